@@ -1,0 +1,1 @@
+export { runtimeStackPlugin as default } from './plugin';

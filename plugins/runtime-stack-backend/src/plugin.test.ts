@@ -1,0 +1,150 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import { mockCredentials, startTestBackend } from '@backstage/backend-test-utils';
+import { defaultLayerModel } from '@internal/backstage-plugin-runtime-stack-common';
+import { runtimeStackLayerModelExtensionPoint } from '@internal/backstage-plugin-runtime-stack-node';
+import request from 'supertest';
+import { runtimeStackPlugin } from './plugin';
+
+const featureFlagsModule = createBackendModule({
+  pluginId: 'runtime-stack',
+  moduleId: 'feature-flags',
+  register(env) {
+    env.registerInit({
+      deps: { layers: runtimeStackLayerModelExtensionPoint },
+      async init({ layers }) {
+        layers.addCapability({
+          layer: 5,
+          id: 'feature-flags',
+          title: 'Feature flags',
+          description: 'Turns features on and off at run time',
+          tools: [{ id: 'unleash', title: 'Unleash' }],
+        });
+        layers.addTools('service-proxy', [
+          { id: 'envoy-gateway', title: 'Envoy Gateway' },
+        ]);
+      },
+    });
+  },
+});
+
+describe('runtime-stack backend', () => {
+  describe('with the default model', () => {
+    let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+    let stop: () => Promise<void>;
+
+    beforeAll(async () => {
+      const backend = await startTestBackend({ features: [runtimeStackPlugin] });
+      server = backend.server;
+      stop = () => backend.stop();
+    });
+    afterAll(() => stop());
+
+    it('answers /health without credentials', async () => {
+      await request(server)
+        .get('/api/runtime-stack/health')
+        .set('Authorization', mockCredentials.none.header())
+        .expect(200, { status: 'ok' });
+    });
+
+    it('serves the layer model to a signed-in user', async () => {
+      const res = await request(server)
+        .get('/api/runtime-stack/layers')
+        .set('Authorization', mockCredentials.user.header());
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual(defaultLayerModel);
+      expect(res.body.layers.map((l: { id: number }) => l.id)).toEqual([
+        0, 1, 2, 3, 4, 5, 6,
+      ]);
+    });
+
+    it('serves the layer model to another backend service', async () => {
+      await request(server)
+        .get('/api/runtime-stack/layers')
+        .set('Authorization', mockCredentials.service.header())
+        .expect(200);
+    });
+
+    it('refuses the layer model without credentials', async () => {
+      const res = await request(server)
+        .get('/api/runtime-stack/layers')
+        .set('Authorization', mockCredentials.none.header());
+      expect(res.status).toBe(401);
+      expect(res.body.error.name).toBe('AuthenticationError');
+    });
+
+    it('serves one layer by number', async () => {
+      const res = await request(server)
+        .get('/api/runtime-stack/layers/3')
+        .set('Authorization', mockCredentials.user.header());
+      expect(res.status).toBe(200);
+      expect(res.body.title).toBe(defaultLayerModel.layers[3].title);
+      expect(res.body.capabilities.map((c: { id: string }) => c.id)).toContain(
+        'cni-networking',
+      );
+    });
+
+    it('answers 400 naming the parameter for a malformed layer number', async () => {
+      const res = await request(server)
+        .get('/api/runtime-stack/layers/three')
+        .set('Authorization', mockCredentials.user.header());
+      expect(res.status).toBe(400);
+      expect(res.body.error.name).toBe('InputError');
+      expect(res.body.error.message).toMatch(/'layerId'.*'three'/);
+    });
+
+    it('answers 404 for a layer that does not exist', async () => {
+      const res = await request(server)
+        .get('/api/runtime-stack/layers/9')
+        .set('Authorization', mockCredentials.user.header());
+      expect(res.status).toBe(404);
+      expect(res.body.error.message).toMatch(/No layer 9/);
+    });
+  });
+
+  it('serves what modules add through the extension point', async () => {
+    const backend = await startTestBackend({
+      features: [runtimeStackPlugin, featureFlagsModule],
+    });
+    try {
+      const res = await request(backend.server)
+        .get('/api/runtime-stack/layers')
+        .set('Authorization', mockCredentials.user.header());
+      const capabilities = res.body.layers.flatMap(
+        (l: { capabilities: unknown[] }) => l.capabilities,
+      );
+      expect(capabilities).toContainEqual(
+        expect.objectContaining({ id: 'feature-flags' }),
+      );
+      expect(
+        capabilities.find((c: { id: string }) => c.id === 'service-proxy')
+          .tools,
+      ).toContainEqual({ id: 'envoy-gateway', title: 'Envoy Gateway' });
+    } finally {
+      await backend.stop();
+    }
+  });
+
+  it('refuses to start when a module adds a clashing capability', async () => {
+    const clashing = createBackendModule({
+      pluginId: 'runtime-stack',
+      moduleId: 'clash',
+      register(env) {
+        env.registerInit({
+          deps: { layers: runtimeStackLayerModelExtensionPoint },
+          async init({ layers }) {
+            layers.addCapability({
+              layer: 5,
+              id: 'metrics',
+              title: 'Metrics twin',
+              description: 'Clashes with layer 4',
+              tools: [],
+            });
+          },
+        });
+      },
+    });
+    await expect(
+      startTestBackend({ features: [runtimeStackPlugin, clashing] }),
+    ).rejects.toThrow(/capability 'metrics' is already defined in layer 4/);
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * A tool that can provide a capability, for example Cilium for CNI networking.
+ *
+ * @public
+ */
+export interface RuntimeTool {
+  /** Kebab-case id, stable across capabilities (`argo-cd` is the same tool under CI/CD and GitOps). */
+  id: string;
+  title: string;
+  url?: string;
+}
+
+/**
+ * Something a service's runtime needs from a layer, for example ingress or metrics.
+ *
+ * @public
+ */
+export interface RuntimeCapability {
+  /** Kebab-case id, unique across the whole model. */
+  id: string;
+  title: string;
+  description: string;
+  /** Groups related capabilities inside a layer, for example `observability`. */
+  group?: string;
+  /** Most services can do without it; requirement profiles decide per service. */
+  optional?: boolean;
+  tools: RuntimeTool[];
+}
+
+/**
+ * One layer of the runtime stack, from 0 (platform) to 6 (the application).
+ *
+ * @public
+ */
+export interface RuntimeLayer {
+  id: number;
+  title: string;
+  description: string;
+  capabilities: RuntimeCapability[];
+}
+
+/**
+ * The layered runtime model: layers, their capabilities and known tools.
+ *
+ * @public
+ */
+export interface LayerModel {
+  version: string;
+  layers: RuntimeLayer[];
+}
+
+/**
+ * Additions a platform team or a backend module makes to the layer model.
+ *
+ * @public
+ */
+export interface LayerModelExtension {
+  /** New capabilities, each placed in an existing layer. */
+  capabilities?: Array<RuntimeCapability & { layer: number }>;
+  /** Extra tools for existing capabilities, keyed by capability id. */
+  tools?: Record<string, RuntimeTool[]>;
+}

@@ -1,0 +1,89 @@
+import {
+  createBackendModule,
+  createBackendPlugin,
+  coreServices,
+} from '@backstage/backend-plugin-api';
+import { startTestBackend } from '@backstage/backend-test-utils';
+import {
+  defaultLayerModel,
+  extendLayerModel,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import {
+  LayerModelAdditions,
+  runtimeStackLayerModelExtensionPoint,
+} from './layerModelExtensionPoint';
+
+describe('LayerModelAdditions', () => {
+  it('collects capabilities and merges repeated tool additions in order', () => {
+    const additions = new LayerModelAdditions();
+    additions.addTools('metrics', [{ id: 'victoria-metrics', title: 'VictoriaMetrics' }]);
+    additions.addCapability({
+      layer: 5,
+      id: 'feature-flags',
+      title: 'Feature flags',
+      description: 'Turns features on and off at run time',
+      tools: [],
+    });
+    additions.addTools('metrics', [{ id: 'thanos', title: 'Thanos' }]);
+
+    expect(additions.toExtension()).toEqual({
+      capabilities: [expect.objectContaining({ id: 'feature-flags', layer: 5 })],
+      tools: {
+        metrics: [
+          { id: 'victoria-metrics', title: 'VictoriaMetrics' },
+          { id: 'thanos', title: 'Thanos' },
+        ],
+      },
+    });
+  });
+
+  it('hands out copies, so later additions do not leak into an earlier extension', () => {
+    const additions = new LayerModelAdditions();
+    additions.addTools('metrics', [{ id: 'thanos', title: 'Thanos' }]);
+    const first = additions.toExtension();
+    additions.addTools('metrics', [{ id: 'cortex', title: 'Cortex' }]);
+    expect(first.tools!.metrics).toHaveLength(1);
+  });
+});
+
+describe('runtimeStackLayerModelExtensionPoint', () => {
+  it('lets a module extend the model a plugin serves', async () => {
+    let served: string[] = [];
+    const plugin = createBackendPlugin({
+      pluginId: 'runtime-stack',
+      register(env) {
+        const additions = new LayerModelAdditions();
+        env.registerExtensionPoint(runtimeStackLayerModelExtensionPoint, additions);
+        env.registerInit({
+          deps: { logger: coreServices.logger },
+          async init() {
+            const model = extendLayerModel(defaultLayerModel, additions.toExtension());
+            served = model.layers[5].capabilities.map(c => c.id);
+          },
+        });
+      },
+    });
+    const module = createBackendModule({
+      pluginId: 'runtime-stack',
+      moduleId: 'feature-flags',
+      register(env) {
+        env.registerInit({
+          deps: { layers: runtimeStackLayerModelExtensionPoint },
+          async init({ layers }) {
+            layers.addCapability({
+              layer: 5,
+              id: 'feature-flags',
+              title: 'Feature flags',
+              description: 'Turns features on and off at run time',
+              tools: [{ id: 'unleash', title: 'Unleash' }],
+            });
+          },
+        });
+      },
+    });
+
+    const backend = await startTestBackend({ features: [plugin, module] });
+    expect(served).toContain('feature-flags');
+    await backend.stop();
+  });
+});

@@ -1,0 +1,61 @@
+import { createExtensionPoint } from '@backstage/backend-plugin-api';
+import type {
+  LayerModelExtension,
+  RuntimeCapability,
+  RuntimeTool,
+} from '@internal/backstage-plugin-runtime-stack-common';
+
+/**
+ * Lets a backend module add capabilities and tools to the runtime stack's
+ * layer model, for example a company-specific platform service.
+ *
+ * @public
+ */
+export interface RuntimeStackLayerModelExtensionPoint {
+  /** Adds a capability to an existing layer (0 to 6). */
+  addCapability(capability: RuntimeCapability & { layer: number }): void;
+  /** Adds known tools to an existing capability. */
+  addTools(capabilityId: string, tools: RuntimeTool[]): void;
+}
+
+/**
+ * The extension point of the `runtime-stack` backend plugin for the layer model.
+ *
+ * @public
+ */
+export const runtimeStackLayerModelExtensionPoint =
+  createExtensionPoint<RuntimeStackLayerModelExtensionPoint>({
+    id: 'runtime-stack.layer-model',
+  });
+
+/**
+ * Collects what modules add through the extension point, in the order they
+ * add it, so the plugin can apply it once at start-up.
+ *
+ * @public
+ */
+export class LayerModelAdditions
+  implements RuntimeStackLayerModelExtensionPoint
+{
+  private readonly capabilities: Array<RuntimeCapability & { layer: number }> =
+    [];
+  private readonly tools: Record<string, RuntimeTool[]> = {};
+
+  addCapability(capability: RuntimeCapability & { layer: number }): void {
+    this.capabilities.push(capability);
+  }
+
+  addTools(capabilityId: string, tools: RuntimeTool[]): void {
+    this.tools[capabilityId] = [...(this.tools[capabilityId] ?? []), ...tools];
+  }
+
+  /** Everything added so far, as one extension of the layer model. */
+  toExtension(): LayerModelExtension {
+    return {
+      capabilities: [...this.capabilities],
+      tools: Object.fromEntries(
+        Object.entries(this.tools).map(([id, list]) => [id, [...list]]),
+      ),
+    };
+  }
+}

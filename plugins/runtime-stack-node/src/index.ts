@@ -1,0 +1,12 @@
+/**
+ * Node.js library for the runtime-stack plugin: the extension points that
+ * backend modules use to extend it.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  runtimeStackLayerModelExtensionPoint,
+  LayerModelAdditions,
+} from './extensions/layerModelExtensionPoint';
+export type { RuntimeStackLayerModelExtensionPoint } from './extensions/layerModelExtensionPoint';

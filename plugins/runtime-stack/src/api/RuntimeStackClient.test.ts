@@ -1,0 +1,54 @@
+import { ResponseError } from '@backstage/errors';
+import { mockApis, registerMswTestHooks } from '@backstage/frontend-test-utils';
+import { defaultLayerModel } from '@internal/backstage-plugin-runtime-stack-common';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { RuntimeStackClient } from './RuntimeStackClient';
+
+const baseUrl = 'http://backstage.test/api/runtime-stack';
+
+describe('RuntimeStackClient', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  const client = new RuntimeStackClient({
+    discoveryApi: mockApis.discovery({ baseUrl: 'http://backstage.test' }),
+    fetchApi: { fetch: (input, init) => fetch(input, init) },
+  });
+
+  it('fetches the layer model from the plugin base URL', async () => {
+    server.use(
+      http.get(`${baseUrl}/layers`, () => HttpResponse.json(defaultLayerModel)),
+    );
+    await expect(client.getLayerModel()).resolves.toEqual(defaultLayerModel);
+  });
+
+  it('fetches one layer by number', async () => {
+    server.use(
+      http.get(`${baseUrl}/layers/:id`, ({ params }) =>
+        HttpResponse.json(defaultLayerModel.layers[Number(params.id)]),
+      ),
+    );
+    const layer = await client.getLayer(4);
+    expect(layer.id).toBe(4);
+  });
+
+  it('throws a ResponseError carrying the backend error', async () => {
+    server.use(
+      http.get(`${baseUrl}/layers`, () =>
+        HttpResponse.json(
+          {
+            error: { name: 'AuthenticationError', message: 'Missing credentials' },
+            request: { method: 'GET', url: '/layers' },
+            response: { statusCode: 401 },
+          },
+          { status: 401 },
+        ),
+      ),
+    );
+    const error = await client.getLayerModel().catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(401);
+    expect(error.body.error.message).toBe('Missing credentials');
+  });
+});

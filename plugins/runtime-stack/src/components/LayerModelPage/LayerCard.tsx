@@ -1,0 +1,62 @@
+import { InfoCard, Link } from '@backstage/core-components';
+import type { RuntimeLayer } from '@internal/backstage-plugin-runtime-stack-common';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+
+/** One layer of the stack: its capabilities and the tools known for each. */
+export const LayerCard = ({ layer }: { layer: RuntimeLayer }) => (
+  <InfoCard
+    title={`Layer ${layer.id} · ${layer.title}`}
+    subheader={layer.description}
+  >
+    <Table size="small" aria-label={`Capabilities of layer ${layer.id}`}>
+      <TableHead>
+        <TableRow>
+          <TableCell>Capability</TableCell>
+          <TableCell>Known tools</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {layer.capabilities.map(capability => (
+          <TableRow key={capability.id}>
+            <TableCell style={{ width: '40%', verticalAlign: 'top' }}>
+              <Typography variant="subtitle2" component="h3">
+                {capability.title}
+              </Typography>
+              <Typography variant="body2" color="textSecondary">
+                {capability.description}
+              </Typography>
+              <Box mt={0.5}>
+                {capability.group && (
+                  <Chip size="small" variant="outlined" label={capability.group} />
+                )}
+                {capability.optional && (
+                  <Chip size="small" variant="outlined" label="optional" />
+                )}
+              </Box>
+            </TableCell>
+            <TableCell style={{ verticalAlign: 'top' }}>
+              {capability.tools.map(tool =>
+                tool.url ? (
+                  <Chip
+                    key={tool.id}
+                    size="small"
+                    label={<Link to={tool.url}>{tool.title}</Link>}
+                  />
+                ) : (
+                  <Chip key={tool.id} size="small" label={tool.title} />
+                ),
+              )}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  </InfoCard>
+);

@@ -1,0 +1,80 @@
+import { mockApis, registerMswTestHooks, renderInTestApp } from '@backstage/frontend-test-utils';
+import {
+  defaultLayerModel,
+  type LayerModel,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { RuntimeStackClient, runtimeStackApiRef, type RuntimeStackApi } from '../../api';
+import { LayerModelPage } from './LayerModelPage';
+
+function withApi(api: Partial<RuntimeStackApi>) {
+  return { apis: [[runtimeStackApiRef, api]] as const };
+}
+
+describe('LayerModelPage', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  it('renders every layer from the backend through the real client, application on top', async () => {
+    server.use(
+      http.get('http://backstage.test/api/runtime-stack/layers', () =>
+        HttpResponse.json(defaultLayerModel),
+      ),
+    );
+    const client = new RuntimeStackClient({
+      discoveryApi: mockApis.discovery({ baseUrl: 'http://backstage.test' }),
+      fetchApi: { fetch: (input, init) => fetch(input, init) },
+    });
+    await renderInTestApp(<LayerModelPage />, withApi(client));
+
+    const titles = await screen.findAllByText(/^Layer \d · /);
+    expect(titles.map(t => t.textContent)).toEqual(
+      [...defaultLayerModel.layers]
+        .reverse()
+        .map(l => `Layer ${l.id} · ${l.title}`),
+    );
+    const layer3 = screen.getByRole('table', { name: 'Capabilities of layer 3' });
+    expect(within(layer3).getByText('Cilium')).toBeInTheDocument();
+  });
+
+  it('shows a progress bar while loading', async () => {
+    await renderInTestApp(
+      <LayerModelPage />,
+      withApi({ getLayerModel: () => new Promise(() => {}) }),
+    );
+    expect(await screen.findByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('shows the backend error', async () => {
+    await renderInTestApp(
+      <LayerModelPage />,
+      withApi({ getLayerModel: () => Promise.reject(new Error('backend is down')) }),
+    );
+    expect(await screen.findByText(/Could not load the layer model/)).toBeInTheDocument();
+    expect(screen.getAllByText(/backend is down/).length).toBeGreaterThan(0);
+  });
+
+  it('explains an empty model', async () => {
+    const empty: LayerModel = { version: '1', layers: [] };
+    await renderInTestApp(<LayerModelPage />, withApi({ getLayerModel: async () => empty }));
+    expect(await screen.findByText('No layers defined')).toBeInTheDocument();
+  });
+
+  it('filters by tool name and says when nothing matches', async () => {
+    await renderInTestApp(
+      <LayerModelPage />,
+      withApi({ getLayerModel: async () => defaultLayerModel }),
+    );
+    const filter = await screen.findByLabelText('Filter by capability or tool');
+
+    fireEvent.change(filter, { target: { value: 'cert-manager' } });
+    expect(screen.getByText(/^Layer 4 · /)).toBeInTheDocument();
+    expect(screen.queryByText(/^Layer 3 · /)).not.toBeInTheDocument();
+    expect(screen.getByText('Certificate management', { exact: false })).toBeInTheDocument();
+
+    fireEvent.change(filter, { target: { value: 'no-such-tool-anywhere' } });
+    expect(screen.getByText('Nothing matches "no-such-tool-anywhere"')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,88 @@
+import {
+  EmptyState,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import { Container, Header } from '@backstage/ui';
+import Grid from '@material-ui/core/Grid';
+import TextField from '@material-ui/core/TextField';
+import { useMemo, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { runtimeStackApiRef } from '../../api';
+import { filterLayerModel } from './filterLayerModel';
+import { LayerCard } from './LayerCard';
+
+/**
+ * The layered runtime model: what a service can run on, layer by layer, with
+ * the tools the platform knows for each capability.
+ */
+export const LayerModelPage = () => {
+  const api = useApi(runtimeStackApiRef);
+  const { value: model, loading, error } = useAsync(
+    () => api.getLayerModel(),
+    [api],
+  );
+  const [query, setQuery] = useState('');
+  const layers = useMemo(
+    () => (model ? filterLayerModel(model, query) : []),
+    [model, query],
+  );
+
+  const body = () => {
+    if (loading) {
+      return <Progress />;
+    }
+    if (error) {
+      return <ResponseErrorPanel error={error} title="Could not load the layer model" />;
+    }
+    if (!model || model.layers.length === 0) {
+      return (
+        <EmptyState
+          missing="data"
+          title="No layers defined"
+          description="The runtime-stack backend returned an empty layer model. Check that the runtime-stack backend plugin is installed and that no module removed its layers."
+        />
+      );
+    }
+    return (
+      <Grid container spacing={2}>
+        <Grid item xs={12}>
+          <TextField
+            id="runtime-stack-layer-filter"
+            label="Filter by capability or tool"
+            placeholder="e.g. ingress, Cilium, metrics"
+            value={query}
+            onChange={event => setQuery(event.target.value)}
+            variant="outlined"
+            size="small"
+            fullWidth
+          />
+        </Grid>
+        {layers.length === 0 ? (
+          <Grid item xs={12}>
+            <EmptyState
+              missing="content"
+              title={`Nothing matches "${query}"`}
+              description="Try a capability such as 'ingress' or a tool such as 'Prometheus', or clear the filter."
+            />
+          </Grid>
+        ) : (
+          // The application sits on top of the platform, as in the roadmap.
+          [...layers].reverse().map(layer => (
+            <Grid item xs={12} key={layer.id}>
+              <LayerCard layer={layer} />
+            </Grid>
+          ))
+        )}
+      </Grid>
+    );
+  };
+
+  return (
+    <>
+      <Header title="Runtime stack" />
+      <Container>{body()}</Container>
+    </>
+  );
+};

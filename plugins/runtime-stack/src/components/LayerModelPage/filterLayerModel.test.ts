@@ -1,0 +1,21 @@
+import { defaultLayerModel } from '@internal/backstage-plugin-runtime-stack-common';
+import { filterLayerModel } from './filterLayerModel';
+
+describe('filterLayerModel', () => {
+  it('keeps everything for a blank query', () => {
+    expect(filterLayerModel(defaultLayerModel, '  ')).toBe(defaultLayerModel.layers);
+  });
+
+  it('matches tools case-insensitively and keeps only matching capabilities', () => {
+    const layers = filterLayerModel(defaultLayerModel, 'CILIUM');
+    expect(layers.map(l => l.id)).toEqual([3]);
+    expect(layers[0].capabilities.map(c => c.id)).toEqual(['cni-networking']);
+  });
+
+  it('matches capability titles across layers', () => {
+    const ids = filterLayerModel(defaultLayerModel, 'argo cd').flatMap(l =>
+      l.capabilities.map(c => c.id),
+    );
+    expect(ids).toEqual(expect.arrayContaining(['ci-cd', 'gitops']));
+  });
+});

@@ -1,0 +1,1 @@
+export { LayerModelPage } from './LayerModelPage';

@@ -1,0 +1,12 @@
+/**
+ * The Runtime Stack frontend plugin: each service's runtime stack by layer.
+ *
+ * The default export is the plugin for the new frontend system; apps on the
+ * legacy system use `runtimeStackLegacyPlugin` and `RuntimeStackPage`.
+ *
+ * @packageDocumentation
+ */
+export { runtimeStackPlugin as default } from './plugin';
+export { runtimeStackLegacyPlugin, RuntimeStackPage } from './legacy';
+export { runtimeStackApiRef, RuntimeStackClient } from './api';
+export type { RuntimeStackApi } from './api';

@@ -1,0 +1,48 @@
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
+import LayersIcon from '@material-ui/icons/Layers';
+import { RuntimeStackClient, runtimeStackApiRef } from './api';
+import { rootRouteRef } from './routes';
+
+/** The runtime-stack API client, built on the app's discovery and fetch. */
+export const runtimeStackApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: runtimeStackApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new RuntimeStackClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/** The `/runtime-stack` page: the layer model with its capabilities and tools. */
+export const runtimeStackPage = PageBlueprint.make({
+  params: {
+    path: '/runtime-stack',
+    title: 'Runtime Stack',
+    icon: <LayersIcon />,
+    routeRef: rootRouteRef,
+    loader: () =>
+      import('./components/LayerModelPage').then(m => <m.LayerModelPage />),
+  },
+});
+
+/**
+ * The Runtime Stack frontend plugin for the new frontend system.
+ *
+ * @public
+ */
+export const runtimeStackPlugin = createFrontendPlugin({
+  pluginId: 'runtime-stack',
+  title: 'Runtime Stack',
+  icon: <LayersIcon />,
+  extensions: [runtimeStackApi, runtimeStackPage],
+  routes: {
+    root: rootRouteRef,
+  },
+});

@@ -1,0 +1,27 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import request from 'supertest';
+import { scaffolderModule } from './module';
+
+describe('scaffolder module runtime-stack', () => {
+  it('registers its action with a running scaffolder', async () => {
+    const backend = await startTestBackend({
+      features: [
+        scaffolderPlugin,
+        scaffolderModule,
+        mockServices.rootConfig.factory({ data: {} }),
+      ],
+    });
+    try {
+      const res = await request(backend.server).get('/api/scaffolder/v2/actions');
+      expect(res.status).toBe(200);
+      const action = res.body.find(
+        (a: { id: string }) => a.id === 'runtime-stack:stack:declare',
+      );
+      expect(action).toBeDefined();
+      expect(action.schema.input.properties.tools).toBeDefined();
+    } finally {
+      await backend.stop();
+    }
+  });
+});
