@@ -1,9 +1,7 @@
 /*
- * Hi!
- *
- * Note that this is an EXAMPLE Backstage backend. Please check the README.
- *
- * Happy hacking!
+ * The Runtime Stack portal backend: Backstage's catalog, scaffolder,
+ * Kubernetes, permission, auth, proxy and search plugins, with the Runtime
+ * Stack plugin and its scaffolder module.
  */
 
 import { createBackend } from '@backstage/backend-defaults';
@@ -40,10 +38,9 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 // permission plugin
 backend.add(import('@backstage/plugin-permission-backend'));
-// See https://backstage.io/docs/permissions/getting-started for how to create your own permission policy
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// Reads for everyone signed in, writes by ownership, admin-only operations for
+// `permission.admins`; see src/permissions/PortalPermissionPolicy.ts
+backend.add(import('./permissions/permissionPolicyModule'));
 
 // search plugin
 backend.add(import('@backstage/plugin-search-backend'));
@@ -69,6 +66,10 @@ backend.add(import('@backstage/plugin-signals-backend'));
 // mcp actions plugin
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
+// runtime stack plugin and its scaffolder actions
 backend.add(import('@internal/backstage-plugin-runtime-stack-backend'));
-backend.add(import('@internal/backstage-plugin-scaffolder-backend-module-runtime-stack'));
+backend.add(
+  import('@internal/backstage-plugin-scaffolder-backend-module-runtime-stack'),
+);
+
 backend.start();

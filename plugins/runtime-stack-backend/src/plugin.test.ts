@@ -1,5 +1,8 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
-import { mockCredentials, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import { defaultLayerModel } from '@internal/backstage-plugin-runtime-stack-common';
 import { runtimeStackLayerModelExtensionPoint } from '@internal/backstage-plugin-runtime-stack-node';
 import request from 'supertest';
@@ -33,7 +36,9 @@ describe('runtime-stack backend', () => {
     let stop: () => Promise<void>;
 
     beforeAll(async () => {
-      const backend = await startTestBackend({ features: [runtimeStackPlugin] });
+      const backend = await startTestBackend({
+        features: [runtimeStackPlugin],
+      });
       server = backend.server;
       stop = () => backend.stop();
     });

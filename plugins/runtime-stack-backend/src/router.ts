@@ -37,7 +37,9 @@ export async function createRouter(options: {
     const layer = layerModel.layers.find(l => l.id === layerId);
     if (!layer) {
       throw new NotFoundError(
-        `No layer ${layerId}; layers are numbered 0 to ${layerModel.layers.length - 1}`,
+        `No layer ${layerId}; layers are numbered 0 to ${
+          layerModel.layers.length - 1
+        }`,
       );
     }
     res.json(layer);

@@ -22,7 +22,9 @@ describe('declared tools annotation', () => {
   });
 
   it('tolerates spaces and reports malformed entries without dropping the good ones', () => {
-    expect(parseDeclaredTools(' gitops = flux, metrics=prometheus,,oops ')).toEqual({
+    expect(
+      parseDeclaredTools(' gitops = flux, metrics=prometheus,,oops '),
+    ).toEqual({
       pairs: [{ capability: 'metrics', tool: 'prometheus' }],
       problems: [
         "'gitops = flux' is not of the form capability=tool",
@@ -40,7 +42,9 @@ describe('declared tools annotation', () => {
       ]),
     ).toEqual([
       "unknown capability 'teleportation'",
-      expect.stringMatching(/^unknown tool 'linkerd2x' for capability 'service-mesh' \(known: .*linkerd/),
+      expect.stringMatching(
+        /^unknown tool 'linkerd2x' for capability 'service-mesh' \(known: .*linkerd/,
+      ),
     ]);
   });
 });

@@ -18,7 +18,11 @@ export interface DeclaredTool {
  */
 export function formatDeclaredTools(pairs: DeclaredTool[]): string {
   return [...pairs]
-    .sort((a, b) => a.capability.localeCompare(b.capability) || a.tool.localeCompare(b.tool))
+    .sort(
+      (a, b) =>
+        a.capability.localeCompare(b.capability) ||
+        a.tool.localeCompare(b.tool),
+    )
     .map(({ capability, tool }) => `${capability}=${tool}`)
     .join(',');
 }
@@ -35,7 +39,10 @@ export function parseDeclaredTools(value: string): {
 } {
   const pairs: DeclaredTool[] = [];
   const problems: string[] = [];
-  for (const entry of value.split(',').map(e => e.trim()).filter(Boolean)) {
+  for (const entry of value
+    .split(',')
+    .map(e => e.trim())
+    .filter(Boolean)) {
     const match = /^([a-z0-9-]+)=([a-z0-9-]+)$/.exec(entry);
     if (match) {
       pairs.push({ capability: match[1], tool: match[2] });

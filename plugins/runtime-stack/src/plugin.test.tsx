@@ -9,7 +9,9 @@ describe('runtime-stack frontend plugin', () => {
     renderTestApp({
       features: [runtimeStackPlugin],
       initialRouteEntries: ['/runtime-stack'],
-      apis: [[runtimeStackApiRef, { getLayerModel: async () => defaultLayerModel }]],
+      apis: [
+        [runtimeStackApiRef, { getLayerModel: async () => defaultLayerModel }],
+      ],
     });
     expect(
       await screen.findByText('Layer 0 · Platform & external services'),

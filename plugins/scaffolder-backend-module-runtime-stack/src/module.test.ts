@@ -13,7 +13,9 @@ describe('scaffolder module runtime-stack', () => {
       ],
     });
     try {
-      const res = await request(backend.server).get('/api/scaffolder/v2/actions');
+      const res = await request(backend.server).get(
+        '/api/scaffolder/v2/actions',
+      );
       expect(res.status).toBe(200);
       const action = res.body.find(
         (a: { id: string }) => a.id === 'runtime-stack:stack:declare',

@@ -47,7 +47,9 @@ describe('defaultLayerModel', () => {
   });
 
   it('has layers 0 to 6 in order', () => {
-    expect(defaultLayerModel.layers.map(l => l.id)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(defaultLayerModel.layers.map(l => l.id)).toEqual([
+      0, 1, 2, 3, 4, 5, 6,
+    ]);
   });
 
   it.each(Object.entries(roadmapCapabilities))(
@@ -78,7 +80,9 @@ describe('defaultLayerModel', () => {
       expect.arrayContaining(['cilium', 'calico', 'flannel', 'antrea']),
     );
     expect(toolsOf('certificate-management')).toContain('cert-manager');
-    expect(toolsOf('gitops')).toEqual(expect.arrayContaining(['argo-cd', 'flux']));
+    expect(toolsOf('gitops')).toEqual(
+      expect.arrayContaining(['argo-cd', 'flux']),
+    );
     expect(toolsOf('data-protection')).toContain('velero');
   });
 });

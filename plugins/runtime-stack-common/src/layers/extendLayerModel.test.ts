@@ -16,19 +16,25 @@ describe('extendLayerModel', () => {
           tools: [{ id: 'unleash', title: 'Unleash' }],
         },
       ],
-      tools: { 'service-proxy': [{ id: 'envoy-gateway', title: 'Envoy Gateway' }] },
+      tools: {
+        'service-proxy': [{ id: 'envoy-gateway', title: 'Envoy Gateway' }],
+      },
     });
 
     const layer5 = extended.layers.find(l => l.id === 5)!;
     expect(layer5.capabilities.map(c => c.id)).toContain('feature-flags');
-    const proxy = allCapabilities(extended).find(c => c.id === 'service-proxy')!;
+    const proxy = allCapabilities(extended).find(
+      c => c.id === 'service-proxy',
+    )!;
     expect(proxy.tools.map(t => t.id)).toContain('envoy-gateway');
   });
 
   it('leaves the base model untouched', () => {
     const before = JSON.stringify(defaultLayerModel);
     extendLayerModel(defaultLayerModel, {
-      tools: { metrics: [{ id: 'victoria-metrics', title: 'VictoriaMetrics' }] },
+      tools: {
+        metrics: [{ id: 'victoria-metrics', title: 'VictoriaMetrics' }],
+      },
     });
     expect(JSON.stringify(defaultLayerModel)).toBe(before);
   });

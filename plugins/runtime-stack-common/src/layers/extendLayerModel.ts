@@ -26,7 +26,9 @@ export function extendLayerModel(
     const layer = layers.find(l => l.id === layerId);
     if (!layer) {
       throw new InputError(
-        `Cannot add capability '${capability.id}': layer ${layerId} does not exist (layers are ${layers
+        `Cannot add capability '${
+          capability.id
+        }': layer ${layerId} does not exist (layers are ${layers
           .map(l => l.id)
           .join(', ')})`,
       );

@@ -78,7 +78,10 @@ describe('validateLayerModel', () => {
 
   it('rejects a tool listed twice in one capability', () => {
     const model = twoLayerModel();
-    model.layers[0].capabilities[0].tools.push({ id: 'argo-cd', title: 'Argo CD' });
+    model.layers[0].capabilities[0].tools.push({
+      id: 'argo-cd',
+      title: 'Argo CD',
+    });
     expect(() => validateLayerModel(model)).toThrow(
       /tool 'argo-cd' is listed twice in 'ci-cd'/,
     );

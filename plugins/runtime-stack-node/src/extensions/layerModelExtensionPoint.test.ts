@@ -16,7 +16,9 @@ import {
 describe('LayerModelAdditions', () => {
   it('collects capabilities and merges repeated tool additions in order', () => {
     const additions = new LayerModelAdditions();
-    additions.addTools('metrics', [{ id: 'victoria-metrics', title: 'VictoriaMetrics' }]);
+    additions.addTools('metrics', [
+      { id: 'victoria-metrics', title: 'VictoriaMetrics' },
+    ]);
     additions.addCapability({
       layer: 5,
       id: 'feature-flags',
@@ -27,7 +29,9 @@ describe('LayerModelAdditions', () => {
     additions.addTools('metrics', [{ id: 'thanos', title: 'Thanos' }]);
 
     expect(additions.toExtension()).toEqual({
-      capabilities: [expect.objectContaining({ id: 'feature-flags', layer: 5 })],
+      capabilities: [
+        expect.objectContaining({ id: 'feature-flags', layer: 5 }),
+      ],
       tools: {
         metrics: [
           { id: 'victoria-metrics', title: 'VictoriaMetrics' },
@@ -53,11 +57,17 @@ describe('runtimeStackLayerModelExtensionPoint', () => {
       pluginId: 'runtime-stack',
       register(env) {
         const additions = new LayerModelAdditions();
-        env.registerExtensionPoint(runtimeStackLayerModelExtensionPoint, additions);
+        env.registerExtensionPoint(
+          runtimeStackLayerModelExtensionPoint,
+          additions,
+        );
         env.registerInit({
           deps: { logger: coreServices.logger },
           async init() {
-            const model = extendLayerModel(defaultLayerModel, additions.toExtension());
+            const model = extendLayerModel(
+              defaultLayerModel,
+              additions.toExtension(),
+            );
             served = model.layers[5].capabilities.map(c => c.id);
           },
         });

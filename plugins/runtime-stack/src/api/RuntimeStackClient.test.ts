@@ -38,7 +38,10 @@ describe('RuntimeStackClient', () => {
       http.get(`${baseUrl}/layers`, () =>
         HttpResponse.json(
           {
-            error: { name: 'AuthenticationError', message: 'Missing credentials' },
+            error: {
+              name: 'AuthenticationError',
+              message: 'Missing credentials',
+            },
             request: { method: 'GET', url: '/layers' },
             response: { statusCode: 401 },
           },

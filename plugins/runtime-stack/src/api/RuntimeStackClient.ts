@@ -1,8 +1,5 @@
 import { ResponseError } from '@backstage/errors';
-import type {
-  DiscoveryApi,
-  FetchApi,
-} from '@backstage/frontend-plugin-api';
+import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import type {
   LayerModel,
   RuntimeLayer,

@@ -7,7 +7,12 @@ describe('runtime-stack:stack:declare', () => {
   it('outputs the annotations for valid choices, skipping empty ones', async () => {
     const ctx = createMockActionContext({
       input: {
-        tools: { metrics: 'prometheus', gitops: 'argo-cd', 'service-mesh': 'none', tracing: '' },
+        tools: {
+          metrics: 'prometheus',
+          gitops: 'argo-cd',
+          'service-mesh': 'none',
+          tracing: '',
+        },
         requirementProfile: 'tier-2',
       },
     });
@@ -16,7 +21,10 @@ describe('runtime-stack:stack:declare', () => {
       'runtime-stack.io/tools': 'gitops=argo-cd,metrics=prometheus',
       'runtime-stack.io/requirement-profile': 'tier-2',
     });
-    expect(ctx.output).toHaveBeenCalledWith('capabilities', ['gitops', 'metrics']);
+    expect(ctx.output).toHaveBeenCalledWith('capabilities', [
+      'gitops',
+      'metrics',
+    ]);
   });
 
   it('fails naming the input and the unknown tool', async () => {

@@ -62,20 +62,20 @@ export function createDeclareStackAction(
 
       const annotations: Record<string, string> = {};
       if (pairs.length > 0) {
-        annotations[RUNTIME_STACK_ANNOTATIONS.tools] = formatDeclaredTools(pairs);
+        annotations[RUNTIME_STACK_ANNOTATIONS.tools] =
+          formatDeclaredTools(pairs);
       }
       if (ctx.input.requirementProfile) {
         annotations[RUNTIME_STACK_ANNOTATIONS.requirementProfile] =
           ctx.input.requirementProfile;
       }
       ctx.logger.info(
-        `Declared ${pairs.length} tool(s): ${formatDeclaredTools(pairs) || 'none'}`,
+        `Declared ${pairs.length} tool(s): ${
+          formatDeclaredTools(pairs) || 'none'
+        }`,
       );
       ctx.output('annotations', annotations);
-      ctx.output(
-        'capabilities',
-        pairs.map(p => p.capability).sort(),
-      );
+      ctx.output('capabilities', pairs.map(p => p.capability).sort());
     },
   });
 }

@@ -34,7 +34,11 @@ export const LayerCard = ({ layer }: { layer: RuntimeLayer }) => (
               </Typography>
               <Box mt={0.5}>
                 {capability.group && (
-                  <Chip size="small" variant="outlined" label={capability.group} />
+                  <Chip
+                    size="small"
+                    variant="outlined"
+                    label={capability.group}
+                  />
                 )}
                 {capability.optional && (
                   <Chip size="small" variant="outlined" label="optional" />

@@ -1,4 +1,8 @@
-import { mockApis, registerMswTestHooks, renderInTestApp } from '@backstage/frontend-test-utils';
+import {
+  mockApis,
+  registerMswTestHooks,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
 import {
   defaultLayerModel,
   type LayerModel,
@@ -6,7 +10,11 @@ import {
 import { fireEvent, screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { RuntimeStackClient, runtimeStackApiRef, type RuntimeStackApi } from '../../api';
+import {
+  RuntimeStackClient,
+  runtimeStackApiRef,
+  type RuntimeStackApi,
+} from '../../api';
 import { LayerModelPage } from './LayerModelPage';
 
 function withApi(api: Partial<RuntimeStackApi>) {
@@ -35,7 +43,9 @@ describe('LayerModelPage', () => {
         .reverse()
         .map(l => `Layer ${l.id} · ${l.title}`),
     );
-    const layer3 = screen.getByRole('table', { name: 'Capabilities of layer 3' });
+    const layer3 = screen.getByRole('table', {
+      name: 'Capabilities of layer 3',
+    });
     expect(within(layer3).getByText('Cilium')).toBeInTheDocument();
   });
 
@@ -50,15 +60,22 @@ describe('LayerModelPage', () => {
   it('shows the backend error', async () => {
     await renderInTestApp(
       <LayerModelPage />,
-      withApi({ getLayerModel: () => Promise.reject(new Error('backend is down')) }),
+      withApi({
+        getLayerModel: () => Promise.reject(new Error('backend is down')),
+      }),
     );
-    expect(await screen.findByText(/Could not load the layer model/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Could not load the layer model/),
+    ).toBeInTheDocument();
     expect(screen.getAllByText(/backend is down/).length).toBeGreaterThan(0);
   });
 
   it('explains an empty model', async () => {
     const empty: LayerModel = { version: '1', layers: [] };
-    await renderInTestApp(<LayerModelPage />, withApi({ getLayerModel: async () => empty }));
+    await renderInTestApp(
+      <LayerModelPage />,
+      withApi({ getLayerModel: async () => empty }),
+    );
     expect(await screen.findByText('No layers defined')).toBeInTheDocument();
   });
 
@@ -72,9 +89,13 @@ describe('LayerModelPage', () => {
     fireEvent.change(filter, { target: { value: 'cert-manager' } });
     expect(screen.getByText(/^Layer 4 · /)).toBeInTheDocument();
     expect(screen.queryByText(/^Layer 3 · /)).not.toBeInTheDocument();
-    expect(screen.getByText('Certificate management', { exact: false })).toBeInTheDocument();
+    expect(
+      screen.getByText('Certificate management', { exact: false }),
+    ).toBeInTheDocument();
 
     fireEvent.change(filter, { target: { value: 'no-such-tool-anywhere' } });
-    expect(screen.getByText('Nothing matches "no-such-tool-anywhere"')).toBeInTheDocument();
+    expect(
+      screen.getByText('Nothing matches "no-such-tool-anywhere"'),
+    ).toBeInTheDocument();
   });
 });

@@ -19,10 +19,11 @@ import { LayerCard } from './LayerCard';
  */
 export const LayerModelPage = () => {
   const api = useApi(runtimeStackApiRef);
-  const { value: model, loading, error } = useAsync(
-    () => api.getLayerModel(),
-    [api],
-  );
+  const {
+    value: model,
+    loading,
+    error,
+  } = useAsync(() => api.getLayerModel(), [api]);
   const [query, setQuery] = useState('');
   const layers = useMemo(
     () => (model ? filterLayerModel(model, query) : []),
@@ -34,7 +35,12 @@ export const LayerModelPage = () => {
       return <Progress />;
     }
     if (error) {
-      return <ResponseErrorPanel error={error} title="Could not load the layer model" />;
+      return (
+        <ResponseErrorPanel
+          error={error}
+          title="Could not load the layer model"
+        />
+      );
     }
     if (!model || model.layers.length === 0) {
       return (
@@ -54,7 +60,6 @@ export const LayerModelPage = () => {
             placeholder="e.g. ingress, Cilium, metrics"
             value={query}
             onChange={event => setQuery(event.target.value)}
-            variant="outlined"
             size="small"
             fullWidth
           />

@@ -3,7 +3,9 @@ import { filterLayerModel } from './filterLayerModel';
 
 describe('filterLayerModel', () => {
   it('keeps everything for a blank query', () => {
-    expect(filterLayerModel(defaultLayerModel, '  ')).toBe(defaultLayerModel.layers);
+    expect(filterLayerModel(defaultLayerModel, '  ')).toBe(
+      defaultLayerModel.layers,
+    );
   });
 
   it('matches tools case-insensitively and keeps only matching capabilities', () => {

@@ -24,7 +24,9 @@ export function filterLayerModel(
         capability =>
           matches(capability.id) ||
           matches(capability.title) ||
-          capability.tools.some(tool => matches(tool.id) || matches(tool.title)),
+          capability.tools.some(
+            tool => matches(tool.id) || matches(tool.title),
+          ),
       ),
     }))
     .filter(layer => layer.capabilities.length > 0);

@@ -1,0 +1,100 @@
+import type { UserInfoService } from '@backstage/backend-plugin-api';
+import {
+  AuthorizeResult,
+  isResourcePermission,
+  type PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import type {
+  PermissionPolicy,
+  PolicyQuery,
+  PolicyQueryUser,
+} from '@backstage/plugin-permission-node';
+import {
+  catalogConditions,
+  createCatalogConditionalDecision,
+} from '@backstage/plugin-catalog-backend/alpha';
+import {
+  createScaffolderTaskConditionalDecision,
+  scaffolderTaskConditions,
+} from '@backstage/plugin-scaffolder-backend/alpha';
+
+/**
+ * Permissions that change the portal for everyone or reach into clusters:
+ * only the configured admins get them.
+ */
+const ADMIN_ONLY = new Set([
+  'catalog.location.delete',
+  'catalog.ingestion.manage',
+  'kubernetes.proxy',
+  'scaffolder.template.management',
+]);
+
+/**
+ * The portal's policy:
+ * - admins (members of the configured groups) may do everything;
+ * - everyone signed in may read, and use the portal's tools (validate,
+ *   analyze, run template actions, dry-run);
+ * - catalog entities may be refreshed or deleted by their owners, scaffolder
+ *   tasks cancelled by whoever started them;
+ * - creating (templates, locations, entities) needs membership of a team, so
+ *   an unknown identity is read-only;
+ * - the admin-only permissions above are denied to everyone else.
+ */
+export class PortalPermissionPolicy implements PermissionPolicy {
+  constructor(
+    private readonly userInfo: UserInfoService,
+    private readonly adminRefs: ReadonlySet<string>,
+  ) {}
+
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
+    const { permission } = request;
+    const info = user
+      ? await this.userInfo.getUserInfo(user.credentials)
+      : undefined;
+    const ownership = info?.ownershipEntityRefs ?? [];
+
+    if (ownership.some(ref => this.adminRefs.has(ref))) {
+      return { result: AuthorizeResult.ALLOW };
+    }
+    if (ADMIN_ONLY.has(permission.name)) {
+      return { result: AuthorizeResult.DENY };
+    }
+
+    const action = permission.attributes.action;
+    if (
+      isResourcePermission(permission, 'catalog-entity') &&
+      (action === 'update' || action === 'delete')
+    ) {
+      return createCatalogConditionalDecision(
+        permission,
+        catalogConditions.isEntityOwner({ claims: ownership }),
+      );
+    }
+    if (
+      isResourcePermission(permission, 'scaffolder-task') &&
+      action !== 'read'
+    ) {
+      return info
+        ? createScaffolderTaskConditionalDecision(
+            permission,
+            scaffolderTaskConditions.isTaskOwner({
+              createdBy: [info.userEntityRef],
+            }),
+          )
+        : { result: AuthorizeResult.DENY };
+    }
+    if (action === undefined || action === 'read') {
+      return { result: AuthorizeResult.ALLOW };
+    }
+    if (
+      action === 'create' &&
+      ownership.some(ref => ref.startsWith('group:'))
+    ) {
+      return { result: AuthorizeResult.ALLOW };
+    }
+    return { result: AuthorizeResult.DENY };
+  }
+}

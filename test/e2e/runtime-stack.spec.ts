@@ -1,0 +1,105 @@
+import { expect, test } from '@playwright/test';
+import {
+  backendUrl,
+  guestToken,
+  signInAsGuest,
+  waitForBackend,
+} from './portal';
+
+test.beforeAll(async ({ request }) => {
+  await waitForBackend(request);
+});
+
+test.describe('runtime-stack API with a real token', () => {
+  test('serves layers 0 to 6 to the signed-in guest and 401 without a token', async ({
+    request,
+  }) => {
+    const token = await guestToken(request);
+    const res = await request.get(`${backendUrl}/api/runtime-stack/layers`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(res.status()).toBe(200);
+    const model = await res.json();
+    expect(model.layers.map((l: { id: number }) => l.id)).toEqual([
+      0, 1, 2, 3, 4, 5, 6,
+    ]);
+
+    const anonymous = await request.get(
+      `${backendUrl}/api/runtime-stack/layers`,
+    );
+    expect(anonymous.status()).toBe(401);
+  });
+
+  test('the catalog holds the example estate', async ({ request }) => {
+    const token = await guestToken(request);
+    const res = await request.get(
+      `${backendUrl}/api/catalog/entities?filter=kind=component`,
+      { headers: { Authorization: `Bearer ${token}` } },
+    );
+    expect(res.status()).toBe(200);
+    const names = (await res.json()).map(
+      (e: { metadata: { name: string } }) => e.metadata.name,
+    );
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'payments-api',
+        'checkout-web',
+        'platform-ingress-gateway',
+      ]),
+    );
+    expect(names.length).toBeGreaterThanOrEqual(8);
+  });
+});
+
+test.describe('runtime-stack page', () => {
+  test('renders every layer, filters, and is in the sidebar', async ({
+    page,
+  }) => {
+    await signInAsGuest(page);
+    await page
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .getByRole('link', { name: 'Runtime Stack' })
+      .click();
+    await expect(page).toHaveURL(/\/runtime-stack$/);
+
+    await expect(page.getByText('Layer 6 · Application')).toBeVisible();
+    await expect(
+      page.getByText('Layer 0 · Platform & external services'),
+    ).toBeVisible();
+    await expect(page.getByText(/^Layer \d · /)).toHaveCount(7);
+    await expect(
+      page
+        .getByRole('table', { name: 'Capabilities of layer 3' })
+        .getByText('Cilium'),
+    ).toBeVisible();
+    await page.screenshot({
+      path: 'test/output/runtime-stack-page.png',
+      fullPage: true,
+    });
+
+    await page.getByLabel('Filter by capability or tool').fill('cert-manager');
+    await expect(page.getByText(/^Layer \d · /)).toHaveCount(1);
+    await expect(
+      page.getByText('Layer 4 · Security, delivery & observability'),
+    ).toBeVisible();
+    await page.screenshot({ path: 'test/output/runtime-stack-filtered.png' });
+  });
+
+  test('a service page offers the Kubernetes tab', async ({ page }) => {
+    await signInAsGuest(page);
+    await page.goto('/catalog/default/component/payments-api');
+    await expect(
+      page.getByRole('heading', { name: 'Payments API' }),
+    ).toBeVisible();
+    await page
+      .getByRole('navigation', { name: 'Content navigation' })
+      .getByRole('link', { name: 'Kubernetes' })
+      .click();
+    await expect(page).toHaveURL(
+      /\/catalog\/default\/component\/payments-api\/kubernetes$/,
+    );
+    await page.screenshot({
+      path: 'test/output/payments-api-kubernetes-tab.png',
+    });
+  });
+});
