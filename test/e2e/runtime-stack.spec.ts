@@ -51,6 +51,70 @@ test.describe('runtime-stack API with a real token', () => {
   });
 });
 
+test.describe('ownership and declared stack on the example estate', () => {
+  test('effective ownership comes from the organisation defaults in app-config', async ({
+    request,
+  }) => {
+    const token = await guestToken(request);
+    const res = await request.get(
+      `${backendUrl}/api/runtime-stack/entities/component/default/payments-api/ownership`,
+      { headers: { Authorization: `Bearer ${token}` } },
+    );
+    expect(res.status()).toBe(200);
+    const body = await res.json();
+    const owners = (capability: string) =>
+      body.capabilities.find(
+        (c: { capability: string }) => c.capability === capability,
+      ).owners;
+    expect(owners('cni-networking')[0]).toMatchObject({
+      owner: 'group:default/platform-team',
+      inheritedFrom: { kind: 'organization', source: 'config' },
+    });
+    expect(owners('policy')[0].owner).toBe('group:default/security-team');
+  });
+
+  test('a typo in an annotation shows in the catalog and the service stays listed', async ({
+    request,
+  }) => {
+    const token = await guestToken(request);
+    const headers = { Authorization: `Bearer ${token}` };
+    const entityUrl = `${backendUrl}/api/catalog/entities/by-name/component/default/payments-ledger`;
+    // The catalog processes asynchronously after start-up.
+    await expect
+      .poll(
+        async () => {
+          const entity = await (
+            await request.get(entityUrl, { headers })
+          ).json();
+          return (entity.status?.items ?? [])
+            .map((i: { error?: { message: string } }) => i.error?.message ?? '')
+            .join('\n');
+        },
+        { timeout: 60_000 },
+      )
+      .toMatch(/linkerd2x/);
+
+    const declared = await request.get(
+      `${backendUrl}/api/runtime-stack/entities/component/default/payments-ledger/declared-stack`,
+      { headers },
+    );
+    expect((await declared.json()).problems).toContainEqual(
+      expect.objectContaining({ annotation: 'runtime-stack.io/tools' }),
+    );
+  });
+});
+
+test('the catalog entity page shows the annotation problem', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/component/payments-ledger');
+  await expect(page.getByText(/linkerd2x/).first()).toBeVisible();
+  await page.screenshot({
+    path: 'test/output/payments-ledger-annotation-error.png',
+  });
+});
+
 test.describe('runtime-stack page', () => {
   test('renders every layer, filters, and is in the sidebar', async ({
     page,

@@ -72,4 +72,7 @@ backend.add(
   import('@internal/backstage-plugin-scaffolder-backend-module-runtime-stack'),
 );
 
+backend.add(
+  import('@internal/backstage-plugin-catalog-backend-module-runtime-stack'),
+);
 backend.start();

@@ -1,8 +1,8 @@
 /**
  * Annotations in the `runtime-stack.io/` namespace that a catalog entity (or
- * its System) uses to declare its runtime stack. Ecosystem annotations such as
- * `backstage.io/kubernetes-id` or `grafana/dashboard-selector` are read as
- * they are and not repeated here.
+ * its System) uses to declare its runtime stack. Annotations that other
+ * plugins already define, such as `backstage.io/kubernetes-id`, are read as
+ * they are (see `ECOSYSTEM_ANNOTATIONS`) and never twinned here.
  *
  * @public
  */
@@ -15,4 +15,51 @@ export const RUNTIME_STACK_ANNOTATIONS = {
   images: 'runtime-stack.io/images',
   /** Environment of a cluster Resource, for example `production`. */
   environment: 'runtime-stack.io/environment',
+  /**
+   * Owners that override the inherited ones, as `target=group` pairs,
+   * comma-separated; a target is a capability id or `layer-N`.
+   */
+  owners: 'runtime-stack.io/owners',
+} as const;
+
+/**
+ * The `runtime-stack.io/` prefix, to tell our annotations (and typos of them)
+ * from everybody else's.
+ *
+ * @public
+ */
+export const RUNTIME_STACK_ANNOTATION_PREFIX = 'runtime-stack.io/';
+
+/**
+ * Annotations defined by other plugins of the Backstage ecosystem that the
+ * Runtime Stack reads as evidence. They are not ours: their meaning and format
+ * belong to the plugins named below, so we read them and never redefine them.
+ *
+ * @public
+ */
+export const ECOSYSTEM_ANNOTATIONS = {
+  /** Kubernetes plugin: the value of the `backstage.io/kubernetes-id` label on the service's objects. */
+  kubernetesId: 'backstage.io/kubernetes-id',
+  /** Kubernetes plugin: a label selector for the service's objects. */
+  kubernetesLabelSelector: 'backstage.io/kubernetes-label-selector',
+  /** Kubernetes plugin: the namespace the service runs in. */
+  kubernetesNamespace: 'backstage.io/kubernetes-namespace',
+  /** Kubernetes plugin: the cluster the service runs in. */
+  kubernetesCluster: 'backstage.io/kubernetes-cluster',
+  /** GitHub plugins: `owner/repo`. */
+  githubProjectSlug: 'github.com/project-slug',
+  /** GitLab plugin: `group/project`. */
+  gitlabProjectSlug: 'gitlab.com/project-slug',
+  /** Grafana plugin: a dashboard search selector, for example `tags @> 'payments'`. */
+  grafanaDashboardSelector: 'grafana/dashboard-selector',
+  /** Grafana plugin: the URL of the service's overview dashboard. */
+  grafanaOverviewDashboard: 'grafana/overview-dashboard',
+  /** Prometheus plugin: recording or alerting rule names, comma-separated. */
+  prometheusRule: 'prometheus.io/rule',
+  /** Prometheus plugin: an alert name, or `all`. */
+  prometheusAlert: 'prometheus.io/alert',
+  /** Quay plugin: `organization/repository` in the configured Quay instance. */
+  quayRepositorySlug: 'quay.io/repository-slug',
+  /** Harbor plugin: `project/repository` in the configured Harbor instance. */
+  harborRepositorySlug: 'goharbor.io/repository-slug',
 } as const;

@@ -8,6 +8,11 @@ import type { LayerModel } from './layers/types';
 export interface DeclaredTool {
   capability: string;
   tool: string;
+  /**
+   * Where a merged stack got the pair: the entity itself or its System. Left
+   * out when a single entity's annotation is read.
+   */
+  source?: 'entity' | 'system';
 }
 
 /**

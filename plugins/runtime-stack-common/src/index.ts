@@ -22,3 +22,40 @@ export {
   findUnknownDeclaredTools,
 } from './declaredTools';
 export type { DeclaredTool } from './declaredTools';
+export {
+  RESOURCE_TYPE_LAYER_OWNERSHIP,
+  ownershipReadPermission,
+  ownershipUpdatePermission,
+  runtimeStackPermissions,
+} from './permissions';
+export {
+  OWNERSHIP_SCOPE_KINDS,
+  OWNERSHIP_RESPONSIBILITIES,
+} from './ownership/types';
+export type {
+  OwnershipScopeKind,
+  OwnershipResponsibility,
+  OwnershipScope,
+  LayerOwnership,
+  LayerOwnershipInput,
+  OwnershipChange,
+} from './ownership/types';
+export type {
+  OwnershipOrigin,
+  EffectiveOwner,
+  EffectiveCapabilityOwnership,
+  EffectiveOwnership,
+} from './ownership/effectiveOwnership';
+export {
+  ECOSYSTEM_ANNOTATIONS,
+  RUNTIME_STACK_ANNOTATION_PREFIX,
+} from './annotations';
+export { readDeclaredStack, mergeDeclaredStacks } from './declaredStack';
+export type {
+  DeclaredStack,
+  DeclaredStackSource,
+  DeclaredStackProblem,
+  DeclaredStackReferences,
+  DeclaredOwnerOverride,
+  OwnerOverrideTarget,
+} from './declaredStack';

@@ -10,3 +10,4 @@ export {
   LayerModelAdditions,
 } from './extensions/layerModelExtensionPoint';
 export type { RuntimeStackLayerModelExtensionPoint } from './extensions/layerModelExtensionPoint';
+export { readLayerModelExtensionFromConfig } from './config/readLayerModelConfig';

@@ -11,6 +11,10 @@ import {
   createPermission,
 } from '@backstage/plugin-permission-common';
 import { taskCancelPermission } from '@backstage/plugin-scaffolder-common/alpha';
+import {
+  ownershipReadPermission,
+  ownershipUpdatePermission,
+} from '@internal/backstage-plugin-runtime-stack-common';
 import { PortalPermissionPolicy } from './PortalPermissionPolicy';
 
 const kubernetesProxy = createPermission({
@@ -115,6 +119,27 @@ describe('PortalPermissionPolicy', () => {
         params: { createdBy: ['user:default/dana'] },
       },
     });
+  });
+
+  it('lets group members change the layer ownership their groups own', async () => {
+    const { policy, user } = developer();
+    await expect(
+      policy.handle({ permission: ownershipUpdatePermission }, user),
+    ).resolves.toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'runtime-stack',
+      resourceType: 'runtime-stack-layer-ownership',
+      conditions: {
+        rule: 'IS_OWNED_BY',
+        resourceType: 'runtime-stack-layer-ownership',
+        params: {
+          claims: ['user:default/dana', 'group:default/team-payments'],
+        },
+      },
+    });
+    await expect(
+      policy.handle({ permission: ownershipReadPermission }, loner().user),
+    ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
   });
 
   it('denies updates of other plugins to non-admins', async () => {

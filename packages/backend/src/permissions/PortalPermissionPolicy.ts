@@ -14,6 +14,11 @@ import {
   createCatalogConditionalDecision,
 } from '@backstage/plugin-catalog-backend/alpha';
 import {
+  createLayerOwnershipConditionalDecision,
+  layerOwnershipConditions,
+} from '@internal/backstage-plugin-runtime-stack-backend';
+import { RESOURCE_TYPE_LAYER_OWNERSHIP } from '@internal/backstage-plugin-runtime-stack-common';
+import {
   createScaffolderTaskConditionalDecision,
   scaffolderTaskConditions,
 } from '@backstage/plugin-scaffolder-backend/alpha';
@@ -35,7 +40,8 @@ const ADMIN_ONLY = new Set([
  * - everyone signed in may read, and use the portal's tools (validate,
  *   analyze, run template actions, dry-run);
  * - catalog entities may be refreshed or deleted by their owners, scaffolder
- *   tasks cancelled by whoever started them;
+ *   tasks cancelled by whoever started them, layer ownership records changed
+ *   by members of the owning group;
  * - creating (templates, locations, entities) needs membership of a team, so
  *   an unknown identity is read-only;
  * - the admin-only permissions above are denied to everyone else.
@@ -71,6 +77,12 @@ export class PortalPermissionPolicy implements PermissionPolicy {
       return createCatalogConditionalDecision(
         permission,
         catalogConditions.isEntityOwner({ claims: ownership }),
+      );
+    }
+    if (isResourcePermission(permission, RESOURCE_TYPE_LAYER_OWNERSHIP)) {
+      return createLayerOwnershipConditionalDecision(
+        permission,
+        layerOwnershipConditions.isOwnedBy({ claims: ownership }),
       );
     }
     if (

@@ -72,4 +72,88 @@ describe('extendLayerModel', () => {
       }),
     ).toThrow(/capability 'metrics' is already defined in layer 4/);
   });
+
+  it('retitles a capability, marks it optional and renames a layer', () => {
+    const before = JSON.stringify(defaultLayerModel);
+    const extended = extendLayerModel(defaultLayerModel, {
+      overrides: {
+        'service-mesh': { title: 'Mesh', optional: true },
+        metrics: { description: 'Scraped by the shared Prometheus' },
+      },
+      layerTitles: { 6: 'Workloads' },
+    });
+
+    const mesh = allCapabilities(extended).find(c => c.id === 'service-mesh')!;
+    expect(mesh).toMatchObject({ title: 'Mesh', optional: true });
+    const metrics = allCapabilities(extended).find(c => c.id === 'metrics')!;
+    const defaultMetrics = allCapabilities(defaultLayerModel).find(
+      c => c.id === 'metrics',
+    )!;
+    expect(metrics).toMatchObject({
+      title: defaultMetrics.title,
+      description: 'Scraped by the shared Prometheus',
+    });
+    expect(extended.layers[6].title).toBe('Workloads');
+    expect(extended.layers[5].title).toBe(defaultLayerModel.layers[5].title);
+    expect(JSON.stringify(defaultLayerModel)).toBe(before);
+  });
+
+  it('can make an optional capability required again', () => {
+    const optional = extendLayerModel(defaultLayerModel, {
+      overrides: { tracing: { optional: true } },
+    });
+    const required = extendLayerModel(optional, {
+      overrides: { tracing: { optional: false } },
+    });
+    expect(
+      allCapabilities(required).find(c => c.id === 'tracing')!.optional,
+    ).toBe(false);
+  });
+
+  it('overrides a capability the same extension adds', () => {
+    const extended = extendLayerModel(defaultLayerModel, {
+      capabilities: [
+        {
+          layer: 5,
+          id: 'feature-flags',
+          title: 'Feature flags',
+          description: 'Turns features on and off at run time',
+          tools: [],
+        },
+      ],
+      overrides: { 'feature-flags': { optional: true } },
+    });
+    expect(
+      allCapabilities(extended).find(c => c.id === 'feature-flags')!.optional,
+    ).toBe(true);
+  });
+
+  it('names every unknown capability in overrides', () => {
+    expect(() =>
+      extendLayerModel(defaultLayerModel, {
+        overrides: {
+          metrics: { optional: true },
+          teleportation: { title: 'Beam me up' },
+          'mind-reading': { optional: true },
+        },
+      }),
+    ).toThrow(
+      "Cannot override 'teleportation', 'mind-reading': no such capability",
+    );
+  });
+
+  it('names an unknown layer in layerTitles', () => {
+    expect(() =>
+      extendLayerModel(defaultLayerModel, { layerTitles: { 9: 'Nine' } }),
+    ).toThrow(/Cannot rename layer '9': no such layer \(layers are 0, 1, 2/);
+  });
+
+  it('rejects an empty title through validation, naming the field', () => {
+    expect(() =>
+      extendLayerModel(defaultLayerModel, {
+        overrides: { metrics: { title: '' } },
+        layerTitles: { 2: '' },
+      }),
+    ).toThrow(/layers\.2\.title.*layers\.4\.capabilities\.\d+\.title/);
+  });
 });

@@ -3,8 +3,9 @@ import type { LayerModel, LayerModelExtension } from './types';
 import { validateLayerModel } from './validateLayerModel';
 
 /**
- * Returns a new model with the extension's capabilities and tools added.
- * The base model is never modified. The result is validated, so a clash
+ * Returns a new model with the extension applied: capabilities and tools
+ * added, capabilities retitled or marked optional, layers renamed. The base
+ * model is never modified. The result is validated, so a clash
  * (a capability id used twice, a tool renamed) is reported, not hidden.
  *
  * @public
@@ -48,5 +49,45 @@ export function extendLayerModel(
     capability.tools.push(...tools);
   }
 
+  // After the additions, so an override can also retitle a capability that
+  // the same extension adds.
+  const overrides = Object.entries(extension.overrides ?? {});
+  const capabilities = new Map(
+    layers.flatMap(l => l.capabilities).map(c => [c.id, c]),
+  );
+  const unknownOverrides = overrides
+    .map(([id]) => id)
+    .filter(id => !capabilities.has(id));
+  if (unknownOverrides.length > 0) {
+    throw new InputError(
+      `Cannot override ${quoteList(unknownOverrides)}: no such capability`,
+    );
+  }
+  for (const [capabilityId, { title, description, optional }] of overrides) {
+    const capability = capabilities.get(capabilityId)!;
+    if (title !== undefined) capability.title = title;
+    if (description !== undefined) capability.description = description;
+    if (optional !== undefined) capability.optional = optional;
+  }
+
+  const layerTitles = Object.entries(extension.layerTitles ?? {});
+  const unknownLayers = layerTitles
+    .map(([key]) => key)
+    .filter(key => !layers.some(l => String(l.id) === key));
+  if (unknownLayers.length > 0) {
+    throw new InputError(
+      `Cannot rename layer ${quoteList(
+        unknownLayers,
+      )}: no such layer (layers are ${layers.map(l => l.id).join(', ')})`,
+    );
+  }
+  for (const [key, title] of layerTitles) {
+    layers.find(l => String(l.id) === key)!.title = title;
+  }
+
   return validateLayerModel({ version: base.version, layers });
+}
+
+function quoteList(ids: string[]): string {
+  return ids.map(id => `'${id}'`).join(', ');
 }

@@ -59,4 +59,14 @@ export interface LayerModelExtension {
   capabilities?: Array<RuntimeCapability & { layer: number }>;
   /** Extra tools for existing capabilities, keyed by capability id. */
   tools?: Record<string, RuntimeTool[]>;
+  /**
+   * Changes to existing capabilities, keyed by capability id: a platform team
+   * renames one in its own words or marks it optional for its estate.
+   */
+  overrides?: Record<
+    string,
+    { title?: string; description?: string; optional?: boolean }
+  >;
+  /** New titles for existing layers, keyed by layer number. */
+  layerTitles?: Record<number, string>;
 }

@@ -1,0 +1,43 @@
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  parseEntityRef,
+  stringifyEntityRef,
+  type Entity,
+} from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+
+export interface EntityWithSystem {
+  entity: Entity;
+  entityRef: string;
+  system?: Entity;
+  systemRef?: string;
+}
+
+/**
+ * An entity and the System it is part of, read with the caller's
+ * credentials so catalog permissions apply.
+ */
+export async function fetchEntityWithSystem(
+  catalog: CatalogService,
+  entityRef: string,
+  credentials: BackstageCredentials,
+): Promise<EntityWithSystem> {
+  const entity = await catalog.getEntityByRef(entityRef, { credentials });
+  if (!entity) {
+    throw new NotFoundError(`No entity '${entityRef}' in the catalog`);
+  }
+  const systemRef =
+    typeof entity.spec?.system === 'string'
+      ? stringifyEntityRef(
+          parseEntityRef(entity.spec.system, {
+            defaultKind: 'system',
+            defaultNamespace: entity.metadata.namespace ?? 'default',
+          }),
+        )
+      : undefined;
+  const system = systemRef
+    ? await catalog.getEntityByRef(systemRef, { credentials })
+    : undefined;
+  return { entity, entityRef: stringifyEntityRef(entity), system, systemRef };
+}

@@ -1,0 +1,291 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import type { Knex } from 'knex';
+import { migrateAllDown, migrateToLatest } from '../database/migrations';
+import { DatabaseOwnershipStore } from './DatabaseOwnershipStore';
+import type { OwnershipAssignment } from './OwnershipStore';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+const ingressForPayments: OwnershipAssignment = {
+  scope: { kind: 'system', ref: 'system:default/payments' },
+  layer: 3,
+  capability: 'service-proxy',
+  owner: 'group:default/platform-team',
+  responsibility: 'operates',
+  link: 'https://runbooks.acme.internal/ingress',
+};
+
+describe.each(databases.eachSupportedId())(
+  'DatabaseOwnershipStore on %s',
+  databaseId => {
+    let knex: Knex;
+    let store: DatabaseOwnershipStore;
+
+    beforeAll(async () => {
+      knex = await databases.init(databaseId);
+      await migrateToLatest(knex);
+      store = new DatabaseOwnershipStore(knex);
+    });
+
+    beforeEach(async () => {
+      await knex('layer_ownership_history').delete();
+      await knex('layer_ownership').delete();
+    });
+
+    it('creates a record at version 1 and reads it back', async () => {
+      const created = await store.create(
+        ingressForPayments,
+        'user:default/pat',
+      );
+      expect(created).toMatchObject({
+        scope: ingressForPayments.scope,
+        layer: 3,
+        capability: 'service-proxy',
+        owner: 'group:default/platform-team',
+        responsibility: 'operates',
+        link: 'https://runbooks.acme.internal/ingress',
+        version: 1,
+        createdBy: 'user:default/pat',
+        updatedBy: 'user:default/pat',
+      });
+      expect(created.note).toBeUndefined();
+      expect(Date.parse(created.createdAt)).toBeGreaterThan(
+        Date.now() - 60_000,
+      );
+      await expect(store.get(created.id)).resolves.toEqual(created);
+    });
+
+    it('refuses a second record for the same scope, target and responsibility', async () => {
+      await store.create(ingressForPayments, 'user:default/pat');
+      await expect(
+        store.create(
+          { ...ingressForPayments, owner: 'group:default/team-payments' },
+          'user:default/dana',
+        ),
+      ).rejects.toThrow(ConflictError);
+      // A different responsibility for the same target is a separate record.
+      await expect(
+        store.create(
+          { ...ingressForPayments, responsibility: 'consumes' },
+          'user:default/dana',
+        ),
+      ).resolves.toMatchObject({ responsibility: 'consumes' });
+    });
+
+    it('keeps a whole-layer record and a capability record of that layer apart', async () => {
+      const { capability: _omit, ...wholeLayer } = ingressForPayments;
+      await store.create(wholeLayer, 'user:default/pat');
+      await store.create(ingressForPayments, 'user:default/pat');
+      await expect(
+        store.create(wholeLayer, 'user:default/pat'),
+      ).rejects.toThrow(ConflictError);
+    });
+
+    it('updates with the current version and bumps it', async () => {
+      const created = await store.create(
+        ingressForPayments,
+        'user:default/pat',
+      );
+      const updated = await store.update(
+        created.id,
+        1,
+        { ...ingressForPayments, note: 'Shared ingress, ask in #platform' },
+        'user:default/dana',
+      );
+      expect(updated).toMatchObject({
+        version: 2,
+        note: 'Shared ingress, ask in #platform',
+        createdBy: 'user:default/pat',
+        updatedBy: 'user:default/dana',
+      });
+    });
+
+    it('answers a stale version with a conflict naming who changed it, and changes nothing', async () => {
+      const created = await store.create(
+        ingressForPayments,
+        'user:default/pat',
+      );
+      await store.update(
+        created.id,
+        1,
+        { ...ingressForPayments, note: 'first' },
+        'user:default/dana',
+      );
+
+      const stale = store.update(
+        created.id,
+        1,
+        { ...ingressForPayments, note: 'second' },
+        'user:default/lee',
+      );
+      await expect(stale).rejects.toThrow(ConflictError);
+      await expect(stale).rejects.toThrow(
+        /changed by user:default\/dana .* version 2, not 1/,
+      );
+      await expect(store.get(created.id)).resolves.toMatchObject({
+        version: 2,
+        note: 'first',
+      });
+      await expect(
+        store.delete(created.id, 1, 'user:default/lee'),
+      ).rejects.toThrow(ConflictError);
+      await expect(store.get(created.id)).resolves.toBeDefined();
+    });
+
+    it('reports a missing record as not found', async () => {
+      await expect(
+        store.update(
+          '00000000-0000-0000-0000-000000000000',
+          1,
+          ingressForPayments,
+          'user:default/pat',
+        ),
+      ).rejects.toThrow(NotFoundError);
+    });
+
+    it('keeps every create, update and delete in the history, newest first', async () => {
+      const created = await store.create(
+        ingressForPayments,
+        'user:default/pat',
+      );
+      const updated = await store.update(
+        created.id,
+        1,
+        { ...ingressForPayments, owner: 'group:default/team-payments' },
+        'user:default/dana',
+      );
+      await store.delete(created.id, 2, 'user:default/pat');
+
+      const { items, totalCount } = await store.history(
+        { ownershipId: created.id },
+        { limit: 10, offset: 0 },
+      );
+      expect(totalCount).toBe(3);
+      expect(items.map(c => [c.action, c.actor])).toEqual([
+        ['delete', 'user:default/pat'],
+        ['update', 'user:default/dana'],
+        ['create', 'user:default/pat'],
+      ]);
+      expect(items[2].before).toBeUndefined();
+      expect(items[2].after).toEqual(created);
+      expect(items[1].before).toEqual(created);
+      expect(items[1].after).toEqual(updated);
+      expect(items[0].before).toEqual(updated);
+      expect(items[0].after).toBeUndefined();
+      await expect(store.get(created.id)).resolves.toBeUndefined();
+
+      const byScope = await store.history(
+        { scopeRef: 'system:default/payments' },
+        { limit: 2, offset: 0 },
+      );
+      expect(byScope).toMatchObject({ totalCount: 3 });
+      expect(byScope.items).toHaveLength(2);
+    });
+
+    it('filters and pages the list', async () => {
+      for (const [i, team] of ['team-a', 'team-b', 'team-c'].entries()) {
+        await store.create(
+          {
+            scope: { kind: 'component', ref: `component:default/svc-${i}` },
+            layer: 4,
+            capability: 'metrics',
+            owner: `group:default/${team}`,
+            responsibility: 'operates',
+          },
+          'user:default/pat',
+        );
+      }
+      await store.create(
+        {
+          scope: { kind: 'cluster', ref: 'prod-eu-1' },
+          layer: 3,
+          owner: 'group:default/platform-team',
+          responsibility: 'operates',
+        },
+        'user:default/pat',
+      );
+
+      const metrics = await store.list(
+        { capability: 'metrics' },
+        { limit: 2, offset: 0 },
+      );
+      expect(metrics.totalCount).toBe(3);
+      expect(metrics.items.map(r => r.scope.ref)).toEqual([
+        'component:default/svc-0',
+        'component:default/svc-1',
+      ]);
+      const next = await store.list(
+        { capability: 'metrics' },
+        { limit: 2, offset: 2 },
+      );
+      expect(next.items.map(r => r.scope.ref)).toEqual([
+        'component:default/svc-2',
+      ]);
+
+      await expect(
+        store.list({ layer: 3 }, { limit: 10, offset: 0 }),
+      ).resolves.toMatchObject({ totalCount: 1 });
+      await expect(
+        store.list(
+          { owners: ['group:default/team-a', 'group:default/team-c'] },
+          { limit: 10, offset: 0 },
+        ),
+      ).resolves.toMatchObject({ totalCount: 2 });
+      await expect(
+        store.list(
+          { scopeKind: 'cluster', scopeRefs: ['prod-eu-1'] },
+          { limit: 10, offset: 0 },
+        ),
+      ).resolves.toMatchObject({ totalCount: 1 });
+    });
+
+    it('finds the records of several scopes at once, matching kind and ref', async () => {
+      await store.create(ingressForPayments, 'user:default/pat');
+      await store.create(
+        {
+          scope: { kind: 'cluster', ref: 'prod-eu-1' },
+          layer: 3,
+          owner: 'group:default/platform-team',
+          responsibility: 'operates',
+        },
+        'user:default/pat',
+      );
+      await store.create(
+        {
+          scope: { kind: 'environment', ref: 'prod-eu-1' },
+          layer: 1,
+          owner: 'group:default/platform-team',
+          responsibility: 'operates',
+        },
+        'user:default/pat',
+      );
+      const found = await store.findForScopes([
+        { kind: 'system', ref: 'system:default/payments' },
+        { kind: 'cluster', ref: 'prod-eu-1' },
+      ]);
+      expect(found.map(r => `${r.scope.kind}:${r.scope.ref}`).sort()).toEqual([
+        'cluster:prod-eu-1',
+        'system:system:default/payments',
+      ]);
+    });
+  },
+);
+
+describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
+  it('go up and down cleanly, and up again', async () => {
+    const knex = await databases.init(databaseId);
+    await migrateToLatest(knex);
+    expect(await knex.schema.hasTable('layer_ownership')).toBe(true);
+    expect(await knex.schema.hasTable('layer_ownership_history')).toBe(true);
+
+    await migrateAllDown(knex);
+    expect(await knex.schema.hasTable('layer_ownership')).toBe(false);
+    expect(await knex.schema.hasTable('layer_ownership_history')).toBe(false);
+
+    await migrateToLatest(knex);
+    expect(await knex.schema.hasTable('layer_ownership')).toBe(true);
+  });
+});

@@ -1,0 +1,318 @@
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import type {
+  LayerOwnership,
+  OwnershipChange,
+  OwnershipScope,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import { randomUUID } from 'node:crypto';
+import type { Knex } from 'knex';
+import type {
+  OwnershipAssignment,
+  OwnershipFilter,
+  OwnershipStore,
+  Page,
+  PageOf,
+} from './OwnershipStore';
+
+const OWNERSHIP = 'layer_ownership';
+const HISTORY = 'layer_ownership_history';
+const WHOLE_LAYER = '*';
+
+type OwnershipRow = {
+  id: string;
+  scope_kind: string;
+  scope_ref: string;
+  layer: number;
+  capability: string | null;
+  target_key: string;
+  owner_ref: string;
+  responsibility: string;
+  note: string | null;
+  link: string | null;
+  version: number;
+  created_at: Date | string | number;
+  created_by: string;
+  updated_at: Date | string | number;
+  updated_by: string;
+};
+
+type HistoryRow = {
+  id: number | string;
+  ownership_id: string;
+  action: string;
+  actor: string;
+  at: Date | string | number;
+  before: string | null;
+  after: string | null;
+};
+
+// PostgreSQL returns Date objects, SQLite the epoch milliseconds it was given.
+const toIso = (value: Date | string | number) => new Date(value).toISOString();
+
+function toOwnership(row: OwnershipRow): LayerOwnership {
+  return {
+    id: row.id,
+    scope: {
+      kind: row.scope_kind as OwnershipScope['kind'],
+      ref: row.scope_ref,
+    },
+    layer: Number(row.layer),
+    ...(row.capability ? { capability: row.capability } : {}),
+    owner: row.owner_ref,
+    responsibility: row.responsibility as LayerOwnership['responsibility'],
+    ...(row.note ? { note: row.note } : {}),
+    ...(row.link ? { link: row.link } : {}),
+    version: Number(row.version),
+    createdAt: toIso(row.created_at),
+    createdBy: row.created_by,
+    updatedAt: toIso(row.updated_at),
+    updatedBy: row.updated_by,
+  };
+}
+
+function toChange(row: HistoryRow): OwnershipChange {
+  return {
+    id: Number(row.id),
+    ownershipId: row.ownership_id,
+    action: row.action as OwnershipChange['action'],
+    actor: row.actor,
+    at: toIso(row.at),
+    ...(row.before ? { before: JSON.parse(row.before) } : {}),
+    ...(row.after ? { after: JSON.parse(row.after) } : {}),
+  };
+}
+
+function assignmentColumns(assignment: OwnershipAssignment) {
+  return {
+    scope_kind: assignment.scope.kind,
+    scope_ref: assignment.scope.ref,
+    layer: assignment.layer,
+    capability: assignment.capability ?? null,
+    target_key: assignment.capability ?? WHOLE_LAYER,
+    owner_ref: assignment.owner,
+    responsibility: assignment.responsibility,
+    note: assignment.note ?? null,
+    link: assignment.link ?? null,
+  };
+}
+
+function describeAssignment(a: OwnershipAssignment): string {
+  const target = a.capability
+    ? `capability '${a.capability}'`
+    : `layer ${a.layer}`;
+  return `${a.responsibility} of ${target} for ${a.scope.kind} '${a.scope.ref}'`;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string };
+  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+/** {@link OwnershipStore} on the plugin's knex database (SQLite or PostgreSQL). */
+export class DatabaseOwnershipStore implements OwnershipStore {
+  constructor(private readonly knex: Knex) {}
+
+  async list(
+    filter: OwnershipFilter,
+    page: Page,
+  ): Promise<PageOf<LayerOwnership>> {
+    const query = this.knex<OwnershipRow>(OWNERSHIP).where(builder => {
+      if (filter.scopeKind) builder.where('scope_kind', filter.scopeKind);
+      if (filter.scopeRefs) builder.whereIn('scope_ref', filter.scopeRefs);
+      if (filter.layer !== undefined) builder.where('layer', filter.layer);
+      if (filter.capability) builder.where('capability', filter.capability);
+      if (filter.owners) builder.whereIn('owner_ref', filter.owners);
+    });
+    const [rows, [{ count }]] = await Promise.all([
+      query
+        .clone()
+        .select('*')
+        .orderBy([
+          'scope_kind',
+          'scope_ref',
+          'layer',
+          'target_key',
+          'responsibility',
+        ])
+        .limit(page.limit)
+        .offset(page.offset),
+      query.clone().count({ count: '*' }),
+    ]);
+    return { items: rows.map(toOwnership), totalCount: Number(count) };
+  }
+
+  async get(id: string): Promise<LayerOwnership | undefined> {
+    const row = await this.knex<OwnershipRow>(OWNERSHIP).where({ id }).first();
+    return row ? toOwnership(row) : undefined;
+  }
+
+  async findForScopes(scopes: OwnershipScope[]): Promise<LayerOwnership[]> {
+    if (scopes.length === 0) {
+      return [];
+    }
+    const rows = await this.knex<OwnershipRow>(OWNERSHIP)
+      .whereIn(
+        'scope_ref',
+        scopes.map(s => s.ref),
+      )
+      .orderBy(['layer', 'target_key', 'responsibility']);
+    const wanted = new Set(scopes.map(s => `${s.kind}\u0000${s.ref}`));
+    return rows
+      .filter(row => wanted.has(`${row.scope_kind}\u0000${row.scope_ref}`))
+      .map(toOwnership);
+  }
+
+  async create(
+    assignment: OwnershipAssignment,
+    actor: string,
+  ): Promise<LayerOwnership> {
+    const now = new Date();
+    const row = {
+      id: randomUUID(),
+      ...assignmentColumns(assignment),
+      version: 1,
+      created_at: now,
+      created_by: actor,
+      updated_at: now,
+      updated_by: actor,
+    };
+    try {
+      return await this.knex.transaction(async tx => {
+        await tx(OWNERSHIP).insert(row);
+        const created = toOwnership(
+          (await tx<OwnershipRow>(OWNERSHIP).where({ id: row.id }).first())!,
+        );
+        await this.recordChange(tx, 'create', actor, undefined, created);
+        return created;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new ConflictError(
+          `An ownership record for ${describeAssignment(
+            assignment,
+          )} already exists; update that one instead`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  async update(
+    id: string,
+    expectedVersion: number,
+    assignment: OwnershipAssignment,
+    actor: string,
+  ): Promise<LayerOwnership> {
+    try {
+      return await this.knex.transaction(async tx => {
+        const before = await this.currentVersion(tx, id, expectedVersion);
+        const changed = await tx(OWNERSHIP)
+          .where({ id, version: expectedVersion })
+          .update({
+            ...assignmentColumns(assignment),
+            version: expectedVersion + 1,
+            updated_at: new Date(),
+            updated_by: actor,
+          });
+        if (changed !== 1) {
+          throw this.staleVersion(before, expectedVersion);
+        }
+        const after = toOwnership(
+          (await tx<OwnershipRow>(OWNERSHIP).where({ id }).first())!,
+        );
+        await this.recordChange(tx, 'update', actor, before, after);
+        return after;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new ConflictError(
+          `Another ownership record for ${describeAssignment(
+            assignment,
+          )} already exists`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  async delete(
+    id: string,
+    expectedVersion: number,
+    actor: string,
+  ): Promise<LayerOwnership> {
+    return this.knex.transaction(async tx => {
+      const before = await this.currentVersion(tx, id, expectedVersion);
+      const deleted = await tx(OWNERSHIP)
+        .where({ id, version: expectedVersion })
+        .delete();
+      if (deleted !== 1) {
+        throw this.staleVersion(before, expectedVersion);
+      }
+      await this.recordChange(tx, 'delete', actor, before, undefined);
+      return before;
+    });
+  }
+
+  async history(
+    filter: { ownershipId?: string; scopeRef?: string },
+    page: Page,
+  ): Promise<PageOf<OwnershipChange>> {
+    const query = this.knex<HistoryRow>(HISTORY).where(builder => {
+      if (filter.ownershipId) builder.where('ownership_id', filter.ownershipId);
+      if (filter.scopeRef) builder.where('scope_ref', filter.scopeRef);
+    });
+    const [rows, [{ count }]] = await Promise.all([
+      query
+        .clone()
+        .select('*')
+        .orderBy('id', 'desc')
+        .limit(page.limit)
+        .offset(page.offset),
+      query.clone().count({ count: '*' }),
+    ]);
+    return { items: rows.map(toChange), totalCount: Number(count) };
+  }
+
+  /** The record as it is now, if `expectedVersion` is still its version. */
+  private async currentVersion(
+    tx: Knex.Transaction,
+    id: string,
+    expectedVersion: number,
+  ): Promise<LayerOwnership> {
+    const row = await tx<OwnershipRow>(OWNERSHIP).where({ id }).first();
+    if (!row) {
+      throw new NotFoundError(`No ownership record '${id}'`);
+    }
+    const current = toOwnership(row);
+    if (current.version !== expectedVersion) {
+      throw this.staleVersion(current, expectedVersion);
+    }
+    return current;
+  }
+
+  private staleVersion(current: LayerOwnership, expectedVersion: number) {
+    return new ConflictError(
+      `Ownership record '${current.id}' was changed by ${current.updatedBy} at ${current.updatedAt}: it is at version ${current.version}, not ${expectedVersion}. Reload it and apply your change again.`,
+    );
+  }
+
+  private async recordChange(
+    tx: Knex.Transaction,
+    action: OwnershipChange['action'],
+    actor: string,
+    before: LayerOwnership | undefined,
+    after: LayerOwnership | undefined,
+  ) {
+    const record = (after ?? before)!;
+    await tx(HISTORY).insert({
+      ownership_id: record.id,
+      scope_kind: record.scope.kind,
+      scope_ref: record.scope.ref,
+      action,
+      actor,
+      at: new Date(),
+      before: before ? JSON.stringify(before) : null,
+      after: after ? JSON.stringify(after) : null,
+    });
+  }
+}

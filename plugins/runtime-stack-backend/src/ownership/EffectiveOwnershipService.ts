@@ -1,0 +1,114 @@
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  RUNTIME_STACK_ANNOTATIONS,
+  type EffectiveOwnership,
+  type LayerModel,
+  type OwnershipOrigin,
+  type OwnershipScope,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import { fetchEntityWithSystem } from '../catalog/entityWithSystem';
+import { ownerOverrideClaims } from '../declaredStack/declaredStackOf';
+import type { OwnershipStore } from './OwnershipStore';
+import {
+  resolveEffectiveOwnership,
+  type OwnershipClaim,
+} from './resolveEffectiveOwnership';
+
+// The Kubernetes plugin's annotation; we read it rather than invent a twin.
+const KUBERNETES_CLUSTER_ANNOTATION = 'backstage.io/kubernetes-cluster';
+
+/**
+ * Effective ownership of one service or System: gathers the claims of every
+ * scope it belongs to (itself, its System, its clusters and their
+ * environments, the organisation), stored or declared by annotation, and lets
+ * the most specific win.
+ */
+export class EffectiveOwnershipService {
+  constructor(
+    private readonly options: {
+      store: OwnershipStore;
+      catalog: CatalogService;
+      layerModel: LayerModel;
+      organizationDefaults: OwnershipClaim[];
+    },
+  ) {}
+
+  async forEntity(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<EffectiveOwnership> {
+    const { catalog, store, layerModel, organizationDefaults } = this.options;
+    const context = await fetchEntityWithSystem(
+      catalog,
+      entityRef,
+      credentials,
+    );
+    const { entity, entityRef: ref, systemRef } = context;
+
+    const clusters = (
+      entity.metadata.annotations?.[KUBERNETES_CLUSTER_ANNOTATION] ?? ''
+    )
+      .split(',')
+      .map(c => c.trim())
+      .filter(Boolean);
+    const environments = await this.environmentsOf(clusters, credentials);
+
+    const isSystem = entity.kind.toLocaleLowerCase('en-US') === 'system';
+    const scopes: OwnershipScope[] = [
+      { kind: isSystem ? 'system' : 'component', ref },
+      ...(systemRef ? [{ kind: 'system' as const, ref: systemRef }] : []),
+      ...clusters.map(name => ({ kind: 'cluster' as const, ref: name })),
+      ...environments.map(name => ({
+        kind: 'environment' as const,
+        ref: name,
+      })),
+    ];
+    const stored = await store.findForScopes(scopes);
+    const claims: OwnershipClaim[] = [
+      ...stored.map(record => ({
+        origin: { ...record.scope, source: 'store' as const },
+        layer: record.layer,
+        capability: record.capability,
+        owner: record.owner,
+        responsibility: record.responsibility,
+        recordId: record.id,
+        version: record.version,
+        note: record.note,
+        link: record.link,
+      })),
+      ...ownerOverrideClaims(context, layerModel),
+      ...organizationDefaults,
+    ];
+
+    const consulted: OwnershipOrigin[] = [
+      ...scopes.map(s => ({ ...s, source: 'store' as const })),
+      { kind: 'organization', ref: 'organization', source: 'config' },
+    ];
+    return {
+      entityRef: ref,
+      scopes: consulted,
+      capabilities: resolveEffectiveOwnership(layerModel, claims),
+    };
+  }
+
+  /** Environments of the clusters, from their cluster Resources in the catalog. */
+  private async environmentsOf(
+    clusters: string[],
+    credentials: BackstageCredentials,
+  ): Promise<string[]> {
+    if (clusters.length === 0) {
+      return [];
+    }
+    const { items } = await this.options.catalog.getEntitiesByRefs(
+      { entityRefs: clusters.map(name => `resource:default/${name}`) },
+      { credentials },
+    );
+    const environments = items
+      .map(
+        e => e?.metadata.annotations?.[RUNTIME_STACK_ANNOTATIONS.environment],
+      )
+      .filter((e): e is string => Boolean(e));
+    return [...new Set(environments)];
+  }
+}

@@ -1,0 +1,652 @@
+import {
+  coreServices,
+  createServiceFactory,
+  type BackstageCredentials,
+  type BackstageUserPrincipal,
+  type PermissionsService,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import request from 'supertest';
+import { runtimeStackPlugin } from '../plugin';
+import {
+  createLayerOwnershipConditionalDecision,
+  layerOwnershipConditions,
+} from './ownershipPermissionRules';
+import { ownershipUpdatePermission } from '@internal/backstage-plugin-runtime-stack-common';
+
+jest.setTimeout(60_000);
+
+const ADMIN = 'user:default/pat';
+const DANA = 'user:default/dana'; // member of team-payments
+const READER = 'user:default/riley';
+const NOBODY = 'user:default/nobody';
+
+/**
+ * Decisions as a real policy would give them: admins may do anything, Dana
+ * may change what team-payments owns, Riley may only read, nobody may not
+ * even read.
+ */
+class FakePermissions implements PermissionsService {
+  private user(options: { credentials: BackstageCredentials }) {
+    return (options.credentials as BackstageCredentials<BackstageUserPrincipal>)
+      .principal.userEntityRef;
+  }
+  async authorize(
+    requests: any[],
+    options: { credentials: BackstageCredentials },
+  ) {
+    const user = this.user(options);
+    return requests.map(() => ({
+      result: user === NOBODY ? AuthorizeResult.DENY : AuthorizeResult.ALLOW,
+    })) as any;
+  }
+  async authorizeConditional(
+    queries: any[],
+    options: { credentials: BackstageCredentials },
+  ) {
+    const user = this.user(options);
+    return queries.map(() => {
+      if (user === ADMIN) return { result: AuthorizeResult.ALLOW };
+      if (user === DANA) {
+        return createLayerOwnershipConditionalDecision(
+          ownershipUpdatePermission,
+          layerOwnershipConditions.isOwnedBy({
+            claims: [DANA, 'group:default/team-payments'],
+          }),
+        );
+      }
+      return { result: AuthorizeResult.DENY };
+    }) as any;
+  }
+}
+
+const group = (name: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name, namespace: 'default' },
+  spec: { type: 'team', children: [] },
+});
+const cluster = (name: string, environment: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: {
+    name,
+    namespace: 'default',
+    annotations: { 'runtime-stack.io/environment': environment },
+  },
+  spec: { type: 'kubernetes-cluster', owner: 'platform-team' },
+});
+const entities: Entity[] = [
+  group('platform-team'),
+  group('team-payments'),
+  group('security-team'),
+  group('team-a'),
+  group('team-b'),
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name: 'dana', namespace: 'default' },
+    spec: { memberOf: ['team-payments'] },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: {
+      name: 'payments',
+      namespace: 'default',
+      annotations: { 'runtime-stack.io/owners': 'layer-5=team-b' },
+    },
+    spec: { owner: 'team-payments' },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'payments-api',
+      namespace: 'default',
+      annotations: {
+        'backstage.io/kubernetes-cluster': 'prod-eu-1,prod-us-1',
+        'runtime-stack.io/owners': 'gitops=team-payments,workloads=team-a',
+        'runtime-stack.io/tools': 'gitops=argo-cd,service-mesh=linkerd2x',
+      },
+    },
+    spec: {
+      type: 'service',
+      lifecycle: 'production',
+      owner: 'team-payments',
+      system: 'payments',
+    },
+  },
+  cluster('prod-eu-1', 'production'),
+  cluster('prod-us-1', 'production'),
+];
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+describe.each(databases.eachSupportedId())(
+  'ownership API on %s',
+  databaseId => {
+    let server: any;
+    let stop: () => Promise<void>;
+    const auditEvents: Array<{ eventId: string; meta: any; outcome?: string }> =
+      [];
+
+    beforeAll(async () => {
+      const knex = await databases.init(databaseId);
+      const backend = await startTestBackend({
+        features: [
+          runtimeStackPlugin,
+          mockServices.database.factory({ knex }),
+          catalogServiceMock.factory({ entities }),
+          mockServices.rootConfig.factory({
+            data: {
+              runtimeStack: {
+                ownership: {
+                  defaults: [
+                    { owner: 'platform-team', layers: [1, 2, 3] },
+                    {
+                      owner: 'platform-team',
+                      capabilities: ['metrics', 'logging'],
+                    },
+                    {
+                      owner: 'security-team',
+                      capabilities: ['policy', 'build-security'],
+                    },
+                  ],
+                },
+              },
+            },
+          }),
+          createServiceFactory({
+            service: coreServices.permissions,
+            deps: {},
+            factory: () => new FakePermissions(),
+          }),
+          createServiceFactory({
+            service: coreServices.auditor,
+            deps: {},
+            factory: () => ({
+              async createEvent(options: any) {
+                const event = {
+                  eventId: options.eventId,
+                  meta: options.meta,
+                } as any;
+                auditEvents.push(event);
+                return {
+                  async success() {
+                    event.outcome = 'success';
+                  },
+                  async fail() {
+                    event.outcome = 'failure';
+                  },
+                };
+              },
+            }),
+          }),
+        ],
+      });
+      server = backend.server;
+      stop = () => backend.stop();
+    });
+    afterAll(() => stop());
+
+    const as = (user: string) => ({
+      Authorization: mockCredentials.user.header(user),
+    });
+    const api = '/api/runtime-stack';
+    const create = (user: string, body: object) =>
+      request(server).post(`${api}/ownership`).set(as(user)).send(body);
+
+    const ingress = {
+      scope: { kind: 'system', ref: 'payments' },
+      capability: 'service-proxy',
+      owner: 'platform-team',
+      responsibility: 'operates',
+    };
+
+    let ingressRecord: any;
+
+    it('creates a record, normalising refs and resolving the capability to its layer, and audits it', async () => {
+      const res = await create(ADMIN, ingress);
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({
+        scope: { kind: 'system', ref: 'system:default/payments' },
+        layer: 3,
+        capability: 'service-proxy',
+        owner: 'group:default/platform-team',
+        version: 1,
+        createdBy: ADMIN,
+      });
+      ingressRecord = res.body;
+      expect(auditEvents).toContainEqual({
+        eventId: 'ownership-change',
+        meta: { actionType: 'create', scope: 'system:system:default/payments' },
+        outcome: 'success',
+      });
+    });
+
+    it('lists with filters and pagination', async () => {
+      await create(ADMIN, { ...ingress, capability: 'external-dns' }).expect(
+        201,
+      );
+      await create(ADMIN, {
+        scope: { kind: 'cluster', ref: 'prod-eu-1' },
+        layer: 4,
+        owner: 'security-team',
+        responsibility: 'supports',
+      }).expect(201);
+
+      const layer3 = await request(server)
+        .get(`${api}/ownership?layer=3&limit=1`)
+        .set(as(READER));
+      expect(layer3.status).toBe(200);
+      expect(layer3.body).toMatchObject({ totalCount: 2, limit: 1, offset: 0 });
+      expect(layer3.body.items).toHaveLength(1);
+
+      const byOwner = await request(server)
+        .get(`${api}/ownership?owner=security-team`)
+        .set(as(READER));
+      expect(byOwner.body.items.map((r: any) => r.scope.ref)).toEqual([
+        'prod-eu-1',
+      ]);
+
+      const byScope = await request(server)
+        .get(
+          `${api}/ownership?scopeKind=system&scopeRef=payments&capability=external-dns`,
+        )
+        .set(as(READER));
+      expect(byScope.body.totalCount).toBe(1);
+    });
+
+    it.each([
+      [
+        {
+          ...ingress,
+          scope: { kind: 'component', ref: 'system:default/payments' },
+        },
+        /scope\.ref: expected a component entity ref/,
+      ],
+      [
+        { ...ingress, scope: { kind: 'component', ref: 'component:default/' } },
+        /scope\.ref: 'component:default\/' is not an entity ref/,
+      ],
+      [
+        { ...ingress, scope: { kind: 'cluster', ref: 'Prod EU' } },
+        /scope\.ref: a cluster is named like a DNS label/,
+      ],
+      [{ ...ingress, scope: { kind: 'galaxy', ref: 'x' } }, /scope\.kind/],
+      [
+        { ...ingress, capability: 'teleportation' },
+        /capability: 'teleportation' is not a capability/,
+      ],
+      [
+        { ...ingress, capability: undefined, layer: 9 },
+        /layer: 9 is not a layer of the model/,
+      ],
+      [
+        { ...ingress, capability: 'metrics', layer: 3 },
+        /layer: capability 'metrics' belongs to layer 4, not 3/,
+      ],
+      [
+        { ...ingress, capability: undefined },
+        /layer: give a layer \(0-6\) or a capability/,
+      ],
+      [
+        { ...ingress, note: 'x'.repeat(2001) },
+        /note: must be at most 2000 characters/,
+      ],
+      [
+        // eslint-disable-next-line no-script-url -- the hostile link under test
+        { ...ingress, link: 'javascript:alert(1)' },
+        /link: must be an http\(s\) URL/,
+      ],
+      [
+        { ...ingress, owner: 'user:default/dana' },
+        /owner: expected a group entity ref/,
+      ],
+      [
+        { ...ingress, capability: 'tracing', owner: 'group:default/ghosts' },
+        /owner: group:default\/ghosts does not exist in the catalog/,
+      ],
+      [{ ...ingress, responsibility: 'blames' }, /responsibility/],
+      [{ ...ingress, colour: 'red' }, /colour/],
+    ])(
+      'refuses bad input with a 400 naming the field (%#)',
+      async (body, message) => {
+        const before = await request(server)
+          .get(`${api}/ownership?limit=500`)
+          .set(as(ADMIN));
+        const res = await create(ADMIN, body);
+        expect(res.status).toBe(400);
+        expect(res.body.error.name).toBe('InputError');
+        expect(res.body.error.message).toMatch(message);
+        const after = await request(server)
+          .get(`${api}/ownership?limit=500`)
+          .set(as(ADMIN));
+        expect(after.body.totalCount).toBe(before.body.totalCount);
+      },
+    );
+
+    it('refuses bad query parameters with a 400 naming them', async () => {
+      const res = await request(server)
+        .get(`${api}/ownership?limit=0&colour=red`)
+        .set(as(READER));
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(/limit/);
+      expect(res.body.error.message).toMatch(/colour/);
+    });
+
+    it('updates with the current version, and answers a stale one with 409 changing nothing', async () => {
+      const ok = await request(server)
+        .put(`${api}/ownership/${ingressRecord.id}`)
+        .set(as(ADMIN))
+        .send({ ...ingress, note: 'Ask in #platform', version: 1 });
+      expect(ok.status).toBe(200);
+      expect(ok.body).toMatchObject({ version: 2, note: 'Ask in #platform' });
+
+      const stale = await request(server)
+        .put(`${api}/ownership/${ingressRecord.id}`)
+        .set(as(ADMIN))
+        .send({ ...ingress, note: 'Overwritten', version: 1 });
+      expect(stale.status).toBe(409);
+      expect(stale.body.error.message).toMatch(/changed by user:default\/pat/);
+      const current = await request(server)
+        .get(`${api}/ownership/${ingressRecord.id}`)
+        .set(as(READER));
+      expect(current.body).toMatchObject({
+        version: 2,
+        note: 'Ask in #platform',
+      });
+    });
+
+    it('lets a group member change what the group owns, and nothing else (403)', async () => {
+      const own = await create(DANA, {
+        ...ingress,
+        capability: 'tracing',
+        owner: 'team-payments',
+      });
+      expect(own.status).toBe(201);
+
+      const foreign = await create(DANA, {
+        ...ingress,
+        capability: 'alerting',
+      });
+      expect(foreign.status).toBe(403);
+
+      const takeOver = await request(server)
+        .put(`${api}/ownership/${ingressRecord.id}`)
+        .set(as(DANA))
+        .send({ ...ingress, owner: 'team-payments', version: 2 });
+      expect(takeOver.status).toBe(403);
+
+      const giveAway = await request(server)
+        .put(`${api}/ownership/${own.body.id}`)
+        .set(as(DANA))
+        .send({
+          ...ingress,
+          capability: 'tracing',
+          owner: 'platform-team',
+          version: 1,
+        });
+      expect(giveAway.status).toBe(403);
+
+      const readerWrite = await create(READER, {
+        ...ingress,
+        capability: 'alerting',
+      });
+      expect(readerWrite.status).toBe(403);
+
+      const removed = await request(server)
+        .delete(`${api}/ownership/${own.body.id}?version=1`)
+        .set(as(DANA));
+      expect(removed.status).toBe(200);
+    });
+
+    it('refuses reads without the read permission and requests without a token', async () => {
+      const forbidden = await request(server)
+        .get(`${api}/ownership`)
+        .set(as(NOBODY));
+      expect(forbidden.status).toBe(403);
+      const anonymous = await request(server)
+        .get(`${api}/ownership`)
+        .set('Authorization', mockCredentials.none.header());
+      expect(anonymous.status).toBe(401);
+    });
+
+    it('keeps the history of a record: who, when, before and after', async () => {
+      const res = await request(server)
+        .get(`${api}/ownership/${ingressRecord.id}/history`)
+        .set(as(READER));
+      expect(res.status).toBe(200);
+      expect(res.body.items.map((c: any) => [c.action, c.actor])).toEqual([
+        ['update', ADMIN],
+        ['create', ADMIN],
+      ]);
+      expect(res.body.items[0].before.note).toBeUndefined();
+      expect(res.body.items[0].after.note).toBe('Ask in #platform');
+
+      const scope = await request(server)
+        .get(`${api}/history?scopeRef=system:default/payments`)
+        .set(as(READER));
+      // ingress create+update, external-dns create, Dana's tracing create+delete
+      expect(scope.body.totalCount).toBe(5);
+      expect(scope.body.items[0]).toMatchObject({
+        action: 'delete',
+        actor: DANA,
+      });
+    });
+
+    describe('effective ownership', () => {
+      beforeAll(async () => {
+        // Two clusters disagree on metrics; the System overrides layer 3 for
+        // service-proxy (already stored above); the component owns layer 6.
+        await create(ADMIN, {
+          scope: { kind: 'cluster', ref: 'prod-eu-1' },
+          capability: 'metrics',
+          owner: 'team-a',
+          responsibility: 'operates',
+        }).expect(201);
+        await create(ADMIN, {
+          scope: { kind: 'cluster', ref: 'prod-us-1' },
+          capability: 'metrics',
+          owner: 'team-b',
+          responsibility: 'operates',
+        }).expect(201);
+        await create(ADMIN, {
+          scope: { kind: 'component', ref: 'payments-api' },
+          layer: 6,
+          owner: 'team-payments',
+          responsibility: 'operates',
+        }).expect(201);
+        await create(ADMIN, {
+          scope: { kind: 'environment', ref: 'production' },
+          capability: 'alerting',
+          owner: 'team-a',
+          responsibility: 'operates',
+        }).expect(201);
+      });
+
+      const ownersOf = (
+        body: any,
+        capability: string,
+        responsibility = 'operates',
+      ) =>
+        body.capabilities
+          .find((c: any) => c.capability === capability)
+          .owners.filter((o: any) => o.responsibility === responsibility);
+
+      it('lets the most specific scope win and says where each owner comes from', async () => {
+        const res = await request(server)
+          .get(`${api}/entities/component/default/payments-api/ownership`)
+          .set(as(READER));
+        expect(res.status).toBe(200);
+        expect(res.body.entityRef).toBe('component:default/payments-api');
+
+        expect(ownersOf(res.body, 'service-proxy')).toEqual([
+          expect.objectContaining({
+            owner: 'group:default/platform-team',
+            via: 'capability',
+            inheritedFrom: {
+              kind: 'system',
+              ref: 'system:default/payments',
+              source: 'store',
+            },
+            recordId: ingressRecord.id,
+            note: 'Ask in #platform',
+          }),
+        ]);
+        expect(ownersOf(res.body, 'workloads')).toEqual([
+          expect.objectContaining({
+            owner: 'group:default/team-payments',
+            via: 'layer',
+            inheritedFrom: {
+              kind: 'component',
+              ref: 'component:default/payments-api',
+              source: 'store',
+            },
+          }),
+        ]);
+        expect(ownersOf(res.body, 'alerting')).toEqual([
+          expect.objectContaining({
+            owner: 'group:default/team-a',
+            inheritedFrom: {
+              kind: 'environment',
+              ref: 'production',
+              source: 'store',
+            },
+          }),
+        ]);
+        // Layer 1 comes from the organisation default in config.
+        expect(ownersOf(res.body, 'scheduling')).toEqual([
+          expect.objectContaining({
+            owner: 'group:default/platform-team',
+            inheritedFrom: {
+              kind: 'organization',
+              ref: 'organization',
+              source: 'config',
+            },
+          }),
+        ]);
+        expect(ownersOf(res.body, 'policy')[0].owner).toBe(
+          'group:default/security-team',
+        );
+        // The cluster's layer-4 'supports' record applies to every capability of layer 4.
+        expect(ownersOf(res.body, 'tracing', 'supports')).toEqual([
+          expect.objectContaining({
+            owner: 'group:default/security-team',
+            via: 'layer',
+            inheritedFrom: {
+              kind: 'cluster',
+              ref: 'prod-eu-1',
+              source: 'store',
+            },
+          }),
+        ]);
+        expect(ownersOf(res.body, 'source-control')).toEqual([]);
+      });
+
+      it('shows both owners when the service runs on two clusters that disagree', async () => {
+        const res = await request(server)
+          .get(`${api}/entities/component/default/payments-api/ownership`)
+          .set(as(READER));
+        const metrics = ownersOf(res.body, 'metrics');
+        expect(
+          metrics.map((o: any) => [o.owner, o.inheritedFrom.ref]).sort(),
+        ).toEqual([
+          ['group:default/team-a', 'prod-eu-1'],
+          ['group:default/team-b', 'prod-us-1'],
+        ]);
+      });
+
+      it('keeps separate owners per responsibility', async () => {
+        await create(ADMIN, {
+          scope: { kind: 'component', ref: 'payments-api' },
+          capability: 'metrics',
+          owner: 'team-payments',
+          responsibility: 'consumes',
+        }).expect(201);
+        const res = await request(server)
+          .get(`${api}/entities/component/default/payments-api/ownership`)
+          .set(as(READER));
+        expect(ownersOf(res.body, 'metrics')).toHaveLength(2);
+        expect(ownersOf(res.body, 'metrics', 'consumes')).toEqual([
+          expect.objectContaining({ owner: 'group:default/team-payments' }),
+        ]);
+      });
+
+      it('takes owner annotations of the service and its System, below stored records of the same scope', async () => {
+        const res = await request(server)
+          .get(`${api}/entities/component/default/payments-api/ownership`)
+          .set(as(READER));
+        expect(ownersOf(res.body, 'gitops')).toEqual([
+          expect.objectContaining({
+            owner: 'group:default/team-payments',
+            via: 'capability',
+            inheritedFrom: {
+              kind: 'component',
+              ref: 'component:default/payments-api',
+              source: 'annotation',
+            },
+          }),
+        ]);
+        expect(ownersOf(res.body, 'service-mesh')).toEqual([
+          expect.objectContaining({
+            owner: 'group:default/team-b',
+            via: 'layer',
+            inheritedFrom: {
+              kind: 'system',
+              ref: 'system:default/payments',
+              source: 'annotation',
+            },
+          }),
+        ]);
+        // The annotation names team-a for workloads, a stored record of the
+        // same component names team-payments for the whole layer 6: the record
+        // is deliberate, so it wins over the annotation's capability claim.
+        expect(ownersOf(res.body, 'workloads')).toEqual([
+          expect.objectContaining({
+            owner: 'group:default/team-payments',
+            via: 'layer',
+          }),
+        ]);
+      });
+
+      it('serves the declared stack with its problems', async () => {
+        const res = await request(server)
+          .get(`${api}/entities/component/default/payments-api/declared-stack`)
+          .set(as(READER));
+        expect(res.status).toBe(200);
+        expect(res.body.entityRef).toBe('component:default/payments-api');
+        expect(res.body.systemRef).toBe('system:default/payments');
+        expect(res.body.tools).toContainEqual(
+          expect.objectContaining({ capability: 'gitops', tool: 'argo-cd' }),
+        );
+        expect(res.body.problems).toContainEqual(
+          expect.objectContaining({
+            annotation: 'runtime-stack.io/tools',
+            message: expect.stringMatching(/linkerd2x/),
+          }),
+        );
+        await request(server)
+          .get(`${api}/entities/component/default/ghost/declared-stack`)
+          .set(as(READER))
+          .expect(404);
+      });
+
+      it('answers 404 for an entity the catalog does not know', async () => {
+        const res = await request(server)
+          .get(`${api}/entities/component/default/ghost/ownership`)
+          .set(as(READER));
+        expect(res.status).toBe(404);
+      });
+    });
+  },
+);

@@ -1,0 +1,249 @@
+import type {
+  AuditorService,
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  AuthorizeResult,
+  type PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import {
+  ownershipReadPermission,
+  ownershipUpdatePermission,
+  type LayerModel,
+  type LayerOwnership,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import express, { type Request } from 'express';
+import Router from 'express-promise-router';
+import type { EffectiveOwnershipService } from './EffectiveOwnershipService';
+import {
+  createOwnershipBodySchema,
+  deleteQuerySchema,
+  historyQuerySchema,
+  listOwnershipQuerySchema,
+  parseInput,
+  toAssignment,
+  toFilter,
+  updateOwnershipBodySchema,
+} from './ownershipInput';
+import type { OwnershipAssignment, OwnershipStore } from './OwnershipStore';
+
+export interface OwnershipRouterOptions {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+  catalog: CatalogService;
+  store: OwnershipStore;
+  effectiveOwnership: EffectiveOwnershipService;
+  layerModel: LayerModel;
+  /** Decides a conditional update decision for one record. */
+  isAllowed: (decision: PolicyDecision, record: LayerOwnership) => boolean;
+}
+
+/** The record an assignment would become, for permission conditions. */
+function asRecord(assignment: OwnershipAssignment): LayerOwnership {
+  return {
+    id: '',
+    version: 0,
+    createdAt: '',
+    createdBy: '',
+    updatedAt: '',
+    updatedBy: '',
+    ...assignment,
+  };
+}
+
+export function createOwnershipRouter(options: OwnershipRouterOptions) {
+  const { httpAuth, permissions, auditor, catalog, store, layerModel } =
+    options;
+  const router = Router();
+  router.use(express.json());
+
+  async function authorizeRead(req: Request) {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const [decision] = await permissions.authorize(
+      [{ permission: ownershipReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        'Reading layer ownership is not allowed for you',
+      );
+    }
+    return credentials;
+  }
+
+  /** Every record touched must pass the update decision, before and after the change. */
+  async function authorizeWrite(
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+    records: LayerOwnership[],
+  ) {
+    const [decision] = await permissions.authorizeConditional(
+      [{ permission: ownershipUpdatePermission }],
+      { credentials },
+    );
+    const refused = records.find(r => !options.isAllowed(decision, r));
+    if (refused) {
+      throw new NotAllowedError(
+        `You may not change ownership records owned by ${refused.owner}`,
+      );
+    }
+  }
+
+  /** Owners must be Groups that exist in the catalog. */
+  async function checkOwnerExists(
+    owner: string,
+    credentials: BackstageCredentials,
+  ) {
+    const entity = await catalog.getEntityByRef(owner, { credentials });
+    if (!entity) {
+      throw new InputError(
+        `Invalid owner: ${owner} does not exist in the catalog`,
+      );
+    }
+  }
+
+  /** Runs a write as an audited event: success or failure, with who and what. */
+  async function audited<T extends LayerOwnership>(
+    req: Request,
+    actionType: 'create' | 'update' | 'delete',
+    meta: Record<string, string | number>,
+    write: () => Promise<T>,
+  ): Promise<T> {
+    const event = await auditor.createEvent({
+      eventId: 'ownership-change',
+      severityLevel: 'medium',
+      request: req,
+      meta: { actionType, ...meta },
+    });
+    try {
+      const record = await write();
+      await event.success({
+        meta: { id: record.id, version: record.version, owner: record.owner },
+      });
+      return record;
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  }
+
+  const userCredentials = (req: Request) =>
+    httpAuth.credentials(req, { allow: ['user'] });
+
+  router.get('/ownership', async (req, res) => {
+    await authorizeRead(req);
+    const query = parseInput(listOwnershipQuerySchema, req.query, 'query');
+    const { filter, page } = toFilter(layerModel, query);
+    const result = await store.list(filter, page);
+    res.json({ ...result, limit: page.limit, offset: page.offset });
+  });
+
+  router.get('/ownership/:id', async (req, res) => {
+    await authorizeRead(req);
+    const record = await store.get(req.params.id);
+    if (!record) {
+      throw new NotFoundError(`No ownership record '${req.params.id}'`);
+    }
+    res.json(record);
+  });
+
+  router.post('/ownership', async (req, res) => {
+    const credentials = await userCredentials(req);
+    const assignment = toAssignment(
+      layerModel,
+      parseInput(createOwnershipBodySchema, req.body, 'body'),
+    );
+    await authorizeWrite(credentials, [asRecord(assignment)]);
+    await checkOwnerExists(assignment.owner, credentials);
+    const created = await audited(
+      req,
+      'create',
+      { scope: `${assignment.scope.kind}:${assignment.scope.ref}` },
+      () => store.create(assignment, credentials.principal.userEntityRef),
+    );
+    res.status(201).json(created);
+  });
+
+  router.put('/ownership/:id', async (req, res) => {
+    const credentials = await userCredentials(req);
+    const body = parseInput(updateOwnershipBodySchema, req.body, 'body');
+    const assignment = toAssignment(layerModel, body);
+    const existing = await store.get(req.params.id);
+    if (!existing) {
+      throw new NotFoundError(`No ownership record '${req.params.id}'`);
+    }
+    await authorizeWrite(credentials, [existing, asRecord(assignment)]);
+    await checkOwnerExists(assignment.owner, credentials);
+    const updated = await audited(req, 'update', { id: existing.id }, () =>
+      store.update(
+        existing.id,
+        body.version,
+        assignment,
+        credentials.principal.userEntityRef,
+      ),
+    );
+    res.json(updated);
+  });
+
+  router.delete('/ownership/:id', async (req, res) => {
+    const credentials = await userCredentials(req);
+    const { version } = parseInput(deleteQuerySchema, req.query, 'query');
+    const existing = await store.get(req.params.id);
+    if (!existing) {
+      throw new NotFoundError(`No ownership record '${req.params.id}'`);
+    }
+    await authorizeWrite(credentials, [existing]);
+    const deleted = await audited(req, 'delete', { id: existing.id }, () =>
+      store.delete(existing.id, version, credentials.principal.userEntityRef),
+    );
+    res.json(deleted);
+  });
+
+  router.get('/ownership/:id/history', async (req, res) => {
+    await authorizeRead(req);
+    const query = parseInput(
+      historyQuerySchema.omit({ scopeRef: true }),
+      req.query,
+      'query',
+    );
+    res.json(
+      await store.history(
+        { ownershipId: req.params.id },
+        { limit: query.limit, offset: query.offset },
+      ),
+    );
+  });
+
+  router.get('/history', async (req, res) => {
+    await authorizeRead(req);
+    const query = parseInput(historyQuerySchema, req.query, 'query');
+    res.json(
+      await store.history(
+        { scopeRef: query.scopeRef },
+        { limit: query.limit, offset: query.offset },
+      ),
+    );
+  });
+
+  router.get('/entities/:kind/:namespace/:name/ownership', async (req, res) => {
+    const credentials = await authorizeRead(req);
+    const entityRef = stringifyEntityRef({
+      kind: req.params.kind,
+      namespace: req.params.namespace,
+      name: req.params.name,
+    });
+    res.json(
+      await options.effectiveOwnership.forEntity(entityRef, credentials),
+    );
+  });
+
+  return router;
+}

@@ -1,0 +1,507 @@
+import {
+  DEFAULT_NAMESPACE,
+  Entity,
+  makeValidator,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import {
+  ECOSYSTEM_ANNOTATIONS,
+  RUNTIME_STACK_ANNOTATIONS,
+  RUNTIME_STACK_ANNOTATION_PREFIX,
+} from './annotations';
+import {
+  DeclaredTool,
+  findUnknownDeclaredTools,
+  parseDeclaredTools,
+} from './declaredTools';
+import type { LayerModel } from './layers/types';
+
+/**
+ * Where an item of a merged stack comes from: the entity's own annotations or
+ * those of its System.
+ *
+ * @public
+ */
+export type DeclaredStackSource = 'entity' | 'system';
+
+/**
+ * What an owner override applies to: a whole layer or one capability.
+ *
+ * @public
+ */
+export type OwnerOverrideTarget = { layer: number } | { capability: string };
+
+/**
+ * One `target=group` pair of the `runtime-stack.io/owners` annotation.
+ *
+ * @public
+ */
+export interface DeclaredOwnerOverride {
+  target: OwnerOverrideTarget;
+  /** Full group entity ref, for example `group:default/team-payments`. */
+  owner: string;
+  source?: DeclaredStackSource;
+}
+
+/**
+ * Annotations of other plugins that point at the service's evidence, read as
+ * their plugins define them. Empty values are left out.
+ *
+ * @public
+ */
+export interface DeclaredStackReferences {
+  kubernetesId?: string;
+  kubernetesLabelSelector?: string;
+  kubernetesNamespace?: string;
+  kubernetesCluster?: string;
+  githubProjectSlug?: string;
+  gitlabProjectSlug?: string;
+  grafanaDashboardSelector?: string;
+  grafanaOverviewDashboard?: string;
+  prometheusRules?: string[];
+  prometheusAlert?: string;
+  quayRepositorySlug?: string;
+  harborRepositorySlug?: string;
+}
+
+/**
+ * Something wrong with one `runtime-stack.io/` annotation. The message is
+ * meant for the people who wrote the annotation.
+ *
+ * @public
+ */
+export interface DeclaredStackProblem {
+  annotation: string;
+  message: string;
+  source?: DeclaredStackSource;
+}
+
+/**
+ * The runtime stack an entity declares through its annotations. Only what
+ * the layer model knows and what parses is kept; everything else is a
+ * problem, so a typo never passes for coverage.
+ *
+ * @public
+ */
+export interface DeclaredStack {
+  requirementProfile?: string;
+  /** Set by `mergeDeclaredStacks`. */
+  requirementProfileSource?: DeclaredStackSource;
+  tools: DeclaredTool[];
+  /** OCI repositories, without tag or digest. */
+  images: string[];
+  ownerOverrides: DeclaredOwnerOverride[];
+  references: DeclaredStackReferences;
+  problems: DeclaredStackProblem[];
+}
+
+const KEBAB_CASE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+const KNOWN_ANNOTATIONS: ReadonlySet<string> = new Set(
+  Object.values(RUNTIME_STACK_ANNOTATIONS),
+);
+
+const entityNames = makeValidator();
+
+/**
+ * Reads the declared stack of one entity (a Component, a System, ...) from its
+ * annotations. Never throws: whatever is wrong with the annotations, however
+ * malformed the entity, ends up in `problems`.
+ *
+ * @public
+ */
+export function readDeclaredStack(
+  entity: Entity,
+  model: LayerModel,
+): DeclaredStack {
+  const annotations = annotationsOf(entity);
+  const problems: DeclaredStackProblem[] = [];
+  const report = (annotation: string) => (message: string) =>
+    problems.push({ annotation, message });
+
+  for (const key of Object.keys(annotations)) {
+    if (
+      key.startsWith(RUNTIME_STACK_ANNOTATION_PREFIX) &&
+      !KNOWN_ANNOTATIONS.has(key)
+    ) {
+      report(key)(
+        `unknown annotation (known: ${[...KNOWN_ANNOTATIONS].join(', ')})`,
+      );
+    }
+  }
+
+  const own = (annotation: string) => {
+    const value = annotations[annotation];
+    if (value === undefined || value === null) {
+      return undefined;
+    }
+    if (typeof value !== 'string') {
+      report(annotation)(`must be a string, got ${typeof value}`);
+      return undefined;
+    }
+    return value.trim() || undefined;
+  };
+
+  const requirementProfile = readRequirementProfile(
+    own(RUNTIME_STACK_ANNOTATIONS.requirementProfile),
+    report(RUNTIME_STACK_ANNOTATIONS.requirementProfile),
+  );
+  return {
+    ...(requirementProfile !== undefined && { requirementProfile }),
+    tools: readTools(
+      own(RUNTIME_STACK_ANNOTATIONS.tools),
+      model,
+      report(RUNTIME_STACK_ANNOTATIONS.tools),
+    ),
+    images: readImages(
+      own(RUNTIME_STACK_ANNOTATIONS.images),
+      report(RUNTIME_STACK_ANNOTATIONS.images),
+    ),
+    ownerOverrides: readOwnerOverrides(
+      own(RUNTIME_STACK_ANNOTATIONS.owners),
+      model,
+      namespaceOf(entity),
+      report(RUNTIME_STACK_ANNOTATIONS.owners),
+    ),
+    references: readReferences(annotations),
+    problems,
+  };
+}
+
+/**
+ * The stack a Component runs with: its own declarations, and for everything
+ * it does not declare, its System's. The Component wins per capability (all
+ * of the System's tools for a capability it names are dropped), per owner
+ * override target and for the requirement profile. Images and ecosystem
+ * references are the Component's only, since a System's would point at other
+ * workloads. Every item and problem says where it came from.
+ *
+ * @public
+ */
+export function mergeDeclaredStacks(
+  component: DeclaredStack,
+  system?: DeclaredStack,
+): DeclaredStack {
+  const fromEntity = <T extends object>(item: T) => ({
+    ...item,
+    source: 'entity' as const,
+  });
+  const fromSystem = <T extends object>(item: T) => ({
+    ...item,
+    source: 'system' as const,
+  });
+
+  const ownCapabilities = new Set(component.tools.map(t => t.capability));
+  const ownTargets = new Set(
+    component.ownerOverrides.map(o => targetKey(o.target)),
+  );
+  let profile: Pick<
+    DeclaredStack,
+    'requirementProfile' | 'requirementProfileSource'
+  > = {};
+  if (component.requirementProfile !== undefined) {
+    profile = {
+      requirementProfile: component.requirementProfile,
+      requirementProfileSource: 'entity',
+    };
+  } else if (system?.requirementProfile !== undefined) {
+    profile = {
+      requirementProfile: system.requirementProfile,
+      requirementProfileSource: 'system',
+    };
+  }
+
+  return {
+    ...profile,
+    tools: [
+      ...component.tools.map(fromEntity),
+      ...(system?.tools ?? [])
+        .filter(t => !ownCapabilities.has(t.capability))
+        .map(fromSystem),
+    ],
+    images: [...component.images],
+    ownerOverrides: [
+      ...component.ownerOverrides.map(fromEntity),
+      ...(system?.ownerOverrides ?? [])
+        .filter(o => !ownTargets.has(targetKey(o.target)))
+        .map(fromSystem),
+    ],
+    references: { ...component.references },
+    problems: [
+      ...component.problems.map(fromEntity),
+      ...(system?.problems ?? []).map(fromSystem),
+    ],
+  };
+}
+
+/** The text a target is written as, `layer-6` or `metrics`. */
+function targetKey(target: OwnerOverrideTarget): string {
+  return 'layer' in target ? `layer-${target.layer}` : target.capability;
+}
+
+/** The annotations, or none when the entity is too malformed to have any. */
+function annotationsOf(entity: Entity): Record<string, unknown> {
+  const annotations: unknown = entity?.metadata?.annotations;
+  return typeof annotations === 'object' &&
+    annotations !== null &&
+    !Array.isArray(annotations)
+    ? (annotations as Record<string, unknown>)
+    : {};
+}
+
+function namespaceOf(entity: Entity): string {
+  const namespace: unknown = entity?.metadata?.namespace;
+  return typeof namespace === 'string' && namespace
+    ? namespace
+    : DEFAULT_NAMESPACE;
+}
+
+/** Splits a comma-separated annotation value, dropping empty entries. */
+function splitList(value: string): string[] {
+  return value
+    .split(',')
+    .map(entry => entry.trim())
+    .filter(Boolean);
+}
+
+function readRequirementProfile(
+  value: string | undefined,
+  report: (message: string) => void,
+): string | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  if (!KEBAB_CASE.test(value)) {
+    report(
+      `'${value}' is not a kebab-case profile name (a-z, 0-9, -), for example tier-1`,
+    );
+    return undefined;
+  }
+  return value;
+}
+
+function readTools(
+  value: string | undefined,
+  model: LayerModel,
+  report: (message: string) => void,
+): DeclaredTool[] {
+  if (value === undefined) {
+    return [];
+  }
+  const { pairs, problems } = parseDeclaredTools(value);
+  problems.forEach(report);
+
+  const tools: DeclaredTool[] = [];
+  for (const pair of pairs) {
+    const unknown = findUnknownDeclaredTools(model, [pair]);
+    if (unknown.length > 0) {
+      unknown.forEach(report);
+    } else if (
+      !tools.some(t => t.capability === pair.capability && t.tool === pair.tool)
+    ) {
+      tools.push(pair);
+    }
+  }
+  return tools;
+}
+
+function readImages(
+  value: string | undefined,
+  report: (message: string) => void,
+): string[] {
+  if (value === undefined) {
+    return [];
+  }
+  const images: string[] = [];
+  for (const reference of splitList(value)) {
+    const problem = findImageRepositoryProblem(reference);
+    if (problem) {
+      report(problem);
+    } else if (!images.includes(reference)) {
+      images.push(reference);
+    }
+  }
+  return images;
+}
+
+// The OCI distribution grammar for a repository name: an optional registry
+// host (with an optional port) and lowercase path components.
+const HOST_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const HOST = new RegExp(
+  `^${HOST_COMPONENT}(?:\\.${HOST_COMPONENT})*(?::[0-9]+)?$`,
+);
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const MAX_REPOSITORY_LENGTH = 255;
+
+/**
+ * Why a string is not an OCI repository reference, or undefined if it is.
+ * Tags and digests are refused: which ones run is observed, not declared.
+ */
+function findImageRepositoryProblem(reference: string): string | undefined {
+  const example = 'for example registry.acme.internal/payments/payments-api';
+  if (reference.includes('@')) {
+    return `'${reference}' pins a digest; give the repository only, ${example}`;
+  }
+  const parts = reference.split('/');
+  // As in Docker: the first part is a registry host when it could not be a
+  // path component (a dot, a port, capitals) or is localhost.
+  const first = parts[0];
+  const hasHost =
+    parts.length > 1 &&
+    (/[.:]/.test(first) ||
+      first === 'localhost' ||
+      first !== first.toLowerCase());
+  const path = hasHost ? parts.slice(1) : parts;
+  if (hasHost && !HOST.test(first)) {
+    return `'${reference}': '${first}' is not a registry host[:port]`;
+  }
+  if (path[path.length - 1].includes(':')) {
+    return `'${reference}' names a tag; give the repository only, ${example}`;
+  }
+  for (const component of path) {
+    if (!PATH_COMPONENT.test(component)) {
+      return PATH_COMPONENT.test(component.toLowerCase())
+        ? `'${reference}': path component '${component}' must be lowercase`
+        : `'${reference}' is not an OCI repository reference ([host[:port]/]path/name with lowercase path components)`;
+    }
+  }
+  if (reference.length > MAX_REPOSITORY_LENGTH) {
+    return `'${reference}' is longer than ${MAX_REPOSITORY_LENGTH} characters`;
+  }
+  return undefined;
+}
+
+function readOwnerOverrides(
+  value: string | undefined,
+  model: LayerModel,
+  namespace: string,
+  report: (message: string) => void,
+): DeclaredOwnerOverride[] {
+  if (value === undefined) {
+    return [];
+  }
+  const overrides: DeclaredOwnerOverride[] = [];
+  for (const entry of splitList(value)) {
+    const match = /^([^=]+)=(.+)$/.exec(entry);
+    if (!match) {
+      report(`'${entry}' is not of the form target=group`);
+      continue;
+    }
+    const target = readOwnerTarget(match[1].trim(), model, report);
+    const owner = readGroupRef(match[2].trim(), namespace, report);
+    if (!target || !owner) {
+      continue;
+    }
+    const earlier = overrides.find(
+      o => targetKey(o.target) === targetKey(target),
+    );
+    if (earlier) {
+      report(
+        `'${targetKey(target)}' is given more than once; the first owner, '${
+          earlier.owner
+        }', is used`,
+      );
+      continue;
+    }
+    overrides.push({ target, owner });
+  }
+  return overrides;
+}
+
+function readOwnerTarget(
+  text: string,
+  model: LayerModel,
+  report: (message: string) => void,
+): OwnerOverrideTarget | undefined {
+  const layerMatch = /^layer-(\d+)$/.exec(text);
+  if (layerMatch) {
+    const layer = Number(layerMatch[1]);
+    if (!model.layers.some(l => l.id === layer)) {
+      report(
+        `unknown layer '${text}' (layers are ${model.layers
+          .map(l => `layer-${l.id}`)
+          .join(', ')})`,
+      );
+      return undefined;
+    }
+    return { layer };
+  }
+  if (!model.layers.some(l => l.capabilities.some(c => c.id === text))) {
+    report(
+      `unknown target '${text}': neither a capability of the layer model nor layer-0 to layer-${
+        model.layers.length - 1
+      }`,
+    );
+    return undefined;
+  }
+  return { capability: text };
+}
+
+function readGroupRef(
+  text: string,
+  namespace: string,
+  report: (message: string) => void,
+): string | undefined {
+  let ref;
+  try {
+    ref = parseEntityRef(text, {
+      defaultKind: 'group',
+      defaultNamespace: namespace,
+    });
+  } catch (error) {
+    report(
+      `'${text}' is not an entity reference: ${
+        error instanceof Error ? error.message : String(error)
+      }`,
+    );
+    return undefined;
+  }
+  if (ref.kind.toLocaleLowerCase('en-US') !== 'group') {
+    report(`'${text}' is a ${ref.kind}, not a group; owners are groups`);
+    return undefined;
+  }
+  if (
+    !entityNames.isValidNamespace(ref.namespace) ||
+    !entityNames.isValidEntityName(ref.name)
+  ) {
+    report(`'${text}' is not a valid group reference`);
+    return undefined;
+  }
+  return stringifyEntityRef(ref);
+}
+
+function readReferences(
+  annotations: Record<string, unknown>,
+): DeclaredStackReferences {
+  // Other plugins own these values and report their own format errors, so a
+  // value we cannot use is skipped, not reported.
+  const read = (annotation: string) => {
+    const value = annotations[annotation];
+    return typeof value === 'string' ? value.trim() || undefined : undefined;
+  };
+  const rules = read(ECOSYSTEM_ANNOTATIONS.prometheusRule);
+  const references: DeclaredStackReferences = {
+    kubernetesId: read(ECOSYSTEM_ANNOTATIONS.kubernetesId),
+    kubernetesLabelSelector: read(
+      ECOSYSTEM_ANNOTATIONS.kubernetesLabelSelector,
+    ),
+    kubernetesNamespace: read(ECOSYSTEM_ANNOTATIONS.kubernetesNamespace),
+    kubernetesCluster: read(ECOSYSTEM_ANNOTATIONS.kubernetesCluster),
+    githubProjectSlug: read(ECOSYSTEM_ANNOTATIONS.githubProjectSlug),
+    gitlabProjectSlug: read(ECOSYSTEM_ANNOTATIONS.gitlabProjectSlug),
+    grafanaDashboardSelector: read(
+      ECOSYSTEM_ANNOTATIONS.grafanaDashboardSelector,
+    ),
+    grafanaOverviewDashboard: read(
+      ECOSYSTEM_ANNOTATIONS.grafanaOverviewDashboard,
+    ),
+    prometheusRules: rules === undefined ? undefined : splitList(rules),
+    prometheusAlert: read(ECOSYSTEM_ANNOTATIONS.prometheusAlert),
+    quayRepositorySlug: read(ECOSYSTEM_ANNOTATIONS.quayRepositorySlug),
+    harborRepositorySlug: read(ECOSYSTEM_ANNOTATIONS.harborRepositorySlug),
+  };
+  return Object.fromEntries(
+    Object.entries(references).filter(([, v]) => v !== undefined),
+  );
+}

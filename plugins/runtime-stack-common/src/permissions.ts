@@ -1,0 +1,40 @@
+import { createPermission } from '@backstage/plugin-permission-common';
+
+/**
+ * Resource type of a layer ownership record, for conditional permissions.
+ *
+ * @public
+ */
+export const RESOURCE_TYPE_LAYER_OWNERSHIP = 'runtime-stack-layer-ownership';
+
+/**
+ * Reading layer ownership, its effective resolution and its history.
+ *
+ * @public
+ */
+export const ownershipReadPermission = createPermission({
+  name: 'runtime-stack.ownership.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Creating, changing and deleting layer ownership records. Conditional on the
+ * record, so a policy can let a group's members edit what their group owns.
+ *
+ * @public
+ */
+export const ownershipUpdatePermission = createPermission({
+  name: 'runtime-stack.ownership.update',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_LAYER_OWNERSHIP,
+});
+
+/**
+ * Every permission of the runtime-stack plugin.
+ *
+ * @public
+ */
+export const runtimeStackPermissions = [
+  ownershipReadPermission,
+  ownershipUpdatePermission,
+];
