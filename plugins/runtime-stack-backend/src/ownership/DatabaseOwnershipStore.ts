@@ -103,6 +103,25 @@ function describeAssignment(a: OwnershipAssignment): string {
   return `${a.responsibility} of ${target} for ${a.scope.kind} '${a.scope.ref}'`;
 }
 
+/** One page of a query's rows and the count of all of them. */
+async function paginate<Row extends {}, T>(
+  query: Knex.QueryBuilder<Row>,
+  orderBy: Parameters<Knex.QueryBuilder['orderBy']>[0],
+  page: Page,
+  toItem: (row: Row) => T,
+): Promise<PageOf<T>> {
+  const [rows, [{ count }]] = await Promise.all([
+    query
+      .clone()
+      .select('*')
+      .orderBy(orderBy)
+      .limit(page.limit)
+      .offset(page.offset),
+    query.clone().count({ count: '*' }),
+  ]);
+  return { items: (rows as Row[]).map(toItem), totalCount: Number(count) };
+}
+
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string };
   return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE';
@@ -123,22 +142,13 @@ export class DatabaseOwnershipStore implements OwnershipStore {
       if (filter.capability) builder.where('capability', filter.capability);
       if (filter.owners) builder.whereIn('owner_ref', filter.owners);
     });
-    const [rows, [{ count }]] = await Promise.all([
-      query
-        .clone()
-        .select('*')
-        .orderBy([
-          'scope_kind',
-          'scope_ref',
-          'layer',
-          'target_key',
-          'responsibility',
-        ])
-        .limit(page.limit)
-        .offset(page.offset),
-      query.clone().count({ count: '*' }),
-    ]);
-    return { items: rows.map(toOwnership), totalCount: Number(count) };
+    // The order of the unique key, so pages come straight off its index.
+    return paginate(
+      query,
+      ['scope_kind', 'scope_ref', 'layer', 'target_key', 'responsibility'],
+      page,
+      toOwnership,
+    );
   }
 
   async get(id: string): Promise<LayerOwnership | undefined> {
@@ -261,16 +271,7 @@ export class DatabaseOwnershipStore implements OwnershipStore {
       if (filter.ownershipId) builder.where('ownership_id', filter.ownershipId);
       if (filter.scopeRef) builder.where('scope_ref', filter.scopeRef);
     });
-    const [rows, [{ count }]] = await Promise.all([
-      query
-        .clone()
-        .select('*')
-        .orderBy('id', 'desc')
-        .limit(page.limit)
-        .offset(page.offset),
-      query.clone().count({ count: '*' }),
-    ]);
-    return { items: rows.map(toChange), totalCount: Number(count) };
+    return paginate(query, [{ column: 'id', order: 'desc' }], page, toChange);
   }
 
   /** The record as it is now, if `expectedVersion` is still its version. */

@@ -1,20 +1,20 @@
 import type {
   LayerOwnership,
   OwnershipChange,
-  OwnershipResponsibility,
   OwnershipScope,
 } from '@internal/backstage-plugin-runtime-stack-common';
 
-/** A record as the store writes it: the target already resolved to a layer. */
-export interface OwnershipAssignment {
-  scope: OwnershipScope;
-  layer: number;
-  capability?: string;
-  owner: string;
-  responsibility: OwnershipResponsibility;
-  note?: string;
-  link?: string;
-}
+/** The fields of a record a writer sets, its target already resolved to a layer. */
+export type OwnershipAssignment = Pick<
+  LayerOwnership,
+  | 'scope'
+  | 'layer'
+  | 'capability'
+  | 'owner'
+  | 'responsibility'
+  | 'note'
+  | 'link'
+>;
 
 export interface OwnershipFilter {
   scopeKind?: OwnershipScope['kind'];

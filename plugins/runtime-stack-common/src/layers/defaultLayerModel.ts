@@ -1,4 +1,71 @@
-import type { LayerModel } from './types';
+import type { LayerModel, RuntimeTool } from './types';
+
+/**
+ * Tools that serve several capabilities (the roadmap lists its CI/CD tools
+ * under build service and GitOps too), defined once so they cannot drift.
+ */
+const sharedTools = {
+  aquaSecurity: {
+    id: 'aqua-security',
+    title: 'Aqua Security',
+    url: 'https://www.aquasec.com/',
+  },
+  argoCd: {
+    id: 'argo-cd',
+    title: 'Argo CD',
+    url: 'https://argo-cd.readthedocs.io/',
+  },
+  awsCodepipeline: {
+    id: 'aws-codepipeline',
+    title: 'AWS CodePipeline',
+    url: 'https://aws.amazon.com/codepipeline/',
+  },
+  azureDevops: {
+    id: 'azure-devops',
+    title: 'Azure DevOps',
+    url: 'https://azure.microsoft.com/products/devops/',
+  },
+  concourse: {
+    id: 'concourse',
+    title: 'Concourse',
+    url: 'https://concourse-ci.org/',
+  },
+  googleCloudBuild: {
+    id: 'google-cloud-build',
+    title: 'Google Cloud Build',
+    url: 'https://cloud.google.com/build',
+  },
+  hashicorpVault: {
+    id: 'hashicorp-vault',
+    title: 'HashiCorp Vault',
+    url: 'https://www.vaultproject.io/',
+  },
+  kustomize: {
+    id: 'kustomize',
+    title: 'Kustomize',
+    url: 'https://kustomize.io/',
+  },
+  octopusDeploy: {
+    id: 'octopus-deploy',
+    title: 'Octopus Deploy',
+    url: 'https://octopus.com/',
+  },
+  opentelemetry: {
+    id: 'opentelemetry',
+    title: 'OpenTelemetry',
+    url: 'https://opentelemetry.io/',
+  },
+  teamcity: {
+    id: 'teamcity',
+    title: 'TeamCity',
+    url: 'https://www.jetbrains.com/teamcity/',
+  },
+  terraform: {
+    id: 'terraform',
+    title: 'Terraform',
+    url: 'https://www.terraform.io/',
+  },
+} satisfies Record<string, RuntimeTool>;
 
 export const defaultLayerModel: LayerModel = {
   version: '1',
@@ -84,43 +151,15 @@ export const defaultLayerModel: LayerModel = {
               url: 'https://spinnaker.io/',
             },
             { id: 'tekton', title: 'Tekton', url: 'https://tekton.dev/' },
-            {
-              id: 'argo-cd',
-              title: 'Argo CD',
-              url: 'https://argo-cd.readthedocs.io/',
-            },
+            sharedTools.argoCd,
             { id: 'flux', title: 'Flux', url: 'https://fluxcd.io/' },
             { id: 'drone', title: 'Drone' },
-            {
-              id: 'concourse',
-              title: 'Concourse',
-              url: 'https://concourse-ci.org/',
-            },
-            {
-              id: 'teamcity',
-              title: 'TeamCity',
-              url: 'https://www.jetbrains.com/teamcity/',
-            },
-            {
-              id: 'octopus-deploy',
-              title: 'Octopus Deploy',
-              url: 'https://octopus.com/',
-            },
-            {
-              id: 'aws-codepipeline',
-              title: 'AWS CodePipeline',
-              url: 'https://aws.amazon.com/codepipeline/',
-            },
-            {
-              id: 'azure-devops',
-              title: 'Azure DevOps',
-              url: 'https://azure.microsoft.com/products/devops/',
-            },
-            {
-              id: 'google-cloud-build',
-              title: 'Google Cloud Build',
-              url: 'https://cloud.google.com/build',
-            },
+            sharedTools.concourse,
+            sharedTools.teamcity,
+            sharedTools.octopusDeploy,
+            sharedTools.awsCodepipeline,
+            sharedTools.azureDevops,
+            sharedTools.googleCloudBuild,
           ],
         },
       ],
@@ -212,11 +251,7 @@ export const defaultLayerModel: LayerModel = {
               title: 'Ansible',
               url: 'https://www.ansible.com/',
             },
-            {
-              id: 'terraform',
-              title: 'Terraform',
-              url: 'https://www.terraform.io/',
-            },
+            sharedTools.terraform,
             { id: 'chef', title: 'Chef', url: 'https://www.chef.io/' },
             { id: 'puppet', title: 'Puppet', url: 'https://www.puppet.com/' },
             {
@@ -225,11 +260,7 @@ export const defaultLayerModel: LayerModel = {
               url: 'https://saltproject.io/',
             },
             { id: 'helm', title: 'Helm', url: 'https://helm.sh/' },
-            {
-              id: 'kustomize',
-              title: 'Kustomize',
-              url: 'https://kustomize.io/',
-            },
+            sharedTools.kustomize,
             { id: 'jsonnet', title: 'Jsonnet', url: 'https://jsonnet.org/' },
             { id: 'carvel', title: 'Carvel', url: 'https://carvel.dev/' },
           ],
@@ -245,11 +276,7 @@ export const defaultLayerModel: LayerModel = {
               title: 'Cluster API',
               url: 'https://cluster-api.sigs.k8s.io/',
             },
-            {
-              id: 'terraform',
-              title: 'Terraform',
-              url: 'https://www.terraform.io/',
-            },
+            sharedTools.terraform,
             { id: 'caps', title: 'CAPS' },
           ],
         },
@@ -553,11 +580,7 @@ export const defaultLayerModel: LayerModel = {
             "How the service's manifests are packaged, parameterised and released into the cluster as one versioned unit.",
           tools: [
             { id: 'helm', title: 'Helm', url: 'https://helm.sh/' },
-            {
-              id: 'kustomize',
-              title: 'Kustomize',
-              url: 'https://kustomize.io/',
-            },
+            sharedTools.kustomize,
             { id: 'carvel', title: 'Carvel', url: 'https://carvel.dev/' },
           ],
         },
@@ -637,11 +660,7 @@ export const defaultLayerModel: LayerModel = {
               title: "Let's Encrypt",
               url: 'https://letsencrypt.org/',
             },
-            {
-              id: 'hashicorp-vault',
-              title: 'HashiCorp Vault',
-              url: 'https://www.vaultproject.io/',
-            },
+            sharedTools.hashicorpVault,
             {
               id: 'kubernetes-certificates-api',
               title: 'Kubernetes Certificates API',
@@ -659,11 +678,7 @@ export const defaultLayerModel: LayerModel = {
             { id: 'clair', title: 'Clair' },
             { id: 'trivy', title: 'Trivy', url: 'https://trivy.dev/' },
             { id: 'snyk', title: 'Snyk', url: 'https://snyk.io/' },
-            {
-              id: 'aqua-security',
-              title: 'Aqua Security',
-              url: 'https://www.aquasec.com/',
-            },
+            sharedTools.aquaSecurity,
             { id: 'twistlock', title: 'Twistlock' },
             { id: 'anchore', title: 'Anchore', url: 'https://anchore.com/' },
           ],
@@ -679,11 +694,7 @@ export const defaultLayerModel: LayerModel = {
             { id: 'falco', title: 'Falco', url: 'https://falco.org/' },
             { id: 'neuvector', title: 'NeuVector' },
             { id: 'prisma-cloud', title: 'Prisma Cloud' },
-            {
-              id: 'aqua-security',
-              title: 'Aqua Security',
-              url: 'https://www.aquasec.com/',
-            },
+            sharedTools.aquaSecurity,
             { id: 'twistlock', title: 'Twistlock' },
           ],
         },
@@ -694,11 +705,7 @@ export const defaultLayerModel: LayerModel = {
           description:
             'Generates, stores and hands out the keys and secrets the service needs for encryption, keeping them out of images and manifests.',
           tools: [
-            {
-              id: 'hashicorp-vault',
-              title: 'HashiCorp Vault',
-              url: 'https://www.vaultproject.io/',
-            },
+            sharedTools.hashicorpVault,
             {
               id: 'aws-kms',
               title: 'AWS Key Management Service (KMS)',
@@ -747,43 +754,15 @@ export const defaultLayerModel: LayerModel = {
               url: 'https://github.com/GoogleContainerTools/kaniko',
             },
             { id: 'tekton', title: 'Tekton', url: 'https://tekton.dev/' },
-            {
-              id: 'argo-cd',
-              title: 'Argo CD',
-              url: 'https://argo-cd.readthedocs.io/',
-            },
+            sharedTools.argoCd,
             { id: 'flux', title: 'Flux', url: 'https://fluxcd.io/' },
             { id: 'drone', title: 'Drone' },
-            {
-              id: 'concourse',
-              title: 'Concourse',
-              url: 'https://concourse-ci.org/',
-            },
-            {
-              id: 'teamcity',
-              title: 'TeamCity',
-              url: 'https://www.jetbrains.com/teamcity/',
-            },
-            {
-              id: 'octopus-deploy',
-              title: 'Octopus Deploy',
-              url: 'https://octopus.com/',
-            },
-            {
-              id: 'aws-codepipeline',
-              title: 'AWS CodePipeline',
-              url: 'https://aws.amazon.com/codepipeline/',
-            },
-            {
-              id: 'azure-devops',
-              title: 'Azure DevOps',
-              url: 'https://azure.microsoft.com/products/devops/',
-            },
-            {
-              id: 'google-cloud-build',
-              title: 'Google Cloud Build',
-              url: 'https://cloud.google.com/build',
-            },
+            sharedTools.concourse,
+            sharedTools.teamcity,
+            sharedTools.octopusDeploy,
+            sharedTools.awsCodepipeline,
+            sharedTools.azureDevops,
+            sharedTools.googleCloudBuild,
           ],
         },
         {
@@ -793,43 +772,15 @@ export const defaultLayerModel: LayerModel = {
           description:
             "Git is the source of truth for the service's desired state, and a controller continuously reconciles the cluster to match it.",
           tools: [
-            {
-              id: 'argo-cd',
-              title: 'Argo CD',
-              url: 'https://argo-cd.readthedocs.io/',
-            },
+            sharedTools.argoCd,
             { id: 'flux', title: 'Flux', url: 'https://fluxcd.io/' },
             { id: 'drone', title: 'Drone' },
-            {
-              id: 'concourse',
-              title: 'Concourse',
-              url: 'https://concourse-ci.org/',
-            },
-            {
-              id: 'teamcity',
-              title: 'TeamCity',
-              url: 'https://www.jetbrains.com/teamcity/',
-            },
-            {
-              id: 'octopus-deploy',
-              title: 'Octopus Deploy',
-              url: 'https://octopus.com/',
-            },
-            {
-              id: 'aws-codepipeline',
-              title: 'AWS CodePipeline',
-              url: 'https://aws.amazon.com/codepipeline/',
-            },
-            {
-              id: 'azure-devops',
-              title: 'Azure DevOps',
-              url: 'https://azure.microsoft.com/products/devops/',
-            },
-            {
-              id: 'google-cloud-build',
-              title: 'Google Cloud Build',
-              url: 'https://cloud.google.com/build',
-            },
+            sharedTools.concourse,
+            sharedTools.teamcity,
+            sharedTools.octopusDeploy,
+            sharedTools.awsCodepipeline,
+            sharedTools.azureDevops,
+            sharedTools.googleCloudBuild,
             {
               id: 'kapp-controller',
               title: 'kapp-controller',
@@ -874,11 +825,7 @@ export const defaultLayerModel: LayerModel = {
               id: 'splunk-otel-collector',
               title: 'Splunk OpenTelemetry Collector',
             },
-            {
-              id: 'opentelemetry',
-              title: 'OpenTelemetry',
-              url: 'https://opentelemetry.io/',
-            },
+            sharedTools.opentelemetry,
           ],
         },
         {
@@ -893,11 +840,7 @@ export const defaultLayerModel: LayerModel = {
               title: 'Prometheus',
               url: 'https://prometheus.io/',
             },
-            {
-              id: 'opentelemetry',
-              title: 'OpenTelemetry',
-              url: 'https://opentelemetry.io/',
-            },
+            sharedTools.opentelemetry,
           ],
         },
         {
@@ -918,11 +861,7 @@ export const defaultLayerModel: LayerModel = {
               url: 'https://opentracing.io/',
             },
             { id: 'zipkin', title: 'Zipkin', url: 'https://zipkin.io/' },
-            {
-              id: 'opentelemetry',
-              title: 'OpenTelemetry',
-              url: 'https://opentelemetry.io/',
-            },
+            sharedTools.opentelemetry,
           ],
         },
         {
