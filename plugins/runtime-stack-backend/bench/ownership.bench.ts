@@ -177,6 +177,20 @@ async function main() {
         fmt(one.max),
       ]);
 
+      const [allMs] = await timed(async () => {
+        for (let i = 0; i < SERVICES; i++) {
+          await effective.forEntity(service(i), {} as any);
+        }
+      });
+      table.push([
+        db.name,
+        `effective ownership, all ${SERVICES} services`,
+        '1',
+        fmt(allMs),
+        '',
+        '',
+      ]);
+
       const pages: number[] = [];
       let seen = 0;
       const [totalMs] = await timed(async () => {
