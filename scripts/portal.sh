@@ -78,9 +78,40 @@ wait_for_portal() {
   done
 }
 
+# The example portal's clusters are fake API servers (test/fake-kube-apiserver)
+# on :6443 and :6444, serving the prod-eu-1 and prod-us-1 fixtures.
+start_fake_clusters() {
+  if port_open 6443 || port_open 6444; then
+    log "something already listens on :6443/:6444; using it as the example clusters"
+    return
+  fi
+  mkdir -p "$CACHE"
+  setsid yarn start:fake-clusters >"$CACHE/fake-clusters.log" 2>&1 &
+  FAKE_CLUSTERS_PID=$!
+  local deadline=$((SECONDS + 60))
+  until port_open 6443 && port_open 6444; do
+    if ((SECONDS > deadline)) || ! kill -0 "$FAKE_CLUSTERS_PID" 2>/dev/null; then
+      log "the fake clusters did not start; see $CACHE/fake-clusters.log"
+      tail -20 "$CACHE/fake-clusters.log" >&2 || true
+      return 1
+    fi
+    sleep 0.5
+  done
+  log "fake clusters prod-eu-1 (:6443) and prod-us-1 (:6444) are up"
+}
+
+stop_started() {
+  for pid in "$@"; do
+    [[ -n "$pid" ]] && kill -- "-$pid" 2>/dev/null || true
+  done
+}
+
 cmd_start() {
   yarn install
-  exec yarn start
+  FAKE_CLUSTERS_PID=""
+  start_fake_clusters
+  trap 'stop_started "$FAKE_CLUSTERS_PID"' EXIT
+  yarn start
 }
 
 cmd_test() {
@@ -94,15 +125,17 @@ cmd_test() {
 
 cmd_e2e() {
   local started=""
+  FAKE_CLUSTERS_PID=""
   if port_open 7007 || port_open 3000; then
     log "a portal is already listening on :3000/:7007; testing that one"
   else
+    start_fake_clusters
     log "starting the portal (log: .cache/portal.log)"
     mkdir -p "$CACHE"
     setsid yarn start >"$CACHE/portal.log" 2>&1 &
     started=$!
-    # Stop exactly the process group started here, whatever happens next.
-    trap 'kill -- -'"$started"' 2>/dev/null || true' EXIT
+    # Stop exactly the process groups started here, whatever happens next.
+    trap 'stop_started "$started" "$FAKE_CLUSTERS_PID"' EXIT
   fi
   local t0=$SECONDS
   wait_for_portal

@@ -1,5 +1,47 @@
+import type { HumanDuration } from '@backstage/types';
+import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
 export interface Config {
   runtimeStack?: {
+    /**
+     * How cluster state is collected. The clusters themselves come from
+     * `kubernetes.clusterLocatorMethods` (entries of type `config`), the same
+     * configuration the Kubernetes plugin reads.
+     */
+    clusters?: {
+      /**
+       * When each cluster is listed in full; every cluster is its own task,
+       * so several backend replicas share the clusters. Default: every 5
+       * minutes, with a 5 minute timeout.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** Keep data current with watches between full lists. Default true. */
+      watch?: boolean;
+      /**
+       * How long a run watches after its full list. Default: the schedule's
+       * period (or timeout, if shorter) minus 15 seconds.
+       */
+      watchWindow?: HumanDuration | string;
+      /** Data older than this is shown as stale. Default: three periods. */
+      staleAfter?: HumanDuration | string;
+      /** Timeout of every request to a cluster. Default 30 seconds. */
+      requestTimeout?: HumanDuration | string;
+      /** Items per list page (`limit`). Default 500. */
+      pageSize?: number;
+      /** Lists in flight per cluster. Default 4. */
+      concurrency?: number;
+      /**
+       * Resources not to collect, written `plural` for the core group or
+       * `plural.group`, e.g. `persistentvolumeclaims` or
+       * `networkpolicies.networking.k8s.io`.
+       */
+      excludeResources?: string[];
+      /**
+       * More custom resources to collect when the cluster has their CRD,
+       * written `plural.group`, e.g. `rollouts.argoproj.io`.
+       */
+      customResources?: string[];
+    };
     ownership?: {
       /**
        * The organisation's default owners: what every service inherits when

@@ -51,6 +51,76 @@ test.describe('runtime-stack API with a real token', () => {
   });
 });
 
+test.describe('cluster state from the fake clusters', () => {
+  test('both example clusters are collected, with their platform detected', async ({
+    request,
+  }) => {
+    const token = await guestToken(request);
+    const headers = { Authorization: `Bearer ${token}` };
+    await expect
+      .poll(
+        async () => {
+          const res = await request.get(
+            `${backendUrl}/api/runtime-stack/clusters`,
+            { headers },
+          );
+          const { items } = await res.json();
+          return items
+            .filter((c: { lastSuccessAt?: string }) => c.lastSuccessAt)
+            .map((c: { name: string }) => c.name);
+        },
+        { timeout: 60_000 },
+      )
+      .toEqual(['prod-eu-1', 'prod-us-1']);
+
+    const { items } = await (
+      await request.get(`${backendUrl}/api/runtime-stack/clusters`, {
+        headers,
+      })
+    ).json();
+    const tools = (name: string) =>
+      items
+        .find((c: { name: string }) => c.name === name)
+        .platformTools.map((t: { tool: string }) => t.tool);
+    expect(tools('prod-eu-1')).toEqual(
+      expect.arrayContaining(['cilium', 'cert-manager', 'argo-cd']),
+    );
+    expect(tools('prod-us-1')).toEqual(
+      expect.arrayContaining(['calico', 'linkerd', 'flux']),
+    );
+
+    const entity = await request.get(
+      `${backendUrl}/api/runtime-stack/entities/component/default/payments-api/clusters`,
+      { headers },
+    );
+    expect(entity.status()).toBe(200);
+    const body = await entity.json();
+    expect(body.clusters.map((c: { cluster: string }) => c.cluster)).toEqual([
+      'prod-eu-1',
+    ]);
+    expect(body.clusters[0].workloads).toContainEqual(
+      expect.objectContaining({ kind: 'Deployment', name: 'payments-api' }),
+    );
+  });
+
+  test('the Runtime Stack page lists the clusters and what runs on them', async ({
+    page,
+  }) => {
+    await signInAsGuest(page);
+    const clusters = page.getByRole('table', { name: 'Collected clusters' });
+    // The page reads what the collector stored; until the first run it says so.
+    await expect(async () => {
+      await page.goto('/runtime-stack');
+      await expect(clusters.getByText('cilium')).toBeVisible({
+        timeout: 5_000,
+      });
+    }).toPass({ timeout: 60_000 });
+    await expect(clusters.getByText('prod-eu-1')).toBeVisible();
+    await expect(clusters.getByText('calico')).toBeVisible();
+    await page.screenshot({ path: 'test/output/runtime-stack-clusters.png' });
+  });
+});
+
 test.describe('ownership and declared stack on the example estate', () => {
   test('effective ownership comes from the organisation defaults in app-config', async ({
     request,
@@ -162,6 +232,11 @@ test.describe('runtime-stack page', () => {
     await expect(page).toHaveURL(
       /\/catalog\/default\/component\/payments-api\/kubernetes$/,
     );
+    // The Kubernetes plugin reads the same fake cluster the collector does.
+    await expect(page.getByText('prod-eu-1').first()).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(page.getByText('payments-api').first()).toBeVisible();
     await page.screenshot({
       path: 'test/output/payments-api-kubernetes-tab.png',
     });

@@ -3,17 +3,32 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { InputError } from '@backstage/errors';
 import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
 import {
+  defaultDetectionRules,
   defaultLayerModel,
+  detectClusterTools,
+  detectServiceTools,
   extendLayerModel,
   runtimeStackPermissions,
+  validateDetectionRules,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import {
+  DetectionRuleAdditions,
   LayerModelAdditions,
   readLayerModelExtensionFromConfig,
+  runtimeStackDetectionRulesExtensionPoint,
   runtimeStackLayerModelExtensionPoint,
 } from '@internal/backstage-plugin-runtime-stack-node';
+import { ClusterCollectionService } from './clusters/ClusterCollectionService';
+import {
+  readClusterDefinitions,
+  readCollectionSettings,
+} from './clusters/clusterConfig';
+import { ClusterSnapshotStore } from './clusters/ClusterSnapshotStore';
+import { ClusterStateService } from './clusters/ClusterStateService';
+import { createClusterRouter } from './clusters/createClusterRouter';
 import { createDeclaredStackRouter } from './declaredStack/createDeclaredStackRouter';
 import { migrateToLatest } from './database/migrations';
 import { createOwnershipRouter } from './ownership/createOwnershipRouter';
@@ -37,6 +52,11 @@ export const runtimeStackPlugin = createBackendPlugin({
   register(env) {
     const additions = new LayerModelAdditions();
     env.registerExtensionPoint(runtimeStackLayerModelExtensionPoint, additions);
+    const detectionAdditions = new DetectionRuleAdditions();
+    env.registerExtensionPoint(
+      runtimeStackDetectionRulesExtensionPoint,
+      detectionAdditions,
+    );
 
     env.registerInit({
       deps: {
@@ -48,6 +68,7 @@ export const runtimeStackPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
+        scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
       },
       async init({
@@ -59,6 +80,7 @@ export const runtimeStackPlugin = createBackendPlugin({
         permissions,
         permissionsRegistry,
         auditor,
+        scheduler,
         catalog,
       }) {
         // app-config first, so modules can add tools to capabilities it adds;
@@ -102,6 +124,38 @@ export const runtimeStackPlugin = createBackendPlugin({
           organizationDefaults: readOrganizationDefaults(config, layerModel),
         });
 
+        const detectionRules = [
+          ...defaultDetectionRules,
+          ...detectionAdditions.rules(),
+        ];
+        const ruleProblems = validateDetectionRules(detectionRules, layerModel);
+        if (ruleProblems.length > 0) {
+          throw new InputError(
+            `Invalid platform detection rules: ${ruleProblems.join('; ')}`,
+          );
+        }
+        const clusters = readClusterDefinitions(config);
+        const collectionSettings = readCollectionSettings(config);
+        const clusterStore = new ClusterSnapshotStore(knex);
+        await new ClusterCollectionService({
+          clusters,
+          settings: collectionSettings,
+          store: clusterStore,
+          logger,
+          detectPlatform: objects =>
+            detectClusterTools(objects, detectionRules, layerModel),
+        }).schedule(scheduler);
+        const clusterState = new ClusterStateService({
+          clusters,
+          store: clusterStore,
+          staleAfterMs: collectionSettings.staleAfterMs,
+          detectServiceTools: input =>
+            detectServiceTools(input, detectionRules, layerModel),
+        });
+        logger.info(
+          `Collecting ${clusters.length} cluster(s) from kubernetes.clusterLocatorMethods`,
+        );
+
         httpRouter.use(await createRouter({ httpAuth, layerModel }));
         httpRouter.use(
           createOwnershipRouter({
@@ -117,6 +171,9 @@ export const runtimeStackPlugin = createBackendPlugin({
         );
         httpRouter.use(
           createDeclaredStackRouter({ httpAuth, catalog, layerModel }),
+        );
+        httpRouter.use(
+          createClusterRouter({ httpAuth, permissions, catalog, clusterState }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },

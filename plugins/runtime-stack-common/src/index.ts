@@ -24,6 +24,7 @@ export {
 export type { DeclaredTool } from './declaredTools';
 export {
   RESOURCE_TYPE_LAYER_OWNERSHIP,
+  clusterStateReadPermission,
   ownershipReadPermission,
   ownershipUpdatePermission,
   runtimeStackPermissions,
@@ -59,3 +60,25 @@ export type {
   DeclaredOwnerOverride,
   OwnerOverrideTarget,
 } from './declaredStack';
+export type { ClusterObject } from './cluster/clusterObjects';
+export type {
+  ClusterFreshness,
+  ClusterObjectRef,
+  ClusterSummary,
+  EntityClusters,
+  EntityClusterView,
+  WorkloadSummary,
+} from './cluster/clusterViews';
+export {
+  defaultDetectionRules,
+  validateDetectionRules,
+  detectClusterTools,
+  detectServiceTools,
+} from './detection';
+export type {
+  DetectionEvidence,
+  DetectionMatcher,
+  DetectionMatcherTarget,
+  DetectionRule,
+  ToolFinding,
+} from './detection';

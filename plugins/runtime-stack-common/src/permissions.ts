@@ -30,6 +30,18 @@ export const ownershipUpdatePermission = createPermission({
 });
 
 /**
+ * Reading collected cluster state: which clusters are collected, how fresh
+ * their data is, the platform detected on them and the workloads of a
+ * service. Mirrors the Kubernetes plugin's `kubernetes.resources.read`.
+ *
+ * @public
+ */
+export const clusterStateReadPermission = createPermission({
+  name: 'runtime-stack.clusters.read',
+  attributes: { action: 'read' },
+});
+
+/**
  * Every permission of the runtime-stack plugin.
  *
  * @public
@@ -37,4 +49,5 @@ export const ownershipUpdatePermission = createPermission({
 export const runtimeStackPermissions = [
   ownershipReadPermission,
   ownershipUpdatePermission,
+  clusterStateReadPermission,
 ];

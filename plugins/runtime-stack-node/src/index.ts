@@ -11,3 +11,8 @@ export {
 } from './extensions/layerModelExtensionPoint';
 export type { RuntimeStackLayerModelExtensionPoint } from './extensions/layerModelExtensionPoint';
 export { readLayerModelExtensionFromConfig } from './config/readLayerModelConfig';
+export {
+  runtimeStackDetectionRulesExtensionPoint,
+  DetectionRuleAdditions,
+} from './extensions/detectionRulesExtensionPoint';
+export type { RuntimeStackDetectionRulesExtensionPoint } from './extensions/detectionRulesExtensionPoint';

@@ -9,4 +9,4 @@
 export { runtimeStackPlugin as default } from './plugin';
 export { runtimeStackLegacyPlugin, RuntimeStackPage } from './legacy';
 export { runtimeStackApiRef, RuntimeStackClient } from './api';
-export type { RuntimeStackApi } from './api';
+export type { EntityName, RuntimeStackApi } from './api';

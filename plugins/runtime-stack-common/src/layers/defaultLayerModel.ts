@@ -40,6 +40,11 @@ const sharedTools = {
     title: 'HashiCorp Vault',
     url: 'https://www.vaultproject.io/',
   },
+  istio: {
+    id: 'istio',
+    title: 'Istio',
+    url: 'https://istio.io/',
+  },
   kustomize: {
     id: 'kustomize',
     title: 'Kustomize',
@@ -323,6 +328,11 @@ export const defaultLayerModel: LayerModel = {
             },
             { id: 'ovn-kubernetes', title: 'OVN-Kubernetes' },
             { id: 'openshift-sdn', title: 'OpenShift SDN' },
+            {
+              id: 'aws-vpc-cni',
+              title: 'Amazon VPC CNI',
+              url: 'https://github.com/aws/amazon-vpc-cni-k8s',
+            },
           ],
         },
         {
@@ -346,6 +356,11 @@ export const defaultLayerModel: LayerModel = {
             { id: 'vmware-vsphere', title: 'VMware vSphere' },
             { id: 'openstack-cinder', title: 'OpenStack Cinder' },
             { id: 'ceph-rbd', title: 'Ceph RBD', url: 'https://ceph.io/' },
+            {
+              id: 'longhorn',
+              title: 'Longhorn',
+              url: 'https://longhorn.io/',
+            },
           ],
         },
         {
@@ -472,6 +487,12 @@ export const defaultLayerModel: LayerModel = {
               title: 'Gateway API',
               url: 'https://gateway-api.sigs.k8s.io/',
             },
+            sharedTools.istio,
+            {
+              id: 'kong',
+              title: 'Kong Ingress Controller',
+              url: 'https://konghq.com/',
+            },
           ],
         },
         {
@@ -502,6 +523,11 @@ export const defaultLayerModel: LayerModel = {
               title: 'Avi Networks (VMware NSX Advanced Load Balancer)',
             },
             { id: 'vmware-nsx', title: 'VMware NSX (NSX-T)' },
+            {
+              id: 'aws-load-balancer-controller',
+              title: 'AWS Load Balancer Controller',
+              url: 'https://kubernetes-sigs.github.io/aws-load-balancer-controller/',
+            },
           ],
         },
         {
@@ -696,6 +722,11 @@ export const defaultLayerModel: LayerModel = {
             { id: 'prisma-cloud', title: 'Prisma Cloud' },
             sharedTools.aquaSecurity,
             { id: 'twistlock', title: 'Twistlock' },
+            {
+              id: 'tetragon',
+              title: 'Tetragon',
+              url: 'https://tetragon.io/',
+            },
           ],
         },
         {
@@ -826,6 +857,17 @@ export const defaultLayerModel: LayerModel = {
               title: 'Splunk OpenTelemetry Collector',
             },
             sharedTools.opentelemetry,
+            {
+              id: 'promtail',
+              title: 'Promtail',
+              url: 'https://grafana.com/docs/loki/latest/send-data/promtail/',
+            },
+            {
+              id: 'loki',
+              title: 'Grafana Loki',
+              url: 'https://grafana.com/oss/loki/',
+            },
+            { id: 'vector', title: 'Vector', url: 'https://vector.dev/' },
           ],
         },
         {
@@ -841,6 +883,11 @@ export const defaultLayerModel: LayerModel = {
               url: 'https://prometheus.io/',
             },
             sharedTools.opentelemetry,
+            {
+              id: 'prometheus-operator',
+              title: 'Prometheus Operator',
+              url: 'https://prometheus-operator.dev/',
+            },
           ],
         },
         {
@@ -918,7 +965,7 @@ export const defaultLayerModel: LayerModel = {
           description:
             "A sidecar or node proxy layer that gives the service's east-west traffic mutual TLS, retries, traffic shifting and per-request telemetry without code changes.",
           tools: [
-            { id: 'istio', title: 'Istio', url: 'https://istio.io/' },
+            sharedTools.istio,
             { id: 'linkerd', title: 'Linkerd', url: 'https://linkerd.io/' },
             {
               id: 'consul-connect',

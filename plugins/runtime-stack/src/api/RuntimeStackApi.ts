@@ -1,5 +1,7 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
+  ClusterSummary,
+  EntityClusters,
   LayerModel,
   RuntimeLayer,
 } from '@internal/backstage-plugin-runtime-stack-common';
@@ -14,6 +16,21 @@ export interface RuntimeStackApi {
   getLayerModel(): Promise<LayerModel>;
   /** One layer by number. */
   getLayer(layerId: number): Promise<RuntimeLayer>;
+  /** Every configured cluster: freshness of its data and the platform detected on it. */
+  getClusters(): Promise<ClusterSummary[]>;
+  /** What each cluster runs of one entity, from the backend's store. */
+  getEntityClusters(entity: EntityName): Promise<EntityClusters>;
+}
+
+/**
+ * Names an entity, as `Entity.kind` and `Entity.metadata` do.
+ *
+ * @public
+ */
+export interface EntityName {
+  kind: string;
+  namespace?: string;
+  name: string;
 }
 
 /**

@@ -33,6 +33,48 @@ describe('RuntimeStackClient', () => {
     expect(layer.id).toBe(4);
   });
 
+  it('unwraps the cluster list', async () => {
+    server.use(
+      http.get(`${baseUrl}/clusters`, () =>
+        HttpResponse.json({
+          items: [
+            {
+              name: 'prod-eu-1',
+              stale: false,
+              warnings: [],
+              objectCount: 3,
+              platformTools: [],
+            },
+          ],
+        }),
+      ),
+    );
+    await expect(client.getClusters()).resolves.toEqual([
+      expect.objectContaining({ name: 'prod-eu-1', objectCount: 3 }),
+    ]);
+  });
+
+  it('asks for an entity’s clusters by its lower-cased kind, namespace and encoded name', async () => {
+    let asked = '';
+    server.use(
+      http.get(
+        `${baseUrl}/entities/:kind/:namespace/:name/clusters`,
+        ({ request }) => {
+          asked = new URL(request.url).pathname;
+          return HttpResponse.json({
+            entityRef: 'component:default/a b',
+            clusters: [],
+            unavailable: [],
+          });
+        },
+      ),
+    );
+    await client.getEntityClusters({ kind: 'Component', name: 'a b' });
+    expect(asked).toBe(
+      '/api/runtime-stack/entities/component/default/a%20b/clusters',
+    );
+  });
+
   it('throws a ResponseError carrying the backend error', async () => {
     server.use(
       http.get(`${baseUrl}/layers`, () =>

@@ -1,10 +1,12 @@
 import { ResponseError } from '@backstage/errors';
 import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import type {
+  ClusterSummary,
+  EntityClusters,
   LayerModel,
   RuntimeLayer,
 } from '@internal/backstage-plugin-runtime-stack-common';
-import type { RuntimeStackApi } from './RuntimeStackApi';
+import type { EntityName, RuntimeStackApi } from './RuntimeStackApi';
 
 /**
  * The runtime-stack backend over HTTP, authenticated through the app's fetch.
@@ -27,6 +29,20 @@ export class RuntimeStackClient implements RuntimeStackApi {
   getLayer(layerId: number): Promise<RuntimeLayer> {
     return this.get<RuntimeLayer>(
       `/layers/${encodeURIComponent(String(layerId))}`,
+    );
+  }
+
+  async getClusters(): Promise<ClusterSummary[]> {
+    const { items } = await this.get<{ items: ClusterSummary[] }>('/clusters');
+    return items;
+  }
+
+  getEntityClusters(entity: EntityName): Promise<EntityClusters> {
+    const { kind, namespace = 'default', name } = entity;
+    return this.get<EntityClusters>(
+      `/entities/${[kind.toLocaleLowerCase('en-US'), namespace, name]
+        .map(encodeURIComponent)
+        .join('/')}/clusters`,
     );
   }
 

@@ -1,3 +1,3 @@
 export { runtimeStackApiRef } from './RuntimeStackApi';
-export type { RuntimeStackApi } from './RuntimeStackApi';
+export type { EntityName, RuntimeStackApi } from './RuntimeStackApi';
 export { RuntimeStackClient } from './RuntimeStackClient';

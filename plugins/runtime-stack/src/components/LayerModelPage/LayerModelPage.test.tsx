@@ -18,7 +18,11 @@ import {
 import { LayerModelPage } from './LayerModelPage';
 
 function withApi(api: Partial<RuntimeStackApi>) {
-  return { apis: [[runtimeStackApiRef, api]] as const };
+  return {
+    apis: [
+      [runtimeStackApiRef, { getClusters: async () => [], ...api }],
+    ] as const,
+  };
 }
 
 describe('LayerModelPage', () => {
@@ -30,12 +34,17 @@ describe('LayerModelPage', () => {
       http.get('http://backstage.test/api/runtime-stack/layers', () =>
         HttpResponse.json(defaultLayerModel),
       ),
+      http.get('http://backstage.test/api/runtime-stack/clusters', () =>
+        HttpResponse.json({ items: [] }),
+      ),
     );
     const client = new RuntimeStackClient({
       discoveryApi: mockApis.discovery({ baseUrl: 'http://backstage.test' }),
       fetchApi: { fetch: (input, init) => fetch(input, init) },
     });
-    await renderInTestApp(<LayerModelPage />, withApi(client));
+    await renderInTestApp(<LayerModelPage />, {
+      apis: [[runtimeStackApiRef, client]],
+    });
 
     const titles = await screen.findAllByText(/^Layer \d · /);
     expect(titles.map(t => t.textContent)).toEqual(

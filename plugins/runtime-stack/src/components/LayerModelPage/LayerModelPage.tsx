@@ -10,6 +10,7 @@ import TextField from '@material-ui/core/TextField';
 import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
+import { ClustersCard } from '../ClustersCard';
 import { filterLayerModel } from './filterLayerModel';
 import { LayerCard } from './LayerCard';
 
@@ -53,6 +54,9 @@ export const LayerModelPage = () => {
     }
     return (
       <Grid container spacing={2}>
+        <Grid item xs={12}>
+          <ClustersCard />
+        </Grid>
         <Grid item xs={12}>
           <TextField
             id="runtime-stack-layer-filter"

@@ -1,0 +1,389 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  loadFixture,
+  startFakeKubeApiServer,
+  type FakeKubeApiServer,
+  type KubeObject,
+} from '@internal/fake-kube-apiserver';
+import {
+  defaultDetectionRules,
+  defaultLayerModel,
+  detectClusterTools,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import type { Knex } from 'knex';
+import { migrateToLatest } from '../database/migrations';
+import { ClusterCollectionService } from './ClusterCollectionService';
+import type { ClusterDefinition, CollectionSettings } from './clusterConfig';
+import {
+  BUILT_IN_RESOURCES,
+  TOOL_CUSTOM_RESOURCES,
+  resourceName,
+} from './collectedResources';
+import { ClusterSnapshotStore } from './ClusterSnapshotStore';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+const settings = (
+  overrides: Partial<CollectionSettings> = {},
+): CollectionSettings => ({
+  schedule: { frequency: { minutes: 5 }, timeout: { minutes: 5 } },
+  staleAfterMs: 15 * 60_000,
+  requestTimeoutMs: 2_000,
+  pageSize: 25,
+  concurrency: 4,
+  resources: BUILT_IN_RESOURCES,
+  customResources: new Set(TOOL_CUSTOM_RESOURCES.map(resourceName)),
+  watch: false,
+  watchWindowMs: 0,
+  ...overrides,
+});
+
+const clusterOf = (
+  name: string,
+  server: FakeKubeApiServer,
+  token = server.token,
+): ClusterDefinition => ({
+  name,
+  url: server.url,
+  serviceAccountToken: token,
+  skipTLSVerify: false,
+});
+
+const deployment = (
+  name: string,
+  namespace: string,
+  image: string,
+): KubeObject => ({
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: {
+    name,
+    namespace,
+    labels: { 'backstage.io/kubernetes-id': name },
+  },
+  spec: {
+    replicas: 2,
+    selector: { matchLabels: { app: name } },
+    template: {
+      metadata: { labels: { app: name } },
+      spec: {
+        containers: [
+          { name, image, env: [{ name: 'DB_PASSWORD', value: 'hunter2' }] },
+        ],
+      },
+    },
+  },
+});
+
+async function eventually<T>(
+  probe: () => Promise<T | undefined>,
+  what: string,
+): Promise<T> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise(resolve => setTimeout(resolve, 25));
+  }
+}
+
+describe.each(databases.eachSupportedId())(
+  'cluster collection on %s',
+  databaseId => {
+    let knex: Knex;
+    let store: ClusterSnapshotStore;
+    let euServer: FakeKubeApiServer;
+    let usServer: FakeKubeApiServer;
+    const logger = mockServices.logger.mock();
+
+    const service = (
+      clusters: ClusterDefinition[],
+      overrides?: Partial<CollectionSettings>,
+    ) =>
+      new ClusterCollectionService({
+        clusters,
+        settings: settings(overrides),
+        store,
+        logger,
+        detectPlatform: objects =>
+          detectClusterTools(objects, defaultDetectionRules, defaultLayerModel),
+      });
+
+    const storedNames = async (cluster: string, kind: string) =>
+      (await store.findObjects({ clusters: [cluster], kinds: [kind] })).map(
+        r => `${r.object.metadata.namespace}/${r.object.metadata.name}`,
+      );
+
+    beforeAll(async () => {
+      knex = await databases.init(databaseId);
+      await migrateToLatest(knex);
+      store = new ClusterSnapshotStore(knex);
+    });
+
+    beforeEach(async () => {
+      await knex('cluster_objects').delete();
+      await knex('cluster_collections').delete();
+      euServer = await startFakeKubeApiServer({
+        objects: loadFixture('prod-eu-1'),
+      });
+      usServer = await startFakeKubeApiServer({
+        objects: loadFixture('prod-us-1'),
+      });
+    });
+
+    afterEach(async () => {
+      await euServer.close();
+      await usServer.close();
+    });
+
+    it('lists a cluster page by page into the store, without ever asking for Secrets or ConfigMaps', async () => {
+      const eu = clusterOf('prod-eu-1', euServer);
+      const result = await service([eu]).run(eu, new AbortController().signal);
+
+      expect(result.warnings).toEqual([]);
+      const stored = await knex('cluster_objects')
+        .where({ cluster: 'prod-eu-1' })
+        .count({ n: '*' });
+      expect(Number(stored[0].n)).toBe(result.objects);
+      // Every object of a collected kind, the tools' custom resources
+      // included, and nothing else.
+      const wanted = new Set(TOOL_CUSTOM_RESOURCES.map(resourceName));
+      const collectedKinds = new Set([
+        ...BUILT_IN_RESOURCES.map(r => r.kind),
+        'CustomResourceDefinition',
+        ...euServer
+          .list()
+          .filter(o => o.kind === 'CustomResourceDefinition')
+          .map(o => (o as any).spec)
+          .filter(spec => wanted.has(`${spec.names.plural}.${spec.group}`))
+          .map(spec => spec.names.kind),
+      ]);
+      expect(collectedKinds.has('Secret')).toBe(false);
+      expect(result.objects).toBe(
+        euServer.list().filter(o => collectedKinds.has(o.kind)).length,
+      );
+      expect(
+        euServer.requests.some(r => /secrets|configmaps/.test(r.path)),
+      ).toBe(false);
+      // 25 per page: the pods need several pages, fetched with continue tokens.
+      expect(
+        euServer.requests.filter(
+          r => r.path === '/api/v1/pods' && r.query.continue,
+        ).length,
+      ).toBeGreaterThan(0);
+      expect(
+        euServer.requests.every(r => !r.query.limit || r.query.limit === '25'),
+      ).toBe(true);
+
+      // Container environments are dropped before anything is stored.
+      const bodies = await knex('cluster_objects').select('body');
+      expect(bodies.some(b => String(b.body).includes('"env"'))).toBe(false);
+
+      const [state] = await store.states();
+      expect(state).toMatchObject({
+        cluster: 'prod-eu-1',
+        objectCount: result.objects,
+      });
+      expect(state.lastSuccessAt).toBeDefined();
+      expect(state.serverVersion).toMatch(/^v1\./);
+      expect(state.platformTools.map(t => t.tool)).toEqual(
+        expect.arrayContaining([
+          'cilium',
+          'ingress-nginx',
+          'cert-manager',
+          'argo-cd',
+          'velero',
+          'falco',
+        ]),
+      );
+    });
+
+    it('collects custom resources only where their CRD exists', async () => {
+      const eu = clusterOf('prod-eu-1', euServer);
+      const us = clusterOf('prod-us-1', usServer);
+      const collection = service([eu, us]);
+      await collection.run(eu, new AbortController().signal);
+      await collection.run(us, new AbortController().signal);
+
+      expect(
+        (await storedNames('prod-eu-1', 'Schedule')).length,
+      ).toBeGreaterThan(0);
+      expect(await storedNames('prod-us-1', 'Schedule')).toEqual([]);
+      expect(usServer.requests.some(r => r.path.includes('velero.io'))).toBe(
+        false,
+      );
+      expect(
+        (await storedNames('prod-us-1', 'Kustomization')).length,
+      ).toBeGreaterThan(0);
+    });
+
+    it('records a forbidden resource as a gap and keeps the rest', async () => {
+      euServer.setForbidden(['networkpolicies.networking.k8s.io']);
+      const eu = clusterOf('prod-eu-1', euServer);
+      const result = await service([eu]).run(eu, new AbortController().signal);
+
+      expect(result.warnings).toEqual([expect.stringContaining('403')]);
+      expect(await storedNames('prod-eu-1', 'NetworkPolicy')).toEqual([]);
+      expect(
+        (await storedNames('prod-eu-1', 'Deployment')).length,
+      ).toBeGreaterThan(5);
+      const [state] = await store.states();
+      expect(state.warnings).toEqual(result.warnings);
+      expect(state.lastError).toBeUndefined();
+    });
+
+    it('retries 429 and 500 with backoff and then succeeds', async () => {
+      euServer.failNext(1, 429, '/apis/apps/v1/deployments');
+      euServer.failNext(2, 500, '/api/v1/pods');
+      const eu = clusterOf('prod-eu-1', euServer);
+      await service([eu]).run(eu, new AbortController().signal);
+
+      expect(
+        euServer.requests.filter(
+          r => r.path === '/apis/apps/v1/deployments' && r.status === 429,
+        ),
+      ).toHaveLength(1);
+      expect(
+        (await storedNames('prod-eu-1', 'Deployment')).length,
+      ).toBeGreaterThan(5);
+      const [state] = await store.states();
+      expect(state.lastError).toBeUndefined();
+    });
+
+    it('keeps the last good snapshot of a failing cluster, marks it, and leaves the others alone', async () => {
+      const eu = clusterOf('prod-eu-1', euServer);
+      const us = clusterOf('prod-us-1', usServer);
+      const collection = service([eu, us]);
+      await collection.run(eu, new AbortController().signal);
+      await collection.run(us, new AbortController().signal);
+      const before = await storedNames('prod-us-1', 'Deployment');
+
+      usServer.failNext(1000, 500);
+      await expect(
+        collection.run(us, new AbortController().signal),
+      ).rejects.toThrow(/500/);
+      euServer.apply(
+        deployment(
+          'late-arrival',
+          'payments',
+          'registry.example.com/payments/late:1.0.0',
+        ),
+      );
+      await collection.run(eu, new AbortController().signal);
+
+      expect(await storedNames('prod-us-1', 'Deployment')).toEqual(before);
+      expect(await storedNames('prod-eu-1', 'Deployment')).toContain(
+        'payments/late-arrival',
+      );
+      const states = Object.fromEntries(
+        (await store.states()).map(s => [s.cluster, s]),
+      );
+      expect(states['prod-us-1'].lastError).toMatch(/answered 500/);
+      expect(states['prod-us-1'].lastSuccessAt).toBeDefined();
+      expect(states['prod-eu-1'].lastError).toBeUndefined();
+    });
+
+    it('fails a cluster whose token is refused, with the reason', async () => {
+      const eu = clusterOf('prod-eu-1', euServer, 'wrong-token');
+      await expect(
+        service([eu]).run(eu, new AbortController().signal),
+      ).rejects.toThrow(/401/);
+      const [state] = await store.states();
+      expect(state.lastError).toMatch(/401/);
+      expect(state.lastSuccessAt).toBeUndefined();
+    });
+
+    it('gives up on a cluster slower than the request timeout', async () => {
+      euServer.setLatency(1_000);
+      const eu = clusterOf('prod-eu-1', euServer);
+      await expect(
+        service([eu], { requestTimeoutMs: 200 }).run(
+          eu,
+          new AbortController().signal,
+        ),
+      ).rejects.toThrow(/timed out after 200 ms/);
+    });
+
+    it('keeps the store current with watches, and relists when the watch is too old (410)', async () => {
+      const eu = clusterOf('prod-eu-1', euServer);
+      const stop = new AbortController();
+      const running = service([eu], { watch: true, watchWindowMs: 60_000 }).run(
+        eu,
+        stop.signal,
+      );
+
+      await eventually(
+        async () => (euServer.openWatches() > 10 ? true : undefined),
+        'watches',
+      );
+      euServer.apply(
+        deployment(
+          'watched',
+          'payments',
+          'registry.example.com/payments/watched:1.0.0',
+        ),
+      );
+      await eventually(
+        async () =>
+          (
+            await storedNames('prod-eu-1', 'Deployment')
+          ).includes('payments/watched')
+            ? true
+            : undefined,
+        'the new Deployment in the store',
+      );
+
+      euServer.apply(
+        deployment(
+          'watched',
+          'payments',
+          'registry.example.com/payments/watched:2.0.0',
+        ),
+      );
+      await eventually(async () => {
+        const [row] = await store.findObjects({
+          clusters: ['prod-eu-1'],
+          kubernetesId: 'watched',
+        });
+        return JSON.stringify(row.object).includes('watched:2.0.0')
+          ? true
+          : undefined;
+      }, 'the modified Deployment');
+
+      // The server forgets its history and ends every watch with 410: the
+      // watcher must list again and pick up what changed meanwhile.
+      euServer.compactHistory();
+      euServer.remove({
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        namespace: 'payments',
+        name: 'watched',
+      });
+      euServer.apply(
+        deployment(
+          'after-gone',
+          'payments',
+          'registry.example.com/payments/after:1.0.0',
+        ),
+      );
+      euServer.compactHistory();
+      euServer.expireWatches();
+      await eventually(async () => {
+        const names = await storedNames('prod-eu-1', 'Deployment');
+        return names.includes('payments/after-gone') &&
+          !names.includes('payments/watched')
+          ? true
+          : undefined;
+      }, 'the relisted Deployments');
+
+      stop.abort();
+      const result = await running;
+      expect(result.watched?.relists).toBeGreaterThan(0);
+      expect(result.watched?.events).toBeGreaterThanOrEqual(2);
+      expect(euServer.requests.some(r => /secrets/.test(r.path))).toBe(false);
+    });
+  },
+);

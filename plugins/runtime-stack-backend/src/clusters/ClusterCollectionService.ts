@@ -1,0 +1,92 @@
+import type {
+  LoggerService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import type {
+  ClusterObject,
+  ToolFinding,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import { ClusterCollector, type CollectionResult } from './ClusterCollector';
+import type { ClusterDefinition, CollectionSettings } from './clusterConfig';
+import type { ClusterSnapshotStore } from './ClusterSnapshotStore';
+import { ClusterWatcher, type WatchStatistics } from './ClusterWatcher';
+import { KubernetesClusterClient } from './KubernetesClusterClient';
+
+export interface ClusterCollectionServiceOptions {
+  clusters: ClusterDefinition[];
+  settings: CollectionSettings;
+  store: ClusterSnapshotStore;
+  logger: LoggerService;
+  detectPlatform: (objects: ClusterObject[]) => ToolFinding[];
+}
+
+/**
+ * Collects every configured cluster as its own scheduled task, so backend
+ * replicas share the clusters between them and no cluster is collected by
+ * two at once. Each run lists the cluster, then watches it until shortly
+ * before the next run.
+ */
+export class ClusterCollectionService {
+  private readonly collector: ClusterCollector;
+
+  constructor(private readonly options: ClusterCollectionServiceOptions) {
+    const { settings, store, logger, detectPlatform } = options;
+    this.collector = new ClusterCollector({
+      store,
+      logger,
+      concurrency: settings.concurrency,
+      resources: settings.resources,
+      customResources: settings.customResources,
+      detectPlatform,
+    });
+  }
+
+  static taskId(cluster: string) {
+    return `runtime-stack:collect-cluster:${cluster}`;
+  }
+
+  async schedule(scheduler: SchedulerService): Promise<void> {
+    const { clusters, settings, store } = this.options;
+    await store.forgetClustersExcept(clusters.map(c => c.name));
+    for (const cluster of clusters) {
+      await scheduler.scheduleTask({
+        id: ClusterCollectionService.taskId(cluster.name),
+        scope: 'global',
+        ...settings.schedule,
+        fn: async signal => {
+          await this.run(cluster, signal as AbortSignal);
+        },
+      });
+    }
+  }
+
+  /** One run for one cluster: a full list, then watches for the window. */
+  async run(
+    cluster: ClusterDefinition,
+    signal: AbortSignal,
+  ): Promise<CollectionResult & { watched?: WatchStatistics }> {
+    const { settings, store, logger } = this.options;
+    const client = this.clientFor(cluster);
+    const result = await this.collector.collect(client);
+    if (!settings.watch || settings.watchWindowMs <= 0 || signal.aborted) {
+      return result;
+    }
+    const window = AbortSignal.any([
+      signal,
+      AbortSignal.timeout(settings.watchWindowMs),
+    ]);
+    const watched = await new ClusterWatcher(client, store, logger).watch(
+      result.watchFrom,
+      window,
+    );
+    return { ...result, watched };
+  }
+
+  clientFor(cluster: ClusterDefinition): KubernetesClusterClient {
+    const { settings } = this.options;
+    return new KubernetesClusterClient(cluster, {
+      requestTimeoutMs: settings.requestTimeoutMs,
+      pageSize: settings.pageSize,
+    });
+  }
+}

@@ -1,0 +1,214 @@
+import type {
+  ClusterObject,
+  ToolFinding,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import type { Knex } from 'knex';
+
+const KUBERNETES_ID_LABEL = 'backstage.io/kubernetes-id';
+
+export interface ClusterCollectionState {
+  cluster: string;
+  lastAttemptAt?: string;
+  lastSuccessAt?: string;
+  lastError?: string;
+  warnings: string[];
+  objectCount: number;
+  serverVersion?: string;
+  platformTools: ToolFinding[];
+}
+
+type CollectionRow = {
+  cluster: string;
+  last_attempt_at: Date | string | number | null;
+  last_success_at: Date | string | number | null;
+  last_error: string | null;
+  warnings: string | null;
+  object_count: number;
+  server_version: string | null;
+  platform_tools: string | null;
+};
+
+type ObjectRow = { cluster: string; body: string };
+
+function rowOf(cluster: string, object: ClusterObject) {
+  return {
+    cluster,
+    api_version: object.apiVersion,
+    kind: object.kind,
+    namespace: object.metadata.namespace ?? '',
+    name: object.metadata.name,
+    kubernetes_id: object.metadata.labels?.[KUBERNETES_ID_LABEL] ?? null,
+    body: JSON.stringify(object),
+  };
+}
+
+// 7 columns per row: stays under SQLite's 999 bound variables per statement.
+const INSERT_BATCH = 140;
+
+const toClusterObject = (row: ObjectRow) => ({
+  cluster: row.cluster,
+  object: JSON.parse(row.body) as ClusterObject,
+});
+
+const toIso = (value: Date | string | number | null) =>
+  value === null || value === undefined
+    ? undefined
+    : new Date(value).toISOString();
+
+function toState(row: CollectionRow): ClusterCollectionState {
+  return {
+    cluster: row.cluster,
+    ...(row.last_attempt_at
+      ? { lastAttemptAt: toIso(row.last_attempt_at) }
+      : {}),
+    ...(row.last_success_at
+      ? { lastSuccessAt: toIso(row.last_success_at) }
+      : {}),
+    ...(row.last_error ? { lastError: row.last_error } : {}),
+    warnings: row.warnings ? JSON.parse(row.warnings) : [],
+    objectCount: Number(row.object_count),
+    ...(row.server_version ? { serverVersion: row.server_version } : {}),
+    platformTools: row.platform_tools ? JSON.parse(row.platform_tools) : [],
+  };
+}
+
+/**
+ * The last good snapshot of every cluster and how its collection went. A
+ * failed collection records its error and keeps the previous objects.
+ */
+export class ClusterSnapshotStore {
+  constructor(private readonly knex: Knex) {}
+
+  async recordAttempt(cluster: string, at: Date): Promise<void> {
+    await this.knex('cluster_collections')
+      .insert({ cluster, last_attempt_at: at, object_count: 0 })
+      .onConflict('cluster')
+      .merge(['last_attempt_at']);
+  }
+
+  /** Replaces the cluster's objects in one transaction; readers never see half a snapshot. */
+  async replaceSnapshot(
+    cluster: string,
+    snapshot: {
+      objects: ClusterObject[];
+      collectedAt: Date;
+      warnings: string[];
+      serverVersion?: string;
+      platformTools: ToolFinding[];
+    },
+  ): Promise<void> {
+    await this.knex.transaction(async tx => {
+      await tx('cluster_objects').where({ cluster }).delete();
+      const rows = snapshot.objects.map(object => rowOf(cluster, object));
+      await tx.batchInsert('cluster_objects', rows, INSERT_BATCH);
+      await tx('cluster_collections')
+        .insert({
+          cluster,
+          last_attempt_at: snapshot.collectedAt,
+          last_success_at: snapshot.collectedAt,
+          last_error: null,
+          warnings: JSON.stringify(snapshot.warnings),
+          object_count: rows.length,
+          server_version: snapshot.serverVersion ?? null,
+          platform_tools: JSON.stringify(snapshot.platformTools),
+        })
+        .onConflict('cluster')
+        .merge();
+    });
+  }
+
+  /** A watch saw an object created or changed. */
+  async upsertObject(cluster: string, object: ClusterObject): Promise<void> {
+    const row = rowOf(cluster, object);
+    await this.knex('cluster_objects')
+      .insert(row)
+      .onConflict(['cluster', 'api_version', 'kind', 'namespace', 'name'])
+      .merge(['kubernetes_id', 'body']);
+  }
+
+  /** A watch saw an object deleted. */
+  async deleteObject(cluster: string, object: ClusterObject): Promise<void> {
+    await this.knex('cluster_objects')
+      .where({
+        cluster,
+        api_version: object.apiVersion,
+        kind: object.kind,
+        namespace: object.metadata.namespace ?? '',
+        name: object.metadata.name,
+      })
+      .delete();
+  }
+
+  /** Replaces the objects of one resource after a relist (a watch that got 410 Gone). */
+  async replaceResource(
+    cluster: string,
+    resource: { apiVersion: string; kind: string },
+    objects: ClusterObject[],
+  ): Promise<void> {
+    await this.knex.transaction(async tx => {
+      await tx('cluster_objects')
+        .where({
+          cluster,
+          api_version: resource.apiVersion,
+          kind: resource.kind,
+        })
+        .delete();
+      await tx.batchInsert(
+        'cluster_objects',
+        objects.map(object => rowOf(cluster, object)),
+        INSERT_BATCH,
+      );
+    });
+  }
+
+  /** Drops what was collected from clusters that are no longer configured. */
+  async forgetClustersExcept(clusters: string[]): Promise<void> {
+    await this.knex('cluster_objects').whereNotIn('cluster', clusters).delete();
+    await this.knex('cluster_collections')
+      .whereNotIn('cluster', clusters)
+      .delete();
+  }
+
+  async recordFailure(cluster: string, error: string, at: Date): Promise<void> {
+    await this.knex('cluster_collections')
+      .insert({
+        cluster,
+        last_attempt_at: at,
+        last_error: error,
+        object_count: 0,
+      })
+      .onConflict('cluster')
+      .merge(['last_attempt_at', 'last_error']);
+  }
+
+  async states(): Promise<ClusterCollectionState[]> {
+    const rows = await this.knex<CollectionRow>('cluster_collections').orderBy(
+      'cluster',
+    );
+    return rows.map(toState);
+  }
+
+  /**
+   * Stored objects of the clusters, narrowed by the kubernetes-id label, by
+   * namespaces (`''` stands for cluster-scoped objects) and by kinds.
+   */
+  async findObjects(query: {
+    clusters: string[];
+    kubernetesId?: string;
+    namespaces?: string[];
+    kinds?: string[];
+  }): Promise<Array<{ cluster: string; object: ClusterObject }>> {
+    const rows: ObjectRow[] = await this.knex('cluster_objects')
+      .whereIn('cluster', query.clusters)
+      .modify(q => {
+        if (query.kubernetesId !== undefined) {
+          q.andWhere('kubernetes_id', query.kubernetesId);
+        }
+        if (query.namespaces) q.whereIn('namespace', query.namespaces);
+        if (query.kinds) q.whereIn('kind', query.kinds);
+      })
+      .orderBy(['cluster', 'kind', 'namespace', 'name'])
+      .select('cluster', 'body');
+    return rows.map(toClusterObject);
+  }
+}

@@ -1,0 +1,242 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import {
+  loadFixture,
+  startFakeKubeApiServer,
+  type FakeKubeApiServer,
+} from '@internal/fake-kube-apiserver';
+import {
+  defaultDetectionRules,
+  defaultLayerModel,
+  detectClusterTools,
+  detectServiceTools,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import { migrateToLatest } from '../database/migrations';
+import { ClusterCollectionService } from './ClusterCollectionService';
+import type { ClusterDefinition } from './clusterConfig';
+import {
+  BUILT_IN_RESOURCES,
+  TOOL_CUSTOM_RESOURCES,
+  resourceName,
+} from './collectedResources';
+import { ClusterSnapshotStore } from './ClusterSnapshotStore';
+import { ClusterStateService } from './ClusterStateService';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+const component = (
+  name: string,
+  annotations: Record<string, string>,
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default', annotations },
+  spec: {
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'group:default/payments-team',
+  },
+});
+
+describe.each(databases.eachSupportedId())(
+  'ClusterStateService on %s',
+  databaseId => {
+    let servers: FakeKubeApiServer[];
+    let clusters: ClusterDefinition[];
+    let store: ClusterSnapshotStore;
+    let now: Date;
+    let state: ClusterStateService;
+
+    beforeAll(async () => {
+      const knex = await databases.init(databaseId);
+      await migrateToLatest(knex);
+      store = new ClusterSnapshotStore(knex);
+      servers = await Promise.all(
+        ['prod-eu-1', 'prod-us-1'].map(name =>
+          startFakeKubeApiServer({ objects: loadFixture(name) }),
+        ),
+      );
+      clusters = [
+        {
+          name: 'prod-eu-1',
+          url: servers[0].url,
+          serviceAccountToken: servers[0].token,
+          skipTLSVerify: false,
+          dashboardUrl: 'https://dashboards.example.com/prod-eu-1',
+        },
+        {
+          name: 'prod-us-1',
+          url: servers[1].url,
+          serviceAccountToken: servers[1].token,
+          skipTLSVerify: false,
+        },
+        // Configured but never reachable.
+        {
+          name: 'staging-eu-1',
+          url: 'http://127.0.0.1:9',
+          serviceAccountToken: 'x',
+          skipTLSVerify: false,
+        },
+      ];
+      const collection = new ClusterCollectionService({
+        clusters,
+        settings: {
+          schedule: { frequency: { minutes: 5 }, timeout: { minutes: 5 } },
+          staleAfterMs: 15 * 60_000,
+          requestTimeoutMs: 2_000,
+          pageSize: 100,
+          concurrency: 4,
+          resources: BUILT_IN_RESOURCES,
+          customResources: new Set(TOOL_CUSTOM_RESOURCES.map(resourceName)),
+          watch: false,
+          watchWindowMs: 0,
+        },
+        store,
+        logger: mockServices.logger.mock(),
+        detectPlatform: objects =>
+          detectClusterTools(objects, defaultDetectionRules, defaultLayerModel),
+      });
+      for (const cluster of clusters) {
+        await collection
+          .run(cluster, new AbortController().signal)
+          .catch(() => undefined);
+      }
+      now = new Date();
+      state = new ClusterStateService({
+        clusters,
+        store,
+        staleAfterMs: 15 * 60_000,
+        now: () => now,
+        detectServiceTools: input =>
+          detectServiceTools(input, defaultDetectionRules, defaultLayerModel),
+      });
+    });
+
+    afterAll(async () => {
+      await Promise.all(servers.map(s => s.close()));
+    });
+
+    it('lists every configured cluster with its freshness and platform', async () => {
+      const summaries = await state.clusters();
+      expect(summaries.map(s => s.name)).toEqual([
+        'prod-eu-1',
+        'prod-us-1',
+        'staging-eu-1',
+      ]);
+      const [eu, us, staging] = summaries;
+      expect(eu).toMatchObject({
+        stale: false,
+        dashboardUrl: 'https://dashboards.example.com/prod-eu-1',
+      });
+      expect(eu.platformTools.map(t => t.tool)).toContain('cilium');
+      expect(us.platformTools.map(t => t.tool)).toEqual(
+        expect.arrayContaining(['calico', 'linkerd', 'flux']),
+      );
+      expect(us.platformTools.map(t => t.tool)).not.toContain('cilium');
+      expect(staging).toMatchObject({ stale: true, objectCount: 0 });
+      expect(staging.lastError).toMatch(/staging-eu-1/);
+      const cilium = eu.platformTools.find(t => t.tool === 'cilium')!;
+      expect(cilium.evidence[0]).toMatchObject({
+        kind: expect.any(String),
+        name: expect.any(String),
+        field: expect.any(String),
+      });
+    });
+
+    it('finds a service by kubernetes-id within its namespace and cluster annotations', async () => {
+      const result = await state.entityClusters(
+        component('payments-api', {
+          'backstage.io/kubernetes-id': 'payments-api',
+          'backstage.io/kubernetes-namespace': 'payments',
+          'backstage.io/kubernetes-cluster': 'prod-eu-1',
+        }),
+      );
+      expect(result.selector).toEqual({
+        labelSelector: 'backstage.io/kubernetes-id=payments-api',
+        namespace: 'payments',
+        cluster: 'prod-eu-1',
+      });
+      expect(result.clusters.map(c => c.cluster)).toEqual(['prod-eu-1']);
+      expect(result.unavailable).toEqual([]);
+      const [eu] = result.clusters;
+      expect(eu.namespaces).toEqual(['payments']);
+      const deployment = eu.workloads.find(w => w.kind === 'Deployment')!;
+      expect(deployment.name).toBe('payments-api');
+      expect(deployment.pods.total).toBeGreaterThanOrEqual(2);
+      expect(deployment.pods.running).toBe(deployment.pods.total);
+      expect(deployment.images[0]).toMatch(/payments-api/);
+      expect(eu.objects.map(o => o.kind)).toEqual(
+        expect.arrayContaining(['Deployment', 'Pod', 'Service']),
+      );
+      const tools = eu.tools.map(t => t.tool);
+      expect(tools).toEqual(
+        expect.arrayContaining(['istio', 'ingress-nginx', 'cert-manager']),
+      );
+      expect(tools).not.toContain('linkerd');
+      const mesh = eu.tools.find(t => t.tool === 'istio')!;
+      expect(
+        mesh.evidence.some(e => e.kind === 'Pod' && e.namespace === 'payments'),
+      ).toBe(true);
+    });
+
+    it('shows a service on every cluster it runs on when no cluster is annotated, and names the clusters it could not check', async () => {
+      const result = await state.entityClusters(
+        component('cart-service', {
+          'backstage.io/kubernetes-id': 'cart-service',
+        }),
+      );
+      expect(result.clusters.map(c => c.cluster)).toEqual([
+        'prod-eu-1',
+        'prod-us-1',
+      ]);
+      expect(result.unavailable).toEqual([
+        {
+          cluster: 'staging-eu-1',
+          lastError: expect.stringContaining('staging-eu-1'),
+        },
+      ]);
+      // Each cluster reports what the service uses there: the meshes differ.
+      const [eu, us] = result.clusters;
+      expect(eu.tools.map(t => t.tool)).not.toContain('linkerd');
+      expect(us.tools.map(t => t.tool)).toContain('linkerd');
+    });
+
+    it('matches by the label selector annotation the way the Kubernetes plugin does', async () => {
+      const result = await state.entityClusters(
+        component('search-indexer', {
+          'backstage.io/kubernetes-label-selector':
+            'app.kubernetes.io/name=search-indexer',
+          'backstage.io/kubernetes-namespace': 'catalog',
+        }),
+      );
+      expect(result.clusters.map(c => c.cluster)).toEqual(['prod-eu-1']);
+      expect(result.clusters[0].workloads.map(w => w.name)).toContain(
+        'search-indexer',
+      );
+      expect(
+        result.clusters[0].objects.every(o => o.namespace === 'catalog'),
+      ).toBe(true);
+    });
+
+    it('falls back to the entity name as kubernetes-id, and finds nothing for an unknown service', async () => {
+      const byName = await state.entityClusters(component('checkout-web', {}));
+      expect(byName.clusters.map(c => c.cluster)).toEqual(['prod-us-1']);
+      const none = await state.entityClusters(component('no-such-service', {}));
+      expect(none.clusters).toEqual([]);
+    });
+
+    it('marks data stale once it is older than staleAfter', async () => {
+      now = new Date(Date.now() + 16 * 60_000);
+      const result = await state.entityClusters(
+        component('checkout-api', {
+          'backstage.io/kubernetes-id': 'checkout-api',
+        }),
+      );
+      expect(result.clusters[0]).toMatchObject({ stale: true });
+      expect(result.clusters[0].ageSeconds).toBeGreaterThanOrEqual(16 * 60 - 1);
+      now = new Date();
+    });
+  },
+);

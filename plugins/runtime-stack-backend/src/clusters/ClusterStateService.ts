@@ -1,0 +1,243 @@
+import type { Entity } from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import type {
+  ClusterFreshness,
+  ClusterObject,
+  ClusterSummary,
+  EntityClusters,
+  EntityClusterView,
+  ToolFinding,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import type { ClusterDefinition } from './clusterConfig';
+import type {
+  ClusterCollectionState,
+  ClusterSnapshotStore,
+} from './ClusterSnapshotStore';
+import { entitySelectorOf, type EntitySelector } from './entitySelector';
+import { matchesLabelSelector, parseLabelSelector } from './labelSelector';
+import { summarizeWorkloads } from './summarizeWorkloads';
+
+/** Objects that tell what a service uses, looked up in its namespaces. */
+const NAMESPACED_CONTEXT_KINDS = [
+  'Certificate',
+  'Issuer',
+  'ServiceMonitor',
+  'PodMonitor',
+  'PrometheusRule',
+  'NetworkPolicy',
+  'Policy',
+  'VirtualService',
+  'HTTPRoute',
+];
+/** Objects that tell what a service uses wherever they live. */
+const CLUSTER_CONTEXT_KINDS = [
+  'Namespace',
+  'IngressClass',
+  'StorageClass',
+  'CSIDriver',
+  'ClusterIssuer',
+  'ClusterPolicy',
+  'Schedule',
+  'Application',
+  'Kustomization',
+  'HelmRelease',
+  'Gateway',
+];
+/** What a label selector can select: the Kubernetes tab's object types. */
+const SELECTABLE_KINDS = [
+  'Pod',
+  'Service',
+  'Deployment',
+  'ReplicaSet',
+  'StatefulSet',
+  'DaemonSet',
+  'Job',
+  'CronJob',
+  'Ingress',
+  'HorizontalPodAutoscaler',
+  'PodDisruptionBudget',
+  'PersistentVolumeClaim',
+  ...NAMESPACED_CONTEXT_KINDS,
+];
+
+export interface ClusterStateServiceOptions {
+  clusters: ClusterDefinition[];
+  store: ClusterSnapshotStore;
+  staleAfterMs: number;
+  detectServiceTools: (input: {
+    serviceObjects: ClusterObject[];
+    clusterObjects: ClusterObject[];
+  }) => ToolFinding[];
+  now?: () => Date;
+}
+
+/**
+ * Answers from the store what the clusters hold: never asks a cluster
+ * during a page view.
+ */
+export class ClusterStateService {
+  constructor(private readonly options: ClusterStateServiceOptions) {}
+
+  async clusters(): Promise<ClusterSummary[]> {
+    const states = await this.statesByCluster();
+    return this.options.clusters.map(cluster => {
+      const state = states.get(cluster.name);
+      return {
+        name: cluster.name,
+        ...(cluster.dashboardUrl ? { dashboardUrl: cluster.dashboardUrl } : {}),
+        ...(state?.serverVersion ? { serverVersion: state.serverVersion } : {}),
+        ...this.freshnessOf(state),
+        objectCount: state?.objectCount ?? 0,
+        platformTools: state?.platformTools ?? [],
+      };
+    });
+  }
+
+  async entityClusters(entity: Entity): Promise<EntityClusters> {
+    const selector = entitySelectorOf(entity);
+    const clusters = this.options.clusters.filter(
+      c => !selector.cluster || c.name === selector.cluster,
+    );
+    const states = await this.statesByCluster();
+    const found = await this.objectsOf(
+      selector,
+      clusters.map(c => c.name),
+    );
+
+    const views: EntityClusterView[] = [];
+    const unavailable: EntityClusters['unavailable'] = [];
+    for (const cluster of clusters) {
+      const state = states.get(cluster.name);
+      const objects = found.get(cluster.name) ?? [];
+      if (objects.length === 0) {
+        if (!state?.lastSuccessAt) {
+          unavailable.push({
+            cluster: cluster.name,
+            ...(state?.lastError ? { lastError: state.lastError } : {}),
+          });
+        }
+        continue;
+      }
+      views.push(await this.viewOf(cluster, state, objects));
+    }
+    return {
+      entityRef: stringifyEntityRef(entity),
+      selector: {
+        labelSelector: selector.labelSelector,
+        ...(selector.namespace ? { namespace: selector.namespace } : {}),
+        ...(selector.cluster ? { cluster: selector.cluster } : {}),
+      },
+      clusters: views,
+      unavailable,
+    };
+  }
+
+  private async viewOf(
+    cluster: ClusterDefinition,
+    state: ClusterCollectionState | undefined,
+    objects: ClusterObject[],
+  ): Promise<EntityClusterView> {
+    const namespaces = [
+      ...new Set(objects.map(o => o.metadata.namespace ?? '')),
+    ]
+      .filter(Boolean)
+      .sort();
+    const context = await this.contextOf(cluster.name, namespaces);
+    return {
+      cluster: cluster.name,
+      ...(cluster.dashboardUrl ? { dashboardUrl: cluster.dashboardUrl } : {}),
+      ...this.freshnessOf(state),
+      namespaces,
+      workloads: summarizeWorkloads(objects),
+      objects: objects.map(o => ({
+        apiVersion: o.apiVersion,
+        kind: o.kind,
+        ...(o.metadata.namespace ? { namespace: o.metadata.namespace } : {}),
+        name: o.metadata.name,
+      })),
+      tools: this.options.detectServiceTools({
+        serviceObjects: objects,
+        clusterObjects: context,
+      }),
+    };
+  }
+
+  /** The entity's objects per cluster. */
+  private async objectsOf(
+    selector: EntitySelector,
+    clusters: string[],
+  ): Promise<Map<string, ClusterObject[]>> {
+    const namespaces = selector.namespace ? [selector.namespace] : undefined;
+    const rows =
+      selector.kubernetesId !== undefined
+        ? await this.options.store.findObjects({
+            clusters,
+            kubernetesId: selector.kubernetesId,
+            namespaces,
+          })
+        : await this.matchingSelector(selector, clusters, namespaces);
+    const byCluster = new Map<string, ClusterObject[]>();
+    for (const { cluster, object } of rows) {
+      byCluster.set(cluster, [...(byCluster.get(cluster) ?? []), object]);
+    }
+    return byCluster;
+  }
+
+  private async matchingSelector(
+    selector: EntitySelector,
+    clusters: string[],
+    namespaces: string[] | undefined,
+  ) {
+    const requirements = parseLabelSelector(selector.labelSelector);
+    const rows = await this.options.store.findObjects({
+      clusters,
+      namespaces,
+      kinds: SELECTABLE_KINDS,
+    });
+    return rows.filter(row =>
+      matchesLabelSelector(requirements, row.object.metadata.labels),
+    );
+  }
+
+  private async contextOf(
+    cluster: string,
+    namespaces: string[],
+  ): Promise<ClusterObject[]> {
+    const { store } = this.options;
+    const [namespaced, clusterWide] = await Promise.all([
+      store.findObjects({
+        clusters: [cluster],
+        namespaces,
+        kinds: NAMESPACED_CONTEXT_KINDS,
+      }),
+      store.findObjects({ clusters: [cluster], kinds: CLUSTER_CONTEXT_KINDS }),
+    ]);
+    return [...namespaced, ...clusterWide]
+      .map(row => row.object)
+      .filter(
+        o => o.kind !== 'Namespace' || namespaces.includes(o.metadata.name),
+      );
+  }
+
+  private async statesByCluster() {
+    const states = await this.options.store.states();
+    return new Map(states.map(state => [state.cluster, state]));
+  }
+
+  private freshnessOf(
+    state: ClusterCollectionState | undefined,
+  ): ClusterFreshness {
+    const now = (this.options.now ?? (() => new Date()))().getTime();
+    const ageMs = state?.lastSuccessAt
+      ? now - new Date(state.lastSuccessAt).getTime()
+      : undefined;
+    return {
+      ...(state?.lastSuccessAt ? { lastSuccessAt: state.lastSuccessAt } : {}),
+      ...(state?.lastAttemptAt ? { lastAttemptAt: state.lastAttemptAt } : {}),
+      ...(ageMs !== undefined ? { ageSeconds: Math.round(ageMs / 1000) } : {}),
+      stale: ageMs === undefined || ageMs > this.options.staleAfterMs,
+      ...(state?.lastError ? { lastError: state.lastError } : {}),
+      warnings: state?.warnings ?? [],
+    };
+  }
+}

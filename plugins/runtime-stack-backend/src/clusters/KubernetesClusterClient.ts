@@ -1,0 +1,275 @@
+import { KubeConfig } from '@kubernetes/client-node';
+import fetch from 'node-fetch';
+import type { ClusterDefinition } from './clusterConfig';
+import { apiVersionOf, pathOf, type ResourceType } from './collectedResources';
+
+export interface ClusterClientSettings {
+  requestTimeoutMs: number;
+  pageSize: number;
+  /** Attempts per request on 429 and 5xx, with exponential backoff. */
+  maxAttempts?: number;
+  /** First backoff step; doubled per attempt unless Retry-After says otherwise. */
+  backoffMs?: number;
+}
+
+/** An error from a cluster, with the HTTP status when the API answered. */
+export class ClusterRequestError extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'ClusterRequestError';
+  }
+}
+
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+/** One event of a watch stream, as the API server sends it. */
+export interface WatchEvent {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
+  object: any;
+}
+
+/**
+ * How a watch ended: `gone` when the server no longer has the requested
+ * resourceVersion (410), so the caller must list again; `ended` when the
+ * stream closed normally and may be resumed from the last resourceVersion.
+ */
+export type WatchOutcome = 'ended' | 'gone';
+
+/**
+ * Reads one cluster. @kubernetes/client-node provides the connection (TLS,
+ * CA, bearer token); the objects are kept exactly as the API sends them,
+ * rather than as the client's typed models. Every request runs under a
+ * timeout, lists are paginated with `limit`/`continue`, and 429 and 5xx are
+ * retried with backoff.
+ */
+export class KubernetesClusterClient {
+  private readonly kubeConfig = new KubeConfig();
+  private readonly maxAttempts: number;
+  private readonly backoffMs: number;
+
+  constructor(
+    readonly cluster: ClusterDefinition,
+    private readonly settings: ClusterClientSettings,
+  ) {
+    this.kubeConfig.loadFromOptions({
+      clusters: [
+        {
+          name: cluster.name,
+          server: cluster.url,
+          caData: cluster.caData,
+          caFile: cluster.caFile,
+          // client-node refuses plain http unless TLS verification is off;
+          // there is no TLS to verify on such a URL (kubectl proxy, a fake).
+          skipTLSVerify:
+            cluster.skipTLSVerify || cluster.url.startsWith('http:'),
+        },
+      ],
+      users: [{ name: 'runtime-stack', token: cluster.serviceAccountToken }],
+      contexts: [
+        { name: cluster.name, cluster: cluster.name, user: 'runtime-stack' },
+      ],
+      currentContext: cluster.name,
+    });
+    this.maxAttempts = settings.maxAttempts ?? 4;
+    this.backoffMs = settings.backoffMs ?? 500;
+  }
+
+  async serverVersion(): Promise<string | undefined> {
+    const info = await this.get('/version', {});
+    return info?.gitVersion;
+  }
+
+  /** Every object of a resource, across all namespaces, and the list's resourceVersion. */
+  async listAll(
+    resource: ResourceType,
+  ): Promise<{ items: any[]; resourceVersion?: string }> {
+    const items: any[] = [];
+    let continueToken: string | undefined;
+    let resourceVersion: string | undefined;
+    const apiVersion = apiVersionOf(resource);
+    do {
+      const page = await this.get(pathOf(resource), {
+        limit: String(this.settings.pageSize),
+        ...(continueToken ? { continue: continueToken } : {}),
+      });
+      for (const item of page.items ?? []) {
+        // List items leave out kind and apiVersion.
+        items.push({ apiVersion, kind: resource.kind, ...item });
+      }
+      resourceVersion = page.metadata?.resourceVersion ?? resourceVersion;
+      continueToken = page.metadata?.continue || undefined;
+    } while (continueToken);
+    return { items, resourceVersion };
+  }
+
+  /**
+   * Streams the changes of a resource after `resourceVersion` to `onEvent`,
+   * one at a time, until the server ends the stream, `signal` aborts, or the
+   * resourceVersion is too old (`gone`). Bookmarks are asked for, so a quiet
+   * resource still advances its resourceVersion.
+   */
+  async watch(
+    resource: ResourceType,
+    resourceVersion: string,
+    options: { signal: AbortSignal; timeoutSeconds: number },
+    onEvent: (event: WatchEvent) => Promise<void>,
+  ): Promise<WatchOutcome> {
+    const url = this.urlOf(pathOf(resource), {
+      watch: '1',
+      resourceVersion,
+      allowWatchBookmarks: 'true',
+      timeoutSeconds: String(Math.max(1, Math.round(options.timeoutSeconds))),
+    });
+    const what = `${this.cluster.name}: WATCH ${url.pathname}`;
+    const fetchOptions = await this.kubeConfig.applyToFetchOptions({
+      method: 'GET',
+    });
+    const controller = new AbortController();
+    const abort = () => controller.abort();
+    options.signal.addEventListener('abort', abort);
+    // Only the wait for the response headers is bounded; the stream itself
+    // lives until timeoutSeconds.
+    const headerTimer = setTimeout(abort, this.settings.requestTimeoutMs);
+    try {
+      const response = await fetch(url.toString(), {
+        ...(fetchOptions as any),
+        signal: controller.signal as any,
+      });
+      clearTimeout(headerTimer);
+      if (response.status === 410) return 'gone';
+      if (!response.ok) {
+        throw await this.errorFrom(what, response);
+      }
+      let buffered = '';
+      for await (const chunk of response.body as AsyncIterable<Buffer>) {
+        buffered += chunk.toString('utf8');
+        for (
+          let newline = buffered.indexOf('\n');
+          newline >= 0;
+          newline = buffered.indexOf('\n')
+        ) {
+          const line = buffered.slice(0, newline).trim();
+          buffered = buffered.slice(newline + 1);
+          if (!line) continue;
+          const event = JSON.parse(line) as WatchEvent;
+          if (event.type === 'ERROR') {
+            if (event.object?.code === 410) return 'gone';
+            throw new ClusterRequestError(
+              `${what} sent an error: ${event.object?.message ?? line}`,
+              event.object?.code,
+            );
+          }
+          await onEvent(event);
+        }
+      }
+      return 'ended';
+    } catch (error) {
+      if (options.signal.aborted) return 'ended';
+      if (error instanceof ClusterRequestError) throw error;
+      if ((error as Error).name === 'AbortError') {
+        throw new ClusterRequestError(
+          `${what} did not answer within ${this.settings.requestTimeoutMs} ms`,
+        );
+      }
+      throw new ClusterRequestError(
+        `${what} failed: ${(error as Error).message}`,
+      );
+    } finally {
+      clearTimeout(headerTimer);
+      options.signal.removeEventListener('abort', abort);
+    }
+  }
+
+  private urlOf(path: string, query: Record<string, string>): URL {
+    // The server URL may carry a path prefix (a proxy in front of the API).
+    const url = new URL(`${this.cluster.url.replace(/\/+$/, '')}${path}`);
+    for (const [key, value] of Object.entries(query)) {
+      url.searchParams.set(key, value);
+    }
+    return url;
+  }
+
+  private async errorFrom(
+    what: string,
+    response: {
+      status: number;
+      text(): Promise<string>;
+      headers: { get(name: string): string | null };
+    },
+  ): Promise<ClusterRequestError> {
+    const text = await response.text();
+    let message = text.slice(0, 300);
+    try {
+      message = JSON.parse(text).message ?? message;
+    } catch {
+      // not a Status object; keep the text
+    }
+    const retryAfter = Number(response.headers.get('retry-after'));
+    return new ClusterRequestError(
+      `${what} answered ${response.status}: ${message}`,
+      response.status,
+      Number.isFinite(retryAfter) &&
+      response.headers.get('retry-after') !== null
+        ? retryAfter * 1000
+        : undefined,
+    );
+  }
+
+  private async get(path: string, query: Record<string, string>): Promise<any> {
+    const url = this.urlOf(path, query);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.fetchJson(url);
+      } catch (error) {
+        const status = (error as ClusterRequestError).status;
+        const retryable =
+          status === 429 || (status !== undefined && status >= 500);
+        if (!retryable || attempt >= this.maxAttempts) {
+          throw error;
+        }
+        await sleep(
+          (error as ClusterRequestError).retryAfterMs ??
+            this.backoffMs * 2 ** (attempt - 1),
+        );
+      }
+    }
+  }
+
+  private async fetchJson(url: URL): Promise<any> {
+    const options = await this.kubeConfig.applyToFetchOptions({
+      method: 'GET',
+    });
+    const controller = new AbortController();
+    const timer = setTimeout(
+      () => controller.abort(),
+      this.settings.requestTimeoutMs,
+    );
+    const what = `${this.cluster.name}: GET ${url.pathname}`;
+    try {
+      const response = await fetch(url.toString(), {
+        ...(options as any),
+        signal: controller.signal as any,
+      });
+      if (!response.ok) {
+        throw await this.errorFrom(what, response);
+      }
+      return JSON.parse(await response.text());
+    } catch (error) {
+      if (error instanceof ClusterRequestError) throw error;
+      if ((error as Error).name === 'AbortError') {
+        throw new ClusterRequestError(
+          `${what} timed out after ${this.settings.requestTimeoutMs} ms`,
+        );
+      }
+      throw new ClusterRequestError(
+        `${what} failed: ${(error as Error).message}`,
+      );
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

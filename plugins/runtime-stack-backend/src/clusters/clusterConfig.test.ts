@@ -1,0 +1,136 @@
+import { ConfigReader } from '@backstage/config';
+import {
+  readClusterDefinitions,
+  readCollectionSettings,
+} from './clusterConfig';
+
+const kubernetes = (clusters: object[], extra: object[] = []) => ({
+  kubernetes: {
+    clusterLocatorMethods: [{ type: 'config', clusters }, ...extra],
+  },
+});
+
+describe('readClusterDefinitions', () => {
+  it('reads the Kubernetes plugin’s config clusters and ignores other locators', () => {
+    const clusters = readClusterDefinitions(
+      new ConfigReader(
+        kubernetes(
+          [
+            {
+              name: 'prod-eu-1',
+              url: 'https://eu.example.com',
+              authProvider: 'serviceAccount',
+              serviceAccountToken: 'abc',
+              caData: 'LS0t',
+              dashboardUrl: 'https://dash/eu',
+            },
+            {
+              name: 'lab',
+              url: 'https://lab',
+              skipTLSVerify: true,
+              caFile: '/ca.pem',
+            },
+          ],
+          [{ type: 'catalog' }],
+        ),
+      ),
+    );
+    expect(clusters).toEqual([
+      {
+        name: 'prod-eu-1',
+        url: 'https://eu.example.com',
+        serviceAccountToken: 'abc',
+        caData: 'LS0t',
+        caFile: undefined,
+        skipTLSVerify: false,
+        dashboardUrl: 'https://dash/eu',
+      },
+      {
+        name: 'lab',
+        url: 'https://lab',
+        serviceAccountToken: undefined,
+        caData: undefined,
+        caFile: '/ca.pem',
+        skipTLSVerify: true,
+        dashboardUrl: undefined,
+      },
+    ]);
+  });
+
+  it('has no clusters without Kubernetes config', () => {
+    expect(readClusterDefinitions(new ConfigReader({}))).toEqual([]);
+  });
+
+  it('refuses a cluster name used twice', () => {
+    expect(() =>
+      readClusterDefinitions(
+        new ConfigReader(
+          kubernetes([
+            { name: 'a', url: 'https://1' },
+            { name: 'a', url: 'https://2' },
+          ]),
+        ),
+      ),
+    ).toThrow(/cluster name 'a' is used twice/);
+  });
+});
+
+describe('readCollectionSettings', () => {
+  it('defaults to a 5 minute schedule, watching until shortly before the next run', () => {
+    const settings = readCollectionSettings(new ConfigReader({}));
+    expect(settings.schedule.frequency).toEqual({ minutes: 5 });
+    expect(settings.watch).toBe(true);
+    expect(settings.watchWindowMs).toBe(5 * 60_000 - 15_000);
+    expect(settings.staleAfterMs).toBe(15 * 60_000);
+    expect(settings.requestTimeoutMs).toBe(30_000);
+    expect(settings.resources.map(r => r.plural)).toContain('pods');
+    expect(settings.resources.map(r => r.plural)).not.toContain('secrets');
+    expect(
+      settings.customResources.has('servicemonitors.monitoring.coreos.com'),
+    ).toBe(true);
+  });
+
+  it('reads durations, exclusions and extra custom resources', () => {
+    const settings = readCollectionSettings(
+      new ConfigReader({
+        runtimeStack: {
+          clusters: {
+            schedule: { frequency: { minutes: 10 }, timeout: { minutes: 2 } },
+            requestTimeout: { seconds: 5 },
+            staleAfter: '1h',
+            pageSize: 100,
+            excludeResources: ['persistentvolumeclaims', 'policies.kyverno.io'],
+            customResources: ['rollouts.argoproj.io'],
+          },
+        },
+      }),
+    );
+    expect(settings.requestTimeoutMs).toBe(5_000);
+    expect(settings.staleAfterMs).toBe(3_600_000);
+    expect(settings.pageSize).toBe(100);
+    // The watch ends before the task's own timeout.
+    expect(settings.watchWindowMs).toBe(2 * 60_000 - 15_000);
+    expect(settings.resources.map(r => r.plural)).not.toContain(
+      'persistentvolumeclaims',
+    );
+    expect(settings.customResources.has('policies.kyverno.io')).toBe(false);
+    expect(settings.customResources.has('rollouts.argoproj.io')).toBe(true);
+  });
+
+  it('names the bad entry of excludeResources and customResources', () => {
+    expect(() =>
+      readCollectionSettings(
+        new ConfigReader({
+          runtimeStack: { clusters: { excludeResources: ['podz'] } },
+        }),
+      ),
+    ).toThrow(/excludeResources: 'podz' is not a collected resource/);
+    expect(() =>
+      readCollectionSettings(
+        new ConfigReader({
+          runtimeStack: { clusters: { customResources: ['Rollout'] } },
+        }),
+      ),
+    ).toThrow(/customResources: 'Rollout' must be written plural.group/);
+  });
+});

@@ -1,0 +1,159 @@
+import {
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  type SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { readDurationFromConfig, type Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import { durationToMilliseconds, type HumanDuration } from '@backstage/types';
+import {
+  BUILT_IN_RESOURCES,
+  TOOL_CUSTOM_RESOURCES,
+  resourceName,
+  type ResourceType,
+} from './collectedResources';
+
+/** A cluster as the Kubernetes plugin's `config` locator describes it. */
+export interface ClusterDefinition {
+  name: string;
+  url: string;
+  serviceAccountToken?: string;
+  caData?: string;
+  caFile?: string;
+  skipTLSVerify: boolean;
+  dashboardUrl?: string;
+}
+
+export interface CollectionSettings {
+  schedule: SchedulerServiceTaskScheduleDefinition;
+  /** A collection older than this is shown as stale. */
+  staleAfterMs: number;
+  requestTimeoutMs: number;
+  pageSize: number;
+  /** Lists in flight per cluster. */
+  concurrency: number;
+  /** Built-in resources to list (the defaults minus `excludeResources`). */
+  resources: ResourceType[];
+  /** Custom resources to list when their CRD is present, as `plural.group`. */
+  customResources: Set<string>;
+  /** Keep the data current with watches between two full collections. */
+  watch: boolean;
+  /** How long each run watches after its full collection. */
+  watchWindowMs: number;
+}
+
+/**
+ * The clusters of `kubernetes.clusterLocatorMethods` entries of type
+ * `config`, so a portal that already runs the Kubernetes plugin configures
+ * nothing twice. Other locator types are not collected (yet).
+ */
+export function readClusterDefinitions(config: Config): ClusterDefinition[] {
+  const methods =
+    config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [];
+  const clusters = methods
+    .filter(method => method.getString('type') === 'config')
+    .flatMap(method => method.getOptionalConfigArray('clusters') ?? [])
+    .map(cluster => ({
+      name: cluster.getString('name'),
+      url: cluster.getString('url'),
+      serviceAccountToken: cluster.getOptionalString('serviceAccountToken'),
+      caData: cluster.getOptionalString('caData'),
+      caFile: cluster.getOptionalString('caFile'),
+      skipTLSVerify: cluster.getOptionalBoolean('skipTLSVerify') ?? false,
+      dashboardUrl: cluster.getOptionalString('dashboardUrl'),
+    }));
+  const seen = new Set<string>();
+  for (const cluster of clusters) {
+    if (seen.has(cluster.name)) {
+      throw new InputError(
+        `Invalid kubernetes.clusterLocatorMethods: cluster name '${cluster.name}' is used twice`,
+      );
+    }
+    seen.add(cluster.name);
+  }
+  return clusters;
+}
+
+const DEFAULT_FREQUENCY: HumanDuration = { minutes: 5 };
+
+function durationMs(
+  config: Config,
+  key: string,
+  fallback: HumanDuration,
+): number {
+  return durationToMilliseconds(
+    config.has(key) ? readDurationFromConfig(config, { key }) : fallback,
+  );
+}
+
+function readResources(ours: Config | undefined) {
+  const excluded = new Set(
+    ours?.getOptionalStringArray('excludeResources') ?? [],
+  );
+  const known = new Set([
+    ...BUILT_IN_RESOURCES.map(resourceName),
+    ...TOOL_CUSTOM_RESOURCES.map(resourceName),
+  ]);
+  for (const name of excluded) {
+    if (!known.has(name)) {
+      throw new InputError(
+        `Invalid runtimeStack.clusters.excludeResources: '${name}' is not a collected resource; use one of ${[
+          ...known,
+        ].join(', ')}`,
+      );
+    }
+  }
+  const extra = ours?.getOptionalStringArray('customResources') ?? [];
+  for (const name of extra) {
+    if (!/^[a-z0-9-]+\.[a-z0-9.-]+$/.test(name)) {
+      throw new InputError(
+        `Invalid runtimeStack.clusters.customResources: '${name}' must be written plural.group, e.g. rollouts.argoproj.io`,
+      );
+    }
+  }
+  return {
+    resources: BUILT_IN_RESOURCES.filter(r => !excluded.has(resourceName(r))),
+    customResources: new Set(
+      [...TOOL_CUSTOM_RESOURCES.map(resourceName), ...extra].filter(
+        name => !excluded.has(name),
+      ),
+    ),
+  };
+}
+
+/** Our own collection settings, under `runtimeStack.clusters`. */
+export function readCollectionSettings(config: Config): CollectionSettings {
+  const ours = config.getOptionalConfig('runtimeStack.clusters');
+  const frequencyMs = (schedule: SchedulerServiceTaskScheduleDefinition) =>
+    'cron' in schedule.frequency
+      ? durationToMilliseconds(DEFAULT_FREQUENCY)
+      : durationToMilliseconds(schedule.frequency as HumanDuration);
+  const schedule: SchedulerServiceTaskScheduleDefinition = ours?.has('schedule')
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+        ours.getConfig('schedule'),
+      )
+    : {
+        frequency: DEFAULT_FREQUENCY,
+        timeout: DEFAULT_FREQUENCY,
+        initialDelay: { seconds: 3 },
+      };
+  const periodMs = frequencyMs(schedule);
+  const timeoutMs = durationToMilliseconds(schedule.timeout as HumanDuration);
+  return {
+    schedule,
+    staleAfterMs: ours?.has('staleAfter')
+      ? durationMs(ours, 'staleAfter', {})
+      : 3 * periodMs,
+    requestTimeoutMs: ours
+      ? durationMs(ours, 'requestTimeout', { seconds: 30 })
+      : 30_000,
+    pageSize: ours?.getOptionalNumber('pageSize') ?? 500,
+    concurrency: ours?.getOptionalNumber('concurrency') ?? 4,
+    ...readResources(ours),
+    watch: ours?.getOptionalBoolean('watch') ?? true,
+    // The next run lists everything again, so the watch ends a little before
+    // it; the task's own timeout bounds it too.
+    watchWindowMs: ours?.has('watchWindow')
+      ? durationMs(ours, 'watchWindow', {})
+      : Math.max(0, Math.min(periodMs, timeoutMs) - 15_000),
+  };
+}

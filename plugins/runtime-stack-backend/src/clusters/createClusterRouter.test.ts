@@ -1,0 +1,175 @@
+import type {
+  SchedulerService,
+  ServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  loadFixture,
+  startFakeKubeApiServer,
+  type FakeKubeApiServer,
+} from '@internal/fake-kube-apiserver';
+import request from 'supertest';
+import { runtimeStackPlugin } from '../plugin';
+
+jest.setTimeout(60_000);
+
+const paymentsApi: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'payments-api',
+    namespace: 'default',
+    annotations: {
+      'backstage.io/kubernetes-id': 'payments-api',
+      'backstage.io/kubernetes-namespace': 'payments',
+    },
+  },
+  spec: { type: 'service', lifecycle: 'production', owner: 'payments-team' },
+};
+
+async function startPortalBackend(
+  server: FakeKubeApiServer,
+  permission:
+    | AuthorizeResult.ALLOW
+    | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+) {
+  // mockServices.scheduler() is typed as a plain SchedulerService, but it is
+  // the mock that can be installed and triggered by hand.
+  const scheduler = mockServices.scheduler() as SchedulerService & {
+    factory(options?: { skipTaskRunOnStartup?: boolean }): ServiceFactory;
+    triggerTask(id: string): Promise<void>;
+  };
+  const backend = await startTestBackend({
+    features: [
+      runtimeStackPlugin,
+      scheduler.factory({ skipTaskRunOnStartup: true }),
+      catalogServiceMock.factory({ entities: [paymentsApi] }),
+      mockServices.permissions.factory({ result: permission }),
+      mockServices.rootConfig.factory({
+        data: {
+          kubernetes: {
+            clusterLocatorMethods: [
+              {
+                type: 'config',
+                clusters: [
+                  {
+                    name: 'prod-eu-1',
+                    url: server.url,
+                    authProvider: 'serviceAccount',
+                    serviceAccountToken: server.token,
+                  },
+                ],
+              },
+              { type: 'catalog' },
+            ],
+          },
+          runtimeStack: { clusters: { watch: false, pageSize: 100 } },
+        },
+      }),
+    ],
+  });
+  return { backend, scheduler };
+}
+
+describe('cluster state API', () => {
+  let server: FakeKubeApiServer;
+
+  beforeAll(async () => {
+    server = await startFakeKubeApiServer({
+      objects: loadFixture('prod-eu-1'),
+    });
+  });
+  afterAll(() => server.close());
+
+  it('collects each configured cluster as its own global task and serves the result from the store', async () => {
+    const { backend, scheduler } = await startPortalBackend(server);
+    try {
+      expect(await scheduler.getScheduledTasks()).toEqual([
+        expect.objectContaining({
+          id: 'runtime-stack:collect-cluster:prod-eu-1',
+          scope: 'global',
+        }),
+      ]);
+
+      const before = await request(backend.server)
+        .get('/api/runtime-stack/clusters')
+        .set('Authorization', mockCredentials.user.header());
+      expect(before.status).toBe(200);
+      expect(before.body.items).toEqual([
+        expect.objectContaining({
+          name: 'prod-eu-1',
+          stale: true,
+          objectCount: 0,
+        }),
+      ]);
+
+      await scheduler.triggerTask('runtime-stack:collect-cluster:prod-eu-1');
+      const requestsAfterCollection = server.requests.length;
+
+      const clusters = await request(backend.server)
+        .get('/api/runtime-stack/clusters')
+        .set('Authorization', mockCredentials.user.header());
+      expect(clusters.body.items[0]).toMatchObject({
+        name: 'prod-eu-1',
+        stale: false,
+      });
+      expect(clusters.body.items[0].objectCount).toBeGreaterThan(50);
+
+      const entity = await request(backend.server)
+        .get(
+          '/api/runtime-stack/entities/component/default/payments-api/clusters',
+        )
+        .set('Authorization', mockCredentials.user.header());
+      expect(entity.status).toBe(200);
+      expect(entity.body.entityRef).toBe('component:default/payments-api');
+      expect(entity.body.clusters).toHaveLength(1);
+      expect(entity.body.clusters[0].workloads).toContainEqual(
+        expect.objectContaining({ kind: 'Deployment', name: 'payments-api' }),
+      );
+      // Page views are answered from the store, never from the cluster.
+      expect(server.requests.length).toBe(requestsAfterCollection);
+    } finally {
+      await backend.stop();
+    }
+  });
+
+  it('answers 404 for an entity the catalog does not have, and 401 without credentials', async () => {
+    const { backend } = await startPortalBackend(server);
+    try {
+      const missing = await request(backend.server)
+        .get('/api/runtime-stack/entities/component/default/nope/clusters')
+        .set('Authorization', mockCredentials.user.header());
+      expect(missing.status).toBe(404);
+      expect(missing.body.error.message).toMatch(/component:default\/nope/);
+
+      const anonymous = await request(backend.server)
+        .get('/api/runtime-stack/clusters')
+        .set('Authorization', mockCredentials.none.header());
+      expect(anonymous.status).toBe(401);
+    } finally {
+      await backend.stop();
+    }
+  });
+
+  it('answers 403 when the policy denies runtime-stack.clusters.read', async () => {
+    const { backend } = await startPortalBackend(server, AuthorizeResult.DENY);
+    try {
+      const res = await request(backend.server)
+        .get(
+          '/api/runtime-stack/entities/component/default/payments-api/clusters',
+        )
+        .set('Authorization', mockCredentials.user.header());
+      expect(res.status).toBe(403);
+      expect(res.body.error.message).toMatch(/cluster state/);
+    } finally {
+      await backend.stop();
+    }
+  });
+});

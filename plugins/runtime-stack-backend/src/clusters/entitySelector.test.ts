@@ -1,0 +1,51 @@
+import type { Entity } from '@backstage/catalog-model';
+import { entitySelectorOf } from './entitySelector';
+
+const entity = (annotations: Record<string, string>): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'cart-service', annotations },
+});
+
+describe('entitySelectorOf', () => {
+  it('uses the kubernetes-id, or the entity name without one', () => {
+    expect(
+      entitySelectorOf(entity({ 'backstage.io/kubernetes-id': 'cart' })),
+    ).toEqual({
+      labelSelector: 'backstage.io/kubernetes-id=cart',
+      kubernetesId: 'cart',
+    });
+    expect(entitySelectorOf(entity({}))).toEqual({
+      labelSelector: 'backstage.io/kubernetes-id=cart-service',
+      kubernetesId: 'cart-service',
+    });
+  });
+
+  it('prefers the label selector annotation, and narrows by namespace and cluster', () => {
+    expect(
+      entitySelectorOf(
+        entity({
+          'backstage.io/kubernetes-id': 'cart',
+          'backstage.io/kubernetes-label-selector': 'app=cart,tier in (web)',
+          'backstage.io/kubernetes-namespace': 'checkout',
+          'backstage.io/kubernetes-cluster': 'prod-us-1',
+        }),
+      ),
+    ).toEqual({
+      labelSelector: 'app=cart,tier in (web)',
+      namespace: 'checkout',
+      cluster: 'prod-us-1',
+    });
+  });
+
+  it('still uses the index for a label selector that only names the kubernetes-id', () => {
+    expect(
+      entitySelectorOf(
+        entity({
+          'backstage.io/kubernetes-label-selector':
+            'backstage.io/kubernetes-id==cart',
+        }),
+      ).kubernetesId,
+    ).toBe('cart');
+  });
+});

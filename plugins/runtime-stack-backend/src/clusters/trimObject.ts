@@ -1,0 +1,106 @@
+import type { ClusterObject } from '@internal/backstage-plugin-runtime-stack-common';
+import type { JsonObject } from '@backstage/types';
+
+// Annotations that repeat the whole object, env values included.
+const DROPPED_ANNOTATIONS = new Set([
+  'kubectl.kubernetes.io/last-applied-configuration',
+]);
+
+function withoutSecretsInContainers(podSpec: JsonObject): JsonObject {
+  const strip = (containers: unknown) =>
+    Array.isArray(containers)
+      ? containers.map(c => {
+          const { env, envFrom, ...rest } = c as JsonObject;
+          return rest;
+        })
+      : containers;
+  return {
+    ...podSpec,
+    ...(podSpec.containers ? { containers: strip(podSpec.containers) } : {}),
+    ...(podSpec.initContainers
+      ? { initContainers: strip(podSpec.initContainers) }
+      : {}),
+  } as JsonObject;
+}
+
+/**
+ * What is worth keeping of an object: identity, labels, annotations, spec and
+ * status, without managed fields, without the last-applied copy and without
+ * container environments, where secrets are often inlined.
+ */
+export function trimObject(raw: any): ClusterObject {
+  const metadata = raw.metadata ?? {};
+  const annotations = Object.fromEntries(
+    Object.entries(
+      (metadata.annotations ?? {}) as Record<string, string>,
+    ).filter(([key]) => !DROPPED_ANNOTATIONS.has(key)),
+  );
+  let spec = raw.spec as JsonObject | undefined;
+  if (spec && raw.kind === 'CustomResourceDefinition') {
+    // What detection needs; the schemas are large and say nothing about tools.
+    const versions = (spec.versions as JsonObject[] | undefined) ?? [];
+    spec = {
+      group: spec.group,
+      names: spec.names,
+      scope: spec.scope,
+      versions: versions.map(v => ({
+        name: v.name,
+        served: v.served,
+        storage: v.storage,
+      })),
+    } as JsonObject;
+  } else if (raw.kind === 'StorageClass') {
+    // A StorageClass keeps its settings at the top level; they are kept
+    // under spec so every stored object has the same shape.
+    spec = {
+      provisioner: raw.provisioner,
+      ...(raw.parameters ? { parameters: raw.parameters } : {}),
+      ...(raw.reclaimPolicy ? { reclaimPolicy: raw.reclaimPolicy } : {}),
+      ...(raw.volumeBindingMode
+        ? { volumeBindingMode: raw.volumeBindingMode }
+        : {}),
+    } as JsonObject;
+  } else if (spec && raw.kind === 'Pod') {
+    spec = withoutSecretsInContainers(spec);
+  } else if (spec?.template && typeof spec.template === 'object') {
+    const template = spec.template as JsonObject;
+    spec = {
+      ...spec,
+      template: {
+        ...template,
+        ...(template.spec
+          ? { spec: withoutSecretsInContainers(template.spec as JsonObject) }
+          : {}),
+      },
+    };
+  }
+  return {
+    apiVersion: raw.apiVersion,
+    kind: raw.kind,
+    metadata: {
+      name: metadata.name,
+      ...(metadata.namespace ? { namespace: metadata.namespace } : {}),
+      ...(metadata.uid ? { uid: metadata.uid } : {}),
+      ...(metadata.labels ? { labels: metadata.labels } : {}),
+      ...(Object.keys(annotations).length ? { annotations } : {}),
+      ...(metadata.ownerReferences
+        ? {
+            ownerReferences: metadata.ownerReferences.map((o: any) => ({
+              apiVersion: o.apiVersion,
+              kind: o.kind,
+              name: o.name,
+              uid: o.uid,
+            })),
+          }
+        : {}),
+      ...(metadata.creationTimestamp
+        ? { creationTimestamp: metadata.creationTimestamp }
+        : {}),
+      ...(metadata.resourceVersion
+        ? { resourceVersion: metadata.resourceVersion }
+        : {}),
+    },
+    ...(spec ? { spec } : {}),
+    ...(raw.status ? { status: raw.status } : {}),
+  };
+}

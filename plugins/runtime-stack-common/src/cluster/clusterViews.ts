@@ -1,0 +1,101 @@
+import type { ToolFinding } from '../detection';
+
+/**
+ * How fresh one cluster's collected data is.
+ *
+ * @public
+ */
+export interface ClusterFreshness {
+  /** When the data was collected; absent until the first success. */
+  lastSuccessAt?: string;
+  lastAttemptAt?: string;
+  /** Seconds since lastSuccessAt. */
+  ageSeconds?: number;
+  /** Older than the configured staleAfter, or never collected. */
+  stale: boolean;
+  /** Why the last attempt failed; the data shown is then the last good one. */
+  lastError?: string;
+  /** Resources the collector could not read (forbidden, not served). */
+  warnings: string[];
+}
+
+/**
+ * A configured cluster and what was found on it.
+ *
+ * @public
+ */
+export interface ClusterSummary extends ClusterFreshness {
+  name: string;
+  dashboardUrl?: string;
+  serverVersion?: string;
+  objectCount: number;
+  /** Tools the cluster provides, cluster-wide, with evidence. */
+  platformTools: ToolFinding[];
+}
+
+/**
+ * A workload of a service (Deployment, StatefulSet, DaemonSet, CronJob, Job)
+ * and the state of its pods.
+ *
+ * @public
+ */
+export interface WorkloadSummary {
+  kind: string;
+  namespace: string;
+  name: string;
+  /** Replicas asked for; absent for DaemonSets, Jobs and CronJobs. */
+  desiredReplicas?: number;
+  readyReplicas: number;
+  images: string[];
+  pods: {
+    total: number;
+    running: number;
+    pending: number;
+    failed: number;
+    ready: number;
+    restarts: number;
+  };
+}
+
+/**
+ * A reference to a Kubernetes object, for evidence and listings.
+ *
+ * @public
+ */
+export interface ClusterObjectRef {
+  apiVersion: string;
+  kind: string;
+  namespace?: string;
+  name: string;
+}
+
+/**
+ * What one cluster runs of a service.
+ *
+ * @public
+ */
+export interface EntityClusterView extends ClusterFreshness {
+  cluster: string;
+  dashboardUrl?: string;
+  namespaces: string[];
+  workloads: WorkloadSummary[];
+  /** Every object of the service on the cluster. */
+  objects: ClusterObjectRef[];
+  /** Tools this service itself uses there, with evidence. */
+  tools: ToolFinding[];
+}
+
+/**
+ * The answer of `GET /entities/:kind/:namespace/:name/clusters`.
+ *
+ * @public
+ */
+export interface EntityClusters {
+  entityRef: string;
+  /** How objects were matched, the way the Kubernetes plugin matches them. */
+  selector: { labelSelector: string; namespace?: string; cluster?: string };
+  /** Clusters where the service has objects. */
+  clusters: EntityClusterView[];
+  /** Clusters that could not be checked: never collected, or failing without any data. */
+  unavailable: Array<{ cluster: string; lastError?: string }>;
+}

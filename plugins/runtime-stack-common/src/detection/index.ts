@@ -1,0 +1,11 @@
+export type {
+  DetectionEvidence,
+  DetectionMatcher,
+  DetectionMatcherTarget,
+  DetectionRule,
+  ToolFinding,
+} from './types';
+export { defaultDetectionRules } from './defaultDetectionRules';
+export { validateDetectionRules } from './validateDetectionRules';
+export { detectClusterTools } from './detectClusterTools';
+export { detectServiceTools } from './detectServiceTools';

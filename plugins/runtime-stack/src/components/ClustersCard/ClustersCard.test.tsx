@@ -1,0 +1,144 @@
+import {
+  mockApis,
+  registerMswTestHooks,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
+import type { ClusterSummary } from '@internal/backstage-plugin-runtime-stack-common';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { RuntimeStackClient, runtimeStackApiRef } from '../../api';
+import { ClustersCard } from './ClustersCard';
+import { formatAge } from './formatAge';
+
+const clusters: ClusterSummary[] = [
+  {
+    name: 'prod-eu-1',
+    dashboardUrl: 'https://dash.example.com/eu',
+    serverVersion: 'v1.31.2',
+    lastSuccessAt: '2026-11-23T10:00:00.000Z',
+    lastAttemptAt: '2026-11-23T10:00:00.000Z',
+    ageSeconds: 240,
+    stale: false,
+    warnings: [],
+    objectCount: 312,
+    platformTools: [
+      {
+        tool: 'cilium',
+        capability: 'cni-networking',
+        layer: 3,
+        evidence: [
+          {
+            kind: 'DaemonSet',
+            apiVersion: 'apps/v1',
+            namespace: 'kube-system',
+            name: 'cilium',
+            field: 'spec.template.spec.containers[0].image',
+            value: 'quay.io/cilium/cilium:v1.16.3',
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'prod-us-1',
+    lastSuccessAt: '2026-11-23T08:00:00.000Z',
+    ageSeconds: 7200,
+    stale: true,
+    lastError: 'prod-us-1: GET /api/v1/pods answered 500: etcd timeout',
+    warnings: ['prod-us-1: GET /apis/velero.io answered 403: forbidden'],
+    objectCount: 140,
+    platformTools: [],
+  },
+  {
+    name: 'staging-eu-1',
+    stale: true,
+    warnings: [],
+    objectCount: 0,
+    platformTools: [],
+  },
+];
+
+describe('ClustersCard', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  it('shows each cluster’s freshness, errors and detected tools through the real client', async () => {
+    server.use(
+      http.get('http://backstage.test/api/runtime-stack/clusters', () =>
+        HttpResponse.json({ items: clusters }),
+      ),
+    );
+    const client = new RuntimeStackClient({
+      discoveryApi: mockApis.discovery({ baseUrl: 'http://backstage.test' }),
+      fetchApi: { fetch: (input, init) => fetch(input, init) },
+    });
+    await renderInTestApp(<ClustersCard />, {
+      apis: [[runtimeStackApiRef, client]],
+    });
+
+    const table = await screen.findByRole('table', {
+      name: 'Collected clusters',
+    });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(within(rows[0]).getByText('prod-eu-1').closest('a')).toHaveAttribute(
+      'href',
+      'https://dash.example.com/eu',
+    );
+    expect(within(rows[0]).getByText('current')).toBeInTheDocument();
+    expect(
+      within(rows[0]).getByText('collected 4 min ago'),
+    ).toBeInTheDocument();
+    expect(within(rows[0]).getByText('cilium')).toBeInTheDocument();
+    fireEvent.mouseOver(within(rows[0]).getByText('cilium'));
+    expect(
+      await screen.findByText(/DaemonSet kube-system\/cilium/),
+    ).toBeInTheDocument();
+
+    expect(
+      within(rows[1]).getByText('failing, showing last good data'),
+    ).toBeInTheDocument();
+    expect(within(rows[1]).getByText(/etcd timeout/)).toBeInTheDocument();
+    expect(
+      within(rows[1]).getByText('1 resource(s) not readable'),
+    ).toBeInTheDocument();
+    expect(within(rows[2]).getByText('not collected yet')).toBeInTheDocument();
+  });
+
+  it('explains how to add clusters when none are configured', async () => {
+    await renderInTestApp(<ClustersCard />, {
+      apis: [[runtimeStackApiRef, { getClusters: async () => [] }]],
+    });
+    expect(
+      await screen.findByText('No clusters configured'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/kubernetes.clusterLocatorMethods/),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the backend error', async () => {
+    await renderInTestApp(<ClustersCard />, {
+      apis: [
+        [
+          runtimeStackApiRef,
+          { getClusters: () => Promise.reject(new Error('no route')) },
+        ],
+      ],
+    });
+    expect(
+      await screen.findByText(/Could not load the clusters/),
+    ).toBeInTheDocument();
+  });
+});
+
+describe('formatAge', () => {
+  it.each([
+    [12, '12 s'],
+    [240, '4 min'],
+    [7200, '2 h'],
+    [3 * 86400, '3 days'],
+  ])('%d s reads %s', (seconds, text) => {
+    expect(formatAge(seconds)).toBe(text);
+  });
+});

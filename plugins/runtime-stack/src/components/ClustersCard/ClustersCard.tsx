@@ -1,0 +1,170 @@
+import {
+  InfoCard,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import type {
+  ClusterSummary,
+  ToolFinding,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
+import useAsync from 'react-use/esm/useAsync';
+import { runtimeStackApiRef } from '../../api';
+import { formatAge } from './formatAge';
+
+const stateOf = (cluster: ClusterSummary) => {
+  if (!cluster.lastSuccessAt) {
+    return cluster.lastError ? 'failing, no data yet' : 'not collected yet';
+  }
+  if (cluster.lastError) return 'failing, showing last good data';
+  return cluster.stale ? 'stale' : 'current';
+};
+
+const evidenceOf = (finding: ToolFinding) =>
+  finding.evidence
+    .slice(0, 3)
+    .map(
+      e =>
+        `${e.kind} ${e.namespace ? `${e.namespace}/` : ''}${e.name}: ${
+          e.field
+        } = ${e.value}`,
+    )
+    .join('\n');
+
+const ToolChips = ({ tools }: { tools: ToolFinding[] }) => (
+  <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
+    {tools.map(finding => (
+      <Tooltip
+        key={`${finding.capability}/${finding.tool}`}
+        title={
+          <span style={{ whiteSpace: 'pre-line' }}>
+            {`Layer ${finding.layer} · ${finding.capability}\n${evidenceOf(
+              finding,
+            )}`}
+          </span>
+        }
+      >
+        <Chip size="small" label={finding.tool} />
+      </Tooltip>
+    ))}
+  </Box>
+);
+
+/**
+ * The clusters the backend collects: how fresh their data is and which
+ * platform tools were detected on each, with the evidence on hover.
+ */
+export const ClustersCard = () => {
+  const api = useApi(runtimeStackApiRef);
+  const { value, loading, error } = useAsync(() => api.getClusters(), [api]);
+
+  const body = () => {
+    if (loading) return <Progress />;
+    if (error) {
+      return (
+        <ResponseErrorPanel error={error} title="Could not load the clusters" />
+      );
+    }
+    if (!value || value.length === 0) {
+      // A hint rather than EmptyState's illustration: the card sits above
+      // the layer model and should stay small.
+      return (
+        <>
+          <Typography variant="subtitle1">No clusters configured</Typography>
+          <Typography variant="body2" color="textSecondary">
+            Add clusters under kubernetes.clusterLocatorMethods (type: config)
+            in app-config.yaml; the Kubernetes plugin and Runtime Stack both
+            read them.
+          </Typography>
+        </>
+      );
+    }
+    return (
+      <Table size="small" aria-label="Collected clusters">
+        <TableHead>
+          <TableRow>
+            <TableCell>Cluster</TableCell>
+            <TableCell>Data</TableCell>
+            <TableCell>Objects</TableCell>
+            <TableCell>Platform detected</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {value.map(cluster => (
+            <TableRow key={cluster.name}>
+              <TableCell style={{ verticalAlign: 'top' }}>
+                <Typography variant="subtitle2" component="span">
+                  {cluster.dashboardUrl ? (
+                    <Link to={cluster.dashboardUrl}>{cluster.name}</Link>
+                  ) : (
+                    cluster.name
+                  )}
+                </Typography>
+                {cluster.serverVersion && (
+                  <Typography variant="body2" color="textSecondary">
+                    Kubernetes {cluster.serverVersion}
+                  </Typography>
+                )}
+              </TableCell>
+              <TableCell style={{ verticalAlign: 'top' }}>
+                <Chip
+                  size="small"
+                  color={
+                    cluster.stale || cluster.lastError ? 'secondary' : 'primary'
+                  }
+                  label={stateOf(cluster)}
+                />
+                {cluster.ageSeconds !== undefined && (
+                  <Typography variant="body2" color="textSecondary">
+                    collected {formatAge(cluster.ageSeconds)} ago
+                  </Typography>
+                )}
+                {cluster.lastError && (
+                  <Typography variant="body2" color="error">
+                    {cluster.lastError}
+                  </Typography>
+                )}
+                {cluster.warnings.length > 0 && (
+                  <Typography variant="body2" color="textSecondary">
+                    {cluster.warnings.length} resource(s) not readable
+                  </Typography>
+                )}
+              </TableCell>
+              <TableCell style={{ verticalAlign: 'top' }}>
+                {cluster.objectCount}
+              </TableCell>
+              <TableCell style={{ verticalAlign: 'top' }}>
+                {cluster.platformTools.length > 0 ? (
+                  <ToolChips tools={cluster.platformTools} />
+                ) : (
+                  <Typography variant="body2" color="textSecondary">
+                    nothing detected yet
+                  </Typography>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    );
+  };
+
+  return (
+    <InfoCard
+      title="Clusters"
+      subheader="Collected on a schedule and kept current with watches; pages read the stored state."
+    >
+      {body()}
+    </InfoCard>
+  );
+};

@@ -1,0 +1,1 @@
+export { ClustersCard } from './ClustersCard';

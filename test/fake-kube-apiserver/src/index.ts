@@ -1,0 +1,21 @@
+/**
+ * A fake Kubernetes API server speaking kube-apiserver's REST protocol over
+ * HTTP: lists with selectors and pagination, watches with bookmarks and
+ * expiry, bearer-token auth and failure injection.
+ *
+ * @packageDocumentation
+ */
+
+export type {
+  FakeKubeApiServer,
+  FakeKubeApiServerOptions,
+  KubeObject,
+  KubeObjectRef,
+  RecordedRequest,
+} from './types';
+export { startFakeKubeApiServer } from './server';
+export { fixtureNames, loadFixture } from './fixtures';
+export {
+  generateSyntheticEstate,
+  type SyntheticEstateOptions,
+} from './syntheticEstate';
