@@ -21,7 +21,7 @@ import {
 import { ConfigReader } from '@backstage/config';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { kubernetesPlugin } from '@backstage/plugin-kubernetes-backend';
+import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
 import {
   defaultDetectionRules,
   defaultLayerModel,
@@ -84,9 +84,13 @@ function startFakeClusters(): Promise<{
     child.once('exit', code =>
       fail(new Error(`fake clusters exited with ${code}`)),
     );
-    child.once('message', (message: any) =>
-      ok({ child, clusters: message.clusters }),
-    );
+    // The node transform uses the same channel to report loaded files.
+    const onMessage = (message: any) => {
+      if (message?.type !== 'ready') return;
+      child.off('message', onMessage);
+      ok({ child, clusters: message.clusters });
+    };
+    child.on('message', onMessage);
   });
 }
 

@@ -35,10 +35,11 @@ async function main() {
     );
   }
   process.on('message', async (message: Message) => {
-    if (message.type === 'stop') {
+    if (message?.type === 'stop') {
       await Promise.all(servers.map(s => s.close()));
       process.exit(0);
     }
+    if (message?.type !== 'apply') return;
     servers[message.cluster].apply(message.object);
     process.send!({ type: 'applied', id: message.id });
   });
