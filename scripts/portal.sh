@@ -124,7 +124,8 @@ cmd_test() {
 }
 
 cmd_e2e() {
-  local started=""
+  # Global, not local: the EXIT trap runs after this function has returned.
+  PORTAL_PID=""
   FAKE_CLUSTERS_PID=""
   if port_open 7007 || port_open 3000; then
     log "a portal is already listening on :3000/:7007; testing that one"
@@ -133,9 +134,9 @@ cmd_e2e() {
     log "starting the portal (log: .cache/portal.log)"
     mkdir -p "$CACHE"
     setsid yarn start >"$CACHE/portal.log" 2>&1 &
-    started=$!
+    PORTAL_PID=$!
     # Stop exactly the process groups started here, whatever happens next.
-    trap 'stop_started "$started" "$FAKE_CLUSTERS_PID"' EXIT
+    trap 'stop_started "$PORTAL_PID" "$FAKE_CLUSTERS_PID"' EXIT
   fi
   local t0=$SECONDS
   wait_for_portal

@@ -392,6 +392,15 @@ function service(
   };
   const selector = { [NAME_LABEL]: name };
   const created = random.timestamp(30);
+  // The metadata every object of the service shares, plus its own fields.
+  const metadataOf = (extra: Record<string, unknown> = {}) => ({
+    name,
+    namespace,
+    uid: random.uid(),
+    creationTimestamp: created,
+    labels,
+    ...extra,
+  });
   const podTemplateHash = random.name(10);
   const containers = [
     {
@@ -522,13 +531,7 @@ function service(
   objects.push({
     apiVersion: 'v1',
     kind: 'Service',
-    metadata: {
-      name,
-      namespace,
-      uid: random.uid(),
-      creationTimestamp: created,
-      labels,
-    },
+    metadata: metadataOf(),
     spec: {
       type: 'ClusterIP',
       selector,
@@ -540,14 +543,9 @@ function service(
     objects.push({
       apiVersion: 'networking.k8s.io/v1',
       kind: 'Ingress',
-      metadata: {
-        name,
-        namespace,
-        uid: random.uid(),
-        creationTimestamp: created,
-        labels,
+      metadata: metadataOf({
         annotations: { 'cert-manager.io/cluster-issuer': 'letsencrypt-prod' },
-      },
+      }),
       spec: {
         ingressClassName: 'nginx',
         tls: [{ hosts: [host], secretName: `${name}-tls` }],
@@ -572,13 +570,7 @@ function service(
     objects.push({
       apiVersion: 'autoscaling/v2',
       kind: 'HorizontalPodAutoscaler',
-      metadata: {
-        name,
-        namespace,
-        uid: random.uid(),
-        creationTimestamp: created,
-        labels,
-      },
+      metadata: metadataOf(),
       spec: {
         scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name },
         minReplicas: podsPerService,
@@ -599,13 +591,7 @@ function service(
     objects.push({
       apiVersion: 'policy/v1',
       kind: 'PodDisruptionBudget',
-      metadata: {
-        name,
-        namespace,
-        uid: random.uid(),
-        creationTimestamp: created,
-        labels,
-      },
+      metadata: metadataOf(),
       spec: { maxUnavailable: 1, selector: { matchLabels: selector } },
     });
   }
@@ -613,13 +599,7 @@ function service(
     objects.push({
       apiVersion: 'monitoring.coreos.com/v1',
       kind: 'ServiceMonitor',
-      metadata: {
-        name,
-        namespace,
-        uid: random.uid(),
-        creationTimestamp: created,
-        labels,
-      },
+      metadata: metadataOf(),
       spec: {
         selector: { matchLabels: selector },
         endpoints: [{ port: 'http', path: '/metrics', interval: '30s' }],

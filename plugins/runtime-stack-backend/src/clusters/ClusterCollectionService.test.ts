@@ -13,7 +13,12 @@ import {
 import type { Knex } from 'knex';
 import { migrateToLatest } from '../database/migrations';
 import { ClusterCollectionService } from './ClusterCollectionService';
-import type { ClusterDefinition, CollectionSettings } from './clusterConfig';
+import {
+  readCollectionSettings,
+  type ClusterDefinition,
+  type CollectionSettings,
+} from './clusterConfig';
+import { ConfigReader } from '@backstage/config';
 import {
   BUILT_IN_RESOURCES,
   TOOL_CUSTOM_RESOURCES,
@@ -28,15 +33,17 @@ const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 const settings = (
   overrides: Partial<CollectionSettings> = {},
 ): CollectionSettings => ({
-  schedule: { frequency: { minutes: 5 }, timeout: { minutes: 5 } },
-  staleAfterMs: 15 * 60_000,
-  requestTimeoutMs: 2_000,
-  pageSize: 25,
-  concurrency: 4,
-  resources: BUILT_IN_RESOURCES,
-  customResources: new Set(TOOL_CUSTOM_RESOURCES.map(resourceName)),
-  watch: false,
-  watchWindowMs: 0,
+  ...readCollectionSettings(
+    new ConfigReader({
+      runtimeStack: {
+        clusters: {
+          watch: false,
+          requestTimeout: { seconds: 2 },
+          pageSize: 25,
+        },
+      },
+    }),
+  ),
   ...overrides,
 });
 

@@ -13,12 +13,11 @@ import {
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { migrateToLatest } from '../database/migrations';
 import { ClusterCollectionService } from './ClusterCollectionService';
-import type { ClusterDefinition } from './clusterConfig';
+import { ConfigReader } from '@backstage/config';
 import {
-  BUILT_IN_RESOURCES,
-  TOOL_CUSTOM_RESOURCES,
-  resourceName,
-} from './collectedResources';
+  readCollectionSettings,
+  type ClusterDefinition,
+} from './clusterConfig';
 import { ClusterSnapshotStore } from './ClusterSnapshotStore';
 import { ClusterStateService } from './ClusterStateService';
 
@@ -82,17 +81,13 @@ describe.each(databases.eachSupportedId())(
       ];
       const collection = new ClusterCollectionService({
         clusters,
-        settings: {
-          schedule: { frequency: { minutes: 5 }, timeout: { minutes: 5 } },
-          staleAfterMs: 15 * 60_000,
-          requestTimeoutMs: 2_000,
-          pageSize: 100,
-          concurrency: 4,
-          resources: BUILT_IN_RESOURCES,
-          customResources: new Set(TOOL_CUSTOM_RESOURCES.map(resourceName)),
-          watch: false,
-          watchWindowMs: 0,
-        },
+        settings: readCollectionSettings(
+          new ConfigReader({
+            runtimeStack: {
+              clusters: { watch: false, requestTimeout: { seconds: 2 } },
+            },
+          }),
+        ),
         store,
         logger: mockServices.logger.mock(),
         detectPlatform: objects =>

@@ -5,7 +5,12 @@ import {
   describeSelector,
   labelSelectorMatches,
 } from '../labelSelectors';
-import { evidenceOf, stringsAt, valueAt } from '../objectFields';
+import {
+  evidenceOf,
+  stringsAt,
+  valueAt,
+  type PodLabels,
+} from '../objectFields';
 import { ofKind, podLabelSetsOf, ServiceScope } from './serviceScope';
 
 const PROMETHEUS_OPERATOR = {
@@ -32,20 +37,17 @@ export function monitorWatchesNamespace(
     : monitor.metadata.namespace === namespace;
 }
 
-/** ServiceMonitors whose selector picks one of the service's Services. */
-export function serviceMonitorTools(scope: ServiceScope): DetectedTool[] {
-  const monitors = ofKind(
-    scope.clusterObjects,
-    'ServiceMonitor',
-    MONITORING_GROUP,
-  );
-  return ofKind(scope.serviceObjects, 'Service').flatMap(service =>
+/** Evidence for every monitor whose selector picks one of the targets. */
+function monitorsSelecting(
+  monitors: ClusterObject[],
+  targets: PodLabels[],
+): DetectedTool[] {
+  return targets.flatMap(target =>
     monitors.flatMap(monitor => {
       const selector = valueAt(monitor, ['spec', 'selector']);
-      const labels = service.metadata.labels ?? {};
       if (
-        !monitorWatchesNamespace(monitor, service.metadata.namespace) ||
-        !labelSelectorMatches(selector, labels)
+        !monitorWatchesNamespace(monitor, target.object.metadata.namespace) ||
+        !labelSelectorMatches(selector, target.labels)
       ) {
         return [];
       }
@@ -55,9 +57,9 @@ export function serviceMonitorTools(scope: ServiceScope): DetectedTool[] {
           evidence: [
             evidenceOf(monitor, 'spec.selector', describeSelector(selector)),
             evidenceOf(
-              service,
-              'metadata.labels',
-              describeSelectedLabels(selector, labels),
+              target.object,
+              target.field,
+              describeSelectedLabels(selector, target.labels),
             ),
           ],
         },
@@ -66,31 +68,22 @@ export function serviceMonitorTools(scope: ServiceScope): DetectedTool[] {
   );
 }
 
+/** ServiceMonitors whose selector picks one of the service's Services. */
+export function serviceMonitorTools(scope: ServiceScope): DetectedTool[] {
+  return monitorsSelecting(
+    ofKind(scope.clusterObjects, 'ServiceMonitor', MONITORING_GROUP),
+    ofKind(scope.serviceObjects, 'Service').map(service => ({
+      object: service,
+      labels: service.metadata.labels ?? {},
+      field: 'metadata.labels',
+    })),
+  );
+}
+
 /** PodMonitors whose selector picks the service's pods. */
 export function podMonitorTools(scope: ServiceScope): DetectedTool[] {
-  const monitors = ofKind(scope.clusterObjects, 'PodMonitor', MONITORING_GROUP);
-  return podLabelSetsOf(scope.serviceObjects).flatMap(pods =>
-    monitors.flatMap(monitor => {
-      const selector = valueAt(monitor, ['spec', 'selector']);
-      if (
-        !monitorWatchesNamespace(monitor, pods.object.metadata.namespace) ||
-        !labelSelectorMatches(selector, pods.labels)
-      ) {
-        return [];
-      }
-      return [
-        {
-          ...PROMETHEUS_OPERATOR,
-          evidence: [
-            evidenceOf(monitor, 'spec.selector', describeSelector(selector)),
-            evidenceOf(
-              pods.object,
-              pods.field,
-              describeSelectedLabels(selector, pods.labels),
-            ),
-          ],
-        },
-      ];
-    }),
+  return monitorsSelecting(
+    ofKind(scope.clusterObjects, 'PodMonitor', MONITORING_GROUP),
+    podLabelSetsOf(scope.serviceObjects),
   );
 }
