@@ -55,6 +55,19 @@ describe('lists', () => {
     });
   });
 
+  it('serves every kind the Kubernetes plugin asks for, empty ones included', async () => {
+    for (const path of [
+      '/api/v1/namespaces/checkout/limitranges',
+      '/api/v1/namespaces/checkout/resourcequotas',
+      '/api/v1/namespaces/checkout/configmaps',
+      '/apis/autoscaling/v2/namespaces/checkout/horizontalpodautoscalers',
+    ]) {
+      const response = await getJson(server, path);
+      expect([path, response.status]).toEqual([path, 200]);
+      expect(response.body.items).toEqual([]);
+    }
+  });
+
   it('lists one namespace', async () => {
     const response = await getJson(server, '/api/v1/namespaces/checkout/pods');
     expect(names(response.body.items)).toEqual([

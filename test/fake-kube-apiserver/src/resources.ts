@@ -43,6 +43,9 @@ export const BUILT_IN_RESOURCES: readonly ResourceType[] = [
   ]),
   builtIn('v1', 'configmaps', 'ConfigMap', true, ['cm']),
   builtIn('v1', 'secrets', 'Secret', true),
+  // Read by the Kubernetes plugin for every service's namespace.
+  builtIn('v1', 'limitranges', 'LimitRange', true, ['limits']),
+  builtIn('v1', 'resourcequotas', 'ResourceQuota', true, ['quota']),
   builtIn('apps/v1', 'deployments', 'Deployment', true, ['deploy']),
   builtIn('apps/v1', 'replicasets', 'ReplicaSet', true, ['rs']),
   builtIn('apps/v1', 'statefulsets', 'StatefulSet', true, ['sts']),

@@ -3,7 +3,10 @@ import {
   registerMswTestHooks,
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
-import type { ClusterSummary } from '@internal/backstage-plugin-runtime-stack-common';
+import {
+  defaultLayerModel,
+  type ClusterSummary,
+} from '@internal/backstage-plugin-runtime-stack-common';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -73,7 +76,7 @@ describe('ClustersCard', () => {
       discoveryApi: mockApis.discovery({ baseUrl: 'http://backstage.test' }),
       fetchApi: { fetch: (input, init) => fetch(input, init) },
     });
-    await renderInTestApp(<ClustersCard />, {
+    await renderInTestApp(<ClustersCard layerModel={defaultLayerModel} />, {
       apis: [[runtimeStackApiRef, client]],
     });
 
@@ -89,8 +92,9 @@ describe('ClustersCard', () => {
     expect(
       within(rows[0]).getByText('collected 4 min ago'),
     ).toBeInTheDocument();
-    expect(within(rows[0]).getByText('cilium')).toBeInTheDocument();
-    fireEvent.mouseOver(within(rows[0]).getByText('cilium'));
+    // Named by the layer model's title for the tool id.
+    expect(within(rows[0]).getByText('Cilium')).toBeInTheDocument();
+    fireEvent.mouseOver(within(rows[0]).getByText('Cilium'));
     expect(
       await screen.findByText(/DaemonSet kube-system\/cilium/),
     ).toBeInTheDocument();

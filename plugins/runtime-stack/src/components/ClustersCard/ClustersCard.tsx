@@ -7,6 +7,7 @@ import {
 import { useApi } from '@backstage/frontend-plugin-api';
 import type {
   ClusterSummary,
+  LayerModel,
   ToolFinding,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
@@ -18,6 +19,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
+import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
 import { formatAge } from './formatAge';
@@ -41,7 +43,13 @@ const evidenceOf = (finding: ToolFinding) =>
     )
     .join('\n');
 
-const ToolChips = ({ tools }: { tools: ToolFinding[] }) => (
+const ToolChips = ({
+  tools,
+  titleOf,
+}: {
+  tools: ToolFinding[];
+  titleOf: (toolId: string) => string;
+}) => (
   <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
     {tools.map(finding => (
       <Tooltip
@@ -54,18 +62,31 @@ const ToolChips = ({ tools }: { tools: ToolFinding[] }) => (
           </span>
         }
       >
-        <Chip size="small" label={finding.tool} />
+        <Chip size="small" label={titleOf(finding.tool)} />
       </Tooltip>
     ))}
   </Box>
 );
 
+const NO_WRAP = { verticalAlign: 'top', whiteSpace: 'nowrap' } as const;
+
 /**
  * The clusters the backend collects: how fresh their data is and which
- * platform tools were detected on each, with the evidence on hover.
+ * platform tools were detected on each, with the evidence on hover. Tools
+ * are named by their titles in the layer model when it is given.
  */
-export const ClustersCard = () => {
+export const ClustersCard = ({ layerModel }: { layerModel?: LayerModel }) => {
   const api = useApi(runtimeStackApiRef);
+  const titles = useMemo(
+    () =>
+      new Map(
+        (layerModel?.layers ?? []).flatMap(layer =>
+          layer.capabilities.flatMap(c => c.tools.map(t => [t.id, t.title])),
+        ),
+      ),
+    [layerModel],
+  );
+  const titleOf = (toolId: string) => titles.get(toolId) ?? toolId;
   const { value, loading, error } = useAsync(() => api.getClusters(), [api]);
 
   const body = () => {
@@ -102,7 +123,7 @@ export const ClustersCard = () => {
         <TableBody>
           {value.map(cluster => (
             <TableRow key={cluster.name}>
-              <TableCell style={{ verticalAlign: 'top' }}>
+              <TableCell style={NO_WRAP}>
                 <Typography variant="subtitle2" component="span">
                   {cluster.dashboardUrl ? (
                     <Link to={cluster.dashboardUrl}>{cluster.name}</Link>
@@ -116,7 +137,7 @@ export const ClustersCard = () => {
                   </Typography>
                 )}
               </TableCell>
-              <TableCell style={{ verticalAlign: 'top' }}>
+              <TableCell style={NO_WRAP}>
                 <Chip
                   size="small"
                   color={
@@ -140,12 +161,15 @@ export const ClustersCard = () => {
                   </Typography>
                 )}
               </TableCell>
-              <TableCell style={{ verticalAlign: 'top' }}>
+              <TableCell style={NO_WRAP}>
                 {cluster.objectCount}
               </TableCell>
               <TableCell style={{ verticalAlign: 'top' }}>
                 {cluster.platformTools.length > 0 ? (
-                  <ToolChips tools={cluster.platformTools} />
+                  <ToolChips
+                    tools={cluster.platformTools}
+                    titleOf={titleOf}
+                  />
                 ) : (
                   <Typography variant="body2" color="textSecondary">
                     nothing detected yet

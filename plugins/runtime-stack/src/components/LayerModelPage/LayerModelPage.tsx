@@ -55,7 +55,7 @@ export const LayerModelPage = () => {
     return (
       <Grid container spacing={2}>
         <Grid item xs={12}>
-          <ClustersCard />
+          <ClustersCard layerModel={model} />
         </Grid>
         <Grid item xs={12}>
           <TextField
