@@ -161,15 +161,10 @@ export const ClustersCard = ({ layerModel }: { layerModel?: LayerModel }) => {
                   </Typography>
                 )}
               </TableCell>
-              <TableCell style={NO_WRAP}>
-                {cluster.objectCount}
-              </TableCell>
+              <TableCell style={NO_WRAP}>{cluster.objectCount}</TableCell>
               <TableCell style={{ verticalAlign: 'top' }}>
                 {cluster.platformTools.length > 0 ? (
-                  <ToolChips
-                    tools={cluster.platformTools}
-                    titleOf={titleOf}
-                  />
+                  <ToolChips tools={cluster.platformTools} titleOf={titleOf} />
                 ) : (
                   <Typography variant="body2" color="textSecondary">
                     nothing detected yet
