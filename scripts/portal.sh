@@ -100,6 +100,32 @@ start_fake_clusters() {
   log "fake clusters prod-eu-1 (:6443) and prod-us-1 (:6444) are up"
 }
 
+# The example registry: Debian's docker-registry on :5000 with images of the
+# example services pushed to it (test/oci-registry). Optional: without the
+# binary, images are shown as the clusters report them.
+start_example_registry() {
+  EXAMPLE_REGISTRY_PID=""
+  if port_open 5000; then
+    log "something already listens on :5000; using it as the example registry"
+    return
+  fi
+  if ! command -v docker-registry >/dev/null; then
+    log "no docker-registry (apt-get install docker-registry): the example portal shows images without registry data"
+    return
+  fi
+  setsid yarn start:example-registry >"$CACHE/example-registry.log" 2>&1 &
+  EXAMPLE_REGISTRY_PID=$!
+  local deadline=$((SECONDS + 60))
+  until grep -q "OCI registry listening" "$CACHE/example-registry.log" 2>/dev/null; do
+    if ((SECONDS > deadline)) || ! kill -0 "$EXAMPLE_REGISTRY_PID" 2>/dev/null; then
+      log "the example registry did not start; see $CACHE/example-registry.log"
+      return
+    fi
+    sleep 0.5
+  done
+  log "example registry on :5000"
+}
+
 stop_started() {
   for pid in "$@"; do
     [[ -n "$pid" ]] && kill -- "-$pid" 2>/dev/null || true
@@ -109,8 +135,10 @@ stop_started() {
 cmd_start() {
   yarn install
   FAKE_CLUSTERS_PID=""
+  EXAMPLE_REGISTRY_PID=""
+  trap 'stop_started "$FAKE_CLUSTERS_PID" "$EXAMPLE_REGISTRY_PID"' EXIT
   start_fake_clusters
-  trap 'stop_started "$FAKE_CLUSTERS_PID"' EXIT
+  start_example_registry
   yarn start
 }
 
@@ -127,16 +155,18 @@ cmd_e2e() {
   # Global, not local: the EXIT trap runs after this function has returned.
   PORTAL_PID=""
   FAKE_CLUSTERS_PID=""
+  EXAMPLE_REGISTRY_PID=""
   if port_open 7007 || port_open 3000; then
     log "a portal is already listening on :3000/:7007; testing that one"
   else
+    # Stop exactly the process groups started here, whatever happens next.
+    trap 'stop_started "$PORTAL_PID" "$FAKE_CLUSTERS_PID" "$EXAMPLE_REGISTRY_PID"' EXIT
     start_fake_clusters
+    start_example_registry
     log "starting the portal (log: .cache/portal.log)"
     mkdir -p "$CACHE"
     setsid yarn start >"$CACHE/portal.log" 2>&1 &
     PORTAL_PID=$!
-    # Stop exactly the process groups started here, whatever happens next.
-    trap 'stop_started "$PORTAL_PID" "$FAKE_CLUSTERS_PID"' EXIT
   fi
   local t0=$SECONDS
   wait_for_portal

@@ -42,6 +42,46 @@ export interface Config {
        */
       customResources?: string[];
     };
+    /**
+     * Image registries: which ones are read, and how drift is judged. An
+     * image on a host that is not listed is shown with what the cluster says
+     * about it and never fetched.
+     */
+    images?: {
+      registries?: Array<{
+        /** `host[:port]` as image references name it, e.g. `registry.example.com`. */
+        host: string;
+        /** Speak http instead of https, for a registry on loopback. */
+        insecure?: boolean;
+        /**
+         * Where to reach the registry when not at `host`, e.g. a mirror:
+         * `http://127.0.0.1:5000`.
+         */
+        url?: string;
+        /** Basic credentials, also sent to the token realm. */
+        username?: string;
+        /** @visibility secret */
+        password?: string;
+        /**
+         * A static bearer token.
+         * @visibility secret
+         */
+        token?: string;
+        /**
+         * Repositories that may be read, `*` for one path segment and `**`
+         * for any, e.g. `payments/**`. Every repository of the host when absent.
+         */
+        repositories?: string[];
+      }>;
+      /** When the registries are read. Default: every 30 minutes. */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** An image built longer ago than this counts as drift. Default 90. */
+      maxAgeDays?: number;
+      /** Repositories read at once. Default 4. */
+      concurrency?: number;
+      /** Timeout of each registry request, in seconds. Default 15. */
+      requestTimeoutSeconds?: number;
+    };
     ownership?: {
       /**
        * The organisation's default owners: what every service inherits when

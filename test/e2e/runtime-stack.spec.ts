@@ -121,6 +121,30 @@ test.describe('cluster state from the fake clusters', () => {
   });
 });
 
+test.describe('registry images on the example estate', () => {
+  test('payments-api runs an image whose tag moved and has a newer version', async ({
+    request,
+  }) => {
+    const token = await guestToken(request);
+    const url = `${backendUrl}/api/runtime-stack/entities/component/default/payments-api/images`;
+    const headers = { Authorization: `Bearer ${token}` };
+    // The registry is read on the scheduler, after the clusters.
+    await expect
+      .poll(
+        async () => {
+          const { images } = await (await request.get(url, { headers })).json();
+          const api = images.find(
+            (i: { repository?: string }) =>
+              i.repository === 'payments/payments-api',
+          );
+          return (api?.drift ?? []).map((d: { kind: string }) => d.kind);
+        },
+        { timeout: 90_000 },
+      )
+      .toEqual(expect.arrayContaining(['digest-mismatch', 'newer-tag']));
+  });
+});
+
 test.describe('ownership and declared stack on the example estate', () => {
   test('effective ownership comes from the organisation defaults in app-config', async ({
     request,

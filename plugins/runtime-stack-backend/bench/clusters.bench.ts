@@ -38,7 +38,13 @@ import {
 import { ClusterSnapshotStore } from '../src/clusters/ClusterSnapshotStore';
 import { migrateToLatest } from '../src/database/migrations';
 import { runtimeStackPlugin } from '../src/plugin';
-import { benchDatabases, fmt, percentiles, timed } from './benchUtils';
+import {
+  benchDatabases,
+  fmt,
+  percentiles,
+  timed,
+  quietLogger,
+} from './benchUtils';
 
 const CLUSTERS = 50;
 const SERVICES_PER_CLUSTER = 100;
@@ -54,16 +60,6 @@ interface FakeCluster {
   objects: number;
   pods: number;
 }
-
-const quietLogger = {
-  info() {},
-  warn() {},
-  error() {},
-  debug() {},
-  child() {
-    return quietLogger;
-  },
-} as any;
 
 function startFakeClusters(): Promise<{
   child: ChildProcess;

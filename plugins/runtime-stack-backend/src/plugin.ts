@@ -29,6 +29,12 @@ import {
 import { ClusterSnapshotStore } from './clusters/ClusterSnapshotStore';
 import { ClusterStateService } from './clusters/ClusterStateService';
 import { createClusterRouter } from './clusters/createClusterRouter';
+import { createImageRouter } from './images/createImageRouter';
+import { ImageCollectionService } from './images/ImageCollectionService';
+import { ImageService } from './images/ImageService';
+import { RegistryCollector } from './images/RegistryCollector';
+import { readImageSettings } from './images/registryConfig';
+import { RegistrySnapshotStore } from './images/RegistrySnapshotStore';
 import { createDeclaredStackRouter } from './declaredStack/createDeclaredStackRouter';
 import { migrateToLatest } from './database/migrations';
 import { createOwnershipRouter } from './ownership/createOwnershipRouter';
@@ -69,6 +75,7 @@ export const runtimeStackPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
         scheduler: coreServices.scheduler,
+        auth: coreServices.auth,
         catalog: catalogServiceRef,
       },
       async init({
@@ -81,6 +88,7 @@ export const runtimeStackPlugin = createBackendPlugin({
         permissionsRegistry,
         auditor,
         scheduler,
+        auth,
         catalog,
       }) {
         // app-config first, so modules can add tools to capabilities it adds;
@@ -156,6 +164,27 @@ export const runtimeStackPlugin = createBackendPlugin({
           `Collecting ${clusters.length} cluster(s) from kubernetes.clusterLocatorMethods`,
         );
 
+        const imageSettings = readImageSettings(config);
+        const registryStore = new RegistrySnapshotStore(knex);
+        await new ImageCollectionService({
+          collector: new RegistryCollector(
+            registryStore,
+            imageSettings,
+            logger,
+          ),
+          clusterStore,
+          clusters: clusters.map(c => c.name),
+          catalog,
+          auth,
+          settings: imageSettings,
+          logger,
+        }).schedule(scheduler);
+        const images = new ImageService({
+          clusterState,
+          store: registryStore,
+          settings: imageSettings,
+        });
+
         httpRouter.use(await createRouter({ httpAuth, layerModel }));
         httpRouter.use(
           createOwnershipRouter({
@@ -174,6 +203,9 @@ export const runtimeStackPlugin = createBackendPlugin({
         );
         httpRouter.use(
           createClusterRouter({ httpAuth, permissions, catalog, clusterState }),
+        );
+        httpRouter.use(
+          createImageRouter({ httpAuth, permissions, catalog, images }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },

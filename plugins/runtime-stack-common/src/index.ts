@@ -25,6 +25,7 @@ export type { DeclaredTool } from './declaredTools';
 export {
   RESOURCE_TYPE_LAYER_OWNERSHIP,
   clusterStateReadPermission,
+  imagesReadPermission,
   ownershipReadPermission,
   ownershipUpdatePermission,
   runtimeStackPermissions,
@@ -82,3 +83,9 @@ export type {
   DetectionRule,
   ToolFinding,
 } from './detection';
+export type {
+  EntityImages,
+  ImageDrift,
+  RegistryTag,
+  ServiceImage,
+} from './images/imageViews';

@@ -42,6 +42,17 @@ export const clusterStateReadPermission = createPermission({
 });
 
 /**
+ * Reading the images services run and declare, with what their registries
+ * hold and the drift between the two.
+ *
+ * @public
+ */
+export const imagesReadPermission = createPermission({
+  name: 'runtime-stack.images.read',
+  attributes: { action: 'read' },
+});
+
+/**
  * Every permission of the runtime-stack plugin.
  *
  * @public
@@ -50,4 +61,5 @@ export const runtimeStackPermissions = [
   ownershipReadPermission,
   ownershipUpdatePermission,
   clusterStateReadPermission,
+  imagesReadPermission,
 ];

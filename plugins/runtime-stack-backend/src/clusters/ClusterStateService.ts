@@ -93,11 +93,18 @@ export class ClusterStateService {
     });
   }
 
+  /** The entity's stored objects per cluster, matched as the Kubernetes plugin matches them. */
+  async entityObjects(entity: Entity): Promise<Map<string, ClusterObject[]>> {
+    const selector = entitySelectorOf(entity);
+    return this.objectsOf(
+      selector,
+      this.clustersFor(selector).map(c => c.name),
+    );
+  }
+
   async entityClusters(entity: Entity): Promise<EntityClusters> {
     const selector = entitySelectorOf(entity);
-    const clusters = this.options.clusters.filter(
-      c => !selector.cluster || c.name === selector.cluster,
-    );
+    const clusters = this.clustersFor(selector);
     const states = await this.statesByCluster();
     const found = await this.objectsOf(
       selector,
@@ -130,6 +137,12 @@ export class ClusterStateService {
       clusters: views,
       unavailable,
     };
+  }
+
+  private clustersFor(selector: EntitySelector): ClusterDefinition[] {
+    return this.options.clusters.filter(
+      c => !selector.cluster || c.name === selector.cluster,
+    );
   }
 
   private async viewOf(

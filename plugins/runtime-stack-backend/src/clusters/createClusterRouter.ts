@@ -2,13 +2,12 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { clusterStateReadPermission } from '@internal/backstage-plugin-runtime-stack-common';
 import type { Request } from 'express';
 import Router from 'express-promise-router';
+import { authorizeRequest } from '../auth/authorizeRequest';
+import { fetchEntity } from '../catalog/fetchEntity';
 import type { ClusterStateService } from './ClusterStateService';
 
 /**
@@ -25,19 +24,13 @@ export function createClusterRouter(options: {
   const { httpAuth, permissions, catalog, clusterState } = options;
   const router = Router();
 
-  async function authorizeRead(req: Request) {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const [decision] = await permissions.authorize(
-      [{ permission: clusterStateReadPermission }],
-      { credentials },
+  const authorizeRead = (req: Request) =>
+    authorizeRequest(
+      req,
+      { httpAuth, permissions },
+      clusterStateReadPermission,
+      'Reading cluster state is not allowed for you',
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('Reading cluster state is not allowed for you');
-    }
-    return credentials;
-  }
 
   router.get('/clusters', async (req, res) => {
     await authorizeRead(req);
@@ -46,16 +39,7 @@ export function createClusterRouter(options: {
 
   router.get('/entities/:kind/:namespace/:name/clusters', async (req, res) => {
     const credentials = await authorizeRead(req);
-    const entityRef = stringifyEntityRef({
-      kind: req.params.kind,
-      namespace: req.params.namespace,
-      name: req.params.name,
-    });
-    // The catalog applies its own read permission to these credentials.
-    const entity = await catalog.getEntityByRef(entityRef, { credentials });
-    if (!entity) {
-      throw new NotFoundError(`No entity '${entityRef}' in the catalog`);
-    }
+    const entity = await fetchEntity(catalog, req.params, credentials);
     res.json(await clusterState.entityClusters(entity));
   });
 

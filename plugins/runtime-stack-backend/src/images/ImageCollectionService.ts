@@ -1,0 +1,84 @@
+import type {
+  AuthService,
+  LoggerService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { RUNTIME_STACK_ANNOTATIONS } from '@internal/backstage-plugin-runtime-stack-common';
+import type { ClusterSnapshotStore } from '../clusters/ClusterSnapshotStore';
+import type { RegistryCollector } from './RegistryCollector';
+import type { ImageSettings } from './registryConfig';
+import { templateImagesOf } from './runningImages';
+
+const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'CronJob'];
+
+/**
+ * Reads, on the scheduler, the registries behind every image the clusters
+ * run and the catalog declares. One task for all registries: repositories
+ * are shared between services and clusters, and read once.
+ */
+export class ImageCollectionService {
+  static readonly TASK_ID = 'runtime-stack:collect-registry-images';
+
+  constructor(
+    private readonly options: {
+      collector: RegistryCollector;
+      clusterStore: ClusterSnapshotStore;
+      clusters: string[];
+      catalog: CatalogService;
+      auth: AuthService;
+      settings: ImageSettings;
+      logger: LoggerService;
+    },
+  ) {}
+
+  async schedule(scheduler: SchedulerService): Promise<void> {
+    if (this.options.settings.registries.length === 0) {
+      this.options.logger.info(
+        'No registries under runtimeStack.images.registries: images are shown as the clusters report them',
+      );
+      return;
+    }
+    await scheduler.scheduleTask({
+      id: ImageCollectionService.TASK_ID,
+      scope: 'global',
+      ...this.options.settings.schedule,
+      fn: async () => {
+        await this.run();
+      },
+    });
+  }
+
+  async run() {
+    return this.options.collector.collect(await this.referencesInUse());
+  }
+
+  /** Images in the clusters' workload templates and in catalog annotations. */
+  async referencesInUse(): Promise<string[]> {
+    const { clusterStore, clusters, catalog, auth } = this.options;
+    const workloads = await clusterStore.findObjects({
+      clusters,
+      kinds: WORKLOAD_KINDS,
+    });
+    // Components and Systems carry the annotation; only it is fetched.
+    const { items } = await catalog.getEntities(
+      {
+        filter: [{ kind: 'component' }, { kind: 'system' }],
+        fields: ['metadata.annotations'],
+      },
+      { credentials: await auth.getOwnServiceCredentials() },
+    );
+    const declared = items.flatMap(entity =>
+      (entity.metadata.annotations?.[RUNTIME_STACK_ANNOTATIONS.images] ?? '')
+        .split(',')
+        .map(s => s.trim())
+        .filter(Boolean),
+    );
+    return [
+      ...new Set([
+        ...templateImagesOf(workloads.map(w => w.object)),
+        ...declared,
+      ]),
+    ];
+  }
+}

@@ -1,0 +1,272 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  startFakeKubeApiServer,
+  type FakeKubeApiServer,
+  type KubeObject,
+} from '@internal/fake-kube-apiserver';
+import {
+  hasDockerRegistry,
+  pushImage,
+  startRegistry,
+  type RunningRegistry,
+} from '@internal/oci-registry-testkit';
+import { ClusterCollectionService } from '../clusters/ClusterCollectionService';
+import { readCollectionSettings } from '../clusters/clusterConfig';
+import { ClusterSnapshotStore } from '../clusters/ClusterSnapshotStore';
+import { ClusterStateService } from '../clusters/ClusterStateService';
+import { migrateToLatest } from '../database/migrations';
+import { ImageCollectionService } from './ImageCollectionService';
+import { ImageService } from './ImageService';
+import { RegistryCollector } from './RegistryCollector';
+import { readImageSettings } from './registryConfig';
+import { RegistrySnapshotStore } from './RegistrySnapshotStore';
+
+jest.setTimeout(120_000);
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+const available = hasDockerRegistry();
+if (!available) {
+  if (process.env.RUNTIME_STACK_REQUIRE_REAL_SERVERS) {
+    throw new Error(
+      'docker-registry is required here (RUNTIME_STACK_REQUIRE_REAL_SERVERS): apt-get install docker-registry',
+    );
+  }
+  // Locally the suite says why it did not run.
+  console.warn(
+    'Skipping registry image tests: docker-registry is not installed (apt-get install docker-registry)',
+  );
+}
+const describeWithRegistry = available
+  ? describe.each(databases.eachSupportedId())
+  : describe.skip.each(databases.eachSupportedId());
+
+const pod = (name: string, image: string, digest: string): KubeObject => ({
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: {
+    name,
+    namespace: 'payments',
+    labels: { 'backstage.io/kubernetes-id': 'payments-api' },
+  },
+  spec: { containers: [{ name: 'app', image }] },
+  status: {
+    phase: 'Running',
+    containerStatuses: [
+      {
+        name: 'app',
+        image,
+        imageID: `${image.split(':')[0]}@${digest}`,
+        ready: true,
+        restartCount: 0,
+      },
+    ],
+  },
+});
+
+describeWithRegistry('registry images on %s', databaseId => {
+  let registry: RunningRegistry;
+  let cluster: FakeKubeApiServer;
+  let images: ImageService;
+  let collection: ImageCollectionService;
+  let registryStore: RegistrySnapshotStore;
+  let staleDigest: string;
+  let entity: Entity;
+
+  beforeAll(async () => {
+    registry = await startRegistry();
+    const repository = 'payments/payments-api';
+    for (const [tag, created] of [
+      ['1.14.1', '2026-08-01T00:00:00Z'],
+      ['1.15.0', '2026-11-01T00:00:00Z'],
+    ]) {
+      await pushImage(registry.url, {
+        repository,
+        tags: [tag],
+        created,
+        format: 'oci-index',
+        seed: tag,
+        annotations: {
+          'org.opencontainers.image.source':
+            'https://git.example.com/payments/payments-api',
+          'org.opencontainers.image.revision': `rev-${tag}`,
+        },
+      });
+    }
+    // 1.14.2 is pushed, pulled by the pods, then pushed again: the tag moved.
+    staleDigest = (
+      await pushImage(registry.url, {
+        repository,
+        tags: ['1.14.2'],
+        created: '2026-10-01T00:00:00Z',
+        seed: 'first build',
+      })
+    ).digest;
+    await pushImage(registry.url, {
+      repository,
+      tags: ['1.14.2'],
+      created: '2026-10-02T00:00:00Z',
+      seed: 'rebuilt',
+    });
+
+    const image = `${registry.host}/${repository}:1.14.2`;
+    cluster = await startFakeKubeApiServer({
+      objects: [
+        { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'payments' } },
+        {
+          apiVersion: 'apps/v1',
+          kind: 'Deployment',
+          metadata: {
+            name: 'payments-api',
+            namespace: 'payments',
+            labels: { 'backstage.io/kubernetes-id': 'payments-api' },
+          },
+          spec: {
+            replicas: 2,
+            template: { spec: { containers: [{ name: 'app', image }] } },
+          },
+        },
+        pod('payments-api-1', image, staleDigest),
+        pod('payments-api-2', image, staleDigest),
+      ],
+    });
+    entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: 'payments-api',
+        namespace: 'default',
+        annotations: {
+          'backstage.io/kubernetes-id': 'payments-api',
+          // Declared, on a host nobody configured: shown, never fetched.
+          'runtime-stack.io/images':
+            'evil.example.net/payments/payments-api:1.0.0',
+        },
+      },
+      spec: {
+        type: 'service',
+        owner: 'payments-team',
+        lifecycle: 'production',
+      },
+    };
+
+    const knex = await databases.init(databaseId);
+    await migrateToLatest(knex);
+    const clusterStore = new ClusterSnapshotStore(knex);
+    const clusters = [
+      {
+        name: 'prod-eu-1',
+        url: cluster.url,
+        serviceAccountToken: cluster.token,
+        skipTLSVerify: false,
+      },
+    ];
+    const logger = mockServices.logger.mock();
+    await new ClusterCollectionService({
+      clusters,
+      settings: readCollectionSettings(
+        new ConfigReader({ runtimeStack: { clusters: { watch: false } } }),
+      ),
+      store: clusterStore,
+      logger,
+      detectPlatform: () => [],
+    }).run(clusters[0], new AbortController().signal);
+
+    const settings = readImageSettings(
+      new ConfigReader({
+        runtimeStack: {
+          images: {
+            registries: [{ host: registry.host, insecure: true }],
+            maxAgeDays: 365,
+          },
+        },
+      }),
+    );
+    registryStore = new RegistrySnapshotStore(knex);
+    collection = new ImageCollectionService({
+      collector: new RegistryCollector(registryStore, settings, logger),
+      clusterStore,
+      clusters: ['prod-eu-1'],
+      catalog: catalogServiceMock({ entities: [entity] }),
+      auth: mockServices.auth(),
+      settings,
+      logger,
+    });
+    images = new ImageService({
+      clusterState: new ClusterStateService({
+        clusters,
+        store: clusterStore,
+        staleAfterMs: 60_000,
+        detectServiceTools: () => [],
+      }),
+      store: registryStore,
+      settings,
+      now: () => new Date('2026-11-23T00:00:00Z'),
+    });
+  });
+
+  afterAll(async () => {
+    await cluster?.close();
+    await registry?.stop();
+  });
+
+  it('reads the repositories in use, then serves a second run from its digest cache', async () => {
+    const first = await collection.run();
+    expect(first).toMatchObject({
+      repositories: 1,
+      tags: 3,
+      cacheHits: 0,
+      failures: 0,
+    });
+    const second = await collection.run();
+    expect(second).toMatchObject({ repositories: 1, tags: 3, cacheHits: 3 });
+    expect(second.requests).toBeLessThan(first.requests);
+    expect(
+      await registryStore.get('evil.example.net', 'payments/payments-api'),
+    ).toBeUndefined();
+  });
+
+  it('shows what runs against what the registry holds, with the drift', async () => {
+    await collection.run();
+    const result = await images.entityImages(entity);
+    expect(result.entityRef).toBe('component:default/payments-api');
+    const running = result.images.find(i => i.registry === registry.host)!;
+    expect(running).toMatchObject({
+      repository: 'payments/payments-api',
+      tag: '1.14.2',
+      registryConfigured: true,
+      declared: false,
+    });
+    expect(running.running.map(r => r.digest)).toEqual([
+      staleDigest,
+      staleDigest,
+    ]);
+    expect(running.current?.digest).not.toBe(staleDigest);
+    expect(running.newest.map(t => t.tag)).toEqual([
+      '1.15.0',
+      '1.14.2',
+      '1.14.1',
+    ]);
+    expect(running.newest[0]).toMatchObject({
+      created: '2026-11-01T00:00:00Z',
+      source: 'https://git.example.com/payments/payments-api',
+      revision: 'rev-1.15.0',
+    });
+    expect(running.drift.map(d => d.kind)).toEqual([
+      'digest-mismatch',
+      'newer-tag',
+    ]);
+
+    const declared = result.images.find(
+      i => i.registry === 'evil.example.net',
+    )!;
+    expect(declared).toMatchObject({
+      declared: true,
+      registryConfigured: false,
+      newest: [],
+      running: [],
+    });
+  });
+});

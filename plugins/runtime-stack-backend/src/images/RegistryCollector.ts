@@ -1,0 +1,183 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { mapWithConcurrency } from '../clusters/mapWithConcurrency';
+import { parseImageReference } from '../registry/imageReference';
+import { OciRegistryClient } from '../registry/registryClient';
+import {
+  registryFor,
+  type ImageSettings,
+  type RegistryDefinition,
+} from './registryConfig';
+import type { RegistrySnapshotStore, StoredTag } from './RegistrySnapshotStore';
+
+/** HEAD requests in flight per repository. */
+const TAGS_IN_FLIGHT = 4;
+
+export interface RegistryCollectionResult {
+  repositories: number;
+  tags: number;
+  /** Tags whose digest had not changed, so their details came from the store. */
+  cacheHits: number;
+  requests: number;
+  failures: number;
+}
+
+/**
+ * Reads the repositories of configured registries that services use: their
+ * tags, each tag's digest, and the details of digests not seen before. A
+ * digest already in the store is not fetched again, so a second run costs
+ * one HEAD per tag.
+ */
+export class RegistryCollector {
+  private readonly clients = new Map<string, OciRegistryClient>();
+
+  constructor(
+    private readonly store: RegistrySnapshotStore,
+    private readonly settings: ImageSettings,
+    private readonly logger: LoggerService,
+  ) {}
+
+  /** The repositories of these image references that may be fetched. */
+  repositoriesOf(
+    references: string[],
+  ): Array<{ registry: RegistryDefinition; repository: string }> {
+    const wanted = new Map<
+      string,
+      { registry: RegistryDefinition; repository: string }
+    >();
+    for (const reference of references) {
+      let parsed;
+      try {
+        parsed = parseImageReference(reference);
+      } catch {
+        continue; // shown as invalid on the service, never fetched
+      }
+      const registry = registryFor(
+        this.settings.registries,
+        parsed.registry,
+        parsed.repository,
+      );
+      if (registry) {
+        wanted.set(`${registry.host}/${parsed.repository}`, {
+          registry,
+          repository: parsed.repository,
+        });
+      }
+    }
+    return [...wanted.values()];
+  }
+
+  async collect(references: string[]): Promise<RegistryCollectionResult> {
+    const repositories = this.repositoriesOf(references);
+    const requestsBefore = this.requestCount();
+    const results = await mapWithConcurrency(
+      repositories,
+      this.settings.concurrency,
+      ({ registry, repository }) => this.refresh(registry, repository),
+    );
+    const summary = {
+      repositories: repositories.length,
+      tags: results.reduce((n, r) => n + r.tags, 0),
+      cacheHits: results.reduce((n, r) => n + r.cacheHits, 0),
+      requests: this.requestCount() - requestsBefore,
+      failures: results.filter(r => r.failed).length,
+    };
+    this.logger.info(
+      `Read ${summary.repositories} repositories (${summary.tags} tags, ${summary.cacheHits} from cache, ${summary.requests} requests, ${summary.failures} failed)`,
+    );
+    return summary;
+  }
+
+  private requestCount() {
+    return [...this.clients.values()].reduce((n, c) => n + c.requestCount, 0);
+  }
+
+  private clientFor(registry: RegistryDefinition): OciRegistryClient {
+    let client = this.clients.get(registry.host);
+    if (!client) {
+      // A configured url points at a mirror of the host the images name.
+      const endpoint = registry.url ? new URL(registry.url) : undefined;
+      client = new OciRegistryClient({
+        host: endpoint?.host ?? registry.host,
+        insecure: endpoint ? endpoint.protocol === 'http:' : registry.insecure,
+        auth: {
+          username: registry.username,
+          password: registry.password,
+          token: registry.token,
+        },
+        requestTimeoutMs: this.settings.requestTimeoutMs,
+      });
+      this.clients.set(registry.host, client);
+    }
+    return client;
+  }
+
+  private async describe(
+    client: OciRegistryClient,
+    repository: string,
+    digest: string,
+  ): Promise<StoredTag> {
+    const details = await client.describeImage(repository, digest);
+    return {
+      tag: '',
+      digest,
+      ...(details.created ? { created: details.created } : {}),
+      ...(details.source ? { source: details.source } : {}),
+      ...(details.revision ? { revision: details.revision } : {}),
+      ...(details.version ? { version: details.version } : {}),
+    };
+  }
+
+  private async refresh(registry: RegistryDefinition, repository: string) {
+    const client = this.clientFor(registry);
+    const startedAt = new Date();
+    try {
+      const cached = new Map(
+        ((await this.store.get(registry.host, repository))?.tags ?? []).map(
+          t => [t.tag, t],
+        ),
+      );
+      const cachedByDigest = new Map(
+        [...cached.values()].map(t => [t.digest, t]),
+      );
+      const tags = await client.listTags(repository);
+      // Tags often share a digest (latest and the newest version): each
+      // digest is described once per run.
+      const described = new Map<string, Promise<StoredTag>>();
+      let cacheHits = 0;
+      const read = await mapWithConcurrency(tags, TAGS_IN_FLIGHT, async tag => {
+        const digest = await client.resolveDigest(repository, tag);
+        if (!digest) return undefined; // deleted between the list and the HEAD
+        const known = cached.get(tag);
+        if (known?.digest === digest) {
+          cacheHits++;
+          return known;
+        }
+        // A tag moved to a digest another tag already had: same image.
+        const sameImage = cachedByDigest.get(digest);
+        if (sameImage) {
+          cacheHits++;
+          return { ...sameImage, tag };
+        }
+        if (!described.has(digest)) {
+          described.set(digest, this.describe(client, repository, digest));
+        }
+        return { ...(await described.get(digest)!), tag };
+      });
+      const stored = read.filter((t): t is StoredTag => t !== undefined);
+      await this.store.saveTags(registry.host, repository, stored, startedAt);
+      return { tags: stored.length, cacheHits, failed: false };
+    } catch (error) {
+      const message = (error as Error).message;
+      await this.store.recordFailure(
+        registry.host,
+        repository,
+        message,
+        startedAt,
+      );
+      this.logger.warn(
+        `Reading ${registry.host}/${repository} failed, keeping its last tags: ${message}`,
+      );
+      return { tags: 0, cacheHits: 0, failed: true };
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import type { RegistryTag } from '@internal/backstage-plugin-runtime-stack-common';
+import type { Knex } from 'knex';
+
+/** One tag of a repository as last read from its registry. */
+export type StoredTag = RegistryTag;
+
+export interface StoredRepository {
+  registry: string;
+  repository: string;
+  checkedAt?: string;
+  attemptedAt?: string;
+  lastError?: string;
+  tags: StoredTag[];
+}
+
+type Row = {
+  registry: string;
+  repository: string;
+  checked_at: Date | string | null;
+  attempted_at: Date | string | null;
+  last_error: string | null;
+  tags: string;
+};
+
+const iso = (value: Date | string | null) =>
+  value ? new Date(value).toISOString() : undefined;
+
+const toRepository = (row: Row): StoredRepository => ({
+  registry: row.registry,
+  repository: row.repository,
+  ...(row.checked_at ? { checkedAt: iso(row.checked_at) } : {}),
+  ...(row.attempted_at ? { attemptedAt: iso(row.attempted_at) } : {}),
+  ...(row.last_error ? { lastError: row.last_error } : {}),
+  tags: JSON.parse(row.tags),
+});
+
+/**
+ * The tags of every fetched repository. A failed read keeps the last good
+ * tags and records the error.
+ */
+export class RegistrySnapshotStore {
+  constructor(private readonly knex: Knex) {}
+
+  async get(
+    registry: string,
+    repository: string,
+  ): Promise<StoredRepository | undefined> {
+    const row = await this.knex<Row>('registry_repositories')
+      .where({ registry, repository })
+      .first();
+    return row ? toRepository(row) : undefined;
+  }
+
+  async getMany(
+    keys: Array<{ registry: string; repository: string }>,
+  ): Promise<StoredRepository[]> {
+    if (keys.length === 0) return [];
+    const rows: Row[] = await this.knex<Row>('registry_repositories').where(
+      q => {
+        for (const key of keys) q.orWhere(key);
+      },
+    );
+    return rows.map(toRepository);
+  }
+
+  async saveTags(
+    registry: string,
+    repository: string,
+    tags: StoredTag[],
+    at: Date,
+  ): Promise<void> {
+    await this.knex('registry_repositories')
+      .insert({
+        registry,
+        repository,
+        checked_at: at,
+        attempted_at: at,
+        last_error: null,
+        tags: JSON.stringify(tags),
+      })
+      .onConflict(['registry', 'repository'])
+      .merge();
+  }
+
+  async recordFailure(
+    registry: string,
+    repository: string,
+    error: string,
+    at: Date,
+  ): Promise<void> {
+    await this.knex('registry_repositories')
+      .insert({ registry, repository, attempted_at: at, last_error: error })
+      .onConflict(['registry', 'repository'])
+      .merge(['attempted_at', 'last_error']);
+  }
+}

@@ -1,0 +1,108 @@
+import { imageDrift } from './imageDrift';
+
+const digest = (c: string) => `sha256:${c.repeat(64)}`;
+const now = new Date('2026-11-23T12:00:00Z');
+const tags = [
+  { tag: '1.14.1', digest: digest('a'), created: '2026-09-01T00:00:00Z' },
+  { tag: '1.14.2', digest: digest('b'), created: '2026-10-01T00:00:00Z' },
+  { tag: '1.15.0', digest: digest('c'), created: '2026-11-01T00:00:00Z' },
+  { tag: 'latest', digest: digest('c'), created: '2026-11-01T00:00:00Z' },
+];
+const pod = (d?: string) => ({
+  cluster: 'prod-eu-1',
+  pod: 'api-1',
+  ...(d ? { digest: d } : {}),
+});
+
+describe('imageDrift', () => {
+  it('finds nothing for the newest tag running its current digest', () => {
+    expect(
+      imageDrift({
+        tag: '1.15.0',
+        running: [pod(digest('c'))],
+        tags,
+        maxAgeDays: 90,
+        now,
+      }),
+    ).toEqual([]);
+  });
+
+  it('sees a tag that moved away from what runs, naming the pods', () => {
+    const [mismatch] = imageDrift({
+      tag: '1.15.0',
+      running: [pod(digest('9'))],
+      tags,
+      maxAgeDays: 90,
+      now,
+    });
+    expect(mismatch.kind).toBe('digest-mismatch');
+    expect(mismatch.evidence).toEqual([
+      `prod-eu-1: pod api-1 runs ${digest('9')}`,
+    ]);
+  });
+
+  it('reports a newer version with its digest and build date', () => {
+    const drift = imageDrift({
+      tag: '1.14.2',
+      running: [pod(digest('b'))],
+      tags,
+      maxAgeDays: 90,
+      now,
+    });
+    expect(drift).toEqual([
+      expect.objectContaining({
+        kind: 'newer-tag',
+        message: 'A newer version is in the registry: 1.15.0',
+        evidence: [`1.15.0 → ${digest('c')}, built 2026-11-01T00:00:00Z`],
+      }),
+    ]);
+  });
+
+  it('flags latest and untagged images, but not an image pinned by digest', () => {
+    expect(
+      imageDrift({
+        tag: 'latest',
+        running: [pod()],
+        tags,
+        maxAgeDays: 90,
+        now,
+      }).map(d => d.kind),
+    ).toEqual(['floating-tag']);
+    expect(
+      imageDrift({ running: [pod()], maxAgeDays: 90, now })[0].message,
+    ).toMatch(/without a tag/);
+    expect(
+      imageDrift({
+        pinnedDigest: digest('a'),
+        running: [pod()],
+        maxAgeDays: 90,
+        now,
+      }),
+    ).toEqual([]);
+  });
+
+  it('flags a build older than the allowed age', () => {
+    const drift = imageDrift({
+      tag: '1.14.1',
+      running: [pod(digest('a'))],
+      tags,
+      maxAgeDays: 30,
+      now,
+    });
+    expect(drift.map(d => d.kind)).toEqual(['newer-tag', 'too-old']);
+    expect(drift[1].message).toBe(
+      'Built 83 days ago, more than the 30 days allowed',
+    );
+  });
+
+  it('says nothing about the registry when it was not read', () => {
+    expect(
+      imageDrift({
+        tag: '1.0.0',
+        running: [pod(digest('1'))],
+        maxAgeDays: 1,
+        now,
+      }),
+    ).toEqual([]);
+  });
+});

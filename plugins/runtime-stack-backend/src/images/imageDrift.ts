@@ -1,0 +1,91 @@
+import type {
+  ImageDrift,
+  RegistryTag,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import { sortTagsNewestFirst } from '../registry/tagOrder';
+
+const DAY_MS = 86_400_000;
+const SEMVER = /^v?\d+\.\d+(\.\d+)?([-+].*)?$/;
+
+export interface DriftInput {
+  /** The tag in use; undefined when the image is pinned by digest only or untagged. */
+  tag?: string;
+  /** Pinned by digest in the reference. */
+  pinnedDigest?: string;
+  running: Array<{ cluster: string; pod: string; digest?: string }>;
+  /** The repository's tags as last read; undefined when not fetched. */
+  tags?: RegistryTag[];
+  maxAgeDays: number;
+  now: Date;
+}
+
+/**
+ * What is off about an image in use: the tag moved away from what runs, a
+ * newer version exists, a floating tag, or an old build. Each finding says
+ * what shows it.
+ */
+export function imageDrift(input: DriftInput): ImageDrift[] {
+  const drift: ImageDrift[] = [];
+  const { tag, tags } = input;
+  if (!input.pinnedDigest && (!tag || tag === 'latest')) {
+    drift.push({
+      kind: 'floating-tag',
+      message: tag
+        ? "Runs the 'latest' tag: what runs changes with every push"
+        : 'Runs an image without a tag, which means latest',
+      evidence: input.running
+        .slice(0, 3)
+        .map(r => `${r.cluster}: pod ${r.pod}`),
+    });
+  }
+  const current = tag ? tags?.find(t => t.tag === tag) : undefined;
+  if (current) {
+    const stale = input.running.filter(
+      r => r.digest && r.digest !== current.digest,
+    );
+    if (stale.length > 0) {
+      drift.push({
+        kind: 'digest-mismatch',
+        message: `Tag ${tag} now points to ${current.digest.slice(
+          0,
+          19,
+        )}…, but ${stale.length} pod(s) run another digest`,
+        evidence: stale
+          .slice(0, 5)
+          .map(r => `${r.cluster}: pod ${r.pod} runs ${r.digest}`),
+      });
+    }
+  }
+  if (tag && SEMVER.test(tag) && tags && tags.length > 0) {
+    const newest = sortTagsNewestFirst(tags.map(t => t.tag)).find(t =>
+      SEMVER.test(t),
+    );
+    if (newest && newest !== tag) {
+      const ordered = sortTagsNewestFirst([tag, newest]);
+      if (ordered[0] === newest) {
+        const entry = tags.find(t => t.tag === newest);
+        drift.push({
+          kind: 'newer-tag',
+          message: `A newer version is in the registry: ${newest}`,
+          evidence: [
+            `${newest} → ${entry?.digest ?? 'unknown digest'}${
+              entry?.created ? `, built ${entry.created}` : ''
+            }`,
+          ],
+        });
+      }
+    }
+  }
+  const created = current?.created ? Date.parse(current.created) : NaN;
+  if (Number.isFinite(created)) {
+    const ageDays = Math.floor((input.now.getTime() - created) / DAY_MS);
+    if (ageDays > input.maxAgeDays) {
+      drift.push({
+        kind: 'too-old',
+        message: `Built ${ageDays} days ago, more than the ${input.maxAgeDays} days allowed`,
+        evidence: [`${tag} created ${current!.created}`],
+      });
+    }
+  }
+  return drift;
+}

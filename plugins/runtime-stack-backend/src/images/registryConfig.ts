@@ -1,0 +1,120 @@
+import {
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  type SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import type { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+
+/** A registry images may be fetched from, as app-config describes it. */
+export interface RegistryDefinition {
+  /** `host[:port]` as it appears in image references, e.g. `registry.example.com`. */
+  host: string;
+  /** Speak http instead of https (a registry on loopback). */
+  insecure: boolean;
+  /**
+   * Where to reach the registry when that is not `host` itself, e.g. a
+   * mirror: `http://127.0.0.1:5000`.
+   */
+  url?: string;
+  username?: string;
+  password?: string;
+  token?: string;
+  /**
+   * Repositories that may be fetched, as patterns with `*` for one path
+   * segment and `**` for any; everything on the host when absent.
+   */
+  repositories?: string[];
+}
+
+export interface ImageSettings {
+  registries: RegistryDefinition[];
+  schedule: SchedulerServiceTaskScheduleDefinition;
+  /** An image whose build is older than this counts as drift. */
+  maxAgeDays: number;
+  /** Repositories fetched at once. */
+  concurrency: number;
+  requestTimeoutMs: number;
+}
+
+const patternToRegExp = (pattern: string) =>
+  new RegExp(
+    `^${pattern
+      .split('/')
+      .map(segment =>
+        segment === '**'
+          ? '.*'
+          : segment
+              .split('*')
+              .map(part => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+              .join('[^/]*'),
+      )
+      .join('/')}$`,
+  );
+
+/**
+ * Whether a repository may be fetched from a configured registry: its host
+ * is configured and, when the registry has an allow-list, it matches. An
+ * image on any other host is shown with what the cluster says about it and
+ * never fetched, whatever an annotation names.
+ */
+export function registryFor(
+  registries: RegistryDefinition[],
+  host: string,
+  repository: string,
+): RegistryDefinition | undefined {
+  const registry = registries.find(r => r.host === host);
+  if (!registry) return undefined;
+  if (
+    registry.repositories &&
+    !registry.repositories.some(p => patternToRegExp(p).test(repository))
+  ) {
+    return undefined;
+  }
+  return registry;
+}
+
+/** `runtimeStack.images`: which registries to read and how. */
+export function readImageSettings(config: Config): ImageSettings {
+  const ours = config.getOptionalConfig('runtimeStack.images');
+  const registries = (ours?.getOptionalConfigArray('registries') ?? []).map(
+    (registry, index) => {
+      const host = registry.getString('host');
+      if (!/^[a-z0-9.-]+(:\d+)?$/i.test(host) || host.includes('/')) {
+        throw new InputError(
+          `Invalid runtimeStack.images.registries[${index}].host '${host}': expected host[:port] without scheme or path`,
+        );
+      }
+      const url = registry.getOptionalString('url');
+      if (url !== undefined && !/^https?:\/\/[^/]+\/?$/.test(url)) {
+        throw new InputError(
+          `Invalid runtimeStack.images.registries[${index}].url '${url}': expected http(s)://host[:port]`,
+        );
+      }
+      return {
+        host,
+        ...(url ? { url: url.replace(/\/$/, '') } : {}),
+        insecure: registry.getOptionalBoolean('insecure') ?? false,
+        username: registry.getOptionalString('username'),
+        password: registry.getOptionalString('password'),
+        token: registry.getOptionalString('token'),
+        repositories: registry.getOptionalStringArray('repositories'),
+      };
+    },
+  );
+  return {
+    registries,
+    schedule: ours?.has('schedule')
+      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+          ours.getConfig('schedule'),
+        )
+      : {
+          frequency: { minutes: 30 },
+          timeout: { minutes: 15 },
+          initialDelay: { seconds: 10 },
+        },
+    maxAgeDays: ours?.getOptionalNumber('maxAgeDays') ?? 90,
+    concurrency: ours?.getOptionalNumber('concurrency') ?? 4,
+    requestTimeoutMs:
+      (ours?.getOptionalNumber('requestTimeoutSeconds') ?? 15) * 1000,
+  };
+}

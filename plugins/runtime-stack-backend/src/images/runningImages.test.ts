@@ -1,0 +1,69 @@
+import { runningImagesOf, templateImagesOf } from './runningImages';
+
+const digest = `sha256:${'d'.repeat(64)}`;
+
+describe('running images', () => {
+  it('pairs each container with the digest its status reports, whatever the runtime writes', () => {
+    const pod = (name: string, imageID: string) => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name, namespace: 'shop' },
+      spec: {
+        containers: [
+          { name: 'app', image: 'reg.example.com/shop/app:1.0.0' },
+          { name: 'proxy', image: 'istio/proxyv2:1.23' },
+        ],
+      },
+      status: { containerStatuses: [{ name: 'app', imageID }] },
+    });
+    const images = runningImagesOf('prod', [
+      pod('a', `docker-pullable://reg.example.com/shop/app@${digest}`),
+      pod('b', digest),
+      pod('c', ''),
+    ]);
+    expect(
+      images.filter(i => i.container === 'app').map(i => i.digest),
+    ).toEqual([digest, digest, undefined]);
+    expect(images.find(i => i.container === 'proxy')).toEqual({
+      cluster: 'prod',
+      namespace: 'shop',
+      pod: 'a',
+      container: 'proxy',
+      image: 'istio/proxyv2:1.23',
+    });
+  });
+
+  it('reads images from workload and CronJob templates', () => {
+    expect(
+      templateImagesOf([
+        {
+          apiVersion: 'apps/v1',
+          kind: 'Deployment',
+          metadata: { name: 'd' },
+          spec: {
+            template: {
+              spec: {
+                containers: [{ image: 'a:1' }],
+                initContainers: [{ image: 'init:1' }],
+              },
+            },
+          },
+        },
+        {
+          apiVersion: 'batch/v1',
+          kind: 'CronJob',
+          metadata: { name: 'c' },
+          spec: {
+            jobTemplate: {
+              spec: {
+                template: {
+                  spec: { containers: [{ image: 'a:1' }, { image: 'b:2' }] },
+                },
+              },
+            },
+          },
+        },
+      ]).sort(),
+    ).toEqual(['a:1', 'b:2', 'init:1']);
+  });
+});

@@ -1,0 +1,65 @@
+import type { ClusterObject } from '@internal/backstage-plugin-runtime-stack-common';
+
+/** An image a pod runs, with the digest the node resolved it to. */
+export interface RunningImage {
+  cluster: string;
+  namespace: string;
+  pod: string;
+  container: string;
+  /** The reference in the pod spec, e.g. `registry.example.com/a/b:1.2.0`. */
+  image: string;
+  /** `sha256:…` from the container status' imageID, when the pod started. */
+  digest?: string;
+}
+
+const DIGEST = /sha256:[0-9a-f]{64}/;
+
+/**
+ * The images the pods among `objects` run. The digest comes from
+ * `status.containerStatuses[].imageID`, which runtimes write as
+ * `docker-pullable://repo@sha256:…`, `repo@sha256:…` or `sha256:…`.
+ */
+export function runningImagesOf(
+  cluster: string,
+  objects: ClusterObject[],
+): RunningImage[] {
+  return objects
+    .filter(o => o.kind === 'Pod')
+    .flatMap(pod => {
+      const spec: any = pod.spec ?? {};
+      const statuses: any[] = (pod.status as any)?.containerStatuses ?? [];
+      return [...(spec.containers ?? []), ...(spec.initContainers ?? [])].map(
+        (container: any) => {
+          const status = statuses.find(s => s.name === container.name);
+          const digest = DIGEST.exec(String(status?.imageID ?? ''))?.[0];
+          return {
+            cluster,
+            namespace: pod.metadata.namespace ?? '',
+            pod: pod.metadata.name,
+            container: String(container.name),
+            image: String(container.image),
+            ...(digest ? { digest } : {}),
+          };
+        },
+      );
+    });
+}
+
+/** Images named in workload pod templates: what the cluster runs, without reading every pod. */
+export function templateImagesOf(objects: ClusterObject[]): string[] {
+  const images = new Set<string>();
+  for (const object of objects) {
+    const spec: any = object.spec ?? {};
+    const podSpec =
+      object.kind === 'CronJob'
+        ? spec.jobTemplate?.spec?.template?.spec
+        : spec.template?.spec;
+    for (const container of [
+      ...(podSpec?.containers ?? []),
+      ...(podSpec?.initContainers ?? []),
+    ]) {
+      if (typeof container.image === 'string') images.add(container.image);
+    }
+  }
+  return [...images];
+}

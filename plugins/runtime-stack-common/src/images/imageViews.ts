@@ -1,0 +1,73 @@
+/**
+ * Why an image a service runs deserves attention, with what shows it.
+ *
+ * @public
+ */
+export interface ImageDrift {
+  kind:
+    | 'digest-mismatch' /* the tag now points elsewhere than what runs */
+    | 'newer-tag' /* a newer version is in the registry */
+    | 'floating-tag' /* `latest` or no tag */
+    | 'too-old' /* built longer ago than the configured age */;
+  message: string;
+  evidence: string[];
+}
+
+/**
+ * One tag of a repository, as its registry holds it.
+ *
+ * @public
+ */
+export interface RegistryTag {
+  tag: string;
+  digest: string;
+  created?: string;
+  source?: string;
+  revision?: string;
+  version?: string;
+}
+
+/**
+ * An image a service runs or declares, with the registry's view of it.
+ *
+ * @public
+ */
+export interface ServiceImage {
+  /** As written in the pod spec or the annotation. */
+  reference: string;
+  registry?: string;
+  repository?: string;
+  tag?: string;
+  /** The digest the reference pins, `sha256:…`. */
+  digest?: string;
+  /** Why the reference could not be read, when it could not. */
+  invalid?: string;
+  /** Running in pods (with digests per cluster), or only declared. */
+  running: Array<{
+    cluster: string;
+    namespace: string;
+    pod: string;
+    digest?: string;
+  }>;
+  declared: boolean;
+  /** Whether the registry is configured, so its tags are fetched. */
+  registryConfigured: boolean;
+  /** When the registry was last read for this repository, and what failed. */
+  checkedAt?: string;
+  lastError?: string;
+  /** The tag's current entry in the registry. */
+  current?: RegistryTag;
+  /** The newest tags, newest first (at most 10). */
+  newest: RegistryTag[];
+  drift: ImageDrift[];
+}
+
+/**
+ * The answer of `GET /entities/:kind/:namespace/:name/images`.
+ *
+ * @public
+ */
+export interface EntityImages {
+  entityRef: string;
+  images: ServiceImage[];
+}
