@@ -134,8 +134,14 @@ test.describe('registry images on the example estate', () => {
         async () => {
           const { images } = await (await request.get(url, { headers })).json();
           const api = images.find(
-            (i: { repository?: string }) =>
-              i.repository === 'payments/payments-api',
+            (i: {
+              registry?: string;
+              repository?: string;
+              declared: boolean;
+            }) =>
+              i.registry === 'registry.example.com' &&
+              i.repository === 'payments/payments-api' &&
+              i.declared,
           );
           return (api?.drift ?? []).map((d: { kind: string }) => d.kind);
         },

@@ -141,8 +141,7 @@ describeWithRegistry('registry images on %s', databaseId => {
         annotations: {
           'backstage.io/kubernetes-id': 'payments-api',
           // Declared, on a host nobody configured: shown, never fetched.
-          'runtime-stack.io/images':
-            'evil.example.net/payments/payments-api:1.0.0',
+          'runtime-stack.io/images': `evil.example.net/payments/payments-api:1.0.0,${registry.host}/payments/payments-api`,
         },
       },
       spec: {
@@ -237,8 +236,10 @@ describeWithRegistry('registry images on %s', databaseId => {
       repository: 'payments/payments-api',
       tag: '1.14.2',
       registryConfigured: true,
-      declared: false,
+      // Declared as a repository and running as a tag of it: one image.
+      declared: true,
     });
+    expect(result.images).toHaveLength(2);
     expect(running.running.map(r => r.digest)).toEqual([
       staleDigest,
       staleDigest,

@@ -45,14 +45,30 @@ export class ImageService {
       .map(s => s.trim())
       .filter(Boolean);
 
+    // A declared repository (no tag) is the same image as a running tag of it.
+    const repositoryOf = (reference: string) => {
+      try {
+        const parsed = parseImageReference(reference);
+        return `${parsed.registry}/${parsed.repository}`;
+      } catch {
+        return reference;
+      }
+    };
+    const runningRepositories = new Set(
+      running.map(r => repositoryOf(r.image)),
+    );
+    const declaredRepositories = new Set(declared.map(repositoryOf));
     const references = [
-      ...new Set([...running.map(r => r.image), ...declared]),
+      ...new Set([
+        ...running.map(r => r.image),
+        ...declared.filter(d => !runningRepositories.has(repositoryOf(d))),
+      ]),
     ].sort();
     const images = references.map(reference =>
       this.describe(
         reference,
         running.filter(r => r.image === reference),
-        declared.includes(reference),
+        declaredRepositories.has(repositoryOf(reference)),
       ),
     );
     const stored = await this.options.store.getMany(

@@ -81,6 +81,10 @@ describe('imageDrift', () => {
     ).toEqual([]);
   });
 
+  it('does not call a declared repository floating: nothing runs it', () => {
+    expect(imageDrift({ running: [], maxAgeDays: 90, now })).toEqual([]);
+  });
+
   it('flags a build older than the allowed age', () => {
     const drift = imageDrift({
       tag: '1.14.1',

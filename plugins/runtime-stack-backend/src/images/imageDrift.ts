@@ -27,7 +27,12 @@ export interface DriftInput {
 export function imageDrift(input: DriftInput): ImageDrift[] {
   const drift: ImageDrift[] = [];
   const { tag, tags } = input;
-  if (!input.pinnedDigest && (!tag || tag === 'latest')) {
+  // Only what runs floats; a declared repository names no tag to run.
+  if (
+    input.running.length > 0 &&
+    !input.pinnedDigest &&
+    (!tag || tag === 'latest')
+  ) {
     drift.push({
       kind: 'floating-tag',
       message: tag
