@@ -126,6 +126,29 @@ start_example_registry() {
   log "example registry on :5000"
 }
 
+# The example observability stack: Debian's prometheus on :9090 with the
+# rules of examples/observability (when installed), and the fake Grafana of
+# test/fake-grafana on :3001. Both optional.
+start_example_observability() {
+  EXAMPLE_PROMETHEUS_PID=""
+  EXAMPLE_GRAFANA_PID=""
+  if ! port_open 9090 && command -v prometheus >/dev/null; then
+    mkdir -p "$CACHE/prometheus"
+    setsid prometheus --config.file="$ROOT/examples/observability/prometheus.yml" \
+      --web.listen-address=127.0.0.1:9090 \
+      --storage.tsdb.path="$CACHE/prometheus" >"$CACHE/prometheus.log" 2>&1 &
+    EXAMPLE_PROMETHEUS_PID=$!
+    log "example Prometheus on :9090"
+  elif ! port_open 9090; then
+    log "no prometheus (apt-get install prometheus): the example portal shows no alerts"
+  fi
+  if ! port_open 3001; then
+    setsid yarn start:example-grafana >"$CACHE/example-grafana.log" 2>&1 &
+    EXAMPLE_GRAFANA_PID=$!
+    log "example Grafana (fake) on :3001"
+  fi
+}
+
 stop_started() {
   for pid in "$@"; do
     [[ -n "$pid" ]] && kill -- "-$pid" 2>/dev/null || true
@@ -136,9 +159,12 @@ cmd_start() {
   yarn install
   FAKE_CLUSTERS_PID=""
   EXAMPLE_REGISTRY_PID=""
-  trap 'stop_started "$FAKE_CLUSTERS_PID" "$EXAMPLE_REGISTRY_PID"' EXIT
+  EXAMPLE_PROMETHEUS_PID=""
+  EXAMPLE_GRAFANA_PID=""
+  trap 'stop_started "$FAKE_CLUSTERS_PID" "$EXAMPLE_REGISTRY_PID" "$EXAMPLE_PROMETHEUS_PID" "$EXAMPLE_GRAFANA_PID"' EXIT
   start_fake_clusters
   start_example_registry
+  start_example_observability
   yarn start
 }
 
@@ -156,13 +182,16 @@ cmd_e2e() {
   PORTAL_PID=""
   FAKE_CLUSTERS_PID=""
   EXAMPLE_REGISTRY_PID=""
+  EXAMPLE_PROMETHEUS_PID=""
+  EXAMPLE_GRAFANA_PID=""
   if port_open 7007 || port_open 3000; then
     log "a portal is already listening on :3000/:7007; testing that one"
   else
     # Stop exactly the process groups started here, whatever happens next.
-    trap 'stop_started "$PORTAL_PID" "$FAKE_CLUSTERS_PID" "$EXAMPLE_REGISTRY_PID"' EXIT
+    trap 'stop_started "$PORTAL_PID" "$FAKE_CLUSTERS_PID" "$EXAMPLE_REGISTRY_PID" "$EXAMPLE_PROMETHEUS_PID" "$EXAMPLE_GRAFANA_PID"' EXIT
     start_fake_clusters
     start_example_registry
+    start_example_observability
     log "starting the portal (log: .cache/portal.log)"
     mkdir -p "$CACHE"
     setsid yarn start >"$CACHE/portal.log" 2>&1 &

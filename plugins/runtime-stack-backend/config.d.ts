@@ -82,6 +82,38 @@ export interface Config {
       /** Timeout of each registry request, in seconds. Default 15. */
       requestTimeoutSeconds?: number;
     };
+    /**
+     * Where services' telemetry lives. Prometheus and Grafana answers are
+     * cached for `cacheTtlSeconds` (default 60).
+     */
+    observability?: {
+      prometheus?: Array<{
+        /** How answers name this source; default: the URL's host. */
+        name?: string;
+        url: string;
+        /** The clusters it scrapes; every cluster when absent. */
+        clusters?: string[];
+        /**
+         * Extra request headers, e.g. a tenant id or an Authorization header.
+         * @visibility secret
+         */
+        headers?: { [name: string]: string };
+      }>;
+      grafana?: {
+        url: string;
+        /**
+         * A service account token.
+         * @visibility secret
+         */
+        token?: string;
+      };
+      /**
+       * Links to tools without an API we call (logs, traces, on-call), with
+       * `${service}`, `${namespace}` and `${cluster}` placeholders.
+       */
+      links?: Array<{ title: string; url: string; type?: string }>;
+      cacheTtlSeconds?: number;
+    };
     ownership?: {
       /**
        * The organisation's default owners: what every service inherits when

@@ -151,6 +151,36 @@ test.describe('registry images on the example estate', () => {
   });
 });
 
+test.describe('observability on the example estate', () => {
+  test('payments-api shows its firing alert, its dashboards and its log links', async ({
+    request,
+  }) => {
+    const token = await guestToken(request);
+    const url = `${backendUrl}/api/runtime-stack/entities/component/default/payments-api/observability`;
+    const headers = { Authorization: `Bearer ${token}` };
+    // Prometheus evaluates the example rules a few seconds after it starts.
+    await expect
+      .poll(
+        async () =>
+          (
+            await (await request.get(url, { headers })).json()
+          ).alerts.map((a: { name: string }) => a.name),
+        { timeout: 60_000 },
+      )
+      .toContain('PaymentsApiHighErrorRate');
+    const body = await (await request.get(url, { headers })).json();
+    expect(body.errors).toEqual([]);
+    expect(body.dashboards.length).toBeGreaterThan(0);
+    expect(body.links).toContainEqual(
+      expect.objectContaining({
+        title: 'Logs',
+        url: expect.stringContaining('var-namespace=payments'),
+        cluster: 'prod-eu-1',
+      }),
+    );
+  });
+});
+
 test.describe('ownership and declared stack on the example estate', () => {
   test('effective ownership comes from the organisation defaults in app-config', async ({
     request,

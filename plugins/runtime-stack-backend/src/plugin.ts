@@ -35,6 +35,9 @@ import { ImageService } from './images/ImageService';
 import { RegistryCollector } from './images/RegistryCollector';
 import { readImageSettings } from './images/registryConfig';
 import { RegistrySnapshotStore } from './images/RegistrySnapshotStore';
+import { createObservabilityRouter } from './observability/createObservabilityRouter';
+import { readObservabilitySettings } from './observability/observabilityConfig';
+import { ObservabilityService } from './observability/ObservabilityService';
 import { createDeclaredStackRouter } from './declaredStack/createDeclaredStackRouter';
 import { migrateToLatest } from './database/migrations';
 import { createOwnershipRouter } from './ownership/createOwnershipRouter';
@@ -76,6 +79,7 @@ export const runtimeStackPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         scheduler: coreServices.scheduler,
         auth: coreServices.auth,
+        cache: coreServices.cache,
         catalog: catalogServiceRef,
       },
       async init({
@@ -89,6 +93,7 @@ export const runtimeStackPlugin = createBackendPlugin({
         auditor,
         scheduler,
         auth,
+        cache,
         catalog,
       }) {
         // app-config first, so modules can add tools to capabilities it adds;
@@ -206,6 +211,18 @@ export const runtimeStackPlugin = createBackendPlugin({
         );
         httpRouter.use(
           createImageRouter({ httpAuth, permissions, catalog, images }),
+        );
+        httpRouter.use(
+          createObservabilityRouter({
+            httpAuth,
+            permissions,
+            catalog,
+            observability: new ObservabilityService({
+              settings: readObservabilitySettings(config),
+              clusterState,
+              cache,
+            }),
+          }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },

@@ -58,6 +58,8 @@ export const ECOSYSTEM_ANNOTATIONS = {
   prometheusRule: 'prometheus.io/rule',
   /** Prometheus plugin: an alert name, or `all`. */
   prometheusAlert: 'prometheus.io/alert',
+  /** Prometheus plugin: labels that select the service's alerts, `key=value`, comma-separated. */
+  prometheusLabels: 'prometheus.io/labels',
   /** Quay plugin: `organization/repository` in the configured Quay instance. */
   quayRepositorySlug: 'quay.io/repository-slug',
   /** Harbor plugin: `project/repository` in the configured Harbor instance. */

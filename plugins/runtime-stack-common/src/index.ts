@@ -26,6 +26,7 @@ export {
   RESOURCE_TYPE_LAYER_OWNERSHIP,
   clusterStateReadPermission,
   imagesReadPermission,
+  observabilityReadPermission,
   ownershipReadPermission,
   ownershipUpdatePermission,
   runtimeStackPermissions,
@@ -89,3 +90,10 @@ export type {
   RegistryTag,
   ServiceImage,
 } from './images/imageViews';
+export type {
+  EntityObservability,
+  ObservabilityLink,
+  ServiceAlert,
+  ServiceRule,
+  ServiceTarget,
+} from './observability/observabilityViews';

@@ -53,6 +53,17 @@ export const imagesReadPermission = createPermission({
 });
 
 /**
+ * Reading where a service's telemetry lives: its Prometheus alerts, rules and
+ * targets, its Grafana dashboards and links.
+ *
+ * @public
+ */
+export const observabilityReadPermission = createPermission({
+  name: 'runtime-stack.observability.read',
+  attributes: { action: 'read' },
+});
+
+/**
  * Every permission of the runtime-stack plugin.
  *
  * @public
@@ -62,4 +73,5 @@ export const runtimeStackPermissions = [
   ownershipUpdatePermission,
   clusterStateReadPermission,
   imagesReadPermission,
+  observabilityReadPermission,
 ];

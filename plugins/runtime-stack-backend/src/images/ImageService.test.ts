@@ -23,23 +23,16 @@ import { ImageService } from './ImageService';
 import { RegistryCollector } from './RegistryCollector';
 import { readImageSettings } from './registryConfig';
 import { RegistrySnapshotStore } from './RegistrySnapshotStore';
+import { realServerAvailable } from '../__testUtils__/realServers';
 
 jest.setTimeout(120_000);
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
-const available = hasDockerRegistry();
-if (!available) {
-  if (process.env.RUNTIME_STACK_REQUIRE_REAL_SERVERS) {
-    throw new Error(
-      'docker-registry is required here (RUNTIME_STACK_REQUIRE_REAL_SERVERS): apt-get install docker-registry',
-    );
-  }
-  // Locally the suite says why it did not run.
-  console.warn(
-    'Skipping registry image tests: docker-registry is not installed (apt-get install docker-registry)',
-  );
-}
-const describeWithRegistry = available
+const describeWithRegistry = realServerAvailable(
+  hasDockerRegistry(),
+  'the registry image tests',
+  'docker-registry',
+)
   ? describe.each(databases.eachSupportedId())
   : describe.skip.each(databases.eachSupportedId());
 

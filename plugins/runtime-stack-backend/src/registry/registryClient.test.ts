@@ -9,18 +9,18 @@ import {
 } from '@internal/oci-registry-testkit';
 import { OciRegistryClient } from './registryClient';
 import { failure } from './__testUtils__/failure';
+import { realServerAvailable } from '../__testUtils__/realServers';
 
 jest.setTimeout(60_000);
 
 const OCI = 'org.opencontainers.image.';
-const installed = hasDockerRegistry();
-if (!installed) {
-  // eslint-disable-next-line no-console
-  console.warn(
-    'Skipping the real-registry tests of OciRegistryClient: docker-registry is not installed (apt-get install docker-registry)',
-  );
-}
-const describeWithRegistry = installed ? describe : describe.skip;
+const describeWithRegistry = realServerAvailable(
+  hasDockerRegistry(),
+  'the real-registry tests of OciRegistryClient',
+  'docker-registry',
+)
+  ? describe
+  : describe.skip;
 
 const clientFor = (
   registry: RunningRegistry,

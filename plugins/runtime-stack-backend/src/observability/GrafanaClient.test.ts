@@ -1,0 +1,230 @@
+import {
+  exampleDashboards,
+  startFakeGrafana,
+  type FakeGrafana,
+} from '@internal/fake-grafana';
+import { GrafanaClient } from './GrafanaClient';
+import { compileDashboardSelector, selectorTags } from './grafanaSelector';
+import { ObservabilityRequestError } from './ObservabilityRequestError';
+import { json, startHttpServer } from './__testUtils__/httpServer';
+
+let grafana: FakeGrafana;
+beforeEach(async () => {
+  grafana = await startFakeGrafana({ dashboards: exampleDashboards });
+});
+afterEach(() => grafana.close());
+
+const clientFor = (
+  options: Partial<ConstructorParameters<typeof GrafanaClient>[0]> = {},
+) =>
+  new GrafanaClient({
+    url: grafana.url,
+    token: grafana.token,
+    backoffMs: 1,
+    ...options,
+  });
+
+async function failure(promise: Promise<unknown>) {
+  const error = await promise.then(
+    () => undefined,
+    e => e,
+  );
+  expect(error).toBeInstanceOf(ObservabilityRequestError);
+  return error as ObservabilityRequestError;
+}
+
+describe('GrafanaClient against the fake Grafana', () => {
+  it('searches dashboards by tags, with absolute URLs', async () => {
+    const dashboards = await clientFor().searchDashboards({
+      tags: ['payments', 'kubernetes'],
+    });
+
+    expect(dashboards).toEqual([
+      {
+        uid: 'payments-api',
+        title: 'Payments API',
+        url: `${grafana.url}/d/payments-api/payments-api`,
+        tags: ['payments-api', 'payments', 'kubernetes'],
+        folderTitle: 'Payments',
+      },
+      {
+        uid: 'payments-ledger',
+        title: 'Payments Ledger',
+        url: `${grafana.url}/d/payments-ledger/payments-ledger`,
+        tags: ['payments-ledger', 'payments', 'kubernetes'],
+        folderTitle: 'Payments',
+      },
+    ]);
+    expect(grafana.requests).toEqual([
+      {
+        method: 'GET',
+        path: '/api/search',
+        query: {
+          type: 'dash-db',
+          tag: ['payments', 'kubernetes'],
+          limit: '1000',
+        },
+        status: 200,
+      },
+    ]);
+  });
+
+  it('searches by a query and a limit', async () => {
+    const client = clientFor();
+
+    const byQuery = await client.searchDashboards({ query: 'api' });
+    expect(byQuery.map(d => d.title)).toEqual([
+      'Catalog API',
+      'Checkout API',
+      'Payments API',
+    ]);
+    const limited = await client.searchDashboards({
+      query: 'api',
+      limit: 2,
+    });
+    expect(limited.map(d => d.uid)).toEqual(['catalog-api', 'checkout-api']);
+    expect(grafana.requests[1].query).toEqual({
+      type: 'dash-db',
+      query: 'api',
+      limit: '2',
+    });
+  });
+
+  it('reads every page when no limit is given', async () => {
+    grafana.setDashboards(
+      Array.from({ length: 2100 }, (_, i) => ({
+        uid: `d${String(i).padStart(4, '0')}`,
+        title: `Dashboard ${String(i).padStart(4, '0')}`,
+        tags: ['many'],
+      })),
+    );
+
+    const dashboards = await clientFor().searchDashboards({ tags: ['many'] });
+
+    expect(dashboards).toHaveLength(2100);
+    expect(dashboards[2099].uid).toBe('d2099');
+    expect(grafana.requests.map(r => r.query.page)).toEqual([
+      undefined,
+      '2',
+      '3',
+    ]);
+  });
+
+  it('finds what a dashboard selector selects, narrowed by its tags', async () => {
+    const selector = "tags @> 'checkout' && title != 'Checkout Web'";
+    const found = await clientFor().searchDashboards({
+      tags: selectorTags(selector),
+    });
+    expect(found.filter(compileDashboardSelector(selector))).toEqual([
+      expect.objectContaining({ uid: 'checkout-api' }),
+    ]);
+  });
+
+  it('answers a dashboard by uid, and undefined for an unknown one', async () => {
+    const client = clientFor();
+
+    expect(await client.dashboardByUid('catalog-api')).toEqual({
+      uid: 'catalog-api',
+      title: 'Catalog API',
+      url: `${grafana.url}/d/catalog-api/catalog-api`,
+      tags: ['catalog-api', 'catalog', 'kubernetes'],
+      folderTitle: 'Catalog',
+    });
+    expect(await client.dashboardByUid('no-such-dashboard')).toBeUndefined();
+    expect(grafana.requests.map(r => [r.path, r.status])).toEqual([
+      ['/api/dashboards/uid/catalog-api', 200],
+      ['/api/dashboards/uid/no-such-dashboard', 404],
+    ]);
+  });
+
+  it('leaves out the General folder, as search does', async () => {
+    grafana.setDashboards([{ uid: 'home', title: 'Home', tags: [] }]);
+    const client = clientFor();
+
+    const [fromSearch] = await client.searchDashboards();
+    const byUid = await client.dashboardByUid('home');
+
+    expect(fromSearch.folderTitle).toBeUndefined();
+    expect(byUid).toEqual(fromSearch);
+  });
+
+  it('says to check the token when Grafana answers 401', async () => {
+    const withoutToken = await failure(
+      clientFor({ token: undefined }).searchDashboards({ tags: ['payments'] }),
+    );
+    expect(withoutToken.message).toBe(
+      `Grafana GET ${
+        new URL(grafana.url).host
+      }/api/search?type=dash-db&tag=payments&limit=1000 answered 401: Unauthorized (check the Grafana token)`,
+    );
+    expect(withoutToken.status).toBe(401);
+
+    const wrongToken = await failure(
+      clientFor({ token: 'glsa_wrong' }).dashboardByUid('payments-api'),
+    );
+    expect(wrongToken.message).toMatch(/answered 401: Unauthorized/);
+    expect(wrongToken.message).not.toContain('glsa_wrong');
+    // 401 is not retried.
+    expect(grafana.requests).toHaveLength(2);
+  });
+
+  it('retries 5xx answers, then gives up naming the status', async () => {
+    const client = clientFor();
+
+    grafana.failNext(2, 503);
+    expect(await client.searchDashboards({ tags: ['catalog'] })).toHaveLength(
+      1,
+    );
+    expect(grafana.requests.map(r => r.status)).toEqual([503, 503, 200]);
+
+    grafana.failNext(3, 500);
+    const error = await failure(client.dashboardByUid('catalog-api'));
+    expect(error.message).toMatch(
+      /^Grafana GET 127\.0\.0\.1:\d+\/api\/dashboards\/uid\/catalog-api answered 500: Internal Server Error$/,
+    );
+  });
+});
+
+describe('GrafanaClient URLs', () => {
+  it('keeps a sub path once, whether or not Grafana includes it', async () => {
+    const server = await startHttpServer((_request, response) => {
+      json(response, 200, [
+        { uid: 'a', title: 'A', url: '/grafana/d/a/a', type: 'dash-db' },
+        { uid: 'b', title: 'B', url: '/d/b/b', type: 'dash-db', tags: null },
+        { uid: 'f', title: 'F', url: '/dashboards/f/f', type: 'dash-folder' },
+      ]);
+    });
+    try {
+      const client = new GrafanaClient({ url: `${server.url}/grafana` });
+
+      expect(await client.searchDashboards({ limit: 10 })).toEqual([
+        {
+          uid: 'a',
+          title: 'A',
+          url: `${server.url}/grafana/d/a/a`,
+          tags: [],
+          folderTitle: undefined,
+        },
+        {
+          uid: 'b',
+          title: 'B',
+          url: `${server.url}/grafana/d/b/b`,
+          tags: [],
+          folderTitle: undefined,
+        },
+      ]);
+      expect(server.requests[0].url).toBe(
+        '/grafana/api/search?type=dash-db&limit=10',
+      );
+      expect(server.requests[0].headers.authorization).toBeUndefined();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('escapes the uid in the path', async () => {
+    const client = clientFor();
+    expect(await client.dashboardByUid('../search')).toBeUndefined();
+    expect(grafana.requests[0].path).toBe('/api/dashboards/uid/..%2Fsearch');
+  });
+});

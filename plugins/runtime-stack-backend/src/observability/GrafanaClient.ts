@@ -1,0 +1,193 @@
+import {
+  asObject,
+  asString,
+  asStringArray,
+  isObject,
+  optionalString,
+  type JsonObject,
+} from './jsonShapes';
+import { JsonTransport, type JsonResponse } from './JsonTransport';
+
+export interface GrafanaDashboard {
+  uid: string;
+  title: string;
+  /** Absolute: the Grafana base URL with the dashboard's path. */
+  url: string;
+  tags: string[];
+  /** Absent for dashboards in the root ("General") folder. */
+  folderTitle?: string;
+}
+
+export interface GrafanaDashboardQuery {
+  /** Dashboards must have every one of these tags. */
+  tags?: string[];
+  /** A case-insensitive part of the title. */
+  query?: string;
+  /** At most this many; without it every match is read, page by page. */
+  limit?: number;
+}
+
+export interface GrafanaClientOptions {
+  /** Grafana's base URL, with its sub path if it is served from one. */
+  url: string;
+  /** A service account token, sent as `Authorization: Bearer`. */
+  token?: string;
+  /** Per HTTP request, including reading its body. Default 10000. */
+  requestTimeoutMs?: number;
+  /** Attempts for a request answered 429 or 5xx. Default 3. */
+  maxAttempts?: number;
+  /** First retry delay, doubled each time, unless Retry-After says. Default 250. */
+  backoffMs?: number;
+  fetch?: typeof fetch;
+}
+
+/** Grafana's default and largest page of search results. */
+const PAGE_SIZE = 1000;
+const MAX_LIMIT = 5000;
+/** 100,000 dashboards: more means a loop, not an estate. */
+const MAX_PAGES = 100;
+
+/**
+ * A client for the part of Grafana's HTTP API that finds dashboards:
+ * `/api/search` and `/api/dashboards/uid/:uid`.
+ */
+export class GrafanaClient {
+  private readonly transport: JsonTransport;
+
+  constructor(options: GrafanaClientOptions) {
+    this.transport = new JsonTransport({
+      service: 'Grafana',
+      url: options.url,
+      headers: options.token
+        ? { authorization: `Bearer ${options.token}` }
+        : {},
+      requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
+      maxAttempts: Math.max(1, options.maxAttempts ?? 3),
+      backoffMs: options.backoffMs ?? 250,
+      fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    });
+  }
+
+  /** Dashboards (not folders) matching the query, sorted by title as Grafana sorts them. */
+  async searchDashboards(
+    query: GrafanaDashboardQuery = {},
+  ): Promise<GrafanaDashboard[]> {
+    const wanted =
+      query.limit === undefined
+        ? Infinity
+        : Math.max(0, Math.floor(query.limit));
+    if (wanted === 0) return [];
+    const pageSize = Math.min(wanted, query.limit ? MAX_LIMIT : PAGE_SIZE);
+    const dashboards: GrafanaDashboard[] = [];
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      const url = this.transport.url('api/search', {
+        type: 'dash-db',
+        tag: query.tags,
+        query: query.query || undefined,
+        limit: pageSize,
+        // Page 1 is Grafana's default; leaving it out keeps the usual URL.
+        page: page > 1 ? page : undefined,
+      });
+      const response = await this.transport.get(url);
+      const body = this.expectJson(response);
+      if (!Array.isArray(body)) {
+        throw this.transport.error(
+          url,
+          'expected a list of search results',
+          response.status,
+        );
+      }
+      const hits = body.filter(isObject);
+      for (const hit of hits) {
+        // A Grafana that ignores `type` still must not hand us folders.
+        if (hit.type !== undefined && hit.type !== 'dash-db') continue;
+        dashboards.push(this.fromSearchHit(hit));
+      }
+      if (hits.length < pageSize || dashboards.length >= wanted) break;
+    }
+    return dashboards.slice(0, wanted);
+  }
+
+  /** The dashboard with this uid, or `undefined` when Grafana has none. */
+  async dashboardByUid(uid: string): Promise<GrafanaDashboard | undefined> {
+    const url = this.transport.url(
+      `api/dashboards/uid/${encodeURIComponent(uid)}`,
+    );
+    const response = await this.transport.get(url);
+    if (response.status === 404) return undefined;
+    const body = this.expectJson(response);
+    if (!isObject(body)) {
+      throw this.transport.error(
+        url,
+        'expected a JSON object',
+        response.status,
+      );
+    }
+    const dashboard = asObject(body.dashboard);
+    const meta = asObject(body.meta);
+    return {
+      uid: asString(dashboard.uid) || uid,
+      title: asString(dashboard.title),
+      url: this.absoluteUrl(asString(meta.url)),
+      tags: asStringArray(dashboard.tags),
+      // Grafana names the root folder "General" here but not in search
+      // results; leaving it out keeps both answers alike.
+      folderTitle: optionalString(meta.folderUid)
+        ? optionalString(meta.folderTitle)
+        : undefined,
+    };
+  }
+
+  private fromSearchHit(hit: JsonObject): GrafanaDashboard {
+    return {
+      uid: asString(hit.uid),
+      title: asString(hit.title),
+      url: this.absoluteUrl(asString(hit.url)),
+      tags: asStringArray(hit.tags),
+      folderTitle: optionalString(hit.folderTitle),
+    };
+  }
+
+  /** The JSON of a 2xx answer; a 401/403 says what to check. */
+  private expectJson(response: JsonResponse): unknown {
+    if (response.status === 401 || response.status === 403) {
+      throw this.transport.error(
+        response.url,
+        `${this.transport.describe(response)} (check the Grafana token)`,
+        response.status,
+      );
+    }
+    if (response.status < 200 || response.status >= 300) {
+      throw this.transport.error(
+        response.url,
+        this.transport.describe(response),
+        response.status,
+      );
+    }
+    if (response.json === undefined) {
+      // e.g. the HTML login page of a proxy in front of Grafana
+      throw this.transport.error(
+        response.url,
+        `expected JSON, got '${response.text.slice(0, 80)}'`,
+        response.status,
+      );
+    }
+    return response.json;
+  }
+
+  /**
+   * Grafana answers with paths (`/d/uid/slug`). Served from a sub path
+   * (root_url with /grafana/), the path includes it; behind a proxy that
+   * strips the prefix it does not, so the prefix is added only when missing.
+   */
+  private absoluteUrl(path: string): string {
+    const base = this.transport.baseUrl;
+    if (!path) return base.toString();
+    if (/^https?:\/\//.test(path)) return path;
+    const prefix = base.pathname.replace(/\/$/, '');
+    const rooted = path.startsWith('/') ? path : `/${path}`;
+    const full =
+      prefix && !rooted.startsWith(`${prefix}/`) ? prefix + rooted : rooted;
+    return `${base.origin}${full}`;
+  }
+}

@@ -1,0 +1,334 @@
+import type { CacheService } from '@backstage/backend-plugin-api';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import type { Entity } from '@backstage/catalog-model';
+import {
+  startFakeKubeApiServer,
+  type FakeKubeApiServer,
+} from '@internal/fake-kube-apiserver';
+import { startFakeGrafana, type FakeGrafana } from '@internal/fake-grafana';
+import { ClusterCollectionService } from '../clusters/ClusterCollectionService';
+import { readCollectionSettings } from '../clusters/clusterConfig';
+import { ClusterSnapshotStore } from '../clusters/ClusterSnapshotStore';
+import { ClusterStateService } from '../clusters/ClusterStateService';
+import { migrateToLatest } from '../database/migrations';
+import { readObservabilitySettings } from './observabilityConfig';
+import { ObservabilityService } from './ObservabilityService';
+import {
+  startHttpServer,
+  type TestHttpServer,
+} from './__testUtils__/httpServer';
+import {
+  findFreePort,
+  prometheusBinary,
+  startPrometheus,
+  waitFor,
+  type RunningPrometheus,
+} from './__testUtils__/prometheusProcess';
+import { realServerAvailable } from '../__testUtils__/realServers';
+
+jest.setTimeout(90_000);
+
+const describeWithPrometheus = realServerAvailable(
+  prometheusBinary() !== undefined,
+  'the observability service tests',
+  'prometheus',
+)
+  ? describe
+  : describe.skip;
+
+/** A CacheService in memory that honours nothing but get and set. */
+function memoryCache(): CacheService {
+  const entries = new Map<string, any>();
+  const cache: CacheService = {
+    get: async key => entries.get(key),
+    set: async (key, value) => {
+      entries.set(key, value);
+    },
+    delete: async key => {
+      entries.delete(key);
+    },
+    withOptions: () => cache,
+  };
+  return cache;
+}
+
+const entity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'payments-api',
+    namespace: 'default',
+    annotations: {
+      'backstage.io/kubernetes-id': 'payments-api',
+      'grafana/dashboard-selector': "tags @> 'payments'",
+      'grafana/overview-dashboard':
+        'https://grafana.example.com/d/pay/overview',
+    },
+    links: [
+      {
+        url: 'https://status.example.com/payments',
+        title: 'Status page',
+        type: 'status',
+      },
+    ],
+  },
+  spec: { type: 'service', owner: 'payments-team', lifecycle: 'production' },
+};
+
+describeWithPrometheus('ObservabilityService', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+  let metrics: TestHttpServer;
+  let prometheus: RunningPrometheus;
+  let grafana: FakeGrafana;
+  let cluster: FakeKubeApiServer;
+  let clusterState: ClusterStateService;
+  let closedPort: number;
+
+  const service = (extra: object = {}) =>
+    new ObservabilityService({
+      settings: readObservabilitySettings(
+        new ConfigReader({
+          runtimeStack: {
+            observability: {
+              prometheus: [
+                {
+                  name: 'prom-eu',
+                  url: prometheus.url,
+                  clusters: ['prod-eu-1'],
+                },
+              ],
+              grafana: { url: grafana.url, token: grafana.token },
+              links: [
+                {
+                  title: 'Logs',
+                  type: 'logs',
+                  url: 'https://logs.example.com/?c=${cluster}&ns=${namespace}&app=${service}',
+                },
+              ],
+              ...extra,
+            },
+          },
+        }),
+      ),
+      clusterState,
+      cache: memoryCache(),
+    });
+
+  beforeAll(async () => {
+    metrics = await startHttpServer((_request, response) => {
+      response
+        .writeHead(200, { 'content-type': 'text/plain; version=0.0.4' })
+        .end('up_requests_total 1\n');
+    });
+    closedPort = await findFreePort();
+    prometheus = await startPrometheus({
+      scrapeTargets: [
+        {
+          job: 'payments-api',
+          targets: [metrics.host],
+          labels: { namespace: 'payments' },
+        },
+        {
+          job: 'checkout-web',
+          targets: [metrics.host],
+          labels: { namespace: 'checkout' },
+        },
+      ],
+      rules: [
+        {
+          name: 'services',
+          rules: [
+            {
+              alert: 'PaymentsApiErrors',
+              expr: 'vector(1) > 0',
+              labels: {
+                service: 'payments-api',
+                namespace: 'payments',
+                severity: 'warning',
+              },
+              annotations: { summary: 'errors' },
+            },
+            {
+              alert: 'CheckoutSlow',
+              expr: 'vector(1) > 0',
+              labels: { service: 'checkout-web', severity: 'warning' },
+            },
+            { alert: 'PaymentsApiDown', expr: 'up{job="payments-api"} == 0' },
+            {
+              record: 'job:up:sum',
+              expr: 'sum by (job) (up{service="payments-api"})',
+            },
+          ],
+        },
+      ],
+    });
+    grafana = await startFakeGrafana({
+      dashboards: [
+        {
+          uid: 'pay-api',
+          title: 'Payments API',
+          tags: ['payments', 'kubernetes'],
+          folderTitle: 'Payments',
+        },
+        { uid: 'checkout', title: 'Checkout', tags: ['checkout'] },
+      ],
+    });
+    cluster = await startFakeKubeApiServer({
+      objects: [
+        { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'payments' } },
+        {
+          apiVersion: 'v1',
+          kind: 'Pod',
+          metadata: {
+            name: 'payments-api-1',
+            namespace: 'payments',
+            labels: { 'backstage.io/kubernetes-id': 'payments-api' },
+          },
+          spec: {
+            containers: [
+              {
+                name: 'app',
+                image: 'registry.example.com/payments/payments-api:1.0.0',
+              },
+            ],
+          },
+        },
+      ],
+    });
+    const knex = await databases.init('SQLITE_3');
+    await migrateToLatest(knex);
+    const store = new ClusterSnapshotStore(knex);
+    const clusters = [
+      {
+        name: 'prod-eu-1',
+        url: cluster.url,
+        serviceAccountToken: cluster.token,
+        skipTLSVerify: false,
+      },
+    ];
+    await new ClusterCollectionService({
+      clusters,
+      settings: readCollectionSettings(
+        new ConfigReader({ runtimeStack: { clusters: { watch: false } } }),
+      ),
+      store,
+      logger: mockServices.logger.mock(),
+      detectPlatform: () => [],
+    }).run(clusters[0], new AbortController().signal);
+    clusterState = new ClusterStateService({
+      clusters,
+      store,
+      staleAfterMs: 60_000,
+      detectServiceTools: () => [],
+    });
+    // Wait until Prometheus has evaluated the rules and scraped the targets.
+    await waitFor('alerts and targets', async () => {
+      const [alerts, targets] = await Promise.all([
+        fetch(`${prometheus.url}/api/v1/alerts`).then(r => r.json()),
+        fetch(`${prometheus.url}/api/v1/targets`).then(r => r.json()),
+      ]);
+      return alerts.data.alerts.length >= 2 &&
+        targets.data.activeTargets.every((t: any) => t.health === 'up') &&
+        targets.data.activeTargets.length === 2
+        ? true
+        : undefined;
+    });
+  });
+
+  afterAll(async () => {
+    await prometheus?.stop();
+    await metrics?.close();
+    await grafana?.close();
+    await cluster?.close();
+  });
+
+  it('finds the service’s alerts, rules and targets by its labels, in its namespaces only', async () => {
+    const result = await service().entityObservability(entity);
+    expect(result.errors).toEqual([]);
+    expect(result.alerts.map(a => a.name)).toEqual(['PaymentsApiErrors']);
+    expect(result.alerts[0]).toMatchObject({
+      source: 'prom-eu',
+      state: 'firing',
+      annotations: { summary: 'errors' },
+    });
+    // The alert on its job in the query, and the recording rule naming it.
+    expect(result.rules.map(r => r.name).sort()).toEqual([
+      'PaymentsApiDown',
+      'PaymentsApiErrors',
+      'job:up:sum',
+    ]);
+    expect(result.targets).toEqual([
+      expect.objectContaining({
+        source: 'prom-eu',
+        scrapePool: 'payments-api',
+        health: 'up',
+        labels: expect.objectContaining({ namespace: 'payments' }),
+      }),
+    ]);
+  });
+
+  it('finds dashboards by the selector, with absolute URLs, and makes links per cluster and namespace', async () => {
+    const result = await service().entityObservability(entity);
+    expect(result.dashboards).toEqual([
+      {
+        title: 'Payments API',
+        url: expect.stringMatching(new RegExp(`^${grafana.url}/d/pay-api/`)),
+        tags: ['payments', 'kubernetes'],
+        folderTitle: 'Payments',
+      },
+    ]);
+    expect(result.overviewDashboard).toBe(
+      'https://grafana.example.com/d/pay/overview',
+    );
+    expect(result.links).toEqual([
+      {
+        title: 'Logs',
+        type: 'logs',
+        url: 'https://logs.example.com/?c=prod-eu-1&ns=payments&app=payments-api',
+        cluster: 'prod-eu-1',
+        namespace: 'payments',
+      },
+      {
+        title: 'Status page',
+        type: 'status',
+        url: 'https://status.example.com/payments',
+      },
+    ]);
+  });
+
+  it('reuses answers within the cache time: page views do not multiply requests', async () => {
+    const observability = service();
+    await observability.entityObservability(entity);
+    const searches = grafana.requests.length;
+    await observability.entityObservability(entity);
+    expect(grafana.requests.length).toBe(searches);
+  });
+
+  it('reports a source that cannot be read, and still answers from the others', async () => {
+    const result = await service({
+      prometheus: [
+        { name: 'prom-eu', url: prometheus.url },
+        { name: 'prom-gone', url: `http://127.0.0.1:${closedPort}` },
+      ],
+    }).entityObservability(entity);
+    expect(result.errors).toEqual([
+      {
+        source: 'prom-gone',
+        message: expect.stringContaining(`127.0.0.1:${closedPort}`),
+      },
+    ]);
+    expect(result.alerts.map(a => a.name)).toEqual(['PaymentsApiErrors']);
+    expect(result.dashboards).toHaveLength(1);
+  });
+
+  it('skips a Prometheus bound to clusters the service does not run on', async () => {
+    const result = await service({
+      prometheus: [
+        { name: 'prom-us', url: prometheus.url, clusters: ['prod-us-1'] },
+      ],
+    }).entityObservability(entity);
+    expect(result.alerts).toEqual([]);
+    expect(result.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,252 @@
+import type { CacheService } from '@backstage/backend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  ECOSYSTEM_ANNOTATIONS,
+  type EntityObservability,
+  type ObservabilityLink,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import type { ClusterStateService } from '../clusters/ClusterStateService';
+import { GrafanaClient, type GrafanaDashboard } from './GrafanaClient';
+import { compileDashboardSelector, selectorTags } from './grafanaSelector';
+import {
+  expandLinkTemplate,
+  type ObservabilitySettings,
+  type PrometheusSource,
+} from './observabilityConfig';
+import {
+  PrometheusClient,
+  type PrometheusAlert,
+  type PrometheusRule,
+  type PrometheusTarget,
+} from './PrometheusClient';
+import {
+  labelsMatchService,
+  serviceMatchOf,
+  type ServiceMatch,
+} from './serviceLabels';
+
+interface PrometheusState {
+  rules: PrometheusRule[];
+  alerts: PrometheusAlert[];
+  targets: PrometheusTarget[];
+}
+
+/**
+ * Where a service's telemetry lives: the Prometheus alerts, rules and scrape
+ * targets that concern it, its Grafana dashboards, and links made from the
+ * configured templates and its own `metadata.links`. Prometheus and Grafana
+ * answers are cached for a short while, so page views do not multiply
+ * requests; one source failing leaves the others standing.
+ */
+export class ObservabilityService {
+  private readonly prometheus: Array<{
+    source: PrometheusSource;
+    client: PrometheusClient;
+  }>;
+  private readonly grafana?: GrafanaClient;
+
+  constructor(
+    private readonly options: {
+      settings: ObservabilitySettings;
+      clusterState: ClusterStateService;
+      cache: CacheService;
+    },
+  ) {
+    this.prometheus = options.settings.prometheus.map(source => ({
+      source,
+      client: new PrometheusClient({
+        url: source.url,
+        headers: source.headers,
+      }),
+    }));
+    const grafana = options.settings.grafana;
+    this.grafana = grafana
+      ? new GrafanaClient({ url: grafana.url, token: grafana.token })
+      : undefined;
+  }
+
+  async entityObservability(entity: Entity): Promise<EntityObservability> {
+    const objects = await this.options.clusterState.entityObjects(entity);
+    const placements = [...objects].flatMap(([cluster, list]) =>
+      [...new Set(list.map(o => o.metadata.namespace).filter(Boolean))].map(
+        namespace => ({ cluster, namespace: namespace as string }),
+      ),
+    );
+    const match = serviceMatchOf(entity, [
+      ...new Set(placements.map(p => p.namespace)),
+    ]);
+    const clusters = [...objects.keys()];
+    const errors: EntityObservability['errors'] = [];
+    const result: EntityObservability = {
+      entityRef: stringifyEntityRef(entity),
+      matchedBy: {
+        labels: Object.keys(match.labels).length
+          ? match.labels
+          : { '<service label>': match.serviceId },
+        ...(match.alertNames ? { alertNames: match.alertNames } : {}),
+      },
+      alerts: [],
+      rules: [],
+      targets: [],
+      dashboards: [],
+      links: this.linksOf(entity, match.serviceId, placements),
+      errors,
+    };
+
+    for (const { source, client } of this.prometheus) {
+      // A Prometheus bound to clusters the service does not run on has nothing on it.
+      if (source.clusters && !source.clusters.some(c => clusters.includes(c))) {
+        continue;
+      }
+      try {
+        const state = await this.cached(
+          `prometheus:${source.name}`,
+          async () => ({
+            rules: await client.rules(),
+            alerts: await client.alerts(),
+            targets: await client.targets(),
+          }),
+        );
+        this.addPrometheus(result, source.name, state, match);
+      } catch (error) {
+        errors.push({ source: source.name, message: (error as Error).message });
+      }
+    }
+
+    const overview =
+      entity.metadata.annotations?.[
+        ECOSYSTEM_ANNOTATIONS.grafanaOverviewDashboard
+      ];
+    if (overview) result.overviewDashboard = overview;
+    const selector =
+      entity.metadata.annotations?.[
+        ECOSYSTEM_ANNOTATIONS.grafanaDashboardSelector
+      ];
+    if (selector && this.grafana) {
+      try {
+        const matches = compileDashboardSelector(selector);
+        const tags = selectorTags(selector);
+        const grafana = this.grafana;
+        const found = await this.cached(`grafana:${tags.join(',')}`, () =>
+          grafana.searchDashboards({ tags }),
+        );
+        result.dashboards = found
+          .filter((d: GrafanaDashboard) => matches(d))
+          .map(d => ({
+            title: d.title,
+            url: d.url,
+            tags: d.tags,
+            ...(d.folderTitle ? { folderTitle: d.folderTitle } : {}),
+          }));
+      } catch (error) {
+        errors.push({ source: 'grafana', message: (error as Error).message });
+      }
+    }
+    return result;
+  }
+
+  private addPrometheus(
+    result: EntityObservability,
+    source: string,
+    state: PrometheusState,
+    match: ServiceMatch,
+  ) {
+    const concerns = (name: string, labels: Record<string, string>) =>
+      match.alertNames?.includes(name) || labelsMatchService(labels, match);
+    for (const alert of state.alerts) {
+      if (!concerns(alert.name, alert.labels)) continue;
+      result.alerts.push({
+        source,
+        name: alert.name,
+        state: alert.state,
+        labels: alert.labels,
+        annotations: alert.annotations,
+        ...(alert.activeAt ? { activeAt: alert.activeAt } : {}),
+      });
+    }
+    for (const rule of state.rules) {
+      if (
+        !concerns(rule.name, { ...labelsInQuery(rule.query), ...rule.labels })
+      ) {
+        continue;
+      }
+      result.rules.push({
+        source,
+        name: rule.name,
+        type: rule.type,
+        ...(rule.state ? { state: rule.state } : {}),
+        health: rule.health,
+        query: rule.query,
+        labels: rule.labels,
+      });
+    }
+    for (const target of state.targets) {
+      if (!labelsMatchService(target.labels, match)) continue;
+      result.targets.push({
+        source,
+        scrapePool: target.scrapePool,
+        scrapeUrl: target.scrapeUrl,
+        health: target.health,
+        ...(target.lastError ? { lastError: target.lastError } : {}),
+        ...(target.lastScrape ? { lastScrape: target.lastScrape } : {}),
+        labels: target.labels,
+      });
+    }
+  }
+
+  private linksOf(
+    entity: Entity,
+    service: string,
+    placements: Array<{ cluster: string; namespace: string }>,
+  ): ObservabilityLink[] {
+    const links: ObservabilityLink[] = [];
+    for (const template of this.options.settings.links) {
+      const where = placements.length > 0 ? placements : [{}];
+      for (const place of where as Array<{
+        cluster?: string;
+        namespace?: string;
+      }>) {
+        const url = expandLinkTemplate(template.url, { service, ...place });
+        if (!url) continue;
+        links.push({
+          title: template.title,
+          url,
+          ...(template.type ? { type: template.type } : {}),
+          ...(place.cluster ? { cluster: place.cluster } : {}),
+          ...(place.namespace ? { namespace: place.namespace } : {}),
+        });
+      }
+    }
+    for (const link of entity.metadata.links ?? []) {
+      links.push({
+        title: link.title ?? link.url,
+        url: link.url,
+        ...(link.type ? { type: link.type } : {}),
+      });
+    }
+    return links;
+  }
+
+  private async cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const hit = await this.options.cache.get(key);
+    if (hit !== undefined) return hit as T;
+    const value = await load();
+    await this.options.cache.set(key, value as any, {
+      ttl: { seconds: this.options.settings.cacheTtlSeconds },
+    });
+    return value;
+  }
+}
+
+/**
+ * Equality matchers in a rule's PromQL, e.g. `{service="payments-api"}`:
+ * rules often carry the service only in their expression.
+ */
+function labelsInQuery(query: string): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const [, key, value] of query.matchAll(/(\w+)\s*=\s*"([^"]*)"/g)) {
+    labels[key] = value;
+  }
+  return labels;
+}

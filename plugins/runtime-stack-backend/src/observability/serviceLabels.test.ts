@@ -1,0 +1,64 @@
+import type { Entity } from '@backstage/catalog-model';
+import { labelsMatchService, serviceMatchOf } from './serviceLabels';
+
+const entity = (annotations: Record<string, string> = {}): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'payments-api', annotations },
+});
+
+describe('serviceMatchOf and labelsMatchService', () => {
+  it('finds the service id in usual labels, within its namespaces', () => {
+    const match = serviceMatchOf(
+      entity({ 'backstage.io/kubernetes-id': 'pay-api' }),
+      ['payments'],
+    );
+    expect(
+      labelsMatchService({ service: 'pay-api', namespace: 'payments' }, match),
+    ).toBe(true);
+    expect(
+      labelsMatchService({ app_kubernetes_io_name: 'pay-api' }, match),
+    ).toBe(true);
+    expect(
+      labelsMatchService({ job: 'pay-api', namespace: 'checkout' }, match),
+    ).toBe(false);
+    expect(labelsMatchService({ service: 'payments-api' }, match)).toBe(false);
+  });
+
+  it('uses prometheus.io/labels instead when given: every label must match', () => {
+    const match = serviceMatchOf(
+      entity({ 'prometheus.io/labels': 'team=payments, tier=api' }),
+      [],
+    );
+    expect(match.labels).toEqual({ team: 'payments', tier: 'api' });
+    expect(
+      labelsMatchService(
+        { team: 'payments', tier: 'api', service: 'x' },
+        match,
+      ),
+    ).toBe(true);
+    expect(
+      labelsMatchService({ team: 'payments', service: 'payments-api' }, match),
+    ).toBe(false);
+  });
+
+  it('reads alert names from prometheus.io/alert, and all as no restriction', () => {
+    expect(
+      serviceMatchOf(
+        entity({ 'prometheus.io/alert': 'HighLatency, ErrorBudgetBurn' }),
+        [],
+      ).alertNames,
+    ).toEqual(['HighLatency', 'ErrorBudgetBurn']);
+    expect(
+      serviceMatchOf(entity({ 'prometheus.io/alert': 'all' }), []).alertNames,
+    ).toBeUndefined();
+  });
+
+  it('names a malformed prometheus.io/labels annotation', () => {
+    expect(() =>
+      serviceMatchOf(entity({ 'prometheus.io/labels': 'team' }), []),
+    ).toThrow(
+      /prometheus.io\/labels annotation 'team': 'team' is not key=value/,
+    );
+  });
+});

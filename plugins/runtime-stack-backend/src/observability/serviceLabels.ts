@@ -1,0 +1,84 @@
+import type { Entity } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import { ECOSYSTEM_ANNOTATIONS } from '@internal/backstage-plugin-runtime-stack-common';
+
+/** Labels Prometheus setups commonly put a service's name in. */
+const SERVICE_LABELS = [
+  'service',
+  'app',
+  'app_kubernetes_io_name',
+  'job',
+  'kubernetes_id',
+  'backstage_io_kubernetes_id',
+];
+
+export interface ServiceMatch {
+  /** Labels that must all be equal, from `prometheus.io/labels`. */
+  labels: Record<string, string>;
+  /** Alert or rule names taken as the service's whatever their labels, from `prometheus.io/alert`. */
+  alertNames?: string[];
+  /** Without `prometheus.io/labels`: the service's id in a usual label. */
+  serviceId: string;
+  /** Namespaces the service runs in; a `namespace` label must be one. */
+  namespaces: string[];
+}
+
+/**
+ * How Prometheus series, rules and targets are told to be a service's: the
+ * `prometheus.io/labels` annotation when present (`key=value`, comma-separated,
+ * all must match), else its kubernetes-id in one of the usual labels and,
+ * where a `namespace` label is set, one of its namespaces.
+ */
+export function serviceMatchOf(
+  entity: Entity,
+  namespaces: string[],
+): ServiceMatch {
+  const annotations = entity.metadata.annotations ?? {};
+  const labels: Record<string, string> = {};
+  const raw = annotations[ECOSYSTEM_ANNOTATIONS.prometheusLabels];
+  for (const pair of (raw ?? '')
+    .split(',')
+    .map(p => p.trim())
+    .filter(Boolean)) {
+    const [key, value, ...rest] = pair.split('=');
+    if (!key || value === undefined || rest.length > 0) {
+      throw new InputError(
+        `Invalid ${ECOSYSTEM_ANNOTATIONS.prometheusLabels} annotation '${raw}': '${pair}' is not key=value`,
+      );
+    }
+    labels[key.trim()] = value.trim();
+  }
+  const alert = annotations[ECOSYSTEM_ANNOTATIONS.prometheusAlert]?.trim();
+  return {
+    labels,
+    ...(alert && alert !== 'all'
+      ? {
+          alertNames: alert
+            .split(',')
+            .map(a => a.trim())
+            .filter(Boolean),
+        }
+      : {}),
+    serviceId:
+      annotations[ECOSYSTEM_ANNOTATIONS.kubernetesId] || entity.metadata.name,
+    namespaces,
+  };
+}
+
+/** Whether a series' (or rule's, alert's, target's) labels belong to the service. */
+export function labelsMatchService(
+  labels: Record<string, string>,
+  match: ServiceMatch,
+): boolean {
+  if (Object.keys(match.labels).length > 0) {
+    return Object.entries(match.labels).every(([k, v]) => labels[k] === v);
+  }
+  if (!SERVICE_LABELS.some(key => labels[key] === match.serviceId)) {
+    return false;
+  }
+  return (
+    labels.namespace === undefined ||
+    match.namespaces.length === 0 ||
+    match.namespaces.includes(labels.namespace)
+  );
+}

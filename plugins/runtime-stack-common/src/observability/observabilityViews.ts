@@ -1,0 +1,83 @@
+/**
+ * A Prometheus alert that concerns a service.
+ *
+ * @public
+ */
+export interface ServiceAlert {
+  /** The configured Prometheus it came from. */
+  source: string;
+  name: string;
+  state: 'firing' | 'pending';
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  activeAt?: string;
+}
+
+/**
+ * A Prometheus rule that concerns a service.
+ *
+ * @public
+ */
+export interface ServiceRule {
+  source: string;
+  name: string;
+  type: 'alerting' | 'recording';
+  state?: 'firing' | 'pending' | 'inactive';
+  health: string;
+  query: string;
+  labels: Record<string, string>;
+}
+
+/**
+ * A scrape target of a service, and how its last scrape went.
+ *
+ * @public
+ */
+export interface ServiceTarget {
+  source: string;
+  scrapePool: string;
+  scrapeUrl: string;
+  health: 'up' | 'down' | 'unknown';
+  lastError?: string;
+  lastScrape?: string;
+  labels: Record<string, string>;
+}
+
+/**
+ * A link to where a service's telemetry lives.
+ *
+ * @public
+ */
+export interface ObservabilityLink {
+  title: string;
+  url: string;
+  /** `logs`, `traces`, `dashboard`, `on-call`, … as configured. */
+  type?: string;
+  /** The cluster and namespace a templated link was made for. */
+  cluster?: string;
+  namespace?: string;
+}
+
+/**
+ * The answer of `GET /entities/:kind/:namespace/:name/observability`.
+ *
+ * @public
+ */
+export interface EntityObservability {
+  entityRef: string;
+  /** How Prometheus data was matched to the service. */
+  matchedBy: { labels: Record<string, string>; alertNames?: string[] };
+  alerts: ServiceAlert[];
+  rules: ServiceRule[];
+  targets: ServiceTarget[];
+  dashboards: Array<{
+    title: string;
+    url: string;
+    tags: string[];
+    folderTitle?: string;
+  }>;
+  overviewDashboard?: string;
+  links: ObservabilityLink[];
+  /** Sources that could not be read; the others still answer. */
+  errors: Array<{ source: string; message: string }>;
+}

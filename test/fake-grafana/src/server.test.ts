@@ -1,0 +1,164 @@
+import { exampleDashboards } from './exampleDashboards';
+import { startFakeGrafana } from './server';
+import type { FakeGrafana } from './types';
+
+let grafana: FakeGrafana;
+beforeEach(async () => {
+  grafana = await startFakeGrafana({ dashboards: exampleDashboards });
+});
+afterEach(() => grafana.close());
+
+/** `null` sends no authorization header. */
+const get = async (path: string, token: string | null = grafana.token) => {
+  const response = await fetch(`${grafana.url}${path}`, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    body: await response.json(),
+  };
+};
+
+describe('startFakeGrafana', () => {
+  it('answers health without a token', async () => {
+    expect(await get('/api/health', null)).toEqual({
+      status: 200,
+      type: 'application/json',
+      body: { database: 'ok', version: '10.4.0' },
+    });
+  });
+
+  it('answers 401 like Grafana without the bearer token', async () => {
+    for (const token of [null, 'wrong']) {
+      expect(await get('/api/search', token)).toMatchObject({
+        status: 401,
+        body: { message: 'Unauthorized' },
+      });
+    }
+    const basic = await fetch(`${grafana.url}/api/search`, {
+      headers: { authorization: `Basic ${btoa(`admin:${grafana.token}`)}` },
+    });
+    expect(basic.status).toBe(401);
+    expect(grafana.token).toBe('fake-grafana-token');
+  });
+
+  it('searches dashboards by every tag, sorted by title', async () => {
+    const { status, body } = await get(
+      '/api/search?type=dash-db&tag=payments&tag=kubernetes',
+    );
+    expect(status).toBe(200);
+    expect(body.map((hit: { uid: string }) => hit.uid)).toEqual([
+      'payments-api',
+      'payments-ledger',
+    ]);
+    expect(body[0]).toMatchObject({
+      title: 'Payments API',
+      url: '/d/payments-api/payments-api',
+      folderTitle: 'Payments',
+      type: 'dash-db',
+    });
+  });
+
+  it('searches by a case-insensitive query, page by page', async () => {
+    const page1 = await get('/api/search?type=dash-db&query=API&limit=2');
+    const page2 = await get(
+      '/api/search?type=dash-db&query=API&limit=2&page=2',
+    );
+    expect(page1.body.map((hit: { title: string }) => hit.title)).toEqual([
+      'Catalog API',
+      'Checkout API',
+    ]);
+    expect(page2.body.map((hit: { title: string }) => hit.title)).toEqual([
+      'Payments API',
+    ]);
+  });
+
+  it('answers a dashboard by uid, or 404', async () => {
+    const { status, body } = await get('/api/dashboards/uid/checkout-web');
+    expect(status).toBe(200);
+    expect(body.dashboard).toMatchObject({
+      uid: 'checkout-web',
+      title: 'Checkout Web',
+      tags: ['checkout-web', 'checkout', 'kubernetes'],
+    });
+    expect(body.meta).toMatchObject({
+      slug: 'checkout-web',
+      url: '/d/checkout-web/checkout-web',
+      folderTitle: 'Checkout',
+      folderUid: 'checkout',
+    });
+    expect(await get('/api/dashboards/uid/nope')).toMatchObject({
+      status: 404,
+      body: { message: 'Dashboard not found' },
+    });
+  });
+
+  it('calls the root folder General in a dashboard meta', async () => {
+    grafana.setDashboards([{ uid: 'home', title: 'Home', tags: [] }]);
+    const { body } = await get('/api/dashboards/uid/home');
+    expect(body.meta).toMatchObject({
+      folderId: 0,
+      folderUid: '',
+      folderTitle: 'General',
+    });
+  });
+
+  it('serves what setDashboards gives it', async () => {
+    grafana.setDashboards([{ uid: 'only', title: 'Only one', tags: ['x'] }]);
+    const { body } = await get('/api/search');
+    expect(body.map((hit: { uid: string }) => hit.uid)).toEqual(['only']);
+  });
+
+  it('fails the next requests on demand, then recovers', async () => {
+    grafana.failNext(2, 503);
+    expect((await get('/api/search')).status).toBe(503);
+    expect((await get('/api/health')).status).toBe(503);
+    expect((await get('/api/search')).status).toBe(200);
+    grafana.failNext(1);
+    expect(await get('/api/search')).toMatchObject({
+      status: 500,
+      body: { message: 'Internal Server Error' },
+    });
+  });
+
+  it('records every request with its query and status', async () => {
+    await get('/api/search?type=dash-db&tag=a&tag=b&query=x');
+    await get('/api/search', null);
+    await get('/api/unknown');
+    expect(grafana.requests).toEqual([
+      {
+        method: 'GET',
+        path: '/api/search',
+        query: { type: 'dash-db', tag: ['a', 'b'], query: 'x' },
+        status: 200,
+      },
+      { method: 'GET', path: '/api/search', query: {}, status: 401 },
+      { method: 'GET', path: '/api/unknown', query: {}, status: 404 },
+    ]);
+  });
+
+  it('refuses other methods', async () => {
+    const response = await fetch(`${grafana.url}/api/search`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${grafana.token}` },
+    });
+    expect(response.status).toBe(405);
+  });
+
+  it('listens on the port asked for and takes another token', async () => {
+    const other = await startFakeGrafana({ token: 'other-token' });
+    const port = Number(new URL(other.url).port);
+    await other.close();
+    const again = await startFakeGrafana({ port, token: 'other-token' });
+    try {
+      expect(again.url).toBe(`http://127.0.0.1:${port}`);
+      const response = await fetch(`${again.url}/api/search`, {
+        headers: { authorization: 'Bearer other-token' },
+      });
+      expect(await response.json()).toEqual([]);
+    } finally {
+      await again.close();
+    }
+  });
+});
