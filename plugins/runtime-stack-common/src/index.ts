@@ -92,6 +92,7 @@ export type {
 } from './images/imageViews';
 export type {
   EntityObservability,
+  ObservabilityEvidence,
   ObservabilityLink,
   ServiceAlert,
   ServiceRule,

@@ -258,6 +258,27 @@ describeWithPrometheus('ObservabilityService', () => {
       'PaymentsApiErrors',
       'job:up:sum',
     ]);
+    expect(result.evidence).toEqual(
+      expect.arrayContaining([
+        {
+          capability: 'metrics',
+          status: 'evidenced',
+          summary: '1 of 1 target healthy',
+        },
+        {
+          capability: 'alerting',
+          status: 'evidenced',
+          summary: '2 alert rules, 1 firing',
+        },
+        {
+          capability: 'visualization',
+          status: 'evidenced',
+          summary: '2 dashboards',
+        },
+        { capability: 'logging', status: 'linked', summary: '1 link' },
+        { capability: 'tracing', status: 'none', summary: 'no links' },
+      ]),
+    );
     expect(result.targets).toEqual([
       expect.objectContaining({
         source: 'prom-eu',

@@ -20,6 +20,7 @@ import {
   type PrometheusRule,
   type PrometheusTarget,
 } from './PrometheusClient';
+import { observabilityEvidence } from './observabilityEvidence';
 import {
   labelsMatchService,
   serviceMatchOf,
@@ -73,10 +74,12 @@ export class ObservabilityService {
         namespace => ({ cluster, namespace: namespace as string }),
       ),
     );
-    const match = serviceMatchOf(entity, [
-      ...new Set(placements.map(p => p.namespace)),
-    ]);
     const clusters = [...objects.keys()];
+    const match = serviceMatchOf(
+      entity,
+      [...new Set(placements.map(p => p.namespace))],
+      clusters,
+    );
     const errors: EntityObservability['errors'] = [];
     const result: EntityObservability = {
       entityRef: stringifyEntityRef(entity),
@@ -85,12 +88,14 @@ export class ObservabilityService {
           ? match.labels
           : { '<service label>': match.serviceId },
         ...(match.alertNames ? { alertNames: match.alertNames } : {}),
+        ...(match.ruleNames ? { ruleNames: match.ruleNames } : {}),
       },
       alerts: [],
       rules: [],
       targets: [],
       dashboards: [],
       links: this.linksOf(entity, match.serviceId, placements),
+      evidence: [],
       errors,
     };
 
@@ -143,6 +148,7 @@ export class ObservabilityService {
         errors.push({ source: 'grafana', message: (error as Error).message });
       }
     }
+    result.evidence = observabilityEvidence(result);
     return result;
   }
 
@@ -153,7 +159,9 @@ export class ObservabilityService {
     match: ServiceMatch,
   ) {
     const concerns = (name: string, labels: Record<string, string>) =>
-      match.alertNames?.includes(name) || labelsMatchService(labels, match);
+      match.alertNames?.includes(name) ||
+      match.ruleNames?.includes(name) ||
+      labelsMatchService(labels, match);
     for (const alert of state.alerts) {
       if (!concerns(alert.name, alert.labels)) continue;
       result.alerts.push({

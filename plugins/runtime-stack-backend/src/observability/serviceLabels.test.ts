@@ -54,6 +54,34 @@ describe('serviceMatchOf and labelsMatchService', () => {
     ).toBeUndefined();
   });
 
+  it('reads rule names from prometheus.io/rule, the Prometheus plugin’s name|label form included', () => {
+    expect(
+      serviceMatchOf(
+        entity({
+          'prometheus.io/rule': 'memUsage|component, payments:errors:rate5m',
+        }),
+        [],
+      ).ruleNames,
+    ).toEqual(['memUsage', 'payments:errors:rate5m']);
+  });
+
+  it('keeps series of other clusters out by their cluster label', () => {
+    const match = serviceMatchOf(entity(), ['payments'], ['prod-eu-1']);
+    expect(
+      labelsMatchService(
+        { service: 'payments-api', cluster: 'prod-eu-1' },
+        match,
+      ),
+    ).toBe(true);
+    expect(
+      labelsMatchService(
+        { service: 'payments-api', cluster: 'prod-us-1' },
+        match,
+      ),
+    ).toBe(false);
+    expect(labelsMatchService({ service: 'payments-api' }, match)).toBe(true);
+  });
+
   it('names a malformed prometheus.io/labels annotation', () => {
     expect(() =>
       serviceMatchOf(entity({ 'prometheus.io/labels': 'team' }), []),

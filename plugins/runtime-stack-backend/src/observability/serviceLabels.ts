@@ -15,12 +15,16 @@ const SERVICE_LABELS = [
 export interface ServiceMatch {
   /** Labels that must all be equal, from `prometheus.io/labels`. */
   labels: Record<string, string>;
-  /** Alert or rule names taken as the service's whatever their labels, from `prometheus.io/alert`. */
+  /** Alert names taken as the service's whatever their labels, from `prometheus.io/alert`. */
   alertNames?: string[];
+  /** Rule names (or recorded series) taken as the service's, from `prometheus.io/rule`. */
+  ruleNames?: string[];
   /** Without `prometheus.io/labels`: the service's id in a usual label. */
   serviceId: string;
   /** Namespaces the service runs in; a `namespace` label must be one. */
   namespaces: string[];
+  /** Clusters the service runs on; a `cluster` label must be one. */
+  clusters: string[];
 }
 
 /**
@@ -32,6 +36,7 @@ export interface ServiceMatch {
 export function serviceMatchOf(
   entity: Entity,
   namespaces: string[],
+  clusters: string[] = [],
 ): ServiceMatch {
   const annotations = entity.metadata.annotations ?? {};
   const labels: Record<string, string> = {};
@@ -49,6 +54,11 @@ export function serviceMatchOf(
     labels[key.trim()] = value.trim();
   }
   const alert = annotations[ECOSYSTEM_ANNOTATIONS.prometheusAlert]?.trim();
+  // The Prometheus plugin writes `name|groupingLabel`; the name is what counts.
+  const ruleNames = (annotations[ECOSYSTEM_ANNOTATIONS.prometheusRule] ?? '')
+    .split(',')
+    .map(r => r.split('|')[0].trim())
+    .filter(Boolean);
   return {
     labels,
     ...(alert && alert !== 'all'
@@ -59,9 +69,11 @@ export function serviceMatchOf(
             .filter(Boolean),
         }
       : {}),
+    ...(ruleNames.length ? { ruleNames } : {}),
     serviceId:
       annotations[ECOSYSTEM_ANNOTATIONS.kubernetesId] || entity.metadata.name,
     namespaces,
+    clusters,
   };
 }
 
@@ -70,6 +82,15 @@ export function labelsMatchService(
   labels: Record<string, string>,
   match: ServiceMatch,
 ): boolean {
+  // A `cluster` label (external labels of a per-cluster Prometheus) must be
+  // one the service runs on.
+  if (
+    labels.cluster !== undefined &&
+    match.clusters.length > 0 &&
+    !match.clusters.includes(labels.cluster)
+  ) {
+    return false;
+  }
   if (Object.keys(match.labels).length > 0) {
     return Object.entries(match.labels).every(([k, v]) => labels[k] === v);
   }

@@ -59,6 +59,20 @@ export interface ObservabilityLink {
 }
 
 /**
+ * What the observability data says about one capability of the service:
+ * `evidenced` when something real backs it (healthy targets, alert rules,
+ * dashboards), `linked` when only a link points somewhere, `none` otherwise.
+ *
+ * @public
+ */
+export interface ObservabilityEvidence {
+  capability: 'metrics' | 'alerting' | 'visualization' | 'logging' | 'tracing';
+  status: 'evidenced' | 'linked' | 'none';
+  /** For example "2 of 3 targets healthy". */
+  summary: string;
+}
+
+/**
  * The answer of `GET /entities/:kind/:namespace/:name/observability`.
  *
  * @public
@@ -66,7 +80,11 @@ export interface ObservabilityLink {
 export interface EntityObservability {
   entityRef: string;
   /** How Prometheus data was matched to the service. */
-  matchedBy: { labels: Record<string, string>; alertNames?: string[] };
+  matchedBy: {
+    labels: Record<string, string>;
+    alertNames?: string[];
+    ruleNames?: string[];
+  };
   alerts: ServiceAlert[];
   rules: ServiceRule[];
   targets: ServiceTarget[];
@@ -78,6 +96,8 @@ export interface EntityObservability {
   }>;
   overviewDashboard?: string;
   links: ObservabilityLink[];
+  /** The data above as evidence for the observability capabilities. */
+  evidence: ObservabilityEvidence[];
   /** Sources that could not be read; the others still answer. */
   errors: Array<{ source: string; message: string }>;
 }
