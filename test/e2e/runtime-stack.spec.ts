@@ -279,6 +279,31 @@ test.describe('runtime-stack page', () => {
     await page.screenshot({ path: 'test/output/runtime-stack-filtered.png' });
   });
 
+  test('the Runtime stack tab shows workloads, image drift and alerts of a service', async ({
+    page,
+  }) => {
+    await signInAsGuest(page);
+    await page.goto('/catalog/default/component/payments-api/runtime-stack');
+    await expect(
+      page.getByRole('table', { name: 'Workloads on prod-eu-1' }),
+    ).toBeVisible({ timeout: 30_000 });
+    await expect(
+      page
+        .getByRole('table', { name: 'Workloads on prod-eu-1' })
+        .getByText('Deployment payments-api'),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('table', { name: 'Images' }).getByText('newer-tag'),
+    ).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText(/PaymentsApiHighErrorRate/)).toBeVisible({
+      timeout: 30_000,
+    });
+    await page.screenshot({
+      path: 'test/output/payments-api-runtime-stack-tab.png',
+      fullPage: true,
+    });
+  });
+
   test('a service page offers the Kubernetes tab', async ({ page }) => {
     await signInAsGuest(page);
     await page.goto('/catalog/default/component/payments-api');

@@ -7,6 +7,10 @@
  * @packageDocumentation
  */
 export { runtimeStackPlugin as default } from './plugin';
-export { runtimeStackLegacyPlugin, RuntimeStackPage } from './legacy';
+export {
+  EntityRuntimeStackContent,
+  runtimeStackLegacyPlugin,
+  RuntimeStackPage,
+} from './legacy';
 export { runtimeStackApiRef, RuntimeStackClient } from './api';
 export type { EntityName, RuntimeStackApi } from './api';

@@ -1,5 +1,6 @@
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
   createRouteRef,
@@ -40,5 +41,23 @@ export const RuntimeStackPage = runtimeStackLegacyPlugin.provide(
     component: () =>
       import('./components/LayerModelPage').then(m => m.LayerModelPage),
     mountPoint: legacyRootRouteRef,
+  }),
+);
+
+/**
+ * The "Runtime stack" entity tab for legacy apps, inside an `EntityLayout`:
+ * `<EntityLayout.Route path="/runtime-stack" title="Runtime stack"><EntityRuntimeStackContent /></EntityLayout.Route>`.
+ *
+ * @public
+ */
+export const EntityRuntimeStackContent = runtimeStackLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityRuntimeStackContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityRuntimeStackContent').then(
+          m => m.EntityRuntimeStackContent,
+        ),
+    },
   }),
 );

@@ -5,6 +5,7 @@ import {
   fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import LayersIcon from '@material-ui/icons/Layers';
 import { RuntimeStackClient, runtimeStackApiRef } from './api';
 import { rootRouteRef } from './routes';
@@ -33,6 +34,23 @@ export const runtimeStackPage = PageBlueprint.make({
 });
 
 /**
+ * The "Runtime stack" tab of Components: clusters and workloads, images and
+ * drift, observability.
+ */
+export const entityRuntimeStackContent = EntityContentBlueprint.make({
+  name: 'runtime-stack',
+  params: {
+    path: '/runtime-stack',
+    title: 'Runtime stack',
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/EntityRuntimeStackContent').then(m => (
+        <m.EntityRuntimeStackContent />
+      )),
+  },
+});
+
+/**
  * The Runtime Stack frontend plugin for the new frontend system.
  *
  * @public
@@ -41,7 +59,7 @@ export const runtimeStackPlugin = createFrontendPlugin({
   pluginId: 'runtime-stack',
   title: 'Runtime Stack',
   icon: <LayersIcon />,
-  extensions: [runtimeStackApi, runtimeStackPage],
+  extensions: [runtimeStackApi, runtimeStackPage, entityRuntimeStackContent],
   routes: {
     root: rootRouteRef,
   },

@@ -2,6 +2,8 @@ import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
   ClusterSummary,
   EntityClusters,
+  EntityImages,
+  EntityObservability,
   LayerModel,
   RuntimeLayer,
 } from '@internal/backstage-plugin-runtime-stack-common';
@@ -20,6 +22,10 @@ export interface RuntimeStackApi {
   getClusters(): Promise<ClusterSummary[]>;
   /** What each cluster runs of one entity, from the backend's store. */
   getEntityClusters(entity: EntityName): Promise<EntityClusters>;
+  /** The images an entity runs and declares, with the registry's view and drift. */
+  getEntityImages(entity: EntityName): Promise<EntityImages>;
+  /** An entity's alerts, rules, targets, dashboards and links. */
+  getEntityObservability(entity: EntityName): Promise<EntityObservability>;
 }
 
 /**

@@ -3,6 +3,8 @@ import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import type {
   ClusterSummary,
   EntityClusters,
+  EntityImages,
+  EntityObservability,
   LayerModel,
   RuntimeLayer,
 } from '@internal/backstage-plugin-runtime-stack-common';
@@ -38,12 +40,15 @@ export class RuntimeStackClient implements RuntimeStackApi {
   }
 
   getEntityClusters(entity: EntityName): Promise<EntityClusters> {
-    const { kind, namespace = 'default', name } = entity;
-    return this.get<EntityClusters>(
-      `/entities/${[kind.toLocaleLowerCase('en-US'), namespace, name]
-        .map(encodeURIComponent)
-        .join('/')}/clusters`,
-    );
+    return this.get<EntityClusters>(entityPath(entity, 'clusters'));
+  }
+
+  getEntityImages(entity: EntityName): Promise<EntityImages> {
+    return this.get<EntityImages>(entityPath(entity, 'images'));
+  }
+
+  getEntityObservability(entity: EntityName): Promise<EntityObservability> {
+    return this.get<EntityObservability>(entityPath(entity, 'observability'));
   }
 
   private async get<T>(path: string): Promise<T> {
@@ -54,4 +59,12 @@ export class RuntimeStackClient implements RuntimeStackApi {
     }
     return (await response.json()) as T;
   }
+}
+
+/** `/entities/:kind/:namespace/:name/:view`, as the backend routes them. */
+function entityPath(entity: EntityName, view: string): string {
+  const { kind, namespace = 'default', name } = entity;
+  return `/entities/${[kind.toLocaleLowerCase('en-US'), namespace, name]
+    .map(encodeURIComponent)
+    .join('/')}/${view}`;
 }

@@ -12,7 +12,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { RuntimeStackClient, runtimeStackApiRef } from '../../api';
 import { ClustersCard } from './ClustersCard';
-import { formatAge } from './formatAge';
+import { formatAge } from '../shared/formatAge';
 
 const clusters: ClusterSummary[] = [
   {

@@ -8,21 +8,20 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import type {
   ClusterSummary,
   LayerModel,
-  ToolFinding,
 } from '@internal/backstage-plugin-runtime-stack-common';
-import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
-import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
-import { formatAge } from './formatAge';
+import { formatAge } from '../shared/formatAge';
+import { ToolChips } from '../shared/ToolChips';
+import { toolTitlesOf } from '../shared/toolTitles';
 
 const stateOf = (cluster: ClusterSummary) => {
   if (!cluster.lastSuccessAt) {
@@ -31,42 +30,6 @@ const stateOf = (cluster: ClusterSummary) => {
   if (cluster.lastError) return 'failing, showing last good data';
   return cluster.stale ? 'stale' : 'current';
 };
-
-const evidenceOf = (finding: ToolFinding) =>
-  finding.evidence
-    .slice(0, 3)
-    .map(
-      e =>
-        `${e.kind} ${e.namespace ? `${e.namespace}/` : ''}${e.name}: ${
-          e.field
-        } = ${e.value}`,
-    )
-    .join('\n');
-
-const ToolChips = ({
-  tools,
-  titleOf,
-}: {
-  tools: ToolFinding[];
-  titleOf: (toolId: string) => string;
-}) => (
-  <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
-    {tools.map(finding => (
-      <Tooltip
-        key={`${finding.capability}/${finding.tool}`}
-        title={
-          <span style={{ whiteSpace: 'pre-line' }}>
-            {`Layer ${finding.layer} · ${finding.capability}\n${evidenceOf(
-              finding,
-            )}`}
-          </span>
-        }
-      >
-        <Chip size="small" label={titleOf(finding.tool)} />
-      </Tooltip>
-    ))}
-  </Box>
-);
 
 const NO_WRAP = { verticalAlign: 'top', whiteSpace: 'nowrap' } as const;
 
@@ -77,16 +40,7 @@ const NO_WRAP = { verticalAlign: 'top', whiteSpace: 'nowrap' } as const;
  */
 export const ClustersCard = ({ layerModel }: { layerModel?: LayerModel }) => {
   const api = useApi(runtimeStackApiRef);
-  const titles = useMemo(
-    () =>
-      new Map(
-        (layerModel?.layers ?? []).flatMap(layer =>
-          layer.capabilities.flatMap(c => c.tools.map(t => [t.id, t.title])),
-        ),
-      ),
-    [layerModel],
-  );
-  const titleOf = (toolId: string) => titles.get(toolId) ?? toolId;
+  const titleOf = useMemo(() => toolTitlesOf(layerModel), [layerModel]);
   const { value, loading, error } = useAsync(() => api.getClusters(), [api]);
 
   const body = () => {

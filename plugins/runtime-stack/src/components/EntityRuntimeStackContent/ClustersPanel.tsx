@@ -1,0 +1,88 @@
+import type { EntityClusters } from '@internal/backstage-plugin-runtime-stack-common';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import { formatAge } from '../shared/formatAge';
+import { ToolChips } from '../shared/ToolChips';
+
+/** Per cluster: how fresh the data is, the workloads and the tools in use. */
+export const ClustersPanel = ({
+  value,
+  titleOf,
+}: {
+  value: EntityClusters;
+  titleOf: (toolId: string) => string;
+}) => (
+  <>
+    {value.unavailable.map(u => (
+      <Typography key={u.cluster} variant="body2" color="error">
+        {u.cluster} could not be checked{u.lastError ? `: ${u.lastError}` : ''}
+      </Typography>
+    ))}
+    {value.clusters.map(cluster => (
+      <Box key={cluster.cluster} mb={3}>
+        <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+          <Typography variant="h6" component="h3">
+            {cluster.cluster}
+          </Typography>
+          <Chip
+            size="small"
+            color={cluster.stale || cluster.lastError ? 'secondary' : 'primary'}
+            label={cluster.stale ? 'stale' : 'current'}
+          />
+          <Typography variant="body2" color="textSecondary">
+            {cluster.namespaces.join(', ')}
+            {cluster.ageSeconds !== undefined &&
+              ` · collected ${formatAge(cluster.ageSeconds)} ago`}
+          </Typography>
+        </Box>
+        {cluster.lastError && (
+          <Typography variant="body2" color="error">
+            Showing the last good data: {cluster.lastError}
+          </Typography>
+        )}
+        <Table size="small" aria-label={`Workloads on ${cluster.cluster}`}>
+          <TableHead>
+            <TableRow style={{ whiteSpace: 'nowrap' }}>
+              <TableCell>Workload</TableCell>
+              <TableCell>Ready</TableCell>
+              <TableCell>Pods</TableCell>
+              <TableCell>Restarts</TableCell>
+              <TableCell>Images</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {cluster.workloads.map(w => (
+              <TableRow key={`${w.kind}/${w.namespace}/${w.name}`}>
+                <TableCell>
+                  {w.kind} {w.name}
+                </TableCell>
+                <TableCell>
+                  {w.readyReplicas}
+                  {w.desiredReplicas !== undefined && ` / ${w.desiredReplicas}`}
+                </TableCell>
+                <TableCell>
+                  {w.pods.running} running of {w.pods.total}
+                  {w.pods.failed > 0 && `, ${w.pods.failed} failed`}
+                </TableCell>
+                <TableCell>{w.pods.restarts}</TableCell>
+                <TableCell>{w.images.join(', ')}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+        {cluster.tools.length > 0 && (
+          <Box mt={1}>
+            <Typography variant="subtitle2">Uses here</Typography>
+            <ToolChips tools={cluster.tools} titleOf={titleOf} />
+          </Box>
+        )}
+      </Box>
+    ))}
+  </>
+);

@@ -1,0 +1,249 @@
+import {
+  mockApis,
+  registerMswTestHooks,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  defaultLayerModel,
+  type EntityClusters,
+  type EntityImages,
+  type EntityObservability,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import { screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { RuntimeStackClient, runtimeStackApiRef } from '../../api';
+import { EntityRuntimeStackContent } from './EntityRuntimeStackContent';
+
+const base = 'http://backstage.test/api/runtime-stack';
+const entityUrl = `${base}/entities/component/default/payments-api`;
+const digest = (c: string) => `sha256:${c.repeat(64)}`;
+
+const entity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'payments-api', namespace: 'default' },
+  spec: { type: 'service', owner: 'payments-team', lifecycle: 'production' },
+};
+
+const clusters: EntityClusters = {
+  entityRef: 'component:default/payments-api',
+  selector: { labelSelector: 'backstage.io/kubernetes-id=payments-api' },
+  clusters: [
+    {
+      cluster: 'prod-eu-1',
+      namespaces: ['payments'],
+      stale: false,
+      ageSeconds: 120,
+      warnings: [],
+      workloads: [
+        {
+          kind: 'Deployment',
+          namespace: 'payments',
+          name: 'payments-api',
+          desiredReplicas: 3,
+          readyReplicas: 3,
+          images: ['registry.example.com/payments/payments-api:1.14.2'],
+          pods: {
+            total: 3,
+            running: 3,
+            pending: 0,
+            failed: 0,
+            ready: 3,
+            restarts: 2,
+          },
+        },
+      ],
+      objects: [],
+      tools: [
+        {
+          tool: 'istio',
+          capability: 'service-mesh',
+          layer: 4,
+          evidence: [
+            {
+              kind: 'Pod',
+              apiVersion: 'v1',
+              namespace: 'payments',
+              name: 'payments-api-1',
+              field: 'spec.containers[1].name',
+              value: 'istio-proxy',
+            },
+          ],
+        },
+      ],
+    },
+  ],
+  unavailable: [{ cluster: 'staging-eu-1', lastError: 'connection refused' }],
+};
+
+const images: EntityImages = {
+  entityRef: 'component:default/payments-api',
+  images: [
+    {
+      reference: 'registry.example.com/payments/payments-api:1.14.2',
+      registry: 'registry.example.com',
+      repository: 'payments/payments-api',
+      tag: '1.14.2',
+      running: [
+        {
+          cluster: 'prod-eu-1',
+          namespace: 'payments',
+          pod: 'payments-api-1',
+          digest: digest('a'),
+        },
+      ],
+      declared: true,
+      registryConfigured: true,
+      current: {
+        tag: '1.14.2',
+        digest: digest('b'),
+        created: '2026-10-01T00:00:00Z',
+      },
+      newest: [{ tag: '1.15.0', digest: digest('c') }],
+      drift: [
+        {
+          kind: 'digest-mismatch',
+          message: 'Tag 1.14.2 now points elsewhere',
+          evidence: ['prod-eu-1: pod payments-api-1'],
+        },
+        {
+          kind: 'newer-tag',
+          message: 'A newer version is in the registry: 1.15.0',
+          evidence: [],
+        },
+      ],
+    },
+  ],
+};
+
+describe('EntityRuntimeStackContent', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  const render = () =>
+    renderInTestApp(
+      <EntityProvider entity={entity}>
+        <EntityRuntimeStackContent />
+      </EntityProvider>,
+      {
+        apis: [
+          [
+            runtimeStackApiRef,
+            new RuntimeStackClient({
+              discoveryApi: mockApis.discovery({
+                baseUrl: 'http://backstage.test',
+              }),
+              fetchApi: { fetch: (input, init) => fetch(input, init) },
+            }),
+          ],
+        ],
+      },
+    );
+
+  it('shows workloads per cluster, images with drift, and says which source failed', async () => {
+    server.use(
+      http.get(`${base}/layers`, () => HttpResponse.json(defaultLayerModel)),
+      http.get(`${entityUrl}/clusters`, () => HttpResponse.json(clusters)),
+      http.get(`${entityUrl}/images`, () => HttpResponse.json(images)),
+      http.get(`${entityUrl}/observability`, () =>
+        HttpResponse.json(
+          {
+            error: { name: 'Error', message: 'observability is down' },
+            request: { method: 'GET', url: '/x' },
+            response: { statusCode: 500 },
+          },
+          { status: 500 },
+        ),
+      ),
+    );
+    await render();
+
+    const workloads = await screen.findByRole('table', {
+      name: 'Workloads on prod-eu-1',
+    });
+    expect(
+      within(workloads).getByText('Deployment payments-api'),
+    ).toBeInTheDocument();
+    expect(within(workloads).getByText('3 / 3')).toBeInTheDocument();
+    expect(within(workloads).getByText('3 running of 3')).toBeInTheDocument();
+    expect(await screen.findByText('Istio')).toBeInTheDocument();
+    expect(
+      screen.getByText('staging-eu-1 could not be checked: connection refused'),
+    ).toBeInTheDocument();
+
+    const imageTable = await screen.findByRole('table', { name: 'Images' });
+    expect(within(imageTable).getByText('digest-mismatch')).toBeInTheDocument();
+    expect(within(imageTable).getByText('newer-tag')).toBeInTheDocument();
+    expect(within(imageTable).getByText('newest: 1.15.0')).toBeInTheDocument();
+
+    expect(
+      (await screen.findAllByText(/observability is down/)).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('explains what to add when nothing is found', async () => {
+    const observability: EntityObservability = {
+      entityRef: 'component:default/payments-api',
+      matchedBy: { labels: {} },
+      alerts: [
+        {
+          source: 'prom',
+          name: 'PaymentsApiErrors',
+          state: 'firing',
+          labels: {},
+          annotations: { summary: 'errors above 2%' },
+        },
+      ],
+      rules: [],
+      targets: [],
+      dashboards: [
+        {
+          title: 'Payments API',
+          url: 'https://grafana.example.com/d/p',
+          tags: [],
+        },
+      ],
+      links: [],
+      evidence: [
+        {
+          capability: 'alerting',
+          status: 'evidenced',
+          summary: '1 alert rule, 1 firing',
+        },
+      ],
+      errors: [],
+    };
+    server.use(
+      http.get(`${base}/layers`, () => HttpResponse.json(defaultLayerModel)),
+      http.get(`${entityUrl}/clusters`, () =>
+        HttpResponse.json({ ...clusters, clusters: [], unavailable: [] }),
+      ),
+      http.get(`${entityUrl}/images`, () =>
+        HttpResponse.json({ ...images, images: [] }),
+      ),
+      http.get(`${entityUrl}/observability`, () =>
+        HttpResponse.json(observability),
+      ),
+    );
+    await render();
+    expect(
+      await screen.findByText(
+        /No objects match backstage.io\/kubernetes-id=payments-api/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText(/runtime-stack.io\/images annotation/),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText('alerting: 1 alert rule, 1 firing'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('PaymentsApiErrors (firing)')).toBeInTheDocument();
+    expect(screen.getByText('Payments API').closest('a')).toHaveAttribute(
+      'href',
+      'https://grafana.example.com/d/p',
+    );
+  });
+});

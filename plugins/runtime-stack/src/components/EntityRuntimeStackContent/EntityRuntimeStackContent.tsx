@@ -1,0 +1,76 @@
+import { useApi } from '@backstage/frontend-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Grid from '@material-ui/core/Grid';
+import { useMemo } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { runtimeStackApiRef } from '../../api';
+import { toolTitlesOf } from '../shared/toolTitles';
+import { ClustersPanel } from './ClustersPanel';
+import { ImagesPanel } from './ImagesPanel';
+import { ObservabilityPanel } from './ObservabilityPanel';
+import { Section } from './Section';
+
+/**
+ * The service's runtime: what each cluster runs of it, the images against
+ * the registry, and where its telemetry lives. Each part loads on its own.
+ */
+export const EntityRuntimeStackContent = () => {
+  const { entity } = useEntity();
+  const api = useApi(runtimeStackApiRef);
+  const name = useMemo(
+    () => ({
+      kind: entity.kind,
+      namespace: entity.metadata.namespace ?? 'default',
+      name: entity.metadata.name,
+    }),
+    [entity],
+  );
+  const model = useAsync(() => api.getLayerModel(), [api]);
+  const titleOf = useMemo(() => toolTitlesOf(model.value), [model.value]);
+  const clusters = useAsync(() => api.getEntityClusters(name), [api, name]);
+  const images = useAsync(() => api.getEntityImages(name), [api, name]);
+  const observability = useAsync(
+    () => api.getEntityObservability(name),
+    [api, name],
+  );
+
+  return (
+    <Grid container spacing={2}>
+      <Grid item xs={12}>
+        <Section
+          title="Clusters and workloads"
+          subheader="From the collected cluster state, matched as the Kubernetes tab matches"
+          state={clusters}
+          isEmpty={v => v.clusters.length === 0 && v.unavailable.length === 0}
+          empty={`No objects match ${
+            clusters.value?.selector.labelSelector ?? 'this service'
+          } on any collected cluster. Label the workloads with backstage.io/kubernetes-id, or set backstage.io/kubernetes-label-selector.`}
+        >
+          {value => <ClustersPanel value={value} titleOf={titleOf} />}
+        </Section>
+      </Grid>
+      <Grid item xs={12} md={7}>
+        <Section
+          title="Images"
+          subheader="Running and declared images against their registry"
+          state={images}
+          isEmpty={v => v.images.length === 0}
+          empty="No images run or are declared. List the repositories in the runtime-stack.io/images annotation."
+        >
+          {value => <ImagesPanel value={value} />}
+        </Section>
+      </Grid>
+      <Grid item xs={12} md={5}>
+        <Section
+          title="Observability"
+          subheader="Prometheus, Grafana and configured links"
+          state={observability}
+          isEmpty={() => false}
+          empty=""
+        >
+          {value => <ObservabilityPanel value={value} />}
+        </Section>
+      </Grid>
+    </Grid>
+  );
+};

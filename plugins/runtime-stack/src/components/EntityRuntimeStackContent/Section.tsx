@@ -1,0 +1,46 @@
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import Typography from '@material-ui/core/Typography';
+import type { ReactNode } from 'react';
+
+/**
+ * One source of the service page: its own loading, error and empty states,
+ * so one failing source leaves the others readable.
+ */
+export function Section<T>(props: {
+  title: string;
+  subheader?: string;
+  state: { loading: boolean; error?: Error; value?: T };
+  isEmpty: (value: T) => boolean;
+  empty: ReactNode;
+  children: (value: T) => ReactNode;
+}) {
+  const { title, subheader, state, isEmpty, empty, children } = props;
+  let body: ReactNode;
+  if (state.loading) {
+    body = <Progress />;
+  } else if (state.error) {
+    body = (
+      <ResponseErrorPanel
+        error={state.error}
+        title={`Could not load ${title.toLocaleLowerCase('en-US')}`}
+      />
+    );
+  } else if (state.value === undefined || isEmpty(state.value)) {
+    body = (
+      <Typography variant="body2" color="textSecondary">
+        {empty}
+      </Typography>
+    );
+  } else {
+    body = children(state.value);
+  }
+  return (
+    <InfoCard title={title} subheader={subheader}>
+      {body}
+    </InfoCard>
+  );
+}

@@ -1,0 +1,1 @@
+export { EntityRuntimeStackContent } from './EntityRuntimeStackContent';

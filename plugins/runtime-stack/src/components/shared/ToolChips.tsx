@@ -1,0 +1,41 @@
+import type { ToolFinding } from '@internal/backstage-plugin-runtime-stack-common';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import Tooltip from '@material-ui/core/Tooltip';
+
+const evidenceOf = (finding: ToolFinding) =>
+  finding.evidence
+    .slice(0, 3)
+    .map(
+      e =>
+        `${e.kind} ${e.namespace ? `${e.namespace}/` : ''}${e.name}: ${
+          e.field
+        } = ${e.value}`,
+    )
+    .join('\n');
+
+/** Detected tools as chips; hovering one shows its layer, capability and evidence. */
+export const ToolChips = ({
+  tools,
+  titleOf,
+}: {
+  tools: ToolFinding[];
+  titleOf: (toolId: string) => string;
+}) => (
+  <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
+    {tools.map(finding => (
+      <Tooltip
+        key={`${finding.capability}/${finding.tool}`}
+        title={
+          <span style={{ whiteSpace: 'pre-line' }}>
+            {`Layer ${finding.layer} · ${finding.capability}\n${evidenceOf(
+              finding,
+            )}`}
+          </span>
+        }
+      >
+        <Chip size="small" label={titleOf(finding.tool)} />
+      </Tooltip>
+    ))}
+  </Box>
+);
