@@ -114,6 +114,28 @@ export interface Config {
       links?: Array<{ title: string; url: string; type?: string }>;
       cacheTtlSeconds?: number;
     };
+    /**
+     * How coverage is judged: requirement profiles say which capabilities a
+     * service must (required), should (recommended) or need not
+     * (notApplicable) have; entries are capability ids or `layer-N`.
+     * Profiles with the id of a default (tier-1, tier-2, experimental)
+     * replace it. A service's profile comes from its
+     * `runtime-stack.io/requirement-profile` annotation, its System's, its
+     * `spec.lifecycle` through `byLifecycle`, or `defaultProfile`.
+     */
+    coverage?: {
+      profiles?: Array<{
+        id: string;
+        title?: string;
+        description?: string;
+        required?: string[];
+        recommended?: string[];
+        notApplicable?: string[];
+      }>;
+      /** e.g. `{ production: tier-1, experimental: experimental }`. */
+      byLifecycle?: { [lifecycle: string]: string };
+      defaultProfile?: string;
+    };
     ownership?: {
       /**
        * The organisation's default owners: what every service inherits when

@@ -298,6 +298,10 @@ test.describe('runtime-stack page', () => {
     await expect(page.getByText(/PaymentsApiHighErrorRate/)).toBeVisible({
       timeout: 30_000,
     });
+    await expect(page.getByLabel('Overall coverage')).toHaveText(/^\d+%$/);
+    await expect(
+      page.getByRole('table', { name: 'Coverage by layer' }),
+    ).toBeVisible();
     await page.screenshot({
       path: 'test/output/payments-api-runtime-stack-tab.png',
       fullPage: true,

@@ -29,6 +29,9 @@ import {
 import { ClusterSnapshotStore } from './clusters/ClusterSnapshotStore';
 import { ClusterStateService } from './clusters/ClusterStateService';
 import { createClusterRouter } from './clusters/createClusterRouter';
+import { readCoverageSettings } from './coverage/coverageConfig';
+import { CoverageService } from './coverage/CoverageService';
+import { createCoverageRouter } from './coverage/createCoverageRouter';
 import { createImageRouter } from './images/createImageRouter';
 import { ImageCollectionService } from './images/ImageCollectionService';
 import { ImageService } from './images/ImageService';
@@ -212,15 +215,31 @@ export const runtimeStackPlugin = createBackendPlugin({
         httpRouter.use(
           createImageRouter({ httpAuth, permissions, catalog, images }),
         );
+        const observability = new ObservabilityService({
+          settings: readObservabilitySettings(config),
+          clusterState,
+          cache,
+        });
         httpRouter.use(
           createObservabilityRouter({
             httpAuth,
             permissions,
             catalog,
-            observability: new ObservabilityService({
-              settings: readObservabilitySettings(config),
+            observability,
+          }),
+        );
+        httpRouter.use(
+          createCoverageRouter({
+            httpAuth,
+            permissions,
+            catalog,
+            coverage: new CoverageService({
+              layerModel,
+              settings: readCoverageSettings(config, layerModel),
+              catalog,
               clusterState,
-              cache,
+              images,
+              observability,
             }),
           }),
         );

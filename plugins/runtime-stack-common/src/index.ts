@@ -25,6 +25,7 @@ export type { DeclaredTool } from './declaredTools';
 export {
   RESOURCE_TYPE_LAYER_OWNERSHIP,
   clusterStateReadPermission,
+  coverageReadPermission,
   imagesReadPermission,
   observabilityReadPermission,
   ownershipReadPermission,
@@ -98,3 +99,21 @@ export type {
   ServiceRule,
   ServiceTarget,
 } from './observability/observabilityViews';
+export {
+  defaultRequirementProfiles,
+  validateRequirementProfiles,
+  chooseRequirementProfile,
+  computeCoverage,
+} from './coverage';
+export type {
+  CapabilityCoverage,
+  CapabilityRequirement,
+  CoverageEvidence,
+  CoverageExemption,
+  LayerCoverage,
+  OfferedTool,
+  ProfileChoice,
+  RequirementProfile,
+  ServiceCoverage,
+} from './coverage';
+export type { EntityCoverage } from './coverageViews';

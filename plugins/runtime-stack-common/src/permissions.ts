@@ -64,6 +64,16 @@ export const observabilityReadPermission = createPermission({
 });
 
 /**
+ * Reading a service's coverage of the layer model.
+ *
+ * @public
+ */
+export const coverageReadPermission = createPermission({
+  name: 'runtime-stack.coverage.read',
+  attributes: { action: 'read' },
+});
+
+/**
  * Every permission of the runtime-stack plugin.
  *
  * @public
@@ -74,4 +84,5 @@ export const runtimeStackPermissions = [
   clusterStateReadPermission,
   imagesReadPermission,
   observabilityReadPermission,
+  coverageReadPermission,
 ];

@@ -2,6 +2,7 @@ import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
   ClusterSummary,
   EntityClusters,
+  EntityCoverage,
   EntityImages,
   EntityObservability,
   LayerModel,
@@ -26,6 +27,8 @@ export interface RuntimeStackApi {
   getEntityImages(entity: EntityName): Promise<EntityImages>;
   /** An entity's alerts, rules, targets, dashboards and links. */
   getEntityObservability(entity: EntityName): Promise<EntityObservability>;
+  /** An entity's coverage of the layer model under its requirement profile. */
+  getEntityCoverage(entity: EntityName): Promise<EntityCoverage>;
 }
 
 /**

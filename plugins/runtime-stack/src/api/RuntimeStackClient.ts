@@ -3,6 +3,7 @@ import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import type {
   ClusterSummary,
   EntityClusters,
+  EntityCoverage,
   EntityImages,
   EntityObservability,
   LayerModel,
@@ -49,6 +50,10 @@ export class RuntimeStackClient implements RuntimeStackApi {
 
   getEntityObservability(entity: EntityName): Promise<EntityObservability> {
     return this.get<EntityObservability>(entityPath(entity, 'observability'));
+  }
+
+  getEntityCoverage(entity: EntityName): Promise<EntityCoverage> {
+    return this.get<EntityCoverage>(entityPath(entity, 'coverage'));
   }
 
   private async get<T>(path: string): Promise<T> {

@@ -8,6 +8,7 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import {
   defaultLayerModel,
   type EntityClusters,
+  type EntityCoverage,
   type EntityImages,
   type EntityObservability,
 } from '@internal/backstage-plugin-runtime-stack-common';
@@ -119,6 +120,55 @@ const images: EntityImages = {
   ],
 };
 
+const coverage: EntityCoverage = {
+  entityRef: 'component:default/payments-api',
+  profile: { id: 'tier-1', title: 'Tier 1', reason: 'lifecycle production' },
+  capabilities: [
+    {
+      capability: 'data-protection',
+      title: 'Data protection',
+      layer: 3,
+      requirement: 'required',
+      status: 'missing',
+      tools: [],
+      evidence: [],
+      hint: 'prod-eu-1 offers velero',
+    },
+  ],
+  layers: [
+    {
+      layer: 3,
+      title: 'Networking & storage',
+      required: 4,
+      covered: 3,
+      partial: 0,
+      ratio: 0.75,
+    },
+    {
+      layer: 4,
+      title: 'Security, delivery & observability',
+      required: 6,
+      covered: 3,
+      partial: 2,
+      ratio: 4 / 6,
+    },
+  ],
+  overall: { required: 10, covered: 6, partial: 2, ratio: 0.7 },
+  gaps: [
+    {
+      capability: 'data-protection',
+      title: 'Data protection',
+      layer: 3,
+      requirement: 'required',
+      status: 'missing',
+      tools: [],
+      evidence: [],
+      hint: 'prod-eu-1 offers velero',
+    },
+  ],
+  sourceErrors: [],
+};
+
 describe('EntityRuntimeStackContent', () => {
   const server = setupServer();
   registerMswTestHooks(server);
@@ -148,6 +198,7 @@ describe('EntityRuntimeStackContent', () => {
       http.get(`${base}/layers`, () => HttpResponse.json(defaultLayerModel)),
       http.get(`${entityUrl}/clusters`, () => HttpResponse.json(clusters)),
       http.get(`${entityUrl}/images`, () => HttpResponse.json(images)),
+      http.get(`${entityUrl}/coverage`, () => HttpResponse.json(coverage)),
       http.get(`${entityUrl}/observability`, () =>
         HttpResponse.json(
           {
@@ -182,6 +233,20 @@ describe('EntityRuntimeStackContent', () => {
     expect(
       (await screen.findAllByText(/observability is down/)).length,
     ).toBeGreaterThan(0);
+
+    expect(await screen.findByLabelText('Overall coverage')).toHaveTextContent(
+      '70%',
+    );
+    expect(
+      screen.getByText(/6 of 10 required capabilities covered, 2 partly/),
+    ).toBeInTheDocument();
+    const gaps = screen.getByRole('table', { name: 'Coverage gaps' });
+    expect(
+      within(gaps).getByText('Layer 3 · Data protection'),
+    ).toBeInTheDocument();
+    expect(
+      within(gaps).getByText('prod-eu-1 offers velero'),
+    ).toBeInTheDocument();
   });
 
   it('explains what to add when nothing is found', async () => {
@@ -224,6 +289,7 @@ describe('EntityRuntimeStackContent', () => {
       http.get(`${entityUrl}/images`, () =>
         HttpResponse.json({ ...images, images: [] }),
       ),
+      http.get(`${entityUrl}/coverage`, () => HttpResponse.json(coverage)),
       http.get(`${entityUrl}/observability`, () =>
         HttpResponse.json(observability),
       ),

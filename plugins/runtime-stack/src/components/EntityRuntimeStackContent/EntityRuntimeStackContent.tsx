@@ -6,6 +6,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
 import { toolTitlesOf } from '../shared/toolTitles';
 import { ClustersPanel } from './ClustersPanel';
+import { CoveragePanel } from './CoveragePanel';
 import { ImagesPanel } from './ImagesPanel';
 import { ObservabilityPanel } from './ObservabilityPanel';
 import { Section } from './Section';
@@ -29,6 +30,7 @@ export const EntityRuntimeStackContent = () => {
   const titleOf = useMemo(() => toolTitlesOf(model.value), [model.value]);
   const clusters = useAsync(() => api.getEntityClusters(name), [api, name]);
   const images = useAsync(() => api.getEntityImages(name), [api, name]);
+  const coverage = useAsync(() => api.getEntityCoverage(name), [api, name]);
   const observability = useAsync(
     () => api.getEntityObservability(name),
     [api, name],
@@ -36,6 +38,17 @@ export const EntityRuntimeStackContent = () => {
 
   return (
     <Grid container spacing={2}>
+      <Grid item xs={12}>
+        <Section
+          title="Layer coverage"
+          subheader="Required capabilities of its profile, covered by declared, observed, registry and telemetry evidence"
+          state={coverage}
+          isEmpty={v => v.capabilities.length === 0}
+          empty="The layer model has no capabilities."
+        >
+          {value => <CoveragePanel value={value} />}
+        </Section>
+      </Grid>
       <Grid item xs={12}>
         <Section
           title="Clusters and workloads"

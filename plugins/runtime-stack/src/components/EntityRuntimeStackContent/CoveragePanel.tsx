@@ -1,0 +1,106 @@
+import type { EntityCoverage } from '@internal/backstage-plugin-runtime-stack-common';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableRow from '@material-ui/core/TableRow';
+import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
+
+const percent = (ratio: number) => `${Math.round(ratio * 100)}%`;
+
+const STATUS_COLOR: Record<string, 'primary' | 'secondary' | 'default'> = {
+  covered: 'primary',
+  partial: 'default',
+  missing: 'secondary',
+  exempt: 'default',
+  'not-required': 'default',
+};
+
+/**
+ * Overall and per-layer coverage under the service's requirement profile,
+ * then the gaps with what would close them.
+ */
+export const CoveragePanel = ({ value }: { value: EntityCoverage }) => (
+  <>
+    <Typography variant="h4" component="p" aria-label="Overall coverage">
+      {percent(value.overall.ratio)}
+    </Typography>
+    <Typography variant="body2" color="textSecondary">
+      {value.overall.covered} of {value.overall.required} required capabilities
+      covered
+      {value.overall.partial > 0 && `, ${value.overall.partial} partly`} ·
+      profile {value.profile.title} ({value.profile.reason})
+    </Typography>
+    {value.sourceErrors.map(e => (
+      <Typography key={e.source} variant="body2" color="error">
+        {e.source} could not be read: {e.message}
+      </Typography>
+    ))}
+    <Table size="small" aria-label="Coverage by layer">
+      <TableBody>
+        {[...value.layers].reverse().map(layer => (
+          <TableRow key={layer.layer}>
+            <TableCell style={{ width: '35%' }}>
+              Layer {layer.layer} · {layer.title}
+            </TableCell>
+            <TableCell style={{ width: '45%' }}>
+              <LinearProgress
+                variant="determinate"
+                value={layer.ratio * 100}
+                aria-label={`Layer ${layer.layer} coverage`}
+              />
+            </TableCell>
+            <TableCell>
+              {layer.required === 0
+                ? 'nothing required'
+                : `${percent(layer.ratio)} of ${layer.required}`}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+    {value.gaps.length > 0 && (
+      <Box mt={2}>
+        <Typography variant="subtitle2">Gaps</Typography>
+        <Table size="small" aria-label="Coverage gaps">
+          <TableBody>
+            {value.gaps.map(gap => (
+              <TableRow key={gap.capability}>
+                <TableCell>
+                  <Tooltip
+                    title={
+                      gap.evidence
+                        .map(e => `${e.source}: ${e.detail}`)
+                        .join('\n') || 'no evidence'
+                    }
+                  >
+                    <Chip
+                      size="small"
+                      color={STATUS_COLOR[gap.status]}
+                      label={gap.status}
+                    />
+                  </Tooltip>
+                </TableCell>
+                <TableCell>
+                  Layer {gap.layer} · {gap.title}
+                  {gap.conflict &&
+                    ` (declared ${gap.conflict.declared.join(
+                      ', ',
+                    )}, observed ${gap.conflict.observed.join(', ')})`}
+                </TableCell>
+                <TableCell>
+                  <Typography variant="body2" color="textSecondary">
+                    {gap.hint}
+                  </Typography>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Box>
+    )}
+  </>
+);
