@@ -47,11 +47,13 @@ export const CoveragePanel = ({ value }: { value: EntityCoverage }) => (
               Layer {layer.layer} · {layer.title}
             </TableCell>
             <TableCell style={{ width: '45%' }}>
-              <LinearProgress
-                variant="determinate"
-                value={layer.ratio * 100}
-                aria-label={`Layer ${layer.layer} coverage`}
-              />
+              {layer.required > 0 && (
+                <LinearProgress
+                  variant="determinate"
+                  value={layer.ratio * 100}
+                  aria-label={`Layer ${layer.layer} coverage`}
+                />
+              )}
             </TableCell>
             <TableCell>
               {layer.required === 0
