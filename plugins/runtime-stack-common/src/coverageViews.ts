@@ -1,4 +1,4 @@
-import type { ServiceCoverage } from './coverage';
+import type { ServiceCoverage } from './layerCoverage';
 
 /**
  * The answer of `GET /entities/:kind/:namespace/:name/coverage`.

@@ -104,7 +104,7 @@ export {
   validateRequirementProfiles,
   chooseRequirementProfile,
   computeCoverage,
-} from './coverage';
+} from './layerCoverage';
 export type {
   CapabilityCoverage,
   CapabilityRequirement,
@@ -115,5 +115,5 @@ export type {
   ProfileChoice,
   RequirementProfile,
   ServiceCoverage,
-} from './coverage';
+} from './layerCoverage';
 export type { EntityCoverage } from './coverageViews';

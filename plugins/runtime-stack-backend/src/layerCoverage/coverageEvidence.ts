@@ -1,0 +1,176 @@
+import type {
+  ClusterObject,
+  CoverageEvidence,
+  DeclaredStack,
+  EntityClusters,
+  EntityImages,
+  EntityObservability,
+} from '@internal/backstage-plugin-runtime-stack-common';
+
+/** What the annotations of the entity and its System claim. */
+export function declaredEvidence(declared: DeclaredStack): CoverageEvidence[] {
+  return declared.tools.map(t => ({
+    source: 'declared',
+    capability: t.capability,
+    tool: t.tool,
+    detail: `declared in runtime-stack.io/tools${
+      t.source === 'system' ? ' of its System' : ''
+    }`,
+    strength: 'full',
+  }));
+}
+
+const WORKLOAD_TOOLS: Record<string, string> = {
+  Deployment: 'deployment',
+  StatefulSet: 'statefulset',
+  DaemonSet: 'daemonset',
+  Job: 'job',
+  CronJob: 'cronjob',
+};
+
+/** Probes and limits of a workload's containers, as health evidence. */
+function healthOfTemplate(object: ClusterObject): string[] {
+  const spec: any = object.spec ?? {};
+  const containers: any[] =
+    (object.kind === 'CronJob'
+      ? spec.jobTemplate?.spec?.template?.spec?.containers
+      : spec.template?.spec?.containers) ?? [];
+  if (containers.length === 0) return [];
+  const all = (test: (c: any) => boolean) => containers.every(test);
+  return [
+    ...(all(c => c.livenessProbe) ? ['liveness-probe'] : []),
+    ...(all(c => c.readinessProbe) ? ['readiness-probe'] : []),
+    ...(all(c => c.resources?.limits) ? ['resource-limits'] : []),
+  ];
+}
+
+/**
+ * What the clusters show: the tools detected for the service, its workloads,
+ * and the probes, limits, autoscalers and disruption budgets that keep it
+ * healthy.
+ */
+export function clusterEvidence(
+  clusters: EntityClusters,
+  objects: Map<string, ClusterObject[]>,
+): CoverageEvidence[] {
+  const evidence: CoverageEvidence[] = [];
+  for (const view of clusters.clusters) {
+    for (const finding of view.tools) {
+      const first = finding.evidence[0];
+      evidence.push({
+        source: 'cluster',
+        capability: finding.capability,
+        tool: finding.tool,
+        cluster: view.cluster,
+        detail: first
+          ? `${first.kind} ${first.namespace ? `${first.namespace}/` : ''}${
+              first.name
+            }: ${first.field} = ${first.value}`
+          : 'detected',
+        strength: 'full',
+      });
+    }
+    for (const object of objects.get(view.cluster) ?? []) {
+      const where = `${object.kind} ${object.metadata.namespace ?? ''}/${
+        object.metadata.name
+      }`;
+      const workloadTool = WORKLOAD_TOOLS[object.kind];
+      if (workloadTool) {
+        evidence.push({
+          source: 'cluster',
+          capability: 'workloads',
+          tool: workloadTool,
+          cluster: view.cluster,
+          detail: where,
+          strength: 'full',
+        });
+        for (const tool of healthOfTemplate(object)) {
+          evidence.push({
+            source: 'cluster',
+            capability: 'health',
+            tool,
+            cluster: view.cluster,
+            detail: `${where}: every container has it`,
+            strength: 'partial',
+          });
+        }
+      }
+      if (
+        object.kind === 'HorizontalPodAutoscaler' ||
+        object.kind === 'PodDisruptionBudget'
+      ) {
+        evidence.push({
+          source: 'cluster',
+          capability: 'health',
+          tool:
+            object.kind === 'HorizontalPodAutoscaler'
+              ? 'horizontal-pod-autoscaler'
+              : 'pod-disruption-budget',
+          cluster: view.cluster,
+          detail: where,
+          strength: 'full',
+        });
+      }
+    }
+  }
+  return evidence;
+}
+
+/** Images that run, and whether their registry answers for them. */
+export function imageEvidence(images: EntityImages): CoverageEvidence[] {
+  return images.images.flatMap(image => {
+    const evidence: CoverageEvidence[] = [];
+    if (image.running.length > 0) {
+      evidence.push({
+        source: 'cluster',
+        capability: 'images',
+        tool: 'oci-image',
+        detail: `${image.reference} runs in ${image.running.length} pod(s)`,
+        strength: 'full',
+      });
+    }
+    if (image.current) {
+      evidence.push({
+        source: 'registry',
+        capability: 'container-registry',
+        detail: `${image.registry}/${image.repository}:${image.tag} → ${image.current.digest}`,
+        strength: 'full',
+      });
+    } else if (image.registry && image.running.length > 0) {
+      evidence.push({
+        source: 'registry',
+        capability: 'container-registry',
+        detail: `${image.registry}: ${
+          image.registryConfigured
+            ? 'not read yet'
+            : 'not a configured registry'
+        }`,
+        strength: 'partial',
+      });
+    }
+    return evidence;
+  });
+}
+
+const OBSERVABILITY_TOOLS: Record<string, string | undefined> = {
+  metrics: 'prometheus',
+  alerting: 'alertmanager',
+  visualization: 'grafana',
+};
+
+/** Telemetry that exists, counted; a link alone is partial evidence. */
+export function observabilityEvidence(
+  observability: EntityObservability,
+): CoverageEvidence[] {
+  return observability.evidence
+    .filter(e => e.status !== 'none')
+    .map(e => ({
+      source: 'observability',
+      capability: e.capability,
+      ...(OBSERVABILITY_TOOLS[e.capability]
+        ? { tool: OBSERVABILITY_TOOLS[e.capability] }
+        : {}),
+      detail: e.summary,
+      strength: e.status === 'evidenced' ? 'full' : 'partial',
+    }));
+}

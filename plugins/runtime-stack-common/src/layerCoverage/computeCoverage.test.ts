@@ -1,0 +1,271 @@
+import { defaultLayerModel } from '../layers/defaultLayerModel';
+import type { LayerModel } from '../layers/types';
+import { computeCoverage } from './computeCoverage';
+import { defaultRequirementProfiles } from './defaultRequirementProfiles';
+import type {
+  CoverageEvidence,
+  ProfileChoice,
+  RequirementProfile,
+} from './types';
+
+const now = new Date('2025-06-01T00:00:00Z');
+
+const model: LayerModel = {
+  version: '1',
+  layers: [
+    {
+      id: 0,
+      title: 'Base',
+      description: 'base',
+      capabilities: [
+        { id: 'alpha', title: 'Alpha', description: 'a', tools: [] },
+        { id: 'beta', title: 'Beta', description: 'b', tools: [] },
+      ],
+    },
+    {
+      id: 1,
+      title: 'Middle',
+      description: 'middle',
+      capabilities: [
+        { id: 'gamma', title: 'Gamma', description: 'g', tools: [] },
+        { id: 'delta', title: 'Delta', description: 'd', tools: [] },
+        { id: 'epsilon', title: 'Epsilon', description: 'e', tools: [] },
+      ],
+    },
+    {
+      id: 2,
+      title: 'Top',
+      description: 'top',
+      capabilities: [
+        { id: 'zeta', title: 'Zeta', description: 'z', tools: [] },
+        { id: 'eta', title: 'Eta', description: 'h', tools: [] },
+      ],
+    },
+  ],
+};
+
+const profile: RequirementProfile = {
+  id: 'test',
+  title: 'Test',
+  required: ['layer-0', 'gamma', 'delta'],
+  recommended: ['epsilon'],
+  notApplicable: ['eta'],
+};
+const choice: ProfileChoice = { profile, reason: 'default' };
+
+function evidence(
+  capability: string,
+  source: CoverageEvidence['source'],
+  strength: CoverageEvidence['strength'],
+  tool?: string,
+): CoverageEvidence {
+  return { capability, source, strength, tool, detail: `${source} ${tool}` };
+}
+
+function statusOf(
+  result: ReturnType<typeof computeCoverage>,
+  capability: string,
+) {
+  return result.capabilities.find(c => c.capability === capability)!;
+}
+
+describe('computeCoverage', () => {
+  const result = computeCoverage({
+    layerModel: model,
+    choice,
+    now,
+    evidence: [
+      evidence('alpha', 'cluster', 'full', 'prometheus'),
+      evidence('beta', 'declared', 'full', 'velero'),
+      evidence('zeta', 'observability', 'partial'),
+      evidence('teleportation', 'cluster', 'full', 'tardis'),
+    ],
+    exemptions: [
+      { capability: 'gamma', reason: 'migrating', expiresAt: '2025-07-01' },
+      { capability: 'delta', reason: 'old', expiresAt: '2025-05-01' },
+    ],
+  });
+
+  it('gives every capability of the model a requirement and status, in model order', () => {
+    expect(
+      result.capabilities.map(c => [c.capability, c.requirement, c.status]),
+    ).toEqual([
+      ['alpha', 'required', 'covered'],
+      ['beta', 'required', 'partial'],
+      ['gamma', 'required', 'exempt'],
+      ['delta', 'required', 'missing'],
+      ['epsilon', 'recommended', 'missing'],
+      ['zeta', 'optional', 'partial'],
+      ['eta', 'not-applicable', 'not-required'],
+    ]);
+    expect(statusOf(result, 'alpha')).toMatchObject({
+      title: 'Alpha',
+      layer: 0,
+      tools: ['prometheus'],
+    });
+  });
+
+  it('shows the active exemption and ignores the expired one', () => {
+    expect(statusOf(result, 'gamma').exemption).toEqual({
+      capability: 'gamma',
+      reason: 'migrating',
+      expiresAt: '2025-07-01',
+    });
+    expect(statusOf(result, 'delta').exemption).toBeUndefined();
+  });
+
+  it('computes layer and overall ratios, exempt capabilities left out', () => {
+    expect(result.layers).toEqual([
+      {
+        layer: 0,
+        title: 'Base',
+        required: 2,
+        covered: 1,
+        partial: 1,
+        ratio: 0.75,
+      },
+      {
+        layer: 1,
+        title: 'Middle',
+        required: 1,
+        covered: 0,
+        partial: 0,
+        ratio: 0,
+      },
+      { layer: 2, title: 'Top', required: 0, covered: 0, partial: 0, ratio: 1 },
+    ]);
+    expect(result.overall).toEqual({
+      required: 3,
+      covered: 1,
+      partial: 1,
+      ratio: 0.5,
+    });
+  });
+
+  it('lists required gaps in layer order and echoes the profile', () => {
+    expect(result.gaps.map(g => g.capability)).toEqual(['beta', 'delta']);
+    expect(result.profile).toEqual({
+      id: 'test',
+      title: 'Test',
+      reason: 'default',
+    });
+  });
+
+  it('counts a declaration as covered once an observation confirms it', () => {
+    const confirmed = computeCoverage({
+      layerModel: model,
+      choice,
+      now,
+      evidence: [
+        evidence('beta', 'declared', 'full', 'velero'),
+        evidence('beta', 'registry', 'partial', 'velero'),
+        // Another tool observed does not confirm the declared one.
+        evidence('gamma', 'declared', 'full', 'istio'),
+        evidence('gamma', 'cluster', 'partial', 'linkerd'),
+      ],
+    });
+    expect(statusOf(confirmed, 'beta').status).toBe('covered');
+    expect(statusOf(confirmed, 'gamma').status).toBe('partial');
+  });
+
+  it('shows a conflict between declared and observed tools without hiding the status', () => {
+    const conflicting = computeCoverage({
+      layerModel: model,
+      choice,
+      now,
+      evidence: [
+        evidence('alpha', 'declared', 'full', 'istio'),
+        evidence('alpha', 'cluster', 'full', 'linkerd'),
+        // Observing more than was declared is no conflict.
+        evidence('beta', 'declared', 'full', 'prometheus'),
+        evidence('beta', 'cluster', 'full', 'prometheus'),
+        evidence('beta', 'cluster', 'full', 'opentelemetry'),
+      ],
+    });
+    expect(statusOf(conflicting, 'alpha')).toMatchObject({
+      status: 'covered',
+      tools: ['istio', 'linkerd'],
+      conflict: { declared: ['istio'], observed: ['linkerd'] },
+    });
+    expect(statusOf(conflicting, 'beta').conflict).toBeUndefined();
+  });
+
+  it('lets covered evidence win over an exemption', () => {
+    const covered = computeCoverage({
+      layerModel: model,
+      choice,
+      now,
+      evidence: [evidence('alpha', 'cluster', 'full', 'x')],
+      exemptions: [{ capability: 'alpha', reason: 'no longer needed' }],
+    });
+    expect(statusOf(covered, 'alpha')).toMatchObject({ status: 'covered' });
+    expect(statusOf(covered, 'alpha').exemption).toBeUndefined();
+  });
+
+  it('hints at tools offered on the service clusters, else how to declare one', () => {
+    const hinted = computeCoverage({
+      layerModel: model,
+      choice,
+      now,
+      evidence: [evidence('beta', 'declared', 'partial', 'velero')],
+      offered: [
+        { capability: 'delta', tool: 'cert-manager', cluster: 'prod-eu-1' },
+        { capability: 'delta', tool: 'vault', cluster: 'prod-eu-1' },
+        { capability: 'delta', tool: 'cert-manager', cluster: 'prod-us-1' },
+        { capability: 'eta', tool: 'unused', cluster: 'prod-eu-1' },
+      ],
+    });
+    expect(statusOf(hinted, 'delta').hint).toBe(
+      'prod-eu-1 offers cert-manager, vault; prod-us-1 offers cert-manager: use it and declare it in runtime-stack.io/tools (delta=cert-manager)',
+    );
+    expect(statusOf(hinted, 'beta').hint).toBe(
+      'declare a tool with the runtime-stack.io/tools annotation (beta=tool) or ask the platform team',
+    );
+    expect(statusOf(hinted, 'epsilon').hint).toMatch(/^declare a tool/);
+    // Nothing to do for covered, exempt or unasked capabilities.
+    expect(statusOf(hinted, 'eta').hint).toBeUndefined();
+    expect(statusOf(hinted, 'zeta').hint).toBeUndefined();
+  });
+
+  it('expands layer-N to every capability of the layer in the default model', () => {
+    const layerProfile: RequirementProfile = {
+      id: 'layer-5',
+      title: 'Platform services',
+      required: ['layer-5'],
+      notApplicable: ['messaging'],
+    };
+    const coverage = computeCoverage({
+      layerModel: defaultLayerModel,
+      choice: { profile: layerProfile, reason: 'default' },
+      now,
+      evidence: [evidence('service-mesh', 'cluster', 'full', 'istio')],
+    });
+    const layer5 = coverage.capabilities.filter(c => c.layer === 5);
+    expect(layer5.map(c => [c.capability, c.requirement, c.status])).toEqual([
+      ['service-mesh', 'required', 'covered'],
+      ['messaging', 'not-applicable', 'not-required'],
+      ['database-operators', 'required', 'missing'],
+    ]);
+    expect(coverage.layers.find(l => l.layer === 5)?.ratio).toBe(0.5);
+    expect(coverage.layers.map(l => l.layer)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
+
+  it('finds every tier-1 requirement missing for a service with no evidence', () => {
+    const tier1 = defaultRequirementProfiles[0];
+    const coverage = computeCoverage({
+      layerModel: defaultLayerModel,
+      choice: { profile: tier1, reason: 'lifecycle production' },
+      now,
+      evidence: [],
+    });
+    expect(coverage.overall).toEqual({
+      required: tier1.required.length,
+      covered: 0,
+      partial: 0,
+      ratio: 0,
+    });
+    expect(coverage.gaps.map(g => g.capability).sort()).toEqual(
+      [...tier1.required].sort(),
+    );
+  });
+});

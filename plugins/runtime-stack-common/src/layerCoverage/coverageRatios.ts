@@ -1,0 +1,19 @@
+import type { CapabilityCoverage } from './types';
+
+/** Counts and ratio over the required capabilities; exempt ones are left out. */
+export function requiredRatio(capabilities: CapabilityCoverage[]): {
+  required: number;
+  covered: number;
+  partial: number;
+  ratio: number;
+} {
+  const counted = capabilities.filter(
+    c => c.requirement === 'required' && c.status !== 'exempt',
+  );
+  const covered = counted.filter(c => c.status === 'covered').length;
+  const partial = counted.filter(c => c.status === 'partial').length;
+  const required = counted.length;
+  // Nothing required means nothing is missing.
+  const ratio = required === 0 ? 1 : (covered + 0.5 * partial) / required;
+  return { required, covered, partial, ratio };
+}

@@ -1,0 +1,15 @@
+export type {
+  CapabilityCoverage,
+  CapabilityRequirement,
+  CoverageEvidence,
+  CoverageExemption,
+  LayerCoverage,
+  OfferedTool,
+  ProfileChoice,
+  RequirementProfile,
+  ServiceCoverage,
+} from './types';
+export { defaultRequirementProfiles } from './defaultRequirementProfiles';
+export { validateRequirementProfiles } from './validateRequirementProfiles';
+export { chooseRequirementProfile } from './chooseRequirementProfile';
+export { computeCoverage } from './computeCoverage';

@@ -1,0 +1,135 @@
+/**
+ * What a service is expected to run, per capability of the layer model.
+ * Entries are capability ids or `layer-N`, which stands for every capability
+ * of layer N. A capability named by id beats a `layer-N` entry, so
+ * `required: ['layer-4'], notApplicable: ['syscall-tracing']` reads naturally.
+ *
+ * @public
+ */
+export interface RequirementProfile {
+  id: string;
+  title: string;
+  description?: string;
+  required: string[];
+  recommended?: string[];
+  notApplicable?: string[];
+}
+
+/**
+ * The profile picked for a service and why, so the UI can explain it.
+ *
+ * @public
+ */
+export interface ProfileChoice {
+  profile: RequirementProfile;
+  /** For example `annotation runtime-stack.io/requirement-profile` or `lifecycle production`. */
+  reason: string;
+}
+
+/**
+ * One piece of evidence that a service has a capability.
+ *
+ * @public
+ */
+export interface CoverageEvidence {
+  /** `declared` is a claim in the catalog; the others are observations. */
+  source: 'declared' | 'cluster' | 'registry' | 'observability';
+  capability: string;
+  tool?: string;
+  detail: string;
+  cluster?: string;
+  strength: 'full' | 'partial';
+}
+
+/**
+ * An accepted gap: the capability is not counted against the service until
+ * `expiresAt` (an ISO date; absent means it never expires).
+ *
+ * @public
+ */
+export interface CoverageExemption {
+  capability: string;
+  reason: string;
+  expiresAt?: string;
+}
+
+/**
+ * A tool the platform runs on one of the service's clusters (cluster-level
+ * detection), which the service could use to close a gap.
+ *
+ * @public
+ */
+export interface OfferedTool {
+  capability: string;
+  tool: string;
+  cluster: string;
+}
+
+/**
+ * How much a profile asks for a capability. `optional` means the profile does
+ * not mention it.
+ *
+ * @public
+ */
+export type CapabilityRequirement =
+  | 'required'
+  | 'recommended'
+  | 'not-applicable'
+  | 'optional';
+
+/**
+ * Coverage of one capability for one service.
+ *
+ * @public
+ */
+export interface CapabilityCoverage {
+  capability: string;
+  title: string;
+  layer: number;
+  requirement: CapabilityRequirement;
+  status: 'covered' | 'partial' | 'missing' | 'exempt' | 'not-required';
+  /** Distinct tools named by the evidence. */
+  tools: string[];
+  evidence: CoverageEvidence[];
+  /** Declared tools the cluster does not show; shown, never hidden. */
+  conflict?: { declared: string[]; observed: string[] };
+  exemption?: CoverageExemption;
+  /** What to do next, for missing or partial required/recommended capabilities. */
+  hint?: string;
+}
+
+/**
+ * Coverage of the required capabilities of one layer.
+ *
+ * @public
+ */
+export interface LayerCoverage {
+  layer: number;
+  title: string;
+  /** Required capabilities, exempt ones left out. */
+  required: number;
+  covered: number;
+  partial: number;
+  /** `(covered + 0.5 * partial) / required`, 1 when nothing is required. */
+  ratio: number;
+}
+
+/**
+ * Coverage of one service against its requirement profile.
+ *
+ * @public
+ */
+export interface ServiceCoverage {
+  profile: { id: string; title: string; reason: string };
+  /** Every capability of the layer model, in model order. */
+  capabilities: CapabilityCoverage[];
+  layers: LayerCoverage[];
+  overall: {
+    required: number;
+    covered: number;
+    partial: number;
+    ratio: number;
+  };
+  /** Required capabilities that are missing or partial, in layer order. */
+  gaps: CapabilityCoverage[];
+}
