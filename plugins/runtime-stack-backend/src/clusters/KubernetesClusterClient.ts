@@ -1,4 +1,5 @@
 import { KubeConfig } from '@kubernetes/client-node';
+import { backoffDelay, parseRetryAfter, sleep } from '../http/retryDelay';
 import fetch from 'node-fetch';
 import type { ClusterDefinition } from './clusterConfig';
 import { apiVersionOf, pathOf, type ResourceType } from './collectedResources';
@@ -23,8 +24,6 @@ export class ClusterRequestError extends Error {
     this.name = 'ClusterRequestError';
   }
 }
-
-const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 /** One event of a watch stream, as the API server sends it. */
 export interface WatchEvent {
@@ -208,14 +207,10 @@ export class KubernetesClusterClient {
     } catch {
       // not a Status object; keep the text
     }
-    const retryAfter = Number(response.headers.get('retry-after'));
     return new ClusterRequestError(
       `${what} answered ${response.status}: ${message}`,
       response.status,
-      Number.isFinite(retryAfter) &&
-      response.headers.get('retry-after') !== null
-        ? retryAfter * 1000
-        : undefined,
+      parseRetryAfter(response.headers.get('retry-after')),
     );
   }
 
@@ -233,7 +228,7 @@ export class KubernetesClusterClient {
         }
         await sleep(
           (error as ClusterRequestError).retryAfterMs ??
-            this.backoffMs * 2 ** (attempt - 1),
+            backoffDelay(attempt, this.backoffMs),
         );
       }
     }

@@ -6,7 +6,7 @@ import {
 import { GrafanaClient } from './GrafanaClient';
 import { compileDashboardSelector, selectorTags } from './grafanaSelector';
 import { ObservabilityRequestError } from './ObservabilityRequestError';
-import { json, startHttpServer } from './__testUtils__/httpServer';
+import { json, startStubServer } from '../__testUtils__/stubServer';
 
 let grafana: FakeGrafana;
 beforeEach(async () => {
@@ -187,7 +187,7 @@ describe('GrafanaClient against the fake Grafana', () => {
 
 describe('GrafanaClient URLs', () => {
   it('keeps a sub path once, whether or not Grafana includes it', async () => {
-    const server = await startHttpServer((_request, response) => {
+    const server = await startStubServer((_request, response) => {
       json(response, 200, [
         { uid: 'a', title: 'A', url: '/grafana/d/a/a', type: 'dash-db' },
         { uid: 'b', title: 'B', url: '/d/b/b', type: 'dash-db', tags: null },

@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { backoffDelay, parseRetryAfter } from '../registry/retryDelay';
+import { backoffDelay, parseRetryAfter, sleep } from '../http/retryDelay';
 import { ObservabilityRequestError } from './ObservabilityRequestError';
 
 export interface JsonTransportOptions {
@@ -34,8 +34,6 @@ const MAX_RETRY_WAIT_MS = 60_000;
 const SNIPPET_CHARS = 200;
 
 const isRetryable = (status: number) => status === 429 || status >= 500;
-
-const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 /**
  * `https://user:pass@host/` works in a browser but fetch refuses URLs with

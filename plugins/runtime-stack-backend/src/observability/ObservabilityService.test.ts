@@ -14,10 +14,7 @@ import { ClusterStateService } from '../clusters/ClusterStateService';
 import { migrateToLatest } from '../database/migrations';
 import { readObservabilitySettings } from './observabilityConfig';
 import { ObservabilityService } from './ObservabilityService';
-import {
-  startHttpServer,
-  type TestHttpServer,
-} from './__testUtils__/httpServer';
+import { startStubServer, type StubServer } from '../__testUtils__/stubServer';
 import {
   findFreePort,
   prometheusBinary,
@@ -78,7 +75,7 @@ const entity: Entity = {
 
 describeWithPrometheus('ObservabilityService', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-  let metrics: TestHttpServer;
+  let metrics: StubServer;
   let prometheus: RunningPrometheus;
   let grafana: FakeGrafana;
   let cluster: FakeKubeApiServer;
@@ -116,7 +113,7 @@ describeWithPrometheus('ObservabilityService', () => {
     });
 
   beforeAll(async () => {
-    metrics = await startHttpServer((_request, response) => {
+    metrics = await startStubServer((_request, response) => {
       response
         .writeHead(200, { 'content-type': 'text/plain; version=0.0.4' })
         .end('up_requests_total 1\n');

@@ -2,15 +2,15 @@ import { ObservabilityRequestError } from './ObservabilityRequestError';
 import { PrometheusClient } from './PrometheusClient';
 import {
   json,
-  startHttpServer,
-  type TestHandler,
-  type TestHttpServer,
-} from './__testUtils__/httpServer';
+  startStubServer,
+  type StubHandler,
+  type StubServer,
+} from '../__testUtils__/stubServer';
 import { findFreePort } from './__testUtils__/prometheusProcess';
 
-const servers: TestHttpServer[] = [];
-const stub = async (handler: TestHandler) => {
-  const server = await startHttpServer(handler);
+const servers: StubServer[] = [];
+const stub = async (handler: StubHandler) => {
+  const server = await startStubServer(handler);
   servers.push(server);
   return server;
 };

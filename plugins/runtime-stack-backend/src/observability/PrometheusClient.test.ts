@@ -1,8 +1,5 @@
 import { PrometheusClient, type PrometheusTarget } from './PrometheusClient';
-import {
-  startHttpServer,
-  type TestHttpServer,
-} from './__testUtils__/httpServer';
+import { startStubServer, type StubServer } from '../__testUtils__/stubServer';
 import {
   findFreePort,
   prometheusBinary,
@@ -31,14 +28,14 @@ const METRICS = [
 ].join('\n');
 
 describeWithPrometheus('PrometheusClient against Prometheus', () => {
-  let metrics: TestHttpServer;
+  let metrics: StubServer;
   let prometheus: RunningPrometheus;
   let client: PrometheusClient;
   let closedPort: number;
   let targets: PrometheusTarget[];
 
   beforeAll(async () => {
-    metrics = await startHttpServer((request, response) => {
+    metrics = await startStubServer((request, response) => {
       if (request.url !== '/metrics') {
         response.writeHead(404).end();
         return;

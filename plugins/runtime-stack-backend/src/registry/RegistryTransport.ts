@@ -3,7 +3,7 @@ import {
   type RegistryAuth,
 } from './RegistryAuthenticator';
 import { RegistryRequestError } from './RegistryRequestError';
-import { backoffDelay, parseRetryAfter } from './retryDelay';
+import { backoffDelay, parseRetryAfter, sleep } from '../http/retryDelay';
 
 export interface RegistryResponse {
   status: number;
@@ -40,8 +40,6 @@ const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const MAX_RETRY_WAIT_MS = 60_000;
 
 const isRetryable = (status: number) => status === 429 || status >= 500;
-
-const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 async function readBody(response: Response, url: URL, method: string) {
   if (!response.body) return Buffer.alloc(0);

@@ -5,7 +5,7 @@ import {
   json,
   startStubServer,
   type StubServer,
-} from './__testUtils__/stubServer';
+} from '../__testUtils__/stubServer';
 
 const servers: StubServer[] = [];
 const stub = async (...args: Parameters<typeof startStubServer>) => {

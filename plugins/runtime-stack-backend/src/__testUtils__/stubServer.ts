@@ -28,8 +28,9 @@ export type StubHandler = (
 ) => void;
 
 /**
- * An HTTP server on loopback for behaviour the real registry does not show:
- * pagination links, challenges, redirects, rate limits and hangs.
+ * An HTTP server on loopback: a scrape target for the real Prometheus, or a
+ * stub for behaviour real servers do not show on demand:
+ * pagination links, challenges, redirects, rate limits, 5xx and hangs.
  */
 export async function startStubServer(
   handler: StubHandler,

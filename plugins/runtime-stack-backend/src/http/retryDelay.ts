@@ -15,3 +15,6 @@ export function backoffDelay(attempt: number, baseMs: number): number {
   const exponential = baseMs * 2 ** (attempt - 1);
   return exponential + Math.random() * exponential * 0.25;
 }
+
+export const sleep = (ms: number) =>
+  new Promise(resolve => setTimeout(resolve, ms));
