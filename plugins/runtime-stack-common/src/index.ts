@@ -64,6 +64,7 @@ export type {
   OwnerOverrideTarget,
 } from './declaredStack';
 export type { ClusterObject } from './cluster/clusterObjects';
+export { podSpecOf, WORKLOAD_KINDS } from './detection/objectFields';
 export type {
   ClusterFreshness,
   ClusterObjectRef,

@@ -1,10 +1,12 @@
-import type {
-  ClusterObject,
-  ToolFinding,
+import {
+  ECOSYSTEM_ANNOTATIONS,
+  type ClusterObject,
+  type ToolFinding,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import type { Knex } from 'knex';
 
-const KUBERNETES_ID_LABEL = 'backstage.io/kubernetes-id';
+// The Kubernetes plugin's annotation names the label its objects carry.
+const KUBERNETES_ID_LABEL = ECOSYSTEM_ANNOTATIONS.kubernetesId;
 
 export interface ClusterCollectionState {
   cluster: string;

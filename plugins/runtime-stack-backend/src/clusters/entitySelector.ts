@@ -1,11 +1,13 @@
 import type { Entity } from '@backstage/catalog-model';
 
-export const KUBERNETES_ID_ANNOTATION = 'backstage.io/kubernetes-id';
-export const KUBERNETES_LABEL_SELECTOR_ANNOTATION =
-  'backstage.io/kubernetes-label-selector';
-export const KUBERNETES_NAMESPACE_ANNOTATION =
-  'backstage.io/kubernetes-namespace';
-export const KUBERNETES_CLUSTER_ANNOTATION = 'backstage.io/kubernetes-cluster';
+import { ECOSYSTEM_ANNOTATIONS } from '@internal/backstage-plugin-runtime-stack-common';
+
+const {
+  kubernetesId,
+  kubernetesLabelSelector,
+  kubernetesNamespace,
+  kubernetesCluster,
+} = ECOSYSTEM_ANNOTATIONS;
 
 export interface EntitySelector {
   labelSelector: string;
@@ -22,20 +24,20 @@ export interface EntitySelector {
  */
 export function entitySelectorOf(entity: Entity): EntitySelector {
   const annotations = entity.metadata.annotations ?? {};
-  const id = annotations[KUBERNETES_ID_ANNOTATION] || entity.metadata.name;
-  const explicit = annotations[KUBERNETES_LABEL_SELECTOR_ANNOTATION]?.trim();
-  const labelSelector = explicit || `${KUBERNETES_ID_ANNOTATION}=${id}`;
+  const id = annotations[kubernetesId] || entity.metadata.name;
+  const explicit = annotations[kubernetesLabelSelector]?.trim();
+  const labelSelector = explicit || `${kubernetesId}=${id}`;
   const byId = /^backstage\.io\/kubernetes-id\s*==?\s*([\w.-]+)$/.exec(
     labelSelector,
   );
   return {
     labelSelector,
     ...(byId ? { kubernetesId: byId[1] } : {}),
-    ...(annotations[KUBERNETES_NAMESPACE_ANNOTATION]
-      ? { namespace: annotations[KUBERNETES_NAMESPACE_ANNOTATION] }
+    ...(annotations[kubernetesNamespace]
+      ? { namespace: annotations[kubernetesNamespace] }
       : {}),
-    ...(annotations[KUBERNETES_CLUSTER_ANNOTATION]
-      ? { cluster: annotations[KUBERNETES_CLUSTER_ANNOTATION] }
+    ...(annotations[kubernetesCluster]
+      ? { cluster: annotations[kubernetesCluster] }
       : {}),
   };
 }

@@ -1,26 +1,16 @@
-import type {
-  ClusterObject,
-  WorkloadSummary,
+import {
+  podSpecOf,
+  WORKLOAD_KINDS,
+  type ClusterObject,
+  type WorkloadSummary,
 } from '@internal/backstage-plugin-runtime-stack-common';
-
-const WORKLOAD_KINDS = new Set([
-  'Deployment',
-  'StatefulSet',
-  'DaemonSet',
-  'CronJob',
-  'Job',
-]);
 
 const key = (kind: string, namespace: string | undefined, name: string) =>
   `${kind}/${namespace ?? ''}/${name}`;
 
 function imagesOf(object: ClusterObject): string[] {
-  const spec: any = object.spec ?? {};
-  const podSpec =
-    object.kind === 'CronJob'
-      ? spec.jobTemplate?.spec?.template?.spec
-      : spec.template?.spec;
-  return (podSpec?.containers ?? []).map((c: any) => String(c.image));
+  const containers = (podSpecOf(object)?.containers ?? []) as any[];
+  return containers.map(c => String(c.image));
 }
 
 /**

@@ -1,4 +1,7 @@
-import type { ClusterObject } from '@internal/backstage-plugin-runtime-stack-common';
+import {
+  podSpecOf,
+  type ClusterObject,
+} from '@internal/backstage-plugin-runtime-stack-common';
 
 /** An image a pod runs, with the digest the node resolved it to. */
 export interface RunningImage {
@@ -49,11 +52,7 @@ export function runningImagesOf(
 export function templateImagesOf(objects: ClusterObject[]): string[] {
   const images = new Set<string>();
   for (const object of objects) {
-    const spec: any = object.spec ?? {};
-    const podSpec =
-      object.kind === 'CronJob'
-        ? spec.jobTemplate?.spec?.template?.spec
-        : spec.template?.spec;
+    const podSpec: any = podSpecOf(object);
     for (const container of [
       ...(podSpec?.containers ?? []),
       ...(podSpec?.initContainers ?? []),

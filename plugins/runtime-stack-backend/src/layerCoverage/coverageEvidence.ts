@@ -1,10 +1,11 @@
-import type {
-  ClusterObject,
-  CoverageEvidence,
-  DeclaredStack,
-  EntityClusters,
-  EntityImages,
-  EntityObservability,
+import {
+  podSpecOf,
+  type ClusterObject,
+  type CoverageEvidence,
+  type DeclaredStack,
+  type EntityClusters,
+  type EntityImages,
+  type EntityObservability,
 } from '@internal/backstage-plugin-runtime-stack-common';
 
 /** What the annotations of the entity and its System claim. */
@@ -30,11 +31,7 @@ const WORKLOAD_TOOLS: Record<string, string> = {
 
 /** Probes and limits of a workload's containers, as health evidence. */
 function healthOfTemplate(object: ClusterObject): string[] {
-  const spec: any = object.spec ?? {};
-  const containers: any[] =
-    (object.kind === 'CronJob'
-      ? spec.jobTemplate?.spec?.template?.spec?.containers
-      : spec.template?.spec?.containers) ?? [];
+  const containers = (podSpecOf(object)?.containers ?? []) as any[];
   if (containers.length === 0) return [];
   const all = (test: (c: any) => boolean) => containers.every(test);
   return [

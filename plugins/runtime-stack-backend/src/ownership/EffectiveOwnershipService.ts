@@ -1,6 +1,7 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  ECOSYSTEM_ANNOTATIONS,
   RUNTIME_STACK_ANNOTATIONS,
   type EffectiveOwnership,
   type LayerModel,
@@ -14,9 +15,6 @@ import {
   resolveEffectiveOwnership,
   type OwnershipClaim,
 } from './resolveEffectiveOwnership';
-
-// The Kubernetes plugin's annotation; we read it rather than invent a twin.
-const KUBERNETES_CLUSTER_ANNOTATION = 'backstage.io/kubernetes-cluster';
 
 /**
  * Effective ownership of one service or System: gathers the claims of every
@@ -47,7 +45,8 @@ export class EffectiveOwnershipService {
     const { entity, entityRef: ref, systemRef } = context;
 
     const clusters = (
-      entity.metadata.annotations?.[KUBERNETES_CLUSTER_ANNOTATION] ?? ''
+      entity.metadata.annotations?.[ECOSYSTEM_ANNOTATIONS.kubernetesCluster] ??
+      ''
     )
       .split(',')
       .map(c => c.trim())

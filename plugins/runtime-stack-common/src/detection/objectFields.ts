@@ -77,7 +77,11 @@ const POD_SPEC_PATHS: Record<string, string[]> = {
   CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
 };
 
-/** The kinds a person writes pod templates in, without their copies. */
+/**
+ * The kinds a person writes pod templates in, without their copies.
+ *
+ * @public
+ */
 export const WORKLOAD_KINDS: ReadonlySet<string> = new Set([
   'Deployment',
   'StatefulSet',
@@ -89,6 +93,18 @@ export const WORKLOAD_KINDS: ReadonlySet<string> = new Set([
 export const POD_BEARING_KINDS: ReadonlySet<string> = new Set(
   Object.keys(POD_SPEC_PATHS),
 );
+
+/**
+ * The pod spec of a Pod, or the pod template's spec of a workload (for a
+ * CronJob, of its job template).
+ *
+ * @public
+ */
+export function podSpecOf(object: ClusterObject): JsonRecord | undefined {
+  const path = POD_SPEC_PATHS[object.kind];
+  const spec = path ? valueAt(object, path) : undefined;
+  return isRecord(spec) ? spec : undefined;
+}
 
 export interface ContainerRef {
   /** Path of the container, e.g. `spec.template.spec.containers[0]`. */
