@@ -8,10 +8,7 @@ import type {
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  AuthorizeResult,
-  type PolicyDecision,
-} from '@backstage/plugin-permission-common';
+import type { PolicyDecision } from '@backstage/plugin-permission-common';
 import {
   ownershipReadPermission,
   ownershipUpdatePermission,
@@ -20,6 +17,7 @@ import {
 } from '@internal/backstage-plugin-runtime-stack-common';
 import express, { type Request } from 'express';
 import Router from 'express-promise-router';
+import { authorizeRequest } from '../auth/authorizeRequest';
 import type { EffectiveOwnershipService } from './EffectiveOwnershipService';
 import {
   createOwnershipBodySchema,
@@ -64,21 +62,13 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
   const router = Router();
   router.use(express.json());
 
-  async function authorizeRead(req: Request) {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const [decision] = await permissions.authorize(
-      [{ permission: ownershipReadPermission }],
-      { credentials },
+  const authorizeRead = (req: Request) =>
+    authorizeRequest(
+      req,
+      { httpAuth, permissions },
+      ownershipReadPermission,
+      'Reading layer ownership is not allowed for you',
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        'Reading layer ownership is not allowed for you',
-      );
-    }
-    return credentials;
-  }
 
   /** Every record touched must pass the update decision, before and after the change. */
   async function authorizeWrite(
