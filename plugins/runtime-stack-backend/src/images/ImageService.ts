@@ -6,7 +6,10 @@ import {
   type ServiceImage,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import type { ClusterStateService } from '../clusters/ClusterStateService';
-import { parseImageReference } from '../registry/imageReference';
+import {
+  parseImageReference,
+  type ImageReference,
+} from '../registry/imageReference';
 import { sortTagsNewestFirst } from '../registry/tagOrder';
 import { imageDrift } from './imageDrift';
 import { registryFor, type ImageSettings } from './registryConfig';
@@ -45,14 +48,22 @@ export class ImageService {
       .map(s => s.trim())
       .filter(Boolean);
 
+    // Each reference is parsed once; one that cannot be read keeps its error.
+    const parsed = new Map<string, ImageReference | Error>();
+    for (const reference of [...running.map(r => r.image), ...declared]) {
+      if (parsed.has(reference)) continue;
+      try {
+        parsed.set(reference, parseImageReference(reference));
+      } catch (error) {
+        parsed.set(reference, error as Error);
+      }
+    }
     // A declared repository (no tag) is the same image as a running tag of it.
     const repositoryOf = (reference: string) => {
-      try {
-        const parsed = parseImageReference(reference);
-        return `${parsed.registry}/${parsed.repository}`;
-      } catch {
-        return reference;
-      }
+      const ref = parsed.get(reference)!;
+      return ref instanceof Error
+        ? reference
+        : `${ref.registry}/${ref.repository}`;
     };
     const runningRepositories = new Set(
       running.map(r => repositoryOf(r.image)),
@@ -67,6 +78,7 @@ export class ImageService {
     const images = references.map(reference =>
       this.describe(
         reference,
+        parsed.get(reference)!,
         running.filter(r => r.image === reference),
         declaredRepositories.has(repositoryOf(reference)),
       ),
@@ -78,7 +90,7 @@ export class ImageService {
           : [],
       ),
     );
-    const now = this.now();
+    const now = (this.options.now ?? (() => new Date()))();
     return {
       entityRef: stringifyEntityRef(entity),
       images: images.map(image => {
@@ -86,7 +98,19 @@ export class ImageService {
           r =>
             r.registry === image.registry && r.repository === image.repository,
         );
-        if (!repository) return image;
+        // Without the registry, what the cluster shows still tells of
+        // floating tags; a reference that cannot be read tells nothing.
+        const drift = image.invalid
+          ? []
+          : imageDrift({
+              tag: image.tag,
+              pinnedDigest: image.digest,
+              running: image.running,
+              tags: repository?.tags,
+              maxAgeDays: this.options.settings.maxAgeDays,
+              now,
+            });
+        if (!repository) return { ...image, drift };
         const byTag = new Map(repository.tags.map(t => [t.tag, t]));
         const current = image.tag ? byTag.get(image.tag) : undefined;
         return {
@@ -104,28 +128,19 @@ export class ImageService {
           )
             .slice(0, NEWEST_SHOWN)
             .map(tag => byTag.get(tag)!),
-          drift: imageDrift({
-            tag: image.tag,
-            pinnedDigest: image.digest,
-            running: image.running,
-            tags: repository.tags,
-            maxAgeDays: this.options.settings.maxAgeDays,
-            now,
-          }),
+          drift,
         };
       }),
     };
   }
 
-  private now(): Date {
-    return (this.options.now ?? (() => new Date()))();
-  }
-
+  /** What the reference and the cluster say, before the registry's view. */
   private describe(
     reference: string,
+    parsed: ImageReference | Error,
     running: RunningImage[],
     declared: boolean,
-  ): ServiceImage {
+  ): Omit<ServiceImage, 'drift'> {
     const base = {
       reference,
       running: running.map(r => ({
@@ -137,39 +152,22 @@ export class ImageService {
       declared,
       newest: [],
     };
-    let parsed;
-    try {
-      parsed = parseImageReference(reference);
-    } catch (error) {
-      return {
-        ...base,
-        invalid: (error as Error).message,
-        registryConfigured: false,
-        drift: [],
-      };
+    if (parsed instanceof Error) {
+      return { ...base, invalid: parsed.message, registryConfigured: false };
     }
-    const configured = Boolean(
-      registryFor(
-        this.options.settings.registries,
-        parsed.registry,
-        parsed.repository,
-      ),
-    );
     return {
       ...base,
       registry: parsed.registry,
       repository: parsed.repository,
       ...(parsed.tag ? { tag: parsed.tag } : {}),
       ...(parsed.digest ? { digest: parsed.digest } : {}),
-      registryConfigured: configured,
-      // Without the registry, what the cluster shows still tells of floating tags.
-      drift: imageDrift({
-        tag: parsed.tag,
-        pinnedDigest: parsed.digest,
-        running: base.running,
-        maxAgeDays: this.options.settings.maxAgeDays,
-        now: this.now(),
-      }),
+      registryConfigured: Boolean(
+        registryFor(
+          this.options.settings.registries,
+          parsed.registry,
+          parsed.repository,
+        ),
+      ),
     };
   }
 }
