@@ -103,6 +103,17 @@ export class ClusterStateService {
   }
 
   async entityClusters(entity: Entity): Promise<EntityClusters> {
+    return (await this.entityClustersWithObjects(entity)).clusters;
+  }
+
+  /**
+   * The entity's clusters view together with the objects it was made from,
+   * for callers that need both without reading the objects twice.
+   */
+  async entityClustersWithObjects(entity: Entity): Promise<{
+    clusters: EntityClusters;
+    objects: Map<string, ClusterObject[]>;
+  }> {
     const selector = entitySelectorOf(entity);
     const clusters = this.clustersFor(selector);
     const states = await this.statesByCluster();
@@ -128,14 +139,17 @@ export class ClusterStateService {
       views.push(await this.viewOf(cluster, state, objects));
     }
     return {
-      entityRef: stringifyEntityRef(entity),
-      selector: {
-        labelSelector: selector.labelSelector,
-        ...(selector.namespace ? { namespace: selector.namespace } : {}),
-        ...(selector.cluster ? { cluster: selector.cluster } : {}),
+      objects: found,
+      clusters: {
+        entityRef: stringifyEntityRef(entity),
+        selector: {
+          labelSelector: selector.labelSelector,
+          ...(selector.namespace ? { namespace: selector.namespace } : {}),
+          ...(selector.cluster ? { cluster: selector.cluster } : {}),
+        },
+        clusters: views,
+        unavailable,
       },
-      clusters: views,
-      unavailable,
     };
   }
 

@@ -107,8 +107,10 @@ const images: EntityImages = {
 
 function service(observabilityFails: boolean) {
   const clusterState = {
-    entityClusters: async () => clusters,
-    entityObjects: async () => new Map([['prod-eu-1', [deployment]]]),
+    entityClustersWithObjects: async () => ({
+      clusters,
+      objects: new Map([['prod-eu-1', [deployment]]]),
+    }),
     clusters: async () => [
       {
         name: 'prod-eu-1',

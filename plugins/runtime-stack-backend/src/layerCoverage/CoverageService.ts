@@ -54,36 +54,49 @@ export class CoverageService {
     );
     const declared = declaredStackOf(context, layerModel);
     const sourceErrors: EntityCoverage['sourceErrors'] = [];
-    const attempt = async (
+    const attempt = async <T>(
       source: string,
-      read: () => Promise<CoverageEvidence[]>,
-    ): Promise<CoverageEvidence[]> => {
+      read: () => Promise<T>,
+      fallback: T,
+    ): Promise<T> => {
       try {
         return await read();
       } catch (error) {
         sourceErrors.push({ source, message: (error as Error).message });
-        return [];
+        return fallback;
       }
     };
 
-    const [fromClusters, fromImages, fromObservability, offered] =
-      await Promise.all([
-        attempt('clusters', async () =>
-          clusterEvidence(
-            await clusterState.entityClusters(entity),
-            await clusterState.entityObjects(entity),
-          ),
-        ),
-        attempt('images', async () =>
+    const [fromClusters, fromImages, fromObservability] = await Promise.all([
+      attempt(
+        'clusters',
+        async () => {
+          // One read of the objects serves the evidence and the hints.
+          const view = await clusterState.entityClustersWithObjects(entity);
+          return {
+            evidence: clusterEvidence(view.clusters, view.objects),
+            offered: await this.offeredOn([...view.objects.keys()]).catch(
+              () => [] as OfferedTool[],
+            ),
+          };
+        },
+        { evidence: [] as CoverageEvidence[], offered: [] as OfferedTool[] },
+      ),
+      attempt(
+        'images',
+        async () =>
           imageEvidence(await this.options.images.entityImages(entity)),
-        ),
-        attempt('observability', async () =>
+        [] as CoverageEvidence[],
+      ),
+      attempt(
+        'observability',
+        async () =>
           observabilityEvidence(
             await this.options.observability.entityObservability(entity),
           ),
-        ),
-        this.offeredTo(entity).catch(() => [] as OfferedTool[]),
-      ]);
+        [] as CoverageEvidence[],
+      ),
+    ]);
 
     const choice = chooseRequirementProfile(
       {
@@ -115,22 +128,20 @@ export class CoverageService {
         choice,
         evidence: [
           ...declaredEvidence(declared),
-          ...fromClusters,
+          ...fromClusters.evidence,
           ...fromImages,
           ...fromObservability,
         ],
-        offered,
+        offered: fromClusters.offered,
         now: (this.options.now ?? (() => new Date()))(),
       }),
       sourceErrors,
     };
   }
 
-  /** The platform tools of the clusters the service runs on, for hints. */
-  private async offeredTo(entity: Entity): Promise<OfferedTool[]> {
-    const { clusterState } = this.options;
-    const clusters = [...(await clusterState.entityObjects(entity)).keys()];
-    return (await clusterState.clusters())
+  /** The platform tools of these clusters, for hints. */
+  private async offeredOn(clusters: string[]): Promise<OfferedTool[]> {
+    return (await this.options.clusterState.clusters())
       .filter(c => clusters.includes(c.name))
       .flatMap(c =>
         c.platformTools.map(t => ({
