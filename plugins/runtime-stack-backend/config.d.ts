@@ -135,6 +135,14 @@ export interface Config {
       /** e.g. `{ production: tier-1, experimental: experimental }`. */
       byLifecycle?: { [lifecycle: string]: string };
       defaultProfile?: string;
+      /**
+       * When every Component's coverage is evaluated and stored, besides
+       * right after each cluster and registry collection. Default: every
+       * 10 minutes, 30-minute timeout, first run 15 s after start.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** Components evaluated at once. Default 8. */
+      concurrency?: number;
     };
     ownership?: {
       /**

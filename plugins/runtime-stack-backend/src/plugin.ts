@@ -29,7 +29,12 @@ import {
 import { ClusterSnapshotStore } from './clusters/ClusterSnapshotStore';
 import { ClusterStateService } from './clusters/ClusterStateService';
 import { createClusterRouter } from './clusters/createClusterRouter';
-import { readCoverageSettings } from './layerCoverage/coverageConfig';
+import {
+  readCoverageEvaluationSettings,
+  readCoverageSettings,
+} from './layerCoverage/coverageConfig';
+import { CoverageEvaluationService } from './layerCoverage/CoverageEvaluationService';
+import { CoverageStore } from './layerCoverage/CoverageStore';
 import { CoverageService } from './layerCoverage/CoverageService';
 import { createCoverageRouter } from './layerCoverage/createCoverageRouter';
 import { createImageRouter } from './images/createImageRouter';
@@ -150,6 +155,8 @@ export const runtimeStackPlugin = createBackendPlugin({
             `Invalid platform detection rules: ${ruleProblems.join('; ')}`,
           );
         }
+        // Set once coverage is wired below; collections start after init.
+        let afterCollection = async () => {};
         const clusters = readClusterDefinitions(config);
         const collectionSettings = readCollectionSettings(config);
         const clusterStore = new ClusterSnapshotStore(knex);
@@ -160,6 +167,7 @@ export const runtimeStackPlugin = createBackendPlugin({
           logger,
           detectPlatform: objects =>
             detectClusterTools(objects, detectionRules, layerModel),
+          onCollected: () => afterCollection(),
         }).schedule(scheduler);
         const clusterState = new ClusterStateService({
           clusters,
@@ -186,6 +194,7 @@ export const runtimeStackPlugin = createBackendPlugin({
           auth,
           settings: imageSettings,
           logger,
+          onCollected: () => afterCollection(),
         }).schedule(scheduler);
         const images = new ImageService({
           clusterState,
@@ -228,20 +237,29 @@ export const runtimeStackPlugin = createBackendPlugin({
             observability,
           }),
         );
+        const coverageStore = new CoverageStore(knex);
+        const coverage = new CoverageService({
+          layerModel,
+          settings: readCoverageSettings(config, layerModel),
+          catalog,
+          clusterState,
+          images,
+          observability,
+          store: coverageStore,
+          ownership: effectiveOwnership,
+        });
+        const evaluation = new CoverageEvaluationService({
+          coverage,
+          store: coverageStore,
+          catalog,
+          auth,
+          logger,
+          settings: readCoverageEvaluationSettings(config),
+        });
+        await evaluation.schedule(scheduler);
+        afterCollection = () => evaluation.requestEvaluation();
         httpRouter.use(
-          createCoverageRouter({
-            httpAuth,
-            permissions,
-            catalog,
-            coverage: new CoverageService({
-              layerModel,
-              settings: readCoverageSettings(config, layerModel),
-              catalog,
-              clusterState,
-              images,
-              observability,
-            }),
-          }),
+          createCoverageRouter({ httpAuth, permissions, catalog, coverage }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },

@@ -105,6 +105,8 @@ export {
   validateRequirementProfiles,
   chooseRequirementProfile,
   computeCoverage,
+  aggregateSystemCoverage,
+  withOwners,
 } from './layerCoverage';
 export type {
   CapabilityCoverage,
@@ -117,4 +119,9 @@ export type {
   RequirementProfile,
   ServiceCoverage,
 } from './layerCoverage';
-export type { EntityCoverage } from './coverageViews';
+export type {
+  AggregatedGap,
+  ComponentCoverageSummary,
+  EntityCoverage,
+  SystemCoverage,
+} from './coverageViews';

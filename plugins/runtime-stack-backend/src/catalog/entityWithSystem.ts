@@ -27,17 +27,21 @@ export async function fetchEntityWithSystem(
   if (!entity) {
     throw new NotFoundError(`No entity '${entityRef}' in the catalog`);
   }
-  const systemRef =
-    typeof entity.spec?.system === 'string'
-      ? stringifyEntityRef(
-          parseEntityRef(entity.spec.system, {
-            defaultKind: 'system',
-            defaultNamespace: entity.metadata.namespace ?? 'default',
-          }),
-        )
-      : undefined;
+  const systemRef = systemRefOf(entity);
   const system = systemRef
     ? await catalog.getEntityByRef(systemRef, { credentials })
     : undefined;
   return { entity, entityRef: stringifyEntityRef(entity), system, systemRef };
+}
+
+/** The full ref of the System an entity names in `spec.system`. */
+export function systemRefOf(entity: Entity): string | undefined {
+  return typeof entity.spec?.system === 'string'
+    ? stringifyEntityRef(
+        parseEntityRef(entity.spec.system, {
+          defaultKind: 'system',
+          defaultNamespace: entity.metadata.namespace ?? 'default',
+        }),
+      )
+    : undefined;
 }

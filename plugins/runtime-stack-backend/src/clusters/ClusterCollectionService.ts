@@ -18,6 +18,8 @@ export interface ClusterCollectionServiceOptions {
   store: ClusterSnapshotStore;
   logger: LoggerService;
   detectPlatform: (objects: ClusterObject[]) => ToolFinding[];
+  /** Called after each full collection of a cluster, before its watches. */
+  onCollected?: (cluster: string) => Promise<void>;
 }
 
 /**
@@ -68,6 +70,7 @@ export class ClusterCollectionService {
     const { settings, store, logger } = this.options;
     const client = this.clientFor(cluster);
     const result = await this.collector.collect(client);
+    await this.options.onCollected?.(cluster.name);
     if (!settings.watch || settings.watchWindowMs <= 0 || signal.aborted) {
       return result;
     }

@@ -96,6 +96,10 @@ describe('cluster state API', () => {
           id: 'runtime-stack:collect-cluster:prod-eu-1',
           scope: 'global',
         }),
+        expect.objectContaining({
+          id: 'runtime-stack:evaluate-coverage',
+          scope: 'global',
+        }),
       ]);
 
       const before = await request(backend.server)
@@ -111,7 +115,26 @@ describe('cluster state API', () => {
       ]);
 
       await scheduler.triggerTask('runtime-stack:collect-cluster:prod-eu-1');
+      const collectedAt = new Date().toISOString();
       const requestsAfterCollection = server.requests.length;
+
+      // The collection triggered the coverage evaluation, so the coverage
+      // read is a lookup of what was evaluated before it.
+      const coverage = await request(backend.server)
+        .get(
+          '/api/runtime-stack/entities/component/default/payments-api/coverage',
+        )
+        .set('Authorization', mockCredentials.user.header());
+      expect(coverage.status).toBe(200);
+      expect(coverage.body.evaluatedAt <= collectedAt).toBe(true);
+      expect(
+        coverage.body.capabilities.find(
+          (c: { capability: string }) => c.capability === 'workloads',
+        ),
+      ).toMatchObject({
+        status: 'covered',
+        evidence: [expect.objectContaining({ source: 'cluster' })],
+      });
 
       const clusters = await request(backend.server)
         .get('/api/runtime-stack/clusters')

@@ -29,6 +29,8 @@ export class ImageCollectionService {
       auth: AuthService;
       settings: ImageSettings;
       logger: LoggerService;
+      /** Called after each collection of the registries. */
+      onCollected?: () => Promise<void>;
     },
   ) {}
 
@@ -50,7 +52,11 @@ export class ImageCollectionService {
   }
 
   async run() {
-    return this.options.collector.collect(await this.referencesInUse());
+    const result = await this.options.collector.collect(
+      await this.referencesInUse(),
+    );
+    await this.options.onCollected?.();
+    return result;
   }
 
   /** Images in the clusters' workload templates and in catalog annotations. */

@@ -1,4 +1,8 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -10,9 +14,17 @@ import {
 } from '@internal/backstage-plugin-runtime-stack-common';
 import type { ClusterStateService } from '../clusters/ClusterStateService';
 import type { ImageService } from '../images/ImageService';
+import { migrateToLatest } from '../database/migrations';
 import type { ObservabilityService } from '../observability/ObservabilityService';
+import type { EffectiveOwnershipService } from '../ownership/EffectiveOwnershipService';
 import { readCoverageSettings } from './coverageConfig';
+import { CoverageEvaluationService } from './CoverageEvaluationService';
 import { CoverageService } from './CoverageService';
+import { CoverageStore } from './CoverageStore';
+
+jest.setTimeout(30_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
 const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -105,7 +117,56 @@ const images: EntityImages = {
   ],
 };
 
-function service(observabilityFails: boolean) {
+const otherComponent: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'payments-worker', namespace: 'default' },
+  spec: {
+    type: 'service',
+    owner: 'payments-team',
+    lifecycle: 'experimental',
+    system: 'payments',
+  },
+  relations: [{ type: 'partOf', targetRef: 'system:default/payments' }],
+};
+
+const system: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'System',
+  metadata: { name: 'payments', namespace: 'default' },
+  spec: { owner: 'payments-team' },
+};
+
+const platformOwnsGitops = {
+  entityRef: 'component:default/payments-api',
+  scopes: [],
+  capabilities: [
+    {
+      layer: 4,
+      capability: 'gitops',
+      owners: [
+        {
+          owner: 'group:default/platform-team',
+          responsibility: 'operates' as const,
+          inheritedFrom: {
+            kind: 'system' as const,
+            ref: 'system:default/payments',
+            source: 'store' as const,
+          },
+          via: 'layer' as const,
+        },
+      ],
+    },
+  ],
+};
+
+async function service(
+  observabilityFails: boolean,
+  options: {
+    entities?: Entity[];
+    ownershipFails?: boolean;
+  } = {},
+) {
   const clusterState = {
     entityClustersWithObjects: async () => ({
       clusters,
@@ -143,22 +204,47 @@ function service(observabilityFails: boolean) {
       };
     },
   } as unknown as ObservabilityService;
-  return new CoverageService({
+  const knex = await databases.init('SQLITE_3');
+  await migrateToLatest(knex);
+  const store = new CoverageStore(knex);
+  const catalog = catalogServiceMock({
+    entities: options.entities ?? [entity],
+  });
+  const ownership = {
+    forEntity: async () => {
+      if (options.ownershipFails) throw new Error('ownership store is down');
+      return platformOwnsGitops;
+    },
+  } as unknown as EffectiveOwnershipService;
+  const coverage = new CoverageService({
     layerModel: defaultLayerModel,
     settings: readCoverageSettings(new ConfigReader({}), defaultLayerModel),
-    catalog: catalogServiceMock({ entities: [entity] }),
+    catalog,
     clusterState,
     images: { entityImages: async () => images } as unknown as ImageService,
     observability,
+    store,
+    ownership,
   });
+  const evaluation = new CoverageEvaluationService({
+    coverage,
+    store,
+    catalog,
+    auth: mockServices.auth(),
+    logger: mockServices.logger.mock(),
+    settings: {
+      schedule: { frequency: { minutes: 10 }, timeout: { minutes: 1 } },
+      concurrency: 2,
+    },
+  });
+  return Object.assign(coverage, { store, evaluation, knex });
 }
 
 describe('CoverageService', () => {
   it('combines declared, cluster, registry and telemetry evidence under the lifecycle’s profile', async () => {
-    const coverage = await service(false).entityCoverage(
-      entity,
-      mockCredentials.user(),
-    );
+    const coverage = await (
+      await service(false)
+    ).entityCoverage(entity, mockCredentials.user());
     expect(coverage.profile).toMatchObject({
       id: 'tier-1',
       reason: expect.stringContaining('production'),
@@ -192,10 +278,9 @@ describe('CoverageService', () => {
   });
 
   it('names a failed source and computes coverage from the others', async () => {
-    const coverage = await service(true).entityCoverage(
-      entity,
-      mockCredentials.user(),
-    );
+    const coverage = await (
+      await service(true)
+    ).entityCoverage(entity, mockCredentials.user());
     expect(coverage.sourceErrors).toEqual([
       { source: 'observability', message: 'prometheus is down' },
     ]);
@@ -206,6 +291,124 @@ describe('CoverageService', () => {
     expect(
       coverage.capabilities.find(c => c.capability === 'workloads')!.status,
     ).toBe('covered');
+  });
+
+  it('evaluates an unevaluated entity on first read and stores it; later reads are lookups', async () => {
+    const coverage = await service(false);
+    expect(
+      await coverage.store.get('component:default/payments-api'),
+    ).toBeUndefined();
+    const first = await coverage.entityCoverage(entity, mockCredentials.user());
+    const stored = await coverage.store.get('component:default/payments-api');
+    expect(stored?.evaluatedAt).toBe(first.evaluatedAt);
+
+    // A second read does not evaluate again: it returns what was stored.
+    const evaluate = jest.spyOn(coverage, 'evaluate');
+    const second = await coverage.entityCoverage(
+      entity,
+      mockCredentials.user(),
+    );
+    expect(evaluate).not.toHaveBeenCalled();
+    expect(second.overall).toEqual(first.overall);
+  });
+
+  it('puts the current owners on each capability, and names ownership when it fails', async () => {
+    const withOwners = await (
+      await service(false)
+    ).entityCoverage(entity, mockCredentials.user());
+    expect(
+      withOwners.capabilities.find(c => c.capability === 'gitops')?.owners,
+    ).toEqual(platformOwnsGitops.capabilities[0].owners);
+    expect(
+      withOwners.capabilities.find(c => c.capability === 'metrics')?.owners,
+    ).toEqual([]);
+
+    const failing = await (
+      await service(false, { ownershipFails: true })
+    ).entityCoverage(entity, mockCredentials.user());
+    expect(failing.sourceErrors).toEqual([
+      { source: 'ownership', message: 'ownership store is down' },
+    ]);
+    expect(failing.overall.ratio).toBe(withOwners.overall.ratio);
+  });
+
+  it('evaluates every component on a run, and removes entities the catalog no longer has', async () => {
+    const coverage = await service(false, {
+      entities: [
+        {
+          ...entity,
+          relations: [{ type: 'partOf', targetRef: 'system:default/payments' }],
+        },
+        otherComponent,
+        system,
+      ],
+    });
+    await coverage.store.put([
+      {
+        coverage: {
+          ...(
+            await coverage.evaluate({
+              entity,
+              entityRef: 'component:default/gone',
+            })
+          ).coverage,
+          entityRef: 'component:default/gone',
+        },
+      },
+    ]);
+
+    const result = await coverage.evaluation.run();
+    expect(result).toMatchObject({ evaluated: 2, failed: 0, removed: 1 });
+    expect((await coverage.store.entityRefs()).sort()).toEqual([
+      'component:default/payments-api',
+      'component:default/payments-worker',
+    ]);
+    // The System's profile and ref come from the catalog read of the run.
+    const summary = await coverage
+      .knex('service_coverage')
+      .where({ entity_ref: 'component:default/payments-worker' })
+      .first();
+    expect(summary).toMatchObject({
+      system_ref: 'system:default/payments',
+      owner_ref: 'group:default/payments-team',
+      profile_id: 'experimental',
+    });
+  });
+
+  it('adds up a System’s evaluated components and lists the pending ones', async () => {
+    const coverage = await service(false, {
+      entities: [
+        {
+          ...entity,
+          relations: [{ type: 'partOf', targetRef: 'system:default/payments' }],
+        },
+        otherComponent,
+        system,
+      ],
+    });
+    const evaluated = await coverage.evaluate({
+      entity,
+      entityRef: 'component:default/payments-api',
+      systemRef: 'system:default/payments',
+      system,
+    });
+    await coverage.store.put([evaluated]);
+
+    const result = await coverage.systemCoverage(
+      system,
+      mockCredentials.user(),
+    );
+    expect(result.components.map(c => c.entityRef)).toEqual([
+      'component:default/payments-api',
+    ]);
+    expect(result.pending).toEqual(['component:default/payments-worker']);
+    expect(result.overall).toEqual(evaluated.coverage.overall);
+    expect(result.topGaps.map(g => g.capability).sort()).toEqual(
+      evaluated.coverage.gaps.map(g => g.capability).sort(),
+    );
+    expect(result.topGaps[0].components).toEqual([
+      'component:default/payments-api',
+    ]);
   });
 
   it('refuses requirement profiles that name unknown capabilities, naming them', () => {

@@ -1,7 +1,14 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import {
+  parseEntityRef,
+  RELATION_OWNED_BY,
+  RELATION_PART_OF,
+  stringifyEntityRef,
+  type Entity,
+} from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  aggregateSystemCoverage,
   chooseRequirementProfile,
   computeCoverage,
   RUNTIME_STACK_ANNOTATIONS,
@@ -9,13 +16,20 @@ import {
   type EntityCoverage,
   type LayerModel,
   type OfferedTool,
+  type SystemCoverage,
+  withOwners,
 } from '@internal/backstage-plugin-runtime-stack-common';
-import { fetchEntityWithSystem } from '../catalog/entityWithSystem';
+import {
+  fetchEntityWithSystem,
+  type EntityWithSystem,
+} from '../catalog/entityWithSystem';
 import type { ClusterStateService } from '../clusters/ClusterStateService';
 import { declaredStackOf } from '../declaredStack/declaredStackOf';
 import type { ImageService } from '../images/ImageService';
 import type { ObservabilityService } from '../observability/ObservabilityService';
+import type { EffectiveOwnershipService } from '../ownership/EffectiveOwnershipService';
 import type { CoverageSettings } from './coverageConfig';
+import type { CoverageRecord, CoverageStore } from './CoverageStore';
 import {
   clusterEvidence,
   declaredEvidence,
@@ -26,7 +40,9 @@ import {
 /**
  * A service's coverage of the layer model under its requirement profile,
  * from every source of evidence: what it declares, what its clusters show,
- * what its registry holds, and what its telemetry proves.
+ * what its registry holds, and what its telemetry proves. Evaluated after
+ * collections and stored; reads are lookups, with owners put on as they are
+ * now.
  */
 export class CoverageService {
   constructor(
@@ -37,21 +53,79 @@ export class CoverageService {
       clusterState: ClusterStateService;
       images: ImageService;
       observability: ObservabilityService;
+      store: CoverageStore;
+      ownership: EffectiveOwnershipService;
       now?: () => Date;
     },
   ) {}
 
+  /**
+   * The stored coverage of an entity with its current owners. An entity not
+   * evaluated yet (new in the catalog) is evaluated now and stored.
+   */
   async entityCoverage(
     entity: Entity,
     credentials: BackstageCredentials,
   ): Promise<EntityCoverage> {
-    const { layerModel, settings, catalog, clusterState } = this.options;
+    const { catalog, store, ownership } = this.options;
     const entityRef = stringifyEntityRef(entity);
-    const context = await fetchEntityWithSystem(
-      catalog,
-      entityRef,
-      credentials,
+    let coverage = await store.get(entityRef);
+    if (!coverage) {
+      const record = await this.evaluate(
+        await fetchEntityWithSystem(catalog, entityRef, credentials),
+      );
+      await store.put([record]);
+      coverage = record.coverage;
+    }
+    try {
+      return withOwners(
+        coverage,
+        await ownership.forEntity(entityRef, credentials),
+      );
+    } catch (error) {
+      return {
+        ...coverage,
+        sourceErrors: [
+          ...coverage.sourceErrors,
+          { source: 'ownership', message: (error as Error).message },
+        ],
+      };
+    }
+  }
+
+  /**
+   * The stored coverage of a System's components, added up; the components
+   * are those the caller may see.
+   */
+  async systemCoverage(
+    system: Entity,
+    credentials: BackstageCredentials,
+  ): Promise<SystemCoverage> {
+    const systemRef = stringifyEntityRef(system);
+    const { items } = await this.options.catalog.getEntities(
+      {
+        filter: {
+          kind: 'component',
+          [`relations.${RELATION_PART_OF}`]: systemRef,
+        },
+        fields: ['kind', 'metadata.name', 'metadata.namespace'],
+      },
+      { credentials },
     );
+    const refs = items.map(e => stringifyEntityRef(e));
+    const stored = await this.options.store.getMany(refs);
+    const evaluated = new Set(stored.map(c => c.entityRef));
+    return aggregateSystemCoverage(
+      systemRef,
+      stored,
+      refs.filter(ref => !evaluated.has(ref)),
+    );
+  }
+
+  /** Evaluates one entity from every source, for the store. */
+  async evaluate(context: EntityWithSystem): Promise<CoverageRecord> {
+    const { layerModel, settings, clusterState } = this.options;
+    const { entity, entityRef } = context;
     const declared = declaredStackOf(context, layerModel);
     const sourceErrors: EntityCoverage['sourceErrors'] = [];
     const attempt = async <T>(
@@ -98,6 +172,7 @@ export class CoverageService {
       ),
     ]);
 
+    const now = (this.options.now ?? (() => new Date()))();
     const choice = chooseRequirementProfile(
       {
         annotation:
@@ -121,8 +196,9 @@ export class CoverageService {
           : {}),
       },
     );
-    return {
+    const coverage: EntityCoverage = {
       entityRef,
+      evaluatedAt: now.toISOString(),
       ...computeCoverage({
         layerModel,
         choice,
@@ -133,9 +209,14 @@ export class CoverageService {
           ...fromObservability,
         ],
         offered: fromClusters.offered,
-        now: (this.options.now ?? (() => new Date()))(),
+        now,
       }),
       sourceErrors,
+    };
+    return {
+      coverage,
+      ...(context.systemRef ? { systemRef: context.systemRef } : {}),
+      ...(ownerOf(entity) ? { ownerRef: ownerOf(entity) } : {}),
     };
   }
 
@@ -151,4 +232,19 @@ export class CoverageService {
         })),
       );
   }
+}
+
+/** The entity's owner as the catalog resolved it, else as written. */
+function ownerOf(entity: Entity): string | undefined {
+  const related = entity.relations?.find(r => r.type === RELATION_OWNED_BY);
+  if (related) return related.targetRef;
+  const owner = entity.spec?.owner;
+  return typeof owner === 'string'
+    ? stringifyEntityRef(
+        parseEntityRef(owner, {
+          defaultKind: 'group',
+          defaultNamespace: entity.metadata.namespace ?? 'default',
+        }),
+      )
+    : undefined;
 }

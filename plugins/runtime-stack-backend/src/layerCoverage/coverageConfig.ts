@@ -1,3 +1,4 @@
+import { readSchedulerServiceTaskScheduleDefinitionFromConfig } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import {
@@ -6,6 +7,7 @@ import {
   type LayerModel,
   type RequirementProfile,
 } from '@internal/backstage-plugin-runtime-stack-common';
+import type { CoverageEvaluationSettings } from './CoverageEvaluationService';
 
 export interface CoverageSettings {
   profiles: RequirementProfile[];
@@ -64,5 +66,27 @@ export function readCoverageSettings(
     profiles,
     ...(byLifecycle ? { byLifecycle } : {}),
     ...(defaultProfile ? { defaultProfile } : {}),
+  };
+}
+
+/**
+ * `runtimeStack.coverage.schedule` and `concurrency`: how often every
+ * Component is evaluated besides after each collection.
+ */
+export function readCoverageEvaluationSettings(
+  config: Config,
+): CoverageEvaluationSettings {
+  const ours = config.getOptionalConfig('runtimeStack.coverage');
+  return {
+    schedule: ours?.has('schedule')
+      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+          ours.getConfig('schedule'),
+        )
+      : {
+          frequency: { minutes: 10 },
+          timeout: { minutes: 30 },
+          initialDelay: { seconds: 15 },
+        },
+    concurrency: ours?.getOptionalNumber('concurrency') ?? 8,
   };
 }

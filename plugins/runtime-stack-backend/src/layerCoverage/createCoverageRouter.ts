@@ -12,6 +12,7 @@ import type { CoverageService } from './CoverageService';
 /**
  * `GET /entities/:kind/:namespace/:name/coverage`: the service's coverage of
  * the layer model under its requirement profile, with evidence and gaps.
+ * `GET /systems/:namespace/:name/coverage`: its System's components, added up.
  */
 export function createCoverageRouter(options: {
   httpAuth: HttpAuthService;
@@ -30,6 +31,20 @@ export function createCoverageRouter(options: {
     );
     const entity = await fetchEntity(catalog, req.params, credentials);
     res.json(await coverage.entityCoverage(entity, credentials));
+  });
+  router.get('/systems/:namespace/:name/coverage', async (req, res) => {
+    const credentials = await authorizeRequest(
+      req,
+      { httpAuth, permissions },
+      coverageReadPermission,
+      'Reading coverage is not allowed for you',
+    );
+    const system = await fetchEntity(
+      catalog,
+      { ...req.params, kind: 'system' },
+      credentials,
+    );
+    res.json(await coverage.systemCoverage(system, credentials));
   });
   return router;
 }

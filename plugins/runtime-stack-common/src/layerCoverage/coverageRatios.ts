@@ -13,7 +13,21 @@ export function requiredRatio(capabilities: CapabilityCoverage[]): {
   const covered = counted.filter(c => c.status === 'covered').length;
   const partial = counted.filter(c => c.status === 'partial').length;
   const required = counted.length;
-  // Nothing required means nothing is missing.
-  const ratio = required === 0 ? 1 : (covered + 0.5 * partial) / required;
-  return { required, covered, partial, ratio };
+  return {
+    required,
+    covered,
+    partial,
+    ratio: coverageRatio({ required, covered, partial }),
+  };
+}
+
+/** `(covered + 0.5 * partial) / required`; nothing required means nothing is missing. */
+export function coverageRatio(counts: {
+  required: number;
+  covered: number;
+  partial: number;
+}): number {
+  return counts.required === 0
+    ? 1
+    : (counts.covered + 0.5 * counts.partial) / counts.required;
 }

@@ -13,3 +13,5 @@ export { defaultRequirementProfiles } from './defaultRequirementProfiles';
 export { validateRequirementProfiles } from './validateRequirementProfiles';
 export { chooseRequirementProfile } from './chooseRequirementProfile';
 export { computeCoverage } from './computeCoverage';
+export { aggregateSystemCoverage } from './aggregateCoverage';
+export { withOwners } from './withOwners';

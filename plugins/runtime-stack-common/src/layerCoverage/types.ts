@@ -1,3 +1,5 @@
+import type { EffectiveOwner } from '../ownership/effectiveOwnership';
+
 /**
  * What a service is expected to run, per capability of the layer model.
  * Entries are capability ids or `layer-N`, which stands for every capability
@@ -96,6 +98,8 @@ export interface CapabilityCoverage {
   exemption?: CoverageExemption;
   /** What to do next, for missing or partial required/recommended capabilities. */
   hint?: string;
+  /** Effective owners of the capability for this service, when known. */
+  owners?: EffectiveOwner[];
 }
 
 /**

@@ -5,8 +5,13 @@ import type {
   EntityCoverage,
   EntityImages,
   EntityObservability,
+  EffectiveOwnership,
   LayerModel,
+  LayerOwnership,
+  LayerOwnershipInput,
+  OwnershipChange,
   RuntimeLayer,
+  SystemCoverage,
 } from '@internal/backstage-plugin-runtime-stack-common';
 
 /**
@@ -29,6 +34,25 @@ export interface RuntimeStackApi {
   getEntityObservability(entity: EntityName): Promise<EntityObservability>;
   /** An entity's coverage of the layer model under its requirement profile. */
   getEntityCoverage(entity: EntityName): Promise<EntityCoverage>;
+  /** The coverage of a System's components, added up per layer. */
+  getSystemCoverage(system: EntityName): Promise<SystemCoverage>;
+  /** Effective owners of every capability for an entity, with where they come from. */
+  getEntityOwnership(entity: EntityName): Promise<EffectiveOwnership>;
+  /** Creates an ownership record; the caller must be allowed to own it. */
+  createOwnership(input: LayerOwnershipInput): Promise<LayerOwnership>;
+  /**
+   * Changes an ownership record. A stale `version` fails with a 409 whose
+   * message says who changed it.
+   */
+  updateOwnership(
+    id: string,
+    input: LayerOwnershipInput & { version: number },
+  ): Promise<LayerOwnership>;
+  /** The changes of one scope (entity ref or name), newest first. */
+  getOwnershipHistory(
+    scopeRef: string,
+    page?: { limit?: number; offset?: number },
+  ): Promise<{ items: OwnershipChange[]; totalCount: number }>;
 }
 
 /**

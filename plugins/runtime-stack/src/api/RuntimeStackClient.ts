@@ -6,8 +6,13 @@ import type {
   EntityCoverage,
   EntityImages,
   EntityObservability,
+  EffectiveOwnership,
   LayerModel,
+  LayerOwnership,
+  LayerOwnershipInput,
+  OwnershipChange,
   RuntimeLayer,
+  SystemCoverage,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import type { EntityName, RuntimeStackApi } from './RuntimeStackApi';
 
@@ -56,9 +61,64 @@ export class RuntimeStackClient implements RuntimeStackApi {
     return this.get<EntityCoverage>(entityPath(entity, 'coverage'));
   }
 
-  private async get<T>(path: string): Promise<T> {
+  getSystemCoverage(system: EntityName): Promise<SystemCoverage> {
+    const { namespace = 'default', name } = system;
+    return this.get<SystemCoverage>(
+      `/systems/${encodeURIComponent(namespace)}/${encodeURIComponent(
+        name,
+      )}/coverage`,
+    );
+  }
+
+  getEntityOwnership(entity: EntityName): Promise<EffectiveOwnership> {
+    return this.get<EffectiveOwnership>(entityPath(entity, 'ownership'));
+  }
+
+  createOwnership(input: LayerOwnershipInput): Promise<LayerOwnership> {
+    return this.send<LayerOwnership>('POST', '/ownership', input);
+  }
+
+  updateOwnership(
+    id: string,
+    input: LayerOwnershipInput & { version: number },
+  ): Promise<LayerOwnership> {
+    return this.send<LayerOwnership>(
+      'PUT',
+      `/ownership/${encodeURIComponent(id)}`,
+      input,
+    );
+  }
+
+  getOwnershipHistory(
+    scopeRef: string,
+    page: { limit?: number; offset?: number } = {},
+  ): Promise<{ items: OwnershipChange[]; totalCount: number }> {
+    const query = new URLSearchParams({ scopeRef });
+    if (page.limit !== undefined) query.set('limit', String(page.limit));
+    if (page.offset !== undefined) query.set('offset', String(page.offset));
+    return this.get(`/history?${query}`);
+  }
+
+  private get<T>(path: string): Promise<T> {
+    return this.send<T>('GET', path);
+  }
+
+  private async send<T>(
+    method: 'GET' | 'POST' | 'PUT',
+    path: string,
+    body?: unknown,
+  ): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('runtime-stack');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}${path}`,
+      body === undefined
+        ? { method }
+        : {
+            method,
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(body),
+          },
+    );
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

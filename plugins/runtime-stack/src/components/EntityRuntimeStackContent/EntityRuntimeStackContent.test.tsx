@@ -122,6 +122,7 @@ const images: EntityImages = {
 
 const coverage: EntityCoverage = {
   entityRef: 'component:default/payments-api',
+  evaluatedAt: '2026-11-23T10:00:00.000Z',
   profile: { id: 'tier-1', title: 'Tier 1', reason: 'lifecycle production' },
   capabilities: [
     {

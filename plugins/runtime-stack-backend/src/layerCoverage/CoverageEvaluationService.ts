@@ -1,0 +1,171 @@
+import type {
+  AuthService,
+  LoggerService,
+  SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import { isError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  systemRefOf,
+  type EntityWithSystem,
+} from '../catalog/entityWithSystem';
+import { mapWithConcurrency } from '../clusters/mapWithConcurrency';
+import type { CoverageService } from './CoverageService';
+import type { CoverageRecord, CoverageStore } from './CoverageStore';
+
+export interface CoverageEvaluationSettings {
+  schedule: SchedulerServiceTaskScheduleDefinition;
+  /** Entities evaluated at once. */
+  concurrency: number;
+}
+
+export interface CoverageEvaluationResult {
+  evaluated: number;
+  failed: number;
+  removed: number;
+  durationMs: number;
+}
+
+// Stored in batches so a long run shows progress and bounds memory.
+const BATCH = 100;
+
+/**
+ * Evaluates the coverage of every Component and stores it: on a schedule,
+ * and soon after each cluster or registry collection. Rows of entities the
+ * catalog no longer has are removed.
+ */
+export class CoverageEvaluationService {
+  static readonly TASK_ID = 'runtime-stack:evaluate-coverage';
+  private scheduler?: SchedulerService;
+  private running = false;
+  private requestedWhileRunning = false;
+
+  constructor(
+    private readonly options: {
+      coverage: CoverageService;
+      store: CoverageStore;
+      catalog: CatalogService;
+      auth: AuthService;
+      logger: LoggerService;
+      settings: CoverageEvaluationSettings;
+    },
+  ) {}
+
+  async schedule(scheduler: SchedulerService): Promise<void> {
+    this.scheduler = scheduler;
+    await scheduler.scheduleTask({
+      id: CoverageEvaluationService.TASK_ID,
+      scope: 'global',
+      ...this.options.settings.schedule,
+      fn: async () => {
+        await this.runUntilSettled();
+      },
+    });
+  }
+
+  /**
+   * Asks for an evaluation now, after a collection changed the evidence. A
+   * request during a run makes this replica's run go round once more.
+   */
+  async requestEvaluation(): Promise<void> {
+    if (this.running) {
+      this.requestedWhileRunning = true;
+      return;
+    }
+    try {
+      await this.scheduler?.triggerTask(CoverageEvaluationService.TASK_ID);
+    } catch (error) {
+      // Running on another replica (409) or not scheduled yet: the schedule
+      // catches up.
+      this.options.logger.debug(
+        `Coverage evaluation not triggered: ${
+          isError(error) ? error.message : String(error)
+        }`,
+      );
+    }
+  }
+
+  private async runUntilSettled() {
+    this.running = true;
+    try {
+      do {
+        this.requestedWhileRunning = false;
+        await this.run();
+      } while (this.requestedWhileRunning);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  async run(): Promise<CoverageEvaluationResult> {
+    const { catalog, auth, store, coverage, logger, settings } = this.options;
+    const started = Date.now();
+    const credentials = await auth.getOwnServiceCredentials();
+    const [{ items: components }, { items: systems }] = await Promise.all([
+      catalog.getEntities({ filter: { kind: 'component' } }, { credentials }),
+      catalog.getEntities({ filter: { kind: 'system' } }, { credentials }),
+    ]);
+    const systemsByRef = new Map(
+      systems.map(s => [stringifyEntityRef(s), s] as const),
+    );
+
+    const evaluateOne = async (entity: Entity) => {
+      try {
+        return await coverage.evaluate(contextOf(entity, systemsByRef));
+      } catch (error) {
+        logger.warn(
+          `Coverage of ${stringifyEntityRef(entity)} not evaluated: ${
+            isError(error) ? error.message : String(error)
+          }`,
+        );
+        return undefined;
+      }
+    };
+    let failed = 0;
+    for (let i = 0; i < components.length; i += BATCH) {
+      const records = await mapWithConcurrency(
+        components.slice(i, i + BATCH),
+        settings.concurrency,
+        evaluateOne,
+      );
+      const evaluated = records.filter((r): r is CoverageRecord => !!r);
+      failed += records.length - evaluated.length;
+      await store.put(evaluated);
+    }
+
+    const current = new Set(components.map(e => stringifyEntityRef(e)));
+    const gone = (await store.entityRefs()).filter(ref => !current.has(ref));
+    await store.remove(gone);
+
+    const result = {
+      evaluated: components.length - failed,
+      failed,
+      removed: gone.length,
+      durationMs: Date.now() - started,
+    };
+    const notes = [
+      failed ? `${failed} failed` : '',
+      gone.length ? `removed ${gone.length} no longer in the catalog` : '',
+    ].filter(Boolean);
+    logger.info(
+      `Evaluated coverage of ${result.evaluated} component(s) in ${
+        result.durationMs
+      } ms${notes.length ? `; ${notes.join(', ')}` : ''}`,
+    );
+    return result;
+  }
+}
+
+function contextOf(
+  entity: Entity,
+  systems: Map<string, Entity>,
+): EntityWithSystem {
+  const systemRef = systemRefOf(entity);
+  return {
+    entity,
+    entityRef: stringifyEntityRef(entity),
+    ...(systemRef ? { systemRef, system: systems.get(systemRef) } : {}),
+  };
+}

@@ -1,0 +1,162 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import {
+  computeCoverage,
+  defaultLayerModel,
+  defaultRequirementProfiles,
+  type EntityCoverage,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import type { Knex } from 'knex';
+import { migrateAllDown, migrateToLatest } from '../database/migrations';
+import { CoverageStore } from './CoverageStore';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+function coverageOf(name: string, gitops?: string): EntityCoverage {
+  return {
+    entityRef: `component:default/${name}`,
+    evaluatedAt: '2026-11-23T10:00:00.000Z',
+    sourceErrors: [],
+    ...computeCoverage({
+      layerModel: defaultLayerModel,
+      choice: { profile: defaultRequirementProfiles[0], reason: 'test' },
+      evidence: gitops
+        ? [
+            {
+              source: 'cluster',
+              capability: 'gitops',
+              tool: gitops,
+              detail: 'Application payments',
+              strength: 'full',
+            },
+          ]
+        : [],
+      now: new Date('2026-11-23T10:00:00Z'),
+    }),
+  };
+}
+
+describe.each(databases.eachSupportedId())(
+  'CoverageStore on %s',
+  databaseId => {
+    let knex: Knex;
+    let store: CoverageStore;
+
+    beforeAll(async () => {
+      knex = await databases.init(databaseId);
+      await migrateToLatest(knex);
+      store = new CoverageStore(knex);
+    });
+
+    beforeEach(async () => {
+      await knex('capability_coverage').delete();
+      await knex('service_coverage').delete();
+    });
+
+    it('stores the whole answer and a row per capability, without owners', async () => {
+      const coverage = coverageOf('payments-api', 'argo-cd');
+      coverage.capabilities[0].owners = [
+        {
+          owner: 'group:default/platform-team',
+          responsibility: 'operates',
+          inheritedFrom: {
+            kind: 'organization',
+            ref: 'organization',
+            source: 'config',
+          },
+          via: 'layer',
+        },
+      ];
+      await store.put([
+        {
+          coverage,
+          systemRef: 'system:default/payments',
+          ownerRef: 'group:default/team-payments',
+        },
+      ]);
+
+      const stored = await store.get('component:default/payments-api');
+      expect(stored?.overall).toEqual(coverage.overall);
+      expect(stored?.capabilities[0].owners).toBeUndefined();
+      expect(
+        stored?.capabilities.find(c => c.capability === 'gitops'),
+      ).toMatchObject({
+        status: 'covered',
+        tools: ['argo-cd'],
+      });
+
+      const summary = await knex('service_coverage').first();
+      expect(summary).toMatchObject({
+        system_ref: 'system:default/payments',
+        owner_ref: 'group:default/team-payments',
+        profile_id: coverage.profile.id,
+        gap_count: coverage.gaps.length,
+      });
+      const rows = await knex('capability_coverage')
+        .where({ entity_ref: 'component:default/payments-api' })
+        .select('capability', 'status', 'tools');
+      expect(rows).toHaveLength(coverage.capabilities.length);
+      expect(rows).toContainEqual({
+        capability: 'gitops',
+        status: 'covered',
+        tools: 'argo-cd',
+      });
+    });
+
+    it('replaces an entity’s coverage on the next evaluation', async () => {
+      await store.put([{ coverage: coverageOf('payments-api') }]);
+      await store.put([{ coverage: coverageOf('payments-api', 'flux') }]);
+      const gitops = await knex('capability_coverage')
+        .where({
+          entity_ref: 'component:default/payments-api',
+          capability: 'gitops',
+        })
+        .select('status', 'tools');
+      expect(gitops).toEqual([{ status: 'covered', tools: 'flux' }]);
+      expect(await store.entityRefs()).toEqual([
+        'component:default/payments-api',
+      ]);
+    });
+
+    it('stores and reads back many entities in batches', async () => {
+      const many = Array.from({ length: 250 }, (_, i) => ({
+        coverage: coverageOf(`svc-${i}`, i % 2 ? 'argo-cd' : undefined),
+      }));
+      await store.put(many);
+      expect((await store.entityRefs()).length).toBe(250);
+      const read = await store.getMany(many.map(m => m.coverage.entityRef));
+      expect(read).toHaveLength(250);
+      const covered = await knex('capability_coverage')
+        .where({ capability: 'gitops', status: 'covered' })
+        .count({ n: '*' })
+        .first();
+      expect(Number(covered?.n)).toBe(125);
+    });
+
+    it('removes entities with all their capability rows', async () => {
+      await store.put([
+        { coverage: coverageOf('a') },
+        { coverage: coverageOf('b') },
+      ]);
+      await store.remove(['component:default/a']);
+      expect(await store.get('component:default/a')).toBeUndefined();
+      expect(await store.get('component:default/b')).toBeDefined();
+      const orphans = await knex('capability_coverage')
+        .where({ entity_ref: 'component:default/a' })
+        .count({ n: '*' })
+        .first();
+      expect(Number(orphans?.n)).toBe(0);
+    });
+
+    it('migrates down and up again', async () => {
+      const other = await databases.init(databaseId);
+      await migrateToLatest(other);
+      await migrateAllDown(other);
+      expect(await other.schema.hasTable('service_coverage')).toBe(false);
+      expect(await other.schema.hasTable('capability_coverage')).toBe(false);
+      await migrateToLatest(other);
+      expect(await other.schema.hasTable('capability_coverage')).toBe(true);
+    });
+  },
+);

@@ -1,0 +1,131 @@
+import type { EntityCoverage } from '@internal/backstage-plugin-runtime-stack-common';
+import type { Knex } from 'knex';
+
+/** What the evaluation knows about an entity beyond its coverage. */
+export interface CoverageRecord {
+  coverage: EntityCoverage;
+  systemRef?: string;
+  ownerRef?: string;
+}
+
+type SummaryRow = {
+  entity_ref: string;
+  system_ref: string | null;
+  owner_ref: string | null;
+  profile_id: string;
+  required: number;
+  covered: number;
+  partial: number;
+  ratio: number;
+  gap_count: number;
+  evaluated_at: Date | string;
+  document: string;
+};
+
+// SQLite allows 999 bound variables per statement; a capability row binds 6.
+const CAPABILITY_BATCH = 150;
+const SUMMARY_BATCH = 80;
+
+const toSummaryRow = ({
+  coverage,
+  systemRef,
+  ownerRef,
+}: CoverageRecord): SummaryRow => ({
+  entity_ref: coverage.entityRef,
+  system_ref: systemRef ?? null,
+  owner_ref: ownerRef ?? null,
+  profile_id: coverage.profile.id,
+  required: coverage.overall.required,
+  covered: coverage.overall.covered,
+  partial: coverage.overall.partial,
+  ratio: coverage.overall.ratio,
+  gap_count: coverage.gaps.length,
+  evaluated_at: new Date(coverage.evaluatedAt),
+  // Owners change between evaluations; they are put on at read time.
+  document: JSON.stringify({
+    ...coverage,
+    capabilities: coverage.capabilities.map(({ owners: _, ...c }) => c),
+    gaps: coverage.gaps.map(({ owners: _, ...c }) => c),
+  }),
+});
+
+const toCapabilityRows = (coverage: EntityCoverage) =>
+  coverage.capabilities.map(c => ({
+    entity_ref: coverage.entityRef,
+    capability: c.capability,
+    layer: c.layer,
+    requirement: c.requirement,
+    status: c.status,
+    tools: c.tools.join(','),
+  }));
+
+/**
+ * Evaluated coverage per entity: the whole answer for the entity page, and a
+ * row per capability for questions across services.
+ */
+export class CoverageStore {
+  constructor(private readonly knex: Knex) {}
+
+  /** Replaces the stored coverage of these entities. */
+  async put(records: CoverageRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await this.knex.transaction(async tx => {
+      const refs = records.map(r => r.coverage.entityRef);
+      await this.deleteRefs(tx, refs);
+      for (let i = 0; i < records.length; i += SUMMARY_BATCH) {
+        await tx('service_coverage').insert(
+          records.slice(i, i + SUMMARY_BATCH).map(toSummaryRow),
+        );
+      }
+      const capabilityRows = records.flatMap(r => toCapabilityRows(r.coverage));
+      for (let i = 0; i < capabilityRows.length; i += CAPABILITY_BATCH) {
+        await tx('capability_coverage').insert(
+          capabilityRows.slice(i, i + CAPABILITY_BATCH),
+        );
+      }
+    });
+  }
+
+  async get(entityRef: string): Promise<EntityCoverage | undefined> {
+    const row = await this.knex<SummaryRow>('service_coverage')
+      .where({ entity_ref: entityRef })
+      .first('document');
+    return row ? (JSON.parse(row.document) as EntityCoverage) : undefined;
+  }
+
+  /** The stored coverage of the given entities; unevaluated ones are absent. */
+  async getMany(entityRefs: string[]): Promise<EntityCoverage[]> {
+    const result: EntityCoverage[] = [];
+    for (let i = 0; i < entityRefs.length; i += 500) {
+      const rows: Array<Pick<SummaryRow, 'document'>> = await this.knex(
+        'service_coverage',
+      )
+        .whereIn('entity_ref', entityRefs.slice(i, i + 500))
+        .select('document');
+      result.push(...rows.map(r => JSON.parse(r.document) as EntityCoverage));
+    }
+    return result;
+  }
+
+  /** Every stored entity ref, to prune those the catalog no longer has. */
+  async entityRefs(): Promise<string[]> {
+    const rows: Array<{ entity_ref: string }> = await this.knex(
+      'service_coverage',
+    ).select('entity_ref');
+    return rows.map(r => r.entity_ref);
+  }
+
+  async remove(entityRefs: string[]): Promise<void> {
+    if (entityRefs.length === 0) return;
+    await this.knex.transaction(tx => this.deleteRefs(tx, entityRefs));
+  }
+
+  // Explicit, so SQLite without foreign-key enforcement leaves no orphans.
+  private async deleteRefs(tx: Knex.Transaction, refs: string[]) {
+    for (let i = 0; i < refs.length; i += 500) {
+      const batch = refs.slice(i, i + 500);
+      await tx('capability_coverage').whereIn('entity_ref', batch).delete();
+      await tx('service_coverage').whereIn('entity_ref', batch).delete();
+    }
+  }
+}
