@@ -80,3 +80,16 @@ export const quietLogger: LoggerService = {
     return quietLogger;
   },
 };
+
+/** Prints rows under a header, each column as wide as its widest cell. */
+export function printTable(header: string[], rows: string[][]) {
+  const widths = header.map((h, i) =>
+    Math.max(h.length, ...rows.map(r => (r[i] ?? '').length)),
+  );
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (c ?? '').padEnd(widths[i])).join('  ');
+  console.log(
+    `\n${line(header)}\n${widths.map(w => '-'.repeat(w)).join('  ')}`,
+  );
+  for (const row of rows) console.log(line(row));
+}

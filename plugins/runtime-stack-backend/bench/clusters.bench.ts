@@ -42,6 +42,7 @@ import {
   benchDatabases,
   fmt,
   percentiles,
+  printTable,
   timed,
   quietLogger,
 } from './benchUtils';
@@ -409,15 +410,7 @@ async function main() {
     'p95',
     'max / memory',
   ];
-  const widths = header.map((h, i) =>
-    Math.max(h.length, ...table.map(r => (r[i] ?? '').length)),
-  );
-  const line = (cells: string[]) =>
-    cells.map((c, i) => (c ?? '').padEnd(widths[i])).join('  ');
-  console.log(
-    `\n${line(header)}\n${widths.map(w => '-'.repeat(w)).join('  ')}`,
-  );
-  for (const row of table) console.log(line(row));
+  printTable(header, table);
 }
 
 main().catch(error => {

@@ -1,0 +1,209 @@
+/*
+ * The entity stack API over a store of 5,000 services: every Component of a
+ * catalog of 5,000 (100 Systems of 50) evaluated by the scheduled task, then
+ * the coverage of one service (a lookup with its current owners) and of one
+ * System (50 components added up), through the real backend and HTTP, on
+ * SQLite and PostgreSQL.
+ *
+ *   yarn bench            (from the repository root)
+ */
+import type {
+  SchedulerService,
+  ServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type { AddressInfo } from 'node:net';
+import { CoverageEvaluationService } from '../src/layerCoverage/CoverageEvaluationService';
+import { runtimeStackPlugin } from '../src/plugin';
+import {
+  benchDatabases,
+  fmt,
+  percentiles,
+  printTable,
+  timed,
+} from './benchUtils';
+
+const SYSTEMS = 100;
+const PER_SYSTEM = 50;
+const QUERIES = 300;
+
+const TOOLS = [
+  'gitops=argo-cd,service-mesh=linkerd',
+  'gitops=flux',
+  'service-mesh=istio,policy=kyverno',
+  '',
+];
+
+function estate(): Entity[] {
+  const entities: Entity[] = [];
+  for (let s = 0; s < SYSTEMS; s++) {
+    const system = `system-${String(s).padStart(3, '0')}`;
+    entities.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'System',
+      metadata: { name: system, namespace: 'default' },
+      spec: { owner: `team-${s % 30}` },
+    });
+    for (let c = 0; c < PER_SYSTEM; c++) {
+      const name = `${system}-svc-${String(c).padStart(2, '0')}`;
+      const tools = TOOLS[(s + c) % TOOLS.length];
+      entities.push({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: {
+          name,
+          namespace: 'default',
+          annotations: {
+            'backstage.io/kubernetes-id': name,
+            ...(tools ? { 'runtime-stack.io/tools': tools } : {}),
+          },
+        },
+        spec: {
+          type: 'service',
+          lifecycle: c % 3 ? 'production' : 'experimental',
+          owner: `team-${s % 30}`,
+          system,
+        },
+        relations: [
+          { type: 'partOf', targetRef: `system:default/${system}` },
+          { type: 'ownedBy', targetRef: `group:default/team-${s % 30}` },
+        ],
+      });
+    }
+  }
+  return entities;
+}
+
+async function measure(knex: any): Promise<string[][]> {
+  const scheduler = mockServices.scheduler() as SchedulerService & {
+    factory(options?: { skipTaskRunOnStartup?: boolean }): ServiceFactory;
+  };
+  const entities = estate();
+  const backend = await startTestBackend({
+    features: [
+      runtimeStackPlugin,
+      scheduler.factory({ skipTaskRunOnStartup: true }),
+      mockServices.database.factory({ knex }),
+      catalogServiceMock.factory({ entities }),
+      mockServices.rootConfig.factory({ data: {} }),
+    ],
+  });
+  const base = `http://localhost:${
+    (backend.server.address() as AddressInfo).port
+  }/api/runtime-stack`;
+  const headers = { Authorization: mockCredentials.user.header() };
+  const get = async (path: string) => {
+    const res = await fetch(`${base}${path}`, { headers });
+    const body = await res.json();
+    if (res.status !== 200) {
+      throw new Error(
+        `${path} answered ${res.status}: ${JSON.stringify(body).slice(0, 200)}`,
+      );
+    }
+    return body;
+  };
+  try {
+    const [evaluationMs] = await timed(() =>
+      scheduler.triggerTask(CoverageEvaluationService.TASK_ID),
+    );
+    const [{ count }] = await knex('service_coverage').count({ count: '*' });
+    if (Number(count) !== SYSTEMS * PER_SYSTEM) {
+      throw new Error(`evaluated ${count}, expected ${SYSTEMS * PER_SYSTEM}`);
+    }
+    const [{ bytes }] = await knex('service_coverage').select(
+      knex.raw('sum(length(document)) as bytes'),
+    );
+
+    const pick = (q: number) => {
+      const s = (q * 37) % SYSTEMS;
+      const c = (q * 13) % PER_SYSTEM;
+      return `system-${String(s).padStart(3, '0')}-svc-${String(c).padStart(
+        2,
+        '0',
+      )}`;
+    };
+    await get(`/entities/component/default/${pick(0)}/coverage`);
+    const serviceMs: number[] = [];
+    const systemMs: number[] = [];
+    for (let q = 0; q < QUERIES; q++) {
+      serviceMs.push(
+        (
+          await timed(() =>
+            get(`/entities/component/default/${pick(q)}/coverage`),
+          )
+        )[0],
+      );
+      const system = `system-${String((q * 7) % SYSTEMS).padStart(3, '0')}`;
+      systemMs.push(
+        (
+          await timed(async () => {
+            const body = await get(`/systems/default/${system}/coverage`);
+            if (body.components.length !== PER_SYSTEM) {
+              throw new Error(
+                `${system}: ${body.components.length} components`,
+              );
+            }
+          })
+        )[0],
+      );
+    }
+    const a = percentiles(serviceMs);
+    const b = percentiles(systemMs);
+    return [
+      [
+        `evaluate and store all ${SYSTEMS * PER_SYSTEM} components`,
+        '1',
+        fmt(evaluationMs),
+        '',
+        `${(Number(bytes) / 1024 / 1024).toFixed(1)} MB stored`,
+      ],
+      [
+        'GET coverage of one service (lookup + owners)',
+        `${a.n}`,
+        fmt(a.p50),
+        fmt(a.p95),
+        fmt(a.max),
+      ],
+      [
+        `GET coverage of one System (${PER_SYSTEM} components)`,
+        `${b.n}`,
+        fmt(b.p50),
+        fmt(b.p95),
+        fmt(b.max),
+      ],
+    ];
+  } finally {
+    await backend.stop();
+  }
+}
+
+async function main() {
+  console.log(
+    `Coverage: ${
+      SYSTEMS * PER_SYSTEM
+    } services in ${SYSTEMS} Systems, through the backend over HTTP\n`,
+  );
+  const rows: string[][] = [];
+  for (const db of await benchDatabases()) {
+    try {
+      rows.push(...(await measure(db.knex)).map(r => [db.name, ...r]));
+    } finally {
+      await db.dispose();
+    }
+  }
+  printTable(
+    ['database', 'measure', 'n', 'p50 / time', 'p95', 'max / size'],
+    rows,
+  );
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});
