@@ -8,9 +8,11 @@
  */
 export { runtimeStackPlugin as default } from './plugin';
 export {
+  EntityCoverageCard,
   EntityRuntimeStackContent,
   runtimeStackLegacyPlugin,
   RuntimeStackPage,
+  SystemRuntimeStackContent,
 } from './legacy';
 export { runtimeStackApiRef, RuntimeStackClient } from './api';
 export type { EntityName, RuntimeStackApi } from './api';

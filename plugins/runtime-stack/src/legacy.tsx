@@ -61,3 +61,39 @@ export const EntityRuntimeStackContent = runtimeStackLegacyPlugin.provide(
     },
   }),
 );
+
+/**
+ * The "Runtime stack" tab of Systems for legacy apps:
+ * `<EntityLayout.Route path="/runtime-stack" title="Runtime stack"><SystemRuntimeStackContent /></EntityLayout.Route>`.
+ *
+ * @public
+ */
+export const SystemRuntimeStackContent = runtimeStackLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'SystemRuntimeStackContent',
+    component: {
+      lazy: () =>
+        import('./components/SystemRuntimeStackContent').then(
+          m => m.SystemRuntimeStackContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * The coverage card for a Component's Overview in legacy apps:
+ * `<Grid item md={6}><EntityCoverageCard /></Grid>`.
+ *
+ * @public
+ */
+export const EntityCoverageCard = runtimeStackLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityCoverageCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityCoverageCard').then(
+          m => m.EntityCoverageCard,
+        ),
+    },
+  }),
+);

@@ -5,7 +5,10 @@ import {
   fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import LayersIcon from '@material-ui/icons/Layers';
 import { RuntimeStackClient, runtimeStackApiRef } from './api';
 import { rootRouteRef } from './routes';
@@ -34,8 +37,8 @@ export const runtimeStackPage = PageBlueprint.make({
 });
 
 /**
- * The "Runtime stack" tab of Components: clusters and workloads, images and
- * drift, observability.
+ * The "Runtime stack" tab of Components: layer coverage with owners, clusters
+ * and workloads, images and drift, observability.
  */
 export const entityRuntimeStackContent = EntityContentBlueprint.make({
   name: 'runtime-stack',
@@ -51,6 +54,34 @@ export const entityRuntimeStackContent = EntityContentBlueprint.make({
 });
 
 /**
+ * The "Runtime stack" tab of Systems: its components' coverage added up.
+ */
+export const systemRuntimeStackContent = EntityContentBlueprint.make({
+  name: 'system-runtime-stack',
+  params: {
+    path: '/runtime-stack',
+    title: 'Runtime stack',
+    filter: { kind: 'system' },
+    loader: () =>
+      import('./components/SystemRuntimeStackContent').then(m => (
+        <m.SystemRuntimeStackContent />
+      )),
+  },
+});
+
+/** A Component's coverage on its Overview tab: overall, per layer, top gaps. */
+export const entityCoverageCard = EntityCardBlueprint.make({
+  name: 'coverage',
+  params: {
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/EntityCoverageCard').then(m => (
+        <m.EntityCoverageCard />
+      )),
+  },
+});
+
+/**
  * The Runtime Stack frontend plugin for the new frontend system.
  *
  * @public
@@ -59,7 +90,13 @@ export const runtimeStackPlugin = createFrontendPlugin({
   pluginId: 'runtime-stack',
   title: 'Runtime Stack',
   icon: <LayersIcon />,
-  extensions: [runtimeStackApi, runtimeStackPage, entityRuntimeStackContent],
+  extensions: [
+    runtimeStackApi,
+    runtimeStackPage,
+    entityRuntimeStackContent,
+    systemRuntimeStackContent,
+    entityCoverageCard,
+  ],
   routes: {
     root: rootRouteRef,
   },

@@ -5,8 +5,8 @@ import {
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { PortalPermissionPolicy } from './PortalPermissionPolicy';
 
-/** The platform team administers the example estate unless config says otherwise. */
-const DEFAULT_ADMINS = ['group:default/platform-team'];
+/** The example estate's admins unless `permission.admins` says otherwise. */
+const DEFAULT_ADMINS = ['group:default/portal-admins'];
 
 /**
  * Installs {@link PortalPermissionPolicy}; admins come from

@@ -3,11 +3,13 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { runtimeStackApiRef } from '../../api';
 import { toolTitlesOf } from '../shared/toolTitles';
 import { ClustersPanel } from './ClustersPanel';
 import { CoveragePanel } from './CoveragePanel';
 import { ImagesPanel } from './ImagesPanel';
+import { LayerStack } from './LayerStack';
 import { ObservabilityPanel } from './ObservabilityPanel';
 import { Section } from './Section';
 
@@ -30,7 +32,16 @@ export const EntityRuntimeStackContent = () => {
   const titleOf = useMemo(() => toolTitlesOf(model.value), [model.value]);
   const clusters = useAsync(() => api.getEntityClusters(name), [api, name]);
   const images = useAsync(() => api.getEntityImages(name), [api, name]);
-  const coverage = useAsync(() => api.getEntityCoverage(name), [api, name]);
+  const coverage = useAsyncRetry(
+    () => api.getEntityCoverage(name),
+    [api, name],
+  );
+  // A reload after an owner change keeps the stack on screen, so open layers
+  // and an open dialog survive it; only the first load shows progress.
+  const coverageState = {
+    ...coverage,
+    loading: coverage.loading && coverage.value === undefined,
+  };
   const observability = useAsync(
     () => api.getEntityObservability(name),
     [api, name],
@@ -42,11 +53,28 @@ export const EntityRuntimeStackContent = () => {
         <Section
           title="Layer coverage"
           subheader="Required capabilities of its profile, covered by declared, observed, registry and telemetry evidence"
-          state={coverage}
+          state={coverageState}
           isEmpty={v => v.capabilities.length === 0}
           empty="The layer model has no capabilities."
         >
           {value => <CoveragePanel value={value} />}
+        </Section>
+      </Grid>
+      <Grid item xs={12}>
+        <Section
+          title="Capabilities by layer"
+          subheader="From the application (6) down to the platform (0): status, tools, owners and the evidence behind each"
+          state={coverageState}
+          isEmpty={v => v.capabilities.length === 0}
+          empty="The layer model has no capabilities."
+        >
+          {value => (
+            <LayerStack
+              value={value}
+              titleOf={titleOf}
+              onChanged={coverage.retry}
+            />
+          )}
         </Section>
       </Grid>
       <Grid item xs={12}>

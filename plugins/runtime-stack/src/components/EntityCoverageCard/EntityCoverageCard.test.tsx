@@ -1,0 +1,228 @@
+import {
+  mockApis,
+  registerMswTestHooks,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import type {
+  CapabilityCoverage,
+  EntityCoverage,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import { screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { RuntimeStackClient, runtimeStackApiRef } from '../../api';
+import { EntityCoverageCard } from './EntityCoverageCard';
+
+const coverageUrl =
+  'http://backstage.test/api/runtime-stack/entities/component/default/payments-api/coverage';
+
+const entity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'payments-api', namespace: 'default' },
+  spec: { type: 'service', owner: 'payments-team', lifecycle: 'production' },
+};
+
+const gap = (
+  capability: string,
+  title: string,
+  layer: number,
+  status: 'missing' | 'partial',
+  hint: string,
+): CapabilityCoverage => ({
+  capability,
+  title,
+  layer,
+  requirement: 'required',
+  status,
+  tools: [],
+  evidence: [],
+  hint,
+});
+
+const coverage: EntityCoverage = {
+  entityRef: 'component:default/payments-api',
+  evaluatedAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+  profile: { id: 'tier-1', title: 'Tier 1', reason: 'lifecycle production' },
+  capabilities: [],
+  layers: [
+    {
+      layer: 2,
+      title: 'Container runtime',
+      required: 0,
+      covered: 0,
+      partial: 0,
+      ratio: 1,
+    },
+    {
+      layer: 3,
+      title: 'Networking & storage',
+      required: 4,
+      covered: 3,
+      partial: 1,
+      ratio: 3.5 / 4,
+    },
+    {
+      layer: 4,
+      title: 'Security, delivery & observability',
+      required: 6,
+      covered: 3,
+      partial: 2,
+      ratio: 4 / 6,
+    },
+  ],
+  overall: { required: 10, covered: 6, partial: 3, ratio: 0.75 },
+  // In layer order, as the backend sends them; the one missing gap comes last.
+  gaps: [
+    gap(
+      'data-protection',
+      'Data protection',
+      3,
+      'partial',
+      'Add a restore test',
+    ),
+    gap('alerting', 'Alerting', 4, 'partial', 'Route alerts to on-call'),
+    gap('tracing', 'Tracing', 4, 'partial', 'Export OTLP traces'),
+    gap('image-signing', 'Image signing', 4, 'missing', 'Sign with cosign'),
+  ],
+  sourceErrors: [{ source: 'images', message: 'registry timed out' }],
+};
+
+describe('EntityCoverageCard', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  const render = () =>
+    renderInTestApp(
+      <EntityProvider entity={entity}>
+        <EntityCoverageCard />
+      </EntityProvider>,
+      {
+        apis: [
+          [
+            runtimeStackApiRef,
+            new RuntimeStackClient({
+              discoveryApi: mockApis.discovery({
+                baseUrl: 'http://backstage.test',
+              }),
+              fetchApi: { fetch: (input, init) => fetch(input, init) },
+            }),
+          ],
+        ],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+
+  it('sums up the coverage, per layer, with the gaps to close first', async () => {
+    server.use(http.get(coverageUrl, () => HttpResponse.json(coverage)));
+    await render();
+
+    expect(await screen.findByLabelText('Overall coverage')).toHaveTextContent(
+      '75%',
+    );
+    expect(
+      screen.getByText('6 of 10 required capabilities covered, 3 partly'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Profile Tier 1 · evaluated 5 min ago'),
+    ).toBeInTheDocument();
+
+    const layers = screen.getByRole('table', { name: 'Coverage by layer' });
+    const rowOf = (title: string) =>
+      within(layers).getByText(title).closest('tr') as HTMLElement;
+    expect(rowOf('Networking & storage')).toHaveTextContent(
+      /^3Networking & storage88%$/,
+    );
+    expect(rowOf('Security, delivery & observability')).toHaveTextContent(
+      '67%',
+    );
+    expect(rowOf('Container runtime')).toHaveTextContent('—');
+    expect(within(layers).getAllByRole('progressbar')).toHaveLength(2);
+    // Highest layer first, as the stack is drawn.
+    expect(
+      within(layers)
+        .getAllByRole('row')
+        .map(row => row.firstElementChild?.textContent),
+    ).toEqual(['4', '3', '2']);
+
+    const gaps = within(
+      screen.getByRole('list', { name: 'Top coverage gaps' }),
+    ).getAllByRole('listitem');
+    expect(gaps.map(item => item.textContent)).toEqual([
+      'Layer 4 · Image signingSign with cosignmissing',
+      'Layer 3 · Data protectionAdd a restore testpartial',
+      'Layer 4 · AlertingRoute alerts to on-callpartial',
+    ]);
+    expect(
+      screen.getByText('1 more on the runtime stack tab'),
+    ).toBeInTheDocument();
+
+    expect(
+      screen.getByText('Warning: Evidence not read from images'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('images: registry timed out')).toBeInTheDocument();
+
+    expect(screen.getByText('View runtime stack').closest('a')).toHaveAttribute(
+      'href',
+      '/catalog/default/component/payments-api/runtime-stack',
+    );
+  });
+
+  it('says when nothing is required instead of claiming full coverage', async () => {
+    server.use(
+      http.get(coverageUrl, () =>
+        HttpResponse.json({
+          ...coverage,
+          layers: [coverage.layers[0]],
+          overall: { required: 0, covered: 0, partial: 0, ratio: 1 },
+          gaps: [],
+          sourceErrors: [],
+        }),
+      ),
+    );
+    await render();
+
+    expect(await screen.findByLabelText('Overall coverage')).toHaveTextContent(
+      '—',
+    );
+    expect(
+      screen.getByText('The profile requires no capabilities'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Every required capability/)).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('shows why the coverage could not be loaded', async () => {
+    server.use(
+      http.get(coverageUrl, () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: 'NotAllowedError',
+              message: 'Reading coverage is not allowed for you',
+            },
+            request: { method: 'GET', url: '/x' },
+            response: { statusCode: 403 },
+          },
+          { status: 403 },
+        ),
+      ),
+    );
+    await render();
+
+    expect(
+      await screen.findByText(/Could not load the coverage/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getAllByText(/Reading coverage is not allowed for you/).length,
+    ).toBeGreaterThan(0);
+    expect(screen.queryByLabelText('Overall coverage')).toBeNull();
+    // The way to the details stays, whatever the card could load.
+    expect(screen.getByText('View runtime stack')).toBeInTheDocument();
+  });
+});

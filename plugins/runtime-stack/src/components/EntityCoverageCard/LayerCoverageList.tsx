@@ -1,0 +1,47 @@
+import type { LayerCoverage } from '@internal/backstage-plugin-runtime-stack-common';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableRow from '@material-ui/core/TableRow';
+import { formatCoveragePercent } from '../shared/formatPercent';
+
+/**
+ * One line per layer, highest first as the stack is drawn. A layer the
+ * profile asks nothing of gets no bar: a full one would claim coverage.
+ */
+export const LayerCoverageList = ({ layers }: { layers: LayerCoverage[] }) => (
+  <Table size="small" aria-label="Coverage by layer">
+    <TableBody>
+      {[...layers]
+        .sort((a, b) => b.layer - a.layer)
+        .map(layer => (
+          <TableRow key={layer.layer}>
+            <TableCell padding="none" style={{ width: '1.5em' }}>
+              {layer.layer}
+            </TableCell>
+            <TableCell>{layer.title}</TableCell>
+            <TableCell style={{ width: '30%' }}>
+              {layer.required > 0 && (
+                <LinearProgress
+                  variant="determinate"
+                  value={layer.ratio * 100}
+                  aria-label={`Layer ${layer.layer} coverage`}
+                />
+              )}
+            </TableCell>
+            <TableCell
+              align="right"
+              title={
+                layer.required === 0
+                  ? 'Nothing required'
+                  : `${layer.covered} of ${layer.required} covered, ${layer.partial} partly`
+              }
+            >
+              {formatCoveragePercent(layer)}
+            </TableCell>
+          </TableRow>
+        ))}
+    </TableBody>
+  </Table>
+);

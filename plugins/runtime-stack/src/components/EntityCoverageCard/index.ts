@@ -1,0 +1,1 @@
+export { EntityCoverageCard } from './EntityCoverageCard';

@@ -1,0 +1,44 @@
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import type { EffectiveOwner } from '@internal/backstage-plugin-runtime-stack-common';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { describeOwnerOrigin } from './ownerOrigin';
+
+/** The owner groups of a capability, what each does and where it comes from. */
+export const CapabilityOwners = ({
+  owners,
+}: {
+  owners: EffectiveOwner[] | undefined;
+}) => {
+  if (owners === undefined) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        not known
+      </Typography>
+    );
+  }
+  if (owners.length === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        no owner
+      </Typography>
+    );
+  }
+  return (
+    <>
+      {owners.map(owner => (
+        <Box
+          key={`${owner.responsibility}/${owner.owner}/${owner.inheritedFrom.kind}`}
+        >
+          <Typography variant="body2" component="span">
+            <EntityRefLink entityRef={owner.owner} defaultKind="group" />
+            {` · ${owner.responsibility}`}
+          </Typography>
+          <Typography variant="caption" color="textSecondary" component="div">
+            {describeOwnerOrigin(owner)}
+          </Typography>
+        </Box>
+      ))}
+    </>
+  );
+};

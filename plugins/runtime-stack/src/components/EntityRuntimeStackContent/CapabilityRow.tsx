@@ -1,0 +1,141 @@
+import type { CapabilityCoverage } from '@internal/backstage-plugin-runtime-stack-common';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Chip from '@material-ui/core/Chip';
+import Collapse from '@material-ui/core/Collapse';
+import TableCell from '@material-ui/core/TableCell';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import { useState } from 'react';
+import { CapabilityOwners } from './CapabilityOwners';
+import { ChangeOwnerAction } from './ChangeOwnerAction';
+import { CoverageStatusChip } from './CoverageStatusChip';
+import { EvidenceList } from './EvidenceList';
+
+const CapabilityDescription = ({
+  capability,
+  titleOf,
+}: {
+  capability: CapabilityCoverage;
+  titleOf: (toolId: string) => string;
+}) => (
+  <>
+    <Typography variant="body2">{capability.title}</Typography>
+    <Typography variant="caption" color="textSecondary" component="div">
+      {capability.requirement.replace('-', ' ')}
+    </Typography>
+    {capability.conflict && (
+      // A claim the cluster contradicts is shown, never resolved silently.
+      <Typography variant="body2" color="error">
+        Conflict: declared{' '}
+        {capability.conflict.declared.map(titleOf).join(', ') || 'nothing'},
+        observed{' '}
+        {capability.conflict.observed.map(titleOf).join(', ') || 'nothing'}
+      </Typography>
+    )}
+    {capability.exemption && (
+      <Typography variant="body2" color="textSecondary">
+        Exempt: {capability.exemption.reason}
+        {capability.exemption.expiresAt &&
+          ` (until ${capability.exemption.expiresAt.slice(0, 10)})`}
+      </Typography>
+    )}
+    {capability.hint && (
+      <Typography variant="body2" color="textSecondary">
+        {capability.hint}
+      </Typography>
+    )}
+  </>
+);
+
+const ToolNames = ({
+  tools,
+  titleOf,
+}: {
+  tools: string[];
+  titleOf: (toolId: string) => string;
+}) =>
+  tools.length === 0 ? (
+    <Typography variant="body2" color="textSecondary">
+      —
+    </Typography>
+  ) : (
+    <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
+      {tools.map(tool => (
+        <Chip key={tool} size="small" label={titleOf(tool)} />
+      ))}
+    </Box>
+  );
+
+export const CAPABILITY_COLUMNS = 5;
+
+/** One capability: what it is, its status, tools, owners, and what can be done. */
+export const CapabilityRow = ({
+  capability,
+  entityRef,
+  titleOf,
+  onChanged,
+}: {
+  capability: CapabilityCoverage;
+  entityRef: string;
+  titleOf: (toolId: string) => string;
+  onChanged: () => void;
+}) => {
+  const [showEvidence, setShowEvidence] = useState(false);
+  const evidenceId = `evidence-${capability.capability}`;
+  return (
+    <>
+      <TableRow aria-label={capability.title}>
+        <TableCell style={{ verticalAlign: 'top', width: '35%' }}>
+          <CapabilityDescription capability={capability} titleOf={titleOf} />
+        </TableCell>
+        <TableCell style={{ verticalAlign: 'top' }}>
+          <CoverageStatusChip
+            status={capability.status}
+            capabilityTitle={capability.title}
+          />
+        </TableCell>
+        <TableCell style={{ verticalAlign: 'top' }}>
+          <ToolNames tools={capability.tools} titleOf={titleOf} />
+        </TableCell>
+        <TableCell style={{ verticalAlign: 'top' }}>
+          <CapabilityOwners owners={capability.owners} />
+        </TableCell>
+        <TableCell style={{ verticalAlign: 'top', whiteSpace: 'nowrap' }}>
+          <Button
+            size="small"
+            aria-expanded={showEvidence}
+            aria-controls={evidenceId}
+            onClick={() => setShowEvidence(shown => !shown)}
+          >
+            Evidence ({capability.evidence.length})
+          </Button>
+          <ChangeOwnerAction
+            capability={capability}
+            entityRef={entityRef}
+            onChanged={onChanged}
+          />
+        </TableCell>
+      </TableRow>
+      <TableRow>
+        <TableCell
+          colSpan={CAPABILITY_COLUMNS}
+          style={showEvidence ? undefined : { padding: 0, borderBottom: 0 }}
+        >
+          {/* The id stays put while the list mounts and unmounts, for aria-controls. */}
+          <Box id={evidenceId}>
+            <Collapse in={showEvidence} unmountOnExit>
+              <Box py={1}>
+                <EvidenceList
+                  evidence={capability.evidence}
+                  capabilityTitle={capability.title}
+                  titleOf={titleOf}
+                />
+              </Box>
+            </Collapse>
+          </Box>
+        </TableCell>
+      </TableRow>
+    </>
+  );
+};

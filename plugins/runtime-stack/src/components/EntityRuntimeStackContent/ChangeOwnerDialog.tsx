@@ -1,0 +1,213 @@
+import { useApi } from '@backstage/frontend-plugin-api';
+import {
+  OWNERSHIP_RESPONSIBILITIES,
+  type CapabilityCoverage,
+  type OwnershipResponsibility,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import MenuItem from '@material-ui/core/MenuItem';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import { useState, type FormEvent } from 'react';
+import { runtimeStackApiRef } from '../../api';
+import { formatWhen } from './formatWhen';
+import { describeOwnerOrigin } from './ownerOrigin';
+import {
+  explainWriteError,
+  initialOwnerForm,
+  ownerFormErrors,
+  ownershipInputOf,
+  type OwnerForm,
+  type OwnershipEditTarget,
+  type OwnershipWriteProblem,
+} from './ownershipEdits';
+
+/** What saving will do, so nobody is surprised by an override or an edit in place. */
+const TargetExplanation = ({ target }: { target: OwnershipEditTarget }) => {
+  const { owner } = target;
+  let text: string;
+  if (target.mode === 'update') {
+    text = `Changes the owner record set on this component (version ${target.version}).`;
+  } else if (owner) {
+    text = `Now ${owner.owner} (${owner.responsibility}), ${describeOwnerOrigin(
+      owner,
+    )}. Saving sets an owner on this component that takes precedence.`;
+  } else {
+    text = 'No owner is known. Saving sets one on this component.';
+  }
+  return (
+    <Typography variant="body2" color="textSecondary" paragraph>
+      {text}
+    </Typography>
+  );
+};
+
+const ProblemMessage = ({
+  problem,
+  onReload,
+}: {
+  problem: OwnershipWriteProblem;
+  onReload: () => void;
+}) => {
+  if (problem.kind !== 'conflict') {
+    return (
+      <Typography role="alert" variant="body2" color="error">
+        {problem.kind === 'denied'
+          ? `You may not set this owner: ${problem.message}`
+          : `Could not save: ${problem.message}`}
+      </Typography>
+    );
+  }
+  return (
+    <Box role="alert" display="flex" alignItems="center" style={{ gap: 8 }}>
+      <Typography variant="body2" color="error">
+        {problem.changedBy
+          ? `Changed by ${problem.changedBy}${
+              problem.at ? ` at ${formatWhen(problem.at)}` : ''
+            } since you opened it. Reload to see the current owner, then save again.`
+          : `${problem.message} Reload to see the current owner, then save again.`}
+      </Typography>
+      <Button variant="outlined" size="small" onClick={onReload}>
+        Reload
+      </Button>
+    </Box>
+  );
+};
+
+/**
+ * Sets the owner of one capability for this component. The target is read
+ * from props on every save, so after a reload the fresh version is used while
+ * the user's input stays.
+ */
+export const ChangeOwnerDialog = ({
+  capability,
+  target,
+  entityRef,
+  onClose,
+  onChanged,
+}: {
+  capability: CapabilityCoverage;
+  target: OwnershipEditTarget;
+  entityRef: string;
+  onClose: () => void;
+  onChanged: () => void;
+}) => {
+  const api = useApi(runtimeStackApiRef);
+  const [form, setForm] = useState<OwnerForm>(() => initialOwnerForm(target));
+  const [submitted, setSubmitted] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<OwnershipWriteProblem>();
+  const [reloaded, setReloaded] = useState(false);
+
+  const errors = submitted ? ownerFormErrors(form) : {};
+  const set = (field: keyof OwnerForm) => (value: string) =>
+    setForm(previous => ({ ...previous, [field]: value }));
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (Object.keys(ownerFormErrors(form)).length > 0) return;
+    setSaving(true);
+    setProblem(undefined);
+    try {
+      const input = ownershipInputOf({ form, target, entityRef, capability });
+      if (target.mode === 'update') {
+        await api.updateOwnership(target.recordId, {
+          ...input,
+          version: target.version,
+        });
+      } else {
+        await api.createOwnership(input);
+      }
+      onClose();
+      onChanged();
+    } catch (error) {
+      setProblem(explainWriteError(error));
+      setSaving(false);
+    }
+  };
+
+  const reload = () => {
+    setProblem(undefined);
+    setReloaded(true);
+    onChanged();
+  };
+
+  const titleId = `change-owner-${capability.capability}`;
+  return (
+    <Dialog open onClose={onClose} aria-labelledby={titleId} fullWidth>
+      <form onSubmit={save} noValidate>
+        <DialogTitle id={titleId}>
+          Change owner of {capability.title}
+        </DialogTitle>
+        <DialogContent>
+          <TargetExplanation target={target} />
+          <TextField
+            id={`${titleId}-owner`}
+            label="Owner group"
+            value={form.owner}
+            onChange={e => set('owner')(e.target.value)}
+            error={Boolean(errors.owner)}
+            helperText={errors.owner ?? 'group:namespace/name or group:name'}
+            required
+            fullWidth
+            margin="dense"
+          />
+          <TextField
+            select
+            id={`${titleId}-responsibility`}
+            label="Responsibility"
+            value={form.responsibility}
+            onChange={e =>
+              set('responsibility')(e.target.value as OwnershipResponsibility)
+            }
+            fullWidth
+            margin="dense"
+          >
+            {OWNERSHIP_RESPONSIBILITIES.map(r => (
+              <MenuItem key={r} value={r}>
+                {r}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField
+            id={`${titleId}-note`}
+            label="Note"
+            value={form.note}
+            onChange={e => set('note')(e.target.value)}
+            fullWidth
+            multiline
+            margin="dense"
+          />
+          <TextField
+            id={`${titleId}-link`}
+            label="Link"
+            value={form.link}
+            onChange={e => set('link')(e.target.value)}
+            error={Boolean(errors.link)}
+            helperText={errors.link ?? 'A runbook or team page, optional'}
+            fullWidth
+            margin="dense"
+          />
+          {reloaded && !problem && (
+            <Typography variant="body2" color="textSecondary">
+              Reloaded. Saving now applies your change over the current owner.
+            </Typography>
+          )}
+          {problem && <ProblemMessage problem={problem} onReload={reload} />}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" color="primary" disabled={saving}>
+            Save
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+};

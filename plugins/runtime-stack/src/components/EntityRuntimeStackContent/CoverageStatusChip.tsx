@@ -1,0 +1,67 @@
+import type { CapabilityCoverage } from '@internal/backstage-plugin-runtime-stack-common';
+import Chip from '@material-ui/core/Chip';
+import { makeStyles, type Theme } from '@material-ui/core/styles';
+import Tooltip from '@material-ui/core/Tooltip';
+
+type Status = CapabilityCoverage['status'];
+
+const STATUS_TEXT: Record<Status, { label: string; meaning: string }> = {
+  covered: {
+    label: 'covered',
+    meaning: 'Evidence shows the capability in use',
+  },
+  partial: {
+    label: 'partial',
+    meaning:
+      'Only partial evidence, for example a claim the cluster does not confirm',
+  },
+  missing: { label: 'missing', meaning: 'No evidence of the capability' },
+  exempt: { label: 'exempt', meaning: 'An accepted gap, not counted' },
+  'not-required': {
+    label: 'not required',
+    meaning: 'The requirement profile does not ask for it',
+  },
+};
+
+const filled = (theme: Theme, background: string) => ({
+  backgroundColor: background,
+  color: theme.palette.getContrastText(background),
+});
+
+const useStyles = makeStyles(theme => ({
+  covered: filled(theme, theme.palette.success.main),
+  partial: filled(theme, theme.palette.warning.main),
+  missing: filled(theme, theme.palette.error.main),
+  exempt: {},
+  'not-required': {},
+}));
+
+/**
+ * A capability's status. Colour only repeats what the text says, so the
+ * label and the tooltip carry the meaning for everyone.
+ */
+export const CoverageStatusChip = ({
+  status,
+  capabilityTitle,
+}: {
+  status: Status;
+  capabilityTitle: string;
+}) => {
+  const classes = useStyles();
+  const { label, meaning } = STATUS_TEXT[status];
+  return (
+    <Tooltip title={meaning}>
+      <Chip
+        size="small"
+        className={classes[status]}
+        variant={
+          status === 'exempt' || status === 'not-required'
+            ? 'outlined'
+            : 'default'
+        }
+        label={label}
+        aria-label={`${capabilityTitle} status: ${label}`}
+      />
+    </Tooltip>
+  );
+};

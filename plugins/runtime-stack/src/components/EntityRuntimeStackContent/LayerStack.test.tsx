@@ -1,0 +1,775 @@
+import { useApi } from '@backstage/frontend-plugin-api';
+import {
+  mockApis,
+  registerMswTestHooks,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import type {
+  CapabilityCoverage,
+  EffectiveOwner,
+  EntityCoverage,
+  LayerOwnership,
+  OwnershipChange,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { RuntimeStackClient, runtimeStackApiRef } from '../../api';
+import { EntityRuntimeStackContent } from './EntityRuntimeStackContent';
+import { LayerStack } from './LayerStack';
+
+const base = 'http://backstage.test/api/runtime-stack';
+const coverageUrl = `${base}/entities/component/default/payments-api/coverage`;
+const entityRef = 'component:default/payments-api';
+
+const componentRecord: EffectiveOwner = {
+  owner: 'group:default/payments-team',
+  responsibility: 'operates',
+  inheritedFrom: { kind: 'component', ref: entityRef, source: 'store' },
+  via: 'capability',
+  recordId: 'rec-workloads',
+  version: 2,
+  note: 'on call via PagerDuty',
+};
+
+const systemOwner: EffectiveOwner = {
+  owner: 'group:default/platform-team',
+  responsibility: 'operates',
+  inheritedFrom: {
+    kind: 'system',
+    ref: 'system:default/payments',
+    source: 'store',
+  },
+  via: 'layer',
+  recordId: 'rec-system-layer-5',
+  version: 5,
+};
+
+const organisationDefault: EffectiveOwner = {
+  owner: 'group:default/sre',
+  responsibility: 'operates',
+  inheritedFrom: {
+    kind: 'organization',
+    ref: 'organization',
+    source: 'config',
+  },
+  via: 'layer',
+};
+
+const capability = (
+  c: Pick<CapabilityCoverage, 'capability' | 'title' | 'layer'> &
+    Partial<CapabilityCoverage>,
+): CapabilityCoverage => ({
+  requirement: 'required',
+  status: 'covered',
+  tools: [],
+  evidence: [],
+  ...c,
+});
+
+const workloads = capability({
+  capability: 'workloads',
+  title: 'Workloads',
+  layer: 6,
+  tools: ['kubernetes'],
+  evidence: [
+    {
+      source: 'cluster',
+      capability: 'workloads',
+      tool: 'kubernetes',
+      detail: 'Deployment payments/payments-api',
+      cluster: 'prod-eu-1',
+      strength: 'full',
+    },
+    {
+      source: 'declared',
+      capability: 'workloads',
+      detail: 'runtime-stack.io/tools annotation',
+      strength: 'partial',
+    },
+  ],
+  owners: [componentRecord],
+});
+
+const health = capability({
+  capability: 'health',
+  title: 'Health & resilience',
+  layer: 6,
+  status: 'partial',
+  hint: 'Add a readiness probe',
+  owners: [{ ...componentRecord, recordId: 'rec-health', version: 1 }],
+});
+
+const serviceMesh = capability({
+  capability: 'service-mesh',
+  title: 'Service mesh',
+  layer: 5,
+  requirement: 'recommended',
+  status: 'partial',
+  tools: ['istio'],
+  conflict: { declared: ['linkerd'], observed: ['istio'] },
+  owners: [systemOwner],
+});
+
+const dataProtection = capability({
+  capability: 'data-protection',
+  title: 'Data protection (backup & restore)',
+  layer: 3,
+  status: 'missing',
+  hint: 'prod-eu-1 offers velero',
+  owners: [organisationDefault],
+});
+
+const platform = capability({
+  capability: 'platform',
+  title: 'Platform (cloud or on-premises)',
+  layer: 0,
+  requirement: 'optional',
+  status: 'not-required',
+});
+
+const layer = (n: number, title: string, required = 0, covered = 0) => ({
+  layer: n,
+  title,
+  required,
+  covered,
+  partial: 0,
+  ratio: required === 0 ? 1 : covered / required,
+});
+
+const coverage: EntityCoverage = {
+  entityRef,
+  evaluatedAt: '2026-11-23T10:00:00.000Z',
+  profile: { id: 'tier-1', title: 'Tier 1', reason: 'lifecycle production' },
+  capabilities: [platform, dataProtection, serviceMesh, workloads, health],
+  layers: [
+    layer(0, 'Platform & external services'),
+    layer(1, 'Core runtime'),
+    layer(2, 'Lifecycle, automation & configuration'),
+    layer(3, 'Networking, storage & access', 4, 3),
+    layer(4, 'Security, delivery & observability'),
+    layer(5, 'Platform services'),
+    { ...layer(6, 'Application', 2, 1), partial: 1, ratio: 0.75 },
+  ],
+  overall: { required: 6, covered: 4, partial: 1, ratio: 0.75 },
+  gaps: [dataProtection, health],
+  sourceErrors: [],
+};
+
+/** The same answer with one capability's owners replaced, as after a save. */
+const withOwnersOf = (
+  id: string,
+  owners: EffectiveOwner[],
+): EntityCoverage => ({
+  ...coverage,
+  capabilities: coverage.capabilities.map(c =>
+    c.capability === id ? { ...c, owners } : c,
+  ),
+});
+
+const savedRecord = (input: Partial<LayerOwnership>): LayerOwnership => ({
+  id: 'rec-new',
+  scope: { kind: 'component', ref: entityRef },
+  layer: 3,
+  owner: 'group:default/payments-team',
+  responsibility: 'operates',
+  version: 1,
+  createdAt: '2026-11-23T10:00:00.000Z',
+  createdBy: 'user:default/alice',
+  updatedAt: '2026-11-23T10:00:00.000Z',
+  updatedBy: 'user:default/alice',
+  ...input,
+});
+
+const errorBody = (name: string, message: string, statusCode: number) =>
+  HttpResponse.json(
+    {
+      error: { name, message },
+      request: { method: 'PUT', url: '/ownership' },
+      response: { statusCode },
+    },
+    { status: statusCode },
+  );
+
+/**
+ * The mock permission API's answers. AuthorizeResult itself lives in
+ * @backstage/plugin-permission-common, which this plugin does not declare;
+ * the values are its string enum's.
+ */
+type Decision = ReturnType<
+  Extract<
+    NonNullable<Parameters<typeof mockApis.permission>[0]>['authorize'],
+    (...args: any[]) => unknown
+  >
+>;
+const ALLOW = 'ALLOW' as Decision;
+const DENY = 'DENY' as Decision;
+
+/** Replaces a field's text; pasted, since typing long refs key by key is slow. */
+const fillIn = async (field: HTMLElement, text: string) => {
+  await userEvent.clear(field);
+  await userEvent.paste(text);
+};
+
+/** Loads coverage and reloads it on change, as the entity tab does. */
+const PaymentsApiStack = () => {
+  const api = useApi(runtimeStackApiRef);
+  const state = useAsyncRetry(
+    () => api.getEntityCoverage({ kind: 'Component', name: 'payments-api' }),
+    [api],
+  );
+  return state.value ? (
+    <LayerStack
+      value={state.value}
+      titleOf={id => (id === 'istio' ? 'Istio' : id)}
+      onChanged={state.retry}
+    />
+  ) : null;
+};
+
+describe('LayerStack', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  /** Serves the answers in turn, the last one for good; counts the requests. */
+  const serveCoverage = (...answers: EntityCoverage[]) => {
+    const served = { count: 0 };
+    server.use(
+      http.get(coverageUrl, () => {
+        const answer = answers[Math.min(served.count, answers.length - 1)];
+        served.count += 1;
+        return HttpResponse.json(answer);
+      }),
+    );
+    return served;
+  };
+
+  const render = (
+    permission: ReturnType<typeof mockApis.permission> = mockApis.permission(),
+    element: JSX.Element = <PaymentsApiStack />,
+  ) =>
+    renderInTestApp(element, {
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      apis: [
+        permission,
+        [
+          runtimeStackApiRef,
+          new RuntimeStackClient({
+            discoveryApi: mockApis.discovery({
+              baseUrl: 'http://backstage.test',
+            }),
+            fetchApi: { fetch: (input, init) => fetch(input, init) },
+          }),
+        ],
+      ],
+    });
+
+  const rowOf = async (title: string) =>
+    screen.findByRole('row', { name: title });
+
+  const openChangeOwner = async (title: string) => {
+    const button = await screen.findByRole('button', {
+      name: `Change owner of ${title}`,
+    });
+    await waitFor(() => expect(button).toBeEnabled());
+    await userEvent.click(button);
+    return screen.findByRole('dialog', { name: `Change owner of ${title}` });
+  };
+
+  it('shows the layers from the application down to the platform, with status, tools and owners', async () => {
+    serveCoverage(coverage);
+    await render();
+
+    const layers = await screen.findAllByRole('button', { name: /^Layer \d/ });
+    expect(layers.map(l => l.textContent?.slice(0, 7))).toEqual([
+      'Layer 6',
+      'Layer 5',
+      'Layer 4',
+      'Layer 3',
+      'Layer 2',
+      'Layer 1',
+      'Layer 0',
+    ]);
+    expect(layers[0]).toHaveTextContent(
+      'Layer 6 · Application1 of 2 required, 1 partly',
+    );
+    expect(layers[3]).toHaveTextContent('3 of 4 required');
+    expect(layers[6]).toHaveTextContent('nothing required');
+    // Layers with something to fix start open, the others closed.
+    expect(layers[0]).toHaveAttribute('aria-expanded', 'true');
+    expect(layers[6]).toHaveAttribute('aria-expanded', 'false');
+
+    const workloadsRow = await rowOf('Workloads');
+    expect(
+      within(workloadsRow).getByLabelText('Workloads status: covered'),
+    ).toBeInTheDocument();
+    expect(within(workloadsRow).getByText('kubernetes')).toBeInTheDocument();
+    expect(within(workloadsRow).getByText('required')).toBeInTheDocument();
+    expect(
+      within(workloadsRow).getByRole('link', { name: /payments-team/ }),
+    ).toHaveAttribute('href', '/catalog/default/group/payments-team');
+    expect(within(workloadsRow).getByText(/· operates/)).toBeInTheDocument();
+    expect(
+      within(workloadsRow).getByText('this component'),
+    ).toBeInTheDocument();
+
+    const meshRow = await rowOf('Service mesh');
+    expect(
+      within(meshRow).getByLabelText('Service mesh status: partial'),
+    ).toBeInTheDocument();
+    expect(
+      within(meshRow).getByText('Conflict: declared linkerd, observed Istio'),
+    ).toBeInTheDocument();
+    expect(
+      within(meshRow).getByText(
+        'inherited from system:default/payments, for the whole layer',
+      ),
+    ).toBeInTheDocument();
+
+    const dataRow = await rowOf('Data protection (backup & restore)');
+    expect(
+      within(dataRow).getByLabelText(
+        'Data protection (backup & restore) status: missing',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(dataRow).getByText('prod-eu-1 offers velero'),
+    ).toBeInTheDocument();
+    expect(
+      within(dataRow).getByText('organisation default, for the whole layer'),
+    ).toBeInTheDocument();
+
+    await userEvent.click(layers[6]);
+    const platformRow = await rowOf('Platform (cloud or on-premises)');
+    expect(
+      within(platformRow).getByLabelText(
+        'Platform (cloud or on-premises) status: not required',
+      ),
+    ).toBeInTheDocument();
+    expect(within(platformRow).getByText('not known')).toBeInTheDocument();
+  });
+
+  it('shows the evidence of a capability on demand', async () => {
+    serveCoverage(coverage);
+    await render();
+
+    const evidenceButton = within(await rowOf('Workloads')).getByRole(
+      'button',
+      { name: 'Evidence (2)' },
+    );
+    expect(evidenceButton).toHaveAttribute('aria-expanded', 'false');
+    expect(
+      screen.queryByRole('table', { name: 'Evidence for Workloads' }),
+    ).not.toBeInTheDocument();
+
+    await userEvent.click(evidenceButton);
+
+    expect(evidenceButton).toHaveAttribute('aria-expanded', 'true');
+    const evidence = await screen.findByRole('table', {
+      name: 'Evidence for Workloads',
+    });
+    const [, clusterRow, declaredRow] = within(evidence).getAllByRole('row');
+    expect(
+      within(clusterRow)
+        .getAllByRole('cell')
+        .map(c => c.textContent),
+    ).toEqual([
+      'cluster',
+      'Deployment payments/payments-api',
+      'prod-eu-1',
+      'kubernetes',
+    ]);
+    expect(
+      within(declaredRow)
+        .getAllByRole('cell')
+        .map(c => c.textContent),
+    ).toEqual([
+      'declared (partial)',
+      'runtime-stack.io/tools annotation',
+      '—',
+      '—',
+    ]);
+  });
+
+  it('overrides an inherited owner with a record on this component, then reloads', async () => {
+    const newOwner: EffectiveOwner = {
+      owner: 'group:default/storage-team',
+      responsibility: 'supports',
+      inheritedFrom: { kind: 'component', ref: entityRef, source: 'store' },
+      via: 'capability',
+      recordId: 'rec-new',
+      version: 1,
+    };
+    const served = serveCoverage(
+      coverage,
+      withOwnersOf('data-protection', [organisationDefault, newOwner]),
+    );
+    const posted: unknown[] = [];
+    server.use(
+      http.post(`${base}/ownership`, async ({ request }) => {
+        posted.push(await request.json());
+        return HttpResponse.json(savedRecord({}), { status: 201 });
+      }),
+    );
+    await render();
+
+    const dialog = await openChangeOwner('Data protection (backup & restore)');
+    expect(
+      within(dialog).getByText(
+        /Now group:default\/sre \(operates\), organisation default/,
+      ),
+    ).toBeInTheDocument();
+    const ownerField = within(dialog).getByRole('textbox', {
+      name: /Owner group/,
+    });
+    await fillIn(ownerField, 'group:storage-team');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: /Responsibility/ }),
+    );
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'supports' }),
+    );
+    await fillIn(
+      within(dialog).getByRole('textbox', { name: 'Note' }),
+      'Backups are run by storage',
+    );
+    await fillIn(
+      within(dialog).getByRole('textbox', { name: 'Link' }),
+      'https://wiki.example.com/storage',
+    );
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    expect(posted).toEqual([
+      {
+        scope: { kind: 'component', ref: entityRef },
+        layer: 3,
+        capability: 'data-protection',
+        // Stored in full, so the backend can compare it with the user's groups.
+        owner: 'group:default/storage-team',
+        responsibility: 'supports',
+        note: 'Backups are run by storage',
+        link: 'https://wiki.example.com/storage',
+      },
+    ]);
+    await waitFor(() => expect(served.count).toBe(2));
+    const dataRow = await rowOf('Data protection (backup & restore)');
+    expect(
+      await within(dataRow).findByRole('link', { name: /storage-team/ }),
+    ).toBeInTheDocument();
+    expect(within(dataRow).getByText('this component')).toBeInTheDocument();
+  });
+
+  it("changes this component's own record in place, naming the version it changes", async () => {
+    const served = serveCoverage(coverage);
+    const put: Array<{ id: unknown; body: unknown }> = [];
+    server.use(
+      http.put(`${base}/ownership/:id`, async ({ request, params }) => {
+        put.push({ id: params.id, body: await request.json() });
+        return HttpResponse.json(savedRecord({ id: 'rec-workloads' }));
+      }),
+    );
+    await render();
+
+    const dialog = await openChangeOwner('Workloads');
+    expect(
+      within(dialog).getByText(
+        'Changes the owner record set on this component (version 2).',
+      ),
+    ).toBeInTheDocument();
+    // The record's note is kept unless changed.
+    expect(within(dialog).getByRole('textbox', { name: 'Note' })).toHaveValue(
+      'on call via PagerDuty',
+    );
+    const ownerField = within(dialog).getByRole('textbox', {
+      name: /Owner group/,
+    });
+    await fillIn(ownerField, 'group:payments/checkout-team');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    expect(put).toEqual([
+      {
+        id: 'rec-workloads',
+        body: {
+          scope: { kind: 'component', ref: entityRef },
+          layer: 6,
+          capability: 'workloads',
+          owner: 'group:payments/checkout-team',
+          responsibility: 'operates',
+          note: 'on call via PagerDuty',
+          version: 2,
+        },
+      },
+    ]);
+    await waitFor(() => expect(served.count).toBe(2));
+  });
+
+  it('says who changed a record in the meantime and saves over it after a reload', async () => {
+    const served = serveCoverage(
+      coverage,
+      withOwnersOf('workloads', [
+        { ...componentRecord, owner: 'group:default/web-team', version: 3 },
+      ]),
+    );
+    const versions: unknown[] = [];
+    server.use(
+      http.put(`${base}/ownership/:id`, async ({ request }) => {
+        const body = (await request.json()) as { version: number };
+        versions.push(body.version);
+        if (body.version === 2) {
+          return errorBody(
+            'ConflictError',
+            "Ownership record 'rec-workloads' was changed by user:default/someone at 2026-11-23T10:05:00.000Z: it is at version 3, not 2. Reload it and apply your change again.",
+            409,
+          );
+        }
+        return HttpResponse.json(savedRecord({ version: 4 }));
+      }),
+    );
+    await render();
+
+    const dialog = await openChangeOwner('Workloads');
+    const ownerField = within(dialog).getByRole('textbox', {
+      name: /Owner group/,
+    });
+    await fillIn(ownerField, 'group:default/checkout-team');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent(
+      /Changed by user:default\/someone at .+ since you opened it\. Reload to see the current owner, then save again\./,
+    );
+    await userEvent.click(
+      within(alert).getByRole('button', { name: 'Reload' }),
+    );
+
+    await waitFor(() => expect(served.count).toBe(2));
+    // The dialog stays open with the user's input, now against version 3.
+    expect(
+      await within(dialog).findByText(
+        'Changes the owner record set on this component (version 3).',
+      ),
+    ).toBeInTheDocument();
+    expect(ownerField).toHaveValue('group:default/checkout-team');
+
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    expect(versions).toEqual([2, 3]);
+  });
+
+  it('disables changing a record the user may not change, and says why', async () => {
+    // usePermission caches answers by record across renders (swr), so the
+    // denied record gets an id no other test has asked about.
+    serveCoverage(
+      withOwnersOf('health', [
+        { ...componentRecord, recordId: 'rec-denied', version: 1 },
+      ]),
+    );
+    const permission = mockApis.permission({
+      authorize: request =>
+        'resourceRef' in request && request.resourceRef === 'rec-denied'
+          ? DENY
+          : ALLOW,
+    });
+    await render(permission);
+
+    await screen.findByRole('button', {
+      name: 'Change owner of Health & resilience',
+    });
+    await waitFor(() =>
+      expect(
+        screen.getByRole('button', {
+          name: 'Change owner of Health & resilience',
+        }),
+      ).toBeDisabled(),
+    );
+    // A disabled button gets no pointer events; its wrapper shows the reason.
+    await userEvent.hover(
+      screen.getByRole('button', {
+        name: 'Change owner of Health & resilience',
+      }).parentElement!,
+    );
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(
+      /belongs to a group you are not a member of/,
+    );
+    // Another record of the component is still allowed, and a new record is
+    // left to the backend to decide.
+    await waitFor(() =>
+      expect(
+        screen.getByRole('button', { name: 'Change owner of Workloads' }),
+      ).toBeEnabled(),
+    );
+    expect(
+      screen.getByRole('button', { name: 'Change owner of Service mesh' }),
+    ).toBeEnabled();
+  });
+
+  it('shows why the backend refused a new owner', async () => {
+    serveCoverage(coverage);
+    server.use(
+      http.post(`${base}/ownership`, () =>
+        errorBody(
+          'NotAllowedError',
+          'You may only assign a group you are a member of',
+          403,
+        ),
+      ),
+    );
+    await render();
+
+    const dialog = await openChangeOwner('Service mesh');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'You may not set this owner: You may only assign a group you are a member of',
+    );
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+  });
+
+  it('accepts only group refs as owners', async () => {
+    serveCoverage(coverage);
+    const posted: unknown[] = [];
+    server.use(
+      http.post(`${base}/ownership`, async ({ request }) => {
+        posted.push(await request.json());
+        return HttpResponse.json(savedRecord({}), { status: 201 });
+      }),
+    );
+    await render();
+
+    const dialog = await openChangeOwner('Service mesh');
+    const ownerField = within(dialog).getByRole('textbox', {
+      name: /Owner group/,
+    });
+    await fillIn(ownerField, 'user:default/alice');
+    await fillIn(
+      within(dialog).getByRole('textbox', { name: 'Link' }),
+      'wiki page',
+    );
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    expect(
+      within(dialog).getByText(
+        'Enter a group as group:namespace/name or group:name',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByText('Enter an http(s) address'),
+    ).toBeInTheDocument();
+    expect(posted).toEqual([]);
+  });
+
+  it('lists the owner changes made on this component', async () => {
+    serveCoverage(coverage);
+    const history: OwnershipChange[] = [
+      {
+        id: 2,
+        ownershipId: 'rec-workloads',
+        action: 'update',
+        actor: 'user:default/alice',
+        at: '2026-11-22T09:00:00.000Z',
+        before: savedRecord({
+          id: 'rec-workloads',
+          layer: 6,
+          capability: 'workloads',
+          owner: 'group:default/web-team',
+        }),
+        after: savedRecord({
+          id: 'rec-workloads',
+          layer: 6,
+          capability: 'workloads',
+          owner: 'group:default/payments-team',
+          version: 2,
+        }),
+      },
+      {
+        id: 1,
+        ownershipId: 'rec-workloads',
+        action: 'create',
+        actor: 'user:default/bob',
+        at: '2026-11-01T09:00:00.000Z',
+        after: savedRecord({
+          id: 'rec-workloads',
+          layer: 6,
+          capability: 'workloads',
+          owner: 'group:default/web-team',
+        }),
+      },
+    ];
+    const scopeRefs: Array<string | null> = [];
+    server.use(
+      http.get(`${base}/history`, ({ request }) => {
+        scopeRefs.push(new URL(request.url).searchParams.get('scopeRef'));
+        return HttpResponse.json({ items: history, totalCount: 2 });
+      }),
+    );
+    await render();
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'History' }),
+    );
+    const table = await screen.findByRole('table', {
+      name: 'Ownership history',
+    });
+    const [, update, create] = within(table).getAllByRole('row');
+    expect(update).toHaveTextContent('user:default/alice');
+    expect(update).toHaveTextContent('update');
+    expect(update).toHaveTextContent('Layer 6 · workloads');
+    expect(update).toHaveTextContent(
+      'group:default/web-team (operates) → group:default/payments-team (operates)',
+    );
+    expect(create).toHaveTextContent('user:default/bob');
+    expect(create).toHaveTextContent('create');
+    expect(create).toHaveTextContent('— → group:default/web-team (operates)');
+    expect(scopeRefs).toEqual([entityRef]);
+  });
+
+  it('reloads the coverage of the entity tab after a change, keeping the tab on screen', async () => {
+    const entity: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'payments-api', namespace: 'default' },
+      spec: { type: 'service', owner: 'payments-team' },
+    };
+    const notHere = () => HttpResponse.json({}, { status: 404 });
+    server.use(
+      http.get(`${base}/layers`, notHere),
+      http.get(
+        `${base}/entities/component/default/payments-api/:view`,
+        notHere,
+      ),
+      http.post(`${base}/ownership`, () =>
+        HttpResponse.json(savedRecord({}), { status: 201 }),
+      ),
+    );
+    // Registered last, so it wins over the catch-all for the other views.
+    const served = serveCoverage(coverage);
+    await render(
+      mockApis.permission(),
+      <EntityProvider entity={entity}>
+        <EntityRuntimeStackContent />
+      </EntityProvider>,
+    );
+
+    const dialog = await openChangeOwner('Service mesh');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    await waitFor(() => expect(served.count).toBe(2));
+    expect(screen.getByLabelText('Overall coverage')).toHaveTextContent('75%');
+    expect(await rowOf('Service mesh')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,124 @@
+import type { EntityCoverage } from '@internal/backstage-plugin-runtime-stack-common';
+import Accordion from '@material-ui/core/Accordion';
+import AccordionDetails from '@material-ui/core/AccordionDetails';
+import AccordionSummary from '@material-ui/core/AccordionSummary';
+import Box from '@material-ui/core/Box';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
+import { CapabilityRow } from './CapabilityRow';
+import {
+  describeLayerCoverage,
+  needsAttention,
+  stackLayersOf,
+  type StackLayer,
+} from './layerStackModel';
+import { OwnershipHistory } from './OwnershipHistory';
+
+const identity = (toolId: string) => toolId;
+
+const LayerSection = ({
+  layer,
+  entityRef,
+  titleOf,
+  onChanged,
+}: {
+  layer: StackLayer;
+  entityRef: string;
+  titleOf: (toolId: string) => string;
+  onChanged: () => void;
+}) => {
+  const headingId = `runtime-stack-layer-${layer.layer}`;
+  return (
+    <Accordion defaultExpanded={needsAttention(layer)}>
+      <AccordionSummary
+        expandIcon={<ExpandMoreIcon />}
+        aria-controls={`${headingId}-content`}
+        id={headingId}
+      >
+        <Box display="flex" alignItems="baseline" style={{ gap: 12 }}>
+          <Typography variant="subtitle1" component="span">
+            Layer {layer.layer} · {layer.title}
+          </Typography>
+          <Typography variant="body2" color="textSecondary">
+            {describeLayerCoverage(layer.coverage)}
+          </Typography>
+        </Box>
+      </AccordionSummary>
+      <AccordionDetails>
+        {layer.capabilities.length === 0 ? (
+          <Typography variant="body2" color="textSecondary">
+            The layer model has no capabilities on this layer.
+          </Typography>
+        ) : (
+          <Table size="small" aria-label={`Layer ${layer.layer} capabilities`}>
+            <TableHead>
+              <TableRow>
+                <TableCell>Capability</TableCell>
+                <TableCell>Status</TableCell>
+                <TableCell>Tools</TableCell>
+                <TableCell>Owners</TableCell>
+                <TableCell />
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {layer.capabilities.map(capability => (
+                <CapabilityRow
+                  key={capability.capability}
+                  capability={capability}
+                  entityRef={entityRef}
+                  titleOf={titleOf}
+                  onChanged={onChanged}
+                />
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </AccordionDetails>
+    </Accordion>
+  );
+};
+
+/**
+ * The service's whole runtime stack, application (6) on top and platform (0)
+ * at the bottom: per capability its status, tools, owners and evidence, with
+ * the owners editable in place. Layers with gaps or conflicts start open.
+ */
+export const LayerStack = ({
+  value,
+  titleOf = identity,
+  onChanged,
+}: {
+  value: EntityCoverage;
+  titleOf?: (toolId: string) => string;
+  /** Called after an owner was saved, or when the user asks to reload after a conflict. */
+  onChanged: () => void;
+}) => (
+  <>
+    <Box
+      display="flex"
+      alignItems="center"
+      justifyContent="space-between"
+      mb={1}
+    >
+      <Typography variant="body2" color="textSecondary">
+        Owners set here take precedence over those inherited from the System,
+        cluster or organisation.
+      </Typography>
+      <OwnershipHistory entityRef={value.entityRef} />
+    </Box>
+    {stackLayersOf(value).map(layer => (
+      <LayerSection
+        key={layer.layer}
+        layer={layer}
+        entityRef={value.entityRef}
+        titleOf={titleOf}
+        onChanged={onChanged}
+      />
+    ))}
+  </>
+);

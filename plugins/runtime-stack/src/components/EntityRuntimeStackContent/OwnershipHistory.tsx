@@ -1,0 +1,127 @@
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import type {
+  LayerOwnership,
+  OwnershipChange,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import { useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { runtimeStackApiRef } from '../../api';
+import { formatWhen } from './formatWhen';
+
+const HISTORY_LIMIT = 50;
+
+const ownerText = (record?: LayerOwnership) =>
+  record ? `${record.owner} (${record.responsibility})` : '—';
+
+const subjectText = (change: OwnershipChange) => {
+  const record = change.after ?? change.before;
+  if (!record) return change.ownershipId;
+  return record.capability
+    ? `Layer ${record.layer} · ${record.capability}`
+    : `Layer ${record.layer}, whole layer`;
+};
+
+const HistoryTable = ({ entityRef }: { entityRef: string }) => {
+  const api = useApi(runtimeStackApiRef);
+  // Fetched on every opening: it is short, and it changes with every save.
+  const history = useAsync(
+    () => api.getOwnershipHistory(entityRef, { limit: HISTORY_LIMIT }),
+    [api, entityRef],
+  );
+  if (history.loading) return <Progress />;
+  if (history.error) {
+    return (
+      <ResponseErrorPanel
+        error={history.error}
+        title="Could not load the ownership history"
+      />
+    );
+  }
+  const { items, totalCount } = history.value ?? { items: [], totalCount: 0 };
+  if (items.length === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        No owner has been set on this component yet.
+      </Typography>
+    );
+  }
+  return (
+    <>
+      {totalCount > items.length && (
+        <Typography variant="body2" color="textSecondary">
+          The latest {items.length} of {totalCount} changes.
+        </Typography>
+      )}
+      <Table size="small" aria-label="Ownership history">
+        <TableHead>
+          <TableRow>
+            <TableCell>When</TableCell>
+            <TableCell>Who</TableCell>
+            <TableCell>Action</TableCell>
+            <TableCell>What</TableCell>
+            <TableCell>Owner</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {items.map(change => (
+            <TableRow key={change.id}>
+              <TableCell>{formatWhen(change.at)}</TableCell>
+              <TableCell>{change.actor}</TableCell>
+              <TableCell>{change.action}</TableCell>
+              <TableCell>{subjectText(change)}</TableCell>
+              <TableCell>
+                {ownerText(change.before)} → {ownerText(change.after)}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </>
+  );
+};
+
+/**
+ * Who changed the owners set on this component, and from what to what.
+ * Inherited owners have their history at their own scope.
+ */
+export const OwnershipHistory = ({ entityRef }: { entityRef: string }) => {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button size="small" variant="outlined" onClick={() => setOpen(true)}>
+        History
+      </Button>
+      {open && (
+        <Dialog
+          open
+          onClose={() => setOpen(false)}
+          aria-labelledby="ownership-history-title"
+          maxWidth="md"
+          fullWidth
+        >
+          <DialogTitle id="ownership-history-title">
+            Owner changes on this component
+          </DialogTitle>
+          <DialogContent>
+            <HistoryTable entityRef={entityRef} />
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={() => setOpen(false)}>Close</Button>
+          </DialogActions>
+        </Dialog>
+      )}
+    </>
+  );
+};

@@ -1,0 +1,47 @@
+import type { EffectiveOwner } from '@internal/backstage-plugin-runtime-stack-common';
+import { describeOwnerOrigin } from './ownerOrigin';
+
+const from = (
+  inheritedFrom: EffectiveOwner['inheritedFrom'],
+  via: EffectiveOwner['via'] = 'capability',
+): EffectiveOwner => ({
+  owner: 'group:default/sre',
+  responsibility: 'operates',
+  inheritedFrom,
+  via,
+});
+
+describe('describeOwnerOrigin', () => {
+  it.each<[EffectiveOwner, string]>([
+    [
+      from({ kind: 'component', ref: 'component:default/a', source: 'store' }),
+      'this component',
+    ],
+    [
+      from({
+        kind: 'component',
+        ref: 'component:default/a',
+        source: 'annotation',
+      }),
+      'this component (annotation)',
+    ],
+    [
+      from({ kind: 'system', ref: 'system:default/payments', source: 'store' }),
+      'inherited from system:default/payments',
+    ],
+    [
+      from({ kind: 'cluster', ref: 'prod-eu-1', source: 'store' }, 'layer'),
+      'inherited from cluster prod-eu-1, for the whole layer',
+    ],
+    [
+      from({ kind: 'environment', ref: 'production', source: 'store' }),
+      'inherited from environment production',
+    ],
+    [
+      from({ kind: 'organization', ref: 'organization', source: 'config' }),
+      'organisation default',
+    ],
+  ])('describes %#', (owner, text) => {
+    expect(describeOwnerOrigin(owner)).toBe(text);
+  });
+});

@@ -1,0 +1,69 @@
+import { InfoCard } from '@backstage/core-components';
+import type { SystemCoverage } from '@internal/backstage-plugin-runtime-stack-common';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import { formatCoveragePercent } from '../shared/formatPercent';
+
+/**
+ * The System's coverage: every component's required capabilities summed, so
+ * a component that requires more weighs more, as the backend adds them up.
+ */
+export const AggregatedCoverageCard = ({
+  value,
+}: {
+  value: SystemCoverage;
+}) => {
+  const { overall } = value;
+  return (
+    <InfoCard
+      title="System coverage"
+      subheader={`Summed over ${value.components.length} evaluated component(s)`}
+    >
+      <Typography variant="h3" component="p" aria-label="System coverage">
+        {formatCoveragePercent(overall)}
+      </Typography>
+      <Typography variant="body2" color="textSecondary">
+        {overall.covered} of {overall.required} required capabilities covered
+        {overall.partial > 0 && `, ${overall.partial} partly`}
+      </Typography>
+      <Table size="small" aria-label="System coverage by layer">
+        <TableBody>
+          {[...value.layers]
+            .sort((a, b) => b.layer - a.layer)
+            .map(layer => (
+              <TableRow key={layer.layer}>
+                <TableCell>
+                  Layer {layer.layer} · {layer.title}
+                </TableCell>
+                <TableCell style={{ width: '30%' }}>
+                  {layer.required > 0 && (
+                    <LinearProgress
+                      variant="determinate"
+                      value={layer.ratio * 100}
+                      aria-label={`Layer ${layer.layer} coverage`}
+                    />
+                  )}
+                </TableCell>
+                <TableCell align="right">
+                  {formatCoveragePercent(layer)}
+                </TableCell>
+                <TableCell>
+                  <Typography variant="body2" color="textSecondary">
+                    {layer.required === 0
+                      ? 'nothing required'
+                      : `${layer.covered}${
+                          layer.partial > 0 ? ` + ${layer.partial} partly` : ''
+                        } of ${layer.required}`}
+                  </Typography>
+                </TableCell>
+              </TableRow>
+            ))}
+        </TableBody>
+      </Table>
+    </InfoCard>
+  );
+};

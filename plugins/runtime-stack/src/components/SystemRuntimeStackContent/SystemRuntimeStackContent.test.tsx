@@ -1,0 +1,285 @@
+import {
+  mockApis,
+  registerMswTestHooks,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import type {
+  ComponentCoverageSummary,
+  LayerCoverage,
+  SystemCoverage,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import { screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { RuntimeStackClient, runtimeStackApiRef } from '../../api';
+import { SystemRuntimeStackContent } from './SystemRuntimeStackContent';
+
+const coverageUrl =
+  'http://backstage.test/api/runtime-stack/systems/default/payments/coverage';
+
+const system: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'System',
+  metadata: { name: 'payments', namespace: 'default' },
+  spec: { owner: 'payments-team' },
+};
+
+const layer = (
+  n: 3 | 4,
+  required: number,
+  covered: number,
+  partial = 0,
+): LayerCoverage => ({
+  layer: n,
+  title:
+    n === 3 ? 'Networking & storage' : 'Security, delivery & observability',
+  required,
+  covered,
+  partial,
+  ratio: required === 0 ? 1 : (covered + 0.5 * partial) / required,
+});
+
+const component = (
+  name: string,
+  profile: string,
+  layers: LayerCoverage[],
+  gapCount: number,
+  minutesAgo: number,
+): ComponentCoverageSummary => {
+  const required = layers.reduce((sum, l) => sum + l.required, 0);
+  const covered = layers.reduce((sum, l) => sum + l.covered, 0);
+  const partial = layers.reduce((sum, l) => sum + l.partial, 0);
+  return {
+    entityRef: `component:default/${name}`,
+    profile: { id: profile.toLocaleLowerCase('en-US'), title: profile },
+    layers,
+    overall: {
+      required,
+      covered,
+      partial,
+      ratio: required === 0 ? 1 : (covered + 0.5 * partial) / required,
+    },
+    gapCount,
+    evaluatedAt: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
+  };
+};
+
+const coverage: SystemCoverage = {
+  entityRef: 'system:default/payments',
+  // Deliberately not worst first: the view orders them itself.
+  components: [
+    component(
+      'payments-api',
+      'Tier 1',
+      [layer(3, 4, 4), layer(4, 6, 4, 1)],
+      2,
+      5,
+    ),
+    component('docs-site', 'Minimal', [layer(3, 0, 0), layer(4, 0, 0)], 0, 5),
+    component('refunds', 'Tier 2', [layer(3, 2, 1), layer(4, 2, 1)], 2, 5),
+    component('ledger', 'Tier 1', [layer(3, 4, 2), layer(4, 6, 3)], 5, 120),
+  ],
+  pending: ['component:default/fraud-check'],
+  layers: [
+    {
+      layer: 2,
+      title: 'Container runtime',
+      required: 0,
+      covered: 0,
+      partial: 0,
+      ratio: 1,
+    },
+    layer(3, 10, 7),
+    layer(4, 14, 8, 1),
+  ],
+  overall: { required: 24, covered: 15, partial: 1, ratio: 15.5 / 24 },
+  topGaps: [
+    {
+      capability: 'image-signing',
+      title: 'Image signing',
+      layer: 4,
+      missing: 2,
+      partial: 1,
+      components: [
+        'component:default/payments-api',
+        'component:default/ledger',
+        'component:default/refunds',
+      ],
+    },
+    {
+      capability: 'data-protection',
+      title: 'Data protection',
+      layer: 3,
+      missing: 2,
+      partial: 0,
+      components: ['component:default/ledger', 'component:default/refunds'],
+    },
+  ],
+};
+
+const cellTexts = (row: HTMLElement) =>
+  within(row)
+    .getAllByRole('cell')
+    .map(cell => cell.textContent);
+
+describe('SystemRuntimeStackContent', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  const render = () =>
+    renderInTestApp(
+      <EntityProvider entity={system}>
+        <SystemRuntimeStackContent />
+      </EntityProvider>,
+      {
+        apis: [
+          [
+            runtimeStackApiRef,
+            new RuntimeStackClient({
+              discoveryApi: mockApis.discovery({
+                baseUrl: 'http://backstage.test',
+              }),
+              fetchApi: { fetch: (input, init) => fetch(input, init) },
+            }),
+          ],
+        ],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+
+  it('adds up the components, worst first, with the gaps they share', async () => {
+    server.use(http.get(coverageUrl, () => HttpResponse.json(coverage)));
+    await render();
+
+    expect(await screen.findByLabelText('System coverage')).toHaveTextContent(
+      '65%',
+    );
+    expect(
+      screen.getByText('15 of 24 required capabilities covered, 1 partly'),
+    ).toBeInTheDocument();
+    const layers = screen.getByRole('table', {
+      name: 'System coverage by layer',
+    });
+    expect(within(layers).getAllByRole('row').map(cellTexts)).toEqual([
+      [
+        'Layer 4 · Security, delivery & observability',
+        '',
+        '61%',
+        '8 + 1 partly of 14',
+      ],
+      ['Layer 3 · Networking & storage', '', '70%', '7 of 10'],
+      ['Layer 2 · Container runtime', '', '—', 'nothing required'],
+    ]);
+
+    const table = screen.getByRole('table', { name: 'Component coverage' });
+    const [, ...rows] = within(table).getAllByRole('row');
+    // Ledger and refunds tie at 50%; ledger has more gaps. Docs-site
+    // requires nothing and ends the list.
+    expect(rows.map(cellTexts)).toEqual([
+      ['ledger', 'Tier 1', '50%', '5', '—', '50%', '50%', '2 h ago'],
+      ['refunds', 'Tier 2', '50%', '2', '—', '50%', '50%', '5 min ago'],
+      ['payments-api', 'Tier 1', '85%', '2', '—', '100%', '75%', '5 min ago'],
+      ['docs-site', 'Minimal', '—', '0', '—', '—', '—', '5 min ago'],
+    ]);
+    expect(within(rows[0]).getByText('ledger').closest('a')).toHaveAttribute(
+      'href',
+      '/catalog/default/component/ledger',
+    );
+
+    const gaps = screen.getByRole('table', { name: 'Gaps across components' });
+    const [, ...gapRows] = within(gaps).getAllByRole('row');
+    expect(gapRows.map(cellTexts)).toEqual([
+      [
+        'Layer 4 · Image signing',
+        'missing on 2, partial on 1',
+        'payments-api, ledger, refunds',
+      ],
+      ['Layer 3 · Data protection', 'missing on 2', 'ledger, refunds'],
+    ]);
+
+    expect(
+      screen.getByText(
+        /coverage is computed after the next cluster collection/i,
+      ),
+    ).toBeInTheDocument();
+    const pending = screen.getByRole('list', {
+      name: 'Components not evaluated yet',
+    });
+    expect(
+      within(pending).getByText('fraud-check').closest('a'),
+    ).toHaveAttribute('href', '/catalog/default/component/fraud-check');
+  });
+
+  it('lists only the pending components while none is evaluated', async () => {
+    server.use(
+      http.get(coverageUrl, () =>
+        HttpResponse.json({
+          ...coverage,
+          components: [],
+          layers: [],
+          overall: { required: 0, covered: 0, partial: 0, ratio: 1 },
+          topGaps: [],
+        }),
+      ),
+    );
+    await render();
+
+    expect(await screen.findByText('fraud-check')).toBeInTheDocument();
+    expect(screen.queryByLabelText('System coverage')).toBeNull();
+    expect(screen.queryByRole('table')).toBeNull();
+  });
+
+  it('explains how to add components to an empty System', async () => {
+    server.use(
+      http.get(coverageUrl, () =>
+        HttpResponse.json({
+          ...coverage,
+          components: [],
+          pending: [],
+          layers: [],
+          overall: { required: 0, covered: 0, partial: 0, ratio: 1 },
+          topGaps: [],
+        }),
+      ),
+    );
+    await render();
+
+    expect(
+      await screen.findByText('This System has no components'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/Set spec.system: payments in/),
+    ).toBeInTheDocument();
+  });
+
+  it('shows why the coverage could not be loaded', async () => {
+    server.use(
+      http.get(coverageUrl, () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: 'NotFoundError',
+              message: "No entity 'system:default/payments'",
+            },
+            request: { method: 'GET', url: '/x' },
+            response: { statusCode: 404 },
+          },
+          { status: 404 },
+        ),
+      ),
+    );
+    await render();
+
+    expect(
+      await screen.findByText(/Could not load the System's coverage/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getAllByText(/No entity 'system:default\/payments'/).length,
+    ).toBeGreaterThan(0);
+  });
+});

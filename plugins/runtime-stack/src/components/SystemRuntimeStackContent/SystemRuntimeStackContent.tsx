@@ -1,0 +1,86 @@
+import {
+  EmptyState,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Grid from '@material-ui/core/Grid';
+import { useMemo } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { runtimeStackApiRef } from '../../api';
+import { AggregatedCoverageCard } from './AggregatedCoverageCard';
+import { ComponentCoverageTable } from './ComponentCoverageTable';
+import { PendingComponentsCard } from './PendingComponentsCard';
+import { SharedGapsCard } from './SharedGapsCard';
+
+/**
+ * The "Runtime stack" tab of a System: its components' coverage added up,
+ * each component worst first, and the gaps they share.
+ */
+export const SystemRuntimeStackContent = () => {
+  const { entity } = useEntity();
+  const api = useApi(runtimeStackApiRef);
+  const name = useMemo(
+    () => ({
+      kind: entity.kind,
+      namespace: entity.metadata.namespace ?? 'default',
+      name: entity.metadata.name,
+    }),
+    [entity],
+  );
+  const { value, loading, error } = useAsync(
+    () => api.getSystemCoverage(name),
+    [api, name],
+  );
+
+  if (loading) return <Progress />;
+  if (error) {
+    return (
+      <ResponseErrorPanel
+        error={error}
+        title="Could not load the System's coverage"
+      />
+    );
+  }
+  if (!value) return null;
+  if (value.components.length === 0 && value.pending.length === 0) {
+    // spec.system defaults to the Component's own namespace, not this one.
+    const systemRef =
+      name.namespace === 'default'
+        ? name.name
+        : `${name.namespace}/${name.name}`;
+    return (
+      <EmptyState
+        missing="data"
+        title="This System has no components"
+        description={`Components join a System through spec.system. Set spec.system: ${systemRef} in the catalog-info.yaml of each Component that belongs to it.`}
+      />
+    );
+  }
+  return (
+    <Grid container spacing={2}>
+      {value.components.length > 0 && (
+        <>
+          <Grid item xs={12} md={5}>
+            <AggregatedCoverageCard value={value} />
+          </Grid>
+          <Grid item xs={12} md={7}>
+            <SharedGapsCard gaps={value.topGaps} />
+          </Grid>
+          <Grid item xs={12}>
+            <ComponentCoverageTable
+              components={value.components}
+              layers={value.layers}
+            />
+          </Grid>
+        </>
+      )}
+      {value.pending.length > 0 && (
+        <Grid item xs={12}>
+          <PendingComponentsCard pending={value.pending} />
+        </Grid>
+      )}
+    </Grid>
+  );
+};

@@ -1,0 +1,1 @@
+export { SystemRuntimeStackContent } from './SystemRuntimeStackContent';
