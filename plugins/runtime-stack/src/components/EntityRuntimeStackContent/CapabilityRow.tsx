@@ -86,7 +86,7 @@ export const CapabilityRow = ({
   return (
     <>
       <TableRow aria-label={capability.title}>
-        <TableCell style={{ verticalAlign: 'top', width: '35%' }}>
+        <TableCell style={{ verticalAlign: 'top', width: '30%' }}>
           <CapabilityDescription capability={capability} titleOf={titleOf} />
         </TableCell>
         <TableCell style={{ verticalAlign: 'top' }}>
@@ -98,7 +98,8 @@ export const CapabilityRow = ({
         <TableCell style={{ verticalAlign: 'top' }}>
           <ToolNames tools={capability.tools} titleOf={titleOf} />
         </TableCell>
-        <TableCell style={{ verticalAlign: 'top' }}>
+        {/* Owners carry a group name and where it comes from: keep them readable. */}
+        <TableCell style={{ verticalAlign: 'top', minWidth: 200 }}>
           <CapabilityOwners owners={capability.owners} />
         </TableCell>
         <TableCell style={{ verticalAlign: 'top', whiteSpace: 'nowrap' }}>

@@ -39,7 +39,7 @@ export const AggregatedCoverageCard = ({
                 <TableCell>
                   Layer {layer.layer} · {layer.title}
                 </TableCell>
-                <TableCell style={{ width: '30%' }}>
+                <TableCell style={{ width: '25%', minWidth: 60 }}>
                   {layer.required > 0 && (
                     <LinearProgress
                       variant="determinate"
@@ -48,10 +48,10 @@ export const AggregatedCoverageCard = ({
                     />
                   )}
                 </TableCell>
-                <TableCell align="right">
+                <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
                   {formatCoveragePercent(layer)}
                 </TableCell>
-                <TableCell>
+                <TableCell style={{ whiteSpace: 'nowrap' }}>
                   <Typography variant="body2" color="textSecondary">
                     {layer.required === 0
                       ? 'nothing required'

@@ -34,7 +34,7 @@ const LayerCell = ({ layer }: { layer?: LayerCoverage }) => {
     return <TableCell align="center">—</TableCell>;
   }
   return (
-    <TableCell align="center">
+    <TableCell align="center" style={{ whiteSpace: 'nowrap' }}>
       <Tooltip
         title={`${layer.covered} of ${layer.required} covered, ${layer.partial} partly`}
       >
@@ -65,7 +65,7 @@ export const ComponentCoverageTable = ({
     <InfoCard title="Components" subheader="Worst covered first">
       <Table size="small" aria-label="Component coverage">
         <TableHead>
-          <TableRow>
+          <TableRow style={{ whiteSpace: 'nowrap' }}>
             <TableCell>Component</TableCell>
             <TableCell>Profile</TableCell>
             <TableCell align="right">Overall</TableCell>
@@ -102,7 +102,9 @@ export const ComponentCoverageTable = ({
                     layer={component.layers.find(l => l.layer === column.layer)}
                   />
                 ))}
-                <TableCell>{age ? `${age} ago` : '—'}</TableCell>
+                <TableCell style={{ whiteSpace: 'nowrap' }}>
+                  {age ? `${age} ago` : '—'}
+                </TableCell>
               </TableRow>
             );
           })}

@@ -62,10 +62,10 @@ export const SystemRuntimeStackContent = () => {
     <Grid container spacing={2}>
       {value.components.length > 0 && (
         <>
-          <Grid item xs={12} md={5}>
+          <Grid item xs={12} md={6}>
             <AggregatedCoverageCard value={value} />
           </Grid>
-          <Grid item xs={12} md={7}>
+          <Grid item xs={12} md={6}>
             <SharedGapsCard gaps={value.topGaps} />
           </Grid>
           <Grid item xs={12}>
