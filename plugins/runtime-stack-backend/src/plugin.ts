@@ -35,6 +35,9 @@ import {
 } from './layerCoverage/coverageConfig';
 import { CoverageEvaluationService } from './layerCoverage/CoverageEvaluationService';
 import { CoverageStore } from './layerCoverage/CoverageStore';
+import { createScorecardRouter } from './scorecards/createScorecardRouter';
+import { ExemptionStore } from './scorecards/ExemptionStore';
+import { ScorecardStore } from './scorecards/ScorecardStore';
 import { CoverageService } from './layerCoverage/CoverageService';
 import { createCoverageRouter } from './layerCoverage/createCoverageRouter';
 import { createImageRouter } from './images/createImageRouter';
@@ -238,6 +241,8 @@ export const runtimeStackPlugin = createBackendPlugin({
           }),
         );
         const coverageStore = new CoverageStore(knex);
+        const exemptions = new ExemptionStore(knex);
+        const scorecards = new ScorecardStore(knex);
         const coverage = new CoverageService({
           layerModel,
           settings: readCoverageSettings(config, layerModel),
@@ -247,6 +252,7 @@ export const runtimeStackPlugin = createBackendPlugin({
           observability,
           store: coverageStore,
           ownership: effectiveOwnership,
+          exemptions,
         });
         const evaluation = new CoverageEvaluationService({
           coverage,
@@ -255,11 +261,25 @@ export const runtimeStackPlugin = createBackendPlugin({
           auth,
           logger,
           settings: readCoverageEvaluationSettings(config),
+          scorecards,
         });
         await evaluation.schedule(scheduler);
         afterCollection = () => evaluation.requestEvaluation();
         httpRouter.use(
           createCoverageRouter({ httpAuth, permissions, catalog, coverage }),
+        );
+        httpRouter.use(
+          createScorecardRouter({
+            httpAuth,
+            permissions,
+            auditor,
+            auth,
+            catalog,
+            layerModel,
+            scorecards,
+            exemptions,
+            coverage,
+          }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },

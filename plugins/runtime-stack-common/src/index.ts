@@ -26,6 +26,10 @@ export {
   RESOURCE_TYPE_LAYER_OWNERSHIP,
   clusterStateReadPermission,
   coverageReadPermission,
+  scorecardReadPermission,
+  exemptionReadPermission,
+  exemptionCreatePermission,
+  exemptionDeletePermission,
   imagesReadPermission,
   observabilityReadPermission,
   ownershipReadPermission,
@@ -107,6 +111,7 @@ export {
   computeCoverage,
   aggregateSystemCoverage,
   withOwners,
+  coverageRatio,
 } from './layerCoverage';
 export type {
   CapabilityCoverage,
@@ -125,3 +130,20 @@ export type {
   EntityCoverage,
   SystemCoverage,
 } from './coverageViews';
+export type {
+  CapabilityAdoption,
+  CoverageCounts,
+  CoverageTrend,
+  EstateAdoption,
+  Exemption,
+  ExemptionInput,
+  ServiceScore,
+  ServiceScorePage,
+  ServiceScoreQuery,
+  TeamCoverageCell,
+  TeamCoverageRow,
+  TeamScorecard,
+  TeamView,
+  TrendPoint,
+  TrendSubject,
+} from './scorecards/types';

@@ -74,6 +74,46 @@ export const coverageReadPermission = createPermission({
 });
 
 /**
+ * Reading scorecards across services, teams and layers, and trends.
+ *
+ * @public
+ */
+export const scorecardReadPermission = createPermission({
+  name: 'runtime-stack.scorecard.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Reading coverage exemptions.
+ *
+ * @public
+ */
+export const exemptionReadPermission = createPermission({
+  name: 'runtime-stack.exemption.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Granting a coverage exemption.
+ *
+ * @public
+ */
+export const exemptionCreatePermission = createPermission({
+  name: 'runtime-stack.exemption.create',
+  attributes: { action: 'create' },
+});
+
+/**
+ * Revoking a coverage exemption.
+ *
+ * @public
+ */
+export const exemptionDeletePermission = createPermission({
+  name: 'runtime-stack.exemption.delete',
+  attributes: { action: 'delete' },
+});
+
+/**
  * Every permission of the runtime-stack plugin.
  *
  * @public
@@ -85,4 +125,8 @@ export const runtimeStackPermissions = [
   imagesReadPermission,
   observabilityReadPermission,
   coverageReadPermission,
+  scorecardReadPermission,
+  exemptionReadPermission,
+  exemptionCreatePermission,
+  exemptionDeletePermission,
 ];

@@ -12,6 +12,7 @@ export {
   EntityRuntimeStackContent,
   runtimeStackLegacyPlugin,
   RuntimeStackPage,
+  RuntimeStackScorecardsPage,
   SystemRuntimeStackContent,
 } from './legacy';
 export { runtimeStackApiRef, RuntimeStackClient } from './api';

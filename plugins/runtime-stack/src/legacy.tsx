@@ -10,6 +10,9 @@ import {
 import { RuntimeStackClient, runtimeStackApiRef } from './api';
 
 const legacyRootRouteRef = createRouteRef({ id: 'runtime-stack' });
+const legacyScorecardsRouteRef = createRouteRef({
+  id: 'runtime-stack-scorecards',
+});
 
 /**
  * The Runtime Stack plugin for apps on the legacy frontend system.
@@ -26,7 +29,7 @@ export const runtimeStackLegacyPlugin = createPlugin({
         new RuntimeStackClient({ discoveryApi, fetchApi }),
     }),
   ],
-  routes: { root: legacyRootRouteRef },
+  routes: { root: legacyRootRouteRef, scorecards: legacyScorecardsRouteRef },
 });
 
 /**
@@ -95,5 +98,20 @@ export const EntityCoverageCard = runtimeStackLegacyPlugin.provide(
           m => m.EntityCoverageCard,
         ),
     },
+  }),
+);
+
+/**
+ * The scorecards page for legacy apps, for example
+ * `<Route path="/runtime-stack-scorecards" element={<RuntimeStackScorecardsPage />} />`.
+ *
+ * @public
+ */
+export const RuntimeStackScorecardsPage = runtimeStackLegacyPlugin.provide(
+  createRoutableExtension({
+    name: 'RuntimeStackScorecardsPage',
+    component: () =>
+      import('./components/ScorecardsPage').then(m => m.ScorecardsPage),
+    mountPoint: legacyScorecardsRouteRef,
   }),
 );

@@ -9,9 +9,10 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import AssessmentIcon from '@material-ui/icons/Assessment';
 import LayersIcon from '@material-ui/icons/Layers';
 import { RuntimeStackClient, runtimeStackApiRef } from './api';
-import { rootRouteRef } from './routes';
+import { rootRouteRef, scorecardsRouteRef } from './routes';
 
 /** The runtime-stack API client, built on the app's discovery and fetch. */
 export const runtimeStackApi = ApiBlueprint.make({
@@ -33,6 +34,22 @@ export const runtimeStackPage = PageBlueprint.make({
     routeRef: rootRouteRef,
     loader: () =>
       import('./components/LayerModelPage').then(m => <m.LayerModelPage />),
+  },
+});
+
+/**
+ * `/runtime-stack-scorecards`: coverage across teams, layers and services, and
+ * its trend.
+ */
+export const scorecardsPage = PageBlueprint.make({
+  name: 'scorecards',
+  params: {
+    path: '/runtime-stack-scorecards',
+    title: 'Scorecards',
+    icon: <AssessmentIcon />,
+    routeRef: scorecardsRouteRef,
+    loader: () =>
+      import('./components/ScorecardsPage').then(m => <m.ScorecardsPage />),
   },
 });
 
@@ -93,11 +110,13 @@ export const runtimeStackPlugin = createFrontendPlugin({
   extensions: [
     runtimeStackApi,
     runtimeStackPage,
+    scorecardsPage,
     entityRuntimeStackContent,
     systemRuntimeStackContent,
     entityCoverageCard,
   ],
   routes: {
     root: rootRouteRef,
+    scorecards: scorecardsRouteRef,
   },
 });

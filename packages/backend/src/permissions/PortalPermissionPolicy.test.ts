@@ -12,6 +12,9 @@ import {
 } from '@backstage/plugin-permission-common';
 import { taskCancelPermission } from '@backstage/plugin-scaffolder-common/alpha';
 import {
+  exemptionCreatePermission,
+  exemptionDeletePermission,
+  exemptionReadPermission,
   ownershipReadPermission,
   ownershipUpdatePermission,
 } from '@internal/backstage-plugin-runtime-stack-common';
@@ -32,6 +35,7 @@ function policyFor(ownershipEntityRefs: string[]) {
     policy: new PortalPermissionPolicy(
       mockServices.userInfo({ userEntityRef, ownershipEntityRefs }),
       new Set(['group:default/platform-team']),
+      new Set(['group:default/security-team']),
     ),
     user: {
       credentials: mockCredentials.user(userEntityRef),
@@ -47,6 +51,33 @@ const admin = () =>
 const loner = () => policyFor(['user:development/guest']);
 
 describe('PortalPermissionPolicy', () => {
+  it('lets exemption granters, and admins, grant and revoke exemptions; everyone read them', async () => {
+    const security = policyFor([
+      'user:default/omar',
+      'group:default/security-team',
+    ]);
+    for (const permission of [
+      exemptionCreatePermission,
+      exemptionDeletePermission,
+    ]) {
+      await expect(
+        security.policy.handle({ permission }, security.user),
+      ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+      const dev = developer();
+      await expect(
+        dev.policy.handle({ permission }, dev.user),
+      ).resolves.toEqual({ result: AuthorizeResult.DENY });
+      const boss = admin();
+      await expect(
+        boss.policy.handle({ permission }, boss.user),
+      ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+    }
+    const dev = developer();
+    await expect(
+      dev.policy.handle({ permission: exemptionReadPermission }, dev.user),
+    ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+  });
+
   it('lets everyone signed in read', async () => {
     const { policy, user } = loner();
     await expect(

@@ -27,6 +27,12 @@ import {
  * Permissions that change the portal for everyone or reach into clusters:
  * only the configured admins get them.
  */
+/** Accepting a coverage gap is for the groups that set the standards. */
+const EXEMPTION_WRITES = new Set([
+  'runtime-stack.exemption.create',
+  'runtime-stack.exemption.delete',
+]);
+
 const ADMIN_ONLY = new Set([
   'catalog.location.delete',
   'catalog.ingestion.manage',
@@ -42,6 +48,8 @@ const ADMIN_ONLY = new Set([
  * - catalog entities may be refreshed or deleted by their owners, scaffolder
  *   tasks cancelled by whoever started them, layer ownership records changed
  *   by members of the owning group;
+ * - coverage exemptions are granted and revoked by members of the configured
+ *   exemption granters (the platform and security teams in the example);
  * - creating (templates, locations, entities) needs membership of a team, so
  *   an unknown identity is read-only;
  * - the admin-only permissions above are denied to everyone else.
@@ -50,6 +58,7 @@ export class PortalPermissionPolicy implements PermissionPolicy {
   constructor(
     private readonly userInfo: UserInfoService,
     private readonly adminRefs: ReadonlySet<string>,
+    private readonly exemptionGranters: ReadonlySet<string> = new Set(),
   ) {}
 
   async handle(
@@ -67,6 +76,13 @@ export class PortalPermissionPolicy implements PermissionPolicy {
     }
     if (ADMIN_ONLY.has(permission.name)) {
       return { result: AuthorizeResult.DENY };
+    }
+    if (EXEMPTION_WRITES.has(permission.name)) {
+      return {
+        result: ownership.some(ref => this.exemptionGranters.has(ref))
+          ? AuthorizeResult.ALLOW
+          : AuthorizeResult.DENY,
+      };
     }
 
     const action = permission.attributes.action;

@@ -12,6 +12,8 @@ import {
   type EntityWithSystem,
 } from '../catalog/entityWithSystem';
 import { mapWithConcurrency } from '../clusters/mapWithConcurrency';
+import { dayOf, type ScorecardStore } from '../scorecards/ScorecardStore';
+import { teamClosure } from '../scorecards/teamClosure';
 import type { CoverageService } from './CoverageService';
 import type { CoverageRecord, CoverageStore } from './CoverageStore';
 
@@ -19,6 +21,8 @@ export interface CoverageEvaluationSettings {
   schedule: SchedulerServiceTaskScheduleDefinition;
   /** Entities evaluated at once. */
   concurrency: number;
+  /** Days of daily scorecard snapshots kept. */
+  retentionDays: number;
 }
 
 export interface CoverageEvaluationResult {
@@ -50,6 +54,9 @@ export class CoverageEvaluationService {
       auth: AuthService;
       logger: LoggerService;
       settings: CoverageEvaluationSettings;
+      /** Where team rollups and daily snapshots go; none without it. */
+      scorecards?: ScorecardStore;
+      now?: () => Date;
     },
   ) {}
 
@@ -103,10 +110,23 @@ export class CoverageEvaluationService {
     const { catalog, auth, store, coverage, logger, settings } = this.options;
     const started = Date.now();
     const credentials = await auth.getOwnServiceCredentials();
-    const [{ items: components }, { items: systems }] = await Promise.all([
-      catalog.getEntities({ filter: { kind: 'component' } }, { credentials }),
-      catalog.getEntities({ filter: { kind: 'system' } }, { credentials }),
-    ]);
+    const [{ items: components }, { items: systems }, { items: groups }] =
+      await Promise.all([
+        catalog.getEntities({ filter: { kind: 'component' } }, { credentials }),
+        catalog.getEntities({ filter: { kind: 'system' } }, { credentials }),
+        catalog.getEntities(
+          {
+            filter: { kind: 'group' },
+            fields: [
+              'kind',
+              'metadata.name',
+              'metadata.namespace',
+              'relations',
+            ],
+          },
+          { credentials },
+        ),
+      ]);
     const systemsByRef = new Map(
       systems.map(s => [stringifyEntityRef(s), s] as const),
     );
@@ -138,6 +158,7 @@ export class CoverageEvaluationService {
     const current = new Set(components.map(e => stringifyEntityRef(e)));
     const gone = (await store.entityRefs()).filter(ref => !current.has(ref));
     await store.remove(gone);
+    await this.recordScorecards(groups, gone);
 
     const result = {
       evaluated: components.length - failed,
@@ -155,6 +176,19 @@ export class CoverageEvaluationService {
       } ms${notes.length ? `; ${notes.join(', ')}` : ''}`,
     );
     return result;
+  }
+
+  /** Team rollups from the group hierarchy, today's snapshot, retention. */
+  private async recordScorecards(groups: Entity[], gone: string[]) {
+    const { scorecards, settings } = this.options;
+    if (!scorecards) return;
+    const now = (this.options.now ?? (() => new Date()))();
+    await scorecards.removeServiceHistory(gone);
+    await scorecards.replaceTeamClosure(teamClosure(groups));
+    await scorecards.snapshot(dayOf(now));
+    await scorecards.prune(
+      dayOf(new Date(now.getTime() - settings.retentionDays * 86_400_000)),
+    );
   }
 }
 

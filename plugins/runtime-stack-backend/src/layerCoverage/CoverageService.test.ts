@@ -235,6 +235,7 @@ async function service(
     settings: {
       schedule: { frequency: { minutes: 10 }, timeout: { minutes: 1 } },
       concurrency: 2,
+      retentionDays: 30,
     },
   });
   return Object.assign(coverage, { store, evaluation, knex });

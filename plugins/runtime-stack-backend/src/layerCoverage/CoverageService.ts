@@ -29,6 +29,7 @@ import type { ImageService } from '../images/ImageService';
 import type { ObservabilityService } from '../observability/ObservabilityService';
 import type { EffectiveOwnershipService } from '../ownership/EffectiveOwnershipService';
 import type { CoverageSettings } from './coverageConfig';
+import type { ExemptionStore } from '../scorecards/ExemptionStore';
 import type { CoverageRecord, CoverageStore } from './CoverageStore';
 import {
   clusterEvidence,
@@ -55,6 +56,8 @@ export class CoverageService {
       observability: ObservabilityService;
       store: CoverageStore;
       ownership: EffectiveOwnershipService;
+      /** Accepted gaps; without it nothing is exempt. */
+      exemptions?: ExemptionStore;
       now?: () => Date;
     },
   ) {}
@@ -122,6 +125,26 @@ export class CoverageService {
     );
   }
 
+  /**
+   * Evaluates these entities now and stores the result, for a change that
+   * must show before the next scheduled run (an exemption granted).
+   */
+  async reevaluate(
+    entityRefs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<void> {
+    const { catalog, store } = this.options;
+    const records: CoverageRecord[] = [];
+    for (const entityRef of entityRefs) {
+      records.push(
+        await this.evaluate(
+          await fetchEntityWithSystem(catalog, entityRef, credentials),
+        ),
+      );
+    }
+    await store.put(records);
+  }
+
   /** Evaluates one entity from every source, for the store. */
   async evaluate(context: EntityWithSystem): Promise<CoverageRecord> {
     const { layerModel, settings, clusterState } = this.options;
@@ -173,6 +196,14 @@ export class CoverageService {
     ]);
 
     const now = (this.options.now ?? (() => new Date()))();
+    const exemptions = await attempt(
+      'exemptions',
+      async () =>
+        (await this.options.exemptions?.forCoverage(
+          context.systemRef ? [entityRef, context.systemRef] : [entityRef],
+        )) ?? [],
+      [],
+    );
     const choice = chooseRequirementProfile(
       {
         annotation:
@@ -209,6 +240,7 @@ export class CoverageService {
           ...fromObservability,
         ],
         offered: fromClusters.offered,
+        exemptions,
         now,
       }),
       sourceErrors,
@@ -217,6 +249,9 @@ export class CoverageService {
       coverage,
       ...(context.systemRef ? { systemRef: context.systemRef } : {}),
       ...(ownerOf(entity) ? { ownerRef: ownerOf(entity) } : {}),
+      ...(typeof entity.spec?.lifecycle === 'string'
+        ? { lifecycle: entity.spec.lifecycle }
+        : {}),
     };
   }
 

@@ -6,6 +6,7 @@ export interface CoverageRecord {
   coverage: EntityCoverage;
   systemRef?: string;
   ownerRef?: string;
+  lifecycle?: string;
 }
 
 type SummaryRow = {
@@ -18,18 +19,21 @@ type SummaryRow = {
   partial: number;
   ratio: number;
   gap_count: number;
+  exempt_count: number;
+  lifecycle: string | null;
   evaluated_at: Date | string;
   document: string;
 };
 
-// SQLite allows 999 bound variables per statement; a capability row binds 6.
-const CAPABILITY_BATCH = 150;
-const SUMMARY_BATCH = 80;
+// SQLite allows 999 bound variables per statement: rows per insert so that
+// rows × columns stays under it.
+const batchSizeFor = (columns: number) => Math.floor(900 / columns);
 
 const toSummaryRow = ({
   coverage,
   systemRef,
   ownerRef,
+  lifecycle,
 }: CoverageRecord): SummaryRow => ({
   entity_ref: coverage.entityRef,
   system_ref: systemRef ?? null,
@@ -40,6 +44,10 @@ const toSummaryRow = ({
   partial: coverage.overall.partial,
   ratio: coverage.overall.ratio,
   gap_count: coverage.gaps.length,
+  exempt_count: coverage.capabilities.filter(
+    c => c.requirement === 'required' && c.status === 'exempt',
+  ).length,
+  lifecycle: lifecycle ?? null,
   evaluated_at: new Date(coverage.evaluatedAt),
   // Owners change between evaluations; they are put on at read time.
   document: JSON.stringify({
@@ -59,6 +67,31 @@ const toCapabilityRows = (coverage: EntityCoverage) =>
     tools: c.tools.join(','),
   }));
 
+const toLayerRows = (coverage: EntityCoverage) =>
+  coverage.layers.map(l => ({
+    entity_ref: coverage.entityRef,
+    layer: l.layer,
+    required: l.required,
+    covered: l.covered,
+    partial: l.partial,
+  }));
+
+const toToolRows = (coverage: EntityCoverage) =>
+  coverage.capabilities.flatMap(c =>
+    c.tools.map(tool => ({
+      entity_ref: coverage.entityRef,
+      capability: c.capability,
+      tool,
+    })),
+  );
+
+// Children first when deleting, parents first when inserting.
+const CHILD_TABLES = [
+  'capability_coverage',
+  'layer_coverage',
+  'capability_tool_usage',
+];
+
 /**
  * Evaluated coverage per entity: the whole answer for the entity page, and a
  * row per capability for questions across services.
@@ -72,17 +105,23 @@ export class CoverageStore {
     await this.knex.transaction(async tx => {
       const refs = records.map(r => r.coverage.entityRef);
       await this.deleteRefs(tx, refs);
-      for (let i = 0; i < records.length; i += SUMMARY_BATCH) {
-        await tx('service_coverage').insert(
-          records.slice(i, i + SUMMARY_BATCH).map(toSummaryRow),
-        );
-      }
-      const capabilityRows = records.flatMap(r => toCapabilityRows(r.coverage));
-      for (let i = 0; i < capabilityRows.length; i += CAPABILITY_BATCH) {
-        await tx('capability_coverage').insert(
-          capabilityRows.slice(i, i + CAPABILITY_BATCH),
-        );
-      }
+      await insertInBatches(tx, 'service_coverage', records.map(toSummaryRow));
+      const coverages = records.map(r => r.coverage);
+      await insertInBatches(
+        tx,
+        'capability_coverage',
+        coverages.flatMap(toCapabilityRows),
+      );
+      await insertInBatches(
+        tx,
+        'layer_coverage',
+        coverages.flatMap(toLayerRows),
+      );
+      await insertInBatches(
+        tx,
+        'capability_tool_usage',
+        coverages.flatMap(toToolRows),
+      );
     });
   }
 
@@ -124,8 +163,22 @@ export class CoverageStore {
   private async deleteRefs(tx: Knex.Transaction, refs: string[]) {
     for (let i = 0; i < refs.length; i += 500) {
       const batch = refs.slice(i, i + 500);
-      await tx('capability_coverage').whereIn('entity_ref', batch).delete();
+      for (const table of CHILD_TABLES) {
+        await tx(table).whereIn('entity_ref', batch).delete();
+      }
       await tx('service_coverage').whereIn('entity_ref', batch).delete();
     }
+  }
+}
+
+async function insertInBatches(
+  tx: Knex.Transaction,
+  table: string,
+  rows: Array<Record<string, unknown>>,
+) {
+  if (rows.length === 0) return;
+  const size = batchSizeFor(Object.keys(rows[0]).length);
+  for (let i = 0; i < rows.length; i += size) {
+    await tx(table).insert(rows.slice(i, i + size));
   }
 }

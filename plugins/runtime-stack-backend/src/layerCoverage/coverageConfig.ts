@@ -88,5 +88,7 @@ export function readCoverageEvaluationSettings(
           initialDelay: { seconds: 15 },
         },
     concurrency: ours?.getOptionalNumber('concurrency') ?? 8,
+    retentionDays:
+      config.getOptionalNumber('runtimeStack.scorecards.retentionDays') ?? 180,
   };
 }

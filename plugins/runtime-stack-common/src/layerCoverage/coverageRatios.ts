@@ -21,7 +21,12 @@ export function requiredRatio(capabilities: CapabilityCoverage[]): {
   };
 }
 
-/** `(covered + 0.5 * partial) / required`; nothing required means nothing is missing. */
+/**
+ * `(covered + 0.5 * partial) / required`; nothing required means nothing is
+ * missing.
+ *
+ * @public
+ */
 export function coverageRatio(counts: {
   required: number;
   covered: number;

@@ -15,3 +15,4 @@ export { chooseRequirementProfile } from './chooseRequirementProfile';
 export { computeCoverage } from './computeCoverage';
 export { aggregateSystemCoverage } from './aggregateCoverage';
 export { withOwners } from './withOwners';
+export { coverageRatio } from './coverageRatios';

@@ -12,6 +12,15 @@ import type {
   OwnershipChange,
   RuntimeLayer,
   SystemCoverage,
+  CoverageTrend,
+  EstateAdoption,
+  Exemption,
+  ExemptionInput,
+  ServiceScorePage,
+  ServiceScoreQuery,
+  TeamScorecard,
+  TeamView,
+  TrendSubject,
 } from '@internal/backstage-plugin-runtime-stack-common';
 
 /**
@@ -53,6 +62,34 @@ export interface RuntimeStackApi {
     scopeRef: string,
     page?: { limit?: number; offset?: number },
   ): Promise<{ items: OwnershipChange[]; totalCount: number }>;
+  /**
+   * Teams × layers, or teams × the capabilities of `layer` when given;
+   * teams include the services of the groups below them.
+   */
+  getTeamScorecard(options?: {
+    layer?: number;
+    limit?: number;
+    offset?: number;
+  }): Promise<TeamScorecard>;
+  /** Which tools cover each capability, on how many services. */
+  getAdoption(): Promise<EstateAdoption>;
+  /** Daily coverage of the estate, a team, a layer or a service. */
+  getTrend(subject: TrendSubject, days?: number): Promise<CoverageTrend>;
+  /** The services table, filtered, sorted and paginated. */
+  getServiceScores(query?: ServiceScoreQuery): Promise<ServiceScorePage>;
+  /** The same rows as CSV, for export. */
+  getServiceScoresCsv(query?: ServiceScoreQuery): Promise<string>;
+  /** One team's services, gaps and exemptions about to expire. */
+  getTeamView(team: EntityName): Promise<TeamView>;
+  /** Exemptions, of one scope (entity ref) or expiring within some days. */
+  getExemptions(filter?: {
+    scopeRef?: string;
+    expiringWithinDays?: number;
+  }): Promise<Exemption[]>;
+  /** Grants an exemption; the caller is recorded as who granted it. */
+  createExemption(input: ExemptionInput): Promise<Exemption>;
+  /** Revokes an exemption. */
+  deleteExemption(id: string): Promise<void>;
 }
 
 /**

@@ -13,6 +13,15 @@ import type {
   OwnershipChange,
   RuntimeLayer,
   SystemCoverage,
+  CoverageTrend,
+  EstateAdoption,
+  Exemption,
+  ExemptionInput,
+  ServiceScorePage,
+  ServiceScoreQuery,
+  TeamScorecard,
+  TeamView,
+  TrendSubject,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import type { EntityName, RuntimeStackApi } from './RuntimeStackApi';
 
@@ -93,10 +102,66 @@ export class RuntimeStackClient implements RuntimeStackApi {
     scopeRef: string,
     page: { limit?: number; offset?: number } = {},
   ): Promise<{ items: OwnershipChange[]; totalCount: number }> {
-    const query = new URLSearchParams({ scopeRef });
-    if (page.limit !== undefined) query.set('limit', String(page.limit));
-    if (page.offset !== undefined) query.set('offset', String(page.offset));
-    return this.get(`/history?${query}`);
+    return this.get(`/history${queryString({ scopeRef, ...page })}`);
+  }
+
+  getTeamScorecard(
+    options: { layer?: number; limit?: number; offset?: number } = {},
+  ): Promise<TeamScorecard> {
+    return this.get(`/scorecards/teams${queryString(options)}`);
+  }
+
+  getAdoption(): Promise<EstateAdoption> {
+    return this.get('/scorecards/adoption');
+  }
+
+  getTrend(subject: TrendSubject, days?: number): Promise<CoverageTrend> {
+    const params: Record<string, string | number | undefined> = {
+      subject: subject.kind,
+      days,
+    };
+    if (subject.kind === 'team' || subject.kind === 'service') {
+      params.ref = subject.ref;
+    }
+    if (subject.kind === 'layer') params.layer = subject.layer;
+    return this.get(`/scorecards/trend${queryString(params)}`);
+  }
+
+  getServiceScores(query: ServiceScoreQuery = {}): Promise<ServiceScorePage> {
+    return this.get(`/scorecards/services${queryString({ ...query })}`);
+  }
+
+  async getServiceScoresCsv(query: ServiceScoreQuery = {}): Promise<string> {
+    const response = await this.fetch(
+      'GET',
+      `/scorecards/services${queryString({ ...query, format: 'csv' })}`,
+    );
+    return response.text();
+  }
+
+  getTeamView(team: EntityName): Promise<TeamView> {
+    const { namespace = 'default', name } = team;
+    return this.get(
+      `/scorecards/teams/${encodeURIComponent(namespace)}/${encodeURIComponent(
+        name,
+      )}`,
+    );
+  }
+
+  getExemptions(
+    filter: { scopeRef?: string; expiringWithinDays?: number } = {},
+  ): Promise<Exemption[]> {
+    return this.get<{ items: Exemption[] }>(
+      `/exemptions${queryString(filter)}`,
+    ).then(r => r.items);
+  }
+
+  createExemption(input: ExemptionInput): Promise<Exemption> {
+    return this.send<Exemption>('POST', '/exemptions', input);
+  }
+
+  async deleteExemption(id: string): Promise<void> {
+    await this.fetch('DELETE', `/exemptions/${encodeURIComponent(id)}`);
   }
 
   private get<T>(path: string): Promise<T> {
@@ -108,6 +173,16 @@ export class RuntimeStackClient implements RuntimeStackApi {
     path: string,
     body?: unknown,
   ): Promise<T> {
+    const response = await this.fetch(method, path, body);
+    return (await response.json()) as T;
+  }
+
+  /** The response of a call, or the backend's error as a ResponseError. */
+  private async fetch(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    path: string,
+    body?: unknown,
+  ): Promise<Response> {
     const baseUrl = await this.discoveryApi.getBaseUrl('runtime-stack');
     const response = await this.fetchApi.fetch(
       `${baseUrl}${path}`,
@@ -122,7 +197,7 @@ export class RuntimeStackClient implements RuntimeStackApi {
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    return response;
   }
 }
 
@@ -132,4 +207,16 @@ function entityPath(entity: EntityName, view: string): string {
   return `/entities/${[kind.toLocaleLowerCase('en-US'), namespace, name]
     .map(encodeURIComponent)
     .join('/')}/${view}`;
+}
+
+/** `?a=1&b=x` of the defined values, or nothing. */
+function queryString(
+  params: Record<string, string | number | undefined>,
+): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') query.set(key, String(value));
+  }
+  const text = query.toString();
+  return text ? `?${text}` : '';
 }

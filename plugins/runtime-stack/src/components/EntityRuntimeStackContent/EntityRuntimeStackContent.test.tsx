@@ -4,13 +4,18 @@ import {
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import {
   defaultLayerModel,
+  type CoverageTrend,
   type EntityClusters,
   type EntityCoverage,
   type EntityImages,
   type EntityObservability,
+  type Exemption,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
@@ -26,8 +31,66 @@ const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
   metadata: { name: 'payments-api', namespace: 'default' },
-  spec: { type: 'service', owner: 'payments-team', lifecycle: 'production' },
+  spec: {
+    type: 'service',
+    owner: 'payments-team',
+    lifecycle: 'production',
+    system: 'payments',
+  },
 };
+
+const trendPoint = (day: string, covered: number) => ({
+  day,
+  required: 10,
+  covered,
+  partial: 0,
+  ratio: covered / 10,
+  services: 1,
+});
+
+const trend: CoverageTrend = {
+  subject: { kind: 'service', ref: 'component:default/payments-api' },
+  layers: [],
+  points: [
+    trendPoint('2026-11-21', 5),
+    trendPoint('2026-11-22', 6),
+    trendPoint('2026-11-23', 7),
+  ],
+};
+
+const systemExemption: Exemption = {
+  id: 'ex-1',
+  scope: { kind: 'system', ref: 'system:default/payments' },
+  capability: 'service-mesh',
+  reason: 'No mesh in this System until Q2',
+  expiresAt: new Date(Date.now() + 45 * 24 * 60 * 60 * 1000).toISOString(),
+  requestedBy: 'group:default/payments-team',
+  grantedBy: 'user:default/platform-admin',
+  createdAt: '2026-11-01T00:00:00.000Z',
+};
+
+/** Trend and exemption answers; the exemptions are asked per scope. */
+const trendAndExemptions = (options: {
+  trend: CoverageTrend;
+  exemptions: Exemption[];
+  scopes: string[];
+}) => [
+  http.get(`${base}/scorecards/trend`, ({ request }) => {
+    const params = new URL(request.url).searchParams;
+    return params.get('subject') === 'service' &&
+      params.get('ref') === 'component:default/payments-api' &&
+      params.get('days') === '90'
+      ? HttpResponse.json(options.trend)
+      : HttpResponse.json({}, { status: 400 });
+  }),
+  http.get(`${base}/exemptions`, ({ request }) => {
+    const scopeRef = new URL(request.url).searchParams.get('scopeRef') ?? '';
+    options.scopes.push(scopeRef);
+    return HttpResponse.json({
+      items: options.exemptions.filter(e => e.scope.ref === scopeRef),
+    });
+  }),
+];
 
 const clusters: EntityClusters = {
   entityRef: 'component:default/payments-api',
@@ -180,6 +243,7 @@ describe('EntityRuntimeStackContent', () => {
         <EntityRuntimeStackContent />
       </EntityProvider>,
       {
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
         apis: [
           [
             runtimeStackApiRef,
@@ -195,7 +259,13 @@ describe('EntityRuntimeStackContent', () => {
     );
 
   it('shows workloads per cluster, images with drift, and says which source failed', async () => {
+    const scopes: string[] = [];
     server.use(
+      ...trendAndExemptions({
+        trend,
+        exemptions: [systemExemption],
+        scopes,
+      }),
       http.get(`${base}/layers`, () => HttpResponse.json(defaultLayerModel)),
       http.get(`${entityUrl}/clusters`, () => HttpResponse.json(clusters)),
       http.get(`${entityUrl}/images`, () => HttpResponse.json(images)),
@@ -248,6 +318,23 @@ describe('EntityRuntimeStackContent', () => {
     expect(
       within(gaps).getByText('prod-eu-1 offers velero'),
     ).toBeInTheDocument();
+
+    // Label and text queries: role queries over the whole tab are slow.
+    const chart = await screen.findByLabelText(
+      'Coverage of this service by day',
+    );
+    expect(chart.querySelectorAll('circle')).toHaveLength(3);
+    expect(
+      screen.getByText(/70% on 2026-11-23 · 7 of 10 required covered/),
+    ).toBeInTheDocument();
+
+    const reason = await screen.findByText('No mesh in this System until Q2');
+    expect(reason.closest('tr')).toHaveTextContent('Service mesh');
+    expect(reason.closest('table')).toHaveAttribute('aria-label', 'Exemptions');
+    expect(scopes.sort()).toEqual([
+      'component:default/payments-api',
+      'system:default/payments',
+    ]);
   });
 
   it('explains what to add when nothing is found', async () => {
@@ -283,6 +370,11 @@ describe('EntityRuntimeStackContent', () => {
       errors: [],
     };
     server.use(
+      ...trendAndExemptions({
+        trend: { ...trend, points: [] },
+        exemptions: [],
+        scopes: [],
+      }),
       http.get(`${base}/layers`, () => HttpResponse.json(defaultLayerModel)),
       http.get(`${entityUrl}/clusters`, () =>
         HttpResponse.json({ ...clusters, clusters: [], unavailable: [] }),
@@ -312,5 +404,15 @@ describe('EntityRuntimeStackContent', () => {
       'href',
       'https://grafana.example.com/d/p',
     );
+    expect(
+      await screen.findByText(
+        'No history yet: a snapshot is taken each day the coverage is evaluated',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'No exemptions for this component or its System.',
+      ),
+    ).toBeInTheDocument();
   });
 });

@@ -1,3 +1,8 @@
+import {
+  parseEntityRef,
+  stringifyEntityRef,
+  type Entity,
+} from '@backstage/catalog-model';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
@@ -5,13 +10,32 @@ import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { runtimeStackApiRef } from '../../api';
+import { NO_TREND_HISTORY } from '../shared/TrendChart';
 import { toolTitlesOf } from '../shared/toolTitles';
 import { ClustersPanel } from './ClustersPanel';
 import { CoveragePanel } from './CoveragePanel';
+import { ExemptionsPanel } from './ExemptionsPanel';
 import { ImagesPanel } from './ImagesPanel';
 import { LayerStack } from './LayerStack';
 import { ObservabilityPanel } from './ObservabilityPanel';
 import { Section } from './Section';
+import { ServiceTrend } from './ServiceTrend';
+
+/** The entity's System as `system:namespace/name`, if `spec.system` names one. */
+function systemRefOf(entity: Entity): string | undefined {
+  const system = entity.spec?.system;
+  if (typeof system !== 'string' || !system) return undefined;
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(system, {
+        defaultKind: 'system',
+        defaultNamespace: entity.metadata.namespace ?? 'default',
+      }),
+    );
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * The service's runtime: what each cluster runs of it, the images against
@@ -28,6 +52,8 @@ export const EntityRuntimeStackContent = () => {
     }),
     [entity],
   );
+  const entityRef = useMemo(() => stringifyEntityRef(entity), [entity]);
+  const systemRef = useMemo(() => systemRefOf(entity), [entity]);
   const model = useAsync(() => api.getLayerModel(), [api]);
   const titleOf = useMemo(() => toolTitlesOf(model.value), [model.value]);
   const clusters = useAsync(() => api.getEntityClusters(name), [api, name]);
@@ -45,6 +71,10 @@ export const EntityRuntimeStackContent = () => {
   const observability = useAsync(
     () => api.getEntityObservability(name),
     [api, name],
+  );
+  const trend = useAsync(
+    () => api.getTrend({ kind: 'service', ref: entityRef }, 90),
+    [api, entityRef],
   );
 
   return (
@@ -76,6 +106,25 @@ export const EntityRuntimeStackContent = () => {
             />
           )}
         </Section>
+      </Grid>
+      <Grid item xs={12} md={5}>
+        <Section
+          title="Coverage trend"
+          subheader="Overall coverage over the last 90 days"
+          state={trend}
+          isEmpty={v => v.points.length === 0}
+          empty={NO_TREND_HISTORY}
+        >
+          {value => <ServiceTrend value={value} />}
+        </Section>
+      </Grid>
+      <Grid item xs={12} md={7}>
+        <ExemptionsPanel
+          entityRef={entityRef}
+          systemRef={systemRef}
+          model={model.value}
+          onChanged={coverage.retry}
+        />
       </Grid>
       <Grid item xs={12}>
         <Section

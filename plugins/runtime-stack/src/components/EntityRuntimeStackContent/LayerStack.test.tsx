@@ -752,6 +752,8 @@ describe('LayerStack', () => {
         `${base}/entities/component/default/payments-api/:view`,
         notHere,
       ),
+      http.get(`${base}/scorecards/trend`, notHere),
+      http.get(`${base}/exemptions`, notHere),
       http.post(`${base}/ownership`, () =>
         HttpResponse.json(savedRecord({}), { status: 201 }),
       ),

@@ -1,0 +1,266 @@
+/*
+ * Scorecards at estate scale: 5,000 services owned by 300 teams (5 divisions
+ * of 5 departments of 11 or 12 teams), evaluated and snapshotted, with 90
+ * days of history. Measures the teams × layers scorecard, its capability
+ * drill-down, the filtered services table, a team's 90-day trend and the
+ * adoption view through the backend over HTTP (p50/p95), and the size of the
+ * stored history per service per day, on SQLite and PostgreSQL.
+ *
+ *   yarn bench            (from the repository root)
+ */
+import type {
+  SchedulerService,
+  ServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type { AddressInfo } from 'node:net';
+import { CoverageEvaluationService } from '../src/layerCoverage/CoverageEvaluationService';
+import { runtimeStackPlugin } from '../src/plugin';
+import { dayOf } from '../src/scorecards/ScorecardStore';
+import {
+  benchDatabases,
+  fmt,
+  percentiles,
+  printTable,
+  timed,
+} from './benchUtils';
+
+const SERVICES = 5000;
+const DIVISIONS = 5;
+const DEPARTMENTS_PER_DIVISION = 5;
+const TEAMS = 300;
+const DAYS = 90;
+const QUERIES = 100;
+
+const TOOLS = [
+  'gitops=argo-cd,service-mesh=linkerd,policy=kyverno',
+  'gitops=flux,service-proxy=traefik',
+  'service-mesh=istio,policy=kyverno,gitops=argo-cd',
+  'service-proxy=ingress-nginx',
+  '',
+];
+
+const groupEntity = (name: string, parent?: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name, namespace: 'default' },
+  spec: { type: 'team', children: [] },
+  relations: parent
+    ? [{ type: 'childOf', targetRef: `group:default/${parent}` }]
+    : [],
+});
+
+function estate(): { entities: Entity[]; leafTeams: string[] } {
+  const entities: Entity[] = [];
+  const leafTeams: string[] = [];
+  const departments: string[] = [];
+  for (let d = 0; d < DIVISIONS; d++) {
+    entities.push(groupEntity(`division-${d}`));
+    for (let p = 0; p < DEPARTMENTS_PER_DIVISION; p++) {
+      const department = `department-${d}-${p}`;
+      departments.push(department);
+      entities.push(groupEntity(department, `division-${d}`));
+    }
+  }
+  const leaves = TEAMS - DIVISIONS - departments.length;
+  for (let t = 0; t < leaves; t++) {
+    const team = `team-${String(t).padStart(3, '0')}`;
+    leafTeams.push(team);
+    entities.push(groupEntity(team, departments[t % departments.length]));
+  }
+  for (let s = 0; s < SERVICES; s++) {
+    const name = `svc-${String(s).padStart(4, '0')}`;
+    const team = leafTeams[s % leafTeams.length];
+    const tools = TOOLS[s % TOOLS.length];
+    entities.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name,
+        namespace: 'default',
+        annotations: tools ? { 'runtime-stack.io/tools': tools } : {},
+      },
+      spec: {
+        type: 'service',
+        lifecycle: s % 4 ? 'production' : 'experimental',
+        owner: team,
+        system: `system-${s % 100}`,
+      },
+      relations: [{ type: 'ownedBy', targetRef: `group:default/${team}` }],
+    });
+  }
+  return { entities, leafTeams };
+}
+
+async function measure(db: { name: string; knex: any }): Promise<string[][]> {
+  const { knex } = db;
+  const scheduler = mockServices.scheduler() as SchedulerService & {
+    factory(options?: { skipTaskRunOnStartup?: boolean }): ServiceFactory;
+  };
+  const { entities } = estate();
+  const backend = await startTestBackend({
+    features: [
+      runtimeStackPlugin,
+      scheduler.factory({ skipTaskRunOnStartup: true }),
+      mockServices.database.factory({ knex }),
+      catalogServiceMock.factory({ entities }),
+      mockServices.rootConfig.factory({ data: {} }),
+    ],
+  });
+  const base = `http://localhost:${
+    (backend.server.address() as AddressInfo).port
+  }/api/runtime-stack`;
+  const headers = { Authorization: mockCredentials.user.header() };
+  const get = async (path: string) => {
+    const res = await fetch(`${base}${path}`, { headers });
+    const body = await res.json();
+    if (res.status !== 200) {
+      throw new Error(`${path}: ${res.status} ${JSON.stringify(body)}`);
+    }
+    return body;
+  };
+  try {
+    const [evaluationMs] = await timed(() =>
+      scheduler.triggerTask(CoverageEvaluationService.TASK_ID),
+    );
+    // 89 earlier days, copied from today's snapshot in SQL.
+    const today = dayOf(new Date());
+    const [historyMs] = await timed(async () => {
+      for (let d = 1; d < DAYS; d++) {
+        const day = dayOf(new Date(Date.now() - d * 86_400_000));
+        await knex.raw(
+          `insert into coverage_history (day, subject_kind, subject_ref, layer, required, covered, partial, services)
+           select ?, subject_kind, subject_ref, layer, required, greatest_or_min, partial, services from (
+             select subject_kind, subject_ref, layer, required, partial, services,
+                    case when covered > ? then covered - ? else 0 end as greatest_or_min
+             from coverage_history where day = ?) h`,
+          [day, d % 3, d % 3, today],
+        );
+      }
+    });
+    const [{ rows }] = await knex('coverage_history').count({ rows: '*' });
+    const [{ serviceRows }] = await knex('coverage_history')
+      .where({ subject_kind: 'service' })
+      .count({ serviceRows: '*' });
+    const bytes = await historyBytes(db);
+
+    const series = async (label: string, path: (q: number) => string) => {
+      await get(path(0));
+      const samples: number[] = [];
+      for (let q = 0; q < QUERIES; q++) {
+        samples.push((await timed(() => get(path(q))))[0]);
+      }
+      const p = percentiles(samples);
+      return [label, `${p.n}`, fmt(p.p50), fmt(p.p95), fmt(p.max)];
+    };
+    const card = await get('/scorecards/teams?limit=500');
+    if (card.totalCount !== TEAMS) {
+      throw new Error(`scorecard has ${card.totalCount} teams, not ${TEAMS}`);
+    }
+    return [
+      [
+        `evaluate ${SERVICES} services, closure and snapshot`,
+        '1',
+        fmt(evaluationMs),
+        '',
+        '',
+      ],
+      [`write ${DAYS - 1} more days of history`, '1', fmt(historyMs), '', ''],
+      await series(
+        `teams × layers, all ${TEAMS} teams`,
+        () => '/scorecards/teams?limit=500',
+      ),
+      await series(
+        'teams × layers, page of 50',
+        q => `/scorecards/teams?limit=50&offset=${(q * 50) % TEAMS}`,
+      ),
+      await series(
+        'teams × capabilities of layer 4, page of 50',
+        q => `/scorecards/teams?layer=4&limit=50&offset=${(q * 50) % TEAMS}`,
+      ),
+      await series(
+        'services table: division, layer 4 missing, by coverage, page of 50',
+        q =>
+          `/scorecards/services?team=division-${
+            q % DIVISIONS
+          }&layer=4&status=missing&sort=ratio&order=asc&limit=50`,
+      ),
+      await series(
+        'services table: search + lifecycle, page of 50',
+        q =>
+          `/scorecards/services?search=svc-${
+            q % 10
+          }&lifecycle=production&limit=50`,
+      ),
+      await series(
+        `trend of a division, ${DAYS} days by layer`,
+        q =>
+          `/scorecards/trend?subject=team&ref=division-${
+            q % DIVISIONS
+          }&days=${DAYS}`,
+      ),
+      await series('adoption across the estate', () => '/scorecards/adoption'),
+      [
+        'history stored',
+        `${rows}`,
+        `${serviceRows} service rows`,
+        '',
+        bytes === undefined
+          ? ''
+          : `${((bytes / SERVICES / DAYS) | 0).toString()} B/service/day`,
+      ],
+    ];
+  } finally {
+    await backend.stop();
+  }
+}
+
+/** Bytes of the history table with its indexes. */
+async function historyBytes(db: {
+  name: string;
+  knex: any;
+}): Promise<number | undefined> {
+  try {
+    if (db.name === 'PostgreSQL') {
+      const r = await db.knex.raw(
+        `select pg_total_relation_size('coverage_history') as bytes`,
+      );
+      return Number(r.rows[0].bytes);
+    }
+    const r = await db.knex.raw(
+      `select sum(pgsize) as bytes from dbstat where name = 'coverage_history' or name like 'coverage_history_%' or name like 'sqlite_autoindex_coverage_history%'`,
+    );
+    return Number(r[0].bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+async function main() {
+  console.log(
+    `Scorecards: ${SERVICES} services, ${TEAMS} teams in 3 levels, ${DAYS} days of history, through the backend over HTTP\n`,
+  );
+  const rows: string[][] = [];
+  for (const db of await benchDatabases()) {
+    try {
+      rows.push(...(await measure(db)).map(r => [db.name, ...r]));
+    } finally {
+      await db.dispose();
+    }
+  }
+  printTable(
+    ['database', 'measure', 'n', 'p50 / time', 'p95', 'max / size'],
+    rows,
+  );
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});

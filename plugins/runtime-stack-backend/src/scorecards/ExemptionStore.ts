@@ -1,0 +1,120 @@
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import type {
+  CoverageExemption,
+  Exemption,
+  ExemptionInput,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import type { Knex } from 'knex';
+import { randomUUID } from 'node:crypto';
+
+type Row = {
+  id: string;
+  scope_kind: 'component' | 'system';
+  scope_ref: string;
+  capability: string;
+  reason: string;
+  expires_at: Date | string;
+  requested_by: string;
+  granted_by: string;
+  created_at: Date | string;
+};
+
+const toExemption = (row: Row): Exemption => ({
+  id: row.id,
+  scope: { kind: row.scope_kind, ref: row.scope_ref },
+  capability: row.capability,
+  reason: row.reason,
+  expiresAt: new Date(row.expires_at).toISOString(),
+  requestedBy: row.requested_by,
+  grantedBy: row.granted_by,
+  createdAt: new Date(row.created_at).toISOString(),
+});
+
+/**
+ * Exemptions of components and Systems. One per scope and capability; an
+ * expired one is kept (the capability counts as missing again) until a new
+ * one replaces it.
+ */
+export class ExemptionStore {
+  constructor(
+    private readonly knex: Knex,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async list(
+    filter: { scopeRefs?: string[]; expiringBefore?: Date } = {},
+  ): Promise<Exemption[]> {
+    const query = this.knex<Row>('coverage_exemptions');
+    if (filter.scopeRefs) query.whereIn('scope_ref', filter.scopeRefs);
+    if (filter.expiringBefore) {
+      query
+        .where('expires_at', '>', this.now())
+        .andWhere('expires_at', '<=', filter.expiringBefore);
+    }
+    const rows: Row[] = await query.orderBy([
+      { column: 'expires_at', order: 'asc' },
+      { column: 'id', order: 'asc' },
+    ]);
+    return rows.map(toExemption);
+  }
+
+  async get(id: string): Promise<Exemption | undefined> {
+    const row = await this.knex<Row>('coverage_exemptions')
+      .where({ id })
+      .first();
+    return row ? toExemption(row) : undefined;
+  }
+
+  /** What the coverage engine needs for an entity and its System. */
+  async forCoverage(scopeRefs: string[]): Promise<CoverageExemption[]> {
+    return (await this.list({ scopeRefs })).map(e => ({
+      capability: e.capability,
+      reason: e.reason,
+      expiresAt: e.expiresAt,
+    }));
+  }
+
+  async create(
+    input: ExemptionInput & { requestedBy: string },
+    grantedBy: string,
+  ): Promise<Exemption> {
+    const now = this.now();
+    return this.knex.transaction(async tx => {
+      const existing = await tx<Row>('coverage_exemptions')
+        .where({ scope_ref: input.scope.ref, capability: input.capability })
+        .first();
+      if (existing && new Date(existing.expires_at) > now) {
+        throw new ConflictError(
+          `${input.scope.ref} is already exempt from ${
+            input.capability
+          } until ${new Date(existing.expires_at).toISOString()} (exemption ${
+            existing.id
+          }); revoke it first`,
+        );
+      }
+      if (existing) {
+        await tx('coverage_exemptions').where({ id: existing.id }).delete();
+      }
+      const row: Row = {
+        id: randomUUID(),
+        scope_kind: input.scope.kind,
+        scope_ref: input.scope.ref,
+        capability: input.capability,
+        reason: input.reason,
+        expires_at: new Date(input.expiresAt),
+        requested_by: input.requestedBy,
+        granted_by: grantedBy,
+        created_at: now,
+      };
+      await tx('coverage_exemptions').insert(row);
+      return toExemption(row);
+    });
+  }
+
+  async delete(id: string): Promise<Exemption> {
+    const existing = await this.get(id);
+    if (!existing) throw new NotFoundError(`No exemption '${id}'`);
+    await this.knex('coverage_exemptions').where({ id }).delete();
+    return existing;
+  }
+}

@@ -1,0 +1,427 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import {
+  computeCoverage,
+  defaultLayerModel,
+  defaultRequirementProfiles,
+  type CoverageEvidence,
+  type EntityCoverage,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import type { Knex } from 'knex';
+import { migrateAllDown, migrateToLatest } from '../database/migrations';
+import { CoverageStore } from '../layerCoverage/CoverageStore';
+import { ExemptionStore } from './ExemptionStore';
+import { ScorecardStore } from './ScorecardStore';
+import { teamClosure } from './teamClosure';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+const tier1 = defaultRequirementProfiles.find(p => p.id === 'tier-1')!;
+
+const group = (name: string, parent?: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name, namespace: 'default' },
+  spec: { type: 'team', children: [] },
+  relations: parent
+    ? [{ type: 'childOf', targetRef: `group:default/${parent}` }]
+    : [],
+});
+
+const evidence = (capability: string, tool: string): CoverageEvidence => ({
+  source: 'cluster',
+  capability,
+  tool,
+  detail: `${tool} seen`,
+  strength: 'full',
+});
+
+function coverageOf(
+  name: string,
+  evidenceList: CoverageEvidence[],
+  exemptions: Array<{
+    capability: string;
+    reason: string;
+    expiresAt?: string;
+  }> = [],
+): EntityCoverage {
+  return {
+    entityRef: `component:default/${name}`,
+    evaluatedAt: '2026-11-23T10:00:00.000Z',
+    sourceErrors: [],
+    ...computeCoverage({
+      layerModel: defaultLayerModel,
+      choice: { profile: tier1, reason: 'test' },
+      evidence: evidenceList,
+      exemptions,
+      now: new Date('2026-11-23T10:00:00Z'),
+    }),
+  };
+}
+
+describe.each(databases.eachSupportedId())(
+  'ScorecardStore on %s',
+  databaseId => {
+    let knex: Knex;
+    let coverage: CoverageStore;
+    let store: ScorecardStore;
+
+    const services = {
+      'pay-api': {
+        owner: 'payments',
+        system: 'payments',
+        lifecycle: 'production',
+        evidence: [
+          evidence('gitops', 'argo-cd'),
+          evidence('service-proxy', 'ingress-nginx'),
+          evidence('metrics', 'prometheus'),
+        ],
+      },
+      'pay-worker': {
+        owner: 'payments',
+        system: 'payments',
+        lifecycle: 'experimental',
+        evidence: [evidence('gitops', 'argo-cd')],
+      },
+      'checkout-web': {
+        owner: 'checkout',
+        system: 'checkout',
+        lifecycle: 'production',
+        evidence: [
+          evidence('gitops', 'flux'),
+          evidence('service-proxy', 'traefik'),
+        ],
+      },
+      'edge-proxy': {
+        owner: 'platform',
+        system: 'platform',
+        lifecycle: 'production',
+        evidence: [evidence('service-proxy', 'ingress-nginx')],
+      },
+    };
+
+    async function load() {
+      await coverage.put(
+        Object.entries(services).map(([name, s]) => ({
+          coverage: coverageOf(name, s.evidence),
+          ownerRef: `group:default/${s.owner}`,
+          systemRef: `system:default/${s.system}`,
+          lifecycle: s.lifecycle,
+        })),
+      );
+      await store.replaceTeamClosure(
+        teamClosure([
+          group('engineering'),
+          group('product', 'engineering'),
+          group('payments', 'product'),
+          group('checkout', 'product'),
+          group('platform', 'engineering'),
+        ]),
+      );
+    }
+
+    beforeEach(async () => {
+      knex = await databases.init(databaseId);
+      await migrateToLatest(knex);
+      coverage = new CoverageStore(knex);
+      store = new ScorecardStore(knex);
+      await load();
+    });
+
+    it('rolls teams up through nested groups, overall and per layer', async () => {
+      const card = await store.teamScorecard(defaultLayerModel, {
+        limit: 50,
+        offset: 0,
+      });
+      const row = (team: string) =>
+        card.items.find(i => i.team === `group:default/${team}`)!;
+      expect(card.totalCount).toBe(5);
+      expect(card.columns.map(c => c.id)).toEqual([
+        '0',
+        '1',
+        '2',
+        '3',
+        '4',
+        '5',
+        '6',
+      ]);
+      expect(row('payments').services).toBe(2);
+      expect(row('checkout').services).toBe(1);
+      expect(row('product').services).toBe(3);
+      expect(row('engineering').services).toBe(4);
+
+      const one = coverageOf('x', services['pay-api'].evidence);
+      const worker = coverageOf('x', services['pay-worker'].evidence);
+      expect(row('payments').overall).toMatchObject({
+        required: one.overall.required + worker.overall.required,
+        covered: one.overall.covered + worker.overall.covered,
+      });
+      // The parent's layer-4 cell adds up its children's services.
+      const layer4 = (team: string) =>
+        row(team).cells.find(c => c.column === '4')!;
+      expect(layer4('product').required).toBe(
+        layer4('payments').required + layer4('checkout').required,
+      );
+      expect(layer4('product').covered).toBe(
+        layer4('payments').covered + layer4('checkout').covered,
+      );
+    });
+
+    it('drills down into the capabilities of one layer, and pages teams', async () => {
+      const card = await store.teamScorecard(defaultLayerModel, {
+        layer: 4,
+        limit: 2,
+        offset: 1,
+      });
+      expect(card.items.map(i => i.team)).toEqual([
+        'group:default/engineering',
+        'group:default/payments',
+      ]);
+      expect(card.columns.map(c => c.id)).toContain('gitops');
+      const gitops = card.items[0].cells.find(c => c.column === 'gitops')!;
+      expect(gitops).toMatchObject({ required: 4, covered: 3, services: 4 });
+    });
+
+    it('counts which tools cover each capability across the estate', async () => {
+      const adoption = await store.adoption(defaultLayerModel);
+      expect(adoption.services).toBe(4);
+      const proxy = adoption.capabilities.find(
+        c => c.capability === 'service-proxy',
+      )!;
+      expect(proxy.tools).toEqual([
+        { tool: 'ingress-nginx', services: 2 },
+        { tool: 'traefik', services: 1 },
+      ]);
+      const gitops = adoption.capabilities.find(
+        c => c.capability === 'gitops',
+      )!;
+      expect(gitops).toMatchObject({ covered: 3, missing: 1 });
+    });
+
+    it('filters, sorts and pages the services table in SQL', async () => {
+      const product = await store.services({
+        team: 'group:default/product',
+        sort: 'ratio',
+        order: 'desc',
+        limit: 2,
+        offset: 0,
+      });
+      expect(product.totalCount).toBe(3);
+      expect(product.items).toHaveLength(2);
+      expect(product.items[0].ratio).toBeGreaterThanOrEqual(
+        product.items[1].ratio,
+      );
+      expect(product.items[0].entityRef).toBe('component:default/pay-api');
+
+      const experimental = await store.services({
+        lifecycle: 'experimental',
+        limit: 50,
+        offset: 0,
+      });
+      expect(experimental.items.map(i => i.entityRef)).toEqual([
+        'component:default/pay-worker',
+      ]);
+
+      const gitopsMissing = await store.services({
+        layer: 4,
+        status: 'missing',
+        search: 'EDGE',
+        limit: 50,
+        offset: 0,
+      });
+      expect(gitopsMissing.items.map(i => i.entityRef)).toEqual([
+        'component:default/edge-proxy',
+      ]);
+
+      const bySystem = await store.services({
+        system: 'system:default/checkout',
+        limit: 50,
+        offset: 0,
+      });
+      expect(bySystem.items.map(i => i.owner)).toEqual([
+        'group:default/checkout',
+      ]);
+    });
+
+    it('snapshots each day, trends per subject, prunes by retention and forgets deleted services', async () => {
+      await store.snapshot('2026-11-21');
+      // pay-worker gains gitops coverage of its proxy the next day.
+      await coverage.put([
+        {
+          coverage: coverageOf('pay-worker', [
+            evidence('gitops', 'argo-cd'),
+            evidence('service-proxy', 'ingress-nginx'),
+          ]),
+          ownerRef: 'group:default/payments',
+          systemRef: 'system:default/payments',
+          lifecycle: 'experimental',
+        },
+      ]);
+      await store.snapshot('2026-11-22');
+      await store.snapshot('2026-11-22'); // retaken, not doubled
+
+      const team = await store.trend(
+        { kind: 'team', ref: 'group:default/product' },
+        '2026-11-01',
+      );
+      expect(team.points.map(p => p.day)).toEqual(['2026-11-21', '2026-11-22']);
+      expect(team.points[1].covered).toBe(team.points[0].covered + 1);
+      expect(team.points.every(p => p.services === 3)).toBe(true);
+      expect(team.layers.map(l => l.layer)).toContain(3);
+
+      const service = await store.trend(
+        { kind: 'service', ref: 'component:default/pay-worker' },
+        '2026-11-22',
+      );
+      expect(service.points.map(p => p.day)).toEqual(['2026-11-22']);
+      expect(service.layers).toEqual([]);
+
+      const layer3 = await store.trend(
+        { kind: 'layer', layer: 3 },
+        '2026-11-01',
+      );
+      expect(layer3.points.map(p => p.services)).toEqual([4, 4]);
+
+      const estate = await store.trend({ kind: 'estate' }, '2026-11-01');
+      expect(estate.points[1].covered - estate.points[0].covered).toBe(1);
+
+      expect(await store.prune('2026-11-22')).toBeGreaterThan(0);
+      expect(
+        (await store.trend({ kind: 'estate' }, '2026-01-01')).points.map(
+          p => p.day,
+        ),
+      ).toEqual(['2026-11-22']);
+
+      await coverage.remove(['component:default/pay-worker']);
+      await store.removeServiceHistory(['component:default/pay-worker']);
+      expect(
+        (
+          await store.trend(
+            { kind: 'service', ref: 'component:default/pay-worker' },
+            '2026-01-01',
+          )
+        ).points,
+      ).toEqual([]);
+      // Its team keeps the history it had.
+      expect(
+        (
+          await store.trend(
+            { kind: 'team', ref: 'group:default/payments' },
+            '2026-01-01',
+          )
+        ).points,
+      ).toHaveLength(1);
+    });
+
+    it('lists a team’s services with their gaps and the groups it spans', async () => {
+      const view = await store.teamServices('group:default/product', 100);
+      expect(view.groups).toEqual([
+        'group:default/product',
+        'group:default/checkout',
+        'group:default/payments',
+      ]);
+      const worker = view.services.find(
+        s => s.entityRef === 'component:default/pay-worker',
+      )!;
+      expect(worker.gaps).toContainEqual({
+        capability: 'service-proxy',
+        layer: 3,
+        status: 'missing',
+      });
+    });
+
+    it('migrates down and up again', async () => {
+      await migrateAllDown(knex);
+      expect(await knex.schema.hasTable('coverage_history')).toBe(false);
+      await migrateToLatest(knex);
+      expect(await knex.schema.hasColumn('service_coverage', 'lifecycle')).toBe(
+        true,
+      );
+    });
+  },
+);
+
+describe.each(databases.eachSupportedId())(
+  'ExemptionStore on %s',
+  databaseId => {
+    let knex: Knex;
+    let now = new Date('2026-11-23T10:00:00Z');
+    let exemptions: ExemptionStore;
+
+    beforeEach(async () => {
+      knex = await databases.init(databaseId);
+      await migrateToLatest(knex);
+      now = new Date('2026-11-23T10:00:00Z');
+      exemptions = new ExemptionStore(knex, () => now);
+    });
+
+    const grant = (expiresAt: string, ref = 'component:default/pay-api') =>
+      exemptions.create(
+        {
+          scope: { kind: 'component', ref },
+          capability: 'data-protection',
+          reason: 'stateless, nothing to back up',
+          expiresAt,
+          requestedBy: 'user:default/priya-nair',
+        },
+        'user:default/guest',
+      );
+
+    it('grants one exemption per scope and capability, refusing a second while active', async () => {
+      const first = await grant('2027-01-01T00:00:00.000Z');
+      expect(first).toMatchObject({
+        grantedBy: 'user:default/guest',
+        requestedBy: 'user:default/priya-nair',
+        expiresAt: '2027-01-01T00:00:00.000Z',
+      });
+      await expect(grant('2027-02-01T00:00:00.000Z')).rejects.toThrow(
+        /already exempt .* until 2027-01-01/,
+      );
+    });
+
+    it('replaces an expired exemption, and an expired one counts as missing again', async () => {
+      const first = await grant('2026-12-01T00:00:00.000Z');
+      const during = coverageOf(
+        'pay-api',
+        [],
+        await exemptions.forCoverage(['component:default/pay-api']),
+      );
+      expect(
+        during.capabilities.find(c => c.capability === 'data-protection')
+          ?.status,
+      ).toBe('exempt');
+
+      now = new Date('2026-12-02T00:00:00Z');
+      const after = computeCoverage({
+        layerModel: defaultLayerModel,
+        choice: { profile: tier1, reason: 'test' },
+        evidence: [],
+        exemptions: await exemptions.forCoverage(['component:default/pay-api']),
+        now,
+      });
+      expect(
+        after.capabilities.find(c => c.capability === 'data-protection')
+          ?.status,
+      ).toBe('missing');
+
+      const second = await grant('2027-03-01T00:00:00.000Z');
+      expect(second.id).not.toBe(first.id);
+      expect(await exemptions.get(first.id)).toBeUndefined();
+    });
+
+    it('lists those expiring soon, and revokes', async () => {
+      const soon = await grant('2026-12-01T00:00:00.000Z');
+      await grant('2027-06-01T00:00:00.000Z', 'component:default/pay-worker');
+      expect(
+        (
+          await exemptions.list({
+            expiringBefore: new Date('2026-12-23T00:00:00Z'),
+          })
+        ).map(e => e.id),
+      ).toEqual([soon.id]);
+      await exemptions.delete(soon.id);
+      await expect(exemptions.delete(soon.id)).rejects.toThrow(/No exemption/);
+    });
+  },
+);

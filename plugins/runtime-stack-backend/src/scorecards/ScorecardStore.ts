@@ -1,0 +1,461 @@
+import {
+  coverageRatio,
+  type CapabilityAdoption,
+  type CoverageCounts,
+  type CoverageTrend,
+  type EstateAdoption,
+  type LayerModel,
+  type ServiceScore,
+  type ServiceScoreQuery,
+  type TeamCoverageRow,
+  type TeamScorecard,
+  type TrendPoint,
+  type TrendSubject,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import type { Knex } from 'knex';
+import type { ClosureRow } from './teamClosure';
+
+type Counts = { required: unknown; covered: unknown; partial: unknown };
+type Cell = Counts & { team: string; col: unknown; services: unknown };
+
+/** Aggregates come back as strings from PostgreSQL, numbers from SQLite. */
+const counts = (row: Counts): CoverageCounts => {
+  const c = {
+    required: Number(row.required ?? 0),
+    covered: Number(row.covered ?? 0),
+    partial: Number(row.partial ?? 0),
+  };
+  return { ...c, ratio: coverageRatio(c) };
+};
+
+const SORTS: Record<NonNullable<ServiceScoreQuery['sort']>, string> = {
+  entityRef: 'sc.entity_ref',
+  ratio: 'sc.ratio',
+  gapCount: 'sc.gap_count',
+  owner: 'sc.owner_ref',
+  system: 'sc.system_ref',
+  evaluatedAt: 'sc.evaluated_at',
+};
+
+const GAP_STATUSES = ['missing', 'partial'];
+
+/** `YYYY-MM-DD` of a date in UTC. */
+export const dayOf = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * Scorecards over the stored coverage: every aggregate is computed by the
+ * database, so a page of 5,000 services never loads them all into Node.
+ */
+export class ScorecardStore {
+  constructor(private readonly knex: Knex) {}
+
+  /** Replaces the group hierarchy used for team rollups. */
+  async replaceTeamClosure(rows: ClosureRow[]): Promise<void> {
+    await this.knex.transaction(async tx => {
+      await tx('team_closure').delete();
+      for (let i = 0; i < rows.length; i += 250) {
+        await tx('team_closure').insert(rows.slice(i, i + 250));
+      }
+    });
+  }
+
+  /**
+   * Takes (or retakes) the day's snapshot of every service, every team with
+   * the groups below it, and the estate, overall and per layer.
+   */
+  async snapshot(day: string): Promise<void> {
+    const { knex } = this;
+    await knex.transaction(async tx => {
+      await tx('coverage_history').where({ day }).delete();
+      const insert = (select: string, bindings: string[]) =>
+        tx.raw(
+          `insert into coverage_history (day, subject_kind, subject_ref, layer, required, covered, partial, services) ${select}`,
+          bindings,
+        );
+      await insert(
+        `select ?, 'service', entity_ref, -1, required, covered, partial, 1 from service_coverage`,
+        [day],
+      );
+      await insert(
+        `select ?, 'team', tc.team_ref, -1, sum(sc.required), sum(sc.covered), sum(sc.partial), count(*)
+         from service_coverage sc join team_closure tc on tc.member_ref = sc.owner_ref
+         group by tc.team_ref`,
+        [day],
+      );
+      await insert(
+        `select ?, 'team', tc.team_ref, lc.layer, sum(lc.required), sum(lc.covered), sum(lc.partial), count(*)
+         from layer_coverage lc
+         join service_coverage sc on sc.entity_ref = lc.entity_ref
+         join team_closure tc on tc.member_ref = sc.owner_ref
+         group by tc.team_ref, lc.layer`,
+        [day],
+      );
+      await insert(
+        `select ?, 'estate', '', -1, coalesce(sum(required), 0), coalesce(sum(covered), 0), coalesce(sum(partial), 0), count(*) from service_coverage`,
+        [day],
+      );
+      await insert(
+        `select ?, 'estate', '', layer, sum(required), sum(covered), sum(partial), count(*) from layer_coverage group by layer`,
+        [day],
+      );
+    });
+  }
+
+  /** Drops snapshots older than `firstKeptDay`; returns how many rows went. */
+  async prune(firstKeptDay: string): Promise<number> {
+    return this.knex('coverage_history')
+      .where('day', '<', firstKeptDay)
+      .delete();
+  }
+
+  /** Drops the history of services the catalog no longer has. */
+  async removeServiceHistory(entityRefs: string[]): Promise<void> {
+    for (let i = 0; i < entityRefs.length; i += 500) {
+      await this.knex('coverage_history')
+        .where({ subject_kind: 'service' })
+        .whereIn('subject_ref', entityRefs.slice(i, i + 500))
+        .delete();
+    }
+  }
+
+  /** Teams × layers, or teams × the capabilities of one layer. */
+  async teamScorecard(
+    layerModel: LayerModel,
+    options: { layer?: number; limit: number; offset: number },
+  ): Promise<TeamScorecard> {
+    const { knex } = this;
+    const teamRows = knex('team_closure as tc').join(
+      'service_coverage as sc',
+      'sc.owner_ref',
+      'tc.member_ref',
+    );
+    const [{ total }] = await teamRows
+      .clone()
+      .countDistinct({ total: 'tc.team_ref' });
+    const teams = (await teamRows
+      .clone()
+      .select({ team: 'tc.team_ref' })
+      .count({ services: '*' })
+      .sum({ required: 'sc.required' })
+      .sum({ covered: 'sc.covered' })
+      .sum({ partial: 'sc.partial' })
+      .groupBy('tc.team_ref')
+      .orderBy('tc.team_ref')
+      .limit(options.limit)
+      .offset(options.offset)) as Array<
+      Counts & { team: string; services: unknown }
+    >;
+    const teamRefs = teams.map(t => t.team);
+
+    const layer =
+      options.layer === undefined
+        ? undefined
+        : layerModel.layers.find(l => l.id === options.layer);
+    const columns = layer
+      ? layer.capabilities.map(c => ({
+          id: c.id,
+          title: c.title,
+          layer: layer.id,
+        }))
+      : layerModel.layers.map(l => ({
+          id: String(l.id),
+          title: l.title,
+          layer: l.id,
+        }));
+
+    const cells =
+      teamRefs.length === 0
+        ? []
+        : await (layer
+            ? this.capabilityCells(teamRefs, layer.id)
+            : this.layerCells(teamRefs));
+
+    const items: TeamCoverageRow[] = teams.map(team => ({
+      team: team.team,
+      services: Number(team.services),
+      overall: counts(team),
+      cells: cells
+        .filter(c => c.team === team.team)
+        .map(c => ({
+          column: String(c.col),
+          services: Number(c.services),
+          ...counts(c),
+        })),
+    }));
+    return {
+      columns,
+      items,
+      totalCount: Number(total),
+      limit: options.limit,
+      offset: options.offset,
+    };
+  }
+
+  /** Per capability: statuses across the estate and the tools in use. */
+  async adoption(layerModel: LayerModel): Promise<EstateAdoption> {
+    const { knex } = this;
+    const [{ services }] = await knex('service_coverage').count({
+      services: '*',
+    });
+    const statusRows: Array<Record<string, unknown>> = await knex(
+      'capability_coverage',
+    )
+      .where({ requirement: 'required' })
+      .select('capability')
+      .select(
+        ...['covered', 'partial', 'missing', 'exempt'].map(status =>
+          knex.raw(`sum(case when status = ? then 1 else 0 end) as ${status}`, [
+            status,
+          ]),
+        ),
+      )
+      .groupBy('capability');
+    const toolRows: Array<{
+      capability: string;
+      tool: string;
+      services: unknown;
+    }> = await knex('capability_tool_usage')
+      .select('capability', 'tool')
+      .count({ services: '*' })
+      .groupBy('capability', 'tool');
+
+    const capabilities: CapabilityAdoption[] = layerModel.layers.flatMap(
+      layer =>
+        layer.capabilities.map(capability => {
+          const row = statusRows.find(r => r.capability === capability.id);
+          const n = (key: string) => Number(row?.[key] ?? 0);
+          return {
+            capability: capability.id,
+            title: capability.title,
+            layer: layer.id,
+            required: n('covered') + n('partial') + n('missing'),
+            covered: n('covered'),
+            partial: n('partial'),
+            missing: n('missing'),
+            exempt: n('exempt'),
+            tools: toolRows
+              .filter(t => t.capability === capability.id)
+              .map(t => ({ tool: t.tool, services: Number(t.services) }))
+              .sort(
+                (a, b) =>
+                  b.services - a.services || a.tool.localeCompare(b.tool),
+              ),
+          };
+        }),
+    );
+    return { services: Number(services), capabilities };
+  }
+
+  /** Teams × capabilities of one layer, over required, non-exempt rows. */
+  private async capabilityCells(
+    teamRefs: string[],
+    layer: number,
+  ): Promise<Cell[]> {
+    const { knex } = this;
+    return knex('capability_coverage as cc')
+      .join('service_coverage as sc', 'sc.entity_ref', 'cc.entity_ref')
+      .join('team_closure as tc', 'tc.member_ref', 'sc.owner_ref')
+      .whereIn('tc.team_ref', teamRefs)
+      .andWhere('cc.layer', layer)
+      .andWhere('cc.requirement', 'required')
+      .andWhereNot('cc.status', 'exempt')
+      .select({ team: 'tc.team_ref', col: 'cc.capability' })
+      .count({ services: '*' })
+      .count({ required: '*' })
+      .select(
+        knex.raw(
+          `sum(case when cc.status = 'covered' then 1 else 0 end) as covered`,
+        ),
+        knex.raw(
+          `sum(case when cc.status = 'partial' then 1 else 0 end) as partial`,
+        ),
+      )
+      .groupBy('tc.team_ref', 'cc.capability');
+  }
+
+  /** Teams × layers, over services with something required in the layer. */
+  private async layerCells(teamRefs: string[]): Promise<Cell[]> {
+    const { knex } = this;
+    return knex('layer_coverage as lc')
+      .join('service_coverage as sc', 'sc.entity_ref', 'lc.entity_ref')
+      .join('team_closure as tc', 'tc.member_ref', 'sc.owner_ref')
+      .whereIn('tc.team_ref', teamRefs)
+      .andWhere('lc.required', '>', 0)
+      .select({ team: 'tc.team_ref', col: 'lc.layer' })
+      .count({ services: '*' })
+      .sum({ required: 'lc.required' })
+      .sum({ covered: 'lc.covered' })
+      .sum({ partial: 'lc.partial' })
+      .groupBy('tc.team_ref', 'lc.layer');
+  }
+
+  /** Daily points of a subject since `sinceDay`, oldest first. */
+  async trend(subject: TrendSubject, sinceDay: string): Promise<CoverageTrend> {
+    const [kind, ref, layer] =
+      subject.kind === 'layer'
+        ? ['estate', '', subject.layer]
+        : [
+            subject.kind,
+            subject.kind === 'estate' ? '' : subject.ref,
+            undefined,
+          ];
+    const query = this.knex('coverage_history')
+      .where({ subject_kind: kind, subject_ref: ref })
+      .andWhere('day', '>=', sinceDay)
+      .orderBy([
+        { column: 'layer', order: 'asc' },
+        { column: 'day', order: 'asc' },
+      ]);
+    if (layer !== undefined) query.andWhere({ layer });
+    const rows: Array<
+      Counts & { day: string; layer: number; services: unknown }
+    > = await query.select(
+      'day',
+      'layer',
+      'required',
+      'covered',
+      'partial',
+      'services',
+    );
+    const point = (r: (typeof rows)[number]): TrendPoint => ({
+      day: r.day,
+      services: Number(r.services),
+      ...counts(r),
+    });
+    const overallLayer = layer ?? -1;
+    const layers = [...new Set(rows.map(r => Number(r.layer)))].filter(
+      l => l !== overallLayer,
+    );
+    return {
+      subject,
+      points: rows.filter(r => Number(r.layer) === overallLayer).map(point),
+      layers:
+        subject.kind === 'estate' || subject.kind === 'team'
+          ? layers.map(l => ({
+              layer: l,
+              points: rows.filter(r => Number(r.layer) === l).map(point),
+            }))
+          : [],
+    };
+  }
+
+  /** The services table: filtered, sorted and paginated in SQL. */
+  async services(
+    query: ServiceScoreQuery & { limit: number; offset: number },
+  ): Promise<{ items: ServiceScore[]; totalCount: number }> {
+    const filtered = this.filteredServices(query);
+    const [{ total }] = await filtered.clone().count({ total: '*' });
+    const sort = SORTS[query.sort ?? 'entityRef'];
+    const rows = await filtered
+      .clone()
+      .select('sc.*')
+      .orderBy([
+        { column: sort, order: query.order ?? 'asc' },
+        { column: 'sc.entity_ref', order: 'asc' },
+      ])
+      .limit(query.limit)
+      .offset(query.offset);
+    return { items: rows.map(toServiceScore), totalCount: Number(total) };
+  }
+
+  /** The services of a team (and the groups below it), with their gaps. */
+  async teamServices(team: string, limit: number) {
+    const { items } = await this.services({
+      team,
+      sort: 'ratio',
+      order: 'asc',
+      limit,
+      offset: 0,
+    });
+    const refs = items.map(i => i.entityRef);
+    const gaps: Array<{
+      entity_ref: string;
+      capability: string;
+      layer: number;
+      status: 'missing' | 'partial';
+    }> =
+      refs.length === 0
+        ? []
+        : await this.knex('capability_coverage')
+            .whereIn('entity_ref', refs)
+            .andWhere({ requirement: 'required' })
+            .whereIn('status', GAP_STATUSES)
+            .select('entity_ref', 'capability', 'layer', 'status')
+            .orderBy(['entity_ref', 'layer', 'capability']);
+    const groups: Array<{ member_ref: string }> = await this.knex(
+      'team_closure',
+    )
+      .where({ team_ref: team })
+      .orderBy(['depth', 'member_ref'])
+      .select('member_ref');
+    return {
+      groups: groups.map(g => g.member_ref),
+      services: items.map(item => ({
+        ...item,
+        gaps: gaps
+          .filter(g => g.entity_ref === item.entityRef)
+          .map(g => ({
+            capability: g.capability,
+            layer: Number(g.layer),
+            status: g.status,
+          })),
+      })),
+    };
+  }
+
+  private filteredServices(query: ServiceScoreQuery) {
+    const { knex } = this;
+    const q = knex('service_coverage as sc');
+    if (query.team) {
+      q.whereIn(
+        'sc.owner_ref',
+        knex('team_closure')
+          .where({ team_ref: query.team })
+          .select('member_ref'),
+      );
+    }
+    if (query.system) q.where('sc.system_ref', query.system);
+    if (query.lifecycle) q.where('sc.lifecycle', query.lifecycle);
+    if (query.profile) q.where('sc.profile_id', query.profile);
+    if (query.search) {
+      q.whereRaw('lower(sc.entity_ref) like ?', [
+        `%${query.search.toLocaleLowerCase('en-US').replace(/[%_]/g, '')}%`,
+      ]);
+    }
+    if (query.layer !== undefined || query.status) {
+      q.whereExists(function capabilityMatches() {
+        this.select(knex.raw('1'))
+          .from('capability_coverage as cc')
+          .whereRaw('cc.entity_ref = sc.entity_ref');
+        if (query.layer !== undefined) this.andWhere('cc.layer', query.layer);
+        if (query.status) {
+          this.andWhere('cc.status', query.status);
+        } else {
+          // A layer alone asks for the services with a gap in it.
+          this.andWhere('cc.requirement', 'required').whereIn(
+            'cc.status',
+            GAP_STATUSES,
+          );
+        }
+      });
+    }
+    return q;
+  }
+}
+
+function toServiceScore(row: Record<string, any>): ServiceScore {
+  return {
+    entityRef: row.entity_ref,
+    ...(row.owner_ref ? { owner: row.owner_ref } : {}),
+    ...(row.system_ref ? { system: row.system_ref } : {}),
+    ...(row.lifecycle ? { lifecycle: row.lifecycle } : {}),
+    profile: row.profile_id,
+    required: Number(row.required),
+    covered: Number(row.covered),
+    partial: Number(row.partial),
+    ratio: Number(row.ratio),
+    gapCount: Number(row.gap_count),
+    exemptCount: Number(row.exempt_count),
+    evaluatedAt: new Date(row.evaluated_at).toISOString(),
+  };
+}

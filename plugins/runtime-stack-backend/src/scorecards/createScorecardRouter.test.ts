@@ -1,0 +1,291 @@
+import {
+  coreServices,
+  createServiceFactory,
+  type SchedulerService,
+  type ServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import request from 'supertest';
+import { CoverageEvaluationService } from '../layerCoverage/CoverageEvaluationService';
+import { runtimeStackPlugin } from '../plugin';
+
+jest.setTimeout(60_000);
+
+const component = (name: string, owner: string, system: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name,
+    namespace: 'default',
+    annotations: { 'runtime-stack.io/tools': 'gitops=argo-cd' },
+  },
+  spec: { type: 'service', lifecycle: 'production', owner, system },
+  relations: [
+    { type: 'ownedBy', targetRef: `group:default/${owner}` },
+    { type: 'partOf', targetRef: `system:default/${system}` },
+  ],
+});
+
+const group = (name: string, parent?: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name, namespace: 'default' },
+  spec: { type: 'team', children: [] },
+  relations: parent
+    ? [{ type: 'childOf', targetRef: `group:default/${parent}` }]
+    : [],
+});
+
+const entities: Entity[] = [
+  component('pay-api', 'payments', 'payments'),
+  component('pay-worker', 'payments', 'payments'),
+  component('cart', 'checkout', 'shop'),
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: { name: 'payments', namespace: 'default' },
+    spec: { owner: 'payments' },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: { name: 'shop', namespace: 'default' },
+    spec: { owner: 'checkout' },
+  },
+  group('product'),
+  group('payments', 'product'),
+  group('checkout', 'product'),
+];
+
+async function startPortal(
+  decide: (name: string) => AuthorizeResult = () => AuthorizeResult.ALLOW,
+) {
+  const scheduler = mockServices.scheduler() as SchedulerService & {
+    factory(options?: { skipTaskRunOnStartup?: boolean }): ServiceFactory;
+    triggerTask(id: string): Promise<void>;
+  };
+  const auditEvents: Array<{ eventId: string; meta: any; outcome?: string }> =
+    [];
+  const backend = await startTestBackend({
+    features: [
+      runtimeStackPlugin,
+      scheduler.factory({ skipTaskRunOnStartup: true }),
+      catalogServiceMock.factory({ entities }),
+      mockServices.rootConfig.factory({ data: {} }),
+      createServiceFactory({
+        service: coreServices.permissions,
+        deps: {},
+        factory: () =>
+          ({
+            async authorize(requests: Array<{ permission: { name: string } }>) {
+              return requests.map(r => ({ result: decide(r.permission.name) }));
+            },
+            async authorizeConditional() {
+              throw new Error('not used');
+            },
+          } as any),
+      }),
+      createServiceFactory({
+        service: coreServices.auditor,
+        deps: {},
+        factory: () =>
+          ({
+            async createEvent(options: any) {
+              const event = {
+                eventId: options.eventId,
+                meta: options.meta,
+              } as any;
+              auditEvents.push(event);
+              return {
+                async success() {
+                  event.outcome = 'success';
+                },
+                async fail() {
+                  event.outcome = 'failure';
+                },
+              };
+            },
+          } as any),
+      }),
+    ],
+  });
+  await scheduler.triggerTask(CoverageEvaluationService.TASK_ID);
+  return { backend, auditEvents };
+}
+
+const asUser = () => mockCredentials.user.header('user:default/guest');
+
+describe('scorecard and exemption API', () => {
+  it('rolls teams up, filters services and exports them as CSV', async () => {
+    const { backend } = await startPortal();
+    try {
+      const teams = await request(backend.server)
+        .get('/api/runtime-stack/scorecards/teams')
+        .set('Authorization', asUser());
+      expect(teams.status).toBe(200);
+      expect(teams.body.items.map((i: any) => [i.team, i.services])).toEqual([
+        ['group:default/checkout', 1],
+        ['group:default/payments', 2],
+        ['group:default/product', 3],
+      ]);
+
+      const services = await request(backend.server)
+        .get('/api/runtime-stack/scorecards/services')
+        .query({ team: 'payments', sort: 'entityRef', order: 'desc' })
+        .set('Authorization', asUser());
+      expect(services.body.items.map((i: any) => i.entityRef)).toEqual([
+        'component:default/pay-worker',
+        'component:default/pay-api',
+      ]);
+
+      const csv = await request(backend.server)
+        .get('/api/runtime-stack/scorecards/services')
+        .query({ system: 'shop', format: 'csv' })
+        .set('Authorization', asUser());
+      expect(csv.headers['content-type']).toMatch(/text\/csv/);
+      const lines = csv.text.trim().split('\r\n');
+      expect(lines[0]).toMatch(
+        /^service,owner,system,lifecycle,profile,coverage_percent/,
+      );
+      expect(lines.slice(1).map(l => l.split(',')[0])).toEqual([
+        'component:default/cart',
+      ]);
+
+      const estate = await request(backend.server)
+        .get('/api/runtime-stack/scorecards/trend')
+        .set('Authorization', asUser());
+      expect(estate.body.points).toHaveLength(1);
+      expect(estate.body.points[0].services).toBe(3);
+
+      const bad = await request(backend.server)
+        .get('/api/runtime-stack/scorecards/services')
+        .query({ sort: 'owner; drop table' })
+        .set('Authorization', asUser());
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toMatch(/sort/);
+    } finally {
+      await backend.stop();
+    }
+  });
+
+  it('grants an exemption, which counts at once and is audited, and revokes it', async () => {
+    const { backend, auditEvents } = await startPortal();
+    const statusOf = async (capability: string) => {
+      const res = await request(backend.server)
+        .get('/api/runtime-stack/entities/component/default/pay-api/coverage')
+        .set('Authorization', asUser());
+      return res.body.capabilities.find((c: any) => c.capability === capability)
+        .status;
+    };
+    try {
+      expect(await statusOf('data-protection')).toBe('missing');
+
+      const missingReason = await request(backend.server)
+        .post('/api/runtime-stack/exemptions')
+        .set('Authorization', asUser())
+        .send({
+          scope: { kind: 'system', ref: 'payments' },
+          capability: 'data-protection',
+          reason: ' ',
+          expiresAt: '2099-01-01T00:00:00Z',
+        });
+      expect(missingReason.status).toBe(400);
+      expect(missingReason.body.error.message).toMatch(/reason/);
+
+      const tooLong = await request(backend.server)
+        .post('/api/runtime-stack/exemptions')
+        .set('Authorization', asUser())
+        .send({
+          scope: { kind: 'system', ref: 'payments' },
+          capability: 'data-protection',
+          reason: 'stateless',
+          expiresAt: '2099-01-01T00:00:00Z',
+        });
+      expect(tooLong.status).toBe(400);
+      expect(tooLong.body.error.message).toMatch(/expiresAt/);
+
+      const expiresAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
+      const created = await request(backend.server)
+        .post('/api/runtime-stack/exemptions')
+        .set('Authorization', asUser())
+        .send({
+          scope: { kind: 'system', ref: 'payments' },
+          capability: 'data-protection',
+          reason: 'stateless services, nothing to back up',
+          expiresAt,
+        });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({
+        scope: { kind: 'system', ref: 'system:default/payments' },
+        grantedBy: 'user:default/guest',
+        requestedBy: 'user:default/guest',
+      });
+      // Both components of the System were evaluated again.
+      expect(await statusOf('data-protection')).toBe('exempt');
+      expect(auditEvents).toContainEqual(
+        expect.objectContaining({
+          eventId: 'exemption-change',
+          outcome: 'success',
+          meta: expect.objectContaining({ actionType: 'create' }),
+        }),
+      );
+
+      const listed = await request(backend.server)
+        .get('/api/runtime-stack/exemptions')
+        .query({ expiringWithinDays: 31 })
+        .set('Authorization', asUser());
+      expect(listed.body.items.map((e: any) => e.id)).toEqual([
+        created.body.id,
+      ]);
+
+      const view = await request(backend.server)
+        .get('/api/runtime-stack/scorecards/teams/default/product')
+        .set('Authorization', asUser());
+      expect(view.body.groups).toEqual([
+        'group:default/product',
+        'group:default/checkout',
+        'group:default/payments',
+      ]);
+      expect(view.body.expiringExemptions).toHaveLength(1);
+
+      const revoked = await request(backend.server)
+        .delete(`/api/runtime-stack/exemptions/${created.body.id}`)
+        .set('Authorization', asUser());
+      expect(revoked.status).toBe(204);
+      expect(await statusOf('data-protection')).toBe('missing');
+    } finally {
+      await backend.stop();
+    }
+  });
+
+  it('refuses without the permissions, naming what was refused', async () => {
+    const { backend } = await startPortal(name =>
+      name.startsWith('runtime-stack.exemption.create') ||
+      name === 'runtime-stack.scorecard.read'
+        ? AuthorizeResult.DENY
+        : AuthorizeResult.ALLOW,
+    );
+    try {
+      const teams = await request(backend.server)
+        .get('/api/runtime-stack/scorecards/teams')
+        .set('Authorization', asUser());
+      expect(teams.status).toBe(403);
+      expect(teams.body.error.message).toMatch(/scorecards/);
+      const grant = await request(backend.server)
+        .post('/api/runtime-stack/exemptions')
+        .set('Authorization', asUser())
+        .send({});
+      expect(grant.status).toBe(403);
+      expect(grant.body.error.message).toMatch(/Granting exemptions/);
+    } finally {
+      await backend.stop();
+    }
+  });
+});

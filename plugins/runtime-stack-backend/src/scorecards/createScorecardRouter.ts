@@ -1,0 +1,316 @@
+import type {
+  AuditorService,
+  AuthService,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { RELATION_PART_OF, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  coverageRatio,
+  exemptionCreatePermission,
+  exemptionDeletePermission,
+  exemptionReadPermission,
+  scorecardReadPermission,
+  type LayerModel,
+  type TrendSubject,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import type { Request } from 'express';
+import Router from 'express-promise-router';
+import { authorizeRequest } from '../auth/authorizeRequest';
+import { fetchEntity } from '../catalog/fetchEntity';
+import type { CoverageService } from '../layerCoverage/CoverageService';
+import { normalizeEntityRef, parseInput } from '../ownership/ownershipInput';
+import type { ExemptionStore } from './ExemptionStore';
+import {
+  exemptionBodySchema,
+  exemptionQuerySchema,
+  normalizeExemption,
+  servicesQuerySchema,
+  teamScorecardQuerySchema,
+  trendQuerySchema,
+} from './scorecardInput';
+import { dayOf, type ScorecardStore } from './ScorecardStore';
+import { servicesCsv } from './servicesCsv';
+
+const CSV_MAX_ROWS = 50_000;
+const TEAM_VIEW_SERVICES = 500;
+const EXPIRING_WITHIN_DAYS = 30;
+
+/**
+ * Scorecards (`/scorecards/...`) and exemptions (`/exemptions`): estate-wide
+ * aggregates computed by the database, and accepted gaps, granted and
+ * revoked with an audit trail, each change re-evaluating the services it
+ * touches.
+ */
+export function createScorecardRouter(options: {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+  auth: AuthService;
+  catalog: CatalogService;
+  layerModel: LayerModel;
+  scorecards: ScorecardStore;
+  exemptions: ExemptionStore;
+  coverage: CoverageService;
+  now?: () => Date;
+}) {
+  const { httpAuth, permissions, auditor, layerModel, scorecards, exemptions } =
+    options;
+  const now = options.now ?? (() => new Date());
+  const router = Router();
+  const canRead = (req: Request) =>
+    authorizeRequest(
+      req,
+      { httpAuth, permissions },
+      scorecardReadPermission,
+      'Reading scorecards is not allowed for you',
+    );
+
+  router.get('/scorecards/teams', async (req, res) => {
+    await canRead(req);
+    const query = parseInput(teamScorecardQuerySchema, req.query, 'query');
+    if (
+      query.layer !== undefined &&
+      !layerModel.layers.some(l => l.id === query.layer)
+    ) {
+      throw new InputError(
+        `Invalid query: layer: no layer ${query.layer} in the layer model`,
+      );
+    }
+    res.json(await scorecards.teamScorecard(layerModel, query));
+  });
+
+  router.get('/scorecards/teams/:namespace/:name', async (req, res) => {
+    const credentials = await canRead(req);
+    const group = await fetchEntity(
+      options.catalog,
+      { kind: 'group', ...req.params },
+      credentials,
+    );
+    const team = stringifyEntityRef(group);
+    const { groups, services } = await scorecards.teamServices(
+      team,
+      TEAM_VIEW_SERVICES,
+    );
+    const sums = services.reduce(
+      (s, x) => ({
+        required: s.required + x.required,
+        covered: s.covered + x.covered,
+        partial: s.partial + x.partial,
+      }),
+      { required: 0, covered: 0, partial: 0 },
+    );
+    const scopes = [
+      ...new Set(
+        services.flatMap(s => [s.entityRef, ...(s.system ? [s.system] : [])]),
+      ),
+    ];
+    const expiring = await exemptions.list({
+      scopeRefs: scopes,
+      expiringBefore: new Date(
+        now().getTime() + EXPIRING_WITHIN_DAYS * 86_400_000,
+      ),
+    });
+    res.json({
+      team,
+      groups,
+      overall: { ...sums, ratio: coverageRatio(sums) },
+      services,
+      expiringExemptions: expiring,
+    });
+  });
+
+  router.get('/scorecards/adoption', async (req, res) => {
+    await canRead(req);
+    res.json(await scorecards.adoption(layerModel));
+  });
+
+  router.get('/scorecards/trend', async (req, res) => {
+    await canRead(req);
+    const query = parseInput(trendQuerySchema, req.query, 'query');
+    const subject = trendSubject(query);
+    const since = dayOf(
+      new Date(now().getTime() - (query.days - 1) * 86_400_000),
+    );
+    res.json(await scorecards.trend(subject, since));
+  });
+
+  router.get('/scorecards/services', async (req, res) => {
+    await canRead(req);
+    const { format, ...query } = parseInput(
+      servicesQuerySchema,
+      req.query,
+      'query',
+    );
+    const filters = {
+      ...query,
+      ...(query.team
+        ? { team: normalizeEntityRef(query.team, 'group', 'team') }
+        : {}),
+      ...(query.system
+        ? { system: normalizeEntityRef(query.system, 'system', 'system') }
+        : {}),
+    };
+    if (format === 'csv') {
+      const { items } = await scorecards.services({
+        ...filters,
+        limit: CSV_MAX_ROWS,
+        offset: 0,
+      });
+      res
+        .type('text/csv')
+        .attachment('runtime-stack-services.csv')
+        .send(servicesCsv(items));
+      return;
+    }
+    const page = await scorecards.services(filters);
+    res.json({ ...page, limit: filters.limit, offset: filters.offset });
+  });
+
+  router.get('/exemptions', async (req, res) => {
+    await authorizeRequest(
+      req,
+      { httpAuth, permissions },
+      exemptionReadPermission,
+      'Reading exemptions is not allowed for you',
+    );
+    const query = parseInput(exemptionQuerySchema, req.query, 'query');
+    res.json({
+      items: await exemptions.list({
+        ...(query.scopeRef ? { scopeRefs: query.scopeRef } : {}),
+        ...(query.expiringWithinDays
+          ? {
+              expiringBefore: new Date(
+                now().getTime() + query.expiringWithinDays * 86_400_000,
+              ),
+            }
+          : {}),
+      }),
+    });
+  });
+
+  router.post('/exemptions', async (req, res) => {
+    await authorizeRequest(
+      req,
+      { httpAuth, permissions },
+      exemptionCreatePermission,
+      'Granting exemptions is not allowed for you',
+    );
+    // Granted by a person: the grant names who did it.
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const caller = credentials.principal.userEntityRef;
+    const input = normalizeExemption(
+      parseInput(exemptionBodySchema, req.body, 'body'),
+      layerModel,
+      caller,
+      now(),
+    );
+    // The scope must exist and be visible to the caller.
+    const [kind, rest] = input.scope.ref.split(':');
+    const [namespace, name] = rest.split('/');
+    await fetchEntity(options.catalog, { kind, namespace, name }, credentials);
+    const created = await audited(
+      req,
+      'create',
+      { scope: input.scope.ref, capability: input.capability },
+      () => exemptions.create(input, caller),
+    );
+    await reevaluate(input.scope);
+    res.status(201).json(created);
+  });
+
+  router.delete('/exemptions/:id', async (req, res) => {
+    await authorizeRequest(
+      req,
+      { httpAuth, permissions },
+      exemptionDeletePermission,
+      'Revoking exemptions is not allowed for you',
+    );
+    const deleted = await audited(req, 'delete', { id: req.params.id }, () =>
+      exemptions.delete(req.params.id),
+    );
+    await reevaluate(deleted.scope);
+    res.status(204).end();
+  });
+
+  async function audited<T>(
+    req: Request,
+    actionType: 'create' | 'delete',
+    meta: Record<string, string>,
+    write: () => Promise<T>,
+  ): Promise<T> {
+    const event = await auditor.createEvent({
+      eventId: 'exemption-change',
+      severityLevel: 'medium',
+      request: req,
+      meta: { actionType, ...meta },
+    });
+    try {
+      const result = await write();
+      await event.success({ meta: { ...meta } });
+      return result;
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  }
+
+  /** The services an exemption applies to, evaluated again now. */
+  async function reevaluate(scope: { kind: string; ref: string }) {
+    const credentials = await options.auth.getOwnServiceCredentials();
+    const refs =
+      scope.kind === 'component'
+        ? [scope.ref]
+        : (
+            await options.catalog.getEntities(
+              {
+                filter: {
+                  kind: 'component',
+                  [`relations.${RELATION_PART_OF}`]: scope.ref,
+                },
+                fields: ['kind', 'metadata.name', 'metadata.namespace'],
+              },
+              { credentials },
+            )
+          ).items.map(e => stringifyEntityRef(e));
+    await options.coverage.reevaluate(refs, credentials);
+  }
+
+  return router;
+}
+
+function trendSubject(query: {
+  subject: 'estate' | 'team' | 'layer' | 'service';
+  ref?: string;
+  layer?: number;
+}): TrendSubject {
+  switch (query.subject) {
+    case 'team':
+      return {
+        kind: 'team',
+        ref: normalizeEntityRef(requireField(query.ref, 'ref'), 'group', 'ref'),
+      };
+    case 'service':
+      return {
+        kind: 'service',
+        ref: normalizeEntityRef(
+          requireField(query.ref, 'ref'),
+          'component',
+          'ref',
+        ),
+      };
+    case 'layer':
+      return { kind: 'layer', layer: requireField(query.layer, 'layer') };
+    default:
+      return { kind: 'estate' };
+  }
+}
+
+function requireField<T>(value: T | undefined, field: string): T {
+  if (value === undefined) {
+    throw new InputError(`Invalid query: ${field}: required for this subject`);
+  }
+  return value;
+}

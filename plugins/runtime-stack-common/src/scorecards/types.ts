@@ -1,0 +1,235 @@
+import type { CapabilityCoverage } from '../layerCoverage';
+
+/**
+ * Required, covered and partial capabilities of a set of services, and the
+ * ratio over them: `(covered + 0.5 * partial) / required`, 1 when nothing is
+ * required. Exempt capabilities are left out.
+ *
+ * @public
+ */
+export interface CoverageCounts {
+  required: number;
+  covered: number;
+  partial: number;
+  ratio: number;
+}
+
+/**
+ * One cell of the teams × layers (or teams × capabilities) heatmap: the
+ * services owned by the team or any group below it.
+ *
+ * @public
+ */
+export interface TeamCoverageCell extends CoverageCounts {
+  /** A layer number, or a capability id in the drill-down. */
+  column: string;
+  /** Services of the team with at least one required capability in the column. */
+  services: number;
+}
+
+/**
+ * A row of the heatmap.
+ *
+ * @public
+ */
+export interface TeamCoverageRow {
+  team: string;
+  /** All services of the team and its descendants. */
+  services: number;
+  overall: CoverageCounts;
+  cells: TeamCoverageCell[];
+}
+
+/**
+ * The answer of `GET /scorecards/teams`: rows sorted by team ref, paginated.
+ *
+ * @public
+ */
+export interface TeamScorecard {
+  /** `layers`, or `capabilities` of `layer` for the drill-down. */
+  columns: Array<{ id: string; title: string; layer: number }>;
+  items: TeamCoverageRow[];
+  totalCount: number;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * How a capability is covered across the estate: which tools, on how many
+ * services.
+ *
+ * @public
+ */
+export interface CapabilityAdoption {
+  capability: string;
+  title: string;
+  layer: number;
+  /** Services for which the capability is required (exempt ones left out). */
+  required: number;
+  covered: number;
+  partial: number;
+  missing: number;
+  exempt: number;
+  /** Tools named by evidence, most used first. */
+  tools: Array<{ tool: string; services: number }>;
+}
+
+/**
+ * The answer of `GET /scorecards/adoption`.
+ *
+ * @public
+ */
+export interface EstateAdoption {
+  services: number;
+  capabilities: CapabilityAdoption[];
+}
+
+/**
+ * What a trend is about: the whole estate, one team (with the groups below
+ * it), one layer across the estate, or one service.
+ *
+ * @public
+ */
+export type TrendSubject =
+  | { kind: 'estate' }
+  | { kind: 'team'; ref: string }
+  | { kind: 'layer'; layer: number }
+  | { kind: 'service'; ref: string };
+
+/**
+ * One day of a trend.
+ *
+ * @public
+ */
+export interface TrendPoint extends CoverageCounts {
+  /** `YYYY-MM-DD`, UTC. */
+  day: string;
+  services: number;
+}
+
+/**
+ * The answer of `GET /scorecards/trend`: one point per day with a snapshot,
+ * oldest first.
+ *
+ * @public
+ */
+export interface CoverageTrend {
+  subject: TrendSubject;
+  /** Per layer for team and estate subjects; empty otherwise. */
+  layers: Array<{ layer: number; points: TrendPoint[] }>;
+  points: TrendPoint[];
+}
+
+/**
+ * A row of the services table.
+ *
+ * @public
+ */
+export interface ServiceScore {
+  entityRef: string;
+  owner?: string;
+  system?: string;
+  lifecycle?: string;
+  profile: string;
+  required: number;
+  covered: number;
+  partial: number;
+  ratio: number;
+  gapCount: number;
+  exemptCount: number;
+  evaluatedAt: string;
+}
+
+/**
+ * Filters of `GET /scorecards/services`; all optional.
+ *
+ * @public
+ */
+export interface ServiceScoreQuery {
+  /** A Group ref: its services and those of the groups below it. */
+  team?: string;
+  system?: string;
+  lifecycle?: string;
+  profile?: string;
+  /** With `status`: services with a capability of this layer in that status. */
+  layer?: number;
+  status?: CapabilityCoverage['status'];
+  /** Substring of the entity ref. */
+  search?: string;
+  sort?:
+    | 'entityRef'
+    | 'ratio'
+    | 'gapCount'
+    | 'owner'
+    | 'system'
+    | 'evaluatedAt';
+  order?: 'asc' | 'desc';
+  limit?: number;
+  offset?: number;
+}
+
+/**
+ * The answer of `GET /scorecards/services` (JSON; `format=csv` gives CSV).
+ *
+ * @public
+ */
+export interface ServiceScorePage {
+  items: ServiceScore[];
+  totalCount: number;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * An accepted gap of a service or of every component of a System.
+ *
+ * @public
+ */
+export interface Exemption {
+  id: string;
+  scope: { kind: 'component' | 'system'; ref: string };
+  capability: string;
+  reason: string;
+  /** ISO date-time; after it the capability counts as missing again. */
+  expiresAt: string;
+  requestedBy: string;
+  grantedBy: string;
+  createdAt: string;
+}
+
+/**
+ * The body of `POST /exemptions`; `grantedBy` is the caller.
+ *
+ * @public
+ */
+export interface ExemptionInput {
+  scope: { kind: 'component' | 'system'; ref: string };
+  capability: string;
+  reason: string;
+  expiresAt: string;
+  /** Who asked for it, a User or Group ref; defaults to the caller. */
+  requestedBy?: string;
+}
+
+/**
+ * The answer of `GET /scorecards/teams/:namespace/:name`: one team's view.
+ *
+ * @public
+ */
+export interface TeamView {
+  team: string;
+  /** The team and every group below it. */
+  groups: string[];
+  overall: CoverageCounts;
+  services: Array<
+    ServiceScore & {
+      gaps: Array<{
+        capability: string;
+        layer: number;
+        status: 'missing' | 'partial';
+      }>;
+    }
+  >;
+  /** Exemptions of the team's services or Systems expiring within 30 days. */
+  expiringExemptions: Exemption[];
+}

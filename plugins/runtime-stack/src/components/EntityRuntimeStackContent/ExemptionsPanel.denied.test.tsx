@@ -1,0 +1,92 @@
+import {
+  mockApis,
+  registerMswTestHooks,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import type { Exemption } from '@internal/backstage-plugin-runtime-stack-common';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { RuntimeStackClient, runtimeStackApiRef } from '../../api';
+import { ExemptionsPanel } from './ExemptionsPanel';
+
+// usePermission caches its answers per permission for the whole test file
+// (swr), so the denied case lives in a file of its own.
+
+const base = 'http://backstage.test/api/runtime-stack';
+const entityRef = 'component:default/payments-api';
+
+/**
+ * The mock permission API's answers. AuthorizeResult itself lives in
+ * @backstage/plugin-permission-common, which this plugin does not declare;
+ * the values are its string enum's.
+ */
+type Decision = ReturnType<
+  Extract<
+    NonNullable<Parameters<typeof mockApis.permission>[0]>['authorize'],
+    (...args: any[]) => unknown
+  >
+>;
+const DENY = 'DENY' as Decision;
+
+const own: Exemption = {
+  id: 'ex-own',
+  scope: { kind: 'component', ref: entityRef },
+  capability: 'data-protection',
+  reason: 'Stateless, nothing to back up',
+  expiresAt: new Date(Date.now() + 20 * 24 * 60 * 60 * 1000).toISOString(),
+  requestedBy: 'user:default/alice',
+  grantedBy: 'user:default/platform-admin',
+  createdAt: '2026-11-01T00:00:00.000Z',
+};
+
+describe('ExemptionsPanel without permission', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  it('disables granting and revoking, and says why', async () => {
+    server.use(
+      http.get(`${base}/exemptions`, () => HttpResponse.json({ items: [own] })),
+    );
+    await renderInTestApp(<ExemptionsPanel entityRef={entityRef} />, {
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      apis: [
+        mockApis.permission({ authorize: () => DENY }),
+        [
+          runtimeStackApiRef,
+          new RuntimeStackClient({
+            discoveryApi: mockApis.discovery({
+              baseUrl: 'http://backstage.test',
+            }),
+            fetchApi: { fetch: (input, init) => fetch(input, init) },
+          }),
+        ],
+      ],
+    });
+
+    const grant = await screen.findByRole('button', {
+      name: 'Grant exemption',
+    });
+    const revoke = screen.getByRole('button', {
+      name: 'Revoke exemption for data-protection',
+    });
+    await waitFor(() => expect(grant).toBeDisabled());
+    await waitFor(() => expect(revoke).toBeDisabled());
+
+    // A disabled button gets no pointer events; its wrapper shows the reason.
+    await userEvent.hover(grant.parentElement!);
+    expect(
+      await screen.findByText(
+        'You may not grant exemptions. Ask the platform team.',
+      ),
+    ).toBeInTheDocument();
+    await userEvent.hover(revoke.parentElement!);
+    expect(
+      await screen.findByText(
+        'You may not revoke exemptions. Ask the platform team.',
+      ),
+    ).toBeInTheDocument();
+  });
+});

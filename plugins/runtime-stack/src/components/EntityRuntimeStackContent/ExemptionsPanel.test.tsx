@@ -1,0 +1,366 @@
+import {
+  mockApis,
+  registerMswTestHooks,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  defaultLayerModel,
+  type Exemption,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { RuntimeStackClient, runtimeStackApiRef } from '../../api';
+import { ExemptionsPanel } from './ExemptionsPanel';
+import { utcDay } from './exemptions';
+
+const base = 'http://backstage.test/api/runtime-stack';
+const entityRef = 'component:default/payments-api';
+const systemRef = 'system:default/payments';
+const DAY = 24 * 60 * 60 * 1000;
+const inDays = (days: number) => new Date(Date.now() + days * DAY);
+
+const exemption = (e: Partial<Exemption> & { id: string }): Exemption => ({
+  scope: { kind: 'component', ref: entityRef },
+  capability: 'data-protection',
+  reason: 'Stateless, nothing to back up',
+  expiresAt: inDays(20).toISOString(),
+  requestedBy: 'user:default/alice',
+  grantedBy: 'user:default/platform-admin',
+  createdAt: '2026-11-01T00:00:00.000Z',
+  ...e,
+});
+
+const own = exemption({ id: 'ex-own' });
+const ofSystem = exemption({
+  id: 'ex-system',
+  scope: { kind: 'system', ref: systemRef },
+  capability: 'service-mesh',
+  reason: 'The System runs without a mesh until Q2',
+  expiresAt: inDays(60).toISOString(),
+  requestedBy: 'group:default/payments-team',
+});
+const expired = exemption({
+  id: 'ex-expired',
+  capability: 'service-proxy',
+  reason: 'Internal only',
+  expiresAt: inDays(-3).toISOString(),
+});
+
+/** Replaces a field's text; pasted, since typing key by key is slow. */
+const fillIn = async (field: HTMLElement, text: string) => {
+  await userEvent.clear(field);
+  await userEvent.click(field);
+  await userEvent.paste(text);
+};
+
+const errorBody = (name: string, message: string, statusCode: number) =>
+  HttpResponse.json(
+    {
+      error: { name, message },
+      request: { method: 'POST', url: '/exemptions' },
+      response: { statusCode },
+    },
+    { status: statusCode },
+  );
+
+describe('ExemptionsPanel', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  /** Serves the exemptions of each scope from a list the test can change. */
+  const serveExemptions = (initial: Exemption[]) => {
+    const store = { items: [...initial], requests: [] as string[] };
+    server.use(
+      http.get(`${base}/exemptions`, ({ request }) => {
+        const scopeRef = new URL(request.url).searchParams.get('scopeRef');
+        store.requests.push(scopeRef ?? '');
+        return HttpResponse.json({
+          items: store.items.filter(e => e.scope.ref === scopeRef),
+        });
+      }),
+      http.get(`${base}/layers`, () => HttpResponse.json(defaultLayerModel)),
+    );
+    return store;
+  };
+
+  const render = (
+    props: Partial<Parameters<typeof ExemptionsPanel>[0]> = {},
+    permission = mockApis.permission(),
+  ) =>
+    renderInTestApp(
+      <ExemptionsPanel
+        entityRef={entityRef}
+        systemRef={systemRef}
+        {...props}
+      />,
+      {
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+        apis: [
+          permission,
+          [
+            runtimeStackApiRef,
+            new RuntimeStackClient({
+              discoveryApi: mockApis.discovery({
+                baseUrl: 'http://backstage.test',
+              }),
+              fetchApi: { fetch: (input, init) => fetch(input, init) },
+            }),
+          ],
+        ],
+      },
+    );
+
+  const rows = async () => {
+    const table = await screen.findByRole('table', { name: 'Exemptions' });
+    return within(table).getAllByRole('row').slice(1);
+  };
+
+  const openGrant = async () => {
+    const button = await screen.findByRole('button', {
+      name: 'Grant exemption',
+    });
+    await waitFor(() => expect(button).toBeEnabled());
+    await userEvent.click(button);
+    return screen.findByRole('dialog', { name: 'Grant exemption' });
+  };
+
+  it('lists the exemptions of the component and of its System, soonest expiry first, marking expired ones', async () => {
+    const store = serveExemptions([own, ofSystem, expired]);
+    await render({ model: defaultLayerModel });
+
+    const [first, second, third] = await rows();
+    expect(store.requests.sort()).toEqual([entityRef, systemRef]);
+
+    expect(first).toHaveTextContent('Service proxy / ingress');
+    expect(first).toHaveTextContent('this component');
+    expect(first).toHaveTextContent('Internal only');
+    expect(
+      within(first).getByText('expired — counts as missing'),
+    ).toBeInTheDocument();
+
+    expect(second).toHaveTextContent('Data protection (backup & restore)');
+    expect(second).toHaveTextContent('Stateless, nothing to back up');
+    expect(second).toHaveTextContent('expires in 20 days');
+    expect(second).toHaveTextContent(/requested by.*alice/);
+    expect(second).toHaveTextContent(/granted by.*platform-admin/);
+    expect(
+      within(second).queryByText('expired — counts as missing'),
+    ).not.toBeInTheDocument();
+
+    expect(third).toHaveTextContent('Service mesh');
+    expect(third).toHaveTextContent('its System');
+    expect(
+      within(third).getByRole('link', { name: 'payments' }),
+    ).toHaveAttribute('href', '/catalog/default/system/payments');
+    expect(third).toHaveTextContent('expires in 60 days');
+    expect(third).toHaveTextContent(/requested by.*payments-team/);
+  });
+
+  it('asks only for its own scope when the component has no System', async () => {
+    const store = serveExemptions([]);
+    await render({ systemRef: undefined });
+    expect(
+      await screen.findByText('No exemptions for this component.'),
+    ).toBeInTheDocument();
+    expect(store.requests).toEqual([entityRef]);
+  });
+
+  it('grants an exemption for this component, then reloads the list and the coverage', async () => {
+    const store = serveExemptions([ofSystem]);
+    const posted: unknown[] = [];
+    server.use(
+      http.post(`${base}/exemptions`, async ({ request }) => {
+        const body = (await request.json()) as Exemption;
+        posted.push(body);
+        const created = exemption({
+          ...body,
+          id: 'ex-new',
+          requestedBy: body.requestedBy ?? 'user:default/guest',
+          grantedBy: 'user:default/guest',
+        });
+        store.items.push(created);
+        return HttpResponse.json(created, { status: 201 });
+      }),
+    );
+    const onChanged = jest.fn();
+    await render({ onChanged });
+    await rows();
+
+    const dialog = await openGrant();
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: /Capability/ }),
+    );
+    // Text queries: role queries over the long list of options are slow.
+    await userEvent.click(
+      within(await screen.findByRole('listbox')).getByText(
+        'Layer 3 · Data protection (backup & restore)',
+      ),
+    );
+    await fillIn(
+      within(dialog).getByLabelText(/Reason/),
+      'Stateless, nothing to back up',
+    );
+    const day = utcDay(inDays(30));
+    fireEvent.change(within(dialog).getByLabelText(/Expires on/), {
+      target: { value: day },
+    });
+    await fillIn(
+      within(dialog).getByLabelText(/Requested by/),
+      'group:payments-team',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Grant' }),
+    );
+
+    await waitFor(() => expect(dialog).not.toBeInTheDocument());
+    expect(posted).toEqual([
+      {
+        scope: { kind: 'component', ref: entityRef },
+        capability: 'data-protection',
+        reason: 'Stateless, nothing to back up',
+        expiresAt: `${day}T00:00:00.000Z`,
+        requestedBy: 'group:default/payments-team',
+      },
+    ]);
+    expect(
+      await screen.findByText('Stateless, nothing to back up'),
+    ).toBeInTheDocument();
+    expect(await rows()).toHaveLength(2);
+    expect(onChanged).toHaveBeenCalledTimes(1);
+  });
+
+  it('starts with the given capability and checks the form before sending', async () => {
+    serveExemptions([]);
+    const posted = jest.fn();
+    server.use(
+      http.post(`${base}/exemptions`, () => {
+        posted();
+        return HttpResponse.json({}, { status: 201 });
+      }),
+    );
+    await render({ capability: 'service-mesh' });
+
+    const dialog = await openGrant();
+    expect(
+      await within(dialog).findByRole('button', { name: /Service mesh/ }),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Grant' }),
+    );
+
+    expect(
+      within(dialog).getByText('Say why the gap is accepted'),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByText('Pick the day the exemption ends'),
+    ).toBeInTheDocument();
+
+    fireEvent.change(within(dialog).getByLabelText(/Expires on/), {
+      target: { value: utcDay(inDays(400)) },
+    });
+    expect(
+      within(dialog).getByText('An exemption lasts at most a year'),
+    ).toBeInTheDocument();
+    expect(posted).not.toHaveBeenCalled();
+  });
+
+  it("shows the backend's 400 message in the dialog and keeps the input", async () => {
+    serveExemptions([]);
+    server.use(
+      http.post(`${base}/exemptions`, () =>
+        errorBody(
+          'InputError',
+          "Invalid exemption: capability 'data-protection' is not required for component:default/payments-api",
+          400,
+        ),
+      ),
+    );
+    const onChanged = jest.fn();
+    await render({ capability: 'data-protection', onChanged });
+
+    const dialog = await openGrant();
+    const reason = within(dialog).getByLabelText(/Reason/);
+    await fillIn(reason, 'Stateless');
+    fireEvent.change(within(dialog).getByLabelText(/Expires on/), {
+      target: { value: utcDay(inDays(10)) },
+    });
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Grant' }),
+    );
+
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      "Could not grant the exemption: Invalid exemption: capability 'data-protection' is not required for component:default/payments-api",
+    );
+    expect(reason).toHaveValue('Stateless');
+    expect(onChanged).not.toHaveBeenCalled();
+  });
+
+  it('says when the backend refuses the grant', async () => {
+    serveExemptions([]);
+    server.use(
+      http.post(`${base}/exemptions`, () =>
+        errorBody('NotAllowedError', 'Unauthorized', 403),
+      ),
+    );
+    await render({ capability: 'data-protection' });
+
+    const dialog = await openGrant();
+    await fillIn(within(dialog).getByLabelText(/Reason/), 'Stateless');
+    fireEvent.change(within(dialog).getByLabelText(/Expires on/), {
+      target: { value: utcDay(inDays(10)) },
+    });
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Grant' }),
+    );
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'You may not grant this exemption: Unauthorized',
+    );
+  });
+
+  it('revokes an exemption after confirmation', async () => {
+    const store = serveExemptions([own, expired]);
+    const deleted: unknown[] = [];
+    server.use(
+      http.delete(`${base}/exemptions/:id`, ({ params }) => {
+        deleted.push(params.id);
+        store.items = store.items.filter(e => e.id !== params.id);
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    const onChanged = jest.fn();
+    await render({ model: defaultLayerModel, onChanged });
+    expect(await rows()).toHaveLength(2);
+
+    const revoke = screen.getByRole('button', {
+      name: 'Revoke exemption for Data protection (backup & restore)',
+    });
+    await waitFor(() => expect(revoke).toBeEnabled());
+    await userEvent.click(revoke);
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Revoke the exemption for Data protection (backup & restore)?',
+    });
+    expect(dialog).toHaveTextContent(
+      'Data protection (backup & restore) counts as missing again for component:default/payments-api',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Cancel' }),
+    );
+    expect(deleted).toEqual([]);
+
+    await userEvent.click(revoke);
+    await userEvent.click(
+      within(
+        await screen.findByRole('dialog', { name: /Revoke the exemption/ }),
+      ).getByRole('button', { name: 'Revoke' }),
+    );
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    expect(deleted).toEqual(['ex-own']);
+    await waitFor(async () => expect(await rows()).toHaveLength(1));
+    expect(onChanged).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,353 @@
+import { useApi } from '@backstage/frontend-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { usePermission } from '@backstage/plugin-permission-react';
+import {
+  exemptionCreatePermission,
+  exemptionDeletePermission,
+  type Exemption,
+  type LayerModel,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Chip from '@material-ui/core/Chip';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
+import { useMemo, useState, type ReactNode } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { runtimeStackApiRef } from '../../api';
+import {
+  capabilitiesOf,
+  describeExpiry,
+  explainExemptionError,
+  sortExemptions,
+} from './exemptions';
+import { formatWhen } from './formatWhen';
+import { GrantExemptionDialog } from './GrantExemptionDialog';
+import { Section } from './Section';
+
+/** A basic (non-resource) permission, as usePermission takes it. */
+type BasicPermission = Extract<
+  Parameters<typeof usePermission>[0],
+  { resourceRef?: undefined }
+>['permission'];
+
+/** Why an action is disabled, or nothing when the user may take it. */
+function useDeniedReason(
+  permission: BasicPermission,
+  denied: string,
+): string | undefined {
+  const { loading, allowed, error } = usePermission({ permission });
+  if (loading) return 'Checking your permission…';
+  if (error) return `Could not check your permission: ${error.message}`;
+  return allowed ? undefined : denied;
+}
+
+/** A button that says why it is disabled when hovered. */
+const GuardedButton = ({
+  disabledReason,
+  children,
+  ...props
+}: {
+  disabledReason?: string;
+  children: ReactNode;
+  onClick: () => void;
+  'aria-label'?: string;
+  variant?: 'text' | 'outlined' | 'contained';
+  color?: 'default' | 'primary' | 'secondary';
+}) => {
+  const button = (
+    <Button size="small" disabled={Boolean(disabledReason)} {...props}>
+      {children}
+    </Button>
+  );
+  if (!disabledReason) return button;
+  // A disabled button gets no pointer events, so the tooltip hangs on a wrapper.
+  return (
+    <Tooltip title={disabledReason}>
+      <span>{button}</span>
+    </Tooltip>
+  );
+};
+
+const RevokeDialog = ({
+  exemption,
+  capabilityTitle,
+  onClose,
+  onRevoked,
+}: {
+  exemption: Exemption;
+  capabilityTitle: string;
+  onClose: () => void;
+  onRevoked: () => void;
+}) => {
+  const api = useApi(runtimeStackApiRef);
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<string>();
+  const revoke = async () => {
+    setSaving(true);
+    setProblem(undefined);
+    try {
+      await api.deleteExemption(exemption.id);
+      onClose();
+      onRevoked();
+    } catch (error) {
+      setProblem(explainExemptionError(error, 'revoke'));
+      setSaving(false);
+    }
+  };
+  const titleId = `revoke-exemption-${exemption.id}`;
+  return (
+    <Dialog open onClose={onClose} aria-labelledby={titleId}>
+      <DialogTitle id={titleId}>
+        Revoke the exemption for {capabilityTitle}?
+      </DialogTitle>
+      <DialogContent>
+        <Typography variant="body2" paragraph>
+          {capabilityTitle} counts as missing again for {exemption.scope.ref}{' '}
+          unless evidence covers it.
+        </Typography>
+        {problem && (
+          <Typography role="alert" variant="body2" color="error">
+            {problem}
+          </Typography>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button color="secondary" onClick={revoke} disabled={saving}>
+          Revoke
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+};
+
+const ScopeCell = ({
+  exemption,
+  entityRef,
+}: {
+  exemption: Exemption;
+  entityRef: string;
+}) => {
+  if (exemption.scope.kind === 'component' && exemption.scope.ref === entityRef)
+    return <>this component</>;
+  return (
+    <>
+      {exemption.scope.kind === 'system' ? 'its System ' : ''}
+      <EntityRefLink
+        entityRef={exemption.scope.ref}
+        defaultKind={exemption.scope.kind}
+      />
+    </>
+  );
+};
+
+const ExemptionRow = ({
+  exemption,
+  entityRef,
+  capabilityTitle,
+  revokeDeniedReason,
+  onRevoke,
+}: {
+  exemption: Exemption;
+  entityRef: string;
+  capabilityTitle: string;
+  revokeDeniedReason?: string;
+  onRevoke: () => void;
+}) => {
+  const expiry = describeExpiry(exemption.expiresAt);
+  return (
+    <TableRow>
+      <TableCell>{capabilityTitle}</TableCell>
+      <TableCell>
+        <ScopeCell exemption={exemption} entityRef={entityRef} />
+      </TableCell>
+      <TableCell>{exemption.reason}</TableCell>
+      <TableCell>
+        <Typography variant="body2">
+          {formatWhen(exemption.expiresAt)}
+        </Typography>
+        {expiry.expired ? (
+          <Chip
+            size="small"
+            color="secondary"
+            label="expired — counts as missing"
+          />
+        ) : (
+          <Typography variant="body2" color="textSecondary">
+            {expiry.text}
+          </Typography>
+        )}
+      </TableCell>
+      <TableCell>
+        <Typography variant="body2">
+          requested by{' '}
+          <EntityRefLink entityRef={exemption.requestedBy} defaultKind="user" />
+        </Typography>
+        <Typography variant="body2" color="textSecondary">
+          granted by{' '}
+          <EntityRefLink entityRef={exemption.grantedBy} defaultKind="user" />
+        </Typography>
+      </TableCell>
+      <TableCell align="right">
+        <GuardedButton
+          disabledReason={revokeDeniedReason}
+          onClick={onRevoke}
+          aria-label={`Revoke exemption for ${capabilityTitle}`}
+        >
+          Revoke
+        </GuardedButton>
+      </TableCell>
+    </TableRow>
+  );
+};
+
+/**
+ * The accepted gaps of this component and of its System, with granting and
+ * revoking for those allowed to. An expired exemption stays listed until
+ * revoked, marked as counting as missing again.
+ */
+export const ExemptionsPanel = ({
+  entityRef,
+  systemRef,
+  model,
+  capability,
+  onChanged,
+}: {
+  /** The component, as `component:namespace/name`. */
+  entityRef: string;
+  /** Its System, as `system:namespace/name`, when it has one. */
+  systemRef?: string;
+  /** The layer model for capability titles; loaded on demand when absent. */
+  model?: LayerModel;
+  /** The capability the grant dialog starts with. */
+  capability?: string;
+  /** Called after a grant or revoke, so coverage can be reloaded. */
+  onChanged?: () => void;
+}) => {
+  const api = useApi(runtimeStackApiRef);
+  const exemptions = useAsyncRetry(async () => {
+    const [own, system] = await Promise.all([
+      api.getExemptions({ scopeRef: entityRef }),
+      systemRef ? api.getExemptions({ scopeRef: systemRef }) : [],
+    ]);
+    return sortExemptions([...own, ...system]);
+  }, [api, entityRef, systemRef]);
+  // A reload keeps the list on screen; only the first load shows progress.
+  const state = {
+    ...exemptions,
+    loading: exemptions.loading && exemptions.value === undefined,
+  };
+  const titles = useMemo(
+    () => new Map(capabilitiesOf(model).map(c => [c.id, c.title])),
+    [model],
+  );
+  const titleOf = (id: string) => titles.get(id) ?? id;
+
+  const grantDeniedReason = useDeniedReason(
+    exemptionCreatePermission,
+    'You may not grant exemptions. Ask the platform team.',
+  );
+  const revokeDeniedReason = useDeniedReason(
+    exemptionDeletePermission,
+    'You may not revoke exemptions. Ask the platform team.',
+  );
+  const [granting, setGranting] = useState(false);
+  const [revoking, setRevoking] = useState<Exemption>();
+
+  const changed = () => {
+    exemptions.retry();
+    onChanged?.();
+  };
+
+  return (
+    <Section
+      title="Exemptions"
+      subheader="Accepted gaps of this component and its System; an expired one counts as missing again"
+      state={state}
+      isEmpty={() => false}
+      empty=""
+    >
+      {items => (
+        <>
+          <Box
+            display="flex"
+            alignItems="center"
+            justifyContent="space-between"
+            mb={1}
+          >
+            <Typography variant="body2" color="textSecondary">
+              {items.length === 0
+                ? `No exemptions for this component${
+                    systemRef ? ' or its System' : ''
+                  }.`
+                : `${items.length} ${
+                    items.length === 1 ? 'exemption' : 'exemptions'
+                  }`}
+            </Typography>
+            <GuardedButton
+              variant="outlined"
+              color="primary"
+              disabledReason={grantDeniedReason}
+              onClick={() => setGranting(true)}
+            >
+              Grant exemption
+            </GuardedButton>
+          </Box>
+          {items.length > 0 && (
+            <Table size="small" aria-label="Exemptions">
+              <TableHead>
+                <TableRow>
+                  <TableCell>Capability</TableCell>
+                  <TableCell>Scope</TableCell>
+                  <TableCell>Reason</TableCell>
+                  <TableCell>Expires</TableCell>
+                  <TableCell>Requested / granted by</TableCell>
+                  <TableCell />
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {items.map(exemption => (
+                  <ExemptionRow
+                    key={exemption.id}
+                    exemption={exemption}
+                    entityRef={entityRef}
+                    capabilityTitle={titleOf(exemption.capability)}
+                    revokeDeniedReason={revokeDeniedReason}
+                    onRevoke={() => setRevoking(exemption)}
+                  />
+                ))}
+              </TableBody>
+            </Table>
+          )}
+          {granting && (
+            <GrantExemptionDialog
+              entityRef={entityRef}
+              model={model}
+              capability={capability}
+              onClose={() => setGranting(false)}
+              onGranted={changed}
+            />
+          )}
+          {revoking && (
+            <RevokeDialog
+              exemption={revoking}
+              capabilityTitle={titleOf(revoking.capability)}
+              onClose={() => setRevoking(undefined)}
+              onRevoked={changed}
+            />
+          )}
+        </>
+      )}
+    </Section>
+  );
+};

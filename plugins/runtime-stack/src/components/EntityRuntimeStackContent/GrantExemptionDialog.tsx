@@ -1,0 +1,184 @@
+import { useApi } from '@backstage/frontend-plugin-api';
+import type { LayerModel } from '@internal/backstage-plugin-runtime-stack-common';
+import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import MenuItem from '@material-ui/core/MenuItem';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import { useMemo, useState, type FormEvent } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { runtimeStackApiRef } from '../../api';
+import {
+  capabilitiesOf,
+  exemptionFormErrors,
+  exemptionInputOf,
+  expiryBounds,
+  explainExemptionError,
+  MAX_REASON_LENGTH,
+  type ExemptionForm,
+} from './exemptions';
+
+const TITLE_ID = 'grant-exemption-title';
+
+/**
+ * Accepts a gap of this component until a day: the capability then counts as
+ * exempt instead of missing. The backend records the caller as who granted it.
+ */
+export const GrantExemptionDialog = ({
+  entityRef,
+  model,
+  capability,
+  onClose,
+  onGranted,
+}: {
+  entityRef: string;
+  /** The layer model, when the page has it already; else it is loaded. */
+  model?: LayerModel;
+  /** The capability to start with. */
+  capability?: string;
+  onClose: () => void;
+  onGranted: () => void;
+}) => {
+  const api = useApi(runtimeStackApiRef);
+  const loaded = useAsync(
+    async () => model ?? api.getLayerModel(),
+    [api, model],
+  );
+  const capabilities = useMemo(
+    () => capabilitiesOf(loaded.value),
+    [loaded.value],
+  );
+  const [form, setForm] = useState<ExemptionForm>({
+    capability: capability ?? '',
+    reason: '',
+    expiresOn: '',
+    requestedBy: '',
+  });
+  const [submitted, setSubmitted] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<string>();
+  const bounds = useMemo(() => expiryBounds(), []);
+
+  const errors = submitted ? exemptionFormErrors(form) : {};
+  const set = (field: keyof ExemptionForm) => (value: string) =>
+    setForm(previous => ({ ...previous, [field]: value }));
+
+  const grant = async (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (Object.keys(exemptionFormErrors(form)).length > 0) return;
+    setSaving(true);
+    setProblem(undefined);
+    try {
+      await api.createExemption(exemptionInputOf(form, entityRef));
+      onClose();
+      onGranted();
+    } catch (error) {
+      setProblem(explainExemptionError(error, 'grant'));
+      setSaving(false);
+    }
+  };
+
+  const known = capabilities.some(c => c.id === form.capability);
+  return (
+    <Dialog open onClose={onClose} aria-labelledby={TITLE_ID} fullWidth>
+      <form onSubmit={grant} noValidate>
+        <DialogTitle id={TITLE_ID}>Grant exemption</DialogTitle>
+        <DialogContent>
+          <Typography variant="body2" color="textSecondary" paragraph>
+            The capability counts as exempt for {entityRef} until the day you
+            pick, then as missing again.
+          </Typography>
+          <TextField
+            select
+            id="grant-exemption-capability"
+            label="Capability"
+            value={form.capability}
+            onChange={e => set('capability')(e.target.value)}
+            error={Boolean(errors.capability || loaded.error)}
+            helperText={
+              errors.capability ??
+              (loaded.error
+                ? `Could not load the capabilities: ${loaded.error.message}`
+                : undefined)
+            }
+            required
+            fullWidth
+            margin="dense"
+          >
+            {capabilities.map(c => (
+              <MenuItem key={c.id} value={c.id}>
+                Layer {c.layer} · {c.title}
+              </MenuItem>
+            ))}
+            {form.capability && !known && (
+              <MenuItem value={form.capability}>{form.capability}</MenuItem>
+            )}
+          </TextField>
+          <TextField
+            id="grant-exemption-reason"
+            label="Reason"
+            value={form.reason}
+            onChange={e => set('reason')(e.target.value)}
+            error={Boolean(errors.reason)}
+            helperText={
+              errors.reason ??
+              `Why the gap is accepted · ${
+                form.reason.trim().length
+              }/${MAX_REASON_LENGTH}`
+            }
+            required
+            fullWidth
+            multiline
+            minRows={2}
+            margin="dense"
+          />
+          <TextField
+            id="grant-exemption-expires"
+            label="Expires on"
+            type="date"
+            value={form.expiresOn}
+            onChange={e => set('expiresOn')(e.target.value)}
+            error={Boolean(errors.expiresOn)}
+            helperText={
+              errors.expiresOn ??
+              'Ends at 00:00 UTC of this day, at most a year from now'
+            }
+            InputLabelProps={{ shrink: true }}
+            inputProps={{ min: bounds.min, max: bounds.max }}
+            required
+            fullWidth
+            margin="dense"
+          />
+          <TextField
+            id="grant-exemption-requested-by"
+            label="Requested by"
+            value={form.requestedBy}
+            onChange={e => set('requestedBy')(e.target.value)}
+            error={Boolean(errors.requestedBy)}
+            helperText={
+              errors.requestedBy ??
+              'A user or group ref, optional; you when left empty'
+            }
+            fullWidth
+            margin="dense"
+          />
+          {problem && (
+            <Typography role="alert" variant="body2" color="error">
+              {problem}
+            </Typography>
+          )}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" color="primary" disabled={saving}>
+            Grant
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+};

@@ -1,0 +1,161 @@
+import { ResponseError } from '@backstage/errors';
+import { defaultLayerModel } from '@internal/backstage-plugin-runtime-stack-common';
+import {
+  capabilitiesOf,
+  describeExpiry,
+  exemptionFormErrors,
+  exemptionInputOf,
+  expiresAtOf,
+  expiryBounds,
+  explainExemptionError,
+  sortExemptions,
+  type ExemptionForm,
+} from './exemptions';
+
+const now = new Date('2026-11-23T10:00:00.000Z');
+
+const form = (f: Partial<ExemptionForm> = {}): ExemptionForm => ({
+  capability: 'data-protection',
+  reason: 'Stateless, nothing to back up',
+  expiresOn: '2027-01-15',
+  requestedBy: '',
+  ...f,
+});
+
+describe('describeExpiry', () => {
+  it('counts whole days left, rounding up', () => {
+    expect(describeExpiry('2026-11-24T09:00:00.000Z', now)).toEqual({
+      expired: false,
+      days: 1,
+      text: 'expires in 1 day',
+    });
+    expect(describeExpiry('2026-12-03T10:00:00.000Z', now).text).toBe(
+      'expires in 10 days',
+    );
+  });
+
+  it('marks a past expiry as expired', () => {
+    expect(describeExpiry('2026-11-23T09:00:00.000Z', now)).toMatchObject({
+      expired: true,
+      text: 'expired today',
+    });
+    expect(describeExpiry('2026-11-20T09:00:00.000Z', now)).toMatchObject({
+      expired: true,
+      text: 'expired 3 days ago',
+    });
+  });
+});
+
+describe('the grant form', () => {
+  it('allows tomorrow up to a year from today, in UTC', () => {
+    expect(expiryBounds(now)).toEqual({ min: '2026-11-24', max: '2027-11-23' });
+    expect(expiresAtOf('2027-01-15')).toBe('2027-01-15T00:00:00.000Z');
+    expect(expiresAtOf('2027-02-30')).toBeUndefined();
+    expect(expiresAtOf('15/01/2027')).toBeUndefined();
+  });
+
+  it('accepts a complete form', () => {
+    expect(exemptionFormErrors(form(), now)).toEqual({});
+    expect(
+      exemptionFormErrors(
+        form({ expiresOn: '2027-11-23', requestedBy: 'group:payments/sre' }),
+        now,
+      ),
+    ).toEqual({});
+  });
+
+  it('says what is wrong with each field', () => {
+    expect(
+      exemptionFormErrors(
+        { capability: '', reason: '  ', expiresOn: '', requestedBy: 'alice' },
+        now,
+      ),
+    ).toEqual({
+      capability: 'Pick the capability to exempt',
+      reason: 'Say why the gap is accepted',
+      expiresOn: 'Pick the day the exemption ends',
+      requestedBy:
+        'Enter a user or group as user:name, group:name or kind:namespace/name',
+    });
+    expect(
+      exemptionFormErrors(form({ reason: 'x'.repeat(501) }), now).reason,
+    ).toBe('At most 500 characters (501 now)');
+    expect(
+      exemptionFormErrors(form({ expiresOn: '2026-11-23' }), now).expiresOn,
+    ).toBe('Pick a day after today');
+    expect(
+      exemptionFormErrors(form({ expiresOn: '2027-11-24' }), now).expiresOn,
+    ).toBe('An exemption lasts at most a year');
+  });
+
+  it('builds the body for this component, with full refs', () => {
+    expect(
+      exemptionInputOf(
+        form({ reason: ' Stateless ', requestedBy: 'user:alice' }),
+        'component:default/payments-api',
+      ),
+    ).toEqual({
+      scope: { kind: 'component', ref: 'component:default/payments-api' },
+      capability: 'data-protection',
+      reason: 'Stateless',
+      expiresAt: '2027-01-15T00:00:00.000Z',
+      requestedBy: 'user:default/alice',
+    });
+    expect(
+      exemptionInputOf(form(), 'component:default/payments-api'),
+    ).not.toHaveProperty('requestedBy');
+  });
+
+  it("shows the backend's message", async () => {
+    const response = new Response(
+      JSON.stringify({
+        error: { name: 'NotAllowedError', message: 'only platform admins' },
+        request: { method: 'POST', url: '/exemptions' },
+        response: { statusCode: 403 },
+      }),
+      { status: 403, headers: { 'Content-Type': 'application/json' } },
+    );
+    const error = await ResponseError.fromResponse(response);
+    expect(explainExemptionError(error, 'grant')).toBe(
+      'You may not grant this exemption: only platform admins',
+    );
+    expect(explainExemptionError(new Error('offline'), 'revoke')).toBe(
+      'Could not revoke the exemption: offline',
+    );
+  });
+});
+
+describe('capabilitiesOf', () => {
+  it('lists the capabilities from the application layer down', () => {
+    const capabilities = capabilitiesOf(defaultLayerModel);
+    expect(capabilities[0].layer).toBe(6);
+    expect(capabilities[capabilities.length - 1].layer).toBe(0);
+    expect(capabilities).toContainEqual({
+      id: 'data-protection',
+      title: 'Data protection (backup & restore)',
+      layer: 3,
+    });
+    expect(capabilitiesOf(undefined)).toEqual([]);
+  });
+});
+
+describe('sortExemptions', () => {
+  it('lists each once, soonest expiry first', () => {
+    const e = (id: string, expiresAt: string) => ({
+      id,
+      scope: { kind: 'component' as const, ref: 'component:default/a' },
+      capability: 'c',
+      reason: 'r',
+      expiresAt,
+      requestedBy: 'user:default/a',
+      grantedBy: 'user:default/b',
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
+    const later = e('later', '2027-01-01T00:00:00.000Z');
+    const sooner = e('sooner', '2026-12-01T00:00:00.000Z');
+    expect(sortExemptions([later, sooner, later]).map(x => x.id)).toEqual([
+      'sooner',
+      'later',
+    ]);
+  });
+});

@@ -1,0 +1,175 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
+import type {
+  Exemption,
+  ExemptionInput,
+  LayerModel,
+} from '@internal/backstage-plugin-runtime-stack-common';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The most a reason may say, as the backend allows. */
+export const MAX_REASON_LENGTH = 500;
+
+/** How an exemption's expiry reads, and whether it already counts as missing. */
+export function describeExpiry(
+  expiresAt: string,
+  now: Date = new Date(),
+): { expired: boolean; days: number; text: string } {
+  const time = new Date(expiresAt).getTime();
+  if (Number.isNaN(time)) {
+    return { expired: false, days: 0, text: `expires ${expiresAt}` };
+  }
+  const left = time - now.getTime();
+  if (left <= 0) {
+    const ago = Math.floor(-left / DAY_MS);
+    return {
+      expired: true,
+      days: -ago,
+      text:
+        ago === 0
+          ? 'expired today'
+          : `expired ${ago} ${ago === 1 ? 'day' : 'days'} ago`,
+    };
+  }
+  const days = Math.ceil(left / DAY_MS);
+  return {
+    expired: false,
+    days,
+    text: `expires in ${days} ${days === 1 ? 'day' : 'days'}`,
+  };
+}
+
+/** `2026-11-23`, the UTC calendar day of a moment. */
+export const utcDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * The days an expiry may be picked from: tomorrow up to a year from today,
+ * in UTC since an exemption ends at 00:00 UTC of its day.
+ */
+export function expiryBounds(now: Date = new Date()): {
+  min: string;
+  max: string;
+} {
+  const tomorrow = new Date(now.getTime() + DAY_MS);
+  const inAYear = new Date(now.getTime());
+  inAYear.setUTCFullYear(inAYear.getUTCFullYear() + 1);
+  return { min: utcDay(tomorrow), max: utcDay(inAYear) };
+}
+
+/** The moment an exemption picked for `day` ends: 00:00 UTC of that day. */
+export function expiresAtOf(day: string): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
+  const date = new Date(`${day}T00:00:00.000Z`);
+  return Number.isNaN(date.getTime()) || utcDay(date) !== day
+    ? undefined
+    : date.toISOString();
+}
+
+const PERSON_REF =
+  /^(user|group):(?:[a-z0-9]+(?:-[a-z0-9]+)*\/)?[a-z0-9]+(?:[-_.][a-z0-9]+)*$/i;
+
+export interface ExemptionForm {
+  capability: string;
+  reason: string;
+  /** `YYYY-MM-DD` from the date input. */
+  expiresOn: string;
+  /** A User or Group ref, or empty for the caller. */
+  requestedBy: string;
+}
+
+export type ExemptionFormErrors = Partial<Record<keyof ExemptionForm, string>>;
+
+export function exemptionFormErrors(
+  form: ExemptionForm,
+  now: Date = new Date(),
+): ExemptionFormErrors {
+  const errors: ExemptionFormErrors = {};
+  if (!form.capability) errors.capability = 'Pick the capability to exempt';
+  const reason = form.reason.trim();
+  if (!reason) {
+    errors.reason = 'Say why the gap is accepted';
+  } else if (reason.length > MAX_REASON_LENGTH) {
+    errors.reason = `At most ${MAX_REASON_LENGTH} characters (${reason.length} now)`;
+  }
+  const expiresAt = form.expiresOn ? expiresAtOf(form.expiresOn) : undefined;
+  if (!form.expiresOn) {
+    errors.expiresOn = 'Pick the day the exemption ends';
+  } else if (!expiresAt) {
+    errors.expiresOn = 'Enter a date as YYYY-MM-DD';
+  } else {
+    const { min, max } = expiryBounds(now);
+    if (form.expiresOn < min) {
+      errors.expiresOn = 'Pick a day after today';
+    } else if (form.expiresOn > max) {
+      errors.expiresOn = 'An exemption lasts at most a year';
+    }
+  }
+  const requestedBy = form.requestedBy.trim();
+  if (requestedBy && !PERSON_REF.test(requestedBy)) {
+    errors.requestedBy =
+      'Enter a user or group as user:name, group:name or kind:namespace/name';
+  }
+  return errors;
+}
+
+/** The request body for this component; refs are stored in full. */
+export function exemptionInputOf(
+  form: ExemptionForm,
+  entityRef: string,
+): ExemptionInput {
+  const requestedBy = form.requestedBy.trim();
+  return {
+    scope: { kind: 'component', ref: entityRef },
+    capability: form.capability,
+    reason: form.reason.trim(),
+    expiresAt: expiresAtOf(form.expiresOn) ?? form.expiresOn,
+    ...(requestedBy
+      ? {
+          requestedBy: stringifyEntityRef(
+            parseEntityRef(requestedBy, { defaultNamespace: 'default' }),
+          ),
+        }
+      : {}),
+  };
+}
+
+/** A failed write in the words a dialog shows: the backend's message, not only the status. */
+export function explainExemptionError(
+  error: unknown,
+  action: 'grant' | 'revoke',
+): string {
+  if (error instanceof ResponseError) {
+    const message = error.cause?.message || error.message;
+    if (error.statusCode === 403) {
+      return `You may not ${action} this exemption: ${message}`;
+    }
+    return `Could not ${action} the exemption: ${message}`;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return `Could not ${action} the exemption: ${message}`;
+}
+
+/** Capabilities of the model from the application (6) down, for pickers and titles. */
+export function capabilitiesOf(
+  model: LayerModel | undefined,
+): Array<{ id: string; title: string; layer: number }> {
+  if (!model) return [];
+  return [...model.layers]
+    .sort((a, b) => b.id - a.id)
+    .flatMap(layer =>
+      layer.capabilities.map(c => ({
+        id: c.id,
+        title: c.title,
+        layer: layer.id,
+      })),
+    );
+}
+
+/** Soonest expiry first; one exemption listed once even if both scopes return it. */
+export function sortExemptions(exemptions: Exemption[]): Exemption[] {
+  const byId = new Map(exemptions.map(e => [e.id, e]));
+  return [...byId.values()].sort(
+    (a, b) => Date.parse(a.expiresAt) - Date.parse(b.expiresAt),
+  );
+}

@@ -1,0 +1,226 @@
+import {
+  EmptyState,
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import type {
+  CapabilityAdoption,
+  LayerModel,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import useAsync from 'react-use/esm/useAsync';
+import { runtimeStackApiRef } from '../../api';
+import { toolTitlesOf } from '../shared/toolTitles';
+import { heatColor } from './heatColor';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Most used first; ties by name so the order does not shuffle. */
+export function toolsByUse(
+  tools: CapabilityAdoption['tools'],
+): CapabilityAdoption['tools'] {
+  return [...tools].sort(
+    (a, b) => b.services - a.services || a.tool.localeCompare(b.tool),
+  );
+}
+
+/** Capabilities grouped by layer, the application (highest) on top. */
+export function groupByLayer(
+  capabilities: CapabilityAdoption[],
+): Array<{ layer: number; capabilities: CapabilityAdoption[] }> {
+  const byLayer = new Map<number, CapabilityAdoption[]>();
+  for (const capability of capabilities) {
+    const list = byLayer.get(capability.layer) ?? [];
+    list.push(capability);
+    byLayer.set(capability.layer, list);
+  }
+  return [...byLayer.entries()]
+    .sort(([a], [b]) => b - a)
+    .map(([layer, list]) => ({ layer, capabilities: list }));
+}
+
+const SEGMENTS = [
+  { key: 'covered', label: 'covered', color: heatColor(1) },
+  { key: 'partial', label: 'partial', color: heatColor(0.5) },
+  { key: 'missing', label: 'missing', color: heatColor(0) },
+] as const;
+
+/** Covered, partial and missing as one bar over the services requiring it. */
+const StackedBar = ({ capability }: { capability: CapabilityAdoption }) => {
+  if (capability.required === 0) return null;
+  return (
+    <Box
+      display="flex"
+      height={8}
+      width="100%"
+      my={0.5}
+      borderRadius={4}
+      overflow="hidden"
+      aria-hidden
+    >
+      {SEGMENTS.map(segment => {
+        const count = capability[segment.key];
+        return count > 0 ? (
+          <Box
+            key={segment.key}
+            data-segment={segment.key}
+            style={{
+              width: `${(count / capability.required) * 100}%`,
+              background: segment.color,
+            }}
+          />
+        ) : null;
+      })}
+    </Box>
+  );
+};
+
+/** "12 covered · 3 partial · 5 missing of 20 required · 2 exempt". */
+export function adoptionSummary(capability: CapabilityAdoption): string {
+  const exempt = capability.exempt > 0 ? ` · ${capability.exempt} exempt` : '';
+  if (capability.required === 0) {
+    return `not required by any service${exempt}`;
+  }
+  return `${capability.covered} covered · ${capability.partial} partial · ${capability.missing} missing of ${capability.required} required${exempt}`;
+}
+
+const CapabilityAdoptionRow = ({
+  capability,
+  toolTitle,
+}: {
+  capability: CapabilityAdoption;
+  toolTitle: (id: string) => string;
+}) => {
+  const tools = toolsByUse(capability.tools);
+  return (
+    <Box
+      py={1}
+      component="li"
+      aria-label={capability.title}
+      style={{ listStyle: 'none' }}
+    >
+      <Typography variant="subtitle2">{capability.title}</Typography>
+      <StackedBar capability={capability} />
+      <Typography
+        variant="body2"
+        color="textSecondary"
+        data-testid="adoption-counts"
+      >
+        {adoptionSummary(capability)}
+      </Typography>
+      {tools.length === 0 ? (
+        <Typography variant="caption" color="textSecondary">
+          No tool seen for it yet
+        </Typography>
+      ) : (
+        <Box
+          display="flex"
+          flexWrap="wrap"
+          mt={0.5}
+          style={{ gap: 4 }}
+          role="list"
+          aria-label={`Tools for ${capability.title}`}
+        >
+          {tools.map(tool => (
+            <Chip
+              key={tool.tool}
+              size="small"
+              variant="outlined"
+              role="listitem"
+              label={`${toolTitle(tool.tool)} · ${plural(
+                tool.services,
+                'service',
+              )}`}
+            />
+          ))}
+        </Box>
+      )}
+    </Box>
+  );
+};
+
+const layerTitleOf =
+  (model: LayerModel | undefined) =>
+  (layer: number): string => {
+    const title = model?.layers.find(l => l.id === layer)?.title;
+    return title ? `Layer ${layer} · ${title}` : `Layer ${layer}`;
+  };
+
+/**
+ * Which tools cover each capability across the estate and how many of the
+ * services requiring it are covered, layer by layer.
+ */
+export const AdoptionSection = () => {
+  const api = useApi(runtimeStackApiRef);
+  const adoption = useAsync(() => api.getAdoption(), [api]);
+  // Only titles come from the model: without it ids are shown instead.
+  const model = useAsync(() => api.getLayerModel(), [api]);
+
+  if (adoption.loading) return <Progress />;
+  if (adoption.error) {
+    return (
+      <ResponseErrorPanel
+        error={adoption.error}
+        title="Could not load tool adoption"
+      />
+    );
+  }
+  const value = adoption.value;
+  if (!value || value.services === 0) {
+    return (
+      <EmptyState
+        missing="data"
+        title="No services evaluated yet"
+        description="Coverage is evaluated after the first cluster collection. Once the runtime-stack backend has read your clusters, each Component's capabilities and the tools that provide them show up here."
+      />
+    );
+  }
+  if (value.capabilities.length === 0) {
+    return (
+      <EmptyState
+        missing="content"
+        title="No capability to report"
+        description={`${plural(
+          value.services,
+          'service',
+        )} evaluated, but the layer model has no capabilities. Check the layer model on the Runtime Stack page.`}
+      />
+    );
+  }
+  const toolTitle = toolTitlesOf(model.value);
+  const layerTitle = layerTitleOf(model.value);
+  return (
+    <>
+      <Typography variant="body1" gutterBottom>
+        {plural(value.services, 'service')} evaluated
+      </Typography>
+      <Grid container spacing={2}>
+        {groupByLayer(value.capabilities).map(group => (
+          <Grid item xs={12} md={6} key={group.layer}>
+            <InfoCard title={layerTitle(group.layer)}>
+              <Box
+                component="ul"
+                m={0}
+                p={0}
+                aria-label={`Capabilities of layer ${group.layer}`}
+              >
+                {group.capabilities.map(capability => (
+                  <CapabilityAdoptionRow
+                    key={capability.capability}
+                    capability={capability}
+                    toolTitle={toolTitle}
+                  />
+                ))}
+              </Box>
+            </InfoCard>
+          </Grid>
+        ))}
+      </Grid>
+    </>
+  );
+};

@@ -1,0 +1,150 @@
+import { registerMswTestHooks } from '@backstage/frontend-test-utils';
+import {
+  defaultLayerModel,
+  type EstateAdoption,
+  type ServiceScorePage,
+  type TeamScorecard,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { baseUrl, renderWithClient } from './__testUtils__/renderWithClient';
+import { ScorecardsPage } from './ScorecardsPage';
+
+jest.mock('./TrendSection', () => ({
+  TrendSection: () => <div data-testid="trend-section" />,
+}));
+jest.mock('./TeamViewSection', () => ({
+  TeamViewSection: (props: { team: string }) => (
+    <div data-testid="team-view">{props.team}</div>
+  ),
+}));
+
+const teams: TeamScorecard = {
+  columns: [{ id: '3', title: 'Networking & storage', layer: 3 }],
+  items: [
+    {
+      team: 'group:default/team-payments',
+      services: 2,
+      overall: { required: 4, covered: 3, partial: 0, ratio: 0.75 },
+      cells: [
+        {
+          column: '3',
+          services: 2,
+          required: 4,
+          covered: 3,
+          partial: 0,
+          ratio: 0.75,
+        },
+      ],
+    },
+  ],
+  totalCount: 1,
+  limit: 50,
+  offset: 0,
+};
+
+const adoption: EstateAdoption = {
+  services: 2,
+  capabilities: [
+    {
+      capability: 'ingress',
+      title: 'Ingress',
+      layer: 3,
+      required: 2,
+      covered: 2,
+      partial: 0,
+      missing: 0,
+      exempt: 0,
+      tools: [{ tool: 'traefik', services: 2 }],
+    },
+  ],
+};
+
+const services: ServiceScorePage = {
+  items: [
+    {
+      entityRef: 'component:default/payments-api',
+      profile: 'tier-1',
+      required: 4,
+      covered: 3,
+      partial: 0,
+      ratio: 0.75,
+      gapCount: 1,
+      exemptCount: 0,
+      evaluatedAt: new Date().toISOString(),
+    },
+  ],
+  totalCount: 1,
+  limit: 25,
+  offset: 0,
+};
+
+describe('ScorecardsPage', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  beforeEach(() =>
+    server.use(
+      http.get(`${baseUrl}/scorecards/teams`, () => HttpResponse.json(teams)),
+      http.get(`${baseUrl}/scorecards/adoption`, () =>
+        HttpResponse.json(adoption),
+      ),
+      http.get(`${baseUrl}/scorecards/services`, () =>
+        HttpResponse.json(services),
+      ),
+      http.get(`${baseUrl}/layers`, () => HttpResponse.json(defaultLayerModel)),
+    ),
+  );
+
+  it('opens on the teams heatmap and switches between the tabs', async () => {
+    await renderWithClient(<ScorecardsPage />);
+
+    expect(
+      screen.getByRole('heading', { name: 'Runtime stack scorecards' }),
+    ).toBeInTheDocument();
+    expect(screen.getAllByRole('tab').map(t => t.textContent)).toEqual([
+      'Teams',
+      'Adoption',
+      'Trends',
+      'Services',
+    ]);
+    expect(screen.getByRole('tab', { name: 'Teams' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(
+      await screen.findByLabelText(
+        'team-payments, layer 3: 75%, 3 of 4 required, 2 services',
+      ),
+    ).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Adoption' }));
+    expect(await screen.findByText('Traefik · 2 services')).toBeInTheDocument();
+    expect(screen.getByRole('tabpanel')).toHaveAttribute(
+      'aria-labelledby',
+      screen.getByRole('tab', { name: 'Adoption' }).id,
+    );
+    expect(
+      screen.queryByRole('table', { name: 'Coverage by team and layer' }),
+    ).not.toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Trends' }));
+    expect(screen.getByTestId('trend-section')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Services' }));
+    expect(
+      await screen.findByRole('table', { name: 'Services' }),
+    ).toHaveTextContent('payments-api');
+  });
+
+  it('can open on another tab', async () => {
+    await renderWithClient(<ScorecardsPage initialTab="trends" />);
+    expect(screen.getByRole('tab', { name: 'Trends' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(screen.getByTestId('trend-section')).toBeInTheDocument();
+  });
+});

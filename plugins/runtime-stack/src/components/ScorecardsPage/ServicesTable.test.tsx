@@ -1,0 +1,343 @@
+import { registerMswTestHooks } from '@backstage/frontend-test-utils';
+import {
+  defaultLayerModel,
+  type ServiceScore,
+  type ServiceScorePage,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import {
+  baseUrl,
+  queryOf,
+  renderWithClient,
+} from './__testUtils__/renderWithClient';
+import { ServicesTable } from './ServicesTable';
+
+const minutesAgo = (m: number) =>
+  new Date(Date.now() - m * 60_000).toISOString();
+
+const paymentsApi: ServiceScore = {
+  entityRef: 'component:default/payments-api',
+  owner: 'group:default/team-payments',
+  // The backend may send a bare name: it still links, as a System.
+  system: 'payments',
+  lifecycle: 'production',
+  profile: 'tier-1',
+  required: 10,
+  covered: 7,
+  partial: 1,
+  ratio: 0.75,
+  gapCount: 3,
+  exemptCount: 1,
+  evaluatedAt: minutesAgo(5),
+};
+
+const docsSite: ServiceScore = {
+  entityRef: 'component:default/docs-site',
+  profile: 'static-site',
+  required: 0,
+  covered: 0,
+  partial: 0,
+  ratio: 1,
+  gapCount: 0,
+  exemptCount: 0,
+  evaluatedAt: minutesAgo(120),
+};
+
+const page: ServiceScorePage = {
+  items: [paymentsApi, docsSite],
+  totalCount: 60,
+  limit: 25,
+  offset: 0,
+};
+
+const cellTexts = (row: HTMLElement) =>
+  within(row)
+    .getAllByRole('cell')
+    .map(c => c.textContent);
+
+describe('ServicesTable', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  /** Records the query of every request; CSV requests separately. */
+  const serve = (value: ServiceScorePage = page) => {
+    const requests: Array<Record<string, string>> = [];
+    const csvRequests: Array<Record<string, string>> = [];
+    server.use(
+      http.get(`${baseUrl}/scorecards/services`, ({ request }) => {
+        const query = queryOf(request.url);
+        if (query.format === 'csv') {
+          csvRequests.push(query);
+          return new HttpResponse('entityRef,ratio\npayments-api,0.75\n', {
+            headers: { 'Content-Type': 'text/csv' },
+          });
+        }
+        requests.push(query);
+        return HttpResponse.json(value);
+      }),
+      http.get(`${baseUrl}/layers`, () => HttpResponse.json(defaultLayerModel)),
+    );
+    return { requests, csvRequests };
+  };
+
+  const last = <T,>(list: T[]) => list[list.length - 1];
+
+  it('shows each service with owner, system, profile, coverage, gaps and age', async () => {
+    const { requests } = serve();
+    await renderWithClient(<ServicesTable />);
+
+    const table = await screen.findByRole('table', { name: 'Services' });
+    expect(requests).toEqual([{ limit: '25', offset: '0' }]);
+    const [, ...rows] = within(table).getAllByRole('row');
+    expect(rows.map(cellTexts)).toEqual([
+      [
+        'payments-api',
+        'team-payments',
+        'payments',
+        'production',
+        'Tier 1 (production-critical)',
+        '75%',
+        '3',
+        '1',
+        '5 min ago',
+      ],
+      ['docs-site', '—', '—', '—', 'static-site', '—', '0', '0', '2 h ago'],
+    ]);
+    expect(
+      within(rows[0]).getByText('payments-api').closest('a'),
+    ).toHaveAttribute('href', '/catalog/default/component/payments-api');
+    expect(
+      within(rows[0]).getByText('team-payments').closest('a'),
+    ).toHaveAttribute('href', '/catalog/default/group/team-payments');
+    expect(
+      screen.getByRole('progressbar', {
+        name: 'Coverage of component:default/payments-api',
+      }),
+    ).toHaveAttribute('aria-valuenow', '75');
+    // Nothing required: no bar that would claim full coverage.
+    expect(
+      screen.queryByRole('progressbar', {
+        name: 'Coverage of component:default/docs-site',
+      }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('sends filters, sort and page as query parameters', async () => {
+    const { requests } = serve();
+    await renderWithClient(<ServicesTable />);
+    await screen.findByRole('table', { name: 'Services' });
+
+    await userEvent.selectOptions(screen.getByLabelText('Lifecycle'), [
+      'production',
+    ]);
+    await waitFor(() =>
+      expect(last(requests)).toEqual({
+        lifecycle: 'production',
+        limit: '25',
+        offset: '0',
+      }),
+    );
+
+    await userEvent.selectOptions(screen.getByLabelText('Profile'), ['tier-1']);
+    // A layer starts with its gaps; the status can then be changed.
+    expect(screen.getByLabelText('Status in layer')).toBeDisabled();
+    await userEvent.selectOptions(screen.getByLabelText('Layer'), ['3']);
+    await waitFor(() =>
+      expect(last(requests)).toMatchObject({ layer: '3', status: 'missing' }),
+    );
+    await userEvent.selectOptions(screen.getByLabelText('Status in layer'), [
+      'partial',
+    ]);
+    await userEvent.type(screen.getByLabelText('Team'), 'team-payments');
+    await userEvent.type(screen.getByLabelText('System'), 'payments');
+    await waitFor(() =>
+      expect(last(requests)).toEqual({
+        lifecycle: 'production',
+        profile: 'tier-1',
+        layer: '3',
+        status: 'partial',
+        team: 'group:default/team-payments',
+        system: 'payments',
+        limit: '25',
+        offset: '0',
+      }),
+    );
+
+    await userEvent.click(screen.getByRole('button', { name: 'Coverage' }));
+    await waitFor(() =>
+      expect(last(requests)).toMatchObject({ sort: 'ratio', order: 'asc' }),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Coverage' }));
+    await waitFor(() =>
+      expect(last(requests)).toMatchObject({ sort: 'ratio', order: 'desc' }),
+    );
+    // Gaps sort most first on the first click.
+    await userEvent.click(screen.getByRole('button', { name: 'Gaps' }));
+    await waitFor(() =>
+      expect(last(requests)).toMatchObject({
+        sort: 'gapCount',
+        order: 'desc',
+      }),
+    );
+
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    await waitFor(() =>
+      expect(last(requests)).toEqual({
+        lifecycle: 'production',
+        profile: 'tier-1',
+        layer: '3',
+        status: 'partial',
+        team: 'group:default/team-payments',
+        system: 'payments',
+        sort: 'gapCount',
+        order: 'desc',
+        limit: '25',
+        offset: '25',
+      }),
+    );
+
+    // A new filter goes back to the first page.
+    await userEvent.selectOptions(screen.getByLabelText('Layer'), ['']);
+    await waitFor(() =>
+      expect(last(requests)).toEqual({
+        lifecycle: 'production',
+        profile: 'tier-1',
+        team: 'group:default/team-payments',
+        system: 'payments',
+        sort: 'gapCount',
+        order: 'desc',
+        limit: '25',
+        offset: '0',
+      }),
+    );
+  }, 30_000);
+
+  it('waits for typing to pause before searching', async () => {
+    const { requests } = serve();
+    await renderWithClient(<ServicesTable />);
+    await screen.findByRole('table', { name: 'Services' });
+
+    await userEvent.type(screen.getByLabelText('Search'), 'pay');
+    // Typed, but not sent yet.
+    expect(requests.filter(r => r.search)).toEqual([]);
+
+    await waitFor(() => expect(requests.filter(r => r.search)).toHaveLength(1));
+    expect(last(requests)).toEqual({ search: 'pay', limit: '25', offset: '0' });
+    // No request for "p" or "pa" came later either.
+    await new Promise(resolve => setTimeout(resolve, 400));
+    expect(requests.map(r => r.search)).toEqual([undefined, 'pay']);
+  });
+
+  describe('export', () => {
+    const createObjectURL = jest.fn((_: Blob) => 'blob:services-csv');
+    const revokeObjectURL = jest.fn();
+    let clicked: Array<{ href: string; download: string }>;
+
+    beforeEach(() => {
+      clicked = [];
+      Object.assign(URL, { createObjectURL, revokeObjectURL });
+      jest
+        .spyOn(HTMLAnchorElement.prototype, 'click')
+        .mockImplementation(function record(this: HTMLAnchorElement) {
+          clicked.push({ href: this.href, download: this.download });
+        });
+    });
+
+    afterEach(() => {
+      jest.restoreAllMocks();
+      createObjectURL.mockClear();
+      revokeObjectURL.mockClear();
+    });
+
+    it('downloads the CSV of the current filters and sort, without paging', async () => {
+      const { csvRequests } = serve();
+      await renderWithClient(<ServicesTable />);
+      await screen.findByRole('table', { name: 'Services' });
+
+      await userEvent.selectOptions(screen.getByLabelText('Lifecycle'), [
+        'production',
+      ]);
+      await userEvent.click(screen.getByRole('button', { name: 'Coverage' }));
+      await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+      await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+
+      await waitFor(() => expect(clicked).toHaveLength(1));
+      expect(csvRequests).toEqual([
+        {
+          lifecycle: 'production',
+          sort: 'ratio',
+          order: 'asc',
+          format: 'csv',
+        },
+      ]);
+      expect(clicked[0]).toEqual({
+        href: 'blob:services-csv',
+        download: 'runtime-stack-services.csv',
+      });
+      const blob = createObjectURL.mock.calls[0][0];
+      expect(blob.type).toBe('text/csv;charset=utf-8');
+      expect(await blob.text()).toBe('entityRef,ratio\npayments-api,0.75\n');
+      await waitFor(() =>
+        expect(revokeObjectURL).toHaveBeenCalledWith('blob:services-csv'),
+      );
+      // The temporary link is gone again.
+      expect(document.querySelector('a[download]')).toBeNull();
+    });
+
+    it('says when the export failed', async () => {
+      serve();
+      server.use(
+        http.get(`${baseUrl}/scorecards/services`, ({ request }) =>
+          queryOf(request.url).format === 'csv'
+            ? HttpResponse.json(
+                { error: { name: 'Error', message: 'too many rows' } },
+                { status: 500 },
+              )
+            : HttpResponse.json(page),
+        ),
+      );
+      await renderWithClient(<ServicesTable />);
+      await userEvent.click(
+        await screen.findByRole('button', { name: 'Export CSV' }),
+      );
+      expect(await screen.findByRole('alert')).toHaveTextContent(
+        /Could not export the services:.*too many rows/,
+      );
+      expect(createObjectURL).not.toHaveBeenCalled();
+    });
+  });
+
+  it('explains an empty estate, and an empty filter result', async () => {
+    const { requests } = serve({
+      items: [],
+      totalCount: 0,
+      limit: 25,
+      offset: 0,
+    });
+    await renderWithClient(<ServicesTable />);
+
+    expect(
+      await screen.findByText('No services evaluated yet'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/evaluated after the first cluster collection/),
+    ).toBeInTheDocument();
+
+    await userEvent.selectOptions(screen.getByLabelText('Lifecycle'), [
+      'deprecated',
+    ]);
+    expect(
+      await screen.findByText('No service matches these filters'),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      screen.getAllByRole('button', { name: 'Clear filters' })[0],
+    );
+    expect(
+      await screen.findByText('No services evaluated yet'),
+    ).toBeInTheDocument();
+    expect(last(requests)).toEqual({ limit: '25', offset: '0' });
+  });
+});

@@ -1,0 +1,507 @@
+import {
+  EmptyState,
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import {
+  defaultRequirementProfiles,
+  type ServiceScore,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableContainer from '@material-ui/core/TableContainer';
+import TableHead from '@material-ui/core/TableHead';
+import TablePagination from '@material-ui/core/TablePagination';
+import TableRow from '@material-ui/core/TableRow';
+import TableSortLabel from '@material-ui/core/TableSortLabel';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import GetAppIcon from '@material-ui/icons/GetApp';
+import { useMemo, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import useDebounce from 'react-use/esm/useDebounce';
+import { runtimeStackApiRef } from '../../api';
+import { formatAgeSince } from '../shared/formatAgeSince';
+import { formatCoveragePercent } from '../shared/formatPercent';
+import { RefLink } from './RefLink';
+import {
+  hasFilters,
+  NO_FILTERS,
+  toServiceScoreQuery,
+  type ServiceFilters,
+  type ServiceSort,
+} from './serviceQuery';
+
+/** How long typing pauses before a text filter is sent. */
+export const SEARCH_DEBOUNCE_MS = 300;
+
+export const CSV_FILE_NAME = 'runtime-stack-services.csv';
+
+const TEXT_FIELDS = ['team', 'system', 'search'] as const;
+type TextKey = (typeof TEXT_FIELDS)[number];
+
+const LIFECYCLES = ['production', 'experimental', 'deprecated'];
+const STATUSES = ['missing', 'partial', 'covered', 'exempt'];
+const DEFAULT_LAYERS = [0, 1, 2, 3, 4, 5, 6].map(id => ({
+  id,
+  title: `Layer ${id}`,
+}));
+
+const PROFILE_TITLES = new Map(
+  defaultRequirementProfiles.map(p => [p.id, p.title]),
+);
+
+type Column = {
+  id: string;
+  label: string;
+  sort?: ServiceSort;
+  /** The order of the first click: worst or most first where that helps. */
+  firstOrder?: 'asc' | 'desc';
+  align?: 'right';
+};
+
+const COLUMNS: Column[] = [
+  { id: 'service', label: 'Service', sort: 'entityRef' },
+  { id: 'owner', label: 'Owner', sort: 'owner' },
+  { id: 'system', label: 'System', sort: 'system' },
+  { id: 'lifecycle', label: 'Lifecycle' },
+  { id: 'profile', label: 'Profile' },
+  { id: 'coverage', label: 'Coverage', sort: 'ratio', align: 'right' },
+  {
+    id: 'gaps',
+    label: 'Gaps',
+    sort: 'gapCount',
+    firstOrder: 'desc',
+    align: 'right',
+  },
+  { id: 'exempt', label: 'Exempt', align: 'right' },
+  { id: 'evaluated', label: 'Evaluated', sort: 'evaluatedAt' },
+];
+
+/** Values for a select: the known ones, those seen in rows, and the chosen one. */
+const optionsOf = (known: string[], seen: Array<string | undefined>) =>
+  [...new Set([...known, ...seen.filter((v): v is string => !!v)])].sort();
+
+/** Offers the CSV as a file download through a temporary link. */
+export function downloadCsv(csv: string, fileName: string = CSV_FILE_NAME) {
+  const url = URL.createObjectURL(
+    new Blob([csv], { type: 'text/csv;charset=utf-8' }),
+  );
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // Revoked on the next tick: some browsers read the URL after click().
+  window.setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+const ServiceRow = ({ row }: { row: ServiceScore }) => {
+  const age = formatAgeSince(row.evaluatedAt);
+  return (
+    <TableRow>
+      <TableCell>
+        <RefLink entityRef={row.entityRef} defaultKind="component" />
+      </TableCell>
+      <TableCell>
+        {row.owner ? (
+          <RefLink entityRef={row.owner} defaultKind="group" />
+        ) : (
+          '—'
+        )}
+      </TableCell>
+      <TableCell>
+        {row.system ? (
+          <RefLink entityRef={row.system} defaultKind="system" />
+        ) : (
+          '—'
+        )}
+      </TableCell>
+      <TableCell>{row.lifecycle ?? '—'}</TableCell>
+      <TableCell>{PROFILE_TITLES.get(row.profile) ?? row.profile}</TableCell>
+      <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
+        <span
+          title={
+            row.required === 0
+              ? 'Nothing required'
+              : `${row.covered} of ${row.required} covered, ${row.partial} partly`
+          }
+        >
+          {formatCoveragePercent(row)}
+        </span>
+        {row.required > 0 && (
+          <LinearProgress
+            variant="determinate"
+            value={row.ratio * 100}
+            aria-label={`Coverage of ${row.entityRef}`}
+            style={{ width: 64, marginLeft: 'auto' }}
+          />
+        )}
+      </TableCell>
+      <TableCell align="right">{row.gapCount}</TableCell>
+      <TableCell align="right">{row.exemptCount}</TableCell>
+      <TableCell style={{ whiteSpace: 'nowrap' }}>
+        {age ? `${age} ago` : '—'}
+      </TableCell>
+    </TableRow>
+  );
+};
+
+/**
+ * Every evaluated service with its coverage, filtered, sorted and paged by
+ * the backend, and exported as CSV with the same filters.
+ */
+export const ServicesTable = () => {
+  const api = useApi(runtimeStackApiRef);
+  // What the fields show, and what was sent: text waits for typing to pause.
+  const [fields, setFields] = useState<ServiceFilters>(NO_FILTERS);
+  const [filters, setFilters] = useState<ServiceFilters>(NO_FILTERS);
+  const [sort, setSort] = useState<{
+    sort: ServiceSort;
+    order: 'asc' | 'desc';
+  }>();
+  const [page, setPage] = useState(0);
+  const [rowsPerPage, setRowsPerPage] = useState(25);
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<Error>();
+
+  const apply = (next: ServiceFilters) => {
+    setFilters(next);
+    setPage(0);
+  };
+
+  useDebounce(
+    () => {
+      if (TEXT_FIELDS.some(key => fields[key] !== filters[key])) {
+        apply({ ...filters, ...pick(fields, TEXT_FIELDS) });
+      }
+    },
+    SEARCH_DEBOUNCE_MS,
+    [fields.team, fields.system, fields.search],
+  );
+
+  const setText = (key: TextKey, value: string) =>
+    setFields(current => ({ ...current, [key]: value }));
+
+  /** Selects apply at once, keeping text that is still being typed. */
+  const setSelect = (changes: Partial<ServiceFilters>) => {
+    setFields(current => ({ ...current, ...changes }));
+    apply({ ...filters, ...changes });
+  };
+
+  const query = useMemo(
+    () =>
+      toServiceScoreQuery(filters, sort, {
+        limit: rowsPerPage,
+        offset: page * rowsPerPage,
+      }),
+    [filters, sort, page, rowsPerPage],
+  );
+  const scores = useAsync(() => api.getServiceScores(query), [api, query]);
+  const model = useAsync(() => api.getLayerModel(), [api]);
+
+  const layers = model.value?.layers.map(l => ({ id: l.id, title: l.title }));
+  const rows = scores.value?.items ?? [];
+  const lifecycles = optionsOf(LIFECYCLES, [
+    ...rows.map(r => r.lifecycle),
+    filters.lifecycle,
+  ]);
+  const profiles = optionsOf(
+    defaultRequirementProfiles.map(p => p.id),
+    [...rows.map(r => r.profile), filters.profile],
+  );
+
+  const onSort = (column: Column) => {
+    const key = column.sort;
+    if (!key) return;
+    setSort(current =>
+      current && current.sort === key
+        ? { sort: key, order: current.order === 'asc' ? 'desc' : 'asc' }
+        : { sort: key, order: column.firstOrder ?? 'asc' },
+    );
+    setPage(0);
+  };
+
+  const exportCsv = async () => {
+    setExporting(true);
+    setExportError(undefined);
+    try {
+      downloadCsv(
+        await api.getServiceScoresCsv(toServiceScoreQuery(filters, sort)),
+      );
+    } catch (e) {
+      setExportError(e as Error);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const clearFilters = () => {
+    setFields(NO_FILTERS);
+    apply(NO_FILTERS);
+  };
+
+  const filterFields = (
+    <Grid container spacing={2} alignItems="flex-end">
+      <Grid item xs={12} sm={6} md={3}>
+        <TextField
+          id="runtime-stack-services-search"
+          label="Search"
+          placeholder="Part of the entity ref"
+          value={fields.search}
+          onChange={e => setText('search', e.target.value)}
+          size="small"
+          fullWidth
+        />
+      </Grid>
+      <Grid item xs={12} sm={6} md={3}>
+        <TextField
+          id="runtime-stack-services-team"
+          label="Team"
+          placeholder="group:default/team-payments"
+          helperText="A Group; includes the groups below it"
+          value={fields.team}
+          onChange={e => setText('team', e.target.value)}
+          size="small"
+          fullWidth
+        />
+      </Grid>
+      <Grid item xs={12} sm={6} md={2}>
+        <TextField
+          id="runtime-stack-services-system"
+          label="System"
+          placeholder="system:default/payments"
+          value={fields.system}
+          onChange={e => setText('system', e.target.value)}
+          size="small"
+          fullWidth
+        />
+      </Grid>
+      <Grid item xs={6} sm={3} md={2}>
+        <TextField
+          id="runtime-stack-services-lifecycle"
+          label="Lifecycle"
+          select
+          SelectProps={{ native: true }}
+          InputLabelProps={{ shrink: true }}
+          value={fields.lifecycle}
+          onChange={e => setSelect({ lifecycle: e.target.value })}
+          size="small"
+          fullWidth
+        >
+          <option value="">Any</option>
+          {lifecycles.map(l => (
+            <option key={l} value={l}>
+              {l}
+            </option>
+          ))}
+        </TextField>
+      </Grid>
+      <Grid item xs={6} sm={3} md={2}>
+        <TextField
+          id="runtime-stack-services-profile"
+          label="Profile"
+          select
+          SelectProps={{ native: true }}
+          InputLabelProps={{ shrink: true }}
+          value={fields.profile}
+          onChange={e => setSelect({ profile: e.target.value })}
+          size="small"
+          fullWidth
+        >
+          <option value="">Any</option>
+          {profiles.map(p => (
+            <option key={p} value={p}>
+              {PROFILE_TITLES.get(p) ?? p}
+            </option>
+          ))}
+        </TextField>
+      </Grid>
+      <Grid item xs={6} sm={3} md={3}>
+        <TextField
+          id="runtime-stack-services-layer"
+          label="Layer"
+          select
+          SelectProps={{ native: true }}
+          InputLabelProps={{ shrink: true }}
+          value={fields.layer}
+          // A layer alone says nothing: start with its gaps.
+          onChange={e =>
+            setSelect({
+              layer: e.target.value,
+              status: e.target.value === '' ? '' : fields.status || 'missing',
+            })
+          }
+          size="small"
+          fullWidth
+        >
+          <option value="">Any layer</option>
+          {(layers ?? DEFAULT_LAYERS).map(l => (
+            <option key={l.id} value={String(l.id)}>
+              {l.title === `Layer ${l.id}` ? l.title : `${l.id} · ${l.title}`}
+            </option>
+          ))}
+        </TextField>
+      </Grid>
+      <Grid item xs={6} sm={3} md={2}>
+        <TextField
+          id="runtime-stack-services-status"
+          label="Status in layer"
+          select
+          SelectProps={{ native: true }}
+          InputLabelProps={{ shrink: true }}
+          value={fields.status}
+          disabled={fields.layer === ''}
+          helperText={fields.layer === '' ? 'Choose a layer first' : undefined}
+          onChange={e => setSelect({ status: e.target.value })}
+          size="small"
+          fullWidth
+        >
+          {fields.layer === '' && <option value="">Any</option>}
+          {STATUSES.map(s => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </TextField>
+      </Grid>
+      <Grid item xs={12} md="auto" style={{ marginLeft: 'auto' }}>
+        <Box display="flex" style={{ gap: 8 }}>
+          {hasFilters(fields) && (
+            <Button size="small" onClick={clearFilters}>
+              Clear filters
+            </Button>
+          )}
+          <Button
+            variant="outlined"
+            size="small"
+            startIcon={<GetAppIcon />}
+            onClick={exportCsv}
+            disabled={exporting}
+          >
+            Export CSV
+          </Button>
+        </Box>
+      </Grid>
+      {exportError && (
+        <Grid item xs={12}>
+          <Typography variant="body2" color="error" role="alert">
+            Could not export the services: {describeError(exportError)}
+          </Typography>
+        </Grid>
+      )}
+    </Grid>
+  );
+
+  let body;
+  if (scores.loading && !scores.value) {
+    body = <Progress />;
+  } else if (scores.error) {
+    body = (
+      <ResponseErrorPanel
+        error={scores.error}
+        title="Could not load the services"
+      />
+    );
+  } else if (!scores.value || scores.value.totalCount === 0) {
+    body = hasFilters(filters) ? (
+      <EmptyState
+        missing="content"
+        title="No service matches these filters"
+        description="Loosen or clear a filter. The team filter takes a Group ref (group:default/team-payments) and includes the groups below it; search matches part of the entity ref."
+        action={<Button onClick={clearFilters}>Clear filters</Button>}
+      />
+    ) : (
+      <EmptyState
+        missing="data"
+        title="No services evaluated yet"
+        description="Coverage is evaluated after the first cluster collection. Components appear here once the runtime-stack backend has read the clusters they run on."
+      />
+    );
+  } else {
+    body = (
+      <>
+        {scores.loading && <Progress />}
+        <TableContainer>
+          <Table size="small" aria-label="Services">
+            <TableHead>
+              <TableRow>
+                {COLUMNS.map(column => {
+                  const active = !!column.sort && sort?.sort === column.sort;
+                  return (
+                    <TableCell
+                      key={column.id}
+                      align={column.align}
+                      sortDirection={active ? sort!.order : false}
+                      style={{ whiteSpace: 'nowrap' }}
+                    >
+                      {column.sort ? (
+                        <TableSortLabel
+                          active={active}
+                          direction={active ? sort!.order : column.firstOrder}
+                          onClick={() => onSort(column)}
+                        >
+                          {column.label}
+                        </TableSortLabel>
+                      ) : (
+                        column.label
+                      )}
+                    </TableCell>
+                  );
+                })}
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {rows.map(row => (
+                <ServiceRow key={row.entityRef} row={row} />
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
+        <TablePagination
+          component="div"
+          count={scores.value.totalCount}
+          page={page}
+          rowsPerPage={rowsPerPage}
+          rowsPerPageOptions={[25, 50, 100]}
+          onPageChange={(_, next) => setPage(next)}
+          onRowsPerPageChange={e => {
+            setRowsPerPage(Number(e.target.value));
+            setPage(0);
+          }}
+        />
+      </>
+    );
+  }
+
+  return (
+    <InfoCard
+      title="Services"
+      subheader="Every evaluated Component with its coverage under its requirement profile."
+    >
+      <Box mb={2}>{filterFields}</Box>
+      {body}
+    </InfoCard>
+  );
+};
+
+function pick<T, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map(key => [key, value[key]])) as Pick<T, K>;
+}
+
+/** The error's message, and the backend's own message when it sent one. */
+function describeError(error: Error): string {
+  const cause = (error as { cause?: unknown }).cause;
+  return cause instanceof Error && cause.message !== error.message
+    ? `${error.message}: ${cause.message}`
+    : error.message;
+}

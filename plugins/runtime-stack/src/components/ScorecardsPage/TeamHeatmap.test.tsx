@@ -1,0 +1,296 @@
+import { registerMswTestHooks } from '@backstage/frontend-test-utils';
+import type {
+  TeamCoverageRow,
+  TeamScorecard,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import {
+  baseUrl,
+  queryOf,
+  renderWithClient,
+} from './__testUtils__/renderWithClient';
+import { TeamHeatmap } from './TeamHeatmap';
+
+jest.mock('./TeamViewSection', () => ({
+  TeamViewSection: (props: { team: string; onClose: () => void }) => (
+    <div data-testid="team-view">
+      Team view of {props.team}
+      <button onClick={props.onClose}>Close team view</button>
+    </div>
+  ),
+}));
+
+const counts = (required: number, covered: number, partial = 0) => ({
+  required,
+  covered,
+  partial,
+  ratio: required === 0 ? 1 : (covered + 0.5 * partial) / required,
+});
+
+const layerColumns: TeamScorecard['columns'] = [
+  { id: '3', title: 'Networking & storage', layer: 3 },
+  { id: '4', title: 'Security, delivery & observability', layer: 4 },
+];
+
+const payments: TeamCoverageRow = {
+  team: 'group:default/team-payments',
+  services: 6,
+  overall: counts(10, 7, 1),
+  cells: [
+    { column: '3', services: 5, ...counts(6, 5) },
+    { column: '4', services: 4, ...counts(4, 1, 2) },
+  ],
+};
+
+const search: TeamCoverageRow = {
+  team: 'group:default/team-search',
+  services: 1,
+  overall: counts(2, 0),
+  // Nothing of layer 4 is required of team-search: no cell for it.
+  cells: [{ column: '3', services: 1, ...counts(2, 0) }],
+};
+
+const layersPage: TeamScorecard = {
+  columns: layerColumns,
+  items: [payments, search],
+  totalCount: 120,
+  limit: 50,
+  offset: 0,
+};
+
+const capabilitiesPage: TeamScorecard = {
+  columns: [
+    { id: 'ingress', title: 'Ingress', layer: 3 },
+    { id: 'data-protection', title: 'Data protection', layer: 3 },
+  ],
+  items: [
+    {
+      ...payments,
+      cells: [
+        { column: 'ingress', services: 5, ...counts(5, 5) },
+        { column: 'data-protection', services: 1, ...counts(1, 0) },
+      ],
+    },
+    { ...search, cells: [] },
+  ],
+  totalCount: 120,
+  limit: 50,
+  offset: 0,
+};
+
+const secondPage: TeamScorecard = {
+  columns: layerColumns,
+  items: [
+    {
+      team: 'group:ops/team-sre',
+      services: 2,
+      overall: counts(4, 4),
+      cells: [{ column: '3', services: 2, ...counts(4, 4) }],
+    },
+  ],
+  totalCount: 120,
+  limit: 50,
+  offset: 50,
+};
+
+describe('TeamHeatmap', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  /** Answers by `layer` and `offset`, and records every request's query. */
+  const serve = () => {
+    const requests: Array<Record<string, string>> = [];
+    server.use(
+      http.get(`${baseUrl}/scorecards/teams`, ({ request }) => {
+        const query = queryOf(request.url);
+        requests.push(query);
+        if (query.layer === '3') return HttpResponse.json(capabilitiesPage);
+        if (query.offset === '50') return HttpResponse.json(secondPage);
+        return HttpResponse.json(layersPage);
+      }),
+    );
+    return requests;
+  };
+
+  const cell = (label: string) => screen.getByLabelText(label);
+
+  it('shows teams × layers with percentages, counts and heat colours', async () => {
+    const requests = serve();
+    await renderWithClient(<TeamHeatmap />);
+
+    const table = await screen.findByRole('table', {
+      name: 'Coverage by team and layer',
+    });
+    expect(requests).toEqual([{ limit: '50', offset: '0' }]);
+
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map(h => h.textContent);
+    expect(headers).toEqual([
+      'Team',
+      'L3 · Networking & storage',
+      'L4 · Security, delivery & observability',
+    ]);
+
+    const l3 = cell('team-payments, layer 3: 83%, 5 of 6 required, 5 services');
+    expect(l3).toHaveTextContent('83%5/65 svcs');
+    // 5/6 is two thirds of the way from amber to green.
+    expect(l3).toHaveAttribute('data-heat', '#7a9428');
+    expect(l3).toHaveStyle({ background: '#7a9428' });
+
+    const l4 = cell(
+      'team-payments, layer 4: 50%, 1 of 4 required, 2 partly, 4 services',
+    );
+    expect(l4).toHaveTextContent('50%1/4 +2 partly4 svcs');
+    expect(l4).toHaveAttribute('data-heat', '#ffa000');
+
+    const searchL3 = cell(
+      'team-search, layer 3: 0%, 0 of 2 required, 1 service',
+    );
+    expect(searchL3).toHaveAttribute('data-heat', '#d32f2f');
+
+    const searchL4 = cell('team-search, layer 4: nothing required');
+    expect(searchL4).toHaveTextContent('—');
+    expect(searchL4).toHaveAttribute('data-heat', '#9e9e9e');
+
+    // Row header: the team with its overall coverage, and a catalog link.
+    const paymentsRow = screen
+      .getByRole('button', { name: 'team-payments' })
+      .closest('tr')!;
+    expect(within(paymentsRow).getByRole('rowheader')).toHaveTextContent(
+      '75% overall · 6 services',
+    );
+    expect(
+      within(paymentsRow).getByRole('link', {
+        name: 'Open team-payments in the catalog',
+      }),
+    ).toHaveAttribute('href', '/catalog/default/group/team-payments');
+
+    expect(
+      screen.getByRole('group', { name: 'Colour scale' }),
+    ).toHaveTextContent('0%25%50%75%100%—nothing required');
+    expect(screen.getByText('1-50 of 120')).toBeInTheDocument();
+  });
+
+  it('drills down to the capabilities of a layer and back', async () => {
+    const requests = serve();
+    await renderWithClient(<TeamHeatmap />);
+
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Layer 3 · Networking & storage: show its capabilities',
+      }),
+    );
+    const table = await screen.findByRole('table', {
+      name: 'Coverage of layer 3 capabilities by team',
+    });
+    expect(requests[1]).toEqual({ layer: '3', limit: '50', offset: '0' });
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map(h => h.textContent),
+    ).toEqual(['Team', 'Ingress', 'Data protection']);
+    expect(
+      screen.getByText('Layer 3 · Networking & storage by team'),
+    ).toBeInTheDocument();
+    expect(
+      cell('team-payments, Ingress: 100%, 5 of 5 required, 5 services'),
+    ).toHaveAttribute('data-heat', '#388e3c');
+    expect(
+      cell('team-payments, Data protection: 0%, 0 of 1 required, 1 service'),
+    ).toHaveAttribute('data-heat', '#d32f2f');
+    expect(cell('team-search, Ingress: nothing required')).toHaveTextContent(
+      '—',
+    );
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Back to layers' }),
+    );
+    expect(
+      await screen.findByRole('table', { name: 'Coverage by team and layer' }),
+    ).toBeInTheDocument();
+    expect(requests[2]).toEqual({ limit: '50', offset: '0' });
+    expect(
+      screen.queryByRole('button', { name: 'Back to layers' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('pages through the teams 50 at a time', async () => {
+    const requests = serve();
+    await renderWithClient(<TeamHeatmap />);
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Next page' }),
+    );
+    expect(
+      await screen.findByRole('button', { name: 'ops/team-sre' }),
+    ).toBeInTheDocument();
+    expect(requests[1]).toEqual({ limit: '50', offset: '50' });
+    expect(screen.getByText('51-100 of 120')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'team-payments' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('opens the view of the team whose name is clicked, and closes it', async () => {
+    serve();
+    await renderWithClient(<TeamHeatmap />);
+
+    expect(screen.queryByTestId('team-view')).not.toBeInTheDocument();
+    const team = await screen.findByRole('button', { name: 'team-search' });
+    await userEvent.click(team);
+
+    expect(screen.getByTestId('team-view')).toHaveTextContent(
+      'Team view of group:default/team-search',
+    );
+    expect(team).toHaveAttribute('aria-pressed', 'true');
+    expect(team.closest('tr')).toHaveClass('Mui-selected');
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Close team view' }),
+    );
+    expect(screen.queryByTestId('team-view')).not.toBeInTheDocument();
+  });
+
+  it('explains an empty scorecard', async () => {
+    server.use(
+      http.get(`${baseUrl}/scorecards/teams`, () =>
+        HttpResponse.json({
+          columns: layerColumns,
+          items: [],
+          totalCount: 0,
+          limit: 50,
+          offset: 0,
+        } satisfies TeamScorecard),
+      ),
+    );
+    await renderWithClient(<TeamHeatmap />);
+    expect(
+      await screen.findByText('No teams to score yet'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/evaluated after the first cluster collection/),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the backend error', async () => {
+    server.use(
+      http.get(`${baseUrl}/scorecards/teams`, () =>
+        HttpResponse.json(
+          { error: { name: 'Error', message: 'database is down' } },
+          { status: 500 },
+        ),
+      ),
+    );
+    await renderWithClient(<TeamHeatmap />);
+    expect(
+      await screen.findByText(/Could not load the team scorecard/),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.getAllByText(/database is down/).length).toBeGreaterThan(0),
+    );
+  });
+});

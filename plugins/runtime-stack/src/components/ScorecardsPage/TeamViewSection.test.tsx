@@ -1,0 +1,195 @@
+import {
+  mockApis,
+  registerMswTestHooks,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import type { TeamView } from '@internal/backstage-plugin-runtime-stack-common';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { RuntimeStackClient, runtimeStackApiRef } from '../../api';
+import { TeamViewSection } from './TeamViewSection';
+
+const base = 'http://backstage.test/api/runtime-stack';
+const DAY = 24 * 60 * 60 * 1000;
+
+const score = (name: string, required: number, covered: number) => ({
+  entityRef: `component:default/${name}`,
+  owner: 'group:default/team-payments',
+  system: 'system:default/payments',
+  lifecycle: 'production',
+  profile: 'tier-1',
+  required,
+  covered,
+  partial: 0,
+  ratio: covered / required,
+  gapCount: required - covered,
+  exemptCount: 0,
+  evaluatedAt: '2026-11-23T10:00:00.000Z',
+});
+
+const view: TeamView = {
+  team: 'group:default/team-payments',
+  groups: [
+    'group:default/team-payments',
+    'group:default/team-a',
+    'group:default/team-b',
+  ],
+  overall: { required: 20, covered: 15, partial: 0, ratio: 0.75 },
+  services: [
+    {
+      ...score('payments-api', 10, 8),
+      gaps: [
+        { capability: 'service-proxy', layer: 3, status: 'missing' },
+        { capability: 'alerting', layer: 4, status: 'partial' },
+      ],
+    },
+    { ...score('ledger', 10, 7), exemptCount: 1, gaps: [] },
+  ],
+  expiringExemptions: [
+    {
+      id: 'ex-1',
+      scope: { kind: 'system', ref: 'system:default/payments' },
+      capability: 'service-mesh',
+      reason: 'Mesh rollout in Q1',
+      expiresAt: new Date(Date.now() + 12 * DAY).toISOString(),
+      requestedBy: 'group:default/team-payments',
+      grantedBy: 'user:default/platform-admin',
+      createdAt: '2026-10-01T00:00:00.000Z',
+    },
+  ],
+};
+
+describe('TeamViewSection', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  const render = (onClose = jest.fn()) =>
+    renderInTestApp(
+      <TeamViewSection team="group:default/team-payments" onClose={onClose} />,
+      {
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+        apis: [
+          [
+            runtimeStackApiRef,
+            new RuntimeStackClient({
+              discoveryApi: mockApis.discovery({
+                baseUrl: 'http://backstage.test',
+              }),
+              fetchApi: { fetch: (input, init) => fetch(input, init) },
+            }),
+          ],
+        ],
+      },
+    );
+
+  it("shows the team's services with their gaps and the exemptions about to expire", async () => {
+    server.use(
+      http.get(`${base}/scorecards/teams/default/team-payments`, () =>
+        HttpResponse.json(view),
+      ),
+    );
+    await render();
+
+    expect(await screen.findByLabelText('Team coverage')).toHaveTextContent(
+      '75%',
+    );
+    expect(screen.getByText('with team-a, team-b')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'team-payments' })).toHaveAttribute(
+      'href',
+      '/catalog/default/group/team-payments',
+    );
+
+    const services = screen.getByRole('table', {
+      name: 'Services of the team',
+    });
+    const [, api, ledger] = within(services).getAllByRole('row');
+    expect(
+      within(api).getByRole('link', { name: 'payments-api' }),
+    ).toHaveAttribute('href', '/catalog/default/component/payments-api');
+    expect(api).toHaveTextContent('80%');
+    expect(
+      within(api).getByText('Layer 3 · service-proxy missing'),
+    ).toBeInTheDocument();
+    expect(
+      within(api).getByText('Layer 4 · alerting partial'),
+    ).toBeInTheDocument();
+    expect(ledger).toHaveTextContent('70%');
+    expect(ledger).toHaveTextContent('7 of 10 · 1 exempt');
+    expect(within(ledger).getByText('none')).toBeInTheDocument();
+
+    const exemptions = screen.getByRole('table', {
+      name: 'Exemptions expiring within 30 days',
+    });
+    const [, row] = within(exemptions).getAllByRole('row');
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map(c => c.textContent),
+    ).toEqual([
+      'service-mesh',
+      'payments',
+      'expires in 12 days',
+      'Mesh rollout in Q1',
+      'platform-admin',
+    ]);
+    expect(within(row).getByRole('link', { name: 'payments' })).toHaveAttribute(
+      'href',
+      '/catalog/default/system/payments',
+    );
+  });
+
+  it('says when the team has no services, and closes', async () => {
+    server.use(
+      http.get(`${base}/scorecards/teams/default/team-payments`, () =>
+        HttpResponse.json({
+          ...view,
+          groups: [view.team],
+          overall: { required: 0, covered: 0, partial: 0, ratio: 1 },
+          services: [],
+          expiringExemptions: [],
+        }),
+      ),
+    );
+    const onClose = jest.fn();
+    await render(onClose);
+
+    expect(
+      await screen.findByText(
+        'No services are owned by this team or the groups below it.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText("None of the team's exemptions expires within 30 days."),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('Team coverage')).toHaveTextContent('—');
+    expect(screen.queryByText(/^with /)).not.toBeInTheDocument();
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Close the view of team-payments' }),
+    );
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows why the view could not be loaded', async () => {
+    server.use(
+      http.get(`${base}/scorecards/teams/default/team-payments`, () =>
+        HttpResponse.json(
+          {
+            error: { name: 'NotFoundError', message: 'No such group' },
+            request: { method: 'GET', url: '/x' },
+            response: { statusCode: 404 },
+          },
+          { status: 404 },
+        ),
+      ),
+    );
+    await render();
+    expect(
+      await screen.findByText(/Could not load the view of team-payments/),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText(/No such group/).length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,162 @@
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { screen, within } from '@testing-library/react';
+import { scalePoints, TrendChart } from './TrendChart';
+
+const area = { left: 40, top: 10, width: 500, height: 200 };
+
+describe('scalePoints', () => {
+  it('places days by date from left to right and ratios from 0 at the bottom to 1 at the top', () => {
+    const [s] = scalePoints(
+      [
+        {
+          name: 'Estate',
+          points: [
+            { day: '2026-11-01', ratio: 0 },
+            { day: '2026-11-03', ratio: 0.5 },
+            { day: '2026-11-11', ratio: 1 },
+          ],
+        },
+      ],
+      area,
+    );
+    expect(s.points).toEqual([
+      { day: '2026-11-01', ratio: 0, x: 40, y: 210 },
+      // 2 of 10 days along: a missing day leaves a gap in time.
+      { day: '2026-11-03', ratio: 0.5, x: 140, y: 110 },
+      { day: '2026-11-11', ratio: 1, x: 540, y: 10 },
+    ]);
+  });
+
+  it('shares the days of all series and sorts each by day', () => {
+    const [a, b] = scalePoints(
+      [
+        {
+          name: 'Layer 3',
+          points: [
+            { day: '2026-11-05', ratio: 0.25 },
+            { day: '2026-11-03', ratio: 0.75 },
+          ],
+        },
+        { name: 'Layer 4', points: [{ day: '2026-11-01', ratio: 1 }] },
+      ],
+      area,
+    );
+    expect(a.points.map(p => [p.day, p.x, p.y])).toEqual([
+      ['2026-11-03', 290, 60],
+      ['2026-11-05', 540, 160],
+    ]);
+    expect(b.points.map(p => [p.x, p.y])).toEqual([[40, 10]]);
+  });
+
+  it('centres a single day and keeps ratios inside the plot', () => {
+    const [s] = scalePoints(
+      [{ name: 'Estate', points: [{ day: '2026-11-20', ratio: 1.2 }] }],
+      area,
+    );
+    expect(s.points).toEqual([
+      { day: '2026-11-20', ratio: 1.2, x: 290, y: 10 },
+    ]);
+  });
+
+  it('places days that are not dates by their order', () => {
+    const [s] = scalePoints(
+      [
+        {
+          name: 'x',
+          points: [
+            { day: 'a', ratio: 0 },
+            { day: 'b', ratio: 0 },
+            { day: 'c', ratio: 0 },
+          ],
+        },
+      ],
+      area,
+    );
+    expect(s.points.map(p => p.x)).toEqual([40, 290, 540]);
+  });
+});
+
+describe('TrendChart', () => {
+  it('draws a line with a dot per point, gridlines and a legend', async () => {
+    const { container } = await renderInTestApp(
+      <TrendChart
+        ariaLabel="Estate coverage"
+        series={[
+          {
+            name: 'Estate',
+            points: [
+              { day: '2026-11-18', ratio: 0.5 },
+              { day: '2026-11-19', ratio: 0.7 },
+              { day: '2026-11-20', ratio: 0.83 },
+            ],
+          },
+          { name: 'Layer 3', points: [{ day: '2026-11-20', ratio: 0.25 }] },
+          { name: 'Layer 4', points: [] },
+        ]}
+      />,
+    );
+    const chart = screen.getByRole('img', { name: 'Estate coverage' });
+    expect(chart).toHaveAttribute('viewBox', '0 0 600 220');
+    expect(chart.querySelectorAll('circle')).toHaveLength(4);
+    expect(within(chart).getAllByTestId('trend-gridline')).toHaveLength(3);
+    expect(within(chart).getByText('0%')).toBeInTheDocument();
+    expect(within(chart).getByText('50%')).toBeInTheDocument();
+    expect(within(chart).getByText('100%')).toBeInTheDocument();
+
+    // One line for the series with several points; a single point is a dot.
+    const lines = chart.querySelectorAll('polyline');
+    expect(lines).toHaveLength(1);
+    expect(lines[0].getAttribute('points')).toBe('44,102 314,66 584,42.6');
+    const titles = Array.from(chart.querySelectorAll('circle title')).map(
+      t => t.textContent,
+    );
+    expect(titles).toEqual([
+      'Estate, 2026-11-18: 50%',
+      'Estate, 2026-11-19: 70%',
+      'Estate, 2026-11-20: 83%',
+      'Layer 3, 2026-11-20: 25%',
+    ]);
+    const colours = Array.from(
+      container.querySelectorAll('g[data-series] circle:first-of-type'),
+    ).map(c => c.getAttribute('fill'));
+    expect(new Set(colours).size).toBe(2);
+
+    const legend = screen.getByRole('list', { name: 'Estate coverage legend' });
+    expect(
+      within(legend)
+        .getAllByRole('listitem')
+        .map(i => i.textContent),
+    ).toEqual(['Estate', 'Layer 3']);
+  });
+
+  it('gives a lone series plain tooltips', async () => {
+    await renderInTestApp(
+      <TrendChart
+        ariaLabel="Service coverage"
+        height={120}
+        series={[
+          { name: 'Coverage', points: [{ day: '2026-11-20', ratio: 0.83 }] },
+        ]}
+      />,
+    );
+    const chart = screen.getByRole('img', { name: 'Service coverage' });
+    expect(chart).toHaveAttribute('viewBox', '0 0 600 120');
+    expect(chart.querySelectorAll('polyline')).toHaveLength(0);
+    expect(chart.querySelectorAll('circle')).toHaveLength(1);
+    expect(chart.querySelector('circle title')).toHaveTextContent(
+      '2026-11-20: 83%',
+    );
+  });
+
+  it('says so when there are no points', async () => {
+    await renderInTestApp(
+      <TrendChart
+        ariaLabel="Estate coverage"
+        series={[{ name: 'Estate', points: [] }]}
+        emptyMessage="No history yet"
+      />,
+    );
+    expect(screen.queryByRole('img')).not.toBeInTheDocument();
+    expect(screen.getByText('No history yet')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,275 @@
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { useTheme } from '@material-ui/core/styles';
+import type { ReactNode } from 'react';
+import { formatPercent } from './formatPercent';
+
+/** What a trend without points says: history starts with the first evaluation. */
+export const NO_TREND_HISTORY =
+  'No history yet: a snapshot is taken each day the coverage is evaluated';
+
+/** One line of the chart: a ratio (0 to 1) per `YYYY-MM-DD` day. */
+export interface TrendChartSeries {
+  name: string;
+  points: Array<{ day: string; ratio: number }>;
+}
+
+/** Where the plot sits inside the chart's coordinate box. */
+export interface PlotArea {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** A point of a series placed in the chart's coordinates. */
+export interface ScaledPoint {
+  day: string;
+  ratio: number;
+  x: number;
+  y: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Days since the epoch for `YYYY-MM-DD`, or undefined if it is not a date. */
+function dayNumber(day: string): number | undefined {
+  const time = Date.parse(`${day.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(time) ? undefined : Math.round(time / DAY_MS);
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+const clampRatio = (ratio: number) =>
+  Number.isFinite(ratio) ? Math.min(1, Math.max(0, ratio)) : 0;
+
+/**
+ * Places every series in the plot area: x by calendar day across all series
+ * (so a day without a snapshot leaves a gap in time, not a squeezed line),
+ * y from 0 % at the bottom to 100 % at the top. A single day sits in the
+ * middle. Days that are not dates are placed by their order instead.
+ */
+export function scalePoints(
+  series: TrendChartSeries[],
+  area: PlotArea,
+): Array<{ name: string; points: ScaledPoint[] }> {
+  const days = Array.from(
+    new Set(series.flatMap(s => s.points.map(p => p.day))),
+  ).sort((a, b) => a.localeCompare(b, 'en-US'));
+  const numbers = days.map(dayNumber);
+  const byDate = numbers.every(n => n !== undefined);
+  const position = new Map<string, number>(
+    days.map((day, index) => [day, byDate ? numbers[index] ?? 0 : index]),
+  );
+  const first = position.get(days[0]) ?? 0;
+  const last = position.get(days[days.length - 1]) ?? 0;
+  const span = last - first;
+
+  const xOf = (day: string) =>
+    span <= 0
+      ? area.left + area.width / 2
+      : area.left +
+        (((position.get(day) ?? first) - first) / span) * area.width;
+  const yOf = (ratio: number) =>
+    area.top + (1 - clampRatio(ratio)) * area.height;
+
+  return series.map(s => ({
+    name: s.name,
+    points: [...s.points]
+      .sort((a, b) => a.day.localeCompare(b.day, 'en-US'))
+      .map(p => ({
+        day: p.day,
+        ratio: p.ratio,
+        x: round(xOf(p.day)),
+        y: round(yOf(p.ratio)),
+      })),
+  }));
+}
+
+/** Distinct on light and dark backgrounds, and for the common colour blindnesses. */
+export const SERIES_COLOURS = [
+  '#1f77b4',
+  '#ff7f0e',
+  '#2ca02c',
+  '#d62728',
+  '#9467bd',
+  '#8c564b',
+  '#e377c2',
+  '#17becf',
+  '#bcbd22',
+  '#7f7f7f',
+];
+
+const colourOf = (index: number) =>
+  SERIES_COLOURS[index % SERIES_COLOURS.length];
+
+/** The coordinate box; the SVG scales to its container's width. */
+const WIDTH = 600;
+const MARGIN = { left: 44, right: 16, top: 12, bottom: 28 };
+const GRID = [0, 0.5, 1];
+
+/**
+ * Coverage over time as lines, 0 to 100 %, one per series, drawn as plain
+ * SVG. Each point is a dot whose tooltip gives its day and percentage.
+ */
+export const TrendChart = ({
+  series,
+  height = 220,
+  ariaLabel,
+  emptyMessage = 'No points to show yet.',
+}: {
+  series: TrendChartSeries[];
+  height?: number;
+  ariaLabel: string;
+  emptyMessage?: ReactNode;
+}) => {
+  const theme = useTheme();
+  // Colours follow a series' place in `series`, so toggling others keeps them.
+  const shown = series
+    .map((s, index) => ({ ...s, colour: colourOf(index) }))
+    .filter(s => s.points.length > 0);
+  if (shown.length === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        {emptyMessage}
+      </Typography>
+    );
+  }
+
+  const area: PlotArea = {
+    left: MARGIN.left,
+    top: MARGIN.top,
+    width: WIDTH - MARGIN.left - MARGIN.right,
+    height: Math.max(40, height - MARGIN.top - MARGIN.bottom),
+  };
+  const scaled = scalePoints(shown, area).map((s, index) => ({
+    ...s,
+    colour: shown[index].colour,
+  }));
+  const allPoints = scaled.flatMap(s => s.points);
+  const firstPoint = allPoints.reduce((a, b) => (b.x < a.x ? b : a));
+  const lastPoint = allPoints.reduce((a, b) => (b.x > a.x ? b : a));
+  const several = scaled.length > 1;
+  const textColour = theme.palette.text.secondary;
+  const gridColour = theme.palette.divider;
+
+  return (
+    <Box>
+      <svg
+        role="img"
+        aria-label={ariaLabel}
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        width="100%"
+        style={{ display: 'block', maxWidth: '100%', height: 'auto' }}
+      >
+        {GRID.map(ratio => {
+          const y = area.top + (1 - ratio) * area.height;
+          return (
+            <g key={ratio} data-testid="trend-gridline">
+              <line
+                x1={area.left}
+                x2={area.left + area.width}
+                y1={y}
+                y2={y}
+                stroke={gridColour}
+                strokeDasharray={ratio === 0 ? undefined : '4 4'}
+              />
+              <text
+                x={area.left - 6}
+                y={y}
+                textAnchor="end"
+                dominantBaseline="middle"
+                fontSize={11}
+                fill={textColour}
+              >
+                {ratio * 100}%
+              </text>
+            </g>
+          );
+        })}
+        <text
+          x={firstPoint.x}
+          y={height - 8}
+          textAnchor={firstPoint.x === lastPoint.x ? 'middle' : 'start'}
+          fontSize={11}
+          fill={textColour}
+        >
+          {firstPoint.day}
+        </text>
+        {lastPoint.day !== firstPoint.day && (
+          <text
+            x={lastPoint.x}
+            y={height - 8}
+            textAnchor="end"
+            fontSize={11}
+            fill={textColour}
+          >
+            {lastPoint.day}
+          </text>
+        )}
+        {scaled.map(s => (
+          <g key={s.name} data-series={s.name}>
+            {s.points.length > 1 && (
+              <polyline
+                points={s.points.map(p => `${p.x},${p.y}`).join(' ')}
+                fill="none"
+                stroke={s.colour}
+                strokeWidth={2}
+                strokeLinejoin="round"
+              />
+            )}
+            {s.points.map(p => (
+              <circle
+                key={p.day}
+                cx={p.x}
+                cy={p.y}
+                r={s.points.length === 1 ? 4 : 3}
+                fill={s.colour}
+              >
+                <title>
+                  {`${several ? `${s.name}, ` : ''}${p.day}: ${formatPercent(
+                    p.ratio,
+                  )}`}
+                </title>
+              </circle>
+            ))}
+          </g>
+        ))}
+      </svg>
+      <Box
+        component="ul"
+        aria-label={`${ariaLabel} legend`}
+        display="flex"
+        flexWrap="wrap"
+        p={0}
+        m={0}
+        mt={1}
+        style={{ listStyle: 'none', gap: 16 }}
+      >
+        {scaled.map(s => (
+          <Box
+            component="li"
+            key={s.name}
+            display="flex"
+            alignItems="center"
+            style={{ gap: 6 }}
+          >
+            <span
+              aria-hidden
+              style={{
+                display: 'inline-block',
+                width: 12,
+                height: 12,
+                borderRadius: 2,
+                backgroundColor: s.colour,
+              }}
+            />
+            <Typography variant="body2" component="span">
+              {s.name}
+            </Typography>
+          </Box>
+        ))}
+      </Box>
+    </Box>
+  );
+};
