@@ -126,9 +126,11 @@ async function measure(db: { name: string; knex: any }): Promise<string[][]> {
     return body;
   };
   try {
+    process.stderr.write(`  ${db.name}: evaluating\n`);
     const [evaluationMs] = await timed(() =>
       scheduler.triggerTask(CoverageEvaluationService.TASK_ID),
     );
+    process.stderr.write(`  ${db.name}: writing history\n`);
     // 89 earlier days, copied from today's snapshot in SQL.
     const today = dayOf(new Date());
     const [historyMs] = await timed(async () => {
@@ -136,9 +138,9 @@ async function measure(db: { name: string; knex: any }): Promise<string[][]> {
         const day = dayOf(new Date(Date.now() - d * 86_400_000));
         await knex.raw(
           `insert into coverage_history (day, subject_kind, subject_ref, layer, required, covered, partial, services)
-           select ?, subject_kind, subject_ref, layer, required, greatest_or_min, partial, services from (
+           select ?, subject_kind, subject_ref, layer, required, earlier_covered, partial, services from (
              select subject_kind, subject_ref, layer, required, partial, services,
-                    case when covered > ? then covered - ? else 0 end as greatest_or_min
+                    case when covered > ? then covered - ? else 0 end as earlier_covered
              from coverage_history where day = ?) h`,
           [day, d % 3, d % 3, today],
         );
@@ -151,6 +153,7 @@ async function measure(db: { name: string; knex: any }): Promise<string[][]> {
     const bytes = await historyBytes(db);
 
     const series = async (label: string, path: (q: number) => string) => {
+      process.stderr.write(`  ${db.name}: ${label}\n`);
       await get(path(0));
       const samples: number[] = [];
       for (let q = 0; q < QUERIES; q++) {

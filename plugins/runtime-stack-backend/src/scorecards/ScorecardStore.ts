@@ -423,21 +423,19 @@ export class ScorecardStore {
       ]);
     }
     if (query.layer !== undefined || query.status) {
-      q.whereExists(function capabilityMatches() {
-        this.select(knex.raw('1'))
-          .from('capability_coverage as cc')
-          .whereRaw('cc.entity_ref = sc.entity_ref');
-        if (query.layer !== undefined) this.andWhere('cc.layer', query.layer);
-        if (query.status) {
-          this.andWhere('cc.status', query.status);
-        } else {
-          // A layer alone asks for the services with a gap in it.
-          this.andWhere('cc.requirement', 'required').whereIn(
-            'cc.status',
-            GAP_STATUSES,
-          );
-        }
-      });
+      // Uncorrelated, so the database computes the matching services once
+      // instead of probing capability rows per service.
+      const matching = knex('capability_coverage').select('entity_ref');
+      if (query.layer !== undefined) matching.where('layer', query.layer);
+      if (query.status) {
+        matching.where('status', query.status);
+      } else {
+        // A layer alone asks for the services with a gap in it.
+        matching
+          .where('requirement', 'required')
+          .whereIn('status', GAP_STATUSES);
+      }
+      q.whereIn('sc.entity_ref', matching);
     }
     return q;
   }

@@ -1,0 +1,112 @@
+import { expect, test } from '@playwright/test';
+import { signInAsGuest, waitForBackend } from './portal';
+
+test.beforeAll(async ({ request }) => {
+  await waitForBackend(request);
+});
+
+test.describe('scorecards on the example estate', () => {
+  test('teams × layers with drill-down, adoption, trend and the services table with CSV export', async ({
+    page,
+  }) => {
+    await signInAsGuest(page);
+    await page
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .getByRole('link', { name: 'Scorecards' })
+      .click();
+    await expect(page).toHaveURL(/\/runtime-stack-scorecards$/);
+
+    const heatmap = page.getByRole('table', {
+      name: 'Coverage by team and layer',
+    });
+    await expect(heatmap).toBeVisible({ timeout: 30_000 });
+    // product-engineering sees the services of its three teams.
+    await expect(
+      heatmap.getByRole('button', { name: /product-engineering/i }),
+    ).toBeVisible();
+    await expect(
+      heatmap.getByLabel(/^team-payments, layer 4: \d+%/).first(),
+    ).toBeVisible();
+    await page.screenshot({
+      path: 'test/output/scorecards-teams.png',
+      fullPage: true,
+    });
+
+    await heatmap
+      .getByRole('button', { name: /^Layer 4 · .*: show its capabilities$/ })
+      .click();
+    await expect(
+      page.getByRole('table', {
+        name: 'Coverage of layer 4 capabilities by team',
+      }),
+    ).toBeVisible();
+
+    await page.getByRole('tab', { name: 'Adoption' }).click();
+    await expect(
+      page
+        .getByRole('list', { name: 'Tools for GitOps' })
+        .or(page.getByLabel('Tools for GitOps')),
+    ).toContainText(/Argo CD|Flux/);
+    await page.screenshot({
+      path: 'test/output/scorecards-adoption.png',
+      fullPage: true,
+    });
+
+    await page.getByRole('tab', { name: 'Trends' }).click();
+    await expect(page.getByText('Coverage over time')).toBeVisible();
+    await page.screenshot({ path: 'test/output/scorecards-trend.png' });
+
+    await page.getByRole('tab', { name: 'Services' }).click();
+    const services = page.getByRole('table', { name: 'Services' });
+    await expect(
+      services.locator('a[href$="/catalog/default/component/payments-api"]'),
+    ).toBeVisible({ timeout: 30_000 });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('runtime-stack-services.csv');
+    const csv = await (await download.createReadStream())
+      .toArray()
+      .then(chunks => Buffer.concat(chunks).toString('utf8'));
+    expect(csv.split('\r\n')[0]).toMatch(/^service,owner,system/);
+    expect(csv).toContain('component:default/payments-api');
+    await page.screenshot({
+      path: 'test/output/scorecards-services.png',
+      fullPage: true,
+    });
+  });
+
+  test('a platform team member grants an exemption, and the gap is exempt at once', async ({
+    page,
+  }) => {
+    await signInAsGuest(page);
+    await page.goto('/catalog/default/component/checkout-api/runtime-stack');
+    await expect(page.getByLabel('Overall coverage')).toHaveText(/^\d+%$/, {
+      timeout: 30_000,
+    });
+    const grant = page.getByRole('button', { name: 'Grant exemption' });
+    await expect(grant).toBeEnabled();
+    await grant.click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Capability').click();
+    await page.getByRole('option', { name: /Data protection/ }).click();
+    await dialog.getByLabel('Reason').fill('Stateless API: nothing to back up');
+    const inAMonth = new Date(Date.now() + 30 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    await dialog.getByLabel('Expires on').fill(inAMonth);
+    await dialog.getByRole('button', { name: 'Grant' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByRole('table', { name: 'Exemptions' })).toContainText(
+      'Stateless API',
+    );
+    await expect(
+      page.getByLabel('Data protection status: exempt'),
+    ).toBeVisible();
+    await page.screenshot({
+      path: 'test/output/checkout-api-exemption.png',
+      fullPage: true,
+    });
+  });
+});
