@@ -144,6 +144,10 @@ export interface Config {
       /** Components evaluated at once. Default 8. */
       concurrency?: number;
     };
+    scorecards?: {
+      /** Days of daily coverage snapshots kept for trends. Default 180. */
+      retentionDays?: number;
+    };
     ownership?: {
       /**
        * The organisation's default owners: what every service inherits when
