@@ -8,8 +8,8 @@ import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
-
-const percent = (ratio: number) => `${Math.round(ratio * 100)}%`;
+import { formatAgeSince } from '../shared/formatAgeSince';
+import { formatPercent } from '../shared/formatPercent';
 
 const STATUS_COLOR: Record<string, 'primary' | 'secondary' | 'default'> = {
   covered: 'primary',
@@ -26,13 +26,17 @@ const STATUS_COLOR: Record<string, 'primary' | 'secondary' | 'default'> = {
 export const CoveragePanel = ({ value }: { value: EntityCoverage }) => (
   <>
     <Typography variant="h4" component="p" aria-label="Overall coverage">
-      {percent(value.overall.ratio)}
+      {formatPercent(value.overall.ratio)}
     </Typography>
     <Typography variant="body2" color="textSecondary">
       {value.overall.covered} of {value.overall.required} required capabilities
       covered
       {value.overall.partial > 0 && `, ${value.overall.partial} partly`} ·
       profile {value.profile.title} ({value.profile.reason})
+      {formatAgeSince(value.evaluatedAt) &&
+        ` · evaluated ${formatAgeSince(
+          value.evaluatedAt,
+        )} ago, after the last collection`}
     </Typography>
     {value.sourceErrors.map(e => (
       <Typography key={e.source} variant="body2" color="error">
@@ -58,7 +62,7 @@ export const CoveragePanel = ({ value }: { value: EntityCoverage }) => (
             <TableCell>
               {layer.required === 0
                 ? 'nothing required'
-                : `${percent(layer.ratio)} of ${layer.required}`}
+                : `${formatPercent(layer.ratio)} of ${layer.required}`}
             </TableCell>
           </TableRow>
         ))}
