@@ -92,10 +92,7 @@ exports.up = async function up(knex) {
   await knex.schema.createTable('coverage_exemptions', table => {
     table.comment('Accepted coverage gaps, with who asked and who granted');
     table.string('id', 36).primary().comment('UUID');
-    table
-      .string('scope_kind', 16)
-      .notNullable()
-      .comment('component or system');
+    table.string('scope_kind', 16).notNullable().comment('component or system');
     table
       .string('scope_ref', 255)
       .notNullable()
