@@ -74,6 +74,7 @@ const clusters: EntityClusters = {
       cluster: 'prod-eu-1',
       namespaces: ['payments'],
       stale: false,
+      ageSeconds: 120,
       warnings: [],
       workloads: [],
       objects: [],
@@ -264,6 +265,12 @@ describe('CoverageService', () => {
       observed: ['istio'],
     });
     expect(byId.workloads.status).toBe('covered');
+    // Seen when the cluster was last collected, two minutes before.
+    const seenAt = Date.parse(
+      byId.workloads.evidence.find(e => e.source === 'cluster')!.seenAt!,
+    );
+    expect(Date.now() - seenAt).toBeGreaterThanOrEqual(120_000);
+    expect(Date.now() - seenAt).toBeLessThan(180_000);
     expect(byId['container-registry'].status).toBe('covered');
     expect(byId.metrics.status).toBe('covered');
     expect(byId.logging.status).toBe('partial');

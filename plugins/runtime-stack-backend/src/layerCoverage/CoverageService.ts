@@ -171,7 +171,11 @@ export class CoverageService {
           // One read of the objects serves the evidence and the hints.
           const view = await clusterState.entityClustersWithObjects(entity);
           return {
-            evidence: clusterEvidence(view.clusters, view.objects),
+            evidence: clusterEvidence(
+              view.clusters,
+              view.objects,
+              (this.options.now ?? (() => new Date()))(),
+            ),
             offered: await this.offeredOn([...view.objects.keys()]).catch(
               () => [] as OfferedTool[],
             ),

@@ -49,6 +49,7 @@ function healthOfTemplate(object: ClusterObject): string[] {
 export function clusterEvidence(
   clusters: EntityClusters,
   objects: Map<string, ClusterObject[]>,
+  now: Date = new Date(),
 ): CoverageEvidence[] {
   const evidence: CoverageEvidence[] = [];
   for (const view of clusters.clusters) {
@@ -110,7 +111,20 @@ export function clusterEvidence(
       }
     }
   }
-  return evidence;
+  // When the cluster was last collected is when its evidence was seen.
+  const seenAt = new Map(
+    clusters.clusters
+      .filter(c => c.ageSeconds !== undefined)
+      .map(c => [
+        c.cluster,
+        new Date(now.getTime() - c.ageSeconds! * 1000).toISOString(),
+      ]),
+  );
+  return evidence.map(e =>
+    e.cluster && seenAt.has(e.cluster)
+      ? { ...e, seenAt: seenAt.get(e.cluster) }
+      : e,
+  );
 }
 
 /** Images that run, and whether their registry answers for them. */

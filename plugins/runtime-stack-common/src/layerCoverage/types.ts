@@ -40,6 +40,8 @@ export interface CoverageEvidence {
   tool?: string;
   detail: string;
   cluster?: string;
+  /** When the source last showed it (a cluster's last collection). */
+  seenAt?: string;
   strength: 'full' | 'partial';
 }
 

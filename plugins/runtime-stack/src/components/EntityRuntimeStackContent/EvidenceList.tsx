@@ -5,6 +5,7 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import { formatAgeSince } from '../shared/formatAgeSince';
 
 /** What the status of one capability rests on. */
 export const EvidenceList = ({
@@ -31,6 +32,7 @@ export const EvidenceList = ({
           <TableCell>Detail</TableCell>
           <TableCell>Cluster</TableCell>
           <TableCell>Tool</TableCell>
+          <TableCell>Seen</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -44,6 +46,11 @@ export const EvidenceList = ({
             <TableCell>{e.detail}</TableCell>
             <TableCell>{e.cluster ?? '—'}</TableCell>
             <TableCell>{e.tool ? titleOf(e.tool) : '—'}</TableCell>
+            <TableCell>
+              {e.seenAt && formatAgeSince(e.seenAt)
+                ? `${formatAgeSince(e.seenAt)} ago`
+                : '—'}
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>

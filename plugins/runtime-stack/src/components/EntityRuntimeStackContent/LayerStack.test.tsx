@@ -86,6 +86,7 @@ const workloads = capability({
       tool: 'kubernetes',
       detail: 'Deployment payments/payments-api',
       cluster: 'prod-eu-1',
+      seenAt: new Date(Date.now() - 5 * 60_000).toISOString(),
       strength: 'full',
     },
     {
@@ -385,6 +386,7 @@ describe('LayerStack', () => {
       'Deployment payments/payments-api',
       'prod-eu-1',
       'kubernetes',
+      '5 min ago',
     ]);
     expect(
       within(declaredRow)
@@ -393,6 +395,7 @@ describe('LayerStack', () => {
     ).toEqual([
       'declared (partial)',
       'runtime-stack.io/tools annotation',
+      '—',
       '—',
       '—',
     ]);
