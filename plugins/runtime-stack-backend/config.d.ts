@@ -144,6 +144,13 @@ export interface Config {
       /** Components evaluated at once. Default 8. */
       concurrency?: number;
     };
+    scaffolder?: {
+      /**
+       * The helm binary the `runtime-stack:chart:validate` action runs.
+       * Default: RUNTIME_STACK_HELM, else `helm` on the PATH.
+       */
+      helmPath?: string;
+    };
     scorecards?: {
       /** Days of daily coverage snapshots kept for trends. Default 180. */
       retentionDays?: number;

@@ -11,6 +11,7 @@ export {
   EntityCoverageCard,
   EntityRuntimeStackContent,
   runtimeStackLegacyPlugin,
+  RuntimeStackCoveragePreviewField,
   RuntimeStackPage,
   RuntimeStackScorecardsPage,
   SystemRuntimeStackContent,

@@ -8,6 +8,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { RuntimeStackClient, runtimeStackApiRef } from './api';
+import { RuntimeStackCoveragePreviewFieldExtension } from './components/CoveragePreviewField/extensions';
 
 const legacyRootRouteRef = createRouteRef({ id: 'runtime-stack' });
 const legacyScorecardsRouteRef = createRouteRef({
@@ -115,3 +116,12 @@ export const RuntimeStackScorecardsPage = runtimeStackLegacyPlugin.provide(
     mountPoint: legacyScorecardsRouteRef,
   }),
 );
+
+/**
+ * The template form's coverage preview for legacy apps, listed inside
+ * `<ScaffolderFieldExtensions>` (`ui:field: RuntimeStackCoveragePreview`).
+ *
+ * @public
+ */
+export const RuntimeStackCoveragePreviewField =
+  runtimeStackLegacyPlugin.provide(RuntimeStackCoveragePreviewFieldExtension);

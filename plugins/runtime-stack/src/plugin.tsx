@@ -12,6 +12,7 @@ import {
 import AssessmentIcon from '@material-ui/icons/Assessment';
 import LayersIcon from '@material-ui/icons/Layers';
 import { RuntimeStackClient, runtimeStackApiRef } from './api';
+import { coveragePreviewFieldExtension } from './components/CoveragePreviewField/extensions';
 import { rootRouteRef, scorecardsRouteRef } from './routes';
 
 /** The runtime-stack API client, built on the app's discovery and fetch. */
@@ -114,6 +115,7 @@ export const runtimeStackPlugin = createFrontendPlugin({
     entityRuntimeStackContent,
     systemRuntimeStackContent,
     entityCoverageCard,
+    coveragePreviewFieldExtension,
   ],
   routes: {
     root: rootRouteRef,

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { scaffolderModule } from './module';
 
 describe('scaffolder module runtime-stack', () => {
-  it('registers its action with a running scaffolder', async () => {
+  it('registers its actions with a running scaffolder', async () => {
     const backend = await startTestBackend({
       features: [
         scaffolderPlugin,
@@ -22,6 +22,12 @@ describe('scaffolder module runtime-stack', () => {
       );
       expect(action).toBeDefined();
       expect(action.schema.input.properties.tools).toBeDefined();
+      const validate = res.body.find(
+        (a: { id: string }) => a.id === 'runtime-stack:chart:validate',
+      );
+      expect(validate).toBeDefined();
+      expect(validate.schema.input.properties.chartPath).toBeDefined();
+      expect(validate.schema.output.properties.kinds).toBeDefined();
     } finally {
       await backend.stop();
     }

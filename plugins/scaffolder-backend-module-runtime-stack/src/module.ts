@@ -1,6 +1,10 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createDeclareStackAction } from './actions/declareStack';
+import { createValidateChartAction } from './actions/validateChart';
 
 /**
  * Adds the Runtime Stack actions to the scaffolder.
@@ -12,9 +16,19 @@ export const scaffolderModule = createBackendModule({
   moduleId: 'runtime-stack',
   register({ registerInit }) {
     registerInit({
-      deps: { scaffolderActions: scaffolderActionsExtensionPoint },
-      async init({ scaffolderActions }) {
-        scaffolderActions.addActions(createDeclareStackAction());
+      deps: {
+        scaffolderActions: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+      },
+      async init({ scaffolderActions, config }) {
+        scaffolderActions.addActions(
+          createDeclareStackAction(),
+          createValidateChartAction({
+            helmPath: config.getOptionalString(
+              'runtimeStack.scaffolder.helmPath',
+            ),
+          }),
+        );
       },
     });
   },

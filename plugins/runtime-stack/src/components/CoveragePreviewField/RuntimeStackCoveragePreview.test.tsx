@@ -1,0 +1,248 @@
+import {
+  createExtensionTester,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
+import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
+import {
+  defaultLayerModel,
+  type LayerModel,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import { screen, within } from '@testing-library/react';
+import { runtimeStackApiRef } from '../../api';
+import {
+  coveragePreviewFieldExtension,
+  runtimeStackCoveragePreviewFieldOptions,
+} from './extensions';
+import { RuntimeStackCoveragePreview } from './RuntimeStackCoveragePreview';
+
+/** The props the scaffolder's form gives a field, the whole form in formContext. */
+function fieldProps(formData: Record<string, unknown>) {
+  const onChange = jest.fn();
+  const props = {
+    name: 'coveragePreview',
+    schema: {
+      type: 'object',
+      title: 'Runtime coverage preview',
+      description: 'What these choices cover.',
+    },
+    uiSchema: { 'ui:field': 'RuntimeStackCoveragePreview' },
+    idSchema: { $id: 'root_coveragePreview' },
+    formData: undefined,
+    formContext: { formData },
+    onChange,
+    onBlur: jest.fn(),
+    onFocus: jest.fn(),
+    disabled: false,
+    readonly: false,
+    rawErrors: [],
+    registry: {},
+  } as unknown as FieldExtensionComponentProps<unknown>;
+  return { props, onChange };
+}
+
+/** Minimal choices: no GitOps, no monitoring, no ingress (the template's flat names). */
+const minimal = {
+  name: 'web',
+  requirementProfile: 'tier-2',
+  ingressEnabled: false,
+  gitops: 'none',
+  serviceMonitor: false,
+  dashboards: false,
+  alertRules: false,
+  mesh: 'none',
+  autoscalingEnabled: false,
+  ciSystem: 'github-actions',
+  registryHost: 'registry.example.com',
+};
+
+/** Everything on, in the nested names. */
+const full = {
+  name: 'web',
+  requirementProfile: 'tier-2',
+  ingress: {
+    enabled: true,
+    className: 'ingress-nginx',
+    host: 'web.example.com',
+    tls: true,
+    clusterIssuer: 'letsencrypt-prod',
+  },
+  gitops: 'argo-cd',
+  observability: { serviceMonitor: true, dashboards: true, alertRules: true },
+  mesh: 'linkerd',
+  autoscaling: { enabled: true, min: 2, max: 6, cpu: 75 },
+  ci: 'github-actions',
+  image: 'registry.example.com/team/web',
+};
+
+const statusOf = (capabilityTitle: string) =>
+  screen.getByLabelText(`${capabilityTitle} status`, { exact: false })
+    .textContent;
+
+const layer = (n: number) =>
+  screen.getByRole('region', { name: new RegExp(`^Layer ${n}:`) });
+
+describe('RuntimeStackCoveragePreview', () => {
+  it('shows the coverage of minimal choices, GitOps and metrics missing', async () => {
+    const { props, onChange } = fieldProps(minimal);
+    await renderInTestApp(<RuntimeStackCoveragePreview {...props} />);
+
+    // tier-2 requires 6: registry, workloads and health are declared
+    // (partial until a cluster shows them), gitops, logging and metrics missing.
+    expect(screen.getByLabelText('Coverage when registered')).toHaveTextContent(
+      '25%',
+    );
+    expect(screen.getByLabelText('Coverage once running')).toHaveTextContent(
+      '50%',
+    );
+    expect(
+      screen.getByText(/Profile Tier 2 \(production\) \(annotation/),
+    ).toBeInTheDocument();
+    expect(statusOf('GitOps')).toBe('missing');
+    expect(statusOf('Metrics')).toBe('missing');
+    expect(statusOf('Workloads')).toBe('partial');
+    // Not asked for and not chosen: listed in one line, without a chip.
+    expect(screen.queryByLabelText(/^Service mesh status/)).toBeNull();
+    expect(
+      within(layer(5)).getByText(/^Not asked for: Service mesh/),
+    ).toBeInTheDocument();
+
+    const gaps = within(
+      screen.getByRole('list', { name: 'Top coverage gaps' }),
+    );
+    expect(gaps.getByText('Layer 4 · GitOps')).toBeInTheDocument();
+    expect(
+      gaps.getByText('Choose Argo CD or Flux under GitOps'),
+    ).toBeInTheDocument();
+    expect(
+      gaps.getByText('Turn on the Prometheus ServiceMonitor'),
+    ).toBeInTheDocument();
+
+    // Layers from 6 down to 0.
+    const titles = screen
+      .getAllByRole('region', { name: /^Layer \d:/ })
+      .map(r => r.getAttribute('aria-label')!.slice(0, 7));
+    expect(titles).toEqual([
+      'Layer 6',
+      'Layer 5',
+      'Layer 4',
+      'Layer 3',
+      'Layer 2',
+      'Layer 1',
+      'Layer 0',
+    ]);
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('shows the coverage rise and the statuses switch with more choices', async () => {
+    const { props, onChange } = fieldProps(full);
+    await renderInTestApp(<RuntimeStackCoveragePreview {...props} />);
+
+    // Five of six declared (partial now), logging still missing.
+    expect(screen.getByLabelText('Coverage when registered')).toHaveTextContent(
+      '42%',
+    );
+    expect(screen.getByLabelText('Coverage once running')).toHaveTextContent(
+      '83%',
+    );
+    expect(statusOf('GitOps')).toBe('partial');
+    expect(statusOf('Metrics')).toBe('partial');
+    expect(statusOf('Logging')).toBe('missing');
+    // Optional under tier-2, but the choice brings it.
+    expect(statusOf('Service mesh')).toBe('partial');
+    expect(within(layer(5)).getByText(/Linkerd/)).toBeInTheDocument();
+    expect(
+      within(layer(4)).getByText(/required · Argo CD/),
+    ).toBeInTheDocument();
+
+    const gaps = within(
+      screen.getByRole('list', { name: 'Top coverage gaps' }),
+    );
+    expect(gaps.queryByText('Layer 4 · GitOps')).not.toBeInTheDocument();
+    expect(gaps.getByText('Layer 4 · Logging')).toBeInTheDocument();
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('measures against the chosen profile', async () => {
+    const { props } = fieldProps({
+      ...full,
+      requirementProfile: 'experimental',
+    });
+    await renderInTestApp(<RuntimeStackCoveragePreview {...props} />);
+    expect(screen.getByText(/Profile Experimental/)).toBeInTheDocument();
+    // Experimental requires workloads and metrics, both declared.
+    expect(screen.getByLabelText('Coverage once running')).toHaveTextContent(
+      '100%',
+    );
+    expect(statusOf('Alerting')).toBe('partial');
+    expect(screen.getByText('No gaps')).toBeInTheDocument();
+  });
+
+  it("uses the platform's layer model from the backend", async () => {
+    const renamed: LayerModel = {
+      ...defaultLayerModel,
+      layers: defaultLayerModel.layers.map(l =>
+        l.id === 4
+          ? {
+              ...l,
+              capabilities: l.capabilities.map(c =>
+                c.id === 'gitops'
+                  ? { ...c, title: 'Continuous deployment' }
+                  : c,
+              ),
+            }
+          : l,
+      ),
+    };
+    const { props } = fieldProps(full);
+    // Not awaited: the model arrives while findBy* waits.
+    renderInTestApp(<RuntimeStackCoveragePreview {...props} />, {
+      apis: [[runtimeStackApiRef, { getLayerModel: async () => renamed }]],
+    });
+    expect(
+      await screen.findByText('Continuous deployment'),
+    ).toBeInTheDocument();
+  });
+
+  it('falls back to the default layer model when the backend fails', async () => {
+    const { props } = fieldProps(full);
+    // Not awaited: the model arrives while findBy* waits.
+    renderInTestApp(<RuntimeStackCoveragePreview {...props} />, {
+      apis: [
+        [
+          runtimeStackApiRef,
+          {
+            getLayerModel: async () => {
+              throw new Error('503 Service Unavailable');
+            },
+          },
+        ],
+      ],
+    });
+    expect(
+      await screen.findByText(/default layer model: .*503 Service Unavailable/),
+    ).toBeInTheDocument();
+    expect(statusOf('GitOps')).toBe('partial');
+  });
+
+  it('renders through the legacy field options, loading the component lazily', async () => {
+    const { props } = fieldProps(full);
+    const Field = runtimeStackCoveragePreviewFieldOptions.component;
+    await renderInTestApp(<Field {...props} />);
+    expect(
+      await screen.findByLabelText('Coverage once running'),
+    ).toHaveTextContent('83%');
+    expect(runtimeStackCoveragePreviewFieldOptions.name).toBe(
+      'RuntimeStackCoveragePreview',
+    );
+    expect(runtimeStackCoveragePreviewFieldOptions.validation).toBeUndefined();
+  });
+
+  it('is a scaffolder form field of the new frontend system', async () => {
+    const loader = createExtensionTester(coveragePreviewFieldExtension).get(
+      FormFieldBlueprint.dataRefs.formFieldLoader,
+    );
+    const field = await loader();
+    expect(field.$$type).toBe('@backstage/scaffolder/FormField');
+  });
+});

@@ -1,0 +1,312 @@
+import {
+  chooseRequirementProfile,
+  computeCoverage,
+  defaultLayerModel,
+  defaultRequirementProfiles,
+  type CoverageEvidence,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import {
+  coverageOnceConfirmed,
+  previewEvidence,
+  previewHint,
+  readPreviewChoices,
+  registryHostOf,
+  registryToolOf,
+  remainingGaps,
+  type PreviewChoices,
+} from './previewEvidence';
+
+/** Capability → tools of the evidence, for compact assertions. */
+function toolsByCapability(evidence: CoverageEvidence[]) {
+  const map: Record<string, Array<string | undefined>> = {};
+  for (const e of evidence) (map[e.capability] ??= []).push(e.tool);
+  return map;
+}
+
+const everything: PreviewChoices = {
+  ingress: {
+    enabled: true,
+    className: 'traefik',
+    host: 'web.example.com',
+    tls: true,
+    clusterIssuer: 'letsencrypt-prod',
+  },
+  gitops: 'argo-cd',
+  observability: { serviceMonitor: true, dashboards: true, alertRules: true },
+  mesh: 'linkerd',
+  autoscaling: { enabled: true, min: 2, max: 6, cpu: 75 },
+  ci: 'github-actions',
+  requirementProfile: 'tier-1',
+  image: 'quay.io/team/web',
+};
+
+function coverageOf(choices: PreviewChoices) {
+  return computeCoverage({
+    layerModel: defaultLayerModel,
+    choice: chooseRequirementProfile(
+      { annotation: choices.requirementProfile },
+      defaultRequirementProfiles,
+    ),
+    evidence: previewEvidence(choices),
+    now: new Date('2026-01-01T00:00:00Z'),
+  });
+}
+
+describe('previewEvidence', () => {
+  it('maps every choice to a capability and tool of the layer model', () => {
+    const evidence = previewEvidence(everything);
+    expect(evidence.every(e => e.source === 'declared')).toBe(true);
+    expect(toolsByCapability(evidence)).toEqual({
+      workloads: ['deployment'],
+      health: [
+        'liveness-probe',
+        'readiness-probe',
+        'resource-limits',
+        'pod-disruption-budget',
+        'horizontal-pod-autoscaler',
+      ],
+      policy: ['kubernetes-network-policy'],
+      'package-management': ['helm'],
+      images: ['oci-image'],
+      'container-registry': ['quay'],
+      'service-proxy': ['traefik'],
+      'certificate-management': ['cert-manager'],
+      gitops: ['argo-cd'],
+      'service-mesh': ['linkerd'],
+      metrics: ['prometheus'],
+      alerting: ['alertmanager'],
+      visualization: ['grafana'],
+      'ci-cd': ['github-actions'],
+    });
+  });
+
+  it('names only capabilities and tools the default layer model knows', () => {
+    const tools = new Map(
+      defaultLayerModel.layers.flatMap(l =>
+        l.capabilities.map(c => [c.id, new Set(c.tools.map(t => t.id))]),
+      ),
+    );
+    const variants: PreviewChoices[] = [
+      everything,
+      {
+        ...everything,
+        gitops: 'flux',
+        mesh: 'istio',
+        ci: 'gitlab-ci',
+        ingress: { enabled: true, className: 'ingress-nginx' },
+      },
+    ];
+    const unknown = variants
+      .flatMap(previewEvidence)
+      .filter(
+        e =>
+          !tools.has(e.capability) ||
+          (e.tool !== undefined && !tools.get(e.capability)!.has(e.tool)),
+      )
+      .map(e => `${e.capability}=${e.tool}`);
+    expect(unknown).toEqual([]);
+  });
+
+  it('gives only the chart when nothing is chosen, and none means none', () => {
+    const none = toolsByCapability(
+      previewEvidence({
+        gitops: 'none',
+        mesh: 'none',
+        ingress: { enabled: false, className: 'traefik', tls: true },
+        observability: {
+          serviceMonitor: false,
+          dashboards: false,
+          alertRules: false,
+        },
+        autoscaling: { enabled: false },
+      }),
+    );
+    expect(Object.keys(none).sort()).toEqual([
+      'health',
+      'package-management',
+      'policy',
+      'workloads',
+    ]);
+    expect(none.health).not.toContain('horizontal-pod-autoscaler');
+    expect(Object.keys(toolsByCapability(previewEvidence({})))).toEqual(
+      Object.keys(none),
+    );
+  });
+
+  it('counts probes and limits as partial health, a budget or autoscaler as full', () => {
+    const health = previewEvidence(everything).filter(
+      e => e.capability === 'health',
+    );
+    expect(Object.fromEntries(health.map(e => [e.tool, e.strength]))).toEqual({
+      'liveness-probe': 'partial',
+      'readiness-probe': 'partial',
+      'resource-limits': 'partial',
+      'pod-disruption-budget': 'full',
+      'horizontal-pod-autoscaler': 'full',
+    });
+  });
+
+  it('needs an enabled Ingress for TLS, and a ClusterIssuer for cert-manager', () => {
+    const tlsOnly = previewEvidence({
+      ingress: { enabled: true, className: 'ingress-nginx', tls: true },
+    }).find(e => e.capability === 'certificate-management');
+    expect(tlsOnly).toMatchObject({ strength: 'partial' });
+    expect(tlsOnly?.tool).toBeUndefined();
+
+    const noTls = previewEvidence({
+      ingress: { enabled: true, className: 'ingress-nginx', tls: false },
+    });
+    expect(noTls.some(e => e.capability === 'certificate-management')).toBe(
+      false,
+    );
+    expect(toolsByCapability(noTls)['service-proxy']).toEqual([
+      'ingress-nginx',
+    ]);
+  });
+
+  it('names the registry of the image', () => {
+    expect(registryHostOf('registry.example.com/team/web')).toBe(
+      'registry.example.com',
+    );
+    expect(registryHostOf('localhost:5000/web')).toBe('localhost:5000');
+    expect(registryHostOf('library/nginx')).toBe('docker.io');
+    expect(registryHostOf('nginx')).toBe('docker.io');
+    expect(registryToolOf('docker.io')).toBe('docker-hub');
+    expect(registryToolOf('quay.io')).toBe('quay');
+    expect(registryToolOf('123456789012.dkr.ecr.eu-west-1.amazonaws.com')).toBe(
+      'amazon-ecr',
+    );
+    expect(registryToolOf('europe-west1-docker.pkg.dev')).toBe(
+      'google-container-registry',
+    );
+    expect(registryToolOf('eu.gcr.io')).toBe('google-container-registry');
+    expect(registryToolOf('team.azurecr.io')).toBe('azure-container-registry');
+    expect(registryToolOf('registry.gitlab.com')).toBe(
+      'gitlab-container-registry',
+    );
+    expect(registryToolOf('registry.example.com:5000')).toBeUndefined();
+
+    const unknown = previewEvidence({ image: 'registry.example.com/web' });
+    expect(
+      unknown.find(e => e.capability === 'container-registry'),
+    ).toMatchObject({
+      detail: 'CI pushes registry.example.com/web to registry.example.com',
+      strength: 'full',
+    });
+  });
+});
+
+describe('readPreviewChoices', () => {
+  it('reads the nested form fields', () => {
+    expect(
+      readPreviewChoices({
+        name: 'web',
+        ...everything,
+        ingress: { ...everything.ingress, extra: 'ignored' },
+      }),
+    ).toEqual(everything);
+  });
+
+  it('reads the flat parameter names of the runtime-service template', () => {
+    expect(
+      readPreviewChoices({
+        name: 'web',
+        requirementProfile: 'tier-2',
+        ingressEnabled: true,
+        ingressClass: 'ingress-nginx',
+        ingressHost: 'web.example.com',
+        tlsEnabled: true,
+        certIssuer: 'letsencrypt-prod',
+        gitops: 'flux',
+        serviceMonitor: true,
+        dashboards: false,
+        alertRules: true,
+        mesh: 'none',
+        autoscalingEnabled: true,
+        autoscalingMin: 2,
+        autoscalingMax: 6,
+        autoscalingCpu: 75,
+        ciSystem: 'gitlab-ci',
+        registryHost: 'registry.example.com',
+      }),
+    ).toEqual({
+      requirementProfile: 'tier-2',
+      ingress: {
+        enabled: true,
+        className: 'ingress-nginx',
+        host: 'web.example.com',
+        tls: true,
+        clusterIssuer: 'letsencrypt-prod',
+      },
+      gitops: 'flux',
+      observability: {
+        serviceMonitor: true,
+        dashboards: false,
+        alertRules: true,
+      },
+      mesh: 'none',
+      autoscaling: { enabled: true, min: 2, max: 6, cpu: 75 },
+      ci: 'gitlab-ci',
+      // imageName defaults to the service's name, as in the template.
+      image: 'registry.example.com/web',
+    });
+  });
+
+  it('ignores values of the wrong type and anything that is not an object', () => {
+    expect(
+      readPreviewChoices({
+        ingress: { enabled: 'yes', className: 3 },
+        gitops: '',
+        observability: 'all',
+        autoscaling: { min: '2' },
+      }),
+    ).toEqual({});
+    expect(readPreviewChoices(undefined)).toEqual({});
+    expect(readPreviewChoices(['argo-cd'])).toEqual({});
+  });
+});
+
+describe('the preview with the coverage engine', () => {
+  it('turns a choice into declared (partial) coverage that a cluster would confirm', () => {
+    const without = coverageOf({ requirementProfile: 'tier-2' });
+    const gitopsWithout = without.capabilities.find(
+      c => c.capability === 'gitops',
+    )!;
+    expect(gitopsWithout.status).toBe('missing');
+
+    const withArgo = coverageOf({
+      requirementProfile: 'tier-2',
+      gitops: 'argo-cd',
+    });
+    const gitops = withArgo.capabilities.find(c => c.capability === 'gitops')!;
+    expect(gitops).toMatchObject({ status: 'partial', tools: ['argo-cd'] });
+    expect(withArgo.overall.ratio).toBeGreaterThan(without.overall.ratio);
+    expect(coverageOnceConfirmed(withArgo).covered).toBe(
+      coverageOnceConfirmed(without).covered + 1,
+    );
+  });
+
+  it('leaves only what no choice covers as remaining gaps', () => {
+    const coverage = coverageOf(everything);
+    expect(coverage.profile.id).toBe('tier-1');
+    // Logging and backups are not part of the template.
+    expect(
+      remainingGaps(coverage)
+        .map(g => g.capability)
+        .sort(),
+    ).toEqual(['data-protection', 'logging']);
+    expect(coverageOnceConfirmed(coverage)).toEqual({
+      required: 12,
+      covered: 10,
+      partial: 0,
+      ratio: 10 / 12,
+    });
+  });
+
+  it('hints at the form choice that closes a gap', () => {
+    expect(previewHint('gitops', 'engine hint')).toBe(
+      'Choose Argo CD or Flux under GitOps',
+    );
+    expect(previewHint('logging', 'engine hint')).toBe('engine hint');
+  });
+});

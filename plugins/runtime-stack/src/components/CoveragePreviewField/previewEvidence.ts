@@ -1,0 +1,385 @@
+import {
+  coverageRatio,
+  type CoverageEvidence,
+  type ServiceCoverage,
+} from '@internal/backstage-plugin-runtime-stack-common';
+
+/**
+ * The platform choices of the runtime-service template that decide what the
+ * new service covers, read from the form.
+ */
+export interface PreviewChoices {
+  ingress?: {
+    enabled?: boolean;
+    className?: string;
+    host?: string;
+    tls?: boolean;
+    clusterIssuer?: string;
+  };
+  /** `argo-cd`, `flux` or `none`. */
+  gitops?: string;
+  observability?: {
+    serviceMonitor?: boolean;
+    dashboards?: boolean;
+    alertRules?: boolean;
+  };
+  /** `none`, `linkerd` or `istio`. */
+  mesh?: string;
+  autoscaling?: { enabled?: boolean; min?: number; max?: number; cpu?: number };
+  /** `github-actions` or `gitlab-ci`. */
+  ci?: string;
+  /** `tier-1`, `tier-2` or `experimental`. */
+  requirementProfile?: string;
+  /** `registry/name`, without tag. */
+  image?: string;
+}
+
+type Json = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const str = (value: unknown) =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+const bool = (value: unknown) =>
+  typeof value === 'boolean' ? value : undefined;
+const num = (value: unknown) =>
+  typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+
+/** Leaves out unset keys, so `{}` means "nothing chosen". */
+function compact<T extends Json>(object: T): T | undefined {
+  const entries = Object.entries(object).filter(([, v]) => v !== undefined);
+  return entries.length > 0 ? (Object.fromEntries(entries) as T) : undefined;
+}
+
+/**
+ * Reads the choices from the scaffolder's form data. The nested names
+ * (`ingress.enabled`, `observability.serviceMonitor`, `ci`, `image`) are
+ * read, and so are the flat parameter names of a template that keeps one
+ * field per choice (`ingressEnabled`, `ingressClass`, `tlsEnabled`,
+ * `certIssuer`, `serviceMonitor`, `autoscalingEnabled`, `ciSystem`,
+ * `registryHost` + `imageName`); nested values win. Anything of the wrong
+ * type counts as not chosen.
+ */
+export function readPreviewChoices(formData: unknown): PreviewChoices {
+  const data = isRecord(formData) ? formData : {};
+  const ingress = isRecord(data.ingress) ? data.ingress : {};
+  const observability = isRecord(data.observability) ? data.observability : {};
+  const autoscaling = isRecord(data.autoscaling) ? data.autoscaling : {};
+
+  const registryHost = str(data.registryHost);
+  const imageName = str(data.imageName) ?? str(data.name);
+  const flatImage =
+    registryHost && imageName ? `${registryHost}/${imageName}` : undefined;
+
+  const choices: PreviewChoices = {
+    ingress: compact({
+      enabled: bool(ingress.enabled) ?? bool(data.ingressEnabled),
+      className: str(ingress.className) ?? str(data.ingressClass),
+      host: str(ingress.host) ?? str(data.ingressHost),
+      tls: bool(ingress.tls) ?? bool(data.tlsEnabled),
+      clusterIssuer: str(ingress.clusterIssuer) ?? str(data.certIssuer),
+    }),
+    gitops: str(data.gitops),
+    observability: compact({
+      serviceMonitor:
+        bool(observability.serviceMonitor) ?? bool(data.serviceMonitor),
+      dashboards: bool(observability.dashboards) ?? bool(data.dashboards),
+      alertRules: bool(observability.alertRules) ?? bool(data.alertRules),
+    }),
+    mesh: str(data.mesh),
+    autoscaling: compact({
+      enabled: bool(autoscaling.enabled) ?? bool(data.autoscalingEnabled),
+      min: num(autoscaling.min) ?? num(data.autoscalingMin),
+      max: num(autoscaling.max) ?? num(data.autoscalingMax),
+      cpu: num(autoscaling.cpu) ?? num(data.autoscalingCpu),
+    }),
+    ci: str(data.ci) ?? str(data.ciSystem),
+    requirementProfile: str(data.requirementProfile),
+    image: str(data.image) ?? flatImage,
+  };
+  return compact(choices as Json) ?? {};
+}
+
+/**
+ * The registry host of an image reference: the first path segment when it
+ * looks like a host (has a dot or a port, or is localhost), else Docker Hub.
+ */
+export function registryHostOf(image: string): string {
+  const [first, ...rest] = image.split('/');
+  if (rest.length > 0 && (/[.:]/.test(first) || first === 'localhost')) {
+    return first.toLowerCase();
+  }
+  return 'docker.io';
+}
+
+/** The layer model's container-registry tool for well-known registry hosts. */
+export function registryToolOf(host: string): string | undefined {
+  const name = host.replace(/:\d+$/, '');
+  if (/^((index|registry-1)\.)?docker\.io$/.test(name)) return 'docker-hub';
+  if (name === 'quay.io') return 'quay';
+  if (/\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/.test(name)) {
+    return 'amazon-ecr';
+  }
+  if (/(^|\.)gcr\.io$/.test(name) || /-docker\.pkg\.dev$/.test(name)) {
+    return 'google-container-registry';
+  }
+  if (/\.azurecr\.io$/.test(name)) return 'azure-container-registry';
+  if (name === 'registry.gitlab.com') return 'gitlab-container-registry';
+  return undefined;
+}
+
+const declared = (
+  capability: string,
+  tool: string | undefined,
+  detail: string,
+  strength: CoverageEvidence['strength'] = 'full',
+): CoverageEvidence => ({
+  source: 'declared',
+  capability,
+  ...(tool && { tool }),
+  detail,
+  strength,
+});
+
+const GITOPS_DETAILS: Record<string, string> = {
+  'argo-cd': 'an Argo CD Application deploys the chart',
+  flux: 'a Flux GitRepository and HelmRelease deploy the chart',
+};
+
+const chosen = (value: string | undefined) =>
+  value !== undefined && value !== 'none' ? value : undefined;
+
+/**
+ * What the new service will have, as `declared` evidence in the terms of the
+ * layer model (capability and tool ids), from the template's choices and the
+ * chart it always renders. Tools are those the template declares and the
+ * backend's own evidence uses (metrics=prometheus, alerting=alertmanager,
+ * visualization=grafana); probes and limits are partial health evidence as
+ * on the entity page, a disruption budget or an autoscaler full.
+ */
+export function previewEvidence(choices: PreviewChoices): CoverageEvidence[] {
+  const evidence: CoverageEvidence[] = [
+    // What the chart renders whatever the choices.
+    declared('workloads', 'deployment', "the chart's Deployment"),
+    declared(
+      'health',
+      'liveness-probe',
+      "the chart's Deployment has a liveness probe",
+      'partial',
+    ),
+    declared(
+      'health',
+      'readiness-probe',
+      "the chart's Deployment has a readiness probe",
+      'partial',
+    ),
+    declared(
+      'health',
+      'resource-limits',
+      "the chart's Deployment sets resource requests and limits",
+      'partial',
+    ),
+    declared(
+      'health',
+      'pod-disruption-budget',
+      "the chart's PodDisruptionBudget",
+    ),
+    declared(
+      'policy',
+      'kubernetes-network-policy',
+      "the chart's NetworkPolicy admits only the namespace, the ingress controller and monitoring",
+    ),
+    declared(
+      'package-management',
+      'helm',
+      'the service is deployed as a Helm chart',
+    ),
+  ];
+
+  const { ingress, observability, autoscaling } = choices;
+  if (autoscaling?.enabled) {
+    const range =
+      autoscaling.min !== undefined && autoscaling.max !== undefined
+        ? ` (${autoscaling.min}–${autoscaling.max} replicas${
+            autoscaling.cpu !== undefined ? ` at ${autoscaling.cpu}% CPU` : ''
+          })`
+        : '';
+    evidence.push(
+      declared(
+        'health',
+        'horizontal-pod-autoscaler',
+        `the chart's HorizontalPodAutoscaler${range}`,
+      ),
+    );
+  }
+
+  if (choices.image) {
+    const host = registryHostOf(choices.image);
+    evidence.push(
+      declared('images', 'oci-image', `image ${choices.image}`),
+      declared(
+        'container-registry',
+        registryToolOf(host),
+        `CI pushes ${choices.image} to ${host}`,
+      ),
+    );
+  }
+
+  if (ingress?.enabled) {
+    const host = ingress.host ? ` for ${ingress.host}` : '';
+    evidence.push(
+      declared(
+        'service-proxy',
+        ingress.className,
+        `an Ingress${host}${
+          ingress.className ? ` of class ${ingress.className}` : ''
+        }`,
+        ingress.className ? 'full' : 'partial',
+      ),
+    );
+    if (ingress.tls) {
+      evidence.push(
+        ingress.clusterIssuer
+          ? declared(
+              'certificate-management',
+              'cert-manager',
+              `cert-manager issues the TLS certificate (ClusterIssuer ${ingress.clusterIssuer})`,
+            )
+          : declared(
+              'certificate-management',
+              undefined,
+              'TLS without a ClusterIssuer: the certificate comes from elsewhere',
+              'partial',
+            ),
+      );
+    }
+  }
+
+  const gitops = chosen(choices.gitops);
+  if (gitops) {
+    evidence.push(
+      declared(
+        'gitops',
+        gitops,
+        GITOPS_DETAILS[gitops] ?? `${gitops} deploys the chart`,
+      ),
+    );
+  }
+
+  const mesh = chosen(choices.mesh);
+  if (mesh) {
+    evidence.push(
+      declared(
+        'service-mesh',
+        mesh,
+        `${mesh} sidecars are injected into the pods`,
+      ),
+    );
+  }
+
+  if (observability?.serviceMonitor) {
+    evidence.push(
+      declared(
+        'metrics',
+        'prometheus',
+        'a ServiceMonitor has Prometheus scrape /metrics',
+      ),
+    );
+  }
+  if (observability?.alertRules) {
+    evidence.push(
+      declared(
+        'alerting',
+        'alertmanager',
+        'a PrometheusRule alerts on errors, latency and availability through Alertmanager',
+      ),
+    );
+  }
+  if (observability?.dashboards) {
+    evidence.push(
+      declared('visualization', 'grafana', 'a Grafana dashboard ConfigMap'),
+    );
+  }
+
+  const ci = chosen(choices.ci);
+  if (ci) {
+    evidence.push(
+      declared('ci-cd', ci, `a ${ci} pipeline builds and pushes the image`),
+    );
+  }
+  return evidence;
+}
+
+/** What to change in the form to close a gap, where the form can close it. */
+const FORM_HINTS: Record<string, string> = {
+  'container-registry': 'Set the image registry',
+  images: 'Set the image registry and name',
+  'service-proxy': 'Expose the service through an Ingress',
+  'certificate-management':
+    'Turn on TLS with a cert-manager ClusterIssuer for the Ingress',
+  gitops: 'Choose Argo CD or Flux under GitOps',
+  'service-mesh': 'Choose Linkerd or Istio under Service mesh',
+  metrics: 'Turn on the Prometheus ServiceMonitor',
+  alerting: 'Turn on the alerting rules',
+  visualization: 'Turn on the Grafana dashboard',
+  'ci-cd': 'Choose a CI system',
+};
+
+/**
+ * The hint for a gap in the preview: the form choice that closes it, else
+ * the coverage engine's own hint (declare a tool, ask the platform team).
+ */
+export function previewHint(capability: string, engineHint?: string): string {
+  return (
+    FORM_HINTS[capability] ??
+    engineHint ??
+    'Not covered by this template: ask the platform team'
+  );
+}
+
+type Capability = ServiceCoverage['capabilities'][number];
+
+/**
+ * Whether a capability counts as covered once the running service shows
+ * what the form declares. The engine counts a declaration alone as partial
+ * (a claim, not an observation); a full-strength declaration becomes
+ * covered when a cluster confirms it, a partial one stays partial.
+ */
+export function coveredOnceConfirmed(capability: Capability): boolean {
+  return (
+    capability.status === 'covered' ||
+    (capability.status === 'partial' &&
+      capability.evidence.some(e => e.strength === 'full'))
+  );
+}
+
+/**
+ * The required coverage once a cluster confirms the declarations, derived
+ * from the engine's result (no observations are made up).
+ */
+export function coverageOnceConfirmed(coverage: ServiceCoverage): {
+  required: number;
+  covered: number;
+  partial: number;
+  ratio: number;
+} {
+  const required = coverage.capabilities.filter(
+    c => c.requirement === 'required' && c.status !== 'exempt',
+  );
+  const covered = required.filter(coveredOnceConfirmed).length;
+  const partial = required.filter(
+    c => c.status === 'partial' && !coveredOnceConfirmed(c),
+  ).length;
+  const counts = { required: required.length, covered, partial };
+  return { ...counts, ratio: coverageRatio(counts) };
+}
+
+/**
+ * The engine's gaps (required, missing or partial) that the choices will
+ * not close even once the service runs: these need another choice.
+ */
+export function remainingGaps(coverage: ServiceCoverage): Capability[] {
+  return coverage.gaps.filter(gap => !coveredOnceConfirmed(gap));
+}

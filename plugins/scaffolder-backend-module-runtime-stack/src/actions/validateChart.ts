@@ -1,0 +1,263 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { promisify } from 'node:util';
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  formatManifestProblems,
+  parseRenderedManifests,
+  validateManifests,
+} from './renderedManifests';
+
+const execFileAsync = promisify(execFile);
+
+/** Options of {@link createValidateChartAction}. */
+export interface ValidateChartActionOptions {
+  /**
+   * The helm binary. Defaults to the `RUNTIME_STACK_HELM` environment
+   * variable, else `helm` on the PATH.
+   */
+  helmPath?: string;
+  /** Time limit of each helm command. Defaults to 60 seconds. */
+  timeoutMs?: number;
+}
+
+type SetValue = string | number | boolean;
+
+interface HelmResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** `--set-json` keeps each override's type (`"3"` stays a string, `3` a number). */
+function setArgs(set: Record<string, SetValue> | undefined): string[] {
+  return Object.entries(set ?? {}).flatMap(([key, value]) => [
+    '--set-json',
+    `${key}=${JSON.stringify(value)}`,
+  ]);
+}
+
+/** The `[ERROR]` / `Error:` lines of helm's output, continuation lines joined. */
+function helmErrors(output: string): string[] {
+  const errors: string[] = [];
+  let current: string | undefined;
+  for (const line of output.split('\n')) {
+    const error = line.match(/^(?:\[ERROR\]|Error:)\s*(.*)$/);
+    if (error) {
+      if (current !== undefined) errors.push(current);
+      current = error[1].replace(/^:\s*/, '');
+    } else if (current !== undefined && /^\s+\S/.test(line)) {
+      current = `${current} ${line.trim()}`;
+    } else if (current !== undefined) {
+      errors.push(current);
+      current = undefined;
+    }
+  }
+  if (current !== undefined) errors.push(current);
+  return [...new Set(errors.filter(Boolean))];
+}
+
+async function runHelm(
+  helm: string,
+  args: string[],
+  options: { cwd: string; timeoutMs: number; signal?: AbortSignal },
+): Promise<HelmResult> {
+  try {
+    const { stdout, stderr } = await execFileAsync(helm, args, {
+      cwd: options.cwd,
+      timeout: options.timeoutMs,
+      maxBuffer: 64 * 1024 * 1024,
+      signal: options.signal,
+      encoding: 'utf8',
+      windowsHide: true,
+    });
+    return { exitCode: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException & {
+      code?: string | number;
+      killed?: boolean;
+      signal?: string;
+      stdout?: string;
+      stderr?: string;
+    };
+    if (e.code === 'ENOENT' || e.code === 'EACCES') {
+      throw new Error(
+        `Cannot run helm '${helm}' (${e.code}): install helm on the PATH, or set its path in runtimeStack.scaffolder.helmPath or the RUNTIME_STACK_HELM environment variable`,
+      );
+    }
+    if (e.code === 'ABORT_ERR') {
+      throw new Error(`helm ${args[0]} was cancelled`);
+    }
+    if (e.killed || typeof e.code !== 'number') {
+      throw new Error(
+        `helm ${args[0]} did not finish within ${options.timeoutMs / 1000} s${
+          e.signal ? ` (${e.signal})` : ''
+        }`,
+      );
+    }
+    return {
+      exitCode: e.code,
+      stdout: e.stdout ?? '',
+      stderr: e.stderr ?? '',
+    };
+  }
+}
+
+function workspaceChild(workspacePath: string, path: string, input: string) {
+  const refuse = () =>
+    new InputError(
+      `Input '${input}' must be a path inside the workspace, got '${path}'`,
+    );
+  if (!path || isAbsolute(path)) throw refuse();
+  try {
+    return resolveSafeChildPath(workspacePath, path);
+  } catch {
+    throw refuse();
+  }
+}
+
+/**
+ * Creates the `runtime-stack:chart:validate` action: lints and renders the
+ * Helm chart of the new service in the workspace and validates every rendered
+ * manifest (built-in kinds against the Kubernetes schemas of
+ * `kubernetes-models`, the platform's custom resources structurally), so a
+ * template cannot publish a chart that does not install.
+ *
+ * @public
+ */
+export function createValidateChartAction(
+  options: ValidateChartActionOptions = {},
+) {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  return createTemplateAction({
+    id: 'runtime-stack:chart:validate',
+    description:
+      "Runs helm lint and helm template on a chart in the workspace and validates the rendered manifests against the Kubernetes schemas (and the platform's custom resources structurally)",
+    supportsDryRun: true,
+    schema: {
+      input: {
+        chartPath: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'Path of the chart directory, relative to the workspace (default: chart)',
+            ),
+        valuesFiles: z =>
+          z
+            .array(z.string())
+            .optional()
+            .describe(
+              'Values files relative to the workspace, passed to helm with -f in order',
+            ),
+        set: z =>
+          z
+            .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
+            .optional()
+            .describe(
+              'Value overrides by helm value path, e.g. { "image.tag": "1.2.3", replicaCount: 2 }; passed with --set-json, so types are kept',
+            ),
+        releaseName: z =>
+          z
+            .string()
+            .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/)
+            .max(53)
+            .optional()
+            .describe('Release name to render with (default: release-name)'),
+      },
+      output: {
+        kinds: z =>
+          z
+            .array(z.string())
+            .describe('The rendered objects as Kind/name, in render order'),
+        manifestCount: z =>
+          z.number().describe('How many objects the chart renders'),
+      },
+    },
+    async handler(ctx) {
+      const chartPath = ctx.input.chartPath ?? 'chart';
+      const chartDir = workspaceChild(
+        ctx.workspacePath,
+        chartPath,
+        'chartPath',
+      );
+      if (!existsSync(join(chartDir, 'Chart.yaml'))) {
+        throw new InputError(
+          `Input 'chartPath': no Chart.yaml in '${chartPath}' of the workspace`,
+        );
+      }
+      const valuesArgs = (ctx.input.valuesFiles ?? []).flatMap(file => {
+        const path = workspaceChild(ctx.workspacePath, file, 'valuesFiles');
+        if (!existsSync(path)) {
+          throw new InputError(
+            `Input 'valuesFiles': '${file}' does not exist in the workspace`,
+          );
+        }
+        return ['-f', path];
+      });
+      const valueArgs = [...valuesArgs, ...setArgs(ctx.input.set)];
+      const helm = options.helmPath || process.env.RUNTIME_STACK_HELM || 'helm';
+      const run = (args: string[]) =>
+        runHelm(helm, args, {
+          cwd: ctx.workspacePath,
+          timeoutMs,
+          signal: ctx.signal,
+        });
+
+      const lint = await run(['lint', chartDir, ...valueArgs]);
+      const lintOutput = `${lint.stdout}\n${lint.stderr}`;
+      for (const line of lintOutput.split('\n')) {
+        if (line.startsWith('[WARNING]')) {
+          ctx.logger.warn(`helm lint: ${line.slice(10)}`);
+        }
+      }
+      if (lint.exitCode !== 0) {
+        const errors = helmErrors(lintOutput).filter(
+          e => !/chart\(s\) linted/.test(e),
+        );
+        throw new InputError(
+          `helm lint failed for chart '${chartPath}': ${
+            errors.join('; ') || lintOutput.trim()
+          }`,
+        );
+      }
+
+      const template = await run([
+        'template',
+        ctx.input.releaseName ?? 'release-name',
+        chartDir,
+        ...valueArgs,
+      ]);
+      if (template.exitCode !== 0) {
+        const errors = helmErrors(template.stderr);
+        throw new InputError(
+          `helm template failed for chart '${chartPath}': ${
+            errors.join('; ') || template.stderr.trim()
+          }`,
+        );
+      }
+
+      const { manifests, problems } = parseRenderedManifests(template.stdout);
+      problems.push(...(await validateManifests(manifests)));
+      if (problems.length > 0) {
+        throw new InputError(
+          `Chart '${chartPath}' renders ${
+            problems.length
+          } invalid manifest(s):\n${formatManifestProblems(problems)}`,
+        );
+      }
+
+      const kinds = manifests.map(m => `${m.kind}/${m.name}`);
+      ctx.logger.info(
+        `Chart '${chartPath}' renders ${manifests.length} valid manifest(s)${
+          ctx.isDryRun ? ' (dry run)' : ''
+        }: ${kinds.join(', ') || 'none'}`,
+      );
+      ctx.output('kinds', kinds);
+      ctx.output('manifestCount', manifests.length);
+    },
+  });
+}
