@@ -1,0 +1,51 @@
+{{/*
+The service's name: the chart's name unless nameOverride is set. Every object
+is named after it.
+*/}}
+{{- define "service.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* The backstage.io/kubernetes-id label value catalog-info.yaml refers to. */}}
+{{- define "service.kubernetesId" -}}
+{{- default (include "service.name" .) .Values.backstage.kubernetesId }}
+{{- end }}
+
+{{/* Labels that select the service's pods; they never change after install. */}}
+{{- define "service.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "service.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end }}
+
+{{/* Labels on every object, including backstage.io/kubernetes-id. */}}
+{{- define "service.labels" -}}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{ include "service.selectorLabels" . }}
+app.kubernetes.io/version: {{ include "service.imageTag" . | trunc 63 | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+backstage.io/kubernetes-id: {{ include "service.kubernetesId" . }}
+{{- end }}
+
+{{- define "service.imageTag" -}}
+{{- .Values.image.tag | default .Chart.AppVersion }}
+{{- end }}
+
+{{- define "service.image" -}}
+{{- printf "%s/%s:%s" .Values.image.registry .Values.image.repository (include "service.imageTag" .) }}
+{{- end }}
+
+{{- define "service.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create }}
+{{- default (include "service.name" .) .Values.serviceAccount.name }}
+{{- else }}
+{{- default "default" .Values.serviceAccount.name }}
+{{- end }}
+{{- end }}
+
+{{/*
+The Prometheus selector of the service's series: the Prometheus Operator sets
+job to the Service's name and namespace to its namespace.
+*/}}
+{{- define "service.promSelector" -}}
+job="{{ include "service.name" . }}", namespace="{{ .Release.Namespace }}"
+{{- end }}

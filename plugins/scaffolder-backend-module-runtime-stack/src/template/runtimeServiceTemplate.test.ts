@@ -1,0 +1,1479 @@
+/*
+ * The runtime-service template (examples/templates/runtime-service) run
+ * in-process by a real scaffolder, through its REST API: as a dry run (the
+ * template editor's endpoint, with the skeleton as directory contents) and as
+ * a task that publishes and registers. The generated repository is then
+ * checked the way its own CI and the portal would check it: helm lint and
+ * helm template, every manifest against the Kubernetes schemas, the
+ * PrometheusRule with promtool, catalog-info.yaml with the catalog's
+ * validators and the Runtime Stack's own annotation reader, and the Node.js
+ * app built, tested and started.
+ */
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  componentEntityV1alpha1Validator,
+  DefaultNamespaceEntityPolicy,
+  type Entity,
+  EntityPolicies,
+  FieldFormatEntityPolicy,
+  NoForeignRootFieldsEntityPolicy,
+  SchemaValidEntityPolicy,
+} from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import {
+  createTemplateAction,
+  scaffolderActionsExtensionPoint,
+} from '@backstage/plugin-scaffolder-node';
+import {
+  type ClusterObject,
+  defaultLayerModel,
+  detectServiceTools,
+  readDeclaredStack,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import { execFileSync, spawn } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join, relative, resolve } from 'node:path';
+import request from 'supertest';
+import { parse as parseYaml, parseAllDocuments } from 'yaml';
+import { helm } from '../__testUtils__/helm';
+import { scaffolderModule } from '../module';
+
+const REPO_ROOT = resolve(__dirname, '../../../..');
+const TEMPLATE_DIR = join(REPO_ROOT, 'examples/templates/runtime-service');
+const ESTATE_DIR = join(REPO_ROOT, 'examples/estate');
+
+type Values = Record<string, string | number | boolean>;
+
+/** One way of filling in the form, and what it must produce. */
+interface Combination {
+  title: string;
+  values: Values;
+  /** The runtime-stack.io/tools annotation the choices declare. */
+  tools: string;
+  namespace: string;
+  image: string;
+  ciFile: string;
+  /** Kinds `helm template` renders with the generated values. */
+  kinds: string[];
+}
+
+const combinations: Combination[] = [
+  {
+    title:
+      'Node.js, GitHub Actions, Argo CD, ingress-nginx with TLS, Linkerd, autoscaling',
+    values: {
+      name: 'payments-fx-api',
+      description: 'Converts payment amounts between currencies.',
+      owner: 'group:default/team-payments',
+      system: 'system:default/payments',
+      namespace: 'payments',
+      language: 'nodejs',
+      port: 8080,
+      requirementProfile: 'tier-1',
+      ingressEnabled: true,
+      ingressClass: 'ingress-nginx',
+      ingressHost: 'fx.payments.example.com',
+      tlsEnabled: true,
+      certIssuer: 'letsencrypt-prod',
+      gitops: 'argo-cd',
+      serviceMonitor: true,
+      dashboards: true,
+      alertRules: true,
+      mesh: 'linkerd',
+      autoscalingEnabled: true,
+      autoscalingMin: 2,
+      autoscalingMax: 8,
+      autoscalingCpu: 70,
+      ciSystem: 'github-actions',
+      registryHost: 'registry.example.com',
+      imageName: 'payments/payments-fx-api',
+      repoUrl: 'github.com?owner=acme&repo=payments-fx-api',
+    },
+    tools:
+      'alerting=alertmanager,build-security=trivy,certificate-management=cert-manager,ci-cd=github-actions,gitops=argo-cd,metrics=prometheus,package-management=helm,policy=kubernetes-network-policy,service-mesh=linkerd,service-proxy=ingress-nginx,source-control=github,visualization=grafana',
+    namespace: 'payments',
+    image: 'registry.example.com/payments/payments-fx-api',
+    ciFile: '.github/workflows/ci.yaml',
+    kinds: [
+      'Application',
+      'ConfigMap',
+      'Deployment',
+      'HorizontalPodAutoscaler',
+      'Ingress',
+      'NetworkPolicy',
+      'PodDisruptionBudget',
+      'PrometheusRule',
+      'Service',
+      'ServiceAccount',
+      'ServiceMonitor',
+    ],
+  },
+  {
+    title: 'Go, GitLab CI, Flux, no ingress, Istio',
+    values: {
+      name: 'cart-price-rules-worker',
+      owner: 'group:default/team-checkout',
+      system: 'system:default/checkout',
+      language: 'go',
+      port: 9090,
+      requirementProfile: 'tier-2',
+      ingressEnabled: false,
+      gitops: 'flux',
+      serviceMonitor: true,
+      dashboards: false,
+      alertRules: true,
+      mesh: 'istio',
+      autoscalingEnabled: true,
+      autoscalingMin: 1,
+      autoscalingMax: 4,
+      autoscalingCpu: 80,
+      ciSystem: 'gitlab-ci',
+      registryHost: 'harbor.acme.internal:8443',
+      repoUrl: 'github.com?owner=acme&repo=cart-price-rules-worker',
+    },
+    tools:
+      'alerting=alertmanager,build-security=trivy,ci-cd=gitlab-ci,gitops=flux,metrics=prometheus,package-management=helm,policy=kubernetes-network-policy,service-mesh=istio,source-control=github',
+    namespace: 'cart-price-rules-worker',
+    image: 'harbor.acme.internal:8443/cart-price-rules-worker',
+    ciFile: '.gitlab-ci.yml',
+    kinds: [
+      'Deployment',
+      'GitRepository',
+      'HelmRelease',
+      'HorizontalPodAutoscaler',
+      'NetworkPolicy',
+      'PodDisruptionBudget',
+      'PrometheusRule',
+      'Service',
+      'ServiceAccount',
+      'ServiceMonitor',
+    ],
+  },
+  {
+    title:
+      'Node.js, no GitOps, Traefik without TLS, no mesh, no autoscaling, no system',
+    values: {
+      name: 'catalog-preview-web',
+      owner: 'group:default/team-catalog',
+      language: 'nodejs',
+      port: 3000,
+      requirementProfile: 'experimental',
+      ingressEnabled: true,
+      ingressClass: 'traefik',
+      ingressHost: 'preview.catalog.example.com',
+      tlsEnabled: false,
+      gitops: 'none',
+      serviceMonitor: false,
+      dashboards: true,
+      alertRules: false,
+      mesh: 'none',
+      autoscalingEnabled: false,
+      ciSystem: 'github-actions',
+      registryHost: 'registry.example.com',
+      imageName: 'catalog/catalog-preview-web',
+      repoUrl: 'github.com?owner=acme&repo=catalog-preview-web',
+    },
+    tools:
+      'build-security=trivy,ci-cd=github-actions,package-management=helm,policy=kubernetes-network-policy,service-proxy=traefik,source-control=github,visualization=grafana',
+    namespace: 'catalog-preview-web',
+    image: 'registry.example.com/catalog/catalog-preview-web',
+    ciFile: '.github/workflows/ci.yaml',
+    kinds: [
+      'ConfigMap',
+      'Deployment',
+      'Ingress',
+      'NetworkPolicy',
+      'PodDisruptionBudget',
+      'Service',
+      'ServiceAccount',
+    ],
+  },
+];
+
+// ---------------------------------------------------------------------------
+// Files
+
+/** Every file under a directory, by path relative to it (dotfiles too). */
+function readTree(root: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        walk(path);
+      } else {
+        files.set(relative(root, path), readFileSync(path));
+      }
+    }
+  };
+  walk(root);
+  return files;
+}
+
+function writeTree(root: string, files: Map<string, Buffer>) {
+  for (const [path, content] of files) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+}
+
+function yamlDocuments(source: string): any[] {
+  return parseAllDocuments(source)
+    .map(doc => {
+      if (doc.errors.length > 0) {
+        throw new Error(`Invalid YAML: ${doc.errors.join('; ')}`);
+      }
+      return doc.toJS();
+    })
+    .filter(doc => doc !== null && doc !== undefined);
+}
+
+function templateEntity(): Entity {
+  return parseYaml(readFileSync(join(TEMPLATE_DIR, 'template.yaml'), 'utf8'));
+}
+
+function estateEntities(): Entity[] {
+  return ['org.yaml', 'systems.yaml'].flatMap(file =>
+    yamlDocuments(readFileSync(join(ESTATE_DIR, file), 'utf8')),
+  );
+}
+
+// ---------------------------------------------------------------------------
+// Kubernetes schemas
+
+/** The built-in kinds the chart may render, validated with kubernetes-models. */
+const BUILT_IN_KINDS = new Set([
+  'v1/ConfigMap',
+  'v1/Service',
+  'v1/ServiceAccount',
+  'apps/v1/Deployment',
+  'autoscaling/v2/HorizontalPodAutoscaler',
+  'networking.k8s.io/v1/Ingress',
+  'networking.k8s.io/v1/NetworkPolicy',
+  'policy/v1/PodDisruptionBudget',
+]);
+
+/**
+ * Runs in a separate Node.js process: kubernetes-models and its dependencies
+ * are ESM-only with `import`-only exports, which Jest's CommonJS runtime
+ * cannot load. Reads the objects as JSON on stdin and writes, per object, the
+ * schema's error message or null.
+ */
+const VALIDATE_SCRIPT = `
+import { readFileSync } from 'node:fs';
+const objects = JSON.parse(readFileSync(0, 'utf8'));
+const results = [];
+for (const object of objects) {
+  const { [object.kind]: Model } = await import(
+    'kubernetes-models/' + object.apiVersion + '/' + object.kind
+  );
+  try {
+    new Model(object).validate();
+    results.push(null);
+  } catch (error) {
+    results.push(error.message);
+  }
+}
+process.stdout.write(JSON.stringify(results));
+`;
+
+/** Every built-in object validated against its Kubernetes schema. */
+function schemaErrors(objects: any[]): Array<string | null> {
+  if (objects.length === 0) return [];
+  return JSON.parse(
+    execFileSync(
+      process.execPath,
+      ['--input-type=module', '--eval', VALIDATE_SCRIPT],
+      {
+        cwd: __dirname,
+        input: JSON.stringify(objects),
+        encoding: 'utf8',
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    ),
+  );
+}
+
+const CUSTOM_RESOURCES = new Set([
+  'monitoring.coreos.com/v1/ServiceMonitor',
+  'monitoring.coreos.com/v1/PrometheusRule',
+  'argoproj.io/v1alpha1/Application',
+  'source.toolkit.fluxcd.io/v1/GitRepository',
+  'helm.toolkit.fluxcd.io/v2/HelmRelease',
+]);
+
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
+
+function kindKey(object: any): string {
+  return `${object.apiVersion}/${object.kind}`;
+}
+
+function isObject(value: unknown): value is Record<string, any> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isNonEmptyString(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0;
+}
+
+/**
+ * The custom resources have no schema in kubernetes-models: the fields their
+ * controllers need are checked by hand, with their CRDs' types.
+ */
+function customResourceProblems(object: any): string[] {
+  const problems: string[] = [];
+  const need = (ok: boolean, what: string) => {
+    if (!ok) problems.push(what);
+  };
+  const spec = object.spec;
+  need(isObject(spec), 'spec is an object');
+  if (!isObject(spec)) return problems;
+  switch (object.kind) {
+    case 'ServiceMonitor':
+      need(isObject(spec.selector?.matchLabels), 'spec.selector.matchLabels');
+      need(
+        Array.isArray(spec.endpoints) &&
+          spec.endpoints.length > 0 &&
+          spec.endpoints.every(
+            (e: any) =>
+              isNonEmptyString(e.port) &&
+              (e.path === undefined || String(e.path).startsWith('/')) &&
+              (e.interval === undefined || /^\d+(ms|s|m|h)$/.test(e.interval)),
+          ),
+        'spec.endpoints[] with a named port, a path and a duration',
+      );
+      break;
+    case 'PrometheusRule':
+      need(
+        Array.isArray(spec.groups) &&
+          spec.groups.length > 0 &&
+          spec.groups.every(
+            (g: any) =>
+              isNonEmptyString(g.name) &&
+              Array.isArray(g.rules) &&
+              g.rules.every(
+                (r: any) =>
+                  isNonEmptyString(r.expr) &&
+                  isNonEmptyString(r.record) !== isNonEmptyString(r.alert) &&
+                  (r.labels === undefined ||
+                    Object.values(r.labels).every(
+                      v => typeof v === 'string',
+                    )) &&
+                  (r.annotations === undefined ||
+                    Object.values(r.annotations).every(
+                      v => typeof v === 'string',
+                    )),
+              ),
+          ),
+        'spec.groups[].rules[] each with expr and either record or alert, string labels and annotations',
+      );
+      break;
+    case 'Application':
+      need(isNonEmptyString(spec.project), 'spec.project');
+      need(
+        isNonEmptyString(spec.source?.repoURL) &&
+          isNonEmptyString(spec.source?.path) &&
+          isNonEmptyString(spec.source?.targetRevision),
+        'spec.source.repoURL, path and targetRevision',
+      );
+      need(
+        isNonEmptyString(spec.destination?.server) &&
+          isNonEmptyString(spec.destination?.namespace),
+        'spec.destination.server and namespace',
+      );
+      need(
+        (spec.source?.helm?.parameters ?? []).every(
+          (p: any) => isNonEmptyString(p.name) && typeof p.value === 'string',
+        ),
+        'spec.source.helm.parameters[] with string values',
+      );
+      break;
+    case 'GitRepository':
+      need(/^https:\/\//.test(spec.url ?? ''), 'spec.url is https');
+      need(isNonEmptyString(spec.ref?.branch), 'spec.ref.branch');
+      need(/^\d+(ms|s|m|h)$/.test(spec.interval ?? ''), 'spec.interval');
+      break;
+    case 'HelmRelease':
+      need(/^\d+(ms|s|m|h)$/.test(spec.interval ?? ''), 'spec.interval');
+      need(isNonEmptyString(spec.chart?.spec?.chart), 'spec.chart.spec.chart');
+      need(
+        ['GitRepository', 'HelmRepository', 'Bucket'].includes(
+          spec.chart?.spec?.sourceRef?.kind,
+        ) && isNonEmptyString(spec.chart?.spec?.sourceRef?.name),
+        'spec.chart.spec.sourceRef',
+      );
+      need(
+        ['ChartVersion', 'Revision', undefined].includes(
+          spec.chart?.spec?.reconcileStrategy,
+        ),
+        'spec.chart.spec.reconcileStrategy',
+      );
+      need(
+        spec.values === undefined || isObject(spec.values),
+        'spec.values is an object',
+      );
+      break;
+    default:
+      problems.push(`no check for ${kindKey(object)}`);
+  }
+  return problems;
+}
+
+/** Validates every rendered object; returns the problems, by object. */
+function manifestProblems(objects: any[]): string[] {
+  const builtIn = objects.filter(o => BUILT_IN_KINDS.has(kindKey(o)));
+  const errors = new Map(
+    schemaErrors(builtIn).map((error, i) => [builtIn[i], error]),
+  );
+  return objects.flatMap(object => {
+    const where = `${kindKey(object)} ${object.metadata?.name}`;
+    const problems: string[] = [];
+    if (!DNS_SUBDOMAIN.test(object.metadata?.name ?? '')) {
+      problems.push('metadata.name is not a DNS subdomain');
+    }
+    if (errors.has(object)) {
+      const error = errors.get(object);
+      if (error) problems.push(error);
+    } else if (CUSTOM_RESOURCES.has(kindKey(object))) {
+      problems.push(...customResourceProblems(object));
+    } else {
+      problems.push('unexpected kind');
+    }
+    return problems.map(p => `${where}: ${p}`);
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Real tools
+
+function promtoolAvailable(): boolean {
+  const installed = (process.env.PATH ?? '')
+    .split(delimiter)
+    .some(dir => existsSync(join(dir, 'promtool')));
+  if (installed) return true;
+  // As elsewhere in the repository: CI requires the real binary, a developer
+  // without it gets a warning.
+  const reason =
+    'promtool is not installed (apt-get install prometheus, which ships it)';
+  if (process.env.RUNTIME_STACK_REQUIRE_REAL_SERVERS) {
+    throw new Error(
+      `The PrometheusRule check needs promtool (RUNTIME_STACK_REQUIRE_REAL_SERVERS is set): ${reason}`,
+    );
+  }
+  // eslint-disable-next-line no-console
+  console.warn(`Skipping the promtool check: ${reason}`);
+  return false;
+}
+
+/** `promtool check rules` on the groups of a PrometheusRule. */
+function promtoolCheckRules(rule: any, dir: string): string {
+  const file = join(dir, `${rule.metadata.name}.rules.yaml`);
+  writeFileSync(file, JSON.stringify({ groups: rule.spec.groups }));
+  return execFileSync('promtool', ['check', 'rules', file], {
+    encoding: 'utf8',
+  });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+function seconds(start: bigint): string {
+  return `${(Number(process.hrtime.bigint() - start) / 1e9).toFixed(2)} s`;
+}
+
+// ---------------------------------------------------------------------------
+// The scaffolder
+
+const work = mkdtempSync(join(tmpdir(), 'runtime-service-template-'));
+const publishedRoot = join(work, 'published');
+
+/** publish:github without GitHub: the workspace is copied to a directory. */
+const publishGithub = createTemplateAction({
+  id: 'publish:github',
+  description: 'Test stand-in: copies the workspace to a local directory',
+  schema: {
+    input: {
+      repoUrl: z => z.string(),
+      description: z => z.string().optional(),
+      defaultBranch: z => z.string().optional(),
+      repoVisibility: z => z.string().optional(),
+    },
+    output: {
+      remoteUrl: z => z.string(),
+      repoContentsUrl: z => z.string(),
+    },
+  },
+  async handler(ctx) {
+    const url = new URL(`https://${ctx.input.repoUrl}`);
+    const owner = url.searchParams.get('owner');
+    const repo = url.searchParams.get('repo');
+    if (url.host !== 'github.com' || !owner || !repo) {
+      throw new Error(`Unexpected repoUrl ${ctx.input.repoUrl}`);
+    }
+    cpSync(ctx.workspacePath, join(publishedRoot, owner, repo), {
+      recursive: true,
+    });
+    const branch = ctx.input.defaultBranch ?? 'main';
+    ctx.output('remoteUrl', `https://github.com/${owner}/${repo}`);
+    ctx.output(
+      'repoContentsUrl',
+      `https://github.com/${owner}/${repo}/blob/${branch}`,
+    );
+  },
+});
+
+const publishModule = createBackendModule({
+  pluginId: 'scaffolder',
+  moduleId: 'test-publish-github',
+  register({ registerInit }) {
+    registerInit({
+      deps: { scaffolderActions: scaffolderActionsExtensionPoint },
+      async init({ scaffolderActions }) {
+        scaffolderActions.addActions(publishGithub);
+      },
+    });
+  },
+});
+
+/** The published catalog-info.yaml behind a github.com blob URL. */
+function publishedFile(url: string): string {
+  const match =
+    /^https:\/\/github\.com\/([^/]+)\/([^/]+)\/(?:blob|tree)\/[^/]+\/(.+)$/.exec(
+      url,
+    );
+  if (!match) throw new Error(`Not a published file URL: ${url}`);
+  return join(publishedRoot, match[1], match[2], match[3]);
+}
+
+const inMemoryCatalog = catalogServiceMock({
+  entities: [
+    ...estateEntities(),
+    {
+      ...templateEntity(),
+      metadata: {
+        ...templateEntity().metadata,
+        namespace: 'default',
+        annotations: {
+          'backstage.io/managed-by-location': `file:${join(
+            TEMPLATE_DIR,
+            'template.yaml',
+          )}`,
+          'backstage.io/managed-by-origin-location': `file:${join(
+            TEMPLATE_DIR,
+            'template.yaml',
+          )}`,
+        },
+      },
+    },
+  ],
+});
+
+/** The catalog: the estate and the template, and addLocation reading the published file. */
+const catalog = catalogServiceMock.mock({
+  getEntityByRef: (ref, options) =>
+    inMemoryCatalog.getEntityByRef(ref, options),
+  getEntitiesByRefs: (req, options) =>
+    inMemoryCatalog.getEntitiesByRefs(req, options),
+  queryEntities: (req, options) => inMemoryCatalog.queryEntities(req, options),
+  async addLocation(location) {
+    const entities = yamlDocuments(
+      readFileSync(publishedFile(location.target), 'utf8'),
+    );
+    return {
+      location: {
+        id: 'test',
+        type: location.type ?? 'url',
+        target: location.target,
+        entityRef: `location:default/generated-${entities[0].metadata.name}`,
+      },
+      entities,
+      exists: false,
+    };
+  },
+});
+
+// ---------------------------------------------------------------------------
+// Checks on a generated repository
+
+function text(files: Map<string, Buffer>, path: string): string {
+  const file = files.get(path);
+  if (!file) {
+    throw new Error(
+      `${path} is missing; generated: ${[...files.keys()].sort().join(', ')}`,
+    );
+  }
+  return file.toString('utf8');
+}
+
+const skeleton = readTree(join(TEMPLATE_DIR, 'skeleton'));
+
+/** Files and their contents, by combination. */
+function checkTree(files: Map<string, Buffer>, c: Combination) {
+  const paths = [...files.keys()];
+  const nodejs = c.values.language === 'nodejs';
+  const github = c.values.ciSystem === 'github-actions';
+
+  const always = [
+    'Dockerfile',
+    '.dockerignore',
+    '.gitignore',
+    'README.md',
+    'catalog-info.yaml',
+    'mkdocs.yml',
+    'docs/index.md',
+    'chart/Chart.yaml',
+    'chart/values.yaml',
+    'chart/values.schema.json',
+    'chart/.helmignore',
+    'chart/dashboards/overview.json',
+    'chart/templates/_helpers.tpl',
+    'chart/templates/deployment.yaml',
+    'chart/templates/service.yaml',
+    'chart/templates/ingress.yaml',
+    'chart/templates/hpa.yaml',
+    'chart/templates/pdb.yaml',
+    'chart/templates/networkpolicy.yaml',
+    'chart/templates/serviceaccount.yaml',
+    'chart/templates/servicemonitor.yaml',
+    'chart/templates/prometheusrule.yaml',
+    'chart/templates/dashboard-configmap.yaml',
+    'chart/templates/argocd-application.yaml',
+    'chart/templates/flux.yaml',
+  ];
+  const node = [
+    'package.json',
+    'tsconfig.json',
+    'src/app.ts',
+    'src/app.test.ts',
+    'src/config.ts',
+    'src/metrics.ts',
+    'src/server.ts',
+  ];
+  const go = ['go.mod', 'config.go', 'main.go', 'main_test.go', 'metrics.go'];
+  const githubFiles = ['.github/workflows/ci.yaml'];
+  const gitlabFiles = ['.gitlab-ci.yml'];
+
+  expect(paths).toEqual(
+    expect.arrayContaining([
+      ...always,
+      ...(nodejs ? node : go),
+      ...(github ? githubFiles : gitlabFiles),
+    ]),
+  );
+  for (const absent of [
+    ...(nodejs ? go : node),
+    ...(github ? gitlabFiles : githubFiles),
+  ]) {
+    expect(paths).not.toContain(absent);
+  }
+  expect(paths.filter(p => p.endsWith('.njk'))).toEqual([]);
+
+  // Copied, not rendered: the pipeline keeps GitHub's ${{ }} and the chart's
+  // templates keep Helm's {{ }}, byte for byte.
+  const ci = `ci/${c.values.ciSystem}/${c.values.language}/${c.ciFile}`;
+  expect(text(files, c.ciFile)).toBe(skeleton.get(ci)!.toString('utf8'));
+  if (github) {
+    expect(text(files, c.ciFile)).toContain('${{ secrets.REGISTRY_PASSWORD }}');
+    expect(text(files, c.ciFile)).toContain(
+      '${{ steps.coordinates.outputs.image }}',
+    );
+  }
+  // The pipeline: test, chart lint, build, Trivy scan, push, GitOps handoff.
+  const [pipeline] = yamlDocuments(text(files, c.ciFile));
+  expect(Object.keys(github ? pipeline.jobs : pipeline)).toEqual(
+    expect.arrayContaining(
+      github
+        ? ['test', 'chart', 'image', 'handoff']
+        : ['test', 'chart', 'build', 'trivy', 'push', 'handoff'],
+    ),
+  );
+  for (const step of [
+    'helm lint chart --strict',
+    'trivy',
+    nodejs ? 'npm test' : 'go test',
+    "yq -i '.image.tag = strenv(TAG)' chart/values.yaml",
+  ]) {
+    expect(text(files, c.ciFile)).toContain(step);
+  }
+  for (const path of paths.filter(p => p.startsWith('chart/templates/'))) {
+    expect(files.get(path)!.equals(skeleton.get(`base/${path}`)!)).toBe(true);
+  }
+  expect(text(files, 'chart/templates/deployment.yaml')).toContain(
+    '{{ include "service.name" . }}',
+  );
+  expect(text(files, 'chart/templates/prometheusrule.yaml')).toContain(
+    '{{`{{ $value | humanizePercentage }}`}}',
+  );
+
+  // Everything else was rendered completely.
+  for (const [path, content] of files) {
+    if (path === c.ciFile || path.startsWith('chart/templates/')) continue;
+    expect({
+      path,
+      rendered: content.toString('utf8').includes('${{'),
+    }).toEqual({
+      path,
+      rendered: false,
+    });
+  }
+
+  const values = parseYaml(text(files, 'chart/values.yaml'));
+  const v = c.values;
+  expect(values).toMatchObject({
+    backstage: { kubernetesId: v.name },
+    image: {
+      registry: v.registryHost,
+      repository: c.image.split('/').slice(1).join('/'),
+    },
+    containerPort: v.port,
+    ingress: {
+      enabled: v.ingressEnabled,
+      ...(v.ingressEnabled && {
+        className: v.ingressClass,
+        host: v.ingressHost,
+        tls: { enabled: v.tlsEnabled },
+      }),
+    },
+    autoscaling: { enabled: v.autoscalingEnabled },
+    mesh: { provider: v.mesh },
+    serviceMonitor: { enabled: v.serviceMonitor },
+    prometheusRule: { enabled: v.alertRules },
+    dashboards: { enabled: v.dashboards },
+    gitops: {
+      provider: v.gitops,
+      bootstrap: true,
+      repoURL: `https://github.com/acme/${v.name}.git`,
+      destinationNamespace: c.namespace,
+    },
+  });
+  expect(parseYaml(text(files, 'chart/Chart.yaml'))).toMatchObject({
+    apiVersion: 'v2',
+    name: v.name,
+    type: 'application',
+  });
+  expect(() =>
+    JSON.parse(text(files, 'chart/dashboards/overview.json')),
+  ).not.toThrow();
+
+  if (nodejs) {
+    expect(JSON.parse(text(files, 'package.json'))).toMatchObject({
+      name: v.name,
+      type: 'module',
+    });
+    expect(text(files, 'src/config.ts')).toContain(
+      `export const DEFAULT_PORT = ${v.port};`,
+    );
+  } else {
+    expect(text(files, 'go.mod')).toContain(`module github.com/acme/${v.name}`);
+    expect(text(files, 'config.go')).toContain(`defaultPort = "${v.port}"`);
+  }
+  const dockerfile = text(files, 'Dockerfile');
+  expect(dockerfile).toMatch(/^FROM .+ AS build$/m);
+  expect(dockerfile).toContain('USER 65532:65532');
+  expect(dockerfile).toContain(`EXPOSE ${v.port}`);
+}
+
+/** Prometheus names the template derives from the service's name. */
+function prometheusNames(name: string) {
+  const record = name.replace(/-/g, '_');
+  const alert = name
+    .split('-')
+    .map(w => w[0].toUpperCase() + w.slice(1))
+    .join('');
+  return {
+    rules: [
+      `${record}_request_rate`,
+      `${record}_error_rate`,
+      `${record}_latency_p99`,
+    ],
+    alerts: [`${alert}HighErrorRate`, `${alert}HighLatency`, `${alert}Down`],
+  };
+}
+
+/** catalog-info.yaml: valid for the catalog, and complete for the portal. */
+async function checkCatalogInfo(
+  files: Map<string, Buffer>,
+  c: Combination,
+): Promise<Entity> {
+  const documents = yamlDocuments(text(files, 'catalog-info.yaml'));
+  expect(documents).toHaveLength(1);
+  const entity = documents[0] as Entity;
+
+  // What the catalog does to every entity it reads, then the Component kind.
+  const policy = EntityPolicies.allOf([
+    new DefaultNamespaceEntityPolicy(),
+    new NoForeignRootFieldsEntityPolicy(),
+    new FieldFormatEntityPolicy(),
+    new SchemaValidEntityPolicy(),
+  ]);
+  await expect(policy.enforce(entity)).resolves.toBeDefined();
+  await expect(componentEntityV1alpha1Validator.check(entity)).resolves.toBe(
+    true,
+  );
+
+  const v = c.values;
+  const names = prometheusNames(String(v.name));
+  expect(entity.metadata.name).toBe(v.name);
+  expect(entity.spec).toEqual({
+    type: 'service',
+    lifecycle:
+      v.requirementProfile === 'experimental' ? 'experimental' : 'production',
+    owner: v.owner,
+    ...(v.system && { system: v.system }),
+  });
+  expect(entity.metadata.annotations).toEqual({
+    'backstage.io/kubernetes-id': v.name,
+    'backstage.io/kubernetes-namespace': c.namespace,
+    'backstage.io/source-template': 'template:default/runtime-service',
+    'backstage.io/techdocs-ref': 'dir:.',
+    'github.com/project-slug': `acme/${v.name}`,
+    ...(v.ciSystem === 'gitlab-ci' && {
+      'gitlab.com/project-slug': `acme/${v.name}`,
+    }),
+    'runtime-stack.io/images': c.image,
+    'runtime-stack.io/tools': c.tools,
+    'runtime-stack.io/requirement-profile': v.requirementProfile,
+    ...(v.alertRules && {
+      'prometheus.io/rule': names.rules.join(','),
+      'prometheus.io/alert': names.alerts.join(','),
+    }),
+    ...(v.dashboards && {
+      'grafana/dashboard-selector': `tags @> '${v.name}'`,
+    }),
+  });
+
+  // The Runtime Stack reads it without a single problem.
+  const declared = readDeclaredStack(entity, defaultLayerModel);
+  expect(declared.problems).toEqual([]);
+  expect(declared.requirementProfile).toBe(v.requirementProfile);
+  expect(declared.images).toEqual([c.image]);
+  expect(declared.tools.map(t => `${t.capability}=${t.tool}`).join(',')).toBe(
+    c.tools,
+  );
+  expect(declared.references).toMatchObject({
+    kubernetesId: v.name,
+    kubernetesNamespace: c.namespace,
+    githubProjectSlug: `acme/${v.name}`,
+  });
+  return entity;
+}
+
+/** The IngressClasses a cluster with both controllers would have. */
+const INGRESS_CLASSES: ClusterObject[] = [
+  {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'IngressClass',
+    metadata: { name: 'ingress-nginx' },
+    spec: { controller: 'k8s.io/ingress-nginx' },
+  },
+  {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'IngressClass',
+    metadata: { name: 'traefik' },
+    spec: { controller: 'traefik.io/ingress-controller' },
+  },
+];
+
+function labelsMatch(
+  selector: Record<string, string>,
+  labels: Record<string, string>,
+) {
+  return Object.entries(selector).every(([k, value]) => labels[k] === value);
+}
+
+/**
+ * helm lint and helm template on the generated chart with its own values,
+ * then every rendered object against the Kubernetes schemas and against
+ * what catalog-info.yaml says about the service.
+ */
+function checkChart(dir: string, c: Combination, entity: Entity) {
+  const v = c.values;
+  const name = String(v.name);
+
+  const lint = helm(
+    ['lint', 'chart', '--strict', '--namespace', c.namespace],
+    dir,
+  );
+  expect(lint).toContain('1 chart(s) linted, 0 chart(s) failed');
+
+  const rendered = helm(
+    ['template', name, 'chart', '--namespace', c.namespace],
+    dir,
+  );
+  const objects = yamlDocuments(rendered);
+  expect(manifestProblems(objects)).toEqual([]);
+  expect([...new Set(objects.map(o => o.kind))].sort()).toEqual(c.kinds);
+
+  // What the GitOps controller renders: the same, without its own objects.
+  const deployed = yamlDocuments(
+    helm(
+      [
+        'template',
+        name,
+        'chart',
+        '--namespace',
+        c.namespace,
+        '--set',
+        'gitops.bootstrap=false',
+      ],
+      dir,
+    ),
+  );
+  expect([...new Set(deployed.map(o => o.kind))].sort()).toEqual(
+    c.kinds.filter(
+      k => !['Application', 'GitRepository', 'HelmRelease'].includes(k),
+    ),
+  );
+
+  const kubernetesId =
+    entity.metadata.annotations!['backstage.io/kubernetes-id'];
+  for (const object of objects) {
+    expect({
+      object: `${object.kind} ${object.metadata.name}`,
+      labels: object.metadata.labels,
+    }).toMatchObject({
+      labels: {
+        'backstage.io/kubernetes-id': kubernetesId,
+        'app.kubernetes.io/name': name,
+        'app.kubernetes.io/managed-by': 'Helm',
+      },
+    });
+  }
+  const one = (kind: string) => {
+    const found = objects.filter(o => o.kind === kind);
+    expect(found).toHaveLength(1);
+    return found[0];
+  };
+
+  // The Deployment: what the Kubernetes plugin looks for, hardened pods.
+  const deployment = one('Deployment');
+  const pod = deployment.spec.template;
+  expect(pod.metadata.labels['backstage.io/kubernetes-id']).toBe(kubernetesId);
+  expect(pod.metadata.labels['app.kubernetes.io/name']).toBe(name);
+  expect(
+    labelsMatch(deployment.spec.selector.matchLabels, pod.metadata.labels),
+  ).toBe(true);
+  expect(deployment.spec.replicas).toBe(v.autoscalingEnabled ? undefined : 2);
+  expect(pod.spec.securityContext).toMatchObject({
+    runAsNonRoot: true,
+    runAsUser: 65532,
+  });
+  expect(pod.spec.automountServiceAccountToken).toBe(false);
+  const [container] = pod.spec.containers;
+  expect(container).toMatchObject({
+    image: `${c.image}:0.1.0`,
+    ports: [{ name: 'http', containerPort: v.port }],
+    env: [{ name: 'PORT', value: String(v.port) }],
+    livenessProbe: { httpGet: { path: '/healthz', port: 'http' } },
+    readinessProbe: { httpGet: { path: '/readyz', port: 'http' } },
+    securityContext: {
+      readOnlyRootFilesystem: true,
+      allowPrivilegeEscalation: false,
+      capabilities: { drop: ['ALL'] },
+    },
+    resources: { requests: { cpu: '100m' }, limits: { memory: '256Mi' } },
+  });
+  const injection = {
+    none: {},
+    linkerd: { 'linkerd.io/inject': 'enabled' },
+    istio: { 'sidecar.istio.io/inject': 'true' },
+  }[String(v.mesh)];
+  expect(pod.metadata.annotations ?? {}).toEqual(injection);
+  if (v.mesh === 'istio') {
+    expect(pod.metadata.labels['sidecar.istio.io/inject']).toBe('true');
+  }
+
+  const service = one('Service');
+  expect(labelsMatch(service.spec.selector, pod.metadata.labels)).toBe(true);
+  expect(service.spec.ports).toEqual([
+    expect.objectContaining({ name: 'http', port: 80, targetPort: 'http' }),
+  ]);
+
+  const policy = one('NetworkPolicy');
+  expect(
+    labelsMatch(policy.spec.podSelector.matchLabels, pod.metadata.labels),
+  ).toBe(true);
+  const allowedNamespaces = policy.spec.ingress
+    .flatMap((rule: any) => rule.from ?? [])
+    .map(
+      (f: any) =>
+        f.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name'],
+    )
+    .filter(Boolean);
+  expect(allowedNamespaces.includes(v.ingressClass)).toBe(
+    v.ingressEnabled === true,
+  );
+  expect(allowedNamespaces.includes('monitoring')).toBe(v.serviceMonitor);
+
+  expect(one('PodDisruptionBudget').spec.selector.matchLabels).toEqual(
+    deployment.spec.selector.matchLabels,
+  );
+
+  if (v.ingressEnabled) {
+    const ingress = one('Ingress');
+    expect(ingress.spec.ingressClassName).toBe(v.ingressClass);
+    expect(ingress.spec.rules).toEqual([
+      {
+        host: v.ingressHost,
+        http: {
+          paths: [
+            {
+              path: '/',
+              pathType: 'Prefix',
+              backend: {
+                service: {
+                  name: service.metadata.name,
+                  port: { name: 'http' },
+                },
+              },
+            },
+          ],
+        },
+      },
+    ]);
+    if (v.tlsEnabled) {
+      expect(ingress.metadata.annotations).toEqual({
+        'cert-manager.io/cluster-issuer': v.certIssuer,
+      });
+      expect(ingress.spec.tls).toEqual([
+        { hosts: [v.ingressHost], secretName: `${name}-tls` },
+      ]);
+    } else {
+      expect(ingress.metadata.annotations).toBeUndefined();
+      expect(ingress.spec.tls).toBeUndefined();
+    }
+  }
+
+  if (v.autoscalingEnabled) {
+    expect(one('HorizontalPodAutoscaler').spec).toMatchObject({
+      scaleTargetRef: {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        name: deployment.metadata.name,
+      },
+      minReplicas: v.autoscalingMin,
+      maxReplicas: v.autoscalingMax,
+      metrics: [
+        {
+          resource: {
+            name: 'cpu',
+            target: { averageUtilization: v.autoscalingCpu },
+          },
+        },
+      ],
+    });
+  }
+
+  if (v.serviceMonitor) {
+    const monitor = one('ServiceMonitor');
+    expect(
+      labelsMatch(monitor.spec.selector.matchLabels, service.metadata.labels),
+    ).toBe(true);
+    expect(monitor.spec.endpoints).toEqual([
+      expect.objectContaining({ port: 'http', path: '/metrics' }),
+    ]);
+  }
+
+  if (v.alertRules) {
+    const rule = one('PrometheusRule');
+    const rules = rule.spec.groups.flatMap((g: any) => g.rules);
+    const names = prometheusNames(name);
+    // The names catalog-info.yaml gives the Prometheus plugin exist.
+    expect(
+      rules.filter((r: any) => r.record).map((r: any) => r.record),
+    ).toEqual(entity.metadata.annotations!['prometheus.io/rule'].split(','));
+    expect(rules.filter((r: any) => r.alert).map((r: any) => r.alert)).toEqual(
+      names.alerts,
+    );
+    expect(
+      rules.find((r: any) => r.alert === names.alerts[0]).annotations
+        .description,
+    ).toBe(
+      '{{ $value | humanizePercentage }} of requests failed over the last 5 minutes.',
+    );
+    if (promtoolAvailable()) {
+      expect(promtoolCheckRules(rule, dir)).toContain('SUCCESS: 6 rules found');
+    }
+  }
+
+  if (v.dashboards) {
+    const configMap = one('ConfigMap');
+    expect(configMap.metadata.labels.grafana_dashboard).toBe('1');
+    const dashboard = JSON.parse(configMap.data[`${name}-overview.json`]);
+    // grafana/dashboard-selector is "tags @> '<name>'".
+    expect(dashboard.tags).toContain(name);
+    expect(dashboard.uid).toBe(name);
+  }
+
+  if (v.gitops === 'argo-cd') {
+    expect(one('Application')).toMatchObject({
+      metadata: { name, namespace: 'argocd' },
+      spec: {
+        source: {
+          repoURL: `https://github.com/acme/${name}.git`,
+          path: 'chart',
+          targetRevision: 'main',
+          helm: {
+            releaseName: name,
+            parameters: [{ name: 'gitops.bootstrap', value: 'false' }],
+          },
+        },
+        destination: { namespace: c.namespace },
+      },
+    });
+  }
+  if (v.gitops === 'flux') {
+    const source = one('GitRepository');
+    expect(source).toMatchObject({
+      metadata: { namespace: 'flux-system' },
+      spec: {
+        url: `https://github.com/acme/${name}.git`,
+        ref: { branch: 'main' },
+      },
+    });
+    expect(one('HelmRelease')).toMatchObject({
+      metadata: { namespace: 'flux-system' },
+      spec: {
+        releaseName: name,
+        targetNamespace: c.namespace,
+        chart: {
+          spec: {
+            chart: './chart',
+            sourceRef: { kind: 'GitRepository', name: source.metadata.name },
+          },
+        },
+        values: { gitops: { bootstrap: false } },
+      },
+    });
+  }
+
+  // What the portal's detection would observe once the chart is deployed.
+  const inNamespace = (o: any): ClusterObject => ({
+    ...o,
+    metadata: { namespace: c.namespace, ...o.metadata },
+  });
+  const serviceObjects = deployed.map(inNamespace);
+  const findings = detectServiceTools({
+    serviceObjects,
+    clusterObjects: [...objects.map(inNamespace), ...INGRESS_CLASSES],
+  });
+  const observed = findings.map(f => `${f.capability}=${f.tool}`).sort();
+  const expectedObserved = [
+    'package-management=helm',
+    'policy=kubernetes-network-policy',
+    ...(v.ingressEnabled ? [`service-proxy=${v.ingressClass}`] : []),
+    ...(v.ingressEnabled && v.tlsEnabled
+      ? ['certificate-management=cert-manager']
+      : []),
+    ...(v.serviceMonitor ? ['metrics=prometheus-operator'] : []),
+    ...(v.alertRules ? ['alerting=alertmanager'] : []),
+    ...(v.gitops === 'argo-cd' ? ['gitops=argo-cd'] : []),
+  ];
+  expect(observed).toEqual(expect.arrayContaining(expectedObserved));
+  // Every capability the cluster would show is one catalog-info.yaml declares
+  // (the ServiceMonitor is seen as the Prometheus Operator, declared as
+  // metrics=prometheus as the rest of the estate does).
+  const declared = new Set(c.tools.split(',').map(t => t.split('=')[0]));
+  expect(
+    observed.map(o => o.split('=')[0]).filter(cap => !declared.has(cap)),
+  ).toEqual([]);
+  return { objects, observed };
+}
+
+/** Builds the generated Node.js app with the repository's TypeScript, runs its tests and starts it. */
+async function checkNodeApp(files: Map<string, Buffer>, c: Combination) {
+  const dir = mkdtempSync(join(work, 'node-app-'));
+  writeTree(dir, files);
+  const run = (args: string[]) =>
+    execFileSync(process.execPath, args, {
+      cwd: dir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  run([
+    join(REPO_ROOT, 'node_modules/typescript/bin/tsc'),
+    '-p',
+    'tsconfig.json',
+    '--typeRoots',
+    join(REPO_ROOT, 'node_modules/@types'),
+  ]);
+  expect(run(['--test', '--test-reporter=tap', 'dist/**/*.test.js'])).toMatch(
+    /^# fail 0$/m,
+  );
+
+  const port = await freePort();
+  const server = spawn(process.execPath, ['dist/server.js'], {
+    cwd: dir,
+    env: { ...process.env, PORT: String(port) },
+    stdio: 'ignore',
+  });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    const deadline = Date.now() + 10_000;
+    let ready = false;
+    while (!ready && Date.now() < deadline) {
+      ready = await fetch(`${base}/readyz`)
+        .then(res => res.status === 200)
+        .catch(() => false);
+      if (!ready) await new Promise(r => setTimeout(r, 100));
+    }
+    expect(ready).toBe(true);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect(await (await fetch(`${base}/`)).json()).toEqual({
+      service: c.values.name,
+      message: 'Hello',
+    });
+    expect(await (await fetch(`${base}/metrics`)).text()).toContain(
+      'http_requests_total{method="GET",route="/",code="200"} 1',
+    );
+    // SIGTERM: not ready any more while the server drains.
+    server.kill('SIGTERM');
+    await new Promise(r => setTimeout(r, 300));
+    expect((await fetch(`${base}/readyz`)).status).toBe(503);
+  } finally {
+    server.kill('SIGKILL');
+  }
+}
+
+// ---------------------------------------------------------------------------
+
+function directoryContents() {
+  return [...readTree(TEMPLATE_DIR)].map(([path, content]) => ({
+    path,
+    base64Content: content.toString('base64'),
+  }));
+}
+
+function fromDirectoryContents(
+  contents: Array<{ path: string; base64Content: string }>,
+): Map<string, Buffer> {
+  return new Map(
+    contents.map(f => [f.path, Buffer.from(f.base64Content, 'base64')]),
+  );
+}
+
+describe('the runtime-service template', () => {
+  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+
+  beforeAll(async () => {
+    backend = await startTestBackend({
+      features: [
+        scaffolderPlugin,
+        scaffolderModule,
+        publishModule,
+        catalog.factory,
+        mockServices.rootConfig.factory({ data: {} }),
+      ],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await backend?.stop();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  /** POST /v2/dry-run with the template, the values and the whole template directory. */
+  async function dryRun(c: Combination) {
+    const res = await request(backend.server)
+      .post('/api/scaffolder/v2/dry-run')
+      .send({
+        template: templateEntity(),
+        values: c.values,
+        secrets: {},
+        directoryContents: directoryContents(),
+      });
+    if (res.status !== 200) {
+      throw new Error(
+        `dry run answered ${res.status}: ${JSON.stringify(res.body)}`,
+      );
+    }
+    return res.body as {
+      output: { text: Array<{ content: string }> };
+      directoryContents: Array<{ path: string; base64Content: string }>;
+    };
+  }
+
+  it('is a valid Template entity for the catalog', async () => {
+    const entity = templateEntity();
+    await expect(
+      EntityPolicies.allOf([
+        new DefaultNamespaceEntityPolicy(),
+        new NoForeignRootFieldsEntityPolicy(),
+        new FieldFormatEntityPolicy(),
+        new SchemaValidEntityPolicy(),
+      ]).enforce(entity),
+    ).resolves.toBeDefined();
+    expect(entity.metadata.name).toBe('runtime-service');
+    expect(entity.spec).toMatchObject({
+      owner: 'group:default/platform-team',
+      type: 'service',
+    });
+    // The coverage preview is a field of the platform choices, never required.
+    const platform = (entity.spec!.parameters as any[])[1];
+    expect(platform.properties.coveragePreview).toMatchObject({
+      'ui:field': 'RuntimeStackCoveragePreview',
+    });
+    expect(platform.required).not.toContain('coveragePreview');
+  });
+
+  it('refuses an Ingress without a host in a dry run', async () => {
+    const { repoUrl, ingressHost, ...values } = combinations[0].values;
+    void ingressHost;
+    const res = await request(backend.server)
+      .post('/api/scaffolder/v2/dry-run')
+      .send({
+        template: templateEntity(),
+        values: { ...values, repoUrl },
+        secrets: {},
+        directoryContents: [],
+      });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toContain('ingressHost');
+  });
+
+  describe.each(combinations)('$title', c => {
+    let dryRunFiles: Map<string, Buffer> | undefined;
+
+    it('renders in a dry run: files, chart, manifests and catalog-info.yaml', async () => {
+      const started = process.hrtime.bigint();
+      const body = await dryRun(c);
+      const dryRunTime = seconds(started);
+      expect(body.output.text[0].content).toContain(c.tools);
+
+      const files = fromDirectoryContents(body.directoryContents);
+      dryRunFiles = files;
+      checkTree(files, c);
+      const entity = await checkCatalogInfo(files, c);
+
+      const dir = mkdtempSync(join(work, 'dry-run-'));
+      writeTree(dir, files);
+      const helmStarted = process.hrtime.bigint();
+      const { objects, observed } = checkChart(dir, c, entity);
+      const helmTime = seconds(helmStarted);
+      // eslint-disable-next-line no-console
+      console.log(
+        [
+          `runtime-service: ${c.title}`,
+          `  dry run: ${dryRunTime} (${files.size} files)`,
+          `  helm lint + 2x helm template + ${objects.length} objects validated: ${helmTime}`,
+          `  observable in a cluster: ${observed.join(', ')}`,
+        ].join('\n'),
+      );
+    }, 120_000);
+
+    it('runs as a task that publishes and registers the same repository', async () => {
+      const started = process.hrtime.bigint();
+      const created = await request(backend.server)
+        .post('/api/scaffolder/v2/tasks')
+        .send({
+          templateRef: 'template:default/runtime-service',
+          values: c.values,
+          secrets: {},
+        });
+      expect(created.status).toBe(201);
+      const taskId = created.body.id;
+
+      let status = 'open';
+      const deadline = Date.now() + 90_000;
+      while (!['completed', 'failed', 'cancelled'].includes(status)) {
+        if (Date.now() > deadline)
+          throw new Error(`task ${taskId} is still ${status}`);
+        await new Promise(r => setTimeout(r, 200));
+        status = (
+          await request(backend.server).get(
+            `/api/scaffolder/v2/tasks/${taskId}`,
+          )
+        ).body.status;
+      }
+      const events = (
+        await request(backend.server).get(
+          `/api/scaffolder/v2/tasks/${taskId}/events`,
+        )
+      ).body as Array<{ type: string; body: any }>;
+      if (status !== 'completed') {
+        throw new Error(
+          `task ${status}:\n${events
+            .map(e => e.body.message)
+            .filter(Boolean)
+            .join('\n')}`,
+        );
+      }
+      const taskTime = seconds(started);
+
+      const output = events.find(e => e.type === 'completion')?.body.output;
+      expect(output.links).toEqual([
+        {
+          title: 'Repository',
+          url: `https://github.com/acme/${c.values.name}`,
+        },
+        {
+          title: 'Open in catalog',
+          icon: 'catalog',
+          entityRef: `component:default/${c.values.name}`,
+        },
+      ]);
+      expect(output.text[0].content).toContain(c.tools);
+      expect(catalog.addLocation).toHaveBeenCalledWith(
+        expect.objectContaining({
+          type: 'url',
+          target: `https://github.com/acme/${c.values.name}/tree/main/catalog-info.yaml`,
+        }),
+        expect.anything(),
+      );
+
+      const published = readTree(
+        join(publishedRoot, 'acme', String(c.values.name)),
+      );
+      checkTree(published, c);
+      await checkCatalogInfo(published, c);
+      // The dry run shows exactly what the task publishes.
+      const dryRunResult =
+        dryRunFiles ??
+        fromDirectoryContents((await dryRun(c)).directoryContents);
+      expect([...published.keys()].sort()).toEqual(
+        [...dryRunResult.keys()].sort(),
+      );
+      for (const [path, content] of published) {
+        expect({
+          path,
+          same: content.equals(dryRunResult.get(path) ?? Buffer.alloc(0)),
+        }).toEqual({
+          path,
+          same: true,
+        });
+      }
+      // eslint-disable-next-line no-console
+      console.log(`runtime-service: ${c.title}\n  task: ${taskTime}`);
+    }, 120_000);
+
+    if (c.values.language === 'nodejs') {
+      it('gives a Node.js app that builds, passes its tests and answers /healthz, /readyz and /metrics', async () => {
+        const files = fromDirectoryContents(
+          (await dryRun(c)).directoryContents,
+        );
+        await expect(checkNodeApp(files, c)).resolves.toBeUndefined();
+      }, 120_000);
+    }
+  });
+});
