@@ -150,6 +150,12 @@ export interface Config {
        * Default: RUNTIME_STACK_HELM, else `helm` on the PATH.
        */
       helmPath?: string;
+      /**
+       * Where `runtime-stack:publish:local` writes new services, one
+       * directory each, relative to the backend's working directory; unset
+       * disables the action.
+       */
+      localPublishDir?: string;
     };
     scorecards?: {
       /** Days of daily coverage snapshots kept for trends. Default 180. */

@@ -2,8 +2,11 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { resolve } from 'node:path';
 import { createDeclareStackAction } from './actions/declareStack';
+import { createPublishLocalAction } from './actions/publishLocal';
 import { createValidateChartAction } from './actions/validateChart';
 
 /**
@@ -19,14 +22,23 @@ export const scaffolderModule = createBackendModule({
       deps: {
         scaffolderActions: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
+        catalog: catalogServiceRef,
       },
-      async init({ scaffolderActions, config }) {
+      async init({ scaffolderActions, config, catalog }) {
+        const localPublishDir = config.getOptionalString(
+          'runtimeStack.scaffolder.localPublishDir',
+        );
         scaffolderActions.addActions(
           createDeclareStackAction(),
           createValidateChartAction({
             helmPath: config.getOptionalString(
               'runtimeStack.scaffolder.helmPath',
             ),
+          }),
+          createPublishLocalAction({
+            catalog,
+            // Relative to the backend's working directory, like file locations.
+            ...(localPublishDir ? { baseDir: resolve(localPublishDir) } : {}),
           }),
         );
       },

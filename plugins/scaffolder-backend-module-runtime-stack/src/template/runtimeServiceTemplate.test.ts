@@ -101,6 +101,7 @@ const combinations: Combination[] = [
       registryHost: 'registry.example.com',
       imageName: 'payments/payments-fx-api',
       repoUrl: 'github.com?owner=acme&repo=payments-fx-api',
+      publishTo: 'github',
     },
     tools:
       'alerting=alertmanager,build-security=trivy,certificate-management=cert-manager,ci-cd=github-actions,gitops=argo-cd,metrics=prometheus,package-management=helm,policy=kubernetes-network-policy,service-mesh=linkerd,service-proxy=ingress-nginx,source-control=github,visualization=grafana',
@@ -143,6 +144,7 @@ const combinations: Combination[] = [
       ciSystem: 'gitlab-ci',
       registryHost: 'harbor.acme.internal:8443',
       repoUrl: 'github.com?owner=acme&repo=cart-price-rules-worker',
+      publishTo: 'github',
     },
     tools:
       'alerting=alertmanager,build-security=trivy,ci-cd=gitlab-ci,gitops=flux,metrics=prometheus,package-management=helm,policy=kubernetes-network-policy,service-mesh=istio,source-control=github',
@@ -185,6 +187,7 @@ const combinations: Combination[] = [
       registryHost: 'registry.example.com',
       imageName: 'catalog/catalog-preview-web',
       repoUrl: 'github.com?owner=acme&repo=catalog-preview-web',
+      publishTo: 'github',
     },
     tools:
       'build-security=trivy,ci-cd=github-actions,package-management=helm,policy=kubernetes-network-policy,service-proxy=traefik,source-control=github,visualization=grafana',

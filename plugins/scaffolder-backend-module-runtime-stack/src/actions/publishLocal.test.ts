@@ -1,0 +1,124 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import {
+  existsSync,
+  mkdtempSync,
+  mkdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createPublishLocalAction } from './publishLocal';
+
+function workspace(catalogInfo?: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'publish-local-ws-'));
+  mkdirSync(join(dir, 'chart'));
+  writeFileSync(join(dir, 'chart', 'Chart.yaml'), 'name: orders-api\n');
+  if (catalogInfo) writeFileSync(join(dir, 'catalog-info.yaml'), catalogInfo);
+  return dir;
+}
+
+const catalogInfo = `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: orders-api
+  annotations:
+    runtime-stack.io/tools: gitops=argo-cd
+spec:
+  type: service
+  owner: team-payments
+  lifecycle: experimental
+`;
+
+function setup() {
+  const addLocation = jest.fn(async () => ({
+    location: { id: 'l1', type: 'file', target: '' },
+    entities: [],
+  }));
+  const catalog = { addLocation } as unknown as CatalogService;
+  const baseDir = join(
+    mkdtempSync(join(tmpdir(), 'publish-local-')),
+    'services',
+  );
+  return { addLocation, catalog, baseDir };
+}
+
+describe('runtime-stack:publish:local', () => {
+  it('writes the workspace under the base directory and registers its catalog-info.yaml as the initiator', async () => {
+    const { addLocation, catalog, baseDir } = setup();
+    const action = createPublishLocalAction({ catalog, baseDir });
+    const ctx = {
+      ...createMockActionContext({
+        input: { name: 'orders-api' },
+        workspacePath: workspace(catalogInfo),
+      }),
+      getInitiatorCredentials: async () =>
+        mockCredentials.user('user:default/guest'),
+    };
+    await action.handler(ctx);
+
+    const target = join(baseDir, 'orders-api');
+    expect(readFileSync(join(target, 'chart', 'Chart.yaml'), 'utf8')).toBe(
+      'name: orders-api\n',
+    );
+    expect(addLocation).toHaveBeenCalledWith(
+      { type: 'file', target: join(target, 'catalog-info.yaml') },
+      { credentials: mockCredentials.user('user:default/guest') },
+    );
+    expect(ctx.output).toHaveBeenCalledWith('localPath', target);
+    expect(ctx.output).toHaveBeenCalledWith(
+      'entityRef',
+      'component:default/orders-api',
+    );
+  });
+
+  it('writes and registers nothing in a dry run', async () => {
+    const { addLocation, catalog, baseDir } = setup();
+    // The mock context has no dry-run option; the scaffolder sets the flag.
+    const ctx = {
+      ...createMockActionContext({
+        input: { name: 'orders-api' },
+        workspacePath: workspace(catalogInfo),
+      }),
+      isDryRun: true,
+    };
+    await createPublishLocalAction({ catalog, baseDir }).handler(ctx);
+    expect(existsSync(join(baseDir, 'orders-api'))).toBe(false);
+    expect(addLocation).not.toHaveBeenCalled();
+    expect(ctx.output).toHaveBeenCalledWith(
+      'entityRef',
+      'component:default/orders-api',
+    );
+  });
+
+  it('refuses to overwrite a service, to run unconfigured, and a workspace without a Component', async () => {
+    const { catalog, baseDir } = setup();
+    mkdirSync(join(baseDir, 'orders-api'), { recursive: true });
+    await expect(
+      createPublishLocalAction({ catalog, baseDir }).handler(
+        createMockActionContext({
+          input: { name: 'orders-api' },
+          workspacePath: workspace(catalogInfo),
+        }),
+      ),
+    ).rejects.toThrow(/already exists/);
+    await expect(
+      createPublishLocalAction({ catalog }).handler(
+        createMockActionContext({
+          input: { name: 'orders-api' },
+          workspacePath: workspace(catalogInfo),
+        }),
+      ),
+    ).rejects.toThrow(/runtimeStack.scaffolder.localPublishDir/);
+    await expect(
+      createPublishLocalAction({ catalog, baseDir }).handler(
+        createMockActionContext({
+          input: { name: 'new-one' },
+          workspacePath: workspace(),
+        }),
+      ),
+    ).rejects.toThrow(/no .*catalog-info.yaml/);
+  });
+});

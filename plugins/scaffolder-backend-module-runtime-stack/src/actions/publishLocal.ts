@@ -1,0 +1,109 @@
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { cp, mkdir, readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+
+/** Options of {@link createPublishLocalAction}. */
+export interface PublishLocalActionOptions {
+  catalog: CatalogService;
+  /** Where new services are written, one directory each; unset disables the action. */
+  baseDir?: string;
+}
+
+/** The Component that the generated catalog-info.yaml describes. */
+async function componentRefOf(catalogInfo: string): Promise<string> {
+  const text = await readFile(catalogInfo, 'utf8').catch(() => {
+    throw new NotFoundError(
+      `The workspace has no ${catalogInfo}; generate catalog-info.yaml before publishing`,
+    );
+  });
+  const component = parseAllDocuments(text)
+    .map(d => d.toJS() as Entity)
+    .find(e => e?.kind?.toLocaleLowerCase('en-US') === 'component');
+  if (!component?.metadata?.name) {
+    throw new InputError(`${catalogInfo} describes no Component`);
+  }
+  return stringifyEntityRef({
+    kind: 'component',
+    namespace: component.metadata.namespace ?? 'default',
+    name: component.metadata.name,
+  });
+}
+
+/**
+ * Creates `runtime-stack:publish:local`: writes the new service's files to
+ * a directory on the backend host and registers its catalog-info.yaml as a
+ * file location, so a portal without a source-control integration (the
+ * example portal) can still create services and show them in the catalog.
+ *
+ * @public
+ */
+export function createPublishLocalAction(options: PublishLocalActionOptions) {
+  return createTemplateAction({
+    id: 'runtime-stack:publish:local',
+    description:
+      'Writes the workspace to a directory on the backend host (runtimeStack.scaffolder.localPublishDir) and registers its catalog-info.yaml as a file location',
+    supportsDryRun: true,
+    schema: {
+      input: {
+        name: z =>
+          z
+            .string()
+            .regex(
+              /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
+              'must be a lowercase name of letters, digits and dashes',
+            )
+            .max(63)
+            .describe('Directory name, usually the service name'),
+      },
+      output: {
+        localPath: z => z.string().describe('Where the files were written'),
+        entityRef: z =>
+          z.string().describe('The registered Component, for the output links'),
+      },
+    },
+    async handler(ctx) {
+      const { baseDir, catalog } = options;
+      if (!baseDir) {
+        throw new InputError(
+          'Publishing locally is not set up: set runtimeStack.scaffolder.localPublishDir, or publish to a source-control host',
+        );
+      }
+      const target = resolve(baseDir, ctx.input.name);
+      const entityRef = await componentRefOf(
+        join(ctx.workspacePath, 'catalog-info.yaml'),
+      );
+      if (
+        await stat(target).then(
+          () => true,
+          () => false,
+        )
+      ) {
+        throw new InputError(
+          `${target} already exists: choose another name, or remove it first`,
+        );
+      }
+      ctx.output('localPath', target);
+      ctx.output('entityRef', entityRef);
+      if (ctx.isDryRun) {
+        ctx.logger.info(
+          `Dry run: would write ${target} and register ${entityRef}`,
+        );
+        return;
+      }
+      await mkdir(baseDir, { recursive: true });
+      await cp(ctx.workspacePath, target, { recursive: true });
+      ctx.logger.info(`Wrote the new service to ${target}`);
+      await catalog.addLocation(
+        { type: 'file', target: join(target, 'catalog-info.yaml') },
+        { credentials: await ctx.getInitiatorCredentials() },
+      );
+      ctx.logger.info(
+        `Registered ${entityRef} from ${target}/catalog-info.yaml`,
+      );
+    },
+  });
+}
