@@ -2,7 +2,6 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { resolve } from 'node:path';
 import { createDeclareStackAction } from './actions/declareStack';
@@ -22,9 +21,8 @@ export const scaffolderModule = createBackendModule({
       deps: {
         scaffolderActions: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
-        catalog: catalogServiceRef,
       },
-      async init({ scaffolderActions, config, catalog }) {
+      async init({ scaffolderActions, config }) {
         const localPublishDir = config.getOptionalString(
           'runtimeStack.scaffolder.localPublishDir',
         );
@@ -36,7 +34,6 @@ export const scaffolderModule = createBackendModule({
             ),
           }),
           createPublishLocalAction({
-            catalog,
             // Relative to the backend's working directory, like file locations.
             ...(localPublishDir ? { baseDir: resolve(localPublishDir) } : {}),
           }),

@@ -1,5 +1,3 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
-import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import {
   existsSync,
@@ -33,39 +31,29 @@ spec:
 `;
 
 function setup() {
-  const addLocation = jest.fn(async () => ({
-    location: { id: 'l1', type: 'file', target: '' },
-    entities: [],
-  }));
-  const catalog = { addLocation } as unknown as CatalogService;
   const baseDir = join(
     mkdtempSync(join(tmpdir(), 'publish-local-')),
     'services',
   );
-  return { addLocation, catalog, baseDir };
+  return { baseDir };
 }
 
 describe('runtime-stack:publish:local', () => {
-  it('writes the workspace under the base directory and registers its catalog-info.yaml as the initiator', async () => {
-    const { addLocation, catalog, baseDir } = setup();
-    const action = createPublishLocalAction({ catalog, baseDir });
-    const ctx = {
-      ...createMockActionContext({
-        input: { name: 'orders-api' },
-        workspacePath: workspace(catalogInfo),
-      }),
-      getInitiatorCredentials: async () =>
-        mockCredentials.user('user:default/guest'),
-    };
+  it('writes the workspace under the base directory and names the Component it describes', async () => {
+    const { baseDir } = setup();
+    const action = createPublishLocalAction({ baseDir });
+    const ctx = createMockActionContext({
+      input: { name: 'orders-api' },
+      workspacePath: workspace(catalogInfo),
+    });
     await action.handler(ctx);
 
     const target = join(baseDir, 'orders-api');
     expect(readFileSync(join(target, 'chart', 'Chart.yaml'), 'utf8')).toBe(
       'name: orders-api\n',
     );
-    expect(addLocation).toHaveBeenCalledWith(
-      { type: 'file', target: join(target, 'catalog-info.yaml') },
-      { credentials: mockCredentials.user('user:default/guest') },
+    expect(readFileSync(join(target, 'catalog-info.yaml'), 'utf8')).toBe(
+      catalogInfo,
     );
     expect(ctx.output).toHaveBeenCalledWith('localPath', target);
     expect(ctx.output).toHaveBeenCalledWith(
@@ -74,8 +62,8 @@ describe('runtime-stack:publish:local', () => {
     );
   });
 
-  it('writes and registers nothing in a dry run', async () => {
-    const { addLocation, catalog, baseDir } = setup();
+  it('writes nothing in a dry run', async () => {
+    const { baseDir } = setup();
     // The mock context has no dry-run option; the scaffolder sets the flag.
     const ctx = {
       ...createMockActionContext({
@@ -84,9 +72,8 @@ describe('runtime-stack:publish:local', () => {
       }),
       isDryRun: true,
     };
-    await createPublishLocalAction({ catalog, baseDir }).handler(ctx);
+    await createPublishLocalAction({ baseDir }).handler(ctx);
     expect(existsSync(join(baseDir, 'orders-api'))).toBe(false);
-    expect(addLocation).not.toHaveBeenCalled();
     expect(ctx.output).toHaveBeenCalledWith(
       'entityRef',
       'component:default/orders-api',
@@ -94,10 +81,10 @@ describe('runtime-stack:publish:local', () => {
   });
 
   it('refuses to overwrite a service, to run unconfigured, and a workspace without a Component', async () => {
-    const { catalog, baseDir } = setup();
+    const { baseDir } = setup();
     mkdirSync(join(baseDir, 'orders-api'), { recursive: true });
     await expect(
-      createPublishLocalAction({ catalog, baseDir }).handler(
+      createPublishLocalAction({ baseDir }).handler(
         createMockActionContext({
           input: { name: 'orders-api' },
           workspacePath: workspace(catalogInfo),
@@ -105,7 +92,7 @@ describe('runtime-stack:publish:local', () => {
       ),
     ).rejects.toThrow(/already exists/);
     await expect(
-      createPublishLocalAction({ catalog }).handler(
+      createPublishLocalAction({}).handler(
         createMockActionContext({
           input: { name: 'orders-api' },
           workspacePath: workspace(catalogInfo),
@@ -113,7 +100,7 @@ describe('runtime-stack:publish:local', () => {
       ),
     ).rejects.toThrow(/runtimeStack.scaffolder.localPublishDir/);
     await expect(
-      createPublishLocalAction({ catalog, baseDir }).handler(
+      createPublishLocalAction({ baseDir }).handler(
         createMockActionContext({
           input: { name: 'new-one' },
           workspacePath: workspace(),

@@ -1,6 +1,5 @@
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
-import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { cp, mkdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -8,7 +7,6 @@ import { parseAllDocuments } from 'yaml';
 
 /** Options of {@link createPublishLocalAction}. */
 export interface PublishLocalActionOptions {
-  catalog: CatalogService;
   /** Where new services are written, one directory each; unset disables the action. */
   baseDir?: string;
 }
@@ -35,9 +33,10 @@ async function componentRefOf(catalogInfo: string): Promise<string> {
 
 /**
  * Creates `runtime-stack:publish:local`: writes the new service's files to
- * a directory on the backend host and registers its catalog-info.yaml as a
- * file location, so a portal without a source-control integration (the
- * example portal) can still create services and show them in the catalog.
+ * a directory on the backend host, where the Runtime Stack catalog module
+ * reads each catalog-info.yaml, so a portal without a source-control
+ * integration (the example portal) can still create services and show them
+ * in the catalog.
  *
  * @public
  */
@@ -45,7 +44,7 @@ export function createPublishLocalAction(options: PublishLocalActionOptions) {
   return createTemplateAction({
     id: 'runtime-stack:publish:local',
     description:
-      'Writes the workspace to a directory on the backend host (runtimeStack.scaffolder.localPublishDir) and registers its catalog-info.yaml as a file location',
+      'Writes the workspace to a directory on the backend host (runtimeStack.scaffolder.localPublishDir), whose catalog-info.yaml files the Runtime Stack catalog module reads',
     supportsDryRun: true,
     schema: {
       input: {
@@ -66,7 +65,7 @@ export function createPublishLocalAction(options: PublishLocalActionOptions) {
       },
     },
     async handler(ctx) {
-      const { baseDir, catalog } = options;
+      const { baseDir } = options;
       if (!baseDir) {
         throw new InputError(
           'Publishing locally is not set up: set runtimeStack.scaffolder.localPublishDir, or publish to a source-control host',
@@ -89,20 +88,13 @@ export function createPublishLocalAction(options: PublishLocalActionOptions) {
       ctx.output('localPath', target);
       ctx.output('entityRef', entityRef);
       if (ctx.isDryRun) {
-        ctx.logger.info(
-          `Dry run: would write ${target} and register ${entityRef}`,
-        );
+        ctx.logger.info(`Dry run: would write ${target} for ${entityRef}`);
         return;
       }
       await mkdir(baseDir, { recursive: true });
       await cp(ctx.workspacePath, target, { recursive: true });
-      ctx.logger.info(`Wrote the new service to ${target}`);
-      await catalog.addLocation(
-        { type: 'file', target: join(target, 'catalog-info.yaml') },
-        { credentials: await ctx.getInitiatorCredentials() },
-      );
       ctx.logger.info(
-        `Registered ${entityRef} from ${target}/catalog-info.yaml`,
+        `Wrote the new service to ${target}; the catalog shows ${entityRef} within seconds`,
       );
     },
   });
