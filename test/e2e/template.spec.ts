@@ -38,3 +38,62 @@ test('the template form previews the coverage of the new service as choices chan
     fullPage: true,
   });
 });
+
+test('a new service created from the template shows in the catalog with its declared stack', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const name = `orders-${Date.now().toString(36)}`;
+  await signInAsGuest(page);
+  await page.goto('/create/templates/default/runtime-service');
+  await page.getByLabel('Name', { exact: false }).first().fill(name);
+  const owner = page.getByLabel('Owner', { exact: false }).first();
+  await owner.fill('group:default/team-payments');
+  await owner.press('Tab');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByLabel('Coverage when registered')).toBeVisible({
+    timeout: 30_000,
+  });
+  await page.getByLabel('Host name').fill(`${name}.apps.example.com`);
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // Repository: its slug goes into catalog-info.yaml; the files are written
+  // on the portal's host (the default), as the example portal has no token.
+  // The picker's fields are autocompletes: typed, then left.
+  const repoOwner = page.getByLabel('Owner', { exact: false }).first();
+  await repoOwner.pressSequentially('acme');
+  await repoOwner.press('Tab');
+  const repo = page.getByLabel('Repository', { exact: false }).first();
+  await repo.pressSequentially(name);
+  await repo.press('Tab');
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+
+  const open = page.getByRole('link', { name: 'Open in catalog' });
+  await expect(open).toBeVisible({ timeout: 60_000 });
+  await page.screenshot({ path: 'test/output/template-task-done.png' });
+
+  // The catalog picks the new file location up on its next processing loop.
+  await expect
+    .poll(
+      async () => {
+        await page.goto(`/catalog/default/component/${name}/runtime-stack`);
+        return page
+          .getByLabel('Overall coverage')
+          .waitFor({ timeout: 10_000 })
+          .then(
+            () => true,
+            () => false,
+          );
+      },
+      { timeout: 90_000, intervals: [2_000] },
+    )
+    .toBe(true);
+  await expect(
+    page.getByRole('row', { name: 'GitOps', exact: true }),
+  ).toContainText('Argo CD');
+  await page.screenshot({
+    path: 'test/output/template-created-service.png',
+    fullPage: true,
+  });
+});

@@ -77,3 +77,13 @@ describe('CreatedServicesProvider', () => {
     expect(applyMutation).toHaveBeenCalledWith({ type: 'full', entities: [] });
   });
 });
+
+describe('CreatedServicesProvider before the catalog connects', () => {
+  it('reads nothing and does not fail, so the schedule can start first', async () => {
+    const provider = new CreatedServicesProvider(
+      tmpdir(),
+      mockServices.logger.mock(),
+    );
+    await expect(provider.refresh()).resolves.toBe(0);
+  });
+});

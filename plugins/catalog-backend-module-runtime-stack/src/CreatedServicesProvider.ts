@@ -40,7 +40,8 @@ export class CreatedServicesProvider implements EntityProvider {
 
   /** Replaces what this provider emitted with what the directory holds now. */
   async refresh(): Promise<number> {
-    if (!this.connection) throw new Error('Not connected to the catalog');
+    // The schedule can fire before the catalog connects; the next run reads.
+    if (!this.connection) return 0;
     const directories = await readdir(this.directory, {
       withFileTypes: true,
     }).catch(() => []);
