@@ -49,6 +49,10 @@ import { delimiter, dirname, join, relative, resolve } from 'node:path';
 import request from 'supertest';
 import { parse as parseYaml, parseAllDocuments } from 'yaml';
 import { helm } from '../__testUtils__/helm';
+import {
+  validateWithKubernetesModels,
+  type ModelCheckResult,
+} from '../actions/kubernetesModels';
 import { scaffolderModule } from '../module';
 
 const REPO_ROOT = resolve(__dirname, '../../../..');
@@ -269,47 +273,6 @@ const BUILT_IN_KINDS = new Set([
   'policy/v1/PodDisruptionBudget',
 ]);
 
-/**
- * Runs in a separate Node.js process: kubernetes-models and its dependencies
- * are ESM-only with `import`-only exports, which Jest's CommonJS runtime
- * cannot load. Reads the objects as JSON on stdin and writes, per object, the
- * schema's error message or null.
- */
-const VALIDATE_SCRIPT = `
-import { readFileSync } from 'node:fs';
-const objects = JSON.parse(readFileSync(0, 'utf8'));
-const results = [];
-for (const object of objects) {
-  const { [object.kind]: Model } = await import(
-    'kubernetes-models/' + object.apiVersion + '/' + object.kind
-  );
-  try {
-    new Model(object).validate();
-    results.push(null);
-  } catch (error) {
-    results.push(error.message);
-  }
-}
-process.stdout.write(JSON.stringify(results));
-`;
-
-/** Every built-in object validated against its Kubernetes schema. */
-function schemaErrors(objects: any[]): Array<string | null> {
-  if (objects.length === 0) return [];
-  return JSON.parse(
-    execFileSync(
-      process.execPath,
-      ['--input-type=module', '--eval', VALIDATE_SCRIPT],
-      {
-        cwd: __dirname,
-        input: JSON.stringify(objects),
-        encoding: 'utf8',
-        stdio: ['pipe', 'pipe', 'pipe'],
-      },
-    ),
-  );
-}
-
 const CUSTOM_RESOURCES = new Set([
   'monitoring.coreos.com/v1/ServiceMonitor',
   'monitoring.coreos.com/v1/PrometheusRule',
@@ -436,10 +399,18 @@ function customResourceProblems(object: any): string[] {
 }
 
 /** Validates every rendered object; returns the problems, by object. */
-function manifestProblems(objects: any[]): string[] {
+async function manifestProblems(objects: any[]): Promise<string[]> {
   const builtIn = objects.filter(o => BUILT_IN_KINDS.has(kindKey(o)));
+  // The same kubernetes-models check the chart:validate action runs.
+  const results = await validateWithKubernetesModels(
+    builtIn.map(object => ({
+      apiVersion: object.apiVersion,
+      kind: object.kind,
+      object,
+    })),
+  );
   const errors = new Map(
-    schemaErrors(builtIn).map((error, i) => [builtIn[i], error]),
+    results.map((result, i) => [builtIn[i], schemaError(result)]),
   );
   return objects.flatMap(object => {
     const where = `${kindKey(object)} ${object.metadata?.name}`;
@@ -457,6 +428,12 @@ function manifestProblems(objects: any[]): string[] {
     }
     return problems.map(p => `${where}: ${p}`);
   });
+}
+
+function schemaError(result: ModelCheckResult): string | null {
+  if (result.status === 'valid') return null;
+  if (result.status === 'unknown-kind') return 'not a kind of its API';
+  return result.violations.map(v => `${v.field} ${v.message}`).join('; ');
 }
 
 // ---------------------------------------------------------------------------
@@ -910,7 +887,7 @@ function labelsMatch(
  * then every rendered object against the Kubernetes schemas and against
  * what catalog-info.yaml says about the service.
  */
-function checkChart(dir: string, c: Combination, entity: Entity) {
+async function checkChart(dir: string, c: Combination, entity: Entity) {
   const v = c.values;
   const name = String(v.name);
 
@@ -925,7 +902,7 @@ function checkChart(dir: string, c: Combination, entity: Entity) {
     dir,
   );
   const objects = yamlDocuments(rendered);
-  expect(manifestProblems(objects)).toEqual([]);
+  expect(await manifestProblems(objects)).toEqual([]);
   expect([...new Set(objects.map(o => o.kind))].sort()).toEqual(c.kinds);
 
   // What the GitOps controller renders: the same, without its own objects.
@@ -1372,7 +1349,7 @@ describe('the runtime-service template', () => {
       const dir = mkdtempSync(join(work, 'dry-run-'));
       writeTree(dir, files);
       const helmStarted = process.hrtime.bigint();
-      const { objects, observed } = checkChart(dir, c, entity);
+      const { objects, observed } = await checkChart(dir, c, entity);
       const helmTime = seconds(helmStarted);
       // eslint-disable-next-line no-console
       console.log(
