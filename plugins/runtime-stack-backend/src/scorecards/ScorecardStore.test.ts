@@ -329,6 +329,13 @@ describe.each(databases.eachSupportedId())(
         layer: 3,
         status: 'missing',
       });
+      const required = view.services.reduce((n, x) => n + x.required, 0);
+      expect(view.overall.required).toBe(required);
+
+      // The overall counts every service, also when the list is cut short.
+      const firstOnly = await store.teamServices('group:default/product', 1);
+      expect(firstOnly.services).toHaveLength(1);
+      expect(firstOnly.overall).toEqual(view.overall);
     });
 
     it('migrates down and up again', async () => {

@@ -360,6 +360,11 @@ export class ScorecardStore {
 
   /** The services of a team (and the groups below it), with their gaps. */
   async teamServices(team: string, limit: number) {
+    // Over all of the team's services, not only the page listed.
+    const [sums] = (await this.filteredServices({ team })
+      .sum({ required: 'sc.required' })
+      .sum({ covered: 'sc.covered' })
+      .sum({ partial: 'sc.partial' })) as Counts[];
     const { items } = await this.services({
       team,
       sort: 'ratio',
@@ -390,6 +395,7 @@ export class ScorecardStore {
       .select('member_ref');
     return {
       groups: groups.map(g => g.member_ref),
+      overall: counts(sums),
       services: items.map(item => ({
         ...item,
         gaps: gaps

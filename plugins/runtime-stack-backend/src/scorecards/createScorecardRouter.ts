@@ -4,11 +4,14 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { RELATION_PART_OF, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  parseEntityRef,
+  RELATION_PART_OF,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  coverageRatio,
   exemptionCreatePermission,
   exemptionDeletePermission,
   exemptionReadPermission,
@@ -90,17 +93,9 @@ export function createScorecardRouter(options: {
       credentials,
     );
     const team = stringifyEntityRef(group);
-    const { groups, services } = await scorecards.teamServices(
+    const { groups, overall, services } = await scorecards.teamServices(
       team,
       TEAM_VIEW_SERVICES,
-    );
-    const sums = services.reduce(
-      (s, x) => ({
-        required: s.required + x.required,
-        covered: s.covered + x.covered,
-        partial: s.partial + x.partial,
-      }),
-      { required: 0, covered: 0, partial: 0 },
     );
     const scopes = [
       ...new Set(
@@ -116,7 +111,7 @@ export function createScorecardRouter(options: {
     res.json({
       team,
       groups,
-      overall: { ...sums, ratio: coverageRatio(sums) },
+      overall,
       services,
       expiringExemptions: expiring,
     });
@@ -208,9 +203,11 @@ export function createScorecardRouter(options: {
       now(),
     );
     // The scope must exist and be visible to the caller.
-    const [kind, rest] = input.scope.ref.split(':');
-    const [namespace, name] = rest.split('/');
-    await fetchEntity(options.catalog, { kind, namespace, name }, credentials);
+    await fetchEntity(
+      options.catalog,
+      parseEntityRef(input.scope.ref),
+      credentials,
+    );
     const created = await audited(
       req,
       'create',
