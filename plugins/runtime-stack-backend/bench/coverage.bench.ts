@@ -7,20 +7,8 @@
  *
  *   yarn bench            (from the repository root)
  */
-import type {
-  SchedulerService,
-  ServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import type { AddressInfo } from 'node:net';
-import { CoverageEvaluationService } from '../src/layerCoverage/CoverageEvaluationService';
-import { runtimeStackPlugin } from '../src/plugin';
+import { startCoverageBackend } from './coverageBackend';
 import {
   benchDatabases,
   fmt,
@@ -81,37 +69,10 @@ function estate(): Entity[] {
 }
 
 async function measure(knex: any): Promise<string[][]> {
-  const scheduler = mockServices.scheduler() as SchedulerService & {
-    factory(options?: { skipTaskRunOnStartup?: boolean }): ServiceFactory;
-  };
   const entities = estate();
-  const backend = await startTestBackend({
-    features: [
-      runtimeStackPlugin,
-      scheduler.factory({ skipTaskRunOnStartup: true }),
-      mockServices.database.factory({ knex }),
-      catalogServiceMock.factory({ entities }),
-      mockServices.rootConfig.factory({ data: {} }),
-    ],
-  });
-  const base = `http://localhost:${
-    (backend.server.address() as AddressInfo).port
-  }/api/runtime-stack`;
-  const headers = { Authorization: mockCredentials.user.header() };
-  const get = async (path: string) => {
-    const res = await fetch(`${base}${path}`, { headers });
-    const body = await res.json();
-    if (res.status !== 200) {
-      throw new Error(
-        `${path} answered ${res.status}: ${JSON.stringify(body).slice(0, 200)}`,
-      );
-    }
-    return body;
-  };
+  const { get, evaluate, stop } = await startCoverageBackend(knex, entities);
   try {
-    const [evaluationMs] = await timed(() =>
-      scheduler.triggerTask(CoverageEvaluationService.TASK_ID),
-    );
+    const [evaluationMs] = await timed(() => evaluate());
     const [{ count }] = await knex('service_coverage').count({ count: '*' });
     if (Number(count) !== SYSTEMS * PER_SYSTEM) {
       throw new Error(`evaluated ${count}, expected ${SYSTEMS * PER_SYSTEM}`);
@@ -179,7 +140,7 @@ async function measure(knex: any): Promise<string[][]> {
       ],
     ];
   } finally {
-    await backend.stop();
+    await stop();
   }
 }
 

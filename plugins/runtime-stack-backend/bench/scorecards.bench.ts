@@ -8,21 +8,9 @@
  *
  *   yarn bench            (from the repository root)
  */
-import type {
-  SchedulerService,
-  ServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import type { AddressInfo } from 'node:net';
-import { CoverageEvaluationService } from '../src/layerCoverage/CoverageEvaluationService';
-import { runtimeStackPlugin } from '../src/plugin';
 import { dayOf } from '../src/scorecards/ScorecardStore';
+import { startCoverageBackend } from './coverageBackend';
 import {
   benchDatabases,
   fmt,
@@ -56,7 +44,7 @@ const groupEntity = (name: string, parent?: string): Entity => ({
     : [],
 });
 
-function estate(): { entities: Entity[]; leafTeams: string[] } {
+function estate(): Entity[] {
   const entities: Entity[] = [];
   const leafTeams: string[] = [];
   const departments: string[] = [];
@@ -95,41 +83,16 @@ function estate(): { entities: Entity[]; leafTeams: string[] } {
       relations: [{ type: 'ownedBy', targetRef: `group:default/${team}` }],
     });
   }
-  return { entities, leafTeams };
+  return entities;
 }
 
 async function measure(db: { name: string; knex: any }): Promise<string[][]> {
   const { knex } = db;
-  const scheduler = mockServices.scheduler() as SchedulerService & {
-    factory(options?: { skipTaskRunOnStartup?: boolean }): ServiceFactory;
-  };
-  const { entities } = estate();
-  const backend = await startTestBackend({
-    features: [
-      runtimeStackPlugin,
-      scheduler.factory({ skipTaskRunOnStartup: true }),
-      mockServices.database.factory({ knex }),
-      catalogServiceMock.factory({ entities }),
-      mockServices.rootConfig.factory({ data: {} }),
-    ],
-  });
-  const base = `http://localhost:${
-    (backend.server.address() as AddressInfo).port
-  }/api/runtime-stack`;
-  const headers = { Authorization: mockCredentials.user.header() };
-  const get = async (path: string) => {
-    const res = await fetch(`${base}${path}`, { headers });
-    const body = await res.json();
-    if (res.status !== 200) {
-      throw new Error(`${path}: ${res.status} ${JSON.stringify(body)}`);
-    }
-    return body;
-  };
+  const entities = estate();
+  const { get, evaluate, stop } = await startCoverageBackend(knex, entities);
   try {
     process.stderr.write(`  ${db.name}: evaluating\n`);
-    const [evaluationMs] = await timed(() =>
-      scheduler.triggerTask(CoverageEvaluationService.TASK_ID),
-    );
+    const [evaluationMs] = await timed(() => evaluate());
     process.stderr.write(`  ${db.name}: writing history\n`);
     // 89 earlier days, copied from today's snapshot in SQL.
     const today = dayOf(new Date());
@@ -220,7 +183,7 @@ async function measure(db: { name: string; knex: any }): Promise<string[][]> {
       ],
     ];
   } finally {
-    await backend.stop();
+    await stop();
   }
 }
 

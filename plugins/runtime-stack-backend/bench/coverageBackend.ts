@@ -1,0 +1,56 @@
+import type {
+  SchedulerService,
+  ServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type { AddressInfo } from 'node:net';
+import { CoverageEvaluationService } from '../src/layerCoverage/CoverageEvaluationService';
+import { runtimeStackPlugin } from '../src/plugin';
+
+/**
+ * The runtime-stack backend on a bench database and catalog, with its
+ * scheduled tasks run only on demand, read over HTTP as a user.
+ */
+export async function startCoverageBackend(knex: any, entities: Entity[]) {
+  const scheduler = mockServices.scheduler() as SchedulerService & {
+    factory(options?: { skipTaskRunOnStartup?: boolean }): ServiceFactory;
+  };
+  const backend = await startTestBackend({
+    features: [
+      runtimeStackPlugin,
+      scheduler.factory({ skipTaskRunOnStartup: true }),
+      mockServices.database.factory({ knex }),
+      catalogServiceMock.factory({ entities }),
+      mockServices.rootConfig.factory({ data: {} }),
+    ],
+  });
+  const base = `http://localhost:${
+    (backend.server.address() as AddressInfo).port
+  }/api/runtime-stack`;
+  const headers = { Authorization: mockCredentials.user.header() };
+  return {
+    /** GET under /api/runtime-stack; anything but 200 throws. */
+    async get(path: string) {
+      const res = await fetch(`${base}${path}`, { headers });
+      const body = await res.json();
+      if (res.status !== 200) {
+        throw new Error(
+          `${path} answered ${res.status}: ${JSON.stringify(body).slice(
+            0,
+            200,
+          )}`,
+        );
+      }
+      return body;
+    },
+    /** One run of the coverage evaluation task, as after a collection. */
+    evaluate: () => scheduler.triggerTask(CoverageEvaluationService.TASK_ID),
+    stop: () => backend.stop(),
+  };
+}
