@@ -1,4 +1,8 @@
-import type { LoggerService } from '@backstage/backend-plugin-api';
+import type {
+  AuthService,
+  DiscoveryService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import type {
   AlphaEntity,
@@ -18,6 +22,7 @@ import {
   readDeclaredStack,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { readLayerModelExtensionFromConfig } from '@internal/backstage-plugin-runtime-stack-node';
+import { RemoteLayerModel } from './RemoteLayerModel';
 
 /**
  * The status type the catalog gives its own processing errors, and the one
@@ -45,22 +50,31 @@ const LOGGED_PROBLEMS_KEY = 'logged-problems';
  * @public
  */
 export class RuntimeStackAnnotationProcessor implements CatalogProcessor {
-  private readonly layerModel: LayerModel;
+  private readonly layerModel: () => Promise<LayerModel>;
   private readonly logger: LoggerService;
 
   /**
    * Builds the processor on the layer model as extended by
    * `runtimeStack.layerModel` in app-config. Throws if that config is
    * invalid, naming the key.
+   *
+   * Given `discovery` and `auth`, it checks against the model the
+   * runtime-stack backend serves instead, which includes what its modules
+   * add, and falls back to the app-config model while that backend does not
+   * answer.
    */
   static fromConfig(
     config: Config,
-    options: { logger: LoggerService },
+    options: {
+      logger: LoggerService;
+      discovery?: DiscoveryService;
+      auth?: AuthService;
+    },
   ): RuntimeStackAnnotationProcessor {
     const extension = readLayerModelExtensionFromConfig(config);
-    let layerModel: LayerModel;
+    let configModel: LayerModel;
     try {
-      layerModel = extendLayerModel(defaultLayerModel, extension);
+      configModel = extendLayerModel(defaultLayerModel, extension);
     } catch (error) {
       throw new Error(
         `runtimeStack.layerModel in app-config does not fit the layer model: ${
@@ -68,14 +82,33 @@ export class RuntimeStackAnnotationProcessor implements CatalogProcessor {
         }`,
       );
     }
+    const { logger, discovery, auth } = options;
+    if (!discovery || !auth) {
+      return new RuntimeStackAnnotationProcessor({
+        layerModel: configModel,
+        logger,
+      });
+    }
+    const remote = new RemoteLayerModel({
+      discovery,
+      auth,
+      logger,
+      fallback: configModel,
+    });
     return new RuntimeStackAnnotationProcessor({
-      layerModel,
-      logger: options.logger,
+      layerModel: () => remote.get(),
+      logger,
     });
   }
 
-  constructor(options: { layerModel: LayerModel; logger: LoggerService }) {
-    this.layerModel = options.layerModel;
+  constructor(options: {
+    /** A fixed model, or where to get the current one on each pass. */
+    layerModel: LayerModel | (() => Promise<LayerModel>);
+    logger: LoggerService;
+  }) {
+    const { layerModel } = options;
+    this.layerModel =
+      typeof layerModel === 'function' ? layerModel : async () => layerModel;
     this.logger = options.logger;
   }
 
@@ -92,7 +125,7 @@ export class RuntimeStackAnnotationProcessor implements CatalogProcessor {
     cache: CatalogProcessorCache,
   ): Promise<Entity> {
     const problems = hasRuntimeStackAnnotations(entity)
-      ? readDeclaredStack(entity, this.layerModel).problems
+      ? readDeclaredStack(entity, await this.layerModel()).problems
       : [];
     // Called for every entity, so that one whose annotations were all removed
     // forgets what was logged, and the same mistake made again is logged again.

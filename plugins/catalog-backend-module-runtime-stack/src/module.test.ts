@@ -6,6 +6,10 @@ import {
 } from '@backstage/backend-test-utils';
 import type { AlphaEntity } from '@backstage/catalog-model/alpha';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
+// The test runs the plugin whose layer model this module reads over HTTP.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import runtimeStackPlugin from '@internal/backstage-plugin-runtime-stack-backend';
+import { runtimeStackLayerModelExtensionPoint } from '@internal/backstage-plugin-runtime-stack-node';
 import {
   catalogProcessingExtensionPoint,
   processingResult,
@@ -42,6 +46,34 @@ function inputErrorProbe(passes: { count: number }) {
   });
 }
 
+// Adds a capability to the runtime-stack plugin, where the catalog cannot see it.
+const chaosCapabilityModule = createBackendModule({
+  pluginId: 'runtime-stack',
+  moduleId: 'chaos-engineering',
+  register(reg) {
+    reg.registerInit({
+      deps: { layers: runtimeStackLayerModelExtensionPoint },
+      async init({ layers }) {
+        layers.addCapability({
+          layer: 5,
+          id: 'chaos-engineering',
+          title: 'Chaos engineering',
+          description: 'Injects failures to prove the service survives them',
+          tools: [{ id: 'litmus', title: 'LitmusChaos' }],
+        });
+      },
+    });
+  },
+});
+
+const estateConfig = {
+  catalog: {
+    processingInterval: { seconds: 1 },
+    locations: [{ type: 'file', target: fixture }],
+    rules: [{ allow: ['Component', 'System'] }],
+  },
+};
+
 async function eventually<T>(
   attempt: () => Promise<T | undefined>,
   what: string,
@@ -69,11 +101,7 @@ describe('catalogModuleRuntimeStack', () => {
         inputErrorProbe(probePasses),
         mockServices.rootConfig.factory({
           data: {
-            catalog: {
-              processingInterval: { seconds: 1 },
-              locations: [{ type: 'file', target: fixture }],
-              rules: [{ allow: ['Component', 'System'] }],
-            },
+            ...estateConfig,
             runtimeStack: {
               layerModel: {
                 tools: {
@@ -123,6 +151,12 @@ describe('catalogModuleRuntimeStack', () => {
     const cart = await eventually(() => served('cart'), 'cart');
     expect(cart.status).toBeUndefined();
 
+    // Without the runtime-stack backend, only the configured model is known.
+    const chaos = await eventually(() => served('chaos-monkey'), 'chaos');
+    expect(chaos.status?.items?.map(i => i.message)).toEqual([
+      expect.stringContaining("unknown capability 'chaos-engineering'"),
+    ]);
+
     const shop = await request(backend.server)
       .get('/api/catalog/entities/by-name/system/default/shop')
       .set('Authorization', mockCredentials.user.header());
@@ -137,6 +171,37 @@ describe('catalogModuleRuntimeStack', () => {
       'a second pass of the probe',
     );
     expect((await getComponent('probe-input-error')).status).toBe(404);
+
+    await backend.stop();
+  });
+
+  it('knows the capabilities that runtime-stack backend modules add', async () => {
+    const backend = await startTestBackend({
+      features: [
+        catalogPlugin,
+        catalogModuleRuntimeStack,
+        runtimeStackPlugin,
+        chaosCapabilityModule,
+        mockServices.rootConfig.factory({ data: estateConfig }),
+      ],
+    });
+    const served = async (name: string) => {
+      const res = await request(backend.server)
+        .get(`/api/catalog/entities/by-name/component/default/${name}`)
+        .set('Authorization', mockCredentials.user.header());
+      return res.status === 200 ? (res.body as AlphaEntity) : undefined;
+    };
+
+    const chaos = await eventually(() => served('chaos-monkey'), 'chaos');
+    expect(chaos.metadata.annotations).toMatchObject({
+      'runtime-stack.io/tools': 'chaos-engineering=litmus',
+    });
+    expect(chaos.status).toBeUndefined();
+    // The served model still finds typos.
+    const ledger = await eventually(() => served('ledger'), 'ledger');
+    expect(ledger.status?.items?.map(i => i.message)).toEqual([
+      expect.stringContaining("unknown tool 'linkerd2x'"),
+    ]);
 
     await backend.stop();
   });

@@ -22,12 +22,18 @@ export const catalogModuleRuntimeStack = createBackendModule({
       deps: {
         catalog: catalogProcessingExtensionPoint,
         config: coreServices.rootConfig,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
       },
-      async init({ catalog, config, logger, scheduler }) {
+      async init({ catalog, config, discovery, auth, logger, scheduler }) {
         catalog.addProcessor(
-          RuntimeStackAnnotationProcessor.fromConfig(config, { logger }),
+          RuntimeStackAnnotationProcessor.fromConfig(config, {
+            logger,
+            discovery,
+            auth,
+          }),
         );
         const localPublishDir = config.getOptionalString(
           'runtimeStack.scaffolder.localPublishDir',

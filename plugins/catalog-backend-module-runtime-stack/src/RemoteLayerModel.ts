@@ -1,0 +1,119 @@
+import type {
+  AuthService,
+  DiscoveryService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { ResponseError, stringifyError } from '@backstage/errors';
+import {
+  LayerModel,
+  validateLayerModel,
+} from '@internal/backstage-plugin-runtime-stack-common';
+
+/** Options of {@link RemoteLayerModel}. */
+export interface RemoteLayerModelOptions {
+  discovery: DiscoveryService;
+  auth: AuthService;
+  logger: LoggerService;
+  /**
+   * The model built from the defaults and app-config, used while the
+   * runtime-stack backend cannot be asked.
+   */
+  fallback: LayerModel;
+  /** How long a fetched model is reused. Defaults to 5 minutes. */
+  refreshAfterMs?: number;
+  /** How long to wait before asking again after a failure. Defaults to 30 seconds. */
+  retryAfterMs?: number;
+  /** Time limit of one request. Defaults to 10 seconds. */
+  timeoutMs?: number;
+  now?: () => number;
+}
+
+/**
+ * The layer model exactly as the runtime-stack backend serves it, read from
+ * `GET /api/runtime-stack/layers`.
+ *
+ * @remarks
+ *
+ * Modules of the runtime-stack plugin add capabilities and tools through its
+ * extension point, which the catalog cannot see: only that backend knows the
+ * whole model. Asking it over HTTP, through discovery, also works when the
+ * two plugins are deployed apart. The catalog processes every entity again
+ * and again, so the answer is kept for a while and one request serves every
+ * entity processed meanwhile.
+ */
+export class RemoteLayerModel {
+  private readonly options: RemoteLayerModelOptions;
+  private readonly refreshAfterMs: number;
+  private readonly retryAfterMs: number;
+  private readonly timeoutMs: number;
+  private readonly now: () => number;
+  private cached?: { model: LayerModel; until: number };
+  private loading?: Promise<LayerModel>;
+  private failing = false;
+
+  constructor(options: RemoteLayerModelOptions) {
+    this.options = options;
+    this.refreshAfterMs = options.refreshAfterMs ?? 5 * 60_000;
+    this.retryAfterMs = options.retryAfterMs ?? 30_000;
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** The current model; the fallback while the backend does not answer. Never throws. */
+  async get(): Promise<LayerModel> {
+    if (this.cached && this.now() < this.cached.until) {
+      return this.cached.model;
+    }
+    this.loading ??= this.load().finally(() => {
+      this.loading = undefined;
+    });
+    return this.loading;
+  }
+
+  private async load(): Promise<LayerModel> {
+    const { logger, fallback } = this.options;
+    try {
+      const model = await this.fetchModel();
+      if (this.failing) {
+        logger.info(
+          'The runtime-stack backend answers again; runtime-stack.io annotations are checked against its layer model',
+        );
+      }
+      this.failing = false;
+      this.cached = { model, until: this.now() + this.refreshAfterMs };
+      return model;
+    } catch (error) {
+      // Logged once per outage: the catalog asks for every entity it processes.
+      if (!this.failing) {
+        logger.warn(
+          `Cannot read the layer model from the runtime-stack backend, so runtime-stack.io annotations are checked against the default model and app-config only; capabilities and tools added by runtime-stack modules are reported as unknown until it answers. ${stringifyError(
+            error,
+          )}`,
+        );
+      }
+      this.failing = true;
+      this.cached = {
+        model: fallback,
+        until: this.now() + this.retryAfterMs,
+      };
+      return fallback;
+    }
+  }
+
+  private async fetchModel(): Promise<LayerModel> {
+    const { discovery, auth } = this.options;
+    const baseUrl = await discovery.getBaseUrl('runtime-stack');
+    const { token } = await auth.getPluginRequestToken({
+      onBehalfOf: await auth.getOwnServiceCredentials(),
+      targetPluginId: 'runtime-stack',
+    });
+    const response = await fetch(`${baseUrl}/layers`, {
+      headers: { Authorization: `Bearer ${token}` },
+      signal: AbortSignal.timeout(this.timeoutMs),
+    });
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return validateLayerModel(await response.json());
+  }
+}
