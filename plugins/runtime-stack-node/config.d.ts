@@ -29,6 +29,12 @@ export interface Config {
           title: string;
           /** The tool's home page. */
           url?: string;
+          /**
+           * Ids of other tools of this capability that this tool runs or
+           * manages, e.g. `[prometheus]` for a Prometheus operator: evidence
+           * of either then confirms a declaration of the other.
+           */
+          runs?: string[];
         }>;
       }>;
       /**
@@ -43,6 +49,12 @@ export interface Config {
           title: string;
           /** The tool's home page. */
           url?: string;
+          /**
+           * Ids of other tools of this capability that this tool runs or
+           * manages, e.g. `[prometheus]` for a Prometheus operator: evidence
+           * of either then confirms a declaration of the other.
+           */
+          runs?: string[];
         }>;
       };
       /**
@@ -57,6 +69,19 @@ export interface Config {
           description?: string;
           /** Mark the capability optional (`true`) or required (`false`). */
           optional?: boolean;
+          /**
+           * Changes to the capability's existing tools, keyed by tool id,
+           * e.g. `consul-connect: { runs: [envoy] }`.
+           */
+          tools?: {
+            [toolId: string]: {
+              /**
+               * Replaces the ids of the tools of this capability that the
+               * tool runs or manages; `[]` removes what the model ships.
+               */
+              runs?: string[];
+            };
+          };
         };
       };
       /** New titles for layers, keyed by layer number, e.g. `6: Workloads`. */

@@ -190,6 +190,123 @@ describe('computeCoverage', () => {
     expect(statusOf(conflicting, 'beta').conflict).toBeUndefined();
   });
 
+  describe('with tools that run one another', () => {
+    const observability: ProfileChoice = {
+      profile: {
+        id: 'mesh-and-metrics',
+        title: 'Mesh and metrics',
+        required: ['metrics', 'service-mesh'],
+      },
+      reason: 'default',
+    };
+    const coverageOf = (items: CoverageEvidence[]) =>
+      computeCoverage({
+        layerModel: defaultLayerModel,
+        choice: observability,
+        now,
+        evidence: items,
+      });
+
+    it('confirms a declared Prometheus with a ServiceMonitor, without a conflict', () => {
+      const metrics = statusOf(
+        coverageOf([
+          evidence('metrics', 'declared', 'full', 'prometheus'),
+          evidence('metrics', 'cluster', 'partial', 'prometheus-operator'),
+        ]),
+        'metrics',
+      );
+      expect(metrics.status).toBe('covered');
+      expect(metrics.tools).toEqual(['prometheus', 'prometheus-operator']);
+      expect(metrics.conflict).toBeUndefined();
+    });
+
+    it('reads the relation both ways: a declared operator, scrape annotations seen', () => {
+      const metrics = statusOf(
+        coverageOf([
+          evidence('metrics', 'declared', 'full', 'prometheus-operator'),
+          evidence('metrics', 'cluster', 'partial', 'prometheus'),
+        ]),
+        'metrics',
+      );
+      expect(metrics.status).toBe('covered');
+      expect(metrics.conflict).toBeUndefined();
+    });
+
+    it('still reports tools that are not related', () => {
+      const coverage = coverageOf([
+        evidence('metrics', 'declared', 'full', 'opentelemetry'),
+        evidence('metrics', 'cluster', 'partial', 'prometheus-operator'),
+        evidence('service-mesh', 'declared', 'full', 'linkerd'),
+        evidence('service-mesh', 'cluster', 'partial', 'istio'),
+      ]);
+      expect(statusOf(coverage, 'metrics')).toMatchObject({
+        status: 'partial',
+        conflict: {
+          declared: ['opentelemetry'],
+          observed: ['prometheus-operator'],
+        },
+      });
+      expect(statusOf(coverage, 'service-mesh')).toMatchObject({
+        status: 'partial',
+        conflict: { declared: ['linkerd'], observed: ['istio'] },
+      });
+    });
+
+    it('relates tools one step only: Istio and Kuma both run Envoy, yet conflict', () => {
+      const mesh = statusOf(
+        coverageOf([
+          evidence('service-mesh', 'declared', 'full', 'istio'),
+          evidence('service-mesh', 'cluster', 'partial', 'kuma'),
+        ]),
+        'service-mesh',
+      );
+      expect(mesh).toMatchObject({
+        status: 'partial',
+        conflict: { declared: ['istio'], observed: ['kuma'] },
+      });
+    });
+
+    it('takes the relation from the model it is given', () => {
+      const related: LayerModel = {
+        ...model,
+        layers: model.layers.map(layer => ({
+          ...layer,
+          capabilities: layer.capabilities.map(capability =>
+            capability.id === 'alpha'
+              ? {
+                  ...capability,
+                  tools: [
+                    { id: 'linkerd', title: 'Linkerd' },
+                    { id: 'istio', title: 'Istio', runs: ['linkerd'] },
+                  ],
+                }
+              : capability,
+          ),
+        })),
+      };
+      const items = [
+        evidence('alpha', 'declared', 'full', 'linkerd'),
+        evidence('alpha', 'cluster', 'partial', 'istio'),
+        // Same tools, no relation in this capability.
+        evidence('beta', 'declared', 'full', 'linkerd'),
+        evidence('beta', 'cluster', 'partial', 'istio'),
+      ];
+      const coverage = computeCoverage({
+        layerModel: related,
+        choice,
+        now,
+        evidence: items,
+      });
+      expect(statusOf(coverage, 'alpha').status).toBe('covered');
+      expect(statusOf(coverage, 'alpha').conflict).toBeUndefined();
+      expect(statusOf(coverage, 'beta').status).toBe('partial');
+      expect(statusOf(coverage, 'beta').conflict).toEqual({
+        declared: ['linkerd'],
+        observed: ['istio'],
+      });
+    });
+  });
+
   it('lets covered evidence win over an exemption', () => {
     const covered = computeCoverage({
       layerModel: model,

@@ -5,6 +5,7 @@ import {
   declaredConflict,
   evidenceStatus,
   evidenceTools,
+  toolMatch,
 } from './evidenceStatus';
 import { resolveRequirements } from './profileEntries';
 import type {
@@ -36,7 +37,9 @@ function capabilityCoverage(
   offered: OfferedTool[],
 ): CapabilityCoverage {
   const asked = requirement === 'required' || requirement === 'recommended';
-  const fromEvidence = evidenceStatus(evidence);
+  // Tools that run one another are one thing seen from two sides.
+  const matches = toolMatch(capability.tools);
+  const fromEvidence = evidenceStatus(evidence, matches);
   let status: CapabilityCoverage['status'];
   if (fromEvidence === 'covered') {
     // Covered wins over an exemption: the gap it excused is closed.
@@ -49,7 +52,7 @@ function capabilityCoverage(
     status = asked ? 'missing' : 'not-required';
   }
 
-  const conflict = declaredConflict(evidence);
+  const conflict = declaredConflict(evidence, matches);
   const needsHint = asked && (status === 'missing' || status === 'partial');
   return {
     capability: capability.id,

@@ -85,4 +85,22 @@ describe('defaultLayerModel', () => {
     );
     expect(toolsOf('data-protection')).toContain('velero');
   });
+
+  it('relates an operator or control plane to the tool it runs, per capability', () => {
+    const runs = defaultLayerModel.layers
+      .flatMap(l => l.capabilities)
+      .flatMap(c =>
+        c.tools.flatMap(t =>
+          (t.runs ?? []).map(r => `${c.id}: ${t.id} > ${r}`),
+        ),
+      );
+    expect(runs.sort()).toEqual([
+      'build-service: kpack > buildpacks',
+      'metrics: prometheus-operator > prometheus',
+      'service-mesh: istio > envoy',
+      'service-mesh: kuma > envoy',
+      'service-proxy: contour > envoy',
+      'service-proxy: istio > envoy',
+    ]);
+  });
 });

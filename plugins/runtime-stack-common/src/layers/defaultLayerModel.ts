@@ -44,6 +44,9 @@ const sharedTools = {
     id: 'istio',
     title: 'Istio',
     url: 'https://istio.io/',
+    // Istio's sidecars and gateways are Envoy proxies it configures, both
+    // for the mesh and for ingress; envoy is listed in both capabilities.
+    runs: ['envoy'],
   },
   kustomize: {
     id: 'kustomize',
@@ -474,6 +477,9 @@ export const defaultLayerModel: LayerModel = {
               id: 'contour',
               title: 'Contour',
               url: 'https://projectcontour.io/',
+              // Contour is the control plane; the traffic goes through the
+              // Envoy fleet it deploys and configures.
+              runs: ['envoy'],
             },
             { id: 'traefik', title: 'Traefik', url: 'https://traefik.io/' },
             {
@@ -778,7 +784,8 @@ export const defaultLayerModel: LayerModel = {
               title: 'Cloud Native Buildpacks',
               url: 'https://buildpacks.io/',
             },
-            { id: 'kpack', title: 'kpack' },
+            // kpack builds images by running Cloud Native Buildpacks.
+            { id: 'kpack', title: 'kpack', runs: ['buildpacks'] },
             {
               id: 'kaniko',
               title: 'Kaniko',
@@ -887,6 +894,10 @@ export const defaultLayerModel: LayerModel = {
               id: 'prometheus-operator',
               title: 'Prometheus Operator',
               url: 'https://prometheus-operator.dev/',
+              // A ServiceMonitor is scraped by a Prometheus the operator
+              // runs, so it and a prometheus.io/scrape annotation are the
+              // same thing seen from two sides.
+              runs: ['prometheus'],
             },
           ],
         },
@@ -973,7 +984,13 @@ export const defaultLayerModel: LayerModel = {
               url: 'https://www.consul.io/docs/connect',
             },
             { id: 'envoy', title: 'Envoy', url: 'https://www.envoyproxy.io/' },
-            { id: 'kuma', title: 'Kuma', url: 'https://kuma.io/' },
+            {
+              id: 'kuma',
+              title: 'Kuma',
+              url: 'https://kuma.io/',
+              // Kuma's data-plane proxies are Envoy.
+              runs: ['envoy'],
+            },
           ],
         },
         {

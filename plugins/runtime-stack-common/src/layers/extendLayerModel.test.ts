@@ -142,6 +142,93 @@ describe('extendLayerModel', () => {
     );
   });
 
+  it('keeps what an added tool runs', () => {
+    const extended = extendLayerModel(defaultLayerModel, {
+      tools: {
+        metrics: [
+          {
+            id: 'victoria-metrics-operator',
+            title: 'VictoriaMetrics Operator',
+            runs: ['victoria-metrics'],
+          },
+          { id: 'victoria-metrics', title: 'VictoriaMetrics' },
+        ],
+      },
+    });
+    const metrics = allCapabilities(extended).find(c => c.id === 'metrics')!;
+    expect(metrics.tools).toContainEqual({
+      id: 'victoria-metrics-operator',
+      title: 'VictoriaMetrics Operator',
+      runs: ['victoria-metrics'],
+    });
+  });
+
+  it('refuses an added tool that runs a tool the capability does not list', () => {
+    expect(() =>
+      extendLayerModel(defaultLayerModel, {
+        tools: {
+          metrics: [{ id: 'thanos', title: 'Thanos', runs: ['cortex'] }],
+        },
+      }),
+    ).toThrow(
+      /layers\.4\.capabilities\.\d+\.tools\.\d+\.runs\.0: tool 'thanos' runs 'cortex', which is not a tool of 'metrics'/,
+    );
+  });
+
+  it('overrides what an existing tool runs in one capability only', () => {
+    const before = JSON.stringify(defaultLayerModel);
+    const extended = extendLayerModel(defaultLayerModel, {
+      overrides: {
+        'service-mesh': {
+          tools: { 'consul-connect': { runs: ['envoy'] }, istio: { runs: [] } },
+        },
+      },
+    });
+    const toolOf = (model: typeof defaultLayerModel, cap: string, id: string) =>
+      allCapabilities(model)
+        .find(c => c.id === cap)!
+        .tools.find(t => t.id === id)!;
+    expect(toolOf(extended, 'service-mesh', 'consul-connect').runs).toEqual([
+      'envoy',
+    ]);
+    expect(toolOf(extended, 'service-mesh', 'istio').runs).toEqual([]);
+    // Istio is one shared tool in the default model; its ingress side keeps
+    // its relation, and the base model is untouched.
+    expect(toolOf(extended, 'service-proxy', 'istio').runs).toEqual(['envoy']);
+    expect(toolOf(defaultLayerModel, 'service-mesh', 'istio').runs).toEqual([
+      'envoy',
+    ]);
+    expect(JSON.stringify(defaultLayerModel)).toBe(before);
+  });
+
+  it('names every unknown tool in a tool override', () => {
+    expect(() =>
+      extendLayerModel(defaultLayerModel, {
+        overrides: {
+          metrics: {
+            tools: {
+              prometheus: { runs: [] },
+              thanos: { runs: ['prometheus'] },
+              cortex: {},
+            },
+          },
+        },
+      }),
+    ).toThrow(
+      "Cannot override tool 'thanos', 'cortex' of capability 'metrics': no such tool (tools are prometheus, opentelemetry, prometheus-operator)",
+    );
+  });
+
+  it('validates what an override makes a tool run', () => {
+    expect(() =>
+      extendLayerModel(defaultLayerModel, {
+        overrides: {
+          metrics: { tools: { prometheus: { runs: ['prometheus'] } } },
+        },
+      }),
+    ).toThrow(/tool 'prometheus' cannot run itself/);
+  });
+
   it('names an unknown layer in layerTitles', () => {
     expect(() =>
       extendLayerModel(defaultLayerModel, { layerTitles: { 9: 'Nine' } }),

@@ -1,12 +1,17 @@
 import { InputError } from '@backstage/errors';
-import type { LayerModel, LayerModelExtension } from './types';
+import type {
+  LayerModel,
+  LayerModelExtension,
+  RuntimeCapability,
+} from './types';
 import { validateLayerModel } from './validateLayerModel';
 
 /**
  * Returns a new model with the extension applied: capabilities and tools
- * added, capabilities retitled or marked optional, layers renamed. The base
- * model is never modified. The result is validated, so a clash
- * (a capability id used twice, a tool renamed) is reported, not hidden.
+ * added, capabilities retitled or marked optional, the tools a tool runs
+ * changed, layers renamed. The base model is never modified. The result is
+ * validated, so a clash (a capability id used twice, a tool renamed, a tool
+ * running one its capability does not list) is reported, not hidden.
  *
  * @public
  */
@@ -63,11 +68,13 @@ export function extendLayerModel(
       `Cannot override ${quoteList(unknownOverrides)}: no such capability`,
     );
   }
-  for (const [capabilityId, { title, description, optional }] of overrides) {
+  for (const [capabilityId, override] of overrides) {
+    const { title, description, optional, tools } = override;
     const capability = capabilities.get(capabilityId)!;
     if (title !== undefined) capability.title = title;
     if (description !== undefined) capability.description = description;
     if (optional !== undefined) capability.optional = optional;
+    overrideTools(capability, tools ?? {});
   }
 
   const layerTitles = Object.entries(extension.layerTitles ?? {});
@@ -86,6 +93,33 @@ export function extendLayerModel(
   }
 
   return validateLayerModel({ version: base.version, layers });
+}
+
+/**
+ * Applies tool overrides to a capability of the copied model. Tools are
+ * replaced, not changed in place: the copy still shares them with the base
+ * model (and a shared tool with its other capabilities).
+ */
+function overrideTools(
+  capability: RuntimeCapability,
+  overrides: Record<string, { runs?: string[] }>,
+): void {
+  const unknown = Object.keys(overrides).filter(
+    id => !capability.tools.some(t => t.id === id),
+  );
+  if (unknown.length > 0) {
+    throw new InputError(
+      `Cannot override tool ${quoteList(unknown)} of capability '${
+        capability.id
+      }': no such tool (tools are ${
+        capability.tools.map(t => t.id).join(', ') || 'none'
+      })`,
+    );
+  }
+  capability.tools = capability.tools.map(tool => {
+    const runs = overrides[tool.id]?.runs;
+    return runs === undefined ? tool : { ...tool, runs: [...runs] };
+  });
 }
 
 function quoteList(ids: string[]): string {

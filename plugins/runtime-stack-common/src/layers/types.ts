@@ -8,6 +8,16 @@ export interface RuntimeTool {
   id: string;
   title: string;
   url?: string;
+  /**
+   * Ids of other tools of the same capability that this tool runs or manages
+   * for it: an operator and what it operates (the Prometheus Operator runs
+   * Prometheus), a control plane and its proxies (Istio runs Envoy). Such
+   * tools are one thing seen from two angles, so coverage lets evidence of
+   * either confirm a declaration of the other instead of calling it a
+   * conflict. Read in both directions, one step only: two tools that both run
+   * Envoy are not related to each other through it.
+   */
+  runs?: string[];
 }
 
 /**
@@ -65,7 +75,16 @@ export interface LayerModelExtension {
    */
   overrides?: Record<
     string,
-    { title?: string; description?: string; optional?: boolean }
+    {
+      title?: string;
+      description?: string;
+      optional?: boolean;
+      /**
+       * Changes to the capability's existing tools, keyed by tool id; `runs`
+       * replaces the tool's list (`[]` removes a relation the model ships).
+       */
+      tools?: Record<string, { runs?: string[] }>;
+    }
   >;
   /** New titles for existing layers, keyed by layer number. */
   layerTitles?: Record<number, string>;

@@ -95,6 +95,43 @@ describe('validateLayerModel', () => {
     );
   });
 
+  it('accepts a tool that runs another tool of the same capability', () => {
+    const model = twoLayerModel();
+    model.layers[1].capabilities[0].tools = [
+      { id: 'argo-cd', title: 'Argo CD', runs: ['kustomize'] },
+      { id: 'kustomize', title: 'Kustomize' },
+    ];
+    expect(validateLayerModel(model)).toEqual(model);
+  });
+
+  it('rejects runs naming a tool of another capability, or none at all', () => {
+    const model = twoLayerModel();
+    model.layers[1].capabilities[0].tools = [
+      { id: 'flux', title: 'Flux', runs: ['helm', 'argo-cd'] },
+      { id: 'helm', title: 'Helm' },
+    ];
+    model.layers[0].capabilities[0].tools[0].runs = ['jenkins'];
+    expect(() => validateLayerModel(model)).toThrow(
+      "Invalid layer model: layers.0.capabilities.0.tools.0.runs.0: tool 'argo-cd' runs 'jenkins', which is not a tool of 'ci-cd'; layers.1.capabilities.0.tools.0.runs.1: tool 'flux' runs 'argo-cd', which is not a tool of 'gitops'",
+    );
+  });
+
+  it('rejects a tool that runs itself', () => {
+    const model = twoLayerModel();
+    model.layers[1].capabilities[0].tools[0].runs = ['argo-cd'];
+    expect(() => validateLayerModel(model)).toThrow(
+      /layers\.1\.capabilities\.0\.tools\.0\.runs\.0: tool 'argo-cd' cannot run itself/,
+    );
+  });
+
+  it('names a runs entry that is not a tool id', () => {
+    const model: any = twoLayerModel();
+    model.layers[0].capabilities[0].tools[0].runs = ['Flux'];
+    expect(() => validateLayerModel(model)).toThrow(
+      /layers\.0\.capabilities\.0\.tools\.0\.runs\.0: must be kebab-case/,
+    );
+  });
+
   it('rejects an empty model', () => {
     expect(() => validateLayerModel({ version: '1', layers: [] })).toThrow(
       /layers:/,

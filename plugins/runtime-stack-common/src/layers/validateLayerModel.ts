@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { z } from 'zod';
-import type { LayerModel } from './types';
+import type { LayerModel, RuntimeCapability } from './types';
 
 const kebabId = z
   .string()
@@ -10,6 +10,7 @@ const toolSchema = z.object({
   id: kebabId,
   title: z.string().min(1),
   url: z.url().optional(),
+  runs: z.array(kebabId).optional(),
 });
 
 const capabilitySchema = z.object({
@@ -39,8 +40,35 @@ function issuePath(path: PropertyKey[]): string {
 }
 
 /**
+ * A tool's `runs` must name other tools of the same capability: the relation
+ * only means something inside one capability, where coverage compares a
+ * declared tool with the observed ones.
+ */
+function findRunsProblems(
+  capability: RuntimeCapability,
+  where: string,
+): string[] {
+  const toolIds = new Set(capability.tools.map(t => t.id));
+  return capability.tools.flatMap((tool, toolIndex) =>
+    (tool.runs ?? []).flatMap((runId, runIndex) => {
+      const at = `${where}.tools.${toolIndex}.runs.${runIndex}`;
+      if (runId === tool.id) {
+        return [`${at}: tool '${tool.id}' cannot run itself`];
+      }
+      if (!toolIds.has(runId)) {
+        return [
+          `${at}: tool '${tool.id}' runs '${runId}', which is not a tool of '${capability.id}'`,
+        ];
+      }
+      return [];
+    }),
+  );
+}
+
+/**
  * Problems in a layer model that a schema alone cannot express: layers out
- * of order, ids used twice, one tool id carrying two names.
+ * of order, ids used twice, one tool id carrying two names, `runs` naming a
+ * tool the capability does not list.
  */
 function findStructuralProblems(model: LayerModel): string[] {
   const problems: string[] = [];
@@ -79,6 +107,7 @@ function findStructuralProblems(model: LayerModel): string[] {
         }
         toolTitles.set(tool.id, tool.title);
       });
+      problems.push(...findRunsProblems(capability, where));
     });
   });
   return problems;

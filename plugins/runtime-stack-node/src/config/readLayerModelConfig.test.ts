@@ -72,6 +72,71 @@ describe('readLayerModelExtensionFromConfig', () => {
     );
   });
 
+  it('reads which tools a tool runs, added or overridden, and the model keeps it', () => {
+    const extension = read({
+      capabilities: [
+        {
+          ...featureFlags,
+          tools: [
+            { id: 'unleash-edge', title: 'Unleash Edge', runs: ['unleash'] },
+            { id: 'unleash', title: 'Unleash' },
+          ],
+        },
+      ],
+      tools: {
+        metrics: [
+          {
+            id: 'victoria-metrics-operator',
+            title: 'VictoriaMetrics Operator',
+            runs: ['victoria-metrics'],
+          },
+          { id: 'victoria-metrics', title: 'VictoriaMetrics' },
+        ],
+      },
+      overrides: {
+        'service-mesh': {
+          tools: { 'consul-connect': { runs: ['envoy'] }, istio: { runs: [] } },
+        },
+        metrics: { tools: { prometheus: {} } },
+      },
+    });
+
+    expect(extension.capabilities![0].tools[0]).toEqual({
+      id: 'unleash-edge',
+      title: 'Unleash Edge',
+      runs: ['unleash'],
+    });
+    expect(extension.tools!.metrics[0].runs).toEqual(['victoria-metrics']);
+    expect(extension.overrides).toEqual({
+      'service-mesh': {
+        tools: { 'consul-connect': { runs: ['envoy'] }, istio: { runs: [] } },
+      },
+      metrics: { tools: { prometheus: {} } },
+    });
+
+    const model = extendLayerModel(defaultLayerModel, extension);
+    const tool = (capability: string, id: string) =>
+      model.layers
+        .flatMap(l => l.capabilities)
+        .find(c => c.id === capability)!
+        .tools.find(t => t.id === id)!;
+    expect(tool('metrics', 'victoria-metrics-operator').runs).toEqual([
+      'victoria-metrics',
+    ]);
+    expect(tool('service-mesh', 'consul-connect').runs).toEqual(['envoy']);
+    expect(tool('service-mesh', 'istio').runs).toEqual([]);
+    expect(tool('metrics', 'prometheus-operator').runs).toEqual(['prometheus']);
+  });
+
+  it('leaves it to the model to check that runs names a tool of the capability', () => {
+    const extension = read({
+      tools: { metrics: [{ id: 'thanos', title: 'Thanos', runs: ['cortex'] }] },
+    });
+    expect(() => extendLayerModel(defaultLayerModel, extension)).toThrow(
+      /tool 'thanos' runs 'cortex', which is not a tool of 'metrics'/,
+    );
+  });
+
   it('defaults the tools of a new capability to none', () => {
     expect(read({ capabilities: [featureFlags] }).capabilities).toEqual([
       { ...featureFlags, tools: [] },
@@ -129,6 +194,54 @@ describe('readLayerModelExtensionFromConfig', () => {
       "'runtimeStack.layerModel.tools.metrics'",
     ],
     [
+      'a runs entry that is not a tool id',
+      {
+        tools: {
+          metrics: [
+            {
+              id: 'thanos',
+              title: 'Thanos',
+              runs: ['prometheus', 'Prometheus'],
+            },
+          ],
+        },
+      },
+      "Invalid config at 'runtimeStack.layerModel.tools.metrics[0].runs[1]': 'Prometheus' must be a tool id",
+    ],
+    [
+      'runs that is not a list',
+      {
+        capabilities: [
+          {
+            ...featureFlags,
+            tools: [{ id: 'unleash', title: 'Unleash', runs: 'flagd' }],
+          },
+        ],
+      },
+      "'runtimeStack.layerModel.capabilities[0].tools[0].runs'",
+    ],
+    [
+      'a tool id as key of a tool override that is not kebab-case',
+      { overrides: { metrics: { tools: { Prometheus: { runs: [] } } } } },
+      "Invalid config at 'runtimeStack.layerModel.overrides.metrics.tools.Prometheus': 'Prometheus' is not a tool id",
+    ],
+    [
+      'a misspelt key in a tool override',
+      { overrides: { metrics: { tools: { prometheus: { run: [] } } } } },
+      "Invalid config at 'runtimeStack.layerModel.overrides.metrics.tools.prometheus.run': unknown key (known keys are runs)",
+    ],
+    [
+      'a runs entry in a tool override that is not a tool id',
+      {
+        overrides: {
+          metrics: {
+            tools: { 'prometheus-operator': { runs: ['prom etheus'] } },
+          },
+        },
+      },
+      "Invalid config at 'runtimeStack.layerModel.overrides.metrics.tools.prometheus-operator.runs[0]': 'prom etheus' must be a tool id",
+    ],
+    [
       'a capability id as key that is not kebab-case',
       { overrides: { Metrics: { optional: true } } },
       "Invalid config at 'runtimeStack.layerModel.overrides.Metrics': 'Metrics' is not a capability id",
@@ -136,7 +249,7 @@ describe('readLayerModelExtensionFromConfig', () => {
     [
       'a misspelt override key',
       { overrides: { metrics: { titel: 'Metrics' } } },
-      "Invalid config at 'runtimeStack.layerModel.overrides.metrics.titel': unknown key (known keys are title, description, optional)",
+      "Invalid config at 'runtimeStack.layerModel.overrides.metrics.titel': unknown key (known keys are title, description, optional, tools)",
     ],
     [
       'an override that is not a boolean',

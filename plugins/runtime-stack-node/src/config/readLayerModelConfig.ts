@@ -14,9 +14,10 @@ const CONFIG_KEY_PART = /^[a-z][a-z0-9]*(?:[-_:][a-z0-9]+)*$/i;
 /**
  * Reads the platform team's changes to the layer model from
  * `runtimeStack.layerModel` in app-config: new capabilities, extra tools,
- * overrides of existing capabilities and layer titles. Ids and structure are
- * checked here, so an error names the config key; whether the ids exist in
- * the model is checked by `extendLayerModel`.
+ * overrides of existing capabilities (and of which tools their tools run)
+ * and layer titles. Ids and structure are checked here, so an error names
+ * the config key; whether the ids exist in the model is checked by
+ * `extendLayerModel`.
  *
  * @public
  */
@@ -109,15 +110,36 @@ function capabilityKeys(config: Config, path: string): string[] {
   });
 }
 
+// Whether the ids name tools of the capability is checked by
+// validateLayerModel, once the whole capability is known.
+function readRuns(config: Config, path: string): string[] | undefined {
+  const runs = config.getOptionalStringArray('runs');
+  runs?.forEach((id, i) => {
+    if (!KEBAB_CASE.test(id)) {
+      throw invalid(
+        `${path}.runs[${i}]`,
+        `'${id}' must be a tool id (kebab-case, a-z, 0-9, -)`,
+      );
+    }
+  });
+  return runs;
+}
+
 function readTool(config: Config, path: string): RuntimeTool {
-  rejectUnknownKeys(config, ['id', 'title', 'url'], path);
+  rejectUnknownKeys(config, ['id', 'title', 'url', 'runs'], path);
   const id = readKebabId(config, 'id', path);
   const title = config.getString('title');
   const url = config.getOptionalString('url');
   if (url !== undefined && !URL.canParse(url)) {
     throw invalid(`${path}.url`, `'${url}' is not a URL`);
   }
-  return { id, title, ...(url !== undefined && { url }) };
+  const runs = readRuns(config, path);
+  return {
+    id,
+    title,
+    ...(url !== undefined && { url }),
+    ...(runs !== undefined && { runs }),
+  };
 }
 
 function readCapability(
@@ -158,15 +180,43 @@ function readOverride(
   config: Config,
   path: string,
 ): NonNullable<LayerModelExtension['overrides']>[string] {
-  rejectUnknownKeys(config, ['title', 'description', 'optional'], path);
+  rejectUnknownKeys(
+    config,
+    ['title', 'description', 'optional', 'tools'],
+    path,
+  );
   const title = config.getOptionalString('title');
   const description = config.getOptionalString('description');
   const optional = config.getOptionalBoolean('optional');
+  const tools = config.getOptionalConfig('tools');
   return {
     ...(title !== undefined && { title }),
     ...(description !== undefined && { description }),
     ...(optional !== undefined && { optional }),
+    ...(tools && { tools: readToolOverrides(tools, `${path}.tools`) }),
   };
+}
+
+// Keyed by tool id; only `runs` can change, a tool's title is the same in
+// every capability and is set where the tool is first listed.
+function readToolOverrides(
+  config: Config,
+  path: string,
+): Record<string, { runs?: string[] }> {
+  return Object.fromEntries(
+    config.keys().map(id => {
+      if (!KEBAB_CASE.test(id) || !CONFIG_KEY_PART.test(id)) {
+        throw invalid(
+          `${path}.${id}`,
+          `'${id}' is not a tool id (kebab-case, starting with a letter)`,
+        );
+      }
+      const tool = config.getConfig(id);
+      rejectUnknownKeys(tool, ['runs'], `${path}.${id}`);
+      const runs = readRuns(tool, `${path}.${id}`);
+      return [id, runs !== undefined ? { runs } : {}];
+    }),
+  );
 }
 
 // Read as plain data: layer numbers are not valid config key parts, so the
