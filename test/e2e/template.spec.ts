@@ -69,8 +69,20 @@ test('a new service created from the template shows in the catalog with its decl
   await page.getByRole('button', { name: 'Review' }).click();
   await page.getByRole('button', { name: 'Create' }).click();
 
+  // The link shows only when the task completed: its validate-chart step
+  // passed with the helm scripts/portal.sh gives the backend (a failing
+  // step stops the run before publish-local writes the service).
   const open = page.getByRole('link', { name: 'Open in catalog' });
   await expect(open).toBeVisible({ timeout: 60_000 });
+  await expect(
+    page
+      .getByTestId('step-label')
+      .filter({ hasText: 'Validate the Helm chart' }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Validated Helm chart' }).click();
+  await expect(page.getByTestId('text-output-box')).toContainText(
+    `Deployment/${name}`,
+  );
   await page.screenshot({ path: 'test/output/template-task-done.png' });
 
   // The catalog picks the new file location up on its next processing loop.

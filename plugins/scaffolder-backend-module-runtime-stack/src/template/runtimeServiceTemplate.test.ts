@@ -2,7 +2,11 @@
  * The runtime-service template (examples/templates/runtime-service) run
  * in-process by a real scaffolder, through its REST API: as a dry run (the
  * template editor's endpoint, with the skeleton as directory contents) and as
- * a task that publishes and registers. The generated repository is then
+ * a task that publishes and registers. The template's own validate-chart
+ * step (runtime-stack:chart:validate, with the helm of scripts/ensure-helm.sh
+ * as runtimeStack.scaffolder.helmPath) must run in both and report what the
+ * chart renders, and a skeleton whose chart does not install must fail the
+ * run before anything is published. The generated repository is then
  * checked the way its own CI and the portal would check it: helm lint and
  * helm template, every manifest against the Kubernetes schemas, the
  * PrometheusRule with promtool, catalog-info.yaml with the catalog's
@@ -48,7 +52,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, relative, resolve } from 'node:path';
 import request from 'supertest';
 import { parse as parseYaml, parseAllDocuments } from 'yaml';
-import { helm } from '../__testUtils__/helm';
+import { ensureHelm, helm } from '../__testUtils__/helm';
 import {
   validateWithKubernetesModels,
   type ModelCheckResult,
@@ -487,6 +491,30 @@ function seconds(start: bigint): string {
 
 const work = mkdtempSync(join(tmpdir(), 'runtime-service-template-'));
 const publishedRoot = join(work, 'published');
+/** runtimeStack.scaffolder.localPublishDir of the test backend. */
+const localPublishDir = join(work, 'local-published');
+
+/**
+ * A copy of the template whose chart renders but does not install: one
+ * realistic slip in the skeleton, the container port quoted, so the
+ * Deployment carries containerPort as a string. helm lint accepts it; the
+ * Kubernetes API (and so the validate-chart step) does not.
+ */
+const BROKEN_TEMPLATE_DIR = join(work, 'broken-template');
+cpSync(TEMPLATE_DIR, BROKEN_TEMPLATE_DIR, { recursive: true });
+const brokenDeployment = join(
+  BROKEN_TEMPLATE_DIR,
+  'skeleton/base/chart/templates/deployment.yaml',
+);
+const intactDeployment = readFileSync(brokenDeployment, 'utf8');
+const corruptedDeployment = intactDeployment.replace(
+  'containerPort: {{ .Values.containerPort }}',
+  'containerPort: "{{ .Values.containerPort }}"',
+);
+if (corruptedDeployment === intactDeployment) {
+  throw new Error('The skeleton changed: no containerPort line to corrupt');
+}
+writeFileSync(brokenDeployment, corruptedDeployment);
 
 /** publish:github without GitHub: the workspace is copied to a directory. */
 const publishGithub = createTemplateAction({
@@ -546,26 +574,28 @@ function publishedFile(url: string): string {
   return join(publishedRoot, match[1], match[2], match[3]);
 }
 
+/** The template as the catalog holds it, read from a directory. */
+function templateAt(dir: string, name: string): Entity {
+  const location = `file:${join(dir, 'template.yaml')}`;
+  return {
+    ...templateEntity(),
+    metadata: {
+      ...templateEntity().metadata,
+      name,
+      namespace: 'default',
+      annotations: {
+        'backstage.io/managed-by-location': location,
+        'backstage.io/managed-by-origin-location': location,
+      },
+    },
+  };
+}
+
 const inMemoryCatalog = catalogServiceMock({
   entities: [
     ...estateEntities(),
-    {
-      ...templateEntity(),
-      metadata: {
-        ...templateEntity().metadata,
-        namespace: 'default',
-        annotations: {
-          'backstage.io/managed-by-location': `file:${join(
-            TEMPLATE_DIR,
-            'template.yaml',
-          )}`,
-          'backstage.io/managed-by-origin-location': `file:${join(
-            TEMPLATE_DIR,
-            'template.yaml',
-          )}`,
-        },
-      },
-    },
+    templateAt(TEMPLATE_DIR, 'runtime-service'),
+    templateAt(BROKEN_TEMPLATE_DIR, 'runtime-service-broken-chart'),
   ],
 });
 
@@ -1238,8 +1268,8 @@ async function checkNodeApp(files: Map<string, Buffer>, c: Combination) {
 
 // ---------------------------------------------------------------------------
 
-function directoryContents() {
-  return [...readTree(TEMPLATE_DIR)].map(([path, content]) => ({
+function directoryContents(dir = TEMPLATE_DIR) {
+  return [...readTree(dir)].map(([path, content]) => ({
     path,
     base64Content: content.toString('base64'),
   }));
@@ -1253,6 +1283,52 @@ function fromDirectoryContents(
   );
 }
 
+/** A task's or a dry run's log entry. */
+interface LogEvent {
+  type?: string;
+  body: {
+    message?: string;
+    stepId?: string;
+    status?: string;
+    [k: string]: any;
+  };
+}
+
+/**
+ * What the validate-chart step logged on success: how many objects the chart
+ * renders and which (`Kind/name`), and whether it knew it was a dry run.
+ */
+function validateChartReport(log: LogEvent[]) {
+  const messages = log
+    .filter(e => e.body.stepId === 'validate-chart')
+    .map(e => e.body.message ?? '');
+  for (const message of messages) {
+    const match =
+      /Chart 'chart' renders (\d+) valid manifest\(s\)( \(dry run\))?: (.*)$/m.exec(
+        message,
+      );
+    if (match) {
+      return {
+        count: Number(match[1]),
+        dryRun: Boolean(match[2]),
+        objects: match[3].trim().split(', '),
+      };
+    }
+  }
+  throw new Error(
+    `validate-chart reported no rendered manifests; its log:\n${messages.join(
+      '\n',
+    )}`,
+  );
+}
+
+/** Where each step began, finished or failed, in log order. */
+function stepStatuses(log: LogEvent[]): string[] {
+  return log
+    .filter(e => e.body.stepId && e.body.status)
+    .map(e => `${e.body.stepId}:${e.body.status}`);
+}
+
 describe('the runtime-service template', () => {
   let backend: Awaited<ReturnType<typeof startTestBackend>>;
 
@@ -1263,7 +1339,17 @@ describe('the runtime-service template', () => {
         scaffolderModule,
         publishModule,
         catalog.factory,
-        mockServices.rootConfig.factory({ data: {} }),
+        mockServices.rootConfig.factory({
+          data: {
+            runtimeStack: {
+              scaffolder: {
+                // The helm the example portal gets from scripts/portal.sh.
+                helmPath: ensureHelm(),
+                localPublishDir,
+              },
+            },
+          },
+        }),
       ],
     });
   }, 60_000);
@@ -1274,24 +1360,65 @@ describe('the runtime-service template', () => {
   });
 
   /** POST /v2/dry-run with the template, the values and the whole template directory. */
-  async function dryRun(c: Combination) {
-    const res = await request(backend.server)
+  async function dryRunRequest(values: Values, dir = TEMPLATE_DIR) {
+    return request(backend.server)
       .post('/api/scaffolder/v2/dry-run')
       .send({
         template: templateEntity(),
-        values: c.values,
+        values,
         secrets: {},
-        directoryContents: directoryContents(),
+        directoryContents: directoryContents(dir),
       });
+  }
+
+  async function dryRun(c: Combination) {
+    const res = await dryRunRequest(c.values);
     if (res.status !== 200) {
       throw new Error(
         `dry run answered ${res.status}: ${JSON.stringify(res.body)}`,
       );
     }
     return res.body as {
-      output: { text: Array<{ content: string }> };
+      output: { text: Array<{ title: string; content: string }> };
       directoryContents: Array<{ path: string; base64Content: string }>;
+      log: LogEvent[];
     };
+  }
+
+  /** POST /v2/tasks and wait for the task to end; its status, events and output. */
+  async function runTask(templateRef: string, values: Values) {
+    const created = await request(backend.server)
+      .post('/api/scaffolder/v2/tasks')
+      .send({ templateRef, values, secrets: {} });
+    expect(created.status).toBe(201);
+    const taskId = created.body.id;
+
+    let status = 'open';
+    const deadline = Date.now() + 90_000;
+    while (!['completed', 'failed', 'cancelled'].includes(status)) {
+      if (Date.now() > deadline) {
+        throw new Error(`task ${taskId} is still ${status}`);
+      }
+      await new Promise(r => setTimeout(r, 200));
+      status = (
+        await request(backend.server).get(`/api/scaffolder/v2/tasks/${taskId}`)
+      ).body.status;
+    }
+    const events = (
+      await request(backend.server).get(
+        `/api/scaffolder/v2/tasks/${taskId}/events`,
+      )
+    ).body as LogEvent[];
+    const completion = events.find(e => e.type === 'completion')?.body;
+    const log = events.filter(e => e.type === 'log');
+    const failure = () =>
+      new Error(
+        `task ${status}:\n${events
+          .map(e => e.body.message)
+          .filter(Boolean)
+          .join('\n')}`,
+      );
+    return { status, log, completion, failure };
   }
 
   it('is a valid Template entity for the catalog', async () => {
@@ -1315,6 +1442,19 @@ describe('the runtime-service template', () => {
       'ui:field': 'RuntimeStackCoveragePreview',
     });
     expect(platform.required).not.toContain('coveragePreview');
+  });
+
+  it('validates the chart after every fetch step and before publishing', () => {
+    const steps = (templateEntity().spec!.steps as any[]).map(step => step.id);
+    const validate = steps.indexOf('validate-chart');
+    expect(validate).toBeGreaterThan(-1);
+    const fetches = (templateEntity().spec!.steps as any[])
+      .filter(step => String(step.action).startsWith('fetch:'))
+      .map(step => steps.indexOf(step.id));
+    expect(Math.max(...fetches)).toBeLessThan(validate);
+    for (const publish of ['publish', 'register', 'publish-local']) {
+      expect(steps.indexOf(publish)).toBeGreaterThan(validate);
+    }
   });
 
   it('refuses an Ingress without a host in a dry run', async () => {
@@ -1351,6 +1491,25 @@ describe('the runtime-service template', () => {
       const helmStarted = process.hrtime.bigint();
       const { objects, observed } = await checkChart(dir, c, entity);
       const helmTime = seconds(helmStarted);
+
+      // The template's validate-chart step ran in the dry run, on the same
+      // chart: it reports exactly the objects helm renders here.
+      const report = validateChartReport(body.log);
+      expect(report.dryRun).toBe(true);
+      const rendered = objects.map(o => `${o.kind}/${o.metadata.name}`);
+      expect(report.count).toBe(objects.length);
+      expect([...report.objects].sort()).toEqual([...rendered].sort());
+      expect(stepStatuses(body.log)).toContain('validate-chart:completed');
+      expect(body.output.text[1]).toEqual({
+        title: 'Validated Helm chart',
+        content: expect.stringContaining(
+          `renders\n${
+            objects.length
+          } objects that match the Kubernetes\nschemas: ${report.objects.join(
+            ', ',
+          )}`,
+        ),
+      });
       // eslint-disable-next-line no-console
       console.log(
         [
@@ -1362,46 +1521,13 @@ describe('the runtime-service template', () => {
       );
     }, 120_000);
 
-    it('runs as a task that publishes and registers the same repository', async () => {
+    it('runs as a task that validates the chart, publishes and registers the same repository', async () => {
       const started = process.hrtime.bigint();
-      const created = await request(backend.server)
-        .post('/api/scaffolder/v2/tasks')
-        .send({
-          templateRef: 'template:default/runtime-service',
-          values: c.values,
-          secrets: {},
-        });
-      expect(created.status).toBe(201);
-      const taskId = created.body.id;
-
-      let status = 'open';
-      const deadline = Date.now() + 90_000;
-      while (!['completed', 'failed', 'cancelled'].includes(status)) {
-        if (Date.now() > deadline)
-          throw new Error(`task ${taskId} is still ${status}`);
-        await new Promise(r => setTimeout(r, 200));
-        status = (
-          await request(backend.server).get(
-            `/api/scaffolder/v2/tasks/${taskId}`,
-          )
-        ).body.status;
-      }
-      const events = (
-        await request(backend.server).get(
-          `/api/scaffolder/v2/tasks/${taskId}/events`,
-        )
-      ).body as Array<{ type: string; body: any }>;
-      if (status !== 'completed') {
-        throw new Error(
-          `task ${status}:\n${events
-            .map(e => e.body.message)
-            .filter(Boolean)
-            .join('\n')}`,
-        );
-      }
+      const task = await runTask('template:default/runtime-service', c.values);
+      if (task.status !== 'completed') throw task.failure();
       const taskTime = seconds(started);
 
-      const output = events.find(e => e.type === 'completion')?.body.output;
+      const output = task.completion?.output;
       expect(output.links).toEqual([
         {
           title: 'Repository',
@@ -1414,6 +1540,22 @@ describe('the runtime-service template', () => {
         },
       ]);
       expect(output.text[0].content).toContain(c.tools);
+
+      // validate-chart ran for real, before the repository was published.
+      const report = validateChartReport(task.log);
+      expect(report.dryRun).toBe(false);
+      expect(
+        [...new Set(report.objects.map(o => o.split('/')[0]))].sort(),
+      ).toEqual(c.kinds);
+      expect(output.text[1].content).toContain(report.objects.join(', '));
+      const statuses = stepStatuses(task.log);
+      expect(statuses.indexOf('validate-chart:completed')).toBeGreaterThan(
+        statuses.indexOf('fetch-ci:completed'),
+      );
+      expect(statuses.indexOf('publish:processing')).toBeGreaterThan(
+        statuses.indexOf('validate-chart:completed'),
+      );
+
       expect(catalog.addLocation).toHaveBeenCalledWith(
         expect.objectContaining({
           type: 'url',
@@ -1455,5 +1597,70 @@ describe('the runtime-service template', () => {
         await expect(checkNodeApp(files, c)).resolves.toBeUndefined();
       }, 120_000);
     }
+  });
+
+  describe('a chart that does not install', () => {
+    // The example portal's default: written on the host by publish-local.
+    const values: Values = {
+      ...combinations[0].values,
+      name: 'fx-rates-api',
+      repoUrl: 'github.com?owner=acme&repo=fx-rates-api',
+      publishTo: 'local',
+    };
+    const target = join(localPublishDir, 'fx-rates-api');
+    const readable =
+      /Chart 'chart' renders 1 invalid manifest\(s\):\n {2}- Deployment\/fx-rates-api \(fx-rates-api\/templates\/deployment\.yaml\): spec\.template\.spec\.containers\[0\]\.ports\[0\]\.containerPort must be integer/;
+
+    beforeEach(() => {
+      rmSync(target, { recursive: true, force: true });
+    });
+
+    it('fails the dry run, naming the object and the field', async () => {
+      const res = await dryRunRequest(values, BROKEN_TEMPLATE_DIR);
+      expect(res.status).not.toBe(200);
+      expect(res.body.error?.message).toMatch(readable);
+    }, 120_000);
+
+    it('fails the task at validate-chart, before publish-local writes anything', async () => {
+      const task = await runTask(
+        'template:default/runtime-service-broken-chart',
+        values,
+      );
+      expect(task.status).toBe('failed');
+      expect(task.completion?.error?.message).toMatch(readable);
+      // eslint-disable-next-line no-console
+      console.log(`broken chart: ${task.completion?.error?.message}`);
+      const statuses = stepStatuses(task.log);
+      expect(statuses).toContain('fetch-ci:completed');
+      expect(statuses).toContain('validate-chart:failed');
+      // The runner marks the steps after a failure as skipped: publish-local
+      // never began.
+      expect(statuses).not.toContain('publish-local:processing');
+      expect(statuses).not.toContain('publish-local:completed');
+      expect(existsSync(target)).toBe(false);
+    }, 120_000);
+
+    it('publishes the same values from the intact template', async () => {
+      // The control: only the corrupted skeleton makes the run above fail.
+      const task = await runTask('template:default/runtime-service', values);
+      if (task.status !== 'completed') throw task.failure();
+      expect(stepStatuses(task.log)).toEqual(
+        expect.arrayContaining([
+          'validate-chart:completed',
+          'publish-local:completed',
+        ]),
+      );
+      expect(task.completion?.output.links).toEqual([
+        {
+          title: 'Open in catalog',
+          icon: 'catalog',
+          entityRef: 'component:default/fx-rates-api',
+        },
+      ]);
+      expect(
+        readFileSync(join(target, 'chart/templates/deployment.yaml'), 'utf8'),
+      ).toBe(intactDeployment);
+      expect(existsSync(join(target, 'catalog-info.yaml'))).toBe(true);
+    }, 120_000);
   });
 });
