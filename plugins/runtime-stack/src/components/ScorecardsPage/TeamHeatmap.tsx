@@ -24,7 +24,7 @@ import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import ArrowBackIcon from '@material-ui/icons/ArrowBack';
 import OpenInNewIcon from '@material-ui/icons/OpenInNew';
-import { useEffect, useState } from 'react';
+import { CSSProperties, useEffect, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
 import { formatCoveragePercent } from '../shared/formatPercent';
@@ -104,6 +104,15 @@ const HeatCell = ({
       )}
     </TableCell>
   );
+};
+
+// Narrow columns (a layer nobody is asked for) would otherwise break their
+// titles inside words.
+const columnTitleStyle: CSSProperties = {
+  display: 'inline-block',
+  minWidth: '5em',
+  wordBreak: 'normal',
+  overflowWrap: 'normal',
 };
 
 const TeamHeader = ({
@@ -232,7 +241,7 @@ export const TeamHeatmap = () => {
                     style={{ verticalAlign: 'bottom' }}
                   >
                     {drilled ? (
-                      column.title
+                      <span style={columnTitleStyle}>{column.title}</span>
                     ) : (
                       <Tooltip
                         title={`Show the capabilities of ${column.title}`}
@@ -247,6 +256,7 @@ export const TeamHeatmap = () => {
                             })
                           }
                           aria-label={`Layer ${column.layer} · ${column.title}: show its capabilities`}
+                          style={columnTitleStyle}
                         >
                           L{column.layer} · {column.title}
                         </Link>
