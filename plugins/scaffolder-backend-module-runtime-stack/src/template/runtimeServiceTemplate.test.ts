@@ -11,7 +11,7 @@
  * helm template, every manifest against the Kubernetes schemas, the
  * PrometheusRule with promtool, catalog-info.yaml with the catalog's
  * validators and the Runtime Stack's own annotation reader, and the Node.js
- * app built, tested and started.
+ * or Go app built, tested, started and probed.
  */
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
@@ -36,7 +36,12 @@ import {
   detectServiceTools,
   readDeclaredStack,
 } from '@internal/backstage-plugin-runtime-stack-common';
-import { execFileSync, spawn } from 'node:child_process';
+import {
+  type ChildProcess,
+  execFileSync,
+  spawn,
+  spawnSync,
+} from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -443,23 +448,41 @@ function schemaError(result: ModelCheckResult): string | null {
 // ---------------------------------------------------------------------------
 // Real tools
 
-function promtoolAvailable(): boolean {
+/**
+ * Whether a check that needs a real binary from Debian's packages runs, as
+ * elsewhere in the repository (runtime-stack-backend's realServerAvailable):
+ * it does when the binary is on the PATH; when it is not, a developer gets
+ * the reason printed and the check is skipped, while CI
+ * (RUNTIME_STACK_REQUIRE_REAL_SERVERS) fails instead.
+ */
+function realToolAvailable(
+  binary: string,
+  check: string,
+  debianPackage: string,
+): boolean {
   const installed = (process.env.PATH ?? '')
     .split(delimiter)
-    .some(dir => existsSync(join(dir, 'promtool')));
+    .some(dir => dir && existsSync(join(dir, binary)));
   if (installed) return true;
-  // As elsewhere in the repository: CI requires the real binary, a developer
-  // without it gets a warning.
-  const reason =
-    'promtool is not installed (apt-get install prometheus, which ships it)';
+  const reason = `${binary} is not on the PATH (apt-get install ${debianPackage}${
+    debianPackage === binary ? '' : ', which ships it'
+  })`;
   if (process.env.RUNTIME_STACK_REQUIRE_REAL_SERVERS) {
     throw new Error(
-      `The PrometheusRule check needs promtool (RUNTIME_STACK_REQUIRE_REAL_SERVERS is set): ${reason}`,
+      `Cannot run ${check} (RUNTIME_STACK_REQUIRE_REAL_SERVERS is set): ${reason}`,
     );
   }
   // eslint-disable-next-line no-console
-  console.warn(`Skipping the promtool check: ${reason}`);
+  console.warn(`Skipping ${check}: ${reason}`);
   return false;
+}
+
+function promtoolAvailable(): boolean {
+  return realToolAvailable(
+    'promtool',
+    'the PrometheusRule check',
+    'prometheus',
+  );
 }
 
 /** `promtool check rules` on the groups of a PrometheusRule. */
@@ -1232,24 +1255,133 @@ async function checkNodeApp(files: Map<string, Buffer>, c: Combination) {
     /^# fail 0$/m,
   );
 
+  await probeServer(c, 'The Node.js server', port =>
+    spawn(process.execPath, ['dist/server.js'], {
+      cwd: dir,
+      env: { ...process.env, PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
+}
+
+/**
+ * Vets, builds and tests the generated Go app with the go on the PATH, then
+ * starts the binary. Offline: no toolchain download (GOTOOLCHAIN=local, so
+ * Debian's go1.19 builds the `go 1.23` module as it is), no module proxy,
+ * caches and HOME in the test's directory. CGO_ENABLED=0 as in its
+ * Dockerfile.
+ */
+async function checkGoApp(files: Map<string, Buffer>, c: Combination) {
+  const dir = mkdtempSync(join(work, 'go-app-'));
+  writeTree(dir, files);
+  const goRoot = join(work, 'go');
+  const env = {
+    ...process.env,
+    GOTOOLCHAIN: 'local',
+    GOPROXY: 'off',
+    GOSUMDB: 'off',
+    GOFLAGS: '-mod=mod -modcacherw',
+    GOWORK: 'off',
+    GOCACHE: join(goRoot, 'cache'),
+    GOPATH: join(goRoot, 'path'),
+    HOME: join(goRoot, 'home'),
+    CGO_ENABLED: '0',
+  };
+  const go = (args: string[]) => {
+    const result = spawnSync('go', args, {
+      cwd: dir,
+      env,
+      encoding: 'utf8',
+      timeout: 150_000,
+    });
+    const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+    if (result.error || result.status !== 0) {
+      throw new Error(
+        `\`go ${args.join(' ')}\` failed on the generated Go app (${
+          result.error?.message ?? `exit code ${result.status}`
+        }):\n${output}`,
+      );
+    }
+    return output;
+  };
+  const modulePath = /^module (\S+)$/m.exec(text(files, 'go.mod'))![1];
+
+  go(['vet', './...']);
+  const binary = join(dir, 'server');
+  go(['build', '-o', binary, '.']);
+  // -v: the tests that ran are listed, so a package without any is noticed.
+  const tested = go(['test', '-count=1', '-v', './...']);
+  if (
+    /^ok\s+(\S+)\s/m.exec(tested)?.[1] !== modulePath ||
+    !/^--- PASS: /m.test(tested) ||
+    /^--- FAIL: /m.test(tested)
+  ) {
+    throw new Error(
+      `\`go test ./...\` did not pass the tests of ${modulePath}:\n${tested}`,
+    );
+  }
+
+  await probeServer(c, 'The Go server', port =>
+    spawn(binary, [], {
+      cwd: dir,
+      env: { ...process.env, PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
+}
+
+/**
+ * Starts a generated server on a free port and probes it as the chart's
+ * probes and ServiceMonitor would: ready within 10 s, /healthz, the
+ * greeting on /, the request counter on /metrics, and /readyz 503 while it
+ * drains after SIGTERM.
+ */
+async function probeServer(
+  c: Combination,
+  what: string,
+  start: (port: number) => ChildProcess,
+) {
   const port = await freePort();
-  const server = spawn(process.execPath, ['dist/server.js'], {
-    cwd: dir,
-    env: { ...process.env, PORT: String(port) },
-    stdio: 'ignore',
+  const server = start(port);
+  let output = '';
+  server.stdout?.on('data', chunk => {
+    output += chunk;
+  });
+  server.stderr?.on('data', chunk => {
+    output += chunk;
+  });
+  let exited: number | string | null | undefined;
+  server.on('exit', (code, signal) => {
+    exited = code ?? signal;
   });
   try {
     const base = `http://127.0.0.1:${port}`;
     const deadline = Date.now() + 10_000;
     let ready = false;
-    while (!ready && Date.now() < deadline) {
+    while (!ready && exited === undefined && Date.now() < deadline) {
       ready = await fetch(`${base}/readyz`)
         .then(res => res.status === 200)
         .catch(() => false);
       if (!ready) await new Promise(r => setTimeout(r, 100));
     }
-    expect(ready).toBe(true);
-    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    if (!ready) {
+      throw new Error(
+        `${what} did not answer /readyz with 200 on port ${port} within 10 s${
+          exited === undefined ? '' : ` (it exited: ${exited})`
+        }; its output:\n${output}`,
+      );
+    }
+    // Labelled, so that a failure says which server and which probe.
+    const status = async (path: string) => ({
+      server: what,
+      path,
+      status: (await fetch(`${base}${path}`)).status,
+    });
+    expect(await status('/healthz')).toEqual({
+      server: what,
+      path: '/healthz',
+      status: 200,
+    });
     expect(await (await fetch(`${base}/`)).json()).toEqual({
       service: c.values.name,
       message: 'Hello',
@@ -1260,7 +1392,12 @@ async function checkNodeApp(files: Map<string, Buffer>, c: Combination) {
     // SIGTERM: not ready any more while the server drains.
     server.kill('SIGTERM');
     await new Promise(r => setTimeout(r, 300));
-    expect((await fetch(`${base}/readyz`)).status).toBe(503);
+    expect({ ...(await status('/readyz')), after: 'SIGTERM' }).toEqual({
+      server: what,
+      path: '/readyz',
+      after: 'SIGTERM',
+      status: 503,
+    });
   } finally {
     server.kill('SIGKILL');
   }
@@ -1596,6 +1733,16 @@ describe('the runtime-service template', () => {
         );
         await expect(checkNodeApp(files, c)).resolves.toBeUndefined();
       }, 120_000);
+    }
+
+    if (c.values.language === 'go') {
+      it('gives a Go app that vets, builds, passes its tests and answers /healthz, /readyz and /metrics', async () => {
+        if (!realToolAvailable('go', 'the Go app check', 'golang-go')) return;
+        const files = fromDirectoryContents(
+          (await dryRun(c)).directoryContents,
+        );
+        await expect(checkGoApp(files, c)).resolves.toBeUndefined();
+      }, 180_000);
     }
   });
 
