@@ -25,14 +25,34 @@ export async function guestToken(request: APIRequestContext): Promise<string> {
   return body.backstageIdentity.token;
 }
 
-/** Signs in through the app's guest sign-in page. */
-export async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
+/** Waits until the app shows its sidebar, that is, someone is signed in. */
+async function expectSignedIn(page: Page) {
   // The <nav> itself reports as hidden; its links are what a user sees.
   await expect(
     page
       .getByRole('navigation', { name: 'sidebar nav' })
       .getByRole('link', { name: 'Catalog', exact: true }),
   ).toBeVisible();
+}
+
+/** Signs in through the app's guest sign-in page. */
+export async function signInAsGuest(page: Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expectSignedIn(page);
+}
+
+/**
+ * Signs in on the sign-in page as one of the demo users the backend offers
+ * (`auth.providers.demo.users` in app-config.yaml), by name, for example
+ * `sara-lindqvist`. The page remembers the choice until sign-out, so use a
+ * fresh browser context for a user other than the guest.
+ */
+export async function signInAsDemoUser(page: Page, name: string) {
+  await page.goto('/');
+  await page
+    .getByLabel('Demo user', { exact: true })
+    .selectOption({ label: name });
+  await page.getByRole('button', { name: 'Sign in as demo user' }).click();
+  await expectSignedIn(page);
 }
