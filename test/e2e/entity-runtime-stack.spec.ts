@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import {
   backendUrl,
   guestToken,
+  signInAsDemoUser,
   signInAsGuest,
   waitForBackend,
 } from './portal';
@@ -93,6 +94,8 @@ test.describe('the Runtime stack tab on the example estate', () => {
 
   test('a member of the owning team changes an owner in place; a change outside their teams is refused', async ({
     page,
+    browser,
+    baseURL,
   }) => {
     await signInAsGuest(page);
     await page.goto(tab('payments-api'));
@@ -138,6 +141,72 @@ test.describe('the Runtime stack tab on the example estate', () => {
     await expect(
       page.getByRole('row', { name: 'Policy', exact: true }).getByRole('link'),
     ).toHaveAttribute('href', /\/catalog\/default\/group\/security-team$/);
+
+    // Another user: the demo user sara-lindqvist is in team-checkout, not in
+    // team-payments, which now owns this component's Metrics record. In a
+    // browser of her own she may not change it: the policy refuses the
+    // record up front, so the button is disabled and says why when hovered.
+    const otherBrowser = await browser.newContext({ baseURL });
+    try {
+      const sara = await otherBrowser.newPage();
+      await signInAsDemoUser(sara, 'sara-lindqvist');
+      await sara.goto(tab('payments-api'));
+      await waitUntilUsable(sara);
+      const saraLayer4 = sara.getByRole('button', { name: /^Layer 4 · / });
+      if ((await saraLayer4.getAttribute('aria-expanded')) !== 'true') {
+        await saraLayer4.click();
+      }
+      const changeMetrics = sara.getByRole('button', {
+        name: 'Change owner of Metrics',
+      });
+      await expect(changeMetrics).toBeDisabled();
+      // A disabled button gets no pointer events; its wrapper shows the tooltip.
+      // Rows above may still change height as their checks finish, moving
+      // the button from under the pointer: hover again until the tooltip shows.
+      await expect(async () => {
+        await changeMetrics.locator('xpath=..').hover();
+        await expect(sara.getByRole('tooltip')).toHaveText(
+          "This owner record belongs to a group you are not a member of, so you can't change it. Ask that group to change it.",
+          { timeout: 2_000 },
+        );
+      }).toPass({ timeout: 20_000 });
+      await expect(
+        sara
+          .getByRole('row', { name: 'Metrics', exact: true })
+          .getByRole('link', { name: 'Payments' }),
+      ).toHaveAttribute('href', /\/catalog\/default\/group\/team-payments$/);
+      await sara.screenshot({
+        path: 'test/output/payments-api-owner-refused-other-user.png',
+      });
+
+      // Nor may she claim what platform-team owns for this component by
+      // default: a new component record would take Logging over from it.
+      await sara
+        .getByRole('button', { name: 'Change owner of Logging' })
+        .click();
+      const saraDialog = sara.getByRole('dialog');
+      await saraDialog
+        .getByLabel('Owner group')
+        .fill('group:default/team-checkout');
+      await saraDialog.getByRole('button', { name: 'Save' }).click();
+      await expect(
+        saraDialog.getByText(
+          'group:default/platform-team owns logging for component:default/payments-api today (operates); only its members may hand it over',
+          { exact: false },
+        ),
+      ).toBeVisible();
+      await sara.screenshot({
+        path: 'test/output/payments-api-take-over-refused.png',
+      });
+      await saraDialog.getByRole('button', { name: 'Cancel' }).click();
+      await expect(
+        sara
+          .getByRole('row', { name: 'Logging', exact: true })
+          .getByRole('link'),
+      ).toHaveAttribute('href', /\/catalog\/default\/group\/platform-team$/);
+    } finally {
+      await otherBrowser.close();
+    }
   });
 
   test('the Overview shows the coverage card, and a System its components added up', async ({

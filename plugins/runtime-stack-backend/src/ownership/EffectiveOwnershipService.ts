@@ -10,7 +10,7 @@ import {
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { fetchEntityWithSystem } from '../catalog/entityWithSystem';
 import { ownerOverrideClaims } from '../declaredStack/declaredStackOf';
-import type { OwnershipStore } from './OwnershipStore';
+import type { OwnershipAssignment, OwnershipStore } from './OwnershipStore';
 import {
   resolveEffectiveOwnership,
   type OwnershipClaim,
@@ -89,6 +89,47 @@ export class EffectiveOwnershipService {
       scopes: consulted,
       capabilities: resolveEffectiveOwnership(layerModel, claims),
     };
+  }
+
+  /**
+   * Who owns the assignment's target for its scope today, with its
+   * responsibility: the owners a new record there would take the target
+   * from. For a Component or System everything it inherits counts; a cluster
+   * or environment inherits from the organisation only.
+   */
+  async currentOwners(
+    assignment: OwnershipAssignment,
+    credentials: BackstageCredentials,
+  ): Promise<string[]> {
+    const { store, layerModel, organizationDefaults } = this.options;
+    const { scope } = assignment;
+    let capabilities;
+    if (scope.kind === 'component' || scope.kind === 'system') {
+      capabilities = (await this.forEntity(scope.ref, credentials))
+        .capabilities;
+    } else {
+      const stored = await store.findForScopes([scope]);
+      capabilities = resolveEffectiveOwnership(layerModel, [
+        ...stored.map(record => ({
+          origin: { ...record.scope, source: 'store' as const },
+          layer: record.layer,
+          capability: record.capability,
+          owner: record.owner,
+          responsibility: record.responsibility,
+        })),
+        ...organizationDefaults,
+      ]);
+    }
+    const owners = capabilities
+      .filter(c =>
+        assignment.capability
+          ? c.capability === assignment.capability
+          : c.layer === assignment.layer,
+      )
+      .flatMap(c => c.owners)
+      .filter(o => o.responsibility === assignment.responsibility)
+      .map(o => o.owner);
+    return [...new Set(owners)];
   }
 
   /** Environments of the clusters, from their cluster Resources in the catalog. */

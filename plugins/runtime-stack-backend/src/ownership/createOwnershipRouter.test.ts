@@ -410,6 +410,87 @@ describe.each(databases.eachSupportedId())(
       expect(removed.status).toBe(200);
     });
 
+    it('lets a team take over only what it owns today, at any scope, and claim what nobody owns', async () => {
+      const countOf = async (capability: string) =>
+        (
+          await request(server)
+            .get(`${api}/ownership?capability=${capability}`)
+            .set(as(ADMIN))
+        ).body.items.length;
+
+      // Logging of payments-api is platform-team's, from the organisation
+      // default: team-payments may not override it for itself.
+      const logging = await create(DANA, {
+        scope: { kind: 'component', ref: 'payments-api' },
+        capability: 'logging',
+        owner: 'team-payments',
+        responsibility: 'operates',
+      });
+      expect(logging.status).toBe(403);
+      expect(logging.body.error.message).toBe(
+        'group:default/platform-team owns logging for component:default/payments-api today (operates); only its members may hand it over',
+      );
+      expect(await countOf('logging')).toBe(0);
+
+      // The same on a cluster, which inherits layer 3 from the organisation.
+      const clusterLayer = await create(DANA, {
+        scope: { kind: 'cluster', ref: 'prod-eu-1' },
+        layer: 3,
+        owner: 'team-payments',
+        responsibility: 'operates',
+      });
+      expect(clusterLayer.status).toBe(403);
+      expect(clusterLayer.body.error.message).toContain(
+        'group:default/platform-team owns layer 3 for prod-eu-1',
+      );
+
+      // What payments-api inherits from its cluster counts too: prod-eu-1
+      // says security-team supports layer 4.
+      const supports = await create(DANA, {
+        scope: { kind: 'component', ref: 'payments-api' },
+        capability: 'logging',
+        owner: 'team-payments',
+        responsibility: 'supports',
+      });
+      expect(supports.status).toBe(403);
+      expect(supports.body.error.message).toContain(
+        'group:default/security-team owns logging for component:default/payments-api today (supports)',
+      );
+
+      // Another responsibility that nobody holds is free to claim.
+      const consumes = await create(DANA, {
+        scope: { kind: 'component', ref: 'payments-api' },
+        capability: 'logging',
+        owner: 'team-payments',
+        responsibility: 'consumes',
+      });
+      expect(consumes.status).toBe(201);
+
+      // The admin may hand it over; then its new owner decides.
+      const handedOver = await create(ADMIN, {
+        scope: { kind: 'component', ref: 'payments-api' },
+        capability: 'logging',
+        owner: 'team-a',
+        responsibility: 'operates',
+      });
+      expect(handedOver.status).toBe(201);
+      const again = await create(DANA, {
+        scope: { kind: 'component', ref: 'payments-api' },
+        capability: 'logging',
+        owner: 'team-payments',
+        responsibility: 'operates',
+      });
+      expect(again.status).toBe(403);
+      expect(again.body.error.message).toContain('group:default/team-a owns');
+
+      for (const record of [consumes.body, handedOver.body]) {
+        await request(server)
+          .delete(`${api}/ownership/${record.id}?version=1`)
+          .set(as(ADMIN))
+          .expect(200);
+      }
+    });
+
     it('refuses reads without the read permission and requests without a token', async () => {
       const forbidden = await request(server)
         .get(`${api}/ownership`)

@@ -70,19 +70,52 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
       'Reading layer ownership is not allowed for you',
     );
 
-  /** Every record touched must pass the update decision, before and after the change. */
-  async function authorizeWrite(
+  async function updateDecision(
     credentials: BackstageCredentials<BackstageUserPrincipal>,
-    records: LayerOwnership[],
   ) {
     const [decision] = await permissions.authorizeConditional(
       [{ permission: ownershipUpdatePermission }],
       { credentials },
     );
+    return decision;
+  }
+
+  /** Every record touched must pass the update decision, before and after the change. */
+  async function authorizeWrite(
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+    records: LayerOwnership[],
+  ) {
+    const decision = await updateDecision(credentials);
     const refused = records.find(r => !options.isAllowed(decision, r));
     if (refused) {
       throw new NotAllowedError(
         `You may not change ownership records owned by ${refused.owner}`,
+      );
+    }
+  }
+
+  /**
+   * A new record takes its target over from whoever owns it for the scope
+   * today (inherited from the System, a cluster or the organisation), so
+   * that owner's members decide, as they would on its own record. Without
+   * this, any team could claim any capability of any service for itself.
+   */
+  async function authorizeTakeOver(
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+    assignment: OwnershipAssignment,
+  ) {
+    const current = await options.effectiveOwnership.currentOwners(
+      assignment,
+      credentials,
+    );
+    const decision = await updateDecision(credentials);
+    const refused = current.find(
+      owner => !options.isAllowed(decision, asRecord({ ...assignment, owner })),
+    );
+    if (refused) {
+      const target = assignment.capability ?? `layer ${assignment.layer}`;
+      throw new NotAllowedError(
+        `${refused} owns ${target} for ${assignment.scope.ref} today (${assignment.responsibility}); only its members may hand it over`,
       );
     }
   }
@@ -152,6 +185,7 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
       parseInput(createOwnershipBodySchema, req.body, 'body'),
     );
     await authorizeWrite(credentials, [asRecord(assignment)]);
+    await authorizeTakeOver(credentials, assignment);
     await checkOwnerExists(assignment.owner, credentials);
     const created = await audited(
       req,

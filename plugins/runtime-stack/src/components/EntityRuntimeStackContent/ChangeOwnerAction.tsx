@@ -1,3 +1,4 @@
+import { parseEntityRef } from '@backstage/catalog-model';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
   ownershipUpdatePermission,
@@ -7,7 +8,11 @@ import Button from '@material-ui/core/Button';
 import Tooltip from '@material-ui/core/Tooltip';
 import { useState } from 'react';
 import { ChangeOwnerDialog } from './ChangeOwnerDialog';
-import { editTargetOf, ownerToEdit } from './ownershipEdits';
+import {
+  editTargetOf,
+  ownerToEdit,
+  type OwnershipEditTarget,
+} from './ownershipEdits';
 
 const ChangeOwnerButton = ({
   capabilityTitle,
@@ -37,15 +42,22 @@ const ChangeOwnerButton = ({
   );
 };
 
+const NOT_YOUR_RECORD =
+  "This owner record belongs to a group you are not a member of, so you can't change it. Ask that group to change it.";
+
 /**
- * Only an existing record can be checked up front: the permission is
- * conditional on the record. A new record is checked by the backend on save.
+ * Only a stored record can be checked up front: the permission is
+ * conditional on the record. That is the component's own record, or the
+ * inherited one (System, cluster) a new component record would take over;
+ * an owner from app-config or an annotation is checked by the backend on save.
  */
 const RecordPermissionGate = ({
   recordId,
+  refusal,
   children,
 }: {
   recordId: string;
+  refusal: string;
   children: (disabledReason?: string) => JSX.Element;
 }) => {
   const { loading, allowed, error } = usePermission({
@@ -55,13 +67,26 @@ const RecordPermissionGate = ({
   if (loading) return children('Checking whether you may change this owner…');
   if (error)
     return children(`Could not check your permission: ${error.message}`);
-  if (!allowed) {
-    return children(
-      "This owner record belongs to a group you are not a member of, so you can't change it. Ask that group to change it.",
-    );
-  }
+  if (!allowed) return children(refusal);
   return children();
 };
+
+/** The stored record whose permission decides, and what a refusal says. */
+function permissionGateOf(
+  target: OwnershipEditTarget,
+): { recordId: string; refusal: string } | undefined {
+  if (target.mode === 'update') {
+    return { recordId: target.recordId, refusal: NOT_YOUR_RECORD };
+  }
+  const inherited = target.owner;
+  if (!inherited?.recordId) return undefined;
+  return {
+    recordId: inherited.recordId,
+    refusal: `${parseEntityRef(inherited.owner).name} owns this for ${
+      inherited.inheritedFrom.ref
+    }, and only its members may hand it over to this component.`,
+  };
+}
 
 /** "Change owner" for one capability row, with its dialog. */
 export const ChangeOwnerAction = ({
@@ -75,6 +100,7 @@ export const ChangeOwnerAction = ({
 }) => {
   const [open, setOpen] = useState(false);
   const target = editTargetOf(ownerToEdit(capability));
+  const gate = permissionGateOf(target);
   const button = (disabledReason?: string) => (
     <ChangeOwnerButton
       capabilityTitle={capability.title}
@@ -84,8 +110,8 @@ export const ChangeOwnerAction = ({
   );
   return (
     <>
-      {target.mode === 'update' ? (
-        <RecordPermissionGate recordId={target.recordId}>
+      {gate ? (
+        <RecordPermissionGate recordId={gate.recordId} refusal={gate.refusal}>
           {button}
         </RecordPermissionGate>
       ) : (

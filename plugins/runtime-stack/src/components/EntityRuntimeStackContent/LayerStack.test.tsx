@@ -621,6 +621,48 @@ describe('LayerStack', () => {
     ).toBeEnabled();
   });
 
+  it('disables taking over an inherited stored owner the user may not change', async () => {
+    serveCoverage(
+      withOwnersOf('health', [
+        {
+          owner: 'group:default/platform-team',
+          responsibility: 'operates',
+          inheritedFrom: {
+            kind: 'cluster',
+            ref: 'prod-eu-1',
+            source: 'store',
+          },
+          via: 'capability',
+          recordId: 'rec-cluster-denied',
+          version: 4,
+        },
+      ]),
+    );
+    const asked: string[] = [];
+    const permission = mockApis.permission({
+      authorize: request => {
+        if ('resourceRef' in request && request.resourceRef) {
+          asked.push(request.resourceRef);
+        }
+        return 'resourceRef' in request &&
+          request.resourceRef === 'rec-cluster-denied'
+          ? DENY
+          : ALLOW;
+      },
+    });
+    await render(permission);
+
+    const button = await screen.findByRole('button', {
+      name: 'Change owner of Health & resilience',
+    });
+    await waitFor(() => expect(button).toBeDisabled());
+    expect(asked).toContain('rec-cluster-denied');
+    await userEvent.hover(button.parentElement!);
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(
+      'platform-team owns this for prod-eu-1, and only its members may hand it over to this component.',
+    );
+  });
+
   it('shows why the backend refused a new owner', async () => {
     serveCoverage(coverage);
     server.use(
