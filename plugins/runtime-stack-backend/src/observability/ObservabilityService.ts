@@ -10,7 +10,6 @@ import type { ClusterStateService } from '../clusters/ClusterStateService';
 import { GrafanaClient, type GrafanaDashboard } from './GrafanaClient';
 import { compileDashboardSelector, selectorTags } from './grafanaSelector';
 import {
-  expandLinkTemplate,
   type ObservabilitySettings,
   type PrometheusSource,
 } from './observabilityConfig';
@@ -20,6 +19,7 @@ import {
   type PrometheusRule,
   type PrometheusTarget,
 } from './PrometheusClient';
+import { linksFromTemplates } from './linksFromTemplates';
 import { observabilityEvidence } from './observabilityEvidence';
 import {
   labelsMatchService,
@@ -208,24 +208,11 @@ export class ObservabilityService {
     service: string,
     placements: Array<{ cluster: string; namespace: string }>,
   ): ObservabilityLink[] {
-    const links: ObservabilityLink[] = [];
-    for (const template of this.options.settings.links) {
-      const where = placements.length > 0 ? placements : [{}];
-      for (const place of where as Array<{
-        cluster?: string;
-        namespace?: string;
-      }>) {
-        const url = expandLinkTemplate(template.url, { service, ...place });
-        if (!url) continue;
-        links.push({
-          title: template.title,
-          url,
-          ...(template.type ? { type: template.type } : {}),
-          ...(place.cluster ? { cluster: place.cluster } : {}),
-          ...(place.namespace ? { namespace: place.namespace } : {}),
-        });
-      }
-    }
+    const links = linksFromTemplates(
+      this.options.settings.links,
+      service,
+      placements,
+    );
     for (const link of entity.metadata.links ?? []) {
       links.push({
         title: link.title ?? link.url,
