@@ -5,6 +5,7 @@ import {
   RUNTIME_STACK_ANNOTATIONS,
   type EffectiveOwnership,
   type LayerModel,
+  type LayerOwnership,
   type OwnershipOrigin,
   type OwnershipScope,
 } from '@internal/backstage-plugin-runtime-stack-common';
@@ -15,6 +16,20 @@ import {
   resolveEffectiveOwnership,
   type OwnershipClaim,
 } from './resolveEffectiveOwnership';
+
+function claimOfRecord(record: LayerOwnership): OwnershipClaim {
+  return {
+    origin: { ...record.scope, source: 'store' },
+    layer: record.layer,
+    capability: record.capability,
+    owner: record.owner,
+    responsibility: record.responsibility,
+    recordId: record.id,
+    version: record.version,
+    note: record.note,
+    link: record.link,
+  };
+}
 
 /**
  * Effective ownership of one service or System: gathers the claims of every
@@ -65,17 +80,7 @@ export class EffectiveOwnershipService {
     ];
     const stored = await store.findForScopes(scopes);
     const claims: OwnershipClaim[] = [
-      ...stored.map(record => ({
-        origin: { ...record.scope, source: 'store' as const },
-        layer: record.layer,
-        capability: record.capability,
-        owner: record.owner,
-        responsibility: record.responsibility,
-        recordId: record.id,
-        version: record.version,
-        note: record.note,
-        link: record.link,
-      })),
+      ...stored.map(claimOfRecord),
       ...ownerOverrideClaims(context, layerModel),
       ...organizationDefaults,
     ];
@@ -110,13 +115,7 @@ export class EffectiveOwnershipService {
     } else {
       const stored = await store.findForScopes([scope]);
       capabilities = resolveEffectiveOwnership(layerModel, [
-        ...stored.map(record => ({
-          origin: { ...record.scope, source: 'store' as const },
-          layer: record.layer,
-          capability: record.capability,
-          owner: record.owner,
-          responsibility: record.responsibility,
-        })),
+        ...stored.map(claimOfRecord),
         ...organizationDefaults,
       ]);
     }

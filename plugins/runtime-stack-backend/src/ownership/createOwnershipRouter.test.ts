@@ -411,6 +411,17 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('lets a team take over only what it owns today, at any scope, and claim what nobody owns', async () => {
+      const onPaymentsApi = (
+        user: string,
+        owner: string,
+        responsibility: string,
+      ) =>
+        create(user, {
+          scope: { kind: 'component', ref: 'payments-api' },
+          capability: 'logging',
+          owner,
+          responsibility,
+        });
       const countOf = async (capability: string) =>
         (
           await request(server)
@@ -420,12 +431,7 @@ describe.each(databases.eachSupportedId())(
 
       // Logging of payments-api is platform-team's, from the organisation
       // default: team-payments may not override it for itself.
-      const logging = await create(DANA, {
-        scope: { kind: 'component', ref: 'payments-api' },
-        capability: 'logging',
-        owner: 'team-payments',
-        responsibility: 'operates',
-      });
+      const logging = await onPaymentsApi(DANA, 'team-payments', 'operates');
       expect(logging.status).toBe(403);
       expect(logging.body.error.message).toBe(
         'group:default/platform-team owns logging for component:default/payments-api today (operates); only its members may hand it over',
@@ -446,40 +452,20 @@ describe.each(databases.eachSupportedId())(
 
       // What payments-api inherits from its cluster counts too: prod-eu-1
       // says security-team supports layer 4.
-      const supports = await create(DANA, {
-        scope: { kind: 'component', ref: 'payments-api' },
-        capability: 'logging',
-        owner: 'team-payments',
-        responsibility: 'supports',
-      });
+      const supports = await onPaymentsApi(DANA, 'team-payments', 'supports');
       expect(supports.status).toBe(403);
       expect(supports.body.error.message).toContain(
         'group:default/security-team owns logging for component:default/payments-api today (supports)',
       );
 
       // Another responsibility that nobody holds is free to claim.
-      const consumes = await create(DANA, {
-        scope: { kind: 'component', ref: 'payments-api' },
-        capability: 'logging',
-        owner: 'team-payments',
-        responsibility: 'consumes',
-      });
+      const consumes = await onPaymentsApi(DANA, 'team-payments', 'consumes');
       expect(consumes.status).toBe(201);
 
       // The admin may hand it over; then its new owner decides.
-      const handedOver = await create(ADMIN, {
-        scope: { kind: 'component', ref: 'payments-api' },
-        capability: 'logging',
-        owner: 'team-a',
-        responsibility: 'operates',
-      });
+      const handedOver = await onPaymentsApi(ADMIN, 'team-a', 'operates');
       expect(handedOver.status).toBe(201);
-      const again = await create(DANA, {
-        scope: { kind: 'component', ref: 'payments-api' },
-        capability: 'logging',
-        owner: 'team-payments',
-        responsibility: 'operates',
-      });
+      const again = await onPaymentsApi(DANA, 'team-payments', 'operates');
       expect(again.status).toBe(403);
       expect(again.body.error.message).toContain('group:default/team-a owns');
 
