@@ -81,11 +81,10 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
   }
 
   /** Every record touched must pass the update decision, before and after the change. */
-  async function authorizeWrite(
-    credentials: BackstageCredentials<BackstageUserPrincipal>,
+  function refuseUnlessAllowed(
+    decision: PolicyDecision,
     records: LayerOwnership[],
   ) {
-    const decision = await updateDecision(credentials);
     const refused = records.find(r => !options.isAllowed(decision, r));
     if (refused) {
       throw new NotAllowedError(
@@ -94,13 +93,21 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
     }
   }
 
+  async function authorizeWrite(
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+    records: LayerOwnership[],
+  ) {
+    refuseUnlessAllowed(await updateDecision(credentials), records);
+  }
+
   /**
    * A new record takes its target over from whoever owns it for the scope
    * today (inherited from the System, a cluster or the organisation), so
    * that owner's members decide, as they would on its own record. Without
    * this, any team could claim any capability of any service for itself.
    */
-  async function authorizeTakeOver(
+  async function refuseTakeOverUnlessAllowed(
+    decision: PolicyDecision,
     credentials: BackstageCredentials<BackstageUserPrincipal>,
     assignment: OwnershipAssignment,
   ) {
@@ -108,7 +115,6 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
       assignment,
       credentials,
     );
-    const decision = await updateDecision(credentials);
     const refused = current.find(
       owner => !options.isAllowed(decision, asRecord({ ...assignment, owner })),
     );
@@ -184,8 +190,10 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
       layerModel,
       parseInput(createOwnershipBodySchema, req.body, 'body'),
     );
-    await authorizeWrite(credentials, [asRecord(assignment)]);
-    await authorizeTakeOver(credentials, assignment);
+    // One decision for both checks: it depends on the user, not the record.
+    const decision = await updateDecision(credentials);
+    refuseUnlessAllowed(decision, [asRecord(assignment)]);
+    await refuseTakeOverUnlessAllowed(decision, credentials, assignment);
     await checkOwnerExists(assignment.owner, credentials);
     const created = await audited(
       req,
