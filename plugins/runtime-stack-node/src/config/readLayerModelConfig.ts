@@ -44,7 +44,7 @@ export function readLayerModelExtensionFromConfig(
   const tools = model.getOptionalConfig('tools');
   if (tools) {
     extension.tools = Object.fromEntries(
-      capabilityKeys(tools, `${ROOT}.tools`).map(id => [
+      idKeys(tools, `${ROOT}.tools`, 'capability').map(id => [
         id,
         tools
           .getConfigArray(id)
@@ -55,7 +55,7 @@ export function readLayerModelExtensionFromConfig(
   const overrides = model.getOptionalConfig('overrides');
   if (overrides) {
     extension.overrides = Object.fromEntries(
-      capabilityKeys(overrides, `${ROOT}.overrides`).map(id => [
+      idKeys(overrides, `${ROOT}.overrides`, 'capability').map(id => [
         id,
         readOverride(overrides.getConfig(id), `${ROOT}.overrides.${id}`),
       ]),
@@ -98,12 +98,17 @@ function readKebabId(config: Config, key: string, path: string): string {
   return value;
 }
 
-function capabilityKeys(config: Config, path: string): string[] {
+/** The keys of a map keyed by capability or tool ids, each checked. */
+function idKeys(
+  config: Config,
+  path: string,
+  what: 'capability' | 'tool',
+): string[] {
   return config.keys().map(id => {
     if (!KEBAB_CASE.test(id) || !CONFIG_KEY_PART.test(id)) {
       throw invalid(
         `${path}.${id}`,
-        `'${id}' is not a capability id (kebab-case, starting with a letter)`,
+        `'${id}' is not a ${what} id (kebab-case, starting with a letter)`,
       );
     }
     return id;
@@ -204,13 +209,7 @@ function readToolOverrides(
   path: string,
 ): Record<string, { runs?: string[] }> {
   return Object.fromEntries(
-    config.keys().map(id => {
-      if (!KEBAB_CASE.test(id) || !CONFIG_KEY_PART.test(id)) {
-        throw invalid(
-          `${path}.${id}`,
-          `'${id}' is not a tool id (kebab-case, starting with a letter)`,
-        );
-      }
+    idKeys(config, path, 'tool').map(id => {
       const tool = config.getConfig(id);
       rejectUnknownKeys(tool, ['runs'], `${path}.${id}`);
       const runs = readRuns(tool, `${path}.${id}`);
