@@ -6,9 +6,49 @@ const migrationsDir = resolvePackagePath(
   'migrations',
 );
 
-/** Brings the plugin's tables up to the newest migration. */
-export async function migrateToLatest(knex: Knex): Promise<void> {
-  await knex.migrate.latest({ directory: migrationsDir });
+/** How long a replica waits for another one's migrations. */
+export interface MigrationWait {
+  attempts: number;
+  delayMs: number;
+}
+
+const defaultWait: MigrationWait = { attempts: 60, delayMs: 500 };
+
+/**
+ * What knex throws when another process migrates the same database at the
+ * same moment: its lock is taken, or both raced to create knex's own tables
+ * on an empty database (PostgreSQL reports that as a duplicate key of
+ * pg_class, SQLite and others as "already exists").
+ */
+function isConcurrentMigration(error: unknown): boolean {
+  const { name, message } = error as Error;
+  if (name === 'MigrationLocked') return true;
+  return (
+    /knex_migrations/.test(message ?? '') &&
+    /already exists|duplicate key/i.test(message ?? '')
+  );
+}
+
+/**
+ * Brings the plugin's tables up to the newest migration. Replicas that start
+ * together on one database all call this; knex lets only one migrate and
+ * fails the others, so they wait and try again until the first is done.
+ */
+export async function migrateToLatest(
+  knex: Knex,
+  wait: MigrationWait = defaultWait,
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await knex.migrate.latest({ directory: migrationsDir });
+      return;
+    } catch (error) {
+      if (attempt >= wait.attempts || !isConcurrentMigration(error)) {
+        throw error;
+      }
+      await new Promise(resolve => setTimeout(resolve, wait.delayMs));
+    }
+  }
 }
 
 /** Undoes every migration of the plugin; for tests of the `down` steps. */

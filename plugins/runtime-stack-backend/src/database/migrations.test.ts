@@ -1,0 +1,73 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import type { Knex } from 'knex';
+import { migrateToLatest } from './migrations';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+function knexFailingWith(...errors: Error[]) {
+  const latest = jest.fn(async () => {
+    const error = errors.shift();
+    if (error) throw error;
+  });
+  return { knex: { migrate: { latest } } as unknown as Knex, latest };
+}
+
+function lockError() {
+  const error = new Error('Migration table is already locked');
+  error.name = 'MigrationLocked';
+  return error;
+}
+
+describe('migrateToLatest', () => {
+  it.each(databases.eachSupportedId())(
+    'lets replicas that start together on an empty %s database all come up',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await expect(
+        Promise.all([1, 2, 3].map(() => migrateToLatest(knex))),
+      ).resolves.toHaveLength(3);
+
+      const applied = await knex('knex_migrations').select('name');
+      const names = applied.map(row => row.name);
+      expect(names.length).toBeGreaterThan(0);
+      expect(new Set(names).size).toBe(names.length);
+      expect(await knex.schema.hasTable('layer_ownership')).toBe(true);
+    },
+  );
+
+  it('waits while another replica holds the migration lock', async () => {
+    const { knex, latest } = knexFailingWith(lockError(), lockError());
+    await migrateToLatest(knex, { attempts: 5, delayMs: 1 });
+    expect(latest).toHaveBeenCalledTimes(3);
+  });
+
+  it('retries the race to create knex_migrations on an empty database', async () => {
+    const { knex, latest } = knexFailingWith(
+      new Error(
+        'create table "knex_migrations" (...) - duplicate key value violates unique constraint "pg_class_relname_nsp_index"',
+      ),
+    );
+    await migrateToLatest(knex, { attempts: 5, delayMs: 1 });
+    expect(latest).toHaveBeenCalledTimes(2);
+  });
+
+  it('gives up after the last attempt', async () => {
+    const { knex, latest } = knexFailingWith(lockError(), lockError());
+    await expect(
+      migrateToLatest(knex, { attempts: 2, delayMs: 1 }),
+    ).rejects.toThrow('already locked');
+    expect(latest).toHaveBeenCalledTimes(2);
+  });
+
+  it('throws any other failure at once', async () => {
+    const { knex, latest } = knexFailingWith(
+      new Error('alter table "layer_ownership" failed: permission denied'),
+    );
+    await expect(
+      migrateToLatest(knex, { attempts: 5, delayMs: 1 }),
+    ).rejects.toThrow('permission denied');
+    expect(latest).toHaveBeenCalledTimes(1);
+  });
+});
