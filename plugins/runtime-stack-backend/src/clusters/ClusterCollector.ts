@@ -63,7 +63,7 @@ export class ClusterCollector {
 
     const listOrGap = async (resource: ResourceType) => {
       try {
-        const list = await client.listAll(resource);
+        const list = await client.listAll(resource, trimObject);
         if (list.resourceVersion) {
           watchFrom.push({ resource, resourceVersion: list.resourceVersion });
         }
@@ -83,9 +83,7 @@ export class ClusterCollector {
         ...customResourcesFromCrds(crds, this.options.customResources),
       ];
       const lists = await mapWithConcurrency(resources, concurrency, listOrGap);
-      const objects: ClusterObject[] = [...crds, ...lists.flat()].map(
-        trimObject,
-      );
+      const objects: ClusterObject[] = [...crds, ...lists.flat()];
       await store.replaceSnapshot(cluster, {
         objects,
         collectedAt: startedAt,

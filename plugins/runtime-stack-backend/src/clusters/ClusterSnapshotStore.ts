@@ -47,6 +47,25 @@ function rowOf(cluster: string, object: ClusterObject) {
 // 7 columns per row: stays under SQLite's 999 bound variables per statement.
 const INSERT_BATCH = 140;
 
+/**
+ * Inserts the objects a batch at a time, serialising each batch just before
+ * it is written: a large cluster's rows never all sit in memory beside its
+ * objects.
+ */
+async function insertObjects(
+  tx: Knex.Transaction,
+  cluster: string,
+  objects: ClusterObject[],
+): Promise<void> {
+  for (let start = 0; start < objects.length; start += INSERT_BATCH) {
+    await tx('cluster_objects').insert(
+      objects
+        .slice(start, start + INSERT_BATCH)
+        .map(object => rowOf(cluster, object)),
+    );
+  }
+}
+
 const toClusterObject = (row: ObjectRow) => ({
   cluster: row.cluster,
   object: JSON.parse(row.body) as ClusterObject,
@@ -101,8 +120,7 @@ export class ClusterSnapshotStore {
   ): Promise<void> {
     await this.knex.transaction(async tx => {
       await tx('cluster_objects').where({ cluster }).delete();
-      const rows = snapshot.objects.map(object => rowOf(cluster, object));
-      await tx.batchInsert('cluster_objects', rows, INSERT_BATCH);
+      await insertObjects(tx, cluster, snapshot.objects);
       await tx('cluster_collections')
         .insert({
           cluster,
@@ -110,7 +128,7 @@ export class ClusterSnapshotStore {
           last_success_at: snapshot.collectedAt,
           last_error: null,
           warnings: JSON.stringify(snapshot.warnings),
-          object_count: rows.length,
+          object_count: snapshot.objects.length,
           server_version: snapshot.serverVersion ?? null,
           platform_tools: JSON.stringify(snapshot.platformTools),
         })
@@ -155,11 +173,7 @@ export class ClusterSnapshotStore {
           kind: resource.kind,
         })
         .delete();
-      await tx.batchInsert(
-        'cluster_objects',
-        objects.map(object => rowOf(cluster, object)),
-        INSERT_BATCH,
-      );
+      await insertObjects(tx, cluster, objects);
     });
   }
 

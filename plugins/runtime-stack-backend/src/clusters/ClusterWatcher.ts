@@ -125,11 +125,11 @@ export class ClusterWatcher {
 
   private async relist(resource: ResourceType): Promise<string> {
     const cluster = this.client.cluster.name;
-    const list = await this.client.listAll(resource);
+    const list = await this.client.listAll(resource, trimObject);
     await this.store.replaceResource(
       cluster,
       { apiVersion: apiVersionOf(resource), kind: resource.kind },
-      list.items.map(trimObject),
+      list.items,
     );
     this.statistics.relists++;
     this.logger.info(

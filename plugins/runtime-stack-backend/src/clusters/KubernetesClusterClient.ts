@@ -82,11 +82,16 @@ export class KubernetesClusterClient {
     return info?.gitVersion;
   }
 
-  /** Every object of a resource, across all namespaces, and the list's resourceVersion. */
-  async listAll(
+  /**
+   * Every object of a resource, across all namespaces, and the list's
+   * resourceVersion. `keep` maps each item as its page arrives, so a caller
+   * that keeps a little of each object never holds a whole list of them.
+   */
+  async listAll<T = any>(
     resource: ResourceType,
-  ): Promise<{ items: any[]; resourceVersion?: string }> {
-    const items: any[] = [];
+    keep: (item: any) => T = item => item,
+  ): Promise<{ items: T[]; resourceVersion?: string }> {
+    const items: T[] = [];
     let continueToken: string | undefined;
     let resourceVersion: string | undefined;
     const apiVersion = apiVersionOf(resource);
@@ -97,7 +102,7 @@ export class KubernetesClusterClient {
       });
       for (const item of page.items ?? []) {
         // List items leave out kind and apiVersion.
-        items.push({ apiVersion, kind: resource.kind, ...item });
+        items.push(keep({ apiVersion, kind: resource.kind, ...item }));
       }
       resourceVersion = page.metadata?.resourceVersion ?? resourceVersion;
       continueToken = page.metadata?.continue || undefined;
