@@ -26,6 +26,8 @@ backend.add(import('@backstage/plugin-auth-backend'));
 // See https://backstage.io/docs/backend-system/building-backends/migrating#the-auth-plugin
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 // See https://backstage.io/docs/auth/guest/provider
+// GitHub sign-in, the provider of app-config.production.yaml
+backend.add(import('@backstage/plugin-auth-backend-module-github-provider'));
 // Demo users (auth.providers.demo), development only; see src/auth/demoUsersModule.ts
 backend.add(import('./auth/demoUsersModule'));
 
