@@ -6,27 +6,43 @@ const DROPPED_ANNOTATIONS = new Set([
   'kubectl.kubernetes.io/last-applied-configuration',
 ]);
 
-function withoutSecretsInContainers(podSpec: JsonObject): JsonObject {
-  const strip = (containers: unknown) =>
-    Array.isArray(containers)
-      ? containers.map(c => {
-          const { env, envFrom, ...rest } = c as JsonObject;
-          return rest;
-        })
-      : containers;
-  return {
-    ...podSpec,
-    ...(podSpec.containers ? { containers: strip(podSpec.containers) } : {}),
-    ...(podSpec.initContainers
-      ? { initContainers: strip(podSpec.initContainers) }
-      : {}),
-  } as JsonObject;
+const CONTAINER_LISTS = new Set([
+  'containers',
+  'initContainers',
+  'ephemeralContainers',
+]);
+
+/**
+ * The value with `env` and `envFrom` removed from every container list at
+ * any depth: a Pod's spec, a workload's `template`, a CronJob's
+ * `jobTemplate`, and the pod templates custom resources embed wherever they
+ * like (Argo Rollouts, Knative, operators' own kinds).
+ */
+function withoutContainerEnv(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutContainerEnv);
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value as JsonObject).map(([key, child]) => {
+      if (CONTAINER_LISTS.has(key) && Array.isArray(child)) {
+        return [
+          key,
+          child.map(container => {
+            if (!container || typeof container !== 'object') return container;
+            const { env, envFrom, ...rest } = container as JsonObject;
+            return withoutContainerEnv(rest);
+          }),
+        ];
+      }
+      return [key, withoutContainerEnv(child)];
+    }),
+  );
 }
 
 /**
  * What is worth keeping of an object: identity, labels, annotations, spec and
  * status, without managed fields, without the last-applied copy and without
- * container environments, where secrets are often inlined.
+ * container environments anywhere in the spec, where secrets are often
+ * inlined.
  */
 export function trimObject(raw: any): ClusterObject {
   const metadata = raw.metadata ?? {};
@@ -60,19 +76,8 @@ export function trimObject(raw: any): ClusterObject {
         ? { volumeBindingMode: raw.volumeBindingMode }
         : {}),
     } as JsonObject;
-  } else if (spec && raw.kind === 'Pod') {
-    spec = withoutSecretsInContainers(spec);
-  } else if (spec?.template && typeof spec.template === 'object') {
-    const template = spec.template as JsonObject;
-    spec = {
-      ...spec,
-      template: {
-        ...template,
-        ...(template.spec
-          ? { spec: withoutSecretsInContainers(template.spec as JsonObject) }
-          : {}),
-      },
-    };
+  } else if (spec) {
+    spec = withoutContainerEnv(spec) as JsonObject;
   }
   return {
     apiVersion: raw.apiVersion,
