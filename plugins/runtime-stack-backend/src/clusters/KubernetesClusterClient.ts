@@ -14,6 +14,9 @@ export interface ClusterClientSettings {
 }
 
 /** An error from a cluster, with the HTTP status when the API answered. */
+/** Fresh starts of one list after its continue token expired. */
+const MAX_LIST_RESTARTS = 2;
+
 export class ClusterRequestError extends Error {
   constructor(
     message: string,
@@ -86,28 +89,42 @@ export class KubernetesClusterClient {
    * Every object of a resource, across all namespaces, and the list's
    * resourceVersion. `keep` maps each item as its page arrives, so a caller
    * that keeps a little of each object never holds a whole list of them.
+   *
+   * A continue token outlives its snapshot when paging a large list takes
+   * longer than the server keeps history (410 Gone, reason Expired); the
+   * list then starts over, as the API server's message advises, a few times
+   * before giving up.
    */
   async listAll<T = any>(
     resource: ResourceType,
     keep: (item: any) => T = item => item,
   ): Promise<{ items: T[]; resourceVersion?: string }> {
-    const items: T[] = [];
-    let continueToken: string | undefined;
-    let resourceVersion: string | undefined;
     const apiVersion = apiVersionOf(resource);
-    do {
-      const page = await this.get(pathOf(resource), {
-        limit: String(this.settings.pageSize),
-        ...(continueToken ? { continue: continueToken } : {}),
-      });
-      for (const item of page.items ?? []) {
-        // List items leave out kind and apiVersion.
-        items.push(keep({ apiVersion, kind: resource.kind, ...item }));
+    for (let restart = 0; ; restart++) {
+      const items: T[] = [];
+      let continueToken: string | undefined;
+      let resourceVersion: string | undefined;
+      try {
+        do {
+          const page = await this.get(pathOf(resource), {
+            limit: String(this.settings.pageSize),
+            ...(continueToken ? { continue: continueToken } : {}),
+          });
+          for (const item of page.items ?? []) {
+            // List items leave out kind and apiVersion.
+            items.push(keep({ apiVersion, kind: resource.kind, ...item }));
+          }
+          resourceVersion = page.metadata?.resourceVersion ?? resourceVersion;
+          continueToken = page.metadata?.continue || undefined;
+        } while (continueToken);
+        return { items, resourceVersion };
+      } catch (error) {
+        const expired =
+          continueToken !== undefined &&
+          (error as ClusterRequestError).status === 410;
+        if (!expired || restart >= MAX_LIST_RESTARTS) throw error;
       }
-      resourceVersion = page.metadata?.resourceVersion ?? resourceVersion;
-      continueToken = page.metadata?.continue || undefined;
-    } while (continueToken);
-    return { items, resourceVersion };
+    }
   }
 
   /**

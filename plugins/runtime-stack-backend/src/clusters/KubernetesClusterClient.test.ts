@@ -1,0 +1,90 @@
+import {
+  startFakeKubeApiServer,
+  type FakeKubeApiServer,
+  type KubeObject,
+} from '@internal/fake-kube-apiserver';
+import { BUILT_IN_RESOURCES } from './collectedResources';
+import { KubernetesClusterClient } from './KubernetesClusterClient';
+
+const pods = BUILT_IN_RESOURCES.find(r => r.plural === 'pods')!;
+
+const pod = (name: string): KubeObject => ({
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name, namespace: 'shop' },
+  spec: { containers: [{ name: 'app', image: 'cart:1.0' }] },
+});
+
+describe('KubernetesClusterClient.listAll', () => {
+  let server: FakeKubeApiServer;
+  let client: KubernetesClusterClient;
+
+  beforeEach(async () => {
+    server = await startFakeKubeApiServer({
+      objects: Array.from({ length: 7 }, (_, i) => pod(`cart-${i}`)),
+    });
+    client = new KubernetesClusterClient(
+      {
+        name: 'prod-eu-1',
+        url: server.url,
+        serviceAccountToken: server.token,
+        skipTLSVerify: false,
+      },
+      { requestTimeoutMs: 2_000, pageSize: 3 },
+    );
+  });
+  afterEach(() => server.close());
+
+  const listRequests = () =>
+    server.requests.filter(r => r.path === '/api/v1/pods');
+
+  it('pages with limit and continue, mapping each item as it arrives', async () => {
+    const list = await client.listAll(pods, item => item.metadata.name);
+    expect(list.items).toEqual(
+      Array.from({ length: 7 }, (_, i) => `cart-${i}`),
+    );
+    expect(listRequests().map(r => Boolean(r.query.continue))).toEqual([
+      false,
+      true,
+      true,
+    ]);
+  });
+
+  it('starts the list over when its continue token expires mid-way', async () => {
+    let compacted = false;
+    const list = await client.listAll(pods, item => {
+      if (!compacted) {
+        // The cluster moves on and forgets the snapshot the first page read.
+        compacted = true;
+        server.apply(pod('cart-new'));
+        server.compactHistory();
+      }
+      return item.metadata.name as string;
+    });
+
+    expect(list.items).toHaveLength(8);
+    expect(new Set(list.items).size).toBe(8);
+    expect(list.items).toContain('cart-new');
+    const requests = listRequests();
+    expect(requests[1]).toMatchObject({ status: 410 });
+    expect(requests[2].query.continue).toBeUndefined();
+  });
+
+  it('gives up with the 410 when every fresh start expires too', async () => {
+    await expect(
+      client.listAll(pods, item => {
+        server.apply(pod(`churn-${Math.random()}`));
+        server.compactHistory();
+        return item;
+      }),
+    ).rejects.toMatchObject({ status: 410 });
+    // The first attempt and two fresh starts, each stopped at its second page.
+    expect(listRequests().filter(r => !r.query.continue)).toHaveLength(3);
+  });
+
+  it('does not start over on a 410 of the first page', async () => {
+    server.failNext(1, 410, '/api/v1/pods');
+    await expect(client.listAll(pods)).rejects.toMatchObject({ status: 410 });
+    expect(listRequests()).toHaveLength(1);
+  });
+});
