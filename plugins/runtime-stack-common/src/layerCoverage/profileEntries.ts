@@ -78,16 +78,31 @@ export function decidingMentions(mentions: Mention[]): Mention[] {
  * The requirement a profile places on each capability it names. A capability
  * id beats `layer-N`; at equal specificity required beats recommended beats
  * not-applicable, so a contradictory profile errs on the side of asking.
+ *
+ * A capability the layer model marks `optional` is only recommended when a
+ * profile requires its whole layer: most services do without it, so only a
+ * profile that names it requires it.
  */
 export function resolveRequirements(
   profile: RequirementProfile,
   layerModel: LayerModel,
 ): Map<string, CapabilityRequirement> {
+  const optional = new Set(
+    layerModel.layers.flatMap(l =>
+      l.capabilities.filter(c => c.optional).map(c => c.id),
+    ),
+  );
   const resolved = new Map<string, CapabilityRequirement>();
   for (const [capability, mentions] of profileMentions(profile, layerModel)) {
     const winners = decidingMentions(mentions);
     const list = PROFILE_LISTS.find(l => winners.some(m => m.list === l))!;
-    resolved.set(capability, REQUIREMENT_OF_LIST[list]);
+    const layerWide = winners.every(m => m.specificity === 'layer');
+    resolved.set(
+      capability,
+      list === 'required' && layerWide && optional.has(capability)
+        ? 'recommended'
+        : REQUIREMENT_OF_LIST[list],
+    );
   }
   return resolved;
 }

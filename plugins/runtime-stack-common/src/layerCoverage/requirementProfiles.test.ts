@@ -92,6 +92,34 @@ describe('validateRequirementProfiles', () => {
     );
   });
 
+  it('only recommends an optional capability when a profile requires its whole layer', () => {
+    const withOptionalBeta: LayerModel = {
+      ...tinyModel,
+      layers: tinyModel.layers.map(layer => ({
+        ...layer,
+        capabilities: layer.capabilities.map(c =>
+          c.id === 'beta' ? { ...c, optional: true } : c,
+        ),
+      })),
+    };
+    const layerWide = { id: 'p', title: 'P', required: ['layer-0'] };
+    expect(resolveRequirements(layerWide, withOptionalBeta)).toEqual(
+      new Map([
+        ['alpha', 'required'],
+        ['beta', 'recommended'],
+      ]),
+    );
+    // Named, it is required like any other capability.
+    const named = { id: 'p', title: 'P', required: ['layer-0', 'beta'] };
+    expect(resolveRequirements(named, withOptionalBeta).get('beta')).toBe(
+      'required',
+    );
+    // Not optional, the layer entry requires it.
+    expect(resolveRequirements(layerWide, tinyModel).get('beta')).toBe(
+      'required',
+    );
+  });
+
   it('reports layer-N entries that contradict each other', () => {
     expect(
       validateRequirementProfiles(

@@ -32,7 +32,10 @@ export interface RuntimeCapability {
   description: string;
   /** Groups related capabilities inside a layer, for example `observability`. */
   group?: string;
-  /** Most services can do without it; requirement profiles decide per service. */
+  /**
+   * Most services can do without it: a profile that requires its whole layer
+   * (`layer-N`) only recommends it; a profile that names it requires it.
+   */
   optional?: boolean;
   tools: RuntimeTool[];
 }
