@@ -307,6 +307,25 @@ describe('computeCoverage', () => {
     });
   });
 
+  it('says what is there for a partial capability, and what the clusters offer instead of a declared tool', () => {
+    const hinted = computeCoverage({
+      layerModel: model,
+      choice,
+      now,
+      evidence: [
+        evidence('alpha', 'observability', 'partial', 'prometheus'),
+        evidence('beta', 'declared', 'partial', 'linkerd'),
+      ],
+      offered: [{ capability: 'beta', tool: 'istio', cluster: 'prod-eu-1' }],
+    });
+    expect(statusOf(hinted, 'alpha').hint).toBe(
+      'only partly covered (observability prometheus); declare a tool with the runtime-stack.io/tools annotation (alpha=tool) or ask the platform team',
+    );
+    expect(statusOf(hinted, 'beta').hint).toBe(
+      'linkerd is declared, but nothing observed confirms it yet: prod-eu-1 offers istio',
+    );
+  });
+
   it('lets covered evidence win over an exemption', () => {
     const covered = computeCoverage({
       layerModel: model,
@@ -335,8 +354,9 @@ describe('computeCoverage', () => {
     expect(statusOf(hinted, 'delta').hint).toBe(
       'prod-eu-1 offers cert-manager, vault; prod-us-1 offers cert-manager: use it and declare it in runtime-stack.io/tools (delta=cert-manager)',
     );
+    // Declared but unconfirmed: check it, rather than declare it again.
     expect(statusOf(hinted, 'beta').hint).toBe(
-      'declare a tool with the runtime-stack.io/tools annotation (beta=tool) or ask the platform team',
+      'velero is declared, but nothing observed confirms it yet: check that it runs for this service, or ask the platform team',
     );
     expect(statusOf(hinted, 'epsilon').hint).toMatch(/^declare a tool/);
     // Nothing to do for covered, exempt or unasked capabilities.

@@ -64,7 +64,7 @@ function capabilityCoverage(
     evidence,
     ...(conflict && { conflict }),
     ...(status === 'exempt' && { exemption }),
-    ...(needsHint && { hint: coverageHint(capability.id, offered) }),
+    ...(needsHint && { hint: coverageHint(capability.id, offered, evidence) }),
   };
 }
 

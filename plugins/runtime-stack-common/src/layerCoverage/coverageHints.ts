@@ -1,15 +1,10 @@
 import { RUNTIME_STACK_ANNOTATIONS } from '../annotations';
-import type { OfferedTool } from './types';
+import type { CoverageEvidence, OfferedTool } from './types';
 
-/**
- * The next step for a missing or partial capability: point at what the
- * service's own clusters already run, since adopting that is the cheapest
- * fix; otherwise say how to declare a tool or whom to ask.
- */
-export function coverageHint(
+function offersOn(
   capability: string,
   offered: OfferedTool[],
-): string {
+): Map<string, string[]> {
   const toolsByCluster = new Map<string, string[]>();
   for (const offer of offered) {
     if (offer.capability !== capability) continue;
@@ -17,12 +12,51 @@ export function coverageHint(
     if (!tools.includes(offer.tool)) tools.push(offer.tool);
     toolsByCluster.set(offer.cluster, tools);
   }
-  if (toolsByCluster.size === 0) {
-    return `declare a tool with the ${RUNTIME_STACK_ANNOTATIONS.tools} annotation (${capability}=tool) or ask the platform team`;
-  }
-  const offers = [...toolsByCluster]
+  return toolsByCluster;
+}
+
+const describeOffers = (toolsByCluster: Map<string, string[]>) =>
+  [...toolsByCluster]
     .map(([cluster, tools]) => `${cluster} offers ${tools.join(', ')}`)
     .join('; ');
+
+/**
+ * The next step for a missing or partial capability. A declared tool that
+ * nothing confirms needs checking, not declaring again; otherwise point at
+ * what the service's own clusters already run, since adopting that is the
+ * cheapest fix, or say how to declare a tool or whom to ask.
+ */
+export function coverageHint(
+  capability: string,
+  offered: OfferedTool[],
+  evidence: CoverageEvidence[] = [],
+): string {
+  const toolsByCluster = offersOn(capability, offered);
+  const declared = [
+    ...new Set(
+      evidence.flatMap(e =>
+        e.source === 'declared' && e.tool ? [e.tool] : [],
+      ),
+    ),
+  ];
+  if (declared.length > 0) {
+    const claim = `${declared.join(', ')} ${
+      declared.length === 1 ? 'is' : 'are'
+    } declared, but nothing observed confirms it yet`;
+    return toolsByCluster.size > 0
+      ? `${claim}: ${describeOffers(toolsByCluster)}`
+      : `${claim}: check that it runs for this service, or ask the platform team`;
+  }
+  const partly = evidence
+    .filter(e => e.source !== 'declared' && e.strength === 'partial')
+    .map(e => e.detail);
+  const found =
+    partly.length > 0 ? `only partly covered (${partly.join('; ')}); ` : '';
+  if (toolsByCluster.size === 0) {
+    return `${found}declare a tool with the ${RUNTIME_STACK_ANNOTATIONS.tools} annotation (${capability}=tool) or ask the platform team`;
+  }
   const example = `${capability}=${[...toolsByCluster.values()][0][0]}`;
-  return `${offers}: use it and declare it in ${RUNTIME_STACK_ANNOTATIONS.tools} (${example})`;
+  return `${found}${describeOffers(toolsByCluster)}: use it and declare it in ${
+    RUNTIME_STACK_ANNOTATIONS.tools
+  } (${example})`;
 }
