@@ -38,7 +38,8 @@ export interface Config {
       excludeResources?: string[];
       /**
        * More custom resources to collect when the cluster has their CRD,
-       * written `plural.group`, e.g. `rollouts.argoproj.io`.
+       * written `plural.group`, e.g. `rollouts.argoproj.io`, or `*.group`
+       * for every resource of a group.
        */
       customResources?: string[];
     };

@@ -104,9 +104,9 @@ function readResources(ours: Config | undefined) {
   }
   const extra = ours?.getOptionalStringArray('customResources') ?? [];
   for (const name of extra) {
-    if (!/^[a-z0-9-]+\.[a-z0-9.-]+$/.test(name)) {
+    if (!/^([a-z0-9-]+|\*)\.[a-z0-9.-]+$/.test(name)) {
       throw new InputError(
-        `Invalid runtimeStack.clusters.customResources: '${name}' must be written plural.group, e.g. rollouts.argoproj.io`,
+        `Invalid runtimeStack.clusters.customResources: '${name}' must be written plural.group, e.g. rollouts.argoproj.io, or *.group for all of a group`,
       );
     }
   }

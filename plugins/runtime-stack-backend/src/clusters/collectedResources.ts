@@ -72,7 +72,8 @@ export const CRD_RESOURCE = grouped(
 
 /**
  * Custom resources of platform tools that say something about a service:
- * collected when the cluster has their CRD.
+ * collected when the cluster has their CRD. Plural `*` stands for every
+ * resource of the group.
  */
 export const TOOL_CUSTOM_RESOURCES: Array<{ group: string; plural: string }> = [
   { group: 'monitoring.coreos.com', plural: 'servicemonitors' },
@@ -87,6 +88,8 @@ export const TOOL_CUSTOM_RESOURCES: Array<{ group: string; plural: string }> = [
   { group: 'velero.io', plural: 'schedules' },
   { group: 'kyverno.io', plural: 'clusterpolicies' },
   { group: 'kyverno.io', plural: 'policies' },
+  // Every Gatekeeper constraint template makes a kind of its own in this group.
+  { group: 'constraints.gatekeeper.sh', plural: '*' },
   { group: 'networking.istio.io', plural: 'virtualservices' },
   { group: 'gateway.networking.k8s.io', plural: 'httproutes' },
   { group: 'gateway.networking.k8s.io', plural: 'gateways' },
@@ -107,7 +110,7 @@ export function customResourcesFromCrds(
   return crds.flatMap(crd => {
     const spec = crd.spec ?? {};
     const id = `${spec.names?.plural}.${spec.group}`;
-    if (!wanted.has(id)) return [];
+    if (!wanted.has(id) && !wanted.has(`*.${spec.group}`)) return [];
     const versions: any[] = spec.versions ?? [];
     const version =
       versions.find(v => v.served && v.storage) ?? versions.find(v => v.served);
