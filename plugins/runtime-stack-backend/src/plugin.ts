@@ -141,13 +141,6 @@ export const runtimeStackPlugin = createBackendPlugin({
           permissionsRegistry.getPermissionRuleset(layerOwnershipResourceRef),
         );
 
-        const effectiveOwnership = new EffectiveOwnershipService({
-          store,
-          catalog,
-          layerModel,
-          organizationDefaults: readOrganizationDefaults(config, layerModel),
-        });
-
         const detectionRules = [
           ...defaultDetectionRules,
           ...detectionAdditions.rules(),
@@ -182,6 +175,13 @@ export const runtimeStackPlugin = createBackendPlugin({
         logger.info(
           `Collecting ${clusters.length} cluster(s) from kubernetes.clusterLocatorMethods`,
         );
+        const effectiveOwnership = new EffectiveOwnershipService({
+          store,
+          catalog,
+          clusterState,
+          layerModel,
+          organizationDefaults: readOrganizationDefaults(config, layerModel),
+        });
 
         const imageSettings = readImageSettings(config);
         const registryStore = new RegistrySnapshotStore(knex);

@@ -102,6 +102,21 @@ export class ClusterStateService {
     );
   }
 
+  /**
+   * The configured clusters where the store holds objects of the entity,
+   * matched as the cluster view matches them, in configuration order: the
+   * clusters a service runs on, read with one query.
+   */
+  async entityClusterNames(entity: Entity): Promise<string[]> {
+    const selector = entitySelectorOf(entity);
+    const clusters = this.clustersFor(selector).map(c => c.name);
+    if (clusters.length === 0) {
+      return [];
+    }
+    const found = await this.objectsOf(selector, clusters);
+    return clusters.filter(name => (found.get(name)?.length ?? 0) > 0);
+  }
+
   async entityClusters(entity: Entity): Promise<EntityClusters> {
     return (await this.entityClustersWithObjects(entity)).clusters;
   }

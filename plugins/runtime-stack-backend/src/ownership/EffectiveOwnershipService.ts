@@ -9,7 +9,9 @@ import {
   type OwnershipOrigin,
   type OwnershipScope,
 } from '@internal/backstage-plugin-runtime-stack-common';
+import type { Entity } from '@backstage/catalog-model';
 import { fetchEntityWithSystem } from '../catalog/entityWithSystem';
+import type { ClusterStateService } from '../clusters/ClusterStateService';
 import { ownerOverrideClaims } from '../declaredStack/declaredStackOf';
 import type { OwnershipAssignment, OwnershipStore } from './OwnershipStore';
 import {
@@ -42,6 +44,8 @@ export class EffectiveOwnershipService {
     private readonly options: {
       store: OwnershipStore;
       catalog: CatalogService;
+      /** Where the collected cluster state has the service's objects. */
+      clusterState: Pick<ClusterStateService, 'entityClusterNames'>;
       layerModel: LayerModel;
       organizationDefaults: OwnershipClaim[];
     },
@@ -59,13 +63,7 @@ export class EffectiveOwnershipService {
     );
     const { entity, entityRef: ref, systemRef } = context;
 
-    const clusters = (
-      entity.metadata.annotations?.[ECOSYSTEM_ANNOTATIONS.kubernetesCluster] ??
-      ''
-    )
-      .split(',')
-      .map(c => c.trim())
-      .filter(Boolean);
+    const clusters = await this.clustersOf(entity);
     const environments = await this.environmentsOf(clusters, credentials);
 
     const isSystem = entity.kind.toLocaleLowerCase('en-US') === 'system';
@@ -129,6 +127,25 @@ export class EffectiveOwnershipService {
       .filter(o => o.responsibility === assignment.responsibility)
       .map(o => o.owner);
     return [...new Set(owners)];
+  }
+
+  /**
+   * The clusters the service runs on: those where the collected state has
+   * its objects, matched as the cluster view matches them, and the cluster
+   * its `backstage.io/kubernetes-cluster` annotation declares, which counts
+   * before any collection. A comma-separated list there is still read as
+   * several declared clusters, for entities annotated that way before.
+   */
+  private async clustersOf(entity: Entity): Promise<string[]> {
+    const declared = (
+      entity.metadata.annotations?.[ECOSYSTEM_ANNOTATIONS.kubernetesCluster] ??
+      ''
+    )
+      .split(',')
+      .map(c => c.trim())
+      .filter(Boolean);
+    const observed = await this.options.clusterState.entityClusterNames(entity);
+    return [...new Set([...observed, ...declared])];
   }
 
   /** Environments of the clusters, from their cluster Resources in the catalog. */

@@ -4,6 +4,8 @@ import {
   type BackstageCredentials,
   type BackstageUserPrincipal,
   type PermissionsService,
+  type SchedulerService,
+  type ServiceFactory,
 } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
@@ -15,6 +17,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
+import { ClusterSnapshotStore } from '../clusters/ClusterSnapshotStore';
 import { runtimeStackPlugin } from '../plugin';
 import {
   createLayerOwnershipConditionalDecision,
@@ -113,7 +116,6 @@ const entities: Entity[] = [
       name: 'payments-api',
       namespace: 'default',
       annotations: {
-        'backstage.io/kubernetes-cluster': 'prod-eu-1,prod-us-1',
         'runtime-stack.io/owners': 'gitops=team-payments,workloads=team-a',
         'runtime-stack.io/tools': 'gitops=argo-cd,service-mesh=linkerd2x',
       },
@@ -129,6 +131,17 @@ const entities: Entity[] = [
   cluster('prod-us-1', 'production'),
 ];
 
+/** What the collector saw of payments-api: it runs on both clusters. */
+const paymentsApiDeployment = {
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: {
+    name: 'payments-api',
+    namespace: 'payments',
+    labels: { 'backstage.io/kubernetes-id': 'payments-api' },
+  },
+};
+
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
 describe.each(databases.eachSupportedId())(
@@ -141,13 +154,31 @@ describe.each(databases.eachSupportedId())(
 
     beforeAll(async () => {
       const knex = await databases.init(databaseId);
+      // Collections never run: the clusters' state is seeded below.
+      const scheduler = mockServices.scheduler() as SchedulerService & {
+        factory(options?: { skipTaskRunOnStartup?: boolean }): ServiceFactory;
+      };
       const backend = await startTestBackend({
         features: [
           runtimeStackPlugin,
+          scheduler.factory({ skipTaskRunOnStartup: true }),
           mockServices.database.factory({ knex }),
           catalogServiceMock.factory({ entities }),
           mockServices.rootConfig.factory({
             data: {
+              kubernetes: {
+                clusterLocatorMethods: [
+                  {
+                    type: 'config',
+                    clusters: ['prod-eu-1', 'prod-us-1'].map(name => ({
+                      name,
+                      url: 'http://127.0.0.1:9',
+                      authProvider: 'serviceAccount',
+                      serviceAccountToken: 'x',
+                    })),
+                  },
+                ],
+              },
               runtimeStack: {
                 ownership: {
                   defaults: [
@@ -195,6 +226,18 @@ describe.each(databases.eachSupportedId())(
       });
       server = backend.server;
       stop = () => backend.stop();
+
+      // payments-api has no cluster annotation: its clusters are where the
+      // collector saw its objects.
+      const clusterStore = new ClusterSnapshotStore(knex);
+      for (const name of ['prod-eu-1', 'prod-us-1']) {
+        await clusterStore.replaceSnapshot(name, {
+          objects: [paymentsApiDeployment],
+          collectedAt: new Date(),
+          warnings: [],
+          platformTools: [],
+        });
+      }
     });
     afterAll(() => stop());
 

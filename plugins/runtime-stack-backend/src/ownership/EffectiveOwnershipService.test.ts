@@ -1,0 +1,326 @@
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { ConfigReader } from '@backstage/config';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  defaultLayerModel,
+  type ClusterObject,
+  type EffectiveOwnership,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import type { Knex } from 'knex';
+import { ClusterSnapshotStore } from '../clusters/ClusterSnapshotStore';
+import { ClusterStateService } from '../clusters/ClusterStateService';
+import { migrateToLatest } from '../database/migrations';
+import { DatabaseOwnershipStore } from './DatabaseOwnershipStore';
+import { EffectiveOwnershipService } from './EffectiveOwnershipService';
+import { readOrganizationDefaults } from './organizationDefaults';
+import { resolveTarget } from './ownershipInput';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+const component = (
+  name: string,
+  annotations: Record<string, string>,
+  system?: string,
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default', annotations },
+  spec: {
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'team-payments',
+    ...(system ? { system } : {}),
+  },
+});
+const clusterResource = (name: string, environment: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: {
+    name,
+    namespace: 'default',
+    annotations: { 'runtime-stack.io/environment': environment },
+  },
+  spec: { type: 'kubernetes-cluster', owner: 'platform-team' },
+});
+const deployment = (
+  name: string,
+  namespace: string,
+  labels: Record<string, string>,
+): ClusterObject => ({
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name, namespace, labels },
+});
+
+const entities: Entity[] = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: { name: 'payments', namespace: 'default' },
+    spec: { owner: 'team-payments' },
+  },
+  // Runs on both production clusters; no cluster annotation.
+  component(
+    'payments-api',
+    {
+      'backstage.io/kubernetes-id': 'payments-api',
+      'backstage.io/kubernetes-namespace': 'payments',
+    },
+    'payments',
+  ),
+  // Found by its label selector, on prod-us-1 only.
+  component('search-indexer', {
+    'backstage.io/kubernetes-label-selector': 'app=search-indexer',
+  }),
+  // Never seen on a cluster: its objects are in another namespace.
+  component(
+    'order-history',
+    {
+      'backstage.io/kubernetes-id': 'order-history',
+      'backstage.io/kubernetes-namespace': 'orders',
+    },
+    'payments',
+  ),
+  // Declares a cluster nothing has been collected from yet.
+  component('fraud-scoring', {
+    'backstage.io/kubernetes-cluster': 'staging-eu-1',
+  }),
+  // The comma form of the annotation, still read as declared clusters.
+  component('legacy-batch', {
+    'backstage.io/kubernetes-cluster': 'prod-eu-1, prod-us-1',
+  }),
+  clusterResource('prod-eu-1', 'production'),
+  clusterResource('prod-us-1', 'production'),
+  clusterResource('staging-eu-1', 'staging'),
+];
+
+const ownersOf = (
+  ownership: EffectiveOwnership,
+  capability: string,
+  responsibility = 'operates',
+) =>
+  ownership.capabilities
+    .find(c => c.capability === capability)!
+    .owners.filter(o => o.responsibility === responsibility)
+    .map(o => [o.owner, o.inheritedFrom.kind, o.inheritedFrom.ref])
+    .sort();
+
+const clusterScopes = (ownership: EffectiveOwnership) =>
+  ownership.scopes
+    .filter(s => s.kind === 'cluster' || s.kind === 'environment')
+    .map(s => `${s.kind}:${s.ref}`);
+
+describe.each(databases.eachSupportedId())(
+  'EffectiveOwnershipService on %s',
+  databaseId => {
+    let knex: Knex;
+    let clusterStore: ClusterSnapshotStore;
+    let service: EffectiveOwnershipService;
+    const credentials = mockCredentials.service();
+
+    beforeAll(async () => {
+      knex = await databases.init(databaseId);
+      await migrateToLatest(knex);
+      const store = new DatabaseOwnershipStore(knex);
+      clusterStore = new ClusterSnapshotStore(knex);
+
+      const snapshot = (objects: ClusterObject[]) => ({
+        objects,
+        collectedAt: new Date(),
+        warnings: [],
+        platformTools: [],
+      });
+      await clusterStore.replaceSnapshot(
+        'prod-eu-1',
+        snapshot([
+          deployment('payments-api', 'payments', {
+            'backstage.io/kubernetes-id': 'payments-api',
+          }),
+          deployment('order-history', 'sandbox', {
+            'backstage.io/kubernetes-id': 'order-history',
+          }),
+        ]),
+      );
+      await clusterStore.replaceSnapshot(
+        'prod-us-1',
+        snapshot([
+          deployment('payments-api', 'payments', {
+            'backstage.io/kubernetes-id': 'payments-api',
+          }),
+          deployment('search-indexer', 'search', { app: 'search-indexer' }),
+        ]),
+      );
+
+      const assign = async (
+        scope: { kind: any; ref: string },
+        capability: string,
+        owner: string,
+      ) =>
+        store.create(
+          {
+            scope,
+            ...resolveTarget(defaultLayerModel, { capability }),
+            owner,
+            responsibility: 'operates',
+          },
+          'user:default/pat',
+        );
+      await assign(
+        { kind: 'cluster', ref: 'prod-eu-1' },
+        'metrics',
+        'group:default/team-a',
+      );
+      await assign(
+        { kind: 'cluster', ref: 'prod-us-1' },
+        'metrics',
+        'group:default/team-b',
+      );
+      await assign(
+        { kind: 'cluster', ref: 'staging-eu-1' },
+        'metrics',
+        'group:default/team-c',
+      );
+      await assign(
+        { kind: 'environment', ref: 'production' },
+        'alerting',
+        'group:default/sre',
+      );
+      await assign(
+        { kind: 'system', ref: 'system:default/payments' },
+        'logging',
+        'group:default/team-payments',
+      );
+
+      service = new EffectiveOwnershipService({
+        store,
+        catalog: catalogServiceMock({ entities }),
+        clusterState: new ClusterStateService({
+          clusters: ['prod-eu-1', 'prod-us-1', 'staging-eu-1'].map(name => ({
+            name,
+            url: 'http://127.0.0.1:9',
+            skipTLSVerify: false,
+          })),
+          store: clusterStore,
+          staleAfterMs: 15 * 60_000,
+          detectServiceTools: () => [],
+        }),
+        layerModel: defaultLayerModel,
+        organizationDefaults: readOrganizationDefaults(
+          new ConfigReader({
+            runtimeStack: {
+              ownership: {
+                defaults: [
+                  { owner: 'platform-team', layers: [1] },
+                  { owner: 'platform-team', capabilities: ['metrics'] },
+                ],
+              },
+            },
+          }),
+          defaultLayerModel,
+        ),
+      });
+    });
+
+    afterEach(() => jest.restoreAllMocks());
+
+    it('shows the owner of each cluster a service was seen on, each saying where it comes from', async () => {
+      const ownership = await service.forEntity(
+        'component:default/payments-api',
+        credentials,
+      );
+      expect(clusterScopes(ownership)).toEqual([
+        'cluster:prod-eu-1',
+        'cluster:prod-us-1',
+        'environment:production',
+      ]);
+      expect(ownersOf(ownership, 'metrics')).toEqual([
+        ['group:default/team-a', 'cluster', 'prod-eu-1'],
+        ['group:default/team-b', 'cluster', 'prod-us-1'],
+      ]);
+      // The clusters' environment applies too.
+      expect(ownersOf(ownership, 'alerting')).toEqual([
+        ['group:default/sre', 'environment', 'production'],
+      ]);
+    });
+
+    it('finds the clusters of a service by its label selector', async () => {
+      const ownership = await service.forEntity(
+        'component:default/search-indexer',
+        credentials,
+      );
+      expect(clusterScopes(ownership)).toEqual([
+        'cluster:prod-us-1',
+        'environment:production',
+      ]);
+      expect(ownersOf(ownership, 'metrics')).toEqual([
+        ['group:default/team-b', 'cluster', 'prod-us-1'],
+      ]);
+      expect(ownersOf(ownership, 'scheduling')).toEqual([
+        ['group:default/platform-team', 'organization', 'organization'],
+      ]);
+    });
+
+    it('falls back to the System and the organisation for a service seen on no cluster', async () => {
+      const ownership = await service.forEntity(
+        'component:default/order-history',
+        credentials,
+      );
+      expect(clusterScopes(ownership)).toEqual([]);
+      expect(ownersOf(ownership, 'logging')).toEqual([
+        ['group:default/team-payments', 'system', 'system:default/payments'],
+      ]);
+      // No cluster's metrics owner applies: the organisation's does.
+      expect(ownersOf(ownership, 'metrics')).toEqual([
+        ['group:default/platform-team', 'organization', 'organization'],
+      ]);
+      expect(ownersOf(ownership, 'alerting')).toEqual([]);
+
+      const alone = await service.forEntity(
+        'component:default/search-indexer',
+        credentials,
+      );
+      expect(ownersOf(alone, 'logging')).toEqual([]);
+    });
+
+    it('counts a declared cluster before anything was collected from it', async () => {
+      const ownership = await service.forEntity(
+        'component:default/fraud-scoring',
+        credentials,
+      );
+      expect(clusterScopes(ownership)).toEqual([
+        'cluster:staging-eu-1',
+        'environment:staging',
+      ]);
+      expect(ownersOf(ownership, 'metrics')).toEqual([
+        ['group:default/team-c', 'cluster', 'staging-eu-1'],
+      ]);
+    });
+
+    it('still reads a comma-separated cluster annotation as declared clusters', async () => {
+      const ownership = await service.forEntity(
+        'component:default/legacy-batch',
+        credentials,
+      );
+      expect(ownersOf(ownership, 'metrics')).toEqual([
+        ['group:default/team-a', 'cluster', 'prod-eu-1'],
+        ['group:default/team-b', 'cluster', 'prod-us-1'],
+      ]);
+    });
+
+    it('reads the cluster state with one query per request', async () => {
+      const findObjects = jest.spyOn(clusterStore, 'findObjects');
+      await service.forEntity('component:default/payments-api', credentials);
+      expect(findObjects).toHaveBeenCalledTimes(1);
+      expect(findObjects).toHaveBeenCalledWith(
+        expect.objectContaining({
+          clusters: ['prod-eu-1', 'prod-us-1', 'staging-eu-1'],
+          kubernetesId: 'payments-api',
+          namespaces: ['payments'],
+        }),
+      );
+    });
+  },
+);
