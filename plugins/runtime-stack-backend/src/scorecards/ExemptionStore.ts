@@ -42,7 +42,11 @@ export class ExemptionStore {
   ) {}
 
   async list(
-    filter: { scopeRefs?: string[]; expiringBefore?: Date } = {},
+    filter: {
+      /** Refs, or a subquery selecting them. */
+      scopeRefs?: string[] | Knex.QueryBuilder;
+      expiringBefore?: Date;
+    } = {},
   ): Promise<Exemption[]> {
     const query = this.knex<Row>('coverage_exemptions');
     if (filter.scopeRefs) query.whereIn('scope_ref', filter.scopeRefs);

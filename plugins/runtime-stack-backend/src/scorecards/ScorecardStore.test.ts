@@ -338,6 +338,47 @@ describe.each(databases.eachSupportedId())(
       expect(firstOnly.overall).toEqual(view.overall);
     });
 
+    it('finds the exemptions of every service of a team and their Systems, listed or not', async () => {
+      const now = new Date('2026-11-23T10:00:00Z');
+      const exemptions = new ExemptionStore(knex, () => now);
+      const grant = (kind: 'component' | 'system', ref: string) =>
+        exemptions.create(
+          {
+            scope: { kind, ref },
+            capability: 'data-protection',
+            reason: 'stateless',
+            expiresAt: '2026-12-01T00:00:00.000Z',
+            requestedBy: 'user:default/jane',
+          },
+          'user:default/priya',
+        );
+      await grant('component', 'component:default/pay-worker');
+      await grant('system', 'system:default/payments');
+      await grant('component', 'component:default/checkout-web');
+      await grant('component', 'component:default/edge-proxy');
+      await grant('system', 'system:default/platform');
+
+      const scopesOf = async (team: string) =>
+        (
+          await exemptions.list({
+            scopeRefs: store.teamScopeRefs(team),
+            expiringBefore: new Date('2026-12-24T00:00:00Z'),
+          })
+        )
+          .map(e => e.scope.ref)
+          .sort();
+      // A one-service page of the team view would list only one of these.
+      expect(await scopesOf('group:default/product')).toEqual([
+        'component:default/checkout-web',
+        'component:default/pay-worker',
+        'system:default/payments',
+      ]);
+      expect(await scopesOf('group:default/platform')).toEqual([
+        'component:default/edge-proxy',
+        'system:default/platform',
+      ]);
+    });
+
     it('migrates down and up again', async () => {
       await migrateAllDown(knex);
       expect(await knex.schema.hasTable('coverage_history')).toBe(false);

@@ -409,6 +409,21 @@ export class ScorecardStore {
     };
   }
 
+  /**
+   * The refs exemptions of a team's services are granted on: every service
+   * of the team and its System, as a subquery, so an exemption beyond the
+   * page of services listed is still found, without a bound-parameter list
+   * as long as the team.
+   */
+  teamScopeRefs(team: string): Knex.QueryBuilder {
+    const services = () => this.filteredServices({ team });
+    return services()
+      .select('sc.entity_ref as ref')
+      .union(
+        services().whereNotNull('sc.system_ref').select('sc.system_ref as ref'),
+      );
+  }
+
   private filteredServices(query: ServiceScoreQuery) {
     const { knex } = this;
     const q = knex('service_coverage as sc');

@@ -97,13 +97,8 @@ export function createScorecardRouter(options: {
       team,
       TEAM_VIEW_SERVICES,
     );
-    const scopes = [
-      ...new Set(
-        services.flatMap(s => [s.entityRef, ...(s.system ? [s.system] : [])]),
-      ),
-    ];
     const expiring = await exemptions.list({
-      scopeRefs: scopes,
+      scopeRefs: scorecards.teamScopeRefs(team),
       expiringBefore: new Date(
         now().getTime() + EXPIRING_WITHIN_DAYS * 86_400_000,
       ),
