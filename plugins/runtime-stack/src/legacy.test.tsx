@@ -4,7 +4,13 @@ import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
+import { getComponentData } from '@backstage/core-plugin-api';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  MockPermissionApi,
+  TestApiProvider,
+  renderInTestApp,
+} from '@backstage/test-utils';
 import {
   computeCoverage,
   defaultLayerModel,
@@ -12,10 +18,19 @@ import {
   type EntityCoverage,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { screen } from '@testing-library/react';
+import { Route, Routes } from 'react-router-dom';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { RuntimeStackClient, runtimeStackApiRef } from './api';
-import { EntityCoverageCard, SystemRuntimeStackContent } from './legacy';
+import {
+  EntityCoverageCard,
+  EntityRuntimeStackContent,
+  RuntimeStackCoveragePreviewField,
+  RuntimeStackPage,
+  RuntimeStackScorecardsPage,
+  runtimeStackLegacyPlugin,
+  SystemRuntimeStackContent,
+} from './legacy';
 
 const base = 'http://backstage.test/api/runtime-stack';
 const server = setupServer();
@@ -38,13 +53,49 @@ const coverage: EntityCoverage = {
   }),
 };
 
-const render = (ui: JSX.Element, entity: Entity) =>
+const { routes } = runtimeStackLegacyPlugin;
+
+const render = (ui: JSX.Element, entity?: Entity) =>
   renderInTestApp(
     <TestApiProvider apis={[[runtimeStackApiRef, client]]}>
-      <EntityProvider entity={entity}>{ui}</EntityProvider>
+      {entity ? <EntityProvider entity={entity}>{ui}</EntityProvider> : ui}
     </TestApiProvider>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
+
+/** A routable extension where a legacy app puts it: on a route of its own. */
+const renderAt = (path: string, element: JSX.Element, entity?: Entity) =>
+  renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [runtimeStackApiRef, client],
+        [permissionApiRef, new MockPermissionApi()],
+      ]}
+    >
+      {entity ? (
+        <EntityProvider entity={entity}>
+          <Routes>
+            <Route path={`${path}/*`} element={element} />
+          </Routes>
+        </EntityProvider>
+      ) : (
+        <Routes>
+          <Route path={`${path}/*`} element={element} />
+        </Routes>
+      )}
+    </TestApiProvider>,
+    {
+      routeEntries: [path],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
+  );
+
+const paymentsApi: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'payments-api', namespace: 'default' },
+  spec: { type: 'service', owner: 'team-payments' },
+};
 
 describe('legacy exports in a legacy app', () => {
   it('mounts the Overview coverage card', async () => {
@@ -86,5 +137,57 @@ describe('legacy exports in a legacy app', () => {
     expect(
       await screen.findByRole('list', { name: 'Components not evaluated yet' }),
     ).toHaveTextContent(/payments-api/i);
+  });
+
+  it('mounts the Runtime stack tab as a routable extension', async () => {
+    const entityUrl = `${base}/entities/component/default/payments-api`;
+    server.use(
+      http.get(`${base}/layers`, () => HttpResponse.json(defaultLayerModel)),
+      http.get(`${entityUrl}/coverage`, () => HttpResponse.json(coverage)),
+    );
+    expect(routes.entityContent).toBeDefined();
+    await renderAt('/runtime-stack', <EntityRuntimeStackContent />, paymentsApi);
+    expect(await screen.findByLabelText('Overall coverage')).toHaveTextContent(
+      '0%',
+    );
+  });
+
+  it('mounts the layer model page', async () => {
+    server.use(
+      http.get(`${base}/layers`, () => HttpResponse.json(defaultLayerModel)),
+    );
+    await renderAt('/runtime-stack', <RuntimeStackPage />);
+    expect(
+      await screen.findByRole('table', { name: 'Capabilities of layer 3' }),
+    ).toBeInTheDocument();
+  });
+
+  it('mounts the scorecards page', async () => {
+    server.use(
+      http.get(`${base}/scorecards/teams`, () =>
+        HttpResponse.json({ items: [], totalCount: 0, layers: [] }),
+      ),
+      http.get(`${base}/scorecards/adoption`, () =>
+        HttpResponse.json({ capabilities: [] }),
+      ),
+      http.get(`${base}/scorecards/services`, () =>
+        HttpResponse.json({ items: [], totalCount: 0 }),
+      ),
+      http.get(`${base}/layers`, () => HttpResponse.json(defaultLayerModel)),
+    );
+    await renderAt('/runtime-stack-scorecards', <RuntimeStackScorecardsPage />);
+    expect(
+      await screen.findByRole('heading', { name: 'Runtime stack scorecards' }),
+    ).toBeInTheDocument();
+  });
+
+  it('provides the template form field for ScaffolderFieldExtensions', () => {
+    // What <ScaffolderFieldExtensions> reads off its children.
+    expect(
+      getComponentData<{ name: string }>(
+        <RuntimeStackCoveragePreviewField />,
+        'scaffolder.extensions.field.v1',
+      ),
+    ).toMatchObject({ name: 'RuntimeStackCoveragePreview' });
   });
 });

@@ -14,6 +14,9 @@ const legacyRootRouteRef = createRouteRef({ id: 'runtime-stack' });
 const legacyScorecardsRouteRef = createRouteRef({
   id: 'runtime-stack-scorecards',
 });
+const legacyEntityContentRouteRef = createRouteRef({
+  id: 'runtime-stack-entity-content',
+});
 
 /**
  * The Runtime Stack plugin for apps on the legacy frontend system.
@@ -30,7 +33,11 @@ export const runtimeStackLegacyPlugin = createPlugin({
         new RuntimeStackClient({ discoveryApi, fetchApi }),
     }),
   ],
-  routes: { root: legacyRootRouteRef, scorecards: legacyScorecardsRouteRef },
+  routes: {
+    root: legacyRootRouteRef,
+    scorecards: legacyScorecardsRouteRef,
+    entityContent: legacyEntityContentRouteRef,
+  },
 });
 
 /**
@@ -55,14 +62,13 @@ export const RuntimeStackPage = runtimeStackLegacyPlugin.provide(
  * @public
  */
 export const EntityRuntimeStackContent = runtimeStackLegacyPlugin.provide(
-  createComponentExtension({
+  createRoutableExtension({
     name: 'EntityRuntimeStackContent',
-    component: {
-      lazy: () =>
-        import('./components/EntityRuntimeStackContent').then(
-          m => m.EntityRuntimeStackContent,
-        ),
-    },
+    component: () =>
+      import('./components/EntityRuntimeStackContent').then(
+        m => m.EntityRuntimeStackContent,
+      ),
+    mountPoint: legacyEntityContentRouteRef,
   }),
 );
 
