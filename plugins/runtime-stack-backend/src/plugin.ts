@@ -205,7 +205,15 @@ export const runtimeStackPlugin = createBackendPlugin({
           settings: imageSettings,
         });
 
-        httpRouter.use(await createRouter({ httpAuth, layerModel }));
+        // One resolution serves both the coverage engine and GET /profiles.
+        const coverageSettings = readCoverageSettings(config, layerModel);
+        httpRouter.use(
+          await createRouter({
+            httpAuth,
+            layerModel,
+            requirementProfiles: coverageSettings,
+          }),
+        );
         httpRouter.use(
           createOwnershipRouter({
             httpAuth,
@@ -245,7 +253,7 @@ export const runtimeStackPlugin = createBackendPlugin({
         const scorecards = new ScorecardStore(knex);
         const coverage = new CoverageService({
           layerModel,
-          settings: readCoverageSettings(config, layerModel),
+          settings: coverageSettings,
           catalog,
           clusterState,
           images,

@@ -1,6 +1,9 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
-import type { LayerModel } from '@internal/backstage-plugin-runtime-stack-common';
+import type {
+  LayerModel,
+  RequirementProfileSettings,
+} from '@internal/backstage-plugin-runtime-stack-common';
 import express from 'express';
 import Router from 'express-promise-router';
 
@@ -14,11 +17,21 @@ function parseLayerId(raw: string): number {
   return Number(raw);
 }
 
+/**
+ * The layer model and the requirement profiles, readable by any signed-in
+ * user or backend service.
+ */
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
   layerModel: LayerModel;
+  /**
+   * The requirement profiles and rules the coverage engine uses, as
+   * `readCoverageSettings` resolves them from config; served at
+   * `GET /profiles`.
+   */
+  requirementProfiles: RequirementProfileSettings;
 }): Promise<express.Router> {
-  const { httpAuth, layerModel } = options;
+  const { httpAuth, layerModel, requirementProfiles } = options;
   const router = Router();
   router.use(express.json());
 
@@ -43,6 +56,18 @@ export async function createRouter(options: {
       );
     }
     res.json(layer);
+  });
+
+  // Only the fields of the served type, whatever else the settings carry.
+  const { profiles, byLifecycle, defaultProfile } = requirementProfiles;
+  const served: RequirementProfileSettings = {
+    profiles,
+    ...(byLifecycle ? { byLifecycle } : {}),
+    ...(defaultProfile ? { defaultProfile } : {}),
+  };
+  router.get('/profiles', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json(served);
   });
 
   return router;

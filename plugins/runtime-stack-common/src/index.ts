@@ -122,6 +122,7 @@ export type {
   OfferedTool,
   ProfileChoice,
   RequirementProfile,
+  RequirementProfileSettings,
   ServiceCoverage,
 } from './layerCoverage';
 export type {

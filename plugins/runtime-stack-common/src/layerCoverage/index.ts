@@ -7,6 +7,7 @@ export type {
   OfferedTool,
   ProfileChoice,
   RequirementProfile,
+  RequirementProfileSettings,
   ServiceCoverage,
 } from './types';
 export { defaultRequirementProfiles } from './defaultRequirementProfiles';

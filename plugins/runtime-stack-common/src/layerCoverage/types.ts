@@ -18,6 +18,22 @@ export interface RequirementProfile {
 }
 
 /**
+ * The requirement profiles the backend measures coverage against, resolved
+ * from `runtimeStack.coverage` (configured profiles replace the defaults of
+ * the same id), with the rules that pick one when a service names none:
+ * what `GET /api/runtime-stack/profiles` serves.
+ *
+ * @public
+ */
+export interface RequirementProfileSettings {
+  profiles: RequirementProfile[];
+  /** Lifecycle to profile id, on top of the built-in mapping. */
+  byLifecycle?: Record<string, string>;
+  /** The profile id used when nothing else picks one. */
+  defaultProfile?: string;
+}
+
+/**
  * The profile picked for a service and why, so the UI can explain it.
  *
  * @public

@@ -10,6 +10,7 @@ import type {
   LayerOwnership,
   LayerOwnershipInput,
   OwnershipChange,
+  RequirementProfileSettings,
   RuntimeLayer,
   SystemCoverage,
   CoverageTrend,
@@ -31,6 +32,11 @@ import type {
 export interface RuntimeStackApi {
   /** The whole layer model: layers 0 to 6, their capabilities and tools. */
   getLayerModel(): Promise<LayerModel>;
+  /**
+   * The requirement profiles coverage is measured against, as the backend
+   * resolves them from config, with the rules that pick one.
+   */
+  getRequirementProfiles(): Promise<RequirementProfileSettings>;
   /** One layer by number. */
   getLayer(layerId: number): Promise<RuntimeLayer>;
   /** Every configured cluster: freshness of its data and the platform detected on it. */

@@ -23,6 +23,17 @@ describe('RuntimeStackClient', () => {
     await expect(client.getLayerModel()).resolves.toEqual(defaultLayerModel);
   });
 
+  it('fetches the requirement profiles the backend resolved', async () => {
+    const served = {
+      profiles: [{ id: 'gold', title: 'Gold', required: ['layer-4'] }],
+      defaultProfile: 'gold',
+    };
+    server.use(
+      http.get(`${baseUrl}/profiles`, () => HttpResponse.json(served)),
+    );
+    await expect(client.getRequirementProfiles()).resolves.toEqual(served);
+  });
+
   it('fetches one layer by number', async () => {
     server.use(
       http.get(`${baseUrl}/layers/:id`, ({ params }) =>

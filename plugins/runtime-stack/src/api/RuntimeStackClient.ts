@@ -11,6 +11,7 @@ import type {
   LayerOwnership,
   LayerOwnershipInput,
   OwnershipChange,
+  RequirementProfileSettings,
   RuntimeLayer,
   SystemCoverage,
   CoverageTrend,
@@ -41,6 +42,10 @@ export class RuntimeStackClient implements RuntimeStackApi {
 
   getLayerModel(): Promise<LayerModel> {
     return this.get<LayerModel>('/layers');
+  }
+
+  getRequirementProfiles(): Promise<RequirementProfileSettings> {
+    return this.get<RequirementProfileSettings>('/profiles');
   }
 
   getLayer(layerId: number): Promise<RuntimeLayer> {

@@ -1,15 +1,25 @@
 import {
   createExtensionTester,
+  mockApis,
+  registerMswTestHooks,
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import {
   defaultLayerModel,
+  defaultRequirementProfiles,
   type LayerModel,
+  type RequirementProfileSettings,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { screen, within } from '@testing-library/react';
-import { runtimeStackApiRef } from '../../api';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import {
+  RuntimeStackClient,
+  runtimeStackApiRef,
+  type RuntimeStackApi,
+} from '../../api';
 import {
   coveragePreviewFieldExtension,
   runtimeStackCoveragePreviewFieldOptions,
@@ -39,6 +49,25 @@ function fieldProps(formData: Record<string, unknown>) {
     registry: {},
   } as unknown as FieldExtensionComponentProps<unknown>;
   return { props, onChange };
+}
+
+/** The backend with the default model and profiles, or what a test gives. */
+function withBackend(api: Partial<RuntimeStackApi> = {}) {
+  return {
+    apis: [
+      [
+        runtimeStackApiRef,
+        {
+          getLayerModel: async () => defaultLayerModel,
+          getRequirementProfiles:
+            async (): Promise<RequirementProfileSettings> => ({
+              profiles: defaultRequirementProfiles,
+            }),
+          ...api,
+        },
+      ],
+    ] as const,
+  };
 }
 
 /** Minimal choices: no GitOps, no monitoring, no ingress (the template's flat names). */
@@ -85,13 +114,16 @@ const layer = (n: number) =>
 describe('RuntimeStackCoveragePreview', () => {
   it('shows the coverage of minimal choices, GitOps and metrics missing', async () => {
     const { props, onChange } = fieldProps(minimal);
-    await renderInTestApp(<RuntimeStackCoveragePreview {...props} />);
+    await renderInTestApp(
+      <RuntimeStackCoveragePreview {...props} />,
+      withBackend(),
+    );
 
     // tier-2 requires 6: registry, workloads and health are declared
     // (partial until a cluster shows them), gitops, logging and metrics missing.
-    expect(screen.getByLabelText('Coverage when registered')).toHaveTextContent(
-      '25%',
-    );
+    expect(
+      await screen.findByLabelText('Coverage when registered'),
+    ).toHaveTextContent('25%');
     expect(screen.getByLabelText('Coverage once running')).toHaveTextContent(
       '50%',
     );
@@ -136,12 +168,15 @@ describe('RuntimeStackCoveragePreview', () => {
 
   it('shows the coverage rise and the statuses switch with more choices', async () => {
     const { props, onChange } = fieldProps(full);
-    await renderInTestApp(<RuntimeStackCoveragePreview {...props} />);
+    await renderInTestApp(
+      <RuntimeStackCoveragePreview {...props} />,
+      withBackend(),
+    );
 
     // Five of six declared (partial now), logging still missing.
-    expect(screen.getByLabelText('Coverage when registered')).toHaveTextContent(
-      '42%',
-    );
+    expect(
+      await screen.findByLabelText('Coverage when registered'),
+    ).toHaveTextContent('42%');
     expect(screen.getByLabelText('Coverage once running')).toHaveTextContent(
       '83%',
     );
@@ -168,8 +203,11 @@ describe('RuntimeStackCoveragePreview', () => {
       ...full,
       requirementProfile: 'experimental',
     });
-    await renderInTestApp(<RuntimeStackCoveragePreview {...props} />);
-    expect(screen.getByText(/Profile Experimental/)).toBeInTheDocument();
+    await renderInTestApp(
+      <RuntimeStackCoveragePreview {...props} />,
+      withBackend(),
+    );
+    expect(await screen.findByText(/Profile Experimental/)).toBeInTheDocument();
     // Experimental requires workloads and metrics, both declared.
     expect(screen.getByLabelText('Coverage once running')).toHaveTextContent(
       '100%',
@@ -196,39 +234,191 @@ describe('RuntimeStackCoveragePreview', () => {
     };
     const { props } = fieldProps(full);
     // Not awaited: the model arrives while findBy* waits.
-    renderInTestApp(<RuntimeStackCoveragePreview {...props} />, {
-      apis: [[runtimeStackApiRef, { getLayerModel: async () => renamed }]],
-    });
+    renderInTestApp(
+      <RuntimeStackCoveragePreview {...props} />,
+      withBackend({ getLayerModel: async () => renamed }),
+    );
     expect(
       await screen.findByText('Continuous deployment'),
     ).toBeInTheDocument();
   });
 
-  it('falls back to the default layer model when the backend fails', async () => {
+  it('shows a progress bar, not a ratio, while the profiles load', async () => {
     const { props } = fieldProps(full);
-    // Not awaited: the model arrives while findBy* waits.
-    renderInTestApp(<RuntimeStackCoveragePreview {...props} />, {
-      apis: [
-        [
-          runtimeStackApiRef,
+    await renderInTestApp(
+      <RuntimeStackCoveragePreview {...props} />,
+      withBackend({ getRequirementProfiles: () => new Promise(() => {}) }),
+    );
+    expect(await screen.findByTestId('progress')).toBeInTheDocument();
+    expect(screen.queryByLabelText('Coverage once running')).toBeNull();
+  });
+
+  it('says so when the profiles cannot be loaded, instead of using the defaults', async () => {
+    const { props } = fieldProps(full);
+    await renderInTestApp(
+      <RuntimeStackCoveragePreview {...props} />,
+      withBackend({
+        getRequirementProfiles: async () => {
+          throw new Error('503 Service Unavailable');
+        },
+      }),
+    );
+    expect(
+      await screen.findByText(
+        /Could not load the platform's layer model and requirement profiles/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getAllByText(/503 Service Unavailable/).length,
+    ).toBeGreaterThan(0);
+    expect(screen.queryByLabelText('Coverage once running')).toBeNull();
+  });
+
+  it('says so when the layer model cannot be loaded, instead of using the default', async () => {
+    const { props } = fieldProps(full);
+    await renderInTestApp(
+      <RuntimeStackCoveragePreview {...props} />,
+      withBackend({
+        getLayerModel: async () => {
+          throw new Error('502 Bad Gateway');
+        },
+      }),
+    );
+    expect(
+      (await screen.findAllByText(/502 Bad Gateway/)).length,
+    ).toBeGreaterThan(0);
+    expect(screen.queryByLabelText('Coverage once running')).toBeNull();
+  });
+
+  it('says so when the app has no runtime-stack API', async () => {
+    const { props } = fieldProps(full);
+    await renderInTestApp(<RuntimeStackCoveragePreview {...props} />);
+    expect(
+      (await screen.findAllByText(/runtime-stack API is not installed/)).length,
+    ).toBeGreaterThan(0);
+    expect(screen.queryByLabelText('Coverage once running')).toBeNull();
+  });
+
+  it('names a profile the backend does not know', async () => {
+    const { props } = fieldProps({ ...full, requirementProfile: 'gold' });
+    await renderInTestApp(
+      <RuntimeStackCoveragePreview {...props} />,
+      withBackend(),
+    );
+    expect(
+      await screen.findByText("Error: Unknown requirement profile 'gold'"),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/knows 'tier-1', 'tier-2', 'experimental'/),
+    ).toBeInTheDocument();
+    // Not measured against the default profile instead.
+    expect(screen.queryByLabelText('Coverage once running')).toBeNull();
+    expect(screen.queryByText(/^Profile /)).toBeNull();
+  });
+
+  describe('through the real client', () => {
+    const server = setupServer();
+    registerMswTestHooks(server);
+    const baseUrl = 'http://backstage.test/api/runtime-stack';
+    const client = () =>
+      new RuntimeStackClient({
+        discoveryApi: mockApis.discovery({ baseUrl: 'http://backstage.test' }),
+        fetchApi: { fetch: (input, init) => fetch(input, init) },
+      });
+
+    it('measures against the profile as app-config overrides it, not the built-in one', async () => {
+      // runtimeStack.coverage.profiles replaces tier-2: three required, all chosen.
+      const served: RequirementProfileSettings = {
+        profiles: [
+          ...defaultRequirementProfiles.filter(p => p.id !== 'tier-2'),
           {
-            getLayerModel: async () => {
-              throw new Error('503 Service Unavailable');
-            },
+            id: 'tier-2',
+            title: 'Tier 2 (ours)',
+            required: ['workloads', 'metrics', 'gitops'],
           },
         ],
-      ],
+      };
+      server.use(
+        http.get(`${baseUrl}/layers`, () =>
+          HttpResponse.json(defaultLayerModel),
+        ),
+        http.get(`${baseUrl}/profiles`, () => HttpResponse.json(served)),
+      );
+      const { props } = fieldProps(full);
+      await renderInTestApp(<RuntimeStackCoveragePreview {...props} />, {
+        apis: [[runtimeStackApiRef, client()]],
+      });
+
+      // The built-in tier-2 gives 42% and 83% for these choices.
+      expect(
+        await screen.findByLabelText('Coverage once running'),
+      ).toHaveTextContent('100%');
+      expect(
+        screen.getByLabelText('Coverage when registered'),
+      ).toHaveTextContent('50%');
+      expect(screen.getByText(/Profile Tier 2 \(ours\)/)).toBeInTheDocument();
+      expect(
+        screen.getByText('3 of 3 required capabilities will be covered', {
+          exact: false,
+        }),
+      ).toBeInTheDocument();
+      // Logging is no longer required, so no longer a gap.
+      expect(screen.getByText('No gaps')).toBeInTheDocument();
     });
-    expect(
-      await screen.findByText(/default layer model: .*503 Service Unavailable/),
-    ).toBeInTheDocument();
-    expect(statusOf('GitOps')).toBe('partial');
+
+    it('picks the default profile the backend serves when the form names none', async () => {
+      const { requirementProfile: _, ...unnamed } = full;
+      server.use(
+        http.get(`${baseUrl}/layers`, () =>
+          HttpResponse.json(defaultLayerModel),
+        ),
+        http.get(`${baseUrl}/profiles`, () =>
+          HttpResponse.json({
+            profiles: defaultRequirementProfiles,
+            defaultProfile: 'experimental',
+          }),
+        ),
+      );
+      const { props } = fieldProps(unnamed);
+      await renderInTestApp(<RuntimeStackCoveragePreview {...props} />, {
+        apis: [[runtimeStackApiRef, client()]],
+      });
+      expect(
+        await screen.findByText(/Profile Experimental \(default\)/),
+      ).toBeInTheDocument();
+    });
+
+    it('shows the backend error of the profiles route', async () => {
+      server.use(
+        http.get(`${baseUrl}/layers`, () =>
+          HttpResponse.json(defaultLayerModel),
+        ),
+        http.get(`${baseUrl}/profiles`, () =>
+          HttpResponse.json(
+            {
+              error: { name: 'NotFoundError', message: 'No such route' },
+              request: { method: 'GET', url: '/profiles' },
+              response: { statusCode: 404 },
+            },
+            { status: 404 },
+          ),
+        ),
+      );
+      const { props } = fieldProps(full);
+      await renderInTestApp(<RuntimeStackCoveragePreview {...props} />, {
+        apis: [[runtimeStackApiRef, client()]],
+      });
+      expect(
+        (await screen.findAllByText(/No such route/)).length,
+      ).toBeGreaterThan(0);
+      expect(screen.queryByLabelText('Coverage once running')).toBeNull();
+    });
   });
 
   it('renders through the legacy field options, loading the component lazily', async () => {
     const { props } = fieldProps(full);
     const Field = runtimeStackCoveragePreviewFieldOptions.component;
-    await renderInTestApp(<Field {...props} />);
+    await renderInTestApp(<Field {...props} />, withBackend());
     expect(
       await screen.findByLabelText('Coverage once running'),
     ).toHaveTextContent('83%');

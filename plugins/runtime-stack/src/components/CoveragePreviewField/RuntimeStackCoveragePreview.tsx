@@ -1,12 +1,16 @@
+import {
+  Progress,
+  ResponseErrorPanel,
+  WarningPanel,
+} from '@backstage/core-components';
 import { useApiHolder } from '@backstage/frontend-plugin-api';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import {
   chooseRequirementProfile,
   computeCoverage,
-  defaultLayerModel,
-  defaultRequirementProfiles,
   type CapabilityCoverage,
   type LayerModel,
+  type RequirementProfileSettings,
   type ServiceCoverage,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
@@ -15,7 +19,8 @@ import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
+import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
 import { CoverageStatusChip } from '../EntityRuntimeStackContent/CoverageStatusChip';
 import { pickTopGaps } from '../EntityCoverageCard/TopGaps';
@@ -27,59 +32,84 @@ import {
   previewHint,
   readPreviewChoices,
   remainingGaps,
+  type PreviewChoices,
 } from './previewEvidence';
 
 const SHOWN_GAPS = 5;
 
-/**
- * The backend's layer model (with the platform team's extensions) when the
- * runtime-stack API is there, else the default model, so the preview never
- * waits on or fails with the backend.
- */
-function useLayerModel(): { layerModel: LayerModel; fallbackReason?: string } {
-  const api = useApiHolder().get(runtimeStackApiRef);
-  const [loaded, setLoaded] = useState<{ model?: LayerModel; error?: Error }>(
-    {},
-  );
-  useEffect(() => {
-    if (!api) return undefined;
-    let current = true;
-    api.getLayerModel().then(
-      model => current && setLoaded({ model }),
-      error => current && setLoaded({ error }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [api]);
-  if (loaded.model) return { layerModel: loaded.model };
-  return {
-    layerModel: defaultLayerModel,
-    fallbackReason: loaded.error
-      ? `the platform's layer model could not be loaded (${loaded.error.message})`
-      : undefined,
-  };
+/** What the entity page's coverage is measured with, as the backend serves it. */
+interface PlatformCoverageRules {
+  layerModel: LayerModel;
+  profiles: RequirementProfileSettings;
 }
 
-/** The preview's coverage for the form data, with the same engine as the entity page. */
-function usePreviewCoverage(formData: unknown) {
-  const { layerModel, fallbackReason } = useLayerModel();
-  const choices = readPreviewChoices(formData);
+/**
+ * The backend's layer model (with the platform team's extensions) and
+ * requirement profiles (as app-config sets them). Nothing built in stands in
+ * for them: a preview measured against other profiles would show a ratio the
+ * entity page does not.
+ */
+function usePlatformCoverageRules() {
+  const api = useApiHolder().get(runtimeStackApiRef);
+  return useAsync(async (): Promise<PlatformCoverageRules> => {
+    if (!api) {
+      throw new Error('The runtime-stack API is not installed in this app');
+    }
+    const [layerModel, profiles] = await Promise.all([
+      api.getLayerModel(),
+      api.getRequirementProfiles(),
+    ]);
+    if (profiles.profiles.length === 0) {
+      throw new Error(
+        'The runtime-stack backend serves no requirement profiles',
+      );
+    }
+    return { layerModel, profiles };
+  }, [api]);
+}
+
+type PreviewResult =
+  | { coverage: ServiceCoverage; unknownProfile?: undefined }
+  | { coverage?: undefined; unknownProfile: string };
+
+/**
+ * The preview's coverage for the form data, with the same engine, layer
+ * model and profiles as the entity page; a profile the backend does not know
+ * is reported instead of measured against another one.
+ */
+function usePreviewCoverage(
+  formData: unknown,
+  rules: PlatformCoverageRules,
+): PreviewResult {
   // The form data changes on every keystroke; the coverage only when a choice does.
-  const key = JSON.stringify(choices);
-  const coverage = useMemo(() => {
-    const parsed = JSON.parse(key) as typeof choices;
-    return computeCoverage({
-      layerModel,
-      choice: chooseRequirementProfile(
-        { annotation: parsed.requirementProfile },
-        defaultRequirementProfiles,
-      ),
-      evidence: previewEvidence(parsed),
-      now: new Date(),
-    });
-  }, [key, layerModel]);
-  return { coverage, layerModel, fallbackReason };
+  const key = JSON.stringify(readPreviewChoices(formData));
+  return useMemo(() => {
+    const choices = JSON.parse(key) as PreviewChoices;
+    const { layerModel, profiles } = rules;
+    const named = choices.requirementProfile;
+    if (named !== undefined && !profiles.profiles.some(p => p.id === named)) {
+      return { unknownProfile: named };
+    }
+    return {
+      coverage: computeCoverage({
+        layerModel,
+        choice: chooseRequirementProfile(
+          { annotation: named },
+          profiles.profiles,
+          {
+            ...(profiles.byLifecycle
+              ? { byLifecycle: profiles.byLifecycle }
+              : {}),
+            ...(profiles.defaultProfile
+              ? { defaultProfile: profiles.defaultProfile }
+              : {}),
+          },
+        ),
+        evidence: previewEvidence(choices),
+        now: new Date(),
+      }),
+    };
+  }, [key, rules]);
 }
 
 const REQUIREMENT_TEXT: Record<CapabilityCoverage['requirement'], string> = {
@@ -143,24 +173,142 @@ const LayerSection = ({
   );
 };
 
+/** The coverage of the choices, by layer, then what is left to cover. */
+const PreviewCoverage = ({
+  formData,
+  rules,
+}: {
+  formData: unknown;
+  rules: PlatformCoverageRules;
+}) => {
+  const { coverage, unknownProfile } = usePreviewCoverage(formData, rules);
+  const toolTitle = useMemo(
+    () => toolTitlesOf(rules.layerModel),
+    [rules.layerModel],
+  );
+  if (!coverage) {
+    return (
+      <WarningPanel
+        severity="error"
+        title={`Unknown requirement profile '${unknownProfile}'`}
+        message={`The runtime-stack backend knows ${rules.profiles.profiles
+          .map(p => `'${p.id}'`)
+          .join(
+            ', ',
+          )}; coverage cannot be measured against '${unknownProfile}'. Ask the platform team to add it under runtimeStack.coverage.profiles, or pick another profile.`}
+      />
+    );
+  }
+  const once = coverageOnceConfirmed(coverage);
+  const gaps = pickTopGaps(remainingGaps(coverage), SHOWN_GAPS);
+  const { overall } = coverage;
+
+  return (
+    <>
+      <Box display="flex" alignItems="baseline" mt={1} style={{ gap: 24 }}>
+        <Box>
+          <Typography
+            variant="h4"
+            component="p"
+            aria-label="Coverage when registered"
+          >
+            {formatCoveragePercent(overall)}
+          </Typography>
+          <Typography variant="caption" color="textSecondary">
+            when registered
+          </Typography>
+        </Box>
+        <Box>
+          <Typography
+            variant="h4"
+            component="p"
+            aria-label="Coverage once running"
+          >
+            {formatCoveragePercent(once)}
+          </Typography>
+          <Typography variant="caption" color="textSecondary">
+            once a cluster confirms it
+          </Typography>
+        </Box>
+      </Box>
+      <Typography variant="body2">
+        {overall.required === 0
+          ? 'The profile requires no capabilities'
+          : `${once.covered} of ${overall.required} required capabilities will be covered`}
+        {overall.partial > 0 &&
+          `; ${overall.partial} count as partial until the running service shows them`}
+      </Typography>
+      <Typography variant="body2" color="textSecondary">
+        Profile {coverage.profile.title} ({coverage.profile.reason})
+      </Typography>
+
+      {[...coverage.layers]
+        .sort((a, b) => b.layer - a.layer)
+        .map(layer => (
+          <LayerSection
+            key={layer.layer}
+            layer={layer}
+            capabilities={coverage.capabilities.filter(
+              c => c.layer === layer.layer,
+            )}
+            toolTitle={toolTitle}
+          />
+        ))}
+
+      <Box mt={2}>
+        <Typography variant="subtitle2">
+          {gaps.length > 0 ? 'Top gaps' : 'No gaps'}
+        </Typography>
+        {gaps.length > 0 ? (
+          <List dense disablePadding aria-label="Top coverage gaps">
+            {gaps.map(gap => (
+              <ListItem key={gap.capability} disableGutters>
+                <ListItemText
+                  primary={`Layer ${gap.layer} · ${gap.title}`}
+                  secondary={previewHint(gap.capability, gap.hint)}
+                />
+              </ListItem>
+            ))}
+          </List>
+        ) : (
+          <Typography variant="body2" color="textSecondary">
+            These choices cover every capability the profile requires.
+          </Typography>
+        )}
+      </Box>
+    </>
+  );
+};
+
 /**
  * A scaffolder field that previews, as the user picks the platform choices,
  * what the new service will cover of the layer model, by layer, and its
  * coverage under the chosen requirement profile. It reads the whole form
  * (`formContext.formData`) and computes with the entity page's coverage
- * engine; it has no value of its own and never blocks the form.
+ * engine, layer model and requirement profiles, the latter two from the
+ * backend; it has no value of its own and never blocks the form.
  */
 export const RuntimeStackCoveragePreview = (
   props: FieldExtensionComponentProps<unknown>,
 ) => {
   const formData = (props.formContext as { formData?: unknown } | undefined)
     ?.formData;
-  const { coverage, layerModel, fallbackReason } = usePreviewCoverage(formData);
-  const toolTitle = useMemo(() => toolTitlesOf(layerModel), [layerModel]);
-  const once = coverageOnceConfirmed(coverage);
-  const gaps = pickTopGaps(remainingGaps(coverage), SHOWN_GAPS);
-  const { overall } = coverage;
+  const rules = usePlatformCoverageRules();
   const title = props.schema?.title ?? 'Runtime coverage preview';
+
+  let content;
+  if (rules.loading) {
+    content = <Progress />;
+  } else if (rules.error || !rules.value) {
+    content = (
+      <ResponseErrorPanel
+        error={rules.error ?? new Error('Nothing was loaded')}
+        title="Could not load the platform's layer model and requirement profiles"
+      />
+    );
+  } else {
+    content = <PreviewCoverage formData={formData} rules={rules.value} />;
+  }
 
   return (
     <Paper variant="outlined">
@@ -173,79 +321,7 @@ export const RuntimeStackCoveragePreview = (
             {props.schema.description}
           </Typography>
         )}
-
-        <Box display="flex" alignItems="baseline" mt={1} style={{ gap: 24 }}>
-          <Box>
-            <Typography
-              variant="h4"
-              component="p"
-              aria-label="Coverage when registered"
-            >
-              {formatCoveragePercent(overall)}
-            </Typography>
-            <Typography variant="caption" color="textSecondary">
-              when registered
-            </Typography>
-          </Box>
-          <Box>
-            <Typography
-              variant="h4"
-              component="p"
-              aria-label="Coverage once running"
-            >
-              {formatCoveragePercent(once)}
-            </Typography>
-            <Typography variant="caption" color="textSecondary">
-              once a cluster confirms it
-            </Typography>
-          </Box>
-        </Box>
-        <Typography variant="body2">
-          {overall.required === 0
-            ? 'The profile requires no capabilities'
-            : `${once.covered} of ${overall.required} required capabilities will be covered`}
-          {overall.partial > 0 &&
-            `; ${overall.partial} count as partial until the running service shows them`}
-        </Typography>
-        <Typography variant="body2" color="textSecondary">
-          Profile {coverage.profile.title} ({coverage.profile.reason})
-          {fallbackReason && ` · default layer model: ${fallbackReason}`}
-        </Typography>
-
-        {[...coverage.layers]
-          .sort((a, b) => b.layer - a.layer)
-          .map(layer => (
-            <LayerSection
-              key={layer.layer}
-              layer={layer}
-              capabilities={coverage.capabilities.filter(
-                c => c.layer === layer.layer,
-              )}
-              toolTitle={toolTitle}
-            />
-          ))}
-
-        <Box mt={2}>
-          <Typography variant="subtitle2">
-            {gaps.length > 0 ? 'Top gaps' : 'No gaps'}
-          </Typography>
-          {gaps.length > 0 ? (
-            <List dense disablePadding aria-label="Top coverage gaps">
-              {gaps.map(gap => (
-                <ListItem key={gap.capability} disableGutters>
-                  <ListItemText
-                    primary={`Layer ${gap.layer} · ${gap.title}`}
-                    secondary={previewHint(gap.capability, gap.hint)}
-                  />
-                </ListItem>
-              ))}
-            </List>
-          ) : (
-            <Typography variant="body2" color="textSecondary">
-              These choices cover every capability the profile requires.
-            </Typography>
-          )}
-        </Box>
+        {content}
       </Box>
     </Paper>
   );
