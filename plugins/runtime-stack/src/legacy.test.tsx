@@ -146,7 +146,11 @@ describe('legacy exports in a legacy app', () => {
       http.get(`${entityUrl}/coverage`, () => HttpResponse.json(coverage)),
     );
     expect(routes.entityContent).toBeDefined();
-    await renderAt('/runtime-stack', <EntityRuntimeStackContent />, paymentsApi);
+    await renderAt(
+      '/runtime-stack',
+      <EntityRuntimeStackContent />,
+      paymentsApi,
+    );
     expect(await screen.findByLabelText('Overall coverage')).toHaveTextContent(
       '0%',
     );
