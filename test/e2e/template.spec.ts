@@ -42,7 +42,7 @@ test('the template form previews the coverage of the new service as choices chan
 test('a new service created from the template shows in the catalog with its declared stack', async ({
   page,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const name = `orders-${Date.now().toString(36)}`;
   await signInAsGuest(page);
   await page.goto('/create/templates/default/runtime-service');
@@ -71,9 +71,11 @@ test('a new service created from the template shows in the catalog with its decl
 
   // The link shows only when the task completed: its validate-chart step
   // passed with the helm scripts/portal.sh gives the backend (a failing
-  // step stops the run before publish-local writes the service).
+  // step stops the run before publish-local writes the service), and its
+  // last step recorded the layer ownership once the catalog had read the
+  // new service.
   const open = page.getByRole('link', { name: 'Open in catalog' });
-  await expect(open).toBeVisible({ timeout: 60_000 });
+  await expect(open).toBeVisible({ timeout: 150_000 });
   await expect(
     page
       .getByTestId('step-label')

@@ -28,6 +28,31 @@ describe('scaffolder module runtime-stack', () => {
       expect(validate).toBeDefined();
       expect(validate.schema.input.properties.chartPath).toBeDefined();
       expect(validate.schema.output.properties.kinds).toBeDefined();
+      const record = res.body.find(
+        (a: { id: string }) => a.id === 'runtime-stack:ownership:record',
+      );
+      expect(record).toBeDefined();
+      expect(Object.keys(record.schema.input.properties).sort()).toEqual([
+        'entityRef',
+        'entries',
+      ]);
+      expect(
+        Object.keys(record.schema.input.properties.entries.items.properties),
+      ).toEqual([
+        'layer',
+        'capability',
+        'owner',
+        'responsibility',
+        'note',
+        'link',
+        'when',
+      ]);
+      expect(Object.keys(record.schema.output.properties).sort()).toEqual([
+        'created',
+        'records',
+        'skipped',
+        'summary',
+      ]);
     } finally {
       await backend.stop();
     }

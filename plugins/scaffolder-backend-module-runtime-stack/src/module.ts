@@ -6,6 +6,7 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import { resolve } from 'node:path';
 import { createDeclareStackAction } from './actions/declareStack';
 import { createPublishLocalAction } from './actions/publishLocal';
+import { createRecordOwnershipAction } from './actions/recordOwnership';
 import { createValidateChartAction } from './actions/validateChart';
 
 /**
@@ -21,8 +22,10 @@ export const scaffolderModule = createBackendModule({
       deps: {
         scaffolderActions: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
       },
-      async init({ scaffolderActions, config }) {
+      async init({ scaffolderActions, config, discovery, auth }) {
         const localPublishDir = config.getOptionalString(
           'runtimeStack.scaffolder.localPublishDir',
         );
@@ -37,6 +40,7 @@ export const scaffolderModule = createBackendModule({
             // Relative to the backend's working directory, like file locations.
             ...(localPublishDir ? { baseDir: resolve(localPublishDir) } : {}),
           }),
+          createRecordOwnershipAction({ discovery, auth }),
         );
       },
     });

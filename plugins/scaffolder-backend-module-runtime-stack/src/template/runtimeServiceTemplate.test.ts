@@ -11,10 +11,24 @@
  * helm template, every manifest against the Kubernetes schemas, the
  * PrometheusRule with promtool, catalog-info.yaml with the catalog's
  * validators and the Runtime Stack's own annotation reader, and the Node.js
- * or Go app built, tested, started and probed.
+ * or Go app built, tested, started and probed. The last step,
+ * record-ownership, posts the new service's layer ownership to the real
+ * runtime-stack backend plugin, running in the same test backend, as the
+ * user who runs the template, once the catalog shows the service; the
+ * records are read back from that backend. In a dry run it posts nothing.
  */
-import { createBackendModule } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  coreServices,
+  createBackendModule,
+  createServiceFactory,
+  type BackstageCredentials,
+  type PermissionsService,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import {
   componentEntityV1alpha1Validator,
   DefaultNamespaceEntityPolicy,
@@ -22,7 +36,9 @@ import {
   EntityPolicies,
   FieldFormatEntityPolicy,
   NoForeignRootFieldsEntityPolicy,
+  parseEntityRef,
   SchemaValidEntityPolicy,
+  stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
@@ -30,10 +46,18 @@ import {
   createTemplateAction,
   scaffolderActionsExtensionPoint,
 } from '@backstage/plugin-scaffolder-node';
+// The test runs the real plugin whose ownership API the action calls.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import runtimeStackPlugin, {
+  createLayerOwnershipConditionalDecision,
+  layerOwnershipConditions,
+} from '@internal/backstage-plugin-runtime-stack-backend';
 import {
   type ClusterObject,
   defaultLayerModel,
   detectServiceTools,
+  type LayerOwnership,
+  ownershipUpdatePermission,
   readDeclaredStack,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import {
@@ -81,6 +105,11 @@ interface Combination {
   ciFile: string;
   /** Kinds `helm template` renders with the generated values. */
   kinds: string[];
+  /**
+   * What record-ownership records for the owner: `operates 6` for the
+   * application layer, `consumes <capability>` for the platform's.
+   */
+  ownership: string[];
 }
 
 const combinations: Combination[] = [
@@ -134,6 +163,13 @@ const combinations: Combination[] = [
       'ServiceAccount',
       'ServiceMonitor',
     ],
+    ownership: [
+      'operates 6',
+      'consumes gitops',
+      'consumes metrics',
+      'consumes alerting',
+      'consumes visualization',
+    ],
   },
   {
     title: 'Go, GitLab CI, Flux, no ingress, Istio',
@@ -176,6 +212,12 @@ const combinations: Combination[] = [
       'ServiceAccount',
       'ServiceMonitor',
     ],
+    ownership: [
+      'operates 6',
+      'consumes gitops',
+      'consumes metrics',
+      'consumes alerting',
+    ],
   },
   {
     title:
@@ -216,6 +258,7 @@ const combinations: Combination[] = [
       'Service',
       'ServiceAccount',
     ],
+    ownership: ['operates 6', 'consumes visualization'],
   },
 ];
 
@@ -622,10 +665,42 @@ const inMemoryCatalog = catalogServiceMock({
   ],
 });
 
-/** The catalog: the estate and the template, and addLocation reading the published file. */
+/** Entities of the locations catalog:register added, by ref. */
+const registered = new Map<string, Entity>();
+
+/**
+ * The Component of a directory publish-local wrote, as the Runtime Stack
+ * catalog module would read it.
+ */
+function locallyPublished(ref: string): Entity | undefined {
+  const { kind, namespace, name } = parseEntityRef(ref);
+  const file = join(localPublishDir, name, 'catalog-info.yaml');
+  if (kind.toLocaleLowerCase('en-US') !== 'component' || !existsSync(file)) {
+    return undefined;
+  }
+  return yamlDocuments(readFileSync(file, 'utf8')).find(
+    (e: Entity) =>
+      e.kind === 'Component' &&
+      (e.metadata.namespace ?? 'default') === namespace,
+  );
+}
+
+/**
+ * The catalog: the estate and the template, addLocation reading the
+ * published file, and the new services once registered or written by
+ * publish-local (the real catalog shows them after processing them).
+ */
 const catalog = catalogServiceMock.mock({
-  getEntityByRef: (ref, options) =>
-    inMemoryCatalog.getEntityByRef(ref, options),
+  getEntityByRef: async (ref, options) => {
+    const key = stringifyEntityRef(
+      parseEntityRef(typeof ref === 'string' ? ref : stringifyEntityRef(ref)),
+    );
+    return (
+      (await inMemoryCatalog.getEntityByRef(ref, options)) ??
+      registered.get(key) ??
+      locallyPublished(key)
+    );
+  },
   getEntitiesByRefs: (req, options) =>
     inMemoryCatalog.getEntitiesByRefs(req, options),
   queryEntities: (req, options) => inMemoryCatalog.queryEntities(req, options),
@@ -633,6 +708,9 @@ const catalog = catalogServiceMock.mock({
     const entities = yamlDocuments(
       readFileSync(publishedFile(location.target), 'utf8'),
     );
+    for (const entity of entities) {
+      registered.set(stringifyEntityRef(entity), entity);
+    }
     return {
       location: {
         id: 'test',
@@ -645,6 +723,123 @@ const catalog = catalogServiceMock.mock({
     };
   },
 });
+
+/**
+ * The users the scaffolder runs tasks for: the mock identity of requests
+ * without a token, a member of every team the combinations pick as owner.
+ */
+const TEMPLATE_USER = 'user:default/mock';
+
+/** The teams of the template user: the owners the combinations pick. */
+const TEMPLATE_USER_TEAMS = [
+  'group:default/team-payments',
+  'group:default/team-checkout',
+  'group:default/team-catalog',
+];
+
+function userOf(credentials: BackstageCredentials): string | undefined {
+  const principal = credentials.principal as {
+    type: string;
+    userEntityRef?: string;
+  };
+  return principal.type === 'user' ? principal.userEntityRef : undefined;
+}
+
+/**
+ * The permission policy of the test backend: the portal's rule for layer
+ * ownership (packages/backend's PortalPermissionPolicy), so the
+ * runtime-stack plugin lets a user create records owned by their teams
+ * only; everything else (the scaffolder's permissions) is allowed.
+ */
+const allowAll = mockServices.permissions();
+const permissions: PermissionsService = {
+  authorize: (requests, options) => allowAll.authorize(requests, options),
+  authorizeConditional: (queries, options) =>
+    Promise.all(
+      queries.map(async query => {
+        const user = userOf(options.credentials);
+        if (user && query.permission.name === ownershipUpdatePermission.name) {
+          return createLayerOwnershipConditionalDecision(
+            ownershipUpdatePermission,
+            layerOwnershipConditions.isOwnedBy({
+              claims: [
+                user,
+                ...(user === TEMPLATE_USER ? TEMPLATE_USER_TEAMS : []),
+              ],
+            }),
+          );
+        }
+        const [decision] = await allowAll.authorizeConditional(
+          [query],
+          options,
+        );
+        return decision;
+      }),
+    ),
+};
+
+/** A write the runtime-stack plugin received, and how it answered. */
+interface OwnershipWrite {
+  method: string;
+  path: string;
+  /** The user the backend authenticated the request as. */
+  user?: string;
+  status: number;
+}
+const ownershipWrites: OwnershipWrite[] = [];
+
+/**
+ * Notes every write to the runtime-stack plugin's ownership API before its
+ * router sees it (a module's middleware runs before the plugin's), and the
+ * status the plugin answered with. It only observes.
+ */
+const ownershipWriteLog = createBackendModule({
+  pluginId: 'runtime-stack',
+  moduleId: 'test-write-log',
+  register({ registerInit }) {
+    registerInit({
+      deps: {
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+      },
+      async init({ httpRouter, httpAuth }) {
+        httpRouter.use((req, res, next) => {
+          if (!req.path.startsWith('/ownership') || req.method === 'GET') {
+            next();
+            return;
+          }
+          const write: OwnershipWrite = {
+            method: req.method,
+            path: req.originalUrl.split('?')[0],
+            status: 0,
+          };
+          ownershipWrites.push(write);
+          res.on('finish', () => {
+            write.status = res.statusCode;
+          });
+          httpAuth
+            .credentials(req)
+            .then(
+              credentials => {
+                write.user = userOf(credentials);
+              },
+              () => undefined,
+            )
+            .finally(() => next());
+        });
+      },
+    });
+  },
+});
+
+/** The writes to the ownership API while `run` runs. */
+async function ownershipWritesDuring<T>(
+  run: () => Promise<T>,
+): Promise<{ result: T; writes: OwnershipWrite[] }> {
+  const from = ownershipWrites.length;
+  const result = await run();
+  return { result, writes: ownershipWrites.slice(from) };
+}
 
 // ---------------------------------------------------------------------------
 // Checks on a generated repository
@@ -1475,7 +1670,16 @@ describe('the runtime-service template', () => {
         scaffolderPlugin,
         scaffolderModule,
         publishModule,
+        runtimeStackPlugin,
+        ownershipWriteLog,
         catalog.factory,
+        createServiceFactory({
+          service: coreServices.permissions,
+          deps: {},
+          factory: () => permissions,
+        }),
+        // The runtime-stack plugin's collections and coverage runs stay idle.
+        mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
         mockServices.rootConfig.factory({
           data: {
             runtimeStack: {
@@ -1558,6 +1762,24 @@ describe('the runtime-service template', () => {
     return { status, log, completion, failure };
   }
 
+  /** The ownership records the runtime-stack backend stores for a service. */
+  async function storedOwnership(name: string): Promise<LayerOwnership[]> {
+    const res = await request(backend.server)
+      .get('/api/runtime-stack/ownership')
+      .query({
+        scopeKind: 'component',
+        scopeRef: `component:default/${name}`,
+        limit: 100,
+      })
+      .set('Authorization', mockCredentials.user.header(TEMPLATE_USER));
+    expect(res.status).toBe(200);
+    return res.body.items;
+  }
+
+  /** A record as `responsibility target` for a stored record: `operates 6`. */
+  const targetOf = (r: LayerOwnership) =>
+    `${r.responsibility} ${r.capability ?? r.layer}`;
+
   it('is a valid Template entity for the catalog', async () => {
     const entity = templateEntity();
     await expect(
@@ -1614,7 +1836,9 @@ describe('the runtime-service template', () => {
 
     it('renders in a dry run: files, chart, manifests and catalog-info.yaml', async () => {
       const started = process.hrtime.bigint();
-      const body = await dryRun(c);
+      const { result: body, writes } = await ownershipWritesDuring(() =>
+        dryRun(c),
+      );
       const dryRunTime = seconds(started);
       expect(body.output.text[0].content).toContain(c.tools);
 
@@ -1637,6 +1861,20 @@ describe('the runtime-service template', () => {
       expect(report.count).toBe(objects.length);
       expect([...report.objects].sort()).toEqual([...rendered].sort());
       expect(stepStatuses(body.log)).toContain('validate-chart:completed');
+      // record-ownership checks its entries in a dry run and lists them,
+      // without a request to the runtime-stack backend.
+      expect(stepStatuses(body.log)).toContain('record-ownership:completed');
+      expect(writes).toEqual([]);
+      expect(await storedOwnership(String(c.values.name))).toEqual([]);
+      expect(body.output.text[2]).toEqual({
+        title: 'Layer ownership',
+        content: expect.stringContaining(
+          `- ${c.values.owner} operates layer 6 for component:default/${c.values.name}: would be recorded`,
+        ),
+      });
+      expect(
+        body.output.text[2].content.match(/would be recorded/g),
+      ).toHaveLength(c.ownership.length);
       expect(body.output.text[1]).toEqual({
         title: 'Validated Helm chart',
         content: expect.stringContaining(
@@ -1660,7 +1898,9 @@ describe('the runtime-service template', () => {
 
     it('runs as a task that validates the chart, publishes and registers the same repository', async () => {
       const started = process.hrtime.bigint();
-      const task = await runTask('template:default/runtime-service', c.values);
+      const { result: task, writes } = await ownershipWritesDuring(() =>
+        runTask('template:default/runtime-service', c.values),
+      );
       if (task.status !== 'completed') throw task.failure();
       const taskTime = seconds(started);
 
@@ -1692,6 +1932,48 @@ describe('the runtime-service template', () => {
       expect(statuses.indexOf('publish:processing')).toBeGreaterThan(
         statuses.indexOf('validate-chart:completed'),
       );
+
+      // record-ownership ran after the registration, as the user who ran
+      // the template, and recorded what the form chose for the owner.
+      expect(statuses.indexOf('record-ownership:completed')).toBeGreaterThan(
+        statuses.indexOf('register:completed'),
+      );
+      // The backend created one record per entry, authenticated as the user.
+      expect(writes).toEqual(
+        c.ownership.map(() => ({
+          method: 'POST',
+          path: '/api/runtime-stack/ownership',
+          user: TEMPLATE_USER,
+          status: 201,
+        })),
+      );
+      const stored = await storedOwnership(String(c.values.name));
+      expect(
+        stored
+          .map(r => ({
+            owner: r.owner,
+            scope: r.scope,
+            target: targetOf(r),
+            createdBy: r.createdBy,
+          }))
+          .sort((a, b) => a.target.localeCompare(b.target)),
+      ).toEqual(
+        c.ownership
+          .map(target => ({
+            owner: c.values.owner,
+            scope: {
+              kind: 'component',
+              ref: `component:default/${c.values.name}`,
+            },
+            target,
+            createdBy: TEMPLATE_USER,
+          }))
+          .sort((a, b) => a.target.localeCompare(b.target)),
+      );
+      expect(output.text[2].title).toBe('Layer ownership');
+      for (const record of stored) {
+        expect(output.text[2].content).toContain(`: recorded (${record.id})`);
+      }
 
       expect(catalog.addLocation).toHaveBeenCalledWith(
         expect.objectContaining({
@@ -1755,6 +2037,7 @@ describe('the runtime-service template', () => {
       publishTo: 'local',
     };
     const target = join(localPublishDir, 'fx-rates-api');
+    const c0Ownership = combinations[0].ownership;
     const readable =
       /Chart 'chart' renders 1 invalid manifest\(s\):\n {2}- Deployment\/fx-rates-api \(fx-rates-api\/templates\/deployment\.yaml\): spec\.template\.spec\.containers\[0\]\.ports\[0\]\.containerPort must be integer/;
 
@@ -1769,9 +2052,8 @@ describe('the runtime-service template', () => {
     }, 120_000);
 
     it('fails the task at validate-chart, before publish-local writes anything', async () => {
-      const task = await runTask(
-        'template:default/runtime-service-broken-chart',
-        values,
+      const { result: task, writes } = await ownershipWritesDuring(() =>
+        runTask('template:default/runtime-service-broken-chart', values),
       );
       expect(task.status).toBe('failed');
       expect(task.completion?.error?.message).toMatch(readable);
@@ -1784,19 +2066,40 @@ describe('the runtime-service template', () => {
       // never began.
       expect(statuses).not.toContain('publish-local:processing');
       expect(statuses).not.toContain('publish-local:completed');
+      expect(statuses).not.toContain('record-ownership:processing');
       expect(existsSync(target)).toBe(false);
+      expect(writes).toEqual([]);
+      expect(await storedOwnership('fx-rates-api')).toEqual([]);
     }, 120_000);
 
     it('publishes the same values from the intact template', async () => {
       // The control: only the corrupted skeleton makes the run above fail.
-      const task = await runTask('template:default/runtime-service', values);
+      const { result: task, writes } = await ownershipWritesDuring(() =>
+        runTask('template:default/runtime-service', values),
+      );
       if (task.status !== 'completed') throw task.failure();
       expect(stepStatuses(task.log)).toEqual(
         expect.arrayContaining([
           'validate-chart:completed',
           'publish-local:completed',
+          'record-ownership:completed',
         ]),
       );
+      // The catalog shows the locally written service, so its ownership is
+      // recorded as on the GitHub path.
+      expect(writes.map(r => [r.status, r.user])).toEqual(
+        c0Ownership.map(() => [201, TEMPLATE_USER]),
+      );
+      const stored = await storedOwnership('fx-rates-api');
+      expect(stored.map(targetOf).sort()).toEqual([...c0Ownership].sort());
+      expect(new Set(stored.map(r => [r.owner, r.createdBy].join()))).toEqual(
+        new Set([[values.owner, TEMPLATE_USER].join()]),
+      );
+      for (const record of stored) {
+        expect(task.completion?.output.text[2].content).toContain(
+          `: recorded (${record.id})`,
+        );
+      }
       expect(task.completion?.output.links).toEqual([
         {
           title: 'Open in catalog',

@@ -1,0 +1,525 @@
+import type {
+  AuthService,
+  DiscoveryService,
+} from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  AuthenticationError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import {
+  defaultLayerModel,
+  OWNERSHIP_RESPONSIBILITIES,
+  type LayerModel,
+  type OwnershipResponsibility,
+  type OwnershipScope,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+
+/** The backend plugin that keeps the layer ownership records. */
+const RUNTIME_STACK_PLUGIN_ID = 'runtime-stack';
+/** As the backend's `note` field allows. */
+const MAX_NOTE_LENGTH = 2000;
+
+/** Options of {@link createRecordOwnershipAction}. */
+export interface RecordOwnershipActionOptions {
+  discovery: DiscoveryService;
+  auth: AuthService;
+  /** The layer model entries are checked against. Default: the built-in one. */
+  layerModel?: LayerModel;
+  /**
+   * How long to wait for the entity to reach the catalog: the backend
+   * refuses records for an entity it cannot find there, and the catalog
+   * processes a freshly registered location a little later. Default 120 s.
+   */
+  entityWaitMs?: number;
+  /** Pause between attempts while waiting for the entity. Default 2 s. */
+  retryIntervalMs?: number;
+}
+
+/** One record as the step would send it, checked and normalised. */
+interface OwnershipEntry {
+  scope: OwnershipScope;
+  layer: number;
+  capability?: string;
+  owner: string;
+  responsibility: OwnershipResponsibility;
+  note?: string;
+  link?: string;
+}
+
+type CreatedRecord = OwnershipEntry & { id: string };
+type SkippedRecord = OwnershipEntry & { reason: string };
+
+/** The shape of the `entries` input as it arrives (after the JSON schema). */
+interface EntryInput {
+  layer?: number;
+  capability?: string;
+  owner: string;
+  responsibility: string;
+  note?: string;
+  link?: string;
+  when?: boolean;
+}
+
+function describe(entry: OwnershipEntry): string {
+  const target = entry.capability
+    ? `capability '${entry.capability}'`
+    : `layer ${entry.layer}`;
+  return `${entry.owner} ${entry.responsibility} ${target} for ${entry.scope.ref}`;
+}
+
+/** The Component or System the records are about, as the backend's scope. */
+function scopeOf(entityRef: string): OwnershipScope {
+  let parsed;
+  try {
+    parsed = parseEntityRef(entityRef, {
+      defaultKind: 'component',
+      defaultNamespace: 'default',
+    });
+  } catch (error) {
+    throw new InputError(
+      `Invalid input 'entityRef': '${entityRef}' is not an entity ref (${
+        (error as Error).message
+      })`,
+    );
+  }
+  const kind = parsed.kind.toLocaleLowerCase('en-US');
+  if (kind !== 'component' && kind !== 'system') {
+    throw new InputError(
+      `Invalid input 'entityRef': expected a Component or System, got '${entityRef}'`,
+    );
+  }
+  return { kind, ref: stringifyEntityRef({ ...parsed, kind }) };
+}
+
+/**
+ * The entries to record: the ones whose `when` is not false, each checked
+ * the way the backend checks it (so a dry run fails where the run would),
+ * with messages that name the field.
+ */
+function toEntries(
+  model: LayerModel,
+  scope: OwnershipScope,
+  inputs: EntryInput[],
+): OwnershipEntry[] {
+  const entries: OwnershipEntry[] = [];
+  const seen = new Map<string, number>();
+  inputs.forEach((input, index) => {
+    if (input.when === false) return;
+    const field = (name: string) => `Invalid input 'entries[${index}].${name}'`;
+
+    let layer: number;
+    if (input.capability !== undefined && input.capability !== '') {
+      const owning = model.layers.find(l =>
+        l.capabilities.some(c => c.id === input.capability),
+      );
+      if (!owning) {
+        throw new InputError(
+          `${field('capability')}: '${
+            input.capability
+          }' is not a capability of the layer model`,
+        );
+      }
+      if (input.layer !== undefined && input.layer !== owning.id) {
+        throw new InputError(
+          `${field('layer')}: capability '${
+            input.capability
+          }' belongs to layer ${owning.id}, not ${input.layer}`,
+        );
+      }
+      layer = owning.id;
+    } else if (input.layer !== undefined) {
+      if (!model.layers.some(l => l.id === input.layer)) {
+        throw new InputError(
+          `${field('layer')}: ${input.layer} is not a layer of the model (0-${
+            model.layers.length - 1
+          })`,
+        );
+      }
+      layer = input.layer;
+    } else {
+      throw new InputError(
+        `Invalid input 'entries[${index}]': give a layer or a capability for the record to cover`,
+      );
+    }
+
+    let owner: string;
+    try {
+      const parsed = parseEntityRef(input.owner, {
+        defaultKind: 'group',
+        defaultNamespace: 'default',
+      });
+      if (parsed.kind.toLocaleLowerCase('en-US') !== 'group') {
+        throw new InputError(`expected a Group, got '${input.owner}'`);
+      }
+      owner = stringifyEntityRef({ ...parsed, kind: 'group' });
+    } catch (error) {
+      throw new InputError(`${field('owner')}: ${(error as Error).message}`);
+    }
+
+    if (
+      !(OWNERSHIP_RESPONSIBILITIES as readonly string[]).includes(
+        input.responsibility,
+      )
+    ) {
+      throw new InputError(
+        `${field(
+          'responsibility',
+        )}: expected one of ${OWNERSHIP_RESPONSIBILITIES.join(', ')}, got '${
+          input.responsibility
+        }'`,
+      );
+    }
+    if (input.note && input.note.length > MAX_NOTE_LENGTH) {
+      throw new InputError(
+        `${field('note')}: must be at most ${MAX_NOTE_LENGTH} characters`,
+      );
+    }
+    if (input.link) {
+      let protocol: string | undefined;
+      try {
+        protocol = new URL(input.link).protocol;
+      } catch {
+        protocol = undefined;
+      }
+      if (protocol !== 'http:' && protocol !== 'https:') {
+        throw new InputError(`${field('link')}: must be an http(s) URL`);
+      }
+    }
+
+    const entry: OwnershipEntry = {
+      scope,
+      layer,
+      ...(input.capability ? { capability: input.capability } : {}),
+      owner,
+      responsibility: input.responsibility as OwnershipResponsibility,
+      ...(input.note ? { note: input.note } : {}),
+      ...(input.link ? { link: input.link } : {}),
+    };
+    // The backend keeps one record per scope, target and responsibility.
+    const key = `${entry.layer}/${entry.capability ?? '*'}/${
+      entry.responsibility
+    }`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      throw new InputError(
+        `Invalid input 'entries[${index}]': repeats entries[${earlier}] (${
+          entry.responsibility
+        } of ${
+          entry.capability
+            ? `capability '${entry.capability}'`
+            : `layer ${entry.layer}`
+        })`,
+      );
+    }
+    seen.set(key, index);
+    entries.push(entry);
+  });
+  return entries;
+}
+
+/** The backend's error body (`{ error: { name, message } }`), or the raw text. */
+async function errorOf(
+  response: Response,
+): Promise<{ name?: string; message: string }> {
+  const text = await response.text().catch(() => '');
+  try {
+    const body = JSON.parse(text);
+    if (typeof body?.error?.message === 'string') {
+      return { name: body.error.name, message: body.error.message };
+    }
+  } catch {
+    // not JSON: use the text
+  }
+  return {
+    message: text.trim() || `${response.status} ${response.statusText}`,
+  };
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const cancelled = () =>
+      reject(new Error('Recording layer ownership was cancelled'));
+    if (signal?.aborted) {
+      cancelled();
+      return;
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined = undefined;
+    const onAbort = () => {
+      clearTimeout(timer);
+      cancelled();
+    };
+    timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * Creates `runtime-stack:ownership:record`: records who owns which layer or
+ * capability of a new service in the Runtime Stack backend's ownership store
+ * (`POST /api/runtime-stack/ownership`), on behalf of the user who runs the
+ * template, so the backend's `runtime-stack.ownership.update` permission
+ * applies to that user. A record that already exists is reported as skipped;
+ * a refusal (403) or bad input (400) fails the step with the backend's
+ * message. A dry run checks the entries and outputs what it would record,
+ * without any request.
+ *
+ * @public
+ */
+export function createRecordOwnershipAction(
+  options: RecordOwnershipActionOptions,
+) {
+  const layerModel = options.layerModel ?? defaultLayerModel;
+  const entityWaitMs = options.entityWaitMs ?? 120_000;
+  const retryIntervalMs = options.retryIntervalMs ?? 2_000;
+  const { discovery, auth } = options;
+
+  return createTemplateAction({
+    id: 'runtime-stack:ownership:record',
+    description:
+      "Records the new service's layer ownership (who operates, supports or consumes which layer or capability) in the Runtime Stack backend, as the user who runs the template",
+    supportsDryRun: true,
+    schema: {
+      input: {
+        entityRef: z =>
+          z
+            .string()
+            .min(1)
+            .describe(
+              'The Component (or System) the records are about, e.g. component:default/payments-api; kind defaults to component, namespace to default',
+            ),
+        entries: z =>
+          z
+            .array(
+              z.object({
+                layer: z
+                  .number()
+                  .int()
+                  .min(0)
+                  .optional()
+                  .describe('Layer of the model (0-6) the record covers whole'),
+                capability: z
+                  .string()
+                  .optional()
+                  .describe(
+                    'A capability of the layer model, e.g. gitops; its layer is implied',
+                  ),
+                owner: z
+                  .string()
+                  .min(1)
+                  .describe('Owning Group, e.g. group:default/team-payments'),
+                responsibility: z
+                  .enum(['operates', 'supports', 'consumes'])
+                  .describe('What the owner does for the layer or capability'),
+                note: z
+                  .string()
+                  .max(MAX_NOTE_LENGTH)
+                  .optional()
+                  .describe('A short note shown with the owner'),
+                link: z
+                  .string()
+                  .optional()
+                  .describe('A runbook or channel URL (http or https)'),
+                when: z
+                  .boolean()
+                  .optional()
+                  .describe(
+                    'Record the entry only when true (the default): leaves out choices the form did not make',
+                  ),
+              }),
+            )
+            .describe('The records to create, one per layer or capability'),
+      },
+      output: {
+        records: z =>
+          z
+            .array(z.record(z.string(), z.any()))
+            .describe(
+              'The records to create, normalised; in a dry run, what a run would record',
+            ),
+        created: z =>
+          z
+            .array(z.record(z.string(), z.any()))
+            .describe('The records the backend created, with their id'),
+        skipped: z =>
+          z
+            .array(z.record(z.string(), z.any()))
+            .describe(
+              'Records that already existed for the same scope, target and responsibility, with the reason',
+            ),
+        summary: z =>
+          z
+            .string()
+            .describe(
+              'One Markdown line per record: created, skipped or planned',
+            ),
+      },
+    },
+    async handler(ctx) {
+      const scope = scopeOf(ctx.input.entityRef);
+      const entries = toEntries(
+        layerModel,
+        scope,
+        ctx.input.entries as EntryInput[],
+      );
+      ctx.output('records', entries as any);
+
+      if (ctx.isDryRun) {
+        for (const entry of entries) {
+          ctx.logger.info(`Dry run: would record ${describe(entry)}`);
+        }
+        ctx.output('created', []);
+        ctx.output('skipped', []);
+        ctx.output(
+          'summary',
+          entries.map(e => `- ${describe(e)}: would be recorded`).join('\n'),
+        );
+        return;
+      }
+
+      const credentials = await ctx.getInitiatorCredentials();
+      if (!auth.isPrincipal(credentials, 'user')) {
+        throw new NotAllowedError(
+          `Recording layer ownership needs the user who runs the template; this task runs as ${
+            (credentials.principal as { type?: string }).type
+          }`,
+        );
+      }
+
+      /** POST one record; waits while the backend cannot find the entity yet. */
+      async function post(
+        entry: OwnershipEntry,
+        index: number,
+      ): Promise<
+        | { status: 'created'; id: string }
+        | { status: 'skipped'; reason: string }
+      > {
+        const body = {
+          scope: entry.scope,
+          ...(entry.capability
+            ? { capability: entry.capability }
+            : { layer: entry.layer }),
+          owner: entry.owner,
+          responsibility: entry.responsibility,
+          ...(entry.note ? { note: entry.note } : {}),
+          ...(entry.link ? { link: entry.link } : {}),
+        };
+        const deadline = Date.now() + entityWaitMs;
+        const what = `entries[${index}] (${describe(entry)})`;
+        let waiting = false;
+        for (;;) {
+          const { token } = await auth.getPluginRequestToken({
+            onBehalfOf: credentials,
+            targetPluginId: RUNTIME_STACK_PLUGIN_ID,
+          });
+          const baseUrl = await discovery.getBaseUrl(RUNTIME_STACK_PLUGIN_ID);
+          let response: Response;
+          try {
+            response = await fetch(`${baseUrl}/ownership`, {
+              method: 'POST',
+              headers: {
+                'content-type': 'application/json',
+                authorization: `Bearer ${token}`,
+              },
+              body: JSON.stringify(body),
+              signal: ctx.signal,
+            });
+          } catch (error) {
+            const cause = (error as { cause?: Error }).cause?.message;
+            throw new Error(
+              `Could not reach the Runtime Stack backend at ${baseUrl} for ${what}: ${
+                (error as Error).message
+              }${cause ? ` (${cause})` : ''}`,
+            );
+          }
+          if (response.status === 201) {
+            const created = (await response.json()) as { id: string };
+            return { status: 'created', id: created.id };
+          }
+          const error = await errorOf(response);
+          const refused = `The Runtime Stack backend refused ${what}: ${error.message}`;
+          switch (response.status) {
+            case 409:
+              return { status: 'skipped', reason: error.message };
+            case 400:
+              throw new InputError(refused);
+            case 401:
+              throw new AuthenticationError(refused);
+            case 403:
+              throw new NotAllowedError(refused);
+            case 404: {
+              // The backend names the entity it cannot find in the catalog;
+              // any other 404 (no runtime-stack plugin) is not worth waiting for.
+              const missingEntity =
+                error.name === 'NotFoundError' &&
+                error.message
+                  .toLocaleLowerCase('en-US')
+                  .includes(entry.scope.ref.toLocaleLowerCase('en-US'));
+              if (!missingEntity) {
+                throw new NotFoundError(
+                  `The Runtime Stack backend answered 404 for ${what} at ${baseUrl}/ownership: ${error.message}; is the runtime-stack backend plugin installed?`,
+                );
+              }
+              if (Date.now() + retryIntervalMs > deadline) {
+                throw new NotFoundError(
+                  `${refused} (waited ${Math.round(
+                    entityWaitMs / 1000,
+                  )} s for the catalog to show ${entry.scope.ref})`,
+                );
+              }
+              if (!waiting) {
+                ctx.logger.info(
+                  `${
+                    entry.scope.ref
+                  } is not in the catalog yet; retrying for up to ${Math.round(
+                    entityWaitMs / 1000,
+                  )} s`,
+                );
+                waiting = true;
+              }
+              await sleep(retryIntervalMs, ctx.signal);
+              continue;
+            }
+            default:
+              throw new Error(
+                `The Runtime Stack backend answered ${response.status} for ${what}: ${error.message}`,
+              );
+          }
+        }
+      }
+
+      const created: CreatedRecord[] = [];
+      const skipped: SkippedRecord[] = [];
+      const lines: string[] = [];
+      for (const [index, entry] of entries.entries()) {
+        // A recovered task does not post what an earlier attempt recorded.
+        const result = await ctx.checkpoint({
+          key: `ownership.${entry.scope.ref}.${entry.layer}.${
+            entry.capability ?? '*'
+          }.${entry.responsibility}`,
+          fn: () => post(entry, index),
+        });
+        if (result.status === 'created') {
+          created.push({ id: result.id, ...entry });
+          lines.push(`- ${describe(entry)}: recorded (${result.id})`);
+          ctx.logger.info(`Recorded ${describe(entry)} (${result.id})`);
+        } else {
+          skipped.push({ ...entry, reason: result.reason });
+          lines.push(
+            `- ${describe(entry)}: skipped, a record for it already exists`,
+          );
+          ctx.logger.info(`Skipped ${describe(entry)}: ${result.reason}`);
+        }
+      }
+      ctx.output('created', created as any);
+      ctx.output('skipped', skipped as any);
+      ctx.output('summary', lines.join('\n'));
+    },
+  });
+}
