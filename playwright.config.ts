@@ -6,7 +6,9 @@ import { defineConfig } from '@playwright/test';
  * Screenshots and reports go to test/output/.
  */
 export default defineConfig({
-  timeout: 60_000,
+  // The dev server's unminified bundle takes 10-15 s to boot the app on a
+  // two-core machine, and some tests boot it several times.
+  timeout: 150_000,
   expect: { timeout: 30_000 },
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,

@@ -20,7 +20,7 @@ async function waitUntilUsable(page: Page, what = 'the tab') {
   await expect(
     page.getByLabel('Overall coverage'),
     `overall coverage on ${what}`,
-  ).toHaveText(/^\d+%$/, { timeout: 30_000 });
+  ).toHaveText(/^\d+%$/, { timeout: 60_000 });
   await expect(
     page.getByRole('button', { name: /^Layer 6 · Application/ }),
   ).toBeVisible();
