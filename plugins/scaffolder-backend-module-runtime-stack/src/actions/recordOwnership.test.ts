@@ -7,13 +7,6 @@
  * may change its records) and the scheduler (no collections) are stand-ins.
  */
 import {
-  coreServices,
-  createBackendModule,
-  createServiceFactory,
-  type BackstageCredentials,
-  type PermissionsService,
-} from '@backstage/backend-plugin-api';
-import {
   mockCredentials,
   mockServices,
   startTestBackend,
@@ -25,17 +18,13 @@ import {
 } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-// The test runs the real plugin whose ownership API the action calls.
-// eslint-disable-next-line @backstage/no-mixed-plugin-imports
-import runtimeStackPlugin, {
-  createLayerOwnershipConditionalDecision,
-  layerOwnershipConditions,
-} from '@internal/backstage-plugin-runtime-stack-backend';
-import {
-  ownershipUpdatePermission,
-  type LayerOwnership,
-} from '@internal/backstage-plugin-runtime-stack-common';
+import type { LayerOwnership } from '@internal/backstage-plugin-runtime-stack-common';
 import type { AddressInfo } from 'node:net';
+import {
+  layerOwnershipPermissions,
+  ownershipWriteLog,
+  runtimeStackFeatures,
+} from '../__testUtils__/runtimeStackBackend';
 import { createRecordOwnershipAction } from './recordOwnership';
 
 jest.setTimeout(30_000);
@@ -106,100 +95,17 @@ const catalog = catalogServiceMock.mock({
 });
 
 /**
- * The portal's policy for layer ownership (packages/backend's
- * PortalPermissionPolicy): admins may do anything, a user may change the
- * records owned by the groups they belong to; everything else is allowed.
+ * The portal's policy for layer ownership: the admin may do anything, Dana
+ * may change the records owned by her groups; everything else is allowed.
  */
-const allowAll = mockServices.permissions();
-const permissions: PermissionsService = {
-  authorize: (requests, options) => allowAll.authorize(requests, options),
-  authorizeConditional: (queries, options) =>
-    Promise.all(
-      queries.map(async query => {
-        const user = userOf(options.credentials);
-        if (
-          user &&
-          user !== ADMIN &&
-          query.permission.name === ownershipUpdatePermission.name
-        ) {
-          return createLayerOwnershipConditionalDecision(
-            ownershipUpdatePermission,
-            layerOwnershipConditions.isOwnedBy({
-              claims: [user, ...(memberships[user] ?? [])],
-            }),
-          );
-        }
-        const [decision] = await allowAll.authorizeConditional(
-          [query],
-          options,
-        );
-        return decision;
-      }),
-    ),
-};
-
-function userOf(credentials: BackstageCredentials): string | undefined {
-  const principal = credentials.principal as {
-    type: string;
-    userEntityRef?: string;
-  };
-  return principal.type === 'user' ? principal.userEntityRef : undefined;
-}
-
-/** A request the runtime-stack plugin received, and how it answered. */
-interface SeenRequest {
-  method: string;
-  path: string;
-  /** The user the backend authenticated the request as. */
-  user?: string;
-  status: number;
-}
-const requests: SeenRequest[] = [];
-
-/**
- * Notes every write to the plugin's ownership API before its router sees it
- * (a module's middleware runs before the plugin's), and the status the
- * plugin answered with. It only observes.
- */
-const requestLog = createBackendModule({
-  pluginId: 'runtime-stack',
-  moduleId: 'test-request-log',
-  register({ registerInit }) {
-    registerInit({
-      deps: {
-        httpRouter: coreServices.httpRouter,
-        httpAuth: coreServices.httpAuth,
-      },
-      async init({ httpRouter, httpAuth }) {
-        httpRouter.use((req, res, next) => {
-          // The action only writes; the tests' own reads are not noted.
-          if (!req.path.startsWith('/ownership') || req.method === 'GET') {
-            next();
-            return;
-          }
-          const seen: SeenRequest = {
-            method: req.method,
-            path: req.originalUrl.split('?')[0],
-            status: 0,
-          };
-          requests.push(seen);
-          res.on('finish', () => {
-            seen.status = res.statusCode;
-          });
-          httpAuth
-            .credentials(req)
-            .then(
-              credentials => {
-                seen.user = userOf(credentials);
-              },
-              () => undefined,
-            )
-            .finally(() => next());
-        });
-      },
-    });
-  },
+const permissions = layerOwnershipPermissions({
+  memberships,
+  admins: [ADMIN],
 });
+
+/** Notes the writes the runtime-stack plugin receives, and its answers. */
+const writeLog = ownershipWriteLog();
+const requests = writeLog.writes;
 
 describe('runtime-stack:ownership:record', () => {
   let backend: Awaited<ReturnType<typeof startTestBackend>>;
@@ -207,18 +113,11 @@ describe('runtime-stack:ownership:record', () => {
 
   beforeAll(async () => {
     backend = await startTestBackend({
-      features: [
-        runtimeStackPlugin,
-        requestLog,
-        catalog.factory,
-        createServiceFactory({
-          service: coreServices.permissions,
-          deps: {},
-          factory: () => permissions,
-        }),
-        // No cluster, registry or coverage runs: only the ownership API matters.
-        mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
-      ],
+      features: runtimeStackFeatures({
+        writeLog,
+        catalog,
+        permissions,
+      }),
     });
     const { port } = backend.server.address() as AddressInfo;
     baseUrl = `http://localhost:${port}/api/runtime-stack`;

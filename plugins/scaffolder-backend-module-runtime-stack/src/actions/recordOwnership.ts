@@ -13,6 +13,8 @@ import {
   defaultLayerModel,
   OWNERSHIP_RESPONSIBILITIES,
   type LayerModel,
+  type LayerOwnership,
+  type LayerOwnershipInput,
   type OwnershipResponsibility,
   type OwnershipScope,
 } from '@internal/backstage-plugin-runtime-stack-common';
@@ -39,16 +41,11 @@ export interface RecordOwnershipActionOptions {
   retryIntervalMs?: number;
 }
 
-/** One record as the step would send it, checked and normalised. */
-interface OwnershipEntry {
-  scope: OwnershipScope;
-  layer: number;
-  capability?: string;
-  owner: string;
-  responsibility: OwnershipResponsibility;
-  note?: string;
-  link?: string;
-}
+/**
+ * One record as the step would send it, checked and normalised: the
+ * backend's input for a record, with the target resolved to its layer.
+ */
+type OwnershipEntry = LayerOwnershipInput & Pick<LayerOwnership, 'layer'>;
 
 type CreatedRecord = OwnershipEntry & { id: string };
 type SkippedRecord = OwnershipEntry & { reason: string };
@@ -400,7 +397,7 @@ export function createRecordOwnershipAction(
         | { status: 'created'; id: string }
         | { status: 'skipped'; reason: string }
       > {
-        const body = {
+        const body: LayerOwnershipInput = {
           scope: entry.scope,
           ...(entry.capability
             ? { capability: entry.capability }

@@ -17,13 +17,7 @@
  * user who runs the template, once the catalog shows the service; the
  * records are read back from that backend. In a dry run it posts nothing.
  */
-import {
-  coreServices,
-  createBackendModule,
-  createServiceFactory,
-  type BackstageCredentials,
-  type PermissionsService,
-} from '@backstage/backend-plugin-api';
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -46,18 +40,11 @@ import {
   createTemplateAction,
   scaffolderActionsExtensionPoint,
 } from '@backstage/plugin-scaffolder-node';
-// The test runs the real plugin whose ownership API the action calls.
-// eslint-disable-next-line @backstage/no-mixed-plugin-imports
-import runtimeStackPlugin, {
-  createLayerOwnershipConditionalDecision,
-  layerOwnershipConditions,
-} from '@internal/backstage-plugin-runtime-stack-backend';
 import {
   type ClusterObject,
   defaultLayerModel,
   detectServiceTools,
   type LayerOwnership,
-  ownershipUpdatePermission,
   readDeclaredStack,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import {
@@ -82,6 +69,12 @@ import { delimiter, dirname, join, relative, resolve } from 'node:path';
 import request from 'supertest';
 import { parse as parseYaml, parseAllDocuments } from 'yaml';
 import { ensureHelm, helm } from '../__testUtils__/helm';
+import {
+  layerOwnershipPermissions,
+  type OwnershipWrite,
+  ownershipWriteLog,
+  runtimeStackFeatures,
+} from '../__testUtils__/runtimeStackBackend';
 import {
   validateWithKubernetesModels,
   type ModelCheckResult,
@@ -737,100 +730,19 @@ const TEMPLATE_USER_TEAMS = [
   'group:default/team-catalog',
 ];
 
-function userOf(credentials: BackstageCredentials): string | undefined {
-  const principal = credentials.principal as {
-    type: string;
-    userEntityRef?: string;
-  };
-  return principal.type === 'user' ? principal.userEntityRef : undefined;
-}
-
 /**
  * The permission policy of the test backend: the portal's rule for layer
  * ownership (packages/backend's PortalPermissionPolicy), so the
  * runtime-stack plugin lets a user create records owned by their teams
  * only; everything else (the scaffolder's permissions) is allowed.
  */
-const allowAll = mockServices.permissions();
-const permissions: PermissionsService = {
-  authorize: (requests, options) => allowAll.authorize(requests, options),
-  authorizeConditional: (queries, options) =>
-    Promise.all(
-      queries.map(async query => {
-        const user = userOf(options.credentials);
-        if (user && query.permission.name === ownershipUpdatePermission.name) {
-          return createLayerOwnershipConditionalDecision(
-            ownershipUpdatePermission,
-            layerOwnershipConditions.isOwnedBy({
-              claims: [
-                user,
-                ...(user === TEMPLATE_USER ? TEMPLATE_USER_TEAMS : []),
-              ],
-            }),
-          );
-        }
-        const [decision] = await allowAll.authorizeConditional(
-          [query],
-          options,
-        );
-        return decision;
-      }),
-    ),
-};
-
-/** A write the runtime-stack plugin received, and how it answered. */
-interface OwnershipWrite {
-  method: string;
-  path: string;
-  /** The user the backend authenticated the request as. */
-  user?: string;
-  status: number;
-}
-const ownershipWrites: OwnershipWrite[] = [];
-
-/**
- * Notes every write to the runtime-stack plugin's ownership API before its
- * router sees it (a module's middleware runs before the plugin's), and the
- * status the plugin answered with. It only observes.
- */
-const ownershipWriteLog = createBackendModule({
-  pluginId: 'runtime-stack',
-  moduleId: 'test-write-log',
-  register({ registerInit }) {
-    registerInit({
-      deps: {
-        httpRouter: coreServices.httpRouter,
-        httpAuth: coreServices.httpAuth,
-      },
-      async init({ httpRouter, httpAuth }) {
-        httpRouter.use((req, res, next) => {
-          if (!req.path.startsWith('/ownership') || req.method === 'GET') {
-            next();
-            return;
-          }
-          const write: OwnershipWrite = {
-            method: req.method,
-            path: req.originalUrl.split('?')[0],
-            status: 0,
-          };
-          ownershipWrites.push(write);
-          res.on('finish', () => {
-            write.status = res.statusCode;
-          });
-          httpAuth
-            .credentials(req)
-            .then(
-              credentials => {
-                write.user = userOf(credentials);
-              },
-              () => undefined,
-            )
-            .finally(() => next());
-        });
-      },
-    });
-  },
+const permissions = layerOwnershipPermissions({
+  memberships: { [TEMPLATE_USER]: TEMPLATE_USER_TEAMS },
 });
+
+/** Notes the writes the runtime-stack plugin receives, and its answers. */
+const writeLog = ownershipWriteLog();
+const ownershipWrites = writeLog.writes;
 
 /** The writes to the ownership API while `run` runs. */
 async function ownershipWritesDuring<T>(
@@ -1670,16 +1582,7 @@ describe('the runtime-service template', () => {
         scaffolderPlugin,
         scaffolderModule,
         publishModule,
-        runtimeStackPlugin,
-        ownershipWriteLog,
-        catalog.factory,
-        createServiceFactory({
-          service: coreServices.permissions,
-          deps: {},
-          factory: () => permissions,
-        }),
-        // The runtime-stack plugin's collections and coverage runs stay idle.
-        mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
+        ...runtimeStackFeatures({ writeLog, catalog, permissions }),
         mockServices.rootConfig.factory({
           data: {
             runtimeStack: {

@@ -173,6 +173,26 @@ const LayerSection = ({
   );
 };
 
+/** One ratio, large, with what it assumes under it. */
+const CoverageFigure = ({
+  label,
+  value,
+  caption,
+}: {
+  label: string;
+  value: string;
+  caption: string;
+}) => (
+  <Box>
+    <Typography variant="h4" component="p" aria-label={label}>
+      {value}
+    </Typography>
+    <Typography variant="caption" color="textSecondary">
+      {caption}
+    </Typography>
+  </Box>
+);
+
 /** The coverage of the choices, by layer, then what is left to cover. */
 const PreviewCoverage = ({
   formData,
@@ -206,30 +226,16 @@ const PreviewCoverage = ({
   return (
     <>
       <Box display="flex" alignItems="baseline" mt={1} style={{ gap: 24 }}>
-        <Box>
-          <Typography
-            variant="h4"
-            component="p"
-            aria-label="Coverage when registered"
-          >
-            {formatCoveragePercent(overall)}
-          </Typography>
-          <Typography variant="caption" color="textSecondary">
-            when registered
-          </Typography>
-        </Box>
-        <Box>
-          <Typography
-            variant="h4"
-            component="p"
-            aria-label="Coverage once running"
-          >
-            {formatCoveragePercent(once)}
-          </Typography>
-          <Typography variant="caption" color="textSecondary">
-            once a cluster confirms it
-          </Typography>
-        </Box>
+        <CoverageFigure
+          label="Coverage when registered"
+          value={formatCoveragePercent(overall)}
+          caption="when registered"
+        />
+        <CoverageFigure
+          label="Coverage once running"
+          value={formatCoveragePercent(once)}
+          caption="once a cluster confirms it"
+        />
       </Box>
       <Typography variant="body2">
         {overall.required === 0
