@@ -4,10 +4,10 @@ import type {
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { RUNTIME_STACK_ANNOTATIONS } from '@internal/backstage-plugin-runtime-stack-common';
 import type { ClusterSnapshotStore } from '../clusters/ClusterSnapshotStore';
 import type { RegistryCollector } from './RegistryCollector';
 import type { ImageSettings } from './registryConfig';
+import { declaredImageReferences } from './declaredImages';
 import { templateImagesOf } from './runningImages';
 
 const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'CronJob'];
@@ -74,12 +74,7 @@ export class ImageCollectionService {
       },
       { credentials: await auth.getOwnServiceCredentials() },
     );
-    const declared = items.flatMap(entity =>
-      (entity.metadata.annotations?.[RUNTIME_STACK_ANNOTATIONS.images] ?? '')
-        .split(',')
-        .map(s => s.trim())
-        .filter(Boolean),
-    );
+    const declared = items.flatMap(declaredImageReferences);
     return [
       ...new Set([
         ...templateImagesOf(workloads.map(w => w.object)),

@@ -1,9 +1,8 @@
 import type { Entity } from '@backstage/catalog-model';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  RUNTIME_STACK_ANNOTATIONS,
-  type EntityImages,
-  type ServiceImage,
+import type {
+  EntityImages,
+  ServiceImage,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import type { ClusterStateService } from '../clusters/ClusterStateService';
 import {
@@ -11,6 +10,7 @@ import {
   type ImageReference,
 } from '../registry/imageReference';
 import { sortTagsNewestFirst } from '../registry/tagOrder';
+import { declaredImageReferences } from './declaredImages';
 import { imageDrift } from './imageDrift';
 import { registryFor, type ImageSettings } from './registryConfig';
 import type { RegistrySnapshotStore } from './RegistrySnapshotStore';
@@ -41,12 +41,7 @@ export class ImageService {
     ] of await this.options.clusterState.entityObjects(entity)) {
       running.push(...runningImagesOf(cluster, objects));
     }
-    const declared = (
-      entity.metadata.annotations?.[RUNTIME_STACK_ANNOTATIONS.images] ?? ''
-    )
-      .split(',')
-      .map(s => s.trim())
-      .filter(Boolean);
+    const declared = declaredImageReferences(entity);
 
     // Each reference is parsed once; one that cannot be read keeps its error.
     const parsed = new Map<string, ImageReference | Error>();
