@@ -23,8 +23,7 @@ const GITHUB = {
  */
 export const PortalSignInPage = (props: SignInPageProps) => {
   const environment =
-    useApi(configApiRef).getOptionalString('auth.environment') ??
-    'development';
+    useApi(configApiRef).getOptionalString('auth.environment') ?? 'development';
   if (environment === 'development') {
     return <DemoUsersSignInPage {...props} />;
   }
