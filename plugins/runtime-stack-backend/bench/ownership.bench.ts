@@ -1,7 +1,7 @@
 /*
  * Layer ownership at enterprise scale: 5,000 services x 40 capabilities of
  * component-scoped records (200,000 rows), 300 teams, 50 clusters with
- * layer-wide records, 200 Systems. Measures effective ownership for one
+ * layer-wide records (each service collected on two of them), 200 Systems. Measures effective ownership for one
  * service and paging through the full list, on SQLite and PostgreSQL.
  *
  *   yarn bench            (from the repository root)
@@ -10,6 +10,8 @@ import type { Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { defaultLayerModel } from '@internal/backstage-plugin-runtime-stack-common';
 import { randomUUID } from 'node:crypto';
+import { ClusterSnapshotStore } from '../src/clusters/ClusterSnapshotStore';
+import { ClusterStateService } from '../src/clusters/ClusterStateService';
 import { migrateToLatest } from '../src/database/migrations';
 import { DatabaseOwnershipStore } from '../src/ownership/DatabaseOwnershipStore';
 import { EffectiveOwnershipService } from '../src/ownership/EffectiveOwnershipService';
@@ -38,11 +40,7 @@ function serviceEntity(i: number): Entity {
     metadata: {
       name: `service-${i}`,
       namespace: 'default',
-      annotations: {
-        'backstage.io/kubernetes-cluster': `${clusterOf(i)},${clusterOf(
-          i + 7,
-        )}`,
-      },
+      annotations: { 'backstage.io/kubernetes-id': `service-${i}` },
     },
     spec: { type: 'service', owner: team(i), system: `system-${i % SYSTEMS}` },
   };
@@ -74,6 +72,49 @@ function inMemoryCatalog(): CatalogService {
       return { items: entityRefs.map(r => byRef.get(r)) };
     },
   } as unknown as CatalogService;
+}
+
+/**
+ * Each service runs on two clusters (a Deployment with its kubernetes-id
+ * label on each), which is how effective ownership finds its clusters.
+ */
+async function seedClusters(knex: import('knex').Knex) {
+  const store = new ClusterSnapshotStore(knex);
+  const clusters = Array.from({ length: CLUSTERS }, (_, c) => ({
+    name: `cluster-${c}`,
+    url: 'http://127.0.0.1:9',
+    skipTLSVerify: false,
+  }));
+  for (const cluster of clusters) {
+    const objects = [];
+    for (let i = 0; i < SERVICES; i++) {
+      if (clusterOf(i) !== cluster.name && clusterOf(i + 7) !== cluster.name) {
+        continue;
+      }
+      objects.push({
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: {
+          name: `service-${i}`,
+          namespace: 'default',
+          labels: { 'backstage.io/kubernetes-id': `service-${i}` },
+        },
+        spec: { replicas: 2 },
+      });
+    }
+    await store.replaceSnapshot(cluster.name, {
+      objects,
+      collectedAt: new Date(),
+      warnings: [],
+      platformTools: [],
+    });
+  }
+  return new ClusterStateService({
+    clusters,
+    store,
+    staleAfterMs: 15 * 60_000,
+    detectServiceTools: () => [],
+  });
 }
 
 async function seed(knex: import('knex').Knex) {
@@ -153,6 +194,7 @@ async function main() {
       const effective = new EffectiveOwnershipService({
         store,
         catalog: inMemoryCatalog(),
+        clusterState: await seedClusters(db.knex),
         layerModel: defaultLayerModel,
         organizationDefaults: [],
       });
