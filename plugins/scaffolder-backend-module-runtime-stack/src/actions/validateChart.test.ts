@@ -128,6 +128,10 @@ function chartFiles(overrides: Record<string, string> = {}) {
   };
 }
 
+// Each case runs the real helm two or three times; under a full parallel
+// test run that can take longer than Jest's default 5 s.
+jest.setTimeout(60_000);
+
 describe('runtime-stack:chart:validate', () => {
   const mockDir = createMockDirectory();
   let helmPath: string;
