@@ -32,6 +32,14 @@ type CollectionRow = {
 
 type ObjectRow = { cluster: string; body: string };
 
+/** Which stored objects a lookup wants; every filter but `clusters` is optional. */
+interface ObjectQuery {
+  clusters: string[];
+  kubernetesId?: string;
+  namespaces?: string[];
+  kinds?: string[];
+}
+
 function rowOf(cluster: string, object: ClusterObject) {
   return {
     cluster,
@@ -208,13 +216,25 @@ export class ClusterSnapshotStore {
    * Stored objects of the clusters, narrowed by the kubernetes-id label, by
    * namespaces (`''` stands for cluster-scoped objects) and by kinds.
    */
-  async findObjects(query: {
-    clusters: string[];
-    kubernetesId?: string;
-    namespaces?: string[];
-    kinds?: string[];
-  }): Promise<Array<{ cluster: string; object: ClusterObject }>> {
-    const rows: ObjectRow[] = await this.knex('cluster_objects')
+  async findObjects(
+    query: ObjectQuery,
+  ): Promise<Array<{ cluster: string; object: ClusterObject }>> {
+    const rows: ObjectRow[] = await this.objectsMatching(query)
+      .orderBy(['cluster', 'kind', 'namespace', 'name'])
+      .select('cluster', 'body');
+    return rows.map(toClusterObject);
+  }
+
+  /** The clusters holding objects that match, without reading the objects. */
+  async clustersHolding(query: ObjectQuery): Promise<string[]> {
+    const rows: Array<{ cluster: string }> = await this.objectsMatching(query)
+      .distinct('cluster')
+      .orderBy('cluster');
+    return rows.map(r => r.cluster);
+  }
+
+  private objectsMatching(query: ObjectQuery) {
+    return this.knex('cluster_objects')
       .whereIn('cluster', query.clusters)
       .modify(q => {
         if (query.kubernetesId !== undefined) {
@@ -222,9 +242,6 @@ export class ClusterSnapshotStore {
         }
         if (query.namespaces) q.whereIn('namespace', query.namespaces);
         if (query.kinds) q.whereIn('kind', query.kinds);
-      })
-      .orderBy(['cluster', 'kind', 'namespace', 'name'])
-      .select('cluster', 'body');
-    return rows.map(toClusterObject);
+      });
   }
 }

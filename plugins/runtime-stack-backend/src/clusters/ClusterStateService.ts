@@ -105,7 +105,9 @@ export class ClusterStateService {
   /**
    * The configured clusters where the store holds objects of the entity,
    * matched as the cluster view matches them, in configuration order: the
-   * clusters a service runs on, read with one query.
+   * clusters a service runs on, read with one query. A kubernetes-id is
+   * matched by the database alone, without reading the objects; a label
+   * selector needs their labels.
    */
   async entityClusterNames(entity: Entity): Promise<string[]> {
     const selector = entitySelectorOf(entity);
@@ -113,8 +115,16 @@ export class ClusterStateService {
     if (clusters.length === 0) {
       return [];
     }
-    const found = await this.objectsOf(selector, clusters);
-    return clusters.filter(name => (found.get(name)?.length ?? 0) > 0);
+    const holding = new Set(
+      selector.kubernetesId !== undefined
+        ? await this.options.store.clustersHolding({
+            clusters,
+            kubernetesId: selector.kubernetesId,
+            namespaces: selector.namespace ? [selector.namespace] : undefined,
+          })
+        : (await this.objectsOf(selector, clusters)).keys(),
+    );
+    return clusters.filter(name => holding.has(name));
   }
 
   async entityClusters(entity: Entity): Promise<EntityClusters> {

@@ -310,11 +310,13 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
-    it('reads the cluster state with one query per request', async () => {
+    it('reads the cluster state with one query per request, without reading objects', async () => {
+      const clustersHolding = jest.spyOn(clusterStore, 'clustersHolding');
       const findObjects = jest.spyOn(clusterStore, 'findObjects');
       await service.forEntity('component:default/payments-api', credentials);
-      expect(findObjects).toHaveBeenCalledTimes(1);
-      expect(findObjects).toHaveBeenCalledWith(
+      expect(findObjects).not.toHaveBeenCalled();
+      expect(clustersHolding).toHaveBeenCalledTimes(1);
+      expect(clustersHolding).toHaveBeenCalledWith(
         expect.objectContaining({
           clusters: ['prod-eu-1', 'prod-us-1', 'staging-eu-1'],
           kubernetesId: 'payments-api',
