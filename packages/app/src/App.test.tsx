@@ -1,5 +1,5 @@
-import { act, render, screen, waitFor } from '@testing-library/react';
-import App from './App';
+import { act, screen, waitFor } from '@testing-library/react';
+import { renderAppOfferingDemoUsers } from './__testUtils__/renderApp';
 
 describe('App', () => {
   const originalEnv = process.env;
@@ -10,31 +10,7 @@ describe('App', () => {
   });
 
   it('starts at the guest sign-in when the backend offers no demo users', async () => {
-    process.env = {
-      NODE_ENV: 'test',
-      APP_CONFIG: [
-        {
-          data: {
-            app: { title: 'Test' },
-            backend: { baseUrl: 'http://localhost:7007' },
-            techdocs: {
-              storageUrl: 'http://localhost:7007/api/techdocs/static/docs',
-            },
-          },
-          context: 'test',
-        },
-      ] as any,
-    };
-    // No request leaves the test: the sign-in page's one question to the
-    // backend is answered here.
-    const fetchMock = jest.spyOn(global, 'fetch').mockImplementation(
-      async () =>
-        new Response(JSON.stringify({ users: [] }), {
-          headers: { 'Content-Type': 'application/json' },
-        }),
-    );
-
-    render(App.createRoot());
+    const fetchMock = renderAppOfferingDemoUsers([]);
 
     expect(await screen.findByRole('button', { name: 'Enter' })).toBeVisible();
     // The demo users would appear once the answer is read; let it be read.

@@ -1,5 +1,5 @@
-import { render, screen } from '@testing-library/react';
-import App from '../../App';
+import { screen } from '@testing-library/react';
+import { renderAppOfferingDemoUsers } from '../../__testUtils__/renderApp';
 
 describe('signInModule', () => {
   const originalEnv = process.env;
@@ -10,29 +10,9 @@ describe('signInModule', () => {
   });
 
   it("replaces the app's sign-in page: the guest, then the demo users the backend offers", async () => {
-    process.env = {
-      NODE_ENV: 'test',
-      APP_CONFIG: [
-        {
-          data: {
-            app: { title: 'Test' },
-            backend: { baseUrl: 'http://localhost:7007' },
-          },
-          context: 'test',
-        },
-      ] as any,
-    };
-    const fetchMock = jest
-      .spyOn(global, 'fetch')
-      .mockImplementation(
-        async () =>
-          new Response(
-            JSON.stringify({ users: ['user:default/sara-lindqvist'] }),
-            { headers: { 'Content-Type': 'application/json' } },
-          ),
-      );
-
-    render(App.createRoot());
+    const fetchMock = renderAppOfferingDemoUsers([
+      'user:default/sara-lindqvist',
+    ]);
 
     expect(
       await screen.findByRole('button', { name: 'Sign in as demo user' }),
