@@ -5,6 +5,7 @@
 #   bash scripts/portal.sh start   install and start the portal (:3000 and :7007)
 #   bash scripts/portal.sh test    install and run type-check, lint and all tests
 #   bash scripts/portal.sh e2e     start the portal if needed and run the browser tests
+#   bash scripts/portal.sh bench   time the Runtime stack tab on the production bundle
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -226,12 +227,57 @@ cmd_e2e() {
   CI=true yarn playwright test
 }
 
+# The browser benchmark of `yarn bench`: what users get is the production
+# bundle, not the development server's, so build it and let a backend of its
+# own (on BENCH_PORT, leaving a running development portal alone) serve it,
+# with the example clusters, registry and observability behind it.
+cmd_bench() {
+  local port="${BENCH_PORT:-7017}"
+  local url="http://localhost:$port"
+  if port_open "$port"; then
+    log "something already listens on :$port; set BENCH_PORT to a free port"
+    exit 1
+  fi
+  BENCH_BACKEND_PID=""
+  FAKE_CLUSTERS_PID=""
+  EXAMPLE_REGISTRY_PID=""
+  EXAMPLE_PROMETHEUS_PID=""
+  EXAMPLE_GRAFANA_PID=""
+  trap 'stop_started "$BENCH_BACKEND_PID" "$FAKE_CLUSTERS_PID" "$EXAMPLE_REGISTRY_PID" "$EXAMPLE_PROMETHEUS_PID" "$EXAMPLE_GRAFANA_PID"' EXIT
+  mkdir -p "$CACHE"
+  log "building the app's production bundle"
+  yarn workspace app build >"$CACHE/bench-app-build.log" 2>&1 || {
+    tail -30 "$CACHE/bench-app-build.log" >&2
+    exit 1
+  }
+  start_fake_clusters
+  start_example_registry
+  start_example_observability
+  log "starting a backend serving the bundle on :$port (log: .cache/bench-backend.log)"
+  APP_CONFIG_app_baseUrl="$url" APP_CONFIG_backend_baseUrl="$url" \
+    APP_CONFIG_backend_listen_port="$port" \
+    setsid yarn workspace backend start >"$CACHE/bench-backend.log" 2>&1 &
+  BENCH_BACKEND_PID=$!
+  local deadline=$((SECONDS + 240))
+  until curl -sf "$url/.backstage/health/v1/readiness" >/dev/null &&
+    curl -sf "$url/" | grep -q 'id="root"'; do
+    if ((SECONDS > deadline)) || ! kill -0 "$BENCH_BACKEND_PID" 2>/dev/null; then
+      log "the backend did not serve the app on :$port; see .cache/bench-backend.log"
+      tail -30 "$CACHE/bench-backend.log" >&2 || true
+      exit 1
+    fi
+    sleep 1
+  done
+  PLAYWRIGHT_URL="$url" BACKEND_URL="$url" CI=true \
+    yarn playwright test --config playwright.bench.config.ts
+}
+
 main() {
   local command="${1:-}"
   case "$command" in
-  start | test | e2e) ;;
+  start | test | e2e | bench) ;;
   *)
-    echo "usage: bash scripts/portal.sh start|test|e2e" >&2
+    echo "usage: bash scripts/portal.sh start|test|e2e|bench" >&2
     exit 2
     ;;
   esac

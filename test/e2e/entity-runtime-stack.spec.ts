@@ -1,30 +1,17 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import {
-  backendUrl,
-  guestToken,
+  exampleServiceNames,
   signInAsDemoUser,
   signInAsGuest,
+  runtimeStackTab as tab,
   waitForBackend,
+  waitUntilUsable,
 } from './portal';
 
 test.beforeAll(async ({ request }) => {
   await waitForBackend(request);
 });
-
-const tab = (name: string) =>
-  `/catalog/default/component/${name}/runtime-stack`;
-
-/** The tab is usable once its coverage and its layers are on screen. */
-async function waitUntilUsable(page: Page, what = 'the tab') {
-  await expect(
-    page.getByLabel('Overall coverage'),
-    `overall coverage on ${what}`,
-  ).toHaveText(/^\d+%$/, { timeout: 60_000 });
-  await expect(
-    page.getByRole('button', { name: /^Layer 6 · Application/ }),
-  ).toBeVisible();
-}
 
 test.describe('the Runtime stack tab on the example estate', () => {
   test('shows layers 6 to 0 for every example service, and how long until usable', async ({
@@ -33,14 +20,7 @@ test.describe('the Runtime stack tab on the example estate', () => {
   }) => {
     // One full page load per service, each booting the app.
     test.setTimeout(300_000);
-    const token = await guestToken(request);
-    const components: Array<{ metadata: { name: string } }> = await (
-      await request.get(
-        `${backendUrl}/api/catalog/entities?filter=kind=component,spec.type=service&filter=kind=component,spec.type=website`,
-        { headers: { Authorization: `Bearer ${token}` } },
-      )
-    ).json();
-    const names = components.map(c => c.metadata.name).sort();
+    const names = await exampleServiceNames(request);
     expect(names.length).toBeGreaterThanOrEqual(8);
 
     await signInAsGuest(page);

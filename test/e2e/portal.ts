@@ -56,3 +56,32 @@ export async function signInAsDemoUser(page: Page, name: string) {
   await page.getByRole('button', { name: 'Sign in as demo user' }).click();
   await expectSignedIn(page);
 }
+
+/** The path of a component's Runtime stack tab. */
+export const runtimeStackTab = (name: string) =>
+  `/catalog/default/component/${name}/runtime-stack`;
+
+/** The tab is usable once its coverage and its layers are on screen. */
+export async function waitUntilUsable(page: Page, what = 'the tab') {
+  await expect(
+    page.getByLabel('Overall coverage'),
+    `overall coverage on ${what}`,
+  ).toHaveText(/^\d+%$/, { timeout: 60_000 });
+  await expect(
+    page.getByRole('button', { name: /^Layer 6 · Application/ }),
+  ).toBeVisible();
+}
+
+/** The example estate's services and websites, by name, as the catalog lists them. */
+export async function exampleServiceNames(
+  request: APIRequestContext,
+): Promise<string[]> {
+  const token = await guestToken(request);
+  const res = await request.get(
+    `${backendUrl}/api/catalog/entities?filter=kind=component,spec.type=service&filter=kind=component,spec.type=website&fields=metadata.name`,
+    { headers: { Authorization: `Bearer ${token}` } },
+  );
+  expect(res.status()).toBe(200);
+  const components: Array<{ metadata: { name: string } }> = await res.json();
+  return components.map(c => c.metadata.name).sort();
+}

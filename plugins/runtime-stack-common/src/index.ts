@@ -48,6 +48,17 @@ export type {
   LayerOwnershipInput,
   OwnershipChange,
 } from './ownership/types';
+export {
+  MAX_OWNERSHIP_NOTE_LENGTH,
+  normalizeEntityRef,
+  normalizeOwnershipScope,
+  ownershipAssignmentSchema,
+  parseInput,
+  parseOwnershipAssignment,
+  resolveOwnershipTarget,
+  toOwnershipAssignment,
+} from './ownership/ownershipInput';
+export type { OwnershipAssignment } from './ownership/ownershipInput';
 export type {
   OwnershipOrigin,
   EffectiveOwner,

@@ -4,6 +4,7 @@ import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   defaultLayerModel,
+  resolveOwnershipTarget,
   type ClusterObject,
   type EffectiveOwnership,
 } from '@internal/backstage-plugin-runtime-stack-common';
@@ -14,7 +15,6 @@ import { migrateToLatest } from '../database/migrations';
 import { DatabaseOwnershipStore } from './DatabaseOwnershipStore';
 import { EffectiveOwnershipService } from './EffectiveOwnershipService';
 import { readOrganizationDefaults } from './organizationDefaults';
-import { resolveTarget } from './ownershipInput';
 
 jest.setTimeout(60_000);
 
@@ -162,7 +162,7 @@ describe.each(databases.eachSupportedId())(
         store.create(
           {
             scope,
-            ...resolveTarget(defaultLayerModel, { capability }),
+            ...resolveOwnershipTarget(defaultLayerModel, { capability }),
             owner,
             responsibility: 'operates',
           },

@@ -1,20 +1,11 @@
 import type {
   LayerOwnership,
+  OwnershipAssignment,
   OwnershipChange,
   OwnershipScope,
 } from '@internal/backstage-plugin-runtime-stack-common';
 
-/** The fields of a record a writer sets, its target already resolved to a layer. */
-export type OwnershipAssignment = Pick<
-  LayerOwnership,
-  | 'scope'
-  | 'layer'
-  | 'capability'
-  | 'owner'
-  | 'responsibility'
-  | 'note'
-  | 'link'
->;
+export type { OwnershipAssignment };
 
 export interface OwnershipFilter {
   scopeKind?: OwnershipScope['kind'];

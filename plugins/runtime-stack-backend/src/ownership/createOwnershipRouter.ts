@@ -12,6 +12,9 @@ import type { PolicyDecision } from '@backstage/plugin-permission-common';
 import {
   ownershipReadPermission,
   ownershipUpdatePermission,
+  parseInput,
+  parseOwnershipAssignment,
+  toOwnershipAssignment,
   type LayerModel,
   type LayerOwnership,
 } from '@internal/backstage-plugin-runtime-stack-common';
@@ -20,12 +23,9 @@ import Router from 'express-promise-router';
 import { authorizeRequest } from '../auth/authorizeRequest';
 import type { EffectiveOwnershipService } from './EffectiveOwnershipService';
 import {
-  createOwnershipBodySchema,
   deleteQuerySchema,
   historyQuerySchema,
   listOwnershipQuerySchema,
-  parseInput,
-  toAssignment,
   toFilter,
   updateOwnershipBodySchema,
 } from './ownershipInput';
@@ -186,10 +186,7 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
 
   router.post('/ownership', async (req, res) => {
     const credentials = await userCredentials(req);
-    const assignment = toAssignment(
-      layerModel,
-      parseInput(createOwnershipBodySchema, req.body, 'body'),
-    );
+    const assignment = parseOwnershipAssignment(layerModel, req.body);
     // One decision for both checks: it depends on the user, not the record.
     const decision = await updateDecision(credentials);
     refuseUnlessAllowed(decision, [asRecord(assignment)]);
@@ -206,8 +203,12 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
 
   router.put('/ownership/:id', async (req, res) => {
     const credentials = await userCredentials(req);
-    const body = parseInput(updateOwnershipBodySchema, req.body, 'body');
-    const assignment = toAssignment(layerModel, body);
+    const { version, ...fields } = parseInput(
+      updateOwnershipBodySchema,
+      req.body,
+      'body',
+    );
+    const assignment = toOwnershipAssignment(layerModel, fields);
     const existing = await store.get(req.params.id);
     if (!existing) {
       throw new NotFoundError(`No ownership record '${req.params.id}'`);
@@ -217,7 +218,7 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
     const updated = await audited(req, 'update', { id: existing.id }, () =>
       store.update(
         existing.id,
-        body.version,
+        version,
         assignment,
         credentials.principal.userEntityRef,
       ),

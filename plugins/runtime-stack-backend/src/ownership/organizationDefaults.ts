@@ -2,10 +2,11 @@ import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import {
   OWNERSHIP_RESPONSIBILITIES,
+  normalizeEntityRef,
+  resolveOwnershipTarget,
   type LayerModel,
   type OwnershipResponsibility,
 } from '@internal/backstage-plugin-runtime-stack-common';
-import { normalizeEntityRef, resolveTarget } from './ownershipInput';
 import type { OwnershipClaim } from './resolveEffectiveOwnership';
 
 const CONFIG_KEY = 'runtimeStack.ownership.defaults';
@@ -69,7 +70,7 @@ export function readOrganizationDefaults(
     return readTargets(entry, key).map(target => {
       let resolved;
       try {
-        resolved = resolveTarget(model, target);
+        resolved = resolveOwnershipTarget(model, target);
       } catch (error) {
         throw new InputError(`Invalid ${key}: ${(error as Error).message}`);
       }

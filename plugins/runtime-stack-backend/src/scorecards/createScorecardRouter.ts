@@ -12,6 +12,8 @@ import {
 import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  normalizeEntityRef,
+  parseInput,
   exemptionCreatePermission,
   exemptionDeletePermission,
   exemptionReadPermission,
@@ -24,7 +26,6 @@ import Router from 'express-promise-router';
 import { authorizeRequest } from '../auth/authorizeRequest';
 import { fetchEntity } from '../catalog/fetchEntity';
 import type { CoverageService } from '../layerCoverage/CoverageService';
-import { normalizeEntityRef, parseInput } from '../ownership/ownershipInput';
 import type { ExemptionStore } from './ExemptionStore';
 import {
   exemptionBodySchema,

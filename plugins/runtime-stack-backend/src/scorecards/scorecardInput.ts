@@ -1,7 +1,10 @@
 import { InputError } from '@backstage/errors';
-import type { LayerModel } from '@internal/backstage-plugin-runtime-stack-common';
+import {
+  normalizeEntityRef,
+  resolveOwnershipTarget,
+  type LayerModel,
+} from '@internal/backstage-plugin-runtime-stack-common';
 import { z } from 'zod';
-import { normalizeEntityRef, resolveTarget } from '../ownership/ownershipInput';
 
 const MAX_REASON = 500;
 const MAX_EXEMPTION_DAYS = 366;
@@ -74,7 +77,7 @@ export function normalizeExemption(
   caller: string,
   now: Date,
 ) {
-  resolveTarget(layerModel, { capability: body.capability });
+  resolveOwnershipTarget(layerModel, { capability: body.capability });
   const expires = new Date(body.expiresAt);
   if (expires <= now) {
     throw new InputError('Invalid expiresAt: must be in the future');

@@ -467,7 +467,7 @@ describe('runtime-stack:ownership:record', () => {
         owner: PAYMENTS,
         responsibility: 'operates',
       },
-      /entries\[0\]\.capability': 'teleportation' is not a capability/,
+      /Invalid entries\[0\]\.capability: 'teleportation' is not a capability/,
     ],
     [
       {
@@ -476,23 +476,23 @@ describe('runtime-stack:ownership:record', () => {
         owner: PAYMENTS,
         responsibility: 'operates',
       },
-      /entries\[0\]\.layer': capability 'metrics' belongs to layer 4, not 3/,
+      /Invalid entries\[0\]\.layer: capability 'metrics' belongs to layer 4, not 3/,
     ],
     [
       { layer: 9, owner: PAYMENTS, responsibility: 'operates' },
-      /entries\[0\]\.layer': 9 is not a layer of the model/,
+      /Invalid entries\[0\]\.layer: 9 is not a layer of the model \(0-6\)/,
     ],
     [
       { owner: PAYMENTS, responsibility: 'operates' },
-      /entries\[0\]': give a layer or a capability/,
+      /Invalid entries\[0\]\.layer: give a layer \(0-6\) or a capability/,
     ],
     [
       { layer: 6, owner: DANA, responsibility: 'operates' },
-      /entries\[0\]\.owner': expected a Group, got 'user:default\/dana'/,
+      /Invalid entries\[0\]\.owner: expected a group entity ref such as group:default\/name, got 'user:default\/dana'/,
     ],
     [
       { layer: 6, owner: PAYMENTS, responsibility: 'blames' },
-      /entries\[0\]\.responsibility': expected one of operates, supports, consumes/,
+      /Invalid entries\[0\]: responsibility: Invalid option: expected one of "operates"\|"supports"\|"consumes"/,
     ],
     [
       {
@@ -502,7 +502,16 @@ describe('runtime-stack:ownership:record', () => {
         // eslint-disable-next-line no-script-url -- the hostile link under test
         link: 'javascript:alert(1)',
       },
-      /entries\[0\]\.link': must be an http\(s\) URL/,
+      /Invalid entries\[0\]: link: must be an http\(s\) URL/,
+    ],
+    [
+      {
+        layer: 6,
+        owner: PAYMENTS,
+        responsibility: 'operates',
+        note: 'x'.repeat(2001),
+      },
+      /Invalid entries\[0\]: note: must be at most 2000 characters/,
     ],
   ])(
     'refuses bad entries naming the field, in a dry run too (%#)',
@@ -523,7 +532,7 @@ describe('runtime-stack:ownership:record', () => {
       action.handler(
         context({ entityRef: 'group:default/team-payments', entries: [] }),
       ),
-    ).rejects.toThrow(/input 'entityRef': expected a Component or System/);
+    ).rejects.toThrow(/Invalid entityRef: expected a Component or System/);
     await expect(
       action.handler(
         context({
@@ -535,7 +544,7 @@ describe('runtime-stack:ownership:record', () => {
         }),
       ),
     ).rejects.toThrow(
-      /entries\[1\]': repeats entries\[0\] \(consumes of capability 'gitops'\)/,
+      /Invalid entries\[1\]: repeats entries\[0\] \(consumes of capability 'gitops'\)/,
     );
     expect(requests).toEqual([]);
   });

@@ -11,19 +11,17 @@ import {
 } from '@backstage/errors';
 import {
   defaultLayerModel,
-  OWNERSHIP_RESPONSIBILITIES,
+  MAX_OWNERSHIP_NOTE_LENGTH,
+  parseOwnershipAssignment,
   type LayerModel,
-  type LayerOwnership,
   type LayerOwnershipInput,
-  type OwnershipResponsibility,
+  type OwnershipAssignment,
   type OwnershipScope,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 
 /** The backend plugin that keeps the layer ownership records. */
 const RUNTIME_STACK_PLUGIN_ID = 'runtime-stack';
-/** As the backend's `note` field allows. */
-const MAX_NOTE_LENGTH = 2000;
 
 /** Options of {@link createRecordOwnershipAction}. */
 export interface RecordOwnershipActionOptions {
@@ -41,11 +39,8 @@ export interface RecordOwnershipActionOptions {
   retryIntervalMs?: number;
 }
 
-/**
- * One record as the step would send it, checked and normalised: the
- * backend's input for a record, with the target resolved to its layer.
- */
-type OwnershipEntry = LayerOwnershipInput & Pick<LayerOwnership, 'layer'>;
+/** One record as the step would send it, checked and normalised. */
+type OwnershipEntry = OwnershipAssignment;
 
 type CreatedRecord = OwnershipEntry & { id: string };
 type SkippedRecord = OwnershipEntry & { reason: string };
@@ -78,7 +73,7 @@ function scopeOf(entityRef: string): OwnershipScope {
     });
   } catch (error) {
     throw new InputError(
-      `Invalid input 'entityRef': '${entityRef}' is not an entity ref (${
+      `Invalid entityRef: '${entityRef}' is not an entity ref (${
         (error as Error).message
       })`,
     );
@@ -86,7 +81,7 @@ function scopeOf(entityRef: string): OwnershipScope {
   const kind = parsed.kind.toLocaleLowerCase('en-US');
   if (kind !== 'component' && kind !== 'system') {
     throw new InputError(
-      `Invalid input 'entityRef': expected a Component or System, got '${entityRef}'`,
+      `Invalid entityRef: expected a Component or System, got '${entityRef}'`,
     );
   }
   return { kind, ref: stringifyEntityRef({ ...parsed, kind }) };
@@ -94,8 +89,8 @@ function scopeOf(entityRef: string): OwnershipScope {
 
 /**
  * The entries to record: the ones whose `when` is not false, each checked
- * the way the backend checks it (so a dry run fails where the run would),
- * with messages that name the field.
+ * as the backend checks it (so a dry run fails where the run would), with
+ * messages that name the entry and field.
  */
 function toEntries(
   model: LayerModel,
@@ -105,97 +100,17 @@ function toEntries(
   const entries: OwnershipEntry[] = [];
   const seen = new Map<string, number>();
   inputs.forEach((input, index) => {
-    if (input.when === false) return;
-    const field = (name: string) => `Invalid input 'entries[${index}].${name}'`;
-
-    let layer: number;
-    if (input.capability !== undefined && input.capability !== '') {
-      const owning = model.layers.find(l =>
-        l.capabilities.some(c => c.id === input.capability),
-      );
-      if (!owning) {
-        throw new InputError(
-          `${field('capability')}: '${
-            input.capability
-          }' is not a capability of the layer model`,
-        );
-      }
-      if (input.layer !== undefined && input.layer !== owning.id) {
-        throw new InputError(
-          `${field('layer')}: capability '${
-            input.capability
-          }' belongs to layer ${owning.id}, not ${input.layer}`,
-        );
-      }
-      layer = owning.id;
-    } else if (input.layer !== undefined) {
-      if (!model.layers.some(l => l.id === input.layer)) {
-        throw new InputError(
-          `${field('layer')}: ${input.layer} is not a layer of the model (0-${
-            model.layers.length - 1
-          })`,
-        );
-      }
-      layer = input.layer;
-    } else {
-      throw new InputError(
-        `Invalid input 'entries[${index}]': give a layer or a capability for the record to cover`,
-      );
-    }
-
-    let owner: string;
-    try {
-      const parsed = parseEntityRef(input.owner, {
-        defaultKind: 'group',
-        defaultNamespace: 'default',
-      });
-      if (parsed.kind.toLocaleLowerCase('en-US') !== 'group') {
-        throw new InputError(`expected a Group, got '${input.owner}'`);
-      }
-      owner = stringifyEntityRef({ ...parsed, kind: 'group' });
-    } catch (error) {
-      throw new InputError(`${field('owner')}: ${(error as Error).message}`);
-    }
-
-    if (
-      !(OWNERSHIP_RESPONSIBILITIES as readonly string[]).includes(
-        input.responsibility,
-      )
-    ) {
-      throw new InputError(
-        `${field(
-          'responsibility',
-        )}: expected one of ${OWNERSHIP_RESPONSIBILITIES.join(', ')}, got '${
-          input.responsibility
-        }'`,
-      );
-    }
-    if (input.note && input.note.length > MAX_NOTE_LENGTH) {
-      throw new InputError(
-        `${field('note')}: must be at most ${MAX_NOTE_LENGTH} characters`,
-      );
-    }
-    if (input.link) {
-      let protocol: string | undefined;
-      try {
-        protocol = new URL(input.link).protocol;
-      } catch {
-        protocol = undefined;
-      }
-      if (protocol !== 'http:' && protocol !== 'https:') {
-        throw new InputError(`${field('link')}: must be an http(s) URL`);
-      }
-    }
-
-    const entry: OwnershipEntry = {
-      scope,
-      layer,
-      ...(input.capability ? { capability: input.capability } : {}),
-      owner,
-      responsibility: input.responsibility as OwnershipResponsibility,
-      ...(input.note ? { note: input.note } : {}),
-      ...(input.link ? { link: input.link } : {}),
-    };
+    const { when, ...fields } = input;
+    if (when === false) return;
+    // Template expressions render a choice left out as an empty string.
+    const given = Object.fromEntries(
+      Object.entries(fields).filter(([, v]) => v !== '' && v !== undefined),
+    );
+    const entry = parseOwnershipAssignment(
+      model,
+      { scope, ...given },
+      `entries[${index}]`,
+    );
     // The backend keeps one record per scope, target and responsibility.
     const key = `${entry.layer}/${entry.capability ?? '*'}/${
       entry.responsibility
@@ -203,7 +118,7 @@ function toEntries(
     const earlier = seen.get(key);
     if (earlier !== undefined) {
       throw new InputError(
-        `Invalid input 'entries[${index}]': repeats entries[${earlier}] (${
+        `Invalid entries[${index}]: repeats entries[${earlier}] (${
           entry.responsibility
         } of ${
           entry.capability
@@ -316,7 +231,7 @@ export function createRecordOwnershipAction(
                   .describe('What the owner does for the layer or capability'),
                 note: z
                   .string()
-                  .max(MAX_NOTE_LENGTH)
+                  .max(MAX_OWNERSHIP_NOTE_LENGTH)
                   .optional()
                   .describe('A short note shown with the owner'),
                 link: z
