@@ -27,6 +27,15 @@ export async function fetchEntityWithSystem(
   if (!entity) {
     throw new NotFoundError(`No entity '${entityRef}' in the catalog`);
   }
+  return withSystem(catalog, entity, credentials);
+}
+
+/** An entity, in the catalog or about to be, and the System it names. */
+export async function withSystem(
+  catalog: CatalogService,
+  entity: Entity,
+  credentials: BackstageCredentials,
+): Promise<EntityWithSystem> {
   const systemRef = systemRefOf(entity);
   const system = systemRef
     ? await catalog.getEntityByRef(systemRef, { credentials })

@@ -10,7 +10,7 @@ import {
   type OwnershipScope,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import type { Entity } from '@backstage/catalog-model';
-import { fetchEntityWithSystem } from '../catalog/entityWithSystem';
+import { fetchEntityWithSystem, withSystem } from '../catalog/entityWithSystem';
 import type { ClusterStateService } from '../clusters/ClusterStateService';
 import { ownerOverrideClaims } from '../declaredStack/declaredStackOf';
 import type { OwnershipAssignment, OwnershipStore } from './OwnershipStore';
@@ -51,22 +51,26 @@ export class EffectiveOwnershipService {
     },
   ) {}
 
+  /**
+   * @param entity - a ref to read from the catalog, or an entity as it is
+   *   about to be registered
+   */
   async forEntity(
-    entityRef: string,
+    entity: string | Entity,
     credentials: BackstageCredentials,
   ): Promise<EffectiveOwnership> {
     const { catalog, store, layerModel, organizationDefaults } = this.options;
-    const context = await fetchEntityWithSystem(
-      catalog,
-      entityRef,
-      credentials,
-    );
-    const { entity, entityRef: ref, systemRef } = context;
+    const context =
+      typeof entity === 'string'
+        ? await fetchEntityWithSystem(catalog, entity, credentials)
+        : await withSystem(catalog, entity, credentials);
+    const { entityRef: ref, systemRef } = context;
 
-    const clusters = await this.clustersOf(entity);
+    const clusters = await this.clustersOf(context.entity);
     const environments = await this.environmentsOf(clusters, credentials);
 
-    const isSystem = entity.kind.toLocaleLowerCase('en-US') === 'system';
+    const isSystem =
+      context.entity.kind.toLocaleLowerCase('en-US') === 'system';
     const scopes: OwnershipScope[] = [
       { kind: isSystem ? 'system' : 'component', ref },
       ...(systemRef ? [{ kind: 'system' as const, ref: systemRef }] : []),
@@ -103,12 +107,14 @@ export class EffectiveOwnershipService {
   async currentOwners(
     assignment: OwnershipAssignment,
     credentials: BackstageCredentials,
+    /** The scope's entity when it is not in the catalog yet. */
+    planned?: Entity,
   ): Promise<string[]> {
     const { store, layerModel, organizationDefaults } = this.options;
     const { scope } = assignment;
     let capabilities;
     if (scope.kind === 'component' || scope.kind === 'system') {
-      capabilities = (await this.forEntity(scope.ref, credentials))
+      capabilities = (await this.forEntity(planned ?? scope.ref, credentials))
         .capabilities;
     } else {
       const stored = await store.findForScopes([scope]);

@@ -520,6 +520,159 @@ describe.each(databases.eachSupportedId())(
       }
     });
 
+    it('checks records for a service that is not registered yet, writing nothing', async () => {
+      const check = (user: string, body: object) =>
+        request(server).post(`${api}/ownership/check`).set(as(user)).send(body);
+      const newService = {
+        kind: 'Component',
+        metadata: { name: 'refunds-api' },
+        spec: { system: 'payments' },
+      };
+      const on = (target: object, owner: string, responsibility: string) => ({
+        scope: { kind: 'component', ref: 'refunds-api' },
+        ...target,
+        owner,
+        responsibility,
+      });
+      const before = (
+        await request(server).get(`${api}/ownership?limit=500`).set(as(ADMIN))
+      ).body.totalCount;
+
+      const res = await check(DANA, {
+        entity: newService,
+        records: [
+          on({ layer: 6 }, 'team-payments', 'operates'),
+          on({ capability: 'metrics' }, 'team-payments', 'consumes'),
+          // platform-team operates metrics by the organisation default.
+          on({ capability: 'metrics' }, 'team-payments', 'operates'),
+          // team-b owns layer 5 through the System the service will join.
+          on({ layer: 5 }, 'team-payments', 'operates'),
+          // Dana is not in security-team.
+          on({ layer: 6 }, 'security-team', 'supports'),
+        ],
+      });
+      expect(res.status).toBe(200);
+      expect(res.body.results.map((r: any) => [r.allowed, r.reason])).toEqual([
+        [true, undefined],
+        [true, undefined],
+        [
+          false,
+          'group:default/platform-team owns metrics for component:default/refunds-api today (operates); only its members may hand it over',
+        ],
+        [
+          false,
+          'group:default/team-b owns layer 5 for component:default/refunds-api today (operates); only its members may hand it over',
+        ],
+        [
+          false,
+          'You may not change ownership records owned by group:default/security-team',
+        ],
+      ]);
+      expect(res.body.results[0].record).toEqual({
+        scope: { kind: 'component', ref: 'component:default/refunds-api' },
+        layer: 6,
+        owner: 'group:default/team-payments',
+        responsibility: 'operates',
+      });
+
+      const unknownOwner = await check(ADMIN, {
+        entity: newService,
+        records: [on({ layer: 6 }, 'ghosts', 'operates')],
+      });
+      expect(unknownOwner.body.results[0]).toMatchObject({
+        allowed: false,
+        reason:
+          'Invalid owner: group:default/ghosts does not exist in the catalog',
+      });
+
+      // Without the planned entity, a scope the catalog lacks is named.
+      const unplanned = await check(ADMIN, {
+        records: [on({ layer: 6 }, 'team-payments', 'operates')],
+      });
+      expect(unplanned.body.results[0]).toMatchObject({
+        allowed: false,
+        reason: "No entity 'component:default/refunds-api' in the catalog",
+      });
+
+      // A registered entity is read from the catalog, not from the body:
+      // payments-api's own annotation gives gitops to team-payments.
+      const registered = await check(DANA, {
+        entity: { kind: 'Component', metadata: { name: 'payments-api' } },
+        records: [
+          {
+            scope: { kind: 'component', ref: 'payments-api' },
+            capability: 'gitops',
+            owner: 'team-payments',
+            responsibility: 'operates',
+          },
+        ],
+      });
+      expect(registered.body.results[0].allowed).toBe(true);
+
+      const after = (
+        await request(server).get(`${api}/ownership?limit=500`).set(as(ADMIN))
+      ).body.totalCount;
+      expect(after).toBe(before);
+    });
+
+    it.each([
+      [
+        {
+          records: [
+            {
+              scope: { kind: 'component', ref: 'x' },
+              capability: 'teleportation',
+              owner: 'team-a',
+              responsibility: 'operates',
+            },
+          ],
+        },
+        /^Invalid records\[0\]\.capability: 'teleportation'/,
+      ],
+      [{ records: [] }, /^Invalid body: records: /],
+      [
+        {
+          entity: { kind: 'Group', metadata: { name: 'team-a' } },
+          records: [
+            {
+              scope: { kind: 'component', ref: 'x' },
+              layer: 6,
+              owner: 'team-a',
+              responsibility: 'operates',
+            },
+          ],
+        },
+        /entity\.kind: must be Component or System/,
+      ],
+    ])(
+      'refuses a bad check with a 400 naming the field (%#)',
+      async (body, message) => {
+        const res = await request(server)
+          .post(`${api}/ownership/check`)
+          .set(as(ADMIN))
+          .send(body);
+        expect(res.status).toBe(400);
+        expect(res.body.error.message).toMatch(message);
+      },
+    );
+
+    it('refuses a check to whoever may not read ownership', async () => {
+      const res = await request(server)
+        .post(`${api}/ownership/check`)
+        .set(as(NOBODY))
+        .send({
+          records: [
+            {
+              scope: { kind: 'component', ref: 'x' },
+              layer: 6,
+              owner: 'team-a',
+              responsibility: 'operates',
+            },
+          ],
+        });
+      expect(res.status).toBe(403);
+    });
+
     it('refuses reads without the read permission and requests without a token', async () => {
       const forbidden = await request(server)
         .get(`${api}/ownership`)

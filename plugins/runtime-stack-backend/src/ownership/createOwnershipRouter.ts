@@ -5,8 +5,13 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import {
+  InputError,
+  isError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { PolicyDecision } from '@backstage/plugin-permission-common';
 import {
@@ -23,6 +28,7 @@ import Router from 'express-promise-router';
 import { authorizeRequest } from '../auth/authorizeRequest';
 import type { EffectiveOwnershipService } from './EffectiveOwnershipService';
 import {
+  checkOwnershipBodySchema,
   deleteQuerySchema,
   historyQuerySchema,
   listOwnershipQuerySchema,
@@ -110,10 +116,12 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
     decision: PolicyDecision,
     credentials: BackstageCredentials<BackstageUserPrincipal>,
     assignment: OwnershipAssignment,
+    planned?: Entity,
   ) {
     const current = await options.effectiveOwnership.currentOwners(
       assignment,
       credentials,
+      planned,
     );
     const refused = current.find(
       owner => !options.isAllowed(decision, asRecord({ ...assignment, owner })),
@@ -199,6 +207,57 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
       () => store.create(assignment, credentials.principal.userEntityRef),
     );
     res.status(201).json(created);
+  });
+
+  /**
+   * Whether the caller may create these records, by the same checks as
+   * `POST /ownership`, writing nothing: a template asks before it creates
+   * the service, so a refusal stops it before anything exists.
+   */
+  router.post('/ownership/check', async (req, res) => {
+    await authorizeRead(req);
+    const credentials = await userCredentials(req);
+    const body = parseInput(checkOwnershipBodySchema, req.body, 'body');
+    const assignments = body.records.map((record, index) =>
+      toOwnershipAssignment(layerModel, record, `records[${index}]`),
+    );
+    const planned = body.entity as Entity | undefined;
+    const plannedRef = planned && stringifyEntityRef(planned);
+    const isPlanned = (ref: string) =>
+      !registered &&
+      ref.toLocaleLowerCase('en-US') === plannedRef?.toLocaleLowerCase('en-US');
+    const registered =
+      plannedRef && (await catalog.getEntityByRef(plannedRef, { credentials }));
+    const decision = await updateDecision(credentials);
+    const results = [];
+    for (const assignment of assignments) {
+      try {
+        refuseUnlessAllowed(decision, [asRecord(assignment)]);
+        await refuseTakeOverUnlessAllowed(
+          decision,
+          credentials,
+          assignment,
+          isPlanned(assignment.scope.ref) ? planned : undefined,
+        );
+        await checkOwnerExists(assignment.owner, credentials);
+        results.push({ record: assignment, allowed: true });
+      } catch (error) {
+        if (
+          !isError(error) ||
+          !['NotAllowedError', 'InputError', 'NotFoundError'].includes(
+            error.name,
+          )
+        ) {
+          throw error;
+        }
+        results.push({
+          record: assignment,
+          allowed: false,
+          reason: error.message,
+        });
+      }
+    }
+    res.json({ results });
   });
 
   router.put('/ownership/:id', async (req, res) => {

@@ -19,6 +19,29 @@ export const updateOwnershipBodySchema = ownershipAssignmentSchema.extend({
   version: versionSchema,
 });
 
+/**
+ * `POST /ownership/check`: records to check without writing them, and the
+ * Component or System they are about when it is not in the catalog yet
+ * (a template checks before it creates anything).
+ */
+export const checkOwnershipBodySchema = z.strictObject({
+  records: z.array(ownershipAssignmentSchema).min(1).max(100),
+  entity: z
+    .looseObject({
+      apiVersion: z.string().default('backstage.io/v1alpha1'),
+      kind: z
+        .string()
+        .regex(/^(component|system)$/i, 'must be Component or System'),
+      metadata: z.looseObject({
+        name: z.string().min(1).max(253),
+        namespace: z.string().min(1).max(63).optional(),
+        annotations: z.record(z.string(), z.string()).optional(),
+      }),
+      spec: z.looseObject({ system: z.string().min(1).optional() }).optional(),
+    })
+    .optional(),
+});
+
 const oneOrMany = z
   .union([z.string(), z.array(z.string())])
   .transform(v => (Array.isArray(v) ? v : [v]));
@@ -63,7 +86,9 @@ export function toFilter(
     filter: {
       scopeKind,
       scopeRefs: query.scopeRef?.map(ref =>
-        scopeKind ? normalizeOwnershipScope(scopeKind, ref, 'scopeRef').ref : ref,
+        scopeKind
+          ? normalizeOwnershipScope(scopeKind, ref, 'scopeRef').ref
+          : ref,
       ),
       layer: query.layer,
       capability: query.capability,
