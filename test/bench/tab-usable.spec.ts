@@ -56,7 +56,6 @@ test('time until the Runtime stack tab is usable', async ({
   test.setTimeout(30 * 60_000);
   await waitForBackend(request);
   const names = await exampleServiceNames(request);
-  expect(names.length).toBeGreaterThanOrEqual(8);
 
   await signInAsGuest(page);
   const signedIn = await page.context().storageState();

@@ -21,7 +21,6 @@ test.describe('the Runtime stack tab on the example estate', () => {
     // One full page load per service, each booting the app.
     test.setTimeout(300_000);
     const names = await exampleServiceNames(request);
-    expect(names.length).toBeGreaterThanOrEqual(8);
 
     await signInAsGuest(page);
     const usableMs: Record<string, number> = {};

@@ -72,16 +72,32 @@ export async function waitUntilUsable(page: Page, what = 'the tab') {
   ).toBeVisible();
 }
 
-/** The example estate's services and websites, by name, as the catalog lists them. */
+/**
+ * The example estate's services and websites, by name, as the catalog lists
+ * them once it has read at least `atLeast` of them: a backend that has just
+ * started answers before its catalog has processed the example locations.
+ */
 export async function exampleServiceNames(
   request: APIRequestContext,
+  atLeast = 8,
 ): Promise<string[]> {
   const token = await guestToken(request);
-  const res = await request.get(
-    `${backendUrl}/api/catalog/entities?filter=kind=component,spec.type=service&filter=kind=component,spec.type=website&fields=metadata.name`,
-    { headers: { Authorization: `Bearer ${token}` } },
-  );
-  expect(res.status()).toBe(200);
-  const components: Array<{ metadata: { name: string } }> = await res.json();
-  return components.map(c => c.metadata.name).sort();
+  let names: string[] = [];
+  await expect
+    .poll(
+      async () => {
+        const res = await request.get(
+          `${backendUrl}/api/catalog/entities?filter=kind=component,spec.type=service&filter=kind=component,spec.type=website&fields=metadata.name`,
+          { headers: { Authorization: `Bearer ${token}` } },
+        );
+        expect(res.status()).toBe(200);
+        const components: Array<{ metadata: { name: string } }> =
+          await res.json();
+        names = components.map(c => c.metadata.name).sort();
+        return names.length;
+      },
+      { timeout: 120_000, message: 'example services in the catalog' },
+    )
+    .toBeGreaterThanOrEqual(atLeast);
+  return names;
 }

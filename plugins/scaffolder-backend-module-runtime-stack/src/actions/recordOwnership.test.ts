@@ -318,6 +318,124 @@ describe('runtime-stack:ownership:record', () => {
     expect(stored.filter(r => r.capability === 'gitops')).toEqual([existing]);
   });
 
+  describe('with check, before the service exists', () => {
+    const checkPost = (status: number, user = DANA) => ({
+      method: 'POST',
+      path: '/api/runtime-stack/ownership/check',
+      user,
+      status,
+    });
+
+    it('passes when the backend would accept every entry, writing nothing', async () => {
+      inCatalog.delete(SERVICE);
+      const ctx = context({
+        entityRef: SERVICE,
+        system: 'payments',
+        check: true,
+        entries: templateEntries,
+      });
+      await action.handler(ctx);
+
+      expect(requests).toEqual([checkPost(200)]);
+      expect(await storedRecords()).toEqual([]);
+      const out = outputs(ctx);
+      expect(out.created).toEqual([]);
+      expect(out.summary).toBe(
+        [
+          `- ${PAYMENTS} operates layer 6 for ${SERVICE}: allowed`,
+          `- ${PAYMENTS} consumes capability 'gitops' for ${SERVICE}: allowed`,
+          `- ${PAYMENTS} consumes capability 'metrics' for ${SERVICE}: allowed`,
+        ].join('\n'),
+      );
+    });
+
+    it('fails naming every entry the backend would refuse, and why', async () => {
+      inCatalog.delete(SERVICE);
+      const ctx = context({
+        entityRef: SERVICE,
+        system: 'payments',
+        check: true,
+        entries: [
+          { layer: 6, owner: PAYMENTS, responsibility: 'operates' },
+          // Dana is not in platform-team.
+          {
+            capability: 'metrics',
+            owner: PLATFORM,
+            responsibility: 'operates',
+          },
+          // team-ghosts is one of Dana's groups, but not in the catalog.
+          { layer: 5, owner: GHOSTS, responsibility: 'operates' },
+        ],
+      });
+      const failure = action.handler(ctx);
+      await expect(failure).rejects.toMatchObject({
+        name: 'NotAllowedError',
+        message: [
+          `The Runtime Stack backend would refuse 2 of 3 ownership record(s) for ${SERVICE}, so nothing was created:`,
+          `- ${PLATFORM} operates capability 'metrics' for ${SERVICE}: You may not change ownership records owned by ${PLATFORM}`,
+          `- ${GHOSTS} operates layer 5 for ${SERVICE}: Invalid owner: ${GHOSTS} does not exist in the catalog`,
+          'Pick an owner group you are a member of, or ask a member of the group named to run the template.',
+        ].join('\n'),
+      });
+      expect(requests).toEqual([checkPost(200)]);
+      expect(await storedRecords()).toEqual([]);
+    });
+
+    it('judges what the new service inherits from its System', async () => {
+      // Once platform-team operates layer 5 for the whole System, a new
+      // service of it may not take layer 5 over without its members.
+      const response = await fetch(`${baseUrl}/ownership`, {
+        method: 'POST',
+        headers: {
+          authorization: mockCredentials.user.header(ADMIN),
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({
+          scope: { kind: 'system', ref: 'payments' },
+          layer: 5,
+          owner: PLATFORM,
+          responsibility: 'operates',
+        }),
+      });
+      expect(response.status).toBe(201);
+      inCatalog.delete(SERVICE);
+      requests.length = 0;
+
+      const entries = [
+        { layer: 5, owner: PAYMENTS, responsibility: 'operates' },
+      ];
+      await expect(
+        action.handler(
+          context({
+            entityRef: SERVICE,
+            system: 'payments',
+            check: true,
+            entries,
+          }),
+        ),
+      ).rejects.toThrow(
+        `- ${PAYMENTS} operates layer 5 for ${SERVICE}: ${PLATFORM} owns layer 5 for ${SERVICE} today (operates); only its members may hand it over`,
+      );
+      // Outside that System nothing is inherited, so the same entry passes.
+      await action.handler(
+        context({ entityRef: SERVICE, check: true, entries }),
+      );
+      expect(requests).toEqual([checkPost(200), checkPost(200)]);
+    });
+
+    it('sends nothing in a dry run', async () => {
+      const ctx = context(
+        { entityRef: SERVICE, check: true, entries: templateEntries },
+        { isDryRun: true },
+      );
+      await action.handler(ctx);
+      expect(requests).toEqual([]);
+      expect(outputs(ctx).summary).toContain(
+        `- ${PAYMENTS} operates layer 6 for ${SERVICE}: would be checked`,
+      );
+    });
+  });
+
   it("fails with the backend's message when the user may not record for that owner (403)", async () => {
     const ctx = context({
       entityRef: SERVICE,

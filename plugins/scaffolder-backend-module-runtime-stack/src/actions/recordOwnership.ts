@@ -133,6 +133,45 @@ function toEntries(
   return entries;
 }
 
+/** What the backend takes for one record. */
+function requestBodyOf(entry: OwnershipEntry): LayerOwnershipInput {
+  return {
+    scope: entry.scope,
+    ...(entry.capability
+      ? { capability: entry.capability }
+      : { layer: entry.layer }),
+    owner: entry.owner,
+    responsibility: entry.responsibility,
+    ...(entry.note ? { note: entry.note } : {}),
+    ...(entry.link ? { link: entry.link } : {}),
+  };
+}
+
+/** The error a refusal of the backend fails the step with. */
+function failureOf(
+  status: number,
+  error: { message: string },
+  what: string,
+): Error {
+  const refused = `The Runtime Stack backend refused ${what}: ${error.message}`;
+  switch (status) {
+    case 400:
+      return new InputError(refused);
+    case 401:
+      return new AuthenticationError(refused);
+    case 403:
+      return new NotAllowedError(refused);
+    case 404:
+      return new NotFoundError(
+        `The Runtime Stack backend answered 404 for ${what}: ${error.message}; is the runtime-stack backend plugin installed?`,
+      );
+    default:
+      return new Error(
+        `The Runtime Stack backend answered ${status} for ${what}: ${error.message}`,
+      );
+  }
+}
+
 /** The backend's error body (`{ error: { name, message } }`), or the raw text. */
 async function errorOf(
   response: Response,
@@ -179,8 +218,10 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
  * template, so the backend's `runtime-stack.ownership.update` permission
  * applies to that user. A record that already exists is reported as skipped;
  * a refusal (403) or bad input (400) fails the step with the backend's
- * message. A dry run checks the entries and outputs what it would record,
- * without any request.
+ * message. With `check`, it only asks the backend whether it would accept
+ * every entry (`POST /api/runtime-stack/ownership/check`), for a template to
+ * run before it creates anything. A dry run checks the entries and outputs
+ * what it would record, without any request.
  *
  * @public
  */
@@ -205,6 +246,20 @@ export function createRecordOwnershipAction(
             .min(1)
             .describe(
               'The Component (or System) the records are about, e.g. component:default/payments-api; kind defaults to component, namespace to default',
+            ),
+        check: z =>
+          z
+            .boolean()
+            .optional()
+            .describe(
+              'Only check, writing nothing, that the backend would accept every entry from the user who runs the template; a template runs this first, so a refusal stops it before anything is created',
+            ),
+        system: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'The System the new service will belong to; with check, what the service will inherit from it counts before it is registered',
             ),
         entries: z =>
           z
@@ -258,7 +313,9 @@ export function createRecordOwnershipAction(
         created: z =>
           z
             .array(z.record(z.string(), z.any()))
-            .describe('The records the backend created, with their id'),
+            .describe(
+              'The records the backend created, with their id; empty with check',
+            ),
         skipped: z =>
           z
             .array(z.record(z.string(), z.any()))
@@ -269,7 +326,7 @@ export function createRecordOwnershipAction(
           z
             .string()
             .describe(
-              'One Markdown line per record: created, skipped or planned',
+              'One Markdown line per record: created, skipped, planned or allowed',
             ),
       },
     },
@@ -283,14 +340,17 @@ export function createRecordOwnershipAction(
       ctx.output('records', entries as any);
 
       if (ctx.isDryRun) {
+        const would = ctx.input.check
+          ? 'would be checked'
+          : 'would be recorded';
         for (const entry of entries) {
-          ctx.logger.info(`Dry run: would record ${describe(entry)}`);
+          ctx.logger.info(`Dry run: ${describe(entry)} ${would}`);
         }
         ctx.output('created', []);
         ctx.output('skipped', []);
         ctx.output(
           'summary',
-          entries.map(e => `- ${describe(e)}: would be recorded`).join('\n'),
+          entries.map(e => `- ${describe(e)}: ${would}`).join('\n'),
         );
         return;
       }
@@ -304,6 +364,99 @@ export function createRecordOwnershipAction(
         );
       }
 
+      /** POSTs to the backend as the user; names `what` when it cannot be reached. */
+      async function postToBackend(path: string, body: unknown, what: string) {
+        const { token } = await auth.getPluginRequestToken({
+          onBehalfOf: credentials,
+          targetPluginId: RUNTIME_STACK_PLUGIN_ID,
+        });
+        const baseUrl = await discovery.getBaseUrl(RUNTIME_STACK_PLUGIN_ID);
+        try {
+          const response = await fetch(`${baseUrl}${path}`, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              authorization: `Bearer ${token}`,
+            },
+            body: JSON.stringify(body),
+            signal: ctx.signal,
+          });
+          return { response, baseUrl };
+        } catch (error) {
+          const cause = (error as { cause?: Error }).cause?.message;
+          throw new Error(
+            `Could not reach the Runtime Stack backend at ${baseUrl} for ${what}: ${
+              (error as Error).message
+            }${cause ? ` (${cause})` : ''}`,
+          );
+        }
+      }
+
+      if (ctx.input.check) {
+        await check(entries);
+        return;
+      }
+
+      /**
+       * Asks the backend whether it would accept every entry, before the
+       * template creates anything; fails naming each one it would refuse.
+       */
+      async function check(toCheck: OwnershipEntry[]) {
+        if (toCheck.length === 0) {
+          ctx.output('created', []);
+          ctx.output('skipped', []);
+          ctx.output('summary', '');
+          return;
+        }
+        const name = parseEntityRef(scope.ref);
+        const planned = {
+          kind: scope.kind === 'system' ? 'System' : 'Component',
+          metadata: { name: name.name, namespace: name.namespace },
+          ...(ctx.input.system ? { spec: { system: ctx.input.system } } : {}),
+        };
+        const what = `checking ${toCheck.length} record(s) for ${scope.ref}`;
+        const { response, baseUrl } = await postToBackend(
+          '/ownership/check',
+          { entity: planned, records: toCheck.map(requestBodyOf) },
+          what,
+        );
+        if (response.status !== 200) {
+          throw failureOf(
+            response.status,
+            await errorOf(response),
+            `${what} at ${baseUrl}/ownership/check`,
+          );
+        }
+        const { results } = (await response.json()) as {
+          results: Array<{ allowed: boolean; reason?: string }>;
+        };
+        const refused = toCheck
+          .map((entry, i) => ({ entry, result: results[i] }))
+          .filter(({ result }) => !result?.allowed);
+        if (refused.length > 0) {
+          throw new NotAllowedError(
+            `The Runtime Stack backend would refuse ${refused.length} of ${
+              toCheck.length
+            } ownership record(s) for ${
+              scope.ref
+            }, so nothing was created:\n${refused
+              .map(
+                ({ entry, result }) =>
+                  `- ${describe(entry)}: ${result?.reason ?? 'no answer'}`,
+              )
+              .join(
+                '\n',
+              )}\nPick an owner group you are a member of, or ask a member of the group named to run the template.`,
+          );
+        }
+        ctx.output('created', []);
+        ctx.output('skipped', []);
+        ctx.output(
+          'summary',
+          toCheck.map(e => `- ${describe(e)}: allowed`).join('\n'),
+        );
+      }
+
       /** POST one record; waits while the backend cannot find the entity yet. */
       async function post(
         entry: OwnershipEntry,
@@ -312,59 +465,25 @@ export function createRecordOwnershipAction(
         | { status: 'created'; id: string }
         | { status: 'skipped'; reason: string }
       > {
-        const body: LayerOwnershipInput = {
-          scope: entry.scope,
-          ...(entry.capability
-            ? { capability: entry.capability }
-            : { layer: entry.layer }),
-          owner: entry.owner,
-          responsibility: entry.responsibility,
-          ...(entry.note ? { note: entry.note } : {}),
-          ...(entry.link ? { link: entry.link } : {}),
-        };
+        const body = requestBodyOf(entry);
         const deadline = Date.now() + entityWaitMs;
         const what = `entries[${index}] (${describe(entry)})`;
         let waiting = false;
         for (;;) {
-          const { token } = await auth.getPluginRequestToken({
-            onBehalfOf: credentials,
-            targetPluginId: RUNTIME_STACK_PLUGIN_ID,
-          });
-          const baseUrl = await discovery.getBaseUrl(RUNTIME_STACK_PLUGIN_ID);
-          let response: Response;
-          try {
-            response = await fetch(`${baseUrl}/ownership`, {
-              method: 'POST',
-              headers: {
-                'content-type': 'application/json',
-                authorization: `Bearer ${token}`,
-              },
-              body: JSON.stringify(body),
-              signal: ctx.signal,
-            });
-          } catch (error) {
-            const cause = (error as { cause?: Error }).cause?.message;
-            throw new Error(
-              `Could not reach the Runtime Stack backend at ${baseUrl} for ${what}: ${
-                (error as Error).message
-              }${cause ? ` (${cause})` : ''}`,
-            );
-          }
+          const { response, baseUrl } = await postToBackend(
+            '/ownership',
+            body,
+            what,
+          );
           if (response.status === 201) {
             const created = (await response.json()) as { id: string };
             return { status: 'created', id: created.id };
           }
           const error = await errorOf(response);
-          const refused = `The Runtime Stack backend refused ${what}: ${error.message}`;
+          if (response.status === 409) {
+            return { status: 'skipped', reason: error.message };
+          }
           switch (response.status) {
-            case 409:
-              return { status: 'skipped', reason: error.message };
-            case 400:
-              throw new InputError(refused);
-            case 401:
-              throw new AuthenticationError(refused);
-            case 403:
-              throw new NotAllowedError(refused);
             case 404: {
               // The backend names the entity it cannot find in the catalog;
               // any other 404 (no runtime-stack plugin) is not worth waiting for.
@@ -374,13 +493,13 @@ export function createRecordOwnershipAction(
                   .toLocaleLowerCase('en-US')
                   .includes(entry.scope.ref.toLocaleLowerCase('en-US'));
               if (!missingEntity) {
-                throw new NotFoundError(
-                  `The Runtime Stack backend answered 404 for ${what} at ${baseUrl}/ownership: ${error.message}; is the runtime-stack backend plugin installed?`,
-                );
+                throw failureOf(404, error, `${what} at ${baseUrl}/ownership`);
               }
               if (Date.now() + retryIntervalMs > deadline) {
                 throw new NotFoundError(
-                  `${refused} (waited ${Math.round(
+                  `The Runtime Stack backend refused ${what}: ${
+                    error.message
+                  } (waited ${Math.round(
                     entityWaitMs / 1000,
                   )} s for the catalog to show ${entry.scope.ref})`,
                 );
@@ -399,9 +518,7 @@ export function createRecordOwnershipAction(
               continue;
             }
             default:
-              throw new Error(
-                `The Runtime Stack backend answered ${response.status} for ${what}: ${error.message}`,
-              );
+              throw failureOf(response.status, error, what);
           }
         }
       }

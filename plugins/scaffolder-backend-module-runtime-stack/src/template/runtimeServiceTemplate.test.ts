@@ -1841,15 +1841,25 @@ describe('the runtime-service template', () => {
       expect(statuses.indexOf('record-ownership:completed')).toBeGreaterThan(
         statuses.indexOf('register:completed'),
       );
-      // The backend created one record per entry, authenticated as the user.
-      expect(writes).toEqual(
-        c.ownership.map(() => ({
+      // check-ownership asked first, before anything existed; then the
+      // backend created one record per entry, authenticated as the user.
+      expect(statuses.indexOf('check-ownership:completed')).toBeLessThan(
+        statuses.indexOf('fetch-base:processing'),
+      );
+      expect(writes).toEqual([
+        {
+          method: 'POST',
+          path: '/api/runtime-stack/ownership/check',
+          user: TEMPLATE_USER,
+          status: 200,
+        },
+        ...c.ownership.map(() => ({
           method: 'POST',
           path: '/api/runtime-stack/ownership',
           user: TEMPLATE_USER,
           status: 201,
         })),
-      );
+      ]);
       const stored = await storedOwnership(String(c.values.name));
       expect(
         stored
@@ -1971,7 +1981,38 @@ describe('the runtime-service template', () => {
       expect(statuses).not.toContain('publish-local:completed');
       expect(statuses).not.toContain('record-ownership:processing');
       expect(existsSync(target)).toBe(false);
-      expect(writes).toEqual([]);
+      // Only check-ownership reached the backend, and it writes nothing.
+      expect(writes.map(w => w.path)).toEqual([
+        '/api/runtime-stack/ownership/check',
+      ]);
+      expect(await storedOwnership('fx-rates-api')).toEqual([]);
+    }, 120_000);
+
+    it('stops before creating anything when the user may not record for the owner chosen', async () => {
+      // The template user is not in security-team.
+      const { result: task, writes } = await ownershipWritesDuring(() =>
+        runTask('template:default/runtime-service', {
+          ...values,
+          owner: 'group:default/security-team',
+        }),
+      );
+      expect(task.status).toBe('failed');
+      expect(task.completion?.error?.message).toContain(
+        '- group:default/security-team operates layer 6 for component:default/fx-rates-api: You may not change ownership records owned by group:default/security-team',
+      );
+      const statuses = stepStatuses(task.log);
+      expect(statuses).toContain('check-ownership:failed');
+      expect(statuses).not.toContain('fetch-base:processing');
+      expect(statuses).not.toContain('publish-local:processing');
+      expect(existsSync(target)).toBe(false);
+      expect(writes).toEqual([
+        {
+          method: 'POST',
+          path: '/api/runtime-stack/ownership/check',
+          user: TEMPLATE_USER,
+          status: 200,
+        },
+      ]);
       expect(await storedOwnership('fx-rates-api')).toEqual([]);
     }, 120_000);
 
@@ -1990,9 +2031,10 @@ describe('the runtime-service template', () => {
       );
       // The catalog shows the locally written service, so its ownership is
       // recorded as on the GitHub path.
-      expect(writes.map(r => [r.status, r.user])).toEqual(
-        c0Ownership.map(() => [201, TEMPLATE_USER]),
-      );
+      expect(writes.map(r => [r.status, r.user])).toEqual([
+        [200, TEMPLATE_USER],
+        ...c0Ownership.map(() => [201, TEMPLATE_USER]),
+      ]);
       const stored = await storedOwnership('fx-rates-api');
       expect(stored.map(targetOf).sort()).toEqual([...c0Ownership].sort());
       expect(new Set(stored.map(r => [r.owner, r.createdBy].join()))).toEqual(
