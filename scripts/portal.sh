@@ -254,9 +254,13 @@ cmd_bench() {
   start_example_registry
   start_example_observability
   log "starting a backend serving the bundle on :$port (log: .cache/bench-backend.log)"
-  APP_CONFIG_app_baseUrl="$url" APP_CONFIG_backend_baseUrl="$url" \
-    APP_CONFIG_backend_listen_port="$port" \
-    setsid yarn workspace backend start >"$CACHE/bench-backend.log" 2>&1 &
+  # Not `yarn start`: its file watcher would restart the backend, losing its
+  # in-memory database, whenever a source file changes during the run.
+  (cd packages/backend &&
+    NODE_ENV=development APP_CONFIG_app_baseUrl="$url" \
+      APP_CONFIG_backend_baseUrl="$url" APP_CONFIG_backend_listen_port="$port" \
+      exec setsid node --require @backstage/cli/config/nodeTransform.cjs \
+      src/index.ts) >"$CACHE/bench-backend.log" 2>&1 &
   BENCH_BACKEND_PID=$!
   local deadline=$((SECONDS + 240))
   until curl -sf "$url/.backstage/health/v1/readiness" >/dev/null &&
