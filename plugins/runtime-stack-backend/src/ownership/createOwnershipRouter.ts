@@ -223,11 +223,11 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
     );
     const planned = body.entity as Entity | undefined;
     const plannedRef = planned && stringifyEntityRef(planned);
+    const registered =
+      plannedRef && (await catalog.getEntityByRef(plannedRef, { credentials }));
     const isPlanned = (ref: string) =>
       !registered &&
       ref.toLocaleLowerCase('en-US') === plannedRef?.toLocaleLowerCase('en-US');
-    const registered =
-      plannedRef && (await catalog.getEntityByRef(plannedRef, { credentials }));
     const decision = await updateDecision(credentials);
     const results = [];
     for (const assignment of assignments) {
