@@ -33,8 +33,10 @@ describe('scaffolder module runtime-stack', () => {
       );
       expect(record).toBeDefined();
       expect(Object.keys(record.schema.input.properties).sort()).toEqual([
+        'check',
         'entityRef',
         'entries',
+        'system',
       ]);
       expect(
         Object.keys(record.schema.input.properties.entries.items.properties),
