@@ -66,18 +66,34 @@ use_local_postgres() {
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-wait_for_portal() {
-  local deadline=$((SECONDS + 240))
-  until curl -sf http://localhost:7007/.backstage/health/v1/readiness >/dev/null &&
-    curl -sf http://localhost:3000 >/dev/null; do
-    if ((SECONDS > deadline)); then
-      log "the portal did not come up within 240 s; see $CACHE/portal.log"
-      tail -50 "$CACHE/portal.log" >&2 || true
+# wait_until SECONDS PID LOG WHAT CHECK...: waits until CHECK succeeds. Gives
+# up after SECONDS, or once the process PID (when given) has exited, saying
+# that WHAT and showing the end of LOG.
+wait_until() {
+  local timeout=$1 pid=$2 logfile=$3 what=$4
+  shift 4
+  local deadline=$((SECONDS + timeout))
+  until "$@"; do
+    if ((SECONDS > deadline)) || { [[ -n "$pid" ]] && ! kill -0 "$pid" 2>/dev/null; }; then
+      log "$what; see ${logfile#"$ROOT/"}"
+      tail -30 "$logfile" >&2 || true
       return 1
     fi
-    sleep 1
+    sleep 0.5
   done
 }
+
+portal_answers() {
+  curl -sf http://localhost:7007/.backstage/health/v1/readiness >/dev/null &&
+    curl -sf http://localhost:3000 >/dev/null
+}
+
+wait_for_portal() {
+  wait_until 240 "" "$CACHE/portal.log" \
+    "the portal did not come up within 240 s" portal_answers
+}
+
+clusters_listen() { port_open 6443 && port_open 6444; }
 
 # The example portal's clusters are fake API servers (test/fake-kube-apiserver)
 # on :6443 and :6444, serving the prod-eu-1 and prod-us-1 fixtures.
@@ -89,15 +105,8 @@ start_fake_clusters() {
   mkdir -p "$CACHE"
   setsid yarn start:fake-clusters >"$CACHE/fake-clusters.log" 2>&1 &
   FAKE_CLUSTERS_PID=$!
-  local deadline=$((SECONDS + 60))
-  until port_open 6443 && port_open 6444; do
-    if ((SECONDS > deadline)) || ! kill -0 "$FAKE_CLUSTERS_PID" 2>/dev/null; then
-      log "the fake clusters did not start; see $CACHE/fake-clusters.log"
-      tail -20 "$CACHE/fake-clusters.log" >&2 || true
-      return 1
-    fi
-    sleep 0.5
-  done
+  wait_until 60 "$FAKE_CLUSTERS_PID" "$CACHE/fake-clusters.log" \
+    "the fake clusters did not start" clusters_listen || return 1
   log "fake clusters prod-eu-1 (:6443) and prod-us-1 (:6444) are up"
 }
 
@@ -116,14 +125,10 @@ start_example_registry() {
   fi
   setsid yarn start:example-registry >"$CACHE/example-registry.log" 2>&1 &
   EXAMPLE_REGISTRY_PID=$!
-  local deadline=$((SECONDS + 60))
-  until grep -q "OCI registry listening" "$CACHE/example-registry.log" 2>/dev/null; do
-    if ((SECONDS > deadline)) || ! kill -0 "$EXAMPLE_REGISTRY_PID" 2>/dev/null; then
-      log "the example registry did not start; see $CACHE/example-registry.log"
-      return
-    fi
-    sleep 0.5
-  done
+  # Optional: the portal starts without it.
+  wait_until 60 "$EXAMPLE_REGISTRY_PID" "$CACHE/example-registry.log" \
+    "the example registry did not start" \
+    grep -q "OCI registry listening" "$CACHE/example-registry.log" || return 0
   log "example registry on :5000"
 }
 
@@ -262,16 +267,12 @@ cmd_bench() {
       exec setsid node --require @backstage/cli/config/nodeTransform.cjs \
       src/index.ts) >"$CACHE/bench-backend.log" 2>&1 &
   BENCH_BACKEND_PID=$!
-  local deadline=$((SECONDS + 240))
-  until curl -sf "$url/.backstage/health/v1/readiness" >/dev/null &&
-    curl -sf "$url/" | grep -q 'id="root"'; do
-    if ((SECONDS > deadline)) || ! kill -0 "$BENCH_BACKEND_PID" 2>/dev/null; then
-      log "the backend did not serve the app on :$port; see .cache/bench-backend.log"
-      tail -30 "$CACHE/bench-backend.log" >&2 || true
-      exit 1
-    fi
-    sleep 1
-  done
+  serves_app() {
+    curl -sf "$url/.backstage/health/v1/readiness" >/dev/null &&
+      curl -sf "$url/" | grep -q 'id="root"'
+  }
+  wait_until 240 "$BENCH_BACKEND_PID" "$CACHE/bench-backend.log" \
+    "the backend did not serve the app on :$port" serves_app || exit 1
   PLAYWRIGHT_URL="$url" BACKEND_URL="$url" CI=true \
     yarn playwright test --config playwright.bench.config.ts
 }
