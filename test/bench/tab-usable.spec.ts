@@ -7,6 +7,11 @@ import {
   waitForBackend,
   waitUntilUsable,
 } from '../e2e/portal';
+// The backend benchmarks' figures, so both report percentiles alike.
+import {
+  percentiles,
+  timed,
+} from '../../plugins/runtime-stack-backend/bench/benchUtils';
 
 /**
  * How long until the Runtime stack tab is usable (coverage and layers on
@@ -19,21 +24,19 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 
 type Path = 'firstVisit' | 'reload' | 'fromOverview';
 
-async function timed(action: () => Promise<void>): Promise<number> {
-  const started = performance.now();
-  await action();
-  return performance.now() - started;
+/** How long `action` took, in milliseconds. */
+async function durationOf(action: () => Promise<void>): Promise<number> {
+  const [ms] = await timed(action);
+  return ms;
 }
 
 function summary(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) =>
-    Math.round(sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]);
+  const { n, p50, p95, max } = percentiles(samples);
   return {
-    samples: sorted.length,
-    p50Ms: at(0.5),
-    p95Ms: at(0.95),
-    maxMs: at(1),
+    samples: n,
+    p50Ms: Math.round(p50),
+    p95Ms: Math.round(p95),
+    maxMs: Math.round(max),
   };
 }
 
@@ -79,7 +82,7 @@ test('time until the Runtime stack tab is usable', async ({
       try {
         const freshPage = await fresh.newPage();
         samples.firstVisit.push(
-          await timed(async () => {
+          await durationOf(async () => {
             await freshPage.goto(runtimeStackTab(name));
             await waitUntilUsable(freshPage, name);
           }),
@@ -90,7 +93,7 @@ test('time until the Runtime stack tab is usable', async ({
 
       // A full page load with the bundle in the browser's cache.
       samples.reload.push(
-        await timed(async () => {
+        await durationOf(async () => {
           await page.goto(runtimeStackTab(name));
           await waitUntilUsable(page, name);
         }),
@@ -99,7 +102,7 @@ test('time until the Runtime stack tab is usable', async ({
       // The usual path: from the service's overview, a click on the tab.
       const tab = await openOverview(page, name);
       samples.fromOverview.push(
-        await timed(async () => {
+        await durationOf(async () => {
           await tab.click();
           await waitUntilUsable(page, name);
         }),

@@ -147,6 +147,26 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
     }
   }
 
+  /**
+   * Everything that decides whether a new record may be created, in the
+   * order `POST /ownership` applies it; `POST /ownership/check` asks the same.
+   */
+  async function refuseCreateUnlessAllowed(
+    decision: PolicyDecision,
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+    assignment: OwnershipAssignment,
+    planned?: Entity,
+  ) {
+    refuseUnlessAllowed(decision, [asRecord(assignment)]);
+    await refuseTakeOverUnlessAllowed(
+      decision,
+      credentials,
+      assignment,
+      planned,
+    );
+    await checkOwnerExists(assignment.owner, credentials);
+  }
+
   /** Runs a write as an audited event: success or failure, with who and what. */
   async function audited<T extends LayerOwnership>(
     req: Request,
@@ -195,11 +215,12 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
   router.post('/ownership', async (req, res) => {
     const credentials = await userCredentials(req);
     const assignment = parseOwnershipAssignment(layerModel, req.body);
-    // One decision for both checks: it depends on the user, not the record.
-    const decision = await updateDecision(credentials);
-    refuseUnlessAllowed(decision, [asRecord(assignment)]);
-    await refuseTakeOverUnlessAllowed(decision, credentials, assignment);
-    await checkOwnerExists(assignment.owner, credentials);
+    // One decision for every check: it depends on the user, not the record.
+    await refuseCreateUnlessAllowed(
+      await updateDecision(credentials),
+      credentials,
+      assignment,
+    );
     const created = await audited(
       req,
       'create',
@@ -232,14 +253,12 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
     const results = [];
     for (const assignment of assignments) {
       try {
-        refuseUnlessAllowed(decision, [asRecord(assignment)]);
-        await refuseTakeOverUnlessAllowed(
+        await refuseCreateUnlessAllowed(
           decision,
           credentials,
           assignment,
           isPlanned(assignment.scope.ref) ? planned : undefined,
         );
-        await checkOwnerExists(assignment.owner, credentials);
         results.push({ record: assignment, allowed: true });
       } catch (error) {
         if (

@@ -225,9 +225,10 @@ describe('runtime-stack:ownership:record', () => {
   const outputs = (ctx: { output: jest.Mock | any }) =>
     Object.fromEntries((ctx.output as jest.Mock).mock.calls);
 
-  const post = (status: number) => ({
+  /** A POST by Dana the write log notes, to the ownership API or under it. */
+  const post = (status: number, path = '/api/runtime-stack/ownership') => ({
     method: 'POST',
-    path: '/api/runtime-stack/ownership',
+    path,
     user: DANA,
     status,
   });
@@ -319,12 +320,8 @@ describe('runtime-stack:ownership:record', () => {
   });
 
   describe('with check, before the service exists', () => {
-    const checkPost = (status: number, user = DANA) => ({
-      method: 'POST',
-      path: '/api/runtime-stack/ownership/check',
-      user,
-      status,
-    });
+    const checkPost = (status: number) =>
+      post(status, '/api/runtime-stack/ownership/check');
 
     it('passes when the backend would accept every entry, writing nothing', async () => {
       inCatalog.delete(SERVICE);

@@ -392,22 +392,11 @@ export function createRecordOwnershipAction(
         }
       }
 
-      if (ctx.input.check) {
-        await check(entries);
-        return;
-      }
-
       /**
        * Asks the backend whether it would accept every entry, before the
        * template creates anything; fails naming each one it would refuse.
        */
       async function check(toCheck: OwnershipEntry[]) {
-        if (toCheck.length === 0) {
-          ctx.output('created', []);
-          ctx.output('skipped', []);
-          ctx.output('summary', '');
-          return;
-        }
         const name = parseEntityRef(scope.ref);
         const planned = {
           kind: scope.kind === 'system' ? 'System' : 'Component',
@@ -449,12 +438,18 @@ export function createRecordOwnershipAction(
               )}\nPick an owner group you are a member of, or ask a member of the group named to run the template.`,
           );
         }
+      }
+
+      if (ctx.input.check) {
+        // With nothing to record there is nothing to ask.
+        if (entries.length > 0) await check(entries);
         ctx.output('created', []);
         ctx.output('skipped', []);
         ctx.output(
           'summary',
-          toCheck.map(e => `- ${describe(e)}: allowed`).join('\n'),
+          entries.map(e => `- ${describe(e)}: allowed`).join('\n'),
         );
+        return;
       }
 
       /** POST one record; waits while the backend cannot find the entity yet. */
@@ -483,43 +478,39 @@ export function createRecordOwnershipAction(
           if (response.status === 409) {
             return { status: 'skipped', reason: error.message };
           }
-          switch (response.status) {
-            case 404: {
-              // The backend names the entity it cannot find in the catalog;
-              // any other 404 (no runtime-stack plugin) is not worth waiting for.
-              const missingEntity =
-                error.name === 'NotFoundError' &&
-                error.message
-                  .toLocaleLowerCase('en-US')
-                  .includes(entry.scope.ref.toLocaleLowerCase('en-US'));
-              if (!missingEntity) {
-                throw failureOf(404, error, `${what} at ${baseUrl}/ownership`);
-              }
-              if (Date.now() + retryIntervalMs > deadline) {
-                throw new NotFoundError(
-                  `The Runtime Stack backend refused ${what}: ${
-                    error.message
-                  } (waited ${Math.round(
-                    entityWaitMs / 1000,
-                  )} s for the catalog to show ${entry.scope.ref})`,
-                );
-              }
-              if (!waiting) {
-                ctx.logger.info(
-                  `${
-                    entry.scope.ref
-                  } is not in the catalog yet; retrying for up to ${Math.round(
-                    entityWaitMs / 1000,
-                  )} s`,
-                );
-                waiting = true;
-              }
-              await sleep(retryIntervalMs, ctx.signal);
-              continue;
-            }
-            default:
-              throw failureOf(response.status, error, what);
+          if (response.status !== 404) {
+            throw failureOf(response.status, error, what);
           }
+          // The backend names the entity it cannot find in the catalog; any
+          // other 404 (no runtime-stack plugin) is not worth waiting for.
+          const missingEntity =
+            error.name === 'NotFoundError' &&
+            error.message
+              .toLocaleLowerCase('en-US')
+              .includes(entry.scope.ref.toLocaleLowerCase('en-US'));
+          if (!missingEntity) {
+            throw failureOf(404, error, `${what} at ${baseUrl}/ownership`);
+          }
+          if (Date.now() + retryIntervalMs > deadline) {
+            throw new NotFoundError(
+              `The Runtime Stack backend refused ${what}: ${
+                error.message
+              } (waited ${Math.round(
+                entityWaitMs / 1000,
+              )} s for the catalog to show ${entry.scope.ref})`,
+            );
+          }
+          if (!waiting) {
+            ctx.logger.info(
+              `${
+                entry.scope.ref
+              } is not in the catalog yet; retrying for up to ${Math.round(
+                entityWaitMs / 1000,
+              )} s`,
+            );
+            waiting = true;
+          }
+          await sleep(retryIntervalMs, ctx.signal);
         }
       }
 

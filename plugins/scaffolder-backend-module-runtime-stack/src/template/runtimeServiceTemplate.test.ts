@@ -740,6 +740,14 @@ const permissions = layerOwnershipPermissions({
   memberships: { [TEMPLATE_USER]: TEMPLATE_USER_TEAMS },
 });
 
+/** The template's check-ownership step, as the write log notes it. */
+const CHECK_BY_TEMPLATE_USER: OwnershipWrite = {
+  method: 'POST',
+  path: '/api/runtime-stack/ownership/check',
+  user: TEMPLATE_USER,
+  status: 200,
+};
+
 /** Notes the writes the runtime-stack plugin receives, and its answers. */
 const writeLog = ownershipWriteLog();
 const ownershipWrites = writeLog.writes;
@@ -1847,12 +1855,7 @@ describe('the runtime-service template', () => {
         statuses.indexOf('fetch-base:processing'),
       );
       expect(writes).toEqual([
-        {
-          method: 'POST',
-          path: '/api/runtime-stack/ownership/check',
-          user: TEMPLATE_USER,
-          status: 200,
-        },
+        CHECK_BY_TEMPLATE_USER,
         ...c.ownership.map(() => ({
           method: 'POST',
           path: '/api/runtime-stack/ownership',
@@ -2005,14 +2008,7 @@ describe('the runtime-service template', () => {
       expect(statuses).not.toContain('fetch-base:processing');
       expect(statuses).not.toContain('publish-local:processing');
       expect(existsSync(target)).toBe(false);
-      expect(writes).toEqual([
-        {
-          method: 'POST',
-          path: '/api/runtime-stack/ownership/check',
-          user: TEMPLATE_USER,
-          status: 200,
-        },
-      ]);
+      expect(writes).toEqual([CHECK_BY_TEMPLATE_USER]);
       expect(await storedOwnership('fx-rates-api')).toEqual([]);
     }, 120_000);
 
