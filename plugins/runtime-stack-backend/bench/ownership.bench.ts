@@ -2,7 +2,8 @@
  * Layer ownership at enterprise scale: 5,000 services x 40 capabilities of
  * component-scoped records (200,000 rows), 300 teams, 50 clusters with
  * layer-wide records (each service collected on two of them), 200 Systems. Measures effective ownership for one
- * service and paging through the full list, on SQLite and PostgreSQL.
+ * service and paging through the full list (by offset, and by the cursor's
+ * sort key), on SQLite and PostgreSQL.
  *
  *   yarn bench            (from the repository root)
  */
@@ -15,6 +16,7 @@ import { ClusterStateService } from '../src/clusters/ClusterStateService';
 import { migrateToLatest } from '../src/database/migrations';
 import { DatabaseOwnershipStore } from '../src/ownership/DatabaseOwnershipStore';
 import { EffectiveOwnershipService } from '../src/ownership/EffectiveOwnershipService';
+import type { Page } from '../src/ownership/OwnershipStore';
 import { benchDatabases, fmt, percentiles, timed } from './benchUtils';
 
 const SERVICES = 5_000;
@@ -233,37 +235,43 @@ async function main() {
         '',
       ]);
 
-      const pages: number[] = [];
-      let seen = 0;
-      const [totalMs] = await timed(async () => {
-        for (let offset = 0; ; offset += PAGE_SIZE) {
-          const [ms, page] = await timed(() =>
-            store.list({}, { limit: PAGE_SIZE, offset }),
-          );
-          pages.push(ms);
-          seen += page.items.length;
-          if (page.items.length < PAGE_SIZE) break;
-        }
-      });
-      if (seen !== rowCount)
-        throw new Error(`listed ${seen} of ${rowCount} records`);
-      const list = percentiles(pages);
-      table.push([
-        db.name,
-        `full list, page of ${PAGE_SIZE}`,
-        `${list.n}`,
-        fmt(list.p50),
-        fmt(list.p95),
-        fmt(list.max),
-      ]);
-      table.push([
-        db.name,
-        `full list, all ${seen} records`,
-        '1',
-        fmt(totalMs),
-        '',
-        '',
-      ]);
+      for (const walk of ['offset', 'cursor'] as const) {
+        const pages: number[] = [];
+        let seen = 0;
+        const [totalMs] = await timed(async () => {
+          let page: Page = { limit: PAGE_SIZE, offset: 0 };
+          for (;;) {
+            const asked = page;
+            const [ms, result] = await timed(() => store.list({}, asked));
+            pages.push(ms);
+            seen += result.items.length;
+            if (!result.next) break;
+            page =
+              walk === 'cursor'
+                ? { limit: PAGE_SIZE, after: result.next }
+                : { limit: PAGE_SIZE, offset: seen };
+          }
+        });
+        if (seen !== rowCount)
+          throw new Error(`listed ${seen} of ${rowCount} records`);
+        const list = percentiles(pages);
+        table.push([
+          db.name,
+          `full list by ${walk}, page of ${PAGE_SIZE}`,
+          `${list.n}`,
+          fmt(list.p50),
+          fmt(list.p95),
+          fmt(list.max),
+        ]);
+        table.push([
+          db.name,
+          `full list by ${walk}, all ${seen} records`,
+          '1',
+          fmt(totalMs),
+          '',
+          '',
+        ]);
+      }
 
       const byTeam: number[] = [];
       for (let t = 0; t < 100; t++) {

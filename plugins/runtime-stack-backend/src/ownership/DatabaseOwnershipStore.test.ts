@@ -1,5 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { ConflictError, NotFoundError } from '@backstage/errors';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import type { Knex } from 'knex';
 import { migrateAllDown, migrateToLatest } from '../database/migrations';
 import { DatabaseOwnershipStore } from './DatabaseOwnershipStore';
@@ -240,6 +240,98 @@ describe.each(databases.eachSupportedId())(
           { limit: 10, offset: 0 },
         ),
       ).resolves.toMatchObject({ totalCount: 1 });
+    });
+
+    it('walks a list by sort key, in the offset order, without counting', async () => {
+      for (let i = 0; i < 5; i++) {
+        for (const capability of ['metrics', 'logs']) {
+          await store.create(
+            {
+              scope: { kind: 'component', ref: `component:default/svc-${i}` },
+              layer: 4,
+              capability,
+              owner: 'group:default/team-a',
+              responsibility: 'operates',
+            },
+            'user:default/pat',
+          );
+        }
+      }
+      const byOffset = await store.list({}, { limit: 10, offset: 0 });
+      expect(byOffset.totalCount).toBe(10);
+      expect(byOffset.next).toBeUndefined();
+
+      const walked: string[] = [];
+      let page = await store.list({}, { limit: 3, offset: 0 });
+      expect(page.totalCount).toBe(10);
+      for (;;) {
+        walked.push(...page.items.map(r => r.id));
+        if (!page.next) break;
+        page = await store.list({}, { limit: 3, after: page.next });
+        expect(page.totalCount).toBeUndefined();
+      }
+      expect(walked).toEqual(byOffset.items.map(r => r.id));
+
+      const logs = await store.list(
+        { capability: 'logs' },
+        { limit: 2, offset: 0 },
+      );
+      const rest = await store.list(
+        { capability: 'logs' },
+        { limit: 10, after: logs.next! },
+      );
+      expect(rest.items.map(r => r.scope.ref)).toEqual([
+        'component:default/svc-2',
+        'component:default/svc-3',
+        'component:default/svc-4',
+      ]);
+      expect(rest.next).toBeUndefined();
+
+      await expect(store.list({}, { limit: 3, after: [12] })).rejects.toThrow(
+        InputError,
+      );
+      await expect(
+        store.list(
+          {},
+          { limit: 3, after: ['component', 'x', 'four', 'y', 'z'] },
+        ),
+      ).rejects.toThrow(/not a position in this list/);
+    });
+
+    it('walks the history newest first by id', async () => {
+      const created = await store.create(
+        ingressForPayments,
+        'user:default/pat',
+      );
+      for (let version = 1; version <= 4; version++) {
+        await store.update(
+          created.id,
+          version,
+          { ...ingressForPayments, note: `change ${version}` },
+          'user:default/pat',
+        );
+      }
+      const all = await store.history(
+        { ownershipId: created.id },
+        { limit: 10, offset: 0 },
+      );
+      const first = await store.history(
+        { ownershipId: created.id },
+        { limit: 2, offset: 0 },
+      );
+      const second = await store.history(
+        { ownershipId: created.id },
+        { limit: 2, after: first.next! },
+      );
+      const third = await store.history(
+        { ownershipId: created.id },
+        { limit: 2, after: second.next! },
+      );
+      expect(
+        [...first.items, ...second.items, ...third.items].map(c => c.id),
+      ).toEqual(all.items.map(c => c.id));
+      expect(third.items).toHaveLength(1);
+      expect(third.next).toBeUndefined();
     });
 
     it('finds the records of several scopes at once, matching kind and ref', async () => {

@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError } from '@backstage/errors';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import type {
   LayerOwnership,
   OwnershipChange,
@@ -6,12 +6,14 @@ import type {
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
+import { z } from 'zod';
 import type {
   OwnershipAssignment,
   OwnershipFilter,
   OwnershipStore,
   Page,
   PageOf,
+  SortKey,
 } from './OwnershipStore';
 
 const OWNERSHIP = 'layer_ownership';
@@ -103,23 +105,86 @@ function describeAssignment(a: OwnershipAssignment): string {
   return `${a.responsibility} of ${target} for ${a.scope.kind} '${a.scope.ref}'`;
 }
 
-/** One page of a query's rows and the count of all of them. */
+/** A list's order, by columns whose values identify a row. */
+interface Keyset<Row> {
+  columns: (keyof Row & string)[];
+  direction: 'asc' | 'desc';
+  keyOf(row: Row): SortKey;
+  /** The columns' types, to refuse a key from another list before the database does. */
+  key: z.ZodType<SortKey>;
+}
+
+const ownershipOrder: Keyset<OwnershipRow> = {
+  // The unique key's columns, so pages come straight off its index.
+  columns: ['scope_kind', 'scope_ref', 'layer', 'target_key', 'responsibility'],
+  direction: 'asc',
+  keyOf: row => [
+    row.scope_kind,
+    row.scope_ref,
+    Number(row.layer),
+    row.target_key,
+    row.responsibility,
+  ],
+  key: z.tuple([
+    z.string(),
+    z.string(),
+    z.number().int(),
+    z.string(),
+    z.string(),
+  ]),
+};
+
+const historyOrder: Keyset<HistoryRow> = {
+  columns: ['id'],
+  direction: 'desc',
+  keyOf: row => [Number(row.id)],
+  key: z.tuple([z.number().int()]),
+};
+
+/**
+ * One page of a query's rows. Offset pages also count all of them; key pages
+ * do not, since counting is the cost a walk through a long list avoids.
+ */
 async function paginate<Row extends {}, T>(
   query: Knex.QueryBuilder<Row>,
-  orderBy: Parameters<Knex.QueryBuilder['orderBy']>[0],
+  order: Keyset<Row>,
   page: Page,
   toItem: (row: Row) => T,
 ): Promise<PageOf<T>> {
-  const [rows, [{ count }]] = await Promise.all([
-    query
-      .clone()
-      .select('*')
-      .orderBy(orderBy)
-      .limit(page.limit)
-      .offset(page.offset),
-    query.clone().count({ count: '*' }),
+  const rows = query
+    .clone()
+    .select('*')
+    .orderBy(order.columns.map(column => ({ column, order: order.direction })))
+    // One more than the page, to know whether another follows.
+    .limit(page.limit + 1);
+  if ('after' in page) {
+    if (!order.key.safeParse(page.after).success) {
+      throw new InputError(
+        'Invalid cursor: it is not a position in this list; start again without it',
+      );
+    }
+    const placeholders = order.columns.map(() => '?').join(', ');
+    rows.whereRaw(
+      `(${order.columns.join(', ')}) ${
+        order.direction === 'asc' ? '>' : '<'
+      } (${placeholders})`,
+      page.after,
+    );
+  } else {
+    rows.offset(page.offset);
+  }
+  const [found, total] = await Promise.all([
+    rows,
+    'after' in page ? undefined : query.clone().count({ count: '*' }),
   ]);
-  return { items: (rows as Row[]).map(toItem), totalCount: Number(count) };
+  const items = (found as Row[]).slice(0, page.limit);
+  return {
+    items: items.map(toItem),
+    ...(total ? { totalCount: Number(total[0].count) } : {}),
+    ...((found as Row[]).length > page.limit
+      ? { next: order.keyOf(items[items.length - 1]) }
+      : {}),
+  };
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -142,13 +207,7 @@ export class DatabaseOwnershipStore implements OwnershipStore {
       if (filter.capability) builder.where('capability', filter.capability);
       if (filter.owners) builder.whereIn('owner_ref', filter.owners);
     });
-    // The order of the unique key, so pages come straight off its index.
-    return paginate(
-      query,
-      ['scope_kind', 'scope_ref', 'layer', 'target_key', 'responsibility'],
-      page,
-      toOwnership,
-    );
+    return paginate(query, ownershipOrder, page, toOwnership);
   }
 
   async get(id: string): Promise<LayerOwnership | undefined> {
@@ -271,7 +330,7 @@ export class DatabaseOwnershipStore implements OwnershipStore {
       if (filter.ownershipId) builder.where('ownership_id', filter.ownershipId);
       if (filter.scopeRef) builder.where('scope_ref', filter.scopeRef);
     });
-    return paginate(query, [{ column: 'id', order: 'desc' }], page, toChange);
+    return paginate(query, historyOrder, page, toChange);
   }
 
   /** The record as it is now, if `expectedVersion` is still its version. */

@@ -15,14 +15,25 @@ export interface OwnershipFilter {
   owners?: string[];
 }
 
-export interface Page {
-  limit: number;
-  offset: number;
-}
+/** A row's position in a list's order: its sort columns' values. */
+export type SortKey = (string | number)[];
+
+/**
+ * Where a page starts: after a number of rows, or after the row with this
+ * sort key. The key is for walking a long list: the database seeks to it on
+ * the index, where an offset makes it step over every row before.
+ */
+export type Page = { limit: number } & (
+  | { offset: number }
+  | { after: SortKey }
+);
 
 export interface PageOf<T> {
   items: T[];
-  totalCount: number;
+  /** Every row the filter matches; counted for offset pages only. */
+  totalCount?: number;
+  /** The last item's sort key, when more rows follow it. */
+  next?: SortKey;
 }
 
 /** Layer ownership records and their history. */

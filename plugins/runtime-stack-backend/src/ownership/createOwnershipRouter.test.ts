@@ -387,6 +387,77 @@ describe.each(databases.eachSupportedId())(
       expect(res.body.error.message).toMatch(/colour/);
     });
 
+    it('walks a list page by page with nextCursor, keeping its filter', async () => {
+      const list = (query: string) =>
+        request(server).get(`${api}/ownership?${query}`).set(as(READER));
+      const all = await list('limit=500');
+      expect(all.body.totalCount).toBeGreaterThanOrEqual(3);
+      expect(all.body.nextCursor).toBeUndefined();
+
+      const walked: string[] = [];
+      let page = await list('limit=1');
+      expect(page.body).toMatchObject({ limit: 1, offset: 0 });
+      while (page.body.nextCursor) {
+        walked.push(...page.body.items.map((r: any) => r.id));
+        page = await list(`limit=1&cursor=${page.body.nextCursor}`);
+        expect(page.status).toBe(200);
+        expect(page.body.totalCount).toBeUndefined();
+        expect(page.body.offset).toBeUndefined();
+      }
+      walked.push(...page.body.items.map((r: any) => r.id));
+      expect(walked).toEqual(all.body.items.map((r: any) => r.id));
+
+      const layer3 = await list('layer=3&limit=1');
+      expect(layer3.body.totalCount).toBe(2);
+      const rest = await list(`cursor=${layer3.body.nextCursor}`);
+      expect(rest.body.items).toHaveLength(1);
+      expect(rest.body.items[0].layer).toBe(3);
+      expect(rest.body.items[0].id).not.toBe(layer3.body.items[0].id);
+      expect(rest.body.nextCursor).toBeUndefined();
+    });
+
+    it('refuses a cursor with other parameters, or one it did not give out', async () => {
+      const first = await request(server)
+        .get(`${api}/ownership?limit=1`)
+        .set(as(READER));
+      const withOffset = await request(server)
+        .get(`${api}/ownership?cursor=${first.body.nextCursor}&offset=5`)
+        .set(as(READER));
+      expect(withOffset.status).toBe(400);
+      expect(withOffset.body.error.message).toMatch(
+        /cursor comes with limit only.*remove offset/,
+      );
+
+      const garbage = await request(server)
+        .get(`${api}/ownership?cursor=not-a-cursor`)
+        .set(as(READER));
+      expect(garbage.status).toBe(400);
+      expect(garbage.body.error.message).toMatch(/cursor is not one this API/);
+
+      const history = await request(server)
+        .get(`${api}/history?limit=1`)
+        .set(as(READER));
+      const fromHistory = await request(server)
+        .get(`${api}/ownership?cursor=${history.body.nextCursor}`)
+        .set(as(READER));
+      expect(fromHistory.status).toBe(400);
+      expect(fromHistory.body.error.message).toMatch(
+        /not a position in this list/,
+      );
+
+      const tampered = Buffer.from(
+        JSON.stringify({
+          query: { layer: 'three' },
+          after: ['system', 'system:default/payments', 3, 'ingress', 'owns'],
+        }),
+      ).toString('base64url');
+      const badQuery = await request(server)
+        .get(`${api}/ownership?cursor=${tampered}`)
+        .set(as(READER));
+      expect(badQuery.status).toBe(400);
+      expect(badQuery.body.error.message).toMatch(/Invalid cursor: layer/);
+    });
+
     it('updates with the current version, and answers a stale one with 409 changing nothing', async () => {
       const ok = await request(server)
         .put(`${api}/ownership/${ingressRecord.id}`)

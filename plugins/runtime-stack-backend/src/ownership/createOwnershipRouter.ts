@@ -26,6 +26,7 @@ import {
 import express, { type Request } from 'express';
 import Router from 'express-promise-router';
 import { authorizeRequest } from '../auth/authorizeRequest';
+import { pageResponse, parseListQuery } from './pageCursor';
 import type { EffectiveOwnershipService } from './EffectiveOwnershipService';
 import {
   checkOwnershipBodySchema,
@@ -197,10 +198,9 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
 
   router.get('/ownership', async (req, res) => {
     await authorizeRead(req);
-    const query = parseInput(listOwnershipQuerySchema, req.query, 'query');
-    const { filter, page } = toFilter(layerModel, query);
-    const result = await store.list(filter, page);
-    res.json({ ...result, limit: page.limit, offset: page.offset });
+    const { query, page } = parseListQuery(listOwnershipQuerySchema, req.query);
+    const result = await store.list(toFilter(layerModel, query), page);
+    res.json(pageResponse(query, page, result));
   });
 
   router.get('/ownership/:id', async (req, res) => {
@@ -320,28 +320,19 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
 
   router.get('/ownership/:id/history', async (req, res) => {
     await authorizeRead(req);
-    const query = parseInput(
+    const { query, page } = parseListQuery(
       historyQuerySchema.omit({ scopeRef: true }),
       req.query,
-      'query',
     );
-    res.json(
-      await store.history(
-        { ownershipId: req.params.id },
-        { limit: query.limit, offset: query.offset },
-      ),
-    );
+    const result = await store.history({ ownershipId: req.params.id }, page);
+    res.json(pageResponse(query, page, result));
   });
 
   router.get('/history', async (req, res) => {
     await authorizeRead(req);
-    const query = parseInput(historyQuerySchema, req.query, 'query');
-    res.json(
-      await store.history(
-        { scopeRef: query.scopeRef },
-        { limit: query.limit, offset: query.offset },
-      ),
-    );
+    const { query, page } = parseListQuery(historyQuerySchema, req.query);
+    const result = await store.history({ scopeRef: query.scopeRef }, page);
+    res.json(pageResponse(query, page, result));
   });
 
   router.get('/entities/:kind/:namespace/:name/ownership', async (req, res) => {

@@ -8,7 +8,7 @@ import {
   type OwnershipScope,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { z } from 'zod';
-import type { OwnershipFilter, Page } from './OwnershipStore';
+import type { OwnershipFilter } from './OwnershipStore';
 
 const MAX_PAGE_SIZE = 500;
 const DEFAULT_PAGE_SIZE = 50;
@@ -77,23 +77,18 @@ export const deleteQuerySchema = z.strictObject({
 export function toFilter(
   model: LayerModel,
   query: z.output<typeof listOwnershipQuerySchema>,
-): { filter: OwnershipFilter; page: Page } {
+): OwnershipFilter {
   const scopeKind = query.scopeKind as OwnershipScope['kind'] | undefined;
   if (query.capability !== undefined) {
     resolveOwnershipTarget(model, { capability: query.capability });
   }
   return {
-    filter: {
-      scopeKind,
-      scopeRefs: query.scopeRef?.map(ref =>
-        scopeKind
-          ? normalizeOwnershipScope(scopeKind, ref, 'scopeRef').ref
-          : ref,
-      ),
-      layer: query.layer,
-      capability: query.capability,
-      owners: query.owner?.map(o => normalizeEntityRef(o, 'group', 'owner')),
-    },
-    page: { limit: query.limit, offset: query.offset },
+    scopeKind,
+    scopeRefs: query.scopeRef?.map(ref =>
+      scopeKind ? normalizeOwnershipScope(scopeKind, ref, 'scopeRef').ref : ref,
+    ),
+    layer: query.layer,
+    capability: query.capability,
+    owners: query.owner?.map(o => normalizeEntityRef(o, 'group', 'owner')),
   };
 }
