@@ -241,7 +241,7 @@ async function main() {
         const [totalMs] = await timed(async () => {
           let page: Page = { limit: PAGE_SIZE, offset: 0 };
           for (;;) {
-            const asked = page;
+            const asked: Page = page;
             const [ms, result] = await timed(() => store.list({}, asked));
             pages.push(ms);
             seen += result.items.length;
