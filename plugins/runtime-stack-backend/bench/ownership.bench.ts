@@ -16,7 +16,7 @@ import { ClusterStateService } from '../src/clusters/ClusterStateService';
 import { migrateToLatest } from '../src/database/migrations';
 import { DatabaseOwnershipStore } from '../src/ownership/DatabaseOwnershipStore';
 import { EffectiveOwnershipService } from '../src/ownership/EffectiveOwnershipService';
-import type { Page } from '../src/ownership/OwnershipStore';
+import type { Page, SortKey } from '../src/ownership/OwnershipStore';
 import { benchDatabases, fmt, percentiles, timed } from './benchUtils';
 
 const SERVICES = 5_000;
@@ -179,6 +179,17 @@ async function seed(knex: import('knex').Knex) {
   return rows.length;
 }
 
+/** The page after one that ended at `next`, `seen` rows in. */
+function pageAfter(
+  walk: 'offset' | 'cursor',
+  next: SortKey,
+  seen: number,
+): Page {
+  return walk === 'cursor'
+    ? { limit: PAGE_SIZE, after: next }
+    : { limit: PAGE_SIZE, offset: seen };
+}
+
 async function main() {
   console.log(
     `Layer ownership: ${SERVICES} services x ${CAPABILITIES_PER_SERVICE} capabilities, ${TEAMS} teams, ${CLUSTERS} clusters, ${SYSTEMS} systems\n`,
@@ -241,15 +252,12 @@ async function main() {
         const [totalMs] = await timed(async () => {
           let page: Page = { limit: PAGE_SIZE, offset: 0 };
           for (;;) {
-            const asked: Page = page;
+            const asked = page;
             const [ms, result] = await timed(() => store.list({}, asked));
             pages.push(ms);
             seen += result.items.length;
             if (!result.next) break;
-            page =
-              walk === 'cursor'
-                ? { limit: PAGE_SIZE, after: result.next }
-                : { limit: PAGE_SIZE, offset: seen };
+            page = pageAfter(walk, result.next, seen);
           }
         });
         if (seen !== rowCount)
