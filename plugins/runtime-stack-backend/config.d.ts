@@ -31,6 +31,13 @@ export interface Config {
       /** Lists in flight per cluster. Default 4. */
       concurrency?: number;
       /**
+       * Clusters listed in full at once by one backend process; the others
+       * wait their turn, keeping their last snapshot. A list holds its
+       * cluster's objects until they are stored, so this bounds memory.
+       * Watches are not counted. Default 8.
+       */
+      clusterConcurrency?: number;
+      /**
        * Resources not to collect, written `plural` for the core group or
        * `plural.group`, e.g. `persistentvolumeclaims` or
        * `networkpolicies.networking.k8s.io`.

@@ -13,7 +13,7 @@ import {
   startRegistry,
 } from '@internal/oci-registry-testkit';
 import knexFactory from 'knex';
-import { mapWithConcurrency } from '../src/clusters/mapWithConcurrency';
+import { mapWithConcurrency } from '../src/clusters/concurrency';
 import { migrateToLatest } from '../src/database/migrations';
 import { RegistryCollector } from '../src/images/RegistryCollector';
 import { readImageSettings } from '../src/images/registryConfig';

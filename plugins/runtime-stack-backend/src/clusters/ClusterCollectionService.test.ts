@@ -293,6 +293,50 @@ describe.each(databases.eachSupportedId())(
       expect(states['prod-eu-1'].lastError).toBeUndefined();
     });
 
+    it('lists at most clusterConcurrency clusters at once; the others wait their turn', async () => {
+      euServer.setLatency(20);
+      const eu = clusterOf('prod-eu-1', euServer);
+      const us = clusterOf('prod-us-1', usServer);
+      const oneAtATime = service([eu, us], { clusterConcurrency: 1 });
+      const euDone = oneAtATime.run(eu, new AbortController().signal);
+      let usListedDuringEu = -1;
+      const usDone = oneAtATime.run(us, new AbortController().signal);
+      await euDone.then(() => {
+        usListedDuringEu = usServer.requests.length;
+      });
+      await usDone;
+      expect(euServer.requests.length).toBeGreaterThan(10);
+      expect(usListedDuringEu).toBe(0);
+      expect(await storedNames('prod-us-1', 'Deployment')).not.toEqual([]);
+
+      usServer.requests.length = 0;
+      const together = service([eu, us], { clusterConcurrency: 2 });
+      const euAgain = together.run(eu, new AbortController().signal);
+      const usAgain = together.run(us, new AbortController().signal);
+      await euAgain.then(() => {
+        usListedDuringEu = usServer.requests.length;
+      });
+      await usAgain;
+      expect(usListedDuringEu).toBeGreaterThan(0);
+    });
+
+    it('drops a run cancelled while it waited for its turn, without asking its cluster', async () => {
+      euServer.setLatency(20);
+      const eu = clusterOf('prod-eu-1', euServer);
+      const us = clusterOf('prod-us-1', usServer);
+      const collection = service([eu, us], { clusterConcurrency: 1 });
+      const euDone = collection.run(eu, new AbortController().signal);
+      const cancel = new AbortController();
+      const usDone = collection.run(us, cancel.signal);
+      cancel.abort(new Error('backend shutting down'));
+      await expect(usDone).rejects.toThrow('backend shutting down');
+      await euDone;
+      expect(usServer.requests).toEqual([]);
+      await expect(
+        collection.run(us, new AbortController().signal),
+      ).resolves.toMatchObject({ objects: expect.any(Number) });
+    });
+
     it('fails a cluster whose token is refused, with the reason', async () => {
       const eu = clusterOf('prod-eu-1', euServer, 'wrong-token');
       await expect(

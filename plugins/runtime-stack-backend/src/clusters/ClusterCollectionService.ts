@@ -7,6 +7,7 @@ import type {
   ToolFinding,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { ClusterCollector, type CollectionResult } from './ClusterCollector';
+import { ConcurrencyLimit } from './concurrency';
 import type { ClusterDefinition, CollectionSettings } from './clusterConfig';
 import type { ClusterSnapshotStore } from './ClusterSnapshotStore';
 import { ClusterWatcher, type WatchStatistics } from './ClusterWatcher';
@@ -26,10 +27,12 @@ export interface ClusterCollectionServiceOptions {
  * Collects every configured cluster as its own scheduled task, so backend
  * replicas share the clusters between them and no cluster is collected by
  * two at once. Each run lists the cluster, then watches it until shortly
- * before the next run.
+ * before the next run. One process lists a bounded number of clusters at
+ * once, since each list holds its objects in memory until they are stored.
  */
 export class ClusterCollectionService {
   private readonly collector: ClusterCollector;
+  private readonly fullLists: ConcurrencyLimit;
 
   constructor(private readonly options: ClusterCollectionServiceOptions) {
     const { settings, store, logger, detectPlatform } = options;
@@ -41,6 +44,7 @@ export class ClusterCollectionService {
       customResources: settings.customResources,
       detectPlatform,
     });
+    this.fullLists = new ConcurrencyLimit(settings.clusterConcurrency);
   }
 
   static taskId(cluster: string) {
@@ -69,7 +73,11 @@ export class ClusterCollectionService {
   ): Promise<CollectionResult & { watched?: WatchStatistics }> {
     const { settings, store, logger } = this.options;
     const client = this.clientFor(cluster);
-    const result = await this.collector.collect(client);
+    const result = await this.fullLists.run(() => {
+      // A run that waited for its turn may have been cancelled meanwhile.
+      signal.throwIfAborted();
+      return this.collector.collect(client);
+    });
     await this.options.onCollected?.(cluster.name);
     if (!settings.watch || settings.watchWindowMs <= 0 || signal.aborted) {
       return result;

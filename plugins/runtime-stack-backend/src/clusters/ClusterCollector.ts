@@ -13,7 +13,7 @@ import {
   ClusterRequestError,
   type KubernetesClusterClient,
 } from './KubernetesClusterClient';
-import { mapWithConcurrency } from './mapWithConcurrency';
+import { mapWithConcurrency } from './concurrency';
 import { trimObject } from './trimObject';
 
 /** A resource that was listed, and the resourceVersion to watch it from. */

@@ -83,6 +83,8 @@ describe('readCollectionSettings', () => {
     expect(settings.watchWindowMs).toBe(5 * 60_000 - 15_000);
     expect(settings.staleAfterMs).toBe(15 * 60_000);
     expect(settings.requestTimeoutMs).toBe(30_000);
+    expect(settings.concurrency).toBe(4);
+    expect(settings.clusterConcurrency).toBe(8);
     expect(settings.resources.map(r => r.plural)).toContain('pods');
     expect(settings.resources.map(r => r.plural)).not.toContain('secrets');
     expect(
@@ -99,6 +101,7 @@ describe('readCollectionSettings', () => {
             requestTimeout: { seconds: 5 },
             staleAfter: '1h',
             pageSize: 100,
+            clusterConcurrency: 3,
             excludeResources: ['persistentvolumeclaims', 'policies.kyverno.io'],
             customResources: ['rollouts.argoproj.io'],
           },
@@ -108,6 +111,7 @@ describe('readCollectionSettings', () => {
     expect(settings.requestTimeoutMs).toBe(5_000);
     expect(settings.staleAfterMs).toBe(3_600_000);
     expect(settings.pageSize).toBe(100);
+    expect(settings.clusterConcurrency).toBe(3);
     // The watch ends before the task's own timeout.
     expect(settings.watchWindowMs).toBe(2 * 60_000 - 15_000);
     expect(settings.resources.map(r => r.plural)).not.toContain(
@@ -133,4 +137,15 @@ describe('readCollectionSettings', () => {
       ),
     ).toThrow(/customResources: 'Rollout' must be written plural.group/);
   });
+
+  it.each(['pageSize', 'concurrency', 'clusterConcurrency'])(
+    'refuses a %s below 1, naming it',
+    key => {
+      expect(() =>
+        readCollectionSettings(
+          new ConfigReader({ runtimeStack: { clusters: { [key]: 0 } } }),
+        ),
+      ).toThrow(`Invalid runtimeStack.clusters.${key}: must be a whole number`);
+    },
+  );
 });

@@ -11,6 +11,7 @@ import {
   resourceName,
   type ResourceType,
 } from './collectedResources';
+import { readPositiveInteger } from '../config/readPositiveInteger';
 
 /** A cluster as the Kubernetes plugin's `config` locator describes it. */
 export interface ClusterDefinition {
@@ -31,6 +32,11 @@ export interface CollectionSettings {
   pageSize: number;
   /** Lists in flight per cluster. */
   concurrency: number;
+  /**
+   * Clusters listed at once by one backend process. Each full list holds
+   * its cluster's objects until they are stored, so this bounds memory.
+   */
+  clusterConcurrency: number;
   /** Built-in resources to list (the defaults minus `excludeResources`). */
   resources: ResourceType[];
   /** Custom resources to list when their CRD is present, as `plural.group`. */
@@ -146,8 +152,21 @@ export function readCollectionSettings(config: Config): CollectionSettings {
     requestTimeoutMs: ours
       ? durationMs(ours, 'requestTimeout', { seconds: 30 })
       : 30_000,
-    pageSize: ours?.getOptionalNumber('pageSize') ?? 500,
-    concurrency: ours?.getOptionalNumber('concurrency') ?? 4,
+    pageSize: readPositiveInteger(
+      config,
+      'runtimeStack.clusters.pageSize',
+      500,
+    ),
+    concurrency: readPositiveInteger(
+      config,
+      'runtimeStack.clusters.concurrency',
+      4,
+    ),
+    clusterConcurrency: readPositiveInteger(
+      config,
+      'runtimeStack.clusters.clusterConcurrency',
+      8,
+    ),
     ...readResources(ours),
     watch: ours?.getOptionalBoolean('watch') ?? true,
     // The next run lists everything again, so the watch ends a little before

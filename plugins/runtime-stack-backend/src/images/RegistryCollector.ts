@@ -1,5 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { mapWithConcurrency } from '../clusters/mapWithConcurrency';
+import { mapWithConcurrency } from '../clusters/concurrency';
 import { parseImageReference } from '../registry/imageReference';
 import { OciRegistryClient } from '../registry/registryClient';
 import {

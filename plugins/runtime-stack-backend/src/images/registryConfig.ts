@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { readPositiveInteger } from '../config/readPositiveInteger';
 
 /** A registry images may be fetched from, as app-config describes it. */
 export interface RegistryDefinition {
@@ -112,9 +113,21 @@ export function readImageSettings(config: Config): ImageSettings {
           timeout: { minutes: 15 },
           initialDelay: { seconds: 10 },
         },
-    maxAgeDays: ours?.getOptionalNumber('maxAgeDays') ?? 90,
-    concurrency: ours?.getOptionalNumber('concurrency') ?? 4,
+    maxAgeDays: readPositiveInteger(
+      config,
+      'runtimeStack.images.maxAgeDays',
+      90,
+    ),
+    concurrency: readPositiveInteger(
+      config,
+      'runtimeStack.images.concurrency',
+      4,
+    ),
     requestTimeoutMs:
-      (ours?.getOptionalNumber('requestTimeoutSeconds') ?? 15) * 1000,
+      readPositiveInteger(
+        config,
+        'runtimeStack.images.requestTimeoutSeconds',
+        15,
+      ) * 1000,
   };
 }

@@ -11,7 +11,7 @@ import {
   systemRefOf,
   type EntityWithSystem,
 } from '../catalog/entityWithSystem';
-import { mapWithConcurrency } from '../clusters/mapWithConcurrency';
+import { mapWithConcurrency } from '../clusters/concurrency';
 import { dayOf, type ScorecardStore } from '../scorecards/ScorecardStore';
 import { teamClosure } from '../scorecards/teamClosure';
 import type { CoverageService } from './CoverageService';

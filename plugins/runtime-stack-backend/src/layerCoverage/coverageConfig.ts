@@ -8,6 +8,7 @@ import {
   type RequirementProfile,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import type { CoverageEvaluationSettings } from './CoverageEvaluationService';
+import { readPositiveInteger } from '../config/readPositiveInteger';
 
 export interface CoverageSettings {
   profiles: RequirementProfile[];
@@ -87,8 +88,15 @@ export function readCoverageEvaluationSettings(
           timeout: { minutes: 30 },
           initialDelay: { seconds: 15 },
         },
-    concurrency: ours?.getOptionalNumber('concurrency') ?? 8,
-    retentionDays:
-      config.getOptionalNumber('runtimeStack.scorecards.retentionDays') ?? 180,
+    concurrency: readPositiveInteger(
+      config,
+      'runtimeStack.coverage.concurrency',
+      8,
+    ),
+    retentionDays: readPositiveInteger(
+      config,
+      'runtimeStack.scorecards.retentionDays',
+      180,
+    ),
   };
 }
