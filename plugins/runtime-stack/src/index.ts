@@ -17,4 +17,4 @@ export {
   SystemRuntimeStackContent,
 } from './legacy';
 export { runtimeStackApiRef, RuntimeStackClient } from './api';
-export type { EntityName, RuntimeStackApi } from './api';
+export type { EntityName, OwnershipHistoryPage, RuntimeStackApi } from './api';

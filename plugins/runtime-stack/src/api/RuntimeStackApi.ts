@@ -25,6 +25,18 @@ import type {
 } from '@internal/backstage-plugin-runtime-stack-common';
 
 /**
+ * One page of an ownership history.
+ *
+ * @public
+ */
+export interface OwnershipHistoryPage {
+  items: OwnershipChange[];
+  /** All changes of the scope; on pages asked for without a cursor. */
+  totalCount?: number;
+  nextCursor?: string;
+}
+
+/**
  * Reads from the runtime-stack backend.
  *
  * @public
@@ -63,11 +75,15 @@ export interface RuntimeStackApi {
     id: string,
     input: LayerOwnershipInput & { version: number },
   ): Promise<LayerOwnership>;
-  /** The changes of one scope (entity ref or name), newest first. */
+  /**
+   * The changes of one scope (entity ref or name), newest first. Without a
+   * `cursor` the answer counts them all; `nextCursor`, when there are older
+   * changes, is the `cursor` that fetches them.
+   */
   getOwnershipHistory(
     scopeRef: string,
-    page?: { limit?: number; offset?: number },
-  ): Promise<{ items: OwnershipChange[]; totalCount: number }>;
+    page?: { limit?: number; offset?: number; cursor?: string },
+  ): Promise<OwnershipHistoryPage>;
   /**
    * Teams × layers, or teams × the capabilities of `layer` when given;
    * teams include the services of the groups below them.

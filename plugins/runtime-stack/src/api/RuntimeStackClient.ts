@@ -10,7 +10,6 @@ import type {
   LayerModel,
   LayerOwnership,
   LayerOwnershipInput,
-  OwnershipChange,
   RequirementProfileSettings,
   RuntimeLayer,
   SystemCoverage,
@@ -24,7 +23,11 @@ import type {
   TeamView,
   TrendSubject,
 } from '@internal/backstage-plugin-runtime-stack-common';
-import type { EntityName, RuntimeStackApi } from './RuntimeStackApi';
+import type {
+  EntityName,
+  OwnershipHistoryPage,
+  RuntimeStackApi,
+} from './RuntimeStackApi';
 
 /**
  * The runtime-stack backend over HTTP, authenticated through the app's fetch.
@@ -105,9 +108,13 @@ export class RuntimeStackClient implements RuntimeStackApi {
 
   getOwnershipHistory(
     scopeRef: string,
-    page: { limit?: number; offset?: number } = {},
-  ): Promise<{ items: OwnershipChange[]; totalCount: number }> {
-    return this.get(`/history${queryString({ scopeRef, ...page })}`);
+    page: { limit?: number; offset?: number; cursor?: string } = {},
+  ): Promise<OwnershipHistoryPage> {
+    // A cursor carries the scope it continues, and the backend wants nothing else beside it.
+    const params = page.cursor
+      ? { cursor: page.cursor, limit: page.limit }
+      : { scopeRef, ...page };
+    return this.get(`/history${queryString(params)}`);
   }
 
   getTeamScorecard(

@@ -1,3 +1,7 @@
 export { runtimeStackApiRef } from './RuntimeStackApi';
-export type { EntityName, RuntimeStackApi } from './RuntimeStackApi';
+export type {
+  EntityName,
+  OwnershipHistoryPage,
+  RuntimeStackApi,
+} from './RuntimeStackApi';
 export { RuntimeStackClient } from './RuntimeStackClient';

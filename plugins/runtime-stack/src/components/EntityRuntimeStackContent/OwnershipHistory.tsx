@@ -17,6 +17,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
+import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { runtimeStackApiRef } from '../../api';
 import { formatWhen } from './formatWhen';
 
@@ -33,30 +34,38 @@ const subjectText = (change: OwnershipChange) => {
     : `Layer ${record.layer}, whole layer`;
 };
 
-const HistoryTable = ({ entityRef }: { entityRef: string }) => {
+/** Older changes, fetched page by page after the first. */
+function useOlderChanges(entityRef: string, firstCursor?: string) {
   const api = useApi(runtimeStackApiRef);
-  // Fetched on every opening: it is short, and it changes with every save.
-  const history = useAsync(
-    () => api.getOwnershipHistory(entityRef, { limit: HISTORY_LIMIT }),
-    [api, entityRef],
+  const [older, setOlder] = useState<OwnershipChange[]>([]);
+  const [cursor, setCursor] = useState(firstCursor);
+  const [state, loadOlder] = useAsyncFn(async () => {
+    const page = await api.getOwnershipHistory(entityRef, {
+      limit: HISTORY_LIMIT,
+      cursor,
+    });
+    setOlder(shown => [...shown, ...page.items]);
+    setCursor(page.nextCursor);
+  }, [api, entityRef, cursor]);
+  return { older, more: Boolean(cursor), state, loadOlder };
+}
+
+const HistoryRows = ({
+  latest,
+  totalCount,
+  entityRef,
+  firstCursor,
+}: {
+  latest: OwnershipChange[];
+  totalCount: number;
+  entityRef: string;
+  firstCursor?: string;
+}) => {
+  const { older, more, state, loadOlder } = useOlderChanges(
+    entityRef,
+    firstCursor,
   );
-  if (history.loading) return <Progress />;
-  if (history.error) {
-    return (
-      <ResponseErrorPanel
-        error={history.error}
-        title="Could not load the ownership history"
-      />
-    );
-  }
-  const { items, totalCount } = history.value ?? { items: [], totalCount: 0 };
-  if (items.length === 0) {
-    return (
-      <Typography variant="body2" color="textSecondary">
-        No owner has been set on this component yet.
-      </Typography>
-    );
-  }
+  const items = [...latest, ...older];
   return (
     <>
       {totalCount > items.length && (
@@ -88,7 +97,56 @@ const HistoryTable = ({ entityRef }: { entityRef: string }) => {
           ))}
         </TableBody>
       </Table>
+      {state.error && (
+        <ResponseErrorPanel
+          error={state.error}
+          title="Could not load older changes"
+        />
+      )}
+      {more && (
+        <Button size="small" onClick={loadOlder} disabled={state.loading}>
+          {state.loading ? 'Loading…' : 'Show older changes'}
+        </Button>
+      )}
     </>
+  );
+};
+
+const HistoryTable = ({ entityRef }: { entityRef: string }) => {
+  const api = useApi(runtimeStackApiRef);
+  // Fetched on every opening: it is short, and it changes with every save.
+  const history = useAsync(
+    () => api.getOwnershipHistory(entityRef, { limit: HISTORY_LIMIT }),
+    [api, entityRef],
+  );
+  if (history.loading) return <Progress />;
+  if (history.error) {
+    return (
+      <ResponseErrorPanel
+        error={history.error}
+        title="Could not load the ownership history"
+      />
+    );
+  }
+  const {
+    items = [],
+    totalCount = items.length,
+    nextCursor,
+  } = history.value ?? {};
+  if (items.length === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        No owner has been set on this component yet.
+      </Typography>
+    );
+  }
+  return (
+    <HistoryRows
+      latest={items}
+      totalCount={totalCount}
+      entityRef={entityRef}
+      firstCursor={nextCursor}
+    />
   );
 };
 

@@ -1,0 +1,188 @@
+import {
+  mockApis,
+  registerMswTestHooks,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
+import type { OwnershipChange } from '@internal/backstage-plugin-runtime-stack-common';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { RuntimeStackClient, runtimeStackApiRef } from '../../api';
+import { OwnershipHistory } from './OwnershipHistory';
+
+const base = 'http://backstage.test/api/runtime-stack';
+const entityRef = 'component:default/payments-api';
+
+/** Change number `n`, newest first: a higher number is older. */
+const change = (n: number): OwnershipChange => ({
+  id: 1000 - n,
+  ownershipId: 'rec-1',
+  action: 'update',
+  actor: `user:default/actor-${n}`,
+  at: new Date(Date.UTC(2026, 10, 30) - n * 60_000).toISOString(),
+  before: undefined,
+  after: {
+    id: 'rec-1',
+    scope: { kind: 'component', ref: entityRef },
+    layer: 4,
+    capability: 'metrics',
+    owner: `group:default/team-${n}`,
+    responsibility: 'operates',
+    version: 1,
+    createdAt: '2026-11-01T00:00:00.000Z',
+    createdBy: 'user:default/pat',
+    updatedAt: '2026-11-01T00:00:00.000Z',
+    updatedBy: 'user:default/pat',
+  },
+});
+
+describe('OwnershipHistory', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  /**
+   * The backend's paging: offset pages count, cursor pages carry on from
+   * where the last stopped and take nothing but a limit beside the cursor.
+   */
+  const serveHistory = (
+    total: number,
+    options: { failCursor?: string } = {},
+  ) => {
+    const requests: URLSearchParams[] = [];
+    const all = Array.from({ length: total }, (_, n) => change(n));
+    server.use(
+      http.get(`${base}/history`, ({ request }) => {
+        const params = new URL(request.url).searchParams;
+        requests.push(params);
+        const limit = Number(params.get('limit') ?? 50);
+        const cursor = params.get('cursor');
+        if (cursor === options.failCursor) {
+          return HttpResponse.json(
+            { error: { name: 'Error', message: 'database went away' } },
+            { status: 500 },
+          );
+        }
+        if (
+          cursor &&
+          [...params.keys()].some(k => !['cursor', 'limit'].includes(k))
+        ) {
+          return HttpResponse.json(
+            {
+              error: {
+                name: 'InputError',
+                message: 'cursor comes with limit only',
+              },
+            },
+            { status: 400 },
+          );
+        }
+        const start = cursor ? Number(cursor) : 0;
+        const items = all.slice(start, start + limit);
+        return HttpResponse.json({
+          items,
+          ...(cursor ? {} : { totalCount: total }),
+          limit,
+          ...(start + limit < total
+            ? { nextCursor: String(start + limit) }
+            : {}),
+        });
+      }),
+    );
+    return requests;
+  };
+
+  const open = async () => {
+    await renderInTestApp(<OwnershipHistory entityRef={entityRef} />, {
+      apis: [
+        [
+          runtimeStackApiRef,
+          new RuntimeStackClient({
+            discoveryApi: mockApis.discovery({
+              baseUrl: 'http://backstage.test',
+            }),
+            fetchApi: { fetch: (input, init) => fetch(input, init) },
+          }),
+        ],
+      ],
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'History' }));
+    return screen.findByRole('dialog', {
+      name: 'Owner changes on this component',
+    });
+  };
+
+  const rows = async (dialog: HTMLElement) => {
+    const table = await within(dialog).findByRole('table', {
+      name: 'Ownership history',
+    });
+    return within(table).getAllByRole('row').slice(1);
+  };
+
+  it('shows the latest changes and fetches older ones page by page until there are none', async () => {
+    const requests = serveHistory(120);
+    const dialog = await open();
+    expect(await rows(dialog)).toHaveLength(50);
+    expect(dialog).toHaveTextContent('The latest 50 of 120 changes.');
+    expect((await rows(dialog))[0]).toHaveTextContent('user:default/actor-0');
+
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Show older changes' }),
+    );
+    await waitFor(async () => expect(await rows(dialog)).toHaveLength(100));
+    expect(dialog).toHaveTextContent('The latest 100 of 120 changes.');
+
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Show older changes' }),
+    );
+    await waitFor(async () => expect(await rows(dialog)).toHaveLength(120));
+    const shown = await rows(dialog);
+    expect(shown[119]).toHaveTextContent('user:default/actor-119');
+    expect(dialog).not.toHaveTextContent('The latest');
+    expect(
+      within(dialog).queryByRole('button', { name: 'Show older changes' }),
+    ).not.toBeInTheDocument();
+
+    expect(requests.map(p => Object.fromEntries(p))).toEqual([
+      { scopeRef: entityRef, limit: '50' },
+      { cursor: '50', limit: '50' },
+      { cursor: '100', limit: '50' },
+    ]);
+  });
+
+  it('keeps what it shows when older changes fail to load, and says so', async () => {
+    serveHistory(70, { failCursor: '50' });
+    const dialog = await open();
+    expect(await rows(dialog)).toHaveLength(50);
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Show older changes' }),
+    );
+    expect(
+      await within(dialog).findByText(/Could not load older changes/),
+    ).toBeInTheDocument();
+    expect(await rows(dialog)).toHaveLength(50);
+    expect(
+      within(dialog).getByRole('button', { name: 'Show older changes' }),
+    ).toBeEnabled();
+  });
+
+  it('offers no more when the first page holds everything, and says when there is nothing', async () => {
+    serveHistory(3);
+    const dialog = await open();
+    expect(await rows(dialog)).toHaveLength(3);
+    expect(dialog).not.toHaveTextContent('The latest');
+    expect(
+      within(dialog).queryByRole('button', { name: 'Show older changes' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('says when no owner was ever set', async () => {
+    serveHistory(0);
+    const dialog = await open();
+    expect(
+      await within(dialog).findByText(
+        'No owner has been set on this component yet.',
+      ),
+    ).toBeInTheDocument();
+  });
+});
