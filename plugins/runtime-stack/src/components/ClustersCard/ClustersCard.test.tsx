@@ -1,5 +1,4 @@
 import {
-  mockApis,
   registerMswTestHooks,
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
@@ -10,9 +9,10 @@ import {
 import { fireEvent, screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { RuntimeStackClient, runtimeStackApiRef } from '../../api';
+import { runtimeStackApiRef } from '../../api';
 import { ClustersCard } from './ClustersCard';
 import { formatAge } from '../shared/formatAge';
+import { testClient } from '../../__testUtils__/runtimeStackClient';
 
 const clusters: ClusterSummary[] = [
   {
@@ -72,10 +72,7 @@ describe('ClustersCard', () => {
         HttpResponse.json({ items: clusters }),
       ),
     );
-    const client = new RuntimeStackClient({
-      discoveryApi: mockApis.discovery({ baseUrl: 'http://backstage.test' }),
-      fetchApi: { fetch: (input, init) => fetch(input, init) },
-    });
+    const client = testClient();
     await renderInTestApp(<ClustersCard layerModel={defaultLayerModel} />, {
       apis: [[runtimeStackApiRef, client]],
     });

@@ -1,6 +1,5 @@
 import {
   createExtensionTester,
-  mockApis,
   registerMswTestHooks,
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
@@ -15,16 +14,13 @@ import {
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import {
-  RuntimeStackClient,
-  runtimeStackApiRef,
-  type RuntimeStackApi,
-} from '../../api';
+import { runtimeStackApiRef, type RuntimeStackApi } from '../../api';
 import {
   coveragePreviewFieldExtension,
   runtimeStackCoveragePreviewFieldOptions,
 } from './extensions';
 import { RuntimeStackCoveragePreview } from './RuntimeStackCoveragePreview';
+import { testClient } from '../../__testUtils__/runtimeStackClient';
 
 /** The props the scaffolder's form gives a field, the whole form in formContext. */
 function fieldProps(formData: Record<string, unknown>) {
@@ -320,11 +316,7 @@ describe('RuntimeStackCoveragePreview', () => {
     const server = setupServer();
     registerMswTestHooks(server);
     const baseUrl = 'http://backstage.test/api/runtime-stack';
-    const client = () =>
-      new RuntimeStackClient({
-        discoveryApi: mockApis.discovery({ baseUrl: 'http://backstage.test' }),
-        fetchApi: { fetch: (input, init) => fetch(input, init) },
-      });
+    const client = () => testClient();
 
     it('measures against the profile as app-config overrides it, not the built-in one', async () => {
       // runtimeStack.coverage.profiles replaces tier-2: three required, all chosen.

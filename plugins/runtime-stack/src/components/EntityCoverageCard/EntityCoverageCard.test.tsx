@@ -1,5 +1,4 @@
 import {
-  mockApis,
   registerMswTestHooks,
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
@@ -15,8 +14,8 @@ import type {
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { RuntimeStackClient, runtimeStackApiRef } from '../../api';
 import { EntityCoverageCard } from './EntityCoverageCard';
+import { runtimeStackTestApi } from '../../__testUtils__/runtimeStackClient';
 
 const coverageUrl =
   'http://backstage.test/api/runtime-stack/entities/component/default/payments-api/coverage';
@@ -103,17 +102,7 @@ describe('EntityCoverageCard', () => {
         <EntityCoverageCard />
       </EntityProvider>,
       {
-        apis: [
-          [
-            runtimeStackApiRef,
-            new RuntimeStackClient({
-              discoveryApi: mockApis.discovery({
-                baseUrl: 'http://backstage.test',
-              }),
-              fetchApi: { fetch: (input, init) => fetch(input, init) },
-            }),
-          ],
-        ],
+        apis: [runtimeStackTestApi()],
         mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
       },
     );

@@ -1,5 +1,4 @@
 import {
-  mockApis,
   registerMswTestHooks,
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
@@ -20,8 +19,8 @@ import {
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { RuntimeStackClient, runtimeStackApiRef } from '../../api';
 import { EntityRuntimeStackContent } from './EntityRuntimeStackContent';
+import { runtimeStackTestApi } from '../../__testUtils__/runtimeStackClient';
 
 const base = 'http://backstage.test/api/runtime-stack';
 const entityUrl = `${base}/entities/component/default/payments-api`;
@@ -244,17 +243,7 @@ describe('EntityRuntimeStackContent', () => {
       </EntityProvider>,
       {
         mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-        apis: [
-          [
-            runtimeStackApiRef,
-            new RuntimeStackClient({
-              discoveryApi: mockApis.discovery({
-                baseUrl: 'http://backstage.test',
-              }),
-              fetchApi: { fetch: (input, init) => fetch(input, init) },
-            }),
-          ],
-        ],
+        apis: [runtimeStackTestApi()],
       },
     );
 

@@ -9,8 +9,8 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { RuntimeStackClient, runtimeStackApiRef } from '../../api';
 import { ExemptionsPanel } from './ExemptionsPanel';
+import { runtimeStackTestApi } from '../../__testUtils__/runtimeStackClient';
 
 // usePermission caches its answers per permission for the whole test file
 // (swr), so the denied case lives in a file of its own.
@@ -54,15 +54,7 @@ describe('ExemptionsPanel without permission', () => {
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
       apis: [
         mockApis.permission({ authorize: () => DENY }),
-        [
-          runtimeStackApiRef,
-          new RuntimeStackClient({
-            discoveryApi: mockApis.discovery({
-              baseUrl: 'http://backstage.test',
-            }),
-            fetchApi: { fetch: (input, init) => fetch(input, init) },
-          }),
-        ],
+        runtimeStackTestApi(),
       ],
     });
 

@@ -12,9 +12,9 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { RuntimeStackClient, runtimeStackApiRef } from '../../api';
 import { ExemptionsPanel } from './ExemptionsPanel';
 import { utcDay } from './exemptions';
+import { runtimeStackTestApi } from '../../__testUtils__/runtimeStackClient';
 
 const base = 'http://backstage.test/api/runtime-stack';
 const entityRef = 'component:default/payments-api';
@@ -98,18 +98,7 @@ describe('ExemptionsPanel', () => {
       />,
       {
         mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-        apis: [
-          permission,
-          [
-            runtimeStackApiRef,
-            new RuntimeStackClient({
-              discoveryApi: mockApis.discovery({
-                baseUrl: 'http://backstage.test',
-              }),
-              fetchApi: { fetch: (input, init) => fetch(input, init) },
-            }),
-          ],
-        ],
+        apis: [permission, runtimeStackTestApi()],
       },
     );
 

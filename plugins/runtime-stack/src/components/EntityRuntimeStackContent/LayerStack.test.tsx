@@ -21,9 +21,10 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { RuntimeStackClient, runtimeStackApiRef } from '../../api';
+import { runtimeStackApiRef } from '../../api';
 import { EntityRuntimeStackContent } from './EntityRuntimeStackContent';
 import { LayerStack } from './LayerStack';
+import { runtimeStackTestApi } from '../../__testUtils__/runtimeStackClient';
 
 const base = 'http://backstage.test/api/runtime-stack';
 const coverageUrl = `${base}/entities/component/default/payments-api/coverage`;
@@ -258,18 +259,7 @@ describe('LayerStack', () => {
   ) =>
     renderInTestApp(element, {
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-      apis: [
-        permission,
-        [
-          runtimeStackApiRef,
-          new RuntimeStackClient({
-            discoveryApi: mockApis.discovery({
-              baseUrl: 'http://backstage.test',
-            }),
-            fetchApi: { fetch: (input, init) => fetch(input, init) },
-          }),
-        ],
-      ],
+      apis: [permission, runtimeStackTestApi()],
     });
 
   const rowOf = async (title: string) =>

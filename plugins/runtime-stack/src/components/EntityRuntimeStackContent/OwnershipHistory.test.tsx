@@ -1,5 +1,4 @@
 import {
-  mockApis,
   registerMswTestHooks,
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
@@ -8,8 +7,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { RuntimeStackClient, runtimeStackApiRef } from '../../api';
 import { OwnershipHistory } from './OwnershipHistory';
+import { runtimeStackTestApi } from '../../__testUtils__/runtimeStackClient';
 
 const base = 'http://backstage.test/api/runtime-stack';
 const entityRef = 'component:default/payments-api';
@@ -94,17 +93,7 @@ describe('OwnershipHistory', () => {
 
   const open = async () => {
     await renderInTestApp(<OwnershipHistory entityRef={entityRef} />, {
-      apis: [
-        [
-          runtimeStackApiRef,
-          new RuntimeStackClient({
-            discoveryApi: mockApis.discovery({
-              baseUrl: 'http://backstage.test',
-            }),
-            fetchApi: { fetch: (input, init) => fetch(input, init) },
-          }),
-        ],
-      ],
+      apis: [runtimeStackTestApi()],
     });
     await userEvent.click(screen.getByRole('button', { name: 'History' }));
     return screen.findByRole('dialog', {

@@ -1,5 +1,4 @@
 import {
-  mockApis,
   registerMswTestHooks,
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
@@ -10,12 +9,9 @@ import {
 import { fireEvent, screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import {
-  RuntimeStackClient,
-  runtimeStackApiRef,
-  type RuntimeStackApi,
-} from '../../api';
+import { runtimeStackApiRef, type RuntimeStackApi } from '../../api';
 import { LayerModelPage } from './LayerModelPage';
+import { testClient } from '../../__testUtils__/runtimeStackClient';
 
 function withApi(api: Partial<RuntimeStackApi>) {
   return {
@@ -38,10 +34,7 @@ describe('LayerModelPage', () => {
         HttpResponse.json({ items: [] }),
       ),
     );
-    const client = new RuntimeStackClient({
-      discoveryApi: mockApis.discovery({ baseUrl: 'http://backstage.test' }),
-      fetchApi: { fetch: (input, init) => fetch(input, init) },
-    });
+    const client = testClient();
     await renderInTestApp(<LayerModelPage />, {
       apis: [[runtimeStackApiRef, client]],
     });

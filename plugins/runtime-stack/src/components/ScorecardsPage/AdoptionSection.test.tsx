@@ -6,7 +6,10 @@ import {
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { baseUrl, renderWithClient } from './__testUtils__/renderWithClient';
+import {
+  baseUrl,
+  renderWithClient,
+} from '../../__testUtils__/runtimeStackClient';
 import { AdoptionSection } from './AdoptionSection';
 
 const adoption: EstateAdoption = {

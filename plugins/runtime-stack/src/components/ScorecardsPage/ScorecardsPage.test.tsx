@@ -9,7 +9,10 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { baseUrl, renderWithClient } from './__testUtils__/renderWithClient';
+import {
+  baseUrl,
+  renderWithClient,
+} from '../../__testUtils__/runtimeStackClient';
 import { ScorecardsPage } from './ScorecardsPage';
 
 jest.mock('./TrendSection', () => ({

@@ -12,7 +12,7 @@ import {
   baseUrl,
   queryOf,
   renderWithClient,
-} from './__testUtils__/renderWithClient';
+} from '../../__testUtils__/runtimeStackClient';
 import { ServicesTable } from './ServicesTable';
 
 const minutesAgo = (m: number) =>

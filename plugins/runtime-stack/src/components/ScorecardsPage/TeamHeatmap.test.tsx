@@ -11,7 +11,7 @@ import {
   baseUrl,
   queryOf,
   renderWithClient,
-} from './__testUtils__/renderWithClient';
+} from '../../__testUtils__/runtimeStackClient';
 import { TeamHeatmap } from './TeamHeatmap';
 
 jest.mock('./TeamViewSection', () => ({

@@ -1,5 +1,4 @@
 import {
-  mockApis,
   registerMswTestHooks,
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
@@ -9,8 +8,8 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { RuntimeStackClient, runtimeStackApiRef } from '../../api';
 import { TeamViewSection } from './TeamViewSection';
+import { runtimeStackTestApi } from '../../__testUtils__/runtimeStackClient';
 
 const base = 'http://backstage.test/api/runtime-stack';
 const DAY = 24 * 60 * 60 * 1000;
@@ -71,17 +70,7 @@ describe('TeamViewSection', () => {
       <TeamViewSection team="group:default/team-payments" onClose={onClose} />,
       {
         mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-        apis: [
-          [
-            runtimeStackApiRef,
-            new RuntimeStackClient({
-              discoveryApi: mockApis.discovery({
-                baseUrl: 'http://backstage.test',
-              }),
-              fetchApi: { fetch: (input, init) => fetch(input, init) },
-            }),
-          ],
-        ],
+        apis: [runtimeStackTestApi()],
       },
     );
 

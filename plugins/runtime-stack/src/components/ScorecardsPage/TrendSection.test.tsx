@@ -1,5 +1,4 @@
 import {
-  mockApis,
   registerMswTestHooks,
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
@@ -12,8 +11,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { RuntimeStackClient, runtimeStackApiRef } from '../../api';
 import { TrendSection } from './TrendSection';
+import { runtimeStackTestApi } from '../../__testUtils__/runtimeStackClient';
 
 const base = 'http://backstage.test/api/runtime-stack';
 
@@ -114,17 +113,7 @@ describe('TrendSection', () => {
 
   const render = () =>
     renderInTestApp(<TrendSection />, {
-      apis: [
-        [
-          runtimeStackApiRef,
-          new RuntimeStackClient({
-            discoveryApi: mockApis.discovery({
-              baseUrl: 'http://backstage.test',
-            }),
-            fetchApi: { fetch: (input, init) => fetch(input, init) },
-          }),
-        ],
-      ],
+      apis: [runtimeStackTestApi()],
     });
 
   const pick = async (field: RegExp, option: string) => {

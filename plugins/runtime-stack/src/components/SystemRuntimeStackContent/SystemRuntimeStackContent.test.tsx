@@ -1,5 +1,4 @@
 import {
-  mockApis,
   registerMswTestHooks,
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
@@ -16,8 +15,8 @@ import type {
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { RuntimeStackClient, runtimeStackApiRef } from '../../api';
 import { SystemRuntimeStackContent } from './SystemRuntimeStackContent';
+import { runtimeStackTestApi } from '../../__testUtils__/runtimeStackClient';
 
 const coverageUrl =
   'http://backstage.test/api/runtime-stack/systems/default/payments/coverage';
@@ -137,17 +136,7 @@ describe('SystemRuntimeStackContent', () => {
         <SystemRuntimeStackContent />
       </EntityProvider>,
       {
-        apis: [
-          [
-            runtimeStackApiRef,
-            new RuntimeStackClient({
-              discoveryApi: mockApis.discovery({
-                baseUrl: 'http://backstage.test',
-              }),
-              fetchApi: { fetch: (input, init) => fetch(input, init) },
-            }),
-          ],
-        ],
+        apis: [runtimeStackTestApi()],
         mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
       },
     );

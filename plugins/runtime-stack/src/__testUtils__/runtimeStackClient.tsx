@@ -1,25 +1,28 @@
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import type { ReactElement } from 'react';
-import { RuntimeStackClient, runtimeStackApiRef } from '../../../api';
+import { RuntimeStackClient, runtimeStackApiRef } from '../api';
 
 /** Where the real client sends its requests in tests. */
 export const baseUrl = 'http://backstage.test/api/runtime-stack';
 
+/** The real client, sending to {@link baseUrl} through the test's fetch (and msw). */
+export function testClient(): RuntimeStackClient {
+  return new RuntimeStackClient({
+    discoveryApi: mockApis.discovery({ baseUrl: 'http://backstage.test' }),
+    fetchApi: { fetch: (input, init) => fetch(input, init) },
+  });
+}
+
+/** The real client as an entry of `renderInTestApp`'s `apis`. */
+export function runtimeStackTestApi() {
+  return [runtimeStackApiRef, testClient()] as const;
+}
+
 /** Renders with the real client, so the tests see the URLs it builds. */
 export function renderWithClient(ui: ReactElement) {
   return renderInTestApp(ui, {
-    apis: [
-      [
-        runtimeStackApiRef,
-        new RuntimeStackClient({
-          discoveryApi: mockApis.discovery({
-            baseUrl: 'http://backstage.test',
-          }),
-          fetchApi: { fetch: (input, init) => fetch(input, init) },
-        }),
-      ],
-    ],
+    apis: [runtimeStackTestApi()],
     mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
   });
 }
