@@ -1,12 +1,16 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
+  mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { defaultLayerModel } from '@internal/backstage-plugin-runtime-stack-common';
 import { runtimeStackLayerModelExtensionPoint } from '@internal/backstage-plugin-runtime-stack-node';
+import * as otel from '@opentelemetry/api';
+import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import request from 'supertest';
 import { runtimeStackPlugin } from './plugin';
+import { OnDemandMetricReader } from './__testUtils__/onDemandMetricReader';
 
 const featureFlagsModule = createBackendModule({
   pluginId: 'runtime-stack',
@@ -152,5 +156,61 @@ describe('runtime-stack backend', () => {
     await expect(
       startTestBackend({ features: [runtimeStackPlugin, clashing] }),
     ).rejects.toThrow(/capability 'metrics' is already defined in layer 4/);
+  });
+
+  it('reports cluster freshness through the backend’s metrics service', async () => {
+    // A real SDK behind the OpenTelemetry API, as an instrumentation file sets one up.
+    const reader = new OnDemandMetricReader();
+    const provider = new MeterProvider({ readers: [reader] });
+    otel.metrics.setGlobalMeterProvider(provider);
+    const backend = await startTestBackend({
+      features: [
+        runtimeStackPlugin,
+        mockServices.rootConfig.factory({
+          data: {
+            kubernetes: {
+              clusterLocatorMethods: [
+                {
+                  type: 'config',
+                  clusters: [
+                    {
+                      name: 'never-collected',
+                      url: 'http://127.0.0.1:9',
+                      authProvider: 'serviceAccount',
+                    },
+                  ],
+                },
+              ],
+            },
+            runtimeStack: {
+              clusters: {
+                schedule: {
+                  frequency: { hours: 1 },
+                  timeout: { minutes: 1 },
+                  initialDelay: { hours: 1 },
+                },
+              },
+            },
+          },
+        }),
+      ],
+    });
+    try {
+      const { resourceMetrics, errors } = await reader.collect();
+      expect(errors).toEqual([]);
+      const ours = resourceMetrics.scopeMetrics.find(
+        scope => scope.scope.name === 'backstage-plugin-runtime-stack',
+      );
+      const stale = ours?.metrics.find(
+        m => m.descriptor.name === 'runtime_stack.cluster.stale',
+      );
+      expect(stale?.dataPoints.map(p => [p.attributes, p.value])).toEqual([
+        [{ cluster: 'never-collected' }, 1],
+      ]);
+    } finally {
+      await backend.stop();
+      await provider.shutdown();
+      otel.metrics.disable();
+    }
   });
 });

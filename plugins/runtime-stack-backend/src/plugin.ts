@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { InputError } from '@backstage/errors';
 import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
@@ -59,6 +60,7 @@ import {
   layerOwnershipResourceRef,
 } from './ownership/ownershipPermissionRules';
 import { readOrganizationDefaults } from './ownership/organizationDefaults';
+import { registerClusterMetrics } from './metrics/registerClusterMetrics';
 import { createRouter } from './router';
 
 /**
@@ -92,6 +94,7 @@ export const runtimeStackPlugin = createBackendPlugin({
         auth: coreServices.auth,
         cache: coreServices.cache,
         catalog: catalogServiceRef,
+        metrics: metricsServiceRef,
       },
       async init({
         logger,
@@ -106,6 +109,7 @@ export const runtimeStackPlugin = createBackendPlugin({
         auth,
         cache,
         catalog,
+        metrics,
       }) {
         // app-config first, so modules can add tools to capabilities it adds;
         // modules have registered their additions by the time init runs.
@@ -172,6 +176,7 @@ export const runtimeStackPlugin = createBackendPlugin({
           detectServiceTools: input =>
             detectServiceTools(input, detectionRules, layerModel),
         });
+        registerClusterMetrics(metrics, clusterState);
         logger.info(
           `Collecting ${clusters.length} cluster(s) from kubernetes.clusterLocatorMethods`,
         );
