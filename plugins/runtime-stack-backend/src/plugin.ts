@@ -61,6 +61,10 @@ import {
 } from './ownership/ownershipPermissionRules';
 import { readOrganizationDefaults } from './ownership/organizationDefaults';
 import { registerClusterMetrics } from './metrics/registerClusterMetrics';
+import {
+  coverageEvaluationCounters,
+  registryReadCounters,
+} from './metrics/runCounters';
 import { createRouter } from './router';
 
 /**
@@ -188,6 +192,7 @@ export const runtimeStackPlugin = createBackendPlugin({
           organizationDefaults: readOrganizationDefaults(config, layerModel),
         });
 
+        const recordRegistryRead = registryReadCounters(metrics);
         const imageSettings = readImageSettings(config);
         const registryStore = new RegistrySnapshotStore(knex);
         await new ImageCollectionService({
@@ -202,7 +207,10 @@ export const runtimeStackPlugin = createBackendPlugin({
           auth,
           settings: imageSettings,
           logger,
-          onCollected: () => afterCollection(),
+          onCollected: result => {
+            recordRegistryRead(result);
+            return afterCollection();
+          },
         }).schedule(scheduler);
         const images = new ImageService({
           clusterState,
@@ -275,6 +283,7 @@ export const runtimeStackPlugin = createBackendPlugin({
           logger,
           settings: readCoverageEvaluationSettings(config),
           scorecards,
+          onEvaluated: coverageEvaluationCounters(metrics),
         });
         await evaluation.schedule(scheduler);
         afterCollection = () => evaluation.requestEvaluation();

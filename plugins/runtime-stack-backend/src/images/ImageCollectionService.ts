@@ -5,7 +5,10 @@ import type {
 } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { ClusterSnapshotStore } from '../clusters/ClusterSnapshotStore';
-import type { RegistryCollector } from './RegistryCollector';
+import type {
+  RegistryCollectionResult,
+  RegistryCollector,
+} from './RegistryCollector';
 import type { ImageSettings } from './registryConfig';
 import { declaredImageReferences } from './declaredImages';
 import { templateImagesOf } from './runningImages';
@@ -29,8 +32,8 @@ export class ImageCollectionService {
       auth: AuthService;
       settings: ImageSettings;
       logger: LoggerService;
-      /** Called after each collection of the registries. */
-      onCollected?: () => Promise<void>;
+      /** Called after each collection of the registries, with what it did. */
+      onCollected?: (result: RegistryCollectionResult) => Promise<void>;
     },
   ) {}
 
@@ -55,7 +58,7 @@ export class ImageCollectionService {
     const result = await this.options.collector.collect(
       await this.referencesInUse(),
     );
-    await this.options.onCollected?.();
+    await this.options.onCollected?.(result);
     return result;
   }
 

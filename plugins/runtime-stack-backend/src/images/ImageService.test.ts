@@ -24,6 +24,20 @@ import { RegistryCollector } from './RegistryCollector';
 import { readImageSettings } from './registryConfig';
 import { RegistrySnapshotStore } from './RegistrySnapshotStore';
 import { realServerAvailable } from '../__testUtils__/realServers';
+import type { MetricsService } from '@backstage/backend-plugin-api/alpha';
+import { MeterProvider } from '@opentelemetry/sdk-metrics';
+import {
+  OnDemandMetricReader,
+  sumsOf,
+} from '../__testUtils__/onDemandMetricReader';
+import { registryReadCounters } from '../metrics/runCounters';
+
+const metricReader = new OnDemandMetricReader();
+const recordRead = registryReadCounters(
+  new MeterProvider({ readers: [metricReader] }).getMeter(
+    'test',
+  ) as unknown as MetricsService,
+);
 
 jest.setTimeout(120_000);
 
@@ -185,6 +199,7 @@ describeWithRegistry('registry images on %s', databaseId => {
       auth: mockServices.auth(),
       settings,
       logger,
+      onCollected: async result => recordRead(result),
     });
     images = new ImageService({
       clusterState: new ClusterStateService({
@@ -205,6 +220,14 @@ describeWithRegistry('registry images on %s', databaseId => {
   });
 
   it('reads the repositories in use, then serves a second run from its digest cache', async () => {
+    const before = await sumsOf(metricReader);
+    const since = (sums: Record<string, number>) =>
+      Object.fromEntries(
+        Object.entries(sums).map(([name, sum]) => [
+          name,
+          sum - (before[name] ?? 0),
+        ]),
+      );
     const first = await collection.run();
     expect(first).toMatchObject({
       repositories: 1,
@@ -215,6 +238,12 @@ describeWithRegistry('registry images on %s', databaseId => {
     const second = await collection.run();
     expect(second).toMatchObject({ repositories: 1, tags: 3, cacheHits: 3 });
     expect(second.requests).toBeLessThan(first.requests);
+    // The same figures, summed, as the runs' counters report them.
+    expect(since(await sumsOf(metricReader))).toEqual({
+      'runtime_stack.registry.requests': first.requests + second.requests,
+      'runtime_stack.registry.cache_hits': 3,
+      'runtime_stack.registry.failures': 0,
+    });
     expect(
       await registryStore.get('evil.example.net', 'payments/payments-api'),
     ).toBeUndefined();

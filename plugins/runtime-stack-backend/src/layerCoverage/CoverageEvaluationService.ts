@@ -57,6 +57,8 @@ export class CoverageEvaluationService {
       /** Where team rollups and daily snapshots go; none without it. */
       scorecards?: ScorecardStore;
       now?: () => Date;
+      /** Called after each run, with what it did. */
+      onEvaluated?: (result: CoverageEvaluationResult) => void;
     },
   ) {}
 
@@ -175,6 +177,7 @@ export class CoverageEvaluationService {
         result.durationMs
       } ms${notes.length ? `; ${notes.join(', ')}` : ''}`,
     );
+    this.options.onEvaluated?.(result);
     return result;
   }
 

@@ -227,6 +227,7 @@ async function service(
     store,
     ownership,
   });
+  const onEvaluated = jest.fn();
   const evaluation = new CoverageEvaluationService({
     coverage,
     store,
@@ -238,8 +239,9 @@ async function service(
       concurrency: 2,
       retentionDays: 30,
     },
+    onEvaluated,
   });
-  return Object.assign(coverage, { store, evaluation, knex });
+  return Object.assign(coverage, { store, evaluation, knex, onEvaluated });
 }
 
 describe('CoverageService', () => {
@@ -367,6 +369,7 @@ describe('CoverageService', () => {
 
     const result = await coverage.evaluation.run();
     expect(result).toMatchObject({ evaluated: 2, failed: 0, removed: 1 });
+    expect(coverage.onEvaluated).toHaveBeenCalledWith(result);
     expect((await coverage.store.entityRefs()).sort()).toEqual([
       'component:default/payments-api',
       'component:default/payments-worker',
