@@ -17,6 +17,7 @@ import {
 import path from 'node:path';
 import request from 'supertest';
 import { catalogModuleRuntimeStack } from './module';
+import { startTestBackendClosingDatabases } from '@internal/backend-test-kit';
 
 const fixture = path.resolve(__dirname, '__fixtures__', 'estate.yaml');
 
@@ -176,7 +177,8 @@ describe('catalogModuleRuntimeStack', () => {
   });
 
   it('knows the capabilities that runtime-stack backend modules add', async () => {
-    const backend = await startTestBackend({
+    const backend = await startTestBackendClosingDatabases({
+      databasePlugins: ['runtime-stack'],
       features: [
         catalogPlugin,
         catalogModuleRuntimeStack,

@@ -11,6 +11,7 @@ import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import request from 'supertest';
 import { runtimeStackPlugin } from './plugin';
 import { OnDemandMetricReader } from './__testUtils__/onDemandMetricReader';
+import { startTestBackendClosingDatabases } from '@internal/backend-test-kit';
 
 const featureFlagsModule = createBackendModule({
   pluginId: 'runtime-stack',
@@ -36,11 +37,14 @@ const featureFlagsModule = createBackendModule({
 
 describe('runtime-stack backend', () => {
   describe('with the default model', () => {
-    let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+    let server: Awaited<
+      ReturnType<typeof startTestBackendClosingDatabases>
+    >['server'];
     let stop: () => Promise<void>;
 
     beforeAll(async () => {
-      const backend = await startTestBackend({
+      const backend = await startTestBackendClosingDatabases({
+        databasePlugins: ['runtime-stack'],
         features: [runtimeStackPlugin],
       });
       server = backend.server;
@@ -112,7 +116,8 @@ describe('runtime-stack backend', () => {
   });
 
   it('serves what modules add through the extension point', async () => {
-    const backend = await startTestBackend({
+    const backend = await startTestBackendClosingDatabases({
+      databasePlugins: ['runtime-stack'],
       features: [runtimeStackPlugin, featureFlagsModule],
     });
     try {
@@ -163,7 +168,8 @@ describe('runtime-stack backend', () => {
     const reader = new OnDemandMetricReader();
     const provider = new MeterProvider({ readers: [reader] });
     otel.metrics.setGlobalMeterProvider(provider);
-    const backend = await startTestBackend({
+    const backend = await startTestBackendClosingDatabases({
+      databasePlugins: ['runtime-stack'],
       features: [
         runtimeStackPlugin,
         mockServices.rootConfig.factory({

@@ -1,8 +1,4 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import type { JsonObject } from '@backstage/types';
 import {
   defaultRequirementProfiles,
@@ -10,9 +6,11 @@ import {
 } from '@internal/backstage-plugin-runtime-stack-common';
 import request from 'supertest';
 import { runtimeStackPlugin } from './plugin';
+import { startTestBackendClosingDatabases } from '@internal/backend-test-kit';
 
 async function start(data: JsonObject) {
-  const backend = await startTestBackend({
+  const backend = await startTestBackendClosingDatabases({
+    databasePlugins: ['runtime-stack'],
     features: [runtimeStackPlugin, mockServices.rootConfig.factory({ data })],
   });
   return { server: backend.server, stop: () => backend.stop() };

@@ -2,11 +2,7 @@ import type {
   SchedulerService,
   ServiceFactory,
 } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -17,6 +13,7 @@ import {
 } from '@internal/fake-kube-apiserver';
 import request from 'supertest';
 import { runtimeStackPlugin } from '../plugin';
+import { startTestBackendClosingDatabases } from '@internal/backend-test-kit';
 
 jest.setTimeout(60_000);
 
@@ -46,7 +43,8 @@ async function startPortalBackend(
     factory(options?: { skipTaskRunOnStartup?: boolean }): ServiceFactory;
     triggerTask(id: string): Promise<void>;
   };
-  const backend = await startTestBackend({
+  const backend = await startTestBackendClosingDatabases({
+    databasePlugins: ['runtime-stack'],
     features: [
       runtimeStackPlugin,
       scheduler.factory({ skipTaskRunOnStartup: true }),

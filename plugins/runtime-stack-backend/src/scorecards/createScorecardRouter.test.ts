@@ -4,17 +4,14 @@ import {
   type SchedulerService,
   type ServiceFactory,
 } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { CoverageEvaluationService } from '../layerCoverage/CoverageEvaluationService';
 import { runtimeStackPlugin } from '../plugin';
+import { startTestBackendClosingDatabases } from '@internal/backend-test-kit';
 
 jest.setTimeout(60_000);
 
@@ -73,7 +70,8 @@ async function startPortal(
   };
   const auditEvents: Array<{ eventId: string; meta: any; outcome?: string }> =
     [];
-  const backend = await startTestBackend({
+  const backend = await startTestBackendClosingDatabases({
+    databasePlugins: ['runtime-stack'],
     features: [
       runtimeStackPlugin,
       scheduler.factory({ skipTaskRunOnStartup: true }),

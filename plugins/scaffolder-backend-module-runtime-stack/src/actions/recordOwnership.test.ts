@@ -26,6 +26,7 @@ import {
   runtimeStackFeatures,
 } from '../__testUtils__/runtimeStackBackend';
 import { createRecordOwnershipAction } from './recordOwnership';
+import { startTestBackendClosingDatabases } from '@internal/backend-test-kit';
 
 jest.setTimeout(30_000);
 
@@ -108,11 +109,12 @@ const writeLog = ownershipWriteLog();
 const requests = writeLog.writes;
 
 describe('runtime-stack:ownership:record', () => {
-  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+  let backend: Awaited<ReturnType<typeof startTestBackendClosingDatabases>>;
   let baseUrl: string;
 
   beforeAll(async () => {
-    backend = await startTestBackend({
+    backend = await startTestBackendClosingDatabases({
+      databasePlugins: ['runtime-stack'],
       features: runtimeStackFeatures({
         writeLog,
         catalog,

@@ -18,11 +18,7 @@
  * records are read back from that backend. In a dry run it posts nothing.
  */
 import { createBackendModule } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import {
   componentEntityV1alpha1Validator,
   DefaultNamespaceEntityPolicy,
@@ -80,6 +76,7 @@ import {
   type ModelCheckResult,
 } from '../actions/kubernetesModels';
 import { scaffolderModule } from '../module';
+import { startTestBackendClosingDatabases } from '@internal/backend-test-kit';
 
 const REPO_ROOT = resolve(__dirname, '../../../..');
 const TEMPLATE_DIR = join(REPO_ROOT, 'examples/templates/runtime-service');
@@ -1582,10 +1579,11 @@ function stepStatuses(log: LogEvent[]): string[] {
 }
 
 describe('the runtime-service template', () => {
-  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+  let backend: Awaited<ReturnType<typeof startTestBackendClosingDatabases>>;
 
   beforeAll(async () => {
-    backend = await startTestBackend({
+    backend = await startTestBackendClosingDatabases({
+      databasePlugins: ['runtime-stack'],
       features: [
         scaffolderPlugin,
         scaffolderModule,

@@ -1,0 +1,1 @@
+export { startTestBackendClosingDatabases } from './startTestBackendClosingDatabases';
