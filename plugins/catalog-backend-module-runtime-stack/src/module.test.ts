@@ -95,7 +95,8 @@ async function eventually<T>(
 describe('catalogModuleRuntimeStack', () => {
   it('keeps an entity with a bad annotation in the catalog and shows the problem on it', async () => {
     const probePasses = { count: 0 };
-    const backend = await startTestBackend({
+    const backend = await startTestBackendClosingDatabases({
+      lingeringDatabasePlugins: ['catalog'],
       features: [
         catalogPlugin,
         catalogModuleRuntimeStack,
@@ -179,6 +180,7 @@ describe('catalogModuleRuntimeStack', () => {
   it('knows the capabilities that runtime-stack backend modules add', async () => {
     const backend = await startTestBackendClosingDatabases({
       databasePlugins: ['runtime-stack'],
+      lingeringDatabasePlugins: ['catalog'],
       features: [
         catalogPlugin,
         catalogModuleRuntimeStack,

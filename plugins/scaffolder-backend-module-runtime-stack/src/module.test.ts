@@ -1,11 +1,13 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import request from 'supertest';
 import { scaffolderModule } from './module';
+import { startTestBackendClosingDatabases } from '@internal/backend-test-kit';
 
 describe('scaffolder module runtime-stack', () => {
   it('registers its actions with a running scaffolder', async () => {
-    const backend = await startTestBackend({
+    const backend = await startTestBackendClosingDatabases({
+      lingeringDatabasePlugins: ['scaffolder'],
       features: [
         scaffolderPlugin,
         scaffolderModule,

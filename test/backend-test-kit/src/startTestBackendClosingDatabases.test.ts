@@ -32,4 +32,34 @@ describe('startTestBackendClosingDatabases', () => {
     expect((used!.client as { pool?: unknown }).pool).toBeUndefined();
     await expect(used!('notes').count({ n: '*' })).rejects.toThrow();
   });
+
+  it('leaves a lingering plugin its database, without the timer holding the process', async () => {
+    let used: Knex | undefined;
+    const plugin = createBackendPlugin({
+      pluginId: 'poller',
+      register(env) {
+        env.registerInit({
+          deps: { database: coreServices.database },
+          async init({ database }) {
+            used = await database.getClient();
+            await used.raw('select 1');
+          },
+        });
+      },
+    });
+    const backend = await startTestBackendClosingDatabases({
+      features: [plugin],
+      lingeringDatabasePlugins: ['poller'],
+    });
+    const pool = used!.client.pool as {
+      interval: ReturnType<typeof setInterval>;
+    };
+    expect(pool.interval.hasRef()).toBe(true);
+
+    await backend.stop();
+
+    expect(pool.interval.hasRef()).toBe(false);
+    await expect(used!.raw('select 1 as one')).resolves.toEqual([{ one: 1 }]);
+    await used!.destroy();
+  });
 });

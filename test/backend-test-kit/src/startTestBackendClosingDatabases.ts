@@ -7,32 +7,51 @@ import type { Knex } from 'knex';
 
 type TestBackendOptions = Parameters<typeof startTestBackend>[0];
 
+/** The pool's reaping timer: tarn keeps it while the pool holds a connection. */
+function releaseReapingTimer(client: Knex) {
+  const pool = client.client.pool as {
+    interval?: ReturnType<typeof setInterval> | null;
+  };
+  pool?.interval?.unref();
+}
+
 /**
- * `startTestBackend`, whose `stop()` also closes the databases of the named
- * plugins. Backstage leaves a plugin's SQLite database open when the backend
- * stops, and its connection pool's reaping interval then keeps the Jest
- * worker alive after its tests ("A worker process has failed to exit
- * gracefully").
+ * `startTestBackend`, whose `stop()` also closes the databases of the
+ * plugins in `databasePlugins`. Backstage leaves a plugin's SQLite database
+ * open when the backend stops, and its connection pool's reaping interval
+ * then keeps the Jest worker alive after its tests ("A worker process has
+ * failed to exit gracefully"). Plugins whose background work goes on after
+ * `stop()` (the scaffolder's task workers, the catalog's processing) go in
+ * `lingeringDatabasePlugins`: their databases stay open for it, but the
+ * timer no longer holds the worker.
  */
 export async function startTestBackendClosingDatabases(
-  options: TestBackendOptions & { databasePlugins: string[] },
+  options: TestBackendOptions & {
+    databasePlugins?: string[];
+    lingeringDatabasePlugins?: string[];
+  },
 ) {
-  const { databasePlugins, ...rest } = options;
-  const clients: Knex[] = [];
+  const {
+    databasePlugins = [],
+    lingeringDatabasePlugins = [],
+    ...rest
+  } = options;
+  const clients = new Map<string, Knex>();
   // A plugin's database service hands every caller the same client.
-  const capture = databasePlugins.map(pluginId =>
-    createBackendModule({
-      pluginId,
-      moduleId: 'test-database-closer',
-      register(env) {
-        env.registerInit({
-          deps: { database: coreServices.database },
-          async init({ database }) {
-            clients.push(await database.getClient());
-          },
-        });
-      },
-    }),
+  const capture = [...databasePlugins, ...lingeringDatabasePlugins].map(
+    pluginId =>
+      createBackendModule({
+        pluginId,
+        moduleId: 'test-database-closer',
+        register(env) {
+          env.registerInit({
+            deps: { database: coreServices.database },
+            async init({ database }) {
+              clients.set(pluginId, await database.getClient());
+            },
+          });
+        },
+      }),
   );
   const backend = await startTestBackend({
     ...rest,
@@ -42,7 +61,12 @@ export async function startTestBackendClosingDatabases(
     ...backend,
     async stop() {
       await backend.stop();
-      await Promise.all(clients.map(client => client.destroy()));
+      for (const pluginId of lingeringDatabasePlugins) {
+        releaseReapingTimer(clients.get(pluginId)!);
+      }
+      await Promise.all(
+        databasePlugins.map(pluginId => clients.get(pluginId)!.destroy()),
+      );
     },
   };
 }

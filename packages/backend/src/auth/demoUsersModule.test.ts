@@ -2,10 +2,11 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import authPlugin from '@backstage/plugin-auth-backend';
 import demoUsersModule from './demoUsersModule';
 import { toUserEntityRef } from './demoUsers';
+import { startTestBackendClosingDatabases } from '@internal/backend-test-kit';
 
 /** Users as the catalog serves them, with the relations it derives. */
 const user = (name: string, groups: string[]) => ({
@@ -73,7 +74,8 @@ async function startPortal(
 ) {
   process.env.NODE_ENV = nodeEnv;
   const logger = mockServices.logger.mock();
-  const backend = await startTestBackend({
+  const backend = await startTestBackendClosingDatabases({
+    lingeringDatabasePlugins: ['auth'],
     features: [
       authPlugin,
       demoUsersModule,

@@ -1584,6 +1584,7 @@ describe('the runtime-service template', () => {
   beforeAll(async () => {
     backend = await startTestBackendClosingDatabases({
       databasePlugins: ['runtime-stack'],
+      lingeringDatabasePlugins: ['scaffolder'],
       features: [
         scaffolderPlugin,
         scaffolderModule,
