@@ -12,6 +12,7 @@ import request from 'supertest';
 import { runtimeStackPlugin } from './plugin';
 import { OnDemandMetricReader } from './__testUtils__/onDemandMetricReader';
 import { startTestBackendClosingDatabases } from '@internal/backend-test-kit';
+import { kubernetesConfig } from './__testUtils__/kubernetesConfig';
 
 const featureFlagsModule = createBackendModule({
   pluginId: 'runtime-stack',
@@ -174,20 +175,9 @@ describe('runtime-stack backend', () => {
         runtimeStackPlugin,
         mockServices.rootConfig.factory({
           data: {
-            kubernetes: {
-              clusterLocatorMethods: [
-                {
-                  type: 'config',
-                  clusters: [
-                    {
-                      name: 'never-collected',
-                      url: 'http://127.0.0.1:9',
-                      authProvider: 'serviceAccount',
-                    },
-                  ],
-                },
-              ],
-            },
+            kubernetes: kubernetesConfig([
+              { name: 'never-collected', url: 'http://127.0.0.1:9' },
+            ]),
             runtimeStack: {
               clusters: {
                 schedule: {

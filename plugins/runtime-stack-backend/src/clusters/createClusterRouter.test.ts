@@ -14,6 +14,7 @@ import {
 import request from 'supertest';
 import { runtimeStackPlugin } from '../plugin';
 import { startTestBackendClosingDatabases } from '@internal/backend-test-kit';
+import { kubernetesConfig } from '../__testUtils__/kubernetesConfig';
 
 jest.setTimeout(60_000);
 
@@ -52,22 +53,10 @@ async function startPortalBackend(
       mockServices.permissions.factory({ result: permission }),
       mockServices.rootConfig.factory({
         data: {
-          kubernetes: {
-            clusterLocatorMethods: [
-              {
-                type: 'config',
-                clusters: [
-                  {
-                    name: 'prod-eu-1',
-                    url: server.url,
-                    authProvider: 'serviceAccount',
-                    serviceAccountToken: server.token,
-                  },
-                ],
-              },
-              { type: 'catalog' },
-            ],
-          },
+          kubernetes: kubernetesConfig(
+            [{ name: 'prod-eu-1', url: server.url, token: server.token }],
+            [{ type: 'catalog' }],
+          ),
           runtimeStack: { clusters: { watch: false, pageSize: 100 } },
         },
       }),

@@ -18,6 +18,7 @@ import {
 import type { Knex } from 'knex';
 import { realServerAvailable } from '../__testUtils__/realServers';
 import { runtimeStackPlugin } from '../plugin';
+import { kubernetesConfig } from '../__testUtils__/kubernetesConfig';
 
 jest.setTimeout(90_000);
 
@@ -86,19 +87,13 @@ function startReplica(
       catalogServiceMock.factory({ entities: [] }),
       mockServices.rootConfig.factory({
         data: {
-          kubernetes: {
-            clusterLocatorMethods: [
-              {
-                type: 'config',
-                clusters: servers.map((server, i) => ({
-                  name: clusterNames[i],
-                  url: server.url,
-                  authProvider: 'serviceAccount',
-                  serviceAccountToken: server.token,
-                })),
-              },
-            ],
-          },
+          kubernetes: kubernetesConfig(
+            servers.map((server, i) => ({
+              name: clusterNames[i],
+              url: server.url,
+              token: server.token,
+            })),
+          ),
           runtimeStack: {
             clusters: {
               watch: false,

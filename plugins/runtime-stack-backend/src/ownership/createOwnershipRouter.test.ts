@@ -24,6 +24,7 @@ import {
   layerOwnershipConditions,
 } from './ownershipPermissionRules';
 import { ownershipUpdatePermission } from '@internal/backstage-plugin-runtime-stack-common';
+import { kubernetesConfig } from '../__testUtils__/kubernetesConfig';
 
 jest.setTimeout(60_000);
 
@@ -166,19 +167,13 @@ describe.each(databases.eachSupportedId())(
           catalogServiceMock.factory({ entities }),
           mockServices.rootConfig.factory({
             data: {
-              kubernetes: {
-                clusterLocatorMethods: [
-                  {
-                    type: 'config',
-                    clusters: ['prod-eu-1', 'prod-us-1'].map(name => ({
-                      name,
-                      url: 'http://127.0.0.1:9',
-                      authProvider: 'serviceAccount',
-                      serviceAccountToken: 'x',
-                    })),
-                  },
-                ],
-              },
+              kubernetes: kubernetesConfig(
+                ['prod-eu-1', 'prod-us-1'].map(name => ({
+                  name,
+                  url: 'http://127.0.0.1:9',
+                  token: 'x',
+                })),
+              ),
               runtimeStack: {
                 ownership: {
                   defaults: [

@@ -1,0 +1,30 @@
+/** A cluster as a test configures it: where its API answers, and the token. */
+export interface TestCluster {
+  name: string;
+  url: string;
+  token?: string;
+}
+
+/**
+ * The `kubernetes` app-config section listing these clusters through a
+ * `config` locator, as a portal that runs the Kubernetes plugin writes it.
+ */
+export function kubernetesConfig(
+  clusters: TestCluster[],
+  otherLocators: Array<{ type: string }> = [],
+) {
+  return {
+    clusterLocatorMethods: [
+      {
+        type: 'config',
+        clusters: clusters.map(({ name, url, token }) => ({
+          name,
+          url,
+          authProvider: 'serviceAccount',
+          ...(token !== undefined ? { serviceAccountToken: token } : {}),
+        })),
+      },
+      ...otherLocators,
+    ],
+  };
+}
