@@ -1,9 +1,26 @@
-import { MetricReader } from '@opentelemetry/sdk-metrics';
+import type { MetricsService } from '@backstage/backend-plugin-api/alpha';
+import { MeterProvider, MetricReader } from '@opentelemetry/sdk-metrics';
 
 /** An OpenTelemetry reader that collects when asked, as a Prometheus scrape would. */
 export class OnDemandMetricReader extends MetricReader {
   protected async onForceFlush() {}
   protected async onShutdown() {}
+}
+
+/**
+ * The OpenTelemetry SDK's own meter behind Backstage's metrics service (the
+ * service's methods are the meter's), and a reader to collect what it got.
+ */
+export function testMeter() {
+  const reader = new OnDemandMetricReader();
+  const provider = new MeterProvider({ readers: [reader] });
+  return {
+    metrics: provider.getMeter(
+      'backstage-plugin-runtime-stack',
+    ) as unknown as MetricsService,
+    reader,
+    shutdown: () => provider.shutdown(),
+  };
 }
 
 /** Each metric's data points added up, as the reader collects them now. */

@@ -24,20 +24,11 @@ import { RegistryCollector } from './RegistryCollector';
 import { readImageSettings } from './registryConfig';
 import { RegistrySnapshotStore } from './RegistrySnapshotStore';
 import { realServerAvailable } from '../__testUtils__/realServers';
-import type { MetricsService } from '@backstage/backend-plugin-api/alpha';
-import { MeterProvider } from '@opentelemetry/sdk-metrics';
-import {
-  OnDemandMetricReader,
-  sumsOf,
-} from '../__testUtils__/onDemandMetricReader';
+import { sumsOf, testMeter } from '../__testUtils__/onDemandMetricReader';
 import { registryReadCounters } from '../metrics/runCounters';
 
-const metricReader = new OnDemandMetricReader();
-const recordRead = registryReadCounters(
-  new MeterProvider({ readers: [metricReader] }).getMeter(
-    'test',
-  ) as unknown as MetricsService,
-);
+const { metrics, reader: metricReader } = testMeter();
+const recordRead = registryReadCounters(metrics);
 
 jest.setTimeout(120_000);
 

@@ -1,8 +1,6 @@
-import type { MetricsService } from '@backstage/backend-plugin-api/alpha';
 import type { ClusterSummary } from '@internal/backstage-plugin-runtime-stack-common';
-import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import { registerClusterMetrics } from './registerClusterMetrics';
-import { OnDemandMetricReader } from '../__testUtils__/onDemandMetricReader';
+import { testMeter } from '../__testUtils__/onDemandMetricReader';
 
 const summary = (s: Partial<ClusterSummary> & { name: string }) => ({
   stale: false,
@@ -12,13 +10,9 @@ const summary = (s: Partial<ClusterSummary> & { name: string }) => ({
   ...s,
 });
 
-/** The OpenTelemetry SDK's own meter behind Backstage's metrics service. */
+/** A test meter, with its gauges collected per cluster. */
 function meterWithReader() {
-  const reader = new OnDemandMetricReader();
-  const provider = new MeterProvider({ readers: [reader] });
-  const metrics = provider.getMeter(
-    'backstage-plugin-runtime-stack',
-  ) as unknown as MetricsService;
+  const { metrics, reader, shutdown } = testMeter();
   /** Every gauge's value per cluster, and what failed, as the reader collected them. */
   const collectWithErrors = async () => {
     const { resourceMetrics, errors } = await reader.collect();
@@ -44,7 +38,7 @@ function meterWithReader() {
     metrics,
     collect,
     collectWithErrors,
-    shutdown: () => provider.shutdown(),
+    shutdown,
   };
 }
 

@@ -1,15 +1,10 @@
-import type { MetricsService } from '@backstage/backend-plugin-api/alpha';
-import { MeterProvider } from '@opentelemetry/sdk-metrics';
-import { OnDemandMetricReader } from '../__testUtils__/onDemandMetricReader';
+import { testMeter } from '../__testUtils__/onDemandMetricReader';
 import { coverageEvaluationCounters } from './runCounters';
 
 describe('coverageEvaluationCounters', () => {
   it('adds up the components of every run, by result', async () => {
-    const reader = new OnDemandMetricReader();
-    const provider = new MeterProvider({ readers: [reader] });
-    const record = coverageEvaluationCounters(
-      provider.getMeter('test') as unknown as MetricsService,
-    );
+    const { metrics, reader, shutdown } = testMeter();
+    const record = coverageEvaluationCounters(metrics);
     record({ evaluated: 40, failed: 2, removed: 0, durationMs: 900 });
     record({ evaluated: 41, failed: 0, removed: 1, durationMs: 800 });
 
@@ -23,6 +18,6 @@ describe('coverageEvaluationCounters', () => {
         evaluations.dataPoints.map(p => [p.attributes.result, p.value]),
       ),
     ).toEqual({ evaluated: 81, failed: 2 });
-    await provider.shutdown();
+    await shutdown();
   });
 });
