@@ -3,7 +3,7 @@
 # machine lacks them, then installs, starts or tests.
 #
 #   bash scripts/portal.sh start   install and start the portal (:3000 and :7007)
-#   bash scripts/portal.sh test    install and run type-check, lint and all tests
+#   bash scripts/portal.sh test    install and run type-check, API reports, lint and all tests
 #   bash scripts/portal.sh e2e     start the portal if needed and run the browser tests
 #   bash scripts/portal.sh bench   time the Runtime stack tab on the production bundle
 set -euo pipefail
@@ -200,6 +200,9 @@ cmd_test() {
   use_local_postgres
   yarn install --immutable
   yarn tsc
+  # The committed API and SQL reports must match what the code exports and
+  # what the migrations create (reads tsc's dist-types).
+  yarn build:api-reports:only --ci
   yarn lint:all
   yarn prettier:check
   CI=true yarn test

@@ -10,3 +10,4 @@ export {
   layerOwnershipConditions,
   createLayerOwnershipConditionalDecision,
 } from './ownership/ownershipPermissionRules';
+export type { OwnershipFilter } from './ownership/OwnershipStore';

@@ -80,6 +80,7 @@ export type {
 } from './declaredStack';
 export type { ClusterObject } from './cluster/clusterObjects';
 export { podSpecOf, WORKLOAD_KINDS } from './detection/objectFields';
+export type { JsonRecord } from './detection/objectFields';
 export type {
   ClusterFreshness,
   ClusterObjectRef,

@@ -17,4 +17,5 @@ export {
   SystemRuntimeStackContent,
 } from './legacy';
 export { runtimeStackApiRef, RuntimeStackClient } from './api';
+export type { ScorecardTab } from './components/ScorecardsPage';
 export type { EntityName, OwnershipHistoryPage, RuntimeStackApi } from './api';

@@ -1,6 +1,5 @@
-/***/
 /**
- * The runtime-stack module for @backstage/plugin-scaffolder-backend.
+ * The runtime-stack module for `@backstage/plugin-scaffolder-backend`.
  *
  * @packageDocumentation
  */

@@ -7,6 +7,12 @@ import type {
 
 export type { OwnershipAssignment };
 
+/**
+ * What a list of ownership records is narrowed to; the permission rules
+ * translate a user's claims into one.
+ *
+ * @public
+ */
 export interface OwnershipFilter {
   scopeKind?: OwnershipScope['kind'];
   scopeRefs?: string[];

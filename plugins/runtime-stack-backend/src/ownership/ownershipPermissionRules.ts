@@ -13,7 +13,7 @@ import type { OwnershipFilter } from './OwnershipStore';
 /**
  * The layer ownership record as a permission resource.
  *
- * @alpha
+ * @public
  */
 export const layerOwnershipResourceRef = createPermissionResourceRef<
   LayerOwnership,
@@ -27,7 +27,7 @@ export const layerOwnershipResourceRef = createPermissionResourceRef<
  * Matches records owned by one of the claims, typically the groups of the
  * user, so a group's members may edit what their group owns.
  *
- * @alpha
+ * @public
  */
 export const isOwnedBy = createPermissionRule({
   name: 'IS_OWNED_BY',
@@ -43,7 +43,7 @@ export const isOwnedBy = createPermissionRule({
   toQuery: ({ claims }) => ({ owners: claims }),
 });
 
-/** @alpha */
+/** @public */
 export const layerOwnershipPermissionRules = { isOwnedBy };
 
 const exported = createConditionExports({
@@ -54,14 +54,14 @@ const exported = createConditionExports({
 /**
  * Conditions for policies, e.g. `layerOwnershipConditions.isOwnedBy({ claims })`.
  *
- * @alpha
+ * @public
  */
 export const layerOwnershipConditions = exported.conditions;
 
 /**
  * Wraps conditions into a decision for `runtime-stack.ownership.update`.
  *
- * @alpha
+ * @public
  */
 export const createLayerOwnershipConditionalDecision =
   exported.createConditionalDecision;

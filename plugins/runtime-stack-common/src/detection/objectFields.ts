@@ -1,7 +1,11 @@
 import type { ClusterObject } from '../cluster/clusterObjects';
 import type { DetectionEvidence } from './types';
 
-/** A plain JSON object, as found inside spec and status. */
+/**
+ * A plain JSON object, as found inside spec and status.
+ *
+ * @public
+ */
 export type JsonRecord = Record<string, unknown>;
 
 export function isRecord(value: unknown): value is JsonRecord {

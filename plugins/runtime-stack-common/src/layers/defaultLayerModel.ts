@@ -75,6 +75,11 @@ const sharedTools = {
   },
 } satisfies Record<string, RuntimeTool>;
 
+/**
+ * The runtime roadmap's layers 0–6, their capabilities and example tools.
+ *
+ * @public
+ */
 export const defaultLayerModel: LayerModel = {
   version: '1',
   layers: [

@@ -13,7 +13,11 @@ import {
 
 const execFileAsync = promisify(execFile);
 
-/** Options of {@link createValidateChartAction}. */
+/**
+ * Options of {@link createValidateChartAction}.
+ *
+ * @public
+ */
 export interface ValidateChartActionOptions {
   /**
    * The helm binary. Defaults to the `RUNTIME_STACK_HELM` environment

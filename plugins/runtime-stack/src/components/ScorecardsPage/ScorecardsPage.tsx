@@ -8,15 +8,23 @@ import { ServicesTable } from './ServicesTable';
 import { TeamHeatmap } from './TeamHeatmap';
 import { TrendSection } from './TrendSection';
 
+/**
+ * A tab of the scorecards page, for linking straight to it.
+ *
+ * @public
+ */
+export type ScorecardTab = 'teams' | 'adoption' | 'trends' | 'services';
+
 /** The tabs of the page, in order; the id names the tab's panel. */
-export const SCORECARD_TABS = [
+export const SCORECARD_TABS: ReadonlyArray<{
+  id: ScorecardTab;
+  label: string;
+}> = [
   { id: 'teams', label: 'Teams' },
   { id: 'adoption', label: 'Adoption' },
   { id: 'trends', label: 'Trends' },
   { id: 'services', label: 'Services' },
-] as const;
-
-export type ScorecardTab = (typeof SCORECARD_TABS)[number]['id'];
+];
 
 const panel = (tab: ScorecardTab) => {
   switch (tab) {
