@@ -95,15 +95,20 @@ wait_for_portal() {
 
 clusters_listen() { port_open 6443 && port_open 6444; }
 
+# The day the example registry's images are built for. The fake clusters'
+# pods report those images' digests, so both must be given the same day.
+EXAMPLE_DAY="$(date -u +%F)"
+
 # The example portal's clusters are fake API servers (test/fake-kube-apiserver)
-# on :6443 and :6444, serving the prod-eu-1 and prod-us-1 fixtures.
+# on :6443 and :6444, serving the prod-eu-1 and prod-us-1 fixtures, whose pods
+# run the example registry's images.
 start_fake_clusters() {
   if port_open 6443 || port_open 6444; then
     log "something already listens on :6443/:6444; using it as the example clusters"
     return
   fi
   mkdir -p "$CACHE"
-  setsid yarn start:fake-clusters >"$CACHE/fake-clusters.log" 2>&1 &
+  setsid yarn start:fake-clusters --example-day "$EXAMPLE_DAY" >"$CACHE/fake-clusters.log" 2>&1 &
   FAKE_CLUSTERS_PID=$!
   wait_until 60 "$FAKE_CLUSTERS_PID" "$CACHE/fake-clusters.log" \
     "the fake clusters did not start" clusters_listen || return 1
@@ -123,7 +128,7 @@ start_example_registry() {
     log "no docker-registry (apt-get install docker-registry): the example portal shows images without registry data"
     return
   fi
-  setsid yarn start:example-registry >"$CACHE/example-registry.log" 2>&1 &
+  setsid yarn start:example-registry --example-day "$EXAMPLE_DAY" >"$CACHE/example-registry.log" 2>&1 &
   EXAMPLE_REGISTRY_PID=$!
   # Optional: the portal starts without it.
   wait_until 60 "$EXAMPLE_REGISTRY_PID" "$CACHE/example-registry.log" \

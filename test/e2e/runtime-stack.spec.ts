@@ -149,6 +149,78 @@ test.describe('registry images on the example estate', () => {
       )
       .toEqual(expect.arrayContaining(['digest-mismatch', 'newer-tag']));
   });
+
+  test('every service reads its images from the registry; drift shows where the example sets it up', async ({
+    request,
+  }) => {
+    const token = await guestToken(request);
+    const headers = { Authorization: `Bearer ${token}` };
+    // The drift of each running image, by repository:tag.
+    const expected: Record<string, string[]> = {
+      'payments/payments-api:1.14.2': ['digest-mismatch', 'newer-tag'],
+      'payments/payments-ledger:3.2.0': ['newer-tag', 'too-old'],
+      'payments/fraud-scoring:0.9.7': [],
+      'checkout/checkout-web:4.7.0': [],
+      'checkout/checkout-api:2.11.4': ['newer-tag'],
+      'checkout/cart-service:2.4.0': ['newer-tag'],
+      'checkout/cart-service:2.4.1': [],
+      'checkout/order-history:1.8.0': ['too-old'],
+      'catalog/catalog-api:5.0.3': [],
+      'catalog/search-indexer:2.1.0': [],
+      'catalog/image-resizer:1.3.5': [],
+      'catalog/catalog-admin-web:1.2.0': [],
+    };
+    const services = [
+      'payments-api',
+      'payments-ledger',
+      'fraud-scoring',
+      'checkout-web',
+      'checkout-api',
+      'cart-service',
+      'order-history',
+      'catalog-api',
+      'search-indexer',
+      'image-resizer',
+      'catalog-admin-web',
+    ];
+    type Image = {
+      registry?: string;
+      repository?: string;
+      tag?: string;
+      registryConfigured: boolean;
+      checkedAt?: string;
+      lastError?: string;
+      running: unknown[];
+      drift: Array<{ kind: string }>;
+    };
+    const read = async () => {
+      const images: Image[] = [];
+      for (const name of services) {
+        const url = `${backendUrl}/api/runtime-stack/entities/component/default/${name}/images`;
+        images.push(
+          ...(await (await request.get(url, { headers })).json()).images,
+        );
+      }
+      return images.filter(i => i.registryConfigured);
+    };
+    // Every configured repository has been read, none failed.
+    await expect
+      .poll(async () => (await read()).filter(i => !i.checkedAt).length, {
+        timeout: 90_000,
+      })
+      .toBe(0);
+    const images = await read();
+    expect(images.filter(i => i.lastError).map(i => i.lastError)).toEqual([]);
+    const drift = Object.fromEntries(
+      images
+        .filter(i => i.running.length > 0)
+        .map(i => [
+          `${i.repository}:${i.tag}`,
+          i.drift.map(d => d.kind).sort(),
+        ]),
+    );
+    expect(drift).toEqual(expected);
+  });
 });
 
 test.describe('observability on the example estate', () => {

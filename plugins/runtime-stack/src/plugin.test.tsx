@@ -5,12 +5,35 @@ import { runtimeStackApiRef } from './api';
 import { runtimeStackPlugin } from './plugin';
 
 describe('runtime-stack frontend plugin', () => {
+  it('provides its extensions under the ids its README names', () => {
+    const ids = [
+      'api:runtime-stack',
+      'page:runtime-stack',
+      'page:runtime-stack/scorecards',
+      'entity-content:runtime-stack/runtime-stack',
+      'entity-content:runtime-stack/system-runtime-stack',
+      'entity-card:runtime-stack/coverage',
+      'scaffolder-form-field:runtime-stack/coverage-preview',
+    ] as const;
+    for (const id of ids) {
+      expect(runtimeStackPlugin.getExtension(id)).toMatchObject({
+        $$type: '@backstage/ExtensionDefinition',
+      });
+    }
+  });
+
   it('serves the layer model page at /runtime-stack', async () => {
     renderTestApp({
       features: [runtimeStackPlugin],
       initialRouteEntries: ['/runtime-stack'],
       apis: [
-        [runtimeStackApiRef, { getLayerModel: async () => defaultLayerModel }],
+        [
+          runtimeStackApiRef,
+          {
+            getLayerModel: async () => defaultLayerModel,
+            getClusters: async () => [],
+          },
+        ],
       ],
     });
     expect(

@@ -3,12 +3,17 @@
  * example portal:
  *
  *   yarn workspace @internal/fake-kube-apiserver start --fixture prod-eu-1 --port 6443
- *   yarn workspace @internal/fake-kube-apiserver start --clusters prod-eu-1:6443,prod-us-1:6444
+ *   yarn workspace @internal/fake-kube-apiserver start --clusters prod-eu-1:6443,prod-us-1:6444 --example-images
  *   yarn workspace @internal/fake-kube-apiserver start --synthetic-services 5000 --pods-per-service 20
  */
 import { parseArgs } from 'node:util';
+import {
+  exampleImagesDay,
+  exampleRunningDigests,
+} from '@internal/oci-registry-testkit';
 import { fixtureNames, loadFixture } from './fixtures';
 import { startFakeKubeApiServer } from './server';
+import { pinImageDigests } from './pinImageDigests';
 import { generateSyntheticEstate } from './syntheticEstate';
 import type { FakeKubeApiServer, KubeObject } from './types';
 
@@ -24,6 +29,11 @@ const USAGE = `Usage: fake-kube-apiserver [options]
   --token <token>               bearer token clients must send (default fake-token)
   --host <host>                 address to listen on (default 127.0.0.1)
   --latency <ms>                delay before every response (default 0)
+  --example-images              fixture pods report the digests of the example
+                                registry's images (oci-registry-testkit
+                                --example) as their imageID
+  --example-day <YYYY-MM-DD>    the day those images are built for (default
+                                today, UTC); give the registry the same day
   --verbose                     log every request to stderr
 
 Without --fixture, --clusters or --synthetic-services, every fixture is
@@ -110,6 +120,8 @@ async function main() {
       token: { type: 'string' },
       host: { type: 'string' },
       latency: { type: 'string' },
+      'example-images': { type: 'boolean' },
+      'example-day': { type: 'string' },
       verbose: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -119,9 +131,14 @@ async function main() {
     return;
   }
 
+  const runningDigests = values['example-images']
+    ? exampleRunningDigests(exampleImagesDay(values['example-day']))
+    : undefined;
   const servers: FakeKubeApiServer[] = [];
   for (const cluster of clustersToServe(values)) {
-    const objects = cluster.objects();
+    const objects = runningDigests
+      ? pinImageDigests(cluster.objects(), runningDigests)
+      : cluster.objects();
     const server = await startFakeKubeApiServer({
       objects,
       port: cluster.port,

@@ -15,6 +15,7 @@ export type {
 } from './types';
 export { startFakeKubeApiServer } from './server';
 export { fixtureNames, loadFixture } from './fixtures';
+export { pinImageDigests } from './pinImageDigests';
 export {
   generateSyntheticEstate,
   type SyntheticEstateOptions,

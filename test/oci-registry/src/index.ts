@@ -29,6 +29,12 @@ export {
   type TokenServer,
   type TokenServerOptions,
 } from './tokenServer';
-export { exampleImages, pushExampleImages } from './exampleImages';
+export {
+  EXAMPLE_REGISTRY_HOST,
+  exampleImages,
+  exampleImagesDay,
+  exampleRunningDigests,
+  pushExampleImages,
+} from './exampleImages';
 export { bcryptHash } from './bcrypt';
 export { createSelfSignedCertificate } from './selfSignedCertificate';

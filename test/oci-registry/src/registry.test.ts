@@ -2,7 +2,11 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { basicAuthorization } from './basicCredentials';
-import { exampleImages, pushExampleImages } from './exampleImages';
+import {
+  exampleImagesDay,
+  exampleRunningDigests,
+  pushExampleImages,
+} from './exampleImages';
 import { findFreePort } from './freePort';
 import { MediaTypes } from './mediaTypes';
 import { pushImage } from './pushImage';
@@ -92,26 +96,34 @@ describeWithRegistry('startRegistry and pushImage', () => {
     expect(list.tags.sort()).toEqual([...tags].sort());
   });
 
-  it('pushes the example images', async () => {
-    const pushed = await pushExampleImages(registry.url);
-    expect(pushed.map(p => `${p.repository}:${p.tags.join(',')}`)).toEqual([
-      'payments/payments-api:1.14.0',
-      'payments/payments-api:1.14.1',
-      'payments/payments-api:1.14.2',
-      'payments/payments-api:1.15.0',
-      'payments/payments-ledger:3.2.0',
-      'payments/payments-ledger:3.3.0',
-      'checkout/checkout-web:2.0.0',
-      'checkout/checkout-web:2.1.0,latest',
-      'catalog/catalog-api:5.0.0',
-      'catalog/catalog-api:5.1.0',
-    ]);
+  it('pushes the example images, which the example clusters run', async () => {
+    const day = exampleImagesDay('2026-12-04');
+    const pushed = await pushExampleImages(registry.url, day);
+    expect(pushed).toHaveLength(26);
+    expect(
+      pushed
+        .filter(p => p.repository === 'payments/payments-api')
+        .map(p => p.tags.join(',')),
+    ).toEqual(['1.14.0', '1.14.1', '1.14.2', '1.15.0']);
     expect(new Set(pushed.map(p => p.digest)).size).toBe(pushed.length);
-    expect(exampleImages()[0].labels).toMatchObject({
-      'org.opencontainers.image.source':
-        'https://github.com/example/payments-api',
-      'org.opencontainers.image.created': '2025-01-10T09:00:00Z',
-    });
+
+    // What the registry serves is what the clusters run, but for the one
+    // tag pushed again after its rollout.
+    const running = exampleRunningDigests(day);
+    const moved = pushed.flatMap(p =>
+      p.tags
+        .filter(
+          tag =>
+            running.get(`registry.example.com/${p.repository}:${tag}`) !==
+            p.digest,
+        )
+        .map(tag => `${p.repository}:${tag}`),
+    );
+    expect(moved).toEqual(['payments/payments-api:1.14.2']);
+    const tags = await (
+      await fetch(`${registry.url}/v2/payments/payments-api/tags/list`)
+    ).json();
+    expect(tags.tags.sort()).toEqual(['1.14.0', '1.14.1', '1.14.2', '1.15.0']);
   });
 
   it('refuses a port that is taken', async () => {
@@ -237,6 +249,8 @@ describeWithRegistry('cli', () => {
         '--port',
         String(port),
         '--example',
+        '--example-day',
+        '2026-12-04',
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
@@ -256,12 +270,12 @@ describeWithRegistry('cli', () => {
       exited.then(() => reject(new Error(`cli exited: ${stderr}`)));
     });
     expect(line).toBe(
-      `OCI registry listening on http://127.0.0.1:${port} with 11 example tags in 4 repositories\n`,
+      `OCI registry listening on http://127.0.0.1:${port} with 27 example tags in 13 repositories, built as of 2026-12-04\n`,
     );
     const catalog = await (
       await fetch(`http://127.0.0.1:${port}/v2/_catalog`)
     ).json();
-    expect(catalog.repositories).toHaveLength(4);
+    expect(catalog.repositories).toHaveLength(13);
 
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
