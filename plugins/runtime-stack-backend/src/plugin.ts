@@ -180,7 +180,7 @@ export const runtimeStackPlugin = createBackendPlugin({
           detectServiceTools: input =>
             detectServiceTools(input, detectionRules, layerModel),
         });
-        registerClusterMetrics(metrics, clusterState);
+        registerClusterMetrics(metrics, clusterState, logger);
         logger.info(
           `Collecting ${clusters.length} cluster(s) from kubernetes.clusterLocatorMethods`,
         );

@@ -1,3 +1,4 @@
+import { mockServices } from '@backstage/backend-test-utils';
 import type { ClusterSummary } from '@internal/backstage-plugin-runtime-stack-common';
 import { registerClusterMetrics } from './registerClusterMetrics';
 import { testMeter } from '../__testUtils__/onDemandMetricReader';
@@ -62,7 +63,7 @@ describe('registerClusterMetrics', () => {
       summary({ name: 'staging', stale: true }),
     ];
     const clusters = jest.fn(async () => states);
-    registerClusterMetrics(metrics, { clusters });
+    registerClusterMetrics(metrics, { clusters }, mockServices.logger.mock());
 
     const first = await collect();
     expect(first).toEqual({
@@ -87,51 +88,91 @@ describe('registerClusterMetrics', () => {
         'prod-us-1': 0,
         staging: 0,
       },
+      'runtime_stack.cluster.state.unreadable': { undefined: 0 },
     });
-    // Five gauges, one read of the store.
+    // Six gauges, one read of the store.
     expect(clusters).toHaveBeenCalledTimes(1);
     await shutdown();
   });
 
-  it('reads again for a later collection, and again after a failed read', async () => {
+  it('reads again for a later collection; while the store cannot be read, reports the last good read aged', async () => {
     jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate'] });
     try {
-      const { metrics, collect, collectWithErrors, shutdown } =
-        meterWithReader();
+      const { metrics, collect, shutdown } = meterWithReader();
+      const logger = mockServices.logger.mock();
       let age = 10;
-      let failNext = false;
+      let failing = false;
       const clusters = jest.fn(async () => {
-        if (failNext) {
-          failNext = false;
-          throw new Error('database went away');
-        }
-        return [summary({ name: 'prod-eu-1', ageSeconds: age })];
+        if (failing) throw new Error('database went away');
+        return [
+          summary({ name: 'prod-eu-1', ageSeconds: age, objectCount: 5 }),
+          summary({ name: 'staging', stale: true }),
+        ];
       });
-      registerClusterMetrics(metrics, { clusters });
+      registerClusterMetrics(metrics, { clusters }, logger);
+      const ages = async () => {
+        const collected = await collect();
+        return {
+          age: collected['runtime_stack.cluster.data.age'],
+          objects: collected['runtime_stack.cluster.objects'],
+          unreadable:
+            collected['runtime_stack.cluster.state.unreadable'].undefined,
+        };
+      };
 
-      expect((await collect())['runtime_stack.cluster.data.age']).toEqual({
-        'prod-eu-1': 10,
+      expect(await ages()).toEqual({
+        age: { 'prod-eu-1': 10 },
+        objects: { 'prod-eu-1': 5, staging: 0 },
+        unreadable: 0,
       });
       age = 70;
       jest.advanceTimersByTime(60_000);
-      expect((await collect())['runtime_stack.cluster.data.age']).toEqual({
-        'prod-eu-1': 70,
-      });
+      expect((await ages()).age).toEqual({ 'prod-eu-1': 70 });
 
+      // The store goes away for two collections: the ages keep growing from
+      // the last good read, the other gauges keep its values, one warning.
+      failing = true;
       jest.advanceTimersByTime(60_000);
-      failNext = true;
-      const failed = await collectWithErrors();
-      // Each of the five gauges reports the one failed read.
-      expect(failed.errors.map(e => (e as Error).message)).toEqual(
-        Array(5).fill('database went away'),
-      );
-      age = 130;
-      expect((await collect())['runtime_stack.cluster.data.age']).toEqual({
-        'prod-eu-1': 130,
+      expect(await ages()).toEqual({
+        age: { 'prod-eu-1': 130 },
+        objects: { 'prod-eu-1': 5, staging: 0 },
+        unreadable: 1,
+      });
+      jest.advanceTimersByTime(30_000);
+      expect((await ages()).age).toEqual({ 'prod-eu-1': 160 });
+      expect(logger.warn).toHaveBeenCalledTimes(1);
+      expect(logger.warn.mock.calls[0][0]).toContain('database went away');
+
+      failing = false;
+      age = 5;
+      jest.advanceTimersByTime(30_000);
+      expect(await ages()).toEqual({
+        age: { 'prod-eu-1': 5 },
+        objects: { 'prod-eu-1': 5, staging: 0 },
+        unreadable: 0,
       });
       await shutdown();
     } finally {
       jest.useRealTimers();
     }
+  });
+
+  it('reports nothing per cluster, and says so, when the store was never readable', async () => {
+    const { metrics, collect, shutdown } = meterWithReader();
+    registerClusterMetrics(
+      metrics,
+      {
+        clusters: async () => {
+          throw new Error('no such table');
+        },
+      },
+      mockServices.logger.mock(),
+    );
+    const collected = await collect();
+    expect(collected['runtime_stack.cluster.state.unreadable']).toEqual({
+      undefined: 1,
+    });
+    expect(collected['runtime_stack.cluster.data.age'] ?? {}).toEqual({});
+    await shutdown();
   });
 });

@@ -1,3 +1,4 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { MetricsService } from '@backstage/backend-plugin-api/alpha';
 import type { ClusterSummary } from '@internal/backstage-plugin-runtime-stack-common';
 
@@ -10,18 +11,62 @@ export interface ClusterStateSource {
 // read of the store answers them all.
 const SHARED_READ_MS = 1_000;
 
-function sharedRead(source: ClusterStateSource) {
-  let last: { at: number; read: Promise<ClusterSummary[]> } | undefined;
-  return () => {
+interface ClusterReading {
+  clusters: ClusterSummary[];
+  /** The store could not be read; `clusters` is the last good read, aged. */
+  unreadable: boolean;
+}
+
+/**
+ * One read of the store per collection. When a read fails, the gauges report
+ * the last good read with the time since added to each age, so an alert on
+ * age still fires while the store is unreachable, and say so through
+ * `runtime_stack.cluster.state.unreadable`.
+ */
+class SharedClusterRead {
+  private pending?: { at: number; reading: Promise<ClusterReading> };
+  private lastGood?: { at: number; clusters: ClusterSummary[] };
+  private failing = false;
+
+  constructor(
+    private readonly source: ClusterStateSource,
+    private readonly logger: LoggerService,
+  ) {}
+
+  read(): Promise<ClusterReading> {
     const now = Date.now();
-    if (!last || now - last.at > SHARED_READ_MS) {
-      last = { at: now, read: source.clusters() };
-      last.read.catch(() => {
-        last = undefined;
-      });
+    if (!this.pending || now - this.pending.at > SHARED_READ_MS) {
+      this.pending = { at: now, reading: this.readNow(now) };
     }
-    return last.read;
-  };
+    return this.pending.reading;
+  }
+
+  private async readNow(now: number): Promise<ClusterReading> {
+    try {
+      const clusters = await this.source.clusters();
+      this.lastGood = { at: now, clusters };
+      this.failing = false;
+      return { clusters, unreadable: false };
+    } catch (error) {
+      if (!this.failing) {
+        this.logger.warn(
+          `Cluster metrics could not read the cluster state; reporting the last good read until it can: ${error}`,
+        );
+      }
+      this.failing = true;
+      return { clusters: this.aged(now), unreadable: true };
+    }
+  }
+
+  private aged(now: number): ClusterSummary[] {
+    if (!this.lastGood) return [];
+    const elapsed = Math.round((now - this.lastGood.at) / 1000);
+    return this.lastGood.clusters.map(cluster =>
+      cluster.ageSeconds === undefined
+        ? cluster
+        : { ...cluster, ageSeconds: cluster.ageSeconds + elapsed },
+    );
+  }
 }
 
 /**
@@ -34,8 +79,9 @@ function sharedRead(source: ClusterStateSource) {
 export function registerClusterMetrics(
   metrics: MetricsService,
   source: ClusterStateSource,
+  logger: LoggerService,
 ) {
-  const read = sharedRead(source);
+  const shared = new SharedClusterRead(source, logger);
   const gauge = (
     name: string,
     description: string,
@@ -45,7 +91,7 @@ export function registerClusterMetrics(
     metrics
       .createObservableGauge(name, { description, ...(unit ? { unit } : {}) })
       .addCallback(async result => {
-        for (const cluster of await read()) {
+        for (const cluster of (await shared.read()).clusters) {
           const observed = value(cluster);
           if (observed !== undefined) {
             result.observe(observed, { cluster: cluster.name });
@@ -79,4 +125,12 @@ export function registerClusterMetrics(
     'Resources the collector could not read (forbidden or not served)',
     c => c.warnings.length,
   );
+  metrics
+    .createObservableGauge('runtime_stack.cluster.state.unreadable', {
+      description:
+        '1 when the last metrics collection could not read the cluster state; the cluster gauges then report the last good read, with ages advanced',
+    })
+    .addCallback(async result => {
+      result.observe((await shared.read()).unreadable ? 1 : 0);
+    });
 }
