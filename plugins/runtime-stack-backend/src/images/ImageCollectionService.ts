@@ -77,7 +77,9 @@ export class ImageCollectionService {
       },
       { credentials: await auth.getOwnServiceCredentials() },
     );
-    const declared = items.flatMap(declaredImageReferences);
+    const declared = items.flatMap(entity =>
+      declaredImageReferences(entity, this.options.settings),
+    );
     return [
       ...new Set([
         ...templateImagesOf(workloads.map(w => w.object)),

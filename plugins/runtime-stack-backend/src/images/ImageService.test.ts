@@ -72,6 +72,9 @@ describeWithRegistry('registry images on %s', databaseId => {
   let registryStore: RegistrySnapshotStore;
   let staleDigest: string;
   let entity: Entity;
+  let clusterStore: ClusterSnapshotStore;
+  let clusterState: ClusterStateService;
+  const logger = mockServices.logger.mock();
 
   beforeAll(async () => {
     registry = await startRegistry();
@@ -151,7 +154,7 @@ describeWithRegistry('registry images on %s', databaseId => {
 
     const knex = await databases.init(databaseId);
     await migrateToLatest(knex);
-    const clusterStore = new ClusterSnapshotStore(knex);
+    clusterStore = new ClusterSnapshotStore(knex);
     const clusters = [
       {
         name: 'prod-eu-1',
@@ -160,7 +163,6 @@ describeWithRegistry('registry images on %s', databaseId => {
         skipTLSVerify: false,
       },
     ];
-    const logger = mockServices.logger.mock();
     await new ClusterCollectionService({
       clusters,
       settings: readCollectionSettings(
@@ -192,13 +194,14 @@ describeWithRegistry('registry images on %s', databaseId => {
       logger,
       onCollected: async result => recordRead(result),
     });
+    clusterState = new ClusterStateService({
+      clusters,
+      store: clusterStore,
+      staleAfterMs: 60_000,
+      detectServiceTools: () => [],
+    });
     images = new ImageService({
-      clusterState: new ClusterStateService({
-        clusters,
-        store: clusterStore,
-        staleAfterMs: 60_000,
-        detectServiceTools: () => [],
-      }),
+      clusterState,
       store: registryStore,
       settings,
       now: () => new Date('2026-11-23T00:00:00Z'),
@@ -282,5 +285,60 @@ describeWithRegistry('registry images on %s', databaseId => {
       newest: [],
       running: [],
     });
+  });
+
+  it("reads the repository a Harbor plugin slug names, on harbor.baseUrl's instance", async () => {
+    await pushImage(registry.url, {
+      repository: 'shop/cart',
+      tags: ['2.0.0'],
+      created: '2026-11-01T00:00:00Z',
+      seed: 'cart',
+    });
+    const cart: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: 'cart',
+        namespace: 'default',
+        annotations: { 'goharbor.io/repository-slug': 'shop/cart' },
+      },
+      spec: { type: 'service', owner: 'shop-team', lifecycle: 'production' },
+    };
+    // The Harbor plugin's own config: nothing to add for this service.
+    const settings = readImageSettings(
+      new ConfigReader({
+        harbor: { baseUrl: registry.url },
+        runtimeStack: {
+          images: { registries: [{ host: registry.host, insecure: true }] },
+        },
+      }),
+    );
+    const result = await new ImageCollectionService({
+      collector: new RegistryCollector(registryStore, settings, logger),
+      clusterStore,
+      clusters: ['prod-eu-1'],
+      catalog: catalogServiceMock({ entities: [cart] }),
+      auth: mockServices.auth(),
+      settings,
+      logger,
+    }).run();
+    // The pods' payments-api and the slug's shop/cart.
+    expect(result).toMatchObject({ repositories: 2, failures: 0 });
+
+    const shown = await new ImageService({
+      clusterState,
+      store: registryStore,
+      settings,
+      now: () => new Date('2026-11-23T00:00:00Z'),
+    }).entityImages(cart);
+    expect(shown.images).toEqual([
+      expect.objectContaining({
+        registry: registry.host,
+        repository: 'shop/cart',
+        declared: true,
+        registryConfigured: true,
+        newest: [expect.objectContaining({ tag: '2.0.0' })],
+      }),
+    ]);
   });
 });

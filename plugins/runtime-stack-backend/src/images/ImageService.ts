@@ -41,7 +41,7 @@ export class ImageService {
     ] of await this.options.clusterState.entityObjects(entity)) {
       running.push(...runningImagesOf(cluster, objects));
     }
-    const declared = declaredImageReferences(entity);
+    const declared = declaredImageReferences(entity, this.options.settings);
 
     // Each reference is parsed once; one that cannot be read keeps its error.
     const parsed = new Map<string, ImageReference | Error>();

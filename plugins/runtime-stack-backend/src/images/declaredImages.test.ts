@@ -33,6 +33,28 @@ describe('declaredImageReferences', () => {
     ).toEqual(['quay.io/acme/cart-worker']);
   });
 
+  it("takes the Harbor plugin's slug as a repository on its configured instance", () => {
+    const annotated = entity({
+      'goharbor.io/repository-slug': '/tap/workloads/cart/',
+    });
+    expect(
+      declaredImageReferences(annotated, {
+        harborHost: 'harbor.acme.internal',
+      }),
+    ).toEqual(['harbor.acme.internal/tap/workloads/cart']);
+    // Without harbor.baseUrl the slug names no host.
+    expect(declaredImageReferences(annotated)).toEqual([]);
+    expect(
+      declaredImageReferences(
+        entity({
+          'runtime-stack.io/images': 'harbor.acme.internal/shop/cart',
+          'goharbor.io/repository-slug': 'shop/cart',
+        }),
+        { harborHost: 'harbor.acme.internal' },
+      ),
+    ).toEqual(['harbor.acme.internal/shop/cart']);
+  });
+
   it('declares nothing without the annotations', () => {
     expect(declaredImageReferences({ metadata: { name: 'cart' } })).toEqual([]);
   });

@@ -9,21 +9,30 @@ const QUAY_HOST = 'quay.io';
 
 /**
  * The image repositories an entity declares: `runtime-stack.io/images`, and
- * the Quay plugin's `quay.io/repository-slug` (an `organization/repository`
- * on quay.io), so a service already set up for that plugin needs no twin
- * annotation. Harbor's `goharbor.io/repository-slug` names no host, so it
- * cannot be turned into an image reference.
+ * the ecosystem's registry slugs, so a service already set up for the Quay
+ * or Harbor plugin needs no twin annotation: `quay.io/repository-slug` (an
+ * `organization/repository` on quay.io) and `goharbor.io/repository-slug`
+ * (a `project/repository` on the Harbor instance of the Harbor plugin's
+ * `harbor.baseUrl`; without that config it names no host and is skipped).
  */
 export function declaredImageReferences(
   entity: Pick<Entity, 'metadata'>,
+  options: { harborHost?: string } = {},
 ): string[] {
   const annotations = entity.metadata.annotations ?? {};
   const listed = (annotations[RUNTIME_STACK_ANNOTATIONS.images] ?? '')
     .split(',')
     .map(s => s.trim())
     .filter(Boolean);
-  const quaySlug =
-    annotations[ECOSYSTEM_ANNOTATIONS.quayRepositorySlug]?.trim();
-  const fromQuay = quaySlug ? [`${QUAY_HOST}/${quaySlug}`] : [];
-  return [...new Set([...listed, ...fromQuay])];
+  const slugOn = (host: string | undefined, annotation: string) => {
+    const slug = annotations[annotation]?.trim().replace(/^\/+|\/+$/g, '');
+    return host && slug ? [`${host}/${slug}`] : [];
+  };
+  return [
+    ...new Set([
+      ...listed,
+      ...slugOn(QUAY_HOST, ECOSYSTEM_ANNOTATIONS.quayRepositorySlug),
+      ...slugOn(options.harborHost, ECOSYSTEM_ANNOTATIONS.harborRepositorySlug),
+    ]),
+  ];
 }

@@ -35,6 +35,18 @@ describe('registry configuration', () => {
     ).toThrow(/registries\[0\]\.url '127.0.0.1:5000'/);
   });
 
+  it("takes the Harbor plugin's host from harbor.baseUrl, and names a malformed one", () => {
+    const withHarbor = (baseUrl: string) =>
+      readImageSettings(new ConfigReader({ harbor: { baseUrl } }));
+    expect(withHarbor('https://harbor.acme.internal:8443/').harborHost).toBe(
+      'harbor.acme.internal:8443',
+    );
+    expect(settings([]).harborHost).toBeUndefined();
+    expect(() => withHarbor('harbor.acme.internal')).toThrow(
+      "Invalid harbor.baseUrl 'harbor.acme.internal': expected an http(s) URL of the Harbor instance",
+    );
+  });
+
   it('names the registry whose host is not host[:port]', () => {
     expect(() => settings([{ host: 'https://registry.example.com' }])).toThrow(
       /registries\[0\]\.host 'https:\/\/registry.example.com'/,

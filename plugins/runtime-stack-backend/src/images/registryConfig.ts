@@ -35,6 +35,11 @@ export interface ImageSettings {
   /** Repositories fetched at once. */
   concurrency: number;
   requestTimeoutMs: number;
+  /**
+   * The Harbor plugin's registry host, from its `harbor.baseUrl`: where a
+   * `goharbor.io/repository-slug` points.
+   */
+  harborHost?: string;
 }
 
 const patternToRegExp = (pattern: string) =>
@@ -72,6 +77,21 @@ export function registryFor(
     return undefined;
   }
   return registry;
+}
+
+/** The host of the Harbor plugin's `harbor.baseUrl`, when it is configured. */
+function readHarborHost(config: Config): string | undefined {
+  const baseUrl = config.getOptionalString('harbor.baseUrl');
+  if (baseUrl === undefined) return undefined;
+  try {
+    const url = new URL(baseUrl);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url.host;
+  } catch {
+    // Reported below, with the key.
+  }
+  throw new InputError(
+    `Invalid harbor.baseUrl '${baseUrl}': expected an http(s) URL of the Harbor instance`,
+  );
 }
 
 /** `runtimeStack.images`: which registries to read and how. */
@@ -129,5 +149,6 @@ export function readImageSettings(config: Config): ImageSettings {
         'runtimeStack.images.requestTimeoutSeconds',
         15,
       ) * 1000,
+    harborHost: readHarborHost(config),
   };
 }
