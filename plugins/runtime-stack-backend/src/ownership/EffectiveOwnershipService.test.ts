@@ -15,6 +15,7 @@ import { migrateToLatest } from '../database/migrations';
 import { DatabaseOwnershipStore } from './DatabaseOwnershipStore';
 import { EffectiveOwnershipService } from './EffectiveOwnershipService';
 import { readOrganizationDefaults } from './organizationDefaults';
+import { createRequestMemo } from './requestMemo';
 
 jest.setTimeout(60_000);
 
@@ -118,13 +119,14 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     let knex: Knex;
     let clusterStore: ClusterSnapshotStore;
+    let store: DatabaseOwnershipStore;
     let service: EffectiveOwnershipService;
     const credentials = mockCredentials.service();
 
     beforeAll(async () => {
       knex = await databases.init(databaseId);
       await migrateToLatest(knex);
-      const store = new DatabaseOwnershipStore(knex);
+      store = new DatabaseOwnershipStore(knex);
       clusterStore = new ClusterSnapshotStore(knex);
 
       const snapshot = (objects: ClusterObject[]) => ({
@@ -323,6 +325,43 @@ describe.each(databases.eachSupportedId())(
           namespaces: ['payments'],
         }),
       );
+    });
+
+    it("resolves a scope's current owners once for every record of a request", async () => {
+      const findForScopes = jest.spyOn(store, 'findForScopes');
+      const memo = createRequestMemo();
+      const assignment = (capability: string) => ({
+        scope: {
+          kind: 'component' as const,
+          ref: 'component:default/payments-api',
+        },
+        capability,
+        owner: 'group:default/team-payments',
+        responsibility: 'operates',
+      });
+      const owners = [];
+      for (const capability of ['metrics', 'logging', 'alerting']) {
+        owners.push(
+          await service.currentOwners(
+            assignment(capability),
+            credentials,
+            undefined,
+            memo,
+          ),
+        );
+      }
+      expect(owners).toEqual([
+        // Each cluster it runs on has its metrics owner.
+        ['group:default/team-a', 'group:default/team-b'],
+        ['group:default/team-payments'],
+        ['group:default/sre'],
+      ]);
+      expect(findForScopes).toHaveBeenCalledTimes(1);
+
+      // Without a memo, each call resolves again.
+      await service.currentOwners(assignment('metrics'), credentials);
+      await service.currentOwners(assignment('metrics'), credentials);
+      expect(findForScopes).toHaveBeenCalledTimes(3);
     });
   },
 );

@@ -18,6 +18,7 @@ import {
   resolveEffectiveOwnership,
   type OwnershipClaim,
 } from './resolveEffectiveOwnership';
+import { noMemo, type RequestMemo } from './requestMemo';
 
 function claimOfRecord(record: LayerOwnership): OwnershipClaim {
   return {
@@ -109,20 +110,25 @@ export class EffectiveOwnershipService {
     credentials: BackstageCredentials,
     /** The scope's entity when it is not in the catalog yet. */
     planned?: Entity,
+    /** Shares each scope's resolution between the records of one request. */
+    memo: RequestMemo = noMemo,
   ): Promise<string[]> {
     const { store, layerModel, organizationDefaults } = this.options;
     const { scope } = assignment;
-    let capabilities;
-    if (scope.kind === 'component' || scope.kind === 'system') {
-      capabilities = (await this.forEntity(planned ?? scope.ref, credentials))
-        .capabilities;
-    } else {
-      const stored = await store.findForScopes([scope]);
-      capabilities = resolveEffectiveOwnership(layerModel, [
-        ...stored.map(claimOfRecord),
-        ...organizationDefaults,
-      ]);
-    }
+    const capabilities = await memo(
+      `effective-ownership:${scope.kind}:${scope.ref}`,
+      async () => {
+        if (scope.kind === 'component' || scope.kind === 'system') {
+          return (await this.forEntity(planned ?? scope.ref, credentials))
+            .capabilities;
+        }
+        const stored = await store.findForScopes([scope]);
+        return resolveEffectiveOwnership(layerModel, [
+          ...stored.map(claimOfRecord),
+          ...organizationDefaults,
+        ]);
+      },
+    );
     const owners = capabilities
       .filter(c =>
         assignment.capability

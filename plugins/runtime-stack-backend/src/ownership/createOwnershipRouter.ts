@@ -37,6 +37,7 @@ import {
   updateOwnershipBodySchema,
 } from './ownershipInput';
 import type { OwnershipAssignment, OwnershipStore } from './OwnershipStore';
+import { createRequestMemo, noMemo, type RequestMemo } from './requestMemo';
 
 export interface OwnershipRouterOptions {
   httpAuth: HttpAuthService;
@@ -118,11 +119,13 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
     credentials: BackstageCredentials<BackstageUserPrincipal>,
     assignment: OwnershipAssignment,
     planned?: Entity,
+    memo?: RequestMemo,
   ) {
     const current = await options.effectiveOwnership.currentOwners(
       assignment,
       credentials,
       planned,
+      memo,
     );
     const refused = current.find(
       owner => !options.isAllowed(decision, asRecord({ ...assignment, owner })),
@@ -139,8 +142,11 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
   async function checkOwnerExists(
     owner: string,
     credentials: BackstageCredentials,
+    memo: RequestMemo = noMemo,
   ) {
-    const entity = await catalog.getEntityByRef(owner, { credentials });
+    const entity = await memo(`owner:${owner}`, () =>
+      catalog.getEntityByRef(owner, { credentials }),
+    );
     if (!entity) {
       throw new InputError(
         `Invalid owner: ${owner} does not exist in the catalog`,
@@ -157,6 +163,7 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
     credentials: BackstageCredentials<BackstageUserPrincipal>,
     assignment: OwnershipAssignment,
     planned?: Entity,
+    memo?: RequestMemo,
   ) {
     refuseUnlessAllowed(decision, [asRecord(assignment)]);
     await refuseTakeOverUnlessAllowed(
@@ -164,8 +171,9 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
       credentials,
       assignment,
       planned,
+      memo,
     );
-    await checkOwnerExists(assignment.owner, credentials);
+    await checkOwnerExists(assignment.owner, credentials, memo);
   }
 
   /** Runs a write as an audited event: success or failure, with who and what. */
@@ -250,6 +258,7 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
       !registered &&
       ref.toLocaleLowerCase('en-US') === plannedRef?.toLocaleLowerCase('en-US');
     const decision = await updateDecision(credentials);
+    const memo = createRequestMemo();
     const results = [];
     for (const assignment of assignments) {
       try {
@@ -258,6 +267,7 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
           credentials,
           assignment,
           isPlanned(assignment.scope.ref) ? planned : undefined,
+          memo,
         );
         results.push({ record: assignment, allowed: true });
       } catch (error) {
