@@ -335,9 +335,10 @@ describe.each(databases.eachSupportedId())(
           kind: 'component' as const,
           ref: 'component:default/payments-api',
         },
+        layer: 4,
         capability,
         owner: 'group:default/team-payments',
-        responsibility: 'operates',
+        responsibility: 'operates' as const,
       });
       const owners = [];
       for (const capability of ['metrics', 'logging', 'alerting']) {
