@@ -70,7 +70,7 @@ export const ClustersCard = ({ layerModel }: { layerModel?: LayerModel }) => {
           <TableRow>
             <TableCell>Cluster</TableCell>
             <TableCell>Data</TableCell>
-            <TableCell>Objects</TableCell>
+            <TableCell style={NO_WRAP}>Objects</TableCell>
             <TableCell>Platform detected</TableCell>
           </TableRow>
         </TableHead>
@@ -105,7 +105,12 @@ export const ClustersCard = ({ layerModel }: { layerModel?: LayerModel }) => {
                   </Typography>
                 )}
                 {cluster.lastError && (
-                  <Typography variant="body2" color="error">
+                  // An API server's error can be long: it wraps, the state does not.
+                  <Typography
+                    variant="body2"
+                    color="error"
+                    style={{ whiteSpace: 'normal', maxWidth: 360 }}
+                  >
                     {cluster.lastError}
                   </Typography>
                 )}
