@@ -71,6 +71,31 @@ test.describe('the Runtime stack tab on the example estate', () => {
     });
   });
 
+  test('checkout-web shows its Grafana alert rules, one firing, and what would add evidence', async ({
+    page,
+  }) => {
+    await signInAsGuest(page);
+    await page.goto(tab('checkout-web'));
+    await waitUntilUsable(page);
+    const rules = page.getByRole('list', { name: 'Grafana alert rules' });
+    await expect(
+      rules.getByRole('link', { name: /^Checkout Web slow page loads/ }),
+    ).toHaveAttribute('href', /\/alerting\/grafana\/checkout-web-lcp\/view$/);
+    await expect(rules.getByText('alerting (1 of 2)')).toBeVisible();
+    await expect(rules.getByText('normal')).toBeVisible();
+    await expect(
+      page.getByText(/^alerting: 2 alert rules, 1 firing$/),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('list', { name: 'Observability hints' }),
+    ).toBeVisible();
+    await rules.scrollIntoViewIfNeeded();
+    await page.screenshot({
+      path: 'test/output/checkout-web-observability.png',
+      fullPage: true,
+    });
+  });
+
   test('a member of the owning team changes an owner in place; a change outside their teams is refused', async ({
     page,
     browser,

@@ -52,6 +52,8 @@ export const ECOSYSTEM_ANNOTATIONS = {
   gitlabProjectSlug: 'gitlab.com/project-slug',
   /** Grafana plugin: a dashboard search selector, for example `tags @> 'payments'`. */
   grafanaDashboardSelector: 'grafana/dashboard-selector',
+  /** Grafana plugin: Grafana-managed alert rules with this label, `key=value`, comma-separated for several. */
+  grafanaAlertLabelSelector: 'grafana/alert-label-selector',
   /** Grafana plugin: the URL of the service's overview dashboard. */
   grafanaOverviewDashboard: 'grafana/overview-dashboard',
   /** Prometheus plugin: recording or alerting rule names, comma-separated. */

@@ -58,6 +58,7 @@ export interface DeclaredStackReferences {
   githubProjectSlug?: string;
   gitlabProjectSlug?: string;
   grafanaDashboardSelector?: string;
+  grafanaAlertLabelSelector?: string;
   grafanaOverviewDashboard?: string;
   prometheusRules?: string[];
   prometheusAlert?: string;
@@ -492,6 +493,9 @@ function readReferences(
     gitlabProjectSlug: read(ECOSYSTEM_ANNOTATIONS.gitlabProjectSlug),
     grafanaDashboardSelector: read(
       ECOSYSTEM_ANNOTATIONS.grafanaDashboardSelector,
+    ),
+    grafanaAlertLabelSelector: read(
+      ECOSYSTEM_ANNOTATIONS.grafanaAlertLabelSelector,
     ),
     grafanaOverviewDashboard: read(
       ECOSYSTEM_ANNOTATIONS.grafanaOverviewDashboard,

@@ -113,6 +113,7 @@ export type {
   ObservabilityEvidence,
   ObservabilityLink,
   ServiceAlert,
+  ServiceGrafanaAlert,
   ServiceRule,
   ServiceTarget,
 } from './observability/observabilityViews';

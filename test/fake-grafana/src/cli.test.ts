@@ -33,7 +33,7 @@ describe('cli', () => {
         child.once('exit', () => reject(new Error(`cli exited: ${output}`)));
       });
       const match =
-        /^fake Grafana listening on (http:\/\/127\.0\.0\.1:\d+) \(token fake-grafana-token, 7 dashboards\)$/.exec(
+        /^fake Grafana listening on (http:\/\/127\.0\.0\.1:\d+) \(token fake-grafana-token, 7 dashboards, 4 alert rules\)$/.exec(
           line,
         );
       expect(match).not.toBeNull();
@@ -43,6 +43,10 @@ describe('cli', () => {
       expect(
         (await response.json()).map((hit: { uid: string }) => hit.uid),
       ).toEqual(['payments-api', 'payments-ledger']);
+      const rules = await fetch(`${match![1]}/api/ruler/grafana/api/v1/rules`, {
+        headers: { authorization: 'Bearer fake-grafana-token' },
+      });
+      expect(Object.keys(await rules.json())).toEqual(['Checkout', 'Platform']);
     } finally {
       child.kill('SIGTERM');
     }

@@ -4,13 +4,15 @@
  *   yarn workspace @internal/fake-grafana start --port 3001 --example
  */
 import { parseArgs } from 'node:util';
+import { exampleAlertRules } from './exampleAlertRules';
 import { exampleDashboards } from './exampleDashboards';
 import { startFakeGrafana } from './server';
 
 const USAGE = `Usage: fake-grafana [options]
 
   --port <port>     port to listen on, on 127.0.0.1 (default 3001)
-  --example         serve the example portal's dashboards (default: none)
+  --example         serve the example portal's dashboards and alert rules
+                    (default: none)
   --token <token>   bearer token clients must send (default fake-grafana-token)`;
 
 function parsePort(value: string): number {
@@ -35,13 +37,15 @@ async function main() {
     return;
   }
   const dashboards = values.example ? exampleDashboards : [];
+  const alertRules = values.example ? exampleAlertRules : [];
   const grafana = await startFakeGrafana({
     port: parsePort(values.port ?? '3001'),
     token: values.token,
     dashboards,
+    alertRules,
   });
   process.stdout.write(
-    `fake Grafana listening on ${grafana.url} (token ${grafana.token}, ${dashboards.length} dashboards)\n`,
+    `fake Grafana listening on ${grafana.url} (token ${grafana.token}, ${dashboards.length} dashboards, ${alertRules.length} alert rules)\n`,
   );
   const shutdown = async () => {
     await grafana.close();

@@ -1,3 +1,4 @@
+import { exampleAlertRules } from './exampleAlertRules';
 import { exampleDashboards } from './exampleDashboards';
 import { startFakeGrafana } from './server';
 import type { FakeGrafana } from './types';
@@ -102,6 +103,93 @@ describe('startFakeGrafana', () => {
       folderUid: '',
       folderTitle: 'General',
     });
+  });
+
+  it('answers the ruler rules by folder title and group, as Grafana 10 does', async () => {
+    const empty = await get('/api/ruler/grafana/api/v1/rules');
+    expect(empty).toEqual({ status: 200, type: 'application/json', body: {} });
+
+    grafana.setAlertRules(exampleAlertRules);
+    const { body } = await get('/api/ruler/grafana/api/v1/rules');
+    expect(Object.keys(body)).toEqual(['Checkout', 'Platform']);
+    expect(body.Checkout.map((g: { name: string }) => g.name)).toEqual([
+      'checkout-web',
+      'cart-service',
+    ]);
+    expect(body.Checkout[0].rules[0]).toEqual({
+      expr: '',
+      for: '5m',
+      labels: {
+        service: 'checkout-web',
+        team: 'checkout',
+        severity: 'warning',
+      },
+      annotations: { summary: 'LCP p75 above 4 s for 10 minutes' },
+      grafana_alert: expect.objectContaining({
+        id: 1,
+        orgId: 1,
+        title: 'Checkout Web slow page loads',
+        uid: 'checkout-web-lcp',
+        namespace_uid: 'checkout',
+        rule_group: 'checkout-web',
+        intervalSeconds: 60,
+      }),
+    });
+    // A rule without a group is in a group of its own title.
+    expect(body.Platform[0].name).toBe('Node disk pressure');
+    expect((await get('/api/ruler/grafana/api/v1/rules', null)).status).toBe(
+      401,
+    );
+  });
+
+  it('answers every alert instance in the Prometheus envelope, labelled with rule and folder', async () => {
+    grafana.setAlertRules(exampleAlertRules);
+    const { status, body } = await get('/api/prometheus/grafana/api/v1/alerts');
+    expect(status).toBe(200);
+    expect(body.status).toBe('success');
+    const alerts = body.data.alerts;
+    // 2 + 1 (default Normal) + 1 + 1
+    expect(alerts).toHaveLength(5);
+    expect(alerts[0]).toEqual({
+      labels: {
+        alertname: 'Checkout Web slow page loads',
+        grafana_folder: 'Checkout',
+        service: 'checkout-web',
+        team: 'checkout',
+        severity: 'warning',
+        cluster: 'prod-eu-1',
+      },
+      annotations: { summary: 'LCP p75 above 4 s for 10 minutes' },
+      state: 'Alerting',
+      activeAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      value: '',
+    });
+    expect(alerts[0].activeAt).not.toMatch(/^0001-/);
+    expect(alerts[1]).toMatchObject({
+      state: 'Normal',
+      activeAt: '0001-01-01T00:00:00Z',
+    });
+    expect(alerts[2]).toMatchObject({
+      labels: { alertname: 'Checkout Web JavaScript errors' },
+      state: 'Normal',
+    });
+  });
+
+  it('refuses alert rules Grafana would not store', async () => {
+    expect(() =>
+      grafana.setAlertRules([
+        { uid: 'a', title: 'A', folderTitle: 'F' },
+        { uid: 'a', title: 'B', folderTitle: 'F' },
+      ]),
+    ).toThrow("Duplicate alert rule uid 'a'");
+    expect(() =>
+      grafana.setAlertRules([{ uid: 'b', title: 'B', folderTitle: '' }]),
+    ).toThrow("Alert rule 'b' needs a folder");
+    expect(() =>
+      grafana.setAlertRules([
+        { uid: 'no/slash', title: 'C', folderTitle: 'F' },
+      ]),
+    ).toThrow(/Invalid alert rule uid/);
   });
 
   it('serves what setDashboards gives it', async () => {

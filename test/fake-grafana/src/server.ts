@@ -5,9 +5,11 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { alertInstances, checkAlertRules, rulerRules } from './alerting';
 import { buildCatalog, type Catalog, type StoredDashboard } from './catalog';
 import { search, searchParams } from './search';
 import type {
+  FakeAlertRule,
   FakeDashboard,
   FakeGrafana,
   FakeGrafanaOptions,
@@ -88,8 +90,10 @@ function authorized(request: IncomingMessage, token: string): boolean {
 }
 
 /**
- * A fake Grafana on loopback: `/api/health`, `/api/search` and
- * `/api/dashboards/uid/:uid`, behind a bearer token, with failure injection.
+ * A fake Grafana on loopback: `/api/health`, `/api/search`,
+ * `/api/dashboards/uid/:uid` and the two alerting reads of the Grafana
+ * plugin (ruler rules, alert instances), behind a bearer token, with
+ * failure injection.
  */
 export async function startFakeGrafana(
   options: FakeGrafanaOptions = {},
@@ -97,6 +101,8 @@ export async function startFakeGrafana(
   const token = options.token ?? DEFAULT_TOKEN;
   const created = new Date().toISOString();
   let catalog: Catalog = buildCatalog(options.dashboards ?? []);
+  let alertRules: FakeAlertRule[] = [...(options.alertRules ?? [])];
+  checkAlertRules(alertRules);
   let failures: { count: number; status: number } = { count: 0, status: 500 };
   const requests: RecordedRequest[] = [];
 
@@ -121,6 +127,12 @@ export async function startFakeGrafana(
         status: 200,
         body: search(catalog, searchParams(url.searchParams)),
       };
+    }
+    if (url.pathname === '/api/ruler/grafana/api/v1/rules') {
+      return { status: 200, body: rulerRules(alertRules, created) };
+    }
+    if (url.pathname === '/api/prometheus/grafana/api/v1/alerts') {
+      return { status: 200, body: alertInstances(alertRules, created) };
     }
     const byUid = /^\/api\/dashboards\/uid\/([^/]+)$/.exec(url.pathname);
     if (byUid) {
@@ -172,6 +184,10 @@ export async function startFakeGrafana(
     requests,
     setDashboards(dashboards: FakeDashboard[]) {
       catalog = buildCatalog(dashboards);
+    },
+    setAlertRules(rules: FakeAlertRule[]) {
+      checkAlertRules(rules);
+      alertRules = [...rules];
     },
     failNext(count: number, status = 500) {
       failures = { count: Math.max(0, count), status };

@@ -24,6 +24,8 @@ export interface FakeGrafana {
   requests: RecordedRequest[];
   /** Replaces every dashboard (and the folders named by them). */
   setDashboards(dashboards: FakeDashboard[]): void;
+  /** Replaces every alert rule and its instances. */
+  setAlertRules(rules: FakeAlertRule[]): void;
   /** The next `count` requests answer `status` (default 500). */
   failNext(count: number, status?: number): void;
   close(): Promise<void>;
@@ -31,8 +33,41 @@ export interface FakeGrafana {
 
 export interface FakeGrafanaOptions {
   dashboards?: FakeDashboard[];
+  alertRules?: FakeAlertRule[];
   /** Default `fake-grafana-token`. */
   token?: string;
   /** Default: a free port. */
   port?: number;
+}
+
+/** The state of one alert instance, as Grafana's alerting API spells it. */
+export type FakeAlertState =
+  | 'Normal'
+  | 'Pending'
+  | 'Alerting'
+  | 'NoData'
+  | 'Error';
+
+/** A Grafana-managed alert rule and its current instances. */
+export interface FakeAlertRule {
+  /** 1-40 of `[A-Za-z0-9_-]`, unique. */
+  uid: string;
+  title: string;
+  /** Grafana keeps every alert rule in a folder. */
+  folderTitle: string;
+  /** The evaluation group in the folder; default: the title. */
+  group?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  /**
+   * The rule's instances, one per label set its query returned; default one
+   * `Normal` instance. An empty list is a rule not evaluated yet.
+   */
+  instances?: Array<{
+    state: FakeAlertState;
+    /** Labels of the series, added to the rule's labels. */
+    labels?: Record<string, string>;
+    /** When it became Pending or Alerting; default: when the fake started. */
+    activeAt?: string;
+  }>;
 }

@@ -200,6 +200,12 @@ async function service(
             status: 'evidenced',
             summary: '2 of 2 targets healthy',
           },
+          {
+            capability: 'alerting',
+            status: 'evidenced',
+            summary: '3 alert rules (1 in Grafana), 0 firing',
+            tools: ['alertmanager', 'grafana-alerting'],
+          },
           { capability: 'logging', status: 'linked', summary: '1 link' },
         ],
       };
@@ -275,6 +281,12 @@ describe('CoverageService', () => {
     expect(Date.now() - seenAt).toBeLessThan(180_000);
     expect(byId['container-registry'].status).toBe('covered');
     expect(byId.metrics.status).toBe('covered');
+    // Each tool the telemetry names: Prometheus and Grafana alert rules.
+    expect(byId.alerting).toMatchObject({
+      status: 'covered',
+      tools: ['alertmanager', 'grafana-alerting'],
+    });
+    expect(byId.metrics.tools).toEqual(['prometheus']);
     expect(byId.logging.status).toBe('partial');
     // A gap, with what the cluster offers to close it.
     expect(byId['data-protection']).toMatchObject({

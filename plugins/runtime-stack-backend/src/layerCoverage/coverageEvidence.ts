@@ -163,6 +163,7 @@ export function imageEvidence(images: EntityImages): CoverageEvidence[] {
   });
 }
 
+/** The tool behind a capability when the evidence names none. */
 const OBSERVABILITY_TOOLS: Record<string, string | undefined> = {
   metrics: 'prometheus',
   alerting: 'alertmanager',
@@ -175,13 +176,17 @@ export function observabilityEvidence(
 ): CoverageEvidence[] {
   return observability.evidence
     .filter(e => e.status !== 'none')
-    .map(e => ({
-      source: 'observability',
-      capability: e.capability,
-      ...(OBSERVABILITY_TOOLS[e.capability]
-        ? { tool: OBSERVABILITY_TOOLS[e.capability] }
-        : {}),
-      detail: e.summary,
-      strength: e.status === 'evidenced' ? 'full' : 'partial',
-    }));
+    .flatMap(e => {
+      const fallback = OBSERVABILITY_TOOLS[e.capability];
+      const tools = e.tools ?? (fallback ? [fallback] : []);
+      const evidence: CoverageEvidence = {
+        source: 'observability',
+        capability: e.capability,
+        detail: e.summary,
+        strength: e.status === 'evidenced' ? 'full' : 'partial',
+      };
+      return tools.length > 0
+        ? tools.map(tool => ({ ...evidence, tool }))
+        : [evidence];
+    });
 }

@@ -185,6 +185,110 @@ describe('GrafanaClient against the fake Grafana', () => {
   });
 });
 
+describe('GrafanaClient alerting against the fake Grafana', () => {
+  beforeEach(() => {
+    grafana.setAlertRules([
+      {
+        uid: 'pay-latency',
+        title: 'Payments API latency',
+        folderTitle: 'Payments',
+        group: 'slo',
+        labels: { service: 'payments-api', severity: 'critical' },
+        annotations: { summary: 'p99 above 1 s' },
+        instances: [
+          {
+            state: 'Alerting',
+            labels: { cluster: 'prod-eu-1' },
+            activeAt: '2026-12-01T10:00:00Z',
+          },
+          { state: 'Normal', labels: { cluster: 'prod-us-1' } },
+        ],
+      },
+      {
+        uid: 'pay-errors',
+        title: 'Payments API errors',
+        folderTitle: 'Payments',
+        group: 'slo',
+        labels: { service: 'payments-api' },
+      },
+      { uid: 'disk', title: 'Node disk', folderTitle: 'Platform' },
+    ]);
+  });
+
+  it('reads the ruler’s rules by folder and group, with their pages', async () => {
+    const rules = await clientFor().alertRules();
+    expect(rules).toEqual([
+      {
+        uid: 'pay-latency',
+        title: 'Payments API latency',
+        folderTitle: 'Payments',
+        group: 'slo',
+        labels: { service: 'payments-api', severity: 'critical' },
+        annotations: { summary: 'p99 above 1 s' },
+        url: `${grafana.url}/alerting/grafana/pay-latency/view`,
+      },
+      expect.objectContaining({ uid: 'pay-errors', group: 'slo' }),
+      expect.objectContaining({
+        uid: 'disk',
+        folderTitle: 'Platform',
+        group: 'Node disk',
+        labels: {},
+      }),
+    ]);
+    expect(grafana.requests.map(r => [r.path, r.status])).toEqual([
+      ['/api/ruler/grafana/api/v1/rules', 200],
+    ]);
+  });
+
+  it('reads every instance, with Go’s zero time left out', async () => {
+    const instances = await clientFor().alertInstances();
+    expect(instances).toEqual([
+      {
+        labels: {
+          alertname: 'Payments API latency',
+          grafana_folder: 'Payments',
+          service: 'payments-api',
+          severity: 'critical',
+          cluster: 'prod-eu-1',
+        },
+        state: 'Alerting',
+        activeAt: '2026-12-01T10:00:00Z',
+      },
+      expect.objectContaining({ state: 'Normal' }),
+      expect.objectContaining({ state: 'Normal' }),
+      expect.objectContaining({ state: 'Normal' }),
+    ]);
+    expect(instances[1]).not.toHaveProperty('activeAt');
+  });
+
+  it('says to check the token when the alerting API answers 401', async () => {
+    const client = clientFor({ token: 'wrong' });
+    for (const read of [client.alertRules(), client.alertInstances()]) {
+      const error = await failure(read);
+      expect(error.status).toBe(401);
+      expect(error.message).toMatch(/\(check the Grafana token\)$/);
+    }
+  });
+
+  it('rejects answers that are not the alerting API’s', async () => {
+    const server = await startStubServer((request, response) => {
+      if (request.url?.includes('/ruler/')) json(response, 200, ['a list']);
+      else json(response, 200, { status: 'success', data: { alerts: {} } });
+    });
+    try {
+      const client = new GrafanaClient({ url: server.url });
+      expect((await failure(client.alertRules())).message).toMatch(
+        /expected an object of folders$/,
+      );
+      expect((await failure(client.alertInstances())).message).toMatch(
+        /expected data\.alerts to be a list$/,
+      );
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('GrafanaClient URLs', () => {
   it('keeps a sub path once, whether or not Grafana includes it', async () => {
     const server = await startStubServer((_request, response) => {

@@ -1,12 +1,16 @@
 import {
+  asArray,
   asObject,
   asString,
   asStringArray,
+  asStringRecord,
   isObject,
   optionalString,
+  optionalTime,
   type JsonObject,
 } from './jsonShapes';
 import { JsonTransport, type JsonResponse } from './JsonTransport';
+import { envelopeData, envelopeList } from './prometheusEnvelope';
 
 export interface GrafanaDashboard {
   uid: string;
@@ -16,6 +20,27 @@ export interface GrafanaDashboard {
   tags: string[];
   /** Absent for dashboards in the root ("General") folder. */
   folderTitle?: string;
+}
+
+/** A Grafana-managed alert rule, as its ruler configuration says. */
+export interface GrafanaAlertRule {
+  uid: string;
+  title: string;
+  folderTitle: string;
+  group: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  /** Absolute: the rule's page in Grafana. */
+  url: string;
+}
+
+/** One instance of a Grafana-managed alert rule: a label set and its state. */
+export interface GrafanaAlertInstance {
+  /** With `alertname` (the rule's title) and `grafana_folder`. */
+  labels: Record<string, string>;
+  /** `Normal`, `Pending`, `Alerting`, `NoData` or `Error`. */
+  state: string;
+  activeAt?: string;
 }
 
 export interface GrafanaDashboardQuery {
@@ -48,8 +73,9 @@ const MAX_LIMIT = 5000;
 const MAX_PAGES = 100;
 
 /**
- * A client for the part of Grafana's HTTP API that finds dashboards:
- * `/api/search` and `/api/dashboards/uid/:uid`.
+ * A client for the parts of Grafana's HTTP API that find a service's
+ * dashboards (`/api/search`, `/api/dashboards/uid/:uid`) and its
+ * Grafana-managed alert rules with their state.
  */
 export class GrafanaClient {
   private readonly transport: JsonTransport;
@@ -138,6 +164,71 @@ export class GrafanaClient {
     };
   }
 
+  /**
+   * Every Grafana-managed alert rule, from the ruler API
+   * (`/api/ruler/grafana/api/v1/rules`: folder title → groups → rules), as
+   * the Backstage Grafana plugin reads them. Needs a token that may read
+   * alert rules.
+   */
+  async alertRules(): Promise<GrafanaAlertRule[]> {
+    const url = this.transport.url('api/ruler/grafana/api/v1/rules');
+    const response = await this.transport.get(url);
+    const body = this.expectJson(response);
+    if (!isObject(body)) {
+      throw this.transport.error(
+        url,
+        'expected an object of folders',
+        response.status,
+      );
+    }
+    return Object.entries(body).flatMap(([folderTitle, groups]) =>
+      asArray(groups)
+        .filter(isObject)
+        .flatMap(group =>
+          asArray(group.rules)
+            .filter(isObject)
+            .map(rule => {
+              const alert = asObject(rule.grafana_alert);
+              const uid = asString(alert.uid);
+              return {
+                uid,
+                title: asString(alert.title),
+                folderTitle,
+                group: asString(group.name),
+                labels: asStringRecord(rule.labels),
+                annotations: asStringRecord(rule.annotations),
+                url: this.absoluteUrl(
+                  `/alerting/grafana/${encodeURIComponent(uid)}/view`,
+                ),
+              };
+            })
+            // Data-source-managed rules have no grafana_alert; not ours.
+            .filter(rule => rule.uid !== ''),
+        ),
+    );
+  }
+
+  /**
+   * Every instance of every Grafana-managed rule, Normal ones included
+   * (`/api/prometheus/grafana/api/v1/alerts`, Prometheus' envelope).
+   */
+  async alertInstances(): Promise<GrafanaAlertInstance[]> {
+    const url = this.transport.url('api/prometheus/grafana/api/v1/alerts');
+    const response = await this.transport.get(url);
+    this.checkAuthorized(response);
+    const data = envelopeData(this.transport, response);
+    return envelopeList(this.transport, url, data, 'alerts')
+      .filter(isObject)
+      .map(alert => {
+        const activeAt = optionalTime(alert.activeAt);
+        return {
+          labels: asStringRecord(alert.labels),
+          state: asString(alert.state),
+          ...(activeAt ? { activeAt } : {}),
+        };
+      });
+  }
+
   private fromSearchHit(hit: JsonObject): GrafanaDashboard {
     return {
       uid: asString(hit.uid),
@@ -148,8 +239,8 @@ export class GrafanaClient {
     };
   }
 
-  /** The JSON of a 2xx answer; a 401/403 says what to check. */
-  private expectJson(response: JsonResponse): unknown {
+  /** A 401/403 says what to check. */
+  private checkAuthorized(response: JsonResponse) {
     if (response.status === 401 || response.status === 403) {
       throw this.transport.error(
         response.url,
@@ -157,6 +248,11 @@ export class GrafanaClient {
         response.status,
       );
     }
+  }
+
+  /** The JSON of a 2xx answer. */
+  private expectJson(response: JsonResponse): unknown {
+    this.checkAuthorized(response);
     if (response.status < 200 || response.status >= 300) {
       throw this.transport.error(
         response.url,

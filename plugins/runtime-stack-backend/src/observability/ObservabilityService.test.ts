@@ -170,6 +170,22 @@ describeWithPrometheus('ObservabilityService', () => {
         },
         { uid: 'checkout', title: 'Checkout', tags: ['checkout'] },
       ],
+      alertRules: [
+        {
+          uid: 'pay-latency',
+          title: 'Payments API latency',
+          folderTitle: 'Payments',
+          labels: { service: 'payments-api' },
+          annotations: { summary: 'p99 above 1 s' },
+          instances: [{ state: 'Alerting' }, { state: 'Normal' }],
+        },
+        {
+          uid: 'checkout-slo',
+          title: 'Checkout SLO',
+          folderTitle: 'Checkout',
+          labels: { service: 'checkout-web' },
+        },
+      ],
     });
     cluster = await startFakeKubeApiServer({
       objects: [
@@ -266,6 +282,7 @@ describeWithPrometheus('ObservabilityService', () => {
           capability: 'alerting',
           status: 'evidenced',
           summary: '2 alert rules, 1 firing',
+          tools: ['alertmanager'],
         },
         {
           capability: 'visualization',
@@ -313,6 +330,66 @@ describeWithPrometheus('ObservabilityService', () => {
         url: 'https://status.example.com/payments',
       },
     ]);
+  });
+
+  it('finds Grafana-managed alert rules by grafana/alert-label-selector, as alerting evidence', async () => {
+    const result = await service().entityObservability({
+      ...entity,
+      metadata: {
+        ...entity.metadata,
+        annotations: {
+          ...entity.metadata.annotations,
+          'grafana/alert-label-selector': 'service=payments-api',
+        },
+      },
+    });
+    expect(result.errors).toEqual([]);
+    expect(result.matchedBy.grafanaAlertSelectors).toEqual([
+      'service=payments-api',
+    ]);
+    expect(result.grafanaAlerts).toEqual([
+      {
+        uid: 'pay-latency',
+        title: 'Payments API latency',
+        folderTitle: 'Payments',
+        url: `${grafana.url}/alerting/grafana/pay-latency/view`,
+        state: 'alerting',
+        instances: 2,
+        firing: 1,
+        labels: { service: 'payments-api' },
+        summary: 'p99 above 1 s',
+        matchedSelector: 'service=payments-api',
+      },
+    ]);
+    expect(result.evidence).toContainEqual({
+      capability: 'alerting',
+      status: 'evidenced',
+      summary: '3 alert rules (1 in Grafana), 2 firing',
+      tools: ['alertmanager', 'grafana-alerting'],
+    });
+  });
+
+  it('reports a bad alert label selector and still answers the rest', async () => {
+    const result = await service().entityObservability({
+      ...entity,
+      metadata: {
+        ...entity.metadata,
+        annotations: {
+          ...entity.metadata.annotations,
+          'grafana/alert-label-selector': 'payments-api',
+        },
+      },
+    });
+    expect(result.errors).toEqual([
+      {
+        source: 'grafana',
+        message:
+          "Invalid grafana/alert-label-selector 'payments-api': 'payments-api' is not key=value",
+      },
+    ]);
+    expect(result.grafanaAlerts).toEqual([]);
+    expect(result.dashboards).toHaveLength(1);
+    expect(result.alerts.map(a => a.name)).toEqual(['PaymentsApiErrors']);
   });
 
   it('reuses answers within the cache time: page views do not multiply requests', async () => {

@@ -8,6 +8,7 @@ import {
 } from '@internal/backstage-plugin-runtime-stack-common';
 import type { ClusterStateService } from '../clusters/ClusterStateService';
 import { GrafanaClient, type GrafanaDashboard } from './GrafanaClient';
+import { grafanaAlertsFor, parseAlertLabelSelector } from './grafanaAlerts';
 import { compileDashboardSelector, selectorTags } from './grafanaSelector';
 import {
   type ObservabilitySettings,
@@ -81,6 +82,10 @@ export class ObservabilityService {
       clusters,
     );
     const errors: EntityObservability['errors'] = [];
+    const alertSelector =
+      entity.metadata.annotations?.[
+        ECOSYSTEM_ANNOTATIONS.grafanaAlertLabelSelector
+      ];
     const result: EntityObservability = {
       entityRef: stringifyEntityRef(entity),
       matchedBy: {
@@ -89,9 +94,18 @@ export class ObservabilityService {
           : { '<service label>': match.serviceId },
         ...(match.alertNames ? { alertNames: match.alertNames } : {}),
         ...(match.ruleNames ? { ruleNames: match.ruleNames } : {}),
+        ...(alertSelector
+          ? {
+              grafanaAlertSelectors: alertSelector
+                .split(',')
+                .map(s => s.trim())
+                .filter(Boolean),
+            }
+          : {}),
       },
       alerts: [],
       rules: [],
+      grafanaAlerts: [],
       targets: [],
       dashboards: [],
       links: this.linksOf(entity, match.serviceId, placements),
@@ -144,6 +158,23 @@ export class ObservabilityService {
             tags: d.tags,
             ...(d.folderTitle ? { folderTitle: d.folderTitle } : {}),
           }));
+      } catch (error) {
+        errors.push({ source: 'grafana', message: (error as Error).message });
+      }
+    }
+    if (alertSelector && this.grafana) {
+      try {
+        const selectors = parseAlertLabelSelector(alertSelector);
+        const grafana = this.grafana;
+        // Every rule once per cache period, shared by all services.
+        const { rules, instances } = await this.cached(
+          'grafana:alerting',
+          async () => ({
+            rules: await grafana.alertRules(),
+            instances: await grafana.alertInstances(),
+          }),
+        );
+        result.grafanaAlerts = grafanaAlertsFor(selectors, rules, instances);
       } catch (error) {
         errors.push({ source: 'grafana', message: (error as Error).message });
       }

@@ -1,13 +1,14 @@
 import {
   asArray,
-  asObject,
   asString,
   asStringRecord,
   isObject,
   optionalString,
+  optionalTime,
   type JsonObject,
 } from './jsonShapes';
 import { JsonTransport } from './JsonTransport';
+import { envelopeData, envelopeList } from './prometheusEnvelope';
 
 export interface PrometheusRule {
   group: string;
@@ -58,14 +59,6 @@ export interface PrometheusClientOptions {
   backoffMs?: number;
   fetch?: typeof fetch;
 }
-
-/** Go's zero time, which Prometheus reports for a target not scraped yet. */
-const GO_ZERO_TIME = /^0001-01-01T/;
-
-const optionalTime = (value: unknown): string | undefined => {
-  const time = optionalString(value);
-  return time && !GO_ZERO_TIME.test(time) ? time : undefined;
-};
 
 function ruleState(value: unknown): PrometheusRule['state'] {
   return value === 'firing' || value === 'pending' || value === 'inactive'
@@ -168,55 +161,11 @@ export class PrometheusClient {
       .map(toTarget);
   }
 
-  /**
-   * The `data` of Prometheus' `{status, data}` envelope. Errors come as
-   * `{status: 'error', errorType, error}` with a 4xx/5xx status; the
-   * errorType (`bad_data`, `execution`, `unavailable`, ...) says whose fault.
-   */
   private async data(url: URL): Promise<JsonObject> {
-    const response = await this.transport.get(url);
-    const body = asObject(response.json);
-    if (
-      response.status >= 200 &&
-      response.status < 300 &&
-      body.status === 'success'
-    ) {
-      return asObject(body.data);
-    }
-    if (body.status === 'error') {
-      const errorType = optionalString(body.errorType);
-      const error = asString(body.error) || 'no error message';
-      throw this.transport.error(
-        url,
-        errorType ? `${errorType}: ${error}` : error,
-        response.status,
-      );
-    }
-    if (response.status >= 200 && response.status < 300) {
-      throw this.transport.error(
-        url,
-        response.json === undefined
-          ? `expected JSON, got '${response.text.slice(0, 80)}'`
-          : 'expected a {status, data} body: is this a Prometheus API?',
-        response.status,
-      );
-    }
-    throw this.transport.error(
-      url,
-      this.transport.describe(response),
-      response.status,
-    );
+    return envelopeData(this.transport, await this.transport.get(url));
   }
 
   private field(url: URL, data: JsonObject, name: string): unknown[] {
-    const value = data[name];
-    if (!Array.isArray(value)) {
-      throw this.transport.error(
-        url,
-        `expected data.${name} to be a list`,
-        200,
-      );
-    }
-    return value;
+    return envelopeList(this.transport, url, data, name);
   }
 }

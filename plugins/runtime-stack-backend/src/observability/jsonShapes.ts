@@ -31,3 +31,12 @@ export function asStringRecord(value: unknown): Record<string, string> {
 
 export const asStringArray = (value: unknown): string[] =>
   asArray(value).filter((item): item is string => typeof item === 'string');
+
+/** Go's zero time, which Prometheus and Grafana report for "never". */
+const GO_ZERO_TIME = /^0001-01-01T/;
+
+/** A time field that is absent, empty or Go's zero time, as `undefined`. */
+export const optionalTime = (value: unknown): string | undefined => {
+  const time = optionalString(value);
+  return time && !GO_ZERO_TIME.test(time) ? time : undefined;
+};

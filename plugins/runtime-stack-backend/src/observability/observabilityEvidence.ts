@@ -15,8 +15,16 @@ export function observabilityEvidence(
   data: Omit<EntityObservability, 'evidence'>,
 ): ObservabilityEvidence[] {
   const healthy = data.targets.filter(t => t.health === 'up').length;
-  const alertRules = data.rules.filter(r => r.type === 'alerting').length;
-  const firing = data.alerts.filter(a => a.state === 'firing').length;
+  const prometheusRules = data.rules.filter(r => r.type === 'alerting').length;
+  const grafanaRules = data.grafanaAlerts.length;
+  const alertRules = prometheusRules + grafanaRules;
+  const firing =
+    data.alerts.filter(a => a.state === 'firing').length +
+    data.grafanaAlerts.filter(a => a.state === 'alerting').length;
+  const alertingTools = [
+    ...(prometheusRules > 0 ? ['alertmanager'] : []),
+    ...(grafanaRules > 0 ? ['grafana-alerting'] : []),
+  ];
   const dashboards = data.dashboards.length + (data.overviewDashboard ? 1 : 0);
   const linksOf = (type: string) => data.links.filter(l => l.type === type);
 
@@ -35,7 +43,12 @@ export function observabilityEvidence(
       ? {
           capability: 'alerting',
           status: 'evidenced',
-          summary: `${plural(alertRules, 'alert rule')}, ${firing} firing`,
+          summary: `${plural(alertRules, 'alert rule')}${
+            grafanaRules > 0 && prometheusRules > 0
+              ? ` (${grafanaRules} in Grafana)`
+              : ''
+          }, ${firing} firing`,
+          tools: alertingTools,
         }
       : { capability: 'alerting', status: 'none', summary: 'no alert rules' },
     dashboards > 0

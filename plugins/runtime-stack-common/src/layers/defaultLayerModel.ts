@@ -951,6 +951,11 @@ export const defaultLayerModel: LayerModel = {
               title: 'Prometheus Alertmanager',
               url: 'https://prometheus.io/docs/alerting/latest/alertmanager/',
             },
+            {
+              id: 'grafana-alerting',
+              title: 'Grafana Alerting',
+              url: 'https://grafana.com/docs/grafana/latest/alerting/',
+            },
           ],
         },
         {

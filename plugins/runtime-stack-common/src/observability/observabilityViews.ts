@@ -29,6 +29,33 @@ export interface ServiceRule {
 }
 
 /**
+ * A Grafana-managed alert rule that concerns a service, found by the
+ * `grafana/alert-label-selector` annotation of the Grafana plugin.
+ *
+ * @public
+ */
+export interface ServiceGrafanaAlert {
+  uid: string;
+  title: string;
+  folderTitle: string;
+  /** The rule's page in Grafana. */
+  url: string;
+  /**
+   * The worst state of its instances (alerting, error, pending, nodata,
+   * normal, in that order); `unknown` before its first evaluation.
+   */
+  state: 'alerting' | 'error' | 'pending' | 'nodata' | 'normal' | 'unknown';
+  /** How many label sets it evaluates, and how many of them fire. */
+  instances: number;
+  firing: number;
+  labels: Record<string, string>;
+  /** Its `summary` annotation. */
+  summary?: string;
+  /** The `key=value` of the annotation that selected it. */
+  matchedSelector: string;
+}
+
+/**
  * A scrape target of a service, and how its last scrape went.
  *
  * @public
@@ -70,6 +97,8 @@ export interface ObservabilityEvidence {
   status: 'evidenced' | 'linked' | 'none';
   /** For example "2 of 3 targets healthy". */
   summary: string;
+  /** The layer model's tools behind it, for example `alertmanager`. */
+  tools?: string[];
 }
 
 /**
@@ -84,9 +113,12 @@ export interface EntityObservability {
     labels: Record<string, string>;
     alertNames?: string[];
     ruleNames?: string[];
+    /** `key=value` label selectors for Grafana-managed alert rules. */
+    grafanaAlertSelectors?: string[];
   };
   alerts: ServiceAlert[];
   rules: ServiceRule[];
+  grafanaAlerts: ServiceGrafanaAlert[];
   targets: ServiceTarget[];
   dashboards: Array<{
     title: string;

@@ -340,6 +340,7 @@ describe('EntityRuntimeStackContent', () => {
         },
       ],
       rules: [],
+      grafanaAlerts: [],
       targets: [],
       dashboards: [
         {
@@ -355,6 +356,7 @@ describe('EntityRuntimeStackContent', () => {
           status: 'evidenced',
           summary: '1 alert rule, 1 firing',
         },
+        { capability: 'tracing', status: 'none', summary: 'no links' },
       ],
       errors: [],
     };
@@ -389,6 +391,9 @@ describe('EntityRuntimeStackContent', () => {
       await screen.findByText('alerting: 1 alert rule, 1 firing'),
     ).toBeInTheDocument();
     expect(screen.getByText('PaymentsApiErrors (firing)')).toBeInTheDocument();
+    expect(
+      screen.getByText(/No trace links: add a link template of type traces/),
+    ).toBeInTheDocument();
     expect(screen.getByText('Payments API').closest('a')).toHaveAttribute(
       'href',
       'https://grafana.example.com/d/p',

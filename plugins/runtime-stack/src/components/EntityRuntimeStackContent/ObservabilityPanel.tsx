@@ -1,61 +1,253 @@
 import { Link } from '@backstage/core-components';
-import type { EntityObservability } from '@internal/backstage-plugin-runtime-stack-common';
+import type {
+  EntityObservability,
+  ObservabilityEvidence,
+  ServiceGrafanaAlert,
+} from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import type { ReactNode } from 'react';
+import { formatWhen } from './formatWhen';
 
-/** Evidence per capability, then the alerts, dashboards, targets and links behind it. */
+/** What would give a capability evidence, for a service that has none. */
+const HINTS: Record<ObservabilityEvidence['capability'], string> = {
+  metrics:
+    'No Prometheus scrape target carries the labels above: label the targets, or set prometheus.io/labels.',
+  alerting:
+    'No alert rule selects this service: name its Prometheus rules in prometheus.io/rule, or label Grafana-managed rules and set grafana/alert-label-selector.',
+  visualization:
+    "No dashboards: set grafana/dashboard-selector (for example tags @> 'my-service') or grafana/overview-dashboard.",
+  logging:
+    'No log links: add a link template of type logs under runtimeStack.observability.links, or a metadata.links entry with type logs.',
+  tracing:
+    'No trace links: add a link template of type traces under runtimeStack.observability.links, or a metadata.links entry with type traces.',
+};
+
+const matchedByText = (matchedBy: EntityObservability['matchedBy']) =>
+  [
+    Object.entries(matchedBy.labels)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', '),
+    matchedBy.alertNames?.length
+      ? `alerts ${matchedBy.alertNames.join(', ')}`
+      : '',
+    matchedBy.ruleNames?.length
+      ? `rules ${matchedBy.ruleNames.join(', ')}`
+      : '',
+    matchedBy.grafanaAlertSelectors?.length
+      ? `Grafana alert rules labelled ${matchedBy.grafanaAlertSelectors.join(
+          ' or ',
+        )}`
+      : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+
+const grafanaStateLabel = (alert: ServiceGrafanaAlert) =>
+  alert.state === 'alerting'
+    ? `alerting (${alert.firing} of ${alert.instances})`
+    : alert.state;
+
+const Heading = ({ children }: { children: ReactNode }) => (
+  <Typography variant="subtitle2" component="h3" style={{ marginTop: 12 }}>
+    {children}
+  </Typography>
+);
+
+/**
+ * Evidence per capability, with what to add where there is none, then the
+ * alerts, alert rules, scrape targets, dashboards and links behind it.
+ */
 export const ObservabilityPanel = ({
   value,
 }: {
   value: EntityObservability;
-}) => (
-  <>
-    <Box display="flex" flexWrap="wrap" style={{ gap: 4 }} mb={1}>
-      {value.evidence.map(e => (
-        <Chip
-          key={e.capability}
-          size="small"
-          color={e.status === 'evidenced' ? 'primary' : 'default'}
-          variant={e.status === 'none' ? 'outlined' : 'default'}
-          label={`${e.capability}: ${e.summary}`}
-        />
-      ))}
-    </Box>
-    {value.errors.map(e => (
-      <Typography key={e.source} variant="body2" color="error">
-        {e.source} could not be read: {e.message}
-      </Typography>
-    ))}
-    <List dense aria-label="Alerts">
-      {value.alerts.map(alert => (
-        <ListItem key={`${alert.source}/${alert.name}`}>
-          <ListItemText
-            primary={`${alert.name} (${alert.state})`}
-            secondary={alert.annotations.summary ?? alert.labels.severity}
+}) => {
+  const missing = value.evidence.filter(e => e.status === 'none');
+  const dashboards = [
+    ...(value.overviewDashboard
+      ? [{ title: 'Overview dashboard', url: value.overviewDashboard }]
+      : []),
+    ...value.dashboards.map(d => ({
+      title: d.folderTitle ? `${d.title} (${d.folderTitle})` : d.title,
+      url: d.url,
+    })),
+  ];
+  return (
+    <>
+      <Box display="flex" flexWrap="wrap" style={{ gap: 4 }} mb={1}>
+        {value.evidence.map(e => (
+          <Chip
+            key={e.capability}
+            size="small"
+            color={e.status === 'evidenced' ? 'primary' : 'default'}
+            variant={e.status === 'none' ? 'outlined' : 'default'}
+            label={`${e.capability}: ${e.summary}`}
           />
-        </ListItem>
+        ))}
+      </Box>
+      <Typography variant="caption" color="textSecondary" component="p">
+        Matched by {matchedByText(value.matchedBy)}
+      </Typography>
+      {value.errors.map(e => (
+        <Typography key={e.source} variant="body2" color="error">
+          {e.source} could not be read: {e.message}
+        </Typography>
       ))}
-    </List>
-    {value.dashboards.length + value.links.length > 0 && (
-      <List dense aria-label="Dashboards and links">
-        {value.dashboards.map(d => (
-          <ListItem key={d.url}>
-            <Link to={d.url}>{d.title}</Link>
-          </ListItem>
-        ))}
-        {value.links.map(l => (
-          <ListItem key={`${l.title}/${l.url}`}>
-            <Link to={l.url}>
-              {l.title}
-              {l.cluster ? ` (${l.cluster}/${l.namespace})` : ''}
-            </Link>
-          </ListItem>
-        ))}
-      </List>
-    )}
-  </>
-);
+
+      {value.alerts.length > 0 && (
+        <>
+          <Heading>Firing and pending alerts</Heading>
+          <List dense aria-label="Alerts" disablePadding>
+            {value.alerts.map(alert => (
+              <ListItem key={`${alert.source}/${alert.name}/${alert.activeAt}`}>
+                <ListItemText
+                  primary={`${alert.name} (${alert.state})`}
+                  secondary={[
+                    alert.annotations.summary ?? alert.labels.severity,
+                    alert.activeAt && `since ${formatWhen(alert.activeAt)}`,
+                    alert.source,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                />
+              </ListItem>
+            ))}
+          </List>
+        </>
+      )}
+
+      {value.grafanaAlerts.length > 0 && (
+        <>
+          <Heading>Grafana alert rules</Heading>
+          <List dense aria-label="Grafana alert rules" disablePadding>
+            {value.grafanaAlerts.map(alert => (
+              <ListItem key={alert.uid}>
+                <ListItemText
+                  primary={
+                    <>
+                      <Link to={alert.url}>{alert.title}</Link>{' '}
+                      <Chip
+                        size="small"
+                        color={
+                          alert.state === 'alerting' || alert.state === 'error'
+                            ? 'secondary'
+                            : 'default'
+                        }
+                        label={grafanaStateLabel(alert)}
+                      />
+                    </>
+                  }
+                  secondary={[
+                    alert.summary,
+                    alert.folderTitle,
+                    alert.matchedSelector,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                />
+              </ListItem>
+            ))}
+          </List>
+        </>
+      )}
+
+      {value.targets.length > 0 && (
+        <>
+          <Heading>Scrape targets</Heading>
+          <Table size="small" aria-label="Scrape targets">
+            <TableHead>
+              <TableRow>
+                <TableCell>Target</TableCell>
+                <TableCell>Health</TableCell>
+                <TableCell>Last scrape</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {value.targets.map(target => (
+                <TableRow key={`${target.source}/${target.scrapeUrl}`}>
+                  <TableCell>
+                    <Typography variant="body2">{target.scrapeUrl}</Typography>
+                    <Typography variant="caption" color="textSecondary">
+                      {target.scrapePool} · {target.source}
+                    </Typography>
+                  </TableCell>
+                  <TableCell>
+                    <Chip
+                      size="small"
+                      color={target.health === 'down' ? 'secondary' : 'default'}
+                      label={target.health}
+                    />
+                  </TableCell>
+                  <TableCell>
+                    {target.lastScrape ? formatWhen(target.lastScrape) : '—'}
+                    {target.lastError && (
+                      <Typography variant="body2" color="error">
+                        {target.lastError}
+                      </Typography>
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </>
+      )}
+
+      {dashboards.length + value.links.length > 0 && (
+        <>
+          <Heading>Dashboards and links</Heading>
+          <List dense aria-label="Dashboards and links" disablePadding>
+            {dashboards.map(d => (
+              <ListItem key={d.url}>
+                <Link to={d.url}>{d.title}</Link>
+              </ListItem>
+            ))}
+            {value.links.map(l => (
+              <ListItem key={`${l.title}/${l.url}`}>
+                <Link to={l.url}>
+                  {l.title}
+                  {l.cluster ? ` (${l.cluster}/${l.namespace})` : ''}
+                </Link>
+                {l.type && (
+                  <Typography
+                    variant="caption"
+                    color="textSecondary"
+                    style={{ marginLeft: 8 }}
+                  >
+                    {l.type}
+                  </Typography>
+                )}
+              </ListItem>
+            ))}
+          </List>
+        </>
+      )}
+
+      {missing.length > 0 && (
+        <>
+          <Heading>What would add evidence</Heading>
+          <List dense aria-label="Observability hints" disablePadding>
+            {missing.map(e => (
+              <ListItem key={e.capability}>
+                <ListItemText
+                  primary={e.capability}
+                  secondary={HINTS[e.capability]}
+                />
+              </ListItem>
+            ))}
+          </List>
+        </>
+      )}
+    </>
+  );
+};

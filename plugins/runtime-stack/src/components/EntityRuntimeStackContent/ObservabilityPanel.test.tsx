@@ -1,0 +1,178 @@
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import type { EntityObservability } from '@internal/backstage-plugin-runtime-stack-common';
+import { screen, within } from '@testing-library/react';
+import { ObservabilityPanel } from './ObservabilityPanel';
+
+const observed: EntityObservability = {
+  entityRef: 'component:default/checkout-web',
+  matchedBy: {
+    labels: { service: 'checkout-web', namespace: 'checkout' },
+    grafanaAlertSelectors: ['service=checkout-web'],
+  },
+  alerts: [],
+  rules: [],
+  grafanaAlerts: [
+    {
+      uid: 'lcp',
+      title: 'Checkout Web slow page loads',
+      folderTitle: 'Checkout',
+      url: 'https://grafana.example.com/alerting/grafana/lcp/view',
+      state: 'alerting',
+      instances: 2,
+      firing: 1,
+      labels: { service: 'checkout-web' },
+      summary: 'LCP p75 above 4 s',
+      matchedSelector: 'service=checkout-web',
+    },
+    {
+      uid: 'js',
+      title: 'Checkout Web JavaScript errors',
+      folderTitle: 'Checkout',
+      url: 'https://grafana.example.com/alerting/grafana/js/view',
+      state: 'normal',
+      instances: 1,
+      firing: 0,
+      labels: { service: 'checkout-web' },
+      matchedSelector: 'service=checkout-web',
+    },
+  ],
+  targets: [
+    {
+      source: 'prometheus-eu',
+      scrapePool: 'checkout-web',
+      scrapeUrl: 'http://10.0.0.7:9100/metrics',
+      health: 'down',
+      lastError: 'connection refused',
+      labels: {},
+    },
+  ],
+  dashboards: [
+    {
+      title: 'Checkout Web',
+      url: 'https://grafana.example.com/d/cw',
+      tags: ['checkout'],
+      folderTitle: 'Checkout',
+    },
+  ],
+  overviewDashboard: 'https://grafana.example.com/d/overview',
+  links: [
+    {
+      title: 'Logs',
+      url: 'https://logs.example.com/?ns=checkout',
+      type: 'logs',
+      cluster: 'prod-eu-1',
+      namespace: 'checkout',
+    },
+  ],
+  evidence: [
+    { capability: 'metrics', status: 'none', summary: '0 of 1 target healthy' },
+    {
+      capability: 'alerting',
+      status: 'evidenced',
+      summary: '2 alert rules, 1 firing',
+      tools: ['grafana-alerting'],
+    },
+    {
+      capability: 'visualization',
+      status: 'evidenced',
+      summary: '2 dashboards',
+    },
+    { capability: 'logging', status: 'linked', summary: '1 link' },
+    { capability: 'tracing', status: 'none', summary: 'no links' },
+  ],
+  errors: [],
+};
+
+describe('ObservabilityPanel', () => {
+  it('lists Grafana alert rules with their state and page, and the scrape targets', async () => {
+    await renderInTestApp(<ObservabilityPanel value={observed} />);
+
+    const rules = screen.getByRole('list', { name: 'Grafana alert rules' });
+    const slow = within(rules).getByRole('link', {
+      name: /^Checkout Web slow page loads/,
+    });
+    expect(slow).toHaveAttribute(
+      'href',
+      'https://grafana.example.com/alerting/grafana/lcp/view',
+    );
+    expect(within(rules).getByText('alerting (1 of 2)')).toBeInTheDocument();
+    expect(within(rules).getByText('normal')).toBeInTheDocument();
+    expect(
+      within(rules).getByText(
+        'LCP p75 above 4 s · Checkout · service=checkout-web',
+      ),
+    ).toBeInTheDocument();
+
+    const targets = screen.getByRole('table', { name: 'Scrape targets' });
+    expect(
+      within(targets).getByText('http://10.0.0.7:9100/metrics'),
+    ).toBeInTheDocument();
+    expect(within(targets).getByText('down')).toBeInTheDocument();
+    expect(within(targets).getByText('connection refused')).toBeInTheDocument();
+
+    expect(
+      screen.getByText(
+        'Matched by service=checkout-web, namespace=checkout; Grafana alert rules labelled service=checkout-web',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('puts the overview dashboard first, then the found dashboards and links', async () => {
+    await renderInTestApp(<ObservabilityPanel value={observed} />);
+    const links = within(
+      screen.getByRole('list', { name: 'Dashboards and links' }),
+    ).getAllByRole('link');
+    // External links also say they open a new window.
+    const text = (l: HTMLElement) =>
+      l.textContent?.replace(', Opens in a new window', '');
+    expect(links.map(l => [text(l), l.getAttribute('href')])).toEqual([
+      ['Overview dashboard', 'https://grafana.example.com/d/overview'],
+      ['Checkout Web (Checkout)', 'https://grafana.example.com/d/cw'],
+      ['Logs (prod-eu-1/checkout)', 'https://logs.example.com/?ns=checkout'],
+    ]);
+  });
+
+  it('says what would add evidence for each capability that has none, and only those', async () => {
+    await renderInTestApp(<ObservabilityPanel value={observed} />);
+    const hints = screen.getByRole('list', { name: 'Observability hints' });
+    const items = within(hints).getAllByRole('listitem');
+    expect(items.map(i => i.querySelector('span')?.textContent)).toEqual([
+      'metrics',
+      'tracing',
+    ]);
+    expect(items[0]).toHaveTextContent(/prometheus\.io\/labels/);
+    expect(items[1]).toHaveTextContent(/type traces/);
+  });
+
+  it('leaves out what is empty and names a source that failed', async () => {
+    await renderInTestApp(
+      <ObservabilityPanel
+        value={{
+          ...observed,
+          grafanaAlerts: [],
+          targets: [],
+          dashboards: [],
+          overviewDashboard: undefined,
+          links: [],
+          evidence: observed.evidence.map(e =>
+            e.capability === 'alerting' ? e : { ...e, status: 'evidenced' },
+          ),
+          errors: [{ source: 'grafana', message: 'answered 401' }],
+        }}
+      />,
+    );
+    expect(
+      screen.getByText('grafana could not be read: answered 401'),
+    ).toBeInTheDocument();
+    for (const name of [
+      'Grafana alert rules',
+      'Dashboards and links',
+      'Observability hints',
+    ]) {
+      expect(screen.queryByRole('list', { name })).not.toBeInTheDocument();
+    }
+    expect(
+      screen.queryByRole('table', { name: 'Scrape targets' }),
+    ).not.toBeInTheDocument();
+  });
+});
