@@ -71,7 +71,7 @@ test.describe('the Runtime stack tab on the example estate', () => {
     });
   });
 
-  test('checkout-web shows its Grafana alert rules, one firing, and what would add evidence', async ({
+  test('checkout-web shows its Grafana and Prometheus alert rules, one firing, and what would add evidence', async ({
     page,
   }) => {
     await signInAsGuest(page);
@@ -83,17 +83,22 @@ test.describe('the Runtime stack tab on the example estate', () => {
     ).toHaveAttribute('href', /\/alerting\/grafana\/checkout-web-lcp\/view$/);
     await expect(rules.getByText('alerting (1 of 2)')).toBeVisible();
     await expect(rules.getByText('normal')).toBeVisible();
+    // The example Prometheus rule for checkout-web, not firing.
     await expect(
-      page.getByText(/^alerting: 2 alert rules, 1 firing$/),
+      page
+        .getByRole('list', { name: 'Prometheus alert rules' })
+        .getByText('CheckoutWebLatencyHigh'),
+    ).toBeVisible();
+    await expect(
+      page.getByText(/^alerting: 3 alert rules \(2 in Grafana\), 1 firing$/),
     ).toBeVisible();
     await expect(
       page.getByRole('list', { name: 'Observability hints' }),
     ).toBeVisible();
-    await rules.scrollIntoViewIfNeeded();
-    await page.screenshot({
-      path: 'test/output/checkout-web-observability.png',
-      fullPage: true,
-    });
+    // The card alone: the whole tab is too tall to read in a screenshot.
+    await rules
+      .locator('xpath=ancestor::div[contains(@class, "MuiCard-root")][1]')
+      .screenshot({ path: 'test/output/checkout-web-observability.png' });
   });
 
   test('a member of the owning team changes an owner in place; a change outside their teams is refused', async ({

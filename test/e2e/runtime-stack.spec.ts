@@ -367,7 +367,11 @@ test.describe('runtime-stack page', () => {
     await expect(
       page.getByRole('table', { name: 'Images' }).getByText('newer-tag'),
     ).toBeVisible({ timeout: 30_000 });
-    await expect(page.getByText(/PaymentsApiHighErrorRate/)).toBeVisible({
+    await expect(
+      page
+        .getByRole('list', { name: 'Alerts' })
+        .getByText(/^PaymentsApiHighErrorRate/),
+    ).toBeVisible({
       timeout: 30_000,
     });
     await expect(page.getByLabel('Overall coverage')).toHaveText(/^\d+%$/);

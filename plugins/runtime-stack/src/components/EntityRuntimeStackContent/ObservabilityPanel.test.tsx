@@ -10,7 +10,33 @@ const observed: EntityObservability = {
     grafanaAlertSelectors: ['service=checkout-web'],
   },
   alerts: [],
-  rules: [],
+  rules: [
+    {
+      source: 'prometheus-eu',
+      name: 'CheckoutWebLatencyHigh',
+      type: 'alerting',
+      state: 'inactive',
+      health: 'ok',
+      query: 'vector(0) > 0',
+      labels: {},
+    },
+    {
+      source: 'prometheus-eu',
+      name: 'CheckoutWebDown',
+      type: 'alerting',
+      health: 'err',
+      query: 'up == 0',
+      labels: {},
+    },
+    {
+      source: 'prometheus-eu',
+      name: 'checkout:requests:rate5m',
+      type: 'recording',
+      health: 'ok',
+      query: 'rate(requests[5m])',
+      labels: {},
+    },
+  ],
   grafanaAlerts: [
     {
       uid: 'lcp',
@@ -117,6 +143,17 @@ describe('ObservabilityPanel', () => {
     ).toBeInTheDocument();
   });
 
+  it('lists the Prometheus alerting rules with their state, not the recording rules', async () => {
+    await renderInTestApp(<ObservabilityPanel value={observed} />);
+    const items = within(
+      screen.getByRole('list', { name: 'Prometheus alert rules' }),
+    ).getAllByRole('listitem');
+    expect(items.map(i => i.textContent)).toEqual([
+      'CheckoutWebLatencyHigh inactiveprometheus-eu',
+      'CheckoutWebDown not evaluatedprometheus-eu · health: err',
+    ]);
+  });
+
   it('puts the overview dashboard first, then the found dashboards and links', async () => {
     await renderInTestApp(<ObservabilityPanel value={observed} />);
     const links = within(
@@ -144,11 +181,31 @@ describe('ObservabilityPanel', () => {
     expect(items[1]).toHaveTextContent(/type traces/);
   });
 
+  it('says how the service was matched when no labels are annotated', async () => {
+    await renderInTestApp(
+      <ObservabilityPanel
+        value={{
+          ...observed,
+          matchedBy: {
+            labels: { '<service label>': 'checkout-web' },
+            alertNames: ['CheckoutDown'],
+          },
+        }}
+      />,
+    );
+    expect(
+      screen.getByText(
+        'Matched by checkout-web in a service label (service, app, job, …); alerts CheckoutDown',
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('leaves out what is empty and names a source that failed', async () => {
     await renderInTestApp(
       <ObservabilityPanel
         value={{
           ...observed,
+          rules: [],
           grafanaAlerts: [],
           targets: [],
           dashboards: [],
@@ -165,6 +222,7 @@ describe('ObservabilityPanel', () => {
       screen.getByText('grafana could not be read: answered 401'),
     ).toBeInTheDocument();
     for (const name of [
+      'Prometheus alert rules',
       'Grafana alert rules',
       'Dashboards and links',
       'Observability hints',

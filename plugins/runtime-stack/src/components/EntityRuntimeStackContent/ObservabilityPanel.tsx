@@ -15,6 +15,7 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import type { ReactNode } from 'react';
 import { formatWhen } from './formatWhen';
 
@@ -32,10 +33,17 @@ const HINTS: Record<ObservabilityEvidence['capability'], string> = {
     'No trace links: add a link template of type traces under runtimeStack.observability.links, or a metadata.links entry with type traces.',
 };
 
+/** The backend's name for "the service's id in one of the usual labels". */
+const ANY_SERVICE_LABEL = '<service label>';
+
 const matchedByText = (matchedBy: EntityObservability['matchedBy']) =>
   [
     Object.entries(matchedBy.labels)
-      .map(([k, v]) => `${k}=${v}`)
+      .map(([k, v]) =>
+        k === ANY_SERVICE_LABEL
+          ? `${v} in a service label (service, app, job, …)`
+          : `${k}=${v}`,
+      )
       .join(', '),
     matchedBy.alertNames?.length
       ? `alerts ${matchedBy.alertNames.join(', ')}`
@@ -57,6 +65,12 @@ const grafanaStateLabel = (alert: ServiceGrafanaAlert) =>
     ? `alerting (${alert.firing} of ${alert.instances})`
     : alert.state;
 
+const useStyles = makeStyles({
+  // The Backstage theme keeps list items on one line and clips the rest;
+  // summaries and hints are sentences, so they wrap.
+  wrap: { whiteSpace: 'normal', overflowWrap: 'anywhere' },
+});
+
 const Heading = ({ children }: { children: ReactNode }) => (
   <Typography variant="subtitle2" component="h3" style={{ marginTop: 12 }}>
     {children}
@@ -72,6 +86,8 @@ export const ObservabilityPanel = ({
 }: {
   value: EntityObservability;
 }) => {
+  const classes = useStyles();
+  const alertRules = value.rules.filter(r => r.type === 'alerting');
   const missing = value.evidence.filter(e => e.status === 'none');
   const dashboards = [
     ...(value.overviewDashboard
@@ -111,11 +127,45 @@ export const ObservabilityPanel = ({
             {value.alerts.map(alert => (
               <ListItem key={`${alert.source}/${alert.name}/${alert.activeAt}`}>
                 <ListItemText
+                  className={classes.wrap}
                   primary={`${alert.name} (${alert.state})`}
                   secondary={[
                     alert.annotations.summary ?? alert.labels.severity,
                     alert.activeAt && `since ${formatWhen(alert.activeAt)}`,
                     alert.source,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                />
+              </ListItem>
+            ))}
+          </List>
+        </>
+      )}
+
+      {alertRules.length > 0 && (
+        <>
+          <Heading>Prometheus alert rules</Heading>
+          <List dense aria-label="Prometheus alert rules" disablePadding>
+            {alertRules.map(rule => (
+              <ListItem key={`${rule.source}/${rule.name}`}>
+                <ListItemText
+                  className={classes.wrap}
+                  primary={
+                    <>
+                      {rule.name}{' '}
+                      <Chip
+                        size="small"
+                        color={
+                          rule.state === 'firing' ? 'secondary' : 'default'
+                        }
+                        label={rule.state ?? 'not evaluated'}
+                      />
+                    </>
+                  }
+                  secondary={[
+                    rule.source,
+                    rule.health === 'ok' ? '' : `health: ${rule.health}`,
                   ]
                     .filter(Boolean)
                     .join(' · ')}
@@ -133,6 +183,7 @@ export const ObservabilityPanel = ({
             {value.grafanaAlerts.map(alert => (
               <ListItem key={alert.uid}>
                 <ListItemText
+                  className={classes.wrap}
                   primary={
                     <>
                       <Link to={alert.url}>{alert.title}</Link>{' '}
@@ -240,6 +291,7 @@ export const ObservabilityPanel = ({
             {missing.map(e => (
               <ListItem key={e.capability}>
                 <ListItemText
+                  className={classes.wrap}
                   primary={e.capability}
                   secondary={HINTS[e.capability]}
                 />
