@@ -3,6 +3,9 @@ import {
   type FakeKubeApiServer,
   type KubeObject,
 } from '@internal/fake-kube-apiserver';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { BUILT_IN_RESOURCES } from './collectedResources';
 import { KubernetesClusterClient } from './KubernetesClusterClient';
 
@@ -86,5 +89,61 @@ describe('KubernetesClusterClient.listAll', () => {
     server.failNext(1, 410, '/api/v1/pods');
     await expect(client.listAll(pods)).rejects.toMatchObject({ status: 410 });
     expect(listRequests()).toHaveLength(1);
+  });
+});
+
+describe('KubernetesClusterClient identity', () => {
+  let server: FakeKubeApiServer;
+  let dir: string;
+
+  beforeEach(async () => {
+    server = await startFakeKubeApiServer({ objects: [pod('cart-0')] });
+    dir = await mkdtemp(join(tmpdir(), 'runtime-stack-token-'));
+  });
+  afterEach(async () => {
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const clientWith = (cluster: object) =>
+    new KubernetesClusterClient(
+      { name: 'in-cluster', url: server.url, skipTLSVerify: false, ...cluster },
+      { requestTimeoutMs: 2_000, pageSize: 10, maxAttempts: 1 },
+    );
+
+  it('reads the token from the service account token file when none is configured', async () => {
+    const tokenFile = join(dir, 'token');
+    await writeFile(tokenFile, server.token);
+    const list = await clientWith({
+      serviceAccountTokenFile: tokenFile,
+    }).listAll(pods, item => item.metadata.name);
+    expect(list.items).toEqual(['cart-0']);
+  });
+
+  it('names the token file when it cannot be read', async () => {
+    const tokenFile = join(dir, 'missing');
+    await expect(
+      clientWith({ serviceAccountTokenFile: tokenFile }).listAll(pods),
+    ).rejects.toThrow(
+      `in-cluster: no serviceAccountToken is configured, and the token file ${tokenFile} cannot be read (ENOENT`,
+    );
+    expect(server.requests).toEqual([]);
+  });
+
+  it('refuses auth providers that sign in as each user, without a request', async () => {
+    await expect(
+      clientWith({ authProvider: 'oidc' }).listAll(pods),
+    ).rejects.toThrow(
+      "in-cluster: authProvider 'oidc' is not collected; give the cluster authProvider serviceAccount",
+    );
+    expect(server.requests).toEqual([]);
+  });
+
+  it('sends a configured token, even where a token file is named', async () => {
+    const list = await clientWith({
+      serviceAccountToken: server.token,
+      serviceAccountTokenFile: join(dir, 'missing'),
+    }).listAll(pods);
+    expect(list.items).toHaveLength(1);
   });
 });

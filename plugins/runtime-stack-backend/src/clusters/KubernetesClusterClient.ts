@@ -42,6 +42,24 @@ export interface WatchEvent {
 export type WatchOutcome = 'ended' | 'gone';
 
 /**
+ * The collector's identity on a cluster: the configured token, else the
+ * token file (client-node re-reads it every minute, so rotated projected
+ * tokens keep working).
+ */
+function userOf(cluster: ClusterDefinition) {
+  if (cluster.serviceAccountToken || !cluster.serviceAccountTokenFile) {
+    return { name: 'runtime-stack', token: cluster.serviceAccountToken };
+  }
+  return {
+    name: 'runtime-stack',
+    authProvider: {
+      name: 'tokenFile',
+      config: { tokenFile: cluster.serviceAccountTokenFile },
+    },
+  };
+}
+
+/**
  * Reads one cluster. @kubernetes/client-node provides the connection (TLS,
  * CA, bearer token); the objects are kept exactly as the API sends them,
  * rather than as the client's typed models. Every request runs under a
@@ -70,7 +88,7 @@ export class KubernetesClusterClient {
             cluster.skipTLSVerify || cluster.url.startsWith('http:'),
         },
       ],
-      users: [{ name: 'runtime-stack', token: cluster.serviceAccountToken }],
+      users: [userOf(cluster)],
       contexts: [
         { name: cluster.name, cluster: cluster.name, user: 'runtime-stack' },
       ],
@@ -146,9 +164,7 @@ export class KubernetesClusterClient {
       timeoutSeconds: String(Math.max(1, Math.round(options.timeoutSeconds))),
     });
     const what = `${this.cluster.name}: WATCH ${url.pathname}`;
-    const fetchOptions = await this.kubeConfig.applyToFetchOptions({
-      method: 'GET',
-    });
+    const fetchOptions = await this.fetchOptions();
     const controller = new AbortController();
     const abort = () => controller.abort();
     options.signal.addEventListener('abort', abort);
@@ -256,10 +272,35 @@ export class KubernetesClusterClient {
     }
   }
 
+  /**
+   * The connection options of a GET. Only service accounts are collected:
+   * other auth providers sign in as each user of the Kubernetes tab, and a
+   * scheduled collection has no user.
+   */
+  private async fetchOptions() {
+    const { name, authProvider = 'serviceAccount' } = this.cluster;
+    if (authProvider !== 'serviceAccount') {
+      throw new ClusterRequestError(
+        `${name}: authProvider '${authProvider}' is not collected; give the cluster authProvider serviceAccount with a serviceAccountToken, or leave the token out to use the portal's own service account in that cluster`,
+      );
+    }
+    try {
+      return await this.kubeConfig.applyToFetchOptions({ method: 'GET' });
+    } catch (error) {
+      // client-node reads the CA and token files here, synchronously.
+      const { serviceAccountToken, serviceAccountTokenFile } = this.cluster;
+      const what =
+        !serviceAccountToken && serviceAccountTokenFile
+          ? `no serviceAccountToken is configured, and the token file ${serviceAccountTokenFile} cannot be read`
+          : 'cannot set up the connection';
+      throw new ClusterRequestError(
+        `${name}: ${what} (${(error as Error).message})`,
+      );
+    }
+  }
+
   private async fetchJson(url: URL): Promise<any> {
-    const options = await this.kubeConfig.applyToFetchOptions({
-      method: 'GET',
-    });
+    const options = await this.fetchOptions();
     const controller = new AbortController();
     const timer = setTimeout(
       () => controller.abort(),

@@ -39,6 +39,7 @@ describe('readClusterDefinitions', () => {
       {
         name: 'prod-eu-1',
         url: 'https://eu.example.com',
+        authProvider: 'serviceAccount',
         serviceAccountToken: 'abc',
         caData: 'LS0t',
         caFile: undefined,
@@ -48,13 +49,29 @@ describe('readClusterDefinitions', () => {
       {
         name: 'lab',
         url: 'https://lab',
+        authProvider: 'serviceAccount',
         serviceAccountToken: undefined,
+        // No token: the pod's own, as the Kubernetes plugin falls back to.
+        serviceAccountTokenFile:
+          '/var/run/secrets/kubernetes.io/serviceaccount/token',
         caData: undefined,
         caFile: '/ca.pem',
         skipTLSVerify: true,
         dashboardUrl: undefined,
       },
     ]);
+  });
+
+  it('keeps other auth providers, without a token file, for the collector to report', () => {
+    const [oidc] = readClusterDefinitions(
+      new ConfigReader(
+        kubernetes([
+          { name: 'corp', url: 'https://corp', authProvider: 'oidc' },
+        ]),
+      ),
+    );
+    expect(oidc.authProvider).toBe('oidc');
+    expect(oidc).not.toHaveProperty('serviceAccountTokenFile');
   });
 
   it('has no clusters without Kubernetes config', () => {

@@ -13,11 +13,22 @@ import {
 } from './collectedResources';
 import { readPositiveInteger } from '../config/readPositiveInteger';
 
+/** Where Kubernetes mounts a pod's service account token. */
+export const IN_CLUSTER_TOKEN_FILE =
+  '/var/run/secrets/kubernetes.io/serviceaccount/token';
+
 /** A cluster as the Kubernetes plugin's `config` locator describes it. */
 export interface ClusterDefinition {
   name: string;
   url: string;
+  /** As configured; absent means `serviceAccount`, the only one collected. */
+  authProvider?: string;
   serviceAccountToken?: string;
+  /**
+   * Without a token: a file to read it from, re-read as it rotates, the
+   * way the Kubernetes plugin falls back to the pod's own service account.
+   */
+  serviceAccountTokenFile?: string;
   caData?: string;
   caFile?: string;
   skipTLSVerify: boolean;
@@ -58,15 +69,26 @@ export function readClusterDefinitions(config: Config): ClusterDefinition[] {
   const clusters = methods
     .filter(method => method.getString('type') === 'config')
     .flatMap(method => method.getOptionalConfigArray('clusters') ?? [])
-    .map(cluster => ({
-      name: cluster.getString('name'),
-      url: cluster.getString('url'),
-      serviceAccountToken: cluster.getOptionalString('serviceAccountToken'),
-      caData: cluster.getOptionalString('caData'),
-      caFile: cluster.getOptionalString('caFile'),
-      skipTLSVerify: cluster.getOptionalBoolean('skipTLSVerify') ?? false,
-      dashboardUrl: cluster.getOptionalString('dashboardUrl'),
-    }));
+    .map(cluster => {
+      const authProvider =
+        cluster.getOptionalString('authProvider') ?? 'serviceAccount';
+      const serviceAccountToken = cluster.getOptionalString(
+        'serviceAccountToken',
+      );
+      return {
+        name: cluster.getString('name'),
+        url: cluster.getString('url'),
+        authProvider,
+        serviceAccountToken,
+        ...(authProvider === 'serviceAccount' && !serviceAccountToken
+          ? { serviceAccountTokenFile: IN_CLUSTER_TOKEN_FILE }
+          : {}),
+        caData: cluster.getOptionalString('caData'),
+        caFile: cluster.getOptionalString('caFile'),
+        skipTLSVerify: cluster.getOptionalBoolean('skipTLSVerify') ?? false,
+        dashboardUrl: cluster.getOptionalString('dashboardUrl'),
+      };
+    });
   const seen = new Set<string>();
   for (const cluster of clusters) {
     if (seen.has(cluster.name)) {
