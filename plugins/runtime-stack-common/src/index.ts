@@ -117,6 +117,7 @@ export type {
   ServiceRule,
   ServiceTarget,
 } from './observability/observabilityViews';
+export { TELEMETRY_HINTS } from './observability/telemetryHints';
 export {
   defaultRequirementProfiles,
   validateRequirementProfiles,

@@ -1,4 +1,5 @@
 import { RUNTIME_STACK_ANNOTATIONS } from '../annotations';
+import { TELEMETRY_HINTS } from '../observability/telemetryHints';
 import type { CoverageEvidence, OfferedTool } from './types';
 
 function offersOn(
@@ -22,9 +23,10 @@ const describeOffers = (toolsByCluster: Map<string, string[]>) =>
 
 /**
  * The next step for a missing or partial capability. A declared tool that
- * nothing confirms needs checking, not declaring again; otherwise point at
- * what the service's own clusters already run, since adopting that is the
- * cheapest fix, or say how to declare a tool or whom to ask.
+ * nothing confirms needs checking, not declaring again; telemetry needs the
+ * annotations or config that make it visible; otherwise point at what the
+ * service's own clusters already run, since adopting that is the cheapest
+ * fix, or say how to declare a tool or whom to ask.
  */
 export function coverageHint(
   capability: string,
@@ -39,10 +41,14 @@ export function coverageHint(
       ),
     ),
   ];
+  const telemetry = Object.hasOwn(TELEMETRY_HINTS, capability)
+    ? TELEMETRY_HINTS[capability]
+    : undefined;
   if (declared.length > 0) {
     const claim = `${declared.join(', ')} ${
       declared.length === 1 ? 'is' : 'are'
     } declared, but nothing observed confirms it yet`;
+    if (telemetry) return `${claim}: ${telemetry}`;
     return toolsByCluster.size > 0
       ? `${claim}: ${describeOffers(toolsByCluster)}`
       : `${claim}: check that it runs for this service, or ask the platform team`;
@@ -52,6 +58,11 @@ export function coverageHint(
     .map(e => e.detail);
   const found =
     partly.length > 0 ? `only partly covered (${partly.join('; ')}); ` : '';
+  if (telemetry) {
+    return toolsByCluster.size > 0
+      ? `${found}${telemetry} (${describeOffers(toolsByCluster)})`
+      : `${found}${telemetry}`;
+  }
   if (toolsByCluster.size === 0) {
     return `${found}declare a tool with the ${RUNTIME_STACK_ANNOTATIONS.tools} annotation (${capability}=tool) or ask the platform team`;
   }

@@ -392,7 +392,7 @@ describe('EntityRuntimeStackContent', () => {
     ).toBeInTheDocument();
     expect(screen.getByText('PaymentsApiErrors (firing)')).toBeInTheDocument();
     expect(
-      screen.getByText(/No trace links: add a link template of type traces/),
+      screen.getByText(/Link its traces: a link template of type traces/),
     ).toBeInTheDocument();
     expect(screen.getByText('Payments API').closest('a')).toHaveAttribute(
       'href',

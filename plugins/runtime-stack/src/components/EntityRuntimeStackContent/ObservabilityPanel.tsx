@@ -1,8 +1,8 @@
 import { Link } from '@backstage/core-components';
-import type {
-  EntityObservability,
-  ObservabilityEvidence,
-  ServiceGrafanaAlert,
+import {
+  TELEMETRY_HINTS,
+  type EntityObservability,
+  type ServiceGrafanaAlert,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
@@ -19,19 +19,9 @@ import { makeStyles } from '@material-ui/core/styles';
 import type { ReactNode } from 'react';
 import { formatWhen } from './formatWhen';
 
-/** What would give a capability evidence, for a service that has none. */
-const HINTS: Record<ObservabilityEvidence['capability'], string> = {
-  metrics:
-    'No Prometheus scrape target carries the labels above: label the targets, or set prometheus.io/labels.',
-  alerting:
-    'No alert rule selects this service: name its Prometheus rules in prometheus.io/rule, or label Grafana-managed rules and set grafana/alert-label-selector.',
-  visualization:
-    "No dashboards: set grafana/dashboard-selector (for example tags @> 'my-service') or grafana/overview-dashboard.",
-  logging:
-    'No log links: add a link template of type logs under runtimeStack.observability.links, or a metadata.links entry with type logs.',
-  tracing:
-    'No trace links: add a link template of type traces under runtimeStack.observability.links, or a metadata.links entry with type traces.',
-};
+/** A hint as a sentence of its own. */
+const sentence = (text: string) =>
+  `${text.charAt(0).toLocaleUpperCase('en-US')}${text.slice(1)}.`;
 
 /** The backend's name for "the service's id in one of the usual labels". */
 const ANY_SERVICE_LABEL = '<service label>';
@@ -293,7 +283,7 @@ export const ObservabilityPanel = ({
                 <ListItemText
                   className={classes.wrap}
                   primary={e.capability}
-                  secondary={HINTS[e.capability]}
+                  secondary={sentence(TELEMETRY_HINTS[e.capability])}
                 />
               </ListItem>
             ))}
