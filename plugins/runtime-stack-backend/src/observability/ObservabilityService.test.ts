@@ -73,6 +73,18 @@ const entity: Entity = {
   spec: { type: 'service', owner: 'payments-team', lifecycle: 'production' },
 };
 
+/** The entity with a `grafana/alert-label-selector` annotation. */
+const withAlertSelector = (selector: string): Entity => ({
+  ...entity,
+  metadata: {
+    ...entity.metadata,
+    annotations: {
+      ...entity.metadata.annotations,
+      'grafana/alert-label-selector': selector,
+    },
+  },
+});
+
 describeWithPrometheus('ObservabilityService', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
   let metrics: StubServer;
@@ -333,16 +345,9 @@ describeWithPrometheus('ObservabilityService', () => {
   });
 
   it('finds Grafana-managed alert rules by grafana/alert-label-selector, as alerting evidence', async () => {
-    const result = await service().entityObservability({
-      ...entity,
-      metadata: {
-        ...entity.metadata,
-        annotations: {
-          ...entity.metadata.annotations,
-          'grafana/alert-label-selector': 'service=payments-api',
-        },
-      },
-    });
+    const result = await service().entityObservability(
+      withAlertSelector('service=payments-api'),
+    );
     expect(result.errors).toEqual([]);
     expect(result.matchedBy.grafanaAlertSelectors).toEqual([
       'service=payments-api',
@@ -370,16 +375,9 @@ describeWithPrometheus('ObservabilityService', () => {
   });
 
   it('reports a bad alert label selector and still answers the rest', async () => {
-    const result = await service().entityObservability({
-      ...entity,
-      metadata: {
-        ...entity.metadata,
-        annotations: {
-          ...entity.metadata.annotations,
-          'grafana/alert-label-selector': 'payments-api',
-        },
-      },
-    });
+    const result = await service().entityObservability(
+      withAlertSelector('payments-api'),
+    );
     expect(result.errors).toEqual([
       {
         source: 'grafana',
