@@ -107,8 +107,16 @@ export interface Config {
          */
         headers?: { [name: string]: string };
       }>;
+      /**
+       * Without it, the Grafana plugin's settings are used: its proxy
+       * endpoint (`grafana.proxyPath`, default `/grafana/api`) for the API
+       * and `grafana.domain` for links.
+       */
       grafana?: {
+        /** Where the API is called; may be an address only the backend reaches. */
         url: string;
+        /** Where people open Grafana, for links; default `url`. */
+        publicUrl?: string;
         /**
          * A service account token.
          * @visibility secret

@@ -326,6 +326,37 @@ describe('GrafanaClient URLs', () => {
     }
   });
 
+  it('links to the public URL while calling the API where it is configured', async () => {
+    grafana.setAlertRules([{ uid: 'r1', title: 'R', folderTitle: 'F' }]);
+    const client = clientFor({ publicUrl: 'https://grafana.example.com/' });
+    const [dashboard] = await client.searchDashboards({ tags: ['catalog'] });
+    const [rule] = await client.alertRules();
+    expect(dashboard.url).toBe(
+      'https://grafana.example.com/d/catalog-api/catalog-api',
+    );
+    expect(rule.url).toBe(
+      'https://grafana.example.com/alerting/grafana/r1/view',
+    );
+    expect(grafana.requests.map(r => r.status)).toEqual([200, 200]);
+  });
+
+  it('sends configured headers when there is no token', async () => {
+    const server = await startStubServer((_request, response) => {
+      json(response, 200, []);
+    });
+    try {
+      await new GrafanaClient({
+        url: server.url,
+        headers: { authorization: 'Basic YWRtaW46YWRtaW4=' },
+      }).searchDashboards({ limit: 1 });
+      expect(server.requests[0].headers.authorization).toBe(
+        'Basic YWRtaW46YWRtaW4=',
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
   it('escapes the uid in the path', async () => {
     const client = clientFor();
     expect(await client.dashboardByUid('../search')).toBeUndefined();

@@ -55,8 +55,12 @@ export interface GrafanaDashboardQuery {
 export interface GrafanaClientOptions {
   /** Grafana's base URL, with its sub path if it is served from one. */
   url: string;
+  /** Where people open Grafana, when the API is called elsewhere; for links. */
+  publicUrl?: string;
   /** A service account token, sent as `Authorization: Bearer`. */
   token?: string;
+  /** Sent with every request, e.g. another `authorization`. */
+  headers?: Record<string, string>;
   /** Per HTTP request, including reading its body. Default 10000. */
   requestTimeoutMs?: number;
   /** Attempts for a request answered 429 or 5xx. Default 3. */
@@ -79,19 +83,25 @@ const MAX_PAGES = 100;
  */
 export class GrafanaClient {
   private readonly transport: JsonTransport;
+  /** The base of the links handed out. */
+  private readonly linkBase: URL;
 
   constructor(options: GrafanaClientOptions) {
     this.transport = new JsonTransport({
       service: 'Grafana',
       url: options.url,
-      headers: options.token
-        ? { authorization: `Bearer ${options.token}` }
-        : {},
+      headers: {
+        ...options.headers,
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      },
       requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
       maxAttempts: Math.max(1, options.maxAttempts ?? 3),
       backoffMs: options.backoffMs ?? 250,
       fetch: options.fetch ?? ((input, init) => fetch(input, init)),
     });
+    this.linkBase = options.publicUrl
+      ? new URL(options.publicUrl.replace(/\/*$/, '/'))
+      : this.transport.baseUrl;
   }
 
   /** Dashboards (not folders) matching the query, sorted by title as Grafana sorts them. */
@@ -277,7 +287,7 @@ export class GrafanaClient {
    * strips the prefix it does not, so the prefix is added only when missing.
    */
   private absoluteUrl(path: string): string {
-    const base = this.transport.baseUrl;
+    const base = this.linkBase;
     if (!path) return base.toString();
     if (/^https?:\/\//.test(path)) return path;
     const prefix = base.pathname.replace(/\/$/, '');

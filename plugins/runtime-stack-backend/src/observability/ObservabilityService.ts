@@ -63,9 +63,7 @@ export class ObservabilityService {
       }),
     }));
     const grafana = options.settings.grafana;
-    this.grafana = grafana
-      ? new GrafanaClient({ url: grafana.url, token: grafana.token })
-      : undefined;
+    this.grafana = grafana ? new GrafanaClient(grafana) : undefined;
   }
 
   async entityObservability(entity: Entity): Promise<EntityObservability> {

@@ -57,6 +57,93 @@ describe('observability configuration', () => {
     ).toBeUndefined();
   });
 
+  it('reads a public Grafana URL for links, apart from the API URL', () => {
+    const { grafana } = readObservabilitySettings(
+      new ConfigReader({
+        runtimeStack: {
+          observability: {
+            grafana: {
+              url: 'http://grafana.monitoring:3000',
+              publicUrl: 'https://grafana.example.com/',
+            },
+          },
+        },
+      }),
+    );
+    expect(grafana).toEqual({
+      url: 'http://grafana.monitoring:3000',
+      publicUrl: 'https://grafana.example.com',
+      token: undefined,
+    });
+  });
+
+  describe('without runtimeStack.observability.grafana', () => {
+    const grafanaOf = (config: object) =>
+      readObservabilitySettings(new ConfigReader(config)).grafana;
+
+    it('uses the Grafana plugin’s proxy endpoint and domain', () => {
+      expect(
+        grafanaOf({
+          grafana: { domain: 'https://grafana.example.com' },
+          proxy: {
+            endpoints: {
+              '/grafana/api': {
+                target: 'http://grafana.monitoring:3000/',
+                headers: { Authorization: 'Bearer glsa_abc' },
+              },
+            },
+          },
+        }),
+      ).toEqual({
+        url: 'http://grafana.monitoring:3000',
+        publicUrl: 'https://grafana.example.com',
+        token: 'glsa_abc',
+      });
+    });
+
+    it('reads the older proxy form, another proxy path and another scheme', () => {
+      expect(
+        grafanaOf({
+          grafana: { domain: 'https://grafana.example.com', proxyPath: '/g' },
+          proxy: {
+            '/grafana/api': 'http://wrong',
+            '/g': {
+              target: 'http://grafana:3000',
+              headers: { authorization: 'Basic YWRtaW46YWRtaW4=' },
+            },
+          },
+        }),
+      ).toEqual({
+        url: 'http://grafana:3000',
+        publicUrl: 'https://grafana.example.com',
+        headers: { authorization: 'Basic YWRtaW46YWRtaW4=' },
+      });
+      expect(
+        grafanaOf({
+          proxy: { endpoints: { '/grafana/api': 'http://g:3000' } },
+        }),
+      ).toEqual({ url: 'http://g:3000' });
+    });
+
+    it('has no Grafana without a proxy endpoint, and prefers its own settings', () => {
+      expect(
+        grafanaOf({ grafana: { domain: 'https://grafana.example.com' } }),
+      ).toBeUndefined();
+      expect(
+        grafanaOf({
+          runtimeStack: { observability: { grafana: { url: 'http://ours' } } },
+          proxy: { endpoints: { '/grafana/api': 'http://theirs' } },
+        })?.url,
+      ).toBe('http://ours');
+    });
+
+    it('names the proxy endpoint when its target is not a URL', () => {
+      expect(() =>
+        grafanaOf({ proxy: { endpoints: { '/grafana/api': 'grafana:3000' } } }),
+      ).toThrow(/proxy endpoint \/grafana\/api \(the Grafana plugin's\)/);
+    });
+  });
+
   it('names an unknown placeholder and a URL that is not http', () => {
     expect(() =>
       readObservabilitySettings(

@@ -1,4 +1,5 @@
 import type { Config } from '@backstage/config';
+import { isObject, type JsonObject } from './jsonShapes';
 import { InputError } from '@backstage/errors';
 
 export interface PrometheusSource {
@@ -17,9 +18,19 @@ export interface LinkTemplate {
   type?: string;
 }
 
+export interface GrafanaSettings {
+  /** Where its API is called. */
+  url: string;
+  /** Where people open it, for links; default `url`. */
+  publicUrl?: string;
+  token?: string;
+  /** Sent with every request instead of a token, e.g. a Basic authorization. */
+  headers?: Record<string, string>;
+}
+
 export interface ObservabilitySettings {
   prometheus: PrometheusSource[];
-  grafana?: { url: string; token?: string };
+  grafana?: GrafanaSettings;
   links: LinkTemplate[];
   /** How long answers of Prometheus and Grafana are reused. */
   cacheTtlSeconds: number;
@@ -32,6 +43,51 @@ function checkUrl(url: string, key: string) {
   if (!/^https?:\/\//.test(url)) {
     throw new InputError(`Invalid ${key} '${url}': expected an http(s) URL`);
   }
+}
+
+/**
+ * The Grafana plugin's own settings, so a portal that runs it configures
+ * nothing twice: the proxy endpoint it calls Grafana through
+ * (`grafana.proxyPath`, default `/grafana/api`, in `proxy.endpoints` or the
+ * older top-level `proxy` form) with its Authorization header, and
+ * `grafana.domain`, where people open Grafana.
+ */
+function grafanaPluginSettings(config: Config): GrafanaSettings | undefined {
+  const proxyPath =
+    config.getOptionalString('grafana.proxyPath') ?? '/grafana/api';
+  const endpoints = [
+    config.getOptional('proxy.endpoints'),
+    config.getOptional('proxy'),
+  ].find(isObject) as JsonObject | undefined;
+  const endpoint = endpoints?.[proxyPath];
+  let target: string | undefined;
+  if (typeof endpoint === 'string') target = endpoint;
+  else if (isObject(endpoint) && typeof endpoint.target === 'string') {
+    target = endpoint.target;
+  }
+  if (!target) return undefined;
+  const url = target.replace(/\/+$/, '');
+  checkUrl(url, `proxy endpoint ${proxyPath} (the Grafana plugin's)`);
+  const headers = isObject(endpoint) ? endpoint.headers : undefined;
+  const authorization = isObject(headers)
+    ? Object.entries(headers).find(
+        ([name, value]) =>
+          name.toLowerCase() === 'authorization' && typeof value === 'string',
+      )?.[1]
+    : undefined;
+  const domain = config.getOptionalString('grafana.domain');
+  const bearer =
+    typeof authorization === 'string'
+      ? /^Bearer\s+(.+)$/i.exec(authorization)
+      : null;
+  return {
+    url,
+    ...(domain ? { publicUrl: domain.replace(/\/+$/, '') } : {}),
+    ...(bearer ? { token: bearer[1].trim() } : {}),
+    ...(typeof authorization === 'string' && !bearer
+      ? { headers: { authorization } }
+      : {}),
+  };
 }
 
 /** `runtimeStack.observability`: where telemetry of services lives. */
@@ -59,13 +115,21 @@ export function readObservabilitySettings(
     },
   );
   const grafanaConfig = ours?.getOptionalConfig('grafana');
-  const grafana = grafanaConfig
-    ? {
-        url: grafanaConfig.getString('url').replace(/\/+$/, ''),
-        token: grafanaConfig.getOptionalString('token'),
-      }
-    : undefined;
-  if (grafana) checkUrl(grafana.url, 'runtimeStack.observability.grafana.url');
+  let grafana: GrafanaSettings | undefined;
+  if (grafanaConfig) {
+    const publicUrl = grafanaConfig.getOptionalString('publicUrl');
+    grafana = {
+      url: grafanaConfig.getString('url').replace(/\/+$/, ''),
+      token: grafanaConfig.getOptionalString('token'),
+      ...(publicUrl ? { publicUrl: publicUrl.replace(/\/+$/, '') } : {}),
+    };
+    checkUrl(grafana.url, 'runtimeStack.observability.grafana.url');
+    if (publicUrl) {
+      checkUrl(publicUrl, 'runtimeStack.observability.grafana.publicUrl');
+    }
+  } else {
+    grafana = grafanaPluginSettings(config);
+  }
   const links = (ours?.getOptionalConfigArray('links') ?? []).map((link, i) => {
     const url = link.getString('url');
     for (const [, name] of url.matchAll(PLACEHOLDER)) {
