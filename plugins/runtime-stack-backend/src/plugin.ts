@@ -25,6 +25,7 @@ import {
 import { ClusterCollectionService } from './clusters/ClusterCollectionService';
 import {
   readClusterDefinitions,
+  readServiceLocatorMethod,
   readCollectionSettings,
 } from './clusters/clusterConfig';
 import { ClusterSnapshotStore } from './clusters/ClusterSnapshotStore';
@@ -173,8 +174,15 @@ export const runtimeStackPlugin = createBackendPlugin({
             detectClusterTools(objects, detectionRules, layerModel),
           onCollected: () => afterCollection(),
         }).schedule(scheduler);
+        const serviceLocator = readServiceLocatorMethod(config);
+        if (serviceLocator.unknown) {
+          logger.warn(
+            `kubernetes.serviceLocatorMethod '${serviceLocator.unknown}' is not one of the Kubernetes plugin's own; looking for services on every cluster, as multiTenant does`,
+          );
+        }
         const clusterState = new ClusterStateService({
           clusters,
+          serviceLocator: serviceLocator.method,
           store: clusterStore,
           staleAfterMs: collectionSettings.staleAfterMs,
           detectServiceTools: input =>

@@ -198,6 +198,48 @@ describe.each(databases.eachSupportedId())(
       expect(us.tools.map(t => t.tool)).toContain('linkerd');
     });
 
+    it('looks only on the clusters a service depends on with the catalogRelation locator', async () => {
+      const byRelation = new ClusterStateService({
+        clusters,
+        serviceLocator: 'catalogRelation',
+        store,
+        staleAfterMs: 15 * 60_000,
+        now: () => now,
+        detectServiceTools: () => [],
+      });
+      const dependingOn = (...targetRefs: string[]): Entity => ({
+        ...component('cart-service', {
+          'backstage.io/kubernetes-id': 'cart-service',
+        }),
+        relations: targetRefs.map(targetRef => ({
+          type: 'dependsOn',
+          targetRef,
+        })),
+      });
+
+      const onUs = await byRelation.entityClusters(
+        dependingOn('resource:default/prod-us-1', 'component:default/x'),
+      );
+      expect(onUs.clusters.map(c => c.cluster)).toEqual(['prod-us-1']);
+      expect(onUs.selector.dependsOnClusters).toEqual(['prod-us-1']);
+      // The staging cluster is not looked at, so not reported as unchecked.
+      expect(onUs.unavailable).toEqual([]);
+      expect(
+        await byRelation.entityClusterNames(
+          dependingOn('resource:default/prod-us-1'),
+        ),
+      ).toEqual(['prod-us-1']);
+
+      // As the Kubernetes plugin: a Resource in another namespace, or no
+      // relation at all, is no cluster.
+      const none = await byRelation.entityClusters(
+        dependingOn('resource:platform/prod-eu-1'),
+      );
+      expect(none.clusters).toEqual([]);
+      expect(none.selector.dependsOnClusters).toEqual([]);
+      expect((await byRelation.entityObjects(dependingOn())).size).toBe(0);
+    });
+
     it('matches by the label selector annotation the way the Kubernetes plugin does', async () => {
       const result = await state.entityClusters(
         component('search-indexer', {

@@ -13,7 +13,11 @@ import type {
   ClusterCollectionState,
   ClusterSnapshotStore,
 } from './ClusterSnapshotStore';
-import { entitySelectorOf, type EntitySelector } from './entitySelector';
+import {
+  entitySelectorOf,
+  type EntitySelector,
+  type ServiceLocatorMethod,
+} from './entitySelector';
 import { matchesLabelSelector, parseLabelSelector } from './labelSelector';
 import { summarizeWorkloads } from './summarizeWorkloads';
 
@@ -62,6 +66,8 @@ const SELECTABLE_KINDS = [
 
 export interface ClusterStateServiceOptions {
   clusters: ClusterDefinition[];
+  /** How an entity's clusters are found; default `multiTenant`. */
+  serviceLocator?: ServiceLocatorMethod;
   store: ClusterSnapshotStore;
   staleAfterMs: number;
   detectServiceTools: (input: {
@@ -95,7 +101,7 @@ export class ClusterStateService {
 
   /** The entity's stored objects per cluster, matched as the Kubernetes plugin matches them. */
   async entityObjects(entity: Entity): Promise<Map<string, ClusterObject[]>> {
-    const selector = entitySelectorOf(entity);
+    const selector = entitySelectorOf(entity, this.options.serviceLocator);
     return this.objectsOf(
       selector,
       this.clustersFor(selector).map(c => c.name),
@@ -110,7 +116,7 @@ export class ClusterStateService {
    * selector needs their labels.
    */
   async entityClusterNames(entity: Entity): Promise<string[]> {
-    const selector = entitySelectorOf(entity);
+    const selector = entitySelectorOf(entity, this.options.serviceLocator);
     const clusters = this.clustersFor(selector).map(c => c.name);
     if (clusters.length === 0) {
       return [];
@@ -139,7 +145,7 @@ export class ClusterStateService {
     clusters: EntityClusters;
     objects: Map<string, ClusterObject[]>;
   }> {
-    const selector = entitySelectorOf(entity);
+    const selector = entitySelectorOf(entity, this.options.serviceLocator);
     const clusters = this.clustersFor(selector);
     const states = await this.statesByCluster();
     const found = await this.objectsOf(
@@ -171,6 +177,9 @@ export class ClusterStateService {
           labelSelector: selector.labelSelector,
           ...(selector.namespace ? { namespace: selector.namespace } : {}),
           ...(selector.cluster ? { cluster: selector.cluster } : {}),
+          ...(selector.dependsOnClusters
+            ? { dependsOnClusters: selector.dependsOnClusters }
+            : {}),
         },
         clusters: views,
         unavailable,
@@ -180,7 +189,10 @@ export class ClusterStateService {
 
   private clustersFor(selector: EntitySelector): ClusterDefinition[] {
     return this.options.clusters.filter(
-      c => !selector.cluster || c.name === selector.cluster,
+      c =>
+        (!selector.cluster || c.name === selector.cluster) &&
+        (!selector.dependsOnClusters ||
+          selector.dependsOnClusters.includes(c.name)),
     );
   }
 

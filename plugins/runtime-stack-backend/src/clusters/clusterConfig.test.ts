@@ -2,6 +2,7 @@ import { ConfigReader } from '@backstage/config';
 import {
   readClusterDefinitions,
   readCollectionSettings,
+  readServiceLocatorMethod,
 } from './clusterConfig';
 
 const kubernetes = (clusters: object[], extra: object[] = []) => ({
@@ -165,4 +166,28 @@ describe('readCollectionSettings', () => {
       ).toThrow(`Invalid runtimeStack.clusters.${key}: must be a whole number`);
     },
   );
+});
+
+describe('readServiceLocatorMethod', () => {
+  const locatorOf = (type?: string) =>
+    readServiceLocatorMethod(
+      new ConfigReader(
+        type ? { kubernetes: { serviceLocatorMethod: { type } } } : {},
+      ),
+    );
+
+  it('reads the Kubernetes plugin’s locator, multiTenant without one', () => {
+    expect(locatorOf()).toEqual({ method: 'multiTenant' });
+    expect(locatorOf('catalogRelation')).toEqual({
+      method: 'catalogRelation',
+    });
+    expect(locatorOf('singleTenant')).toEqual({ method: 'singleTenant' });
+  });
+
+  it('reads a module’s own locator as multiTenant, naming it', () => {
+    expect(locatorOf('byTeam')).toEqual({
+      method: 'multiTenant',
+      unknown: 'byTeam',
+    });
+  });
 });

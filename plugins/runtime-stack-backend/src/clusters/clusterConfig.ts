@@ -12,6 +12,7 @@ import {
   type ResourceType,
 } from './collectedResources';
 import { readPositiveInteger } from '../config/readPositiveInteger';
+import type { ServiceLocatorMethod } from './entitySelector';
 
 /** Where Kubernetes mounts a pod's service account token. */
 export const IN_CLUSTER_TOKEN_FILE =
@@ -99,6 +100,30 @@ export function readClusterDefinitions(config: Config): ClusterDefinition[] {
     seen.add(cluster.name);
   }
   return clusters;
+}
+
+const SERVICE_LOCATORS: ServiceLocatorMethod[] = [
+  'multiTenant',
+  'singleTenant',
+  'catalogRelation',
+];
+
+/**
+ * The Kubernetes plugin's `kubernetes.serviceLocatorMethod.type`, which says
+ * on which clusters an entity is looked for; `multiTenant` without one.
+ * A locator of a module (the plugin's extension point) is unknown here and
+ * read as `multiTenant`, with `unknown` naming it for a warning.
+ */
+export function readServiceLocatorMethod(config: Config): {
+  method: ServiceLocatorMethod;
+  unknown?: string;
+} {
+  const type =
+    config.getOptionalString('kubernetes.serviceLocatorMethod.type') ??
+    'multiTenant';
+  return SERVICE_LOCATORS.includes(type as ServiceLocatorMethod)
+    ? { method: type as ServiceLocatorMethod }
+    : { method: 'multiTenant', unknown: type };
 }
 
 const DEFAULT_FREQUENCY: HumanDuration = { minutes: 5 };

@@ -48,4 +48,26 @@ describe('entitySelectorOf', () => {
       ).kubernetesId,
     ).toBe('cart');
   });
+
+  it('lists the cluster Resources in its namespace it depends on, for the catalogRelation locator', () => {
+    const withRelations: Entity = {
+      ...entity({}),
+      metadata: { name: 'cart-service', namespace: 'shop' },
+      relations: [
+        { type: 'dependsOn', targetRef: 'resource:shop/prod-eu-1' },
+        { type: 'dependsOn', targetRef: 'resource:default/prod-us-1' },
+        { type: 'dependsOn', targetRef: 'component:shop/cart-db' },
+        { type: 'ownedBy', targetRef: 'resource:shop/staging' },
+      ],
+    };
+    expect(
+      entitySelectorOf(withRelations, 'catalogRelation').dependsOnClusters,
+    ).toEqual(['prod-eu-1']);
+    expect(entitySelectorOf(withRelations)).not.toHaveProperty(
+      'dependsOnClusters',
+    );
+    expect(
+      entitySelectorOf(entity({}), 'catalogRelation').dependsOnClusters,
+    ).toEqual([]);
+  });
 });

@@ -1,4 +1,8 @@
-import type { Entity } from '@backstage/catalog-model';
+import {
+  parseEntityRef,
+  RELATION_DEPENDS_ON,
+  type Entity,
+} from '@backstage/catalog-model';
 
 import { ECOSYSTEM_ANNOTATIONS } from '@internal/backstage-plugin-runtime-stack-common';
 
@@ -15,14 +19,46 @@ export interface EntitySelector {
   kubernetesId?: string;
   namespace?: string;
   cluster?: string;
+  /**
+   * With the `catalogRelation` service locator: the clusters the entity
+   * depends on, as Resources named like them. Empty means none.
+   */
+  dependsOnClusters?: string[];
+}
+
+/** The Kubernetes plugin's `kubernetes.serviceLocatorMethod.type`. */
+export type ServiceLocatorMethod =
+  | 'multiTenant'
+  | 'singleTenant'
+  | 'catalogRelation';
+
+/**
+ * The names of the Resources in the entity's namespace it depends on: the
+ * Kubernetes plugin's `catalogRelation` locator takes those named like a
+ * cluster as the entity's clusters.
+ */
+function dependedOnResources(entity: Entity): string[] {
+  const namespace = entity.metadata.namespace ?? 'default';
+  return (entity.relations ?? []).flatMap(relation => {
+    if (relation.type !== RELATION_DEPENDS_ON) return [];
+    const ref = parseEntityRef(relation.targetRef);
+    return ref.kind.toLocaleLowerCase('en-US') === 'resource' &&
+      ref.namespace === namespace
+      ? [ref.name]
+      : [];
+  });
 }
 
 /**
  * How the Kubernetes plugin finds an entity's objects: the label selector
  * annotation, else `backstage.io/kubernetes-id=<id or entity name>`,
- * narrowed to a namespace and, as its single-tenant locator does, a cluster.
+ * narrowed to a namespace and, as its single-tenant locator does, a cluster;
+ * with the `catalogRelation` locator, to the clusters it depends on.
  */
-export function entitySelectorOf(entity: Entity): EntitySelector {
+export function entitySelectorOf(
+  entity: Entity,
+  serviceLocator: ServiceLocatorMethod = 'multiTenant',
+): EntitySelector {
   const annotations = entity.metadata.annotations ?? {};
   const id = annotations[kubernetesId] || entity.metadata.name;
   const explicit = annotations[kubernetesLabelSelector]?.trim();
@@ -38,6 +74,9 @@ export function entitySelectorOf(entity: Entity): EntitySelector {
       : {}),
     ...(annotations[kubernetesCluster]
       ? { cluster: annotations[kubernetesCluster] }
+      : {}),
+    ...(serviceLocator === 'catalogRelation'
+      ? { dependsOnClusters: dependedOnResources(entity) }
       : {}),
   };
 }

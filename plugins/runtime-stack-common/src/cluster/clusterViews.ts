@@ -93,7 +93,16 @@ export interface EntityClusterView extends ClusterFreshness {
 export interface EntityClusters {
   entityRef: string;
   /** How objects were matched, the way the Kubernetes plugin matches them. */
-  selector: { labelSelector: string; namespace?: string; cluster?: string };
+  selector: {
+    labelSelector: string;
+    namespace?: string;
+    cluster?: string;
+    /**
+     * With the `catalogRelation` service locator: the cluster Resources the
+     * entity depends on, the only clusters looked at.
+     */
+    dependsOnClusters?: string[];
+  };
   /** Clusters where the service has objects. */
   clusters: EntityClusterView[];
   /** Clusters that could not be checked: never collected, or failing without any data. */

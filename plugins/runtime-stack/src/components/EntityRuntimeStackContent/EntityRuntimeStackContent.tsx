@@ -13,6 +13,7 @@ import { runtimeStackApiRef } from '../../api';
 import { NO_TREND_HISTORY } from '../shared/TrendChart';
 import { toolTitlesOf } from '../shared/toolTitles';
 import { ClustersPanel } from './ClustersPanel';
+import { clustersEmptyText } from './clustersEmptyText';
 import { CoveragePanel } from './CoveragePanel';
 import { ExemptionsPanel } from './ExemptionsPanel';
 import { ImagesPanel } from './ImagesPanel';
@@ -132,9 +133,7 @@ export const EntityRuntimeStackContent = () => {
           subheader="From the collected cluster state, matched as the Kubernetes tab matches"
           state={clusters}
           isEmpty={v => v.clusters.length === 0 && v.unavailable.length === 0}
-          empty={`No objects match ${
-            clusters.value?.selector.labelSelector ?? 'this service'
-          } on any collected cluster. Label the workloads with backstage.io/kubernetes-id, or set backstage.io/kubernetes-label-selector.`}
+          empty={clustersEmptyText(clusters.value)}
         >
           {value => <ClustersPanel value={value} titleOf={titleOf} />}
         </Section>

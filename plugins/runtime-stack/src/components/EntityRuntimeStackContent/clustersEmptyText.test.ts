@@ -1,0 +1,40 @@
+import type { EntityClusters } from '@internal/backstage-plugin-runtime-stack-common';
+import { clustersEmptyText } from './clustersEmptyText';
+
+const empty = (selector: EntityClusters['selector']): EntityClusters => ({
+  entityRef: 'component:default/cart-service',
+  selector,
+  clusters: [],
+  unavailable: [],
+});
+
+describe('clustersEmptyText', () => {
+  it('names the label selector that matched nothing', () => {
+    expect(
+      clustersEmptyText(
+        empty({ labelSelector: 'backstage.io/kubernetes-id=cart-service' }),
+      ),
+    ).toMatch(
+      /^No objects match backstage.io\/kubernetes-id=cart-service on any collected cluster/,
+    );
+  });
+
+  it('says to add a dependsOn relation when the catalogRelation locator found no cluster', () => {
+    expect(
+      clustersEmptyText(
+        empty({
+          labelSelector: 'backstage.io/kubernetes-id=cart-service',
+          dependsOnClusters: [],
+        }),
+      ),
+    ).toMatch(
+      /catalogRelation.*spec\.dependsOn, for example resource:prod-eu-1/,
+    );
+    // Depending on a cluster that holds nothing is a label question again.
+    expect(
+      clustersEmptyText(
+        empty({ labelSelector: 'app=cart', dependsOnClusters: ['prod-eu-1'] }),
+      ),
+    ).toMatch(/^No objects match app=cart/);
+  });
+});
