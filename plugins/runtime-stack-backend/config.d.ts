@@ -46,7 +46,8 @@ export interface Config {
       /**
        * More custom resources to collect when the cluster has their CRD,
        * written `plural.group`, e.g. `rollouts.argoproj.io`, or `*.group`
-       * for every resource of a group.
+       * for every resource of a group. Those of the Kubernetes plugin's
+       * `customResources` settings are collected without being listed here.
        */
       customResources?: string[];
     };

@@ -110,6 +110,54 @@ describe('readCollectionSettings', () => {
     ).toBe(true);
   });
 
+  it('collects the custom resources the Kubernetes plugin is set to show, unless excluded', () => {
+    const settings = readCollectionSettings(
+      new ConfigReader({
+        kubernetes: {
+          customResources: [
+            {
+              group: 'argoproj.io',
+              apiVersion: 'v1alpha1',
+              plural: 'rollouts',
+            },
+          ],
+          clusterLocatorMethods: [
+            {
+              type: 'config',
+              clusters: [
+                {
+                  name: 'eu',
+                  url: 'https://eu',
+                  customResources: [
+                    {
+                      group: 'keda.sh',
+                      apiVersion: 'v1alpha1',
+                      plural: 'scaledobjects',
+                    },
+                    {
+                      group: 'flagger.app',
+                      apiVersion: 'v1beta1',
+                      plural: 'canaries',
+                    },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+        runtimeStack: {
+          clusters: {
+            excludeResources: ['policies.kyverno.io', 'canaries.flagger.app'],
+          },
+        },
+      }),
+    );
+    expect(settings.customResources.has('rollouts.argoproj.io')).toBe(true);
+    expect(settings.customResources.has('scaledobjects.keda.sh')).toBe(true);
+    expect(settings.customResources.has('canaries.flagger.app')).toBe(false);
+    expect(settings.customResources.has('policies.kyverno.io')).toBe(false);
+  });
+
   it('reads durations, exclusions and extra custom resources', () => {
     const settings = readCollectionSettings(
       new ConfigReader({

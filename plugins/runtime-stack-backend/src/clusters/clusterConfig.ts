@@ -138,13 +138,37 @@ function durationMs(
   );
 }
 
-function readResources(ours: Config | undefined) {
+/**
+ * The custom resources the Kubernetes plugin is configured to show
+ * (`kubernetes.customResources` and each config cluster's
+ * `customResources`), as `plural.group`: what its users already look at is
+ * collected too, where the cluster has the CRD.
+ */
+function kubernetesPluginCustomResources(config: Config): string[] {
+  const lists = [
+    config.getOptionalConfigArray('kubernetes.customResources') ?? [],
+    ...(config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [])
+      .filter(method => method.getString('type') === 'config')
+      .flatMap(method => method.getOptionalConfigArray('clusters') ?? [])
+      .map(cluster => cluster.getOptionalConfigArray('customResources') ?? []),
+  ];
+  return lists
+    .flat()
+    .map(
+      resource =>
+        `${resource.getString('plural')}.${resource.getString('group')}`,
+    );
+}
+
+function readResources(ours: Config | undefined, config: Config) {
   const excluded = new Set(
     ours?.getOptionalStringArray('excludeResources') ?? [],
   );
+  const shownByKubernetesPlugin = kubernetesPluginCustomResources(config);
   const known = new Set([
     ...BUILT_IN_RESOURCES.map(resourceName),
     ...TOOL_CUSTOM_RESOURCES.map(resourceName),
+    ...shownByKubernetesPlugin,
   ]);
   for (const name of excluded) {
     if (!known.has(name)) {
@@ -166,9 +190,11 @@ function readResources(ours: Config | undefined) {
   return {
     resources: BUILT_IN_RESOURCES.filter(r => !excluded.has(resourceName(r))),
     customResources: new Set(
-      [...TOOL_CUSTOM_RESOURCES.map(resourceName), ...extra].filter(
-        name => !excluded.has(name),
-      ),
+      [
+        ...TOOL_CUSTOM_RESOURCES.map(resourceName),
+        ...shownByKubernetesPlugin,
+        ...extra,
+      ].filter(name => !excluded.has(name)),
     ),
   };
 }
@@ -214,7 +240,7 @@ export function readCollectionSettings(config: Config): CollectionSettings {
       'runtimeStack.clusters.clusterConcurrency',
       8,
     ),
-    ...readResources(ours),
+    ...readResources(ours, config),
     watch: ours?.getOptionalBoolean('watch') ?? true,
     // The next run lists everything again, so the watch ends a little before
     // it; the task's own timeout bounds it too.
