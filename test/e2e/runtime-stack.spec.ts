@@ -359,11 +359,15 @@ test.describe('runtime-stack page', () => {
     await expect(
       page.getByRole('table', { name: 'Workloads on prod-eu-1' }),
     ).toBeVisible({ timeout: 30_000 });
+    // Linked into the cluster's dashboard by the Kubernetes plugin's formatter.
     await expect(
       page
         .getByRole('table', { name: 'Workloads on prod-eu-1' })
-        .getByText('Deployment payments-api'),
-    ).toBeVisible();
+        .getByRole('link', { name: /^Deployment payments-api/ }),
+    ).toHaveAttribute(
+      'href',
+      /^https:\/\/dashboards\.acme\.internal\/.*#\/deployment\/payments\/payments-api\?namespace=payments$/,
+    );
     await expect(
       page.getByRole('table', { name: 'Images' }).getByText('newer-tag'),
     ).toBeVisible({ timeout: 30_000 });

@@ -84,6 +84,7 @@ export type { JsonRecord } from './detection/objectFields';
 export type {
   ClusterFreshness,
   ClusterObjectRef,
+  ClusterDashboard,
   ClusterSummary,
   EntityClusters,
   EntityClusterView,

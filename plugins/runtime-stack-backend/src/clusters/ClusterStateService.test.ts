@@ -64,6 +64,7 @@ describe.each(databases.eachSupportedId())(
           serviceAccountToken: servers[0].token,
           skipTLSVerify: false,
           dashboardUrl: 'https://dashboards.example.com/prod-eu-1',
+          dashboardApp: 'standard',
         },
         {
           name: 'prod-us-1',
@@ -124,7 +125,9 @@ describe.each(databases.eachSupportedId())(
       expect(eu).toMatchObject({
         stale: false,
         dashboardUrl: 'https://dashboards.example.com/prod-eu-1',
+        dashboardApp: 'standard',
       });
+      expect(us).not.toHaveProperty('dashboardUrl');
       expect(eu.platformTools.map(t => t.tool)).toContain('cilium');
       expect(us.platformTools.map(t => t.tool)).toEqual(
         expect.arrayContaining(['calico', 'linkerd', 'flux']),

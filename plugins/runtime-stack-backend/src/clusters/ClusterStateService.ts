@@ -77,6 +77,16 @@ export interface ClusterStateServiceOptions {
   now?: () => Date;
 }
 
+/** What a view needs to link to the cluster's dashboard, where configured. */
+function dashboardOf(cluster: ClusterDefinition) {
+  const { dashboardUrl, dashboardApp, dashboardParameters } = cluster;
+  return {
+    ...(dashboardUrl ? { dashboardUrl } : {}),
+    ...(dashboardApp ? { dashboardApp } : {}),
+    ...(dashboardParameters ? { dashboardParameters } : {}),
+  };
+}
+
 /**
  * Answers from the store what the clusters hold: never asks a cluster
  * during a page view.
@@ -90,7 +100,7 @@ export class ClusterStateService {
       const state = states.get(cluster.name);
       return {
         name: cluster.name,
-        ...(cluster.dashboardUrl ? { dashboardUrl: cluster.dashboardUrl } : {}),
+        ...dashboardOf(cluster),
         ...(state?.serverVersion ? { serverVersion: state.serverVersion } : {}),
         ...this.freshnessOf(state),
         objectCount: state?.objectCount ?? 0,
@@ -209,7 +219,7 @@ export class ClusterStateService {
     const context = await this.contextOf(cluster.name, namespaces);
     return {
       cluster: cluster.name,
-      ...(cluster.dashboardUrl ? { dashboardUrl: cluster.dashboardUrl } : {}),
+      ...dashboardOf(cluster),
       ...this.freshnessOf(state),
       namespaces,
       workloads: summarizeWorkloads(objects),

@@ -63,6 +63,32 @@ describe('readClusterDefinitions', () => {
     ]);
   });
 
+  it('keeps how the Kubernetes tab links to each cluster’s dashboard', () => {
+    const [gke, plain] = readClusterDefinitions(
+      new ConfigReader(
+        kubernetes([
+          {
+            name: 'gke',
+            url: 'https://gke',
+            dashboardApp: 'gke',
+            dashboardParameters: {
+              projectId: 'p',
+              region: 'r',
+              clusterName: 'c',
+            },
+          },
+          { name: 'plain', url: 'https://plain', dashboardParameters: 'x' },
+        ]),
+      ),
+    );
+    expect(gke).toMatchObject({
+      dashboardApp: 'gke',
+      dashboardParameters: { projectId: 'p', region: 'r', clusterName: 'c' },
+    });
+    expect(plain).not.toHaveProperty('dashboardApp');
+    expect(plain).not.toHaveProperty('dashboardParameters');
+  });
+
   it('keeps other auth providers, without a token file, for the collector to report', () => {
     const [oidc] = readClusterDefinitions(
       new ConfigReader(

@@ -4,7 +4,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { readDurationFromConfig, type Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { durationToMilliseconds, type HumanDuration } from '@backstage/types';
+import {
+  durationToMilliseconds,
+  type HumanDuration,
+  type JsonObject,
+} from '@backstage/types';
 import {
   BUILT_IN_RESOURCES,
   TOOL_CUSTOM_RESOURCES,
@@ -12,6 +16,7 @@ import {
   type ResourceType,
 } from './collectedResources';
 import { readPositiveInteger } from '../config/readPositiveInteger';
+import { isObject } from '../observability/jsonShapes';
 import type { ServiceLocatorMethod } from './entitySelector';
 
 /** Where Kubernetes mounts a pod's service account token. */
@@ -34,6 +39,10 @@ export interface ClusterDefinition {
   caFile?: string;
   skipTLSVerify: boolean;
   dashboardUrl?: string;
+  /** The Kubernetes plugin's dashboard formatter, e.g. `standard`, `rancher`. */
+  dashboardApp?: string;
+  /** Its parameters, for dashboards without a URL (GKE, AKS). */
+  dashboardParameters?: JsonObject;
 }
 
 export interface CollectionSettings {
@@ -88,6 +97,7 @@ export function readClusterDefinitions(config: Config): ClusterDefinition[] {
         caFile: cluster.getOptionalString('caFile'),
         skipTLSVerify: cluster.getOptionalBoolean('skipTLSVerify') ?? false,
         dashboardUrl: cluster.getOptionalString('dashboardUrl'),
+        ...dashboardLinkSettings(cluster),
       };
     });
   const seen = new Set<string>();
@@ -100,6 +110,20 @@ export function readClusterDefinitions(config: Config): ClusterDefinition[] {
     seen.add(cluster.name);
   }
   return clusters;
+}
+
+/** How the Kubernetes tab links objects to the cluster's dashboard, kept for ours. */
+function dashboardLinkSettings(
+  cluster: Config,
+): Pick<ClusterDefinition, 'dashboardApp' | 'dashboardParameters'> {
+  const app = cluster.getOptionalString('dashboardApp');
+  const parameters = cluster.getOptional('dashboardParameters');
+  return {
+    ...(app ? { dashboardApp: app } : {}),
+    ...(isObject(parameters)
+      ? { dashboardParameters: parameters as JsonObject }
+      : {}),
+  };
 }
 
 const SERVICE_LOCATORS: ServiceLocatorMethod[] = [

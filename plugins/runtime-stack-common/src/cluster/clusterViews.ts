@@ -20,13 +20,25 @@ export interface ClusterFreshness {
 }
 
 /**
+ * Where a cluster's dashboard is, as the Kubernetes plugin's config says.
+ *
+ * @public
+ */
+export interface ClusterDashboard {
+  dashboardUrl?: string;
+  /** The Kubernetes plugin's formatter for links into it, e.g. `standard`. */
+  dashboardApp?: string;
+  /** The formatter's parameters, for dashboards without a URL (GKE, AKS). */
+  dashboardParameters?: { [key: string]: unknown };
+}
+
+/**
  * A configured cluster and what was found on it.
  *
  * @public
  */
-export interface ClusterSummary extends ClusterFreshness {
+export interface ClusterSummary extends ClusterFreshness, ClusterDashboard {
   name: string;
-  dashboardUrl?: string;
   serverVersion?: string;
   objectCount: number;
   /** Tools the cluster provides, cluster-wide, with evidence. */
@@ -74,9 +86,8 @@ export interface ClusterObjectRef {
  *
  * @public
  */
-export interface EntityClusterView extends ClusterFreshness {
+export interface EntityClusterView extends ClusterFreshness, ClusterDashboard {
   cluster: string;
-  dashboardUrl?: string;
   namespaces: string[];
   workloads: WorkloadSummary[];
   /** Every object of the service on the cluster. */

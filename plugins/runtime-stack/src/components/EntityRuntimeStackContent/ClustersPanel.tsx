@@ -1,3 +1,4 @@
+import { Link } from '@backstage/core-components';
 import type { EntityClusters } from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
@@ -9,6 +10,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { formatAge } from '../shared/formatAge';
 import { ToolChips } from '../shared/ToolChips';
+import { WorkloadDashboardLink } from './DashboardLink';
 
 /** Per cluster: how fresh the data is, the workloads and the tools in use. */
 export const ClustersPanel = ({
@@ -28,7 +30,11 @@ export const ClustersPanel = ({
       <Box key={cluster.cluster} mb={3}>
         <Box display="flex" alignItems="center" style={{ gap: 8 }}>
           <Typography variant="h6" component="h3">
-            {cluster.cluster}
+            {cluster.dashboardUrl ? (
+              <Link to={cluster.dashboardUrl}>{cluster.cluster}</Link>
+            ) : (
+              cluster.cluster
+            )}
           </Typography>
           <Chip
             size="small"
@@ -60,7 +66,9 @@ export const ClustersPanel = ({
             {cluster.workloads.map(w => (
               <TableRow key={`${w.kind}/${w.namespace}/${w.name}`}>
                 <TableCell>
-                  {w.kind} {w.name}
+                  <WorkloadDashboardLink dashboard={cluster} workload={w}>
+                    {w.kind} {w.name}
+                  </WorkloadDashboardLink>
                 </TableCell>
                 <TableCell>
                   {w.readyReplicas}

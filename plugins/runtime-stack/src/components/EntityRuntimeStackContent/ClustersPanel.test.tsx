@@ -1,0 +1,98 @@
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import {
+  KubernetesClusterLinkFormatter,
+  StandardClusterLinksFormatter,
+  kubernetesClusterLinkFormatterApiRef,
+} from '@backstage/plugin-kubernetes-react';
+import type {
+  EntityClusters,
+  EntityClusterView,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import { act, screen, within } from '@testing-library/react';
+import { ClustersPanel } from './ClustersPanel';
+
+const view = (cluster: string, extra: Partial<EntityClusterView> = {}) => ({
+  cluster,
+  stale: false,
+  warnings: [],
+  namespaces: ['checkout'],
+  workloads: [
+    {
+      kind: 'Deployment',
+      namespace: 'checkout',
+      name: 'cart-service',
+      desiredReplicas: 2,
+      readyReplicas: 2,
+      images: ['registry.example.com/checkout/cart-service:2.4.1'],
+      pods: {
+        total: 2,
+        running: 2,
+        pending: 0,
+        failed: 0,
+        ready: 2,
+        restarts: 0,
+      },
+    },
+  ],
+  objects: [],
+  tools: [],
+  ...extra,
+});
+
+const clusters: EntityClusters = {
+  entityRef: 'component:default/cart-service',
+  selector: { labelSelector: 'backstage.io/kubernetes-id=cart-service' },
+  clusters: [
+    view('prod-eu-1', { dashboardUrl: 'https://dashboard.eu.example.com/' }),
+    view('prod-us-1'),
+    view('prod-ap-1', {
+      dashboardUrl: 'https://rancher.example.com',
+      dashboardApp: 'no-such-app',
+    }),
+  ],
+  unavailable: [],
+};
+
+const formatter = new KubernetesClusterLinkFormatter({
+  formatters: { standard: new StandardClusterLinksFormatter() },
+  defaultFormatterName: 'standard',
+});
+
+const workloadCell = (cluster: string) =>
+  within(
+    screen.getByRole('table', { name: `Workloads on ${cluster}` }),
+  ).getByText(/^Deployment cart-service/);
+
+describe('ClustersPanel', () => {
+  it('links clusters and workloads to the dashboard as the Kubernetes tab does', async () => {
+    await renderInTestApp(
+      <ClustersPanel value={clusters} titleOf={id => id} />,
+      { apis: [[kubernetesClusterLinkFormatterApiRef, formatter]] },
+    );
+
+    expect(screen.getByRole('link', { name: /^prod-eu-1/ })).toHaveAttribute(
+      'href',
+      'https://dashboard.eu.example.com/',
+    );
+    expect(
+      await screen.findByRole('link', { name: /^Deployment cart-service/ }),
+    ).toHaveAttribute(
+      'href',
+      'https://dashboard.eu.example.com/#/deployment/checkout/cart-service?namespace=checkout',
+    );
+    // No dashboard configured; an app the formatter does not know.
+    expect(screen.queryByRole('link', { name: /^prod-us-1/ })).toBeNull();
+    expect(workloadCell('prod-us-1').closest('a')).toBeNull();
+    expect(workloadCell('prod-ap-1').closest('a')).toBeNull();
+  });
+
+  it('leaves workloads as text in an app without the Kubernetes plugin', async () => {
+    await renderInTestApp(
+      <ClustersPanel value={clusters} titleOf={id => id} />,
+    );
+    expect(screen.getByRole('link', { name: /^prod-eu-1/ })).toBeVisible();
+    // Let the link lookup settle before saying there is none.
+    await act(() => new Promise(resolve => setTimeout(resolve, 20)));
+    expect(workloadCell('prod-eu-1').closest('a')).toBeNull();
+  });
+});
