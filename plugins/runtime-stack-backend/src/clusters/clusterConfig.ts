@@ -68,38 +68,42 @@ export interface CollectionSettings {
   watchWindowMs: number;
 }
 
+/** The clusters of the `config` entries of `kubernetes.clusterLocatorMethods`. */
+function configClusters(config: Config): Config[] {
+  return (
+    config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? []
+  )
+    .filter(method => method.getString('type') === 'config')
+    .flatMap(method => method.getOptionalConfigArray('clusters') ?? []);
+}
+
 /**
  * The clusters of `kubernetes.clusterLocatorMethods` entries of type
  * `config`, so a portal that already runs the Kubernetes plugin configures
  * nothing twice. Other locator types are not collected (yet).
  */
 export function readClusterDefinitions(config: Config): ClusterDefinition[] {
-  const methods =
-    config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [];
-  const clusters = methods
-    .filter(method => method.getString('type') === 'config')
-    .flatMap(method => method.getOptionalConfigArray('clusters') ?? [])
-    .map(cluster => {
-      const authProvider =
-        cluster.getOptionalString('authProvider') ?? 'serviceAccount';
-      const serviceAccountToken = cluster.getOptionalString(
-        'serviceAccountToken',
-      );
-      return {
-        name: cluster.getString('name'),
-        url: cluster.getString('url'),
-        authProvider,
-        serviceAccountToken,
-        ...(authProvider === 'serviceAccount' && !serviceAccountToken
-          ? { serviceAccountTokenFile: IN_CLUSTER_TOKEN_FILE }
-          : {}),
-        caData: cluster.getOptionalString('caData'),
-        caFile: cluster.getOptionalString('caFile'),
-        skipTLSVerify: cluster.getOptionalBoolean('skipTLSVerify') ?? false,
-        dashboardUrl: cluster.getOptionalString('dashboardUrl'),
-        ...dashboardLinkSettings(cluster),
-      };
-    });
+  const clusters = configClusters(config).map(cluster => {
+    const authProvider =
+      cluster.getOptionalString('authProvider') ?? 'serviceAccount';
+    const serviceAccountToken = cluster.getOptionalString(
+      'serviceAccountToken',
+    );
+    return {
+      name: cluster.getString('name'),
+      url: cluster.getString('url'),
+      authProvider,
+      serviceAccountToken,
+      ...(authProvider === 'serviceAccount' && !serviceAccountToken
+        ? { serviceAccountTokenFile: IN_CLUSTER_TOKEN_FILE }
+        : {}),
+      caData: cluster.getOptionalString('caData'),
+      caFile: cluster.getOptionalString('caFile'),
+      skipTLSVerify: cluster.getOptionalBoolean('skipTLSVerify') ?? false,
+      dashboardUrl: cluster.getOptionalString('dashboardUrl'),
+      ...dashboardLinkSettings(cluster),
+    };
+  });
   const seen = new Set<string>();
   for (const cluster of clusters) {
     if (seen.has(cluster.name)) {
@@ -171,10 +175,9 @@ function durationMs(
 function kubernetesPluginCustomResources(config: Config): string[] {
   const lists = [
     config.getOptionalConfigArray('kubernetes.customResources') ?? [],
-    ...(config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [])
-      .filter(method => method.getString('type') === 'config')
-      .flatMap(method => method.getOptionalConfigArray('clusters') ?? [])
-      .map(cluster => cluster.getOptionalConfigArray('customResources') ?? []),
+    ...configClusters(config).map(
+      cluster => cluster.getOptionalConfigArray('customResources') ?? [],
+    ),
   ];
   return lists
     .flat()
