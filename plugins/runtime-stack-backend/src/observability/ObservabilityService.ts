@@ -8,6 +8,7 @@ import {
 } from '@internal/backstage-plugin-runtime-stack-common';
 import type { ClusterStateService } from '../clusters/ClusterStateService';
 import { GrafanaClient, type GrafanaDashboard } from './GrafanaClient';
+import { commaSeparated } from './annotationLists';
 import { grafanaAlertsFor, parseAlertLabelSelector } from './grafanaAlerts';
 import { compileDashboardSelector, selectorTags } from './grafanaSelector';
 import {
@@ -93,12 +94,7 @@ export class ObservabilityService {
         ...(match.alertNames ? { alertNames: match.alertNames } : {}),
         ...(match.ruleNames ? { ruleNames: match.ruleNames } : {}),
         ...(alertSelector
-          ? {
-              grafanaAlertSelectors: alertSelector
-                .split(',')
-                .map(s => s.trim())
-                .filter(Boolean),
-            }
+          ? { grafanaAlertSelectors: commaSeparated(alertSelector) }
           : {}),
       },
       alerts: [],

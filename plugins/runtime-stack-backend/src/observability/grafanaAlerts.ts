@@ -3,6 +3,7 @@ import {
   ECOSYSTEM_ANNOTATIONS,
   type ServiceGrafanaAlert,
 } from '@internal/backstage-plugin-runtime-stack-common';
+import { commaSeparated } from './annotationLists';
 import type { GrafanaAlertInstance, GrafanaAlertRule } from './GrafanaClient';
 
 export interface AlertLabelSelector {
@@ -21,21 +22,17 @@ export interface AlertLabelSelector {
 export function parseAlertLabelSelector(
   annotation: string,
 ): AlertLabelSelector[] {
-  const selectors = annotation
-    .split(',')
-    .map(part => part.trim())
-    .filter(Boolean)
-    .map(text => {
-      const at = text.indexOf('=');
-      const label = at > 0 ? text.slice(0, at).trim() : '';
-      const value = at > 0 ? text.slice(at + 1).trim() : '';
-      if (!label || !value) {
-        throw new InputError(
-          `Invalid ${ECOSYSTEM_ANNOTATIONS.grafanaAlertLabelSelector} '${annotation}': '${text}' is not key=value`,
-        );
-      }
-      return { label, value, text: `${label}=${value}` };
-    });
+  const selectors = commaSeparated(annotation).map(text => {
+    const at = text.indexOf('=');
+    const label = at > 0 ? text.slice(0, at).trim() : '';
+    const value = at > 0 ? text.slice(at + 1).trim() : '';
+    if (!label || !value) {
+      throw new InputError(
+        `Invalid ${ECOSYSTEM_ANNOTATIONS.grafanaAlertLabelSelector} '${annotation}': '${text}' is not key=value`,
+      );
+    }
+    return { label, value, text: `${label}=${value}` };
+  });
   if (selectors.length === 0) {
     throw new InputError(
       `Invalid ${ECOSYSTEM_ANNOTATIONS.grafanaAlertLabelSelector} '${annotation}': expected key=value`,

@@ -1,6 +1,7 @@
 import type { Entity } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { ECOSYSTEM_ANNOTATIONS } from '@internal/backstage-plugin-runtime-stack-common';
+import { commaSeparated } from './annotationLists';
 
 /** Labels Prometheus setups commonly put a service's name in. */
 const SERVICE_LABELS = [
@@ -41,10 +42,7 @@ export function serviceMatchOf(
   const annotations = entity.metadata.annotations ?? {};
   const labels: Record<string, string> = {};
   const raw = annotations[ECOSYSTEM_ANNOTATIONS.prometheusLabels];
-  for (const pair of (raw ?? '')
-    .split(',')
-    .map(p => p.trim())
-    .filter(Boolean)) {
+  for (const pair of commaSeparated(raw)) {
     const [key, value, ...rest] = pair.split('=');
     if (!key || value === undefined || rest.length > 0) {
       throw new InputError(
@@ -55,20 +53,14 @@ export function serviceMatchOf(
   }
   const alert = annotations[ECOSYSTEM_ANNOTATIONS.prometheusAlert]?.trim();
   // The Prometheus plugin writes `name|groupingLabel`; the name is what counts.
-  const ruleNames = (annotations[ECOSYSTEM_ANNOTATIONS.prometheusRule] ?? '')
-    .split(',')
+  const ruleNames = commaSeparated(
+    annotations[ECOSYSTEM_ANNOTATIONS.prometheusRule],
+  )
     .map(r => r.split('|')[0].trim())
     .filter(Boolean);
   return {
     labels,
-    ...(alert && alert !== 'all'
-      ? {
-          alertNames: alert
-            .split(',')
-            .map(a => a.trim())
-            .filter(Boolean),
-        }
-      : {}),
+    ...(alert && alert !== 'all' ? { alertNames: commaSeparated(alert) } : {}),
     ...(ruleNames.length ? { ruleNames } : {}),
     serviceId:
       annotations[ECOSYSTEM_ANNOTATIONS.kubernetesId] || entity.metadata.name,
