@@ -118,6 +118,7 @@ export type {
   ServiceRule,
   ServiceTarget,
 } from './observability/observabilityViews';
+export { ANY_SERVICE_LABEL } from './observability/observabilityViews';
 export { TELEMETRY_HINTS } from './observability/telemetryHints';
 export {
   defaultRequirementProfiles,

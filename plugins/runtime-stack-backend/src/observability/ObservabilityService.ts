@@ -2,6 +2,7 @@ import type { CacheService } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
+  ANY_SERVICE_LABEL,
   ECOSYSTEM_ANNOTATIONS,
   type EntityObservability,
   type ObservabilityLink,
@@ -90,7 +91,7 @@ export class ObservabilityService {
       matchedBy: {
         labels: Object.keys(match.labels).length
           ? match.labels
-          : { '<service label>': match.serviceId },
+          : { [ANY_SERVICE_LABEL]: match.serviceId },
         ...(match.alertNames ? { alertNames: match.alertNames } : {}),
         ...(match.ruleNames ? { ruleNames: match.ruleNames } : {}),
         ...(alertSelector

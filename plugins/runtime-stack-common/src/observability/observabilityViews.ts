@@ -102,6 +102,15 @@ export interface ObservabilityEvidence {
 }
 
 /**
+ * The key of `matchedBy.labels` when the service is matched by its
+ * kubernetes-id in any of the usual labels (service, app, job, …) rather
+ * than by the labels of its `prometheus.io/labels` annotation.
+ *
+ * @public
+ */
+export const ANY_SERVICE_LABEL = '<service label>';
+
+/**
  * The answer of `GET /entities/:kind/:namespace/:name/observability`.
  *
  * @public

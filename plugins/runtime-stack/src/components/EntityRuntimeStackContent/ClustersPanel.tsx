@@ -10,7 +10,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { formatAge } from '../shared/formatAge';
 import { ToolChips } from '../shared/ToolChips';
-import { WorkloadDashboardLink } from './DashboardLink';
+import { WorkloadDashboardLink } from './WorkloadDashboardLink';
 
 /** Per cluster: how fresh the data is, the workloads and the tools in use. */
 export const ClustersPanel = ({

@@ -1,5 +1,6 @@
 import { Link } from '@backstage/core-components';
 import {
+  ANY_SERVICE_LABEL,
   TELEMETRY_HINTS,
   type EntityObservability,
   type ServiceGrafanaAlert,
@@ -22,9 +23,6 @@ import { formatWhen } from './formatWhen';
 /** A hint as a sentence of its own. */
 const sentence = (text: string) =>
   `${text.charAt(0).toLocaleUpperCase('en-US')}${text.slice(1)}.`;
-
-/** The backend's name for "the service's id in one of the usual labels". */
-const ANY_SERVICE_LABEL = '<service label>';
 
 const matchedByText = (matchedBy: EntityObservability['matchedBy']) =>
   [
