@@ -150,7 +150,7 @@ describe('@kubernetes/client-node against the fake', () => {
   });
 });
 
-async function waitUntil(condition: () => boolean, timeoutMs = 2000) {
+async function waitUntil(condition: () => boolean, timeoutMs = 10_000) {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) {

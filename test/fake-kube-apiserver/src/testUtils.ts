@@ -109,7 +109,7 @@ export function openWatch(
           events,
           ended,
           close: () => request?.destroy(),
-          waitFor: (predicate, timeoutMs = 2000) =>
+          waitFor: (predicate, timeoutMs = 10_000) =>
             new Promise((found, fail) => {
               let timer: NodeJS.Timeout | undefined = undefined;
               const check = () => {
