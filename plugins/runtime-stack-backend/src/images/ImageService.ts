@@ -142,6 +142,7 @@ export class ImageService {
         cluster: r.cluster,
         namespace: r.namespace,
         pod: r.pod,
+        container: r.container,
         ...(r.digest ? { digest: r.digest } : {}),
       })),
       declared,

@@ -33,6 +33,31 @@ describe('running images', () => {
     });
   });
 
+  it("reads an init container's digest from its own status list, not from an app container of the same name", () => {
+    const initDigest = `sha256:${'e'.repeat(64)}`;
+    const images = runningImagesOf('prod', [
+      {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'a', namespace: 'shop' },
+        spec: {
+          initContainers: [{ name: 'setup', image: 'istio/proxyv2:1.23' }],
+          containers: [{ name: 'setup', image: 'reg.example.com/shop/app:1' }],
+        },
+        status: {
+          containerStatuses: [{ name: 'setup', imageID: digest }],
+          initContainerStatuses: [
+            { name: 'setup', imageID: `docker.io/istio/proxyv2@${initDigest}` },
+          ],
+        },
+      },
+    ]);
+    expect(images.map(i => [i.image, i.digest])).toEqual([
+      ['reg.example.com/shop/app:1', digest],
+      ['istio/proxyv2:1.23', initDigest],
+    ]);
+  });
+
   it('reads images from workload and CronJob templates', () => {
     expect(
       templateImagesOf([

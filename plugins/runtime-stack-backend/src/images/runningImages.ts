@@ -18,9 +18,11 @@ export interface RunningImage {
 const DIGEST = /sha256:[0-9a-f]{64}/;
 
 /**
- * The images the pods among `objects` run. The digest comes from
- * `status.containerStatuses[].imageID`, which runtimes write as
- * `docker-pullable://repo@sha256:…`, `repo@sha256:…` or `sha256:…`.
+ * The images the pods among `objects` run. The digest comes from the
+ * container's status (`status.containerStatuses[]`, for init containers
+ * `status.initContainerStatuses[]`, whose names may repeat the app
+ * containers'), which runtimes write as `docker-pullable://repo@sha256:…`,
+ * `repo@sha256:…` or `sha256:…`.
  */
 export function runningImagesOf(
   cluster: string,
@@ -30,11 +32,13 @@ export function runningImagesOf(
     .filter(o => o.kind === 'Pod')
     .flatMap(pod => {
       const spec: any = pod.spec ?? {};
-      const statuses: any[] = (pod.status as any)?.containerStatuses ?? [];
-      return [...(spec.containers ?? []), ...(spec.initContainers ?? [])].map(
-        (container: any) => {
-          const status = statuses.find(s => s.name === container.name);
-          const digest = DIGEST.exec(String(status?.imageID ?? ''))?.[0];
+      const status: any = pod.status ?? {};
+      const running = (containers: any[] | undefined, statuses: any[]) =>
+        (containers ?? []).map((container: any) => {
+          const imageID = statuses.find(
+            s => s?.name === container.name,
+          )?.imageID;
+          const digest = DIGEST.exec(String(imageID ?? ''))?.[0];
           return {
             cluster,
             namespace: pod.metadata.namespace ?? '',
@@ -43,8 +47,11 @@ export function runningImagesOf(
             image: String(container.image),
             ...(digest ? { digest } : {}),
           };
-        },
-      );
+        });
+      return [
+        ...running(spec.containers, status.containerStatuses ?? []),
+        ...running(spec.initContainers, status.initContainerStatuses ?? []),
+      ];
     });
 }
 

@@ -108,7 +108,14 @@ const images: EntityImages = {
       registry: 'registry.example.com',
       repository: 'payments/payments-api',
       tag: '1.0.0',
-      running: [{ cluster: 'prod-eu-1', namespace: 'payments', pod: 'p-1' }],
+      running: [
+        {
+          cluster: 'prod-eu-1',
+          namespace: 'payments',
+          pod: 'p-1',
+          container: 'app',
+        },
+      ],
       declared: false,
       registryConfigured: true,
       current: { tag: '1.0.0', digest: `sha256:${'a'.repeat(64)}` },

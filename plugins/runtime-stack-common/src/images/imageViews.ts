@@ -47,6 +47,8 @@ export interface ServiceImage {
     cluster: string;
     namespace: string;
     pod: string;
+    /** The container (or init container) that runs the image. */
+    container: string;
     digest?: string;
   }>;
   declared: boolean;

@@ -155,6 +155,7 @@ const images: EntityImages = {
           cluster: 'prod-eu-1',
           namespace: 'payments',
           pod: 'payments-api-1',
+          container: 'app',
           digest: digest('a'),
         },
       ],

@@ -138,7 +138,7 @@ export const EntityRuntimeStackContent = () => {
           {value => <ClustersPanel value={value} titleOf={titleOf} />}
         </Section>
       </Grid>
-      <Grid item xs={12} md={7}>
+      <Grid item xs={12}>
         <Section
           title="Images"
           subheader="Running and declared images against their registry"
@@ -149,7 +149,7 @@ export const EntityRuntimeStackContent = () => {
           {value => <ImagesPanel value={value} />}
         </Section>
       </Grid>
-      <Grid item xs={12} md={5}>
+      <Grid item xs={12}>
         <Section
           title="Observability"
           subheader="Prometheus, Grafana and configured links"

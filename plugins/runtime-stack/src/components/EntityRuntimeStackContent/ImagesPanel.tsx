@@ -1,4 +1,9 @@
-import type { EntityImages } from '@internal/backstage-plugin-runtime-stack-common';
+import { Link } from '@backstage/core-components';
+import type {
+  EntityImages,
+  RegistryTag,
+  ServiceImage,
+} from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Table from '@material-ui/core/Table';
@@ -8,84 +13,198 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
+import { formatAgeSince } from '../shared/formatAgeSince';
+import { runningSummary, shortDigest } from './runningSummary';
 
-const short = (digest?: string) => (digest ? `${digest.slice(0, 19)}…` : '—');
+const top = { verticalAlign: 'top' } as const;
+const mono = { fontFamily: 'monospace', whiteSpace: 'nowrap' } as const;
+
+const Caption = ({
+  children,
+  color = 'textSecondary',
+}: {
+  children: React.ReactNode;
+  color?: 'textSecondary' | 'error';
+}) => (
+  <Typography variant="caption" component="div" color={color}>
+    {children}
+  </Typography>
+);
+
+const built = (tag: RegistryTag) => {
+  if (!tag.created) return undefined;
+  const age = formatAgeSince(tag.created);
+  return `built ${tag.created.slice(0, 10)}${age ? `, ${age} ago` : ''}`;
+};
+
+const isWebAddress = (value?: string): value is string =>
+  Boolean(value && /^https?:\/\//.test(value));
+
+const ImageName = ({ image }: { image: ServiceImage }) => (
+  <>
+    <Typography variant="body2" style={{ wordBreak: 'break-word' }}>
+      <strong>{image.repository ?? image.reference}</strong>
+      {image.tag && `:${image.tag}`}
+    </Typography>
+    {image.digest && (
+      <Caption>
+        pinned <span style={mono}>{shortDigest(image.digest)}</span>
+      </Caption>
+    )}
+    {image.registry && <Caption>{image.registry}</Caption>}
+    {image.declared && (
+      <Chip
+        size="small"
+        variant="outlined"
+        label="declared"
+        title="Listed in the runtime-stack.io/images annotation"
+      />
+    )}
+    {image.invalid && <Caption color="error">{image.invalid}</Caption>}
+  </>
+);
+
+const Running = ({ image }: { image: ServiceImage }) => {
+  if (image.running.length === 0) {
+    return <Typography variant="body2">not running</Typography>;
+  }
+  const summary = runningSummary(image.running);
+  return (
+    <>
+      {summary.clusters.map(({ cluster, pods }) => (
+        <Typography variant="body2" key={cluster}>
+          {pods} {pods === 1 ? 'pod' : 'pods'} on {cluster}
+        </Typography>
+      ))}
+      <Caption>
+        {summary.containers.length === 1 ? 'container' : 'containers'}{' '}
+        {summary.containers.join(', ')}
+      </Caption>
+      {summary.digests.length > 1 && (
+        <Caption color="error">
+          {summary.digests.length} different digests across its pods
+        </Caption>
+      )}
+      {summary.digests.map(digest => (
+        <Caption key={digest}>
+          <span style={mono} title={digest}>
+            {shortDigest(digest)}
+          </span>
+        </Caption>
+      ))}
+      {summary.withoutDigest > 0 && summary.digests.length === 0 && (
+        <Caption>no digest reported yet</Caption>
+      )}
+    </>
+  );
+};
+
+const Registry = ({ image }: { image: ServiceImage }) => {
+  if (!image.registryConfigured) {
+    return (
+      <Caption>
+        Registry not configured: shown as the cluster reports it. Add it under
+        runtimeStack.images.registries to compare with its tags.
+      </Caption>
+    );
+  }
+  const { current } = image;
+  const newest = image.newest[0];
+  const checked = image.checkedAt && formatAgeSince(image.checkedAt);
+  return (
+    <>
+      {current && (
+        <>
+          <Typography variant="body2">
+            {current.tag} →{' '}
+            <span style={mono} title={current.digest}>
+              {shortDigest(current.digest)}
+            </span>
+          </Typography>
+          {built(current) && <Caption>{built(current)}</Caption>}
+          {(isWebAddress(current.source) || current.revision) && (
+            <Caption>
+              {isWebAddress(current.source) && (
+                <Link to={current.source}>source</Link>
+              )}
+              {isWebAddress(current.source) && current.revision && ' at '}
+              {current.revision && (
+                <span style={mono} title={current.revision}>
+                  {current.revision.slice(0, 12)}
+                </span>
+              )}
+            </Caption>
+          )}
+        </>
+      )}
+      {!current && image.tag && !image.lastError && (
+        <Caption>tag {image.tag} is not in the registry</Caption>
+      )}
+      {newest && newest.tag !== current?.tag && (
+        <>
+          <Typography variant="body2" style={{ marginTop: 4 }}>
+            newest: {newest.tag}
+          </Typography>
+          {built(newest) && <Caption>{built(newest)}</Caption>}
+        </>
+      )}
+      {image.lastError && <Caption color="error">{image.lastError}</Caption>}
+      {checked && <Caption>registry read {checked} ago</Caption>}
+    </>
+  );
+};
+
+const Drift = ({ image }: { image: ServiceImage }) =>
+  image.drift.length === 0 ? (
+    <Chip size="small" label="none" />
+  ) : (
+    <Box display="flex" flexDirection="column" style={{ gap: 6 }}>
+      {image.drift.map(d => (
+        <div key={d.kind}>
+          <Tooltip
+            title={
+              d.evidence.length > 0 ? (
+                <span style={{ whiteSpace: 'pre-line' }}>
+                  {d.evidence.join('\n')}
+                </span>
+              ) : (
+                ''
+              )
+            }
+          >
+            <Chip size="small" color="secondary" label={d.kind} />
+          </Tooltip>
+          <Caption>{d.message}</Caption>
+        </div>
+      ))}
+    </Box>
+  );
 
 /** Running images against what the registry holds, with the drift. */
 export const ImagesPanel = ({ value }: { value: EntityImages }) => (
   <Table size="small" aria-label="Images">
     <TableHead>
       <TableRow>
-        <TableCell>Image</TableCell>
-        <TableCell>Running</TableCell>
-        <TableCell>Registry</TableCell>
+        <TableCell style={{ width: '27%' }}>Image</TableCell>
+        <TableCell style={{ width: '21%' }}>Running</TableCell>
+        <TableCell style={{ width: '27%' }}>Registry</TableCell>
         <TableCell>Drift</TableCell>
       </TableRow>
     </TableHead>
     <TableBody>
       {value.images.map(image => (
         <TableRow key={image.reference}>
-          <TableCell style={{ verticalAlign: 'top' }}>
-            <Typography variant="body2">{image.reference}</Typography>
-            {image.declared && (
-              <Chip size="small" variant="outlined" label="declared" />
-            )}
-            {image.invalid && (
-              <Typography variant="body2" color="error">
-                {image.invalid}
-              </Typography>
-            )}
+          <TableCell style={top}>
+            <ImageName image={image} />
           </TableCell>
-          <TableCell style={{ verticalAlign: 'top' }}>
-            {image.running.length === 0
-              ? 'not running'
-              : `${image.running.length} pod(s), ${[
-                  ...new Set(image.running.map(r => short(r.digest))),
-                ].join(', ')}`}
+          <TableCell style={top}>
+            <Running image={image} />
           </TableCell>
-          <TableCell style={{ verticalAlign: 'top' }}>
-            {!image.registryConfigured && (
-              <Typography variant="body2" color="textSecondary">
-                registry not configured: shown as the cluster reports it
-              </Typography>
-            )}
-            {image.current && (
-              <Typography variant="body2">
-                {image.tag} → {short(image.current.digest)}
-                {image.current.created &&
-                  `, built ${image.current.created.slice(0, 10)}`}
-              </Typography>
-            )}
-            {image.newest[0] && (
-              <Typography variant="body2" color="textSecondary">
-                newest: {image.newest[0].tag}
-              </Typography>
-            )}
-            {image.lastError && (
-              <Typography variant="body2" color="error">
-                {image.lastError}
-              </Typography>
-            )}
+          <TableCell style={top}>
+            <Registry image={image} />
           </TableCell>
-          <TableCell style={{ verticalAlign: 'top' }}>
-            <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
-              {image.drift.length === 0 ? (
-                <Chip size="small" label="none" />
-              ) : (
-                image.drift.map(d => (
-                  <Tooltip
-                    key={d.kind}
-                    title={
-                      <span style={{ whiteSpace: 'pre-line' }}>
-                        {[d.message, ...d.evidence].join('\n')}
-                      </span>
-                    }
-                  >
-                    <Chip size="small" color="secondary" label={d.kind} />
-                  </Tooltip>
-                ))
-              )}
-            </Box>
+          <TableCell style={top}>
+            <Drift image={image} />
           </TableCell>
         </TableRow>
       ))}

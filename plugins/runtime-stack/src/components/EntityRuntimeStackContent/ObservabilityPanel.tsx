@@ -7,6 +7,7 @@ import {
 } from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
+import Grid from '@material-ui/core/Grid';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
@@ -77,6 +78,14 @@ export const ObservabilityPanel = ({
   const classes = useStyles();
   const alertRules = value.rules.filter(r => r.type === 'alerting');
   const missing = value.evidence.filter(e => e.status === 'none');
+  // Alerts, rules and targets on the left; where to look and what to add on
+  // the right, or across the whole width when there are no signals.
+  const signals =
+    value.alerts.length +
+      alertRules.length +
+      value.grafanaAlerts.length +
+      value.targets.length >
+    0;
   const dashboards = [
     ...(value.overviewDashboard
       ? [{ title: 'Overview dashboard', url: value.overviewDashboard }]
@@ -108,186 +117,205 @@ export const ObservabilityPanel = ({
         </Typography>
       ))}
 
-      {value.alerts.length > 0 && (
-        <>
-          <Heading>Firing and pending alerts</Heading>
-          <List dense aria-label="Alerts" disablePadding>
-            {value.alerts.map(alert => (
-              <ListItem key={`${alert.source}/${alert.name}/${alert.activeAt}`}>
-                <ListItemText
-                  className={classes.wrap}
-                  primary={`${alert.name} (${alert.state})`}
-                  secondary={[
-                    alert.annotations.summary ?? alert.labels.severity,
-                    alert.activeAt && `since ${formatWhen(alert.activeAt)}`,
-                    alert.source,
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
-                />
-              </ListItem>
-            ))}
-          </List>
-        </>
-      )}
-
-      {alertRules.length > 0 && (
-        <>
-          <Heading>Prometheus alert rules</Heading>
-          <List dense aria-label="Prometheus alert rules" disablePadding>
-            {alertRules.map(rule => (
-              <ListItem key={`${rule.source}/${rule.name}`}>
-                <ListItemText
-                  className={classes.wrap}
-                  primary={
-                    <>
-                      {rule.name}{' '}
-                      <Chip
-                        size="small"
-                        color={
-                          rule.state === 'firing' ? 'secondary' : 'default'
-                        }
-                        label={rule.state ?? 'not evaluated'}
+      <Grid container spacing={3}>
+        {signals && (
+          <Grid item xs={12} md={7}>
+            {value.alerts.length > 0 && (
+              <>
+                <Heading>Firing and pending alerts</Heading>
+                <List dense aria-label="Alerts" disablePadding>
+                  {value.alerts.map(alert => (
+                    <ListItem
+                      key={`${alert.source}/${alert.name}/${alert.activeAt}`}
+                    >
+                      <ListItemText
+                        className={classes.wrap}
+                        primary={`${alert.name} (${alert.state})`}
+                        secondary={[
+                          alert.annotations.summary ?? alert.labels.severity,
+                          alert.activeAt &&
+                            `since ${formatWhen(alert.activeAt)}`,
+                          alert.source,
+                        ]
+                          .filter(Boolean)
+                          .join(' · ')}
                       />
-                    </>
-                  }
-                  secondary={[
-                    rule.source,
-                    rule.health === 'ok' ? '' : `health: ${rule.health}`,
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
-                />
-              </ListItem>
-            ))}
-          </List>
-        </>
-      )}
+                    </ListItem>
+                  ))}
+                </List>
+              </>
+            )}
 
-      {value.grafanaAlerts.length > 0 && (
-        <>
-          <Heading>Grafana alert rules</Heading>
-          <List dense aria-label="Grafana alert rules" disablePadding>
-            {value.grafanaAlerts.map(alert => (
-              <ListItem key={alert.uid}>
-                <ListItemText
-                  className={classes.wrap}
-                  primary={
-                    <>
-                      <Link to={alert.url}>{alert.title}</Link>{' '}
-                      <Chip
-                        size="small"
-                        color={
-                          alert.state === 'alerting' || alert.state === 'error'
-                            ? 'secondary'
-                            : 'default'
+            {alertRules.length > 0 && (
+              <>
+                <Heading>Prometheus alert rules</Heading>
+                <List dense aria-label="Prometheus alert rules" disablePadding>
+                  {alertRules.map(rule => (
+                    <ListItem key={`${rule.source}/${rule.name}`}>
+                      <ListItemText
+                        className={classes.wrap}
+                        primary={
+                          <>
+                            {rule.name}{' '}
+                            <Chip
+                              size="small"
+                              color={
+                                rule.state === 'firing'
+                                  ? 'secondary'
+                                  : 'default'
+                              }
+                              label={rule.state ?? 'not evaluated'}
+                            />
+                          </>
                         }
-                        label={grafanaStateLabel(alert)}
+                        secondary={[
+                          rule.source,
+                          rule.health === 'ok' ? '' : `health: ${rule.health}`,
+                        ]
+                          .filter(Boolean)
+                          .join(' · ')}
                       />
-                    </>
-                  }
-                  secondary={[
-                    alert.summary,
-                    alert.folderTitle,
-                    alert.matchedSelector,
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
-                />
-              </ListItem>
-            ))}
-          </List>
-        </>
-      )}
+                    </ListItem>
+                  ))}
+                </List>
+              </>
+            )}
 
-      {value.targets.length > 0 && (
-        <>
-          <Heading>Scrape targets</Heading>
-          <Table size="small" aria-label="Scrape targets">
-            <TableHead>
-              <TableRow>
-                <TableCell>Target</TableCell>
-                <TableCell>Health</TableCell>
-                <TableCell>Last scrape</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {value.targets.map(target => (
-                <TableRow key={`${target.source}/${target.scrapeUrl}`}>
-                  <TableCell>
-                    <Typography variant="body2">{target.scrapeUrl}</Typography>
-                    <Typography variant="caption" color="textSecondary">
-                      {target.scrapePool} · {target.source}
-                    </Typography>
-                  </TableCell>
-                  <TableCell>
-                    <Chip
-                      size="small"
-                      color={target.health === 'down' ? 'secondary' : 'default'}
-                      label={target.health}
-                    />
-                  </TableCell>
-                  <TableCell>
-                    {target.lastScrape ? formatWhen(target.lastScrape) : '—'}
-                    {target.lastError && (
-                      <Typography variant="body2" color="error">
-                        {target.lastError}
+            {value.grafanaAlerts.length > 0 && (
+              <>
+                <Heading>Grafana alert rules</Heading>
+                <List dense aria-label="Grafana alert rules" disablePadding>
+                  {value.grafanaAlerts.map(alert => (
+                    <ListItem key={alert.uid}>
+                      <ListItemText
+                        className={classes.wrap}
+                        primary={
+                          <>
+                            <Link to={alert.url}>{alert.title}</Link>{' '}
+                            <Chip
+                              size="small"
+                              color={
+                                alert.state === 'alerting' ||
+                                alert.state === 'error'
+                                  ? 'secondary'
+                                  : 'default'
+                              }
+                              label={grafanaStateLabel(alert)}
+                            />
+                          </>
+                        }
+                        secondary={[
+                          alert.summary,
+                          alert.folderTitle,
+                          alert.matchedSelector,
+                        ]
+                          .filter(Boolean)
+                          .join(' · ')}
+                      />
+                    </ListItem>
+                  ))}
+                </List>
+              </>
+            )}
+
+            {value.targets.length > 0 && (
+              <>
+                <Heading>Scrape targets</Heading>
+                <Table size="small" aria-label="Scrape targets">
+                  <TableHead>
+                    <TableRow>
+                      <TableCell>Target</TableCell>
+                      <TableCell>Health</TableCell>
+                      <TableCell>Last scrape</TableCell>
+                    </TableRow>
+                  </TableHead>
+                  <TableBody>
+                    {value.targets.map(target => (
+                      <TableRow key={`${target.source}/${target.scrapeUrl}`}>
+                        <TableCell>
+                          <Typography variant="body2">
+                            {target.scrapeUrl}
+                          </Typography>
+                          <Typography variant="caption" color="textSecondary">
+                            {target.scrapePool} · {target.source}
+                          </Typography>
+                        </TableCell>
+                        <TableCell>
+                          <Chip
+                            size="small"
+                            color={
+                              target.health === 'down' ? 'secondary' : 'default'
+                            }
+                            label={target.health}
+                          />
+                        </TableCell>
+                        <TableCell>
+                          {target.lastScrape
+                            ? formatWhen(target.lastScrape)
+                            : '—'}
+                          {target.lastError && (
+                            <Typography variant="body2" color="error">
+                              {target.lastError}
+                            </Typography>
+                          )}
+                        </TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              </>
+            )}
+          </Grid>
+        )}
+        <Grid item xs={12} md={signals ? 5 : 12}>
+          {dashboards.length + value.links.length > 0 && (
+            <>
+              <Heading>Dashboards and links</Heading>
+              <List dense aria-label="Dashboards and links" disablePadding>
+                {dashboards.map(d => (
+                  <ListItem key={d.url}>
+                    <Link to={d.url}>{d.title}</Link>
+                  </ListItem>
+                ))}
+                {value.links.map(l => (
+                  <ListItem key={`${l.title}/${l.url}`}>
+                    <Link to={l.url}>
+                      {l.title}
+                      {l.cluster ? ` (${l.cluster}/${l.namespace})` : ''}
+                    </Link>
+                    {l.type && (
+                      <Typography
+                        variant="caption"
+                        color="textSecondary"
+                        style={{ marginLeft: 8 }}
+                      >
+                        {l.type}
                       </Typography>
                     )}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </>
-      )}
+                  </ListItem>
+                ))}
+              </List>
+            </>
+          )}
 
-      {dashboards.length + value.links.length > 0 && (
-        <>
-          <Heading>Dashboards and links</Heading>
-          <List dense aria-label="Dashboards and links" disablePadding>
-            {dashboards.map(d => (
-              <ListItem key={d.url}>
-                <Link to={d.url}>{d.title}</Link>
-              </ListItem>
-            ))}
-            {value.links.map(l => (
-              <ListItem key={`${l.title}/${l.url}`}>
-                <Link to={l.url}>
-                  {l.title}
-                  {l.cluster ? ` (${l.cluster}/${l.namespace})` : ''}
-                </Link>
-                {l.type && (
-                  <Typography
-                    variant="caption"
-                    color="textSecondary"
-                    style={{ marginLeft: 8 }}
-                  >
-                    {l.type}
-                  </Typography>
-                )}
-              </ListItem>
-            ))}
-          </List>
-        </>
-      )}
-
-      {missing.length > 0 && (
-        <>
-          <Heading>What would add evidence</Heading>
-          <List dense aria-label="Observability hints" disablePadding>
-            {missing.map(e => (
-              <ListItem key={e.capability}>
-                <ListItemText
-                  className={classes.wrap}
-                  primary={e.capability}
-                  secondary={sentence(TELEMETRY_HINTS[e.capability])}
-                />
-              </ListItem>
-            ))}
-          </List>
-        </>
-      )}
+          {missing.length > 0 && (
+            <>
+              <Heading>What would add evidence</Heading>
+              <List dense aria-label="Observability hints" disablePadding>
+                {missing.map(e => (
+                  <ListItem key={e.capability}>
+                    <ListItemText
+                      className={classes.wrap}
+                      primary={e.capability}
+                      secondary={sentence(TELEMETRY_HINTS[e.capability])}
+                    />
+                  </ListItem>
+                ))}
+              </List>
+            </>
+          )}
+        </Grid>
+      </Grid>
     </>
   );
 };

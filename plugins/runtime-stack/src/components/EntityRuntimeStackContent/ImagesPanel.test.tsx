@@ -1,0 +1,129 @@
+import type { EntityImages } from '@internal/backstage-plugin-runtime-stack-common';
+import { renderInTestApp } from '@backstage/test-utils';
+import { screen, within } from '@testing-library/react';
+import { ImagesPanel } from './ImagesPanel';
+
+const digest = (c: string) => `sha256:${c.repeat(64)}`;
+const pod = (name: string, container: string, d?: string) => ({
+  cluster: 'prod-eu-1',
+  namespace: 'payments',
+  pod: name,
+  container,
+  ...(d ? { digest: d } : {}),
+});
+
+const images: EntityImages = {
+  entityRef: 'component:default/payments-api',
+  images: [
+    {
+      reference: 'registry.example.com/payments/payments-api:1.14.2',
+      registry: 'registry.example.com',
+      repository: 'payments/payments-api',
+      tag: '1.14.2',
+      running: [
+        pod('a', 'app', digest('a')),
+        pod('b', 'app', digest('a')),
+        pod('c', 'app', digest('c')),
+      ],
+      declared: true,
+      registryConfigured: true,
+      checkedAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+      current: {
+        tag: '1.14.2',
+        digest: digest('b'),
+        created: '2026-10-25T09:00:00Z',
+        source: 'https://github.com/example/payments-api',
+        revision: '0123456789abcdef0123',
+      },
+      newest: [
+        { tag: '1.15.0', digest: digest('d'), created: '2026-11-28T09:00:00Z' },
+        { tag: '1.14.2', digest: digest('b') },
+      ],
+      drift: [
+        {
+          kind: 'digest-mismatch',
+          message:
+            'Tag 1.14.2 now points to sha256:bbbbbbbbbbbb, not what runs',
+          evidence: ['prod-eu-1: pod payments/a'],
+        },
+      ],
+    },
+    {
+      reference: 'docker.io/istio/proxyv2:1.23.2',
+      registry: 'docker.io',
+      repository: 'istio/proxyv2',
+      tag: '1.23.2',
+      // The sidecar and its init container in the same two pods.
+      running: [
+        pod('a', 'istio-proxy', digest('e')),
+        pod('a', 'istio-init', digest('e')),
+        pod('b', 'istio-proxy', digest('e')),
+        pod('b', 'istio-init', digest('e')),
+      ],
+      declared: false,
+      registryConfigured: false,
+      newest: [],
+      drift: [],
+    },
+  ],
+};
+
+describe('ImagesPanel', () => {
+  it('says where an image runs by pods, not containers, and what the registry holds', async () => {
+    await renderInTestApp(<ImagesPanel value={images} />);
+    const [, appRow, proxyRow] = within(
+      screen.getByRole('table', { name: 'Images' }),
+    ).getAllByRole('row');
+
+    expect(within(appRow).getByText('3 pods on prod-eu-1')).toBeInTheDocument();
+    expect(
+      within(appRow).getByText('2 different digests across its pods'),
+    ).toBeInTheDocument();
+    expect(within(appRow).getByText('sha256:aaaaaaaaaaaa')).toBeInTheDocument();
+    expect(within(appRow).getByText('sha256:cccccccccccc')).toBeInTheDocument();
+    expect(within(appRow).getByText('newest: 1.15.0')).toBeInTheDocument();
+    expect(
+      within(appRow).getByRole('link', { name: /^source/ }),
+    ).toHaveAttribute('href', 'https://github.com/example/payments-api');
+    expect(within(appRow).getByText('0123456789ab')).toBeInTheDocument();
+    expect(
+      within(appRow).getByText('registry read 5 min ago'),
+    ).toBeInTheDocument();
+    expect(within(appRow).getByText('digest-mismatch')).toBeInTheDocument();
+    expect(
+      within(appRow).getByText(
+        'Tag 1.14.2 now points to sha256:bbbbbbbbbbbb, not what runs',
+      ),
+    ).toBeInTheDocument();
+
+    expect(
+      within(proxyRow).getByText('2 pods on prod-eu-1'),
+    ).toBeInTheDocument();
+    expect(
+      within(proxyRow).getByText('containers istio-proxy, istio-init'),
+    ).toBeInTheDocument();
+    expect(
+      within(proxyRow).getByText(/Registry not configured/),
+    ).toBeInTheDocument();
+    expect(within(proxyRow).getByText('none')).toBeInTheDocument();
+  });
+
+  it('does not offer the current tag as the newest one', async () => {
+    await renderInTestApp(
+      <ImagesPanel
+        value={{
+          ...images,
+          images: [
+            {
+              ...images.images[0],
+              newest: [images.images[0].newest[1]],
+              drift: [],
+            },
+          ],
+        }}
+      />,
+    );
+    expect(screen.getByText('1.14.2 →', { exact: false })).toBeInTheDocument();
+    expect(screen.queryByText(/^newest:/)).not.toBeInTheDocument();
+  });
+});
