@@ -76,6 +76,18 @@ test.describe('scorecards on the example estate', () => {
       .then(chunks => Buffer.concat(chunks).toString('utf8'));
     expect(csv.split('\r\n')[0]).toMatch(/^service,owner,system/);
     expect(csv).toContain('component:default/payments-api');
+    // Words stay whole in narrow columns: "production" is not split over
+    // two lines, as the Backstage theme's word-break on table cells would.
+    const lifecycleLines = await services
+      .getByRole('cell', { name: 'production', exact: true })
+      .first()
+      .evaluate(cell => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        return new Set([...range.getClientRects()].map(r => Math.round(r.top)))
+          .size;
+      });
+    expect(lifecycleLines).toBe(1);
     await page.screenshot({
       path: 'test/output/scorecards-services.png',
       fullPage: true,

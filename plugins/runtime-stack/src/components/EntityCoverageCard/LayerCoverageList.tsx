@@ -1,17 +1,17 @@
 import type { LayerCoverage } from '@internal/backstage-plugin-runtime-stack-common';
 import LinearProgress from '@material-ui/core/LinearProgress';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
 import { formatCoveragePercent } from '../shared/formatPercent';
+import { WholeWordTable } from '../shared/WholeWordTable';
 
 /**
  * One line per layer, highest first as the stack is drawn. A layer the
  * profile asks nothing of gets no bar: a full one would claim coverage.
  */
 export const LayerCoverageList = ({ layers }: { layers: LayerCoverage[] }) => (
-  <Table size="small" aria-label="Coverage by layer">
+  <WholeWordTable size="small" aria-label="Coverage by layer">
     <TableBody>
       {[...layers]
         .sort((a, b) => b.layer - a.layer)
@@ -43,5 +43,5 @@ export const LayerCoverageList = ({ layers }: { layers: LayerCoverage[] }) => (
           </TableRow>
         ))}
     </TableBody>
-  </Table>
+  </WholeWordTable>
 );

@@ -2,7 +2,6 @@ import type { EntityCoverage } from '@internal/backstage-plugin-runtime-stack-co
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import LinearProgress from '@material-ui/core/LinearProgress';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
@@ -10,6 +9,7 @@ import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { formatAgeSince } from '../shared/formatAgeSince';
 import { formatPercent } from '../shared/formatPercent';
+import { WholeWordTable } from '../shared/WholeWordTable';
 
 const STATUS_COLOR: Record<string, 'primary' | 'secondary' | 'default'> = {
   covered: 'primary',
@@ -43,7 +43,7 @@ export const CoveragePanel = ({ value }: { value: EntityCoverage }) => (
         {e.source} could not be read: {e.message}
       </Typography>
     ))}
-    <Table size="small" aria-label="Coverage by layer">
+    <WholeWordTable size="small" aria-label="Coverage by layer">
       <TableBody>
         {[...value.layers].reverse().map(layer => (
           <TableRow key={layer.layer}>
@@ -67,11 +67,11 @@ export const CoveragePanel = ({ value }: { value: EntityCoverage }) => (
           </TableRow>
         ))}
       </TableBody>
-    </Table>
+    </WholeWordTable>
     {value.gaps.length > 0 && (
       <Box mt={2}>
         <Typography variant="subtitle2">Gaps</Typography>
-        <Table size="small" aria-label="Coverage gaps">
+        <WholeWordTable size="small" aria-label="Coverage gaps">
           <TableBody>
             {value.gaps.map(gap => (
               <TableRow key={gap.capability}>
@@ -105,7 +105,7 @@ export const CoveragePanel = ({ value }: { value: EntityCoverage }) => (
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </WholeWordTable>
       </Box>
     )}
   </>

@@ -13,7 +13,6 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import LinearProgress from '@material-ui/core/LinearProgress';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableContainer from '@material-ui/core/TableContainer';
@@ -38,6 +37,8 @@ import {
   type ServiceFilters,
   type ServiceSort,
 } from './serviceQuery';
+import { makeStyles } from '@material-ui/core/styles';
+import { WholeWordTable } from '../shared/WholeWordTable';
 
 /** How long typing pauses before a text filter is sent. */
 export const SEARCH_DEBOUNCE_MS = 300;
@@ -149,9 +150,7 @@ const ServiceRow = ({ row }: { row: ServiceScore }) => {
       </TableCell>
       <TableCell align="right">{row.gapCount}</TableCell>
       <TableCell align="right">{row.exemptCount}</TableCell>
-      <TableCell style={{ whiteSpace: 'nowrap' }}>
-        {age ? `${age} ago` : '—'}
-      </TableCell>
+      <TableCell>{age ? `${age} ago` : '—'}</TableCell>
     </TableRow>
   );
 };
@@ -160,7 +159,14 @@ const ServiceRow = ({ row }: { row: ServiceScore }) => {
  * Every evaluated service with its coverage, filtered, sorted and paged by
  * the backend, and exported as CSV with the same filters.
  */
+// Nine columns fit a laptop's content width with the theme's 20 px left
+// padding cut to 8.
+const useStyles = makeStyles({
+  nineColumns: { '& th, & td': { paddingLeft: 8, paddingRight: 8 } },
+});
+
 export const ServicesTable = () => {
+  const classes = useStyles();
   const api = useApi(runtimeStackApiRef);
   // What the fields show, and what was sent: text waits for typing to pause.
   const [fields, setFields] = useState<ServiceFilters>(NO_FILTERS);
@@ -432,7 +438,11 @@ export const ServicesTable = () => {
       <>
         {scores.loading && <Progress />}
         <TableContainer>
-          <Table size="small" aria-label="Services">
+          <WholeWordTable
+            size="small"
+            aria-label="Services"
+            className={classes.nineColumns}
+          >
             <TableHead>
               <TableRow>
                 {COLUMNS.map(column => {
@@ -465,7 +475,7 @@ export const ServicesTable = () => {
                 <ServiceRow key={row.entityRef} row={row} />
               ))}
             </TableBody>
-          </Table>
+          </WholeWordTable>
         </TableContainer>
         <TablePagination
           component="div"

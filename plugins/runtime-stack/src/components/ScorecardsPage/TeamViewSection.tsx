@@ -10,7 +10,6 @@ import type { TeamView } from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
@@ -22,6 +21,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
 import { describeExpiry } from '../EntityRuntimeStackContent/exemptions';
 import { formatCoveragePercent } from '../shared/formatPercent';
+import { WholeWordTable } from '../shared/WholeWordTable';
 
 /** `team-payments`, or `ops/team-payments` outside the default namespace. */
 function shortName(ref: string): string {
@@ -56,7 +56,7 @@ const ServicesTable = ({ view }: { view: TeamView }) => {
     );
   }
   return (
-    <Table size="small" aria-label="Services of the team">
+    <WholeWordTable size="small" aria-label="Services of the team">
       <TableHead>
         <TableRow>
           <TableCell>Service</TableCell>
@@ -106,7 +106,7 @@ const ServicesTable = ({ view }: { view: TeamView }) => {
           </TableRow>
         ))}
       </TableBody>
-    </Table>
+    </WholeWordTable>
   );
 };
 
@@ -119,7 +119,10 @@ const ExpiringExemptions = ({ view }: { view: TeamView }) => {
     );
   }
   return (
-    <Table size="small" aria-label="Exemptions expiring within 30 days">
+    <WholeWordTable
+      size="small"
+      aria-label="Exemptions expiring within 30 days"
+    >
       <TableHead>
         <TableRow>
           <TableCell>Capability</TableCell>
@@ -156,7 +159,7 @@ const ExpiringExemptions = ({ view }: { view: TeamView }) => {
           );
         })}
       </TableBody>
-    </Table>
+    </WholeWordTable>
   );
 };
 

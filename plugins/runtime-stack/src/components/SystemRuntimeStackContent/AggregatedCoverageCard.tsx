@@ -1,12 +1,12 @@
 import { InfoCard } from '@backstage/core-components';
 import type { SystemCoverage } from '@internal/backstage-plugin-runtime-stack-common';
 import LinearProgress from '@material-ui/core/LinearProgress';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { formatCoveragePercent } from '../shared/formatPercent';
+import { WholeWordTable } from '../shared/WholeWordTable';
 
 /**
  * The System's coverage: every component's required capabilities summed, so
@@ -30,7 +30,7 @@ export const AggregatedCoverageCard = ({
         {overall.covered} of {overall.required} required capabilities covered
         {overall.partial > 0 && `, ${overall.partial} partly`}
       </Typography>
-      <Table size="small" aria-label="System coverage by layer">
+      <WholeWordTable size="small" aria-label="System coverage by layer">
         <TableBody>
           {[...value.layers]
             .sort((a, b) => b.layer - a.layer)
@@ -63,7 +63,7 @@ export const AggregatedCoverageCard = ({
               </TableRow>
             ))}
         </TableBody>
-      </Table>
+      </WholeWordTable>
     </InfoCard>
   );
 };

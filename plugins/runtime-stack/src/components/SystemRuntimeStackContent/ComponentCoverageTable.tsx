@@ -5,7 +5,6 @@ import type {
   LayerCoverage,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import LinearProgress from '@material-ui/core/LinearProgress';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
@@ -13,6 +12,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Tooltip from '@material-ui/core/Tooltip';
 import { formatAgeSince } from '../shared/formatAgeSince';
 import { formatCoveragePercent } from '../shared/formatPercent';
+import { WholeWordTable } from '../shared/WholeWordTable';
 
 /**
  * Lowest ratio first, then most gaps, so the components that need work
@@ -63,7 +63,7 @@ export const ComponentCoverageTable = ({
   const columns = [...layers].sort((a, b) => a.layer - b.layer);
   return (
     <InfoCard title="Components" subheader="Worst covered first">
-      <Table size="small" aria-label="Component coverage">
+      <WholeWordTable size="small" aria-label="Component coverage">
         <TableHead>
           <TableRow style={{ whiteSpace: 'nowrap' }}>
             <TableCell>Component</TableCell>
@@ -109,7 +109,7 @@ export const ComponentCoverageTable = ({
             );
           })}
         </TableBody>
-      </Table>
+      </WholeWordTable>
     </InfoCard>
   );
 };

@@ -1,13 +1,13 @@
 import { InfoCard } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { AggregatedGap } from '@internal/backstage-plugin-runtime-stack-common';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { Fragment } from 'react';
+import { WholeWordTable } from '../shared/WholeWordTable';
 
 /** "missing on 3, partial on 1", leaving out a count of zero. */
 export function describeGapCounts(gap: AggregatedGap): string {
@@ -30,7 +30,7 @@ export const SharedGapsCard = ({ gaps }: { gaps: AggregatedGap[] }) => (
         No component has a gap in its required capabilities.
       </Typography>
     ) : (
-      <Table size="small" aria-label="Gaps across components">
+      <WholeWordTable size="small" aria-label="Gaps across components">
         <TableHead>
           <TableRow>
             <TableCell>Capability</TableCell>
@@ -56,7 +56,7 @@ export const SharedGapsCard = ({ gaps }: { gaps: AggregatedGap[] }) => (
             </TableRow>
           ))}
         </TableBody>
-      </Table>
+      </WholeWordTable>
     )}
   </InfoCard>
 );
