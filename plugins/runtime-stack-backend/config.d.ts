@@ -178,6 +178,28 @@ export interface Config {
       /** Days of daily coverage snapshots kept for trends. Default 180. */
       retentionDays?: number;
     };
+    /**
+     * Notifications to a service's owners through the notifications plugin
+     * (`@backstage/plugin-notifications-backend` must be installed). The
+     * notifications backend sends a component or System's notices to the
+     * members of its owner group.
+     */
+    notifications?: {
+      /** Send anything at all. Default false. */
+      enabled?: boolean;
+      /**
+       * When an evaluation finds a required capability worse than at the
+       * previous one (covered or exempt to partial or missing, partial to
+       * missing). Not when an evidence source failed. Default true.
+       */
+      coverageRegressions?: boolean;
+      exemptionExpiry?: {
+        /** Days before an exemption expires that its owners and requester are told, once. Default 14. */
+        warnDays?: number;
+        /** When exemptions are checked. Default: every hour, first check a minute after start. */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
+    };
     ownership?: {
       /**
        * The organisation's default owners: what every service inherits when

@@ -1,6 +1,7 @@
-import type {
-  SchedulerService,
-  ServiceFactory,
+import {
+  createServiceFactory,
+  type SchedulerService,
+  type ServiceFactory,
 } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
@@ -9,6 +10,7 @@ import {
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import type { AddressInfo } from 'node:net';
 import { CoverageEvaluationService } from '../src/layerCoverage/CoverageEvaluationService';
 import { runtimeStackPlugin } from '../src/plugin';
@@ -21,13 +23,27 @@ export async function startCoverageBackend(knex: any, entities: Entity[]) {
   const scheduler = mockServices.scheduler() as SchedulerService & {
     factory(options?: { skipTaskRunOnStartup?: boolean }): ServiceFactory;
   };
+  let notificationsSent = 0;
   const backend = await startTestBackend({
     features: [
       runtimeStackPlugin,
       scheduler.factory({ skipTaskRunOnStartup: true }),
       mockServices.database.factory({ knex }),
       catalogServiceMock.factory({ entities }),
-      mockServices.rootConfig.factory({ data: {} }),
+      // As the example portal runs: each evaluation is compared with the
+      // stored one for regression notices.
+      mockServices.rootConfig.factory({
+        data: { runtimeStack: { notifications: { enabled: true } } },
+      }),
+      createServiceFactory({
+        service: notificationService,
+        deps: {},
+        factory: () => ({
+          send: async () => {
+            notificationsSent += 1;
+          },
+        }),
+      }),
     ],
   });
   const base = `http://localhost:${
@@ -51,6 +67,8 @@ export async function startCoverageBackend(knex: any, entities: Entity[]) {
     },
     /** One run of the coverage evaluation task, as after a collection. */
     evaluate: () => scheduler.triggerTask(CoverageEvaluationService.TASK_ID),
+    /** Notifications the plugin has sent so far. */
+    notificationsSent: () => notificationsSent,
     stop: () => backend.stop(),
   };
 }

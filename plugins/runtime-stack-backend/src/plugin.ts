@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { InputError } from '@backstage/errors';
 import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
 import {
@@ -66,6 +67,9 @@ import {
   coverageEvaluationCounters,
   registryReadCounters,
 } from './metrics/runCounters';
+import { readNotificationSettings } from './notifications/notificationConfig';
+import { ExemptionExpiryNotices } from './notifications/ExemptionExpiryNotices';
+import { RuntimeStackNotifier } from './notifications/RuntimeStackNotifier';
 import { createRouter } from './router';
 
 /**
@@ -100,6 +104,7 @@ export const runtimeStackPlugin = createBackendPlugin({
         cache: coreServices.cache,
         catalog: catalogServiceRef,
         metrics: metricsServiceRef,
+        notifications: notificationService,
       },
       async init({
         logger,
@@ -115,6 +120,7 @@ export const runtimeStackPlugin = createBackendPlugin({
         cache,
         catalog,
         metrics,
+        notifications,
       }) {
         // app-config first, so modules can add tools to capabilities it adds;
         // modules have registered their additions by the time init runs.
@@ -283,6 +289,10 @@ export const runtimeStackPlugin = createBackendPlugin({
           ownership: effectiveOwnership,
           exemptions,
         });
+        const notificationSettings = readNotificationSettings(config);
+        const notifier = notificationSettings.enabled
+          ? new RuntimeStackNotifier({ notifications, logger })
+          : undefined;
         const evaluation = new CoverageEvaluationService({
           coverage,
           store: coverageStore,
@@ -292,8 +302,28 @@ export const runtimeStackPlugin = createBackendPlugin({
           settings: readCoverageEvaluationSettings(config),
           scorecards,
           onEvaluated: coverageEvaluationCounters(metrics),
+          ...(notifier && notificationSettings.coverageRegressions
+            ? {
+                onRegressions: (entityRef, regressions) =>
+                  notifier.coverageRegressed(entityRef, regressions),
+              }
+            : {}),
         });
         await evaluation.schedule(scheduler);
+        if (notifier) {
+          const titles = new Map(
+            layerModel.layers.flatMap(l =>
+              l.capabilities.map(c => [c.id, c.title] as const),
+            ),
+          );
+          await new ExemptionExpiryNotices({
+            exemptions,
+            notifier,
+            settings: notificationSettings.exemptionExpiry,
+            logger,
+            titleOf: id => titles.get(id) ?? id,
+          }).schedule(scheduler);
+        }
         afterCollection = () => evaluation.requestEvaluation();
         httpRouter.use(
           createCoverageRouter({ httpAuth, permissions, catalog, coverage }),

@@ -120,6 +120,7 @@ export type {
 } from './observability/observabilityViews';
 export { ANY_SERVICE_LABEL } from './observability/observabilityViews';
 export { TELEMETRY_HINTS } from './observability/telemetryHints';
+export { asSentence } from './asSentence';
 export {
   defaultRequirementProfiles,
   validateRequirementProfiles,

@@ -11,7 +11,12 @@ import {
   systemRefOf,
   type EntityWithSystem,
 } from '../catalog/entityWithSystem';
+import type { CapabilityCoverage } from '@internal/backstage-plugin-runtime-stack-common';
 import { mapWithConcurrency } from '../clusters/concurrency';
+import {
+  coverageRegressions,
+  type CoverageRegression,
+} from '../notifications/coverageRegressions';
 import { dayOf, type ScorecardStore } from '../scorecards/ScorecardStore';
 import { teamClosure } from '../scorecards/teamClosure';
 import type { CoverageService } from './CoverageService';
@@ -31,6 +36,11 @@ export interface CoverageEvaluationResult {
   removed: number;
   durationMs: number;
 }
+
+export type RegressionListener = (
+  entityRef: string,
+  regressions: CoverageRegression[],
+) => Promise<unknown>;
 
 // Stored in batches so a long run shows progress and bounds memory.
 const BATCH = 100;
@@ -59,6 +69,12 @@ export class CoverageEvaluationService {
       now?: () => Date;
       /** Called after each run, with what it did. */
       onEvaluated?: (result: CoverageEvaluationResult) => void;
+      /**
+       * Called for each service whose required capabilities got worse since
+       * its last stored evaluation; not when an evidence source failed, since
+       * then a gap may be the source's, not the service's.
+       */
+      onRegressions?: RegressionListener;
     },
   ) {}
 
@@ -154,7 +170,11 @@ export class CoverageEvaluationService {
       );
       const evaluated = records.filter((r): r is CoverageRecord => !!r);
       failed += records.length - evaluated.length;
+      const before = this.options.onRegressions
+        ? await store.requiredStatuses(evaluated.map(r => r.coverage.entityRef))
+        : undefined;
       await store.put(evaluated);
+      if (before) await this.reportRegressions(before, evaluated);
     }
 
     const current = new Set(components.map(e => stringifyEntityRef(e)));
@@ -179,6 +199,22 @@ export class CoverageEvaluationService {
     );
     this.options.onEvaluated?.(result);
     return result;
+  }
+
+  private async reportRegressions(
+    before: Map<string, Map<string, CapabilityCoverage['status']>>,
+    records: CoverageRecord[],
+  ) {
+    for (const { coverage } of records) {
+      if (coverage.sourceErrors.length > 0) continue;
+      const regressions = coverageRegressions(
+        before.get(coverage.entityRef),
+        coverage,
+      );
+      if (regressions.length > 0) {
+        await this.options.onRegressions?.(coverage.entityRef, regressions);
+      }
+    }
   }
 
   /** Team rollups from the group hierarchy, today's snapshot, retention. */

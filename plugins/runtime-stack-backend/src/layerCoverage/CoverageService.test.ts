@@ -18,7 +18,10 @@ import { migrateToLatest } from '../database/migrations';
 import type { ObservabilityService } from '../observability/ObservabilityService';
 import type { EffectiveOwnershipService } from '../ownership/EffectiveOwnershipService';
 import { readCoverageSettings } from './coverageConfig';
-import { CoverageEvaluationService } from './CoverageEvaluationService';
+import {
+  CoverageEvaluationService,
+  type RegressionListener,
+} from './CoverageEvaluationService';
 import { CoverageService } from './CoverageService';
 import { CoverageStore } from './CoverageStore';
 
@@ -173,6 +176,9 @@ async function service(
   options: {
     entities?: Entity[];
     ownershipFails?: boolean;
+    /** Whether Prometheus shows alert rules for the service, read per evaluation. */
+    alertRules?: () => boolean;
+    onRegressions?: RegressionListener;
   } = {},
 ) {
   const clusterState = {
@@ -207,12 +213,16 @@ async function service(
             status: 'evidenced',
             summary: '2 of 2 targets healthy',
           },
-          {
-            capability: 'alerting',
-            status: 'evidenced',
-            summary: '3 alert rules (1 in Grafana), 0 firing',
-            tools: ['alertmanager', 'grafana-alerting'],
-          },
+          ...((options.alertRules ?? (() => true))()
+            ? [
+                {
+                  capability: 'alerting',
+                  status: 'evidenced',
+                  summary: '3 alert rules (1 in Grafana), 0 firing',
+                  tools: ['alertmanager', 'grafana-alerting'],
+                },
+              ]
+            : []),
           { capability: 'logging', status: 'linked', summary: '1 link' },
         ],
       };
@@ -253,6 +263,7 @@ async function service(
       retentionDays: 30,
     },
     onEvaluated,
+    ...(options.onRegressions ? { onRegressions: options.onRegressions } : {}),
   });
   return Object.assign(coverage, { store, evaluation, knex, onEvaluated });
 }
@@ -403,6 +414,50 @@ describe('CoverageService', () => {
       owner_ref: 'group:default/payments-team',
       profile_id: 'experimental',
     });
+  });
+
+  it('reports a required capability that stopped being covered, once, and not while a source fails', async () => {
+    let alertRules = true;
+    let observabilityFails = false;
+    const onRegressions = jest.fn(async () => {});
+    const coverage = await service(false, {
+      alertRules: () => {
+        if (observabilityFails) throw new Error('prometheus is down');
+        return alertRules;
+      },
+      onRegressions,
+    });
+
+    await coverage.evaluation.run();
+    expect(onRegressions).not.toHaveBeenCalled();
+
+    alertRules = false;
+    await coverage.evaluation.run();
+    expect(onRegressions).toHaveBeenCalledTimes(1);
+    expect(onRegressions).toHaveBeenCalledWith(
+      'component:default/payments-api',
+      [
+        {
+          capability: expect.objectContaining({
+            capability: 'alerting',
+            status: 'missing',
+          }),
+          was: 'covered',
+        },
+      ],
+    );
+
+    // Still missing: nothing new to say.
+    await coverage.evaluation.run();
+    expect(onRegressions).toHaveBeenCalledTimes(1);
+
+    // Covered again, then Prometheus cannot be read: the gap is the
+    // source's, so the owners are not told.
+    alertRules = true;
+    await coverage.evaluation.run();
+    observabilityFails = true;
+    await coverage.evaluation.run();
+    expect(onRegressions).toHaveBeenCalledTimes(1);
   });
 
   it('adds up a System’s evaluated components and lists the pending ones', async () => {

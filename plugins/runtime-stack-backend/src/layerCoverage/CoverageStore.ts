@@ -1,4 +1,7 @@
-import type { EntityCoverage } from '@internal/backstage-plugin-runtime-stack-common';
+import type {
+  CapabilityCoverage,
+  EntityCoverage,
+} from '@internal/backstage-plugin-runtime-stack-common';
 import type { Knex } from 'knex';
 
 /** What the evaluation knows about an entity beyond its coverage. */
@@ -142,6 +145,32 @@ export class CoverageStore {
         .whereIn('entity_ref', entityRefs.slice(i, i + 500))
         .select('document');
       result.push(...rows.map(r => JSON.parse(r.document) as EntityCoverage));
+    }
+    return result;
+  }
+
+  /**
+   * The stored status of each required capability of these entities, by
+   * entity ref then capability; what the next evaluation is compared with.
+   */
+  async requiredStatuses(
+    entityRefs: string[],
+  ): Promise<Map<string, Map<string, CapabilityCoverage['status']>>> {
+    const result = new Map<string, Map<string, CapabilityCoverage['status']>>();
+    for (let i = 0; i < entityRefs.length; i += 500) {
+      const rows: Array<{
+        entity_ref: string;
+        capability: string;
+        status: CapabilityCoverage['status'];
+      }> = await this.knex('capability_coverage')
+        .whereIn('entity_ref', entityRefs.slice(i, i + 500))
+        .where({ requirement: 'required' })
+        .select('entity_ref', 'capability', 'status');
+      for (const row of rows) {
+        const statuses = result.get(row.entity_ref) ?? new Map();
+        statuses.set(row.capability, row.status);
+        result.set(row.entity_ref, statuses);
+      }
     }
     return result;
   }

@@ -121,4 +121,27 @@ export class ExemptionStore {
     await this.knex('coverage_exemptions').where({ id }).delete();
     return existing;
   }
+
+  /**
+   * Exemptions that expire within the window and whose owners have not been
+   * told yet, soonest first.
+   */
+  async dueForExpiryNotice(expiringBefore: Date): Promise<Exemption[]> {
+    const rows: Row[] = await this.knex<Row>('coverage_exemptions')
+      .whereNull('expiry_notified_at')
+      .where('expires_at', '>', this.now())
+      .andWhere('expires_at', '<=', expiringBefore)
+      .orderBy([
+        { column: 'expires_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ]);
+    return rows.map(toExemption);
+  }
+
+  async markExpiryNotified(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.knex('coverage_exemptions')
+      .whereIn('id', ids)
+      .update({ expiry_notified_at: this.now() });
+  }
 }

@@ -1,6 +1,7 @@
 import { Link } from '@backstage/core-components';
 import {
   ANY_SERVICE_LABEL,
+  asSentence,
   TELEMETRY_HINTS,
   type EntityObservability,
   type ServiceGrafanaAlert,
@@ -20,10 +21,6 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import type { ReactNode } from 'react';
 import { formatWhen } from './formatWhen';
-
-/** A hint as a sentence of its own. */
-const sentence = (text: string) =>
-  `${text.charAt(0).toLocaleUpperCase('en-US')}${text.slice(1)}.`;
 
 const matchedByText = (matchedBy: EntityObservability['matchedBy']) =>
   [
@@ -307,7 +304,7 @@ export const ObservabilityPanel = ({
                     <ListItemText
                       className={classes.wrap}
                       primary={e.capability}
-                      secondary={sentence(TELEMETRY_HINTS[e.capability])}
+                      secondary={asSentence(TELEMETRY_HINTS[e.capability])}
                     />
                   </ListItem>
                 ))}

@@ -1,0 +1,67 @@
+import type {
+  LoggerService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import type { ExemptionStore } from '../scorecards/ExemptionStore';
+import type { NotificationSettings } from './notificationConfig';
+import type { RuntimeStackNotifier } from './RuntimeStackNotifier';
+
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * Tells the owners of each exemption, once, that it expires within the
+ * configured days. An exemption whose notice could not be sent is tried again
+ * on the next run.
+ */
+export class ExemptionExpiryNotices {
+  static readonly TASK_ID = 'runtime-stack:notify-expiring-exemptions';
+
+  constructor(
+    private readonly options: {
+      exemptions: ExemptionStore;
+      notifier: RuntimeStackNotifier;
+      settings: NotificationSettings['exemptionExpiry'];
+      logger: LoggerService;
+      /** The layer model's title of a capability id. */
+      titleOf: (capability: string) => string;
+      now?: () => Date;
+    },
+  ) {}
+
+  async schedule(scheduler: SchedulerService): Promise<void> {
+    await scheduler.scheduleTask({
+      id: ExemptionExpiryNotices.TASK_ID,
+      scope: 'global',
+      ...this.options.settings.schedule,
+      fn: async () => {
+        await this.run();
+      },
+    });
+  }
+
+  async run(): Promise<{ notified: number; failed: number }> {
+    const { exemptions, notifier, settings, logger, titleOf } = this.options;
+    const now = (this.options.now ?? (() => new Date()))();
+    const due = await exemptions.dueForExpiryNotice(
+      new Date(now.getTime() + settings.warnDays * MS_PER_DAY),
+    );
+    const sent: string[] = [];
+    for (const exemption of due) {
+      if (
+        await notifier.exemptionExpiring(
+          exemption,
+          titleOf(exemption.capability),
+        )
+      ) {
+        sent.push(exemption.id);
+      }
+    }
+    await exemptions.markExpiryNotified(sent);
+    if (due.length > 0) {
+      logger.info(
+        `Notified the owners of ${sent.length} of ${due.length} exemption(s) expiring within ${settings.warnDays} days`,
+      );
+    }
+    return { notified: sent.length, failed: due.length - sent.length };
+  }
+}

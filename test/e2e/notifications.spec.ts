@@ -1,0 +1,54 @@
+import { expect, test } from '@playwright/test';
+import { backendUrl, guestToken, signInAsGuest } from './portal';
+
+const service = 'component:default/fraud-scoring';
+
+test('the owners and the requester of an exemption hear that it expires soon', async ({
+  page,
+  request,
+}) => {
+  // Messaging is not required of fraud-scoring, so its coverage and the other
+  // tests' views of it stay as they are.
+  const headers = { Authorization: `Bearer ${await guestToken(request)}` };
+  const { items } = await (
+    await request.get(
+      `${backendUrl}/api/runtime-stack/exemptions?scopeRef=${service}`,
+      { headers },
+    )
+  ).json();
+  for (const exemption of items) {
+    await request.delete(
+      `${backendUrl}/api/runtime-stack/exemptions/${exemption.id}`,
+      { headers },
+    );
+  }
+  const granted = await request.post(
+    `${backendUrl}/api/runtime-stack/exemptions`,
+    {
+      headers,
+      data: {
+        scope: { kind: 'component', ref: service },
+        capability: 'messaging',
+        reason: 'No queues until the rewrite',
+        expiresAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+      },
+    },
+  );
+  expect(granted.status()).toBe(201);
+
+  // The guest asked for it (the default requester), so the guest is told.
+  await signInAsGuest(page);
+  const notice = page.getByText(
+    'fraud-scoring: exemption from Messaging & streaming expires in 3 days',
+  );
+  await expect(async () => {
+    await page.goto('/notifications');
+    await expect(notice.first()).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 120_000, intervals: [5_000] });
+  await page.screenshot({ path: 'test/output/notifications-exemption.png' });
+
+  await notice.first().click();
+  await expect(page).toHaveURL(
+    /\/catalog\/default\/component\/fraud-scoring\/runtime-stack$/,
+  );
+});
