@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { backendUrl, guestToken, signInAsGuest } from './portal';
+import { backendUrl, revokeExemptions, signInAsGuest } from './portal';
 
 const service = 'component:default/fraud-scoring';
 
@@ -9,19 +9,7 @@ test('the owners and the requester of an exemption hear that it expires soon', a
 }) => {
   // Messaging is not required of fraud-scoring, so its coverage and the other
   // tests' views of it stay as they are.
-  const headers = { Authorization: `Bearer ${await guestToken(request)}` };
-  const { items } = await (
-    await request.get(
-      `${backendUrl}/api/runtime-stack/exemptions?scopeRef=${service}`,
-      { headers },
-    )
-  ).json();
-  for (const exemption of items) {
-    await request.delete(
-      `${backendUrl}/api/runtime-stack/exemptions/${exemption.id}`,
-      { headers },
-    );
-  }
+  const headers = await revokeExemptions(request, service);
   const granted = await request.post(
     `${backendUrl}/api/runtime-stack/exemptions`,
     {

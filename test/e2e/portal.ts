@@ -25,6 +25,31 @@ export async function guestToken(request: APIRequestContext): Promise<string> {
   return body.backstageIdentity.token;
 }
 
+/**
+ * Revokes, as the guest (a platform-team member, so allowed), every exemption
+ * of a component or System, so a retry or a second run against the same
+ * portal starts clean. Returns the guest's auth headers.
+ */
+export async function revokeExemptions(
+  request: APIRequestContext,
+  scopeRef: string,
+): Promise<{ Authorization: string }> {
+  const headers = { Authorization: `Bearer ${await guestToken(request)}` };
+  const res = await request.get(
+    `${backendUrl}/api/runtime-stack/exemptions?scopeRef=${scopeRef}`,
+    { headers },
+  );
+  expect(res.status()).toBe(200);
+  for (const exemption of (await res.json()).items) {
+    const revoked = await request.delete(
+      `${backendUrl}/api/runtime-stack/exemptions/${exemption.id}`,
+      { headers },
+    );
+    expect(revoked.status()).toBe(204);
+  }
+  return headers;
+}
+
 /** Waits until the app shows its sidebar, that is, someone is signed in. */
 async function expectSignedIn(page: Page) {
   // The <nav> itself reports as hidden; its links are what a user sees.

@@ -1,10 +1,5 @@
 import { expect, test } from '@playwright/test';
-import {
-  backendUrl,
-  guestToken,
-  signInAsGuest,
-  waitForBackend,
-} from './portal';
+import { revokeExemptions, signInAsGuest, waitForBackend } from './portal';
 
 test.beforeAll(async ({ request }) => {
   await waitForBackend(request);
@@ -98,20 +93,7 @@ test.describe('scorecards on the example estate', () => {
     page,
     request,
   }) => {
-    // A retry, or a second run against the same portal, starts clean.
-    const headers = { Authorization: `Bearer ${await guestToken(request)}` };
-    const { items } = await (
-      await request.get(
-        `${backendUrl}/api/runtime-stack/exemptions?scopeRef=component:default/checkout-api`,
-        { headers },
-      )
-    ).json();
-    for (const exemption of items) {
-      await request.delete(
-        `${backendUrl}/api/runtime-stack/exemptions/${exemption.id}`,
-        { headers },
-      );
-    }
+    await revokeExemptions(request, 'component:default/checkout-api');
     await signInAsGuest(page);
     await page.goto('/catalog/default/component/checkout-api/runtime-stack');
     await expect(page.getByLabel('Overall coverage')).toHaveText(/^\d+%$/, {
