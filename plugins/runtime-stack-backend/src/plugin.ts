@@ -2,7 +2,10 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
+import {
+  actionsRegistryServiceRef,
+  metricsServiceRef,
+} from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { InputError } from '@backstage/errors';
@@ -70,6 +73,7 @@ import {
 import { readNotificationSettings } from './notifications/notificationConfig';
 import { ExemptionExpiryNotices } from './notifications/ExemptionExpiryNotices';
 import { RuntimeStackNotifier } from './notifications/RuntimeStackNotifier';
+import { registerRuntimeStackActions } from './actions/runtimeStackActions';
 import { createRouter } from './router';
 
 /**
@@ -105,6 +109,7 @@ export const runtimeStackPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         metrics: metricsServiceRef,
         notifications: notificationService,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         logger,
@@ -121,6 +126,7 @@ export const runtimeStackPlugin = createBackendPlugin({
         catalog,
         metrics,
         notifications,
+        actionsRegistry,
       }) {
         // app-config first, so modules can add tools to capabilities it adds;
         // modules have registered their additions by the time init runs.
@@ -341,6 +347,13 @@ export const runtimeStackPlugin = createBackendPlugin({
             coverage,
           }),
         );
+        registerRuntimeStackActions({
+          actionsRegistry,
+          permissions,
+          catalog,
+          coverage,
+          ownership: effectiveOwnership,
+        });
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

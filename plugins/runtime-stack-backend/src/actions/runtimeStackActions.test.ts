@@ -1,0 +1,209 @@
+import type { ActionsServiceAction } from '@backstage/backend-plugin-api/alpha';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { startTestBackendClosingDatabases } from '@internal/backend-test-kit';
+import request from 'supertest';
+import { runtimeStackPlugin } from '../plugin';
+
+jest.setTimeout(60_000);
+
+const entities: Entity[] = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'payments-api', namespace: 'default' },
+    spec: { type: 'service', owner: 'team-payments', lifecycle: 'production' },
+    relations: [{ type: 'ownedBy', targetRef: 'group:default/team-payments' }],
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: { name: 'payments', namespace: 'default' },
+    spec: { owner: 'team-payments' },
+  },
+];
+
+const config = {
+  runtimeStack: {
+    ownership: {
+      defaults: [
+        { owner: 'group:default/platform-team', capabilities: ['metrics'] },
+      ],
+    },
+  },
+};
+
+/**
+ * The plugin with the backend's own actions registry, whose actions are
+ * listed and invoked over HTTP as the actions service and the MCP actions
+ * plugin do it.
+ */
+async function startWithActions(
+  permission:
+    | AuthorizeResult.ALLOW
+    | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+) {
+  const backend = await startTestBackendClosingDatabases({
+    databasePlugins: ['runtime-stack'],
+    features: [
+      runtimeStackPlugin,
+      catalogServiceMock.factory({ entities }),
+      mockServices.rootConfig.factory({ data: config }),
+      mockServices.permissions.factory({ result: permission }),
+    ],
+  });
+  const base = '/api/runtime-stack/.backstage/actions/v1/actions';
+  const auth = mockCredentials.user.header('user:default/sara-lindqvist');
+  const list = async () => {
+    const res = await request(backend.server)
+      .get(base)
+      .set('Authorization', auth);
+    expect(res.status).toBe(200);
+    return res.body as { actions: ActionsServiceAction[] };
+  };
+  const invoke = async (name: string, input: Record<string, unknown>) => {
+    const res = await request(backend.server)
+      .post(`${base}/${encodeURIComponent(`runtime-stack:${name}`)}/invoke`)
+      .set('Authorization', auth)
+      .send(input);
+    if (res.status !== 200) {
+      const error = new Error(res.body?.error?.message ?? res.text);
+      throw Object.assign(error, { status: res.status });
+    }
+    return res.body as { output: any };
+  };
+  return { list, invoke, stop: () => backend.stop() };
+}
+
+describe('runtime stack actions', () => {
+  let started: Awaited<ReturnType<typeof startWithActions>>;
+  beforeAll(async () => {
+    started = await startWithActions();
+  });
+  afterAll(() => started.stop());
+
+  it('are offered as read-only actions', async () => {
+    const { actions } = await started.list();
+    expect(
+      actions
+        .filter(a => a.pluginId === 'runtime-stack')
+        .map(a => [a.name, a.attributes.readOnly]),
+    ).toEqual([
+      ['get-service-runtime-stack', true],
+      ['get-capability-owners', true],
+    ]);
+  });
+
+  it("tell a service's stack: profile, layers, capabilities with owners and hints", async () => {
+    const { output } = await started.invoke('get-service-runtime-stack', {
+      entityRef: 'payments-api',
+    });
+    expect(output.entityRef).toBe('component:default/payments-api');
+    expect(output.profile).toMatchObject({ id: 'tier-1' });
+    expect(output.layers.map((l: any) => l.layer).sort()).toEqual([
+      0, 1, 2, 3, 4, 5, 6,
+    ]);
+    const metrics = output.capabilities.find(
+      (c: any) => c.capability === 'metrics',
+    );
+    expect(metrics).toMatchObject({
+      requirement: 'required',
+      status: 'missing',
+      owners: [
+        {
+          owner: 'group:default/platform-team',
+          inheritedFrom: 'organization organization',
+        },
+      ],
+    });
+    expect(metrics.hint).toEqual(expect.any(String));
+    expect(output.gaps).toContain('metrics');
+    // Only what the profile asks for, unless asked.
+    expect(
+      output.capabilities.every((c: any) =>
+        ['required', 'recommended'].includes(c.requirement),
+      ),
+    ).toBe(true);
+    const all = await started.invoke('get-service-runtime-stack', {
+      entityRef: 'payments-api',
+      includeNotRequired: true,
+    });
+    expect(all.output.capabilities.length).toBeGreaterThan(
+      output.capabilities.length,
+    );
+  });
+
+  it('tell who owns a capability, and where that comes from', async () => {
+    const { output } = await started.invoke('get-capability-owners', {
+      entityRef: 'component:default/payments-api',
+      capability: 'metrics',
+    });
+    expect(output).toEqual({
+      entityRef: 'component:default/payments-api',
+      capabilities: [
+        {
+          capability: 'metrics',
+          layer: 4,
+          owners: [
+            {
+              owner: 'group:default/platform-team',
+              responsibility: 'operates',
+              inheritedFrom: 'organization organization',
+            },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('name the field that is wrong', async () => {
+    await expect(
+      started.invoke('get-service-runtime-stack', {
+        entityRef: 'system:payments',
+      }),
+    ).rejects.toThrow(
+      'entityRef: system:default/payments is not a Component; the runtime stack is per Component',
+    );
+    await expect(
+      started.invoke('get-service-runtime-stack', {
+        entityRef: '',
+      }),
+    ).rejects.toThrow(/^entityRef: /);
+    await expect(
+      started.invoke('get-service-runtime-stack', { entityRef: 'nonexistent' }),
+    ).rejects.toThrow(
+      "No entity 'component:default/nonexistent' in the catalog",
+    );
+    await expect(
+      started.invoke('get-capability-owners', {
+        entityRef: 'payments-api',
+        capability: 'metricz',
+      }),
+    ).rejects.toThrow(
+      "capability: 'metricz' is not a capability of the layer model",
+    );
+  });
+
+  it('are neither shown nor run for a caller the permission policy denies', async () => {
+    const denied = await startWithActions(AuthorizeResult.DENY);
+    try {
+      expect(
+        (await denied.list()).actions.filter(
+          a => a.pluginId === 'runtime-stack',
+        ),
+      ).toEqual([]);
+      await expect(
+        denied.invoke('get-service-runtime-stack', {
+          entityRef: 'payments-api',
+        }),
+      ).rejects.toMatchObject({ status: 404 });
+      await expect(
+        denied.invoke('get-capability-owners', { entityRef: 'payments-api' }),
+      ).rejects.toMatchObject({ status: 404 });
+    } finally {
+      await denied.stop();
+    }
+  });
+});

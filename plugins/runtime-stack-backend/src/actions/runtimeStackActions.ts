@@ -1,0 +1,312 @@
+import type {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  AuthorizeResult,
+  type BasicPermission,
+} from '@backstage/plugin-permission-common';
+import {
+  coverageReadPermission,
+  ownershipReadPermission,
+  type EffectiveOwner,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import type { CoverageService } from '../layerCoverage/CoverageService';
+import type { EffectiveOwnershipService } from '../ownership/EffectiveOwnershipService';
+
+type Deps = {
+  actionsRegistry: ActionsRegistryService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+  coverage: CoverageService;
+  ownership: EffectiveOwnershipService;
+};
+
+async function authorize(
+  permissions: PermissionsService,
+  permission: BasicPermission,
+  credentials: BackstageCredentials,
+) {
+  const [decision] = await permissions.authorize([{ permission }], {
+    credentials,
+  });
+  if (decision.result !== AuthorizeResult.ALLOW) {
+    throw new NotAllowedError(`${permission.name} is not allowed for you`);
+  }
+}
+
+/** A ref as people write it: `payments-api` is `component:default/payments-api`. */
+function readEntityRef(ref: string): string {
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(ref, {
+        defaultKind: 'component',
+        defaultNamespace: 'default',
+      }),
+    );
+  } catch (error) {
+    throw new InputError(`entityRef: ${(error as Error).message}`);
+  }
+}
+
+async function readEntity(
+  catalog: CatalogService,
+  entityRef: string,
+  credentials: BackstageCredentials,
+) {
+  const entity = await catalog.getEntityByRef(entityRef, { credentials });
+  if (!entity) {
+    throw new NotFoundError(`No entity '${entityRef}' in the catalog`);
+  }
+  return entity;
+}
+
+const owners = (list: EffectiveOwner[] = []) =>
+  list.map(o => ({
+    owner: o.owner,
+    responsibility: o.responsibility,
+    inheritedFrom: `${o.inheritedFrom.kind} ${o.inheritedFrom.ref}`,
+    ...(o.note ? { note: o.note } : {}),
+    ...(o.link ? { link: o.link } : {}),
+  }));
+
+/**
+ * Actions for the actions registry, so MCP clients (through the MCP actions
+ * plugin) and other plugins can ask what a service's runtime stack is and
+ * who owns which part of it, with the caller's permissions.
+ */
+export function registerRuntimeStackActions(deps: Deps) {
+  const { actionsRegistry, permissions, catalog, coverage, ownership } = deps;
+
+  actionsRegistry.register({
+    name: 'get-service-runtime-stack',
+    title: "Get a service's runtime stack",
+    description: [
+      'The runtime stack of a Component in the software catalog: its requirement profile,',
+      'its coverage overall and per layer (0 platform to 6 application), and each',
+      'required or recommended capability with its status (covered, partial, missing,',
+      'exempt), the tools that cover it, the groups that own it and, for a gap, what',
+      'would cover it. Use it to answer what a service runs on, what it lacks and whom',
+      'to ask.',
+    ].join(' '),
+    attributes: { readOnly: true, idempotent: true, destructive: false },
+    visibilityPermission: coverageReadPermission,
+    examples: [
+      {
+        title: 'The stack of payments-api',
+        input: { entityRef: 'component:default/payments-api' },
+      },
+    ],
+    schema: {
+      input: z =>
+        z.object({
+          entityRef: z
+            .string()
+            .describe(
+              'The Component, e.g. component:default/payments-api or just payments-api',
+            ),
+          includeNotRequired: z
+            .boolean()
+            .optional()
+            .describe(
+              'Also list capabilities its profile does not ask for (default false)',
+            ),
+        }),
+      output: z =>
+        z.object({
+          entityRef: z.string(),
+          profile: z.object({
+            id: z.string(),
+            title: z.string(),
+            reason: z.string(),
+          }),
+          overall: z.object({
+            required: z.number(),
+            covered: z.number(),
+            partial: z.number(),
+            ratio: z.number(),
+          }),
+          layers: z.array(
+            z.object({
+              layer: z.number(),
+              title: z.string(),
+              required: z.number(),
+              covered: z.number(),
+              partial: z.number(),
+              ratio: z.number(),
+            }),
+          ),
+          capabilities: z.array(
+            z.object({
+              capability: z.string(),
+              title: z.string(),
+              layer: z.number(),
+              requirement: z.string(),
+              status: z.string(),
+              tools: z.array(z.string()),
+              owners: z.array(
+                z.object({
+                  owner: z.string(),
+                  responsibility: z.string(),
+                  inheritedFrom: z.string(),
+                  note: z.string().optional(),
+                  link: z.string().optional(),
+                }),
+              ),
+              hint: z.string().optional(),
+              conflict: z.string().optional(),
+            }),
+          ),
+          gaps: z.array(z.string()),
+          evaluatedAt: z.string(),
+          sourceErrors: z.array(z.string()),
+        }),
+    },
+    action: async ({ input, credentials }) => {
+      await authorize(permissions, coverageReadPermission, credentials);
+      const entityRef = readEntityRef(input.entityRef);
+      if (
+        parseEntityRef(entityRef).kind.toLocaleLowerCase('en-US') !==
+        'component'
+      ) {
+        throw new InputError(
+          `entityRef: ${entityRef} is not a Component; the runtime stack is per Component`,
+        );
+      }
+      const entity = await readEntity(catalog, entityRef, credentials);
+      const value = await coverage.entityCoverage(entity, credentials);
+      return {
+        output: {
+          entityRef: value.entityRef,
+          profile: value.profile,
+          overall: value.overall,
+          layers: value.layers,
+          capabilities: value.capabilities
+            .filter(
+              c =>
+                input.includeNotRequired ||
+                c.requirement === 'required' ||
+                c.requirement === 'recommended',
+            )
+            .map(c => ({
+              capability: c.capability,
+              title: c.title,
+              layer: c.layer,
+              requirement: c.requirement,
+              status: c.status,
+              tools: c.tools,
+              owners: owners(c.owners),
+              ...(c.hint ? { hint: c.hint } : {}),
+              ...(c.conflict
+                ? {
+                    conflict: `declared ${c.conflict.declared.join(
+                      ', ',
+                    )}, observed ${c.conflict.observed.join(', ')}`,
+                  }
+                : {}),
+            })),
+          gaps: value.gaps.map(g => g.capability),
+          evaluatedAt: value.evaluatedAt,
+          sourceErrors: value.sourceErrors.map(
+            e => `${e.source}: ${e.message}`,
+          ),
+        },
+      };
+    },
+  });
+
+  actionsRegistry.register({
+    name: 'get-capability-owners',
+    title: 'Get who owns a capability of a service',
+    description: [
+      'Which groups own a layer or capability of the runtime stack (ingress, metrics,',
+      'policy, ...) for a Component or System, and where that ownership comes from:',
+      'the component, its System, its environment or cluster, or the organisation',
+      'default. Give a capability id, a layer number, or neither for all.',
+    ].join(' '),
+    attributes: { readOnly: true, idempotent: true, destructive: false },
+    visibilityPermission: ownershipReadPermission,
+    examples: [
+      {
+        title: 'Who runs ingress for payments-api',
+        input: {
+          entityRef: 'component:default/payments-api',
+          capability: 'service-proxy',
+        },
+      },
+    ],
+    schema: {
+      input: z =>
+        z.object({
+          entityRef: z
+            .string()
+            .describe(
+              'A Component or System, e.g. component:default/payments-api',
+            ),
+          capability: z
+            .string()
+            .optional()
+            .describe('A capability id of the layer model, e.g. metrics'),
+          layer: z
+            .number()
+            .int()
+            .min(0)
+            .max(6)
+            .optional()
+            .describe('A layer, 0 (platform) to 6 (application)'),
+        }),
+      output: z =>
+        z.object({
+          entityRef: z.string(),
+          capabilities: z.array(
+            z.object({
+              capability: z.string(),
+              layer: z.number(),
+              owners: z.array(
+                z.object({
+                  owner: z.string(),
+                  responsibility: z.string(),
+                  inheritedFrom: z.string(),
+                  note: z.string().optional(),
+                  link: z.string().optional(),
+                }),
+              ),
+            }),
+          ),
+        }),
+    },
+    action: async ({ input, credentials }) => {
+      await authorize(permissions, ownershipReadPermission, credentials);
+      const entityRef = readEntityRef(input.entityRef);
+      const effective = await ownership.forEntity(entityRef, credentials);
+      if (
+        input.capability !== undefined &&
+        !effective.capabilities.some(c => c.capability === input.capability)
+      ) {
+        throw new InputError(
+          `capability: '${input.capability}' is not a capability of the layer model`,
+        );
+      }
+      const capabilities = effective.capabilities.filter(
+        c =>
+          (input.capability === undefined ||
+            c.capability === input.capability) &&
+          (input.layer === undefined || c.layer === input.layer),
+      );
+      return {
+        output: {
+          entityRef: effective.entityRef,
+          capabilities: capabilities.map(c => ({
+            capability: c.capability,
+            layer: c.layer,
+            owners: owners(c.owners),
+          })),
+        },
+      };
+    },
+  });
+}
