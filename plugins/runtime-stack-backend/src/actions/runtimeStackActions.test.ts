@@ -6,17 +6,12 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { startTestBackendClosingDatabases } from '@internal/backend-test-kit';
 import request from 'supertest';
 import { runtimeStackPlugin } from '../plugin';
+import { paymentsApi } from '../__testUtils__/paymentsApi';
 
 jest.setTimeout(60_000);
 
 const entities: Entity[] = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: 'payments-api', namespace: 'default' },
-    spec: { type: 'service', owner: 'team-payments', lifecycle: 'production' },
-    relations: [{ type: 'ownedBy', targetRef: 'group:default/team-payments' }],
-  },
+  paymentsApi,
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'System',

@@ -3,6 +3,7 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import type { z } from 'zod/v3';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
@@ -64,6 +65,18 @@ async function readEntity(
   }
   return entity;
 }
+
+/** What the actions say of each owner; `inheritedFrom` as "system system:default/payments". */
+const ownersSchema = (zod: typeof z) =>
+  zod.array(
+    zod.object({
+      owner: zod.string(),
+      responsibility: zod.string(),
+      inheritedFrom: zod.string(),
+      note: zod.string().optional(),
+      link: zod.string().optional(),
+    }),
+  );
 
 const owners = (list: EffectiveOwner[] = []) =>
   list.map(o => ({
@@ -148,15 +161,7 @@ export function registerRuntimeStackActions(deps: Deps) {
               requirement: z.string(),
               status: z.string(),
               tools: z.array(z.string()),
-              owners: z.array(
-                z.object({
-                  owner: z.string(),
-                  responsibility: z.string(),
-                  inheritedFrom: z.string(),
-                  note: z.string().optional(),
-                  link: z.string().optional(),
-                }),
-              ),
+              owners: ownersSchema(z),
               hint: z.string().optional(),
               conflict: z.string().optional(),
             }),
@@ -266,15 +271,7 @@ export function registerRuntimeStackActions(deps: Deps) {
             z.object({
               capability: z.string(),
               layer: z.number(),
-              owners: z.array(
-                z.object({
-                  owner: z.string(),
-                  responsibility: z.string(),
-                  inheritedFrom: z.string(),
-                  note: z.string().optional(),
-                  link: z.string().optional(),
-                }),
-              ),
+              owners: ownersSchema(z),
             }),
           ),
         }),

@@ -17,6 +17,7 @@ import type { CapabilityCoverage } from '@internal/backstage-plugin-runtime-stac
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import request from 'supertest';
 import { RuntimeStackNotifier } from './RuntimeStackNotifier';
+import { paymentsApi } from '../__testUtils__/paymentsApi';
 
 jest.setTimeout(60_000);
 
@@ -34,13 +35,7 @@ const user = (name: string): Entity => ({
 // The relations the catalog would compute; the notifications backend follows
 // them from a component to its owner group and on to the members.
 const entities: Entity[] = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: 'payments-api', namespace: 'default' },
-    spec: { type: 'service', owner: 'team-payments', lifecycle: 'production' },
-    relations: [{ type: 'ownedBy', targetRef: 'group:default/team-payments' }],
-  },
+  paymentsApi,
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Group',
