@@ -124,3 +124,22 @@ test.describe('scorecards on the example estate', () => {
     });
   });
 });
+
+test("a team's page shows its services' coverage and its trend", async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/group/team-payments/runtime-stack');
+  const services = page.getByRole('table', { name: 'Services of the team' });
+  await expect(
+    services.getByRole('link', { name: 'payments-api' }),
+  ).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByLabel('Team coverage')).toHaveText(/^\d+%$/);
+  await expect(
+    page.getByRole('img', { name: 'Coverage of this team by day' }),
+  ).toBeVisible();
+  await page.screenshot({
+    path: 'test/output/team-payments-runtime-stack.png',
+    fullPage: true,
+  });
+});

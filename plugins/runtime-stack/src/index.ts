@@ -10,6 +10,7 @@ export { runtimeStackPlugin as default } from './plugin';
 export {
   EntityCoverageCard,
   EntityRuntimeStackContent,
+  GroupRuntimeStackContent,
   runtimeStackLegacyPlugin,
   RuntimeStackCoveragePreviewField,
   RuntimeStackPage,

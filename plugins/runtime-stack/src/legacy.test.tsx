@@ -30,6 +30,7 @@ import {
   RuntimeStackScorecardsPage,
   runtimeStackLegacyPlugin,
   SystemRuntimeStackContent,
+  GroupRuntimeStackContent,
 } from './legacy';
 
 const base = 'http://backstage.test/api/runtime-stack';
@@ -137,6 +138,36 @@ describe('legacy exports in a legacy app', () => {
     expect(
       await screen.findByRole('list', { name: 'Components not evaluated yet' }),
     ).toHaveTextContent(/payments-api/i);
+  });
+
+  it('mounts the Group tab', async () => {
+    server.use(
+      http.get(`${base}/scorecards/teams/default/team-payments`, () =>
+        HttpResponse.json({
+          team: 'group:default/team-payments',
+          groups: ['group:default/team-payments'],
+          overall: { required: 0, covered: 0, partial: 0, ratio: 1 },
+          services: [],
+          expiringExemptions: [],
+        }),
+      ),
+      http.get(`${base}/scorecards/trend`, () =>
+        HttpResponse.json({
+          subject: { kind: 'team', ref: 'group:default/team-payments' },
+          layers: [],
+          points: [],
+        }),
+      ),
+    );
+    await render(<GroupRuntimeStackContent />, {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name: 'team-payments', namespace: 'default' },
+      spec: { type: 'team', children: [] },
+    });
+    expect(
+      await screen.findByText(/No evaluated Component is owned by this group/),
+    ).toBeInTheDocument();
   });
 
   it('mounts the Runtime stack tab as a routable extension', async () => {

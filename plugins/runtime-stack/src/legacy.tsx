@@ -91,6 +91,24 @@ export const SystemRuntimeStackContent = runtimeStackLegacyPlugin.provide(
 );
 
 /**
+ * The "Runtime stack" tab of Groups for legacy apps:
+ * `<EntityLayout.Route path="/runtime-stack" title="Runtime stack"><GroupRuntimeStackContent /></EntityLayout.Route>`.
+ *
+ * @public
+ */
+export const GroupRuntimeStackContent = runtimeStackLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'GroupRuntimeStackContent',
+    component: {
+      lazy: () =>
+        import('./components/GroupRuntimeStackContent').then(
+          m => m.GroupRuntimeStackContent,
+        ),
+    },
+  }),
+);
+
+/**
  * The coverage card for a Component's Overview in legacy apps:
  * `<Grid item md={6}><EntityCoverageCard /></Grid>`.
  *

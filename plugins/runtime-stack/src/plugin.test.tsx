@@ -12,6 +12,7 @@ describe('runtime-stack frontend plugin', () => {
       'page:runtime-stack/scorecards',
       'entity-content:runtime-stack/runtime-stack',
       'entity-content:runtime-stack/system-runtime-stack',
+      'entity-content:runtime-stack/group-runtime-stack',
       'entity-card:runtime-stack/coverage',
       'scaffolder-form-field:runtime-stack/coverage-preview',
     ] as const;

@@ -87,6 +87,23 @@ export const systemRuntimeStackContent = EntityContentBlueprint.make({
   },
 });
 
+/**
+ * The "Runtime stack" tab of Groups: the coverage of the services the group
+ * and the groups below it own, their gaps, expiring exemptions and trend.
+ */
+export const groupRuntimeStackContent = EntityContentBlueprint.make({
+  name: 'group-runtime-stack',
+  params: {
+    path: '/runtime-stack',
+    title: 'Runtime stack',
+    filter: { kind: 'group' },
+    loader: () =>
+      import('./components/GroupRuntimeStackContent').then(m => (
+        <m.GroupRuntimeStackContent />
+      )),
+  },
+});
+
 /** A Component's coverage on its Overview tab: overall, per layer, top gaps. */
 export const entityCoverageCard = EntityCardBlueprint.make({
   name: 'coverage',
@@ -114,6 +131,7 @@ export const runtimeStackPlugin = createFrontendPlugin({
     scorecardsPage,
     entityRuntimeStackContent,
     systemRuntimeStackContent,
+    groupRuntimeStackContent,
     entityCoverageCard,
     coveragePreviewFieldExtension,
   ],

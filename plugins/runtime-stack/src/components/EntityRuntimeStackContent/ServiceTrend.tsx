@@ -14,7 +14,13 @@ function describeChange(from: number, to: number): string {
  * A service's overall coverage day by day, with where it stands on the
  * latest day and how far it moved since the first.
  */
-export const ServiceTrend = ({ value }: { value: CoverageTrend }) => {
+export const ServiceTrend = ({
+  value,
+  ariaLabel = 'Coverage of this service by day',
+}: {
+  value: CoverageTrend;
+  ariaLabel?: string;
+}) => {
   const { points } = value;
   const latest = points[points.length - 1];
   const first = points[0];
@@ -32,7 +38,7 @@ export const ServiceTrend = ({ value }: { value: CoverageTrend }) => {
         </Typography>
       )}
       <TrendChart
-        ariaLabel="Coverage of this service by day"
+        ariaLabel={ariaLabel}
         height={180}
         series={[{ name: 'Overall coverage', points }]}
         emptyMessage={NO_TREND_HISTORY}

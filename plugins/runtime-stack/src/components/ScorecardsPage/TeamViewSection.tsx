@@ -163,7 +163,8 @@ const ExpiringExemptions = ({ view }: { view: TeamView }) => {
   );
 };
 
-const TeamViewBody = ({ view }: { view: TeamView }) => {
+/** A team's coverage, its services with their gaps, its exemptions about to expire. */
+export const TeamViewBody = ({ view }: { view: TeamView }) => {
   return (
     <>
       <Box display="flex" alignItems="baseline" style={{ gap: 12 }} mb={2}>

@@ -1,0 +1,163 @@
+import {
+  registerMswTestHooks,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import type {
+  CoverageTrend,
+  TeamView,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import { screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { GroupRuntimeStackContent } from './GroupRuntimeStackContent';
+import { runtimeStackTestApi } from '../../__testUtils__/runtimeStackClient';
+
+const base = 'http://backstage.test/api/runtime-stack';
+
+const group: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'product-engineering', namespace: 'default' },
+  spec: { type: 'department', children: ['team-payments'] },
+};
+
+const view: TeamView = {
+  team: 'group:default/product-engineering',
+  groups: ['group:default/product-engineering', 'group:default/team-payments'],
+  overall: { required: 10, covered: 8, partial: 0, ratio: 0.8 },
+  services: [
+    {
+      entityRef: 'component:default/payments-api',
+      owner: 'group:default/team-payments',
+      system: 'system:default/payments',
+      lifecycle: 'production',
+      profile: 'tier-1',
+      required: 10,
+      covered: 8,
+      partial: 0,
+      ratio: 0.8,
+      gapCount: 2,
+      exemptCount: 0,
+      evaluatedAt: '2026-12-04T10:00:00.000Z',
+      gaps: [{ capability: 'alerting', layer: 4, status: 'missing' }],
+    },
+  ],
+  expiringExemptions: [],
+};
+
+const trend: CoverageTrend = {
+  subject: { kind: 'team', ref: 'group:default/product-engineering' },
+  layers: [],
+  points: [
+    {
+      day: '2026-12-01',
+      required: 10,
+      covered: 6,
+      partial: 0,
+      ratio: 0.6,
+      services: 1,
+    },
+    {
+      day: '2026-12-04',
+      required: 10,
+      covered: 8,
+      partial: 0,
+      ratio: 0.8,
+      services: 1,
+    },
+  ],
+};
+
+describe('GroupRuntimeStackContent', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  const render = () =>
+    renderInTestApp(
+      <EntityProvider entity={group}>
+        <GroupRuntimeStackContent />
+      </EntityProvider>,
+      {
+        apis: [runtimeStackTestApi()],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+
+  it("shows the coverage of the services below the group, and the team's trend", async () => {
+    let trendQuery: URLSearchParams | undefined;
+    server.use(
+      http.get(`${base}/scorecards/teams/default/product-engineering`, () =>
+        HttpResponse.json(view),
+      ),
+      http.get(`${base}/scorecards/trend`, ({ request }) => {
+        trendQuery = new URL(request.url).searchParams;
+        return HttpResponse.json(trend);
+      }),
+    );
+    await render();
+
+    expect(await screen.findByLabelText('Team coverage')).toHaveTextContent(
+      '80%',
+    );
+    const services = screen.getByRole('table', {
+      name: 'Services of the team',
+    });
+    expect(within(services).getByText('payments-api')).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        /80% on 2026-12-04 .* \+20 points since 2026-12-01/,
+      ),
+    ).toBeInTheDocument();
+    expect(trendQuery?.get('subject')).toBe('team');
+    expect(trendQuery?.get('ref')).toBe('group:default/product-engineering');
+  });
+
+  it('says how services come to count for a group that owns none', async () => {
+    server.use(
+      http.get(`${base}/scorecards/teams/default/product-engineering`, () =>
+        HttpResponse.json({
+          ...view,
+          services: [],
+          overall: { required: 0, covered: 0, partial: 0, ratio: 1 },
+        }),
+      ),
+      http.get(`${base}/scorecards/trend`, () =>
+        HttpResponse.json({ ...trend, points: [] }),
+      ),
+    );
+    await render();
+    expect(
+      await screen.findByText(
+        /No evaluated Component is owned by this group or a group below it/,
+      ),
+    ).toBeInTheDocument();
+    expect(await screen.findByText(/No history yet/)).toBeInTheDocument();
+  });
+
+  it('names what failed and keeps the other part', async () => {
+    server.use(
+      http.get(`${base}/scorecards/teams/default/product-engineering`, () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: 'NotAllowedError',
+              message: 'Reading scorecards is not allowed for you',
+            },
+          },
+          { status: 403 },
+        ),
+      ),
+      http.get(`${base}/scorecards/trend`, () => HttpResponse.json(trend)),
+    );
+    await render();
+    expect(
+      await screen.findByText(/Could not load team coverage/),
+    ).toBeInTheDocument();
+    expect(await screen.findByText(/80% on 2026-12-04/)).toBeInTheDocument();
+  });
+});

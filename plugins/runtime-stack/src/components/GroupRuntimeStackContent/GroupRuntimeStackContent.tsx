@@ -1,0 +1,66 @@
+import { useApi } from '@backstage/frontend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Grid from '@material-ui/core/Grid';
+import { useMemo } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { runtimeStackApiRef } from '../../api';
+import { Section } from '../EntityRuntimeStackContent/Section';
+import { ServiceTrend } from '../EntityRuntimeStackContent/ServiceTrend';
+import { TeamViewBody } from '../ScorecardsPage/TeamViewSection';
+import { NO_TREND_HISTORY } from '../shared/TrendChart';
+
+/**
+ * The "Runtime stack" tab of a Group: the coverage of the services it and
+ * the groups below it own, their gaps, the exemptions about to expire, and
+ * the team's trend.
+ */
+export const GroupRuntimeStackContent = () => {
+  const { entity } = useEntity();
+  const api = useApi(runtimeStackApiRef);
+  const team = useMemo(
+    () => ({
+      kind: 'group',
+      namespace: entity.metadata.namespace ?? 'default',
+      name: entity.metadata.name,
+    }),
+    [entity],
+  );
+  const view = useAsync(() => api.getTeamView(team), [api, team]);
+  const trend = useAsync(
+    () => api.getTrend({ kind: 'team', ref: stringifyEntityRef(team) }, 90),
+    [api, team],
+  );
+
+  return (
+    <Grid container spacing={2}>
+      <Grid item xs={12} lg={8}>
+        <Section
+          title="Team coverage"
+          subheader="Components owned by this group and the groups below it, under their requirement profiles"
+          state={view}
+          isEmpty={v => v.services.length === 0}
+          empty="No evaluated Component is owned by this group or a group below it. Components count for the group named in their spec.owner."
+        >
+          {value => <TeamViewBody view={value} />}
+        </Section>
+      </Grid>
+      <Grid item xs={12} lg={4}>
+        <Section
+          title="Coverage trend"
+          subheader="The team's coverage over the last 90 days"
+          state={trend}
+          isEmpty={v => v.points.length === 0}
+          empty={NO_TREND_HISTORY}
+        >
+          {value => (
+            <ServiceTrend
+              value={value}
+              ariaLabel="Coverage of this team by day"
+            />
+          )}
+        </Section>
+      </Grid>
+    </Grid>
+  );
+};

@@ -1,0 +1,1 @@
+export { GroupRuntimeStackContent } from './GroupRuntimeStackContent';
