@@ -132,7 +132,7 @@ test("a team's page shows its services' coverage and its trend", async ({
   await page.goto('/catalog/default/group/team-payments/runtime-stack');
   const services = page.getByRole('table', { name: 'Services of the team' });
   await expect(
-    services.getByRole('link', { name: 'payments-api' }),
+    services.getByRole('link', { name: 'Payments API' }),
   ).toBeVisible({ timeout: 30_000 });
   await expect(page.getByLabel('Team coverage')).toHaveText(/^\d+%$/);
   await expect(
