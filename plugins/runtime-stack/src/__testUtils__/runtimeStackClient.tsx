@@ -1,5 +1,9 @@
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import type { Entity } from '@backstage/catalog-model';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import type { ReactElement } from 'react';
 import { RuntimeStackClient, runtimeStackApiRef } from '../api';
 
@@ -25,6 +29,13 @@ export function renderWithClient(ui: ReactElement) {
     apis: [runtimeStackTestApi()],
     mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
   });
+}
+
+/** Renders an entity page's content or card for `entity`, with the real client. */
+export function renderEntityContent(entity: Entity, ui: ReactElement) {
+  return renderWithClient(
+    <EntityProvider entity={entity}>{ui}</EntityProvider>,
+  );
 }
 
 /** The query of a received request as a plain object, for exact assertions. */

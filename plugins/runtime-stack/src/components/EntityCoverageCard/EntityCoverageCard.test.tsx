@@ -1,12 +1,5 @@
-import {
-  registerMswTestHooks,
-  renderInTestApp,
-} from '@backstage/frontend-test-utils';
+import { registerMswTestHooks } from '@backstage/frontend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
 import type {
   CapabilityCoverage,
   EntityCoverage,
@@ -15,7 +8,7 @@ import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { EntityCoverageCard } from './EntityCoverageCard';
-import { runtimeStackTestApi } from '../../__testUtils__/runtimeStackClient';
+import { renderEntityContent } from '../../__testUtils__/runtimeStackClient';
 
 const coverageUrl =
   'http://backstage.test/api/runtime-stack/entities/component/default/payments-api/coverage';
@@ -96,16 +89,7 @@ describe('EntityCoverageCard', () => {
   const server = setupServer();
   registerMswTestHooks(server);
 
-  const render = () =>
-    renderInTestApp(
-      <EntityProvider entity={entity}>
-        <EntityCoverageCard />
-      </EntityProvider>,
-      {
-        apis: [runtimeStackTestApi()],
-        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-      },
-    );
+  const render = () => renderEntityContent(entity, <EntityCoverageCard />);
 
   it('sums up the coverage, per layer, with the gaps to close first', async () => {
     server.use(http.get(coverageUrl, () => HttpResponse.json(coverage)));

@@ -1,12 +1,5 @@
-import {
-  registerMswTestHooks,
-  renderInTestApp,
-} from '@backstage/frontend-test-utils';
+import { registerMswTestHooks } from '@backstage/frontend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
 import type {
   CoverageTrend,
   TeamView,
@@ -15,7 +8,7 @@ import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { GroupRuntimeStackContent } from './GroupRuntimeStackContent';
-import { runtimeStackTestApi } from '../../__testUtils__/runtimeStackClient';
+import { renderEntityContent } from '../../__testUtils__/runtimeStackClient';
 
 const base = 'http://backstage.test/api/runtime-stack';
 
@@ -77,16 +70,7 @@ describe('GroupRuntimeStackContent', () => {
   const server = setupServer();
   registerMswTestHooks(server);
 
-  const render = () =>
-    renderInTestApp(
-      <EntityProvider entity={group}>
-        <GroupRuntimeStackContent />
-      </EntityProvider>,
-      {
-        apis: [runtimeStackTestApi()],
-        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-      },
-    );
+  const render = () => renderEntityContent(group, <GroupRuntimeStackContent />);
 
   it("shows the coverage of the services below the group, and the team's trend", async () => {
     let trendQuery: URLSearchParams | undefined;

@@ -1,12 +1,5 @@
-import {
-  registerMswTestHooks,
-  renderInTestApp,
-} from '@backstage/frontend-test-utils';
+import { registerMswTestHooks } from '@backstage/frontend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
 import type {
   ComponentCoverageSummary,
   LayerCoverage,
@@ -16,7 +9,7 @@ import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { SystemRuntimeStackContent } from './SystemRuntimeStackContent';
-import { runtimeStackTestApi } from '../../__testUtils__/runtimeStackClient';
+import { renderEntityContent } from '../../__testUtils__/runtimeStackClient';
 
 const coverageUrl =
   'http://backstage.test/api/runtime-stack/systems/default/payments/coverage';
@@ -131,15 +124,7 @@ describe('SystemRuntimeStackContent', () => {
   registerMswTestHooks(server);
 
   const render = () =>
-    renderInTestApp(
-      <EntityProvider entity={system}>
-        <SystemRuntimeStackContent />
-      </EntityProvider>,
-      {
-        apis: [runtimeStackTestApi()],
-        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-      },
-    );
+    renderEntityContent(system, <SystemRuntimeStackContent />);
 
   it('adds up the components, worst first, with the gaps they share', async () => {
     server.use(http.get(coverageUrl, () => HttpResponse.json(coverage)));
