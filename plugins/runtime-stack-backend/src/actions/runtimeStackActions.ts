@@ -1,21 +1,20 @@
-import type {
-  BackstageCredentials,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
+import type { PermissionsService } from '@backstage/backend-plugin-api';
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import type { z } from 'zod/v3';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  AuthorizeResult,
-  type BasicPermission,
-} from '@backstage/plugin-permission-common';
+  parseEntityRef,
+  stringifyEntityRef,
+  type CompoundEntityRef,
+} from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   coverageReadPermission,
   ownershipReadPermission,
   type EffectiveOwner,
 } from '@internal/backstage-plugin-runtime-stack-common';
+import { authorizeCredentials } from '../auth/authorizeRequest';
+import { fetchEntity } from '../catalog/fetchEntity';
 import type { CoverageService } from '../layerCoverage/CoverageService';
 import type { EffectiveOwnershipService } from '../ownership/EffectiveOwnershipService';
 
@@ -27,43 +26,16 @@ type Deps = {
   ownership: EffectiveOwnershipService;
 };
 
-async function authorize(
-  permissions: PermissionsService,
-  permission: BasicPermission,
-  credentials: BackstageCredentials,
-) {
-  const [decision] = await permissions.authorize([{ permission }], {
-    credentials,
-  });
-  if (decision.result !== AuthorizeResult.ALLOW) {
-    throw new NotAllowedError(`${permission.name} is not allowed for you`);
-  }
-}
-
 /** A ref as people write it: `payments-api` is `component:default/payments-api`. */
-function readEntityRef(ref: string): string {
+function readEntityRef(ref: string): CompoundEntityRef {
   try {
-    return stringifyEntityRef(
-      parseEntityRef(ref, {
-        defaultKind: 'component',
-        defaultNamespace: 'default',
-      }),
-    );
+    return parseEntityRef(ref, {
+      defaultKind: 'component',
+      defaultNamespace: 'default',
+    });
   } catch (error) {
     throw new InputError(`entityRef: ${(error as Error).message}`);
   }
-}
-
-async function readEntity(
-  catalog: CatalogService,
-  entityRef: string,
-  credentials: BackstageCredentials,
-) {
-  const entity = await catalog.getEntityByRef(entityRef, { credentials });
-  if (!entity) {
-    throw new NotFoundError(`No entity '${entityRef}' in the catalog`);
-  }
-  return entity;
 }
 
 /** What the actions say of each owner; `inheritedFrom` as "system system:default/payments". */
@@ -172,17 +144,21 @@ export function registerRuntimeStackActions(deps: Deps) {
         }),
     },
     action: async ({ input, credentials }) => {
-      await authorize(permissions, coverageReadPermission, credentials);
-      const entityRef = readEntityRef(input.entityRef);
-      if (
-        parseEntityRef(entityRef).kind.toLocaleLowerCase('en-US') !==
-        'component'
-      ) {
+      await authorizeCredentials(
+        permissions,
+        coverageReadPermission,
+        credentials,
+        `${coverageReadPermission.name} is not allowed for you`,
+      );
+      const ref = readEntityRef(input.entityRef);
+      if (ref.kind.toLocaleLowerCase('en-US') !== 'component') {
         throw new InputError(
-          `entityRef: ${entityRef} is not a Component; the runtime stack is per Component`,
+          `entityRef: ${stringifyEntityRef(
+            ref,
+          )} is not a Component; the runtime stack is per Component`,
         );
       }
-      const entity = await readEntity(catalog, entityRef, credentials);
+      const entity = await fetchEntity(catalog, ref, credentials);
       const value = await coverage.entityCoverage(entity, credentials);
       return {
         output: {
@@ -277,9 +253,16 @@ export function registerRuntimeStackActions(deps: Deps) {
         }),
     },
     action: async ({ input, credentials }) => {
-      await authorize(permissions, ownershipReadPermission, credentials);
-      const entityRef = readEntityRef(input.entityRef);
-      const effective = await ownership.forEntity(entityRef, credentials);
+      await authorizeCredentials(
+        permissions,
+        ownershipReadPermission,
+        credentials,
+        `${ownershipReadPermission.name} is not allowed for you`,
+      );
+      const effective = await ownership.forEntity(
+        stringifyEntityRef(readEntityRef(input.entityRef)),
+        credentials,
+      );
       if (
         input.capability !== undefined &&
         !effective.capabilities.some(c => c.capability === input.capability)

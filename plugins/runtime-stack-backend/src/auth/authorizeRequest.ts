@@ -11,6 +11,25 @@ import {
 import type { Request } from 'express';
 
 /**
+ * Allows the caller a basic permission, or throws `NotAllowedError` (403)
+ * with `refusal`: for routes, actions and anything else that holds the
+ * caller's credentials.
+ */
+export async function authorizeCredentials(
+  permissions: PermissionsService,
+  permission: BasicPermission,
+  credentials: BackstageCredentials,
+  refusal: string,
+): Promise<void> {
+  const [decision] = await permissions.authorize([{ permission }], {
+    credentials,
+  });
+  if (decision.result !== AuthorizeResult.ALLOW) {
+    throw new NotAllowedError(refusal);
+  }
+}
+
+/**
  * The caller's credentials, once the permission policy allows them a basic
  * permission; `NotAllowedError` (403) with `refusal` otherwise.
  */
@@ -23,11 +42,11 @@ export async function authorizeRequest(
   const credentials = await deps.httpAuth.credentials(req, {
     allow: ['user', 'service'],
   });
-  const [decision] = await deps.permissions.authorize([{ permission }], {
+  await authorizeCredentials(
+    deps.permissions,
+    permission,
     credentials,
-  });
-  if (decision.result !== AuthorizeResult.ALLOW) {
-    throw new NotAllowedError(refusal);
-  }
+    refusal,
+  );
   return credentials;
 }
