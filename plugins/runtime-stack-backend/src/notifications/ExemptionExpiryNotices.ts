@@ -5,8 +5,7 @@ import type {
 import type { ExemptionStore } from '../scorecards/ExemptionStore';
 import type { NotificationSettings } from './notificationConfig';
 import type { RuntimeStackNotifier } from './RuntimeStackNotifier';
-
-const MS_PER_DAY = 86_400_000;
+import { addDays } from '../time/days';
 
 /**
  * Tells the owners of each exemption, once, that it expires within the
@@ -42,9 +41,10 @@ export class ExemptionExpiryNotices {
   async run(): Promise<{ notified: number; failed: number }> {
     const { exemptions, notifier, settings, logger, titleOf } = this.options;
     const now = (this.options.now ?? (() => new Date()))();
-    const due = await exemptions.dueForExpiryNotice(
-      new Date(now.getTime() + settings.warnDays * MS_PER_DAY),
-    );
+    const due = await exemptions.list({
+      expiringBefore: addDays(now, settings.warnDays),
+      expiryNotNotified: true,
+    });
     const sent: string[] = [];
     for (const exemption of due) {
       if (

@@ -46,10 +46,13 @@ export class ExemptionStore {
       /** Refs, or a subquery selecting them. */
       scopeRefs?: string[] | Knex.QueryBuilder;
       expiringBefore?: Date;
+      /** Only those whose owners have not been told they expire soon. */
+      expiryNotNotified?: boolean;
     } = {},
   ): Promise<Exemption[]> {
     const query = this.knex<Row>('coverage_exemptions');
     if (filter.scopeRefs) query.whereIn('scope_ref', filter.scopeRefs);
+    if (filter.expiryNotNotified) query.whereNull('expiry_notified_at');
     if (filter.expiringBefore) {
       query
         .where('expires_at', '>', this.now())
@@ -120,22 +123,6 @@ export class ExemptionStore {
     if (!existing) throw new NotFoundError(`No exemption '${id}'`);
     await this.knex('coverage_exemptions').where({ id }).delete();
     return existing;
-  }
-
-  /**
-   * Exemptions that expire within the window and whose owners have not been
-   * told yet, soonest first.
-   */
-  async dueForExpiryNotice(expiringBefore: Date): Promise<Exemption[]> {
-    const rows: Row[] = await this.knex<Row>('coverage_exemptions')
-      .whereNull('expiry_notified_at')
-      .where('expires_at', '>', this.now())
-      .andWhere('expires_at', '<=', expiringBefore)
-      .orderBy([
-        { column: 'expires_at', order: 'asc' },
-        { column: 'id', order: 'asc' },
-      ]);
-    return rows.map(toExemption);
   }
 
   async markExpiryNotified(ids: string[]): Promise<void> {
