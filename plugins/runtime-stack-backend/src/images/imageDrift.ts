@@ -3,8 +3,8 @@ import type {
   RegistryTag,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { sortTagsNewestFirst } from '../registry/tagOrder';
+import { MS_PER_DAY } from '../time/days';
 
-const DAY_MS = 86_400_000;
 const SEMVER = /^v?\d+\.\d+(\.\d+)?([-+].*)?$/;
 
 export interface DriftInput {
@@ -83,7 +83,7 @@ export function imageDrift(input: DriftInput): ImageDrift[] {
   }
   const created = current?.created ? Date.parse(current.created) : NaN;
   if (Number.isFinite(created)) {
-    const ageDays = Math.floor((input.now.getTime() - created) / DAY_MS);
+    const ageDays = Math.floor((input.now.getTime() - created) / MS_PER_DAY);
     if (ageDays > input.maxAgeDays) {
       drift.push({
         kind: 'too-old',

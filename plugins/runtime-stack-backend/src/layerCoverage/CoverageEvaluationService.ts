@@ -21,6 +21,7 @@ import { dayOf, type ScorecardStore } from '../scorecards/ScorecardStore';
 import { teamClosure } from '../scorecards/teamClosure';
 import type { CoverageService } from './CoverageService';
 import type { CoverageRecord, CoverageStore } from './CoverageStore';
+import { addDays } from '../time/days';
 
 export interface CoverageEvaluationSettings {
   schedule: SchedulerServiceTaskScheduleDefinition;
@@ -225,9 +226,7 @@ export class CoverageEvaluationService {
     await scorecards.removeServiceHistory(gone);
     await scorecards.replaceTeamClosure(teamClosure(groups));
     await scorecards.snapshot(dayOf(now));
-    await scorecards.prune(
-      dayOf(new Date(now.getTime() - settings.retentionDays * 86_400_000)),
-    );
+    await scorecards.prune(dayOf(addDays(now, -settings.retentionDays)));
   }
 }
 

@@ -8,11 +8,10 @@ import {
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type { CoverageRegression } from './coverageRegressions';
 import { runtimeStackTabPath } from './entityTabLink';
+import { MS_PER_DAY } from '../time/days';
 
 /** The topic users see and can mute in their notification settings. */
 export const NOTIFICATION_TOPIC = 'Runtime stack';
-
-const MS_PER_DAY = 86_400_000;
 
 const nameOf = (entityRef: string) => parseEntityRef(entityRef).name;
 

@@ -37,6 +37,7 @@ import {
 } from './scorecardInput';
 import { dayOf, type ScorecardStore } from './ScorecardStore';
 import { servicesCsv } from './servicesCsv';
+import { addDays } from '../time/days';
 
 const CSV_MAX_ROWS = 50_000;
 const TEAM_VIEW_SERVICES = 500;
@@ -100,9 +101,7 @@ export function createScorecardRouter(options: {
     );
     const expiring = await exemptions.list({
       scopeRefs: scorecards.teamScopeRefs(team),
-      expiringBefore: new Date(
-        now().getTime() + EXPIRING_WITHIN_DAYS * 86_400_000,
-      ),
+      expiringBefore: addDays(now(), EXPIRING_WITHIN_DAYS),
     });
     res.json({
       team,
@@ -122,9 +121,7 @@ export function createScorecardRouter(options: {
     await canRead(req);
     const query = parseInput(trendQuerySchema, req.query, 'query');
     const subject = trendSubject(query);
-    const since = dayOf(
-      new Date(now().getTime() - (query.days - 1) * 86_400_000),
-    );
+    const since = dayOf(addDays(now(), -(query.days - 1)));
     res.json(await scorecards.trend(subject, since));
   });
 
@@ -172,11 +169,7 @@ export function createScorecardRouter(options: {
       items: await exemptions.list({
         ...(query.scopeRef ? { scopeRefs: query.scopeRef } : {}),
         ...(query.expiringWithinDays
-          ? {
-              expiringBefore: new Date(
-                now().getTime() + query.expiringWithinDays * 86_400_000,
-              ),
-            }
+          ? { expiringBefore: addDays(now(), query.expiringWithinDays) }
           : {}),
       }),
     });

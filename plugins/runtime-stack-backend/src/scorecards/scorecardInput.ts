@@ -5,6 +5,7 @@ import {
   type LayerModel,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { z } from 'zod';
+import { addDays } from '../time/days';
 
 const MAX_REASON = 500;
 const MAX_EXEMPTION_DAYS = 366;
@@ -82,7 +83,7 @@ export function normalizeExemption(
   if (expires <= now) {
     throw new InputError('Invalid expiresAt: must be in the future');
   }
-  if (expires.getTime() - now.getTime() > MAX_EXEMPTION_DAYS * 86_400_000) {
+  if (expires > addDays(now, MAX_EXEMPTION_DAYS)) {
     throw new InputError(
       `Invalid expiresAt: an exemption lasts at most ${MAX_EXEMPTION_DAYS} days; ask again when it expires`,
     );
