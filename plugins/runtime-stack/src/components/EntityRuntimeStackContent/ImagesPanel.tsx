@@ -31,14 +31,35 @@ const Caption = ({
   </Typography>
 );
 
-const built = (tag: RegistryTag) => {
-  if (!tag.created) return undefined;
+/** When a tag's image was built, and how long ago. */
+const Built = ({ tag }: { tag: RegistryTag }) => {
+  if (!tag.created) return null;
   const age = formatAgeSince(tag.created);
-  return `built ${tag.created.slice(0, 10)}${age ? `, ${age} ago` : ''}`;
+  return (
+    <Caption>
+      built {tag.created.slice(0, 10)}
+      {age ? `, ${age} ago` : ''}
+    </Caption>
+  );
 };
 
-const isWebAddress = (value?: string): value is string =>
-  Boolean(value && /^https?:\/\//.test(value));
+/** The source repository (when it is a web address) and revision a tag names. */
+const Provenance = ({ tag }: { tag: RegistryTag }) => {
+  const source =
+    tag.source && /^https?:\/\//.test(tag.source) ? tag.source : undefined;
+  if (!source && !tag.revision) return null;
+  return (
+    <Caption>
+      {source && <Link to={source}>source</Link>}
+      {source && tag.revision && ' at '}
+      {tag.revision && (
+        <span style={mono} title={tag.revision}>
+          {tag.revision.slice(0, 12)}
+        </span>
+      )}
+    </Caption>
+  );
+};
 
 const ImageName = ({ image }: { image: ServiceImage }) => (
   <>
@@ -121,20 +142,8 @@ const Registry = ({ image }: { image: ServiceImage }) => {
               {shortDigest(current.digest)}
             </span>
           </Typography>
-          {built(current) && <Caption>{built(current)}</Caption>}
-          {(isWebAddress(current.source) || current.revision) && (
-            <Caption>
-              {isWebAddress(current.source) && (
-                <Link to={current.source}>source</Link>
-              )}
-              {isWebAddress(current.source) && current.revision && ' at '}
-              {current.revision && (
-                <span style={mono} title={current.revision}>
-                  {current.revision.slice(0, 12)}
-                </span>
-              )}
-            </Caption>
-          )}
+          <Built tag={current} />
+          <Provenance tag={current} />
         </>
       )}
       {!current && image.tag && !image.lastError && (
@@ -145,7 +154,7 @@ const Registry = ({ image }: { image: ServiceImage }) => {
           <Typography variant="body2" style={{ marginTop: 4 }}>
             newest: {newest.tag}
           </Typography>
-          {built(newest) && <Caption>{built(newest)}</Caption>}
+          <Built tag={newest} />
         </>
       )}
       {image.lastError && <Caption color="error">{image.lastError}</Caption>}

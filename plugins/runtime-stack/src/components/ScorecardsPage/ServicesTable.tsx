@@ -155,16 +155,16 @@ const ServiceRow = ({ row }: { row: ServiceScore }) => {
   );
 };
 
-/**
- * Every evaluated service with its coverage, filtered, sorted and paged by
- * the backend, and exported as CSV with the same filters.
- */
 // Nine columns fit a laptop's content width with the theme's 20 px left
 // padding cut to 8.
 const useStyles = makeStyles({
   nineColumns: { '& th, & td': { paddingLeft: 8, paddingRight: 8 } },
 });
 
+/**
+ * Every evaluated service with its coverage, filtered, sorted and paged by
+ * the backend, and exported as CSV with the same filters.
+ */
 export const ServicesTable = () => {
   const classes = useStyles();
   const api = useApi(runtimeStackApiRef);
