@@ -32,6 +32,10 @@ import {
   readServiceLocatorMethod,
   readCollectionSettings,
 } from './clusters/clusterConfig';
+import {
+  ClusterCredentials,
+  kubernetesPluginStrategies,
+} from './clusters/clusterCredentials';
 import { ClusterSnapshotStore } from './clusters/ClusterSnapshotStore';
 import { ClusterStateService } from './clusters/ClusterStateService';
 import { createClusterRouter } from './clusters/createClusterRouter';
@@ -182,6 +186,9 @@ export const runtimeStackPlugin = createBackendPlugin({
           settings: collectionSettings,
           store: clusterStore,
           logger,
+          credentials: new ClusterCredentials(
+            kubernetesPluginStrategies(config, logger),
+          ),
           detectPlatform: objects =>
             detectClusterTools(objects, detectionRules, layerModel),
           onCollected: () => afterCollection(),

@@ -1,7 +1,7 @@
 /**
  * A fake Kubernetes API server speaking kube-apiserver's REST protocol over
  * HTTP: lists with selectors and pagination, watches with bookmarks and
- * expiry, bearer-token auth and failure injection.
+ * expiry, bearer-token, EKS (IAM) and anonymous auth, and failure injection.
  *
  * @packageDocumentation
  */
@@ -14,6 +14,7 @@ export type {
   RecordedRequest,
 } from './types';
 export { startFakeKubeApiServer } from './server';
+export { verifyAwsIamToken, type AwsIamIdentity } from './awsIamAuthenticator';
 export { fixtureNames, loadFixture } from './fixtures';
 export { pinImageDigests } from './pinImageDigests';
 export {

@@ -5,6 +5,7 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseApiPath } from './apiPath';
+import { verifyAwsIamToken } from './awsIamAuthenticator';
 import { discoveryDocument } from './discovery';
 import { FailureInjector } from './failureInjection';
 import { serveResource } from './resourceRequests';
@@ -73,13 +74,27 @@ export async function startFakeKubeApiServer(
   // The initial objects are the cluster as found, not a history a watch could replay.
   store.compact();
 
+  /** Why a request's credentials are refused, or undefined. */
+  const authenticate = (header: string | undefined): string | undefined => {
+    if (header === undefined) {
+      return options.anonymous ? undefined : 'no credentials';
+    }
+    if (header === `Bearer ${token}`) return undefined;
+    if (options.awsIam && header.startsWith('Bearer k8s-aws-v1.')) {
+      return verifyAwsIamToken(header.slice('Bearer '.length), options.awsIam);
+    }
+    return 'wrong bearer token';
+  };
+
   const respond = (
     request: IncomingMessage,
     response: ServerResponse,
     url: URL,
     record: RecordedRequest,
   ) => {
-    if (request.headers.authorization !== `Bearer ${token}`) {
+    const refusal = authenticate(request.headers.authorization);
+    if (refusal) {
+      options.log?.(`401 ${url.pathname}: ${refusal}`);
       throw new ApiError(makeStatus(401, 'Unauthorized'));
     }
     const injected = failures.take(url.pathname);

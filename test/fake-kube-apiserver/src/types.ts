@@ -1,3 +1,5 @@
+import type { AwsIamIdentity } from './awsIamAuthenticator';
+
 /** A Kubernetes object as it travels over the wire. */
 export interface KubeObject {
   apiVersion: string;
@@ -28,6 +30,13 @@ export interface FakeKubeApiServerOptions {
   objects?: KubeObject[];
   /** Bearer token required on every request; default 'fake-token'. */
   token?: string;
+  /**
+   * Accept EKS tokens (`k8s-aws-v1.`, a presigned STS URL) signed by this
+   * IAM identity for this cluster, besides the bearer token.
+   */
+  awsIam?: AwsIamIdentity;
+  /** Accept requests without credentials, as `kubectl proxy` does; default false. */
+  anonymous?: boolean;
   /** Default '127.0.0.1'. */
   host?: string;
   /** Default 0, a random free port. */

@@ -3,6 +3,9 @@ export interface TestCluster {
   name: string;
   url: string;
   token?: string;
+  /** Default serviceAccount. */
+  authProvider?: string;
+  authMetadata?: Record<string, string>;
 }
 
 /**
@@ -17,12 +20,15 @@ export function kubernetesConfig(
     clusterLocatorMethods: [
       {
         type: 'config',
-        clusters: clusters.map(({ name, url, token }) => ({
-          name,
-          url,
-          authProvider: 'serviceAccount',
-          ...(token !== undefined ? { serviceAccountToken: token } : {}),
-        })),
+        clusters: clusters.map(
+          ({ name, url, token, authProvider, authMetadata }) => ({
+            name,
+            url,
+            authProvider: authProvider ?? 'serviceAccount',
+            ...(token !== undefined ? { serviceAccountToken: token } : {}),
+            ...(authMetadata ? { authMetadata } : {}),
+          }),
+        ),
       },
       ...otherLocators,
     ],

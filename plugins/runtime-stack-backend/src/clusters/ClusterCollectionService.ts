@@ -12,12 +12,15 @@ import type { ClusterDefinition, CollectionSettings } from './clusterConfig';
 import type { ClusterSnapshotStore } from './ClusterSnapshotStore';
 import { ClusterWatcher, type WatchStatistics } from './ClusterWatcher';
 import { KubernetesClusterClient } from './KubernetesClusterClient';
+import type { ClusterCredentials } from './clusterCredentials';
 
 export interface ClusterCollectionServiceOptions {
   clusters: ClusterDefinition[];
   settings: CollectionSettings;
   store: ClusterSnapshotStore;
   logger: LoggerService;
+  /** Signs in to clusters whose authProvider is not serviceAccount. */
+  credentials?: ClusterCredentials;
   detectPlatform: (objects: ClusterObject[]) => ToolFinding[];
   /** Called after each full collection of a cluster, before its watches. */
   onCollected?: (cluster: string) => Promise<void>;
@@ -94,10 +97,14 @@ export class ClusterCollectionService {
   }
 
   clientFor(cluster: ClusterDefinition): KubernetesClusterClient {
-    const { settings } = this.options;
-    return new KubernetesClusterClient(cluster, {
-      requestTimeoutMs: settings.requestTimeoutMs,
-      pageSize: settings.pageSize,
-    });
+    const { settings, credentials } = this.options;
+    return new KubernetesClusterClient(
+      cluster,
+      {
+        requestTimeoutMs: settings.requestTimeoutMs,
+        pageSize: settings.pageSize,
+      },
+      credentials,
+    );
   }
 }

@@ -6,6 +6,13 @@ import {
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { AzureIdentityStrategy } from '@backstage/plugin-kubernetes-backend';
+import {
+  ClusterCredentials,
+  kubernetesPluginStrategies,
+} from './clusterCredentials';
 import { BUILT_IN_RESOURCES } from './collectedResources';
 import { KubernetesClusterClient } from './KubernetesClusterClient';
 
@@ -130,20 +137,157 @@ describe('KubernetesClusterClient identity', () => {
     expect(server.requests).toEqual([]);
   });
 
-  it('refuses auth providers that sign in as each user, without a request', async () => {
-    await expect(
-      clientWith({ authProvider: 'oidc' }).listAll(pods),
-    ).rejects.toThrow(
-      "in-cluster: authProvider 'oidc' is not collected; give the cluster authProvider serviceAccount",
-    );
-    expect(server.requests).toEqual([]);
-  });
-
   it('sends a configured token, even where a token file is named', async () => {
     const list = await clientWith({
       serviceAccountToken: server.token,
       serviceAccountTokenFile: join(dir, 'missing'),
     }).listAll(pods);
     expect(list.items).toHaveLength(1);
+  });
+});
+
+describe('KubernetesClusterClient with the Kubernetes plugin auth providers', () => {
+  const logger = mockServices.logger.mock();
+  const credentials = () =>
+    new ClusterCredentials(
+      kubernetesPluginStrategies(new ConfigReader({}), logger),
+    );
+  const clientFor = (
+    server: FakeKubeApiServer,
+    cluster: object,
+    using = credentials(),
+  ) =>
+    new KubernetesClusterClient(
+      { name: 'eks-prod', url: server.url, skipTLSVerify: false, ...cluster },
+      { requestTimeoutMs: 2_000, pageSize: 10, maxAttempts: 1 },
+      using,
+    );
+
+  describe('aws', () => {
+    const identity = {
+      clusterId: 'prod-eu-eks',
+      accessKeyId: 'AKIAFAKECOLLECTOR',
+      secretAccessKey: 'collector/secret',
+    };
+    const saved = { ...process.env };
+    beforeEach(() => {
+      // The AWS SDK's default chain finds these before any file or metadata service.
+      process.env.AWS_ACCESS_KEY_ID = identity.accessKeyId;
+      process.env.AWS_SECRET_ACCESS_KEY = identity.secretAccessKey;
+      process.env.AWS_REGION = 'eu-west-1';
+    });
+    afterEach(() => {
+      process.env = { ...saved };
+    });
+
+    it('signs in with an EKS token for the cluster id of its authMetadata', async () => {
+      const server = await startFakeKubeApiServer({
+        objects: [pod('cart-0')],
+        awsIam: identity,
+        token: 'not-sent',
+      });
+      try {
+        const list = await clientFor(server, {
+          authProvider: 'aws',
+          authMetadata: { 'kubernetes.io/x-k8s-aws-id': identity.clusterId },
+        }).listAll(pods, item => item.metadata.name);
+        expect(list.items).toEqual(['cart-0']);
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('is refused by a cluster of another id: the token names the cluster', async () => {
+      const server = await startFakeKubeApiServer({ awsIam: identity });
+      try {
+        await expect(
+          clientFor(server, { authProvider: 'aws' }).listAll(pods),
+        ).rejects.toMatchObject({ status: 401 });
+      } finally {
+        await server.close();
+      }
+    });
+  });
+
+  it('sends the Azure token of the AKS scope, fetched once for many requests', async () => {
+    const server = await startFakeKubeApiServer({
+      objects: [pod('cart-0')],
+      token: 'aks-access-token',
+    });
+    const scopes: string[] = [];
+    const azure = new AzureIdentityStrategy(logger, {
+      getToken: async scope => {
+        scopes.push(String(scope));
+        return {
+          token: 'aks-access-token',
+          expiresOnTimestamp: Date.now() + 3_600_000,
+        };
+      },
+    });
+    const using = new ClusterCredentials(async provider =>
+      provider === 'azure' ? azure : undefined,
+    );
+    try {
+      const client = clientFor(server, { authProvider: 'azure' }, using);
+      await client.listAll(pods);
+      await client.listAll(pods);
+      expect(server.requests.map(r => r.status)).toEqual([200, 200]);
+      expect(scopes).toEqual(['6dae42f8-4368-4678-94ff-3960e28e3630/.default']);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('sends no credentials through kubectl proxy', async () => {
+    const server = await startFakeKubeApiServer({
+      objects: [pod('cart-0')],
+      anonymous: true,
+    });
+    try {
+      const list = await clientFor(server, {
+        authProvider: 'localKubectlProxy',
+      }).listAll(pods);
+      expect(list.items).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('refuses auth providers that sign in as each user, without a request', async () => {
+    const server = await startFakeKubeApiServer();
+    try {
+      await expect(
+        clientFor(server, { authProvider: 'oidc' }).listAll(pods),
+      ).rejects.toThrow(
+        "eks-prod: no credential from authProvider 'oidc': authProvider 'oidc' signs in as each user of the Kubernetes tab, and a scheduled collection has no user",
+      );
+      await expect(
+        clientFor(server, { authProvider: 'vault' }).listAll(pods),
+      ).rejects.toThrow("authProvider 'vault' is not one the collector knows");
+      expect(server.requests).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('names the provider when it cannot sign in, without a request', async () => {
+    const server = await startFakeKubeApiServer();
+    const using = new ClusterCredentials(async () => ({
+      getCredential: async () => {
+        throw new Error('CredentialUnavailableError: no managed identity');
+      },
+      validateCluster: () => [],
+      presentAuthMetadata: () => ({}),
+    }));
+    try {
+      await expect(
+        clientFor(server, { authProvider: 'azure' }, using).listAll(pods),
+      ).rejects.toThrow(
+        "eks-prod: no credential from authProvider 'azure': CredentialUnavailableError: no managed identity",
+      );
+      expect(server.requests).toEqual([]);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -1,7 +1,8 @@
 import { KubeConfig } from '@kubernetes/client-node';
 import { backoffDelay, parseRetryAfter, sleep } from '../http/retryDelay';
-import fetch from 'node-fetch';
+import fetch, { Headers } from 'node-fetch';
 import type { ClusterDefinition } from './clusterConfig';
+import type { ClusterCredentials } from './clusterCredentials';
 import { apiVersionOf, pathOf, type ResourceType } from './collectedResources';
 
 export interface ClusterClientSettings {
@@ -41,12 +42,19 @@ export interface WatchEvent {
  */
 export type WatchOutcome = 'ended' | 'gone';
 
+const isServiceAccount = (cluster: ClusterDefinition) =>
+  (cluster.authProvider ?? 'serviceAccount') === 'serviceAccount';
+
 /**
- * The collector's identity on a cluster: the configured token, else the
- * token file (client-node re-reads it every minute, so rotated projected
- * tokens keep working).
+ * The collector's identity on a service account cluster: the configured
+ * token, else the token file (client-node re-reads it every minute, so
+ * rotated projected tokens keep working). Other providers get their token
+ * per request, from their strategy.
  */
 function userOf(cluster: ClusterDefinition) {
+  if (!isServiceAccount(cluster)) {
+    return { name: 'runtime-stack' };
+  }
   if (cluster.serviceAccountToken || !cluster.serviceAccountTokenFile) {
     return { name: 'runtime-stack', token: cluster.serviceAccountToken };
   }
@@ -74,6 +82,8 @@ export class KubernetesClusterClient {
   constructor(
     readonly cluster: ClusterDefinition,
     private readonly settings: ClusterClientSettings,
+    /** For clusters whose authProvider is not serviceAccount. */
+    private readonly credentials?: ClusterCredentials,
   ) {
     this.kubeConfig.loadFromOptions({
       clusters: [
@@ -272,31 +282,63 @@ export class KubernetesClusterClient {
     }
   }
 
-  /**
-   * The connection options of a GET. Only service accounts are collected:
-   * other auth providers sign in as each user of the Kubernetes tab, and a
-   * scheduled collection has no user.
-   */
+  /** The connection options of a GET: TLS from client-node, and who we are. */
   private async fetchOptions() {
-    const { name, authProvider = 'serviceAccount' } = this.cluster;
-    if (authProvider !== 'serviceAccount') {
-      throw new ClusterRequestError(
-        `${name}: authProvider '${authProvider}' is not collected; give the cluster authProvider serviceAccount with a serviceAccountToken, or leave the token out to use the portal's own service account in that cluster`,
-      );
-    }
+    const { name } = this.cluster;
+    let options;
     try {
-      return await this.kubeConfig.applyToFetchOptions({ method: 'GET' });
+      options = await this.kubeConfig.applyToFetchOptions({ method: 'GET' });
     } catch (error) {
       // client-node reads the CA and token files here, synchronously.
       const { serviceAccountToken, serviceAccountTokenFile } = this.cluster;
       const what =
-        !serviceAccountToken && serviceAccountTokenFile
+        isServiceAccount(this.cluster) &&
+        !serviceAccountToken &&
+        serviceAccountTokenFile
           ? `no serviceAccountToken is configured, and the token file ${serviceAccountTokenFile} cannot be read`
           : 'cannot set up the connection';
       throw new ClusterRequestError(
         `${name}: ${what} (${(error as Error).message})`,
       );
     }
+    if (!isServiceAccount(this.cluster)) {
+      const token = await this.strategyToken();
+      if (token) {
+        // client-node builds a WHATWG Headers; node-fetch's copies it.
+        const headers = new Headers(options.headers);
+        headers.set('Authorization', `Bearer ${token}`);
+        options = { ...options, headers };
+      }
+    }
+    return options;
+  }
+
+  /** The bearer token of a non-serviceAccount cluster; none for anonymous ones. */
+  private async strategyToken(): Promise<string | undefined> {
+    const { name, authProvider = 'serviceAccount' } = this.cluster;
+    if (!this.credentials) {
+      throw new ClusterRequestError(
+        `${name}: authProvider '${authProvider}' is not collected here; give the cluster authProvider serviceAccount`,
+      );
+    }
+    let credential;
+    try {
+      credential = await this.credentials.credentialFor({
+        ...this.cluster,
+        authProvider,
+      });
+    } catch (error) {
+      throw new ClusterRequestError(
+        `${name}: no credential from authProvider '${authProvider}': ${
+          (error as Error).message
+        }`,
+      );
+    }
+    if (credential.type === 'bearer token') return credential.token;
+    if (credential.type === 'anonymous') return undefined;
+    throw new ClusterRequestError(
+      `${name}: authProvider '${authProvider}' gives a client certificate, which the collector does not send; use a provider that gives a bearer token`,
+    );
   }
 
   private async fetchJson(url: URL): Promise<any> {

@@ -101,6 +101,48 @@ describe('readClusterDefinitions', () => {
     expect(oidc).not.toHaveProperty('serviceAccountTokenFile');
   });
 
+  it("reads the auth settings the Kubernetes plugin reads, with the authMetadata block's provider first", () => {
+    const [eks, aks] = readClusterDefinitions(
+      new ConfigReader(
+        kubernetes([
+          {
+            name: 'eks',
+            url: 'https://eks',
+            authProvider: 'aws',
+            assumeRole: 'arn:aws:iam::1:role/reader',
+            externalId: 'ext-1',
+            authMetadata: {
+              'kubernetes.io/x-k8s-aws-id': 'prod-eks',
+              'kubernetes.io/aws-external-id': 'ext-2',
+            },
+          },
+          {
+            name: 'aks',
+            url: 'https://aks',
+            serviceAccountToken: 'secret',
+            authMetadata: {
+              'kubernetes.io/auth-provider': 'azure',
+              serviceAccountToken: 'also-secret',
+            },
+          },
+        ]),
+      ),
+    );
+    expect(eks).toMatchObject({
+      authProvider: 'aws',
+      authMetadata: {
+        'kubernetes.io/aws-assume-role': 'arn:aws:iam::1:role/reader',
+        'kubernetes.io/aws-external-id': 'ext-2',
+        'kubernetes.io/x-k8s-aws-id': 'prod-eks',
+      },
+    });
+    expect(aks.authProvider).toBe('azure');
+    expect(aks.authMetadata).toEqual({
+      'kubernetes.io/auth-provider': 'azure',
+    });
+    expect(aks).not.toHaveProperty('serviceAccountTokenFile');
+  });
+
   it('has no clusters without Kubernetes config', () => {
     expect(readClusterDefinitions(new ConfigReader({}))).toEqual([]);
   });

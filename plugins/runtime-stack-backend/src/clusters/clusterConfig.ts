@@ -27,8 +27,13 @@ export const IN_CLUSTER_TOKEN_FILE =
 export interface ClusterDefinition {
   name: string;
   url: string;
-  /** As configured; absent means `serviceAccount`, the only one collected. */
+  /** As configured; absent means `serviceAccount`. */
   authProvider?: string;
+  /**
+   * The Kubernetes plugin's `kubernetes.io/*` auth settings of the cluster
+   * (AWS role and cluster id, for example), for the other providers.
+   */
+  authMetadata?: Record<string, string>;
   serviceAccountToken?: string;
   /**
    * Without a token: a file to read it from, re-read as it rotates, the
@@ -77,6 +82,31 @@ function configClusters(config: Config): Config[] {
     .flatMap(method => method.getOptionalConfigArray('clusters') ?? []);
 }
 
+const AUTH_PROVIDER = 'kubernetes.io/auth-provider';
+
+/**
+ * A cluster's auth settings as the Kubernetes plugin's config locator reads
+ * them: `assumeRole` and `externalId`, overridden by an `authMetadata` block.
+ * The token stays out: it is a secret, kept in its own field.
+ */
+function readAuthMetadata(cluster: Config): Record<string, string> {
+  const assumeRole = cluster.getOptionalString('assumeRole');
+  const externalId = cluster.getOptionalString('externalId');
+  // Read raw: its keys (`kubernetes.io/...`) hold dots, which config paths split on.
+  const block = cluster.getOptional('authMetadata');
+  const fromBlock = Object.fromEntries(
+    Object.entries(isObject(block) ? block : {}).filter(
+      ([key, value]) =>
+        typeof value === 'string' && key !== 'serviceAccountToken',
+    ),
+  ) as Record<string, string>;
+  return {
+    ...(assumeRole ? { 'kubernetes.io/aws-assume-role': assumeRole } : {}),
+    ...(externalId ? { 'kubernetes.io/aws-external-id': externalId } : {}),
+    ...fromBlock,
+  };
+}
+
 /**
  * The clusters of `kubernetes.clusterLocatorMethods` entries of type
  * `config`, so a portal that already runs the Kubernetes plugin configures
@@ -84,8 +114,11 @@ function configClusters(config: Config): Config[] {
  */
 export function readClusterDefinitions(config: Config): ClusterDefinition[] {
   const clusters = configClusters(config).map(cluster => {
+    const authMetadata = readAuthMetadata(cluster);
     const authProvider =
-      cluster.getOptionalString('authProvider') ?? 'serviceAccount';
+      authMetadata[AUTH_PROVIDER] ??
+      cluster.getOptionalString('authProvider') ??
+      'serviceAccount';
     const serviceAccountToken = cluster.getOptionalString(
       'serviceAccountToken',
     );
@@ -93,6 +126,7 @@ export function readClusterDefinitions(config: Config): ClusterDefinition[] {
       name: cluster.getString('name'),
       url: cluster.getString('url'),
       authProvider,
+      ...(Object.keys(authMetadata).length > 0 ? { authMetadata } : {}),
       serviceAccountToken,
       ...(authProvider === 'serviceAccount' && !serviceAccountToken
         ? { serviceAccountTokenFile: IN_CLUSTER_TOKEN_FILE }

@@ -14,7 +14,10 @@ import {
 import request from 'supertest';
 import { runtimeStackPlugin } from '../plugin';
 import { startTestBackendClosingDatabases } from '@internal/backend-test-kit';
-import { kubernetesConfig } from '../__testUtils__/kubernetesConfig';
+import {
+  kubernetesConfig,
+  type TestCluster,
+} from '../__testUtils__/kubernetesConfig';
 
 jest.setTimeout(60_000);
 
@@ -37,6 +40,11 @@ async function startPortalBackend(
   permission:
     | AuthorizeResult.ALLOW
     | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+  cluster: TestCluster = {
+    name: 'prod-eu-1',
+    url: server.url,
+    token: server.token,
+  },
 ) {
   // mockServices.scheduler() is typed as a plain SchedulerService, but it is
   // the mock that can be installed and triggered by hand.
@@ -53,10 +61,7 @@ async function startPortalBackend(
       mockServices.permissions.factory({ result: permission }),
       mockServices.rootConfig.factory({
         data: {
-          kubernetes: kubernetesConfig(
-            [{ name: 'prod-eu-1', url: server.url, token: server.token }],
-            [{ type: 'catalog' }],
-          ),
+          kubernetes: kubernetesConfig([cluster], [{ type: 'catalog' }]),
           runtimeStack: { clusters: { watch: false, pageSize: 100 } },
         },
       }),
@@ -180,6 +185,50 @@ describe('cluster state API', () => {
       expect(res.body.error.message).toMatch(/cluster state/);
     } finally {
       await backend.stop();
+    }
+  });
+
+  it('collects an EKS cluster as the Kubernetes plugin reads it, with the backend AWS identity', async () => {
+    const identity = {
+      clusterId: 'prod-eu-eks',
+      accessKeyId: 'AKIAFAKEPORTAL',
+      secretAccessKey: 'portal/secret',
+    };
+    const eks = await startFakeKubeApiServer({
+      objects: loadFixture('prod-eu-1'),
+      awsIam: identity,
+      token: 'never-configured',
+    });
+    const saved = { ...process.env };
+    process.env.AWS_ACCESS_KEY_ID = identity.accessKeyId;
+    process.env.AWS_SECRET_ACCESS_KEY = identity.secretAccessKey;
+    process.env.AWS_REGION = 'eu-west-1';
+    const { backend, scheduler } = await startPortalBackend(
+      eks,
+      AuthorizeResult.ALLOW,
+      {
+        name: 'eks-prod',
+        url: eks.url,
+        authProvider: 'aws',
+        authMetadata: { 'kubernetes.io/x-k8s-aws-id': identity.clusterId },
+      },
+    );
+    try {
+      await scheduler.triggerTask('runtime-stack:collect-cluster:eks-prod');
+      const clusters = await request(backend.server)
+        .get('/api/runtime-stack/clusters')
+        .set('Authorization', mockCredentials.user.header());
+      expect(clusters.body.items[0]).toMatchObject({
+        name: 'eks-prod',
+        stale: false,
+      });
+      expect(clusters.body.items[0]).not.toHaveProperty('lastError');
+      expect(clusters.body.items[0].objectCount).toBeGreaterThan(50);
+      expect(eks.requests.every(r => r.status === 200)).toBe(true);
+    } finally {
+      process.env = saved;
+      await backend.stop();
+      await eks.close();
     }
   });
 });

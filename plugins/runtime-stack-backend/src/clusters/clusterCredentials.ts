@@ -1,0 +1,100 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { Config } from '@backstage/config';
+import {
+  AnonymousStrategy,
+  AwsIamStrategy,
+  AzureIdentityStrategy,
+  GoogleServiceAccountStrategy,
+} from '@backstage/plugin-kubernetes-backend';
+import type {
+  AuthenticationStrategy,
+  KubernetesCredential,
+} from '@backstage/plugin-kubernetes-node';
+import type { ClusterDefinition } from './clusterConfig';
+
+/**
+ * Auth providers of the Kubernetes plugin that sign in as each user of the
+ * Kubernetes tab, with a token the browser sends; a scheduled collection
+ * has no user to borrow one from.
+ */
+const PER_USER_PROVIDERS = new Set(['oidc', 'google', 'aks']);
+
+/** Builds the strategy of an auth provider, or undefined for one it doesn't know. */
+export type StrategyFactory = (
+  authProvider: string,
+) => Promise<AuthenticationStrategy | undefined>;
+
+/**
+ * The Kubernetes plugin's own strategies for the providers that sign in as
+ * the backend (AWS IAM, Azure workload identity, a Google service account,
+ * `kubectl proxy`), so a cluster the Kubernetes tab reads that way is read
+ * here with the same config and credentials. Each is made on first use, so
+ * a portal with service account clusters only never creates a cloud client.
+ */
+export function kubernetesPluginStrategies(
+  config: Config,
+  logger: LoggerService,
+): StrategyFactory {
+  return async authProvider => {
+    switch (authProvider) {
+      case 'aws':
+        return new AwsIamStrategy({ config });
+      case 'azure':
+        return new AzureIdentityStrategy(logger);
+      case 'googleServiceAccount':
+        return new GoogleServiceAccountStrategy({ config });
+      case 'localKubectlProxy':
+        return new AnonymousStrategy();
+      default:
+        return undefined;
+    }
+  };
+}
+
+/**
+ * The credential of a cluster whose `authProvider` is not `serviceAccount`
+ * (those use the configured token or the pod's token file directly). One
+ * strategy per provider is kept, so a strategy's token cache (Azure's) lasts
+ * across requests and runs.
+ */
+export class ClusterCredentials {
+  private readonly strategies = new Map<
+    string,
+    Promise<AuthenticationStrategy | undefined>
+  >();
+
+  constructor(private readonly createStrategy: StrategyFactory) {}
+
+  async credentialFor(
+    cluster: ClusterDefinition & { authProvider: string },
+  ): Promise<KubernetesCredential> {
+    const { authProvider } = cluster;
+    if (PER_USER_PROVIDERS.has(authProvider)) {
+      throw new Error(
+        `authProvider '${authProvider}' signs in as each user of the Kubernetes tab, and a scheduled collection has no user; give the cluster a provider that signs in as the backend (serviceAccount, aws, azure, googleServiceAccount)`,
+      );
+    }
+    let strategy = this.strategies.get(authProvider);
+    if (!strategy) {
+      strategy = this.createStrategy(authProvider);
+      this.strategies.set(authProvider, strategy);
+    }
+    const found = await strategy;
+    if (!found) {
+      throw new Error(
+        `authProvider '${authProvider}' is not one the collector knows; use serviceAccount, aws, azure, googleServiceAccount or localKubectlProxy`,
+      );
+    }
+    return found.getCredential(
+      {
+        name: cluster.name,
+        url: cluster.url,
+        authMetadata: cluster.authMetadata ?? {},
+        skipTLSVerify: cluster.skipTLSVerify,
+        caData: cluster.caData,
+        caFile: cluster.caFile,
+      },
+      {},
+    );
+  }
+}
