@@ -5,8 +5,9 @@ export interface Config {
   runtimeStack?: {
     /**
      * How cluster state is collected. The clusters themselves come from
-     * `kubernetes.clusterLocatorMethods` (entries of type `config`), the same
-     * configuration the Kubernetes plugin reads.
+     * `kubernetes.clusterLocatorMethods` (entries of type `config`, and the
+     * catalog's `kubernetes-cluster` Resources with a `catalog` entry), the
+     * same configuration the Kubernetes plugin reads.
      */
     clusters?: {
       /**

@@ -9,6 +9,7 @@
  *
  *   yarn bench            (from the repository root)
  */
+import { ClusterDirectory } from '../src/clusters/ClusterDirectory';
 import type {
   SchedulerService,
   ServiceFactory,
@@ -316,7 +317,7 @@ async function main() {
           new ConfigReader({ runtimeStack: { clusters: { watch: false } } }),
         );
         const collection = new ClusterCollectionService({
-          clusters: definitions,
+          clusters: new ClusterDirectory(definitions),
           settings,
           store,
           logger: quietLogger,
@@ -353,7 +354,7 @@ async function main() {
 
         // A change in one cluster's API, until it is in the store.
         const watching = new ClusterCollectionService({
-          clusters: definitions,
+          clusters: new ClusterDirectory(definitions),
           settings: { ...settings, watch: true, watchWindowMs: 10 * 60_000 },
           store,
           logger: quietLogger,

@@ -7,6 +7,7 @@
  *
  *   yarn bench            (from the repository root)
  */
+import { ClusterDirectory } from '../src/clusters/ClusterDirectory';
 import type { Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { defaultLayerModel } from '@internal/backstage-plugin-runtime-stack-common';
@@ -112,7 +113,7 @@ async function seedClusters(knex: import('knex').Knex) {
     });
   }
   return new ClusterStateService({
-    clusters,
+    clusters: new ClusterDirectory(clusters),
     store,
     staleAfterMs: 15 * 60_000,
     detectServiceTools: () => [],

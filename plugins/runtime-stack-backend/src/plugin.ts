@@ -33,6 +33,11 @@ import {
   readCollectionSettings,
 } from './clusters/clusterConfig';
 import {
+  readCatalogClusters,
+  readCatalogLocatorOptions,
+} from './clusters/catalogClusters';
+import { ClusterDirectory } from './clusters/ClusterDirectory';
+import {
   ClusterCredentials,
   kubernetesPluginStrategies,
 } from './clusters/clusterCredentials';
@@ -178,7 +183,19 @@ export const runtimeStackPlugin = createBackendPlugin({
         }
         // Set once coverage is wired below; collections start after init.
         let afterCollection = async () => {};
-        const clusters = readClusterDefinitions(config);
+        const catalogLocator = readCatalogLocatorOptions(config);
+        const clusters = new ClusterDirectory(
+          readClusterDefinitions(config),
+          catalogLocator &&
+            (() =>
+              readCatalogClusters({
+                catalog,
+                auth,
+                logger,
+                options: catalogLocator,
+              })),
+          logger,
+        );
         const collectionSettings = readCollectionSettings(config);
         const clusterStore = new ClusterSnapshotStore(knex);
         await new ClusterCollectionService({
@@ -209,7 +226,13 @@ export const runtimeStackPlugin = createBackendPlugin({
         });
         registerClusterMetrics(metrics, clusterState, logger);
         logger.info(
-          `Collecting ${clusters.length} cluster(s) from kubernetes.clusterLocatorMethods`,
+          `Collecting ${
+            clusters.list().length
+          } configured cluster(s) from kubernetes.clusterLocatorMethods${
+            clusters.dynamic
+              ? ', and the catalog’s kubernetes-cluster Resources'
+              : ''
+          }`,
         );
         const effectiveOwnership = new EffectiveOwnershipService({
           store,
@@ -229,7 +252,7 @@ export const runtimeStackPlugin = createBackendPlugin({
             logger,
           ),
           clusterStore,
-          clusters: clusters.map(c => c.name),
+          clusters,
           catalog,
           auth,
           settings: imageSettings,

@@ -1,3 +1,4 @@
+import type { SchedulerService } from '@backstage/backend-plugin-api';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import {
   loadFixture,
@@ -24,6 +25,7 @@ import {
   TOOL_CUSTOM_RESOURCES,
   resourceName,
 } from './collectedResources';
+import { ClusterDirectory } from './ClusterDirectory';
 import { ClusterSnapshotStore } from './ClusterSnapshotStore';
 
 jest.setTimeout(60_000);
@@ -111,7 +113,7 @@ describe.each(databases.eachSupportedId())(
       overrides?: Partial<CollectionSettings>,
     ) =>
       new ClusterCollectionService({
-        clusters,
+        clusters: new ClusterDirectory(clusters),
         settings: settings(overrides),
         store,
         logger,
@@ -435,6 +437,62 @@ describe.each(databases.eachSupportedId())(
       expect(result.watched?.relists).toBeGreaterThan(0);
       expect(result.watched?.events).toBeGreaterThanOrEqual(2);
       expect(euServer.requests.some(r => /secrets/.test(r.path))).toBe(false);
+    });
+
+    it('takes in the clusters the catalog declares, and drops the data of those it no longer does', async () => {
+      const scheduler = mockServices.scheduler() as SchedulerService & {
+        triggerTask(id: string): Promise<void>;
+      };
+      let declared = [clusterOf('prod-us-1', usServer)];
+      let catalogDown = false;
+      const directory = new ClusterDirectory(
+        [clusterOf('prod-eu-1', euServer)],
+        async () => {
+          if (catalogDown) throw new Error('catalog unavailable');
+          return declared;
+        },
+      );
+      const collection = new ClusterCollectionService({
+        clusters: directory,
+        settings: settings(),
+        store,
+        logger,
+        detectPlatform: () => [],
+      });
+      await collection.schedule(scheduler);
+      const taskIds = async () =>
+        (await scheduler.getScheduledTasks()).map(t => t.id).sort();
+      // Nothing is read from the catalog while the backend starts.
+      expect(await taskIds()).toEqual([
+        'runtime-stack:collect-cluster:prod-eu-1',
+        ClusterCollectionService.REFRESH_TASK_ID,
+      ]);
+
+      await scheduler.triggerTask(ClusterCollectionService.REFRESH_TASK_ID);
+      expect(directory.names()).toEqual(['prod-eu-1', 'prod-us-1']);
+      expect(await taskIds()).toContain(
+        'runtime-stack:collect-cluster:prod-us-1',
+      );
+      await scheduler.triggerTask('runtime-stack:collect-cluster:prod-us-1');
+      expect(await storedNames('prod-us-1', 'Deployment')).not.toEqual([]);
+
+      // A catalog outage keeps the clusters and their data.
+      catalogDown = true;
+      await expect(collection.refreshClusters(scheduler)).rejects.toThrow(
+        'catalog unavailable',
+      );
+      expect(directory.names()).toEqual(['prod-eu-1', 'prod-us-1']);
+      expect(await storedNames('prod-us-1', 'Deployment')).not.toEqual([]);
+
+      catalogDown = false;
+      declared = [];
+      await scheduler.triggerTask(ClusterCollectionService.REFRESH_TASK_ID);
+      expect(directory.names()).toEqual(['prod-eu-1']);
+      expect(await storedNames('prod-us-1', 'Deployment')).toEqual([]);
+      const requestsBefore = usServer.requests.length;
+      await scheduler.triggerTask('runtime-stack:collect-cluster:prod-us-1');
+      expect(usServer.requests.length).toBe(requestsBefore);
+      expect((await store.states()).map(state => state.cluster)).toEqual([]);
     });
   },
 );

@@ -9,13 +9,14 @@ import type {
 import { ClusterCollector, type CollectionResult } from './ClusterCollector';
 import { ConcurrencyLimit } from './concurrency';
 import type { ClusterDefinition, CollectionSettings } from './clusterConfig';
+import type { ClusterDirectory } from './ClusterDirectory';
 import type { ClusterSnapshotStore } from './ClusterSnapshotStore';
 import { ClusterWatcher, type WatchStatistics } from './ClusterWatcher';
 import { KubernetesClusterClient } from './KubernetesClusterClient';
 import type { ClusterCredentials } from './clusterCredentials';
 
 export interface ClusterCollectionServiceOptions {
-  clusters: ClusterDefinition[];
+  clusters: ClusterDirectory;
   settings: CollectionSettings;
   store: ClusterSnapshotStore;
   logger: LoggerService;
@@ -54,16 +55,62 @@ export class ClusterCollectionService {
     return `runtime-stack:collect-cluster:${cluster}`;
   }
 
+  static readonly REFRESH_TASK_ID = 'runtime-stack:refresh-catalog-clusters';
+
+  private readonly scheduled = new Set<string>();
+
+  /**
+   * Schedules a task per cluster. With clusters from the catalog, each
+   * replica also reads the catalog every minute, for the clusters it
+   * serves and the tasks of new ones; the catalog is read in a task rather
+   * than here, since it does not answer while the backend starts.
+   */
   async schedule(scheduler: SchedulerService): Promise<void> {
-    const { clusters, settings, store } = this.options;
-    await store.forgetClustersExcept(clusters.map(c => c.name));
-    for (const cluster of clusters) {
+    const { clusters, store } = this.options;
+    if (!clusters.dynamic) {
+      await store.forgetClustersExcept(clusters.names());
+    }
+    await this.scheduleCollections(scheduler);
+    if (clusters.dynamic) {
       await scheduler.scheduleTask({
-        id: ClusterCollectionService.taskId(cluster.name),
+        id: ClusterCollectionService.REFRESH_TASK_ID,
+        scope: 'local',
+        frequency: { minutes: 1 },
+        timeout: { minutes: 1 },
+        initialDelay: { seconds: 1 },
+        fn: async () => {
+          await this.refreshClusters(scheduler);
+        },
+      });
+    }
+  }
+
+  /**
+   * Takes in the catalog's clusters: new ones get their task, and the data
+   * of clusters no longer declared is dropped. A failed read keeps the
+   * clusters and data as they were.
+   */
+  async refreshClusters(scheduler: SchedulerService): Promise<void> {
+    const { clusters, store } = this.options;
+    await clusters.refresh();
+    await store.forgetClustersExcept(clusters.names());
+    await this.scheduleCollections(scheduler);
+  }
+
+  private async scheduleCollections(scheduler: SchedulerService) {
+    const { clusters, settings } = this.options;
+    for (const { name } of clusters.list()) {
+      if (this.scheduled.has(name)) continue;
+      this.scheduled.add(name);
+      await scheduler.scheduleTask({
+        id: ClusterCollectionService.taskId(name),
         scope: 'global',
         ...settings.schedule,
         fn: async signal => {
-          await this.run(cluster, signal as AbortSignal);
+          // As declared now; a cluster removed from the catalog keeps its
+          // task, which the scheduler cannot cancel, but is not collected.
+          const cluster = clusters.get(name);
+          if (cluster) await this.run(cluster, signal as AbortSignal);
         },
       });
     }

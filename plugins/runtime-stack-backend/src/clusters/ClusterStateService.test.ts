@@ -1,4 +1,5 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { ClusterDirectory } from './ClusterDirectory';
 import type { Entity } from '@backstage/catalog-model';
 import {
   loadFixture,
@@ -81,7 +82,7 @@ describe.each(databases.eachSupportedId())(
         },
       ];
       const collection = new ClusterCollectionService({
-        clusters,
+        clusters: new ClusterDirectory(clusters),
         settings: readCollectionSettings(
           new ConfigReader({
             runtimeStack: {
@@ -101,7 +102,7 @@ describe.each(databases.eachSupportedId())(
       }
       now = new Date();
       state = new ClusterStateService({
-        clusters,
+        clusters: new ClusterDirectory(clusters),
         store,
         staleAfterMs: 15 * 60_000,
         now: () => now,
@@ -203,7 +204,7 @@ describe.each(databases.eachSupportedId())(
 
     it('looks only on the clusters a service depends on with the catalogRelation locator', async () => {
       const byRelation = new ClusterStateService({
-        clusters,
+        clusters: new ClusterDirectory(clusters),
         serviceLocator: 'catalogRelation',
         store,
         staleAfterMs: 15 * 60_000,

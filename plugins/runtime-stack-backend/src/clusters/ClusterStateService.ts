@@ -9,6 +9,7 @@ import type {
   ToolFinding,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import type { ClusterDefinition } from './clusterConfig';
+import type { ClusterDirectory } from './ClusterDirectory';
 import type {
   ClusterCollectionState,
   ClusterSnapshotStore,
@@ -65,7 +66,8 @@ const SELECTABLE_KINDS = [
 ];
 
 export interface ClusterStateServiceOptions {
-  clusters: ClusterDefinition[];
+  /** The clusters served, which may change as the catalog declares them. */
+  clusters: Pick<ClusterDirectory, 'list'>;
   /** How an entity's clusters are found; default `multiTenant`. */
   serviceLocator?: ServiceLocatorMethod;
   store: ClusterSnapshotStore;
@@ -96,7 +98,7 @@ export class ClusterStateService {
 
   async clusters(): Promise<ClusterSummary[]> {
     const states = await this.statesByCluster();
-    return this.options.clusters.map(cluster => {
+    return this.options.clusters.list().map(cluster => {
       const state = states.get(cluster.name);
       return {
         name: cluster.name,
@@ -198,12 +200,14 @@ export class ClusterStateService {
   }
 
   private clustersFor(selector: EntitySelector): ClusterDefinition[] {
-    return this.options.clusters.filter(
-      c =>
-        (!selector.cluster || c.name === selector.cluster) &&
-        (!selector.dependsOnClusters ||
-          selector.dependsOnClusters.includes(c.name)),
-    );
+    return this.options.clusters
+      .list()
+      .filter(
+        c =>
+          (!selector.cluster || c.name === selector.cluster) &&
+          (!selector.dependsOnClusters ||
+            selector.dependsOnClusters.includes(c.name)),
+      );
   }
 
   private async viewOf(

@@ -143,6 +143,25 @@ describe('readClusterDefinitions', () => {
     expect(aks).not.toHaveProperty('serviceAccountTokenFile');
   });
 
+  it('reads the local kubectl proxy locator as the Kubernetes plugin names it', () => {
+    expect(
+      readClusterDefinitions(
+        new ConfigReader({
+          kubernetes: {
+            clusterLocatorMethods: [{ type: 'localKubectlProxy' }],
+          },
+        }),
+      ),
+    ).toEqual([
+      {
+        name: 'local',
+        url: 'http://127.0.0.1:8001',
+        authProvider: 'localKubectlProxy',
+        skipTLSVerify: false,
+      },
+    ]);
+  });
+
   it('has no clusters without Kubernetes config', () => {
     expect(readClusterDefinitions(new ConfigReader({}))).toEqual([]);
   });

@@ -108,12 +108,36 @@ function readAuthMetadata(cluster: Config): Record<string, string> {
 }
 
 /**
+ * The cluster of a `localKubectlProxy` locator: `kubectl proxy` on its
+ * default port, which adds the credentials itself, named `local` as the
+ * Kubernetes plugin names it.
+ */
+function localKubectlProxyClusters(config: Config): ClusterDefinition[] {
+  const methods =
+    config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [];
+  return methods.some(
+    method => method.getString('type') === 'localKubectlProxy',
+  )
+    ? [
+        {
+          name: 'local',
+          url: 'http://127.0.0.1:8001',
+          authProvider: 'localKubectlProxy',
+          skipTLSVerify: false,
+        },
+      ]
+    : [];
+}
+
+/**
  * The clusters of `kubernetes.clusterLocatorMethods` entries of type
  * `config`, so a portal that already runs the Kubernetes plugin configures
- * nothing twice. Other locator types are not collected (yet).
+ * nothing twice, and the `localKubectlProxy` locator's cluster. Catalog
+ * clusters are read by `readCatalogClusters`; the GKE locator, which lists
+ * a Google project's clusters, is not collected.
  */
 export function readClusterDefinitions(config: Config): ClusterDefinition[] {
-  const clusters = configClusters(config).map(cluster => {
+  const configured = configClusters(config).map(cluster => {
     const authMetadata = readAuthMetadata(cluster);
     const authProvider =
       authMetadata[AUTH_PROVIDER] ??
@@ -138,6 +162,7 @@ export function readClusterDefinitions(config: Config): ClusterDefinition[] {
       ...dashboardLinkSettings(cluster),
     };
   });
+  const clusters = [...configured, ...localKubectlProxyClusters(config)];
   const seen = new Set<string>();
   for (const cluster of clusters) {
     if (seen.has(cluster.name)) {

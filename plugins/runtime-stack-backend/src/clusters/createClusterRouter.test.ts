@@ -88,6 +88,11 @@ describe('cluster state API', () => {
           id: 'runtime-stack:collect-cluster:prod-eu-1',
           scope: 'global',
         }),
+        // The config has a catalog locator too; every replica reads it.
+        expect.objectContaining({
+          id: 'runtime-stack:refresh-catalog-clusters',
+          scope: 'local',
+        }),
         expect.objectContaining({
           id: 'runtime-stack:evaluate-coverage',
           scope: 'global',
@@ -224,6 +229,85 @@ describe('cluster state API', () => {
       });
       expect(clusters.body.items[0]).not.toHaveProperty('lastError');
       expect(clusters.body.items[0].objectCount).toBeGreaterThan(50);
+      expect(eks.requests.every(r => r.status === 200)).toBe(true);
+    } finally {
+      process.env = saved;
+      await backend.stop();
+      await eks.close();
+    }
+  });
+
+  it('collects a kubernetes-cluster Resource of the catalog, as the Kubernetes plugin locates it', async () => {
+    const identity = {
+      clusterId: 'lab-eks',
+      accessKeyId: 'AKIAFAKECATALOG',
+      secretAccessKey: 'catalog/secret',
+    };
+    const eks = await startFakeKubeApiServer({
+      objects: loadFixture('prod-eu-1'),
+      awsIam: identity,
+    });
+    const labCluster: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: {
+        name: 'lab-eks',
+        namespace: 'default',
+        annotations: {
+          'kubernetes.io/api-server': eks.url,
+          'kubernetes.io/api-server-certificate-authority': '',
+          'kubernetes.io/auth-provider': 'aws',
+        },
+      },
+      spec: { type: 'kubernetes-cluster', owner: 'platform-team' },
+    };
+    const saved = { ...process.env };
+    process.env.AWS_ACCESS_KEY_ID = identity.accessKeyId;
+    process.env.AWS_SECRET_ACCESS_KEY = identity.secretAccessKey;
+    const scheduler = mockServices.scheduler() as SchedulerService & {
+      factory(options?: { skipTaskRunOnStartup?: boolean }): ServiceFactory;
+      triggerTask(id: string): Promise<void>;
+    };
+    const backend = await startTestBackendClosingDatabases({
+      databasePlugins: ['runtime-stack'],
+      features: [
+        runtimeStackPlugin,
+        scheduler.factory({ skipTaskRunOnStartup: true }),
+        catalogServiceMock.factory({ entities: [paymentsApi, labCluster] }),
+        mockServices.rootConfig.factory({
+          data: {
+            kubernetes: {
+              clusterLocatorMethods: [
+                // The fake listens on loopback, which only this exemption allows.
+                { type: 'catalog', dangerouslyAllowClusterUrls: ['127.0.0.1'] },
+              ],
+            },
+            runtimeStack: { clusters: { watch: false } },
+          },
+        }),
+      ],
+    });
+    try {
+      const clusterNames = async () =>
+        (
+          await request(backend.server)
+            .get('/api/runtime-stack/clusters')
+            .set('Authorization', mockCredentials.user.header())
+        ).body.items.map((c: { name: string }) => c.name);
+      expect(await clusterNames()).toEqual([]);
+
+      await scheduler.triggerTask('runtime-stack:refresh-catalog-clusters');
+      expect(await clusterNames()).toEqual(['lab-eks']);
+      await scheduler.triggerTask('runtime-stack:collect-cluster:lab-eks');
+
+      const entity = await request(backend.server)
+        .get(
+          '/api/runtime-stack/entities/component/default/payments-api/clusters',
+        )
+        .set('Authorization', mockCredentials.user.header());
+      expect(entity.body.clusters).toEqual([
+        expect.objectContaining({ cluster: 'lab-eks' }),
+      ]);
       expect(eks.requests.every(r => r.status === 200)).toBe(true);
     } finally {
       process.env = saved;

@@ -5,6 +5,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { ClusterSnapshotStore } from '../clusters/ClusterSnapshotStore';
+import type { ClusterDirectory } from '../clusters/ClusterDirectory';
 import type {
   RegistryCollectionResult,
   RegistryCollector,
@@ -27,7 +28,7 @@ export class ImageCollectionService {
     private readonly options: {
       collector: RegistryCollector;
       clusterStore: ClusterSnapshotStore;
-      clusters: string[];
+      clusters: Pick<ClusterDirectory, 'names'>;
       catalog: CatalogService;
       auth: AuthService;
       settings: ImageSettings;
@@ -66,7 +67,7 @@ export class ImageCollectionService {
   async referencesInUse(): Promise<string[]> {
     const { clusterStore, clusters, catalog, auth } = this.options;
     const workloads = await clusterStore.findObjects({
-      clusters,
+      clusters: clusters.names(),
       kinds: WORKLOAD_KINDS,
     });
     // Components and Systems carry the annotation; only it is fetched.

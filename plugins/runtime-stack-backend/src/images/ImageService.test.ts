@@ -1,4 +1,5 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { ClusterDirectory } from '../clusters/ClusterDirectory';
 import { ConfigReader } from '@backstage/config';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -164,7 +165,7 @@ describeWithRegistry('registry images on %s', databaseId => {
       },
     ];
     await new ClusterCollectionService({
-      clusters,
+      clusters: new ClusterDirectory(clusters),
       settings: readCollectionSettings(
         new ConfigReader({ runtimeStack: { clusters: { watch: false } } }),
       ),
@@ -187,7 +188,7 @@ describeWithRegistry('registry images on %s', databaseId => {
     collection = new ImageCollectionService({
       collector: new RegistryCollector(registryStore, settings, logger),
       clusterStore,
-      clusters: ['prod-eu-1'],
+      clusters: new ClusterDirectory(clusters),
       catalog: catalogServiceMock({ entities: [entity] }),
       auth: mockServices.auth(),
       settings,
@@ -195,7 +196,7 @@ describeWithRegistry('registry images on %s', databaseId => {
       onCollected: async result => recordRead(result),
     });
     clusterState = new ClusterStateService({
-      clusters,
+      clusters: new ClusterDirectory(clusters),
       store: clusterStore,
       staleAfterMs: 60_000,
       detectServiceTools: () => [],
@@ -311,7 +312,9 @@ describeWithRegistry('registry images on %s', databaseId => {
     const harborCollection = new ImageCollectionService({
       collector,
       clusterStore,
-      clusters: ['prod-eu-1'],
+      clusters: new ClusterDirectory([
+        { name: 'prod-eu-1', url: cluster.url, skipTLSVerify: false },
+      ]),
       catalog: catalogServiceMock({ entities: [cart] }),
       auth: mockServices.auth(),
       settings,

@@ -1,4 +1,5 @@
 import type { CacheService } from '@backstage/backend-plugin-api';
+import { ClusterDirectory } from '../clusters/ClusterDirectory';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import type { Entity } from '@backstage/catalog-model';
@@ -233,7 +234,7 @@ describeWithPrometheus('ObservabilityService', () => {
       },
     ];
     await new ClusterCollectionService({
-      clusters,
+      clusters: new ClusterDirectory(clusters),
       settings: readCollectionSettings(
         new ConfigReader({ runtimeStack: { clusters: { watch: false } } }),
       ),
@@ -242,7 +243,7 @@ describeWithPrometheus('ObservabilityService', () => {
       detectPlatform: () => [],
     }).run(clusters[0], new AbortController().signal);
     clusterState = new ClusterStateService({
-      clusters,
+      clusters: new ClusterDirectory(clusters),
       store,
       staleAfterMs: 60_000,
       detectServiceTools: () => [],

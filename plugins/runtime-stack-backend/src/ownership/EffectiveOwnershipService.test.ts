@@ -1,4 +1,5 @@
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import { ClusterDirectory } from '../clusters/ClusterDirectory';
 import type { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -200,11 +201,13 @@ describe.each(databases.eachSupportedId())(
         store,
         catalog: catalogServiceMock({ entities }),
         clusterState: new ClusterStateService({
-          clusters: ['prod-eu-1', 'prod-us-1', 'staging-eu-1'].map(name => ({
-            name,
-            url: 'http://127.0.0.1:9',
-            skipTLSVerify: false,
-          })),
+          clusters: new ClusterDirectory(
+            ['prod-eu-1', 'prod-us-1', 'staging-eu-1'].map(name => ({
+              name,
+              url: 'http://127.0.0.1:9',
+              skipTLSVerify: false,
+            })),
+          ),
           store: clusterStore,
           staleAfterMs: 15 * 60_000,
           detectServiceTools: () => [],
