@@ -57,9 +57,10 @@ export const ClustersCard = ({ layerModel }: { layerModel?: LayerModel }) => {
         <>
           <Typography variant="subtitle1">No clusters configured</Typography>
           <Typography variant="body2" color="textSecondary">
-            Add clusters under kubernetes.clusterLocatorMethods (type: config)
-            in app-config.yaml; the Kubernetes plugin and Runtime Stack both
-            read them.
+            Add clusters under kubernetes.clusterLocatorMethods in
+            app-config.yaml (type: config), or register kubernetes-cluster
+            Resources with a type: catalog locator; the Kubernetes plugin and
+            Runtime Stack both read them.
           </Typography>
         </>
       );
