@@ -39,7 +39,7 @@ describe('declaredImageReferences', () => {
     });
     expect(
       declaredImageReferences(annotated, {
-        harborHost: 'harbor.acme.internal',
+        harbor: { defaultHost: 'harbor.acme.internal', instanceHosts: [] },
       }),
     ).toEqual(['harbor.acme.internal/tap/workloads/cart']);
     // Without harbor.baseUrl the slug names no host.
@@ -50,9 +50,34 @@ describe('declaredImageReferences', () => {
           'runtime-stack.io/images': 'harbor.acme.internal/shop/cart',
           'goharbor.io/repository-slug': 'shop/cart',
         }),
-        { harborHost: 'harbor.acme.internal' },
+        {
+          harbor: { defaultHost: 'harbor.acme.internal', instanceHosts: [] },
+        },
       ),
     ).toEqual(['harbor.acme.internal/shop/cart']);
+  });
+
+  it("reads the Harbor plugin's list of slugs, each on the instance its host names", () => {
+    const annotated = entity({
+      'goharbor.io/repository-slug':
+        'shop/cart, harbor.eu.acme.internal/shop/cart-worker, harbor.gone.internal/x/y',
+    });
+    const harbor = {
+      defaultHost: 'harbor.acme.internal',
+      instanceHosts: ['harbor.eu.acme.internal'],
+    };
+    expect(declaredImageReferences(annotated, { harbor })).toEqual([
+      'harbor.acme.internal/shop/cart',
+      'harbor.eu.acme.internal/shop/cart-worker',
+      // No instance has that host, so it reads as a project on the default one.
+      'harbor.acme.internal/harbor.gone.internal/x/y',
+    ]);
+    // With instances only, a slug without a known host names none.
+    expect(
+      declaredImageReferences(annotated, {
+        harbor: { instanceHosts: ['harbor.eu.acme.internal'] },
+      }),
+    ).toEqual(['harbor.eu.acme.internal/shop/cart-worker']);
   });
 
   it('declares nothing without the annotations', () => {

@@ -1,4 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
+import type { HarborHosts } from './registryConfig';
 import {
   ECOSYSTEM_ANNOTATIONS,
   RUNTIME_STACK_ANNOTATIONS,
@@ -12,27 +13,33 @@ const QUAY_HOST = 'quay.io';
  * the ecosystem's registry slugs, so a service already set up for the Quay
  * or Harbor plugin needs no twin annotation: `quay.io/repository-slug` (an
  * `organization/repository` on quay.io) and `goharbor.io/repository-slug`
- * (a `project/repository` on the Harbor instance of the Harbor plugin's
- * `harbor.baseUrl`; without that config it names no host and is skipped).
+ * (read as the Harbor plugin reads it: a comma-separated list of
+ * `project/repository` on the instance of `harbor.baseUrl`, or
+ * `host/project/repository` on the one of `harbor.instances` with that
+ * host; a slug no configured instance serves names no host and is skipped).
  */
 export function declaredImageReferences(
   entity: Pick<Entity, 'metadata'>,
-  options: { harborHost?: string } = {},
+  options: { harbor?: HarborHosts } = {},
 ): string[] {
   const annotations = entity.metadata.annotations ?? {};
   const listed = (annotations[RUNTIME_STACK_ANNOTATIONS.images] ?? '')
     .split(',')
     .map(s => s.trim())
     .filter(Boolean);
-  const slugOn = (host: string | undefined, annotation: string) => {
-    const slug = annotations[annotation]?.trim().replace(/^\/+|\/+$/g, '');
-    return host && slug ? [`${host}/${slug}`] : [];
-  };
-  return [
-    ...new Set([
-      ...listed,
-      ...slugOn(QUAY_HOST, ECOSYSTEM_ANNOTATIONS.quayRepositorySlug),
-      ...slugOn(options.harborHost, ECOSYSTEM_ANNOTATIONS.harborRepositorySlug),
-    ]),
-  ];
+  const trimSlug = (slug: string) => slug.trim().replace(/^\/+|\/+$/g, '');
+  const quaySlug = trimSlug(
+    annotations[ECOSYSTEM_ANNOTATIONS.quayRepositorySlug] ?? '',
+  );
+  const quay = quaySlug ? [`${QUAY_HOST}/${quaySlug}`] : [];
+  const { defaultHost, instanceHosts = [] } = options.harbor ?? {};
+  const harbor = (annotations[ECOSYSTEM_ANNOTATIONS.harborRepositorySlug] ?? '')
+    .split(',')
+    .map(trimSlug)
+    .filter(Boolean)
+    .flatMap(slug => {
+      if (instanceHosts.includes(slug.split('/')[0])) return [slug];
+      return defaultHost ? [`${defaultHost}/${slug}`] : [];
+    });
+  return [...new Set([...listed, ...quay, ...harbor])];
 }

@@ -38,12 +38,34 @@ describe('registry configuration', () => {
   it("takes the Harbor plugin's host from harbor.baseUrl, and names a malformed one", () => {
     const withHarbor = (baseUrl: string) =>
       readImageSettings(new ConfigReader({ harbor: { baseUrl } }));
-    expect(withHarbor('https://harbor.acme.internal:8443/').harborHost).toBe(
-      'harbor.acme.internal:8443',
-    );
-    expect(settings([]).harborHost).toBeUndefined();
+    expect(withHarbor('https://harbor.acme.internal:8443/').harbor).toEqual({
+      defaultHost: 'harbor.acme.internal:8443',
+      instanceHosts: [],
+    });
+    expect(settings([]).harbor).toEqual({ instanceHosts: [] });
     expect(() => withHarbor('harbor.acme.internal')).toThrow(
       "Invalid harbor.baseUrl 'harbor.acme.internal': expected an http(s) URL of the Harbor instance",
+    );
+  });
+
+  it("takes the hosts of the Harbor plugin's instances, and names a malformed one", () => {
+    const withInstances = (instances: object[]) =>
+      readImageSettings(new ConfigReader({ harbor: { instances } }));
+    expect(
+      withInstances([
+        { host: 'harbor.eu.acme.internal', baseUrl: 'https://harbor.eu' },
+        { host: 'harbor.us.acme.internal:8443', baseUrl: 'https://harbor.us' },
+      ]).harbor,
+    ).toEqual({
+      instanceHosts: [
+        'harbor.eu.acme.internal',
+        'harbor.us.acme.internal:8443',
+      ],
+    });
+    expect(() =>
+      withInstances([{ host: 'https://harbor.eu.acme.internal' }]),
+    ).toThrow(
+      "Invalid harbor.instances[0].host 'https://harbor.eu.acme.internal'",
     );
   });
 

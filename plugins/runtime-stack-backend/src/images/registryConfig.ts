@@ -35,12 +35,20 @@ export interface ImageSettings {
   /** Repositories fetched at once. */
   concurrency: number;
   requestTimeoutMs: number;
-  /**
-   * The Harbor plugin's registry host, from its `harbor.baseUrl`: where a
-   * `goharbor.io/repository-slug` points.
-   */
-  harborHost?: string;
+  /** The Harbor plugin's instances: where a `goharbor.io/repository-slug` points. */
+  harbor: HarborHosts;
 }
+
+/** The registry hosts of the Harbor plugin's config. */
+export interface HarborHosts {
+  /** The host of `harbor.baseUrl`, for slugs that name no host. */
+  defaultHost?: string;
+  /** `harbor.instances[].host`, for slugs that start with one. */
+  instanceHosts: string[];
+}
+
+/** `host[:port]`, without scheme or path. */
+const HOST_PATTERN = /^[a-z0-9.-]+(:\d+)?$/i;
 
 const patternToRegExp = (pattern: string) =>
   new RegExp(
@@ -79,19 +87,40 @@ export function registryFor(
   return registry;
 }
 
-/** The host of the Harbor plugin's `harbor.baseUrl`, when it is configured. */
-function readHarborHost(config: Config): string | undefined {
+/**
+ * The Harbor plugin's hosts: that of `harbor.baseUrl`, and those of its
+ * `harbor.instances`, each of which serves slugs that start with its host.
+ */
+function readHarborHosts(config: Config): HarborHosts {
   const baseUrl = config.getOptionalString('harbor.baseUrl');
-  if (baseUrl === undefined) return undefined;
-  try {
-    const url = new URL(baseUrl);
-    if (url.protocol === 'http:' || url.protocol === 'https:') return url.host;
-  } catch {
-    // Reported below, with the key.
+  let defaultHost: string | undefined;
+  if (baseUrl !== undefined) {
+    try {
+      const url = new URL(baseUrl);
+      if (url.protocol === 'http:' || url.protocol === 'https:') {
+        defaultHost = url.host;
+      }
+    } catch {
+      // Reported below, with the key.
+    }
+    if (!defaultHost) {
+      throw new InputError(
+        `Invalid harbor.baseUrl '${baseUrl}': expected an http(s) URL of the Harbor instance`,
+      );
+    }
   }
-  throw new InputError(
-    `Invalid harbor.baseUrl '${baseUrl}': expected an http(s) URL of the Harbor instance`,
-  );
+  const instanceHosts = (
+    config.getOptionalConfigArray('harbor.instances') ?? []
+  ).map((instance, index) => {
+    const host = instance.getString('host');
+    if (!HOST_PATTERN.test(host)) {
+      throw new InputError(
+        `Invalid harbor.instances[${index}].host '${host}': expected the registry's host[:port], as the slugs start with it`,
+      );
+    }
+    return host;
+  });
+  return { ...(defaultHost ? { defaultHost } : {}), instanceHosts };
 }
 
 /** `runtimeStack.images`: which registries to read and how. */
@@ -100,7 +129,7 @@ export function readImageSettings(config: Config): ImageSettings {
   const registries = (ours?.getOptionalConfigArray('registries') ?? []).map(
     (registry, index) => {
       const host = registry.getString('host');
-      if (!/^[a-z0-9.-]+(:\d+)?$/i.test(host) || host.includes('/')) {
+      if (!HOST_PATTERN.test(host)) {
         throw new InputError(
           `Invalid runtimeStack.images.registries[${index}].host '${host}': expected host[:port] without scheme or path`,
         );
@@ -149,6 +178,6 @@ export function readImageSettings(config: Config): ImageSettings {
         'runtimeStack.images.requestTimeoutSeconds',
         15,
       ) * 1000,
-    harborHost: readHarborHost(config),
+    harbor: readHarborHosts(config),
   };
 }
