@@ -494,5 +494,23 @@ describe.each(databases.eachSupportedId())(
       expect(usServer.requests.length).toBe(requestsBefore);
       expect((await store.states()).map(state => state.cluster)).toEqual([]);
     });
+
+    it('drops only clusters it saw leave once it has read the catalog, not those another replica just found', async () => {
+      const scheduler = mockServices.scheduler();
+      const declared: ClusterDefinition[] = [];
+      const collection = new ClusterCollectionService({
+        clusters: new ClusterDirectory([], async () => declared),
+        settings: settings(),
+        store,
+        logger,
+        detectPlatform: () => [],
+      });
+      await collection.refreshClusters(scheduler);
+      // Another replica read the catalog a moment earlier and collected a new cluster.
+      const newcomer = clusterOf('prod-us-1', usServer);
+      await service([newcomer]).run(newcomer, new AbortController().signal);
+      await collection.refreshClusters(scheduler);
+      expect(await storedNames('prod-us-1', 'Deployment')).not.toEqual([]);
+    });
   },
 );

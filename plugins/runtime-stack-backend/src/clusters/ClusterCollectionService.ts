@@ -58,6 +58,7 @@ export class ClusterCollectionService {
   static readonly REFRESH_TASK_ID = 'runtime-stack:refresh-catalog-clusters';
 
   private readonly scheduled = new Set<string>();
+  private refreshed = false;
 
   /**
    * Schedules a task per cluster. With clusters from the catalog, each
@@ -88,12 +89,21 @@ export class ClusterCollectionService {
   /**
    * Takes in the catalog's clusters: new ones get their task, and the data
    * of clusters no longer declared is dropped. A failed read keeps the
-   * clusters and data as they were.
+   * clusters and data as they were. After the first read, only clusters
+   * this replica saw leave are dropped: a replica that has not yet read a
+   * new cluster must not drop what another one just collected of it.
    */
   async refreshClusters(scheduler: SchedulerService): Promise<void> {
     const { clusters, store } = this.options;
+    const before = clusters.names();
     await clusters.refresh();
-    await store.forgetClustersExcept(clusters.names());
+    const after = clusters.names();
+    if (this.refreshed) {
+      await store.forgetClusters(before.filter(name => !after.includes(name)));
+    } else {
+      await store.forgetClustersExcept(after);
+      this.refreshed = true;
+    }
     await this.scheduleCollections(scheduler);
   }
 

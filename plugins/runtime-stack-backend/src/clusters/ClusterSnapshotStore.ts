@@ -193,6 +193,14 @@ export class ClusterSnapshotStore {
       .delete();
   }
 
+  async forgetClusters(clusters: string[]): Promise<void> {
+    if (clusters.length === 0) return;
+    await this.knex('cluster_objects').whereIn('cluster', clusters).delete();
+    await this.knex('cluster_collections')
+      .whereIn('cluster', clusters)
+      .delete();
+  }
+
   async recordFailure(cluster: string, error: string, at: Date): Promise<void> {
     await this.knex('cluster_collections')
       .insert({
