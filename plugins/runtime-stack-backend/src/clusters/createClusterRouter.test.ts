@@ -9,15 +9,13 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   loadFixture,
   startFakeKubeApiServer,
+  type AwsIamIdentity,
   type FakeKubeApiServer,
 } from '@internal/fake-kube-apiserver';
 import request from 'supertest';
 import { runtimeStackPlugin } from '../plugin';
 import { startTestBackendClosingDatabases } from '@internal/backend-test-kit';
-import {
-  kubernetesConfig,
-  type TestCluster,
-} from '../__testUtils__/kubernetesConfig';
+import { kubernetesConfig } from '../__testUtils__/kubernetesConfig';
 
 jest.setTimeout(60_000);
 
@@ -36,15 +34,14 @@ const paymentsApi: Entity = {
 };
 
 async function startPortalBackend(
-  server: FakeKubeApiServer,
-  permission:
-    | AuthorizeResult.ALLOW
-    | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
-  cluster: TestCluster = {
-    name: 'prod-eu-1',
-    url: server.url,
-    token: server.token,
-  },
+  kubernetes: object,
+  {
+    permission = AuthorizeResult.ALLOW,
+    entities = [paymentsApi],
+  }: {
+    permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    entities?: Entity[];
+  } = {},
 ) {
   // mockServices.scheduler() is typed as a plain SchedulerService, but it is
   // the mock that can be installed and triggered by hand.
@@ -57,17 +54,46 @@ async function startPortalBackend(
     features: [
       runtimeStackPlugin,
       scheduler.factory({ skipTaskRunOnStartup: true }),
-      catalogServiceMock.factory({ entities: [paymentsApi] }),
+      catalogServiceMock.factory({ entities }),
       mockServices.permissions.factory({ result: permission }),
       mockServices.rootConfig.factory({
         data: {
-          kubernetes: kubernetesConfig([cluster], [{ type: 'catalog' }]),
+          kubernetes,
           runtimeStack: { clusters: { watch: false, pageSize: 100 } },
         },
       }),
     ],
   });
   return { backend, scheduler };
+}
+
+/** A config cluster on the fake, beside a catalog locator that finds none. */
+const configuredCluster = (server: FakeKubeApiServer) =>
+  kubernetesConfig(
+    [{ name: 'prod-eu-1', url: server.url, token: server.token }],
+    [{ type: 'catalog' }],
+  );
+
+/**
+ * An EKS-like fake cluster that takes the tokens of this IAM identity,
+ * which the AWS SDK finds in the environment until `close`.
+ */
+async function startFakeEks(identity: AwsIamIdentity) {
+  const eks = await startFakeKubeApiServer({
+    objects: loadFixture('prod-eu-1'),
+    awsIam: identity,
+  });
+  const saved = { ...process.env };
+  process.env.AWS_ACCESS_KEY_ID = identity.accessKeyId;
+  process.env.AWS_SECRET_ACCESS_KEY = identity.secretAccessKey;
+  process.env.AWS_REGION = 'eu-west-1';
+  return {
+    eks,
+    close: async () => {
+      process.env = saved;
+      await eks.close();
+    },
+  };
 }
 
 describe('cluster state API', () => {
@@ -81,7 +107,9 @@ describe('cluster state API', () => {
   afterAll(() => server.close());
 
   it('collects each configured cluster as its own global task and serves the result from the store', async () => {
-    const { backend, scheduler } = await startPortalBackend(server);
+    const { backend, scheduler } = await startPortalBackend(
+      configuredCluster(server),
+    );
     try {
       expect(await scheduler.getScheduledTasks()).toEqual([
         expect.objectContaining({
@@ -161,7 +189,7 @@ describe('cluster state API', () => {
   });
 
   it('answers 404 for an entity the catalog does not have, and 401 without credentials', async () => {
-    const { backend } = await startPortalBackend(server);
+    const { backend } = await startPortalBackend(configuredCluster(server));
     try {
       const missing = await request(backend.server)
         .get('/api/runtime-stack/entities/component/default/nope/clusters')
@@ -179,7 +207,9 @@ describe('cluster state API', () => {
   });
 
   it('answers 403 when the policy denies runtime-stack.clusters.read', async () => {
-    const { backend } = await startPortalBackend(server, AuthorizeResult.DENY);
+    const { backend } = await startPortalBackend(configuredCluster(server), {
+      permission: AuthorizeResult.DENY,
+    });
     try {
       const res = await request(backend.server)
         .get(
@@ -194,29 +224,20 @@ describe('cluster state API', () => {
   });
 
   it('collects an EKS cluster as the Kubernetes plugin reads it, with the backend AWS identity', async () => {
-    const identity = {
+    const { eks, close } = await startFakeEks({
       clusterId: 'prod-eu-eks',
       accessKeyId: 'AKIAFAKEPORTAL',
       secretAccessKey: 'portal/secret',
-    };
-    const eks = await startFakeKubeApiServer({
-      objects: loadFixture('prod-eu-1'),
-      awsIam: identity,
-      token: 'never-configured',
     });
-    const saved = { ...process.env };
-    process.env.AWS_ACCESS_KEY_ID = identity.accessKeyId;
-    process.env.AWS_SECRET_ACCESS_KEY = identity.secretAccessKey;
-    process.env.AWS_REGION = 'eu-west-1';
     const { backend, scheduler } = await startPortalBackend(
-      eks,
-      AuthorizeResult.ALLOW,
-      {
-        name: 'eks-prod',
-        url: eks.url,
-        authProvider: 'aws',
-        authMetadata: { 'kubernetes.io/x-k8s-aws-id': identity.clusterId },
-      },
+      kubernetesConfig([
+        {
+          name: 'eks-prod',
+          url: eks.url,
+          authProvider: 'aws',
+          authMetadata: { 'kubernetes.io/x-k8s-aws-id': 'prod-eu-eks' },
+        },
+      ]),
     );
     try {
       await scheduler.triggerTask('runtime-stack:collect-cluster:eks-prod');
@@ -231,21 +252,16 @@ describe('cluster state API', () => {
       expect(clusters.body.items[0].objectCount).toBeGreaterThan(50);
       expect(eks.requests.every(r => r.status === 200)).toBe(true);
     } finally {
-      process.env = saved;
       await backend.stop();
-      await eks.close();
+      await close();
     }
   });
 
   it('collects a kubernetes-cluster Resource of the catalog, as the Kubernetes plugin locates it', async () => {
-    const identity = {
+    const { eks, close } = await startFakeEks({
       clusterId: 'lab-eks',
       accessKeyId: 'AKIAFAKECATALOG',
       secretAccessKey: 'catalog/secret',
-    };
-    const eks = await startFakeKubeApiServer({
-      objects: loadFixture('prod-eu-1'),
-      awsIam: identity,
     });
     const labCluster: Entity = {
       apiVersion: 'backstage.io/v1alpha1',
@@ -261,32 +277,15 @@ describe('cluster state API', () => {
       },
       spec: { type: 'kubernetes-cluster', owner: 'platform-team' },
     };
-    const saved = { ...process.env };
-    process.env.AWS_ACCESS_KEY_ID = identity.accessKeyId;
-    process.env.AWS_SECRET_ACCESS_KEY = identity.secretAccessKey;
-    const scheduler = mockServices.scheduler() as SchedulerService & {
-      factory(options?: { skipTaskRunOnStartup?: boolean }): ServiceFactory;
-      triggerTask(id: string): Promise<void>;
-    };
-    const backend = await startTestBackendClosingDatabases({
-      databasePlugins: ['runtime-stack'],
-      features: [
-        runtimeStackPlugin,
-        scheduler.factory({ skipTaskRunOnStartup: true }),
-        catalogServiceMock.factory({ entities: [paymentsApi, labCluster] }),
-        mockServices.rootConfig.factory({
-          data: {
-            kubernetes: {
-              clusterLocatorMethods: [
-                // The fake listens on loopback, which only this exemption allows.
-                { type: 'catalog', dangerouslyAllowClusterUrls: ['127.0.0.1'] },
-              ],
-            },
-            runtimeStack: { clusters: { watch: false } },
-          },
-        }),
-      ],
-    });
+    const { backend, scheduler } = await startPortalBackend(
+      {
+        clusterLocatorMethods: [
+          // The fake listens on loopback, which only this exemption allows.
+          { type: 'catalog', dangerouslyAllowClusterUrls: ['127.0.0.1'] },
+        ],
+      },
+      { entities: [paymentsApi, labCluster] },
+    );
     try {
       const clusterNames = async () =>
         (
@@ -310,9 +309,8 @@ describe('cluster state API', () => {
       ]);
       expect(eks.requests.every(r => r.status === 200)).toBe(true);
     } finally {
-      process.env = saved;
       await backend.stop();
-      await eks.close();
+      await close();
     }
   });
 });
