@@ -16,6 +16,19 @@ export interface Config {
        * minutes, with a 5 minute timeout.
        */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * Clusters the catalog declares (`kubernetes-cluster` Resources, with
+       * a `catalog` entry in `kubernetes.clusterLocatorMethods`).
+       */
+      catalog?: {
+        /**
+         * The API server hosts (`*.example.com` for a domain) whose catalog
+         * clusters are collected. Whoever registers an entity names its URL,
+         * and the backend would send its cloud identity there, so nothing
+         * is collected from the catalog until this names the hosts.
+         */
+        allowedHosts?: string[];
+      };
       /** Keep data current with watches between full lists. Default true. */
       watch?: boolean;
       /**

@@ -191,7 +191,6 @@ export const runtimeStackPlugin = createBackendPlugin({
               readCatalogClusters({
                 catalog,
                 auth,
-                logger,
                 options: catalogLocator,
               })),
           logger,
@@ -225,6 +224,11 @@ export const runtimeStackPlugin = createBackendPlugin({
             detectServiceTools(input, detectionRules, layerModel),
         });
         registerClusterMetrics(metrics, clusterState, logger);
+        if (catalogLocator && catalogLocator.allowedHosts.length === 0) {
+          logger.warn(
+            'kubernetes.clusterLocatorMethods has a catalog locator, but runtimeStack.clusters.catalog.allowedHosts names no API server hosts, so no catalog cluster is collected',
+          );
+        }
         logger.info(
           `Collecting ${
             clusters.list().length

@@ -449,7 +449,7 @@ describe.each(databases.eachSupportedId())(
         [clusterOf('prod-eu-1', euServer)],
         async () => {
           if (catalogDown) throw new Error('catalog unavailable');
-          return declared;
+          return { clusters: declared, problems: [] };
         },
       );
       const collection = new ClusterCollectionService({
@@ -499,7 +499,10 @@ describe.each(databases.eachSupportedId())(
       const scheduler = mockServices.scheduler();
       const declared: ClusterDefinition[] = [];
       const collection = new ClusterCollectionService({
-        clusters: new ClusterDirectory([], async () => declared),
+        clusters: new ClusterDirectory([], async () => ({
+          clusters: declared,
+          problems: [],
+        })),
         settings: settings(),
         store,
         logger,

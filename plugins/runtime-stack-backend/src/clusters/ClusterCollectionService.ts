@@ -111,7 +111,6 @@ export class ClusterCollectionService {
     const { clusters, settings } = this.options;
     for (const { name } of clusters.list()) {
       if (this.scheduled.has(name)) continue;
-      this.scheduled.add(name);
       await scheduler.scheduleTask({
         id: ClusterCollectionService.taskId(name),
         scope: 'global',
@@ -123,6 +122,8 @@ export class ClusterCollectionService {
           if (cluster) await this.run(cluster, signal as AbortSignal);
         },
       });
+      // Only now: a schedule that failed is tried again at the next refresh.
+      this.scheduled.add(name);
     }
   }
 

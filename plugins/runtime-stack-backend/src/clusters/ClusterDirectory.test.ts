@@ -21,7 +21,10 @@ describe('ClusterDirectory', () => {
     const logger = mockServices.logger.mock();
     const directory = new ClusterDirectory(
       [cluster('prod', 'https://configured')],
-      async () => [cluster('prod', 'https://from-catalog'), cluster('lab')],
+      async () => ({
+        clusters: [cluster('prod', 'https://from-catalog'), cluster('lab')],
+        problems: [],
+      }),
       logger,
     );
     expect(directory.dynamic).toBe(true);
@@ -36,11 +39,29 @@ describe('ClusterDirectory', () => {
     );
   });
 
+  it('warns of each problem once, until it goes away and comes back', async () => {
+    const logger = mockServices.logger.mock();
+    let problems = ['lab is not allowed'];
+    const directory = new ClusterDirectory(
+      [],
+      async () => ({ clusters: [], problems: [...problems] }),
+      logger,
+    );
+    await directory.refresh();
+    await directory.refresh();
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    problems = [];
+    await directory.refresh();
+    problems = ['lab is not allowed'];
+    await directory.refresh();
+    expect(logger.warn).toHaveBeenCalledTimes(2);
+  });
+
   it('keeps the last list when the catalog cannot be read', async () => {
     let fail = false;
     const directory = new ClusterDirectory([], async () => {
       if (fail) throw new Error('catalog down');
-      return [cluster('lab')];
+      return { clusters: [cluster('lab')], problems: [] };
     });
     await directory.refresh();
     fail = true;

@@ -1,4 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { CatalogClusters } from './catalogClusters';
 import type { ClusterDefinition } from './clusterConfig';
 
 /**
@@ -7,12 +8,13 @@ import type { ClusterDefinition } from './clusterConfig';
  * when both name a cluster, as it is the operator's own word.
  */
 export class ClusterDirectory {
-  private fromCatalog: ClusterDefinition[] = [];
   private all: ClusterDefinition[];
+  /** Problems already logged, so a refresh a minute warns only of new ones. */
+  private reported = new Set<string>();
 
   constructor(
     private readonly configured: ClusterDefinition[],
-    private readonly readCatalog?: () => Promise<ClusterDefinition[]>,
+    private readonly readCatalog?: () => Promise<CatalogClusters>,
     private readonly logger?: LoggerService,
   ) {
     this.all = configured;
@@ -41,11 +43,12 @@ export class ClusterDirectory {
    */
   async refresh(): Promise<ClusterDefinition[]> {
     if (!this.readCatalog) return this.all;
+    const { clusters, problems } = await this.readCatalog();
     const taken = new Set(this.configured.map(cluster => cluster.name));
     const added: ClusterDefinition[] = [];
-    for (const cluster of await this.readCatalog()) {
+    for (const cluster of clusters) {
       if (taken.has(cluster.name)) {
-        this.logger?.warn(
+        problems.push(
           `Not collecting kubernetes-cluster Resource '${cluster.name}': a cluster of that name is already configured`,
         );
         continue;
@@ -53,8 +56,11 @@ export class ClusterDirectory {
       taken.add(cluster.name);
       added.push(cluster);
     }
-    this.fromCatalog = added;
-    this.all = [...this.configured, ...this.fromCatalog];
+    for (const problem of problems) {
+      if (!this.reported.has(problem)) this.logger?.warn(problem);
+    }
+    this.reported = new Set(problems);
+    this.all = [...this.configured, ...added];
     return this.all;
   }
 }

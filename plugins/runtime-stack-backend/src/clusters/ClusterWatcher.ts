@@ -22,6 +22,10 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
       signal.removeEventListener('abort', done);
       resolve();
     };
+    if (signal.aborted) {
+      resolve();
+      return;
+    }
     timer = setTimeout(done, ms);
     signal.addEventListener('abort', done);
   });

@@ -4,6 +4,8 @@ import {
   type KubeObject,
 } from '@internal/fake-kube-apiserver';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mockServices } from '@backstage/backend-test-utils';
@@ -288,6 +290,74 @@ describe('KubernetesClusterClient with the Kubernetes plugin auth providers', ()
       expect(server.requests).toEqual([]);
     } finally {
       await server.close();
+    }
+  });
+
+  it('reuses a strategy token across requests, and asks a new strategy after a failure', async () => {
+    const server = await startFakeKubeApiServer({
+      objects: Array.from({ length: 5 }, (_, i) => pod(`cart-${i}`)),
+      token: 'minted',
+    });
+    let strategies = 0;
+    let calls = 0;
+    const using = new ClusterCredentials(async () => {
+      strategies++;
+      return {
+        getCredential: async () => {
+          calls++;
+          if (calls === 1) throw new Error('metadata service not ready');
+          return { type: 'bearer token' as const, token: 'minted' };
+        },
+        validateCluster: () => [],
+        presentAuthMetadata: () => ({}),
+      };
+    });
+    try {
+      await expect(
+        clientFor(server, { authProvider: 'aws' }, using).listAll(pods),
+      ).rejects.toThrow('metadata service not ready');
+      const client = new KubernetesClusterClient(
+        {
+          name: 'eks-prod',
+          url: server.url,
+          skipTLSVerify: false,
+          authProvider: 'aws',
+        },
+        { requestTimeoutMs: 2_000, pageSize: 2, maxAttempts: 1 },
+        using,
+      );
+      await client.listAll(pods);
+      await client.listAll(pods);
+      expect(server.requests.map(r => r.status)).toEqual([
+        200, 200, 200, 200, 200, 200,
+      ]);
+      expect(calls).toBe(2);
+      expect(strategies).toBe(2);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('does not follow a redirect, which would lead the token elsewhere', async () => {
+    const elsewhere = await startFakeKubeApiServer({ anonymous: true });
+    const redirecting = createServer((_, response) => {
+      response.writeHead(302, { location: `${elsewhere.url}/api/v1/pods` });
+      response.end();
+    });
+    await new Promise<void>(resolve =>
+      redirecting.listen(0, '127.0.0.1', resolve),
+    );
+    const { port } = redirecting.address() as AddressInfo;
+    try {
+      await expect(
+        clientFor({ url: `http://127.0.0.1:${port}` } as FakeKubeApiServer, {
+          authProvider: 'localKubectlProxy',
+        }).listAll(pods),
+      ).rejects.toThrow(/answered 302/);
+      expect(elsewhere.requests).toEqual([]);
+    } finally {
+      redirecting.close();
+      await elsewhere.close();
     }
   });
 });

@@ -15,6 +15,9 @@ export interface ClusterClientSettings {
 }
 
 /** An error from a cluster, with the HTTP status when the API answered. */
+/** How long a token from an auth strategy is reused. */
+const TOKEN_REUSE_MS = 5 * 60_000;
+
 /** Fresh starts of one list after its continue token expired. */
 const MAX_LIST_RESTARTS = 2;
 
@@ -78,6 +81,7 @@ export class KubernetesClusterClient {
   private readonly kubeConfig = new KubeConfig();
   private readonly maxAttempts: number;
   private readonly backoffMs: number;
+  private token?: { value: Promise<string | undefined>; expiresAt: number };
 
   constructor(
     readonly cluster: ClusterDefinition,
@@ -174,7 +178,6 @@ export class KubernetesClusterClient {
       timeoutSeconds: String(Math.max(1, Math.round(options.timeoutSeconds))),
     });
     const what = `${this.cluster.name}: WATCH ${url.pathname}`;
-    const fetchOptions = await this.fetchOptions();
     const controller = new AbortController();
     const abort = () => controller.abort();
     options.signal.addEventListener('abort', abort);
@@ -182,8 +185,12 @@ export class KubernetesClusterClient {
     // lives until timeoutSeconds.
     const headerTimer = setTimeout(abort, this.settings.requestTimeoutMs);
     try {
+      // Signing in may take a while; a window that closed meanwhile ends here.
+      const fetchOptions = await this.fetchOptions();
+      if (options.signal.aborted) return 'ended';
       const response = await fetch(url.toString(), {
         ...(fetchOptions as any),
+        redirect: 'manual',
         signal: controller.signal as any,
       });
       clearTimeout(headerTimer);
@@ -313,8 +320,29 @@ export class KubernetesClusterClient {
     return options;
   }
 
-  /** The bearer token of a non-serviceAccount cluster; none for anonymous ones. */
+  /**
+   * The bearer token of a non-serviceAccount cluster; none for anonymous
+   * ones. Kept for a few minutes: some strategies mint a token per call (an
+   * STS AssumeRole, a Google token exchange), and one run makes hundreds of
+   * requests. EKS tokens live fifteen minutes, cloud access tokens longer.
+   */
   private async strategyToken(): Promise<string | undefined> {
+    const now = Date.now();
+    if (!this.token || this.token.expiresAt <= now) {
+      this.token = {
+        value: this.freshStrategyToken(),
+        expiresAt: now + TOKEN_REUSE_MS,
+      };
+    }
+    try {
+      return await this.token.value;
+    } catch (error) {
+      this.token = undefined;
+      throw error;
+    }
+  }
+
+  private async freshStrategyToken(): Promise<string | undefined> {
     const { name, authProvider = 'serviceAccount' } = this.cluster;
     if (!this.credentials) {
       throw new ClusterRequestError(
@@ -352,6 +380,9 @@ export class KubernetesClusterClient {
     try {
       const response = await fetch(url.toString(), {
         ...(options as any),
+        // The API server does not redirect; a redirect would lead the
+        // request somewhere the cluster's URL did not name.
+        redirect: 'manual',
         signal: controller.signal as any,
       });
       if (!response.ok) {

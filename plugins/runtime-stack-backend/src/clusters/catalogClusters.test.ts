@@ -10,6 +10,7 @@ import {
 } from './catalogClusters';
 
 const strict: CatalogLocatorOptions = {
+  allowedHosts: ['*.eks.amazonaws.com', '34.90.1.2', '10.1.2.3', 'localhost'],
   dangerouslyAllowClusterUrls: [],
   dangerouslyAllowSkipTLSVerify: false,
 };
@@ -24,7 +25,7 @@ const clusterResource = (
     name,
     namespace: 'default',
     annotations: {
-      'kubernetes.io/api-server': `https://${name}.example`,
+      'kubernetes.io/api-server': `https://${name}.eks.amazonaws.com`,
       'kubernetes.io/api-server-certificate-authority': 'Q0EgZGF0YQ==',
       'kubernetes.io/auth-provider': 'aws',
       ...annotations,
@@ -47,9 +48,13 @@ describe('readCatalogLocatorOptions', () => {
               },
             ],
           },
+          runtimeStack: {
+            clusters: { catalog: { allowedHosts: ['*.azmk8s.io'] } },
+          },
         }),
       ),
     ).toEqual({
+      allowedHosts: ['*.azmk8s.io'],
       dangerouslyAllowClusterUrls: ['*.corp.internal'],
       dangerouslyAllowSkipTLSVerify: false,
     });
@@ -64,58 +69,63 @@ describe('readCatalogLocatorOptions', () => {
 });
 
 describe('checkClusterUrl', () => {
-  it('accepts HTTPS to a public address', async () => {
-    await expect(
-      checkClusterUrl('https://34.90.1.2:443', strict),
-    ).resolves.toBeUndefined();
+  const check =
+    (url: string, options = strict) =>
+    () =>
+      checkClusterUrl(url, options);
+
+  it('accepts HTTPS to an allowed public host', () => {
+    expect(check('https://abc.gr7.eu-west-1.eks.amazonaws.com')).not.toThrow();
+    expect(check('https://34.90.1.2:443')).not.toThrow();
   });
 
-  it('refuses private, loopback and link-local addresses, also behind a name', async () => {
-    for (const url of [
-      'https://10.1.2.3',
-      'https://127.0.0.1:6443',
-      'https://169.254.169.254',
-      'https://[::1]:6443',
-      'https://localhost:6443',
-    ]) {
-      await expect(checkClusterUrl(url, strict)).rejects.toThrow(
-        /is not a public address/,
-      );
-    }
+  it('refuses a host the operator did not allow, however public', () => {
+    expect(check('https://attacker.example')).toThrow(
+      'kubernetes.io/api-server host attacker.example is not in runtimeStack.clusters.catalog.allowedHosts',
+    );
+    expect(check('https://34.90.1.9')).toThrow(/not in .*allowedHosts/);
+    expect(
+      check('https://abc.eks.amazonaws.com', { ...strict, allowedHosts: [] }),
+    ).toThrow(/not in .*allowedHosts/);
   });
 
-  it('refuses plain HTTP, other schemes, credentials and non-URLs', async () => {
-    await expect(checkClusterUrl('http://34.90.1.2', strict)).rejects.toThrow(
-      'must use https unless dangerouslyAllowClusterUrls',
+  it('refuses private and loopback addresses even when allowed, as the Kubernetes plugin does', () => {
+    expect(check('https://10.1.2.3')).toThrow(
+      /10\.1\.2\.3 is not a public address/,
     );
-    await expect(checkClusterUrl('ftp://34.90.1.2', strict)).rejects.toThrow(
-      'must use http or https',
-    );
-    await expect(
-      checkClusterUrl('https://user:pw@34.90.1.2', strict),
-    ).rejects.toThrow('must not contain credentials');
-    await expect(checkClusterUrl('not a url', strict)).rejects.toThrow(
-      "'not a url' is not a valid URL",
-    );
-  });
-
-  it('lets dangerouslyAllowClusterUrls name hosts and domains that are exempt', async () => {
-    const allowing = {
-      ...strict,
-      dangerouslyAllowClusterUrls: ['127.0.0.1', '*.corp.internal'],
-    };
-    await expect(
-      checkClusterUrl('http://127.0.0.1:6443', allowing),
-    ).resolves.toBeUndefined();
-    await expect(
-      checkClusterUrl('https://eks.corp.internal', allowing),
-    ).resolves.toBeUndefined();
-    await expect(
-      checkClusterUrl('https://corp.internal', allowing),
-    ).resolves.toBeUndefined();
-    await expect(checkClusterUrl('https://10.0.0.8', allowing)).rejects.toThrow(
+    const allowingLoopback = { ...strict, allowedHosts: ['::1', '127.0.0.1'] };
+    expect(check('https://[::1]:6443', allowingLoopback)).toThrow(
       /not a public address/,
     );
+    expect(check('https://127.0.0.1:6443', allowingLoopback)).toThrow(
+      /not a public address/,
+    );
+  });
+
+  it('refuses plain HTTP, other schemes, credentials and non-URLs', () => {
+    expect(check('http://34.90.1.2')).toThrow(
+      'must use https unless dangerouslyAllowClusterUrls',
+    );
+    expect(check('ftp://34.90.1.2')).toThrow('must use http or https');
+    expect(check('https://user:pw@34.90.1.2')).toThrow(
+      'must not contain credentials',
+    );
+    expect(check('not a url')).toThrow("'not a url' is not a valid URL");
+  });
+
+  it('lets dangerouslyAllowClusterUrls exempt allowed hosts and domains from HTTPS and the public rule', () => {
+    const exempting = {
+      ...strict,
+      allowedHosts: ['127.0.0.1', '*.corp.internal'],
+      dangerouslyAllowClusterUrls: ['127.0.0.1', '*.corp.internal'],
+    };
+    expect(check('http://127.0.0.1:6443', exempting)).not.toThrow();
+    expect(check('http://eks.corp.internal', exempting)).not.toThrow();
+    expect(check('https://corp.internal', exempting)).not.toThrow();
+    // The exemption alone does not allow a host.
+    expect(
+      check('http://127.0.0.1:6443', { ...exempting, allowedHosts: [] }),
+    ).toThrow(/not in .*allowedHosts/);
   });
 });
 
@@ -124,20 +134,17 @@ describe('readCatalogClusters', () => {
     entities: Entity[],
     options: CatalogLocatorOptions = strict,
   ) => {
-    const logger = mockServices.logger.mock();
-    const clusters = await readCatalogClusters({
+    const { clusters, problems } = await readCatalogClusters({
       catalog: catalogServiceMock({ entities }),
       auth: mockServices.auth(),
-      logger,
       options,
     });
-    return { clusters, warnings: logger.warn.mock.calls.map(c => c[0]) };
+    return { clusters, warnings: problems };
   };
 
   it('reads kubernetes-cluster Resources as the Kubernetes plugin does', async () => {
     const { clusters, warnings } = await read([
       clusterResource('prod-eks', {
-        'kubernetes.io/api-server': 'https://34.90.1.2',
         'kubernetes.io/x-k8s-aws-id': 'prod-eks-eu',
         'kubernetes.io/aws-assume-role': 'arn:aws:iam::1:role/reader',
         'kubernetes.io/dashboard-app': 'aws',
@@ -149,10 +156,10 @@ describe('readCatalogClusters', () => {
     expect(clusters).toEqual([
       {
         name: 'prod-eks',
-        url: 'https://34.90.1.2',
+        url: 'https://prod-eks.eks.amazonaws.com',
         authProvider: 'aws',
         authMetadata: {
-          'kubernetes.io/api-server': 'https://34.90.1.2',
+          'kubernetes.io/api-server': 'https://prod-eks.eks.amazonaws.com',
           'kubernetes.io/api-server-certificate-authority': 'Q0EgZGF0YQ==',
           'kubernetes.io/auth-provider': 'aws',
           'kubernetes.io/x-k8s-aws-id': 'prod-eks-eu',
@@ -171,15 +178,16 @@ describe('readCatalogClusters', () => {
   it('leaves out, with a warning, what it cannot collect safely', async () => {
     const { clusters, warnings } = await read([
       clusterResource('token-cluster', {
-        'kubernetes.io/api-server': 'https://34.90.1.3',
         'kubernetes.io/auth-provider': 'serviceAccount',
       }),
       clusterResource('metadata-service', {
         'kubernetes.io/api-server': 'https://169.254.169.254',
       }),
-      clusterResource('good', {
-        'kubernetes.io/api-server': 'https://34.90.1.4',
+      clusterResource('elsewhere', {
+        'kubernetes.io/api-server': 'https://attacker.example',
+        'kubernetes.io/x-k8s-aws-id': 'prod-eks',
       }),
+      clusterResource('good', {}),
     ]);
     expect(clusters.map(c => c.name)).toEqual(['good']);
     expect(warnings).toEqual([
@@ -187,21 +195,40 @@ describe('readCatalogClusters', () => {
         /^Not collecting kubernetes-cluster Resource 'token-cluster': the serviceAccount auth provider needs a token/,
       ),
       expect.stringMatching(
-        /^Not collecting kubernetes-cluster Resource 'metadata-service': .*169\.254\.169\.254 is not a public address/,
+        /^Not collecting kubernetes-cluster Resource 'metadata-service': .*169\.254\.169\.254 is not in runtimeStack.clusters.catalog.allowedHosts/,
       ),
+      expect.stringMatching(
+        /^Not collecting kubernetes-cluster Resource 'elsewhere': .*attacker\.example is not in/,
+      ),
+    ]);
+  });
+
+  it('leaves out a cluster name declared in two namespaces, rather than pick one', async () => {
+    const real = clusterResource('prod-eks', {});
+    const impostor: Entity = {
+      ...clusterResource('prod-eks', {}),
+      metadata: {
+        ...clusterResource('prod-eks', {}).metadata,
+        namespace: 'team-x',
+      },
+    };
+    const { clusters, warnings } = await read([
+      real,
+      impostor,
+      clusterResource('lab-eks', {}),
+    ]);
+    expect(clusters.map(c => c.name)).toEqual(['lab-eks']);
+    expect(warnings).toEqual([
+      "Not collecting kubernetes-cluster 'prod-eks': it is declared in default and team-x",
     ]);
   });
 
   it('ignores Resources of other types and clusters without an API server, CA or provider', async () => {
     const database: Entity = {
-      ...clusterResource('db', {
-        'kubernetes.io/api-server': 'https://34.90.1.5',
-      }),
+      ...clusterResource('db', {}),
       spec: { type: 'database', owner: 'platform-team' },
     };
-    const withoutCa = clusterResource('no-ca', {
-      'kubernetes.io/api-server': 'https://34.90.1.6',
-    });
+    const withoutCa = clusterResource('no-ca', {});
     delete withoutCa.metadata.annotations![
       'kubernetes.io/api-server-certificate-authority'
     ];
@@ -211,7 +238,6 @@ describe('readCatalogClusters', () => {
 
   it('turns TLS verification off only where the locator allows it', async () => {
     const skipping = clusterResource('lab', {
-      'kubernetes.io/api-server': 'https://34.90.1.7',
       'kubernetes.io/skip-tls-verify': 'true',
     });
     expect((await read([skipping])).clusters[0].skipTLSVerify).toBe(false);

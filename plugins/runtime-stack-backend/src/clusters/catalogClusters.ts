@@ -1,11 +1,10 @@
-import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import type { AuthService } from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import type { Entity } from '@backstage/catalog-model';
 import type { Config } from '@backstage/config';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { JsonObject } from '@backstage/types';
 import ipaddr from 'ipaddr.js';
-import { lookup } from 'node:dns/promises';
 import type { ClusterDefinition } from './clusterConfig';
 
 const API_SERVER = 'kubernetes.io/api-server';
@@ -16,17 +15,22 @@ const DASHBOARD_URL = 'kubernetes.io/dashboard-url';
 const DASHBOARD_APP = 'kubernetes.io/dashboard-app';
 const DASHBOARD_PARAMETERS = 'kubernetes.io/dashboard-parameters';
 
-/** The Kubernetes plugin's `catalog` locator settings. */
+/** How clusters are taken from the catalog. */
 export interface CatalogLocatorOptions {
-  /** Hosts (`*.example.com` allowed) exempt from the public-HTTPS rule. */
+  /**
+   * `runtimeStack.clusters.catalog.allowedHosts`: the API server hosts
+   * (`*.example.com` for a domain) whose clusters the catalog may name.
+   */
+  allowedHosts: string[];
+  /** The Kubernetes plugin's locator: hosts exempt from the HTTPS and public address rules. */
   dangerouslyAllowClusterUrls: string[];
-  /** Whether an entity may turn TLS verification off. */
+  /** The Kubernetes plugin's locator: whether an entity may turn TLS verification off. */
   dangerouslyAllowSkipTLSVerify: boolean;
 }
 
 /**
- * The `catalog` entry of `kubernetes.clusterLocatorMethods`, or undefined
- * when clusters are not taken from the catalog.
+ * The `catalog` entry of `kubernetes.clusterLocatorMethods` with our
+ * allow-list, or undefined when clusters are not taken from the catalog.
  */
 export function readCatalogLocatorOptions(
   config: Config,
@@ -36,6 +40,10 @@ export function readCatalogLocatorOptions(
   ).find(entry => entry.getString('type') === 'catalog');
   if (!method) return undefined;
   return {
+    allowedHosts:
+      config.getOptionalStringArray(
+        'runtimeStack.clusters.catalog.allowedHosts',
+      ) ?? [],
     dangerouslyAllowClusterUrls:
       method.getOptionalStringArray('dangerouslyAllowClusterUrls') ?? [],
     dangerouslyAllowSkipTLSVerify:
@@ -59,15 +67,21 @@ const matchesHostPattern = (hostname: string, pattern: string) => {
 };
 
 /**
- * Refuses what the Kubernetes plugin's catalog locator refuses: anyone who
- * may register an entity names this URL, and the collector sends the
- * backend's cloud credentials to it. So it must be HTTPS to a public
- * address, unless `dangerouslyAllowClusterUrls` names its host.
+ * Refuses an API server the backend must not send its credentials to.
+ * Anyone who may register an entity names this URL, and a scheduled
+ * collection would send the backend's cloud identity there unattended (an
+ * EKS token names the cluster it is for, which the entity chooses too). So
+ * its host must be one the operator allowed in
+ * `runtimeStack.clusters.catalog.allowedHosts`; and, as in the Kubernetes
+ * plugin, it must be HTTPS and not a private address unless the locator's
+ * `dangerouslyAllowClusterUrls` names it. Allowed names are not resolved
+ * here: the operator vouched for them, and a lookup that fails for a
+ * moment must not make a cluster vanish.
  */
-export async function checkClusterUrl(
+export function checkClusterUrl(
   apiServerUrl: string,
   options: CatalogLocatorOptions,
-): Promise<void> {
+): void {
   let url: URL;
   try {
     url = new URL(apiServerUrl);
@@ -82,22 +96,20 @@ export async function checkClusterUrl(
   }
   // URL keeps IPv6 hosts in brackets.
   const hostname = url.hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
-  if (
-    options.dangerouslyAllowClusterUrls.some(pattern =>
-      matchesHostPattern(hostname, pattern),
-    )
-  ) {
-    return;
+  const matches = (patterns: string[]) =>
+    patterns.some(pattern => matchesHostPattern(hostname, pattern));
+  if (!matches(options.allowedHosts)) {
+    throw new Error(
+      `${API_SERVER} host ${hostname} is not in runtimeStack.clusters.catalog.allowedHosts`,
+    );
   }
+  if (matches(options.dangerouslyAllowClusterUrls)) return;
   if (url.protocol !== 'https:') {
     throw new Error(
       `${API_SERVER} must use https unless dangerouslyAllowClusterUrls names ${hostname}`,
     );
   }
-  const addresses = ipaddr.isValid(hostname)
-    ? [hostname]
-    : (await lookup(hostname, { all: true })).map(found => found.address);
-  if (addresses.some(isNonPublic)) {
+  if (ipaddr.isValid(hostname) && isNonPublic(hostname)) {
     throw new Error(
       `${API_SERVER} ${hostname} is not a public address; name it in dangerouslyAllowClusterUrls to collect it`,
     );
@@ -121,10 +133,10 @@ function dashboardParametersOf(text: string | undefined) {
  * Kubernetes plugin reads it. The auth metadata is every `kubernetes.io/`
  * annotation but a token, which has no place in the catalog.
  */
-async function clusterOf(
+function clusterOf(
   entity: Entity,
   options: CatalogLocatorOptions,
-): Promise<ClusterDefinition> {
+): ClusterDefinition {
   const annotations = entity.metadata.annotations ?? {};
   const authProvider = annotations[AUTH_PROVIDER];
   if (authProvider === 'serviceAccount') {
@@ -133,7 +145,7 @@ async function clusterOf(
     );
   }
   const url = annotations[API_SERVER];
-  await checkClusterUrl(url, options);
+  checkClusterUrl(url, options);
   const dashboardUrl = annotations[DASHBOARD_URL];
   const dashboardApp = annotations[DASHBOARD_APP];
   return {
@@ -156,18 +168,24 @@ async function clusterOf(
   };
 }
 
+/** The catalog's clusters, and why the other declared ones are left out. */
+export interface CatalogClusters {
+  clusters: ClusterDefinition[];
+  problems: string[];
+}
+
 /**
  * The clusters the catalog declares: Resources of type `kubernetes-cluster`
  * with an API server, its CA and an auth provider, the entities the
- * Kubernetes plugin's `catalog` locator reads. Entities it cannot use are
- * left out with a warning, as that locator does.
+ * Kubernetes plugin's `catalog` locator reads. A name declared in two
+ * namespaces is left out entirely, since clusters go by name alone and
+ * neither entity may stand in for the other.
  */
 export async function readCatalogClusters(deps: {
   catalog: CatalogService;
   auth: AuthService;
-  logger: LoggerService;
   options: CatalogLocatorOptions;
-}): Promise<ClusterDefinition[]> {
+}): Promise<CatalogClusters> {
   const { items } = await deps.catalog.getEntities(
     {
       filter: [
@@ -182,17 +200,31 @@ export async function readCatalogClusters(deps: {
     },
     { credentials: await deps.auth.getOwnServiceCredentials() },
   );
-  const clusters: ClusterDefinition[] = [];
+  const problems: string[] = [];
+  const declared = new Map<string, Entity[]>();
   for (const entity of items) {
+    const name = entity.metadata.name;
+    declared.set(name, [...(declared.get(name) ?? []), entity]);
+  }
+  const clusters: ClusterDefinition[] = [];
+  for (const [name, entities] of declared) {
+    if (entities.length > 1) {
+      problems.push(
+        `Not collecting kubernetes-cluster '${name}': it is declared in ${entities
+          .map(e => e.metadata.namespace ?? 'default')
+          .join(' and ')}`,
+      );
+      continue;
+    }
     try {
-      clusters.push(await clusterOf(entity, deps.options));
+      clusters.push(clusterOf(entities[0], deps.options));
     } catch (error) {
-      deps.logger.warn(
-        `Not collecting kubernetes-cluster Resource '${
-          entity.metadata.name
-        }': ${(error as Error).message}`,
+      problems.push(
+        `Not collecting kubernetes-cluster Resource '${name}': ${
+          (error as Error).message
+        }`,
       );
     }
   }
-  return clusters;
+  return { clusters, problems };
 }

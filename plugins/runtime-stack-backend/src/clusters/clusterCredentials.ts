@@ -85,7 +85,21 @@ export class ClusterCredentials {
         `authProvider '${authProvider}' is not one the collector knows; use serviceAccount, aws, azure, googleServiceAccount or localKubectlProxy`,
       );
     }
-    return found.getCredential(
+    try {
+      return await this.credentialOf(found, cluster);
+    } catch (error) {
+      // Azure's strategy keeps a failed token fetch as its pending one and
+      // never asks again; a new strategy does.
+      this.strategies.delete(authProvider);
+      throw error;
+    }
+  }
+
+  private credentialOf(
+    strategy: AuthenticationStrategy,
+    cluster: ClusterDefinition,
+  ): Promise<KubernetesCredential> {
+    return strategy.getCredential(
       {
         name: cluster.name,
         url: cluster.url,

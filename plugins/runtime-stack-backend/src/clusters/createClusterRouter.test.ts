@@ -38,9 +38,12 @@ async function startPortalBackend(
   {
     permission = AuthorizeResult.ALLOW,
     entities = [paymentsApi],
+    catalogClusterHosts = [],
   }: {
     permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
     entities?: Entity[];
+    /** runtimeStack.clusters.catalog.allowedHosts */
+    catalogClusterHosts?: string[];
   } = {},
 ) {
   // mockServices.scheduler() is typed as a plain SchedulerService, but it is
@@ -59,7 +62,13 @@ async function startPortalBackend(
       mockServices.rootConfig.factory({
         data: {
           kubernetes,
-          runtimeStack: { clusters: { watch: false, pageSize: 100 } },
+          runtimeStack: {
+            clusters: {
+              watch: false,
+              pageSize: 100,
+              catalog: { allowedHosts: catalogClusterHosts },
+            },
+          },
         },
       }),
     ],
@@ -280,11 +289,14 @@ describe('cluster state API', () => {
     const { backend, scheduler } = await startPortalBackend(
       {
         clusterLocatorMethods: [
-          // The fake listens on loopback, which only this exemption allows.
+          // The fake listens on plain HTTP on loopback, which only this exemption allows.
           { type: 'catalog', dangerouslyAllowClusterUrls: ['127.0.0.1'] },
         ],
       },
-      { entities: [paymentsApi, labCluster] },
+      {
+        entities: [paymentsApi, labCluster],
+        catalogClusterHosts: ['127.0.0.1'],
+      },
     );
     try {
       const clusterNames = async () =>

@@ -27,7 +27,7 @@ import { CoverageStore } from './CoverageStore';
 
 jest.setTimeout(30_000);
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
 const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -178,6 +178,8 @@ async function service(
     ownershipFails?: boolean;
     /** Whether Prometheus shows alert rules for the service, read per evaluation. */
     alertRules?: () => boolean;
+    /** Default SQLite; the store's own tests cover both databases. */
+    databaseId?: 'SQLITE_3' | 'POSTGRES_15';
     onRegressions?: RegressionListener;
   } = {},
 ) {
@@ -228,7 +230,7 @@ async function service(
       };
     },
   } as unknown as ObservabilityService;
-  const knex = await databases.init('SQLITE_3');
+  const knex = await databases.init(options.databaseId ?? 'SQLITE_3');
   await migrateToLatest(knex);
   const store = new CoverageStore(knex);
   const catalog = catalogServiceMock({
@@ -351,6 +353,28 @@ describe('CoverageService', () => {
     expect(evaluate).not.toHaveBeenCalled();
     expect(second.overall).toEqual(first.overall);
   });
+
+  it.each(databases.eachSupportedId())(
+    'answers two first views at once on %s, though both evaluate',
+    async databaseId => {
+      const coverage = await service(false, {
+        databaseId: databaseId as 'SQLITE_3' | 'POSTGRES_15',
+      });
+      await coverage.store.remove(['component:default/payments-api']);
+      const views = await Promise.all(
+        Array.from({ length: 4 }, () =>
+          coverage.entityCoverage(entity, mockCredentials.user()),
+        ),
+      );
+      expect(views.map(v => v.entityRef)).toEqual(
+        Array(4).fill('component:default/payments-api'),
+      );
+      const rows = await coverage
+        .knex('service_coverage')
+        .where({ entity_ref: 'component:default/payments-api' });
+      expect(rows).toHaveLength(1);
+    },
+  );
 
   it('puts the current owners on each capability, and names ownership when it fails', async () => {
     const withOwners = await (
