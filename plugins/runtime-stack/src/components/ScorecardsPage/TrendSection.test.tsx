@@ -232,6 +232,19 @@ describe('TrendSection', () => {
     ).not.toBeInTheDocument();
   });
 
+  it('keeps the subject when a group heading of the picker is clicked', async () => {
+    const queries = serveTrends({ estate });
+    serveTeams(scorecard(['group:default/team-payments']));
+    await render();
+    await screen.findByRole('img', { name: 'Coverage of Estate by day' });
+
+    await pick(/Subject/, 'Teams');
+    expect(
+      await screen.findByRole('img', { name: 'Coverage of Estate by day' }),
+    ).toBeInTheDocument();
+    expect(queries).toEqual([{ subject: 'estate', days: '90' }]);
+  });
+
   it('says when there is no history yet', async () => {
     serveTrends({ estate: { ...estate, points: [], layers: [] } });
     serveTeams(scorecard([]));

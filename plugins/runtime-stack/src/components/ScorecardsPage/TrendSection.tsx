@@ -237,7 +237,10 @@ export const TrendSection = () => {
           id="runtime-stack-trend-subject"
           label="Subject"
           value={subjectKey}
-          onChange={e => setSubjectKey(e.target.value)}
+          onChange={e => {
+            // MUI v4 selects the group headings too, with no value.
+            if (e.target.value) setSubjectKey(e.target.value);
+          }}
           style={{ minWidth: 240 }}
           helperText={
             teams.error
