@@ -57,6 +57,13 @@ test.describe('scorecards on the example estate', () => {
     await page.screenshot({ path: 'test/output/scorecards-trend.png' });
 
     await page.getByRole('tab', { name: 'Services' }).click();
+    // The open tab is in the address: a reload keeps it.
+    await expect(page).toHaveURL(/\/runtime-stack-scorecards\?tab=services$/);
+    await page.reload();
+    await expect(page.getByRole('tab', { name: 'Services' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
     const services = page.getByRole('table', { name: 'Services' });
     await expect(
       services.locator('a[href$="/catalog/default/component/payments-api"]'),

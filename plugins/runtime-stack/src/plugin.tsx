@@ -50,7 +50,9 @@ export const scorecardsPage = PageBlueprint.make({
     icon: <AssessmentIcon />,
     routeRef: scorecardsRouteRef,
     loader: () =>
-      import('./components/ScorecardsPage').then(m => <m.ScorecardsPage />),
+      import('./components/ScorecardsPage').then(m => (
+        <m.ScorecardsPluginPage />
+      )),
   },
 });
 

@@ -1,4 +1,7 @@
-import { registerMswTestHooks } from '@backstage/frontend-test-utils';
+import {
+  registerMswTestHooks,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
 import {
   defaultLayerModel,
   type EstateAdoption,
@@ -12,8 +15,9 @@ import { setupServer } from 'msw/node';
 import {
   baseUrl,
   renderWithClient,
+  runtimeStackTestApi,
 } from '../../__testUtils__/runtimeStackClient';
-import { ScorecardsPage } from './ScorecardsPage';
+import { ScorecardsPage, ScorecardsPluginPage } from './ScorecardsPage';
 
 jest.mock('./TrendSection', () => ({
   TrendSection: () => <div data-testid="trend-section" />,
@@ -140,6 +144,34 @@ describe('ScorecardsPage', () => {
     expect(
       await screen.findByRole('table', { name: 'Services' }),
     ).toHaveTextContent('payments-api');
+  });
+
+  it('keeps the open tab in the address, so a reload or a link opens it', async () => {
+    await renderWithClient(<ScorecardsPluginPage />);
+    expect(
+      screen.getByRole('heading', { name: 'Runtime stack scorecards' }),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('tab', { name: 'Services' }));
+    expect(
+      await screen.findByRole('table', { name: 'Services' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Services' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+  });
+
+  it('opens the tab the address names', async () => {
+    await renderInTestApp(<ScorecardsPluginPage />, {
+      apis: [runtimeStackTestApi()],
+      mountPath: '/scorecards',
+      initialRouteEntries: ['/scorecards?tab=adoption'],
+    });
+    expect(screen.getByRole('tab', { name: 'Adoption' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(await screen.findByText('Traefik · 2 services')).toBeInTheDocument();
   });
 
   it('can open on another tab', async () => {

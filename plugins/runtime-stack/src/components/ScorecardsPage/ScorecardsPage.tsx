@@ -1,8 +1,9 @@
 import { Content, Header, Page } from '@backstage/core-components';
+import { Container, Header as PluginPageHeader } from '@backstage/ui';
 import Box from '@material-ui/core/Box';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
-import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { AdoptionSection } from './AdoptionSection';
 import { ServicesTable } from './ServicesTable';
 import { TeamHeatmap } from './TeamHeatmap';
@@ -39,45 +40,84 @@ const panel = (tab: ScorecardTab) => {
   }
 };
 
+const isTab = (value: string | null): value is ScorecardTab =>
+  SCORECARD_TABS.some(t => t.id === value);
+
+const TITLE = 'Runtime stack scorecards';
+
 /**
- * How well the estate covers the layer model: teams × layers, which tools
- * cover each capability, coverage over time, and every service.
+ * The tabs and the open one's panel. The open tab is the page's `tab`
+ * search parameter, so a reload, the back button and a shared link keep it.
  */
-export const ScorecardsPage = (props: { initialTab?: ScorecardTab }) => {
-  const [tab, setTab] = useState<ScorecardTab>(props.initialTab ?? 'teams');
+const ScorecardsTabs = (props: { initialTab?: ScorecardTab }) => {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const requested = searchParams.get('tab');
+  const tab = isTab(requested) ? requested : props.initialTab ?? 'teams';
+  const open = (next: ScorecardTab) =>
+    setSearchParams(
+      params => {
+        params.set('tab', next);
+        return params;
+      },
+      { replace: true },
+    );
   return (
-    <Page themeId="tool">
-      <Header
-        title="Runtime stack scorecards"
-        subtitle="Coverage of the layer model by team, capability, over time and per service"
-      />
-      <Content>
-        <Tabs
-          value={tab}
-          onChange={(_, next: ScorecardTab) => setTab(next)}
-          indicatorColor="primary"
-          textColor="primary"
-          aria-label="Scorecards"
-        >
-          {SCORECARD_TABS.map(t => (
-            <Tab
-              key={t.id}
-              value={t.id}
-              label={t.label}
-              id={`runtime-stack-scorecards-tab-${t.id}`}
-              aria-controls={`runtime-stack-scorecards-panel-${t.id}`}
-            />
-          ))}
-        </Tabs>
-        <Box
-          mt={2}
-          role="tabpanel"
-          id={`runtime-stack-scorecards-panel-${tab}`}
-          aria-labelledby={`runtime-stack-scorecards-tab-${tab}`}
-        >
-          {panel(tab)}
-        </Box>
-      </Content>
-    </Page>
+    <>
+      <Tabs
+        value={tab}
+        onChange={(_, next: ScorecardTab) => open(next)}
+        indicatorColor="primary"
+        textColor="primary"
+        aria-label="Scorecards"
+      >
+        {SCORECARD_TABS.map(t => (
+          <Tab
+            key={t.id}
+            value={t.id}
+            label={t.label}
+            id={`runtime-stack-scorecards-tab-${t.id}`}
+            aria-controls={`runtime-stack-scorecards-panel-${t.id}`}
+          />
+        ))}
+      </Tabs>
+      <Box
+        mt={2}
+        role="tabpanel"
+        id={`runtime-stack-scorecards-panel-${tab}`}
+        aria-labelledby={`runtime-stack-scorecards-tab-${tab}`}
+      >
+        {panel(tab)}
+      </Box>
+    </>
   );
 };
+
+/**
+ * How well the estate covers the layer model: teams × layers, which tools
+ * cover each capability, coverage over time, and every service. A page of
+ * its own, with the header a legacy app's pages have.
+ */
+export const ScorecardsPage = (props: { initialTab?: ScorecardTab }) => (
+  <Page themeId="tool">
+    <Header
+      title={TITLE}
+      subtitle="Coverage of the layer model by team, capability, over time and per service"
+    />
+    <Content>
+      <ScorecardsTabs initialTab={props.initialTab} />
+    </Content>
+  </Page>
+);
+
+/**
+ * The same, inside the new frontend system's page layout, which already
+ * shows the plugin's header: a title and the tabs, like the layer model page.
+ */
+export const ScorecardsPluginPage = () => (
+  <>
+    <PluginPageHeader title={TITLE} />
+    <Container>
+      <ScorecardsTabs />
+    </Container>
+  </>
+);

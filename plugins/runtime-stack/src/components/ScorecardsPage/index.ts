@@ -1,2 +1,2 @@
-export { ScorecardsPage } from './ScorecardsPage';
+export { ScorecardsPage, ScorecardsPluginPage } from './ScorecardsPage';
 export type { ScorecardTab } from './ScorecardsPage';
