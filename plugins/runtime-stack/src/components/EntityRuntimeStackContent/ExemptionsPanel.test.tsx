@@ -352,4 +352,67 @@ describe('ExemptionsPanel', () => {
     await waitFor(async () => expect(await rows()).toHaveLength(1));
     expect(onChanged).toHaveBeenCalledTimes(1);
   });
+
+  it('takes an exemption someone else revoked first as revoked, and refreshes the list', async () => {
+    const store = serveExemptions([own, expired]);
+    server.use(
+      http.delete(`${base}/exemptions/:id`, ({ params }) => {
+        // Another user was faster: the row is gone already.
+        store.items = store.items.filter(e => e.id !== params.id);
+        return errorBody('NotFoundError', `No exemption '${params.id}'`, 404);
+      }),
+    );
+    await render({ model: defaultLayerModel });
+    expect(await rows()).toHaveLength(2);
+    const revoke = screen.getByRole('button', {
+      name: 'Revoke exemption for Data protection (backup & restore)',
+    });
+    await waitFor(() => expect(revoke).toBeEnabled());
+    await userEvent.click(revoke);
+    await userEvent.click(
+      within(
+        await screen.findByRole('dialog', { name: /Revoke the exemption/ }),
+      ).getByRole('button', { name: 'Revoke' }),
+    );
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    await waitFor(async () => expect(await rows()).toHaveLength(1));
+  });
+
+  it('shows the exemption in place when the grant meets one (409), keeping the dialog', async () => {
+    const store = serveExemptions([]);
+    server.use(
+      http.post(`${base}/exemptions`, () => {
+        // Granted by someone else a moment before.
+        store.items = [{ ...own }];
+        return errorBody(
+          'ConflictError',
+          'data-protection is already exempt for component:default/payments-api; revoke it first.',
+          409,
+        );
+      }),
+    );
+    await render({ capability: 'data-protection', model: defaultLayerModel });
+    const dialog = await openGrant();
+    await fillIn(within(dialog).getByLabelText(/Reason/), 'Stateless');
+    fireEvent.change(within(dialog).getByLabelText(/Expires on/), {
+      target: { value: utcDay(inDays(10)) },
+    });
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Grant' }),
+    );
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'already exempt for component:default/payments-api; revoke it first. The list now shows what is in place.',
+    );
+    // Behind the open dialog, which hides the page from the accessibility tree.
+    const table = await screen.findByRole('table', {
+      name: 'Exemptions',
+      hidden: true,
+    });
+    expect(within(table).getByText('this component')).toBeInTheDocument();
+    expect(
+      screen.getByRole('dialog', { name: 'Grant exemption' }),
+    ).toBeVisible();
+  });
 });

@@ -29,6 +29,7 @@ import {
   describeExpiry,
   explainExemptionError,
   sortExemptions,
+  statusOf,
 } from './exemptions';
 import { formatWhen } from './formatWhen';
 import { GrantExemptionDialog } from './GrantExemptionDialog';
@@ -97,12 +98,16 @@ const RevokeDialog = ({
     setProblem(undefined);
     try {
       await api.deleteExemption(exemption.id);
-      onClose();
-      onRevoked();
     } catch (error) {
-      setProblem(explainExemptionError(error, 'revoke'));
-      setSaving(false);
+      // 404: someone revoked it first, which is what was asked.
+      if (statusOf(error) !== 404) {
+        setProblem(explainExemptionError(error, 'revoke'));
+        setSaving(false);
+        return;
+      }
     }
+    onClose();
+    onRevoked();
   };
   const titleId = `revoke-exemption-${exemption.id}`;
   return (
@@ -336,6 +341,7 @@ export const ExemptionsPanel = ({
               capability={capability}
               onClose={() => setGranting(false)}
               onGranted={changed}
+              onConflict={changed}
             />
           )}
           {revoking && (

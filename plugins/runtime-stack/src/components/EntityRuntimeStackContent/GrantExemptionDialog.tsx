@@ -18,6 +18,7 @@ import {
   expiryBounds,
   explainExemptionError,
   MAX_REASON_LENGTH,
+  statusOf,
   type ExemptionForm,
 } from './exemptions';
 
@@ -33,6 +34,7 @@ export const GrantExemptionDialog = ({
   capability,
   onClose,
   onGranted,
+  onConflict,
 }: {
   entityRef: string;
   /** The layer model, when the page has it already; else it is loaded. */
@@ -41,6 +43,8 @@ export const GrantExemptionDialog = ({
   capability?: string;
   onClose: () => void;
   onGranted: () => void;
+  /** The capability is exempt already: the list behind should show it. */
+  onConflict?: () => void;
 }) => {
   const api = useApi(runtimeStackApiRef);
   const loaded = useAsync(
@@ -79,6 +83,7 @@ export const GrantExemptionDialog = ({
     } catch (error) {
       setProblem(explainExemptionError(error, 'grant'));
       setSaving(false);
+      if (statusOf(error) === 409) onConflict?.();
     }
   };
 

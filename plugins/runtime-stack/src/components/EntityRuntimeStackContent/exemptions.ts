@@ -135,6 +135,10 @@ export function exemptionInputOf(
 }
 
 /** A failed write in the words a dialog shows: the backend's message, not only the status. */
+/** The HTTP status of a failed request, when the backend answered. */
+export const statusOf = (error: unknown): number | undefined =>
+  error instanceof ResponseError ? error.statusCode : undefined;
+
 export function explainExemptionError(
   error: unknown,
   action: 'grant' | 'revoke',
@@ -143,6 +147,9 @@ export function explainExemptionError(
     const message = error.cause?.message || error.message;
     if (error.statusCode === 403) {
       return `You may not ${action} this exemption: ${message}`;
+    }
+    if (error.statusCode === 409) {
+      return `Could not ${action} the exemption: ${message} The list now shows what is in place.`;
     }
     return `Could not ${action} the exemption: ${message}`;
   }
