@@ -3,8 +3,15 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
+import { ResponseError } from '@backstage/errors';
 import Typography from '@material-ui/core/Typography';
 import type { ReactNode } from 'react';
+
+/** The backend's refusal (403), as opposed to a failure. */
+const refusalOf = (error: Error): string | undefined =>
+  error instanceof ResponseError && error.statusCode === 403
+    ? error.cause?.message || error.message
+    : undefined;
 
 /**
  * One source of the service page: its own loading, error and empty states,
@@ -22,6 +29,15 @@ export function Section<T>(props: {
   let body: ReactNode;
   if (state.loading) {
     body = <Progress />;
+  } else if (state.error && refusalOf(state.error) !== undefined) {
+    // Not an error to debug: the permission policy says no.
+    body = (
+      <Typography variant="body2" color="textSecondary">
+        {`You may not see ${title.toLocaleLowerCase('en-US')} (${refusalOf(
+          state.error,
+        )}). Ask your Backstage administrators for the permission if you need it.`}
+      </Typography>
+    );
   } else if (state.error) {
     body = (
       <ResponseErrorPanel

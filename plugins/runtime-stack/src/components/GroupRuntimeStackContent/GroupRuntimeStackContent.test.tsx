@@ -127,13 +127,8 @@ describe('GroupRuntimeStackContent', () => {
     server.use(
       http.get(`${base}/scorecards/teams/default/product-engineering`, () =>
         HttpResponse.json(
-          {
-            error: {
-              name: 'NotAllowedError',
-              message: 'Reading scorecards is not allowed for you',
-            },
-          },
-          { status: 403 },
+          { error: { name: 'Error', message: 'connection reset' } },
+          { status: 500 },
         ),
       ),
       http.get(`${base}/scorecards/trend`, () => HttpResponse.json(trend)),
@@ -142,6 +137,33 @@ describe('GroupRuntimeStackContent', () => {
     expect(
       await screen.findByText(/Could not load team coverage/),
     ).toBeInTheDocument();
+    expect(await screen.findByText(/80% on 2026-12-04/)).toBeInTheDocument();
+  });
+
+  it('says plainly when the permission policy refuses a part, rather than show an error', async () => {
+    server.use(
+      http.get(`${base}/scorecards/teams/default/product-engineering`, () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: 'NotAllowedError',
+              message: 'Reading scorecards is not allowed for you',
+            },
+            request: { method: 'GET', url: '/scorecards/teams' },
+            response: { statusCode: 403 },
+          },
+          { status: 403 },
+        ),
+      ),
+      http.get(`${base}/scorecards/trend`, () => HttpResponse.json(trend)),
+    );
+    await render();
+    expect(
+      await screen.findByText(
+        /You may not see team coverage \(Reading scorecards is not allowed for you\)\. Ask your Backstage administrators/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Could not load team coverage/)).toBeNull();
     expect(await screen.findByText(/80% on 2026-12-04/)).toBeInTheDocument();
   });
 });
