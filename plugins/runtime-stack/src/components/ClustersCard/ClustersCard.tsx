@@ -5,10 +5,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
-import type {
-  ClusterSummary,
-  LayerModel,
-} from '@internal/backstage-plugin-runtime-stack-common';
+import type { LayerModel } from '@internal/backstage-plugin-runtime-stack-common';
 import Chip from '@material-ui/core/Chip';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -22,14 +19,7 @@ import { runtimeStackApiRef } from '../../api';
 import { formatAge } from '../shared/formatAge';
 import { ToolChips } from '../shared/ToolChips';
 import { toolTitlesOf } from '../shared/toolTitles';
-
-const stateOf = (cluster: ClusterSummary) => {
-  if (!cluster.lastSuccessAt) {
-    return cluster.lastError ? 'failing, no data yet' : 'not collected yet';
-  }
-  if (cluster.lastError) return 'failing, showing last good data';
-  return cluster.stale ? 'stale' : 'current';
-};
+import { freshnessLabel } from '../shared/freshnessLabel';
 
 const NO_WRAP = { verticalAlign: 'top', whiteSpace: 'nowrap' } as const;
 
@@ -98,7 +88,7 @@ export const ClustersCard = ({ layerModel }: { layerModel?: LayerModel }) => {
                   color={
                     cluster.stale || cluster.lastError ? 'secondary' : 'primary'
                   }
-                  label={stateOf(cluster)}
+                  label={freshnessLabel(cluster)}
                 />
                 {cluster.ageSeconds !== undefined && (
                   <Typography variant="body2" color="textSecondary">

@@ -95,4 +95,32 @@ describe('ClustersPanel', () => {
     await act(() => new Promise(resolve => setTimeout(resolve, 20)));
     expect(workloadCell('prod-eu-1').closest('a')).toBeNull();
   });
+
+  it('labels a cluster whose last collection failed as failing, beside its last good data', async () => {
+    await renderInTestApp(
+      <ClustersPanel
+        value={{
+          ...clusters,
+          clusters: [
+            view('prod-eu-1', {
+              lastSuccessAt: '2026-12-04T10:00:00Z',
+              lastError: 'prod-eu-1: GET /api/v1/pods answered 401',
+            }),
+            view('prod-us-1', { lastSuccessAt: '2026-12-04T10:00:00Z' }),
+          ],
+        }}
+        titleOf={id => id}
+      />,
+      { apis: [[kubernetesClusterLinkFormatterApiRef, formatter]] },
+    );
+    expect(
+      screen.getByText('failing, showing last good data'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Showing the last good data: prod-eu-1: GET /api/v1/pods answered 401',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText('current')).toHaveLength(1);
+  });
 });

@@ -11,6 +11,7 @@ import Typography from '@material-ui/core/Typography';
 import { formatAge } from '../shared/formatAge';
 import { ToolChips } from '../shared/ToolChips';
 import { WorkloadDashboardLink } from './WorkloadDashboardLink';
+import { freshnessLabel } from '../shared/freshnessLabel';
 
 /** Per cluster: how fresh the data is, the workloads and the tools in use. */
 export const ClustersPanel = ({
@@ -39,7 +40,7 @@ export const ClustersPanel = ({
           <Chip
             size="small"
             color={cluster.stale || cluster.lastError ? 'secondary' : 'primary'}
-            label={cluster.stale ? 'stale' : 'current'}
+            label={freshnessLabel(cluster)}
           />
           <Typography variant="body2" color="textSecondary">
             {cluster.namespaces.join(', ')}
