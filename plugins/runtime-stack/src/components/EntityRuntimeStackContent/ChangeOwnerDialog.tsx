@@ -15,6 +15,7 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { useState, type FormEvent } from 'react';
 import { runtimeStackApiRef } from '../../api';
+import { useCoverageRefresh } from './coverageRefresh';
 import { formatWhen } from './formatWhen';
 import { describeOwnerOrigin } from './ownerOrigin';
 import {
@@ -26,6 +27,7 @@ import {
   type OwnershipEditTarget,
   type OwnershipWriteProblem,
 } from './ownershipEdits';
+import { errorMessage } from '../shared/errorMessage';
 
 /** What saving will do, so nobody is surprised by an override or an edit in place. */
 const TargetExplanation = ({ target }: { target: OwnershipEditTarget }) => {
@@ -46,6 +48,16 @@ const TargetExplanation = ({ target }: { target: OwnershipEditTarget }) => {
     </Typography>
   );
 };
+
+function reloadStatus(waiting: boolean, error?: Error): string {
+  if (waiting) return 'Reloading the current owner…';
+  if (error) {
+    return `Could not reload (${errorMessage(
+      error,
+    )}); saving may meet the same conflict.`;
+  }
+  return 'Reloaded. Saving now applies your change over the current owner.';
+}
 
 const ProblemMessage = ({
   problem,
@@ -103,6 +115,9 @@ export const ChangeOwnerDialog = ({
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<OwnershipWriteProblem>();
   const [reloaded, setReloaded] = useState(false);
+  const { refreshing, refreshError } = useCoverageRefresh();
+  // Until the reload lands, saving would send the version that conflicted.
+  const waitingForReload = reloaded && refreshing;
 
   const errors = submitted ? ownerFormErrors(form) : {};
   const set = (field: keyof OwnerForm) => (value: string) =>
@@ -195,15 +210,19 @@ export const ChangeOwnerDialog = ({
             margin="dense"
           />
           {reloaded && !problem && (
-            <Typography variant="body2" color="textSecondary">
-              Reloaded. Saving now applies your change over the current owner.
+            <Typography variant="body2" color="textSecondary" role="status">
+              {reloadStatus(waitingForReload, refreshError)}
             </Typography>
           )}
           {problem && <ProblemMessage problem={problem} onReload={reload} />}
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" color="primary" disabled={saving}>
+          <Button
+            type="submit"
+            color="primary"
+            disabled={saving || waitingForReload}
+          >
             Save
           </Button>
         </DialogActions>

@@ -6,13 +6,15 @@ import {
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
-import { useMemo } from 'react';
+import Typography from '@material-ui/core/Typography';
+import { useMemo, useRef } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { runtimeStackApiRef } from '../../api';
 import { NO_TREND_HISTORY } from '../shared/TrendChart';
 import { toolTitlesOf } from '../shared/toolTitles';
 import { ClustersPanel } from './ClustersPanel';
+import { CoverageRefreshContext } from './coverageRefresh';
 import { clustersEmptyText } from './clustersEmptyText';
 import { CoveragePanel } from './CoveragePanel';
 import { ExemptionsPanel } from './ExemptionsPanel';
@@ -21,6 +23,7 @@ import { LayerStack } from './LayerStack';
 import { ObservabilityPanel } from './ObservabilityPanel';
 import { Section } from './Section';
 import { ServiceTrend } from './ServiceTrend';
+import { errorMessage } from '../shared/errorMessage';
 
 /** The entity's System as `system:namespace/name`, if `spec.system` names one. */
 function systemRefOf(entity: Entity): string | undefined {
@@ -64,11 +67,23 @@ export const EntityRuntimeStackContent = () => {
     [api, name],
   );
   // A reload after an owner change keeps the stack on screen, so open layers
-  // and an open dialog survive it; only the first load shows progress.
-  const coverageState = {
-    ...coverage,
-    loading: coverage.loading && coverage.value === undefined,
-  };
+  // and an open dialog survive it, and so does a reload that fails (react-use
+  // drops the value then): only the first load shows progress or an error.
+  const loaded = useRef(coverage.value);
+  if (coverage.value) loaded.current = coverage.value;
+  const refreshError =
+    coverage.error && loaded.current ? coverage.error : undefined;
+  const coverageState = refreshError
+    ? { loading: false, value: loaded.current }
+    : {
+        ...coverage,
+        loading: coverage.loading && loaded.current === undefined,
+      };
+  const refreshing = coverage.loading && loaded.current !== undefined;
+  const refresh = useMemo(
+    () => ({ refreshing, refreshError }),
+    [refreshing, refreshError],
+  );
   const observability = useAsync(
     () => api.getEntityObservability(name),
     [api, name],
@@ -96,15 +111,25 @@ export const EntityRuntimeStackContent = () => {
           title="Capabilities by layer"
           subheader="From the application (6) down to the platform (0): status, tools, owners and the evidence behind each"
           state={coverageState}
+          refreshing={refreshing}
           isEmpty={v => v.capabilities.length === 0}
           empty="The layer model has no capabilities."
         >
           {value => (
-            <LayerStack
-              value={value}
-              titleOf={titleOf}
-              onChanged={coverage.retry}
-            />
+            <CoverageRefreshContext.Provider value={refresh}>
+              {refreshError && (
+                <Typography role="alert" variant="body2" color="error">
+                  {`Could not reload the coverage (${errorMessage(
+                    refreshError,
+                  )}); showing what was loaded before.`}
+                </Typography>
+              )}
+              <LayerStack
+                value={value}
+                titleOf={titleOf}
+                onChanged={coverage.retry}
+              />
+            </CoverageRefreshContext.Provider>
           )}
         </Section>
       </Grid>

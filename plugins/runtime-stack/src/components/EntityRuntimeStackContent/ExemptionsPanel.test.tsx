@@ -108,11 +108,15 @@ describe('ExemptionsPanel', () => {
   };
 
   const openGrant = async () => {
-    const button = await screen.findByRole('button', {
-      name: 'Grant exemption',
-    });
-    await waitFor(() => expect(button).toBeEnabled());
-    await userEvent.click(button);
+    // Queried afresh: the button is replaced once the permission is known.
+    await waitFor(() =>
+      expect(
+        screen.getByRole('button', { name: 'Grant exemption' }),
+      ).toBeEnabled(),
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Grant exemption' }),
+    );
     return screen.findByRole('dialog', { name: 'Grant exemption' });
   };
 

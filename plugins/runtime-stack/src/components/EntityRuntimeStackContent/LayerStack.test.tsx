@@ -266,12 +266,13 @@ describe('LayerStack', () => {
     screen.findByRole('row', { name: title });
 
   const openChangeOwner = async (title: string) => {
-    const button = await screen.findByRole('button', {
-      name: `Change owner of ${title}`,
-    });
-    await waitFor(() => expect(button).toBeEnabled());
-    await userEvent.click(button);
-    return screen.findByRole('dialog', { name: `Change owner of ${title}` });
+    const name = `Change owner of ${title}`;
+    // Queried afresh: the button is replaced once the permission is known.
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name })).toBeEnabled(),
+    );
+    await userEvent.click(screen.getByRole('button', { name }));
+    return screen.findByRole('dialog', { name });
   };
 
   it('shows the layers from the application down to the platform, with status, tools and owners', async () => {
@@ -808,5 +809,125 @@ describe('LayerStack', () => {
     await waitFor(() => expect(served.count).toBe(2));
     expect(screen.getByLabelText('Overall coverage')).toHaveTextContent('75%');
     expect(await rowOf('Service mesh')).toBeInTheDocument();
+  });
+
+  describe('a conflict on the entity tab', () => {
+    const entity: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'payments-api', namespace: 'default' },
+      spec: { type: 'service', owner: 'payments-team' },
+    };
+
+    /** The entity tab, whose coverage the test answers in turn by hand. */
+    const renderTab = async () => {
+      const notHere = () => HttpResponse.json({}, { status: 404 });
+      const pending: Array<(response: Response) => void> = [];
+      server.use(
+        http.get(`${base}/layers`, notHere),
+        http.get(
+          `${base}/entities/component/default/payments-api/:view`,
+          notHere,
+        ),
+        http.get(`${base}/scorecards/trend`, notHere),
+        http.get(`${base}/exemptions`, notHere),
+        http.put(`${base}/ownership/:id`, () =>
+          errorBody(
+            'ConflictError',
+            "Ownership record 'rec-workloads' was changed by user:default/someone at 2026-11-23T10:05:00.000Z: it is at version 3, not 2. Reload it and apply your change again.",
+            409,
+          ),
+        ),
+      );
+      // Registered last, so it wins over the catch-all for the other views.
+      server.use(
+        http.get(
+          coverageUrl,
+          () => new Promise<Response>(resolve => pending.push(resolve)),
+        ),
+      );
+      await render(
+        mockApis.permission(),
+        <EntityProvider entity={entity}>
+          <EntityRuntimeStackContent />
+        </EntityProvider>,
+      );
+      const answer = async (response: Response) => {
+        await waitFor(() => expect(pending.length).toBeGreaterThan(0));
+        pending.shift()!(response);
+      };
+      await answer(HttpResponse.json(coverage));
+      const dialog = await openChangeOwner('Workloads');
+      await userEvent.click(
+        within(dialog).getByRole('button', { name: 'Save' }),
+      );
+      const alert = await within(dialog).findByRole('alert');
+      await userEvent.click(
+        within(alert).getByRole('button', { name: 'Reload' }),
+      );
+      return { dialog, answer };
+    };
+
+    it('keeps Save disabled until the reload has brought the current owner', async () => {
+      const { dialog, answer } = await renderTab();
+      const save = within(dialog).getByRole('button', { name: 'Save' });
+      expect(within(dialog).getByRole('status')).toHaveTextContent(
+        'Reloading the current owner…',
+      );
+      expect(save).toBeDisabled();
+      expect(
+        screen.getByRole('progressbar', {
+          name: 'Reloading capabilities by layer',
+          hidden: true,
+        }),
+      ).toBeInTheDocument();
+
+      await answer(
+        HttpResponse.json(
+          withOwnersOf('workloads', [
+            { ...componentRecord, owner: 'group:default/web-team', version: 3 },
+          ]),
+        ),
+      );
+      await waitFor(() => expect(save).toBeEnabled());
+      expect(within(dialog).getByRole('status')).toHaveTextContent(
+        'Reloaded. Saving now applies your change over the current owner.',
+      );
+      expect(
+        within(dialog).getByText(
+          'Changes the owner record set on this component (version 3).',
+        ),
+      ).toBeInTheDocument();
+    });
+
+    it('keeps the stack and the open dialog when the reload fails, and says so', async () => {
+      const { dialog, answer } = await renderTab();
+      await answer(
+        HttpResponse.json(
+          {
+            error: { name: 'Error', message: 'backend restarting' },
+            request: { method: 'GET', url: '/coverage' },
+            response: { statusCode: 503 },
+          },
+          { status: 503 },
+        ),
+      );
+      expect(
+        await within(dialog).findByText(
+          /^Could not reload \(.*backend restarting.*\); saving may meet the same conflict\.$/,
+        ),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByRole('dialog', { name: 'Change owner of Workloads' }),
+      ).toBeVisible();
+      expect(
+        screen.getByText(
+          /Could not reload the coverage .*showing what was loaded before/,
+          {
+            ignore: '[role=dialog] *',
+          },
+        ),
+      ).toBeInTheDocument();
+    });
   });
 });

@@ -4,13 +4,15 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { ResponseError } from '@backstage/errors';
+import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import type { ReactNode } from 'react';
+import { errorMessage } from '../shared/errorMessage';
 
 /** The backend's refusal (403), as opposed to a failure. */
 const refusalOf = (error: Error): string | undefined =>
   error instanceof ResponseError && error.statusCode === 403
-    ? error.cause?.message || error.message
+    ? errorMessage(error)
     : undefined;
 
 /**
@@ -21,11 +23,14 @@ export function Section<T>(props: {
   title: string;
   subheader?: string;
   state: { loading: boolean; error?: Error; value?: T };
+  /** Loading again while the last value stays on screen. */
+  refreshing?: boolean;
   isEmpty: (value: T) => boolean;
   empty: ReactNode;
   children: (value: T) => ReactNode;
 }) {
-  const { title, subheader, state, isEmpty, empty, children } = props;
+  const { title, subheader, state, refreshing, isEmpty, empty, children } =
+    props;
   let body: ReactNode;
   if (state.loading) {
     body = <Progress />;
@@ -56,6 +61,11 @@ export function Section<T>(props: {
   }
   return (
     <InfoCard title={title} subheader={subheader}>
+      {refreshing && state.value !== undefined && (
+        <LinearProgress
+          aria-label={`Reloading ${title.toLocaleLowerCase('en-US')}`}
+        />
+      )}
       {body}
     </InfoCard>
   );

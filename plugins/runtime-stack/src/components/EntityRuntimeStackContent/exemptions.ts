@@ -5,6 +5,7 @@ import type {
   ExemptionInput,
   LayerModel,
 } from '@internal/backstage-plugin-runtime-stack-common';
+import { errorMessage } from '../shared/errorMessage';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -143,18 +144,15 @@ export function explainExemptionError(
   error: unknown,
   action: 'grant' | 'revoke',
 ): string {
-  if (error instanceof ResponseError) {
-    const message = error.cause?.message || error.message;
-    if (error.statusCode === 403) {
+  const message = errorMessage(error);
+  switch (statusOf(error)) {
+    case 403:
       return `You may not ${action} this exemption: ${message}`;
-    }
-    if (error.statusCode === 409) {
+    case 409:
       return `Could not ${action} the exemption: ${message} The list now shows what is in place.`;
-    }
-    return `Could not ${action} the exemption: ${message}`;
+    default:
+      return `Could not ${action} the exemption: ${message}`;
   }
-  const message = error instanceof Error ? error.message : String(error);
-  return `Could not ${action} the exemption: ${message}`;
 }
 
 /** Capabilities of the model from the application (6) down, for pickers and titles. */

@@ -6,6 +6,7 @@ import type {
   LayerOwnershipInput,
   OwnershipResponsibility,
 } from '@internal/backstage-plugin-runtime-stack-common';
+import { errorMessage } from '../shared/errorMessage';
 
 /**
  * What saving the "Change owner" dialog does: change the component's own
@@ -143,25 +144,13 @@ export type OwnershipWriteProblem =
 const CONFLICT = /changed by (\S+) at (.+?): it is at version/;
 
 export function explainWriteError(error: unknown): OwnershipWriteProblem {
-  if (error instanceof ResponseError) {
-    // The backend's own message says who and what; the ResponseError's is only the status.
-    const message = error.cause?.message || error.message;
-    if (error.statusCode === 409) {
-      const match = CONFLICT.exec(message);
-      return {
-        kind: 'conflict',
-        message,
-        changedBy: match?.[1],
-        at: match?.[2],
-      };
-    }
-    if (error.statusCode === 403) {
-      return { kind: 'denied', message };
-    }
-    return { kind: 'other', message };
+  // The backend's own message says who and what; the ResponseError's is only the status.
+  const message = errorMessage(error);
+  const status = error instanceof ResponseError ? error.statusCode : undefined;
+  if (status === 409) {
+    const match = CONFLICT.exec(message);
+    return { kind: 'conflict', message, changedBy: match?.[1], at: match?.[2] };
   }
-  return {
-    kind: 'other',
-    message: error instanceof Error ? error.message : String(error),
-  };
+  if (status === 403) return { kind: 'denied', message };
+  return { kind: 'other', message };
 }
