@@ -61,7 +61,9 @@ test.describe('the Runtime stack tab on the example estate', () => {
       await layer6.click();
     }
     const workloads = page.getByRole('row', { name: 'Workloads', exact: true });
-    await workloads.getByRole('button', { name: /^Evidence \(\d+\)$/ }).click();
+    await workloads
+      .getByRole('button', { name: /^Evidence for Workloads \(\d+\)$/ })
+      .click();
     await expect(
       page.getByRole('table', { name: /evidence/i }).first(),
     ).toContainText('prod-eu-1');

@@ -107,6 +107,7 @@ export const CapabilityRow = ({
             size="small"
             aria-expanded={showEvidence}
             aria-controls={evidenceId}
+            aria-label={`Evidence for ${capability.title} (${capability.evidence.length})`}
             onClick={() => setShowEvidence(shown => !shown)}
           >
             Evidence ({capability.evidence.length})

@@ -4,9 +4,8 @@ import {
   ownershipUpdatePermission,
   type CapabilityCoverage,
 } from '@internal/backstage-plugin-runtime-stack-common';
-import Button from '@material-ui/core/Button';
-import Tooltip from '@material-ui/core/Tooltip';
 import { useState } from 'react';
+import { GuardedButton } from '../shared/GuardedButton';
 import { ChangeOwnerDialog } from './ChangeOwnerDialog';
 import {
   editTargetOf,
@@ -22,25 +21,15 @@ const ChangeOwnerButton = ({
   capabilityTitle: string;
   disabledReason?: string;
   onClick: () => void;
-}) => {
-  const button = (
-    <Button
-      size="small"
-      onClick={onClick}
-      disabled={Boolean(disabledReason)}
-      aria-label={`Change owner of ${capabilityTitle}`}
-    >
-      Change owner
-    </Button>
-  );
-  if (!disabledReason) return button;
-  // A disabled button gets no pointer events, so the tooltip hangs on a wrapper.
-  return (
-    <Tooltip title={disabledReason}>
-      <span>{button}</span>
-    </Tooltip>
-  );
-};
+}) => (
+  <GuardedButton
+    disabledReason={disabledReason}
+    onClick={onClick}
+    aria-label={`Change owner of ${capabilityTitle}`}
+  >
+    Change owner
+  </GuardedButton>
+);
 
 const NOT_YOUR_RECORD =
   "This owner record belongs to a group you are not a member of, so you can't change it. Ask that group to change it.";

@@ -87,6 +87,7 @@ export const CoveragePanel = ({ value }: { value: EntityCoverage }) => (
                       size="small"
                       color={STATUS_COLOR[gap.status]}
                       label={gap.status}
+                      tabIndex={0}
                     />
                   </Tooltip>
                 </TableCell>

@@ -61,6 +61,7 @@ export const CoverageStatusChip = ({
         }
         label={label}
         aria-label={`${capabilityTitle} status: ${label}`}
+        tabIndex={0}
       />
     </Tooltip>
   );

@@ -19,9 +19,8 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
-import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { runtimeStackApiRef } from '../../api';
 import {
@@ -32,6 +31,7 @@ import {
   statusOf,
 } from './exemptions';
 import { formatWhen } from './formatWhen';
+import { GuardedButton } from '../shared/GuardedButton';
 import { GrantExemptionDialog } from './GrantExemptionDialog';
 import { Section } from './Section';
 
@@ -51,33 +51,6 @@ function useDeniedReason(
   if (error) return `Could not check your permission: ${error.message}`;
   return allowed ? undefined : denied;
 }
-
-/** A button that says why it is disabled when hovered. */
-const GuardedButton = ({
-  disabledReason,
-  children,
-  ...props
-}: {
-  disabledReason?: string;
-  children: ReactNode;
-  onClick: () => void;
-  'aria-label'?: string;
-  variant?: 'text' | 'outlined' | 'contained';
-  color?: 'default' | 'primary' | 'secondary';
-}) => {
-  const button = (
-    <Button size="small" disabled={Boolean(disabledReason)} {...props}>
-      {children}
-    </Button>
-  );
-  if (!disabledReason) return button;
-  // A disabled button gets no pointer events, so the tooltip hangs on a wrapper.
-  return (
-    <Tooltip title={disabledReason}>
-      <span>{button}</span>
-    </Tooltip>
-  );
-};
 
 const RevokeDialog = ({
   exemption,

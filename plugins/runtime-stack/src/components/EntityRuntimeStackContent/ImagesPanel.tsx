@@ -181,7 +181,7 @@ const Drift = ({ image }: { image: ServiceImage }) =>
               )
             }
           >
-            <Chip size="small" color="secondary" label={d.kind} />
+            <Chip size="small" color="secondary" label={d.kind} tabIndex={0} />
           </Tooltip>
           <Caption>{d.message}</Caption>
         </div>

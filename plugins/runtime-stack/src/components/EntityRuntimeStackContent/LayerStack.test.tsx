@@ -354,7 +354,7 @@ describe('LayerStack', () => {
 
     const evidenceButton = within(await rowOf('Workloads')).getByRole(
       'button',
-      { name: 'Evidence (2)' },
+      { name: 'Evidence for Workloads (2)' },
     );
     expect(evidenceButton).toHaveAttribute('aria-expanded', 'false');
     expect(

@@ -43,7 +43,8 @@ const LayerCell = ({ layer }: { layer?: LayerCoverage }) => {
       <LinearProgress
         variant="determinate"
         value={layer.ratio * 100}
-        aria-label={`Layer ${layer.layer} coverage`}
+        // The tooltip's counts, for screen readers.
+        aria-label={`Layer ${layer.layer} coverage: ${layer.covered} of ${layer.required} covered, ${layer.partial} partly`}
       />
     </TableCell>
   );
@@ -71,7 +72,11 @@ export const ComponentCoverageTable = ({
             <TableCell align="right">Overall</TableCell>
             <TableCell align="right">Gaps</TableCell>
             {columns.map(layer => (
-              <TableCell key={layer.layer} align="center">
+              <TableCell
+                key={layer.layer}
+                align="center"
+                aria-label={`Layer ${layer.layer} · ${layer.title}`}
+              >
                 <Tooltip title={layer.title}>
                   <span>L{layer.layer}</span>
                 </Tooltip>

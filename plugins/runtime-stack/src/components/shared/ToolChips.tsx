@@ -14,7 +14,7 @@ const evidenceOf = (finding: ToolFinding) =>
     )
     .join('\n');
 
-/** Detected tools as chips; hovering one shows its layer, capability and evidence. */
+/** Detected tools as chips; hovering or focusing one shows its layer, capability and evidence. */
 export const ToolChips = ({
   tools,
   titleOf,
@@ -34,7 +34,8 @@ export const ToolChips = ({
           </span>
         }
       >
-        <Chip size="small" label={titleOf(finding.tool)} />
+        {/* Focusable, so the keyboard reaches the evidence too. */}
+        <Chip size="small" label={titleOf(finding.tool)} tabIndex={0} />
       </Tooltip>
     ))}
   </Box>
