@@ -129,6 +129,34 @@ describe('TrendChart', () => {
     ).toEqual(['Estate', 'Layer 3']);
   });
 
+  it('tells lines apart by dash pattern as well as colour, in the legend too', async () => {
+    const day = (ratio: number) => [
+      { day: '2026-11-19', ratio },
+      { day: '2026-11-20', ratio },
+    ];
+    const { container } = await renderInTestApp(
+      <TrendChart
+        ariaLabel="By layer"
+        series={[
+          { name: 'Estate', points: day(0.5) },
+          { name: 'Layer 3', points: day(0.3) },
+          { name: 'Layer 4', points: day(0.7) },
+        ]}
+      />,
+    );
+    const dashes = Array.from(container.querySelectorAll('polyline')).map(l =>
+      l.getAttribute('stroke-dasharray'),
+    );
+    expect(dashes[0]).toBeNull();
+    expect(new Set(dashes).size).toBe(3);
+    const legendDashes = Array.from(
+      screen
+        .getByRole('list', { name: 'By layer legend' })
+        .querySelectorAll('line'),
+    ).map(l => l.getAttribute('stroke-dasharray'));
+    expect(legendDashes).toEqual(dashes);
+  });
+
   it('gives a lone series plain tooltips', async () => {
     await renderInTestApp(
       <TrendChart

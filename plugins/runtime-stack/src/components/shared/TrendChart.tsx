@@ -103,6 +103,22 @@ export const SERIES_COLOURS = [
 const colourOf = (index: number) =>
   SERIES_COLOURS[index % SERIES_COLOURS.length];
 
+/**
+ * A dash pattern per series beside its colour, so lines stay apart where
+ * colours do not (red and green, a grey printout); the first is solid.
+ */
+export const SERIES_DASHES = [
+  undefined,
+  '6 3',
+  '2 3',
+  '8 3 2 3',
+  '12 4',
+  '1 2',
+  '6 2 2 2 2 2',
+];
+
+const dashOf = (index: number) => SERIES_DASHES[index % SERIES_DASHES.length];
+
 /** The coordinate box; the SVG scales to its container's width. */
 const WIDTH = 600;
 const MARGIN = { left: 44, right: 16, top: 12, bottom: 28 };
@@ -126,7 +142,11 @@ export const TrendChart = ({
   const theme = useTheme();
   // Colours follow a series' place in `series`, so toggling others keeps them.
   const shown = series
-    .map((s, index) => ({ ...s, colour: colourOf(index) }))
+    .map((s, index) => ({
+      ...s,
+      colour: colourOf(index),
+      dash: dashOf(index),
+    }))
     .filter(s => s.points.length > 0);
   if (shown.length === 0) {
     return (
@@ -145,6 +165,7 @@ export const TrendChart = ({
   const scaled = scalePoints(shown, area).map((s, index) => ({
     ...s,
     colour: shown[index].colour,
+    dash: shown[index].dash,
   }));
   const allPoints = scaled.flatMap(s => s.points);
   const firstPoint = allPoints.reduce((a, b) => (b.x < a.x ? b : a));
@@ -215,6 +236,7 @@ export const TrendChart = ({
                 fill="none"
                 stroke={s.colour}
                 strokeWidth={2}
+                strokeDasharray={s.dash}
                 strokeLinejoin="round"
               />
             )}
@@ -254,16 +276,18 @@ export const TrendChart = ({
             alignItems="center"
             style={{ gap: 6 }}
           >
-            <span
-              aria-hidden
-              style={{
-                display: 'inline-block',
-                width: 12,
-                height: 12,
-                borderRadius: 2,
-                backgroundColor: s.colour,
-              }}
-            />
+            {/* The line as drawn: colour and dash pattern. */}
+            <svg aria-hidden width={24} height={12} viewBox="0 0 24 12">
+              <line
+                x1={0}
+                y1={6}
+                x2={24}
+                y2={6}
+                stroke={s.colour}
+                strokeWidth={3}
+                strokeDasharray={s.dash}
+              />
+            </svg>
             <Typography variant="body2" component="span">
               {s.name}
             </Typography>
