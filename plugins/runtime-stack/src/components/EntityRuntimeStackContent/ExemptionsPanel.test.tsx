@@ -120,6 +120,17 @@ describe('ExemptionsPanel', () => {
     return screen.findByRole('dialog', { name: 'Grant exemption' });
   };
 
+  /** Fills in a valid grant, stateless for ten days, and sends it. */
+  const grantStateless = async (dialog: HTMLElement) => {
+    await fillIn(within(dialog).getByLabelText(/Reason/), 'Stateless');
+    fireEvent.change(within(dialog).getByLabelText(/Expires on/), {
+      target: { value: utcDay(inDays(10)) },
+    });
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Grant' }),
+    );
+  };
+
   it('lists the exemptions of the component and of its System, soonest expiry first, marking expired ones', async () => {
     const store = serveExemptions([own, ofSystem, expired]);
     await render({ model: defaultLayerModel });
@@ -301,13 +312,7 @@ describe('ExemptionsPanel', () => {
     await render({ capability: 'data-protection' });
 
     const dialog = await openGrant();
-    await fillIn(within(dialog).getByLabelText(/Reason/), 'Stateless');
-    fireEvent.change(within(dialog).getByLabelText(/Expires on/), {
-      target: { value: utcDay(inDays(10)) },
-    });
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Grant' }),
-    );
+    await grantStateless(dialog);
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(
       'You may not grant this exemption: Unauthorized',
     );
@@ -399,13 +404,7 @@ describe('ExemptionsPanel', () => {
     );
     await render({ capability: 'data-protection', model: defaultLayerModel });
     const dialog = await openGrant();
-    await fillIn(within(dialog).getByLabelText(/Reason/), 'Stateless');
-    fireEvent.change(within(dialog).getByLabelText(/Expires on/), {
-      target: { value: utcDay(inDays(10)) },
-    });
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Grant' }),
-    );
+    await grantStateless(dialog);
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(
       'already exempt for component:default/payments-api; revoke it first. The list now shows what is in place.',
     );

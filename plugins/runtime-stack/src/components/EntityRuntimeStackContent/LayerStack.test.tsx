@@ -220,6 +220,28 @@ const fillIn = async (field: HTMLElement, text: string) => {
   await userEvent.paste(text);
 };
 
+/** The component of the entity-tab tests. */
+const paymentsApi: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'payments-api', namespace: 'default' },
+  spec: { type: 'service', owner: 'payments-team' },
+};
+
+/**
+ * The entity tab's other sources answering 404, so a test speaks only about
+ * the coverage; register the coverage handler after these, so it wins.
+ */
+const otherViewsMissing = () => {
+  const notHere = () => HttpResponse.json({}, { status: 404 });
+  return [
+    http.get(`${base}/layers`, notHere),
+    http.get(`${base}/entities/component/default/payments-api/:view`, notHere),
+    http.get(`${base}/scorecards/trend`, notHere),
+    http.get(`${base}/exemptions`, notHere),
+  ];
+};
+
 /** Loads coverage and reloads it on change, as the entity tab does. */
 const PaymentsApiStack = () => {
   const api = useApi(runtimeStackApiRef);
@@ -775,21 +797,8 @@ describe('LayerStack', () => {
   });
 
   it('reloads the coverage of the entity tab after a change, keeping the tab on screen', async () => {
-    const entity: Entity = {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: { name: 'payments-api', namespace: 'default' },
-      spec: { type: 'service', owner: 'payments-team' },
-    };
-    const notHere = () => HttpResponse.json({}, { status: 404 });
     server.use(
-      http.get(`${base}/layers`, notHere),
-      http.get(
-        `${base}/entities/component/default/payments-api/:view`,
-        notHere,
-      ),
-      http.get(`${base}/scorecards/trend`, notHere),
-      http.get(`${base}/exemptions`, notHere),
+      ...otherViewsMissing(),
       http.post(`${base}/ownership`, () =>
         HttpResponse.json(savedRecord({}), { status: 201 }),
       ),
@@ -798,7 +807,7 @@ describe('LayerStack', () => {
     const served = serveCoverage(coverage);
     await render(
       mockApis.permission(),
-      <EntityProvider entity={entity}>
+      <EntityProvider entity={paymentsApi}>
         <EntityRuntimeStackContent />
       </EntityProvider>,
     );
@@ -812,25 +821,11 @@ describe('LayerStack', () => {
   });
 
   describe('a conflict on the entity tab', () => {
-    const entity: Entity = {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: { name: 'payments-api', namespace: 'default' },
-      spec: { type: 'service', owner: 'payments-team' },
-    };
-
     /** The entity tab, whose coverage the test answers in turn by hand. */
     const renderTab = async () => {
-      const notHere = () => HttpResponse.json({}, { status: 404 });
       const pending: Array<(response: Response) => void> = [];
       server.use(
-        http.get(`${base}/layers`, notHere),
-        http.get(
-          `${base}/entities/component/default/payments-api/:view`,
-          notHere,
-        ),
-        http.get(`${base}/scorecards/trend`, notHere),
-        http.get(`${base}/exemptions`, notHere),
+        ...otherViewsMissing(),
         http.put(`${base}/ownership/:id`, () =>
           errorBody(
             'ConflictError',
@@ -848,7 +843,7 @@ describe('LayerStack', () => {
       );
       await render(
         mockApis.permission(),
-        <EntityProvider entity={entity}>
+        <EntityProvider entity={paymentsApi}>
           <EntityRuntimeStackContent />
         </EntityProvider>,
       );
