@@ -120,6 +120,18 @@ describe('ExemptionsPanel', () => {
     return screen.findByRole('dialog', { name: 'Grant exemption' });
   };
 
+  /** Confirms the open revoke dialog and waits for it to close. */
+  const confirmRevoke = async () => {
+    await userEvent.click(
+      within(
+        await screen.findByRole('dialog', { name: /Revoke the exemption/ }),
+      ).getByRole('button', { name: 'Revoke' }),
+    );
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+  };
+
   /** Fills in a valid grant, stateless for ten days, and sends it. */
   const grantStateless = async (dialog: HTMLElement) => {
     await fillIn(within(dialog).getByLabelText(/Reason/), 'Stateless');
@@ -349,14 +361,7 @@ describe('ExemptionsPanel', () => {
     expect(deleted).toEqual([]);
 
     await userEvent.click(revoke);
-    await userEvent.click(
-      within(
-        await screen.findByRole('dialog', { name: /Revoke the exemption/ }),
-      ).getByRole('button', { name: 'Revoke' }),
-    );
-    await waitFor(() =>
-      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
-    );
+    await confirmRevoke();
     expect(deleted).toEqual(['ex-own']);
     await waitFor(async () => expect(await rows()).toHaveLength(1));
     expect(onChanged).toHaveBeenCalledTimes(1);
@@ -378,14 +383,7 @@ describe('ExemptionsPanel', () => {
     });
     await waitFor(() => expect(revoke).toBeEnabled());
     await userEvent.click(revoke);
-    await userEvent.click(
-      within(
-        await screen.findByRole('dialog', { name: /Revoke the exemption/ }),
-      ).getByRole('button', { name: 'Revoke' }),
-    );
-    await waitFor(() =>
-      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
-    );
+    await confirmRevoke();
     await waitFor(async () => expect(await rows()).toHaveLength(1));
   });
 
