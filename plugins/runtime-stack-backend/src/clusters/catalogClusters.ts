@@ -5,6 +5,7 @@ import type { Config } from '@backstage/config';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { JsonObject } from '@backstage/types';
 import ipaddr from 'ipaddr.js';
+import { isObject } from '../observability/jsonShapes';
 import type { ClusterDefinition } from './clusterConfig';
 
 const API_SERVER = 'kubernetes.io/api-server';
@@ -116,11 +117,13 @@ export function checkClusterUrl(
   }
 }
 
-function dashboardParametersOf(text: string | undefined) {
+function dashboardParametersOf(
+  text: string | undefined,
+): Pick<ClusterDefinition, 'dashboardParameters'> {
   if (!text) return {};
   try {
     const parsed = JSON.parse(text);
-    return typeof parsed === 'object' && parsed && !Array.isArray(parsed)
+    return isObject(parsed)
       ? { dashboardParameters: parsed as JsonObject }
       : {};
   } catch {

@@ -28,9 +28,9 @@ import {
   describeExpiry,
   explainExemptionError,
   sortExemptions,
-  statusOf,
 } from './exemptions';
 import { formatWhen } from './formatWhen';
+import { statusOf } from '../shared/errorMessage';
 import { GuardedButton } from '../shared/GuardedButton';
 import { GrantExemptionDialog } from './GrantExemptionDialog';
 import { Section } from './Section';

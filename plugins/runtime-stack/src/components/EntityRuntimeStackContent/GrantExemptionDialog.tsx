@@ -18,9 +18,9 @@ import {
   expiryBounds,
   explainExemptionError,
   MAX_REASON_LENGTH,
-  statusOf,
   type ExemptionForm,
 } from './exemptions';
+import { statusOf } from '../shared/errorMessage';
 
 const TITLE_ID = 'grant-exemption-title';
 

@@ -3,17 +3,14 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { ResponseError } from '@backstage/errors';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import type { ReactNode } from 'react';
-import { errorMessage } from '../shared/errorMessage';
+import { errorMessage, statusOf } from '../shared/errorMessage';
 
 /** The backend's refusal (403), as opposed to a failure. */
 const refusalOf = (error: Error): string | undefined =>
-  error instanceof ResponseError && error.statusCode === 403
-    ? errorMessage(error)
-    : undefined;
+  statusOf(error) === 403 ? errorMessage(error) : undefined;
 
 /**
  * One source of the service page: its own loading, error and empty states,

@@ -1,11 +1,10 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { ResponseError } from '@backstage/errors';
 import type {
   Exemption,
   ExemptionInput,
   LayerModel,
 } from '@internal/backstage-plugin-runtime-stack-common';
-import { errorMessage } from '../shared/errorMessage';
+import { errorMessage, statusOf } from '../shared/errorMessage';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -136,10 +135,6 @@ export function exemptionInputOf(
 }
 
 /** A failed write in the words a dialog shows: the backend's message, not only the status. */
-/** The HTTP status of a failed request, when the backend answered. */
-export const statusOf = (error: unknown): number | undefined =>
-  error instanceof ResponseError ? error.statusCode : undefined;
-
 export function explainExemptionError(
   error: unknown,
   action: 'grant' | 'revoke',

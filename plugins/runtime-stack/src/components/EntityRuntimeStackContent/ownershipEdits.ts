@@ -1,12 +1,11 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { ResponseError } from '@backstage/errors';
 import type {
   CapabilityCoverage,
   EffectiveOwner,
   LayerOwnershipInput,
   OwnershipResponsibility,
 } from '@internal/backstage-plugin-runtime-stack-common';
-import { errorMessage } from '../shared/errorMessage';
+import { errorMessage, statusOf } from '../shared/errorMessage';
 
 /**
  * What saving the "Change owner" dialog does: change the component's own
@@ -146,7 +145,7 @@ const CONFLICT = /changed by (\S+) at (.+?): it is at version/;
 export function explainWriteError(error: unknown): OwnershipWriteProblem {
   // The backend's own message says who and what; the ResponseError's is only the status.
   const message = errorMessage(error);
-  const status = error instanceof ResponseError ? error.statusCode : undefined;
+  const status = statusOf(error);
   if (status === 409) {
     const match = CONFLICT.exec(message);
     return { kind: 'conflict', message, changedBy: match?.[1], at: match?.[2] };

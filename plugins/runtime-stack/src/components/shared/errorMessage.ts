@@ -10,3 +10,7 @@ export function errorMessage(error: unknown): string {
   }
   return error instanceof Error ? error.message : String(error);
 }
+
+/** The HTTP status of a failed request, when the backend answered. */
+export const statusOf = (error: unknown): number | undefined =>
+  error instanceof ResponseError ? error.statusCode : undefined;
