@@ -495,6 +495,53 @@ describe.each(databases.eachSupportedId())(
       expect((await store.states()).map(state => state.cluster)).toEqual([]);
     });
 
+    it.each([
+      ['while it lists', { latencyMs: 20, watch: false }],
+      ['while it watches', { latencyMs: 0, watch: true }],
+    ])(
+      'ends the run of a cluster that leaves the catalog %s, and keeps nothing it stored after',
+      async (_, { latencyMs, watch }) => {
+        const scheduler = mockServices.scheduler() as SchedulerService & {
+          triggerTask(id: string): Promise<void>;
+        };
+        let declared = [clusterOf('prod-us-1', usServer)];
+        const collection = new ClusterCollectionService({
+          clusters: new ClusterDirectory([], async () => ({
+            clusters: declared,
+            problems: [],
+          })),
+          settings: settings({ watch, watchWindowMs: 60_000 }),
+          store,
+          logger,
+          detectPlatform: () => [],
+        });
+        await collection.refreshClusters(scheduler);
+        usServer.setLatency(latencyMs);
+        const run = scheduler.triggerTask(
+          'runtime-stack:collect-cluster:prod-us-1',
+        );
+        await eventually(
+          async () =>
+            (watch ? usServer.openWatches() > 10 : usServer.requests.length > 3)
+              ? true
+              : undefined,
+          watch ? 'watches' : 'the list under way',
+        );
+
+        declared = [];
+        await collection.refreshClusters(scheduler);
+        await run;
+        expect(await storedNames('prod-us-1', 'Deployment')).toEqual([]);
+        expect(await store.states()).toEqual([]);
+        if (watch) {
+          await eventually(
+            async () => (usServer.openWatches() === 0 ? true : undefined),
+            'the watches to close',
+          );
+        }
+      },
+    );
+
     it('drops only clusters it saw leave once it has read the catalog, not those another replica just found', async () => {
       const scheduler = mockServices.scheduler();
       const declared: ClusterDefinition[] = [];

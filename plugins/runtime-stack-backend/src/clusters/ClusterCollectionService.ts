@@ -59,6 +59,8 @@ export class ClusterCollectionService {
 
   private readonly scheduled = new Set<string>();
   private refreshed = false;
+  /** Runs in progress on this replica, so a cluster that leaves ends its own. */
+  private readonly running = new Map<string, AbortController>();
 
   /**
    * Schedules a task per cluster. With clusters from the catalog, each
@@ -98,6 +100,9 @@ export class ClusterCollectionService {
     const before = clusters.names();
     await clusters.refresh();
     const after = clusters.names();
+    for (const name of before.filter(n => !after.includes(n))) {
+      this.running.get(name)?.abort();
+    }
     if (this.refreshed) {
       await store.forgetClusters(before.filter(name => !after.includes(name)));
     } else {
@@ -119,11 +124,37 @@ export class ClusterCollectionService {
           // As declared now; a cluster removed from the catalog keeps its
           // task, which the scheduler cannot cancel, but is not collected.
           const cluster = clusters.get(name);
-          if (cluster) await this.run(cluster, signal as AbortSignal);
+          if (cluster) {
+            await this.runWhileDeclared(cluster, signal as AbortSignal);
+          }
         },
       });
       // Only now: a schedule that failed is tried again at the next refresh.
       this.scheduled.add(name);
+    }
+  }
+
+  /**
+   * A scheduled run, ended early when the cluster leaves the catalog. What
+   * it stored after the refresh dropped the cluster's data is dropped as
+   * well, so a departed cluster leaves nothing behind.
+   */
+  private async runWhileDeclared(
+    cluster: ClusterDefinition,
+    signal: AbortSignal,
+  ): Promise<void> {
+    const { clusters, store } = this.options;
+    const left = new AbortController();
+    this.running.set(cluster.name, left);
+    try {
+      await this.run(cluster, AbortSignal.any([signal, left.signal]));
+    } catch (error) {
+      if (!left.signal.aborted) throw error;
+    } finally {
+      this.running.delete(cluster.name);
+      if (!clusters.get(cluster.name)) {
+        await store.forgetClusters([cluster.name]);
+      }
     }
   }
 
