@@ -228,7 +228,13 @@ test.describe('the Runtime stack tab on the example estate', () => {
     await expect(page.getByLabel('Overall coverage')).toHaveText(/^\d+%$/, {
       timeout: 30_000,
     });
-    await expect(page.getByText('View runtime stack')).toBeVisible();
+    // Resolved from the tab's route, not a path the card assumes.
+    await expect(
+      page.getByRole('link', { name: 'View runtime stack' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/payments-api/runtime-stack',
+    );
     await page.screenshot({
       path: 'test/output/payments-api-overview-card.png',
     });

@@ -4,7 +4,7 @@ import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import { getComponentData } from '@backstage/core-plugin-api';
+import { getComponentData, type RouteRef } from '@backstage/core-plugin-api';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   MockPermissionApi,
@@ -56,12 +56,21 @@ const coverage: EntityCoverage = {
 
 const { routes } = runtimeStackLegacyPlugin;
 
-const render = (ui: JSX.Element, entity?: Entity) =>
+const render = (
+  ui: JSX.Element,
+  entity?: Entity,
+  mountedRoutes: Record<string, RouteRef> = {},
+) =>
   renderInTestApp(
     <TestApiProvider apis={[[runtimeStackApiRef, client]]}>
       {entity ? <EntityProvider entity={entity}>{ui}</EntityProvider> : ui}
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    {
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        ...mountedRoutes,
+      },
+    },
   );
 
 /** A routable extension where a legacy app puts it: on a route of its own. */
@@ -105,14 +114,32 @@ describe('legacy exports in a legacy app', () => {
         HttpResponse.json(coverage),
       ),
     );
-    await render(<EntityCoverageCard />, {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: { name: 'payments-api', namespace: 'default' },
-      spec: { type: 'service', owner: 'team-payments' },
+    await render(<EntityCoverageCard />, paymentsApi);
+    expect(await screen.findByLabelText('Overall coverage')).toHaveTextContent(
+      '0%',
+    );
+    // No route shows where the app put the tab: its default path.
+    expect(screen.getByText('View runtime stack').closest('a')).toHaveAttribute(
+      'href',
+      '/catalog/default/component/payments-api/runtime-stack',
+    );
+  });
+
+  it('links the coverage card to the tab where the app mounts it', async () => {
+    server.use(
+      http.get(`${base}/entities/component/default/payments-api/coverage`, () =>
+        HttpResponse.json(coverage),
+      ),
+    );
+    await render(<EntityCoverageCard />, paymentsApi, {
+      '/catalog/:namespace/:kind/:name/stack': routes.entityContent,
     });
     expect(await screen.findByLabelText('Overall coverage')).toHaveTextContent(
       '0%',
+    );
+    expect(screen.getByText('View runtime stack').closest('a')).toHaveAttribute(
+      'href',
+      '/catalog/default/component/payments-api/stack',
     );
   });
 

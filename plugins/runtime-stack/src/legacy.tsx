@@ -3,20 +3,17 @@ import {
   createComponentExtension,
   createPlugin,
   createRoutableExtension,
-  createRouteRef,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { RuntimeStackClient, runtimeStackApiRef } from './api';
 import { RuntimeStackCoveragePreviewFieldExtension } from './components/CoveragePreviewField/extensions';
 
-const legacyRootRouteRef = createRouteRef({ id: 'runtime-stack' });
-const legacyScorecardsRouteRef = createRouteRef({
-  id: 'runtime-stack-scorecards',
-});
-const legacyEntityContentRouteRef = createRouteRef({
-  id: 'runtime-stack-entity-content',
-});
+import {
+  legacyEntityContentRouteRef,
+  legacyRootRouteRef,
+  legacyScorecardsRouteRef,
+} from './legacyRoutes';
 
 /**
  * The Runtime Stack plugin for apps on the legacy frontend system.
@@ -120,7 +117,7 @@ export const EntityCoverageCard = runtimeStackLegacyPlugin.provide(
     component: {
       lazy: () =>
         import('./components/EntityCoverageCard').then(
-          m => m.EntityCoverageCard,
+          m => m.LegacyEntityCoverageCard,
         ),
     },
   }),

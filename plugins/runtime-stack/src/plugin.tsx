@@ -13,7 +13,11 @@ import AssessmentIcon from '@material-ui/icons/Assessment';
 import LayersIcon from '@material-ui/icons/Layers';
 import { RuntimeStackClient, runtimeStackApiRef } from './api';
 import { coveragePreviewFieldExtension } from './components/CoveragePreviewField/extensions';
-import { rootRouteRef, scorecardsRouteRef } from './routes';
+import {
+  entityContentRouteRef,
+  rootRouteRef,
+  scorecardsRouteRef,
+} from './routes';
 
 /** The runtime-stack API client, built on the app's discovery and fetch. */
 export const runtimeStackApi = ApiBlueprint.make({
@@ -65,6 +69,7 @@ export const entityRuntimeStackContent = EntityContentBlueprint.make({
   params: {
     path: '/runtime-stack',
     title: 'Runtime stack',
+    routeRef: entityContentRouteRef,
     filter: { kind: 'component' },
     loader: () =>
       import('./components/EntityRuntimeStackContent').then(m => (
@@ -140,5 +145,6 @@ export const runtimeStackPlugin = createFrontendPlugin({
   routes: {
     root: rootRouteRef,
     scorecards: scorecardsRouteRef,
+    entityContent: entityContentRouteRef,
   },
 });

@@ -3,3 +3,6 @@ import { createRouteRef } from '@backstage/frontend-plugin-api';
 export const rootRouteRef = createRouteRef();
 
 export const scorecardsRouteRef = createRouteRef();
+
+/** The Component's "Runtime stack" tab, wherever the app puts it. */
+export const entityContentRouteRef = createRouteRef();

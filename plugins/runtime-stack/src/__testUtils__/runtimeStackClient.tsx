@@ -23,18 +23,36 @@ export function runtimeStackTestApi() {
   return [runtimeStackApiRef, testClient()] as const;
 }
 
-/** Renders with the real client, so the tests see the URLs it builds. */
-export function renderWithClient(ui: ReactElement) {
+type MountedRoutes = NonNullable<
+  Parameters<typeof renderInTestApp>[1]
+>['mountedRoutes'];
+
+/**
+ * Renders with the real client, so the tests see the URLs it builds. The
+ * catalog's entity route is always mounted; `mountedRoutes` adds others.
+ */
+export function renderWithClient(
+  ui: ReactElement,
+  mountedRoutes: MountedRoutes = {},
+) {
   return renderInTestApp(ui, {
     apis: [runtimeStackTestApi()],
-    mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    mountedRoutes: {
+      '/catalog/:namespace/:kind/:name': entityRouteRef,
+      ...mountedRoutes,
+    },
   });
 }
 
 /** Renders an entity page's content or card for `entity`, with the real client. */
-export function renderEntityContent(entity: Entity, ui: ReactElement) {
+export function renderEntityContent(
+  entity: Entity,
+  ui: ReactElement,
+  mountedRoutes?: MountedRoutes,
+) {
   return renderWithClient(
     <EntityProvider entity={entity}>{ui}</EntityProvider>,
+    mountedRoutes,
   );
 }
 

@@ -9,6 +9,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { EntityCoverageCard } from './EntityCoverageCard';
 import { renderEntityContent } from '../../__testUtils__/runtimeStackClient';
+import { entityContentRouteRef } from '../../routes';
 
 const coverageUrl =
   'http://backstage.test/api/runtime-stack/entities/component/default/payments-api/coverage';
@@ -89,7 +90,11 @@ describe('EntityCoverageCard', () => {
   const server = setupServer();
   registerMswTestHooks(server);
 
-  const render = () => renderEntityContent(entity, <EntityCoverageCard />);
+  // Where an app's config may put the tab, rather than its default path.
+  const render = () =>
+    renderEntityContent(entity, <EntityCoverageCard />, {
+      '/catalog/:namespace/:kind/:name/stack': entityContentRouteRef,
+    });
 
   it('sums up the coverage, per layer, with the gaps to close first', async () => {
     server.use(http.get(coverageUrl, () => HttpResponse.json(coverage)));
@@ -142,8 +147,18 @@ describe('EntityCoverageCard', () => {
 
     expect(screen.getByText('View runtime stack').closest('a')).toHaveAttribute(
       'href',
-      '/catalog/default/component/payments-api/runtime-stack',
+      '/catalog/default/component/payments-api/stack',
     );
+  });
+
+  it('offers no link to a tab the app does not have', async () => {
+    server.use(http.get(coverageUrl, () => HttpResponse.json(coverage)));
+    await renderEntityContent(entity, <EntityCoverageCard />);
+
+    expect(await screen.findByLabelText('Overall coverage')).toHaveTextContent(
+      '75%',
+    );
+    expect(screen.queryByText('View runtime stack')).toBeNull();
   });
 
   it('says when nothing is required instead of claiming full coverage', async () => {

@@ -3,24 +3,34 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
-import { useEntity, useEntityRefLink } from '@backstage/plugin-catalog-react';
+import { useRouteRef as useLegacyRouteRef } from '@backstage/core-plugin-api';
+import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
+import {
+  entityRouteParams,
+  useEntity,
+  useEntityRefLink,
+} from '@backstage/plugin-catalog-react';
 import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
+import { legacyEntityContentRouteRef } from '../../legacyRoutes';
+import { entityContentRouteRef } from '../../routes';
 import { CoverageSummary } from './CoverageSummary';
 
-/** The path of the entity's "Runtime stack" tab, as plugin.tsx mounts it. */
-const RUNTIME_STACK_TAB = 'runtime-stack';
+/** The tab's path in a legacy app whose routes do not say where it is. */
+const DEFAULT_TAB_PATH = 'runtime-stack';
 
 /**
- * A Component's coverage of the layer model in brief, for its Overview tab;
- * the details are on its "Runtime stack" tab.
+ * Resolves an entity's "Runtime stack" tab. It is given the entity's
+ * parameters, which it needs only when the tab's route names them itself
+ * rather than inheriting them from the entity page's.
  */
-export const EntityCoverageCard = () => {
+type TabRoute = (params: Record<string, string>) => string;
+
+/** The card itself; the exports below say where its link goes. */
+const CoverageCard = ({ tabLink }: { tabLink?: string }) => {
   const { entity } = useEntity();
   const api = useApi(runtimeStackApiRef);
-  const entityLink = useEntityRefLink();
   const name = useMemo(
     () => ({
       kind: entity.kind,
@@ -47,14 +57,51 @@ export const EntityCoverageCard = () => {
   return (
     <InfoCard
       title="Runtime stack coverage"
-      // Through the entity route, not a relative link, so the card works
-      // on any tab it is placed on.
-      deepLink={{
-        title: 'View runtime stack',
-        link: `${entityLink(name)}/${RUNTIME_STACK_TAB}`,
-      }}
+      deepLink={
+        tabLink ? { title: 'View runtime stack', link: tabLink } : undefined
+      }
     >
       {body()}
     </InfoCard>
+  );
+};
+
+/**
+ * A Component's coverage of the layer model in brief, for its Overview tab;
+ * the details are on its "Runtime stack" tab, wherever the app's config put
+ * that tab, and without a link where the app has no such tab.
+ */
+export const EntityCoverageCard = () => {
+  const { entity } = useEntity();
+  const tab = useRouteRef(entityContentRouteRef) as TabRoute | undefined;
+  return <CoverageCard tabLink={tab?.(entityRouteParams(entity))} />;
+};
+
+function useLegacyTabRoute(): TabRoute | undefined {
+  try {
+    return useLegacyRouteRef(legacyEntityContentRouteRef) as TabRoute;
+  } catch {
+    // The legacy resolver throws for a route it cannot find.
+    return undefined;
+  }
+}
+
+/**
+ * The card in a legacy app, linking to the tab where its
+ * `EntityLayout.Route` mounts `EntityRuntimeStackContent`, or to
+ * `runtime-stack` below the entity where the routes do not show one.
+ */
+export const LegacyEntityCoverageCard = () => {
+  const { entity } = useEntity();
+  const tab = useLegacyTabRoute();
+  const entityLink = useEntityRefLink();
+  return (
+    <CoverageCard
+      tabLink={
+        tab
+          ? tab(entityRouteParams(entity))
+          : `${entityLink(entity)}/${DEFAULT_TAB_PATH}`
+      }
+    />
   );
 };

@@ -1,1 +1,4 @@
-export { EntityCoverageCard } from './EntityCoverageCard';
+export {
+  EntityCoverageCard,
+  LegacyEntityCoverageCard,
+} from './EntityCoverageCard';
