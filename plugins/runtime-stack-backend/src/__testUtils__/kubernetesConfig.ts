@@ -1,3 +1,5 @@
+import type { JsonValue } from '@backstage/types';
+
 /** A cluster as a test configures it: where its API answers, and the token. */
 export interface TestCluster {
   name: string;
@@ -14,7 +16,7 @@ export interface TestCluster {
  */
 export function kubernetesConfig(
   clusters: TestCluster[],
-  otherLocators: Array<{ type: string }> = [],
+  otherLocators: Array<{ type: string; [setting: string]: JsonValue }> = [],
 ) {
   return {
     clusterLocatorMethods: [

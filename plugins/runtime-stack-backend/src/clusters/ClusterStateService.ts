@@ -102,6 +102,7 @@ export class ClusterStateService {
       const state = states.get(cluster.name);
       return {
         name: cluster.name,
+        ...(cluster.entityRef ? { entityRef: cluster.entityRef } : {}),
         ...dashboardOf(cluster),
         ...(state?.serverVersion ? { serverVersion: state.serverVersion } : {}),
         ...this.freshnessOf(state),

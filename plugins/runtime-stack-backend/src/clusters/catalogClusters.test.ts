@@ -157,6 +157,7 @@ describe('readCatalogClusters', () => {
       {
         name: 'prod-eks',
         url: 'https://prod-eks.eks.amazonaws.com',
+        entityRef: 'resource:default/prod-eks',
         authProvider: 'aws',
         authMetadata: {
           'kubernetes.io/api-server': 'https://prod-eks.eks.amazonaws.com',

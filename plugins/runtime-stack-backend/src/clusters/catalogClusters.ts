@@ -1,6 +1,6 @@
 import type { AuthService } from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
-import type { Entity } from '@backstage/catalog-model';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type { Config } from '@backstage/config';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { JsonObject } from '@backstage/types';
@@ -154,6 +154,7 @@ function clusterOf(
   return {
     name: entity.metadata.name,
     url,
+    entityRef: stringifyEntityRef(entity),
     authProvider,
     authMetadata: Object.fromEntries(
       Object.entries(annotations).filter(

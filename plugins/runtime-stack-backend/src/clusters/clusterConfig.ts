@@ -27,6 +27,8 @@ export const IN_CLUSTER_TOKEN_FILE =
 export interface ClusterDefinition {
   name: string;
   url: string;
+  /** The `kubernetes-cluster` Resource of a cluster from the catalog. */
+  entityRef?: string;
   /** As configured; absent means `serviceAccount`. */
   authProvider?: string;
   /**

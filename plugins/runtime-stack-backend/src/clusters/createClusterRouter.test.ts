@@ -39,11 +39,14 @@ async function startPortalBackend(
     permission = AuthorizeResult.ALLOW,
     entities = [paymentsApi],
     catalogClusterHosts = [],
+    hiddenFrom,
   }: {
     permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
     entities?: Entity[];
     /** runtimeStack.clusters.catalog.allowedHosts */
     catalogClusterHosts?: string[];
+    /** Entities the catalog's policy hides from one user. */
+    hiddenFrom?: { user: string; entityRefs: string[] };
   } = {},
 ) {
   // mockServices.scheduler() is typed as a plain SchedulerService, but it is
@@ -57,7 +60,7 @@ async function startPortalBackend(
     features: [
       runtimeStackPlugin,
       scheduler.factory({ skipTaskRunOnStartup: true }),
-      catalogServiceMock.factory({ entities }),
+      catalogWithVisibility(entities, hiddenFrom),
       mockServices.permissions.factory({ result: permission }),
       mockServices.rootConfig.factory({
         data: {
@@ -74,6 +77,39 @@ async function startPortalBackend(
     ],
   });
   return { backend, scheduler };
+}
+
+/**
+ * The in-memory catalog, but answering `getEntitiesByRefs` as a permission
+ * policy would: the hidden entities are null for that user.
+ */
+function catalogWithVisibility(
+  entities: Entity[],
+  hiddenFrom?: { user: string; entityRefs: string[] },
+) {
+  const catalog = catalogServiceMock({ entities });
+  return catalogServiceMock.mock({
+    getEntities: (query, options) => catalog.getEntities(query, options),
+    getEntityByRef: (ref, options) => catalog.getEntityByRef(ref, options),
+    queryEntities: (query, options) => catalog.queryEntities(query, options),
+    getEntitiesByRefs: async (query, options) => {
+      const { items } = await catalog.getEntitiesByRefs(query, options);
+      const credentials =
+        options && 'credentials' in options ? options.credentials : undefined;
+      const { principal } = (credentials ?? {}) as {
+        principal?: { userEntityRef?: string };
+      };
+      const hidden =
+        hiddenFrom && principal?.userEntityRef === hiddenFrom.user
+          ? hiddenFrom.entityRefs
+          : [];
+      return {
+        items: items.map((entity, i) =>
+          hidden.includes(query.entityRefs[i]) ? undefined : entity,
+        ),
+      };
+    },
+  }).factory;
 }
 
 /** A config cluster on the fake, beside a catalog locator that finds none. */
@@ -323,6 +359,58 @@ describe('cluster state API', () => {
     } finally {
       await backend.stop();
       await close();
+    }
+  });
+
+  it('lists a catalog cluster only to those who can see its Resource in the catalog', async () => {
+    const labCluster: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: {
+        name: 'lab-eks',
+        namespace: 'default',
+        annotations: {
+          'kubernetes.io/api-server': server.url,
+          'kubernetes.io/api-server-certificate-authority': '',
+          'kubernetes.io/auth-provider': 'aws',
+        },
+      },
+      spec: { type: 'kubernetes-cluster', owner: 'platform-team' },
+    };
+    const outsider = 'user:default/outsider';
+    const { backend, scheduler } = await startPortalBackend(
+      kubernetesConfig(
+        [{ name: 'prod-eu-1', url: server.url, token: server.token }],
+        [{ type: 'catalog', dangerouslyAllowClusterUrls: ['127.0.0.1'] }],
+      ),
+      {
+        entities: [paymentsApi, labCluster],
+        catalogClusterHosts: ['127.0.0.1'],
+        hiddenFrom: {
+          user: outsider,
+          entityRefs: ['resource:default/lab-eks'],
+        },
+      },
+    );
+    try {
+      await scheduler.triggerTask('runtime-stack:refresh-catalog-clusters');
+      const clustersFor = async (user?: string) =>
+        (
+          await request(backend.server)
+            .get('/api/runtime-stack/clusters')
+            .set('Authorization', mockCredentials.user.header(user))
+        ).body.items.map((c: { name: string; entityRef?: string }) => [
+          c.name,
+          c.entityRef,
+        ]);
+
+      expect(await clustersFor()).toEqual([
+        ['prod-eu-1', undefined],
+        ['lab-eks', 'resource:default/lab-eks'],
+      ]);
+      expect(await clustersFor(outsider)).toEqual([['prod-eu-1', undefined]]);
+    } finally {
+      await backend.stop();
     }
   });
 });

@@ -39,6 +39,11 @@ export interface ClusterDashboard {
  */
 export interface ClusterSummary extends ClusterFreshness, ClusterDashboard {
   name: string;
+  /**
+   * The catalog's `kubernetes-cluster` Resource that declares the cluster;
+   * absent for clusters of the config.
+   */
+  entityRef?: string;
   serverVersion?: string;
   objectCount: number;
   /** Tools the cluster provides, cluster-wide, with evidence. */

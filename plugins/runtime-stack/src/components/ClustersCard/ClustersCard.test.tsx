@@ -9,6 +9,7 @@ import {
 import { fireEvent, screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { runtimeStackApiRef } from '../../api';
 import { ClustersCard } from './ClustersCard';
 import { formatAge } from '../shared/formatAge';
@@ -55,6 +56,7 @@ const clusters: ClusterSummary[] = [
   },
   {
     name: 'staging-eu-1',
+    entityRef: 'resource:platform/staging-eu-1',
     stale: true,
     warnings: [],
     objectCount: 0,
@@ -75,6 +77,7 @@ describe('ClustersCard', () => {
     const client = testClient();
     await renderInTestApp(<ClustersCard layerModel={defaultLayerModel} />, {
       apis: [[runtimeStackApiRef, client]],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     });
 
     const table = await screen.findByRole('table', {
@@ -104,6 +107,13 @@ describe('ClustersCard', () => {
       within(rows[1]).getByText('1 resource(s) not readable'),
     ).toBeInTheDocument();
     expect(within(rows[2]).getByText('not collected yet')).toBeInTheDocument();
+    // A cluster from the catalog links to the Resource that declares it.
+    expect(within(rows[2]).getByText(/from the catalog/)).toBeInTheDocument();
+    expect(within(rows[2]).getByRole('link')).toHaveAttribute(
+      'href',
+      '/catalog/platform/resource/staging-eu-1',
+    );
+    expect(within(rows[1]).queryByText(/from the catalog/)).toBeNull();
   });
 
   it('explains how to add clusters when none are configured', async () => {

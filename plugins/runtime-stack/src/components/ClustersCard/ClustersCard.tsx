@@ -5,6 +5,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { LayerModel } from '@internal/backstage-plugin-runtime-stack-common';
 import Chip from '@material-ui/core/Chip';
 import Table from '@material-ui/core/Table';
@@ -79,6 +80,15 @@ export const ClustersCard = ({ layerModel }: { layerModel?: LayerModel }) => {
                 {cluster.serverVersion && (
                   <Typography variant="body2" color="textSecondary">
                     Kubernetes {cluster.serverVersion}
+                  </Typography>
+                )}
+                {cluster.entityRef && (
+                  <Typography variant="body2" color="textSecondary">
+                    from the catalog:{' '}
+                    <EntityRefLink
+                      entityRef={cluster.entityRef}
+                      defaultKind="resource"
+                    />
                   </Typography>
                 )}
               </TableCell>
