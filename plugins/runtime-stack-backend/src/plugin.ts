@@ -20,9 +20,11 @@ import {
   validateDetectionRules,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import {
+  ClusterAuthAdditions,
   DetectionRuleAdditions,
   LayerModelAdditions,
   readLayerModelExtensionFromConfig,
+  runtimeStackClusterAuthExtensionPoint,
   runtimeStackDetectionRulesExtensionPoint,
   runtimeStackLayerModelExtensionPoint,
 } from '@internal/backstage-plugin-runtime-stack-node';
@@ -100,6 +102,11 @@ export const runtimeStackPlugin = createBackendPlugin({
     env.registerExtensionPoint(
       runtimeStackDetectionRulesExtensionPoint,
       detectionAdditions,
+    );
+    const clusterAuthAdditions = new ClusterAuthAdditions();
+    env.registerExtensionPoint(
+      runtimeStackClusterAuthExtensionPoint,
+      clusterAuthAdditions,
     );
 
     env.registerInit({
@@ -204,6 +211,7 @@ export const runtimeStackPlugin = createBackendPlugin({
           logger,
           credentials: new ClusterCredentials(
             kubernetesPluginStrategies(config, logger),
+            clusterAuthAdditions.strategies(),
           ),
           detectPlatform: objects =>
             detectClusterTools(objects, detectionRules, layerModel),

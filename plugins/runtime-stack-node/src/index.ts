@@ -16,3 +16,8 @@ export {
   DetectionRuleAdditions,
 } from './extensions/detectionRulesExtensionPoint';
 export type { RuntimeStackDetectionRulesExtensionPoint } from './extensions/detectionRulesExtensionPoint';
+export {
+  runtimeStackClusterAuthExtensionPoint,
+  ClusterAuthAdditions,
+} from './extensions/clusterAuthExtensionPoint';
+export type { RuntimeStackClusterAuthExtensionPoint } from './extensions/clusterAuthExtensionPoint';

@@ -55,7 +55,9 @@ export function kubernetesPluginStrategies(
  * The credential of a cluster whose `authProvider` is not `serviceAccount`
  * (those use the configured token or the pod's token file directly). One
  * strategy per provider is kept, so a strategy's token cache (Azure's) lasts
- * across requests and runs.
+ * across requests and runs. Strategies that modules added come first: a
+ * module's word on its provider is final, even for one that is per user in
+ * the Kubernetes plugin.
  */
 export class ClusterCredentials {
   private readonly strategies = new Map<
@@ -63,15 +65,25 @@ export class ClusterCredentials {
     Promise<AuthenticationStrategy | undefined>
   >();
 
-  constructor(private readonly createStrategy: StrategyFactory) {}
+  constructor(
+    private readonly createStrategy: StrategyFactory,
+    private readonly added: ReadonlyMap<
+      string,
+      AuthenticationStrategy
+    > = new Map(),
+  ) {}
 
   async credentialFor(
     cluster: ClusterDefinition & { authProvider: string },
   ): Promise<KubernetesCredential> {
     const { authProvider } = cluster;
+    const fromModule = this.added.get(authProvider);
+    if (fromModule) {
+      return this.credentialOf(fromModule, cluster);
+    }
     if (PER_USER_PROVIDERS.has(authProvider)) {
       throw new Error(
-        `authProvider '${authProvider}' signs in as each user of the Kubernetes tab, and a scheduled collection has no user; give the cluster a provider that signs in as the backend (serviceAccount, aws, azure, googleServiceAccount)`,
+        `authProvider '${authProvider}' signs in as each user of the Kubernetes tab, and a scheduled collection has no user; give the cluster a provider that signs in as the backend (serviceAccount, aws, azure, googleServiceAccount), or add a strategy for it through runtimeStackClusterAuthExtensionPoint`,
       );
     }
     let strategy = this.strategies.get(authProvider);
@@ -82,7 +94,16 @@ export class ClusterCredentials {
     const found = await strategy;
     if (!found) {
       throw new Error(
-        `authProvider '${authProvider}' is not one the collector knows; use serviceAccount, aws, azure, googleServiceAccount or localKubectlProxy`,
+        `authProvider '${authProvider}' is not one the collector knows; use ${[
+          'serviceAccount',
+          'aws',
+          'azure',
+          'googleServiceAccount',
+          'localKubectlProxy',
+          ...this.added.keys(),
+        ].join(
+          ', ',
+        )}, or add a strategy for it through runtimeStackClusterAuthExtensionPoint`,
       );
     }
     try {

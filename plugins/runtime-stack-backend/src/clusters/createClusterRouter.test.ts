@@ -1,6 +1,8 @@
-import type {
-  SchedulerService,
-  ServiceFactory,
+import {
+  createBackendModule,
+  type BackendFeature,
+  type SchedulerService,
+  type ServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
@@ -13,6 +15,11 @@ import {
   type FakeKubeApiServer,
 } from '@internal/fake-kube-apiserver';
 import request from 'supertest';
+import { runtimeStackClusterAuthExtensionPoint } from '@internal/backstage-plugin-runtime-stack-node';
+import type {
+  AuthenticationStrategy,
+  ClusterDetails,
+} from '@backstage/plugin-kubernetes-node';
 import { runtimeStackPlugin } from '../plugin';
 import { startTestBackendClosingDatabases } from '@internal/backend-test-kit';
 import { kubernetesConfig } from '../__testUtils__/kubernetesConfig';
@@ -40,6 +47,7 @@ async function startPortalBackend(
     entities = [paymentsApi],
     catalogClusterHosts = [],
     hiddenFrom,
+    modules = [],
   }: {
     permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
     entities?: Entity[];
@@ -47,6 +55,7 @@ async function startPortalBackend(
     catalogClusterHosts?: string[];
     /** Entities the catalog's policy hides from one user. */
     hiddenFrom?: { user: string; entityRefs: string[] };
+    modules?: BackendFeature[];
   } = {},
 ) {
   // mockServices.scheduler() is typed as a plain SchedulerService, but it is
@@ -59,6 +68,7 @@ async function startPortalBackend(
     databasePlugins: ['runtime-stack'],
     features: [
       runtimeStackPlugin,
+      ...modules,
       scheduler.factory({ skipTaskRunOnStartup: true }),
       catalogWithVisibility(entities, hiddenFrom),
       mockServices.permissions.factory({ result: permission }),
@@ -299,6 +309,75 @@ describe('cluster state API', () => {
     } finally {
       await backend.stop();
       await close();
+    }
+  });
+
+  it('signs in to a cluster with a strategy a module added for its authProvider', async () => {
+    const asked: ClusterDetails[] = [];
+    // A company's own token broker, as a Kubernetes auth strategy.
+    const vault: AuthenticationStrategy = {
+      getCredential: async cluster => {
+        asked.push(cluster);
+        return { type: 'bearer token', token: server.token };
+      },
+      validateCluster: () => [],
+      presentAuthMetadata: () => ({}),
+    };
+    const { backend, scheduler } = await startPortalBackend(
+      kubernetesConfig([
+        {
+          name: 'vault-cluster',
+          url: server.url,
+          authProvider: 'vault',
+          authMetadata: { 'vault.example.com/role': 'collector' },
+        },
+        // The Kubernetes plugin gives oidc clusters each user's token; a
+        // module's strategy for it is taken at its word.
+        { name: 'oidc-cluster', url: server.url, authProvider: 'oidc' },
+      ]),
+      {
+        modules: [
+          createBackendModule({
+            pluginId: 'runtime-stack',
+            moduleId: 'vault-auth',
+            register(env) {
+              env.registerInit({
+                deps: { auth: runtimeStackClusterAuthExtensionPoint },
+                async init({ auth }) {
+                  auth.addAuthStrategy('vault', vault);
+                  auth.addAuthStrategy('oidc', vault);
+                },
+              });
+            },
+          }),
+        ],
+      },
+    );
+    try {
+      const before = server.requests.length;
+      await scheduler.triggerTask(
+        'runtime-stack:collect-cluster:vault-cluster',
+      );
+      await scheduler.triggerTask('runtime-stack:collect-cluster:oidc-cluster');
+      const clusters = await request(backend.server)
+        .get('/api/runtime-stack/clusters')
+        .set('Authorization', mockCredentials.user.header());
+      for (const cluster of clusters.body.items) {
+        expect(cluster).not.toHaveProperty('lastError');
+        expect(cluster.objectCount).toBeGreaterThan(50);
+      }
+      expect(asked.map(cluster => cluster.name)).toEqual([
+        'vault-cluster',
+        'oidc-cluster',
+      ]);
+      expect(asked[0].authMetadata).toEqual({
+        'vault.example.com/role': 'collector',
+      });
+      expect(server.requests.slice(before).every(r => r.status === 200)).toBe(
+        true,
+      );
+    } finally {
+      await backend.stop();
     }
   });
 
