@@ -16,10 +16,9 @@ describe('ClusterAuthAdditions', () => {
     const added = additions.strategies();
     expect([...added.keys()]).toEqual(['vault', 'aws']);
     await expect(
-      added.get('vault')!.getCredential(
-        { name: 'c', url: 'https://c', authMetadata: {} },
-        {},
-      ),
+      added
+        .get('vault')!
+        .getCredential({ name: 'c', url: 'https://c', authMetadata: {} }, {}),
     ).resolves.toEqual({ type: 'bearer token', token: 'from-vault' });
   });
 
