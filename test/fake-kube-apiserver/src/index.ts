@@ -1,7 +1,7 @@
 /**
  * A fake Kubernetes API server speaking kube-apiserver's REST protocol over
- * HTTP: lists with selectors and pagination, watches with bookmarks and
- * expiry, bearer-token, EKS (IAM) and anonymous auth, and failure injection.
+ * HTTP or HTTPS: lists with selectors and pagination, watches with bookmarks and
+ * expiry, bearer-token, client-certificate, EKS (IAM) and anonymous auth, and failure injection.
  *
  * @packageDocumentation
  */
@@ -17,6 +17,7 @@ export { startFakeKubeApiServer } from './server';
 export { verifyAwsIamToken, type AwsIamIdentity } from './awsIamAuthenticator';
 export { fixtureNames, loadFixture } from './fixtures';
 export { pinImageDigests } from './pinImageDigests';
+export { generateTestPki, type KeyPairPem, type TestPki } from './testPki';
 export {
   generateSyntheticEstate,
   type SyntheticEstateOptions,

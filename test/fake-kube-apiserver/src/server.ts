@@ -3,7 +3,9 @@ import {
   type IncomingMessage,
   type ServerResponse,
 } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import { parseApiPath } from './apiPath';
 import { verifyAwsIamToken } from './awsIamAuthenticator';
 import { discoveryDocument } from './discovery';
@@ -49,7 +51,7 @@ const sendStatus = (
   headers: Record<string, string> = {},
 ) => sendJson(response, record, status.code, JSON.stringify(status), headers);
 
-/** Starts a fake kube-apiserver on HTTP; see FakeKubeApiServerOptions for the knobs. */
+/** Starts a fake kube-apiserver on HTTP, or HTTPS with `tls`; see FakeKubeApiServerOptions for the knobs. */
 export async function startFakeKubeApiServer(
   options: FakeKubeApiServerOptions = {},
 ): Promise<FakeKubeApiServer> {
@@ -74,8 +76,31 @@ export async function startFakeKubeApiServer(
   // The initial objects are the cluster as found, not a history a watch could replay.
   store.compact();
 
+  /**
+   * The user of a client certificate the cluster's CA signed, as
+   * kube-apiserver takes it from the subject's CN; checked before any
+   * token, as kube-apiserver does.
+   */
+  const certificateUser = (request: IncomingMessage): string | undefined => {
+    if (!options.tls?.clientCa) return undefined;
+    const socket = request.socket as TLSSocket;
+    if (!socket.authorized) return undefined;
+    const subject = socket.getPeerCertificate().subject;
+    const cn = subject?.CN;
+    return Array.isArray(cn) ? cn[0] : cn;
+  };
+
   /** Why a request's credentials are refused, or undefined. */
-  const authenticate = (header: string | undefined): string | undefined => {
+  const authenticate = (
+    request: IncomingMessage,
+    record: RecordedRequest,
+  ): string | undefined => {
+    const user = certificateUser(request);
+    if (user) {
+      record.clientCertificateUser = user;
+      return undefined;
+    }
+    const header = request.headers.authorization;
     if (header === undefined) {
       return options.anonymous ? undefined : 'no credentials';
     }
@@ -92,7 +117,7 @@ export async function startFakeKubeApiServer(
     url: URL,
     record: RecordedRequest,
   ) => {
-    const refusal = authenticate(request.headers.authorization);
+    const refusal = authenticate(request, record);
     if (refusal) {
       options.log?.(`401 ${url.pathname}: ${refusal}`);
       throw new ApiError(makeStatus(401, 'Unauthorized'));
@@ -178,9 +203,24 @@ export async function startFakeKubeApiServer(
     }
   };
 
-  const server = createServer((request, response) => {
+  const listener = (request: IncomingMessage, response: ServerResponse) => {
     void handle(request, response);
-  });
+  };
+  const { tls } = options;
+  const server = tls
+    ? createHttpsServer(
+        {
+          cert: tls.cert,
+          key: tls.key,
+          ...(tls.clientCa
+            ? // Asked for, not required: a request without one may still
+              // bring a token, as on kube-apiserver.
+              { ca: tls.clientCa, requestCert: true, rejectUnauthorized: false }
+            : {}),
+        },
+        listener,
+      )
+    : createServer(listener);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
@@ -192,7 +232,9 @@ export async function startFakeKubeApiServer(
   serverAddress = `${host}:${port}`;
 
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: `${tls ? 'https' : 'http'}://${
+      host.includes(':') ? `[${host}]` : host
+    }:${port}`,
     token,
     requests,
     apply: object => store.apply(object),

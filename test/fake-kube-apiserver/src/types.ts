@@ -35,6 +35,13 @@ export interface FakeKubeApiServerOptions {
    * IAM identity for this cluster, besides the bearer token.
    */
   awsIam?: AwsIamIdentity;
+  /**
+   * Serve HTTPS with this certificate and key (PEM), as every real API
+   * server does. With `clientCa`, a client certificate that CA signed
+   * authenticates a request as the certificate's CN, as kube-apiserver's
+   * `--client-ca-file` does; without, only tokens are accepted.
+   */
+  tls?: { cert: string; key: string; clientCa?: string };
   /** Accept requests without credentials, as `kubectl proxy` does; default false. */
   anonymous?: boolean;
   /** Default '127.0.0.1'. */
@@ -66,10 +73,12 @@ export interface RecordedRequest {
   query: Record<string, string>;
   /** 0 while the response has not started. */
   status: number;
+  /** The CN of the client certificate the request was authenticated by. */
+  clientCertificateUser?: string;
 }
 
 export interface FakeKubeApiServer {
-  /** e.g. http://127.0.0.1:43211 */
+  /** e.g. http://127.0.0.1:43211, or https:// with `tls` */
   readonly url: string;
   readonly token: string;
   /** Every request, in order of arrival. */

@@ -1,8 +1,10 @@
 import {
+  generateTestPki,
   startFakeKubeApiServer,
   type FakeKubeApiServer,
   type KubeObject,
 } from '@internal/fake-kube-apiserver';
+import type { KubernetesCredential } from '@backstage/plugin-kubernetes-node';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -359,5 +361,98 @@ describe('KubernetesClusterClient with the Kubernetes plugin auth providers', ()
       redirecting.close();
       await elsewhere.close();
     }
+  });
+});
+
+describe('KubernetesClusterClient over TLS', () => {
+  const pki = generateTestPki({ user: 'runtime-stack' });
+  const stranger = generateTestPki();
+  const base64 = (pem: string) => Buffer.from(pem).toString('base64');
+  let server: FakeKubeApiServer;
+
+  beforeAll(async () => {
+    server = await startFakeKubeApiServer({
+      objects: [pod('cart-0')],
+      tls: { ...pki.server, clientCa: pki.ca.cert },
+    });
+  });
+  afterAll(() => server.close());
+
+  const clientWith = (cluster: object, credentials?: ClusterCredentials) =>
+    new KubernetesClusterClient(
+      { name: 'tls-prod', url: server.url, skipTLSVerify: false, ...cluster },
+      { requestTimeoutMs: 2_000, pageSize: 10, maxAttempts: 1 },
+      credentials,
+    );
+
+  /** A module's strategy that signs in with this credential. */
+  const signingInWith = (credential: KubernetesCredential) =>
+    new ClusterCredentials(
+      async () => undefined,
+      new Map([
+        [
+          'certs',
+          {
+            getCredential: async () => credential,
+            validateCluster: () => [],
+            presentAuthMetadata: () => ({}),
+          },
+        ],
+      ]),
+    );
+
+  it('verifies the API server against caData', async () => {
+    const list = await clientWith({
+      caData: base64(pki.ca.cert),
+      serviceAccountToken: server.token,
+    }).listAll(pods, item => item.metadata.name);
+    expect(list.items).toEqual(['cart-0']);
+  });
+
+  it('refuses an API server its CA did not sign, unless skipTLSVerify says so', async () => {
+    const before = server.requests.length;
+    await expect(
+      clientWith({
+        caData: base64(stranger.ca.cert),
+        serviceAccountToken: server.token,
+      }).listAll(pods),
+    ).rejects.toThrow(/tls-prod: GET \/api\/v1\/pods failed: .*certificate/);
+    expect(server.requests.length).toBe(before);
+
+    const list = await clientWith({
+      caData: base64(stranger.ca.cert),
+      skipTLSVerify: true,
+      serviceAccountToken: server.token,
+    }).listAll(pods);
+    expect(list.items).toHaveLength(1);
+  });
+
+  it('signs in with the client certificate a strategy gives, in the TLS handshake', async () => {
+    const before = server.requests.length;
+    const list = await clientWith(
+      { caData: base64(pki.ca.cert), authProvider: 'certs' },
+      signingInWith({
+        type: 'x509 client certificate',
+        cert: pki.client.cert,
+        key: pki.client.key,
+      }),
+    ).listAll(pods);
+    expect(list.items).toHaveLength(1);
+    expect(
+      server.requests.slice(before).map(r => r.clientCertificateUser),
+    ).toEqual(['runtime-stack']);
+  });
+
+  it('is refused with a client certificate of another CA', async () => {
+    await expect(
+      clientWith(
+        { caData: base64(pki.ca.cert), authProvider: 'certs' },
+        signingInWith({
+          type: 'x509 client certificate',
+          cert: stranger.client.cert,
+          key: stranger.client.key,
+        }),
+      ).listAll(pods),
+    ).rejects.toThrow(/answered 401/);
   });
 });

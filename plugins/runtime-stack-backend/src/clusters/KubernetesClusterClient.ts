@@ -14,13 +14,13 @@ export interface ClusterClientSettings {
   backoffMs?: number;
 }
 
-/** An error from a cluster, with the HTTP status when the API answered. */
-/** How long a token from an auth strategy is reused. */
-const TOKEN_REUSE_MS = 5 * 60_000;
+/** How long a credential from an auth strategy is reused. */
+const CREDENTIAL_REUSE_MS = 5 * 60_000;
 
 /** Fresh starts of one list after its continue token expired. */
 const MAX_LIST_RESTARTS = 2;
 
+/** An error from a cluster, with the HTTP status when the API answered. */
 export class ClusterRequestError extends Error {
   constructor(
     message: string,
@@ -48,21 +48,65 @@ export type WatchOutcome = 'ended' | 'gone';
 const isServiceAccount = (cluster: ClusterDefinition) =>
   (cluster.authProvider ?? 'serviceAccount') === 'serviceAccount';
 
+type KubeConfigUser = Parameters<KubeConfig['loadFromOptions']>[0] extends {
+  users: Array<infer U>;
+}
+  ? U
+  : never;
+
+/** A client-node config for the cluster, signed in as `user`. */
+function kubeConfigOf(
+  cluster: ClusterDefinition,
+  user: Omit<KubeConfigUser, 'name'>,
+): KubeConfig {
+  const kubeConfig = new KubeConfig();
+  kubeConfig.loadFromOptions({
+    clusters: [
+      {
+        name: cluster.name,
+        server: cluster.url,
+        caData: cluster.caData,
+        caFile: cluster.caFile,
+        // client-node refuses plain http unless TLS verification is off;
+        // there is no TLS to verify on such a URL (kubectl proxy, a fake).
+        skipTLSVerify: cluster.skipTLSVerify || cluster.url.startsWith('http:'),
+      },
+    ],
+    users: [{ ...user, name: 'runtime-stack' }],
+    contexts: [
+      { name: cluster.name, cluster: cluster.name, user: 'runtime-stack' },
+    ],
+    currentContext: cluster.name,
+  });
+  return kubeConfig;
+}
+
+/**
+ * What a strategy signs in with, ready for requests: a token for the
+ * Authorization header, nothing, or a client certificate, which goes into
+ * the TLS connection and so into a client-node config of its own.
+ */
+type StrategySignIn =
+  | { type: 'token'; token: string }
+  | { type: 'anonymous' }
+  | { type: 'certificate'; kubeConfig: KubeConfig };
+
+const base64 = (pem: string) => Buffer.from(pem).toString('base64');
+
 /**
  * The collector's identity on a service account cluster: the configured
  * token, else the token file (client-node re-reads it every minute, so
- * rotated projected tokens keep working). Other providers get their token
- * per request, from their strategy.
+ * rotated projected tokens keep working). Other providers sign in per
+ * request, through their strategy.
  */
-function userOf(cluster: ClusterDefinition) {
+function userOf(cluster: ClusterDefinition): Omit<KubeConfigUser, 'name'> {
   if (!isServiceAccount(cluster)) {
-    return { name: 'runtime-stack' };
+    return {};
   }
   if (cluster.serviceAccountToken || !cluster.serviceAccountTokenFile) {
-    return { name: 'runtime-stack', token: cluster.serviceAccountToken };
+    return { token: cluster.serviceAccountToken };
   }
   return {
-    name: 'runtime-stack',
     authProvider: {
       name: 'tokenFile',
       config: { tokenFile: cluster.serviceAccountTokenFile },
@@ -78,10 +122,10 @@ function userOf(cluster: ClusterDefinition) {
  * retried with backoff.
  */
 export class KubernetesClusterClient {
-  private readonly kubeConfig = new KubeConfig();
+  private readonly kubeConfig: KubeConfig;
   private readonly maxAttempts: number;
   private readonly backoffMs: number;
-  private token?: { value: Promise<string | undefined>; expiresAt: number };
+  private signIn?: { value: Promise<StrategySignIn>; expiresAt: number };
 
   constructor(
     readonly cluster: ClusterDefinition,
@@ -89,25 +133,7 @@ export class KubernetesClusterClient {
     /** For clusters whose authProvider is not serviceAccount. */
     private readonly credentials?: ClusterCredentials,
   ) {
-    this.kubeConfig.loadFromOptions({
-      clusters: [
-        {
-          name: cluster.name,
-          server: cluster.url,
-          caData: cluster.caData,
-          caFile: cluster.caFile,
-          // client-node refuses plain http unless TLS verification is off;
-          // there is no TLS to verify on such a URL (kubectl proxy, a fake).
-          skipTLSVerify:
-            cluster.skipTLSVerify || cluster.url.startsWith('http:'),
-        },
-      ],
-      users: [userOf(cluster)],
-      contexts: [
-        { name: cluster.name, cluster: cluster.name, user: 'runtime-stack' },
-      ],
-      currentContext: cluster.name,
-    });
+    this.kubeConfig = kubeConfigOf(cluster, userOf(cluster));
     this.maxAttempts = settings.maxAttempts ?? 4;
     this.backoffMs = settings.backoffMs ?? 500;
   }
@@ -291,13 +317,28 @@ export class KubernetesClusterClient {
 
   /** The connection options of a GET: TLS from client-node, and who we are. */
   private async fetchOptions() {
-    const { name } = this.cluster;
-    let options;
+    if (isServiceAccount(this.cluster)) {
+      return this.connectionOptions(this.kubeConfig);
+    }
+    const signIn = await this.strategySignIn();
+    if (signIn.type === 'certificate') {
+      return this.connectionOptions(signIn.kubeConfig);
+    }
+    const options = await this.connectionOptions(this.kubeConfig);
+    if (signIn.type === 'anonymous') return options;
+    // client-node builds a WHATWG Headers; node-fetch's copies it.
+    const headers = new Headers(options.headers);
+    headers.set('Authorization', `Bearer ${signIn.token}`);
+    return { ...options, headers };
+  }
+
+  private async connectionOptions(kubeConfig: KubeConfig) {
     try {
-      options = await this.kubeConfig.applyToFetchOptions({ method: 'GET' });
+      return await kubeConfig.applyToFetchOptions({ method: 'GET' });
     } catch (error) {
       // client-node reads the CA and token files here, synchronously.
-      const { serviceAccountToken, serviceAccountTokenFile } = this.cluster;
+      const { name, serviceAccountToken, serviceAccountTokenFile } =
+        this.cluster;
       const what =
         isServiceAccount(this.cluster) &&
         !serviceAccountToken &&
@@ -308,41 +349,31 @@ export class KubernetesClusterClient {
         `${name}: ${what} (${(error as Error).message})`,
       );
     }
-    if (!isServiceAccount(this.cluster)) {
-      const token = await this.strategyToken();
-      if (token) {
-        // client-node builds a WHATWG Headers; node-fetch's copies it.
-        const headers = new Headers(options.headers);
-        headers.set('Authorization', `Bearer ${token}`);
-        options = { ...options, headers };
-      }
-    }
-    return options;
   }
 
   /**
-   * The bearer token of a non-serviceAccount cluster; none for anonymous
-   * ones. Kept for a few minutes: some strategies mint a token per call (an
-   * STS AssumeRole, a Google token exchange), and one run makes hundreds of
-   * requests. EKS tokens live fifteen minutes, cloud access tokens longer.
+   * How a non-serviceAccount cluster is signed in to. Kept for a few
+   * minutes: some strategies mint a token per call (an STS AssumeRole, a
+   * Google token exchange), and one run makes hundreds of requests. EKS
+   * tokens live fifteen minutes, cloud access tokens longer.
    */
-  private async strategyToken(): Promise<string | undefined> {
+  private async strategySignIn(): Promise<StrategySignIn> {
     const now = Date.now();
-    if (!this.token || this.token.expiresAt <= now) {
-      this.token = {
-        value: this.freshStrategyToken(),
-        expiresAt: now + TOKEN_REUSE_MS,
+    if (!this.signIn || this.signIn.expiresAt <= now) {
+      this.signIn = {
+        value: this.freshStrategySignIn(),
+        expiresAt: now + CREDENTIAL_REUSE_MS,
       };
     }
     try {
-      return await this.token.value;
+      return await this.signIn.value;
     } catch (error) {
-      this.token = undefined;
+      this.signIn = undefined;
       throw error;
     }
   }
 
-  private async freshStrategyToken(): Promise<string | undefined> {
+  private async freshStrategySignIn(): Promise<StrategySignIn> {
     const { name, authProvider = 'serviceAccount' } = this.cluster;
     if (!this.credentials) {
       throw new ClusterRequestError(
@@ -362,11 +393,24 @@ export class KubernetesClusterClient {
         }`,
       );
     }
-    if (credential.type === 'bearer token') return credential.token;
-    if (credential.type === 'anonymous') return undefined;
-    throw new ClusterRequestError(
-      `${name}: authProvider '${authProvider}' gives a client certificate, which the collector does not send; use a provider that gives a bearer token`,
-    );
+    switch (credential.type) {
+      case 'bearer token':
+        return { type: 'token', token: credential.token };
+      case 'anonymous':
+        return { type: 'anonymous' };
+      case 'x509 client certificate':
+        return {
+          type: 'certificate',
+          kubeConfig: kubeConfigOf(this.cluster, {
+            certData: base64(credential.cert),
+            keyData: base64(credential.key),
+          }),
+        };
+      default:
+        throw new ClusterRequestError(
+          `${name}: authProvider '${authProvider}' gives a credential the collector does not know`,
+        );
+    }
   }
 
   private async fetchJson(url: URL): Promise<any> {

@@ -12,9 +12,8 @@ import type { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
 export interface RuntimeStackClusterAuthExtensionPoint {
   /**
    * Signs in to clusters whose `authProvider` (config) or
-   * `kubernetes.io/auth-provider` (catalog) is `key`. The strategy's
-   * credential must be a bearer token or anonymous: the collector runs
-   * unattended and sends no client certificate. Overrides the built-in
+   * `kubernetes.io/auth-provider` (catalog) is `key`, with the strategy's
+   * bearer token, client certificate or anonymous access. Overrides the built-in
    * strategy of the same name (`aws`, `azure`, `googleServiceAccount`,
    * `localKubectlProxy`); `serviceAccount` clusters always use their token.
    */

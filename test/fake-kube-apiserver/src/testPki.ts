@@ -1,0 +1,118 @@
+import { generateKeyPairSync } from 'node:crypto';
+import forge from 'node-forge';
+
+/** A PEM certificate and its private key. */
+export interface KeyPairPem {
+  cert: string;
+  key: string;
+}
+
+/**
+ * A cluster's certificates as a kubeadm cluster has them: a CA, the API
+ * server's serving certificate for 127.0.0.1 and localhost, and a client
+ * certificate whose subject is the user (CN) and its groups (O).
+ */
+export interface TestPki {
+  ca: KeyPairPem;
+  server: KeyPairPem;
+  client: KeyPairPem;
+}
+
+type Attributes = forge.pki.CertificateField[];
+
+/** By Node's crypto: node-forge's own key generation takes seconds per key. */
+function rsaKeyPair() {
+  const { publicKey, privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
+  return {
+    publicKey: forge.pki.publicKeyFromPem(publicKey),
+    privateKey: forge.pki.privateKeyFromPem(
+      privateKey,
+    ) as forge.pki.rsa.PrivateKey,
+  };
+}
+
+function issue(options: {
+  subject: Attributes;
+  issuer?: { cert: forge.pki.Certificate; key: forge.pki.rsa.PrivateKey };
+  extensions: object[];
+  serial: string;
+}) {
+  const keys = rsaKeyPair();
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = keys.publicKey;
+  cert.serialNumber = options.serial;
+  cert.validity.notBefore = new Date(Date.now() - 60_000);
+  cert.validity.notAfter = new Date(Date.now() + 24 * 3600_000);
+  cert.setSubject(options.subject);
+  cert.setIssuer(
+    options.issuer ? options.issuer.cert.subject.attributes : options.subject,
+  );
+  cert.setExtensions(options.extensions);
+  cert.sign(options.issuer?.key ?? keys.privateKey, forge.md.sha256.create());
+  return { cert, key: keys.privateKey };
+}
+
+const pem = (pair: {
+  cert: forge.pki.Certificate;
+  key: forge.pki.rsa.PrivateKey;
+}): KeyPairPem => ({
+  cert: forge.pki.certificateToPem(pair.cert),
+  key: forge.pki.privateKeyToPem(pair.key),
+});
+
+/**
+ * Makes a fresh PKI for one test cluster: RSA 2048 keys, certificates
+ * valid for a day.
+ */
+export function generateTestPki(
+  clientSubject: { user: string; groups?: string[] } = {
+    user: 'runtime-stack',
+  },
+): TestPki {
+  const ca = issue({
+    subject: [{ name: 'commonName', value: 'fake-kube-ca' }],
+    extensions: [
+      { name: 'basicConstraints', cA: true },
+      { name: 'keyUsage', keyCertSign: true, cRLSign: true },
+    ],
+    serial: '01',
+  });
+  const server = issue({
+    subject: [{ name: 'commonName', value: 'kube-apiserver' }],
+    issuer: ca,
+    extensions: [
+      { name: 'basicConstraints', cA: false },
+      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+      { name: 'extKeyUsage', serverAuth: true },
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 7, ip: '127.0.0.1' },
+          { type: 2, value: 'localhost' },
+        ],
+      },
+    ],
+    serial: '02',
+  });
+  const client = issue({
+    subject: [
+      { name: 'commonName', value: clientSubject.user },
+      ...(clientSubject.groups ?? []).map(group => ({
+        name: 'organizationName',
+        value: group,
+      })),
+    ],
+    issuer: ca,
+    extensions: [
+      { name: 'basicConstraints', cA: false },
+      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+      { name: 'extKeyUsage', clientAuth: true },
+    ],
+    serial: '03',
+  });
+  return { ca: pem(ca), server: pem(server), client: pem(client) };
+}
