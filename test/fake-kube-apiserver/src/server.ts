@@ -221,6 +221,10 @@ export async function startFakeKubeApiServer(
         listener,
       )
     : createServer(listener);
+  let connections = 0;
+  server.on('connection', () => {
+    connections++;
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
@@ -251,6 +255,7 @@ export async function startFakeKubeApiServer(
     compactHistory: () => store.compact(),
     expireWatches: () => watches.expireAll(),
     openWatches: () => watches.size,
+    connectionCount: () => connections,
     close: async () => {
       watches.closeAll();
       await new Promise<void>(resolve => {

@@ -101,6 +101,8 @@ export interface FakeKubeApiServer {
   /** Sends every open watch an ERROR event with a 410 Status, and ends it. */
   expireWatches(): void;
   openWatches(): number;
+  /** TCP connections accepted so far, to see whether clients reuse them. */
+  connectionCount(): number;
   /** Ends open watches and the server. */
   close(): Promise<void>;
 }

@@ -165,24 +165,28 @@ export class ClusterCollectionService {
   ): Promise<CollectionResult & { watched?: WatchStatistics }> {
     const { settings, store, logger } = this.options;
     const client = this.clientFor(cluster);
-    const result = await this.fullLists.run(() => {
-      // A run that waited for its turn may have been cancelled meanwhile.
-      signal.throwIfAborted();
-      return this.collector.collect(client);
-    });
-    await this.options.onCollected?.(cluster.name);
-    if (!settings.watch || settings.watchWindowMs <= 0 || signal.aborted) {
-      return result;
+    try {
+      const result = await this.fullLists.run(() => {
+        // A run that waited for its turn may have been cancelled meanwhile.
+        signal.throwIfAborted();
+        return this.collector.collect(client);
+      });
+      await this.options.onCollected?.(cluster.name);
+      if (!settings.watch || settings.watchWindowMs <= 0 || signal.aborted) {
+        return result;
+      }
+      const window = AbortSignal.any([
+        signal,
+        AbortSignal.timeout(settings.watchWindowMs),
+      ]);
+      const watched = await new ClusterWatcher(client, store, logger).watch(
+        result.watchFrom,
+        window,
+      );
+      return { ...result, watched };
+    } finally {
+      client.close();
     }
-    const window = AbortSignal.any([
-      signal,
-      AbortSignal.timeout(settings.watchWindowMs),
-    ]);
-    const watched = await new ClusterWatcher(client, store, logger).watch(
-      result.watchFrom,
-      window,
-    );
-    return { ...result, watched };
   }
 
   clientFor(cluster: ClusterDefinition): KubernetesClusterClient {

@@ -409,6 +409,24 @@ describe('KubernetesClusterClient over TLS', () => {
     expect(list.items).toEqual(['cart-0']);
   });
 
+  it('keeps its connection from request to request, and closes it when done', async () => {
+    const client = clientWith({
+      caData: base64(pki.ca.cert),
+      serviceAccountToken: server.token,
+    });
+    const before = server.connectionCount();
+    const requestsBefore = server.requests.length;
+    for (let i = 0; i < 3; i++) await client.listAll(pods);
+    expect(server.requests.length - requestsBefore).toBe(3);
+    // TLS is set up once, not per request.
+    expect(server.connectionCount() - before).toBe(1);
+
+    client.close();
+    await client.listAll(pods);
+    expect(server.connectionCount() - before).toBe(2);
+    client.close();
+  });
+
   it('refuses an API server its CA did not sign, unless skipTLSVerify says so', async () => {
     const before = server.requests.length;
     await expect(

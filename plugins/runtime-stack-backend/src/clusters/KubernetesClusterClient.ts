@@ -1,4 +1,6 @@
 import { KubeConfig } from '@kubernetes/client-node';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent, type RequestOptions } from 'node:https';
 import { backoffDelay, parseRetryAfter, sleep } from '../http/retryDelay';
 import fetch, { Headers } from 'node-fetch';
 import type { ClusterDefinition } from './clusterConfig';
@@ -126,6 +128,8 @@ export class KubernetesClusterClient {
   private readonly maxAttempts: number;
   private readonly backoffMs: number;
   private signIn?: { value: Promise<StrategySignIn>; expiresAt: number };
+  /** One pool per client-node config: the cluster's, and a certificate's. */
+  private readonly agents = new Map<KubeConfig, HttpAgent>();
 
   constructor(
     readonly cluster: ClusterDefinition,
@@ -332,9 +336,15 @@ export class KubernetesClusterClient {
     return { ...options, headers };
   }
 
+  /**
+   * TLS and the identity from client-node, over a connection pool of our
+   * own: client-node makes a new agent, so a new connection and TLS
+   * handshake, for every request, and one collection makes hundreds.
+   */
   private async connectionOptions(kubeConfig: KubeConfig) {
+    const options: RequestOptions = { method: 'GET' };
     try {
-      return await kubeConfig.applyToFetchOptions({ method: 'GET' });
+      await kubeConfig.applyToHTTPSOptions(options);
     } catch (error) {
       // client-node reads the CA and token files here, synchronously.
       const { name, serviceAccountToken, serviceAccountTokenFile } =
@@ -349,6 +359,43 @@ export class KubernetesClusterClient {
         `${name}: ${what} (${(error as Error).message})`,
       );
     }
+    return {
+      method: 'GET',
+      headers: new Headers(options.headers as Record<string, string>),
+      agent: this.agentFor(kubeConfig, options),
+    };
+  }
+
+  private agentFor(kubeConfig: KubeConfig, options: RequestOptions) {
+    let agent = this.agents.get(kubeConfig);
+    if (!agent) {
+      agent = this.cluster.url.startsWith('http:')
+        ? new HttpAgent({ keepAlive: true })
+        : new HttpsAgent({
+            keepAlive: true,
+            ca: options.ca,
+            cert: options.cert,
+            key: options.key,
+            ...(options.rejectUnauthorized !== undefined
+              ? { rejectUnauthorized: options.rejectUnauthorized }
+              : {}),
+          });
+      if (kubeConfig !== this.kubeConfig) {
+        // A new certificate: the previous one's pool is left to close as
+        // its connections idle out, since watches may still stream on it.
+        for (const config of this.agents.keys()) {
+          if (config !== this.kubeConfig) this.agents.delete(config);
+        }
+      }
+      this.agents.set(kubeConfig, agent);
+    }
+    return agent;
+  }
+
+  /** Closes the pooled connections; requests after this open new ones. */
+  close(): void {
+    for (const agent of this.agents.values()) agent.destroy();
+    this.agents.clear();
   }
 
   /**
