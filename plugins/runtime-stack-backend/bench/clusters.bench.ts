@@ -59,6 +59,8 @@ interface FakeCluster {
   name: string;
   url: string;
   token: string;
+  /** The CA of its HTTPS certificate, base64 PEM. */
+  caData: string;
   objects: number;
   pods: number;
 }
@@ -182,7 +184,7 @@ async function compareEntityApis(
                   url: d.url,
                   authProvider: 'serviceAccount',
                   serviceAccountToken: d.serviceAccountToken,
-                  skipTLSVerify: true,
+                  caData: d.caData,
                   skipMetricsLookup: true,
                 })),
               },
@@ -304,6 +306,7 @@ async function main() {
     name: c.name,
     url: c.url,
     serviceAccountToken: c.token,
+    caData: c.caData,
     skipTLSVerify: false,
   }));
   const table: string[][] = [];

@@ -1,11 +1,14 @@
 /*
  * The bench's clusters, in a process of their own so that their memory and
  * CPU do not count against the collector's. Started by clusters.bench.ts
- * over IPC: it answers with the clusters' URLs, then applies the objects it
- * is sent and says when each is in the fake API.
+ * over IPC: it answers with the clusters' URLs and their CA, then applies
+ * the objects it is sent and says when each is in the fake API. They serve
+ * HTTPS, as real API servers do, so connection set-up costs what it does
+ * against a cluster.
  */
 import {
   generateSyntheticEstate,
+  generateTestPki,
   startFakeKubeApiServer,
   type FakeKubeApiServer,
   type KubeObject,
@@ -19,6 +22,7 @@ async function main() {
   const [clusters, servicesPerCluster, podsPerService] = process.argv
     .slice(2)
     .map(Number);
+  const pki = generateTestPki();
   const servers: FakeKubeApiServer[] = [];
   for (let c = 0; c < clusters; c++) {
     servers.push(
@@ -31,6 +35,7 @@ async function main() {
           seed: c + 1,
         }),
         bookmarkIntervalMs: 5_000,
+        tls: pki.server,
       }),
     );
   }
@@ -49,6 +54,7 @@ async function main() {
       name: `bench-${c}`,
       url: s.url,
       token: s.token,
+      caData: Buffer.from(pki.ca.cert).toString('base64'),
       objects: s.list().length,
       pods: s.list().filter(o => o.kind === 'Pod').length,
     })),
