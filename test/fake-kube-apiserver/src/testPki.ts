@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, sign } from 'node:crypto';
 import forge from 'node-forge';
 
 /** A PEM certificate and its private key. */
@@ -20,24 +20,43 @@ export interface TestPki {
 
 type Attributes = forge.pki.CertificateField[];
 
-/** By Node's crypto: node-forge's own key generation takes seconds per key. */
+/**
+ * Keys are made and certificates signed by Node's crypto; node-forge only
+ * lays out the certificates. Its own RSA arithmetic takes seconds per key
+ * under Jest.
+ */
 function rsaKeyPair() {
   const { publicKey, privateKey } = generateKeyPairSync('rsa', {
     modulusLength: 2048,
     publicKeyEncoding: { type: 'spki', format: 'pem' },
     privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
   });
-  return {
-    publicKey: forge.pki.publicKeyFromPem(publicKey),
-    privateKey: forge.pki.privateKeyFromPem(
-      privateKey,
-    ) as forge.pki.rsa.PrivateKey,
+  return { publicKey: forge.pki.publicKeyFromPem(publicKey), privateKey };
+}
+
+/** What forge's `cert.sign` does, with the signature made natively. */
+function signCertificate(cert: forge.pki.Certificate, privateKeyPem: string) {
+  const sha256WithRsa = forge.pki.oids.sha256WithRSAEncryption;
+  cert.signatureOid = sha256WithRsa;
+  // @types/node-forge leaves out the parts the encoder reads.
+  const writable = cert as forge.pki.Certificate & {
+    tbsCertificate: forge.asn1.Asn1;
   };
+  const { getTBSCertificate } = forge.pki as typeof forge.pki & {
+    getTBSCertificate(c: forge.pki.Certificate): forge.asn1.Asn1;
+  };
+  cert.siginfo.algorithmOid = sha256WithRsa;
+  writable.tbsCertificate = getTBSCertificate(cert);
+  const tbs = Buffer.from(
+    forge.asn1.toDer(writable.tbsCertificate).getBytes(),
+    'binary',
+  );
+  cert.signature = sign('sha256', tbs, privateKeyPem).toString('binary');
 }
 
 function issue(options: {
   subject: Attributes;
-  issuer?: { cert: forge.pki.Certificate; key: forge.pki.rsa.PrivateKey };
+  issuer?: { cert: forge.pki.Certificate; key: string };
   extensions: object[];
   serial: string;
 }) {
@@ -52,16 +71,16 @@ function issue(options: {
     options.issuer ? options.issuer.cert.subject.attributes : options.subject,
   );
   cert.setExtensions(options.extensions);
-  cert.sign(options.issuer?.key ?? keys.privateKey, forge.md.sha256.create());
+  signCertificate(cert, options.issuer?.key ?? keys.privateKey);
   return { cert, key: keys.privateKey };
 }
 
 const pem = (pair: {
   cert: forge.pki.Certificate;
-  key: forge.pki.rsa.PrivateKey;
+  key: string;
 }): KeyPairPem => ({
   cert: forge.pki.certificateToPem(pair.cert),
-  key: forge.pki.privateKeyToPem(pair.key),
+  key: pair.key,
 });
 
 /**

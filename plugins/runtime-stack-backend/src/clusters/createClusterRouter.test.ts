@@ -9,6 +9,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  generateTestPki,
   loadFixture,
   startFakeKubeApiServer,
   type AwsIamIdentity,
@@ -438,6 +439,67 @@ describe('cluster state API', () => {
     } finally {
       await backend.stop();
       await close();
+    }
+  });
+
+  it('verifies a catalog cluster against the CA its Resource declares', async () => {
+    const pki = generateTestPki();
+    const stranger = generateTestPki();
+    const tlsServer = await startFakeKubeApiServer({
+      objects: loadFixture('prod-eu-1'),
+      tls: pki.server,
+      // Behind kubectl proxy-like access, so only TLS is in question here.
+      anonymous: true,
+    });
+    const resource = (name: string, ca: string): Entity => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: {
+        name,
+        namespace: 'default',
+        annotations: {
+          'kubernetes.io/api-server': tlsServer.url,
+          'kubernetes.io/api-server-certificate-authority':
+            Buffer.from(ca).toString('base64'),
+          'kubernetes.io/auth-provider': 'localKubectlProxy',
+        },
+      },
+      spec: { type: 'kubernetes-cluster', owner: 'platform-team' },
+    });
+    const { backend, scheduler } = await startPortalBackend(
+      {
+        clusterLocatorMethods: [
+          { type: 'catalog', dangerouslyAllowClusterUrls: ['127.0.0.1'] },
+        ],
+      },
+      {
+        entities: [
+          paymentsApi,
+          resource('trusted', pki.ca.cert),
+          resource('impostor', stranger.ca.cert),
+        ],
+        catalogClusterHosts: ['127.0.0.1'],
+      },
+    );
+    try {
+      await scheduler.triggerTask('runtime-stack:refresh-catalog-clusters');
+      await scheduler.triggerTask('runtime-stack:collect-cluster:trusted');
+
+      await scheduler.triggerTask('runtime-stack:collect-cluster:impostor');
+      const { body } = await request(backend.server)
+        .get('/api/runtime-stack/clusters')
+        .set('Authorization', mockCredentials.user.header());
+      const byName = Object.fromEntries(
+        body.items.map((c: { name: string }) => [c.name, c]),
+      );
+      expect(byName.trusted).not.toHaveProperty('lastError');
+      expect(byName.trusted.objectCount).toBeGreaterThan(50);
+      // The CA names another server: the handshake fails, nothing is sent.
+      expect(byName.impostor.lastError).toMatch(/impostor: .*certificate/);
+      expect(byName.impostor.objectCount).toBe(0);
+    } finally {
+      await backend.stop();
+      await tlsServer.close();
     }
   });
 
