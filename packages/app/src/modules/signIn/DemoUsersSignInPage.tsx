@@ -41,11 +41,13 @@ import {
 const useStyles = makeStyles(
   theme => ({
     // Before the rule that shows it, for jsdom, which ignores specificity.
+    // The padding lines the card up with the guest card above it, which
+    // sits in the page's content padding less its grid's 8px margin.
     demo: {
       display: 'none',
-      padding: theme.spacing(0, 2, 3),
+      padding: theme.spacing(0, 1, 3),
       [theme.breakpoints.up('sm')]: {
-        padding: theme.spacing(0, 3, 3),
+        padding: theme.spacing(0, 2, 3),
       },
     },
     // The standard sign-in page fills the screen by itself; here it shares
