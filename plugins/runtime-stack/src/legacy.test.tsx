@@ -108,40 +108,35 @@ const paymentsApi: Entity = {
 };
 
 describe('legacy exports in a legacy app', () => {
-  it('mounts the Overview coverage card', async () => {
-    server.use(
-      http.get(`${base}/entities/component/default/payments-api/coverage`, () =>
-        HttpResponse.json(coverage),
-      ),
-    );
-    await render(<EntityCoverageCard />, paymentsApi);
-    expect(await screen.findByLabelText('Overall coverage')).toHaveTextContent(
-      '0%',
-    );
+  it.each([
     // No route shows where the app put the tab: its default path.
-    expect(screen.getByText('View runtime stack').closest('a')).toHaveAttribute(
-      'href',
-      '/catalog/default/component/payments-api/runtime-stack',
-    );
-  });
-
-  it('links the coverage card to the tab where the app mounts it', async () => {
-    server.use(
-      http.get(`${base}/entities/component/default/payments-api/coverage`, () =>
-        HttpResponse.json(coverage),
-      ),
-    );
-    await render(<EntityCoverageCard />, paymentsApi, {
-      '/catalog/:namespace/:kind/:name/stack': routes.entityContent,
-    });
-    expect(await screen.findByLabelText('Overall coverage')).toHaveTextContent(
-      '0%',
-    );
-    expect(screen.getByText('View runtime stack').closest('a')).toHaveAttribute(
-      'href',
-      '/catalog/default/component/payments-api/stack',
-    );
-  });
+    ['at its default path without a route for it', {}, 'runtime-stack'],
+    [
+      'to the tab where the app mounts it',
+      { '/catalog/:namespace/:kind/:name/stack': routes.entityContent },
+      'stack',
+    ],
+  ])(
+    'mounts the Overview coverage card, linked %s',
+    async (_, mountedRoutes: Record<string, RouteRef>, tab) => {
+      server.use(
+        http.get(
+          `${base}/entities/component/default/payments-api/coverage`,
+          () => HttpResponse.json(coverage),
+        ),
+      );
+      await render(<EntityCoverageCard />, paymentsApi, mountedRoutes);
+      expect(
+        await screen.findByLabelText('Overall coverage'),
+      ).toHaveTextContent('0%');
+      expect(
+        screen.getByText('View runtime stack').closest('a'),
+      ).toHaveAttribute(
+        'href',
+        `/catalog/default/component/payments-api/${tab}`,
+      );
+    },
+  );
 
   it('mounts the System tab', async () => {
     server.use(

@@ -8,31 +8,13 @@ import {
   readCatalogLocatorOptions,
   type CatalogLocatorOptions,
 } from './catalogClusters';
+import { clusterResource } from '../__testUtils__/clusterResource';
 
 const strict: CatalogLocatorOptions = {
   allowedHosts: ['*.eks.amazonaws.com', '34.90.1.2', '10.1.2.3', 'localhost'],
   dangerouslyAllowClusterUrls: [],
   dangerouslyAllowSkipTLSVerify: false,
 };
-
-const clusterResource = (
-  name: string,
-  annotations: Record<string, string>,
-): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Resource',
-  metadata: {
-    name,
-    namespace: 'default',
-    annotations: {
-      'kubernetes.io/api-server': `https://${name}.eks.amazonaws.com`,
-      'kubernetes.io/api-server-certificate-authority': 'Q0EgZGF0YQ==',
-      'kubernetes.io/auth-provider': 'aws',
-      ...annotations,
-    },
-  },
-  spec: { type: 'kubernetes-cluster', owner: 'platform-team' },
-});
 
 describe('readCatalogLocatorOptions', () => {
   it('reads the catalog locator, and nothing without one', () => {

@@ -23,6 +23,7 @@ import type {
 } from '@backstage/plugin-kubernetes-node';
 import { runtimeStackPlugin } from '../plugin';
 import { startTestBackendClosingDatabases } from '@internal/backend-test-kit';
+import { clusterResource } from '../__testUtils__/clusterResource';
 import { kubernetesConfig } from '../__testUtils__/kubernetesConfig';
 
 jest.setTimeout(60_000);
@@ -123,6 +124,33 @@ function catalogWithVisibility(
   }).factory;
 }
 
+/** A catalog cluster on a fake, at its URL, signed in to as `authProvider`. */
+const fakeClusterResource = (
+  name: string,
+  {
+    url,
+    authProvider,
+    ca = '',
+  }: { url: string; authProvider: string; ca?: string },
+) =>
+  clusterResource(name, {
+    'kubernetes.io/api-server': url,
+    'kubernetes.io/api-server-certificate-authority': ca,
+    'kubernetes.io/auth-provider': authProvider,
+  });
+
+/** `GET /clusters` as a user (the mock user by default). */
+async function listClusters(
+  backend: { server: Parameters<typeof request>[0] },
+  user?: string,
+): Promise<Array<Record<string, any>>> {
+  const response = await request(backend.server)
+    .get('/api/runtime-stack/clusters')
+    .set('Authorization', mockCredentials.user.header(user));
+  expect(response.status).toBe(200);
+  return response.body.items;
+}
+
 /** A config cluster on the fake, beside a catalog locator that finds none. */
 const configuredCluster = (server: FakeKubeApiServer) =>
   kubernetesConfig(
@@ -183,11 +211,7 @@ describe('cluster state API', () => {
         }),
       ]);
 
-      const before = await request(backend.server)
-        .get('/api/runtime-stack/clusters')
-        .set('Authorization', mockCredentials.user.header());
-      expect(before.status).toBe(200);
-      expect(before.body.items).toEqual([
+      expect(await listClusters(backend)).toEqual([
         expect.objectContaining({
           name: 'prod-eu-1',
           stale: true,
@@ -217,14 +241,9 @@ describe('cluster state API', () => {
         evidence: [expect.objectContaining({ source: 'cluster' })],
       });
 
-      const clusters = await request(backend.server)
-        .get('/api/runtime-stack/clusters')
-        .set('Authorization', mockCredentials.user.header());
-      expect(clusters.body.items[0]).toMatchObject({
-        name: 'prod-eu-1',
-        stale: false,
-      });
-      expect(clusters.body.items[0].objectCount).toBeGreaterThan(50);
+      const [collected] = await listClusters(backend);
+      expect(collected).toMatchObject({ name: 'prod-eu-1', stale: false });
+      expect(collected.objectCount).toBeGreaterThan(50);
 
       const entity = await request(backend.server)
         .get(
@@ -297,15 +316,10 @@ describe('cluster state API', () => {
     );
     try {
       await scheduler.triggerTask('runtime-stack:collect-cluster:eks-prod');
-      const clusters = await request(backend.server)
-        .get('/api/runtime-stack/clusters')
-        .set('Authorization', mockCredentials.user.header());
-      expect(clusters.body.items[0]).toMatchObject({
-        name: 'eks-prod',
-        stale: false,
-      });
-      expect(clusters.body.items[0]).not.toHaveProperty('lastError');
-      expect(clusters.body.items[0].objectCount).toBeGreaterThan(50);
+      const [eksProd] = await listClusters(backend);
+      expect(eksProd).toMatchObject({ name: 'eks-prod', stale: false });
+      expect(eksProd).not.toHaveProperty('lastError');
+      expect(eksProd.objectCount).toBeGreaterThan(50);
       expect(eks.requests.every(r => r.status === 200)).toBe(true);
     } finally {
       await backend.stop();
@@ -360,10 +374,7 @@ describe('cluster state API', () => {
         'runtime-stack:collect-cluster:vault-cluster',
       );
       await scheduler.triggerTask('runtime-stack:collect-cluster:oidc-cluster');
-      const clusters = await request(backend.server)
-        .get('/api/runtime-stack/clusters')
-        .set('Authorization', mockCredentials.user.header());
-      for (const cluster of clusters.body.items) {
+      for (const cluster of await listClusters(backend)) {
         expect(cluster).not.toHaveProperty('lastError');
         expect(cluster.objectCount).toBeGreaterThan(50);
       }
@@ -388,39 +399,23 @@ describe('cluster state API', () => {
       accessKeyId: 'AKIAFAKECATALOG',
       secretAccessKey: 'catalog/secret',
     });
-    const labCluster: Entity = {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Resource',
-      metadata: {
-        name: 'lab-eks',
-        namespace: 'default',
-        annotations: {
-          'kubernetes.io/api-server': eks.url,
-          'kubernetes.io/api-server-certificate-authority': '',
-          'kubernetes.io/auth-provider': 'aws',
-        },
-      },
-      spec: { type: 'kubernetes-cluster', owner: 'platform-team' },
-    };
     const { backend, scheduler } = await startPortalBackend(
       {
         clusterLocatorMethods: [
-          // The fake listens on plain HTTP on loopback, which only this exemption allows.
           { type: 'catalog', dangerouslyAllowClusterUrls: ['127.0.0.1'] },
         ],
       },
       {
-        entities: [paymentsApi, labCluster],
+        entities: [
+          paymentsApi,
+          fakeClusterResource('lab-eks', { url: eks.url, authProvider: 'aws' }),
+        ],
         catalogClusterHosts: ['127.0.0.1'],
       },
     );
     try {
       const clusterNames = async () =>
-        (
-          await request(backend.server)
-            .get('/api/runtime-stack/clusters')
-            .set('Authorization', mockCredentials.user.header())
-        ).body.items.map((c: { name: string }) => c.name);
+        (await listClusters(backend)).map(c => c.name);
       expect(await clusterNames()).toEqual([]);
 
       await scheduler.triggerTask('runtime-stack:refresh-catalog-clusters');
@@ -451,21 +446,12 @@ describe('cluster state API', () => {
       // Behind kubectl proxy-like access, so only TLS is in question here.
       anonymous: true,
     });
-    const resource = (name: string, ca: string): Entity => ({
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Resource',
-      metadata: {
-        name,
-        namespace: 'default',
-        annotations: {
-          'kubernetes.io/api-server': tlsServer.url,
-          'kubernetes.io/api-server-certificate-authority':
-            Buffer.from(ca).toString('base64'),
-          'kubernetes.io/auth-provider': 'localKubectlProxy',
-        },
-      },
-      spec: { type: 'kubernetes-cluster', owner: 'platform-team' },
-    });
+    const resource = (name: string, ca: string) =>
+      fakeClusterResource(name, {
+        url: tlsServer.url,
+        authProvider: 'localKubectlProxy',
+        ca: Buffer.from(ca).toString('base64'),
+      });
     const { backend, scheduler } = await startPortalBackend(
       {
         clusterLocatorMethods: [
@@ -484,13 +470,9 @@ describe('cluster state API', () => {
     try {
       await scheduler.triggerTask('runtime-stack:refresh-catalog-clusters');
       await scheduler.triggerTask('runtime-stack:collect-cluster:trusted');
-
       await scheduler.triggerTask('runtime-stack:collect-cluster:impostor');
-      const { body } = await request(backend.server)
-        .get('/api/runtime-stack/clusters')
-        .set('Authorization', mockCredentials.user.header());
       const byName = Object.fromEntries(
-        body.items.map((c: { name: string }) => [c.name, c]),
+        (await listClusters(backend)).map(c => [c.name, c]),
       );
       expect(byName.trusted).not.toHaveProperty('lastError');
       expect(byName.trusted.objectCount).toBeGreaterThan(50);
@@ -504,20 +486,6 @@ describe('cluster state API', () => {
   });
 
   it('lists a catalog cluster only to those who can see its Resource in the catalog', async () => {
-    const labCluster: Entity = {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Resource',
-      metadata: {
-        name: 'lab-eks',
-        namespace: 'default',
-        annotations: {
-          'kubernetes.io/api-server': server.url,
-          'kubernetes.io/api-server-certificate-authority': '',
-          'kubernetes.io/auth-provider': 'aws',
-        },
-      },
-      spec: { type: 'kubernetes-cluster', owner: 'platform-team' },
-    };
     const outsider = 'user:default/outsider';
     const { backend, scheduler } = await startPortalBackend(
       kubernetesConfig(
@@ -525,7 +493,13 @@ describe('cluster state API', () => {
         [{ type: 'catalog', dangerouslyAllowClusterUrls: ['127.0.0.1'] }],
       ),
       {
-        entities: [paymentsApi, labCluster],
+        entities: [
+          paymentsApi,
+          fakeClusterResource('lab-eks', {
+            url: server.url,
+            authProvider: 'aws',
+          }),
+        ],
         catalogClusterHosts: ['127.0.0.1'],
         hiddenFrom: {
           user: outsider,
@@ -536,14 +510,7 @@ describe('cluster state API', () => {
     try {
       await scheduler.triggerTask('runtime-stack:refresh-catalog-clusters');
       const clustersFor = async (user?: string) =>
-        (
-          await request(backend.server)
-            .get('/api/runtime-stack/clusters')
-            .set('Authorization', mockCredentials.user.header(user))
-        ).body.items.map((c: { name: string; entityRef?: string }) => [
-          c.name,
-          c.entityRef,
-        ]);
+        (await listClusters(backend, user)).map(c => [c.name, c.entityRef]);
 
       expect(await clustersFor()).toEqual([
         ['prod-eu-1', undefined],
