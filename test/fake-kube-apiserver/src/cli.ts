@@ -3,7 +3,7 @@
  * example portal:
  *
  *   yarn workspace @internal/fake-kube-apiserver start --fixture prod-eu-1 --port 6443
- *   yarn workspace @internal/fake-kube-apiserver start --clusters prod-eu-1:6443,prod-us-1:6444 --example-images
+ *   yarn workspace @internal/fake-kube-apiserver start --clusters prod-eu-1:6443,prod-us-1:6444 --example-images --tls-dir ../../.cache/fake-kube-tls
  *   yarn workspace @internal/fake-kube-apiserver start --synthetic-services 5000 --pods-per-service 20
  */
 import { parseArgs } from 'node:util';
@@ -15,6 +15,7 @@ import { fixtureNames, loadFixture } from './fixtures';
 import { startFakeKubeApiServer } from './server';
 import { pinImageDigests } from './pinImageDigests';
 import { generateSyntheticEstate } from './syntheticEstate';
+import { serverCertificate } from './tlsDir';
 import type { FakeKubeApiServer, KubeObject } from './types';
 
 const USAGE = `Usage: fake-kube-apiserver [options]
@@ -34,6 +35,9 @@ const USAGE = `Usage: fake-kube-apiserver [options]
                                 --example) as their imageID
   --example-day <YYYY-MM-DD>    the day those images are built for (default
                                 today, UTC); give the registry the same day
+  --tls-dir <dir>               serve HTTPS with dir's tls.crt and tls.key,
+                                made with a CA (ca.crt, for clients' caFile)
+                                when the dir has none
   --verbose                     log every request to stderr
 
 Without --fixture, --clusters or --synthetic-services, every fixture is
@@ -122,6 +126,7 @@ async function main() {
       latency: { type: 'string' },
       'example-images': { type: 'boolean' },
       'example-day': { type: 'string' },
+      'tls-dir': { type: 'string' },
       verbose: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -134,6 +139,9 @@ async function main() {
   const runningDigests = values['example-images']
     ? exampleRunningDigests(exampleImagesDay(values['example-day']))
     : undefined;
+  const tls = values['tls-dir']
+    ? await serverCertificate(values['tls-dir'])
+    : undefined;
   const servers: FakeKubeApiServer[] = [];
   for (const cluster of clustersToServe(values)) {
     const objects = runningDigests
@@ -144,6 +152,7 @@ async function main() {
       port: cluster.port,
       host: values.host,
       token: values.token,
+      tls,
       latencyMs: values.latency ? Number(values.latency) : undefined,
       recordRequests: false,
       log: values.verbose

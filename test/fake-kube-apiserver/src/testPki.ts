@@ -55,6 +55,7 @@ function signCertificate(cert: forge.pki.Certificate, privateKeyPem: string) {
 }
 
 function issue(options: {
+  validDays: number;
   subject: Attributes;
   issuer?: { cert: forge.pki.Certificate; key: string };
   extensions: object[];
@@ -65,7 +66,9 @@ function issue(options: {
   cert.publicKey = keys.publicKey;
   cert.serialNumber = options.serial;
   cert.validity.notBefore = new Date(Date.now() - 60_000);
-  cert.validity.notAfter = new Date(Date.now() + 24 * 3600_000);
+  cert.validity.notAfter = new Date(
+    Date.now() + options.validDays * 24 * 3600_000,
+  );
   cert.setSubject(options.subject);
   cert.setIssuer(
     options.issuer ? options.issuer.cert.subject.attributes : options.subject,
@@ -85,14 +88,16 @@ const pem = (pair: {
 
 /**
  * Makes a fresh PKI for one test cluster: RSA 2048 keys, certificates
- * valid for a day.
+ * valid for `validDays` (default 1).
  */
 export function generateTestPki(
   clientSubject: { user: string; groups?: string[] } = {
     user: 'runtime-stack',
   },
+  { validDays = 1 }: { validDays?: number } = {},
 ): TestPki {
   const ca = issue({
+    validDays,
     subject: [{ name: 'commonName', value: 'fake-kube-ca' }],
     extensions: [
       { name: 'basicConstraints', cA: true },
@@ -101,6 +106,7 @@ export function generateTestPki(
     serial: '01',
   });
   const server = issue({
+    validDays,
     subject: [{ name: 'commonName', value: 'kube-apiserver' }],
     issuer: ca,
     extensions: [
@@ -118,6 +124,7 @@ export function generateTestPki(
     serial: '02',
   });
   const client = issue({
+    validDays,
     subject: [
       { name: 'commonName', value: clientSubject.user },
       ...(clientSubject.groups ?? []).map(group => ({
