@@ -79,6 +79,10 @@ export interface ClusterStateServiceOptions {
   now?: () => Date;
 }
 
+/** The Resource that declares a cluster from the catalog, for views to link. */
+const declaredBy = ({ entityRef }: ClusterDefinition) =>
+  entityRef ? { entityRef } : {};
+
 /** What a view needs to link to the cluster's dashboard, where configured. */
 function dashboardOf(cluster: ClusterDefinition) {
   const { dashboardUrl, dashboardApp, dashboardParameters } = cluster;
@@ -102,7 +106,7 @@ export class ClusterStateService {
       const state = states.get(cluster.name);
       return {
         name: cluster.name,
-        ...(cluster.entityRef ? { entityRef: cluster.entityRef } : {}),
+        ...declaredBy(cluster),
         ...dashboardOf(cluster),
         ...(state?.serverVersion ? { serverVersion: state.serverVersion } : {}),
         ...this.freshnessOf(state),
@@ -224,6 +228,7 @@ export class ClusterStateService {
     const context = await this.contextOf(cluster.name, namespaces);
     return {
       cluster: cluster.name,
+      ...declaredBy(cluster),
       ...dashboardOf(cluster),
       ...this.freshnessOf(state),
       namespaces,

@@ -428,7 +428,10 @@ describe('cluster state API', () => {
         )
         .set('Authorization', mockCredentials.user.header());
       expect(entity.body.clusters).toEqual([
-        expect.objectContaining({ cluster: 'lab-eks' }),
+        expect.objectContaining({
+          cluster: 'lab-eks',
+          entityRef: 'resource:default/lab-eks',
+        }),
       ]);
       expect(eks.requests.every(r => r.status === 200)).toBe(true);
     } finally {

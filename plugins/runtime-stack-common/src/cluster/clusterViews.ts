@@ -93,6 +93,8 @@ export interface ClusterObjectRef {
  */
 export interface EntityClusterView extends ClusterFreshness, ClusterDashboard {
   cluster: string;
+  /** The catalog's `kubernetes-cluster` Resource that declares the cluster, if any. */
+  entityRef?: string;
   namespaces: string[];
   workloads: WorkloadSummary[];
   /** Every object of the service on the cluster. */

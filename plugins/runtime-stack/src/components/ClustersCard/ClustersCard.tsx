@@ -5,7 +5,6 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { LayerModel } from '@internal/backstage-plugin-runtime-stack-common';
 import Chip from '@material-ui/core/Chip';
 import Table from '@material-ui/core/Table';
@@ -21,6 +20,7 @@ import { formatAge } from '../shared/formatAge';
 import { ToolChips } from '../shared/ToolChips';
 import { toolTitlesOf } from '../shared/toolTitles';
 import { freshnessLabel } from '../shared/freshnessLabel';
+import { ClusterResourceLink } from '../shared/ClusterResourceLink';
 
 const NO_WRAP = { verticalAlign: 'top', whiteSpace: 'nowrap' } as const;
 
@@ -82,15 +82,7 @@ export const ClustersCard = ({ layerModel }: { layerModel?: LayerModel }) => {
                     Kubernetes {cluster.serverVersion}
                   </Typography>
                 )}
-                {cluster.entityRef && (
-                  <Typography variant="body2" color="textSecondary">
-                    from the catalog:{' '}
-                    <EntityRefLink
-                      entityRef={cluster.entityRef}
-                      defaultKind="resource"
-                    />
-                  </Typography>
-                )}
+                <ClusterResourceLink entityRef={cluster.entityRef} />
               </TableCell>
               <TableCell style={NO_WRAP}>
                 <Chip

@@ -8,6 +8,7 @@ import type {
   EntityClusters,
   EntityClusterView,
 } from '@internal/backstage-plugin-runtime-stack-common';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { act, screen, within } from '@testing-library/react';
 import { ClustersPanel } from './ClustersPanel';
 
@@ -84,6 +85,29 @@ describe('ClustersPanel', () => {
     expect(screen.queryByRole('link', { name: /^prod-us-1/ })).toBeNull();
     expect(workloadCell('prod-us-1').closest('a')).toBeNull();
     expect(workloadCell('prod-ap-1').closest('a')).toBeNull();
+  });
+
+  it('links a cluster from the catalog to the Resource that declares it', async () => {
+    await renderInTestApp(
+      <ClustersPanel
+        value={{
+          ...clusters,
+          clusters: [
+            view('lab-eks', { entityRef: 'resource:platform/lab-eks' }),
+            view('prod-us-1'),
+          ],
+        }}
+        titleOf={id => id}
+      />,
+      {
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+    expect(screen.getByRole('link', { name: /lab-eks/ })).toHaveAttribute(
+      'href',
+      '/catalog/platform/resource/lab-eks',
+    );
+    expect(screen.getAllByText(/from the catalog/)).toHaveLength(1);
   });
 
   it('leaves workloads as text in an app without the Kubernetes plugin', async () => {

@@ -12,6 +12,7 @@ import { formatAge } from '../shared/formatAge';
 import { ToolChips } from '../shared/ToolChips';
 import { WorkloadDashboardLink } from './WorkloadDashboardLink';
 import { freshnessLabel } from '../shared/freshnessLabel';
+import { ClusterResourceLink } from '../shared/ClusterResourceLink';
 
 /** Per cluster: how fresh the data is, the workloads and the tools in use. */
 export const ClustersPanel = ({
@@ -48,6 +49,7 @@ export const ClustersPanel = ({
               ` · collected ${formatAge(cluster.ageSeconds)} ago`}
           </Typography>
         </Box>
+        <ClusterResourceLink entityRef={cluster.entityRef} />
         {cluster.lastError && (
           <Typography variant="body2" color="error">
             Showing the last good data: {cluster.lastError}
