@@ -100,11 +100,10 @@ export class ClusterCollectionService {
     const before = clusters.names();
     await clusters.refresh();
     const after = clusters.names();
-    for (const name of before.filter(n => !after.includes(n))) {
-      this.running.get(name)?.abort();
-    }
+    const left = before.filter(name => !after.includes(name));
+    for (const name of left) this.running.get(name)?.abort();
     if (this.refreshed) {
-      await store.forgetClusters(before.filter(name => !after.includes(name)));
+      await store.forgetClusters(left);
     } else {
       await store.forgetClustersExcept(after);
       this.refreshed = true;

@@ -128,8 +128,9 @@ export class KubernetesClusterClient {
   private readonly maxAttempts: number;
   private readonly backoffMs: number;
   private signIn?: { value: Promise<StrategySignIn>; expiresAt: number };
-  /** One pool per client-node config: the cluster's, and a certificate's. */
-  private readonly agents = new Map<KubeConfig, HttpAgent>();
+  /** Connection pools: the cluster's, and the current client certificate's. */
+  private clusterAgent?: HttpAgent;
+  private certificateAgent?: { kubeConfig: KubeConfig; agent: HttpAgent };
 
   constructor(
     readonly cluster: ClusterDefinition,
@@ -329,11 +330,10 @@ export class KubernetesClusterClient {
       return this.connectionOptions(signIn.kubeConfig);
     }
     const options = await this.connectionOptions(this.kubeConfig);
-    if (signIn.type === 'anonymous') return options;
-    // client-node builds a WHATWG Headers; node-fetch's copies it.
-    const headers = new Headers(options.headers);
-    headers.set('Authorization', `Bearer ${signIn.token}`);
-    return { ...options, headers };
+    if (signIn.type === 'token') {
+      options.headers.set('Authorization', `Bearer ${signIn.token}`);
+    }
+    return options;
   }
 
   /**
@@ -367,35 +367,38 @@ export class KubernetesClusterClient {
   }
 
   private agentFor(kubeConfig: KubeConfig, options: RequestOptions) {
-    let agent = this.agents.get(kubeConfig);
-    if (!agent) {
-      agent = this.cluster.url.startsWith('http:')
-        ? new HttpAgent({ keepAlive: true })
-        : new HttpsAgent({
-            keepAlive: true,
-            ca: options.ca,
-            cert: options.cert,
-            key: options.key,
-            ...(options.rejectUnauthorized !== undefined
-              ? { rejectUnauthorized: options.rejectUnauthorized }
-              : {}),
-          });
-      if (kubeConfig !== this.kubeConfig) {
-        // A new certificate: the previous one's pool is left to close as
-        // its connections idle out, since watches may still stream on it.
-        for (const config of this.agents.keys()) {
-          if (config !== this.kubeConfig) this.agents.delete(config);
-        }
-      }
-      this.agents.set(kubeConfig, agent);
+    if (kubeConfig === this.kubeConfig) {
+      this.clusterAgent ??= this.newAgent(options);
+      return this.clusterAgent;
     }
-    return agent;
+    // A new certificate: the previous one's pool is left to close as its
+    // connections idle out, since watches may still stream on it.
+    if (this.certificateAgent?.kubeConfig !== kubeConfig) {
+      this.certificateAgent = { kubeConfig, agent: this.newAgent(options) };
+    }
+    return this.certificateAgent.agent;
+  }
+
+  private newAgent(options: RequestOptions): HttpAgent {
+    return this.cluster.url.startsWith('http:')
+      ? new HttpAgent({ keepAlive: true })
+      : new HttpsAgent({
+          keepAlive: true,
+          ca: options.ca,
+          cert: options.cert,
+          key: options.key,
+          ...(options.rejectUnauthorized !== undefined
+            ? { rejectUnauthorized: options.rejectUnauthorized }
+            : {}),
+        });
   }
 
   /** Closes the pooled connections; requests after this open new ones. */
   close(): void {
-    for (const agent of this.agents.values()) agent.destroy();
-    this.agents.clear();
+    this.clusterAgent?.destroy();
+    this.certificateAgent?.agent.destroy();
+    this.clusterAgent = undefined;
+    this.certificateAgent = undefined;
   }
 
   /**
