@@ -6,7 +6,6 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import type { LayerModel } from '@internal/backstage-plugin-runtime-stack-common';
-import Chip from '@material-ui/core/Chip';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -19,7 +18,7 @@ import { runtimeStackApiRef } from '../../api';
 import { formatAge } from '../shared/formatAge';
 import { ToolChips } from '../shared/ToolChips';
 import { toolTitlesOf } from '../shared/toolTitles';
-import { freshnessLabel } from '../shared/freshnessLabel';
+import { FreshnessChip } from '../shared/FreshnessChip';
 import { ClusterResourceLink } from '../shared/ClusterResourceLink';
 
 const NO_WRAP = { verticalAlign: 'top', whiteSpace: 'nowrap' } as const;
@@ -85,13 +84,7 @@ export const ClustersCard = ({ layerModel }: { layerModel?: LayerModel }) => {
                 <ClusterResourceLink entityRef={cluster.entityRef} />
               </TableCell>
               <TableCell style={NO_WRAP}>
-                <Chip
-                  size="small"
-                  color={
-                    cluster.stale || cluster.lastError ? 'secondary' : 'primary'
-                  }
-                  label={freshnessLabel(cluster)}
-                />
+                <FreshnessChip cluster={cluster} />
                 {cluster.ageSeconds !== undefined && (
                   <Typography variant="body2" color="textSecondary">
                     collected {formatAge(cluster.ageSeconds)} ago

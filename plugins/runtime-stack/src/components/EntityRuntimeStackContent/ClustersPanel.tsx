@@ -1,7 +1,6 @@
 import { Link } from '@backstage/core-components';
 import type { EntityClusters } from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
-import Chip from '@material-ui/core/Chip';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -11,7 +10,7 @@ import Typography from '@material-ui/core/Typography';
 import { formatAge } from '../shared/formatAge';
 import { ToolChips } from '../shared/ToolChips';
 import { WorkloadDashboardLink } from './WorkloadDashboardLink';
-import { freshnessLabel } from '../shared/freshnessLabel';
+import { FreshnessChip } from '../shared/FreshnessChip';
 import { ClusterResourceLink } from '../shared/ClusterResourceLink';
 
 /** Per cluster: how fresh the data is, the workloads and the tools in use. */
@@ -38,11 +37,7 @@ export const ClustersPanel = ({
               cluster.cluster
             )}
           </Typography>
-          <Chip
-            size="small"
-            color={cluster.stale || cluster.lastError ? 'secondary' : 'primary'}
-            label={freshnessLabel(cluster)}
-          />
+          <FreshnessChip cluster={cluster} />
           <Typography variant="body2" color="textSecondary">
             {cluster.namespaces.join(', ')}
             {cluster.ageSeconds !== undefined &&
