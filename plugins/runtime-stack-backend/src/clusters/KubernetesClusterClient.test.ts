@@ -267,7 +267,13 @@ describe('KubernetesClusterClient with the Kubernetes plugin auth providers', ()
       );
       await expect(
         clientFor(server, { authProvider: 'vault' }).listAll(pods),
-      ).rejects.toThrow("authProvider 'vault' is not one the collector knows");
+      ).rejects.toThrow(
+        "authProvider 'vault' is not one the collector knows; use serviceAccount, aws, azure, googleServiceAccount, localKubectlProxy, or add a strategy",
+      );
+      // Names an object's prototype carries are not providers.
+      await expect(
+        clientFor(server, { authProvider: 'constructor' }).listAll(pods),
+      ).rejects.toThrow("authProvider 'constructor' is not one the collector knows");
       expect(server.requests).toEqual([]);
     } finally {
       await server.close();

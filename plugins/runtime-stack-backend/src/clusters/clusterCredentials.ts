@@ -28,27 +28,36 @@ export type StrategyFactory = (
  * The Kubernetes plugin's own strategies for the providers that sign in as
  * the backend (AWS IAM, Azure workload identity, a Google service account,
  * `kubectl proxy`), so a cluster the Kubernetes tab reads that way is read
- * here with the same config and credentials. Each is made on first use, so
- * a portal with service account clusters only never creates a cloud client.
+ * here with the same config and credentials.
+ */
+const KUBERNETES_PLUGIN_STRATEGIES: Record<
+  string,
+  (config: Config, logger: LoggerService) => AuthenticationStrategy
+> = {
+  aws: config => new AwsIamStrategy({ config }),
+  azure: (_config, logger) => new AzureIdentityStrategy(logger),
+  googleServiceAccount: config => new GoogleServiceAccountStrategy({ config }),
+  localKubectlProxy: () => new AnonymousStrategy(),
+};
+
+/** The providers the collector signs in with when no module adds one. */
+const BUILT_IN_PROVIDERS = [
+  'serviceAccount',
+  ...Object.keys(KUBERNETES_PLUGIN_STRATEGIES),
+];
+
+/**
+ * Makes the Kubernetes plugin's strategy for a provider on first use, so a
+ * portal with service account clusters only never creates a cloud client.
  */
 export function kubernetesPluginStrategies(
   config: Config,
   logger: LoggerService,
 ): StrategyFactory {
-  return async authProvider => {
-    switch (authProvider) {
-      case 'aws':
-        return new AwsIamStrategy({ config });
-      case 'azure':
-        return new AzureIdentityStrategy(logger);
-      case 'googleServiceAccount':
-        return new GoogleServiceAccountStrategy({ config });
-      case 'localKubectlProxy':
-        return new AnonymousStrategy();
-      default:
-        return undefined;
-    }
-  };
+  return async authProvider =>
+    Object.hasOwn(KUBERNETES_PLUGIN_STRATEGIES, authProvider)
+      ? KUBERNETES_PLUGIN_STRATEGIES[authProvider](config, logger)
+      : undefined;
 }
 
 /**
@@ -83,7 +92,9 @@ export class ClusterCredentials {
     }
     if (PER_USER_PROVIDERS.has(authProvider)) {
       throw new Error(
-        `authProvider '${authProvider}' signs in as each user of the Kubernetes tab, and a scheduled collection has no user; give the cluster a provider that signs in as the backend (serviceAccount, aws, azure, googleServiceAccount), or add a strategy for it through runtimeStackClusterAuthExtensionPoint`,
+        `authProvider '${authProvider}' signs in as each user of the Kubernetes tab, and a scheduled collection has no user; give the cluster a provider that signs in as the backend (${BUILT_IN_PROVIDERS.join(
+          ', ',
+        )}), or add a strategy for it through runtimeStackClusterAuthExtensionPoint`,
       );
     }
     let strategy = this.strategies.get(authProvider);
@@ -94,14 +105,7 @@ export class ClusterCredentials {
     const found = await strategy;
     if (!found) {
       throw new Error(
-        `authProvider '${authProvider}' is not one the collector knows; use ${[
-          'serviceAccount',
-          'aws',
-          'azure',
-          'googleServiceAccount',
-          'localKubectlProxy',
-          ...this.added.keys(),
-        ].join(
+        `authProvider '${authProvider}' is not one the collector knows; use ${[...BUILT_IN_PROVIDERS, ...this.added.keys()].join(
           ', ',
         )}, or add a strategy for it through runtimeStackClusterAuthExtensionPoint`,
       );
