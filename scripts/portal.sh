@@ -93,6 +93,11 @@ wait_for_portal() {
     "the portal did not come up within 240 s" portal_answers
 }
 
+# Any HTTP status, 401 included; a TLS server hangs up on plain HTTP.
+answers_plain_http() {
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$1/version")" != 000 ]
+}
+
 clusters_listen() { port_open 6443 && port_open 6444; }
 
 # The day the example registry's images are built for. The fake clusters'
@@ -105,6 +110,11 @@ EXAMPLE_DAY="$(date -u +%F)"
 start_fake_clusters() {
   if port_open 6443 || port_open 6444; then
     log "something already listens on :6443/:6444; using it as the example clusters"
+    # Fake clusters started before they served HTTPS still answer plain
+    # HTTP, which the backend's TLS client cannot read.
+    if answers_plain_http 6443 || answers_plain_http 6444; then
+      log "warning: it answers plain HTTP, and the example clusters are HTTPS; stop it (fuser -k 6443/tcp 6444/tcp) and start again"
+    fi
     return
   fi
   mkdir -p "$CACHE"
