@@ -273,7 +273,9 @@ describe('KubernetesClusterClient with the Kubernetes plugin auth providers', ()
       // Names an object's prototype carries are not providers.
       await expect(
         clientFor(server, { authProvider: 'constructor' }).listAll(pods),
-      ).rejects.toThrow("authProvider 'constructor' is not one the collector knows");
+      ).rejects.toThrow(
+        "authProvider 'constructor' is not one the collector knows",
+      );
       expect(server.requests).toEqual([]);
     } finally {
       await server.close();

@@ -105,7 +105,10 @@ export class ClusterCredentials {
     const found = await strategy;
     if (!found) {
       throw new Error(
-        `authProvider '${authProvider}' is not one the collector knows; use ${[...BUILT_IN_PROVIDERS, ...this.added.keys()].join(
+        `authProvider '${authProvider}' is not one the collector knows; use ${[
+          ...BUILT_IN_PROVIDERS,
+          ...this.added.keys(),
+        ].join(
           ', ',
         )}, or add a strategy for it through runtimeStackClusterAuthExtensionPoint`,
       );
