@@ -33,7 +33,7 @@ test.describe('scorecards on the example estate', () => {
     });
 
     await heatmap
-      .getByRole('button', { name: /^Layer 4 · .*: show its capabilities$/ })
+      .getByRole('button', { name: /^L4 · .*: show its capabilities$/ })
       .click();
     await expect(
       page.getByRole('table', {

@@ -20,6 +20,7 @@ import { ToolChips } from '../shared/ToolChips';
 import { toolTitlesOf } from '../shared/toolTitles';
 import { FreshnessChip } from '../shared/FreshnessChip';
 import { ClusterResourceLink } from '../shared/ClusterResourceLink';
+import { ErrorText } from '../shared/ErrorText';
 
 const NO_WRAP = { verticalAlign: 'top', whiteSpace: 'nowrap' } as const;
 
@@ -45,7 +46,9 @@ export const ClustersCard = ({ layerModel }: { layerModel?: LayerModel }) => {
       // the layer model and should stay small.
       return (
         <>
-          <Typography variant="subtitle1">No clusters configured</Typography>
+          <Typography variant="subtitle1" component="p">
+            No clusters configured
+          </Typography>
           <Typography variant="body2" color="textSecondary">
             Add clusters under kubernetes.clusterLocatorMethods in
             app-config.yaml (type: config), or register kubernetes-cluster
@@ -92,13 +95,9 @@ export const ClustersCard = ({ layerModel }: { layerModel?: LayerModel }) => {
                 )}
                 {cluster.lastError && (
                   // An API server's error can be long: it wraps, the state does not.
-                  <Typography
-                    variant="body2"
-                    color="error"
-                    style={{ whiteSpace: 'normal', maxWidth: 360 }}
-                  >
+                  <ErrorText style={{ whiteSpace: 'normal', maxWidth: 360 }}>
                     {cluster.lastError}
-                  </Typography>
+                  </ErrorText>
                 )}
                 {cluster.warnings.length > 0 && (
                   <Typography variant="body2" color="textSecondary">

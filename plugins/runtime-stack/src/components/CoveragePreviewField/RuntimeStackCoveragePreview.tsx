@@ -142,7 +142,7 @@ const LayerSection = ({
       aria-label={`Layer ${layer.layer}: ${layer.title}`}
       mt={1}
     >
-      <Typography variant="subtitle2">
+      <Typography variant="subtitle2" component="h4">
         Layer {layer.layer} · {layer.title}
         {layer.required > 0 && ` · ${formatCoveragePercent(layer)}`}
       </Typography>
@@ -262,7 +262,7 @@ const PreviewCoverage = ({
         ))}
 
       <Box mt={2}>
-        <Typography variant="subtitle2">
+        <Typography variant="subtitle2" component="h4">
           {gaps.length > 0 ? 'Top gaps' : 'No gaps'}
         </Typography>
         {gaps.length > 0 ? (

@@ -1,9 +1,9 @@
 import type { CapabilityCoverage } from '@internal/backstage-plugin-runtime-stack-common';
-import Chip from '@material-ui/core/Chip';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
+import { AlertChip } from '../shared/AlertChip';
 
 const SHOWN = 3;
 
@@ -24,7 +24,9 @@ export const TopGaps = ({ gaps }: { gaps: CapabilityCoverage[] }) => {
   const shown = pickTopGaps(gaps, SHOWN);
   return (
     <>
-      <Typography variant="subtitle2">Top gaps</Typography>
+      <Typography variant="subtitle2" component="h3">
+        Top gaps
+      </Typography>
       <List dense disablePadding aria-label="Top coverage gaps">
         {shown.map(gap => (
           <ListItem key={gap.capability} disableGutters alignItems="flex-start">
@@ -32,10 +34,10 @@ export const TopGaps = ({ gaps }: { gaps: CapabilityCoverage[] }) => {
               primary={`Layer ${gap.layer} · ${gap.title}`}
               secondary={gap.hint}
             />
-            <Chip
+            <AlertChip
               size="small"
               label={gap.status}
-              color={gap.status === 'missing' ? 'secondary' : 'default'}
+              alert={gap.status === 'missing'}
             />
           </ListItem>
         ))}

@@ -11,6 +11,7 @@ import { CapabilityOwners } from './CapabilityOwners';
 import { ChangeOwnerAction } from './ChangeOwnerAction';
 import { CoverageStatusChip } from './CoverageStatusChip';
 import { EvidenceList } from './EvidenceList';
+import { ErrorText } from '../shared/ErrorText';
 
 const CapabilityDescription = ({
   capability,
@@ -26,12 +27,12 @@ const CapabilityDescription = ({
     </Typography>
     {capability.conflict && (
       // A claim the cluster contradicts is shown, never resolved silently.
-      <Typography variant="body2" color="error">
+      <ErrorText>
         Conflict: declared{' '}
         {capability.conflict.declared.map(titleOf).join(', ') || 'nothing'},
         observed{' '}
         {capability.conflict.observed.map(titleOf).join(', ') || 'nothing'}
-      </Typography>
+      </ErrorText>
     )}
     {capability.exemption && (
       <Typography variant="body2" color="textSecondary">

@@ -28,6 +28,7 @@ import {
   type OwnershipWriteProblem,
 } from './ownershipEdits';
 import { errorMessage } from '../shared/errorMessage';
+import { ErrorText } from '../shared/ErrorText';
 
 /** What saving will do, so nobody is surprised by an override or an edit in place. */
 const TargetExplanation = ({ target }: { target: OwnershipEditTarget }) => {
@@ -68,22 +69,22 @@ const ProblemMessage = ({
 }) => {
   if (problem.kind !== 'conflict') {
     return (
-      <Typography role="alert" variant="body2" color="error">
+      <ErrorText role="alert">
         {problem.kind === 'denied'
           ? `You may not set this owner: ${problem.message}`
           : `Could not save: ${problem.message}`}
-      </Typography>
+      </ErrorText>
     );
   }
   return (
     <Box role="alert" display="flex" alignItems="center" style={{ gap: 8 }}>
-      <Typography variant="body2" color="error">
+      <ErrorText>
         {problem.changedBy
           ? `Changed by ${problem.changedBy}${
               problem.at ? ` at ${formatWhen(problem.at)}` : ''
             } since you opened it. Reload to see the current owner, then save again.`
           : `${problem.message} Reload to see the current owner, then save again.`}
-      </Typography>
+      </ErrorText>
       <Button variant="outlined" size="small" onClick={onReload}>
         Reload
       </Button>

@@ -12,6 +12,7 @@ import { ToolChips } from '../shared/ToolChips';
 import { WorkloadDashboardLink } from './WorkloadDashboardLink';
 import { FreshnessChip } from '../shared/FreshnessChip';
 import { ClusterResourceLink } from '../shared/ClusterResourceLink';
+import { ErrorText } from '../shared/ErrorText';
 
 /** Per cluster: how fresh the data is, the workloads and the tools in use. */
 export const ClustersPanel = ({
@@ -23,9 +24,9 @@ export const ClustersPanel = ({
 }) => (
   <>
     {value.unavailable.map(u => (
-      <Typography key={u.cluster} variant="body2" color="error">
+      <ErrorText key={u.cluster}>
         {u.cluster} could not be checked{u.lastError ? `: ${u.lastError}` : ''}
-      </Typography>
+      </ErrorText>
     ))}
     {value.clusters.map(cluster => (
       <Box key={cluster.cluster} mb={3}>
@@ -46,9 +47,7 @@ export const ClustersPanel = ({
         </Box>
         <ClusterResourceLink entityRef={cluster.entityRef} />
         {cluster.lastError && (
-          <Typography variant="body2" color="error">
-            Showing the last good data: {cluster.lastError}
-          </Typography>
+          <ErrorText>Showing the last good data: {cluster.lastError}</ErrorText>
         )}
         <Table size="small" aria-label={`Workloads on ${cluster.cluster}`}>
           <TableHead>
@@ -84,7 +83,9 @@ export const ClustersPanel = ({
         </Table>
         {cluster.tools.length > 0 && (
           <Box mt={1}>
-            <Typography variant="subtitle2">Uses here</Typography>
+            <Typography variant="subtitle2" component="h4">
+              Uses here
+            </Typography>
             <ToolChips tools={cluster.tools} titleOf={titleOf} />
           </Box>
         )}

@@ -1,6 +1,5 @@
 import type { EntityCoverage } from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
-import Chip from '@material-ui/core/Chip';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -10,14 +9,8 @@ import Typography from '@material-ui/core/Typography';
 import { formatAgeSince } from '../shared/formatAgeSince';
 import { formatPercent } from '../shared/formatPercent';
 import { WholeWordTable } from '../shared/WholeWordTable';
-
-const STATUS_COLOR: Record<string, 'primary' | 'secondary' | 'default'> = {
-  covered: 'primary',
-  partial: 'default',
-  missing: 'secondary',
-  exempt: 'default',
-  'not-required': 'default',
-};
+import { ErrorText } from '../shared/ErrorText';
+import { AlertChip } from '../shared/AlertChip';
 
 /**
  * Overall and per-layer coverage under the service's requirement profile,
@@ -39,9 +32,9 @@ export const CoveragePanel = ({ value }: { value: EntityCoverage }) => (
         )} ago, after the last collection`}
     </Typography>
     {value.sourceErrors.map(e => (
-      <Typography key={e.source} variant="body2" color="error">
+      <ErrorText key={e.source}>
         {e.source} could not be read: {e.message}
-      </Typography>
+      </ErrorText>
     ))}
     <WholeWordTable size="small" aria-label="Coverage by layer">
       <TableBody>
@@ -70,7 +63,9 @@ export const CoveragePanel = ({ value }: { value: EntityCoverage }) => (
     </WholeWordTable>
     {value.gaps.length > 0 && (
       <Box mt={2}>
-        <Typography variant="subtitle2">Gaps</Typography>
+        <Typography variant="subtitle2" component="h3">
+          Gaps
+        </Typography>
         <WholeWordTable size="small" aria-label="Coverage gaps">
           <TableBody>
             {value.gaps.map(gap => (
@@ -83,9 +78,10 @@ export const CoveragePanel = ({ value }: { value: EntityCoverage }) => (
                         .join('\n') || 'no evidence'
                     }
                   >
-                    <Chip
+                    <AlertChip
                       size="small"
-                      color={STATUS_COLOR[gap.status]}
+                      alert={gap.status === 'missing'}
+                      color={gap.status === 'covered' ? 'primary' : 'default'}
                       label={gap.status}
                       tabIndex={0}
                     />

@@ -2,6 +2,7 @@ import type { CapabilityCoverage } from '@internal/backstage-plugin-runtime-stac
 import Chip from '@material-ui/core/Chip';
 import { makeStyles, type Theme } from '@material-ui/core/styles';
 import Tooltip from '@material-ui/core/Tooltip';
+import { alertFill } from '../shared/alertColors';
 
 type Status = CapabilityCoverage['status'];
 
@@ -31,7 +32,7 @@ const filled = (theme: Theme, background: string) => ({
 const useStyles = makeStyles(theme => ({
   covered: filled(theme, theme.palette.success.main),
   partial: filled(theme, theme.palette.warning.main),
-  missing: filled(theme, theme.palette.error.main),
+  missing: alertFill(theme),
   exempt: {},
   'not-required': {},
 }));

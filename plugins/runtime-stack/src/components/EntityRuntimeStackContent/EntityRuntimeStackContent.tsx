@@ -6,7 +6,6 @@ import {
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
 import { useMemo, useRef } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -24,6 +23,7 @@ import { ObservabilityPanel } from './ObservabilityPanel';
 import { Section } from './Section';
 import { ServiceTrend } from './ServiceTrend';
 import { errorMessage } from '../shared/errorMessage';
+import { ErrorText } from '../shared/ErrorText';
 
 /** The entity's System as `system:namespace/name`, if `spec.system` names one. */
 function systemRefOf(entity: Entity): string | undefined {
@@ -118,11 +118,11 @@ export const EntityRuntimeStackContent = () => {
           {value => (
             <CoverageRefreshContext.Provider value={refresh}>
               {refreshError && (
-                <Typography role="alert" variant="body2" color="error">
+                <ErrorText role="alert">
                   {`Could not reload the coverage (${errorMessage(
                     refreshError,
                   )}); showing what was loaded before.`}
-                </Typography>
+                </ErrorText>
               )}
               <LayerStack
                 value={value}

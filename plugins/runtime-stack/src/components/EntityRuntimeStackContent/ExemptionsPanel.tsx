@@ -9,7 +9,6 @@ import {
 } from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import Chip from '@material-ui/core/Chip';
 import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
@@ -19,6 +18,7 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
+import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import { useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -34,6 +34,10 @@ import { statusOf } from '../shared/errorMessage';
 import { GuardedButton } from '../shared/GuardedButton';
 import { GrantExemptionDialog } from './GrantExemptionDialog';
 import { Section } from './Section';
+import { AlertChip } from '../shared/AlertChip';
+import { alertTextColor } from '../shared/alertColors';
+import { ErrorText } from '../shared/ErrorText';
+import { VisuallyHidden } from '@backstage/ui';
 
 /** A basic (non-resource) permission, as usePermission takes it. */
 type BasicPermission = Extract<
@@ -52,6 +56,10 @@ function useDeniedReason(
   return allowed ? undefined : denied;
 }
 
+const useStyles = makeStyles(theme => ({
+  destructive: { color: alertTextColor(theme) },
+}));
+
 const RevokeDialog = ({
   exemption,
   capabilityTitle,
@@ -63,6 +71,7 @@ const RevokeDialog = ({
   onClose: () => void;
   onRevoked: () => void;
 }) => {
+  const classes = useStyles();
   const api = useApi(runtimeStackApiRef);
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string>();
@@ -93,15 +102,15 @@ const RevokeDialog = ({
           {capabilityTitle} counts as missing again for {exemption.scope.ref}{' '}
           unless evidence covers it.
         </Typography>
-        {problem && (
-          <Typography role="alert" variant="body2" color="error">
-            {problem}
-          </Typography>
-        )}
+        {problem && <ErrorText role="alert">{problem}</ErrorText>}
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>Cancel</Button>
-        <Button color="secondary" onClick={revoke} disabled={saving}>
+        <Button
+          className={classes.destructive}
+          onClick={revoke}
+          disabled={saving}
+        >
           Revoke
         </Button>
       </DialogActions>
@@ -155,11 +164,7 @@ const ExemptionRow = ({
           {formatWhen(exemption.expiresAt)}
         </Typography>
         {expiry.expired ? (
-          <Chip
-            size="small"
-            color="secondary"
-            label="expired — counts as missing"
-          />
+          <AlertChip size="small" label="expired — counts as missing" />
         ) : (
           <Typography variant="body2" color="textSecondary">
             {expiry.text}
@@ -290,7 +295,9 @@ export const ExemptionsPanel = ({
                   <TableCell>Reason</TableCell>
                   <TableCell>Expires</TableCell>
                   <TableCell>Requested / granted by</TableCell>
-                  <TableCell />
+                  <TableCell>
+                    <VisuallyHidden>Actions</VisuallyHidden>
+                  </TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>

@@ -21,6 +21,7 @@ import {
   type ExemptionForm,
 } from './exemptions';
 import { statusOf } from '../shared/errorMessage';
+import { ErrorText } from '../shared/ErrorText';
 
 const TITLE_ID = 'grant-exemption-title';
 
@@ -171,11 +172,7 @@ export const GrantExemptionDialog = ({
             fullWidth
             margin="dense"
           />
-          {problem && (
-            <Typography role="alert" variant="body2" color="error">
-              {problem}
-            </Typography>
-          )}
+          {problem && <ErrorText role="alert">{problem}</ErrorText>}
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose}>Cancel</Button>

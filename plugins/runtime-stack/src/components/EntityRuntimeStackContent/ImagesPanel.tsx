@@ -15,21 +15,28 @@ import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { formatAgeSince } from '../shared/formatAgeSince';
 import { runningSummary, shortDigest } from './runningSummary';
+import { ErrorText } from '../shared/ErrorText';
+import { AlertChip } from '../shared/AlertChip';
 
 const top = { verticalAlign: 'top' } as const;
 const mono = { fontFamily: 'monospace', whiteSpace: 'nowrap' } as const;
 
 const Caption = ({
   children,
-  color = 'textSecondary',
+  error,
 }: {
   children: React.ReactNode;
-  color?: 'textSecondary' | 'error';
-}) => (
-  <Typography variant="caption" component="div" color={color}>
-    {children}
-  </Typography>
-);
+  error?: boolean;
+}) =>
+  error ? (
+    <ErrorText variant="caption" component="div">
+      {children}
+    </ErrorText>
+  ) : (
+    <Typography variant="caption" component="div" color="textSecondary">
+      {children}
+    </Typography>
+  );
 
 /** When a tag's image was built, and how long ago. */
 const Built = ({ tag }: { tag: RegistryTag }) => {
@@ -81,7 +88,7 @@ const ImageName = ({ image }: { image: ServiceImage }) => (
         title="Listed in the runtime-stack.io/images annotation"
       />
     )}
-    {image.invalid && <Caption color="error">{image.invalid}</Caption>}
+    {image.invalid && <Caption error>{image.invalid}</Caption>}
   </>
 );
 
@@ -102,7 +109,7 @@ const Running = ({ image }: { image: ServiceImage }) => {
         {summary.containers.join(', ')}
       </Caption>
       {summary.digests.length > 1 && (
-        <Caption color="error">
+        <Caption error>
           {summary.digests.length} different digests across its pods
         </Caption>
       )}
@@ -157,7 +164,7 @@ const Registry = ({ image }: { image: ServiceImage }) => {
           <Built tag={newest} />
         </>
       )}
-      {image.lastError && <Caption color="error">{image.lastError}</Caption>}
+      {image.lastError && <Caption error>{image.lastError}</Caption>}
       {checked && <Caption>registry read {checked} ago</Caption>}
     </>
   );
@@ -181,7 +188,7 @@ const Drift = ({ image }: { image: ServiceImage }) =>
               )
             }
           >
-            <Chip size="small" color="secondary" label={d.kind} tabIndex={0} />
+            <AlertChip size="small" label={d.kind} tabIndex={0} />
           </Tooltip>
           <Caption>{d.message}</Caption>
         </div>

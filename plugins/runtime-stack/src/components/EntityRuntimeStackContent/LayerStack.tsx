@@ -18,6 +18,7 @@ import {
   type StackLayer,
 } from './layerStackModel';
 import { OwnershipHistory } from './OwnershipHistory';
+import { VisuallyHidden } from '@backstage/ui';
 
 const identity = (toolId: string) => toolId;
 
@@ -62,7 +63,9 @@ const LayerSection = ({
                 <TableCell>Status</TableCell>
                 <TableCell>Tools</TableCell>
                 <TableCell>Owners</TableCell>
-                <TableCell />
+                <TableCell>
+                  <VisuallyHidden>Actions</VisuallyHidden>
+                </TableCell>
               </TableRow>
             </TableHead>
             <TableBody>

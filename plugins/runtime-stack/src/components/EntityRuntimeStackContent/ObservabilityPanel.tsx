@@ -21,6 +21,8 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import type { ReactNode } from 'react';
 import { formatWhen } from './formatWhen';
+import { ErrorText } from '../shared/ErrorText';
+import { AlertChip } from '../shared/AlertChip';
 
 const matchedByText = (matchedBy: EntityObservability['matchedBy']) =>
   [
@@ -109,9 +111,9 @@ export const ObservabilityPanel = ({
         Matched by {matchedByText(value.matchedBy)}
       </Typography>
       {value.errors.map(e => (
-        <Typography key={e.source} variant="body2" color="error">
+        <ErrorText key={e.source}>
           {e.source} could not be read: {e.message}
-        </Typography>
+        </ErrorText>
       ))}
 
       <Grid container spacing={3}>
@@ -154,13 +156,9 @@ export const ObservabilityPanel = ({
                         primary={
                           <>
                             {rule.name}{' '}
-                            <Chip
+                            <AlertChip
                               size="small"
-                              color={
-                                rule.state === 'firing'
-                                  ? 'secondary'
-                                  : 'default'
-                              }
+                              alert={rule.state === 'firing'}
                               label={rule.state ?? 'not evaluated'}
                             />
                           </>
@@ -189,13 +187,11 @@ export const ObservabilityPanel = ({
                         primary={
                           <>
                             <Link to={alert.url}>{alert.title}</Link>{' '}
-                            <Chip
+                            <AlertChip
                               size="small"
-                              color={
+                              alert={
                                 alert.state === 'alerting' ||
                                 alert.state === 'error'
-                                  ? 'secondary'
-                                  : 'default'
                               }
                               label={grafanaStateLabel(alert)}
                             />
@@ -238,11 +234,9 @@ export const ObservabilityPanel = ({
                           </Typography>
                         </TableCell>
                         <TableCell>
-                          <Chip
+                          <AlertChip
                             size="small"
-                            color={
-                              target.health === 'down' ? 'secondary' : 'default'
-                            }
+                            alert={target.health === 'down'}
                             label={target.health}
                           />
                         </TableCell>
@@ -251,9 +245,7 @@ export const ObservabilityPanel = ({
                             ? formatWhen(target.lastScrape)
                             : '—'}
                           {target.lastError && (
-                            <Typography variant="body2" color="error">
-                              {target.lastError}
-                            </Typography>
+                            <ErrorText>{target.lastError}</ErrorText>
                           )}
                         </TableCell>
                       </TableRow>

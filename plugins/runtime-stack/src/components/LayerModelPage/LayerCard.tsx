@@ -51,7 +51,13 @@ export const LayerCard = ({ layer }: { layer: RuntimeLayer }) => (
                   <Chip
                     key={tool.id}
                     size="small"
-                    label={<Link to={tool.url}>{tool.title}</Link>}
+                    label={
+                      // In the chip's text colour, underlined: link blue on
+                      // a grey chip is unreadable in the dark theme.
+                      <Link to={tool.url} color="inherit" underline="always">
+                        {tool.title}
+                      </Link>
+                    }
                   />
                 ) : (
                   <Chip key={tool.id} size="small" label={tool.title} />

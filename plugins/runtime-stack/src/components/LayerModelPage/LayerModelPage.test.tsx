@@ -48,7 +48,9 @@ describe('LayerModelPage', () => {
     const layer3 = screen.getByRole('table', {
       name: 'Capabilities of layer 3',
     });
-    expect(within(layer3).getByText('Cilium')).toBeInTheDocument();
+    expect(
+      within(layer3).getByRole('link', { name: /^Cilium\b/ }),
+    ).toHaveAttribute('href', 'https://cilium.io/');
   });
 
   it('shows a progress bar while loading', async () => {

@@ -104,7 +104,9 @@ const CapabilityAdoptionRow = ({
       aria-label={capability.title}
       style={{ listStyle: 'none' }}
     >
-      <Typography variant="subtitle2">{capability.title}</Typography>
+      <Typography variant="subtitle2" component="h3">
+        {capability.title}
+      </Typography>
       <StackedBar capability={capability} />
       <Typography
         variant="body2"

@@ -21,7 +21,6 @@ import TablePagination from '@material-ui/core/TablePagination';
 import TableRow from '@material-ui/core/TableRow';
 import TableSortLabel from '@material-ui/core/TableSortLabel';
 import TextField from '@material-ui/core/TextField';
-import Typography from '@material-ui/core/Typography';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
@@ -39,6 +38,7 @@ import {
 } from './serviceQuery';
 import { makeStyles } from '@material-ui/core/styles';
 import { WholeWordTable } from '../shared/WholeWordTable';
+import { ErrorText } from '../shared/ErrorText';
 
 /** How long typing pauses before a text filter is sent. */
 export const SEARCH_DEBOUNCE_MS = 300;
@@ -368,6 +368,8 @@ export const ServicesTable = () => {
           value={fields.status}
           disabled={fields.layer === ''}
           helperText={fields.layer === '' ? 'Choose a layer first' : undefined}
+          // The hint says why the field is disabled, so it keeps full contrast.
+          FormHelperTextProps={{ disabled: false }}
           onChange={e => setSelect({ status: e.target.value })}
           size="small"
           fullWidth
@@ -400,9 +402,9 @@ export const ServicesTable = () => {
       </Grid>
       {exportError && (
         <Grid item xs={12}>
-          <Typography variant="body2" color="error" role="alert">
+          <ErrorText role="alert">
             Could not export the services: {describeError(exportError)}
-          </Typography>
+          </ErrorText>
         </Grid>
       )}
     </Grid>

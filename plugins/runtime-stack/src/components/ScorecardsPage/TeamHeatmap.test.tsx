@@ -181,7 +181,7 @@ describe('TeamHeatmap', () => {
 
     await userEvent.click(
       await screen.findByRole('button', {
-        name: 'Layer 3 · Networking & storage: show its capabilities',
+        name: 'L3 · Networking & storage: show its capabilities',
       }),
     );
     const table = await screen.findByRole('table', {

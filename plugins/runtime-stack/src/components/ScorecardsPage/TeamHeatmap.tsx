@@ -255,7 +255,9 @@ export const TeamHeatmap = () => {
                               title: column.title,
                             })
                           }
-                          aria-label={`Layer ${column.layer} · ${column.title}: show its capabilities`}
+                          // Starts with the visible text, so voice control
+                          // users can say what they see.
+                          aria-label={`L${column.layer} · ${column.title}: show its capabilities`}
                           style={columnTitleStyle}
                         >
                           L{column.layer} · {column.title}

@@ -9,7 +9,6 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { TeamView } from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import Chip from '@material-ui/core/Chip';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
@@ -22,6 +21,7 @@ import { runtimeStackApiRef } from '../../api';
 import { describeExpiry } from '../EntityRuntimeStackContent/exemptions';
 import { formatCoveragePercent } from '../shared/formatPercent';
 import { WholeWordTable } from '../shared/WholeWordTable';
+import { AlertChip } from '../shared/AlertChip';
 
 /** `team-payments`, or `ops/team-payments` outside the default namespace. */
 function shortName(ref: string): string {
@@ -90,10 +90,10 @@ const ServicesTable = ({ view }: { view: TeamView }) => {
               ) : (
                 <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
                   {service.gaps.map(gap => (
-                    <Chip
+                    <AlertChip
                       key={gap.capability}
                       size="small"
-                      color={gap.status === 'missing' ? 'secondary' : 'default'}
+                      alert={gap.status === 'missing'}
                       variant={
                         gap.status === 'missing' ? 'default' : 'outlined'
                       }
@@ -146,7 +146,7 @@ const ExpiringExemptions = ({ view }: { view: TeamView }) => {
               </TableCell>
               <TableCell>
                 {expiry.expired ? (
-                  <Chip size="small" color="secondary" label={expiry.text} />
+                  <AlertChip size="small" label={expiry.text} />
                 ) : (
                   expiry.text
                 )}
@@ -179,12 +179,12 @@ export const TeamViewBody = ({ view }: { view: TeamView }) => {
           {view.services.length === 1 ? 'service' : 'services'}
         </Typography>
       </Box>
-      <Typography variant="subtitle2" gutterBottom>
+      <Typography variant="subtitle2" component="h3" gutterBottom>
         Services
       </Typography>
       <ServicesTable view={view} />
       <Box mt={3}>
-        <Typography variant="subtitle2" gutterBottom>
+        <Typography variant="subtitle2" component="h3" gutterBottom>
           Exemptions expiring within 30 days
         </Typography>
         <ExpiringExemptions view={view} />

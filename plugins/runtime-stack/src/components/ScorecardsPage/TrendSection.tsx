@@ -119,7 +119,7 @@ const LatestTable = ({
   <Table size="small" aria-label="Latest coverage">
     <TableHead>
       <TableRow>
-        <TableCell />
+        <TableCell>Series</TableCell>
         <TableCell>Day</TableCell>
         <TableCell>Coverage</TableCell>
         <TableCell>Covered / required</TableCell>

@@ -1,12 +1,13 @@
 import type { ClusterFreshness } from '@internal/backstage-plugin-runtime-stack-common';
-import Chip from '@material-ui/core/Chip';
 import { freshnessLabel } from './freshnessLabel';
+import { AlertChip } from './AlertChip';
 
 /** A cluster's freshness as a chip, in the alarm colour when stale or failing. */
 export const FreshnessChip = ({ cluster }: { cluster: ClusterFreshness }) => (
-  <Chip
+  <AlertChip
     size="small"
-    color={cluster.stale || cluster.lastError ? 'secondary' : 'primary'}
+    alert={Boolean(cluster.stale || cluster.lastError)}
+    color="primary"
     label={freshnessLabel(cluster)}
   />
 );

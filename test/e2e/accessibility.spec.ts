@@ -1,0 +1,136 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import {
+  runtimeStackTab,
+  signInAsGuest,
+  waitForBackend,
+  waitUntilUsable,
+} from './portal';
+
+test.beforeAll(async ({ request }) => {
+  await waitForBackend(request);
+});
+
+/**
+ * The axe-core rules that break on the page, with where. Two rules are left
+ * to the app shell: its plugin pages have no `<main>` landmark and put the
+ * page header outside any landmark, whatever a plugin renders below them.
+ */
+async function violations(page: Page, within?: string) {
+  let axe = new AxeBuilder({ page }).disableRules([
+    'landmark-one-main',
+    'region',
+  ]);
+  if (within) axe = axe.include(within);
+  const result = await axe.analyze();
+  return result.violations.map(
+    v =>
+      `${v.id} (${v.impact}): ${v.help}; ${v.nodes
+        .slice(0, 3)
+        .map(n => n.target.join(' '))
+        .join(' | ')}`,
+  );
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test.describe(`in the ${theme} theme, axe finds nothing to fix`, () => {
+    test.beforeEach(async ({ page }) => {
+      // Where the app's theme switcher keeps its choice.
+      await page.addInitScript(
+        chosen => window.localStorage.setItem('theme', chosen),
+        theme,
+      );
+      await signInAsGuest(page);
+    });
+
+    test('on the Runtime stack tab, with its dialogs', async ({ page }) => {
+      for (const name of ['payments-api', 'checkout-web']) {
+        await page.goto(runtimeStackTab(name));
+        await waitUntilUsable(page, name);
+        await expect(
+          page.getByRole('table', { name: /^Workloads on / }).first(),
+        ).toBeVisible();
+        expect(await violations(page), name).toEqual([]);
+      }
+
+      const layer4 = page.getByRole('button', { name: /^Layer 4 · / });
+      if ((await layer4.getAttribute('aria-expanded')) !== 'true') {
+        await layer4.click();
+      }
+      await page
+        .getByRole('button', { name: 'Change owner of Metrics' })
+        .click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      expect(await violations(page), 'change owner dialog').toEqual([]);
+      await page.getByRole('button', { name: 'Cancel' }).click();
+
+      await page.getByRole('button', { name: 'Grant exemption' }).click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      expect(await violations(page), 'grant exemption dialog').toEqual([]);
+    });
+
+    test('on the coverage card, the System and Group tabs', async ({
+      page,
+    }) => {
+      await page.goto('/catalog/default/component/payments-api');
+      await expect(page.getByLabel('Overall coverage')).toHaveText(/^\d+%$/);
+      expect(await violations(page), 'overview card').toEqual([]);
+
+      await page.goto('/catalog/default/system/payments/runtime-stack');
+      await expect(
+        page.getByLabel('System coverage', { exact: true }),
+      ).toHaveText(/\d+%/);
+      expect(await violations(page), 'System tab').toEqual([]);
+
+      await page.goto('/catalog/default/group/team-payments/runtime-stack');
+      await expect(
+        page.getByLabel('Team coverage', { exact: true }),
+      ).toHaveText(/\d+%/);
+      expect(await violations(page), 'Group tab').toEqual([]);
+    });
+
+    test('on the layer model and every scorecard', async ({ page }) => {
+      await page.goto('/runtime-stack');
+      await expect(
+        page.getByRole('table', { name: 'Capabilities of layer 3' }),
+      ).toBeVisible();
+      expect(await violations(page), 'layer model').toEqual([]);
+
+      await page.goto('/runtime-stack-scorecards');
+      await expect(
+        page.getByRole('table', { name: 'Coverage by team and layer' }),
+      ).toBeVisible();
+      expect(await violations(page), 'Teams').toEqual([]);
+      const loaded = {
+        Adoption: page.getByLabel('Tools for GitOps'),
+        Trends: page.getByText('Coverage over time'),
+        Services: page
+          .getByRole('table', { name: 'Services' })
+          .getByRole('link')
+          .first(),
+      };
+      for (const [tab, shown] of Object.entries(loaded)) {
+        await page.getByRole('tab', { name: tab }).click();
+        await expect(shown.first()).toBeVisible();
+        expect(await violations(page), tab).toEqual([]);
+      }
+    });
+
+    test("on the template form's coverage preview", async ({ page }) => {
+      await page.goto('/create/templates/default/runtime-service');
+      await page.getByLabel('Name', { exact: false }).first().fill('a11y-api');
+      const owner = page.getByLabel('Owner', { exact: false }).first();
+      await owner.fill('group:default/team-payments');
+      await owner.press('Tab');
+      await page.getByRole('button', { name: 'Next' }).click();
+      await expect(page.getByLabel('Coverage when registered')).toHaveText(
+        /\d+%/,
+      );
+      // The form around it is the scaffolder's, and its header tabs are
+      // the app shell's.
+      expect(
+        await violations(page, '[role="region"][aria-label*="overage"]'),
+      ).toEqual([]);
+    });
+  });
+}
