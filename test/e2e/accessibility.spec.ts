@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import {
+  openTemplatePlatformStep,
   runtimeStackTab,
   signInAsGuest,
   waitForBackend,
@@ -117,12 +118,7 @@ for (const theme of ['light', 'dark'] as const) {
     });
 
     test("on the template form's coverage preview", async ({ page }) => {
-      await page.goto('/create/templates/default/runtime-service');
-      await page.getByLabel('Name', { exact: false }).first().fill('a11y-api');
-      const owner = page.getByLabel('Owner', { exact: false }).first();
-      await owner.fill('group:default/team-payments');
-      await owner.press('Tab');
-      await page.getByRole('button', { name: 'Next' }).click();
+      await openTemplatePlatformStep(page, 'a11y-api');
       await expect(page.getByLabel('Coverage when registered')).toHaveText(
         /\d+%/,
       );

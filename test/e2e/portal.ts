@@ -126,3 +126,18 @@ export async function exampleServiceNames(
     .toBeGreaterThanOrEqual(atLeast);
   return names;
 }
+
+/**
+ * Opens the software template, fills its first step (the service's name,
+ * owned by team-payments) and goes on to the platform choices, where the
+ * coverage preview is.
+ */
+export async function openTemplatePlatformStep(page: Page, name: string) {
+  await page.goto('/create/templates/default/runtime-service');
+  await page.getByLabel('Name', { exact: false }).first().fill(name);
+  // The owner picker takes an entity ref as typed.
+  const owner = page.getByLabel('Owner', { exact: false }).first();
+  await owner.fill('group:default/team-payments');
+  await owner.press('Tab');
+  await page.getByRole('button', { name: 'Next' }).click();
+}

@@ -1,5 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { signInAsGuest, waitForBackend } from './portal';
+import {
+  openTemplatePlatformStep,
+  signInAsGuest,
+  waitForBackend,
+} from './portal';
 
 test.beforeAll(async ({ request }) => {
   await waitForBackend(request);
@@ -12,13 +16,7 @@ test('the template form previews the coverage of the new service as choices chan
   page,
 }) => {
   await signInAsGuest(page);
-  await page.goto('/create/templates/default/runtime-service');
-  await page.getByLabel('Name', { exact: false }).first().fill('orders-api');
-  // The owner picker takes an entity ref as typed.
-  const owner = page.getByLabel('Owner', { exact: false }).first();
-  await owner.fill('group:default/team-payments');
-  await owner.press('Tab');
-  await page.getByRole('button', { name: 'Next' }).click();
+  await openTemplatePlatformStep(page, 'orders-api');
 
   const whenRegistered = page.getByLabel('Coverage when registered');
   await expect(whenRegistered).toHaveText(/\d+%/, { timeout: 30_000 });
@@ -45,12 +43,7 @@ test('a new service created from the template shows in the catalog with its decl
   test.setTimeout(300_000);
   const name = `orders-${Date.now().toString(36)}`;
   await signInAsGuest(page);
-  await page.goto('/create/templates/default/runtime-service');
-  await page.getByLabel('Name', { exact: false }).first().fill(name);
-  const owner = page.getByLabel('Owner', { exact: false }).first();
-  await owner.fill('group:default/team-payments');
-  await owner.press('Tab');
-  await page.getByRole('button', { name: 'Next' }).click();
+  await openTemplatePlatformStep(page, name);
   await expect(page.getByLabel('Coverage when registered')).toBeVisible({
     timeout: 30_000,
   });
