@@ -373,6 +373,25 @@ describe.each(databases.eachSupportedId())(
       },
     );
 
+    it('refuses a body that is not a JSON object with a 400, writing nothing', async () => {
+      const count = async () =>
+        (await request(server).get(`${api}/ownership?limit=500`).set(as(ADMIN)))
+          .body.totalCount;
+      const before = await count();
+      const malformed = await request(server)
+        .post(`${api}/ownership`)
+        .set(as(ADMIN))
+        .set('Content-Type', 'application/json')
+        .send('{"scope": {"kind": "system",');
+      expect(malformed.status).toBe(400);
+      expect(malformed.body.error.message).toMatch(/JSON/);
+      const list = await create(ADMIN, [ingress]);
+      expect(list.status).toBe(400);
+      expect(list.body.error.name).toBe('InputError');
+      expect(list.body.error.message).toMatch(/body: .*expected object/);
+      expect(await count()).toBe(before);
+    });
+
     it('refuses bad query parameters with a 400 naming them', async () => {
       const res = await request(server)
         .get(`${api}/ownership?limit=0&colour=red`)
