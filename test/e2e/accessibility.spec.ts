@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import {
+  navigateInApp,
   openTemplatePlatformStep,
   runtimeStackTab,
   signInAsGuest,
@@ -35,31 +36,39 @@ async function violations(page: Page, within?: string) {
 
 for (const theme of ['light', 'dark'] as const) {
   test.describe(`in the ${theme} theme, axe finds nothing to fix`, () => {
-    test.beforeEach(async ({ page }, testInfo) => {
+    // One page signed in once, moved around by the app's router: every load
+    // boots the dev bundle again (10-20 s).
+    test.describe.configure({ mode: 'serial' });
+    let page: Page;
+    test.beforeAll(async ({ browser }) => {
+      page = await (await browser.newContext()).newPage();
       // Where the app's theme switcher keeps its choice.
       await page.addInitScript(
         chosen => window.localStorage.setItem('theme', chosen),
         theme,
       );
-      if (!testInfo.title.startsWith('on the sign-in page')) {
-        await signInAsGuest(page);
-      }
     });
+    test.afterAll(() => page.context().close());
 
-    test('on the sign-in page, with its demo users', async ({ page }) => {
+    test('on the sign-in page, with its demo users', async () => {
       await page.goto('/');
       await expect(
         page.getByRole('button', { name: 'Sign in as demo user' }),
       ).toBeVisible();
       expect(await violations(page)).toEqual([]);
+      await signInAsGuest(page);
     });
 
-    test('on the Runtime stack tab, with its dialogs', async ({ page }) => {
-      for (const name of ['payments-api', 'checkout-web']) {
-        await page.goto(runtimeStackTab(name));
+    test('on the Runtime stack tab, with its dialogs', async () => {
+      // Each runs on its own cluster, so the table says which page is shown.
+      for (const [name, cluster] of [
+        ['payments-api', 'prod-eu-1'],
+        ['checkout-web', 'prod-us-1'],
+      ]) {
+        await navigateInApp(page, runtimeStackTab(name));
         await waitUntilUsable(page, name);
         await expect(
-          page.getByRole('table', { name: /^Workloads on / }).first(),
+          page.getByRole('table', { name: `Workloads on ${cluster}` }),
         ).toBeVisible();
         expect(await violations(page), name).toEqual([]);
       }
@@ -83,36 +92,42 @@ for (const theme of ['light', 'dark'] as const) {
       await page.getByRole('button', { name: 'Grant exemption' }).click();
       await expect(page.getByRole('dialog')).toBeVisible();
       expect(await violations(page), 'grant exemption dialog').toEqual([]);
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog')).toHaveCount(0);
     });
 
-    test('on the coverage card, the System and Group tabs', async ({
-      page,
-    }) => {
-      await page.goto('/catalog/default/component/payments-api');
+    test('on the coverage card, the System and Group tabs', async () => {
+      await navigateInApp(page, '/catalog/default/component/payments-api');
       await expect(page.getByLabel('Overall coverage')).toHaveText(/^\d+%$/);
       expect(await violations(page), 'overview card').toEqual([]);
 
-      await page.goto('/catalog/default/system/payments/runtime-stack');
+      await navigateInApp(
+        page,
+        '/catalog/default/system/payments/runtime-stack',
+      );
       await expect(
         page.getByLabel('System coverage', { exact: true }),
       ).toHaveText(/\d+%/);
       expect(await violations(page), 'System tab').toEqual([]);
 
-      await page.goto('/catalog/default/group/team-payments/runtime-stack');
+      await navigateInApp(
+        page,
+        '/catalog/default/group/team-payments/runtime-stack',
+      );
       await expect(
         page.getByLabel('Team coverage', { exact: true }),
       ).toHaveText(/\d+%/);
       expect(await violations(page), 'Group tab').toEqual([]);
     });
 
-    test('on the layer model and every scorecard', async ({ page }) => {
-      await page.goto('/runtime-stack');
+    test('on the layer model and every scorecard', async () => {
+      await navigateInApp(page, '/runtime-stack');
       await expect(
         page.getByRole('table', { name: 'Capabilities of layer 3' }),
       ).toBeVisible();
       expect(await violations(page), 'layer model').toEqual([]);
 
-      await page.goto('/runtime-stack-scorecards');
+      await navigateInApp(page, '/runtime-stack-scorecards');
       await expect(
         page.getByRole('table', { name: 'Coverage by team and layer' }),
       ).toBeVisible();
@@ -132,7 +147,7 @@ for (const theme of ['light', 'dark'] as const) {
       }
     });
 
-    test("on the template form's coverage preview", async ({ page }) => {
+    test("on the template form's coverage preview", async () => {
       await openTemplatePlatformStep(page, 'a11y-api');
       await expect(page.getByLabel('Coverage when registered')).toHaveText(
         /\d+%/,
