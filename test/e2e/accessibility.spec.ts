@@ -97,27 +97,18 @@ for (const theme of ['light', 'dark'] as const) {
     });
 
     test('on the coverage card, the System and Group tabs', async () => {
-      await navigateInApp(page, '/catalog/default/component/payments-api');
-      await expect(page.getByLabel('Overall coverage')).toHaveText(/^\d+%$/);
-      expect(await violations(page), 'overview card').toEqual([]);
-
-      await navigateInApp(
-        page,
-        '/catalog/default/system/payments/runtime-stack',
-      );
-      await expect(
-        page.getByLabel('System coverage', { exact: true }),
-      ).toHaveText(/\d+%/);
-      expect(await violations(page), 'System tab').toEqual([]);
-
-      await navigateInApp(
-        page,
-        '/catalog/default/group/team-payments/runtime-stack',
-      );
-      await expect(
-        page.getByLabel('Team coverage', { exact: true }),
-      ).toHaveText(/\d+%/);
-      expect(await violations(page), 'Group tab').toEqual([]);
+      const views = [
+        ['/catalog/default/component/payments-api', 'Overall coverage'],
+        ['/catalog/default/system/payments/runtime-stack', 'System coverage'],
+        ['/catalog/default/group/team-payments/runtime-stack', 'Team coverage'],
+      ];
+      for (const [path, figure] of views) {
+        await navigateInApp(page, path);
+        await expect(page.getByLabel(figure, { exact: true })).toHaveText(
+          /^\d+%$/,
+        );
+        expect(await violations(page), path).toEqual([]);
+      }
     });
 
     test('on the layer model and every scorecard', async () => {

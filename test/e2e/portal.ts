@@ -91,7 +91,7 @@ export async function navigateInApp(page: Page, path: string) {
     window.history.pushState(null, '', to);
     window.dispatchEvent(new PopStateEvent('popstate'));
   }, path);
-  await expect(page).toHaveURL(new RegExp(`${path.replace(/[?]/g, '\\?')}$`));
+  await page.waitForURL(url => `${url.pathname}${url.search}` === path);
 }
 
 /** The path of a component's Runtime stack tab. */

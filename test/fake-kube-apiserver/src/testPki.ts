@@ -86,6 +86,15 @@ const pem = (pair: {
   key: pair.key,
 });
 
+/** The extensions of a certificate the CA signs for a server or a client. */
+const leafExtensions = (
+  extKeyUsage: { serverAuth: true } | { clientAuth: true },
+) => [
+  { name: 'basicConstraints', cA: false },
+  { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+  { name: 'extKeyUsage', ...extKeyUsage },
+];
+
 /**
  * Makes a fresh PKI for one test cluster: RSA 2048 keys, certificates
  * valid for `validDays` (default 1).
@@ -110,9 +119,7 @@ export function generateTestPki(
     subject: [{ name: 'commonName', value: 'kube-apiserver' }],
     issuer: ca,
     extensions: [
-      { name: 'basicConstraints', cA: false },
-      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
-      { name: 'extKeyUsage', serverAuth: true },
+      ...leafExtensions({ serverAuth: true }),
       {
         name: 'subjectAltName',
         altNames: [
@@ -133,11 +140,7 @@ export function generateTestPki(
       })),
     ],
     issuer: ca,
-    extensions: [
-      { name: 'basicConstraints', cA: false },
-      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
-      { name: 'extKeyUsage', clientAuth: true },
-    ],
+    extensions: leafExtensions({ clientAuth: true }),
     serial: '03',
   });
   return { ca: pem(ca), server: pem(server), client: pem(client) };

@@ -11,11 +11,14 @@ import { lighten, type Theme } from '@material-ui/core/styles';
 export const alertTextColor = (theme: Theme): string =>
   theme.palette.type === 'dark'
     ? lighten(theme.palette.error.main, 0.5)
-    : theme.palette.errorText ?? theme.palette.error.dark;
+    : darkRed(theme);
+
+const darkRed = (theme: Theme) =>
+  theme.palette.errorText ?? theme.palette.error.dark;
 
 /** A chip or badge filled with the alarm colour, in either theme. */
 export const alertFill = (theme: Theme) => {
-  const backgroundColor = theme.palette.errorText ?? theme.palette.error.dark;
+  const backgroundColor = darkRed(theme);
   return {
     backgroundColor,
     color: theme.palette.getContrastText(backgroundColor),
