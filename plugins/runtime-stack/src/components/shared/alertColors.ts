@@ -1,6 +1,9 @@
 import type {} from '@backstage/theme';
 import { lighten, type Theme } from '@material-ui/core/styles';
 
+const darkRed = (theme: Theme) =>
+  theme.palette.errorText ?? theme.palette.error.dark;
+
 /**
  * The colour of error text. MUI's `error` and `secondary` colours, which
  * Backstage's themes leave at MUI's defaults, are too light for text on a
@@ -12,9 +15,6 @@ export const alertTextColor = (theme: Theme): string =>
   theme.palette.type === 'dark'
     ? lighten(theme.palette.error.main, 0.5)
     : darkRed(theme);
-
-const darkRed = (theme: Theme) =>
-  theme.palette.errorText ?? theme.palette.error.dark;
 
 /** A chip or badge filled with the alarm colour, in either theme. */
 export const alertFill = (theme: Theme) => {
