@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import {
   exampleServiceNames,
+  navigateInApp,
   signInAsDemoUser,
   signInAsGuest,
   runtimeStackTab as tab,
@@ -18,26 +19,33 @@ test.describe('the Runtime stack tab on the example estate', () => {
     page,
     request,
   }) => {
-    // One full page load per service, each booting the app.
-    test.setTimeout(300_000);
     const names = await exampleServiceNames(request);
 
-    await signInAsGuest(page);
+    // The first service with a full load of the app, the others as a link
+    // in the app would open them.
+    let started = Date.now();
+    await signInAsGuest(page, tab(names[0]));
     const usableMs: Record<string, number> = {};
-    for (const name of names) {
-      const started = Date.now();
-      await page.goto(tab(name));
+    for (const [i, name] of names.entries()) {
+      if (i > 0) {
+        started = Date.now();
+        await navigateInApp(page, tab(name));
+      }
       await waitUntilUsable(page, name);
       usableMs[name] = Date.now() - started;
       await expect(
         page.getByRole('button', { name: /^Layer \d · / }),
       ).toHaveCount(7);
     }
-    const sorted = Object.values(usableMs).sort((a, b) => a - b);
+    const inApp = names
+      .slice(1)
+      .map(name => usableMs[name])
+      .sort((a, b) => a - b);
     const figures = {
       services: names.length,
-      p50Ms: sorted[Math.floor((sorted.length - 1) / 2)],
-      maxMs: sorted[sorted.length - 1],
+      firstLoadWithSignInMs: usableMs[names[0]],
+      inAppP50Ms: inApp[Math.floor((inApp.length - 1) / 2)],
+      inAppMaxMs: inApp[inApp.length - 1],
       perService: usableMs,
     };
     mkdirSync('test/output', { recursive: true });
@@ -46,15 +54,14 @@ test.describe('the Runtime stack tab on the example estate', () => {
       `${JSON.stringify(figures, null, 2)}\n`,
     );
     console.log(
-      `Runtime stack tab usable in headless Chromium: p50 ${figures.p50Ms} ms, max ${figures.maxMs} ms over ${names.length} services`,
+      `Runtime stack tab usable in headless Chromium (dev bundle): ${figures.firstLoadWithSignInMs} ms with the first load and sign-in; then in the app p50 ${figures.inAppP50Ms} ms, max ${figures.inAppMaxMs} ms over ${inApp.length} services`,
     );
   });
 
   test('expands the evidence of a capability the cluster shows', async ({
     page,
   }) => {
-    await signInAsGuest(page);
-    await page.goto(tab('payments-api'));
+    await signInAsGuest(page, tab('payments-api'));
     await waitUntilUsable(page);
     const layer6 = page.getByRole('button', { name: /^Layer 6 · / });
     if ((await layer6.getAttribute('aria-expanded')) !== 'true') {
@@ -76,8 +83,7 @@ test.describe('the Runtime stack tab on the example estate', () => {
   test('checkout-web shows its Grafana and Prometheus alert rules, one firing, and what would add evidence', async ({
     page,
   }) => {
-    await signInAsGuest(page);
-    await page.goto(tab('checkout-web'));
+    await signInAsGuest(page, tab('checkout-web'));
     await waitUntilUsable(page);
     const rules = page.getByRole('list', { name: 'Grafana alert rules' });
     await expect(
@@ -108,8 +114,7 @@ test.describe('the Runtime stack tab on the example estate', () => {
     browser,
     baseURL,
   }) => {
-    await signInAsGuest(page);
-    await page.goto(tab('payments-api'));
+    await signInAsGuest(page, tab('payments-api'));
     await waitUntilUsable(page);
     const layer4 = page.getByRole('button', { name: /^Layer 4 · / });
     if ((await layer4.getAttribute('aria-expanded')) !== 'true') {
@@ -160,8 +165,7 @@ test.describe('the Runtime stack tab on the example estate', () => {
     const otherBrowser = await browser.newContext({ baseURL });
     try {
       const sara = await otherBrowser.newPage();
-      await signInAsDemoUser(sara, 'sara-lindqvist');
-      await sara.goto(tab('payments-api'));
+      await signInAsDemoUser(sara, 'sara-lindqvist', tab('payments-api'));
       await waitUntilUsable(sara);
       const saraLayer4 = sara.getByRole('button', { name: /^Layer 4 · / });
       if ((await saraLayer4.getAttribute('aria-expanded')) !== 'true') {
@@ -223,8 +227,7 @@ test.describe('the Runtime stack tab on the example estate', () => {
   test('the Overview shows the coverage card, and a System its components added up', async ({
     page,
   }) => {
-    await signInAsGuest(page);
-    await page.goto('/catalog/default/component/payments-api');
+    await signInAsGuest(page, '/catalog/default/component/payments-api');
     await expect(page.getByLabel('Overall coverage')).toHaveText(/^\d+%$/, {
       timeout: 30_000,
     });
@@ -239,7 +242,7 @@ test.describe('the Runtime stack tab on the example estate', () => {
       path: 'test/output/payments-api-overview-card.png',
     });
 
-    await page.goto('/catalog/default/system/payments/runtime-stack');
+    await navigateInApp(page, '/catalog/default/system/payments/runtime-stack');
     await expect(
       page.getByLabel('System coverage', { exact: true }),
     ).toHaveText(/^\d+%$/, {

@@ -1,4 +1,9 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import {
+  expect,
+  type APIRequestContext,
+  type Locator,
+  type Page,
+} from '@playwright/test';
 
 export const backendUrl = process.env.BACKEND_URL ?? 'http://localhost:7007';
 
@@ -60,9 +65,13 @@ async function expectSignedIn(page: Page) {
   ).toBeVisible();
 }
 
-/** Signs in through the app's guest sign-in page. */
-export async function signInAsGuest(page: Page) {
-  await page.goto('/');
+/**
+ * Opens a path of the app and signs in on the sign-in page it shows there as
+ * the guest; the app then renders that path. One load of the app, as each
+ * boots the dev bundle again (10-20 s): move on with `navigateInApp`.
+ */
+export async function signInAsGuest(page: Page, path = '/') {
+  await page.goto(path);
   await page.getByRole('button', { name: 'Enter' }).click();
   await expectSignedIn(page);
 }
@@ -70,11 +79,11 @@ export async function signInAsGuest(page: Page) {
 /**
  * Signs in on the sign-in page as one of the demo users the backend offers
  * (`auth.providers.demo.users` in app-config.yaml), by name, for example
- * `sara-lindqvist`. The page remembers the choice until sign-out, so use a
+ * `sara-lindqvist`, at a path as `signInAsGuest` does. The page remembers the choice until sign-out, so use a
  * fresh browser context for a user other than the guest.
  */
-export async function signInAsDemoUser(page: Page, name: string) {
-  await page.goto('/');
+export async function signInAsDemoUser(page: Page, name: string, path = '/') {
+  await page.goto(path);
   await page
     .getByLabel('Demo user', { exact: true })
     .selectOption({ label: name });
@@ -92,6 +101,25 @@ export async function navigateInApp(page: Page, path: string) {
     window.dispatchEvent(new PopStateEvent('popstate'));
   }, path);
   await page.waitForURL(url => `${url.pathname}${url.search}` === path);
+}
+
+/**
+ * Waits for what the backend produces in the background (a collection, a
+ * notice), reloading the page while it has not shown up yet.
+ */
+export async function expectAfterReloads(
+  page: Page,
+  locator: Locator,
+  { timeout = 120_000, perLoad = 10_000 } = {},
+) {
+  await expect(async () => {
+    try {
+      await expect(locator).toBeVisible({ timeout: perLoad });
+    } catch (notYet) {
+      await page.reload();
+      throw notYet;
+    }
+  }).toPass({ timeout });
 }
 
 /** The path of a component's Runtime stack tab. */
@@ -140,12 +168,12 @@ export async function exampleServiceNames(
 }
 
 /**
- * Opens the software template, fills its first step (the service's name,
- * owned by team-payments) and goes on to the platform choices, where the
- * coverage preview is.
+ * Opens the software template in the signed-in app, fills its first step
+ * (the service's name, owned by team-payments) and goes on to the platform
+ * choices, where the coverage preview is.
  */
 export async function openTemplatePlatformStep(page: Page, name: string) {
-  await page.goto('/create/templates/default/runtime-service');
+  await navigateInApp(page, '/create/templates/default/runtime-service');
   await page.getByLabel('Name', { exact: false }).first().fill(name);
   // The owner picker takes an entity ref as typed.
   const owner = page.getByLabel('Owner', { exact: false }).first();

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import {
   backendUrl,
+  expectAfterReloads,
   guestToken,
   signInAsGuest,
   waitForBackend,
@@ -106,15 +107,12 @@ test.describe('cluster state from the fake clusters', () => {
   test('the Runtime Stack page lists the clusters and what runs on them', async ({
     page,
   }) => {
-    await signInAsGuest(page);
+    await signInAsGuest(page, '/runtime-stack');
     const clusters = page.getByRole('table', { name: 'Collected clusters' });
     // The page reads what the collector stored; until the first run it says so.
-    await expect(async () => {
-      await page.goto('/runtime-stack');
-      await expect(clusters.getByText('Cilium')).toBeVisible({
-        timeout: 5_000,
-      });
-    }).toPass({ timeout: 60_000 });
+    await expectAfterReloads(page, clusters.getByText('Cilium'), {
+      timeout: 60_000,
+    });
     await expect(clusters.getByText('prod-eu-1')).toBeVisible();
     await expect(clusters.getByText('Calico')).toBeVisible();
     await page.screenshot({ path: 'test/output/runtime-stack-clusters.png' });
@@ -309,8 +307,7 @@ test.describe('ownership and declared stack on the example estate', () => {
 test('the catalog entity page shows the annotation problem', async ({
   page,
 }) => {
-  await signInAsGuest(page);
-  await page.goto('/catalog/default/component/payments-ledger');
+  await signInAsGuest(page, '/catalog/default/component/payments-ledger');
   await expect(page.getByText(/linkerd2x/).first()).toBeVisible();
   await page.screenshot({
     path: 'test/output/payments-ledger-annotation-error.png',
@@ -354,8 +351,10 @@ test.describe('runtime-stack page', () => {
   test('the Runtime stack tab shows workloads, image drift and alerts of a service', async ({
     page,
   }) => {
-    await signInAsGuest(page);
-    await page.goto('/catalog/default/component/payments-api/runtime-stack');
+    await signInAsGuest(
+      page,
+      '/catalog/default/component/payments-api/runtime-stack',
+    );
     await expect(
       page.getByRole('table', { name: 'Workloads on prod-eu-1' }),
     ).toBeVisible({ timeout: 30_000 });
@@ -389,8 +388,7 @@ test.describe('runtime-stack page', () => {
   });
 
   test('a service page offers the Kubernetes tab', async ({ page }) => {
-    await signInAsGuest(page);
-    await page.goto('/catalog/default/component/payments-api');
+    await signInAsGuest(page, '/catalog/default/component/payments-api');
     await expect(
       page.getByRole('heading', { name: 'Payments API' }),
     ).toBeVisible();

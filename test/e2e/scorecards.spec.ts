@@ -101,8 +101,10 @@ test.describe('scorecards on the example estate', () => {
     request,
   }) => {
     await revokeExemptions(request, 'component:default/checkout-api');
-    await signInAsGuest(page);
-    await page.goto('/catalog/default/component/checkout-api/runtime-stack');
+    await signInAsGuest(
+      page,
+      '/catalog/default/component/checkout-api/runtime-stack',
+    );
     await expect(page.getByLabel('Overall coverage')).toHaveText(/^\d+%$/, {
       timeout: 30_000,
     });
@@ -135,8 +137,10 @@ test.describe('scorecards on the example estate', () => {
 test("a team's page shows its services' coverage and its trend", async ({
   page,
 }) => {
-  await signInAsGuest(page);
-  await page.goto('/catalog/default/group/team-payments/runtime-stack');
+  await signInAsGuest(
+    page,
+    '/catalog/default/group/team-payments/runtime-stack',
+  );
   const services = page.getByRole('table', { name: 'Services of the team' });
   await expect(
     services.getByRole('link', { name: 'Payments API' }),

@@ -3,6 +3,7 @@ import {
   openTemplatePlatformStep,
   signInAsGuest,
   waitForBackend,
+  waitUntilUsable,
 } from './portal';
 
 test.beforeAll(async ({ request }) => {
@@ -80,22 +81,13 @@ test('a new service created from the template shows in the catalog with its decl
   );
   await page.screenshot({ path: 'test/output/template-task-done.png' });
 
-  // The catalog picks the new file location up on its next processing loop.
-  await expect
-    .poll(
-      async () => {
-        await page.goto(`/catalog/default/component/${name}/runtime-stack`);
-        return page
-          .getByLabel('Overall coverage')
-          .waitFor({ timeout: 10_000 })
-          .then(
-            () => true,
-            () => false,
-          );
-      },
-      { timeout: 90_000, intervals: [2_000] },
-    )
-    .toBe(true);
+  // The task's last step waited for the catalog to read the new service.
+  await open.click();
+  await expect(page).toHaveURL(
+    new RegExp(`/catalog/default/component/${name}$`),
+  );
+  await page.getByRole('link', { name: 'Runtime stack', exact: true }).click();
+  await waitUntilUsable(page);
   await expect(
     page.getByRole('row', { name: 'GitOps', exact: true }),
   ).toContainText('Argo CD');

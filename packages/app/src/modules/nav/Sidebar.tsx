@@ -12,7 +12,7 @@ import MenuIcon from '@material-ui/icons/Menu';
 import SearchIcon from '@material-ui/icons/Search';
 import { SidebarSearchModal } from '@backstage/plugin-search';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
-import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
+import { NotificationsNavItem } from './NotificationsNavItem';
 
 export const SidebarContent = NavContentBlueprint.make({
   params: {
@@ -23,7 +23,7 @@ export const SidebarContent = NavContentBlueprint.make({
 
       // Skipped items
       nav.take('page:search'); // Using search modal instead
-      nav.take('page:notifications'); // Using NotificationsSidebarItem manually instead
+      nav.take('page:notifications'); // Using NotificationsNavItem instead
 
       return (
         <Sidebar>
@@ -43,7 +43,7 @@ export const SidebarContent = NavContentBlueprint.make({
           </SidebarGroup>
           <SidebarSpace />
           <SidebarDivider />
-          <NotificationsSidebarItem />
+          <NotificationsNavItem />
           <SidebarDivider />
           <SidebarGroup
             label="Settings"
