@@ -130,3 +130,78 @@ for (const theme of ['light', 'dark'] as const) {
     });
   });
 }
+
+/**
+ * The tables that a narrow content area cuts off: wider than a box that
+ * hides what overflows, or than the window, with nothing between that
+ * scrolls; and those that scroll without being reachable from the keyboard.
+ */
+async function tablesCutOff(page: Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('table')].flatMap(table => {
+      const name = table.getAttribute('aria-label') ?? 'unnamed table';
+      const right = table.getBoundingClientRect().right;
+      for (let box = table.parentElement; box; box = box.parentElement) {
+        const { overflowX } = getComputedStyle(box);
+        if (/auto|scroll/.test(overflowX)) {
+          const scrolls = box.scrollWidth > box.clientWidth;
+          return scrolls && box.tabIndex < 0
+            ? [`${name}: scrolls, but not from the keyboard`]
+            : [];
+        }
+        if (/hidden|clip/.test(overflowX)) {
+          return right > box.getBoundingClientRect().right + 1
+            ? [`${name}: cut off`]
+            : [];
+        }
+      }
+      return right > window.innerWidth + 1
+        ? [`${name}: wider than the window`]
+        : [];
+    }),
+  );
+}
+
+test.describe('in a narrow window, tables scroll rather than being cut off', () => {
+  test.use({ viewport: { width: 900, height: 900 } });
+
+  test('on the Runtime stack tab, the System tab, the layer model and the services scorecard', async ({
+    page,
+  }) => {
+    await signInAsGuest(page, runtimeStackTab('payments-api'));
+    await waitUntilUsable(page);
+    // Open every layer: their tables are the widest.
+    for (const layer of await page
+      .getByRole('button', { name: /^Layer \d · / })
+      .all()) {
+      if ((await layer.getAttribute('aria-expanded')) !== 'true') {
+        await layer.click();
+      }
+    }
+    await expect(
+      page.getByRole('region', {
+        name: 'Layer 4 capabilities, scrolls sideways',
+      }),
+    ).toBeVisible();
+    expect(await tablesCutOff(page)).toEqual([]);
+    expect(await violations(page)).toEqual([]);
+    await page.screenshot({
+      path: 'test/output/payments-api-runtime-stack-narrow.png',
+      fullPage: true,
+    });
+
+    const views = [
+      ['/catalog/default/system/payments/runtime-stack', 'Component coverage'],
+      ['/runtime-stack', 'Capabilities of layer 3'],
+      ['/runtime-stack-scorecards?tab=services', 'Services'],
+    ];
+    for (const [path, table] of views) {
+      await navigateInApp(page, path);
+      await expect(
+        page.getByRole('table', { name: table, exact: true }),
+      ).toBeVisible();
+      expect(await tablesCutOff(page), path).toEqual([]);
+      expect(await violations(page), path).toEqual([]);
+    }
+  });
+});

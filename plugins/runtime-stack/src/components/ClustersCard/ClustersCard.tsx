@@ -6,7 +6,6 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import type { LayerModel } from '@internal/backstage-plugin-runtime-stack-common';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
@@ -21,6 +20,7 @@ import { toolTitlesOf } from '../shared/toolTitles';
 import { FreshnessChip } from '../shared/FreshnessChip';
 import { ClusterResourceLink } from '../shared/ClusterResourceLink';
 import { ErrorText } from '../shared/ErrorText';
+import { ScrollingTable } from '../shared/ScrollingTable';
 
 const NO_WRAP = { verticalAlign: 'top', whiteSpace: 'nowrap' } as const;
 
@@ -59,7 +59,7 @@ export const ClustersCard = ({ layerModel }: { layerModel?: LayerModel }) => {
       );
     }
     return (
-      <Table size="small" aria-label="Collected clusters">
+      <ScrollingTable size="small" aria-label="Collected clusters">
         <TableHead>
           <TableRow>
             <TableCell>Cluster</TableCell>
@@ -118,7 +118,7 @@ export const ClustersCard = ({ layerModel }: { layerModel?: LayerModel }) => {
             </TableRow>
           ))}
         </TableBody>
-      </Table>
+      </ScrollingTable>
     );
   };
 

@@ -4,14 +4,14 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
 import { formatCoveragePercent } from '../shared/formatPercent';
-import { WholeWordTable } from '../shared/WholeWordTable';
+import { ScrollingTable } from '../shared/ScrollingTable';
 
 /**
  * One line per layer, highest first as the stack is drawn. A layer the
  * profile asks nothing of gets no bar: a full one would claim coverage.
  */
 export const LayerCoverageList = ({ layers }: { layers: LayerCoverage[] }) => (
-  <WholeWordTable size="small" aria-label="Coverage by layer">
+  <ScrollingTable size="small" aria-label="Coverage by layer">
     <TableBody>
       {[...layers]
         .sort((a, b) => b.layer - a.layer)
@@ -43,5 +43,5 @@ export const LayerCoverageList = ({ layers }: { layers: LayerCoverage[] }) => (
           </TableRow>
         ))}
     </TableBody>
-  </WholeWordTable>
+  </ScrollingTable>
 );

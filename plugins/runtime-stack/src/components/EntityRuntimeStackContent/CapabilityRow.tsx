@@ -6,6 +6,7 @@ import Collapse from '@material-ui/core/Collapse';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import { useState } from 'react';
 import { CapabilityOwners } from './CapabilityOwners';
 import { ChangeOwnerAction } from './ChangeOwnerAction';
@@ -70,6 +71,18 @@ const ToolNames = ({
 
 export const CAPABILITY_COLUMNS = 5;
 
+const useStyles = makeStyles(theme => ({
+  // Side by side in a wide window, stacked in a narrow one, where the row
+  // would otherwise be cut off or scroll.
+  actions: {
+    display: 'flex',
+    justifyContent: 'flex-end',
+    gap: theme.spacing(0.5),
+    whiteSpace: 'nowrap',
+    [theme.breakpoints.down('sm')]: { flexWrap: 'wrap' },
+  },
+}));
+
 /** One capability: what it is, its status, tools, owners, and what can be done. */
 export const CapabilityRow = ({
   capability,
@@ -82,12 +95,15 @@ export const CapabilityRow = ({
   titleOf: (toolId: string) => string;
   onChanged: () => void;
 }) => {
+  const classes = useStyles();
   const [showEvidence, setShowEvidence] = useState(false);
   const evidenceId = `evidence-${capability.capability}`;
   return (
     <>
       <TableRow aria-label={capability.title}>
-        <TableCell style={{ verticalAlign: 'top', width: '30%' }}>
+        <TableCell
+          style={{ verticalAlign: 'top', width: '30%', minWidth: 140 }}
+        >
           <CapabilityDescription capability={capability} titleOf={titleOf} />
         </TableCell>
         <TableCell style={{ verticalAlign: 'top' }}>
@@ -100,24 +116,26 @@ export const CapabilityRow = ({
           <ToolNames tools={capability.tools} titleOf={titleOf} />
         </TableCell>
         {/* Owners carry a group name and where it comes from: keep them readable. */}
-        <TableCell style={{ verticalAlign: 'top', minWidth: 200 }}>
+        <TableCell style={{ verticalAlign: 'top', minWidth: 160 }}>
           <CapabilityOwners owners={capability.owners} />
         </TableCell>
-        <TableCell style={{ verticalAlign: 'top', whiteSpace: 'nowrap' }}>
-          <Button
-            size="small"
-            aria-expanded={showEvidence}
-            aria-controls={evidenceId}
-            aria-label={`Evidence for ${capability.title} (${capability.evidence.length})`}
-            onClick={() => setShowEvidence(shown => !shown)}
-          >
-            Evidence ({capability.evidence.length})
-          </Button>
-          <ChangeOwnerAction
-            capability={capability}
-            entityRef={entityRef}
-            onChanged={onChanged}
-          />
+        <TableCell style={{ verticalAlign: 'top' }}>
+          <Box className={classes.actions}>
+            <Button
+              size="small"
+              aria-expanded={showEvidence}
+              aria-controls={evidenceId}
+              aria-label={`Evidence for ${capability.title} (${capability.evidence.length})`}
+              onClick={() => setShowEvidence(shown => !shown)}
+            >
+              Evidence ({capability.evidence.length})
+            </Button>
+            <ChangeOwnerAction
+              capability={capability}
+              entityRef={entityRef}
+              onChanged={onChanged}
+            />
+          </Box>
         </TableCell>
       </TableRow>
       <TableRow>

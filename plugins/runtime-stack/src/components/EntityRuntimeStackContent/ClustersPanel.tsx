@@ -1,7 +1,6 @@
 import { Link } from '@backstage/core-components';
 import type { EntityClusters } from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
@@ -13,6 +12,7 @@ import { WorkloadDashboardLink } from './WorkloadDashboardLink';
 import { FreshnessChip } from '../shared/FreshnessChip';
 import { ClusterResourceLink } from '../shared/ClusterResourceLink';
 import { ErrorText } from '../shared/ErrorText';
+import { ScrollingTable } from '../shared/ScrollingTable';
 
 /** Per cluster: how fresh the data is, the workloads and the tools in use. */
 export const ClustersPanel = ({
@@ -49,7 +49,10 @@ export const ClustersPanel = ({
         {cluster.lastError && (
           <ErrorText>Showing the last good data: {cluster.lastError}</ErrorText>
         )}
-        <Table size="small" aria-label={`Workloads on ${cluster.cluster}`}>
+        <ScrollingTable
+          size="small"
+          aria-label={`Workloads on ${cluster.cluster}`}
+        >
           <TableHead>
             <TableRow style={{ whiteSpace: 'nowrap' }}>
               <TableCell>Workload</TableCell>
@@ -80,7 +83,7 @@ export const ClustersPanel = ({
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </ScrollingTable>
         {cluster.tools.length > 0 && (
           <Box mt={1}>
             <Typography variant="subtitle2" component="h4">

@@ -8,7 +8,7 @@ import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { formatAgeSince } from '../shared/formatAgeSince';
 import { formatPercent } from '../shared/formatPercent';
-import { WholeWordTable } from '../shared/WholeWordTable';
+import { ScrollingTable } from '../shared/ScrollingTable';
 import { ErrorText } from '../shared/ErrorText';
 import { AlertChip } from '../shared/AlertChip';
 
@@ -36,7 +36,7 @@ export const CoveragePanel = ({ value }: { value: EntityCoverage }) => (
         {e.source} could not be read: {e.message}
       </ErrorText>
     ))}
-    <WholeWordTable size="small" aria-label="Coverage by layer">
+    <ScrollingTable size="small" aria-label="Coverage by layer">
       <TableBody>
         {[...value.layers].reverse().map(layer => (
           <TableRow key={layer.layer}>
@@ -60,13 +60,13 @@ export const CoveragePanel = ({ value }: { value: EntityCoverage }) => (
           </TableRow>
         ))}
       </TableBody>
-    </WholeWordTable>
+    </ScrollingTable>
     {value.gaps.length > 0 && (
       <Box mt={2}>
         <Typography variant="subtitle2" component="h3">
           Gaps
         </Typography>
-        <WholeWordTable size="small" aria-label="Coverage gaps">
+        <ScrollingTable size="small" aria-label="Coverage gaps">
           <TableBody>
             {value.gaps.map(gap => (
               <TableRow key={gap.capability}>
@@ -102,7 +102,7 @@ export const CoveragePanel = ({ value }: { value: EntityCoverage }) => (
               </TableRow>
             ))}
           </TableBody>
-        </WholeWordTable>
+        </ScrollingTable>
       </Box>
     )}
   </>

@@ -1,11 +1,11 @@
 import type { CoverageEvidence } from '@internal/backstage-plugin-runtime-stack-common';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { formatAgeSince } from '../shared/formatAgeSince';
+import { ScrollingTable } from '../shared/ScrollingTable';
 
 /** What the status of one capability rests on. */
 export const EvidenceList = ({
@@ -25,7 +25,7 @@ export const EvidenceList = ({
     );
   }
   return (
-    <Table size="small" aria-label={`Evidence for ${capabilityTitle}`}>
+    <ScrollingTable size="small" aria-label={`Evidence for ${capabilityTitle}`}>
       <TableHead>
         <TableRow>
           <TableCell>Source</TableCell>
@@ -54,6 +54,6 @@ export const EvidenceList = ({
           </TableRow>
         ))}
       </TableBody>
-    </Table>
+    </ScrollingTable>
   );
 };

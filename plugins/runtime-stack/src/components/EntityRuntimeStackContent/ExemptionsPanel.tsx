@@ -13,7 +13,6 @@ import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
@@ -38,6 +37,7 @@ import { AlertChip } from '../shared/AlertChip';
 import { alertTextColor } from '../shared/alertColors';
 import { ErrorText } from '../shared/ErrorText';
 import { VisuallyHidden } from '@backstage/ui';
+import { ScrollingTable } from '../shared/ScrollingTable';
 
 /** A basic (non-resource) permission, as usePermission takes it. */
 type BasicPermission = Extract<
@@ -287,7 +287,7 @@ export const ExemptionsPanel = ({
             </GuardedButton>
           </Box>
           {items.length > 0 && (
-            <Table size="small" aria-label="Exemptions">
+            <ScrollingTable size="small" aria-label="Exemptions">
               <TableHead>
                 <TableRow>
                   <TableCell>Capability</TableCell>
@@ -312,7 +312,7 @@ export const ExemptionsPanel = ({
                   />
                 ))}
               </TableBody>
-            </Table>
+            </ScrollingTable>
           )}
           {granting && (
             <GrantExemptionDialog

@@ -6,7 +6,6 @@ import type {
 } from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
@@ -17,6 +16,7 @@ import { formatAgeSince } from '../shared/formatAgeSince';
 import { runningSummary, shortDigest } from './runningSummary';
 import { ErrorText } from '../shared/ErrorText';
 import { AlertChip } from '../shared/AlertChip';
+import { ScrollingTable } from '../shared/ScrollingTable';
 
 const top = { verticalAlign: 'top' } as const;
 const mono = { fontFamily: 'monospace', whiteSpace: 'nowrap' } as const;
@@ -198,7 +198,7 @@ const Drift = ({ image }: { image: ServiceImage }) =>
 
 /** Running images against what the registry holds, with the drift. */
 export const ImagesPanel = ({ value }: { value: EntityImages }) => (
-  <Table size="small" aria-label="Images">
+  <ScrollingTable size="small" aria-label="Images">
     <TableHead>
       <TableRow>
         <TableCell style={{ width: '27%' }}>Image</TableCell>
@@ -225,5 +225,5 @@ export const ImagesPanel = ({ value }: { value: EntityImages }) => (
         </TableRow>
       ))}
     </TableBody>
-  </Table>
+  </ScrollingTable>
 );

@@ -3,7 +3,6 @@ import Accordion from '@material-ui/core/Accordion';
 import AccordionDetails from '@material-ui/core/AccordionDetails';
 import AccordionSummary from '@material-ui/core/AccordionSummary';
 import Box from '@material-ui/core/Box';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
@@ -19,6 +18,7 @@ import {
 } from './layerStackModel';
 import { OwnershipHistory } from './OwnershipHistory';
 import { VisuallyHidden } from '@backstage/ui';
+import { ScrollingTable } from '../shared/ScrollingTable';
 
 const identity = (toolId: string) => toolId;
 
@@ -56,7 +56,10 @@ const LayerSection = ({
             The layer model has no capabilities on this layer.
           </Typography>
         ) : (
-          <Table size="small" aria-label={`Layer ${layer.layer} capabilities`}>
+          <ScrollingTable
+            size="small"
+            aria-label={`Layer ${layer.layer} capabilities`}
+          >
             <TableHead>
               <TableRow>
                 <TableCell>Capability</TableCell>
@@ -79,7 +82,7 @@ const LayerSection = ({
                 />
               ))}
             </TableBody>
-          </Table>
+          </ScrollingTable>
         )}
       </AccordionDetails>
     </Accordion>

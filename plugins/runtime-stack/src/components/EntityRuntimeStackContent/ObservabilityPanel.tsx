@@ -12,7 +12,6 @@ import Grid from '@material-ui/core/Grid';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
@@ -23,6 +22,7 @@ import type { ReactNode } from 'react';
 import { formatWhen } from './formatWhen';
 import { ErrorText } from '../shared/ErrorText';
 import { AlertChip } from '../shared/AlertChip';
+import { ScrollingTable } from '../shared/ScrollingTable';
 
 const matchedByText = (matchedBy: EntityObservability['matchedBy']) =>
   [
@@ -214,7 +214,7 @@ export const ObservabilityPanel = ({
             {value.targets.length > 0 && (
               <>
                 <Heading>Scrape targets</Heading>
-                <Table size="small" aria-label="Scrape targets">
+                <ScrollingTable size="small" aria-label="Scrape targets">
                   <TableHead>
                     <TableRow>
                       <TableCell>Target</TableCell>
@@ -251,7 +251,7 @@ export const ObservabilityPanel = ({
                       </TableRow>
                     ))}
                   </TableBody>
-                </Table>
+                </ScrollingTable>
               </>
             )}
           </Grid>

@@ -9,7 +9,6 @@ import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
@@ -20,6 +19,7 @@ import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { runtimeStackApiRef } from '../../api';
 import { formatWhen } from './formatWhen';
+import { ScrollingTable } from '../shared/ScrollingTable';
 
 const HISTORY_LIMIT = 50;
 
@@ -73,7 +73,7 @@ const HistoryRows = ({
           The latest {items.length} of {totalCount} changes.
         </Typography>
       )}
-      <Table size="small" aria-label="Ownership history">
+      <ScrollingTable size="small" aria-label="Ownership history">
         <TableHead>
           <TableRow>
             <TableCell>When</TableCell>
@@ -96,7 +96,7 @@ const HistoryRows = ({
             </TableRow>
           ))}
         </TableBody>
-      </Table>
+      </ScrollingTable>
       {state.error && (
         <ResponseErrorPanel
           error={state.error}

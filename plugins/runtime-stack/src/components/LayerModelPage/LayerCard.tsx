@@ -2,12 +2,12 @@ import { InfoCard, Link } from '@backstage/core-components';
 import type { RuntimeLayer } from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import { ScrollingTable } from '../shared/ScrollingTable';
 
 /** One layer of the stack: its capabilities and the tools known for each. */
 export const LayerCard = ({ layer }: { layer: RuntimeLayer }) => (
@@ -15,7 +15,10 @@ export const LayerCard = ({ layer }: { layer: RuntimeLayer }) => (
     title={`Layer ${layer.id} · ${layer.title}`}
     subheader={layer.description}
   >
-    <Table size="small" aria-label={`Capabilities of layer ${layer.id}`}>
+    <ScrollingTable
+      size="small"
+      aria-label={`Capabilities of layer ${layer.id}`}
+    >
       <TableHead>
         <TableRow>
           <TableCell>Capability</TableCell>
@@ -67,6 +70,6 @@ export const LayerCard = ({ layer }: { layer: RuntimeLayer }) => (
           </TableRow>
         ))}
       </TableBody>
-    </Table>
+    </ScrollingTable>
   </InfoCard>
 );

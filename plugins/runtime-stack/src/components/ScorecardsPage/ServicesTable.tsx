@@ -15,7 +15,6 @@ import Grid from '@material-ui/core/Grid';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TablePagination from '@material-ui/core/TablePagination';
 import TableRow from '@material-ui/core/TableRow';
@@ -37,7 +36,7 @@ import {
   type ServiceSort,
 } from './serviceQuery';
 import { makeStyles } from '@material-ui/core/styles';
-import { WholeWordTable } from '../shared/WholeWordTable';
+import { ScrollingTable } from '../shared/ScrollingTable';
 import { ErrorText } from '../shared/ErrorText';
 
 /** How long typing pauses before a text filter is sent. */
@@ -439,46 +438,44 @@ export const ServicesTable = () => {
     body = (
       <>
         {scores.loading && <Progress />}
-        <TableContainer>
-          <WholeWordTable
-            size="small"
-            aria-label="Services"
-            className={classes.nineColumns}
-          >
-            <TableHead>
-              <TableRow>
-                {COLUMNS.map(column => {
-                  const active = !!column.sort && sort?.sort === column.sort;
-                  return (
-                    <TableCell
-                      key={column.id}
-                      align={column.align}
-                      sortDirection={active ? sort!.order : false}
-                      style={{ whiteSpace: 'nowrap' }}
-                    >
-                      {column.sort ? (
-                        <TableSortLabel
-                          active={active}
-                          direction={active ? sort!.order : column.firstOrder}
-                          onClick={() => onSort(column)}
-                        >
-                          {column.label}
-                        </TableSortLabel>
-                      ) : (
-                        column.label
-                      )}
-                    </TableCell>
-                  );
-                })}
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {rows.map(row => (
-                <ServiceRow key={row.entityRef} row={row} />
-              ))}
-            </TableBody>
-          </WholeWordTable>
-        </TableContainer>
+        <ScrollingTable
+          size="small"
+          aria-label="Services"
+          className={classes.nineColumns}
+        >
+          <TableHead>
+            <TableRow>
+              {COLUMNS.map(column => {
+                const active = !!column.sort && sort?.sort === column.sort;
+                return (
+                  <TableCell
+                    key={column.id}
+                    align={column.align}
+                    sortDirection={active ? sort!.order : false}
+                    style={{ whiteSpace: 'nowrap' }}
+                  >
+                    {column.sort ? (
+                      <TableSortLabel
+                        active={active}
+                        direction={active ? sort!.order : column.firstOrder}
+                        onClick={() => onSort(column)}
+                      >
+                        {column.label}
+                      </TableSortLabel>
+                    ) : (
+                      column.label
+                    )}
+                  </TableCell>
+                );
+              })}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {rows.map(row => (
+              <ServiceRow key={row.entityRef} row={row} />
+            ))}
+          </TableBody>
+        </ScrollingTable>
         <TablePagination
           component="div"
           count={scores.value.totalCount}

@@ -13,10 +13,8 @@ import type {
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Link from '@material-ui/core/Link';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TablePagination from '@material-ui/core/TablePagination';
 import TableRow from '@material-ui/core/TableRow';
@@ -33,6 +31,7 @@ import { heatColor, heatTextColor } from './heatColor';
 import { HeatLegend } from './HeatLegend';
 import { RefLink } from './RefLink';
 import { TeamViewSection } from './TeamViewSection';
+import { ScrollingTable } from '../shared/ScrollingTable';
 
 /** Teams per page of the heatmap. */
 export const TEAMS_PER_PAGE = 50;
@@ -222,74 +221,70 @@ export const TeamHeatmap = () => {
   } else {
     body = (
       <>
-        <TableContainer>
-          <Table
-            size="small"
-            aria-label={
-              drilled
-                ? `Coverage of layer ${layer.layer} capabilities by team`
-                : 'Coverage by team and layer'
-            }
-          >
-            <TableHead>
-              <TableRow>
-                <TableCell>Team</TableCell>
-                {value.columns.map(column => (
-                  <TableCell
-                    key={column.id}
-                    align="center"
-                    style={{ verticalAlign: 'bottom' }}
-                  >
-                    {drilled ? (
-                      <span style={columnTitleStyle}>{column.title}</span>
-                    ) : (
-                      <Tooltip
-                        title={`Show the capabilities of ${column.title}`}
+        <ScrollingTable
+          size="small"
+          aria-label={
+            drilled
+              ? `Coverage of layer ${layer.layer} capabilities by team`
+              : 'Coverage by team and layer'
+          }
+        >
+          <TableHead>
+            <TableRow>
+              <TableCell>Team</TableCell>
+              {value.columns.map(column => (
+                <TableCell
+                  key={column.id}
+                  align="center"
+                  style={{ verticalAlign: 'bottom' }}
+                >
+                  {drilled ? (
+                    <span style={columnTitleStyle}>{column.title}</span>
+                  ) : (
+                    <Tooltip title={`Show the capabilities of ${column.title}`}>
+                      <Link
+                        component="button"
+                        variant="body2"
+                        onClick={() =>
+                          setLayer({
+                            layer: column.layer,
+                            title: column.title,
+                          })
+                        }
+                        // Starts with the visible text, so voice control
+                        // users can say what they see.
+                        aria-label={`L${column.layer} · ${column.title}: show its capabilities`}
+                        style={columnTitleStyle}
                       >
-                        <Link
-                          component="button"
-                          variant="body2"
-                          onClick={() =>
-                            setLayer({
-                              layer: column.layer,
-                              title: column.title,
-                            })
-                          }
-                          // Starts with the visible text, so voice control
-                          // users can say what they see.
-                          aria-label={`L${column.layer} · ${column.title}: show its capabilities`}
-                          style={columnTitleStyle}
-                        >
-                          L{column.layer} · {column.title}
-                        </Link>
-                      </Tooltip>
-                    )}
-                  </TableCell>
+                        L{column.layer} · {column.title}
+                      </Link>
+                    </Tooltip>
+                  )}
+                </TableCell>
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {value.items.map(row => (
+              <TableRow key={row.team} selected={row.team === selectedTeam}>
+                <TeamHeader
+                  row={row}
+                  selected={row.team === selectedTeam}
+                  onSelect={() => setSelectedTeam(row.team)}
+                />
+                {value.columns.map(column => (
+                  <HeatCell
+                    key={column.id}
+                    team={shortEntityName(row.team)}
+                    column={column}
+                    drilled={drilled}
+                    cell={row.cells.find(c => c.column === column.id)}
+                  />
                 ))}
               </TableRow>
-            </TableHead>
-            <TableBody>
-              {value.items.map(row => (
-                <TableRow key={row.team} selected={row.team === selectedTeam}>
-                  <TeamHeader
-                    row={row}
-                    selected={row.team === selectedTeam}
-                    onSelect={() => setSelectedTeam(row.team)}
-                  />
-                  {value.columns.map(column => (
-                    <HeatCell
-                      key={column.id}
-                      team={shortEntityName(row.team)}
-                      column={column}
-                      drilled={drilled}
-                      cell={row.cells.find(c => c.column === column.id)}
-                    />
-                  ))}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableContainer>
+            ))}
+          </TableBody>
+        </ScrollingTable>
         <Box
           display="flex"
           alignItems="center"

@@ -20,7 +20,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
 import { describeExpiry } from '../EntityRuntimeStackContent/exemptions';
 import { formatCoveragePercent } from '../shared/formatPercent';
-import { WholeWordTable } from '../shared/WholeWordTable';
+import { ScrollingTable } from '../shared/ScrollingTable';
 import { AlertChip } from '../shared/AlertChip';
 
 /** `team-payments`, or `ops/team-payments` outside the default namespace. */
@@ -56,7 +56,7 @@ const ServicesTable = ({ view }: { view: TeamView }) => {
     );
   }
   return (
-    <WholeWordTable size="small" aria-label="Services of the team">
+    <ScrollingTable size="small" aria-label="Services of the team">
       <TableHead>
         <TableRow>
           <TableCell>Service</TableCell>
@@ -106,7 +106,7 @@ const ServicesTable = ({ view }: { view: TeamView }) => {
           </TableRow>
         ))}
       </TableBody>
-    </WholeWordTable>
+    </ScrollingTable>
   );
 };
 
@@ -119,7 +119,7 @@ const ExpiringExemptions = ({ view }: { view: TeamView }) => {
     );
   }
   return (
-    <WholeWordTable
+    <ScrollingTable
       size="small"
       aria-label="Exemptions expiring within 30 days"
     >
@@ -159,7 +159,7 @@ const ExpiringExemptions = ({ view }: { view: TeamView }) => {
           );
         })}
       </TableBody>
-    </WholeWordTable>
+    </ScrollingTable>
   );
 };
 

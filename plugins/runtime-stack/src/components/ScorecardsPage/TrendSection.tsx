@@ -15,7 +15,6 @@ import FormControlLabel from '@material-ui/core/FormControlLabel';
 import ListSubheader from '@material-ui/core/ListSubheader';
 import MenuItem from '@material-ui/core/MenuItem';
 import Switch from '@material-ui/core/Switch';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
@@ -31,6 +30,7 @@ import {
   TrendChart,
   type TrendChartSeries,
 } from '../shared/TrendChart';
+import { ScrollingTable } from '../shared/ScrollingTable';
 
 /** The periods offered, in days. */
 export const TREND_PERIODS = [30, 90, 180] as const;
@@ -116,7 +116,7 @@ const LatestTable = ({
 }: {
   rows: Array<{ name: string; point: TrendPoint }>;
 }) => (
-  <Table size="small" aria-label="Latest coverage">
+  <ScrollingTable size="small" aria-label="Latest coverage">
     <TableHead>
       <TableRow>
         <TableCell>Series</TableCell>
@@ -142,7 +142,7 @@ const LatestTable = ({
         </TableRow>
       ))}
     </TableBody>
-  </Table>
+  </ScrollingTable>
 );
 
 const TrendBody = ({

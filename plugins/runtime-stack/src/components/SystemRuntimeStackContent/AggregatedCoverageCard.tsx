@@ -6,7 +6,7 @@ import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { formatCoveragePercent } from '../shared/formatPercent';
-import { WholeWordTable } from '../shared/WholeWordTable';
+import { ScrollingTable } from '../shared/ScrollingTable';
 
 /**
  * The System's coverage: every component's required capabilities summed, so
@@ -30,7 +30,7 @@ export const AggregatedCoverageCard = ({
         {overall.covered} of {overall.required} required capabilities covered
         {overall.partial > 0 && `, ${overall.partial} partly`}
       </Typography>
-      <WholeWordTable size="small" aria-label="System coverage by layer">
+      <ScrollingTable size="small" aria-label="System coverage by layer">
         <TableBody>
           {[...value.layers]
             .sort((a, b) => b.layer - a.layer)
@@ -63,7 +63,7 @@ export const AggregatedCoverageCard = ({
               </TableRow>
             ))}
         </TableBody>
-      </WholeWordTable>
+      </ScrollingTable>
     </InfoCard>
   );
 };

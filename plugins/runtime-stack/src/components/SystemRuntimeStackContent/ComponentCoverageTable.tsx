@@ -12,7 +12,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Tooltip from '@material-ui/core/Tooltip';
 import { formatAgeSince } from '../shared/formatAgeSince';
 import { formatCoveragePercent } from '../shared/formatPercent';
-import { WholeWordTable } from '../shared/WholeWordTable';
+import { ScrollingTable } from '../shared/ScrollingTable';
 
 /**
  * Lowest ratio first, then most gaps, so the components that need work
@@ -64,7 +64,7 @@ export const ComponentCoverageTable = ({
   const columns = [...layers].sort((a, b) => a.layer - b.layer);
   return (
     <InfoCard title="Components" subheader="Worst covered first">
-      <WholeWordTable size="small" aria-label="Component coverage">
+      <ScrollingTable size="small" aria-label="Component coverage">
         <TableHead>
           <TableRow style={{ whiteSpace: 'nowrap' }}>
             <TableCell>Component</TableCell>
@@ -114,7 +114,7 @@ export const ComponentCoverageTable = ({
             );
           })}
         </TableBody>
-      </WholeWordTable>
+      </ScrollingTable>
     </InfoCard>
   );
 };

@@ -7,7 +7,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { Fragment } from 'react';
-import { WholeWordTable } from '../shared/WholeWordTable';
+import { ScrollingTable } from '../shared/ScrollingTable';
 
 /** "missing on 3, partial on 1", leaving out a count of zero. */
 export function describeGapCounts(gap: AggregatedGap): string {
@@ -30,7 +30,7 @@ export const SharedGapsCard = ({ gaps }: { gaps: AggregatedGap[] }) => (
         No component has a gap in its required capabilities.
       </Typography>
     ) : (
-      <WholeWordTable size="small" aria-label="Gaps across components">
+      <ScrollingTable size="small" aria-label="Gaps across components">
         <TableHead>
           <TableRow>
             <TableCell>Capability</TableCell>
@@ -56,7 +56,7 @@ export const SharedGapsCard = ({ gaps }: { gaps: AggregatedGap[] }) => (
             </TableRow>
           ))}
         </TableBody>
-      </WholeWordTable>
+      </ScrollingTable>
     )}
   </InfoCard>
 );
