@@ -79,8 +79,9 @@ export async function signInAsGuest(page: Page, path = '/') {
 /**
  * Signs in on the sign-in page as one of the demo users the backend offers
  * (`auth.providers.demo.users` in app-config.yaml), by name, for example
- * `sara-lindqvist`, at a path as `signInAsGuest` does. The page remembers the choice until sign-out, so use a
- * fresh browser context for a user other than the guest.
+ * `sara-lindqvist`, at a path as `signInAsGuest` does. The page remembers
+ * the choice until sign-out, so use a fresh browser context for a user other
+ * than the guest.
  */
 export async function signInAsDemoUser(page: Page, name: string, path = '/') {
   await page.goto(path);

@@ -105,12 +105,12 @@ const HeatCell = ({
   );
 };
 
-// Narrow columns (a layer nobody is asked for) would otherwise break their
-// titles inside words.
+// Narrow columns (a layer nobody is asked for) would otherwise squeeze their
+// titles; the table keeps words whole, and a title's words do not break even
+// where a cell's longer token would.
 const columnTitleStyle: CSSProperties = {
   display: 'inline-block',
   minWidth: '5em',
-  wordBreak: 'normal',
   overflowWrap: 'normal',
 };
 
