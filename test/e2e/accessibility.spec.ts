@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { violations } from './axe';
+import { landmarkViolations, violations } from './axe';
 import {
   navigateInApp,
   openTemplatePlatformStep,
@@ -206,4 +206,32 @@ test.describe('in a narrow window, tables scroll rather than being cut off', () 
       expect(await violations(page), path).toEqual([]);
     }
   });
+});
+
+test('every page has one main landmark, its header a banner beside it', async ({
+  page,
+}) => {
+  await signInAsGuest(page, '/');
+  // The home page has no header.
+  const pages: Array<[string, string | undefined]> = [
+    ['/', 'Catalog'],
+    ['/home', undefined],
+    [runtimeStackTab('payments-api'), 'Catalog'],
+    ['/runtime-stack', 'Runtime Stack'],
+    ['/runtime-stack-scorecards', 'Scorecards'],
+    ['/create', 'Templates'],
+    ['/search', 'Search'],
+    ['/notifications', 'Notifications'],
+    ['/settings', 'Settings'],
+  ];
+  for (const [index, [path, title]] of pages.entries()) {
+    // The catalog adds its filters to the address: it is where we start.
+    if (index > 0) await navigateInApp(page, path, { redirects: true });
+    if (title) {
+      await expect(page.getByRole('banner'), path).toContainText(title);
+    }
+    // Lazily loaded pages bring their own <main> a moment later.
+    await expect(page.getByRole('main'), path).toHaveCount(1);
+    expect(await landmarkViolations(page), path).toEqual([]);
+  }
 });

@@ -94,14 +94,24 @@ export async function signInAsDemoUser(page: Page, name: string, path = '/') {
 
 /**
  * Moves the running app to a path through its router, as a link would,
- * without reloading: each load boots the dev bundle again (10-20 s).
+ * without reloading: each load boots the dev bundle again (10-20 s). With
+ * `redirects`, for a page that moves on to a path below its own (`/create`
+ * to `/create/templates?filters…`), any address under the path will do.
  */
-export async function navigateInApp(page: Page, path: string) {
+export async function navigateInApp(
+  page: Page,
+  path: string,
+  { redirects = false } = {},
+) {
   await page.evaluate(to => {
     window.history.pushState(null, '', to);
     window.dispatchEvent(new PopStateEvent('popstate'));
   }, path);
-  await page.waitForURL(url => `${url.pathname}${url.search}` === path);
+  await page.waitForURL(url =>
+    redirects
+      ? url.pathname.startsWith(path)
+      : `${url.pathname}${url.search}` === path,
+  );
 }
 
 /**

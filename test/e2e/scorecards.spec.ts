@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { violations } from './axe';
 import { revokeExemptions, signInAsGuest, waitForBackend } from './portal';
 
 test.beforeAll(async ({ request }) => {
@@ -153,4 +154,33 @@ test("a team's page shows its services' coverage and its trend", async ({
     path: 'test/output/team-payments-runtime-stack.png',
     fullPage: true,
   });
+});
+
+test("the home page shows the user's teams, and the team view agrees", async ({
+  page,
+}) => {
+  await signInAsGuest(page, '/home');
+  // The guest is in platform-team and team-payments.
+  const widget = page.getByRole('list', { name: 'Your teams' });
+  await expect(
+    widget.getByRole('progressbar', { name: /^Coverage of / }),
+  ).toHaveCount(2, { timeout: 30_000 });
+  const valueText = await widget
+    .getByRole('progressbar', { name: 'Coverage of team-payments' })
+    .getAttribute('aria-valuetext');
+  const percent = /^(\d+%),/.exec(valueText ?? '')?.[1];
+  expect(percent, valueText ?? '').toBeDefined();
+  await expect(
+    page.getByText(/Layer \d · [a-z-]+ · \d+ services?/).first(),
+  ).toBeVisible();
+  expect(await violations(page, 'ul[aria-label="Your teams"]')).toEqual([]);
+  await page.screenshot({ path: 'test/output/home.png', fullPage: true });
+
+  await widget
+    .getByRole('link', { name: 'Team view of team-payments' })
+    .click();
+  await expect(
+    page.getByRole('table', { name: 'Services of the team' }),
+  ).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByLabel('Team coverage')).toHaveText(percent!);
 });

@@ -9,6 +9,7 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import AssessmentIcon from '@material-ui/icons/Assessment';
 import LayersIcon from '@material-ui/icons/Layers';
 import { RuntimeStackClient, runtimeStackApiRef } from './api';
@@ -124,6 +125,24 @@ export const entityCoverageCard = EntityCardBlueprint.make({
 });
 
 /**
+ * For the home page: the coverage of the signed-in user's teams, their most
+ * common gaps and expiring exemptions.
+ */
+export const teamsCoverageHomeWidget = HomePageWidgetBlueprint.make({
+  name: 'teams-coverage',
+  params: {
+    name: 'RuntimeStackTeamsCoverage',
+    title: "Your teams' runtime coverage",
+    description:
+      'Coverage of the layer model by the services of your teams, with their most common gaps',
+    components: () =>
+      import('./components/TeamsCoverageWidget').then(m => ({
+        Content: m.TeamsCoverageWidget,
+      })),
+  },
+});
+
+/**
  * The Runtime Stack frontend plugin for the new frontend system.
  *
  * @public
@@ -141,6 +160,7 @@ export const runtimeStackPlugin = createFrontendPlugin({
     groupRuntimeStackContent,
     entityCoverageCard,
     coveragePreviewFieldExtension,
+    teamsCoverageHomeWidget,
   ],
   routes: {
     root: rootRouteRef,

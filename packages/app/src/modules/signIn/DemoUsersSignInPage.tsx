@@ -168,7 +168,7 @@ const Chooser = ({
     <div className={classes.root}>
       <GuestSignInPage {...props} />
       {users.length > 0 && (
-        <section className={classes.demo}>
+        <section className={classes.demo} aria-label="Demo users">
           <DemoUserCard users={users} onChoose={onChoose} />
         </section>
       )}

@@ -40,6 +40,8 @@ describe('LayerModelPage', () => {
     });
 
     const titles = await screen.findAllByText(/^Layer \d · /);
+    // The page is the main landmark, its layers inside.
+    expect(screen.getByRole('main')).toContainElement(titles[0]);
     expect(titles.map(t => t.textContent)).toEqual(
       [...defaultLayerModel.layers]
         .reverse()

@@ -16,7 +16,8 @@ import { LayerCard } from './LayerCard';
 
 /**
  * The layered runtime model: what a service can run on, layer by layer, with
- * the tools the platform knows for each capability.
+ * the tools the platform knows for each capability. In a `<main>`: the new
+ * frontend system's page layout leaves that landmark to the page.
  */
 export const LayerModelPage = () => {
   const api = useApi(runtimeStackApiRef);
@@ -89,9 +90,9 @@ export const LayerModelPage = () => {
   };
 
   return (
-    <>
+    <main>
       <Header title="Runtime stack" />
       <Container>{body()}</Container>
-    </>
+    </main>
   );
 };

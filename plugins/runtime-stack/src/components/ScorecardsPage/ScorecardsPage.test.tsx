@@ -8,7 +8,7 @@ import {
   type ServiceScorePage,
   type TeamScorecard,
 } from '@internal/backstage-plugin-runtime-stack-common';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -149,7 +149,9 @@ describe('ScorecardsPage', () => {
   it('keeps the open tab in the address, so a reload or a link opens it', async () => {
     await renderWithClient(<ScorecardsPluginPage />);
     expect(
-      screen.getByRole('heading', { name: 'Runtime stack scorecards' }),
+      within(screen.getByRole('main')).getByRole('heading', {
+        name: 'Runtime stack scorecards',
+      }),
     ).toBeInTheDocument();
     await userEvent.click(screen.getByRole('tab', { name: 'Services' }));
     expect(

@@ -112,12 +112,14 @@ export const ScorecardsPage = (props: { initialTab?: ScorecardTab }) => (
 /**
  * The same, inside the new frontend system's page layout, which already
  * shows the plugin's header: a title and the tabs, like the layer model page.
+ * That layout leaves the `<main>` landmark to the page, as `Page` gives a
+ * legacy app's pages one.
  */
 export const ScorecardsPluginPage = () => (
-  <>
+  <main>
     <PluginPageHeader title={TITLE} />
     <Container>
       <ScorecardsTabs />
     </Container>
-  </>
+  </main>
 );

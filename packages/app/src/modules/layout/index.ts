@@ -1,0 +1,7 @@
+import { createFrontendModule } from '@backstage/frontend-plugin-api';
+import { landmarkPageLayout } from './LandmarkPageLayout';
+
+export const layoutModule = createFrontendModule({
+  pluginId: 'app',
+  extensions: [landmarkPageLayout],
+});

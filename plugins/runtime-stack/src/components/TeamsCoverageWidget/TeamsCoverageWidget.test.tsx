@@ -1,0 +1,194 @@
+import {
+  mockApis,
+  registerMswTestHooks,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import type { TeamView } from '@internal/backstage-plugin-runtime-stack-common';
+import { screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import {
+  baseUrl,
+  runtimeStackTestApi,
+} from '../../__testUtils__/runtimeStackClient';
+import { scorecardsRouteRef } from '../../routes';
+import { TeamsCoverageWidget } from './TeamsCoverageWidget';
+
+const payments: TeamView = {
+  team: 'group:default/team-payments',
+  groups: ['group:default/team-payments'],
+  overall: { required: 20, covered: 15, partial: 1, ratio: 0.75 },
+  services: [
+    {
+      entityRef: 'component:default/payments-api',
+      profile: 'tier-1',
+      required: 10,
+      covered: 7,
+      partial: 1,
+      ratio: 0.7,
+      gapCount: 3,
+      exemptCount: 0,
+      evaluatedAt: '2026-12-01T00:00:00.000Z',
+      gaps: [
+        { capability: 'alerting', layer: 4, status: 'partial' },
+        { capability: 'backup', layer: 3, status: 'missing' },
+        { capability: 'policy', layer: 4, status: 'missing' },
+      ],
+    },
+    {
+      entityRef: 'component:default/payments-worker',
+      profile: 'tier-1',
+      required: 10,
+      covered: 8,
+      partial: 0,
+      ratio: 0.8,
+      gapCount: 2,
+      exemptCount: 1,
+      evaluatedAt: '2026-12-01T00:00:00.000Z',
+      gaps: [
+        { capability: 'alerting', layer: 4, status: 'missing' },
+        { capability: 'tracing', layer: 4, status: 'missing' },
+      ],
+    },
+  ],
+  expiringExemptions: [
+    {
+      id: 'e1',
+      scope: { kind: 'component', ref: 'component:default/payments-worker' },
+      capability: 'service-mesh',
+      reason: 'migrating',
+      expiresAt: '2026-12-20T00:00:00.000Z',
+      grantedBy: 'user:default/priya-nair',
+      requestedBy: 'user:default/guest',
+      createdAt: '2026-11-01T00:00:00.000Z',
+    },
+  ],
+};
+
+function render(ownershipEntityRefs: string[]) {
+  return renderInTestApp(<TeamsCoverageWidget />, {
+    apis: [
+      runtimeStackTestApi(),
+      mockApis.identity({
+        userEntityRef: 'user:default/guest',
+        ownershipEntityRefs,
+      }),
+    ],
+    mountedRoutes: {
+      '/catalog/:namespace/:kind/:name': entityRouteRef,
+      '/runtime-stack-scorecards': scorecardsRouteRef,
+    },
+  });
+}
+
+describe('TeamsCoverageWidget', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  it("shows each of the user's teams with its coverage, common gaps and team view", async () => {
+    const requested: string[] = [];
+    server.use(
+      http.get(`${baseUrl}/scorecards/teams/:namespace/:name`, ({ params }) => {
+        requested.push(`${params.namespace}/${params.name}`);
+        return params.name === 'team-payments'
+          ? HttpResponse.json(payments)
+          : HttpResponse.json(
+              {
+                error: { name: 'NotAllowedError', message: 'not allowed' },
+                request: { method: 'GET', url: '/scorecards/teams' },
+                response: { statusCode: 403 },
+              },
+              { status: 403 },
+            );
+      }),
+    );
+    await render([
+      'user:default/guest',
+      'group:default/team-payments',
+      'group:ops/platform-team',
+    ]);
+
+    const teams = await screen.findByRole('list', { name: 'Your teams' });
+    const [first, second] = within(teams).getAllByRole('listitem');
+    // Only groups are teams; the user's own ref is not asked for.
+    expect(requested.sort()).toEqual([
+      'default/team-payments',
+      'ops/platform-team',
+    ]);
+    expect(
+      within(first).getByRole('link', { name: 'team-payments' }),
+    ).toHaveAttribute('href', '/catalog/default/group/team-payments');
+    expect(first).toHaveTextContent('75%');
+    expect(
+      within(first).getByRole('progressbar', {
+        name: 'Coverage of team-payments',
+      }),
+    ).toHaveAttribute(
+      'aria-valuetext',
+      '75%, 15 of 20 required capabilities covered',
+    );
+    expect(first).toHaveTextContent(
+      '2 services · 5 gaps · 1 exemption expiring within 30 days',
+    );
+    // Partial counts as a gap; the three most common, on most services first.
+    const gaps = within(first).getByLabelText(
+      'Most common gaps of team-payments',
+    );
+    expect(
+      within(gaps)
+        .getAllByText(/^Layer/)
+        .map(chip => chip.textContent),
+    ).toEqual([
+      'Layer 4 · alerting · 2 services',
+      'Layer 3 · backup · 1 service',
+      'Layer 4 · policy · 1 service',
+    ]);
+    expect(
+      within(first).getByRole('link', { name: 'Team view of team-payments' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/group/team-payments/runtime-stack',
+    );
+
+    // The team that failed says why and offers no team view link.
+    expect(second).toHaveTextContent(
+      "Could not load the team's coverage: not allowed",
+    );
+    expect(
+      within(second).queryByRole('link', { name: /Team view/ }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('says so when the user is in no team, pointing at the scorecards', async () => {
+    await render(['user:default/guest']);
+    expect(
+      await screen.findByText(/You are in no team of the catalog/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'See every team on the scorecards.' }),
+    ).toHaveAttribute('href', '/runtime-stack-scorecards');
+  });
+
+  it('says when a team owns nothing evaluated', async () => {
+    server.use(
+      http.get(`${baseUrl}/scorecards/teams/:namespace/:name`, () =>
+        HttpResponse.json({
+          ...payments,
+          overall: { required: 0, covered: 0, partial: 0, ratio: 1 },
+          services: [],
+          expiringExemptions: [],
+        }),
+      ),
+    );
+    await render(['group:default/team-payments']);
+    expect(
+      await screen.findByText(
+        'No evaluated Component is owned by this team or a group below it.',
+      ),
+    ).toBeInTheDocument();
+    // Nothing required reads as no ratio, not as fully covered.
+    expect(screen.getByRole('listitem')).toHaveTextContent('—');
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+  });
+});

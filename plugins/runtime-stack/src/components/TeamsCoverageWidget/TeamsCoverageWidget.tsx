@@ -1,0 +1,204 @@
+import {
+  parseEntityRef,
+  type CompoundEntityRef,
+} from '@backstage/catalog-model';
+import { Link, Progress } from '@backstage/core-components';
+import {
+  identityApiRef,
+  useApi,
+  useRouteRef,
+} from '@backstage/frontend-plugin-api';
+import { EntityRefLink, entityRouteRef } from '@backstage/plugin-catalog-react';
+import type { TeamView } from '@internal/backstage-plugin-runtime-stack-common';
+import Box from '@material-ui/core/Box';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import { makeStyles } from '@material-ui/core/styles';
+import Typography from '@material-ui/core/Typography';
+import useAsync from 'react-use/esm/useAsync';
+import { runtimeStackApiRef } from '../../api';
+import { scorecardsRouteRef } from '../../routes';
+import { AlertChip } from '../shared/AlertChip';
+import { ErrorText } from '../shared/ErrorText';
+import { errorMessage } from '../shared/errorMessage';
+import { formatCoveragePercent } from '../shared/formatPercent';
+import { commonGaps } from './teamGaps';
+
+const useStyles = makeStyles(theme => ({
+  list: { listStyle: 'none', margin: 0, padding: 0 },
+  team: {
+    paddingBottom: theme.spacing(2),
+    '& + &': {
+      borderTop: `1px solid ${theme.palette.divider}`,
+      paddingTop: theme.spacing(2),
+    },
+  },
+  heading: {
+    display: 'flex',
+    justifyContent: 'space-between',
+    alignItems: 'baseline',
+    gap: theme.spacing(1),
+  },
+  bar: { height: 8, borderRadius: 4, margin: theme.spacing(1, 0) },
+  gaps: { display: 'flex', flexWrap: 'wrap', gap: theme.spacing(0.5) },
+}));
+
+/** The path of the Group's "Runtime stack" tab under its entity page. */
+const GROUP_TAB_PATH = 'runtime-stack';
+
+type TeamResult =
+  | { team: CompoundEntityRef; view: TeamView }
+  | { team: CompoundEntityRef; error: unknown };
+
+const plural = (count: number, word: string) =>
+  `${count} ${word}${count === 1 ? '' : 's'}`;
+
+const TeamSummary = ({ team, view }: { team: string; view: TeamView }) => {
+  const classes = useStyles();
+  const gaps = commonGaps(view, 3);
+  const gapCount = view.services.reduce((n, s) => n + s.gaps.length, 0);
+  const facts = [
+    plural(view.services.length, 'service'),
+    plural(gapCount, 'gap'),
+  ];
+  if (view.expiringExemptions.length > 0) {
+    facts.push(
+      `${plural(
+        view.expiringExemptions.length,
+        'exemption',
+      )} expiring within 30 days`,
+    );
+  }
+  if (view.services.length === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        No evaluated Component is owned by this team or a group below it.
+      </Typography>
+    );
+  }
+  return (
+    <>
+      <LinearProgress
+        className={classes.bar}
+        variant="determinate"
+        value={Math.round(view.overall.ratio * 100)}
+        aria-label={`Coverage of ${team}`}
+        aria-valuetext={`${formatCoveragePercent(view.overall)}, ${
+          view.overall.covered
+        } of ${view.overall.required} required capabilities covered`}
+      />
+      <Typography variant="body2" color="textSecondary" gutterBottom>
+        {facts.join(' · ')}
+      </Typography>
+      {gaps.length > 0 && (
+        <div
+          className={classes.gaps}
+          aria-label={`Most common gaps of ${team}`}
+        >
+          {gaps.map(gap => (
+            <AlertChip
+              key={gap.capability}
+              size="small"
+              label={`Layer ${gap.layer} · ${gap.capability} · ${plural(
+                gap.services,
+                'service',
+              )}`}
+            />
+          ))}
+        </div>
+      )}
+    </>
+  );
+};
+
+/**
+ * The coverage of the signed-in user's teams, for the home page: each team's
+ * share of required capabilities covered, its most common gaps and the
+ * exemptions about to expire, with a link to its team view.
+ */
+export const TeamsCoverageWidget = () => {
+  const classes = useStyles();
+  const identityApi = useApi(identityApiRef);
+  const api = useApi(runtimeStackApiRef);
+  const entityPage = useRouteRef(entityRouteRef);
+  const scorecards = useRouteRef(scorecardsRouteRef);
+
+  const { value, loading, error } = useAsync(async (): Promise<
+    TeamResult[]
+  > => {
+    const { ownershipEntityRefs } = await identityApi.getBackstageIdentity();
+    const teams = ownershipEntityRefs
+      .map(ref => parseEntityRef(ref))
+      .filter(ref => ref.kind.toLocaleLowerCase('en-US') === 'group');
+    // One team failing (no permission, say) leaves the others readable.
+    return Promise.all(
+      teams.map(team =>
+        api.getTeamView(team).then(
+          view => ({ team, view }),
+          failure => ({ team, error: failure }),
+        ),
+      ),
+    );
+  }, [identityApi, api]);
+
+  if (loading) return <Progress />;
+  if (error) {
+    return (
+      <ErrorText>Could not load your teams: {errorMessage(error)}</ErrorText>
+    );
+  }
+  if (!value || value.length === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        You are in no team of the catalog: teams are the Group entities whose
+        members include you.{' '}
+        {scorecards && (
+          <Link to={scorecards()}>See every team on the scorecards.</Link>
+        )}
+      </Typography>
+    );
+  }
+
+  return (
+    <ul className={classes.list} aria-label="Your teams">
+      {value.map(result => {
+        const name = result.team.name;
+        // The Group's tab, at the path the plugin gives it: a route of the
+        // entity page can't be resolved from outside it.
+        const tab =
+          entityPage &&
+          `${entityPage({
+            kind: 'group',
+            namespace: result.team.namespace,
+            name,
+          })}/${GROUP_TAB_PATH}`;
+        return (
+          <li key={`${result.team.namespace}/${name}`} className={classes.team}>
+            <Box className={classes.heading}>
+              <Typography variant="subtitle1" component="h3">
+                <EntityRefLink entityRef={result.team} defaultKind="group" />
+              </Typography>
+              {'view' in result && (
+                <Typography variant="h6" component="span">
+                  {formatCoveragePercent(result.view.overall)}
+                </Typography>
+              )}
+            </Box>
+            {'view' in result ? (
+              <TeamSummary team={name} view={result.view} />
+            ) : (
+              <ErrorText>
+                Could not load the team&apos;s coverage:{' '}
+                {errorMessage(result.error)}
+              </ErrorText>
+            )}
+            {tab && 'view' in result && (
+              <Typography variant="body2">
+                <Link to={tab}>Team view of {name}</Link>
+              </Typography>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+};

@@ -1,0 +1,1 @@
+export { TeamsCoverageWidget } from './TeamsCoverageWidget';
