@@ -4,7 +4,6 @@ import {
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import type { TeamView } from '@internal/backstage-plugin-runtime-stack-common';
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -12,59 +11,41 @@ import {
   baseUrl,
   runtimeStackTestApi,
 } from '../../__testUtils__/runtimeStackClient';
+import { teamService, teamView } from '../../__testUtils__/teamViews';
 import { scorecardsRouteRef } from '../../routes';
 import { TeamsCoverageWidget } from './TeamsCoverageWidget';
 
-const payments: TeamView = {
-  team: 'group:default/team-payments',
-  groups: ['group:default/team-payments'],
-  overall: { required: 20, covered: 15, partial: 1, ratio: 0.75 },
-  services: [
-    {
-      entityRef: 'component:default/payments-api',
-      profile: 'tier-1',
-      required: 10,
-      covered: 7,
-      partial: 1,
-      ratio: 0.7,
-      gapCount: 3,
-      exemptCount: 0,
-      evaluatedAt: '2026-12-01T00:00:00.000Z',
-      gaps: [
-        { capability: 'alerting', layer: 4, status: 'partial' },
-        { capability: 'backup', layer: 3, status: 'missing' },
-        { capability: 'policy', layer: 4, status: 'missing' },
-      ],
-    },
-    {
-      entityRef: 'component:default/payments-worker',
-      profile: 'tier-1',
-      required: 10,
-      covered: 8,
-      partial: 0,
-      ratio: 0.8,
-      gapCount: 2,
-      exemptCount: 1,
-      evaluatedAt: '2026-12-01T00:00:00.000Z',
-      gaps: [
-        { capability: 'alerting', layer: 4, status: 'missing' },
-        { capability: 'tracing', layer: 4, status: 'missing' },
-      ],
-    },
+// 20 required, 15 covered: 75%.
+const payments = teamView(
+  [
+    teamService('payments-api', [
+      ['alerting', 4, 'partial'],
+      ['backup', 3, 'missing'],
+      ['policy', 4, 'missing'],
+    ]),
+    teamService('payments-worker', [
+      ['alerting', 4, 'missing'],
+      ['tracing', 4, 'missing'],
+    ]),
   ],
-  expiringExemptions: [
-    {
-      id: 'e1',
-      scope: { kind: 'component', ref: 'component:default/payments-worker' },
-      capability: 'service-mesh',
-      reason: 'migrating',
-      expiresAt: '2026-12-20T00:00:00.000Z',
-      grantedBy: 'user:default/priya-nair',
-      requestedBy: 'user:default/guest',
-      createdAt: '2026-11-01T00:00:00.000Z',
-    },
-  ],
-};
+  {
+    expiringExemptions: [
+      {
+        id: 'e1',
+        scope: {
+          kind: 'component',
+          ref: 'component:default/payments-worker',
+        },
+        capability: 'service-mesh',
+        reason: 'migrating',
+        expiresAt: '2026-12-20T00:00:00.000Z',
+        grantedBy: 'user:default/priya-nair',
+        requestedBy: 'user:default/guest',
+        createdAt: '2026-11-01T00:00:00.000Z',
+      },
+    ],
+  },
+);
 
 function render(ownershipEntityRefs: string[]) {
   return renderInTestApp(<TeamsCoverageWidget />, {
@@ -173,12 +154,7 @@ describe('TeamsCoverageWidget', () => {
   it('says when a team owns nothing evaluated', async () => {
     server.use(
       http.get(`${baseUrl}/scorecards/teams/:namespace/:name`, () =>
-        HttpResponse.json({
-          ...payments,
-          overall: { required: 0, covered: 0, partial: 0, ratio: 1 },
-          services: [],
-          expiringExemptions: [],
-        }),
+        HttpResponse.json(teamView([])),
       ),
     );
     await render(['group:default/team-payments']);

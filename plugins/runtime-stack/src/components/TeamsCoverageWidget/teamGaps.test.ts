@@ -1,33 +1,8 @@
-import type { TeamView } from '@internal/backstage-plugin-runtime-stack-common';
+import {
+  teamService as service,
+  teamView as view,
+} from '../../__testUtils__/teamViews';
 import { commonGaps } from './teamGaps';
-
-const service = (
-  name: string,
-  gaps: Array<[string, number, 'missing' | 'partial']>,
-) => ({
-  entityRef: `component:default/${name}`,
-  profile: 'tier-1',
-  required: 10,
-  covered: 10 - gaps.length,
-  partial: 0,
-  ratio: (10 - gaps.length) / 10,
-  gapCount: gaps.length,
-  exemptCount: 0,
-  evaluatedAt: '2026-12-01T00:00:00.000Z',
-  gaps: gaps.map(([capability, layer, status]) => ({
-    capability,
-    layer,
-    status,
-  })),
-});
-
-const view = (services: TeamView['services']): TeamView => ({
-  team: 'group:default/team-payments',
-  groups: ['group:default/team-payments'],
-  overall: { required: 30, covered: 25, partial: 1, ratio: 25 / 30 },
-  services,
-  expiringExemptions: [],
-});
 
 describe('commonGaps', () => {
   it('counts each capability once per service, the most common first', () => {
