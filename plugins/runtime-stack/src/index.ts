@@ -15,6 +15,7 @@ export {
   RuntimeStackCoveragePreviewField,
   RuntimeStackPage,
   RuntimeStackScorecardsPage,
+  RuntimeStackTeamsCoverageCard,
   SystemRuntimeStackContent,
 } from './legacy';
 export { runtimeStackApiRef, RuntimeStackClient } from './api';

@@ -4,11 +4,16 @@ import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import { getComponentData, type RouteRef } from '@backstage/core-plugin-api';
+import {
+  getComponentData,
+  identityApiRef,
+  type RouteRef,
+} from '@backstage/core-plugin-api';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   MockPermissionApi,
   TestApiProvider,
+  mockApis,
   renderInTestApp,
 } from '@backstage/test-utils';
 import {
@@ -22,12 +27,14 @@ import { Route, Routes } from 'react-router-dom';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { RuntimeStackClient, runtimeStackApiRef } from './api';
+import { teamService, teamView } from './__testUtils__/teamViews';
 import {
   EntityCoverageCard,
   EntityRuntimeStackContent,
   RuntimeStackCoveragePreviewField,
   RuntimeStackPage,
   RuntimeStackScorecardsPage,
+  RuntimeStackTeamsCoverageCard,
   runtimeStackLegacyPlugin,
   SystemRuntimeStackContent,
   GroupRuntimeStackContent,
@@ -207,6 +214,57 @@ describe('legacy exports in a legacy app', () => {
     expect(await screen.findByLabelText('Overall coverage')).toHaveTextContent(
       '0%',
     );
+  });
+
+  const renderTeamsCard = (ownershipEntityRefs: string[]) => {
+    server.use(
+      http.get(`${base}/scorecards/teams/default/team-payments`, () =>
+        HttpResponse.json(
+          teamView([teamService('payments-api', [['alerting', 4, 'missing']])]),
+        ),
+      ),
+    );
+    return renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [runtimeStackApiRef, client],
+          [identityApiRef, mockApis.identity({ ownershipEntityRefs })],
+        ]}
+      >
+        <RuntimeStackTeamsCoverageCard />
+      </TestApiProvider>,
+      {
+        mountedRoutes: {
+          '/catalog/:namespace/:kind/:name': entityRouteRef,
+          '/scorecards': routes.scorecards,
+        },
+      },
+    );
+  };
+
+  it("mounts the home page card of the user's teams, linking each team view", async () => {
+    await renderTeamsCard(['group:default/team-payments']);
+    expect(
+      await screen.findByRole('link', { name: 'Team view of team-payments' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/group/team-payments/runtime-stack',
+    );
+    expect(
+      screen.getByRole('progressbar', { name: 'Coverage of team-payments' }),
+    ).toHaveAttribute(
+      'aria-valuetext',
+      '90%, 9 of 10 required capabilities covered',
+    );
+  });
+
+  it('links the scorecards where the app mounts them, for a user in no team', async () => {
+    await renderTeamsCard(['user:default/guest']);
+    expect(
+      await screen.findByRole('link', {
+        name: 'See every team on the scorecards.',
+      }),
+    ).toHaveAttribute('href', '/scorecards');
   });
 
   it('mounts the layer model page', async () => {

@@ -6,6 +6,7 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createCardExtension } from '@backstage/plugin-home-react';
 import { RuntimeStackClient, runtimeStackApiRef } from './api';
 import { RuntimeStackCoveragePreviewFieldExtension } from './components/CoveragePreviewField/extensions';
 
@@ -146,3 +147,23 @@ export const RuntimeStackScorecardsPage = runtimeStackLegacyPlugin.provide(
  */
 export const RuntimeStackCoveragePreviewField =
   runtimeStackLegacyPlugin.provide(RuntimeStackCoveragePreviewFieldExtension);
+
+/**
+ * For a legacy app's home page: the coverage of the signed-in user's teams,
+ * for example as a card of `CustomHomepageGrid`:
+ * `<RuntimeStackTeamsCoverageCard />`.
+ *
+ * @public
+ */
+export const RuntimeStackTeamsCoverageCard = runtimeStackLegacyPlugin.provide(
+  createCardExtension({
+    name: 'RuntimeStackTeamsCoverageCard',
+    title: "Your teams' runtime coverage",
+    description:
+      'Coverage of the layer model by the services of your teams, with their most common gaps',
+    components: () =>
+      import('./components/TeamsCoverageWidget').then(m => ({
+        Content: m.LegacyTeamsCoverageWidget,
+      })),
+  }),
+);

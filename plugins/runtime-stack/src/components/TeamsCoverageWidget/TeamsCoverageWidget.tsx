@@ -3,12 +3,16 @@ import {
   type CompoundEntityRef,
 } from '@backstage/catalog-model';
 import { Link, Progress } from '@backstage/core-components';
+import { useRouteRef as useLegacyRouteRef } from '@backstage/core-plugin-api';
 import {
   identityApiRef,
   useApi,
   useRouteRef,
 } from '@backstage/frontend-plugin-api';
-import { EntityRefLink, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityRefLink,
+  useEntityRefLink,
+} from '@backstage/plugin-catalog-react';
 import type { TeamView } from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
 import LinearProgress from '@material-ui/core/LinearProgress';
@@ -16,6 +20,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
+import { legacyScorecardsRouteRef } from '../../legacyRoutes';
 import { scorecardsRouteRef } from '../../routes';
 import { AlertChip } from '../shared/AlertChip';
 import { ErrorText } from '../shared/ErrorText';
@@ -113,14 +118,14 @@ const TeamSummary = ({ team, view }: { team: string; view: TeamView }) => {
 /**
  * The coverage of the signed-in user's teams, for the home page: each team's
  * share of required capabilities covered, its most common gaps and the
- * exemptions about to expire, with a link to its team view.
+ * exemptions about to expire, with a link to its team view. The exports
+ * below say where the scorecards are.
  */
-export const TeamsCoverageWidget = () => {
+const TeamsCoverage = ({ scorecardsLink }: { scorecardsLink?: string }) => {
   const classes = useStyles();
   const identityApi = useApi(identityApiRef);
   const api = useApi(runtimeStackApiRef);
-  const entityPage = useRouteRef(entityRouteRef);
-  const scorecards = useRouteRef(scorecardsRouteRef);
+  const entityLink = useEntityRefLink();
 
   const { value, loading, error } = useAsync(async (): Promise<
     TeamResult[]
@@ -151,8 +156,8 @@ export const TeamsCoverageWidget = () => {
       <Typography variant="body2" color="textSecondary">
         You are in no team of the catalog: teams are the Group entities whose
         members include you.{' '}
-        {scorecards && (
-          <Link to={scorecards()}>See every team on the scorecards.</Link>
+        {scorecardsLink && (
+          <Link to={scorecardsLink}>See every team on the scorecards.</Link>
         )}
       </Typography>
     );
@@ -164,13 +169,11 @@ export const TeamsCoverageWidget = () => {
         const name = result.team.name;
         // The Group's tab, at the path the plugin gives it: a route of the
         // entity page can't be resolved from outside it.
-        const tab =
-          entityPage &&
-          `${entityPage({
-            kind: 'group',
-            namespace: result.team.namespace,
-            name,
-          })}/${GROUP_TAB_PATH}`;
+        const tab = `${entityLink({
+          kind: 'group',
+          namespace: result.team.namespace,
+          name,
+        })}/${GROUP_TAB_PATH}`;
         return (
           <li key={`${result.team.namespace}/${name}`} className={classes.team}>
             <Box className={classes.heading}>
@@ -191,7 +194,7 @@ export const TeamsCoverageWidget = () => {
                 {errorMessage(result.error)}
               </ErrorText>
             )}
-            {tab && 'view' in result && (
+            {'view' in result && (
               <Typography variant="body2">
                 <Link to={tab}>Team view of {name}</Link>
               </Typography>
@@ -202,3 +205,23 @@ export const TeamsCoverageWidget = () => {
     </ul>
   );
 };
+
+/** The widget in the new frontend system's home page. */
+export const TeamsCoverageWidget = () => {
+  const scorecards = useRouteRef(scorecardsRouteRef);
+  return <TeamsCoverage scorecardsLink={scorecards?.()} />;
+};
+
+function useLegacyScorecardsLink(): string | undefined {
+  try {
+    return useLegacyRouteRef(legacyScorecardsRouteRef)();
+  } catch {
+    // The legacy resolver throws for a route the app does not mount.
+    return undefined;
+  }
+}
+
+/** The card in a legacy app's home page. */
+export const LegacyTeamsCoverageWidget = () => (
+  <TeamsCoverage scorecardsLink={useLegacyScorecardsLink()} />
+);

@@ -1,1 +1,4 @@
-export { TeamsCoverageWidget } from './TeamsCoverageWidget';
+export {
+  LegacyTeamsCoverageWidget,
+  TeamsCoverageWidget,
+} from './TeamsCoverageWidget';
