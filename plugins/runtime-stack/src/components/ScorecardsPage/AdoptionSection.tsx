@@ -17,8 +17,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
 import { toolTitlesOf } from '../shared/toolTitles';
 import { heatColor } from './heatColor';
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+import { plural } from '../shared/plural';
 
 /** Most used first; ties by name so the order does not shuffle. */
 export function toolsByUse(

@@ -32,13 +32,12 @@ import { HeatLegend } from './HeatLegend';
 import { RefLink } from './RefLink';
 import { TeamViewSection } from './TeamViewSection';
 import { ScrollingTable } from '../shared/ScrollingTable';
+import { plural } from '../shared/plural';
 
 /** Teams per page of the heatmap. */
 export const TEAMS_PER_PAGE = 50;
 
 type Column = TeamScorecard['columns'][number];
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** "layer 3" in the layers view, the capability's title in the drill-down. */
 const columnName = (column: Column, drilled: boolean) =>

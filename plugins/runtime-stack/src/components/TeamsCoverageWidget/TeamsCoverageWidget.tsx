@@ -27,6 +27,7 @@ import { ErrorText } from '../shared/ErrorText';
 import { errorMessage } from '../shared/errorMessage';
 import { formatCoveragePercent } from '../shared/formatPercent';
 import { commonGaps } from './teamGaps';
+import { plural } from '../shared/plural';
 
 const useStyles = makeStyles(theme => ({
   list: { listStyle: 'none', margin: 0, padding: 0 },
@@ -53,9 +54,6 @@ const GROUP_TAB_PATH = 'runtime-stack';
 type TeamResult =
   | { team: CompoundEntityRef; view: TeamView }
   | { team: CompoundEntityRef; error: unknown };
-
-const plural = (count: number, word: string) =>
-  `${count} ${word}${count === 1 ? '' : 's'}`;
 
 const TeamSummary = ({ team, view }: { team: string; view: TeamView }) => {
   const classes = useStyles();
@@ -97,6 +95,7 @@ const TeamSummary = ({ team, view }: { team: string; view: TeamView }) => {
       {gaps.length > 0 && (
         <div
           className={classes.gaps}
+          role="group"
           aria-label={`Most common gaps of ${team}`}
         >
           {gaps.map(gap => (
