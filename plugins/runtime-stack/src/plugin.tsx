@@ -14,6 +14,7 @@ import AssessmentIcon from '@material-ui/icons/Assessment';
 import LayersIcon from '@material-ui/icons/Layers';
 import { RuntimeStackClient, runtimeStackApiRef } from './api';
 import { coveragePreviewFieldExtension } from './components/CoveragePreviewField/extensions';
+import { RUNTIME_STACK_TAB_PATH } from './components/shared/routeLinks';
 import {
   entityContentRouteRef,
   rootRouteRef,
@@ -68,7 +69,7 @@ export const scorecardsPage = PageBlueprint.make({
 export const entityRuntimeStackContent = EntityContentBlueprint.make({
   name: 'runtime-stack',
   params: {
-    path: '/runtime-stack',
+    path: `/${RUNTIME_STACK_TAB_PATH}`,
     title: 'Runtime stack',
     routeRef: entityContentRouteRef,
     filter: { kind: 'component' },
@@ -85,7 +86,7 @@ export const entityRuntimeStackContent = EntityContentBlueprint.make({
 export const systemRuntimeStackContent = EntityContentBlueprint.make({
   name: 'system-runtime-stack',
   params: {
-    path: '/runtime-stack',
+    path: `/${RUNTIME_STACK_TAB_PATH}`,
     title: 'Runtime stack',
     filter: { kind: 'system' },
     loader: () =>
@@ -102,7 +103,7 @@ export const systemRuntimeStackContent = EntityContentBlueprint.make({
 export const groupRuntimeStackContent = EntityContentBlueprint.make({
   name: 'group-runtime-stack',
   params: {
-    path: '/runtime-stack',
+    path: `/${RUNTIME_STACK_TAB_PATH}`,
     title: 'Runtime stack',
     filter: { kind: 'group' },
     loader: () =>

@@ -3,7 +3,6 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useRouteRef as useLegacyRouteRef } from '@backstage/core-plugin-api';
 import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
 import {
   entityRouteParams,
@@ -15,10 +14,11 @@ import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
 import { legacyEntityContentRouteRef } from '../../legacyRoutes';
 import { entityContentRouteRef } from '../../routes';
+import {
+  RUNTIME_STACK_TAB_PATH,
+  useOptionalLegacyRouteRef,
+} from '../shared/routeLinks';
 import { CoverageSummary } from './CoverageSummary';
-
-/** The tab's path in a legacy app whose routes do not say where it is. */
-const DEFAULT_TAB_PATH = 'runtime-stack';
 
 /**
  * Resolves an entity's "Runtime stack" tab. It is given the entity's
@@ -77,15 +77,6 @@ export const EntityCoverageCard = () => {
   return <CoverageCard tabLink={tab?.(entityRouteParams(entity))} />;
 };
 
-function useLegacyTabRoute(): TabRoute | undefined {
-  try {
-    return useLegacyRouteRef(legacyEntityContentRouteRef) as TabRoute;
-  } catch {
-    // The legacy resolver throws for a route it cannot find.
-    return undefined;
-  }
-}
-
 /**
  * The card in a legacy app, linking to the tab where its
  * `EntityLayout.Route` mounts `EntityRuntimeStackContent`, or to
@@ -93,14 +84,16 @@ function useLegacyTabRoute(): TabRoute | undefined {
  */
 export const LegacyEntityCoverageCard = () => {
   const { entity } = useEntity();
-  const tab = useLegacyTabRoute();
+  const tab = useOptionalLegacyRouteRef(legacyEntityContentRouteRef) as
+    | TabRoute
+    | undefined;
   const entityLink = useEntityRefLink();
   return (
     <CoverageCard
       tabLink={
         tab
           ? tab(entityRouteParams(entity))
-          : `${entityLink(entity)}/${DEFAULT_TAB_PATH}`
+          : `${entityLink(entity)}/${RUNTIME_STACK_TAB_PATH}`
       }
     />
   );

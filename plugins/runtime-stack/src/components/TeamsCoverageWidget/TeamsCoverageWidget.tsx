@@ -3,7 +3,6 @@ import {
   type CompoundEntityRef,
 } from '@backstage/catalog-model';
 import { Link, Progress } from '@backstage/core-components';
-import { useRouteRef as useLegacyRouteRef } from '@backstage/core-plugin-api';
 import {
   identityApiRef,
   useApi,
@@ -28,6 +27,10 @@ import { errorMessage } from '../shared/errorMessage';
 import { formatCoveragePercent } from '../shared/formatPercent';
 import { commonGaps } from './teamGaps';
 import { plural } from '../shared/plural';
+import {
+  RUNTIME_STACK_TAB_PATH,
+  useOptionalLegacyRouteRef,
+} from '../shared/routeLinks';
 
 const useStyles = makeStyles(theme => ({
   list: { listStyle: 'none', margin: 0, padding: 0 },
@@ -48,15 +51,19 @@ const useStyles = makeStyles(theme => ({
   gaps: { display: 'flex', flexWrap: 'wrap', gap: theme.spacing(0.5) },
 }));
 
-/** The path of the Group's "Runtime stack" tab under its entity page. */
-const GROUP_TAB_PATH = 'runtime-stack';
-
 type TeamResult =
   | { team: CompoundEntityRef; view: TeamView }
   | { team: CompoundEntityRef; error: unknown };
 
 const TeamSummary = ({ team, view }: { team: string; view: TeamView }) => {
   const classes = useStyles();
+  if (view.services.length === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        No evaluated Component is owned by this team or a group below it.
+      </Typography>
+    );
+  }
   const gaps = commonGaps(view, 3);
   const gapCount = view.services.reduce((n, s) => n + s.gaps.length, 0);
   const facts = [
@@ -69,13 +76,6 @@ const TeamSummary = ({ team, view }: { team: string; view: TeamView }) => {
         view.expiringExemptions.length,
         'exemption',
       )} expiring within 30 days`,
-    );
-  }
-  if (view.services.length === 0) {
-    return (
-      <Typography variant="body2" color="textSecondary">
-        No evaluated Component is owned by this team or a group below it.
-      </Typography>
     );
   }
   return (
@@ -114,6 +114,51 @@ const TeamSummary = ({ team, view }: { team: string; view: TeamView }) => {
   );
 };
 
+/** One team: its coverage and link to its team view, or why it can't show. */
+const TeamItem = ({ result }: { result: TeamResult }) => {
+  const classes = useStyles();
+  const entityLink = useEntityRefLink();
+  const { team } = result;
+  const heading = (coverage?: string) => (
+    <Box className={classes.heading}>
+      <Typography variant="subtitle1" component="h3">
+        <EntityRefLink entityRef={team} defaultKind="group" />
+      </Typography>
+      {coverage && (
+        <Typography variant="h6" component="span">
+          {coverage}
+        </Typography>
+      )}
+    </Box>
+  );
+  if ('error' in result) {
+    return (
+      <>
+        {heading()}
+        <ErrorText>
+          Could not load the team&apos;s coverage: {errorMessage(result.error)}
+        </ErrorText>
+      </>
+    );
+  }
+  // The Group's tab at the path the plugin gives it: a route of the entity
+  // page can't be resolved from outside it.
+  const tab = `${entityLink({
+    kind: 'group',
+    namespace: team.namespace,
+    name: team.name,
+  })}/${RUNTIME_STACK_TAB_PATH}`;
+  return (
+    <>
+      {heading(formatCoveragePercent(result.view.overall))}
+      <TeamSummary team={team.name} view={result.view} />
+      <Typography variant="body2">
+        <Link to={tab}>Team view of {team.name}</Link>
+      </Typography>
+    </>
+  );
+};
+
 /**
  * The coverage of the signed-in user's teams, for the home page: each team's
  * share of required capabilities covered, its most common gaps and the
@@ -124,7 +169,6 @@ const TeamsCoverage = ({ scorecardsLink }: { scorecardsLink?: string }) => {
   const classes = useStyles();
   const identityApi = useApi(identityApiRef);
   const api = useApi(runtimeStackApiRef);
-  const entityLink = useEntityRefLink();
 
   const { value, loading, error } = useAsync(async (): Promise<
     TeamResult[]
@@ -164,43 +208,14 @@ const TeamsCoverage = ({ scorecardsLink }: { scorecardsLink?: string }) => {
 
   return (
     <ul className={classes.list} aria-label="Your teams">
-      {value.map(result => {
-        const name = result.team.name;
-        // The Group's tab, at the path the plugin gives it: a route of the
-        // entity page can't be resolved from outside it.
-        const tab = `${entityLink({
-          kind: 'group',
-          namespace: result.team.namespace,
-          name,
-        })}/${GROUP_TAB_PATH}`;
-        return (
-          <li key={`${result.team.namespace}/${name}`} className={classes.team}>
-            <Box className={classes.heading}>
-              <Typography variant="subtitle1" component="h3">
-                <EntityRefLink entityRef={result.team} defaultKind="group" />
-              </Typography>
-              {'view' in result && (
-                <Typography variant="h6" component="span">
-                  {formatCoveragePercent(result.view.overall)}
-                </Typography>
-              )}
-            </Box>
-            {'view' in result ? (
-              <TeamSummary team={name} view={result.view} />
-            ) : (
-              <ErrorText>
-                Could not load the team&apos;s coverage:{' '}
-                {errorMessage(result.error)}
-              </ErrorText>
-            )}
-            {'view' in result && (
-              <Typography variant="body2">
-                <Link to={tab}>Team view of {name}</Link>
-              </Typography>
-            )}
-          </li>
-        );
-      })}
+      {value.map(result => (
+        <li
+          key={`${result.team.namespace}/${result.team.name}`}
+          className={classes.team}
+        >
+          <TeamItem result={result} />
+        </li>
+      ))}
     </ul>
   );
 };
@@ -211,16 +226,8 @@ export const TeamsCoverageWidget = () => {
   return <TeamsCoverage scorecardsLink={scorecards?.()} />;
 };
 
-function useLegacyScorecardsLink(): string | undefined {
-  try {
-    return useLegacyRouteRef(legacyScorecardsRouteRef)();
-  } catch {
-    // The legacy resolver throws for a route the app does not mount.
-    return undefined;
-  }
-}
-
 /** The card in a legacy app's home page. */
-export const LegacyTeamsCoverageWidget = () => (
-  <TeamsCoverage scorecardsLink={useLegacyScorecardsLink()} />
-);
+export const LegacyTeamsCoverageWidget = () => {
+  const scorecards = useOptionalLegacyRouteRef(legacyScorecardsRouteRef);
+  return <TeamsCoverage scorecardsLink={scorecards?.()} />;
+};
