@@ -66,4 +66,28 @@ export const ECOSYSTEM_ANNOTATIONS = {
   quayRepositorySlug: 'quay.io/repository-slug',
   /** Harbor plugin: `project/repository` in the configured Harbor instance. */
   harborRepositorySlug: 'goharbor.io/repository-slug',
+  /** Catalog: where the entity's source lives, `url:https://…` (set from its location unless written). */
+  sourceLocation: 'backstage.io/source-location',
+  /** Catalog: the location the catalog read the entity from, `url:https://…` or `file:…`; set by the catalog itself. */
+  managedByLocation: 'backstage.io/managed-by-location',
+  /** Jenkins plugin: the job that builds the service, `folder/job`. */
+  jenkinsJobFullName: 'jenkins.io/job-full-name',
+  /** Jenkins plugin, the older form: a GitHub organisation folder. */
+  jenkinsGithubFolder: 'jenkins.io/github-folder',
+  /** CircleCI plugin: `github/org/repo` or `bitbucket/org/repo`. */
+  circleciProjectSlug: 'circleci.com/project-slug',
+  /** Buildkite plugin: `organization/pipeline`. */
+  buildkiteProjectSlug: 'buildkite.com/project-slug',
+  /** GoCD plugin: pipeline names, comma-separated. */
+  gocdPipelines: 'gocd.org/pipelines',
+  /** Azure DevOps plugin: `project/repo` in Azure Repos. */
+  azureDevopsProjectRepo: 'dev.azure.com/project-repo',
+  /** Azure DevOps plugin: the Azure Pipelines build definition. */
+  azureDevopsBuildDefinition: 'dev.azure.com/build-definition',
+  /** Tekton plugin: `"true"` shows the service's PipelineRuns. */
+  tektonCicd: 'tekton.dev/cicd',
+  /** Argo CD plugin: the Argo CD Application that deploys the service. */
+  argocdAppName: 'argocd/app-name',
+  /** Argo CD plugin: a label selector for its Argo CD Applications. */
+  argocdAppSelector: 'argocd/app-selector',
 } as const;

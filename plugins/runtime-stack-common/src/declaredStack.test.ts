@@ -62,6 +62,14 @@ describe('readDeclaredStack', () => {
         prometheusRules: ['payments_api_error_rate', 'payments_api_latency'],
         prometheusAlert: 'PaymentsApiHighErrorRate',
       },
+      ecosystemTools: [
+        {
+          capability: 'source-control',
+          tool: 'github',
+          annotation: 'github.com/project-slug',
+          value: 'acme/payments-api',
+        },
+      ],
       problems: [],
     });
   });
@@ -72,6 +80,7 @@ describe('readDeclaredStack', () => {
       images: [],
       ownerOverrides: [],
       references: {},
+      ecosystemTools: [],
       problems: [],
     });
   });
@@ -379,6 +388,23 @@ describe('mergeDeclaredStacks', () => {
       'registry.acme.internal/payments/fraud-scoring',
     ]);
     expect(merged.references).toEqual({ kubernetesId: 'fraud-scoring' });
+  });
+
+  it("keeps the component's ecosystem tools and none of the System's", () => {
+    const withRepository = read({
+      'argocd/app-name': 'payments',
+      'github.com/project-slug': 'acme/payments-platform',
+    });
+    const own = read({ 'jenkins.io/job-full-name': 'payments/fraud-scoring' });
+
+    expect(mergeDeclaredStacks(own, withRepository).ecosystemTools).toEqual([
+      {
+        capability: 'ci-cd',
+        tool: 'jenkins',
+        annotation: 'jenkins.io/job-full-name',
+        value: 'payments/fraud-scoring',
+      },
+    ]);
   });
 
   it('inherits the profile and says so', () => {

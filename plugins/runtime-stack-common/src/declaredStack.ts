@@ -16,6 +16,7 @@ import {
   parseDeclaredTools,
 } from './declaredTools';
 import type { LayerModel } from './layers/types';
+import { readEcosystemTools, type EcosystemTool } from './ecosystemTools';
 
 /**
  * Where an item of a merged stack comes from: the entity's own annotations or
@@ -94,6 +95,8 @@ export interface DeclaredStack {
   images: string[];
   ownerOverrides: DeclaredOwnerOverride[];
   references: DeclaredStackReferences;
+  /** Tools that the annotations of other plugins imply (the entity's own). */
+  ecosystemTools: EcosystemTool[];
   problems: DeclaredStackProblem[];
 }
 
@@ -166,6 +169,7 @@ export function readDeclaredStack(
       report(RUNTIME_STACK_ANNOTATIONS.owners),
     ),
     references: readReferences(annotations),
+    ecosystemTools: readEcosystemTools(annotations, model),
     problems,
   };
 }
@@ -174,9 +178,9 @@ export function readDeclaredStack(
  * The stack a Component runs with: its own declarations, and for everything
  * it does not declare, its System's. The Component wins per capability (all
  * of the System's tools for a capability it names are dropped), per owner
- * override target and for the requirement profile. Images and ecosystem
- * references are the Component's only, since a System's would point at other
- * workloads. Every item and problem says where it came from.
+ * override target and for the requirement profile. Images, ecosystem
+ * references and the tools they imply are the Component's only, since a
+ * System's would point at other workloads and repositories. Every item and problem says where it came from.
  *
  * @public
  */
@@ -229,6 +233,7 @@ export function mergeDeclaredStacks(
         .map(fromSystem),
     ],
     references: { ...component.references },
+    ecosystemTools: [...component.ecosystemTools],
     problems: [
       ...component.problems.map(fromEntity),
       ...(system?.problems ?? []).map(fromSystem),

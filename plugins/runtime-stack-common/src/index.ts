@@ -70,6 +70,13 @@ export {
   RUNTIME_STACK_ANNOTATION_PREFIX,
 } from './annotations';
 export { readDeclaredStack, mergeDeclaredStacks } from './declaredStack';
+export {
+  DELIVERY_HINTS,
+  ECOSYSTEM_TOOL_RULES,
+  readEcosystemTools,
+  sourceControlToolOf,
+} from './ecosystemTools';
+export type { EcosystemTool, EcosystemToolRule } from './ecosystemTools';
 export type {
   DeclaredStack,
   DeclaredStackSource,

@@ -8,8 +8,7 @@ describe('exampleImages', () => {
   it('builds the example images relative to the day given', () => {
     const [first] = exampleImages(exampleImagesDay('2026-12-04'));
     expect(first.labels).toMatchObject({
-      'org.opencontainers.image.source':
-        'https://github.com/example/payments-api',
+      'org.opencontainers.image.source': 'https://github.com/acme/payments-api',
       'org.opencontainers.image.version': '1.14.0',
       'org.opencontainers.image.created': '2026-08-06T09:00:00.000Z',
     });

@@ -38,7 +38,7 @@ const EXAMPLE_REPOSITORIES: ExampleRepository[] = [
   {
     // Tag 1.14.2 moved after the rollout, and 1.15.0 is out.
     repository: 'payments/payments-api',
-    source: 'https://github.com/example/payments-api',
+    source: 'https://github.com/acme/payments-api',
     format: 'oci',
     releases: [
       { tags: ['1.14.0'], daysAgo: 120 },
@@ -50,7 +50,7 @@ const EXAMPLE_REPOSITORIES: ExampleRepository[] = [
   {
     // Runs 3.2.0, built 150 days ago; 3.3.0 waits.
     repository: 'payments/payments-ledger',
-    source: 'https://github.com/example/payments-ledger',
+    source: 'https://github.com/acme/payments-ledger',
     format: 'docker',
     releases: [
       { tags: ['3.2.0'], daysAgo: 150 },
@@ -59,7 +59,7 @@ const EXAMPLE_REPOSITORIES: ExampleRepository[] = [
   },
   {
     repository: 'payments/payments-ledger-migrations',
-    source: 'https://github.com/example/payments-ledger',
+    source: 'https://github.com/acme/payments-ledger',
     format: 'docker',
     releases: [
       { tags: ['3.2.0'], daysAgo: 150 },
@@ -68,7 +68,7 @@ const EXAMPLE_REPOSITORIES: ExampleRepository[] = [
   },
   {
     repository: 'payments/fraud-scoring',
-    source: 'https://github.com/example/fraud-scoring',
+    source: 'https://github.com/acme/fraud-scoring',
     format: 'oci',
     releases: [
       { tags: ['0.9.6'], daysAgo: 60 },
@@ -77,7 +77,7 @@ const EXAMPLE_REPOSITORIES: ExampleRepository[] = [
   },
   {
     repository: 'checkout/checkout-web',
-    source: 'https://github.com/example/checkout-web',
+    source: 'https://github.com/acme/checkout-web',
     format: 'oci-index',
     releases: [
       { tags: ['4.6.0'], daysAgo: 45 },
@@ -87,7 +87,7 @@ const EXAMPLE_REPOSITORIES: ExampleRepository[] = [
   {
     // 2.12.0 is out.
     repository: 'checkout/checkout-api',
-    source: 'https://github.com/example/checkout-api',
+    source: 'https://github.com/acme/checkout-api',
     format: 'oci',
     releases: [
       { tags: ['2.11.3'], daysAgo: 50 },
@@ -98,7 +98,7 @@ const EXAMPLE_REPOSITORIES: ExampleRepository[] = [
   {
     // prod-eu-1 runs 2.4.1, prod-us-1 is still on 2.4.0.
     repository: 'checkout/cart-service',
-    source: 'https://github.com/example/cart-service',
+    source: 'https://gitlab.com/acme/cart-service',
     format: 'oci',
     releases: [
       { tags: ['2.4.0'], daysAgo: 35 },
@@ -108,7 +108,7 @@ const EXAMPLE_REPOSITORIES: ExampleRepository[] = [
   {
     // Nothing newer, but the build is old.
     repository: 'checkout/order-history',
-    source: 'https://github.com/example/order-history',
+    source: 'https://github.com/acme/order-history',
     format: 'oci',
     releases: [
       { tags: ['1.7.2'], daysAgo: 200 },
@@ -117,7 +117,7 @@ const EXAMPLE_REPOSITORIES: ExampleRepository[] = [
   },
   {
     repository: 'catalog/catalog-api',
-    source: 'https://github.com/example/catalog-api',
+    source: 'https://github.com/acme/catalog-api',
     format: 'oci',
     releases: [
       { tags: ['5.0.0'], daysAgo: 80 },
@@ -126,7 +126,7 @@ const EXAMPLE_REPOSITORIES: ExampleRepository[] = [
   },
   {
     repository: 'catalog/search-indexer',
-    source: 'https://github.com/example/search-indexer',
+    source: 'https://github.com/acme/search-indexer',
     format: 'oci',
     releases: [
       { tags: ['2.0.0'], daysAgo: 90 },
@@ -135,19 +135,19 @@ const EXAMPLE_REPOSITORIES: ExampleRepository[] = [
   },
   {
     repository: 'catalog/image-resizer',
-    source: 'https://github.com/example/image-resizer',
+    source: 'https://github.com/acme/image-resizer',
     format: 'oci',
     releases: [{ tags: ['1.3.5'], daysAgo: 33 }],
   },
   {
     repository: 'catalog/image-resizer-worker',
-    source: 'https://github.com/example/image-resizer',
+    source: 'https://github.com/acme/image-resizer',
     format: 'oci',
     releases: [{ tags: ['1.3.5'], daysAgo: 33 }],
   },
   {
     repository: 'catalog/catalog-admin-web',
-    source: 'https://github.com/example/catalog-admin-web',
+    source: 'https://github.com/acme/catalog-admin-web',
     format: 'oci-index',
     releases: [{ tags: ['1.2.0'], daysAgo: 14 }],
   },

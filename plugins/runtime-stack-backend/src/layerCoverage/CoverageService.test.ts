@@ -37,6 +37,10 @@ const entity: Entity = {
     namespace: 'default',
     annotations: {
       'runtime-stack.io/tools': 'gitops=argo-cd,service-mesh=linkerd',
+      'github.com/project-slug': 'acme/payments-api',
+      'jenkins.io/job-full-name': 'payments/payments-api',
+      'backstage.io/managed-by-location':
+        'url:https://git.acme.internal/payments/api/blob/main/catalog-info.yaml',
     },
   },
   spec: {
@@ -121,7 +125,12 @@ const images: EntityImages = {
       ],
       declared: false,
       registryConfigured: true,
-      current: { tag: '1.0.0', digest: `sha256:${'a'.repeat(64)}` },
+      current: {
+        tag: '1.0.0',
+        digest: `sha256:${'a'.repeat(64)}`,
+        source: 'https://github.com/acme/payments-api',
+        revision: '0b5c1e9',
+      },
       newest: [],
       drift: [],
     },
@@ -300,6 +309,34 @@ describe('CoverageService', () => {
     expect(Date.now() - seenAt).toBeGreaterThanOrEqual(120_000);
     expect(Date.now() - seenAt).toBeLessThan(180_000);
     expect(byId['container-registry'].status).toBe('covered');
+    // Where the code lives: claimed by the slug, seen by the catalog (on a
+    // host of unknown make) and on the image's source label.
+    expect(byId['source-control']).toMatchObject({
+      requirement: 'required',
+      status: 'covered',
+      tools: ['github'],
+    });
+    expect(
+      byId['source-control'].evidence.map(e => [e.source, e.tool, e.detail]),
+    ).toEqual([
+      ['declared', 'github', 'github.com/project-slug: acme/payments-api'],
+      [
+        'catalog',
+        undefined,
+        'the catalog reads this entity from https://git.acme.internal/payments/api/blob/main/catalog-info.yaml',
+      ],
+      [
+        'registry',
+        'github',
+        'registry.example.com/payments/payments-api:1.0.0 was built from https://github.com/acme/payments-api at 0b5c1e9 (org.opencontainers.image.source)',
+      ],
+    ]);
+    // What builds it is a claim nothing here observes.
+    expect(byId['ci-cd']).toMatchObject({
+      requirement: 'recommended',
+      status: 'partial',
+      tools: ['jenkins'],
+    });
     expect(byId.metrics.status).toBe('covered');
     // Each tool the telemetry names: Prometheus and Grafana alert rules.
     expect(byId.alerting).toMatchObject({

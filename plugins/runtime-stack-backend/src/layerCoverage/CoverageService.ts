@@ -33,6 +33,7 @@ import type { ExemptionStore } from '../scorecards/ExemptionStore';
 import type { CoverageRecord, CoverageStore } from './CoverageStore';
 import {
   clusterEvidence,
+  catalogEvidence,
   declaredEvidence,
   imageEvidence,
   observabilityEvidence,
@@ -245,6 +246,7 @@ export class CoverageService {
         choice,
         evidence: [
           ...declaredEvidence(declared),
+          ...catalogEvidence(entity),
           ...fromClusters.evidence,
           ...fromImages,
           ...fromObservability,

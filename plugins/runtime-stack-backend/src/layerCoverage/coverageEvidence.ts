@@ -1,5 +1,9 @@
+import type { Entity } from '@backstage/catalog-model';
 import {
+  ECOSYSTEM_ANNOTATIONS,
+  RUNTIME_STACK_ANNOTATIONS,
   podSpecOf,
+  sourceControlToolOf,
   type ClusterObject,
   type CoverageEvidence,
   type DeclaredStack,
@@ -8,17 +12,68 @@ import {
   type EntityObservability,
 } from '@internal/backstage-plugin-runtime-stack-common';
 
-/** What the annotations of the entity and its System claim. */
+/**
+ * What the annotations of the entity and its System claim: the tools of
+ * `runtime-stack.io/tools`, and those the annotations of other plugins imply.
+ */
 export function declaredEvidence(declared: DeclaredStack): CoverageEvidence[] {
-  return declared.tools.map(t => ({
-    source: 'declared',
-    capability: t.capability,
-    tool: t.tool,
-    detail: `declared in runtime-stack.io/tools${
-      t.source === 'system' ? ' of its System' : ''
-    }`,
+  return [
+    ...declared.tools.map(
+      (t): CoverageEvidence => ({
+        source: 'declared',
+        capability: t.capability,
+        tool: t.tool,
+        detail: `declared in ${RUNTIME_STACK_ANNOTATIONS.tools}${
+          t.source === 'system' ? ' of its System' : ''
+        }`,
+        strength: 'full',
+      }),
+    ),
+    ...declared.ecosystemTools.map(
+      (t): CoverageEvidence => ({
+        source: 'declared',
+        capability: t.capability,
+        tool: t.tool,
+        detail: `${t.annotation}: ${t.value}`,
+        strength: 'full',
+      }),
+    ),
+  ];
+}
+
+/** Evidence that names a tool when the repository's host tells which. */
+function sourceControl(
+  source: CoverageEvidence['source'],
+  address: string,
+  detail: string,
+): CoverageEvidence {
+  const tool = sourceControlToolOf(address);
+  return {
+    source,
+    capability: 'source-control',
+    ...(tool && { tool }),
+    detail,
     strength: 'full',
-  }));
+  };
+}
+
+/**
+ * What the catalog saw: an entity it reads from a `url` location lives in
+ * that repository. The catalog writes `backstage.io/managed-by-location`
+ * itself, so unlike `backstage.io/source-location` it is no claim.
+ */
+export function catalogEvidence(entity: Entity): CoverageEvidence[] {
+  const location =
+    entity.metadata.annotations?.[ECOSYSTEM_ANNOTATIONS.managedByLocation];
+  if (!location?.startsWith('url:')) return [];
+  const address = location.slice('url:'.length);
+  return [
+    sourceControl(
+      'catalog',
+      address,
+      `the catalog reads this entity from ${address}`,
+    ),
+  ];
 }
 
 const WORKLOAD_TOOLS: Record<string, string> = {
@@ -141,12 +196,24 @@ export function imageEvidence(images: EntityImages): CoverageEvidence[] {
       });
     }
     if (image.current) {
+      const name = `${image.registry}/${image.repository}:${image.tag}`;
       evidence.push({
         source: 'registry',
         capability: 'container-registry',
-        detail: `${image.registry}/${image.repository}:${image.tag} → ${image.current.digest}`,
+        detail: `${name} → ${image.current.digest}`,
         strength: 'full',
       });
+      if (image.current.source) {
+        evidence.push(
+          sourceControl(
+            'registry',
+            image.current.source,
+            `${name} was built from ${image.current.source}${
+              image.current.revision ? ` at ${image.current.revision}` : ''
+            } (org.opencontainers.image.source)`,
+          ),
+        );
+      }
     } else if (image.registry && image.running.length > 0) {
       evidence.push({
         source: 'registry',

@@ -408,3 +408,88 @@ describe('computeCoverage', () => {
     );
   });
 });
+
+describe('computeCoverage of delivery (layer 0)', () => {
+  const tier = (id: string): ProfileChoice => ({
+    profile: defaultRequirementProfiles.find(p => p.id === id)!,
+    reason: 'default',
+  });
+  const coverageOf = (items: CoverageEvidence[], profileId = 'tier-1') =>
+    computeCoverage({
+      layerModel: defaultLayerModel,
+      choice: tier(profileId),
+      now,
+      evidence: items,
+    });
+
+  it('asks production services for source control and recommends CI/CD', () => {
+    const coverage = coverageOf([]);
+    expect(statusOf(coverage, 'source-control')).toMatchObject({
+      requirement: 'required',
+      status: 'missing',
+      hint: expect.stringContaining('github.com/project-slug'),
+    });
+    expect(statusOf(coverage, 'ci-cd')).toMatchObject({
+      requirement: 'recommended',
+      status: 'missing',
+      hint: expect.stringContaining('jenkins.io/job-full-name'),
+    });
+    expect(
+      statusOf(coverageOf([], 'tier-2'), 'source-control').requirement,
+    ).toBe('required');
+    expect(
+      statusOf(coverageOf([], 'experimental'), 'source-control').requirement,
+    ).toBe('recommended');
+  });
+
+  it('counts a project slug as a claim until an image or the catalog confirms it', () => {
+    const slug = evidence('source-control', 'declared', 'full', 'github');
+    expect(statusOf(coverageOf([slug]), 'source-control')).toMatchObject({
+      status: 'partial',
+      hint: expect.stringMatching(
+        /^github is declared, but nothing observed confirms it yet: .*org\.opencontainers\.image\.source/,
+      ),
+    });
+    expect(
+      statusOf(
+        coverageOf([
+          slug,
+          evidence('source-control', 'registry', 'full', 'github'),
+        ]),
+        'source-control',
+      ),
+    ).toMatchObject({ status: 'covered', tools: ['github'] });
+    // A url location on a host of unknown make still proves a repository.
+    expect(
+      statusOf(
+        coverageOf([slug, evidence('source-control', 'catalog', 'full')]),
+        'source-control',
+      ).status,
+    ).toBe('covered');
+  });
+
+  it('shows a repository declared on GitLab whose images were built on GitHub as a conflict', () => {
+    const sourceControl = statusOf(
+      coverageOf([
+        evidence('source-control', 'declared', 'full', 'gitlab'),
+        evidence('source-control', 'registry', 'full', 'github'),
+      ]),
+      'source-control',
+    );
+    expect(sourceControl).toMatchObject({
+      status: 'covered',
+      conflict: { declared: ['gitlab'], observed: ['github'] },
+    });
+  });
+
+  it('never lets a default telemetry tool contradict a declaration', () => {
+    const metrics = statusOf(
+      coverageOf([
+        evidence('metrics', 'declared', 'full', 'victoria-metrics'),
+        evidence('metrics', 'observability', 'full', 'prometheus'),
+      ]),
+      'metrics',
+    );
+    expect(metrics.conflict).toBeUndefined();
+  });
+});

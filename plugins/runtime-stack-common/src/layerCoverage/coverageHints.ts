@@ -1,4 +1,5 @@
 import { RUNTIME_STACK_ANNOTATIONS } from '../annotations';
+import { DELIVERY_HINTS } from '../ecosystemTools';
 import { TELEMETRY_HINTS } from '../observability/telemetryHints';
 import type { CoverageEvidence, OfferedTool } from './types';
 
@@ -16,6 +17,12 @@ function offersOn(
   return toolsByCluster;
 }
 
+/** Capabilities whose evidence comes from somewhere other than a cluster. */
+const SOURCE_HINTS: Readonly<Record<string, string>> = {
+  ...TELEMETRY_HINTS,
+  ...DELIVERY_HINTS,
+};
+
 const describeOffers = (toolsByCluster: Map<string, string[]>) =>
   [...toolsByCluster]
     .map(([cluster, tools]) => `${cluster} offers ${tools.join(', ')}`)
@@ -23,10 +30,11 @@ const describeOffers = (toolsByCluster: Map<string, string[]>) =>
 
 /**
  * The next step for a missing or partial capability. A declared tool that
- * nothing confirms needs checking, not declaring again; telemetry needs the
- * annotations or config that make it visible; otherwise point at what the
- * service's own clusters already run, since adopting that is the cheapest
- * fix, or say how to declare a tool or whom to ask.
+ * nothing confirms needs checking, not declaring again; telemetry and
+ * delivery (source control, CI/CD) need the annotations or config that make
+ * them visible; otherwise point at what the service's own clusters already
+ * run, since adopting that is the cheapest fix, or say how to declare a tool
+ * or whom to ask.
  */
 export function coverageHint(
   capability: string,
@@ -41,14 +49,14 @@ export function coverageHint(
       ),
     ),
   ];
-  const telemetry = Object.hasOwn(TELEMETRY_HINTS, capability)
-    ? TELEMETRY_HINTS[capability]
+  const sourceHint = Object.hasOwn(SOURCE_HINTS, capability)
+    ? SOURCE_HINTS[capability]
     : undefined;
   if (declared.length > 0) {
     const claim = `${declared.join(', ')} ${
       declared.length === 1 ? 'is' : 'are'
     } declared, but nothing observed confirms it yet`;
-    if (telemetry) return `${claim}: ${telemetry}`;
+    if (sourceHint) return `${claim}: ${sourceHint}`;
     return toolsByCluster.size > 0
       ? `${claim}: ${describeOffers(toolsByCluster)}`
       : `${claim}: check that it runs for this service, or ask the platform team`;
@@ -58,10 +66,10 @@ export function coverageHint(
     .map(e => e.detail);
   const found =
     partly.length > 0 ? `only partly covered (${partly.join('; ')}); ` : '';
-  if (telemetry) {
+  if (sourceHint) {
     return toolsByCluster.size > 0
-      ? `${found}${telemetry} (${describeOffers(toolsByCluster)})`
-      : `${found}${telemetry}`;
+      ? `${found}${sourceHint} (${describeOffers(toolsByCluster)})`
+      : `${found}${sourceHint}`;
   }
   if (toolsByCluster.size === 0) {
     return `${found}declare a tool with the ${RUNTIME_STACK_ANNOTATIONS.tools} annotation (${capability}=tool) or ask the platform team`;

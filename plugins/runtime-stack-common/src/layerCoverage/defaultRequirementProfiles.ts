@@ -14,6 +14,7 @@ export const defaultRequirementProfiles: RequirementProfile[] = [
     description:
       'Customer-facing or revenue-critical: traffic, certificates, observability, delivery, policy and backups must all be in place.',
     required: [
+      'source-control',
       'container-registry',
       'service-proxy',
       'data-protection',
@@ -28,6 +29,7 @@ export const defaultRequirementProfiles: RequirementProfile[] = [
       'health',
     ],
     recommended: [
+      'ci-cd',
       'cni-networking',
       'key-management',
       'build-security',
@@ -42,6 +44,7 @@ export const defaultRequirementProfiles: RequirementProfile[] = [
     description:
       'Production services that can tolerate some downtime: observe and deliver them properly, the rest is recommended.',
     required: [
+      'source-control',
       'container-registry',
       'gitops',
       'logging',
@@ -50,6 +53,7 @@ export const defaultRequirementProfiles: RequirementProfile[] = [
       'health',
     ],
     recommended: [
+      'ci-cd',
       'service-proxy',
       'data-protection',
       'policy',
@@ -70,6 +74,8 @@ export const defaultRequirementProfiles: RequirementProfile[] = [
       'Trials and prototypes: run it and measure it; backups, alerting and hardening do not apply yet.',
     required: ['workloads', 'metrics'],
     recommended: [
+      'source-control',
+      'ci-cd',
       'container-registry',
       'gitops',
       'logging',

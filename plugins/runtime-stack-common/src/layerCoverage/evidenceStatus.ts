@@ -62,17 +62,31 @@ export function evidenceTools(evidence: CoverageEvidence[]): string[] {
 }
 
 /**
- * Declared tools that the clusters do not show (themselves or through a
- * matching tool), when the clusters show some tool for the capability. A
- * cluster running more than was declared is not a contradiction; declaring
- * Istio where only Linkerd runs is.
+ * Sources whose tools are seen, not inferred: telemetry names a tool only by
+ * default (metrics are Prometheus's unless told otherwise), so it cannot
+ * contradict a declaration.
+ */
+const SEES_TOOLS: ReadonlySet<CoverageEvidence['source']> = new Set([
+  'catalog',
+  'cluster',
+  'registry',
+]);
+
+/**
+ * Declared tools that the observations do not show (themselves or through a
+ * matching tool), when they show some tool for the capability. A cluster
+ * running more than was declared is not a contradiction; declaring Istio
+ * where only Linkerd runs is, and so is declaring GitLab for a service whose
+ * images say they were built from GitHub.
  */
 export function declaredConflict(
   evidence: CoverageEvidence[],
   matches: ToolMatch,
 ): { declared: string[]; observed: string[] } | undefined {
   const declared = evidenceTools(evidence.filter(e => e.source === 'declared'));
-  const observed = evidenceTools(evidence.filter(e => e.source === 'cluster'));
+  const observed = evidenceTools(
+    evidence.filter(e => SEES_TOOLS.has(e.source)),
+  );
   if (declared.length === 0 || observed.length === 0) return undefined;
   const contradicted = declared.some(
     tool => !observed.some(seen => matches(tool, seen)),

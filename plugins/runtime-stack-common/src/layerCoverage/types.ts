@@ -50,8 +50,11 @@ export interface ProfileChoice {
  * @public
  */
 export interface CoverageEvidence {
-  /** `declared` is a claim in the catalog; the others are observations. */
-  source: 'declared' | 'cluster' | 'registry' | 'observability';
+  /**
+   * `declared` is a claim in the catalog; the others are observations, and
+   * `catalog` is what the catalog itself saw (where it read the entity from).
+   */
+  source: 'declared' | 'catalog' | 'cluster' | 'registry' | 'observability';
   capability: string;
   tool?: string;
   detail: string;

@@ -134,6 +134,7 @@ export const defaultLayerModel: LayerModel = {
               url: 'https://bitbucket.org/',
             },
             { id: 'plastic-scm', title: 'Plastic SCM' },
+            sharedTools.azureDevops,
           ],
         },
         {
@@ -173,6 +174,13 @@ export const defaultLayerModel: LayerModel = {
             sharedTools.awsCodepipeline,
             sharedTools.azureDevops,
             sharedTools.googleCloudBuild,
+            { id: 'circleci', title: 'CircleCI', url: 'https://circleci.com/' },
+            {
+              id: 'buildkite',
+              title: 'Buildkite',
+              url: 'https://buildkite.com/',
+            },
+            { id: 'gocd', title: 'GoCD', url: 'https://www.gocd.org/' },
           ],
         },
       ],

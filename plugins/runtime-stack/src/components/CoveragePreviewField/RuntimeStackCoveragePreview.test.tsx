@@ -115,13 +115,13 @@ describe('RuntimeStackCoveragePreview', () => {
       withBackend(),
     );
 
-    // tier-2 requires 6: registry, workloads and health are declared
-    // (partial until a cluster shows them), gitops, logging and metrics missing.
+    // tier-2 requires 7: the repository, registry, workloads and health are
+    // declared (partial until observed), gitops, logging and metrics missing.
     expect(
       await screen.findByLabelText('Coverage when registered'),
-    ).toHaveTextContent('25%');
+    ).toHaveTextContent('29%');
     expect(screen.getByLabelText('Coverage once running')).toHaveTextContent(
-      '50%',
+      '57%',
     );
     expect(
       screen.getByText(/Profile Tier 2 \(production\) \(annotation/),
@@ -169,12 +169,12 @@ describe('RuntimeStackCoveragePreview', () => {
       withBackend(),
     );
 
-    // Five of six declared (partial now), logging still missing.
+    // Six of seven declared (partial now), logging still missing.
     expect(
       await screen.findByLabelText('Coverage when registered'),
-    ).toHaveTextContent('42%');
+    ).toHaveTextContent('43%');
     expect(screen.getByLabelText('Coverage once running')).toHaveTextContent(
-      '83%',
+      '86%',
     );
     expect(statusOf('GitOps')).toBe('partial');
     expect(statusOf('Metrics')).toBe('partial');
@@ -341,7 +341,7 @@ describe('RuntimeStackCoveragePreview', () => {
         apis: [[runtimeStackApiRef, client()]],
       });
 
-      // The built-in tier-2 gives 42% and 83% for these choices.
+      // The built-in tier-2 gives 43% and 86% for these choices.
       expect(
         await screen.findByLabelText('Coverage once running'),
       ).toHaveTextContent('100%');
@@ -413,7 +413,7 @@ describe('RuntimeStackCoveragePreview', () => {
     await renderInTestApp(<Field {...props} />, withBackend());
     expect(
       await screen.findByLabelText('Coverage once running'),
-    ).toHaveTextContent('83%');
+    ).toHaveTextContent('86%');
     expect(runtimeStackCoveragePreviewFieldOptions.name).toBe(
       'RuntimeStackCoveragePreview',
     );

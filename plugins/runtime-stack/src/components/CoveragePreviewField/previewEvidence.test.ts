@@ -36,6 +36,7 @@ const everything: PreviewChoices = {
   mesh: 'linkerd',
   autoscaling: { enabled: true, min: 2, max: 6, cpu: 75 },
   ci: 'github-actions',
+  repositoryHost: 'github.com',
   requirementProfile: 'tier-1',
   image: 'quay.io/team/web',
 };
@@ -67,6 +68,7 @@ describe('previewEvidence', () => {
       ],
       policy: ['kubernetes-network-policy'],
       'package-management': ['helm'],
+      'source-control': ['github'],
       images: ['oci-image'],
       'container-registry': ['quay'],
       'service-proxy': ['traefik'],
@@ -93,6 +95,7 @@ describe('previewEvidence', () => {
         gitops: 'flux',
         mesh: 'istio',
         ci: 'gitlab-ci',
+        repositoryHost: 'gitlab.com',
         ingress: { enabled: true, className: 'ingress-nginx' },
       },
     ];
@@ -125,8 +128,11 @@ describe('previewEvidence', () => {
       'health',
       'package-management',
       'policy',
+      'source-control',
       'workloads',
     ]);
+    // A repository is always created; where is not chosen yet.
+    expect(none['source-control']).toEqual([undefined]);
     expect(none.health).not.toContain('horizontal-pod-autoscaler');
     expect(Object.keys(toolsByCapability(previewEvidence({})))).toEqual(
       Object.keys(none),
@@ -228,6 +234,7 @@ describe('readPreviewChoices', () => {
         autoscalingCpu: 75,
         ciSystem: 'gitlab-ci',
         registryHost: 'registry.example.com',
+        repoUrl: 'gitlab.example.com?owner=checkout&repo=web',
       }),
     ).toEqual({
       requirementProfile: 'tier-2',
@@ -247,6 +254,7 @@ describe('readPreviewChoices', () => {
       mesh: 'none',
       autoscaling: { enabled: true, min: 2, max: 6, cpu: 75 },
       ci: 'gitlab-ci',
+      repositoryHost: 'gitlab.example.com',
       // imageName defaults to the service's name, as in the template.
       image: 'registry.example.com/web',
     });
@@ -296,10 +304,10 @@ describe('the preview with the coverage engine', () => {
         .sort(),
     ).toEqual(['data-protection', 'logging']);
     expect(coverageOnceConfirmed(coverage)).toEqual({
-      required: 12,
-      covered: 10,
+      required: 13,
+      covered: 11,
       partial: 0,
-      ratio: 10 / 12,
+      ratio: 11 / 13,
     });
   });
 

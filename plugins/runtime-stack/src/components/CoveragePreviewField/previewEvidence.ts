@@ -1,5 +1,6 @@
 import {
   coverageRatio,
+  sourceControlToolOf,
   type CoverageEvidence,
   type ServiceCoverage,
 } from '@internal/backstage-plugin-runtime-stack-common';
@@ -28,6 +29,8 @@ export interface PreviewChoices {
   autoscaling?: { enabled?: boolean; min?: number; max?: number; cpu?: number };
   /** `github-actions` or `gitlab-ci`. */
   ci?: string;
+  /** The host the repository is published to, from the RepoUrlPicker. */
+  repositoryHost?: string;
   /** `tier-1`, `tier-2` or `experimental`. */
   requirementProfile?: string;
   /** `registry/name`, without tag. */
@@ -59,8 +62,9 @@ function compact<T extends Json>(object: T): T | undefined {
  * read, and so are the flat parameter names of a template that keeps one
  * field per choice (`ingressEnabled`, `ingressClass`, `tlsEnabled`,
  * `certIssuer`, `serviceMonitor`, `autoscalingEnabled`, `ciSystem`,
- * `registryHost` + `imageName`); nested values win. Anything of the wrong
- * type counts as not chosen.
+ * `registryHost` + `imageName`); nested values win. The repository host is
+ * read from `repoUrl` as the RepoUrlPicker writes it (`github.com?owner=…`).
+ * Anything of the wrong type counts as not chosen.
  */
 export function readPreviewChoices(formData: unknown): PreviewChoices {
   const data = isRecord(formData) ? formData : {};
@@ -96,6 +100,8 @@ export function readPreviewChoices(formData: unknown): PreviewChoices {
       cpu: num(autoscaling.cpu) ?? num(data.autoscalingCpu),
     }),
     ci: str(data.ci) ?? str(data.ciSystem),
+    repositoryHost:
+      str(data.repositoryHost) ?? str(str(data.repoUrl)?.split('?')[0]),
     requirementProfile: str(data.requirementProfile),
     image: str(data.image) ?? flatImage,
   };
@@ -196,6 +202,17 @@ export function previewEvidence(choices: PreviewChoices): CoverageEvidence[] {
       'helm',
       'the service is deployed as a Helm chart',
     ),
+    choices.repositoryHost
+      ? declared(
+          'source-control',
+          sourceControlToolOf(`https://${choices.repositoryHost}/`),
+          `the template publishes its repository to ${choices.repositoryHost}`,
+        )
+      : declared(
+          'source-control',
+          undefined,
+          'the template publishes a new repository for it',
+        ),
   ];
 
   const { ingress, observability, autoscaling } = choices;

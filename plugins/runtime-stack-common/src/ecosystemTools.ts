@@ -1,0 +1,212 @@
+import {
+  ECOSYSTEM_ANNOTATIONS,
+  RUNTIME_STACK_ANNOTATIONS,
+} from './annotations';
+import type { LayerModel } from './layers/types';
+
+/**
+ * A tool that an annotation of another plugin implies: a GitHub project slug
+ * means the code is on GitHub, a Jenkins job name that Jenkins builds it.
+ * Like `runtime-stack.io/tools`, it is a claim of the catalog, not an
+ * observation.
+ *
+ * @public
+ */
+export interface EcosystemTool {
+  capability: string;
+  tool: string;
+  /** The annotation that implies the tool, for example `github.com/project-slug`. */
+  annotation: string;
+  value: string;
+}
+
+/**
+ * The source-control tool of a repository address, by its host:
+ * `https://github.com/acme/api`, `git@gitlab.com:acme/api.git` or a catalog
+ * location such as `url:https://dev.azure.com/acme/_git/api`. Hosts that
+ * name no well-known service (and `file:` locations) give none.
+ *
+ * @public
+ */
+export function sourceControlToolOf(address: string): string | undefined {
+  const host = hostOf(address.trim().replace(/^url:/, ''));
+  if (!host) return undefined;
+  const is = (name: string) =>
+    host === `${name}.com` ||
+    host === `${name}.org` ||
+    host.startsWith(`${name}.`) ||
+    host.includes(`.${name}.`);
+  if (is('github') || host.endsWith('.ghe.com')) return 'github';
+  if (is('gitlab')) return 'gitlab';
+  if (is('bitbucket')) return 'bitbucket';
+  if (host === 'dev.azure.com' || host.endsWith('.visualstudio.com')) {
+    return 'azure-devops';
+  }
+  return undefined;
+}
+
+/** The lower-case host of a URL or of an scp-like `user@host:path`. */
+function hostOf(address: string): string | undefined {
+  const scp = /^[\w.-]+@([\w.-]+):(?!\/\/)/.exec(address);
+  if (scp) return scp[1].toLowerCase();
+  try {
+    const url = new URL(address);
+    return ['http:', 'https:', 'ssh:', 'git:'].includes(url.protocol)
+      ? url.hostname.toLowerCase() || undefined
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * How an annotation of another plugin implies a tool. `tool` reads the value
+ * and gives none when the value implies none (`tekton.dev/cicd: "false"`).
+ *
+ * @public
+ */
+export interface EcosystemToolRule {
+  annotation: string;
+  capability: string;
+  tool: (value: string) => string | undefined;
+}
+
+const always = (tool: string) => () => tool;
+
+/**
+ * The annotations of the delivery plugins (source control, CI/CD, GitOps)
+ * and the tools of the default layer model they imply. A project slug says
+ * where the code is, not what builds it, so it implies no CI.
+ *
+ * @public
+ */
+export const ECOSYSTEM_TOOL_RULES: ReadonlyArray<EcosystemToolRule> = [
+  {
+    annotation: ECOSYSTEM_ANNOTATIONS.githubProjectSlug,
+    capability: 'source-control',
+    tool: always('github'),
+  },
+  {
+    annotation: ECOSYSTEM_ANNOTATIONS.gitlabProjectSlug,
+    capability: 'source-control',
+    tool: always('gitlab'),
+  },
+  {
+    annotation: ECOSYSTEM_ANNOTATIONS.azureDevopsProjectRepo,
+    capability: 'source-control',
+    tool: always('azure-devops'),
+  },
+  {
+    annotation: ECOSYSTEM_ANNOTATIONS.sourceLocation,
+    capability: 'source-control',
+    tool: sourceControlToolOf,
+  },
+  {
+    annotation: ECOSYSTEM_ANNOTATIONS.jenkinsJobFullName,
+    capability: 'ci-cd',
+    tool: always('jenkins'),
+  },
+  {
+    annotation: ECOSYSTEM_ANNOTATIONS.jenkinsGithubFolder,
+    capability: 'ci-cd',
+    tool: always('jenkins'),
+  },
+  {
+    annotation: ECOSYSTEM_ANNOTATIONS.circleciProjectSlug,
+    capability: 'ci-cd',
+    tool: always('circleci'),
+  },
+  {
+    annotation: ECOSYSTEM_ANNOTATIONS.buildkiteProjectSlug,
+    capability: 'ci-cd',
+    tool: always('buildkite'),
+  },
+  {
+    annotation: ECOSYSTEM_ANNOTATIONS.gocdPipelines,
+    capability: 'ci-cd',
+    tool: always('gocd'),
+  },
+  {
+    annotation: ECOSYSTEM_ANNOTATIONS.azureDevopsBuildDefinition,
+    capability: 'ci-cd',
+    tool: always('azure-devops'),
+  },
+  {
+    annotation: ECOSYSTEM_ANNOTATIONS.tektonCicd,
+    capability: 'ci-cd',
+    tool: value => (value.toLowerCase() === 'true' ? 'tekton' : undefined),
+  },
+  {
+    annotation: ECOSYSTEM_ANNOTATIONS.argocdAppName,
+    capability: 'gitops',
+    tool: always('argo-cd'),
+  },
+  {
+    annotation: ECOSYSTEM_ANNOTATIONS.argocdAppSelector,
+    capability: 'gitops',
+    tool: always('argo-cd'),
+  },
+];
+
+/**
+ * The tools an entity's annotations of other plugins imply, in the order of
+ * `ECOSYSTEM_TOOL_RULES`. Those plugins own their annotations, so a value
+ * that implies nothing, or a tool the layer model does not know (a model
+ * customised without it), is left out rather than reported.
+ *
+ * @public
+ */
+export function readEcosystemTools(
+  annotations: Record<string, unknown>,
+  model: LayerModel,
+): EcosystemTool[] {
+  const known = new Set(
+    model.layers.flatMap(l =>
+      l.capabilities.flatMap(c => c.tools.map(t => `${c.id} ${t.id}`)),
+    ),
+  );
+  return ECOSYSTEM_TOOL_RULES.flatMap(rule => {
+    const raw = annotations[rule.annotation];
+    const value = typeof raw === 'string' ? raw.trim() : '';
+    const tool = value ? rule.tool(value) : undefined;
+    return tool && known.has(`${rule.capability} ${tool}`)
+      ? [
+          {
+            capability: rule.capability,
+            tool,
+            annotation: rule.annotation,
+            value,
+          },
+        ]
+      : [];
+  });
+}
+
+const annotationsFor = (capability: string) =>
+  ECOSYSTEM_TOOL_RULES.filter(
+    r =>
+      r.capability === capability &&
+      r.annotation !== ECOSYSTEM_ANNOTATIONS.sourceLocation,
+  )
+    .map(r => r.annotation)
+    .join(', ');
+
+/**
+ * What would give the delivery capabilities evidence. Only where the code
+ * lives can be observed (the catalog's own location, an image's source
+ * label); what builds it is always a claim.
+ *
+ * @public
+ */
+export const DELIVERY_HINTS: Readonly<Record<string, string>> = {
+  'source-control': `register it in the catalog from its repository (a url location, recorded in ${
+    ECOSYSTEM_ANNOTATIONS.managedByLocation
+  }) or label its images with org.opencontainers.image.source; ${annotationsFor(
+    'source-control',
+  )} say where the code is`,
+  'ci-cd': `name its pipeline with the annotation of its CI plugin (${annotationsFor(
+    'ci-cd',
+  )}) or declare it in ${
+    RUNTIME_STACK_ANNOTATIONS.tools
+  } (ci-cd=tool); the portal does not read CI systems, so the pipeline stays a claim`,
+};
