@@ -206,7 +206,17 @@ export const DELIVERY_HINTS: Readonly<Record<string, string>> = {
   )} say where the code is`,
   'ci-cd': `name its pipeline with the annotation of its CI plugin (${annotationsFor(
     'ci-cd',
-  )}) or declare it in ${
-    RUNTIME_STACK_ANNOTATIONS.tools
-  } (ci-cd=tool); the portal does not read CI systems, so the pipeline stays a claim`,
+  )}) or declare it in ${RUNTIME_STACK_ANNOTATIONS.tools} (ci-cd=tool)`,
+};
+
+/**
+ * Capabilities nothing in the portal observes, so that a declaration is all
+ * there can be, with what to say about a declared tool instead of asking for
+ * a confirmation that cannot come.
+ *
+ * @public
+ */
+export const CLAIM_ONLY_HINTS: Readonly<Record<string, string>> = {
+  'ci-cd':
+    "the portal reads no CI system, so it stays a claim; the CI plugin's own tab shows the builds",
 };

@@ -71,6 +71,7 @@ export {
 } from './annotations';
 export { readDeclaredStack, mergeDeclaredStacks } from './declaredStack';
 export {
+  CLAIM_ONLY_HINTS,
   DELIVERY_HINTS,
   ECOSYSTEM_TOOL_RULES,
   readEcosystemTools,

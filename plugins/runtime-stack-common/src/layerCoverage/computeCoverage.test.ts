@@ -482,6 +482,17 @@ describe('computeCoverage of delivery (layer 0)', () => {
     });
   });
 
+  it('does not ask to confirm a declared CI, which nothing can observe', () => {
+    const ci = statusOf(
+      coverageOf([evidence('ci-cd', 'declared', 'full', 'jenkins')]),
+      'ci-cd',
+    );
+    expect(ci.status).toBe('partial');
+    expect(ci.hint).toBe(
+      "jenkins is declared; the portal reads no CI system, so it stays a claim; the CI plugin's own tab shows the builds",
+    );
+  });
+
   it('never lets a default telemetry tool contradict a declaration', () => {
     const metrics = statusOf(
       coverageOf([

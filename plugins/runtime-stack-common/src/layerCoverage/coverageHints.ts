@@ -1,5 +1,5 @@
 import { RUNTIME_STACK_ANNOTATIONS } from '../annotations';
-import { DELIVERY_HINTS } from '../ecosystemTools';
+import { CLAIM_ONLY_HINTS, DELIVERY_HINTS } from '../ecosystemTools';
 import { TELEMETRY_HINTS } from '../observability/telemetryHints';
 import type { CoverageEvidence, OfferedTool } from './types';
 
@@ -53,9 +53,13 @@ export function coverageHint(
     ? SOURCE_HINTS[capability]
     : undefined;
   if (declared.length > 0) {
-    const claim = `${declared.join(', ')} ${
+    const isDeclared = `${declared.join(', ')} ${
       declared.length === 1 ? 'is' : 'are'
-    } declared, but nothing observed confirms it yet`;
+    } declared`;
+    if (Object.hasOwn(CLAIM_ONLY_HINTS, capability)) {
+      return `${isDeclared}; ${CLAIM_ONLY_HINTS[capability]}`;
+    }
+    const claim = `${isDeclared}, but nothing observed confirms it yet`;
     if (sourceHint) return `${claim}: ${sourceHint}`;
     return toolsByCluster.size > 0
       ? `${claim}: ${describeOffers(toolsByCluster)}`
