@@ -271,6 +271,10 @@ test.describe('ownership and declared stack on the example estate', () => {
       inheritedFrom: { kind: 'organization', source: 'config' },
     });
     expect(owners('policy')[0].owner).toBe('group:default/security-team');
+    expect(owners('source-control')[0]).toMatchObject({
+      owner: 'group:default/platform-team',
+      link: 'https://runbooks.acme.internal/delivery',
+    });
   });
 
   test('a typo in an annotation shows in the catalog and the service stays listed', async ({
