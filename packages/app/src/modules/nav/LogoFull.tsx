@@ -5,8 +5,7 @@ export const LogoFull = () => (
     xmlns="http://www.w3.org/2000/svg"
     viewBox="0 0 170 28"
     height={28}
-    role="img"
-    aria-label="Runtime Stack"
+    aria-hidden="true"
   >
     <StackMark />
     <text

@@ -5,8 +5,7 @@ export const LogoIcon = () => (
     xmlns="http://www.w3.org/2000/svg"
     viewBox="0 0 28 28"
     height={28}
-    role="img"
-    aria-label="Runtime Stack"
+    aria-hidden="true"
   >
     <StackMark />
   </svg>

@@ -28,7 +28,13 @@ export const SidebarLogo = () => {
 
   return (
     <div className={classes.root}>
-      <Link to="/" underline="none" className={classes.link} aria-label="Home">
+      {/* The name holds the logo's visible text, as assistive tools expect. */}
+      <Link
+        to="/"
+        underline="none"
+        className={classes.link}
+        aria-label="Runtime Stack home"
+      >
         {isOpen ? <LogoFull /> : <LogoIcon />}
       </Link>
     </div>
