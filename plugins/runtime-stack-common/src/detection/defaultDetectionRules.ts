@@ -701,6 +701,45 @@ const observabilityRules: DetectionRule[] = [
   },
 ];
 
+// Where the Nodes run: the cloud controller's providerID, or the node
+// labels a managed Kubernetes service sets.
+const platformRules: DetectionRule[] = [
+  {
+    tool: 'aws',
+    capability: 'platform',
+    match: [
+      { objectKind: 'Node', providerId: 'aws' },
+      { objectKind: 'Node', label: 'eks.amazonaws.com/nodegroup' },
+    ],
+  },
+  {
+    tool: 'gcp',
+    capability: 'platform',
+    match: [
+      { objectKind: 'Node', providerId: 'gce' },
+      { objectKind: 'Node', label: 'cloud.google.com/gke-nodepool' },
+    ],
+  },
+  {
+    tool: 'azure',
+    capability: 'platform',
+    match: [
+      { objectKind: 'Node', providerId: 'azure' },
+      { objectKind: 'Node', label: 'kubernetes.azure.com/cluster' },
+    ],
+  },
+  {
+    tool: 'openstack',
+    capability: 'platform',
+    match: [{ objectKind: 'Node', providerId: 'openstack' }],
+  },
+  {
+    tool: 'vmware-vsphere',
+    capability: 'platform',
+    match: [{ objectKind: 'Node', providerId: 'vsphere' }],
+  },
+];
+
 const coreRuntimeRules: DetectionRule[] = [
   {
     tool: 'containerd',
@@ -734,14 +773,15 @@ const coreRuntimeRules: DetectionRule[] = [
 ];
 
 /**
- * The built-in catalogue of detection rules: how CNI plugins, CSI drivers,
- * ingress controllers, meshes, policy engines, GitOps and backup tools,
- * observability agents, container runtimes and cluster DNS show up in
- * Kubernetes objects. Every rule names a tool of the default layer model.
+ * The built-in catalogue of detection rules: how the cloud under the Nodes,
+ * CNI plugins, CSI drivers, ingress controllers, meshes, policy engines,
+ * GitOps and backup tools, observability agents, container runtimes and
+ * cluster DNS show up in Kubernetes objects. Every rule names a tool of the default layer model.
  *
  * @public
  */
 export const defaultDetectionRules: DetectionRule[] = [
+  ...platformRules,
   ...coreRuntimeRules,
   ...cniRules,
   ...storageRules,

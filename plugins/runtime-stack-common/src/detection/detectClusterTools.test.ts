@@ -19,6 +19,7 @@ describe('detectClusterTools', () => {
   it('finds the platform of a realistic EKS cluster, sorted by layer, capability and tool', () => {
     const findings = detectClusterTools(platformObjects);
     expect(findings.map(f => `${f.layer} ${f.capability} ${f.tool}`)).toEqual([
+      '0 platform aws',
       '1 container-runtime containerd',
       '1 service-discovery coredns',
       '3 block-storage amazon-ebs',
@@ -125,7 +126,10 @@ describe('detectClusterTools', () => {
 
   it('finds nothing in a cluster of look-alike but unrelated workloads', () => {
     const unrelated = [
-      node('worker-1', 'unknown://0.1'),
+      node('worker-1', 'unknown://0.1', {
+        providerID: 'kind://docker/shop/worker-1',
+        labels: { 'eks.amazonaws.com/nodegroup-image': 'ami-1' },
+      }),
       namespace('shop', {
         labels: { 'istio-injection': 'disabled', team: 'payments' },
       }),
@@ -209,7 +213,7 @@ describe('detectClusterTools', () => {
 
   it('caps evidence at 20 per finding and drops repeats', () => {
     const nodes = Array.from({ length: 30 }, (_, i) =>
-      node(`node-${i}`, 'cri-o://1.30.4'),
+      node(`node-${i}`, 'cri-o://1.30.4', { providerID: null }),
     );
     const [crio] = detectClusterTools([...nodes, ...nodes]);
     expect(crio.tool).toBe('cri-o');
@@ -222,7 +226,57 @@ describe('detectClusterTools', () => {
       node('a', 'containerd://1.7.22'),
       node('b', 'docker://24.0.7'),
       node('c', 'cri-o://1.30.4'),
-    ]).map(f => f.tool);
+    ])
+      .filter(f => f.capability === 'container-runtime')
+      .map(f => f.tool);
     expect(tools).toEqual(['containerd', 'cri-o', 'docker']);
+  });
+
+  it('tells clouds apart by the providerID scheme or the managed service labels', () => {
+    const platformOf = (...nodes: ReturnType<typeof node>[]) =>
+      detectClusterTools(nodes)
+        .filter(f => f.capability === 'platform')
+        .map(f => [f.tool, f.evidence.map(e => `${e.field}=${e.value}`)]);
+
+    expect(
+      platformOf(
+        node('gke-1', 'containerd://1.7.22', {
+          providerID: 'gce://acme-prod/europe-west1-b/gke-1',
+        }),
+        node('aks-1', 'containerd://1.7.22', {
+          providerID: 'azure:///subscriptions/1/resourceGroups/mc/providers/x',
+        }),
+        node('os-1', 'containerd://1.7.22', {
+          providerID: 'openstack:///8f3e',
+        }),
+        node('vs-1', 'containerd://1.7.22', {
+          providerID: 'vsphere://4237a2c8',
+        }),
+      ),
+    ).toEqual([
+      [
+        'azure',
+        [
+          'spec.providerID=azure:///subscriptions/1/resourceGroups/mc/providers/x',
+        ],
+      ],
+      ['gcp', ['spec.providerID=gce://acme-prod/europe-west1-b/gke-1']],
+      ['openstack', ['spec.providerID=openstack:///8f3e']],
+      ['vmware-vsphere', ['spec.providerID=vsphere://4237a2c8']],
+    ]);
+    // Managed Kubernetes without a cloud controller's providerID.
+    expect(
+      platformOf(
+        node('eks-1', 'containerd://1.7.22', {
+          providerID: null,
+          labels: { 'eks.amazonaws.com/nodegroup': 'general' },
+        }),
+      ),
+    ).toEqual([
+      ['aws', ['metadata.labels[eks.amazonaws.com/nodegroup]=general']],
+    ]);
+    expect(
+      platformOf(node('kind-1', 'containerd://1.7.22', { providerID: null })),
+    ).toEqual([]);
   });
 });

@@ -134,6 +134,19 @@ export const MATCHER_CONDITIONS: Record<string, MatcherCondition> = {
       ];
     },
   },
+  providerId: {
+    kind: 'Node',
+    patternKey: 'providerId',
+    read: object => {
+      const id = stringAt(object, ['spec', 'providerID']);
+      if (id === undefined) {
+        return [];
+      }
+      return [
+        { field: 'spec.providerID', value: id, subject: id.split('://')[0] },
+      ];
+    },
+  },
 };
 
 export const CONDITION_KEYS = Object.keys(MATCHER_CONDITIONS);

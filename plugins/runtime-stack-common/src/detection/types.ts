@@ -13,8 +13,8 @@ export interface DetectionEvidence {
   /**
    * Where the value was read, for example `spec.controller`,
    * `metadata.annotations[sidecar.istio.io/status]`,
-   * `spec.template.spec.containers[0].image` or
-   * `status.nodeInfo.containerRuntimeVersion`.
+   * `spec.template.spec.containers[0].image`,
+   * `status.nodeInfo.containerRuntimeVersion` or `spec.providerID`.
    */
   field: string;
   value: string;
@@ -92,7 +92,12 @@ export type DetectionMatcher =
    * A Node's container runtime: the part of
    * `status.nodeInfo.containerRuntimeVersion` before `://`, e.g. `containerd`.
    */
-  | { objectKind: 'Node'; apiGroup?: string; containerRuntime: string };
+  | { objectKind: 'Node'; apiGroup?: string; containerRuntime: string }
+  /**
+   * A Node's cloud provider: the part of `spec.providerID` before `://`, as
+   * the cloud controller sets it, e.g. `aws`, `gce`, `azure`, `openstack`.
+   */
+  | { objectKind: 'Node'; apiGroup?: string; providerId: string };
 
 /**
  * Data that says how to recognise one tool of one capability in Kubernetes

@@ -161,14 +161,22 @@ export function namespace(
 export function node(
   name: string,
   containerRuntimeVersion: string,
+  {
+    providerID = `aws:///eu-west-1a/i-${name}`,
+    labels = {},
+  }: { providerID?: string | null; labels?: Record<string, string> } = {},
 ): ClusterObject {
   return object(
     'v1',
     'Node',
     metadataOf(name, {
-      labels: { 'kubernetes.io/os': 'linux', 'kubernetes.io/hostname': name },
+      labels: {
+        'kubernetes.io/os': 'linux',
+        'kubernetes.io/hostname': name,
+        ...labels,
+      },
     }),
-    { providerID: `aws:///eu-west-1a/i-${name}` },
+    providerID === null ? {} : { providerID },
     {
       nodeInfo: {
         containerRuntimeVersion,
