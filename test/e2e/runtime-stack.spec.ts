@@ -83,11 +83,12 @@ test.describe('cluster state from the fake clusters', () => {
       items
         .find((c: { name: string }) => c.name === name)
         .platformTools.map((t: { tool: string }) => t.tool);
+    // Both run on AWS, as their Nodes' providerID says.
     expect(tools('prod-eu-1')).toEqual(
-      expect.arrayContaining(['cilium', 'cert-manager', 'argo-cd']),
+      expect.arrayContaining(['aws', 'cilium', 'cert-manager', 'argo-cd']),
     );
     expect(tools('prod-us-1')).toEqual(
-      expect.arrayContaining(['calico', 'linkerd', 'flux']),
+      expect.arrayContaining(['aws', 'calico', 'linkerd', 'flux']),
     );
 
     const entity = await request.get(
@@ -325,7 +326,7 @@ test.describe('runtime-stack page', () => {
     await signInAsGuest(page);
     await page
       .getByRole('navigation', { name: 'sidebar nav' })
-      .getByRole('link', { name: 'Runtime Stack' })
+      .getByRole('link', { name: 'Runtime Stack', exact: true })
       .click();
     await expect(page).toHaveURL(/\/runtime-stack$/);
 
