@@ -50,6 +50,7 @@ import {
   readCoverageEvaluationSettings,
   readCoverageSettings,
 } from './layerCoverage/coverageConfig';
+import { sourceControlToolOfHost } from './layerCoverage/sourceControlHosts';
 import { CoverageEvaluationService } from './layerCoverage/CoverageEvaluationService';
 import { CoverageStore } from './layerCoverage/CoverageStore';
 import { createScorecardRouter } from './scorecards/createScorecardRouter';
@@ -336,6 +337,7 @@ export const runtimeStackPlugin = createBackendPlugin({
           store: coverageStore,
           ownership: effectiveOwnership,
           exemptions,
+          sourceControlToolOfHost: sourceControlToolOfHost(config),
         });
         const notificationSettings = readNotificationSettings(config);
         const notifier = notificationSettings.enabled

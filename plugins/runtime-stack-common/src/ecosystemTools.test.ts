@@ -25,6 +25,22 @@ describe('sourceControlToolOf', () => {
     expect(sourceControlToolOf(address)).toBe(tool);
   });
 
+  it('asks the caller about the hosts it knows first', () => {
+    const acme = (host: string) =>
+      host === 'git.acme.internal' || host === 'github.acme.internal'
+        ? 'gitlab'
+        : undefined;
+    expect(sourceControlToolOf('https://git.acme.internal/x/y', acme)).toBe(
+      'gitlab',
+    );
+    expect(sourceControlToolOf('https://github.acme.internal/x', acme)).toBe(
+      'gitlab',
+    );
+    expect(sourceControlToolOf('https://github.com/acme/x', acme)).toBe(
+      'github',
+    );
+  });
+
   it.each([
     ['a host that names no known service', 'https://git.acme.internal/x/y'],
     ['a file location', 'file:/work/examples/estate/components.yaml'],

@@ -23,14 +23,22 @@ export interface EcosystemTool {
 /**
  * The source-control tool of a repository address, by its host:
  * `https://github.com/acme/api`, `git@gitlab.com:acme/api.git` or a catalog
- * location such as `url:https://dev.azure.com/acme/_git/api`. Hosts that
- * name no well-known service (and `file:` locations) give none.
+ * location such as `url:https://dev.azure.com/acme/_git/api`. `toolOfHost`
+ * names the tools of hosts the caller knows (the backend's SCM integrations,
+ * such as a GitHub Enterprise on its own domain) and is asked first; then
+ * well-known host names decide. Other hosts (and `file:` locations) give
+ * none.
  *
  * @public
  */
-export function sourceControlToolOf(address: string): string | undefined {
+export function sourceControlToolOf(
+  address: string,
+  toolOfHost?: (host: string) => string | undefined,
+): string | undefined {
   const host = hostOf(address.trim().replace(/^url:/, ''));
   if (!host) return undefined;
+  const known = toolOfHost?.(host);
+  if (known) return known;
   const is = (name: string) =>
     host === `${name}.com` ||
     host === `${name}.org` ||

@@ -59,6 +59,8 @@ export class CoverageService {
       ownership: EffectiveOwnershipService;
       /** Accepted gaps; without it nothing is exempt. */
       exemptions?: ExemptionStore;
+      /** The source-control tool of a repository host (the SCM integrations). */
+      sourceControlToolOfHost?: (host: string) => string | undefined;
       now?: () => Date;
     },
   ) {}
@@ -193,7 +195,10 @@ export class CoverageService {
       attempt(
         'images',
         async () =>
-          imageEvidence(await this.options.images.entityImages(entity)),
+          imageEvidence(
+            await this.options.images.entityImages(entity),
+            this.options.sourceControlToolOfHost,
+          ),
         [] as CoverageEvidence[],
       ),
       attempt(
@@ -246,7 +251,7 @@ export class CoverageService {
         choice,
         evidence: [
           ...declaredEvidence(declared),
-          ...catalogEvidence(entity),
+          ...catalogEvidence(entity, this.options.sourceControlToolOfHost),
           ...fromClusters.evidence,
           ...fromImages,
           ...fromObservability,

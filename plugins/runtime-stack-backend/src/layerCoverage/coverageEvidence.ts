@@ -41,13 +41,17 @@ export function declaredEvidence(declared: DeclaredStack): CoverageEvidence[] {
   ];
 }
 
+/** Names the source-control tool of a repository host, when known. */
+type ToolOfHost = (host: string) => string | undefined;
+
 /** Evidence that names a tool when the repository's host tells which. */
 function sourceControl(
   source: CoverageEvidence['source'],
   address: string,
   detail: string,
+  toolOfHost?: ToolOfHost,
 ): CoverageEvidence {
-  const tool = sourceControlToolOf(address);
+  const tool = sourceControlToolOf(address, toolOfHost);
   return {
     source,
     capability: 'source-control',
@@ -62,7 +66,10 @@ function sourceControl(
  * that repository. The catalog writes `backstage.io/managed-by-location`
  * itself, so unlike `backstage.io/source-location` it is no claim.
  */
-export function catalogEvidence(entity: Entity): CoverageEvidence[] {
+export function catalogEvidence(
+  entity: Entity,
+  toolOfHost?: ToolOfHost,
+): CoverageEvidence[] {
   const location =
     entity.metadata.annotations?.[ECOSYSTEM_ANNOTATIONS.managedByLocation];
   if (!location?.startsWith('url:')) return [];
@@ -72,6 +79,7 @@ export function catalogEvidence(entity: Entity): CoverageEvidence[] {
       'catalog',
       address,
       `the catalog reads this entity from ${address}`,
+      toolOfHost,
     ),
   ];
 }
@@ -183,7 +191,10 @@ export function clusterEvidence(
 }
 
 /** Images that run, and whether their registry answers for them. */
-export function imageEvidence(images: EntityImages): CoverageEvidence[] {
+export function imageEvidence(
+  images: EntityImages,
+  toolOfHost?: ToolOfHost,
+): CoverageEvidence[] {
   return images.images.flatMap(image => {
     const evidence: CoverageEvidence[] = [];
     if (image.running.length > 0) {
@@ -211,6 +222,7 @@ export function imageEvidence(images: EntityImages): CoverageEvidence[] {
             `${name} was built from ${image.current.source}${
               image.current.revision ? ` at ${image.current.revision}` : ''
             } (org.opencontainers.image.source)`,
+            toolOfHost,
           ),
         );
       }

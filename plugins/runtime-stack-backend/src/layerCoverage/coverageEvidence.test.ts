@@ -1,0 +1,100 @@
+import type { Entity } from '@backstage/catalog-model';
+import type { EntityImages } from '@internal/backstage-plugin-runtime-stack-common';
+import { catalogEvidence, imageEvidence } from './coverageEvidence';
+
+const entityAt = (location: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'payments-api',
+    annotations: { 'backstage.io/managed-by-location': location },
+  },
+  spec: {},
+});
+
+const acmeGitLab = (host: string) =>
+  host === 'git.acme.internal' ? 'gitlab' : undefined;
+
+describe('catalogEvidence', () => {
+  it('takes a url location as where the code lives', () => {
+    expect(
+      catalogEvidence(
+        entityAt(
+          'url:https://github.com/acme/payments-api/blob/main/catalog-info.yaml',
+        ),
+      ),
+    ).toEqual([
+      {
+        source: 'catalog',
+        capability: 'source-control',
+        tool: 'github',
+        detail:
+          'the catalog reads this entity from https://github.com/acme/payments-api/blob/main/catalog-info.yaml',
+        strength: 'full',
+      },
+    ]);
+  });
+
+  it('names the tool of a company host through the integrations', () => {
+    const location =
+      'url:https://git.acme.internal/payments/api/-/blob/main/catalog-info.yaml';
+    expect(catalogEvidence(entityAt(location))[0].tool).toBeUndefined();
+    expect(catalogEvidence(entityAt(location), acmeGitLab)[0].tool).toBe(
+      'gitlab',
+    );
+  });
+
+  it('says nothing of a file location, or of an entity without one', () => {
+    expect(catalogEvidence(entityAt('file:/work/examples/all.yaml'))).toEqual(
+      [],
+    );
+    expect(
+      catalogEvidence({ ...entityAt(''), metadata: { name: 'x' } }),
+    ).toEqual([]);
+  });
+});
+
+describe('imageEvidence', () => {
+  const images = (source?: string): EntityImages => ({
+    entityRef: 'component:default/payments-api',
+    images: [
+      {
+        reference: 'registry.acme.internal/payments/api:1.2.0',
+        registry: 'registry.acme.internal',
+        repository: 'payments/api',
+        tag: '1.2.0',
+        running: [],
+        declared: true,
+        registryConfigured: true,
+        current: {
+          tag: '1.2.0',
+          digest: `sha256:${'b'.repeat(64)}`,
+          ...(source ? { source, revision: '9f1c2d3' } : {}),
+        },
+        newest: [],
+        drift: [],
+      },
+    ],
+  });
+
+  it("takes the image's source label as where the code lives", () => {
+    const [, sourceControl] = imageEvidence(
+      images('https://git.acme.internal/payments/api'),
+      acmeGitLab,
+    );
+    expect(sourceControl).toEqual({
+      source: 'registry',
+      capability: 'source-control',
+      tool: 'gitlab',
+      detail:
+        'registry.acme.internal/payments/api:1.2.0 was built from https://git.acme.internal/payments/api at 9f1c2d3 (org.opencontainers.image.source)',
+      strength: 'full',
+    });
+  });
+
+  it('gives only the registry evidence for an image without a source label', () => {
+    expect(imageEvidence(images()).map(e => e.capability)).toEqual([
+      'container-registry',
+    ]);
+  });
+});
