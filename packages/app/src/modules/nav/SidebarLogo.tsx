@@ -4,8 +4,7 @@ import {
   useSidebarOpenState,
 } from '@backstage/core-components';
 import { makeStyles } from '@material-ui/core';
-import { LogoFull } from './LogoFull';
-import { LogoIcon } from './LogoIcon';
+import { RuntimeStackLogo } from './RuntimeStackLogo';
 
 const useSidebarLogoStyles = makeStyles({
   root: {
@@ -35,7 +34,7 @@ export const SidebarLogo = () => {
         className={classes.link}
         aria-label="Runtime Stack home"
       >
-        {isOpen ? <LogoFull /> : <LogoIcon />}
+        <RuntimeStackLogo withName={isOpen} />
       </Link>
     </div>
   );
