@@ -44,6 +44,18 @@ describe('catalogEvidence', () => {
     );
   });
 
+  it('keeps no credentials a location URL carries', () => {
+    const [evidence] = catalogEvidence(
+      entityAt(
+        'url:https://bot:ghp_secret@github.com/acme/api/blob/main/catalog-info.yaml',
+      ),
+    );
+    expect(evidence.tool).toBe('github');
+    expect(evidence.detail).toBe(
+      'the catalog reads this entity from https://github.com/acme/api/blob/main/catalog-info.yaml',
+    );
+  });
+
   it('says nothing of a file location, or of an entity without one', () => {
     expect(catalogEvidence(entityAt('file:/work/examples/all.yaml'))).toEqual(
       [],

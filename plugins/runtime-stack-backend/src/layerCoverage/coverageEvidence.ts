@@ -44,6 +44,22 @@ export function declaredEvidence(declared: DeclaredStack): CoverageEvidence[] {
 /** Names the source-control tool of a repository host, when known. */
 type ToolOfHost = (host: string) => string | undefined;
 
+/**
+ * The address without a user or password, which a URL may carry and the
+ * stored evidence must not.
+ */
+function withoutCredentials(address: string): string {
+  try {
+    const url = new URL(address);
+    if (!url.username && !url.password) return address;
+    url.username = '';
+    url.password = '';
+    return url.toString();
+  } catch {
+    return address;
+  }
+}
+
 /** Evidence that names a tool when the repository's host tells which. */
 function sourceControl(
   source: CoverageEvidence['source'],
@@ -73,7 +89,7 @@ export function catalogEvidence(
   const location =
     entity.metadata.annotations?.[ECOSYSTEM_ANNOTATIONS.managedByLocation];
   if (!location?.startsWith('url:')) return [];
-  const address = location.slice('url:'.length);
+  const address = withoutCredentials(location.slice('url:'.length));
   return [
     sourceControl(
       'catalog',
@@ -215,11 +231,12 @@ export function imageEvidence(
         strength: 'full',
       });
       if (image.current.source) {
+        const source = withoutCredentials(image.current.source);
         evidence.push(
           sourceControl(
             'registry',
-            image.current.source,
-            `${name} was built from ${image.current.source}${
+            source,
+            `${name} was built from ${source}${
               image.current.revision ? ` at ${image.current.revision}` : ''
             } (org.opencontainers.image.source)`,
             toolOfHost,
