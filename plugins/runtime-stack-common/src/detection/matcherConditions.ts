@@ -36,6 +36,17 @@ function single(field: string, value: string | undefined): ReadValue[] {
   return value === undefined ? [] : [{ field, value }];
 }
 
+/**
+ * A `scheme://…` value, such as a Node's runtime version or provider ID,
+ * matched by its scheme (`containerd`, `aws`).
+ */
+function schemeAt(object: ClusterObject, path: string[]): ReadValue[] {
+  const value = stringAt(object, path);
+  return value === undefined
+    ? []
+    : [{ field: path.join('.'), value, subject: value.split('://')[0] }];
+}
+
 function metadataEntry(
   map: Record<string, string> | undefined,
   section: 'labels' | 'annotations',
@@ -116,36 +127,13 @@ export const MATCHER_CONDITIONS: Record<string, MatcherCondition> = {
   containerRuntime: {
     kind: 'Node',
     patternKey: 'containerRuntime',
-    read: object => {
-      const version = stringAt(object, [
-        'status',
-        'nodeInfo',
-        'containerRuntimeVersion',
-      ]);
-      if (version === undefined) {
-        return [];
-      }
-      return [
-        {
-          field: 'status.nodeInfo.containerRuntimeVersion',
-          value: version,
-          subject: version.split('://')[0],
-        },
-      ];
-    },
+    read: object =>
+      schemeAt(object, ['status', 'nodeInfo', 'containerRuntimeVersion']),
   },
   providerId: {
     kind: 'Node',
     patternKey: 'providerId',
-    read: object => {
-      const id = stringAt(object, ['spec', 'providerID']);
-      if (id === undefined) {
-        return [];
-      }
-      return [
-        { field: 'spec.providerID', value: id, subject: id.split('://')[0] },
-      ];
-    },
+    read: object => schemeAt(object, ['spec', 'providerID']),
   },
 };
 
