@@ -180,7 +180,8 @@ export function readDeclaredStack(
  * of the System's tools for a capability it names are dropped), per owner
  * override target and for the requirement profile. Images, ecosystem
  * references and the tools they imply are the Component's only, since a
- * System's would point at other workloads and repositories. Every item and problem says where it came from.
+ * System's would point at other workloads and repositories. Every item and
+ * problem says where it came from.
  *
  * @public
  */

@@ -60,14 +60,19 @@ function withoutCredentials(address: string): string {
   }
 }
 
-/** Evidence that names a tool when the repository's host tells which. */
+/**
+ * Evidence that names a tool when the repository's host tells which; the
+ * detail shows the address without credentials.
+ */
 function sourceControl(
   source: CoverageEvidence['source'],
-  address: string,
-  detail: string,
+  rawAddress: string,
+  describe: (address: string) => string,
   toolOfHost?: ToolOfHost,
 ): CoverageEvidence {
+  const address = withoutCredentials(rawAddress);
   const tool = sourceControlToolOf(address, toolOfHost);
+  const detail = describe(address);
   return {
     source,
     capability: 'source-control',
@@ -89,12 +94,11 @@ export function catalogEvidence(
   const location =
     entity.metadata.annotations?.[ECOSYSTEM_ANNOTATIONS.managedByLocation];
   if (!location?.startsWith('url:')) return [];
-  const address = withoutCredentials(location.slice('url:'.length));
   return [
     sourceControl(
       'catalog',
-      address,
-      `the catalog reads this entity from ${address}`,
+      location.slice('url:'.length),
+      address => `the catalog reads this entity from ${address}`,
       toolOfHost,
     ),
   ];
@@ -231,14 +235,15 @@ export function imageEvidence(
         strength: 'full',
       });
       if (image.current.source) {
-        const source = withoutCredentials(image.current.source);
+        const { revision } = image.current;
         evidence.push(
           sourceControl(
             'registry',
-            source,
-            `${name} was built from ${source}${
-              image.current.revision ? ` at ${image.current.revision}` : ''
-            } (org.opencontainers.image.source)`,
+            image.current.source,
+            address =>
+              `${name} was built from ${address}${
+                revision ? ` at ${revision}` : ''
+              } (org.opencontainers.image.source)`,
             toolOfHost,
           ),
         );
