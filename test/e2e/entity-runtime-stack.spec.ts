@@ -98,7 +98,7 @@ test.describe('the Runtime stack tab on the example estate', () => {
         .getByText('CheckoutWebLatencyHigh'),
     ).toBeVisible();
     await expect(
-      page.getByText(/^alerting: 3 alert rules \(2 in Grafana\), 1 firing$/),
+      page.getByText(/^Alerting: 3 alert rules \(2 in Grafana\), 1 firing$/),
     ).toBeVisible();
     await expect(
       page.getByRole('list', { name: 'Observability hints' }),

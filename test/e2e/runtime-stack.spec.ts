@@ -373,7 +373,7 @@ test.describe('runtime-stack page', () => {
       /^https:\/\/dashboards\.acme\.internal\/.*#\/deployment\/payments\/payments-api\?namespace=payments$/,
     );
     await expect(
-      page.getByRole('table', { name: 'Images' }).getByText('newer-tag'),
+      page.getByRole('table', { name: 'Images' }).getByText('newer tag'),
     ).toBeVisible({ timeout: 30_000 });
     await expect(
       page

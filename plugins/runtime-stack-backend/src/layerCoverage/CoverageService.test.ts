@@ -348,7 +348,7 @@ describe('CoverageService', () => {
     // A gap, with what the cluster offers to close it.
     expect(byId['data-protection']).toMatchObject({
       status: 'missing',
-      hint: expect.stringContaining('prod-eu-1 offers velero'),
+      hint: expect.stringContaining('prod-eu-1 offers Velero'),
     });
     expect(coverage.gaps.map(g => g.capability)).toContain('data-protection');
     expect(coverage.overall.ratio).toBeGreaterThan(0);

@@ -447,7 +447,7 @@ describe('computeCoverage of delivery (layer 0)', () => {
     expect(statusOf(coverageOf([slug]), 'source-control')).toMatchObject({
       status: 'partial',
       hint: expect.stringMatching(
-        /^github is declared, but nothing observed confirms it yet: .*org\.opencontainers\.image\.source/,
+        /^GitHub is declared, but nothing observed confirms it yet: .*org\.opencontainers\.image\.source/,
       ),
     });
     expect(
@@ -489,7 +489,7 @@ describe('computeCoverage of delivery (layer 0)', () => {
     );
     expect(ci.status).toBe('partial');
     expect(ci.hint).toBe(
-      "jenkins is declared; the portal reads no CI system, so it stays a claim; the CI plugin's own tab shows the builds",
+      "Jenkins is declared; the portal reads no CI system, so it stays a claim; the CI plugin's own tab shows the builds",
     );
   });
 

@@ -28,6 +28,10 @@ function isActive(exemption: CoverageExemption, now: Date): boolean {
   return !Number.isNaN(expiry) && expiry > now.getTime();
 }
 
+/** A tool's title in the capability, or its id when the model lacks it. */
+const toolTitle = (capability: RuntimeCapability, tool: string) =>
+  capability.tools.find(t => t.id === tool)?.title ?? tool;
+
 function capabilityCoverage(
   capability: RuntimeCapability,
   layer: number,
@@ -64,7 +68,11 @@ function capabilityCoverage(
     evidence,
     ...(conflict && { conflict }),
     ...(status === 'exempt' && { exemption }),
-    ...(needsHint && { hint: coverageHint(capability.id, offered, evidence) }),
+    ...(needsHint && {
+      hint: coverageHint(capability.id, offered, evidence, tool =>
+        toolTitle(capability, tool),
+      ),
+    }),
   };
 }
 

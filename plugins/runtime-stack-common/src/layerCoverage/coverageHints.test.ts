@@ -52,4 +52,27 @@ describe('coverageHint', () => {
     );
     expect(coverageHint('constructor', [])).toMatch(/^declare a tool with/);
   });
+
+  it('names tools by title in prose and by id in the annotation to write', () => {
+    const titles: Record<string, string> = {
+      'argo-cd': 'Argo CD',
+      flux: 'Flux',
+    };
+    const titleOf = (tool: string) => titles[tool] ?? tool;
+    expect(coverageHint('gitops', offered, [], titleOf)).toBe(
+      'prod-eu-1 offers Argo CD: use it and declare it in runtime-stack.io/tools (gitops=argo-cd)',
+    );
+    const declaredFlux: CoverageEvidence[] = [
+      {
+        capability: 'gitops',
+        source: 'declared',
+        tool: 'flux',
+        detail: 'runtime-stack.io/tools',
+        strength: 'partial',
+      },
+    ];
+    expect(coverageHint('gitops', offered, declaredFlux, titleOf)).toBe(
+      'Flux is declared, but nothing observed confirms it yet: prod-eu-1 offers Argo CD',
+    );
+  });
 });

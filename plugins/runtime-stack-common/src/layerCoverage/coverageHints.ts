@@ -3,6 +3,7 @@ import { CLAIM_ONLY_HINTS, DELIVERY_HINTS } from '../ecosystemTools';
 import { TELEMETRY_HINTS } from '../observability/telemetryHints';
 import type { CoverageEvidence, OfferedTool } from './types';
 
+/** Tool ids by the cluster that offers them, in the order seen. */
 function offersOn(
   capability: string,
   offered: OfferedTool[],
@@ -23,9 +24,15 @@ const SOURCE_HINTS: Readonly<Record<string, string>> = {
   ...DELIVERY_HINTS,
 };
 
-const describeOffers = (toolsByCluster: Map<string, string[]>) =>
+const describeOffers = (
+  toolsByCluster: Map<string, string[]>,
+  titleOf: (tool: string) => string,
+) =>
   [...toolsByCluster]
-    .map(([cluster, tools]) => `${cluster} offers ${tools.join(', ')}`)
+    .map(
+      ([cluster, tools]) =>
+        `${cluster} offers ${tools.map(titleOf).join(', ')}`,
+    )
     .join('; ');
 
 /**
@@ -34,12 +41,14 @@ const describeOffers = (toolsByCluster: Map<string, string[]>) =>
  * delivery (source control, CI/CD) need the annotations or config that make
  * them visible; otherwise point at what the service's own clusters already
  * run, since adopting that is the cheapest fix, or say how to declare a tool
- * or whom to ask.
+ * or whom to ask. Tools are named by `titleOf` in prose and by id where the
+ * hint shows what to write in an annotation.
  */
 export function coverageHint(
   capability: string,
   offered: OfferedTool[],
   evidence: CoverageEvidence[] = [],
+  titleOf: (tool: string) => string = tool => tool,
 ): string {
   const toolsByCluster = offersOn(capability, offered);
   const declared = [
@@ -53,7 +62,7 @@ export function coverageHint(
     ? SOURCE_HINTS[capability]
     : undefined;
   if (declared.length > 0) {
-    const isDeclared = `${declared.join(', ')} ${
+    const isDeclared = `${declared.map(titleOf).join(', ')} ${
       declared.length === 1 ? 'is' : 'are'
     } declared`;
     if (Object.hasOwn(CLAIM_ONLY_HINTS, capability)) {
@@ -62,7 +71,7 @@ export function coverageHint(
     const claim = `${isDeclared}, but nothing observed confirms it yet`;
     if (sourceHint) return `${claim}: ${sourceHint}`;
     return toolsByCluster.size > 0
-      ? `${claim}: ${describeOffers(toolsByCluster)}`
+      ? `${claim}: ${describeOffers(toolsByCluster, titleOf)}`
       : `${claim}: check that it runs for this service, or ask the platform team`;
   }
   const partly = evidence
@@ -72,14 +81,15 @@ export function coverageHint(
     partly.length > 0 ? `only partly covered (${partly.join('; ')}); ` : '';
   if (sourceHint) {
     return toolsByCluster.size > 0
-      ? `${found}${sourceHint} (${describeOffers(toolsByCluster)})`
+      ? `${found}${sourceHint} (${describeOffers(toolsByCluster, titleOf)})`
       : `${found}${sourceHint}`;
   }
   if (toolsByCluster.size === 0) {
     return `${found}declare a tool with the ${RUNTIME_STACK_ANNOTATIONS.tools} annotation (${capability}=tool) or ask the platform team`;
   }
   const example = `${capability}=${[...toolsByCluster.values()][0][0]}`;
-  return `${found}${describeOffers(toolsByCluster)}: use it and declare it in ${
-    RUNTIME_STACK_ANNOTATIONS.tools
-  } (${example})`;
+  return `${found}${describeOffers(
+    toolsByCluster,
+    titleOf,
+  )}: use it and declare it in ${RUNTIME_STACK_ANNOTATIONS.tools} (${example})`;
 }

@@ -287,8 +287,8 @@ describe('EntityRuntimeStackContent', () => {
     ).toBeInTheDocument();
 
     const imageTable = await screen.findByRole('table', { name: 'Images' });
-    expect(within(imageTable).getByText('digest-mismatch')).toBeInTheDocument();
-    expect(within(imageTable).getByText('newer-tag')).toBeInTheDocument();
+    expect(within(imageTable).getByText('tag moved')).toBeInTheDocument();
+    expect(within(imageTable).getByText('newer tag')).toBeInTheDocument();
     expect(within(imageTable).getByText('newest: 1.15.0')).toBeInTheDocument();
 
     expect(
@@ -389,7 +389,7 @@ describe('EntityRuntimeStackContent', () => {
       await screen.findByText(/runtime-stack.io\/images annotation/),
     ).toBeInTheDocument();
     expect(
-      await screen.findByText('alerting: 1 alert rule, 1 firing'),
+      await screen.findByText('Alerting: 1 alert rule, 1 firing'),
     ).toBeInTheDocument();
     expect(screen.getByText('PaymentsApiErrors (firing)')).toBeInTheDocument();
     expect(

@@ -11,7 +11,7 @@ import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { runtimeStackApiRef } from '../../api';
 import { NO_TREND_HISTORY } from '../shared/TrendChart';
-import { toolTitlesOf } from '../shared/toolTitles';
+import { capabilityTitlesOf, toolTitlesOf } from '../shared/toolTitles';
 import { ClustersPanel } from './ClustersPanel';
 import { CoverageRefreshContext } from './coverageRefresh';
 import { clustersEmptyText } from './clustersEmptyText';
@@ -60,6 +60,10 @@ export const EntityRuntimeStackContent = () => {
   const systemRef = useMemo(() => systemRefOf(entity), [entity]);
   const model = useAsync(() => api.getLayerModel(), [api]);
   const titleOf = useMemo(() => toolTitlesOf(model.value), [model.value]);
+  const capabilityTitleOf = useMemo(
+    () => capabilityTitlesOf(model.value),
+    [model.value],
+  );
   const clusters = useAsync(() => api.getEntityClusters(name), [api, name]);
   const images = useAsync(() => api.getEntityImages(name), [api, name]);
   const coverage = useAsyncRetry(
@@ -182,7 +186,12 @@ export const EntityRuntimeStackContent = () => {
           isEmpty={() => false}
           empty=""
         >
-          {value => <ObservabilityPanel value={value} />}
+          {value => (
+            <ObservabilityPanel
+              value={value}
+              capabilityTitleOf={capabilityTitleOf}
+            />
+          )}
         </Section>
       </Grid>
     </Grid>

@@ -89,7 +89,7 @@ describe('ImagesPanel', () => {
     expect(
       within(appRow).getByText('registry read 5 min ago'),
     ).toBeInTheDocument();
-    expect(within(appRow).getByText('digest-mismatch')).toBeInTheDocument();
+    expect(within(appRow).getByText('tag moved')).toBeInTheDocument();
     expect(
       within(appRow).getByText(
         'Tag 1.14.2 now points to sha256:bbbbbbbbbbbb, not what runs',

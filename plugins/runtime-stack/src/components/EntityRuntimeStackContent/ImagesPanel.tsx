@@ -1,6 +1,7 @@
 import { Link } from '@backstage/core-components';
 import type {
   EntityImages,
+  ImageDrift,
   RegistryTag,
   ServiceImage,
 } from '@internal/backstage-plugin-runtime-stack-common';
@@ -170,6 +171,14 @@ const Registry = ({ image }: { image: ServiceImage }) => {
   );
 };
 
+/** Drift kinds as the chip says them; the message below says the rest. */
+const DRIFT_LABELS: Record<ImageDrift['kind'], string> = {
+  'digest-mismatch': 'tag moved',
+  'newer-tag': 'newer tag',
+  'floating-tag': 'floating tag',
+  'too-old': 'too old',
+};
+
 const Drift = ({ image }: { image: ServiceImage }) =>
   image.drift.length === 0 ? (
     <Chip size="small" label="none" />
@@ -188,7 +197,11 @@ const Drift = ({ image }: { image: ServiceImage }) =>
               )
             }
           >
-            <AlertChip size="small" label={d.kind} tabIndex={0} />
+            <AlertChip
+              size="small"
+              label={DRIFT_LABELS[d.kind] ?? d.kind}
+              tabIndex={0}
+            />
           </Tooltip>
           <Caption>{d.message}</Caption>
         </div>

@@ -1,6 +1,8 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import type { EntityObservability } from '@internal/backstage-plugin-runtime-stack-common';
 import { screen, within } from '@testing-library/react';
+import { defaultLayerModel } from '@internal/backstage-plugin-runtime-stack-common';
+import { capabilityTitlesOf } from '../shared/toolTitles';
 import { ObservabilityPanel } from './ObservabilityPanel';
 
 const observed: EntityObservability = {
@@ -169,14 +171,22 @@ describe('ObservabilityPanel', () => {
     ]);
   });
 
-  it('says what would add evidence for each capability that has none, and only those', async () => {
-    await renderInTestApp(<ObservabilityPanel value={observed} />);
+  it('says what would add evidence for each capability that has none, and only those, by title', async () => {
+    await renderInTestApp(
+      <ObservabilityPanel
+        value={observed}
+        capabilityTitleOf={capabilityTitlesOf(defaultLayerModel)}
+      />,
+    );
     const hints = screen.getByRole('list', { name: 'Observability hints' });
     const items = within(hints).getAllByRole('listitem');
     expect(items.map(i => i.querySelector('span')?.textContent)).toEqual([
-      'metrics',
-      'tracing',
+      'Metrics',
+      'Distributed tracing',
     ]);
+    expect(
+      screen.getByText('Distributed tracing: no links'),
+    ).toBeInTheDocument();
     expect(items[0]).toHaveTextContent(/prometheus\.io\/labels/);
     expect(items[1]).toHaveTextContent(/type traces/);
   });

@@ -71,8 +71,11 @@ const Heading = ({ children }: { children: ReactNode }) => (
  */
 export const ObservabilityPanel = ({
   value,
+  capabilityTitleOf = id => id,
 }: {
   value: EntityObservability;
+  /** The layer model's title of a capability id. */
+  capabilityTitleOf?: (capability: string) => string;
 }) => {
   const classes = useStyles();
   const alertRules = value.rules.filter(r => r.type === 'alerting');
@@ -103,7 +106,7 @@ export const ObservabilityPanel = ({
             size="small"
             color={e.status === 'evidenced' ? 'primary' : 'default'}
             variant={e.status === 'none' ? 'outlined' : 'default'}
-            label={`${e.capability}: ${e.summary}`}
+            label={`${capabilityTitleOf(e.capability)}: ${e.summary}`}
           />
         ))}
       </Box>
@@ -295,7 +298,7 @@ export const ObservabilityPanel = ({
                   <ListItem key={e.capability}>
                     <ListItemText
                       className={classes.wrap}
-                      primary={e.capability}
+                      primary={capabilityTitleOf(e.capability)}
                       secondary={asSentence(TELEMETRY_HINTS[e.capability])}
                     />
                   </ListItem>

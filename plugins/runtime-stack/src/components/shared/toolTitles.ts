@@ -1,13 +1,24 @@
 import type { LayerModel } from '@internal/backstage-plugin-runtime-stack-common';
 
-/** Names tools by their titles in the layer model, falling back to the id. */
-export function toolTitlesOf(
+type Capability = LayerModel['layers'][number]['capabilities'][number];
+
+/** Looks titles up by id, falling back to the id the model does not know. */
+function titleLookup(
   layerModel: LayerModel | undefined,
-): (toolId: string) => string {
+  entries: (capability: Capability) => Array<[string, string]>,
+): (id: string) => string {
   const titles = new Map(
     (layerModel?.layers ?? []).flatMap(layer =>
-      layer.capabilities.flatMap(c => c.tools.map(t => [t.id, t.title])),
+      layer.capabilities.flatMap(entries),
     ),
   );
-  return toolId => titles.get(toolId) ?? toolId;
+  return id => titles.get(id) ?? id;
 }
+
+/** Names tools by their titles in the layer model, falling back to the id. */
+export const toolTitlesOf = (layerModel: LayerModel | undefined) =>
+  titleLookup(layerModel, c => c.tools.map(t => [t.id, t.title]));
+
+/** Names capabilities by their titles in the layer model, falling back to the id. */
+export const capabilityTitlesOf = (layerModel: LayerModel | undefined) =>
+  titleLookup(layerModel, c => [[c.id, c.title]]);
