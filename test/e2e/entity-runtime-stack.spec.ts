@@ -138,7 +138,7 @@ test.describe('the Runtime stack tab on the example estate', () => {
     await page.getByRole('button', { name: 'History' }).click();
     await expect(
       page.getByRole('table', { name: 'Ownership history' }),
-    ).toContainText('team-payments');
+    ).toContainText('Payments (operates)');
     await page.screenshot({
       path: 'test/output/payments-api-ownership-history.png',
     });

@@ -23,10 +23,10 @@ test.describe('scorecards on the example estate', () => {
     await expect(heatmap).toBeVisible({ timeout: 30_000 });
     // product-engineering sees the services of its three teams.
     await expect(
-      heatmap.getByRole('button', { name: /product-engineering/i }),
+      heatmap.getByRole('button', { name: 'Product Engineering' }),
     ).toBeVisible();
     await expect(
-      heatmap.getByLabel(/^team-payments, layer 4: \d+%/).first(),
+      heatmap.getByLabel(/^Payments, layer 4: \d+%/).first(),
     ).toBeVisible();
     await page.screenshot({
       path: 'test/output/scorecards-teams.png',
@@ -166,19 +166,17 @@ test("the home page shows the user's teams, and the team view agrees", async ({
     widget.getByRole('progressbar', { name: /^Coverage of / }),
   ).toHaveCount(2, { timeout: 30_000 });
   const valueText = await widget
-    .getByRole('progressbar', { name: 'Coverage of team-payments' })
+    .getByRole('progressbar', { name: 'Coverage of Payments' })
     .getAttribute('aria-valuetext');
   const percent = /^(\d+%),/.exec(valueText ?? '')?.[1];
   expect(percent, valueText ?? '').toBeDefined();
   await expect(
-    page.getByText(/Layer \d · [a-z-]+ · \d+ services?/).first(),
+    page.getByText(/Layer \d · [A-Z][^·]+ · \d+ services?/).first(),
   ).toBeVisible();
   expect(await violations(page, 'ul[aria-label="Your teams"]')).toEqual([]);
   await page.screenshot({ path: 'test/output/home.png', fullPage: true });
 
-  await widget
-    .getByRole('link', { name: 'Team view of team-payments' })
-    .click();
+  await widget.getByRole('link', { name: 'Team view of Payments' }).click();
   await expect(
     page.getByRole('table', { name: 'Services of the team' }),
   ).toBeVisible({ timeout: 30_000 });

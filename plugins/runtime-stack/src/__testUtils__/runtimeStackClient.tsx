@@ -23,20 +23,26 @@ export function runtimeStackTestApi() {
   return [runtimeStackApiRef, testClient()] as const;
 }
 
+type TestApis = NonNullable<
+  NonNullable<Parameters<typeof renderInTestApp>[1]>['apis']
+>;
+
 type MountedRoutes = NonNullable<
   Parameters<typeof renderInTestApp>[1]
 >['mountedRoutes'];
 
 /**
  * Renders with the real client, so the tests see the URLs it builds. The
- * catalog's entity route is always mounted; `mountedRoutes` adds others.
+ * catalog's entity route is always mounted; `mountedRoutes` adds others,
+ * `apis` more APIs.
  */
 export function renderWithClient(
   ui: ReactElement,
   mountedRoutes: MountedRoutes = {},
+  apis: TestApis = [],
 ) {
   return renderInTestApp(ui, {
-    apis: [runtimeStackTestApi()],
+    apis: [runtimeStackTestApi(), ...apis],
     mountedRoutes: {
       '/catalog/:namespace/:kind/:name': entityRouteRef,
       ...mountedRoutes,

@@ -98,6 +98,9 @@ describe('ClustersCard', () => {
     expect(
       await screen.findByText(/DaemonSet kube-system\/cilium/),
     ).toBeInTheDocument();
+    expect(
+      screen.getByText(/Layer 3 · Cloud native networking \(CNI\)/),
+    ).toBeInTheDocument();
 
     expect(
       within(rows[1]).getByText('failing, showing last good data'),

@@ -16,7 +16,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
 import { formatAge } from '../shared/formatAge';
 import { ToolChips } from '../shared/ToolChips';
-import { toolTitlesOf } from '../shared/toolTitles';
+import { layerModelTitlesOf } from '../shared/layerModelTitles';
 import { FreshnessChip } from '../shared/FreshnessChip';
 import { ClusterResourceLink } from '../shared/ClusterResourceLink';
 import { ErrorText } from '../shared/ErrorText';
@@ -31,7 +31,7 @@ const NO_WRAP = { verticalAlign: 'top', whiteSpace: 'nowrap' } as const;
  */
 export const ClustersCard = ({ layerModel }: { layerModel?: LayerModel }) => {
   const api = useApi(runtimeStackApiRef);
-  const titleOf = useMemo(() => toolTitlesOf(layerModel), [layerModel]);
+  const titles = useMemo(() => layerModelTitlesOf(layerModel), [layerModel]);
   const { value, loading, error } = useAsync(() => api.getClusters(), [api]);
 
   const body = () => {
@@ -108,7 +108,7 @@ export const ClustersCard = ({ layerModel }: { layerModel?: LayerModel }) => {
               <TableCell style={NO_WRAP}>{cluster.objectCount}</TableCell>
               <TableCell style={{ verticalAlign: 'top' }}>
                 {cluster.platformTools.length > 0 ? (
-                  <ToolChips tools={cluster.platformTools} titleOf={titleOf} />
+                  <ToolChips tools={cluster.platformTools} titles={titles} />
                 ) : (
                   <Typography variant="body2" color="textSecondary">
                     nothing detected yet

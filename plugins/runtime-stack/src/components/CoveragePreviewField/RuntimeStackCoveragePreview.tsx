@@ -25,7 +25,7 @@ import { runtimeStackApiRef } from '../../api';
 import { CoverageStatusChip } from '../EntityRuntimeStackContent/CoverageStatusChip';
 import { pickTopGaps } from '../EntityCoverageCard/TopGaps';
 import { formatCoveragePercent } from '../shared/formatPercent';
-import { toolTitlesOf } from '../shared/toolTitles';
+import { toolTitlesOf } from '../shared/layerModelTitles';
 import {
   coverageOnceConfirmed,
   previewEvidence,

@@ -10,6 +10,7 @@ import type {
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { act, screen, within } from '@testing-library/react';
+import { layerModelTitlesOf } from '../shared/layerModelTitles';
 import { ClustersPanel } from './ClustersPanel';
 
 const view = (cluster: string, extra: Partial<EntityClusterView> = {}) => ({
@@ -67,7 +68,7 @@ const workloadCell = (cluster: string) =>
 describe('ClustersPanel', () => {
   it('links clusters and workloads to the dashboard as the Kubernetes tab does', async () => {
     await renderInTestApp(
-      <ClustersPanel value={clusters} titleOf={id => id} />,
+      <ClustersPanel value={clusters} titles={layerModelTitlesOf(undefined)} />,
       { apis: [[kubernetesClusterLinkFormatterApiRef, formatter]] },
     );
 
@@ -97,7 +98,7 @@ describe('ClustersPanel', () => {
             view('prod-us-1'),
           ],
         }}
-        titleOf={id => id}
+        titles={layerModelTitlesOf(undefined)}
       />,
       {
         mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
@@ -112,7 +113,7 @@ describe('ClustersPanel', () => {
 
   it('leaves workloads as text in an app without the Kubernetes plugin', async () => {
     await renderInTestApp(
-      <ClustersPanel value={clusters} titleOf={id => id} />,
+      <ClustersPanel value={clusters} titles={layerModelTitlesOf(undefined)} />,
     );
     expect(screen.getByRole('link', { name: /^prod-eu-1/ })).toBeVisible();
     // Let the link lookup settle before saying there is none.
@@ -133,7 +134,7 @@ describe('ClustersPanel', () => {
             view('prod-us-1', { lastSuccessAt: '2026-12-04T10:00:00Z' }),
           ],
         }}
-        titleOf={id => id}
+        titles={layerModelTitlesOf(undefined)}
       />,
       { apis: [[kubernetesClusterLinkFormatterApiRef, formatter]] },
     );

@@ -7,6 +7,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { formatAge } from '../shared/formatAge';
+import type { LayerModelTitles } from '../shared/layerModelTitles';
 import { ToolChips } from '../shared/ToolChips';
 import { WorkloadDashboardLink } from './WorkloadDashboardLink';
 import { FreshnessChip } from '../shared/FreshnessChip';
@@ -17,10 +18,10 @@ import { ScrollingTable } from '../shared/ScrollingTable';
 /** Per cluster: how fresh the data is, the workloads and the tools in use. */
 export const ClustersPanel = ({
   value,
-  titleOf,
+  titles,
 }: {
   value: EntityClusters;
-  titleOf: (toolId: string) => string;
+  titles: LayerModelTitles;
 }) => (
   <>
     {value.unavailable.map(u => (
@@ -89,7 +90,7 @@ export const ClustersPanel = ({
             <Typography variant="subtitle2" component="h4">
               Uses here
             </Typography>
-            <ToolChips tools={cluster.tools} titleOf={titleOf} />
+            <ToolChips tools={cluster.tools} titles={titles} />
           </Box>
         )}
       </Box>

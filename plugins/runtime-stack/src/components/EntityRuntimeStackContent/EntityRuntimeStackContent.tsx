@@ -11,7 +11,7 @@ import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { runtimeStackApiRef } from '../../api';
 import { NO_TREND_HISTORY } from '../shared/TrendChart';
-import { capabilityTitlesOf, toolTitlesOf } from '../shared/toolTitles';
+import { layerModelTitlesOf } from '../shared/layerModelTitles';
 import { ClustersPanel } from './ClustersPanel';
 import { CoverageRefreshContext } from './coverageRefresh';
 import { clustersEmptyText } from './clustersEmptyText';
@@ -59,11 +59,8 @@ export const EntityRuntimeStackContent = () => {
   const entityRef = useMemo(() => stringifyEntityRef(entity), [entity]);
   const systemRef = useMemo(() => systemRefOf(entity), [entity]);
   const model = useAsync(() => api.getLayerModel(), [api]);
-  const titleOf = useMemo(() => toolTitlesOf(model.value), [model.value]);
-  const capabilityTitleOf = useMemo(
-    () => capabilityTitlesOf(model.value),
-    [model.value],
-  );
+  const titles = useMemo(() => layerModelTitlesOf(model.value), [model.value]);
+  const { toolTitleOf: titleOf, capabilityTitleOf } = titles;
   const clusters = useAsync(() => api.getEntityClusters(name), [api, name]);
   const images = useAsync(() => api.getEntityImages(name), [api, name]);
   const coverage = useAsyncRetry(
@@ -164,7 +161,7 @@ export const EntityRuntimeStackContent = () => {
           isEmpty={v => v.clusters.length === 0 && v.unavailable.length === 0}
           empty={clustersEmptyText(clusters.value)}
         >
-          {value => <ClustersPanel value={value} titleOf={titleOf} />}
+          {value => <ClustersPanel value={value} titles={titles} />}
         </Section>
       </Grid>
       <Grid item xs={12}>

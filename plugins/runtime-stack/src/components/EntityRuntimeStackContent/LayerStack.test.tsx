@@ -784,15 +784,22 @@ describe('LayerStack', () => {
       name: 'Ownership history',
     });
     const [, update, create] = within(table).getAllByRole('row');
-    expect(update).toHaveTextContent('user:default/alice');
-    expect(update).toHaveTextContent('update');
-    expect(update).toHaveTextContent('Layer 6 · workloads');
-    expect(update).toHaveTextContent(
-      'group:default/web-team (operates) → group:default/payments-team (operates)',
+    // People and groups link to the catalog; the capability goes by its title.
+    expect(within(update).getByRole('link', { name: 'alice' })).toHaveAttribute(
+      'href',
+      '/catalog/default/user/alice',
     );
-    expect(create).toHaveTextContent('user:default/bob');
+    expect(update).toHaveTextContent('update');
+    expect(update).toHaveTextContent('Layer 6 · Workloads');
+    expect(update).toHaveTextContent(
+      'web-team (operates) → payments-team (operates)',
+    );
+    expect(
+      within(update).getByRole('link', { name: 'payments-team' }),
+    ).toHaveAttribute('href', '/catalog/default/group/payments-team');
+    expect(create).toHaveTextContent('bob');
     expect(create).toHaveTextContent('create');
-    expect(create).toHaveTextContent('— → group:default/web-team (operates)');
+    expect(create).toHaveTextContent('— → web-team (operates)');
     expect(scopeRefs).toEqual([entityRef]);
   });
 

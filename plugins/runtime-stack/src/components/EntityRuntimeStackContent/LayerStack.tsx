@@ -22,6 +22,12 @@ import { ScrollingTable } from '../shared/ScrollingTable';
 
 const identity = (toolId: string) => toolId;
 
+/** Capability titles as the coverage names them, ids for any it lacks. */
+function capabilityTitlesIn(value: EntityCoverage) {
+  const titles = new Map(value.capabilities.map(c => [c.capability, c.title]));
+  return (capability: string) => titles.get(capability) ?? capability;
+}
+
 const LayerSection = ({
   layer,
   entityRef,
@@ -115,7 +121,10 @@ export const LayerStack = ({
         Owners set here take precedence over those inherited from the System,
         cluster or organisation.
       </Typography>
-      <OwnershipHistory entityRef={value.entityRef} />
+      <OwnershipHistory
+        entityRef={value.entityRef}
+        capabilityTitleOf={capabilityTitlesIn(value)}
+      />
     </Box>
     {stackLayersOf(value).map(layer => (
       <LayerSection

@@ -1,14 +1,11 @@
-import {
-  registerMswTestHooks,
-  renderInTestApp,
-} from '@backstage/frontend-test-utils';
+import { registerMswTestHooks } from '@backstage/frontend-test-utils';
 import type { OwnershipChange } from '@internal/backstage-plugin-runtime-stack-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { OwnershipHistory } from './OwnershipHistory';
-import { runtimeStackTestApi } from '../../__testUtils__/runtimeStackClient';
+import { renderWithClient } from '../../__testUtils__/runtimeStackClient';
 
 const base = 'http://backstage.test/api/runtime-stack';
 const entityRef = 'component:default/payments-api';
@@ -92,9 +89,7 @@ describe('OwnershipHistory', () => {
   };
 
   const open = async () => {
-    await renderInTestApp(<OwnershipHistory entityRef={entityRef} />, {
-      apis: [runtimeStackTestApi()],
-    });
+    await renderWithClient(<OwnershipHistory entityRef={entityRef} />);
     await userEvent.click(screen.getByRole('button', { name: 'History' }));
     return screen.findByRole('dialog', {
       name: 'Owner changes on this component',
@@ -113,7 +108,7 @@ describe('OwnershipHistory', () => {
     const dialog = await open();
     expect(await rows(dialog)).toHaveLength(50);
     expect(dialog).toHaveTextContent('The latest 50 of 120 changes.');
-    expect((await rows(dialog))[0]).toHaveTextContent('user:default/actor-0');
+    expect((await rows(dialog))[0]).toHaveTextContent('actor-0');
 
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Show older changes' }),
@@ -126,7 +121,7 @@ describe('OwnershipHistory', () => {
     );
     await waitFor(async () => expect(await rows(dialog)).toHaveLength(120));
     const shown = await rows(dialog);
-    expect(shown[119]).toHaveTextContent('user:default/actor-119');
+    expect(shown[119]).toHaveTextContent('actor-119');
     expect(dialog).not.toHaveTextContent('The latest');
     expect(
       within(dialog).queryByRole('button', { name: 'Show older changes' }),

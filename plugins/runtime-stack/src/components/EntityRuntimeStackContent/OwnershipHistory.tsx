@@ -19,18 +19,28 @@ import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { runtimeStackApiRef } from '../../api';
 import { formatWhen } from './formatWhen';
+import { RefLink } from '../shared/RefLink';
 import { ScrollingTable } from '../shared/ScrollingTable';
 
 const HISTORY_LIMIT = 50;
 
-const ownerText = (record?: LayerOwnership) =>
-  record ? `${record.owner} (${record.responsibility})` : '—';
+type TitleOf = (capability: string) => string;
 
-const subjectText = (change: OwnershipChange) => {
+const Owner = ({ record }: { record?: LayerOwnership }) =>
+  record ? (
+    <>
+      <RefLink entityRef={record.owner} defaultKind="group" /> (
+      {record.responsibility})
+    </>
+  ) : (
+    <>—</>
+  );
+
+const subjectText = (change: OwnershipChange, capabilityTitleOf: TitleOf) => {
   const record = change.after ?? change.before;
   if (!record) return change.ownershipId;
   return record.capability
-    ? `Layer ${record.layer} · ${record.capability}`
+    ? `Layer ${record.layer} · ${capabilityTitleOf(record.capability)}`
     : `Layer ${record.layer}, whole layer`;
 };
 
@@ -55,11 +65,13 @@ const HistoryRows = ({
   totalCount,
   entityRef,
   firstCursor,
+  capabilityTitleOf,
 }: {
   latest: OwnershipChange[];
   totalCount: number;
   entityRef: string;
   firstCursor?: string;
+  capabilityTitleOf: TitleOf;
 }) => {
   const { older, more, state, loadOlder } = useOlderChanges(
     entityRef,
@@ -87,11 +99,14 @@ const HistoryRows = ({
           {items.map(change => (
             <TableRow key={change.id}>
               <TableCell>{formatWhen(change.at)}</TableCell>
-              <TableCell>{change.actor}</TableCell>
-              <TableCell>{change.action}</TableCell>
-              <TableCell>{subjectText(change)}</TableCell>
               <TableCell>
-                {ownerText(change.before)} → {ownerText(change.after)}
+                <RefLink entityRef={change.actor} defaultKind="user" />
+              </TableCell>
+              <TableCell>{change.action}</TableCell>
+              <TableCell>{subjectText(change, capabilityTitleOf)}</TableCell>
+              <TableCell>
+                <Owner record={change.before} /> →{' '}
+                <Owner record={change.after} />
               </TableCell>
             </TableRow>
           ))}
@@ -112,7 +127,13 @@ const HistoryRows = ({
   );
 };
 
-const HistoryTable = ({ entityRef }: { entityRef: string }) => {
+const HistoryTable = ({
+  entityRef,
+  capabilityTitleOf,
+}: {
+  entityRef: string;
+  capabilityTitleOf: TitleOf;
+}) => {
   const api = useApi(runtimeStackApiRef);
   // Fetched on every opening: it is short, and it changes with every save.
   const history = useAsync(
@@ -146,6 +167,7 @@ const HistoryTable = ({ entityRef }: { entityRef: string }) => {
       totalCount={totalCount}
       entityRef={entityRef}
       firstCursor={nextCursor}
+      capabilityTitleOf={capabilityTitleOf}
     />
   );
 };
@@ -154,7 +176,14 @@ const HistoryTable = ({ entityRef }: { entityRef: string }) => {
  * Who changed the owners set on this component, and from what to what.
  * Inherited owners have their history at their own scope.
  */
-export const OwnershipHistory = ({ entityRef }: { entityRef: string }) => {
+export const OwnershipHistory = ({
+  entityRef,
+  capabilityTitleOf = capability => capability,
+}: {
+  entityRef: string;
+  /** Names a capability; its id when not given. */
+  capabilityTitleOf?: TitleOf;
+}) => {
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -173,7 +202,10 @@ export const OwnershipHistory = ({ entityRef }: { entityRef: string }) => {
             Owner changes on this component
           </DialogTitle>
           <DialogContent>
-            <HistoryTable entityRef={entityRef} />
+            <HistoryTable
+              entityRef={entityRef}
+              capabilityTitleOf={capabilityTitleOf}
+            />
           </DialogContent>
           <DialogActions>
             <Button onClick={() => setOpen(false)}>Close</Button>

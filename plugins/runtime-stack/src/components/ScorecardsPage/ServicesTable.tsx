@@ -27,7 +27,7 @@ import useDebounce from 'react-use/esm/useDebounce';
 import { runtimeStackApiRef } from '../../api';
 import { formatAgeSince } from '../shared/formatAgeSince';
 import { formatCoveragePercent } from '../shared/formatPercent';
-import { RefLink } from './RefLink';
+import { RefLink } from '../shared/RefLink';
 import {
   hasFilters,
   NO_FILTERS,

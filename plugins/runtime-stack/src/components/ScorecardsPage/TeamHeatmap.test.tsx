@@ -3,6 +3,7 @@ import type {
   TeamCoverageRow,
   TeamScorecard,
 } from '@internal/backstage-plugin-runtime-stack-common';
+import { entityPresentationApiRef } from '@backstage/plugin-catalog-react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
@@ -116,6 +117,53 @@ describe('TeamHeatmap', () => {
   };
 
   const cell = (label: string) => screen.getByLabelText(label);
+
+  it('names teams as the catalog does once it answers: row headers, cells and the team view', async () => {
+    serve();
+    // Like the catalog's presentation API: the short ref at once, the
+    // profile's display name when the entity has been read.
+    const displayNames: Record<string, string> = {
+      'group:default/team-payments': 'Payments',
+    };
+    const presentation = {
+      forEntity: (ref: string) => {
+        const snapshot = {
+          entityRef: ref,
+          primaryTitle: ref.replace(/^group:default\//, ''),
+        };
+        return {
+          snapshot,
+          promise: Promise.resolve({
+            ...snapshot,
+            primaryTitle: displayNames[ref] ?? snapshot.primaryTitle,
+          }),
+        };
+      },
+    };
+    await renderWithClient(<TeamHeatmap />, {}, [
+      [entityPresentationApiRef, presentation],
+    ]);
+
+    const paymentsTeam = await screen.findByRole('button', {
+      name: 'Payments',
+    });
+    expect(paymentsTeam).toHaveAttribute(
+      'title',
+      'Show the services and gaps of Payments',
+    );
+    expect(
+      screen.getByLabelText(
+        'Payments, layer 3: 83%, 5 of 6 required, 5 services',
+      ),
+    ).toBeInTheDocument();
+    // A team the catalog has no display name for keeps its short ref.
+    expect(screen.getByRole('button', { name: 'team-search' })).toBeVisible();
+
+    await userEvent.click(paymentsTeam);
+    expect(screen.getByTestId('team-view')).toHaveTextContent(
+      'Team view of group:default/team-payments',
+    );
+  });
 
   it('shows teams × layers with percentages, counts and heat colours', async () => {
     const requests = serve();

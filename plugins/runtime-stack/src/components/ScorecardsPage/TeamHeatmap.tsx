@@ -26,10 +26,10 @@ import { CSSProperties, useEffect, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
 import { formatCoveragePercent } from '../shared/formatPercent';
-import { shortEntityName } from './entityRefs';
+import { useTeamTitle } from '../shared/TeamTitle';
 import { heatColor, heatTextColor } from './heatColor';
 import { HeatLegend } from './HeatLegend';
-import { RefLink } from './RefLink';
+import { RefLink } from '../shared/RefLink';
 import { TeamViewSection } from './TeamViewSection';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { plural } from '../shared/plural';
@@ -115,46 +115,81 @@ const columnTitleStyle: CSSProperties = {
 
 const TeamHeader = ({
   row,
+  name,
   selected,
   onSelect,
 }: {
   row: TeamCoverageRow;
+  /** The team as the catalog names it. */
+  name: string;
+  selected: boolean;
+  onSelect: () => void;
+}) => (
+  <TableCell
+    component="th"
+    scope="row"
+    // MUI gives a body th the role of a plain cell.
+    role="rowheader"
+    style={{ whiteSpace: 'nowrap' }}
+  >
+    <Box display="flex" alignItems="center" style={{ gap: 4 }}>
+      <Link
+        component="button"
+        variant="body2"
+        onClick={onSelect}
+        aria-pressed={selected}
+        title={`Show the services and gaps of ${name}`}
+        style={{ fontWeight: selected ? 700 : undefined }}
+      >
+        {name}
+      </Link>
+      <RefLink
+        entityRef={row.team}
+        defaultKind="group"
+        aria-label={`Open ${name} in the catalog`}
+      >
+        <OpenInNewIcon style={{ fontSize: '1em' }} />
+      </RefLink>
+    </Box>
+    <Typography variant="caption" color="textSecondary" component="div">
+      {formatCoveragePercent(row.overall)} overall ·{' '}
+      {plural(row.services, 'service')}
+    </Typography>
+  </TableCell>
+);
+
+const TeamRow = ({
+  row,
+  columns,
+  drilled,
+  selected,
+  onSelect,
+}: {
+  row: TeamCoverageRow;
+  columns: Column[];
+  drilled: boolean;
   selected: boolean;
   onSelect: () => void;
 }) => {
-  const name = shortEntityName(row.team);
+  const team = useTeamTitle(row.team);
   return (
-    <TableCell
-      component="th"
-      scope="row"
-      // MUI gives a body th the role of a plain cell.
-      role="rowheader"
-      style={{ whiteSpace: 'nowrap' }}
-    >
-      <Box display="flex" alignItems="center" style={{ gap: 4 }}>
-        <Link
-          component="button"
-          variant="body2"
-          onClick={onSelect}
-          aria-pressed={selected}
-          title={`Show the services and gaps of ${name}`}
-          style={{ fontWeight: selected ? 700 : undefined }}
-        >
-          {name}
-        </Link>
-        <RefLink
-          entityRef={row.team}
-          defaultKind="group"
-          aria-label={`Open ${name} in the catalog`}
-        >
-          <OpenInNewIcon style={{ fontSize: '1em' }} />
-        </RefLink>
-      </Box>
-      <Typography variant="caption" color="textSecondary" component="div">
-        {formatCoveragePercent(row.overall)} overall ·{' '}
-        {plural(row.services, 'service')}
-      </Typography>
-    </TableCell>
+    <TableRow selected={selected}>
+      <TeamHeader
+        row={row}
+        name={team}
+        selected={selected}
+        onSelect={onSelect}
+      />
+      {columns.map(column => (
+        <HeatCell
+          key={column.id}
+          team={team}
+          column={column}
+          drilled={drilled}
+          cell={row.cells.find(c => c.column === column.id)}
+        />
+      ))}
+    </TableRow>
   );
 };
 
@@ -265,22 +300,14 @@ export const TeamHeatmap = () => {
           </TableHead>
           <TableBody>
             {value.items.map(row => (
-              <TableRow key={row.team} selected={row.team === selectedTeam}>
-                <TeamHeader
-                  row={row}
-                  selected={row.team === selectedTeam}
-                  onSelect={() => setSelectedTeam(row.team)}
-                />
-                {value.columns.map(column => (
-                  <HeatCell
-                    key={column.id}
-                    team={shortEntityName(row.team)}
-                    column={column}
-                    drilled={drilled}
-                    cell={row.cells.find(c => c.column === column.id)}
-                  />
-                ))}
-              </TableRow>
+              <TeamRow
+                key={row.team}
+                row={row}
+                columns={value.columns}
+                drilled={drilled}
+                selected={row.team === selectedTeam}
+                onSelect={() => setSelectedTeam(row.team)}
+              />
             ))}
           </TableBody>
         </ScrollingTable>

@@ -5,7 +5,6 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { TeamView } from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -15,39 +14,26 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import CloseIcon from '@material-ui/icons/Close';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
 import { describeExpiry } from '../EntityRuntimeStackContent/exemptions';
 import { formatCoveragePercent } from '../shared/formatPercent';
+import { useLayerModelTitles } from '../shared/layerModelTitles';
+import { TeamTitle, useTeamTitle } from '../shared/TeamTitle';
+import { RefLink } from '../shared/RefLink';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { AlertChip } from '../shared/AlertChip';
 
-/** `team-payments`, or `ops/team-payments` outside the default namespace. */
-function shortName(ref: string): string {
-  try {
-    const { namespace, name } = parseEntityRef(ref);
-    return namespace === 'default' ? name : `${namespace}/${name}`;
-  } catch {
-    return ref;
-  }
-}
+type TitleOf = (id: string) => string;
 
-/** A ref as a link, or as text when it is no ref at all. */
-const Ref = ({ entityRef, kind }: { entityRef: string; kind: string }) => {
-  try {
-    return (
-      <EntityRefLink
-        entityRef={parseEntityRef(entityRef, { defaultKind: kind })}
-        defaultKind={kind}
-      />
-    );
-  } catch {
-    return <>{entityRef}</>;
-  }
-};
-
-const ServicesTable = ({ view }: { view: TeamView }) => {
+const ServicesTable = ({
+  view,
+  capabilityTitleOf,
+}: {
+  view: TeamView;
+  capabilityTitleOf: TitleOf;
+}) => {
   if (view.services.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
@@ -68,10 +54,10 @@ const ServicesTable = ({ view }: { view: TeamView }) => {
         {view.services.map(service => (
           <TableRow key={service.entityRef}>
             <TableCell>
-              <Ref entityRef={service.entityRef} kind="component" />
+              <RefLink entityRef={service.entityRef} defaultKind="component" />
               {service.system && (
                 <Typography variant="body2" color="textSecondary">
-                  in {shortName(service.system)}
+                  in <RefLink entityRef={service.system} defaultKind="system" />
                 </Typography>
               )}
             </TableCell>
@@ -97,7 +83,9 @@ const ServicesTable = ({ view }: { view: TeamView }) => {
                       variant={
                         gap.status === 'missing' ? 'default' : 'outlined'
                       }
-                      label={`Layer ${gap.layer} · ${gap.capability} ${gap.status}`}
+                      label={`Layer ${gap.layer} · ${capabilityTitleOf(
+                        gap.capability,
+                      )} ${gap.status}`}
                     />
                   ))}
                 </Box>
@@ -110,7 +98,13 @@ const ServicesTable = ({ view }: { view: TeamView }) => {
   );
 };
 
-const ExpiringExemptions = ({ view }: { view: TeamView }) => {
+const ExpiringExemptions = ({
+  view,
+  capabilityTitleOf,
+}: {
+  view: TeamView;
+  capabilityTitleOf: TitleOf;
+}) => {
   if (view.expiringExemptions.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
@@ -137,11 +131,11 @@ const ExpiringExemptions = ({ view }: { view: TeamView }) => {
           const expiry = describeExpiry(exemption.expiresAt);
           return (
             <TableRow key={exemption.id}>
-              <TableCell>{exemption.capability}</TableCell>
+              <TableCell>{capabilityTitleOf(exemption.capability)}</TableCell>
               <TableCell>
-                <Ref
+                <RefLink
                   entityRef={exemption.scope.ref}
-                  kind={exemption.scope.kind}
+                  defaultKind={exemption.scope.kind}
                 />
               </TableCell>
               <TableCell>
@@ -153,7 +147,7 @@ const ExpiringExemptions = ({ view }: { view: TeamView }) => {
               </TableCell>
               <TableCell>{exemption.reason}</TableCell>
               <TableCell>
-                <Ref entityRef={exemption.grantedBy} kind="user" />
+                <RefLink entityRef={exemption.grantedBy} defaultKind="user" />
               </TableCell>
             </TableRow>
           );
@@ -165,6 +159,7 @@ const ExpiringExemptions = ({ view }: { view: TeamView }) => {
 
 /** A team's coverage, its services with their gaps, its exemptions about to expire. */
 export const TeamViewBody = ({ view }: { view: TeamView }) => {
+  const { capabilityTitleOf } = useLayerModelTitles();
   return (
     <>
       <Box display="flex" alignItems="baseline" style={{ gap: 12 }} mb={2}>
@@ -182,12 +177,12 @@ export const TeamViewBody = ({ view }: { view: TeamView }) => {
       <Typography variant="subtitle2" component="h3" gutterBottom>
         Services
       </Typography>
-      <ServicesTable view={view} />
+      <ServicesTable view={view} capabilityTitleOf={capabilityTitleOf} />
       <Box mt={3}>
         <Typography variant="subtitle2" component="h3" gutterBottom>
           Exemptions expiring within 30 days
         </Typography>
-        <ExpiringExemptions view={view} />
+        <ExpiringExemptions view={view} capabilityTitleOf={capabilityTitleOf} />
       </Box>
     </>
   );
@@ -214,9 +209,10 @@ export const TeamViewSection = ({
     return api.getTeamView({ kind: 'group', namespace, name });
   }, [api, team]);
 
-  const others = (state.value?.groups ?? [])
-    .filter(g => g !== state.value?.team)
-    .map(shortName);
+  const name = useTeamTitle(team);
+  const others = (state.value?.groups ?? []).filter(
+    g => g !== state.value?.team,
+  );
   let body: ReactNode;
   if (state.loading) {
     body = <Progress />;
@@ -224,7 +220,7 @@ export const TeamViewSection = ({
     body = (
       <ResponseErrorPanel
         error={state.error}
-        title={`Could not load the view of ${shortName(team)}`}
+        title={`Could not load the view of ${name}`}
       />
     );
   } else if (state.value) {
@@ -235,16 +231,28 @@ export const TeamViewSection = ({
     <InfoCard
       title={
         <>
-          Team <Ref entityRef={team} kind="group" />
+          Team <RefLink entityRef={team} defaultKind="group" />
         </>
       }
-      subheader={others.length > 0 ? `with ${others.join(', ')}` : undefined}
+      subheader={
+        others.length > 0 ? (
+          <>
+            with{' '}
+            {others.map((group, i) => (
+              <Fragment key={group}>
+                {i > 0 && ', '}
+                <TeamTitle teamRef={group} />
+              </Fragment>
+            ))}
+          </>
+        ) : undefined
+      }
       action={
         <Button
           size="small"
           startIcon={<CloseIcon />}
           onClick={onClose}
-          aria-label={`Close the view of ${shortName(team)}`}
+          aria-label={`Close the view of ${name}`}
         >
           Close
         </Button>

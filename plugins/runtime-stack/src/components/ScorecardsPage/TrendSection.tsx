@@ -1,4 +1,3 @@
-import { parseEntityRef } from '@backstage/catalog-model';
 import {
   InfoCard,
   Progress,
@@ -31,22 +30,14 @@ import {
   type TrendChartSeries,
 } from '../shared/TrendChart';
 import { ScrollingTable } from '../shared/ScrollingTable';
+import { TeamTitle, useTeamTitle } from '../shared/TeamTitle';
+import { shortEntityName } from './entityRefs';
 
 /** The periods offered, in days. */
 export const TREND_PERIODS = [30, 90, 180] as const;
 const LAYERS = [0, 1, 2, 3, 4, 5, 6];
 /** Teams are read page by page; a scorecard of more pages than this is cut. */
 const MAX_TEAM_PAGES = 20;
-
-/** `team-payments`, or `ops/team-payments` outside the default namespace. */
-function shortName(ref: string): string {
-  try {
-    const { namespace, name } = parseEntityRef(ref);
-    return namespace === 'default' ? name : `${namespace}/${name}`;
-  } catch {
-    return ref;
-  }
-}
 
 /** The picker's value for a subject: `estate`, `team:<ref>` or `layer:<n>`. */
 type SubjectKey = string;
@@ -64,11 +55,10 @@ function subjectOf(key: SubjectKey): TrendSubject {
 function subjectTitle(subject: TrendSubject): string {
   switch (subject.kind) {
     case 'team':
-      return shortName(subject.ref);
+    case 'service':
+      return shortEntityName(subject.ref);
     case 'layer':
       return `Layer ${subject.layer}`;
-    case 'service':
-      return shortName(subject.ref);
     default:
       return 'Estate';
   }
@@ -192,7 +182,10 @@ export const TrendSection = () => {
     [api, subject, days],
   );
   const layered = subject.kind === 'estate' || subject.kind === 'team';
-  const title = subjectTitle(subject);
+  const teamTitle = useTeamTitle(
+    subject.kind === 'team' ? subject.ref : undefined,
+  );
+  const title = teamTitle ?? subjectTitle(subject);
 
   let body: ReactNode;
   if (trend.loading) {
@@ -258,7 +251,7 @@ export const TrendSection = () => {
           )}
           {(teams.value ?? []).map(team => (
             <MenuItem key={team} value={`team:${team}`}>
-              {shortName(team)}
+              <TeamTitle teamRef={team} />
             </MenuItem>
           ))}
           <ListSubheader>Layers</ListSubheader>

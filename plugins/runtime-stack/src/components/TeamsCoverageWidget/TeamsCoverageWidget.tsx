@@ -1,5 +1,6 @@
 import {
   parseEntityRef,
+  stringifyEntityRef,
   type CompoundEntityRef,
 } from '@backstage/catalog-model';
 import { Link, Progress } from '@backstage/core-components';
@@ -25,6 +26,8 @@ import { AlertChip } from '../shared/AlertChip';
 import { ErrorText } from '../shared/ErrorText';
 import { errorMessage } from '../shared/errorMessage';
 import { formatCoveragePercent } from '../shared/formatPercent';
+import { useLayerModelTitles } from '../shared/layerModelTitles';
+import { useTeamTitle } from '../shared/TeamTitle';
 import { commonGaps } from './teamGaps';
 import { plural } from '../shared/plural';
 import {
@@ -57,6 +60,7 @@ type TeamResult =
 
 const TeamSummary = ({ team, view }: { team: string; view: TeamView }) => {
   const classes = useStyles();
+  const { capabilityTitleOf } = useLayerModelTitles();
   if (view.services.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
@@ -102,10 +106,9 @@ const TeamSummary = ({ team, view }: { team: string; view: TeamView }) => {
             <AlertChip
               key={gap.capability}
               size="small"
-              label={`Layer ${gap.layer} · ${gap.capability} · ${plural(
-                gap.services,
-                'service',
-              )}`}
+              label={`Layer ${gap.layer} · ${capabilityTitleOf(
+                gap.capability,
+              )} · ${plural(gap.services, 'service')}`}
             />
           ))}
         </div>
@@ -119,6 +122,7 @@ const TeamItem = ({ result }: { result: TeamResult }) => {
   const classes = useStyles();
   const entityLink = useEntityRefLink();
   const { team } = result;
+  const name = useTeamTitle(stringifyEntityRef(team));
   const heading = (coverage?: string) => (
     <Box className={classes.heading}>
       <Typography variant="subtitle1" component="h3">
@@ -151,9 +155,9 @@ const TeamItem = ({ result }: { result: TeamResult }) => {
   return (
     <>
       {heading(formatCoveragePercent(result.view.overall))}
-      <TeamSummary team={team.name} view={result.view} />
+      <TeamSummary team={name} view={result.view} />
       <Typography variant="body2">
-        <Link to={tab}>Team view of {team.name}</Link>
+        <Link to={tab}>Team view of {name}</Link>
       </Typography>
     </>
   );

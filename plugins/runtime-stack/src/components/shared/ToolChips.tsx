@@ -2,6 +2,7 @@ import type { ToolFinding } from '@internal/backstage-plugin-runtime-stack-commo
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Tooltip from '@material-ui/core/Tooltip';
+import type { LayerModelTitles } from './layerModelTitles';
 
 const evidenceOf = (finding: ToolFinding) =>
   finding.evidence
@@ -17,10 +18,10 @@ const evidenceOf = (finding: ToolFinding) =>
 /** Detected tools as chips; hovering or focusing one shows its layer, capability and evidence. */
 export const ToolChips = ({
   tools,
-  titleOf,
+  titles,
 }: {
   tools: ToolFinding[];
-  titleOf: (toolId: string) => string;
+  titles: LayerModelTitles;
 }) => (
   <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
     {tools.map(finding => (
@@ -28,14 +29,18 @@ export const ToolChips = ({
         key={`${finding.capability}/${finding.tool}`}
         title={
           <span style={{ whiteSpace: 'pre-line' }}>
-            {`Layer ${finding.layer} · ${finding.capability}\n${evidenceOf(
-              finding,
-            )}`}
+            {`Layer ${finding.layer} · ${titles.capabilityTitleOf(
+              finding.capability,
+            )}\n${evidenceOf(finding)}`}
           </span>
         }
       >
         {/* Focusable, so the keyboard reaches the evidence too. */}
-        <Chip size="small" label={titleOf(finding.tool)} tabIndex={0} />
+        <Chip
+          size="small"
+          label={titles.toolTitleOf(finding.tool)}
+          tabIndex={0}
+        />
       </Tooltip>
     ))}
   </Box>
