@@ -159,7 +159,11 @@ const LayerSection = ({
                   .filter(Boolean)
                   .join(' · ')}
               />
-              <CoverageStatusChip status={c.status} capabilityTitle={c.title} />
+              <CoverageStatusChip
+                status={c.status}
+                requirement={c.requirement}
+                capabilityTitle={c.title}
+              />
             </ListItem>
           ))}
         </List>

@@ -109,6 +109,7 @@ export const CapabilityRow = ({
         <TableCell style={{ verticalAlign: 'top' }}>
           <CoverageStatusChip
             status={capability.status}
+            requirement={capability.requirement}
             capabilityTitle={capability.title}
           />
         </TableCell>

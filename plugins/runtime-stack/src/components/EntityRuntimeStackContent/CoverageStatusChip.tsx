@@ -1,8 +1,11 @@
-import type { CapabilityCoverage } from '@internal/backstage-plugin-runtime-stack-common';
+import type {
+  CapabilityCoverage,
+  CapabilityRequirement,
+} from '@internal/backstage-plugin-runtime-stack-common';
 import Chip from '@material-ui/core/Chip';
 import { makeStyles, type Theme } from '@material-ui/core/styles';
 import Tooltip from '@material-ui/core/Tooltip';
-import { alertFill } from '../shared/alertColors';
+import { alertFill, alertTextColor } from '../shared/alertColors';
 
 type Status = CapabilityCoverage['status'];
 
@@ -33,9 +36,17 @@ const useStyles = makeStyles(theme => ({
   covered: filled(theme, theme.palette.success.main),
   partial: filled(theme, theme.palette.warning.main),
   missing: alertFill(theme),
+  // Outlined in the alarm colour: a gap, but not one the ratio counts.
+  missingRecommended: {
+    color: alertTextColor(theme),
+    borderColor: alertTextColor(theme),
+  },
   exempt: {},
   'not-required': {},
 }));
+
+const RECOMMENDED_MISSING =
+  'No evidence of the capability. The profile recommends it, so it does not count against the coverage';
 
 /**
  * A capability's status. Colour only repeats what the text says, so the
@@ -43,20 +54,26 @@ const useStyles = makeStyles(theme => ({
  */
 export const CoverageStatusChip = ({
   status,
+  requirement,
   capabilityTitle,
 }: {
   status: Status;
+  /** What the profile asks; a recommended gap looks lighter than a required one. */
+  requirement?: CapabilityRequirement;
   capabilityTitle: string;
 }) => {
   const classes = useStyles();
   const { label, meaning } = STATUS_TEXT[status];
+  const recommendedGap = status === 'missing' && requirement === 'recommended';
   return (
-    <Tooltip title={meaning}>
+    <Tooltip title={recommendedGap ? RECOMMENDED_MISSING : meaning}>
       <Chip
         size="small"
-        className={classes[status]}
+        className={
+          recommendedGap ? classes.missingRecommended : classes[status]
+        }
         variant={
-          status === 'exempt' || status === 'not-required'
+          recommendedGap || status === 'exempt' || status === 'not-required'
             ? 'outlined'
             : 'default'
         }
