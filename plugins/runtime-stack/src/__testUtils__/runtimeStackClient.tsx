@@ -1,9 +1,11 @@
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import {
+  catalogApiRef,
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import type { ReactElement } from 'react';
 import { RuntimeStackClient, runtimeStackApiRef } from '../api';
 
@@ -41,8 +43,12 @@ export function renderWithClient(
   mountedRoutes: MountedRoutes = {},
   apis: TestApis = [],
 ) {
+  // An empty catalog unless the test brings its own.
+  const catalog = apis.some(([ref]) => ref.id === catalogApiRef.id)
+    ? []
+    : [[catalogApiRef, catalogApiMock()] as const];
   return renderInTestApp(ui, {
-    apis: [runtimeStackTestApi(), ...apis],
+    apis: [runtimeStackTestApi(), ...catalog, ...apis],
     mountedRoutes: {
       '/catalog/:namespace/:kind/:name': entityRouteRef,
       ...mountedRoutes,

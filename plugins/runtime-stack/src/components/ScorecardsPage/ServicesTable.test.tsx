@@ -1,8 +1,15 @@
 import { registerMswTestHooks } from '@backstage/frontend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import {
+  catalogApiRef,
+  entityPresentationApiRef,
+} from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import {
   defaultLayerModel,
   type ServiceScore,
   type ServiceScorePage,
+  type TeamScorecard,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -53,6 +60,53 @@ const page: ServiceScorePage = {
   offset: 0,
 };
 
+const teamsPage: TeamScorecard = {
+  columns: [],
+  items: ['group:default/team-search', 'group:default/team-payments'].map(
+    team => ({
+      team,
+      services: 1,
+      overall: { required: 1, covered: 1, partial: 0, ratio: 1 },
+      cells: [],
+    }),
+  ),
+  totalCount: 2,
+  limit: 50,
+  offset: 0,
+};
+
+const system = (name: string, title?: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'System',
+  metadata: { name, namespace: 'default', ...(title && { title }) },
+  spec: { owner: 'group:default/team-payments' },
+});
+
+/** A catalog with two Systems, one titled, one not. */
+const catalogWithSystems = [
+  catalogApiRef,
+  catalogApiMock({
+    entities: [system('payments', 'Payments'), system('search')],
+  }),
+] as const;
+
+/** Team display names as the catalog's presentation API gives them. */
+const presentation = [
+  entityPresentationApiRef,
+  {
+    forEntity: (ref: string) => {
+      const snapshot = {
+        entityRef: ref,
+        primaryTitle:
+          ref === 'group:default/team-payments'
+            ? 'Payments team'
+            : ref.replace(/^group:default\//, ''),
+      };
+      return { snapshot, promise: Promise.resolve(snapshot) };
+    },
+  },
+] as const;
+
 const cellTexts = (row: HTMLElement) =>
   within(row)
     .getAllByRole('cell')
@@ -79,6 +133,9 @@ describe('ServicesTable', () => {
         return HttpResponse.json(value);
       }),
       http.get(`${baseUrl}/layers`, () => HttpResponse.json(defaultLayerModel)),
+      http.get(`${baseUrl}/scorecards/teams`, () =>
+        HttpResponse.json(teamsPage),
+      ),
     );
     return { requests, csvRequests };
   };
@@ -127,7 +184,10 @@ describe('ServicesTable', () => {
 
   it('sends filters, sort and page as query parameters', async () => {
     const { requests } = serve();
-    await renderWithClient(<ServicesTable />);
+    await renderWithClient(<ServicesTable />, {}, [
+      catalogWithSystems,
+      presentation,
+    ]);
     await screen.findByRole('table', { name: 'Services' });
 
     await userEvent.selectOptions(screen.getByLabelText('Lifecycle'), [
@@ -151,8 +211,14 @@ describe('ServicesTable', () => {
     await userEvent.selectOptions(screen.getByLabelText('Status in layer'), [
       'partial',
     ]);
-    await userEvent.type(screen.getByLabelText('Team'), 'team-payments');
-    await userEvent.type(screen.getByLabelText('System'), 'payments');
+    await screen.findByRole('option', { name: 'Payments team' });
+    await userEvent.selectOptions(screen.getByLabelText('Team'), [
+      'group:default/team-payments',
+    ]);
+    await screen.findByRole('option', { name: 'Payments' });
+    await userEvent.selectOptions(screen.getByLabelText('System'), [
+      'system:default/payments',
+    ]);
     await waitFor(() =>
       expect(last(requests)).toEqual({
         lifecycle: 'production',
@@ -160,7 +226,7 @@ describe('ServicesTable', () => {
         layer: '3',
         status: 'partial',
         team: 'group:default/team-payments',
-        system: 'payments',
+        system: 'system:default/payments',
         limit: '25',
         offset: '0',
       }),
@@ -191,7 +257,7 @@ describe('ServicesTable', () => {
         layer: '3',
         status: 'partial',
         team: 'group:default/team-payments',
-        system: 'payments',
+        system: 'system:default/payments',
         sort: 'gapCount',
         order: 'desc',
         limit: '25',
@@ -206,7 +272,7 @@ describe('ServicesTable', () => {
         lifecycle: 'production',
         profile: 'tier-1',
         team: 'group:default/team-payments',
-        system: 'payments',
+        system: 'system:default/payments',
         sort: 'gapCount',
         order: 'desc',
         limit: '25',
@@ -214,6 +280,55 @@ describe('ServicesTable', () => {
       }),
     );
   }, 30_000);
+
+  it('offers the teams by catalog name and the Systems by title, and says when a list fails', async () => {
+    serve();
+    await renderWithClient(<ServicesTable />, {}, [
+      catalogWithSystems,
+      presentation,
+    ]);
+    const optionsOf = async (label: string, first: string) => {
+      await screen.findByRole('option', { name: first });
+      return within(screen.getByLabelText(label))
+        .getAllByRole('option')
+        .map(o => [o.getAttribute('value'), o.textContent]);
+    };
+    expect(await optionsOf('Team', 'Payments team')).toEqual([
+      ['', 'Any'],
+      ['group:default/team-payments', 'Payments team'],
+      ['group:default/team-search', 'team-search'],
+    ]);
+    expect(await optionsOf('System', 'search')).toEqual([
+      ['', 'Any'],
+      ['system:default/payments', 'Payments'],
+      ['system:default/search', 'search'],
+    ]);
+  });
+
+  it('keeps the filters usable when the team list fails to load', async () => {
+    serve();
+    server.use(
+      http.get(`${baseUrl}/scorecards/teams`, () =>
+        HttpResponse.json(
+          { error: { name: 'Error', message: 'database went away' } },
+          { status: 500 },
+        ),
+      ),
+    );
+    await renderWithClient(<ServicesTable />);
+    expect(
+      await screen.findByText(/Could not load the teams:.*database went away/),
+    ).toBeInTheDocument();
+    expect(
+      within(screen.getByLabelText('Team')).getAllByRole('option'),
+    ).toHaveLength(1);
+    await userEvent.selectOptions(screen.getByLabelText('Lifecycle'), [
+      'production',
+    ]);
+    expect(
+      await screen.findByRole('table', { name: 'Services' }),
+    ).toBeInTheDocument();
+  });
 
   it('waits for typing to pause before searching', async () => {
     const { requests } = serve();

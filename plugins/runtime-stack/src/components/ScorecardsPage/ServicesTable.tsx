@@ -29,6 +29,11 @@ import { formatAgeSince } from '../shared/formatAgeSince';
 import { formatCoveragePercent } from '../shared/formatPercent';
 import { RefLink } from '../shared/RefLink';
 import {
+  useSystemOptions,
+  useTeamOptions,
+  type FilterOptions,
+} from './filterOptions';
+import {
   hasFilters,
   NO_FILTERS,
   toServiceScoreQuery,
@@ -38,13 +43,14 @@ import {
 import { makeStyles } from '@material-ui/core/styles';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { ErrorText } from '../shared/ErrorText';
+import { errorMessage } from '../shared/errorMessage';
 
 /** How long typing pauses before a text filter is sent. */
 export const SEARCH_DEBOUNCE_MS = 300;
 
 export const CSV_FILE_NAME = 'runtime-stack-services.csv';
 
-const TEXT_FIELDS = ['team', 'system', 'search'] as const;
+const TEXT_FIELDS = ['search'] as const;
 type TextKey = (typeof TEXT_FIELDS)[number];
 
 const LIFECYCLES = ['production', 'experimental', 'deprecated'];
@@ -160,6 +166,51 @@ const useStyles = makeStyles({
   nineColumns: { '& th, & td': { paddingLeft: 8, paddingRight: 8 } },
 });
 
+/** A native select of entities, which says when its list failed to load. */
+const EntityFilterSelect = ({
+  id,
+  label,
+  what,
+  helperText,
+  value,
+  state,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  /** What the list holds, for its error: "teams". */
+  what: string;
+  helperText?: string;
+  value: string;
+  state: FilterOptions;
+  onChange: (value: string) => void;
+}) => (
+  <TextField
+    id={id}
+    label={label}
+    select
+    SelectProps={{ native: true }}
+    InputLabelProps={{ shrink: true }}
+    value={value}
+    onChange={e => onChange(e.target.value)}
+    helperText={
+      state.error
+        ? `Could not load the ${what}: ${errorMessage(state.error)}`
+        : helperText
+    }
+    error={Boolean(state.error)}
+    size="small"
+    fullWidth
+  >
+    <option value="">{state.loading ? 'Any (loading…)' : 'Any'}</option>
+    {state.options.map(o => (
+      <option key={o.value} value={o.value}>
+        {o.label}
+      </option>
+    ))}
+  </TextField>
+);
+
 /**
  * Every evaluated service with its coverage, filtered, sorted and paged by
  * the backend, and exported as CSV with the same filters.
@@ -191,7 +242,7 @@ export const ServicesTable = () => {
       }
     },
     SEARCH_DEBOUNCE_MS,
-    [fields.team, fields.system, fields.search],
+    [fields.search],
   );
 
   const setText = (key: TextKey, value: string) =>
@@ -213,6 +264,8 @@ export const ServicesTable = () => {
   );
   const scores = useAsync(() => api.getServiceScores(query), [api, query]);
   const model = useAsync(() => api.getLayerModel(), [api]);
+  const teamOptions = useTeamOptions(fields.team);
+  const systemOptions = useSystemOptions(fields.system);
 
   const layers = model.value?.layers.map(l => ({ id: l.id, title: l.title }));
   const rows = scores.value?.items ?? [];
@@ -269,26 +322,24 @@ export const ServicesTable = () => {
         />
       </Grid>
       <Grid item xs={12} sm={6} md={3}>
-        <TextField
+        <EntityFilterSelect
           id="runtime-stack-services-team"
           label="Team"
-          placeholder="group:default/team-payments"
-          helperText="A Group; includes the groups below it"
+          what="teams"
+          helperText="Includes the groups below it"
           value={fields.team}
-          onChange={e => setText('team', e.target.value)}
-          size="small"
-          fullWidth
+          state={teamOptions}
+          onChange={team => setSelect({ team })}
         />
       </Grid>
       <Grid item xs={12} sm={6} md={2}>
-        <TextField
+        <EntityFilterSelect
           id="runtime-stack-services-system"
           label="System"
-          placeholder="system:default/payments"
+          what="Systems"
           value={fields.system}
-          onChange={e => setText('system', e.target.value)}
-          size="small"
-          fullWidth
+          state={systemOptions}
+          onChange={system => setSelect({ system })}
         />
       </Grid>
       <Grid item xs={6} sm={3} md={2}>
@@ -402,7 +453,7 @@ export const ServicesTable = () => {
       {exportError && (
         <Grid item xs={12}>
           <ErrorText role="alert">
-            Could not export the services: {describeError(exportError)}
+            Could not export the services: {errorMessage(exportError)}
           </ErrorText>
         </Grid>
       )}
@@ -505,12 +556,4 @@ export const ServicesTable = () => {
 
 function pick<T, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
   return Object.fromEntries(keys.map(key => [key, value[key]])) as Pick<T, K>;
-}
-
-/** The error's message, and the backend's own message when it sent one. */
-function describeError(error: Error): string {
-  const cause = (error as { cause?: unknown }).cause;
-  return cause instanceof Error && cause.message !== error.message
-    ? `${error.message}: ${cause.message}`
-    : error.message;
 }

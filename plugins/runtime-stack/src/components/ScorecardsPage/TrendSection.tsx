@@ -22,7 +22,7 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { useMemo, useState, type ReactNode } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import { runtimeStackApiRef, type RuntimeStackApi } from '../../api';
+import { runtimeStackApiRef } from '../../api';
 import { formatCoveragePercent } from '../shared/formatPercent';
 import {
   NO_TREND_HISTORY,
@@ -32,12 +32,11 @@ import {
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { TeamTitle, useTeamTitle } from '../shared/TeamTitle';
 import { shortEntityName } from './entityRefs';
+import { loadScorecardTeams } from './scorecardTeams';
 
 /** The periods offered, in days. */
 export const TREND_PERIODS = [30, 90, 180] as const;
 const LAYERS = [0, 1, 2, 3, 4, 5, 6];
-/** Teams are read page by page; a scorecard of more pages than this is cut. */
-const MAX_TEAM_PAGES = 20;
 
 /** The picker's value for a subject: `estate`, `team:<ref>` or `layer:<n>`. */
 type SubjectKey = string;
@@ -62,27 +61,6 @@ function subjectTitle(subject: TrendSubject): string {
     default:
       return 'Estate';
   }
-}
-
-/** Every team of the scorecard, sorted, reading further pages as needed. */
-async function loadTeams(api: RuntimeStackApi): Promise<string[]> {
-  const teams: string[] = [];
-  let page = await api.getTeamScorecard();
-  teams.push(...page.items.map(i => i.team));
-  for (
-    let pages = 1;
-    pages < MAX_TEAM_PAGES &&
-    page.items.length > 0 &&
-    page.offset + page.items.length < page.totalCount;
-    pages++
-  ) {
-    page = await api.getTeamScorecard({
-      offset: page.offset + page.items.length,
-      limit: page.limit,
-    });
-    teams.push(...page.items.map(i => i.team));
-  }
-  return Array.from(new Set(teams)).sort();
 }
 
 /** The chart's lines: the subject, then each layer when asked for. */
@@ -175,7 +153,7 @@ export const TrendSection = () => {
   const [days, setDays] = useState<number>(90);
   const [byLayer, setByLayer] = useState(false);
 
-  const teams = useAsync(() => loadTeams(api), [api]);
+  const teams = useAsync(() => loadScorecardTeams(api), [api]);
   const subject = useMemo(() => subjectOf(subjectKey), [subjectKey]);
   const trend = useAsync(
     () => api.getTrend(subject, days),

@@ -3,7 +3,7 @@ import {
   defaultEntityPresentation,
   entityPresentationApiRef,
 } from '@backstage/plugin-catalog-react';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 
 const GROUP = { defaultKind: 'group' };
@@ -29,6 +29,49 @@ export function useTeamTitle(teamRef: string | undefined): string | undefined {
     [presentation],
   );
   return loaded.value ?? presentation?.snapshot.primaryTitle;
+}
+
+/**
+ * {@link useTeamTitle} for several Groups at once, where text is needed
+ * (a native select's options): short refs until the catalog answers.
+ */
+export function useTeamTitles(teamRefs: string[]): (teamRef: string) => string {
+  const presentationApi = useApiHolder().get(entityPresentationApiRef);
+  const key = teamRefs.join('\n');
+  const presentations = useMemo(
+    () =>
+      new Map(
+        teamRefs.map(ref => [
+          ref,
+          presentationApi?.forEntity(ref, GROUP) ?? {
+            snapshot: defaultEntityPresentation(ref, GROUP),
+            promise: undefined,
+          },
+        ]),
+      ),
+    // The refs as text: a new array of the same teams asks nothing new.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [presentationApi, key],
+  );
+  const loaded = useAsync(async () => {
+    const entries = await Promise.all(
+      [...presentations].map(async ([ref, p]) => {
+        // A catalog that fails to answer leaves the short ref.
+        const final = p.promise
+          ? await p.promise.catch(() => p.snapshot)
+          : p.snapshot;
+        return [ref, final.primaryTitle] as const;
+      }),
+    );
+    return new Map(entries);
+  }, [presentations]);
+  return useCallback(
+    (ref: string) =>
+      loaded.value?.get(ref) ??
+      presentations.get(ref)?.snapshot.primaryTitle ??
+      defaultEntityPresentation(ref, GROUP).primaryTitle,
+    [loaded.value, presentations],
+  );
 }
 
 /** {@link useTeamTitle} where a hook can't go, such as in a list. */
