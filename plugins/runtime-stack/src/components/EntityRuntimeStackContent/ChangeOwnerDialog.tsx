@@ -15,6 +15,7 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { useState, type FormEvent } from 'react';
 import { runtimeStackApiRef } from '../../api';
+import { GroupPicker } from '../shared/GroupPicker';
 import { useCoverageRefresh } from './coverageRefresh';
 import { formatWhen } from './formatWhen';
 import { describeOwnerOrigin } from './ownerOrigin';
@@ -163,16 +164,16 @@ export const ChangeOwnerDialog = ({
         </DialogTitle>
         <DialogContent>
           <TargetExplanation target={target} />
-          <TextField
+          <GroupPicker
             id={`${titleId}-owner`}
             label="Owner group"
             value={form.owner}
-            onChange={e => set('owner')(e.target.value)}
+            onChange={set('owner')}
             error={Boolean(errors.owner)}
-            helperText={errors.owner ?? 'group:namespace/name or group:name'}
-            required
-            fullWidth
-            margin="dense"
+            helperText={
+              errors.owner ??
+              'Pick a group by name, or type group:namespace/name'
+            }
           />
           <TextField
             select

@@ -6,9 +6,11 @@ import {
 } from '@backstage/frontend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import {
+  catalogApiRef,
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import type {
   CapabilityCoverage,
   EffectiveOwner,
@@ -258,6 +260,18 @@ const PaymentsApiStack = () => {
   ) : null;
 };
 
+/** The catalog's Groups the owner field offers. */
+const group = (name: string, displayName: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name, namespace: 'default' },
+  spec: { type: 'team', profile: { displayName }, children: [] },
+});
+const groups = [
+  group('storage-team', 'Storage'),
+  group('sre', 'Site Reliability'),
+];
+
 describe('LayerStack', () => {
   const server = setupServer();
   registerMswTestHooks(server);
@@ -281,7 +295,11 @@ describe('LayerStack', () => {
   ) =>
     renderInTestApp(element, {
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-      apis: [permission, runtimeStackTestApi()],
+      apis: [
+        permission,
+        runtimeStackTestApi(),
+        [catalogApiRef, catalogApiMock({ entities: groups })],
+      ],
     });
 
   const rowOf = async (title: string) =>
@@ -483,6 +501,24 @@ describe('LayerStack', () => {
       await within(dataRow).findByRole('link', { name: /storage-team/ }),
     ).toBeInTheDocument();
     expect(within(dataRow).getByText('this component')).toBeInTheDocument();
+  });
+
+  it("picks the new owner from the catalog's groups by their names", async () => {
+    serveCoverage(coverage);
+    await render();
+    const dialog = await openChangeOwner('Data protection (backup & restore)');
+    const ownerField = within(dialog).getByRole('textbox', {
+      name: /Owner group/,
+    });
+    await fillIn(ownerField, 'Reliab');
+    // Found by its name, not its ref; the list shows both.
+    await waitFor(() =>
+      expect(screen.getAllByRole('option').map(o => o.textContent)).toEqual([
+        'Site Reliabilitygroup:default/sre',
+      ]),
+    );
+    await userEvent.click(screen.getByRole('option'));
+    expect(ownerField).toHaveValue('group:default/sre');
   });
 
   it("changes this component's own record in place, naming the version it changes", async () => {
