@@ -13,9 +13,10 @@ import DialogTitle from '@material-ui/core/DialogTitle';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { runtimeStackApiRef } from '../../api';
 import { GroupPicker } from '../shared/GroupPicker';
+import { RefLink } from '../shared/RefLink';
 import { useCoverageRefresh } from './coverageRefresh';
 import { formatWhen } from './formatWhen';
 import { describeOwnerOrigin } from './ownerOrigin';
@@ -34,13 +35,17 @@ import { ErrorText } from '../shared/ErrorText';
 /** What saving will do, so nobody is surprised by an override or an edit in place. */
 const TargetExplanation = ({ target }: { target: OwnershipEditTarget }) => {
   const { owner } = target;
-  let text: string;
+  let text: ReactNode;
   if (target.mode === 'update') {
     text = `Changes the owner record set on this component (version ${target.version}).`;
   } else if (owner) {
-    text = `Now ${owner.owner} (${owner.responsibility}), ${describeOwnerOrigin(
-      owner,
-    )}. Saving sets an owner on this component that takes precedence.`;
+    text = (
+      <>
+        Now <RefLink entityRef={owner.owner} defaultKind="group" /> (
+        {owner.responsibility}), {describeOwnerOrigin(owner)}. Saving sets an
+        owner on this component that takes precedence.
+      </>
+    );
   } else {
     text = 'No owner is known. Saving sets one on this component.';
   }

@@ -455,11 +455,18 @@ describe('LayerStack', () => {
     await render();
 
     const dialog = await openChangeOwner('Data protection (backup & restore)');
+    // The current owner, linked to its page.
+    const explanation = within(dialog).getByText(
+      (_, element) =>
+        element?.tagName === 'P' &&
+        Boolean(element.textContent?.startsWith('Now ')),
+    );
+    expect(explanation).toHaveTextContent(
+      'Now sre (operates), organisation default, for the whole layer.',
+    );
     expect(
-      within(dialog).getByText(
-        /Now group:default\/sre \(operates\), organisation default/,
-      ),
-    ).toBeInTheDocument();
+      within(explanation).getByRole('link', { name: 'sre' }),
+    ).toHaveAttribute('href', '/catalog/default/group/sre');
     const ownerField = within(dialog).getByRole('textbox', {
       name: /Owner group/,
     });
