@@ -85,11 +85,16 @@ const ProblemMessage = ({
   return (
     <Box role="alert" display="flex" alignItems="center" style={{ gap: 8 }}>
       <ErrorText>
-        {problem.changedBy
-          ? `Changed by ${problem.changedBy}${
-              problem.at ? ` at ${formatWhen(problem.at)}` : ''
-            } since you opened it. Reload to see the current owner, then save again.`
-          : `${problem.message} Reload to see the current owner, then save again.`}
+        {problem.changedBy ? (
+          <>
+            Changed by{' '}
+            <RefLink entityRef={problem.changedBy} defaultKind="user" />
+            {problem.at ? ` at ${formatWhen(problem.at)}` : ''} since you opened
+            it. Reload to see the current owner, then save again.
+          </>
+        ) : (
+          `${problem.message} Reload to see the current owner, then save again.`
+        )}
       </ErrorText>
       <Button variant="outlined" size="small" onClick={onReload}>
         Reload

@@ -608,8 +608,11 @@ describe('LayerStack', () => {
 
     const alert = await within(dialog).findByRole('alert');
     expect(alert).toHaveTextContent(
-      /Changed by user:default\/someone at .+ since you opened it\. Reload to see the current owner, then save again\./,
+      /Changed by someone at .+ since you opened it\. Reload to see the current owner, then save again\./,
     );
+    expect(
+      within(alert).getByRole('link', { name: 'someone' }),
+    ).toHaveAttribute('href', '/catalog/default/user/someone');
     await userEvent.click(
       within(alert).getByRole('button', { name: 'Reload' }),
     );
