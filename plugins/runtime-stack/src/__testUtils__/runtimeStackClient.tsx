@@ -3,6 +3,7 @@ import type { Entity } from '@backstage/catalog-model';
 import {
   catalogApiRef,
   EntityProvider,
+  entityPresentationApiRef,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
@@ -18,6 +19,32 @@ export function testClient(): RuntimeStackClient {
     discoveryApi: mockApis.discovery({ baseUrl: 'http://backstage.test' }),
     fetchApi: { fetch: (input, init) => fetch(input, init) },
   });
+}
+
+/**
+ * The catalog's presentation API as an entry of `apis`: like the real one, it
+ * names an entity by its short ref at once and by `displayNames` once the
+ * catalog has "answered".
+ */
+export function presentationTestApi(displayNames: Record<string, string>) {
+  return [
+    entityPresentationApiRef,
+    {
+      forEntity: (ref: string) => {
+        const snapshot = {
+          entityRef: ref,
+          primaryTitle: ref.replace(/^[a-z]+:default\//, ''),
+        };
+        return {
+          snapshot,
+          promise: Promise.resolve({
+            ...snapshot,
+            primaryTitle: displayNames[ref] ?? snapshot.primaryTitle,
+          }),
+        };
+      },
+    },
+  ] as const;
 }
 
 /** The real client as an entry of `renderInTestApp`'s `apis`. */

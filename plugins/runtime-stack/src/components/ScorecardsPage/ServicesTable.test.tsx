@@ -1,9 +1,6 @@
 import { registerMswTestHooks } from '@backstage/frontend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
-import {
-  catalogApiRef,
-  entityPresentationApiRef,
-} from '@backstage/plugin-catalog-react';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import {
   defaultLayerModel,
@@ -17,6 +14,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
   baseUrl,
+  presentationTestApi,
   queryOf,
   renderWithClient,
 } from '../../__testUtils__/runtimeStackClient';
@@ -91,21 +89,9 @@ const catalogWithSystems = [
 ] as const;
 
 /** Team display names as the catalog's presentation API gives them. */
-const presentation = [
-  entityPresentationApiRef,
-  {
-    forEntity: (ref: string) => {
-      const snapshot = {
-        entityRef: ref,
-        primaryTitle:
-          ref === 'group:default/team-payments'
-            ? 'Payments team'
-            : ref.replace(/^group:default\//, ''),
-      };
-      return { snapshot, promise: Promise.resolve(snapshot) };
-    },
-  },
-] as const;
+const presentation = presentationTestApi({
+  'group:default/team-payments': 'Payments team',
+});
 
 const cellTexts = (row: HTMLElement) =>
   within(row)

@@ -3,13 +3,13 @@ import type {
   TeamCoverageRow,
   TeamScorecard,
 } from '@internal/backstage-plugin-runtime-stack-common';
-import { entityPresentationApiRef } from '@backstage/plugin-catalog-react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
   baseUrl,
+  presentationTestApi,
   queryOf,
   renderWithClient,
 } from '../../__testUtils__/runtimeStackClient';
@@ -120,28 +120,8 @@ describe('TeamHeatmap', () => {
 
   it('names teams as the catalog does once it answers: row headers, cells and the team view', async () => {
     serve();
-    // Like the catalog's presentation API: the short ref at once, the
-    // profile's display name when the entity has been read.
-    const displayNames: Record<string, string> = {
-      'group:default/team-payments': 'Payments',
-    };
-    const presentation = {
-      forEntity: (ref: string) => {
-        const snapshot = {
-          entityRef: ref,
-          primaryTitle: ref.replace(/^group:default\//, ''),
-        };
-        return {
-          snapshot,
-          promise: Promise.resolve({
-            ...snapshot,
-            primaryTitle: displayNames[ref] ?? snapshot.primaryTitle,
-          }),
-        };
-      },
-    };
     await renderWithClient(<TeamHeatmap />, {}, [
-      [entityPresentationApiRef, presentation],
+      presentationTestApi({ 'group:default/team-payments': 'Payments' }),
     ]);
 
     const paymentsTeam = await screen.findByRole('button', {
