@@ -58,9 +58,16 @@ type TeamResult =
   | { team: CompoundEntityRef; view: TeamView }
   | { team: CompoundEntityRef; error: unknown };
 
-const TeamSummary = ({ team, view }: { team: string; view: TeamView }) => {
+const TeamSummary = ({
+  team,
+  view,
+  capabilityTitleOf,
+}: {
+  team: string;
+  view: TeamView;
+  capabilityTitleOf: (capability: string) => string;
+}) => {
   const classes = useStyles();
-  const { capabilityTitleOf } = useLayerModelTitles();
   if (view.services.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
@@ -118,7 +125,13 @@ const TeamSummary = ({ team, view }: { team: string; view: TeamView }) => {
 };
 
 /** One team: its coverage and link to its team view, or why it can't show. */
-const TeamItem = ({ result }: { result: TeamResult }) => {
+const TeamItem = ({
+  result,
+  capabilityTitleOf,
+}: {
+  result: TeamResult;
+  capabilityTitleOf: (capability: string) => string;
+}) => {
   const classes = useStyles();
   const entityLink = useEntityRefLink();
   const { team } = result;
@@ -155,7 +168,11 @@ const TeamItem = ({ result }: { result: TeamResult }) => {
   return (
     <>
       {heading(formatCoveragePercent(result.view.overall))}
-      <TeamSummary team={name} view={result.view} />
+      <TeamSummary
+        team={name}
+        view={result.view}
+        capabilityTitleOf={capabilityTitleOf}
+      />
       <Typography variant="body2">
         <Link to={tab}>Team view of {name}</Link>
       </Typography>
@@ -173,6 +190,8 @@ const TeamsCoverage = ({ scorecardsLink }: { scorecardsLink?: string }) => {
   const classes = useStyles();
   const identityApi = useApi(identityApiRef);
   const api = useApi(runtimeStackApiRef);
+  // Once for the widget, not once per team.
+  const { capabilityTitleOf } = useLayerModelTitles();
 
   const { value, loading, error } = useAsync(async (): Promise<
     TeamResult[]
@@ -217,7 +236,7 @@ const TeamsCoverage = ({ scorecardsLink }: { scorecardsLink?: string }) => {
           key={`${result.team.namespace}/${result.team.name}`}
           className={classes.team}
         >
-          <TeamItem result={result} />
+          <TeamItem result={result} capabilityTitleOf={capabilityTitleOf} />
         </li>
       ))}
     </ul>
