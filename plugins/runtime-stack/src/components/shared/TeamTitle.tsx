@@ -9,31 +9,9 @@ import useAsync from 'react-use/esm/useAsync';
 const GROUP = { defaultKind: 'group' };
 
 /**
- * A Group as the catalog names it (its profile's display name, else its
- * title or short ref), so a team reads the same here as on its own page.
- * The short ref shows until the catalog answers. Takes no ref, for callers
- * whose subject is only sometimes a team: hooks can't be called sometimes.
- */
-export function useTeamTitle(teamRef: string): string;
-export function useTeamTitle(teamRef: string | undefined): string | undefined;
-export function useTeamTitle(teamRef: string | undefined): string | undefined {
-  const presentationApi = useApiHolder().get(entityPresentationApiRef);
-  const presentation = useMemo(() => {
-    if (teamRef === undefined) return undefined;
-    if (presentationApi) return presentationApi.forEntity(teamRef, GROUP);
-    const snapshot = defaultEntityPresentation(teamRef, GROUP);
-    return { snapshot, promise: Promise.resolve(snapshot) };
-  }, [presentationApi, teamRef]);
-  const loaded = useAsync(
-    async () => (await presentation?.promise)?.primaryTitle,
-    [presentation],
-  );
-  return loaded.value ?? presentation?.snapshot.primaryTitle;
-}
-
-/**
- * {@link useTeamTitle} for several Groups at once, where text is needed
- * (a native select's options): short refs until the catalog answers.
+ * Groups as the catalog names them (their profiles' display names, else
+ * their titles or short refs), so a team reads the same here as on its own
+ * page: short refs until the catalog answers, or if it fails to.
  */
 export function useTeamTitles(teamRefs: string[]): (teamRef: string) => string {
   const presentationApi = useApiHolder().get(entityPresentationApiRef);
@@ -72,6 +50,17 @@ export function useTeamTitles(teamRefs: string[]): (teamRef: string) => string {
       defaultEntityPresentation(ref, GROUP).primaryTitle,
     [loaded.value, presentations],
   );
+}
+
+/**
+ * {@link useTeamTitles} for one Group. Takes no ref, for callers whose
+ * subject is only sometimes a team: hooks can't be called sometimes.
+ */
+export function useTeamTitle(teamRef: string): string;
+export function useTeamTitle(teamRef: string | undefined): string | undefined;
+export function useTeamTitle(teamRef: string | undefined): string | undefined {
+  const titleOf = useTeamTitles(teamRef === undefined ? [] : [teamRef]);
+  return teamRef === undefined ? undefined : titleOf(teamRef);
 }
 
 /** {@link useTeamTitle} where a hook can't go, such as in a list. */
