@@ -1,6 +1,9 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/frontend-plugin-api';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import {
+  catalogApiRef,
+  defaultEntityPresentation,
+} from '@backstage/plugin-catalog-react';
 import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
@@ -19,6 +22,8 @@ export interface FilterOptions {
   loading: boolean;
   error?: Error;
 }
+
+const SYSTEM = { defaultKind: 'system' };
 
 const byLabel = (a: FilterOption, b: FilterOption) =>
   a.label.localeCompare(b.label, 'en-US');
@@ -59,13 +64,10 @@ export function useSystemOptions(chosen: string): FilterOptions {
       filter: { kind: 'system' },
       fields: ['kind', 'metadata.namespace', 'metadata.name', 'metadata.title'],
     });
-    return items.map(entity => {
-      const ref = stringifyEntityRef(entity);
-      return {
-        value: ref,
-        label: entity.metadata.title ?? shortEntityName(ref),
-      };
-    });
+    return items.map(entity => ({
+      value: stringifyEntityRef(entity),
+      label: defaultEntityPresentation(entity, SYSTEM).primaryTitle,
+    }));
   }, [catalogApi]);
   const options = useMemo(
     () => withChosen([...(systems.value ?? [])].sort(byLabel), chosen),

@@ -1,6 +1,9 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/frontend-plugin-api';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import {
+  catalogApiRef,
+  defaultEntityPresentation,
+} from '@backstage/plugin-catalog-react';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Autocomplete, {
@@ -11,9 +14,11 @@ import { errorMessage } from './errorMessage';
 
 interface GroupOption {
   ref: string;
-  /** The name the catalog shows: the profile's display name, title or name. */
+  /** The name the catalog shows: the profile's display name, title or short ref. */
   title: string;
 }
+
+const GROUP = { defaultKind: 'group' };
 
 // Found by what people call a team as well as by its ref.
 const filterOptions = createFilterOptions<GroupOption>({
@@ -53,19 +58,10 @@ export const GroupPicker = ({
       ],
     });
     return items
-      .map(entity => {
-        const profile = entity.spec?.profile as
-          | { displayName?: unknown }
-          | undefined;
-        const displayName =
-          typeof profile?.displayName === 'string'
-            ? profile.displayName
-            : undefined;
-        return {
-          ref: stringifyEntityRef(entity),
-          title: displayName ?? entity.metadata.title ?? entity.metadata.name,
-        };
-      })
+      .map(entity => ({
+        ref: stringifyEntityRef(entity),
+        title: defaultEntityPresentation(entity, GROUP).primaryTitle,
+      }))
       .sort((a, b) => a.title.localeCompare(b.title, 'en-US'));
   }, [catalogApi]);
 
