@@ -133,6 +133,43 @@ test.describe('scorecards on the example estate', () => {
       fullPage: true,
     });
   });
+
+  test('an exemption granted on a System holds for all its components', async ({
+    page,
+    request,
+  }) => {
+    await revokeExemptions(request, 'system:default/checkout');
+    await signInAsGuest(page, '/catalog/default/system/checkout/runtime-stack');
+    const gaps = page.getByRole('table', { name: 'Gaps across components' });
+    await expect(gaps).toContainText('Data protection', { timeout: 30_000 });
+
+    const grant = page.getByRole('button', { name: 'Grant exemption' });
+    await expect(grant).toBeEnabled();
+    await grant.click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toContainText('and all its components');
+    await dialog.getByLabel('Capability').click();
+    await page.getByRole('option', { name: /Data protection/ }).click();
+    await dialog
+      .getByLabel('Reason')
+      .fill('Checkout keeps no state of its own');
+    const inAMonth = new Date(Date.now() + 30 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    await dialog.getByLabel('Expires on').fill(inAMonth);
+    await dialog.getByRole('button', { name: 'Grant' }).click();
+    await expect(dialog).toHaveCount(0);
+
+    const exemptions = page.getByRole('table', { name: 'Exemptions' });
+    await expect(exemptions).toContainText('this System');
+    // Re-evaluated at once: no component of the System lacks it any more.
+    await expect(gaps).not.toContainText('Data protection');
+    await page.screenshot({
+      path: 'test/output/checkout-system-exemption.png',
+      fullPage: true,
+    });
+    await revokeExemptions(request, 'system:default/checkout');
+  });
 });
 
 test("a team's page shows its services' coverage and its trend", async ({

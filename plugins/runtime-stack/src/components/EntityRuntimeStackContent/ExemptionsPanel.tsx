@@ -20,12 +20,14 @@ import TableRow from '@material-ui/core/TableRow';
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import { useMemo, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { runtimeStackApiRef } from '../../api';
 import {
-  capabilitiesOf,
   describeExpiry,
   explainExemptionError,
+  scopeKindOf,
+  scopeNounOf,
   sortExemptions,
 } from './exemptions';
 import { formatWhen } from './formatWhen';
@@ -38,6 +40,7 @@ import { alertTextColor } from '../shared/alertColors';
 import { ErrorText } from '../shared/ErrorText';
 import { VisuallyHidden } from '@backstage/ui';
 import { ScrollingTable } from '../shared/ScrollingTable';
+import { capabilityTitlesOf } from '../shared/layerModelTitles';
 
 /** A basic (non-resource) permission, as usePermission takes it. */
 type BasicPermission = Extract<
@@ -125,8 +128,7 @@ const ScopeCell = ({
   exemption: Exemption;
   entityRef: string;
 }) => {
-  if (exemption.scope.kind === 'component' && exemption.scope.ref === entityRef)
-    return <>this component</>;
+  if (exemption.scope.ref === entityRef) return <>{scopeNounOf(entityRef)}</>;
   return (
     <>
       {exemption.scope.kind === 'system' ? 'its System ' : ''}
@@ -195,9 +197,10 @@ const ExemptionRow = ({
 };
 
 /**
- * The accepted gaps of this component and of its System, with granting and
- * revoking for those allowed to. An expired exemption stays listed until
- * revoked, marked as counting as missing again.
+ * The accepted gaps of this component and of its System, or of a System for
+ * all its components, with granting and revoking for those allowed to. An
+ * expired exemption stays listed until revoked, marked as counting as missing
+ * again.
  */
 export const ExemptionsPanel = ({
   entityRef,
@@ -206,9 +209,9 @@ export const ExemptionsPanel = ({
   capability,
   onChanged,
 }: {
-  /** The component, as `component:namespace/name`. */
+  /** The component or System, as `kind:namespace/name`. */
   entityRef: string;
-  /** Its System, as `system:namespace/name`, when it has one. */
+  /** A component's System, as `system:namespace/name`, when it has one. */
   systemRef?: string;
   /** The layer model for capability titles; loaded on demand when absent. */
   model?: LayerModel;
@@ -230,11 +233,11 @@ export const ExemptionsPanel = ({
     ...exemptions,
     loading: exemptions.loading && exemptions.value === undefined,
   };
-  const titles = useMemo(
-    () => new Map(capabilitiesOf(model).map(c => [c.id, c.title])),
-    [model],
-  );
-  const titleOf = (id: string) => titles.get(id) ?? id;
+  const loadedModel = useAsync(
+    async () => model ?? api.getLayerModel(),
+    [api, model],
+  ).value;
+  const titleOf = useMemo(() => capabilityTitlesOf(loadedModel), [loadedModel]);
 
   const grantDeniedReason = useDeniedReason(
     exemptionCreatePermission,
@@ -245,6 +248,12 @@ export const ExemptionsPanel = ({
     'You may not revoke exemptions. Ask the platform team.',
   );
   const [granting, setGranting] = useState(false);
+  const noun = scopeNounOf(entityRef);
+  let subject = noun;
+  if (systemRef) subject = `${noun} and its System`;
+  else if (scopeKindOf(entityRef) === 'system') {
+    subject = `${noun}, for all its components`;
+  }
   const [revoking, setRevoking] = useState<Exemption>();
 
   const changed = () => {
@@ -255,7 +264,7 @@ export const ExemptionsPanel = ({
   return (
     <Section
       title="Exemptions"
-      subheader="Accepted gaps of this component and its System; an expired one counts as missing again"
+      subheader={`Accepted gaps of ${subject}; an expired one counts as missing again`}
       state={state}
       isEmpty={() => false}
       empty=""
@@ -270,7 +279,7 @@ export const ExemptionsPanel = ({
           >
             <Typography variant="body2" color="textSecondary">
               {items.length === 0
-                ? `No exemptions for this component${
+                ? `No exemptions for ${noun}${
                     systemRef ? ' or its System' : ''
                   }.`
                 : `${items.length} ${
@@ -317,7 +326,7 @@ export const ExemptionsPanel = ({
           {granting && (
             <GrantExemptionDialog
               entityRef={entityRef}
-              model={model}
+              model={loadedModel}
               capability={capability}
               onClose={() => setGranting(false)}
               onGranted={changed}

@@ -18,6 +18,7 @@ import {
   expiryBounds,
   explainExemptionError,
   MAX_REASON_LENGTH,
+  scopeKindOf,
   type ExemptionForm,
 } from './exemptions';
 import { statusOf } from '../shared/errorMessage';
@@ -26,7 +27,7 @@ import { ErrorText } from '../shared/ErrorText';
 const TITLE_ID = 'grant-exemption-title';
 
 /**
- * Accepts a gap of this component until a day: the capability then counts as
+ * Accepts a gap of this component (or of every component of this System) until a day: the capability then counts as
  * exempt instead of missing. The backend records the caller as who granted it.
  */
 export const GrantExemptionDialog = ({
@@ -95,8 +96,11 @@ export const GrantExemptionDialog = ({
         <DialogTitle id={TITLE_ID}>Grant exemption</DialogTitle>
         <DialogContent>
           <Typography variant="body2" color="textSecondary" paragraph>
-            The capability counts as exempt for {entityRef} until the day you
-            pick, then as missing again.
+            The capability counts as exempt for {entityRef}
+            {scopeKindOf(entityRef) === 'system'
+              ? ' and all its components'
+              : ''}{' '}
+            until the day you pick, then as missing again.
           </Typography>
           <TextField
             select

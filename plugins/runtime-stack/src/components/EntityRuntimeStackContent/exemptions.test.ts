@@ -5,6 +5,7 @@ import {
   describeExpiry,
   exemptionFormErrors,
   exemptionInputOf,
+  scopeNounOf,
   expiresAtOf,
   expiryBounds,
   explainExemptionError,
@@ -104,6 +105,17 @@ describe('the grant form', () => {
     expect(
       exemptionInputOf(form(), 'component:default/payments-api'),
     ).not.toHaveProperty('requestedBy');
+  });
+
+  it('scopes the exemption of a System to the System, for all its components', () => {
+    expect(exemptionInputOf(form(), 'system:default/payments').scope).toEqual({
+      kind: 'system',
+      ref: 'system:default/payments',
+    });
+    expect(scopeNounOf('system:default/payments')).toBe('this System');
+    expect(scopeNounOf('component:default/payments-api')).toBe(
+      'this component',
+    );
   });
 
   it("shows the backend's message", async () => {

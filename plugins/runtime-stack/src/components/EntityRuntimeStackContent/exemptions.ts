@@ -113,14 +113,26 @@ export function exemptionFormErrors(
   return errors;
 }
 
-/** The request body for this component; refs are stored in full. */
+/** Whether an exemption of this entity (a Component or a System) covers a System. */
+export const scopeKindOf = (
+  entityRef: string,
+): ExemptionInput['scope']['kind'] =>
+  parseEntityRef(entityRef).kind.toLocaleLowerCase('en-US') === 'system'
+    ? 'system'
+    : 'component';
+
+/** The entity an exemption list is about, in the words its texts use. */
+export const scopeNounOf = (entityRef: string) =>
+  scopeKindOf(entityRef) === 'system' ? 'this System' : 'this component';
+
+/** The request body for this component or System; refs are stored in full. */
 export function exemptionInputOf(
   form: ExemptionForm,
   entityRef: string,
 ): ExemptionInput {
   const requestedBy = form.requestedBy.trim();
   return {
-    scope: { kind: 'component', ref: entityRef },
+    scope: { kind: scopeKindOf(entityRef), ref: entityRef },
     capability: form.capability,
     reason: form.reason.trim(),
     expiresAt: expiresAtOf(form.expiresOn) ?? form.expiresOn,

@@ -7,6 +7,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { formatCoveragePercent } from '../shared/formatPercent';
 import { ScrollingTable } from '../shared/ScrollingTable';
+import { plural } from '../shared/plural';
 
 /**
  * The System's coverage: every component's required capabilities summed, so
@@ -21,7 +22,10 @@ export const AggregatedCoverageCard = ({
   return (
     <InfoCard
       title="System coverage"
-      subheader={`Summed over ${value.components.length} evaluated component(s)`}
+      subheader={`Summed over ${plural(
+        value.components.length,
+        'evaluated component',
+      )}`}
     >
       <Typography variant="h3" component="p" aria-label="System coverage">
         {formatCoveragePercent(overall)}

@@ -1,15 +1,25 @@
 import { registerMswTestHooks } from '@backstage/frontend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
-import type {
-  ComponentCoverageSummary,
-  LayerCoverage,
-  SystemCoverage,
+import {
+  defaultLayerModel,
+  type ComponentCoverageSummary,
+  type Exemption,
+  type ExemptionInput,
+  type LayerCoverage,
+  type SystemCoverage,
 } from '@internal/backstage-plugin-runtime-stack-common';
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { SystemRuntimeStackContent } from './SystemRuntimeStackContent';
-import { renderEntityContent } from '../../__testUtils__/runtimeStackClient';
+import { utcDay } from '../EntityRuntimeStackContent/exemptions';
+import {
+  baseUrl,
+  renderEntityContent,
+} from '../../__testUtils__/runtimeStackClient';
+
+const DAY = 24 * 60 * 60 * 1000;
 
 const coverageUrl =
   'http://backstage.test/api/runtime-stack/systems/default/payments/coverage';
@@ -187,6 +197,111 @@ describe('SystemRuntimeStackContent', () => {
     expect(
       within(pending).getByText('fraud-check').closest('a'),
     ).toHaveAttribute('href', '/catalog/default/component/fraud-check');
+  });
+
+  it('lists the exemptions of the System and grants one for all its components, then reloads the coverage', async () => {
+    const exemptions: Exemption[] = [
+      {
+        id: 'ex-mesh',
+        scope: { kind: 'system', ref: 'system:default/payments' },
+        capability: 'service-mesh',
+        reason: 'No mesh until Q2',
+        expiresAt: new Date(Date.now() + 40 * DAY).toISOString(),
+        requestedBy: 'group:default/payments-team',
+        grantedBy: 'user:default/platform-admin',
+        createdAt: '2026-11-01T00:00:00.000Z',
+      },
+    ];
+    const asked: string[] = [];
+    const posted: unknown[] = [];
+    let coverageLoads = 0;
+    server.use(
+      http.get(coverageUrl, () => {
+        coverageLoads += 1;
+        return HttpResponse.json(coverage);
+      }),
+      http.get(`${baseUrl}/layers`, () => HttpResponse.json(defaultLayerModel)),
+      http.get(`${baseUrl}/exemptions`, ({ request }) => {
+        const scopeRef = new URL(request.url).searchParams.get('scopeRef');
+        asked.push(scopeRef ?? '');
+        return HttpResponse.json({
+          items: exemptions.filter(e => e.scope.ref === scopeRef),
+        });
+      }),
+      http.post(`${baseUrl}/exemptions`, async ({ request }) => {
+        const body = (await request.json()) as ExemptionInput;
+        posted.push(body);
+        const created: Exemption = {
+          ...body,
+          id: 'ex-new',
+          requestedBy: 'user:default/guest',
+          grantedBy: 'user:default/guest',
+          createdAt: new Date().toISOString(),
+        };
+        exemptions.push(created);
+        return HttpResponse.json(created, { status: 201 });
+      }),
+    );
+    await render();
+
+    const table = await screen.findByRole('table', { name: 'Exemptions' });
+    expect(asked).toEqual(['system:default/payments']);
+    expect(
+      screen.getByText(
+        'Accepted gaps of this System, for all its components; an expired one counts as missing again',
+      ),
+    ).toBeInTheDocument();
+    const [, row] = within(table).getAllByRole('row');
+    expect(row).toHaveTextContent('Service mesh');
+    expect(row).toHaveTextContent('this System');
+    expect(row).toHaveTextContent('No mesh until Q2');
+    expect(coverageLoads).toBe(1);
+
+    await waitFor(() =>
+      expect(
+        screen.getByRole('button', { name: 'Grant exemption' }),
+      ).toBeEnabled(),
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Grant exemption' }),
+    );
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Grant exemption',
+    });
+    expect(dialog).toHaveTextContent(
+      'for system:default/payments and all its components',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: /Capability/ }),
+    );
+    await userEvent.click(
+      within(await screen.findByRole('listbox')).getByText(
+        'Layer 3 · Data protection (backup & restore)',
+      ),
+    );
+    await userEvent.click(within(dialog).getByLabelText(/Reason/));
+    await userEvent.paste('Stateless System');
+    const day = utcDay(new Date(Date.now() + 10 * DAY));
+    fireEvent.change(within(dialog).getByLabelText(/Expires on/), {
+      target: { value: day },
+    });
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Grant' }),
+    );
+
+    await waitFor(() => expect(dialog).not.toBeInTheDocument());
+    expect(posted).toEqual([
+      {
+        scope: { kind: 'system', ref: 'system:default/payments' },
+        capability: 'data-protection',
+        reason: 'Stateless System',
+        expiresAt: `${day}T00:00:00.000Z`,
+      },
+    ]);
+    expect(await screen.findByText('Stateless System')).toBeInTheDocument();
+    await waitFor(() => expect(coverageLoads).toBe(2));
+    // The coverage stays on screen while it reloads.
+    expect(screen.getByLabelText('System coverage')).toBeInTheDocument();
   });
 
   it('lists only the pending components while none is evaluated', async () => {

@@ -7,8 +7,10 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import { useMemo } from 'react';
-import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { runtimeStackApiRef } from '../../api';
+import { ExemptionsPanel } from '../EntityRuntimeStackContent/ExemptionsPanel';
 import { AggregatedCoverageCard } from './AggregatedCoverageCard';
 import { ComponentCoverageTable } from './ComponentCoverageTable';
 import { PendingComponentsCard } from './PendingComponentsCard';
@@ -16,7 +18,8 @@ import { SharedGapsCard } from './SharedGapsCard';
 
 /**
  * The "Runtime stack" tab of a System: its components' coverage added up,
- * each component worst first, and the gaps they share.
+ * each component worst first, the gaps they share, and the exemptions that
+ * hold for all of them.
  */
 export const SystemRuntimeStackContent = () => {
   const { entity } = useEntity();
@@ -29,12 +32,14 @@ export const SystemRuntimeStackContent = () => {
     }),
     [entity],
   );
-  const { value, loading, error } = useAsync(
+  const coverage = useAsyncRetry(
     () => api.getSystemCoverage(name),
     [api, name],
   );
+  const { value, error } = coverage;
 
-  if (loading) return <Progress />;
+  // A reload after an exemption keeps the page; only the first load shows progress.
+  if (coverage.loading && !value) return <Progress />;
   if (error) {
     return (
       <ResponseErrorPanel
@@ -81,6 +86,12 @@ export const SystemRuntimeStackContent = () => {
           <PendingComponentsCard pending={value.pending} />
         </Grid>
       )}
+      <Grid item xs={12}>
+        <ExemptionsPanel
+          entityRef={stringifyEntityRef(name)}
+          onChanged={coverage.retry}
+        />
+      </Grid>
     </Grid>
   );
 };
