@@ -416,6 +416,46 @@ describeWithPrometheus('ObservabilityService', () => {
     expect(result.dashboards).toHaveLength(1);
   });
 
+  it('names the rules and alerts the annotations give that Prometheus does not have', async () => {
+    const named: Entity = {
+      ...entity,
+      metadata: {
+        ...entity.metadata,
+        annotations: {
+          ...entity.metadata.annotations,
+          'prometheus.io/rule': 'PaymentsApiDown,payments_api_latency|instance',
+          'prometheus.io/alert': 'PaymentsApiErrors,PaymentsApiSaturated',
+        },
+      },
+    };
+    const result = await service().entityObservability(named);
+    expect(result.matchedBy.namesNotFound).toEqual([
+      'PaymentsApiSaturated',
+      'payments_api_latency',
+    ]);
+    // All found: nothing to report.
+    const found = await service().entityObservability({
+      ...named,
+      metadata: {
+        ...named.metadata,
+        annotations: {
+          ...named.metadata.annotations,
+          'prometheus.io/rule': 'job:up:sum',
+          'prometheus.io/alert': 'PaymentsApiErrors',
+        },
+      },
+    });
+    expect(found.matchedBy).not.toHaveProperty('namesNotFound');
+    // No Prometheus read: nothing is known to be missing.
+    const unread = await service({
+      prometheus: [
+        { name: 'prom-gone', url: `http://127.0.0.1:${closedPort}` },
+      ],
+    }).entityObservability(named);
+    expect(unread.errors).toHaveLength(1);
+    expect(unread.matchedBy).not.toHaveProperty('namesNotFound');
+  });
+
   it('skips a Prometheus bound to clusters the service does not run on', async () => {
     const result = await service({
       prometheus: [

@@ -43,6 +43,19 @@ interface PrometheusState {
  * answers are cached for a short while, so page views do not multiply
  * requests; one source failing leaves the others standing.
  */
+/** The names the annotations give that none of the rules and alerts found has. */
+function namesNotFoundIn(result: EntityObservability): string[] {
+  const found = new Set([
+    ...result.rules.map(r => r.name),
+    ...result.alerts.map(a => a.name),
+  ]);
+  const named = new Set([
+    ...(result.matchedBy.alertNames ?? []),
+    ...(result.matchedBy.ruleNames ?? []),
+  ]);
+  return [...named].filter(name => !found.has(name));
+}
+
 export class ObservabilityService {
   private readonly prometheus: Array<{
     source: PrometheusSource;
@@ -108,6 +121,7 @@ export class ObservabilityService {
       errors,
     };
 
+    let prometheusRead = 0;
     for (const { source, client } of this.prometheus) {
       // A Prometheus bound to clusters the service does not run on has nothing on it.
       if (source.clusters && !source.clusters.some(c => clusters.includes(c))) {
@@ -123,10 +137,15 @@ export class ObservabilityService {
           }),
         );
         this.addPrometheus(result, source.name, state, match);
+        prometheusRead += 1;
       } catch (error) {
         errors.push({ source: source.name, message: (error as Error).message });
       }
     }
+
+    const namesNotFound = prometheusRead > 0 ? namesNotFoundIn(result) : [];
+    if (namesNotFound.length > 0)
+      result.matchedBy.namesNotFound = namesNotFound;
 
     const overview =
       entity.metadata.annotations?.[

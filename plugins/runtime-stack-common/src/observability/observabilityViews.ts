@@ -124,6 +124,12 @@ export interface EntityObservability {
     ruleNames?: string[];
     /** `key=value` label selectors for Grafana-managed alert rules. */
     grafanaAlertSelectors?: string[];
+    /**
+     * Names of `alertNames` and `ruleNames` that no rule or alert of the
+     * Prometheus servers read has: a typo, or a rule file not loaded. Absent
+     * when every name was found or no Prometheus could be read.
+     */
+    namesNotFound?: string[];
   };
   alerts: ServiceAlert[];
   rules: ServiceRule[];

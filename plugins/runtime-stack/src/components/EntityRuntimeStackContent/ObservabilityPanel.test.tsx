@@ -210,6 +210,33 @@ describe('ObservabilityPanel', () => {
     ).toBeInTheDocument();
   });
 
+  it('names the annotated rules and alerts Prometheus does not have, and only when there are some', async () => {
+    const { unmount } = await renderInTestApp(
+      <ObservabilityPanel
+        value={{
+          ...observed,
+          matchedBy: {
+            ...observed.matchedBy,
+            ruleNames: ['checkout_web_error_rate'],
+            alertNames: ['CheckoutDown'],
+            namesNotFound: ['CheckoutDown', 'checkout_web_error_rate'],
+          },
+        }}
+      />,
+    );
+    expect(
+      screen.getByText(
+        'Not a rule or alert in Prometheus: CheckoutDown, checkout_web_error_rate. Check the names in prometheus.io/rule and prometheus.io/alert, and that Prometheus loads the rule files.',
+      ),
+    ).toBeInTheDocument();
+    unmount();
+
+    await renderInTestApp(<ObservabilityPanel value={observed} />);
+    expect(
+      screen.queryByText(/Not a rule or alert in Prometheus/),
+    ).not.toBeInTheDocument();
+  });
+
   it('leaves out what is empty and names a source that failed', async () => {
     await renderInTestApp(
       <ObservabilityPanel

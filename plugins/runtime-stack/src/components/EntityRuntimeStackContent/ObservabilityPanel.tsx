@@ -2,6 +2,7 @@ import { Link } from '@backstage/core-components';
 import {
   ANY_SERVICE_LABEL,
   asSentence,
+  ECOSYSTEM_ANNOTATIONS,
   TELEMETRY_HINTS,
   type EntityObservability,
   type ServiceGrafanaAlert,
@@ -113,6 +114,15 @@ export const ObservabilityPanel = ({
       <Typography variant="caption" color="textSecondary" component="p">
         Matched by {matchedByText(value.matchedBy)}
       </Typography>
+      {value.matchedBy.namesNotFound && (
+        <Typography variant="caption" component="p">
+          Not a rule or alert in Prometheus:{' '}
+          {value.matchedBy.namesNotFound.join(', ')}. Check the names in{' '}
+          {ECOSYSTEM_ANNOTATIONS.prometheusRule} and{' '}
+          {ECOSYSTEM_ANNOTATIONS.prometheusAlert}, and that Prometheus loads the
+          rule files.
+        </Typography>
+      )}
       {value.errors.map(e => (
         <ErrorText key={e.source}>
           {e.source} could not be read: {e.message}
