@@ -30,12 +30,12 @@ export const CapabilityOwners = ({
         <Box
           key={`${owner.responsibility}/${owner.owner}/${owner.inheritedFrom.kind}`}
         >
-          <Typography variant="body2" component="span">
+          {/* The group alone on its line: a long name wraps as a name. */}
+          <Typography variant="body2" component="div">
             <EntityRefLink entityRef={owner.owner} defaultKind="group" />
-            {` · ${owner.responsibility}`}
           </Typography>
           <Typography variant="caption" color="textSecondary" component="div">
-            {describeOwnerOrigin(owner)}
+            {`${owner.responsibility} · ${describeOwnerOrigin(owner)}`}
           </Typography>
         </Box>
       ))}

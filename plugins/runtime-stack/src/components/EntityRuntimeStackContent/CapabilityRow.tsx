@@ -101,9 +101,7 @@ export const CapabilityRow = ({
   return (
     <>
       <TableRow aria-label={capability.title}>
-        <TableCell
-          style={{ verticalAlign: 'top', width: '30%', minWidth: 140 }}
-        >
+        <TableCell style={{ verticalAlign: 'top', minWidth: 140 }}>
           <CapabilityDescription capability={capability} titleOf={titleOf} />
         </TableCell>
         <TableCell style={{ verticalAlign: 'top' }}>

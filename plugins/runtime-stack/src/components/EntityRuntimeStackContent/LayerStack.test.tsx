@@ -347,9 +347,8 @@ describe('LayerStack', () => {
     expect(
       within(workloadsRow).getByRole('link', { name: /payments-team/ }),
     ).toHaveAttribute('href', '/catalog/default/group/payments-team');
-    expect(within(workloadsRow).getByText(/· operates/)).toBeInTheDocument();
     expect(
-      within(workloadsRow).getByText('this component'),
+      within(workloadsRow).getByText('operates · this component'),
     ).toBeInTheDocument();
 
     const meshRow = await rowOf('Service mesh');
@@ -361,7 +360,7 @@ describe('LayerStack', () => {
     ).toBeInTheDocument();
     expect(
       within(meshRow).getByText(
-        'inherited from system:default/payments, for the whole layer',
+        /^\w+ · inherited from system:default\/payments, for the whole layer$/,
       ),
     ).toBeInTheDocument();
 
@@ -375,7 +374,9 @@ describe('LayerStack', () => {
       within(dataRow).getByText('prod-eu-1 offers velero'),
     ).toBeInTheDocument();
     expect(
-      within(dataRow).getByText('organisation default, for the whole layer'),
+      within(dataRow).getByText(
+        /^\w+ · organisation default, for the whole layer$/,
+      ),
     ).toBeInTheDocument();
 
     await userEvent.click(layers[6]);
@@ -507,7 +508,9 @@ describe('LayerStack', () => {
     expect(
       await within(dataRow).findByRole('link', { name: /storage-team/ }),
     ).toBeInTheDocument();
-    expect(within(dataRow).getByText('this component')).toBeInTheDocument();
+    expect(
+      within(dataRow).getByText('supports · this component'),
+    ).toBeInTheDocument();
   });
 
   it("picks the new owner from the catalog's groups by their names", async () => {

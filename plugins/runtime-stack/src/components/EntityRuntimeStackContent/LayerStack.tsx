@@ -68,11 +68,12 @@ const LayerSection = ({
           >
             <TableHead>
               <TableRow>
-                <TableCell>Capability</TableCell>
-                <TableCell>Status</TableCell>
-                <TableCell>Tools</TableCell>
-                <TableCell>Owners</TableCell>
-                <TableCell>
+                {/* The same share per column in every layer, so the layers line up. */}
+                <TableCell style={{ width: '28%' }}>Capability</TableCell>
+                <TableCell style={{ width: '11%' }}>Status</TableCell>
+                <TableCell style={{ width: '18%' }}>Tools</TableCell>
+                <TableCell style={{ width: '23%' }}>Owners</TableCell>
+                <TableCell style={{ width: '20%' }}>
                   <VisuallyHidden>Actions</VisuallyHidden>
                 </TableCell>
               </TableRow>
