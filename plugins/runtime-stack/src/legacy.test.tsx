@@ -69,7 +69,12 @@ const render = (
   mountedRoutes: Record<string, RouteRef> = {},
 ) =>
   renderInTestApp(
-    <TestApiProvider apis={[[runtimeStackApiRef, client]]}>
+    <TestApiProvider
+      apis={[
+        [runtimeStackApiRef, client],
+        [permissionApiRef, new MockPermissionApi()],
+      ]}
+    >
       {entity ? <EntityProvider entity={entity}>{ui}</EntityProvider> : ui}
     </TestApiProvider>,
     {
@@ -157,6 +162,8 @@ describe('legacy exports in a legacy app', () => {
           topGaps: [],
         }),
       ),
+      http.get(`${base}/exemptions`, () => HttpResponse.json({ items: [] })),
+      http.get(`${base}/layers`, () => HttpResponse.json(defaultLayerModel)),
     );
     await render(<SystemRuntimeStackContent />, {
       apiVersion: 'backstage.io/v1alpha1',
@@ -167,6 +174,9 @@ describe('legacy exports in a legacy app', () => {
     expect(
       await screen.findByRole('list', { name: 'Components not evaluated yet' }),
     ).toHaveTextContent(/payments-api/i);
+    expect(
+      await screen.findByText('No exemptions for this System.'),
+    ).toBeInTheDocument();
   });
 
   it('mounts the Group tab', async () => {

@@ -11,16 +11,69 @@ describe('RuntimeStackClient', () => {
   const server = setupServer();
   registerMswTestHooks(server);
 
-  const client = new RuntimeStackClient({
-    discoveryApi: mockApis.discovery({ baseUrl: 'http://backstage.test' }),
-    fetchApi: { fetch: (input, init) => fetch(input, init) },
-  });
+  const newClient = (layerModelTtlMs?: number) =>
+    new RuntimeStackClient({
+      discoveryApi: mockApis.discovery({ baseUrl: 'http://backstage.test' }),
+      fetchApi: { fetch: (input, init) => fetch(input, init) },
+      layerModelTtlMs,
+    });
+  const client = newClient();
 
   it('fetches the layer model from the plugin base URL', async () => {
     server.use(
       http.get(`${baseUrl}/layers`, () => HttpResponse.json(defaultLayerModel)),
     );
     await expect(client.getLayerModel()).resolves.toEqual(defaultLayerModel);
+  });
+
+  it('asks for the layer model once for every view within its lifetime, and again after it', async () => {
+    let requests = 0;
+    server.use(
+      http.get(`${baseUrl}/layers`, () => {
+        requests += 1;
+        return HttpResponse.json(defaultLayerModel);
+      }),
+    );
+    const cached = newClient(60_000);
+    const now = jest.spyOn(Date, 'now').mockReturnValue(1_000_000);
+    try {
+      const [a, b] = await Promise.all([
+        cached.getLayerModel(),
+        cached.getLayerModel(),
+      ]);
+      await cached.getLayerModel();
+      expect(a).toEqual(defaultLayerModel);
+      expect(b).toBe(a);
+      expect(requests).toBe(1);
+
+      now.mockReturnValue(1_000_000 + 60_000);
+      await cached.getLayerModel();
+      expect(requests).toBe(2);
+    } finally {
+      now.mockRestore();
+    }
+  });
+
+  it('does not keep a failed answer of the layer model', async () => {
+    let fail = true;
+    server.use(
+      http.get(`${baseUrl}/layers`, () =>
+        fail
+          ? HttpResponse.json(
+              {
+                error: { name: 'Error', message: 'starting up' },
+                request: { method: 'GET', url: '/layers' },
+                response: { statusCode: 503 },
+              },
+              { status: 503 },
+            )
+          : HttpResponse.json(defaultLayerModel),
+      ),
+    );
+    const fresh = newClient();
+    await expect(fresh.getLayerModel()).rejects.toThrow(/503/);
+    fail = false;
+    await expect(fresh.getLayerModel()).resolves.toEqual(defaultLayerModel);
   });
 
   it('fetches the requirement profiles the backend resolved', async () => {
@@ -102,7 +155,10 @@ describe('RuntimeStackClient', () => {
         ),
       ),
     );
-    const error = await client.getLayerModel().catch(e => e);
+    // A new client: the shared one keeps the model of the first test.
+    const error = await newClient()
+      .getLayerModel()
+      .catch(e => e);
     expect(error).toBeInstanceOf(ResponseError);
     expect(error.statusCode).toBe(401);
     expect(error.body.error.message).toBe('Missing credentials');

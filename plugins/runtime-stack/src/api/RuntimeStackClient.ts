@@ -37,14 +37,41 @@ import type {
 export class RuntimeStackClient implements RuntimeStackApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
+  private readonly layerModelTtlMs: number;
+  private layerModel?: { promise: Promise<LayerModel>; until: number };
 
-  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+  constructor(options: {
+    discoveryApi: DiscoveryApi;
+    fetchApi: FetchApi;
+    /**
+     * How long one answer of the layer model serves every view, 5 minutes
+     * by default: it changes only with the backend's config.
+     */
+    layerModelTtlMs?: number;
+  }) {
     this.discoveryApi = options.discoveryApi;
     this.fetchApi = options.fetchApi;
+    this.layerModelTtlMs = options.layerModelTtlMs ?? 5 * 60_000;
   }
 
+  /**
+   * The layer model, asked for once however many cards and sections of a
+   * page need it, and kept for `layerModelTtlMs`; a failure is not kept.
+   */
   getLayerModel(): Promise<LayerModel> {
-    return this.get<LayerModel>('/layers');
+    const now = Date.now();
+    if (this.layerModel && now < this.layerModel.until) {
+      return this.layerModel.promise;
+    }
+    const entry = {
+      promise: this.get<LayerModel>('/layers'),
+      until: now + this.layerModelTtlMs,
+    };
+    this.layerModel = entry;
+    entry.promise.catch(() => {
+      if (this.layerModel === entry) this.layerModel = undefined;
+    });
+    return entry.promise;
   }
 
   getRequirementProfiles(): Promise<RequirementProfileSettings> {
