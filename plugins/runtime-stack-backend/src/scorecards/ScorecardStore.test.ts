@@ -150,6 +150,10 @@ describe.each(databases.eachSupportedId())(
       expect(row('checkout').services).toBe(1);
       expect(row('product').services).toBe(3);
       expect(row('engineering').services).toBe(4);
+      // Each row names the group above it, whose row counts it in.
+      expect(row('payments').parent).toBe('group:default/product');
+      expect(row('product').parent).toBe('group:default/engineering');
+      expect(row('engineering')).not.toHaveProperty('parent');
 
       const one = coverageOf('x', services['pay-api'].evidence);
       const worker = coverageOf('x', services['pay-worker'].evidence);

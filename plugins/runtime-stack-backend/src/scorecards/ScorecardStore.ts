@@ -170,8 +170,23 @@ export class ScorecardStore {
             ? this.capabilityCells(teamRefs, layer.id)
             : this.layerCells(teamRefs));
 
+    const parentOf = new Map(
+      teamRefs.length === 0
+        ? []
+        : (
+            (await knex('team_closure')
+              .whereIn('member_ref', teamRefs)
+              .andWhere({ depth: 1 })
+              .select('team_ref', 'member_ref')) as Array<{
+              team_ref: string;
+              member_ref: string;
+            }>
+          ).map(r => [r.member_ref, r.team_ref]),
+    );
+
     const items: TeamCoverageRow[] = teams.map(team => ({
       team: team.team,
+      ...(parentOf.has(team.team) ? { parent: parentOf.get(team.team) } : {}),
       services: Number(team.services),
       overall: counts(team),
       cells: cells

@@ -34,6 +34,8 @@ export interface TeamCoverageCell extends CoverageCounts {
  */
 export interface TeamCoverageRow {
   team: string;
+  /** The group it is a child of in the catalog, whose row counts its services too. */
+  parent?: string;
   /** All services of the team and its descendants. */
   services: number;
   overall: CoverageCounts;

@@ -38,6 +38,7 @@ const layerColumns: TeamScorecard['columns'] = [
 
 const payments: TeamCoverageRow = {
   team: 'group:default/team-payments',
+  parent: 'group:default/product-engineering',
   services: 6,
   overall: counts(10, 7, 1),
   cells: [
@@ -121,12 +122,24 @@ describe('TeamHeatmap', () => {
   it('names teams as the catalog does once it answers: row headers, cells and the team view', async () => {
     serve();
     await renderWithClient(<TeamHeatmap />, {}, [
-      presentationTestApi({ 'group:default/team-payments': 'Payments' }),
+      presentationTestApi({
+        'group:default/team-payments': 'Payments',
+        'group:default/product-engineering': 'Product Engineering',
+      }),
     ]);
 
     const paymentsTeam = await screen.findByRole('button', {
       name: 'Payments',
     });
+    // The group above it, whose row counts its services too.
+    const paymentsHeader = screen.getByRole('rowheader', { name: /Payments/ });
+    expect(
+      await within(paymentsHeader).findByText('in Product Engineering'),
+    ).toBeInTheDocument();
+    const searchHeader = screen.getByRole('rowheader', {
+      name: /team-search/,
+    });
+    expect(within(searchHeader).queryByText(/^in /)).not.toBeInTheDocument();
     expect(paymentsTeam).toHaveAttribute(
       'title',
       'Show the services and gaps of Payments',

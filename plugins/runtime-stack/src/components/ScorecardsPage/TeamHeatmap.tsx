@@ -116,12 +116,15 @@ const columnTitleStyle: CSSProperties = {
 const TeamHeader = ({
   row,
   name,
+  parentName,
   selected,
   onSelect,
 }: {
   row: TeamCoverageRow;
   /** The team as the catalog names it. */
   name: string;
+  /** Its parent group as the catalog names it, when it has one. */
+  parentName?: string;
   selected: boolean;
   onSelect: () => void;
 }) => (
@@ -155,6 +158,11 @@ const TeamHeader = ({
       {formatCoveragePercent(row.overall)} overall ·{' '}
       {plural(row.services, 'service')}
     </Typography>
+    {parentName && (
+      <Typography variant="caption" color="textSecondary" component="div">
+        in {parentName}
+      </Typography>
+    )}
   </TableCell>
 );
 
@@ -172,11 +180,13 @@ const TeamRow = ({
   onSelect: () => void;
 }) => {
   const team = useTeamTitle(row.team);
+  const parent = useTeamTitle(row.parent);
   return (
     <TableRow selected={selected}>
       <TeamHeader
         row={row}
         name={team}
+        parentName={parent}
         selected={selected}
         onSelect={onSelect}
       />
