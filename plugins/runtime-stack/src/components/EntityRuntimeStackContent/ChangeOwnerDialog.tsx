@@ -15,7 +15,7 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { runtimeStackApiRef } from '../../api';
-import { GroupPicker } from '../shared/GroupPicker';
+import { EntityRefPicker } from '../shared/EntityRefPicker';
 import { RefLink } from '../shared/RefLink';
 import { useCoverageRefresh } from './coverageRefresh';
 import { formatWhen } from './formatWhen';
@@ -174,9 +174,11 @@ export const ChangeOwnerDialog = ({
         </DialogTitle>
         <DialogContent>
           <TargetExplanation target={target} />
-          <GroupPicker
+          <EntityRefPicker
             id={`${titleId}-owner`}
             label="Owner group"
+            kinds={['group']}
+            required
             value={form.owner}
             onChange={set('owner')}
             error={Boolean(errors.owner)}

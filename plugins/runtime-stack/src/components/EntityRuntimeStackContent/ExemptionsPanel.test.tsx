@@ -3,7 +3,9 @@ import {
   registerMswTestHooks,
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import {
   defaultLayerModel,
   type Exemption,
@@ -48,6 +50,28 @@ const expired = exemption({
   reason: 'Internal only',
   expiresAt: inDays(-3).toISOString(),
 });
+
+/** Who may ask for an exemption: the catalog's users and groups. */
+const people: Entity[] = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'payments-team', namespace: 'default' },
+    spec: { type: 'team', profile: { displayName: 'Payments' }, children: [] },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name: 'alice', namespace: 'default' },
+    spec: { profile: { displayName: 'Alice Payne' }, memberOf: [] },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'payments-api', namespace: 'default' },
+    spec: { type: 'service', owner: 'payments-team' },
+  },
+];
 
 /** Replaces a field's text; pasted, since typing key by key is slow. */
 const fillIn = async (field: HTMLElement, text: string) => {
@@ -98,7 +122,11 @@ describe('ExemptionsPanel', () => {
       />,
       {
         mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-        apis: [permission, runtimeStackTestApi()],
+        apis: [
+          permission,
+          runtimeStackTestApi(),
+          [catalogApiRef, catalogApiMock({ entities: people })],
+        ],
       },
     );
 
@@ -223,10 +251,19 @@ describe('ExemptionsPanel', () => {
     fireEvent.change(within(dialog).getByLabelText(/Expires on/), {
       target: { value: day },
     });
-    await fillIn(
-      within(dialog).getByLabelText(/Requested by/),
-      'group:payments-team',
+    const requestedBy = within(dialog).getByRole('textbox', {
+      name: /Requested by/,
+    });
+    await fillIn(requestedBy, 'Pay');
+    // People and teams by name, not components.
+    await waitFor(() =>
+      expect(screen.getAllByRole('option').map(o => o.textContent)).toEqual([
+        'Alice Payneuser:default/alice',
+        'Paymentsgroup:default/payments-team',
+      ]),
     );
+    await userEvent.click(screen.getByRole('option', { name: /Payments/ }));
+    expect(requestedBy).toHaveValue('group:default/payments-team');
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Grant' }),
     );

@@ -23,6 +23,7 @@ import {
 } from './exemptions';
 import { statusOf } from '../shared/errorMessage';
 import { ErrorText } from '../shared/ErrorText';
+import { EntityRefPicker } from '../shared/EntityRefPicker';
 
 const TITLE_ID = 'grant-exemption-title';
 
@@ -163,18 +164,17 @@ export const GrantExemptionDialog = ({
             fullWidth
             margin="dense"
           />
-          <TextField
+          <EntityRefPicker
             id="grant-exemption-requested-by"
             label="Requested by"
+            kinds={['user', 'group']}
             value={form.requestedBy}
-            onChange={e => set('requestedBy')(e.target.value)}
+            onChange={set('requestedBy')}
             error={Boolean(errors.requestedBy)}
             helperText={
               errors.requestedBy ??
-              'A user or group ref, optional; you when left empty'
+              'A person or team from the catalog, optional; you when left empty'
             }
-            fullWidth
-            margin="dense"
           />
           {problem && <ErrorText role="alert">{problem}</ErrorText>}
         </DialogContent>

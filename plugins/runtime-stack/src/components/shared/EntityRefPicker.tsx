@@ -12,43 +12,51 @@ import Autocomplete, {
 import useAsync from 'react-use/esm/useAsync';
 import { errorMessage } from './errorMessage';
 
-interface GroupOption {
+interface RefOption {
   ref: string;
   /** The name the catalog shows: the profile's display name, title or short ref. */
   title: string;
 }
 
-const GROUP = { defaultKind: 'group' };
-
-// Found by what people call a team as well as by its ref.
-const filterOptions = createFilterOptions<GroupOption>({
+// Found by what people call a team or a person as well as by the ref.
+const filterOptions = createFilterOptions<RefOption>({
   stringify: option => `${option.title} ${option.ref}`,
 });
 
 /**
- * A Group ref, picked from the catalog's Groups by name or typed: a Group the
- * list lacks (it failed to load, or the catalog has not read it yet) can
- * still be entered, and the backend checks it on save.
+ * An entity ref of the given kinds (a Group, or a User or Group), picked from
+ * the catalog by name or typed: one the list lacks (it failed to load, or the
+ * catalog has not read it yet) can still be entered, and the backend checks
+ * it on save.
  */
-export const GroupPicker = ({
+export const EntityRefPicker = ({
   id,
   label,
+  kinds,
   value,
   onChange,
+  required = false,
   error,
   helperText,
 }: {
   id: string;
   label: string;
+  /** Lower-case kinds to offer, for example `['group']`. */
+  kinds: string[];
   value: string;
   onChange: (ref: string) => void;
+  required?: boolean;
   error?: boolean;
   helperText?: string;
 }) => {
   const catalogApi = useApi(catalogApiRef);
-  const groups = useAsync(async (): Promise<GroupOption[]> => {
+  const kindKey = kinds.join(',');
+  const entities = useAsync(async (): Promise<RefOption[]> => {
+    // With one kind a short ref leaves it out, as the catalog's pages do.
+    const presentation =
+      kinds.length === 1 ? { defaultKind: kinds[0] } : undefined;
     const { items } = await catalogApi.getEntities({
-      filter: { kind: 'group' },
+      filter: { kind: kinds },
       fields: [
         'kind',
         'metadata.namespace',
@@ -60,18 +68,20 @@ export const GroupPicker = ({
     return items
       .map(entity => ({
         ref: stringifyEntityRef(entity),
-        title: defaultEntityPresentation(entity, GROUP).primaryTitle,
+        title: defaultEntityPresentation(entity, presentation).primaryTitle,
       }))
       .sort((a, b) => a.title.localeCompare(b.title, 'en-US'));
-  }, [catalogApi]);
+    // The kinds as text: a new array of the same kinds asks nothing new.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [catalogApi, kindKey]);
 
   return (
-    <Autocomplete<GroupOption, false, false, true>
+    <Autocomplete<RefOption, false, false, true>
       id={id}
       freeSolo
       fullWidth
-      options={groups.value ?? []}
-      loading={groups.loading}
+      options={entities.value ?? []}
+      loading={entities.loading}
       filterOptions={filterOptions}
       // The field holds the ref, which is what is saved.
       getOptionLabel={option =>
@@ -87,7 +97,7 @@ export const GroupPicker = ({
       )}
       // The text is the field's state. Autocomplete resets it to its value's
       // label (none here) when it mounts, which would clear a prefilled
-      // owner: resets are left out, and a pick arrives through onChange.
+      // ref: resets are left out, and a pick arrives through onChange.
       value={null}
       inputValue={value}
       onInputChange={(_, text, reason) => {
@@ -100,15 +110,15 @@ export const GroupPicker = ({
         <TextField
           {...params}
           label={label}
-          required
+          required={required}
           margin="dense"
           error={error}
           helperText={
-            groups.error
+            entities.error
               ? `${
                   helperText ?? ''
-                } (the catalog's groups could not be listed: ${errorMessage(
-                  groups.error,
+                } (the catalog could not list them: ${errorMessage(
+                  entities.error,
                 )})`.trim()
               : helperText
           }
