@@ -281,6 +281,28 @@ describe.each(databases.eachSupportedId())(
       expect(service.points.map(p => p.day)).toEqual(['2026-11-22']);
       expect(service.layers).toEqual([]);
 
+      // A System adds up the components it has each day: pay-api and pay-worker.
+      const system = await store.trend(
+        { kind: 'system', ref: 'system:default/payments' },
+        '2026-11-01',
+      );
+      expect(system.points.map(p => p.day)).toEqual([
+        '2026-11-21',
+        '2026-11-22',
+      ]);
+      expect(system.points.every(p => p.services === 2)).toBe(true);
+      expect(system.points[1].covered).toBe(system.points[0].covered + 1);
+      expect(system.points[1].required).toBe(
+        service.points[0].required +
+          (
+            await store.trend(
+              { kind: 'service', ref: 'component:default/pay-api' },
+              '2026-11-22',
+            )
+          ).points[0].required,
+      );
+      expect(system.layers).toEqual([]);
+
       const layer3 = await store.trend(
         { kind: 'layer', layer: 3 },
         '2026-11-01',

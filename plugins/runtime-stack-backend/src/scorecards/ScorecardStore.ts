@@ -76,6 +76,12 @@ export class ScorecardStore {
         `select ?, 'service', entity_ref, -1, required, covered, partial, 1 from service_coverage`,
         [day],
       );
+      // A System as it is that day: the components it has then.
+      await insert(
+        `select ?, 'system', system_ref, -1, sum(required), sum(covered), sum(partial), count(*)
+         from service_coverage where system_ref is not null group by system_ref`,
+        [day],
+      );
       await insert(
         `select ?, 'team', tc.team_ref, -1, sum(sc.required), sum(sc.covered), sum(sc.partial), count(*)
          from service_coverage sc join team_closure tc on tc.member_ref = sc.owner_ref

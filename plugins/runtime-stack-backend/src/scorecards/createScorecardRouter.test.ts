@@ -162,6 +162,24 @@ describe('scorecard and exemption API', () => {
       expect(estate.body.points).toHaveLength(1);
       expect(estate.body.points[0].services).toBe(3);
 
+      // A System by its short ref: its two components added up.
+      const system = await request(backend.server)
+        .get('/api/runtime-stack/scorecards/trend')
+        .query({ subject: 'system', ref: 'payments' })
+        .set('Authorization', asUser());
+      expect(system.body.subject).toEqual({
+        kind: 'system',
+        ref: 'system:default/payments',
+      });
+      expect(system.body.points.map((p: any) => p.services)).toEqual([2]);
+
+      const noRef = await request(backend.server)
+        .get('/api/runtime-stack/scorecards/trend')
+        .query({ subject: 'system' })
+        .set('Authorization', asUser());
+      expect(noRef.status).toBe(400);
+      expect(noRef.body.error.message).toMatch(/ref/);
+
       const bad = await request(backend.server)
         .get('/api/runtime-stack/scorecards/services')
         .query({ sort: 'owner; drop table' })

@@ -268,7 +268,7 @@ export function createScorecardRouter(options: {
 }
 
 function trendSubject(query: {
-  subject: 'estate' | 'team' | 'layer' | 'service';
+  subject: 'estate' | 'team' | 'layer' | 'service' | 'system';
   ref?: string;
   layer?: number;
 }): TrendSubject {
@@ -284,6 +284,15 @@ function trendSubject(query: {
         ref: normalizeEntityRef(
           requireField(query.ref, 'ref'),
           'component',
+          'ref',
+        ),
+      };
+    case 'system':
+      return {
+        kind: 'system',
+        ref: normalizeEntityRef(
+          requireField(query.ref, 'ref'),
+          'system',
           'ref',
         ),
       };

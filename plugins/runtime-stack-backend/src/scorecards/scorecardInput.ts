@@ -20,7 +20,9 @@ export const teamScorecardQuerySchema = z.strictObject({
 });
 
 export const trendQuerySchema = z.strictObject({
-  subject: z.enum(['estate', 'team', 'layer', 'service']).default('estate'),
+  subject: z
+    .enum(['estate', 'team', 'layer', 'service', 'system'])
+    .default('estate'),
   ref: optionalRef,
   layer: z.coerce.number().int().min(0).optional(),
   days: z.coerce.number().int().min(1).max(3660).default(90),

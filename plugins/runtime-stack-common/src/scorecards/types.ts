@@ -96,7 +96,8 @@ export type TrendSubject =
   | { kind: 'estate' }
   | { kind: 'team'; ref: string }
   | { kind: 'layer'; layer: number }
-  | { kind: 'service'; ref: string };
+  | { kind: 'service'; ref: string }
+  | { kind: 'system'; ref: string };
 
 /**
  * One day of a trend.

@@ -159,9 +159,7 @@ export class RuntimeStackClient implements RuntimeStackApi {
       subject: subject.kind,
       days,
     };
-    if (subject.kind === 'team' || subject.kind === 'service') {
-      params.ref = subject.ref;
-    }
+    if ('ref' in subject) params.ref = subject.ref;
     if (subject.kind === 'layer') params.layer = subject.layer;
     return this.get(`/scorecards/trend${queryString(params)}`);
   }

@@ -11,7 +11,7 @@ function describeChange(from: number, to: number): string {
 }
 
 /**
- * A service's (or a team's) overall coverage day by day, with where it
+ * A service's (or a team's, or a System's) overall coverage day by day, with where it
  * stands on the latest day and how far it moved since the first.
  */
 export const ServiceTrend = ({

@@ -55,6 +55,7 @@ function subjectTitle(subject: TrendSubject): string {
   switch (subject.kind) {
     case 'team':
     case 'service':
+    case 'system':
       return shortEntityName(subject.ref);
     case 'layer':
       return `Layer ${subject.layer}`;

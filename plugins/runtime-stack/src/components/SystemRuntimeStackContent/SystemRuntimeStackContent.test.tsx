@@ -16,8 +16,16 @@ import { SystemRuntimeStackContent } from './SystemRuntimeStackContent';
 import { utcDay } from '../EntityRuntimeStackContent/exemptions';
 import {
   baseUrl,
+  queryOf,
   renderEntityContent,
 } from '../../__testUtils__/runtimeStackClient';
+
+const counts = (required: number, covered: number, partial = 0) => ({
+  required,
+  covered,
+  partial,
+  ratio: (covered + 0.5 * partial) / required,
+});
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -302,6 +310,37 @@ describe('SystemRuntimeStackContent', () => {
     await waitFor(() => expect(coverageLoads).toBe(2));
     // The coverage stays on screen while it reloads.
     expect(screen.getByLabelText('System coverage')).toBeInTheDocument();
+  });
+
+  it("shows the System's coverage day by day", async () => {
+    const asked: Array<Record<string, string>> = [];
+    server.use(
+      http.get(coverageUrl, () => HttpResponse.json(coverage)),
+      http.get(`${baseUrl}/scorecards/trend`, ({ request }) => {
+        asked.push(queryOf(request.url));
+        return HttpResponse.json({
+          subject: { kind: 'system', ref: 'system:default/payments' },
+          points: [
+            { day: '2026-11-20', services: 4, ...counts(24, 12) },
+            { day: '2026-11-21', services: 4, ...counts(24, 15, 1) },
+          ],
+          layers: [],
+        });
+      }),
+    );
+    await render();
+
+    expect(
+      await screen.findByText(
+        '65% on 2026-11-21 · 15 of 24 required covered, 1 partly · +15 points since 2026-11-20',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('img', { name: /Coverage of this System by day/ }),
+    ).toBeInTheDocument();
+    expect(asked).toEqual([
+      { subject: 'system', ref: 'system:default/payments', days: '90' },
+    ]);
   });
 
   it('lists only the pending components while none is evaluated', async () => {

@@ -7,10 +7,14 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import { useMemo } from 'react';
+import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { runtimeStackApiRef } from '../../api';
 import { ExemptionsPanel } from '../EntityRuntimeStackContent/ExemptionsPanel';
+import { Section } from '../EntityRuntimeStackContent/Section';
+import { ServiceTrend } from '../EntityRuntimeStackContent/ServiceTrend';
+import { NO_TREND_HISTORY } from '../shared/TrendChart';
 import { AggregatedCoverageCard } from './AggregatedCoverageCard';
 import { ComponentCoverageTable } from './ComponentCoverageTable';
 import { PendingComponentsCard } from './PendingComponentsCard';
@@ -18,8 +22,8 @@ import { SharedGapsCard } from './SharedGapsCard';
 
 /**
  * The "Runtime stack" tab of a System: its components' coverage added up,
- * each component worst first, the gaps they share, and the exemptions that
- * hold for all of them.
+ * each component worst first, the gaps they share, their coverage over time,
+ * and the exemptions that hold for all of them.
  */
 export const SystemRuntimeStackContent = () => {
   const { entity } = useEntity();
@@ -37,6 +41,11 @@ export const SystemRuntimeStackContent = () => {
     [api, name],
   );
   const { value, error } = coverage;
+  const systemRef = stringifyEntityRef(name);
+  const trend = useAsync(
+    () => api.getTrend({ kind: 'system', ref: systemRef }, 90),
+    [api, systemRef],
+  );
 
   // A reload after an exemption keeps the page; only the first load shows progress.
   if (coverage.loading && !value) return <Progress />;
@@ -86,11 +95,24 @@ export const SystemRuntimeStackContent = () => {
           <PendingComponentsCard pending={value.pending} />
         </Grid>
       )}
-      <Grid item xs={12}>
-        <ExemptionsPanel
-          entityRef={stringifyEntityRef(name)}
-          onChanged={coverage.retry}
-        />
+      <Grid item xs={12} md={5}>
+        <Section
+          title="Coverage trend"
+          subheader="The System's components added up, over the last 90 days"
+          state={trend}
+          isEmpty={v => v.points.length === 0}
+          empty={NO_TREND_HISTORY}
+        >
+          {v => (
+            <ServiceTrend
+              value={v}
+              ariaLabel="Coverage of this System by day"
+            />
+          )}
+        </Section>
+      </Grid>
+      <Grid item xs={12} md={7}>
+        <ExemptionsPanel entityRef={systemRef} onChanged={coverage.retry} />
       </Grid>
     </Grid>
   );
