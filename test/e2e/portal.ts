@@ -192,3 +192,28 @@ export async function openTemplatePlatformStep(page: Page, name: string) {
   await owner.press('Tab');
   await page.getByRole('button', { name: 'Next' }).click();
 }
+
+/**
+ * Grants, in the signed-in page's Exemptions card, an exemption of the
+ * capability whose option matches `capability`, for 30 days, and waits for
+ * the dialog to close. Checks first that the dialog says `scopeText`.
+ */
+export async function grantExemption(
+  page: Page,
+  options: { capability: RegExp; reason: string; scopeText?: string },
+) {
+  const grant = page.getByRole('button', { name: 'Grant exemption' });
+  await expect(grant).toBeEnabled();
+  await grant.click();
+  const dialog = page.getByRole('dialog');
+  if (options.scopeText) await expect(dialog).toContainText(options.scopeText);
+  await dialog.getByLabel('Capability').click();
+  await page.getByRole('option', { name: options.capability }).click();
+  await dialog.getByLabel('Reason').fill(options.reason);
+  const inAMonth = new Date(Date.now() + 30 * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  await dialog.getByLabel('Expires on').fill(inAMonth);
+  await dialog.getByRole('button', { name: 'Grant' }).click();
+  await expect(dialog).toHaveCount(0);
+}

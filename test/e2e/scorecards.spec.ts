@@ -1,6 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { violations } from './axe';
-import { revokeExemptions, signInAsGuest, waitForBackend } from './portal';
+import {
+  grantExemption,
+  revokeExemptions,
+  signInAsGuest,
+  waitForBackend,
+} from './portal';
 
 test.beforeAll(async ({ request }) => {
   await waitForBackend(request);
@@ -109,19 +114,10 @@ test.describe('scorecards on the example estate', () => {
     await expect(page.getByLabel('Overall coverage')).toHaveText(/^\d+%$/, {
       timeout: 30_000,
     });
-    const grant = page.getByRole('button', { name: 'Grant exemption' });
-    await expect(grant).toBeEnabled();
-    await grant.click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Capability').click();
-    await page.getByRole('option', { name: /Data protection/ }).click();
-    await dialog.getByLabel('Reason').fill('Stateless API: nothing to back up');
-    const inAMonth = new Date(Date.now() + 30 * 86_400_000)
-      .toISOString()
-      .slice(0, 10);
-    await dialog.getByLabel('Expires on').fill(inAMonth);
-    await dialog.getByRole('button', { name: 'Grant' }).click();
-    await expect(dialog).toHaveCount(0);
+    await grantExemption(page, {
+      capability: /Data protection/,
+      reason: 'Stateless API: nothing to back up',
+    });
     await expect(page.getByRole('table', { name: 'Exemptions' })).toContainText(
       'Stateless API',
     );
@@ -143,22 +139,11 @@ test.describe('scorecards on the example estate', () => {
     const gaps = page.getByRole('table', { name: 'Gaps across components' });
     await expect(gaps).toContainText('Data protection', { timeout: 30_000 });
 
-    const grant = page.getByRole('button', { name: 'Grant exemption' });
-    await expect(grant).toBeEnabled();
-    await grant.click();
-    const dialog = page.getByRole('dialog');
-    await expect(dialog).toContainText('and all its components');
-    await dialog.getByLabel('Capability').click();
-    await page.getByRole('option', { name: /Data protection/ }).click();
-    await dialog
-      .getByLabel('Reason')
-      .fill('Checkout keeps no state of its own');
-    const inAMonth = new Date(Date.now() + 30 * 86_400_000)
-      .toISOString()
-      .slice(0, 10);
-    await dialog.getByLabel('Expires on').fill(inAMonth);
-    await dialog.getByRole('button', { name: 'Grant' }).click();
-    await expect(dialog).toHaveCount(0);
+    await grantExemption(page, {
+      capability: /Data protection/,
+      reason: 'Checkout keeps no state of its own',
+      scopeText: 'and all its components',
+    });
 
     const exemptions = page.getByRole('table', { name: 'Exemptions' });
     await expect(exemptions).toContainText('this System');

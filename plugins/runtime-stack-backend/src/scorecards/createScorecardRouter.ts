@@ -267,40 +267,31 @@ export function createScorecardRouter(options: {
   return router;
 }
 
+/** The catalog kind a short ref means, per trend subject named by a ref. */
+const TREND_REF_KINDS = {
+  team: 'group',
+  service: 'component',
+  system: 'system',
+} as const;
+
 function trendSubject(query: {
   subject: 'estate' | 'team' | 'layer' | 'service' | 'system';
   ref?: string;
   layer?: number;
 }): TrendSubject {
-  switch (query.subject) {
-    case 'team':
-      return {
-        kind: 'team',
-        ref: normalizeEntityRef(requireField(query.ref, 'ref'), 'group', 'ref'),
-      };
-    case 'service':
-      return {
-        kind: 'service',
-        ref: normalizeEntityRef(
-          requireField(query.ref, 'ref'),
-          'component',
-          'ref',
-        ),
-      };
-    case 'system':
-      return {
-        kind: 'system',
-        ref: normalizeEntityRef(
-          requireField(query.ref, 'ref'),
-          'system',
-          'ref',
-        ),
-      };
-    case 'layer':
-      return { kind: 'layer', layer: requireField(query.layer, 'layer') };
-    default:
-      return { kind: 'estate' };
+  const { subject } = query;
+  if (subject === 'estate') return { kind: 'estate' };
+  if (subject === 'layer') {
+    return { kind: 'layer', layer: requireField(query.layer, 'layer') };
   }
+  return {
+    kind: subject,
+    ref: normalizeEntityRef(
+      requireField(query.ref, 'ref'),
+      TREND_REF_KINDS[subject],
+      'ref',
+    ),
+  };
 }
 
 function requireField<T>(value: T | undefined, field: string): T {

@@ -10,7 +10,6 @@ import { useMemo, useRef } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { runtimeStackApiRef } from '../../api';
-import { NO_TREND_HISTORY } from '../shared/TrendChart';
 import { layerModelTitlesOf } from '../shared/layerModelTitles';
 import { ClustersPanel } from './ClustersPanel';
 import { CoverageRefreshContext } from './coverageRefresh';
@@ -21,7 +20,7 @@ import { ImagesPanel } from './ImagesPanel';
 import { LayerStack } from './LayerStack';
 import { ObservabilityPanel } from './ObservabilityPanel';
 import { Section } from './Section';
-import { ServiceTrend } from './ServiceTrend';
+import { CoverageTrendCard } from './CoverageTrendCard';
 import { errorMessage } from '../shared/errorMessage';
 import { ErrorText } from '../shared/ErrorText';
 
@@ -89,10 +88,6 @@ export const EntityRuntimeStackContent = () => {
     () => api.getEntityObservability(name),
     [api, name],
   );
-  const trend = useAsync(
-    () => api.getTrend({ kind: 'service', ref: entityRef }, 90),
-    [api, entityRef],
-  );
 
   return (
     <Grid container spacing={2}>
@@ -135,15 +130,11 @@ export const EntityRuntimeStackContent = () => {
         </Section>
       </Grid>
       <Grid item xs={12} md={5}>
-        <Section
-          title="Coverage trend"
+        <CoverageTrendCard
+          subject={{ kind: 'service', ref: entityRef }}
           subheader="Overall coverage over the last 90 days"
-          state={trend}
-          isEmpty={v => v.points.length === 0}
-          empty={NO_TREND_HISTORY}
-        >
-          {value => <ServiceTrend value={value} />}
-        </Section>
+          ariaLabel="Coverage of this service by day"
+        />
       </Grid>
       <Grid item xs={12} md={7}>
         <ExemptionsPanel

@@ -17,6 +17,10 @@ import { setupServer } from 'msw/node';
 import { ExemptionsPanel } from './ExemptionsPanel';
 import { utcDay } from './exemptions';
 import { runtimeStackTestApi } from '../../__testUtils__/runtimeStackClient';
+import {
+  openGrantDialog,
+  pickCapability,
+} from '../../__testUtils__/grantExemptionDialog';
 
 const base = 'http://backstage.test/api/runtime-stack';
 const entityRef = 'component:default/payments-api';
@@ -135,19 +139,6 @@ describe('ExemptionsPanel', () => {
     return within(table).getAllByRole('row').slice(1);
   };
 
-  const openGrant = async () => {
-    // Queried afresh: the button is replaced once the permission is known.
-    await waitFor(() =>
-      expect(
-        screen.getByRole('button', { name: 'Grant exemption' }),
-      ).toBeEnabled(),
-    );
-    await userEvent.click(
-      screen.getByRole('button', { name: 'Grant exemption' }),
-    );
-    return screen.findByRole('dialog', { name: 'Grant exemption' });
-  };
-
   /** Confirms the open revoke dialog and waits for it to close. */
   const confirmRevoke = async () => {
     await userEvent.click(
@@ -233,15 +224,10 @@ describe('ExemptionsPanel', () => {
     await render({ onChanged });
     await rows();
 
-    const dialog = await openGrant();
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: /Capability/ }),
-    );
-    // Text queries: role queries over the long list of options are slow.
-    await userEvent.click(
-      within(await screen.findByRole('listbox')).getByText(
-        'Layer 3 · Data protection (backup & restore)',
-      ),
+    const dialog = await openGrantDialog();
+    await pickCapability(
+      dialog,
+      'Layer 3 · Data protection (backup & restore)',
     );
     await fillIn(
       within(dialog).getByLabelText(/Reason/),
@@ -296,7 +282,7 @@ describe('ExemptionsPanel', () => {
     );
     await render({ capability: 'service-mesh' });
 
-    const dialog = await openGrant();
+    const dialog = await openGrantDialog();
     expect(
       await within(dialog).findByRole('button', { name: /Service mesh/ }),
     ).toBeInTheDocument();
@@ -334,7 +320,7 @@ describe('ExemptionsPanel', () => {
     const onChanged = jest.fn();
     await render({ capability: 'data-protection', onChanged });
 
-    const dialog = await openGrant();
+    const dialog = await openGrantDialog();
     const reason = within(dialog).getByLabelText(/Reason/);
     await fillIn(reason, 'Stateless');
     fireEvent.change(within(dialog).getByLabelText(/Expires on/), {
@@ -360,7 +346,7 @@ describe('ExemptionsPanel', () => {
     );
     await render({ capability: 'data-protection' });
 
-    const dialog = await openGrant();
+    const dialog = await openGrantDialog();
     await grantStateless(dialog);
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(
       'You may not grant this exemption: Unauthorized',
@@ -438,7 +424,7 @@ describe('ExemptionsPanel', () => {
       }),
     );
     await render({ capability: 'data-protection', model: defaultLayerModel });
-    const dialog = await openGrant();
+    const dialog = await openGrantDialog();
     await grantStateless(dialog);
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(
       'already exempt for component:default/payments-api; revoke it first. The list now shows what is in place.',

@@ -6,9 +6,8 @@ import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
 import { Section } from '../EntityRuntimeStackContent/Section';
-import { ServiceTrend } from '../EntityRuntimeStackContent/ServiceTrend';
+import { CoverageTrendCard } from '../EntityRuntimeStackContent/CoverageTrendCard';
 import { TeamViewBody } from '../ScorecardsPage/TeamViewSection';
-import { NO_TREND_HISTORY } from '../shared/TrendChart';
 
 /**
  * The "Runtime stack" tab of a Group: the coverage of the services it and
@@ -27,10 +26,6 @@ export const GroupRuntimeStackContent = () => {
     [entity],
   );
   const view = useAsync(() => api.getTeamView(team), [api, team]);
-  const trend = useAsync(
-    () => api.getTrend({ kind: 'team', ref: stringifyEntityRef(team) }, 90),
-    [api, team],
-  );
 
   return (
     <Grid container spacing={2}>
@@ -46,20 +41,11 @@ export const GroupRuntimeStackContent = () => {
         </Section>
       </Grid>
       <Grid item xs={12} lg={4}>
-        <Section
-          title="Coverage trend"
+        <CoverageTrendCard
+          subject={{ kind: 'team', ref: stringifyEntityRef(team) }}
           subheader="The team's coverage over the last 90 days"
-          state={trend}
-          isEmpty={v => v.points.length === 0}
-          empty={NO_TREND_HISTORY}
-        >
-          {value => (
-            <ServiceTrend
-              value={value}
-              ariaLabel="Coverage of this team by day"
-            />
-          )}
-        </Section>
+          ariaLabel="Coverage of this team by day"
+        />
       </Grid>
     </Grid>
   );

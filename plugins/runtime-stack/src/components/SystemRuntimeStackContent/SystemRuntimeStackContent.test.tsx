@@ -15,6 +15,10 @@ import { setupServer } from 'msw/node';
 import { SystemRuntimeStackContent } from './SystemRuntimeStackContent';
 import { utcDay } from '../EntityRuntimeStackContent/exemptions';
 import {
+  openGrantDialog,
+  pickCapability,
+} from '../../__testUtils__/grantExemptionDialog';
+import {
   baseUrl,
   queryOf,
   renderEntityContent,
@@ -265,27 +269,13 @@ describe('SystemRuntimeStackContent', () => {
     expect(row).toHaveTextContent('No mesh until Q2');
     expect(coverageLoads).toBe(1);
 
-    await waitFor(() =>
-      expect(
-        screen.getByRole('button', { name: 'Grant exemption' }),
-      ).toBeEnabled(),
-    );
-    await userEvent.click(
-      screen.getByRole('button', { name: 'Grant exemption' }),
-    );
-    const dialog = await screen.findByRole('dialog', {
-      name: 'Grant exemption',
-    });
+    const dialog = await openGrantDialog();
     expect(dialog).toHaveTextContent(
       'for system:default/payments and all its components',
     );
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: /Capability/ }),
-    );
-    await userEvent.click(
-      within(await screen.findByRole('listbox')).getByText(
-        'Layer 3 · Data protection (backup & restore)',
-      ),
+    await pickCapability(
+      dialog,
+      'Layer 3 · Data protection (backup & restore)',
     );
     await userEvent.click(within(dialog).getByLabelText(/Reason/));
     await userEvent.paste('Stateless System');

@@ -7,14 +7,11 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import { useMemo } from 'react';
-import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { runtimeStackApiRef } from '../../api';
 import { ExemptionsPanel } from '../EntityRuntimeStackContent/ExemptionsPanel';
-import { Section } from '../EntityRuntimeStackContent/Section';
-import { ServiceTrend } from '../EntityRuntimeStackContent/ServiceTrend';
-import { NO_TREND_HISTORY } from '../shared/TrendChart';
+import { CoverageTrendCard } from '../EntityRuntimeStackContent/CoverageTrendCard';
 import { AggregatedCoverageCard } from './AggregatedCoverageCard';
 import { ComponentCoverageTable } from './ComponentCoverageTable';
 import { PendingComponentsCard } from './PendingComponentsCard';
@@ -42,10 +39,6 @@ export const SystemRuntimeStackContent = () => {
   );
   const { value, error } = coverage;
   const systemRef = stringifyEntityRef(name);
-  const trend = useAsync(
-    () => api.getTrend({ kind: 'system', ref: systemRef }, 90),
-    [api, systemRef],
-  );
 
   // A reload after an exemption keeps the page; only the first load shows progress.
   if (coverage.loading && !value) return <Progress />;
@@ -60,7 +53,7 @@ export const SystemRuntimeStackContent = () => {
   if (!value) return null;
   if (value.components.length === 0 && value.pending.length === 0) {
     // spec.system defaults to the Component's own namespace, not this one.
-    const systemRef =
+    const specSystem =
       name.namespace === 'default'
         ? name.name
         : `${name.namespace}/${name.name}`;
@@ -68,7 +61,7 @@ export const SystemRuntimeStackContent = () => {
       <EmptyState
         missing="data"
         title="This System has no components"
-        description={`Components join a System through spec.system. Set spec.system: ${systemRef} in the catalog-info.yaml of each Component that belongs to it.`}
+        description={`Components join a System through spec.system. Set spec.system: ${specSystem} in the catalog-info.yaml of each Component that belongs to it.`}
       />
     );
   }
@@ -96,20 +89,11 @@ export const SystemRuntimeStackContent = () => {
         </Grid>
       )}
       <Grid item xs={12} md={5}>
-        <Section
-          title="Coverage trend"
+        <CoverageTrendCard
+          subject={{ kind: 'system', ref: systemRef }}
           subheader="The System's components added up, over the last 90 days"
-          state={trend}
-          isEmpty={v => v.points.length === 0}
-          empty={NO_TREND_HISTORY}
-        >
-          {v => (
-            <ServiceTrend
-              value={v}
-              ariaLabel="Coverage of this System by day"
-            />
-          )}
-        </Section>
+          ariaLabel="Coverage of this System by day"
+        />
       </Grid>
       <Grid item xs={12} md={7}>
         <ExemptionsPanel entityRef={systemRef} onChanged={coverage.retry} />

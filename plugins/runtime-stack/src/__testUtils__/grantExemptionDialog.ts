@@ -1,0 +1,27 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+
+/** Opens the Grant exemption dialog once the permission allows it. */
+export async function openGrantDialog(): Promise<HTMLElement> {
+  // Queried afresh: the button is replaced once the permission is known.
+  await waitFor(() =>
+    expect(
+      screen.getByRole('button', { name: 'Grant exemption' }),
+    ).toBeEnabled(),
+  );
+  await userEvent.click(
+    screen.getByRole('button', { name: 'Grant exemption' }),
+  );
+  return screen.findByRole('dialog', { name: 'Grant exemption' });
+}
+
+/** Picks a capability in the open dialog by its option text. */
+export async function pickCapability(dialog: HTMLElement, option: string) {
+  await userEvent.click(
+    within(dialog).getByRole('button', { name: /Capability/ }),
+  );
+  // Text queries: role queries over the long list of options are slow.
+  await userEvent.click(
+    within(await screen.findByRole('listbox')).getByText(option),
+  );
+}

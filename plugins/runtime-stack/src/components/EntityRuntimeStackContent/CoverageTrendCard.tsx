@@ -1,0 +1,45 @@
+import { useApi } from '@backstage/frontend-plugin-api';
+import type { TrendSubject } from '@internal/backstage-plugin-runtime-stack-common';
+import useAsync from 'react-use/esm/useAsync';
+import { runtimeStackApiRef } from '../../api';
+import { NO_TREND_HISTORY } from '../shared/TrendChart';
+import { Section } from './Section';
+import { ServiceTrend } from './ServiceTrend';
+
+/** How far back the Runtime stack tabs look. */
+const TREND_DAYS = 90;
+
+/**
+ * The "Coverage trend" card of a Runtime stack tab: a service's, System's or
+ * team's overall coverage day by day, with its own loading and error states.
+ */
+export const CoverageTrendCard = ({
+  subject,
+  subheader,
+  ariaLabel,
+}: {
+  subject: TrendSubject;
+  subheader: string;
+  /** What the chart shows, for screen readers. */
+  ariaLabel: string;
+}) => {
+  const api = useApi(runtimeStackApiRef);
+  // The subject as text: a new object for the same subject asks nothing new.
+  const key = JSON.stringify(subject);
+  const trend = useAsync(
+    () => api.getTrend(subject, TREND_DAYS),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [api, key],
+  );
+  return (
+    <Section
+      title="Coverage trend"
+      subheader={subheader}
+      state={trend}
+      isEmpty={v => v.points.length === 0}
+      empty={NO_TREND_HISTORY}
+    >
+      {value => <ServiceTrend value={value} ariaLabel={ariaLabel} />}
+    </Section>
+  );
+};
