@@ -40,10 +40,20 @@ export const AggregatedCoverageCard = ({
             .sort((a, b) => b.layer - a.layer)
             .map(layer => (
               <TableRow key={layer.layer}>
+                {/* The count under the title leaves the title room to stay on one or two lines. */}
                 <TableCell>
-                  Layer {layer.layer} · {layer.title}
+                  <Typography variant="body2">
+                    Layer {layer.layer} · {layer.title}
+                  </Typography>
+                  <Typography variant="caption" color="textSecondary">
+                    {layer.required === 0
+                      ? 'nothing required'
+                      : `${layer.covered}${
+                          layer.partial > 0 ? ` + ${layer.partial} partly` : ''
+                        } of ${layer.required} covered`}
+                  </Typography>
                 </TableCell>
-                <TableCell style={{ width: '25%', minWidth: 60 }}>
+                <TableCell style={{ width: '30%', minWidth: 60 }}>
                   {layer.required > 0 && (
                     <LinearProgress
                       variant="determinate"
@@ -54,15 +64,6 @@ export const AggregatedCoverageCard = ({
                 </TableCell>
                 <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
                   {formatCoveragePercent(layer)}
-                </TableCell>
-                <TableCell style={{ whiteSpace: 'nowrap' }}>
-                  <Typography variant="body2" color="textSecondary">
-                    {layer.required === 0
-                      ? 'nothing required'
-                      : `${layer.covered}${
-                          layer.partial > 0 ? ` + ${layer.partial} partly` : ''
-                        } of ${layer.required}`}
-                  </Typography>
                 </TableCell>
               </TableRow>
             ))}
