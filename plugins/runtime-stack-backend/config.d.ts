@@ -95,6 +95,13 @@ export interface Config {
          * for any, e.g. `payments/**`. Every repository of the host when absent.
          */
         repositories?: string[];
+        /**
+         * The layer model's container-registry tool this registry is, e.g.
+         * `harbor`, named as evidence for the images read from it.
+         * Well-known hosts (`docker.io`, `ghcr.io`, ECR, GCR, ACR, …) are
+         * recognised without it.
+         */
+        tool?: string;
       }>;
       /** When the registries are read. Default: every 30 minutes. */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;

@@ -63,6 +63,7 @@ import { ImageCollectionService } from './images/ImageCollectionService';
 import { ImageService } from './images/ImageService';
 import { RegistryCollector } from './images/RegistryCollector';
 import { readImageSettings } from './images/registryConfig';
+import { registryToolOfHost } from './images/registryTools';
 import { RegistrySnapshotStore } from './images/RegistrySnapshotStore';
 import { createObservabilityRouter } from './observability/createObservabilityRouter';
 import { readObservabilitySettings } from './observability/observabilityConfig';
@@ -338,6 +339,10 @@ export const runtimeStackPlugin = createBackendPlugin({
           ownership: effectiveOwnership,
           exemptions,
           sourceControlToolOfHost: sourceControlToolOfHost(config),
+          registryToolOfHost: registryToolOfHost(
+            imageSettings.registries,
+            layerModel,
+          ),
         });
         const notificationSettings = readNotificationSettings(config);
         const notifier = notificationSettings.enabled

@@ -3,6 +3,7 @@ import {
   ECOSYSTEM_TOOL_RULES,
   readEcosystemTools,
   sourceControlToolOf,
+  registryToolOf,
 } from './ecosystemTools';
 import { defaultLayerModel } from './layers/defaultLayerModel';
 import { extendLayerModel } from './layers/extendLayerModel';
@@ -175,5 +176,57 @@ describe('DELIVERY_HINTS', () => {
     );
     expect(DELIVERY_HINTS['ci-cd']).toContain('jenkins.io/job-full-name');
     expect(DELIVERY_HINTS['ci-cd']).not.toContain('github.com/project-slug');
+  });
+});
+
+describe('registryToolOf', () => {
+  it.each([
+    ['docker.io', 'docker-hub'],
+    ['registry-1.docker.io', 'docker-hub'],
+    ['ghcr.io', 'github-container-registry'],
+    ['quay.io', 'quay'],
+    ['123456789012.dkr.ecr.eu-west-1.amazonaws.com', 'amazon-ecr'],
+    ['public.ecr.aws', 'amazon-ecr'],
+    ['gcr.io', 'google-container-registry'],
+    ['eu.gcr.io', 'google-container-registry'],
+    ['europe-west1-docker.pkg.dev', 'google-container-registry'],
+    ['acme.azurecr.io', 'azure-container-registry'],
+    ['registry.gitlab.com', 'gitlab-container-registry'],
+    ['acme.jfrog.io', 'jfrog-artifactory'],
+    ['Quay.IO:443', 'quay'],
+  ])('knows %s as %s', (host, tool) => {
+    expect(registryToolOf(host)).toBe(tool);
+  });
+
+  it.each([
+    'registry.acme.internal',
+    'cr.l5d.io',
+    // Lookalikes of a well-known host are not it.
+    'ghcr.io.evil.example',
+    'dkr.ecr.eu-west-1.amazonaws.com',
+    'notazurecr.io',
+  ])('names no tool for %s', host => {
+    expect(registryToolOf(host)).toBeUndefined();
+  });
+
+  it('names only tools of the default layer model', () => {
+    const tools = new Set(
+      defaultLayerModel.layers
+        .flatMap(l => l.capabilities)
+        .find(c => c.id === 'container-registry')!
+        .tools.map(t => t.id),
+    );
+    for (const host of [
+      'docker.io',
+      'ghcr.io',
+      'quay.io',
+      'public.ecr.aws',
+      'gcr.io',
+      'acme.azurecr.io',
+      'registry.gitlab.com',
+      'acme.jfrog.io',
+    ]) {
+      expect(tools).toContain(registryToolOf(host));
+    }
   });
 });

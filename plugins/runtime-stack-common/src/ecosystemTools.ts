@@ -53,6 +53,43 @@ export function sourceControlToolOf(
   return undefined;
 }
 
+/**
+ * The container-registry tool of a well-known registry host, as image
+ * references name it: `docker.io`, `ghcr.io`, `quay.io`,
+ * `123456789012.dkr.ecr.eu-west-1.amazonaws.com`, `europe-docker.pkg.dev`,
+ * `acme.azurecr.io`, `registry.gitlab.com`, `acme.jfrog.io`. Other hosts (a
+ * registry of the company's own) give none: configure its tool instead.
+ *
+ * @public
+ */
+export function registryToolOf(registryHost: string): string | undefined {
+  const host = registryHost.toLowerCase().replace(/:\d+$/, '');
+  if (['docker.io', 'index.docker.io', 'registry-1.docker.io'].includes(host)) {
+    return 'docker-hub';
+  }
+  if (host === 'ghcr.io') return 'github-container-registry';
+  if (host === 'quay.io') return 'quay';
+  if (
+    /^\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/.test(
+      host,
+    ) ||
+    host === 'public.ecr.aws'
+  ) {
+    return 'amazon-ecr';
+  }
+  if (
+    host === 'gcr.io' ||
+    host.endsWith('.gcr.io') ||
+    host.endsWith('-docker.pkg.dev')
+  ) {
+    return 'google-container-registry';
+  }
+  if (host.endsWith('.azurecr.io')) return 'azure-container-registry';
+  if (host === 'registry.gitlab.com') return 'gitlab-container-registry';
+  if (host.endsWith('.jfrog.io')) return 'jfrog-artifactory';
+  return undefined;
+}
+
 /** The lower-case host of a URL or of an scp-like `user@host:path`. */
 function hostOf(address: string): string | undefined {
   const scp = /^[\w.-]+@([\w.-]+):(?!\/\/)/.exec(address);

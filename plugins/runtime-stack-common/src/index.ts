@@ -76,6 +76,7 @@ export {
   ECOSYSTEM_TOOL_RULES,
   readEcosystemTools,
   sourceControlToolOf,
+  registryToolOf,
 } from './ecosystemTools';
 export type { EcosystemTool, EcosystemToolRule } from './ecosystemTools';
 export type {

@@ -25,6 +25,8 @@ export interface RegistryDefinition {
    * segment and `**` for any; everything on the host when absent.
    */
   repositories?: string[];
+  /** The layer model's container-registry tool it is, e.g. `harbor`. */
+  tool?: string;
 }
 
 export interface ImageSettings {
@@ -135,6 +137,7 @@ export function readImageSettings(config: Config): ImageSettings {
         );
       }
       const url = registry.getOptionalString('url');
+      const tool = registry.getOptionalString('tool');
       if (url !== undefined && !/^https?:\/\/[^/]+\/?$/.test(url)) {
         throw new InputError(
           `Invalid runtimeStack.images.registries[${index}].url '${url}': expected http(s)://host[:port]`,
@@ -148,6 +151,7 @@ export function readImageSettings(config: Config): ImageSettings {
         password: registry.getOptionalString('password'),
         token: registry.getOptionalString('token'),
         repositories: registry.getOptionalStringArray('repositories'),
+        ...(tool ? { tool } : {}),
       };
     },
   );

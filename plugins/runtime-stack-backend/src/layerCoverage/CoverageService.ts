@@ -61,6 +61,8 @@ export class CoverageService {
       exemptions?: ExemptionStore;
       /** The source-control tool of a repository host (the SCM integrations). */
       sourceControlToolOfHost?: (host: string) => string | undefined;
+      /** The container-registry tool of an image's registry host. */
+      registryToolOfHost?: (host: string) => string | undefined;
       now?: () => Date;
     },
   ) {}
@@ -198,6 +200,7 @@ export class CoverageService {
           imageEvidence(
             await this.options.images.entityImages(entity),
             this.options.sourceControlToolOfHost,
+            this.options.registryToolOfHost,
           ),
         [] as CoverageEvidence[],
       ),

@@ -109,4 +109,54 @@ describe('imageEvidence', () => {
       'container-registry',
     ]);
   });
+
+  it("names the registry's tool, and each image of an unconfigured registry by its repository", () => {
+    const harborAtAcme = (host: string) =>
+      host === 'registry.acme.internal' ? 'harbor' : undefined;
+    const [registry] = imageEvidence(images(), undefined, harborAtAcme);
+    expect(registry).toMatchObject({
+      capability: 'container-registry',
+      tool: 'harbor',
+      strength: 'full',
+    });
+
+    const elsewhere = (repository: string) => ({
+      ...images().images[0],
+      reference: `cr.l5d.io/${repository}:stable-2.14.10`,
+      registry: 'cr.l5d.io',
+      repository,
+      tag: 'stable-2.14.10',
+      running: [
+        {
+          cluster: 'prod-eu-1',
+          namespace: 'payments',
+          pod: 'api-1',
+          container: repository,
+        },
+      ],
+      declared: false,
+      registryConfigured: false,
+      current: undefined,
+    });
+    const unconfigured = imageEvidence(
+      {
+        entityRef: 'component:default/payments-api',
+        images: [elsewhere('linkerd/proxy'), elsewhere('linkerd/proxy-init')],
+      } as EntityImages,
+      undefined,
+      harborAtAcme,
+    ).filter(e => e.capability === 'container-registry');
+    expect(unconfigured.map(e => [e.detail, e.tool, e.strength])).toEqual([
+      [
+        'cr.l5d.io/linkerd/proxy: not a configured registry',
+        undefined,
+        'partial',
+      ],
+      [
+        'cr.l5d.io/linkerd/proxy-init: not a configured registry',
+        undefined,
+        'partial',
+      ],
+    ]);
+  });
 });

@@ -210,13 +210,20 @@ export function clusterEvidence(
   );
 }
 
-/** Images that run, and whether their registry answers for them. */
+/**
+ * Images that run, and whether their registry answers for them, naming the
+ * registry's tool where its host tells (`toolOfRegistry`).
+ */
 export function imageEvidence(
   images: EntityImages,
   toolOfHost?: ToolOfHost,
+  toolOfRegistry?: ToolOfHost,
 ): CoverageEvidence[] {
   return images.images.flatMap(image => {
     const evidence: CoverageEvidence[] = [];
+    const registryTool = image.registry
+      ? toolOfRegistry?.(image.registry)
+      : undefined;
     if (image.running.length > 0) {
       evidence.push({
         source: 'cluster',
@@ -231,6 +238,7 @@ export function imageEvidence(
       evidence.push({
         source: 'registry',
         capability: 'container-registry',
+        ...(registryTool && { tool: registryTool }),
         detail: `${name} → ${image.current.digest}`,
         strength: 'full',
       });
@@ -249,10 +257,12 @@ export function imageEvidence(
         );
       }
     } else if (image.registry && image.running.length > 0) {
+      // Named with the repository: a service runs several images of one host.
       evidence.push({
         source: 'registry',
         capability: 'container-registry',
-        detail: `${image.registry}: ${
+        ...(registryTool && { tool: registryTool }),
+        detail: `${image.registry}/${image.repository}: ${
           image.registryConfigured
             ? 'not read yet'
             : 'not a configured registry'

@@ -448,6 +448,10 @@ export const defaultLayerModel: LayerModel = {
               title: 'Docker Hub',
               url: 'https://hub.docker.com/',
             },
+            {
+              id: 'github-container-registry',
+              title: 'GitHub Container Registry (GHCR)',
+            },
             { id: 'quay', title: 'Quay', url: 'https://quay.io/' },
             {
               id: 'amazon-ecr',
@@ -463,6 +467,11 @@ export const defaultLayerModel: LayerModel = {
               title: 'Azure Container Registry (ACR)',
             },
             { id: 'harbor', title: 'Harbor', url: 'https://goharbor.io/' },
+            {
+              id: 'distribution',
+              title: 'CNCF Distribution',
+              url: 'https://distribution.github.io/distribution/',
+            },
             {
               id: 'jfrog-artifactory',
               title: 'JFrog Artifactory',
