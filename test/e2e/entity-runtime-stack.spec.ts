@@ -254,6 +254,13 @@ test.describe('the Runtime stack tab on the example estate', () => {
         .getByRole('table', { name: 'Component coverage' })
         .locator('a[href$="/catalog/default/component/payments-api"]'),
     ).toBeVisible();
+    // Who owns each capability for the whole System, layer by layer.
+    await page
+      .getByRole('button', { name: /^Layer 3 · .* set on this System$/ })
+      .click();
+    await expect(
+      page.getByRole('table', { name: 'Owners of layer 3 for this System' }),
+    ).toContainText(/organisation default, for the whole layer/);
     await page.screenshot({
       path: 'test/output/payments-system-runtime-stack.png',
       fullPage: true,

@@ -71,7 +71,10 @@ export function renderWithClient(
   apis: TestApis = [],
 ) {
   // An empty catalog unless the test brings its own.
-  const catalog = apis.some(([ref]) => ref.id === catalogApiRef.id)
+  // Entries are [ref, implementation] pairs or mocks such as mockApis.permission().
+  const catalog = apis.some(
+    api => Array.isArray(api) && api[0].id === catalogApiRef.id,
+  )
     ? []
     : [[catalogApiRef, catalogApiMock()] as const];
   return renderInTestApp(ui, {

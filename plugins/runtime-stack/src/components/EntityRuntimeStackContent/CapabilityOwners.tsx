@@ -3,12 +3,16 @@ import type { EffectiveOwner } from '@internal/backstage-plugin-runtime-stack-co
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { describeOwnerOrigin } from './ownerOrigin';
+import type { EntityScopeKind } from '../shared/entityScope';
 
 /** The owner groups of a capability, what each does and where it comes from. */
 export const CapabilityOwners = ({
   owners,
+  ownScope = 'component',
 }: {
   owners: EffectiveOwner[] | undefined;
+  /** The scope of the tab's own entity, whose records read as "this …". */
+  ownScope?: EntityScopeKind;
 }) => {
   if (owners === undefined) {
     return (
@@ -35,7 +39,10 @@ export const CapabilityOwners = ({
             <EntityRefLink entityRef={owner.owner} defaultKind="group" />
           </Typography>
           <Typography variant="caption" color="textSecondary" component="div">
-            {`${owner.responsibility} · ${describeOwnerOrigin(owner)}`}
+            {`${owner.responsibility} · ${describeOwnerOrigin(
+              owner,
+              ownScope,
+            )}`}
           </Typography>
         </Box>
       ))}

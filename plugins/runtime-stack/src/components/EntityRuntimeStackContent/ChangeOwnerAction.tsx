@@ -1,17 +1,16 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { usePermission } from '@backstage/plugin-permission-react';
-import {
-  ownershipUpdatePermission,
-  type CapabilityCoverage,
-} from '@internal/backstage-plugin-runtime-stack-common';
+import { ownershipUpdatePermission } from '@internal/backstage-plugin-runtime-stack-common';
 import { useState } from 'react';
 import { GuardedButton } from '../shared/GuardedButton';
 import { ChangeOwnerDialog } from './ChangeOwnerDialog';
 import {
   editTargetOf,
   ownerToEdit,
+  type OwnedCapability,
   type OwnershipEditTarget,
 } from './ownershipEdits';
+import { scopeKindOf, scopeNounOf } from '../shared/entityScope';
 
 const ChangeOwnerButton = ({
   capabilityTitle,
@@ -63,6 +62,7 @@ const RecordPermissionGate = ({
 /** The stored record whose permission decides, and what a refusal says. */
 function permissionGateOf(
   target: OwnershipEditTarget,
+  entityRef: string,
 ): { recordId: string; refusal: string } | undefined {
   if (target.mode === 'update') {
     return { recordId: target.recordId, refusal: NOT_YOUR_RECORD };
@@ -73,7 +73,7 @@ function permissionGateOf(
     recordId: inherited.recordId,
     refusal: `${parseEntityRef(inherited.owner).name} owns this for ${
       inherited.inheritedFrom.ref
-    }, and only its members may hand it over to this component.`,
+    }, and only its members may hand it over to ${scopeNounOf(entityRef)}.`,
   };
 }
 
@@ -83,13 +83,14 @@ export const ChangeOwnerAction = ({
   entityRef,
   onChanged,
 }: {
-  capability: CapabilityCoverage;
+  capability: OwnedCapability;
+  /** The component or System whose tab it is, as `kind:namespace/name`. */
   entityRef: string;
   onChanged: () => void;
 }) => {
   const [open, setOpen] = useState(false);
-  const target = editTargetOf(ownerToEdit(capability));
-  const gate = permissionGateOf(target);
+  const target = editTargetOf(ownerToEdit(capability), scopeKindOf(entityRef));
+  const gate = permissionGateOf(target, entityRef);
   const button = (disabledReason?: string) => (
     <ChangeOwnerButton
       capabilityTitle={capability.title}

@@ -1,7 +1,6 @@
 import { useApi } from '@backstage/frontend-plugin-api';
 import {
   OWNERSHIP_RESPONSIBILITIES,
-  type CapabilityCoverage,
   type OwnershipResponsibility,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
@@ -20,6 +19,7 @@ import { RefLink } from '../shared/RefLink';
 import { useCoverageRefresh } from './coverageRefresh';
 import { formatWhen } from './formatWhen';
 import { describeOwnerOrigin } from './ownerOrigin';
+import { scopeKindOf, scopeNounOf } from '../shared/entityScope';
 import {
   explainWriteError,
   initialOwnerForm,
@@ -27,27 +27,36 @@ import {
   ownershipInputOf,
   type OwnerForm,
   type OwnershipEditTarget,
+  type OwnedCapability,
   type OwnershipWriteProblem,
 } from './ownershipEdits';
 import { errorMessage } from '../shared/errorMessage';
 import { ErrorText } from '../shared/ErrorText';
 
 /** What saving will do, so nobody is surprised by an override or an edit in place. */
-const TargetExplanation = ({ target }: { target: OwnershipEditTarget }) => {
+const TargetExplanation = ({
+  target,
+  entityRef,
+}: {
+  target: OwnershipEditTarget;
+  entityRef: string;
+}) => {
   const { owner } = target;
+  const noun = scopeNounOf(entityRef);
   let text: ReactNode;
   if (target.mode === 'update') {
-    text = `Changes the owner record set on this component (version ${target.version}).`;
+    text = `Changes the owner record set on ${noun} (version ${target.version}).`;
   } else if (owner) {
     text = (
       <>
         Now <RefLink entityRef={owner.owner} defaultKind="group" /> (
-        {owner.responsibility}), {describeOwnerOrigin(owner)}. Saving sets an
-        owner on this component that takes precedence.
+        {owner.responsibility}),{' '}
+        {describeOwnerOrigin(owner, scopeKindOf(entityRef))}. Saving sets an
+        owner on {noun} that takes precedence.
       </>
     );
   } else {
-    text = 'No owner is known. Saving sets one on this component.';
+    text = `No owner is known. Saving sets one on ${noun}.`;
   }
   return (
     <Typography variant="body2" color="textSecondary" paragraph>
@@ -104,7 +113,7 @@ const ProblemMessage = ({
 };
 
 /**
- * Sets the owner of one capability for this component. The target is read
+ * Sets the owner of one capability for this component (or System). The target is read
  * from props on every save, so after a reload the fresh version is used while
  * the user's input stays.
  */
@@ -115,7 +124,7 @@ export const ChangeOwnerDialog = ({
   onClose,
   onChanged,
 }: {
-  capability: CapabilityCoverage;
+  capability: OwnedCapability;
   target: OwnershipEditTarget;
   entityRef: string;
   onClose: () => void;
@@ -173,7 +182,7 @@ export const ChangeOwnerDialog = ({
           Change owner of {capability.title}
         </DialogTitle>
         <DialogContent>
-          <TargetExplanation target={target} />
+          <TargetExplanation target={target} entityRef={entityRef} />
           <EntityRefPicker
             id={`${titleId}-owner`}
             label="Owner group"

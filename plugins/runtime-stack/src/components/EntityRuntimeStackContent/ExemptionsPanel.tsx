@@ -26,10 +26,9 @@ import { runtimeStackApiRef } from '../../api';
 import {
   describeExpiry,
   explainExemptionError,
-  scopeKindOf,
-  scopeNounOf,
   sortExemptions,
 } from './exemptions';
+import { scopeKindOf, scopeNounOf } from '../shared/entityScope';
 import { formatWhen } from './formatWhen';
 import { statusOf } from '../shared/errorMessage';
 import { GuardedButton } from '../shared/GuardedButton';

@@ -18,11 +18,11 @@ import {
   expiryBounds,
   explainExemptionError,
   MAX_REASON_LENGTH,
-  scopeKindOf,
   type ExemptionForm,
 } from './exemptions';
 import { statusOf } from '../shared/errorMessage';
 import { ErrorText } from '../shared/ErrorText';
+import { scopeKindOf } from '../shared/entityScope';
 import { EntityRefPicker } from '../shared/EntityRefPicker';
 
 const TITLE_ID = 'grant-exemption-title';

@@ -5,13 +5,13 @@ import {
   describeExpiry,
   exemptionFormErrors,
   exemptionInputOf,
-  scopeNounOf,
   expiresAtOf,
   expiryBounds,
   explainExemptionError,
   sortExemptions,
   type ExemptionForm,
 } from './exemptions';
+import { scopeNounOf } from '../shared/entityScope';
 
 const now = new Date('2026-11-23T10:00:00.000Z');
 

@@ -5,6 +5,7 @@ import type {
   LayerModel,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { errorMessage, statusOf } from '../shared/errorMessage';
+import { scopeKindOf } from '../shared/entityScope';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -112,18 +113,6 @@ export function exemptionFormErrors(
   }
   return errors;
 }
-
-/** Whether an exemption of this entity (a Component or a System) covers a System. */
-export const scopeKindOf = (
-  entityRef: string,
-): ExemptionInput['scope']['kind'] =>
-  parseEntityRef(entityRef).kind.toLocaleLowerCase('en-US') === 'system'
-    ? 'system'
-    : 'component';
-
-/** The entity an exemption list is about, in the words its texts use. */
-export const scopeNounOf = (entityRef: string) =>
-  scopeKindOf(entityRef) === 'system' ? 'this System' : 'this component';
 
 /** The request body for this component or System; refs are stored in full. */
 export function exemptionInputOf(

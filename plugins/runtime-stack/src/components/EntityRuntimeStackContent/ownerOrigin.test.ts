@@ -44,4 +44,13 @@ describe('describeOwnerOrigin', () => {
   ])('describes %#', (owner, text) => {
     expect(describeOwnerOrigin(owner)).toBe(text);
   });
+  it("names a System's own record as this System on the System's tab", () => {
+    const own = from(
+      { kind: 'system', ref: 'system:default/payments', source: 'store' },
+      'layer',
+    );
+    expect(describeOwnerOrigin(own, 'system')).toBe(
+      'this System, for the whole layer',
+    );
+  });
 });

@@ -57,6 +57,22 @@ describe('editTargetOf', () => {
   ])('creates a component record over %s', (_, owner) => {
     expect(editTargetOf(owner).mode).toBe('create');
   });
+  it("on a System's tab, updates the System's own record and overrides nothing else", () => {
+    const systemRecord: EffectiveOwner = {
+      ...componentRecord,
+      inheritedFrom: {
+        kind: 'system',
+        ref: 'system:default/payments',
+        source: 'store',
+      },
+    };
+    expect(editTargetOf(systemRecord, 'system')).toMatchObject({
+      mode: 'update',
+      recordId: 'rec-1',
+      version: 4,
+    });
+    expect(editTargetOf(componentRecord, 'system').mode).toBe('create');
+  });
 });
 
 describe('group refs', () => {

@@ -6,6 +6,7 @@ import type {
   OwnershipResponsibility,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { errorMessage, statusOf } from '../shared/errorMessage';
+import { scopeKindOf, type EntityScopeKind } from '../shared/entityScope';
 
 /**
  * What saving the "Change owner" dialog does: change the component's own
@@ -15,29 +16,37 @@ export type OwnershipEditTarget =
   | { mode: 'update'; owner: EffectiveOwner; recordId: string; version: number }
   | { mode: 'create'; owner?: EffectiveOwner };
 
+/** What the owner dialogs need of a capability: which one, its title, its owners. */
+export type OwnedCapability = Pick<
+  CapabilityCoverage,
+  'capability' | 'layer' | 'title' | 'owners'
+>;
+
 /**
  * The owner a capability row edits: the operating owner when there is one,
  * since that is who people mean by "the owner", else the first listed.
  */
 export function ownerToEdit(
-  capability: CapabilityCoverage,
+  capability: OwnedCapability,
 ): EffectiveOwner | undefined {
   const owners = capability.owners ?? [];
   return owners.find(o => o.responsibility === 'operates') ?? owners[0];
 }
 
 /**
- * Updates only a record that this component stores for this very capability.
- * A layer-wide record of the component is left alone (changing it from one
- * capability's row would move the whole layer), and inherited owners are
- * overridden by a new component record rather than changed at their scope.
+ * Updates only a record that this component (or System, on its tab) stores
+ * for this very capability. A layer-wide record of it is left alone (changing
+ * it from one capability's row would move the whole layer), and inherited
+ * owners are overridden by a new record of its own rather than changed at
+ * their scope.
  */
 export function editTargetOf(
   owner: EffectiveOwner | undefined,
+  ownScope: EntityScopeKind = 'component',
 ): OwnershipEditTarget {
   if (
     owner &&
-    owner.inheritedFrom.kind === 'component' &&
+    owner.inheritedFrom.kind === ownScope &&
     owner.inheritedFrom.source === 'store' &&
     owner.via === 'capability' &&
     owner.recordId &&
@@ -108,7 +117,7 @@ export function ownerFormErrors(
   return errors;
 }
 
-/** The request body: the component's scope, this capability, what the form says. */
+/** The request body: the entity's own scope, this capability, what the form says. */
 export function ownershipInputOf(options: {
   form: OwnerForm;
   target: OwnershipEditTarget;
@@ -120,7 +129,7 @@ export function ownershipInputOf(options: {
   const link = form.link.trim();
   return {
     scope: {
-      kind: 'component',
+      kind: scopeKindOf(entityRef),
       // An update keeps the record's own scope ref, however the backend spelled it.
       ref:
         target.mode === 'update' ? target.owner.inheritedFrom.ref : entityRef,

@@ -12,6 +12,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { runtimeStackApiRef } from '../../api';
 import { ExemptionsPanel } from '../EntityRuntimeStackContent/ExemptionsPanel';
 import { CoverageTrendCard } from '../EntityRuntimeStackContent/CoverageTrendCard';
+import { SystemOwnersCard } from './SystemOwnersCard';
 import { AggregatedCoverageCard } from './AggregatedCoverageCard';
 import { ComponentCoverageTable } from './ComponentCoverageTable';
 import { PendingComponentsCard } from './PendingComponentsCard';
@@ -19,8 +20,9 @@ import { SharedGapsCard } from './SharedGapsCard';
 
 /**
  * The "Runtime stack" tab of a System: its components' coverage added up,
- * each component worst first, the gaps they share, their coverage over time,
- * and the exemptions that hold for all of them.
+ * each component worst first, the gaps they share, who owns each capability
+ * for all of them, their coverage over time, and the exemptions that hold for
+ * all of them.
  */
 export const SystemRuntimeStackContent = () => {
   const { entity } = useEntity();
@@ -88,6 +90,9 @@ export const SystemRuntimeStackContent = () => {
           <PendingComponentsCard pending={value.pending} />
         </Grid>
       )}
+      <Grid item xs={12}>
+        <SystemOwnersCard system={name} systemRef={systemRef} />
+      </Grid>
       <Grid item xs={12} md={5}>
         <CoverageTrendCard
           subject={{ kind: 'system', ref: systemRef }}

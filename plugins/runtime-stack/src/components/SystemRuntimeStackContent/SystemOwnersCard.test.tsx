@@ -1,0 +1,222 @@
+import { mockApis, registerMswTestHooks } from '@backstage/frontend-test-utils';
+import {
+  defaultLayerModel,
+  type EffectiveOwner,
+  type EffectiveOwnership,
+  type LayerOwnership,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import {
+  baseUrl,
+  renderWithClient,
+} from '../../__testUtils__/runtimeStackClient';
+import { SystemOwnersCard } from './SystemOwnersCard';
+
+const systemRef = 'system:default/payments';
+const ownershipUrl = `${baseUrl}/entities/system/default/payments/ownership`;
+
+const orgDefault: EffectiveOwner = {
+  owner: 'group:default/platform-team',
+  responsibility: 'operates',
+  inheritedFrom: {
+    kind: 'organization',
+    ref: 'organization',
+    source: 'config',
+  },
+  via: 'layer',
+};
+
+const systemRecord: EffectiveOwner = {
+  owner: 'group:default/payments-team',
+  responsibility: 'operates',
+  inheritedFrom: { kind: 'system', ref: systemRef, source: 'store' },
+  via: 'capability',
+  recordId: 'rec-gitops',
+  version: 3,
+};
+
+const ownership: EffectiveOwnership = {
+  entityRef: systemRef,
+  scopes: [],
+  capabilities: [
+    { layer: 4, capability: 'gitops', owners: [systemRecord] },
+    { layer: 4, capability: 'policy', owners: [orgDefault] },
+  ],
+};
+
+const saved = (input: Partial<LayerOwnership>): LayerOwnership => ({
+  id: 'rec-new',
+  scope: { kind: 'system', ref: systemRef },
+  layer: 4,
+  owner: 'group:default/payments-team',
+  responsibility: 'operates',
+  version: 1,
+  createdAt: '2026-12-05T10:00:00.000Z',
+  createdBy: 'user:default/alice',
+  updatedAt: '2026-12-05T10:00:00.000Z',
+  updatedBy: 'user:default/alice',
+  ...input,
+});
+
+describe('SystemOwnersCard', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  const serve = () => {
+    const served = { count: 0 };
+    server.use(
+      http.get(`${baseUrl}/layers`, () => HttpResponse.json(defaultLayerModel)),
+      http.get(ownershipUrl, () => {
+        served.count += 1;
+        return HttpResponse.json(ownership);
+      }),
+    );
+    return served;
+  };
+
+  const render = () =>
+    renderWithClient(
+      <SystemOwnersCard
+        system={{ kind: 'System', namespace: 'default', name: 'payments' }}
+        systemRef={systemRef}
+      />,
+      {},
+      [mockApis.permission()],
+    );
+
+  /** Opens a layer, then the owner dialog of one of its capabilities. */
+  const openChangeOwner = async (layer: RegExp, title: string) => {
+    await userEvent.click(await screen.findByRole('button', { name: layer }));
+    const name = `Change owner of ${title}`;
+    // Queried afresh: the button is replaced once the permission is known.
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name })).toBeEnabled(),
+    );
+    await userEvent.click(screen.getByRole('button', { name }));
+    return screen.findByRole('dialog', { name });
+  };
+
+  it("shows each layer's capabilities with their owners, the System's own as this System", async () => {
+    serve();
+    await render();
+
+    const layers = await screen.findAllByRole('button', { name: /^Layer \d/ });
+    expect(layers.map(l => l.textContent?.slice(0, 7))).toEqual([
+      'Layer 6',
+      'Layer 5',
+      'Layer 4',
+      'Layer 3',
+      'Layer 2',
+      'Layer 1',
+      'Layer 0',
+    ]);
+    expect(layers[2]).toHaveTextContent('1 owner set on this System');
+    expect(layers[3]).toHaveTextContent('no owner set on this System');
+
+    await userEvent.click(layers[2]);
+    const gitops = screen.getByRole('row', { name: 'GitOps' });
+    expect(
+      within(gitops).getByRole('link', { name: /payments-team/ }),
+    ).toHaveAttribute('href', '/catalog/default/group/payments-team');
+    expect(within(gitops).getByText('operates · this System')).toBeVisible();
+    const policy = screen.getByRole('row', { name: 'Policy' });
+    expect(
+      within(policy).getByText(
+        'operates · organisation default, for the whole layer',
+      ),
+    ).toBeVisible();
+  });
+
+  it("changes the System's own record in place, with its version, then reloads", async () => {
+    const served = serve();
+    const put: unknown[] = [];
+    server.use(
+      http.put(`${baseUrl}/ownership/:id`, async ({ request, params }) => {
+        put.push({ id: params.id, body: await request.json() });
+        return HttpResponse.json(saved({ id: 'rec-gitops', version: 4 }));
+      }),
+    );
+    await render();
+
+    const dialog = await openChangeOwner(/^Layer 4/, 'GitOps');
+    expect(dialog).toHaveTextContent(
+      'Changes the owner record set on this System (version 3).',
+    );
+    const owner = within(dialog).getByRole('textbox', { name: /Owner group/ });
+    await userEvent.clear(owner);
+    await userEvent.paste('group:default/sre');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    await waitFor(() => expect(dialog).not.toBeInTheDocument());
+    expect(put).toEqual([
+      {
+        id: 'rec-gitops',
+        body: {
+          scope: { kind: 'system', ref: systemRef },
+          layer: 4,
+          capability: 'gitops',
+          owner: 'group:default/sre',
+          responsibility: 'operates',
+          version: 3,
+        },
+      },
+    ]);
+    await waitFor(() => expect(served.count).toBe(2));
+  });
+
+  it('sets an owner on the System over one it inherits', async () => {
+    serve();
+    const posted: unknown[] = [];
+    server.use(
+      http.post(`${baseUrl}/ownership`, async ({ request }) => {
+        posted.push(await request.json());
+        return HttpResponse.json(saved({ capability: 'policy' }), {
+          status: 201,
+        });
+      }),
+    );
+    await render();
+
+    const dialog = await openChangeOwner(/^Layer 4/, 'Policy');
+    expect(dialog).toHaveTextContent(
+      'Saving sets an owner on this System that takes precedence.',
+    );
+    const owner = within(dialog).getByRole('textbox', { name: /Owner group/ });
+    await userEvent.clear(owner);
+    await userEvent.paste('group:default/security-team');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    await waitFor(() => expect(dialog).not.toBeInTheDocument());
+    expect(posted).toEqual([
+      expect.objectContaining({
+        scope: { kind: 'system', ref: systemRef },
+        layer: 4,
+        capability: 'policy',
+        owner: 'group:default/security-team',
+      }),
+    ]);
+  });
+
+  it('says why the owners could not be loaded', async () => {
+    server.use(
+      http.get(`${baseUrl}/layers`, () => HttpResponse.json(defaultLayerModel)),
+      http.get(ownershipUrl, () =>
+        HttpResponse.json(
+          {
+            error: { name: 'Error', message: 'catalog unavailable' },
+            request: { method: 'GET', url: '/x' },
+            response: { statusCode: 503 },
+          },
+          { status: 503 },
+        ),
+      ),
+    );
+    await render();
+    expect(
+      await screen.findByText(/Could not load owners/),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,195 @@
+import { useApi } from '@backstage/frontend-plugin-api';
+import { VisuallyHidden } from '@backstage/ui';
+import type {
+  EffectiveOwnership,
+  LayerModel,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import Accordion from '@material-ui/core/Accordion';
+import AccordionDetails from '@material-ui/core/AccordionDetails';
+import AccordionSummary from '@material-ui/core/AccordionSummary';
+import Box from '@material-ui/core/Box';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
+import { useMemo } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { runtimeStackApiRef, type EntityName } from '../../api';
+import { CapabilityOwners } from '../EntityRuntimeStackContent/CapabilityOwners';
+import { ChangeOwnerAction } from '../EntityRuntimeStackContent/ChangeOwnerAction';
+import { CoverageRefreshContext } from '../EntityRuntimeStackContent/coverageRefresh';
+import type { OwnedCapability } from '../EntityRuntimeStackContent/ownershipEdits';
+import { Section } from '../EntityRuntimeStackContent/Section';
+import { plural } from '../shared/plural';
+import { ScrollingTable } from '../shared/ScrollingTable';
+
+interface OwnedLayer {
+  layer: number;
+  title: string;
+  capabilities: OwnedCapability[];
+  /** Capabilities whose owner is set on this System. */
+  ownHere: number;
+}
+
+/** The layer model's layers, application first, each capability with its owners. */
+export function ownedLayersOf(
+  model: LayerModel,
+  ownership: EffectiveOwnership,
+): OwnedLayer[] {
+  const owners = new Map(
+    ownership.capabilities.map(c => [c.capability, c.owners]),
+  );
+  return [...model.layers]
+    .sort((a, b) => b.id - a.id)
+    .map(layer => {
+      const capabilities = layer.capabilities.map(c => ({
+        capability: c.id,
+        layer: layer.id,
+        title: c.title,
+        owners: owners.get(c.id) ?? [],
+      }));
+      return {
+        layer: layer.id,
+        title: layer.title,
+        capabilities,
+        ownHere: capabilities.filter(c =>
+          c.owners.some(o => o.inheritedFrom.kind === 'system'),
+        ).length,
+      };
+    });
+}
+
+const OwnedLayerSection = ({
+  layer,
+  systemRef,
+  onChanged,
+}: {
+  layer: OwnedLayer;
+  systemRef: string;
+  onChanged: () => void;
+}) => {
+  const headingId = `system-owners-layer-${layer.layer}`;
+  return (
+    <Accordion>
+      <AccordionSummary
+        expandIcon={<ExpandMoreIcon />}
+        aria-controls={`${headingId}-content`}
+        id={headingId}
+      >
+        <Box display="flex" alignItems="baseline" style={{ gap: 12 }}>
+          <Typography variant="subtitle1" component="h3">
+            Layer {layer.layer} · {layer.title}
+          </Typography>
+          <Typography variant="body2" color="textSecondary">
+            {layer.ownHere === 0
+              ? 'no owner set on this System'
+              : `${plural(layer.ownHere, 'owner')} set on this System`}
+          </Typography>
+        </Box>
+      </AccordionSummary>
+      <AccordionDetails id={`${headingId}-content`}>
+        <ScrollingTable
+          size="small"
+          aria-label={`Owners of layer ${layer.layer} for this System`}
+        >
+          <TableHead>
+            <TableRow>
+              <TableCell style={{ width: '35%' }}>Capability</TableCell>
+              <TableCell style={{ width: '45%' }}>Owners</TableCell>
+              <TableCell style={{ width: '20%' }}>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {layer.capabilities.map(capability => (
+              <TableRow
+                key={capability.capability}
+                aria-label={capability.title}
+              >
+                <TableCell style={{ verticalAlign: 'top' }}>
+                  {capability.title}
+                </TableCell>
+                <TableCell style={{ verticalAlign: 'top' }}>
+                  <CapabilityOwners
+                    owners={capability.owners}
+                    ownScope="system"
+                  />
+                </TableCell>
+                <TableCell align="right" style={{ verticalAlign: 'top' }}>
+                  <ChangeOwnerAction
+                    capability={capability}
+                    entityRef={systemRef}
+                    onChanged={onChanged}
+                  />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </ScrollingTable>
+      </AccordionDetails>
+    </Accordion>
+  );
+};
+
+/**
+ * Who owns each capability for all components of a System, and changing it
+ * there: a record on the System is inherited by every component that sets
+ * none of its own.
+ */
+export const SystemOwnersCard = ({
+  system,
+  systemRef,
+}: {
+  system: EntityName;
+  /** The System as `system:namespace/name`. */
+  systemRef: string;
+}) => {
+  const api = useApi(runtimeStackApiRef);
+  const model = useAsync(() => api.getLayerModel(), [api]);
+  const ownership = useAsyncRetry(
+    () => api.getEntityOwnership(system),
+    [api, system],
+  );
+  const state = {
+    loading: model.loading || (ownership.loading && !ownership.value),
+    error: model.error ?? (ownership.value ? undefined : ownership.error),
+    value:
+      model.value && ownership.value
+        ? ownedLayersOf(model.value, ownership.value)
+        : undefined,
+  };
+  // A dialog that met a conflict waits for this reload before saving again.
+  const refresh = useMemo(
+    () => ({
+      refreshing: ownership.loading,
+      refreshError: ownership.value ? ownership.error : undefined,
+    }),
+    [ownership.loading, ownership.value, ownership.error],
+  );
+  return (
+    <Section
+      title="Owners"
+      subheader="Who owns each capability for all components of this System; a component's own owner takes precedence"
+      state={state}
+      isEmpty={layers => layers.length === 0}
+      empty="The layer model has no layers."
+    >
+      {layers => (
+        <CoverageRefreshContext.Provider value={refresh}>
+          {layers.map(layer => (
+            <OwnedLayerSection
+              key={layer.layer}
+              layer={layer}
+              systemRef={systemRef}
+              onChanged={ownership.retry}
+            />
+          ))}
+        </CoverageRefreshContext.Provider>
+      )}
+    </Section>
+  );
+};
