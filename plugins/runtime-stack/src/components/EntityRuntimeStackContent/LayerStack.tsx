@@ -1,14 +1,10 @@
 import type { EntityCoverage } from '@internal/backstage-plugin-runtime-stack-common';
-import Accordion from '@material-ui/core/Accordion';
-import AccordionDetails from '@material-ui/core/AccordionDetails';
-import AccordionSummary from '@material-ui/core/AccordionSummary';
 import Box from '@material-ui/core/Box';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import { CapabilityRow } from './CapabilityRow';
 import {
   describeLayerCoverage,
@@ -19,6 +15,7 @@ import {
 import { OwnershipHistory } from './OwnershipHistory';
 import { VisuallyHidden } from '@backstage/ui';
 import { ScrollingTable } from '../shared/ScrollingTable';
+import { LayerAccordion } from '../shared/LayerAccordion';
 
 const identity = (toolId: string) => toolId;
 
@@ -39,60 +36,49 @@ const LayerSection = ({
   titleOf: (toolId: string) => string;
   onChanged: () => void;
 }) => {
-  const headingId = `runtime-stack-layer-${layer.layer}`;
   return (
-    <Accordion defaultExpanded={needsAttention(layer)}>
-      <AccordionSummary
-        expandIcon={<ExpandMoreIcon />}
-        aria-controls={`${headingId}-content`}
-        id={headingId}
-      >
-        <Box display="flex" alignItems="baseline" style={{ gap: 12 }}>
-          <Typography variant="subtitle1" component="span">
-            Layer {layer.layer} · {layer.title}
-          </Typography>
-          <Typography variant="body2" color="textSecondary">
-            {describeLayerCoverage(layer.coverage)}
-          </Typography>
-        </Box>
-      </AccordionSummary>
-      <AccordionDetails>
-        {layer.capabilities.length === 0 ? (
-          <Typography variant="body2" color="textSecondary">
-            The layer model has no capabilities on this layer.
-          </Typography>
-        ) : (
-          <ScrollingTable
-            size="small"
-            aria-label={`Layer ${layer.layer} capabilities`}
-          >
-            <TableHead>
-              <TableRow>
-                {/* The same share per column in every layer, so the layers line up. */}
-                <TableCell style={{ width: '28%' }}>Capability</TableCell>
-                <TableCell style={{ width: '11%' }}>Status</TableCell>
-                <TableCell style={{ width: '18%' }}>Tools</TableCell>
-                <TableCell style={{ width: '23%' }}>Owners</TableCell>
-                <TableCell style={{ width: '20%' }}>
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {layer.capabilities.map(capability => (
-                <CapabilityRow
-                  key={capability.capability}
-                  capability={capability}
-                  entityRef={entityRef}
-                  titleOf={titleOf}
-                  onChanged={onChanged}
-                />
-              ))}
-            </TableBody>
-          </ScrollingTable>
-        )}
-      </AccordionDetails>
-    </Accordion>
+    <LayerAccordion
+      id={`runtime-stack-layer-${layer.layer}`}
+      layer={layer.layer}
+      title={layer.title}
+      summary={describeLayerCoverage(layer.coverage)}
+      defaultExpanded={needsAttention(layer)}
+    >
+      {layer.capabilities.length === 0 ? (
+        <Typography variant="body2" color="textSecondary">
+          The layer model has no capabilities on this layer.
+        </Typography>
+      ) : (
+        <ScrollingTable
+          size="small"
+          aria-label={`Layer ${layer.layer} capabilities`}
+        >
+          <TableHead>
+            <TableRow>
+              {/* The same share per column in every layer, so the layers line up. */}
+              <TableCell style={{ width: '28%' }}>Capability</TableCell>
+              <TableCell style={{ width: '11%' }}>Status</TableCell>
+              <TableCell style={{ width: '18%' }}>Tools</TableCell>
+              <TableCell style={{ width: '23%' }}>Owners</TableCell>
+              <TableCell style={{ width: '20%' }}>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {layer.capabilities.map(capability => (
+              <CapabilityRow
+                key={capability.capability}
+                capability={capability}
+                entityRef={entityRef}
+                titleOf={titleOf}
+                onChanged={onChanged}
+              />
+            ))}
+          </TableBody>
+        </ScrollingTable>
+      )}
+    </LayerAccordion>
   );
 };
 

@@ -4,16 +4,10 @@ import type {
   EffectiveOwnership,
   LayerModel,
 } from '@internal/backstage-plugin-runtime-stack-common';
-import Accordion from '@material-ui/core/Accordion';
-import AccordionDetails from '@material-ui/core/AccordionDetails';
-import AccordionSummary from '@material-ui/core/AccordionSummary';
-import Box from '@material-ui/core/Box';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
-import Typography from '@material-ui/core/Typography';
-import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -25,6 +19,7 @@ import type { OwnedCapability } from '../EntityRuntimeStackContent/ownershipEdit
 import { Section } from '../EntityRuntimeStackContent/Section';
 import { plural } from '../shared/plural';
 import { ScrollingTable } from '../shared/ScrollingTable';
+import { LayerAccordion } from '../shared/LayerAccordion';
 
 interface OwnedLayer {
   layer: number;
@@ -71,67 +66,54 @@ const OwnedLayerSection = ({
   systemRef: string;
   onChanged: () => void;
 }) => {
-  const headingId = `system-owners-layer-${layer.layer}`;
   return (
-    <Accordion>
-      <AccordionSummary
-        expandIcon={<ExpandMoreIcon />}
-        aria-controls={`${headingId}-content`}
-        id={headingId}
+    <LayerAccordion
+      id={`system-owners-layer-${layer.layer}`}
+      layer={layer.layer}
+      title={layer.title}
+      summary={
+        layer.ownHere === 0
+          ? 'no owner set on this System'
+          : `${plural(layer.ownHere, 'owner')} set on this System`
+      }
+    >
+      <ScrollingTable
+        size="small"
+        aria-label={`Owners of layer ${layer.layer} for this System`}
       >
-        <Box display="flex" alignItems="baseline" style={{ gap: 12 }}>
-          <Typography variant="subtitle1" component="h3">
-            Layer {layer.layer} · {layer.title}
-          </Typography>
-          <Typography variant="body2" color="textSecondary">
-            {layer.ownHere === 0
-              ? 'no owner set on this System'
-              : `${plural(layer.ownHere, 'owner')} set on this System`}
-          </Typography>
-        </Box>
-      </AccordionSummary>
-      <AccordionDetails id={`${headingId}-content`}>
-        <ScrollingTable
-          size="small"
-          aria-label={`Owners of layer ${layer.layer} for this System`}
-        >
-          <TableHead>
-            <TableRow>
-              <TableCell style={{ width: '35%' }}>Capability</TableCell>
-              <TableCell style={{ width: '45%' }}>Owners</TableCell>
-              <TableCell style={{ width: '20%' }}>
-                <VisuallyHidden>Actions</VisuallyHidden>
+        <TableHead>
+          <TableRow>
+            <TableCell style={{ width: '35%' }}>Capability</TableCell>
+            <TableCell style={{ width: '45%' }}>Owners</TableCell>
+            <TableCell style={{ width: '20%' }}>
+              <VisuallyHidden>Actions</VisuallyHidden>
+            </TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {layer.capabilities.map(capability => (
+            <TableRow key={capability.capability} aria-label={capability.title}>
+              <TableCell style={{ verticalAlign: 'top' }}>
+                {capability.title}
+              </TableCell>
+              <TableCell style={{ verticalAlign: 'top' }}>
+                <CapabilityOwners
+                  owners={capability.owners}
+                  ownScope="system"
+                />
+              </TableCell>
+              <TableCell align="right" style={{ verticalAlign: 'top' }}>
+                <ChangeOwnerAction
+                  capability={capability}
+                  entityRef={systemRef}
+                  onChanged={onChanged}
+                />
               </TableCell>
             </TableRow>
-          </TableHead>
-          <TableBody>
-            {layer.capabilities.map(capability => (
-              <TableRow
-                key={capability.capability}
-                aria-label={capability.title}
-              >
-                <TableCell style={{ verticalAlign: 'top' }}>
-                  {capability.title}
-                </TableCell>
-                <TableCell style={{ verticalAlign: 'top' }}>
-                  <CapabilityOwners
-                    owners={capability.owners}
-                    ownScope="system"
-                  />
-                </TableCell>
-                <TableCell align="right" style={{ verticalAlign: 'top' }}>
-                  <ChangeOwnerAction
-                    capability={capability}
-                    entityRef={systemRef}
-                    onChanged={onChanged}
-                  />
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </ScrollingTable>
-      </AccordionDetails>
-    </Accordion>
+          ))}
+        </TableBody>
+      </ScrollingTable>
+    </LayerAccordion>
   );
 };
 
