@@ -21,6 +21,7 @@ import { runtimeStackApiRef } from '../../api';
 import { formatWhen } from './formatWhen';
 import { RefLink } from '../shared/RefLink';
 import { ScrollingTable } from '../shared/ScrollingTable';
+import { scopeNounOf } from '../shared/entityScope';
 
 const HISTORY_LIMIT = 50;
 
@@ -157,7 +158,7 @@ const HistoryTable = ({
   if (items.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
-        No owner has been set on this component yet.
+        No owner has been set on {scopeNounOf(entityRef)} yet.
       </Typography>
     );
   }
@@ -173,7 +174,8 @@ const HistoryTable = ({
 };
 
 /**
- * Who changed the owners set on this component, and from what to what.
+ * Who changed the owners set on this component (or System), and from what
+ * to what.
  * Inherited owners have their history at their own scope.
  */
 export const OwnershipHistory = ({
@@ -199,7 +201,7 @@ export const OwnershipHistory = ({
           fullWidth
         >
           <DialogTitle id="ownership-history-title">
-            Owner changes on this component
+            Owner changes on {scopeNounOf(entityRef)}
           </DialogTitle>
           <DialogContent>
             <HistoryTable

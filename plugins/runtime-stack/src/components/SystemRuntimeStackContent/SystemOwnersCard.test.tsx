@@ -200,6 +200,30 @@ describe('SystemOwnersCard', () => {
     ]);
   });
 
+  it('lists the owner changes made on the System', async () => {
+    serve();
+    const asked: Array<string | null> = [];
+    server.use(
+      http.get(`${baseUrl}/history`, ({ request }) => {
+        asked.push(new URL(request.url).searchParams.get('scopeRef'));
+        return HttpResponse.json({ items: [], totalCount: 0 });
+      }),
+    );
+    await render();
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'History' }),
+    );
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Owner changes on this System',
+    });
+    expect(
+      await within(dialog).findByText(
+        'No owner has been set on this System yet.',
+      ),
+    ).toBeInTheDocument();
+    expect(asked).toEqual([systemRef]);
+  });
+
   it('says why the owners could not be loaded', async () => {
     server.use(
       http.get(`${baseUrl}/layers`, () => HttpResponse.json(defaultLayerModel)),

@@ -20,6 +20,10 @@ import { Section } from '../EntityRuntimeStackContent/Section';
 import { plural } from '../shared/plural';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { LayerAccordion } from '../shared/LayerAccordion';
+import { capabilityTitlesOf } from '../shared/layerModelTitles';
+import { OwnershipHistory } from '../EntityRuntimeStackContent/OwnershipHistory';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
 
 interface OwnedLayer {
   layer: number;
@@ -162,6 +166,21 @@ export const SystemOwnersCard = ({
     >
       {layers => (
         <CoverageRefreshContext.Provider value={refresh}>
+          <Box
+            display="flex"
+            alignItems="center"
+            justifyContent="space-between"
+            mb={1}
+          >
+            <Typography variant="body2" color="textSecondary">
+              Owners set here apply to every component of this System that sets
+              none of its own, over those of a cluster or the organisation.
+            </Typography>
+            <OwnershipHistory
+              entityRef={systemRef}
+              capabilityTitleOf={capabilityTitlesOf(model.value)}
+            />
+          </Box>
           {layers.map(layer => (
             <OwnedLayerSection
               key={layer.layer}
