@@ -36,13 +36,6 @@ interface PrometheusState {
   targets: PrometheusTarget[];
 }
 
-/**
- * Where a service's telemetry lives: the Prometheus alerts, rules and scrape
- * targets that concern it, its Grafana dashboards, and links made from the
- * configured templates and its own `metadata.links`. Prometheus and Grafana
- * answers are cached for a short while, so page views do not multiply
- * requests; one source failing leaves the others standing.
- */
 /** The names the annotations give that none of the rules and alerts found has. */
 function namesNotFoundIn(result: EntityObservability): string[] {
   const found = new Set([
@@ -56,6 +49,13 @@ function namesNotFoundIn(result: EntityObservability): string[] {
   return [...named].filter(name => !found.has(name));
 }
 
+/**
+ * Where a service's telemetry lives: the Prometheus alerts, rules and scrape
+ * targets that concern it, its Grafana dashboards, and links made from the
+ * configured templates and its own `metadata.links`. Prometheus and Grafana
+ * answers are cached for a short while, so page views do not multiply
+ * requests; one source failing leaves the others standing.
+ */
 export class ObservabilityService {
   private readonly prometheus: Array<{
     source: PrometheusSource;

@@ -113,9 +113,9 @@ const ProblemMessage = ({
 };
 
 /**
- * Sets the owner of one capability for this component (or System). The target is read
- * from props on every save, so after a reload the fresh version is used while
- * the user's input stays.
+ * Sets the owner of one capability for this component (or System). The
+ * target is read from props on every save, so after a reload the fresh
+ * version is used while the user's input stays.
  */
 export const ChangeOwnerDialog = ({
   capability,

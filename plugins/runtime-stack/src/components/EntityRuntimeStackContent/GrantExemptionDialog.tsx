@@ -28,8 +28,9 @@ import { EntityRefPicker } from '../shared/EntityRefPicker';
 const TITLE_ID = 'grant-exemption-title';
 
 /**
- * Accepts a gap of this component (or of every component of this System) until a day: the capability then counts as
- * exempt instead of missing. The backend records the caller as who granted it.
+ * Accepts a gap of this component (or of every component of this System)
+ * until a day: the capability then counts as exempt instead of missing. The
+ * backend records the caller as who granted it.
  */
 export const GrantExemptionDialog = ({
   entityRef,

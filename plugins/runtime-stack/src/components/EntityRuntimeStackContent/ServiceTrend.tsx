@@ -11,8 +11,8 @@ function describeChange(from: number, to: number): string {
 }
 
 /**
- * A service's (or a team's, or a System's) overall coverage day by day, with where it
- * stands on the latest day and how far it moved since the first.
+ * A service's (or a team's, or a System's) overall coverage day by day, with
+ * where it stands on the latest day and how far it moved since the first.
  */
 export const ServiceTrend = ({
   value,
