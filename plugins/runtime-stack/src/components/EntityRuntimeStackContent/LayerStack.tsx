@@ -1,5 +1,4 @@
 import type { EntityCoverage } from '@internal/backstage-plugin-runtime-stack-common';
-import Box from '@material-ui/core/Box';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
@@ -12,7 +11,7 @@ import {
   stackLayersOf,
   type StackLayer,
 } from './layerStackModel';
-import { OwnershipHistory } from './OwnershipHistory';
+import { OwnershipHeader } from './OwnershipHeader';
 import { VisuallyHidden } from '@backstage/ui';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { LayerAccordion } from '../shared/LayerAccordion';
@@ -98,21 +97,11 @@ export const LayerStack = ({
   onChanged: () => void;
 }) => (
   <>
-    <Box
-      display="flex"
-      alignItems="center"
-      justifyContent="space-between"
-      mb={1}
-    >
-      <Typography variant="body2" color="textSecondary">
-        Owners set here take precedence over those inherited from the System,
-        cluster or organisation.
-      </Typography>
-      <OwnershipHistory
-        entityRef={value.entityRef}
-        capabilityTitleOf={capabilityTitlesIn(value)}
-      />
-    </Box>
+    <OwnershipHeader
+      note="Owners set here take precedence over those inherited from the System, cluster or organisation."
+      entityRef={value.entityRef}
+      capabilityTitleOf={capabilityTitlesIn(value)}
+    />
     {stackLayersOf(value).map(layer => (
       <LayerSection
         key={layer.layer}

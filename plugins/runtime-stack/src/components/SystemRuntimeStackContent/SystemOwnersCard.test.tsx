@@ -81,7 +81,6 @@ describe('SystemOwnersCard', () => {
     renderWithClient(
       <SystemOwnersCard
         system={{ kind: 'System', namespace: 'default', name: 'payments' }}
-        systemRef={systemRef}
       />,
       {},
       [mockApis.permission()],

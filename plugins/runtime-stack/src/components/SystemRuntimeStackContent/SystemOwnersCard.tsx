@@ -1,3 +1,4 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { VisuallyHidden } from '@backstage/ui';
 import type {
@@ -21,9 +22,7 @@ import { plural } from '../shared/plural';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { LayerAccordion } from '../shared/LayerAccordion';
 import { capabilityTitlesOf } from '../shared/layerModelTitles';
-import { OwnershipHistory } from '../EntityRuntimeStackContent/OwnershipHistory';
-import Box from '@material-ui/core/Box';
-import Typography from '@material-ui/core/Typography';
+import { OwnershipHeader } from '../EntityRuntimeStackContent/OwnershipHeader';
 
 interface OwnedLayer {
   layer: number;
@@ -126,15 +125,9 @@ const OwnedLayerSection = ({
  * there: a record on the System is inherited by every component that sets
  * none of its own.
  */
-export const SystemOwnersCard = ({
-  system,
-  systemRef,
-}: {
-  system: EntityName;
-  /** The System as `system:namespace/name`. */
-  systemRef: string;
-}) => {
+export const SystemOwnersCard = ({ system }: { system: EntityName }) => {
   const api = useApi(runtimeStackApiRef);
+  const systemRef = stringifyEntityRef(system);
   const model = useAsync(() => api.getLayerModel(), [api]);
   const ownership = useAsyncRetry(
     () => api.getEntityOwnership(system),
@@ -166,21 +159,11 @@ export const SystemOwnersCard = ({
     >
       {layers => (
         <CoverageRefreshContext.Provider value={refresh}>
-          <Box
-            display="flex"
-            alignItems="center"
-            justifyContent="space-between"
-            mb={1}
-          >
-            <Typography variant="body2" color="textSecondary">
-              Owners set here apply to every component of this System that sets
-              none of its own, over those of a cluster or the organisation.
-            </Typography>
-            <OwnershipHistory
-              entityRef={systemRef}
-              capabilityTitleOf={capabilityTitlesOf(model.value)}
-            />
-          </Box>
+          <OwnershipHeader
+            note="Owners set here apply to every component of this System that sets none of its own, over those of a cluster or the organisation."
+            entityRef={systemRef}
+            capabilityTitleOf={capabilityTitlesOf(model.value)}
+          />
           {layers.map(layer => (
             <OwnedLayerSection
               key={layer.layer}

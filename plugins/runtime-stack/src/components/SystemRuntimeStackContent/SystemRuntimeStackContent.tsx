@@ -91,7 +91,7 @@ export const SystemRuntimeStackContent = () => {
         </Grid>
       )}
       <Grid item xs={12}>
-        <SystemOwnersCard system={name} systemRef={systemRef} />
+        <SystemOwnersCard system={name} />
       </Grid>
       <Grid item xs={12} md={5}>
         <CoverageTrendCard
