@@ -27,6 +27,7 @@ import { runtimeStackApiRef } from '../../api';
 import { EntityRuntimeStackContent } from './EntityRuntimeStackContent';
 import { LayerStack } from './LayerStack';
 import { runtimeStackTestApi } from '../../__testUtils__/runtimeStackClient';
+import { openChangeOwnerDialog } from '../../__testUtils__/changeOwnerDialog';
 
 const base = 'http://backstage.test/api/runtime-stack';
 const coverageUrl = `${base}/entities/component/default/payments-api/coverage`;
@@ -305,16 +306,6 @@ describe('LayerStack', () => {
   const rowOf = async (title: string) =>
     screen.findByRole('row', { name: title });
 
-  const openChangeOwner = async (title: string) => {
-    const name = `Change owner of ${title}`;
-    // Queried afresh: the button is replaced once the permission is known.
-    await waitFor(() =>
-      expect(screen.getByRole('button', { name })).toBeEnabled(),
-    );
-    await userEvent.click(screen.getByRole('button', { name }));
-    return screen.findByRole('dialog', { name });
-  };
-
   it('shows the layers from the application down to the platform, with status, tools and owners', async () => {
     serveCoverage(coverage);
     await render();
@@ -455,7 +446,9 @@ describe('LayerStack', () => {
     );
     await render();
 
-    const dialog = await openChangeOwner('Data protection (backup & restore)');
+    const dialog = await openChangeOwnerDialog(
+      'Data protection (backup & restore)',
+    );
     // The current owner, linked to its page.
     const explanation = within(dialog).getByText(
       (_, element) =>
@@ -516,7 +509,9 @@ describe('LayerStack', () => {
   it("picks the new owner from the catalog's groups by their names", async () => {
     serveCoverage(coverage);
     await render();
-    const dialog = await openChangeOwner('Data protection (backup & restore)');
+    const dialog = await openChangeOwnerDialog(
+      'Data protection (backup & restore)',
+    );
     const ownerField = within(dialog).getByRole('textbox', {
       name: /Owner group/,
     });
@@ -542,7 +537,7 @@ describe('LayerStack', () => {
     );
     await render();
 
-    const dialog = await openChangeOwner('Workloads');
+    const dialog = await openChangeOwnerDialog('Workloads');
     expect(
       within(dialog).getByText(
         'Changes the owner record set on this component (version 2).',
@@ -602,7 +597,7 @@ describe('LayerStack', () => {
     );
     await render();
 
-    const dialog = await openChangeOwner('Workloads');
+    const dialog = await openChangeOwnerDialog('Workloads');
     const ownerField = within(dialog).getByRole('textbox', {
       name: /Owner group/,
     });
@@ -738,7 +733,7 @@ describe('LayerStack', () => {
     );
     await render();
 
-    const dialog = await openChangeOwner('Service mesh');
+    const dialog = await openChangeOwnerDialog('Service mesh');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
 
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(
@@ -758,7 +753,7 @@ describe('LayerStack', () => {
     );
     await render();
 
-    const dialog = await openChangeOwner('Service mesh');
+    const dialog = await openChangeOwnerDialog('Service mesh');
     const ownerField = within(dialog).getByRole('textbox', {
       name: /Owner group/,
     });
@@ -868,7 +863,7 @@ describe('LayerStack', () => {
       </EntityProvider>,
     );
 
-    const dialog = await openChangeOwner('Service mesh');
+    const dialog = await openChangeOwnerDialog('Service mesh');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
 
     await waitFor(() => expect(served.count).toBe(2));
@@ -908,7 +903,7 @@ describe('LayerStack', () => {
         pending.shift()!(response);
       };
       await answer(HttpResponse.json(coverage));
-      const dialog = await openChangeOwner('Workloads');
+      const dialog = await openChangeOwnerDialog('Workloads');
       await userEvent.click(
         within(dialog).getByRole('button', { name: 'Save' }),
       );

@@ -14,6 +14,7 @@ import {
   renderWithClient,
 } from '../../__testUtils__/runtimeStackClient';
 import { SystemOwnersCard } from './SystemOwnersCard';
+import { openChangeOwnerDialog } from '../../__testUtils__/changeOwnerDialog';
 
 const systemRef = 'system:default/payments';
 const ownershipUrl = `${baseUrl}/entities/system/default/payments/ownership`;
@@ -89,13 +90,7 @@ describe('SystemOwnersCard', () => {
   /** Opens a layer, then the owner dialog of one of its capabilities. */
   const openChangeOwner = async (layer: RegExp, title: string) => {
     await userEvent.click(await screen.findByRole('button', { name: layer }));
-    const name = `Change owner of ${title}`;
-    // Queried afresh: the button is replaced once the permission is known.
-    await waitFor(() =>
-      expect(screen.getByRole('button', { name })).toBeEnabled(),
-    );
-    await userEvent.click(screen.getByRole('button', { name }));
-    return screen.findByRole('dialog', { name });
+    return openChangeOwnerDialog(title);
   };
 
   it("shows each layer's capabilities with their owners, the System's own as this System", async () => {

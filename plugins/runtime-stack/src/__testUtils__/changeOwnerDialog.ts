@@ -1,0 +1,15 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+
+/** Opens the Change owner dialog of a capability once the permission allows it. */
+export async function openChangeOwnerDialog(
+  capabilityTitle: string,
+): Promise<HTMLElement> {
+  const name = `Change owner of ${capabilityTitle}`;
+  // Queried afresh: the button is replaced once the permission is known.
+  await waitFor(() =>
+    expect(screen.getByRole('button', { name })).toBeEnabled(),
+  );
+  await userEvent.click(screen.getByRole('button', { name }));
+  return screen.findByRole('dialog', { name });
+}
