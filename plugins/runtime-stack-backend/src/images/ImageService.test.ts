@@ -97,6 +97,13 @@ describeWithRegistry('registry images on %s', databaseId => {
         },
       });
     }
+    // Twelve old releases and a branch tag, all one image.
+    await pushImage(registry.url, {
+      repository,
+      tags: [...Array.from({ length: 12 }, (_, i) => `1.0.${i}`), 'main'],
+      created: '2026-01-01T00:00:00Z',
+      seed: 'old releases',
+    });
     // 1.14.2 is pushed, pulled by the pods, then pushed again: the tag moved.
     staleDigest = (
       await pushImage(registry.url, {
@@ -224,19 +231,39 @@ describeWithRegistry('registry images on %s', databaseId => {
         ]),
       );
     const first = await collection.run();
+    // The ten newest versions and the branch tag; 1.0.0 to 1.0.4 only listed.
     expect(first).toMatchObject({
       repositories: 1,
-      tags: 3,
+      tagsListed: 16,
+      tags: 11,
       cacheHits: 0,
       failures: 0,
     });
+    const stored = await registryStore.get(
+      registry.host,
+      'payments/payments-api',
+    );
+    expect(stored?.tags.map(t => t.tag).sort()).toEqual(
+      [
+        '1.15.0',
+        '1.14.2',
+        '1.14.1',
+        ...Array.from({ length: 7 }, (_, i) => `1.0.${i + 5}`),
+        'main',
+      ].sort(),
+    );
     const second = await collection.run();
-    expect(second).toMatchObject({ repositories: 1, tags: 3, cacheHits: 3 });
+    expect(second).toMatchObject({
+      repositories: 1,
+      tagsListed: 16,
+      tags: 11,
+      cacheHits: 11,
+    });
     expect(second.requests).toBeLessThan(first.requests);
     // The same figures, summed, as the runs' counters report them.
     expect(since(await sumsOf(metricReader))).toEqual({
       'runtime_stack.registry.requests': first.requests + second.requests,
-      'runtime_stack.registry.cache_hits': 3,
+      'runtime_stack.registry.cache_hits': 11,
       'runtime_stack.registry.failures': 0,
     });
     expect(
@@ -266,6 +293,7 @@ describeWithRegistry('registry images on %s', databaseId => {
       '1.15.0',
       '1.14.2',
       '1.14.1',
+      ...['11', '10', '9', '8', '7', '6', '5'].map(patch => `1.0.${patch}`),
     ]);
     expect(running.newest[0]).toMatchObject({
       created: '2026-11-01T00:00:00Z',

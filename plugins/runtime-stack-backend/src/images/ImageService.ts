@@ -15,8 +15,7 @@ import { imageDrift } from './imageDrift';
 import { registryFor, type ImageSettings } from './registryConfig';
 import type { RegistrySnapshotStore } from './RegistrySnapshotStore';
 import { runningImagesOf, type RunningImage } from './runningImages';
-
-const NEWEST_SHOWN = 10;
+import { NEWEST_TAGS_SHOWN } from './tagsToRead';
 
 /**
  * The images a service runs (from the collected pods, with the digests the
@@ -121,7 +120,7 @@ export class ImageService {
               ),
             ),
           )
-            .slice(0, NEWEST_SHOWN)
+            .slice(0, NEWEST_TAGS_SHOWN)
             .map(tag => byTag.get(tag)!),
           drift,
         };

@@ -8,12 +8,16 @@ import {
   type RegistryDefinition,
 } from './registryConfig';
 import type { RegistrySnapshotStore, StoredTag } from './RegistrySnapshotStore';
+import { tagsToRead } from './tagsToRead';
 
 /** HEAD requests in flight per repository. */
 const TAGS_IN_FLIGHT = 4;
 
 export interface RegistryCollectionResult {
   repositories: number;
+  /** Tags the registries list. */
+  tagsListed: number;
+  /** Tags whose digest was read: those in use, the newest versions, and tags without a version. */
   tags: number;
   /** Tags whose digest had not changed, so their details came from the store. */
   cacheHits: number;
@@ -21,11 +25,18 @@ export interface RegistryCollectionResult {
   failures: number;
 }
 
+interface WantedRepository {
+  registry: RegistryDefinition;
+  repository: string;
+  /** The tags the references name. */
+  inUse: Set<string>;
+}
+
 /**
  * Reads the repositories of configured registries that services use: their
- * tags, each tag's digest, and the details of digests not seen before. A
- * digest already in the store is not fetched again, so a second run costs
- * one HEAD per tag.
+ * tags, the digest of each tag worth reading (see `tagsToRead`), and the
+ * details of digests not seen before. A digest already in the store is not
+ * fetched again, so a second run costs one HEAD per tag read.
  */
 export class RegistryCollector {
   private readonly clients = new Map<string, OciRegistryClient>();
@@ -37,13 +48,8 @@ export class RegistryCollector {
   ) {}
 
   /** The repositories of these image references that may be fetched. */
-  repositoriesOf(
-    references: string[],
-  ): Array<{ registry: RegistryDefinition; repository: string }> {
-    const wanted = new Map<
-      string,
-      { registry: RegistryDefinition; repository: string }
-    >();
+  repositoriesOf(references: string[]): WantedRepository[] {
+    const wanted = new Map<string, WantedRepository>();
     for (const reference of references) {
       let parsed;
       try {
@@ -56,12 +62,15 @@ export class RegistryCollector {
         parsed.registry,
         parsed.repository,
       );
-      if (registry) {
-        wanted.set(`${registry.host}/${parsed.repository}`, {
-          registry,
-          repository: parsed.repository,
-        });
-      }
+      if (!registry) continue;
+      const key = `${registry.host}/${parsed.repository}`;
+      const entry = wanted.get(key) ?? {
+        registry,
+        repository: parsed.repository,
+        inUse: new Set<string>(),
+      };
+      if (parsed.tag) entry.inUse.add(parsed.tag);
+      wanted.set(key, entry);
     }
     return [...wanted.values()];
   }
@@ -72,17 +81,18 @@ export class RegistryCollector {
     const results = await mapWithConcurrency(
       repositories,
       this.settings.concurrency,
-      ({ registry, repository }) => this.refresh(registry, repository),
+      wanted => this.refresh(wanted),
     );
     const summary = {
       repositories: repositories.length,
+      tagsListed: results.reduce((n, r) => n + r.tagsListed, 0),
       tags: results.reduce((n, r) => n + r.tags, 0),
       cacheHits: results.reduce((n, r) => n + r.cacheHits, 0),
       requests: this.requestCount() - requestsBefore,
       failures: results.filter(r => r.failed).length,
     };
     this.logger.info(
-      `Read ${summary.repositories} repositories (${summary.tags} tags, ${summary.cacheHits} from cache, ${summary.requests} requests, ${summary.failures} failed)`,
+      `Read ${summary.repositories} repositories (${summary.tagsListed} tags listed, ${summary.tags} read, ${summary.cacheHits} of them from cache, ${summary.requests} requests, ${summary.failures} failed)`,
     );
     return summary;
   }
@@ -127,7 +137,7 @@ export class RegistryCollector {
     };
   }
 
-  private async refresh(registry: RegistryDefinition, repository: string) {
+  private async refresh({ registry, repository, inUse }: WantedRepository) {
     const client = this.clientFor(registry);
     const startedAt = new Date();
     try {
@@ -139,7 +149,8 @@ export class RegistryCollector {
       const cachedByDigest = new Map(
         [...cached.values()].map(t => [t.digest, t]),
       );
-      const tags = await client.listTags(repository);
+      const listed = await client.listTags(repository);
+      const tags = tagsToRead(listed, inUse);
       // Tags often share a digest (latest and the newest version): each
       // digest is described once per run.
       const described = new Map<string, Promise<StoredTag>>();
@@ -165,7 +176,12 @@ export class RegistryCollector {
       });
       const stored = read.filter((t): t is StoredTag => t !== undefined);
       await this.store.saveTags(registry.host, repository, stored, startedAt);
-      return { tags: stored.length, cacheHits, failed: false };
+      return {
+        tagsListed: listed.length,
+        tags: stored.length,
+        cacheHits,
+        failed: false,
+      };
     } catch (error) {
       const message = (error as Error).message;
       await this.store.recordFailure(
@@ -177,7 +193,7 @@ export class RegistryCollector {
       this.logger.warn(
         `Reading ${registry.host}/${repository} failed, keeping its last tags: ${message}`,
       );
-      return { tags: 0, cacheHits: 0, failed: true };
+      return { tagsListed: 0, tags: 0, cacheHits: 0, failed: true };
     }
   }
 }

@@ -2,10 +2,8 @@ import type {
   ImageDrift,
   RegistryTag,
 } from '@internal/backstage-plugin-runtime-stack-common';
-import { sortTagsNewestFirst } from '../registry/tagOrder';
+import { isReleaseVersionTag, sortTagsNewestFirst } from '../registry/tagOrder';
 import { MS_PER_DAY } from '../time/days';
-
-const SEMVER = /^v?\d+\.\d+(\.\d+)?([-+].*)?$/;
 
 export interface DriftInput {
   /** The tag in use; undefined when the image is pinned by digest only or untagged. */
@@ -61,9 +59,9 @@ export function imageDrift(input: DriftInput): ImageDrift[] {
       });
     }
   }
-  if (tag && SEMVER.test(tag) && tags && tags.length > 0) {
-    const newest = sortTagsNewestFirst(tags.map(t => t.tag)).find(t =>
-      SEMVER.test(t),
+  if (tag && isReleaseVersionTag(tag) && tags && tags.length > 0) {
+    const newest = sortTagsNewestFirst(tags.map(t => t.tag)).find(
+      isReleaseVersionTag,
     );
     if (newest && newest !== tag) {
       const ordered = sortTagsNewestFirst([tag, newest]);

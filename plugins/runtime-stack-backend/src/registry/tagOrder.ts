@@ -8,6 +8,7 @@ const VERSION =
   /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?$/;
 
 function parseVersion(tag: string): Version | undefined {
+  if (tag === 'latest') return undefined;
   const match = VERSION.exec(tag);
   if (!match) return undefined;
   return {
@@ -44,6 +45,21 @@ function compareVersions(a: Version, b: Version): number {
   return a.prerelease.length - b.prerelease.length;
 }
 
+/** Ordered by the tag's name alone (`1.2.3`, `v2`), so no date is needed. */
+export function isVersionTag(tag: string): boolean {
+  return parseVersion(tag) !== undefined;
+}
+
+const RELEASE_VERSION = /^v?\d+\.\d+(\.\d+)?([-+].*)?$/;
+
+/**
+ * A version precise enough to compare a running tag with (`1.2`, `1.2.3`,
+ * `v1.2.3-rc.1`): `v2` or `1` name a line of releases, not one.
+ */
+export function isReleaseVersionTag(tag: string): boolean {
+  return RELEASE_VERSION.test(tag);
+}
+
 /**
  * Tags newest first: version-like tags (`1.2.3`, `v2`, `1.3.0-rc.1`) by
  * version, highest first, a pre-release below its release; then other tags
@@ -58,7 +74,7 @@ export function sortTagsNewestFirst(
   const dated: Array<{ tag: string; time: number }> = [];
   const rest: string[] = [];
   for (const tag of tags) {
-    const version = tag === 'latest' ? undefined : parseVersion(tag);
+    const version = parseVersion(tag);
     const time = created?.[tag] ? Date.parse(created[tag]) : NaN;
     if (version) versioned.push({ tag, version });
     else if (tag !== 'latest' && !Number.isNaN(time)) dated.push({ tag, time });
