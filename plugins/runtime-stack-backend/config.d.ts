@@ -5,9 +5,10 @@ export interface Config {
   runtimeStack?: {
     /**
      * How cluster state is collected. The clusters themselves come from
-     * `kubernetes.clusterLocatorMethods` (entries of type `config`, and the
-     * catalog's `kubernetes-cluster` Resources with a `catalog` entry), the
-     * same configuration the Kubernetes plugin reads.
+     * `kubernetes.clusterLocatorMethods` (entries of type `config` and
+     * `localKubectlProxy`, the catalog's `kubernetes-cluster` Resources with
+     * a `catalog` entry, and a Google project's clusters with a `gke`
+     * entry), the same configuration the Kubernetes plugin reads.
      */
     clusters?: {
       /**
@@ -28,6 +29,20 @@ export interface Config {
          * is collected from the catalog until this names the hosts.
          */
         allowedHosts?: string[];
+      };
+      /**
+       * The clusters of `gke` entries in `kubernetes.clusterLocatorMethods`,
+       * listed with the backend's Google identity
+       * (`kubernetes.googleServiceAccountCredentials`, else Application
+       * Default Credentials).
+       */
+      gke?: {
+        /**
+         * The GKE API to list clusters from. Default
+         * `https://container.googleapis.com`; a Private Service Connect
+         * endpoint or a proxy in front of it.
+         */
+        apiUrl?: string;
       };
       /** Keep data current with watches between full lists. Default true. */
       watch?: boolean;

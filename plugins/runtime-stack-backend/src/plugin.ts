@@ -38,7 +38,12 @@ import {
   readCatalogClusters,
   readCatalogLocatorOptions,
 } from './clusters/catalogClusters';
-import { ClusterDirectory } from './clusters/ClusterDirectory';
+import { ClusterDirectory, combineLocated } from './clusters/ClusterDirectory';
+import {
+  GkeClusters,
+  googleAccessToken,
+  readGkeLocators,
+} from './clusters/gkeClusters';
 import {
   ClusterCredentials,
   kubernetesPluginStrategies,
@@ -193,18 +198,32 @@ export const runtimeStackPlugin = createBackendPlugin({
         // Set once coverage is wired below; collections start after init.
         let afterCollection = async () => {};
         const catalogLocator = readCatalogLocatorOptions(config);
+        const collectionSettings = readCollectionSettings(config);
+        const gkeLocators = readGkeLocators(config);
+        const gkeClusters =
+          gkeLocators.length > 0
+            ? new GkeClusters(gkeLocators, {
+                accessToken: googleAccessToken(config),
+                apiUrl: config.getOptionalString(
+                  'runtimeStack.clusters.gke.apiUrl',
+                ),
+                requestTimeoutMs: collectionSettings.requestTimeoutMs,
+              })
+            : undefined;
         const clusters = new ClusterDirectory(
           readClusterDefinitions(config),
-          catalogLocator &&
-            (() =>
-              readCatalogClusters({
-                catalog,
-                auth,
-                options: catalogLocator,
-              })),
+          combineLocated([
+            catalogLocator &&
+              (() =>
+                readCatalogClusters({
+                  catalog,
+                  auth,
+                  options: catalogLocator,
+                })),
+            gkeClusters && (() => gkeClusters.read()),
+          ]),
           logger,
         );
-        const collectionSettings = readCollectionSettings(config);
         const clusterStore = new ClusterSnapshotStore(knex);
         await new ClusterCollectionService({
           clusters,
@@ -243,8 +262,10 @@ export const runtimeStackPlugin = createBackendPlugin({
           `Collecting ${
             clusters.list().length
           } configured cluster(s) from kubernetes.clusterLocatorMethods${
-            clusters.dynamic
-              ? ', and the catalog’s kubernetes-cluster Resources'
+            catalogLocator ? ', the catalog’s kubernetes-cluster Resources' : ''
+          }${
+            gkeClusters
+              ? `, the clusters of ${gkeLocators.length} GKE locator(s)`
               : ''
           }`,
         );

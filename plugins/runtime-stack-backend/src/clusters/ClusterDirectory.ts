@@ -1,11 +1,10 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type { CatalogClusters } from './catalogClusters';
-import type { ClusterDefinition } from './clusterConfig';
+import type { ClusterDefinition, LocatedClusters } from './clusterConfig';
 
 /**
  * The clusters to collect and serve: those of the config locator, fixed at
- * start, and those the catalog declares, which come and go. Config wins
- * when both name a cluster, as it is the operator's own word.
+ * start, and those the catalog declares or GKE lists, which come and go.
+ * Config wins when both name a cluster, as it is the operator's own word.
  */
 export class ClusterDirectory {
   private all: ClusterDefinition[];
@@ -14,15 +13,15 @@ export class ClusterDirectory {
 
   constructor(
     private readonly configured: ClusterDefinition[],
-    private readonly readCatalog?: () => Promise<CatalogClusters>,
+    private readonly readLocated?: () => Promise<LocatedClusters>,
     private readonly logger?: LoggerService,
   ) {
     this.all = configured;
   }
 
-  /** Whether clusters come from the catalog too, so the list can change. */
+  /** Whether clusters come from the catalog or GKE too, so the list can change. */
   get dynamic(): boolean {
-    return this.readCatalog !== undefined;
+    return this.readLocated !== undefined;
   }
 
   list(): ClusterDefinition[] {
@@ -38,18 +37,24 @@ export class ClusterDirectory {
   }
 
   /**
-   * Reads the catalog's clusters again. On failure the list stays as it
+   * Reads the catalog's and GKE's clusters again. On failure the list stays as it
    * was: a catalog outage must not make clusters, and their data, vanish.
    */
   async refresh(): Promise<ClusterDefinition[]> {
-    if (!this.readCatalog) return this.all;
-    const { clusters, problems } = await this.readCatalog();
+    if (!this.readLocated) return this.all;
+    const { clusters, problems } = await this.readLocated();
     const taken = new Set(this.configured.map(cluster => cluster.name));
     const added: ClusterDefinition[] = [];
     for (const cluster of clusters) {
       if (taken.has(cluster.name)) {
         problems.push(
-          `Not collecting kubernetes-cluster Resource '${cluster.name}': a cluster of that name is already configured`,
+          `Not collecting ${cluster.origin ?? 'kubernetes-cluster Resource'} '${
+            cluster.name
+          }': a cluster of that name is already ${
+            this.configured.some(c => c.name === cluster.name)
+              ? 'configured'
+              : 'collected'
+          }`,
         );
         continue;
       }
@@ -63,4 +68,24 @@ export class ClusterDirectory {
     this.all = [...this.configured, ...added];
     return this.all;
   }
+}
+
+/**
+ * One read of several locators' clusters, or undefined when there are
+ * none. One that fails fails the read, so the list stays as it was.
+ */
+export function combineLocated(
+  reads: Array<(() => Promise<LocatedClusters>) | undefined>,
+): (() => Promise<LocatedClusters>) | undefined {
+  const present = reads.filter(
+    (read): read is () => Promise<LocatedClusters> => read !== undefined,
+  );
+  if (present.length === 0) return undefined;
+  return async () => {
+    const results = await Promise.all(present.map(read => read()));
+    return {
+      clusters: results.flatMap(result => result.clusters),
+      problems: results.flatMap(result => result.problems),
+    };
+  };
 }

@@ -6,7 +6,7 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { JsonObject } from '@backstage/types';
 import ipaddr from 'ipaddr.js';
 import { isObject } from '../observability/jsonShapes';
-import type { ClusterDefinition } from './clusterConfig';
+import type { ClusterDefinition, LocatedClusters } from './clusterConfig';
 
 const API_SERVER = 'kubernetes.io/api-server';
 const API_SERVER_CA = 'kubernetes.io/api-server-certificate-authority';
@@ -172,12 +172,6 @@ function clusterOf(
   };
 }
 
-/** The catalog's clusters, and why the other declared ones are left out. */
-export interface CatalogClusters {
-  clusters: ClusterDefinition[];
-  problems: string[];
-}
-
 /**
  * The clusters the catalog declares: Resources of type `kubernetes-cluster`
  * with an API server, its CA and an auth provider, the entities the
@@ -189,7 +183,7 @@ export async function readCatalogClusters(deps: {
   catalog: CatalogService;
   auth: AuthService;
   options: CatalogLocatorOptions;
-}): Promise<CatalogClusters> {
+}): Promise<LocatedClusters> {
   const { items } = await deps.catalog.getEntities(
     {
       filter: [

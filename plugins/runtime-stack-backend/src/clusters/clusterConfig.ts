@@ -29,6 +29,8 @@ export interface ClusterDefinition {
   url: string;
   /** The `kubernetes-cluster` Resource of a cluster from the catalog. */
   entityRef?: string;
+  /** Where a cluster that is not configured came from, for messages; default a catalog Resource. */
+  origin?: string;
   /** As configured; absent means `serviceAccount`. */
   authProvider?: string;
   /**
@@ -50,6 +52,12 @@ export interface ClusterDefinition {
   dashboardApp?: string;
   /** Its parameters, for dashboards without a URL (GKE, AKS). */
   dashboardParameters?: JsonObject;
+}
+
+/** Clusters a locator found (the catalog, GKE), and why it left others out. */
+export interface LocatedClusters {
+  clusters: ClusterDefinition[];
+  problems: string[];
 }
 
 export interface CollectionSettings {
@@ -135,8 +143,8 @@ function localKubectlProxyClusters(config: Config): ClusterDefinition[] {
  * The clusters of `kubernetes.clusterLocatorMethods` entries of type
  * `config`, so a portal that already runs the Kubernetes plugin configures
  * nothing twice, and the `localKubectlProxy` locator's cluster. Catalog
- * clusters are read by `readCatalogClusters`; the GKE locator, which lists
- * a Google project's clusters, is not collected.
+ * clusters are read by `readCatalogClusters`, those of the GKE locator by
+ * `GkeClusters`.
  */
 export function readClusterDefinitions(config: Config): ClusterDefinition[] {
   const configured = configClusters(config).map(cluster => {

@@ -5,7 +5,7 @@ import {
 } from '@internal/fake-grafana';
 import { GrafanaClient } from './GrafanaClient';
 import { compileDashboardSelector, selectorTags } from './grafanaSelector';
-import { ObservabilityRequestError } from './ObservabilityRequestError';
+import { ApiRequestError } from '../http/ApiRequestError';
 import { json, startStubServer } from '../__testUtils__/stubServer';
 
 let grafana: FakeGrafana;
@@ -29,8 +29,8 @@ async function failure(promise: Promise<unknown>) {
     () => undefined,
     e => e,
   );
-  expect(error).toBeInstanceOf(ObservabilityRequestError);
-  return error as ObservabilityRequestError;
+  expect(error).toBeInstanceOf(ApiRequestError);
+  return error as ApiRequestError;
 }
 
 describe('GrafanaClient against the fake Grafana', () => {

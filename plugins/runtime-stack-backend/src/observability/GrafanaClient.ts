@@ -9,7 +9,7 @@ import {
   optionalTime,
   type JsonObject,
 } from './jsonShapes';
-import { JsonTransport, type JsonResponse } from './JsonTransport';
+import { JsonTransport, type JsonResponse } from '../http/JsonTransport';
 import { envelopeData, envelopeList } from './prometheusEnvelope';
 
 export interface GrafanaDashboard {

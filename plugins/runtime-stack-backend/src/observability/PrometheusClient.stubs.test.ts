@@ -1,4 +1,4 @@
-import { ObservabilityRequestError } from './ObservabilityRequestError';
+import { ApiRequestError } from '../http/ApiRequestError';
 import { PrometheusClient } from './PrometheusClient';
 import {
   json,
@@ -23,8 +23,8 @@ async function failure(promise: Promise<unknown>) {
     () => undefined,
     e => e,
   );
-  expect(error).toBeInstanceOf(ObservabilityRequestError);
-  return error as ObservabilityRequestError;
+  expect(error).toBeInstanceOf(ApiRequestError);
+  return error as ApiRequestError;
 }
 
 const RULES = {

@@ -7,7 +7,7 @@ import {
   optionalTime,
   type JsonObject,
 } from './jsonShapes';
-import { JsonTransport } from './JsonTransport';
+import { JsonTransport } from '../http/JsonTransport';
 import { envelopeData, envelopeList } from './prometheusEnvelope';
 
 export interface PrometheusRule {

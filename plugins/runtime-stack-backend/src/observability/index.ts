@@ -12,7 +12,7 @@ export {
   type SelectableDashboard,
   type SelectorNode,
 } from './grafanaSelector';
-export { ObservabilityRequestError } from './ObservabilityRequestError';
+export { ApiRequestError } from '../http/ApiRequestError';
 export {
   PrometheusClient,
   type PrometheusAlert,

@@ -4,7 +4,7 @@ import {
   optionalString,
   type JsonObject,
 } from './jsonShapes';
-import type { JsonResponse, JsonTransport } from './JsonTransport';
+import type { JsonResponse, JsonTransport } from '../http/JsonTransport';
 
 /**
  * The `data` of Prometheus' `{status, data}` envelope, which Grafana's

@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
-import { backoffDelay, parseRetryAfter, sleep } from '../http/retryDelay';
-import { ObservabilityRequestError } from './ObservabilityRequestError';
+import { backoffDelay, parseRetryAfter, sleep } from './retryDelay';
+import { ApiRequestError } from './ApiRequestError';
 
 export interface JsonTransportOptions {
   /** Named in errors: `Prometheus`, `Grafana`. */
@@ -118,8 +118,8 @@ export class JsonTransport {
     return url;
   }
 
-  error(url: URL, reason: string, status?: number): ObservabilityRequestError {
-    return new ObservabilityRequestError({
+  error(url: URL, reason: string, status?: number): ApiRequestError {
+    return new ApiRequestError({
       service: this.options.service,
       method: 'GET',
       url,
@@ -179,7 +179,7 @@ export class JsonTransport {
         retryAfter: response.headers.get('retry-after'),
       };
     } catch (error) {
-      if (error instanceof ObservabilityRequestError) throw error;
+      if (error instanceof ApiRequestError) throw error;
       const timedOut = (error as Error)?.name === 'TimeoutError';
       // Not passed as the cause: CustomErrorBase would append fetch's
       // vaguer message to the reason given here.

@@ -1,13 +1,13 @@
 import { CustomErrorBase } from '@backstage/errors';
 
 /**
- * A Prometheus or Grafana request that failed: an unexpected status, an
+ * A request to a JSON API (Prometheus, Grafana, GKE) that failed: an unexpected status, an
  * error body, a timeout, a network error or a body that is not what the API
  * promises. The message names the service, method, host and path (with the
  * query, which holds only search terms), never headers or credentials.
  */
-export class ObservabilityRequestError extends CustomErrorBase {
-  name = 'ObservabilityRequestError' as const;
+export class ApiRequestError extends CustomErrorBase {
+  name = 'ApiRequestError' as const;
   readonly service: string;
   /** The HTTP status, when the server answered at all. */
   readonly status?: number;
