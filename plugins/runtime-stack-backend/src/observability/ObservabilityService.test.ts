@@ -423,15 +423,23 @@ describeWithPrometheus('ObservabilityService', () => {
         ...entity.metadata,
         annotations: {
           ...entity.metadata.annotations,
-          'prometheus.io/rule': 'PaymentsApiDown,payments_api_latency|instance',
+          // A recording rule's name has a colon; a plain name may be a
+          // metric, and a query is neither.
+          'prometheus.io/rule':
+            'PaymentsApiDown,payments_api:latency:p99|instance,node_memory_active_bytes|instance,sum by (instance) (node_cpu_seconds_total)',
           'prometheus.io/alert': 'PaymentsApiErrors,PaymentsApiSaturated',
         },
       },
     };
     const result = await service().entityObservability(named);
+    expect(result.matchedBy.ruleNames).toEqual([
+      'PaymentsApiDown',
+      'payments_api:latency:p99',
+      'node_memory_active_bytes',
+    ]);
     expect(result.matchedBy.namesNotFound).toEqual([
       'PaymentsApiSaturated',
-      'payments_api_latency',
+      'payments_api:latency:p99',
     ]);
     // All found: nothing to report.
     const found = await service().entityObservability({

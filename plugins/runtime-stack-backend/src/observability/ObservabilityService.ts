@@ -36,7 +36,13 @@ interface PrometheusState {
   targets: PrometheusTarget[];
 }
 
-/** The names the annotations give that none of the rules and alerts found has. */
+/**
+ * The names the annotations give that none of the rules and alerts found
+ * has: every alert name, and the rule names with a colon. Colons are for
+ * recording rules only, by Prometheus' naming rules; a name without one may
+ * be a plain metric, which the Prometheus plugin graphs from the same
+ * annotation.
+ */
 function namesNotFoundIn(result: EntityObservability): string[] {
   const found = new Set([
     ...result.rules.map(r => r.name),
@@ -44,7 +50,7 @@ function namesNotFoundIn(result: EntityObservability): string[] {
   ]);
   const named = new Set([
     ...(result.matchedBy.alertNames ?? []),
-    ...(result.matchedBy.ruleNames ?? []),
+    ...(result.matchedBy.ruleNames ?? []).filter(name => name.includes(':')),
   ]);
   return [...named].filter(name => !found.has(name));
 }

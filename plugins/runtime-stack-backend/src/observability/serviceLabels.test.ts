@@ -58,7 +58,8 @@ describe('serviceMatchOf and labelsMatchService', () => {
     expect(
       serviceMatchOf(
         entity({
-          'prometheus.io/rule': 'memUsage|component, payments:errors:rate5m',
+          'prometheus.io/rule':
+            'memUsage|component, payments:errors:rate5m, sum by (instance) (node_cpu_seconds_total)|instance, up{job="x"}',
         }),
         [],
       ).ruleNames,

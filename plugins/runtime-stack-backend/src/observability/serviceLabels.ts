@@ -13,12 +13,15 @@ const SERVICE_LABELS = [
   'backstage_io_kubernetes_id',
 ];
 
+/** A metric or rule name, as opposed to a PromQL expression. */
+const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+
 export interface ServiceMatch {
   /** Labels that must all be equal, from `prometheus.io/labels`. */
   labels: Record<string, string>;
   /** Alert names taken as the service's whatever their labels, from `prometheus.io/alert`. */
   alertNames?: string[];
-  /** Rule names (or recorded series) taken as the service's, from `prometheus.io/rule`. */
+  /** Rule names (or recorded series) taken as the service's, from `prometheus.io/rule`; its PromQL expressions are left out. */
   ruleNames?: string[];
   /** Without `prometheus.io/labels`: the service's id in a usual label. */
   serviceId: string;
@@ -52,12 +55,13 @@ export function serviceMatchOf(
     labels[key.trim()] = value.trim();
   }
   const alert = annotations[ECOSYSTEM_ANNOTATIONS.prometheusAlert]?.trim();
-  // The Prometheus plugin writes `name|groupingLabel`; the name is what counts.
+  // The Prometheus plugin writes `query|groupingLabel`, the query a metric,
+  // a recording rule or PromQL; only a name can be a rule's.
   const ruleNames = commaSeparated(
     annotations[ECOSYSTEM_ANNOTATIONS.prometheusRule],
   )
     .map(r => r.split('|')[0].trim())
-    .filter(Boolean);
+    .filter(name => METRIC_NAME.test(name));
   return {
     labels,
     ...(alert && alert !== 'all' ? { alertNames: commaSeparated(alert) } : {}),

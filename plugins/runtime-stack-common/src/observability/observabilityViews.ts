@@ -125,9 +125,10 @@ export interface EntityObservability {
     /** `key=value` label selectors for Grafana-managed alert rules. */
     grafanaAlertSelectors?: string[];
     /**
-     * Names of `alertNames` and `ruleNames` that no rule or alert of the
-     * Prometheus servers read has: a typo, or a rule file not loaded. Absent
-     * when every name was found or no Prometheus could be read.
+     * Names of `alertNames`, and of `ruleNames` with a colon (a recording
+     * rule's, where a plain name may be a metric), that no rule or alert of
+     * the Prometheus servers read has: a typo, or a rule file not loaded.
+     * Absent when every name was found or no Prometheus could be read.
      */
     namesNotFound?: string[];
   };
