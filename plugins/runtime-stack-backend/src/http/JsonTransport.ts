@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { backoffDelay, parseRetryAfter, sleep } from './retryDelay';
 import { ApiRequestError } from './ApiRequestError';
+import { describeNetworkError } from './networkError';
 
 export interface JsonTransportOptions {
   /** Named in errors: `Prometheus`, `Grafana`. */
@@ -76,15 +77,6 @@ function splitCredentials(
   baseUrl.search = '';
   baseUrl.hash = '';
   return { baseUrl, headers: result };
-}
-
-/** fetch's own message is just "fetch failed"; the cause says why. */
-function describeNetworkError(error: unknown): string {
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } })
-    ?.cause;
-  if (cause && typeof cause.code === 'string') return cause.code;
-  if (cause && typeof cause.message === 'string') return cause.message;
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**

@@ -4,6 +4,7 @@ import {
 } from './RegistryAuthenticator';
 import { RegistryRequestError } from './RegistryRequestError';
 import { backoffDelay, parseRetryAfter, sleep } from '../http/retryDelay';
+import { describeNetworkError } from '../http/networkError';
 
 export interface RegistryResponse {
   status: number;
@@ -214,13 +215,4 @@ export class RegistryTransport {
       });
     }
   }
-}
-
-/** fetch's own message is just "fetch failed"; the cause says why. */
-function describeNetworkError(error: unknown): string {
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } })
-    ?.cause;
-  if (cause && typeof cause.code === 'string') return cause.code;
-  if (cause && typeof cause.message === 'string') return cause.message;
-  return error instanceof Error ? error.message : String(error);
 }
