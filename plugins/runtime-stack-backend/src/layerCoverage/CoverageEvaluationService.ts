@@ -181,7 +181,7 @@ export class CoverageEvaluationService {
     const current = new Set(components.map(e => stringifyEntityRef(e)));
     const gone = (await store.entityRefs()).filter(ref => !current.has(ref));
     await store.remove(gone);
-    await this.recordScorecards(groups, gone);
+    await this.recordScorecards({ groups, systems, gone });
 
     const result = {
       evaluated: components.length - failed,
@@ -218,12 +218,24 @@ export class CoverageEvaluationService {
     }
   }
 
-  /** Team rollups from the group hierarchy, today's snapshot, retention. */
-  private async recordScorecards(groups: Entity[], gone: string[]) {
+  /**
+   * Team rollups from the group hierarchy, today's snapshot, retention; the
+   * history of services, groups and Systems the catalog no longer has goes.
+   */
+  private async recordScorecards(current: {
+    groups: Entity[];
+    systems: Entity[];
+    gone: string[];
+  }) {
     const { scorecards, settings } = this.options;
     if (!scorecards) return;
+    const { groups, systems, gone } = current;
     const now = (this.options.now ?? (() => new Date()))();
     await scorecards.removeServiceHistory(gone);
+    const refsOf = (entities: Entity[]) =>
+      new Set(entities.map(entity => stringifyEntityRef(entity)));
+    await scorecards.removeHistoryOutside('team', refsOf(groups));
+    await scorecards.removeHistoryOutside('system', refsOf(systems));
     await scorecards.replaceTeamClosure(teamClosure(groups));
     await scorecards.snapshot(dayOf(now));
     await scorecards.prune(dayOf(addDays(now, -settings.retentionDays)));

@@ -248,7 +248,7 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
-    it('snapshots each day, trends per subject, prunes by retention and forgets deleted services', async () => {
+    it('snapshots each day, trends per subject, prunes by retention and forgets deleted services, groups and Systems', async () => {
       await store.snapshot('2026-11-21');
       // pay-worker gains gitops coverage of its proxy the next day.
       await coverage.put([
@@ -330,14 +330,43 @@ describe.each(databases.eachSupportedId())(
         ).points,
       ).toEqual([]);
       // Its team keeps the history it had.
+      const paymentsTrend = () =>
+        store.trend(
+          { kind: 'team', ref: 'group:default/payments' },
+          '2026-01-01',
+        );
+      expect((await paymentsTrend()).points).toHaveLength(1);
+
+      // Until the group leaves the catalog; other teams keep theirs.
+      expect(
+        await store.removeHistoryOutside(
+          'team',
+          new Set(['group:default/product', 'group:default/checkout']),
+        ),
+      ).toContain('group:default/payments');
+      expect((await paymentsTrend()).points).toEqual([]);
       expect(
         (
           await store.trend(
-            { kind: 'team', ref: 'group:default/payments' },
+            { kind: 'team', ref: 'group:default/product' },
             '2026-01-01',
           )
         ).points,
       ).toHaveLength(1);
+      // A System likewise.
+      const systemTrend = () =>
+        store.trend(
+          { kind: 'system', ref: 'system:default/payments' },
+          '2026-01-01',
+        );
+      expect((await systemTrend()).points).toHaveLength(1);
+      expect(
+        await store.removeHistoryOutside(
+          'system',
+          new Set(['system:default/checkout', 'system:default/platform']),
+        ),
+      ).toEqual(['system:default/payments']);
+      expect((await systemTrend()).points).toEqual([]);
     });
 
     it('lists a team’s services with their gaps and the groups it spans', async () => {

@@ -116,10 +116,35 @@ export class ScorecardStore {
 
   /** Drops the history of services the catalog no longer has. */
   async removeServiceHistory(entityRefs: string[]): Promise<void> {
-    for (let i = 0; i < entityRefs.length; i += 500) {
+    await this.removeHistory('service', entityRefs);
+  }
+
+  /**
+   * Drops the history of teams or Systems other than `current`, the ones
+   * the catalog has: a deleted group or System leaves no trend behind.
+   * Returns the refs whose history went.
+   */
+  async removeHistoryOutside(
+    kind: 'team' | 'system',
+    current: Set<string>,
+  ): Promise<string[]> {
+    const rows: Array<{ subject_ref: string }> = await this.knex(
+      'coverage_history',
+    )
+      .distinct('subject_ref')
+      .where({ subject_kind: kind });
+    const gone = rows
+      .map(row => row.subject_ref)
+      .filter(ref => !current.has(ref));
+    await this.removeHistory(kind, gone);
+    return gone;
+  }
+
+  private async removeHistory(kind: string, refs: string[]): Promise<void> {
+    for (let i = 0; i < refs.length; i += 500) {
       await this.knex('coverage_history')
-        .where({ subject_kind: 'service' })
-        .whereIn('subject_ref', entityRefs.slice(i, i + 500))
+        .where({ subject_kind: kind })
+        .whereIn('subject_ref', refs.slice(i, i + 500))
         .delete();
     }
   }
