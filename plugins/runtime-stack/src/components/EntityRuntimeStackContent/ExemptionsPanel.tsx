@@ -195,6 +195,15 @@ const ExemptionRow = ({
   );
 };
 
+/** Whose gaps the panel lists: a component's own and its System's, or a System's for all its components. */
+function exemptionSubjectOf(entityRef: string, systemRef?: string): string {
+  const noun = scopeNounOf(entityRef);
+  if (systemRef) return `${noun} and its System`;
+  return scopeKindOf(entityRef) === 'system'
+    ? `${noun}, for all its components`
+    : noun;
+}
+
 /**
  * The accepted gaps of this component and of its System, or of a System for
  * all its components, with granting and revoking for those allowed to. An
@@ -248,11 +257,6 @@ export const ExemptionsPanel = ({
   );
   const [granting, setGranting] = useState(false);
   const noun = scopeNounOf(entityRef);
-  let subject = noun;
-  if (systemRef) subject = `${noun} and its System`;
-  else if (scopeKindOf(entityRef) === 'system') {
-    subject = `${noun}, for all its components`;
-  }
   const [revoking, setRevoking] = useState<Exemption>();
 
   const changed = () => {
@@ -263,7 +267,10 @@ export const ExemptionsPanel = ({
   return (
     <Section
       title="Exemptions"
-      subheader={`Accepted gaps of ${subject}; an expired one counts as missing again`}
+      subheader={`Accepted gaps of ${exemptionSubjectOf(
+        entityRef,
+        systemRef,
+      )}; an expired one counts as missing again`}
       state={state}
       isEmpty={() => false}
       empty=""
