@@ -14,7 +14,15 @@ import type { ImageSettings } from './registryConfig';
 import { declaredImageReferences } from './declaredImages';
 import { templateImagesOf } from './runningImages';
 
-const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'CronJob'];
+/** ReplicaSets and Jobs too: during a rollout, the old ReplicaSet's tag still runs. */
+const WORKLOAD_KINDS = [
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'CronJob',
+  'ReplicaSet',
+  'Job',
+];
 
 /**
  * Reads, on the scheduler, the registries behind every image the clusters

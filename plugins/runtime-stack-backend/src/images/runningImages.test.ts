@@ -91,4 +91,31 @@ describe('running images', () => {
       ]).sort(),
     ).toEqual(['a:1', 'b:2', 'init:1']);
   });
+
+  it('reads ReplicaSets and Jobs only while they have pods', () => {
+    const replicaSet = (image: string, replicas: number) => ({
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: { name: image },
+      spec: { template: { spec: { containers: [{ image }] } } },
+      status: { replicas },
+    });
+    const job = (image: string, status: object) => ({
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: image },
+      spec: { template: { spec: { containers: [{ image }] } } },
+      status,
+    });
+    expect(
+      templateImagesOf([
+        // Halfway through a rollout from 1.4 to 1.5; 1.3 long scaled down.
+        replicaSet('app:1.5', 2),
+        replicaSet('app:1.4', 1),
+        replicaSet('app:1.3', 0),
+        job('migrate:7', { active: 1 }),
+        job('migrate:6', { succeeded: 1 }),
+      ]).sort(),
+    ).toEqual(['app:1.4', 'app:1.5', 'migrate:7']);
+  });
 });
