@@ -11,7 +11,13 @@ import {
 import { ClusterCredentials } from './clusterCredentials';
 import { ClusterDirectory } from './ClusterDirectory';
 import { BUILT_IN_RESOURCES } from './collectedResources';
-import { GkeClusters, readGkeLocators, type GkeLocator } from './gkeClusters';
+import { generateKeyPairSync } from 'node:crypto';
+import {
+  GkeClusters,
+  googleAccessToken,
+  readGkeLocators,
+  type GkeLocator,
+} from './gkeClusters';
 import { KubernetesClusterClient } from './KubernetesClusterClient';
 
 const locators = (...methods: object[]) =>
@@ -60,6 +66,44 @@ describe('readGkeLocators', () => {
       locators({ projectId: 'acme-prod', endpointType: 'private' }),
     ).toThrow(
       "Invalid kubernetes.clusterLocatorMethods gke endpointType 'private': expected public or dns",
+    );
+  });
+});
+
+describe('googleAccessToken', () => {
+  it('refuses a service account key that is not JSON when the backend starts', () => {
+    expect(() =>
+      googleAccessToken(
+        new ConfigReader({
+          kubernetes: { googleServiceAccountCredentials: '{not json' },
+        }),
+      ),
+    ).toThrow(
+      'Invalid kubernetes.googleServiceAccountCredentials: expected the JSON of a service account key',
+    );
+  });
+
+  it('signs in with the configured key, else with the default credentials', async () => {
+    // This machine reaches no Google host: what fails shows which way the
+    // token was asked for.
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const withKey = googleAccessToken(
+      new ConfigReader({
+        kubernetes: {
+          googleServiceAccountCredentials: JSON.stringify({
+            type: 'service_account',
+            client_email: 'collector@acme-prod.iam.gserviceaccount.com',
+            private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }),
+          }),
+        },
+      }),
+    );
+    await expect(withKey()).rejects.toThrow(
+      /googleapis\.com\/oauth2\/v4\/token/,
+    );
+    const withoutKey = googleAccessToken(new ConfigReader({}));
+    await expect(withoutKey()).rejects.toThrow(
+      /Could not load the default credentials/,
     );
   });
 });

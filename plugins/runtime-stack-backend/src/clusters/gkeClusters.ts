@@ -1,6 +1,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { GoogleAuth } from 'google-auth-library';
 import { JsonTransport } from '../http/JsonTransport';
 import type { ClusterDefinition, LocatedClusters } from './clusterConfig';
 
@@ -122,16 +123,24 @@ export function googleAccessToken(config: Config): GoogleAccessToken {
   const key = config.getOptionalString(
     'kubernetes.googleServiceAccountCredentials',
   );
-  let auth: Promise<import('google-auth-library').GoogleAuth> | undefined;
+  let credentials: object | undefined;
+  if (key) {
+    try {
+      credentials = JSON.parse(key);
+    } catch {
+      throw new InputError(
+        'Invalid kubernetes.googleServiceAccountCredentials: expected the JSON of a service account key',
+      );
+    }
+  }
+  // Made on first use: without a gke locator no Google client exists.
+  let auth: GoogleAuth | undefined;
   return async () => {
-    auth ??= import('google-auth-library').then(
-      ({ GoogleAuth }) =>
-        new GoogleAuth({
-          scopes: ['https://www.googleapis.com/auth/cloud-platform'],
-          ...(key ? { credentials: JSON.parse(key) } : {}),
-        }),
-    );
-    const token = await (await auth).getAccessToken();
+    auth ??= new GoogleAuth({
+      scopes: ['https://www.googleapis.com/auth/cloud-platform'],
+      ...(credentials ? { credentials } : {}),
+    });
+    const token = await auth.getAccessToken();
     if (!token) throw new Error('Google returned no access token');
     return token;
   };
