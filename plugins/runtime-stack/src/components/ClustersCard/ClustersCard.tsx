@@ -51,9 +51,10 @@ export const ClustersCard = ({ layerModel }: { layerModel?: LayerModel }) => {
           </Typography>
           <Typography variant="body2" color="textSecondary">
             Add clusters under kubernetes.clusterLocatorMethods in
-            app-config.yaml (type: config), or register kubernetes-cluster
-            Resources with a type: catalog locator; the Kubernetes plugin and
-            Runtime Stack both read them.
+            app-config.yaml (type: config), list a Google project's with a type:
+            gke locator, or register kubernetes-cluster Resources with a type:
+            catalog locator; the Kubernetes plugin and Runtime Stack both read
+            them.
           </Typography>
         </>
       );
