@@ -161,6 +161,8 @@ export class ClusterStateService {
   async entityClustersWithObjects(entity: Entity): Promise<{
     clusters: EntityClusters;
     objects: Map<string, ClusterObject[]>;
+    /** The platform tools of each cluster the entity runs on. */
+    platformTools: Map<string, ToolFinding[]>;
   }> {
     const selector = entitySelectorOf(entity, this.options.serviceLocator);
     const clusters = this.clustersFor(selector);
@@ -188,6 +190,11 @@ export class ClusterStateService {
     }
     return {
       objects: found,
+      platformTools: new Map(
+        clusters
+          .filter(cluster => found.has(cluster.name))
+          .map(({ name }) => [name, states.get(name)?.platformTools ?? []]),
+      ),
       clusters: {
         entityRef: stringifyEntityRef(entity),
         selector: {
@@ -251,6 +258,7 @@ export class ClusterStateService {
     selector: EntitySelector,
     clusters: string[],
   ): Promise<Map<string, ClusterObject[]>> {
+    if (clusters.length === 0) return new Map();
     const namespaces = selector.namespace ? [selector.namespace] : undefined;
     const rows =
       selector.kubernetesId !== undefined

@@ -1,6 +1,7 @@
 import type { Entity } from '@backstage/catalog-model';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import type {
+  ClusterObject,
   EntityImages,
   ServiceImage,
 } from '@internal/backstage-plugin-runtime-stack-common';
@@ -32,13 +33,18 @@ export class ImageService {
     },
   ) {}
 
-  async entityImages(entity: Entity): Promise<EntityImages> {
+  /**
+   * `objects`: the entity's cluster objects when the caller has read them
+   * already, so they are not read again.
+   */
+  async entityImages(
+    entity: Entity,
+    objects?: ReadonlyMap<string, ClusterObject[]>,
+  ): Promise<EntityImages> {
     const running: RunningImage[] = [];
-    for (const [
-      cluster,
-      objects,
-    ] of await this.options.clusterState.entityObjects(entity)) {
-      running.push(...runningImagesOf(cluster, objects));
+    for (const [cluster, list] of objects ??
+      (await this.options.clusterState.entityObjects(entity))) {
+      running.push(...runningImagesOf(cluster, list));
     }
     const declared = declaredImageReferences(entity, this.options.settings);
 

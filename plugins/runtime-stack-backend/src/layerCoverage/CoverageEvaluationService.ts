@@ -150,9 +150,13 @@ export class CoverageEvaluationService {
       systems.map(s => [stringifyEntityRef(s), s] as const),
     );
 
+    const exemptionsByScope = await coverage.exemptionsByScope();
     const evaluateOne = async (entity: Entity) => {
       try {
-        return await coverage.evaluate(contextOf(entity, systemsByRef));
+        return await coverage.evaluate(
+          contextOf(entity, systemsByRef),
+          exemptionsByScope,
+        );
       } catch (error) {
         logger.warn(
           `Coverage of ${stringifyEntityRef(entity)} not evaluated: ${

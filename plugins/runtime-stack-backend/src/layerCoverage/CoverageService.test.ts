@@ -192,30 +192,28 @@ async function service(
     onRegressions?: RegressionListener;
   } = {},
 ) {
+  const objects = new Map([['prod-eu-1', [deployment]]]);
   const clusterState = {
     entityClustersWithObjects: async () => ({
       clusters,
-      objects: new Map([['prod-eu-1', [deployment]]]),
-    }),
-    clusters: async () => [
-      {
-        name: 'prod-eu-1',
-        stale: false,
-        warnings: [],
-        objectCount: 1,
-        platformTools: [
-          {
-            tool: 'velero',
-            capability: 'data-protection',
-            layer: 3,
-            evidence: [],
-          },
+      objects,
+      platformTools: new Map([
+        [
+          'prod-eu-1',
+          [
+            {
+              tool: 'velero',
+              capability: 'data-protection',
+              layer: 3,
+              evidence: [],
+            },
+          ],
         ],
-      },
-    ],
+      ]),
+    }),
   } as unknown as ClusterStateService;
   const observability = {
-    entityObservability: async () => {
+    entityObservability: jest.fn(async () => {
       if (observabilityFails) throw new Error('prometheus is down');
       return {
         evidence: [
@@ -237,8 +235,8 @@ async function service(
           { capability: 'logging', status: 'linked', summary: '1 link' },
         ],
       };
-    },
-  } as unknown as ObservabilityService;
+    }),
+  };
   const knex = await databases.init(options.databaseId ?? 'SQLITE_3');
   await migrateToLatest(knex);
   const store = new CoverageStore(knex);
@@ -251,13 +249,14 @@ async function service(
       return platformOwnsGitops;
     },
   } as unknown as EffectiveOwnershipService;
+  const imageService = { entityImages: jest.fn(async () => images) };
   const coverage = new CoverageService({
     layerModel: defaultLayerModel,
     settings: readCoverageSettings(new ConfigReader({}), defaultLayerModel),
     catalog,
     clusterState,
-    images: { entityImages: async () => images } as unknown as ImageService,
-    observability,
+    images: imageService as unknown as ImageService,
+    observability: observability as unknown as ObservabilityService,
     store,
     ownership,
   });
@@ -276,14 +275,37 @@ async function service(
     onEvaluated,
     ...(options.onRegressions ? { onRegressions: options.onRegressions } : {}),
   });
-  return Object.assign(coverage, { store, evaluation, knex, onEvaluated });
+  return Object.assign(coverage, {
+    store,
+    evaluation,
+    knex,
+    onEvaluated,
+    objects,
+    imageService,
+    observability,
+  });
 }
 
 describe('CoverageService', () => {
   it('combines declared, cluster, registry and telemetry evidence under the lifecycle’s profile', async () => {
-    const coverage = await (
-      await service(false)
-    ).entityCoverage(entity, mockCredentials.user());
+    const sources = await service(false);
+    const coverage = await sources.entityCoverage(
+      entity,
+      mockCredentials.user(),
+    );
+    // The platform of the service's cluster offers what closes a gap.
+    expect(
+      coverage.capabilities.find(c => c.capability === 'data-protection')?.hint,
+    ).toMatch(/^prod-eu-1 offers Velero/);
+    // The cluster objects are read once, for every source that needs them.
+    expect(sources.imageService.entityImages).toHaveBeenCalledWith(
+      entity,
+      sources.objects,
+    );
+    expect(sources.observability.entityObservability).toHaveBeenCalledWith(
+      entity,
+      sources.objects,
+    );
     expect(coverage.profile).toMatchObject({
       id: 'tier-1',
       reason: expect.stringContaining('production'),

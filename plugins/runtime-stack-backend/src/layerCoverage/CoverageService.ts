@@ -12,11 +12,14 @@ import {
   chooseRequirementProfile,
   computeCoverage,
   RUNTIME_STACK_ANNOTATIONS,
+  type ClusterObject,
   type CoverageEvidence,
+  type CoverageExemption,
   type EntityCoverage,
   type LayerModel,
   type OfferedTool,
   type SystemCoverage,
+  type ToolFinding,
   withOwners,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import {
@@ -29,7 +32,10 @@ import type { ImageService } from '../images/ImageService';
 import type { ObservabilityService } from '../observability/ObservabilityService';
 import type { EffectiveOwnershipService } from '../ownership/EffectiveOwnershipService';
 import type { CoverageSettings } from './coverageConfig';
-import type { ExemptionStore } from '../scorecards/ExemptionStore';
+import {
+  coverageExemptionsOf,
+  type ExemptionStore,
+} from '../scorecards/ExemptionStore';
 import type { CoverageRecord, CoverageStore } from './CoverageStore';
 import {
   clusterEvidence,
@@ -157,7 +163,25 @@ export class CoverageService {
   }
 
   /** Evaluates one entity from every source, for the store. */
-  async evaluate(context: EntityWithSystem): Promise<CoverageRecord> {
+  /**
+   * Every exemption by scope, for `evaluate` over many entities; undefined
+   * without an exemption store or when it cannot be read, so that each
+   * evaluation reads (and names the failure) itself.
+   */
+  async exemptionsByScope(): Promise<
+    Map<string, CoverageExemption[]> | undefined
+  > {
+    return this.options.exemptions?.byScope().catch(() => undefined);
+  }
+
+  /**
+   * `exemptionsByScope`: every exemption, read once for a run of
+   * evaluations, in place of a read per entity.
+   */
+  async evaluate(
+    context: EntityWithSystem,
+    exemptionsByScope?: ReadonlyMap<string, CoverageExemption[]>,
+  ): Promise<CoverageRecord> {
     const { layerModel, settings, clusterState } = this.options;
     const { entity, entityRef } = context;
     const declared = declaredStackOf(context, layerModel);
@@ -175,30 +199,40 @@ export class CoverageService {
       }
     };
 
-    const [fromClusters, fromImages, fromObservability] = await Promise.all([
-      attempt(
-        'clusters',
-        async () => {
-          // One read of the objects serves the evidence and the hints.
-          const view = await clusterState.entityClustersWithObjects(entity);
-          return {
-            evidence: clusterEvidence(
-              view.clusters,
-              view.objects,
-              (this.options.now ?? (() => new Date()))(),
-            ),
-            offered: await this.offeredOn([...view.objects.keys()]).catch(
-              () => [] as OfferedTool[],
-            ),
-          };
-        },
-        { evidence: [] as CoverageEvidence[], offered: [] as OfferedTool[] },
-      ),
+    // One read of the objects serves the cluster evidence, the hints, the
+    // images and the observability; each of those reads them itself only
+    // when that read failed.
+    const fromClusters = await attempt(
+      'clusters',
+      async () => {
+        const view = await clusterState.entityClustersWithObjects(entity);
+        return {
+          evidence: clusterEvidence(
+            view.clusters,
+            view.objects,
+            (this.options.now ?? (() => new Date()))(),
+          ),
+          offered: offeredOn(view.platformTools),
+          objects: view.objects as
+            | ReadonlyMap<string, ClusterObject[]>
+            | undefined,
+        };
+      },
+      {
+        evidence: [] as CoverageEvidence[],
+        offered: [] as OfferedTool[],
+        objects: undefined,
+      },
+    );
+    const [fromImages, fromObservability] = await Promise.all([
       attempt(
         'images',
         async () =>
           imageEvidence(
-            await this.options.images.entityImages(entity),
+            await this.options.images.entityImages(
+              entity,
+              fromClusters.objects,
+            ),
             this.options.sourceControlToolOfHost,
             this.options.registryToolOfHost,
           ),
@@ -208,21 +242,27 @@ export class CoverageService {
         'observability',
         async () =>
           observabilityEvidence(
-            await this.options.observability.entityObservability(entity),
+            await this.options.observability.entityObservability(
+              entity,
+              fromClusters.objects,
+            ),
           ),
         [] as CoverageEvidence[],
       ),
     ]);
 
     const now = (this.options.now ?? (() => new Date()))();
-    const exemptions = await attempt(
-      'exemptions',
-      async () =>
-        (await this.options.exemptions?.forCoverage(
-          context.systemRef ? [entityRef, context.systemRef] : [entityRef],
-        )) ?? [],
-      [],
-    );
+    const scopeRefs = context.systemRef
+      ? [entityRef, context.systemRef]
+      : [entityRef];
+    const exemptions = exemptionsByScope
+      ? coverageExemptionsOf(exemptionsByScope, scopeRefs)
+      : await attempt(
+          'exemptions',
+          async () =>
+            (await this.options.exemptions?.forCoverage(scopeRefs)) ?? [],
+          [],
+        );
     const choice = chooseRequirementProfile(
       {
         annotation:
@@ -274,19 +314,15 @@ export class CoverageService {
         : {}),
     };
   }
+}
 
-  /** The platform tools of these clusters, for hints. */
-  private async offeredOn(clusters: string[]): Promise<OfferedTool[]> {
-    return (await this.options.clusterState.clusters())
-      .filter(c => clusters.includes(c.name))
-      .flatMap(c =>
-        c.platformTools.map(t => ({
-          capability: t.capability,
-          tool: t.tool,
-          cluster: c.name,
-        })),
-      );
-  }
+/** The platform tools of the service's clusters, for hints. */
+function offeredOn(
+  platformTools: ReadonlyMap<string, ToolFinding[]>,
+): OfferedTool[] {
+  return [...platformTools].flatMap(([cluster, tools]) =>
+    tools.map(t => ({ capability: t.capability, tool: t.tool, cluster })),
+  );
 }
 
 /** The entity's owner as the catalog resolved it, else as written. */

@@ -28,9 +28,15 @@ type SummaryRow = {
   document: string;
 };
 
-// SQLite allows 999 bound variables per statement: rows per insert so that
-// rows × columns stays under it.
-const batchSizeFor = (columns: number) => Math.floor(900 / columns);
+// Rows per insert: bound variables stay under both databases' limits
+// (SQLite's 32766, PostgreSQL's 65535), and SQLite, whose multi-row insert
+// knex writes as a compound SELECT, takes at most 500 of those.
+const batchSizeFor = (knex: Knex, columns: number) => {
+  const byVariables = Math.floor(30_000 / columns);
+  return /sqlite/i.test(String(knex.client.config.client))
+    ? Math.min(500, byVariables)
+    : byVariables;
+};
 
 const toSummaryRow = ({
   coverage,
@@ -206,7 +212,7 @@ async function insertInBatches(
   rows: Array<Record<string, unknown>>,
 ) {
   if (rows.length === 0) return;
-  const size = batchSizeFor(Object.keys(rows[0]).length);
+  const size = batchSizeFor(tx, Object.keys(rows[0]).length);
   for (let i = 0; i < rows.length; i += size) {
     await tx(table).insert(rows.slice(i, i + size));
   }

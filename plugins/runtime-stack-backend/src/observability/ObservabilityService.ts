@@ -4,6 +4,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ANY_SERVICE_LABEL,
   ECOSYSTEM_ANNOTATIONS,
+  type ClusterObject,
   type EntityObservability,
   type ObservabilityLink,
 } from '@internal/backstage-plugin-runtime-stack-common';
@@ -87,8 +88,16 @@ export class ObservabilityService {
     this.grafana = grafana ? new GrafanaClient(grafana) : undefined;
   }
 
-  async entityObservability(entity: Entity): Promise<EntityObservability> {
-    const objects = await this.options.clusterState.entityObjects(entity);
+  /**
+   * `preread`: the entity's cluster objects when the caller has read them
+   * already, so they are not read again.
+   */
+  async entityObservability(
+    entity: Entity,
+    preread?: ReadonlyMap<string, ClusterObject[]>,
+  ): Promise<EntityObservability> {
+    const objects =
+      preread ?? (await this.options.clusterState.entityObjects(entity));
     const placements = [...objects].flatMap(([cluster, list]) =>
       [...new Set(list.map(o => o.metadata.namespace).filter(Boolean))].map(
         namespace => ({ cluster, namespace: namespace as string }),

@@ -30,6 +30,37 @@ const toExemption = (row: Row): Exemption => ({
   createdAt: new Date(row.created_at).toISOString(),
 });
 
+/** Exemptions as the coverage engine takes them, by scope ref, soonest expiry first. */
+function byScope(exemptions: Exemption[]): Map<string, CoverageExemption[]> {
+  const result = new Map<string, CoverageExemption[]>();
+  for (const e of exemptions) {
+    const list = result.get(e.scope.ref) ?? [];
+    list.push({
+      capability: e.capability,
+      reason: e.reason,
+      expiresAt: e.expiresAt,
+    });
+    result.set(e.scope.ref, list);
+  }
+  return result;
+}
+
+const expiryOf = (e: CoverageExemption) =>
+  e.expiresAt ? Date.parse(e.expiresAt) : Infinity;
+
+/**
+ * The exemptions of an entity and its System, soonest expiry first (the
+ * entity's first where two expire at once), whichever way they were read.
+ */
+export function coverageExemptionsOf(
+  exemptionsByScope: ReadonlyMap<string, CoverageExemption[]>,
+  scopeRefs: string[],
+): CoverageExemption[] {
+  return scopeRefs
+    .flatMap(ref => exemptionsByScope.get(ref) ?? [])
+    .sort((a, b) => expiryOf(a) - expiryOf(b));
+}
+
 /**
  * Exemptions of components and Systems. One per scope and capability; an
  * expired one is kept (the capability counts as missing again) until a new
@@ -74,11 +105,18 @@ export class ExemptionStore {
 
   /** What the coverage engine needs for an entity and its System. */
   async forCoverage(scopeRefs: string[]): Promise<CoverageExemption[]> {
-    return (await this.list({ scopeRefs })).map(e => ({
-      capability: e.capability,
-      reason: e.reason,
-      expiresAt: e.expiresAt,
-    }));
+    return coverageExemptionsOf(
+      byScope(await this.list({ scopeRefs })),
+      scopeRefs,
+    );
+  }
+
+  /**
+   * Every exemption, by scope ref, for `coverageExemptionsOf`: one read for
+   * a whole evaluation run instead of one per service.
+   */
+  async byScope(): Promise<Map<string, CoverageExemption[]>> {
+    return byScope(await this.list());
   }
 
   async create(
