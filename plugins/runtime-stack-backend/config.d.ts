@@ -136,6 +136,11 @@ export interface Config {
         /** How answers name this source; default: the URL's host. */
         name?: string;
         url: string;
+        /**
+         * Where people open its web UI, for the graph links of the
+         * `prometheus.io/rule` queries; default `url`, without credentials.
+         */
+        publicUrl?: string;
         /** The clusters it scrapes; every cluster when absent. */
         clusters?: string[];
         /**

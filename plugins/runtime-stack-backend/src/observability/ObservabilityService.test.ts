@@ -464,6 +464,68 @@ describeWithPrometheus('ObservabilityService', () => {
     expect(unread.matchedBy).not.toHaveProperty('namesNotFound');
   });
 
+  it('links each query of prometheus.io/rule to its graph in Prometheus, without the API’s credentials', async () => {
+    const graphed: Entity = {
+      ...entity,
+      metadata: {
+        ...entity.metadata,
+        annotations: {
+          ...entity.metadata.annotations,
+          'prometheus.io/rule':
+            'payments_api:latency:p99|instance,sum by (code) (rate(http_requests_total[5m]))',
+        },
+      },
+    };
+    const apiUrl = new URL(prometheus.url);
+    apiUrl.username = 'reader';
+    apiUrl.password = 's3cret';
+    const sources = {
+      prometheus: [
+        { name: 'prom-eu', url: prometheus.url, clusters: ['prod-eu-1'] },
+        {
+          name: 'prom-global',
+          url: apiUrl.toString(),
+          publicUrl: 'https://prometheus.example.com/global/',
+        },
+        // Not on the service's clusters: no graph there.
+        { name: 'prom-us', url: prometheus.url, clusters: ['prod-us-1'] },
+      ],
+    };
+    const result = await service(sources).entityObservability(graphed);
+    const graphs = result.links.filter(l => l.type === 'metrics');
+    expect(graphs.map(l => l.title)).toEqual([
+      'Graph of payments_api:latency:p99 (prom-eu)',
+      'Graph of sum by (code) (rate(http_requests_total[5m])) (prom-eu)',
+      'Graph of payments_api:latency:p99 (prom-global)',
+      'Graph of sum by (code) (rate(http_requests_total[5m])) (prom-global)',
+    ]);
+    expect(graphs[0].url).toBe(
+      `${prometheus.url}/graph?g0.expr=payments_api%3Alatency%3Ap99&g0.tab=0`,
+    );
+    const query = new URL(graphs[3].url);
+    expect(`${query.origin}${query.pathname}`).toBe(
+      'https://prometheus.example.com/global/graph',
+    );
+    expect(query.searchParams.get('g0.expr')).toBe(
+      'sum by (code) (rate(http_requests_total[5m]))',
+    );
+    // The API's credentials never reach a link.
+    expect(result.links.every(l => !l.url.includes('s3cret'))).toBe(true);
+    // A graph is no evidence: metrics still come from the targets alone.
+    const metricsOf = (r: typeof result) =>
+      r.evidence.find(e => e.capability === 'metrics');
+    expect(metricsOf(result)).toEqual(
+      metricsOf(await service(sources).entityObservability(entity)),
+    );
+    const withoutPublicUrl = await service({
+      prometheus: [{ name: 'prom-global', url: apiUrl.toString() }],
+    }).entityObservability(graphed);
+    const [first] = withoutPublicUrl.links.filter(l => l.type === 'metrics');
+    expect(first.url).toBe(
+      `${prometheus.url}/graph?g0.expr=payments_api%3Alatency%3Ap99&g0.tab=0`,
+    );
+  });
+
   it('skips a Prometheus bound to clusters the service does not run on', async () => {
     const result = await service({
       prometheus: [

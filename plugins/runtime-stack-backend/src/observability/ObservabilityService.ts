@@ -82,6 +82,7 @@ export class ObservabilityService {
       client: new PrometheusClient({
         url: source.url,
         headers: source.headers,
+        publicUrl: source.publicUrl,
       }),
     }));
     const grafana = options.settings.grafana;
@@ -137,10 +138,22 @@ export class ObservabilityService {
     };
 
     let prometheusRead = 0;
-    for (const { source, client } of this.prometheus) {
-      // A Prometheus bound to clusters the service does not run on has nothing on it.
-      if (source.clusters && !source.clusters.some(c => clusters.includes(c))) {
-        continue;
+    // A Prometheus bound to clusters the service does not run on has nothing on it.
+    const prometheus = this.prometheus.filter(
+      ({ source }) =>
+        !source.clusters || source.clusters.some(c => clusters.includes(c)),
+    );
+    for (const { source, client } of prometheus) {
+      // What the Prometheus plugin graphs from the annotation, opened in
+      // Prometheus itself; named by source only where there are several.
+      for (const query of match.queries) {
+        result.links.push({
+          title: `Graph of ${query}${
+            prometheus.length > 1 ? ` (${source.name})` : ''
+          }`,
+          url: client.graphUrl(query),
+          type: 'metrics',
+        });
       }
       try {
         const state = await this.cached(

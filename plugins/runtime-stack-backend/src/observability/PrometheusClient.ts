@@ -51,6 +51,8 @@ export interface PrometheusClientOptions {
   url: string;
   /** Sent with every request, e.g. an authorization or `X-Scope-OrgID` header. */
   headers?: Record<string, string>;
+  /** Where people open its web UI, for links; default `url`, without credentials. */
+  publicUrl?: string;
   /** Per HTTP request, including reading its body. Default 10000. */
   requestTimeoutMs?: number;
   /** Attempts for a request answered 429 or 5xx. Default 3. */
@@ -117,6 +119,7 @@ function toTarget(target: JsonObject): PrometheusTarget {
  */
 export class PrometheusClient {
   private readonly transport: JsonTransport;
+  private readonly linkBase: URL;
 
   constructor(options: PrometheusClientOptions) {
     this.transport = new JsonTransport({
@@ -128,6 +131,17 @@ export class PrometheusClient {
       backoffMs: options.backoffMs ?? 250,
       fetch: options.fetch ?? ((input, init) => fetch(input, init)),
     });
+    this.linkBase = options.publicUrl
+      ? new URL(options.publicUrl.replace(/\/*$/, '/'))
+      : this.transport.baseUrl;
+  }
+
+  /** The web UI's graph of an expression, as its own links write it. */
+  graphUrl(expression: string): string {
+    const url = new URL('graph', this.linkBase);
+    url.searchParams.set('g0.expr', expression);
+    url.searchParams.set('g0.tab', '0');
+    return url.toString();
   }
 
   /** Every rule of every group, in the order Prometheus lists them. */

@@ -57,6 +57,25 @@ describe('observability configuration', () => {
     ).toBeUndefined();
   });
 
+  it('reads a public Prometheus URL for links, and names it when it is not one', () => {
+    const read = (publicUrl: string) =>
+      readObservabilitySettings(
+        new ConfigReader({
+          runtimeStack: {
+            observability: {
+              prometheus: [{ url: 'http://prometheus:9090', publicUrl }],
+            },
+          },
+        }),
+      ).prometheus[0];
+    expect(read('https://prometheus.example.com/').publicUrl).toBe(
+      'https://prometheus.example.com',
+    );
+    expect(() => read('prometheus.example.com')).toThrow(
+      "Invalid runtimeStack.observability.prometheus[0].publicUrl 'prometheus.example.com': expected an http(s) URL",
+    );
+  });
+
   it('reads a public Grafana URL for links, apart from the API URL', () => {
     const { grafana } = readObservabilitySettings(
       new ConfigReader({

@@ -9,6 +9,8 @@ export interface PrometheusSource {
   /** The clusters it scrapes; every cluster when absent. */
   clusters?: string[];
   headers?: Record<string, string>;
+  /** Where people open its web UI, for links; default `url`. */
+  publicUrl?: string;
 }
 
 export interface LinkTemplate {
@@ -99,10 +101,18 @@ export function readObservabilitySettings(
     (source, i) => {
       const url = source.getString('url').replace(/\/+$/, '');
       checkUrl(url, `runtimeStack.observability.prometheus[${i}].url`);
+      const publicUrl = source.getOptionalString('publicUrl');
+      if (publicUrl) {
+        checkUrl(
+          publicUrl,
+          `runtimeStack.observability.prometheus[${i}].publicUrl`,
+        );
+      }
       const headers = source.getOptionalConfig('headers');
       return {
         name: source.getOptionalString('name') ?? new URL(url).host,
         url,
+        ...(publicUrl ? { publicUrl: publicUrl.replace(/\/+$/, '') } : {}),
         clusters: source.getOptionalStringArray('clusters'),
         ...(headers
           ? {

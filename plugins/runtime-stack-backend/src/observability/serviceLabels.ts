@@ -23,6 +23,8 @@ export interface ServiceMatch {
   alertNames?: string[];
   /** Rule names (or recorded series) taken as the service's, from `prometheus.io/rule`; its PromQL expressions are left out. */
   ruleNames?: string[];
+  /** What `prometheus.io/rule` asks to graph: metrics, recording rules and PromQL. */
+  queries: string[];
   /** Without `prometheus.io/labels`: the service's id in a usual label. */
   serviceId: string;
   /** Namespaces the service runs in; a `namespace` label must be one. */
@@ -57,15 +59,17 @@ export function serviceMatchOf(
   const alert = annotations[ECOSYSTEM_ANNOTATIONS.prometheusAlert]?.trim();
   // The Prometheus plugin writes `query|groupingLabel`, the query a metric,
   // a recording rule or PromQL; only a name can be a rule's.
-  const ruleNames = commaSeparated(
+  const queries = commaSeparated(
     annotations[ECOSYSTEM_ANNOTATIONS.prometheusRule],
   )
     .map(r => r.split('|')[0].trim())
-    .filter(name => METRIC_NAME.test(name));
+    .filter(Boolean);
+  const ruleNames = queries.filter(name => METRIC_NAME.test(name));
   return {
     labels,
     ...(alert && alert !== 'all' ? { alertNames: commaSeparated(alert) } : {}),
     ...(ruleNames.length ? { ruleNames } : {}),
+    queries,
     serviceId:
       annotations[ECOSYSTEM_ANNOTATIONS.kubernetesId] || entity.metadata.name,
     namespaces,
