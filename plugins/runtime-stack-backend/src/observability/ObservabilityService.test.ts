@@ -74,17 +74,21 @@ const entity: Entity = {
   spec: { type: 'service', owner: 'payments-team', lifecycle: 'production' },
 };
 
-/** The entity with a `grafana/alert-label-selector` annotation. */
-const withAlertSelector = (selector: string): Entity => ({
-  ...entity,
+/** The entity with these annotations added or replaced. */
+const annotated = (
+  base: Entity,
+  annotations: Record<string, string>,
+): Entity => ({
+  ...base,
   metadata: {
-    ...entity.metadata,
-    annotations: {
-      ...entity.metadata.annotations,
-      'grafana/alert-label-selector': selector,
-    },
+    ...base.metadata,
+    annotations: { ...base.metadata.annotations, ...annotations },
   },
 });
+
+/** The entity with a `grafana/alert-label-selector` annotation. */
+const withAlertSelector = (selector: string): Entity =>
+  annotated(entity, { 'grafana/alert-label-selector': selector });
 
 describeWithPrometheus('ObservabilityService', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
@@ -417,20 +421,13 @@ describeWithPrometheus('ObservabilityService', () => {
   });
 
   it('names the rules and alerts the annotations give that Prometheus does not have', async () => {
-    const named: Entity = {
-      ...entity,
-      metadata: {
-        ...entity.metadata,
-        annotations: {
-          ...entity.metadata.annotations,
-          // A recording rule's name has a colon; a plain name may be a
-          // metric, and a query is neither.
-          'prometheus.io/rule':
-            'PaymentsApiDown,payments_api:latency:p99|instance,node_memory_active_bytes|instance,sum by (instance) (node_cpu_seconds_total)',
-          'prometheus.io/alert': 'PaymentsApiErrors,PaymentsApiSaturated',
-        },
-      },
-    };
+    const named = annotated(entity, {
+      // A recording rule's name has a colon; a plain name may be a metric,
+      // and a query is neither.
+      'prometheus.io/rule':
+        'PaymentsApiDown,payments_api:latency:p99|instance,node_memory_active_bytes|instance,sum by (instance) (node_cpu_seconds_total)',
+      'prometheus.io/alert': 'PaymentsApiErrors,PaymentsApiSaturated',
+    });
     const result = await service().entityObservability(named);
     expect(result.matchedBy.ruleNames).toEqual([
       'PaymentsApiDown',
@@ -442,17 +439,12 @@ describeWithPrometheus('ObservabilityService', () => {
       'payments_api:latency:p99',
     ]);
     // All found: nothing to report.
-    const found = await service().entityObservability({
-      ...named,
-      metadata: {
-        ...named.metadata,
-        annotations: {
-          ...named.metadata.annotations,
-          'prometheus.io/rule': 'job:up:sum',
-          'prometheus.io/alert': 'PaymentsApiErrors',
-        },
-      },
-    });
+    const found = await service().entityObservability(
+      annotated(named, {
+        'prometheus.io/rule': 'job:up:sum',
+        'prometheus.io/alert': 'PaymentsApiErrors',
+      }),
+    );
     expect(found.matchedBy).not.toHaveProperty('namesNotFound');
     // No Prometheus read: nothing is known to be missing.
     const unread = await service({
@@ -465,17 +457,10 @@ describeWithPrometheus('ObservabilityService', () => {
   });
 
   it('links each query of prometheus.io/rule to its graph in Prometheus, without the API’s credentials', async () => {
-    const graphed: Entity = {
-      ...entity,
-      metadata: {
-        ...entity.metadata,
-        annotations: {
-          ...entity.metadata.annotations,
-          'prometheus.io/rule':
-            'payments_api:latency:p99|instance,sum by (code) (rate(http_requests_total[5m]))',
-        },
-      },
-    };
+    const graphed = annotated(entity, {
+      'prometheus.io/rule':
+        'payments_api:latency:p99|instance,sum by (code) (rate(http_requests_total[5m]))',
+    });
     const apiUrl = new URL(prometheus.url);
     apiUrl.username = 'reader';
     apiUrl.password = 's3cret';

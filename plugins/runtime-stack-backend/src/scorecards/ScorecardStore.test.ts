@@ -321,21 +321,17 @@ describe.each(databases.eachSupportedId())(
 
       await coverage.remove(['component:default/pay-worker']);
       await store.removeServiceHistory(['component:default/pay-worker']);
+      const pointsOf = async (subject: Parameters<typeof store.trend>[0]) =>
+        (await store.trend(subject, '2026-01-01')).points;
       expect(
-        (
-          await store.trend(
-            { kind: 'service', ref: 'component:default/pay-worker' },
-            '2026-01-01',
-          )
-        ).points,
+        await pointsOf({
+          kind: 'service',
+          ref: 'component:default/pay-worker',
+        }),
       ).toEqual([]);
       // Its team keeps the history it had.
-      const paymentsTrend = () =>
-        store.trend(
-          { kind: 'team', ref: 'group:default/payments' },
-          '2026-01-01',
-        );
-      expect((await paymentsTrend()).points).toHaveLength(1);
+      const payments = { kind: 'team', ref: 'group:default/payments' } as const;
+      expect(await pointsOf(payments)).toHaveLength(1);
 
       // Until the group leaves the catalog; other teams keep theirs.
       expect(
@@ -344,29 +340,23 @@ describe.each(databases.eachSupportedId())(
           new Set(['group:default/product', 'group:default/checkout']),
         ),
       ).toContain('group:default/payments');
-      expect((await paymentsTrend()).points).toEqual([]);
+      expect(await pointsOf(payments)).toEqual([]);
       expect(
-        (
-          await store.trend(
-            { kind: 'team', ref: 'group:default/product' },
-            '2026-01-01',
-          )
-        ).points,
+        await pointsOf({ kind: 'team', ref: 'group:default/product' }),
       ).toHaveLength(1);
       // A System likewise.
-      const systemTrend = () =>
-        store.trend(
-          { kind: 'system', ref: 'system:default/payments' },
-          '2026-01-01',
-        );
-      expect((await systemTrend()).points).toHaveLength(1);
+      const paymentsSystem = {
+        kind: 'system',
+        ref: 'system:default/payments',
+      } as const;
+      expect(await pointsOf(paymentsSystem)).toHaveLength(1);
       expect(
         await store.removeHistoryOutside(
           'system',
           new Set(['system:default/checkout', 'system:default/platform']),
         ),
       ).toEqual(['system:default/payments']);
-      expect((await systemTrend()).points).toEqual([]);
+      expect(await pointsOf(paymentsSystem)).toEqual([]);
     });
 
     it('lists a team’s services with their gaps and the groups it spans', async () => {
