@@ -187,6 +187,13 @@ describe('GkeClusters', () => {
         { projectId: 'acme-prod', region: 'europe-west1', endpointType: 'dns' },
       ),
     ).read();
+    // The DNS endpoint is verified against the public roots, the address
+    // against the cluster's CA.
+    expect(clusters.map(c => [c.name, Boolean(c.caData)])).toEqual([
+      ['prod-eu', true],
+      ['prod-eu', true],
+      ['lab-eu', false],
+    ]);
     expect(clusters.map(c => [c.name, c.url])).toEqual([
       ['prod-eu', 'https://10.0.0.7'],
       // No DNS endpoint: the public one, as the Kubernetes plugin falls back.

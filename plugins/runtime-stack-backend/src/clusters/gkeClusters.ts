@@ -74,8 +74,9 @@ const locatorName = (locator: GkeLocator) =>
 
 /**
  * A GKE cluster as a cluster to collect, as the Kubernetes plugin's locator
- * makes it, plus the cluster's CA from the API, which that locator leaves
- * out: TLS to the control plane is verified without `skipTLSVerify`.
+ * makes it, plus the cluster's CA from the API for its IP endpoint, which
+ * that locator leaves out: TLS to the control plane is verified without
+ * `skipTLSVerify`.
  */
 export function clusterOfGke(
   locator: GkeLocator,
@@ -84,11 +85,14 @@ export function clusterOfGke(
   if (!cluster.name)
     return `${locatorName(locator)} listed a cluster without a name`;
   const dns = cluster.controlPlaneEndpointsConfig?.dnsEndpointConfig?.endpoint;
-  const host = locator.endpointType === 'dns' && dns ? dns : cluster.endpoint;
+  const viaDns = locator.endpointType === 'dns' && Boolean(dns);
+  const host = viaDns ? dns : cluster.endpoint;
   if (!host) {
     return `Not collecting GKE cluster '${cluster.name}': it has no control plane endpoint yet`;
   }
-  const caData = cluster.masterAuth?.clusterCaCertificate;
+  // The DNS endpoint presents a publicly trusted certificate, the address
+  // one signed by the cluster's own CA.
+  const caData = viaDns ? undefined : cluster.masterAuth?.clusterCaCertificate;
   return {
     name: cluster.name,
     url: `https://${host}`,
