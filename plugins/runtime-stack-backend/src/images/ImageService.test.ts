@@ -316,6 +316,44 @@ describeWithRegistry('registry images on %s', databaseId => {
     });
   });
 
+  it('tells a tag in use that the registry lists but that was not read from one it lacks', async () => {
+    await collection.run();
+    const shown = async () =>
+      (await images.entityImages(entity)).images.find(
+        i => i.registry === registry.host,
+      )!;
+    expect(await shown()).toMatchObject({ tagCount: 16 });
+    expect((await shown()).tagNotRead).toBeUndefined();
+
+    // As a read of an older run left it: 1.14.2 listed, its digest unread.
+    const stored = (await registryStore.get(
+      registry.host,
+      'payments/payments-api',
+    ))!;
+    await registryStore.saveTags(
+      registry.host,
+      'payments/payments-api',
+      stored.tags.filter(t => t.tag !== '1.14.2'),
+      new Date(),
+      stored.listedTags,
+    );
+    const unread = await shown();
+    expect(unread.current).toBeUndefined();
+    expect(unread.tagNotRead).toBe(true);
+
+    // Not listed at all: missing from the registry, as before.
+    await registryStore.saveTags(
+      registry.host,
+      'payments/payments-api',
+      stored.tags.filter(t => t.tag !== '1.14.2'),
+      new Date(),
+      stored.listedTags!.filter(t => t !== '1.14.2'),
+    );
+    expect((await shown()).tagNotRead).toBeUndefined();
+    await collection.run();
+    expect((await shown()).current?.tag).toBe('1.14.2');
+  });
+
   it("takes the repository a Harbor plugin slug names, on harbor.baseUrl's instance", async () => {
     const cart: Entity = {
       apiVersion: 'backstage.io/v1alpha1',

@@ -113,11 +113,16 @@ export class ImageService {
         if (!repository) return { ...image, drift };
         const byTag = new Map(repository.tags.map(t => [t.tag, t]));
         const current = image.tag ? byTag.get(image.tag) : undefined;
+        const listed = repository.listedTags;
         return {
           ...image,
           ...(repository.checkedAt ? { checkedAt: repository.checkedAt } : {}),
           ...(repository.lastError ? { lastError: repository.lastError } : {}),
           ...(current ? { current } : {}),
+          ...(!current && image.tag && listed?.includes(image.tag)
+            ? { tagNotRead: true }
+            : {}),
+          ...(listed ? { tagCount: listed.length } : {}),
           newest: sortTagsNewestFirst(
             repository.tags.map(t => t.tag),
             Object.fromEntries(

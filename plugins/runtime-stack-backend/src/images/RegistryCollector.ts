@@ -175,7 +175,13 @@ export class RegistryCollector {
         return { ...(await described.get(digest)!), tag };
       });
       const stored = read.filter((t): t is StoredTag => t !== undefined);
-      await this.store.saveTags(registry.host, repository, stored, startedAt);
+      await this.store.saveTags(
+        registry.host,
+        repository,
+        stored,
+        startedAt,
+        listed,
+      );
       return {
         tagsListed: listed.length,
         tags: stored.length,

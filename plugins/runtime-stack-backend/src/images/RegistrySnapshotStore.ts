@@ -10,7 +10,10 @@ export interface StoredRepository {
   checkedAt?: string;
   attemptedAt?: string;
   lastError?: string;
+  /** The tags whose digest was read. */
   tags: StoredTag[];
+  /** Every tag the registry lists; absent when stored before it was kept. */
+  listedTags?: string[];
 }
 
 type Row = {
@@ -20,6 +23,7 @@ type Row = {
   attempted_at: Date | string | null;
   last_error: string | null;
   tags: string;
+  listed_tags: string | null;
 };
 
 const iso = (value: Date | string | null) =>
@@ -32,6 +36,7 @@ const toRepository = (row: Row): StoredRepository => ({
   ...(row.attempted_at ? { attemptedAt: iso(row.attempted_at) } : {}),
   ...(row.last_error ? { lastError: row.last_error } : {}),
   tags: JSON.parse(row.tags),
+  ...(row.listed_tags ? { listedTags: JSON.parse(row.listed_tags) } : {}),
 });
 
 /**
@@ -63,11 +68,13 @@ export class RegistrySnapshotStore {
     return rows.map(toRepository);
   }
 
+  /** `tags`: those whose digest was read; `listed`: every tag the registry lists. */
   async saveTags(
     registry: string,
     repository: string,
     tags: StoredTag[],
     at: Date,
+    listed: string[] = tags.map(t => t.tag),
   ): Promise<void> {
     await this.knex('registry_repositories')
       .insert({
@@ -77,6 +84,7 @@ export class RegistrySnapshotStore {
         attempted_at: at,
         last_error: null,
         tags: JSON.stringify(tags),
+        listed_tags: JSON.stringify(listed),
       })
       .onConflict(['registry', 'repository'])
       .merge();

@@ -59,6 +59,13 @@ export interface ServiceImage {
   lastError?: string;
   /** The tag's current entry in the registry. */
   current?: RegistryTag;
+  /**
+   * The tag is in the registry, but its digest was not read: only tags in
+   * a workload template or annotation and the newest versions are.
+   */
+  tagNotRead?: boolean;
+  /** How many tags the repository lists, when known. */
+  tagCount?: number;
   /** The newest tags, newest first (at most 10). */
   newest: RegistryTag[];
   drift: ImageDrift[];

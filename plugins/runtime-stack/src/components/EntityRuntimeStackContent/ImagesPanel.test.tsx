@@ -126,4 +126,32 @@ describe('ImagesPanel', () => {
     expect(screen.getByText('1.14.2 →', { exact: false })).toBeInTheDocument();
     expect(screen.queryByText(/^newest:/)).not.toBeInTheDocument();
   });
+
+  it('tells a tag the registry lists but was not read from one it does not have', async () => {
+    const { current: _, ...withoutCurrent } = images.images[0];
+    const render = (extra: object) =>
+      renderInTestApp(
+        <ImagesPanel
+          value={{ ...images, images: [{ ...withoutCurrent, ...extra }] }}
+        />,
+      );
+    const unread = await render({ tagNotRead: true, tagCount: 50 });
+    expect(
+      screen.getByText(
+        'tag 1.14.2 is in the registry, not read: only tags in a workload template or annotation, and the newest versions, are',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText(/is not in the registry/),
+    ).not.toBeInTheDocument();
+    expect(screen.getByText(/^newest: 1\.15\.0/)).toHaveTextContent(
+      'newest: 1.15.0 of 50 tags',
+    );
+    unread.unmount();
+
+    await render({});
+    expect(
+      screen.getByText('tag 1.14.2 is not in the registry'),
+    ).toBeInTheDocument();
+  });
 });

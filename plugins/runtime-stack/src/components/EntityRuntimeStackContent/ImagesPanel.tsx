@@ -155,12 +155,26 @@ const Registry = ({ image }: { image: ServiceImage }) => {
         </>
       )}
       {!current && image.tag && !image.lastError && (
-        <Caption>tag {image.tag} is not in the registry</Caption>
+        <Caption>
+          {image.tagNotRead
+            ? `tag ${image.tag} is in the registry, not read: only tags in a workload template or annotation, and the newest versions, are`
+            : `tag ${image.tag} is not in the registry`}
+        </Caption>
       )}
       {newest && newest.tag !== current?.tag && (
         <>
           <Typography variant="body2" style={{ marginTop: 4 }}>
             newest: {newest.tag}
+            {image.tagCount !== undefined && (
+              <Typography
+                variant="caption"
+                color="textSecondary"
+                component="span"
+              >
+                {' '}
+                of {image.tagCount} {image.tagCount === 1 ? 'tag' : 'tags'}
+              </Typography>
+            )}
           </Typography>
           <Built tag={newest} />
         </>
