@@ -99,7 +99,7 @@ async function main() {
       'time',
       'requests',
       'tags listed',
-      'tags read',
+      'with digest',
       'cache hits',
     ];
     const widths = header.map((h, i) =>

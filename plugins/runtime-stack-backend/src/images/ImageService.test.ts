@@ -97,10 +97,14 @@ describeWithRegistry('registry images on %s', databaseId => {
         },
       });
     }
-    // Twelve old releases and a branch tag, all one image.
+    // Twelve old releases, a branch tag and a commit tag, all one image.
     await pushImage(registry.url, {
       repository,
-      tags: [...Array.from({ length: 12 }, (_, i) => `1.0.${i}`), 'main'],
+      tags: [
+        ...Array.from({ length: 12 }, (_, i) => `1.0.${i}`),
+        'main',
+        'sha-4f2a9c1',
+      ],
       created: '2026-01-01T00:00:00Z',
       seed: 'old releases',
     });
@@ -231,11 +235,12 @@ describeWithRegistry('registry images on %s', databaseId => {
         ]),
       );
     const first = await collection.run();
-    // The ten newest versions and the branch tag; 1.0.0 to 1.0.4 only listed.
+    // The ten newest versions, the branch and the commit tag; 1.0.0 to
+    // 1.0.4 only listed.
     expect(first).toMatchObject({
       repositories: 1,
-      tagsListed: 16,
-      tags: 11,
+      tagsListed: 17,
+      tags: 12,
       cacheHits: 0,
       failures: 0,
     });
@@ -250,15 +255,36 @@ describeWithRegistry('registry images on %s', databaseId => {
         '1.14.1',
         ...Array.from({ length: 7 }, (_, i) => `1.0.${i + 5}`),
         'main',
+        'sha-4f2a9c1',
       ].sort(),
     );
+    const digestOf = async (tag: string) =>
+      (await registryStore.get(
+        registry.host,
+        'payments/payments-api',
+      ))!.tags.find(t => t.tag === tag)?.digest;
+    const [mainBefore, commitBefore] = [
+      await digestOf('main'),
+      await digestOf('sha-4f2a9c1'),
+    ];
+    // A push moves the branch tag, and (against the rule) the commit tag.
+    await pushImage(registry.url, {
+      repository: 'payments/payments-api',
+      tags: ['main', 'sha-4f2a9c1'],
+      created: '2026-11-20T00:00:00Z',
+      seed: 'main moved',
+    });
     const second = await collection.run();
+    // The branch tag is read again and found moved; the commit tag, read
+    // before, is kept without a request.
     expect(second).toMatchObject({
       repositories: 1,
-      tagsListed: 16,
-      tags: 11,
+      tagsListed: 17,
+      tags: 12,
       cacheHits: 11,
     });
+    expect(await digestOf('main')).not.toBe(mainBefore);
+    expect(await digestOf('sha-4f2a9c1')).toBe(commitBefore);
     expect(second.requests).toBeLessThan(first.requests);
     // The same figures, summed, as the runs' counters report them.
     expect(since(await sumsOf(metricReader))).toEqual({
@@ -322,7 +348,7 @@ describeWithRegistry('registry images on %s', databaseId => {
       (await images.entityImages(entity)).images.find(
         i => i.registry === registry.host,
       )!;
-    expect(await shown()).toMatchObject({ tagCount: 16 });
+    expect(await shown()).toMatchObject({ tagCount: 17 });
     expect((await shown()).tagNotRead).toBeUndefined();
 
     // As a read of an older run left it: 1.14.2 listed, its digest unread.

@@ -17,9 +17,12 @@ export interface RegistryCollectionResult {
   repositories: number;
   /** Tags the registries list. */
   tagsListed: number;
-  /** Tags whose digest was read: those in use, the newest versions, and tags without a version. */
+  /**
+   * Tags stored with their digest: those read (in use, the newest versions,
+   * tags without a version) and commit tags read before, kept as they were.
+   */
   tags: number;
-  /** Tags whose digest had not changed, so their details came from the store. */
+  /** Of those, tags whose details came from the store: digest unchanged, or a commit tag kept. */
   cacheHits: number;
   requests: number;
   failures: number;
@@ -92,7 +95,7 @@ export class RegistryCollector {
       failures: results.filter(r => r.failed).length,
     };
     this.logger.info(
-      `Read ${summary.repositories} repositories (${summary.tagsListed} tags listed, ${summary.tags} read, ${summary.cacheHits} of them from cache, ${summary.requests} requests, ${summary.failures} failed)`,
+      `Read ${summary.repositories} repositories (${summary.tagsListed} tags listed, ${summary.tags} with their digest, ${summary.cacheHits} of those from the store, ${summary.requests} requests, ${summary.failures} failed)`,
     );
     return summary;
   }
@@ -150,11 +153,15 @@ export class RegistryCollector {
         [...cached.values()].map(t => [t.digest, t]),
       );
       const listed = await client.listTags(repository);
-      const tags = tagsToRead(listed, inUse);
+      const { read: tags, kept } = tagsToRead(
+        listed,
+        inUse,
+        new Set(cached.keys()),
+      );
       // Tags often share a digest (latest and the newest version): each
       // digest is described once per run.
       const described = new Map<string, Promise<StoredTag>>();
-      let cacheHits = 0;
+      let cacheHits = kept.length;
       const read = await mapWithConcurrency(tags, TAGS_IN_FLIGHT, async tag => {
         const digest = await client.resolveDigest(repository, tag);
         if (!digest) return undefined; // deleted between the list and the HEAD
@@ -174,7 +181,10 @@ export class RegistryCollector {
         }
         return { ...(await described.get(digest)!), tag };
       });
-      const stored = read.filter((t): t is StoredTag => t !== undefined);
+      const stored = [
+        ...read.filter((t): t is StoredTag => t !== undefined),
+        ...kept.map(tag => cached.get(tag)!),
+      ];
       await this.store.saveTags(
         registry.host,
         repository,

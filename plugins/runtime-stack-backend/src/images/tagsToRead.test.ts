@@ -1,4 +1,7 @@
-import { NEWEST_TAGS_SHOWN, tagsToRead } from './tagsToRead';
+import { isCommitTag, NEWEST_TAGS_SHOWN, tagsToRead } from './tagsToRead';
+
+const read = (listed: string[], inUse: string[] = [], before: string[] = []) =>
+  tagsToRead(listed, new Set(inUse), new Set(before)).read;
 
 const releases = (count: number) =>
   Array.from({ length: count }, (_, i) => `2.${i}.0`);
@@ -6,23 +9,23 @@ const releases = (count: number) =>
 describe('tagsToRead', () => {
   it('reads the newest versions and leaves older ones listed only', () => {
     const listed = releases(40);
-    const read = tagsToRead(listed, new Set());
-    expect(read).toHaveLength(NEWEST_TAGS_SHOWN);
-    expect(read).toContain('2.39.0');
-    expect(read).toContain('2.30.0');
-    expect(read).not.toContain('2.29.0');
+    const chosen = read(listed);
+    expect(chosen).toHaveLength(NEWEST_TAGS_SHOWN);
+    expect(chosen).toContain('2.39.0');
+    expect(chosen).toContain('2.30.0');
+    expect(chosen).not.toContain('2.29.0');
   });
 
   it('reads a tag in use however old, once the registry lists it', () => {
-    const read = tagsToRead(releases(40), new Set(['2.3.0', '9.9.9']));
-    expect(read).toContain('2.3.0');
-    expect(read).not.toContain('9.9.9');
-    expect(read).toHaveLength(NEWEST_TAGS_SHOWN + 1);
+    const chosen = read(releases(40), ['2.3.0', '9.9.9']);
+    expect(chosen).toContain('2.3.0');
+    expect(chosen).not.toContain('9.9.9');
+    expect(chosen).toHaveLength(NEWEST_TAGS_SHOWN + 1);
   });
 
   it('reads every tag without a version, since only a date orders it', () => {
     const branches = ['latest', 'main', 'stable', 'sha-4f2a9c1'];
-    expect(tagsToRead([...releases(30), ...branches], new Set())).toEqual([
+    expect(read([...releases(30), ...branches])).toEqual([
       ...releases(30).slice(20),
       ...branches,
     ]);
@@ -30,14 +33,54 @@ describe('tagsToRead', () => {
 
   it('reads the newest release even when major-only tags fill the newest', () => {
     const majors = Array.from({ length: 12 }, (_, i) => `v${i + 3}`);
-    const read = tagsToRead([...majors, '2.4.1', '2.4.0'], new Set());
-    expect(read).toContain('v14');
-    expect(read).toContain('2.4.1');
-    expect(read).not.toContain('2.4.0');
+    const chosen = read([...majors, '2.4.1', '2.4.0']);
+    expect(chosen).toContain('v14');
+    expect(chosen).toContain('2.4.1');
+    expect(chosen).not.toContain('2.4.0');
   });
 
   it('keeps the order the registry listed the tags in', () => {
     const listed = ['1.0.0', 'main', '3.0.0', '2.0.0'];
-    expect(tagsToRead(listed, new Set())).toEqual(listed);
+    expect(read(listed)).toEqual(listed);
+  });
+
+  it('keeps a commit tag read before without asking again, unless it is in use', () => {
+    const listed = [
+      'sha-4f2a9c1',
+      'main-88be0d2',
+      '1f0c3a9e5b7d',
+      'main',
+      'latest',
+    ];
+    const before = ['sha-4f2a9c1', 'main-88be0d2', 'main', 'latest'];
+    expect(tagsToRead(listed, new Set(), new Set(before))).toEqual({
+      // New builds, and the branch tags that move at every push.
+      read: ['1f0c3a9e5b7d', 'main', 'latest'],
+      kept: ['sha-4f2a9c1', 'main-88be0d2'],
+    });
+    expect(
+      tagsToRead(listed, new Set(['sha-4f2a9c1']), new Set(before)).kept,
+    ).toEqual(['main-88be0d2']);
+  });
+
+  it('tells commit and build tags from branch and version tags', () => {
+    for (const tag of [
+      '4f2a9c1',
+      'sha-4f2a9c1e',
+      'main-4f2a9c1',
+      'git.0a1b2c3d4e5f',
+    ]) {
+      expect(isCommitTag(tag)).toBe(true);
+    }
+    for (const tag of [
+      'main',
+      'latest',
+      'stable',
+      'feature-x',
+      'abc123',
+      'release-candidate',
+    ]) {
+      expect(isCommitTag(tag)).toBe(false);
+    }
   });
 });
