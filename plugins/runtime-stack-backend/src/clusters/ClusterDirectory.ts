@@ -48,9 +48,11 @@ export class ClusterDirectory {
     for (const cluster of clusters) {
       if (taken.has(cluster.name)) {
         problems.push(
-          `Not collecting ${cluster.origin ?? 'kubernetes-cluster Resource'} '${
-            cluster.name
-          }': a cluster of that name is already ${
+          `Not collecting ${
+            cluster.origin
+              ? `cluster '${cluster.name}' of ${cluster.origin}`
+              : `kubernetes-cluster Resource '${cluster.name}'`
+          }: a cluster of that name is already ${
             this.configured.some(c => c.name === cluster.name)
               ? 'configured'
               : 'collected'

@@ -79,9 +79,11 @@ export interface ClusterStateServiceOptions {
   now?: () => Date;
 }
 
-/** The Resource that declares a cluster from the catalog, for views to link. */
-const declaredBy = ({ entityRef }: ClusterDefinition) =>
-  entityRef ? { entityRef } : {};
+/** The Resource that declares a cluster from the catalog, for views to link, or where else it was located. */
+const locatedBy = ({ entityRef, origin }: ClusterDefinition) => ({
+  ...(entityRef ? { entityRef } : {}),
+  ...(origin ? { origin } : {}),
+});
 
 /** What a view needs to link to the cluster's dashboard, where configured. */
 function dashboardOf(cluster: ClusterDefinition) {
@@ -106,7 +108,7 @@ export class ClusterStateService {
       const state = states.get(cluster.name);
       return {
         name: cluster.name,
-        ...declaredBy(cluster),
+        ...locatedBy(cluster),
         ...dashboardOf(cluster),
         ...(state?.serverVersion ? { serverVersion: state.serverVersion } : {}),
         ...this.freshnessOf(state),
@@ -235,7 +237,7 @@ export class ClusterStateService {
     const context = await this.contextOf(cluster.name, namespaces);
     return {
       cluster: cluster.name,
-      ...declaredBy(cluster),
+      ...locatedBy(cluster),
       ...dashboardOf(cluster),
       ...this.freshnessOf(state),
       namespaces,

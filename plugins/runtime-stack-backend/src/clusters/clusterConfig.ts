@@ -29,7 +29,10 @@ export interface ClusterDefinition {
   url: string;
   /** The `kubernetes-cluster` Resource of a cluster from the catalog. */
   entityRef?: string;
-  /** Where a cluster that is not configured came from, for messages; default a catalog Resource. */
+  /**
+   * Where a located cluster that is not in the catalog came from, e.g.
+   * `GKE project acme-prod (every location)`; shown with the cluster.
+   */
   origin?: string;
   /** As configured; absent means `serviceAccount`. */
   authProvider?: string;

@@ -1,3 +1,4 @@
+import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import {
   startFakeGkeApi,
@@ -159,7 +160,7 @@ describe('GkeClusters', () => {
     expect(clusters[0]).toEqual({
       name: 'prod-eu',
       url: 'https://10.0.0.7',
-      origin: 'GKE cluster (GKE project acme-prod (every location))',
+      origin: 'GKE project acme-prod (every location)',
       authProvider: 'googleServiceAccount',
       authMetadata: { 'kubernetes.io/auth-provider': 'googleServiceAccount' },
       caData: Buffer.from(pki.ca.cert).toString('base64'),
@@ -201,12 +202,17 @@ describe('GkeClusters', () => {
       ['lab-eu', 'https://gke-1a2b.europe-west1.gke.goog'],
     ]);
     // The same name twice is for the directory to refuse, with a reason.
-    const directory = new ClusterDirectory([], async () => ({
-      clusters,
-      problems: [],
-    }));
+    const logger = mockServices.logger.mock();
+    const directory = new ClusterDirectory(
+      [],
+      async () => ({ clusters, problems: [] }),
+      logger,
+    );
     await directory.refresh();
     expect(directory.names()).toEqual(['prod-eu', 'lab-eu']);
+    expect(logger.warn).toHaveBeenCalledWith(
+      "Not collecting cluster 'prod-eu' of GKE project acme-prod (europe-west1): a cluster of that name is already collected",
+    );
   });
 
   it('keeps the last list of a locator whose read fails, and says why', async () => {

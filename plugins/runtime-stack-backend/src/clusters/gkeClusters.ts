@@ -96,7 +96,7 @@ export function clusterOfGke(
   return {
     name: cluster.name,
     url: `https://${host}`,
-    origin: `GKE cluster (${locatorName(locator)})`,
+    origin: locatorName(locator),
     authProvider: locator.authProvider,
     authMetadata: { [AUTH_PROVIDER]: locator.authProvider },
     ...(caData ? { caData } : {}),

@@ -44,6 +44,8 @@ export interface ClusterSummary extends ClusterFreshness, ClusterDashboard {
    * absent for clusters of the config.
    */
   entityRef?: string;
+  /** Where a cluster neither configured nor in the catalog was located, e.g. `GKE project acme-prod (every location)`. */
+  origin?: string;
   serverVersion?: string;
   objectCount: number;
   /** Tools the cluster provides, cluster-wide, with evidence. */
@@ -95,6 +97,8 @@ export interface EntityClusterView extends ClusterFreshness, ClusterDashboard {
   cluster: string;
   /** The catalog's `kubernetes-cluster` Resource that declares the cluster, if any. */
   entityRef?: string;
+  /** Where a cluster neither configured nor in the catalog was located. */
+  origin?: string;
   namespaces: string[];
   workloads: WorkloadSummary[];
   /** Every object of the service on the cluster. */

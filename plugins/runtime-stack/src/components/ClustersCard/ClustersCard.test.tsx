@@ -62,6 +62,14 @@ const clusters: ClusterSummary[] = [
     objectCount: 0,
     platformTools: [],
   },
+  {
+    name: 'gke-prod',
+    origin: 'GKE project acme-prod (every location)',
+    stale: true,
+    warnings: [],
+    objectCount: 0,
+    platformTools: [],
+  },
 ];
 
 describe('ClustersCard', () => {
@@ -117,6 +125,11 @@ describe('ClustersCard', () => {
       '/catalog/platform/resource/staging-eu-1',
     );
     expect(within(rows[1]).queryByText(/from the catalog/)).toBeNull();
+    // One a GKE locator listed says which project it came from.
+    expect(
+      within(rows[3]).getByText('from GKE project acme-prod (every location)'),
+    ).toBeInTheDocument();
+    expect(within(rows[0]).queryByText(/^from /)).toBeNull();
   });
 
   it('explains how to add clusters when none are configured', async () => {

@@ -86,6 +86,11 @@ export const ClustersCard = ({ layerModel }: { layerModel?: LayerModel }) => {
                   </Typography>
                 )}
                 <ClusterResourceLink entityRef={cluster.entityRef} />
+                {cluster.origin && (
+                  <Typography variant="body2" color="textSecondary">
+                    from {cluster.origin}
+                  </Typography>
+                )}
               </TableCell>
               <TableCell style={NO_WRAP}>
                 <FreshnessChip cluster={cluster} />
