@@ -18,7 +18,7 @@ import { formatAge } from '../shared/formatAge';
 import { ToolChips } from '../shared/ToolChips';
 import { layerModelTitlesOf } from '../shared/layerModelTitles';
 import { FreshnessChip } from '../shared/FreshnessChip';
-import { ClusterResourceLink } from '../shared/ClusterResourceLink';
+import { ClusterOrigin } from '../shared/ClusterOrigin';
 import { ErrorText } from '../shared/ErrorText';
 import { ScrollingTable } from '../shared/ScrollingTable';
 
@@ -85,12 +85,7 @@ export const ClustersCard = ({ layerModel }: { layerModel?: LayerModel }) => {
                     Kubernetes {cluster.serverVersion}
                   </Typography>
                 )}
-                <ClusterResourceLink entityRef={cluster.entityRef} />
-                {cluster.origin && (
-                  <Typography variant="body2" color="textSecondary">
-                    from {cluster.origin}
-                  </Typography>
-                )}
+                <ClusterOrigin cluster={cluster} />
               </TableCell>
               <TableCell style={NO_WRAP}>
                 <FreshnessChip cluster={cluster} />

@@ -11,7 +11,7 @@ import type { LayerModelTitles } from '../shared/layerModelTitles';
 import { ToolChips } from '../shared/ToolChips';
 import { WorkloadDashboardLink } from './WorkloadDashboardLink';
 import { FreshnessChip } from '../shared/FreshnessChip';
-import { ClusterResourceLink } from '../shared/ClusterResourceLink';
+import { ClusterOrigin } from '../shared/ClusterOrigin';
 import { ErrorText } from '../shared/ErrorText';
 import { ScrollingTable } from '../shared/ScrollingTable';
 
@@ -46,7 +46,7 @@ export const ClustersPanel = ({
               ` · collected ${formatAge(cluster.ageSeconds)} ago`}
           </Typography>
         </Box>
-        <ClusterResourceLink entityRef={cluster.entityRef} />
+        <ClusterOrigin cluster={cluster} />
         {cluster.lastError && (
           <ErrorText>Showing the last good data: {cluster.lastError}</ErrorText>
         )}
