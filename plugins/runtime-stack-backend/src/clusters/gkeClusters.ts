@@ -1,4 +1,3 @@
-import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { GoogleAuth } from 'google-auth-library';
@@ -165,7 +164,6 @@ export class GkeClusters {
       accessToken: GoogleAccessToken;
       apiUrl?: string;
       requestTimeoutMs: number;
-      logger?: LoggerService;
       fetch?: typeof fetch;
     },
   ) {}
