@@ -109,6 +109,30 @@ test.describe('the Runtime stack tab on the example estate', () => {
       .screenshot({ path: 'test/output/checkout-web-observability.png' });
   });
 
+  test('payments-api links the queries of prometheus.io/rule to their graphs in Prometheus, its recording rule found', async ({
+    page,
+  }) => {
+    await signInAsGuest(page, tab('payments-api'));
+    await waitUntilUsable(page);
+    const links = page.getByRole('list', { name: 'Dashboards and links' });
+    const graph = links.getByRole('link', {
+      name: 'Graph of payments_api:request_errors:ratio_rate5m',
+    });
+    await expect(graph).toHaveAttribute(
+      'href',
+      /\/graph\?g0\.expr=payments_api%3Arequest_errors%3Aratio_rate5m&g0\.tab=0$/,
+    );
+    await expect(
+      links.getByRole('link', {
+        name: 'Graph of http_server_requests_seconds_count',
+      }),
+    ).toBeVisible();
+    // The recording rule is in the example Prometheus: nothing reported.
+    await expect(
+      page.getByText(/^Not a rule or alert in Prometheus/),
+    ).toHaveCount(0);
+  });
+
   test('a member of the owning team changes an owner in place; a change outside their teams is refused', async ({
     page,
     browser,
