@@ -28,14 +28,39 @@ type SummaryRow = {
   document: string;
 };
 
+const isSqlite = (knex: Knex) =>
+  /sqlite/i.test(String(knex.client.config.client));
+
 // Rows per insert: bound variables stay under both databases' limits
 // (SQLite's 32766, PostgreSQL's 65535), and SQLite, whose multi-row insert
 // knex writes as a compound SELECT, takes at most 500 of those.
 const batchSizeFor = (knex: Knex, columns: number) => {
   const byVariables = Math.floor(30_000 / columns);
-  return /sqlite/i.test(String(knex.client.config.client))
-    ? Math.min(500, byVariables)
-    : byVariables;
+  return isSqlite(knex) ? Math.min(500, byVariables) : byVariables;
+};
+
+/** PostgreSQL types of the per-capability tables' columns, to insert them as arrays. */
+const ARRAY_COLUMNS: Record<string, Record<string, string>> = {
+  capability_coverage: {
+    entity_ref: 'text',
+    capability: 'text',
+    layer: 'integer',
+    requirement: 'text',
+    status: 'text',
+    tools: 'text',
+  },
+  layer_coverage: {
+    entity_ref: 'text',
+    layer: 'integer',
+    required: 'integer',
+    covered: 'integer',
+    partial: 'integer',
+  },
+  capability_tool_usage: {
+    entity_ref: 'text',
+    capability: 'text',
+    tool: 'text',
+  },
 };
 
 const toSummaryRow = ({
@@ -212,6 +237,25 @@ async function insertInBatches(
   rows: Array<Record<string, unknown>>,
 ) {
   if (rows.length === 0) return;
+  const types = ARRAY_COLUMNS[table];
+  if (types && !isSqlite(tx)) {
+    // One array per column: PostgreSQL gets a statement of a few
+    // parameters, however many rows, instead of six per row to parse.
+    const columns = Object.keys(types);
+    await tx.raw(
+      `insert into ?? (${columns
+        .map(() => '??')
+        .join(', ')}) select * from unnest(${columns
+        .map(column => `?::${types[column]}[]`)
+        .join(', ')})`,
+      [
+        table,
+        ...columns,
+        ...columns.map(column => rows.map(r => r[column]) as Knex.Value),
+      ],
+    );
+    return;
+  }
   const size = batchSizeFor(tx, Object.keys(rows[0]).length);
   for (let i = 0; i < rows.length; i += size) {
     await tx(table).insert(rows.slice(i, i + size));
