@@ -162,7 +162,6 @@ export class CoverageService {
     await store.put(records);
   }
 
-  /** Evaluates one entity from every source, for the store. */
   /**
    * Every exemption by scope, for `evaluate` over many entities; undefined
    * without an exemption store or when it cannot be read, so that each
@@ -175,6 +174,7 @@ export class CoverageService {
   }
 
   /**
+   * Evaluates one entity from every source, for the store.
    * `exemptionsByScope`: every exemption, read once for a run of
    * evaluations, in place of a read per entity.
    */
