@@ -3,6 +3,7 @@ import type {
   EntityCoverage,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import type { Knex } from 'knex';
+import { insertInBatches, isSqlite } from '../database/insertInBatches';
 
 /** What the evaluation knows about an entity beyond its coverage. */
 export interface CoverageRecord {
@@ -26,17 +27,6 @@ type SummaryRow = {
   lifecycle: string | null;
   evaluated_at: Date | string;
   document: string;
-};
-
-const isSqlite = (knex: Knex) =>
-  /sqlite/i.test(String(knex.client.config.client));
-
-// Rows per insert: bound variables stay under both databases' limits
-// (SQLite's 32766, PostgreSQL's 65535), and SQLite, whose multi-row insert
-// knex writes as a compound SELECT, takes at most 500 of those.
-const batchSizeFor = (knex: Knex, columns: number) => {
-  const byVariables = Math.floor(30_000 / columns);
-  return isSqlite(knex) ? Math.min(500, byVariables) : byVariables;
 };
 
 /** PostgreSQL types of the per-capability tables' columns, to insert them as arrays. */
@@ -139,19 +129,15 @@ export class CoverageStore {
     await this.knex.transaction(async tx => {
       const refs = records.map(r => r.coverage.entityRef);
       await this.deleteRefs(tx, refs);
-      await insertInBatches(tx, 'service_coverage', records.map(toSummaryRow));
+      await insertRows(tx, 'service_coverage', records.map(toSummaryRow));
       const coverages = records.map(r => r.coverage);
-      await insertInBatches(
+      await insertRows(
         tx,
         'capability_coverage',
         coverages.flatMap(toCapabilityRows),
       );
-      await insertInBatches(
-        tx,
-        'layer_coverage',
-        coverages.flatMap(toLayerRows),
-      );
-      await insertInBatches(
+      await insertRows(tx, 'layer_coverage', coverages.flatMap(toLayerRows));
+      await insertRows(
         tx,
         'capability_tool_usage',
         coverages.flatMap(toToolRows),
@@ -231,7 +217,7 @@ export class CoverageStore {
   }
 }
 
-async function insertInBatches(
+async function insertRows(
   tx: Knex.Transaction,
   table: string,
   rows: Array<Record<string, unknown>>,
@@ -256,8 +242,5 @@ async function insertInBatches(
     );
     return;
   }
-  const size = batchSizeFor(tx, Object.keys(rows[0]).length);
-  for (let i = 0; i < rows.length; i += size) {
-    await tx(table).insert(rows.slice(i, i + size));
-  }
+  await insertInBatches(tx, table, rows);
 }

@@ -13,6 +13,7 @@ import {
   type TrendSubject,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import type { Knex } from 'knex';
+import { insertInBatches } from '../database/insertInBatches';
 import type { ClosureRow } from './teamClosure';
 
 type Counts = { required: unknown; covered: unknown; partial: unknown };
@@ -53,9 +54,7 @@ export class ScorecardStore {
   async replaceTeamClosure(rows: ClosureRow[]): Promise<void> {
     await this.knex.transaction(async tx => {
       await tx('team_closure').delete();
-      for (let i = 0; i < rows.length; i += 250) {
-        await tx('team_closure').insert(rows.slice(i, i + 250));
-      }
+      await insertInBatches(tx, 'team_closure', rows);
     });
   }
 
