@@ -182,8 +182,7 @@ export class CoverageEvaluationService {
       if (before) await this.reportRegressions(before, evaluated);
     }
 
-    const current = new Set(components.map(e => stringifyEntityRef(e)));
-    const gone = (await store.entityRefs()).filter(ref => !current.has(ref));
+    const gone = await this.goneFromCatalog(components);
     await store.remove(gone);
     await this.recordScorecards({ groups, systems, gone });
 
@@ -204,6 +203,24 @@ export class CoverageEvaluationService {
     );
     this.options.onEvaluated?.(result);
     return result;
+  }
+
+  /**
+   * Stored entities the catalog no longer has. An answer without a single
+   * Component while the store holds some is taken for a catalog being
+   * rebuilt, not an estate without services: removing would throw away
+   * every service's history, so nothing goes until the catalog has some.
+   */
+  private async goneFromCatalog(components: Entity[]): Promise<string[]> {
+    const stored = await this.options.store.entityRefs();
+    if (components.length === 0 && stored.length > 0) {
+      this.options.logger.warn(
+        `The catalog returned no Components; keeping the stored coverage of ${stored.length} until it does`,
+      );
+      return [];
+    }
+    const current = new Set(components.map(e => stringifyEntityRef(e)));
+    return stored.filter(ref => !current.has(ref));
   }
 
   private async reportRegressions(
@@ -236,10 +253,16 @@ export class CoverageEvaluationService {
     const { groups, systems, gone } = current;
     const now = (this.options.now ?? (() => new Date()))();
     await scorecards.removeServiceHistory(gone);
-    const refsOf = (entities: Entity[]) =>
-      new Set(entities.map(entity => stringifyEntityRef(entity)));
-    await scorecards.removeHistoryOutside('team', refsOf(groups));
-    await scorecards.removeHistoryOutside('system', refsOf(systems));
+    // As with Components, an empty answer keeps what is stored.
+    const removeOutside = async (kind: 'team' | 'system', kept: Entity[]) => {
+      if (kept.length === 0) return;
+      await scorecards.removeHistoryOutside(
+        kind,
+        new Set(kept.map(entity => stringifyEntityRef(entity))),
+      );
+    };
+    await removeOutside('team', groups);
+    await removeOutside('system', systems);
     await scorecards.replaceTeamClosure(teamClosure(groups));
     await scorecards.snapshot(dayOf(now));
     await scorecards.prune(dayOf(addDays(now, -settings.retentionDays)));

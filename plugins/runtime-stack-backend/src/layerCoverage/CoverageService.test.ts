@@ -24,6 +24,7 @@ import {
 } from './CoverageEvaluationService';
 import { CoverageService } from './CoverageService';
 import { CoverageStore } from './CoverageStore';
+import { ScorecardStore } from '../scorecards/ScorecardStore';
 
 jest.setTimeout(30_000);
 
@@ -190,6 +191,8 @@ async function service(
     /** Default SQLite; the store's own tests cover both databases. */
     databaseId?: 'SQLITE_3' | 'POSTGRES_15';
     onRegressions?: RegressionListener;
+    /** Also keep team and System history. */
+    scorecards?: boolean;
   } = {},
 ) {
   const objects = new Map([['prod-eu-1', [deployment]]]);
@@ -261,12 +264,13 @@ async function service(
     ownership,
   });
   const onEvaluated = jest.fn();
+  const logger = mockServices.logger.mock();
   const evaluation = new CoverageEvaluationService({
     coverage,
     store,
     catalog,
     auth: mockServices.auth(),
-    logger: mockServices.logger.mock(),
+    logger,
     settings: {
       schedule: { frequency: { minutes: 10 }, timeout: { minutes: 1 } },
       concurrency: 2,
@@ -274,11 +278,13 @@ async function service(
     },
     onEvaluated,
     ...(options.onRegressions ? { onRegressions: options.onRegressions } : {}),
+    ...(options.scorecards ? { scorecards: new ScorecardStore(knex) } : {}),
   });
   return Object.assign(coverage, {
     store,
     evaluation,
     knex,
+    logger,
     onEvaluated,
     objects,
     imageService,
@@ -497,6 +503,46 @@ describe('CoverageService', () => {
       owner_ref: 'group:default/payments-team',
       profile_id: 'experimental',
     });
+  });
+
+  it('keeps stored coverage when the catalog answers with no Components at all', async () => {
+    const coverage = await service(false, {
+      entities: [system],
+      scorecards: true,
+    });
+    // A team's history stays too, though the answer has no Groups either.
+    const teamDay = {
+      // Yesterday: today's snapshot is rewritten by the run.
+      day: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+      subject_kind: 'team',
+      subject_ref: 'group:default/payments-team',
+      layer: -1,
+      required: 10,
+      covered: 7,
+      partial: 1,
+      services: 2,
+    };
+    await coverage.knex('coverage_history').insert(teamDay);
+    const stored = await coverage.evaluate({
+      entity,
+      entityRef: 'component:default/payments-api',
+    });
+    await coverage.store.put([stored]);
+
+    const result = await coverage.evaluation.run();
+    expect(result).toMatchObject({ evaluated: 0, removed: 0 });
+    expect(await coverage.store.entityRefs()).toEqual([
+      'component:default/payments-api',
+    ]);
+    expect(coverage.logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(/no Components; keeping the stored coverage of 1/),
+    );
+    expect(
+      await coverage
+        .knex('coverage_history')
+        .where({ subject_kind: 'team' })
+        .select('subject_ref'),
+    ).toEqual([{ subject_ref: 'group:default/payments-team' }]);
   });
 
   it('reports a required capability that stopped being covered, once, and not while a source fails', async () => {
