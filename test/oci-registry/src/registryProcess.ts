@@ -1,11 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import {
+  findBinary,
+  requireBinary,
+  startServerProcess,
+} from '@internal/server-process-testkit';
 import { stringify } from 'yaml';
-import { assertPortFree, findFreePort } from './freePort';
 import { htpasswdLine } from './htpasswd';
 import type { TokenServer } from './tokenServer';
 
@@ -40,20 +42,10 @@ export interface StartRegistryOptions {
 }
 
 const BINARY = 'docker-registry';
-const DEBIAN_PATH = `/usr/bin/${BINARY}`;
-
-function registryBinary(): string | undefined {
-  if (existsSync(DEBIAN_PATH)) return DEBIAN_PATH;
-  return (process.env.PATH ?? '')
-    .split(delimiter)
-    .filter(Boolean)
-    .map(dir => join(dir, BINARY))
-    .find(candidate => existsSync(candidate));
-}
 
 /** Whether Debian's `docker-registry` (CNCF distribution) is installed. */
 export function hasDockerRegistry(): boolean {
-  return registryBinary() !== undefined;
+  return findBinary(BINARY) !== undefined;
 }
 
 async function authConfig(
@@ -88,78 +80,6 @@ function environmentWithoutRegistryOverrides(): NodeJS.ProcessEnv {
   );
 }
 
-interface StartedProcess {
-  child: ChildProcess;
-  exited: Promise<void>;
-  output: () => string;
-}
-
-function spawnRegistry(binary: string, configPath: string): StartedProcess {
-  const child = spawn(binary, ['serve', configPath], {
-    env: environmentWithoutRegistryOverrides(),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  // Kept short: only for saying why a start failed.
-  let output = '';
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-4000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  // A test run that dies without stopping its registry must not leave it behind.
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  const exited = new Promise<void>(resolve => {
-    child.once('exit', () => {
-      process.removeListener('exit', killOnExit);
-      resolve();
-    });
-    child.once('error', error => {
-      keep(Buffer.from(String(error)));
-      resolve();
-    });
-  });
-  return { child, exited, output: () => output };
-}
-
-async function waitUntilAnswering(
-  url: string,
-  started: StartedProcess,
-  timeoutMs: number,
-): Promise<'ready' | 'exited'> {
-  let exited = false;
-  started.exited.then(() => {
-    exited = true;
-  });
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (exited) return 'exited';
-    try {
-      const response = await fetch(`${url}/v2/`, {
-        signal: AbortSignal.timeout(1000),
-      });
-      await response.arrayBuffer();
-      if (response.status === 200 || response.status === 401) return 'ready';
-    } catch {
-      // not listening yet
-    }
-    await new Promise(resolve => setTimeout(resolve, 25));
-  }
-  throw new Error(
-    `docker-registry did not answer GET ${url}/v2/ within ${timeoutMs}ms:\n${started.output()}`,
-  );
-}
-
-async function stopProcess(started: StartedProcess): Promise<void> {
-  if (started.child.exitCode !== null || started.child.signalCode !== null) {
-    return;
-  }
-  started.child.kill('SIGTERM');
-  const killed = setTimeout(() => started.child.kill('SIGKILL'), 5000);
-  await started.exited;
-  clearTimeout(killed);
-}
-
 /**
  * Starts Debian's docker-registry on loopback with storage in a fresh
  * temporary directory, and resolves once `GET /v2/` answers.
@@ -167,64 +87,47 @@ async function stopProcess(started: StartedProcess): Promise<void> {
 export async function startRegistry(
   options: StartRegistryOptions = {},
 ): Promise<RunningRegistry> {
-  const binary = registryBinary();
-  if (!binary) {
-    throw new Error(
-      `${BINARY} is not installed (apt-get install docker-registry)`,
-    );
-  }
-  // Otherwise another server on the port could answer the readiness check.
-  if (options.port !== undefined) await assertPortFree(options.port);
+  const binary = requireBinary(BINARY);
   const directory = await mkdtemp(join(tmpdir(), 'oci-registry-'));
   const storageDirectory = join(directory, 'storage');
   const auth = await authConfig(options.auth, directory);
-  // A port picked here may be taken before the registry binds it.
-  const attempts = options.port === undefined ? 3 : 1;
-  let lastFailure = '';
-  for (let attempt = 0; attempt < attempts; attempt++) {
-    const port = options.port ?? (await findFreePort());
-    const host = `127.0.0.1:${port}`;
-    const url = `http://${host}`;
-    const configPath = join(directory, 'config.yml');
-    await writeFile(
-      configPath,
-      stringify({
-        version: 0.1,
-        log: { level: 'error', accesslog: { disabled: true } },
-        storage: {
-          filesystem: { rootdirectory: storageDirectory },
-          delete: { enabled: true },
-        },
-        http: { addr: host, secret: randomBytes(16).toString('hex') },
-        ...(auth ? { auth } : {}),
-      }),
-    );
-    const started = spawnRegistry(binary, configPath);
-    const state = await waitUntilAnswering(
-      url,
-      started,
-      options.startTimeoutMs ?? 15000,
-    ).catch(async error => {
-      await stopProcess(started);
-      await rm(directory, { recursive: true, force: true });
-      throw error;
-    });
-    if (state === 'ready') {
-      let stopped: Promise<void> | undefined;
-      return {
-        host,
-        url,
-        storageDirectory,
-        stop: () => {
-          stopped ??= stopProcess(started).then(() =>
-            rm(directory, { recursive: true, force: true }),
-          );
-          return stopped;
-        },
-      };
-    }
-    lastFailure = started.output();
-  }
-  await rm(directory, { recursive: true, force: true });
-  throw new Error(`docker-registry exited while starting:\n${lastFailure}`);
+  const configPath = join(directory, 'config.yml');
+  const server = await startServerProcess({
+    binary,
+    name: BINARY,
+    directory,
+    port: options.port,
+    env: environmentWithoutRegistryOverrides(),
+    args: async port => {
+      await writeFile(
+        configPath,
+        stringify({
+          version: 0.1,
+          log: { level: 'error', accesslog: { disabled: true } },
+          storage: {
+            filesystem: { rootdirectory: storageDirectory },
+            delete: { enabled: true },
+          },
+          http: {
+            addr: `127.0.0.1:${port}`,
+            secret: randomBytes(16).toString('hex'),
+          },
+          ...(auth ? { auth } : {}),
+        }),
+      );
+      return ['serve', configPath];
+    },
+    // 401 is the answer under auth, and still means it is serving.
+    readyPath: '/v2/',
+    readyStatuses: [200, 401],
+    pollIntervalMs: 25,
+    startTimeoutMs: options.startTimeoutMs ?? 15000,
+    outputChars: 4000,
+  });
+  return {
+    host: `127.0.0.1:${server.port}`,
+    url: server.url,
+    storageDirectory,
+    stop: server.stop,
+  };
 }

@@ -1,9 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
+import {
+  findBinary,
+  requireBinary,
+  startServerProcess,
+} from '@internal/server-process-testkit';
+
+// The tests that use Prometheus also pick ports for their scrape targets.
+export { findFreePort } from '@internal/server-process-testkit';
 
 export type PrometheusRuleDefinition =
   | {
@@ -49,33 +54,9 @@ export interface RunningPrometheus {
   stop(): Promise<void>;
 }
 
-const DEBIAN_PATH = '/usr/bin/prometheus';
-
 /** Debian's `prometheus`, or one on PATH. */
 export function prometheusBinary(): string | undefined {
-  if (existsSync(DEBIAN_PATH)) return DEBIAN_PATH;
-  return (process.env.PATH ?? '')
-    .split(delimiter)
-    .filter(Boolean)
-    .map(dir => join(dir, 'prometheus'))
-    .find(candidate => existsSync(candidate));
-}
-
-/**
- * A loopback port nobody listens on right now. Prometheus cannot report a
- * port it picked itself, so this is racy; `startPrometheus` retries.
- */
-export function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
+  return findBinary('prometheus');
 }
 
 /** Polls until `probe` returns something, or fails naming what it waited for. */
@@ -104,74 +85,6 @@ export async function waitFor<T>(
   }
 }
 
-interface StartedProcess {
-  child: ChildProcess;
-  exited: Promise<void>;
-  output: () => string;
-}
-
-function spawnPrometheus(binary: string, args: string[]): StartedProcess {
-  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-8000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  // A test run that dies without stopping Prometheus must not leave it behind.
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  const exited = new Promise<void>(resolve => {
-    child.once('exit', () => {
-      process.removeListener('exit', killOnExit);
-      resolve();
-    });
-    child.once('error', error => {
-      keep(Buffer.from(String(error)));
-      resolve();
-    });
-  });
-  return { child, exited, output: () => output };
-}
-
-async function stopProcess(started: StartedProcess): Promise<void> {
-  if (started.child.exitCode !== null || started.child.signalCode !== null) {
-    return;
-  }
-  started.child.kill('SIGTERM');
-  const killed = setTimeout(() => started.child.kill('SIGKILL'), 5000);
-  await started.exited;
-  clearTimeout(killed);
-}
-
-async function waitUntilReady(
-  url: string,
-  started: StartedProcess,
-  timeoutMs: number,
-): Promise<'ready' | 'exited'> {
-  let exited = false;
-  started.exited.then(() => {
-    exited = true;
-  });
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (exited) return 'exited';
-    try {
-      const response = await fetch(`${url}/-/ready`, {
-        signal: AbortSignal.timeout(1000),
-      });
-      await response.arrayBuffer();
-      if (response.status === 200) return 'ready';
-    } catch {
-      // not listening yet
-    }
-    await new Promise(resolve => setTimeout(resolve, 50));
-  }
-  throw new Error(
-    `prometheus did not answer GET ${url}/-/ready within ${timeoutMs}ms:\n${started.output()}`,
-  );
-}
-
 /**
  * Starts Debian's Prometheus on loopback with the given rules and static
  * scrape jobs, storage in a fresh temporary directory, and resolves once it
@@ -181,10 +94,7 @@ async function waitUntilReady(
 export async function startPrometheus(
   options: StartPrometheusOptions = {},
 ): Promise<RunningPrometheus> {
-  const binary = prometheusBinary();
-  if (!binary) {
-    throw new Error('prometheus is not installed (apt-get install prometheus)');
-  }
+  const binary = requireBinary('prometheus');
   const interval = `${options.intervalSeconds ?? 1}s`;
   const directory = await mkdtemp(join(tmpdir(), 'prometheus-test-'));
   const rulesPath = join(directory, 'rules.yml');
@@ -211,43 +121,21 @@ export async function startPrometheus(
       })),
     }),
   );
-
-  let lastFailure = '';
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const port = await findFreePort();
-    const url = `http://127.0.0.1:${port}`;
-    const storage = join(directory, `data-${attempt}`);
-    const started = spawnPrometheus(binary, [
+  const server = await startServerProcess({
+    binary,
+    name: 'prometheus',
+    directory,
+    args: (port, attempt) => [
       `--config.file=${configPath}`,
-      `--storage.tsdb.path=${storage}`,
+      `--storage.tsdb.path=${join(directory, `data-${attempt}`)}`,
       `--web.listen-address=127.0.0.1:${port}`,
       '--log.level=warn',
-    ]);
-    const state = await waitUntilReady(
-      url,
-      started,
-      options.startTimeoutMs ?? 20_000,
-    ).catch(async error => {
-      await stopProcess(started);
-      await rm(directory, { recursive: true, force: true });
-      throw error;
-    });
-    if (state === 'ready') {
-      let stopped: Promise<void> | undefined;
-      return {
-        url,
-        output: started.output,
-        stop: () => {
-          stopped ??= stopProcess(started).then(() =>
-            rm(directory, { recursive: true, force: true }),
-          );
-          return stopped;
-        },
-      };
-    }
-    // Most likely the port was taken between picking and binding it.
-    lastFailure = started.output();
-  }
-  await rm(directory, { recursive: true, force: true });
-  throw new Error(`prometheus exited while starting:\n${lastFailure}`);
+    ],
+    readyPath: '/-/ready',
+    readyStatuses: [200],
+    pollIntervalMs: 50,
+    startTimeoutMs: options.startTimeoutMs ?? 20_000,
+    outputChars: 8000,
+  });
+  return { url: server.url, output: server.output, stop: server.stop };
 }
