@@ -14,15 +14,20 @@ const batchSizeFor = (knex: Knex, columns: number) => {
   return isSqlite(knex) ? Math.min(500, byVariables) : byVariables;
 };
 
-/** Inserts the rows in as few statements as both databases take. */
+/**
+ * Inserts the rows in as few statements as both databases take; with
+ * `mergeOn`, a row whose key is already stored replaces that row's columns.
+ */
 export async function insertInBatches<Row extends object>(
   knex: Knex,
   table: string,
   rows: Row[],
+  { mergeOn }: { mergeOn?: string[] } = {},
 ): Promise<void> {
   if (rows.length === 0) return;
   const size = batchSizeFor(knex, Object.keys(rows[0]).length);
   for (let i = 0; i < rows.length; i += size) {
-    await knex(table).insert(rows.slice(i, i + size));
+    const insert = knex(table).insert(rows.slice(i, i + size));
+    await (mergeOn ? insert.onConflict(mergeOn).merge() : insert);
   }
 }

@@ -51,6 +51,8 @@ describe.each(databases.eachSupportedId())(
 
     beforeEach(async () => {
       await knex('capability_coverage').delete();
+      await knex('layer_coverage').delete();
+      await knex('capability_tool_usage').delete();
       await knex('service_coverage').delete();
     });
 
@@ -117,6 +119,60 @@ describe.each(databases.eachSupportedId())(
       expect(await store.entityRefs()).toEqual([
         'component:default/payments-api',
       ]);
+    });
+
+    it('rewrites the per-capability rows only when they changed', async () => {
+      const ref = 'component:default/payments-api';
+      const gitopsRow = () =>
+        knex('capability_coverage')
+          .where({ entity_ref: ref, capability: 'gitops' })
+          .first('status', 'tools');
+      await store.put([{ coverage: coverageOf('payments-api', 'argo-cd') }]);
+      // Marks the stored row, to see whether the next put writes it again.
+      await knex('capability_coverage')
+        .where({ entity_ref: ref, capability: 'gitops' })
+        .update({ tools: 'kept' });
+
+      // Later, with the same statuses and tools but newer evidence.
+      const later = coverageOf('payments-api', 'argo-cd');
+      later.evaluatedAt = '2026-11-23T11:00:00.000Z';
+      later.capabilities.find(
+        c => c.capability === 'gitops',
+      )!.evidence[0].seenAt = '2026-11-23T10:59:00.000Z';
+      await store.put([
+        { coverage: later, ownerRef: 'group:default/payments' },
+      ]);
+      expect(await gitopsRow()).toEqual({ status: 'covered', tools: 'kept' });
+      const summary = await knex('service_coverage')
+        .where({ entity_ref: ref })
+        .first('owner_ref');
+      expect(summary.owner_ref).toBe('group:default/payments');
+      const stored = await store.get(ref);
+      expect(stored?.evaluatedAt).toBe(later.evaluatedAt);
+      expect(
+        stored?.capabilities.find(c => c.capability === 'gitops')?.evidence[0]
+          .seenAt,
+      ).toBe('2026-11-23T10:59:00.000Z');
+
+      // A changed tool rewrites them, layer and tool rows alike.
+      await store.put([{ coverage: coverageOf('payments-api', 'flux') }]);
+      expect(await gitopsRow()).toEqual({ status: 'covered', tools: 'flux' });
+      expect(
+        await knex('capability_tool_usage')
+          .where({ entity_ref: ref })
+          .select('tool'),
+      ).toEqual([{ tool: 'flux' }]);
+
+      // A stored row without a digest (written before there were digests)
+      // is rewritten.
+      await knex('capability_coverage')
+        .where({ entity_ref: ref, capability: 'gitops' })
+        .update({ tools: 'stale' });
+      await knex('service_coverage')
+        .where({ entity_ref: ref })
+        .update({ rows_digest: null });
+      await store.put([{ coverage: coverageOf('payments-api', 'flux') }]);
+      expect(await gitopsRow()).toEqual({ status: 'covered', tools: 'flux' });
     });
 
     it('stores and reads back many entities in batches', async () => {

@@ -2,6 +2,7 @@ import type {
   CapabilityCoverage,
   EntityCoverage,
 } from '@internal/backstage-plugin-runtime-stack-common';
+import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { insertInBatches, isSqlite } from '../database/insertInBatches';
 
@@ -109,6 +110,9 @@ const toToolRows = (coverage: EntityCoverage) =>
     })),
   );
 
+const digestOf = (rows: object) =>
+  createHash('sha256').update(JSON.stringify(rows)).digest('hex');
+
 // Children first when deleting, parents first when inserting.
 const CHILD_TABLES = [
   'capability_coverage',
@@ -123,26 +127,74 @@ const CHILD_TABLES = [
 export class CoverageStore {
   constructor(private readonly knex: Knex) {}
 
-  /** Replaces the stored coverage of these entities. */
+  /**
+   * Replaces the stored coverage of these entities. The per-capability,
+   * per-layer and tool rows of an entity are rewritten only when they differ
+   * from those last written: most evaluations change the evidence, not them.
+   */
   async put(records: CoverageRecord[]): Promise<void> {
     if (records.length === 0) return;
+    const written = records.map(record => {
+      const rows = {
+        capabilities: toCapabilityRows(record.coverage),
+        layers: toLayerRows(record.coverage),
+        tools: toToolRows(record.coverage),
+      };
+      return { record, rows, digest: digestOf(rows) };
+    });
     await this.knex.transaction(async tx => {
-      const refs = records.map(r => r.coverage.entityRef);
-      await this.deleteRefs(tx, refs);
-      await insertRows(tx, 'service_coverage', records.map(toSummaryRow));
-      const coverages = records.map(r => r.coverage);
+      const before = await this.rowsDigests(
+        tx,
+        records.map(r => r.coverage.entityRef),
+      );
+      const changed = written.filter(
+        w => before.get(w.record.coverage.entityRef) !== w.digest,
+      );
+      await this.deleteRefs(
+        tx,
+        changed.map(w => w.record.coverage.entityRef),
+        { keepSummaries: true },
+      );
+      await insertInBatches(
+        tx,
+        'service_coverage',
+        written.map(w => ({
+          ...toSummaryRow(w.record),
+          rows_digest: w.digest,
+        })),
+        { mergeOn: ['entity_ref'] },
+      );
       await insertRows(
         tx,
         'capability_coverage',
-        coverages.flatMap(toCapabilityRows),
+        changed.flatMap(w => w.rows.capabilities),
       );
-      await insertRows(tx, 'layer_coverage', coverages.flatMap(toLayerRows));
+      await insertRows(
+        tx,
+        'layer_coverage',
+        changed.flatMap(w => w.rows.layers),
+      );
       await insertRows(
         tx,
         'capability_tool_usage',
-        coverages.flatMap(toToolRows),
+        changed.flatMap(w => w.rows.tools),
       );
     });
+  }
+
+  private async rowsDigests(
+    tx: Knex.Transaction,
+    entityRefs: string[],
+  ): Promise<Map<string, string | null>> {
+    const result = new Map<string, string | null>();
+    for (let i = 0; i < entityRefs.length; i += 500) {
+      const rows: Array<{ entity_ref: string; rows_digest: string | null }> =
+        await tx('service_coverage')
+          .whereIn('entity_ref', entityRefs.slice(i, i + 500))
+          .select('entity_ref', 'rows_digest');
+      for (const row of rows) result.set(row.entity_ref, row.rows_digest);
+    }
+    return result;
   }
 
   async get(entityRef: string): Promise<EntityCoverage | undefined> {
@@ -206,13 +258,19 @@ export class CoverageStore {
   }
 
   // Explicit, so SQLite without foreign-key enforcement leaves no orphans.
-  private async deleteRefs(tx: Knex.Transaction, refs: string[]) {
+  private async deleteRefs(
+    tx: Knex.Transaction,
+    refs: string[],
+    { keepSummaries = false } = {},
+  ) {
     for (let i = 0; i < refs.length; i += 500) {
       const batch = refs.slice(i, i + 500);
       for (const table of CHILD_TABLES) {
         await tx(table).whereIn('entity_ref', batch).delete();
       }
-      await tx('service_coverage').whereIn('entity_ref', batch).delete();
+      if (!keepSummaries) {
+        await tx('service_coverage').whereIn('entity_ref', batch).delete();
+      }
     }
   }
 }

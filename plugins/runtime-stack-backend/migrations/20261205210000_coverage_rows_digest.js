@@ -1,0 +1,29 @@
+// @ts-check
+
+/**
+ * Most evaluations change a service's evidence (when a cluster was last
+ * seen) but not its per-capability rows; with a digest of the rows last
+ * written, an evaluation rewrites only the rows of services whose statuses,
+ * tools or layer counts changed.
+ *
+ * @param {import('knex').Knex} knex
+ */
+exports.up = async function up(knex) {
+  await knex.schema.alterTable('service_coverage', table => {
+    table
+      .string('rows_digest', 64)
+      .nullable()
+      .comment(
+        'SHA-256 of the capability, layer and tool rows last written; null rewrites them on the next evaluation',
+      );
+  });
+};
+
+/**
+ * @param {import('knex').Knex} knex
+ */
+exports.down = async function down(knex) {
+  await knex.schema.alterTable('service_coverage', table => {
+    table.dropColumn('rows_digest');
+  });
+};
