@@ -52,7 +52,8 @@ function rowOf(cluster: string, object: ClusterObject) {
   };
 }
 
-// 7 columns per row: stays under SQLite's 999 bound variables per statement.
+// Each row carries a whole object as JSON: small batches bound the memory a
+// statement holds, far below either database's limit on bound variables.
 const INSERT_BATCH = 140;
 
 /**
