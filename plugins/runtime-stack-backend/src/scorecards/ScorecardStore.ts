@@ -5,6 +5,8 @@ import {
   type CoverageTrend,
   type EstateAdoption,
   type LayerModel,
+  type SearchableService,
+  type ServiceGap,
   type ServiceScore,
   type ServiceScoreQuery,
   type TeamCoverageRow,
@@ -39,6 +41,19 @@ const SORTS: Record<NonNullable<ServiceScoreQuery['sort']>, string> = {
 };
 
 const GAP_STATUSES = ['missing', 'partial'];
+
+type GapRow = {
+  entity_ref: string;
+  capability: string;
+  layer: unknown;
+  status: ServiceGap['status'];
+};
+
+const toGap = (row: GapRow): ServiceGap => ({
+  capability: row.capability,
+  layer: Number(row.layer),
+  status: row.status,
+});
 
 /** `YYYY-MM-DD` of a date in UTC. */
 export const dayOf = (date: Date) => date.toISOString().slice(0, 10);
@@ -403,6 +418,66 @@ export class ScorecardStore {
     return { items: rows.map(toServiceScore), totalCount: Number(total) };
   }
 
+  /**
+   * A page of services in entity-ref order, after `after`: with the tools
+   * their evidence names and their required gaps, what search indexes.
+   */
+  async searchableServices(
+    after: string | undefined,
+    limit: number,
+  ): Promise<Array<Omit<SearchableService, 'title'>>> {
+    const rows: Array<Record<string, any>> = await this.knex(
+      'service_coverage as sc',
+    )
+      .modify(query => {
+        if (after !== undefined) query.where('sc.entity_ref', '>', after);
+      })
+      .orderBy('sc.entity_ref')
+      .limit(limit)
+      .select('sc.*');
+    const refs: string[] = rows.map(row => row.entity_ref);
+    if (refs.length === 0) return [];
+    const [tools, gaps] = await Promise.all([
+      this.knex('capability_tool_usage')
+        .whereIn('entity_ref', refs)
+        .orderBy(['entity_ref', 'capability', 'tool'])
+        .select('entity_ref', 'capability', 'tool') as Promise<
+        Array<{ entity_ref: string; capability: string; tool: string }>
+      >,
+      this.gapsOf(refs),
+    ]);
+    const byRef = <T extends { entity_ref: string }>(items: T[]) => {
+      const grouped = new Map<string, T[]>();
+      for (const item of items) {
+        grouped.set(item.entity_ref, [
+          ...(grouped.get(item.entity_ref) ?? []),
+          item,
+        ]);
+      }
+      return grouped;
+    };
+    const toolsOf = byRef(tools);
+    const gapsOf = byRef(gaps);
+    return rows.map(row => ({
+      ...toServiceScore(row),
+      tools: (toolsOf.get(row.entity_ref) ?? []).map(t => ({
+        capability: t.capability,
+        tool: t.tool,
+      })),
+      gaps: (gapsOf.get(row.entity_ref) ?? []).map(toGap),
+    }));
+  }
+
+  private async gapsOf(refs: string[]): Promise<GapRow[]> {
+    if (refs.length === 0) return [];
+    return this.knex('capability_coverage')
+      .whereIn('entity_ref', refs)
+      .andWhere({ requirement: 'required' })
+      .whereIn('status', GAP_STATUSES)
+      .select('entity_ref', 'capability', 'layer', 'status')
+      .orderBy(['entity_ref', 'layer', 'capability']);
+  }
+
   /** The services of a team (and the groups below it), with their gaps. */
   async teamServices(team: string, limit: number) {
     // Over all of the team's services, not only the page listed.
@@ -417,21 +492,7 @@ export class ScorecardStore {
       limit,
       offset: 0,
     });
-    const refs = items.map(i => i.entityRef);
-    const gaps: Array<{
-      entity_ref: string;
-      capability: string;
-      layer: number;
-      status: 'missing' | 'partial';
-    }> =
-      refs.length === 0
-        ? []
-        : await this.knex('capability_coverage')
-            .whereIn('entity_ref', refs)
-            .andWhere({ requirement: 'required' })
-            .whereIn('status', GAP_STATUSES)
-            .select('entity_ref', 'capability', 'layer', 'status')
-            .orderBy(['entity_ref', 'layer', 'capability']);
+    const gaps = await this.gapsOf(items.map(i => i.entityRef));
     const groups: Array<{ member_ref: string }> = await this.knex(
       'team_closure',
     )
@@ -443,13 +504,7 @@ export class ScorecardStore {
       overall: counts(sums),
       services: items.map(item => ({
         ...item,
-        gaps: gaps
-          .filter(g => g.entity_ref === item.entityRef)
-          .map(g => ({
-            capability: g.capability,
-            layer: Number(g.layer),
-            status: g.status,
-          })),
+        gaps: gaps.filter(g => g.entity_ref === item.entityRef).map(toGap),
       })),
     };
   }

@@ -40,8 +40,13 @@ const group = (name: string, parent?: string): Entity => ({
     : [],
 });
 
+const titled = (entity: Entity, title: string): Entity => ({
+  ...entity,
+  metadata: { ...entity.metadata, title },
+});
+
 const entities: Entity[] = [
-  component('pay-api', 'payments', 'payments'),
+  titled(component('pay-api', 'payments', 'payments'), 'Payments API'),
   component('pay-worker', 'payments', 'payments'),
   component('cart', 'checkout', 'shop'),
   {
@@ -191,6 +196,58 @@ describe('scorecard and exemption API', () => {
     }
   });
 
+  it('pages through services for search, with titles, tools and gaps', async () => {
+    const { backend } = await startPortal();
+    try {
+      const page = (query: Record<string, string | number>) =>
+        request(backend.server)
+          .get('/api/runtime-stack/search/services')
+          .query(query)
+          .set('Authorization', asUser());
+      const first = await page({ limit: 2 });
+      expect(first.status).toBe(200);
+      expect(first.body.items.map((i: any) => i.entityRef)).toEqual([
+        'component:default/cart',
+        'component:default/pay-api',
+      ]);
+      expect(first.body.nextAfter).toBe('component:default/pay-api');
+      const payApi = first.body.items[1];
+      expect(payApi).toMatchObject({
+        title: 'Payments API',
+        owner: 'group:default/payments',
+        system: 'system:default/payments',
+      });
+      expect(first.body.items[0].title).toBeUndefined();
+      expect(payApi.tools).toContainEqual({
+        capability: 'gitops',
+        tool: 'argo-cd',
+      });
+      expect(payApi.gaps.length).toBe(payApi.gapCount);
+      expect(payApi.gaps.length).toBeGreaterThan(0);
+      for (const gap of payApi.gaps) {
+        expect(['missing', 'partial']).toContain(gap.status);
+      }
+      // Declared but not seen on a cluster: a tool, and only a partial cover.
+      expect(payApi.gaps.find((g: any) => g.capability === 'gitops')).toEqual({
+        capability: 'gitops',
+        layer: 4,
+        status: 'partial',
+      });
+
+      const last = await page({ limit: 2, after: first.body.nextAfter });
+      expect(last.body.items.map((i: any) => i.entityRef)).toEqual([
+        'component:default/pay-worker',
+      ]);
+      expect(last.body.nextAfter).toBeUndefined();
+
+      const bad = await page({ limit: 0 });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toMatch(/limit/);
+    } finally {
+      await backend.stop();
+    }
+  });
+
   it('grants an exemption, which counts at once and is audited, and revokes it', async () => {
     const { backend, auditEvents } = await startPortal();
     const statusOf = async (capability: string) => {
@@ -294,6 +351,10 @@ describe('scorecard and exemption API', () => {
         .set('Authorization', asUser());
       expect(teams.status).toBe(403);
       expect(teams.body.error.message).toMatch(/scorecards/);
+      const search = await request(backend.server)
+        .get('/api/runtime-stack/search/services')
+        .set('Authorization', asUser());
+      expect(search.status).toBe(403);
       const grant = await request(backend.server)
         .post('/api/runtime-stack/exemptions')
         .set('Authorization', asUser())

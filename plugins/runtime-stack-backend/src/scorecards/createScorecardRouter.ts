@@ -19,6 +19,7 @@ import {
   exemptionReadPermission,
   scorecardReadPermission,
   type LayerModel,
+  type SearchableServicePage,
   type TrendSubject,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import type { Request } from 'express';
@@ -31,6 +32,7 @@ import {
   exemptionBodySchema,
   exemptionQuerySchema,
   normalizeExemption,
+  searchServicesQuerySchema,
   servicesQuerySchema,
   teamScorecardQuerySchema,
   trendQuerySchema,
@@ -155,6 +157,34 @@ export function createScorecardRouter(options: {
     }
     const page = await scorecards.services(filters);
     res.json({ ...page, limit: filters.limit, offset: filters.offset });
+  });
+
+  router.get('/search/services', async (req, res) => {
+    const credentials = await canRead(req);
+    const { after, limit } = parseInput(
+      searchServicesQuerySchema,
+      req.query,
+      'query',
+    );
+    const services = await scorecards.searchableServices(after, limit);
+    const { items: entities } = await options.catalog.getEntitiesByRefs(
+      {
+        entityRefs: services.map(s => s.entityRef),
+        fields: ['metadata.title'],
+      },
+      { credentials },
+    );
+    const page: SearchableServicePage = {
+      items: services.map((service, i) => {
+        // Field selection leaves out metadata when the entity has no title.
+        const title = entities[i]?.metadata?.title;
+        return title ? { ...service, title } : service;
+      }),
+      ...(services.length === limit
+        ? { nextAfter: services[services.length - 1].entityRef }
+        : {}),
+    };
+    res.json(page);
   });
 
   router.get('/exemptions', async (req, res) => {

@@ -47,6 +47,11 @@ export const servicesQuerySchema = z.strictObject({
   format: z.enum(['json', 'csv']).default('json'),
 });
 
+export const searchServicesQuerySchema = z.strictObject({
+  after: z.string().min(1).max(255).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_SCORECARD_PAGE).default(200),
+});
+
 export const exemptionQuerySchema = z.strictObject({
   scopeRef: z
     .union([z.string().min(1), z.array(z.string().min(1))])

@@ -215,6 +215,17 @@ export interface ExemptionInput {
 }
 
 /**
+ * A required capability a service lacks or only partly has.
+ *
+ * @public
+ */
+export interface ServiceGap {
+  capability: string;
+  layer: number;
+  status: 'missing' | 'partial';
+}
+
+/**
  * The answer of `GET /scorecards/teams/:namespace/:name`: one team's view.
  *
  * @public
@@ -224,15 +235,31 @@ export interface TeamView {
   /** The team and every group below it. */
   groups: string[];
   overall: CoverageCounts;
-  services: Array<
-    ServiceScore & {
-      gaps: Array<{
-        capability: string;
-        layer: number;
-        status: 'missing' | 'partial';
-      }>;
-    }
-  >;
+  services: Array<ServiceScore & { gaps: ServiceGap[] }>;
   /** Exemptions of the team's services or Systems expiring within 30 days. */
   expiringExemptions: Exemption[];
+}
+
+/**
+ * A service as search indexes it: its score, the tools its evidence names
+ * per capability, and its gaps.
+ *
+ * @public
+ */
+export interface SearchableService extends ServiceScore {
+  /** The entity's `metadata.title`, when it has one. */
+  title?: string;
+  tools: Array<{ capability: string; tool: string }>;
+  gaps: ServiceGap[];
+}
+
+/**
+ * The answer of `GET /search/services`: services in entity-ref order;
+ * `nextAfter` is the `after` of the next page, absent on the last.
+ *
+ * @public
+ */
+export interface SearchableServicePage {
+  items: SearchableService[];
+  nextAfter?: string;
 }
