@@ -56,6 +56,10 @@ backend.add(import('@backstage/plugin-search-backend-module-pg'));
 // search collators
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
+// each service's runtime stack: its tools, coverage and gaps
+backend.add(
+  import('@internal/backstage-plugin-search-backend-module-runtime-stack'),
+);
 
 // kubernetes plugin
 backend.add(import('@backstage/plugin-kubernetes-backend'));

@@ -138,6 +138,8 @@ export {
   aggregateSystemCoverage,
   withOwners,
   coverageRatio,
+  formatCoveragePercent,
+  formatPercent,
 } from './layerCoverage';
 export type {
   CapabilityCoverage,
@@ -164,6 +166,7 @@ export type {
   EstateAdoption,
   Exemption,
   ExemptionInput,
+  RuntimeStackSearchDocument,
   SearchableService,
   SearchableServicePage,
   ServiceGap,

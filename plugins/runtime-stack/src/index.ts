@@ -19,5 +19,9 @@ export {
   SystemRuntimeStackContent,
 } from './legacy';
 export { runtimeStackApiRef, RuntimeStackClient } from './api';
+export {
+  RuntimeStackSearchResultListItem,
+  type RuntimeStackSearchResultListItemProps,
+} from './components/RuntimeStackSearchResultListItem';
 export type { ScorecardTab } from './components/ScorecardsPage';
 export type { EntityName, OwnershipHistoryPage, RuntimeStackApi } from './api';

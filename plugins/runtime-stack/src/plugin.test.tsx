@@ -15,6 +15,9 @@ describe('runtime-stack frontend plugin', () => {
       'entity-content:runtime-stack/group-runtime-stack',
       'entity-card:runtime-stack/coverage',
       'scaffolder-form-field:runtime-stack/coverage-preview',
+      'home-page-widget:runtime-stack/teams-coverage',
+      'search-result-list-item:runtime-stack',
+      'search-filter-result-type:runtime-stack',
     ] as const;
     for (const id of ids) {
       expect(runtimeStackPlugin.getExtension(id)).toMatchObject({

@@ -10,6 +10,10 @@ import {
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
+import {
+  SearchFilterResultTypeBlueprint,
+  SearchResultListItemBlueprint,
+} from '@backstage/plugin-search-react/alpha';
 import AssessmentIcon from '@material-ui/icons/Assessment';
 import LayersIcon from '@material-ui/icons/Layers';
 import { RuntimeStackClient, runtimeStackApiRef } from './api';
@@ -143,6 +147,29 @@ export const teamsCoverageHomeWidget = HomePageWidgetBlueprint.make({
   },
 });
 
+/** Search results of type `runtime-stack`: a service's coverage and tools. */
+export const runtimeStackSearchResultListItem =
+  SearchResultListItemBlueprint.make({
+    params: {
+      icon: <LayersIcon />,
+      predicate: result => result.type === 'runtime-stack',
+      component: () =>
+        import('./components/RuntimeStackSearchResultListItem').then(
+          m => m.RuntimeStackSearchResultListItem,
+        ),
+    },
+  });
+
+/** "Runtime stack" among the result types the search page filters by. */
+export const runtimeStackSearchResultType =
+  SearchFilterResultTypeBlueprint.make({
+    params: {
+      value: 'runtime-stack',
+      name: 'Runtime stack',
+      icon: <LayersIcon />,
+    },
+  });
+
 /**
  * The Runtime Stack frontend plugin for the new frontend system.
  *
@@ -162,6 +189,8 @@ export const runtimeStackPlugin = createFrontendPlugin({
     entityCoverageCard,
     coveragePreviewFieldExtension,
     teamsCoverageHomeWidget,
+    runtimeStackSearchResultListItem,
+    runtimeStackSearchResultType,
   ],
   routes: {
     root: rootRouteRef,

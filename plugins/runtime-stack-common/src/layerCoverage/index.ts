@@ -17,3 +17,4 @@ export { computeCoverage } from './computeCoverage';
 export { aggregateSystemCoverage } from './aggregateCoverage';
 export { withOwners } from './withOwners';
 export { coverageRatio } from './coverageRatios';
+export { formatCoveragePercent, formatPercent } from './formatPercent';

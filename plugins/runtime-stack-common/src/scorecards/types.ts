@@ -263,3 +263,27 @@ export interface SearchableServicePage {
   items: SearchableService[];
   nextAfter?: string;
 }
+
+/**
+ * A service's runtime stack as the search index holds it (document type
+ * `runtime-stack`); `title`, `text` and `location` are what every search
+ * result has.
+ *
+ * @public
+ */
+export interface RuntimeStackSearchDocument {
+  title: string;
+  text: string;
+  /** The entity's Runtime stack tab. */
+  location: string;
+  entityRef: string;
+  owner?: string;
+  system?: string;
+  /** Requirement profile id. */
+  profile: string;
+  /** Overall coverage ratio, 0 to 1. */
+  coverage: number;
+  gapCount: number;
+  /** Titles of the tools its evidence names. */
+  tools: string[];
+}

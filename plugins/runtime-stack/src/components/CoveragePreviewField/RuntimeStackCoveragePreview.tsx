@@ -24,7 +24,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
 import { CoverageStatusChip } from '../EntityRuntimeStackContent/CoverageStatusChip';
 import { pickTopGaps } from '../EntityCoverageCard/TopGaps';
-import { formatCoveragePercent } from '../shared/formatPercent';
+import { formatCoveragePercent } from '@internal/backstage-plugin-runtime-stack-common';
 import { toolTitlesOf } from '../shared/layerModelTitles';
 import {
   coverageOnceConfirmed,

@@ -3,7 +3,7 @@ import type { EntityCoverage } from '@internal/backstage-plugin-runtime-stack-co
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { formatAgeSince } from '../shared/formatAgeSince';
-import { formatCoveragePercent } from '../shared/formatPercent';
+import { formatCoveragePercent } from '@internal/backstage-plugin-runtime-stack-common';
 import { LayerCoverageList } from './LayerCoverageList';
 import { TopGaps } from './TopGaps';
 

@@ -7,7 +7,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { formatAgeSince } from '../shared/formatAgeSince';
-import { formatPercent } from '../shared/formatPercent';
+import { formatPercent } from '@internal/backstage-plugin-runtime-stack-common';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { ErrorText } from '../shared/ErrorText';
 import { AlertChip } from '../shared/AlertChip';

@@ -1,6 +1,6 @@
 import type { CoverageTrend } from '@internal/backstage-plugin-runtime-stack-common';
 import Typography from '@material-ui/core/Typography';
-import { formatCoveragePercent } from '../shared/formatPercent';
+import { formatCoveragePercent } from '@internal/backstage-plugin-runtime-stack-common';
 import { NO_TREND_HISTORY, TrendChart } from '../shared/TrendChart';
 
 /** The change between two ratios in percentage points, signed. */

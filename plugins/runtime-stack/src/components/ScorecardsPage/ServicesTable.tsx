@@ -26,7 +26,7 @@ import useAsync from 'react-use/esm/useAsync';
 import useDebounce from 'react-use/esm/useDebounce';
 import { runtimeStackApiRef } from '../../api';
 import { formatAgeSince } from '../shared/formatAgeSince';
-import { formatCoveragePercent } from '../shared/formatPercent';
+import { formatCoveragePercent } from '@internal/backstage-plugin-runtime-stack-common';
 import { RefLink } from '../shared/RefLink';
 import {
   useSystemOptions,

@@ -25,7 +25,7 @@ import OpenInNewIcon from '@material-ui/icons/OpenInNew';
 import { CSSProperties, useEffect, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
-import { formatCoveragePercent } from '../shared/formatPercent';
+import { formatCoveragePercent } from '@internal/backstage-plugin-runtime-stack-common';
 import { useTeamTitle } from '../shared/TeamTitle';
 import { heatColor, heatTextColor } from './heatColor';
 import { HeatLegend } from './HeatLegend';

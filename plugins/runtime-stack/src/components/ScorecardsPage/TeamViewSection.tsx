@@ -18,7 +18,7 @@ import { Fragment, type ReactNode } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
 import { describeExpiry } from '../EntityRuntimeStackContent/exemptions';
-import { formatCoveragePercent } from '../shared/formatPercent';
+import { formatCoveragePercent } from '@internal/backstage-plugin-runtime-stack-common';
 import { useLayerModelTitles } from '../shared/layerModelTitles';
 import { TeamTitle, useTeamTitle } from '../shared/TeamTitle';
 import { RefLink } from '../shared/RefLink';

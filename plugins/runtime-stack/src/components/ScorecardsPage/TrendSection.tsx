@@ -23,7 +23,7 @@ import Typography from '@material-ui/core/Typography';
 import { useMemo, useState, type ReactNode } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
-import { formatCoveragePercent } from '../shared/formatPercent';
+import { formatCoveragePercent } from '@internal/backstage-plugin-runtime-stack-common';
 import {
   NO_TREND_HISTORY,
   TrendChart,

@@ -5,7 +5,7 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import { formatCoveragePercent } from '../shared/formatPercent';
+import { formatCoveragePercent } from '@internal/backstage-plugin-runtime-stack-common';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { plural } from '../shared/plural';
 

@@ -11,7 +11,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Tooltip from '@material-ui/core/Tooltip';
 import { formatAgeSince } from '../shared/formatAgeSince';
-import { formatCoveragePercent } from '../shared/formatPercent';
+import { formatCoveragePercent } from '@internal/backstage-plugin-runtime-stack-common';
 import { ScrollingTable } from '../shared/ScrollingTable';
 
 /**

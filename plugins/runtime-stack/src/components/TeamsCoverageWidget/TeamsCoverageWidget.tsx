@@ -25,7 +25,7 @@ import { scorecardsRouteRef } from '../../routes';
 import { AlertChip } from '../shared/AlertChip';
 import { ErrorText } from '../shared/ErrorText';
 import { errorMessage } from '../shared/errorMessage';
-import { formatCoveragePercent } from '../shared/formatPercent';
+import { formatCoveragePercent } from '@internal/backstage-plugin-runtime-stack-common';
 import { useLayerModelTitles } from '../shared/layerModelTitles';
 import { useTeamTitle } from '../shared/TeamTitle';
 import { commonGaps } from './teamGaps';

@@ -2,7 +2,7 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
 import type { ReactNode } from 'react';
-import { formatPercent } from './formatPercent';
+import { formatPercent } from '@internal/backstage-plugin-runtime-stack-common';
 
 /** What a trend without points says: history starts with the first evaluation. */
 export const NO_TREND_HISTORY =

@@ -1,6 +1,8 @@
 /**
  * A ratio as a whole percentage. Only a complete ratio reads 100% and only
  * an empty one 0%, so rounding never hides the last gap or the first step.
+ *
+ * @public
  */
 export function formatPercent(ratio: number): string {
   const rounded = Math.round(ratio * 100);
@@ -12,6 +14,8 @@ export function formatPercent(ratio: number): string {
 /**
  * Coverage counts as a percentage, or "—" when nothing is required: the
  * ratio is 1 then, which would read as fully covered.
+ *
+ * @public
  */
 export function formatCoveragePercent(coverage: {
   required: number;

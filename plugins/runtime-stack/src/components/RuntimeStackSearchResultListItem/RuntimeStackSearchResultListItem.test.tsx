@@ -1,0 +1,56 @@
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { screen } from '@testing-library/react';
+import { RuntimeStackSearchResultListItem } from './RuntimeStackSearchResultListItem';
+
+const result = {
+  title: 'Payments API · runtime stack',
+  text: '89% of 13 required capabilities covered under the tier-1 profile. Runs with Linkerd (Service mesh).',
+  location: '/catalog/default/component/payments-api/runtime-stack',
+  entityRef: 'component:default/payments-api',
+  owner: 'group:default/payments',
+  profile: 'tier-1',
+  coverage: 0.996,
+  gapCount: 1,
+  tools: ['Linkerd'],
+};
+
+describe('RuntimeStackSearchResultListItem', () => {
+  it('links the Runtime stack tab and shows coverage, gaps and owner', async () => {
+    await renderInTestApp(<RuntimeStackSearchResultListItem result={result} />);
+    expect(
+      screen.getByRole('link', { name: 'Payments API · runtime stack' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/payments-api/runtime-stack',
+    );
+    expect(screen.getByText(/Runs with Linkerd/)).toBeInTheDocument();
+    // One gap left: never rounded up to 100%.
+    expect(screen.getByText('coverage: 99%')).toBeInTheDocument();
+    expect(screen.getByText('1 gap')).toBeInTheDocument();
+    expect(screen.getByText('owner: payments')).toBeInTheDocument();
+  });
+
+  it('marks the words the search matched', async () => {
+    await renderInTestApp(
+      <RuntimeStackSearchResultListItem
+        result={{ ...result, gapCount: 0 }}
+        highlight={{
+          preTag: '<m>',
+          postTag: '</m>',
+          fields: { text: 'Runs with <m>Linkerd</m> (Service mesh).' },
+        }}
+      />,
+    );
+    expect(screen.getByText('Linkerd').tagName).toBe('MARK');
+    expect(screen.getByText('no gaps')).toBeInTheDocument();
+  });
+
+  it('renders nothing without a result', async () => {
+    await renderInTestApp(
+      <div data-testid="holder">
+        <RuntimeStackSearchResultListItem />
+      </div>,
+    );
+    expect(screen.getByTestId('holder')).toBeEmptyDOMElement();
+  });
+});

@@ -1,0 +1,136 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+import { Link } from '@backstage/core-components';
+import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
+import { HighlightedSearchResultText } from '@backstage/plugin-search-react';
+import type { ResultHighlight } from '@backstage/plugin-search-common';
+import {
+  formatPercent,
+  type RuntimeStackSearchDocument,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import ListItemIcon from '@material-ui/core/ListItemIcon';
+import ListItemText from '@material-ui/core/ListItemText';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import type { ReactNode } from 'react';
+import { plural } from '../shared/plural';
+
+const useStyles = makeStyles(
+  theme => ({
+    item: { display: 'flex' },
+    content: { flexWrap: 'wrap' },
+    text: { width: '100%', marginBottom: theme.spacing(1) },
+    chips: { display: 'flex', flexWrap: 'wrap', gap: theme.spacing(0.5) },
+  }),
+  { name: 'RuntimeStackSearchResultListItem' },
+);
+
+/** @public */
+export interface RuntimeStackSearchResultListItemProps {
+  /** A document of type `runtime-stack`. */
+  result?: Partial<RuntimeStackSearchDocument> &
+    Pick<RuntimeStackSearchDocument, 'title' | 'text' | 'location'>;
+  highlight?: ResultHighlight;
+  icon?: ReactNode;
+  rank?: number;
+  /** Lines of text shown before it is cut. */
+  lineClamp?: number;
+}
+
+function Highlighted(props: {
+  field: 'title' | 'text';
+  highlight?: ResultHighlight;
+  fallback: string;
+}) {
+  const { field, highlight, fallback } = props;
+  const text = highlight?.fields[field];
+  return text ? (
+    <HighlightedSearchResultText
+      text={text}
+      preTag={highlight.preTag}
+      postTag={highlight.postTag}
+    />
+  ) : (
+    <>{fallback}</>
+  );
+}
+
+/**
+ * A service's runtime stack in search results: its coverage, gaps, owner
+ * and the tools it runs with, linking its Runtime stack tab.
+ *
+ * @public
+ */
+export function RuntimeStackSearchResultListItem(
+  props: RuntimeStackSearchResultListItemProps,
+) {
+  const { result, highlight, icon, lineClamp = 5 } = props;
+  const classes = useStyles();
+  if (!result) return null;
+  return (
+    <div className={classes.item}>
+      {icon && <ListItemIcon>{icon}</ListItemIcon>}
+      <div className={classes.content}>
+        <ListItemText
+          className={classes.text}
+          primaryTypographyProps={{ variant: 'h6' }}
+          primary={
+            <Link noTrack to={result.location}>
+              <Highlighted
+                field="title"
+                highlight={highlight}
+                fallback={result.title}
+              />
+            </Link>
+          }
+          secondary={
+            <Typography
+              component="span"
+              color="textSecondary"
+              variant="body2"
+              style={{
+                display: '-webkit-box',
+                WebkitBoxOrient: 'vertical',
+                WebkitLineClamp: lineClamp,
+                overflow: 'hidden',
+              }}
+            >
+              <Highlighted
+                field="text"
+                highlight={highlight}
+                fallback={result.text}
+              />
+            </Typography>
+          }
+        />
+        <Box className={classes.chips}>
+          {result.coverage !== undefined && (
+            <Chip
+              size="small"
+              label={`coverage: ${formatPercent(result.coverage)}`}
+            />
+          )}
+          {result.gapCount !== undefined && (
+            <Chip
+              size="small"
+              label={
+                result.gapCount === 0
+                  ? 'no gaps'
+                  : plural(result.gapCount, 'gap')
+              }
+            />
+          )}
+          {result.owner && (
+            <Chip
+              size="small"
+              label={`owner: ${humanizeEntityRef(parseEntityRef(result.owner), {
+                defaultKind: 'group',
+              })}`}
+            />
+          )}
+        </Box>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,4 @@
+export {
+  RuntimeStackSearchResultListItem,
+  type RuntimeStackSearchResultListItemProps,
+} from './RuntimeStackSearchResultListItem';
