@@ -10,10 +10,7 @@
  *   yarn bench            (from the repository root)
  */
 import { ClusterDirectory } from '../src/clusters/ClusterDirectory';
-import type {
-  SchedulerService,
-  ServiceFactory,
-} from '@backstage/backend-plugin-api';
+import { triggerableScheduler } from '@internal/backend-test-kit';
 import {
   mockCredentials,
   mockServices,
@@ -152,9 +149,7 @@ async function compareEntityApis(
   knex: any,
   definitions: ClusterDefinition[],
 ): Promise<string[][]> {
-  const scheduler = mockServices.scheduler() as SchedulerService & {
-    factory(options?: { skipTaskRunOnStartup?: boolean }): ServiceFactory;
-  };
+  const scheduler = triggerableScheduler();
   const entity: Entity = {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',

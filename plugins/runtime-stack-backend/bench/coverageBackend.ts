@@ -1,8 +1,5 @@
-import {
-  createServiceFactory,
-  type SchedulerService,
-  type ServiceFactory,
-} from '@backstage/backend-plugin-api';
+import { triggerableScheduler } from '@internal/backend-test-kit';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -20,9 +17,7 @@ import { runtimeStackPlugin } from '../src/plugin';
  * scheduled tasks run only on demand, read over HTTP as a user.
  */
 export async function startCoverageBackend(knex: any, entities: Entity[]) {
-  const scheduler = mockServices.scheduler() as SchedulerService & {
-    factory(options?: { skipTaskRunOnStartup?: boolean }): ServiceFactory;
-  };
+  const scheduler = triggerableScheduler();
   let notificationsSent = 0;
   const backend = await startTestBackend({
     features: [

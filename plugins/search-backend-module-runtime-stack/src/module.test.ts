@@ -1,7 +1,6 @@
 import {
   coreServices,
   createServiceFactory,
-  type SchedulerService,
   type ServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
@@ -15,7 +14,10 @@ import searchPlugin from '@backstage/plugin-search-backend';
 // The test runs the plugin whose stored coverage this module reads over HTTP.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import runtimeStackPlugin from '@internal/backstage-plugin-runtime-stack-backend';
-import { startTestBackendClosingDatabases } from '@internal/backend-test-kit';
+import {
+  startTestBackendClosingDatabases,
+  triggerableScheduler,
+} from '@internal/backend-test-kit';
 import request from 'supertest';
 import { searchModuleRuntimeStack } from './module';
 
@@ -87,10 +89,7 @@ function permissionsHiding(hidden: Set<string>): ServiceFactory {
 }
 
 async function startPortal(hidden = new Set<string>()) {
-  const scheduler = mockServices.scheduler() as SchedulerService & {
-    factory(options?: { skipTaskRunOnStartup?: boolean }): ServiceFactory;
-    triggerTask(id: string): Promise<void>;
-  };
+  const scheduler = triggerableScheduler();
   const backend = await startTestBackendClosingDatabases({
     databasePlugins: ['runtime-stack'],
     features: [

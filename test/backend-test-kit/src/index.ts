@@ -1,1 +1,5 @@
 export { startTestBackendClosingDatabases } from './startTestBackendClosingDatabases';
+export {
+  triggerableScheduler,
+  type TriggerableScheduler,
+} from './triggerableScheduler';

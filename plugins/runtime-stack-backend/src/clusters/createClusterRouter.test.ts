@@ -1,8 +1,6 @@
 import {
   createBackendModule,
   type BackendFeature,
-  type SchedulerService,
-  type ServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
@@ -22,7 +20,10 @@ import type {
   ClusterDetails,
 } from '@backstage/plugin-kubernetes-node';
 import { runtimeStackPlugin } from '../plugin';
-import { startTestBackendClosingDatabases } from '@internal/backend-test-kit';
+import {
+  startTestBackendClosingDatabases,
+  triggerableScheduler,
+} from '@internal/backend-test-kit';
 import { clusterResource } from '../__testUtils__/clusterResource';
 import { kubernetesConfig } from '../__testUtils__/kubernetesConfig';
 
@@ -60,12 +61,7 @@ async function startPortalBackend(
     modules?: BackendFeature[];
   } = {},
 ) {
-  // mockServices.scheduler() is typed as a plain SchedulerService, but it is
-  // the mock that can be installed and triggered by hand.
-  const scheduler = mockServices.scheduler() as SchedulerService & {
-    factory(options?: { skipTaskRunOnStartup?: boolean }): ServiceFactory;
-    triggerTask(id: string): Promise<void>;
-  };
+  const scheduler = triggerableScheduler();
   const backend = await startTestBackendClosingDatabases({
     databasePlugins: ['runtime-stack'],
     features: [

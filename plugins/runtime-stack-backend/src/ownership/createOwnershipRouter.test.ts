@@ -1,11 +1,10 @@
+import { triggerableScheduler } from '@internal/backend-test-kit';
 import {
   coreServices,
   createServiceFactory,
   type BackstageCredentials,
   type BackstageUserPrincipal,
   type PermissionsService,
-  type SchedulerService,
-  type ServiceFactory,
 } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
@@ -156,9 +155,7 @@ describe.each(databases.eachSupportedId())(
     beforeAll(async () => {
       const knex = await databases.init(databaseId);
       // Collections never run: the clusters' state is seeded below.
-      const scheduler = mockServices.scheduler() as SchedulerService & {
-        factory(options?: { skipTaskRunOnStartup?: boolean }): ServiceFactory;
-      };
+      const scheduler = triggerableScheduler();
       const backend = await startTestBackend({
         features: [
           runtimeStackPlugin,

@@ -1,8 +1,6 @@
 import {
   coreServices,
   createServiceFactory,
-  type SchedulerService,
-  type ServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
@@ -11,7 +9,10 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { CoverageEvaluationService } from '../layerCoverage/CoverageEvaluationService';
 import { runtimeStackPlugin } from '../plugin';
-import { startTestBackendClosingDatabases } from '@internal/backend-test-kit';
+import {
+  startTestBackendClosingDatabases,
+  triggerableScheduler,
+} from '@internal/backend-test-kit';
 
 jest.setTimeout(60_000);
 
@@ -69,10 +70,7 @@ const entities: Entity[] = [
 async function startPortal(
   decide: (name: string) => AuthorizeResult = () => AuthorizeResult.ALLOW,
 ) {
-  const scheduler = mockServices.scheduler() as SchedulerService & {
-    factory(options?: { skipTaskRunOnStartup?: boolean }): ServiceFactory;
-    triggerTask(id: string): Promise<void>;
-  };
+  const scheduler = triggerableScheduler();
   const auditEvents: Array<{ eventId: string; meta: any; outcome?: string }> =
     [];
   const backend = await startTestBackendClosingDatabases({
