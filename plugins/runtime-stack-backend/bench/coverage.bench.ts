@@ -20,6 +20,7 @@ import {
 const SYSTEMS = 100;
 const PER_SYSTEM = 50;
 const QUERIES = 300;
+const SEARCH_PAGE = 200;
 
 const TOOLS = [
   'gitops=argo-cd,service-mesh=linkerd',
@@ -123,8 +124,30 @@ async function measure(knex: any): Promise<string[][]> {
         )[0],
       );
     }
+    // What the search collator reads: every service, a page at a time.
+    const pageMs: number[] = [];
+    let indexed = 0;
+    const [indexMs] = await timed(async () => {
+      let after: string | undefined;
+      do {
+        const [ms, page] = await timed(() =>
+          get(
+            `/search/services?limit=${SEARCH_PAGE}${
+              after ? `&after=${encodeURIComponent(after)}` : ''
+            }`,
+          ),
+        );
+        pageMs.push(ms);
+        indexed += page.items.length;
+        after = page.nextAfter;
+      } while (after);
+    });
+    if (indexed !== SYSTEMS * PER_SYSTEM) {
+      throw new Error(`search pages listed ${indexed} services`);
+    }
     const a = percentiles(serviceMs);
     const b = percentiles(systemMs);
+    const c = percentiles(pageMs);
     return [
       [
         `evaluate and store all ${SYSTEMS * PER_SYSTEM} components`,
@@ -155,6 +178,13 @@ async function measure(knex: any): Promise<string[][]> {
         fmt(b.p50),
         fmt(b.p95),
         fmt(b.max),
+      ],
+      [
+        `GET /search/services, ${SEARCH_PAGE} a page (what search indexes)`,
+        `${c.n}`,
+        fmt(c.p50),
+        fmt(c.p95),
+        `${fmt(indexMs)} for all`,
       ],
     ];
   } finally {

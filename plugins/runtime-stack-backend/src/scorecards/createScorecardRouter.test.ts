@@ -232,6 +232,11 @@ describe('scorecard and exemption API', () => {
         status: 'partial',
       });
 
+      // A page that ends the list says so, though it is full.
+      const exact = await page({ limit: 3 });
+      expect(exact.body.items).toHaveLength(3);
+      expect(exact.body.nextAfter).toBeUndefined();
+
       const last = await page({ limit: 2, after: first.body.nextAfter });
       expect(last.body.items.map((i: any) => i.entityRef)).toEqual([
         'component:default/pay-worker',

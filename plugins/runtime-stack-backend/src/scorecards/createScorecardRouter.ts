@@ -166,7 +166,9 @@ export function createScorecardRouter(options: {
       req.query,
       'query',
     );
-    const services = await scorecards.searchableServices(after, limit);
+    // One more than asked: the last page says it is the last.
+    const found = await scorecards.searchableServices(after, limit + 1);
+    const services = found.slice(0, limit);
     const { items: entities } = await options.catalog.getEntitiesByRefs(
       {
         entityRefs: services.map(s => s.entityRef),
@@ -180,7 +182,7 @@ export function createScorecardRouter(options: {
         const title = entities[i]?.metadata?.title;
         return title ? { ...service, title } : service;
       }),
-      ...(services.length === limit
+      ...(found.length > limit
         ? { nextAfter: services[services.length - 1].entityRef }
         : {}),
     };
