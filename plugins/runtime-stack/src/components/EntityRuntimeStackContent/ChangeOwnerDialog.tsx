@@ -1,4 +1,4 @@
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useAnalytics, useApi } from '@backstage/frontend-plugin-api';
 import {
   OWNERSHIP_RESPONSIBILITIES,
   type OwnershipResponsibility,
@@ -131,6 +131,7 @@ export const ChangeOwnerDialog = ({
   onChanged: () => void;
 }) => {
   const api = useApi(runtimeStackApiRef);
+  const analytics = useAnalytics();
   const [form, setForm] = useState<OwnerForm>(() => initialOwnerForm(target));
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -160,6 +161,18 @@ export const ChangeOwnerDialog = ({
       } else {
         await api.createOwnership(input);
       }
+      analytics.captureEvent(
+        target.mode === 'update' ? 'update-ownership' : 'create-ownership',
+        capability.capability,
+        {
+          attributes: {
+            entityRef,
+            scope: input.scope.kind,
+            owner: input.owner,
+            responsibility: input.responsibility,
+          },
+        },
+      );
       onClose();
       onChanged();
     } catch (error) {

@@ -17,6 +17,7 @@ import { setupServer } from 'msw/node';
 import { ExemptionsPanel } from './ExemptionsPanel';
 import { utcDay } from './exemptions';
 import { runtimeStackTestApi } from '../../__testUtils__/runtimeStackClient';
+import { capturedActions } from '../../__testUtils__/capturedActions';
 import {
   openGrantDialog,
   pickCapability,
@@ -117,6 +118,7 @@ describe('ExemptionsPanel', () => {
   const render = (
     props: Partial<Parameters<typeof ExemptionsPanel>[0]> = {},
     permission = mockApis.permission(),
+    analytics = mockApis.analytics(),
   ) =>
     renderInTestApp(
       <ExemptionsPanel
@@ -128,6 +130,7 @@ describe('ExemptionsPanel', () => {
         mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
         apis: [
           permission,
+          analytics,
           runtimeStackTestApi(),
           [catalogApiRef, catalogApiMock({ entities: people })],
         ],
@@ -221,7 +224,8 @@ describe('ExemptionsPanel', () => {
       }),
     );
     const onChanged = jest.fn();
-    await render({ onChanged });
+    const analytics = mockApis.analytics();
+    await render({ onChanged }, undefined, analytics);
     await rows();
 
     const dialog = await openGrantDialog();
@@ -269,6 +273,13 @@ describe('ExemptionsPanel', () => {
     ).toBeInTheDocument();
     expect(await rows()).toHaveLength(2);
     expect(onChanged).toHaveBeenCalledTimes(1);
+    expect(capturedActions(analytics)).toEqual([
+      expect.objectContaining({
+        action: 'grant-exemption',
+        subject: 'data-protection',
+        attributes: { scope: 'component', scopeRef: entityRef },
+      }),
+    ]);
   });
 
   it('starts with the given capability and checks the form before sending', async () => {
@@ -364,7 +375,8 @@ describe('ExemptionsPanel', () => {
       }),
     );
     const onChanged = jest.fn();
-    await render({ model: defaultLayerModel, onChanged });
+    const analytics = mockApis.analytics();
+    await render({ model: defaultLayerModel, onChanged }, undefined, analytics);
     expect(await rows()).toHaveLength(2);
 
     const revoke = screen.getByRole('button', {
@@ -383,11 +395,20 @@ describe('ExemptionsPanel', () => {
     );
     expect(deleted).toEqual([]);
 
+    // Cancelled: nothing happened, so nothing is reported.
+    expect(capturedActions(analytics)).toEqual([]);
     await userEvent.click(revoke);
     await confirmRevoke();
     expect(deleted).toEqual(['ex-own']);
     await waitFor(async () => expect(await rows()).toHaveLength(1));
     expect(onChanged).toHaveBeenCalledTimes(1);
+    expect(capturedActions(analytics)).toEqual([
+      expect.objectContaining({
+        action: 'revoke-exemption',
+        subject: 'data-protection',
+        attributes: { scope: 'component', scopeRef: entityRef },
+      }),
+    ]);
   });
 
   it('takes an exemption someone else revoked first as revoked, and refreshes the list', async () => {

@@ -1,4 +1,4 @@
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useAnalytics, useApi } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
@@ -75,6 +75,7 @@ const RevokeDialog = ({
 }) => {
   const classes = useStyles();
   const api = useApi(runtimeStackApiRef);
+  const analytics = useAnalytics();
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string>();
   const revoke = async () => {
@@ -90,6 +91,12 @@ const RevokeDialog = ({
         return;
       }
     }
+    analytics.captureEvent('revoke-exemption', exemption.capability, {
+      attributes: {
+        scope: exemption.scope.kind,
+        scopeRef: exemption.scope.ref,
+      },
+    });
     onClose();
     onRevoked();
   };

@@ -1,4 +1,4 @@
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useAnalytics, useApi } from '@backstage/frontend-plugin-api';
 import type { LayerModel } from '@internal/backstage-plugin-runtime-stack-common';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
@@ -51,6 +51,7 @@ export const GrantExemptionDialog = ({
   onConflict?: () => void;
 }) => {
   const api = useApi(runtimeStackApiRef);
+  const analytics = useAnalytics();
   const loaded = useAsync(
     async () => model ?? api.getLayerModel(),
     [api, model],
@@ -81,7 +82,11 @@ export const GrantExemptionDialog = ({
     setSaving(true);
     setProblem(undefined);
     try {
-      await api.createExemption(exemptionInputOf(form, entityRef));
+      const input = exemptionInputOf(form, entityRef);
+      await api.createExemption(input);
+      analytics.captureEvent('grant-exemption', input.capability, {
+        attributes: { scope: input.scope.kind, scopeRef: input.scope.ref },
+      });
       onClose();
       onGranted();
     } catch (error) {

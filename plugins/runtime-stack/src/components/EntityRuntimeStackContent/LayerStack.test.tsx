@@ -27,6 +27,7 @@ import { runtimeStackApiRef } from '../../api';
 import { EntityRuntimeStackContent } from './EntityRuntimeStackContent';
 import { LayerStack } from './LayerStack';
 import { runtimeStackTestApi } from '../../__testUtils__/runtimeStackClient';
+import { capturedActions } from '../../__testUtils__/capturedActions';
 import { openChangeOwnerDialog } from '../../__testUtils__/changeOwnerDialog';
 
 const base = 'http://backstage.test/api/runtime-stack';
@@ -293,11 +294,13 @@ describe('LayerStack', () => {
   const render = (
     permission: ReturnType<typeof mockApis.permission> = mockApis.permission(),
     element: JSX.Element = <PaymentsApiStack />,
+    analytics = mockApis.analytics(),
   ) =>
     renderInTestApp(element, {
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
       apis: [
         permission,
+        analytics,
         runtimeStackTestApi(),
         [catalogApiRef, catalogApiMock({ entities: groups })],
       ],
@@ -444,7 +447,8 @@ describe('LayerStack', () => {
         return HttpResponse.json(savedRecord({}), { status: 201 });
       }),
     );
-    await render();
+    const analytics = mockApis.analytics();
+    await render(undefined, undefined, analytics);
 
     const dialog = await openChangeOwnerDialog(
       'Data protection (backup & restore)',
@@ -504,6 +508,18 @@ describe('LayerStack', () => {
     expect(
       within(dataRow).getByText('supports · this component'),
     ).toBeInTheDocument();
+    expect(capturedActions(analytics)).toEqual([
+      expect.objectContaining({
+        action: 'create-ownership',
+        subject: 'data-protection',
+        attributes: {
+          entityRef,
+          scope: 'component',
+          owner: 'group:default/storage-team',
+          responsibility: 'supports',
+        },
+      }),
+    ]);
   });
 
   it("picks the new owner from the catalog's groups by their names", async () => {
@@ -535,7 +551,8 @@ describe('LayerStack', () => {
         return HttpResponse.json(savedRecord({ id: 'rec-workloads' }));
       }),
     );
-    await render();
+    const analytics = mockApis.analytics();
+    await render(undefined, undefined, analytics);
 
     const dialog = await openChangeOwnerDialog('Workloads');
     expect(
@@ -571,6 +588,12 @@ describe('LayerStack', () => {
       },
     ]);
     await waitFor(() => expect(served.count).toBe(2));
+    expect(capturedActions(analytics)).toEqual([
+      expect.objectContaining({
+        action: 'update-ownership',
+        subject: 'workloads',
+      }),
+    ]);
   });
 
   it('says who changed a record in the meantime and saves over it after a reload', async () => {

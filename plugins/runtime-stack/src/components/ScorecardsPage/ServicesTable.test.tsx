@@ -1,4 +1,4 @@
-import { registerMswTestHooks } from '@backstage/frontend-test-utils';
+import { mockApis, registerMswTestHooks } from '@backstage/frontend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
@@ -18,6 +18,7 @@ import {
   queryOf,
   renderWithClient,
 } from '../../__testUtils__/runtimeStackClient';
+import { capturedActions } from '../../__testUtils__/capturedActions';
 import { ServicesTable } from './ServicesTable';
 
 const minutesAgo = (m: number) =>
@@ -355,7 +356,8 @@ describe('ServicesTable', () => {
 
     it('downloads the CSV of the current filters and sort, without paging', async () => {
       const { csvRequests } = serve();
-      await renderWithClient(<ServicesTable />);
+      const analytics = mockApis.analytics();
+      await renderWithClient(<ServicesTable />, {}, [analytics]);
       await screen.findByRole('table', { name: 'Services' });
 
       await userEvent.selectOptions(screen.getByLabelText('Lifecycle'), [
@@ -386,6 +388,13 @@ describe('ServicesTable', () => {
       );
       // The temporary link is gone again.
       expect(document.querySelector('a[download]')).toBeNull();
+      expect(capturedActions(analytics)).toEqual([
+        expect.objectContaining({
+          action: 'export',
+          subject: 'runtime-stack-services.csv',
+          attributes: { lifecycle: 'production', sort: 'ratio', order: 'asc' },
+        }),
+      ]);
     });
 
     it('says when the export failed', async () => {

@@ -4,7 +4,7 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useAnalytics, useApi } from '@backstage/frontend-plugin-api';
 import {
   defaultRequirementProfiles,
   type ServiceScore,
@@ -218,6 +218,7 @@ const EntityFilterSelect = ({
 export const ServicesTable = () => {
   const classes = useStyles();
   const api = useApi(runtimeStackApiRef);
+  const analytics = useAnalytics();
   // What the fields show, and what was sent: text waits for typing to pause.
   const [fields, setFields] = useState<ServiceFilters>(NO_FILTERS);
   const [filters, setFilters] = useState<ServiceFilters>(NO_FILTERS);
@@ -293,9 +294,14 @@ export const ServicesTable = () => {
     setExporting(true);
     setExportError(undefined);
     try {
-      downloadCsv(
-        await api.getServiceScoresCsv(toServiceScoreQuery(filters, sort)),
-      );
+      const exported = toServiceScoreQuery(filters, sort);
+      downloadCsv(await api.getServiceScoresCsv(exported));
+      // The filters and sort of the export, as what was exported.
+      analytics.captureEvent('export', CSV_FILE_NAME, {
+        attributes: Object.fromEntries(
+          Object.entries(exported).filter(([, value]) => value !== undefined),
+        ) as Record<string, string | number>,
+      });
     } catch (e) {
       setExportError(e as Error);
     } finally {
