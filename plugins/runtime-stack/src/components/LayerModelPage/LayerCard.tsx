@@ -9,8 +9,17 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { ScrollingTable } from '../shared/ScrollingTable';
 
-/** One layer of the stack: its capabilities and the tools known for each. */
-export const LayerCard = ({ layer }: { layer: RuntimeLayer }) => (
+/**
+ * One layer of the stack: its capabilities and the tools known for each;
+ * with `showIds`, by the ids annotations name them with.
+ */
+export const LayerCard = ({
+  layer,
+  showIds = false,
+}: {
+  layer: RuntimeLayer;
+  showIds?: boolean;
+}) => (
   <InfoCard
     title={`Layer ${layer.id} · ${layer.title}`}
     subheader={layer.description}
@@ -32,6 +41,15 @@ export const LayerCard = ({ layer }: { layer: RuntimeLayer }) => (
               <Typography variant="subtitle2" component="h3">
                 {capability.title}
               </Typography>
+              {showIds && (
+                <Typography
+                  variant="caption"
+                  component="code"
+                  style={{ display: 'block', fontFamily: 'monospace' }}
+                >
+                  {capability.id}
+                </Typography>
+              )}
               <Typography variant="body2" color="textSecondary">
                 {capability.description}
               </Typography>
@@ -49,8 +67,15 @@ export const LayerCard = ({ layer }: { layer: RuntimeLayer }) => (
               </Box>
             </TableCell>
             <TableCell style={{ verticalAlign: 'top' }}>
-              {capability.tools.map(tool =>
-                tool.url ? (
+              {capability.tools.map(tool => {
+                const name = showIds ? (
+                  <code aria-label={`${tool.title}: ${tool.id}`}>
+                    {tool.id}
+                  </code>
+                ) : (
+                  tool.title
+                );
+                return tool.url ? (
                   <Chip
                     key={tool.id}
                     size="small"
@@ -58,14 +83,14 @@ export const LayerCard = ({ layer }: { layer: RuntimeLayer }) => (
                       // In the chip's text colour, underlined: link blue on
                       // a grey chip is unreadable in the dark theme.
                       <Link to={tool.url} color="inherit" underline="always">
-                        {tool.title}
+                        {name}
                       </Link>
                     }
                   />
                 ) : (
-                  <Chip key={tool.id} size="small" label={tool.title} />
-                ),
-              )}
+                  <Chip key={tool.id} size="small" label={name} />
+                );
+              })}
             </TableCell>
           </TableRow>
         ))}

@@ -104,4 +104,27 @@ describe('LayerModelPage', () => {
       screen.getByText('Nothing matches "no-such-tool-anywhere"'),
     ).toBeInTheDocument();
   });
+
+  it('shows the ids annotations use, on demand', async () => {
+    await renderInTestApp(
+      <LayerModelPage />,
+      withApi({ getLayerModel: async () => defaultLayerModel }),
+    );
+    const filter = await screen.findByLabelText('Filter by capability or tool');
+    fireEvent.change(filter, { target: { value: 'gitops' } });
+    expect(screen.getByText('Argo CD')).toBeInTheDocument();
+    expect(screen.queryByText('argo-cd')).not.toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Annotation ids' }));
+    expect(
+      screen.getByText('gitops', { selector: 'code' }),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('Argo CD: argo-cd')).toHaveTextContent(
+      'argo-cd',
+    );
+    expect(screen.queryByText('Argo CD')).not.toBeInTheDocument();
+    expect(
+      screen.getByText(/Declare what a service uses in its catalog-info.yaml/),
+    ).toBeInTheDocument();
+  });
 });

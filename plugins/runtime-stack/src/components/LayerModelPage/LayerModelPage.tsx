@@ -5,8 +5,11 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { Container, Header } from '@backstage/ui';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Grid from '@material-ui/core/Grid';
+import Switch from '@material-ui/core/Switch';
 import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
 import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
@@ -27,6 +30,8 @@ export const LayerModelPage = () => {
     error,
   } = useAsync(() => api.getLayerModel(), [api]);
   const [query, setQuery] = useState('');
+  // For writing annotations: what the catalog-info.yaml names, not titles.
+  const [showIds, setShowIds] = useState(false);
   const layers = useMemo(
     () => (model ? filterLayerModel(model, query) : []),
     [model, query],
@@ -58,7 +63,7 @@ export const LayerModelPage = () => {
         <Grid item xs={12}>
           <ClustersCard layerModel={model} />
         </Grid>
-        <Grid item xs={12}>
+        <Grid item xs={12} sm>
           <TextField
             id="runtime-stack-layer-filter"
             label="Filter by capability or tool"
@@ -69,6 +74,31 @@ export const LayerModelPage = () => {
             fullWidth
           />
         </Grid>
+        <Grid item xs={12} sm="auto">
+          <FormControlLabel
+            control={
+              <Switch
+                checked={showIds}
+                onChange={event => setShowIds(event.target.checked)}
+                color="primary"
+              />
+            }
+            label="Annotation ids"
+          />
+        </Grid>
+        {showIds && (
+          <Grid item xs={12}>
+            {/* Not secondary grey: it sits on the page's grey, not a card. */}
+            <Typography variant="body2">
+              Declare what a service uses in its catalog-info.yaml:{' '}
+              <code>
+                runtime-stack.io/tools: gitops=argo-cd,metrics=prometheus
+              </code>
+              , a capability id and a tool id per entry. A tool not listed here
+              is reported on the entity as unknown.
+            </Typography>
+          </Grid>
+        )}
         {layers.length === 0 ? (
           <Grid item xs={12}>
             <EmptyState
@@ -81,7 +111,7 @@ export const LayerModelPage = () => {
           // The application sits on top of the platform, as in the roadmap.
           [...layers].reverse().map(layer => (
             <Grid item xs={12} key={layer.id}>
-              <LayerCard layer={layer} />
+              <LayerCard layer={layer} showIds={showIds} />
             </Grid>
           ))
         )}
