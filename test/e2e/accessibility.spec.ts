@@ -96,6 +96,11 @@ for (const theme of ['light', 'dark'] as const) {
         page.getByRole('table', { name: 'Capabilities of layer 3' }),
       ).toBeVisible();
       expect(await violations(page), 'layer model').toEqual([]);
+      const ids = page.getByRole('checkbox', { name: 'Annotation ids' });
+      await ids.check();
+      await expect(page.getByText('runtime-stack.io/tools:')).toBeVisible();
+      expect(await violations(page), 'layer model by ids').toEqual([]);
+      await ids.uncheck();
 
       await navigateInApp(page, '/runtime-stack-scorecards');
       await expect(
