@@ -11,6 +11,7 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import { InputError } from '@backstage/errors';
 import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
 import {
+  capabilityTitlesOf,
   defaultDetectionRules,
   defaultLayerModel,
   detectClusterTools,
@@ -387,17 +388,12 @@ export const runtimeStackPlugin = createBackendPlugin({
         });
         await evaluation.schedule(scheduler);
         if (notifier) {
-          const titles = new Map(
-            layerModel.layers.flatMap(l =>
-              l.capabilities.map(c => [c.id, c.title] as const),
-            ),
-          );
           await new ExemptionExpiryNotices({
             exemptions,
             notifier,
             settings: notificationSettings.exemptionExpiry,
             logger,
-            titleOf: id => titles.get(id) ?? id,
+            titleOf: capabilityTitlesOf(layerModel),
           }).schedule(scheduler);
         }
         afterCollection = () => evaluation.requestEvaluation();

@@ -14,6 +14,12 @@ export type {
 } from './layers/types';
 export { defaultLayerModel } from './layers/defaultLayerModel';
 export { validateLayerModel } from './layers/validateLayerModel';
+export {
+  capabilityTitlesOf,
+  layerModelTitlesOf,
+  toolTitlesOf,
+  type LayerModelTitles,
+} from './layers/layerModelTitles';
 export { extendLayerModel } from './layers/extendLayerModel';
 export { RUNTIME_STACK_ANNOTATIONS } from './annotations';
 export {

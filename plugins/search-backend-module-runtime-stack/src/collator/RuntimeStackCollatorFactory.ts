@@ -7,12 +7,12 @@ import { ResponseError } from '@backstage/errors';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import type { DocumentCollatorFactory } from '@backstage/plugin-search-common';
 import {
+  layerModelTitlesOf,
   validateLayerModel,
   type SearchableServicePage,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { Readable } from 'node:stream';
 import {
-  layerModelTitles,
   serviceDocument,
   type RuntimeStackIndexableDocument,
 } from './serviceDocument';
@@ -52,7 +52,7 @@ export class RuntimeStackCollatorFactory implements DocumentCollatorFactory {
   }
 
   private async *documents(): AsyncGenerator<RuntimeStackIndexableDocument> {
-    const titles = layerModelTitles(
+    const titles = layerModelTitlesOf(
       validateLayerModel(await this.get('/layers')),
     );
     let after: string | undefined;

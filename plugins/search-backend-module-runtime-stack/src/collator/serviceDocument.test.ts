@@ -1,8 +1,9 @@
 import {
   defaultLayerModel,
+  layerModelTitlesOf,
   type SearchableService,
 } from '@internal/backstage-plugin-runtime-stack-common';
-import { layerModelTitles, serviceDocument } from './serviceDocument';
+import { serviceDocument } from './serviceDocument';
 
 const service: SearchableService = {
   entityRef: 'component:default/payments-api',
@@ -30,7 +31,7 @@ const service: SearchableService = {
 };
 
 describe('serviceDocument', () => {
-  const titles = layerModelTitles(defaultLayerModel);
+  const titles = layerModelTitlesOf(defaultLayerModel);
 
   it('names the tools and gaps by their titles, and links the Runtime stack tab', () => {
     const document = serviceDocument(service, titles);

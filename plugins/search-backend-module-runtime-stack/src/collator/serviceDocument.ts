@@ -1,7 +1,7 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import {
   formatPercent,
-  type LayerModel,
+  type LayerModelTitles,
   type RuntimeStackSearchDocument,
   type SearchableService,
 } from '@internal/backstage-plugin-runtime-stack-common';
@@ -16,25 +16,6 @@ import type { IndexableDocument } from '@backstage/plugin-search-common';
 export type RuntimeStackIndexableDocument = RuntimeStackSearchDocument &
   IndexableDocument;
 
-/** Titles of the layer model's capabilities and tools, by id. */
-export interface LayerModelTitles {
-  capability(id: string): string;
-  tool(capability: string, id: string): string;
-}
-
-export function layerModelTitles(model: LayerModel): LayerModelTitles {
-  const capabilities = new Map(
-    model.layers.flatMap(layer =>
-      layer.capabilities.map(c => [c.id, c] as const),
-    ),
-  );
-  return {
-    capability: id => capabilities.get(id)?.title ?? id,
-    tool: (capability, id) =>
-      capabilities.get(capability)?.tools.find(t => t.id === id)?.title ?? id,
-  };
-}
-
 /**
  * What a search for a tool, a capability or a gap should find: the tools
  * the service runs with, by capability, and the required capabilities it
@@ -46,8 +27,8 @@ export function serviceDocument(
 ): RuntimeStackIndexableDocument {
   const { kind, namespace, name } = parseEntityRef(service.entityRef);
   const tools = service.tools.map(t => ({
-    capability: titles.capability(t.capability),
-    tool: titles.tool(t.capability, t.tool),
+    capability: titles.capabilityTitleOf(t.capability),
+    tool: titles.toolTitleOf(t.tool),
   }));
   const sentences = [
     service.required === 0
@@ -60,7 +41,7 @@ export function serviceDocument(
       : 'No tools seen yet.',
     service.gaps.length > 0
       ? `Gaps: ${service.gaps
-          .map(g => `${titles.capability(g.capability)} (${g.status})`)
+          .map(g => `${titles.capabilityTitleOf(g.capability)} (${g.status})`)
           .join(', ')}.`
       : '',
   ];

@@ -16,7 +16,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
 import { formatAge } from '../shared/formatAge';
 import { ToolChips } from '../shared/ToolChips';
-import { layerModelTitlesOf } from '../shared/layerModelTitles';
+import { layerModelTitlesOf } from '@internal/backstage-plugin-runtime-stack-common';
 import { FreshnessChip } from '../shared/FreshnessChip';
 import { ClusterOrigin } from '../shared/ClusterOrigin';
 import { ErrorText } from '../shared/ErrorText';

@@ -25,7 +25,7 @@ import { runtimeStackApiRef } from '../../api';
 import { CoverageStatusChip } from '../EntityRuntimeStackContent/CoverageStatusChip';
 import { pickTopGaps } from '../EntityCoverageCard/TopGaps';
 import { formatCoveragePercent } from '@internal/backstage-plugin-runtime-stack-common';
-import { toolTitlesOf } from '../shared/layerModelTitles';
+import { toolTitlesOf } from '@internal/backstage-plugin-runtime-stack-common';
 import {
   coverageOnceConfirmed,
   previewEvidence,

@@ -10,7 +10,7 @@ import type {
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { act, screen, within } from '@testing-library/react';
-import { layerModelTitlesOf } from '../shared/layerModelTitles';
+import { layerModelTitlesOf } from '@internal/backstage-plugin-runtime-stack-common';
 import { ClustersPanel } from './ClustersPanel';
 
 const view = (cluster: string, extra: Partial<EntityClusterView> = {}) => ({

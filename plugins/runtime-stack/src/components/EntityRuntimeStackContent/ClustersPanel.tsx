@@ -7,7 +7,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { formatAge } from '../shared/formatAge';
-import type { LayerModelTitles } from '../shared/layerModelTitles';
+import type { LayerModelTitles } from '@internal/backstage-plugin-runtime-stack-common';
 import { ToolChips } from '../shared/ToolChips';
 import { WorkloadDashboardLink } from './WorkloadDashboardLink';
 import { FreshnessChip } from '../shared/FreshnessChip';

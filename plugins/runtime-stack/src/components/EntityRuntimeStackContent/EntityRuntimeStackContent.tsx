@@ -10,7 +10,7 @@ import { useMemo, useRef } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { runtimeStackApiRef } from '../../api';
-import { layerModelTitlesOf } from '../shared/layerModelTitles';
+import { layerModelTitlesOf } from '@internal/backstage-plugin-runtime-stack-common';
 import { ClustersPanel } from './ClustersPanel';
 import { CoverageRefreshContext } from './coverageRefresh';
 import { clustersEmptyText } from './clustersEmptyText';

@@ -39,7 +39,7 @@ import { alertTextColor } from '../shared/alertColors';
 import { ErrorText } from '../shared/ErrorText';
 import { VisuallyHidden } from '@backstage/ui';
 import { ScrollingTable } from '../shared/ScrollingTable';
-import { capabilityTitlesOf } from '../shared/layerModelTitles';
+import { capabilityTitlesOf } from '@internal/backstage-plugin-runtime-stack-common';
 
 /** A basic (non-resource) permission, as usePermission takes it. */
 type BasicPermission = Extract<

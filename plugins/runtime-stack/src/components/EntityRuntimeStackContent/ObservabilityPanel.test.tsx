@@ -2,7 +2,7 @@ import { renderInTestApp } from '@backstage/frontend-test-utils';
 import type { EntityObservability } from '@internal/backstage-plugin-runtime-stack-common';
 import { screen, within } from '@testing-library/react';
 import { defaultLayerModel } from '@internal/backstage-plugin-runtime-stack-common';
-import { capabilityTitlesOf } from '../shared/layerModelTitles';
+import { capabilityTitlesOf } from '@internal/backstage-plugin-runtime-stack-common';
 import { ObservabilityPanel } from './ObservabilityPanel';
 
 const observed: EntityObservability = {

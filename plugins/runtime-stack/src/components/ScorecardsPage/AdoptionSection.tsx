@@ -15,7 +15,7 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
-import { toolTitlesOf } from '../shared/layerModelTitles';
+import { toolTitlesOf } from '@internal/backstage-plugin-runtime-stack-common';
 import { heatColor } from './heatColor';
 import { plural } from '../shared/plural';
 

@@ -21,7 +21,7 @@ import { Section } from '../EntityRuntimeStackContent/Section';
 import { plural } from '../shared/plural';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { LayerAccordion } from '../shared/LayerAccordion';
-import { capabilityTitlesOf } from '../shared/layerModelTitles';
+import { capabilityTitlesOf } from '@internal/backstage-plugin-runtime-stack-common';
 import { OwnershipHeader } from '../EntityRuntimeStackContent/OwnershipHeader';
 
 interface OwnedLayer {

@@ -2,7 +2,7 @@ import type { ToolFinding } from '@internal/backstage-plugin-runtime-stack-commo
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Tooltip from '@material-ui/core/Tooltip';
-import type { LayerModelTitles } from './layerModelTitles';
+import type { LayerModelTitles } from '@internal/backstage-plugin-runtime-stack-common';
 
 const evidenceOf = (finding: ToolFinding) =>
   finding.evidence
