@@ -42,6 +42,38 @@ const SORTS: Record<NonNullable<ServiceScoreQuery['sort']>, string> = {
 
 const GAP_STATUSES = ['missing', 'partial'];
 
+/**
+ * What `toServiceScore` reads: the summary, not the stored answer beside
+ * it, which runs to kilobytes a service.
+ */
+const SERVICE_SCORE_COLUMNS = [
+  'entity_ref',
+  'owner_ref',
+  'system_ref',
+  'lifecycle',
+  'profile_id',
+  'required',
+  'covered',
+  'partial',
+  'ratio',
+  'gap_count',
+  'exempt_count',
+  'evaluated_at',
+].map(column => `sc.${column}`);
+
+/** Rows by the entity they belong to, in their order. */
+function byEntityRef<T extends { entity_ref: string }>(
+  rows: T[],
+): Map<string, T[]> {
+  const grouped = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = grouped.get(row.entity_ref);
+    if (group) group.push(row);
+    else grouped.set(row.entity_ref, [row]);
+  }
+  return grouped;
+}
+
 type GapRow = {
   entity_ref: string;
   capability: string;
@@ -408,7 +440,7 @@ export class ScorecardStore {
     const sort = SORTS[query.sort ?? 'entityRef'];
     const rows = await filtered
       .clone()
-      .select('sc.*')
+      .select(SERVICE_SCORE_COLUMNS)
       .orderBy([
         { column: sort, order: query.order ?? 'asc' },
         { column: 'sc.entity_ref', order: 'asc' },
@@ -434,7 +466,7 @@ export class ScorecardStore {
       })
       .orderBy('sc.entity_ref')
       .limit(limit)
-      .select('sc.*');
+      .select(SERVICE_SCORE_COLUMNS);
     const refs: string[] = rows.map(row => row.entity_ref);
     if (refs.length === 0) return [];
     const [tools, gaps] = await Promise.all([
@@ -446,18 +478,8 @@ export class ScorecardStore {
       >,
       this.gapsOf(refs),
     ]);
-    const byRef = <T extends { entity_ref: string }>(items: T[]) => {
-      const grouped = new Map<string, T[]>();
-      for (const item of items) {
-        grouped.set(item.entity_ref, [
-          ...(grouped.get(item.entity_ref) ?? []),
-          item,
-        ]);
-      }
-      return grouped;
-    };
-    const toolsOf = byRef(tools);
-    const gapsOf = byRef(gaps);
+    const toolsOf = byEntityRef(tools);
+    const gapsOf = byEntityRef(gaps);
     return rows.map(row => ({
       ...toServiceScore(row),
       tools: (toolsOf.get(row.entity_ref) ?? []).map(t => ({
@@ -492,7 +514,7 @@ export class ScorecardStore {
       limit,
       offset: 0,
     });
-    const gaps = await this.gapsOf(items.map(i => i.entityRef));
+    const gaps = byEntityRef(await this.gapsOf(items.map(i => i.entityRef)));
     const groups: Array<{ member_ref: string }> = await this.knex(
       'team_closure',
     )
@@ -504,7 +526,7 @@ export class ScorecardStore {
       overall: counts(sums),
       services: items.map(item => ({
         ...item,
-        gaps: gaps.filter(g => g.entity_ref === item.entityRef).map(toGap),
+        gaps: (gaps.get(item.entityRef) ?? []).map(toGap),
       })),
     };
   }
