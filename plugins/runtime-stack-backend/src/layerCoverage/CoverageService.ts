@@ -88,13 +88,7 @@ export class CoverageService {
       const record = await this.evaluate(
         await fetchEntityWithSystem(catalog, entityRef, credentials),
       );
-      try {
-        await store.put([record]);
-      } catch (error) {
-        // Two first views at once both evaluate; the second insert then
-        // meets the first one's row, which serves as well.
-        if (!(await store.get(entityRef))) throw error;
-      }
+      await store.put([record]);
       coverage = record.coverage;
     }
     try {

@@ -175,6 +175,56 @@ describe.each(databases.eachSupportedId())(
       expect(await gitopsRow()).toEqual({ status: 'covered', tools: 'flux' });
     });
 
+    it('takes concurrent evaluations of the same services, new and stored', async () => {
+      // Two page views of an unevaluated service, or a scheduled run beside
+      // an on-demand one, write the same entities at once.
+      const batch = (gitops: string) =>
+        ['stored', 'new-a', 'new-b'].map(name => ({
+          coverage: coverageOf(name, gitops),
+        }));
+      await store.put([{ coverage: coverageOf('stored') }]);
+      for (let round = 0; round < 5; round++) {
+        await knex('capability_coverage')
+          .where('entity_ref', 'like', '%new-%')
+          .delete();
+        await knex('layer_coverage')
+          .where('entity_ref', 'like', '%new-%')
+          .delete();
+        await knex('capability_tool_usage')
+          .where('entity_ref', 'like', '%new-%')
+          .delete();
+        await knex('service_coverage')
+          .where('entity_ref', 'like', '%new-%')
+          .delete();
+        const results = await Promise.allSettled([
+          store.put(batch('argo-cd')),
+          store.put(batch('flux')),
+          store.put([...batch('argo-cd')].reverse()),
+        ]);
+        expect(results.filter(r => r.status === 'rejected')).toEqual([]);
+      }
+      for (const name of ['stored', 'new-a', 'new-b']) {
+        const ref = `component:default/${name}`;
+        const { document } = await knex('service_coverage')
+          .where({ entity_ref: ref })
+          .first('document');
+        const tool = (JSON.parse(document) as EntityCoverage).capabilities.find(
+          c => c.capability === 'gitops',
+        )?.tools[0];
+        // Each table holds one evaluation's rows, all from the same one.
+        expect(
+          await knex('capability_tool_usage')
+            .where({ entity_ref: ref })
+            .select('tool'),
+        ).toEqual([{ tool }]);
+        expect(
+          await knex('capability_coverage')
+            .where({ entity_ref: ref, capability: 'gitops' })
+            .select('tools'),
+        ).toEqual([{ tools: tool }]);
+      }
+    });
+
     it('stores and reads back many entities in batches', async () => {
       const many = Array.from({ length: 250 }, (_, i) => ({
         coverage: coverageOf(`svc-${i}`, i % 2 ? 'argo-cd' : undefined),

@@ -143,6 +143,7 @@ export class CoverageStore {
       return { record, rows, digest: digestOf(rows) };
     });
     await this.knex.transaction(async tx => {
+      await serializeWrites(tx);
       const before = await this.rowsDigests(
         tx,
         records.map(r => r.coverage.entityRef),
@@ -254,7 +255,10 @@ export class CoverageStore {
 
   async remove(entityRefs: string[]): Promise<void> {
     if (entityRefs.length === 0) return;
-    await this.knex.transaction(tx => this.deleteRefs(tx, entityRefs));
+    await this.knex.transaction(async tx => {
+      await serializeWrites(tx);
+      await this.deleteRefs(tx, entityRefs);
+    });
   }
 
   // Explicit, so SQLite without foreign-key enforcement leaves no orphans.
@@ -273,6 +277,21 @@ export class CoverageStore {
       }
     }
   }
+}
+
+// Any constant key works; it names this store's writes among the
+// database's advisory locks.
+const COVERAGE_WRITE_LOCK = 0x52_53_43_56; // 'RSCV'
+
+/**
+ * Coverage writes wait for one another. Two evaluations of the same service
+ * (a page view and a scheduled run, or two replicas) would otherwise both
+ * read its rows as absent and both insert them. SQLite already has one
+ * writer at a time; PostgreSQL takes a lock held until the transaction ends.
+ */
+async function serializeWrites(tx: Knex.Transaction) {
+  if (isSqlite(tx)) return;
+  await tx.raw('select pg_advisory_xact_lock(?)', [COVERAGE_WRITE_LOCK]);
 }
 
 async function insertRows(
