@@ -219,6 +219,28 @@ describe('readCatalogClusters', () => {
     expect(clusters).toEqual([]);
   });
 
+  it('refuses to answer for an empty catalog, which may be one being rebuilt', async () => {
+    // Taken for 'no clusters', it would drop every cluster's data.
+    await expect(read([])).rejects.toThrow(
+      expect.objectContaining({
+        name: 'ServiceUnavailableError',
+        message: expect.stringMatching(/holds no entities yet/),
+      }),
+    );
+    // A catalog of other entities and no clusters is believed.
+    const service: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'payments-api' },
+      spec: {
+        type: 'service',
+        owner: 'team-payments',
+        lifecycle: 'production',
+      },
+    };
+    expect(await read([service])).toEqual({ clusters: [], warnings: [] });
+  });
+
   it('turns TLS verification off only where the locator allows it', async () => {
     const skipping = clusterResource('lab', {
       'kubernetes.io/skip-tls-verify': 'true',

@@ -1,7 +1,11 @@
-import type { AuthService } from '@backstage/backend-plugin-api';
+import type {
+  AuthService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type { Config } from '@backstage/config';
+import { ServiceUnavailableError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { JsonObject } from '@backstage/types';
 import ipaddr from 'ipaddr.js';
@@ -173,6 +177,21 @@ function clusterOf(
 }
 
 /**
+ * Whether the catalog holds nothing at all: one being built or restored,
+ * whose silence about clusters says nothing of them.
+ */
+async function isEmpty(
+  catalog: CatalogService,
+  credentials: BackstageCredentials,
+): Promise<boolean> {
+  const { items } = await catalog.getEntities(
+    { limit: 1, fields: ['kind'] },
+    { credentials },
+  );
+  return items.length === 0;
+}
+
+/**
  * The clusters the catalog declares: Resources of type `kubernetes-cluster`
  * with an API server, its CA and an auth provider, the entities the
  * Kubernetes plugin's `catalog` locator reads. A name declared in two
@@ -184,6 +203,7 @@ export async function readCatalogClusters(deps: {
   auth: AuthService;
   options: CatalogLocatorOptions;
 }): Promise<LocatedClusters> {
+  const credentials = await deps.auth.getOwnServiceCredentials();
   const { items } = await deps.catalog.getEntities(
     {
       filter: [
@@ -196,8 +216,13 @@ export async function readCatalogClusters(deps: {
         },
       ],
     },
-    { credentials: await deps.auth.getOwnServiceCredentials() },
+    { credentials },
   );
+  if (items.length === 0 && (await isEmpty(deps.catalog, credentials))) {
+    throw new ServiceUnavailableError(
+      'The catalog holds no entities yet; the clusters it declared are kept until it does',
+    );
+  }
   const problems: string[] = [];
   const declared = new Map<string, Entity[]>();
   for (const entity of items) {
