@@ -3,6 +3,7 @@ import {
   backendUrl,
   expectAfterReloads,
   guestToken,
+  navigateInApp,
   signInAsGuest,
   waitForBackend,
 } from './portal';
@@ -49,6 +50,23 @@ test.describe('runtime-stack API with a real token', () => {
       ]),
     );
     expect(names.length).toBeGreaterThanOrEqual(8);
+  });
+});
+
+test.describe('the app', () => {
+  test('/catalog leads to the catalog, which the example serves at /, and entity pages stay put', async ({
+    page,
+  }) => {
+    await signInAsGuest(page, '/catalog?filters%5Bkind%5D=system');
+    await page.waitForURL(url => url.pathname === '/');
+    expect(new URL(page.url()).searchParams.get('filters[kind]')).toBe(
+      'system',
+    );
+    await expect(page.getByText(/Systems \(\d+\)/)).toBeVisible();
+    await navigateInApp(page, '/catalog/default/component/payments-api');
+    await expect(
+      page.getByRole('heading', { name: 'Payments API' }),
+    ).toBeVisible();
   });
 });
 
