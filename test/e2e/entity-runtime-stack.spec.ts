@@ -1,8 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import {
+  backendUrl,
   exampleServiceNames,
   navigateInApp,
+  revokeExemptions,
   signInAsDemoUser,
   signInAsGuest,
   runtimeStackTab as tab,
@@ -56,6 +58,55 @@ test.describe('the Runtime stack tab on the example estate', () => {
     console.log(
       `Runtime stack tab usable in headless Chromium (dev bundle): ${figures.firstLoadWithSignInMs} ms with the first load and sign-in; then in the app p50 ${figures.inAppP50Ms} ms, max ${figures.inAppMaxMs} ms over ${inApp.length} services`,
     );
+  });
+
+  test('an open tab shows a coverage change made elsewhere, without a reload', async ({
+    page,
+    request,
+  }) => {
+    const service = 'component:default/payments-ledger';
+    const headers = await revokeExemptions(request, service);
+    await signInAsGuest(page, tab('payments-ledger'));
+    await waitUntilUsable(page, 'payments-ledger');
+    const row = page.getByRole('row', {
+      name: 'Certificate management',
+      exact: true,
+    });
+    await expect(row.getByText('missing', { exact: true })).toBeVisible();
+    // Set on this page's window: a reload would lose it.
+    await page.evaluate(() => {
+      (window as unknown as { stillHere: boolean }).stillHere = true;
+    });
+    try {
+      // Someone else, in another tab or through the API, grants it.
+      const granted = await request.post(
+        `${backendUrl}/api/runtime-stack/exemptions`,
+        {
+          headers,
+          data: {
+            scope: { kind: 'component', ref: service },
+            capability: 'certificate-management',
+            reason: 'TLS ends at the gateway until the mesh lands',
+            expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+          },
+        },
+      );
+      expect(granted.status()).toBe(201);
+      // The backend signals the change; the page reloads the coverage alone.
+      await expect(row.getByText('exempt', { exact: true })).toBeVisible({
+        timeout: 15_000,
+      });
+      expect(
+        await page.evaluate(
+          () => (window as unknown as { stillHere?: boolean }).stillHere,
+        ),
+      ).toBe(true);
+    } finally {
+      await revokeExemptions(request, service);
+    }
+    await expect(row.getByText('missing', { exact: true })).toBeVisible({
+      timeout: 15_000,
+    });
   });
 
   test('expands the evidence of a capability the cluster shows', async ({

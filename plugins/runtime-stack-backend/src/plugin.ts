@@ -8,6 +8,7 @@ import {
 } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { InputError } from '@backstage/errors';
 import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
 import {
@@ -59,6 +60,7 @@ import {
 import { sourceControlToolOfHost } from './layerCoverage/sourceControlHosts';
 import { CoverageEvaluationService } from './layerCoverage/CoverageEvaluationService';
 import { CoverageStore } from './layerCoverage/CoverageStore';
+import { signalCoverageChanges } from './layerCoverage/coverageChangeSignals';
 import { createScorecardRouter } from './scorecards/createScorecardRouter';
 import { ExemptionStore } from './scorecards/ExemptionStore';
 import { ScorecardStore } from './scorecards/ScorecardStore';
@@ -134,6 +136,7 @@ export const runtimeStackPlugin = createBackendPlugin({
         metrics: metricsServiceRef,
         notifications: notificationService,
         actionsRegistry: actionsRegistryServiceRef,
+        signals: signalsServiceRef,
       },
       async init({
         logger,
@@ -151,6 +154,7 @@ export const runtimeStackPlugin = createBackendPlugin({
         metrics,
         notifications,
         actionsRegistry,
+        signals,
       }) {
         // app-config first, so modules can add tools to capabilities it adds;
         // modules have registered their additions by the time init runs.
@@ -347,7 +351,9 @@ export const runtimeStackPlugin = createBackendPlugin({
             observability,
           }),
         );
-        const coverageStore = new CoverageStore(knex);
+        const coverageStore = new CoverageStore(knex, {
+          onChanged: signalCoverageChanges(signals, logger),
+        });
         const exemptions = new ExemptionStore(knex);
         const scorecards = new ScorecardStore(knex);
         const coverage = new CoverageService({

@@ -146,9 +146,11 @@ export {
   coverageRatio,
   formatCoveragePercent,
   formatPercent,
+  coverageSignalChannel,
 } from './layerCoverage';
 export type {
   CapabilityCoverage,
+  CoverageChangedSignal,
   CapabilityRequirement,
   CoverageEvidence,
   CoverageExemption,

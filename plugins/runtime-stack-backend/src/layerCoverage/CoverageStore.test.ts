@@ -225,6 +225,41 @@ describe.each(databases.eachSupportedId())(
       }
     });
 
+    it('tells, after storing, which entities changed their statuses, tools or counts', async () => {
+      const heard: string[][] = [];
+      const signalling = new CoverageStore(knex, {
+        onChanged: async changed => {
+          // Called after the commit: what it announces can be read.
+          for (const { coverage } of changed) {
+            expect(await store.get(coverage.entityRef)).toEqual(coverage);
+          }
+          heard.push(changed.map(r => r.coverage.entityRef));
+        },
+      });
+      const first = await signalling.put([
+        { coverage: coverageOf('a') },
+        { coverage: coverageOf('b', 'flux') },
+      ]);
+      expect(first.map(r => r.coverage.entityRef)).toEqual([
+        'component:default/a',
+        'component:default/b',
+      ]);
+      const later = coverageOf('b', 'flux');
+      later.evaluatedAt = '2026-11-23T11:00:00.000Z';
+      // b evaluated again alike (newer evidence only), a gains GitOps.
+      expect(
+        await signalling.put([
+          { coverage: coverageOf('a', 'argo-cd') },
+          { coverage: later },
+        ]),
+      ).toEqual([{ coverage: coverageOf('a', 'argo-cd') }]);
+      expect(await signalling.put([{ coverage: later }])).toEqual([]);
+      expect(heard).toEqual([
+        ['component:default/a', 'component:default/b'],
+        ['component:default/a'],
+      ]);
+    });
+
     it('stores and reads back many entities in batches', async () => {
       const many = Array.from({ length: 250 }, (_, i) => ({
         coverage: coverageOf(`svc-${i}`, i % 2 ? 'argo-cd' : undefined),

@@ -125,15 +125,25 @@ const CHILD_TABLES = [
  * row per capability for questions across services.
  */
 export class CoverageStore {
-  constructor(private readonly knex: Knex) {}
+  constructor(
+    private readonly knex: Knex,
+    private readonly options: {
+      /**
+       * Called once the records whose statuses, tools or counts changed
+       * are stored: most evaluations change the evidence alone.
+       */
+      onChanged?: (changed: CoverageRecord[]) => Promise<void>;
+    } = {},
+  ) {}
 
   /**
    * Replaces the stored coverage of these entities. The per-capability,
    * per-layer and tool rows of an entity are rewritten only when they differ
    * from those last written: most evaluations change the evidence, not them.
+   * Returns the records whose rows changed.
    */
-  async put(records: CoverageRecord[]): Promise<void> {
-    if (records.length === 0) return;
+  async put(records: CoverageRecord[]): Promise<CoverageRecord[]> {
+    if (records.length === 0) return [];
     const written = records.map(record => {
       const rows = {
         capabilities: toCapabilityRows(record.coverage),
@@ -142,18 +152,18 @@ export class CoverageStore {
       };
       return { record, rows, digest: digestOf(rows) };
     });
-    await this.knex.transaction(async tx => {
+    const changed = await this.knex.transaction(async tx => {
       await serializeWrites(tx);
       const before = await this.rowsDigests(
         tx,
         records.map(r => r.coverage.entityRef),
       );
-      const changed = written.filter(
+      const rewritten = written.filter(
         w => before.get(w.record.coverage.entityRef) !== w.digest,
       );
       await this.deleteRefs(
         tx,
-        changed.map(w => w.record.coverage.entityRef),
+        rewritten.map(w => w.record.coverage.entityRef),
         { keepSummaries: true },
       );
       await insertInBatches(
@@ -168,19 +178,22 @@ export class CoverageStore {
       await insertRows(
         tx,
         'capability_coverage',
-        changed.flatMap(w => w.rows.capabilities),
+        rewritten.flatMap(w => w.rows.capabilities),
       );
       await insertRows(
         tx,
         'layer_coverage',
-        changed.flatMap(w => w.rows.layers),
+        rewritten.flatMap(w => w.rows.layers),
       );
       await insertRows(
         tx,
         'capability_tool_usage',
-        changed.flatMap(w => w.rows.tools),
+        rewritten.flatMap(w => w.rows.tools),
       );
+      return rewritten.map(w => w.record);
     });
+    if (changed.length > 0) await this.options.onChanged?.(changed);
+    return changed;
   }
 
   private async rowsDigests(

@@ -6,6 +6,7 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import request from 'supertest';
 import { CoverageEvaluationService } from '../layerCoverage/CoverageEvaluationService';
 import { runtimeStackPlugin } from '../plugin';
@@ -73,6 +74,7 @@ async function startPortal(
   const scheduler = triggerableScheduler();
   const auditEvents: Array<{ eventId: string; meta: any; outcome?: string }> =
     [];
+  const signalled: string[] = [];
   const backend = await startTestBackendClosingDatabases({
     databasePlugins: ['runtime-stack'],
     features: [
@@ -80,6 +82,15 @@ async function startPortal(
       scheduler.factory({ skipTaskRunOnStartup: true }),
       catalogServiceMock.factory({ entities }),
       mockServices.rootConfig.factory({ data: {} }),
+      createServiceFactory({
+        service: signalsServiceRef,
+        deps: {},
+        factory: () => ({
+          async publish({ channel }) {
+            signalled.push(channel);
+          },
+        }),
+      }),
       createServiceFactory({
         service: coreServices.permissions,
         deps: {},
@@ -118,7 +129,7 @@ async function startPortal(
     ],
   });
   await scheduler.triggerTask(CoverageEvaluationService.TASK_ID);
-  return { backend, auditEvents };
+  return { backend, auditEvents, signalled };
 }
 
 const asUser = () => mockCredentials.user.header('user:default/guest');
@@ -252,7 +263,7 @@ describe('scorecard and exemption API', () => {
   });
 
   it('grants an exemption, which counts at once and is audited, and revokes it', async () => {
-    const { backend, auditEvents } = await startPortal();
+    const { backend, auditEvents, signalled } = await startPortal();
     const statusOf = async (capability: string) => {
       const res = await request(backend.server)
         .get('/api/runtime-stack/entities/component/default/pay-api/coverage')
@@ -262,6 +273,7 @@ describe('scorecard and exemption API', () => {
     };
     try {
       expect(await statusOf('data-protection')).toBe('missing');
+      signalled.length = 0;
 
       const missingReason = await request(backend.server)
         .post('/api/runtime-stack/exemptions')
@@ -303,8 +315,14 @@ describe('scorecard and exemption API', () => {
         grantedBy: 'user:default/guest',
         requestedBy: 'user:default/guest',
       });
-      // Both components of the System were evaluated again.
+      // Both components of the System were evaluated again, and pages open
+      // on them and on the System are told.
       expect(await statusOf('data-protection')).toBe('exempt');
+      expect(signalled.sort()).toEqual([
+        'runtime-stack:coverage:component:default/pay-api',
+        'runtime-stack:coverage:component:default/pay-worker',
+        'runtime-stack:coverage:system:default/payments',
+      ]);
       expect(auditEvents).toContainEqual(
         expect.objectContaining({
           eventId: 'exemption-change',

@@ -18,3 +18,5 @@ export { aggregateSystemCoverage } from './aggregateCoverage';
 export { withOwners } from './withOwners';
 export { coverageRatio } from './coverageRatios';
 export { formatCoveragePercent, formatPercent } from './formatPercent';
+export { coverageSignalChannel } from './coverageSignals';
+export type { CoverageChangedSignal } from './coverageSignals';

@@ -91,10 +91,12 @@ export function renderEntityContent(
   entity: Entity,
   ui: ReactElement,
   mountedRoutes?: MountedRoutes,
+  apis?: TestApis,
 ) {
   return renderWithClient(
     <EntityProvider entity={entity}>{ui}</EntityProvider>,
     mountedRoutes,
+    apis,
   );
 }
 

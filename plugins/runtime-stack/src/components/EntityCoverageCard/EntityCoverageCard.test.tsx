@@ -4,12 +4,13 @@ import type {
   CapabilityCoverage,
   EntityCoverage,
 } from '@internal/backstage-plugin-runtime-stack-common';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { EntityCoverageCard } from './EntityCoverageCard';
 import { renderEntityContent } from '../../__testUtils__/runtimeStackClient';
 import { entityContentRouteRef } from '../../routes';
+import { testSignals } from '../../__testUtils__/testSignals';
 
 const coverageUrl =
   'http://backstage.test/api/runtime-stack/entities/component/default/payments-api/coverage';
@@ -212,5 +213,49 @@ describe('EntityCoverageCard', () => {
     expect(screen.queryByLabelText('Overall coverage')).toBeNull();
     // The way to the details stays, whatever the card could load.
     expect(screen.getByText('View runtime stack')).toBeInTheDocument();
+  });
+  it('shows a new evaluation when the backend signals one, for this entity alone', async () => {
+    let answer = coverage;
+    let requests = 0;
+    server.use(
+      http.get(coverageUrl, () => {
+        requests += 1;
+        return HttpResponse.json(answer);
+      }),
+    );
+    const signals = testSignals();
+    await renderEntityContent(entity, <EntityCoverageCard />, undefined, [
+      signals.apiEntry,
+    ]);
+    expect(await screen.findByLabelText('Overall coverage')).toHaveTextContent(
+      '75%',
+    );
+    expect(signals.channels()).toEqual([
+      'runtime-stack:coverage:component:default/payments-api',
+    ]);
+
+    answer = {
+      ...coverage,
+      overall: { required: 10, covered: 10, partial: 0, ratio: 1 },
+      gaps: [],
+    };
+    await signals.send('runtime-stack:coverage:component:default/other', {
+      entityRef: 'component:default/other',
+      evaluatedAt: new Date().toISOString(),
+    });
+    expect(requests).toBe(1);
+    await signals.send(
+      'runtime-stack:coverage:component:default/payments-api',
+      {
+        entityRef: 'component:default/payments-api',
+        evaluatedAt: new Date().toISOString(),
+      },
+    );
+    await waitFor(() =>
+      expect(screen.getByLabelText('Overall coverage')).toHaveTextContent(
+        '100%',
+      ),
+    );
+    expect(requests).toBe(2);
   });
 });

@@ -10,8 +10,10 @@ import {
   useEntityRefLink,
 } from '@backstage/plugin-catalog-react';
 import { useMemo } from 'react';
-import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { runtimeStackApiRef } from '../../api';
+import { useCoverageChanged } from '../shared/useCoverageChanged';
 import { legacyEntityContentRouteRef } from '../../legacyRoutes';
 import { entityContentRouteRef } from '../../routes';
 import {
@@ -39,13 +41,15 @@ const CoverageCard = ({ tabLink }: { tabLink?: string }) => {
     }),
     [entity],
   );
-  const { value, loading, error } = useAsync(
+  const { value, loading, error, retry } = useAsyncRetry(
     () => api.getEntityCoverage(name),
     [api, name],
   );
+  useCoverageChanged(stringifyEntityRef(entity), retry);
 
   const body = () => {
-    if (loading) return <Progress />;
+    // A reload on a signal keeps the card as it was until the answer comes.
+    if (loading && !value) return <Progress />;
     if (error) {
       return (
         <ResponseErrorPanel error={error} title="Could not load the coverage" />

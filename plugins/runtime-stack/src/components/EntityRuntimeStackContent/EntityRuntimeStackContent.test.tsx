@@ -16,11 +16,13 @@ import {
   type EntityObservability,
   type Exemption,
 } from '@internal/backstage-plugin-runtime-stack-common';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { EntityRuntimeStackContent } from './EntityRuntimeStackContent';
 import { runtimeStackTestApi } from '../../__testUtils__/runtimeStackClient';
+import { testSignals } from '../../__testUtils__/testSignals';
 
 const base = 'http://backstage.test/api/runtime-stack';
 const entityUrl = `${base}/entities/component/default/payments-api`;
@@ -237,14 +239,14 @@ describe('EntityRuntimeStackContent', () => {
   const server = setupServer();
   registerMswTestHooks(server);
 
-  const render = () =>
+  const render = (signals?: ReturnType<typeof testSignals>) =>
     renderInTestApp(
       <EntityProvider entity={entity}>
         <EntityRuntimeStackContent />
       </EntityProvider>,
       {
         mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-        apis: [runtimeStackTestApi()],
+        apis: [runtimeStackTestApi(), ...(signals ? [signals.apiEntry] : [])],
       },
     );
 
@@ -409,5 +411,50 @@ describe('EntityRuntimeStackContent', () => {
         'No exemptions for this component or its System.',
       ),
     ).toBeInTheDocument();
+  });
+  it('reloads the coverage when the backend signals a new evaluation, keeping the layers as the user left them', async () => {
+    let answer = coverage;
+    server.use(
+      ...trendAndExemptions({ trend, exemptions: [], scopes: [] }),
+      http.get(`${base}/layers`, () => HttpResponse.json(defaultLayerModel)),
+      http.get(`${entityUrl}/clusters`, () => HttpResponse.json(clusters)),
+      http.get(`${entityUrl}/images`, () => HttpResponse.json(images)),
+      http.get(`${entityUrl}/coverage`, () => HttpResponse.json(answer)),
+      http.get(`${entityUrl}/observability`, () =>
+        HttpResponse.json({}, { status: 503 }),
+      ),
+    );
+    const signals = testSignals();
+    await render(signals);
+    expect(await screen.findByLabelText('Overall coverage')).toHaveTextContent(
+      '70%',
+    );
+    // The layer with a gap starts open; the user closes it.
+    const layer3 = screen.getByRole('button', { name: /^Layer 3/ });
+    expect(layer3).toHaveAttribute('aria-expanded', 'true');
+    await userEvent.click(layer3);
+    expect(layer3).toHaveAttribute('aria-expanded', 'false');
+
+    answer = {
+      ...coverage,
+      evaluatedAt: '2026-11-23T11:00:00.000Z',
+      overall: { required: 10, covered: 7, partial: 2, ratio: 0.8 },
+    };
+    await signals.send(
+      'runtime-stack:coverage:component:default/payments-api',
+      {
+        entityRef: 'component:default/payments-api',
+        evaluatedAt: answer.evaluatedAt,
+      },
+    );
+    await waitFor(() =>
+      expect(screen.getByLabelText('Overall coverage')).toHaveTextContent(
+        '80%',
+      ),
+    );
+    expect(screen.getByRole('button', { name: /^Layer 3/ })).toHaveAttribute(
+      'aria-expanded',
+      'false',
+    );
   });
 });

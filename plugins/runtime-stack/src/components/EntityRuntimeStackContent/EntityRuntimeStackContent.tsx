@@ -10,6 +10,7 @@ import { useMemo, useRef } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { runtimeStackApiRef } from '../../api';
+import { useCoverageChanged } from '../shared/useCoverageChanged';
 import { layerModelTitlesOf } from '@internal/backstage-plugin-runtime-stack-common';
 import { ClustersPanel } from './ClustersPanel';
 import { CoverageRefreshContext } from './coverageRefresh';
@@ -66,6 +67,7 @@ export const EntityRuntimeStackContent = () => {
     () => api.getEntityCoverage(name),
     [api, name],
   );
+  useCoverageChanged(entityRef, coverage.retry);
   // A reload after an owner change keeps the stack on screen, so open layers
   // and an open dialog survive it, and so does a reload that fails (react-use
   // drops the value then): only the first load shows progress or an error.

@@ -23,6 +23,7 @@ import {
   queryOf,
   renderEntityContent,
 } from '../../__testUtils__/runtimeStackClient';
+import { testSignals } from '../../__testUtils__/testSignals';
 
 const counts = (required: number, covered: number, partial = 0) => ({
   required,
@@ -208,6 +209,34 @@ describe('SystemRuntimeStackContent', () => {
     expect(
       within(pending).getByText('fraud-check').closest('a'),
     ).toHaveAttribute('href', '/catalog/default/component/fraud-check');
+  });
+
+  it('reloads when the backend signals that a component of the System changed', async () => {
+    let answer = coverage;
+    server.use(http.get(coverageUrl, () => HttpResponse.json(answer)));
+    const signals = testSignals();
+    await renderEntityContent(
+      system,
+      <SystemRuntimeStackContent />,
+      undefined,
+      [signals.apiEntry],
+    );
+    expect(await screen.findByLabelText('System coverage')).toHaveTextContent(
+      '65%',
+    );
+    answer = {
+      ...coverage,
+      overall: { required: 24, covered: 24, partial: 0, ratio: 1 },
+    };
+    await signals.send('runtime-stack:coverage:system:default/payments', {
+      entityRef: 'system:default/payments',
+      evaluatedAt: new Date().toISOString(),
+    });
+    await waitFor(() =>
+      expect(screen.getByLabelText('System coverage')).toHaveTextContent(
+        '100%',
+      ),
+    );
   });
 
   it('lists the exemptions of the System and grants one for all its components, then reloads the coverage', async () => {

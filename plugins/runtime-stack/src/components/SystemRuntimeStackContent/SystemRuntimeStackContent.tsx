@@ -8,6 +8,7 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import { useMemo } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { useCoverageChanged } from '../shared/useCoverageChanged';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { runtimeStackApiRef } from '../../api';
 import { ExemptionsPanel } from '../EntityRuntimeStackContent/ExemptionsPanel';
@@ -41,6 +42,7 @@ export const SystemRuntimeStackContent = () => {
   );
   const { value, error } = coverage;
   const systemRef = stringifyEntityRef(name);
+  useCoverageChanged(systemRef, coverage.retry);
 
   // A reload after an exemption keeps the page; only the first load shows progress.
   if (coverage.loading && !value) return <Progress />;
