@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import {
-  backendUrl,
   exampleServiceNames,
+  grantExemptionThroughApi,
   navigateInApp,
   revokeExemptions,
   signInAsDemoUser,
@@ -79,19 +79,12 @@ test.describe('the Runtime stack tab on the example estate', () => {
     });
     try {
       // Someone else, in another tab or through the API, grants it.
-      const granted = await request.post(
-        `${backendUrl}/api/runtime-stack/exemptions`,
-        {
-          headers,
-          data: {
-            scope: { kind: 'component', ref: service },
-            capability: 'certificate-management',
-            reason: 'TLS ends at the gateway until the mesh lands',
-            expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
-          },
-        },
-      );
-      expect(granted.status()).toBe(201);
+      await grantExemptionThroughApi(request, headers, {
+        componentRef: service,
+        capability: 'certificate-management',
+        reason: 'TLS ends at the gateway until the mesh lands',
+        days: 30,
+      });
       // The backend signals the change; the page reloads the coverage alone.
       await expect(row.getByText('exempt', { exact: true })).toBeVisible({
         timeout: 15_000,

@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { violations } from './axe';
 import {
-  backendUrl,
   expectAfterReloads,
+  grantExemptionThroughApi,
   revokeExemptions,
   signInAsGuest,
 } from './portal';
@@ -16,19 +16,12 @@ test('the owners and the requester of an exemption hear that it expires soon', a
   // Messaging is not required of fraud-scoring, so its coverage and the other
   // tests' views of it stay as they are.
   const headers = await revokeExemptions(request, service);
-  const granted = await request.post(
-    `${backendUrl}/api/runtime-stack/exemptions`,
-    {
-      headers,
-      data: {
-        scope: { kind: 'component', ref: service },
-        capability: 'messaging',
-        reason: 'No queues until the rewrite',
-        expiresAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
-      },
-    },
-  );
-  expect(granted.status()).toBe(201);
+  await grantExemptionThroughApi(request, headers, {
+    componentRef: service,
+    capability: 'messaging',
+    reason: 'No queues until the rewrite',
+    days: 3,
+  });
 
   // The guest asked for it (the default requester), so the guest is told.
   // The backend checks for expiring exemptions every minute.

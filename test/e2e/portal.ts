@@ -55,6 +55,37 @@ export async function revokeExemptions(
   return headers;
 }
 
+/**
+ * Grants through the API, with the guest's `headers` (as `revokeExemptions`
+ * returns them), an exemption of a component's capability for `days` days.
+ */
+export async function grantExemptionThroughApi(
+  request: APIRequestContext,
+  headers: { Authorization: string },
+  options: {
+    componentRef: string;
+    capability: string;
+    reason: string;
+    days: number;
+  },
+) {
+  const granted = await request.post(
+    `${backendUrl}/api/runtime-stack/exemptions`,
+    {
+      headers,
+      data: {
+        scope: { kind: 'component', ref: options.componentRef },
+        capability: options.capability,
+        reason: options.reason,
+        expiresAt: new Date(
+          Date.now() + options.days * 86_400_000,
+        ).toISOString(),
+      },
+    },
+  );
+  expect(granted.status()).toBe(201);
+}
+
 /** Waits until the app shows its sidebar, that is, someone is signed in. */
 async function expectSignedIn(page: Page) {
   // The <nav> itself reports as hidden; its links are what a user sees.

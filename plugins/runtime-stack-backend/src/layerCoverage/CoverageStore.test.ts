@@ -184,18 +184,11 @@ describe.each(databases.eachSupportedId())(
         }));
       await store.put([{ coverage: coverageOf('stored') }]);
       for (let round = 0; round < 5; round++) {
-        await knex('capability_coverage')
-          .where('entity_ref', 'like', '%new-%')
-          .delete();
-        await knex('layer_coverage')
-          .where('entity_ref', 'like', '%new-%')
-          .delete();
-        await knex('capability_tool_usage')
-          .where('entity_ref', 'like', '%new-%')
-          .delete();
-        await knex('service_coverage')
-          .where('entity_ref', 'like', '%new-%')
-          .delete();
+        // The new ones are new again each round.
+        await store.remove([
+          'component:default/new-a',
+          'component:default/new-b',
+        ]);
         const results = await Promise.allSettled([
           store.put(batch('argo-cd')),
           store.put(batch('flux')),
