@@ -233,6 +233,7 @@ describe('EntityCoverageCard', () => {
     expect(signals.channels()).toEqual([
       'runtime-stack:coverage:component:default/payments-api',
     ]);
+    expect(screen.getByRole('status')).toHaveTextContent('');
 
     answer = {
       ...coverage,
@@ -257,5 +258,9 @@ describe('EntityCoverageCard', () => {
       ),
     );
     expect(requests).toBe(2);
+    // The change came from elsewhere, so screen readers are told.
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Coverage updated: 100% covered',
+    );
   });
 });

@@ -13,7 +13,11 @@ import { useMemo } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { runtimeStackApiRef } from '../../api';
-import { useCoverageChanged } from '../shared/useCoverageChanged';
+import {
+  describeCoverageChange,
+  LiveAnnouncement,
+  useCoverageChanged,
+} from '../shared/useCoverageChanged';
 import { legacyEntityContentRouteRef } from '../../legacyRoutes';
 import { entityContentRouteRef } from '../../routes';
 import {
@@ -41,11 +45,16 @@ const CoverageCard = ({ tabLink }: { tabLink?: string }) => {
     }),
     [entity],
   );
-  const { value, loading, error, retry } = useAsyncRetry(
+  const coverage = useAsyncRetry(
     () => api.getEntityCoverage(name),
     [api, name],
   );
-  useCoverageChanged(stringifyEntityRef(entity), retry);
+  const { value, loading, error } = coverage;
+  const announcement = useCoverageChanged(
+    stringifyEntityRef(entity),
+    coverage,
+    v => describeCoverageChange('Coverage', v.overall),
+  );
 
   const body = () => {
     // A reload on a signal keeps the card as it was until the answer comes.
@@ -65,6 +74,7 @@ const CoverageCard = ({ tabLink }: { tabLink?: string }) => {
         tabLink ? { title: 'View runtime stack', link: tabLink } : undefined
       }
     >
+      <LiveAnnouncement text={announcement} />
       {body()}
     </InfoCard>
   );

@@ -456,5 +456,8 @@ describe('EntityRuntimeStackContent', () => {
       'aria-expanded',
       'false',
     );
+    expect(
+      await screen.findByText('Coverage updated: 80% covered'),
+    ).toHaveAttribute('role', 'status');
   });
 });

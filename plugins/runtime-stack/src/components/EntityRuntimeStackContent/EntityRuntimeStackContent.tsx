@@ -10,8 +10,15 @@ import { useMemo, useRef } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { runtimeStackApiRef } from '../../api';
-import { useCoverageChanged } from '../shared/useCoverageChanged';
-import { layerModelTitlesOf } from '@internal/backstage-plugin-runtime-stack-common';
+import {
+  describeCoverageChange,
+  LiveAnnouncement,
+  useCoverageChanged,
+} from '../shared/useCoverageChanged';
+import {
+  layerModelTitlesOf,
+  type EntityCoverage,
+} from '@internal/backstage-plugin-runtime-stack-common';
 import { ClustersPanel } from './ClustersPanel';
 import { CoverageRefreshContext } from './coverageRefresh';
 import { clustersEmptyText } from './clustersEmptyText';
@@ -41,6 +48,9 @@ function systemRefOf(entity: Entity): string | undefined {
   }
 }
 
+const describeCoverage = (value: EntityCoverage) =>
+  describeCoverageChange('Coverage', value.overall);
+
 /**
  * The service's runtime: what each cluster runs of it, the images against
  * the registry, and where its telemetry lives. Each part loads on its own.
@@ -67,7 +77,11 @@ export const EntityRuntimeStackContent = () => {
     () => api.getEntityCoverage(name),
     [api, name],
   );
-  useCoverageChanged(entityRef, coverage.retry);
+  const announcement = useCoverageChanged(
+    entityRef,
+    coverage,
+    describeCoverage,
+  );
   // A reload after an owner change keeps the stack on screen, so open layers
   // and an open dialog survive it, and so does a reload that fails (react-use
   // drops the value then): only the first load shows progress or an error.
@@ -93,6 +107,7 @@ export const EntityRuntimeStackContent = () => {
 
   return (
     <Grid container spacing={2}>
+      <LiveAnnouncement text={announcement} />
       <Grid item xs={12}>
         <Section
           title="Layer coverage"

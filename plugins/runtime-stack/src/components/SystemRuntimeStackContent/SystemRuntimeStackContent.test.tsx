@@ -237,6 +237,9 @@ describe('SystemRuntimeStackContent', () => {
         '100%',
       ),
     );
+    expect(
+      await screen.findByText('System coverage updated: 100% covered'),
+    ).toHaveAttribute('role', 'status');
   });
 
   it('lists the exemptions of the System and grants one for all its components, then reloads the coverage', async () => {

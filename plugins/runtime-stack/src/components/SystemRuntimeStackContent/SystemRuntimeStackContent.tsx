@@ -8,7 +8,11 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import { useMemo } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { useCoverageChanged } from '../shared/useCoverageChanged';
+import {
+  describeCoverageChange,
+  LiveAnnouncement,
+  useCoverageChanged,
+} from '../shared/useCoverageChanged';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { runtimeStackApiRef } from '../../api';
 import { ExemptionsPanel } from '../EntityRuntimeStackContent/ExemptionsPanel';
@@ -42,7 +46,9 @@ export const SystemRuntimeStackContent = () => {
   );
   const { value, error } = coverage;
   const systemRef = stringifyEntityRef(name);
-  useCoverageChanged(systemRef, coverage.retry);
+  const announcement = useCoverageChanged(systemRef, coverage, v =>
+    describeCoverageChange('System coverage', v.overall),
+  );
 
   // A reload after an exemption keeps the page; only the first load shows progress.
   if (coverage.loading && !value) return <Progress />;
@@ -71,6 +77,7 @@ export const SystemRuntimeStackContent = () => {
   }
   return (
     <Grid container spacing={2}>
+      <LiveAnnouncement text={announcement} />
       {value.components.length > 0 && (
         <>
           <Grid item xs={12} md={6}>

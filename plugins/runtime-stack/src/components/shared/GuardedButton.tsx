@@ -1,16 +1,7 @@
 import Button from '@material-ui/core/Button';
 import Tooltip from '@material-ui/core/Tooltip';
-import { useId, type CSSProperties, type ReactNode } from 'react';
-
-/** Read by screen readers, not shown. */
-const VISUALLY_HIDDEN: CSSProperties = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-};
+import { useId, type ReactNode } from 'react';
+import { VISUALLY_HIDDEN } from './visuallyHidden';
 
 /**
  * A small button that says why it is disabled: in a tooltip on hover, and
