@@ -351,11 +351,13 @@ export const runtimeStackPlugin = createBackendPlugin({
             observability,
           }),
         );
+        const scorecards = new ScorecardStore(knex);
         const coverageStore = new CoverageStore(knex, {
-          onChanged: signalCoverageChanges(signals, logger),
+          onChanged: signalCoverageChanges(signals, logger, owners =>
+            scorecards.teamsCounting(owners),
+          ),
         });
         const exemptions = new ExemptionStore(knex);
-        const scorecards = new ScorecardStore(knex);
         const coverage = new CoverageService({
           layerModel,
           settings: coverageSettings,

@@ -55,6 +55,58 @@ describe('signalCoverageChanges', () => {
     expect(logger.warn).not.toHaveBeenCalled();
   });
 
+  it("signals the owner's group and each group above it, once", async () => {
+    const channels: string[] = [];
+    const asked: string[][] = [];
+    const signal = signalCoverageChanges(
+      { publish: async ({ channel }) => void channels.push(channel) },
+      mockServices.logger.mock(),
+      async owners => {
+        asked.push(owners);
+        return ['group:default/payments', 'group:default/product'];
+      },
+    );
+    await signal([
+      {
+        coverage: coverage('a', '2026-12-05T10:00:00.000Z'),
+        ownerRef: 'group:default/payments',
+      },
+      {
+        coverage: coverage('b', '2026-12-05T10:00:01.000Z'),
+        ownerRef: 'group:default/payments',
+      },
+    ]);
+    expect(asked).toEqual([['group:default/payments']]);
+    expect(channels).toEqual([
+      'runtime-stack:coverage:component:default/a',
+      'runtime-stack:coverage:component:default/b',
+      'runtime-stack:coverage:group:default/payments',
+      'runtime-stack:coverage:group:default/product',
+    ]);
+  });
+
+  it('still signals the entities when the groups cannot be read', async () => {
+    const logger = mockServices.logger.mock();
+    const channels: string[] = [];
+    const signal = signalCoverageChanges(
+      { publish: async ({ channel }) => void channels.push(channel) },
+      logger,
+      async () => {
+        throw new Error('database gone');
+      },
+    );
+    await signal([
+      {
+        coverage: coverage('a', '2026-12-05T10:00:00.000Z'),
+        ownerRef: 'group:default/payments',
+      },
+    ]);
+    expect(channels).toEqual(['runtime-stack:coverage:component:default/a']);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(/database gone/),
+    );
+  });
+
   it('sends what it can when signals fail, and says how many did not go', async () => {
     const logger = mockServices.logger.mock();
     const channels: string[] = [];
@@ -73,7 +125,7 @@ describe('signalCoverageChanges', () => {
     ]);
     expect(channels).toEqual(['runtime-stack:coverage:component:default/b']);
     expect(logger.warn).toHaveBeenCalledWith(
-      'Could not signal the coverage change of 1 of 2 entities: Error: events backend down',
+      'Could not signal every coverage change (1 failed, of 2 entities): Error: events backend down',
     );
   });
 });

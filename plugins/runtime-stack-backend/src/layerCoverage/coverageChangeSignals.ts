@@ -7,26 +7,36 @@ import type { SignalsService } from '@backstage/plugin-signals-node';
 import type { CoverageRecord } from './CoverageStore';
 
 /**
- * Tells the pages open on a changed entity, and on its System, that its
- * coverage changed, so they reload it rather than show the last one until
- * the user reloads. A signal that cannot be sent costs only that: the
- * coverage is stored already.
+ * Tells the pages open on a changed entity, on its System and on the groups
+ * whose rollups count it (`teamsCounting` its owner) that its coverage
+ * changed, so they reload it rather than show the last one until the user
+ * reloads. A signal that cannot be sent costs only that: the coverage is
+ * stored already.
  */
 export function signalCoverageChanges(
   signals: SignalsService,
   logger: LoggerService,
+  teamsCounting?: (ownerRefs: string[]) => Promise<string[]>,
 ) {
   return async (changed: CoverageRecord[]): Promise<void> => {
     const messages = new Map<string, CoverageChangedSignal>();
-    for (const { coverage, systemRef } of changed) {
-      const { entityRef, evaluatedAt } = coverage;
+    const tell = (entityRef: string, evaluatedAt: string) =>
       messages.set(entityRef, { entityRef, evaluatedAt });
-      if (systemRef) {
-        messages.set(systemRef, { entityRef: systemRef, evaluatedAt });
-      }
+    const owners = new Set<string>();
+    let latest = '';
+    for (const { coverage, systemRef, ownerRef } of changed) {
+      tell(coverage.entityRef, coverage.evaluatedAt);
+      if (systemRef) tell(systemRef, coverage.evaluatedAt);
+      if (ownerRef) owners.add(ownerRef);
+      if (coverage.evaluatedAt > latest) latest = coverage.evaluatedAt;
     }
-    let failed = 0;
-    let lastError: unknown;
+    const failures: unknown[] = [];
+    try {
+      const teams = owners.size > 0 ? await teamsCounting?.([...owners]) : [];
+      for (const team of teams ?? []) tell(team, latest);
+    } catch (error) {
+      failures.push(error);
+    }
     for (const message of messages.values()) {
       try {
         await signals.publish<CoverageChangedSignal>({
@@ -35,15 +45,16 @@ export function signalCoverageChanges(
           message,
         });
       } catch (error) {
-        failed += 1;
-        lastError = error;
+        failures.push(error);
       }
     }
-    if (failed > 0) {
+    if (failures.length > 0) {
       logger.warn(
-        `Could not signal the coverage change of ${failed} of ${
-          messages.size
-        } entities: ${String(lastError)}`,
+        `Could not signal every coverage change (${
+          failures.length
+        } failed, of ${messages.size} entities): ${String(
+          failures[failures.length - 1],
+        )}`,
       );
     }
   };

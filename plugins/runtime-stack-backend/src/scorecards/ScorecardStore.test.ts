@@ -172,6 +172,23 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
+    it('names the groups whose rollups count services of given owners', async () => {
+      expect(
+        (
+          await store.teamsCounting([
+            'group:default/payments',
+            'group:default/platform',
+          ])
+        ).sort(),
+      ).toEqual([
+        'group:default/engineering',
+        'group:default/payments',
+        'group:default/platform',
+        'group:default/product',
+      ]);
+      expect(await store.teamsCounting(['group:default/unknown'])).toEqual([]);
+    });
+
     it('drills down into the capabilities of one layer, and pages teams', async () => {
       const card = await store.teamScorecard(defaultLayerModel, {
         layer: 4,

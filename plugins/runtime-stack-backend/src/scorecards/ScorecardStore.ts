@@ -97,6 +97,21 @@ export const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 export class ScorecardStore {
   constructor(private readonly knex: Knex) {}
 
+  /**
+   * The groups whose rollups count services owned by these groups: each of
+   * them and every group above it, as the last evaluation read the catalog.
+   */
+  async teamsCounting(ownerRefs: string[]): Promise<string[]> {
+    const teams = new Set<string>();
+    for (let i = 0; i < ownerRefs.length; i += 500) {
+      const rows: Array<{ team_ref: string }> = await this.knex('team_closure')
+        .whereIn('member_ref', ownerRefs.slice(i, i + 500))
+        .distinct('team_ref');
+      for (const row of rows) teams.add(row.team_ref);
+    }
+    return [...teams];
+  }
+
   /** Replaces the group hierarchy used for team rollups. */
   async replaceTeamClosure(rows: ClosureRow[]): Promise<void> {
     await this.knex.transaction(async tx => {

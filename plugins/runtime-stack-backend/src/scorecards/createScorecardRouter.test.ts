@@ -316,11 +316,13 @@ describe('scorecard and exemption API', () => {
         requestedBy: 'user:default/guest',
       });
       // Both components of the System were evaluated again, and pages open
-      // on them and on the System are told.
+      // on them, on the System and on the owning groups are told.
       expect(await statusOf('data-protection')).toBe('exempt');
       expect(signalled.sort()).toEqual([
         'runtime-stack:coverage:component:default/pay-api',
         'runtime-stack:coverage:component:default/pay-worker',
+        'runtime-stack:coverage:group:default/payments',
+        'runtime-stack:coverage:group:default/product',
         'runtime-stack:coverage:system:default/payments',
       ]);
       expect(auditEvents).toContainEqual(

@@ -9,6 +9,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { GroupRuntimeStackContent } from './GroupRuntimeStackContent';
 import { renderEntityContent } from '../../__testUtils__/runtimeStackClient';
+import { testSignals } from '../../__testUtils__/testSignals';
 
 const base = 'http://backstage.test/api/runtime-stack';
 
@@ -99,6 +100,38 @@ describe('GroupRuntimeStackContent', () => {
     ).toBeInTheDocument();
     expect(trendQuery?.get('subject')).toBe('team');
     expect(trendQuery?.get('ref')).toBe('group:default/product-engineering');
+  });
+
+  it('reloads the team view when the backend signals a change below the group', async () => {
+    let answer = view;
+    server.use(
+      http.get(`${base}/scorecards/teams/default/product-engineering`, () =>
+        HttpResponse.json(answer),
+      ),
+      http.get(`${base}/scorecards/trend`, () => HttpResponse.json(trend)),
+    );
+    const signals = testSignals();
+    await renderEntityContent(group, <GroupRuntimeStackContent />, undefined, [
+      signals.apiEntry,
+    ]);
+    expect(await screen.findByLabelText('Team coverage')).toHaveTextContent(
+      '80%',
+    );
+    answer = {
+      ...view,
+      overall: { required: 10, covered: 9, partial: 0, ratio: 0.9 },
+    };
+    await signals.send(
+      'runtime-stack:coverage:group:default/product-engineering',
+      {
+        entityRef: 'group:default/product-engineering',
+        evaluatedAt: new Date().toISOString(),
+      },
+    );
+    expect(
+      await screen.findByText('Team coverage updated: 90% covered'),
+    ).toHaveAttribute('role', 'status');
+    expect(screen.getByLabelText('Team coverage')).toHaveTextContent('90%');
   });
 
   it('says how services come to count for a group that owns none', async () => {

@@ -3,11 +3,16 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import { useMemo } from 'react';
-import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { runtimeStackApiRef } from '../../api';
 import { Section } from '../EntityRuntimeStackContent/Section';
 import { CoverageTrendCard } from '../EntityRuntimeStackContent/CoverageTrendCard';
 import { TeamViewBody } from '../ScorecardsPage/TeamViewSection';
+import {
+  describeCoverageChange,
+  LiveAnnouncement,
+  useCoverageChanged,
+} from '../shared/useCoverageChanged';
 
 /**
  * The "Runtime stack" tab of a Group: the coverage of the services it and
@@ -25,15 +30,20 @@ export const GroupRuntimeStackContent = () => {
     }),
     [entity],
   );
-  const view = useAsync(() => api.getTeamView(team), [api, team]);
+  const view = useAsyncRetry(() => api.getTeamView(team), [api, team]);
+  const announcement = useCoverageChanged(stringifyEntityRef(team), view, v =>
+    describeCoverageChange('Team coverage', v.overall),
+  );
 
   return (
     <Grid container spacing={2}>
+      <LiveAnnouncement text={announcement} />
       <Grid item xs={12} lg={8}>
         <Section
           title="Team coverage"
           subheader="Components owned by this group and the groups below it, under their requirement profiles"
-          state={view}
+          // A reload on a signal keeps the view until the answer comes.
+          state={{ ...view, loading: view.loading && !view.value }}
           isEmpty={v => v.services.length === 0}
           empty="No evaluated Component is owned by this group or a group below it. Components count for the group named in their spec.owner."
         >
