@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { chunksOf } from './chunksOf';
 
 /** Whether the connection is SQLite, whose statements have the tighter limits. */
 export const isSqlite = (knex: Knex) =>
@@ -26,8 +27,8 @@ export async function insertInBatches<Row extends object>(
 ): Promise<void> {
   if (rows.length === 0) return;
   const size = batchSizeFor(knex, Object.keys(rows[0]).length);
-  for (let i = 0; i < rows.length; i += size) {
-    const insert = knex(table).insert(rows.slice(i, i + size));
+  for (const batch of chunksOf(rows, size)) {
+    const insert = knex(table).insert(batch);
     await (mergeOn ? insert.onConflict(mergeOn).merge() : insert);
   }
 }

@@ -22,6 +22,7 @@ import { teamClosure } from '../scorecards/teamClosure';
 import type { CoverageService } from './CoverageService';
 import type { CoverageRecord, CoverageStore } from './CoverageStore';
 import { addDays } from '../time/days';
+import { chunksOf } from '../database/chunksOf';
 
 export interface CoverageEvaluationSettings {
   schedule: SchedulerServiceTaskScheduleDefinition;
@@ -167,9 +168,9 @@ export class CoverageEvaluationService {
       }
     };
     let failed = 0;
-    for (let i = 0; i < components.length; i += BATCH) {
+    for (const batch of chunksOf(components, BATCH)) {
       const records = await mapWithConcurrency(
-        components.slice(i, i + BATCH),
+        batch,
         settings.concurrency,
         evaluateOne,
       );

@@ -4,6 +4,7 @@ import type {
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
+import { chunksOf } from '../database/chunksOf';
 import { insertInBatches, isSqlite } from '../database/insertInBatches';
 
 /** What the evaluation knows about an entity beyond its coverage. */
@@ -201,10 +202,10 @@ export class CoverageStore {
     entityRefs: string[],
   ): Promise<Map<string, string | null>> {
     const result = new Map<string, string | null>();
-    for (let i = 0; i < entityRefs.length; i += 500) {
+    for (const chunk of chunksOf(entityRefs)) {
       const rows: Array<{ entity_ref: string; rows_digest: string | null }> =
         await tx('service_coverage')
-          .whereIn('entity_ref', entityRefs.slice(i, i + 500))
+          .whereIn('entity_ref', chunk)
           .select('entity_ref', 'rows_digest');
       for (const row of rows) result.set(row.entity_ref, row.rows_digest);
     }
@@ -221,11 +222,11 @@ export class CoverageStore {
   /** The stored coverage of the given entities; unevaluated ones are absent. */
   async getMany(entityRefs: string[]): Promise<EntityCoverage[]> {
     const result: EntityCoverage[] = [];
-    for (let i = 0; i < entityRefs.length; i += 500) {
+    for (const chunk of chunksOf(entityRefs)) {
       const rows: Array<Pick<SummaryRow, 'document'>> = await this.knex(
         'service_coverage',
       )
-        .whereIn('entity_ref', entityRefs.slice(i, i + 500))
+        .whereIn('entity_ref', chunk)
         .select('document');
       result.push(...rows.map(r => JSON.parse(r.document) as EntityCoverage));
     }
@@ -240,13 +241,13 @@ export class CoverageStore {
     entityRefs: string[],
   ): Promise<Map<string, Map<string, CapabilityCoverage['status']>>> {
     const result = new Map<string, Map<string, CapabilityCoverage['status']>>();
-    for (let i = 0; i < entityRefs.length; i += 500) {
+    for (const chunk of chunksOf(entityRefs)) {
       const rows: Array<{
         entity_ref: string;
         capability: string;
         status: CapabilityCoverage['status'];
       }> = await this.knex('capability_coverage')
-        .whereIn('entity_ref', entityRefs.slice(i, i + 500))
+        .whereIn('entity_ref', chunk)
         .where({ requirement: 'required' })
         .select('entity_ref', 'capability', 'status');
       for (const row of rows) {
@@ -280,8 +281,7 @@ export class CoverageStore {
     refs: string[],
     { keepSummaries = false } = {},
   ) {
-    for (let i = 0; i < refs.length; i += 500) {
-      const batch = refs.slice(i, i + 500);
+    for (const batch of chunksOf(refs)) {
       for (const table of CHILD_TABLES) {
         await tx(table).whereIn('entity_ref', batch).delete();
       }

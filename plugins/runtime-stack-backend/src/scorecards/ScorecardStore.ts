@@ -15,6 +15,7 @@ import {
   type TrendSubject,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import type { Knex } from 'knex';
+import { chunksOf } from '../database/chunksOf';
 import { insertInBatches } from '../database/insertInBatches';
 import type { ClosureRow } from './teamClosure';
 
@@ -103,9 +104,9 @@ export class ScorecardStore {
    */
   async teamsCounting(ownerRefs: string[]): Promise<string[]> {
     const teams = new Set<string>();
-    for (let i = 0; i < ownerRefs.length; i += 500) {
+    for (const chunk of chunksOf(ownerRefs)) {
       const rows: Array<{ team_ref: string }> = await this.knex('team_closure')
-        .whereIn('member_ref', ownerRefs.slice(i, i + 500))
+        .whereIn('member_ref', chunk)
         .distinct('team_ref');
       for (const row of rows) teams.add(row.team_ref);
     }
@@ -202,10 +203,10 @@ export class ScorecardStore {
   }
 
   private async removeHistory(kind: string, refs: string[]): Promise<void> {
-    for (let i = 0; i < refs.length; i += 500) {
+    for (const chunk of chunksOf(refs)) {
       await this.knex('coverage_history')
         .where({ subject_kind: kind })
-        .whereIn('subject_ref', refs.slice(i, i + 500))
+        .whereIn('subject_ref', chunk)
         .delete();
     }
   }
