@@ -67,7 +67,10 @@ backend.add(import('@backstage/plugin-kubernetes-backend'));
 // user settings plugin
 backend.add(import('@backstage/plugin-user-settings-backend'));
 
-// notifications and signals plugins
+// notifications and signals plugins; the events plugin is their bus between
+// backend replicas (PostgreSQL LISTEN/NOTIFY), so a coverage change evaluated
+// on one replica reaches a browser connected to another
+backend.add(import('@backstage/plugin-events-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 

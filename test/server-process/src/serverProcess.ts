@@ -11,6 +11,8 @@ export interface ServerProcess {
 export interface SpawnServerProcessOptions {
   /** Default: this process's environment. */
   env?: NodeJS.ProcessEnv;
+  /** Default: this process's working directory. */
+  cwd?: string;
   /** How much of the output to keep. */
   outputChars: number;
 }
@@ -22,6 +24,7 @@ export function spawnServerProcess(
 ): ServerProcess {
   const child = spawn(binary, args, {
     env: options.env,
+    cwd: options.cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // Kept short: only for saying why a start (or a test) failed.

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync, rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -25,7 +25,7 @@ function httpServerScript(readyStatus: number): string {
 /** A temporary directory, and a start of `node -e script` that owns it. */
 async function nodeServer(
   script: string,
-  overrides: { port?: number; startTimeoutMs?: number } = {},
+  overrides: { port?: number; startTimeoutMs?: number; cwd?: string } = {},
 ) {
   const directory = await mkdtemp(join(tmpdir(), 'server-process-test-'));
   const start = () =>
@@ -39,6 +39,7 @@ async function nodeServer(
       startTimeoutMs: overrides.startTimeoutMs ?? 10_000,
       outputChars: 1000,
       port: overrides.port,
+      cwd: overrides.cwd,
     });
   return { directory, start };
 }
@@ -74,6 +75,21 @@ describe('findBinary', () => {
 });
 
 describe('startServerProcess', () => {
+  it('runs the server in cwd when given one', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'server-process-cwd-'));
+    try {
+      const { start } = await nodeServer(
+        `${httpServerScript(200)}; console.log('cwd=' + process.cwd());`,
+        { cwd },
+      );
+      const server = await start();
+      await server.stop();
+      expect(server.output()).toContain(`cwd=${realpathSync(cwd)}`);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+
   it('resolves once the server answers, and stop() ends it and removes its directory', async () => {
     const { directory, start } = await nodeServer(httpServerScript(200));
     const server = await start();

@@ -27,6 +27,11 @@ export interface StartServerProcessOptions {
   port?: number;
   /** Default: this process's environment. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * Default: this process's working directory. Not `directory`: a server
+   * may resolve paths of its configuration against where it runs.
+   */
+  cwd?: string;
   /** Path polled with GET, e.g. `/-/ready`. */
   readyPath: string;
   /** Statuses of `readyPath` that mean the server is ready. */
@@ -69,7 +74,11 @@ export async function startServerProcess(
       const started = spawnServerProcess(
         options.binary,
         await options.args(port, attempt),
-        { env: options.env, outputChars: options.outputChars },
+        {
+          env: options.env,
+          cwd: options.cwd,
+          outputChars: options.outputChars,
+        },
       );
       const state = await waitUntilReady(started, {
         name,
