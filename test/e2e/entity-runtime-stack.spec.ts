@@ -292,6 +292,42 @@ test.describe('the Runtime stack tab on the example estate', () => {
     }
   });
 
+  test('the Overview puts the coverage card first, with each gap and its fix in full', async ({
+    page,
+  }) => {
+    await signInAsGuest(page, '/catalog/default/component/payments-ledger');
+    const card = page.getByRole('heading', {
+      level: 3,
+      name: 'Runtime stack coverage',
+    });
+    const apis = page.getByRole('heading', { name: 'Provided APIs' });
+    await expect(card).toBeVisible({ timeout: 30_000 });
+    await expect(apis).toBeVisible();
+    // app-config.yaml names the card, which puts it above the relation cards.
+    expect((await card.boundingBox())!.y).toBeLessThan(
+      (await apis.boundingBox())!.y,
+    );
+    const gaps = page
+      .getByRole('list', { name: 'Top coverage gaps' })
+      .getByRole('listitem');
+    await expect(gaps.first()).toBeVisible();
+    const hints = await gaps.evaluateAll(items =>
+      items.map(item => {
+        const hint = item.querySelector('p');
+        return {
+          text: hint?.textContent ?? '',
+          clipped: hint ? hint.scrollWidth > hint.clientWidth : true,
+        };
+      }),
+    );
+    expect(hints.length).toBeGreaterThan(0);
+    for (const hint of hints) {
+      // The annotation to add is there to copy, not cut off by the theme.
+      expect(hint.text).toMatch(/runtime-stack\.io\/\S+|catalog|cluster/);
+      expect(hint).toEqual({ text: hint.text, clipped: false });
+    }
+  });
+
   test('the Overview shows the coverage card, and a System its components added up', async ({
     page,
   }) => {

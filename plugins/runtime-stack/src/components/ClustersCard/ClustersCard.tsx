@@ -1,9 +1,4 @@
-import {
-  InfoCard,
-  Link,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import type { LayerModel } from '@internal/backstage-plugin-runtime-stack-common';
 import TableBody from '@material-ui/core/TableBody';
@@ -21,6 +16,7 @@ import { FreshnessChip } from '../shared/FreshnessChip';
 import { ClusterOrigin } from '../shared/ClusterOrigin';
 import { ErrorText } from '../shared/ErrorText';
 import { ScrollingTable } from '../shared/ScrollingTable';
+import { HeadedInfoCard } from '../shared/HeadedInfoCard';
 
 const NO_WRAP = { verticalAlign: 'top', whiteSpace: 'nowrap' } as const;
 
@@ -124,11 +120,11 @@ export const ClustersCard = ({ layerModel }: { layerModel?: LayerModel }) => {
   };
 
   return (
-    <InfoCard
+    <HeadedInfoCard
       title="Clusters"
       subheader="Collected on a schedule and kept current with watches; pages read the stored state."
     >
       {body()}
-    </InfoCard>
+    </HeadedInfoCard>
   );
 };

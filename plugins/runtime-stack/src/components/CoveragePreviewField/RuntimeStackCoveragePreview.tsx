@@ -16,7 +16,6 @@ import {
 import Box from '@material-ui/core/Box';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
-import ListItemText from '@material-ui/core/ListItemText';
 import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
 import { useMemo } from 'react';
@@ -34,6 +33,7 @@ import {
   remainingGaps,
   type PreviewChoices,
 } from './previewEvidence';
+import { WrappingListItemText } from '../shared/WrappingListItemText';
 
 const SHOWN_GAPS = 5;
 
@@ -150,7 +150,7 @@ const LayerSection = ({
         <List dense disablePadding>
           {shown.map(c => (
             <ListItem key={c.capability} disableGutters>
-              <ListItemText
+              <WrappingListItemText
                 primary={c.title}
                 secondary={[
                   REQUIREMENT_TEXT[c.requirement],
@@ -273,7 +273,7 @@ const PreviewCoverage = ({
           <List dense disablePadding aria-label="Top coverage gaps">
             {gaps.map(gap => (
               <ListItem key={gap.capability} disableGutters>
-                <ListItemText
+                <WrappingListItemText
                   primary={`Layer ${gap.layer} · ${gap.title}`}
                   secondary={previewHint(gap.capability, gap.hint)}
                 />

@@ -140,6 +140,13 @@ describe('EntityCoverageCard', () => {
     expect(
       screen.getByText('1 more on the runtime stack tab'),
     ).toBeInTheDocument();
+    // A heading outline under the entity's h2, as the catalog's cards have it.
+    expect(
+      screen.getByRole('heading', { level: 3, name: 'Runtime stack coverage' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { level: 4, name: 'Top gaps' }),
+    ).toBeInTheDocument();
 
     expect(
       screen.getByText('Warning: Evidence not read from images'),

@@ -1,8 +1,4 @@
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
 import {
   entityRouteParams,
@@ -25,6 +21,7 @@ import {
   useOptionalLegacyRouteRef,
 } from '../shared/routeLinks';
 import { CoverageSummary } from './CoverageSummary';
+import { HeadedInfoCard } from '../shared/HeadedInfoCard';
 
 /**
  * Resolves an entity's "Runtime stack" tab. It is given the entity's
@@ -68,7 +65,7 @@ const CoverageCard = ({ tabLink }: { tabLink?: string }) => {
   };
 
   return (
-    <InfoCard
+    <HeadedInfoCard
       title="Runtime stack coverage"
       deepLink={
         tabLink ? { title: 'View runtime stack', link: tabLink } : undefined
@@ -76,7 +73,7 @@ const CoverageCard = ({ tabLink }: { tabLink?: string }) => {
     >
       <LiveAnnouncement text={announcement} />
       {body()}
-    </InfoCard>
+    </HeadedInfoCard>
   );
 };
 

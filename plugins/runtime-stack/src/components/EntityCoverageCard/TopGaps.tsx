@@ -1,9 +1,9 @@
 import type { CapabilityCoverage } from '@internal/backstage-plugin-runtime-stack-common';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
-import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { AlertChip } from '../shared/AlertChip';
+import { WrappingListItemText } from '../shared/WrappingListItemText';
 
 const SHOWN = 3;
 
@@ -24,13 +24,13 @@ export const TopGaps = ({ gaps }: { gaps: CapabilityCoverage[] }) => {
   const shown = pickTopGaps(gaps, SHOWN);
   return (
     <>
-      <Typography variant="subtitle2" component="h3">
+      <Typography variant="subtitle2" component="h4">
         Top gaps
       </Typography>
       <List dense disablePadding aria-label="Top coverage gaps">
         {shown.map(gap => (
           <ListItem key={gap.capability} disableGutters alignItems="flex-start">
-            <ListItemText
+            <WrappingListItemText
               primary={`Layer ${gap.layer} · ${gap.title}`}
               secondary={gap.hint}
             />

@@ -32,7 +32,7 @@ export const ClustersPanel = ({
     {value.clusters.map(cluster => (
       <Box key={cluster.cluster} mb={3}>
         <Box display="flex" alignItems="center" style={{ gap: 8 }}>
-          <Typography variant="h6" component="h3">
+          <Typography variant="h6" component="h4">
             {cluster.dashboardUrl ? (
               <Link to={cluster.dashboardUrl}>{cluster.cluster}</Link>
             ) : (
@@ -87,7 +87,7 @@ export const ClustersPanel = ({
         </ScrollingTable>
         {cluster.tools.length > 0 && (
           <Box mt={1}>
-            <Typography variant="subtitle2" component="h4">
+            <Typography variant="subtitle2" component="h5">
               Uses here
             </Typography>
             <ToolChips tools={cluster.tools} titles={titles} />

@@ -63,7 +63,7 @@ export const CoveragePanel = ({ value }: { value: EntityCoverage }) => (
     </ScrollingTable>
     {value.gaps.length > 0 && (
       <Box mt={2}>
-        <Typography variant="subtitle2" component="h3">
+        <Typography variant="subtitle2" component="h4">
           Gaps
         </Typography>
         <ScrollingTable size="small" aria-label="Coverage gaps">

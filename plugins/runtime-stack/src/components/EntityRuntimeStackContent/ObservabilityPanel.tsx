@@ -12,18 +12,17 @@ import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
-import ListItemText from '@material-ui/core/ListItemText';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
 import type { ReactNode } from 'react';
 import { formatWhen } from './formatWhen';
 import { ErrorText } from '../shared/ErrorText';
 import { AlertChip } from '../shared/AlertChip';
 import { ScrollingTable } from '../shared/ScrollingTable';
+import { WrappingListItemText } from '../shared/WrappingListItemText';
 
 const matchedByText = (matchedBy: EntityObservability['matchedBy']) =>
   [
@@ -54,14 +53,8 @@ const grafanaStateLabel = (alert: ServiceGrafanaAlert) =>
     ? `alerting (${alert.firing} of ${alert.instances})`
     : alert.state;
 
-const useStyles = makeStyles({
-  // The Backstage theme keeps list items on one line and clips the rest;
-  // summaries and hints are sentences, so they wrap.
-  wrap: { whiteSpace: 'normal', overflowWrap: 'anywhere' },
-});
-
 const Heading = ({ children }: { children: ReactNode }) => (
-  <Typography variant="subtitle2" component="h3" style={{ marginTop: 12 }}>
+  <Typography variant="subtitle2" component="h4" style={{ marginTop: 12 }}>
     {children}
   </Typography>
 );
@@ -78,7 +71,6 @@ export const ObservabilityPanel = ({
   /** The layer model's title of a capability id. */
   capabilityTitleOf?: (capability: string) => string;
 }) => {
-  const classes = useStyles();
   const alertRules = value.rules.filter(r => r.type === 'alerting');
   const missing = value.evidence.filter(e => e.status === 'none');
   // Alerts, rules and targets on the left; where to look and what to add on
@@ -140,8 +132,7 @@ export const ObservabilityPanel = ({
                     <ListItem
                       key={`${alert.source}/${alert.name}/${alert.activeAt}`}
                     >
-                      <ListItemText
-                        className={classes.wrap}
+                      <WrappingListItemText
                         primary={`${alert.name} (${alert.state})`}
                         secondary={[
                           alert.annotations.summary ?? alert.labels.severity,
@@ -164,8 +155,7 @@ export const ObservabilityPanel = ({
                 <List dense aria-label="Prometheus alert rules" disablePadding>
                   {alertRules.map(rule => (
                     <ListItem key={`${rule.source}/${rule.name}`}>
-                      <ListItemText
-                        className={classes.wrap}
+                      <WrappingListItemText
                         primary={
                           <>
                             {rule.name}{' '}
@@ -195,8 +185,7 @@ export const ObservabilityPanel = ({
                 <List dense aria-label="Grafana alert rules" disablePadding>
                   {value.grafanaAlerts.map(alert => (
                     <ListItem key={alert.uid}>
-                      <ListItemText
-                        className={classes.wrap}
+                      <WrappingListItemText
                         primary={
                           <>
                             <Link to={alert.url}>{alert.title}</Link>{' '}
@@ -306,8 +295,7 @@ export const ObservabilityPanel = ({
               <List dense aria-label="Observability hints" disablePadding>
                 {missing.map(e => (
                   <ListItem key={e.capability}>
-                    <ListItemText
-                      className={classes.wrap}
+                    <WrappingListItemText
                       primary={capabilityTitleOf(e.capability)}
                       secondary={asSentence(TELEMETRY_HINTS[e.capability])}
                     />

@@ -1,12 +1,9 @@
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import type { ReactNode } from 'react';
 import { errorMessage, statusOf } from '../shared/errorMessage';
+import { HeadedInfoCard } from '../shared/HeadedInfoCard';
 
 /** The backend's refusal (403), as opposed to a failure. */
 const refusalOf = (error: Error): string | undefined =>
@@ -57,13 +54,13 @@ export function Section<T>(props: {
     body = children(state.value);
   }
   return (
-    <InfoCard title={title} subheader={subheader}>
+    <HeadedInfoCard title={title} subheader={subheader}>
       {refreshing && state.value !== undefined && (
         <LinearProgress
           aria-label={`Reloading ${title.toLocaleLowerCase('en-US')}`}
         />
       )}
       {body}
-    </InfoCard>
+    </HeadedInfoCard>
   );
 }

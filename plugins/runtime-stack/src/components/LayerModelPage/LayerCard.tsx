@@ -1,4 +1,4 @@
-import { InfoCard, Link } from '@backstage/core-components';
+import { Link } from '@backstage/core-components';
 import type { RuntimeLayer } from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
@@ -8,6 +8,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { ScrollingTable } from '../shared/ScrollingTable';
+import { HeadedInfoCard } from '../shared/HeadedInfoCard';
 
 /**
  * One layer of the stack: its capabilities and the tools known for each;
@@ -20,7 +21,7 @@ export const LayerCard = ({
   layer: RuntimeLayer;
   showIds?: boolean;
 }) => (
-  <InfoCard
+  <HeadedInfoCard
     title={`Layer ${layer.id} · ${layer.title}`}
     subheader={layer.description}
   >
@@ -38,7 +39,7 @@ export const LayerCard = ({
         {layer.capabilities.map(capability => (
           <TableRow key={capability.id}>
             <TableCell style={{ width: '40%', verticalAlign: 'top' }}>
-              <Typography variant="subtitle2" component="h3">
+              <Typography variant="subtitle2" component="h4">
                 {capability.title}
               </Typography>
               {showIds && (
@@ -96,5 +97,5 @@ export const LayerCard = ({
         ))}
       </TableBody>
     </ScrollingTable>
-  </InfoCard>
+  </HeadedInfoCard>
 );

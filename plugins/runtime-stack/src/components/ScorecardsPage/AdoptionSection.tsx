@@ -1,6 +1,5 @@
 import {
   EmptyState,
-  InfoCard,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
@@ -18,6 +17,7 @@ import { runtimeStackApiRef } from '../../api';
 import { toolTitlesOf } from '@internal/backstage-plugin-runtime-stack-common';
 import { heatColor } from './heatColor';
 import { plural } from '../shared/plural';
+import { HeadedInfoCard } from '../shared/HeadedInfoCard';
 
 /** Most used first; ties by name so the order does not shuffle. */
 export function toolsByUse(
@@ -103,7 +103,7 @@ const CapabilityAdoptionRow = ({
       aria-label={capability.title}
       style={{ listStyle: 'none' }}
     >
-      <Typography variant="subtitle2" component="h3">
+      <Typography variant="subtitle2" component="h4">
         {capability.title}
       </Typography>
       <StackedBar capability={capability} />
@@ -203,7 +203,7 @@ export const AdoptionSection = () => {
       <Grid container spacing={2}>
         {groupByLayer(value.capabilities).map(group => (
           <Grid item xs={12} md={6} key={group.layer}>
-            <InfoCard title={layerTitle(group.layer)}>
+            <HeadedInfoCard title={layerTitle(group.layer)}>
               <Box
                 component="ul"
                 m={0}
@@ -218,7 +218,7 @@ export const AdoptionSection = () => {
                   />
                 ))}
               </Box>
-            </InfoCard>
+            </HeadedInfoCard>
           </Grid>
         ))}
       </Grid>

@@ -1,6 +1,5 @@
 import {
   EmptyState,
-  InfoCard,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
@@ -44,6 +43,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { ErrorText } from '../shared/ErrorText';
 import { errorMessage } from '../shared/errorMessage';
+import { HeadedInfoCard } from '../shared/HeadedInfoCard';
 
 /** How long typing pauses before a text filter is sent. */
 export const SEARCH_DEBOUNCE_MS = 300;
@@ -550,13 +550,13 @@ export const ServicesTable = () => {
   }
 
   return (
-    <InfoCard
+    <HeadedInfoCard
       title="Services"
       subheader="Every evaluated Component with its coverage under its requirement profile."
     >
       <Box mb={2}>{filterFields}</Box>
       {body}
-    </InfoCard>
+    </HeadedInfoCard>
   );
 };
 

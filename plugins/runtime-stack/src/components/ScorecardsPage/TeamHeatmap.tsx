@@ -1,6 +1,5 @@
 import {
   EmptyState,
-  InfoCard,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
@@ -33,6 +32,7 @@ import { RefLink } from '../shared/RefLink';
 import { TeamViewSection } from './TeamViewSection';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { plural } from '../shared/plural';
+import { HeadedInfoCard } from '../shared/HeadedInfoCard';
 
 /** Teams per page of the heatmap. */
 export const TEAMS_PER_PAGE = 50;
@@ -343,7 +343,7 @@ export const TeamHeatmap = () => {
 
   return (
     <>
-      <InfoCard
+      <HeadedInfoCard
         title={
           drilled
             ? `Layer ${layer.layer} · ${layer.title} by team`
@@ -367,7 +367,7 @@ export const TeamHeatmap = () => {
         }
       >
         {body}
-      </InfoCard>
+      </HeadedInfoCard>
       {selectedTeam && (
         <Box mt={2}>
           <TeamViewSection

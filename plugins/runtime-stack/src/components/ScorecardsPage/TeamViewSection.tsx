@@ -1,9 +1,5 @@
 import { parseEntityRef } from '@backstage/catalog-model';
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import type { TeamView } from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
@@ -24,6 +20,7 @@ import { TeamTitle, useTeamTitle } from '../shared/TeamTitle';
 import { RefLink } from '../shared/RefLink';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { AlertChip } from '../shared/AlertChip';
+import { HeadedInfoCard } from '../shared/HeadedInfoCard';
 
 type TitleOf = (id: string) => string;
 
@@ -174,12 +171,12 @@ export const TeamViewBody = ({ view }: { view: TeamView }) => {
           {view.services.length === 1 ? 'service' : 'services'}
         </Typography>
       </Box>
-      <Typography variant="subtitle2" component="h3" gutterBottom>
+      <Typography variant="subtitle2" component="h4" gutterBottom>
         Services
       </Typography>
       <ServicesTable view={view} capabilityTitleOf={capabilityTitleOf} />
       <Box mt={3}>
-        <Typography variant="subtitle2" component="h3" gutterBottom>
+        <Typography variant="subtitle2" component="h4" gutterBottom>
           Exemptions expiring within 30 days
         </Typography>
         <ExpiringExemptions view={view} capabilityTitleOf={capabilityTitleOf} />
@@ -228,7 +225,7 @@ export const TeamViewSection = ({
   }
 
   return (
-    <InfoCard
+    <HeadedInfoCard
       title={
         <>
           Team <RefLink entityRef={team} defaultKind="group" />
@@ -259,6 +256,6 @@ export const TeamViewSection = ({
       }
     >
       {body}
-    </InfoCard>
+    </HeadedInfoCard>
   );
 };

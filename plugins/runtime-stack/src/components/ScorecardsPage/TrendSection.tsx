@@ -1,8 +1,4 @@
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import type {
   CoverageTrend,
@@ -33,6 +29,7 @@ import { ScrollingTable } from '../shared/ScrollingTable';
 import { TeamTitle, useTeamTitle } from '../shared/TeamTitle';
 import { shortEntityName } from './entityRefs';
 import { loadScorecardTeams } from './scorecardTeams';
+import { HeadedInfoCard } from '../shared/HeadedInfoCard';
 
 /** The periods offered, in days. */
 export const TREND_PERIODS = [30, 90, 180] as const;
@@ -193,7 +190,7 @@ export const TrendSection = () => {
   }
 
   return (
-    <InfoCard
+    <HeadedInfoCard
       title="Coverage over time"
       subheader="One snapshot a day of the stored coverage; partly covered capabilities count half"
     >
@@ -268,6 +265,6 @@ export const TrendSection = () => {
         )}
       </Box>
       {body}
-    </InfoCard>
+    </HeadedInfoCard>
   );
 };

@@ -1,4 +1,3 @@
-import { InfoCard } from '@backstage/core-components';
 import type { SystemCoverage } from '@internal/backstage-plugin-runtime-stack-common';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import TableBody from '@material-ui/core/TableBody';
@@ -8,6 +7,7 @@ import Typography from '@material-ui/core/Typography';
 import { formatCoveragePercent } from '@internal/backstage-plugin-runtime-stack-common';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { plural } from '../shared/plural';
+import { HeadedInfoCard } from '../shared/HeadedInfoCard';
 
 /**
  * The System's coverage: every component's required capabilities summed, so
@@ -20,7 +20,7 @@ export const AggregatedCoverageCard = ({
 }) => {
   const { overall } = value;
   return (
-    <InfoCard
+    <HeadedInfoCard
       title="System coverage"
       subheader={`Summed over ${plural(
         value.components.length,
@@ -69,6 +69,6 @@ export const AggregatedCoverageCard = ({
             ))}
         </TableBody>
       </ScrollingTable>
-    </InfoCard>
+    </HeadedInfoCard>
   );
 };

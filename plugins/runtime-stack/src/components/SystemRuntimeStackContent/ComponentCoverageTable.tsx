@@ -1,4 +1,3 @@
-import { InfoCard } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type {
   ComponentCoverageSummary,
@@ -13,6 +12,7 @@ import Tooltip from '@material-ui/core/Tooltip';
 import { formatAgeSince } from '../shared/formatAgeSince';
 import { formatCoveragePercent } from '@internal/backstage-plugin-runtime-stack-common';
 import { ScrollingTable } from '../shared/ScrollingTable';
+import { HeadedInfoCard } from '../shared/HeadedInfoCard';
 
 /**
  * Lowest ratio first, then most gaps, so the components that need work
@@ -63,7 +63,7 @@ export const ComponentCoverageTable = ({
 }) => {
   const columns = [...layers].sort((a, b) => a.layer - b.layer);
   return (
-    <InfoCard title="Components" subheader="Worst covered first">
+    <HeadedInfoCard title="Components" subheader="Worst covered first">
       <ScrollingTable size="small" aria-label="Component coverage">
         <TableHead>
           <TableRow style={{ whiteSpace: 'nowrap' }}>
@@ -115,6 +115,6 @@ export const ComponentCoverageTable = ({
           })}
         </TableBody>
       </ScrollingTable>
-    </InfoCard>
+    </HeadedInfoCard>
   );
 };

@@ -1,14 +1,14 @@
-import { InfoCard } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
+import { HeadedInfoCard } from '../shared/HeadedInfoCard';
 
 /**
  * Components the backend has not evaluated yet. They are left out of the
  * sums above, so they are named here rather than silently missing.
  */
 export const PendingComponentsCard = ({ pending }: { pending: string[] }) => (
-  <InfoCard
+  <HeadedInfoCard
     title="Not evaluated yet"
     subheader="Coverage is computed after the next cluster collection; they are not counted in the System's coverage."
   >
@@ -19,5 +19,5 @@ export const PendingComponentsCard = ({ pending }: { pending: string[] }) => (
         </ListItem>
       ))}
     </List>
-  </InfoCard>
+  </HeadedInfoCard>
 );

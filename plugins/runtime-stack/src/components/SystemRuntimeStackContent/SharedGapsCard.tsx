@@ -1,4 +1,3 @@
-import { InfoCard } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { AggregatedGap } from '@internal/backstage-plugin-runtime-stack-common';
 import TableBody from '@material-ui/core/TableBody';
@@ -8,6 +7,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { Fragment } from 'react';
 import { ScrollingTable } from '../shared/ScrollingTable';
+import { HeadedInfoCard } from '../shared/HeadedInfoCard';
 
 /** "missing on 3, partial on 1", leaving out a count of zero. */
 export function describeGapCounts(gap: AggregatedGap): string {
@@ -24,7 +24,7 @@ export function describeGapCounts(gap: AggregatedGap): string {
  * fix on the platform can close a gap for all of them at once.
  */
 export const SharedGapsCard = ({ gaps }: { gaps: AggregatedGap[] }) => (
-  <InfoCard title="Gaps across components">
+  <HeadedInfoCard title="Gaps across components">
     {gaps.length === 0 ? (
       <Typography variant="body2" color="textSecondary">
         No component has a gap in its required capabilities.
@@ -58,5 +58,5 @@ export const SharedGapsCard = ({ gaps }: { gaps: AggregatedGap[] }) => (
         </TableBody>
       </ScrollingTable>
     )}
-  </InfoCard>
+  </HeadedInfoCard>
 );
