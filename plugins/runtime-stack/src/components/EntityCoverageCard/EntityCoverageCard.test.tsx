@@ -270,4 +270,51 @@ describe('EntityCoverageCard', () => {
       'Coverage updated: 100% covered',
     );
   });
+
+  it('does not load again for a signal of the evaluation it shows, even one that comes while it loads', async () => {
+    let requests = 0;
+    let answerFirst = () => {};
+    const firstAnswered = new Promise<void>(resolve => {
+      answerFirst = resolve;
+    });
+    server.use(
+      http.get(coverageUrl, async () => {
+        requests += 1;
+        if (requests === 1) await firstAnswered;
+        return HttpResponse.json(coverage);
+      }),
+    );
+    const signals = testSignals();
+    await renderEntityContent(entity, <EntityCoverageCard />, undefined, [
+      signals.apiEntry,
+    ]);
+    await waitFor(() => expect(requests).toBe(1));
+    const channel = 'runtime-stack:coverage:component:default/payments-api';
+    const sameEvaluation = {
+      entityRef: 'component:default/payments-api',
+      evaluatedAt: coverage.evaluatedAt,
+    };
+    // The first view evaluates the service; its own signal beats the answer.
+    await signals.send(channel, sameEvaluation);
+    answerFirst();
+    expect(await screen.findByLabelText('Overall coverage')).toHaveTextContent(
+      '75%',
+    );
+    await signals.send(channel, { ...sameEvaluation });
+    await new Promise(resolve => setTimeout(resolve, 50));
+    expect(requests).toBe(1);
+    expect(screen.getByRole('status')).toHaveTextContent('');
+
+    // A later evaluation still loads.
+    await signals.send(channel, {
+      ...sameEvaluation,
+      evaluatedAt: new Date().toISOString(),
+    });
+    await waitFor(() => expect(requests).toBe(2));
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent(
+        'Coverage updated: 75% covered',
+      ),
+    );
+  });
 });

@@ -51,6 +51,7 @@ const CoverageCard = ({ tabLink }: { tabLink?: string }) => {
     stringifyEntityRef(entity),
     coverage,
     v => describeCoverageChange('Coverage', v.overall),
+    v => v.evaluatedAt,
   );
 
   const body = () => {

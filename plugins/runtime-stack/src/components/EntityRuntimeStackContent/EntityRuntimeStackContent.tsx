@@ -50,6 +50,7 @@ function systemRefOf(entity: Entity): string | undefined {
 
 const describeCoverage = (value: EntityCoverage) =>
   describeCoverageChange('Coverage', value.overall);
+const evaluatedAtOf = (value: EntityCoverage) => value.evaluatedAt;
 
 /**
  * The service's runtime: what each cluster runs of it, the images against
@@ -81,6 +82,7 @@ export const EntityRuntimeStackContent = () => {
     entityRef,
     coverage,
     describeCoverage,
+    evaluatedAtOf,
   );
   // A reload after an owner change keeps the stack on screen, so open layers
   // and an open dialog survive it, and so does a reload that fails (react-use

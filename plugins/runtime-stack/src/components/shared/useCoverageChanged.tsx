@@ -14,32 +14,47 @@ import { VISUALLY_HIDDEN } from './visuallyHidden';
  * to tell screen readers (`describe` of the new value), since the page
  * changes without anything the user did. Without the signals plugin in the
  * app it does nothing: the page shows what it loaded, as before.
+ *
+ * With `shownEvaluatedAt`, a signal of an evaluation the page already shows
+ * is dropped: the first view of a service not evaluated yet evaluates it, and
+ * that read's own signal would otherwise load it a second time. A signal
+ * that comes while a load is running waits for that load, then is compared.
  */
 export function useCoverageChanged<T>(
   entityRef: string,
   coverage: { value?: T; loading: boolean; retry: () => void },
   describe: (value: T) => string,
+  shownEvaluatedAt?: (value: T) => string | undefined,
 ): string {
   const { lastSignal } = useSignal<CoverageChangedSignal>(
     coverageSignalChannel(entityRef),
   );
-  const latest = useRef({ retry: coverage.retry, describe });
-  latest.current = { retry: coverage.retry, describe };
+  const latest = useRef({ retry: coverage.retry, describe, shownEvaluatedAt });
+  latest.current = { retry: coverage.retry, describe, shownEvaluatedAt };
+  const handled = useRef<CoverageChangedSignal>();
   const reloading = useRef(false);
   const [announcement, setAnnouncement] = useState('');
-
-  useEffect(() => {
-    if (!lastSignal) return;
-    reloading.current = true;
-    latest.current.retry();
-  }, [lastSignal]);
-
   const { value, loading } = coverage;
+
+  // Before the effect that starts a reload: in the render where a load ends
+  // and a waiting signal starts the next one, this must not announce.
   useEffect(() => {
     if (!reloading.current || loading || value === undefined) return;
     reloading.current = false;
     setAnnouncement(latest.current.describe(value));
   }, [value, loading]);
+
+  useEffect(() => {
+    if (!lastSignal || lastSignal === handled.current || loading) return;
+    handled.current = lastSignal;
+    const shown =
+      value === undefined ? undefined : latest.current.shownEvaluatedAt?.(value);
+    if (shown && Date.parse(shown) >= Date.parse(lastSignal.evaluatedAt)) {
+      return;
+    }
+    reloading.current = true;
+    latest.current.retry();
+  }, [lastSignal, value, loading]);
 
   return announcement;
 }
