@@ -48,7 +48,9 @@ export function useCoverageChanged<T>(
     if (!lastSignal || lastSignal === handled.current || loading) return;
     handled.current = lastSignal;
     const shown =
-      value === undefined ? undefined : latest.current.shownEvaluatedAt?.(value);
+      value === undefined
+        ? undefined
+        : latest.current.shownEvaluatedAt?.(value);
     if (shown && Date.parse(shown) >= Date.parse(lastSignal.evaluatedAt)) {
       return;
     }
