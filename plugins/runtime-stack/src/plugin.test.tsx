@@ -44,4 +44,24 @@ describe('runtime-stack frontend plugin', () => {
       await screen.findByText('Layer 0 · Platform & external services'),
     ).toBeInTheDocument();
   });
+
+  it('answers a path below /runtime-stack with the not found page, not the layer model', async () => {
+    renderTestApp({
+      features: [runtimeStackPlugin],
+      initialRouteEntries: ['/runtime-stack/no-such-page'],
+      apis: [
+        [
+          runtimeStackApiRef,
+          {
+            getLayerModel: async () => defaultLayerModel,
+            getClusters: async () => [],
+          },
+        ],
+      ],
+    });
+    expect(await screen.findByText(/page not found/i)).toBeInTheDocument();
+    expect(
+      screen.queryByText('Layer 0 · Platform & external services'),
+    ).not.toBeInTheDocument();
+  });
 });

@@ -17,6 +17,7 @@ import {
 import AssessmentIcon from '@material-ui/icons/Assessment';
 import LayersIcon from '@material-ui/icons/Layers';
 import { RuntimeStackClient, runtimeStackApiRef } from './api';
+import { OnlyAtRoot } from './components/shared/OnlyAtRoot';
 import { coveragePreviewFieldExtension } from './components/CoveragePreviewField/extensions';
 import { RUNTIME_STACK_TAB_PATH } from './components/shared/routeLinks';
 import {
@@ -44,7 +45,9 @@ export const runtimeStackPage = PageBlueprint.make({
     icon: <LayersIcon />,
     routeRef: rootRouteRef,
     loader: () =>
-      import('./components/LayerModelPage').then(m => <m.LayerModelPage />),
+      import('./components/LayerModelPage').then(m => (
+        <OnlyAtRoot page={<m.LayerModelPage />} />
+      )),
   },
 });
 
@@ -61,7 +64,7 @@ export const scorecardsPage = PageBlueprint.make({
     routeRef: scorecardsRouteRef,
     loader: () =>
       import('./components/ScorecardsPage').then(m => (
-        <m.ScorecardsPluginPage />
+        <OnlyAtRoot page={<m.ScorecardsPluginPage />} />
       )),
   },
 });
