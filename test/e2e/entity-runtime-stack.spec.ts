@@ -5,6 +5,7 @@ import {
   grantExemptionThroughApi,
   navigateInApp,
   revokeExemptions,
+  signalSubscribed,
   signInAsDemoUser,
   signInAsGuest,
   runtimeStackTab as tab,
@@ -66,8 +67,13 @@ test.describe('the Runtime stack tab on the example estate', () => {
   }) => {
     const service = 'component:default/payments-ledger';
     const headers = await revokeExemptions(request, service);
+    const subscribed = signalSubscribed(
+      page,
+      `runtime-stack:coverage:${service}`,
+    );
     await signInAsGuest(page, tab('payments-ledger'));
     await waitUntilUsable(page, 'payments-ledger');
+    await subscribed;
     const row = page.getByRole('row', {
       name: 'Certificate management',
       exact: true,

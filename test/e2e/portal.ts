@@ -86,6 +86,30 @@ export async function grantExemptionThroughApi(
   expect(granted.status()).toBe(201);
 }
 
+/**
+ * Resolves once `page` has subscribed to `channel` on the signals socket.
+ * Call it before the page loads. A signal sent before then is lost: on a
+ * backend that has just started, the signals plugin leaves the first socket
+ * it sees unanswered, and the app connects again some seconds later.
+ */
+export function signalSubscribed(page: Page, channel: string): Promise<void> {
+  return new Promise(resolve => {
+    page.on('websocket', socket => {
+      if (!socket.url().endsWith('/api/signals')) return;
+      socket.on('framesent', frame => {
+        try {
+          const sent = JSON.parse(String(frame.payload));
+          if (sent.action === 'subscribe' && sent.channel === channel) {
+            resolve();
+          }
+        } catch {
+          // not a subscription
+        }
+      });
+    });
+  });
+}
+
 /** Waits until the app shows its sidebar, that is, someone is signed in. */
 async function expectSignedIn(page: Page) {
   // The <nav> itself reports as hidden; its links are what a user sees.
