@@ -120,21 +120,36 @@ async function subscribe(
   }
 }
 
+/**
+ * Calls `check` every `intervalMs` until it holds; past `timeoutMs`, fails
+ * with what `failure` says of the last try.
+ */
+async function until(
+  check: () => boolean | Promise<boolean>,
+  { timeoutMs, intervalMs }: { timeoutMs: number; intervalMs: number },
+  failure: () => string,
+) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(failure());
+    await new Promise(done => setTimeout(done, intervalMs));
+  }
+}
+
 /** Waits until the first replica's catalog has read the example estate. */
 async function catalogHolds(replica: RunningServerProcess, token: string) {
   const url = `${replica.url}/api/catalog/entities/by-name/component/default/payments-ledger`;
-  for (let waited = 0; ; waited += 500) {
-    const res = await fetch(url, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
-    if (res.ok) return;
-    if (waited > 60_000) {
-      throw new Error(
-        `${SERVICE} not in the catalog after 60 s: ${res.status}`,
-      );
-    }
-    await new Promise(done => setTimeout(done, 500));
-  }
+  let status = 0;
+  await until(
+    async () => {
+      status = (
+        await fetch(url, { headers: { Authorization: `Bearer ${token}` } })
+      ).status;
+      return status === 200;
+    },
+    { timeoutMs: 60_000, intervalMs: 500 },
+    () => `${SERVICE} not in the catalog after 60 s: ${status}`,
+  );
 }
 
 async function coverageStatus(
@@ -210,18 +225,15 @@ async function coverageStatus(
           s.messages.some(
             m => m.channel === CHANNEL && m.message.entityRef === SERVICE,
           );
-        const deadline = Date.now() + 20_000;
-        while (!(signalled(onFirst) && signalled(onSecond))) {
-          if (Date.now() > deadline) {
-            throw new Error(
-              `Signals after 20 s: ${JSON.stringify({
-                first: onFirst.messages,
-                second: onSecond.messages,
-              })}\nSecond replica's log:\n${second.output().slice(-3000)}`,
-            );
-          }
-          await new Promise(done => setTimeout(done, 100));
-        }
+        await until(
+          () => signalled(onFirst) && signalled(onSecond),
+          { timeoutMs: 20_000, intervalMs: 100 },
+          () =>
+            `Signals after 20 s: ${JSON.stringify({
+              first: onFirst.messages,
+              second: onSecond.messages,
+            })}\nSecond replica's log:\n${second.output().slice(-3000)}`,
+        );
         // What the signalled page then reloads, from the replica it talks to.
         expect(
           await coverageStatus(second, token, 'certificate-management'),
