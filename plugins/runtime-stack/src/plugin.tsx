@@ -1,8 +1,7 @@
 import {
+  coreApis,
   ApiBlueprint,
   createFrontendPlugin,
-  discoveryApiRef,
-  fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import {
@@ -31,7 +30,7 @@ export const runtimeStackApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
       api: runtimeStackApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      deps: { discoveryApi: coreApis.discovery, fetchApi: coreApis.fetch },
       factory: ({ discoveryApi, fetchApi }) =>
         new RuntimeStackClient({ discoveryApi, fetchApi }),
     }),

@@ -6,6 +6,7 @@ import { startTestBackend } from '@backstage/backend-test-utils';
 import type { Knex } from 'knex';
 
 type TestBackendOptions = Parameters<typeof startTestBackend>[0];
+type TestBackend = Awaited<ReturnType<typeof startTestBackend>>;
 
 /** The pool's reaping timer: tarn keeps it while the pool holds a connection. */
 function releaseReapingTimer(client: Knex) {
@@ -30,7 +31,7 @@ export async function startTestBackendClosingDatabases(
     databasePlugins?: string[];
     lingeringDatabasePlugins?: string[];
   },
-) {
+): Promise<TestBackend> {
   const {
     databasePlugins = [],
     lingeringDatabasePlugins = [],

@@ -38,7 +38,8 @@ export class PushSession {
           ...init.headers,
           ...(this.authorization ? { authorization: this.authorization } : {}),
         },
-        body: init.body,
+        // A Buffer may sit on a SharedArrayBuffer, which fetch's types reject.
+        body: init.body && new Uint8Array(init.body),
         signal: AbortSignal.timeout(30_000),
       });
     const response = await send();

@@ -1,7 +1,11 @@
 import {
   BreadcrumbEntry,
+  coreApis,
   PageLayout,
   type PageLayoutProps,
+  useApi,
+  useAppLocation,
+  useAppNode,
   useBreadcrumbEntries,
 } from '@backstage/frontend-plugin-api';
 import { SwappableComponentBlueprint } from '@backstage/plugin-app-react';
@@ -13,7 +17,6 @@ import {
   useRef,
   useState,
 } from 'react';
-import { useResolvedPath } from 'react-router-dom';
 
 /**
  * The main landmark for a page that has none of its own. Backstage's pages
@@ -44,6 +47,19 @@ const MainUnlessThePageHasOne = ({ children }: { children: ReactNode }) => {
 };
 
 /**
+ * Where the page that renders this layout is mounted, without a trailing
+ * slash ('' at the root), as the default layout finds it: the app's routing,
+ * not React Router, knows the page's mount since Backstage 1.57.
+ */
+function usePageMountPath(): string {
+  const node = useAppNode();
+  const { pathname } = useAppLocation();
+  const routeResolution = useApi(coreApis.routeResolution);
+  const mount = routeResolution.resolvePath({ pathname, node }).matches.at(-1);
+  return (mount?.basePath ?? '').replace(/\/$/, '');
+}
+
+/**
  * Backstage's default page layout with landmarks: its plugin header inside a
  * `<header>` and the page in a main landmark. The default renders the header
  * in plain `<div>`s and most pages without `<main>`, so screen reader users
@@ -54,7 +70,7 @@ const MainUnlessThePageHasOne = ({ children }: { children: ReactNode }) => {
 export const LandmarkPageLayout = (props: PageLayoutProps) => {
   const { title, icon, noHeader, titleLink, headerActions, tabs, children } =
     props;
-  const parentPath = useResolvedPath('.').pathname.replace(/\/$/, '');
+  const parentPath = usePageMountPath();
   const resolvedTabs = useMemo(
     () =>
       tabs?.map(tab => ({

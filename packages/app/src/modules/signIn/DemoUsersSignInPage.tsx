@@ -8,8 +8,7 @@ import {
   SignInPage,
 } from '@backstage/core-components';
 import {
-  configApiRef,
-  discoveryApiRef,
+  coreApis,
   useApi,
   type IdentityApi,
 } from '@backstage/frontend-plugin-api';
@@ -152,7 +151,7 @@ const Chooser = ({
   ...props
 }: SignInPageProps & { onChoose: (userEntityRef: string) => void }) => {
   const classes = useStyles();
-  const discoveryApi = useApi(discoveryApiRef);
+  const discoveryApi = useApi(coreApis.discovery);
   const [users, setUsers] = useState<string[]>([]);
   useEffect(() => {
     let cancelled = false;
@@ -195,7 +194,7 @@ const DemoSignInError = ({
   error?: Error;
   onBack: () => void;
 }) => {
-  const configApi = useApi(configApiRef);
+  const configApi = useApi(coreApis.config);
   return (
     <Page themeId="home">
       <Header title={configApi.getOptionalString('app.title') ?? 'Backstage'} />

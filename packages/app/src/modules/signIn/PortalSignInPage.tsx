@@ -1,6 +1,6 @@
 import { SignInPage } from '@backstage/core-components';
 import {
-  configApiRef,
+  coreApis,
   githubAuthApiRef,
   useApi,
 } from '@backstage/frontend-plugin-api';
@@ -23,7 +23,8 @@ const GITHUB = {
  */
 export const PortalSignInPage = (props: SignInPageProps) => {
   const environment =
-    useApi(configApiRef).getOptionalString('auth.environment') ?? 'development';
+    useApi(coreApis.config).getOptionalString('auth.environment') ??
+    'development';
   if (environment === 'development') {
     return <DemoUsersSignInPage {...props} />;
   }

@@ -4,11 +4,7 @@ import {
   type CompoundEntityRef,
 } from '@backstage/catalog-model';
 import { Link, Progress } from '@backstage/core-components';
-import {
-  identityApiRef,
-  useApi,
-  useRouteRef,
-} from '@backstage/frontend-plugin-api';
+import { coreApis, useApi, useRouteRef } from '@backstage/frontend-plugin-api';
 import {
   EntityRefLink,
   useEntityRefLink,
@@ -188,7 +184,7 @@ const TeamItem = ({
  */
 const TeamsCoverage = ({ scorecardsLink }: { scorecardsLink?: string }) => {
   const classes = useStyles();
-  const identityApi = useApi(identityApiRef);
+  const identityApi = useApi(coreApis.identity);
   const api = useApi(runtimeStackApiRef);
   // Once for the widget, not once per team.
   const { capabilityTitleOf } = useLayerModelTitles();
