@@ -19,6 +19,7 @@ export {
   SystemRuntimeStackContent,
 } from './legacy';
 export { runtimeStackApiRef, RuntimeStackClient } from './api';
+export { runtimeStackTranslationRef } from './translation';
 export {
   RuntimeStackSearchResultListItem,
   type RuntimeStackSearchResultListItemProps,

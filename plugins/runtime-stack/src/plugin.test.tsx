@@ -1,8 +1,14 @@
+import {
+  createFrontendModule,
+  createTranslationMessages,
+} from '@backstage/frontend-plugin-api';
 import { renderTestApp } from '@backstage/frontend-test-utils';
+import { TranslationBlueprint } from '@backstage/plugin-app-react';
 import { defaultLayerModel } from '@internal/backstage-plugin-runtime-stack-common';
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { runtimeStackApiRef } from './api';
 import { runtimeStackPlugin } from './plugin';
+import { runtimeStackTranslationRef } from './translation';
 
 describe('runtime-stack frontend plugin', () => {
   it('provides its extensions under the ids its README names', () => {
@@ -63,5 +69,60 @@ describe('runtime-stack frontend plugin', () => {
     expect(
       screen.queryByText('Layer 0 · Platform & external services'),
     ).not.toBeInTheDocument();
+  });
+});
+
+describe('runtime-stack titles', () => {
+  const layerModelApi = [
+    runtimeStackApiRef,
+    {
+      getLayerModel: async () => defaultLayerModel,
+      getClusters: async () => [],
+    },
+  ] as const;
+
+  it('come from its translation ref, so an app can translate them', async () => {
+    const french = createFrontendModule({
+      pluginId: 'app',
+      extensions: [
+        TranslationBlueprint.make({
+          name: 'runtime-stack-fr',
+          params: {
+            resource: createTranslationMessages({
+              ref: runtimeStackTranslationRef,
+              messages: { 'layerModelPage.title': 'Pile d’exécution' },
+            }),
+          },
+        }),
+      ],
+    });
+    renderTestApp({
+      features: [runtimeStackPlugin, french],
+      initialRouteEntries: ['/runtime-stack'],
+      apis: [layerModelApi],
+    });
+    // The page's header renders again as the page loads: wait for it to
+    // settle before reading it.
+    await waitFor(() =>
+      expect(
+        screen.getByRole('heading', { name: 'Pile d’exécution' }),
+      ).toBeInTheDocument(),
+    );
+    expect(
+      screen.queryByRole('heading', { name: 'Runtime Stack' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('read in English by default', async () => {
+    renderTestApp({
+      features: [runtimeStackPlugin],
+      initialRouteEntries: ['/runtime-stack'],
+      apis: [layerModelApi],
+    });
+    await waitFor(() =>
+      expect(
+        screen.getByRole('heading', { name: 'Runtime Stack' }),
+      ).toBeInTheDocument(),
+    );
   });
 });

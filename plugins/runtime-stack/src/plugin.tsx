@@ -19,6 +19,7 @@ import { RuntimeStackClient, runtimeStackApiRef } from './api';
 import { OnlyAtRoot } from './components/shared/OnlyAtRoot';
 import { coveragePreviewFieldExtension } from './components/CoveragePreviewField/extensions';
 import { RUNTIME_STACK_TAB_PATH } from './components/shared/routeLinks';
+import { runtimeStackTranslationRef } from './translation';
 import {
   entityContentRouteRef,
   rootRouteRef,
@@ -40,7 +41,7 @@ export const runtimeStackApi = ApiBlueprint.make({
 export const runtimeStackPage = PageBlueprint.make({
   params: {
     path: '/runtime-stack',
-    title: 'Runtime Stack',
+    title: runtimeStackTranslationRef('layerModelPage.title'),
     icon: <LayersIcon />,
     routeRef: rootRouteRef,
     loader: () =>
@@ -58,7 +59,7 @@ export const scorecardsPage = PageBlueprint.make({
   name: 'scorecards',
   params: {
     path: '/runtime-stack-scorecards',
-    title: 'Scorecards',
+    title: runtimeStackTranslationRef('scorecardsPage.title'),
     icon: <AssessmentIcon />,
     routeRef: scorecardsRouteRef,
     loader: () =>
@@ -76,7 +77,7 @@ export const entityRuntimeStackContent = EntityContentBlueprint.make({
   name: 'runtime-stack',
   params: {
     path: `/${RUNTIME_STACK_TAB_PATH}`,
-    title: 'Runtime stack',
+    title: runtimeStackTranslationRef('entityContent.title'),
     routeRef: entityContentRouteRef,
     filter: { kind: 'component' },
     loader: () =>
@@ -93,7 +94,7 @@ export const systemRuntimeStackContent = EntityContentBlueprint.make({
   name: 'system-runtime-stack',
   params: {
     path: `/${RUNTIME_STACK_TAB_PATH}`,
-    title: 'Runtime stack',
+    title: runtimeStackTranslationRef('entityContent.title'),
     filter: { kind: 'system' },
     loader: () =>
       import('./components/SystemRuntimeStackContent').then(m => (
@@ -110,7 +111,7 @@ export const groupRuntimeStackContent = EntityContentBlueprint.make({
   name: 'group-runtime-stack',
   params: {
     path: `/${RUNTIME_STACK_TAB_PATH}`,
-    title: 'Runtime stack',
+    title: runtimeStackTranslationRef('entityContent.title'),
     filter: { kind: 'group' },
     loader: () =>
       import('./components/GroupRuntimeStackContent').then(m => (

@@ -1,9 +1,9 @@
 import { Content, Header, Page } from '@backstage/core-components';
+import { useAppSearchParams } from '@backstage/frontend-plugin-api';
 import { Container, Header as PluginPageHeader } from '@backstage/ui';
 import Box from '@material-ui/core/Box';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
-import { useSearchParams } from 'react-router-dom';
 import { AdoptionSection } from './AdoptionSection';
 import { ServicesTable } from './ServicesTable';
 import { TeamHeatmap } from './TeamHeatmap';
@@ -50,7 +50,7 @@ const TITLE = 'Runtime stack scorecards';
  * search parameter, so a reload, the back button and a shared link keep it.
  */
 const ScorecardsTabs = (props: { initialTab?: ScorecardTab }) => {
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, setSearchParams] = useAppSearchParams();
   const requested = searchParams.get('tab');
   const tab = isTab(requested) ? requested : props.initialTab ?? 'teams';
   const open = (next: ScorecardTab) =>
