@@ -10,6 +10,15 @@ import { runtimeStackApiRef } from './api';
 import { runtimeStackPlugin } from './plugin';
 import { runtimeStackTranslationRef } from './translation';
 
+/** What the layer model page reads, without a backend. */
+const layerModelApi = [
+  runtimeStackApiRef,
+  {
+    getLayerModel: async () => defaultLayerModel,
+    getClusters: async () => [],
+  },
+] as const;
+
 describe('runtime-stack frontend plugin', () => {
   it('provides its extensions under the ids its README names', () => {
     const ids = [
@@ -36,15 +45,7 @@ describe('runtime-stack frontend plugin', () => {
     renderTestApp({
       features: [runtimeStackPlugin],
       initialRouteEntries: ['/runtime-stack'],
-      apis: [
-        [
-          runtimeStackApiRef,
-          {
-            getLayerModel: async () => defaultLayerModel,
-            getClusters: async () => [],
-          },
-        ],
-      ],
+      apis: [layerModelApi],
     });
     expect(
       await screen.findByText('Layer 0 · Platform & external services'),
@@ -55,15 +56,7 @@ describe('runtime-stack frontend plugin', () => {
     renderTestApp({
       features: [runtimeStackPlugin],
       initialRouteEntries: ['/runtime-stack/no-such-page'],
-      apis: [
-        [
-          runtimeStackApiRef,
-          {
-            getLayerModel: async () => defaultLayerModel,
-            getClusters: async () => [],
-          },
-        ],
-      ],
+      apis: [layerModelApi],
     });
     expect(await screen.findByText(/page not found/i)).toBeInTheDocument();
     expect(
@@ -73,14 +66,6 @@ describe('runtime-stack frontend plugin', () => {
 });
 
 describe('runtime-stack titles', () => {
-  const layerModelApi = [
-    runtimeStackApiRef,
-    {
-      getLayerModel: async () => defaultLayerModel,
-      getClusters: async () => [],
-    },
-  ] as const;
-
   it('come from its translation ref, so an app can translate them', async () => {
     const french = createFrontendModule({
       pluginId: 'app',
