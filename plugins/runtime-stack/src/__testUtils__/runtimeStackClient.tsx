@@ -1,5 +1,6 @@
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
+import type { FrontendFeature } from '@backstage/frontend-plugin-api';
 import {
   catalogApiRef,
   EntityProvider,
@@ -63,12 +64,13 @@ type MountedRoutes = NonNullable<
 /**
  * Renders with the real client, so the tests see the URLs it builds. The
  * catalog's entity route is always mounted; `mountedRoutes` adds others,
- * `apis` more APIs.
+ * `apis` more APIs, `features` app modules such as translations.
  */
 export function renderWithClient(
   ui: ReactElement,
   mountedRoutes: MountedRoutes = {},
   apis: TestApis = [],
+  features: FrontendFeature[] = [],
 ) {
   // An empty catalog unless the test brings its own.
   // Entries are [ref, implementation] pairs or mocks such as mockApis.permission().
@@ -83,6 +85,7 @@ export function renderWithClient(
       '/catalog/:namespace/:kind/:name': entityRouteRef,
       ...mountedRoutes,
     },
+    features,
   });
 }
 
@@ -92,11 +95,13 @@ export function renderEntityContent(
   ui: ReactElement,
   mountedRoutes?: MountedRoutes,
   apis?: TestApis,
+  features?: FrontendFeature[],
 ) {
   return renderWithClient(
     <EntityProvider entity={entity}>{ui}</EntityProvider>,
     mountedRoutes,
     apis,
+    features,
   );
 }
 

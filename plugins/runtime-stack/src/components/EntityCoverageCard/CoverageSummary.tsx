@@ -1,4 +1,5 @@
 import { WarningPanel } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { EntityCoverage } from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
@@ -6,28 +7,40 @@ import { formatAgeSince } from '../shared/formatAgeSince';
 import { formatCoveragePercent } from '@internal/backstage-plugin-runtime-stack-common';
 import { LayerCoverageList } from './LayerCoverageList';
 import { TopGaps } from './TopGaps';
+import { runtimeStackTranslationRef } from '../../translation';
 
 const SourceErrors = ({
   errors,
 }: {
   errors: EntityCoverage['sourceErrors'];
-}) => (
-  <WarningPanel
-    title={`Evidence not read from ${errors.map(e => e.source).join(', ')}`}
-    message="Coverage is computed from the other sources, so it may read lower than it is."
-  >
-    {errors.map(e => (
-      <Typography key={e.source} variant="body2">
-        {e.source}: {e.message}
-      </Typography>
-    ))}
-  </WarningPanel>
-);
+}) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  return (
+    <WarningPanel
+      title={t('coverageCard.sourceErrorsTitle', {
+        sources: errors.map(e => e.source).join(', '),
+      })}
+      message={t('coverageCard.sourceErrorsMessage')}
+    >
+      {errors.map(e => (
+        <Typography key={e.source} variant="body2">
+          {e.source}: {e.message}
+        </Typography>
+      ))}
+    </WarningPanel>
+  );
+};
 
 /** The card's body: the overall ratio, then per layer, then what to fix. */
 export const CoverageSummary = ({ value }: { value: EntityCoverage }) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   const { overall } = value;
   const age = formatAgeSince(value.evaluatedAt);
+  const counts = {
+    covered: overall.covered,
+    required: overall.required,
+    partial: overall.partial,
+  };
   return (
     <>
       {value.sourceErrors.length > 0 && (
@@ -35,18 +48,27 @@ export const CoverageSummary = ({ value }: { value: EntityCoverage }) => {
           <SourceErrors errors={value.sourceErrors} />
         </Box>
       )}
-      <Typography variant="h3" component="p" aria-label="Overall coverage">
+      <Typography
+        variant="h3"
+        component="p"
+        aria-label={t('coverageCard.overallLabel')}
+      >
         {formatCoveragePercent(overall)}
       </Typography>
       <Typography variant="body2">
-        {overall.required === 0
-          ? 'The profile requires no capabilities'
-          : `${overall.covered} of ${overall.required} required capabilities covered`}
-        {overall.partial > 0 && `, ${overall.partial} partly`}
+        {overall.required === 0 && t('coverageCard.nothingRequired')}
+        {overall.required > 0 &&
+          (overall.partial > 0
+            ? t('coverageCard.coveredPartly', counts)
+            : t('coverageCard.covered', counts))}
       </Typography>
       <Typography variant="body2" color="textSecondary">
-        Profile {value.profile.title}
-        {age && ` · evaluated ${age} ago`}
+        {age
+          ? t('coverageCard.profileEvaluated', {
+              profile: value.profile.title,
+              age,
+            })
+          : t('coverageCard.profile', { profile: value.profile.title })}
       </Typography>
       <Box mt={1} mb={2}>
         <LayerCoverageList layers={value.layers} />
@@ -56,7 +78,7 @@ export const CoverageSummary = ({ value }: { value: EntityCoverage }) => {
       ) : (
         overall.required > 0 && (
           <Typography variant="body2" color="textSecondary">
-            Every required capability is covered.
+            {t('coverageCard.allCovered')}
           </Typography>
         )
       )}

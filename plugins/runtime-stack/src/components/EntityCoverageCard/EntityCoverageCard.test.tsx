@@ -1,3 +1,4 @@
+import { createTranslationMessages } from '@backstage/frontend-plugin-api';
 import { registerMswTestHooks } from '@backstage/frontend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import type {
@@ -11,6 +12,8 @@ import { EntityCoverageCard } from './EntityCoverageCard';
 import { renderEntityContent } from '../../__testUtils__/runtimeStackClient';
 import { entityContentRouteRef } from '../../routes';
 import { testSignals } from '../../__testUtils__/testSignals';
+import { translationModule } from '../../__testUtils__/translations';
+import { runtimeStackTranslationRef } from '../../translation';
 
 const coverageUrl =
   'http://backstage.test/api/runtime-stack/entities/component/default/payments-api/coverage';
@@ -157,6 +160,50 @@ describe('EntityCoverageCard', () => {
       'href',
       '/catalog/default/component/payments-api/stack',
     );
+  });
+
+  it('speaks the words an app installs for the plugin', async () => {
+    server.use(http.get(coverageUrl, () => HttpResponse.json(coverage)));
+    const german = createTranslationMessages({
+      ref: runtimeStackTranslationRef,
+      messages: {
+        'coverageCard.title': 'Abdeckung des Runtime-Stacks',
+        'coverageCard.coveredPartly':
+          '{{covered, number}} von {{required, number}} abgedeckt, {{partial, number}} teilweise',
+        'coverageCard.topGaps': 'Wichtigste Lücken',
+        'coverageCard.moreGaps_one': '{{count}} weitere im Tab',
+        'coverageStatus.missing': 'fehlt',
+        layerTitle: 'Schicht {{layer}}: {{title}}',
+      },
+    });
+    await renderEntityContent(
+      entity,
+      <EntityCoverageCard />,
+      undefined,
+      [],
+      [translationModule(german)],
+    );
+
+    expect(
+      await screen.findByText('6 von 10 abgedeckt, 3 teilweise'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { name: 'Abdeckung des Runtime-Stacks' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { name: 'Wichtigste Lücken' }),
+    ).toBeInTheDocument();
+    const gaps = within(
+      screen.getByRole('list', { name: 'Top coverage gaps' }),
+    ).getAllByRole('listitem');
+    expect(gaps[0]).toHaveTextContent(
+      'Schicht 4: Image signingSign with cosignfehlt',
+    );
+    expect(screen.getByText('1 weitere im Tab')).toBeInTheDocument();
+    // What the app leaves alone stays in English.
+    expect(
+      screen.getByRole('table', { name: 'Coverage by layer' }),
+    ).toBeVisible();
   });
 
   it('offers no link to a tab the app does not have', async () => {

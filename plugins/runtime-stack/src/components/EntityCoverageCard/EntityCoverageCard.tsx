@@ -1,5 +1,9 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
-import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
+import {
+  useApi,
+  useRouteRef,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
 import {
   entityRouteParams,
   useEntity,
@@ -10,9 +14,9 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { runtimeStackApiRef } from '../../api';
 import {
-  describeCoverageChange,
   LiveAnnouncement,
   useCoverageChanged,
+  useDescribeCoverageChange,
 } from '../shared/useCoverageChanged';
 import { legacyEntityContentRouteRef } from '../../legacyRoutes';
 import { entityContentRouteRef } from '../../routes';
@@ -22,6 +26,7 @@ import {
 } from '../shared/routeLinks';
 import { CoverageSummary } from './CoverageSummary';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
+import { runtimeStackTranslationRef } from '../../translation';
 
 /**
  * Resolves an entity's "Runtime stack" tab. It is given the entity's
@@ -47,10 +52,12 @@ const CoverageCard = ({ tabLink }: { tabLink?: string }) => {
     [api, name],
   );
   const { value, loading, error } = coverage;
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  const describeChange = useDescribeCoverageChange('entity');
   const announcement = useCoverageChanged(
     stringifyEntityRef(entity),
     coverage,
-    v => describeCoverageChange('Coverage', v.overall),
+    v => describeChange(v.overall),
     v => v.evaluatedAt,
   );
 
@@ -59,7 +66,7 @@ const CoverageCard = ({ tabLink }: { tabLink?: string }) => {
     if (loading && !value) return <Progress />;
     if (error) {
       return (
-        <ResponseErrorPanel error={error} title="Could not load the coverage" />
+        <ResponseErrorPanel error={error} title={t('coverageCard.loadError')} />
       );
     }
     return value && <CoverageSummary value={value} />;
@@ -67,9 +74,11 @@ const CoverageCard = ({ tabLink }: { tabLink?: string }) => {
 
   return (
     <HeadedInfoCard
-      title="Runtime stack coverage"
+      title={t('coverageCard.title')}
       deepLink={
-        tabLink ? { title: 'View runtime stack', link: tabLink } : undefined
+        tabLink
+          ? { title: t('coverageCard.viewTab'), link: tabLink }
+          : undefined
       }
     >
       <LiveAnnouncement text={announcement} />

@@ -1,3 +1,4 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { LayerCoverage } from '@internal/backstage-plugin-runtime-stack-common';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import TableBody from '@material-ui/core/TableBody';
@@ -5,43 +6,53 @@ import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
 import { formatCoveragePercent } from '@internal/backstage-plugin-runtime-stack-common';
 import { ScrollingTable } from '../shared/ScrollingTable';
+import { runtimeStackTranslationRef } from '../../translation';
 
 /**
  * One line per layer, highest first as the stack is drawn. A layer the
  * profile asks nothing of gets no bar: a full one would claim coverage.
  */
-export const LayerCoverageList = ({ layers }: { layers: LayerCoverage[] }) => (
-  <ScrollingTable size="small" aria-label="Coverage by layer">
-    <TableBody>
-      {[...layers]
-        .sort((a, b) => b.layer - a.layer)
-        .map(layer => (
-          <TableRow key={layer.layer}>
-            <TableCell padding="none" style={{ width: '1.5em' }}>
-              {layer.layer}
-            </TableCell>
-            <TableCell>{layer.title}</TableCell>
-            <TableCell style={{ width: '30%' }}>
-              {layer.required > 0 && (
-                <LinearProgress
-                  variant="determinate"
-                  value={layer.ratio * 100}
-                  aria-label={`Layer ${layer.layer} coverage`}
-                />
-              )}
-            </TableCell>
-            <TableCell
-              align="right"
-              title={
-                layer.required === 0
-                  ? 'Nothing required'
-                  : `${layer.covered} of ${layer.required} covered, ${layer.partial} partly`
-              }
-            >
-              {formatCoveragePercent(layer)}
-            </TableCell>
-          </TableRow>
-        ))}
-    </TableBody>
-  </ScrollingTable>
-);
+export const LayerCoverageList = ({ layers }: { layers: LayerCoverage[] }) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  return (
+    <ScrollingTable size="small" aria-label={t('coverageCard.layersLabel')}>
+      <TableBody>
+        {[...layers]
+          .sort((a, b) => b.layer - a.layer)
+          .map(layer => (
+            <TableRow key={layer.layer}>
+              <TableCell padding="none" style={{ width: '1.5em' }}>
+                {layer.layer}
+              </TableCell>
+              <TableCell>{layer.title}</TableCell>
+              <TableCell style={{ width: '30%' }}>
+                {layer.required > 0 && (
+                  <LinearProgress
+                    variant="determinate"
+                    value={layer.ratio * 100}
+                    aria-label={t('coverageCard.layerBarLabel', {
+                      layer: String(layer.layer),
+                    })}
+                  />
+                )}
+              </TableCell>
+              <TableCell
+                align="right"
+                title={
+                  layer.required === 0
+                    ? t('coverageCard.layerNothingRequired')
+                    : t('coverageCard.layerCounts', {
+                        covered: layer.covered,
+                        required: layer.required,
+                        partial: layer.partial,
+                      })
+                }
+              >
+                {formatCoveragePercent(layer)}
+              </TableCell>
+            </TableRow>
+          ))}
+      </TableBody>
+    </ScrollingTable>
+  );
+};

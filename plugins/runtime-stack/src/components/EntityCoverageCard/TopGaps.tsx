@@ -1,9 +1,12 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { CapabilityCoverage } from '@internal/backstage-plugin-runtime-stack-common';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import Typography from '@material-ui/core/Typography';
 import { AlertChip } from '../shared/AlertChip';
 import { WrappingListItemText } from '../shared/WrappingListItemText';
+import { useCoverageStatusText } from '../shared/coverageStatusText';
+import { runtimeStackTranslationRef } from '../../translation';
 
 const SHOWN = 3;
 
@@ -21,22 +24,27 @@ export function pickTopGaps(
 
 /** The few gaps worth acting on first, with what would close them. */
 export const TopGaps = ({ gaps }: { gaps: CapabilityCoverage[] }) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  const statusText = useCoverageStatusText();
   const shown = pickTopGaps(gaps, SHOWN);
   return (
     <>
       <Typography variant="subtitle2" component="h4">
-        Top gaps
+        {t('coverageCard.topGaps')}
       </Typography>
-      <List dense disablePadding aria-label="Top coverage gaps">
+      <List dense disablePadding aria-label={t('coverageCard.topGapsLabel')}>
         {shown.map(gap => (
           <ListItem key={gap.capability} disableGutters alignItems="flex-start">
             <WrappingListItemText
-              primary={`Layer ${gap.layer} · ${gap.title}`}
+              primary={t('layerTitle', {
+                layer: String(gap.layer),
+                title: gap.title,
+              })}
               secondary={gap.hint}
             />
             <AlertChip
               size="small"
-              label={gap.status}
+              label={statusText(gap.status).label}
               alert={gap.status === 'missing'}
             />
           </ListItem>
@@ -44,7 +52,7 @@ export const TopGaps = ({ gaps }: { gaps: CapabilityCoverage[] }) => {
       </List>
       {gaps.length > shown.length && (
         <Typography variant="body2" color="textSecondary">
-          {gaps.length - shown.length} more on the runtime stack tab
+          {t('coverageCard.moreGaps', { count: gaps.length - shown.length })}
         </Typography>
       )}
     </>

@@ -1,3 +1,4 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type {
   CapabilityCoverage,
   CapabilityRequirement,
@@ -6,26 +7,10 @@ import Chip from '@material-ui/core/Chip';
 import { makeStyles, type Theme } from '@material-ui/core/styles';
 import Tooltip from '@material-ui/core/Tooltip';
 import { alertFill, alertTextColor } from '../shared/alertColors';
+import { useCoverageStatusText } from '../shared/coverageStatusText';
+import { runtimeStackTranslationRef } from '../../translation';
 
 type Status = CapabilityCoverage['status'];
-
-const STATUS_TEXT: Record<Status, { label: string; meaning: string }> = {
-  covered: {
-    label: 'covered',
-    meaning: 'Evidence shows the capability in use',
-  },
-  partial: {
-    label: 'partial',
-    meaning:
-      'Only partial evidence, for example a claim the cluster does not confirm',
-  },
-  missing: { label: 'missing', meaning: 'No evidence of the capability' },
-  exempt: { label: 'exempt', meaning: 'An accepted gap, not counted' },
-  'not-required': {
-    label: 'not required',
-    meaning: 'The requirement profile does not ask for it',
-  },
-};
 
 const filled = (theme: Theme, background: string) => ({
   backgroundColor: background,
@@ -45,9 +30,6 @@ const useStyles = makeStyles(theme => ({
   'not-required': {},
 }));
 
-const RECOMMENDED_MISSING =
-  'No evidence of the capability. The profile recommends it, so it does not count against the coverage';
-
 /**
  * A capability's status. Colour only repeats what the text says, so the
  * label and the tooltip carry the meaning for everyone.
@@ -63,10 +45,11 @@ export const CoverageStatusChip = ({
   capabilityTitle: string;
 }) => {
   const classes = useStyles();
-  const { label, meaning } = STATUS_TEXT[status];
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  const { label, meaning } = useCoverageStatusText()(status, requirement);
   const recommendedGap = status === 'missing' && requirement === 'recommended';
   return (
-    <Tooltip title={recommendedGap ? RECOMMENDED_MISSING : meaning}>
+    <Tooltip title={meaning}>
       <Chip
         size="small"
         className={
@@ -78,7 +61,10 @@ export const CoverageStatusChip = ({
             : 'default'
         }
         label={label}
-        aria-label={`${capabilityTitle} status: ${label}`}
+        aria-label={t('coverageStatus.chipLabel', {
+          capability: capabilityTitle,
+          status: label,
+        })}
         tabIndex={0}
       />
     </Tooltip>

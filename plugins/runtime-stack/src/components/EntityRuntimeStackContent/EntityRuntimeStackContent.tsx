@@ -11,7 +11,7 @@ import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { runtimeStackApiRef } from '../../api';
 import {
-  describeCoverageChange,
+  useDescribeCoverageChange,
   LiveAnnouncement,
   useCoverageChanged,
 } from '../shared/useCoverageChanged';
@@ -48,8 +48,6 @@ function systemRefOf(entity: Entity): string | undefined {
   }
 }
 
-const describeCoverage = (value: EntityCoverage) =>
-  describeCoverageChange('Coverage', value.overall);
 const evaluatedAtOf = (value: EntityCoverage) => value.evaluatedAt;
 
 /**
@@ -78,10 +76,11 @@ export const EntityRuntimeStackContent = () => {
     () => api.getEntityCoverage(name),
     [api, name],
   );
+  const describeChange = useDescribeCoverageChange('entity');
   const announcement = useCoverageChanged(
     entityRef,
     coverage,
-    describeCoverage,
+    v => describeChange(v.overall),
     evaluatedAtOf,
   );
   // A reload after an owner change keeps the stack on screen, so open layers

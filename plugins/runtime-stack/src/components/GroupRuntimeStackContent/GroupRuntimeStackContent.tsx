@@ -9,7 +9,7 @@ import { Section } from '../EntityRuntimeStackContent/Section';
 import { CoverageTrendCard } from '../EntityRuntimeStackContent/CoverageTrendCard';
 import { TeamViewBody } from '../ScorecardsPage/TeamViewSection';
 import {
-  describeCoverageChange,
+  useDescribeCoverageChange,
   LiveAnnouncement,
   useCoverageChanged,
 } from '../shared/useCoverageChanged';
@@ -31,8 +31,9 @@ export const GroupRuntimeStackContent = () => {
     [entity],
   );
   const view = useAsyncRetry(() => api.getTeamView(team), [api, team]);
+  const describeChange = useDescribeCoverageChange('team');
   const announcement = useCoverageChanged(stringifyEntityRef(team), view, v =>
-    describeCoverageChange('Team coverage', v.overall),
+    describeChange(v.overall),
   );
 
   return (

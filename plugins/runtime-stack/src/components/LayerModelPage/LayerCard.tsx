@@ -1,4 +1,5 @@
 import { Link } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { RuntimeLayer } from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
@@ -9,6 +10,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
+import { runtimeStackTranslationRef } from '../../translation';
 
 /**
  * One layer of the stack: its capabilities and the tools known for each;
@@ -20,82 +22,91 @@ export const LayerCard = ({
 }: {
   layer: RuntimeLayer;
   showIds?: boolean;
-}) => (
-  <HeadedInfoCard
-    title={`Layer ${layer.id} · ${layer.title}`}
-    subheader={layer.description}
-  >
-    <ScrollingTable
-      size="small"
-      aria-label={`Capabilities of layer ${layer.id}`}
+}) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  return (
+    <HeadedInfoCard
+      title={t('layerTitle', { layer: String(layer.id), title: layer.title })}
+      subheader={layer.description}
     >
-      <TableHead>
-        <TableRow>
-          <TableCell>Capability</TableCell>
-          <TableCell>Known tools</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {layer.capabilities.map(capability => (
-          <TableRow key={capability.id}>
-            <TableCell style={{ width: '40%', verticalAlign: 'top' }}>
-              <Typography variant="subtitle2" component="h4">
-                {capability.title}
-              </Typography>
-              {showIds && (
-                <Typography
-                  variant="caption"
-                  component="code"
-                  style={{ display: 'block', fontFamily: 'monospace' }}
-                >
-                  {capability.id}
-                </Typography>
-              )}
-              <Typography variant="body2" color="textSecondary">
-                {capability.description}
-              </Typography>
-              <Box mt={0.5}>
-                {capability.group && (
-                  <Chip
-                    size="small"
-                    variant="outlined"
-                    label={capability.group}
-                  />
-                )}
-                {capability.optional && (
-                  <Chip size="small" variant="outlined" label="optional" />
-                )}
-              </Box>
-            </TableCell>
-            <TableCell style={{ verticalAlign: 'top' }}>
-              {capability.tools.map(tool => {
-                const name = showIds ? (
-                  <code aria-label={`${tool.title}: ${tool.id}`}>
-                    {tool.id}
-                  </code>
-                ) : (
-                  tool.title
-                );
-                return tool.url ? (
-                  <Chip
-                    key={tool.id}
-                    size="small"
-                    label={
-                      // In the chip's text colour, underlined: link blue on
-                      // a grey chip is unreadable in the dark theme.
-                      <Link to={tool.url} color="inherit" underline="always">
-                        {name}
-                      </Link>
-                    }
-                  />
-                ) : (
-                  <Chip key={tool.id} size="small" label={name} />
-                );
-              })}
-            </TableCell>
+      <ScrollingTable
+        size="small"
+        aria-label={t('layerCard.capabilitiesLabel', {
+          layer: String(layer.id),
+        })}
+      >
+        <TableHead>
+          <TableRow>
+            <TableCell>{t('layerCard.capabilityColumn')}</TableCell>
+            <TableCell>{t('layerCard.toolsColumn')}</TableCell>
           </TableRow>
-        ))}
-      </TableBody>
-    </ScrollingTable>
-  </HeadedInfoCard>
-);
+        </TableHead>
+        <TableBody>
+          {layer.capabilities.map(capability => (
+            <TableRow key={capability.id}>
+              <TableCell style={{ width: '40%', verticalAlign: 'top' }}>
+                <Typography variant="subtitle2" component="h4">
+                  {capability.title}
+                </Typography>
+                {showIds && (
+                  <Typography
+                    variant="caption"
+                    component="code"
+                    style={{ display: 'block', fontFamily: 'monospace' }}
+                  >
+                    {capability.id}
+                  </Typography>
+                )}
+                <Typography variant="body2" color="textSecondary">
+                  {capability.description}
+                </Typography>
+                <Box mt={0.5}>
+                  {capability.group && (
+                    <Chip
+                      size="small"
+                      variant="outlined"
+                      label={capability.group}
+                    />
+                  )}
+                  {capability.optional && (
+                    <Chip
+                      size="small"
+                      variant="outlined"
+                      label={t('layerCard.optional')}
+                    />
+                  )}
+                </Box>
+              </TableCell>
+              <TableCell style={{ verticalAlign: 'top' }}>
+                {capability.tools.map(tool => {
+                  const name = showIds ? (
+                    <code aria-label={`${tool.title}: ${tool.id}`}>
+                      {tool.id}
+                    </code>
+                  ) : (
+                    tool.title
+                  );
+                  return tool.url ? (
+                    <Chip
+                      key={tool.id}
+                      size="small"
+                      label={
+                        // In the chip's text colour, underlined: link blue on
+                        // a grey chip is unreadable in the dark theme.
+                        <Link to={tool.url} color="inherit" underline="always">
+                          {name}
+                        </Link>
+                      }
+                    />
+                  ) : (
+                    <Chip key={tool.id} size="small" label={name} />
+                  );
+                })}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </ScrollingTable>
+    </HeadedInfoCard>
+  );
+};

@@ -1,3 +1,4 @@
+import { createTranslationMessages } from '@backstage/frontend-plugin-api';
 import {
   registerMswTestHooks,
   renderInTestApp,
@@ -12,6 +13,8 @@ import { setupServer } from 'msw/node';
 import { runtimeStackApiRef, type RuntimeStackApi } from '../../api';
 import { LayerModelPage } from './LayerModelPage';
 import { testClient } from '../../__testUtils__/runtimeStackClient';
+import { translationModule } from '../../__testUtils__/translations';
+import { runtimeStackTranslationRef } from '../../translation';
 
 function withApi(api: Partial<RuntimeStackApi>) {
   return {
@@ -126,5 +129,40 @@ describe('LayerModelPage', () => {
     expect(
       screen.getByText(/Declare what a service uses in its catalog-info.yaml/),
     ).toBeInTheDocument();
+  });
+  it('speaks the words an app installs for the plugin', async () => {
+    const french = createTranslationMessages({
+      ref: runtimeStackTranslationRef,
+      messages: {
+        layerTitle: 'Couche {{layer}} : {{title}}',
+        'layerCard.capabilityColumn': 'Capacité',
+        'layerModelPage.filterLabel': 'Filtrer',
+        'layerModelPage.showIds': 'Identifiants',
+        'layerModelPage.idsHint': 'Par exemple {{example}}.',
+      },
+    });
+    await renderInTestApp(<LayerModelPage />, {
+      ...withApi({ getLayerModel: async () => defaultLayerModel }),
+      features: [translationModule(french)],
+    });
+
+    expect(
+      await screen.findByText('Couche 4 : Security, delivery & observability'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/^Layer \d · /)).not.toBeInTheDocument();
+    expect(
+      within(
+        screen.getByRole('table', { name: 'Capabilities of layer 3' }),
+      ).getByRole('columnheader', { name: 'Capacité' }),
+    ).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Identifiants' }));
+    // An element among the values keeps its markup inside the sentence.
+    expect(
+      screen.getByText(/runtime-stack.io\/tools:/, { selector: 'code' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/^Par exemple/)).toHaveTextContent(
+      'Par exemple runtime-stack.io/tools: gitops=argo-cd,metrics=prometheus.',
+    );
+    expect(screen.getByLabelText('Filtrer')).toBeInTheDocument();
   });
 });

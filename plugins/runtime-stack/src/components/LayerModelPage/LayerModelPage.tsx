@@ -3,7 +3,7 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Container, Header } from '@backstage/ui';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Grid from '@material-ui/core/Grid';
@@ -16,6 +16,7 @@ import { runtimeStackApiRef } from '../../api';
 import { ClustersCard } from '../ClustersCard';
 import { filterLayerModel } from './filterLayerModel';
 import { LayerCard } from './LayerCard';
+import { runtimeStackTranslationRef } from '../../translation';
 
 /**
  * The layered runtime model: what a service can run on, layer by layer, with
@@ -24,6 +25,7 @@ import { LayerCard } from './LayerCard';
  */
 export const LayerModelPage = () => {
   const api = useApi(runtimeStackApiRef);
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   const {
     value: model,
     loading,
@@ -45,7 +47,7 @@ export const LayerModelPage = () => {
       return (
         <ResponseErrorPanel
           error={error}
-          title="Could not load the layer model"
+          title={t('layerModelPage.loadError')}
         />
       );
     }
@@ -53,8 +55,8 @@ export const LayerModelPage = () => {
       return (
         <EmptyState
           missing="data"
-          title="No layers defined"
-          description="The runtime-stack backend returned an empty layer model. Check that the runtime-stack backend plugin is installed and that no module removed its layers."
+          title={t('layerModelPage.emptyTitle')}
+          description={t('layerModelPage.emptyDescription')}
         />
       );
     }
@@ -66,8 +68,8 @@ export const LayerModelPage = () => {
         <Grid item xs={12} sm>
           <TextField
             id="runtime-stack-layer-filter"
-            label="Filter by capability or tool"
-            placeholder="e.g. ingress, Cilium, metrics"
+            label={t('layerModelPage.filterLabel')}
+            placeholder={t('layerModelPage.filterPlaceholder')}
             value={query}
             onChange={event => setQuery(event.target.value)}
             size="small"
@@ -83,19 +85,20 @@ export const LayerModelPage = () => {
                 color="primary"
               />
             }
-            label="Annotation ids"
+            label={t('layerModelPage.showIds')}
           />
         </Grid>
         {showIds && (
           <Grid item xs={12}>
             {/* Not secondary grey: it sits on the page's grey, not a card. */}
             <Typography variant="body2">
-              Declare what a service uses in its catalog-info.yaml:{' '}
-              <code>
-                runtime-stack.io/tools: gitops=argo-cd,metrics=prometheus
-              </code>
-              , a capability id and a tool id per entry. A tool not listed here
-              is reported on the entity as unknown.
+              {t('layerModelPage.idsHint', {
+                example: (
+                  <code>
+                    runtime-stack.io/tools: gitops=argo-cd,metrics=prometheus
+                  </code>
+                ),
+              })}
             </Typography>
           </Grid>
         )}
@@ -103,8 +106,8 @@ export const LayerModelPage = () => {
           <Grid item xs={12}>
             <EmptyState
               missing="content"
-              title={`Nothing matches "${query}"`}
-              description="Try a capability such as 'ingress' or a tool such as 'Prometheus', or clear the filter."
+              title={t('layerModelPage.noMatchTitle', { query })}
+              description={t('layerModelPage.noMatchDescription')}
             />
           </Grid>
         ) : (
@@ -121,7 +124,7 @@ export const LayerModelPage = () => {
 
   return (
     <main>
-      <Header title="Runtime stack" />
+      <Header title={t('layerModelPage.header')} />
       <Container>{body()}</Container>
     </main>
   );

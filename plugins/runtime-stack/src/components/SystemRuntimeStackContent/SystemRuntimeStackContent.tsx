@@ -9,7 +9,7 @@ import Grid from '@material-ui/core/Grid';
 import { useMemo } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import {
-  describeCoverageChange,
+  useDescribeCoverageChange,
   LiveAnnouncement,
   useCoverageChanged,
 } from '../shared/useCoverageChanged';
@@ -46,8 +46,9 @@ export const SystemRuntimeStackContent = () => {
   );
   const { value, error } = coverage;
   const systemRef = stringifyEntityRef(name);
+  const describeChange = useDescribeCoverageChange('system');
   const announcement = useCoverageChanged(systemRef, coverage, v =>
-    describeCoverageChange('System coverage', v.overall),
+    describeChange(v.overall),
   );
 
   // A reload after an exemption keeps the page; only the first load shows progress.

@@ -4,7 +4,12 @@ import {
   type CompoundEntityRef,
 } from '@backstage/catalog-model';
 import { Link, Progress } from '@backstage/core-components';
-import { coreApis, useApi, useRouteRef } from '@backstage/frontend-plugin-api';
+import {
+  coreApis,
+  useApi,
+  useRouteRef,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
 import {
   EntityRefLink,
   useEntityRefLink,
@@ -25,7 +30,7 @@ import { formatCoveragePercent } from '@internal/backstage-plugin-runtime-stack-
 import { useLayerModelTitles } from '../shared/layerModelTitles';
 import { useTeamTitle } from '../shared/TeamTitle';
 import { commonGaps } from './teamGaps';
-import { plural } from '../shared/plural';
+import { runtimeStackTranslationRef } from '../../translation';
 import {
   RUNTIME_STACK_TAB_PATH,
   useOptionalLegacyRouteRef,
@@ -64,25 +69,23 @@ const TeamSummary = ({
   capabilityTitleOf: (capability: string) => string;
 }) => {
   const classes = useStyles();
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   if (view.services.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
-        No evaluated Component is owned by this team or a group below it.
+        {t('teamsWidget.noServices')}
       </Typography>
     );
   }
   const gaps = commonGaps(view, 3);
   const gapCount = view.services.reduce((n, s) => n + s.gaps.length, 0);
-  const facts = [
-    plural(view.services.length, 'service'),
-    plural(gapCount, 'gap'),
+  const facts: string[] = [
+    t('teamsWidget.services', { count: view.services.length }),
+    t('teamsWidget.gaps', { count: gapCount }),
   ];
   if (view.expiringExemptions.length > 0) {
     facts.push(
-      `${plural(
-        view.expiringExemptions.length,
-        'exemption',
-      )} expiring within 30 days`,
+      t('teamsWidget.expiring', { count: view.expiringExemptions.length }),
     );
   }
   return (
@@ -91,10 +94,12 @@ const TeamSummary = ({
         className={classes.bar}
         variant="determinate"
         value={Math.round(view.overall.ratio * 100)}
-        aria-label={`Coverage of ${team}`}
-        aria-valuetext={`${formatCoveragePercent(view.overall)}, ${
-          view.overall.covered
-        } of ${view.overall.required} required capabilities covered`}
+        aria-label={t('teamsWidget.coverageLabel', { team })}
+        aria-valuetext={t('teamsWidget.coverageValue', {
+          percent: formatCoveragePercent(view.overall),
+          covered: view.overall.covered,
+          required: view.overall.required,
+        })}
       />
       <Typography variant="body2" color="textSecondary" gutterBottom>
         {facts.join(' · ')}
@@ -103,15 +108,17 @@ const TeamSummary = ({
         <div
           className={classes.gaps}
           role="group"
-          aria-label={`Most common gaps of ${team}`}
+          aria-label={t('teamsWidget.commonGapsLabel', { team })}
         >
           {gaps.map(gap => (
             <AlertChip
               key={gap.capability}
               size="small"
-              label={`Layer ${gap.layer} · ${capabilityTitleOf(
-                gap.capability,
-              )} · ${plural(gap.services, 'service')}`}
+              label={t('teamsWidget.commonGap', {
+                layer: String(gap.layer),
+                capability: capabilityTitleOf(gap.capability),
+                count: gap.services,
+              })}
             />
           ))}
         </div>
@@ -129,6 +136,7 @@ const TeamItem = ({
   capabilityTitleOf: (capability: string) => string;
 }) => {
   const classes = useStyles();
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   const entityLink = useEntityRefLink();
   const { team } = result;
   const name = useTeamTitle(stringifyEntityRef(team));
@@ -149,7 +157,9 @@ const TeamItem = ({
       <>
         {heading()}
         <ErrorText>
-          Could not load the team&apos;s coverage: {errorMessage(result.error)}
+          {t('teamsWidget.teamLoadError', {
+            message: errorMessage(result.error),
+          })}
         </ErrorText>
       </>
     );
@@ -170,7 +180,7 @@ const TeamItem = ({
         capabilityTitleOf={capabilityTitleOf}
       />
       <Typography variant="body2">
-        <Link to={tab}>Team view of {name}</Link>
+        <Link to={tab}>{t('teamsWidget.teamView', { team: name })}</Link>
       </Typography>
     </>
   );
@@ -184,6 +194,7 @@ const TeamItem = ({
  */
 const TeamsCoverage = ({ scorecardsLink }: { scorecardsLink?: string }) => {
   const classes = useStyles();
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   const identityApi = useApi(coreApis.identity);
   const api = useApi(runtimeStackApiRef);
   // Once for the widget, not once per team.
@@ -210,23 +221,24 @@ const TeamsCoverage = ({ scorecardsLink }: { scorecardsLink?: string }) => {
   if (loading) return <Progress />;
   if (error) {
     return (
-      <ErrorText>Could not load your teams: {errorMessage(error)}</ErrorText>
+      <ErrorText>
+        {t('teamsWidget.loadError', { message: errorMessage(error) })}
+      </ErrorText>
     );
   }
   if (!value || value.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
-        You are in no team of the catalog: teams are the Group entities whose
-        members include you.{' '}
+        {t('teamsWidget.noTeams')}{' '}
         {scorecardsLink && (
-          <Link to={scorecardsLink}>See every team on the scorecards.</Link>
+          <Link to={scorecardsLink}>{t('teamsWidget.allTeamsLink')}</Link>
         )}
       </Typography>
     );
   }
 
   return (
-    <ul className={classes.list} aria-label="Your teams">
+    <ul className={classes.list} aria-label={t('teamsWidget.teamsLabel')}>
       {value.map(result => (
         <li
           key={`${result.team.namespace}/${result.team.name}`}

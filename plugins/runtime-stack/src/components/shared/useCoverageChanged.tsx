@@ -3,8 +3,10 @@ import {
   formatPercent,
   type CoverageChangedSignal,
 } from '@internal/backstage-plugin-runtime-stack-common';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useSignal } from '@backstage/plugin-signals-react';
 import { useEffect, useRef, useState } from 'react';
+import { runtimeStackTranslationRef } from '../../translation';
 import { VISUALLY_HIDDEN } from './visuallyHidden';
 
 /**
@@ -68,13 +70,21 @@ export const LiveAnnouncement = ({ text }: { text: string }) => (
   </span>
 );
 
-/** What a screen reader hears when `what` (the coverage, a System's) changed. */
-export const describeCoverageChange = (
-  what: string,
-  overall: { required: number; ratio: number },
-) =>
-  `${what} updated: ${
-    overall.required === 0
-      ? 'nothing required'
-      : `${formatPercent(overall.ratio)} covered`
-  }`;
+/**
+ * What a screen reader hears when the coverage of a service, a System or a
+ * team changed while shown.
+ */
+export function useDescribeCoverageChange(
+  scope: 'entity' | 'system' | 'team',
+): (overall: { required: number; ratio: number }) => string {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  return overall =>
+    t(`coverageChange.${scope}`, {
+      change:
+        overall.required === 0
+          ? t('coverageChange.nothingRequired')
+          : t('coverageChange.covered', {
+              percent: formatPercent(overall.ratio),
+            }),
+    });
+}
