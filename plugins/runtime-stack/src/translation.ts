@@ -1,12 +1,27 @@
-import { createTranslationRef } from '@backstage/frontend-plugin-api';
+import {
+  createTranslationRef,
+  type TranslationFunction,
+} from '@backstage/frontend-plugin-api';
+import { systemContentMessages } from './components/SystemRuntimeStackContent/systemContentMessages';
+import { groupContentMessages } from './components/GroupRuntimeStackContent/groupContentMessages';
+import { clustersCardMessages } from './components/ClustersCard/clustersCardMessages';
+import { searchResultMessages } from './components/RuntimeStackSearchResultListItem/searchResultMessages';
+import { coveragePreviewMessages } from './components/CoveragePreviewField/coveragePreviewMessages';
+import { entityContentMessages } from './components/EntityRuntimeStackContent/entityContentMessages';
+import {
+  clustersPanelMessages,
+  exemptionsMessages,
+  imagesPanelMessages,
+  observabilityPanelMessages,
+} from './components/EntityRuntimeStackContent/panelMessages';
+import { scorecardsPageMessages } from './components/ScorecardsPage/scorecardsPageMessages';
 
 /**
- * The plugin's words, for an app to translate or rename with a
- * `TranslationBlueprint` (or a legacy app's `__experimentalTranslations`):
- * the titles of its pages and entity tabs, the status of a capability, the
- * coverage card, the layer model page and the home page widget. Layer,
- * capability and tool names come from the layer model, which the backend's
- * config renames.
+ * Every word the plugin shows, for an app to translate or rename with a
+ * `TranslationBlueprint` (or a legacy app's `__experimentalTranslations`).
+ * The words shared by several views are here; each view's own sit beside it
+ * in a `*Messages.ts` file. Layer, capability and tool names come from the
+ * layer model, which the backend's config renames.
  *
  * @public
  */
@@ -35,8 +50,55 @@ export const runtimeStackTranslationRef = createTranslationRef({
       toolsColumn: 'Known tools',
       optional: 'optional',
     },
-    scorecardsPage: { title: 'Scorecards' },
-    entityContent: { title: 'Runtime stack' },
+    scorecardsPage: scorecardsPageMessages,
+    entityContent: entityContentMessages,
+    clustersPanel: clustersPanelMessages,
+    imagesPanel: imagesPanelMessages,
+    observabilityPanel: observabilityPanelMessages,
+    exemptions: exemptionsMessages,
+    systemContent: systemContentMessages,
+    groupContent: groupContentMessages,
+    clustersCard: clustersCardMessages,
+    searchResult: searchResultMessages,
+    coveragePreview: coveragePreviewMessages,
+    trendChart: {
+      noHistory:
+        'No history yet: a snapshot is taken each day the coverage is evaluated',
+      noPoints: 'No points to show yet.',
+      legend: '{{chart}} legend',
+      point: '{{day}}: {{percent}}',
+      seriesPoint: '{{series}}, {{day}}: {{percent}}',
+    },
+    /** A table too wide for the page, as a screen reader names its region. */
+    scrollingTable: {
+      named: '{{name}}, scrolls sideways',
+      unnamed: 'Table, scrolls sideways',
+    },
+    /** How long something took or is ago: 45 s, 12 min, 3 h, 2 days. */
+    age: {
+      seconds: '{{value, number}} s',
+      minutes: '{{value, number}} min',
+      hours: '{{value, number}} h',
+      days_one: '{{count}} day',
+      days_other: '{{count}} days',
+    },
+    /** What a cluster's collected data is worth. */
+    freshness: {
+      failingNoData: 'failing, no data yet',
+      notCollected: 'not collected yet',
+      failing: 'failing, showing last good data',
+      stale: 'stale',
+      current: 'current',
+    },
+    clusterOrigin: {
+      catalog: 'from the catalog: {{resource}}',
+      locator: 'from {{origin}}',
+    },
+    refPicker: {
+      listFailed: '(the catalog could not list them: {{message}})',
+    },
+    /** The entity a tab is about, as its sentences name it. */
+    scope: { system: 'this System', component: 'this component' },
     /** "Layer 3 · Networking & storage", wherever a layer is named. */
     layerTitle: 'Layer {{layer}} · {{title}}',
     coverageStatus: {
@@ -114,3 +176,8 @@ export const runtimeStackTranslationRef = createTranslationRef({
     },
   },
 });
+
+/** The `t` of these messages, for helpers that build text outside a component. */
+export type RuntimeStackT = TranslationFunction<
+  typeof runtimeStackTranslationRef.T
+>;

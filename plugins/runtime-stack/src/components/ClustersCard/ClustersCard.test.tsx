@@ -1,3 +1,4 @@
+import { createTranslationMessages } from '@backstage/frontend-plugin-api';
 import {
   registerMswTestHooks,
   renderInTestApp,
@@ -12,8 +13,9 @@ import { setupServer } from 'msw/node';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { runtimeStackApiRef } from '../../api';
 import { ClustersCard } from './ClustersCard';
-import { formatAge } from '../shared/formatAge';
 import { testClient } from '../../__testUtils__/runtimeStackClient';
+import { translationModule } from '../../__testUtils__/translations';
+import { runtimeStackTranslationRef } from '../../translation';
 
 const clusters: ClusterSummary[] = [
   {
@@ -132,6 +134,35 @@ describe('ClustersCard', () => {
     expect(within(rows[0]).queryByText(/^from /)).toBeNull();
   });
 
+  it('speaks the words an app installs for the plugin', async () => {
+    const german = createTranslationMessages({
+      ref: runtimeStackTranslationRef,
+      messages: {
+        'clustersCard.title': 'Cluster',
+        'clustersCard.collected': 'vor {{age}} gesammelt',
+        'clustersCard.unreadable_one': '{{count}} Ressource nicht lesbar',
+        'clustersCard.platformColumn': 'Erkannte Plattform',
+      },
+    });
+    await renderInTestApp(<ClustersCard layerModel={defaultLayerModel} />, {
+      apis: [[runtimeStackApiRef, { getClusters: async () => clusters }]],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      features: [translationModule(german)],
+    });
+
+    expect(
+      await screen.findByRole('heading', { name: 'Cluster' }),
+    ).toBeInTheDocument();
+    const table = screen.getByRole('table', { name: 'Collected clusters' });
+    expect(
+      within(table).getByRole('columnheader', { name: 'Erkannte Plattform' }),
+    ).toBeInTheDocument();
+    expect(within(table).getByText('vor 4 min gesammelt')).toBeInTheDocument();
+    expect(
+      within(table).getByText('1 Ressource nicht lesbar'),
+    ).toBeInTheDocument();
+  });
+
   it('explains how to add clusters when none are configured', async () => {
     await renderInTestApp(<ClustersCard />, {
       apis: [[runtimeStackApiRef, { getClusters: async () => [] }]],
@@ -156,16 +187,5 @@ describe('ClustersCard', () => {
     expect(
       await screen.findByText(/Could not load the clusters/),
     ).toBeInTheDocument();
-  });
-});
-
-describe('formatAge', () => {
-  it.each([
-    [12, '12 s'],
-    [240, '4 min'],
-    [7200, '2 h'],
-    [3 * 86400, '3 days'],
-  ])('%d s reads %s', (seconds, text) => {
-    expect(formatAge(seconds)).toBe(text);
   });
 });

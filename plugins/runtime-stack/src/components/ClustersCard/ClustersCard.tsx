@@ -1,5 +1,5 @@
 import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { LayerModel } from '@internal/backstage-plugin-runtime-stack-common';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -17,6 +17,7 @@ import { ClusterOrigin } from '../shared/ClusterOrigin';
 import { ErrorText } from '../shared/ErrorText';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
+import { runtimeStackTranslationRef } from '../../translation';
 
 const NO_WRAP = { verticalAlign: 'top', whiteSpace: 'nowrap' } as const;
 
@@ -27,6 +28,7 @@ const NO_WRAP = { verticalAlign: 'top', whiteSpace: 'nowrap' } as const;
  */
 export const ClustersCard = ({ layerModel }: { layerModel?: LayerModel }) => {
   const api = useApi(runtimeStackApiRef);
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   const titles = useMemo(() => layerModelTitlesOf(layerModel), [layerModel]);
   const { value, loading, error } = useAsync(() => api.getClusters(), [api]);
 
@@ -34,7 +36,7 @@ export const ClustersCard = ({ layerModel }: { layerModel?: LayerModel }) => {
     if (loading) return <Progress />;
     if (error) {
       return (
-        <ResponseErrorPanel error={error} title="Could not load the clusters" />
+        <ResponseErrorPanel error={error} title={t('clustersCard.loadError')} />
       );
     }
     if (!value || value.length === 0) {
@@ -43,26 +45,24 @@ export const ClustersCard = ({ layerModel }: { layerModel?: LayerModel }) => {
       return (
         <>
           <Typography variant="subtitle1" component="p">
-            No clusters configured
+            {t('clustersCard.emptyTitle')}
           </Typography>
           <Typography variant="body2" color="textSecondary">
-            Add clusters under kubernetes.clusterLocatorMethods in
-            app-config.yaml (type: config), list a Google project's with a type:
-            gke locator, or register kubernetes-cluster Resources with a type:
-            catalog locator; the Kubernetes plugin and Runtime Stack both read
-            them.
+            {t('clustersCard.emptyDescription')}
           </Typography>
         </>
       );
     }
     return (
-      <ScrollingTable size="small" aria-label="Collected clusters">
+      <ScrollingTable size="small" aria-label={t('clustersCard.tableLabel')}>
         <TableHead>
           <TableRow>
-            <TableCell>Cluster</TableCell>
-            <TableCell>Data</TableCell>
-            <TableCell style={NO_WRAP}>Objects</TableCell>
-            <TableCell>Platform detected</TableCell>
+            <TableCell>{t('clustersCard.clusterColumn')}</TableCell>
+            <TableCell>{t('clustersCard.dataColumn')}</TableCell>
+            <TableCell style={NO_WRAP}>
+              {t('clustersCard.objectsColumn')}
+            </TableCell>
+            <TableCell>{t('clustersCard.platformColumn')}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -78,7 +78,9 @@ export const ClustersCard = ({ layerModel }: { layerModel?: LayerModel }) => {
                 </Typography>
                 {cluster.serverVersion && (
                   <Typography variant="body2" color="textSecondary">
-                    Kubernetes {cluster.serverVersion}
+                    {t('clustersCard.serverVersion', {
+                      version: cluster.serverVersion,
+                    })}
                   </Typography>
                 )}
                 <ClusterOrigin cluster={cluster} />
@@ -87,7 +89,9 @@ export const ClustersCard = ({ layerModel }: { layerModel?: LayerModel }) => {
                 <FreshnessChip cluster={cluster} />
                 {cluster.ageSeconds !== undefined && (
                   <Typography variant="body2" color="textSecondary">
-                    collected {formatAge(cluster.ageSeconds)} ago
+                    {t('clustersCard.collected', {
+                      age: formatAge(t, cluster.ageSeconds),
+                    })}
                   </Typography>
                 )}
                 {cluster.lastError && (
@@ -98,7 +102,9 @@ export const ClustersCard = ({ layerModel }: { layerModel?: LayerModel }) => {
                 )}
                 {cluster.warnings.length > 0 && (
                   <Typography variant="body2" color="textSecondary">
-                    {cluster.warnings.length} resource(s) not readable
+                    {t('clustersCard.unreadable', {
+                      count: cluster.warnings.length,
+                    })}
                   </Typography>
                 )}
               </TableCell>
@@ -108,7 +114,7 @@ export const ClustersCard = ({ layerModel }: { layerModel?: LayerModel }) => {
                   <ToolChips tools={cluster.platformTools} titles={titles} />
                 ) : (
                   <Typography variant="body2" color="textSecondary">
-                    nothing detected yet
+                    {t('clustersCard.nothingDetected')}
                   </Typography>
                 )}
               </TableCell>
@@ -121,8 +127,8 @@ export const ClustersCard = ({ layerModel }: { layerModel?: LayerModel }) => {
 
   return (
     <HeadedInfoCard
-      title="Clusters"
-      subheader="Collected on a schedule and kept current with watches; pages read the stored state."
+      title={t('clustersCard.title')}
+      subheader={t('clustersCard.subheader')}
     >
       {body()}
     </HeadedInfoCard>

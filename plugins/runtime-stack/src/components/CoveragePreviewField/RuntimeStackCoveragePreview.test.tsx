@@ -1,3 +1,4 @@
+import { createTranslationMessages } from '@backstage/frontend-plugin-api';
 import {
   createExtensionTester,
   registerMswTestHooks,
@@ -21,6 +22,8 @@ import {
 } from './extensions';
 import { RuntimeStackCoveragePreview } from './RuntimeStackCoveragePreview';
 import { testClient } from '../../__testUtils__/runtimeStackClient';
+import { translationModule } from '../../__testUtils__/translations';
+import { runtimeStackTranslationRef } from '../../translation';
 
 /** The props the scaffolder's form gives a field, the whole form in formContext. */
 function fieldProps(formData: Record<string, unknown>) {
@@ -160,6 +163,47 @@ describe('RuntimeStackCoveragePreview', () => {
       'Layer 0',
     ]);
     expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('speaks the words an app installs for the plugin', async () => {
+    const german = createTranslationMessages({
+      ref: runtimeStackTranslationRef,
+      messages: {
+        'coveragePreview.title': 'Vorschau der Abdeckung',
+        'coveragePreview.willBeCoveredPartly_other':
+          '{{covered, number}} von {{required, number}} werden abgedeckt, {{count}} vorerst teilweise',
+        'coveragePreview.notAskedFor': 'Nicht verlangt: {{capabilities}}',
+        'coveragePreview.formHints.gitops': 'Wähle Argo CD oder Flux',
+        'coverageCard.topGaps': 'Wichtigste Lücken',
+      },
+    });
+    const { props } = fieldProps(minimal);
+    await renderInTestApp(
+      <RuntimeStackCoveragePreview
+        {...props}
+        schema={{ ...props.schema, title: undefined }}
+      />,
+      { ...withBackend(), features: [translationModule(german)] },
+    );
+
+    // The heading shows at once, the figures once the model has loaded.
+    expect(
+      await screen.findByText('4 von 7 werden abgedeckt, 4 vorerst teilweise'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { name: 'Vorschau der Abdeckung' }),
+    ).toBeInTheDocument();
+    expect(
+      within(layer(5)).getByText(/^Nicht verlangt: Service mesh/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { name: 'Wichtigste Lücken' }),
+    ).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('list', { name: 'Top coverage gaps' })).getByText(
+        'Wähle Argo CD oder Flux',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('shows the coverage rise and the statuses switch with more choices', async () => {

@@ -3,7 +3,10 @@ import {
   ResponseErrorPanel,
   WarningPanel,
 } from '@backstage/core-components';
-import { useApiHolder } from '@backstage/frontend-plugin-api';
+import {
+  useApiHolder,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import {
   chooseRequirementProfile,
@@ -34,6 +37,7 @@ import {
   type PreviewChoices,
 } from './previewEvidence';
 import { WrappingListItemText } from '../shared/WrappingListItemText';
+import { runtimeStackTranslationRef } from '../../translation';
 
 const SHOWN_GAPS = 5;
 
@@ -49,23 +53,32 @@ interface PlatformCoverageRules {
  * for them: a preview measured against other profiles would show a ratio the
  * entity page does not.
  */
-function usePlatformCoverageRules() {
+function usePlatformCoverageRules(): {
+  loading: boolean;
+  error?: Error;
+  value?: PlatformCoverageRules;
+} {
   const api = useApiHolder().get(runtimeStackApiRef);
-  return useAsync(async (): Promise<PlatformCoverageRules> => {
-    if (!api) {
-      throw new Error('The runtime-stack API is not installed in this app');
-    }
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  const loaded = useAsync(async () => {
+    if (!api) return undefined;
     const [layerModel, profiles] = await Promise.all([
       api.getLayerModel(),
       api.getRequirementProfiles(),
     ]);
-    if (profiles.profiles.length === 0) {
-      throw new Error(
-        'The runtime-stack backend serves no requirement profiles',
-      );
-    }
     return { layerModel, profiles };
   }, [api]);
+  // Checked outside the load, so a change of language needs no new load.
+  if (!api) {
+    return { loading: false, error: new Error(t('coveragePreview.noApi')) };
+  }
+  if (loaded.value?.profiles.profiles.length === 0) {
+    return {
+      loading: false,
+      error: new Error(t('coveragePreview.noProfiles')),
+    };
+  }
+  return loaded;
 }
 
 type PreviewResult =
@@ -112,13 +125,6 @@ function usePreviewCoverage(
   }, [key, rules]);
 }
 
-const REQUIREMENT_TEXT: Record<CapabilityCoverage['requirement'], string> = {
-  required: 'required',
-  recommended: 'recommended',
-  'not-applicable': 'not applicable',
-  optional: 'not asked for',
-};
-
 const LayerSection = ({
   layer,
   capabilities,
@@ -128,6 +134,7 @@ const LayerSection = ({
   capabilities: CapabilityCoverage[];
   toolTitle: (id: string) => string;
 }) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   // What the profile asks for or the choices bring; the rest in one line.
   const shown = capabilities.filter(
     c =>
@@ -139,11 +146,14 @@ const LayerSection = ({
   return (
     <Box
       component="section"
-      aria-label={`Layer ${layer.layer}: ${layer.title}`}
+      aria-label={t('coveragePreview.layerLabel', {
+        layer: String(layer.layer),
+        title: layer.title,
+      })}
       mt={1}
     >
       <Typography variant="subtitle2" component="h4">
-        Layer {layer.layer} · {layer.title}
+        {t('layerTitle', { layer: String(layer.layer), title: layer.title })}
         {layer.required > 0 && ` · ${formatCoveragePercent(layer)}`}
       </Typography>
       {shown.length > 0 && (
@@ -153,7 +163,7 @@ const LayerSection = ({
               <WrappingListItemText
                 primary={c.title}
                 secondary={[
-                  REQUIREMENT_TEXT[c.requirement],
+                  t(`coveragePreview.requirement.${c.requirement}`),
                   c.tools.map(toolTitle).join(', '),
                 ]
                   .filter(Boolean)
@@ -170,7 +180,9 @@ const LayerSection = ({
       )}
       {others.length > 0 && (
         <Typography variant="caption" color="textSecondary" component="p">
-          Not asked for: {others.map(c => c.title).join(', ')}
+          {t('coveragePreview.notAskedFor', {
+            capabilities: others.map(c => c.title).join(', '),
+          })}
         </Typography>
       )}
     </Box>
@@ -205,6 +217,7 @@ const PreviewCoverage = ({
   formData: unknown;
   rules: PlatformCoverageRules;
 }) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   const { coverage, unknownProfile } = usePreviewCoverage(formData, rules);
   const toolTitle = useMemo(
     () => toolTitlesOf(rules.layerModel),
@@ -214,42 +227,50 @@ const PreviewCoverage = ({
     return (
       <WarningPanel
         severity="error"
-        title={`Unknown requirement profile '${unknownProfile}'`}
-        message={`The runtime-stack backend knows ${rules.profiles.profiles
-          .map(p => `'${p.id}'`)
-          .join(
-            ', ',
-          )}; coverage cannot be measured against '${unknownProfile}'. Ask the platform team to add it under runtimeStack.coverage.profiles, or pick another profile.`}
+        title={t('coveragePreview.unknownProfileTitle', {
+          profile: unknownProfile,
+        })}
+        message={t('coveragePreview.unknownProfileMessage', {
+          known: rules.profiles.profiles.map(p => `'${p.id}'`).join(', '),
+          profile: unknownProfile,
+        })}
       />
     );
   }
   const once = coverageOnceConfirmed(coverage);
   const gaps = pickTopGaps(remainingGaps(coverage), SHOWN_GAPS);
   const { overall } = coverage;
+  const counts = { covered: once.covered, required: overall.required };
 
   return (
     <>
       <Box display="flex" alignItems="baseline" mt={1} style={{ gap: 24 }}>
         <CoverageFigure
-          label="Coverage when registered"
+          label={t('coveragePreview.registeredLabel')}
           value={formatCoveragePercent(overall)}
-          caption="when registered"
+          caption={t('coveragePreview.registered')}
         />
         <CoverageFigure
-          label="Coverage once running"
+          label={t('coveragePreview.runningLabel')}
           value={formatCoveragePercent(once)}
-          caption="once a cluster confirms it"
+          caption={t('coveragePreview.running')}
         />
       </Box>
       <Typography variant="body2">
-        {overall.required === 0
-          ? 'The profile requires no capabilities'
-          : `${once.covered} of ${overall.required} required capabilities will be covered`}
-        {overall.partial > 0 &&
-          `; ${overall.partial} count as partial until the running service shows them`}
+        {overall.required === 0 && t('coverageCard.nothingRequired')}
+        {overall.required > 0 &&
+          (overall.partial > 0
+            ? t('coveragePreview.willBeCoveredPartly', {
+                ...counts,
+                count: overall.partial,
+              })
+            : t('coveragePreview.willBeCovered', counts))}
       </Typography>
       <Typography variant="body2" color="textSecondary">
-        Profile {coverage.profile.title} ({coverage.profile.reason})
+        {t('coveragePreview.profile', {
+          profile: coverage.profile.title,
+          reason: coverage.profile.reason,
+        })}
       </Typography>
 
       {[...coverage.layers]
@@ -267,22 +288,31 @@ const PreviewCoverage = ({
 
       <Box mt={2}>
         <Typography variant="subtitle2" component="h4">
-          {gaps.length > 0 ? 'Top gaps' : 'No gaps'}
+          {gaps.length > 0
+            ? t('coverageCard.topGaps')
+            : t('coveragePreview.noGaps')}
         </Typography>
         {gaps.length > 0 ? (
-          <List dense disablePadding aria-label="Top coverage gaps">
+          <List
+            dense
+            disablePadding
+            aria-label={t('coverageCard.topGapsLabel')}
+          >
             {gaps.map(gap => (
               <ListItem key={gap.capability} disableGutters>
                 <WrappingListItemText
-                  primary={`Layer ${gap.layer} · ${gap.title}`}
-                  secondary={previewHint(gap.capability, gap.hint)}
+                  primary={t('layerTitle', {
+                    layer: String(gap.layer),
+                    title: gap.title,
+                  })}
+                  secondary={previewHint(t, gap.capability, gap.hint)}
                 />
               </ListItem>
             ))}
           </List>
         ) : (
           <Typography variant="body2" color="textSecondary">
-            These choices cover every capability the profile requires.
+            {t('coveragePreview.allCovered')}
           </Typography>
         )}
       </Box>
@@ -303,8 +333,9 @@ export const RuntimeStackCoveragePreview = (
 ) => {
   const formData = (props.formContext as { formData?: unknown } | undefined)
     ?.formData;
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   const rules = usePlatformCoverageRules();
-  const title = props.schema?.title ?? 'Runtime coverage preview';
+  const title = props.schema?.title ?? t('coveragePreview.title');
 
   let content;
   if (rules.loading) {
@@ -312,8 +343,8 @@ export const RuntimeStackCoveragePreview = (
   } else if (rules.error || !rules.value) {
     content = (
       <ResponseErrorPanel
-        error={rules.error ?? new Error('Nothing was loaded')}
-        title="Could not load the platform's layer model and requirement profiles"
+        error={rules.error ?? new Error(t('coveragePreview.nothingLoaded'))}
+        title={t('coveragePreview.loadError')}
       />
     );
   } else {

@@ -1,3 +1,4 @@
+import { mockApis } from '@backstage/frontend-test-utils';
 import {
   chooseRequirementProfile,
   computeCoverage,
@@ -15,6 +16,7 @@ import {
   remainingGaps,
   type PreviewChoices,
 } from './previewEvidence';
+import { runtimeStackTranslationRef } from '../../translation';
 
 /** Capability → tools of the evidence, for compact assertions. */
 function toolsByCapability(evidence: CoverageEvidence[]) {
@@ -312,9 +314,17 @@ describe('the preview with the coverage engine', () => {
   });
 
   it('hints at the form choice that closes a gap', () => {
-    expect(previewHint('gitops', 'engine hint')).toBe(
+    const { t } = mockApis
+      .translation()
+      .getTranslation(runtimeStackTranslationRef);
+    expect(previewHint(t, 'gitops', 'engine hint')).toBe(
       'Choose Argo CD or Flux under GitOps',
     );
-    expect(previewHint('logging', 'engine hint')).toBe('engine hint');
+    expect(previewHint(t, 'logging', 'engine hint')).toBe('engine hint');
+    expect(previewHint(t, 'logging')).toBe(
+      'Not covered by this template: ask the platform team',
+    );
+    // A capability id is never mistaken for a property of any object.
+    expect(previewHint(t, 'constructor', 'engine hint')).toBe('engine hint');
   });
 });

@@ -1,9 +1,12 @@
+import type { TranslationFunction } from '@backstage/frontend-plugin-api';
 import {
   coverageRatio,
   sourceControlToolOf,
   type CoverageEvidence,
   type ServiceCoverage,
 } from '@internal/backstage-plugin-runtime-stack-common';
+import type { runtimeStackTranslationRef } from '../../translation';
+import { coveragePreviewMessages } from './coveragePreviewMessages';
 
 /**
  * The platform choices of the runtime-service template that decide what the
@@ -329,31 +332,25 @@ export function previewEvidence(choices: PreviewChoices): CoverageEvidence[] {
   return evidence;
 }
 
-/** What to change in the form to close a gap, where the form can close it. */
-const FORM_HINTS: Record<string, string> = {
-  'container-registry': 'Set the image registry',
-  images: 'Set the image registry and name',
-  'service-proxy': 'Expose the service through an Ingress',
-  'certificate-management':
-    'Turn on TLS with a cert-manager ClusterIssuer for the Ingress',
-  gitops: 'Choose Argo CD or Flux under GitOps',
-  'service-mesh': 'Choose Linkerd or Istio under Service mesh',
-  metrics: 'Turn on the Prometheus ServiceMonitor',
-  alerting: 'Turn on the alerting rules',
-  visualization: 'Turn on the Grafana dashboard',
-  'ci-cd': 'Choose a CI system',
-};
+/** A capability the form can close, with its hint among the messages. */
+type FormHint = keyof typeof coveragePreviewMessages.formHints;
+
+const hasFormHint = (capability: string): capability is FormHint =>
+  Object.hasOwn(coveragePreviewMessages.formHints, capability);
 
 /**
  * The hint for a gap in the preview: the form choice that closes it, else
  * the coverage engine's own hint (declare a tool, ask the platform team).
  */
-export function previewHint(capability: string, engineHint?: string): string {
-  return (
-    FORM_HINTS[capability] ??
-    engineHint ??
-    'Not covered by this template: ask the platform team'
-  );
+export function previewHint(
+  t: TranslationFunction<typeof runtimeStackTranslationRef.T>,
+  capability: string,
+  engineHint?: string,
+): string {
+  if (hasFormHint(capability)) {
+    return t(`coveragePreview.formHints.${capability}`);
+  }
+  return engineHint ?? t('coveragePreview.notCoveredHint');
 }
 
 type Capability = ServiceCoverage['capabilities'][number];

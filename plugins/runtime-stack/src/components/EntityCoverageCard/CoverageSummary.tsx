@@ -35,7 +35,7 @@ const SourceErrors = ({
 export const CoverageSummary = ({ value }: { value: EntityCoverage }) => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   const { overall } = value;
-  const age = formatAgeSince(value.evaluatedAt);
+  const age = formatAgeSince(t, value.evaluatedAt);
   const counts = {
     covered: overall.covered,
     required: overall.required,

@@ -4,6 +4,8 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { describeOwnerOrigin } from './ownerOrigin';
 import type { EntityScopeKind } from '../shared/entityScope';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { runtimeStackTranslationRef } from '../../translation';
 
 /** The owner groups of a capability, what each does and where it comes from. */
 export const CapabilityOwners = ({
@@ -14,17 +16,18 @@ export const CapabilityOwners = ({
   /** The scope of the tab's own entity, whose records read as "this …". */
   ownScope?: EntityScopeKind;
 }) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   if (owners === undefined) {
     return (
       <Typography variant="body2" color="textSecondary">
-        not known
+        {t('entityContent.owners.unknown')}
       </Typography>
     );
   }
   if (owners.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
-        no owner
+        {t('entityContent.owners.none')}
       </Typography>
     );
   }
@@ -39,10 +42,10 @@ export const CapabilityOwners = ({
             <EntityRefLink entityRef={owner.owner} defaultKind="group" />
           </Typography>
           <Typography variant="caption" color="textSecondary" component="div">
-            {`${owner.responsibility} · ${describeOwnerOrigin(
-              owner,
-              ownScope,
-            )}`}
+            {t('entityContent.owners.origin', {
+              responsibility: owner.responsibility,
+              origin: describeOwnerOrigin(t, owner, ownScope),
+            })}
           </Typography>
         </Box>
       ))}

@@ -13,6 +13,28 @@ import { ChangeOwnerAction } from './ChangeOwnerAction';
 import { CoverageStatusChip } from './CoverageStatusChip';
 import { EvidenceList } from './EvidenceList';
 import { ErrorText } from '../shared/ErrorText';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import {
+  runtimeStackTranslationRef,
+  type RuntimeStackT,
+} from '../../translation';
+
+/** What the profile asks of a capability, in words. */
+function requirementText(
+  t: RuntimeStackT,
+  requirement: CapabilityCoverage['requirement'],
+): string {
+  switch (requirement) {
+    case 'required':
+      return t('entityContent.stack.requirement.required');
+    case 'recommended':
+      return t('entityContent.stack.requirement.recommended');
+    case 'optional':
+      return t('entityContent.stack.requirement.optional');
+    default:
+      return t('entityContent.stack.requirement.notApplicable');
+  }
+}
 
 const CapabilityDescription = ({
   capability,
@@ -20,35 +42,44 @@ const CapabilityDescription = ({
 }: {
   capability: CapabilityCoverage;
   titleOf: (toolId: string) => string;
-}) => (
-  <>
-    <Typography variant="body2">{capability.title}</Typography>
-    <Typography variant="caption" color="textSecondary" component="div">
-      {capability.requirement.replace('-', ' ')}
-    </Typography>
-    {capability.conflict && (
-      // A claim the cluster contradicts is shown, never resolved silently.
-      <ErrorText>
-        Conflict: declared{' '}
-        {capability.conflict.declared.map(titleOf).join(', ') || 'nothing'},
-        observed{' '}
-        {capability.conflict.observed.map(titleOf).join(', ') || 'nothing'}
-      </ErrorText>
-    )}
-    {capability.exemption && (
-      <Typography variant="body2" color="textSecondary">
-        Exempt: {capability.exemption.reason}
-        {capability.exemption.expiresAt &&
-          ` (until ${capability.exemption.expiresAt.slice(0, 10)})`}
+}) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  const toolsOr = (tools: string[]) =>
+    tools.map(titleOf).join(', ') || t('entityContent.stack.conflictNothing');
+  const { conflict, exemption } = capability;
+  return (
+    <>
+      <Typography variant="body2">{capability.title}</Typography>
+      <Typography variant="caption" color="textSecondary" component="div">
+        {requirementText(t, capability.requirement)}
       </Typography>
-    )}
-    {capability.hint && (
-      <Typography variant="body2" color="textSecondary">
-        {capability.hint}
-      </Typography>
-    )}
-  </>
-);
+      {conflict && (
+        // A claim the cluster contradicts is shown, never resolved silently.
+        <ErrorText>
+          {t('entityContent.stack.conflict', {
+            declared: toolsOr(conflict.declared),
+            observed: toolsOr(conflict.observed),
+          })}
+        </ErrorText>
+      )}
+      {exemption && (
+        <Typography variant="body2" color="textSecondary">
+          {exemption.expiresAt
+            ? t('entityContent.stack.exemptUntil', {
+                reason: exemption.reason,
+                date: exemption.expiresAt.slice(0, 10),
+              })
+            : t('entityContent.stack.exempt', { reason: exemption.reason })}
+        </Typography>
+      )}
+      {capability.hint && (
+        <Typography variant="body2" color="textSecondary">
+          {capability.hint}
+        </Typography>
+      )}
+    </>
+  );
+};
 
 const ToolNames = ({
   tools,
@@ -96,6 +127,7 @@ export const CapabilityRow = ({
   onChanged: () => void;
 }) => {
   const classes = useStyles();
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   const [showEvidence, setShowEvidence] = useState(false);
   const evidenceId = `evidence-${capability.capability}`;
   return (
@@ -124,10 +156,15 @@ export const CapabilityRow = ({
               size="small"
               aria-expanded={showEvidence}
               aria-controls={evidenceId}
-              aria-label={`Evidence for ${capability.title} (${capability.evidence.length})`}
+              aria-label={t('entityContent.stack.evidenceButtonLabel', {
+                capability: capability.title,
+                count: capability.evidence.length,
+              })}
               onClick={() => setShowEvidence(shown => !shown)}
             >
-              Evidence ({capability.evidence.length})
+              {t('entityContent.stack.evidenceButton', {
+                count: capability.evidence.length,
+              })}
             </Button>
             <ChangeOwnerAction
               capability={capability}

@@ -10,7 +10,12 @@ import {
   type OwnedCapability,
   type OwnershipEditTarget,
 } from './ownershipEdits';
-import { scopeKindOf, scopeNounOf } from '../shared/entityScope';
+import { scopeKindOf, useScopeNoun } from '../shared/entityScope';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import {
+  runtimeStackTranslationRef,
+  type RuntimeStackT,
+} from '../../translation';
 
 const ChangeOwnerButton = ({
   capabilityTitle,
@@ -20,18 +25,20 @@ const ChangeOwnerButton = ({
   capabilityTitle: string;
   disabledReason?: string;
   onClick: () => void;
-}) => (
-  <GuardedButton
-    disabledReason={disabledReason}
-    onClick={onClick}
-    aria-label={`Change owner of ${capabilityTitle}`}
-  >
-    Change owner
-  </GuardedButton>
-);
-
-const NOT_YOUR_RECORD =
-  "This owner record belongs to a group you are not a member of, so you can't change it. Ask that group to change it.";
+}) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  return (
+    <GuardedButton
+      disabledReason={disabledReason}
+      onClick={onClick}
+      aria-label={t('entityContent.changeOwner.buttonLabel', {
+        capability: capabilityTitle,
+      })}
+    >
+      {t('entityContent.changeOwner.button')}
+    </GuardedButton>
+  );
+};
 
 /**
  * Only a stored record can be checked up front: the permission is
@@ -48,32 +55,42 @@ const RecordPermissionGate = ({
   refusal: string;
   children: (disabledReason?: string) => JSX.Element;
 }) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   const { loading, allowed, error } = usePermission({
     permission: ownershipUpdatePermission,
     resourceRef: recordId,
   });
-  if (loading) return children('Checking whether you may change this owner…');
-  if (error)
-    return children(`Could not check your permission: ${error.message}`);
+  if (loading) return children(t('entityContent.changeOwner.checking'));
+  if (error) {
+    return children(
+      t('entityContent.changeOwner.checkFailed', { message: error.message }),
+    );
+  }
   if (!allowed) return children(refusal);
   return children();
 };
 
 /** The stored record whose permission decides, and what a refusal says. */
 function permissionGateOf(
+  t: RuntimeStackT,
   target: OwnershipEditTarget,
-  entityRef: string,
+  scopeNoun: string,
 ): { recordId: string; refusal: string } | undefined {
   if (target.mode === 'update') {
-    return { recordId: target.recordId, refusal: NOT_YOUR_RECORD };
+    return {
+      recordId: target.recordId,
+      refusal: t('entityContent.changeOwner.notYourRecord'),
+    };
   }
   const inherited = target.owner;
   if (!inherited?.recordId) return undefined;
   return {
     recordId: inherited.recordId,
-    refusal: `${parseEntityRef(inherited.owner).name} owns this for ${
-      inherited.inheritedFrom.ref
-    }, and only its members may hand it over to ${scopeNounOf(entityRef)}.`,
+    refusal: t('entityContent.changeOwner.notYourInherited', {
+      owner: parseEntityRef(inherited.owner).name,
+      scope: inherited.inheritedFrom.ref,
+      target: scopeNoun,
+    }),
   };
 }
 
@@ -90,7 +107,9 @@ export const ChangeOwnerAction = ({
 }) => {
   const [open, setOpen] = useState(false);
   const target = editTargetOf(ownerToEdit(capability), scopeKindOf(entityRef));
-  const gate = permissionGateOf(target, entityRef);
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  const scopeNoun = useScopeNoun()(entityRef);
+  const gate = permissionGateOf(t, target, scopeNoun);
   const button = (disabledReason?: string) => (
     <ChangeOwnerButton
       capabilityTitle={capability.title}

@@ -19,7 +19,7 @@ import { RefLink } from '../shared/RefLink';
 import { useCoverageRefresh } from './coverageRefresh';
 import { formatWhen } from './formatWhen';
 import { describeOwnerOrigin } from './ownerOrigin';
-import { scopeKindOf, scopeNounOf } from '../shared/entityScope';
+import { scopeKindOf, useScopeNoun } from '../shared/entityScope';
 import {
   explainWriteError,
   initialOwnerForm,
@@ -32,6 +32,11 @@ import {
 } from './ownershipEdits';
 import { errorMessage } from '../shared/errorMessage';
 import { ErrorText } from '../shared/ErrorText';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import {
+  runtimeStackTranslationRef,
+  type RuntimeStackT,
+} from '../../translation';
 
 /** What saving will do, so nobody is surprised by an override or an edit in place. */
 const TargetExplanation = ({
@@ -41,22 +46,24 @@ const TargetExplanation = ({
   target: OwnershipEditTarget;
   entityRef: string;
 }) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   const { owner } = target;
-  const noun = scopeNounOf(entityRef);
+  const scope = useScopeNoun()(entityRef);
   let text: ReactNode;
   if (target.mode === 'update') {
-    text = `Changes the owner record set on ${noun} (version ${target.version}).`;
+    text = t('entityContent.changeOwner.updates', {
+      scope,
+      version: String(target.version),
+    });
   } else if (owner) {
-    text = (
-      <>
-        Now <RefLink entityRef={owner.owner} defaultKind="group" /> (
-        {owner.responsibility}),{' '}
-        {describeOwnerOrigin(owner, scopeKindOf(entityRef))}. Saving sets an
-        owner on {noun} that takes precedence.
-      </>
-    );
+    text = t('entityContent.changeOwner.overrides', {
+      owner: <RefLink entityRef={owner.owner} defaultKind="group" />,
+      responsibility: owner.responsibility,
+      origin: describeOwnerOrigin(t, owner, scopeKindOf(entityRef)),
+      scope,
+    });
   } else {
-    text = `No owner is known. Saving sets one on ${noun}.`;
+    text = t('entityContent.changeOwner.noOwner', { scope });
   }
   return (
     <Typography variant="body2" color="textSecondary" paragraph>
@@ -65,14 +72,18 @@ const TargetExplanation = ({
   );
 };
 
-function reloadStatus(waiting: boolean, error?: Error): string {
-  if (waiting) return 'Reloading the current owner…';
+function reloadStatus(
+  t: RuntimeStackT,
+  waiting: boolean,
+  error?: Error,
+): string {
+  if (waiting) return t('entityContent.changeOwner.reloading');
   if (error) {
-    return `Could not reload (${errorMessage(
-      error,
-    )}); saving may meet the same conflict.`;
+    return t('entityContent.changeOwner.reloadFailed', {
+      message: errorMessage(error),
+    });
   }
-  return 'Reloaded. Saving now applies your change over the current owner.';
+  return t('entityContent.changeOwner.reloaded');
 }
 
 const ProblemMessage = ({
@@ -82,31 +93,40 @@ const ProblemMessage = ({
   problem: OwnershipWriteProblem;
   onReload: () => void;
 }) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   if (problem.kind !== 'conflict') {
     return (
       <ErrorText role="alert">
         {problem.kind === 'denied'
-          ? `You may not set this owner: ${problem.message}`
-          : `Could not save: ${problem.message}`}
+          ? t('entityContent.changeOwner.denied', { message: problem.message })
+          : t('entityContent.changeOwner.saveFailed', {
+              message: problem.message,
+            })}
       </ErrorText>
     );
   }
+  const actor = problem.changedBy && (
+    <RefLink entityRef={problem.changedBy} defaultKind="user" />
+  );
   return (
     <Box role="alert" display="flex" alignItems="center" style={{ gap: 8 }}>
       <ErrorText>
-        {problem.changedBy ? (
-          <>
-            Changed by{' '}
-            <RefLink entityRef={problem.changedBy} defaultKind="user" />
-            {problem.at ? ` at ${formatWhen(problem.at)}` : ''} since you opened
-            it. Reload to see the current owner, then save again.
-          </>
-        ) : (
-          `${problem.message} Reload to see the current owner, then save again.`
-        )}
+        {actor && problem.at
+          ? t('entityContent.changeOwner.changedByAt', {
+              actor,
+              when: formatWhen(problem.at),
+            })
+          : null}
+        {actor && !problem.at
+          ? t('entityContent.changeOwner.changedBy', { actor })
+          : null}
+        {!actor &&
+          t('entityContent.changeOwner.conflict', {
+            message: problem.message,
+          })}
       </ErrorText>
       <Button variant="outlined" size="small" onClick={onReload}>
-        Reload
+        {t('entityContent.changeOwner.reload')}
       </Button>
     </Box>
   );
@@ -131,6 +151,7 @@ export const ChangeOwnerDialog = ({
   onChanged: () => void;
 }) => {
   const api = useApi(runtimeStackApiRef);
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   const analytics = useAnalytics();
   const [form, setForm] = useState<OwnerForm>(() => initialOwnerForm(target));
   const [submitted, setSubmitted] = useState(false);
@@ -141,14 +162,14 @@ export const ChangeOwnerDialog = ({
   // Until the reload lands, saving would send the version that conflicted.
   const waitingForReload = reloaded && refreshing;
 
-  const errors = submitted ? ownerFormErrors(form) : {};
+  const errors = submitted ? ownerFormErrors(t, form) : {};
   const set = (field: keyof OwnerForm) => (value: string) =>
     setForm(previous => ({ ...previous, [field]: value }));
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    if (Object.keys(ownerFormErrors(form)).length > 0) return;
+    if (Object.keys(ownerFormErrors(t, form)).length > 0) return;
     setSaving(true);
     setProblem(undefined);
     try {
@@ -192,27 +213,28 @@ export const ChangeOwnerDialog = ({
     <Dialog open onClose={onClose} aria-labelledby={titleId} fullWidth>
       <form onSubmit={save} noValidate>
         <DialogTitle id={titleId}>
-          Change owner of {capability.title}
+          {t('entityContent.changeOwner.title', {
+            capability: capability.title,
+          })}
         </DialogTitle>
         <DialogContent>
           <TargetExplanation target={target} entityRef={entityRef} />
           <EntityRefPicker
             id={`${titleId}-owner`}
-            label="Owner group"
+            label={t('entityContent.changeOwner.ownerLabel')}
             kinds={['group']}
             required
             value={form.owner}
             onChange={set('owner')}
             error={Boolean(errors.owner)}
             helperText={
-              errors.owner ??
-              'Pick a group by name, or type group:namespace/name'
+              errors.owner ?? t('entityContent.changeOwner.ownerHelp')
             }
           />
           <TextField
             select
             id={`${titleId}-responsibility`}
-            label="Responsibility"
+            label={t('entityContent.changeOwner.responsibilityLabel')}
             value={form.responsibility}
             onChange={e =>
               set('responsibility')(e.target.value as OwnershipResponsibility)
@@ -228,7 +250,7 @@ export const ChangeOwnerDialog = ({
           </TextField>
           <TextField
             id={`${titleId}-note`}
-            label="Note"
+            label={t('entityContent.changeOwner.noteLabel')}
             value={form.note}
             onChange={e => set('note')(e.target.value)}
             fullWidth
@@ -237,29 +259,31 @@ export const ChangeOwnerDialog = ({
           />
           <TextField
             id={`${titleId}-link`}
-            label="Link"
+            label={t('entityContent.changeOwner.linkLabel')}
             value={form.link}
             onChange={e => set('link')(e.target.value)}
             error={Boolean(errors.link)}
-            helperText={errors.link ?? 'A runbook or team page, optional'}
+            helperText={errors.link ?? t('entityContent.changeOwner.linkHelp')}
             fullWidth
             margin="dense"
           />
           {reloaded && !problem && (
             <Typography variant="body2" color="textSecondary" role="status">
-              {reloadStatus(waitingForReload, refreshError)}
+              {reloadStatus(t, waitingForReload, refreshError)}
             </Typography>
           )}
           {problem && <ProblemMessage problem={problem} onReload={reload} />}
         </DialogContent>
         <DialogActions>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>
+            {t('entityContent.changeOwner.cancel')}
+          </Button>
           <Button
             type="submit"
             color="primary"
             disabled={saving || waitingForReload}
           >
-            Save
+            {t('entityContent.changeOwner.save')}
           </Button>
         </DialogActions>
       </form>

@@ -1,3 +1,4 @@
+import { createTranslationMessages } from '@backstage/frontend-plugin-api';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import {
   KubernetesClusterLinkFormatter,
@@ -12,6 +13,8 @@ import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { act, screen, within } from '@testing-library/react';
 import { layerModelTitlesOf } from '@internal/backstage-plugin-runtime-stack-common';
 import { ClustersPanel } from './ClustersPanel';
+import { translationModule } from '../../__testUtils__/translations';
+import { runtimeStackTranslationRef } from '../../translation';
 
 const view = (cluster: string, extra: Partial<EntityClusterView> = {}) => ({
   cluster,
@@ -147,5 +150,36 @@ describe('ClustersPanel', () => {
       ),
     ).toBeInTheDocument();
     expect(screen.getAllByText('current')).toHaveLength(1);
+  });
+
+  it('speaks the words an app installs for the plugin', async () => {
+    const german = createTranslationMessages({
+      ref: runtimeStackTranslationRef,
+      messages: {
+        'clustersPanel.workloadsLabel': 'Workloads auf {{cluster}}',
+        'clustersPanel.columns.restarts': 'Neustarts',
+        'clustersPanel.pods':
+          '{{running, number}} von {{total, number}} laufen',
+      },
+    });
+    await renderInTestApp(
+      <ClustersPanel
+        value={{ ...clusters, clusters: [view('prod-eu-1')] }}
+        titles={layerModelTitlesOf(undefined)}
+      />,
+      { features: [translationModule(german)] },
+    );
+
+    const table = screen.getByRole('table', {
+      name: 'Workloads auf prod-eu-1',
+    });
+    expect(
+      within(table).getByRole('columnheader', { name: 'Neustarts' }),
+    ).toBeInTheDocument();
+    expect(within(table).getByText('2 von 2 laufen')).toBeInTheDocument();
+    // What the app leaves alone stays in English.
+    expect(
+      within(table).getByRole('columnheader', { name: 'Workload' }),
+    ).toBeInTheDocument();
   });
 });

@@ -1,10 +1,10 @@
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { TrendSubject } from '@internal/backstage-plugin-runtime-stack-common';
 import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
-import { NO_TREND_HISTORY } from '../shared/TrendChart';
 import { Section } from './Section';
 import { ServiceTrend } from './ServiceTrend';
+import { runtimeStackTranslationRef } from '../../translation';
 
 /** How far back the Runtime stack tabs look. */
 const TREND_DAYS = 90;
@@ -24,6 +24,7 @@ export const CoverageTrendCard = ({
   ariaLabel: string;
 }) => {
   const api = useApi(runtimeStackApiRef);
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   // The subject as text: a new object for the same subject asks nothing new.
   const key = JSON.stringify(subject);
   const trend = useAsync(
@@ -33,11 +34,12 @@ export const CoverageTrendCard = ({
   );
   return (
     <Section
-      title="Coverage trend"
+      title={t('entityContent.trend.title')}
+      what={t('entityContent.trend.what')}
       subheader={subheader}
       state={trend}
       isEmpty={v => v.points.length === 0}
-      empty={NO_TREND_HISTORY}
+      empty={t('trendChart.noHistory')}
     >
       {value => <ServiceTrend value={value} ariaLabel={ariaLabel} />}
     </Section>

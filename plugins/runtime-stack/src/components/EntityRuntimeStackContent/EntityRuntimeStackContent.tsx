@@ -3,7 +3,7 @@ import {
   stringifyEntityRef,
   type Entity,
 } from '@backstage/catalog-model';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import { useMemo, useRef } from 'react';
@@ -31,6 +31,7 @@ import { Section } from './Section';
 import { CoverageTrendCard } from './CoverageTrendCard';
 import { errorMessage } from '../shared/errorMessage';
 import { ErrorText } from '../shared/ErrorText';
+import { runtimeStackTranslationRef } from '../../translation';
 
 /** The entity's System as `system:namespace/name`, if `spec.system` names one. */
 function systemRefOf(entity: Entity): string | undefined {
@@ -57,6 +58,7 @@ const evaluatedAtOf = (value: EntityCoverage) => value.evaluatedAt;
 export const EntityRuntimeStackContent = () => {
   const { entity } = useEntity();
   const api = useApi(runtimeStackApiRef);
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   const name = useMemo(
     () => ({
       kind: entity.kind,
@@ -111,31 +113,33 @@ export const EntityRuntimeStackContent = () => {
       <LiveAnnouncement text={announcement} />
       <Grid item xs={12}>
         <Section
-          title="Layer coverage"
-          subheader="Required capabilities of its profile, covered by declared, observed, registry and telemetry evidence"
+          title={t('entityContent.coverage.title')}
+          what={t('entityContent.coverage.what')}
+          subheader={t('entityContent.coverage.subheader')}
           state={coverageState}
           isEmpty={v => v.capabilities.length === 0}
-          empty="The layer model has no capabilities."
+          empty={t('entityContent.noCapabilities')}
         >
           {value => <CoveragePanel value={value} />}
         </Section>
       </Grid>
       <Grid item xs={12}>
         <Section
-          title="Capabilities by layer"
-          subheader="From the application (6) down to the platform (0): status, tools, owners and the evidence behind each"
+          title={t('entityContent.stack.title')}
+          what={t('entityContent.stack.what')}
+          subheader={t('entityContent.stack.subheader')}
           state={coverageState}
           refreshing={refreshing}
           isEmpty={v => v.capabilities.length === 0}
-          empty="The layer model has no capabilities."
+          empty={t('entityContent.noCapabilities')}
         >
           {value => (
             <CoverageRefreshContext.Provider value={refresh}>
               {refreshError && (
                 <ErrorText role="alert">
-                  {`Could not reload the coverage (${errorMessage(
-                    refreshError,
-                  )}); showing what was loaded before.`}
+                  {t('entityContent.reloadError', {
+                    message: errorMessage(refreshError),
+                  })}
                 </ErrorText>
               )}
               <LayerStack
@@ -150,8 +154,8 @@ export const EntityRuntimeStackContent = () => {
       <Grid item xs={12} md={5}>
         <CoverageTrendCard
           subject={{ kind: 'service', ref: entityRef }}
-          subheader="Overall coverage over the last 90 days"
-          ariaLabel="Coverage of this service by day"
+          subheader={t('entityContent.trend.subheader')}
+          ariaLabel={t('entityContent.trend.chartLabel')}
         />
       </Grid>
       <Grid item xs={12} md={7}>
@@ -164,30 +168,33 @@ export const EntityRuntimeStackContent = () => {
       </Grid>
       <Grid item xs={12}>
         <Section
-          title="Clusters and workloads"
-          subheader="From the collected cluster state, matched as the Kubernetes tab matches"
+          title={t('entityContent.clusters.title')}
+          what={t('entityContent.clusters.what')}
+          subheader={t('entityContent.clusters.subheader')}
           state={clusters}
           isEmpty={v => v.clusters.length === 0 && v.unavailable.length === 0}
-          empty={clustersEmptyText(clusters.value)}
+          empty={clustersEmptyText(t, clusters.value)}
         >
           {value => <ClustersPanel value={value} titles={titles} />}
         </Section>
       </Grid>
       <Grid item xs={12}>
         <Section
-          title="Images"
-          subheader="Running and declared images against their registry"
+          title={t('entityContent.images.title')}
+          what={t('entityContent.images.what')}
+          subheader={t('entityContent.images.subheader')}
           state={images}
           isEmpty={v => v.images.length === 0}
-          empty="No images run or are declared. List the repositories in the runtime-stack.io/images annotation."
+          empty={t('entityContent.images.empty')}
         >
           {value => <ImagesPanel value={value} />}
         </Section>
       </Grid>
       <Grid item xs={12}>
         <Section
-          title="Observability"
-          subheader="Prometheus, Grafana and configured links"
+          title={t('entityContent.observability.title')}
+          what={t('entityContent.observability.what')}
+          subheader={t('entityContent.observability.subheader')}
           state={observability}
           isEmpty={() => false}
           empty=""

@@ -6,6 +6,8 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { formatAgeSince } from '../shared/formatAgeSince';
 import { ScrollingTable } from '../shared/ScrollingTable';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { runtimeStackTranslationRef } from '../../translation';
 
 /** What the status of one capability rests on. */
 export const EvidenceList = ({
@@ -17,22 +19,32 @@ export const EvidenceList = ({
   capabilityTitle: string;
   titleOf: (toolId: string) => string;
 }) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  const seenAgo = (seenAt?: string) => {
+    const age = seenAt ? formatAgeSince(t, seenAt) : undefined;
+    return age && t('entityContent.evidence.seenAgo', { age });
+  };
   if (evidence.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
-        No evidence was found for {capabilityTitle}.
+        {t('entityContent.evidence.none', { capability: capabilityTitle })}
       </Typography>
     );
   }
   return (
-    <ScrollingTable size="small" aria-label={`Evidence for ${capabilityTitle}`}>
+    <ScrollingTable
+      size="small"
+      aria-label={t('entityContent.evidence.tableLabel', {
+        capability: capabilityTitle,
+      })}
+    >
       <TableHead>
         <TableRow>
-          <TableCell>Source</TableCell>
-          <TableCell>Detail</TableCell>
-          <TableCell>Cluster</TableCell>
-          <TableCell>Tool</TableCell>
-          <TableCell>Seen</TableCell>
+          <TableCell>{t('entityContent.evidence.sourceColumn')}</TableCell>
+          <TableCell>{t('entityContent.evidence.detailColumn')}</TableCell>
+          <TableCell>{t('entityContent.evidence.clusterColumn')}</TableCell>
+          <TableCell>{t('entityContent.evidence.toolColumn')}</TableCell>
+          <TableCell>{t('entityContent.evidence.seenColumn')}</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -40,17 +52,14 @@ export const EvidenceList = ({
           // Evidence has no id; the same detail can come from two clusters.
           <TableRow key={index}>
             <TableCell>
-              {e.source}
-              {e.strength === 'partial' && ' (partial)'}
+              {e.strength === 'partial'
+                ? t('entityContent.evidence.partial', { source: e.source })
+                : e.source}
             </TableCell>
             <TableCell>{e.detail}</TableCell>
             <TableCell>{e.cluster ?? '—'}</TableCell>
             <TableCell>{e.tool ? titleOf(e.tool) : '—'}</TableCell>
-            <TableCell>
-              {e.seenAt && formatAgeSince(e.seenAt)
-                ? `${formatAgeSince(e.seenAt)} ago`
-                : '—'}
-            </TableCell>
+            <TableCell>{seenAgo(e.seenAt) ?? '—'}</TableCell>
           </TableRow>
         ))}
       </TableBody>

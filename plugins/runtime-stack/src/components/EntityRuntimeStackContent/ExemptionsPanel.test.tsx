@@ -1,4 +1,8 @@
 import {
+  createTranslationMessages,
+  type FrontendFeature,
+} from '@backstage/frontend-plugin-api';
+import {
   mockApis,
   registerMswTestHooks,
   renderInTestApp,
@@ -18,6 +22,8 @@ import { ExemptionsPanel } from './ExemptionsPanel';
 import { utcDay } from './exemptions';
 import { runtimeStackTestApi } from '../../__testUtils__/runtimeStackClient';
 import { capturedActions } from '../../__testUtils__/capturedActions';
+import { translationModule } from '../../__testUtils__/translations';
+import { runtimeStackTranslationRef } from '../../translation';
 import {
   openGrantDialog,
   pickCapability,
@@ -119,6 +125,7 @@ describe('ExemptionsPanel', () => {
     props: Partial<Parameters<typeof ExemptionsPanel>[0]> = {},
     permission = mockApis.permission(),
     analytics = mockApis.analytics(),
+    features: FrontendFeature[] = [],
   ) =>
     renderInTestApp(
       <ExemptionsPanel
@@ -134,6 +141,7 @@ describe('ExemptionsPanel', () => {
           runtimeStackTestApi(),
           [catalogApiRef, catalogApiMock({ entities: people })],
         ],
+        features,
       },
     );
 
@@ -459,5 +467,41 @@ describe('ExemptionsPanel', () => {
     expect(
       screen.getByRole('dialog', { name: 'Grant exemption' }),
     ).toBeVisible();
+  });
+
+  it('speaks the words an app installs for the plugin', async () => {
+    serveExemptions([own, ofSystem]);
+    const german = createTranslationMessages({
+      ref: runtimeStackTranslationRef,
+      messages: {
+        'exemptions.columns.reason': 'Begründung',
+        'exemptions.count_other': '{{count}} Ausnahmen',
+        'exemptions.expiry.in_other': 'läuft in {{count}} Tagen ab',
+        'exemptions.revokeLabel': 'Ausnahme für {{capability}} widerrufen',
+        'exemptions.formErrors.noReason': 'Begründung fehlt',
+      },
+    });
+    await render({ model: defaultLayerModel }, undefined, undefined, [
+      translationModule(german),
+    ]);
+
+    const [first] = await rows();
+    expect(screen.getByText('2 Ausnahmen')).toBeInTheDocument();
+    expect(
+      screen.getByRole('columnheader', { name: 'Begründung' }),
+    ).toBeInTheDocument();
+    expect(first).toHaveTextContent('läuft in 20 Tagen ab');
+    expect(
+      within(first).getByRole('button', {
+        name: 'Ausnahme für Data protection (backup & restore) widerrufen',
+      }),
+    ).toBeInTheDocument();
+
+    // The form's checks speak the app's words too.
+    const dialog = await openGrantDialog();
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Grant' }),
+    );
+    expect(within(dialog).getByText('Begründung fehlt')).toBeInTheDocument();
   });
 });

@@ -1,4 +1,8 @@
-import { useAnalytics, useApi } from '@backstage/frontend-plugin-api';
+import {
+  useAnalytics,
+  useApi,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
@@ -28,7 +32,7 @@ import {
   explainExemptionError,
   sortExemptions,
 } from './exemptions';
-import { scopeKindOf, scopeNounOf } from '../shared/entityScope';
+import { scopeKindOf, useScopeNoun } from '../shared/entityScope';
 import { formatWhen } from './formatWhen';
 import { statusOf } from '../shared/errorMessage';
 import { GuardedButton } from '../shared/GuardedButton';
@@ -40,6 +44,7 @@ import { ErrorText } from '../shared/ErrorText';
 import { VisuallyHidden } from '@backstage/ui';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { capabilityTitlesOf } from '@internal/backstage-plugin-runtime-stack-common';
+import { runtimeStackTranslationRef } from '../../translation';
 
 /** A basic (non-resource) permission, as usePermission takes it. */
 type BasicPermission = Extract<
@@ -53,8 +58,11 @@ function useDeniedReason(
   denied: string,
 ): string | undefined {
   const { loading, allowed, error } = usePermission({ permission });
-  if (loading) return 'Checking your permission…';
-  if (error) return `Could not check your permission: ${error.message}`;
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  if (loading) return t('exemptions.permission.checking');
+  if (error) {
+    return t('exemptions.permission.checkFailed', { message: error.message });
+  }
   return allowed ? undefined : denied;
 }
 
@@ -76,6 +84,7 @@ const RevokeDialog = ({
   const classes = useStyles();
   const api = useApi(runtimeStackApiRef);
   const analytics = useAnalytics();
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string>();
   const revoke = async () => {
@@ -86,7 +95,7 @@ const RevokeDialog = ({
     } catch (error) {
       // 404: someone revoked it first, which is what was asked.
       if (statusOf(error) !== 404) {
-        setProblem(explainExemptionError(error, 'revoke'));
+        setProblem(explainExemptionError(t, error, 'revoke'));
         setSaving(false);
         return;
       }
@@ -104,23 +113,25 @@ const RevokeDialog = ({
   return (
     <Dialog open onClose={onClose} aria-labelledby={titleId}>
       <DialogTitle id={titleId}>
-        Revoke the exemption for {capabilityTitle}?
+        {t('exemptions.revokeDialog.title', { capability: capabilityTitle })}
       </DialogTitle>
       <DialogContent>
         <Typography variant="body2" paragraph>
-          {capabilityTitle} counts as missing again for {exemption.scope.ref}{' '}
-          unless evidence covers it.
+          {t('exemptions.revokeDialog.body', {
+            capability: capabilityTitle,
+            scope: exemption.scope.ref,
+          })}
         </Typography>
         {problem && <ErrorText role="alert">{problem}</ErrorText>}
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={onClose}>{t('exemptions.revokeDialog.cancel')}</Button>
         <Button
           className={classes.destructive}
           onClick={revoke}
           disabled={saving}
         >
-          Revoke
+          {t('exemptions.revokeDialog.confirm')}
         </Button>
       </DialogActions>
     </Dialog>
@@ -134,16 +145,18 @@ const ScopeCell = ({
   exemption: Exemption;
   entityRef: string;
 }) => {
-  if (exemption.scope.ref === entityRef) return <>{scopeNounOf(entityRef)}</>;
-  return (
-    <>
-      {exemption.scope.kind === 'system' ? 'its System ' : ''}
-      <EntityRefLink
-        entityRef={exemption.scope.ref}
-        defaultKind={exemption.scope.kind}
-      />
-    </>
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  const scopeNoun = useScopeNoun();
+  if (exemption.scope.ref === entityRef) return <>{scopeNoun(entityRef)}</>;
+  const link = (
+    <EntityRefLink
+      entityRef={exemption.scope.ref}
+      defaultKind={exemption.scope.kind}
+    />
   );
+  return exemption.scope.kind === 'system'
+    ? t('exemptions.systemScope', { system: link })
+    : link;
 };
 
 const ExemptionRow = ({
@@ -159,7 +172,8 @@ const ExemptionRow = ({
   revokeDeniedReason?: string;
   onRevoke: () => void;
 }) => {
-  const expiry = describeExpiry(exemption.expiresAt);
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  const expiry = describeExpiry(t, exemption.expiresAt);
   return (
     <TableRow>
       <TableCell>{capabilityTitle}</TableCell>
@@ -172,7 +186,7 @@ const ExemptionRow = ({
           {formatWhen(exemption.expiresAt)}
         </Typography>
         {expiry.expired ? (
-          <AlertChip size="small" label="expired — counts as missing" />
+          <AlertChip size="small" label={t('exemptions.expired')} />
         ) : (
           <Typography variant="body2" color="textSecondary">
             {expiry.text}
@@ -181,35 +195,40 @@ const ExemptionRow = ({
       </TableCell>
       <TableCell>
         <Typography variant="body2">
-          requested by{' '}
-          <EntityRefLink entityRef={exemption.requestedBy} defaultKind="user" />
+          {t('exemptions.requestedBy', {
+            who: (
+              <EntityRefLink
+                entityRef={exemption.requestedBy}
+                defaultKind="user"
+              />
+            ),
+          })}
         </Typography>
         <Typography variant="body2" color="textSecondary">
-          granted by{' '}
-          <EntityRefLink entityRef={exemption.grantedBy} defaultKind="user" />
+          {t('exemptions.grantedBy', {
+            who: (
+              <EntityRefLink
+                entityRef={exemption.grantedBy}
+                defaultKind="user"
+              />
+            ),
+          })}
         </Typography>
       </TableCell>
       <TableCell align="right">
         <GuardedButton
           disabledReason={revokeDeniedReason}
           onClick={onRevoke}
-          aria-label={`Revoke exemption for ${capabilityTitle}`}
+          aria-label={t('exemptions.revokeLabel', {
+            capability: capabilityTitle,
+          })}
         >
-          Revoke
+          {t('exemptions.revoke')}
         </GuardedButton>
       </TableCell>
     </TableRow>
   );
 };
-
-/** Whose gaps the panel lists: a component's own and its System's, or a System's for all its components. */
-function exemptionSubjectOf(entityRef: string, systemRef?: string): string {
-  const noun = scopeNounOf(entityRef);
-  if (systemRef) return `${noun} and its System`;
-  return scopeKindOf(entityRef) === 'system'
-    ? `${noun}, for all its components`
-    : noun;
-}
 
 /**
  * The accepted gaps of this component and of its System, or of a System for
@@ -254,16 +273,19 @@ export const ExemptionsPanel = ({
   ).value;
   const titleOf = useMemo(() => capabilityTitlesOf(loadedModel), [loadedModel]);
 
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   const grantDeniedReason = useDeniedReason(
     exemptionCreatePermission,
-    'You may not grant exemptions. Ask the platform team.',
+    t('exemptions.permission.grantDenied'),
   );
   const revokeDeniedReason = useDeniedReason(
     exemptionDeletePermission,
-    'You may not revoke exemptions. Ask the platform team.',
+    t('exemptions.permission.revokeDenied'),
   );
   const [granting, setGranting] = useState(false);
-  const noun = scopeNounOf(entityRef);
+  // Whose gaps the panel lists: a component's own and its System's, or a
+  // System's for all its components.
+  const subject = systemRef ? 'componentAndSystem' : scopeKindOf(entityRef);
   const [revoking, setRevoking] = useState<Exemption>();
 
   const changed = () => {
@@ -273,11 +295,9 @@ export const ExemptionsPanel = ({
 
   return (
     <Section
-      title="Exemptions"
-      subheader={`Accepted gaps of ${exemptionSubjectOf(
-        entityRef,
-        systemRef,
-      )}; an expired one counts as missing again`}
+      title={t('exemptions.title')}
+      what={t('exemptions.what')}
+      subheader={t(`exemptions.subheader.${subject}`)}
       state={state}
       isEmpty={() => false}
       empty=""
@@ -292,12 +312,8 @@ export const ExemptionsPanel = ({
           >
             <Typography variant="body2" color="textSecondary">
               {items.length === 0
-                ? `No exemptions for ${noun}${
-                    systemRef ? ' or its System' : ''
-                  }.`
-                : `${items.length} ${
-                    items.length === 1 ? 'exemption' : 'exemptions'
-                  }`}
+                ? t(`exemptions.none.${subject}`)
+                : t('exemptions.count', { count: items.length })}
             </Typography>
             <GuardedButton
               variant="outlined"
@@ -305,20 +321,22 @@ export const ExemptionsPanel = ({
               disabledReason={grantDeniedReason}
               onClick={() => setGranting(true)}
             >
-              Grant exemption
+              {t('exemptions.grant')}
             </GuardedButton>
           </Box>
           {items.length > 0 && (
-            <ScrollingTable size="small" aria-label="Exemptions">
+            <ScrollingTable size="small" aria-label={t('exemptions.title')}>
               <TableHead>
                 <TableRow>
-                  <TableCell>Capability</TableCell>
-                  <TableCell>Scope</TableCell>
-                  <TableCell>Reason</TableCell>
-                  <TableCell>Expires</TableCell>
-                  <TableCell>Requested / granted by</TableCell>
+                  <TableCell>{t('exemptions.columns.capability')}</TableCell>
+                  <TableCell>{t('exemptions.columns.scope')}</TableCell>
+                  <TableCell>{t('exemptions.columns.reason')}</TableCell>
+                  <TableCell>{t('exemptions.columns.expires')}</TableCell>
+                  <TableCell>{t('exemptions.columns.people')}</TableCell>
                   <TableCell>
-                    <VisuallyHidden>Actions</VisuallyHidden>
+                    <VisuallyHidden>
+                      {t('exemptions.columns.actions')}
+                    </VisuallyHidden>
                   </TableCell>
                 </TableRow>
               </TableHead>

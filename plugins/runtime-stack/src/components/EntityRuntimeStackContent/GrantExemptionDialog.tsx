@@ -1,4 +1,8 @@
-import { useAnalytics, useApi } from '@backstage/frontend-plugin-api';
+import {
+  useAnalytics,
+  useApi,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
 import type { LayerModel } from '@internal/backstage-plugin-runtime-stack-common';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
@@ -24,6 +28,7 @@ import { statusOf } from '../shared/errorMessage';
 import { ErrorText } from '../shared/ErrorText';
 import { scopeKindOf } from '../shared/entityScope';
 import { EntityRefPicker } from '../shared/EntityRefPicker';
+import { runtimeStackTranslationRef } from '../../translation';
 
 const TITLE_ID = 'grant-exemption-title';
 
@@ -52,6 +57,7 @@ export const GrantExemptionDialog = ({
 }) => {
   const api = useApi(runtimeStackApiRef);
   const analytics = useAnalytics();
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   const loaded = useAsync(
     async () => model ?? api.getLayerModel(),
     [api, model],
@@ -71,14 +77,14 @@ export const GrantExemptionDialog = ({
   const [problem, setProblem] = useState<string>();
   const bounds = useMemo(() => expiryBounds(), []);
 
-  const errors = submitted ? exemptionFormErrors(form) : {};
+  const errors = submitted ? exemptionFormErrors(t, form) : {};
   const set = (field: keyof ExemptionForm) => (value: string) =>
     setForm(previous => ({ ...previous, [field]: value }));
 
   const grant = async (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    if (Object.keys(exemptionFormErrors(form)).length > 0) return;
+    if (Object.keys(exemptionFormErrors(t, form)).length > 0) return;
     setSaving(true);
     setProblem(undefined);
     try {
@@ -90,7 +96,7 @@ export const GrantExemptionDialog = ({
       onClose();
       onGranted();
     } catch (error) {
-      setProblem(explainExemptionError(error, 'grant'));
+      setProblem(explainExemptionError(t, error, 'grant'));
       setSaving(false);
       if (statusOf(error) === 409) onConflict?.();
     }
@@ -100,26 +106,28 @@ export const GrantExemptionDialog = ({
   return (
     <Dialog open onClose={onClose} aria-labelledby={TITLE_ID} fullWidth>
       <form onSubmit={grant} noValidate>
-        <DialogTitle id={TITLE_ID}>Grant exemption</DialogTitle>
+        <DialogTitle id={TITLE_ID}>
+          {t('exemptions.grantDialog.title')}
+        </DialogTitle>
         <DialogContent>
           <Typography variant="body2" color="textSecondary" paragraph>
-            The capability counts as exempt for {entityRef}
             {scopeKindOf(entityRef) === 'system'
-              ? ' and all its components'
-              : ''}{' '}
-            until the day you pick, then as missing again.
+              ? t('exemptions.grantDialog.introSystem', { entity: entityRef })
+              : t('exemptions.grantDialog.intro', { entity: entityRef })}
           </Typography>
           <TextField
             select
             id="grant-exemption-capability"
-            label="Capability"
+            label={t('exemptions.grantDialog.capability')}
             value={form.capability}
             onChange={e => set('capability')(e.target.value)}
             error={Boolean(errors.capability || loaded.error)}
             helperText={
               errors.capability ??
               (loaded.error
-                ? `Could not load the capabilities: ${loaded.error.message}`
+                ? t('exemptions.grantDialog.capabilitiesError', {
+                    message: loaded.error.message,
+                  })
                 : undefined)
             }
             required
@@ -128,7 +136,7 @@ export const GrantExemptionDialog = ({
           >
             {capabilities.map(c => (
               <MenuItem key={c.id} value={c.id}>
-                Layer {c.layer} · {c.title}
+                {t('layerTitle', { layer: String(c.layer), title: c.title })}
               </MenuItem>
             ))}
             {form.capability && !known && (
@@ -137,15 +145,16 @@ export const GrantExemptionDialog = ({
           </TextField>
           <TextField
             id="grant-exemption-reason"
-            label="Reason"
+            label={t('exemptions.grantDialog.reason')}
             value={form.reason}
             onChange={e => set('reason')(e.target.value)}
             error={Boolean(errors.reason)}
             helperText={
               errors.reason ??
-              `Why the gap is accepted · ${
-                form.reason.trim().length
-              }/${MAX_REASON_LENGTH}`
+              t('exemptions.grantDialog.reasonHelp', {
+                length: form.reason.trim().length,
+                max: MAX_REASON_LENGTH,
+              })
             }
             required
             fullWidth
@@ -155,14 +164,13 @@ export const GrantExemptionDialog = ({
           />
           <TextField
             id="grant-exemption-expires"
-            label="Expires on"
+            label={t('exemptions.grantDialog.expiresOn')}
             type="date"
             value={form.expiresOn}
             onChange={e => set('expiresOn')(e.target.value)}
             error={Boolean(errors.expiresOn)}
             helperText={
-              errors.expiresOn ??
-              'Ends at 00:00 UTC of this day, at most a year from now'
+              errors.expiresOn ?? t('exemptions.grantDialog.expiresOnHelp')
             }
             InputLabelProps={{ shrink: true }}
             inputProps={{ min: bounds.min, max: bounds.max }}
@@ -172,22 +180,23 @@ export const GrantExemptionDialog = ({
           />
           <EntityRefPicker
             id="grant-exemption-requested-by"
-            label="Requested by"
+            label={t('exemptions.grantDialog.requestedBy')}
             kinds={['user', 'group']}
             value={form.requestedBy}
             onChange={set('requestedBy')}
             error={Boolean(errors.requestedBy)}
             helperText={
-              errors.requestedBy ??
-              'A person or team from the catalog, optional; you when left empty'
+              errors.requestedBy ?? t('exemptions.grantDialog.requestedByHelp')
             }
           />
           {problem && <ErrorText role="alert">{problem}</ErrorText>}
         </DialogContent>
         <DialogActions>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>
+            {t('exemptions.grantDialog.cancel')}
+          </Button>
           <Button type="submit" color="primary" disabled={saving}>
-            Grant
+            {t('exemptions.grantDialog.submit')}
           </Button>
         </DialogActions>
       </form>

@@ -1,7 +1,10 @@
 import type { EntityImages } from '@internal/backstage-plugin-runtime-stack-common';
-import { renderInTestApp } from '@backstage/test-utils';
+import { createTranslationMessages } from '@backstage/frontend-plugin-api';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { screen, within } from '@testing-library/react';
 import { ImagesPanel } from './ImagesPanel';
+import { translationModule } from '../../__testUtils__/translations';
+import { runtimeStackTranslationRef } from '../../translation';
 
 const digest = (c: string) => `sha256:${c.repeat(64)}`;
 const pod = (name: string, container: string, d?: string) => ({
@@ -153,5 +156,32 @@ describe('ImagesPanel', () => {
     expect(
       screen.getByText('tag 1.14.2 is not in the registry'),
     ).toBeInTheDocument();
+  });
+
+  it('speaks the words an app installs for the plugin', async () => {
+    const german = createTranslationMessages({
+      ref: runtimeStackTranslationRef,
+      messages: {
+        'imagesPanel.columns.drift': 'Abweichung',
+        'imagesPanel.running.podsOn_one': '{{count}} Pod auf {{cluster}}',
+        'imagesPanel.running.podsOn_other': '{{count}} Pods auf {{cluster}}',
+        'imagesPanel.registry.newest': 'neueste: {{tag}}',
+        'imagesPanel.drift.digestMismatch': 'Tag verschoben',
+      },
+    });
+    await renderInTestApp(<ImagesPanel value={images} />, {
+      features: [translationModule(german)],
+    });
+    const table = screen.getByRole('table', { name: 'Images' });
+    const [, appRow] = within(table).getAllByRole('row');
+
+    expect(
+      within(table).getByRole('columnheader', { name: 'Abweichung' }),
+    ).toBeInTheDocument();
+    expect(
+      within(appRow).getByText('3 Pods auf prod-eu-1'),
+    ).toBeInTheDocument();
+    expect(within(appRow).getByText('neueste: 1.15.0')).toBeInTheDocument();
+    expect(within(appRow).getByText('Tag verschoben')).toBeInTheDocument();
   });
 });

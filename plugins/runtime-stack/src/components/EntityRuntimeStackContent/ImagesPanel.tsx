@@ -1,9 +1,11 @@
 import { Link } from '@backstage/core-components';
-import type {
-  EntityImages,
-  ImageDrift,
-  RegistryTag,
-  ServiceImage,
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import {
+  RUNTIME_STACK_ANNOTATIONS,
+  type EntityImages,
+  type ImageDrift,
+  type RegistryTag,
+  type ServiceImage,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
@@ -18,6 +20,7 @@ import { runningSummary, shortDigest } from './runningSummary';
 import { ErrorText } from '../shared/ErrorText';
 import { AlertChip } from '../shared/AlertChip';
 import { ScrollingTable } from '../shared/ScrollingTable';
+import { runtimeStackTranslationRef } from '../../translation';
 
 const top = { verticalAlign: 'top' } as const;
 const mono = { fontFamily: 'monospace', whiteSpace: 'nowrap' } as const;
@@ -41,77 +44,95 @@ const Caption = ({
 
 /** When a tag's image was built, and how long ago. */
 const Built = ({ tag }: { tag: RegistryTag }) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   if (!tag.created) return null;
-  const age = formatAgeSince(tag.created);
+  const date = tag.created.slice(0, 10);
+  const age = formatAgeSince(t, tag.created);
   return (
     <Caption>
-      built {tag.created.slice(0, 10)}
-      {age ? `, ${age} ago` : ''}
+      {age
+        ? t('imagesPanel.builtAgo', { date, age })
+        : t('imagesPanel.built', { date })}
     </Caption>
   );
 };
 
 /** The source repository (when it is a web address) and revision a tag names. */
 const Provenance = ({ tag }: { tag: RegistryTag }) => {
-  const source =
-    tag.source && /^https?:\/\//.test(tag.source) ? tag.source : undefined;
-  if (!source && !tag.revision) return null;
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  const source = tag.source && /^https?:\/\//.test(tag.source) && (
+    <Link to={tag.source}>{t('imagesPanel.source')}</Link>
+  );
+  const revision = tag.revision && (
+    <span style={mono} title={tag.revision}>
+      {tag.revision.slice(0, 12)}
+    </span>
+  );
+  if (!source && !revision) return null;
   return (
     <Caption>
-      {source && <Link to={source}>source</Link>}
-      {source && tag.revision && ' at '}
-      {tag.revision && (
-        <span style={mono} title={tag.revision}>
-          {tag.revision.slice(0, 12)}
-        </span>
-      )}
+      {source && revision
+        ? t('imagesPanel.sourceAt', { source, revision })
+        : source || revision}
     </Caption>
   );
 };
 
-const ImageName = ({ image }: { image: ServiceImage }) => (
-  <>
-    <Typography variant="body2" style={{ wordBreak: 'break-word' }}>
-      <strong>{image.repository ?? image.reference}</strong>
-      {image.tag && `:${image.tag}`}
-    </Typography>
-    {image.digest && (
-      <Caption>
-        pinned <span style={mono}>{shortDigest(image.digest)}</span>
-      </Caption>
-    )}
-    {image.registry && <Caption>{image.registry}</Caption>}
-    {image.declared && (
-      <Chip
-        size="small"
-        variant="outlined"
-        label="declared"
-        title="Listed in the runtime-stack.io/images annotation"
-      />
-    )}
-    {image.invalid && <Caption error>{image.invalid}</Caption>}
-  </>
-);
+const ImageName = ({ image }: { image: ServiceImage }) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  return (
+    <>
+      <Typography variant="body2" style={{ wordBreak: 'break-word' }}>
+        <strong>{image.repository ?? image.reference}</strong>
+        {image.tag && `:${image.tag}`}
+      </Typography>
+      {image.digest && (
+        <Caption>
+          {t('imagesPanel.pinned', {
+            digest: <span style={mono}>{shortDigest(image.digest)}</span>,
+          })}
+        </Caption>
+      )}
+      {image.registry && <Caption>{image.registry}</Caption>}
+      {image.declared && (
+        <Chip
+          size="small"
+          variant="outlined"
+          label={t('imagesPanel.declared')}
+          title={t('imagesPanel.declaredTitle', {
+            annotation: RUNTIME_STACK_ANNOTATIONS.images,
+          })}
+        />
+      )}
+      {image.invalid && <Caption error>{image.invalid}</Caption>}
+    </>
+  );
+};
 
 const Running = ({ image }: { image: ServiceImage }) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   if (image.running.length === 0) {
-    return <Typography variant="body2">not running</Typography>;
+    return (
+      <Typography variant="body2">{t('imagesPanel.running.none')}</Typography>
+    );
   }
   const summary = runningSummary(image.running);
   return (
     <>
       {summary.clusters.map(({ cluster, pods }) => (
         <Typography variant="body2" key={cluster}>
-          {pods} {pods === 1 ? 'pod' : 'pods'} on {cluster}
+          {t('imagesPanel.running.podsOn', { count: pods, cluster })}
         </Typography>
       ))}
       <Caption>
-        {summary.containers.length === 1 ? 'container' : 'containers'}{' '}
-        {summary.containers.join(', ')}
+        {t('imagesPanel.running.containers', {
+          count: summary.containers.length,
+          names: summary.containers.join(', '),
+        })}
       </Caption>
       {summary.digests.length > 1 && (
         <Caption error>
-          {summary.digests.length} different digests across its pods
+          {t('imagesPanel.running.digests', { count: summary.digests.length })}
         </Caption>
       )}
       {summary.digests.map(digest => (
@@ -122,24 +143,26 @@ const Running = ({ image }: { image: ServiceImage }) => {
         </Caption>
       ))}
       {summary.withoutDigest > 0 && summary.digests.length === 0 && (
-        <Caption>no digest reported yet</Caption>
+        <Caption>{t('imagesPanel.running.noDigest')}</Caption>
       )}
     </>
   );
 };
 
 const Registry = ({ image }: { image: ServiceImage }) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   if (!image.registryConfigured) {
     return (
       <Caption>
-        Registry not configured: shown as the cluster reports it. Add it under
-        runtimeStack.images.registries to compare with its tags.
+        {t('imagesPanel.registry.notConfigured', {
+          config: 'runtimeStack.images.registries',
+        })}
       </Caption>
     );
   }
   const { current } = image;
   const newest = image.newest[0];
-  const checked = image.checkedAt && formatAgeSince(image.checkedAt);
+  const checked = image.checkedAt && formatAgeSince(t, image.checkedAt);
   return (
     <>
       {current && (
@@ -157,14 +180,14 @@ const Registry = ({ image }: { image: ServiceImage }) => {
       {!current && image.tag && !image.lastError && (
         <Caption>
           {image.tagNotRead
-            ? `tag ${image.tag} is in the registry, not read: only tags in a workload template or annotation, and the newest versions, are`
-            : `tag ${image.tag} is not in the registry`}
+            ? t('imagesPanel.registry.tagNotRead', { tag: image.tag })
+            : t('imagesPanel.registry.tagMissing', { tag: image.tag })}
         </Caption>
       )}
       {newest && newest.tag !== current?.tag && (
         <>
           <Typography variant="body2" style={{ marginTop: 4 }}>
-            newest: {newest.tag}
+            {t('imagesPanel.registry.newest', { tag: newest.tag })}
             {image.tagCount !== undefined && (
               <Typography
                 variant="caption"
@@ -172,7 +195,7 @@ const Registry = ({ image }: { image: ServiceImage }) => {
                 component="span"
               >
                 {' '}
-                of {image.tagCount} {image.tagCount === 1 ? 'tag' : 'tags'}
+                {t('imagesPanel.registry.tagCount', { count: image.tagCount })}
               </Typography>
             )}
           </Typography>
@@ -180,22 +203,28 @@ const Registry = ({ image }: { image: ServiceImage }) => {
         </>
       )}
       {image.lastError && <Caption error>{image.lastError}</Caption>}
-      {checked && <Caption>registry read {checked} ago</Caption>}
+      {checked && (
+        <Caption>{t('imagesPanel.registry.read', { age: checked })}</Caption>
+      )}
     </>
   );
 };
 
-/** Drift kinds as the chip says them; the message below says the rest. */
-const DRIFT_LABELS: Record<ImageDrift['kind'], string> = {
-  'digest-mismatch': 'tag moved',
-  'newer-tag': 'newer tag',
-  'floating-tag': 'floating tag',
-  'too-old': 'too old',
-};
+/** The message key of each drift kind's chip; the backend's message says the rest. */
+const DRIFT_KEYS = {
+  'digest-mismatch': 'digestMismatch',
+  'newer-tag': 'newerTag',
+  'floating-tag': 'floatingTag',
+  'too-old': 'tooOld',
+} as const satisfies Record<ImageDrift['kind'], string>;
 
-const Drift = ({ image }: { image: ServiceImage }) =>
-  image.drift.length === 0 ? (
-    <Chip size="small" label="none" />
+const Drift = ({ image }: { image: ServiceImage }) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  // A kind this frontend does not know yet shows as the backend names it.
+  const labelOf = (kind: ImageDrift['kind']) =>
+    kind in DRIFT_KEYS ? t(`imagesPanel.drift.${DRIFT_KEYS[kind]}`) : kind;
+  return image.drift.length === 0 ? (
+    <Chip size="small" label={t('imagesPanel.drift.none')} />
   ) : (
     <Box display="flex" flexDirection="column" style={{ gap: 6 }}>
       {image.drift.map(d => (
@@ -211,46 +240,52 @@ const Drift = ({ image }: { image: ServiceImage }) =>
               )
             }
           >
-            <AlertChip
-              size="small"
-              label={DRIFT_LABELS[d.kind] ?? d.kind}
-              tabIndex={0}
-            />
+            <AlertChip size="small" label={labelOf(d.kind)} tabIndex={0} />
           </Tooltip>
           <Caption>{d.message}</Caption>
         </div>
       ))}
     </Box>
   );
+};
 
 /** Running images against what the registry holds, with the drift. */
-export const ImagesPanel = ({ value }: { value: EntityImages }) => (
-  <ScrollingTable size="small" aria-label="Images">
-    <TableHead>
-      <TableRow>
-        <TableCell style={{ width: '27%' }}>Image</TableCell>
-        <TableCell style={{ width: '21%' }}>Running</TableCell>
-        <TableCell style={{ width: '27%' }}>Registry</TableCell>
-        <TableCell>Drift</TableCell>
-      </TableRow>
-    </TableHead>
-    <TableBody>
-      {value.images.map(image => (
-        <TableRow key={image.reference}>
-          <TableCell style={top}>
-            <ImageName image={image} />
+export const ImagesPanel = ({ value }: { value: EntityImages }) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  return (
+    <ScrollingTable size="small" aria-label={t('imagesPanel.label')}>
+      <TableHead>
+        <TableRow>
+          <TableCell style={{ width: '27%' }}>
+            {t('imagesPanel.columns.image')}
           </TableCell>
-          <TableCell style={top}>
-            <Running image={image} />
+          <TableCell style={{ width: '21%' }}>
+            {t('imagesPanel.columns.running')}
           </TableCell>
-          <TableCell style={top}>
-            <Registry image={image} />
+          <TableCell style={{ width: '27%' }}>
+            {t('imagesPanel.columns.registry')}
           </TableCell>
-          <TableCell style={top}>
-            <Drift image={image} />
-          </TableCell>
+          <TableCell>{t('imagesPanel.columns.drift')}</TableCell>
         </TableRow>
-      ))}
-    </TableBody>
-  </ScrollingTable>
-);
+      </TableHead>
+      <TableBody>
+        {value.images.map(image => (
+          <TableRow key={image.reference}>
+            <TableCell style={top}>
+              <ImageName image={image} />
+            </TableCell>
+            <TableCell style={top}>
+              <Running image={image} />
+            </TableCell>
+            <TableCell style={top}>
+              <Registry image={image} />
+            </TableCell>
+            <TableCell style={top}>
+              <Drift image={image} />
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </ScrollingTable>
+  );
+};

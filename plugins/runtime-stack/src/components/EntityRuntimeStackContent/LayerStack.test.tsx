@@ -29,6 +29,9 @@ import { LayerStack } from './LayerStack';
 import { runtimeStackTestApi } from '../../__testUtils__/runtimeStackClient';
 import { capturedActions } from '../../__testUtils__/capturedActions';
 import { openChangeOwnerDialog } from '../../__testUtils__/changeOwnerDialog';
+import { createTranslationMessages } from '@backstage/frontend-plugin-api';
+import { translationModule } from '../../__testUtils__/translations';
+import { runtimeStackTranslationRef } from '../../translation';
 
 const base = 'http://backstage.test/api/runtime-stack';
 const coverageUrl = `${base}/entities/component/default/payments-api/coverage`;
@@ -381,6 +384,60 @@ describe('LayerStack', () => {
       ),
     ).toBeInTheDocument();
     expect(within(platformRow).getByText('not known')).toBeInTheDocument();
+  });
+
+  it('speaks the words an app installs for the plugin', async () => {
+    serveCoverage(coverage);
+    const german = createTranslationMessages({
+      ref: runtimeStackTranslationRef,
+      messages: {
+        layerTitle: 'Schicht {{layer}}: {{title}}',
+        'entityContent.stack.layerCoveragePartly':
+          '{{covered, number}} von {{required, number}} verlangt, {{partial, number}} teilweise',
+        'entityContent.stack.conflict':
+          'Widerspruch: angegeben {{declared}}, gesehen {{observed}}',
+        'entityContent.owners.inheritedLayer':
+          'geerbt von {{scope}}, für die ganze Schicht',
+        'entityContent.changeOwner.buttonLabel':
+          'Eigentümer von {{capability}} ändern',
+        'coverageStatus.partial': 'teilweise',
+      },
+    });
+    await renderInTestApp(<PaymentsApiStack />, {
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      apis: [
+        mockApis.permission(),
+        runtimeStackTestApi(),
+        [catalogApiRef, catalogApiMock({ entities: groups })],
+      ],
+      features: [translationModule(german)],
+    });
+
+    const layers = await screen.findAllByRole('button', {
+      name: /^Schicht \d/,
+    });
+    expect(layers[0]).toHaveTextContent(
+      'Schicht 6: Application1 von 2 verlangt, 1 teilweise',
+    );
+    const meshRow = await rowOf('Service mesh');
+    expect(
+      within(meshRow).getByText(
+        'Widerspruch: angegeben linkerd, gesehen Istio',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(meshRow).getByText(
+        /^\w+ · geerbt von system:default\/payments, für die ganze Schicht$/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(meshRow).getByLabelText('Service mesh status: teilweise'),
+    ).toBeInTheDocument();
+    expect(
+      within(meshRow).getByRole('button', {
+        name: 'Eigentümer von Service mesh ändern',
+      }),
+    ).toBeInTheDocument();
   });
 
   it('shows the evidence of a capability on demand', async () => {

@@ -15,6 +15,8 @@ import { OwnershipHeader } from './OwnershipHeader';
 import { VisuallyHidden } from '@backstage/ui';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { LayerAccordion } from '../shared/LayerAccordion';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { runtimeStackTranslationRef } from '../../translation';
 
 const identity = (toolId: string) => toolId;
 
@@ -35,32 +37,45 @@ const LayerSection = ({
   titleOf: (toolId: string) => string;
   onChanged: () => void;
 }) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   return (
     <LayerAccordion
       id={`runtime-stack-layer-${layer.layer}`}
       layer={layer.layer}
       title={layer.title}
-      summary={describeLayerCoverage(layer.coverage)}
+      summary={describeLayerCoverage(t, layer.coverage)}
       defaultExpanded={needsAttention(layer)}
     >
       {layer.capabilities.length === 0 ? (
         <Typography variant="body2" color="textSecondary">
-          The layer model has no capabilities on this layer.
+          {t('entityContent.stack.layerEmpty')}
         </Typography>
       ) : (
         <ScrollingTable
           size="small"
-          aria-label={`Layer ${layer.layer} capabilities`}
+          aria-label={t('entityContent.stack.layerLabel', {
+            layer: String(layer.layer),
+          })}
         >
           <TableHead>
             <TableRow>
               {/* The same share per column in every layer, so the layers line up. */}
-              <TableCell style={{ width: '28%' }}>Capability</TableCell>
-              <TableCell style={{ width: '11%' }}>Status</TableCell>
-              <TableCell style={{ width: '18%' }}>Tools</TableCell>
-              <TableCell style={{ width: '23%' }}>Owners</TableCell>
+              <TableCell style={{ width: '28%' }}>
+                {t('entityContent.stack.capabilityColumn')}
+              </TableCell>
+              <TableCell style={{ width: '11%' }}>
+                {t('entityContent.stack.statusColumn')}
+              </TableCell>
+              <TableCell style={{ width: '18%' }}>
+                {t('entityContent.stack.toolsColumn')}
+              </TableCell>
+              <TableCell style={{ width: '23%' }}>
+                {t('entityContent.stack.ownersColumn')}
+              </TableCell>
               <TableCell style={{ width: '20%' }}>
-                <VisuallyHidden>Actions</VisuallyHidden>
+                <VisuallyHidden>
+                  {t('entityContent.stack.actionsColumn')}
+                </VisuallyHidden>
               </TableCell>
             </TableRow>
           </TableHead>
@@ -95,21 +110,24 @@ export const LayerStack = ({
   titleOf?: (toolId: string) => string;
   /** Called after an owner was saved, or when the user asks to reload after a conflict. */
   onChanged: () => void;
-}) => (
-  <>
-    <OwnershipHeader
-      note="Owners set here take precedence over those inherited from the System, cluster or organisation."
-      entityRef={value.entityRef}
-      capabilityTitleOf={capabilityTitlesIn(value)}
-    />
-    {stackLayersOf(value).map(layer => (
-      <LayerSection
-        key={layer.layer}
-        layer={layer}
+}) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  return (
+    <>
+      <OwnershipHeader
+        note={t('entityContent.stack.ownersNote')}
         entityRef={value.entityRef}
-        titleOf={titleOf}
-        onChanged={onChanged}
+        capabilityTitleOf={capabilityTitlesIn(value)}
       />
-    ))}
-  </>
-);
+      {stackLayersOf(value).map(layer => (
+        <LayerSection
+          key={layer.layer}
+          layer={layer}
+          entityRef={value.entityRef}
+          titleOf={titleOf}
+          onChanged={onChanged}
+        />
+      ))}
+    </>
+  );
+};

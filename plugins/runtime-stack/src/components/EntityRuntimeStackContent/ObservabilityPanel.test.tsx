@@ -1,9 +1,12 @@
+import { createTranslationMessages } from '@backstage/frontend-plugin-api';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import type { EntityObservability } from '@internal/backstage-plugin-runtime-stack-common';
 import { screen, within } from '@testing-library/react';
 import { defaultLayerModel } from '@internal/backstage-plugin-runtime-stack-common';
 import { capabilityTitlesOf } from '@internal/backstage-plugin-runtime-stack-common';
 import { ObservabilityPanel } from './ObservabilityPanel';
+import { translationModule } from '../../__testUtils__/translations';
+import { runtimeStackTranslationRef } from '../../translation';
 
 const observed: EntityObservability = {
   entityRef: 'component:default/checkout-web',
@@ -269,5 +272,33 @@ describe('ObservabilityPanel', () => {
     expect(
       screen.queryByRole('table', { name: 'Scrape targets' }),
     ).not.toBeInTheDocument();
+  });
+
+  it('speaks the words an app installs for the plugin', async () => {
+    const german = createTranslationMessages({
+      ref: runtimeStackTranslationRef,
+      messages: {
+        'observabilityPanel.grafanaRules': 'Grafana-Alarmregeln',
+        'observabilityPanel.grafanaAlerting':
+          'alarmiert ({{firing, number}} von {{instances, number}})',
+        'observabilityPanel.matchedBy.intro': 'Gefunden über {{what}}',
+        'observabilityPanel.matchedBy.grafanaSelectors':
+          'Grafana-Regeln mit {{selectors}}',
+      },
+    });
+    await renderInTestApp(<ObservabilityPanel value={observed} />, {
+      features: [translationModule(german)],
+    });
+
+    const rules = screen.getByRole('list', { name: 'Grafana-Alarmregeln' });
+    expect(within(rules).getByText('alarmiert (1 von 2)')).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { name: 'Grafana-Alarmregeln' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Gefunden über service=checkout-web, namespace=checkout; Grafana-Regeln mit service=checkout-web',
+      ),
+    ).toBeInTheDocument();
   });
 });

@@ -1,4 +1,5 @@
 import { Link } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   ANY_SERVICE_LABEL,
   asSentence,
@@ -23,34 +24,51 @@ import { ErrorText } from '../shared/ErrorText';
 import { AlertChip } from '../shared/AlertChip';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { WrappingListItemText } from '../shared/WrappingListItemText';
+import {
+  runtimeStackTranslationRef,
+  type RuntimeStackT,
+} from '../../translation';
 
-const matchedByText = (matchedBy: EntityObservability['matchedBy']) =>
+const matchedByText = (
+  t: RuntimeStackT,
+  matchedBy: EntityObservability['matchedBy'],
+) =>
   [
     Object.entries(matchedBy.labels)
       .map(([k, v]) =>
         k === ANY_SERVICE_LABEL
-          ? `${v} in a service label (service, app, job, …)`
+          ? t('observabilityPanel.matchedBy.anyServiceLabel', { value: v })
           : `${k}=${v}`,
       )
       .join(', '),
     matchedBy.alertNames?.length
-      ? `alerts ${matchedBy.alertNames.join(', ')}`
+      ? t('observabilityPanel.matchedBy.alerts', {
+          names: matchedBy.alertNames.join(', '),
+        })
       : '',
     matchedBy.ruleNames?.length
-      ? `rules ${matchedBy.ruleNames.join(', ')}`
+      ? t('observabilityPanel.matchedBy.rules', {
+          names: matchedBy.ruleNames.join(', '),
+        })
       : '',
     matchedBy.grafanaAlertSelectors?.length
-      ? `Grafana alert rules labelled ${matchedBy.grafanaAlertSelectors.join(
-          ' or ',
-        )}`
+      ? t('observabilityPanel.matchedBy.grafanaSelectors', {
+          selectors: matchedBy.grafanaAlertSelectors.join(
+            t('observabilityPanel.matchedBy.or'),
+          ),
+        })
       : '',
   ]
     .filter(Boolean)
     .join('; ');
 
-const grafanaStateLabel = (alert: ServiceGrafanaAlert) =>
+// Other states are Grafana's own words, shown as it says them.
+const grafanaStateLabel = (t: RuntimeStackT, alert: ServiceGrafanaAlert) =>
   alert.state === 'alerting'
-    ? `alerting (${alert.firing} of ${alert.instances})`
+    ? t('observabilityPanel.grafanaAlerting', {
+        firing: alert.firing,
+        instances: alert.instances,
+      })
     : alert.state;
 
 const Heading = ({ children }: { children: ReactNode }) => (
@@ -71,6 +89,7 @@ export const ObservabilityPanel = ({
   /** The layer model's title of a capability id. */
   capabilityTitleOf?: (capability: string) => string;
 }) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   const alertRules = value.rules.filter(r => r.type === 'alerting');
   const missing = value.evidence.filter(e => e.status === 'none');
   // Alerts, rules and targets on the left; where to look and what to add on
@@ -83,7 +102,12 @@ export const ObservabilityPanel = ({
     0;
   const dashboards = [
     ...(value.overviewDashboard
-      ? [{ title: 'Overview dashboard', url: value.overviewDashboard }]
+      ? [
+          {
+            title: t('observabilityPanel.overviewDashboard'),
+            url: value.overviewDashboard,
+          },
+        ]
       : []),
     ...value.dashboards.map(d => ({
       title: d.folderTitle ? `${d.title} (${d.folderTitle})` : d.title,
@@ -104,20 +128,25 @@ export const ObservabilityPanel = ({
         ))}
       </Box>
       <Typography variant="caption" color="textSecondary" component="p">
-        Matched by {matchedByText(value.matchedBy)}
+        {t('observabilityPanel.matchedBy.intro', {
+          what: matchedByText(t, value.matchedBy),
+        })}
       </Typography>
       {value.matchedBy.namesNotFound && (
         <Typography variant="caption" component="p">
-          Not a rule or alert in Prometheus:{' '}
-          {value.matchedBy.namesNotFound.join(', ')}. Check the names in{' '}
-          {ECOSYSTEM_ANNOTATIONS.prometheusRule} and{' '}
-          {ECOSYSTEM_ANNOTATIONS.prometheusAlert}, and that Prometheus loads the
-          rule files.
+          {t('observabilityPanel.namesNotFound', {
+            names: value.matchedBy.namesNotFound.join(', '),
+            ruleAnnotation: ECOSYSTEM_ANNOTATIONS.prometheusRule,
+            alertAnnotation: ECOSYSTEM_ANNOTATIONS.prometheusAlert,
+          })}
         </Typography>
       )}
       {value.errors.map(e => (
         <ErrorText key={e.source}>
-          {e.source} could not be read: {e.message}
+          {t('observabilityPanel.sourceError', {
+            source: e.source,
+            message: e.message,
+          })}
         </ErrorText>
       ))}
 
@@ -126,8 +155,12 @@ export const ObservabilityPanel = ({
           <Grid item xs={12} md={7}>
             {value.alerts.length > 0 && (
               <>
-                <Heading>Firing and pending alerts</Heading>
-                <List dense aria-label="Alerts" disablePadding>
+                <Heading>{t('observabilityPanel.alerts.title')}</Heading>
+                <List
+                  dense
+                  aria-label={t('observabilityPanel.alerts.label')}
+                  disablePadding
+                >
                   {value.alerts.map(alert => (
                     <ListItem
                       key={`${alert.source}/${alert.name}/${alert.activeAt}`}
@@ -137,7 +170,9 @@ export const ObservabilityPanel = ({
                         secondary={[
                           alert.annotations.summary ?? alert.labels.severity,
                           alert.activeAt &&
-                            `since ${formatWhen(alert.activeAt)}`,
+                            t('observabilityPanel.alerts.since', {
+                              when: formatWhen(alert.activeAt),
+                            }),
                           alert.source,
                         ]
                           .filter(Boolean)
@@ -151,8 +186,12 @@ export const ObservabilityPanel = ({
 
             {alertRules.length > 0 && (
               <>
-                <Heading>Prometheus alert rules</Heading>
-                <List dense aria-label="Prometheus alert rules" disablePadding>
+                <Heading>{t('observabilityPanel.prometheusRules')}</Heading>
+                <List
+                  dense
+                  aria-label={t('observabilityPanel.prometheusRules')}
+                  disablePadding
+                >
                   {alertRules.map(rule => (
                     <ListItem key={`${rule.source}/${rule.name}`}>
                       <WrappingListItemText
@@ -162,13 +201,20 @@ export const ObservabilityPanel = ({
                             <AlertChip
                               size="small"
                               alert={rule.state === 'firing'}
-                              label={rule.state ?? 'not evaluated'}
+                              label={
+                                rule.state ??
+                                t('observabilityPanel.notEvaluated')
+                              }
                             />
                           </>
                         }
                         secondary={[
                           rule.source,
-                          rule.health === 'ok' ? '' : `health: ${rule.health}`,
+                          rule.health === 'ok'
+                            ? ''
+                            : t('observabilityPanel.health', {
+                                health: rule.health,
+                              }),
                         ]
                           .filter(Boolean)
                           .join(' · ')}
@@ -181,8 +227,12 @@ export const ObservabilityPanel = ({
 
             {value.grafanaAlerts.length > 0 && (
               <>
-                <Heading>Grafana alert rules</Heading>
-                <List dense aria-label="Grafana alert rules" disablePadding>
+                <Heading>{t('observabilityPanel.grafanaRules')}</Heading>
+                <List
+                  dense
+                  aria-label={t('observabilityPanel.grafanaRules')}
+                  disablePadding
+                >
                   {value.grafanaAlerts.map(alert => (
                     <ListItem key={alert.uid}>
                       <WrappingListItemText
@@ -195,7 +245,7 @@ export const ObservabilityPanel = ({
                                 alert.state === 'alerting' ||
                                 alert.state === 'error'
                               }
-                              label={grafanaStateLabel(alert)}
+                              label={grafanaStateLabel(t, alert)}
                             />
                           </>
                         }
@@ -215,13 +265,22 @@ export const ObservabilityPanel = ({
 
             {value.targets.length > 0 && (
               <>
-                <Heading>Scrape targets</Heading>
-                <ScrollingTable size="small" aria-label="Scrape targets">
+                <Heading>{t('observabilityPanel.targets.title')}</Heading>
+                <ScrollingTable
+                  size="small"
+                  aria-label={t('observabilityPanel.targets.title')}
+                >
                   <TableHead>
                     <TableRow>
-                      <TableCell>Target</TableCell>
-                      <TableCell>Health</TableCell>
-                      <TableCell>Last scrape</TableCell>
+                      <TableCell>
+                        {t('observabilityPanel.targets.target')}
+                      </TableCell>
+                      <TableCell>
+                        {t('observabilityPanel.targets.health')}
+                      </TableCell>
+                      <TableCell>
+                        {t('observabilityPanel.targets.lastScrape')}
+                      </TableCell>
                     </TableRow>
                   </TableHead>
                   <TableBody>
@@ -261,8 +320,12 @@ export const ObservabilityPanel = ({
         <Grid item xs={12} md={signals ? 5 : 12}>
           {dashboards.length + value.links.length > 0 && (
             <>
-              <Heading>Dashboards and links</Heading>
-              <List dense aria-label="Dashboards and links" disablePadding>
+              <Heading>{t('observabilityPanel.links')}</Heading>
+              <List
+                dense
+                aria-label={t('observabilityPanel.links')}
+                disablePadding
+              >
                 {dashboards.map(d => (
                   <ListItem key={d.url}>
                     <Link to={d.url}>{d.title}</Link>
@@ -291,8 +354,12 @@ export const ObservabilityPanel = ({
 
           {missing.length > 0 && (
             <>
-              <Heading>What would add evidence</Heading>
-              <List dense aria-label="Observability hints" disablePadding>
+              <Heading>{t('observabilityPanel.hints.title')}</Heading>
+              <List
+                dense
+                aria-label={t('observabilityPanel.hints.label')}
+                disablePadding
+              >
                 {missing.map(e => (
                   <ListItem key={e.capability}>
                     <WrappingListItemText

@@ -21,7 +21,12 @@ import { runtimeStackApiRef } from '../../api';
 import { formatWhen } from './formatWhen';
 import { RefLink } from '../shared/RefLink';
 import { ScrollingTable } from '../shared/ScrollingTable';
-import { scopeNounOf } from '../shared/entityScope';
+import { useScopeNoun } from '../shared/entityScope';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import {
+  runtimeStackTranslationRef,
+  type RuntimeStackT,
+} from '../../translation';
 
 const HISTORY_LIMIT = 50;
 
@@ -37,12 +42,17 @@ const Owner = ({ record }: { record?: LayerOwnership }) =>
     <>—</>
   );
 
-const subjectText = (change: OwnershipChange, capabilityTitleOf: TitleOf) => {
+const subjectText = (
+  t: RuntimeStackT,
+  change: OwnershipChange,
+  capabilityTitleOf: TitleOf,
+) => {
   const record = change.after ?? change.before;
   if (!record) return change.ownershipId;
+  const layer = String(record.layer);
   return record.capability
-    ? `Layer ${record.layer} · ${capabilityTitleOf(record.capability)}`
-    : `Layer ${record.layer}, whole layer`;
+    ? t('layerTitle', { layer, title: capabilityTitleOf(record.capability) })
+    : t('entityContent.history.wholeLayer', { layer });
 };
 
 /** Older changes, fetched page by page after the first. */
@@ -74,6 +84,7 @@ const HistoryRows = ({
   firstCursor?: string;
   capabilityTitleOf: TitleOf;
 }) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   const { older, more, state, loadOlder } = useOlderChanges(
     entityRef,
     firstCursor,
@@ -83,17 +94,23 @@ const HistoryRows = ({
     <>
       {totalCount > items.length && (
         <Typography variant="body2" color="textSecondary">
-          The latest {items.length} of {totalCount} changes.
+          {t('entityContent.history.latest', {
+            shown: items.length,
+            total: totalCount,
+          })}
         </Typography>
       )}
-      <ScrollingTable size="small" aria-label="Ownership history">
+      <ScrollingTable
+        size="small"
+        aria-label={t('entityContent.history.tableLabel')}
+      >
         <TableHead>
           <TableRow>
-            <TableCell>When</TableCell>
-            <TableCell>Who</TableCell>
-            <TableCell>Action</TableCell>
-            <TableCell>What</TableCell>
-            <TableCell>Owner</TableCell>
+            <TableCell>{t('entityContent.history.whenColumn')}</TableCell>
+            <TableCell>{t('entityContent.history.whoColumn')}</TableCell>
+            <TableCell>{t('entityContent.history.actionColumn')}</TableCell>
+            <TableCell>{t('entityContent.history.whatColumn')}</TableCell>
+            <TableCell>{t('entityContent.history.ownerColumn')}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -103,8 +120,10 @@ const HistoryRows = ({
               <TableCell>
                 <RefLink entityRef={change.actor} defaultKind="user" />
               </TableCell>
-              <TableCell>{change.action}</TableCell>
-              <TableCell>{subjectText(change, capabilityTitleOf)}</TableCell>
+              <TableCell>
+                {t(`entityContent.history.${change.action}`)}
+              </TableCell>
+              <TableCell>{subjectText(t, change, capabilityTitleOf)}</TableCell>
               <TableCell>
                 <Owner record={change.before} /> →{' '}
                 <Owner record={change.after} />
@@ -116,12 +135,14 @@ const HistoryRows = ({
       {state.error && (
         <ResponseErrorPanel
           error={state.error}
-          title="Could not load older changes"
+          title={t('entityContent.history.olderLoadError')}
         />
       )}
       {more && (
         <Button size="small" onClick={loadOlder} disabled={state.loading}>
-          {state.loading ? 'Loading…' : 'Show older changes'}
+          {state.loading
+            ? t('entityContent.history.loading')
+            : t('entityContent.history.showOlder')}
         </Button>
       )}
     </>
@@ -136,6 +157,8 @@ const HistoryTable = ({
   capabilityTitleOf: TitleOf;
 }) => {
   const api = useApi(runtimeStackApiRef);
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  const scope = useScopeNoun()(entityRef);
   // Fetched on every opening: it is short, and it changes with every save.
   const history = useAsync(
     () => api.getOwnershipHistory(entityRef, { limit: HISTORY_LIMIT }),
@@ -146,7 +169,7 @@ const HistoryTable = ({
     return (
       <ResponseErrorPanel
         error={history.error}
-        title="Could not load the ownership history"
+        title={t('entityContent.history.loadError')}
       />
     );
   }
@@ -158,7 +181,7 @@ const HistoryTable = ({
   if (items.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
-        No owner has been set on {scopeNounOf(entityRef)} yet.
+        {t('entityContent.history.none', { scope })}
       </Typography>
     );
   }
@@ -187,10 +210,12 @@ export const OwnershipHistory = ({
   capabilityTitleOf?: TitleOf;
 }) => {
   const [open, setOpen] = useState(false);
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  const scope = useScopeNoun()(entityRef);
   return (
     <>
       <Button size="small" variant="outlined" onClick={() => setOpen(true)}>
-        History
+        {t('entityContent.history.button')}
       </Button>
       {open && (
         <Dialog
@@ -201,7 +226,7 @@ export const OwnershipHistory = ({
           fullWidth
         >
           <DialogTitle id="ownership-history-title">
-            Owner changes on {scopeNounOf(entityRef)}
+            {t('entityContent.history.title', { scope })}
           </DialogTitle>
           <DialogContent>
             <HistoryTable
@@ -210,7 +235,9 @@ export const OwnershipHistory = ({
             />
           </DialogContent>
           <DialogActions>
-            <Button onClick={() => setOpen(false)}>Close</Button>
+            <Button onClick={() => setOpen(false)}>
+              {t('entityContent.history.close')}
+            </Button>
           </DialogActions>
         </Dialog>
       )}

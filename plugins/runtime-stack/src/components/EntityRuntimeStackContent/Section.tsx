@@ -4,6 +4,8 @@ import Typography from '@material-ui/core/Typography';
 import type { ReactNode } from 'react';
 import { errorMessage, statusOf } from '../shared/errorMessage';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { runtimeStackTranslationRef } from '../../translation';
 
 /** The backend's refusal (403), as opposed to a failure. */
 const refusalOf = (error: Error): string | undefined =>
@@ -15,6 +17,8 @@ const refusalOf = (error: Error): string | undefined =>
  */
 export function Section<T>(props: {
   title: string;
+  /** The title as a sentence names it; the title in lower case if not given. */
+  what?: string;
   subheader?: string;
   state: { loading: boolean; error?: Error; value?: T };
   /** Loading again while the last value stays on screen. */
@@ -25,6 +29,8 @@ export function Section<T>(props: {
 }) {
   const { title, subheader, state, refreshing, isEmpty, empty, children } =
     props;
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  const what = props.what ?? title.toLocaleLowerCase('en-US');
   let body: ReactNode;
   if (state.loading) {
     body = <Progress />;
@@ -32,16 +38,17 @@ export function Section<T>(props: {
     // Not an error to debug: the permission policy says no.
     body = (
       <Typography variant="body2" color="textSecondary">
-        {`You may not see ${title.toLocaleLowerCase('en-US')} (${refusalOf(
-          state.error,
-        )}). Ask your Backstage administrators for the permission if you need it.`}
+        {t('entityContent.section.refused', {
+          what,
+          reason: refusalOf(state.error) ?? '',
+        })}
       </Typography>
     );
   } else if (state.error) {
     body = (
       <ResponseErrorPanel
         error={state.error}
-        title={`Could not load ${title.toLocaleLowerCase('en-US')}`}
+        title={t('entityContent.section.loadError', { what })}
       />
     );
   } else if (state.value === undefined || isEmpty(state.value)) {
@@ -57,7 +64,7 @@ export function Section<T>(props: {
     <HeadedInfoCard title={title} subheader={subheader}>
       {refreshing && state.value !== undefined && (
         <LinearProgress
-          aria-label={`Reloading ${title.toLocaleLowerCase('en-US')}`}
+          aria-label={t('entityContent.section.reloading', { what })}
         />
       )}
       {body}

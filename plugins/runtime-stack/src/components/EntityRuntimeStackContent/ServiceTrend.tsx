@@ -1,13 +1,20 @@
 import type { CoverageTrend } from '@internal/backstage-plugin-runtime-stack-common';
 import Typography from '@material-ui/core/Typography';
 import { formatCoveragePercent } from '@internal/backstage-plugin-runtime-stack-common';
-import { NO_TREND_HISTORY, TrendChart } from '../shared/TrendChart';
+import { TrendChart } from '../shared/TrendChart';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import {
+  runtimeStackTranslationRef,
+  type RuntimeStackT,
+} from '../../translation';
 
 /** The change between two ratios in percentage points, signed. */
-function describeChange(from: number, to: number): string {
+function describeChange(t: RuntimeStackT, from: number, to: number): string {
   const points = Math.round((to - from) * 100);
-  if (points === 0) return 'unchanged';
-  return `${points > 0 ? '+' : '−'}${Math.abs(points)} points`;
+  if (points === 0) return t('entityContent.trend.unchanged');
+  return points > 0
+    ? t('entityContent.trend.up', { points })
+    : t('entityContent.trend.down', { points: -points });
 }
 
 /**
@@ -16,11 +23,12 @@ function describeChange(from: number, to: number): string {
  */
 export const ServiceTrend = ({
   value,
-  ariaLabel = 'Coverage of this service by day',
+  ariaLabel,
 }: {
   value: CoverageTrend;
   ariaLabel?: string;
 }) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   const { points } = value;
   const latest = points[points.length - 1];
   const first = points[0];
@@ -28,20 +36,30 @@ export const ServiceTrend = ({
     <>
       {latest && (
         <Typography variant="body2" color="textSecondary">
-          {formatCoveragePercent(latest)} on {latest.day} · {latest.covered} of{' '}
-          {latest.required} required covered
-          {latest.partial > 0 && `, ${latest.partial} partly`}
+          {t(
+            latest.partial > 0
+              ? 'entityContent.trend.latestPartly'
+              : 'entityContent.trend.latest',
+            {
+              percent: formatCoveragePercent(latest),
+              day: latest.day,
+              covered: latest.covered,
+              required: latest.required,
+              partial: latest.partial,
+            },
+          )}
           {points.length > 1 &&
-            ` · ${describeChange(first.ratio, latest.ratio)} since ${
-              first.day
-            }`}
+            t('entityContent.trend.change', {
+              change: describeChange(t, first.ratio, latest.ratio),
+              day: first.day,
+            })}
         </Typography>
       )}
       <TrendChart
-        ariaLabel={ariaLabel}
+        ariaLabel={ariaLabel ?? t('entityContent.trend.chartLabel')}
         height={180}
-        series={[{ name: 'Overall coverage', points }]}
-        emptyMessage={NO_TREND_HISTORY}
+        series={[{ name: t('entityContent.trend.series'), points }]}
+        emptyMessage={t('trendChart.noHistory')}
       />
     </>
   );

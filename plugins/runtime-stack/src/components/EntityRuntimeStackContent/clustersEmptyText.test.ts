@@ -1,5 +1,8 @@
 import type { EntityClusters } from '@internal/backstage-plugin-runtime-stack-common';
-import { clustersEmptyText } from './clustersEmptyText';
+import { englishT } from '../../__testUtils__/translations';
+import { clustersEmptyText as withT } from './clustersEmptyText';
+
+const clustersEmptyText = (value: EntityClusters) => withT(englishT, value);
 
 const empty = (selector: EntityClusters['selector']): EntityClusters => ({
   entityRef: 'component:default/cart-service',

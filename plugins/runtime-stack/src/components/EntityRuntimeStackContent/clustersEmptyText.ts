@@ -1,11 +1,16 @@
 import type { EntityClusters } from '@internal/backstage-plugin-runtime-stack-common';
+import type { RuntimeStackT } from '../../translation';
 
 /** Why no cluster shows the service, and what to change. */
-export function clustersEmptyText(value?: EntityClusters): string {
+export function clustersEmptyText(
+  t: RuntimeStackT,
+  value?: EntityClusters,
+): string {
   if (value?.selector.dependsOnClusters?.length === 0) {
-    return 'The Kubernetes plugin is set to look only on the clusters a service depends on (serviceLocatorMethod catalogRelation), and this one depends on none: add the cluster to spec.dependsOn, for example resource:prod-eu-1, as a Resource named like the cluster.';
+    return t('entityContent.clusters.noDependedClusters');
   }
-  return `No objects match ${
-    value?.selector.labelSelector ?? 'this service'
-  } on any collected cluster. Label the workloads with backstage.io/kubernetes-id, or set backstage.io/kubernetes-label-selector.`;
+  return t('entityContent.clusters.noObjects', {
+    selector:
+      value?.selector.labelSelector ?? t('entityContent.clusters.thisService'),
+  });
 }

@@ -11,7 +11,8 @@ import {
   sortExemptions,
   type ExemptionForm,
 } from './exemptions';
-import { scopeNounOf } from '../shared/entityScope';
+import { scopeKindOf } from '../shared/entityScope';
+import { englishT as t } from '../../__testUtils__/translations';
 
 const now = new Date('2026-11-23T10:00:00.000Z');
 
@@ -25,22 +26,22 @@ const form = (f: Partial<ExemptionForm> = {}): ExemptionForm => ({
 
 describe('describeExpiry', () => {
   it('counts whole days left, rounding up', () => {
-    expect(describeExpiry('2026-11-24T09:00:00.000Z', now)).toEqual({
+    expect(describeExpiry(t, '2026-11-24T09:00:00.000Z', now)).toEqual({
       expired: false,
       days: 1,
       text: 'expires in 1 day',
     });
-    expect(describeExpiry('2026-12-03T10:00:00.000Z', now).text).toBe(
+    expect(describeExpiry(t, '2026-12-03T10:00:00.000Z', now).text).toBe(
       'expires in 10 days',
     );
   });
 
   it('marks a past expiry as expired', () => {
-    expect(describeExpiry('2026-11-23T09:00:00.000Z', now)).toMatchObject({
+    expect(describeExpiry(t, '2026-11-23T09:00:00.000Z', now)).toMatchObject({
       expired: true,
       text: 'expired today',
     });
-    expect(describeExpiry('2026-11-20T09:00:00.000Z', now)).toMatchObject({
+    expect(describeExpiry(t, '2026-11-20T09:00:00.000Z', now)).toMatchObject({
       expired: true,
       text: 'expired 3 days ago',
     });
@@ -56,9 +57,10 @@ describe('the grant form', () => {
   });
 
   it('accepts a complete form', () => {
-    expect(exemptionFormErrors(form(), now)).toEqual({});
+    expect(exemptionFormErrors(t, form(), now)).toEqual({});
     expect(
       exemptionFormErrors(
+        t,
         form({ expiresOn: '2027-11-23', requestedBy: 'group:payments/sre' }),
         now,
       ),
@@ -68,6 +70,7 @@ describe('the grant form', () => {
   it('says what is wrong with each field', () => {
     expect(
       exemptionFormErrors(
+        t,
         { capability: '', reason: '  ', expiresOn: '', requestedBy: 'alice' },
         now,
       ),
@@ -79,13 +82,13 @@ describe('the grant form', () => {
         'Enter a user or group as user:name, group:name or kind:namespace/name',
     });
     expect(
-      exemptionFormErrors(form({ reason: 'x'.repeat(501) }), now).reason,
+      exemptionFormErrors(t, form({ reason: 'x'.repeat(501) }), now).reason,
     ).toBe('At most 500 characters (501 now)');
     expect(
-      exemptionFormErrors(form({ expiresOn: '2026-11-23' }), now).expiresOn,
+      exemptionFormErrors(t, form({ expiresOn: '2026-11-23' }), now).expiresOn,
     ).toBe('Pick a day after today');
     expect(
-      exemptionFormErrors(form({ expiresOn: '2027-11-24' }), now).expiresOn,
+      exemptionFormErrors(t, form({ expiresOn: '2027-11-24' }), now).expiresOn,
     ).toBe('An exemption lasts at most a year');
   });
 
@@ -112,10 +115,8 @@ describe('the grant form', () => {
       kind: 'system',
       ref: 'system:default/payments',
     });
-    expect(scopeNounOf('system:default/payments')).toBe('this System');
-    expect(scopeNounOf('component:default/payments-api')).toBe(
-      'this component',
-    );
+    expect(scopeKindOf('system:default/payments')).toBe('system');
+    expect(scopeKindOf('Component:default/payments-api')).toBe('component');
   });
 
   it("shows the backend's message", async () => {
@@ -128,10 +129,10 @@ describe('the grant form', () => {
       { status: 403, headers: { 'Content-Type': 'application/json' } },
     );
     const error = await ResponseError.fromResponse(response);
-    expect(explainExemptionError(error, 'grant')).toBe(
+    expect(explainExemptionError(t, error, 'grant')).toBe(
       'You may not grant this exemption: only platform admins',
     );
-    expect(explainExemptionError(new Error('offline'), 'revoke')).toBe(
+    expect(explainExemptionError(t, new Error('offline'), 'revoke')).toBe(
       'Could not revoke the exemption: offline',
     );
   });

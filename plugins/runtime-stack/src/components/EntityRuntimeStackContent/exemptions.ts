@@ -6,6 +6,7 @@ import type {
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { errorMessage, statusOf } from '../shared/errorMessage';
 import { scopeKindOf } from '../shared/entityScope';
+import type { RuntimeStackT } from '../../translation';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -14,12 +15,17 @@ export const MAX_REASON_LENGTH = 500;
 
 /** How an exemption's expiry reads, and whether it already counts as missing. */
 export function describeExpiry(
+  t: RuntimeStackT,
   expiresAt: string,
   now: Date = new Date(),
 ): { expired: boolean; days: number; text: string } {
   const time = new Date(expiresAt).getTime();
   if (Number.isNaN(time)) {
-    return { expired: false, days: 0, text: `expires ${expiresAt}` };
+    return {
+      expired: false,
+      days: 0,
+      text: t('exemptions.expiry.unknown', { expiresAt }),
+    };
   }
   const left = time - now.getTime();
   if (left <= 0) {
@@ -29,15 +35,15 @@ export function describeExpiry(
       days: -ago,
       text:
         ago === 0
-          ? 'expired today'
-          : `expired ${ago} ${ago === 1 ? 'day' : 'days'} ago`,
+          ? t('exemptions.expiry.today')
+          : t('exemptions.expiry.ago', { count: ago }),
     };
   }
   const days = Math.ceil(left / DAY_MS);
   return {
     expired: false,
     days,
-    text: `expires in ${days} ${days === 1 ? 'day' : 'days'}`,
+    text: t('exemptions.expiry.in', { count: days }),
   };
 }
 
@@ -82,34 +88,39 @@ export interface ExemptionForm {
 export type ExemptionFormErrors = Partial<Record<keyof ExemptionForm, string>>;
 
 export function exemptionFormErrors(
+  t: RuntimeStackT,
   form: ExemptionForm,
   now: Date = new Date(),
 ): ExemptionFormErrors {
   const errors: ExemptionFormErrors = {};
-  if (!form.capability) errors.capability = 'Pick the capability to exempt';
+  if (!form.capability) {
+    errors.capability = t('exemptions.formErrors.noCapability');
+  }
   const reason = form.reason.trim();
   if (!reason) {
-    errors.reason = 'Say why the gap is accepted';
+    errors.reason = t('exemptions.formErrors.noReason');
   } else if (reason.length > MAX_REASON_LENGTH) {
-    errors.reason = `At most ${MAX_REASON_LENGTH} characters (${reason.length} now)`;
+    errors.reason = t('exemptions.formErrors.reasonTooLong', {
+      max: MAX_REASON_LENGTH,
+      length: reason.length,
+    });
   }
   const expiresAt = form.expiresOn ? expiresAtOf(form.expiresOn) : undefined;
   if (!form.expiresOn) {
-    errors.expiresOn = 'Pick the day the exemption ends';
+    errors.expiresOn = t('exemptions.formErrors.noExpiry');
   } else if (!expiresAt) {
-    errors.expiresOn = 'Enter a date as YYYY-MM-DD';
+    errors.expiresOn = t('exemptions.formErrors.expiryFormat');
   } else {
     const { min, max } = expiryBounds(now);
     if (form.expiresOn < min) {
-      errors.expiresOn = 'Pick a day after today';
+      errors.expiresOn = t('exemptions.formErrors.expiryPast');
     } else if (form.expiresOn > max) {
-      errors.expiresOn = 'An exemption lasts at most a year';
+      errors.expiresOn = t('exemptions.formErrors.expiryTooLate');
     }
   }
   const requestedBy = form.requestedBy.trim();
   if (requestedBy && !PERSON_REF.test(requestedBy)) {
-    errors.requestedBy =
-      'Enter a user or group as user:name, group:name or kind:namespace/name';
+    errors.requestedBy = t('exemptions.formErrors.requestedBy');
   }
   return errors;
 }
@@ -137,17 +148,18 @@ export function exemptionInputOf(
 
 /** A failed write in the words a dialog shows: the backend's message, not only the status. */
 export function explainExemptionError(
+  t: RuntimeStackT,
   error: unknown,
   action: 'grant' | 'revoke',
 ): string {
   const message = errorMessage(error);
   switch (statusOf(error)) {
     case 403:
-      return `You may not ${action} this exemption: ${message}`;
+      return t(`exemptions.writeErrors.${action}Denied`, { message });
     case 409:
-      return `Could not ${action} the exemption: ${message} The list now shows what is in place.`;
+      return t(`exemptions.writeErrors.${action}Conflict`, { message });
     default:
-      return `Could not ${action} the exemption: ${message}`;
+      return t(`exemptions.writeErrors.${action}Failed`, { message });
   }
 }
 

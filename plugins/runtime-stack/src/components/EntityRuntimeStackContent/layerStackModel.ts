@@ -3,6 +3,7 @@ import type {
   EntityCoverage,
   LayerCoverage,
 } from '@internal/backstage-plugin-runtime-stack-common';
+import type { RuntimeStackT } from '../../translation';
 
 /** One layer of the stack as the page shows it. */
 export interface StackLayer {
@@ -36,11 +37,22 @@ export function stackLayersOf(value: EntityCoverage): StackLayer[] {
 }
 
 /** "3 of 4 required", with the partly covered ones when there are some. */
-export function describeLayerCoverage(coverage?: LayerCoverage): string {
-  if (!coverage) return 'coverage unknown';
-  if (coverage.required === 0) return 'nothing required';
-  const partly = coverage.partial > 0 ? `, ${coverage.partial} partly` : '';
-  return `${coverage.covered} of ${coverage.required} required${partly}`;
+export function describeLayerCoverage(
+  t: RuntimeStackT,
+  coverage?: LayerCoverage,
+): string {
+  if (!coverage) return t('entityContent.stack.layerCoverageUnknown');
+  if (coverage.required === 0) {
+    return t('entityContent.stack.layerNothingRequired');
+  }
+  const counts = {
+    covered: coverage.covered,
+    required: coverage.required,
+    partial: coverage.partial,
+  };
+  return coverage.partial > 0
+    ? t('entityContent.stack.layerCoveragePartly', counts)
+    : t('entityContent.stack.layerCoverage', counts);
 }
 
 /** Layers worth opening first: something to fix or a claim that disagrees with the cluster. */

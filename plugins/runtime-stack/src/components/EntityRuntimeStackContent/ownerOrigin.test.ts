@@ -1,4 +1,5 @@
 import type { EffectiveOwner } from '@internal/backstage-plugin-runtime-stack-common';
+import { englishT as t } from '../../__testUtils__/translations';
 import { describeOwnerOrigin } from './ownerOrigin';
 
 const from = (
@@ -26,6 +27,17 @@ describe('describeOwnerOrigin', () => {
       'this component (annotation)',
     ],
     [
+      from(
+        {
+          kind: 'system',
+          ref: 'system:default/payments',
+          source: 'annotation',
+        },
+        'layer',
+      ),
+      'inherited from system:default/payments (annotation), for the whole layer',
+    ],
+    [
       from({ kind: 'system', ref: 'system:default/payments', source: 'store' }),
       'inherited from system:default/payments',
     ],
@@ -41,15 +53,22 @@ describe('describeOwnerOrigin', () => {
       from({ kind: 'organization', ref: 'organization', source: 'config' }),
       'organisation default',
     ],
+    [
+      from(
+        { kind: 'organization', ref: 'organization', source: 'config' },
+        'layer',
+      ),
+      'organisation default, for the whole layer',
+    ],
   ])('describes %#', (owner, text) => {
-    expect(describeOwnerOrigin(owner)).toBe(text);
+    expect(describeOwnerOrigin(t, owner)).toBe(text);
   });
   it("names a System's own record as this System on the System's tab", () => {
     const own = from(
       { kind: 'system', ref: 'system:default/payments', source: 'store' },
       'layer',
     );
-    expect(describeOwnerOrigin(own, 'system')).toBe(
+    expect(describeOwnerOrigin(t, own, 'system')).toBe(
       'this System, for the whole layer',
     );
   });

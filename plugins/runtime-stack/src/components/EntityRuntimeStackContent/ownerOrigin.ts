@@ -1,4 +1,5 @@
 import type { EffectiveOwner } from '@internal/backstage-plugin-runtime-stack-common';
+import type { RuntimeStackT } from '../../translation';
 import type { EntityScopeKind } from '../shared/entityScope';
 
 /**
@@ -6,22 +7,42 @@ import type { EntityScopeKind } from '../shared/entityScope';
  * to change it here or ask the System or platform team.
  */
 export function describeOwnerOrigin(
+  t: RuntimeStackT,
   owner: EffectiveOwner,
   /** The scope of the tab's own entity: its records read as "this …". */
   ownScope: EntityScopeKind = 'component',
 ): string {
   const { kind, ref, source } = owner.inheritedFrom;
-  const layerWide = owner.via === 'layer' ? ', for the whole layer' : '';
+  const layerWide = owner.via === 'layer';
   if (kind === 'organization') {
-    return `organisation default${layerWide}`;
+    return layerWide
+      ? t('entityContent.owners.organisationLayer')
+      : t('entityContent.owners.organisation');
   }
-  const annotation = source === 'annotation' ? ' (annotation)' : '';
+  const annotation = source === 'annotation';
   if (kind === ownScope) {
-    return `this ${
-      ownScope === 'system' ? 'System' : 'component'
-    }${annotation}${layerWide}`;
+    const scope =
+      ownScope === 'system' ? t('scope.system') : t('scope.component');
+    if (annotation) {
+      return layerWide
+        ? t('entityContent.owners.ownAnnotationLayer', { scope })
+        : t('entityContent.owners.ownAnnotation', { scope });
+    }
+    return layerWide ? t('entityContent.owners.ownLayer', { scope }) : scope;
   }
-  // Clusters and environments are named, Systems carry a full entity ref.
-  const scope = kind === 'system' ? ref : `${kind} ${ref}`;
-  return `inherited from ${scope}${annotation}${layerWide}`;
+  // Clusters and environments are named, entities carry a full entity ref.
+  let scope = ref;
+  if (kind === 'cluster') {
+    scope = t('entityContent.owners.clusterScope', { name: ref });
+  } else if (kind === 'environment') {
+    scope = t('entityContent.owners.environmentScope', { name: ref });
+  }
+  if (annotation) {
+    return layerWide
+      ? t('entityContent.owners.inheritedAnnotationLayer', { scope })
+      : t('entityContent.owners.inheritedAnnotation', { scope });
+  }
+  return layerWide
+    ? t('entityContent.owners.inheritedLayer', { scope })
+    : t('entityContent.owners.inherited', { scope });
 }

@@ -7,6 +7,7 @@ import type {
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { errorMessage, statusOf } from '../shared/errorMessage';
 import { scopeKindOf, type EntityScopeKind } from '../shared/entityScope';
+import type { RuntimeStackT } from '../../translation';
 
 /**
  * What saving the "Change owner" dialog does: change the component's own
@@ -105,14 +106,15 @@ export function initialOwnerForm(target: OwnershipEditTarget): OwnerForm {
 }
 
 export function ownerFormErrors(
+  t: RuntimeStackT,
   form: OwnerForm,
 ): Partial<Record<keyof OwnerForm, string>> {
   const errors: Partial<Record<keyof OwnerForm, string>> = {};
   if (!isGroupRef(form.owner)) {
-    errors.owner = 'Enter a group as group:namespace/name or group:name';
+    errors.owner = t('entityContent.changeOwner.ownerInvalid');
   }
   if (form.link.trim() && !isHttpUrl(form.link.trim())) {
-    errors.link = 'Enter an http(s) address';
+    errors.link = t('entityContent.changeOwner.linkInvalid');
   }
   return errors;
 }

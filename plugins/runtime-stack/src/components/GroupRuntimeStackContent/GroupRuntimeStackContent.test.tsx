@@ -1,3 +1,4 @@
+import { createTranslationMessages } from '@backstage/frontend-plugin-api';
 import { registerMswTestHooks } from '@backstage/frontend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import type {
@@ -10,6 +11,8 @@ import { setupServer } from 'msw/node';
 import { GroupRuntimeStackContent } from './GroupRuntimeStackContent';
 import { renderEntityContent } from '../../__testUtils__/runtimeStackClient';
 import { testSignals } from '../../__testUtils__/testSignals';
+import { translationModule } from '../../__testUtils__/translations';
+import { runtimeStackTranslationRef } from '../../translation';
 
 const base = 'http://backstage.test/api/runtime-stack';
 
@@ -171,6 +174,44 @@ describe('GroupRuntimeStackContent', () => {
       await screen.findByText(/Could not load team coverage/),
     ).toBeInTheDocument();
     expect(await screen.findByText(/80% on 2026-12-04/)).toBeInTheDocument();
+  });
+
+  it('speaks the words an app installs for the plugin', async () => {
+    server.use(
+      http.get(`${base}/scorecards/teams/default/product-engineering`, () =>
+        HttpResponse.json(
+          { error: { name: 'Error', message: 'connection reset' } },
+          { status: 500 },
+        ),
+      ),
+      http.get(`${base}/scorecards/trend`, () => HttpResponse.json(trend)),
+    );
+    const german = createTranslationMessages({
+      ref: runtimeStackTranslationRef,
+      messages: {
+        'groupContent.coverage.title': 'Abdeckung des Teams',
+        'groupContent.coverage.what': 'die Abdeckung des Teams',
+        'groupContent.trend.chartLabel': 'Abdeckung des Teams je Tag',
+      },
+    });
+    await renderEntityContent(
+      group,
+      <GroupRuntimeStackContent />,
+      undefined,
+      [],
+      [translationModule(german)],
+    );
+
+    expect(
+      await screen.findByRole('heading', { name: 'Abdeckung des Teams' }),
+    ).toBeInTheDocument();
+    // The section names it inside its own sentence as the app words it.
+    expect(
+      await screen.findByText(/Could not load die Abdeckung des Teams/),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('img', { name: /Abdeckung des Teams je Tag/ }),
+    ).toBeInTheDocument();
   });
 
   it('says plainly when the permission policy refuses a part, rather than show an error', async () => {

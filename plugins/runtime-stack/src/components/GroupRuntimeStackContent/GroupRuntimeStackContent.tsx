@@ -1,4 +1,4 @@
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
@@ -13,6 +13,7 @@ import {
   LiveAnnouncement,
   useCoverageChanged,
 } from '../shared/useCoverageChanged';
+import { runtimeStackTranslationRef } from '../../translation';
 
 /**
  * The "Runtime stack" tab of a Group: the coverage of the services it and
@@ -22,6 +23,7 @@ import {
 export const GroupRuntimeStackContent = () => {
   const { entity } = useEntity();
   const api = useApi(runtimeStackApiRef);
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   const team = useMemo(
     () => ({
       kind: 'group',
@@ -41,12 +43,13 @@ export const GroupRuntimeStackContent = () => {
       <LiveAnnouncement text={announcement} />
       <Grid item xs={12} lg={8}>
         <Section
-          title="Team coverage"
-          subheader="Components owned by this group and the groups below it, under their requirement profiles"
+          title={t('groupContent.coverage.title')}
+          what={t('groupContent.coverage.what')}
+          subheader={t('groupContent.coverage.subheader')}
           // A reload on a signal keeps the view until the answer comes.
           state={{ ...view, loading: view.loading && !view.value }}
           isEmpty={v => v.services.length === 0}
-          empty="No evaluated Component is owned by this group or a group below it. Components count for the group named in their spec.owner."
+          empty={t('groupContent.coverage.empty')}
         >
           {value => <TeamViewBody view={value} />}
         </Section>
@@ -54,8 +57,8 @@ export const GroupRuntimeStackContent = () => {
       <Grid item xs={12} lg={4}>
         <CoverageTrendCard
           subject={{ kind: 'team', ref: stringifyEntityRef(team) }}
-          subheader="The team's coverage over the last 90 days"
-          ariaLabel="Coverage of this team by day"
+          subheader={t('groupContent.trend.subheader')}
+          ariaLabel={t('groupContent.trend.chartLabel')}
         />
       </Grid>
     </Grid>

@@ -1,6 +1,9 @@
+import { createTranslationMessages } from '@backstage/frontend-plugin-api';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { screen } from '@testing-library/react';
 import { RuntimeStackSearchResultListItem } from './RuntimeStackSearchResultListItem';
+import { translationModule } from '../../__testUtils__/translations';
+import { runtimeStackTranslationRef } from '../../translation';
 
 const result = {
   title: 'Payments API · runtime stack',
@@ -43,6 +46,26 @@ describe('RuntimeStackSearchResultListItem', () => {
     );
     expect(screen.getByText('Linkerd').tagName).toBe('MARK');
     expect(screen.getByText('no gaps')).toBeInTheDocument();
+  });
+
+  it('speaks the words an app installs for the plugin', async () => {
+    const german = createTranslationMessages({
+      ref: runtimeStackTranslationRef,
+      messages: {
+        'searchResult.coverage': 'Abdeckung {{percent}}',
+        'searchResult.gaps_one': '{{count}} Lücke',
+        'searchResult.owner': 'Eigentümer {{owner}}',
+      },
+    });
+    await renderInTestApp(
+      <RuntimeStackSearchResultListItem result={result} />,
+      {
+        features: [translationModule(german)],
+      },
+    );
+    expect(screen.getByText('Abdeckung 99%')).toBeInTheDocument();
+    expect(screen.getByText('1 Lücke')).toBeInTheDocument();
+    expect(screen.getByText('Eigentümer payments')).toBeInTheDocument();
   });
 
   it('renders nothing without a result', async () => {

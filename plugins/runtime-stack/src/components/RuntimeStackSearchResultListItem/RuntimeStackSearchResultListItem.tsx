@@ -1,5 +1,6 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { Link } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
 import { HighlightedSearchResultText } from '@backstage/plugin-search-react';
 import type { ResultHighlight } from '@backstage/plugin-search-common';
@@ -14,7 +15,7 @@ import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import type { ReactNode } from 'react';
-import { plural } from '../shared/plural';
+import { runtimeStackTranslationRef } from '../../translation';
 
 const useStyles = makeStyles(
   theme => ({
@@ -67,6 +68,7 @@ export function RuntimeStackSearchResultListItem(
 ) {
   const { result, highlight, icon, lineClamp = 5 } = props;
   const classes = useStyles();
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   if (!result) return null;
   return (
     <div className={classes.item}>
@@ -108,7 +110,9 @@ export function RuntimeStackSearchResultListItem(
           {result.coverage !== undefined && (
             <Chip
               size="small"
-              label={`coverage: ${formatPercent(result.coverage)}`}
+              label={t('searchResult.coverage', {
+                percent: formatPercent(result.coverage),
+              })}
             />
           )}
           {result.gapCount !== undefined && (
@@ -116,17 +120,19 @@ export function RuntimeStackSearchResultListItem(
               size="small"
               label={
                 result.gapCount === 0
-                  ? 'no gaps'
-                  : plural(result.gapCount, 'gap')
+                  ? t('searchResult.noGaps')
+                  : t('searchResult.gaps', { count: result.gapCount })
               }
             />
           )}
           {result.owner && (
             <Chip
               size="small"
-              label={`owner: ${humanizeEntityRef(parseEntityRef(result.owner), {
-                defaultKind: 'group',
-              })}`}
+              label={t('searchResult.owner', {
+                owner: humanizeEntityRef(parseEntityRef(result.owner), {
+                  defaultKind: 'group',
+                }),
+              })}
             />
           )}
         </Box>

@@ -3,7 +3,7 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import type {
   CapabilityAdoption,
   LayerModel,
@@ -16,8 +16,8 @@ import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
 import { toolTitlesOf } from '@internal/backstage-plugin-runtime-stack-common';
 import { heatColor } from './heatColor';
-import { plural } from '../shared/plural';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
+import { runtimeStackTranslationRef } from '../../translation';
 
 /** Most used first; ties by name so the order does not shuffle. */
 export function toolsByUse(
@@ -44,9 +44,9 @@ export function groupByLayer(
 }
 
 const SEGMENTS = [
-  { key: 'covered', label: 'covered', color: heatColor(1) },
-  { key: 'partial', label: 'partial', color: heatColor(0.5) },
-  { key: 'missing', label: 'missing', color: heatColor(0) },
+  { key: 'covered', color: heatColor(1) },
+  { key: 'partial', color: heatColor(0.5) },
+  { key: 'missing', color: heatColor(0) },
 ] as const;
 
 /** Covered, partial and missing as one bar over the services requiring it. */
@@ -80,12 +80,25 @@ const StackedBar = ({ capability }: { capability: CapabilityAdoption }) => {
 };
 
 /** "12 covered · 3 partial · 5 missing of 20 required · 2 exempt". */
-export function adoptionSummary(capability: CapabilityAdoption): string {
-  const exempt = capability.exempt > 0 ? ` · ${capability.exempt} exempt` : '';
-  if (capability.required === 0) {
-    return `not required by any service${exempt}`;
-  }
-  return `${capability.covered} covered · ${capability.partial} partial · ${capability.missing} missing of ${capability.required} required${exempt}`;
+function useAdoptionSummary(): (capability: CapabilityAdoption) => string {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  return capability => {
+    const { exempt } = capability;
+    if (capability.required === 0) {
+      return exempt > 0
+        ? t('scorecardsPage.adoption.notRequiredExempt', { exempt })
+        : t('scorecardsPage.adoption.notRequired');
+    }
+    const counts = {
+      covered: capability.covered,
+      partial: capability.partial,
+      missing: capability.missing,
+      required: capability.required,
+    };
+    return exempt > 0
+      ? t('scorecardsPage.adoption.countsExempt', { ...counts, exempt })
+      : t('scorecardsPage.adoption.counts', counts);
+  };
 }
 
 const CapabilityAdoptionRow = ({
@@ -95,6 +108,8 @@ const CapabilityAdoptionRow = ({
   capability: CapabilityAdoption;
   toolTitle: (id: string) => string;
 }) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  const adoptionSummary = useAdoptionSummary();
   const tools = toolsByUse(capability.tools);
   return (
     <Box
@@ -116,7 +131,7 @@ const CapabilityAdoptionRow = ({
       </Typography>
       {tools.length === 0 ? (
         <Typography variant="caption" color="textSecondary">
-          No tool seen for it yet
+          {t('scorecardsPage.adoption.noTools')}
         </Typography>
       ) : (
         <Box
@@ -125,7 +140,9 @@ const CapabilityAdoptionRow = ({
           mt={0.5}
           style={{ gap: 4 }}
           role="list"
-          aria-label={`Tools for ${capability.title}`}
+          aria-label={t('scorecardsPage.adoption.toolsLabel', {
+            capability: capability.title,
+          })}
         >
           {tools.map(tool => (
             <Chip
@@ -133,10 +150,10 @@ const CapabilityAdoptionRow = ({
               size="small"
               variant="outlined"
               role="listitem"
-              label={`${toolTitle(tool.tool)} · ${plural(
-                tool.services,
-                'service',
-              )}`}
+              label={t('scorecardsPage.adoption.tool', {
+                tool: toolTitle(tool.tool),
+                count: tool.services,
+              })}
             />
           ))}
         </Box>
@@ -145,29 +162,35 @@ const CapabilityAdoptionRow = ({
   );
 };
 
-const layerTitleOf =
-  (model: LayerModel | undefined) =>
-  (layer: number): string => {
+/** "Layer 3 · Networking & storage", or "Layer 3" without the model. */
+function useLayerTitleOf(model: LayerModel | undefined) {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  return (layer: number): string => {
     const title = model?.layers.find(l => l.id === layer)?.title;
-    return title ? `Layer ${layer} · ${title}` : `Layer ${layer}`;
+    return title
+      ? t('layerTitle', { layer: String(layer), title })
+      : t('scorecardsPage.layer', { layer: String(layer) });
   };
+}
 
 /**
  * Which tools cover each capability across the estate and how many of the
  * services requiring it are covered, layer by layer.
  */
 export const AdoptionSection = () => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   const api = useApi(runtimeStackApiRef);
   const adoption = useAsync(() => api.getAdoption(), [api]);
   // Only titles come from the model: without it ids are shown instead.
   const model = useAsync(() => api.getLayerModel(), [api]);
+  const layerTitle = useLayerTitleOf(model.value);
 
   if (adoption.loading) return <Progress />;
   if (adoption.error) {
     return (
       <ResponseErrorPanel
         error={adoption.error}
-        title="Could not load tool adoption"
+        title={t('scorecardsPage.adoption.loadError')}
       />
     );
   }
@@ -176,8 +199,8 @@ export const AdoptionSection = () => {
     return (
       <EmptyState
         missing="data"
-        title="No services evaluated yet"
-        description="Coverage is evaluated after the first cluster collection. Once the runtime-stack backend has read your clusters, each Component's capabilities and the tools that provide them show up here."
+        title={t('scorecardsPage.adoption.emptyTitle')}
+        description={t('scorecardsPage.adoption.emptyDescription')}
       />
     );
   }
@@ -185,20 +208,18 @@ export const AdoptionSection = () => {
     return (
       <EmptyState
         missing="content"
-        title="No capability to report"
-        description={`${plural(
-          value.services,
-          'service',
-        )} evaluated, but the layer model has no capabilities. Check the layer model on the Runtime Stack page.`}
+        title={t('scorecardsPage.adoption.noCapabilitiesTitle')}
+        description={t('scorecardsPage.adoption.noCapabilitiesDescription', {
+          count: value.services,
+        })}
       />
     );
   }
   const toolTitle = toolTitlesOf(model.value);
-  const layerTitle = layerTitleOf(model.value);
   return (
     <>
       <Typography variant="body1" gutterBottom>
-        {plural(value.services, 'service')} evaluated
+        {t('scorecardsPage.adoption.evaluated', { count: value.services })}
       </Typography>
       <Grid container spacing={2}>
         {groupByLayer(value.capabilities).map(group => (
@@ -208,7 +229,9 @@ export const AdoptionSection = () => {
                 component="ul"
                 m={0}
                 p={0}
-                aria-label={`Capabilities of layer ${group.layer}`}
+                aria-label={t('scorecardsPage.adoption.capabilitiesLabel', {
+                  layer: String(group.layer),
+                })}
               >
                 {group.capabilities.map(capability => (
                   <CapabilityAdoptionRow

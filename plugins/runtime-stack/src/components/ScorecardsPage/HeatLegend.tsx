@@ -1,5 +1,7 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
+import { runtimeStackTranslationRef } from '../../translation';
 import { heatColor, heatTextColor, NEUTRAL_HEAT_COLOR } from './heatColor';
 
 const STEPS = [0, 0.25, 0.5, 0.75, 1];
@@ -21,30 +23,33 @@ const Swatch = ({ color, label }: { color: string; label: string }) => (
 );
 
 /** The colour scale of the heatmap, and the grey of "nothing required". */
-export const HeatLegend = () => (
-  <Box
-    display="flex"
-    alignItems="center"
-    flexWrap="wrap"
-    style={{ gap: 8 }}
-    role="group"
-    aria-label="Colour scale"
-  >
-    <Typography variant="caption" color="textSecondary">
-      Coverage
-    </Typography>
-    <Box display="inline-flex">
-      {STEPS.map(step => (
-        <Swatch
-          key={step}
-          color={heatColor(step)}
-          label={`${Math.round(step * 100)}%`}
-        />
-      ))}
+export const HeatLegend = () => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  return (
+    <Box
+      display="flex"
+      alignItems="center"
+      flexWrap="wrap"
+      style={{ gap: 8 }}
+      role="group"
+      aria-label={t('scorecardsPage.heatmap.legendLabel')}
+    >
+      <Typography variant="caption" color="textSecondary">
+        {t('scorecardsPage.heatmap.legendTitle')}
+      </Typography>
+      <Box display="inline-flex">
+        {STEPS.map(step => (
+          <Swatch
+            key={step}
+            color={heatColor(step)}
+            label={`${Math.round(step * 100)}%`}
+          />
+        ))}
+      </Box>
+      <Swatch color={NEUTRAL_HEAT_COLOR} label="—" />
+      <Typography variant="caption" color="textSecondary">
+        {t('scorecardsPage.heatmap.legendNote')}
+      </Typography>
     </Box>
-    <Swatch color={NEUTRAL_HEAT_COLOR} label="—" />
-    <Typography variant="caption" color="textSecondary">
-      nothing required · partly covered counts half
-    </Typography>
-  </Box>
-);
+  );
+};

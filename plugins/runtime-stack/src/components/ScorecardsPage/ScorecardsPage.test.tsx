@@ -1,3 +1,4 @@
+import { createTranslationMessages } from '@backstage/frontend-plugin-api';
 import {
   registerMswTestHooks,
   renderInTestApp,
@@ -17,6 +18,8 @@ import {
   renderWithClient,
   runtimeStackTestApi,
 } from '../../__testUtils__/runtimeStackClient';
+import { translationModule } from '../../__testUtils__/translations';
+import { runtimeStackTranslationRef } from '../../translation';
 import { ScorecardsPage, ScorecardsPluginPage } from './ScorecardsPage';
 
 jest.mock('./TrendSection', () => ({
@@ -174,6 +177,51 @@ describe('ScorecardsPage', () => {
       'true',
     );
     expect(await screen.findByText('Traefik · 2 services')).toBeInTheDocument();
+  });
+
+  it('speaks the words an app installs for the plugin', async () => {
+    const german = createTranslationMessages({
+      ref: runtimeStackTranslationRef,
+      messages: {
+        'scorecardsPage.header': 'Runtime-Stack-Scorecards',
+        'scorecardsPage.tabs.services': 'Dienste',
+        'scorecardsPage.heatmap.teamSummary_other':
+          '{{percent}} insgesamt · {{count}} Dienste',
+        'scorecardsPage.heatmap.cellLayer': 'Schicht {{layer}}',
+        'scorecardsPage.heatmap.cell_other':
+          '{{team}}, {{column}}: {{percent}}, {{covered, number}} von {{required, number}} gefordert, {{count}} Dienste',
+        'scorecardsPage.pagination.rows':
+          '{{from, number}}–{{to, number}} von {{total, number}}',
+      },
+    });
+    await renderWithClient(
+      <ScorecardsPage />,
+      {},
+      [],
+      [translationModule(german)],
+    );
+
+    expect(
+      screen.getByRole('heading', { name: 'Runtime-Stack-Scorecards' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('heading', { name: 'Runtime stack scorecards' }),
+    ).not.toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Dienste' })).toBeInTheDocument();
+    expect(
+      await screen.findByLabelText(
+        'team-payments, Schicht 3: 75%, 3 von 4 gefordert, 2 Dienste',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('rowheader')).toHaveTextContent(
+      '75% insgesamt · 2 Dienste',
+    );
+    expect(screen.getByText('1–1 von 1')).toBeInTheDocument();
+    // What the app leaves alone stays in English.
+    expect(
+      screen.getByRole('table', { name: 'Coverage by team and layer' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Adoption' })).toBeInTheDocument();
   });
 
   it('can open on another tab', async () => {

@@ -1,5 +1,8 @@
 import { Content, Header, Page } from '@backstage/core-components';
-import { useAppSearchParams } from '@backstage/frontend-plugin-api';
+import {
+  useAppSearchParams,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
 import { Container, Header as PluginPageHeader } from '@backstage/ui';
 import Box from '@material-ui/core/Box';
 import Tab from '@material-ui/core/Tab';
@@ -8,6 +11,7 @@ import { AdoptionSection } from './AdoptionSection';
 import { ServicesTable } from './ServicesTable';
 import { TeamHeatmap } from './TeamHeatmap';
 import { TrendSection } from './TrendSection';
+import { runtimeStackTranslationRef } from '../../translation';
 
 /**
  * A tab of the scorecards page, for linking straight to it.
@@ -16,15 +20,12 @@ import { TrendSection } from './TrendSection';
  */
 export type ScorecardTab = 'teams' | 'adoption' | 'trends' | 'services';
 
-/** The tabs of the page, in order; the id names the tab's panel. */
-export const SCORECARD_TABS: ReadonlyArray<{
-  id: ScorecardTab;
-  label: string;
-}> = [
-  { id: 'teams', label: 'Teams' },
-  { id: 'adoption', label: 'Adoption' },
-  { id: 'trends', label: 'Trends' },
-  { id: 'services', label: 'Services' },
+/** The tabs of the page, in order; each names its panel and its label. */
+export const SCORECARD_TABS: ReadonlyArray<ScorecardTab> = [
+  'teams',
+  'adoption',
+  'trends',
+  'services',
 ];
 
 const panel = (tab: ScorecardTab) => {
@@ -41,15 +42,14 @@ const panel = (tab: ScorecardTab) => {
 };
 
 const isTab = (value: string | null): value is ScorecardTab =>
-  SCORECARD_TABS.some(t => t.id === value);
-
-const TITLE = 'Runtime stack scorecards';
+  SCORECARD_TABS.some(id => id === value);
 
 /**
  * The tabs and the open one's panel. The open tab is the page's `tab`
  * search parameter, so a reload, the back button and a shared link keep it.
  */
 const ScorecardsTabs = (props: { initialTab?: ScorecardTab }) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   const [searchParams, setSearchParams] = useAppSearchParams();
   const requested = searchParams.get('tab');
   const tab = isTab(requested) ? requested : props.initialTab ?? 'teams';
@@ -68,15 +68,15 @@ const ScorecardsTabs = (props: { initialTab?: ScorecardTab }) => {
         onChange={(_, next: ScorecardTab) => open(next)}
         indicatorColor="primary"
         textColor="primary"
-        aria-label="Scorecards"
+        aria-label={t('scorecardsPage.tabsLabel')}
       >
-        {SCORECARD_TABS.map(t => (
+        {SCORECARD_TABS.map(id => (
           <Tab
-            key={t.id}
-            value={t.id}
-            label={t.label}
-            id={`runtime-stack-scorecards-tab-${t.id}`}
-            aria-controls={`runtime-stack-scorecards-panel-${t.id}`}
+            key={id}
+            value={id}
+            label={t(`scorecardsPage.tabs.${id}`)}
+            id={`runtime-stack-scorecards-tab-${id}`}
+            aria-controls={`runtime-stack-scorecards-panel-${id}`}
           />
         ))}
       </Tabs>
@@ -97,17 +97,20 @@ const ScorecardsTabs = (props: { initialTab?: ScorecardTab }) => {
  * cover each capability, coverage over time, and every service. A page of
  * its own, with the header a legacy app's pages have.
  */
-export const ScorecardsPage = (props: { initialTab?: ScorecardTab }) => (
-  <Page themeId="tool">
-    <Header
-      title={TITLE}
-      subtitle="Coverage of the layer model by team, capability, over time and per service"
-    />
-    <Content>
-      <ScorecardsTabs initialTab={props.initialTab} />
-    </Content>
-  </Page>
-);
+export const ScorecardsPage = (props: { initialTab?: ScorecardTab }) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  return (
+    <Page themeId="tool">
+      <Header
+        title={t('scorecardsPage.header')}
+        subtitle={t('scorecardsPage.subtitle')}
+      />
+      <Content>
+        <ScorecardsTabs initialTab={props.initialTab} />
+      </Content>
+    </Page>
+  );
+};
 
 /**
  * The same, inside the new frontend system's page layout, which already
@@ -115,11 +118,14 @@ export const ScorecardsPage = (props: { initialTab?: ScorecardTab }) => (
  * That layout leaves the `<main>` landmark to the page, as `Page` gives a
  * legacy app's pages one.
  */
-export const ScorecardsPluginPage = () => (
-  <main>
-    <PluginPageHeader title={TITLE} />
-    <Container>
-      <ScorecardsTabs />
-    </Container>
-  </main>
-);
+export const ScorecardsPluginPage = () => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  return (
+    <main>
+      <PluginPageHeader title={t('scorecardsPage.header')} />
+      <Container>
+        <ScorecardsTabs />
+      </Container>
+    </main>
+  );
+};

@@ -3,7 +3,11 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useAnalytics, useApi } from '@backstage/frontend-plugin-api';
+import {
+  useAnalytics,
+  useApi,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
 import {
   defaultRequirementProfiles,
   type ServiceScore,
@@ -44,6 +48,10 @@ import { ScrollingTable } from '../shared/ScrollingTable';
 import { ErrorText } from '../shared/ErrorText';
 import { errorMessage } from '../shared/errorMessage';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
+import { useCoverageStatusText } from '../shared/coverageStatusText';
+import { runtimeStackTranslationRef } from '../../translation';
+import { usePaginationLabels } from './usePaginationLabels';
+import type { scorecardsPageMessages } from './scorecardsPageMessages';
 
 /** How long typing pauses before a text filter is sent. */
 export const SEARCH_DEBOUNCE_MS = 300;
@@ -54,19 +62,17 @@ const TEXT_FIELDS = ['search'] as const;
 type TextKey = (typeof TEXT_FIELDS)[number];
 
 const LIFECYCLES = ['production', 'experimental', 'deprecated'];
-const STATUSES = ['missing', 'partial', 'covered', 'exempt'];
-const DEFAULT_LAYERS = [0, 1, 2, 3, 4, 5, 6].map(id => ({
-  id,
-  title: `Layer ${id}`,
-}));
+const STATUSES = ['missing', 'partial', 'covered', 'exempt'] as const;
+/** The layers offered until the layer model gives their titles. */
+const DEFAULT_LAYERS = [0, 1, 2, 3, 4, 5, 6];
 
 const PROFILE_TITLES = new Map(
   defaultRequirementProfiles.map(p => [p.id, p.title]),
 );
 
 type Column = {
-  id: string;
-  label: string;
+  /** Also names the column's header among the messages. */
+  id: keyof (typeof scorecardsPageMessages)['services']['columns'];
   sort?: ServiceSort;
   /** The order of the first click: worst or most first where that helps. */
   firstOrder?: 'asc' | 'desc';
@@ -74,21 +80,15 @@ type Column = {
 };
 
 const COLUMNS: Column[] = [
-  { id: 'service', label: 'Service', sort: 'entityRef' },
-  { id: 'owner', label: 'Owner', sort: 'owner' },
-  { id: 'system', label: 'System', sort: 'system' },
-  { id: 'lifecycle', label: 'Lifecycle' },
-  { id: 'profile', label: 'Profile' },
-  { id: 'coverage', label: 'Coverage', sort: 'ratio', align: 'right' },
-  {
-    id: 'gaps',
-    label: 'Gaps',
-    sort: 'gapCount',
-    firstOrder: 'desc',
-    align: 'right',
-  },
-  { id: 'exempt', label: 'Exempt', align: 'right' },
-  { id: 'evaluated', label: 'Evaluated', sort: 'evaluatedAt' },
+  { id: 'service', sort: 'entityRef' },
+  { id: 'owner', sort: 'owner' },
+  { id: 'system', sort: 'system' },
+  { id: 'lifecycle' },
+  { id: 'profile' },
+  { id: 'coverage', sort: 'ratio', align: 'right' },
+  { id: 'gaps', sort: 'gapCount', firstOrder: 'desc', align: 'right' },
+  { id: 'exempt', align: 'right' },
+  { id: 'evaluated', sort: 'evaluatedAt' },
 ];
 
 /** Values for a select: the known ones, those seen in rows, and the chosen one. */
@@ -112,7 +112,8 @@ export function downloadCsv(csv: string, fileName: string = CSV_FILE_NAME) {
 }
 
 const ServiceRow = ({ row }: { row: ServiceScore }) => {
-  const age = formatAgeSince(row.evaluatedAt);
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  const age = formatAgeSince(t, row.evaluatedAt);
   return (
     <TableRow>
       <TableCell>
@@ -138,8 +139,12 @@ const ServiceRow = ({ row }: { row: ServiceScore }) => {
         <span
           title={
             row.required === 0
-              ? 'Nothing required'
-              : `${row.covered} of ${row.required} covered, ${row.partial} partly`
+              ? t('scorecardsPage.services.nothingRequired')
+              : t('scorecardsPage.services.coverageCounts', {
+                  covered: row.covered,
+                  required: row.required,
+                  partial: row.partial,
+                })
           }
         >
           {formatCoveragePercent(row)}
@@ -148,14 +153,18 @@ const ServiceRow = ({ row }: { row: ServiceScore }) => {
           <LinearProgress
             variant="determinate"
             value={row.ratio * 100}
-            aria-label={`Coverage of ${row.entityRef}`}
+            aria-label={t('scorecardsPage.services.coverageLabel', {
+              service: row.entityRef,
+            })}
             style={{ width: 64, marginLeft: 'auto' }}
           />
         )}
       </TableCell>
       <TableCell align="right">{row.gapCount}</TableCell>
       <TableCell align="right">{row.exemptCount}</TableCell>
-      <TableCell>{age ? `${age} ago` : '—'}</TableCell>
+      <TableCell>
+        {age ? t('scorecardsPage.services.evaluatedAgo', { age }) : '—'}
+      </TableCell>
     </TableRow>
   );
 };
@@ -170,7 +179,7 @@ const useStyles = makeStyles({
 const EntityFilterSelect = ({
   id,
   label,
-  what,
+  loadError,
   helperText,
   value,
   state,
@@ -178,44 +187,52 @@ const EntityFilterSelect = ({
 }: {
   id: string;
   label: string;
-  /** What the list holds, for its error: "teams". */
-  what: string;
+  /** What the field says when its list failed to load, given why. */
+  loadError: (message: string) => string;
   helperText?: string;
   value: string;
   state: FilterOptions;
   onChange: (value: string) => void;
-}) => (
-  <TextField
-    id={id}
-    label={label}
-    select
-    SelectProps={{ native: true }}
-    InputLabelProps={{ shrink: true }}
-    value={value}
-    onChange={e => onChange(e.target.value)}
-    helperText={
-      state.error
-        ? `Could not load the ${what}: ${errorMessage(state.error)}`
-        : helperText
-    }
-    error={Boolean(state.error)}
-    size="small"
-    fullWidth
-  >
-    <option value="">{state.loading ? 'Any (loading…)' : 'Any'}</option>
-    {state.options.map(o => (
-      <option key={o.value} value={o.value}>
-        {o.label}
+}) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  return (
+    <TextField
+      id={id}
+      label={label}
+      select
+      SelectProps={{ native: true }}
+      InputLabelProps={{ shrink: true }}
+      value={value}
+      onChange={e => onChange(e.target.value)}
+      helperText={
+        state.error ? loadError(errorMessage(state.error)) : helperText
+      }
+      error={Boolean(state.error)}
+      size="small"
+      fullWidth
+    >
+      <option value="">
+        {state.loading
+          ? t('scorecardsPage.services.filters.anyLoading')
+          : t('scorecardsPage.services.filters.any')}
       </option>
-    ))}
-  </TextField>
-);
+      {state.options.map(o => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </TextField>
+  );
+};
 
 /**
  * Every evaluated service with its coverage, filtered, sorted and paged by
  * the backend, and exported as CSV with the same filters.
  */
 export const ServicesTable = () => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  const statusText = useCoverageStatusText();
+  const paginationLabels = usePaginationLabels();
   const classes = useStyles();
   const api = useApi(runtimeStackApiRef);
   const analytics = useAnalytics();
@@ -268,7 +285,18 @@ export const ServicesTable = () => {
   const teamOptions = useTeamOptions(fields.team);
   const systemOptions = useSystemOptions(fields.system);
 
-  const layers = model.value?.layers.map(l => ({ id: l.id, title: l.title }));
+  const layerOptions = model.value
+    ? model.value.layers.map(l => ({
+        id: l.id,
+        label: t('scorecardsPage.services.filters.layerOption', {
+          layer: String(l.id),
+          title: l.title,
+        }),
+      }))
+    : DEFAULT_LAYERS.map(id => ({
+        id,
+        label: t('scorecardsPage.layer', { layer: String(id) }),
+      }));
   const rows = scores.value?.items ?? [];
   const lifecycles = optionsOf(LIFECYCLES, [
     ...rows.map(r => r.lifecycle),
@@ -319,8 +347,8 @@ export const ServicesTable = () => {
       <Grid item xs={12} sm={6} md={3}>
         <TextField
           id="runtime-stack-services-search"
-          label="Search"
-          placeholder="Part of the entity ref"
+          label={t('scorecardsPage.services.filters.search')}
+          placeholder={t('scorecardsPage.services.filters.searchPlaceholder')}
           value={fields.search}
           onChange={e => setText('search', e.target.value)}
           size="small"
@@ -330,9 +358,11 @@ export const ServicesTable = () => {
       <Grid item xs={12} sm={6} md={3}>
         <EntityFilterSelect
           id="runtime-stack-services-team"
-          label="Team"
-          what="teams"
-          helperText="Includes the groups below it"
+          label={t('scorecardsPage.services.filters.team')}
+          loadError={message =>
+            t('scorecardsPage.services.filters.teamsLoadError', { message })
+          }
+          helperText={t('scorecardsPage.services.filters.teamHint')}
           value={fields.team}
           state={teamOptions}
           onChange={team => setSelect({ team })}
@@ -341,8 +371,10 @@ export const ServicesTable = () => {
       <Grid item xs={12} sm={6} md={2}>
         <EntityFilterSelect
           id="runtime-stack-services-system"
-          label="System"
-          what="Systems"
+          label={t('scorecardsPage.services.filters.system')}
+          loadError={message =>
+            t('scorecardsPage.services.filters.systemsLoadError', { message })
+          }
           value={fields.system}
           state={systemOptions}
           onChange={system => setSelect({ system })}
@@ -351,7 +383,7 @@ export const ServicesTable = () => {
       <Grid item xs={6} sm={3} md={2}>
         <TextField
           id="runtime-stack-services-lifecycle"
-          label="Lifecycle"
+          label={t('scorecardsPage.services.filters.lifecycle')}
           select
           SelectProps={{ native: true }}
           InputLabelProps={{ shrink: true }}
@@ -360,7 +392,7 @@ export const ServicesTable = () => {
           size="small"
           fullWidth
         >
-          <option value="">Any</option>
+          <option value="">{t('scorecardsPage.services.filters.any')}</option>
           {lifecycles.map(l => (
             <option key={l} value={l}>
               {l}
@@ -371,7 +403,7 @@ export const ServicesTable = () => {
       <Grid item xs={6} sm={3} md={2}>
         <TextField
           id="runtime-stack-services-profile"
-          label="Profile"
+          label={t('scorecardsPage.services.filters.profile')}
           select
           SelectProps={{ native: true }}
           InputLabelProps={{ shrink: true }}
@@ -380,7 +412,7 @@ export const ServicesTable = () => {
           size="small"
           fullWidth
         >
-          <option value="">Any</option>
+          <option value="">{t('scorecardsPage.services.filters.any')}</option>
           {profiles.map(p => (
             <option key={p} value={p}>
               {PROFILE_TITLES.get(p) ?? p}
@@ -391,7 +423,7 @@ export const ServicesTable = () => {
       <Grid item xs={6} sm={3} md={3}>
         <TextField
           id="runtime-stack-services-layer"
-          label="Layer"
+          label={t('scorecardsPage.services.filters.layer')}
           select
           SelectProps={{ native: true }}
           InputLabelProps={{ shrink: true }}
@@ -406,10 +438,12 @@ export const ServicesTable = () => {
           size="small"
           fullWidth
         >
-          <option value="">Any layer</option>
-          {(layers ?? DEFAULT_LAYERS).map(l => (
+          <option value="">
+            {t('scorecardsPage.services.filters.anyLayer')}
+          </option>
+          {layerOptions.map(l => (
             <option key={l.id} value={String(l.id)}>
-              {l.title === `Layer ${l.id}` ? l.title : `${l.id} · ${l.title}`}
+              {l.label}
             </option>
           ))}
         </TextField>
@@ -417,23 +451,29 @@ export const ServicesTable = () => {
       <Grid item xs={6} sm={3} md={2}>
         <TextField
           id="runtime-stack-services-status"
-          label="Status in layer"
+          label={t('scorecardsPage.services.filters.status')}
           select
           SelectProps={{ native: true }}
           InputLabelProps={{ shrink: true }}
           value={fields.status}
           disabled={fields.layer === ''}
-          helperText={fields.layer === '' ? 'Choose a layer first' : undefined}
+          helperText={
+            fields.layer === ''
+              ? t('scorecardsPage.services.filters.statusHint')
+              : undefined
+          }
           // The hint says why the field is disabled, so it keeps full contrast.
           FormHelperTextProps={{ disabled: false }}
           onChange={e => setSelect({ status: e.target.value })}
           size="small"
           fullWidth
         >
-          {fields.layer === '' && <option value="">Any</option>}
+          {fields.layer === '' && (
+            <option value="">{t('scorecardsPage.services.filters.any')}</option>
+          )}
           {STATUSES.map(s => (
             <option key={s} value={s}>
-              {s}
+              {statusText(s).label}
             </option>
           ))}
         </TextField>
@@ -442,7 +482,7 @@ export const ServicesTable = () => {
         <Box display="flex" style={{ gap: 8 }}>
           {hasFilters(fields) && (
             <Button size="small" onClick={clearFilters}>
-              Clear filters
+              {t('scorecardsPage.services.clearFilters')}
             </Button>
           )}
           <Button
@@ -452,14 +492,16 @@ export const ServicesTable = () => {
             onClick={exportCsv}
             disabled={exporting}
           >
-            Export CSV
+            {t('scorecardsPage.services.exportCsv')}
           </Button>
         </Box>
       </Grid>
       {exportError && (
         <Grid item xs={12}>
           <ErrorText role="alert">
-            Could not export the services: {errorMessage(exportError)}
+            {t('scorecardsPage.services.exportError', {
+              message: errorMessage(exportError),
+            })}
           </ErrorText>
         </Grid>
       )}
@@ -473,22 +515,26 @@ export const ServicesTable = () => {
     body = (
       <ResponseErrorPanel
         error={scores.error}
-        title="Could not load the services"
+        title={t('scorecardsPage.services.loadError')}
       />
     );
   } else if (!scores.value || scores.value.totalCount === 0) {
     body = hasFilters(filters) ? (
       <EmptyState
         missing="content"
-        title="No service matches these filters"
-        description="Loosen or clear a filter. The team filter takes a Group ref (group:default/team-payments) and includes the groups below it; search matches part of the entity ref."
-        action={<Button onClick={clearFilters}>Clear filters</Button>}
+        title={t('scorecardsPage.services.noMatchTitle')}
+        description={t('scorecardsPage.services.noMatchDescription')}
+        action={
+          <Button onClick={clearFilters}>
+            {t('scorecardsPage.services.clearFilters')}
+          </Button>
+        }
       />
     ) : (
       <EmptyState
         missing="data"
-        title="No services evaluated yet"
-        description="Coverage is evaluated after the first cluster collection. Components appear here once the runtime-stack backend has read the clusters they run on."
+        title={t('scorecardsPage.services.emptyTitle')}
+        description={t('scorecardsPage.services.emptyDescription')}
       />
     );
   } else {
@@ -497,13 +543,14 @@ export const ServicesTable = () => {
         {scores.loading && <Progress />}
         <ScrollingTable
           size="small"
-          aria-label="Services"
+          aria-label={t('scorecardsPage.services.tableLabel')}
           className={classes.nineColumns}
         >
           <TableHead>
             <TableRow>
               {COLUMNS.map(column => {
                 const active = !!column.sort && sort?.sort === column.sort;
+                const label = t(`scorecardsPage.services.columns.${column.id}`);
                 return (
                   <TableCell
                     key={column.id}
@@ -517,10 +564,10 @@ export const ServicesTable = () => {
                         direction={active ? sort!.order : column.firstOrder}
                         onClick={() => onSort(column)}
                       >
-                        {column.label}
+                        {label}
                       </TableSortLabel>
                     ) : (
-                      column.label
+                      label
                     )}
                   </TableCell>
                 );
@@ -544,6 +591,7 @@ export const ServicesTable = () => {
             setRowsPerPage(Number(e.target.value));
             setPage(0);
           }}
+          {...paginationLabels}
         />
       </>
     );
@@ -551,8 +599,8 @@ export const ServicesTable = () => {
 
   return (
     <HeadedInfoCard
-      title="Services"
-      subheader="Every evaluated Component with its coverage under its requirement profile."
+      title={t('scorecardsPage.services.title')}
+      subheader={t('scorecardsPage.services.subheader')}
     >
       <Box mb={2}>{filterFields}</Box>
       {body}

@@ -3,7 +3,7 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import type {
   TeamCoverageCell,
   TeamCoverageRow,
@@ -31,31 +31,52 @@ import { HeatLegend } from './HeatLegend';
 import { RefLink } from '../shared/RefLink';
 import { TeamViewSection } from './TeamViewSection';
 import { ScrollingTable } from '../shared/ScrollingTable';
-import { plural } from '../shared/plural';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
+import { runtimeStackTranslationRef } from '../../translation';
+import { usePaginationLabels } from './usePaginationLabels';
 
 /** Teams per page of the heatmap. */
 export const TEAMS_PER_PAGE = 50;
 
 type Column = TeamScorecard['columns'][number];
 
-/** "layer 3" in the layers view, the capability's title in the drill-down. */
-const columnName = (column: Column, drilled: boolean) =>
-  drilled ? column.title : `layer ${column.layer}`;
-
-/** "team-payments, layer 3: 83%, 5 of 6 required", for screen readers. */
-export function cellLabel(
-  team: string,
-  column: string,
-  cell: TeamCoverageCell | undefined,
-): string {
-  if (!cell || cell.required === 0) {
-    return `${team}, ${column}: nothing required`;
-  }
-  const partly = cell.partial > 0 ? `, ${cell.partial} partly` : '';
-  return `${team}, ${column}: ${formatCoveragePercent(cell)}, ${
-    cell.covered
-  } of ${cell.required} required${partly}, ${plural(cell.services, 'service')}`;
+/**
+ * "team-payments, layer 3: 83%, 5 of 6 required, 5 services", for screen
+ * readers: the column is "layer 3" in the layers view, the capability's
+ * title in the drill-down.
+ */
+function useCellLabel() {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  return (
+    team: string,
+    column: Column,
+    drilled: boolean,
+    cell: TeamCoverageCell | undefined,
+  ): string => {
+    const name = drilled
+      ? column.title
+      : t('scorecardsPage.heatmap.cellLayer', { layer: String(column.layer) });
+    if (!cell || cell.required === 0) {
+      return t('scorecardsPage.heatmap.cellNothingRequired', {
+        team,
+        column: name,
+      });
+    }
+    const values = {
+      team,
+      column: name,
+      percent: formatCoveragePercent(cell),
+      covered: cell.covered,
+      required: cell.required,
+      count: cell.services,
+    };
+    return cell.partial > 0
+      ? t('scorecardsPage.heatmap.cellPartly', {
+          ...values,
+          partial: cell.partial,
+        })
+      : t('scorecardsPage.heatmap.cell', values);
+  };
 }
 
 const HeatCell = ({
@@ -69,12 +90,14 @@ const HeatCell = ({
   drilled: boolean;
   cell?: TeamCoverageCell;
 }) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  const cellLabel = useCellLabel();
   const required = cell !== undefined && cell.required > 0;
   const background = heatColor(required ? cell.ratio : undefined);
   return (
     <TableCell
       align="center"
-      aria-label={cellLabel(team, columnName(column, drilled), cell)}
+      aria-label={cellLabel(team, column, drilled, cell)}
       data-heat={background}
       style={{
         background,
@@ -91,10 +114,15 @@ const HeatCell = ({
           </Typography>
           <Typography variant="caption" component="div">
             {cell.covered}/{cell.required}
-            {cell.partial > 0 && ` +${cell.partial} partly`}
+            {cell.partial > 0 &&
+              ` ${t('scorecardsPage.heatmap.cellPartial', {
+                partial: cell.partial,
+              })}`}
           </Typography>
           <Typography variant="caption" component="div">
-            {plural(cell.services, 'svc')}
+            {t('scorecardsPage.heatmap.cellServices', {
+              count: cell.services,
+            })}
           </Typography>
         </>
       ) : (
@@ -113,6 +141,40 @@ const columnTitleStyle: CSSProperties = {
   overflowWrap: 'normal',
 };
 
+/** A layer's column title, which drills down to its capabilities. */
+const LayerHeader = ({
+  column,
+  onDrillDown,
+}: {
+  column: Column;
+  onDrillDown: () => void;
+}) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  const header = t('scorecardsPage.heatmap.layerColumn', {
+    layer: String(column.layer),
+    title: column.title,
+  });
+  return (
+    <Tooltip
+      title={t('scorecardsPage.heatmap.drillDown', { title: column.title })}
+    >
+      <Link
+        component="button"
+        variant="body2"
+        onClick={onDrillDown}
+        // Starts with the visible text, so voice control users can say what
+        // they see.
+        aria-label={t('scorecardsPage.heatmap.drillDownLabel', {
+          column: header,
+        })}
+        style={columnTitleStyle}
+      >
+        {header}
+      </Link>
+    </Tooltip>
+  );
+};
+
 const TeamHeader = ({
   row,
   name,
@@ -127,44 +189,49 @@ const TeamHeader = ({
   parentName?: string;
   selected: boolean;
   onSelect: () => void;
-}) => (
-  <TableCell
-    component="th"
-    scope="row"
-    // MUI gives a body th the role of a plain cell.
-    role="rowheader"
-    style={{ whiteSpace: 'nowrap' }}
-  >
-    <Box display="flex" alignItems="center" style={{ gap: 4 }}>
-      <Link
-        component="button"
-        variant="body2"
-        onClick={onSelect}
-        aria-pressed={selected}
-        title={`Show the services and gaps of ${name}`}
-        style={{ fontWeight: selected ? 700 : undefined }}
-      >
-        {name}
-      </Link>
-      <RefLink
-        entityRef={row.team}
-        defaultKind="group"
-        aria-label={`Open ${name} in the catalog`}
-      >
-        <OpenInNewIcon style={{ fontSize: '1em' }} />
-      </RefLink>
-    </Box>
-    <Typography variant="caption" color="textSecondary" component="div">
-      {formatCoveragePercent(row.overall)} overall ·{' '}
-      {plural(row.services, 'service')}
-    </Typography>
-    {parentName && (
+}) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  return (
+    <TableCell
+      component="th"
+      scope="row"
+      // MUI gives a body th the role of a plain cell.
+      role="rowheader"
+      style={{ whiteSpace: 'nowrap' }}
+    >
+      <Box display="flex" alignItems="center" style={{ gap: 4 }}>
+        <Link
+          component="button"
+          variant="body2"
+          onClick={onSelect}
+          aria-pressed={selected}
+          title={t('scorecardsPage.heatmap.showTeam', { team: name })}
+          style={{ fontWeight: selected ? 700 : undefined }}
+        >
+          {name}
+        </Link>
+        <RefLink
+          entityRef={row.team}
+          defaultKind="group"
+          aria-label={t('scorecardsPage.heatmap.openTeam', { team: name })}
+        >
+          <OpenInNewIcon style={{ fontSize: '1em' }} />
+        </RefLink>
+      </Box>
       <Typography variant="caption" color="textSecondary" component="div">
-        in {parentName}
+        {t('scorecardsPage.heatmap.teamSummary', {
+          percent: formatCoveragePercent(row.overall),
+          count: row.services,
+        })}
       </Typography>
-    )}
-  </TableCell>
-);
+      {parentName && (
+        <Typography variant="caption" color="textSecondary" component="div">
+          {t('scorecardsPage.heatmap.parent', { team: parentName })}
+        </Typography>
+      )}
+    </TableCell>
+  );
+};
 
 const TeamRow = ({
   row,
@@ -209,6 +276,8 @@ const TeamRow = ({
  * Choosing a team opens its view below the table.
  */
 export const TeamHeatmap = () => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  const paginationLabels = usePaginationLabels();
   const api = useApi(runtimeStackApiRef);
   const [layer, setLayer] = useState<{ layer: number; title: string }>();
   const [page, setPage] = useState(0);
@@ -243,23 +312,25 @@ export const TeamHeatmap = () => {
     body = (
       <ResponseErrorPanel
         error={error}
-        title="Could not load the team scorecard"
+        title={t('scorecardsPage.heatmap.loadError')}
       />
     );
   } else if (!value || value.totalCount === 0) {
     body = (
       <EmptyState
         missing="data"
-        title="No teams to score yet"
-        description="Teams appear once the services they own have been evaluated. Coverage is evaluated after the first cluster collection; a service counts for the Group in its spec.owner and every Group above it."
+        title={t('scorecardsPage.heatmap.emptyTitle')}
+        description={t('scorecardsPage.heatmap.emptyDescription')}
       />
     );
   } else if (value.columns.length === 0) {
     body = (
       <Typography variant="body2" color="textSecondary">
         {drilled
-          ? `Layer ${layer.layer} has no capabilities.`
-          : 'The layer model has no layers.'}
+          ? t('scorecardsPage.heatmap.noCapabilities', {
+              layer: String(layer.layer),
+            })
+          : t('scorecardsPage.heatmap.noLayers')}
       </Typography>
     );
   } else {
@@ -269,13 +340,15 @@ export const TeamHeatmap = () => {
           size="small"
           aria-label={
             drilled
-              ? `Coverage of layer ${layer.layer} capabilities by team`
-              : 'Coverage by team and layer'
+              ? t('scorecardsPage.heatmap.drilledTableLabel', {
+                  layer: String(layer.layer),
+                })
+              : t('scorecardsPage.heatmap.tableLabel')
           }
         >
           <TableHead>
             <TableRow>
-              <TableCell>Team</TableCell>
+              <TableCell>{t('scorecardsPage.heatmap.teamColumn')}</TableCell>
               {value.columns.map(column => (
                 <TableCell
                   key={column.id}
@@ -285,24 +358,12 @@ export const TeamHeatmap = () => {
                   {drilled ? (
                     <span style={columnTitleStyle}>{column.title}</span>
                   ) : (
-                    <Tooltip title={`Show the capabilities of ${column.title}`}>
-                      <Link
-                        component="button"
-                        variant="body2"
-                        onClick={() =>
-                          setLayer({
-                            layer: column.layer,
-                            title: column.title,
-                          })
-                        }
-                        // Starts with the visible text, so voice control
-                        // users can say what they see.
-                        aria-label={`L${column.layer} · ${column.title}: show its capabilities`}
-                        style={columnTitleStyle}
-                      >
-                        L{column.layer} · {column.title}
-                      </Link>
-                    </Tooltip>
+                    <LayerHeader
+                      column={column}
+                      onDrillDown={() =>
+                        setLayer({ layer: column.layer, title: column.title })
+                      }
+                    />
                   )}
                 </TableCell>
               ))}
@@ -335,6 +396,7 @@ export const TeamHeatmap = () => {
             rowsPerPage={TEAMS_PER_PAGE}
             rowsPerPageOptions={[]}
             onPageChange={(_, next) => setPage(next)}
+            {...paginationLabels}
           />
         </Box>
       </>
@@ -346,13 +408,18 @@ export const TeamHeatmap = () => {
       <HeadedInfoCard
         title={
           drilled
-            ? `Layer ${layer.layer} · ${layer.title} by team`
-            : 'Coverage by team'
+            ? t('scorecardsPage.heatmap.drilledTitle', {
+                layer: t('layerTitle', {
+                  layer: String(layer.layer),
+                  title: layer.title,
+                }),
+              })
+            : t('scorecardsPage.heatmap.title')
         }
         subheader={
           drilled
-            ? 'Each capability of the layer that the team’s services require.'
-            : 'Teams count the services of the groups below them. Choose a layer to see its capabilities, or a team to see its services and gaps.'
+            ? t('scorecardsPage.heatmap.drilledSubheader')
+            : t('scorecardsPage.heatmap.subheader')
         }
         action={
           drilled ? (
@@ -361,7 +428,7 @@ export const TeamHeatmap = () => {
               startIcon={<ArrowBackIcon />}
               onClick={() => setLayer(undefined)}
             >
-              Back to layers
+              {t('scorecardsPage.heatmap.back')}
             </Button>
           ) : undefined
         }

@@ -1,6 +1,6 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { TeamView } from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -21,6 +21,8 @@ import { RefLink } from '../shared/RefLink';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { AlertChip } from '../shared/AlertChip';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
+import { useCoverageStatusText } from '../shared/coverageStatusText';
+import { runtimeStackTranslationRef } from '../../translation';
 
 type TitleOf = (id: string) => string;
 
@@ -31,20 +33,25 @@ const ServicesTable = ({
   view: TeamView;
   capabilityTitleOf: TitleOf;
 }) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  const statusText = useCoverageStatusText();
   if (view.services.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
-        No services are owned by this team or the groups below it.
+        {t('scorecardsPage.teamView.noServices')}
       </Typography>
     );
   }
   return (
-    <ScrollingTable size="small" aria-label="Services of the team">
+    <ScrollingTable
+      size="small"
+      aria-label={t('scorecardsPage.teamView.servicesLabel')}
+    >
       <TableHead>
         <TableRow>
-          <TableCell>Service</TableCell>
-          <TableCell>Coverage</TableCell>
-          <TableCell>Gaps</TableCell>
+          <TableCell>{t('scorecardsPage.teamView.columns.service')}</TableCell>
+          <TableCell>{t('scorecardsPage.teamView.columns.coverage')}</TableCell>
+          <TableCell>{t('scorecardsPage.teamView.columns.gaps')}</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -54,21 +61,36 @@ const ServicesTable = ({
               <RefLink entityRef={service.entityRef} defaultKind="component" />
               {service.system && (
                 <Typography variant="body2" color="textSecondary">
-                  in <RefLink entityRef={service.system} defaultKind="system" />
+                  {t('scorecardsPage.teamView.inSystem', {
+                    system: (
+                      <RefLink
+                        entityRef={service.system}
+                        defaultKind="system"
+                      />
+                    ),
+                  })}
                 </Typography>
               )}
             </TableCell>
             <TableCell>
               {formatCoveragePercent(service)}
               <Typography variant="body2" color="textSecondary">
-                {service.covered} of {service.required}
-                {service.exemptCount > 0 && ` · ${service.exemptCount} exempt`}
+                {service.exemptCount > 0
+                  ? t('scorecardsPage.teamView.serviceCountsExempt', {
+                      covered: service.covered,
+                      required: service.required,
+                      exempt: service.exemptCount,
+                    })
+                  : t('scorecardsPage.teamView.serviceCounts', {
+                      covered: service.covered,
+                      required: service.required,
+                    })}
               </Typography>
             </TableCell>
             <TableCell>
               {service.gaps.length === 0 ? (
                 <Typography variant="body2" color="textSecondary">
-                  none
+                  {t('scorecardsPage.teamView.noGaps')}
                 </Typography>
               ) : (
                 <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
@@ -80,9 +102,13 @@ const ServicesTable = ({
                       variant={
                         gap.status === 'missing' ? 'default' : 'outlined'
                       }
-                      label={`Layer ${gap.layer} · ${capabilityTitleOf(
-                        gap.capability,
-                      )} ${gap.status}`}
+                      label={t('scorecardsPage.teamView.gap', {
+                        capability: t('layerTitle', {
+                          layer: String(gap.layer),
+                          title: capabilityTitleOf(gap.capability),
+                        }),
+                        status: statusText(gap.status).label,
+                      })}
                     />
                   ))}
                 </Box>
@@ -102,30 +128,37 @@ const ExpiringExemptions = ({
   view: TeamView;
   capabilityTitleOf: TitleOf;
 }) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   if (view.expiringExemptions.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
-        None of the team&apos;s exemptions expires within 30 days.
+        {t('scorecardsPage.exemptions.none')}
       </Typography>
     );
   }
   return (
     <ScrollingTable
       size="small"
-      aria-label="Exemptions expiring within 30 days"
+      aria-label={t('scorecardsPage.exemptions.tableLabel')}
     >
       <TableHead>
         <TableRow>
-          <TableCell>Capability</TableCell>
-          <TableCell>Scope</TableCell>
-          <TableCell>Expires</TableCell>
-          <TableCell>Reason</TableCell>
-          <TableCell>Granted by</TableCell>
+          <TableCell>
+            {t('scorecardsPage.exemptions.columns.capability')}
+          </TableCell>
+          <TableCell>{t('scorecardsPage.exemptions.columns.scope')}</TableCell>
+          <TableCell>
+            {t('scorecardsPage.exemptions.columns.expires')}
+          </TableCell>
+          <TableCell>{t('scorecardsPage.exemptions.columns.reason')}</TableCell>
+          <TableCell>
+            {t('scorecardsPage.exemptions.columns.grantedBy')}
+          </TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
         {view.expiringExemptions.map(exemption => {
-          const expiry = describeExpiry(exemption.expiresAt);
+          const expiry = describeExpiry(t, exemption.expiresAt);
           return (
             <TableRow key={exemption.id}>
               <TableCell>{capabilityTitleOf(exemption.capability)}</TableCell>
@@ -156,28 +189,40 @@ const ExpiringExemptions = ({
 
 /** A team's coverage, its services with their gaps, its exemptions about to expire. */
 export const TeamViewBody = ({ view }: { view: TeamView }) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   const { capabilityTitleOf } = useLayerModelTitles();
+  const { overall } = view;
+  const counts = {
+    covered: overall.covered,
+    required: overall.required,
+    count: view.services.length,
+  };
   return (
     <>
       <Box display="flex" alignItems="baseline" style={{ gap: 12 }} mb={2}>
-        <Typography variant="h4" component="p" aria-label="Team coverage">
-          {formatCoveragePercent(view.overall)}
+        <Typography
+          variant="h4"
+          component="p"
+          aria-label={t('scorecardsPage.teamView.coverageLabel')}
+        >
+          {formatCoveragePercent(overall)}
         </Typography>
         <Typography variant="body2" color="textSecondary">
-          {view.overall.covered} of {view.overall.required} required
-          capabilities covered
-          {view.overall.partial > 0 &&
-            `, ${view.overall.partial} partly`} · {view.services.length}{' '}
-          {view.services.length === 1 ? 'service' : 'services'}
+          {overall.partial > 0
+            ? t('scorecardsPage.teamView.summaryPartly', {
+                ...counts,
+                partial: overall.partial,
+              })
+            : t('scorecardsPage.teamView.summary', counts)}
         </Typography>
       </Box>
       <Typography variant="subtitle2" component="h4" gutterBottom>
-        Services
+        {t('scorecardsPage.teamView.servicesHeading')}
       </Typography>
       <ServicesTable view={view} capabilityTitleOf={capabilityTitleOf} />
       <Box mt={3}>
         <Typography variant="subtitle2" component="h4" gutterBottom>
-          Exemptions expiring within 30 days
+          {t('scorecardsPage.exemptions.heading')}
         </Typography>
         <ExpiringExemptions view={view} capabilityTitleOf={capabilityTitleOf} />
       </Box>
@@ -197,6 +242,7 @@ export const TeamViewSection = ({
   team: string;
   onClose: () => void;
 }) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   const api = useApi(runtimeStackApiRef);
   const state = useAsync(async () => {
     const { namespace, name } = parseEntityRef(team, {
@@ -217,7 +263,7 @@ export const TeamViewSection = ({
     body = (
       <ResponseErrorPanel
         error={state.error}
-        title={`Could not load the view of ${name}`}
+        title={t('scorecardsPage.teamView.loadError', { team: name })}
       />
     );
   } else if (state.value) {
@@ -226,32 +272,33 @@ export const TeamViewSection = ({
 
   return (
     <HeadedInfoCard
-      title={
-        <>
-          Team <RefLink entityRef={team} defaultKind="group" />
-        </>
-      }
+      title={t('scorecardsPage.teamView.title', {
+        team: <RefLink entityRef={team} defaultKind="group" />,
+      })}
       subheader={
-        others.length > 0 ? (
-          <>
-            with{' '}
-            {others.map((group, i) => (
-              <Fragment key={group}>
-                {i > 0 && ', '}
-                <TeamTitle teamRef={group} />
-              </Fragment>
-            ))}
-          </>
-        ) : undefined
+        others.length > 0
+          ? t('scorecardsPage.teamView.with', {
+              teams: (
+                <>
+                  {others.map((group, i) => (
+                    <Fragment key={group}>
+                      {i > 0 && ', '}
+                      <TeamTitle teamRef={group} />
+                    </Fragment>
+                  ))}
+                </>
+              ),
+            })
+          : undefined
       }
       action={
         <Button
           size="small"
           startIcon={<CloseIcon />}
           onClick={onClose}
-          aria-label={`Close the view of ${name}`}
+          aria-label={t('scorecardsPage.teamView.closeLabel', { team: name })}
         >
-          Close
+          {t('scorecardsPage.teamView.close')}
         </Button>
       }
     >

@@ -1,5 +1,5 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import type {
   CoverageTrend,
   TrendPoint,
@@ -20,16 +20,13 @@ import { useMemo, useState, type ReactNode } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
 import { formatCoveragePercent } from '@internal/backstage-plugin-runtime-stack-common';
-import {
-  NO_TREND_HISTORY,
-  TrendChart,
-  type TrendChartSeries,
-} from '../shared/TrendChart';
+import { TrendChart, type TrendChartSeries } from '../shared/TrendChart';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { TeamTitle, useTeamTitle } from '../shared/TeamTitle';
 import { shortEntityName } from './entityRefs';
 import { loadScorecardTeams } from './scorecardTeams';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
+import { runtimeStackTranslationRef } from '../../translation';
 
 /** The periods offered, in days. */
 export const TREND_PERIODS = [30, 90, 180] as const;
@@ -48,17 +45,27 @@ function subjectOf(key: SubjectKey): TrendSubject {
   return { kind: 'estate' };
 }
 
-function subjectTitle(subject: TrendSubject): string {
-  switch (subject.kind) {
-    case 'team':
-    case 'service':
-    case 'system':
-      return shortEntityName(subject.ref);
-    case 'layer':
-      return `Layer ${subject.layer}`;
-    default:
-      return 'Estate';
-  }
+/** "Layer 3", as the picker and the chart's lines name a layer. */
+function useLayerName(): (layer: number) => string {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  return layer => t('scorecardsPage.layer', { layer: String(layer) });
+}
+
+function useSubjectTitle(): (subject: TrendSubject) => string {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  const layerName = useLayerName();
+  return subject => {
+    switch (subject.kind) {
+      case 'team':
+      case 'service':
+      case 'system':
+        return shortEntityName(subject.ref);
+      case 'layer':
+        return layerName(subject.layer);
+      default:
+        return t('scorecardsPage.trends.estate');
+    }
+  };
 }
 
 /** The chart's lines: the subject, then each layer when asked for. */
@@ -66,6 +73,7 @@ export function seriesOf(
   trend: CoverageTrend,
   title: string,
   byLayer: boolean,
+  layerName: (layer: number) => string,
 ): Array<TrendChartSeries & { points: TrendPoint[] }> {
   const overall = { name: title, points: trend.points };
   if (!byLayer) return [overall];
@@ -73,7 +81,7 @@ export function seriesOf(
     overall,
     ...[...trend.layers]
       .sort((a, b) => a.layer - b.layer)
-      .map(l => ({ name: `Layer ${l.layer}`, points: l.points })),
+      .map(l => ({ name: layerName(l.layer), points: l.points })),
   ];
 }
 
@@ -81,35 +89,49 @@ const LatestTable = ({
   rows,
 }: {
   rows: Array<{ name: string; point: TrendPoint }>;
-}) => (
-  <ScrollingTable size="small" aria-label="Latest coverage">
-    <TableHead>
-      <TableRow>
-        <TableCell>Series</TableCell>
-        <TableCell>Day</TableCell>
-        <TableCell>Coverage</TableCell>
-        <TableCell>Covered / required</TableCell>
-        <TableCell>Services</TableCell>
-      </TableRow>
-    </TableHead>
-    <TableBody>
-      {rows.map(({ name, point }) => (
-        <TableRow key={name}>
-          <TableCell component="th" scope="row">
-            {name}
-          </TableCell>
-          <TableCell>{point.day}</TableCell>
-          <TableCell>{formatCoveragePercent(point)}</TableCell>
-          <TableCell>
-            {point.covered} / {point.required}
-            {point.partial > 0 && ` (${point.partial} partly)`}
-          </TableCell>
-          <TableCell>{point.services}</TableCell>
+}) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  return (
+    <ScrollingTable
+      size="small"
+      aria-label={t('scorecardsPage.trends.latestLabel')}
+    >
+      <TableHead>
+        <TableRow>
+          <TableCell>{t('scorecardsPage.trends.columns.series')}</TableCell>
+          <TableCell>{t('scorecardsPage.trends.columns.day')}</TableCell>
+          <TableCell>{t('scorecardsPage.trends.columns.coverage')}</TableCell>
+          <TableCell>{t('scorecardsPage.trends.columns.counts')}</TableCell>
+          <TableCell>{t('scorecardsPage.trends.columns.services')}</TableCell>
         </TableRow>
-      ))}
-    </TableBody>
-  </ScrollingTable>
-);
+      </TableHead>
+      <TableBody>
+        {rows.map(({ name, point }) => (
+          <TableRow key={name}>
+            <TableCell component="th" scope="row">
+              {name}
+            </TableCell>
+            <TableCell>{point.day}</TableCell>
+            <TableCell>{formatCoveragePercent(point)}</TableCell>
+            <TableCell>
+              {point.partial > 0
+                ? t('scorecardsPage.trends.countsPartly', {
+                    covered: point.covered,
+                    required: point.required,
+                    partial: point.partial,
+                  })
+                : t('scorecardsPage.trends.counts', {
+                    covered: point.covered,
+                    required: point.required,
+                  })}
+            </TableCell>
+            <TableCell>{point.services}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </ScrollingTable>
+  );
+};
 
 const TrendBody = ({
   trend,
@@ -120,7 +142,9 @@ const TrendBody = ({
   title: string;
   byLayer: boolean;
 }) => {
-  const series = seriesOf(trend, title, byLayer);
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  const layerName = useLayerName();
+  const series = seriesOf(trend, title, byLayer, layerName);
   // Points come oldest first, so the last is the latest day.
   const latest = series.flatMap(s => {
     const point = s.points[s.points.length - 1];
@@ -130,8 +154,8 @@ const TrendBody = ({
     <>
       <TrendChart
         series={series}
-        ariaLabel={`Coverage of ${title} by day`}
-        emptyMessage={NO_TREND_HISTORY}
+        ariaLabel={t('scorecardsPage.trends.chartLabel', { subject: title })}
+        emptyMessage={t('trendChart.noHistory')}
       />
       <Box mt={2}>
         <LatestTable rows={latest} />
@@ -146,6 +170,9 @@ const TrendBody = ({
  * line per layer.
  */
 export const TrendSection = () => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  const layerName = useLayerName();
+  const subjectTitle = useSubjectTitle();
   const api = useApi(runtimeStackApiRef);
   const [subjectKey, setSubjectKey] = useState<SubjectKey>('estate');
   const [days, setDays] = useState<number>(90);
@@ -170,13 +197,13 @@ export const TrendSection = () => {
     body = (
       <ResponseErrorPanel
         error={trend.error}
-        title={`Could not load the trend of ${title}`}
+        title={t('scorecardsPage.trends.loadError', { subject: title })}
       />
     );
   } else if (!trend.value || trend.value.points.length === 0) {
     body = (
       <Typography variant="body2" color="textSecondary">
-        {NO_TREND_HISTORY}
+        {t('trendChart.noHistory')}
       </Typography>
     );
   } else {
@@ -191,8 +218,8 @@ export const TrendSection = () => {
 
   return (
     <HeadedInfoCard
-      title="Coverage over time"
-      subheader="One snapshot a day of the stored coverage; partly covered capabilities count half"
+      title={t('scorecardsPage.trends.title')}
+      subheader={t('scorecardsPage.trends.subheader')}
     >
       <Box
         display="flex"
@@ -204,7 +231,7 @@ export const TrendSection = () => {
         <TextField
           select
           id="runtime-stack-trend-subject"
-          label="Subject"
+          label={t('scorecardsPage.trends.subject')}
           value={subjectKey}
           onChange={e => {
             // MUI v4 selects the group headings too, with no value.
@@ -213,16 +240,20 @@ export const TrendSection = () => {
           style={{ minWidth: 240 }}
           helperText={
             teams.error
-              ? `Could not load the teams: ${teams.error.message}`
+              ? t('scorecardsPage.trends.teamsLoadError', {
+                  message: teams.error.message,
+                })
               : undefined
           }
           error={Boolean(teams.error)}
         >
-          <MenuItem value="estate">Estate</MenuItem>
-          <ListSubheader>Teams</ListSubheader>
+          <MenuItem value="estate">
+            {t('scorecardsPage.trends.estate')}
+          </MenuItem>
+          <ListSubheader>{t('scorecardsPage.trends.teams')}</ListSubheader>
           {teams.loading && (
             <MenuItem disabled value="">
-              Loading teams…
+              {t('scorecardsPage.trends.loadingTeams')}
             </MenuItem>
           )}
           {(teams.value ?? []).map(team => (
@@ -230,24 +261,24 @@ export const TrendSection = () => {
               <TeamTitle teamRef={team} />
             </MenuItem>
           ))}
-          <ListSubheader>Layers</ListSubheader>
+          <ListSubheader>{t('scorecardsPage.trends.layers')}</ListSubheader>
           {LAYERS.map(layer => (
             <MenuItem key={layer} value={`layer:${layer}`}>
-              Layer {layer}
+              {layerName(layer)}
             </MenuItem>
           ))}
         </TextField>
         <TextField
           select
           id="runtime-stack-trend-days"
-          label="Period"
+          label={t('scorecardsPage.trends.period')}
           value={days}
           onChange={e => setDays(Number(e.target.value))}
           style={{ minWidth: 140 }}
         >
           {TREND_PERIODS.map(d => (
             <MenuItem key={d} value={d}>
-              Last {d} days
+              {t('scorecardsPage.trends.lastDays', { count: d })}
             </MenuItem>
           ))}
         </TextField>
@@ -260,7 +291,7 @@ export const TrendSection = () => {
                 color="primary"
               />
             }
-            label="By layer"
+            label={t('scorecardsPage.trends.byLayer')}
           />
         )}
       </Box>

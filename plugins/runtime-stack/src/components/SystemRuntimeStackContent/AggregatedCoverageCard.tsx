@@ -1,4 +1,8 @@
-import type { SystemCoverage } from '@internal/backstage-plugin-runtime-stack-common';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import type {
+  LayerCoverage,
+  SystemCoverage,
+} from '@internal/backstage-plugin-runtime-stack-common';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -6,8 +10,8 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { formatCoveragePercent } from '@internal/backstage-plugin-runtime-stack-common';
 import { ScrollingTable } from '../shared/ScrollingTable';
-import { plural } from '../shared/plural';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
+import { runtimeStackTranslationRef } from '../../translation';
 
 /**
  * The System's coverage: every component's required capabilities summed, so
@@ -18,23 +22,49 @@ export const AggregatedCoverageCard = ({
 }: {
   value: SystemCoverage;
 }) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   const { overall } = value;
+  const counts = {
+    covered: overall.covered,
+    required: overall.required,
+    partial: overall.partial,
+  };
+  const layerCounts = (layer: LayerCoverage) => {
+    if (layer.required === 0) {
+      return t('systemContent.coverage.layerNothingRequired');
+    }
+    const values = {
+      covered: layer.covered,
+      required: layer.required,
+      partial: layer.partial,
+    };
+    return layer.partial > 0
+      ? t('systemContent.coverage.layerCountsPartly', values)
+      : t('systemContent.coverage.layerCounts', values);
+  };
   return (
     <HeadedInfoCard
-      title="System coverage"
-      subheader={`Summed over ${plural(
-        value.components.length,
-        'evaluated component',
-      )}`}
+      title={t('systemContent.coverage.title')}
+      subheader={t('systemContent.coverage.subheader', {
+        count: value.components.length,
+      })}
     >
-      <Typography variant="h3" component="p" aria-label="System coverage">
+      <Typography
+        variant="h3"
+        component="p"
+        aria-label={t('systemContent.coverage.title')}
+      >
         {formatCoveragePercent(overall)}
       </Typography>
       <Typography variant="body2" color="textSecondary">
-        {overall.covered} of {overall.required} required capabilities covered
-        {overall.partial > 0 && `, ${overall.partial} partly`}
+        {overall.partial > 0
+          ? t('coverageCard.coveredPartly', counts)
+          : t('coverageCard.covered', counts)}
       </Typography>
-      <ScrollingTable size="small" aria-label="System coverage by layer">
+      <ScrollingTable
+        size="small"
+        aria-label={t('systemContent.coverage.layersLabel')}
+      >
         <TableBody>
           {[...value.layers]
             .sort((a, b) => b.layer - a.layer)
@@ -43,14 +73,13 @@ export const AggregatedCoverageCard = ({
                 {/* The count under the title leaves the title room to stay on one or two lines. */}
                 <TableCell>
                   <Typography variant="body2">
-                    Layer {layer.layer} · {layer.title}
+                    {t('layerTitle', {
+                      layer: String(layer.layer),
+                      title: layer.title,
+                    })}
                   </Typography>
                   <Typography variant="caption" color="textSecondary">
-                    {layer.required === 0
-                      ? 'nothing required'
-                      : `${layer.covered}${
-                          layer.partial > 0 ? ` + ${layer.partial} partly` : ''
-                        } of ${layer.required} covered`}
+                    {layerCounts(layer)}
                   </Typography>
                 </TableCell>
                 <TableCell style={{ width: '30%', minWidth: 60 }}>
@@ -58,7 +87,9 @@ export const AggregatedCoverageCard = ({
                     <LinearProgress
                       variant="determinate"
                       value={layer.ratio * 100}
-                      aria-label={`Layer ${layer.layer} coverage`}
+                      aria-label={t('coverageCard.layerBarLabel', {
+                        layer: String(layer.layer),
+                      })}
                     />
                   )}
                 </TableCell>

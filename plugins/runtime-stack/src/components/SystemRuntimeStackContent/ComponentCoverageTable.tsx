@@ -1,3 +1,4 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type {
   ComponentCoverageSummary,
@@ -13,6 +14,7 @@ import { formatAgeSince } from '../shared/formatAgeSince';
 import { formatCoveragePercent } from '@internal/backstage-plugin-runtime-stack-common';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
+import { runtimeStackTranslationRef } from '../../translation';
 
 /**
  * Lowest ratio first, then most gaps, so the components that need work
@@ -30,21 +32,28 @@ export function worstFirst(
 }
 
 const LayerCell = ({ layer }: { layer?: LayerCoverage }) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   if (!layer || layer.required === 0) {
     return <TableCell align="center">—</TableCell>;
   }
+  const counts = t('coverageCard.layerCounts', {
+    covered: layer.covered,
+    required: layer.required,
+    partial: layer.partial,
+  });
   return (
     <TableCell align="center" style={{ whiteSpace: 'nowrap' }}>
-      <Tooltip
-        title={`${layer.covered} of ${layer.required} covered, ${layer.partial} partly`}
-      >
+      <Tooltip title={counts}>
         <span>{formatCoveragePercent(layer)}</span>
       </Tooltip>
       <LinearProgress
         variant="determinate"
         value={layer.ratio * 100}
         // The tooltip's counts, for screen readers.
-        aria-label={`Layer ${layer.layer} coverage: ${layer.covered} of ${layer.required} covered, ${layer.partial} partly`}
+        aria-label={t('systemContent.components.layerBarLabel', {
+          layer: String(layer.layer),
+          counts,
+        })}
       />
     </TableCell>
   );
@@ -61,33 +70,55 @@ export const ComponentCoverageTable = ({
   components: ComponentCoverageSummary[];
   layers: LayerCoverage[];
 }) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   const columns = [...layers].sort((a, b) => a.layer - b.layer);
   return (
-    <HeadedInfoCard title="Components" subheader="Worst covered first">
-      <ScrollingTable size="small" aria-label="Component coverage">
+    <HeadedInfoCard
+      title={t('systemContent.components.title')}
+      subheader={t('systemContent.components.subheader')}
+    >
+      <ScrollingTable
+        size="small"
+        aria-label={t('systemContent.components.tableLabel')}
+      >
         <TableHead>
           <TableRow style={{ whiteSpace: 'nowrap' }}>
-            <TableCell>Component</TableCell>
-            <TableCell>Profile</TableCell>
-            <TableCell align="right">Overall</TableCell>
-            <TableCell align="right">Gaps</TableCell>
+            <TableCell>
+              {t('systemContent.components.componentColumn')}
+            </TableCell>
+            <TableCell>{t('systemContent.components.profileColumn')}</TableCell>
+            <TableCell align="right">
+              {t('systemContent.components.overallColumn')}
+            </TableCell>
+            <TableCell align="right">
+              {t('systemContent.components.gapsColumn')}
+            </TableCell>
             {columns.map(layer => (
               <TableCell
                 key={layer.layer}
                 align="center"
-                aria-label={`Layer ${layer.layer} · ${layer.title}`}
+                aria-label={t('layerTitle', {
+                  layer: String(layer.layer),
+                  title: layer.title,
+                })}
               >
                 <Tooltip title={layer.title}>
-                  <span>L{layer.layer}</span>
+                  <span>
+                    {t('systemContent.components.layerColumn', {
+                      layer: String(layer.layer),
+                    })}
+                  </span>
                 </Tooltip>
               </TableCell>
             ))}
-            <TableCell>Evaluated</TableCell>
+            <TableCell>
+              {t('systemContent.components.evaluatedColumn')}
+            </TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
           {worstFirst(components).map(component => {
-            const age = formatAgeSince(component.evaluatedAt);
+            const age = formatAgeSince(t, component.evaluatedAt);
             return (
               <TableRow key={component.entityRef}>
                 <TableCell>
@@ -108,7 +139,9 @@ export const ComponentCoverageTable = ({
                   />
                 ))}
                 <TableCell style={{ whiteSpace: 'nowrap' }}>
-                  {age ? `${age} ago` : '—'}
+                  {age
+                    ? t('systemContent.components.evaluatedAgo', { age })
+                    : '—'}
                 </TableCell>
               </TableRow>
             );

@@ -1,5 +1,5 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { VisuallyHidden } from '@backstage/ui';
 import type {
   EffectiveOwnership,
@@ -18,11 +18,11 @@ import { ChangeOwnerAction } from '../EntityRuntimeStackContent/ChangeOwnerActio
 import { CoverageRefreshContext } from '../EntityRuntimeStackContent/coverageRefresh';
 import type { OwnedCapability } from '../EntityRuntimeStackContent/ownershipEdits';
 import { Section } from '../EntityRuntimeStackContent/Section';
-import { plural } from '../shared/plural';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { LayerAccordion } from '../shared/LayerAccordion';
 import { capabilityTitlesOf } from '@internal/backstage-plugin-runtime-stack-common';
 import { OwnershipHeader } from '../EntityRuntimeStackContent/OwnershipHeader';
+import { runtimeStackTranslationRef } from '../../translation';
 
 interface OwnedLayer {
   layer: number;
@@ -69,6 +69,7 @@ const OwnedLayerSection = ({
   systemRef: string;
   onChanged: () => void;
 }) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   return (
     <LayerAccordion
       id={`system-owners-layer-${layer.layer}`}
@@ -76,20 +77,28 @@ const OwnedLayerSection = ({
       title={layer.title}
       summary={
         layer.ownHere === 0
-          ? 'no owner set on this System'
-          : `${plural(layer.ownHere, 'owner')} set on this System`
+          ? t('systemContent.owners.noneSet')
+          : t('systemContent.owners.set', { count: layer.ownHere })
       }
     >
       <ScrollingTable
         size="small"
-        aria-label={`Owners of layer ${layer.layer} for this System`}
+        aria-label={t('systemContent.owners.tableLabel', {
+          layer: String(layer.layer),
+        })}
       >
         <TableHead>
           <TableRow>
-            <TableCell style={{ width: '35%' }}>Capability</TableCell>
-            <TableCell style={{ width: '45%' }}>Owners</TableCell>
+            <TableCell style={{ width: '35%' }}>
+              {t('systemContent.capabilityColumn')}
+            </TableCell>
+            <TableCell style={{ width: '45%' }}>
+              {t('systemContent.owners.ownersColumn')}
+            </TableCell>
             <TableCell style={{ width: '20%' }}>
-              <VisuallyHidden>Actions</VisuallyHidden>
+              <VisuallyHidden>
+                {t('systemContent.owners.actionsColumn')}
+              </VisuallyHidden>
             </TableCell>
           </TableRow>
         </TableHead>
@@ -126,6 +135,7 @@ const OwnedLayerSection = ({
  * none of its own.
  */
 export const SystemOwnersCard = ({ system }: { system: EntityName }) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   const api = useApi(runtimeStackApiRef);
   const systemRef = stringifyEntityRef(system);
   const model = useAsync(() => api.getLayerModel(), [api]);
@@ -151,16 +161,17 @@ export const SystemOwnersCard = ({ system }: { system: EntityName }) => {
   );
   return (
     <Section
-      title="Owners"
-      subheader="Who owns each capability for all components of this System; a component's own owner takes precedence"
+      title={t('systemContent.owners.title')}
+      what={t('systemContent.owners.what')}
+      subheader={t('systemContent.owners.subheader')}
       state={state}
       isEmpty={layers => layers.length === 0}
-      empty="The layer model has no layers."
+      empty={t('systemContent.owners.empty')}
     >
       {layers => (
         <CoverageRefreshContext.Provider value={refresh}>
           <OwnershipHeader
-            note="Owners set here apply to every component of this System that sets none of its own, over those of a cluster or the organisation."
+            note={t('systemContent.owners.note')}
             entityRef={systemRef}
             capabilityTitleOf={capabilityTitlesOf(model.value)}
           />

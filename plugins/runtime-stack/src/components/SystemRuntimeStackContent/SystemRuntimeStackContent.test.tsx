@@ -1,3 +1,4 @@
+import { createTranslationMessages } from '@backstage/frontend-plugin-api';
 import { registerMswTestHooks } from '@backstage/frontend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import {
@@ -24,6 +25,8 @@ import {
   renderEntityContent,
 } from '../../__testUtils__/runtimeStackClient';
 import { testSignals } from '../../__testUtils__/testSignals';
+import { translationModule } from '../../__testUtils__/translations';
+import { runtimeStackTranslationRef } from '../../translation';
 
 const counts = (required: number, covered: number, partial = 0) => ({
   required,
@@ -209,6 +212,51 @@ describe('SystemRuntimeStackContent', () => {
     expect(
       within(pending).getByText('fraud-check').closest('a'),
     ).toHaveAttribute('href', '/catalog/default/component/fraud-check');
+  });
+
+  it('speaks the words an app installs for the plugin', async () => {
+    server.use(http.get(coverageUrl, () => HttpResponse.json(coverage)));
+    const german = createTranslationMessages({
+      ref: runtimeStackTranslationRef,
+      messages: {
+        'systemContent.coverage.title': 'Abdeckung des Systems',
+        'systemContent.coverage.subheader_other':
+          'Summe über {{count}} bewertete Komponenten',
+        'systemContent.gaps.missingOn_other': 'fehlt bei {{count}}',
+        'systemContent.components.layerColumn': 'S{{layer}}',
+        'systemContent.pending.title': 'Noch nicht bewertet',
+      },
+    });
+    await renderEntityContent(
+      system,
+      <SystemRuntimeStackContent />,
+      undefined,
+      [],
+      [translationModule(german)],
+    );
+
+    expect(
+      await screen.findByRole('heading', { name: 'Abdeckung des Systems' }),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('Abdeckung des Systems')).toHaveTextContent(
+      '65%',
+    );
+    expect(
+      screen.getByText('Summe über 4 bewertete Komponenten'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('fehlt bei 2, partial on 1')).toBeInTheDocument();
+    expect(
+      screen.getByRole('columnheader', {
+        name: 'Layer 3 · Networking & storage',
+      }),
+    ).toHaveTextContent('S3');
+    expect(
+      screen.getByRole('heading', { name: 'Noch nicht bewertet' }),
+    ).toBeInTheDocument();
+    // What the app leaves alone stays in English.
+    expect(
+      screen.getByRole('table', { name: 'Gaps across components' }),
+    ).toBeVisible();
   });
 
   it('reloads when the backend signals that a component of the System changed', async () => {

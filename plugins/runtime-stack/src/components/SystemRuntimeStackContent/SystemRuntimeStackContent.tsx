@@ -3,7 +3,7 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import { useMemo } from 'react';
@@ -22,6 +22,7 @@ import { AggregatedCoverageCard } from './AggregatedCoverageCard';
 import { ComponentCoverageTable } from './ComponentCoverageTable';
 import { PendingComponentsCard } from './PendingComponentsCard';
 import { SharedGapsCard } from './SharedGapsCard';
+import { runtimeStackTranslationRef } from '../../translation';
 
 /**
  * The "Runtime stack" tab of a System: its components' coverage added up,
@@ -32,6 +33,7 @@ import { SharedGapsCard } from './SharedGapsCard';
 export const SystemRuntimeStackContent = () => {
   const { entity } = useEntity();
   const api = useApi(runtimeStackApiRef);
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   const name = useMemo(
     () => ({
       kind: entity.kind,
@@ -55,10 +57,7 @@ export const SystemRuntimeStackContent = () => {
   if (coverage.loading && !value) return <Progress />;
   if (error) {
     return (
-      <ResponseErrorPanel
-        error={error}
-        title="Could not load the System's coverage"
-      />
+      <ResponseErrorPanel error={error} title={t('systemContent.loadError')} />
     );
   }
   if (!value) return null;
@@ -71,8 +70,8 @@ export const SystemRuntimeStackContent = () => {
     return (
       <EmptyState
         missing="data"
-        title="This System has no components"
-        description={`Components join a System through spec.system. Set spec.system: ${specSystem} in the catalog-info.yaml of each Component that belongs to it.`}
+        title={t('systemContent.emptyTitle')}
+        description={t('systemContent.emptyDescription', { specSystem })}
       />
     );
   }
@@ -106,8 +105,8 @@ export const SystemRuntimeStackContent = () => {
       <Grid item xs={12} md={5}>
         <CoverageTrendCard
           subject={{ kind: 'system', ref: systemRef }}
-          subheader="The System's components added up, over the last 90 days"
-          ariaLabel="Coverage of this System by day"
+          subheader={t('systemContent.trend.subheader')}
+          ariaLabel={t('systemContent.trend.chartLabel')}
         />
       </Grid>
       <Grid item xs={12} md={7}>

@@ -1,5 +1,7 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { runtimeStackTranslationRef } from '../../translation';
 
 /**
  * Where a cluster was located: the catalog Resource that declares it, or
@@ -10,17 +12,24 @@ export const ClusterOrigin = ({
 }: {
   cluster: { entityRef?: string; origin?: string };
 }) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   if (cluster.entityRef) {
     return (
       <Typography variant="body2" color="textSecondary">
-        from the catalog:{' '}
-        <EntityRefLink entityRef={cluster.entityRef} defaultKind="resource" />
+        {t('clusterOrigin.catalog', {
+          resource: (
+            <EntityRefLink
+              entityRef={cluster.entityRef}
+              defaultKind="resource"
+            />
+          ),
+        })}
       </Typography>
     );
   }
   return cluster.origin ? (
     <Typography variant="body2" color="textSecondary">
-      from {cluster.origin}
+      {t('clusterOrigin.locator', { origin: cluster.origin })}
     </Typography>
   ) : null;
 };

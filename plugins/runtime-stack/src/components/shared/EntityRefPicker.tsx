@@ -11,6 +11,8 @@ import Autocomplete, {
 } from '@material-ui/lab/Autocomplete';
 import useAsync from 'react-use/esm/useAsync';
 import { errorMessage } from './errorMessage';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { runtimeStackTranslationRef } from '../../translation';
 
 interface RefOption {
   ref: string;
@@ -50,6 +52,7 @@ export const EntityRefPicker = ({
   helperText?: string;
 }) => {
   const catalogApi = useApi(catalogApiRef);
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   const kindKey = kinds.join(',');
   const entities = useAsync(async (): Promise<RefOption[]> => {
     // With one kind a short ref leaves it out, as the catalog's pages do.
@@ -115,11 +118,9 @@ export const EntityRefPicker = ({
           error={error}
           helperText={
             entities.error
-              ? `${
-                  helperText ?? ''
-                } (the catalog could not list them: ${errorMessage(
-                  entities.error,
-                )})`.trim()
+              ? `${helperText ?? ''} ${t('refPicker.listFailed', {
+                  message: errorMessage(entities.error),
+                })}`.trim()
               : helperText
           }
         />

@@ -5,6 +5,8 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import type { ReactNode } from 'react';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { runtimeStackTranslationRef } from '../../translation';
 
 /**
  * One layer of a stack, folded: "Layer 3 · Networking, storage & access"
@@ -26,22 +28,25 @@ export const LayerAccordion = ({
   summary: ReactNode;
   defaultExpanded?: boolean;
   children: ReactNode;
-}) => (
-  <Accordion defaultExpanded={defaultExpanded}>
-    <AccordionSummary
-      expandIcon={<ExpandMoreIcon />}
-      aria-controls={`${id}-content`}
-      id={id}
-    >
-      <Box display="flex" alignItems="baseline" style={{ gap: 12 }}>
-        <Typography variant="subtitle1" component="span">
-          Layer {layer} · {title}
-        </Typography>
-        <Typography variant="body2" color="textSecondary">
-          {summary}
-        </Typography>
-      </Box>
-    </AccordionSummary>
-    <AccordionDetails id={`${id}-content`}>{children}</AccordionDetails>
-  </Accordion>
-);
+}) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  return (
+    <Accordion defaultExpanded={defaultExpanded}>
+      <AccordionSummary
+        expandIcon={<ExpandMoreIcon />}
+        aria-controls={`${id}-content`}
+        id={id}
+      >
+        <Box display="flex" alignItems="baseline" style={{ gap: 12 }}>
+          <Typography variant="subtitle1" component="span">
+            {t('layerTitle', { layer: String(layer), title })}
+          </Typography>
+          <Typography variant="body2" color="textSecondary">
+            {summary}
+          </Typography>
+        </Box>
+      </AccordionSummary>
+      <AccordionDetails id={`${id}-content`}>{children}</AccordionDetails>
+    </Accordion>
+  );
+};

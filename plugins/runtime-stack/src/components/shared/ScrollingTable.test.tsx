@@ -1,6 +1,7 @@
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
+import { mockApis, TestApiProvider } from '@backstage/frontend-test-utils';
 import { act, render, screen } from '@testing-library/react';
 import { ScrollingTable } from './ScrollingTable';
 
@@ -37,13 +38,15 @@ function setWidths(element: Element, scrollWidth: number, clientWidth: number) {
 
 const renderTable = () =>
   render(
-    <ScrollingTable aria-label="Workloads">
-      <TableBody>
-        <TableRow>
-          <TableCell>payments-api</TableCell>
-        </TableRow>
-      </TableBody>
-    </ScrollingTable>,
+    <TestApiProvider apis={[mockApis.translation(), mockApis.error()]}>
+      <ScrollingTable aria-label="Workloads">
+        <TableBody>
+          <TableRow>
+            <TableCell>payments-api</TableCell>
+          </TableRow>
+        </TableBody>
+      </ScrollingTable>
+    </TestApiProvider>,
   );
 
 describe('ScrollingTable', () => {

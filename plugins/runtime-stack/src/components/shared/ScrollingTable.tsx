@@ -1,6 +1,8 @@
 import Table, { type TableProps } from '@material-ui/core/Table';
 import { makeStyles } from '@material-ui/core/styles';
 import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { runtimeStackTranslationRef } from '../../translation';
 
 const useStyles = makeStyles(theme => ({
   scroller: {
@@ -46,6 +48,7 @@ function useOverflowing(ref: RefObject<HTMLElement>): boolean {
  */
 export const ScrollingTable = ({ className, ...props }: TableProps) => {
   const classes = useStyles();
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   const scroller = useRef<HTMLDivElement>(null);
   const overflowing = useOverflowing(scroller);
   const name = props['aria-label'];
@@ -57,8 +60,8 @@ export const ScrollingTable = ({ className, ...props }: TableProps) => {
         tabIndex: 0,
         role: 'region',
         'aria-label': name
-          ? `${name}, scrolls sideways`
-          : 'Table, scrolls sideways',
+          ? t('scrollingTable.named', { name })
+          : t('scrollingTable.unnamed'),
       })}
     >
       <Table

@@ -3,6 +3,8 @@ import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Tooltip from '@material-ui/core/Tooltip';
 import type { LayerModelTitles } from '@internal/backstage-plugin-runtime-stack-common';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { runtimeStackTranslationRef } from '../../translation';
 
 const evidenceOf = (finding: ToolFinding) =>
   finding.evidence
@@ -22,26 +24,30 @@ export const ToolChips = ({
 }: {
   tools: ToolFinding[];
   titles: LayerModelTitles;
-}) => (
-  <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
-    {tools.map(finding => (
-      <Tooltip
-        key={`${finding.capability}/${finding.tool}`}
-        title={
-          <span style={{ whiteSpace: 'pre-line' }}>
-            {`Layer ${finding.layer} · ${titles.capabilityTitleOf(
-              finding.capability,
-            )}\n${evidenceOf(finding)}`}
-          </span>
-        }
-      >
-        {/* Focusable, so the keyboard reaches the evidence too. */}
-        <Chip
-          size="small"
-          label={titles.toolTitleOf(finding.tool)}
-          tabIndex={0}
-        />
-      </Tooltip>
-    ))}
-  </Box>
-);
+}) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  return (
+    <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
+      {tools.map(finding => (
+        <Tooltip
+          key={`${finding.capability}/${finding.tool}`}
+          title={
+            <span style={{ whiteSpace: 'pre-line' }}>
+              {`${t('layerTitle', {
+                layer: String(finding.layer),
+                title: titles.capabilityTitleOf(finding.capability),
+              })}\n${evidenceOf(finding)}`}
+            </span>
+          }
+        >
+          {/* Focusable, so the keyboard reaches the evidence too. */}
+          <Chip
+            size="small"
+            label={titles.toolTitleOf(finding.tool)}
+            tabIndex={0}
+          />
+        </Tooltip>
+      ))}
+    </Box>
+  );
+};

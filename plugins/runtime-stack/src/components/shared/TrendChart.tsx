@@ -3,10 +3,8 @@ import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
 import type { ReactNode } from 'react';
 import { formatPercent } from '@internal/backstage-plugin-runtime-stack-common';
-
-/** What a trend without points says: history starts with the first evaluation. */
-export const NO_TREND_HISTORY =
-  'No history yet: a snapshot is taken each day the coverage is evaluated';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { runtimeStackTranslationRef } from '../../translation';
 
 /** One line of the chart: a ratio (0 to 1) per `YYYY-MM-DD` day. */
 export interface TrendChartSeries {
@@ -132,7 +130,7 @@ export const TrendChart = ({
   series,
   height = 220,
   ariaLabel,
-  emptyMessage = 'No points to show yet.',
+  emptyMessage,
 }: {
   series: TrendChartSeries[];
   height?: number;
@@ -140,6 +138,7 @@ export const TrendChart = ({
   emptyMessage?: ReactNode;
 }) => {
   const theme = useTheme();
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
   // Colours follow a series' place in `series`, so toggling others keeps them.
   const shown = series
     .map((s, index) => ({
@@ -151,7 +150,7 @@ export const TrendChart = ({
   if (shown.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
-        {emptyMessage}
+        {emptyMessage ?? t('trendChart.noPoints')}
       </Typography>
     );
   }
@@ -249,9 +248,16 @@ export const TrendChart = ({
                 fill={s.colour}
               >
                 <title>
-                  {`${several ? `${s.name}, ` : ''}${p.day}: ${formatPercent(
-                    p.ratio,
-                  )}`}
+                  {several
+                    ? t('trendChart.seriesPoint', {
+                        series: s.name,
+                        day: p.day,
+                        percent: formatPercent(p.ratio),
+                      })
+                    : t('trendChart.point', {
+                        day: p.day,
+                        percent: formatPercent(p.ratio),
+                      })}
                 </title>
               </circle>
             ))}
@@ -260,7 +266,7 @@ export const TrendChart = ({
       </svg>
       <Box
         component="ul"
-        aria-label={`${ariaLabel} legend`}
+        aria-label={t('trendChart.legend', { chart: ariaLabel })}
         display="flex"
         flexWrap="wrap"
         p={0}

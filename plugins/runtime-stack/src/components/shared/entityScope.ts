@@ -1,4 +1,6 @@
 import { parseEntityRef } from '@backstage/catalog-model';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { runtimeStackTranslationRef } from '../../translation';
 
 /** The scopes a Runtime stack tab edits: a Component's own, or a System's. */
 export type EntityScopeKind = 'component' | 'system';
@@ -10,5 +12,10 @@ export const scopeKindOf = (entityRef: string): EntityScopeKind =>
     : 'component';
 
 /** The entity a tab is about, in the words its texts use. */
-export const scopeNounOf = (entityRef: string) =>
-  scopeKindOf(entityRef) === 'system' ? 'this System' : 'this component';
+export function useScopeNoun(): (entityRef: string) => string {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  return entityRef =>
+    scopeKindOf(entityRef) === 'system'
+      ? t('scope.system')
+      : t('scope.component');
+}

@@ -1,4 +1,8 @@
-import { formatAgeSince } from './formatAgeSince';
+import { englishT } from '../../__testUtils__/translations';
+import { formatAge } from './formatAge';
+import { formatAgeSince as withT } from './formatAgeSince';
+
+const formatAgeSince = (iso: string, now: number) => withT(englishT, iso, now);
 
 describe('formatAgeSince', () => {
   const now = Date.parse('2026-11-23T10:00:00.000Z');
@@ -10,5 +14,16 @@ describe('formatAgeSince', () => {
 
   it('gives nothing for a timestamp that does not parse', () => {
     expect(formatAgeSince('yesterday', now)).toBeUndefined();
+  });
+});
+
+describe('formatAge', () => {
+  it.each([
+    [12, '12 s'],
+    [240, '4 min'],
+    [7200, '2 h'],
+    [3 * 86400, '3 days'],
+  ])('%d s reads %s', (seconds, text) => {
+    expect(formatAge(englishT, seconds)).toBe(text);
   });
 });

@@ -1,4 +1,5 @@
 import { formatAge } from './formatAge';
+import type { RuntimeStackT } from '../../translation';
 
 /**
  * How long ago an ISO timestamp was, as `formatAge` says it; undefined when
@@ -6,10 +7,11 @@ import { formatAge } from './formatAge';
  * print "NaN days".
  */
 export function formatAgeSince(
+  t: RuntimeStackT,
   isoDate: string,
   now: number = Date.now(),
 ): string | undefined {
   const at = Date.parse(isoDate);
   if (Number.isNaN(at)) return undefined;
-  return formatAge((now - at) / 1000);
+  return formatAge(t, (now - at) / 1000);
 }

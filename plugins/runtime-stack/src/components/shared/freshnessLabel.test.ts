@@ -1,4 +1,8 @@
-import { freshnessLabel } from './freshnessLabel';
+import type { ClusterFreshness } from '@internal/backstage-plugin-runtime-stack-common';
+import { englishT } from '../../__testUtils__/translations';
+import { freshnessLabel as withT } from './freshnessLabel';
+
+const freshnessLabel = (cluster: ClusterFreshness) => withT(englishT, cluster);
 
 describe('freshnessLabel', () => {
   const at = '2026-12-04T10:00:00Z';

@@ -1,14 +1,20 @@
 import type { ClusterFreshness } from '@internal/backstage-plugin-runtime-stack-common';
+import type { RuntimeStackT } from '../../translation';
 
 /**
  * What a cluster's data is worth, in words: a failing collection is named
  * even while its last good data is still fresh, so the label never says
  * "current" beside an error.
  */
-export function freshnessLabel(cluster: ClusterFreshness): string {
+export function freshnessLabel(
+  t: RuntimeStackT,
+  cluster: ClusterFreshness,
+): string {
   if (!cluster.lastSuccessAt) {
-    return cluster.lastError ? 'failing, no data yet' : 'not collected yet';
+    return cluster.lastError
+      ? t('freshness.failingNoData')
+      : t('freshness.notCollected');
   }
-  if (cluster.lastError) return 'failing, showing last good data';
-  return cluster.stale ? 'stale' : 'current';
+  if (cluster.lastError) return t('freshness.failing');
+  return cluster.stale ? t('freshness.stale') : t('freshness.current');
 }

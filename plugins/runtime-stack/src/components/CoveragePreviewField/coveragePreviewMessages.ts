@@ -1,0 +1,56 @@
+/**
+ * The words of the template form's coverage preview, as `coveragePreview.*` messages of `runtimeStackTranslationRef`: kept beside
+ * the components they belong to.
+ */
+export const coveragePreviewMessages = {
+  /** The field's heading when the template's schema gives it no title. */
+  title: 'Runtime coverage preview',
+  loadError:
+    "Could not load the platform's layer model and requirement profiles",
+  noApi: 'The runtime-stack API is not installed in this app',
+  noProfiles: 'The runtime-stack backend serves no requirement profiles',
+  nothingLoaded: 'Nothing was loaded',
+  unknownProfileTitle: "Unknown requirement profile '{{profile}}'",
+  unknownProfileMessage:
+    "The runtime-stack backend knows {{known}}; coverage cannot be measured against '{{profile}}'. Ask the platform team to add it under runtimeStack.coverage.profiles, or pick another profile.",
+  registeredLabel: 'Coverage when registered',
+  registered: 'when registered',
+  runningLabel: 'Coverage once running',
+  running: 'once a cluster confirms it',
+  willBeCovered:
+    '{{covered, number}} of {{required, number}} required capabilities will be covered',
+  willBeCoveredPartly_one:
+    '{{covered, number}} of {{required, number}} required capabilities will be covered; {{count}} count as partial until the running service shows them',
+  willBeCoveredPartly_other:
+    '{{covered, number}} of {{required, number}} required capabilities will be covered; {{count}} count as partial until the running service shows them',
+  profile: 'Profile {{profile}} ({{reason}})',
+  layerLabel: 'Layer {{layer}}: {{title}}',
+  /** What the profile asks of a capability, beside its tools. */
+  requirement: {
+    required: 'required',
+    recommended: 'recommended',
+    'not-applicable': 'not applicable',
+    optional: 'not asked for',
+  },
+  notAskedFor: 'Not asked for: {{capabilities}}',
+  noGaps: 'No gaps',
+  allCovered: 'These choices cover every capability the profile requires.',
+  /**
+   * What to change in the form to close a gap, by capability id: only the
+   * capabilities the form can close have one.
+   */
+  formHints: {
+    'container-registry': 'Set the image registry',
+    images: 'Set the image registry and name',
+    'service-proxy': 'Expose the service through an Ingress',
+    'certificate-management':
+      'Turn on TLS with a cert-manager ClusterIssuer for the Ingress',
+    gitops: 'Choose Argo CD or Flux under GitOps',
+    'service-mesh': 'Choose Linkerd or Istio under Service mesh',
+    metrics: 'Turn on the Prometheus ServiceMonitor',
+    alerting: 'Turn on the alerting rules',
+    visualization: 'Turn on the Grafana dashboard',
+    'ci-cd': 'Choose a CI system',
+  },
+  notCoveredHint: 'Not covered by this template: ask the platform team',
+} as const;

@@ -1,0 +1,198 @@
+/**
+ * The words of a service's "Runtime stack" tab (its layer coverage, the
+ * stack with owners and evidence, the owner dialog and history, the trend),
+ * as `entityContent.*` messages of `runtimeStackTranslationRef`: kept beside
+ * the components they belong to.
+ */
+export const entityContentMessages = {
+  title: 'Runtime stack',
+  /** A card that loads on its own, named by `what` in a sentence. */
+  section: {
+    refused:
+      'You may not see {{what}} ({{reason}}). Ask your Backstage administrators for the permission if you need it.',
+    loadError: 'Could not load {{what}}',
+    reloading: 'Reloading {{what}}',
+  },
+  noCapabilities: 'The layer model has no capabilities.',
+  reloadError:
+    'Could not reload the coverage ({{message}}); showing what was loaded before.',
+  coverage: {
+    title: 'Layer coverage',
+    what: 'layer coverage',
+    subheader:
+      'Required capabilities of its profile, covered by declared, observed, registry and telemetry evidence',
+    overallLabel: 'Overall coverage',
+    summary:
+      '{{covered, number}} of {{required, number}} required capabilities covered · profile {{profile}} ({{reason}})',
+    summaryPartly:
+      '{{covered, number}} of {{required, number}} required capabilities covered, {{partial, number}} partly · profile {{profile}} ({{reason}})',
+    evaluated: ' · evaluated {{age}} ago, after the last collection',
+    sourceError: '{{source}} could not be read: {{message}}',
+    layersLabel: 'Coverage by layer',
+    layerBarLabel: 'Layer {{layer}} coverage',
+    layerNothingRequired: 'nothing required',
+    layerRatio: '{{percent}} of {{required, number}}',
+    gaps: 'Gaps',
+    gapsLabel: 'Coverage gaps',
+    noEvidence: 'no evidence',
+    conflict: ' (declared {{declared}}, observed {{observed}})',
+  },
+  stack: {
+    title: 'Capabilities by layer',
+    what: 'capabilities by layer',
+    subheader:
+      'From the application (6) down to the platform (0): status, tools, owners and the evidence behind each',
+    ownersNote:
+      'Owners set here take precedence over those inherited from the System, cluster or organisation.',
+    layerEmpty: 'The layer model has no capabilities on this layer.',
+    layerLabel: 'Layer {{layer}} capabilities',
+    capabilityColumn: 'Capability',
+    statusColumn: 'Status',
+    toolsColumn: 'Tools',
+    ownersColumn: 'Owners',
+    actionsColumn: 'Actions',
+    layerCoverageUnknown: 'coverage unknown',
+    layerNothingRequired: 'nothing required',
+    layerCoverage: '{{covered, number}} of {{required, number}} required',
+    layerCoveragePartly:
+      '{{covered, number}} of {{required, number}} required, {{partial, number}} partly',
+    requirement: {
+      required: 'required',
+      recommended: 'recommended',
+      notApplicable: 'not applicable',
+      optional: 'optional',
+    },
+    conflict: 'Conflict: declared {{declared}}, observed {{observed}}',
+    conflictNothing: 'nothing',
+    exempt: 'Exempt: {{reason}}',
+    exemptUntil: 'Exempt: {{reason}} (until {{date}})',
+    evidenceButton: 'Evidence ({{count}})',
+    evidenceButtonLabel: 'Evidence for {{capability}} ({{count}})',
+  },
+  evidence: {
+    none: 'No evidence was found for {{capability}}.',
+    tableLabel: 'Evidence for {{capability}}',
+    sourceColumn: 'Source',
+    detailColumn: 'Detail',
+    clusterColumn: 'Cluster',
+    toolColumn: 'Tool',
+    seenColumn: 'Seen',
+    partial: '{{source}} (partial)',
+    seenAgo: '{{age}} ago',
+  },
+  owners: {
+    unknown: 'not known',
+    none: 'no owner',
+    origin: '{{responsibility}} · {{origin}}',
+    organisation: 'organisation default',
+    organisationLayer: 'organisation default, for the whole layer',
+    ownLayer: '{{scope}}, for the whole layer',
+    ownAnnotation: '{{scope}} (annotation)',
+    ownAnnotationLayer: '{{scope}} (annotation), for the whole layer',
+    inherited: 'inherited from {{scope}}',
+    inheritedLayer: 'inherited from {{scope}}, for the whole layer',
+    inheritedAnnotation: 'inherited from {{scope}} (annotation)',
+    inheritedAnnotationLayer:
+      'inherited from {{scope}} (annotation), for the whole layer',
+    clusterScope: 'cluster {{name}}',
+    environmentScope: 'environment {{name}}',
+  },
+  changeOwner: {
+    button: 'Change owner',
+    buttonLabel: 'Change owner of {{capability}}',
+    checking: 'Checking whether you may change this owner…',
+    checkFailed: 'Could not check your permission: {{message}}',
+    notYourRecord:
+      "This owner record belongs to a group you are not a member of, so you can't change it. Ask that group to change it.",
+    notYourInherited:
+      '{{owner}} owns this for {{scope}}, and only its members may hand it over to {{target}}.',
+    title: 'Change owner of {{capability}}',
+    updates: 'Changes the owner record set on {{scope}} (version {{version}}).',
+    overrides:
+      'Now {{owner}} ({{responsibility}}), {{origin}}. Saving sets an owner on {{scope}} that takes precedence.',
+    noOwner: 'No owner is known. Saving sets one on {{scope}}.',
+    ownerLabel: 'Owner group',
+    ownerHelp: 'Pick a group by name, or type group:namespace/name',
+    ownerInvalid: 'Enter a group as group:namespace/name or group:name',
+    responsibilityLabel: 'Responsibility',
+    noteLabel: 'Note',
+    linkLabel: 'Link',
+    linkHelp: 'A runbook or team page, optional',
+    linkInvalid: 'Enter an http(s) address',
+    reloading: 'Reloading the current owner…',
+    reloadFailed:
+      'Could not reload ({{message}}); saving may meet the same conflict.',
+    reloaded:
+      'Reloaded. Saving now applies your change over the current owner.',
+    denied: 'You may not set this owner: {{message}}',
+    saveFailed: 'Could not save: {{message}}',
+    changedBy:
+      'Changed by {{actor}} since you opened it. Reload to see the current owner, then save again.',
+    changedByAt:
+      'Changed by {{actor}} at {{when}} since you opened it. Reload to see the current owner, then save again.',
+    conflict: '{{message}} Reload to see the current owner, then save again.',
+    reload: 'Reload',
+    cancel: 'Cancel',
+    save: 'Save',
+  },
+  history: {
+    button: 'History',
+    title: 'Owner changes on {{scope}}',
+    close: 'Close',
+    loadError: 'Could not load the ownership history',
+    none: 'No owner has been set on {{scope}} yet.',
+    latest: 'The latest {{shown, number}} of {{total, number}} changes.',
+    tableLabel: 'Ownership history',
+    /** The action column's values. */
+    create: 'create',
+    update: 'update',
+    delete: 'delete',
+    whenColumn: 'When',
+    whoColumn: 'Who',
+    actionColumn: 'Action',
+    whatColumn: 'What',
+    ownerColumn: 'Owner',
+    wholeLayer: 'Layer {{layer}}, whole layer',
+    olderLoadError: 'Could not load older changes',
+    loading: 'Loading…',
+    showOlder: 'Show older changes',
+  },
+  trend: {
+    title: 'Coverage trend',
+    what: 'coverage trend',
+    subheader: 'Overall coverage over the last 90 days',
+    chartLabel: 'Coverage of this service by day',
+    series: 'Overall coverage',
+    latest:
+      '{{percent}} on {{day}} · {{covered, number}} of {{required, number}} required covered',
+    latestPartly:
+      '{{percent}} on {{day}} · {{covered, number}} of {{required, number}} required covered, {{partial, number}} partly',
+    change: ' · {{change}} since {{day}}',
+    unchanged: 'unchanged',
+    up: '+{{points, number}} points',
+    down: '−{{points, number}} points',
+  },
+  clusters: {
+    title: 'Clusters and workloads',
+    what: 'clusters and workloads',
+    subheader:
+      'From the collected cluster state, matched as the Kubernetes tab matches',
+    noDependedClusters:
+      'The Kubernetes plugin is set to look only on the clusters a service depends on (serviceLocatorMethod catalogRelation), and this one depends on none: add the cluster to spec.dependsOn, for example resource:prod-eu-1, as a Resource named like the cluster.',
+    noObjects:
+      'No objects match {{selector}} on any collected cluster. Label the workloads with backstage.io/kubernetes-id, or set backstage.io/kubernetes-label-selector.',
+    thisService: 'this service',
+  },
+  images: {
+    title: 'Images',
+    what: 'images',
+    subheader: 'Running and declared images against their registry',
+    empty:
+      'No images run or are declared. List the repositories in the runtime-stack.io/images annotation.',
+  },
+  observability: {
+    title: 'Observability',
+    what: 'observability',
+    subheader: 'Prometheus, Grafana and configured links',
+  },
+} as const;

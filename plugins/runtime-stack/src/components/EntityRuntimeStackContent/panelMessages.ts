@@ -1,0 +1,205 @@
+/**
+ * The words of the service tab's panels (clusters and workloads, images,
+ * observability, exemptions), as messages of `runtimeStackTranslationRef`
+ * under `clustersPanel.*`, `imagesPanel.*`, `observabilityPanel.*` and
+ * `exemptions.*`: kept beside the panels they belong to.
+ */
+export const clustersPanelMessages = {
+  unavailable: '{{cluster}} could not be checked',
+  unavailableBecause: '{{cluster}} could not be checked: {{message}}',
+  collected: ' · collected {{age}} ago',
+  lastGoodData: 'Showing the last good data: {{message}}',
+  workloadsLabel: 'Workloads on {{cluster}}',
+  columns: {
+    workload: 'Workload',
+    ready: 'Ready',
+    pods: 'Pods',
+    restarts: 'Restarts',
+    images: 'Images',
+  },
+  pods: '{{running, number}} running of {{total, number}}',
+  podsFailed:
+    '{{running, number}} running of {{total, number}}, {{failed, number}} failed',
+  usesHere: 'Uses here',
+} as const;
+
+export const imagesPanelMessages = {
+  label: 'Images',
+  columns: {
+    image: 'Image',
+    running: 'Running',
+    registry: 'Registry',
+    drift: 'Drift',
+  },
+  pinned: 'pinned {{digest}}',
+  declared: 'declared',
+  declaredTitle: 'Listed in the {{annotation}} annotation',
+  running: {
+    none: 'not running',
+    podsOn_one: '{{count}} pod on {{cluster}}',
+    podsOn_other: '{{count}} pods on {{cluster}}',
+    containers_one: 'container {{names}}',
+    containers_other: 'containers {{names}}',
+    digests_one: '{{count}} different digest across its pods',
+    digests_other: '{{count}} different digests across its pods',
+    noDigest: 'no digest reported yet',
+  },
+  registry: {
+    notConfigured:
+      'Registry not configured: shown as the cluster reports it. Add it under {{config}} to compare with its tags.',
+    tagNotRead:
+      'tag {{tag}} is in the registry, not read: only tags in a workload template or annotation, and the newest versions, are',
+    tagMissing: 'tag {{tag}} is not in the registry',
+    newest: 'newest: {{tag}}',
+    tagCount_one: 'of {{count}} tag',
+    tagCount_other: 'of {{count}} tags',
+    read: 'registry read {{age}} ago',
+  },
+  built: 'built {{date}}',
+  builtAgo: 'built {{date}}, {{age}} ago',
+  source: 'source',
+  sourceAt: '{{source}} at {{revision}}',
+  /** Drift kinds as the chip says them; the backend's message says the rest. */
+  drift: {
+    none: 'none',
+    digestMismatch: 'tag moved',
+    newerTag: 'newer tag',
+    floatingTag: 'floating tag',
+    tooOld: 'too old',
+  },
+} as const;
+
+export const observabilityPanelMessages = {
+  matchedBy: {
+    intro: 'Matched by {{what}}',
+    anyServiceLabel: '{{value}} in a service label (service, app, job, …)',
+    alerts: 'alerts {{names}}',
+    rules: 'rules {{names}}',
+    grafanaSelectors: 'Grafana alert rules labelled {{selectors}}',
+    /** Between the label selectors of Grafana alert rules, any of which matches. */
+    or: ' or ',
+  },
+  namesNotFound:
+    'Not a rule or alert in Prometheus: {{names}}. Check the names in {{ruleAnnotation}} and {{alertAnnotation}}, and that Prometheus loads the rule files.',
+  sourceError: '{{source}} could not be read: {{message}}',
+  alerts: {
+    title: 'Firing and pending alerts',
+    label: 'Alerts',
+    since: 'since {{when}}',
+  },
+  prometheusRules: 'Prometheus alert rules',
+  notEvaluated: 'not evaluated',
+  health: 'health: {{health}}',
+  grafanaRules: 'Grafana alert rules',
+  grafanaAlerting: 'alerting ({{firing, number}} of {{instances, number}})',
+  targets: {
+    title: 'Scrape targets',
+    target: 'Target',
+    health: 'Health',
+    lastScrape: 'Last scrape',
+  },
+  links: 'Dashboards and links',
+  overviewDashboard: 'Overview dashboard',
+  hints: {
+    title: 'What would add evidence',
+    label: 'Observability hints',
+  },
+} as const;
+
+export const exemptionsMessages = {
+  title: 'Exemptions',
+  what: 'exemptions',
+  /** Whose gaps the panel lists: a component's own and its System's, or a System's for all its components. */
+  subheader: {
+    component:
+      'Accepted gaps of this component; an expired one counts as missing again',
+    componentAndSystem:
+      'Accepted gaps of this component and its System; an expired one counts as missing again',
+    system:
+      'Accepted gaps of this System, for all its components; an expired one counts as missing again',
+  },
+  none: {
+    component: 'No exemptions for this component.',
+    componentAndSystem: 'No exemptions for this component or its System.',
+    system: 'No exemptions for this System.',
+  },
+  count_one: '{{count}} exemption',
+  count_other: '{{count}} exemptions',
+  grant: 'Grant exemption',
+  columns: {
+    capability: 'Capability',
+    scope: 'Scope',
+    reason: 'Reason',
+    expires: 'Expires',
+    people: 'Requested / granted by',
+    actions: 'Actions',
+  },
+  systemScope: 'its System {{system}}',
+  expired: 'expired — counts as missing',
+  expiry: {
+    unknown: 'expires {{expiresAt}}',
+    today: 'expired today',
+    ago_one: 'expired {{count}} day ago',
+    ago_other: 'expired {{count}} days ago',
+    in_one: 'expires in {{count}} day',
+    in_other: 'expires in {{count}} days',
+  },
+  requestedBy: 'requested by {{who}}',
+  grantedBy: 'granted by {{who}}',
+  revoke: 'Revoke',
+  revokeLabel: 'Revoke exemption for {{capability}}',
+  permission: {
+    checking: 'Checking your permission…',
+    checkFailed: 'Could not check your permission: {{message}}',
+    grantDenied: 'You may not grant exemptions. Ask the platform team.',
+    revokeDenied: 'You may not revoke exemptions. Ask the platform team.',
+  },
+  revokeDialog: {
+    title: 'Revoke the exemption for {{capability}}?',
+    body: '{{capability}} counts as missing again for {{scope}} unless evidence covers it.',
+    cancel: 'Cancel',
+    confirm: 'Revoke',
+  },
+  grantDialog: {
+    title: 'Grant exemption',
+    intro:
+      'The capability counts as exempt for {{entity}} until the day you pick, then as missing again.',
+    introSystem:
+      'The capability counts as exempt for {{entity}} and all its components until the day you pick, then as missing again.',
+    capability: 'Capability',
+    capabilitiesError: 'Could not load the capabilities: {{message}}',
+    reason: 'Reason',
+    reasonHelp: 'Why the gap is accepted · {{length, number}}/{{max, number}}',
+    expiresOn: 'Expires on',
+    expiresOnHelp: 'Ends at 00:00 UTC of this day, at most a year from now',
+    requestedBy: 'Requested by',
+    requestedByHelp:
+      'A person or team from the catalog, optional; you when left empty',
+    cancel: 'Cancel',
+    submit: 'Grant',
+  },
+  /** What is wrong with a field of the grant dialog. */
+  formErrors: {
+    noCapability: 'Pick the capability to exempt',
+    noReason: 'Say why the gap is accepted',
+    reasonTooLong:
+      'At most {{max, number}} characters ({{length, number}} now)',
+    noExpiry: 'Pick the day the exemption ends',
+    expiryFormat: 'Enter a date as YYYY-MM-DD',
+    expiryPast: 'Pick a day after today',
+    expiryTooLate: 'An exemption lasts at most a year',
+    requestedBy:
+      'Enter a user or group as user:name, group:name or kind:namespace/name',
+  },
+  /** A failed grant or revoke, with the backend's message. */
+  writeErrors: {
+    grantDenied: 'You may not grant this exemption: {{message}}',
+    grantConflict:
+      'Could not grant the exemption: {{message}} The list now shows what is in place.',
+    grantFailed: 'Could not grant the exemption: {{message}}',
+    revokeDenied: 'You may not revoke this exemption: {{message}}',
+    revokeConflict:
+      'Could not revoke the exemption: {{message}} The list now shows what is in place.',
+    revokeFailed: 'Could not revoke the exemption: {{message}}',
+  },
+} as const;

@@ -1,0 +1,220 @@
+/**
+ * The scorecards page's words, as `scorecardsPage.*` messages of
+ * `runtimeStackTranslationRef`: kept beside the page they belong to.
+ */
+export const scorecardsPageMessages = {
+  title: 'Scorecards',
+  header: 'Runtime stack scorecards',
+  subtitle:
+    'Coverage of the layer model by team, capability, over time and per service',
+  tabsLabel: 'Scorecards',
+  tabs: {
+    teams: 'Teams',
+    adoption: 'Adoption',
+    trends: 'Trends',
+    services: 'Services',
+  },
+  /** A layer by its number, where its title is not at hand. */
+  layer: 'Layer {{layer}}',
+  /** The pager under the heatmap and the services table. */
+  pagination: {
+    rows: '{{from, number}}-{{to, number}} of {{total, number}}',
+    rowsPerPage: 'Rows per page:',
+    previous: 'Previous page',
+    next: 'Next page',
+  },
+  heatmap: {
+    title: 'Coverage by team',
+    subheader:
+      'Teams count the services of the groups below them. Choose a layer to see its capabilities, or a team to see its services and gaps.',
+    /** `layer` is the layer's title: "Layer 3 · Networking & storage". */
+    drilledTitle: '{{layer}} by team',
+    drilledSubheader:
+      'Each capability of the layer that the team’s services require.',
+    back: 'Back to layers',
+    loadError: 'Could not load the team scorecard',
+    emptyTitle: 'No teams to score yet',
+    emptyDescription:
+      'Teams appear once the services they own have been evaluated. Coverage is evaluated after the first cluster collection; a service counts for the Group in its spec.owner and every Group above it.',
+    noLayers: 'The layer model has no layers.',
+    noCapabilities: 'Layer {{layer}} has no capabilities.',
+    tableLabel: 'Coverage by team and layer',
+    drilledTableLabel: 'Coverage of layer {{layer}} capabilities by team',
+    teamColumn: 'Team',
+    layerColumn: 'L{{layer}} · {{title}}',
+    drillDown: 'Show the capabilities of {{title}}',
+    /** Starts with the column's visible text, for voice control. */
+    drillDownLabel: '{{column}}: show its capabilities',
+    showTeam: 'Show the services and gaps of {{team}}',
+    openTeam: 'Open {{team}} in the catalog',
+    teamSummary_one: '{{percent}} overall · {{count}} service',
+    teamSummary_other: '{{percent}} overall · {{count}} services',
+    parent: 'in {{team}}',
+    /** How a cell's label names a layer column. */
+    cellLayer: 'layer {{layer}}',
+    cell_one:
+      '{{team}}, {{column}}: {{percent}}, {{covered, number}} of {{required, number}} required, {{count}} service',
+    cell_other:
+      '{{team}}, {{column}}: {{percent}}, {{covered, number}} of {{required, number}} required, {{count}} services',
+    cellPartly_one:
+      '{{team}}, {{column}}: {{percent}}, {{covered, number}} of {{required, number}} required, {{partial, number}} partly, {{count}} service',
+    cellPartly_other:
+      '{{team}}, {{column}}: {{percent}}, {{covered, number}} of {{required, number}} required, {{partial, number}} partly, {{count}} services',
+    cellNothingRequired: '{{team}}, {{column}}: nothing required',
+    cellPartial: '+{{partial, number}} partly',
+    cellServices_one: '{{count}} svc',
+    cellServices_other: '{{count}} svcs',
+    legendLabel: 'Colour scale',
+    legendTitle: 'Coverage',
+    legendNote: 'nothing required · partly covered counts half',
+  },
+  adoption: {
+    loadError: 'Could not load tool adoption',
+    emptyTitle: 'No services evaluated yet',
+    emptyDescription:
+      "Coverage is evaluated after the first cluster collection. Once the runtime-stack backend has read your clusters, each Component's capabilities and the tools that provide them show up here.",
+    noCapabilitiesTitle: 'No capability to report',
+    noCapabilitiesDescription_one:
+      '{{count}} service evaluated, but the layer model has no capabilities. Check the layer model on the Runtime Stack page.',
+    noCapabilitiesDescription_other:
+      '{{count}} services evaluated, but the layer model has no capabilities. Check the layer model on the Runtime Stack page.',
+    evaluated_one: '{{count}} service evaluated',
+    evaluated_other: '{{count}} services evaluated',
+    capabilitiesLabel: 'Capabilities of layer {{layer}}',
+    counts:
+      '{{covered, number}} covered · {{partial, number}} partial · {{missing, number}} missing of {{required, number}} required',
+    countsExempt:
+      '{{covered, number}} covered · {{partial, number}} partial · {{missing, number}} missing of {{required, number}} required · {{exempt, number}} exempt',
+    notRequired: 'not required by any service',
+    notRequiredExempt:
+      'not required by any service · {{exempt, number}} exempt',
+    noTools: 'No tool seen for it yet',
+    toolsLabel: 'Tools for {{capability}}',
+    tool_one: '{{tool}} · {{count}} service',
+    tool_other: '{{tool}} · {{count}} services',
+  },
+  trends: {
+    title: 'Coverage over time',
+    subheader:
+      'One snapshot a day of the stored coverage; partly covered capabilities count half',
+    subject: 'Subject',
+    estate: 'Estate',
+    teams: 'Teams',
+    loadingTeams: 'Loading teams…',
+    teamsLoadError: 'Could not load the teams: {{message}}',
+    layers: 'Layers',
+    period: 'Period',
+    lastDays_one: 'Last {{count}} day',
+    lastDays_other: 'Last {{count}} days',
+    byLayer: 'By layer',
+    chartLabel: 'Coverage of {{subject}} by day',
+    loadError: 'Could not load the trend of {{subject}}',
+    latestLabel: 'Latest coverage',
+    columns: {
+      series: 'Series',
+      day: 'Day',
+      coverage: 'Coverage',
+      counts: 'Covered / required',
+      services: 'Services',
+    },
+    counts: '{{covered, number}} / {{required, number}}',
+    countsPartly:
+      '{{covered, number}} / {{required, number}} ({{partial, number}} partly)',
+  },
+  services: {
+    title: 'Services',
+    subheader:
+      'Every evaluated Component with its coverage under its requirement profile.',
+    tableLabel: 'Services',
+    columns: {
+      service: 'Service',
+      owner: 'Owner',
+      system: 'System',
+      lifecycle: 'Lifecycle',
+      profile: 'Profile',
+      coverage: 'Coverage',
+      gaps: 'Gaps',
+      exempt: 'Exempt',
+      evaluated: 'Evaluated',
+    },
+    nothingRequired: 'Nothing required',
+    coverageCounts:
+      '{{covered, number}} of {{required, number}} covered, {{partial, number}} partly',
+    coverageLabel: 'Coverage of {{service}}',
+    evaluatedAgo: '{{age}} ago',
+    filters: {
+      search: 'Search',
+      searchPlaceholder: 'Part of the entity ref',
+      team: 'Team',
+      teamHint: 'Includes the groups below it',
+      teamsLoadError: 'Could not load the teams: {{message}}',
+      system: 'System',
+      systemsLoadError: 'Could not load the Systems: {{message}}',
+      lifecycle: 'Lifecycle',
+      profile: 'Profile',
+      layer: 'Layer',
+      anyLayer: 'Any layer',
+      layerOption: '{{layer}} · {{title}}',
+      status: 'Status in layer',
+      statusHint: 'Choose a layer first',
+      any: 'Any',
+      anyLoading: 'Any (loading…)',
+    },
+    clearFilters: 'Clear filters',
+    exportCsv: 'Export CSV',
+    exportError: 'Could not export the services: {{message}}',
+    loadError: 'Could not load the services',
+    noMatchTitle: 'No service matches these filters',
+    noMatchDescription:
+      'Loosen or clear a filter. The team filter takes a Group ref (group:default/team-payments) and includes the groups below it; search matches part of the entity ref.',
+    emptyTitle: 'No services evaluated yet',
+    emptyDescription:
+      'Coverage is evaluated after the first cluster collection. Components appear here once the runtime-stack backend has read the clusters they run on.',
+  },
+  /** A team's view, below the heatmap and on a Group's tab. */
+  teamView: {
+    title: 'Team {{team}}',
+    /** `teams` lists the groups below the team. */
+    with: 'with {{teams}}',
+    close: 'Close',
+    closeLabel: 'Close the view of {{team}}',
+    loadError: 'Could not load the view of {{team}}',
+    coverageLabel: 'Team coverage',
+    summary_one:
+      '{{covered, number}} of {{required, number}} required capabilities covered · {{count}} service',
+    summary_other:
+      '{{covered, number}} of {{required, number}} required capabilities covered · {{count}} services',
+    summaryPartly_one:
+      '{{covered, number}} of {{required, number}} required capabilities covered, {{partial, number}} partly · {{count}} service',
+    summaryPartly_other:
+      '{{covered, number}} of {{required, number}} required capabilities covered, {{partial, number}} partly · {{count}} services',
+    servicesHeading: 'Services',
+    servicesLabel: 'Services of the team',
+    noServices: 'No services are owned by this team or the groups below it.',
+    columns: {
+      service: 'Service',
+      coverage: 'Coverage',
+      gaps: 'Gaps',
+    },
+    inSystem: 'in {{system}}',
+    serviceCounts: '{{covered, number}} of {{required, number}}',
+    serviceCountsExempt:
+      '{{covered, number}} of {{required, number}} · {{exempt, number}} exempt',
+    noGaps: 'none',
+    /** `capability` is "Layer 3 · Service proxy", `status` its status word. */
+    gap: '{{capability}} {{status}}',
+  },
+  /** The team view's exemptions about to expire. */
+  exemptions: {
+    heading: 'Exemptions expiring within 30 days',
+    tableLabel: 'Exemptions expiring within 30 days',
+    none: "None of the team's exemptions expires within 30 days.",
+    columns: {
+      capability: 'Capability',
+      scope: 'Scope',
+      expires: 'Expires',
+      reason: 'Reason',
+      grantedBy: 'Granted by',
+    },
+  },
+} as const;
