@@ -1,4 +1,3 @@
-import { mockApis } from '@backstage/frontend-test-utils';
 import {
   chooseRequirementProfile,
   computeCoverage,
@@ -16,7 +15,7 @@ import {
   remainingGaps,
   type PreviewChoices,
 } from './previewEvidence';
-import { runtimeStackTranslationRef } from '../../translation';
+import { englishT as t } from '../../__testUtils__/translations';
 
 /** Capability → tools of the evidence, for compact assertions. */
 function toolsByCapability(evidence: CoverageEvidence[]) {
@@ -314,9 +313,6 @@ describe('the preview with the coverage engine', () => {
   });
 
   it('hints at the form choice that closes a gap', () => {
-    const { t } = mockApis
-      .translation()
-      .getTranslation(runtimeStackTranslationRef);
     expect(previewHint(t, 'gitops', 'engine hint')).toBe(
       'Choose Argo CD or Flux under GitOps',
     );

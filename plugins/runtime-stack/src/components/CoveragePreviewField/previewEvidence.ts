@@ -1,11 +1,10 @@
-import type { TranslationFunction } from '@backstage/frontend-plugin-api';
 import {
   coverageRatio,
   sourceControlToolOf,
   type CoverageEvidence,
   type ServiceCoverage,
 } from '@internal/backstage-plugin-runtime-stack-common';
-import type { runtimeStackTranslationRef } from '../../translation';
+import type { RuntimeStackT } from '../../translation';
 import { coveragePreviewMessages } from './coveragePreviewMessages';
 
 /**
@@ -343,7 +342,7 @@ const hasFormHint = (capability: string): capability is FormHint =>
  * the coverage engine's own hint (declare a tool, ask the platform team).
  */
 export function previewHint(
-  t: TranslationFunction<typeof runtimeStackTranslationRef.T>,
+  t: RuntimeStackT,
   capability: string,
   engineHint?: string,
 ): string {
