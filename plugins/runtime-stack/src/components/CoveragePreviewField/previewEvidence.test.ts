@@ -15,7 +15,7 @@ import {
   remainingGaps,
   type PreviewChoices,
 } from './previewEvidence';
-import { englishT as t } from '../../__testUtils__/translations';
+import { englishT } from '../../__testUtils__/translations';
 
 /** Capability → tools of the evidence, for compact assertions. */
 function toolsByCapability(evidence: CoverageEvidence[]) {
@@ -313,14 +313,16 @@ describe('the preview with the coverage engine', () => {
   });
 
   it('hints at the form choice that closes a gap', () => {
-    expect(previewHint(t, 'gitops', 'engine hint')).toBe(
+    expect(previewHint(englishT, 'gitops', 'engine hint')).toBe(
       'Choose Argo CD or Flux under GitOps',
     );
-    expect(previewHint(t, 'logging', 'engine hint')).toBe('engine hint');
-    expect(previewHint(t, 'logging')).toBe(
+    expect(previewHint(englishT, 'logging', 'engine hint')).toBe('engine hint');
+    expect(previewHint(englishT, 'logging')).toBe(
       'Not covered by this template: ask the platform team',
     );
     // A capability id is never mistaken for a property of any object.
-    expect(previewHint(t, 'constructor', 'engine hint')).toBe('engine hint');
+    expect(previewHint(englishT, 'constructor', 'engine hint')).toBe(
+      'engine hint',
+    );
   });
 });
