@@ -14,27 +14,7 @@ import { CoverageStatusChip } from './CoverageStatusChip';
 import { EvidenceList } from './EvidenceList';
 import { ErrorText } from '../shared/ErrorText';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import {
-  runtimeStackTranslationRef,
-  type RuntimeStackT,
-} from '../../translation';
-
-/** What the profile asks of a capability, in words. */
-function requirementText(
-  t: RuntimeStackT,
-  requirement: CapabilityCoverage['requirement'],
-): string {
-  switch (requirement) {
-    case 'required':
-      return t('entityContent.stack.requirement.required');
-    case 'recommended':
-      return t('entityContent.stack.requirement.recommended');
-    case 'optional':
-      return t('entityContent.stack.requirement.optional');
-    default:
-      return t('entityContent.stack.requirement.notApplicable');
-  }
-}
+import { runtimeStackTranslationRef } from '../../translation';
 
 const CapabilityDescription = ({
   capability,
@@ -51,7 +31,7 @@ const CapabilityDescription = ({
     <>
       <Typography variant="body2">{capability.title}</Typography>
       <Typography variant="caption" color="textSecondary" component="div">
-        {requirementText(t, capability.requirement)}
+        {t(`entityContent.stack.requirement.${capability.requirement}`)}
       </Typography>
       {conflict && (
         // A claim the cluster contradicts is shown, never resolved silently.

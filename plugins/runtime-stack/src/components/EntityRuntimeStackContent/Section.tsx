@@ -17,8 +17,8 @@ const refusalOf = (error: Error): string | undefined =>
  */
 export function Section<T>(props: {
   title: string;
-  /** The title as a sentence names it; the title in lower case if not given. */
-  what?: string;
+  /** The title as a sentence names it: "Could not load {what}". */
+  what: string;
   subheader?: string;
   state: { loading: boolean; error?: Error; value?: T };
   /** Loading again while the last value stays on screen. */
@@ -27,10 +27,17 @@ export function Section<T>(props: {
   empty: ReactNode;
   children: (value: T) => ReactNode;
 }) {
-  const { title, subheader, state, refreshing, isEmpty, empty, children } =
-    props;
+  const {
+    title,
+    what,
+    subheader,
+    state,
+    refreshing,
+    isEmpty,
+    empty,
+    children,
+  } = props;
   const { t } = useTranslationRef(runtimeStackTranslationRef);
-  const what = props.what ?? title.toLocaleLowerCase('en-US');
   let body: ReactNode;
   if (state.loading) {
     body = <Progress />;

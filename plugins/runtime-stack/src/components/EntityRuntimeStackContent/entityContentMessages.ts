@@ -59,7 +59,7 @@ export const entityContentMessages = {
     requirement: {
       required: 'required',
       recommended: 'recommended',
-      notApplicable: 'not applicable',
+      'not-applicable': 'not applicable',
       optional: 'optional',
     },
     conflict: 'Conflict: declared {{declared}}, observed {{observed}}',
