@@ -29,11 +29,13 @@ function useOverflowing(ref: RefObject<HTMLElement>): boolean {
     if (!element || typeof ResizeObserver === 'undefined') return undefined;
     const check = () =>
       setOverflowing(element.scrollWidth > element.clientWidth);
-    // The box narrows with the window; the table widens as rows open.
+    // The box narrows with the window; the table widens as rows open. The
+    // observer also reports each element once when observing starts, after
+    // the browser's own layout, so measuring here would only force an extra
+    // layout of the page for every table that mounts.
     const observer = new ResizeObserver(check);
     observer.observe(element);
     if (element.firstElementChild) observer.observe(element.firstElementChild);
-    check();
     return () => observer.disconnect();
   }, [ref]);
   return overflowing;
