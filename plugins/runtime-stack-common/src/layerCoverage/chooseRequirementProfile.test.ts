@@ -97,3 +97,47 @@ describe('chooseRequirementProfile', () => {
     expect(() => chooseRequirementProfile({}, [])).toThrow(/at least one/);
   });
 });
+
+describe('the reason in parts', () => {
+  const partsOf = (
+    input: Parameters<typeof chooseRequirementProfile>[0],
+    rules?: Parameters<typeof chooseRequirementProfile>[2],
+  ) => chooseRequirementProfile(input, profiles, rules).reasonParts;
+
+  it('names the rule that picked the profile, with what the rule read', () => {
+    expect(partsOf({ annotation: 'tier-2' })).toEqual({ rule: 'annotation' });
+    expect(partsOf({ systemAnnotation: 'tier-2', system: 'payments' })).toEqual(
+      { rule: 'system-annotation', system: 'payments' },
+    );
+    expect(partsOf({ systemAnnotation: 'tier-2' })).toEqual({
+      rule: 'system-annotation',
+    });
+    expect(partsOf({ lifecycle: ' Production ' })).toEqual({
+      rule: 'lifecycle',
+      lifecycle: 'production',
+    });
+    expect(partsOf({})).toEqual({ rule: 'default' });
+  });
+
+  it('keeps the rules skipped for an unknown profile, in the order tried', () => {
+    expect(
+      partsOf({
+        annotation: 'tier-0',
+        systemAnnotation: 'gold',
+        system: 'payments',
+        lifecycle: 'production',
+      }),
+    ).toEqual({
+      rule: 'lifecycle',
+      lifecycle: 'production',
+      skipped: [
+        { rule: 'annotation', profile: 'tier-0' },
+        { rule: 'system-annotation', system: 'payments', profile: 'gold' },
+      ],
+    });
+    expect(partsOf({}, { defaultProfile: 'bronze' })).toEqual({
+      rule: 'first-profile',
+      skipped: [{ rule: 'default', profile: 'bronze' }],
+    });
+  });
+});

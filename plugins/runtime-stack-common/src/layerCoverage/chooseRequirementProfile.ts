@@ -1,5 +1,10 @@
 import { RUNTIME_STACK_ANNOTATIONS } from '../annotations';
-import type { ProfileChoice, RequirementProfile } from './types';
+import type {
+  ProfileChoice,
+  ProfileReasonParts,
+  ProfileRule,
+  RequirementProfile,
+} from './types';
 
 /**
  * Lifecycles that map to a profile unless the rules say otherwise; any other
@@ -38,18 +43,24 @@ export function chooseRequirementProfile(
     throw new Error('chooseRequirementProfile needs at least one profile');
   }
   const byId = new Map(profiles.map(p => [p.id, p]));
-  // Why earlier rules were skipped, appended to the reason of the winner.
-  const skipped: string[] = [];
-  const pick = (id: string | undefined, reason: string) => {
+  // Earlier rules that named an unknown profile, kept with the winner.
+  const skipped: Array<ProfileRule & { profile: string }> = [];
+  const choose = (
+    profile: RequirementProfile,
+    rule: ProfileReasonParts,
+  ): ProfileChoice => {
+    const reasonParts = skipped.length > 0 ? { ...rule, skipped } : rule;
+    return { profile, reason: describeProfileReason(reasonParts), reasonParts };
+  };
+  const pick = (id: string | undefined, rule: ProfileRule) => {
     const trimmed = id?.trim();
     if (!trimmed) return undefined;
     const profile = byId.get(trimmed);
     if (!profile) {
-      skipped.push(`${reason} names unknown profile '${trimmed}'`);
+      skipped.push({ ...rule, profile: trimmed });
       return undefined;
     }
-    const because = skipped.length ? ` (${skipped.join('; ')})` : '';
-    return { profile, reason: `${reason}${because}` };
+    return choose(profile, rule);
   };
 
   const lifecycle = input.lifecycle?.trim().toLowerCase();
@@ -60,19 +71,50 @@ export function chooseRequirementProfile(
       ...rules?.byLifecycle,
     }).map(([key, id]) => [key.toLowerCase(), id]),
   );
-  const systemLabel = input.system ? `System ${input.system}` : 'System';
   const defaultId = rules?.defaultProfile ?? DEFAULT_PROFILE_ID;
 
-  const chosen =
-    pick(input.annotation, `annotation ${ANNOTATION}`) ??
-    pick(input.systemAnnotation, `${systemLabel} annotation ${ANNOTATION}`) ??
+  return (
+    pick(input.annotation, { rule: 'annotation' }) ??
+    pick(input.systemAnnotation, {
+      rule: 'system-annotation',
+      ...(input.system && { system: input.system }),
+    }) ??
     (lifecycle
-      ? pick(byLifecycle.get(lifecycle), `lifecycle ${lifecycle}`)
+      ? pick(byLifecycle.get(lifecycle), { rule: 'lifecycle', lifecycle })
       : undefined) ??
-    pick(defaultId, 'default');
-  if (chosen) return chosen;
+    pick(defaultId, { rule: 'default' }) ??
+    // Even the default is unknown: use the first profile rather than fail a page.
+    choose(profiles[0], { rule: 'first-profile' })
+  );
+}
 
-  // Even the default is unknown: use the first profile rather than fail a page.
-  skipped.push(`using the first profile`);
-  return { profile: profiles[0], reason: `default (${skipped.join('; ')})` };
+const describeRule = (rule: ProfileRule) => {
+  switch (rule.rule) {
+    case 'annotation':
+      return `annotation ${ANNOTATION}`;
+    case 'system-annotation':
+      return `${
+        rule.system ? `System ${rule.system}` : 'System'
+      } annotation ${ANNOTATION}`;
+    case 'lifecycle':
+      return `lifecycle ${rule.lifecycle}`;
+    default:
+      return 'default';
+  }
+};
+
+/**
+ * Why a service has its profile, in English: the `reason` of the API.
+ *
+ * @public
+ */
+export function describeProfileReason(parts: ProfileReasonParts): string {
+  const skipped = (parts.skipped ?? []).map(
+    s => `${describeRule(s)} names unknown profile '${s.profile}'`,
+  );
+  if (parts.rule === 'first-profile') {
+    return `default (${[...skipped, 'using the first profile'].join('; ')})`;
+  }
+  const rule = describeRule(parts);
+  return skipped.length > 0 ? `${rule} (${skipped.join('; ')})` : rule;
 }

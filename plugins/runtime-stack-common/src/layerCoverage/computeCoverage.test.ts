@@ -149,6 +149,20 @@ describe('computeCoverage', () => {
       title: 'Test',
       reason: 'default',
     });
+    const chosen = computeCoverage({
+      layerModel: model,
+      choice: {
+        profile,
+        reason: 'lifecycle production',
+        reasonParts: { rule: 'lifecycle', lifecycle: 'production' },
+      },
+      now,
+      evidence: [],
+    });
+    expect(chosen.profile.reasonParts).toEqual({
+      rule: 'lifecycle',
+      lifecycle: 'production',
+    });
   });
 
   it('counts a declaration as covered once an observation confirms it', () => {
@@ -359,6 +373,21 @@ describe('computeCoverage', () => {
       'velero is declared, but nothing observed confirms it yet: check that it runs for this service, or ask the platform team',
     );
     expect(statusOf(hinted, 'epsilon').hint).toMatch(/^declare a tool/);
+    // The same in parts, for the UI to word.
+    expect(statusOf(hinted, 'delta').hintParts).toEqual({
+      capability: 'delta',
+      next: 'offered',
+      offers: [
+        { cluster: 'prod-eu-1', tools: ['cert-manager', 'vault'] },
+        { cluster: 'prod-us-1', tools: ['cert-manager'] },
+      ],
+      example: 'delta=cert-manager',
+    });
+    expect(statusOf(hinted, 'epsilon').hintParts).toEqual({
+      capability: 'epsilon',
+      next: 'declare',
+    });
+    expect(statusOf(hinted, 'eta').hintParts).toBeUndefined();
     // Nothing to do for covered, exempt or unasked capabilities.
     expect(statusOf(hinted, 'eta').hint).toBeUndefined();
     expect(statusOf(hinted, 'zeta').hint).toBeUndefined();

@@ -1,5 +1,5 @@
 import type { LayerModel, RuntimeCapability } from '../layers/types';
-import { coverageHint } from './coverageHints';
+import { coverageHintParts, describeCoverageHint } from './coverageHints';
 import { requiredRatio } from './coverageRatios';
 import {
   declaredConflict,
@@ -31,6 +31,17 @@ function isActive(exemption: CoverageExemption, now: Date): boolean {
 /** A tool's title in the capability, or its id when the model lacks it. */
 const toolTitle = (capability: RuntimeCapability, tool: string) =>
   capability.tools.find(t => t.id === tool)?.title ?? tool;
+
+function hintOf(
+  capability: RuntimeCapability,
+  offered: OfferedTool[],
+  evidence: CoverageEvidence[],
+): Pick<CapabilityCoverage, 'hint' | 'hintParts'> {
+  const hintParts = coverageHintParts(capability.id, offered, evidence, tool =>
+    toolTitle(capability, tool),
+  );
+  return { hint: describeCoverageHint(hintParts), hintParts };
+}
 
 function capabilityCoverage(
   capability: RuntimeCapability,
@@ -68,11 +79,7 @@ function capabilityCoverage(
     evidence,
     ...(conflict && { conflict }),
     ...(status === 'exempt' && { exemption }),
-    ...(needsHint && {
-      hint: coverageHint(capability.id, offered, evidence, tool =>
-        toolTitle(capability, tool),
-      ),
-    }),
+    ...(needsHint && hintOf(capability, offered, evidence)),
   };
 }
 
@@ -117,6 +124,7 @@ export function computeCoverage(input: {
       id: choice.profile.id,
       title: choice.profile.title,
       reason: choice.reason,
+      ...(choice.reasonParts && { reasonParts: choice.reasonParts }),
     },
     capabilities,
     layers: layerModel.layers.map(layer => ({

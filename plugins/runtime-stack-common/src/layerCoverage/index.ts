@@ -3,17 +3,28 @@ export type {
   CapabilityRequirement,
   CoverageEvidence,
   CoverageExemption,
+  CoverageHintParts,
   LayerCoverage,
   OfferedTool,
   ProfileChoice,
+  ProfileReasonParts,
+  ProfileRule,
   RequirementProfile,
   RequirementProfileSettings,
   ServiceCoverage,
 } from './types';
 export { defaultRequirementProfiles } from './defaultRequirementProfiles';
 export { validateRequirementProfiles } from './validateRequirementProfiles';
-export { chooseRequirementProfile } from './chooseRequirementProfile';
+export {
+  chooseRequirementProfile,
+  describeProfileReason,
+} from './chooseRequirementProfile';
 export { computeCoverage } from './computeCoverage';
+export {
+  coverageHint,
+  coverageHintParts,
+  describeCoverageHint,
+} from './coverageHints';
 export { aggregateSystemCoverage } from './aggregateCoverage';
 export { withOwners } from './withOwners';
 export { coverageRatio } from './coverageRatios';

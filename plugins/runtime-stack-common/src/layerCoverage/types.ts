@@ -42,7 +42,33 @@ export interface ProfileChoice {
   profile: RequirementProfile;
   /** For example `annotation runtime-stack.io/requirement-profile` or `lifecycle production`. */
   reason: string;
+  /** `reason` in parts, for a UI that says it in its own words. */
+  reasonParts?: ProfileReasonParts;
 }
+
+/**
+ * A rule that picks a requirement profile, in the order they are tried:
+ * the entity's `runtime-stack.io/requirement-profile` annotation, its
+ * System's, the lifecycle mapping, the default profile.
+ *
+ * @public
+ */
+export type ProfileRule =
+  | { rule: 'annotation' }
+  | { rule: 'system-annotation'; system?: string }
+  | { rule: 'lifecycle'; lifecycle: string }
+  | { rule: 'default' };
+
+/**
+ * Why a service has its requirement profile: the rule that picked it (or
+ * `first-profile` when even the default profile does not exist), and the
+ * earlier rules that named a profile that does not exist, so a typo shows.
+ *
+ * @public
+ */
+export type ProfileReasonParts = (ProfileRule | { rule: 'first-profile' }) & {
+  skipped?: Array<ProfileRule & { profile: string }>;
+};
 
 /**
  * One piece of evidence that a service has a capability.
@@ -89,6 +115,36 @@ export interface OfferedTool {
 }
 
 /**
+ * The next step for a missing or partial capability, in parts, so that a UI
+ * can say it in its own words; `hint` is the same in English.
+ *
+ * @public
+ */
+export interface CoverageHintParts {
+  capability: string;
+  /**
+   * - `claim-only`: nothing in the portal can observe the capability, so the
+   *   declaration is all there can be;
+   * - `source`: make the telemetry or delivery source that shows it visible
+   *   (what to set depends on the capability);
+   * - `offered`: the service's clusters run tools for it (`offers`), to use
+   *   and declare (`example`);
+   * - `declare`: declare a tool in `runtime-stack.io/tools` or ask the
+   *   platform team;
+   * - `check`: check that the declared tool runs, or ask the platform team.
+   */
+  next: 'claim-only' | 'source' | 'offered' | 'declare' | 'check';
+  /** Declared tools, by title, that nothing observed confirms yet. */
+  declared?: string[];
+  /** What the partial evidence shows (its `detail`). */
+  partly?: string[];
+  /** Tool titles the service's clusters offer, per cluster. */
+  offers?: Array<{ cluster: string; tools: string[] }>;
+  /** The `runtime-stack.io/tools` entry to write, e.g. `gitops=argo-cd`. */
+  example?: string;
+}
+
+/**
  * How much a profile asks for a capability. `optional` means the profile does
  * not mention it.
  *
@@ -119,6 +175,8 @@ export interface CapabilityCoverage {
   exemption?: CoverageExemption;
   /** What to do next, for missing or partial required/recommended capabilities. */
   hint?: string;
+  /** `hint` in parts. Absent from coverage stored before it existed. */
+  hintParts?: CoverageHintParts;
   /** Effective owners of the capability for this service, when known. */
   owners?: EffectiveOwner[];
 }
@@ -145,7 +203,12 @@ export interface LayerCoverage {
  * @public
  */
 export interface ServiceCoverage {
-  profile: { id: string; title: string; reason: string };
+  profile: {
+    id: string;
+    title: string;
+    reason: string;
+    reasonParts?: ProfileReasonParts;
+  };
   /** Every capability of the layer model, in model order. */
   capabilities: CapabilityCoverage[];
   layers: LayerCoverage[];
