@@ -227,14 +227,22 @@ export function readEcosystemTools(
   });
 }
 
-const annotationsFor = (capability: string) =>
+/**
+ * The ecosystem annotations that name a tool of the capability (a CI
+ * plugin's project annotation, a repository slug), where a service says
+ * where its code or pipeline is.
+ *
+ * @public
+ */
+export const ecosystemAnnotationsFor = (capability: string): string[] =>
   ECOSYSTEM_TOOL_RULES.filter(
     r =>
       r.capability === capability &&
       r.annotation !== ECOSYSTEM_ANNOTATIONS.sourceLocation,
-  )
-    .map(r => r.annotation)
-    .join(', ');
+  ).map(r => r.annotation);
+
+const annotationsFor = (capability: string) =>
+  ecosystemAnnotationsFor(capability).join(', ');
 
 /**
  * What would give the delivery capabilities evidence. Only where the code

@@ -80,6 +80,7 @@ export {
   CLAIM_ONLY_HINTS,
   DELIVERY_HINTS,
   ECOSYSTEM_TOOL_RULES,
+  ecosystemAnnotationsFor,
   readEcosystemTools,
   sourceControlToolOf,
   registryToolOf,

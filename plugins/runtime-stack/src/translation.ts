@@ -15,6 +15,10 @@ import {
   observabilityPanelMessages,
 } from './components/EntityRuntimeStackContent/panelMessages';
 import { scorecardsPageMessages } from './components/ScorecardsPage/scorecardsPageMessages';
+import {
+  coverageHintMessages,
+  profileReasonMessages,
+} from './components/shared/coverageHintMessages';
 
 /**
  * Every word the plugin shows, for an app to translate or rename with a
@@ -117,6 +121,8 @@ export const runtimeStackTranslationRef = createTranslationRef({
       notRequiredMeaning: 'The requirement profile does not ask for it',
       chipLabel: '{{capability}} status: {{status}}',
     },
+    coverageHint: coverageHintMessages,
+    profileReason: profileReasonMessages,
     coverageCard: {
       title: 'Runtime stack coverage',
       viewTab: 'View runtime stack',

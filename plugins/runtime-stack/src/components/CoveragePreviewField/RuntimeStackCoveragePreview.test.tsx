@@ -175,6 +175,8 @@ describe('RuntimeStackCoveragePreview', () => {
         'coveragePreview.notAskedFor': 'Nicht verlangt: {{capabilities}}',
         'coveragePreview.formHints.gitops': 'Wähle Argo CD oder Flux',
         'coverageCard.topGaps': 'Wichtigste Lücken',
+        'coveragePreview.profile': 'Profil {{profile}} ({{reason}})',
+        'profileReason.annotation': 'gewählt mit {{annotation}}',
       },
     });
     const { props } = fieldProps(minimal);
@@ -192,6 +194,11 @@ describe('RuntimeStackCoveragePreview', () => {
     ).toBeInTheDocument();
     expect(
       screen.getByRole('heading', { name: 'Vorschau der Abdeckung' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Profil Tier 2 (production) (gewählt mit runtime-stack.io/requirement-profile)',
+      ),
     ).toBeInTheDocument();
     expect(
       within(layer(5)).getByText(/^Nicht verlangt: Service mesh/),

@@ -38,6 +38,10 @@ import {
 } from './previewEvidence';
 import { WrappingListItemText } from '../shared/WrappingListItemText';
 import { runtimeStackTranslationRef } from '../../translation';
+import {
+  coverageHintText,
+  profileReasonText,
+} from '../shared/coverageHintText';
 
 const SHOWN_GAPS = 5;
 
@@ -269,7 +273,7 @@ const PreviewCoverage = ({
       <Typography variant="body2" color="textSecondary">
         {t('coveragePreview.profile', {
           profile: coverage.profile.title,
-          reason: coverage.profile.reason,
+          reason: profileReasonText(t, coverage.profile),
         })}
       </Typography>
 
@@ -305,7 +309,11 @@ const PreviewCoverage = ({
                     layer: String(gap.layer),
                     title: gap.title,
                   })}
-                  secondary={previewHint(t, gap.capability, gap.hint)}
+                  secondary={previewHint(
+                    t,
+                    gap.capability,
+                    coverageHintText(t, gap),
+                  )}
                 />
               </ListItem>
             ))}

@@ -163,7 +163,16 @@ describe('EntityCoverageCard', () => {
   });
 
   it('speaks the words an app installs for the plugin', async () => {
-    server.use(http.get(coverageUrl, () => HttpResponse.json(coverage)));
+    // The backend sends a hint in parts too, for the app to word.
+    const withParts: EntityCoverage = {
+      ...coverage,
+      gaps: coverage.gaps.map(g =>
+        g.status === 'missing'
+          ? { ...g, hintParts: { capability: g.capability, next: 'declare' } }
+          : g,
+      ),
+    };
+    server.use(http.get(coverageUrl, () => HttpResponse.json(withParts)));
     const german = createTranslationMessages({
       ref: runtimeStackTranslationRef,
       messages: {
@@ -174,6 +183,8 @@ describe('EntityCoverageCard', () => {
         'coverageCard.moreGaps_one': '{{count}} weitere im Tab',
         'coverageStatus.missing': 'fehlt',
         layerTitle: 'Schicht {{layer}}: {{title}}',
+        'coverageHint.declare':
+          'ein Werkzeug in {{annotation}} angeben ({{capability}}=werkzeug) oder das Plattform-Team fragen',
       },
     });
     await renderEntityContent(
@@ -197,7 +208,7 @@ describe('EntityCoverageCard', () => {
       screen.getByRole('list', { name: 'Top coverage gaps' }),
     ).getAllByRole('listitem');
     expect(gaps[0]).toHaveTextContent(
-      'Schicht 4: Image signingSign with cosignfehlt',
+      'Schicht 4: Image signingein Werkzeug in runtime-stack.io/tools angeben (image-signing=werkzeug) oder das Plattform-Team fragenfehlt',
     );
     expect(screen.getByText('1 weitere im Tab')).toBeInTheDocument();
     // What the app leaves alone stays in English.

@@ -7,6 +7,7 @@ import { AlertChip } from '../shared/AlertChip';
 import { WrappingListItemText } from '../shared/WrappingListItemText';
 import { useCoverageStatusText } from '../shared/coverageStatusText';
 import { runtimeStackTranslationRef } from '../../translation';
+import { coverageHintText } from '../shared/coverageHintText';
 
 const SHOWN = 3;
 
@@ -40,7 +41,7 @@ export const TopGaps = ({ gaps }: { gaps: CapabilityCoverage[] }) => {
                 layer: String(gap.layer),
                 title: gap.title,
               })}
-              secondary={gap.hint}
+              secondary={coverageHintText(t, gap)}
             />
             <AlertChip
               size="small"

@@ -15,6 +15,7 @@ import { EvidenceList } from './EvidenceList';
 import { ErrorText } from '../shared/ErrorText';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { runtimeStackTranslationRef } from '../../translation';
+import { coverageHintText } from '../shared/coverageHintText';
 
 const CapabilityDescription = ({
   capability,
@@ -27,6 +28,7 @@ const CapabilityDescription = ({
   const toolsOr = (tools: string[]) =>
     tools.map(titleOf).join(', ') || t('entityContent.stack.conflictNothing');
   const { conflict, exemption } = capability;
+  const hint = coverageHintText(t, capability);
   return (
     <>
       <Typography variant="body2">{capability.title}</Typography>
@@ -52,9 +54,9 @@ const CapabilityDescription = ({
             : t('entityContent.stack.exempt', { reason: exemption.reason })}
         </Typography>
       )}
-      {capability.hint && (
+      {hint && (
         <Typography variant="body2" color="textSecondary">
-          {capability.hint}
+          {hint}
         </Typography>
       )}
     </>

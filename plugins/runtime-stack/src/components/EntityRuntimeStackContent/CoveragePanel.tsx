@@ -14,6 +14,10 @@ import { AlertChip } from '../shared/AlertChip';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { runtimeStackTranslationRef } from '../../translation';
 import { useCoverageStatusText } from '../shared/coverageStatusText';
+import {
+  coverageHintText,
+  profileReasonText,
+} from '../shared/coverageHintText';
 
 /**
  * Overall and per-layer coverage under the service's requirement profile,
@@ -42,7 +46,7 @@ export const CoveragePanel = ({ value }: { value: EntityCoverage }) => {
             required: value.overall.required,
             partial: value.overall.partial,
             profile: value.profile.title,
-            reason: value.profile.reason,
+            reason: profileReasonText(t, value.profile),
           },
         )}
         {age && t('entityContent.coverage.evaluated', { age })}
@@ -133,7 +137,7 @@ export const CoveragePanel = ({ value }: { value: EntityCoverage }) => {
                   </TableCell>
                   <TableCell>
                     <Typography variant="body2" color="textSecondary">
-                      {gap.hint}
+                      {coverageHintText(t, gap)}
                     </Typography>
                   </TableCell>
                 </TableRow>

@@ -23,6 +23,9 @@ import { setupServer } from 'msw/node';
 import { EntityRuntimeStackContent } from './EntityRuntimeStackContent';
 import { runtimeStackTestApi } from '../../__testUtils__/runtimeStackClient';
 import { testSignals } from '../../__testUtils__/testSignals';
+import { translationModule } from '../../__testUtils__/translations';
+import { runtimeStackTranslationRef } from '../../translation';
+import { createTranslationMessages } from '@backstage/frontend-plugin-api';
 
 const base = 'http://backstage.test/api/runtime-stack';
 const entityUrl = `${base}/entities/component/default/payments-api`;
@@ -412,6 +415,74 @@ describe('EntityRuntimeStackContent', () => {
       ),
     ).toBeInTheDocument();
   });
+  it("words the profile's reason and a gap's hint in the app's language, from their parts", async () => {
+    const hintParts = {
+      capability: 'data-protection',
+      next: 'offered' as const,
+      offers: [{ cluster: 'prod-eu-1', tools: ['Velero'] }],
+      example: 'data-protection=velero',
+    };
+    const worded: EntityCoverage = {
+      ...coverage,
+      profile: {
+        ...coverage.profile,
+        reasonParts: {
+          rule: 'lifecycle',
+          lifecycle: 'production',
+          skipped: [{ rule: 'annotation', profile: 'gold' }],
+        },
+      },
+      capabilities: coverage.capabilities.map(c => ({ ...c, hintParts })),
+      gaps: coverage.gaps.map(c => ({ ...c, hintParts })),
+    };
+    server.use(
+      ...trendAndExemptions({ trend, exemptions: [], scopes: [] }),
+      http.get(`${base}/layers`, () => HttpResponse.json(defaultLayerModel)),
+      http.get(`${entityUrl}/clusters`, () => HttpResponse.json(clusters)),
+      http.get(`${entityUrl}/images`, () => HttpResponse.json(images)),
+      http.get(`${entityUrl}/coverage`, () => HttpResponse.json(worded)),
+      http.get(`${entityUrl}/observability`, () =>
+        HttpResponse.json({}, { status: 404 }),
+      ),
+    );
+    const german = createTranslationMessages({
+      ref: runtimeStackTranslationRef,
+      messages: {
+        'entityContent.coverage.summaryPartly':
+          '{{covered, number}} von {{required, number}} abgedeckt, {{partial, number}} teilweise · Profil {{profile}} ({{reason}})',
+        'profileReason.lifecycle': 'Lebenszyklus {{lifecycle}}',
+        'profileReason.annotation': 'Annotation {{annotation}}',
+        'profileReason.skipped':
+          "{{rule}} nennt unbekanntes Profil '{{profile}}'",
+        'coverageHint.offers': '{{cluster}} bietet {{tools}}',
+        'coverageHint.useOffered':
+          '{{offers}}: nutzen und in {{annotation}} angeben ({{example}})',
+      },
+    });
+    await renderInTestApp(
+      <EntityProvider entity={entity}>
+        <EntityRuntimeStackContent />
+      </EntityProvider>,
+      {
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+        apis: [runtimeStackTestApi()],
+        features: [translationModule(german)],
+      },
+    );
+
+    expect(
+      await screen.findByText(
+        /^6 von 10 abgedeckt, 2 teilweise · Profil Tier 1 \(Lebenszyklus production \(Annotation runtime-stack.io\/requirement-profile nennt unbekanntes Profil 'gold'\)\)/,
+      ),
+    ).toBeInTheDocument();
+    const gaps = await screen.findByRole('table', { name: 'Coverage gaps' });
+    expect(
+      within(gaps).getByText(
+        'prod-eu-1 bietet Velero: nutzen und in runtime-stack.io/tools angeben (data-protection=velero)',
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('reloads the coverage when the backend signals a new evaluation, keeping the layers as the user left them', async () => {
     let answer = coverage;
     server.use(

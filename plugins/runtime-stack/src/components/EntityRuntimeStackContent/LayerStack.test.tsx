@@ -132,7 +132,13 @@ const dataProtection = capability({
   title: 'Data protection (backup & restore)',
   layer: 3,
   status: 'missing',
-  hint: 'prod-eu-1 offers velero',
+  hint: 'prod-eu-1 offers Velero: use it and declare it in runtime-stack.io/tools (data-protection=velero)',
+  hintParts: {
+    capability: 'data-protection',
+    next: 'offered',
+    offers: [{ cluster: 'prod-eu-1', tools: ['Velero'] }],
+    example: 'data-protection=velero',
+  },
   owners: [organisationDefault],
 });
 
@@ -368,7 +374,9 @@ describe('LayerStack', () => {
       ),
     ).toBeInTheDocument();
     expect(
-      within(dataRow).getByText('prod-eu-1 offers velero'),
+      within(dataRow).getByText(
+        'prod-eu-1 offers Velero: use it and declare it in runtime-stack.io/tools (data-protection=velero)',
+      ),
     ).toBeInTheDocument();
     expect(
       within(dataRow).getByText(
@@ -401,6 +409,9 @@ describe('LayerStack', () => {
         'entityContent.changeOwner.buttonLabel':
           'Eigentümer von {{capability}} ändern',
         'coverageStatus.partial': 'teilweise',
+        'coverageHint.offers': '{{cluster}} bietet {{tools}}',
+        'coverageHint.useOffered':
+          '{{offers}}: nutzen und in {{annotation}} angeben ({{example}})',
       },
     });
     await renderInTestApp(<PaymentsApiStack />, {
@@ -432,6 +443,11 @@ describe('LayerStack', () => {
     ).toBeInTheDocument();
     expect(
       within(meshRow).getByLabelText('Service mesh status: teilweise'),
+    ).toBeInTheDocument();
+    expect(
+      within(await rowOf('Data protection (backup & restore)')).getByText(
+        'prod-eu-1 bietet Velero: nutzen und in runtime-stack.io/tools angeben (data-protection=velero)',
+      ),
     ).toBeInTheDocument();
     expect(
       within(meshRow).getByRole('button', {

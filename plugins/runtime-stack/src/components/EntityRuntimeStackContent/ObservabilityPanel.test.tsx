@@ -284,6 +284,8 @@ describe('ObservabilityPanel', () => {
         'observabilityPanel.matchedBy.intro': 'Gefunden über {{what}}',
         'observabilityPanel.matchedBy.grafanaSelectors':
           'Grafana-Regeln mit {{selectors}}',
+        'coverageHint.source.metrics':
+          'von Prometheus abfragen lassen, etwa über {{labelsAnnotation}}',
       },
     });
     await renderInTestApp(<ObservabilityPanel value={observed} />, {
@@ -298,6 +300,12 @@ describe('ObservabilityPanel', () => {
     expect(
       screen.getByText(
         'Gefunden über service=checkout-web, namespace=checkout; Grafana-Regeln mit service=checkout-web',
+      ),
+    ).toBeInTheDocument();
+    const hints = screen.getByRole('list', { name: 'Observability hints' });
+    expect(
+      within(hints).getByText(
+        'Von Prometheus abfragen lassen, etwa über prometheus.io/labels.',
       ),
     ).toBeInTheDocument();
   });

@@ -28,6 +28,7 @@ import {
   runtimeStackTranslationRef,
   type RuntimeStackT,
 } from '../../translation';
+import { sourceAdvice } from '../shared/coverageHintText';
 
 const matchedByText = (
   t: RuntimeStackT,
@@ -364,7 +365,10 @@ export const ObservabilityPanel = ({
                   <ListItem key={e.capability}>
                     <WrappingListItemText
                       primary={capabilityTitleOf(e.capability)}
-                      secondary={asSentence(TELEMETRY_HINTS[e.capability])}
+                      secondary={asSentence(
+                        sourceAdvice(t, e.capability) ??
+                          TELEMETRY_HINTS[e.capability],
+                      )}
                     />
                   </ListItem>
                 ))}
