@@ -122,9 +122,11 @@ export type {
 export type {
   EntityImages,
   ImageDrift,
+  ImageDriftFacts,
   RegistryTag,
   ServiceImage,
 } from './images/imageViews';
+export { describeImageDrift } from './images/imageViews';
 export type {
   EntityObservability,
   ObservabilityEvidence,

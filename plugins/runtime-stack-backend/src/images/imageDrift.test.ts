@@ -39,6 +39,22 @@ describe('imageDrift', () => {
     expect(mismatch.evidence).toEqual([
       `prod-eu-1: pod api-1 runs ${digest('9')}`,
     ]);
+    expect(mismatch.message).toBe(
+      'Tag 1.15.0 now points to sha256:cccccccccccc…, but 1 pod runs another digest',
+    );
+    expect(mismatch.facts).toEqual({
+      tag: '1.15.0',
+      tagDigest: digest('c'),
+      pods: 1,
+    });
+    const [two] = imageDrift({
+      tag: '1.15.0',
+      running: [pod(digest('9')), { ...pod(digest('8')), pod: 'api-2' }],
+      tags,
+      maxAgeDays: 90,
+      now,
+    });
+    expect(two.message).toMatch(/, but 2 pods run another digest$/);
   });
 
   it('reports a newer version with its digest and build date', () => {
@@ -54,6 +70,7 @@ describe('imageDrift', () => {
         kind: 'newer-tag',
         message: 'A newer version is in the registry: 1.15.0',
         evidence: [`1.15.0 → ${digest('c')}, built 2026-11-01T00:00:00Z`],
+        facts: { tag: '1.14.2', newest: '1.15.0' },
       }),
     ]);
   });
@@ -69,8 +86,15 @@ describe('imageDrift', () => {
       }).map(d => d.kind),
     ).toEqual(['floating-tag']);
     expect(
-      imageDrift({ running: [pod()], maxAgeDays: 90, now })[0].message,
-    ).toMatch(/without a tag/);
+      imageDrift({ running: [pod()], maxAgeDays: 90, now })[0],
+    ).toMatchObject({
+      message: 'Runs an image without a tag, which means latest',
+      facts: {},
+    });
+    expect(
+      imageDrift({ tag: 'latest', running: [pod()], maxAgeDays: 90, now })[0]
+        .message,
+    ).toBe("Runs the 'latest' tag: what runs changes with every push");
     expect(
       imageDrift({
         pinnedDigest: digest('a'),
@@ -97,6 +121,20 @@ describe('imageDrift', () => {
     expect(drift[1].message).toBe(
       'Built 83 days ago, more than the 30 days allowed',
     );
+    expect(drift[1].facts).toEqual({
+      tag: '1.14.1',
+      ageDays: 83,
+      maxAgeDays: 30,
+    });
+    expect(
+      imageDrift({
+        tag: '1.15.0',
+        running: [pod(digest('c'))],
+        tags,
+        maxAgeDays: 0,
+        now: new Date('2026-11-02T12:00:00Z'),
+      })[0].message,
+    ).toBe('Built 1 day ago, more than the 0 days allowed');
   });
 
   it('says nothing about the registry when it was not read', () => {

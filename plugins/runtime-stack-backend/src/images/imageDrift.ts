@@ -1,6 +1,8 @@
-import type {
-  ImageDrift,
-  RegistryTag,
+import {
+  describeImageDrift,
+  type ImageDrift,
+  type ImageDriftFacts,
+  type RegistryTag,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { isReleaseVersionTag, sortTagsNewestFirst } from '../registry/tagOrder';
 import { MS_PER_DAY } from '../time/days';
@@ -17,6 +19,17 @@ export interface DriftInput {
   now: Date;
 }
 
+const finding = (
+  kind: ImageDrift['kind'],
+  facts: ImageDriftFacts,
+  evidence: string[],
+): ImageDrift => ({
+  kind,
+  message: describeImageDrift(kind, facts),
+  evidence,
+  facts,
+});
+
 /**
  * What is off about an image in use: the tag moved away from what runs, a
  * newer version exists, a floating tag, or an old build. Each finding says
@@ -31,15 +44,13 @@ export function imageDrift(input: DriftInput): ImageDrift[] {
     !input.pinnedDigest &&
     (!tag || tag === 'latest')
   ) {
-    drift.push({
-      kind: 'floating-tag',
-      message: tag
-        ? "Runs the 'latest' tag: what runs changes with every push"
-        : 'Runs an image without a tag, which means latest',
-      evidence: input.running
-        .slice(0, 3)
-        .map(r => `${r.cluster}: pod ${r.pod}`),
-    });
+    drift.push(
+      finding(
+        'floating-tag',
+        tag ? { tag } : {},
+        input.running.slice(0, 3).map(r => `${r.cluster}: pod ${r.pod}`),
+      ),
+    );
   }
   const current = tag ? tags?.find(t => t.tag === tag) : undefined;
   if (current) {
@@ -47,16 +58,15 @@ export function imageDrift(input: DriftInput): ImageDrift[] {
       r => r.digest && r.digest !== current.digest,
     );
     if (stale.length > 0) {
-      drift.push({
-        kind: 'digest-mismatch',
-        message: `Tag ${tag} now points to ${current.digest.slice(
-          0,
-          19,
-        )}…, but ${stale.length} pod(s) run another digest`,
-        evidence: stale
-          .slice(0, 5)
-          .map(r => `${r.cluster}: pod ${r.pod} runs ${r.digest}`),
-      });
+      drift.push(
+        finding(
+          'digest-mismatch',
+          { tag, tagDigest: current.digest, pods: stale.length },
+          stale
+            .slice(0, 5)
+            .map(r => `${r.cluster}: pod ${r.pod} runs ${r.digest}`),
+        ),
+      );
     }
   }
   if (tag && isReleaseVersionTag(tag) && tags && tags.length > 0) {
@@ -67,15 +77,13 @@ export function imageDrift(input: DriftInput): ImageDrift[] {
       const ordered = sortTagsNewestFirst([tag, newest]);
       if (ordered[0] === newest) {
         const entry = tags.find(t => t.tag === newest);
-        drift.push({
-          kind: 'newer-tag',
-          message: `A newer version is in the registry: ${newest}`,
-          evidence: [
+        drift.push(
+          finding('newer-tag', { tag, newest }, [
             `${newest} → ${entry?.digest ?? 'unknown digest'}${
               entry?.created ? `, built ${entry.created}` : ''
             }`,
-          ],
-        });
+          ]),
+        );
       }
     }
   }
@@ -83,11 +91,11 @@ export function imageDrift(input: DriftInput): ImageDrift[] {
   if (Number.isFinite(created)) {
     const ageDays = Math.floor((input.now.getTime() - created) / MS_PER_DAY);
     if (ageDays > input.maxAgeDays) {
-      drift.push({
-        kind: 'too-old',
-        message: `Built ${ageDays} days ago, more than the ${input.maxAgeDays} days allowed`,
-        evidence: [`${tag} created ${current!.created}`],
-      });
+      drift.push(
+        finding('too-old', { tag, ageDays, maxAgeDays: input.maxAgeDays }, [
+          `${tag} created ${current!.created}`,
+        ]),
+      );
     }
   }
   return drift;

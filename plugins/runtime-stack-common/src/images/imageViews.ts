@@ -9,8 +9,62 @@ export interface ImageDrift {
     | 'newer-tag' /* a newer version is in the registry */
     | 'floating-tag' /* `latest` or no tag */
     | 'too-old' /* built longer ago than the configured age */;
+  /** In English; `facts` holds what it says, for a UI that words it. */
   message: string;
   evidence: string[];
+  /** Absent from images stored before it existed. */
+  facts?: ImageDriftFacts;
+}
+
+/**
+ * What a drift finding says, by kind: the tag in use (absent for an
+ * untagged image); for `digest-mismatch` the digest the tag points to now
+ * and how many pods run another; for `newer-tag` the newest release tag;
+ * for `too-old` the build's age and the age allowed, in days.
+ *
+ * @public
+ */
+export interface ImageDriftFacts {
+  tag?: string;
+  tagDigest?: string;
+  pods?: number;
+  newest?: string;
+  ageDays?: number;
+  maxAgeDays?: number;
+}
+
+const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
+
+/** A digest short enough to read: the algorithm and 12 hex digits. */
+const shortDigest = (digest: string) => `${digest.slice(0, 19)}…`;
+
+/**
+ * A drift finding in English, from its facts: the `message` of the API.
+ *
+ * @public
+ */
+export function describeImageDrift(
+  kind: ImageDrift['kind'],
+  facts: ImageDriftFacts,
+): string {
+  switch (kind) {
+    case 'floating-tag':
+      return facts.tag
+        ? `Runs the '${facts.tag}' tag: what runs changes with every push`
+        : 'Runs an image without a tag, which means latest';
+    case 'digest-mismatch': {
+      const pods = facts.pods ?? 0;
+      return `Tag ${facts.tag} now points to ${shortDigest(
+        facts.tagDigest ?? '',
+      )}, but ${pods} ${pods === 1 ? 'pod runs' : 'pods run'} another digest`;
+    }
+    case 'newer-tag':
+      return `A newer version is in the registry: ${facts.newest}`;
+    default:
+      return `Built ${days(facts.ageDays ?? 0)} ago, more than the ${days(
+        facts.maxAgeDays ?? 0,
+      )} allowed`;
+  }
 }
 
 /**

@@ -46,8 +46,9 @@ const images: EntityImages = {
         {
           kind: 'digest-mismatch',
           message:
-            'Tag 1.14.2 now points to sha256:bbbbbbbbbbbb, not what runs',
+            'Tag 1.14.2 now points to sha256:bbbbbbbbbbbb…, but 3 pods run another digest',
           evidence: ['prod-eu-1: pod payments/a'],
+          facts: { tag: '1.14.2', tagDigest: digest('b'), pods: 3 },
         },
       ],
     },
@@ -95,7 +96,7 @@ describe('ImagesPanel', () => {
     expect(within(appRow).getByText('tag moved')).toBeInTheDocument();
     expect(
       within(appRow).getByText(
-        'Tag 1.14.2 now points to sha256:bbbbbbbbbbbb, not what runs',
+        'Tag 1.14.2 now points to sha256:bbbbbbbbbbbb…, but 3 pods run another digest',
       ),
     ).toBeInTheDocument();
 
@@ -167,6 +168,8 @@ describe('ImagesPanel', () => {
         'imagesPanel.running.podsOn_other': '{{count}} Pods auf {{cluster}}',
         'imagesPanel.registry.newest': 'neueste: {{tag}}',
         'imagesPanel.drift.digestMismatch': 'Tag verschoben',
+        'imagesPanel.driftMessage.digestMismatch_other':
+          'Tag {{tag}} zeigt jetzt auf {{digest}}…, {{count}} Pods laufen mit anderem Digest',
       },
     });
     await renderInTestApp(<ImagesPanel value={images} />, {
@@ -183,5 +186,10 @@ describe('ImagesPanel', () => {
     ).toBeInTheDocument();
     expect(within(appRow).getByText('neueste: 1.15.0')).toBeInTheDocument();
     expect(within(appRow).getByText('Tag verschoben')).toBeInTheDocument();
+    expect(
+      within(appRow).getByText(
+        'Tag 1.14.2 zeigt jetzt auf sha256:bbbbbbbbbbbb…, 3 Pods laufen mit anderem Digest',
+      ),
+    ).toBeInTheDocument();
   });
 });

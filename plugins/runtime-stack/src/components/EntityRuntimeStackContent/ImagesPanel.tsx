@@ -17,6 +17,7 @@ import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { formatAgeSince } from '../shared/formatAgeSince';
 import { runningSummary, shortDigest } from './runningSummary';
+import { driftMessage } from './driftMessage';
 import { ErrorText } from '../shared/ErrorText';
 import { AlertChip } from '../shared/AlertChip';
 import { ScrollingTable } from '../shared/ScrollingTable';
@@ -242,7 +243,7 @@ const Drift = ({ image }: { image: ServiceImage }) => {
           >
             <AlertChip size="small" label={labelOf(d.kind)} tabIndex={0} />
           </Tooltip>
-          <Caption>{d.message}</Caption>
+          <Caption>{driftMessage(t, d)}</Caption>
         </div>
       ))}
     </Box>

@@ -67,6 +67,17 @@ export const imagesPanelMessages = {
     floatingTag: 'floating tag',
     tooOld: 'too old',
   },
+  /** What a drift finding says, worded from the facts the backend sends. */
+  driftMessage: {
+    floatingTag: "Runs the '{{tag}}' tag: what runs changes with every push",
+    untagged: 'Runs an image without a tag, which means latest',
+    digestMismatch_one:
+      'Tag {{tag}} now points to {{digest}}…, but {{count}} pod runs another digest',
+    digestMismatch_other:
+      'Tag {{tag}} now points to {{digest}}…, but {{count}} pods run another digest',
+    newerTag: 'A newer version is in the registry: {{newest}}',
+    tooOld: 'Built {{age}} ago, more than the {{allowed}} allowed',
+  },
 } as const;
 
 export const observabilityPanelMessages = {
