@@ -129,6 +129,7 @@ export type {
 export { describeImageDrift } from './images/imageViews';
 export type {
   EntityObservability,
+  ObservabilityCounts,
   ObservabilityEvidence,
   ObservabilityLink,
   ServiceAlert,
@@ -136,7 +137,10 @@ export type {
   ServiceRule,
   ServiceTarget,
 } from './observability/observabilityViews';
-export { ANY_SERVICE_LABEL } from './observability/observabilityViews';
+export {
+  ANY_SERVICE_LABEL,
+  describeObservabilityCounts,
+} from './observability/observabilityViews';
 export { TELEMETRY_HINTS } from './observability/telemetryHints';
 export { asSentence } from './asSentence';
 export {

@@ -294,20 +294,33 @@ describeWithPrometheus('ObservabilityService', () => {
           capability: 'metrics',
           status: 'evidenced',
           summary: '1 of 1 target healthy',
+          counts: { targets: 1, healthyTargets: 1 },
         },
         {
           capability: 'alerting',
           status: 'evidenced',
           summary: '2 alert rules, 1 firing',
           tools: ['alertmanager'],
+          counts: { alertRules: 2, grafanaRules: 0, firing: 1 },
         },
         {
           capability: 'visualization',
           status: 'evidenced',
           summary: '2 dashboards',
+          counts: { dashboards: 2 },
         },
-        { capability: 'logging', status: 'linked', summary: '1 link' },
-        { capability: 'tracing', status: 'none', summary: 'no links' },
+        {
+          capability: 'logging',
+          status: 'linked',
+          summary: '1 link',
+          counts: { links: 1 },
+        },
+        {
+          capability: 'tracing',
+          status: 'none',
+          summary: 'no links',
+          counts: { links: 0 },
+        },
       ]),
     );
     expect(result.targets).toEqual([
@@ -376,6 +389,7 @@ describeWithPrometheus('ObservabilityService', () => {
       status: 'evidenced',
       summary: '3 alert rules (1 in Grafana), 2 firing',
       tools: ['alertmanager', 'grafana-alerting'],
+      counts: { alertRules: 3, grafanaRules: 1, firing: 2 },
     });
   });
 

@@ -1,10 +1,22 @@
-import type {
-  EntityObservability,
-  ObservabilityEvidence,
+import {
+  describeObservabilityCounts,
+  type EntityObservability,
+  type ObservabilityCounts,
+  type ObservabilityEvidence,
 } from '@internal/backstage-plugin-runtime-stack-common';
 
-const plural = (n: number, one: string, many = `${one}s`) =>
-  `${n} ${n === 1 ? one : many}`;
+const evidenceOf = (
+  capability: ObservabilityEvidence['capability'],
+  status: ObservabilityEvidence['status'],
+  counts: ObservabilityCounts,
+  tools?: string[],
+): ObservabilityEvidence => ({
+  capability,
+  status,
+  summary: describeObservabilityCounts(capability, counts),
+  ...(tools && { tools }),
+  counts,
+});
 
 /**
  * The observability data of a service as evidence for the layer model's
@@ -14,7 +26,7 @@ const plural = (n: number, one: string, many = `${one}s`) =>
 export function observabilityEvidence(
   data: Omit<EntityObservability, 'evidence'>,
 ): ObservabilityEvidence[] {
-  const healthy = data.targets.filter(t => t.health === 'up').length;
+  const healthyTargets = data.targets.filter(t => t.health === 'up').length;
   const prometheusRules = data.rules.filter(r => r.type === 'alerting').length;
   const grafanaRules = data.grafanaAlerts.length;
   const alertRules = prometheusRules + grafanaRules;
@@ -29,50 +41,26 @@ export function observabilityEvidence(
   const linksOf = (type: string) => data.links.filter(l => l.type === type);
 
   const evidence: ObservabilityEvidence[] = [
-    data.targets.length > 0
-      ? {
-          capability: 'metrics',
-          status: healthy > 0 ? 'evidenced' : 'none',
-          summary: `${healthy} of ${plural(
-            data.targets.length,
-            'target',
-          )} healthy`,
-        }
-      : { capability: 'metrics', status: 'none', summary: 'no scrape targets' },
+    evidenceOf('metrics', healthyTargets > 0 ? 'evidenced' : 'none', {
+      targets: data.targets.length,
+      healthyTargets,
+    }),
     alertRules > 0
-      ? {
-          capability: 'alerting',
-          status: 'evidenced',
-          summary: `${plural(alertRules, 'alert rule')}${
-            grafanaRules > 0 && prometheusRules > 0
-              ? ` (${grafanaRules} in Grafana)`
-              : ''
-          }, ${firing} firing`,
-          tools: alertingTools,
-        }
-      : { capability: 'alerting', status: 'none', summary: 'no alert rules' },
-    dashboards > 0
-      ? {
-          capability: 'visualization',
-          status: 'evidenced',
-          summary: plural(dashboards, 'dashboard'),
-        }
-      : {
-          capability: 'visualization',
-          status: 'none',
-          summary: 'no dashboards',
-        },
+      ? evidenceOf(
+          'alerting',
+          'evidenced',
+          { alertRules, grafanaRules, firing },
+          alertingTools,
+        )
+      : evidenceOf('alerting', 'none', { alertRules }),
+    evidenceOf('visualization', dashboards > 0 ? 'evidenced' : 'none', {
+      dashboards,
+    }),
   ];
   for (const capability of ['logging', 'tracing'] as const) {
-    const links = linksOf(capability === 'logging' ? 'logs' : 'traces');
+    const links = linksOf(capability === 'logging' ? 'logs' : 'traces').length;
     evidence.push(
-      links.length > 0
-        ? {
-            capability,
-            status: 'linked',
-            summary: plural(links.length, 'link'),
-          }
-        : { capability, status: 'none', summary: 'no links' },
+      evidenceOf(capability, links > 0 ? 'linked' : 'none', { links }),
     );
   }
   return evidence;

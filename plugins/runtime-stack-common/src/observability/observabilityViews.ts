@@ -95,10 +95,70 @@ export interface ObservabilityLink {
 export interface ObservabilityEvidence {
   capability: 'metrics' | 'alerting' | 'visualization' | 'logging' | 'tracing';
   status: 'evidenced' | 'linked' | 'none';
-  /** For example "2 of 3 targets healthy". */
+  /** For example "2 of 3 targets healthy"; `counts` holds its figures. */
   summary: string;
   /** The layer model's tools behind it, for example `alertmanager`. */
   tools?: string[];
+  /** Absent from answers cached before it existed. */
+  counts?: ObservabilityCounts;
+}
+
+/**
+ * The figures an observability summary gives, those of its capability:
+ * scrape targets and the healthy ones (metrics); alert rules, those in
+ * Grafana among them, and the firing alerts (alerting); dashboards
+ * (visualization); links (logging, tracing).
+ *
+ * @public
+ */
+export interface ObservabilityCounts {
+  targets?: number;
+  healthyTargets?: number;
+  alertRules?: number;
+  grafanaRules?: number;
+  firing?: number;
+  dashboards?: number;
+  links?: number;
+}
+
+const plural = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
+
+/**
+ * An observability summary in English, from its figures: the `summary` of
+ * the API.
+ *
+ * @public
+ */
+export function describeObservabilityCounts(
+  capability: ObservabilityEvidence['capability'],
+  counts: ObservabilityCounts,
+): string {
+  switch (capability) {
+    case 'metrics': {
+      const { targets = 0, healthyTargets = 0 } = counts;
+      return targets > 0
+        ? `${healthyTargets} of ${plural(targets, 'target')} healthy`
+        : 'no scrape targets';
+    }
+    case 'alerting': {
+      const { alertRules = 0, grafanaRules = 0, firing = 0 } = counts;
+      if (alertRules === 0) return 'no alert rules';
+      const inGrafana =
+        grafanaRules > 0 && grafanaRules < alertRules
+          ? ` (${grafanaRules} in Grafana)`
+          : '';
+      return `${plural(
+        alertRules,
+        'alert rule',
+      )}${inGrafana}, ${firing} firing`;
+    }
+    case 'visualization':
+      return counts.dashboards
+        ? plural(counts.dashboards, 'dashboard')
+        : 'no dashboards';
+    default:
+      return counts.links ? plural(counts.links, 'link') : 'no links';
+  }
 }
 
 /**

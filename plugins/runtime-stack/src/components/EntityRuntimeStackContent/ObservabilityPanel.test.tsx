@@ -96,7 +96,12 @@ const observed: EntityObservability = {
     },
   ],
   evidence: [
-    { capability: 'metrics', status: 'none', summary: '0 of 1 target healthy' },
+    {
+      capability: 'metrics',
+      status: 'none',
+      summary: '0 of 1 target healthy',
+      counts: { targets: 1, healthyTargets: 0 },
+    },
     {
       capability: 'alerting',
       status: 'evidenced',
@@ -284,6 +289,9 @@ describe('ObservabilityPanel', () => {
         'observabilityPanel.matchedBy.intro': 'Gefunden über {{what}}',
         'observabilityPanel.matchedBy.grafanaSelectors':
           'Grafana-Regeln mit {{selectors}}',
+        'observabilityPanel.evidenceChip': '{{capability}} – {{summary}}',
+        'observabilityPanel.summary.targets_one':
+          '{{healthy, number}} von {{count}} Ziel gesund',
         'coverageHint.source.metrics':
           'von Prometheus abfragen lassen, etwa über {{labelsAnnotation}}',
       },
@@ -301,6 +309,9 @@ describe('ObservabilityPanel', () => {
       screen.getByText(
         'Gefunden über service=checkout-web, namespace=checkout; Grafana-Regeln mit service=checkout-web',
       ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('metrics – 0 von 1 Ziel gesund'),
     ).toBeInTheDocument();
     const hints = screen.getByRole('list', { name: 'Observability hints' });
     expect(

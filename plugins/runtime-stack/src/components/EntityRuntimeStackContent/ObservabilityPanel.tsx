@@ -29,6 +29,7 @@ import {
   type RuntimeStackT,
 } from '../../translation';
 import { sourceAdvice } from '../shared/coverageHintText';
+import { observabilitySummary } from './observabilitySummary';
 
 const matchedByText = (
   t: RuntimeStackT,
@@ -124,7 +125,10 @@ export const ObservabilityPanel = ({
             size="small"
             color={e.status === 'evidenced' ? 'primary' : 'default'}
             variant={e.status === 'none' ? 'outlined' : 'default'}
-            label={`${capabilityTitleOf(e.capability)}: ${e.summary}`}
+            label={t('observabilityPanel.evidenceChip', {
+              capability: capabilityTitleOf(e.capability),
+              summary: observabilitySummary(t, e),
+            })}
           />
         ))}
       </Box>

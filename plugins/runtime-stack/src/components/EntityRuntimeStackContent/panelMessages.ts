@@ -81,6 +81,27 @@ export const imagesPanelMessages = {
 } as const;
 
 export const observabilityPanelMessages = {
+  /** A capability's chip: its title and what backs it. */
+  evidenceChip: '{{capability}}: {{summary}}',
+  /** What backs each capability, worded from the figures the backend counts. */
+  summary: {
+    targets_one: '{{healthy, number}} of {{count}} target healthy',
+    targets_other: '{{healthy, number}} of {{count}} targets healthy',
+    noTargets: 'no scrape targets',
+    alertRules_one: '{{count}} alert rule, {{firing, number}} firing',
+    alertRules_other: '{{count}} alert rules, {{firing, number}} firing',
+    alertRulesInGrafana_one:
+      '{{count}} alert rule ({{grafana, number}} in Grafana), {{firing, number}} firing',
+    alertRulesInGrafana_other:
+      '{{count}} alert rules ({{grafana, number}} in Grafana), {{firing, number}} firing',
+    noAlertRules: 'no alert rules',
+    dashboards_one: '{{count}} dashboard',
+    dashboards_other: '{{count}} dashboards',
+    noDashboards: 'no dashboards',
+    links_one: '{{count}} link',
+    links_other: '{{count}} links',
+    noLinks: 'no links',
+  },
   matchedBy: {
     intro: 'Matched by {{what}}',
     anyServiceLabel: '{{value}} in a service label (service, app, job, …)',
