@@ -121,6 +121,23 @@ export const runtimeStackTranslationRef = createTranslationRef({
       notRequiredMeaning: 'The requirement profile does not ask for it',
       chipLabel: '{{capability}} status: {{status}}',
     },
+    /** Where a piece of evidence comes from. */
+    evidenceSource: {
+      declared: 'declared',
+      catalog: 'catalog',
+      cluster: 'cluster',
+      registry: 'registry',
+      observability: 'observability',
+    },
+    /** What coverage reads its evidence from, when one could not be read. */
+    coverageSource: {
+      clusters: 'clusters',
+      images: 'images',
+      observability: 'observability',
+      exemptions: 'exemptions',
+    },
+    /** One piece of evidence, or one failed source, on a line of its own. */
+    sourceLine: '{{source}}: {{text}}',
     coverageHint: coverageHintMessages,
     profileReason: profileReasonMessages,
     coverageCard: {

@@ -8,6 +8,7 @@ import { formatCoveragePercent } from '@internal/backstage-plugin-runtime-stack-
 import { LayerCoverageList } from './LayerCoverageList';
 import { TopGaps } from './TopGaps';
 import { runtimeStackTranslationRef } from '../../translation';
+import { coverageSourceName } from '../shared/sourceNames';
 
 const SourceErrors = ({
   errors,
@@ -18,13 +19,16 @@ const SourceErrors = ({
   return (
     <WarningPanel
       title={t('coverageCard.sourceErrorsTitle', {
-        sources: errors.map(e => e.source).join(', '),
+        sources: errors.map(e => coverageSourceName(t, e.source)).join(', '),
       })}
       message={t('coverageCard.sourceErrorsMessage')}
     >
       {errors.map(e => (
         <Typography key={e.source} variant="body2">
-          {e.source}: {e.message}
+          {t('sourceLine', {
+            source: coverageSourceName(t, e.source),
+            text: e.message,
+          })}
         </Typography>
       ))}
     </WarningPanel>

@@ -183,6 +183,9 @@ describe('EntityCoverageCard', () => {
         'coverageCard.moreGaps_one': '{{count}} weitere im Tab',
         'coverageStatus.missing': 'fehlt',
         layerTitle: 'Schicht {{layer}}: {{title}}',
+        'coverageSource.images': 'Abbilder',
+        'coverageCard.sourceErrorsTitle': 'Nicht gelesen: {{sources}}',
+        sourceLine: '{{source}} – {{text}}',
         'coverageHint.declare':
           'ein Werkzeug in {{annotation}} angeben ({{capability}}=werkzeug) oder das Plattform-Team fragen',
       },
@@ -211,6 +214,12 @@ describe('EntityCoverageCard', () => {
       'Schicht 4: Image signingein Werkzeug in runtime-stack.io/tools angeben (image-signing=werkzeug) oder das Plattform-Team fragenfehlt',
     );
     expect(screen.getByText('1 weitere im Tab')).toBeInTheDocument();
+    expect(
+      screen.getByText('Warning: Nicht gelesen: Abbilder'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Abbilder – registry timed out'),
+    ).toBeInTheDocument();
     // What the app leaves alone stays in English.
     expect(
       screen.getByRole('table', { name: 'Coverage by layer' }),

@@ -18,6 +18,7 @@ import {
   coverageHintText,
   profileReasonText,
 } from '../shared/coverageHintText';
+import { coverageSourceName, evidenceSourceName } from '../shared/sourceNames';
 
 /**
  * Overall and per-layer coverage under the service's requirement profile,
@@ -54,7 +55,7 @@ export const CoveragePanel = ({ value }: { value: EntityCoverage }) => {
       {value.sourceErrors.map(e => (
         <ErrorText key={e.source}>
           {t('entityContent.coverage.sourceError', {
-            source: e.source,
+            source: coverageSourceName(t, e.source),
             message: e.message,
           })}
         </ErrorText>
@@ -111,7 +112,12 @@ export const CoveragePanel = ({ value }: { value: EntityCoverage }) => {
                     <Tooltip
                       title={
                         gap.evidence
-                          .map(e => `${e.source}: ${e.detail}`)
+                          .map(e =>
+                            t('sourceLine', {
+                              source: evidenceSourceName(t, e.source),
+                              text: e.detail,
+                            }),
+                          )
                           .join('\n') || t('entityContent.coverage.noEvidence')
                       }
                     >

@@ -8,6 +8,7 @@ import { formatAgeSince } from '../shared/formatAgeSince';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { runtimeStackTranslationRef } from '../../translation';
+import { evidenceSourceName } from '../shared/sourceNames';
 
 /** What the status of one capability rests on. */
 export const EvidenceList = ({
@@ -53,8 +54,10 @@ export const EvidenceList = ({
           <TableRow key={index}>
             <TableCell>
               {e.strength === 'partial'
-                ? t('entityContent.evidence.partial', { source: e.source })
-                : e.source}
+                ? t('entityContent.evidence.partial', {
+                    source: evidenceSourceName(t, e.source),
+                  })
+                : evidenceSourceName(t, e.source)}
             </TableCell>
             <TableCell>{e.detail}</TableCell>
             <TableCell>{e.cluster ?? '—'}</TableCell>
