@@ -163,4 +163,82 @@ describe('RuntimeStackClient', () => {
     expect(error.statusCode).toBe(401);
     expect(error.body.error.message).toBe('Missing credentials');
   });
+
+  describe('peekEntityCoverage', () => {
+    const coverageOf = (name: string) => ({
+      entityRef: `component:default/${name}`,
+      evaluatedAt: '2026-12-06T10:00:00.000Z',
+      profile: { id: 'tier-2', title: 'Tier 2', reason: 'default' },
+      capabilities: [],
+      layers: [],
+      overall: { required: 0, covered: 0, partial: 0, ratio: 1 },
+      gaps: [],
+      sourceErrors: [],
+    });
+    const entity = (name: string) => ({ kind: 'Component', name });
+    let failing: string[] = [];
+    beforeEach(() => {
+      failing = [];
+      server.use(
+        http.get(
+          `${baseUrl}/entities/component/default/:name/coverage`,
+          ({ params }) =>
+            failing.includes(String(params.name))
+              ? HttpResponse.json({}, { status: 503 })
+              : HttpResponse.json(coverageOf(String(params.name))),
+        ),
+      );
+    });
+    const newPeekingClient = () =>
+      new RuntimeStackClient({
+        discoveryApi: mockApis.discovery({ baseUrl: 'http://backstage.test' }),
+        fetchApi: { fetch: (input, init) => fetch(input, init) },
+        coveragePeekMs: 60_000,
+      });
+
+    it('returns what the last answer said, for that entity only, within its lifetime', async () => {
+      const peeking = newPeekingClient();
+      const now = jest.spyOn(Date, 'now').mockReturnValue(5_000_000);
+      try {
+        expect(peeking.peekEntityCoverage(entity('a'))).toBeUndefined();
+        const answer = await peeking.getEntityCoverage(entity('a'));
+        expect(peeking.peekEntityCoverage(entity('a'))).toBe(answer);
+        expect(
+          peeking.peekEntityCoverage({ ...entity('a'), namespace: 'default' }),
+        ).toBe(answer);
+        expect(peeking.peekEntityCoverage(entity('b'))).toBeUndefined();
+
+        now.mockReturnValue(5_000_000 + 59_999);
+        expect(peeking.peekEntityCoverage(entity('a'))).toBe(answer);
+        now.mockReturnValue(5_000_000 + 60_000);
+        expect(peeking.peekEntityCoverage(entity('a'))).toBeUndefined();
+      } finally {
+        now.mockRestore();
+      }
+    });
+
+    it('keeps nothing of a failed answer', async () => {
+      const peeking = newPeekingClient();
+      failing = ['a'];
+      await expect(peeking.getEntityCoverage(entity('a'))).rejects.toThrow(
+        /503/,
+      );
+      expect(peeking.peekEntityCoverage(entity('a'))).toBeUndefined();
+    });
+
+    it('keeps the 50 entities asked for last', async () => {
+      const peeking = newPeekingClient();
+      await peeking.getEntityCoverage(entity('first'));
+      for (let i = 0; i < 49; i++) {
+        await peeking.getEntityCoverage(entity(`s${i}`));
+      }
+      // Asked again, so the newest: it outlives the others.
+      await peeking.getEntityCoverage(entity('first'));
+      await peeking.getEntityCoverage(entity('s49'));
+      expect(peeking.peekEntityCoverage(entity('first'))).toBeDefined();
+      expect(peeking.peekEntityCoverage(entity('s0'))).toBeUndefined();
+      expect(peeking.peekEntityCoverage(entity('s1'))).toBeDefined();
+      expect(peeking.peekEntityCoverage(entity('s49'))).toBeDefined();
+    });
+  });
 });
