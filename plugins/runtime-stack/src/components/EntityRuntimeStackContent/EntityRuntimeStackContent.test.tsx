@@ -21,15 +21,15 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { EntityRuntimeStackContent } from './EntityRuntimeStackContent';
-import {
-  runtimeStackTestApi,
-  testClient,
-} from '../../__testUtils__/runtimeStackClient';
-import { runtimeStackApiRef } from '../../api';
+import { testClient } from '../../__testUtils__/runtimeStackClient';
+import { runtimeStackApiRef, type RuntimeStackClient } from '../../api';
 import { testSignals } from '../../__testUtils__/testSignals';
 import { translationModule } from '../../__testUtils__/translations';
 import { runtimeStackTranslationRef } from '../../translation';
-import { createTranslationMessages } from '@backstage/frontend-plugin-api';
+import {
+  createTranslationMessages,
+  type FrontendFeature,
+} from '@backstage/frontend-plugin-api';
 
 const base = 'http://backstage.test/api/runtime-stack';
 const entityUrl = `${base}/entities/component/default/payments-api`;
@@ -246,14 +246,24 @@ describe('EntityRuntimeStackContent', () => {
   const server = setupServer();
   registerMswTestHooks(server);
 
-  const render = (signals?: ReturnType<typeof testSignals>) =>
+  const render = (
+    options: {
+      signals?: ReturnType<typeof testSignals>;
+      client?: RuntimeStackClient;
+      features?: FrontendFeature[];
+    } = {},
+  ) =>
     renderInTestApp(
       <EntityProvider entity={entity}>
         <EntityRuntimeStackContent />
       </EntityProvider>,
       {
         mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-        apis: [runtimeStackTestApi(), ...(signals ? [signals.apiEntry] : [])],
+        apis: [
+          [runtimeStackApiRef, options.client ?? testClient()],
+          ...(options.signals ? [options.signals.apiEntry] : []),
+        ],
+        features: options.features,
       },
     );
 
@@ -463,16 +473,7 @@ describe('EntityRuntimeStackContent', () => {
           '{{offers}}: nutzen und in {{annotation}} angeben ({{example}})',
       },
     });
-    await renderInTestApp(
-      <EntityProvider entity={entity}>
-        <EntityRuntimeStackContent />
-      </EntityProvider>,
-      {
-        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-        apis: [runtimeStackTestApi()],
-        features: [translationModule(german)],
-      },
-    );
+    await render({ features: [translationModule(german)] });
 
     expect(
       await screen.findByText(
@@ -520,15 +521,7 @@ describe('EntityRuntimeStackContent', () => {
       namespace: 'default',
       name: 'payments-api',
     });
-    await renderInTestApp(
-      <EntityProvider entity={entity}>
-        <EntityRuntimeStackContent />
-      </EntityProvider>,
-      {
-        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-        apis: [[runtimeStackApiRef, client]],
-      },
-    );
+    await render({ client });
 
     expect(await screen.findByLabelText('Overall coverage')).toHaveTextContent(
       '70%',
@@ -569,7 +562,7 @@ describe('EntityRuntimeStackContent', () => {
       ),
     );
     const signals = testSignals();
-    await render(signals);
+    await render({ signals });
     expect(await screen.findByLabelText('Overall coverage')).toHaveTextContent(
       '70%',
     );
