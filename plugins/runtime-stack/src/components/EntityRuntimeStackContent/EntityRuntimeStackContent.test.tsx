@@ -18,7 +18,7 @@ import {
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { http, HttpResponse } from 'msw';
+import { http, HttpResponse, type HttpResponseResolver } from 'msw';
 import { setupServer } from 'msw/node';
 import { EntityRuntimeStackContent } from './EntityRuntimeStackContent';
 import { testClient } from '../../__testUtils__/runtimeStackClient';
@@ -246,6 +246,22 @@ describe('EntityRuntimeStackContent', () => {
   const server = setupServer();
   registerMswTestHooks(server);
 
+  /**
+   * The tab's sources as the examples serve them, observability failing,
+   * with `answerCoverage` answering for the coverage.
+   */
+  const serveTab = (answerCoverage: HttpResponseResolver) =>
+    server.use(
+      ...trendAndExemptions({ trend, exemptions: [], scopes: [] }),
+      http.get(`${base}/layers`, () => HttpResponse.json(defaultLayerModel)),
+      http.get(`${entityUrl}/clusters`, () => HttpResponse.json(clusters)),
+      http.get(`${entityUrl}/images`, () => HttpResponse.json(images)),
+      http.get(`${entityUrl}/coverage`, answerCoverage),
+      http.get(`${entityUrl}/observability`, () =>
+        HttpResponse.json({}, { status: 503 }),
+      ),
+    );
+
   const render = (
     options: {
       signals?: ReturnType<typeof testSignals>;
@@ -449,16 +465,7 @@ describe('EntityRuntimeStackContent', () => {
       capabilities: coverage.capabilities.map(c => ({ ...c, hintParts })),
       gaps: coverage.gaps.map(c => ({ ...c, hintParts })),
     };
-    server.use(
-      ...trendAndExemptions({ trend, exemptions: [], scopes: [] }),
-      http.get(`${base}/layers`, () => HttpResponse.json(defaultLayerModel)),
-      http.get(`${entityUrl}/clusters`, () => HttpResponse.json(clusters)),
-      http.get(`${entityUrl}/images`, () => HttpResponse.json(images)),
-      http.get(`${entityUrl}/coverage`, () => HttpResponse.json(worded)),
-      http.get(`${entityUrl}/observability`, () =>
-        HttpResponse.json({}, { status: 404 }),
-      ),
-    );
+    serveTab(() => HttpResponse.json(worded));
     const german = createTranslationMessages({
       ref: runtimeStackTranslationRef,
       messages: {
@@ -499,21 +506,12 @@ describe('EntityRuntimeStackContent', () => {
       evaluatedAt: '2026-11-23T11:00:00.000Z',
       overall: { required: 10, covered: 7, partial: 2, ratio: 0.8 },
     };
-    server.use(
-      ...trendAndExemptions({ trend, exemptions: [], scopes: [] }),
-      http.get(`${base}/layers`, () => HttpResponse.json(defaultLayerModel)),
-      http.get(`${entityUrl}/clusters`, () => HttpResponse.json(clusters)),
-      http.get(`${entityUrl}/images`, () => HttpResponse.json(images)),
-      http.get(`${entityUrl}/coverage`, async () => {
-        asked += 1;
-        if (asked === 1) return HttpResponse.json(coverage);
-        await held;
-        return HttpResponse.json(fresher);
-      }),
-      http.get(`${entityUrl}/observability`, () =>
-        HttpResponse.json({}, { status: 503 }),
-      ),
-    );
+    serveTab(async () => {
+      asked += 1;
+      if (asked === 1) return HttpResponse.json(coverage);
+      await held;
+      return HttpResponse.json(fresher);
+    });
     const client = testClient();
     // What the Overview tab's card asked for before the user opened the tab.
     await client.getEntityCoverage({
@@ -551,16 +549,7 @@ describe('EntityRuntimeStackContent', () => {
 
   it('reloads the coverage when the backend signals a new evaluation, keeping the layers as the user left them', async () => {
     let answer = coverage;
-    server.use(
-      ...trendAndExemptions({ trend, exemptions: [], scopes: [] }),
-      http.get(`${base}/layers`, () => HttpResponse.json(defaultLayerModel)),
-      http.get(`${entityUrl}/clusters`, () => HttpResponse.json(clusters)),
-      http.get(`${entityUrl}/images`, () => HttpResponse.json(images)),
-      http.get(`${entityUrl}/coverage`, () => HttpResponse.json(answer)),
-      http.get(`${entityUrl}/observability`, () =>
-        HttpResponse.json({}, { status: 503 }),
-      ),
-    );
+    serveTab(() => HttpResponse.json(answer));
     const signals = testSignals();
     await render({ signals });
     expect(await screen.findByLabelText('Overall coverage')).toHaveTextContent(
