@@ -104,6 +104,44 @@ describe('imageEvidence', () => {
     });
   });
 
+  it('counts the pods an image runs in, not its containers', () => {
+    const runningIn = (
+      ...pods: Array<[cluster: string, pod: string, container: string]>
+    ): EntityImages => {
+      const [image] = images().images;
+      return {
+        ...images(),
+        images: [
+          {
+            ...image,
+            running: pods.map(([cluster, pod, container]) => ({
+              cluster,
+              namespace: 'payments',
+              pod,
+              container,
+            })),
+          },
+        ],
+      };
+    };
+    const detailOf = (data: EntityImages) =>
+      imageEvidence(data).find(e => e.capability === 'images')?.detail;
+    expect(
+      detailOf(
+        runningIn(
+          ['prod-eu-1', 'api-1', 'istio-proxy'],
+          ['prod-eu-1', 'api-1', 'istio-init'],
+          ['prod-eu-1', 'api-2', 'istio-proxy'],
+          ['prod-eu-1', 'api-2', 'istio-init'],
+          ['prod-us-1', 'api-1', 'istio-proxy'],
+        ),
+      ),
+    ).toBe('registry.acme.internal/payments/api:1.2.0 runs in 3 pods');
+    expect(detailOf(runningIn(['prod-eu-1', 'api-1', 'app']))).toBe(
+      'registry.acme.internal/payments/api:1.2.0 runs in 1 pod',
+    );
+  });
+
   it('gives only the registry evidence for an image without a source label', () => {
     expect(imageEvidence(images()).map(e => e.capability)).toEqual([
       'container-registry',

@@ -225,11 +225,17 @@ export function imageEvidence(
       ? toolOfRegistry?.(image.registry)
       : undefined;
     if (image.running.length > 0) {
+      // One entry per container: a sidecar and its init container share pods.
+      const pods = new Set(
+        image.running.map(r => `${r.cluster}/${r.namespace}/${r.pod}`),
+      ).size;
       evidence.push({
         source: 'cluster',
         capability: 'images',
         tool: 'oci-image',
-        detail: `${image.reference} runs in ${image.running.length} pod(s)`,
+        detail: `${image.reference} runs in ${pods} ${
+          pods === 1 ? 'pod' : 'pods'
+        }`,
         strength: 'full',
       });
     }
