@@ -111,7 +111,8 @@ test('time until the Runtime stack tab is usable', async ({
       );
 
       // The same click by a user who has read the Overview's coverage card
-      // first, whose coverage the tab then shows while it asks again.
+      // first: the coverage is in the browser's HTTP cache by then, so the
+      // tab's request is answered with a 304.
       const tabAfterCard = await openOverview(page, name);
       await expect(page.getByLabel('Overall coverage')).toHaveText(/^\d+%$/, {
         timeout: 60_000,

@@ -61,12 +61,6 @@ export interface RuntimeStackApi {
   getEntityObservability(entity: EntityName): Promise<EntityObservability>;
   /** An entity's coverage of the layer model under its requirement profile. */
   getEntityCoverage(entity: EntityName): Promise<EntityCoverage>;
-  /**
-   * The entity's coverage as `getEntityCoverage` last answered it a short
-   * while ago (the Overview card's, say), without asking: a view shows it
-   * while it asks again. Undefined when there is none.
-   */
-  peekEntityCoverage?(entity: EntityName): EntityCoverage | undefined;
   /** The coverage of a System's components, added up per layer. */
   getSystemCoverage(system: EntityName): Promise<SystemCoverage>;
   /** Effective owners of every capability for an entity, with where they come from. */

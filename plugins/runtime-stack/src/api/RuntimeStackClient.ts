@@ -29,9 +29,6 @@ import type {
   RuntimeStackApi,
 } from './RuntimeStackApi';
 
-/** How many entities' coverage `peekEntityCoverage` can return. */
-const KEPT_COVERAGES = 50;
-
 /**
  * The runtime-stack backend over HTTP, authenticated through the app's fetch.
  *
@@ -42,12 +39,6 @@ export class RuntimeStackClient implements RuntimeStackApi {
   private readonly fetchApi: FetchApi;
   private readonly layerModelTtlMs: number;
   private layerModel?: { promise: Promise<LayerModel>; until: number };
-  private readonly coveragePeekMs: number;
-  /** The last answers of `getEntityCoverage`, oldest first, by path. */
-  private readonly coverages = new Map<
-    string,
-    { value: EntityCoverage; at: number }
-  >();
 
   constructor(options: {
     discoveryApi: DiscoveryApi;
@@ -57,16 +48,10 @@ export class RuntimeStackClient implements RuntimeStackApi {
      * by default: it changes only with the backend's config.
      */
     layerModelTtlMs?: number;
-    /**
-     * How old an answer of `getEntityCoverage` may be for
-     * `peekEntityCoverage` to return it, 5 minutes by default.
-     */
-    coveragePeekMs?: number;
   }) {
     this.discoveryApi = options.discoveryApi;
     this.fetchApi = options.fetchApi;
     this.layerModelTtlMs = options.layerModelTtlMs ?? 5 * 60_000;
-    this.coveragePeekMs = options.coveragePeekMs ?? 5 * 60_000;
   }
 
   /**
@@ -116,23 +101,8 @@ export class RuntimeStackClient implements RuntimeStackApi {
     return this.get<EntityObservability>(entityPath(entity, 'observability'));
   }
 
-  async getEntityCoverage(entity: EntityName): Promise<EntityCoverage> {
-    const path = entityPath(entity, 'coverage');
-    const value = await this.get<EntityCoverage>(path);
-    // Re-inserted, so the map stays in order of age and the oldest goes.
-    this.coverages.delete(path);
-    this.coverages.set(path, { value, at: Date.now() });
-    if (this.coverages.size > KEPT_COVERAGES) {
-      this.coverages.delete(this.coverages.keys().next().value!);
-    }
-    return value;
-  }
-
-  peekEntityCoverage(entity: EntityName): EntityCoverage | undefined {
-    const kept = this.coverages.get(entityPath(entity, 'coverage'));
-    return kept && Date.now() - kept.at < this.coveragePeekMs
-      ? kept.value
-      : undefined;
+  getEntityCoverage(entity: EntityName): Promise<EntityCoverage> {
+    return this.get<EntityCoverage>(entityPath(entity, 'coverage'));
   }
 
   getSystemCoverage(system: EntityName): Promise<SystemCoverage> {

@@ -21,8 +21,7 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse, type HttpResponseResolver } from 'msw';
 import { setupServer } from 'msw/node';
 import { EntityRuntimeStackContent } from './EntityRuntimeStackContent';
-import { testClient } from '../../__testUtils__/runtimeStackClient';
-import { runtimeStackApiRef, type RuntimeStackClient } from '../../api';
+import { runtimeStackTestApi } from '../../__testUtils__/runtimeStackClient';
 import { testSignals } from '../../__testUtils__/testSignals';
 import { translationModule } from '../../__testUtils__/translations';
 import { runtimeStackTranslationRef } from '../../translation';
@@ -265,7 +264,6 @@ describe('EntityRuntimeStackContent', () => {
   const render = (
     options: {
       signals?: ReturnType<typeof testSignals>;
-      client?: RuntimeStackClient;
       features?: FrontendFeature[];
     } = {},
   ) =>
@@ -276,7 +274,7 @@ describe('EntityRuntimeStackContent', () => {
       {
         mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
         apis: [
-          [runtimeStackApiRef, options.client ?? testClient()],
+          runtimeStackTestApi(),
           ...(options.signals ? [options.signals.apiEntry] : []),
         ],
         features: options.features,
@@ -493,58 +491,6 @@ describe('EntityRuntimeStackContent', () => {
         'prod-eu-1 bietet Velero: nutzen und in runtime-stack.io/tools angeben (data-protection=velero)',
       ),
     ).toBeInTheDocument();
-  });
-
-  it('shows at once the coverage the Overview card just loaded, then what the backend answers now', async () => {
-    let release!: () => void;
-    const held = new Promise<void>(resolve => {
-      release = resolve;
-    });
-    let asked = 0;
-    const fresher: EntityCoverage = {
-      ...coverage,
-      evaluatedAt: '2026-11-23T11:00:00.000Z',
-      overall: { required: 10, covered: 7, partial: 2, ratio: 0.8 },
-    };
-    serveTab(async () => {
-      asked += 1;
-      if (asked === 1) return HttpResponse.json(coverage);
-      await held;
-      return HttpResponse.json(fresher);
-    });
-    const client = testClient();
-    // What the Overview tab's card asked for before the user opened the tab.
-    await client.getEntityCoverage({
-      kind: 'Component',
-      namespace: 'default',
-      name: 'payments-api',
-    });
-    await render({ client });
-
-    expect(await screen.findByLabelText('Overall coverage')).toHaveTextContent(
-      '70%',
-    );
-    expect(
-      screen.getByRole('button', { name: /^Layer 3/ }),
-    ).toBeInTheDocument();
-    await waitFor(() => expect(asked).toBe(2));
-    expect(
-      screen.getByRole('progressbar', {
-        name: 'Reloading capabilities by layer',
-      }),
-    ).toBeInTheDocument();
-
-    release();
-    await waitFor(() =>
-      expect(screen.getByLabelText('Overall coverage')).toHaveTextContent(
-        '80%',
-      ),
-    );
-    expect(
-      screen.queryByRole('progressbar', {
-        name: 'Reloading capabilities by layer',
-      }),
-    ).not.toBeInTheDocument();
   });
 
   it('reloads the coverage when the backend signals a new evaluation, keeping the layers as the user left them', async () => {

@@ -88,15 +88,7 @@ export const EntityRuntimeStackContent = () => {
   // A reload after an owner change keeps the stack on screen, so open layers
   // and an open dialog survive it, and so does a reload that fails (react-use
   // drops the value then): only the first load shows progress or an error.
-  // The coverage the Overview card (or an earlier visit) loaded a moment ago
-  // is shown at once, the first load then counting as a reload, so that
-  // nothing is saved over it before the answer comes.
-  const loaded = useRef<EntityCoverage | undefined>(undefined);
-  const peeked = useRef(false);
-  if (!peeked.current) {
-    peeked.current = true;
-    loaded.current = api.peekEntityCoverage?.(name);
-  }
+  const loaded = useRef(coverage.value);
   if (coverage.value) loaded.current = coverage.value;
   const refreshError =
     coverage.error && loaded.current ? coverage.error : undefined;
@@ -104,7 +96,6 @@ export const EntityRuntimeStackContent = () => {
     ? { loading: false, value: loaded.current }
     : {
         ...coverage,
-        value: coverage.value ?? loaded.current,
         loading: coverage.loading && loaded.current === undefined,
       };
   const refreshing = coverage.loading && loaded.current !== undefined;
