@@ -127,6 +127,8 @@ export type {
   ServiceImage,
 } from './images/imageViews';
 export { describeImageDrift } from './images/imageViews';
+export { runningSummary, shortDigest } from './images/runningSummary';
+export type { RunningSummary } from './images/runningSummary';
 export type {
   EntityObservability,
   ObservabilityCounts,
@@ -149,7 +151,6 @@ export {
   chooseRequirementProfile,
   describeProfileReason,
   computeCoverage,
-  coverageHint,
   coverageHintParts,
   describeCoverageHint,
   aggregateSystemCoverage,

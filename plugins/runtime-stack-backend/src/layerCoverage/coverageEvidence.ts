@@ -3,6 +3,7 @@ import {
   ECOSYSTEM_ANNOTATIONS,
   RUNTIME_STACK_ANNOTATIONS,
   podSpecOf,
+  runningSummary,
   sourceControlToolOf,
   type ClusterObject,
   type CoverageEvidence,
@@ -225,10 +226,10 @@ export function imageEvidence(
       ? toolOfRegistry?.(image.registry)
       : undefined;
     if (image.running.length > 0) {
-      // One entry per container: a sidecar and its init container share pods.
-      const pods = new Set(
-        image.running.map(r => `${r.cluster}/${r.namespace}/${r.pod}`),
-      ).size;
+      const pods = runningSummary(image.running).clusters.reduce(
+        (sum, c) => sum + c.pods,
+        0,
+      );
       evidence.push({
         source: 'cluster',
         capability: 'images',

@@ -1,3 +1,4 @@
+import { shortDigest } from './runningSummary';
 /**
  * Why an image a service runs deserves attention, with what shows it.
  *
@@ -35,9 +36,6 @@ export interface ImageDriftFacts {
 
 const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
 
-/** A digest short enough to read: the algorithm and 12 hex digits. */
-const shortDigest = (digest: string) => `${digest.slice(0, 19)}…`;
-
 /**
  * A drift finding in English, from its facts: the `message` of the API.
  *
@@ -56,7 +54,7 @@ export function describeImageDrift(
       const pods = facts.pods ?? 0;
       return `Tag ${facts.tag} now points to ${shortDigest(
         facts.tagDigest ?? '',
-      )}, but ${pods} ${pods === 1 ? 'pod runs' : 'pods run'} another digest`;
+      )}…, but ${pods} ${pods === 1 ? 'pod runs' : 'pods run'} another digest`;
     }
     case 'newer-tag':
       return `A newer version is in the registry: ${facts.newest}`;

@@ -1,9 +1,9 @@
-import {
-  coverageHint,
-  coverageHintParts,
-  describeCoverageHint,
-} from './coverageHints';
+import { coverageHintParts, describeCoverageHint } from './coverageHints';
 import type { CoverageEvidence, OfferedTool } from './types';
+
+/** The English hint, as the coverage engine writes it. */
+const coverageHint = (...args: Parameters<typeof coverageHintParts>) =>
+  describeCoverageHint(coverageHintParts(...args));
 
 const offered: OfferedTool[] = [
   { cluster: 'prod-eu-1', capability: 'metrics', tool: 'prometheus' },

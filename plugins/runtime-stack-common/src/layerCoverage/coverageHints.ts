@@ -125,19 +125,3 @@ export function describeCoverageHint(parts: CoverageHintParts): string {
   }
   return `${found}declare a tool with the ${tools} annotation (${capability}=tool) or ask the platform team`;
 }
-
-/**
- * The next step for a missing or partial capability, in English.
- *
- * @public
- */
-export function coverageHint(
-  capability: string,
-  offered: OfferedTool[],
-  evidence: CoverageEvidence[] = [],
-  titleOf: (tool: string) => string = tool => tool,
-): string {
-  return describeCoverageHint(
-    coverageHintParts(capability, offered, evidence, titleOf),
-  );
-}

@@ -20,11 +20,7 @@ export {
   describeProfileReason,
 } from './chooseRequirementProfile';
 export { computeCoverage } from './computeCoverage';
-export {
-  coverageHint,
-  coverageHintParts,
-  describeCoverageHint,
-} from './coverageHints';
+export { coverageHintParts, describeCoverageHint } from './coverageHints';
 export { aggregateSystemCoverage } from './aggregateCoverage';
 export { withOwners } from './withOwners';
 export { coverageRatio } from './coverageRatios';

@@ -2,6 +2,8 @@ import { Link } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   RUNTIME_STACK_ANNOTATIONS,
+  runningSummary,
+  shortDigest,
   type EntityImages,
   type ImageDrift,
   type RegistryTag,
@@ -16,7 +18,6 @@ import TableRow from '@material-ui/core/TableRow';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { formatAgeSince } from '../shared/formatAgeSince';
-import { runningSummary, shortDigest } from './runningSummary';
 import { driftMessage } from './driftMessage';
 import { ErrorText } from '../shared/ErrorText';
 import { AlertChip } from '../shared/AlertChip';

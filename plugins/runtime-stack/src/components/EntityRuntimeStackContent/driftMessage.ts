@@ -1,6 +1,8 @@
-import type { ImageDrift } from '@internal/backstage-plugin-runtime-stack-common';
+import {
+  shortDigest,
+  type ImageDrift,
+} from '@internal/backstage-plugin-runtime-stack-common';
 import type { RuntimeStackT } from '../../translation';
-import { shortDigest } from './runningSummary';
 
 /**
  * A drift finding in the app's words, from its facts; the backend's English

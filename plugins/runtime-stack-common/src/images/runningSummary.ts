@@ -1,6 +1,11 @@
-import type { ServiceImage } from '@internal/backstage-plugin-runtime-stack-common';
+import type { ServiceImage } from './imageViews';
 
-/** Where an image runs, said per cluster: pods counted once however many of their containers run it. */
+/**
+ * Where an image runs, said per cluster: pods counted once however many of
+ * their containers run it.
+ *
+ * @public
+ */
 export interface RunningSummary {
   clusters: Array<{ cluster: string; pods: number }>;
   containers: string[];
@@ -10,6 +15,12 @@ export interface RunningSummary {
   withoutDigest: number;
 }
 
+/**
+ * Where an image runs, from its one entry per container (a sidecar and its
+ * init container share pods).
+ *
+ * @public
+ */
 export function runningSummary(
   running: ServiceImage['running'],
 ): RunningSummary {
@@ -36,7 +47,12 @@ export function runningSummary(
   };
 }
 
-/** `sha256:` and the first 12 hex digits, as registries and `crictl` show digests. */
+/**
+ * `sha256:` and the first 12 hex digits, as registries and `crictl` show
+ * digests.
+ *
+ * @public
+ */
 export function shortDigest(digest: string): string {
   const [algorithm, hex] = digest.includes(':')
     ? digest.split(':', 2)
