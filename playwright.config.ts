@@ -6,8 +6,9 @@ import { defineConfig } from '@playwright/test';
  * Screenshots and reports go to test/output/.
  */
 export default defineConfig({
-  // The dev server's unminified bundle takes 10-15 s to boot the app on a
-  // two-core machine, and some tests boot it several times.
+  // The development server's unminified bundle (the smoke tests' and a
+  // running portal's) takes 10-15 s to boot the app on a two-core machine,
+  // and some tests boot it several times.
   timeout: 150_000,
   expect: { timeout: 30_000 },
   forbidOnly: !!process.env.CI,
@@ -19,13 +20,17 @@ export default defineConfig({
   ],
   outputDir: 'test/output/e2e-results',
 
-  // Reuses a portal that is already up (as .ci/run starts it), else starts one.
-  webServer: {
-    command: 'yarn start',
-    url: 'http://localhost:3000',
-    reuseExistingServer: true,
-    timeout: 180_000,
-  },
+  // PLAYWRIGHT_URL names a portal that scripts/portal.sh has started (the
+  // production bundle, on the backend's port); without it, reuses the
+  // development portal on :3000, or starts one.
+  webServer: process.env.PLAYWRIGHT_URL
+    ? undefined
+    : {
+        command: 'yarn start',
+        url: 'http://localhost:3000',
+        reuseExistingServer: true,
+        timeout: 180_000,
+      },
 
   use: {
     baseURL: process.env.PLAYWRIGHT_URL ?? 'http://localhost:3000',

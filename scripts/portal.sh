@@ -4,7 +4,8 @@
 #
 #   bash scripts/portal.sh start   install and start the portal (:3000 and :7007)
 #   bash scripts/portal.sh test    install and run type-check, API reports, lint and all tests
-#   bash scripts/portal.sh e2e     start the portal if needed and run the browser tests
+#   bash scripts/portal.sh e2e     run the browser tests on the production bundle (or a running portal)
+#   bash scripts/portal.sh smoke   start the portal as `start` does and check it in Chromium
 #   bash scripts/portal.sh bench   time the Runtime stack tab on the production bundle
 set -euo pipefail
 
@@ -191,9 +192,24 @@ provide_helm() {
   fi
 }
 
+# stop_started PID...: stops the process groups started here and waits until
+# they are gone (SIGKILL after 15 s), so their ports are free for whatever
+# runs next, as `smoke` after `e2e` in CI.
 stop_started() {
+  local pid
   for pid in "$@"; do
     [[ -n "$pid" ]] && kill -- "-$pid" 2>/dev/null || true
+  done
+  local deadline=$((SECONDS + 15))
+  for pid in "$@"; do
+    [[ -n "$pid" ]] || continue
+    while kill -0 -- "-$pid" 2>/dev/null; do
+      if ((SECONDS > deadline)); then
+        kill -KILL -- "-$pid" 2>/dev/null || true
+        break
+      fi
+      sleep 0.2
+    done
   done
 }
 
@@ -203,11 +219,8 @@ cmd_start() {
   EXAMPLE_REGISTRY_PID=""
   EXAMPLE_PROMETHEUS_PID=""
   EXAMPLE_GRAFANA_PID=""
-  trap 'stop_started "$FAKE_CLUSTERS_PID" "$EXAMPLE_REGISTRY_PID" "$EXAMPLE_PROMETHEUS_PID" "$EXAMPLE_GRAFANA_PID"' EXIT
-  provide_helm
-  start_fake_clusters
-  start_example_registry
-  start_example_observability
+  trap stop_example_estate EXIT
+  start_example_estate
   yarn start
 }
 
@@ -225,91 +238,132 @@ cmd_test() {
   CI=true yarn test
 }
 
+# The example portal's neighbours, which `start`, `e2e`, `smoke` and `bench`
+# all run beside it; stopped by stop_example_estate.
+start_example_estate() {
+  provide_helm
+  start_fake_clusters
+  start_example_registry
+  start_example_observability
+}
+
+stop_example_estate() {
+  stop_started "$FAKE_CLUSTERS_PID" "$EXAMPLE_REGISTRY_PID" "$EXAMPLE_PROMETHEUS_PID" "$EXAMPLE_GRAFANA_PID"
+}
+
+# start_bundle_backend PORT: what users get is the production bundle, not the
+# development server's, so build it and let a backend on PORT serve it (in
+# development mode, for the guest and demo sign-in). Not `yarn start`: its
+# file watcher would restart the backend, losing its in-memory database,
+# whenever a source file changes during the run. Sets BUNDLE_BACKEND_PID.
+start_bundle_backend() {
+  local port=$1
+  local url="http://localhost:$port"
+  mkdir -p "$CACHE"
+  log "building the app's production bundle"
+  yarn workspace app build >"$CACHE/app-build.log" 2>&1 || {
+    tail -30 "$CACHE/app-build.log" >&2
+    return 1
+  }
+  log "starting a backend serving the bundle on :$port (log: .cache/bundle-backend.log)"
+  (cd packages/backend &&
+    NODE_ENV=development APP_CONFIG_app_baseUrl="$url" \
+      APP_CONFIG_backend_baseUrl="$url" APP_CONFIG_backend_listen_port="$port" \
+      exec setsid node --require @backstage/cli/config/nodeTransform.cjs \
+      src/index.ts) >"$CACHE/bundle-backend.log" 2>&1 &
+  BUNDLE_BACKEND_PID=$!
+  serves_app() {
+    curl -sf "$url/.backstage/health/v1/readiness" >/dev/null &&
+      curl -sf "$url/" | grep -q 'id="root"'
+  }
+  local t0=$SECONDS
+  wait_until 240 "$BUNDLE_BACKEND_PID" "$CACHE/bundle-backend.log" \
+    "the backend did not serve the app on :$port" serves_app || return 1
+  log "the bundle is served on :$port after $((SECONDS - t0)) s"
+}
+
+# The browser tests run on the production bundle, which boots in a third of
+# the development server's time; a portal already on :3000/:7007 (a
+# developer's `start`) is tested as it is instead.
 cmd_e2e() {
   # Global, not local: the EXIT trap runs after this function has returned.
-  PORTAL_PID=""
+  BUNDLE_BACKEND_PID=""
   FAKE_CLUSTERS_PID=""
   EXAMPLE_REGISTRY_PID=""
   EXAMPLE_PROMETHEUS_PID=""
   EXAMPLE_GRAFANA_PID=""
   if port_open 7007 || port_open 3000; then
     log "a portal is already listening on :3000/:7007; testing that one"
-  else
-    # Stop exactly the process groups started here, whatever happens next.
-    trap 'stop_started "$PORTAL_PID" "$FAKE_CLUSTERS_PID" "$EXAMPLE_REGISTRY_PID" "$EXAMPLE_PROMETHEUS_PID" "$EXAMPLE_GRAFANA_PID"' EXIT
-    provide_helm
-    start_fake_clusters
-    start_example_registry
-    start_example_observability
-    log "starting the portal (log: .cache/portal.log)"
-    mkdir -p "$CACHE"
-    setsid yarn start >"$CACHE/portal.log" 2>&1 &
-    PORTAL_PID=$!
+    wait_for_portal
+    CI=true yarn playwright test "$@"
+    return
   fi
-  local t0=$SECONDS
-  wait_for_portal
-  log "portal answering on :3000 and :7007 after $((SECONDS - t0)) s"
-  CI=true yarn playwright test
+  # Stop exactly the process groups started here, whatever happens next.
+  trap 'stop_started "$BUNDLE_BACKEND_PID"; stop_example_estate' EXIT
+  start_example_estate
+  start_bundle_backend 7007
+  PLAYWRIGHT_URL=http://localhost:7007 CI=true yarn playwright test "$@"
 }
 
-# The browser benchmark of `yarn bench`: what users get is the production
-# bundle, not the development server's, so build it and let a backend of its
-# own (on BENCH_PORT, leaving a running development portal alone) serve it,
-# with the example clusters, registry and observability behind it.
-cmd_bench() {
-  local port="${BENCH_PORT:-7017}"
-  local url="http://localhost:$port"
-  if port_open "$port"; then
-    log "something already listens on :$port; set BENCH_PORT to a free port"
-    exit 1
-  fi
-  BENCH_BACKEND_PID=""
+# The README's `start`, checked: the development portal (:3000 and :7007)
+# comes up on its defaults, its API answers a real token and /runtime-stack
+# renders the layers in Chromium (the browser tests tagged @smoke).
+cmd_smoke() {
+  PORTAL_PID=""
   FAKE_CLUSTERS_PID=""
   EXAMPLE_REGISTRY_PID=""
   EXAMPLE_PROMETHEUS_PID=""
   EXAMPLE_GRAFANA_PID=""
-  trap 'stop_started "$BENCH_BACKEND_PID" "$FAKE_CLUSTERS_PID" "$EXAMPLE_REGISTRY_PID" "$EXAMPLE_PROMETHEUS_PID" "$EXAMPLE_GRAFANA_PID"' EXIT
-  mkdir -p "$CACHE"
-  log "building the app's production bundle"
-  yarn workspace app build >"$CACHE/bench-app-build.log" 2>&1 || {
-    tail -30 "$CACHE/bench-app-build.log" >&2
+  if port_open 7007 || port_open 3000; then
+    log "something already listens on :3000/:7007; stop it to check that \`start\` brings the portal up"
     exit 1
-  }
-  start_fake_clusters
-  start_example_registry
-  start_example_observability
-  log "starting a backend serving the bundle on :$port (log: .cache/bench-backend.log)"
-  # Not `yarn start`: its file watcher would restart the backend, losing its
-  # in-memory database, whenever a source file changes during the run.
-  (cd packages/backend &&
-    NODE_ENV=development APP_CONFIG_app_baseUrl="$url" \
-      APP_CONFIG_backend_baseUrl="$url" APP_CONFIG_backend_listen_port="$port" \
-      exec setsid node --require @backstage/cli/config/nodeTransform.cjs \
-      src/index.ts) >"$CACHE/bench-backend.log" 2>&1 &
-  BENCH_BACKEND_PID=$!
-  serves_app() {
-    curl -sf "$url/.backstage/health/v1/readiness" >/dev/null &&
-      curl -sf "$url/" | grep -q 'id="root"'
-  }
-  wait_until 240 "$BENCH_BACKEND_PID" "$CACHE/bench-backend.log" \
-    "the backend did not serve the app on :$port" serves_app || exit 1
-  PLAYWRIGHT_URL="$url" BACKEND_URL="$url" CI=true \
+  fi
+  trap 'stop_started "$PORTAL_PID"; stop_example_estate' EXIT
+  start_example_estate
+  log "starting the portal (log: .cache/portal.log)"
+  mkdir -p "$CACHE"
+  setsid yarn start >"$CACHE/portal.log" 2>&1 &
+  PORTAL_PID=$!
+  local t0=$SECONDS
+  wait_for_portal
+  log "portal answering on :3000 and :7007 after $((SECONDS - t0)) s"
+  CI=true yarn playwright test --grep @smoke
+}
+
+# The browser benchmark of `yarn bench`, on a backend of its own (BENCH_PORT),
+# leaving a running development portal alone.
+cmd_bench() {
+  local port="${BENCH_PORT:-7017}"
+  if port_open "$port"; then
+    log "something already listens on :$port; set BENCH_PORT to a free port"
+    exit 1
+  fi
+  BUNDLE_BACKEND_PID=""
+  FAKE_CLUSTERS_PID=""
+  EXAMPLE_REGISTRY_PID=""
+  EXAMPLE_PROMETHEUS_PID=""
+  EXAMPLE_GRAFANA_PID=""
+  trap 'stop_started "$BUNDLE_BACKEND_PID"; stop_example_estate' EXIT
+  start_example_estate
+  start_bundle_backend "$port"
+  PLAYWRIGHT_URL="http://localhost:$port" BACKEND_URL="http://localhost:$port" CI=true \
     yarn playwright test --config playwright.bench.config.ts
 }
 
 main() {
   local command="${1:-}"
   case "$command" in
-  start | test | e2e | bench) ;;
+  start | test | e2e | smoke | bench) ;;
   *)
-    echo "usage: bash scripts/portal.sh start|test|e2e|bench" >&2
+    echo "usage: bash scripts/portal.sh start|test|e2e|smoke|bench" >&2
     exit 2
     ;;
   esac
   cd "$ROOT"
   ensure_node
   ensure_yarn
-  "cmd_$command"
+  shift
+  "cmd_$command" "$@"
 }
 
 main "$@"

@@ -12,7 +12,8 @@ test.beforeAll(async ({ request }) => {
   await waitForBackend(request);
 });
 
-test.describe('runtime-stack API with a real token', () => {
+// @smoke: what `bash scripts/portal.sh smoke` checks on the development portal.
+test.describe('runtime-stack API with a real token', { tag: '@smoke' }, () => {
   test('serves layers 0 to 6 to the signed-in guest and 401 without a token', async ({
     request,
   }) => {
@@ -338,38 +339,44 @@ test('the catalog entity page shows the annotation problem', async ({
 });
 
 test.describe('runtime-stack page', () => {
-  test('renders every layer, filters, and is in the sidebar', async ({
-    page,
-  }) => {
-    await signInAsGuest(page);
-    await page
-      .getByRole('navigation', { name: 'sidebar nav' })
-      .getByRole('link', { name: 'Runtime Stack', exact: true })
-      .click();
-    await expect(page).toHaveURL(/\/runtime-stack$/);
+  test(
+    'renders every layer, filters, and is in the sidebar',
+    {
+      tag: '@smoke',
+    },
+    async ({ page }) => {
+      await signInAsGuest(page);
+      await page
+        .getByRole('navigation', { name: 'sidebar nav' })
+        .getByRole('link', { name: 'Runtime Stack', exact: true })
+        .click();
+      await expect(page).toHaveURL(/\/runtime-stack$/);
 
-    await expect(page.getByText('Layer 6 · Application')).toBeVisible();
-    await expect(
-      page.getByText('Layer 0 · Platform & external services'),
-    ).toBeVisible();
-    await expect(page.getByText(/^Layer \d · /)).toHaveCount(7);
-    await expect(
-      page
-        .getByRole('table', { name: 'Capabilities of layer 3' })
-        .getByText('Cilium'),
-    ).toBeVisible();
-    await page.screenshot({
-      path: 'test/output/runtime-stack-page.png',
-      fullPage: true,
-    });
+      await expect(page.getByText('Layer 6 · Application')).toBeVisible();
+      await expect(
+        page.getByText('Layer 0 · Platform & external services'),
+      ).toBeVisible();
+      await expect(page.getByText(/^Layer \d · /)).toHaveCount(7);
+      await expect(
+        page
+          .getByRole('table', { name: 'Capabilities of layer 3' })
+          .getByText('Cilium'),
+      ).toBeVisible();
+      await page.screenshot({
+        path: 'test/output/runtime-stack-page.png',
+        fullPage: true,
+      });
 
-    await page.getByLabel('Filter by capability or tool').fill('cert-manager');
-    await expect(page.getByText(/^Layer \d · /)).toHaveCount(1);
-    await expect(
-      page.getByText('Layer 4 · Security, delivery & observability'),
-    ).toBeVisible();
-    await page.screenshot({ path: 'test/output/runtime-stack-filtered.png' });
-  });
+      await page
+        .getByLabel('Filter by capability or tool')
+        .fill('cert-manager');
+      await expect(page.getByText(/^Layer \d · /)).toHaveCount(1);
+      await expect(
+        page.getByText('Layer 4 · Security, delivery & observability'),
+      ).toBeVisible();
+      await page.screenshot({ path: 'test/output/runtime-stack-filtered.png' });
+    },
+  );
 
   test('the Runtime stack tab shows workloads, image drift and alerts of a service', async ({
     page,
