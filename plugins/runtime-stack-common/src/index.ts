@@ -156,6 +156,7 @@ export {
   aggregateSystemCoverage,
   withOwners,
   coverageRatio,
+  displayedPercent,
   formatCoveragePercent,
   formatPercent,
   coverageSignalChannel,

@@ -103,6 +103,11 @@ export const runtimeStackTranslationRef = createTranslationRef({
     },
     /** The entity a tab is about, as its sentences name it. */
     scope: { system: 'this System', component: 'this component' },
+    /**
+     * A coverage percentage, wherever one is shown: 42% in English, 42 % in
+     * German. `ratio` is the fraction (0.42), rounded as the plugin shows it.
+     */
+    percent: '{{ratio, number(style: percent; maximumFractionDigits: 0)}}',
     /** "Layer 3 · Networking & storage", wherever a layer is named. */
     layerTitle: 'Layer {{layer}} · {{title}}',
     coverageStatus: {

@@ -24,6 +24,10 @@ export { coverageHintParts, describeCoverageHint } from './coverageHints';
 export { aggregateSystemCoverage } from './aggregateCoverage';
 export { withOwners } from './withOwners';
 export { coverageRatio } from './coverageRatios';
-export { formatCoveragePercent, formatPercent } from './formatPercent';
+export {
+  displayedPercent,
+  formatCoveragePercent,
+  formatPercent,
+} from './formatPercent';
 export { coverageSignalChannel } from './coverageSignals';
 export type { CoverageChangedSignal } from './coverageSignals';

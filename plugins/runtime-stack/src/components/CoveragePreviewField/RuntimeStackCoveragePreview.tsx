@@ -26,7 +26,6 @@ import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
 import { CoverageStatusChip } from '../EntityRuntimeStackContent/CoverageStatusChip';
 import { pickTopGaps } from '../EntityCoverageCard/TopGaps';
-import { formatCoveragePercent } from '@internal/backstage-plugin-runtime-stack-common';
 import { toolTitlesOf } from '@internal/backstage-plugin-runtime-stack-common';
 import {
   coverageOnceConfirmed,
@@ -42,6 +41,7 @@ import {
   coverageHintText,
   profileReasonText,
 } from '../shared/coverageHintText';
+import { coveragePercentText } from '../shared/percentText';
 
 const SHOWN_GAPS = 5;
 
@@ -158,7 +158,7 @@ const LayerSection = ({
     >
       <Typography variant="subtitle2" component="h4">
         {t('layerTitle', { layer: String(layer.layer), title: layer.title })}
-        {layer.required > 0 && ` · ${formatCoveragePercent(layer)}`}
+        {layer.required > 0 && ` · ${coveragePercentText(t, layer)}`}
       </Typography>
       {shown.length > 0 && (
         <List dense disablePadding>
@@ -251,12 +251,12 @@ const PreviewCoverage = ({
       <Box display="flex" alignItems="baseline" mt={1} style={{ gap: 24 }}>
         <CoverageFigure
           label={t('coveragePreview.registeredLabel')}
-          value={formatCoveragePercent(overall)}
+          value={coveragePercentText(t, overall)}
           caption={t('coveragePreview.registered')}
         />
         <CoverageFigure
           label={t('coveragePreview.runningLabel')}
-          value={formatCoveragePercent(once)}
+          value={coveragePercentText(t, once)}
           caption={t('coveragePreview.running')}
         />
       </Box>

@@ -4,11 +4,11 @@ import type { EntityCoverage } from '@internal/backstage-plugin-runtime-stack-co
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { formatAgeSince } from '../shared/formatAgeSince';
-import { formatCoveragePercent } from '@internal/backstage-plugin-runtime-stack-common';
 import { LayerCoverageList } from './LayerCoverageList';
 import { TopGaps } from './TopGaps';
 import { runtimeStackTranslationRef } from '../../translation';
 import { coverageSourceName } from '../shared/sourceNames';
+import { coveragePercentText } from '../shared/percentText';
 
 const SourceErrors = ({
   errors,
@@ -57,7 +57,7 @@ export const CoverageSummary = ({ value }: { value: EntityCoverage }) => {
         component="p"
         aria-label={t('coverageCard.overallLabel')}
       >
-        {formatCoveragePercent(overall)}
+        {coveragePercentText(t, overall)}
       </Typography>
       <Typography variant="body2">
         {overall.required === 0 && t('coverageCard.nothingRequired')}

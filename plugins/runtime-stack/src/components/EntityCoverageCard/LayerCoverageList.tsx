@@ -4,9 +4,9 @@ import LinearProgress from '@material-ui/core/LinearProgress';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
-import { formatCoveragePercent } from '@internal/backstage-plugin-runtime-stack-common';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { runtimeStackTranslationRef } from '../../translation';
+import { coveragePercentText } from '../shared/percentText';
 
 /**
  * One line per layer, highest first as the stack is drawn. A layer the
@@ -48,7 +48,7 @@ export const LayerCoverageList = ({ layers }: { layers: LayerCoverage[] }) => {
                       })
                 }
               >
-                {formatCoveragePercent(layer)}
+                {coveragePercentText(t, layer)}
               </TableCell>
             </TableRow>
           ))}

@@ -7,7 +7,6 @@ import TableRow from '@material-ui/core/TableRow';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { formatAgeSince } from '../shared/formatAgeSince';
-import { formatPercent } from '@internal/backstage-plugin-runtime-stack-common';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { ErrorText } from '../shared/ErrorText';
 import { AlertChip } from '../shared/AlertChip';
@@ -19,6 +18,7 @@ import {
   profileReasonText,
 } from '../shared/coverageHintText';
 import { coverageSourceName, evidenceSourceName } from '../shared/sourceNames';
+import { percentText } from '../shared/percentText';
 
 /**
  * Overall and per-layer coverage under the service's requirement profile,
@@ -35,7 +35,7 @@ export const CoveragePanel = ({ value }: { value: EntityCoverage }) => {
         component="p"
         aria-label={t('entityContent.coverage.overallLabel')}
       >
-        {formatPercent(value.overall.ratio)}
+        {percentText(t, value.overall.ratio)}
       </Typography>
       <Typography variant="body2" color="textSecondary">
         {t(
@@ -88,7 +88,7 @@ export const CoveragePanel = ({ value }: { value: EntityCoverage }) => {
                 {layer.required === 0
                   ? t('entityContent.coverage.layerNothingRequired')
                   : t('entityContent.coverage.layerRatio', {
-                      percent: formatPercent(layer.ratio),
+                      percent: percentText(t, layer.ratio),
                       required: layer.required,
                     })}
               </TableCell>

@@ -1,12 +1,12 @@
 import type { CoverageTrend } from '@internal/backstage-plugin-runtime-stack-common';
 import Typography from '@material-ui/core/Typography';
-import { formatCoveragePercent } from '@internal/backstage-plugin-runtime-stack-common';
 import { TrendChart } from '../shared/TrendChart';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   runtimeStackTranslationRef,
   type RuntimeStackT,
 } from '../../translation';
+import { coveragePercentText } from '../shared/percentText';
 
 /** The change between two ratios in percentage points, signed. */
 function describeChange(t: RuntimeStackT, from: number, to: number): string {
@@ -41,7 +41,7 @@ export const ServiceTrend = ({
               ? 'entityContent.trend.latestPartly'
               : 'entityContent.trend.latest',
             {
-              percent: formatCoveragePercent(latest),
+              percent: coveragePercentText(t, latest),
               day: latest.day,
               covered: latest.covered,
               required: latest.required,

@@ -4,10 +4,7 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
 import { HighlightedSearchResultText } from '@backstage/plugin-search-react';
 import type { ResultHighlight } from '@backstage/plugin-search-common';
-import {
-  formatPercent,
-  type RuntimeStackSearchDocument,
-} from '@internal/backstage-plugin-runtime-stack-common';
+import { type RuntimeStackSearchDocument } from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import ListItemIcon from '@material-ui/core/ListItemIcon';
@@ -16,6 +13,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import type { ReactNode } from 'react';
 import { runtimeStackTranslationRef } from '../../translation';
+import { percentText } from '../shared/percentText';
 
 const useStyles = makeStyles(
   theme => ({
@@ -111,7 +109,7 @@ export function RuntimeStackSearchResultListItem(
             <Chip
               size="small"
               label={t('searchResult.coverage', {
-                percent: formatPercent(result.coverage),
+                percent: percentText(t, result.coverage),
               })}
             />
           )}

@@ -3,6 +3,7 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { runtimeStackTranslationRef } from '../../translation';
 import { heatColor, heatTextColor, NEUTRAL_HEAT_COLOR } from './heatColor';
+import { percentText } from '../shared/percentText';
 
 const STEPS = [0, 0.25, 0.5, 0.75, 1];
 
@@ -42,7 +43,7 @@ export const HeatLegend = () => {
           <Swatch
             key={step}
             color={heatColor(step)}
-            label={`${Math.round(step * 100)}%`}
+            label={percentText(t, step)}
           />
         ))}
       </Box>

@@ -29,7 +29,6 @@ import useAsync from 'react-use/esm/useAsync';
 import useDebounce from 'react-use/esm/useDebounce';
 import { runtimeStackApiRef } from '../../api';
 import { formatAgeSince } from '../shared/formatAgeSince';
-import { formatCoveragePercent } from '@internal/backstage-plugin-runtime-stack-common';
 import { RefLink } from '../shared/RefLink';
 import {
   useSystemOptions,
@@ -52,6 +51,7 @@ import { useCoverageStatusText } from '../shared/coverageStatusText';
 import { runtimeStackTranslationRef } from '../../translation';
 import { usePaginationLabels } from './usePaginationLabels';
 import type { scorecardsPageMessages } from './scorecardsPageMessages';
+import { coveragePercentText } from '../shared/percentText';
 
 /** How long typing pauses before a text filter is sent. */
 export const SEARCH_DEBOUNCE_MS = 300;
@@ -147,7 +147,7 @@ const ServiceRow = ({ row }: { row: ServiceScore }) => {
                 })
           }
         >
-          {formatCoveragePercent(row)}
+          {coveragePercentText(t, row)}
         </span>
         {row.required > 0 && (
           <LinearProgress

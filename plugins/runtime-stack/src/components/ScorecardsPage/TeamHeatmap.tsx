@@ -24,7 +24,6 @@ import OpenInNewIcon from '@material-ui/icons/OpenInNew';
 import { CSSProperties, useEffect, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
-import { formatCoveragePercent } from '@internal/backstage-plugin-runtime-stack-common';
 import { useTeamTitle } from '../shared/TeamTitle';
 import { heatColor, heatTextColor } from './heatColor';
 import { HeatLegend } from './HeatLegend';
@@ -34,6 +33,7 @@ import { ScrollingTable } from '../shared/ScrollingTable';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
 import { runtimeStackTranslationRef } from '../../translation';
 import { usePaginationLabels } from './usePaginationLabels';
+import { coveragePercentText } from '../shared/percentText';
 
 /** Teams per page of the heatmap. */
 export const TEAMS_PER_PAGE = 50;
@@ -65,7 +65,7 @@ function useCellLabel() {
     const values = {
       team,
       column: name,
-      percent: formatCoveragePercent(cell),
+      percent: coveragePercentText(t, cell),
       covered: cell.covered,
       required: cell.required,
       count: cell.services,
@@ -110,7 +110,7 @@ const HeatCell = ({
       {required ? (
         <>
           <Typography variant="subtitle2" component="div">
-            {formatCoveragePercent(cell)}
+            {coveragePercentText(t, cell)}
           </Typography>
           <Typography variant="caption" component="div">
             {cell.covered}/{cell.required}
@@ -220,7 +220,7 @@ const TeamHeader = ({
       </Box>
       <Typography variant="caption" color="textSecondary" component="div">
         {t('scorecardsPage.heatmap.teamSummary', {
-          percent: formatCoveragePercent(row.overall),
+          percent: coveragePercentText(t, row.overall),
           count: row.services,
         })}
       </Typography>

@@ -14,7 +14,6 @@ import { Fragment, type ReactNode } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
 import { describeExpiry } from '../EntityRuntimeStackContent/exemptions';
-import { formatCoveragePercent } from '@internal/backstage-plugin-runtime-stack-common';
 import { useLayerModelTitles } from '../shared/layerModelTitles';
 import { TeamTitle, useTeamTitle } from '../shared/TeamTitle';
 import { RefLink } from '../shared/RefLink';
@@ -23,6 +22,7 @@ import { AlertChip } from '../shared/AlertChip';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
 import { useCoverageStatusText } from '../shared/coverageStatusText';
 import { runtimeStackTranslationRef } from '../../translation';
+import { coveragePercentText } from '../shared/percentText';
 
 type TitleOf = (id: string) => string;
 
@@ -73,7 +73,7 @@ const ServicesTable = ({
               )}
             </TableCell>
             <TableCell>
-              {formatCoveragePercent(service)}
+              {coveragePercentText(t, service)}
               <Typography variant="body2" color="textSecondary">
                 {service.exemptCount > 0
                   ? t('scorecardsPage.teamView.serviceCountsExempt', {
@@ -205,7 +205,7 @@ export const TeamViewBody = ({ view }: { view: TeamView }) => {
           component="p"
           aria-label={t('scorecardsPage.teamView.coverageLabel')}
         >
-          {formatCoveragePercent(overall)}
+          {coveragePercentText(t, overall)}
         </Typography>
         <Typography variant="body2" color="textSecondary">
           {overall.partial > 0

@@ -19,7 +19,6 @@ import Typography from '@material-ui/core/Typography';
 import { useMemo, useState, type ReactNode } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
-import { formatCoveragePercent } from '@internal/backstage-plugin-runtime-stack-common';
 import { TrendChart, type TrendChartSeries } from '../shared/TrendChart';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { TeamTitle, useTeamTitle } from '../shared/TeamTitle';
@@ -27,6 +26,7 @@ import { shortEntityName } from './entityRefs';
 import { loadScorecardTeams } from './scorecardTeams';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
 import { runtimeStackTranslationRef } from '../../translation';
+import { coveragePercentText } from '../shared/percentText';
 
 /** The periods offered, in days. */
 export const TREND_PERIODS = [30, 90, 180] as const;
@@ -112,7 +112,7 @@ const LatestTable = ({
               {name}
             </TableCell>
             <TableCell>{point.day}</TableCell>
-            <TableCell>{formatCoveragePercent(point)}</TableCell>
+            <TableCell>{coveragePercentText(t, point)}</TableCell>
             <TableCell>
               {point.partial > 0
                 ? t('scorecardsPage.trends.countsPartly', {

@@ -8,10 +8,10 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import { formatCoveragePercent } from '@internal/backstage-plugin-runtime-stack-common';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
 import { runtimeStackTranslationRef } from '../../translation';
+import { coveragePercentText } from '../shared/percentText';
 
 /**
  * The System's coverage: every component's required capabilities summed, so
@@ -54,7 +54,7 @@ export const AggregatedCoverageCard = ({
         component="p"
         aria-label={t('systemContent.coverage.title')}
       >
-        {formatCoveragePercent(overall)}
+        {coveragePercentText(t, overall)}
       </Typography>
       <Typography variant="body2" color="textSecondary">
         {overall.partial > 0
@@ -94,7 +94,7 @@ export const AggregatedCoverageCard = ({
                   )}
                 </TableCell>
                 <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
-                  {formatCoveragePercent(layer)}
+                  {coveragePercentText(t, layer)}
                 </TableCell>
               </TableRow>
             ))}

@@ -11,10 +11,10 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Tooltip from '@material-ui/core/Tooltip';
 import { formatAgeSince } from '../shared/formatAgeSince';
-import { formatCoveragePercent } from '@internal/backstage-plugin-runtime-stack-common';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
 import { runtimeStackTranslationRef } from '../../translation';
+import { coveragePercentText } from '../shared/percentText';
 
 /**
  * Lowest ratio first, then most gaps, so the components that need work
@@ -44,7 +44,7 @@ const LayerCell = ({ layer }: { layer?: LayerCoverage }) => {
   return (
     <TableCell align="center" style={{ whiteSpace: 'nowrap' }}>
       <Tooltip title={counts}>
-        <span>{formatCoveragePercent(layer)}</span>
+        <span>{coveragePercentText(t, layer)}</span>
       </Tooltip>
       <LinearProgress
         variant="determinate"
@@ -129,7 +129,7 @@ export const ComponentCoverageTable = ({
                 </TableCell>
                 <TableCell>{component.profile.title}</TableCell>
                 <TableCell align="right">
-                  {formatCoveragePercent(component.overall)}
+                  {coveragePercentText(t, component.overall)}
                 </TableCell>
                 <TableCell align="right">{component.gapCount}</TableCell>
                 {columns.map(column => (

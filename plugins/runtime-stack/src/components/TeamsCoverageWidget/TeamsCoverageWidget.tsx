@@ -26,7 +26,6 @@ import { scorecardsRouteRef } from '../../routes';
 import { AlertChip } from '../shared/AlertChip';
 import { ErrorText } from '../shared/ErrorText';
 import { errorMessage } from '../shared/errorMessage';
-import { formatCoveragePercent } from '@internal/backstage-plugin-runtime-stack-common';
 import { useLayerModelTitles } from '../shared/layerModelTitles';
 import { useTeamTitle } from '../shared/TeamTitle';
 import { commonGaps } from './teamGaps';
@@ -35,6 +34,7 @@ import {
   RUNTIME_STACK_TAB_PATH,
   useOptionalLegacyRouteRef,
 } from '../shared/routeLinks';
+import { coveragePercentText } from '../shared/percentText';
 
 const useStyles = makeStyles(theme => ({
   list: { listStyle: 'none', margin: 0, padding: 0 },
@@ -96,7 +96,7 @@ const TeamSummary = ({
         value={Math.round(view.overall.ratio * 100)}
         aria-label={t('teamsWidget.coverageLabel', { team })}
         aria-valuetext={t('teamsWidget.coverageValue', {
-          percent: formatCoveragePercent(view.overall),
+          percent: coveragePercentText(t, view.overall),
           covered: view.overall.covered,
           required: view.overall.required,
         })}
@@ -173,7 +173,7 @@ const TeamItem = ({
   })}/${RUNTIME_STACK_TAB_PATH}`;
   return (
     <>
-      {heading(formatCoveragePercent(result.view.overall))}
+      {heading(coveragePercentText(t, result.view.overall))}
       <TeamSummary
         team={name}
         view={result.view}

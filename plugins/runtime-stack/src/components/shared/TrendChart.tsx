@@ -2,9 +2,9 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
 import type { ReactNode } from 'react';
-import { formatPercent } from '@internal/backstage-plugin-runtime-stack-common';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { runtimeStackTranslationRef } from '../../translation';
+import { percentText } from './percentText';
 
 /** One line of the chart: a ratio (0 to 1) per `YYYY-MM-DD` day. */
 export interface TrendChartSeries {
@@ -202,7 +202,7 @@ export const TrendChart = ({
                 fontSize={11}
                 fill={textColour}
               >
-                {ratio * 100}%
+                {percentText(t, ratio)}
               </text>
             </g>
           );
@@ -252,11 +252,11 @@ export const TrendChart = ({
                     ? t('trendChart.seriesPoint', {
                         series: s.name,
                         day: p.day,
-                        percent: formatPercent(p.ratio),
+                        percent: percentText(t, p.ratio),
                       })
                     : t('trendChart.point', {
                         day: p.day,
-                        percent: formatPercent(p.ratio),
+                        percent: percentText(t, p.ratio),
                       })}
                 </title>
               </circle>

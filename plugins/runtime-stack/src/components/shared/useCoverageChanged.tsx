@@ -1,6 +1,5 @@
 import {
   coverageSignalChannel,
-  formatPercent,
   type CoverageChangedSignal,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
@@ -8,6 +7,7 @@ import { useSignal } from '@backstage/plugin-signals-react';
 import { useEffect, useRef, useState } from 'react';
 import { runtimeStackTranslationRef } from '../../translation';
 import { VISUALLY_HIDDEN } from './visuallyHidden';
+import { percentText } from './percentText';
 
 /**
  * Reloads `coverage` each time the backend signals that the stored coverage
@@ -84,7 +84,7 @@ export function useDescribeCoverageChange(
         overall.required === 0
           ? t('coverageChange.nothingRequired')
           : t('coverageChange.covered', {
-              percent: formatPercent(overall.ratio),
+              percent: percentText(t, overall.ratio),
             }),
     });
 }
