@@ -134,6 +134,24 @@ export const runtimeStackTranslationRef = createTranslationRef({
       registry: 'registry',
       observability: 'observability',
     },
+    /**
+     * What a piece of evidence shows, worded from its parts; names (objects,
+     * images, addresses, annotations) arrive as values.
+     */
+    evidenceDetail: {
+      declared: 'declared in {{annotation}}',
+      declaredOfSystem: 'declared in {{annotation}} of its System',
+      catalogLocation: 'the catalog reads this entity from {{address}}',
+      everyContainer: '{{object}}: every container has it',
+      imageRuns_one: '{{image}} runs in {{count}} pod',
+      imageRuns_other: '{{image}} runs in {{count}} pods',
+      builtFrom: '{{image}} was built from {{address}} ({{label}})',
+      builtFromAt:
+        '{{image}} was built from {{address}} at {{revision}} ({{label}})',
+      notReadYet: '{{repository}}: not read yet',
+      notConfigured: '{{repository}}: not a configured registry',
+      detected: 'detected',
+    },
     /** What coverage reads its evidence from, when one could not be read. */
     coverageSource: {
       clusters: 'clusters',

@@ -30,6 +30,11 @@ describe('catalogEvidence', () => {
         tool: 'github',
         detail:
           'the catalog reads this entity from https://github.com/acme/payments-api/blob/main/catalog-info.yaml',
+        detailParts: {
+          kind: 'catalog-location',
+          address:
+            'https://github.com/acme/payments-api/blob/main/catalog-info.yaml',
+        },
         strength: 'full',
       },
     ]);
@@ -100,6 +105,13 @@ describe('imageEvidence', () => {
       tool: 'gitlab',
       detail:
         'registry.acme.internal/payments/api:1.2.0 was built from https://git.acme.internal/payments/api at 9f1c2d3 (org.opencontainers.image.source)',
+      detailParts: {
+        kind: 'image-built-from',
+        image: 'registry.acme.internal/payments/api:1.2.0',
+        address: 'https://git.acme.internal/payments/api',
+        revision: '9f1c2d3',
+        label: 'org.opencontainers.image.source',
+      },
       strength: 'full',
     });
   });

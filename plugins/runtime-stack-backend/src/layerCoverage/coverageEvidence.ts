@@ -5,12 +5,14 @@ import {
   podSpecOf,
   runningSummary,
   sourceControlToolOf,
+  withDetail,
   type ClusterObject,
   type CoverageEvidence,
   type DeclaredStack,
   type EntityClusters,
   type EntityImages,
   type EntityObservability,
+  type EvidenceDetailParts,
 } from '@internal/backstage-plugin-runtime-stack-common';
 
 /**
@@ -20,15 +22,20 @@ import {
 export function declaredEvidence(declared: DeclaredStack): CoverageEvidence[] {
   return [
     ...declared.tools.map(
-      (t): CoverageEvidence => ({
-        source: 'declared',
-        capability: t.capability,
-        tool: t.tool,
-        detail: `declared in ${RUNTIME_STACK_ANNOTATIONS.tools}${
-          t.source === 'system' ? ' of its System' : ''
-        }`,
-        strength: 'full',
-      }),
+      (t): CoverageEvidence =>
+        withDetail(
+          {
+            source: 'declared',
+            capability: t.capability,
+            tool: t.tool,
+            strength: 'full',
+          },
+          {
+            kind: 'declared',
+            annotation: RUNTIME_STACK_ANNOTATIONS.tools,
+            ofSystem: t.source === 'system',
+          },
+        ),
     ),
     ...declared.ecosystemTools.map(
       (t): CoverageEvidence => ({
@@ -68,19 +75,20 @@ function withoutCredentials(address: string): string {
 function sourceControl(
   source: CoverageEvidence['source'],
   rawAddress: string,
-  describe: (address: string) => string,
+  describe: (address: string) => EvidenceDetailParts,
   toolOfHost?: ToolOfHost,
 ): CoverageEvidence {
   const address = withoutCredentials(rawAddress);
   const tool = sourceControlToolOf(address, toolOfHost);
-  const detail = describe(address);
-  return {
-    source,
-    capability: 'source-control',
-    ...(tool && { tool }),
-    detail,
-    strength: 'full',
-  };
+  return withDetail(
+    {
+      source,
+      capability: 'source-control',
+      ...(tool && { tool }),
+      strength: 'full',
+    },
+    describe(address),
+  );
 }
 
 /**
@@ -99,7 +107,7 @@ export function catalogEvidence(
     sourceControl(
       'catalog',
       location.slice('url:'.length),
-      address => `the catalog reads this entity from ${address}`,
+      address => ({ kind: 'catalog-location', address }),
       toolOfHost,
     ),
   ];
@@ -139,18 +147,23 @@ export function clusterEvidence(
   for (const view of clusters.clusters) {
     for (const finding of view.tools) {
       const first = finding.evidence[0];
-      evidence.push({
+      const found: Omit<CoverageEvidence, 'detail'> = {
         source: 'cluster',
         capability: finding.capability,
         tool: finding.tool,
         cluster: view.cluster,
-        detail: first
-          ? `${first.kind} ${first.namespace ? `${first.namespace}/` : ''}${
-              first.name
-            }: ${first.field} = ${first.value}`
-          : 'detected',
         strength: 'full',
-      });
+      };
+      evidence.push(
+        first
+          ? {
+              ...found,
+              detail: `${first.kind} ${
+                first.namespace ? `${first.namespace}/` : ''
+              }${first.name}: ${first.field} = ${first.value}`,
+            }
+          : withDetail(found, { kind: 'detected' }),
+      );
     }
     for (const object of objects.get(view.cluster) ?? []) {
       const where = `${object.kind} ${object.metadata.namespace ?? ''}/${
@@ -167,14 +180,18 @@ export function clusterEvidence(
           strength: 'full',
         });
         for (const tool of healthOfTemplate(object)) {
-          evidence.push({
-            source: 'cluster',
-            capability: 'health',
-            tool,
-            cluster: view.cluster,
-            detail: `${where}: every container has it`,
-            strength: 'partial',
-          });
+          evidence.push(
+            withDetail(
+              {
+                source: 'cluster',
+                capability: 'health',
+                tool,
+                cluster: view.cluster,
+                strength: 'partial',
+              },
+              { kind: 'every-container', object: where },
+            ),
+          );
         }
       }
       if (
@@ -230,15 +247,17 @@ export function imageEvidence(
         (sum, c) => sum + c.pods,
         0,
       );
-      evidence.push({
-        source: 'cluster',
-        capability: 'images',
-        tool: 'oci-image',
-        detail: `${image.reference} runs in ${pods} ${
-          pods === 1 ? 'pod' : 'pods'
-        }`,
-        strength: 'full',
-      });
+      evidence.push(
+        withDetail(
+          {
+            source: 'cluster',
+            capability: 'images',
+            tool: 'oci-image',
+            strength: 'full',
+          },
+          { kind: 'image-runs', image: image.reference, pods },
+        ),
+      );
     }
     if (image.current) {
       const name = `${image.registry}/${image.repository}:${image.tag}`;
@@ -255,27 +274,34 @@ export function imageEvidence(
           sourceControl(
             'registry',
             image.current.source,
-            address =>
-              `${name} was built from ${address}${
-                revision ? ` at ${revision}` : ''
-              } (org.opencontainers.image.source)`,
+            address => ({
+              kind: 'image-built-from',
+              image: name,
+              address,
+              ...(revision && { revision }),
+              label: 'org.opencontainers.image.source',
+            }),
             toolOfHost,
           ),
         );
       }
     } else if (image.registry && image.running.length > 0) {
       // Named with the repository: a service runs several images of one host.
-      evidence.push({
-        source: 'registry',
-        capability: 'container-registry',
-        ...(registryTool && { tool: registryTool }),
-        detail: `${image.registry}/${image.repository}: ${
-          image.registryConfigured
-            ? 'not read yet'
-            : 'not a configured registry'
-        }`,
-        strength: 'partial',
-      });
+      evidence.push(
+        withDetail(
+          {
+            source: 'registry',
+            capability: 'container-registry',
+            ...(registryTool && { tool: registryTool }),
+            strength: 'partial',
+          },
+          {
+            kind: 'registry-not-read',
+            repository: `${image.registry}/${image.repository}`,
+            configured: image.registryConfigured,
+          },
+        ),
+      );
     }
     return evidence;
   });
@@ -297,12 +323,20 @@ export function observabilityEvidence(
     .flatMap(e => {
       const fallback = OBSERVABILITY_TOOLS[e.capability];
       const tools = e.tools ?? (fallback ? [fallback] : []);
-      const evidence: CoverageEvidence = {
-        source: 'observability',
+      const found = {
+        source: 'observability' as const,
         capability: e.capability,
-        detail: e.summary,
-        strength: e.status === 'evidenced' ? 'full' : 'partial',
+        strength:
+          e.status === 'evidenced' ? ('full' as const) : ('partial' as const),
       };
+      // Telemetry collected before the figures were counted has its summary.
+      const evidence: CoverageEvidence = e.counts
+        ? withDetail(found, {
+            kind: 'telemetry',
+            capability: e.capability,
+            counts: e.counts,
+          })
+        : { ...found, detail: e.summary };
       return tools.length > 0
         ? tools.map(tool => ({ ...evidence, tool }))
         : [evidence];

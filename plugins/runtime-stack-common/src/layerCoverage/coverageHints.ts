@@ -2,6 +2,7 @@ import { RUNTIME_STACK_ANNOTATIONS } from '../annotations';
 import { CLAIM_ONLY_HINTS, DELIVERY_HINTS } from '../ecosystemTools';
 import { TELEMETRY_HINTS } from '../observability/telemetryHints';
 import type { CoverageEvidence, CoverageHintParts, OfferedTool } from './types';
+import { partialEvidence } from './evidenceDetail';
 
 /** Tool ids by the cluster that offers them, in the order seen. */
 function offersOn(
@@ -69,9 +70,7 @@ export function coverageHintParts(
       ? { ...unconfirmed, next: 'offered', offers }
       : { ...unconfirmed, next: 'check' };
   }
-  const partly = evidence
-    .filter(e => e.source !== 'declared' && e.strength === 'partial')
-    .map(e => e.detail);
+  const partly = partialEvidence(evidence).map(e => e.detail);
   const found = { capability, ...(partly.length > 0 && { partly }) };
   if (has(SOURCE_HINTS, capability)) {
     return { ...found, next: 'source', ...withOffers };

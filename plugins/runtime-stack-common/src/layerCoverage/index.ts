@@ -21,6 +21,12 @@ export {
 } from './chooseRequirementProfile';
 export { computeCoverage } from './computeCoverage';
 export { coverageHintParts, describeCoverageHint } from './coverageHints';
+export {
+  describeEvidenceDetail,
+  partialEvidence,
+  withDetail,
+} from './evidenceDetail';
+export type { EvidenceDetailParts } from './evidenceDetail';
 export { aggregateSystemCoverage } from './aggregateCoverage';
 export { withOwners } from './withOwners';
 export { coverageRatio } from './coverageRatios';

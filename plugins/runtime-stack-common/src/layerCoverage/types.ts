@@ -1,4 +1,5 @@
 import type { EffectiveOwner } from '../ownership/effectiveOwnership';
+import type { EvidenceDetailParts } from './evidenceDetail';
 
 /**
  * What a service is expected to run, per capability of the layer model.
@@ -83,7 +84,14 @@ export interface CoverageEvidence {
   source: 'declared' | 'catalog' | 'cluster' | 'registry' | 'observability';
   capability: string;
   tool?: string;
+  /** What shows it, in English. */
   detail: string;
+  /**
+   * The words of `detail` as parts, for a UI to word in its own language;
+   * absent where the detail is names alone (an annotation and its value, an
+   * object and its field) or was stored before the parts existed.
+   */
+  detailParts?: EvidenceDetailParts;
   cluster?: string;
   /** When the source last showed it (a cluster's last collection). */
   seenAt?: string;

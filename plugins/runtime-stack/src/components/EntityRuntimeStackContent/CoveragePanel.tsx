@@ -18,6 +18,7 @@ import {
   profileReasonText,
 } from '../shared/coverageHintText';
 import { coverageSourceName, evidenceSourceName } from '../shared/sourceNames';
+import { evidenceDetailText } from '../shared/evidenceDetailText';
 import { percentText } from '../shared/percentText';
 
 /**
@@ -115,7 +116,7 @@ export const CoveragePanel = ({ value }: { value: EntityCoverage }) => {
                           .map(e =>
                             t('sourceLine', {
                               source: evidenceSourceName(t, e.source),
-                              text: e.detail,
+                              text: evidenceDetailText(t, e),
                             }),
                           )
                           .join('\n') || t('entityContent.coverage.noEvidence')

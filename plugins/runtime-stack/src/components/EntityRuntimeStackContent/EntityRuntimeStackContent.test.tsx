@@ -8,7 +8,9 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import {
+  coverageHintParts,
   defaultLayerModel,
+  withDetail,
   type CoverageTrend,
   type EntityClusters,
   type EntityCoverage,
@@ -444,6 +446,15 @@ describe('EntityRuntimeStackContent', () => {
     ).toBeInTheDocument();
   });
   it("words the profile's reason and a gap's hint in the app's language, from their parts", async () => {
+    const partlyHealthy = withDetail(
+      {
+        source: 'cluster' as const,
+        capability: 'health',
+        tool: 'liveness-probe',
+        strength: 'partial' as const,
+      },
+      { kind: 'every-container', object: 'Deployment payments/api' },
+    );
     const hintParts = {
       capability: 'data-protection',
       next: 'offered' as const,
@@ -461,7 +472,20 @@ describe('EntityRuntimeStackContent', () => {
         },
       },
       capabilities: coverage.capabilities.map(c => ({ ...c, hintParts })),
-      gaps: coverage.gaps.map(c => ({ ...c, hintParts })),
+      gaps: [
+        ...coverage.gaps.map(c => ({ ...c, hintParts })),
+        {
+          capability: 'health',
+          title: 'Health',
+          layer: 4,
+          requirement: 'required',
+          status: 'partial',
+          tools: [],
+          evidence: [partlyHealthy],
+          hint: 'only partly covered (…)',
+          hintParts: coverageHintParts('health', [], [partlyHealthy]),
+        },
+      ],
     };
     serveTab(() => HttpResponse.json(worded));
     const german = createTranslationMessages({
@@ -476,6 +500,10 @@ describe('EntityRuntimeStackContent', () => {
         'coverageHint.offers': '{{cluster}} bietet {{tools}}',
         'coverageHint.useOffered':
           '{{offers}}: nutzen und in {{annotation}} angeben ({{example}})',
+        'coverageHint.partly':
+          'nur teilweise abgedeckt ({{details}}); {{next}}',
+        'coverageHint.declare': 'ein Werkzeug in {{annotation}} angeben',
+        'evidenceDetail.everyContainer': '{{object}}: jeder Container hat sie',
       },
     });
     await render({ features: [translationModule(german)] });
@@ -489,6 +517,11 @@ describe('EntityRuntimeStackContent', () => {
     expect(
       within(gaps).getByText(
         'prod-eu-1 bietet Velero: nutzen und in runtime-stack.io/tools angeben (data-protection=velero)',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(gaps).getByText(
+        'nur teilweise abgedeckt (Deployment payments/api: jeder Container hat sie); ein Werkzeug in runtime-stack.io/tools angeben',
       ),
     ).toBeInTheDocument();
   });

@@ -9,6 +9,7 @@ import { ScrollingTable } from '../shared/ScrollingTable';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { runtimeStackTranslationRef } from '../../translation';
 import { evidenceSourceName } from '../shared/sourceNames';
+import { evidenceDetailText } from '../shared/evidenceDetailText';
 
 /** What the status of one capability rests on. */
 export const EvidenceList = ({
@@ -59,7 +60,7 @@ export const EvidenceList = ({
                   })
                 : evidenceSourceName(t, e.source)}
             </TableCell>
-            <TableCell>{e.detail}</TableCell>
+            <TableCell>{evidenceDetailText(t, e)}</TableCell>
             <TableCell>{e.cluster ?? '—'}</TableCell>
             <TableCell>{e.tool ? titleOf(e.tool) : '—'}</TableCell>
             <TableCell>{seenAgo(e.seenAt) ?? '—'}</TableCell>

@@ -29,7 +29,7 @@ import {
   type RuntimeStackT,
 } from '../../translation';
 import { sourceAdvice } from '../shared/coverageHintText';
-import { observabilitySummary } from './observabilitySummary';
+import { observabilitySummary } from '../shared/observabilitySummary';
 
 const matchedByText = (
   t: RuntimeStackT,

@@ -7,6 +7,7 @@ import {
   defaultRequirementProfiles,
   describeCoverageHint,
   describeProfileReason,
+  withDetail,
   type CoverageEvidence,
   type OfferedTool,
 } from '@internal/backstage-plugin-runtime-stack-common';
@@ -63,6 +64,31 @@ describe('coverageHintText', () => {
       }
     },
   );
+
+  it("words what was found of a partly covered capability from its evidence's parts", () => {
+    const evidence = [
+      withDetail(
+        {
+          source: 'cluster' as const,
+          capability: 'health',
+          tool: 'liveness-probe',
+          strength: 'partial' as const,
+        },
+        { kind: 'every-container', object: 'Deployment payments/api' },
+      ),
+    ];
+    const hintParts = coverageHintParts('health', [], evidence);
+    expect(coverageHintText(englishT, { hintParts, evidence })).toBe(
+      describeCoverageHint(hintParts),
+    );
+    // Evidence that does not match the parts: their English details stay.
+    expect(
+      coverageHintText(englishT, {
+        hintParts: { ...hintParts, partly: ['as stored'] },
+        evidence: [],
+      }),
+    ).toContain('only partly covered (as stored)');
+  });
 
   it("keeps the backend's hint where there are no parts, or no words for the advice", () => {
     expect(coverageHintText(englishT, { hint: 'stored earlier' })).toBe(

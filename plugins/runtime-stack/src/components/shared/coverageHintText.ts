@@ -2,6 +2,7 @@ import {
   ECOSYSTEM_ANNOTATIONS,
   RUNTIME_STACK_ANNOTATIONS,
   ecosystemAnnotationsFor,
+  partialEvidence,
   type CapabilityCoverage,
   type CoverageHintParts,
   type ProfileReasonParts,
@@ -9,6 +10,7 @@ import {
   type ServiceCoverage,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import type { RuntimeStackT } from '../../translation';
+import { evidenceDetailText } from './evidenceDetailText';
 
 /**
  * What makes a telemetry or delivery capability's evidence visible, in the
@@ -74,11 +76,28 @@ function checkNext(
   return t('coverageHint.check');
 }
 
+/**
+ * What was found of a partly covered capability: its partial evidence in the
+ * app's words when the coverage carries it, else the hint's English details.
+ */
+function partlyText(
+  t: RuntimeStackT,
+  parts: CoverageHintParts,
+  evidence: CapabilityCoverage['evidence'] = [],
+): string[] {
+  const partial = partialEvidence(evidence);
+  return partial.length === (parts.partly ?? []).length
+    ? partial.map(e => evidenceDetailText(t, e))
+    : parts.partly ?? [];
+}
+
 function wordHint(
   t: RuntimeStackT,
   parts: CoverageHintParts,
+  evidence?: CapabilityCoverage['evidence'],
 ): string | undefined {
-  const { capability, next, declared = [], partly = [] } = parts;
+  const { capability, next, declared = [] } = parts;
+  const partly = partlyText(t, parts, evidence);
   const annotation = RUNTIME_STACK_ANNOTATIONS.tools;
   const offers = offersText(t, parts.offers);
   if (declared.length > 0) {
@@ -126,10 +145,13 @@ function wordHint(
  */
 export function coverageHintText(
   t: RuntimeStackT,
-  coverage: Pick<CapabilityCoverage, 'hint' | 'hintParts'>,
+  coverage: Pick<CapabilityCoverage, 'hint' | 'hintParts'> &
+    Partial<Pick<CapabilityCoverage, 'evidence'>>,
 ): string | undefined {
   return (
-    (coverage.hintParts && wordHint(t, coverage.hintParts)) ?? coverage.hint
+    (coverage.hintParts &&
+      wordHint(t, coverage.hintParts, coverage.evidence)) ??
+    coverage.hint
   );
 }
 

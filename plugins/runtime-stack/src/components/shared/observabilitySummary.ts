@@ -1,7 +1,8 @@
 import type { ObservabilityEvidence } from '@internal/backstage-plugin-runtime-stack-common';
 import type { RuntimeStackT } from '../../translation';
 
-function wordCounts(
+/** The figures behind an observability capability, in the app's words. */
+export function observabilityCountsText(
   t: RuntimeStackT,
   capability: ObservabilityEvidence['capability'],
   counts: NonNullable<ObservabilityEvidence['counts']>,
@@ -53,6 +54,6 @@ export function observabilitySummary(
   evidence: ObservabilityEvidence,
 ): string {
   return evidence.counts
-    ? wordCounts(t, evidence.capability, evidence.counts)
+    ? observabilityCountsText(t, evidence.capability, evidence.counts)
     : evidence.summary;
 }
