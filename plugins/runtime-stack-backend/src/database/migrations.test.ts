@@ -11,7 +11,12 @@ function knexFailingWith(...errors: Error[]) {
     const error = errors.shift();
     if (error) throw error;
   });
-  return { knex: { migrate: { latest } } as unknown as Knex, latest };
+  // knex's lock table, as one replica sees it: one row.
+  const lockRows = {
+    select: () => ({ orderBy: async () => [{ index: 1 }] }),
+  };
+  const knex = Object.assign(() => lockRows, { migrate: { latest } });
+  return { knex: knex as unknown as Knex, latest };
 }
 
 function lockError() {
@@ -34,6 +39,29 @@ describe('migrateToLatest', () => {
       expect(names.length).toBeGreaterThan(0);
       expect(new Set(names).size).toBe(names.length);
       expect(await knex.schema.hasTable('layer_ownership')).toBe(true);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'comes up on a %s database where replicas racing to start left knex two lock rows',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      // What two replicas leave when both find knex's lock table empty.
+      await knex.schema.createTable('knex_migrations_lock', table => {
+        table.increments('index').primary();
+        table.integer('is_locked');
+      });
+      await knex('knex_migrations_lock').insert([
+        { is_locked: 0 },
+        { is_locked: 0 },
+      ]);
+
+      await migrateToLatest(knex, { attempts: 3, delayMs: 1 });
+
+      expect(await knex.schema.hasTable('layer_ownership')).toBe(true);
+      expect(await knex('knex_migrations_lock').select('is_locked')).toEqual([
+        { is_locked: 0 },
+      ]);
     },
   );
 

@@ -29,6 +29,29 @@ function isConcurrentMigration(error: unknown): boolean {
   );
 }
 
+/** knex's lock table, beside its default `knex_migrations`. */
+const LOCK_TABLE = 'knex_migrations_lock';
+
+/**
+ * Keeps one row of knex's lock table. Replicas that start together on an
+ * empty database can each find it empty and each insert a row; knex then
+ * takes the lock by updating exactly one row, so with two rows nobody ever
+ * gets it. With two rows nobody holds it either, so the extra rows can go.
+ */
+async function dropExtraLockRows(knex: Knex): Promise<void> {
+  const rows: Array<{ index: number }> = await knex(LOCK_TABLE)
+    .select('index')
+    .orderBy('index');
+  if (rows.length > 1) {
+    await knex(LOCK_TABLE)
+      .whereIn(
+        'index',
+        rows.slice(1).map(row => row.index),
+      )
+      .delete();
+  }
+}
+
 /**
  * Brings the plugin's tables up to the newest migration. Replicas that start
  * together on one database all call this; knex lets only one migrate and
@@ -45,6 +68,9 @@ export async function migrateToLatest(
     } catch (error) {
       if (attempt >= wait.attempts || !isConcurrentMigration(error)) {
         throw error;
+      }
+      if ((error as Error).name === 'MigrationLocked') {
+        await dropExtraLockRows(knex);
       }
       await new Promise(resolve => setTimeout(resolve, wait.delayMs));
     }
