@@ -10,12 +10,49 @@ import { VISUALLY_HIDDEN } from './visuallyHidden';
 import { percentText } from './percentText';
 
 /**
+ * How long a page must have been out of sight before it reloads on coming
+ * back: long enough that the signals' connection may have dropped meanwhile
+ * (a laptop asleep, a network change) and missed a change, not every switch
+ * between browser tabs.
+ */
+export const RELOAD_AFTER_HIDDEN_MS = 60_000;
+
+/** Calls `reload` when the page is shown again after `RELOAD_AFTER_HIDDEN_MS`. */
+function useReloadOnReturn(reload: () => void) {
+  const latest = useRef(reload);
+  latest.current = reload;
+  useEffect(() => {
+    let hiddenSince: number | undefined;
+    const onVisibilityChange = () => {
+      if (document.visibilityState === 'hidden') {
+        hiddenSince = Date.now();
+        return;
+      }
+      if (
+        hiddenSince !== undefined &&
+        Date.now() - hiddenSince >= RELOAD_AFTER_HIDDEN_MS
+      ) {
+        latest.current();
+      }
+      hiddenSince = undefined;
+    };
+    document.addEventListener('visibilitychange', onVisibilityChange);
+    return () =>
+      document.removeEventListener('visibilitychange', onVisibilityChange);
+  }, []);
+}
+
+/**
  * Reloads `coverage` each time the backend signals that the stored coverage
  * of this Component or System changed, so an open page shows a new
  * evaluation without a reload; returns, once such a reload has landed, what
  * to tell screen readers (`describe` of the new value), since the page
  * changes without anything the user did. Without the signals plugin in the
- * app it does nothing: the page shows what it loaded, as before.
+ * app no signal comes: the page shows what it loaded, as before.
+ *
+ * Signals sent while the connection was down are not sent again, so a page
+ * that comes back into sight after a while (`RELOAD_AFTER_HIDDEN_MS`)
+ * reloads too, without an announcement: the user is just back.
  *
  * With `shownEvaluatedAt`, a signal of an evaluation the page already shows
  * is dropped: the first view of a service not evaluated yet evaluates it, and
@@ -37,6 +74,7 @@ export function useCoverageChanged<T>(
   const reloading = useRef(false);
   const [announcement, setAnnouncement] = useState('');
   const { value, loading } = coverage;
+  useReloadOnReturn(() => latest.current.retry());
 
   // Before the effect that starts a reload: in the render where a load ends
   // and a waiting signal starts the next one, this must not announce.
