@@ -65,6 +65,15 @@ use_local_postgres() {
   fi
 }
 
+# The process groups started here, stopped by the EXIT traps. Global, not
+# local: a trap runs after the function that set it has returned.
+PORTAL_PID=""
+BUNDLE_BACKEND_PID=""
+FAKE_CLUSTERS_PID=""
+EXAMPLE_REGISTRY_PID=""
+EXAMPLE_PROMETHEUS_PID=""
+EXAMPLE_GRAFANA_PID=""
+
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # wait_until SECONDS PID LOG WHAT CHECK...: waits until CHECK succeeds. Gives
@@ -130,7 +139,6 @@ start_fake_clusters() {
 # example services pushed to it (test/oci-registry). Optional: without the
 # binary, images are shown as the clusters report them.
 start_example_registry() {
-  EXAMPLE_REGISTRY_PID=""
   if port_open 5000; then
     log "something already listens on :5000; using it as the example registry"
     return
@@ -152,8 +160,6 @@ start_example_registry() {
 # rules of examples/observability (when installed), and the fake Grafana of
 # test/fake-grafana on :3001. Both optional.
 start_example_observability() {
-  EXAMPLE_PROMETHEUS_PID=""
-  EXAMPLE_GRAFANA_PID=""
   if ! port_open 9090 && command -v prometheus >/dev/null; then
     mkdir -p "$CACHE/prometheus"
     setsid prometheus --config.file="$ROOT/examples/observability/prometheus.yml" \
@@ -215,10 +221,6 @@ stop_started() {
 
 cmd_start() {
   yarn install
-  FAKE_CLUSTERS_PID=""
-  EXAMPLE_REGISTRY_PID=""
-  EXAMPLE_PROMETHEUS_PID=""
-  EXAMPLE_GRAFANA_PID=""
   trap stop_example_estate EXIT
   start_example_estate
   yarn start
@@ -286,12 +288,6 @@ start_bundle_backend() {
 # the development server's time; a portal already on :3000/:7007 (a
 # developer's `start`) is tested as it is instead.
 cmd_e2e() {
-  # Global, not local: the EXIT trap runs after this function has returned.
-  BUNDLE_BACKEND_PID=""
-  FAKE_CLUSTERS_PID=""
-  EXAMPLE_REGISTRY_PID=""
-  EXAMPLE_PROMETHEUS_PID=""
-  EXAMPLE_GRAFANA_PID=""
   if port_open 7007 || port_open 3000; then
     log "a portal is already listening on :3000/:7007; testing that one"
     wait_for_portal
@@ -309,11 +305,6 @@ cmd_e2e() {
 # comes up on its defaults, its API answers a real token and /runtime-stack
 # renders the layers in Chromium (the browser tests tagged @smoke).
 cmd_smoke() {
-  PORTAL_PID=""
-  FAKE_CLUSTERS_PID=""
-  EXAMPLE_REGISTRY_PID=""
-  EXAMPLE_PROMETHEUS_PID=""
-  EXAMPLE_GRAFANA_PID=""
   if port_open 7007 || port_open 3000; then
     log "something already listens on :3000/:7007; stop it to check that \`start\` brings the portal up"
     exit 1
@@ -338,11 +329,6 @@ cmd_bench() {
     log "something already listens on :$port; set BENCH_PORT to a free port"
     exit 1
   fi
-  BUNDLE_BACKEND_PID=""
-  FAKE_CLUSTERS_PID=""
-  EXAMPLE_REGISTRY_PID=""
-  EXAMPLE_PROMETHEUS_PID=""
-  EXAMPLE_GRAFANA_PID=""
   trap 'stop_started "$BUNDLE_BACKEND_PID"; stop_example_estate' EXIT
   start_example_estate
   start_bundle_backend "$port"
