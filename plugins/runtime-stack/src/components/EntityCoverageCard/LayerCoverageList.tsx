@@ -1,12 +1,12 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { LayerCoverage } from '@internal/backstage-plugin-runtime-stack-common';
-import LinearProgress from '@material-ui/core/LinearProgress';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { runtimeStackTranslationRef } from '../../translation';
 import { coveragePercentText } from '../shared/percentText';
+import { CoverageBar } from '../shared/CoverageBar';
 
 /**
  * One line per layer, highest first as the stack is drawn. A layer the
@@ -26,15 +26,12 @@ export const LayerCoverageList = ({ layers }: { layers: LayerCoverage[] }) => {
               </TableCell>
               <TableCell>{layer.title}</TableCell>
               <TableCell style={{ width: '30%' }}>
-                {layer.required > 0 && (
-                  <LinearProgress
-                    variant="determinate"
-                    value={layer.ratio * 100}
-                    aria-label={t('coverageCard.layerBarLabel', {
-                      layer: String(layer.layer),
-                    })}
-                  />
-                )}
+                <CoverageBar
+                  coverage={layer}
+                  label={t('coverageCard.layerBarLabel', {
+                    layer: String(layer.layer),
+                  })}
+                />
               </TableCell>
               <TableCell
                 align="right"

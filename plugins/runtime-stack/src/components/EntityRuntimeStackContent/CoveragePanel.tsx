@@ -1,6 +1,5 @@
 import type { EntityCoverage } from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
-import LinearProgress from '@material-ui/core/LinearProgress';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
@@ -20,6 +19,7 @@ import {
 import { coverageSourceName, evidenceSourceName } from '../shared/sourceNames';
 import { evidenceDetailText } from '../shared/evidenceDetailText';
 import { percentText } from '../shared/percentText';
+import { CoverageBar } from '../shared/CoverageBar';
 
 /**
  * Overall and per-layer coverage under the service's requirement profile,
@@ -75,15 +75,12 @@ export const CoveragePanel = ({ value }: { value: EntityCoverage }) => {
                 })}
               </TableCell>
               <TableCell style={{ width: '45%' }}>
-                {layer.required > 0 && (
-                  <LinearProgress
-                    variant="determinate"
-                    value={layer.ratio * 100}
-                    aria-label={t('entityContent.coverage.layerBarLabel', {
-                      layer: String(layer.layer),
-                    })}
-                  />
-                )}
+                <CoverageBar
+                  coverage={layer}
+                  label={t('entityContent.coverage.layerBarLabel', {
+                    layer: String(layer.layer),
+                  })}
+                />
               </TableCell>
               <TableCell>
                 {layer.required === 0

@@ -15,7 +15,6 @@ import {
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
-import LinearProgress from '@material-ui/core/LinearProgress';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
@@ -52,6 +51,7 @@ import { runtimeStackTranslationRef } from '../../translation';
 import { usePaginationLabels } from './usePaginationLabels';
 import type { scorecardsPageMessages } from './scorecardsPageMessages';
 import { coveragePercentText } from '../shared/percentText';
+import { CoverageBar } from '../shared/CoverageBar';
 
 /** How long typing pauses before a text filter is sent. */
 export const SEARCH_DEBOUNCE_MS = 300;
@@ -149,16 +149,13 @@ const ServiceRow = ({ row }: { row: ServiceScore }) => {
         >
           {coveragePercentText(t, row)}
         </span>
-        {row.required > 0 && (
-          <LinearProgress
-            variant="determinate"
-            value={row.ratio * 100}
-            aria-label={t('scorecardsPage.services.coverageLabel', {
-              service: row.entityRef,
-            })}
-            style={{ width: 64, marginLeft: 'auto' }}
-          />
-        )}
+        <CoverageBar
+          coverage={row}
+          label={t('scorecardsPage.services.coverageLabel', {
+            service: row.entityRef,
+          })}
+          style={{ width: 64, marginLeft: 'auto' }}
+        />
       </TableCell>
       <TableCell align="right">{row.gapCount}</TableCell>
       <TableCell align="right">{row.exemptCount}</TableCell>

@@ -3,7 +3,6 @@ import type {
   LayerCoverage,
   SystemCoverage,
 } from '@internal/backstage-plugin-runtime-stack-common';
-import LinearProgress from '@material-ui/core/LinearProgress';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
@@ -12,6 +11,7 @@ import { ScrollingTable } from '../shared/ScrollingTable';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
 import { runtimeStackTranslationRef } from '../../translation';
 import { coveragePercentText } from '../shared/percentText';
+import { CoverageBar } from '../shared/CoverageBar';
 
 /**
  * The System's coverage: every component's required capabilities summed, so
@@ -83,15 +83,12 @@ export const AggregatedCoverageCard = ({
                   </Typography>
                 </TableCell>
                 <TableCell style={{ width: '30%', minWidth: 60 }}>
-                  {layer.required > 0 && (
-                    <LinearProgress
-                      variant="determinate"
-                      value={layer.ratio * 100}
-                      aria-label={t('coverageCard.layerBarLabel', {
-                        layer: String(layer.layer),
-                      })}
-                    />
-                  )}
+                  <CoverageBar
+                    coverage={layer}
+                    label={t('coverageCard.layerBarLabel', {
+                      layer: String(layer.layer),
+                    })}
+                  />
                 </TableCell>
                 <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
                   {coveragePercentText(t, layer)}

@@ -4,7 +4,6 @@ import type {
   ComponentCoverageSummary,
   LayerCoverage,
 } from '@internal/backstage-plugin-runtime-stack-common';
-import LinearProgress from '@material-ui/core/LinearProgress';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
@@ -15,6 +14,7 @@ import { ScrollingTable } from '../shared/ScrollingTable';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
 import { runtimeStackTranslationRef } from '../../translation';
 import { coveragePercentText } from '../shared/percentText';
+import { CoverageBar } from '../shared/CoverageBar';
 
 /**
  * Lowest ratio first, then most gaps, so the components that need work
@@ -46,11 +46,10 @@ const LayerCell = ({ layer }: { layer?: LayerCoverage }) => {
       <Tooltip title={counts}>
         <span>{coveragePercentText(t, layer)}</span>
       </Tooltip>
-      <LinearProgress
-        variant="determinate"
-        value={layer.ratio * 100}
+      <CoverageBar
+        coverage={layer}
         // The tooltip's counts, for screen readers.
-        aria-label={t('systemContent.components.layerBarLabel', {
+        label={t('systemContent.components.layerBarLabel', {
           layer: String(layer.layer),
           counts,
         })}

@@ -16,7 +16,6 @@ import {
 } from '@backstage/plugin-catalog-react';
 import type { TeamView } from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
-import LinearProgress from '@material-ui/core/LinearProgress';
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
@@ -35,6 +34,7 @@ import {
   useOptionalLegacyRouteRef,
 } from '../shared/routeLinks';
 import { coveragePercentText } from '../shared/percentText';
+import { CoverageBar } from '../shared/CoverageBar';
 
 const useStyles = makeStyles(theme => ({
   list: { listStyle: 'none', margin: 0, padding: 0 },
@@ -90,12 +90,11 @@ const TeamSummary = ({
   }
   return (
     <>
-      <LinearProgress
+      <CoverageBar
         className={classes.bar}
-        variant="determinate"
-        value={Math.round(view.overall.ratio * 100)}
-        aria-label={t('teamsWidget.coverageLabel', { team })}
-        aria-valuetext={t('teamsWidget.coverageValue', {
+        coverage={view.overall}
+        label={t('teamsWidget.coverageLabel', { team })}
+        valueText={t('teamsWidget.coverageValue', {
           percent: coveragePercentText(t, view.overall),
           covered: view.overall.covered,
           required: view.overall.required,
