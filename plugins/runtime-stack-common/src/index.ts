@@ -155,7 +155,7 @@ export {
   describeCoverageHint,
   describeEvidenceDetail,
   partialEvidence,
-  withDetail,
+  withEvidenceDetail,
   aggregateSystemCoverage,
   withOwners,
   coverageRatio,

@@ -5,7 +5,7 @@ import {
   podSpecOf,
   runningSummary,
   sourceControlToolOf,
-  withDetail,
+  withEvidenceDetail,
   type ClusterObject,
   type CoverageEvidence,
   type DeclaredStack,
@@ -23,7 +23,7 @@ export function declaredEvidence(declared: DeclaredStack): CoverageEvidence[] {
   return [
     ...declared.tools.map(
       (t): CoverageEvidence =>
-        withDetail(
+        withEvidenceDetail(
           {
             source: 'declared',
             capability: t.capability,
@@ -80,7 +80,7 @@ function sourceControl(
 ): CoverageEvidence {
   const address = withoutCredentials(rawAddress);
   const tool = sourceControlToolOf(address, toolOfHost);
-  return withDetail(
+  return withEvidenceDetail(
     {
       source,
       capability: 'source-control',
@@ -162,7 +162,7 @@ export function clusterEvidence(
                 first.namespace ? `${first.namespace}/` : ''
               }${first.name}: ${first.field} = ${first.value}`,
             }
-          : withDetail(found, { kind: 'detected' }),
+          : withEvidenceDetail(found, { kind: 'detected' }),
       );
     }
     for (const object of objects.get(view.cluster) ?? []) {
@@ -181,7 +181,7 @@ export function clusterEvidence(
         });
         for (const tool of healthOfTemplate(object)) {
           evidence.push(
-            withDetail(
+            withEvidenceDetail(
               {
                 source: 'cluster',
                 capability: 'health',
@@ -248,7 +248,7 @@ export function imageEvidence(
         0,
       );
       evidence.push(
-        withDetail(
+        withEvidenceDetail(
           {
             source: 'cluster',
             capability: 'images',
@@ -288,7 +288,7 @@ export function imageEvidence(
     } else if (image.registry && image.running.length > 0) {
       // Named with the repository: a service runs several images of one host.
       evidence.push(
-        withDetail(
+        withEvidenceDetail(
           {
             source: 'registry',
             capability: 'container-registry',
@@ -331,7 +331,7 @@ export function observabilityEvidence(
       };
       // Telemetry collected before the figures were counted has its summary.
       const evidence: CoverageEvidence = e.counts
-        ? withDetail(found, {
+        ? withEvidenceDetail(found, {
             kind: 'telemetry',
             capability: e.capability,
             counts: e.counts,

@@ -1,7 +1,7 @@
 import {
   describeEvidenceDetail,
   partialEvidence,
-  withDetail,
+  withEvidenceDetail,
   type EvidenceDetailParts,
 } from './evidenceDetail';
 
@@ -88,7 +88,7 @@ describe('describeEvidenceDetail', () => {
   });
 });
 
-describe('withDetail', () => {
+describe('withEvidenceDetail', () => {
   it('keeps the evidence and adds the English detail beside its parts', () => {
     const parts: EvidenceDetailParts = {
       kind: 'image-runs',
@@ -96,7 +96,7 @@ describe('withDetail', () => {
       pods: 2,
     };
     expect(
-      withDetail({ source: 'cluster', capability: 'images' }, parts),
+      withEvidenceDetail({ source: 'cluster', capability: 'images' }, parts),
     ).toEqual({
       source: 'cluster',
       capability: 'images',

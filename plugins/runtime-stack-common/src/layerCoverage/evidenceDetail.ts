@@ -82,7 +82,7 @@ export function describeEvidenceDetail(parts: EvidenceDetailParts): string {
  *
  * @public
  */
-export function withDetail<T extends object>(
+export function withEvidenceDetail<T extends object>(
   evidence: T,
   parts: EvidenceDetailParts,
 ): T & { detail: string; detailParts: EvidenceDetailParts } {

@@ -24,7 +24,7 @@ export { coverageHintParts, describeCoverageHint } from './coverageHints';
 export {
   describeEvidenceDetail,
   partialEvidence,
-  withDetail,
+  withEvidenceDetail,
 } from './evidenceDetail';
 export type { EvidenceDetailParts } from './evidenceDetail';
 export { aggregateSystemCoverage } from './aggregateCoverage';

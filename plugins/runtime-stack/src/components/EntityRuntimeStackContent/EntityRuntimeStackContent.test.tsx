@@ -10,7 +10,7 @@ import {
 import {
   coverageHintParts,
   defaultLayerModel,
-  withDetail,
+  withEvidenceDetail,
   type CoverageTrend,
   type EntityClusters,
   type EntityCoverage,
@@ -446,7 +446,7 @@ describe('EntityRuntimeStackContent', () => {
     ).toBeInTheDocument();
   });
   it("words the profile's reason and a gap's hint in the app's language, from their parts", async () => {
-    const partlyHealthy = withDetail(
+    const partlyHealthy = withEvidenceDetail(
       {
         source: 'cluster' as const,
         capability: 'health',

@@ -7,7 +7,7 @@ import {
   defaultRequirementProfiles,
   describeCoverageHint,
   describeProfileReason,
-  withDetail,
+  withEvidenceDetail,
   type CoverageEvidence,
   type OfferedTool,
 } from '@internal/backstage-plugin-runtime-stack-common';
@@ -67,7 +67,7 @@ describe('coverageHintText', () => {
 
   it("words what was found of a partly covered capability from its evidence's parts", () => {
     const evidence = [
-      withDetail(
+      withEvidenceDetail(
         {
           source: 'cluster' as const,
           capability: 'health',
