@@ -76,6 +76,34 @@ async function dropDatabasesOfThisRun() {
   }
 }
 
+/**
+ * Waits until the signals plugin of every replica has its subscription on
+ * the events bus. A replica subscribes on its first poll, some time after it
+ * reports ready, and a subscription made after an event was published does
+ * not get that event.
+ */
+async function busSubscriptionsOfSignals(count: number) {
+  const url = new URL(postgres!);
+  url.pathname = `/${prefix}events`;
+  const db = knexFactory({ client: 'pg', connection: url.toString() });
+  try {
+    let found = 0;
+    await until(
+      async () => {
+        const rows = await db('event_bus_subscriptions')
+          .select('id')
+          .whereLike('id', 'signals.%');
+        found = rows.length;
+        return found >= count;
+      },
+      { timeoutMs: 60_000, intervalMs: 250 },
+      () => `${found} of ${count} signals subscriptions on the bus after 60 s`,
+    );
+  } finally {
+    await db.destroy();
+  }
+}
+
 async function guestToken(replica: RunningServerProcess): Promise<string> {
   const res = await fetch(`${replica.url}/api/auth/guest/refresh`, {
     headers: { 'X-Requested-With': 'XMLHttpRequest' },
@@ -198,6 +226,7 @@ async function coverageStatus(
       expect(await coverageStatus(first, token, 'certificate-management')).toBe(
         'missing',
       );
+      await busSubscriptionsOfSignals(replicas.length);
       const onFirst = await subscribe(first, token);
       const onSecond = await subscribe(second, token);
       try {
