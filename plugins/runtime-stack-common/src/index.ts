@@ -160,7 +160,6 @@ export {
   withOwners,
   coverageRatio,
   displayedPercent,
-  formatCoveragePercent,
   formatPercent,
   coverageSignalChannel,
 } from './layerCoverage';

@@ -1,4 +1,4 @@
-import { formatCoveragePercent, formatPercent } from './formatPercent';
+import { formatPercent } from './formatPercent';
 
 describe('formatPercent', () => {
   it.each([
@@ -10,10 +10,5 @@ describe('formatPercent', () => {
     [1, '100%'],
   ])('formats %p as %p', (ratio, text) => {
     expect(formatPercent(ratio)).toBe(text);
-  });
-
-  it('shows a dash when nothing is required', () => {
-    expect(formatCoveragePercent({ required: 0, ratio: 1 })).toBe('—');
-    expect(formatCoveragePercent({ required: 4, ratio: 0.75 })).toBe('75%');
   });
 });

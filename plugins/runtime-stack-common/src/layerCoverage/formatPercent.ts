@@ -20,16 +20,3 @@ export function displayedPercent(ratio: number): number {
 export function formatPercent(ratio: number): string {
   return `${displayedPercent(ratio)}%`;
 }
-
-/**
- * Coverage counts as a percentage, or "—" when nothing is required: the
- * ratio is 1 then, which would read as fully covered.
- *
- * @public
- */
-export function formatCoveragePercent(coverage: {
-  required: number;
-  ratio: number;
-}): string {
-  return coverage.required === 0 ? '—' : formatPercent(coverage.ratio);
-}

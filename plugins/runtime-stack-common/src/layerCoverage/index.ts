@@ -30,10 +30,6 @@ export type { EvidenceDetailParts } from './evidenceDetail';
 export { aggregateSystemCoverage } from './aggregateCoverage';
 export { withOwners } from './withOwners';
 export { coverageRatio } from './coverageRatios';
-export {
-  displayedPercent,
-  formatCoveragePercent,
-  formatPercent,
-} from './formatPercent';
+export { displayedPercent, formatPercent } from './formatPercent';
 export { coverageSignalChannel } from './coverageSignals';
 export type { CoverageChangedSignal } from './coverageSignals';
