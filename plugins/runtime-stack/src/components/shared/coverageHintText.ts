@@ -97,7 +97,6 @@ function wordHint(
   evidence?: CapabilityCoverage['evidence'],
 ): string | undefined {
   const { capability, next, declared = [] } = parts;
-  const partly = partlyText(t, parts, evidence);
   const annotation = RUNTIME_STACK_ANNOTATIONS.tools;
   const offers = offersText(t, parts.offers);
   if (declared.length > 0) {
@@ -133,6 +132,7 @@ function wordHint(
   } else {
     then = t('coverageHint.declare', { annotation, capability });
   }
+  const partly = then ? partlyText(t, parts, evidence) : [];
   return then && partly.length > 0
     ? t('coverageHint.partly', { details: partly.join('; '), next: then })
     : then;
