@@ -88,6 +88,34 @@ const toGap = (row: GapRow): ServiceGap => ({
   status: row.status,
 });
 
+/** The groups counting the services of these teams: them and every group below. */
+const membersOf = (knex: Knex, teamRefs: string[]) =>
+  knex('team_closure').whereIn('team_ref', teamRefs).select('member_ref');
+
+/**
+ * Sums counts aggregated per owning group up to every team above the owner.
+ * Aggregating per owner first touches each service once, not once per team
+ * above it: a division's page no longer reads its thousands of services
+ * three times over.
+ */
+function rolledUpToTeams(
+  knex: Knex,
+  perOwner: Knex.QueryBuilder,
+  columns: string[],
+) {
+  return knex
+    .with('per_owner', perOwner)
+    .from('per_owner as po')
+    .join('team_closure as tc', 'tc.member_ref', 'po.owner_ref')
+    .select({ team: 'tc.team_ref' })
+    .select(columns.map(column => `po.${column}`))
+    .sum({ services: 'po.services' })
+    .sum({ required: 'po.required' })
+    .sum({ covered: 'po.covered' })
+    .sum({ partial: 'po.partial' })
+    .groupBy(['tc.team_ref', ...columns.map(column => `po.${column}`)]);
+}
+
 /** `YYYY-MM-DD` of a date in UTC. */
 export const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -217,22 +245,21 @@ export class ScorecardStore {
     options: { layer?: number; limit: number; offset: number },
   ): Promise<TeamScorecard> {
     const { knex } = this;
-    const teamRows = knex('team_closure as tc').join(
-      'service_coverage as sc',
-      'sc.owner_ref',
-      'tc.member_ref',
-    );
-    const [{ total }] = await teamRows
-      .clone()
+    const [{ total }] = await knex('team_closure as tc')
+      .whereExists(
+        knex('service_coverage as sc')
+          .whereRaw('sc.owner_ref = tc.member_ref')
+          .select(knex.raw('1')),
+      )
       .countDistinct({ total: 'tc.team_ref' });
-    const teams = (await teamRows
-      .clone()
-      .select({ team: 'tc.team_ref' })
+    const perOwner = knex('service_coverage')
+      .select('owner_ref')
       .count({ services: '*' })
-      .sum({ required: 'sc.required' })
-      .sum({ covered: 'sc.covered' })
-      .sum({ partial: 'sc.partial' })
-      .groupBy('tc.team_ref')
+      .sum({ required: 'required' })
+      .sum({ covered: 'covered' })
+      .sum({ partial: 'partial' })
+      .groupBy('owner_ref');
+    const teams = (await rolledUpToTeams(knex, perOwner, [])
       .orderBy('tc.team_ref')
       .limit(options.limit)
       .offset(options.offset)) as Array<
@@ -305,19 +332,15 @@ export class ScorecardStore {
     const [{ services }] = await knex('service_coverage').count({
       services: '*',
     });
-    const statusRows: Array<Record<string, unknown>> = await knex(
-      'capability_coverage',
-    )
+    const statusRows: Array<{
+      capability: string;
+      status: string;
+      services: unknown;
+    }> = await knex('capability_coverage')
       .where({ requirement: 'required' })
-      .select('capability')
-      .select(
-        ...['covered', 'partial', 'missing', 'exempt'].map(status =>
-          knex.raw(`sum(case when status = ? then 1 else 0 end) as ${status}`, [
-            status,
-          ]),
-        ),
-      )
-      .groupBy('capability');
+      .select('capability', 'status')
+      .count({ services: '*' })
+      .groupBy('capability', 'status');
     const toolRows: Array<{
       capability: string;
       tool: string;
@@ -330,8 +353,12 @@ export class ScorecardStore {
     const capabilities: CapabilityAdoption[] = layerModel.layers.flatMap(
       layer =>
         layer.capabilities.map(capability => {
-          const row = statusRows.find(r => r.capability === capability.id);
-          const n = (key: string) => Number(row?.[key] ?? 0);
+          const n = (status: string) =>
+            Number(
+              statusRows.find(
+                r => r.capability === capability.id && r.status === status,
+              )?.services ?? 0,
+            );
           return {
             capability: capability.id,
             title: capability.title,
@@ -360,14 +387,13 @@ export class ScorecardStore {
     layer: number,
   ): Promise<Cell[]> {
     const { knex } = this;
-    return knex('capability_coverage as cc')
+    const perOwner = knex('capability_coverage as cc')
       .join('service_coverage as sc', 'sc.entity_ref', 'cc.entity_ref')
-      .join('team_closure as tc', 'tc.member_ref', 'sc.owner_ref')
-      .whereIn('tc.team_ref', teamRefs)
+      .whereIn('sc.owner_ref', membersOf(knex, teamRefs))
       .andWhere('cc.layer', layer)
       .andWhere('cc.requirement', 'required')
       .andWhereNot('cc.status', 'exempt')
-      .select({ team: 'tc.team_ref', col: 'cc.capability' })
+      .select({ owner_ref: 'sc.owner_ref', col: 'cc.capability' })
       .count({ services: '*' })
       .count({ required: '*' })
       .select(
@@ -378,23 +404,30 @@ export class ScorecardStore {
           `sum(case when cc.status = 'partial' then 1 else 0 end) as partial`,
         ),
       )
-      .groupBy('tc.team_ref', 'cc.capability');
+      .groupBy('sc.owner_ref', 'cc.capability');
+    return rolledUpToTeams(knex, perOwner, ['col']).whereIn(
+      'tc.team_ref',
+      teamRefs,
+    );
   }
 
   /** Teams × layers, over services with something required in the layer. */
   private async layerCells(teamRefs: string[]): Promise<Cell[]> {
     const { knex } = this;
-    return knex('layer_coverage as lc')
+    const perOwner = knex('layer_coverage as lc')
       .join('service_coverage as sc', 'sc.entity_ref', 'lc.entity_ref')
-      .join('team_closure as tc', 'tc.member_ref', 'sc.owner_ref')
-      .whereIn('tc.team_ref', teamRefs)
+      .whereIn('sc.owner_ref', membersOf(knex, teamRefs))
       .andWhere('lc.required', '>', 0)
-      .select({ team: 'tc.team_ref', col: 'lc.layer' })
+      .select({ owner_ref: 'sc.owner_ref', col: 'lc.layer' })
       .count({ services: '*' })
       .sum({ required: 'lc.required' })
       .sum({ covered: 'lc.covered' })
       .sum({ partial: 'lc.partial' })
-      .groupBy('tc.team_ref', 'lc.layer');
+      .groupBy('sc.owner_ref', 'lc.layer');
+    return rolledUpToTeams(knex, perOwner, ['col']).whereIn(
+      'tc.team_ref',
+      teamRefs,
+    );
   }
 
   /** Daily points of a subject since `sinceDay`, oldest first. */
