@@ -21,6 +21,12 @@ export interface Config {
         group?: string;
         /** Whether most services can do without it; requirement profiles decide per service. */
         optional?: boolean;
+        /**
+         * Whether every workload on a cluster runs with the cluster's tool
+         * for it (as with the container runtime or the CNI), so that a
+         * service uses what each cluster it runs on provides.
+         */
+        providedByCluster?: boolean;
         /** The tools known to provide the capability. */
         tools?: Array<{
           /** Kebab-case id, the same wherever the tool appears, e.g. `unleash`. */
@@ -69,6 +75,8 @@ export interface Config {
           description?: string;
           /** Mark the capability optional (`true`) or required (`false`). */
           optional?: boolean;
+          /** Whether a service uses the tool the cluster it runs on provides for it. */
+          providedByCluster?: boolean;
           /**
            * Changes to the capability's existing tools, keyed by tool id,
            * e.g. `consul-connect: { runs: [envoy] }`.

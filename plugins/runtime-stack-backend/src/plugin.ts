@@ -17,6 +17,7 @@ import {
   defaultLayerModel,
   detectClusterTools,
   detectServiceTools,
+  toolsProvidedByCluster,
   extendLayerModel,
   runtimeStackPermissions,
   validateDetectionRules,
@@ -256,6 +257,7 @@ export const runtimeStackPlugin = createBackendPlugin({
           staleAfterMs: collectionSettings.staleAfterMs,
           detectServiceTools: input =>
             detectServiceTools(input, detectionRules, layerModel),
+          providedByCluster: tools => toolsProvidedByCluster(tools, layerModel),
         });
         registerClusterMetrics(metrics, clusterState, logger);
         if (catalogLocator && catalogLocator.allowedHosts.length === 0) {

@@ -111,6 +111,8 @@ export {
   validateDetectionRules,
   detectClusterTools,
   detectServiceTools,
+  toolsProvidedByCluster,
+  describeDetectionEvidence,
 } from './detection';
 export type {
   DetectionEvidence,

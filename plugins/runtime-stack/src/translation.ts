@@ -53,6 +53,9 @@ export const runtimeStackTranslationRef = createTranslationRef({
       capabilityColumn: 'Capability',
       toolsColumn: 'Known tools',
       optional: 'optional',
+      providedByCluster: 'provided by the cluster',
+      providedByClusterTitle:
+        'Every workload on a cluster uses the tool the cluster runs for it',
     },
     scorecardsPage: scorecardsPageMessages,
     entityContent: entityContentMessages,
@@ -150,6 +153,9 @@ export const runtimeStackTranslationRef = createTranslationRef({
         '{{image}} was built from {{address}} at {{revision}} ({{label}})',
       notReadYet: '{{repository}}: not read yet',
       notConfigured: '{{repository}}: not a configured registry',
+      providedByCluster: 'every workload on {{cluster}} runs with it',
+      providedByClusterIn:
+        'every workload on {{cluster}} runs with it ({{object}})',
       detected: 'detected',
     },
     /** What coverage reads its evidence from, when one could not be read. */

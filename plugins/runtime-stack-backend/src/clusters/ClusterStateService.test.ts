@@ -200,6 +200,24 @@ describe.each(databases.eachSupportedId())(
       const [eu, us] = result.clusters;
       expect(eu.tools.map(t => t.tool)).not.toContain('linkerd');
       expect(us.tools.map(t => t.tool)).toContain('linkerd');
+      // And what it runs with there because every workload on the cluster
+      // does: each cluster's own network, none of its opt-in tools.
+      const provided = (view: typeof eu) =>
+        (view.providedByCluster ?? []).map(t => `${t.capability}=${t.tool}`);
+      expect(provided(eu)).toContain('cni-networking=cilium');
+      expect(provided(us)).toContain('cni-networking=calico');
+      expect(provided(us)).not.toContain('cni-networking=cilium');
+      for (const view of [eu, us]) {
+        expect(provided(view)).toEqual(
+          expect.arrayContaining([
+            'container-runtime=containerd',
+            'service-discovery=coredns',
+          ]),
+        );
+        expect(provided(view).some(p => p.startsWith('gitops='))).toBe(false);
+      }
+      const cilium = eu.providedByCluster!.find(t => t.tool === 'cilium')!;
+      expect(cilium.evidence[0]).toMatchObject({ field: expect.any(String) });
     });
 
     it('looks only on the clusters a service depends on with the catalogRelation locator', async () => {

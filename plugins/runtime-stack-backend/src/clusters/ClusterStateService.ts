@@ -8,6 +8,7 @@ import type {
   EntityClusterView,
   ToolFinding,
 } from '@internal/backstage-plugin-runtime-stack-common';
+import { toolsProvidedByCluster } from '@internal/backstage-plugin-runtime-stack-common';
 import type { ClusterDefinition } from './clusterConfig';
 import type { ClusterDirectory } from './ClusterDirectory';
 import type {
@@ -76,6 +77,11 @@ export interface ClusterStateServiceOptions {
     serviceObjects: ClusterObject[];
     clusterObjects: ClusterObject[];
   }) => ToolFinding[];
+  /**
+   * Of a cluster's platform tools, those every workload on it runs with;
+   * default: the `providedByCluster` capabilities of the default layer model.
+   */
+  providedByCluster?: (clusterTools: ToolFinding[]) => ToolFinding[];
   now?: () => Date;
 }
 
@@ -252,6 +258,9 @@ export class ClusterStateService {
         serviceObjects: objects,
         clusterObjects: context,
       }),
+      providedByCluster: (
+        this.options.providedByCluster ?? toolsProvidedByCluster
+      )(state?.platformTools ?? []),
     };
   }
 

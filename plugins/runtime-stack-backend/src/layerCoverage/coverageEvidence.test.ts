@@ -1,6 +1,13 @@
 import type { Entity } from '@backstage/catalog-model';
-import type { EntityImages } from '@internal/backstage-plugin-runtime-stack-common';
-import { catalogEvidence, imageEvidence } from './coverageEvidence';
+import type {
+  EntityClusters,
+  EntityImages,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import {
+  catalogEvidence,
+  clusterEvidence,
+  imageEvidence,
+} from './coverageEvidence';
 
 const entityAt = (location: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -208,5 +215,87 @@ describe('imageEvidence', () => {
         'partial',
       ],
     ]);
+  });
+});
+
+describe('clusterEvidence', () => {
+  const node = {
+    kind: 'Node',
+    apiVersion: 'v1',
+    name: 'ip-10-0-1-12',
+    field: 'status.nodeInfo.containerRuntimeVersion',
+    value: 'containerd://1.7.22',
+  };
+  const clusters: EntityClusters = {
+    entityRef: 'component:default/payments-api',
+    selector: { labelSelector: 'backstage.io/kubernetes-id=payments-api' },
+    clusters: [
+      {
+        cluster: 'prod-eu-1',
+        stale: false,
+        warnings: [],
+        ageSeconds: 60,
+        namespaces: ['payments'],
+        workloads: [],
+        objects: [],
+        tools: [
+          {
+            tool: 'istio',
+            capability: 'service-mesh',
+            layer: 5,
+            evidence: [
+              {
+                kind: 'Pod',
+                apiVersion: 'v1',
+                namespace: 'payments',
+                name: 'payments-api-1',
+                field: 'metadata.annotations[sidecar.istio.io/status]',
+                value: '{}',
+              },
+            ],
+          },
+        ],
+        providedByCluster: [
+          {
+            tool: 'containerd',
+            capability: 'container-runtime',
+            layer: 1,
+            evidence: [node],
+          },
+          { tool: 'aws', capability: 'platform', layer: 0, evidence: [] },
+        ],
+      },
+    ],
+    unavailable: [],
+  };
+  const now = new Date('2026-12-06T12:00:00Z');
+
+  it("counts the tools of the cluster a service runs on, saying they are the cluster's", () => {
+    const evidence = clusterEvidence(clusters, new Map(), now);
+    expect(evidence.find(e => e.tool === 'containerd')).toEqual({
+      source: 'cluster',
+      capability: 'container-runtime',
+      tool: 'containerd',
+      cluster: 'prod-eu-1',
+      strength: 'full',
+      detail:
+        'every workload on prod-eu-1 runs with it (Node ip-10-0-1-12: status.nodeInfo.containerRuntimeVersion = containerd://1.7.22)',
+      detailParts: {
+        kind: 'provided-by-cluster',
+        cluster: 'prod-eu-1',
+        object:
+          'Node ip-10-0-1-12: status.nodeInfo.containerRuntimeVersion = containerd://1.7.22',
+      },
+      seenAt: '2026-12-06T11:59:00.000Z',
+    });
+    expect(evidence.find(e => e.tool === 'aws')).toMatchObject({
+      capability: 'platform',
+      detail: 'every workload on prod-eu-1 runs with it',
+    });
+    // The service's own tools keep the object that shows them.
+    expect(evidence.find(e => e.tool === 'istio')).toMatchObject({
+      detail:
+        'Pod payments/payments-api-1: metadata.annotations[sidecar.istio.io/status] = {}',
+    });
   });
 });

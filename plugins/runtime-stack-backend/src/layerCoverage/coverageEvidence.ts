@@ -1,6 +1,7 @@
 import type { Entity } from '@backstage/catalog-model';
 import {
   ECOSYSTEM_ANNOTATIONS,
+  describeDetectionEvidence,
   RUNTIME_STACK_ANNOTATIONS,
   podSpecOf,
   runningSummary,
@@ -13,6 +14,7 @@ import {
   type EntityImages,
   type EntityObservability,
   type EvidenceDetailParts,
+  type ToolFinding,
 } from '@internal/backstage-plugin-runtime-stack-common';
 
 /**
@@ -134,7 +136,8 @@ function healthOfTemplate(object: ClusterObject): string[] {
 }
 
 /**
- * What the clusters show: the tools detected for the service, its workloads,
+ * What the clusters show: the tools detected for the service, the tools of
+ * the cluster every workload on it runs with, its workloads,
  * and the probes, limits, autoscalers and disruption budgets that keep it
  * healthy.
  */
@@ -145,24 +148,29 @@ export function clusterEvidence(
 ): CoverageEvidence[] {
   const evidence: CoverageEvidence[] = [];
   for (const view of clusters.clusters) {
+    const found = (finding: ToolFinding): Omit<CoverageEvidence, 'detail'> => ({
+      source: 'cluster',
+      capability: finding.capability,
+      tool: finding.tool,
+      cluster: view.cluster,
+      strength: 'full',
+    });
     for (const finding of view.tools) {
       const first = finding.evidence[0];
-      const found: Omit<CoverageEvidence, 'detail'> = {
-        source: 'cluster',
-        capability: finding.capability,
-        tool: finding.tool,
-        cluster: view.cluster,
-        strength: 'full',
-      };
       evidence.push(
         first
-          ? {
-              ...found,
-              detail: `${first.kind} ${
-                first.namespace ? `${first.namespace}/` : ''
-              }${first.name}: ${first.field} = ${first.value}`,
-            }
-          : withEvidenceDetail(found, { kind: 'detected' }),
+          ? { ...found(finding), detail: describeDetectionEvidence(first) }
+          : withEvidenceDetail(found(finding), { kind: 'detected' }),
+      );
+    }
+    for (const finding of view.providedByCluster ?? []) {
+      const first = finding.evidence[0];
+      evidence.push(
+        withEvidenceDetail(found(finding), {
+          kind: 'provided-by-cluster',
+          cluster: view.cluster,
+          ...(first && { object: describeDetectionEvidence(first) }),
+        }),
       );
     }
     for (const object of objects.get(view.cluster) ?? []) {

@@ -105,6 +105,11 @@ export interface EntityClusterView extends ClusterFreshness, ClusterDashboard {
   objects: ClusterObjectRef[];
   /** Tools this service itself uses there, with evidence. */
   tools: ToolFinding[];
+  /**
+   * Tools of the cluster that every workload on it runs with, this service's
+   * included: its platform, DNS, container runtime and CNI.
+   */
+  providedByCluster?: ToolFinding[];
 }
 
 /**

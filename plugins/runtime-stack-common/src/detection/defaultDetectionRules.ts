@@ -742,6 +742,13 @@ const platformRules: DetectionRule[] = [
 
 const coreRuntimeRules: DetectionRule[] = [
   {
+    tool: 'kubernetes',
+    capability: 'scheduling',
+    // Nodes whose kubelet reports a version: the evidence names a node and
+    // the Kubernetes version it runs.
+    match: [{ objectKind: 'Node', kubelet: 'v.+' }],
+  },
+  {
     tool: 'containerd',
     capability: 'container-runtime',
     match: [{ objectKind: 'Node', containerRuntime: 'containerd' }],

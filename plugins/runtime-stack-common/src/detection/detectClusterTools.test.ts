@@ -21,6 +21,7 @@ describe('detectClusterTools', () => {
     expect(findings.map(f => `${f.layer} ${f.capability} ${f.tool}`)).toEqual([
       '0 platform aws',
       '1 container-runtime containerd',
+      '1 scheduling kubernetes',
       '1 service-discovery coredns',
       '3 block-storage amazon-ebs',
       '3 cni-networking cilium',
@@ -60,6 +61,13 @@ describe('detectClusterTools', () => {
         value: 'quay.io/cilium/operator-generic:v1.16.1',
       }),
     ]);
+    expect(byTool.kubernetes[0]).toEqual({
+      kind: 'Node',
+      apiVersion: 'v1',
+      name: 'ip-10-0-1-12.eu-west-1.compute.internal',
+      field: 'status.nodeInfo.kubeletVersion',
+      value: 'v1.30.4-eks-a737599',
+    });
     expect(byTool['ingress-nginx']).toContainEqual({
       kind: 'IngressClass',
       apiVersion: 'networking.k8s.io/v1',
@@ -124,7 +132,7 @@ describe('detectClusterTools', () => {
     expect(detectClusterTools([])).toEqual([]);
   });
 
-  it('finds nothing in a cluster of look-alike but unrelated workloads', () => {
+  it('finds nothing but Kubernetes in a cluster of look-alike but unrelated workloads', () => {
     const unrelated = [
       node('worker-1', 'unknown://0.1', {
         providerID: 'kind://docker/shop/worker-1',
@@ -164,7 +172,9 @@ describe('detectClusterTools', () => {
       ingressClass('internal', 'example.com/ingress-controller'),
       crd('widgets', 'example.com', 'Widget'),
     ];
-    expect(detectClusterTools(unrelated)).toEqual([]);
+    expect(
+      detectClusterTools(unrelated).map(f => `${f.capability}=${f.tool}`),
+    ).toEqual(['scheduling=kubernetes']);
   });
 
   it('uses rules and a layer model it is given, and skips rules the model rejects', () => {

@@ -5,7 +5,9 @@ export type {
   DetectionRule,
   ToolFinding,
 } from './types';
+export { describeDetectionEvidence } from './types';
 export { defaultDetectionRules } from './defaultDetectionRules';
 export { validateDetectionRules } from './validateDetectionRules';
 export { detectClusterTools } from './detectClusterTools';
 export { detectServiceTools } from './detectServiceTools';
+export { toolsProvidedByCluster } from './toolsProvidedByCluster';

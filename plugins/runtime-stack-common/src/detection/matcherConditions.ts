@@ -135,6 +135,15 @@ export const MATCHER_CONDITIONS: Record<string, MatcherCondition> = {
     patternKey: 'providerId',
     read: object => schemeAt(object, ['spec', 'providerID']),
   },
+  kubelet: {
+    kind: 'Node',
+    patternKey: 'kubelet',
+    read: object =>
+      single(
+        'status.nodeInfo.kubeletVersion',
+        stringAt(object, ['status', 'nodeInfo', 'kubeletVersion']),
+      ),
+  },
 };
 
 export const CONDITION_KEYS = Object.keys(MATCHER_CONDITIONS);

@@ -21,6 +21,18 @@ export interface DetectionEvidence {
 }
 
 /**
+ * Where a detection read its value, as a reader finds it in the cluster:
+ * `DaemonSet kube-system/cilium: spec.template.spec.containers[0].image = …`.
+ *
+ * @public
+ */
+export function describeDetectionEvidence(evidence: DetectionEvidence): string {
+  return `${evidence.kind} ${
+    evidence.namespace ? `${evidence.namespace}/` : ''
+  }${evidence.name}: ${evidence.field} = ${evidence.value}`;
+}
+
+/**
  * A tool found in a cluster or in a service's runtime, placed in the layer
  * model, with the objects that prove it.
  *
@@ -97,7 +109,12 @@ export type DetectionMatcher =
    * A Node's cloud provider: the part of `spec.providerID` before `://`, as
    * the cloud controller sets it, e.g. `aws`, `gce`, `azure`, `openstack`.
    */
-  | { objectKind: 'Node'; apiGroup?: string; providerId: string };
+  | { objectKind: 'Node'; apiGroup?: string; providerId: string }
+  /**
+   * A Node's kubelet: `status.nodeInfo.kubeletVersion`, e.g. `v1\.31\..*`,
+   * or `v.+` for any Kubernetes node.
+   */
+  | { objectKind: 'Node'; apiGroup?: string; kubelet: string };
 
 /**
  * Data that says how to recognise one tool of one capability in Kubernetes

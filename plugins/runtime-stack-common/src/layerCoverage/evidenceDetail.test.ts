@@ -82,6 +82,19 @@ describe('describeEvidenceDetail', () => {
       },
       '1 of 2 targets healthy',
     ],
+    [
+      { kind: 'provided-by-cluster', cluster: 'prod-eu-1' },
+      'every workload on prod-eu-1 runs with it',
+    ],
+    [
+      {
+        kind: 'provided-by-cluster',
+        cluster: 'prod-eu-1',
+        object:
+          'DaemonSet kube-system/cilium: spec.template.spec.containers[0].image = quay.io/cilium/cilium:v1.16.1',
+      },
+      'every workload on prod-eu-1 runs with it (DaemonSet kube-system/cilium: spec.template.spec.containers[0].image = quay.io/cilium/cilium:v1.16.1)',
+    ],
     [{ kind: 'detected' }, 'detected'],
   ])('words %j as %p', (parts, text) => {
     expect(describeEvidenceDetail(parts)).toBe(text);

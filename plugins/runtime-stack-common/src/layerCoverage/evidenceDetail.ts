@@ -17,6 +17,8 @@ import {
  * - `registry-not-read`: the registry has not answered for `repository` yet,
  *   or (`configured: false`) is no registry the portal may read;
  * - `telemetry`: the figures behind an observability capability;
+ * - `provided-by-cluster`: every workload on `cluster` runs with the tool,
+ *   which the cluster shows in `object` (a field of one of its objects);
  * - `detected`: a tool detected with nothing more to show.
  *
  * @public
@@ -39,6 +41,7 @@ export type EvidenceDetailParts =
       capability: ObservabilityEvidence['capability'];
       counts: ObservabilityCounts;
     }
+  | { kind: 'provided-by-cluster'; cluster: string; object?: string }
   | { kind: 'detected' };
 
 /**
@@ -71,6 +74,10 @@ export function describeEvidenceDetail(parts: EvidenceDetailParts): string {
       }`;
     case 'telemetry':
       return describeObservabilityCounts(parts.capability, parts.counts);
+    case 'provided-by-cluster':
+      return `every workload on ${parts.cluster} runs with it${
+        parts.object ? ` (${parts.object})` : ''
+      }`;
     default:
       return 'detected';
   }

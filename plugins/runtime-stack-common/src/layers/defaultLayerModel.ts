@@ -94,6 +94,7 @@ export const defaultLayerModel: LayerModel = {
           title: 'Platform (cloud or on-premises)',
           description:
             'The public, private or hybrid infrastructure the service ultimately runs on. It sets the constraints (regions, managed services, cost) for every layer above.',
+          providedByCluster: true,
           tools: [
             {
               id: 'aws',
@@ -196,6 +197,7 @@ export const defaultLayerModel: LayerModel = {
           title: 'Scheduling & orchestration',
           description:
             "Places the service's containers on nodes and keeps them running, restarting, scaling and rescheduling them as needed.",
+          providedByCluster: true,
           tools: [
             {
               id: 'kubernetes',
@@ -215,6 +217,7 @@ export const defaultLayerModel: LayerModel = {
           title: 'Coordination & service discovery (DNS)',
           description:
             'Cluster DNS and coordination stores that let the service find its dependencies by name and keep the cluster state consistent.',
+          providedByCluster: true,
           tools: [
             { id: 'skydns', title: 'SkyDNS' },
             { id: 'kube-dns', title: 'KubeDNS' },
@@ -232,6 +235,7 @@ export const defaultLayerModel: LayerModel = {
           title: 'Container runtime',
           description:
             "The node-level software that starts the service's containers and isolates them; sandboxed runtimes add stronger isolation for untrusted workloads.",
+          providedByCluster: true,
           tools: [
             {
               id: 'docker',
@@ -315,6 +319,7 @@ export const defaultLayerModel: LayerModel = {
           group: 'networking',
           description:
             "Pod-to-pod networking for the service's workloads, including network policy enforcement between them.",
+          providedByCluster: true,
           tools: [
             {
               id: 'multus',

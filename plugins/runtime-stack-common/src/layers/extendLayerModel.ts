@@ -69,11 +69,14 @@ export function extendLayerModel(
     );
   }
   for (const [capabilityId, override] of overrides) {
-    const { title, description, optional, tools } = override;
+    const { title, description, optional, providedByCluster, tools } = override;
     const capability = capabilities.get(capabilityId)!;
     if (title !== undefined) capability.title = title;
     if (description !== undefined) capability.description = description;
     if (optional !== undefined) capability.optional = optional;
+    if (providedByCluster !== undefined) {
+      capability.providedByCluster = providedByCluster;
+    }
     overrideTools(capability, tools ?? {});
   }
 

@@ -37,6 +37,12 @@ export interface RuntimeCapability {
    * (`layer-N`) only recommends it; a profile that names it requires it.
    */
   optional?: boolean;
+  /**
+   * Every workload on a cluster runs with the cluster's tool for it (its
+   * platform, DNS, container runtime, CNI): a service uses what each cluster
+   * it runs on provides, without an object of its own to show it.
+   */
+  providedByCluster?: boolean;
   tools: RuntimeTool[];
 }
 
@@ -82,6 +88,7 @@ export interface LayerModelExtension {
       title?: string;
       description?: string;
       optional?: boolean;
+      providedByCluster?: boolean;
       /**
        * Changes to the capability's existing tools, keyed by tool id; `runs`
        * replaces the tool's list (`[]` removes a relation the model ships).

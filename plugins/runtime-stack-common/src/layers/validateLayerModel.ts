@@ -19,6 +19,7 @@ const capabilitySchema = z.object({
   description: z.string().min(1),
   group: kebabId.optional(),
   optional: z.boolean().optional(),
+  providedByCluster: z.boolean().optional(),
   tools: z.array(toolSchema),
 });
 

@@ -29,6 +29,7 @@ describe('readLayerModelExtensionFromConfig', () => {
           ...featureFlags,
           group: 'delivery',
           optional: true,
+          providedByCluster: false,
           tools: [
             { id: 'unleash', title: 'Unleash', url: 'https://getunleash.io/' },
           ],
@@ -40,6 +41,7 @@ describe('readLayerModelExtensionFromConfig', () => {
       overrides: {
         'service-mesh': { title: 'Mesh', optional: false },
         tracing: { description: 'Sampled at 1%' },
+        'runtime-security': { providedByCluster: true },
       },
       layerTitles: { 6: 'Workloads' },
     });
@@ -50,6 +52,7 @@ describe('readLayerModelExtensionFromConfig', () => {
           ...featureFlags,
           group: 'delivery',
           optional: true,
+          providedByCluster: false,
           tools: [
             { id: 'unleash', title: 'Unleash', url: 'https://getunleash.io/' },
           ],
@@ -61,6 +64,7 @@ describe('readLayerModelExtensionFromConfig', () => {
       overrides: {
         'service-mesh': { title: 'Mesh', optional: false },
         tracing: { description: 'Sampled at 1%' },
+        'runtime-security': { providedByCluster: true },
       },
       layerTitles: { 6: 'Workloads' },
     });
@@ -70,6 +74,9 @@ describe('readLayerModelExtensionFromConfig', () => {
     expect(model.layers[5].capabilities.map(c => c.id)).toContain(
       'feature-flags',
     );
+    expect(
+      model.layers[4].capabilities.find(c => c.id === 'runtime-security'),
+    ).toMatchObject({ providedByCluster: true });
   });
 
   it('reads which tools a tool runs, added or overridden, and the model keeps it', () => {
@@ -249,7 +256,7 @@ describe('readLayerModelExtensionFromConfig', () => {
     [
       'a misspelt override key',
       { overrides: { metrics: { titel: 'Metrics' } } },
-      "Invalid config at 'runtimeStack.layerModel.overrides.metrics.titel': unknown key (known keys are title, description, optional, tools)",
+      "Invalid config at 'runtimeStack.layerModel.overrides.metrics.titel': unknown key (known keys are title, description, optional, providedByCluster, tools)",
     ],
     [
       'an override that is not a boolean',

@@ -153,7 +153,16 @@ function readCapability(
 ): RuntimeCapability & { layer: number } {
   rejectUnknownKeys(
     config,
-    ['layer', 'id', 'title', 'description', 'group', 'optional', 'tools'],
+    [
+      'layer',
+      'id',
+      'title',
+      'description',
+      'group',
+      'optional',
+      'providedByCluster',
+      'tools',
+    ],
     path,
   );
   const layer = config.getNumber('layer');
@@ -167,6 +176,7 @@ function readCapability(
     ? readKebabId(config, 'group', path)
     : undefined;
   const optional = config.getOptionalBoolean('optional');
+  const providedByCluster = config.getOptionalBoolean('providedByCluster');
   const tools = (config.getOptionalConfigArray('tools') ?? []).map((t, i) =>
     readTool(t, `${path}.tools[${i}]`),
   );
@@ -177,6 +187,7 @@ function readCapability(
     description,
     ...(group !== undefined && { group }),
     ...(optional !== undefined && { optional }),
+    ...(providedByCluster !== undefined && { providedByCluster }),
     tools,
   };
 }
@@ -187,17 +198,19 @@ function readOverride(
 ): NonNullable<LayerModelExtension['overrides']>[string] {
   rejectUnknownKeys(
     config,
-    ['title', 'description', 'optional', 'tools'],
+    ['title', 'description', 'optional', 'providedByCluster', 'tools'],
     path,
   );
   const title = config.getOptionalString('title');
   const description = config.getOptionalString('description');
   const optional = config.getOptionalBoolean('optional');
+  const providedByCluster = config.getOptionalBoolean('providedByCluster');
   const tools = config.getOptionalConfig('tools');
   return {
     ...(title !== undefined && { title }),
     ...(description !== undefined && { description }),
     ...(optional !== undefined && { optional }),
+    ...(providedByCluster !== undefined && { providedByCluster }),
     ...(tools && { tools: readToolOverrides(tools, `${path}.tools`) }),
   };
 }

@@ -11,7 +11,10 @@ import type {
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { act, screen, within } from '@testing-library/react';
-import { layerModelTitlesOf } from '@internal/backstage-plugin-runtime-stack-common';
+import {
+  defaultLayerModel,
+  layerModelTitlesOf,
+} from '@internal/backstage-plugin-runtime-stack-common';
 import { ClustersPanel } from './ClustersPanel';
 import { translationModule } from '../../__testUtils__/translations';
 import { runtimeStackTranslationRef } from '../../translation';
@@ -122,6 +125,58 @@ describe('ClustersPanel', () => {
     // Let the link lookup settle before saying there is none.
     await act(() => new Promise(resolve => setTimeout(resolve, 20)));
     expect(workloadCell('prod-eu-1').closest('a')).toBeNull();
+  });
+
+  it('shows the tools the service uses on a cluster apart from those the cluster provides every workload', async () => {
+    const finding = (capability: string, tool: string, layer: number) => ({
+      capability,
+      tool,
+      layer,
+      evidence: [
+        {
+          kind: 'DaemonSet',
+          apiVersion: 'apps/v1',
+          namespace: 'kube-system',
+          name: tool,
+          field: 'spec.template.spec.containers[0].image',
+          value: `example/${tool}:1.0`,
+        },
+      ],
+    });
+    await renderInTestApp(
+      <ClustersPanel
+        value={{
+          ...clusters,
+          clusters: [
+            view('prod-eu-1', {
+              tools: [finding('service-mesh', 'istio', 5)],
+              providedByCluster: [
+                finding('cni-networking', 'cilium', 3),
+                finding('container-runtime', 'containerd', 1),
+              ],
+            }),
+            view('prod-us-1', { tools: [finding('service-mesh', 'istio', 5)] }),
+          ],
+        }}
+        titles={layerModelTitlesOf(defaultLayerModel)}
+      />,
+    );
+    const chipsUnder = (heading: HTMLElement) =>
+      Array.from(
+        heading.parentElement!.querySelectorAll('.MuiChip-label'),
+        chip => chip.textContent,
+      );
+    const [euUses, usUses] = screen.getAllByRole('heading', {
+      name: 'Uses here',
+    });
+    expect(chipsUnder(euUses)).toEqual(['Istio']);
+    expect(chipsUnder(usUses)).toEqual(['Istio']);
+    // Only the cluster that reported its platform shows it.
+    const provided = screen.getAllByRole('heading', {
+      name: 'Provided by the cluster',
+    });
+    expect(provided).toHaveLength(1);
+    expect(chipsUnder(provided[0])).toEqual(['Cilium', 'containerd']);
   });
 
   it('labels a cluster whose last collection failed as failing, beside its last good data', async () => {

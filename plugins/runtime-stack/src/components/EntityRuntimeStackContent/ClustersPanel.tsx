@@ -117,6 +117,14 @@ export const ClustersPanel = ({
               <ToolChips tools={cluster.tools} titles={titles} />
             </Box>
           )}
+          {(cluster.providedByCluster ?? []).length > 0 && (
+            <Box mt={1}>
+              <Typography variant="subtitle2" component="h5">
+                {t('clustersPanel.providedHere')}
+              </Typography>
+              <ToolChips tools={cluster.providedByCluster!} titles={titles} />
+            </Box>
+          )}
         </Box>
       ))}
     </>

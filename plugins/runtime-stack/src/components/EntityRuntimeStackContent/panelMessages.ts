@@ -21,6 +21,7 @@ export const clustersPanelMessages = {
   podsFailed:
     '{{running, number}} running of {{total, number}}, {{failed, number}} failed',
   usesHere: 'Uses here',
+  providedHere: 'Provided by the cluster',
 } as const;
 
 export const imagesPanelMessages = {

@@ -75,6 +75,14 @@ export const LayerCard = ({
                       label={t('layerCard.optional')}
                     />
                   )}
+                  {capability.providedByCluster && (
+                    <Chip
+                      size="small"
+                      variant="outlined"
+                      label={t('layerCard.providedByCluster')}
+                      title={t('layerCard.providedByClusterTitle')}
+                    />
+                  )}
                 </Box>
               </TableCell>
               <TableCell style={{ verticalAlign: 'top' }}>

@@ -56,6 +56,19 @@ describe('LayerModelPage', () => {
     expect(
       within(layer3).getByRole('link', { name: /^Cilium\b/ }),
     ).toHaveAttribute('href', 'https://cilium.io/');
+    // Marked where every workload uses the cluster's tool, and only there.
+    const rowOf = (table: HTMLElement, capability: string) =>
+      within(table).getByText(capability).closest('tr')!;
+    expect(
+      within(rowOf(layer3, 'Cloud native networking (CNI)')).getByText(
+        'provided by the cluster',
+      ),
+    ).toBeVisible();
+    expect(
+      within(rowOf(layer3, 'Service proxy / ingress')).queryByText(
+        'provided by the cluster',
+      ),
+    ).toBeNull();
   });
 
   it('shows a progress bar while loading', async () => {

@@ -1,4 +1,7 @@
-import type { ToolFinding } from '@internal/backstage-plugin-runtime-stack-common';
+import {
+  describeDetectionEvidence,
+  type ToolFinding,
+} from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Tooltip from '@material-ui/core/Tooltip';
@@ -7,15 +10,7 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { runtimeStackTranslationRef } from '../../translation';
 
 const evidenceOf = (finding: ToolFinding) =>
-  finding.evidence
-    .slice(0, 3)
-    .map(
-      e =>
-        `${e.kind} ${e.namespace ? `${e.namespace}/` : ''}${e.name}: ${
-          e.field
-        } = ${e.value}`,
-    )
-    .join('\n');
+  finding.evidence.slice(0, 3).map(describeDetectionEvidence).join('\n');
 
 /** Detected tools as chips; hovering or focusing one shows its layer, capability and evidence. */
 export const ToolChips = ({

@@ -26,6 +26,13 @@ describe('evidenceDetailText', () => {
       capability: 'alerting',
       counts: { alertRules: 2, firing: 1 },
     },
+    { kind: 'provided-by-cluster', cluster: 'prod-eu-1' },
+    {
+      kind: 'provided-by-cluster',
+      cluster: 'prod-eu-1',
+      object:
+        'Node ip-10-0-1-12: status.nodeInfo.containerRuntimeVersion = containerd://1.7.22',
+    },
     { kind: 'detected' },
   ])('words %j in English as the backend does', detailParts => {
     // No English `detail` to fall back on: the words come from the parts.

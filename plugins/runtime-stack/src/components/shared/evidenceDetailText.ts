@@ -45,6 +45,13 @@ function wordDetail(t: RuntimeStackT, parts: EvidenceDetailParts): string {
       );
     case 'telemetry':
       return observabilityCountsText(t, parts.capability, parts.counts);
+    case 'provided-by-cluster':
+      return parts.object
+        ? t('evidenceDetail.providedByClusterIn', {
+            cluster: parts.cluster,
+            object: parts.object,
+          })
+        : t('evidenceDetail.providedByCluster', { cluster: parts.cluster });
     default:
       return t('evidenceDetail.detected');
   }
