@@ -267,10 +267,15 @@ start_bundle_backend() {
     tail -30 "$CACHE/app-build.log" >&2
     return 1
   }
+  # Each run starts from the example estate alone: services the template
+  # created in an earlier run (kept for `start`) would join it otherwise.
+  local created="$CACHE/bundle-created-services"
+  rm -rf "$created" && mkdir -p "$created"
   log "starting a backend serving the bundle on :$port (log: .cache/bundle-backend.log)"
   (cd packages/backend &&
     NODE_ENV=development APP_CONFIG_app_baseUrl="$url" \
       APP_CONFIG_backend_baseUrl="$url" APP_CONFIG_backend_listen_port="$port" \
+      APP_CONFIG_runtimeStack_scaffolder_localPublishDir="$created" \
       exec setsid node --require @backstage/cli/config/nodeTransform.cjs \
       src/index.ts) >"$CACHE/bundle-backend.log" 2>&1 &
   BUNDLE_BACKEND_PID=$!
