@@ -1,14 +1,14 @@
 import type { Entity } from '@backstage/catalog-model';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import type {
-  ClusterFreshness,
-  ClusterObject,
-  ClusterSummary,
-  EntityClusters,
-  EntityClusterView,
-  ToolFinding,
+import {
+  toolsProvidedByCluster,
+  type ClusterFreshness,
+  type ClusterObject,
+  type ClusterSummary,
+  type EntityClusters,
+  type EntityClusterView,
+  type ToolFinding,
 } from '@internal/backstage-plugin-runtime-stack-common';
-import { toolsProvidedByCluster } from '@internal/backstage-plugin-runtime-stack-common';
 import type { ClusterDefinition } from './clusterConfig';
 import type { ClusterDirectory } from './ClusterDirectory';
 import type {

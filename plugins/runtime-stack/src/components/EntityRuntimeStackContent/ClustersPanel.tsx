@@ -1,6 +1,9 @@
 import { Link } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import type { EntityClusters } from '@internal/backstage-plugin-runtime-stack-common';
+import type {
+  EntityClusters,
+  ToolFinding,
+} from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -16,6 +19,25 @@ import { ClusterOrigin } from '../shared/ClusterOrigin';
 import { ErrorText } from '../shared/ErrorText';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { runtimeStackTranslationRef } from '../../translation';
+
+/** Tools under a heading, or nothing when there are none. */
+const ToolsSection = ({
+  heading,
+  tools,
+  titles,
+}: {
+  heading: string;
+  tools: ToolFinding[];
+  titles: LayerModelTitles;
+}) =>
+  tools.length > 0 ? (
+    <Box mt={1}>
+      <Typography variant="subtitle2" component="h5">
+        {heading}
+      </Typography>
+      <ToolChips tools={tools} titles={titles} />
+    </Box>
+  ) : null;
 
 /** Per cluster: how fresh the data is, the workloads and the tools in use. */
 export const ClustersPanel = ({
@@ -109,22 +131,16 @@ export const ClustersPanel = ({
               ))}
             </TableBody>
           </ScrollingTable>
-          {cluster.tools.length > 0 && (
-            <Box mt={1}>
-              <Typography variant="subtitle2" component="h5">
-                {t('clustersPanel.usesHere')}
-              </Typography>
-              <ToolChips tools={cluster.tools} titles={titles} />
-            </Box>
-          )}
-          {(cluster.providedByCluster ?? []).length > 0 && (
-            <Box mt={1}>
-              <Typography variant="subtitle2" component="h5">
-                {t('clustersPanel.providedHere')}
-              </Typography>
-              <ToolChips tools={cluster.providedByCluster!} titles={titles} />
-            </Box>
-          )}
+          <ToolsSection
+            heading={t('clustersPanel.usesHere')}
+            tools={cluster.tools}
+            titles={titles}
+          />
+          <ToolsSection
+            heading={t('clustersPanel.providedHere')}
+            tools={cluster.providedByCluster ?? []}
+            titles={titles}
+          />
         </Box>
       ))}
     </>
