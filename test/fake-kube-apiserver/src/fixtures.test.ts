@@ -35,6 +35,7 @@ const CLUSTER_SCOPED_BUILT_INS = new Set([
   'IngressClass',
   'StorageClass',
   'CSIDriver',
+  'RuntimeClass',
   'CustomResourceDefinition',
 ]);
 const BUILT_IN_GROUPS = new Set([
@@ -45,6 +46,7 @@ const BUILT_IN_GROUPS = new Set([
   'autoscaling',
   'policy',
   'storage.k8s.io',
+  'node.k8s.io',
   'apiextensions.k8s.io',
 ]);
 
@@ -308,6 +310,21 @@ describe('fixtures', () => {
             ?.status as any
         ).nodeInfo.containerRuntimeVersion,
       ).toBe('containerd://1.7.22');
+    });
+
+    it('sandboxes image-resizer, and only it, in the gvisor RuntimeClass', () => {
+      expect((find('RuntimeClass', 'gvisor') as any).handler).toBe('runsc');
+      const sandboxed = objects.filter(o => {
+        const spec: any =
+          o.kind === 'Pod' ? o.spec : (o.spec as any)?.template?.spec;
+        return spec?.runtimeClassName === 'gvisor';
+      });
+      expect(new Set(sandboxed.map(o => o.kind))).toEqual(
+        new Set(['Deployment', 'ReplicaSet', 'Pod']),
+      );
+      expect(
+        new Set(sandboxed.map(o => o.metadata.labels?.[ID_LABEL])),
+      ).toEqual(new Set(['image-resizer']));
     });
   });
 

@@ -69,6 +69,7 @@ export const BUILT_IN_RESOURCES: readonly ResourceType[] = [
   ]),
   builtIn('storage.k8s.io/v1', 'storageclasses', 'StorageClass', false, ['sc']),
   builtIn('storage.k8s.io/v1', 'csidrivers', 'CSIDriver', false),
+  builtIn('node.k8s.io/v1', 'runtimeclasses', 'RuntimeClass', false),
   builtIn(
     'apiextensions.k8s.io/v1',
     'customresourcedefinitions',

@@ -216,8 +216,42 @@ describe.each(databases.eachSupportedId())(
         );
         expect(provided(view).some(p => p.startsWith('gitops='))).toBe(false);
       }
+      // prod-eu-1 offers gVisor through a RuntimeClass; cart-service does not
+      // name it, so it does not run in it.
+      expect(provided(eu)).not.toContain('container-runtime=gvisor');
+      expect(eu.tools.map(t => t.tool)).not.toContain('gvisor');
       const cilium = eu.providedByCluster!.find(t => t.tool === 'cilium')!;
       expect(cilium.evidence[0]).toMatchObject({ field: expect.any(String) });
+    });
+
+    it('finds the sandbox a service runs in through the RuntimeClass its pod template names', async () => {
+      const result = await state.entityClusters(
+        component('image-resizer', {
+          'backstage.io/kubernetes-id': 'image-resizer',
+          'backstage.io/kubernetes-cluster': 'prod-eu-1',
+        }),
+      );
+      const [eu] = result.clusters;
+      const sandbox = eu.tools.find(t => t.tool === 'gvisor')!;
+      expect(sandbox).toMatchObject({ capability: 'container-runtime' });
+      expect(sandbox.evidence).toEqual([
+        expect.objectContaining({
+          kind: 'Deployment',
+          name: 'image-resizer',
+          field: 'spec.template.spec.runtimeClassName',
+          value: 'gvisor',
+        }),
+        expect.objectContaining({
+          kind: 'RuntimeClass',
+          name: 'gvisor',
+          field: 'spec.handler',
+          value: 'runsc',
+        }),
+      ]);
+      // Its nodes' runtime is still provided by the cluster, beside the sandbox.
+      expect(
+        eu.providedByCluster!.map(t => `${t.capability}=${t.tool}`),
+      ).toContain('container-runtime=containerd');
     });
 
     it('looks only on the clusters a service depends on with the catalogRelation locator', async () => {

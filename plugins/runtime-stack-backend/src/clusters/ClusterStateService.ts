@@ -41,6 +41,7 @@ const CLUSTER_CONTEXT_KINDS = [
   'IngressClass',
   'StorageClass',
   'CSIDriver',
+  'RuntimeClass',
   'ClusterIssuer',
   'ClusterPolicy',
   'Schedule',

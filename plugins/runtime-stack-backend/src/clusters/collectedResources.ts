@@ -60,6 +60,7 @@ export const BUILT_IN_RESOURCES: ResourceType[] = [
   grouped('policy', 'v1', 'poddisruptionbudgets', 'PodDisruptionBudget'),
   grouped('storage.k8s.io', 'v1', 'storageclasses', 'StorageClass', false),
   grouped('storage.k8s.io', 'v1', 'csidrivers', 'CSIDriver', false),
+  grouped('node.k8s.io', 'v1', 'runtimeclasses', 'RuntimeClass', false),
 ];
 
 export const CRD_RESOURCE = grouped(

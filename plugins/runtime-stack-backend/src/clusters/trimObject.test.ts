@@ -96,4 +96,33 @@ describe('trimObject', () => {
     });
     expect(JSON.stringify(trimmed)).not.toContain(SECRET);
   });
+
+  it('keeps the top-level settings of StorageClasses and RuntimeClasses under spec', () => {
+    const storage = trimObject({
+      apiVersion: 'storage.k8s.io/v1',
+      kind: 'StorageClass',
+      metadata: { name: 'gp3' },
+      provisioner: 'ebs.csi.aws.com',
+      parameters: { type: 'gp3' },
+      reclaimPolicy: 'Delete',
+    });
+    expect(storage.spec).toEqual({
+      provisioner: 'ebs.csi.aws.com',
+      parameters: { type: 'gp3' },
+      reclaimPolicy: 'Delete',
+    });
+    const sandbox = trimObject({
+      apiVersion: 'node.k8s.io/v1',
+      kind: 'RuntimeClass',
+      metadata: { name: 'gvisor' },
+      handler: 'runsc',
+      overhead: { podFixed: { memory: '120Mi', cpu: '250m' } },
+      scheduling: { nodeSelector: { 'sandbox.gke.io/runtime': 'gvisor' } },
+    });
+    expect(sandbox.spec).toEqual({
+      handler: 'runsc',
+      overhead: { podFixed: { memory: '120Mi', cpu: '250m' } },
+      scheduling: { nodeSelector: { 'sandbox.gke.io/runtime': 'gvisor' } },
+    });
+  });
 });

@@ -76,6 +76,14 @@ export function trimObject(raw: any): ClusterObject {
         ? { volumeBindingMode: raw.volumeBindingMode }
         : {}),
     } as JsonObject;
+  } else if (raw.kind === 'RuntimeClass') {
+    // Top-level too: the CRI handler, and the pod overhead and node
+    // scheduling a sandboxed runtime brings.
+    spec = {
+      handler: raw.handler,
+      ...(raw.overhead ? { overhead: raw.overhead } : {}),
+      ...(raw.scheduling ? { scheduling: raw.scheduling } : {}),
+    } as JsonObject;
   } else if (spec) {
     spec = withoutContainerEnv(spec) as JsonObject;
   }

@@ -764,6 +764,18 @@ const coreRuntimeRules: DetectionRule[] = [
     match: [{ objectKind: 'Node', containerRuntime: 'docker' }],
   },
   {
+    tool: 'gvisor',
+    capability: 'container-runtime',
+    // runsc is gVisor's OCI runtime; GKE Sandbox registers it as `gvisor`.
+    match: [{ objectKind: 'RuntimeClass', handler: 'runsc|gvisor' }],
+  },
+  {
+    tool: 'kata-containers',
+    capability: 'container-runtime',
+    // kata-deploy registers one handler per hypervisor: kata-qemu, kata-clh, …
+    match: [{ objectKind: 'RuntimeClass', handler: 'kata(-.+)?' }],
+  },
+  {
     tool: 'coredns',
     capability: 'service-discovery',
     // EKS ships it as .../eks/coredns, upstream as coredns/coredns.

@@ -9,6 +9,8 @@ import {
   namespace,
   node,
   pod,
+  resource,
+  runtimeClass,
   service,
   statefulSet,
 } from './__fixtures__/kubernetesObjects';
@@ -240,6 +242,23 @@ describe('detectClusterTools', () => {
       .filter(f => f.capability === 'container-runtime')
       .map(f => f.tool);
     expect(tools).toEqual(['containerd', 'cri-o', 'docker']);
+  });
+
+  it('finds the sandboxed runtimes a cluster offers by their RuntimeClass handler, stored or trimmed', () => {
+    const trimmedKata = {
+      ...resource('node.k8s.io/v1', 'RuntimeClass', 'kata', {
+        spec: { handler: 'kata-clh' },
+      }),
+    };
+    const findings = detectClusterTools([
+      runtimeClass('gvisor', 'runsc'),
+      trimmedKata,
+      runtimeClass('wasm', 'spin'),
+    ]);
+    expect(findings.map(f => [f.tool, f.evidence[0].field])).toEqual([
+      ['gvisor', 'handler'],
+      ['kata-containers', 'spec.handler'],
+    ]);
   });
 
   it('tells clouds apart by the providerID scheme or the managed service labels', () => {

@@ -13,6 +13,7 @@ import {
   persistentVolumeClaim,
   pod,
   resource,
+  runtimeClass,
 } from './__fixtures__/kubernetesObjects';
 import { platformObjects } from './__fixtures__/platformCluster';
 import type { ClusterObject } from '../cluster/clusterObjects';
@@ -247,5 +248,26 @@ describe('detectServiceTools', () => {
     ]) {
       expect(tools).not.toContain(clusterTool);
     }
+  });
+
+  it('reports the sandbox a service’s pods run in, placed in the container runtime layer', () => {
+    const resizer = deployment('image-resizer', {
+      namespace: 'media',
+      containers: [{ name: 'resizer', image: 'ghcr.io/acme/resizer:2.0.1' }],
+      runtimeClassName: 'gvisor',
+    });
+    const sandboxes = [
+      runtimeClass('gvisor', 'runsc'),
+      runtimeClass('kata', 'kata-qemu'),
+    ];
+    expect(
+      detect([resizer], sandboxes).map(
+        f => `${f.layer} ${f.capability} ${f.tool}`,
+      ),
+    ).toEqual(['1 container-runtime gvisor']);
+    // Offering a sandbox does not put the checkout service in one.
+    expect(toolsOf([checkoutDeployment, checkoutPod], sandboxes)).toEqual(
+      toolsOf([checkoutDeployment, checkoutPod]),
+    );
   });
 });

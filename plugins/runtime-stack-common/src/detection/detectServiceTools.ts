@@ -18,14 +18,16 @@ import {
   serviceMonitorTools,
 } from './service/metricsMonitors';
 import { networkPolicyTools } from './service/networkPolicies';
+import { runtimeClassTools } from './service/runtimeClasses';
 import type { ServiceReasoning } from './service/serviceScope';
 import { storageDriverTools } from './service/storageDrivers';
 import type { DetectionRule, ToolFinding } from './types';
 
 /**
  * Steps that follow a service's objects to the cluster objects they depend
- * on. Cluster-wide facts such as the CNI or the container runtime are not
- * among them: every service shares those, so they say nothing about one.
+ * on. Cluster-wide facts such as the CNI or the nodes' container runtime
+ * are not among them: every service shares those, so they say nothing about
+ * one. A RuntimeClass is: only the pods that name it run in it.
  */
 const SERVICE_REASONING: ServiceReasoning[] = [
   ingressControllerTools,
@@ -39,6 +41,7 @@ const SERVICE_REASONING: ServiceReasoning[] = [
   networkPolicyTools,
   kyvernoPolicyTools,
   gatekeeperConstraintTools,
+  runtimeClassTools,
 ];
 
 /**
@@ -46,7 +49,8 @@ const SERVICE_REASONING: ServiceReasoning[] = [
  * applied to its own objects (sidecars, Helm and Flux labels, scrape and
  * issuer annotations), plus what its objects lead to in the cluster (its
  * IngressClass, StorageClass, ServiceMonitors, PrometheusRules, Argo CD
- * Application, Velero Schedules, NetworkPolicies and admission policies).
+ * Application, Velero Schedules, NetworkPolicies, admission policies and
+ * RuntimeClass).
  *
  * @public
  */

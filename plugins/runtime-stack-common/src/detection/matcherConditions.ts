@@ -47,6 +47,18 @@ function schemeAt(object: ClusterObject, path: string[]): ReadValue[] {
     : [{ field: path.join('.'), value, subject: value.split('://')[0] }];
 }
 
+/**
+ * A field Kubernetes keeps at the top level of the object (a StorageClass's
+ * `provisioner`, a RuntimeClass's `handler`), which a collector that only
+ * keeps metadata, spec and status may have moved under spec.
+ */
+function topLevelOrSpec(object: ClusterObject, key: string): ReadValue[] {
+  const topLevel = stringAt(object, [key]);
+  return topLevel !== undefined
+    ? single(key, topLevel)
+    : single(`spec.${key}`, stringAt(object, ['spec', key]));
+}
+
 function metadataEntry(
   map: Record<string, string> | undefined,
   section: 'labels' | 'annotations',
@@ -110,14 +122,7 @@ export const MATCHER_CONDITIONS: Record<string, MatcherCondition> = {
   provisioner: {
     kind: 'StorageClass',
     patternKey: 'provisioner',
-    read: object => {
-      // Kubernetes keeps it at the top level; a collector that only keeps
-      // metadata, spec and status may have moved it under spec.
-      const topLevel = stringAt(object, ['provisioner']);
-      return topLevel !== undefined
-        ? single('provisioner', topLevel)
-        : single('spec.provisioner', stringAt(object, ['spec', 'provisioner']));
-    },
+    read: object => topLevelOrSpec(object, 'provisioner'),
   },
   group: {
     kind: 'CustomResourceDefinition',
@@ -134,6 +139,12 @@ export const MATCHER_CONDITIONS: Record<string, MatcherCondition> = {
     kind: 'Node',
     patternKey: 'providerId',
     read: object => schemeAt(object, ['spec', 'providerID']),
+  },
+  handler: {
+    kind: 'RuntimeClass',
+    patternKey: 'handler',
+    // Top-level in Kubernetes, under spec once the collector has trimmed it.
+    read: object => topLevelOrSpec(object, 'handler'),
   },
   kubelet: {
     kind: 'Node',

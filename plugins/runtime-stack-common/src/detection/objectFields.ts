@@ -110,6 +110,21 @@ export function podSpecOf(object: ClusterObject): JsonRecord | undefined {
   return isRecord(spec) ? spec : undefined;
 }
 
+/**
+ * A string field of the pod spec and where it was read, e.g.
+ * `spec.template.spec.runtimeClassName` on a Deployment.
+ */
+export function podSpecFieldOf(
+  object: ClusterObject,
+  key: string,
+): { field: string; value: string } | undefined {
+  const path = POD_SPEC_PATHS[object.kind];
+  const value = path ? stringAt(object, [...path, key]) : undefined;
+  return path && value !== undefined
+    ? { field: [...path, key].join('.'), value }
+    : undefined;
+}
+
 export interface ContainerRef {
   /** Path of the container, e.g. `spec.template.spec.containers[0]`. */
   path: string;

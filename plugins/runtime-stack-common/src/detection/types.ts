@@ -114,7 +114,14 @@ export type DetectionMatcher =
    * A Node's kubelet: `status.nodeInfo.kubeletVersion`, e.g. `v1\.31\..*`,
    * or `v.+` for any Kubernetes node.
    */
-  | { objectKind: 'Node'; apiGroup?: string; kubelet: string };
+  | { objectKind: 'Node'; apiGroup?: string; kubelet: string }
+  /**
+   * A RuntimeClass's `handler`, the CRI handler its pods run with, e.g.
+   * `runsc` for gVisor or `kata-.+` for Kata Containers. A cluster offers
+   * such a class; only pods that name it in `spec.runtimeClassName` run
+   * with it.
+   */
+  | { objectKind: 'RuntimeClass'; apiGroup?: string; handler: string };
 
 /**
  * Data that says how to recognise one tool of one capability in Kubernetes

@@ -18,6 +18,7 @@ interface WorkloadOptions {
   podLabels?: Record<string, string>;
   containers: ContainerSpec[];
   initContainers?: ContainerSpec[];
+  runtimeClassName?: string;
 }
 
 function object(
@@ -41,6 +42,9 @@ function podSpec(options: WorkloadOptions): JsonObject {
     containers: options.containers.map(c => ({ ...c })),
     ...(options.initContainers
       ? { initContainers: options.initContainers.map(c => ({ ...c })) }
+      : {}),
+    ...(options.runtimeClassName
+      ? { runtimeClassName: options.runtimeClassName }
       : {}),
   };
 }
@@ -274,6 +278,14 @@ export function storageClass(
     provisioner,
     reclaimPolicy: 'Delete',
     volumeBindingMode: 'WaitForFirstConsumer',
+  } as ClusterObject;
+}
+
+/** Kubernetes keeps `handler` at the top level, not under spec. */
+export function runtimeClass(name: string, handler: string): ClusterObject {
+  return {
+    ...object('node.k8s.io/v1', 'RuntimeClass', metadataOf(name, {})),
+    handler,
   } as ClusterObject;
 }
 
