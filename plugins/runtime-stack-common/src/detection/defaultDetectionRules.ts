@@ -70,6 +70,24 @@ const cniRules: DetectionRule[] = [
       },
     ],
   },
+  {
+    tool: 'ovn-kubernetes',
+    capability: 'cni-networking',
+    match: [
+      {
+        objectKind: 'DaemonSet',
+        image: '(.+/)?ovn-kubernetes/ovn-kube-(ubuntu|fedora)',
+      },
+      { objectKind: 'CustomResourceDefinition', group: 'k8s\\.ovn\\.org' },
+      // OpenShift's own images carry no project name, its namespace does.
+      { objectKind: 'Namespace', name: 'openshift-ovn-kubernetes' },
+    ],
+  },
+  {
+    tool: 'openshift-sdn',
+    capability: 'cni-networking',
+    match: [{ objectKind: 'Namespace', name: 'openshift-sdn' }],
+  },
 ];
 
 // CSI drivers are named after their provisioner; StorageClasses also list
@@ -208,6 +226,14 @@ const storageRules: DetectionRule[] = [
       { objectKind: 'StorageClass', provisioner: 'nfs\\.csi\\.k8s\\.io' },
     ],
   },
+  {
+    tool: 'minio',
+    capability: 'object-storage',
+    match: [
+      { objectKind: 'workload', image: '(.+/)?minio/(minio|operator)' },
+      { objectKind: 'CustomResourceDefinition', group: 'minio\\.min\\.io' },
+    ],
+  },
 ];
 
 const trafficRules: DetectionRule[] = [
@@ -303,6 +329,18 @@ const trafficRules: DetectionRule[] = [
     ],
   },
   {
+    tool: 'envoy',
+    capability: 'service-proxy',
+    // Envoy Gateway's controller and the proxies it (or Contour) runs.
+    match: [
+      { objectKind: 'workload', image: '(.+/)?envoyproxy/(envoy|gateway)' },
+      {
+        objectKind: 'CustomResourceDefinition',
+        group: 'gateway\\.envoyproxy\\.io',
+      },
+    ],
+  },
+  {
     tool: 'metallb',
     capability: 'load-balancing',
     match: [
@@ -394,6 +432,20 @@ const trafficRules: DetectionRule[] = [
       },
     ],
   },
+  {
+    tool: 'kuma',
+    capability: 'service-mesh',
+    match: [
+      { objectKind: 'Pod', container: 'kuma-sidecar' },
+      {
+        objectKind: 'Namespace',
+        label: 'kuma.io/sidecar-injection',
+        value: 'enabled',
+      },
+      { objectKind: 'Deployment', image: '(.+/)?kumahq/kuma-cp' },
+      { objectKind: 'CustomResourceDefinition', group: 'kuma\\.io' },
+    ],
+  },
 ];
 
 const securityRules: DetectionRule[] = [
@@ -474,6 +526,98 @@ const securityRules: DetectionRule[] = [
       },
     ],
   },
+  {
+    tool: 'aqua-security',
+    capability: 'runtime-security',
+    match: [
+      {
+        objectKind: 'workload',
+        // Aqua's own registry, or a mirror of its Docker Hub images.
+        image:
+          'registry\\.aquasec\\.com/(enforcer|kube-enforcer)|(.+/)?aquasec/(enforcer|kube-enforcer)',
+      },
+    ],
+  },
+  {
+    tool: 'prisma-cloud',
+    capability: 'runtime-security',
+    // Prisma Cloud Compute's Defender still ships under its Twistlock name.
+    match: [{ objectKind: 'DaemonSet', image: '(.+/)?twistlock/defender' }],
+  },
+  {
+    tool: 'sysdig',
+    capability: 'syscall-tracing',
+    match: [{ objectKind: 'DaemonSet', image: '(.+/)?sysdig/agent(-slim)?' }],
+  },
+  {
+    tool: 'jspolicy',
+    capability: 'policy',
+    match: [
+      { objectKind: 'Deployment', image: '(.+/)?loftsh/jspolicy' },
+      {
+        objectKind: 'CustomResourceDefinition',
+        group: 'policy\\.jspolicy\\.com',
+      },
+    ],
+  },
+  {
+    tool: 'polaris',
+    capability: 'policy',
+    match: [
+      { objectKind: 'Deployment', image: '(.+/)?fairwinds(ops)?/polaris' },
+    ],
+  },
+  {
+    tool: 'trivy',
+    capability: 'build-security',
+    match: [
+      { objectKind: 'Deployment', image: '(.+/)?aquasecurity/trivy-operator' },
+      {
+        objectKind: 'CustomResourceDefinition',
+        group: 'aquasecurity\\.github\\.io',
+      },
+    ],
+  },
+  {
+    tool: 'snyk',
+    capability: 'build-security',
+    match: [
+      { objectKind: 'Deployment', image: '(.+/)?snyk/kubernetes-monitor' },
+    ],
+  },
+  {
+    tool: 'hashicorp-vault',
+    capability: 'key-management',
+    match: [
+      // What the Agent Injector leaves on a pod it has given secrets to.
+      {
+        objectKind: 'Pod',
+        annotation: 'vault.hashicorp.com/agent-inject-status',
+        value: 'injected',
+      },
+      { objectKind: 'Pod', container: 'vault-agent(-init)?' },
+      {
+        objectKind: 'workload',
+        image:
+          '(.+/)?hashicorp/(vault|vault-enterprise|vault-k8s|vault-csi-provider)',
+      },
+      {
+        objectKind: 'CustomResourceDefinition',
+        group: 'secrets\\.hashicorp\\.com',
+      },
+    ],
+  },
+  {
+    tool: 'azure-key-vault',
+    capability: 'key-management',
+    // The Key Vault provider of the Secrets Store CSI driver (also the AKS add-on).
+    match: [
+      {
+        objectKind: 'DaemonSet',
+        image: '(.+/)?azure/secrets-store/provider-azure',
+      },
+    ],
+  },
 ];
 
 const deliveryRules: DetectionRule[] = [
@@ -551,6 +695,162 @@ const deliveryRules: DetectionRule[] = [
       {
         objectKind: 'CustomResourceDefinition',
         group: '[a-z]+\\.kio\\.kasten\\.io',
+      },
+    ],
+  },
+  {
+    tool: 'tekton',
+    capability: 'ci-cd',
+    match: [{ objectKind: 'CustomResourceDefinition', group: 'tekton\\.dev' }],
+  },
+  {
+    tool: 'jenkins',
+    capability: 'ci-cd',
+    match: [{ objectKind: 'workload', image: '(.+/)?jenkins/jenkins' }],
+  },
+  {
+    tool: 'kpack',
+    capability: 'build-service',
+    match: [{ objectKind: 'CustomResourceDefinition', group: 'kpack\\.io' }],
+  },
+  {
+    tool: 'kaniko',
+    capability: 'build-service',
+    // Build pods, while a build runs.
+    match: [{ objectKind: 'Pod', image: '(.+/)?kaniko-project/executor' }],
+  },
+  {
+    tool: 'buildpacks',
+    capability: 'build-service',
+    match: [{ objectKind: 'Pod', image: '(.+/)?buildpacksio/lifecycle' }],
+  },
+  {
+    tool: 'kubeapps',
+    capability: 'application-catalog',
+    match: [
+      {
+        objectKind: 'Deployment',
+        image:
+          '(.+/)?bitnami/kubeapps-(apis|dashboard|apprepository-controller|asset-syncer)',
+      },
+      { objectKind: 'CustomResourceDefinition', group: 'kubeapps\\.com' },
+    ],
+  },
+  {
+    tool: 'chartmuseum',
+    capability: 'application-catalog',
+    match: [
+      { objectKind: 'workload', image: '(.+/)?(helm|chartmuseum)/chartmuseum' },
+    ],
+  },
+  {
+    tool: 'cluster-api',
+    capability: 'cluster-lifecycle',
+    match: [
+      {
+        objectKind: 'Deployment',
+        image: '(.+/)?cluster-api/cluster-api-controller',
+      },
+      {
+        objectKind: 'CustomResourceDefinition',
+        group: 'cluster\\.x-k8s\\.io',
+      },
+    ],
+  },
+  {
+    tool: 'sonobuoy',
+    capability: 'conformance',
+    match: [{ objectKind: 'Pod', image: '(.+/)?sonobuoy/sonobuoy' }],
+  },
+];
+
+// Shared services platform teams run for applications: identity, messaging,
+// databases.
+const platformServiceRules: DetectionRule[] = [
+  {
+    tool: 'dex',
+    capability: 'authentication',
+    match: [
+      { objectKind: 'workload', image: '(.+/)?dexidp/dex' },
+      { objectKind: 'CustomResourceDefinition', group: 'dex\\.coreos\\.com' },
+    ],
+  },
+  {
+    tool: 'keycloak',
+    capability: 'authentication',
+    match: [
+      { objectKind: 'workload', image: '(.+/)?(keycloak|bitnami)/keycloak' },
+      {
+        objectKind: 'CustomResourceDefinition',
+        group: 'k8s\\.keycloak\\.org',
+      },
+    ],
+  },
+  {
+    tool: 'pinniped',
+    capability: 'authentication',
+    match: [
+      {
+        objectKind: 'CustomResourceDefinition',
+        group: '([a-z]+\\.)+pinniped\\.dev',
+      },
+    ],
+  },
+  {
+    tool: 'strimzi',
+    capability: 'messaging',
+    match: [
+      { objectKind: 'Deployment', image: '(.+/)?strimzi/operator' },
+      { objectKind: 'CustomResourceDefinition', group: 'kafka\\.strimzi\\.io' },
+    ],
+  },
+  {
+    tool: 'nats',
+    capability: 'messaging',
+    match: [
+      { objectKind: 'StatefulSet', image: '(.+/)?nats' },
+      {
+        objectKind: 'CustomResourceDefinition',
+        group: 'jetstream\\.nats\\.io',
+      },
+    ],
+  },
+  {
+    tool: 'vitess',
+    capability: 'database-operators',
+    match: [
+      { objectKind: 'Deployment', image: '(.+/)?planetscale/vitess-operator' },
+      { objectKind: 'CustomResourceDefinition', group: 'planetscale\\.com' },
+    ],
+  },
+  {
+    tool: 'rook',
+    capability: 'database-operators',
+    match: [
+      { objectKind: 'Deployment', image: '(.+/)?rook/ceph' },
+      { objectKind: 'CustomResourceDefinition', group: 'ceph\\.rook\\.io' },
+    ],
+  },
+  {
+    tool: 'tikv',
+    capability: 'database-operators',
+    // TiDB Operator runs TiKV clusters.
+    match: [
+      { objectKind: 'Deployment', image: '(.+/)?pingcap/tidb-operator' },
+      { objectKind: 'CustomResourceDefinition', group: 'pingcap\\.com' },
+    ],
+  },
+  {
+    tool: 'cass-operator',
+    capability: 'database-operators',
+    match: [
+      {
+        objectKind: 'Deployment',
+        image: '(.+/)?(k8ssandra|datastax)/cass-operator',
+      },
+      {
+        objectKind: 'CustomResourceDefinition',
+        group: 'cassandra\\.datastax\\.com',
       },
     ],
   },
@@ -789,13 +1089,26 @@ const coreRuntimeRules: DetectionRule[] = [
       { objectKind: 'Deployment', image: '(.+/)?k8s-dns-kube-dns(-amd64)?' },
     ],
   },
+  {
+    tool: 'consul',
+    capability: 'service-discovery',
+    match: [
+      {
+        objectKind: 'StatefulSet',
+        image: '(.+/)?hashicorp/consul(-enterprise)?',
+      },
+    ],
+  },
 ];
 
 /**
  * The built-in catalogue of detection rules: how the cloud under the Nodes,
  * CNI plugins, CSI drivers, ingress controllers, meshes, policy engines,
- * GitOps and backup tools, observability agents, container runtimes and
- * cluster DNS show up in Kubernetes objects. Every rule names a tool of the default layer model.
+ * secrets managers and scanners, CI, build and GitOps tools, backup tools,
+ * observability agents, container runtimes, cluster DNS and the shared
+ * services platform teams run (identity, messaging, database operators)
+ * show up in Kubernetes objects. Every rule names a tool of the default
+ * layer model.
  *
  * @public
  */
@@ -808,4 +1121,5 @@ export const defaultDetectionRules: DetectionRule[] = [
   ...securityRules,
   ...deliveryRules,
   ...observabilityRules,
+  ...platformServiceRules,
 ];
