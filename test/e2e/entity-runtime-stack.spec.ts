@@ -130,6 +130,38 @@ test.describe('the Runtime stack tab on the example estate', () => {
     });
   });
 
+  test('a service sandboxed in gVisor shows it beside the runtime its cluster provides', async ({
+    page,
+  }) => {
+    await signInAsGuest(page, tab('image-resizer'));
+    const containerRuntimeRow = async (service: string) => {
+      await navigateInApp(page, tab(service));
+      await waitUntilUsable(page, service);
+      const layer1 = page.getByRole('button', { name: /^Layer 1 · / });
+      if ((await layer1.getAttribute('aria-expanded')) !== 'true') {
+        await layer1.click();
+      }
+      return page.getByRole('row', { name: 'Container runtime', exact: true });
+    };
+    const sandboxed = await containerRuntimeRow('image-resizer');
+    await expect(sandboxed).toContainText('gVisor');
+    await expect(sandboxed).toContainText('containerd');
+    await sandboxed
+      .getByRole('button', { name: /^Evidence for Container runtime \(\d+\)$/ })
+      .click();
+    const evidence = page.getByRole('table', { name: /evidence/i }).first();
+    await expect(evidence).toContainText('runtimeClassName');
+    await page.screenshot({
+      path: 'test/output/image-resizer-sandbox.png',
+      fullPage: true,
+    });
+    // The same cluster offers gVisor to every service; only image-resizer
+    // names its RuntimeClass.
+    const onTheHost = await containerRuntimeRow('catalog-api');
+    await expect(onTheHost).toContainText('containerd');
+    await expect(onTheHost).not.toContainText('gVisor');
+  });
+
   test('checkout-web shows its Grafana and Prometheus alert rules, one firing, and what would add evidence', async ({
     page,
   }) => {
