@@ -254,6 +254,32 @@ describe.each(databases.eachSupportedId())(
       ).toContain('container-runtime=containerd');
     });
 
+    it('finds the Trivy scan of the image a service runs, with its counts by severity', async () => {
+      const scanned = async (name: string) => {
+        const result = await state.entityClusters(
+          component(name, {
+            'backstage.io/kubernetes-id': name,
+            'backstage.io/kubernetes-cluster': 'prod-eu-1',
+          }),
+        );
+        return result.clusters[0].tools.find(t => t.tool === 'trivy');
+      };
+      expect(await scanned('cart-service')).toMatchObject({
+        capability: 'build-security',
+        evidence: [
+          {
+            kind: 'VulnerabilityReport',
+            namespace: 'checkout',
+            name: 'replicaset-cart-service-9b4k2b5nd8-cart-service',
+            field: 'report.summary',
+            value: 'critical 1 · high 3 · medium 8 · low 15',
+          },
+        ],
+      });
+      // The operator scans payments and checkout only.
+      expect(await scanned('catalog-api')).toBeUndefined();
+    });
+
     it('looks only on the clusters a service depends on with the catalogRelation locator', async () => {
       const byRelation = new ClusterStateService({
         clusters: new ClusterDirectory(clusters),

@@ -34,6 +34,7 @@ const NAMESPACED_CONTEXT_KINDS = [
   'Policy',
   'VirtualService',
   'HTTPRoute',
+  'VulnerabilityReport',
 ];
 /** Objects that tell what a service uses wherever they live. */
 const CLUSTER_CONTEXT_KINDS = [

@@ -94,6 +94,8 @@ export const TOOL_CUSTOM_RESOURCES: Array<{ group: string; plural: string }> = [
   { group: 'networking.istio.io', plural: 'virtualservices' },
   { group: 'gateway.networking.k8s.io', plural: 'httproutes' },
   { group: 'gateway.networking.k8s.io', plural: 'gateways' },
+  // Trivy Operator's scan results; stored as their summary only.
+  { group: 'aquasecurity.github.io', plural: 'vulnerabilityreports' },
 ];
 
 /** `plural.group`, the way CRDs are named and resources are configured. */

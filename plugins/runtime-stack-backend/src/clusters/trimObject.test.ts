@@ -125,4 +125,29 @@ describe('trimObject', () => {
       scheduling: { nodeSelector: { 'sandbox.gke.io/runtime': 'gvisor' } },
     });
   });
+
+  it('keeps what a vulnerability report says about the image, not its vulnerability list', () => {
+    const summary = { criticalCount: 1, highCount: 3, mediumCount: 8 };
+    const trimmed = trimObject({
+      apiVersion: 'aquasecurity.github.io/v1alpha1',
+      kind: 'VulnerabilityReport',
+      metadata: { name: 'replicaset-cart-7d9f-cart', namespace: 'checkout' },
+      report: {
+        artifact: { repository: 'checkout/cart', tag: '2.4.1' },
+        scanner: { name: 'Trivy', version: '0.52.0' },
+        summary,
+        updateTimestamp: '2024-10-01T06:00:00Z',
+        vulnerabilities: Array.from({ length: 500 }, (_, i) => ({
+          vulnerabilityID: `CVE-2024-${i}`,
+        })),
+      },
+    });
+    expect(trimmed.spec).toEqual({
+      artifact: { repository: 'checkout/cart', tag: '2.4.1' },
+      scanner: { name: 'Trivy', version: '0.52.0' },
+      summary,
+      updateTimestamp: '2024-10-01T06:00:00Z',
+    });
+    expect(JSON.stringify(trimmed)).not.toContain('CVE-2024-');
+  });
 });

@@ -76,6 +76,19 @@ export function trimObject(raw: any): ClusterObject {
         ? { volumeBindingMode: raw.volumeBindingMode }
         : {}),
     } as JsonObject;
+  } else if (
+    raw.kind === 'VulnerabilityReport' &&
+    raw.apiVersion?.startsWith('aquasecurity.github.io/')
+  ) {
+    // The report is top-level too. Its vulnerability list runs to hundreds
+    // of entries per image; what is scanned, by what, when and the counts
+    // by severity are what a service's page shows.
+    const report = (raw.report ?? {}) as JsonObject;
+    spec = Object.fromEntries(
+      ['artifact', 'registry', 'scanner', 'summary', 'updateTimestamp']
+        .filter(key => report[key] !== undefined)
+        .map(key => [key, report[key]]),
+    ) as JsonObject;
   } else if (raw.kind === 'RuntimeClass') {
     // Top-level too: the CRI handler, and the pod overhead and node
     // scheduling a sandboxed runtime brings.

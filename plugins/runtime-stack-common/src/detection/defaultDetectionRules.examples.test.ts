@@ -377,7 +377,7 @@ const EXAMPLES: Record<string, Example> = {
       dep(
         'trivy-system',
         'trivy-operator',
-        'ghcr.io/aquasecurity/trivy-operator:0.22.0',
+        'mirror.gcr.io/aquasec/trivy-operator:0.29.0',
       ),
     ],
   },

@@ -571,7 +571,10 @@ const securityRules: DetectionRule[] = [
     tool: 'trivy',
     capability: 'build-security',
     match: [
-      { objectKind: 'Deployment', image: '(.+/)?aquasecurity/trivy-operator' },
+      {
+        objectKind: 'Deployment',
+        image: '(.+/)?(aquasecurity|aquasec)/trivy-operator',
+      },
       {
         objectKind: 'CustomResourceDefinition',
         group: 'aquasecurity\\.github\\.io',

@@ -20,6 +20,7 @@ import {
 import { networkPolicyTools } from './service/networkPolicies';
 import { runtimeClassTools } from './service/runtimeClasses';
 import type { ServiceReasoning } from './service/serviceScope';
+import { vulnerabilityReportTools } from './service/vulnerabilityReports';
 import { storageDriverTools } from './service/storageDrivers';
 import type { DetectionRule, ToolFinding } from './types';
 
@@ -42,6 +43,7 @@ const SERVICE_REASONING: ServiceReasoning[] = [
   kyvernoPolicyTools,
   gatekeeperConstraintTools,
   runtimeClassTools,
+  vulnerabilityReportTools,
 ];
 
 /**
@@ -49,8 +51,8 @@ const SERVICE_REASONING: ServiceReasoning[] = [
  * applied to its own objects (sidecars, Helm and Flux labels, scrape and
  * issuer annotations), plus what its objects lead to in the cluster (its
  * IngressClass, StorageClass, ServiceMonitors, PrometheusRules, Argo CD
- * Application, Velero Schedules, NetworkPolicies, admission policies and
- * RuntimeClass).
+ * Application, Velero Schedules, NetworkPolicies, admission policies,
+ * RuntimeClass and Trivy's VulnerabilityReports).
  *
  * @public
  */
