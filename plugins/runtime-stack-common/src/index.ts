@@ -113,6 +113,7 @@ export {
   detectServiceTools,
   toolsProvidedByCluster,
   describeDetectionEvidence,
+  imageScansOf,
 } from './detection';
 export type {
   DetectionEvidence,
@@ -125,6 +126,7 @@ export type {
   EntityImages,
   ImageDrift,
   ImageDriftFacts,
+  ImageScan,
   RegistryTag,
   ServiceImage,
 } from './images/imageViews';

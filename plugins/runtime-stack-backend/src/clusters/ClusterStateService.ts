@@ -68,6 +68,13 @@ const SELECTABLE_KINDS = [
   ...NAMESPACED_CONTEXT_KINDS,
 ];
 
+/** The namespaces the objects live in, sorted. */
+function namespacesOf(objects: ClusterObject[]): string[] {
+  return [...new Set(objects.map(o => o.metadata.namespace ?? ''))]
+    .filter(Boolean)
+    .sort();
+}
+
 export interface ClusterStateServiceOptions {
   /** The clusters served, which may change as the catalog declares them. */
   clusters: Pick<ClusterDirectory, 'list'>;
@@ -171,6 +178,8 @@ export class ClusterStateService {
   async entityClustersWithObjects(entity: Entity): Promise<{
     clusters: EntityClusters;
     objects: Map<string, ClusterObject[]>;
+    /** What the objects refer to in each cluster (see `contextsOf`). */
+    contexts: Map<string, ClusterObject[]>;
     /** The platform tools of each cluster the entity runs on. */
     platformTools: Map<string, ToolFinding[]>;
   }> {
@@ -183,6 +192,7 @@ export class ClusterStateService {
     );
 
     const views: EntityClusterView[] = [];
+    const contexts = new Map<string, ClusterObject[]>();
     const unavailable: EntityClusters['unavailable'] = [];
     for (const cluster of clusters) {
       const state = states.get(cluster.name);
@@ -196,10 +206,13 @@ export class ClusterStateService {
         }
         continue;
       }
-      views.push(await this.viewOf(cluster, state, objects));
+      const context = await this.contextOf(cluster.name, objects);
+      contexts.set(cluster.name, context);
+      views.push(this.viewOf(cluster, state, objects, context));
     }
     return {
       objects: found,
+      contexts,
       platformTools: new Map(
         clusters
           .filter(cluster => found.has(cluster.name))
@@ -232,17 +245,31 @@ export class ClusterStateService {
       );
   }
 
-  private async viewOf(
+  /**
+   * What a service's objects refer to, per cluster: the objects of their
+   * namespaces that say what the service uses (Certificates, monitors,
+   * policies, scan reports, …) and the cluster-wide ones (classes, issuers,
+   * Schedules, Applications, …).
+   */
+  async contextsOf(
+    objects: ReadonlyMap<string, ClusterObject[]>,
+  ): Promise<Map<string, ClusterObject[]>> {
+    const entries = await Promise.all(
+      [...objects].map(
+        async ([cluster, list]) =>
+          [cluster, await this.contextOf(cluster, list)] as const,
+      ),
+    );
+    return new Map(entries);
+  }
+
+  private viewOf(
     cluster: ClusterDefinition,
     state: ClusterCollectionState | undefined,
     objects: ClusterObject[],
-  ): Promise<EntityClusterView> {
-    const namespaces = [
-      ...new Set(objects.map(o => o.metadata.namespace ?? '')),
-    ]
-      .filter(Boolean)
-      .sort();
-    const context = await this.contextOf(cluster.name, namespaces);
+    context: ClusterObject[],
+  ): EntityClusterView {
+    const namespaces = namespacesOf(objects);
     return {
       cluster: cluster.name,
       ...locatedBy(cluster),
@@ -306,9 +333,10 @@ export class ClusterStateService {
 
   private async contextOf(
     cluster: string,
-    namespaces: string[],
+    objects: ClusterObject[],
   ): Promise<ClusterObject[]> {
     const { store } = this.options;
+    const namespaces = namespacesOf(objects);
     const [namespaced, clusterWide] = await Promise.all([
       store.findObjects({
         clusters: [cluster],

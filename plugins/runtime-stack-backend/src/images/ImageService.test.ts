@@ -141,8 +141,74 @@ describeWithRegistry('registry images on %s', databaseId => {
             template: { spec: { containers: [{ name: 'app', image }] } },
           },
         },
+        {
+          apiVersion: 'apps/v1',
+          kind: 'ReplicaSet',
+          metadata: {
+            name: 'payments-api-7d9f8b6c5',
+            namespace: 'payments',
+            uid: 'rs-payments-api',
+            labels: { 'backstage.io/kubernetes-id': 'payments-api' },
+          },
+          spec: {
+            replicas: 2,
+            template: { spec: { containers: [{ name: 'app', image }] } },
+          },
+          status: { replicas: 2 },
+        },
         pod('payments-api-1', image, staleDigest),
         pod('payments-api-2', image, staleDigest),
+        {
+          apiVersion: 'apiextensions.k8s.io/v1',
+          kind: 'CustomResourceDefinition',
+          metadata: { name: 'vulnerabilityreports.aquasecurity.github.io' },
+          spec: {
+            group: 'aquasecurity.github.io',
+            names: {
+              plural: 'vulnerabilityreports',
+              kind: 'VulnerabilityReport',
+            },
+            scope: 'Namespaced',
+            versions: [{ name: 'v1alpha1', served: true, storage: true }],
+          },
+        },
+        {
+          apiVersion: 'aquasecurity.github.io/v1alpha1',
+          kind: 'VulnerabilityReport',
+          metadata: {
+            name: 'replicaset-payments-api-7d9f8b6c5-app',
+            namespace: 'payments',
+            labels: {
+              'trivy-operator.resource.kind': 'ReplicaSet',
+              'trivy-operator.resource.name': 'payments-api-7d9f8b6c5',
+              'trivy-operator.resource.namespace': 'payments',
+              'trivy-operator.container.name': 'app',
+            },
+            ownerReferences: [
+              {
+                apiVersion: 'apps/v1',
+                kind: 'ReplicaSet',
+                name: 'payments-api-7d9f8b6c5',
+                uid: 'rs-payments-api',
+              },
+            ],
+          },
+          report: {
+            scanner: {
+              name: 'Trivy',
+              vendor: 'Aqua Security',
+              version: '0.52.0',
+            },
+            summary: {
+              criticalCount: 1,
+              highCount: 4,
+              mediumCount: 0,
+              lowCount: 2,
+            },
+            updateTimestamp: '2026-11-22T06:00:00Z',
+            vulnerabilities: [{ vulnerabilityID: 'CVE-2026-0001' }],
+          },
+        } as KubeObject,
       ],
     });
     entity = {
@@ -330,6 +396,18 @@ describeWithRegistry('registry images on %s', databaseId => {
       'digest-mismatch',
       'newer-tag',
     ]);
+    // The cluster's scanner reported on the image its ReplicaSet runs.
+    expect(running.scans).toEqual([
+      {
+        cluster: 'prod-eu-1',
+        namespace: 'payments',
+        report: 'replicaset-payments-api-7d9f8b6c5-app',
+        container: 'app',
+        scanner: 'Trivy 0.52.0',
+        scannedAt: '2026-11-22T06:00:00Z',
+        counts: { critical: 1, high: 4, medium: 0, low: 2 },
+      },
+    ]);
 
     const declared = result.images.find(
       i => i.registry === 'evil.example.net',
@@ -340,6 +418,7 @@ describeWithRegistry('registry images on %s', databaseId => {
       newest: [],
       running: [],
     });
+    expect(declared.scans).toBeUndefined();
   });
 
   it('tells a tag in use that the registry lists but that was not read from one it lacks', async () => {

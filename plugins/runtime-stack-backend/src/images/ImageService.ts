@@ -1,9 +1,11 @@
 import type { Entity } from '@backstage/catalog-model';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import type {
-  ClusterObject,
-  EntityImages,
-  ServiceImage,
+import {
+  imageScansOf,
+  type ClusterObject,
+  type EntityImages,
+  type ImageScan,
+  type ServiceImage,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import type { ClusterStateService } from '../clusters/ClusterStateService';
 import {
@@ -34,17 +36,29 @@ export class ImageService {
   ) {}
 
   /**
-   * `objects`: the entity's cluster objects when the caller has read them
-   * already, so they are not read again.
+   * `objects` and `contexts`: the entity's cluster objects and what they
+   * refer to, when the caller has read them already, so they are not read
+   * again.
    */
   async entityImages(
     entity: Entity,
     objects?: ReadonlyMap<string, ClusterObject[]>,
+    contexts?: ReadonlyMap<string, ClusterObject[]>,
   ): Promise<EntityImages> {
+    const { clusterState } = this.options;
+    const byCluster = objects ?? (await clusterState.entityObjects(entity));
+    const contextByCluster =
+      contexts ?? (await clusterState.contextsOf(byCluster));
     const running: RunningImage[] = [];
-    for (const [cluster, list] of objects ??
-      (await this.options.clusterState.entityObjects(entity))) {
+    const scans = new Map<string, ImageScan[]>();
+    for (const [cluster, list] of byCluster) {
       running.push(...runningImagesOf(cluster, list));
+      for (const { image, scan } of imageScansOf(
+        list,
+        contextByCluster.get(cluster) ?? [],
+      )) {
+        scans.set(image, [...(scans.get(image) ?? []), { cluster, ...scan }]);
+      }
     }
     const declared = declaredImageReferences(entity, this.options.settings);
 
@@ -93,7 +107,10 @@ export class ImageService {
     const now = (this.options.now ?? (() => new Date()))();
     return {
       entityRef: stringifyEntityRef(entity),
-      images: images.map(image => {
+      images: images.map(described => {
+        const image = scans.has(described.reference)
+          ? { ...described, scans: scans.get(described.reference)! }
+          : described;
         const repository = stored.find(
           r =>
             r.registry === image.registry && r.repository === image.repository,

@@ -196,10 +196,12 @@ async function service(
   } = {},
 ) {
   const objects = new Map([['prod-eu-1', [deployment]]]);
+  const contexts = new Map([['prod-eu-1', []]]);
   const clusterState = {
     entityClustersWithObjects: async () => ({
       clusters,
       objects,
+      contexts,
       platformTools: new Map([
         [
           'prod-eu-1',
@@ -287,6 +289,7 @@ async function service(
     logger,
     onEvaluated,
     objects,
+    contexts,
     imageService,
     observability,
   });
@@ -307,6 +310,7 @@ describe('CoverageService', () => {
     expect(sources.imageService.entityImages).toHaveBeenCalledWith(
       entity,
       sources.objects,
+      sources.contexts,
     );
     expect(sources.observability.entityObservability).toHaveBeenCalledWith(
       entity,

@@ -210,12 +210,16 @@ export class CoverageService {
           objects: view.objects as
             | ReadonlyMap<string, ClusterObject[]>
             | undefined,
+          contexts: view.contexts as
+            | ReadonlyMap<string, ClusterObject[]>
+            | undefined,
         };
       },
       {
         evidence: [] as CoverageEvidence[],
         offered: [] as OfferedTool[],
         objects: undefined,
+        contexts: undefined,
       },
     );
     const [fromImages, fromObservability] = await Promise.all([
@@ -226,6 +230,7 @@ export class CoverageService {
             await this.options.images.entityImages(
               entity,
               fromClusters.objects,
+              fromClusters.contexts,
             ),
             this.options.sourceControlToolOfHost,
             this.options.registryToolOfHost,

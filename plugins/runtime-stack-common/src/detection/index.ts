@@ -11,3 +11,4 @@ export { validateDetectionRules } from './validateDetectionRules';
 export { detectClusterTools } from './detectClusterTools';
 export { detectServiceTools } from './detectServiceTools';
 export { toolsProvidedByCluster } from './toolsProvidedByCluster';
+export { imageScansOf } from './service/vulnerabilityReports';

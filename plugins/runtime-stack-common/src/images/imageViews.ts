@@ -121,6 +121,28 @@ export interface ServiceImage {
   /** The newest tags, newest first (at most 10). */
   newest: RegistryTag[];
   drift: ImageDrift[];
+  /** The cluster's vulnerability scans of the image, when a scanner runs. */
+  scans?: ImageScan[];
+}
+
+/**
+ * A vulnerability scan of an image a service runs, as a scanner in the
+ * cluster (the Trivy Operator) reported it.
+ *
+ * @public
+ */
+export interface ImageScan {
+  cluster: string;
+  namespace: string;
+  /** The VulnerabilityReport's name. */
+  report: string;
+  /** The container of the scanned workload that runs the image. */
+  container: string;
+  /** For example `Trivy 0.52.0`. */
+  scanner?: string;
+  scannedAt?: string;
+  /** Vulnerabilities found, by severity; a severity not reported is left out. */
+  counts: { critical?: number; high?: number; medium?: number; low?: number };
 }
 
 /**

@@ -112,6 +112,50 @@ describe('ImagesPanel', () => {
     expect(within(proxyRow).getByText('none')).toBeInTheDocument();
   });
 
+  it('shows the cluster scanner’s counts once per distinct result, and names the report', async () => {
+    const scan = (cluster: string, critical: number, scannedAt: string) => ({
+      cluster,
+      namespace: 'payments',
+      report: 'replicaset-payments-api-7d9f8b6c5-app',
+      container: 'app',
+      scanner: 'Trivy 0.52.0',
+      scannedAt,
+      counts: { critical, high: 4, medium: 0, low: 2 },
+    });
+    const hoursAgo = (h: number) =>
+      new Date(Date.now() - h * 3_600_000).toISOString();
+    await renderInTestApp(
+      <ImagesPanel
+        value={{
+          ...images,
+          images: [
+            {
+              ...images.images[0],
+              scans: [
+                scan('prod-eu-1', 1, hoursAgo(3)),
+                // The same image, the same result, on another cluster.
+                scan('prod-us-1', 1, hoursAgo(5)),
+              ],
+            },
+            images.images[1],
+          ],
+        }}
+      />,
+    );
+    const [, appRow, proxyRow] = within(
+      screen.getByRole('table', { name: 'Images' }),
+    ).getAllByRole('row');
+    const lines = within(appRow).getAllByText(/^Trivy 0\.52\.0/);
+    expect(lines.map(l => l.textContent)).toEqual([
+      'Trivy 0.52.0, 3 h ago: 1 critical · 4 high · 0 medium · 2 low',
+    ]);
+    expect(lines[0].parentElement).toHaveAttribute(
+      'title',
+      'VulnerabilityReport payments/replicaset-payments-api-7d9f8b6c5-app on prod-eu-1, for container app',
+    );
+    expect(within(proxyRow).queryByText(/Trivy/)).not.toBeInTheDocument();
+  });
+
   it('does not offer the current tag as the newest one', async () => {
     await renderInTestApp(
       <ImagesPanel

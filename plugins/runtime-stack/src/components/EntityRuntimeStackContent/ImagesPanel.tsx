@@ -6,6 +6,7 @@ import {
   shortDigest,
   type EntityImages,
   type ImageDrift,
+  type ImageScan,
   type RegistryTag,
   type ServiceImage,
 } from '@internal/backstage-plugin-runtime-stack-common';
@@ -80,6 +81,55 @@ const Provenance = ({ tag }: { tag: RegistryTag }) => {
   );
 };
 
+/**
+ * The image's vulnerability scans, one line per distinct result (the same
+ * image scanned on two clusters usually reads the same), newest first.
+ */
+const Scans = ({ scans }: { scans: ImageScan[] }) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  const newestFirst = [...scans].sort((a, b) =>
+    (b.scannedAt ?? '').localeCompare(a.scannedAt ?? ''),
+  );
+  const shown = new Map<string, ImageScan>();
+  for (const scan of newestFirst) {
+    const key = JSON.stringify([scan.scanner, scan.counts]);
+    if (!shown.has(key)) shown.set(key, scan);
+  }
+  return (
+    <>
+      {[...shown.values()].map(scan => {
+        const count = (n?: number) => (n === undefined ? '?' : String(n));
+        const counts = t('imagesPanel.scan.counts', {
+          critical: count(scan.counts.critical),
+          high: count(scan.counts.high),
+          medium: count(scan.counts.medium),
+          low: count(scan.counts.low),
+        });
+        const scanner = scan.scanner ?? t('imagesPanel.scan.unknownScanner');
+        const age = scan.scannedAt && formatAgeSince(t, scan.scannedAt);
+        return (
+          // The report is named on hover; the Build security row lists it too.
+          <div
+            key={`${scan.cluster}/${scan.namespace}/${scan.report}`}
+            title={t('imagesPanel.scan.title', {
+              namespace: scan.namespace,
+              report: scan.report,
+              cluster: scan.cluster,
+              container: scan.container,
+            })}
+          >
+            <Caption error={(scan.counts.critical ?? 0) > 0}>
+              {age
+                ? t('imagesPanel.scan.byAgo', { scanner, age, counts })
+                : t('imagesPanel.scan.by', { scanner, counts })}
+            </Caption>
+          </div>
+        );
+      })}
+    </>
+  );
+};
+
 const ImageName = ({ image }: { image: ServiceImage }) => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   return (
@@ -107,6 +157,7 @@ const ImageName = ({ image }: { image: ServiceImage }) => {
         />
       )}
       {image.invalid && <Caption error>{image.invalid}</Caption>}
+      {image.scans && <Scans scans={image.scans} />}
     </>
   );
 };

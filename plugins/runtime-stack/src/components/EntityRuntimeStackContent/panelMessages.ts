@@ -56,6 +56,16 @@ export const imagesPanelMessages = {
     tagCount_other: 'of {{count}} tags',
     read: 'registry read {{age}} ago',
   },
+  /** A vulnerability scan of the image by a scanner in the cluster. */
+  scan: {
+    counts:
+      '{{critical}} critical · {{high}} high · {{medium}} medium · {{low}} low',
+    by: '{{scanner}}: {{counts}}',
+    byAgo: '{{scanner}}, {{age}} ago: {{counts}}',
+    title:
+      'VulnerabilityReport {{namespace}}/{{report}} on {{cluster}}, for container {{container}}',
+    unknownScanner: 'Scanned',
+  },
   built: 'built {{date}}',
   builtAgo: 'built {{date}}, {{age}} ago',
   source: 'source',
