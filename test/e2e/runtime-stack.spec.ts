@@ -210,6 +210,7 @@ test.describe('registry images on the example estate', () => {
       lastError?: string;
       running: unknown[];
       drift: Array<{ kind: string }>;
+      scans?: Array<{ cluster: string; counts: Record<string, number> }>;
     };
     const read = async () => {
       const images: Image[] = [];
@@ -238,6 +239,24 @@ test.describe('registry images on the example estate', () => {
         ]),
     );
     expect(drift).toEqual(expected);
+    // prod-eu-1's Trivy Operator scans payments and checkout; prod-us-1
+    // (cart-service 2.4.0) has no scanner.
+    const scanned = Object.fromEntries(
+      images
+        .filter(i => i.scans && i.scans.length > 0)
+        .map(i => [
+          `${i.repository}:${i.tag}`,
+          i.scans!.map(
+            scan =>
+              `${scan.cluster}: ${scan.counts.critical} critical, ${scan.counts.high} high`,
+          ),
+        ]),
+    );
+    expect(scanned).toEqual({
+      'payments/payments-api:1.14.2': ['prod-eu-1: 0 critical, 1 high'],
+      'payments/payments-ledger:3.2.0': ['prod-eu-1: 0 critical, 0 high'],
+      'checkout/cart-service:2.4.1': ['prod-eu-1: 1 critical, 3 high'],
+    });
   });
 });
 
@@ -400,6 +419,13 @@ test.describe('runtime-stack page', () => {
     await expect(
       page.getByRole('table', { name: 'Images' }).getByText('newer tag'),
     ).toBeVisible({ timeout: 30_000 });
+    await expect(
+      page
+        .getByRole('table', { name: 'Images' })
+        .getByText(
+          /^Trivy 0\.52\.0, .+ ago: 0 critical · 1 high · 4 medium · 12 low$/,
+        ),
+    ).toBeVisible();
     await expect(
       page
         .getByRole('list', { name: 'Alerts' })

@@ -12,6 +12,7 @@ import {
   exampleRunningDigests,
 } from '@internal/oci-registry-testkit';
 import { fixtureNames, loadFixture } from './fixtures';
+import { freshScanReports } from './freshScanReports';
 import { startFakeKubeApiServer } from './server';
 import { pinImageDigests } from './pinImageDigests';
 import { generateSyntheticEstate } from './syntheticEstate';
@@ -144,8 +145,13 @@ async function main() {
     : undefined;
   const servers: FakeKubeApiServer[] = [];
   for (const cluster of clustersToServe(values)) {
+    // The example portal's clusters look live: the pods pulled what the
+    // example registry holds, and the scanner ran lately.
     const objects = runningDigests
-      ? pinImageDigests(cluster.objects(), runningDigests)
+      ? freshScanReports(
+          pinImageDigests(cluster.objects(), runningDigests),
+          new Date(),
+        )
       : cluster.objects();
     const server = await startFakeKubeApiServer({
       objects,
