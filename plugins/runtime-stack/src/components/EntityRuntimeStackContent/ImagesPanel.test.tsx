@@ -1,4 +1,7 @@
-import type { EntityImages } from '@internal/backstage-plugin-runtime-stack-common';
+import type {
+  EntityImages,
+  ServiceImage,
+} from '@internal/backstage-plugin-runtime-stack-common';
 import { createTranslationMessages } from '@backstage/frontend-plugin-api';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { screen, within } from '@testing-library/react';
@@ -72,6 +75,20 @@ const images: EntityImages = {
   ],
 };
 
+/** Renders the panel with the first image changed and `others` after it. */
+const renderWithFirstImage = (
+  changes: Partial<ServiceImage>,
+  others: ServiceImage[] = [],
+) =>
+  renderInTestApp(
+    <ImagesPanel
+      value={{
+        ...images,
+        images: [{ ...images.images[0], ...changes }, ...others],
+      }}
+    />,
+  );
+
 describe('ImagesPanel', () => {
   it('says where an image runs by pods, not containers, and what the registry holds', async () => {
     await renderInTestApp(<ImagesPanel value={images} />);
@@ -124,23 +141,15 @@ describe('ImagesPanel', () => {
     });
     const hoursAgo = (h: number) =>
       new Date(Date.now() - h * 3_600_000).toISOString();
-    await renderInTestApp(
-      <ImagesPanel
-        value={{
-          ...images,
-          images: [
-            {
-              ...images.images[0],
-              scans: [
-                scan('prod-eu-1', 1, hoursAgo(3)),
-                // The same image, the same result, on another cluster.
-                scan('prod-us-1', 1, hoursAgo(5)),
-              ],
-            },
-            images.images[1],
-          ],
-        }}
-      />,
+    await renderWithFirstImage(
+      {
+        scans: [
+          scan('prod-eu-1', 1, hoursAgo(3)),
+          // The same image, the same result, on another cluster.
+          scan('prod-us-1', 1, hoursAgo(5)),
+        ],
+      },
+      [images.images[1]],
     );
     const [, appRow, proxyRow] = within(
       screen.getByRole('table', { name: 'Images' }),
@@ -157,32 +166,17 @@ describe('ImagesPanel', () => {
   });
 
   it('does not offer the current tag as the newest one', async () => {
-    await renderInTestApp(
-      <ImagesPanel
-        value={{
-          ...images,
-          images: [
-            {
-              ...images.images[0],
-              newest: [images.images[0].newest[1]],
-              drift: [],
-            },
-          ],
-        }}
-      />,
-    );
+    await renderWithFirstImage({
+      newest: [images.images[0].newest[1]],
+      drift: [],
+    });
     expect(screen.getByText('1.14.2 →', { exact: false })).toBeInTheDocument();
     expect(screen.queryByText(/^newest:/)).not.toBeInTheDocument();
   });
 
   it('tells a tag the registry lists but was not read from one it does not have', async () => {
-    const { current: _, ...withoutCurrent } = images.images[0];
-    const render = (extra: object) =>
-      renderInTestApp(
-        <ImagesPanel
-          value={{ ...images, images: [{ ...withoutCurrent, ...extra }] }}
-        />,
-      );
+    const render = (extra: Partial<ServiceImage>) =>
+      renderWithFirstImage({ current: undefined, ...extra });
     const unread = await render({ tagNotRead: true, tagCount: 50 });
     expect(
       screen.getByText(
