@@ -105,7 +105,7 @@ interface Combination {
 const combinations: Combination[] = [
   {
     title:
-      'Node.js, GitHub Actions, Argo CD, ingress-nginx with TLS, Linkerd, autoscaling',
+      'Node.js, GitHub Actions, Argo CD, ingress-nginx with TLS, Linkerd, gVisor, autoscaling',
     values: {
       name: 'payments-fx-api',
       description: 'Converts payment amounts between currencies.',
@@ -125,6 +125,7 @@ const combinations: Combination[] = [
       dashboards: true,
       alertRules: true,
       mesh: 'linkerd',
+      sandbox: 'gvisor',
       autoscalingEnabled: true,
       autoscalingMin: 2,
       autoscalingMax: 8,
@@ -136,7 +137,7 @@ const combinations: Combination[] = [
       publishTo: 'github',
     },
     tools:
-      'alerting=alertmanager,build-security=trivy,certificate-management=cert-manager,ci-cd=github-actions,gitops=argo-cd,metrics=prometheus,package-management=helm,policy=kubernetes-network-policy,service-mesh=linkerd,service-proxy=ingress-nginx,source-control=github,visualization=grafana',
+      'alerting=alertmanager,build-security=trivy,certificate-management=cert-manager,ci-cd=github-actions,container-runtime=gvisor,gitops=argo-cd,metrics=prometheus,package-management=helm,policy=kubernetes-network-policy,service-mesh=linkerd,service-proxy=ingress-nginx,source-control=github,visualization=grafana',
     namespace: 'payments',
     image: 'registry.example.com/payments/payments-fx-api',
     ciFile: '.github/workflows/ci.yaml',
@@ -162,7 +163,7 @@ const combinations: Combination[] = [
     ],
   },
   {
-    title: 'Go, GitLab CI, Flux, no ingress, Istio',
+    title: 'Go, GitLab CI, Flux, no ingress, Istio, Kata Containers',
     values: {
       name: 'cart-price-rules-worker',
       owner: 'group:default/team-checkout',
@@ -176,6 +177,7 @@ const combinations: Combination[] = [
       dashboards: false,
       alertRules: true,
       mesh: 'istio',
+      sandbox: 'kata-qemu',
       autoscalingEnabled: true,
       autoscalingMin: 1,
       autoscalingMax: 4,
@@ -186,7 +188,7 @@ const combinations: Combination[] = [
       publishTo: 'github',
     },
     tools:
-      'alerting=alertmanager,build-security=trivy,ci-cd=gitlab-ci,gitops=flux,metrics=prometheus,package-management=helm,policy=kubernetes-network-policy,service-mesh=istio,source-control=github',
+      'alerting=alertmanager,build-security=trivy,ci-cd=gitlab-ci,container-runtime=kata-containers,gitops=flux,metrics=prometheus,package-management=helm,policy=kubernetes-network-policy,service-mesh=istio,source-control=github',
     namespace: 'cart-price-rules-worker',
     image: 'harbor.acme.internal:8443/cart-price-rules-worker',
     ciFile: '.gitlab-ci.yml',
@@ -227,6 +229,7 @@ const combinations: Combination[] = [
       dashboards: true,
       alertRules: false,
       mesh: 'none',
+      sandbox: 'none',
       autoscalingEnabled: false,
       ciSystem: 'github-actions',
       registryHost: 'registry.example.com',
@@ -902,6 +905,7 @@ function checkTree(files: Map<string, Buffer>, c: Combination) {
     },
     autoscaling: { enabled: v.autoscalingEnabled },
     mesh: { provider: v.mesh },
+    runtimeClassName: v.sandbox === 'none' ? '' : v.sandbox,
     serviceMonitor: { enabled: v.serviceMonitor },
     prometheusRule: { enabled: v.alertRules },
     dashboards: { enabled: v.dashboards },
@@ -1025,7 +1029,7 @@ async function checkCatalogInfo(
 }
 
 /** The IngressClasses a cluster with both controllers would have. */
-const INGRESS_CLASSES: ClusterObject[] = [
+const CLUSTER_CLASSES: ClusterObject[] = [
   {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'IngressClass',
@@ -1038,6 +1042,19 @@ const INGRESS_CLASSES: ClusterObject[] = [
     metadata: { name: 'traefik' },
     spec: { controller: 'traefik.io/ingress-controller' },
   },
+  // The sandboxes a platform team offers; Kubernetes keeps handler top-level.
+  {
+    apiVersion: 'node.k8s.io/v1',
+    kind: 'RuntimeClass',
+    metadata: { name: 'gvisor' },
+    handler: 'runsc',
+  } as ClusterObject,
+  {
+    apiVersion: 'node.k8s.io/v1',
+    kind: 'RuntimeClass',
+    metadata: { name: 'kata-qemu' },
+    handler: 'kata-qemu',
+  } as ClusterObject,
 ];
 
 function labelsMatch(
@@ -1125,6 +1142,9 @@ async function checkChart(dir: string, c: Combination, entity: Entity) {
     runAsUser: 65532,
   });
   expect(pod.spec.automountServiceAccountToken).toBe(false);
+  expect(pod.spec.runtimeClassName).toBe(
+    v.sandbox === 'none' ? undefined : v.sandbox,
+  );
   const [container] = pod.spec.containers;
   expect(container).toMatchObject({
     image: `${c.image}:0.1.0`,
@@ -1321,7 +1341,7 @@ async function checkChart(dir: string, c: Combination, entity: Entity) {
   const serviceObjects = deployed.map(inNamespace);
   const findings = detectServiceTools({
     serviceObjects,
-    clusterObjects: [...objects.map(inNamespace), ...INGRESS_CLASSES],
+    clusterObjects: [...objects.map(inNamespace), ...CLUSTER_CLASSES],
   });
   const observed = findings.map(f => `${f.capability}=${f.tool}`).sort();
   const expectedObserved = [
@@ -1334,6 +1354,8 @@ async function checkChart(dir: string, c: Combination, entity: Entity) {
     ...(v.serviceMonitor ? ['metrics=prometheus-operator'] : []),
     ...(v.alertRules ? ['alerting=alertmanager'] : []),
     ...(v.gitops === 'argo-cd' ? ['gitops=argo-cd'] : []),
+    ...(v.sandbox === 'gvisor' ? ['container-runtime=gvisor'] : []),
+    ...(v.sandbox === 'kata-qemu' ? ['container-runtime=kata-containers'] : []),
   ];
   expect(observed).toEqual(expect.arrayContaining(expectedObserved));
   // Every capability the cluster would show is one catalog-info.yaml declares

@@ -8,6 +8,7 @@ import {
 import {
   coverageOnceConfirmed,
   previewEvidence,
+  sandboxToolOf,
   previewHint,
   readPreviewChoices,
   registryHostOf,
@@ -35,6 +36,7 @@ const everything: PreviewChoices = {
   gitops: 'argo-cd',
   observability: { serviceMonitor: true, dashboards: true, alertRules: true },
   mesh: 'linkerd',
+  sandbox: 'gvisor',
   autoscaling: { enabled: true, min: 2, max: 6, cpu: 75 },
   ci: 'github-actions',
   repositoryHost: 'github.com',
@@ -53,6 +55,35 @@ function coverageOf(choices: PreviewChoices) {
     now: new Date('2026-01-01T00:00:00Z'),
   });
 }
+
+describe('sandboxToolOf', () => {
+  it('knows the usual RuntimeClass names of gVisor and Kata, and no other', () => {
+    expect(
+      ['gvisor', 'runsc', 'kata', 'kata-qemu', 'kata-clh', 'wasmtime'].map(
+        sandboxToolOf,
+      ),
+    ).toEqual([
+      'gvisor',
+      'gvisor',
+      'kata-containers',
+      'kata-containers',
+      'kata-containers',
+      undefined,
+    ]);
+  });
+
+  it('declares a sandbox of unknown make as a partial container runtime', () => {
+    const [sandbox] = previewEvidence({ sandbox: 'wasmtime' }).filter(
+      e => e.capability === 'container-runtime',
+    );
+    expect(sandbox).toEqual({
+      source: 'declared',
+      capability: 'container-runtime',
+      detail: 'the pods run in the wasmtime RuntimeClass',
+      strength: 'partial',
+    });
+  });
+});
 
 describe('previewEvidence', () => {
   it('maps every choice to a capability and tool of the layer model', () => {
@@ -76,6 +107,7 @@ describe('previewEvidence', () => {
       'certificate-management': ['cert-manager'],
       gitops: ['argo-cd'],
       'service-mesh': ['linkerd'],
+      'container-runtime': ['gvisor'],
       metrics: ['prometheus'],
       alerting: ['alertmanager'],
       visualization: ['grafana'],
@@ -95,6 +127,7 @@ describe('previewEvidence', () => {
         ...everything,
         gitops: 'flux',
         mesh: 'istio',
+        sandbox: 'kata-qemu',
         ci: 'gitlab-ci',
         repositoryHost: 'gitlab.com',
         ingress: { enabled: true, className: 'ingress-nginx' },
@@ -116,6 +149,7 @@ describe('previewEvidence', () => {
       previewEvidence({
         gitops: 'none',
         mesh: 'none',
+        sandbox: 'none',
         ingress: { enabled: false, className: 'traefik', tls: true },
         observability: {
           serviceMonitor: false,
@@ -229,6 +263,7 @@ describe('readPreviewChoices', () => {
         dashboards: false,
         alertRules: true,
         mesh: 'none',
+        sandbox: 'gvisor',
         autoscalingEnabled: true,
         autoscalingMin: 2,
         autoscalingMax: 6,
@@ -253,6 +288,7 @@ describe('readPreviewChoices', () => {
         alertRules: true,
       },
       mesh: 'none',
+      sandbox: 'gvisor',
       autoscaling: { enabled: true, min: 2, max: 6, cpu: 75 },
       ci: 'gitlab-ci',
       repositoryHost: 'gitlab.example.com',

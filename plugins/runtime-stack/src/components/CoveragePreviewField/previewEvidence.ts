@@ -28,6 +28,8 @@ export interface PreviewChoices {
   };
   /** `none`, `linkerd` or `istio`. */
   mesh?: string;
+  /** `none` or the RuntimeClass the pods run in, e.g. `gvisor`, `kata-qemu`. */
+  sandbox?: string;
   autoscaling?: { enabled?: boolean; min?: number; max?: number; cpu?: number };
   /** `github-actions` or `gitlab-ci`. */
   ci?: string;
@@ -95,6 +97,7 @@ export function readPreviewChoices(formData: unknown): PreviewChoices {
       alertRules: bool(observability.alertRules) ?? bool(data.alertRules),
     }),
     mesh: str(data.mesh),
+    sandbox: str(data.sandbox) ?? str(data.runtimeClassName),
     autoscaling: compact({
       enabled: bool(autoscaling.enabled) ?? bool(data.autoscalingEnabled),
       min: num(autoscaling.min) ?? num(data.autoscalingMin),
@@ -155,6 +158,13 @@ const GITOPS_DETAILS: Record<string, string> = {
   'argo-cd': 'an Argo CD Application deploys the chart',
   flux: 'a Flux GitRepository and HelmRelease deploy the chart',
 };
+
+/** The layer model's tool for a sandbox's RuntimeClass, by its usual names. */
+export function sandboxToolOf(runtimeClass: string): string | undefined {
+  if (/^(gvisor|runsc)$/.test(runtimeClass)) return 'gvisor';
+  if (/^kata(-.+)?$/.test(runtimeClass)) return 'kata-containers';
+  return undefined;
+}
 
 const chosen = (value: string | undefined) =>
   value !== undefined && value !== 'none' ? value : undefined;
@@ -294,6 +304,19 @@ export function previewEvidence(choices: PreviewChoices): CoverageEvidence[] {
         'service-mesh',
         mesh,
         `${mesh} sidecars are injected into the pods`,
+      ),
+    );
+  }
+
+  const sandbox = chosen(choices.sandbox);
+  if (sandbox) {
+    const tool = sandboxToolOf(sandbox);
+    evidence.push(
+      declared(
+        'container-runtime',
+        tool,
+        `the pods run in the ${sandbox} RuntimeClass`,
+        tool ? 'full' : 'partial',
       ),
     );
   }
