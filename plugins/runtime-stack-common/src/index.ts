@@ -95,7 +95,11 @@ export type {
   OwnerOverrideTarget,
 } from './declaredStack';
 export type { ClusterObject } from './cluster/clusterObjects';
-export { podSpecOf, WORKLOAD_KINDS } from './detection/objectFields';
+export {
+  hasRunningPods,
+  podSpecOf,
+  WORKLOAD_KINDS,
+} from './detection/objectFields';
 export type { JsonRecord } from './detection/objectFields';
 export type {
   ClusterFreshness,

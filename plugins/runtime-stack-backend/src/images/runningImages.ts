@@ -1,4 +1,5 @@
 import {
+  hasRunningPods,
   podSpecOf,
   type ClusterObject,
 } from '@internal/backstage-plugin-runtime-stack-common';
@@ -55,22 +56,10 @@ export function runningImagesOf(
     });
 }
 
-/**
- * Whether a workload's template is running: a ReplicaSet or Job counts
- * while it has pods (an old ReplicaSet halfway through a rollout), not
- * once it has scaled to nothing or finished.
- */
-function hasPods(object: ClusterObject): boolean {
-  const status: any = object.status ?? {};
-  if (object.kind === 'ReplicaSet') return Number(status.replicas) > 0;
-  if (object.kind === 'Job') return Number(status.active) > 0;
-  return true;
-}
-
 /** Images named in workload pod templates: what the cluster runs, without reading every pod. */
 export function templateImagesOf(objects: ClusterObject[]): string[] {
   const images = new Set<string>();
-  for (const object of objects.filter(hasPods)) {
+  for (const object of objects.filter(hasRunningPods)) {
     const podSpec: any = podSpecOf(object);
     for (const container of [
       ...(podSpec?.containers ?? []),

@@ -125,6 +125,23 @@ export function podSpecFieldOf(
     : undefined;
 }
 
+/**
+ * Whether a workload's template is running: a ReplicaSet or Job counts
+ * while it has pods (an old ReplicaSet halfway through a rollout), not once
+ * it has scaled to nothing or finished. Other objects count.
+ *
+ * @public
+ */
+export function hasRunningPods(object: ClusterObject): boolean {
+  if (object.kind === 'ReplicaSet') {
+    return Number(valueAt(object, ['status', 'replicas'])) > 0;
+  }
+  if (object.kind === 'Job') {
+    return Number(valueAt(object, ['status', 'active'])) > 0;
+  }
+  return true;
+}
+
 export interface ContainerRef {
   /** Path of the container, e.g. `spec.template.spec.containers[0]`. */
   path: string;
