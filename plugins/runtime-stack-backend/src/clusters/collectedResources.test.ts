@@ -1,4 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseAllDocuments } from 'yaml';
 import {
+  BUILT_IN_RESOURCES,
+  CRD_RESOURCE,
   customResourcesFromCrds,
   resourceName,
   TOOL_CUSTOM_RESOURCES,
@@ -64,6 +69,56 @@ describe('customResourcesFromCrds', () => {
       customResourcesFromCrds(
         [crd('example.com', 'widgets', 'Widget')],
         wanted,
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('the example reader ClusterRole', () => {
+  // What the README tells people to apply on a real cluster.
+  const role = parseAllDocuments(
+    readFileSync(
+      resolve(
+        __dirname,
+        '../../../../examples/kubernetes/runtime-stack-reader.yaml',
+      ),
+      'utf8',
+    ),
+  )
+    .map(doc => doc.toJS())
+    .find(object => object?.kind === 'ClusterRole');
+  const rules: Array<{
+    apiGroups: string[];
+    resources: string[];
+    verbs: string[];
+  }> = role.rules;
+  const grants = (group: string, plural: string) =>
+    rules.some(
+      rule =>
+        rule.apiGroups.includes(group) &&
+        (rule.resources.includes(plural) || rule.resources.includes('*')) &&
+        ['get', 'list', 'watch'].every(verb => rule.verbs.includes(verb)),
+    );
+
+  it('lets the collector list and watch everything it collects', () => {
+    const collected = [
+      ...BUILT_IN_RESOURCES,
+      CRD_RESOURCE,
+      ...TOOL_CUSTOM_RESOURCES,
+    ];
+    expect(
+      collected
+        .filter(r => !grants(r.group, r.plural))
+        .map(r => resourceName(r)),
+    ).toEqual([]);
+  });
+
+  it('grants nothing on Secrets or ConfigMaps, and only reads', () => {
+    expect(grants('', 'secrets')).toBe(false);
+    expect(grants('', 'configmaps')).toBe(false);
+    expect(
+      rules.flatMap(rule =>
+        rule.verbs.filter(verb => !['get', 'list', 'watch'].includes(verb)),
       ),
     ).toEqual([]);
   });
