@@ -363,6 +363,71 @@ describe('RuntimeStackCoveragePreview', () => {
     expect(screen.queryByText(/^Profile /)).toBeNull();
   });
 
+  describe('with a sandboxed runtime chosen', () => {
+    /** A cluster as GET /clusters lists it, with the RuntimeClasses it offers. */
+    const cluster = (name: string, runtimeClasses: string[]) =>
+      ({
+        name,
+        objectCount: 10,
+        platformTools: runtimeClasses.map(runtimeClass => ({
+          tool: 'gvisor',
+          capability: 'container-runtime',
+          layer: 1,
+          evidence: [
+            {
+              kind: 'RuntimeClass',
+              apiVersion: 'node.k8s.io/v1',
+              name: runtimeClass,
+              field: 'handler',
+              value: 'runsc',
+            },
+          ],
+        })),
+      } as any);
+    const render = (getClusters: RuntimeStackApi['getClusters']) =>
+      renderInTestApp(
+        <RuntimeStackCoveragePreview
+          {...fieldProps({ ...minimal, sandbox: 'gvisor' }).props}
+        />,
+        withBackend({ getClusters }),
+      );
+
+    it('names the clusters that offer its RuntimeClass', async () => {
+      await render(async () => [
+        cluster('prod-eu-1', ['gvisor']),
+        cluster('prod-us-1', ['gvisor-legacy']),
+        cluster('staging-eu-1', ['gvisor']),
+      ]);
+      expect(
+        await screen.findByText(
+          'RuntimeClass gvisor is offered on prod-eu-1, staging-eu-1',
+        ),
+      ).toBeInTheDocument();
+      expect(statusOf('Container runtime')).toMatch(/partial/i);
+    });
+
+    it('warns when no cluster offers it, since Kubernetes would refuse the pods', async () => {
+      await render(async () => [cluster('prod-eu-1', ['kata-qemu'])]);
+      expect(
+        await screen.findByText(/No cluster offers the RuntimeClass gvisor/),
+      ).toBeInTheDocument();
+    });
+
+    it('says it could not check when the clusters cannot be read, and still previews', async () => {
+      await render(async () => {
+        throw new Error('403 Forbidden');
+      });
+      expect(
+        await screen.findByText(
+          'Could not check which clusters offer the RuntimeClass gvisor: 403 Forbidden',
+        ),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByLabelText('Coverage once running'),
+      ).toBeInTheDocument();
+    });
+  });
+
   describe('through the real client', () => {
     const server = setupServer();
     registerMswTestHooks(server);

@@ -42,6 +42,7 @@ import {
   profileReasonText,
 } from '../shared/coverageHintText';
 import { coveragePercentText } from '../shared/percentText';
+import { SandboxOffer } from './SandboxOffer';
 
 const SHOWN_GAPS = 5;
 
@@ -223,6 +224,7 @@ const PreviewCoverage = ({
 }) => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   const { coverage, unknownProfile } = usePreviewCoverage(formData, rules);
+  const { sandbox } = readPreviewChoices(formData);
   const toolTitle = useMemo(
     () => toolTitlesOf(rules.layerModel),
     [rules.layerModel],
@@ -276,6 +278,7 @@ const PreviewCoverage = ({
           reason: profileReasonText(t, coverage.profile),
         })}
       </Typography>
+      {sandbox && sandbox !== 'none' && <SandboxOffer runtimeClass={sandbox} />}
 
       {[...coverage.layers]
         .sort((a, b) => b.layer - a.layer)

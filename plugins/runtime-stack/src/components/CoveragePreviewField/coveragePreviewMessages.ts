@@ -53,4 +53,13 @@ export const coveragePreviewMessages = {
     'ci-cd': 'Choose a CI system',
   },
   notCoveredHint: 'Not covered by this template: ask the platform team',
+  /** Where the chosen sandboxed runtime's RuntimeClass is offered. */
+  sandbox: {
+    offeredOn: 'RuntimeClass {{runtimeClass}} is offered on {{clusters}}',
+    nowhereTitle: 'No cluster offers the RuntimeClass {{runtimeClass}}',
+    nowhereMessage:
+      'Kubernetes refuses pods that name a RuntimeClass their cluster lacks. Ask the platform team to offer {{runtimeClass}}, or choose no sandbox.',
+    notChecked:
+      'Could not check which clusters offer the RuntimeClass {{runtimeClass}}: {{error}}',
+  },
 } as const;
