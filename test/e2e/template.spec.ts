@@ -36,6 +36,18 @@ test('the template form previews the coverage of the new service as choices chan
     path: 'test/output/template-coverage-preview-no-gitops.png',
     fullPage: true,
   });
+
+  // A sandbox: the preview looks it up in the clusters' detected platform.
+  await page.getByLabel('Sandboxed runtime', { exact: false }).first().click();
+  await page.getByRole('option', { name: /^gVisor/ }).click();
+  await expect(
+    page.getByText('RuntimeClass gvisor is offered on prod-eu-1'),
+  ).toBeVisible({ timeout: 30_000 });
+  await page.getByLabel('Sandboxed runtime', { exact: false }).first().click();
+  await page.getByRole('option', { name: /^Kata Containers/ }).click();
+  await expect(
+    page.getByText('No cluster offers the RuntimeClass kata-qemu'),
+  ).toBeVisible();
 });
 
 test('a new service created from the template shows in the catalog with its declared stack', async ({
