@@ -57,6 +57,20 @@ test('an MCP client finds the runtime stack tools and asks one about a service',
     ),
   ).toMatchObject({ status: 'covered', tools: ['deployment'] });
 
+  // The images of cart-service, scanned by prod-eu-1's Trivy Operator.
+  const { result: images } = await mcp(request, token, 'tools/call', {
+    name: tool('get-service-images').name,
+    arguments: { entityRef: 'cart-service' },
+  });
+  expect(images.isError).toBeFalsy();
+  const scanned = images.structuredContent.images.find(
+    (i: { reference: string }) =>
+      i.reference === 'registry.example.com/checkout/cart-service:2.4.1',
+  );
+  expect(scanned.scans).toEqual([
+    expect.objectContaining({ cluster: 'prod-eu-1', critical: 1, high: 3 }),
+  ]);
+
   const { result: refused } = await mcp(request, token, 'tools/call', {
     name: stackTool.name,
     arguments: { entityRef: 'system:payments' },

@@ -429,6 +429,7 @@ export const runtimeStackPlugin = createBackendPlugin({
           catalog,
           coverage,
           ownership: effectiveOwnership,
+          images,
         });
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },

@@ -6,6 +6,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { startTestBackendClosingDatabases } from '@internal/backend-test-kit';
 import request from 'supertest';
 import { runtimeStackPlugin } from '../plugin';
+import { imageForActions } from './runtimeStackActions';
 import { paymentsApi } from '../__testUtils__/paymentsApi';
 
 jest.setTimeout(60_000);
@@ -17,6 +18,18 @@ const entities: Entity[] = [
     kind: 'System',
     metadata: { name: 'payments', namespace: 'default' },
     spec: { owner: 'team-payments' },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'checkout-web',
+      namespace: 'default',
+      annotations: {
+        'runtime-stack.io/images': 'registry.example.com/checkout/web:latest',
+      },
+    },
+    spec: { type: 'website', owner: 'team-checkout', lifecycle: 'production' },
   },
 ];
 
@@ -87,6 +100,7 @@ describe('runtime stack actions', () => {
         .map(a => [a.name, a.attributes.readOnly]),
     ).toEqual([
       ['get-service-runtime-stack', true],
+      ['get-service-images', true],
       ['get-capability-owners', true],
     ]);
   });
@@ -153,6 +167,27 @@ describe('runtime stack actions', () => {
     });
   });
 
+  it("tell a service's images: where they run, what the registry holds, drift and scans", async () => {
+    const { output } = await started.invoke('get-service-images', {
+      entityRef: 'checkout-web',
+    });
+    // No cluster runs it and its registry is not configured: what the
+    // annotation says is all there is; drift is about what runs.
+    expect(output).toEqual({
+      entityRef: 'component:default/checkout-web',
+      images: [
+        {
+          reference: 'registry.example.com/checkout/web:latest',
+          running: { clusters: [], digests: [] },
+          declared: true,
+          registryConfigured: false,
+          drift: [],
+          scans: [],
+        },
+      ],
+    });
+  });
+
   it('name the field that is wrong', async () => {
     await expect(
       started.invoke('get-service-runtime-stack', {
@@ -197,8 +232,81 @@ describe('runtime stack actions', () => {
       await expect(
         denied.invoke('get-capability-owners', { entityRef: 'payments-api' }),
       ).rejects.toMatchObject({ status: 404 });
+      await expect(
+        denied.invoke('get-service-images', { entityRef: 'payments-api' }),
+      ).rejects.toMatchObject({ status: 404 });
     } finally {
       await denied.stop();
     }
+  });
+});
+
+describe('imageForActions', () => {
+  it('sums the pods per cluster and keeps the registry, drift and scan counts', () => {
+    const digest = `sha256:${'a'.repeat(64)}`;
+    const pod = (cluster: string, name: string, container = 'app') => ({
+      cluster,
+      namespace: 'payments',
+      pod: name,
+      container,
+      digest,
+    });
+    expect(
+      imageForActions({
+        reference: 'registry.example.com/payments/payments-api:1.14.2',
+        registry: 'registry.example.com',
+        repository: 'payments/payments-api',
+        tag: '1.14.2',
+        running: [
+          pod('prod-eu-1', 'a'),
+          pod('prod-eu-1', 'a', 'init'),
+          pod('prod-eu-1', 'b'),
+          pod('prod-us-1', 'c'),
+        ],
+        declared: false,
+        registryConfigured: true,
+        current: { tag: '1.14.2', digest, created: '2026-10-01T00:00:00Z' },
+        newest: [{ tag: '1.15.0', digest: `sha256:${'b'.repeat(64)}` }],
+        drift: [
+          {
+            kind: 'newer-tag',
+            message: 'A newer version is in the registry: 1.15.0',
+            evidence: ['1.15.0 built 2026-11-01'],
+          },
+        ],
+        scans: [
+          {
+            cluster: 'prod-eu-1',
+            namespace: 'payments',
+            report: 'replicaset-payments-api-7d9f-app',
+            container: 'app',
+            scanner: 'Trivy 0.52.0',
+            counts: { critical: 1, high: 4 },
+          },
+        ],
+      }),
+    ).toEqual({
+      reference: 'registry.example.com/payments/payments-api:1.14.2',
+      running: {
+        clusters: [
+          { cluster: 'prod-eu-1', pods: 2 },
+          { cluster: 'prod-us-1', pods: 1 },
+        ],
+        digests: [digest],
+      },
+      declared: false,
+      registryConfigured: true,
+      current: { tag: '1.14.2', digest },
+      newestTag: '1.15.0',
+      drift: [
+        {
+          kind: 'newer-tag',
+          message: 'A newer version is in the registry: 1.15.0',
+        },
+      ],
+      scans: [
+        { cluster: 'prod-eu-1', scanner: 'Trivy 0.52.0', critical: 1, high: 4 },
+      ],
+    });
   });
 });

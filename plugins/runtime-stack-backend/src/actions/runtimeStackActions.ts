@@ -10,11 +10,15 @@ import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   coverageReadPermission,
+  imagesReadPermission,
   ownershipReadPermission,
+  runningSummary,
   type EffectiveOwner,
+  type ServiceImage,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { authorizeCredentials } from '../auth/authorizeRequest';
 import { fetchEntity } from '../catalog/fetchEntity';
+import type { ImageService } from '../images/ImageService';
 import type { CoverageService } from '../layerCoverage/CoverageService';
 import type { EffectiveOwnershipService } from '../ownership/EffectiveOwnershipService';
 
@@ -24,7 +28,36 @@ type Deps = {
   catalog: CatalogService;
   coverage: CoverageService;
   ownership: EffectiveOwnershipService;
+  images: ImageService;
 };
+
+/**
+ * What the images action tells of one image: where it runs (pods per
+ * cluster, digests), what the registry holds, drift and scan counts, without
+ * the per-pod list and tag history of the HTTP API.
+ */
+export function imageForActions(image: ServiceImage) {
+  const running = runningSummary(image.running);
+  return {
+    reference: image.reference,
+    running: { clusters: running.clusters, digests: running.digests },
+    declared: image.declared,
+    registryConfigured: image.registryConfigured,
+    ...(image.current
+      ? { current: { tag: image.current.tag, digest: image.current.digest } }
+      : {}),
+    ...(image.newest[0] ? { newestTag: image.newest[0].tag } : {}),
+    drift: image.drift.map(d => ({ kind: d.kind, message: d.message })),
+    scans: (image.scans ?? []).map(scan => ({
+      cluster: scan.cluster,
+      ...(scan.scanner ? { scanner: scan.scanner } : {}),
+      ...(scan.scannedAt ? { scannedAt: scan.scannedAt } : {}),
+      ...scan.counts,
+    })),
+    ...(image.invalid ? { invalid: image.invalid } : {}),
+    ...(image.lastError ? { lastError: image.lastError } : {}),
+  };
+}
 
 /** A ref as people write it: `payments-api` is `component:default/payments-api`. */
 function readEntityRef(ref: string): CompoundEntityRef {
@@ -65,7 +98,8 @@ const owners = (list: EffectiveOwner[] = []) =>
  * who owns which part of it, with the caller's permissions.
  */
 export function registerRuntimeStackActions(deps: Deps) {
-  const { actionsRegistry, permissions, catalog, coverage, ownership } = deps;
+  const { actionsRegistry, permissions, catalog, coverage, ownership, images } =
+    deps;
 
   actionsRegistry.register({
     name: 'get-service-runtime-stack',
@@ -195,6 +229,94 @@ export function registerRuntimeStackActions(deps: Deps) {
           sourceErrors: value.sourceErrors.map(
             e => `${e.source}: ${e.message}`,
           ),
+        },
+      };
+    },
+  });
+
+  actionsRegistry.register({
+    name: 'get-service-images',
+    title: 'Get the images a service runs',
+    description: [
+      'The container images a Component runs (from its pods on every cluster) and',
+      'declares, each with the tag and digest its registry holds now, the newest tag,',
+      'the drift (tag moved since the pods pulled it, newer version, floating tag,',
+      'too old) and the vulnerability counts of the cluster scanner (Trivy Operator).',
+      'Use it to answer which version runs where, whether it is outdated, and how',
+      'vulnerable it is.',
+    ].join(' '),
+    attributes: { readOnly: true, idempotent: true, destructive: false },
+    visibilityPermission: imagesReadPermission,
+    examples: [
+      {
+        title: 'What payments-api runs',
+        input: { entityRef: 'component:default/payments-api' },
+      },
+    ],
+    schema: {
+      input: z =>
+        z.object({
+          entityRef: z
+            .string()
+            .describe(
+              'The Component, e.g. component:default/payments-api or just payments-api',
+            ),
+        }),
+      output: z =>
+        z.object({
+          entityRef: z.string(),
+          images: z.array(
+            z.object({
+              reference: z.string(),
+              running: z.object({
+                clusters: z.array(
+                  z.object({ cluster: z.string(), pods: z.number() }),
+                ),
+                digests: z.array(z.string()),
+              }),
+              declared: z.boolean(),
+              registryConfigured: z.boolean(),
+              current: z
+                .object({ tag: z.string(), digest: z.string() })
+                .optional(),
+              newestTag: z.string().optional(),
+              drift: z.array(
+                z.object({ kind: z.string(), message: z.string() }),
+              ),
+              scans: z.array(
+                z.object({
+                  cluster: z.string(),
+                  scanner: z.string().optional(),
+                  scannedAt: z.string().optional(),
+                  critical: z.number().optional(),
+                  high: z.number().optional(),
+                  medium: z.number().optional(),
+                  low: z.number().optional(),
+                }),
+              ),
+              invalid: z.string().optional(),
+              lastError: z.string().optional(),
+            }),
+          ),
+        }),
+    },
+    action: async ({ input, credentials }) => {
+      await authorizeCredentials(
+        permissions,
+        imagesReadPermission,
+        credentials,
+        `${imagesReadPermission.name} is not allowed for you`,
+      );
+      const entity = await fetchEntity(
+        catalog,
+        readEntityRef(input.entityRef),
+        credentials,
+      );
+      const value = await images.entityImages(entity);
+      return {
+        output: {
+          entityRef: value.entityRef,
+          images: value.images.map(imageForActions),
         },
       };
     },
