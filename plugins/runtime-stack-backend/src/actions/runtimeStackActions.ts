@@ -71,6 +71,16 @@ function readEntityRef(ref: string): CompoundEntityRef {
   }
 }
 
+/** Every action here only reads. */
+const READ_ONLY = { readOnly: true, idempotent: true, destructive: false };
+
+const componentRefSchema = (zod: typeof z) =>
+  zod
+    .string()
+    .describe(
+      'The Component, e.g. component:default/payments-api or just payments-api',
+    );
+
 /** What the actions say of each owner; `inheritedFrom` as "system system:default/payments". */
 const ownersSchema = (zod: typeof z) =>
   zod.array(
@@ -112,7 +122,7 @@ export function registerRuntimeStackActions(deps: Deps) {
       'would cover it. Use it to answer what a service runs on, what it lacks and whom',
       'to ask.',
     ].join(' '),
-    attributes: { readOnly: true, idempotent: true, destructive: false },
+    attributes: READ_ONLY,
     visibilityPermission: coverageReadPermission,
     examples: [
       {
@@ -123,11 +133,7 @@ export function registerRuntimeStackActions(deps: Deps) {
     schema: {
       input: z =>
         z.object({
-          entityRef: z
-            .string()
-            .describe(
-              'The Component, e.g. component:default/payments-api or just payments-api',
-            ),
+          entityRef: componentRefSchema(z),
           includeNotRequired: z
             .boolean()
             .optional()
@@ -245,7 +251,7 @@ export function registerRuntimeStackActions(deps: Deps) {
       'Use it to answer which version runs where, whether it is outdated, and how',
       'vulnerable it is.',
     ].join(' '),
-    attributes: { readOnly: true, idempotent: true, destructive: false },
+    attributes: READ_ONLY,
     visibilityPermission: imagesReadPermission,
     examples: [
       {
@@ -256,11 +262,7 @@ export function registerRuntimeStackActions(deps: Deps) {
     schema: {
       input: z =>
         z.object({
-          entityRef: z
-            .string()
-            .describe(
-              'The Component, e.g. component:default/payments-api or just payments-api',
-            ),
+          entityRef: componentRefSchema(z),
         }),
       output: z =>
         z.object({
@@ -331,7 +333,7 @@ export function registerRuntimeStackActions(deps: Deps) {
       'the component, its System, its environment or cluster, or the organisation',
       'default. Give a capability id, a layer number, or neither for all.',
     ].join(' '),
-    attributes: { readOnly: true, idempotent: true, destructive: false },
+    attributes: READ_ONLY,
     visibilityPermission: ownershipReadPermission,
     examples: [
       {
