@@ -1,7 +1,7 @@
 import type { ClusterObject } from '../../cluster/clusterObjects';
 import type { DetectedTool } from '../findings';
 import { evidenceOf, stringAt } from '../objectFields';
-import { ofKind, ServiceScope, toolsOfRelatedObject } from './serviceScope';
+import { ofKind, ServiceScope, toolsOfNamedObject } from './serviceScope';
 
 const LEGACY_CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
 
@@ -31,13 +31,10 @@ export function ingressControllerTools(scope: ServiceScope): DetectedTool[] {
   const classes = ofKind(scope.clusterObjects, 'IngressClass');
   return ofKind(scope.serviceObjects, 'Ingress').flatMap(ingress => {
     const reference = ingressClassReference(ingress);
-    const ingressClass =
-      reference && classes.find(c => c.metadata.name === reference.value);
-    if (!reference || !ingressClass) {
-      return [];
-    }
-    return toolsOfRelatedObject(scope.rules, ingressClass, [
-      evidenceOf(ingress, reference.field, reference.value),
-    ]);
+    return reference
+      ? toolsOfNamedObject(scope.rules, classes, reference.value, [
+          evidenceOf(ingress, reference.field, reference.value),
+        ])
+      : [];
   });
 }

@@ -1,6 +1,6 @@
 import type { DetectedTool } from '../findings';
 import { evidenceOf, podSpecFieldOf, WORKLOAD_KINDS } from '../objectFields';
-import { ofKind, ServiceScope, toolsOfRelatedObject } from './serviceScope';
+import { ofKind, ServiceScope, toolsOfNamedObject } from './serviceScope';
 
 /**
  * The sandboxed runtime the service's pods run in: pod template →
@@ -20,13 +20,10 @@ export function runtimeClassTools(scope: ServiceScope): DetectedTool[] {
     workloads.length > 0 ? workloads : ofKind(scope.serviceObjects, 'Pod');
   return podBearing.flatMap(object => {
     const reference = podSpecFieldOf(object, 'runtimeClassName');
-    const runtimeClass =
-      reference && classes.find(c => c.metadata.name === reference.value);
-    if (!reference || !runtimeClass) {
-      return [];
-    }
-    return toolsOfRelatedObject(scope.rules, runtimeClass, [
-      evidenceOf(object, reference.field, reference.value),
-    ]);
+    return reference
+      ? toolsOfNamedObject(scope.rules, classes, reference.value, [
+          evidenceOf(object, reference.field, reference.value),
+        ])
+      : [];
   });
 }

@@ -57,6 +57,21 @@ export function namespacePatternMatches(
 }
 
 /**
+ * The tools of the cluster object a service object names (an Ingress its
+ * IngressClass, a pod template its RuntimeClass), `via` saying where it was
+ * named; none when the cluster has no object of that name.
+ */
+export function toolsOfNamedObject(
+  rules: CompiledRule[],
+  candidates: ClusterObject[],
+  name: string,
+  via: DetectionEvidence[],
+): DetectedTool[] {
+  const named = candidates.find(c => c.metadata.name === name);
+  return named ? toolsOfRelatedObject(rules, named, via) : [];
+}
+
+/**
  * The tools a related object proves, such as the IngressClass an Ingress
  * names. Only matchers written for the related object's kind count: a Helm
  * label on the IngressClass says how the controller was installed, not what

@@ -3,7 +3,12 @@ import type { DetectedTool } from '../findings';
 import { MATCHER_CONDITIONS } from '../matcherConditions';
 import { evidenceOf, recordsAt, stringAt } from '../objectFields';
 import type { DetectionEvidence } from '../types';
-import { ofKind, ServiceScope, toolsOfRelatedObject } from './serviceScope';
+import {
+  ofKind,
+  ServiceScope,
+  toolsOfNamedObject,
+  toolsOfRelatedObject,
+} from './serviceScope';
 
 interface StorageClassClaim {
   storageClassName: string;
@@ -73,11 +78,8 @@ export function storageDriverTools(scope: ServiceScope): DetectedTool[] {
       storageClass,
       {},
     )[0];
-    const csiDriver =
-      provisioner &&
-      csiDrivers.find(d => d.metadata.name === provisioner.value);
-    const viaDriver = csiDriver
-      ? toolsOfRelatedObject(scope.rules, csiDriver, [
+    const viaDriver = provisioner
+      ? toolsOfNamedObject(scope.rules, csiDrivers, provisioner.value, [
           claim.evidence,
           evidenceOf(storageClass, provisioner.field, provisioner.value),
         ])
