@@ -39,6 +39,31 @@ function withoutContainerEnv(value: unknown): unknown {
 }
 
 /**
+ * Kinds that keep their settings at the top level rather than under spec;
+ * the collector keeps them under spec so every stored object has the same
+ * shape. A RuntimeClass's are its CRI handler and the pod overhead and node
+ * scheduling a sandboxed runtime brings.
+ */
+const TOP_LEVEL_SETTINGS: Record<string, string[]> = {
+  StorageClass: [
+    'provisioner',
+    'parameters',
+    'reclaimPolicy',
+    'volumeBindingMode',
+  ],
+  RuntimeClass: ['handler', 'overhead', 'scheduling'],
+};
+
+/** The keys of `source` that are set, as a spec. */
+function settingsOf(source: JsonObject, keys: string[]): JsonObject {
+  return Object.fromEntries(
+    keys
+      .filter(key => source[key] !== undefined && source[key] !== null)
+      .map(key => [key, source[key]]),
+  ) as JsonObject;
+}
+
+/**
  * What is worth keeping of an object: identity, labels, annotations, spec and
  * status, without managed fields, without the last-applied copy and without
  * container environments anywhere in the spec, where secrets are often
@@ -65,17 +90,8 @@ export function trimObject(raw: any): ClusterObject {
         storage: v.storage,
       })),
     } as JsonObject;
-  } else if (raw.kind === 'StorageClass') {
-    // A StorageClass keeps its settings at the top level; they are kept
-    // under spec so every stored object has the same shape.
-    spec = {
-      provisioner: raw.provisioner,
-      ...(raw.parameters ? { parameters: raw.parameters } : {}),
-      ...(raw.reclaimPolicy ? { reclaimPolicy: raw.reclaimPolicy } : {}),
-      ...(raw.volumeBindingMode
-        ? { volumeBindingMode: raw.volumeBindingMode }
-        : {}),
-    } as JsonObject;
+  } else if (raw.kind in TOP_LEVEL_SETTINGS) {
+    spec = settingsOf(raw, TOP_LEVEL_SETTINGS[raw.kind]);
   } else if (
     raw.kind === 'VulnerabilityReport' &&
     raw.apiVersion?.startsWith('aquasecurity.github.io/')
@@ -83,20 +99,13 @@ export function trimObject(raw: any): ClusterObject {
     // The report is top-level too. Its vulnerability list runs to hundreds
     // of entries per image; what is scanned, by what, when and the counts
     // by severity are what a service's page shows.
-    const report = (raw.report ?? {}) as JsonObject;
-    spec = Object.fromEntries(
-      ['artifact', 'registry', 'scanner', 'summary', 'updateTimestamp']
-        .filter(key => report[key] !== undefined)
-        .map(key => [key, report[key]]),
-    ) as JsonObject;
-  } else if (raw.kind === 'RuntimeClass') {
-    // Top-level too: the CRI handler, and the pod overhead and node
-    // scheduling a sandboxed runtime brings.
-    spec = {
-      handler: raw.handler,
-      ...(raw.overhead ? { overhead: raw.overhead } : {}),
-      ...(raw.scheduling ? { scheduling: raw.scheduling } : {}),
-    } as JsonObject;
+    spec = settingsOf(raw.report ?? {}, [
+      'artifact',
+      'registry',
+      'scanner',
+      'summary',
+      'updateTimestamp',
+    ]);
   } else if (spec) {
     spec = withoutContainerEnv(spec) as JsonObject;
   }
