@@ -206,9 +206,10 @@ export class ClusterStateService {
         }
         continue;
       }
-      const context = await this.contextOf(cluster.name, objects);
+      const namespaces = namespacesOf(objects);
+      const context = await this.contextOf(cluster.name, namespaces);
       contexts.set(cluster.name, context);
-      views.push(this.viewOf(cluster, state, objects, context));
+      views.push(this.viewOf(cluster, state, objects, namespaces, context));
     }
     return {
       objects: found,
@@ -257,7 +258,7 @@ export class ClusterStateService {
     const entries = await Promise.all(
       [...objects].map(
         async ([cluster, list]) =>
-          [cluster, await this.contextOf(cluster, list)] as const,
+          [cluster, await this.contextOf(cluster, namespacesOf(list))] as const,
       ),
     );
     return new Map(entries);
@@ -267,9 +268,9 @@ export class ClusterStateService {
     cluster: ClusterDefinition,
     state: ClusterCollectionState | undefined,
     objects: ClusterObject[],
+    namespaces: string[],
     context: ClusterObject[],
   ): EntityClusterView {
-    const namespaces = namespacesOf(objects);
     return {
       cluster: cluster.name,
       ...locatedBy(cluster),
@@ -333,10 +334,9 @@ export class ClusterStateService {
 
   private async contextOf(
     cluster: string,
-    objects: ClusterObject[],
+    namespaces: string[],
   ): Promise<ClusterObject[]> {
     const { store } = this.options;
-    const namespaces = namespacesOf(objects);
     const [namespaced, clusterWide] = await Promise.all([
       store.findObjects({
         clusters: [cluster],
