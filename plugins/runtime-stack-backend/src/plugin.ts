@@ -408,7 +408,13 @@ export const runtimeStackPlugin = createBackendPlugin({
         }
         afterCollection = () => evaluation.requestEvaluation();
         httpRouter.use(
-          createCoverageRouter({ httpAuth, permissions, catalog, coverage }),
+          createCoverageRouter({
+            httpAuth,
+            permissions,
+            catalog,
+            coverage,
+            clusterState,
+          }),
         );
         httpRouter.use(
           createScorecardRouter({

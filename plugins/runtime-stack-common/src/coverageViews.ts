@@ -1,4 +1,10 @@
-import type { LayerCoverage, ServiceCoverage } from './layerCoverage';
+import type { ClusterFreshness } from './cluster/clusterViews';
+import type {
+  CoverageEvidence,
+  LayerCoverage,
+  OfferedTool,
+  ServiceCoverage,
+} from './layerCoverage';
 
 /**
  * The answer of `GET /entities/:kind/:namespace/:name/coverage`.
@@ -12,6 +18,27 @@ export type EntityCoverage = ServiceCoverage & {
   /** Evidence sources that failed; coverage is computed from the others. */
   sourceErrors: Array<{ source: string; message: string }>;
 };
+
+/**
+ * The answer of `GET /coverage/planned`: what one cluster gives a service
+ * that does not run there yet, had it a Deployment named `name` in
+ * `namespace` (and the RuntimeClass `runtimeClass`): the tools every
+ * workload there runs with, those the cluster's objects apply to the
+ * namespace (backup Schedules, admission policies, NetworkPolicies), the
+ * observability links its configuration would make, and the platform's
+ * other tools as offers for the gaps. With the cluster's freshness, since
+ * it is all read from the last collection.
+ *
+ * @public
+ */
+export interface PlannedServiceEvidence extends ClusterFreshness {
+  cluster: string;
+  namespace: string;
+  name: string;
+  runtimeClass?: string;
+  evidence: CoverageEvidence[];
+  offered: OfferedTool[];
+}
 
 /**
  * One component of a System, as the System's coverage lists it.

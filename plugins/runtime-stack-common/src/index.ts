@@ -192,6 +192,7 @@ export type {
   AggregatedGap,
   ComponentCoverageSummary,
   EntityCoverage,
+  PlannedServiceEvidence,
   SystemCoverage,
 } from './coverageViews';
 export type {

@@ -1,4 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   toolsProvidedByCluster,
@@ -22,6 +23,7 @@ import {
 } from './entitySelector';
 import { matchesLabelSelector, parseLabelSelector } from './labelSelector';
 import { summarizeWorkloads } from './summarizeWorkloads';
+import { plannedServiceObjects, type PlannedService } from './plannedService';
 
 /** Objects that tell what a service uses, looked up in its namespaces. */
 const NAMESPACED_CONTEXT_KINDS = [
@@ -232,6 +234,38 @@ export class ClusterStateService {
         clusters: views,
         unavailable,
       },
+    };
+  }
+
+  /**
+   * What one cluster would show of a service that does not run there yet,
+   * from its last collection: the view of the planned service's objects
+   * among the cluster's own, and the cluster's platform tools.
+   */
+  async plannedServiceView(plan: PlannedService): Promise<{
+    view: EntityClusterView;
+    freshness: ClusterFreshness;
+    platformTools: ToolFinding[];
+  }> {
+    const cluster = this.options.clusters
+      .list()
+      .find(c => c.name === plan.cluster);
+    if (!cluster) {
+      throw new NotFoundError(`No cluster named '${plan.cluster}'`);
+    }
+    const state = (await this.statesByCluster()).get(cluster.name);
+    const namespaces = [plan.namespace];
+    const context = await this.contextOf(cluster.name, namespaces);
+    return {
+      view: this.viewOf(
+        cluster,
+        state,
+        plannedServiceObjects(plan),
+        namespaces,
+        context,
+      ),
+      freshness: this.freshnessOf(state),
+      platformTools: state?.platformTools ?? [],
     };
   }
 

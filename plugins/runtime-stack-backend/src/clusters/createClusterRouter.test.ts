@@ -1,10 +1,5 @@
-import {
-  createBackendModule,
-  type BackendFeature,
-} from '@backstage/backend-plugin-api';
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import type { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   generateTestPki,
@@ -19,106 +14,15 @@ import type {
   AuthenticationStrategy,
   ClusterDetails,
 } from '@backstage/plugin-kubernetes-node';
-import { runtimeStackPlugin } from '../plugin';
-import {
-  startTestBackendClosingDatabases,
-  triggerableScheduler,
-} from '@internal/backend-test-kit';
 import { clusterResource } from '../__testUtils__/clusterResource';
 import { kubernetesConfig } from '../__testUtils__/kubernetesConfig';
+import {
+  configuredCluster,
+  paymentsApiOnCluster as paymentsApi,
+  startPortalBackend,
+} from '../__testUtils__/portalBackend';
 
 jest.setTimeout(60_000);
-
-const paymentsApi: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'payments-api',
-    namespace: 'default',
-    annotations: {
-      'backstage.io/kubernetes-id': 'payments-api',
-      'backstage.io/kubernetes-namespace': 'payments',
-    },
-  },
-  spec: { type: 'service', lifecycle: 'production', owner: 'payments-team' },
-};
-
-async function startPortalBackend(
-  kubernetes: object,
-  {
-    permission = AuthorizeResult.ALLOW,
-    entities = [paymentsApi],
-    catalogClusterHosts = [],
-    hiddenFrom,
-    modules = [],
-  }: {
-    permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
-    entities?: Entity[];
-    /** runtimeStack.clusters.catalog.allowedHosts */
-    catalogClusterHosts?: string[];
-    /** Entities the catalog's policy hides from one user. */
-    hiddenFrom?: { user: string; entityRefs: string[] };
-    modules?: BackendFeature[];
-  } = {},
-) {
-  const scheduler = triggerableScheduler();
-  const backend = await startTestBackendClosingDatabases({
-    databasePlugins: ['runtime-stack'],
-    features: [
-      runtimeStackPlugin,
-      ...modules,
-      scheduler.factory({ skipTaskRunOnStartup: true }),
-      catalogWithVisibility(entities, hiddenFrom),
-      mockServices.permissions.factory({ result: permission }),
-      mockServices.rootConfig.factory({
-        data: {
-          kubernetes,
-          runtimeStack: {
-            clusters: {
-              watch: false,
-              pageSize: 100,
-              catalog: { allowedHosts: catalogClusterHosts },
-            },
-          },
-        },
-      }),
-    ],
-  });
-  return { backend, scheduler };
-}
-
-/**
- * The in-memory catalog, but answering `getEntitiesByRefs` as a permission
- * policy would: the hidden entities are null for that user.
- */
-function catalogWithVisibility(
-  entities: Entity[],
-  hiddenFrom?: { user: string; entityRefs: string[] },
-) {
-  const catalog = catalogServiceMock({ entities });
-  return catalogServiceMock.mock({
-    getEntities: (query, options) => catalog.getEntities(query, options),
-    getEntityByRef: (ref, options) => catalog.getEntityByRef(ref, options),
-    queryEntities: (query, options) => catalog.queryEntities(query, options),
-    getEntitiesByRefs: async (query, options) => {
-      const { items } = await catalog.getEntitiesByRefs(query, options);
-      const credentials =
-        options && 'credentials' in options ? options.credentials : undefined;
-      const { principal } = (credentials ?? {}) as {
-        principal?: { userEntityRef?: string };
-      };
-      const hidden =
-        hiddenFrom && principal?.userEntityRef === hiddenFrom.user
-          ? hiddenFrom.entityRefs
-          : [];
-      return {
-        items: items.map((entity, i) =>
-          hidden.includes(query.entityRefs[i]) ? undefined : entity,
-        ),
-      };
-    },
-  }).factory;
-}
 
 /** A catalog cluster on a fake, at its URL, signed in to as `authProvider`. */
 const fakeClusterResource = (
@@ -146,13 +50,6 @@ async function listClusters(
   expect(response.status).toBe(200);
   return response.body.items;
 }
-
-/** A config cluster on the fake, beside a catalog locator that finds none. */
-const configuredCluster = (server: FakeKubeApiServer) =>
-  kubernetesConfig(
-    [{ name: 'prod-eu-1', url: server.url, token: server.token }],
-    [{ type: 'catalog' }],
-  );
 
 /**
  * An EKS-like fake cluster that takes the tokens of this IAM identity,

@@ -1,18 +1,15 @@
 import type {
-  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  clusterStateReadPermission,
-  type ClusterSummary,
-} from '@internal/backstage-plugin-runtime-stack-common';
+import { clusterStateReadPermission } from '@internal/backstage-plugin-runtime-stack-common';
 import type { Request } from 'express';
 import Router from 'express-promise-router';
 import { authorizeRequest } from '../auth/authorizeRequest';
 import { fetchEntity } from '../catalog/fetchEntity';
 import type { ClusterStateService } from './ClusterStateService';
+import { visibleClusters } from './visibleClusters';
 
 /**
  * `GET /clusters`: every configured cluster, how fresh its data is and the
@@ -49,33 +46,4 @@ export function createClusterRouter(options: {
   });
 
   return router;
-}
-
-/**
- * The clusters the caller may see: a cluster the catalog declares only to
- * those who can see its Resource there, as the catalog's own permission
- * policy decides; configured clusters to everyone who may read cluster
- * state. A service's own clusters are not narrowed: whoever sees the
- * service sees where it runs.
- */
-async function visibleClusters(
-  clusters: ClusterSummary[],
-  catalog: CatalogService,
-  credentials: BackstageCredentials,
-): Promise<ClusterSummary[]> {
-  const refs = clusters.flatMap(cluster =>
-    cluster.entityRef ? [cluster.entityRef] : [],
-  );
-  if (refs.length === 0) return clusters;
-  const { items } = await catalog.getEntitiesByRefs(
-    {
-      entityRefs: refs,
-      fields: ['kind', 'metadata.namespace', 'metadata.name'],
-    },
-    { credentials },
-  );
-  const visible = new Set(refs.filter((_, i) => items[i]));
-  return clusters.filter(
-    cluster => !cluster.entityRef || visible.has(cluster.entityRef),
-  );
 }

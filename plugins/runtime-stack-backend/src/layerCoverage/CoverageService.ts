@@ -18,6 +18,7 @@ import {
   type EntityCoverage,
   type LayerModel,
   type OfferedTool,
+  type PlannedServiceEvidence,
   type SystemCoverage,
   type ToolFinding,
   withOwners,
@@ -27,6 +28,7 @@ import {
   type EntityWithSystem,
 } from '../catalog/entityWithSystem';
 import type { ClusterStateService } from '../clusters/ClusterStateService';
+import type { PlannedService } from '../clusters/plannedService';
 import { declaredStackOf } from '../declaredStack/declaredStackOf';
 import type { ImageService } from '../images/ImageService';
 import type { ObservabilityService } from '../observability/ObservabilityService';
@@ -154,6 +156,36 @@ export class CoverageService {
       );
     }
     await store.put(records);
+  }
+
+  /**
+   * What a cluster gives a service before it runs there, for the template
+   * form's preview: the evidence the entity page will find from the
+   * cluster's objects and the configured links, and the cluster's tools on
+   * offer. The planned objects' own evidence (workloads, health) is left to
+   * whoever plans them.
+   */
+  async plannedServiceEvidence(
+    plan: PlannedService,
+  ): Promise<PlannedServiceEvidence> {
+    const { view, freshness, platformTools } =
+      await this.options.clusterState.plannedServiceView(plan);
+    const now = (this.options.now ?? (() => new Date()))();
+    const { cluster } = view;
+    return {
+      ...freshness,
+      cluster,
+      namespace: plan.namespace,
+      name: plan.name,
+      ...(plan.runtimeClass ? { runtimeClass: plan.runtimeClass } : {}),
+      evidence: [
+        ...clusterEvidence({ clusters: [view] }, new Map(), now),
+        ...observabilityEvidence(
+          this.options.observability.plannedObservability(plan),
+        ),
+      ],
+      offered: offeredOn(new Map([[cluster, platformTools]])),
+    };
   }
 
   /**

@@ -142,7 +142,7 @@ function healthOfTemplate(object: ClusterObject): string[] {
  * healthy.
  */
 export function clusterEvidence(
-  clusters: EntityClusters,
+  clusters: Pick<EntityClusters, 'clusters'>,
   objects: Map<string, ClusterObject[]>,
   now: Date = new Date(),
 ): CoverageEvidence[] {
@@ -324,7 +324,7 @@ const OBSERVABILITY_TOOLS: Record<string, string | undefined> = {
 
 /** Telemetry that exists, counted; a link alone is partial evidence. */
 export function observabilityEvidence(
-  observability: EntityObservability,
+  observability: Pick<EntityObservability, 'evidence'>,
 ): CoverageEvidence[] {
   return observability.evidence
     .filter(e => e.status !== 'none')

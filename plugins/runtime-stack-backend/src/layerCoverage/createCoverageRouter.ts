@@ -3,24 +3,38 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { coverageReadPermission } from '@internal/backstage-plugin-runtime-stack-common';
+import { NotFoundError } from '@backstage/errors';
+import {
+  clusterStateReadPermission,
+  coverageReadPermission,
+} from '@internal/backstage-plugin-runtime-stack-common';
 import Router from 'express-promise-router';
-import { authorizeRequest } from '../auth/authorizeRequest';
+import {
+  authorizeCredentials,
+  authorizeRequest,
+} from '../auth/authorizeRequest';
 import { fetchEntity } from '../catalog/fetchEntity';
+import type { ClusterStateService } from '../clusters/ClusterStateService';
+import { parsePlannedService } from '../clusters/plannedService';
+import { visibleClusters } from '../clusters/visibleClusters';
 import type { CoverageService } from './CoverageService';
 
 /**
  * `GET /entities/:kind/:namespace/:name/coverage`: the service's coverage of
  * the layer model under its requirement profile, with evidence and gaps.
  * `GET /systems/:namespace/:name/coverage`: its System's components, added up.
+ * `GET /coverage/planned?cluster=&namespace=&name=[&runtimeClass=]`: what a
+ * cluster will give a service that does not run there yet (the template
+ * form's preview), for whoever may read both coverage and that cluster.
  */
 export function createCoverageRouter(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   catalog: CatalogService;
   coverage: CoverageService;
+  clusterState: Pick<ClusterStateService, 'clusters'>;
 }) {
-  const { httpAuth, permissions, catalog, coverage } = options;
+  const { httpAuth, permissions, catalog, coverage, clusterState } = options;
   const router = Router();
   router.get('/entities/:kind/:namespace/:name/coverage', async (req, res) => {
     const credentials = await authorizeRequest(
@@ -45,6 +59,30 @@ export function createCoverageRouter(options: {
       credentials,
     );
     res.json(await coverage.systemCoverage(system, credentials));
+  });
+  router.get('/coverage/planned', async (req, res) => {
+    const credentials = await authorizeRequest(
+      req,
+      { httpAuth, permissions },
+      coverageReadPermission,
+      'Reading coverage is not allowed for you',
+    );
+    await authorizeCredentials(
+      permissions,
+      clusterStateReadPermission,
+      credentials,
+      'Reading cluster state is not allowed for you',
+    );
+    const plan = parsePlannedService(req.query);
+    const [visible] = await visibleClusters(
+      (await clusterState.clusters()).filter(c => c.name === plan.cluster),
+      catalog,
+      credentials,
+    );
+    if (!visible) {
+      throw new NotFoundError(`No cluster named '${plan.cluster}'`);
+    }
+    res.json(await coverage.plannedServiceEvidence(plan));
   });
   return router;
 }

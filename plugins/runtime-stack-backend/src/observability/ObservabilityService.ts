@@ -276,6 +276,32 @@ export class ObservabilityService {
     }
   }
 
+  /**
+   * The observability of a service that does not run yet, whose evidence
+   * can only be links: those the configured templates make for its name
+   * where it will run. No telemetry source is asked.
+   */
+  plannedObservability(plan: {
+    name: string;
+    cluster: string;
+    namespace: string;
+  }): Pick<EntityObservability, 'links' | 'evidence'> {
+    const links = linksFromTemplates(this.options.settings.links, plan.name, [
+      { cluster: plan.cluster, namespace: plan.namespace },
+    ]);
+    return {
+      links,
+      evidence: observabilityEvidence({
+        links,
+        alerts: [],
+        rules: [],
+        grafanaAlerts: [],
+        targets: [],
+        dashboards: [],
+      }),
+    };
+  }
+
   private linksOf(
     entity: Entity,
     service: string,

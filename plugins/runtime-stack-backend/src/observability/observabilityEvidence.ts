@@ -24,7 +24,16 @@ const evidenceOf = (
  * whether a link exists.
  */
 export function observabilityEvidence(
-  data: Omit<EntityObservability, 'evidence'>,
+  data: Pick<
+    EntityObservability,
+    | 'targets'
+    | 'rules'
+    | 'alerts'
+    | 'grafanaAlerts'
+    | 'dashboards'
+    | 'overviewDashboard'
+    | 'links'
+  >,
 ): ObservabilityEvidence[] {
   const healthyTargets = data.targets.filter(t => t.health === 'up').length;
   const prometheusRules = data.rules.filter(r => r.type === 'alerting').length;

@@ -1,0 +1,120 @@
+import type { BackendFeature } from '@backstage/backend-plugin-api';
+import { mockServices } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import type { FakeKubeApiServer } from '@internal/fake-kube-apiserver';
+import {
+  startTestBackendClosingDatabases,
+  triggerableScheduler,
+} from '@internal/backend-test-kit';
+import { runtimeStackPlugin } from '../plugin';
+import { kubernetesConfig } from './kubernetesConfig';
+
+/** payments-api as the Kubernetes plugin finds it: by id, in its namespace. */
+export const paymentsApiOnCluster: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'payments-api',
+    namespace: 'default',
+    annotations: {
+      'backstage.io/kubernetes-id': 'payments-api',
+      'backstage.io/kubernetes-namespace': 'payments',
+    },
+  },
+  spec: { type: 'service', lifecycle: 'production', owner: 'payments-team' },
+};
+
+/**
+ * The runtime-stack plugin on a test backend with the Kubernetes config
+ * given, an in-memory catalog of `entities` and a scheduler whose tasks run
+ * when triggered.
+ */
+export async function startPortalBackend(
+  kubernetes: object,
+  {
+    permission = AuthorizeResult.ALLOW,
+    entities = [paymentsApiOnCluster],
+    catalogClusterHosts = [],
+    hiddenFrom,
+    modules = [],
+    runtimeStack = {},
+  }: {
+    permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    entities?: Entity[];
+    /** runtimeStack.clusters.catalog.allowedHosts */
+    catalogClusterHosts?: string[];
+    /** Entities the catalog's policy hides from one user. */
+    hiddenFrom?: { user: string; entityRefs: string[] };
+    modules?: BackendFeature[];
+    /** More of `runtimeStack`, beside the clusters' settings. */
+    runtimeStack?: Record<string, unknown>;
+  } = {},
+) {
+  const scheduler = triggerableScheduler();
+  const backend = await startTestBackendClosingDatabases({
+    databasePlugins: ['runtime-stack'],
+    features: [
+      runtimeStackPlugin,
+      ...modules,
+      scheduler.factory({ skipTaskRunOnStartup: true }),
+      catalogWithVisibility(entities, hiddenFrom),
+      mockServices.permissions.factory({ result: permission }),
+      mockServices.rootConfig.factory({
+        data: {
+          kubernetes,
+          runtimeStack: {
+            ...runtimeStack,
+            clusters: {
+              watch: false,
+              pageSize: 100,
+              catalog: { allowedHosts: catalogClusterHosts },
+            },
+          },
+        },
+      }),
+    ],
+  });
+  return { backend, scheduler };
+}
+
+/**
+ * The in-memory catalog, but answering `getEntitiesByRefs` as a permission
+ * policy would: the hidden entities are null for that user.
+ */
+export function catalogWithVisibility(
+  entities: Entity[],
+  hiddenFrom?: { user: string; entityRefs: string[] },
+) {
+  const catalog = catalogServiceMock({ entities });
+  return catalogServiceMock.mock({
+    getEntities: (query, options) => catalog.getEntities(query, options),
+    getEntityByRef: (ref, options) => catalog.getEntityByRef(ref, options),
+    queryEntities: (query, options) => catalog.queryEntities(query, options),
+    getEntitiesByRefs: async (query, options) => {
+      const { items } = await catalog.getEntitiesByRefs(query, options);
+      const credentials =
+        options && 'credentials' in options ? options.credentials : undefined;
+      const { principal } = (credentials ?? {}) as {
+        principal?: { userEntityRef?: string };
+      };
+      const hidden =
+        hiddenFrom && principal?.userEntityRef === hiddenFrom.user
+          ? hiddenFrom.entityRefs
+          : [];
+      return {
+        items: items.map((entity, i) =>
+          hidden.includes(query.entityRefs[i]) ? undefined : entity,
+        ),
+      };
+    },
+  }).factory;
+}
+
+/** A config cluster on the fake, beside a catalog locator that finds none. */
+export const configuredCluster = (server: FakeKubeApiServer) =>
+  kubernetesConfig(
+    [{ name: 'prod-eu-1', url: server.url, token: server.token }],
+    [{ type: 'catalog' }],
+  );

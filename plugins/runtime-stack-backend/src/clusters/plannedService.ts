@@ -1,0 +1,85 @@
+import { InputError } from '@backstage/errors';
+import {
+  ECOSYSTEM_ANNOTATIONS,
+  type ClusterObject,
+} from '@internal/backstage-plugin-runtime-stack-common';
+
+/** A service that does not run yet: where it will and under what name. */
+export interface PlannedService {
+  cluster: string;
+  namespace: string;
+  /** Its `backstage.io/kubernetes-id`, the name of its objects. */
+  name: string;
+  /** The RuntimeClass its pods will name, if any. */
+  runtimeClass?: string;
+}
+
+/** A DNS-1123 label, as Kubernetes names namespaces and RuntimeClasses. */
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+function label(
+  query: Record<string, unknown>,
+  field: keyof PlannedService,
+  required: boolean,
+): string | undefined {
+  const value = query[field];
+  if (value === undefined || value === '') {
+    if (required) throw new InputError(`'${field}' is required`);
+    return undefined;
+  }
+  if (typeof value !== 'string') {
+    throw new InputError(`'${field}' must be given once, as a string`);
+  }
+  if (field !== 'cluster' && (value.length > 63 || !DNS_LABEL.test(value))) {
+    throw new InputError(
+      `'${field}' must be a Kubernetes name (lower-case letters, digits and '-', at most 63): '${value}'`,
+    );
+  }
+  return value;
+}
+
+/** Reads a planned service from a query string; names the field it refuses. */
+export function parsePlannedService(
+  query: Record<string, unknown>,
+): PlannedService {
+  const runtimeClass = label(query, 'runtimeClass', false);
+  return {
+    cluster: label(query, 'cluster', true)!,
+    namespace: label(query, 'namespace', true)!,
+    name: label(query, 'name', true)!,
+    ...(runtimeClass ? { runtimeClass } : {}),
+  };
+}
+
+/**
+ * The objects a planned service will have, as far as the cluster's own
+ * objects can relate to them: a Deployment whose pods carry the service's
+ * `backstage.io/kubernetes-id` and `app.kubernetes.io/name`, in its
+ * namespace. What its chart adds (an Ingress, monitors, a NetworkPolicy) is
+ * the template's to declare, not the cluster's to show.
+ */
+export function plannedServiceObjects(plan: PlannedService): ClusterObject[] {
+  const labels = {
+    [ECOSYSTEM_ANNOTATIONS.kubernetesId]: plan.name,
+    'app.kubernetes.io/name': plan.name,
+  };
+  return [
+    {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: plan.name, namespace: plan.namespace, labels },
+      spec: {
+        selector: { matchLabels: labels },
+        template: {
+          metadata: { labels },
+          spec: {
+            containers: [{ name: plan.name }],
+            ...(plan.runtimeClass
+              ? { runtimeClassName: plan.runtimeClass }
+              : {}),
+          },
+        },
+      },
+    },
+  ];
+}

@@ -1,0 +1,34 @@
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { ClusterSummary } from '@internal/backstage-plugin-runtime-stack-common';
+
+/**
+ * The clusters the caller may see: a cluster the catalog declares only to
+ * those who can see its Resource there, as the catalog's own permission
+ * policy decides; configured clusters to everyone who may read cluster
+ * state. A service's own clusters are not narrowed: whoever sees the
+ * service sees where it runs.
+ */
+export async function visibleClusters<
+  T extends Pick<ClusterSummary, 'entityRef'>,
+>(
+  clusters: T[],
+  catalog: CatalogService,
+  credentials: BackstageCredentials,
+): Promise<T[]> {
+  const refs = clusters.flatMap(cluster =>
+    cluster.entityRef ? [cluster.entityRef] : [],
+  );
+  if (refs.length === 0) return clusters;
+  const { items } = await catalog.getEntitiesByRefs(
+    {
+      entityRefs: refs,
+      fields: ['kind', 'metadata.namespace', 'metadata.name'],
+    },
+    { credentials },
+  );
+  const visible = new Set(refs.filter((_, i) => items[i]));
+  return clusters.filter(
+    cluster => !cluster.entityRef || visible.has(cluster.entityRef),
+  );
+}
