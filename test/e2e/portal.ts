@@ -238,14 +238,35 @@ export async function exampleServiceNames(
  * (the service's name, owned by team-payments) and goes on to the platform
  * choices, where the coverage preview is.
  */
-export async function openTemplatePlatformStep(page: Page, name: string) {
+export async function openTemplatePlatformStep(
+  page: Page,
+  name: string,
+  where: { namespace?: string; cluster?: string } = {},
+) {
   await navigateInApp(page, '/create/templates/default/runtime-service');
   await page.getByLabel('Name', { exact: false }).first().fill(name);
   // The owner picker takes an entity ref as typed.
   const owner = page.getByLabel('Owner', { exact: false }).first();
   await owner.fill('group:default/team-payments');
   await owner.press('Tab');
+  if (where.namespace) {
+    await page
+      .getByLabel('Kubernetes namespace', { exact: false })
+      .first()
+      .fill(where.namespace);
+  }
+  if (where.cluster) await chooseTemplateCluster(page, where.cluster);
   await page.getByRole('button', { name: 'Next' }).click();
+}
+
+/** Picks a cluster in the template's cluster picker, once it has listed them. */
+export async function chooseTemplateCluster(page: Page, cluster: string) {
+  const picker = page.getByRole('button', { name: /^Cluster/ });
+  await expect(picker).not.toHaveAttribute('aria-disabled', 'true', {
+    timeout: 30_000,
+  });
+  await picker.click();
+  await page.getByRole('option', { name: new RegExp(`^${cluster}`) }).click();
 }
 
 /**

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import {
+  chooseTemplateCluster,
   openTemplatePlatformStep,
   signInAsGuest,
   waitForBackend,
@@ -48,6 +49,53 @@ test('the template form previews the coverage of the new service as choices chan
   await expect(
     page.getByText('No cluster offers the RuntimeClass kata-qemu'),
   ).toBeVisible();
+});
+
+test('the preview adds what the chosen cluster gives the new service once it runs there', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await openTemplatePlatformStep(page, 'refunds-api', {
+    namespace: 'payments',
+  });
+  const running = page.getByLabel('Coverage once running');
+  await expect(running).toHaveText(/\d+%/, { timeout: 30_000 });
+  const choicesAlone = await percent(running.textContent());
+  const registered = await percent(
+    page.getByLabel('Coverage when registered').textContent(),
+  );
+
+  await page.getByRole('button', { name: 'Back' }).click();
+  await chooseTemplateCluster(page, 'prod-eu-1');
+  await page.getByRole('button', { name: 'Next' }).click();
+  // Cilium on every pod, Velero's Schedule of the payments namespace, the
+  // Kyverno policies, the logs link of the config.
+  await expect(
+    page.getByText(
+      /^prod-eu-1 gives every service in namespace payments: (?=.*Cilium)(?=.*Velero)(?=.*Kyverno)/,
+    ),
+  ).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('once running on prod-eu-1')).toBeVisible();
+  await expect
+    .poll(() => percent(running.textContent()))
+    .toBeGreaterThan(choicesAlone);
+  expect(
+    await percent(page.getByLabel('Coverage when registered').textContent()),
+  ).toBe(registered);
+  await page.screenshot({
+    path: 'test/output/template-coverage-preview-cluster.png',
+    fullPage: true,
+  });
+
+  // gVisor runs on prod-eu-1 only: prod-us-1 is warned about.
+  await page.getByRole('button', { name: 'Back' }).click();
+  await chooseTemplateCluster(page, 'prod-us-1');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Sandboxed runtime', { exact: false }).first().click();
+  await page.getByRole('option', { name: /^gVisor/ }).click();
+  await expect(
+    page.getByText(/prod-us-1 does not offer the RuntimeClass gvisor/),
+  ).toBeVisible({ timeout: 30_000 });
 });
 
 test('a new service created from the template shows in the catalog with its declared stack', async ({

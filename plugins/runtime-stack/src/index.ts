@@ -12,6 +12,7 @@ export {
   EntityRuntimeStackContent,
   GroupRuntimeStackContent,
   runtimeStackLegacyPlugin,
+  RuntimeStackClusterPickerField,
   RuntimeStackCoveragePreviewField,
   RuntimeStackPage,
   RuntimeStackScorecardsPage,
@@ -25,4 +26,9 @@ export {
   type RuntimeStackSearchResultListItemProps,
 } from './components/RuntimeStackSearchResultListItem';
 export type { ScorecardTab } from './components/ScorecardsPage';
-export type { EntityName, OwnershipHistoryPage, RuntimeStackApi } from './api';
+export type {
+  EntityName,
+  OwnershipHistoryPage,
+  PlannedService,
+  RuntimeStackApi,
+} from './api';

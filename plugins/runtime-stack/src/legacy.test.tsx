@@ -31,6 +31,7 @@ import { teamService, teamView } from './__testUtils__/teamViews';
 import {
   EntityCoverageCard,
   EntityRuntimeStackContent,
+  RuntimeStackClusterPickerField,
   RuntimeStackCoveragePreviewField,
   RuntimeStackPage,
   RuntimeStackScorecardsPage,
@@ -306,13 +307,18 @@ describe('legacy exports in a legacy app', () => {
     ).toBeInTheDocument();
   });
 
-  it('provides the template form field for ScaffolderFieldExtensions', () => {
+  it('provides the template form fields for ScaffolderFieldExtensions', () => {
     // What <ScaffolderFieldExtensions> reads off its children.
-    expect(
+    const fieldName = (element: JSX.Element) =>
       getComponentData<{ name: string }>(
-        <RuntimeStackCoveragePreviewField />,
+        element,
         'scaffolder.extensions.field.v1',
-      ),
-    ).toMatchObject({ name: 'RuntimeStackCoveragePreview' });
+      )?.name;
+    expect(fieldName(<RuntimeStackCoveragePreviewField />)).toBe(
+      'RuntimeStackCoveragePreview',
+    );
+    expect(fieldName(<RuntimeStackClusterPickerField />)).toBe(
+      'RuntimeStackClusterPicker',
+    );
   });
 });

@@ -9,6 +9,7 @@ import {
 import { createCardExtension } from '@backstage/plugin-home-react';
 import { RuntimeStackClient, runtimeStackApiRef } from './api';
 import { RuntimeStackCoveragePreviewFieldExtension } from './components/CoveragePreviewField/extensions';
+import { RuntimeStackClusterPickerFieldExtension } from './components/ClusterPickerField/extensions';
 
 import {
   legacyEntityContentRouteRef,
@@ -147,6 +148,16 @@ export const RuntimeStackScorecardsPage = runtimeStackLegacyPlugin.provide(
  */
 export const RuntimeStackCoveragePreviewField =
   runtimeStackLegacyPlugin.provide(RuntimeStackCoveragePreviewFieldExtension);
+
+/**
+ * The template form's cluster picker for legacy apps, listed inside
+ * `<ScaffolderFieldExtensions>` (`ui:field: RuntimeStackClusterPicker`).
+ *
+ * @public
+ */
+export const RuntimeStackClusterPickerField = runtimeStackLegacyPlugin.provide(
+  RuntimeStackClusterPickerFieldExtension,
+);
 
 /**
  * For a legacy app's home page: the coverage of the signed-in user's teams,

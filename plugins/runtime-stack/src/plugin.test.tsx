@@ -30,6 +30,7 @@ describe('runtime-stack frontend plugin', () => {
       'entity-content:runtime-stack/group-runtime-stack',
       'entity-card:runtime-stack/coverage',
       'scaffolder-form-field:runtime-stack/coverage-preview',
+      'scaffolder-form-field:runtime-stack/cluster-picker',
       'home-page-widget:runtime-stack/teams-coverage',
       'search-result-list-item:runtime-stack',
       'search-filter-result-type:runtime-stack',

@@ -18,6 +18,7 @@ import LayersIcon from '@material-ui/icons/Layers';
 import { RuntimeStackClient, runtimeStackApiRef } from './api';
 import { OnlyAtRoot } from './components/shared/OnlyAtRoot';
 import { coveragePreviewFieldExtension } from './components/CoveragePreviewField/extensions';
+import { clusterPickerFieldExtension } from './components/ClusterPickerField/extensions';
 import { RUNTIME_STACK_TAB_PATH } from './components/shared/routeLinks';
 import { runtimeStackTranslationRef } from './translation';
 import {
@@ -191,6 +192,7 @@ export const runtimeStackPlugin = createFrontendPlugin({
     groupRuntimeStackContent,
     entityCoverageCard,
     coveragePreviewFieldExtension,
+    clusterPickerFieldExtension,
     teamsCoverageHomeWidget,
     runtimeStackSearchResultListItem,
     runtimeStackSearchResultType,

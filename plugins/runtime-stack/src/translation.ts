@@ -7,6 +7,7 @@ import { groupContentMessages } from './components/GroupRuntimeStackContent/grou
 import { clustersCardMessages } from './components/ClustersCard/clustersCardMessages';
 import { searchResultMessages } from './components/RuntimeStackSearchResultListItem/searchResultMessages';
 import { coveragePreviewMessages } from './components/CoveragePreviewField/coveragePreviewMessages';
+import { clusterPickerMessages } from './components/ClusterPickerField/clusterPickerMessages';
 import { entityContentMessages } from './components/EntityRuntimeStackContent/entityContentMessages';
 import {
   clustersPanelMessages,
@@ -68,6 +69,7 @@ export const runtimeStackTranslationRef = createTranslationRef({
     clustersCard: clustersCardMessages,
     searchResult: searchResultMessages,
     coveragePreview: coveragePreviewMessages,
+    clusterPicker: clusterPickerMessages,
     trendChart: {
       noHistory:
         'No history yet: a snapshot is taken each day the coverage is evaluated',

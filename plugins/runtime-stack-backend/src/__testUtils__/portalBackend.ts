@@ -9,6 +9,7 @@ import {
   triggerableScheduler,
 } from '@internal/backend-test-kit';
 import { runtimeStackPlugin } from '../plugin';
+import { clusterResource } from './clusterResource';
 import { kubernetesConfig } from './kubernetesConfig';
 
 /** payments-api as the Kubernetes plugin finds it: by id, in its namespace. */
@@ -118,3 +119,33 @@ export const configuredCluster = (server: FakeKubeApiServer) =>
     [{ name: 'prod-eu-1', url: server.url, token: server.token }],
     [{ type: 'catalog' }],
   );
+
+/**
+ * prod-eu-1 from the config, and `lab-eks`, a catalog cluster on the same
+ * fake that the catalog's policy hides from `outsider`, both located.
+ */
+export async function startWithHiddenCatalogCluster(
+  server: FakeKubeApiServer,
+  outsider: string,
+) {
+  const started = await startPortalBackend(
+    kubernetesConfig(
+      [{ name: 'prod-eu-1', url: server.url, token: server.token }],
+      [{ type: 'catalog', dangerouslyAllowClusterUrls: ['127.0.0.1'] }],
+    ),
+    {
+      entities: [
+        paymentsApiOnCluster,
+        clusterResource('lab-eks', {
+          'kubernetes.io/api-server': server.url,
+          'kubernetes.io/api-server-certificate-authority': '',
+          'kubernetes.io/auth-provider': 'aws',
+        }),
+      ],
+      catalogClusterHosts: ['127.0.0.1'],
+      hiddenFrom: { user: outsider, entityRefs: ['resource:default/lab-eks'] },
+    },
+  );
+  await started.scheduler.triggerTask('runtime-stack:refresh-catalog-clusters');
+  return started;
+}

@@ -20,6 +20,7 @@ import {
   configuredCluster,
   paymentsApiOnCluster as paymentsApi,
   startPortalBackend,
+  startWithHiddenCatalogCluster,
 } from '../__testUtils__/portalBackend';
 
 jest.setTimeout(60_000);
@@ -383,28 +384,8 @@ describe('cluster state API', () => {
 
   it('lists a catalog cluster only to those who can see its Resource in the catalog', async () => {
     const outsider = 'user:default/outsider';
-    const { backend, scheduler } = await startPortalBackend(
-      kubernetesConfig(
-        [{ name: 'prod-eu-1', url: server.url, token: server.token }],
-        [{ type: 'catalog', dangerouslyAllowClusterUrls: ['127.0.0.1'] }],
-      ),
-      {
-        entities: [
-          paymentsApi,
-          fakeClusterResource('lab-eks', {
-            url: server.url,
-            authProvider: 'aws',
-          }),
-        ],
-        catalogClusterHosts: ['127.0.0.1'],
-        hiddenFrom: {
-          user: outsider,
-          entityRefs: ['resource:default/lab-eks'],
-        },
-      },
-    );
+    const { backend } = await startWithHiddenCatalogCluster(server, outsider);
     try {
-      await scheduler.triggerTask('runtime-stack:refresh-catalog-clusters');
       const clustersFor = async (user?: string) =>
         (await listClusters(backend, user)).map(c => [c.name, c.entityRef]);
 

@@ -10,12 +10,10 @@ import {
   type FakeKubeApiServer,
 } from '@internal/fake-kube-apiserver';
 import request from 'supertest';
-import { clusterResource } from '../__testUtils__/clusterResource';
-import { kubernetesConfig } from '../__testUtils__/kubernetesConfig';
 import {
   configuredCluster,
-  paymentsApiOnCluster,
   startPortalBackend,
+  startWithHiddenCatalogCluster,
 } from '../__testUtils__/portalBackend';
 
 jest.setTimeout(60_000);
@@ -215,29 +213,8 @@ describe('GET /coverage/planned permissions', () => {
 
   it('does not tell about a catalog cluster to whom its Resource is hidden', async () => {
     const outsider = 'user:default/outsider';
-    const { backend, scheduler } = await startPortalBackend(
-      kubernetesConfig(
-        [{ name: 'prod-eu-1', url: server.url, token: server.token }],
-        [{ type: 'catalog', dangerouslyAllowClusterUrls: ['127.0.0.1'] }],
-      ),
-      {
-        entities: [
-          paymentsApiOnCluster,
-          clusterResource('lab-eks', {
-            'kubernetes.io/api-server': server.url,
-            'kubernetes.io/api-server-certificate-authority': '',
-            'kubernetes.io/auth-provider': 'aws',
-          }),
-        ],
-        catalogClusterHosts: ['127.0.0.1'],
-        hiddenFrom: {
-          user: outsider,
-          entityRefs: ['resource:default/lab-eks'],
-        },
-      },
-    );
+    const { backend } = await startWithHiddenCatalogCluster(server, outsider);
     try {
-      await scheduler.triggerTask('runtime-stack:refresh-catalog-clusters');
       const query = { cluster: 'lab-eks', namespace: 'payments', name: 'x' };
       expect((await planned(backend, query)).status).toBe(200);
       const hidden = await planned(backend, query, outsider);

@@ -10,6 +10,7 @@ import type {
   LayerOwnership,
   LayerOwnershipInput,
   OwnershipChange,
+  PlannedServiceEvidence,
   RequirementProfileSettings,
   RuntimeLayer,
   SystemCoverage,
@@ -61,6 +62,14 @@ export interface RuntimeStackApi {
   getEntityObservability(entity: EntityName): Promise<EntityObservability>;
   /** An entity's coverage of the layer model under its requirement profile. */
   getEntityCoverage(entity: EntityName): Promise<EntityCoverage>;
+  /**
+   * What a cluster will give a service that does not run there yet: the
+   * evidence its objects and the configured links provide, and its tools
+   * on offer (the template form's preview).
+   */
+  getPlannedServiceEvidence(
+    plan: PlannedService,
+  ): Promise<PlannedServiceEvidence>;
   /** The coverage of a System's components, added up per layer. */
   getSystemCoverage(system: EntityName): Promise<SystemCoverage>;
   /** Effective owners of every capability for an entity, with where they come from. */
@@ -112,6 +121,19 @@ export interface RuntimeStackApi {
   createExemption(input: ExemptionInput): Promise<Exemption>;
   /** Revokes an exemption. */
   deleteExemption(id: string): Promise<void>;
+}
+
+/**
+ * A service not created yet: the cluster and namespace it will run in, its
+ * `backstage.io/kubernetes-id`, and the RuntimeClass its pods will name.
+ *
+ * @public
+ */
+export interface PlannedService {
+  cluster: string;
+  namespace: string;
+  name: string;
+  runtimeClass?: string;
 }
 
 /**

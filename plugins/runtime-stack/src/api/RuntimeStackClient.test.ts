@@ -118,6 +118,41 @@ describe('RuntimeStackClient', () => {
     ]);
   });
 
+  it('asks what a cluster gives a planned service with its fields in the query, leaving out a missing RuntimeClass', async () => {
+    const asked: string[] = [];
+    server.use(
+      http.get(`${baseUrl}/coverage/planned`, ({ request }) => {
+        asked.push(new URL(request.url).search);
+        return HttpResponse.json({
+          cluster: 'prod-eu-1',
+          namespace: 'payments',
+          name: 'payouts',
+          stale: false,
+          warnings: [],
+          evidence: [],
+          offered: [],
+        });
+      }),
+    );
+    await expect(
+      client.getPlannedServiceEvidence({
+        cluster: 'prod-eu-1',
+        namespace: 'payments',
+        name: 'payouts',
+      }),
+    ).resolves.toMatchObject({ cluster: 'prod-eu-1', evidence: [] });
+    await client.getPlannedServiceEvidence({
+      cluster: 'eu west',
+      namespace: 'media',
+      name: 'thumbs',
+      runtimeClass: 'gvisor',
+    });
+    expect(asked).toEqual([
+      '?cluster=prod-eu-1&namespace=payments&name=payouts',
+      '?cluster=eu+west&namespace=media&name=thumbs&runtimeClass=gvisor',
+    ]);
+  });
+
   it('asks for an entity’s clusters by its lower-cased kind, namespace and encoded name', async () => {
     let asked = '';
     server.use(

@@ -10,6 +10,7 @@ import type {
   LayerModel,
   LayerOwnership,
   LayerOwnershipInput,
+  PlannedServiceEvidence,
   RequirementProfileSettings,
   RuntimeLayer,
   SystemCoverage,
@@ -26,6 +27,7 @@ import type {
 import type {
   EntityName,
   OwnershipHistoryPage,
+  PlannedService,
   RuntimeStackApi,
 } from './RuntimeStackApi';
 
@@ -103,6 +105,12 @@ export class RuntimeStackClient implements RuntimeStackApi {
 
   getEntityCoverage(entity: EntityName): Promise<EntityCoverage> {
     return this.get<EntityCoverage>(entityPath(entity, 'coverage'));
+  }
+
+  getPlannedServiceEvidence(
+    plan: PlannedService,
+  ): Promise<PlannedServiceEvidence> {
+    return this.get(`/coverage/planned${queryString({ ...plan })}`);
   }
 
   getSystemCoverage(system: EntityName): Promise<SystemCoverage> {

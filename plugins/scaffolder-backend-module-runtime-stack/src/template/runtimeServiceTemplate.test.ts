@@ -112,6 +112,7 @@ const combinations: Combination[] = [
       owner: 'group:default/team-payments',
       system: 'system:default/payments',
       namespace: 'payments',
+      cluster: 'prod-eu-1',
       language: 'nodejs',
       port: 8080,
       requirementProfile: 'tier-1',
@@ -994,6 +995,7 @@ async function checkCatalogInfo(
   expect(entity.metadata.annotations).toEqual({
     'backstage.io/kubernetes-id': v.name,
     'backstage.io/kubernetes-namespace': c.namespace,
+    ...(v.cluster && { 'backstage.io/kubernetes-cluster': v.cluster }),
     'backstage.io/source-template': 'template:default/runtime-service',
     'backstage.io/techdocs-ref': 'dir:.',
     'github.com/project-slug': `acme/${v.name}`,
@@ -1023,6 +1025,7 @@ async function checkCatalogInfo(
   expect(declared.references).toMatchObject({
     kubernetesId: v.name,
     kubernetesNamespace: c.namespace,
+    ...(v.cluster && { kubernetesCluster: v.cluster }),
     githubProjectSlug: `acme/${v.name}`,
   });
   return entity;

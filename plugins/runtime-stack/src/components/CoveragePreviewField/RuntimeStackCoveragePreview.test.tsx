@@ -10,9 +10,10 @@ import {
   defaultLayerModel,
   defaultRequirementProfiles,
   type LayerModel,
+  type PlannedServiceEvidence,
   type RequirementProfileSettings,
 } from '@internal/backstage-plugin-runtime-stack-common';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { runtimeStackApiRef, type RuntimeStackApi } from '../../api';
@@ -110,6 +111,26 @@ const statusOf = (capabilityTitle: string) =>
 const layer = (n: number) =>
   screen.getByRole('region', { name: new RegExp(`^Layer ${n}:`) });
 
+/** A cluster as GET /clusters lists it, with the RuntimeClasses it offers. */
+const offeringSandboxes = (name: string, runtimeClasses: string[]) =>
+  ({
+    name,
+    objectCount: 10,
+    platformTools: runtimeClasses.map(runtimeClass => ({
+      tool: 'gvisor',
+      capability: 'container-runtime',
+      layer: 1,
+      evidence: [
+        {
+          kind: 'RuntimeClass',
+          apiVersion: 'node.k8s.io/v1',
+          name: runtimeClass,
+          field: 'handler',
+          value: 'runsc',
+        },
+      ],
+    })),
+  } as any);
 describe('RuntimeStackCoveragePreview', () => {
   it('shows the coverage of minimal choices, GitOps and metrics missing', async () => {
     const { props, onChange } = fieldProps(minimal);
@@ -364,26 +385,6 @@ describe('RuntimeStackCoveragePreview', () => {
   });
 
   describe('with a sandboxed runtime chosen', () => {
-    /** A cluster as GET /clusters lists it, with the RuntimeClasses it offers. */
-    const cluster = (name: string, runtimeClasses: string[]) =>
-      ({
-        name,
-        objectCount: 10,
-        platformTools: runtimeClasses.map(runtimeClass => ({
-          tool: 'gvisor',
-          capability: 'container-runtime',
-          layer: 1,
-          evidence: [
-            {
-              kind: 'RuntimeClass',
-              apiVersion: 'node.k8s.io/v1',
-              name: runtimeClass,
-              field: 'handler',
-              value: 'runsc',
-            },
-          ],
-        })),
-      } as any);
     const render = (getClusters: RuntimeStackApi['getClusters']) =>
       renderInTestApp(
         <RuntimeStackCoveragePreview
@@ -394,9 +395,9 @@ describe('RuntimeStackCoveragePreview', () => {
 
     it('names the clusters that offer its RuntimeClass', async () => {
       await render(async () => [
-        cluster('prod-eu-1', ['gvisor']),
-        cluster('prod-us-1', ['gvisor-legacy']),
-        cluster('staging-eu-1', ['gvisor']),
+        offeringSandboxes('prod-eu-1', ['gvisor']),
+        offeringSandboxes('prod-us-1', ['gvisor-legacy']),
+        offeringSandboxes('staging-eu-1', ['gvisor']),
       ]);
       expect(
         await screen.findByText(
@@ -407,7 +408,7 @@ describe('RuntimeStackCoveragePreview', () => {
     });
 
     it('warns when no cluster offers it, since Kubernetes would refuse the pods', async () => {
-      await render(async () => [cluster('prod-eu-1', ['kata-qemu'])]);
+      await render(async () => [offeringSandboxes('prod-eu-1', ['kata-qemu'])]);
       expect(
         await screen.findByText(/No cluster offers the RuntimeClass gvisor/),
       ).toBeInTheDocument();
@@ -424,6 +425,235 @@ describe('RuntimeStackCoveragePreview', () => {
       ).toBeInTheDocument();
       expect(
         screen.getByLabelText('Coverage once running'),
+      ).toBeInTheDocument();
+    });
+  });
+
+  describe('with a chosen cluster', () => {
+    const planned = (
+      overrides: Partial<PlannedServiceEvidence> = {},
+    ): PlannedServiceEvidence => ({
+      cluster: 'prod-eu-1',
+      namespace: 'payments',
+      name: 'web',
+      stale: false,
+      lastSuccessAt: new Date().toISOString(),
+      warnings: [],
+      evidence: [
+        {
+          source: 'cluster',
+          capability: 'cni-networking',
+          tool: 'cilium',
+          cluster: 'prod-eu-1',
+          detail: 'provided by the cluster prod-eu-1',
+          strength: 'full',
+        },
+        {
+          source: 'cluster',
+          capability: 'data-protection',
+          tool: 'velero',
+          cluster: 'prod-eu-1',
+          detail: 'Schedule velero/daily-payments-checkout',
+          strength: 'full',
+        },
+        {
+          source: 'observability',
+          capability: 'logging',
+          detail: '1 link',
+          strength: 'partial',
+        },
+      ],
+      offered: [{ capability: 'logging', tool: 'loki', cluster: 'prod-eu-1' }],
+      ...overrides,
+    });
+    const tier1 = {
+      ...minimal,
+      requirementProfile: 'tier-1',
+      namespace: 'payments',
+    };
+
+    it('adds what the cluster gives the service to the coverage once running, not to the coverage when registered', async () => {
+      const getPlannedServiceEvidence = jest.fn(async () => planned());
+      await renderInTestApp(
+        <RuntimeStackCoveragePreview
+          {...fieldProps({ ...tier1, cluster: 'prod-eu-1' }).props}
+        />,
+        withBackend({ getPlannedServiceEvidence }),
+      );
+      expect(
+        await screen.findByText(
+          'prod-eu-1 gives every service in namespace payments: Cilium, Velero (its data: current)',
+        ),
+      ).toBeInTheDocument();
+      expect(getPlannedServiceEvidence).toHaveBeenCalledWith({
+        cluster: 'prod-eu-1',
+        namespace: 'payments',
+        name: 'web',
+      });
+      // tier-1 requires 13: source control, registry, workloads, health and
+      // policy are declared (claims: partial until the service runs), data
+      // protection comes from the cluster's Velero.
+      expect(screen.getByText('once running on prod-eu-1')).toBeInTheDocument();
+      expect(statusOf('Data protection (backup & restore)')).toBe('covered');
+      expect(statusOf('Logging')).toBe('partial');
+      expect(statusOf('Cloud native networking (CNI)')).toBe('covered');
+      const registered = screen.getByLabelText(
+        'Coverage when registered',
+      ).textContent;
+      const running = screen.getByLabelText(
+        'Coverage once running',
+      ).textContent;
+      expect(registered).toBe('19%');
+      // 5 declared + Velero of 13, and the logs link half.
+      expect(running).toBe('50%');
+    });
+
+    it("offers the cluster's tools as the hint for a gap the form cannot close", async () => {
+      await renderInTestApp(
+        <RuntimeStackCoveragePreview
+          {...fieldProps({
+            ...full,
+            requirementProfile: 'tier-1',
+            namespace: 'payments',
+            cluster: 'prod-eu-1',
+          }).props}
+        />,
+        withBackend({ getPlannedServiceEvidence: async () => planned() }),
+      );
+      const gaps = within(
+        await screen.findByRole('list', { name: 'Top coverage gaps' }),
+      );
+      await waitFor(() =>
+        expect(gaps.getByText('Layer 4 · Logging')).toBeInTheDocument(),
+      );
+      expect(
+        gaps.getByText(/\(prod-eu-1 offers Grafana Loki\)$/),
+      ).toBeInTheDocument();
+    });
+
+    it('without a cluster measures the choices alone, as before', async () => {
+      const getPlannedServiceEvidence = jest.fn(async () => planned());
+      await renderInTestApp(
+        <RuntimeStackCoveragePreview {...fieldProps(tier1).props} />,
+        withBackend({ getPlannedServiceEvidence }),
+      );
+      expect(
+        await screen.findByLabelText('Coverage once running'),
+      ).toHaveTextContent('38%');
+      expect(statusOf('Data protection (backup & restore)')).toBe('missing');
+      expect(
+        screen.getByText('once a cluster confirms it'),
+      ).toBeInTheDocument();
+      expect(getPlannedServiceEvidence).not.toHaveBeenCalled();
+    });
+
+    it('asks nothing while the name is not a Kubernetes name', async () => {
+      const getPlannedServiceEvidence = jest.fn(async () => planned());
+      await renderInTestApp(
+        <RuntimeStackCoveragePreview
+          {...fieldProps({ ...tier1, cluster: 'prod-eu-1', name: 'Web_' })
+            .props}
+        />,
+        withBackend({ getPlannedServiceEvidence }),
+      );
+      await screen.findByLabelText('Coverage once running');
+      await new Promise(resolve => setTimeout(resolve, 600));
+      expect(getPlannedServiceEvidence).not.toHaveBeenCalled();
+      expect(
+        screen.getByText('once a cluster confirms it'),
+      ).toBeInTheDocument();
+    });
+
+    it('asks about the namespace named after the service and the sandbox chosen', async () => {
+      const getPlannedServiceEvidence = jest.fn(async () => planned());
+      await renderInTestApp(
+        <RuntimeStackCoveragePreview
+          {...fieldProps({
+            ...minimal,
+            requirementProfile: 'tier-1',
+            cluster: 'prod-eu-1',
+            sandbox: 'gvisor',
+          }).props}
+        />,
+        withBackend({ getPlannedServiceEvidence, getClusters: async () => [] }),
+      );
+      await screen.findByText(/^prod-eu-1 gives every service/);
+      expect(getPlannedServiceEvidence).toHaveBeenCalledWith({
+        cluster: 'prod-eu-1',
+        namespace: 'web',
+        name: 'web',
+        runtimeClass: 'gvisor',
+      });
+    });
+
+    it('says what it could not read from the cluster and still previews the choices', async () => {
+      await renderInTestApp(
+        <RuntimeStackCoveragePreview
+          {...fieldProps({ ...tier1, cluster: 'prod-eu-1' }).props}
+        />,
+        withBackend({
+          getPlannedServiceEvidence: async () => {
+            throw new Error("No cluster named 'prod-eu-1'");
+          },
+        }),
+      );
+      expect(
+        await screen.findByText(
+          /Could not read what prod-eu-1 gives the service/,
+        ),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByText(
+          /No cluster named 'prod-eu-1'\. The preview shows only what the choices bring\./,
+        ),
+      ).toBeInTheDocument();
+      expect(screen.getByLabelText('Coverage once running')).toHaveTextContent(
+        '38%',
+      );
+    });
+
+    it('says when the cluster gives nothing the layer model counts, and how old its data is', async () => {
+      await renderInTestApp(
+        <RuntimeStackCoveragePreview
+          {...fieldProps({ ...tier1, cluster: 'lab' }).props}
+        />,
+        withBackend({
+          getPlannedServiceEvidence: async () =>
+            planned({
+              cluster: 'lab',
+              evidence: [],
+              offered: [],
+              stale: true,
+              lastSuccessAt: undefined,
+            }),
+        }),
+      );
+      expect(
+        await screen.findByText(
+          'lab gives a service in namespace payments nothing the layer model counts (its data: not collected yet)',
+        ),
+      ).toBeInTheDocument();
+    });
+
+    it('warns when the chosen cluster lacks the sandbox other clusters offer', async () => {
+      await renderInTestApp(
+        <RuntimeStackCoveragePreview
+          {...fieldProps({ ...tier1, cluster: 'prod-us-1', sandbox: 'gvisor' })
+            .props}
+        />,
+        withBackend({
+          getPlannedServiceEvidence: async () =>
+            planned({ cluster: 'prod-us-1', runtimeClass: 'gvisor' }),
+          getClusters: async () => [offeringSandboxes('prod-eu-1', ['gvisor'])],
+        }),
+      );
+      expect(
+        await screen.findByText(
+          /prod-us-1 does not offer the RuntimeClass gvisor/,
+        ),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByText(/Pick a cluster that offers it \(prod-eu-1\)/),
       ).toBeInTheDocument();
     });
   });

@@ -12,7 +12,10 @@ import {
   chooseRequirementProfile,
   computeCoverage,
   type CapabilityCoverage,
+  type CoverageEvidence,
   type LayerModel,
+  type OfferedTool,
+  type PlannedServiceEvidence,
   type RequirementProfileSettings,
   type ServiceCoverage,
 } from '@internal/backstage-plugin-runtime-stack-common';
@@ -43,6 +46,8 @@ import {
 } from '../shared/coverageHintText';
 import { coveragePercentText } from '../shared/percentText';
 import { SandboxOffer } from './SandboxOffer';
+import { usePlannedEvidence } from './usePlannedEvidence';
+import { freshnessLabel } from '../shared/freshnessLabel';
 
 const SHOWN_GAPS = 5;
 
@@ -87,29 +92,40 @@ function usePlatformCoverageRules(): {
 }
 
 type PreviewResult =
-  | { coverage: ServiceCoverage; unknownProfile?: undefined }
-  | { coverage?: undefined; unknownProfile: string };
+  | {
+      /** What the choices alone bring, before anything runs. */
+      registered: ServiceCoverage;
+      /** With what the chosen cluster gives it, once it runs there. */
+      coverage: ServiceCoverage;
+      unknownProfile?: undefined;
+    }
+  | { registered?: undefined; coverage?: undefined; unknownProfile: string };
 
 /**
- * The preview's coverage for the form data, with the same engine, layer
- * model and profiles as the entity page; a profile the backend does not know
- * is reported instead of measured against another one.
+ * The preview's coverage for the choices, with the same engine, layer
+ * model and profiles as the entity page, and with what the chosen cluster
+ * gives the service where it has been read; a profile the backend does not
+ * know is reported instead of measured against another one.
  */
 function usePreviewCoverage(
-  formData: unknown,
+  choices: PreviewChoices,
   rules: PlatformCoverageRules,
+  planned: PlannedServiceEvidence | undefined,
 ): PreviewResult {
   // The form data changes on every keystroke; the coverage only when a choice does.
-  const key = JSON.stringify(readPreviewChoices(formData));
+  const key = JSON.stringify(choices);
   return useMemo(() => {
-    const choices = JSON.parse(key) as PreviewChoices;
+    const chosen = JSON.parse(key) as PreviewChoices;
     const { layerModel, profiles } = rules;
-    const named = choices.requirementProfile;
+    const named = chosen.requirementProfile;
     if (named !== undefined && !profiles.profiles.some(p => p.id === named)) {
       return { unknownProfile: named };
     }
-    return {
-      coverage: computeCoverage({
+    const measure = (
+      evidence: CoverageEvidence[],
+      offered: OfferedTool[] = [],
+    ) =>
+      computeCoverage({
         layerModel,
         choice: chooseRequirementProfile(
           { annotation: named },
@@ -123,12 +139,67 @@ function usePreviewCoverage(
               : {}),
           },
         ),
-        evidence: previewEvidence(choices),
+        evidence,
+        offered,
         now: new Date(),
-      }),
+      });
+    const declared = previewEvidence(chosen);
+    const registered = measure(declared);
+    return {
+      registered,
+      coverage: planned
+        ? measure([...declared, ...planned.evidence], planned.offered)
+        : registered,
     };
-  }, [key, rules]);
+  }, [key, rules, planned]);
 }
+
+/** The chosen cluster's part in the preview: being read, read, or failed. */
+const ClusterContribution = ({
+  planned,
+  toolTitle,
+}: {
+  planned: ReturnType<typeof usePlannedEvidence>;
+  toolTitle: (id: string) => string;
+}) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  const { plan, value, error } = planned;
+  if (!plan) return null;
+  const where = { cluster: plan.cluster, namespace: plan.namespace };
+  if (error) {
+    return (
+      <WarningPanel
+        severity="warning"
+        title={t('coveragePreview.cluster.failedTitle', where)}
+        message={t('coveragePreview.cluster.failedMessage', {
+          message: error.message,
+        })}
+      />
+    );
+  }
+  if (!value) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        {t('coveragePreview.cluster.reading', where)}
+      </Typography>
+    );
+  }
+  const tools = [
+    ...new Set(value.evidence.flatMap(e => (e.tool ? [e.tool] : []))),
+  ].map(toolTitle);
+  const freshness = freshnessLabel(t, value);
+  return (
+    <Typography variant="body2" color="textSecondary">
+      {tools.length > 0
+        ? t('coveragePreview.cluster.gives', {
+            ...where,
+            tools: tools.join(', '),
+            freshness,
+          })
+        : t('coveragePreview.cluster.givesNothing', { ...where, freshness })}
+    </Typography>
+  );
+};
 
 const LayerSection = ({
   layer,
@@ -223,8 +294,14 @@ const PreviewCoverage = ({
   rules: PlatformCoverageRules;
 }) => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
-  const { coverage, unknownProfile } = usePreviewCoverage(formData, rules);
-  const { sandbox } = readPreviewChoices(formData);
+  const choices = readPreviewChoices(formData);
+  const planned = usePlannedEvidence(choices);
+  const { registered, coverage, unknownProfile } = usePreviewCoverage(
+    choices,
+    rules,
+    planned.value,
+  );
+  const { sandbox } = choices;
   const toolTitle = useMemo(
     () => toolTitlesOf(rules.layerModel),
     [rules.layerModel],
@@ -253,13 +330,19 @@ const PreviewCoverage = ({
       <Box display="flex" alignItems="baseline" mt={1} style={{ gap: 24 }}>
         <CoverageFigure
           label={t('coveragePreview.registeredLabel')}
-          value={coveragePercentText(t, overall)}
+          value={coveragePercentText(t, registered.overall)}
           caption={t('coveragePreview.registered')}
         />
         <CoverageFigure
           label={t('coveragePreview.runningLabel')}
           value={coveragePercentText(t, once)}
-          caption={t('coveragePreview.running')}
+          caption={
+            planned.value
+              ? t('coveragePreview.runningOn', {
+                  cluster: planned.value.cluster,
+                })
+              : t('coveragePreview.running')
+          }
         />
       </Box>
       <Typography variant="body2">
@@ -278,7 +361,10 @@ const PreviewCoverage = ({
           reason: profileReasonText(t, coverage.profile),
         })}
       </Typography>
-      {sandbox && sandbox !== 'none' && <SandboxOffer runtimeClass={sandbox} />}
+      <ClusterContribution planned={planned} toolTitle={toolTitle} />
+      {sandbox && sandbox !== 'none' && (
+        <SandboxOffer runtimeClass={sandbox} cluster={choices.cluster} />
+      )}
 
       {[...coverage.layers]
         .sort((a, b) => b.layer - a.layer)

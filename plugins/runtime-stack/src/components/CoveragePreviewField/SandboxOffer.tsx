@@ -33,7 +33,14 @@ export function clustersOffering(
  * RuntimeClass its cluster lacks, so a choice no cluster offers is a warning
  * before anything is created, not a crash loop after.
  */
-export const SandboxOffer = ({ runtimeClass }: { runtimeClass: string }) => {
+export const SandboxOffer = ({
+  runtimeClass,
+  cluster,
+}: {
+  runtimeClass: string;
+  /** The cluster the service will run on, when chosen. */
+  cluster?: string;
+}) => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   const api = useApiHolder().get(runtimeStackApiRef);
   const clusters = useAsync(
@@ -51,6 +58,21 @@ export const SandboxOffer = ({ runtimeClass }: { runtimeClass: string }) => {
     ) : null;
   }
   const offering = clustersOffering(clusters.value, runtimeClass);
+  if (cluster && offering.length > 0 && !offering.includes(cluster)) {
+    return (
+      <WarningPanel
+        severity="warning"
+        title={t('coveragePreview.sandbox.notOnClusterTitle', {
+          runtimeClass,
+          cluster,
+        })}
+        message={t('coveragePreview.sandbox.notOnClusterMessage', {
+          cluster,
+          clusters: offering.join(', '),
+        })}
+      />
+    );
+  }
   return offering.length > 0 ? (
     <Typography variant="body2" color="textSecondary">
       {t('coveragePreview.sandbox.offeredOn', {

@@ -17,6 +17,19 @@ export const coveragePreviewMessages = {
   registered: 'when registered',
   runningLabel: 'Coverage once running',
   running: 'once a cluster confirms it',
+  runningOn: 'once running on {{cluster}}',
+  /** What the chosen cluster gives the new service, from its last collection. */
+  cluster: {
+    reading:
+      'Reading what {{cluster}} gives a service in namespace {{namespace}}…',
+    gives:
+      '{{cluster}} gives every service in namespace {{namespace}}: {{tools}} (its data: {{freshness}})',
+    givesNothing:
+      '{{cluster}} gives a service in namespace {{namespace}} nothing the layer model counts (its data: {{freshness}})',
+    failedTitle: 'Could not read what {{cluster}} gives the service',
+    failedMessage:
+      '{{message}}. The preview shows only what the choices bring.',
+  },
   willBeCovered:
     '{{covered, number}} of {{required, number}} required capabilities will be covered',
   willBeCoveredPartly_one:
@@ -61,5 +74,9 @@ export const coveragePreviewMessages = {
       'Kubernetes refuses pods that name a RuntimeClass their cluster lacks. Ask the platform team to offer {{runtimeClass}}, or choose no sandbox.',
     notChecked:
       'Could not check which clusters offer the RuntimeClass {{runtimeClass}}: {{error}}',
+    notOnClusterTitle:
+      '{{cluster}} does not offer the RuntimeClass {{runtimeClass}}',
+    notOnClusterMessage:
+      'Kubernetes refuses pods that name a RuntimeClass their cluster lacks. Pick a cluster that offers it ({{clusters}}), ask the platform team to offer it on {{cluster}}, or choose no sandbox.',
   },
 } as const;

@@ -245,7 +245,7 @@ describe('readPreviewChoices', () => {
         ...everything,
         ingress: { ...everything.ingress, extra: 'ignored' },
       }),
-    ).toEqual(everything);
+    ).toEqual({ ...everything, name: 'web' });
   });
 
   it('reads the flat parameter names of the runtime-service template', () => {
@@ -271,8 +271,13 @@ describe('readPreviewChoices', () => {
         ciSystem: 'gitlab-ci',
         registryHost: 'registry.example.com',
         repoUrl: 'gitlab.example.com?owner=checkout&repo=web',
+        namespace: 'storefront',
+        cluster: 'prod-eu-1',
       }),
     ).toEqual({
+      name: 'web',
+      namespace: 'storefront',
+      cluster: 'prod-eu-1',
       requirementProfile: 'tier-2',
       ingress: {
         enabled: true,

@@ -39,6 +39,12 @@ export interface PreviewChoices {
   requirementProfile?: string;
   /** `registry/name`, without tag. */
   image?: string;
+  /** The cluster it will run on, from the cluster picker. */
+  cluster?: string;
+  /** Its Kubernetes namespace; its name when not set. */
+  namespace?: string;
+  /** Its name, which its Kubernetes objects carry. */
+  name?: string;
 }
 
 type Json = Record<string, unknown>;
@@ -109,6 +115,9 @@ export function readPreviewChoices(formData: unknown): PreviewChoices {
       str(data.repositoryHost) ?? str(str(data.repoUrl)?.split('?')[0]),
     requirementProfile: str(data.requirementProfile),
     image: str(data.image) ?? flatImage,
+    cluster: str(data.cluster),
+    namespace: str(data.namespace),
+    name: str(data.name),
   };
   return compact(choices as Json) ?? {};
 }

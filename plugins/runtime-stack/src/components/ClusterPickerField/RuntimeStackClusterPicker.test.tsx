@@ -1,0 +1,143 @@
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
+import type { ClusterSummary } from '@internal/backstage-plugin-runtime-stack-common';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { runtimeStackApiRef, type RuntimeStackApi } from '../../api';
+import { RuntimeStackClusterPicker } from './RuntimeStackClusterPicker';
+
+function pickerProps(formData?: string, required = false) {
+  const onChange = jest.fn();
+  const props = {
+    name: 'cluster',
+    schema: {
+      type: 'string',
+      title: 'Cluster',
+      description: 'Where the service will run.',
+    },
+    uiSchema: { 'ui:field': 'RuntimeStackClusterPicker' },
+    idSchema: { $id: 'root_cluster' },
+    formData,
+    onChange,
+    onBlur: jest.fn(),
+    onFocus: jest.fn(),
+    required,
+    disabled: false,
+    readonly: false,
+    rawErrors: [],
+    registry: {},
+  } as unknown as FieldExtensionComponentProps<string>;
+  return { props, onChange };
+}
+
+const summary = (
+  name: string,
+  tools: number,
+  freshness: Partial<ClusterSummary> = {},
+): ClusterSummary => ({
+  name,
+  stale: false,
+  lastSuccessAt: new Date().toISOString(),
+  warnings: [],
+  objectCount: 10,
+  platformTools: Array.from({ length: tools }, (_, i) => ({
+    tool: `tool-${i}`,
+    capability: 'cni-networking',
+    layer: 3,
+    evidence: [],
+  })) as ClusterSummary['platformTools'],
+  ...freshness,
+});
+
+/** The select once the clusters are listed (disabled while they load). */
+async function loadedSelect(): Promise<HTMLElement> {
+  const select = await screen.findByRole('button', { name: /Cluster/ });
+  await waitFor(() => expect(select).not.toHaveAttribute('aria-disabled'));
+  return select;
+}
+
+const withClusters = (getClusters: RuntimeStackApi['getClusters']) => ({
+  apis: [[runtimeStackApiRef, { getClusters }]] as const,
+});
+
+describe('RuntimeStackClusterPicker', () => {
+  it('offers the collected clusters with their platform and freshness, and "decide later"', async () => {
+    const { props, onChange } = pickerProps();
+    await renderInTestApp(
+      <RuntimeStackClusterPicker {...props} />,
+      withClusters(async () => [
+        summary('prod-eu-1', 12),
+        summary('staging-eu-1', 0, { stale: true, lastSuccessAt: undefined }),
+      ]),
+    );
+    const select = await loadedSelect();
+    expect(select).toHaveTextContent('Decide later');
+    fireEvent.mouseDown(select);
+    const options = within(screen.getByRole('listbox')).getAllByRole('option');
+    expect(options.map(o => o.textContent)).toEqual([
+      'Decide laterthe coverage preview then shows only what the choices bring',
+      'prod-eu-112 platform tools · current',
+      'staging-eu-10 platform tools · not collected yet',
+    ]);
+    fireEvent.click(options[1]);
+    expect(onChange).toHaveBeenLastCalledWith('prod-eu-1');
+  });
+
+  it('clears the choice with "decide later"', async () => {
+    const { props, onChange } = pickerProps('prod-eu-1');
+    await renderInTestApp(
+      <RuntimeStackClusterPicker {...props} />,
+      withClusters(async () => [summary('prod-eu-1', 3)]),
+    );
+    const select = await loadedSelect();
+    expect(select).toHaveTextContent('prod-eu-1');
+    fireEvent.mouseDown(select);
+    fireEvent.click(screen.getByRole('option', { name: /Decide later/ }));
+    expect(onChange).toHaveBeenLastCalledWith(undefined);
+  });
+
+  it('offers no "decide later" when the template requires a cluster', async () => {
+    const { props } = pickerProps(undefined, true);
+    await renderInTestApp(
+      <RuntimeStackClusterPicker {...props} />,
+      withClusters(async () => [summary('prod-eu-1', 3)]),
+    );
+    fireEvent.mouseDown(await loadedSelect());
+    expect(
+      within(screen.getByRole('listbox'))
+        .getAllByRole('option')
+        .map(o => o.getAttribute('data-value')),
+    ).toEqual(['prod-eu-1']);
+  });
+
+  it('names a chosen cluster the portal does not know, with those it does', async () => {
+    const { props } = pickerProps('prod-mars-1');
+    await renderInTestApp(
+      <RuntimeStackClusterPicker {...props} />,
+      withClusters(async () => [summary('prod-eu-1', 3), summary('lab', 1)]),
+    );
+    expect(
+      await screen.findByText(
+        "No cluster named 'prod-mars-1': the portal knows prod-eu-1, lab. The preview cannot show what it gives.",
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('lets a name be typed when the clusters cannot be listed', async () => {
+    const { props, onChange } = pickerProps();
+    await renderInTestApp(
+      <RuntimeStackClusterPicker {...props} />,
+      withClusters(async () => {
+        throw new Error('403 Forbidden');
+      }),
+    );
+    expect(
+      await screen.findByText(
+        'Could not list the clusters (403 Forbidden): type the name of the one the service will run on',
+      ),
+    ).toBeInTheDocument();
+    fireEvent.change(screen.getByRole('textbox', { name: 'Cluster' }), {
+      target: { value: ' prod-eu-1 ' },
+    });
+    expect(onChange).toHaveBeenLastCalledWith('prod-eu-1');
+  });
+});

@@ -1,0 +1,100 @@
+import {
+  useApiHolder,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
+import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
+import ListItemText from '@material-ui/core/ListItemText';
+import MenuItem from '@material-ui/core/MenuItem';
+import TextField from '@material-ui/core/TextField';
+import useAsync from 'react-use/esm/useAsync';
+import { runtimeStackApiRef } from '../../api';
+import { runtimeStackTranslationRef } from '../../translation';
+import { freshnessLabel } from '../shared/freshnessLabel';
+
+/**
+ * A scaffolder field that picks the cluster a new service will run on from
+ * the clusters the runtime-stack backend collects, each with what was
+ * detected there and how fresh that is; empty means "decide later". When
+ * the list cannot be read, a name can still be typed.
+ */
+export const RuntimeStackClusterPicker = (
+  props: FieldExtensionComponentProps<string>,
+) => {
+  const { formData, onChange, schema, required, rawErrors, idSchema } = props;
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  const api = useApiHolder().get(runtimeStackApiRef);
+  const clusters = useAsync(async () => (api ? api.getClusters() : []), [api]);
+  const id = idSchema?.$id ?? 'cluster';
+  const label = schema?.title ?? t('clusterPicker.label');
+  const value = formData ?? '';
+  const hasErrors = (rawErrors?.length ?? 0) > 0;
+
+  if (clusters.error) {
+    return (
+      <TextField
+        id={id}
+        label={label}
+        value={value}
+        required={required}
+        error
+        margin="normal"
+        fullWidth
+        helperText={t('clusterPicker.listFailed', {
+          message: clusters.error.message,
+        })}
+        onChange={event => onChange(event.target.value.trim() || undefined)}
+      />
+    );
+  }
+
+  const known = clusters.value ?? [];
+  const unknown =
+    value !== '' && !clusters.loading && !known.some(c => c.name === value);
+  return (
+    <TextField
+      id={id}
+      select
+      label={label}
+      value={clusters.loading ? '' : value}
+      disabled={clusters.loading}
+      required={required}
+      error={hasErrors || unknown}
+      margin="normal"
+      fullWidth
+      helperText={
+        unknown
+          ? t('clusterPicker.unknown', {
+              cluster: value,
+              known: known.map(c => c.name).join(', '),
+            })
+          : schema?.description
+      }
+      onChange={event => onChange(event.target.value || undefined)}
+      SelectProps={{
+        renderValue: selected =>
+          selected === '' ? t('clusterPicker.later') : String(selected),
+        displayEmpty: true,
+      }}
+    >
+      {!required && (
+        <MenuItem value="">
+          <ListItemText
+            primary={t('clusterPicker.later')}
+            secondary={t('clusterPicker.laterHint')}
+          />
+        </MenuItem>
+      )}
+      {known.map(cluster => (
+        <MenuItem key={cluster.name} value={cluster.name}>
+          <ListItemText
+            primary={cluster.name}
+            secondary={t('clusterPicker.option', {
+              tools: String(cluster.platformTools.length),
+              freshness: freshnessLabel(t, cluster),
+            })}
+          />
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+};
