@@ -71,6 +71,17 @@ test('an MCP client finds the runtime stack tools and asks one about a service',
     expect.objectContaining({ cluster: 'prod-eu-1', critical: 1, high: 3 }),
   ]);
 
+  // Where a new service would get backups: prod-eu-1's Velero Schedule
+  // includes the payments namespace.
+  const { result: planned } = await mcp(request, token, 'tools/call', {
+    name: tool('get-new-service-coverage-on-cluster').name,
+    arguments: { cluster: 'prod-eu-1', namespace: 'payments', name: 'payouts' },
+  });
+  expect(planned.isError).toBeFalsy();
+  expect(planned.structuredContent.gives).toContainEqual(
+    expect.objectContaining({ capability: 'data-protection', tool: 'velero' }),
+  );
+
   const { result: refused } = await mcp(request, token, 'tools/call', {
     name: stackTool.name,
     arguments: { entityRef: 'system:payments' },

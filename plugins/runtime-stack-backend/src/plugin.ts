@@ -436,6 +436,7 @@ export const runtimeStackPlugin = createBackendPlugin({
           coverage,
           ownership: effectiveOwnership,
           images,
+          clusterState,
         });
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },

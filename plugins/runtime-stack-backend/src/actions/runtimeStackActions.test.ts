@@ -101,6 +101,7 @@ describe('runtime stack actions', () => {
     ).toEqual([
       ['get-service-runtime-stack', true],
       ['get-service-images', true],
+      ['get-new-service-coverage-on-cluster', true],
       ['get-capability-owners', true],
     ]);
   });
@@ -214,6 +215,20 @@ describe('runtime stack actions', () => {
     ).rejects.toThrow(
       "capability: 'metricz' is not a capability of the layer model",
     );
+    await expect(
+      started.invoke('get-new-service-coverage-on-cluster', {
+        cluster: 'prod-eu-1',
+        namespace: 'Payments',
+        name: 'payouts',
+      }),
+    ).rejects.toThrow(/^'namespace' must be a Kubernetes name/);
+    await expect(
+      started.invoke('get-new-service-coverage-on-cluster', {
+        cluster: 'prod-eu-1',
+        namespace: 'payments',
+        name: 'payouts',
+      }),
+    ).rejects.toThrow("No cluster named 'prod-eu-1'");
   });
 
   it('are neither shown nor run for a caller the permission policy denies', async () => {
@@ -234,6 +249,13 @@ describe('runtime stack actions', () => {
       ).rejects.toMatchObject({ status: 404 });
       await expect(
         denied.invoke('get-service-images', { entityRef: 'payments-api' }),
+      ).rejects.toMatchObject({ status: 404 });
+      await expect(
+        denied.invoke('get-new-service-coverage-on-cluster', {
+          cluster: 'prod-eu-1',
+          namespace: 'payments',
+          name: 'payouts',
+        }),
       ).rejects.toMatchObject({ status: 404 });
     } finally {
       await denied.stop();

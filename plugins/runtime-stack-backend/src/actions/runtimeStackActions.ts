@@ -9,6 +9,7 @@ import {
 import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  clusterStateReadPermission,
   coverageReadPermission,
   imagesReadPermission,
   ownershipReadPermission,
@@ -18,6 +19,9 @@ import {
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { authorizeCredentials } from '../auth/authorizeRequest';
 import { fetchEntity } from '../catalog/fetchEntity';
+import type { ClusterStateService } from '../clusters/ClusterStateService';
+import { parsePlannedService } from '../clusters/plannedService';
+import { assertClusterVisible } from '../clusters/visibleClusters';
 import type { ImageService } from '../images/ImageService';
 import type { CoverageService } from '../layerCoverage/CoverageService';
 import type { EffectiveOwnershipService } from '../ownership/EffectiveOwnershipService';
@@ -29,6 +33,7 @@ type Deps = {
   coverage: CoverageService;
   ownership: EffectiveOwnershipService;
   images: ImageService;
+  clusterState: Pick<ClusterStateService, 'clusters'>;
 };
 
 /**
@@ -108,8 +113,15 @@ const owners = (list: EffectiveOwner[] = []) =>
  * who owns which part of it, with the caller's permissions.
  */
 export function registerRuntimeStackActions(deps: Deps) {
-  const { actionsRegistry, permissions, catalog, coverage, ownership, images } =
-    deps;
+  const {
+    actionsRegistry,
+    permissions,
+    catalog,
+    coverage,
+    ownership,
+    images,
+    clusterState,
+  } = deps;
 
   actionsRegistry.register({
     name: 'get-service-runtime-stack',
@@ -319,6 +331,107 @@ export function registerRuntimeStackActions(deps: Deps) {
         output: {
           entityRef: value.entityRef,
           images: value.images.map(imageForActions),
+        },
+      };
+    },
+  });
+
+  actionsRegistry.register({
+    name: 'get-new-service-coverage-on-cluster',
+    title: 'Get what a cluster gives a new service',
+    description: [
+      'What a cluster will give a service that does not run there yet, from its last',
+      'collection: the tools every pod there runs with (CNI, container runtime, DNS,',
+      'platform), the backup Schedules, admission policies and NetworkPolicies that',
+      'apply to its namespace, a sandbox RuntimeClass where the cluster offers it, the',
+      'observability links the portal makes for it, and the other tools the cluster',
+      'runs that it could use. Use it to choose where to run a new service or what',
+      'it still has to bring itself.',
+    ].join(' '),
+    attributes: READ_ONLY,
+    visibilityPermission: coverageReadPermission,
+    examples: [
+      {
+        title: 'A new payouts service in the payments namespace of prod-eu-1',
+        input: { cluster: 'prod-eu-1', namespace: 'payments', name: 'payouts' },
+      },
+    ],
+    schema: {
+      input: z =>
+        z.object({
+          cluster: z.string().describe('A cluster the portal collects'),
+          namespace: z
+            .string()
+            .describe('The Kubernetes namespace the service will run in'),
+          name: z
+            .string()
+            .describe(
+              'Its name, the backstage.io/kubernetes-id its objects will carry',
+            ),
+          runtimeClass: z
+            .string()
+            .optional()
+            .describe('The RuntimeClass its pods will name, e.g. gvisor'),
+        }),
+      output: z =>
+        z.object({
+          cluster: z.string(),
+          namespace: z.string(),
+          dataCollectedAt: z.string().optional(),
+          stale: z.boolean(),
+          gives: z.array(
+            z.object({
+              capability: z.string(),
+              tool: z.string().optional(),
+              source: z.string(),
+              strength: z.string(),
+              detail: z.string(),
+            }),
+          ),
+          offers: z.array(
+            z.object({ capability: z.string(), tool: z.string() }),
+          ),
+        }),
+    },
+    action: async ({ input, credentials }) => {
+      for (const permission of [
+        coverageReadPermission,
+        clusterStateReadPermission,
+      ]) {
+        await authorizeCredentials(
+          permissions,
+          permission,
+          credentials,
+          `${permission.name} is not allowed for you`,
+        );
+      }
+      const plan = parsePlannedService(input);
+      await assertClusterVisible(
+        plan.cluster,
+        clusterState,
+        catalog,
+        credentials,
+      );
+      const value = await coverage.plannedServiceEvidence(plan);
+      return {
+        output: {
+          cluster: value.cluster,
+          namespace: value.namespace,
+          ...(value.lastSuccessAt
+            ? { dataCollectedAt: value.lastSuccessAt }
+            : {}),
+          stale: value.stale,
+          gives: value.evidence.map(e => ({
+            capability: e.capability,
+            ...(e.tool ? { tool: e.tool } : {}),
+            source: e.source,
+            strength: e.strength,
+            detail: e.detail,
+          })),
+          offers: value.offered.map(o => ({
+            capability: o.capability,
+            tool: o.tool,
+          })),
         },
       };
     },

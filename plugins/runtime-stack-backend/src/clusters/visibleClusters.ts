@@ -1,6 +1,8 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { ClusterSummary } from '@internal/backstage-plugin-runtime-stack-common';
+import type { ClusterStateService } from './ClusterStateService';
 
 /**
  * The clusters the caller may see: a cluster the catalog declares only to
@@ -31,4 +33,24 @@ export async function visibleClusters<
   return clusters.filter(
     cluster => !cluster.entityRef || visible.has(cluster.entityRef),
   );
+}
+
+/**
+ * Throws `NotFoundError` unless the caller may see the cluster: one they may
+ * not see is answered as one that does not exist.
+ */
+export async function assertClusterVisible(
+  name: string,
+  clusterState: Pick<ClusterStateService, 'clusters'>,
+  catalog: CatalogService,
+  credentials: BackstageCredentials,
+): Promise<void> {
+  const [visible] = await visibleClusters(
+    (await clusterState.clusters()).filter(c => c.name === name),
+    catalog,
+    credentials,
+  );
+  if (!visible) {
+    throw new NotFoundError(`No cluster named '${name}'`);
+  }
 }

@@ -3,7 +3,6 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { NotFoundError } from '@backstage/errors';
 import {
   clusterStateReadPermission,
   coverageReadPermission,
@@ -16,7 +15,7 @@ import {
 import { fetchEntity } from '../catalog/fetchEntity';
 import type { ClusterStateService } from '../clusters/ClusterStateService';
 import { parsePlannedService } from '../clusters/plannedService';
-import { visibleClusters } from '../clusters/visibleClusters';
+import { assertClusterVisible } from '../clusters/visibleClusters';
 import type { CoverageService } from './CoverageService';
 
 /**
@@ -74,14 +73,12 @@ export function createCoverageRouter(options: {
       'Reading cluster state is not allowed for you',
     );
     const plan = parsePlannedService(req.query);
-    const [visible] = await visibleClusters(
-      (await clusterState.clusters()).filter(c => c.name === plan.cluster),
+    await assertClusterVisible(
+      plan.cluster,
+      clusterState,
       catalog,
       credentials,
     );
-    if (!visible) {
-      throw new NotFoundError(`No cluster named '${plan.cluster}'`);
-    }
     res.json(await coverage.plannedServiceEvidence(plan));
   });
   return router;

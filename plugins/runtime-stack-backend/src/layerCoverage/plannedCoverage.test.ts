@@ -148,6 +148,35 @@ describe('GET /coverage/planned', () => {
     expect(await sandbox('kata-qemu')).toEqual(['containerd']);
   });
 
+  it('tells the same to an MCP client through the actions registry', async () => {
+    const res = await request(backend.server)
+      .post(
+        '/api/runtime-stack/.backstage/actions/v1/actions/runtime-stack:get-new-service-coverage-on-cluster/invoke',
+      )
+      .set('Authorization', mockCredentials.user.header())
+      .send({ cluster: 'prod-eu-1', namespace: 'payments', name: 'payouts' });
+    expect(res.status).toBe(200);
+    const { output } = res.body;
+    expect(output).toMatchObject({
+      cluster: 'prod-eu-1',
+      namespace: 'payments',
+      stale: false,
+      dataCollectedAt: expect.any(String),
+    });
+    expect(output.gives).toContainEqual(
+      expect.objectContaining({
+        capability: 'data-protection',
+        tool: 'velero',
+        source: 'cluster',
+        strength: 'full',
+      }),
+    );
+    expect(output.offers).toContainEqual({
+      capability: 'runtime-security',
+      tool: 'falco',
+    });
+  });
+
   it('answers 400 naming the field for a missing or malformed parameter, and 404 for an unknown cluster', async () => {
     const missing = await planned(backend, {
       namespace: 'payments',
