@@ -122,11 +122,14 @@ for (const theme of ['light', 'dark'] as const) {
       }
     });
 
-    test("on the template form's coverage preview", async () => {
-      await openTemplatePlatformStep(page, 'a11y-api');
+    test("on the template form's coverage preview, with what the chosen cluster gives", async () => {
+      await openTemplatePlatformStep(page, 'a11y-api', {
+        cluster: 'prod-eu-1',
+      });
       await expect(page.getByLabel('Coverage when registered')).toHaveText(
         /\d+%/,
       );
+      await expect(page.getByText('once running on prod-eu-1')).toBeVisible();
       // The form around it is the scaffolder's, and its header tabs are
       // the app shell's.
       expect(
