@@ -22,6 +22,19 @@ describe('clustersEmptyText', () => {
     );
   });
 
+  it('names the cluster the annotation names, where a new service will show once deployed', () => {
+    expect(
+      clustersEmptyText(
+        empty({
+          labelSelector: 'backstage.io/kubernetes-id=payouts',
+          cluster: 'prod-eu-1',
+        }),
+      ),
+    ).toBe(
+      'No objects match backstage.io/kubernetes-id=payouts on prod-eu-1, the cluster its backstage.io/kubernetes-cluster annotation names. A new service shows here once it is deployed there; if it runs on another cluster, change the annotation.',
+    );
+  });
+
   it('says to add a dependsOn relation when the catalogRelation locator found no cluster', () => {
     expect(
       clustersEmptyText(

@@ -9,8 +9,14 @@ export function clustersEmptyText(
   if (value?.selector.dependsOnClusters?.length === 0) {
     return t('entityContent.clusters.noDependedClusters');
   }
-  return t('entityContent.clusters.noObjects', {
-    selector:
-      value?.selector.labelSelector ?? t('entityContent.clusters.thisService'),
-  });
+  const selector =
+    value?.selector.labelSelector ?? t('entityContent.clusters.thisService');
+  // A service made from the template names its cluster before it runs there.
+  if (value?.selector.cluster) {
+    return t('entityContent.clusters.noObjectsOnCluster', {
+      selector,
+      cluster: value.selector.cluster,
+    });
+  }
+  return t('entityContent.clusters.noObjects', { selector });
 }

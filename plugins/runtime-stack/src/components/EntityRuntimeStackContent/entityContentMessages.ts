@@ -181,6 +181,8 @@ export const entityContentMessages = {
       'The Kubernetes plugin is set to look only on the clusters a service depends on (serviceLocatorMethod catalogRelation), and this one depends on none: add the cluster to spec.dependsOn, for example resource:prod-eu-1, as a Resource named like the cluster.',
     noObjects:
       'No objects match {{selector}} on any collected cluster. Label the workloads with backstage.io/kubernetes-id, or set backstage.io/kubernetes-label-selector.',
+    noObjectsOnCluster:
+      'No objects match {{selector}} on {{cluster}}, the cluster its backstage.io/kubernetes-cluster annotation names. A new service shows here once it is deployed there; if it runs on another cluster, change the annotation.',
     thisService: 'this service',
   },
   images: {
