@@ -244,17 +244,41 @@ async function compareEntityApis(
       0,
     ) as number;
   };
+  // What the template form's preview asks as the user picks a cluster: the
+  // last one, as the watch measurement relisted the first without detection.
+  const planned = async () => {
+    const res = await fetch(
+      `${base}/api/runtime-stack/coverage/planned?cluster=${encodeURIComponent(
+        definitions[definitions.length - 1].name,
+      )}&namespace=team-001&name=new-service`,
+      { headers },
+    );
+    const body = await res.json();
+    if (res.status !== 200 || body.evidence.length === 0) {
+      throw new Error(
+        `coverage/planned answered ${res.status}: ${JSON.stringify(body).slice(
+          0,
+          200,
+        )}`,
+      );
+    }
+    return body.evidence.length as number;
+  };
   try {
     // Warm both paths (connections, JIT) before measuring.
     const [ourObjects, theirObjects] = [await ours(), await theirs()];
+    const plannedEvidence = await planned();
     const oursMs: number[] = [];
     const theirsMs: number[] = [];
+    const plannedMs: number[] = [];
     for (let q = 0; q < QUERIES; q++) {
       oursMs.push((await timed(ours))[0]);
       theirsMs.push((await timed(theirs))[0]);
+      plannedMs.push((await timed(planned))[0]);
     }
     const a = percentiles(oursMs);
     const b = percentiles(theirsMs);
+    const c = percentiles(plannedMs);
     return [
       [
         `entity API, ours (${ourObjects} objects, from the store)`,
@@ -276,6 +300,13 @@ async function compareEntityApis(
         `${(b.p50 / a.p50).toFixed(1)}x`,
         `${(b.p95 / a.p95).toFixed(1)}x`,
         '',
+      ],
+      [
+        `GET /coverage/planned, a new service beside 50 in a namespace (${plannedEvidence} pieces of evidence)`,
+        `${c.n}`,
+        fmt(c.p50),
+        fmt(c.p95),
+        fmt(c.max),
       ],
     ];
   } finally {
