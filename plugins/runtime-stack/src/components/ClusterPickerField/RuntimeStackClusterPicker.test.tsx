@@ -1,33 +1,22 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import type { ClusterSummary } from '@internal/backstage-plugin-runtime-stack-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { runtimeStackApiRef, type RuntimeStackApi } from '../../api';
 import { RuntimeStackClusterPicker } from './RuntimeStackClusterPicker';
+import { scaffolderFieldProps } from '../../__testUtils__/scaffolderFieldProps';
 
-function pickerProps(formData?: string, required = false) {
-  const onChange = jest.fn();
-  const props = {
+const pickerProps = (formData?: string, required = false) =>
+  scaffolderFieldProps<string>({
     name: 'cluster',
+    uiField: 'RuntimeStackClusterPicker',
     schema: {
       type: 'string',
       title: 'Cluster',
       description: 'Where the service will run.',
     },
-    uiSchema: { 'ui:field': 'RuntimeStackClusterPicker' },
-    idSchema: { $id: 'root_cluster' },
     formData,
-    onChange,
-    onBlur: jest.fn(),
-    onFocus: jest.fn(),
     required,
-    disabled: false,
-    readonly: false,
-    rawErrors: [],
-    registry: {},
-  } as unknown as FieldExtensionComponentProps<string>;
-  return { props, onChange };
-}
+  });
 
 const summary = (
   name: string,

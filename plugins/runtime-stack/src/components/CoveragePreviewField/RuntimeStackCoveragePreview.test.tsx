@@ -4,7 +4,6 @@ import {
   registerMswTestHooks,
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
-import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import {
   defaultLayerModel,
@@ -23,33 +22,22 @@ import {
 } from './extensions';
 import { RuntimeStackCoveragePreview } from './RuntimeStackCoveragePreview';
 import { testClient } from '../../__testUtils__/runtimeStackClient';
+import { scaffolderFieldProps } from '../../__testUtils__/scaffolderFieldProps';
 import { translationModule } from '../../__testUtils__/translations';
 import { runtimeStackTranslationRef } from '../../translation';
 
-/** The props the scaffolder's form gives a field, the whole form in formContext. */
-function fieldProps(formData: Record<string, unknown>) {
-  const onChange = jest.fn();
-  const props = {
+/** The preview's props, the whole form in formContext. */
+const fieldProps = (formData: Record<string, unknown>) =>
+  scaffolderFieldProps<unknown>({
     name: 'coveragePreview',
+    uiField: 'RuntimeStackCoveragePreview',
     schema: {
       type: 'object',
       title: 'Runtime coverage preview',
       description: 'What these choices cover.',
     },
-    uiSchema: { 'ui:field': 'RuntimeStackCoveragePreview' },
-    idSchema: { $id: 'root_coveragePreview' },
-    formData: undefined,
-    formContext: { formData },
-    onChange,
-    onBlur: jest.fn(),
-    onFocus: jest.fn(),
-    disabled: false,
-    readonly: false,
-    rawErrors: [],
-    registry: {},
-  } as unknown as FieldExtensionComponentProps<unknown>;
-  return { props, onChange };
-}
+    formContext: formData,
+  });
 
 /** The backend with the default model and profiles, or what a test gives. */
 function withBackend(api: Partial<RuntimeStackApi> = {}) {
