@@ -60,6 +60,11 @@ describe('RuntimeStackClusterPicker', () => {
     );
     const select = await loadedSelect();
     expect(select).toHaveTextContent('Decide later');
+    // Above "Decide later", not over it.
+    expect(screen.getByText('Cluster', { selector: 'label' })).toHaveAttribute(
+      'data-shrink',
+      'true',
+    );
     fireEvent.mouseDown(select);
     const options = within(screen.getByRole('listbox')).getAllByRole('option');
     expect(options.map(o => o.textContent)).toEqual([

@@ -70,6 +70,8 @@ export const RuntimeStackClusterPicker = (
           : schema?.description
       }
       onChange={event => onChange(event.target.value || undefined)}
+      // "Decide later" shows in the empty field, so the label sits above it.
+      InputLabelProps={{ shrink: true }}
       SelectProps={{
         renderValue: selected =>
           selected === '' ? t('clusterPicker.later') : String(selected),
