@@ -79,6 +79,8 @@ test('the preview adds what the chosen cluster gives the new service once it run
   await expect
     .poll(() => percent(running.textContent()))
     .toBeGreaterThan(choicesAlone);
+  // Who will run it: the organisation's owner of layers 1 to 3.
+  await expect(page.getByText(/Cilium · run by platform-team$/)).toBeVisible();
   expect(
     await percent(page.getByLabel('Coverage when registered').textContent()),
   ).toBe(registered);

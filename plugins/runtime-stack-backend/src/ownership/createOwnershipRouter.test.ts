@@ -898,6 +898,56 @@ describe.each(databases.eachSupportedId())(
         expect(ownersOf(res.body, 'source-control')).toEqual([]);
       });
 
+      it('tells who will own what for a service not registered yet, from its System and the cluster it names', async () => {
+        const planned = (entity: object) =>
+          request(server)
+            .post(`${api}/ownership/planned`)
+            .set(as(READER))
+            .send({ entity });
+        const res = await planned({
+          kind: 'Component',
+          metadata: {
+            name: 'payouts',
+            annotations: { 'backstage.io/kubernetes-cluster': 'prod-us-1' },
+          },
+          spec: { type: 'service', owner: 'team-payments', system: 'payments' },
+        });
+        expect(res.status).toBe(200);
+        expect(res.body.entityRef).toBe('component:default/payouts');
+        // The System's record, the named cluster's, the organisation's.
+        expect(ownersOf(res.body, 'service-proxy')[0]).toMatchObject({
+          owner: 'group:default/platform-team',
+          inheritedFrom: { kind: 'system', ref: 'system:default/payments' },
+        });
+        expect(ownersOf(res.body, 'metrics')).toEqual([
+          expect.objectContaining({
+            owner: 'group:default/team-b',
+            inheritedFrom: expect.objectContaining({ ref: 'prod-us-1' }),
+          }),
+        ]);
+        expect(ownersOf(res.body, 'scheduling')[0].inheritedFrom.kind).toBe(
+          'organization',
+        );
+        // Nothing of payments-api's own records.
+        expect(ownersOf(res.body, 'workloads')).toEqual([]);
+
+        const elsewhere = await planned({
+          kind: 'Component',
+          metadata: { name: 'payouts' },
+          spec: { type: 'service' },
+        });
+        // Without the cluster, metrics fall back to the organisation's owner.
+        expect(
+          ownersOf(elsewhere.body, 'metrics').map(
+            (o: any) => o.inheritedFrom.kind,
+          ),
+        ).toEqual(['organization']);
+
+        const bad = await planned({ kind: 'Component', metadata: {} });
+        expect(bad.status).toBe(400);
+        expect(bad.body.error.message).toMatch(/entity\.metadata\.name/);
+      });
+
       it('shows both owners when the service runs on two clusters that disagree', async () => {
         const res = await request(server)
           .get(`${api}/entities/component/default/payments-api/ownership`)

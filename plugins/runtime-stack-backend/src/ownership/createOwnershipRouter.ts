@@ -31,6 +31,7 @@ import type { EffectiveOwnershipService } from './EffectiveOwnershipService';
 import {
   checkOwnershipBodySchema,
   deleteQuerySchema,
+  plannedOwnershipBodySchema,
   historyQuerySchema,
   listOwnershipQuerySchema,
   toFilter,
@@ -343,6 +344,15 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
     const { query, page } = parseListQuery(historyQuerySchema, req.query);
     const result = await store.history({ scopeRef: query.scopeRef }, page);
     res.json(pageResponse(query, page, result));
+  });
+
+  // Who will own what for a service not created yet: the template's preview.
+  router.post('/ownership/planned', async (req, res) => {
+    const credentials = await authorizeRead(req);
+    const { entity } = parseInput(plannedOwnershipBodySchema, req.body, 'body');
+    res.json(
+      await options.effectiveOwnership.forEntity(entity as Entity, credentials),
+    );
   });
 
   router.get('/entities/:kind/:namespace/:name/ownership', async (req, res) => {

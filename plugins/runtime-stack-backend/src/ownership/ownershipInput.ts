@@ -19,6 +19,20 @@ export const updateOwnershipBodySchema = ownershipAssignmentSchema.extend({
   version: versionSchema,
 });
 
+/** A Component or System as it is about to be registered. */
+const plannedEntitySchema = z.looseObject({
+  apiVersion: z.string().default('backstage.io/v1alpha1'),
+  kind: z
+    .string()
+    .regex(/^(component|system)$/i, 'must be Component or System'),
+  metadata: z.looseObject({
+    name: z.string().min(1).max(253),
+    namespace: z.string().min(1).max(63).optional(),
+    annotations: z.record(z.string(), z.string()).optional(),
+  }),
+  spec: z.looseObject({ system: z.string().min(1).optional() }).optional(),
+});
+
 /**
  * `POST /ownership/check`: records to check without writing them, and the
  * Component or System they are about when it is not in the catalog yet
@@ -26,20 +40,15 @@ export const updateOwnershipBodySchema = ownershipAssignmentSchema.extend({
  */
 export const checkOwnershipBodySchema = z.strictObject({
   records: z.array(ownershipAssignmentSchema).min(1).max(100),
-  entity: z
-    .looseObject({
-      apiVersion: z.string().default('backstage.io/v1alpha1'),
-      kind: z
-        .string()
-        .regex(/^(component|system)$/i, 'must be Component or System'),
-      metadata: z.looseObject({
-        name: z.string().min(1).max(253),
-        namespace: z.string().min(1).max(63).optional(),
-        annotations: z.record(z.string(), z.string()).optional(),
-      }),
-      spec: z.looseObject({ system: z.string().min(1).optional() }).optional(),
-    })
-    .optional(),
+  entity: plannedEntitySchema.optional(),
+});
+
+/**
+ * `POST /ownership/planned`: a Component or System not in the catalog yet,
+ * whose effective ownership is asked for (the template form's preview).
+ */
+export const plannedOwnershipBodySchema = z.strictObject({
+  entity: plannedEntitySchema,
 });
 
 const oneOrMany = z

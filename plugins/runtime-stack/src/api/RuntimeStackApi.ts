@@ -1,3 +1,4 @@
+import type { Entity } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
   ClusterSummary,
@@ -72,6 +73,11 @@ export interface RuntimeStackApi {
   ): Promise<PlannedServiceEvidence>;
   /** The coverage of a System's components, added up per layer. */
   getSystemCoverage(system: EntityName): Promise<SystemCoverage>;
+  /**
+   * Who will own each capability of a Component or System not in the
+   * catalog yet (the template form's preview), as if it were registered.
+   */
+  getPlannedOwnership(entity: Entity): Promise<EffectiveOwnership>;
   /** Effective owners of every capability for an entity, with where they come from. */
   getEntityOwnership(entity: EntityName): Promise<EffectiveOwnership>;
   /** Creates an ownership record; the caller must be allowed to own it. */

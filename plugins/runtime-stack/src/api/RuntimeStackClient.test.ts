@@ -153,6 +153,30 @@ describe('RuntimeStackClient', () => {
     ]);
   });
 
+  it('posts a planned entity to ask who will own what of it', async () => {
+    let body: unknown;
+    server.use(
+      http.post(`${baseUrl}/ownership/planned`, async ({ request }) => {
+        body = await request.json();
+        return HttpResponse.json({
+          entityRef: 'component:default/payouts',
+          scopes: [],
+          capabilities: [],
+        });
+      }),
+    );
+    const entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'payouts' },
+      spec: { type: 'service' },
+    };
+    await expect(client.getPlannedOwnership(entity)).resolves.toMatchObject({
+      entityRef: 'component:default/payouts',
+    });
+    expect(body).toEqual({ entity });
+  });
+
   it('asks for an entity’s clusters by its lower-cased kind, namespace and encoded name', async () => {
     let asked = '';
     server.use(

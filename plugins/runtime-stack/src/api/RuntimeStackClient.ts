@@ -1,3 +1,4 @@
+import type { Entity } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import type {
@@ -120,6 +121,10 @@ export class RuntimeStackClient implements RuntimeStackApi {
         name,
       )}/coverage`,
     );
+  }
+
+  getPlannedOwnership(entity: Entity): Promise<EffectiveOwnership> {
+    return this.send('POST', '/ownership/planned', { entity });
   }
 
   getEntityOwnership(entity: EntityName): Promise<EffectiveOwnership> {

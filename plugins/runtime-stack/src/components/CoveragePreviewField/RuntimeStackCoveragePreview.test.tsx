@@ -8,6 +8,7 @@ import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import {
   defaultLayerModel,
   defaultRequirementProfiles,
+  type EffectiveOwner,
   type LayerModel,
   type PlannedServiceEvidence,
   type RequirementProfileSettings,
@@ -51,6 +52,11 @@ function withBackend(api: Partial<RuntimeStackApi> = {}) {
             async (): Promise<RequirementProfileSettings> => ({
               profiles: defaultRequirementProfiles,
             }),
+          getPlannedOwnership: async () => ({
+            entityRef: 'component:default/web',
+            scopes: [],
+            capabilities: [],
+          }),
           ...api,
         },
       ],
@@ -643,6 +649,92 @@ describe('RuntimeStackCoveragePreview', () => {
       expect(
         screen.getByText(/Pick a cluster that offers it \(prod-eu-1\)/),
       ).toBeInTheDocument();
+    });
+  });
+
+  describe('who will run what', () => {
+    const owner = (
+      ref: string,
+      responsibility: EffectiveOwner['responsibility'],
+    ): EffectiveOwner => ({
+      owner: ref,
+      responsibility,
+      via: 'layer',
+      inheritedFrom: {
+        kind: 'organization',
+        ref: 'organization',
+        source: 'config',
+      },
+    });
+
+    it('names the groups that will run each capability, from the name, owner, System and cluster chosen', async () => {
+      const getPlannedOwnership = jest.fn(async () => ({
+        entityRef: 'component:default/web',
+        scopes: [],
+        capabilities: [
+          {
+            capability: 'workloads',
+            layer: 6,
+            owners: [
+              owner('group:default/team-payments', 'operates'),
+              owner('group:default/platform-team', 'supports'),
+            ],
+          },
+        ],
+      }));
+      await renderInTestApp(
+        <RuntimeStackCoveragePreview
+          {...fieldProps({
+            ...minimal,
+            owner: 'group:default/team-payments',
+            system: 'system:default/payments',
+            cluster: 'prod-eu-1',
+          }).props}
+        />,
+        withBackend({
+          getPlannedOwnership,
+          getPlannedServiceEvidence: async () => {
+            throw new Error('not asked here');
+          },
+        }),
+      );
+      expect(
+        await screen.findByText(/· run by team-payments$/),
+      ).toBeInTheDocument();
+      expect(screen.queryByText(/run by .*platform-team/)).toBeNull();
+      expect(getPlannedOwnership).toHaveBeenCalledWith({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: {
+          name: 'web',
+          namespace: 'default',
+          annotations: { 'backstage.io/kubernetes-cluster': 'prod-eu-1' },
+        },
+        spec: {
+          type: 'service',
+          owner: 'group:default/team-payments',
+          system: 'system:default/payments',
+        },
+      });
+    });
+
+    it('says when it cannot tell who will run what, and previews the rest', async () => {
+      await renderInTestApp(
+        <RuntimeStackCoveragePreview {...fieldProps(minimal).props} />,
+        withBackend({
+          getPlannedOwnership: async () => {
+            throw new Error('runtime-stack.ownership.read is not allowed');
+          },
+        }),
+      );
+      expect(
+        await screen.findByText(
+          'Who will run each capability could not be read: runtime-stack.ownership.read is not allowed',
+        ),
+      ).toBeInTheDocument();
+      expect(screen.getByLabelText('Coverage once running')).toHaveTextContent(
+        '57%',
+      );
     });
   });
 

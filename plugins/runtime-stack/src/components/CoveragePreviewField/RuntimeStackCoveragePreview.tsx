@@ -46,7 +46,9 @@ import {
 } from '../shared/coverageHintText';
 import { coveragePercentText } from '../shared/percentText';
 import { SandboxOffer } from './SandboxOffer';
-import { usePlannedEvidence } from './usePlannedEvidence';
+import { usePlannedEvidence, usePlannedOwnership } from './usePlannedEvidence';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
 import { freshnessLabel } from '../shared/freshnessLabel';
 
 const SHOWN_GAPS = 5;
@@ -205,10 +207,13 @@ const LayerSection = ({
   layer,
   capabilities,
   toolTitle,
+  operatorsOf,
 }: {
   layer: ServiceCoverage['layers'][number];
   capabilities: CapabilityCoverage[];
   toolTitle: (id: string) => string;
+  /** The groups that will run a capability, by name. */
+  operatorsOf: (capability: string) => string[];
 }) => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   // What the profile asks for or the choices bring; the rest in one line.
@@ -241,6 +246,10 @@ const LayerSection = ({
                 secondary={[
                   t(`coveragePreview.requirement.${c.requirement}`),
                   c.tools.map(toolTitle).join(', '),
+                  operatorsOf(c.capability).length > 0 &&
+                    t('coveragePreview.runBy', {
+                      owners: operatorsOf(c.capability).join(', '),
+                    }),
                 ]
                   .filter(Boolean)
                   .join(' · ')}
@@ -296,6 +305,26 @@ const PreviewCoverage = ({
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   const choices = readPreviewChoices(formData);
   const planned = usePlannedEvidence(choices);
+  const ownership = usePlannedOwnership(choices);
+  const operatorsOf = useMemo(() => {
+    const byCapability = new Map(
+      (ownership.value?.capabilities ?? []).map(c => [
+        c.capability,
+        [
+          ...new Set(
+            c.owners
+              .filter(o => o.responsibility === 'operates')
+              .map(o =>
+                humanizeEntityRef(parseEntityRef(o.owner), {
+                  defaultKind: 'group',
+                }),
+              ),
+          ),
+        ],
+      ]),
+    );
+    return (capability: string) => byCapability.get(capability) ?? [];
+  }, [ownership.value]);
   const { registered, coverage, unknownProfile } = usePreviewCoverage(
     choices,
     rules,
@@ -362,6 +391,13 @@ const PreviewCoverage = ({
         })}
       </Typography>
       <ClusterContribution planned={planned} toolTitle={toolTitle} />
+      {ownership.error && (
+        <Typography variant="body2" color="textSecondary">
+          {t('coveragePreview.ownersFailed', {
+            message: ownership.error.message,
+          })}
+        </Typography>
+      )}
       {sandbox && sandbox !== 'none' && (
         <SandboxOffer runtimeClass={sandbox} cluster={choices.cluster} />
       )}
@@ -376,6 +412,7 @@ const PreviewCoverage = ({
               c => c.layer === layer.layer,
             )}
             toolTitle={toolTitle}
+            operatorsOf={operatorsOf}
           />
         ))}
 

@@ -46,6 +46,9 @@ export const coveragePreviewMessages = {
     optional: 'not asked for',
   },
   notAskedFor: 'Not asked for: {{capabilities}}',
+  /** The groups that will run a capability for the new service. */
+  runBy: 'run by {{owners}}',
+  ownersFailed: 'Who will run each capability could not be read: {{message}}',
   noGaps: 'No gaps',
   allCovered: 'These choices cover every capability the profile requires.',
   /**

@@ -45,6 +45,10 @@ export interface PreviewChoices {
   namespace?: string;
   /** Its name, which its Kubernetes objects carry. */
   name?: string;
+  /** The Group that will own it, as the OwnerPicker writes it. */
+  owner?: string;
+  /** Its System, as the EntityPicker writes it. */
+  system?: string;
 }
 
 type Json = Record<string, unknown>;
@@ -118,6 +122,8 @@ export function readPreviewChoices(formData: unknown): PreviewChoices {
     cluster: str(data.cluster),
     namespace: str(data.namespace),
     name: str(data.name),
+    owner: str(data.owner),
+    system: str(data.system),
   };
   return compact(choices as Json) ?? {};
 }

@@ -1,9 +1,17 @@
+import type { Entity } from '@backstage/catalog-model';
 import { useApiHolder } from '@backstage/frontend-plugin-api';
-import type { PlannedServiceEvidence } from '@internal/backstage-plugin-runtime-stack-common';
+import type {
+  EffectiveOwnership,
+  PlannedServiceEvidence,
+} from '@internal/backstage-plugin-runtime-stack-common';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useDebounce from 'react-use/esm/useDebounce';
-import { runtimeStackApiRef, type PlannedService } from '../../api';
+import {
+  runtimeStackApiRef,
+  type PlannedService,
+  type RuntimeStackApi,
+} from '../../api';
 import type { PreviewChoices } from './previewEvidence';
 
 /** How Kubernetes names namespaces, workloads and RuntimeClasses. */
@@ -32,30 +40,62 @@ export function plannedServiceOf(
   };
 }
 
+/**
+ * The Component the template will register, as far as its ownership goes:
+ * its name, owner, System and the cluster it names. Undefined until the
+ * name is a valid one.
+ */
+export function plannedEntityOf(choices: PreviewChoices): Entity | undefined {
+  const { name, owner, system, cluster } = choices;
+  if (!isLabel(name)) return undefined;
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name,
+      namespace: 'default',
+      ...(cluster
+        ? { annotations: { 'backstage.io/kubernetes-cluster': cluster } }
+        : {}),
+    },
+    spec: {
+      type: 'service',
+      ...(owner ? { owner } : {}),
+      ...(system ? { system } : {}),
+    },
+  };
+}
+
 /** Waits this long after the last keystroke in a name before asking. */
 const SETTLE_MS = 400;
 
-/**
- * What the chosen cluster will give the planned service, asked for once the
- * name and namespace stop changing; nothing without a chosen cluster.
- */
-export function usePlannedEvidence(choices: PreviewChoices): {
-  plan?: PlannedService;
+/** A backend answer about what the form plans, once the plan settles. */
+export interface SettledAnswer<P, T> {
+  plan?: P;
   loading: boolean;
   error?: Error;
-  value?: PlannedServiceEvidence;
-} {
+  value?: T;
+}
+
+/**
+ * Asks the backend about `plan` once it stops changing; nothing while there
+ * is no plan. An answer for an earlier plan is never shown as this one's.
+ */
+function useSettledAnswer<P, T>(
+  plan: P | undefined,
+  ask: (api: RuntimeStackApi, plan: P) => Promise<T>,
+): SettledAnswer<P, T> {
   const api = useApiHolder().get(runtimeStackApiRef);
-  const plan = plannedServiceOf(choices);
   const key = plan ? JSON.stringify(plan) : '';
   const [settled, setSettled] = useState(key);
   useDebounce(() => setSettled(key), SETTLE_MS, [key]);
   const answer = useAsync(async () => {
     if (!api || !settled) return undefined;
-    return api.getPlannedServiceEvidence(JSON.parse(settled));
+    return ask(api, JSON.parse(settled));
+    // `ask` is the same request whenever `settled` is.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, settled]);
   if (!plan) return { loading: false };
-  // An answer for an earlier plan is not shown as this one's.
   const current = settled === key;
   return {
     plan,
@@ -63,4 +103,22 @@ export function usePlannedEvidence(choices: PreviewChoices): {
     ...(current && answer.error ? { error: answer.error } : {}),
     ...(current && answer.value ? { value: answer.value } : {}),
   };
+}
+
+/** What the chosen cluster will give the planned service. */
+export function usePlannedEvidence(
+  choices: PreviewChoices,
+): SettledAnswer<PlannedService, PlannedServiceEvidence> {
+  return useSettledAnswer(plannedServiceOf(choices), (api, plan) =>
+    api.getPlannedServiceEvidence(plan),
+  );
+}
+
+/** Who will own what of the planned service. */
+export function usePlannedOwnership(
+  choices: PreviewChoices,
+): SettledAnswer<Entity, EffectiveOwnership> {
+  return useSettledAnswer(plannedEntityOf(choices), (api, entity) =>
+    api.getPlannedOwnership(entity),
+  );
 }
