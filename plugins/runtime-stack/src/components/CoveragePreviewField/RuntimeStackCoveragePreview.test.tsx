@@ -708,7 +708,11 @@ describe('RuntimeStackCoveragePreview', () => {
         metadata: {
           name: 'web',
           namespace: 'default',
-          annotations: { 'backstage.io/kubernetes-cluster': 'prod-eu-1' },
+          annotations: {
+            'backstage.io/kubernetes-cluster': 'prod-eu-1',
+            // The template records its owner as running layer 6.
+            'runtime-stack.io/owners': 'layer-6=group:default/team-payments',
+          },
         },
         spec: {
           type: 'service',

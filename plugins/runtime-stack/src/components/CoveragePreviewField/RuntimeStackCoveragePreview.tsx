@@ -13,6 +13,7 @@ import {
   computeCoverage,
   type CapabilityCoverage,
   type CoverageEvidence,
+  type EffectiveOwnership,
   type LayerModel,
   type OfferedTool,
   type PlannedServiceEvidence,
@@ -294,6 +295,29 @@ const CoverageFigure = ({
   </Box>
 );
 
+/** The names of the groups that will run each capability. */
+function operatorsByCapability(
+  ownership: EffectiveOwnership | undefined,
+): (capability: string) => string[] {
+  const byCapability = new Map(
+    (ownership?.capabilities ?? []).map(c => [
+      c.capability,
+      [
+        ...new Set(
+          c.owners
+            .filter(o => o.responsibility === 'operates')
+            .map(o =>
+              humanizeEntityRef(parseEntityRef(o.owner), {
+                defaultKind: 'group',
+              }),
+            ),
+        ),
+      ],
+    ]),
+  );
+  return capability => byCapability.get(capability) ?? [];
+}
+
 /** The coverage of the choices, by layer, then what is left to cover. */
 const PreviewCoverage = ({
   formData,
@@ -306,25 +330,10 @@ const PreviewCoverage = ({
   const choices = readPreviewChoices(formData);
   const planned = usePlannedEvidence(choices);
   const ownership = usePlannedOwnership(choices);
-  const operatorsOf = useMemo(() => {
-    const byCapability = new Map(
-      (ownership.value?.capabilities ?? []).map(c => [
-        c.capability,
-        [
-          ...new Set(
-            c.owners
-              .filter(o => o.responsibility === 'operates')
-              .map(o =>
-                humanizeEntityRef(parseEntityRef(o.owner), {
-                  defaultKind: 'group',
-                }),
-              ),
-          ),
-        ],
-      ]),
-    );
-    return (capability: string) => byCapability.get(capability) ?? [];
-  }, [ownership.value]);
+  const operatorsOf = useMemo(
+    () => operatorsByCapability(ownership.value),
+    [ownership.value],
+  );
   const { registered, coverage, unknownProfile } = usePreviewCoverage(
     choices,
     rules,

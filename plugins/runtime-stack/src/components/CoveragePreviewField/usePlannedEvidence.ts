@@ -1,8 +1,10 @@
 import type { Entity } from '@backstage/catalog-model';
 import { useApiHolder } from '@backstage/frontend-plugin-api';
-import type {
-  EffectiveOwnership,
-  PlannedServiceEvidence,
+import {
+  ECOSYSTEM_ANNOTATIONS,
+  RUNTIME_STACK_ANNOTATIONS,
+  type EffectiveOwnership,
+  type PlannedServiceEvidence,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
@@ -42,21 +44,26 @@ export function plannedServiceOf(
 
 /**
  * The Component the template will register, as far as its ownership goes:
- * its name, owner, System and the cluster it names. Undefined until the
- * name is a valid one.
+ * its name, owner, System and the cluster it names, and its owner running
+ * the application layer, which the template records for it. Undefined until
+ * the name is a valid one.
  */
 export function plannedEntityOf(choices: PreviewChoices): Entity | undefined {
   const { name, owner, system, cluster } = choices;
   if (!isLabel(name)) return undefined;
+  const annotations = {
+    ...(cluster ? { [ECOSYSTEM_ANNOTATIONS.kubernetesCluster]: cluster } : {}),
+    ...(owner
+      ? { [RUNTIME_STACK_ANNOTATIONS.owners]: `layer-6=${owner}` }
+      : {}),
+  };
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: {
       name,
       namespace: 'default',
-      ...(cluster
-        ? { annotations: { 'backstage.io/kubernetes-cluster': cluster } }
-        : {}),
+      ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
     },
     spec: {
       type: 'service',
