@@ -422,6 +422,53 @@ describe('runtime-stack:ownership:record', () => {
       expect(requests).toEqual([checkPost(200), checkPost(200)]);
     });
 
+    it('judges what the new service inherits from the cluster it will run on', async () => {
+      // platform-team operates layer 4 on prod-eu-1: a new service there
+      // may not take it over without its members.
+      const response = await fetch(`${baseUrl}/ownership`, {
+        method: 'POST',
+        headers: {
+          authorization: mockCredentials.user.header(ADMIN),
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({
+          scope: { kind: 'cluster', ref: 'prod-eu-1' },
+          layer: 4,
+          owner: PLATFORM,
+          responsibility: 'operates',
+        }),
+      });
+      expect(response.status).toBe(201);
+      inCatalog.delete(SERVICE);
+      requests.length = 0;
+
+      const entries = [
+        { layer: 4, owner: PAYMENTS, responsibility: 'operates' },
+      ];
+      await expect(
+        action.handler(
+          context({
+            entityRef: SERVICE,
+            cluster: 'prod-eu-1',
+            check: true,
+            entries,
+          }),
+        ),
+      ).rejects.toThrow(
+        `- ${PAYMENTS} operates layer 4 for ${SERVICE}: ${PLATFORM} owns layer 4 for ${SERVICE} today (operates); only its members may hand it over`,
+      );
+      // On another cluster nothing is inherited, so the same entry passes.
+      await action.handler(
+        context({
+          entityRef: SERVICE,
+          cluster: 'prod-us-1',
+          check: true,
+          entries,
+        }),
+      );
+      expect(requests).toEqual([checkPost(200), checkPost(200)]);
+    });
+
     it('sends nothing in a dry run', async () => {
       const ctx = context(
         { entityRef: SERVICE, check: true, entries: templateEntries },

@@ -11,6 +11,7 @@ import {
 } from '@backstage/errors';
 import {
   defaultLayerModel,
+  ECOSYSTEM_ANNOTATIONS,
   MAX_OWNERSHIP_NOTE_LENGTH,
   parseOwnershipAssignment,
   type LayerModel,
@@ -261,6 +262,13 @@ export function createRecordOwnershipAction(
             .describe(
               'The System the new service will belong to; with check, what the service will inherit from it counts before it is registered',
             ),
+        cluster: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'The cluster the new service will run on (its backstage.io/kubernetes-cluster); with check, what it will inherit from that cluster and its environment counts before it is registered',
+            ),
         entries: z =>
           z
             .array(
@@ -398,10 +406,21 @@ export function createRecordOwnershipAction(
        */
       async function check(toCheck: OwnershipEntry[]) {
         const name = parseEntityRef(scope.ref);
+        const { system, cluster } = ctx.input;
         const planned = {
           kind: scope.kind === 'system' ? 'System' : 'Component',
-          metadata: { name: name.name, namespace: name.namespace },
-          ...(ctx.input.system ? { spec: { system: ctx.input.system } } : {}),
+          metadata: {
+            name: name.name,
+            namespace: name.namespace,
+            ...(cluster
+              ? {
+                  annotations: {
+                    [ECOSYSTEM_ANNOTATIONS.kubernetesCluster]: cluster,
+                  },
+                }
+              : {}),
+          },
+          ...(system ? { spec: { system } } : {}),
         };
         const what = `checking ${toCheck.length} record(s) for ${scope.ref}`;
         const { response, baseUrl } = await postToBackend(
