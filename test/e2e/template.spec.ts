@@ -106,7 +106,7 @@ test('a new service created from the template shows in the catalog with its decl
   test.setTimeout(300_000);
   const name = `orders-${Date.now().toString(36)}`;
   await signInAsGuest(page);
-  await openTemplatePlatformStep(page, name);
+  await openTemplatePlatformStep(page, name, { cluster: 'prod-eu-1' });
   await expect(page.getByLabel('Coverage when registered')).toBeVisible({
     timeout: 30_000,
   });
@@ -153,6 +153,14 @@ test('a new service created from the template shows in the catalog with its decl
   await expect(
     page.getByRole('row', { name: 'GitOps', exact: true }),
   ).toContainText('Argo CD');
+  // It names prod-eu-1, where nothing of it runs yet.
+  await expect(
+    page.getByText(
+      new RegExp(
+        `^No objects match backstage.io/kubernetes-id=${name} on prod-eu-1, the cluster its backstage.io/kubernetes-cluster annotation names`,
+      ),
+    ),
+  ).toBeVisible();
   await page.screenshot({
     path: 'test/output/template-created-service.png',
     fullPage: true,
