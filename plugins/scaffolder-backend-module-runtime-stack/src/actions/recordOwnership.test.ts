@@ -380,94 +380,60 @@ describe('runtime-stack:ownership:record', () => {
       expect(await storedRecords()).toEqual([]);
     });
 
-    it('judges what the new service inherits from its System', async () => {
-      // Once platform-team operates layer 5 for the whole System, a new
-      // service of it may not take layer 5 over without its members.
-      const response = await fetch(`${baseUrl}/ownership`, {
-        method: 'POST',
-        headers: {
-          authorization: mockCredentials.user.header(ADMIN),
-          'content-type': 'application/json',
-        },
-        body: JSON.stringify({
-          scope: { kind: 'system', ref: 'payments' },
-          layer: 5,
-          owner: PLATFORM,
-          responsibility: 'operates',
-        }),
-      });
-      expect(response.status).toBe(201);
-      inCatalog.delete(SERVICE);
-      requests.length = 0;
-
-      const entries = [
-        { layer: 5, owner: PAYMENTS, responsibility: 'operates' },
-      ];
-      await expect(
-        action.handler(
-          context({
-            entityRef: SERVICE,
-            system: 'payments',
-            check: true,
-            entries,
+    // Once platform-team operates a layer for a whole System or cluster, a
+    // new service there may not take that layer over without its members;
+    // elsewhere nothing is inherited, so the same entry passes.
+    it.each([
+      {
+        from: 'its System',
+        scope: { kind: 'system', ref: 'payments' },
+        layer: 5,
+        input: { system: 'payments' },
+        elsewhere: {},
+      },
+      {
+        from: 'the cluster it will run on',
+        scope: { kind: 'cluster', ref: 'prod-eu-1' },
+        layer: 4,
+        input: { cluster: 'prod-eu-1' },
+        elsewhere: { cluster: 'prod-us-1' },
+      },
+    ])(
+      'judges what the new service inherits from $from',
+      async ({ scope, layer, input, elsewhere }) => {
+        const response = await fetch(`${baseUrl}/ownership`, {
+          method: 'POST',
+          headers: {
+            authorization: mockCredentials.user.header(ADMIN),
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify({
+            scope,
+            layer,
+            owner: PLATFORM,
+            responsibility: 'operates',
           }),
-        ),
-      ).rejects.toThrow(
-        `- ${PAYMENTS} operates layer 5 for ${SERVICE}: ${PLATFORM} owns layer 5 for ${SERVICE} today (operates); only its members may hand it over`,
-      );
-      // Outside that System nothing is inherited, so the same entry passes.
-      await action.handler(
-        context({ entityRef: SERVICE, check: true, entries }),
-      );
-      expect(requests).toEqual([checkPost(200), checkPost(200)]);
-    });
+        });
+        expect(response.status).toBe(201);
+        inCatalog.delete(SERVICE);
+        requests.length = 0;
 
-    it('judges what the new service inherits from the cluster it will run on', async () => {
-      // platform-team operates layer 4 on prod-eu-1: a new service there
-      // may not take it over without its members.
-      const response = await fetch(`${baseUrl}/ownership`, {
-        method: 'POST',
-        headers: {
-          authorization: mockCredentials.user.header(ADMIN),
-          'content-type': 'application/json',
-        },
-        body: JSON.stringify({
-          scope: { kind: 'cluster', ref: 'prod-eu-1' },
-          layer: 4,
-          owner: PLATFORM,
-          responsibility: 'operates',
-        }),
-      });
-      expect(response.status).toBe(201);
-      inCatalog.delete(SERVICE);
-      requests.length = 0;
-
-      const entries = [
-        { layer: 4, owner: PAYMENTS, responsibility: 'operates' },
-      ];
-      await expect(
-        action.handler(
-          context({
-            entityRef: SERVICE,
-            cluster: 'prod-eu-1',
-            check: true,
-            entries,
-          }),
-        ),
-      ).rejects.toThrow(
-        `- ${PAYMENTS} operates layer 4 for ${SERVICE}: ${PLATFORM} owns layer 4 for ${SERVICE} today (operates); only its members may hand it over`,
-      );
-      // On another cluster nothing is inherited, so the same entry passes.
-      await action.handler(
-        context({
-          entityRef: SERVICE,
-          cluster: 'prod-us-1',
-          check: true,
-          entries,
-        }),
-      );
-      expect(requests).toEqual([checkPost(200), checkPost(200)]);
-    });
+        const entries = [
+          { layer, owner: PAYMENTS, responsibility: 'operates' },
+        ];
+        await expect(
+          action.handler(
+            context({ entityRef: SERVICE, ...input, check: true, entries }),
+          ),
+        ).rejects.toThrow(
+          `- ${PAYMENTS} operates layer ${layer} for ${SERVICE}: ${PLATFORM} owns layer ${layer} for ${SERVICE} today (operates); only its members may hand it over`,
+        );
+        await action.handler(
+          context({ entityRef: SERVICE, ...elsewhere, check: true, entries }),
+        );
+        expect(requests).toEqual([checkPost(200), checkPost(200)]);
+      },
+    );
 
     it('sends nothing in a dry run', async () => {
       const ctx = context(
