@@ -36,6 +36,7 @@ describe('scaffolder module runtime-stack', () => {
       expect(record).toBeDefined();
       expect(Object.keys(record.schema.input.properties).sort()).toEqual([
         'check',
+        'cluster',
         'entityRef',
         'entries',
         'system',
