@@ -80,7 +80,10 @@ async function dropDatabasesOfThisRun() {
  * Waits until the signals plugin of every replica has its subscription on
  * the events bus. A replica subscribes on its first poll, some time after it
  * reports ready, and a subscription made after an event was published does
- * not get that event.
+ * not get that event. A poll that fails while the events plugin is still
+ * starting is retried with a backoff that doubles up to 60 s
+ * (`@backstage/plugin-events-node`), so a loaded machine can take longer
+ * than a minute.
  */
 async function busSubscriptionsOfSignals(count: number) {
   const url = new URL(postgres!);
@@ -96,8 +99,8 @@ async function busSubscriptionsOfSignals(count: number) {
         found = rows.length;
         return found >= count;
       },
-      { timeoutMs: 60_000, intervalMs: 250 },
-      () => `${found} of ${count} signals subscriptions on the bus after 60 s`,
+      { timeoutMs: 150_000, intervalMs: 250 },
+      () => `${found} of ${count} signals subscriptions on the bus after 150 s`,
     );
   } finally {
     await db.destroy();
