@@ -110,6 +110,7 @@ export type {
   EntityClusterView,
   WorkloadSummary,
 } from './cluster/clusterViews';
+export { DNS_LABEL_PATTERN, isDnsLabel } from './cluster/kubernetesNames';
 export {
   defaultDetectionRules,
   validateDetectionRules,

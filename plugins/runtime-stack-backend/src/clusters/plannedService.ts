@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import {
   ECOSYSTEM_ANNOTATIONS,
+  isDnsLabel,
   type ClusterObject,
 } from '@internal/backstage-plugin-runtime-stack-common';
 
@@ -13,9 +14,6 @@ export interface PlannedService {
   /** The RuntimeClass its pods will name, if any. */
   runtimeClass?: string;
 }
-
-/** A DNS-1123 label, as Kubernetes names namespaces and RuntimeClasses. */
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 function label(
   query: Record<string, unknown>,
@@ -30,7 +28,7 @@ function label(
   if (typeof value !== 'string') {
     throw new InputError(`'${field}' must be given once, as a string`);
   }
-  if (field !== 'cluster' && (value.length > 63 || !DNS_LABEL.test(value))) {
+  if (field !== 'cluster' && !isDnsLabel(value)) {
     throw new InputError(
       `'${field}' must be a Kubernetes name (lower-case letters, digits and '-', at most 63): '${value}'`,
     );

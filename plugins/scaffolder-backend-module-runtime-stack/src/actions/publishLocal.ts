@@ -1,6 +1,7 @@
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { DNS_LABEL_PATTERN } from '@internal/backstage-plugin-runtime-stack-common';
 import { cp, mkdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
@@ -52,7 +53,7 @@ export function createPublishLocalAction(options: PublishLocalActionOptions) {
           z
             .string()
             .regex(
-              /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
+              DNS_LABEL_PATTERN,
               'must be a lowercase name of letters, digits and dashes',
             )
             .max(63)

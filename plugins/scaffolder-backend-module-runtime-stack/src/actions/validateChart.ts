@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { DNS_LABEL_PATTERN } from '@internal/backstage-plugin-runtime-stack-common';
 import {
   formatManifestProblems,
   parseRenderedManifests,
@@ -167,7 +168,7 @@ export function createValidateChartAction(
         releaseName: z =>
           z
             .string()
-            .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/)
+            .regex(DNS_LABEL_PATTERN)
             .max(53)
             .optional()
             .describe('Release name to render with (default: release-name)'),

@@ -2,6 +2,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { useApiHolder } from '@backstage/frontend-plugin-api';
 import {
   ECOSYSTEM_ANNOTATIONS,
+  isDnsLabel,
   RUNTIME_STACK_ANNOTATIONS,
   type EffectiveOwnership,
   type PlannedServiceEvidence,
@@ -16,10 +17,8 @@ import {
 } from '../../api';
 import type { PreviewChoices } from './previewEvidence';
 
-/** How Kubernetes names namespaces, workloads and RuntimeClasses. */
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const isLabel = (value: string | undefined): value is string =>
-  value !== undefined && value.length <= 63 && DNS_LABEL.test(value);
+  value !== undefined && isDnsLabel(value);
 
 /**
  * The service the choices plan, once they name a cluster and a valid name:
