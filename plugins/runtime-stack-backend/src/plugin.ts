@@ -413,7 +413,7 @@ export const runtimeStackPlugin = createBackendPlugin({
             permissions,
             catalog,
             coverage,
-            clusterState,
+            clusters,
           }),
         );
         httpRouter.use(
@@ -436,7 +436,7 @@ export const runtimeStackPlugin = createBackendPlugin({
           coverage,
           ownership: effectiveOwnership,
           images,
-          clusterState,
+          clusters,
         });
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },

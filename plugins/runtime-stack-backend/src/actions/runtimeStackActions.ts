@@ -19,7 +19,7 @@ import {
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { authorizeCredentials } from '../auth/authorizeRequest';
 import { fetchEntity } from '../catalog/fetchEntity';
-import type { ClusterStateService } from '../clusters/ClusterStateService';
+import type { ClusterDirectory } from '../clusters/ClusterDirectory';
 import { parsePlannedService } from '../clusters/plannedService';
 import { assertClusterVisible } from '../clusters/visibleClusters';
 import type { ImageService } from '../images/ImageService';
@@ -33,7 +33,7 @@ type Deps = {
   coverage: CoverageService;
   ownership: EffectiveOwnershipService;
   images: ImageService;
-  clusterState: Pick<ClusterStateService, 'clusters'>;
+  clusters: Pick<ClusterDirectory, 'list'>;
 };
 
 /**
@@ -120,7 +120,7 @@ export function registerRuntimeStackActions(deps: Deps) {
     coverage,
     ownership,
     images,
-    clusterState,
+    clusters,
   } = deps;
 
   actionsRegistry.register({
@@ -406,12 +406,7 @@ export function registerRuntimeStackActions(deps: Deps) {
         );
       }
       const plan = parsePlannedService(input);
-      await assertClusterVisible(
-        plan.cluster,
-        clusterState,
-        catalog,
-        credentials,
-      );
+      await assertClusterVisible(plan.cluster, clusters, catalog, credentials);
       const value = await coverage.plannedServiceEvidence(plan);
       return {
         output: {

@@ -2,7 +2,7 @@ import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { ClusterSummary } from '@internal/backstage-plugin-runtime-stack-common';
-import type { ClusterStateService } from './ClusterStateService';
+import type { ClusterDirectory } from './ClusterDirectory';
 
 /**
  * The clusters the caller may see: a cluster the catalog declares only to
@@ -37,16 +37,17 @@ export async function visibleClusters<
 
 /**
  * Throws `NotFoundError` unless the caller may see the cluster: one they may
- * not see is answered as one that does not exist.
+ * not see is answered as one that does not exist. Asks the directory, not
+ * the store: whoever goes on to read the cluster's state reads it once.
  */
 export async function assertClusterVisible(
   name: string,
-  clusterState: Pick<ClusterStateService, 'clusters'>,
+  clusters: Pick<ClusterDirectory, 'list'>,
   catalog: CatalogService,
   credentials: BackstageCredentials,
 ): Promise<void> {
   const [visible] = await visibleClusters(
-    (await clusterState.clusters()).filter(c => c.name === name),
+    clusters.list().filter(c => c.name === name),
     catalog,
     credentials,
   );

@@ -13,7 +13,7 @@ import {
   authorizeRequest,
 } from '../auth/authorizeRequest';
 import { fetchEntity } from '../catalog/fetchEntity';
-import type { ClusterStateService } from '../clusters/ClusterStateService';
+import type { ClusterDirectory } from '../clusters/ClusterDirectory';
 import { parsePlannedService } from '../clusters/plannedService';
 import { assertClusterVisible } from '../clusters/visibleClusters';
 import type { CoverageService } from './CoverageService';
@@ -31,9 +31,10 @@ export function createCoverageRouter(options: {
   permissions: PermissionsService;
   catalog: CatalogService;
   coverage: CoverageService;
-  clusterState: Pick<ClusterStateService, 'clusters'>;
+  /** The clusters served, to tell whether the caller may see one. */
+  clusters: Pick<ClusterDirectory, 'list'>;
 }) {
-  const { httpAuth, permissions, catalog, coverage, clusterState } = options;
+  const { httpAuth, permissions, catalog, coverage, clusters } = options;
   const router = Router();
   router.get('/entities/:kind/:namespace/:name/coverage', async (req, res) => {
     const credentials = await authorizeRequest(
@@ -73,12 +74,7 @@ export function createCoverageRouter(options: {
       'Reading cluster state is not allowed for you',
     );
     const plan = parsePlannedService(req.query);
-    await assertClusterVisible(
-      plan.cluster,
-      clusterState,
-      catalog,
-      credentials,
-    );
+    await assertClusterVisible(plan.cluster, clusters, catalog, credentials);
     res.json(await coverage.plannedServiceEvidence(plan));
   });
   return router;
