@@ -51,15 +51,19 @@ export function parsePlannedService(
 
 /**
  * The objects a planned service will have, as far as the cluster's own
- * objects can relate to them: a Deployment whose pods carry the service's
- * `backstage.io/kubernetes-id` and `app.kubernetes.io/name`, in its
- * namespace. What its chart adds (an Ingress, monitors, a NetworkPolicy) is
- * the template's to declare, not the cluster's to show.
+ * objects can relate to them: a Deployment whose pods carry the labels the
+ * template's chart gives them (`backstage.io/kubernetes-id`, and
+ * `app.kubernetes.io/name` and `instance` from a release named after the
+ * service), which the cluster's policies, schedules and monitors select by,
+ * in its namespace. What its chart adds (an Ingress, monitors, a
+ * NetworkPolicy, the Helm labels) is the template's to declare, not the
+ * cluster's to show.
  */
 export function plannedServiceObjects(plan: PlannedService): ClusterObject[] {
   const labels = {
     [ECOSYSTEM_ANNOTATIONS.kubernetesId]: plan.name,
     'app.kubernetes.io/name': plan.name,
+    'app.kubernetes.io/instance': plan.name,
   };
   return [
     {

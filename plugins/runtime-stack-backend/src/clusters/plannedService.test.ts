@@ -1,0 +1,93 @@
+import {
+  detectServiceTools,
+  type ClusterObject,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import { parsePlannedService, plannedServiceObjects } from './plannedService';
+
+const networkPolicy = (
+  name: string,
+  matchLabels: Record<string, string>,
+): ClusterObject => ({
+  apiVersion: 'networking.k8s.io/v1',
+  kind: 'NetworkPolicy',
+  metadata: { name, namespace: 'payments' },
+  spec: { podSelector: { matchLabels }, policyTypes: ['Ingress'] },
+});
+
+describe('plannedServiceObjects', () => {
+  const plan = { cluster: 'prod-eu-1', namespace: 'payments', name: 'refunds' };
+
+  it('gives the pods the labels of a release named after the service, so policies selecting by them apply', () => {
+    const findings = detectServiceTools({
+      serviceObjects: plannedServiceObjects(plan),
+      clusterObjects: [
+        networkPolicy('by-instance', {
+          'app.kubernetes.io/instance': 'refunds',
+        }),
+        networkPolicy('other-release', {
+          'app.kubernetes.io/instance': 'payments-api',
+        }),
+      ],
+    });
+    const policy = findings.find(f => f.tool === 'kubernetes-network-policy');
+    expect(policy?.evidence.map(e => e.name)).toEqual([
+      'by-instance',
+      'refunds',
+    ]);
+  });
+
+  it('names the RuntimeClass only when the plan has one', () => {
+    const [plain] = plannedServiceObjects(plan);
+    const [sandboxed] = plannedServiceObjects({
+      ...plan,
+      runtimeClass: 'gvisor',
+    });
+    expect(plain.spec?.template?.spec).not.toHaveProperty('runtimeClassName');
+    expect(sandboxed.spec?.template?.spec?.runtimeClassName).toBe('gvisor');
+  });
+
+  it('claims no tool the chart would bring: no Helm labels on an object that does not exist yet', () => {
+    const findings = detectServiceTools({
+      serviceObjects: plannedServiceObjects(plan),
+      clusterObjects: [],
+    });
+    expect(findings).toEqual([]);
+  });
+});
+
+describe('parsePlannedService', () => {
+  it.each([
+    [{ namespace: 'payments', name: 'refunds' }, "'cluster' is required"],
+    [{ cluster: 'prod-eu-1', name: 'refunds' }, "'namespace' is required"],
+    [
+      { cluster: 'prod-eu-1', namespace: 'payments', name: ['a', 'b'] },
+      "'name' must be given once, as a string",
+    ],
+    [
+      { cluster: 'prod-eu-1', namespace: 'Payments', name: 'refunds' },
+      "'namespace' must be a Kubernetes name",
+    ],
+    [
+      {
+        cluster: 'prod-eu-1',
+        namespace: 'payments',
+        name: 'refunds',
+        runtimeClass: 'g_visor',
+      },
+      "'runtimeClass' must be a Kubernetes name",
+    ],
+  ])('refuses %j naming the field', (query, message) => {
+    expect(() => parsePlannedService(query)).toThrow(message);
+  });
+
+  it('keeps a cluster name as given, which need not be a DNS label', () => {
+    expect(
+      parsePlannedService({
+        cluster: 'Prod EU 1',
+        namespace: 'payments',
+        name: 'refunds',
+        runtimeClass: '',
+      }),
+    ).toEqual({ cluster: 'Prod EU 1', namespace: 'payments', name: 'refunds' });
+  });
+});
