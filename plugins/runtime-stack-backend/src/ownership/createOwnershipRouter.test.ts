@@ -587,6 +587,32 @@ describe.each(databases.eachSupportedId())(
       const consumes = await onPaymentsApi(DANA, 'team-payments', 'consumes');
       expect(consumes.status).toBe(201);
 
+      // Moving that record onto what platform-team operates is a take-over
+      // too; editing it in place stays its team's business.
+      const updateConsumes = (responsibility: string, note?: string) =>
+        request(server)
+          .put(`${api}/ownership/${consumes.body.id}`)
+          .set(as(DANA))
+          .send({
+            scope: { kind: 'component', ref: 'payments-api' },
+            capability: 'logging',
+            owner: 'team-payments',
+            responsibility,
+            ...(note && { note }),
+            version: 1,
+          });
+      const moved = await updateConsumes('operates');
+      expect(moved.status).toBe(403);
+      expect(moved.body.error.message).toBe(
+        'group:default/platform-team owns logging for component:default/payments-api today (operates); only its members may hand it over',
+      );
+      const noted = await updateConsumes('consumes', 'Reads the audit trail');
+      expect(noted.status).toBe(200);
+      expect(noted.body).toMatchObject({
+        version: 2,
+        responsibility: 'consumes',
+      });
+
       // The admin may hand it over; then its new owner decides.
       const handedOver = await onPaymentsApi(ADMIN, 'team-a', 'operates');
       expect(handedOver.status).toBe(201);
@@ -594,9 +620,9 @@ describe.each(databases.eachSupportedId())(
       expect(again.status).toBe(403);
       expect(again.body.error.message).toContain('group:default/team-a owns');
 
-      for (const record of [consumes.body, handedOver.body]) {
+      for (const record of [noted.body, handedOver.body]) {
         await request(server)
-          .delete(`${api}/ownership/${record.id}?version=1`)
+          .delete(`${api}/ownership/${record.id}?version=${record.version}`)
           .set(as(ADMIN))
           .expect(200);
       }

@@ -65,6 +65,26 @@ function asRecord(assignment: OwnershipAssignment): LayerOwnership {
   };
 }
 
+/**
+ * Whether an update moves a record to another scope, target or
+ * responsibility: what it then claims is someone else's to hand over.
+ */
+function movesClaim(
+  existing: LayerOwnership,
+  assignment: OwnershipAssignment,
+): boolean {
+  const same = (a?: string, b?: string) =>
+    (a ?? '').toLocaleLowerCase('en-US') ===
+    (b ?? '').toLocaleLowerCase('en-US');
+  return !(
+    existing.scope.kind === assignment.scope.kind &&
+    same(existing.scope.ref, assignment.scope.ref) &&
+    existing.layer === assignment.layer &&
+    same(existing.capability, assignment.capability) &&
+    existing.responsibility === assignment.responsibility
+  );
+}
+
 export function createOwnershipRouter(options: OwnershipRouterOptions) {
   const { httpAuth, permissions, auditor, catalog, store, layerModel } =
     options;
@@ -302,7 +322,13 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
     if (!existing) {
       throw new NotFoundError(`No ownership record '${req.params.id}'`);
     }
-    await authorizeWrite(credentials, [existing, asRecord(assignment)]);
+    const decision = await updateDecision(credentials);
+    refuseUnlessAllowed(decision, [existing, asRecord(assignment)]);
+    // Editing a record in place (its owner, note or link) needs only the
+    // record; moving it claims a target, as creating one does.
+    if (movesClaim(existing, assignment)) {
+      await refuseTakeOverUnlessAllowed(decision, credentials, assignment);
+    }
     await checkOwnerExists(assignment.owner, credentials);
     const updated = await audited(req, 'update', { id: existing.id }, () =>
       store.update(
