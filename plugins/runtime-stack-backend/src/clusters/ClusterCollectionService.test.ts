@@ -542,6 +542,32 @@ describe.each(databases.eachSupportedId())(
       },
     );
 
+    it('keeps the stored clusters while a locator has never answered, and drops the undeclared ones once all have', async () => {
+      const scheduler = mockServices.scheduler();
+      let incomplete = true;
+      const collection = new ClusterCollectionService({
+        clusters: new ClusterDirectory([], async () => ({
+          clusters: [],
+          problems: [],
+          ...(incomplete && { incomplete }),
+        })),
+        settings: settings(),
+        store,
+        logger,
+        detectPlatform: () => [],
+      });
+      // Collected by another replica before this one started.
+      const known = clusterOf('prod-us-1', usServer);
+      await service([known]).run(known, new AbortController().signal);
+
+      await collection.refreshClusters(scheduler);
+      expect(await storedNames('prod-us-1', 'Deployment')).not.toEqual([]);
+
+      incomplete = false;
+      await collection.refreshClusters(scheduler);
+      expect(await storedNames('prod-us-1', 'Deployment')).toEqual([]);
+    });
+
     it('drops only clusters it saw leave once it has read the catalog, not those another replica just found', async () => {
       const scheduler = mockServices.scheduler();
       const declared: ClusterDefinition[] = [];

@@ -91,9 +91,10 @@ export class ClusterCollectionService {
   /**
    * Takes in the catalog's clusters: new ones get their task, and the data
    * of clusters no longer declared is dropped. A failed read keeps the
-   * clusters and data as they were. After the first read, only clusters
-   * this replica saw leave are dropped: a replica that has not yet read a
-   * new cluster must not drop what another one just collected of it.
+   * clusters and data as they were. The first complete read drops the data
+   * of clusters no longer declared; after it, only clusters this replica
+   * saw leave are dropped: a replica that has not yet read a new cluster
+   * must not drop what another one just collected of it.
    */
   async refreshClusters(scheduler: SchedulerService): Promise<void> {
     const { clusters, store } = this.options;
@@ -104,7 +105,7 @@ export class ClusterCollectionService {
     for (const name of left) this.running.get(name)?.abort();
     if (this.refreshed) {
       await store.forgetClusters(left);
-    } else {
+    } else if (clusters.lastReadComplete) {
       await store.forgetClustersExcept(after);
       this.refreshed = true;
     }

@@ -10,6 +10,7 @@ export class ClusterDirectory {
   private all: ClusterDefinition[];
   /** Problems already logged, so a refresh a minute warns only of new ones. */
   private reported = new Set<string>();
+  private complete = true;
 
   constructor(
     private readonly configured: ClusterDefinition[],
@@ -22,6 +23,14 @@ export class ClusterDirectory {
   /** Whether clusters come from the catalog or GKE too, so the list can change. */
   get dynamic(): boolean {
     return this.readLocated !== undefined;
+  }
+
+  /**
+   * Whether the last read heard from every locator: if not, a cluster
+   * missing from the list may still exist.
+   */
+  get lastReadComplete(): boolean {
+    return this.complete;
   }
 
   list(): ClusterDefinition[] {
@@ -42,7 +51,8 @@ export class ClusterDirectory {
    */
   async refresh(): Promise<ClusterDefinition[]> {
     if (!this.readLocated) return this.all;
-    const { clusters, problems } = await this.readLocated();
+    const { clusters, problems, incomplete } = await this.readLocated();
+    this.complete = !incomplete;
     const taken = new Set(this.configured.map(cluster => cluster.name));
     const added: ClusterDefinition[] = [];
     for (const cluster of clusters) {
@@ -88,6 +98,7 @@ export function combineLocated(
     return {
       clusters: results.flatMap(result => result.clusters),
       problems: results.flatMap(result => result.problems),
+      ...(results.some(result => result.incomplete) && { incomplete: true }),
     };
   };
 }

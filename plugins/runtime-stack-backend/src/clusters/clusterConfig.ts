@@ -61,6 +61,11 @@ export interface ClusterDefinition {
 export interface LocatedClusters {
   clusters: ClusterDefinition[];
   problems: string[];
+  /**
+   * A locator failed before it ever answered: the clusters it holds are
+   * unknown, not gone, so their stored data must stay.
+   */
+  incomplete?: boolean;
 }
 
 export interface CollectionSettings {

@@ -234,6 +234,21 @@ describe('GkeClusters', () => {
     });
   });
 
+  it('calls a read incomplete when a locator fails before it ever answered', async () => {
+    const gkeClusters = reader(locators({ projectId: 'acme-prod' }));
+    gke.failNext(3, 503);
+    const first = await gkeClusters.read();
+    expect(first.incomplete).toBe(true);
+    expect(first.problems).toEqual([
+      expect.stringContaining(
+        'Listing the clusters of GKE project acme-prod (every location) failed, keeping the stored data of its clusters until it answers: ',
+      ),
+    ]);
+    const second = await gkeClusters.read();
+    expect(second).not.toHaveProperty('incomplete');
+    expect(second.clusters).toHaveLength(3);
+  });
+
   it("passes on Google's own reason for a refused token or project", async () => {
     const { problems } = await reader(
       locators({ projectId: 'acme-prod' }, { projectId: 'acme-dev' }),

@@ -153,7 +153,8 @@ export function googleAccessToken(config: Config): GoogleAccessToken {
  * The clusters of the `gke` locators, listed through the GKE API with the
  * backend's Google identity. A locator whose list fails keeps the clusters
  * it last listed, with the failure as a problem: an API outage must not
- * make clusters, and their data, vanish.
+ * make clusters, and their data, vanish. One that has never answered makes
+ * the read incomplete, for the same reason.
  */
 export class GkeClusters {
   private readonly last = new Map<GkeLocator, ClusterDefinition[]>();
@@ -171,6 +172,7 @@ export class GkeClusters {
   async read(): Promise<LocatedClusters> {
     const clusters: ClusterDefinition[] = [];
     const problems: string[] = [];
+    let incomplete = false;
     for (const locator of this.locators) {
       try {
         const listed = await this.list(locator);
@@ -182,15 +184,19 @@ export class GkeClusters {
         }
         this.last.set(locator, found);
       } catch (error) {
+        const listedBefore = this.last.has(locator);
+        incomplete ||= !listedBefore;
         problems.push(
-          `Listing the clusters of ${locatorName(
-            locator,
-          )} failed, keeping the last list: ${(error as Error).message}`,
+          `Listing the clusters of ${locatorName(locator)} failed, ${
+            listedBefore
+              ? 'keeping the last list'
+              : 'keeping the stored data of its clusters until it answers'
+          }: ${(error as Error).message}`,
         );
       }
       clusters.push(...(this.last.get(locator) ?? []));
     }
-    return { clusters, problems };
+    return { clusters, problems, ...(incomplete && { incomplete }) };
   }
 
   private async list(locator: GkeLocator): Promise<GkeCluster[]> {
