@@ -179,7 +179,22 @@ export class CoverageEvaluationService {
       const before = this.options.onRegressions
         ? await store.requiredStatuses(evaluated.map(r => r.coverage.entityRef))
         : undefined;
-      await store.put(evaluated);
+      try {
+        await store.put(evaluated);
+      } catch (error) {
+        // One batch the database refuses must not cost the others, nor the
+        // removals, snapshot and pruning after them.
+        failed += evaluated.length;
+        logger.warn(
+          `Coverage of ${evaluated.length} component(s) not stored (${evaluated
+            .slice(0, 3)
+            .map(r => r.coverage.entityRef)
+            .join(', ')}${evaluated.length > 3 ? ', …' : ''}): ${
+            isError(error) ? error.message : String(error)
+          }`,
+        );
+        continue;
+      }
       if (before) await this.reportRegressions(before, evaluated);
     }
 

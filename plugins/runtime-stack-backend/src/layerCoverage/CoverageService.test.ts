@@ -509,6 +509,26 @@ describe('CoverageService', () => {
     });
   });
 
+  it('goes on with the run when the database refuses a batch, and counts it as failed', async () => {
+    const coverage = await service(false, {
+      entities: [entity, otherComponent],
+      scorecards: true,
+    });
+    jest
+      .spyOn(coverage.store, 'put')
+      .mockRejectedValueOnce(new Error('value too long for type'));
+
+    const result = await coverage.evaluation.run();
+    expect(result).toMatchObject({ evaluated: 0, failed: 2 });
+    expect(coverage.logger.warn).toHaveBeenCalledWith(
+      'Coverage of 2 component(s) not stored (component:default/payments-api, component:default/payments-worker): value too long for type',
+    );
+    // The steps after the batches still ran: today's snapshot is there.
+    expect(
+      await coverage.knex('coverage_history').count({ n: '*' }).first(),
+    ).not.toEqual({ n: 0 });
+  });
+
   it('keeps stored coverage when the catalog answers with no Components at all', async () => {
     const coverage = await service(false, {
       entities: [system],

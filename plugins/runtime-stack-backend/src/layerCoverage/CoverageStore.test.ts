@@ -283,6 +283,16 @@ describe.each(databases.eachSupportedId())(
       expect(Number(orphans?.n)).toBe(0);
     });
 
+    it('keeps a lifecycle of any length, as the catalog allows', async () => {
+      const lifecycle = `experimental-${'x'.repeat(120)}`;
+      await store.put([{ coverage: coverageOf('payments-api'), lifecycle }]);
+      expect(
+        await knex('service_coverage')
+          .where({ entity_ref: 'component:default/payments-api' })
+          .first('lifecycle'),
+      ).toEqual({ lifecycle });
+    });
+
     it('migrates down and up again', async () => {
       const other = await databases.init(databaseId);
       await migrateToLatest(other);

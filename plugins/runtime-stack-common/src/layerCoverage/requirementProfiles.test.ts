@@ -76,6 +76,22 @@ describe('validateRequirementProfiles', () => {
     ]);
   });
 
+  it('refuses a profile id longer than the 64 characters the store keeps', () => {
+    const id = `tier-${'1'.repeat(60)}`;
+    expect(
+      validateRequirementProfiles(
+        [{ id, title: 'Long', required: [] }],
+        tinyModel,
+      ),
+    ).toEqual([`profile '${id}': id longer than 64 characters`]);
+    expect(
+      validateRequirementProfiles(
+        [{ id: id.slice(1), title: 'Long', required: [] }],
+        tinyModel,
+      ),
+    ).toEqual([]);
+  });
+
   it('allows a capability id to override a layer-N entry', () => {
     const profile = {
       id: 'p',

@@ -27,6 +27,10 @@ export function validateRequirementProfiles(
       problems.push(`profile '${profile.id}': duplicate profile id`);
     }
     seenIds.add(profile.id);
+    // The width of the column that stores a service's profile.
+    if (profile.id.length > 64) {
+      problems.push(`profile '${profile.id}': id longer than 64 characters`);
+    }
     problems.push(...entryProblems(profile, layerModel));
     problems.push(...contradictionProblems(profile, layerModel));
   }

@@ -51,6 +51,16 @@ describe('validateLayerModel', () => {
     expect(() => validateLayerModel(model)).toThrow(InputError);
   });
 
+  it('refuses an id longer than the 64 characters the store keeps', () => {
+    const model = twoLayerModel();
+    model.layers[1].capabilities[0].tools[0].id = `tool-${'x'.repeat(60)}`;
+    expect(() => validateLayerModel(model)).toThrow(
+      /layers\.1\.capabilities\.0\.tools\.0\.id: must be at most 64 characters/,
+    );
+    model.layers[1].capabilities[0].tools[0].id = `tool-${'x'.repeat(59)}`;
+    expect(() => validateLayerModel(model)).not.toThrow();
+  });
+
   it('rejects a missing description and a non-url link', () => {
     const model: any = twoLayerModel();
     delete model.layers[0].capabilities[0].description;

@@ -2,9 +2,11 @@ import { InputError } from '@backstage/errors';
 import { z } from 'zod';
 import type { LayerModel, RuntimeCapability } from './types';
 
+// 64 is the width of the columns that store capability and tool ids.
 const kebabId = z
   .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)');
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)')
+  .max(64, 'must be at most 64 characters');
 
 const toolSchema = z.object({
   id: kebabId,
