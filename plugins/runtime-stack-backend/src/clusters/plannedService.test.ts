@@ -1,5 +1,6 @@
 import {
   detectServiceTools,
+  podSpecOf,
   type ClusterObject,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { parsePlannedService, plannedServiceObjects } from './plannedService';
@@ -42,8 +43,8 @@ describe('plannedServiceObjects', () => {
       ...plan,
       runtimeClass: 'gvisor',
     });
-    expect(plain.spec?.template?.spec).not.toHaveProperty('runtimeClassName');
-    expect(sandboxed.spec?.template?.spec?.runtimeClassName).toBe('gvisor');
+    expect(podSpecOf(plain)).not.toHaveProperty('runtimeClassName');
+    expect(podSpecOf(sandboxed)).toHaveProperty('runtimeClassName', 'gvisor');
   });
 
   it('claims no tool the chart would bring: no Helm labels on an object that does not exist yet', () => {
