@@ -17,12 +17,12 @@ import {
   DeclaredStackProblem,
   LayerModel,
   RUNTIME_STACK_ANNOTATION_PREFIX,
-  defaultLayerModel,
-  extendLayerModel,
   readDeclaredStack,
 } from '@internal/backstage-plugin-runtime-stack-common';
-import { readLayerModelExtensionFromConfig } from '@internal/backstage-plugin-runtime-stack-node';
-import { RemoteLayerModel } from './RemoteLayerModel';
+import {
+  layerModelFromConfig,
+  RemoteLayerModel,
+} from '@internal/backstage-plugin-runtime-stack-node';
 
 /**
  * The status type the catalog gives its own processing errors, and the one
@@ -71,17 +71,7 @@ export class RuntimeStackAnnotationProcessor implements CatalogProcessor {
       auth?: AuthService;
     },
   ): RuntimeStackAnnotationProcessor {
-    const extension = readLayerModelExtensionFromConfig(config);
-    let configModel: LayerModel;
-    try {
-      configModel = extendLayerModel(defaultLayerModel, extension);
-    } catch (error) {
-      throw new Error(
-        `runtimeStack.layerModel in app-config does not fit the layer model: ${
-          error instanceof Error ? error.message : String(error)
-        }`,
-      );
-    }
+    const configModel = layerModelFromConfig(config);
     const { logger, discovery, auth } = options;
     if (!discovery || !auth) {
       return new RuntimeStackAnnotationProcessor({

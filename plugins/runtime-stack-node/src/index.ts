@@ -21,3 +21,6 @@ export {
   ClusterAuthAdditions,
 } from './extensions/clusterAuthExtensionPoint';
 export type { RuntimeStackClusterAuthExtensionPoint } from './extensions/clusterAuthExtensionPoint';
+export { layerModelFromConfig } from './layerModel/layerModelFromConfig';
+export { RemoteLayerModel } from './layerModel/RemoteLayerModel';
+export type { RemoteLayerModelOptions } from './layerModel/RemoteLayerModel';

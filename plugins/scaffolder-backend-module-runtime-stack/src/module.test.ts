@@ -1,5 +1,10 @@
-import { mockServices } from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import {
+  scaffolderActionsExtensionPoint,
+  type TemplateAction,
+} from '@backstage/plugin-scaffolder-node';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import request from 'supertest';
 import { scaffolderModule } from './module';
 import { startTestBackendClosingDatabases } from '@internal/backend-test-kit';
@@ -61,5 +66,53 @@ describe('scaffolder module runtime-stack', () => {
     } finally {
       await backend.stop();
     }
+  });
+
+  it('checks choices against the layer model app-config extends while the runtime-stack backend does not answer', async () => {
+    const actions: TemplateAction<any, any, any>[] = [];
+    await startTestBackend({
+      extensionPoints: [
+        [
+          scaffolderActionsExtensionPoint,
+          { addActions: (...added: any[]) => actions.push(...added) },
+        ],
+      ],
+      features: [
+        scaffolderModule,
+        mockServices.rootConfig.factory({
+          data: {
+            runtimeStack: {
+              layerModel: {
+                capabilities: [
+                  {
+                    layer: 5,
+                    id: 'chaos-engineering',
+                    title: 'Chaos engineering',
+                    description:
+                      'Injects failures to prove the service survives them',
+                    tools: [{ id: 'litmus', title: 'LitmusChaos' }],
+                  },
+                ],
+              },
+            },
+          },
+        }),
+      ],
+    });
+    const declare = actions.find(a => a.id === 'runtime-stack:stack:declare')!;
+    const ctx = createMockActionContext({
+      input: { tools: { 'chaos-engineering': 'litmus' } },
+    });
+    await declare.handler(ctx);
+    expect(ctx.output).toHaveBeenCalledWith('annotations', {
+      'runtime-stack.io/tools': 'chaos-engineering=litmus',
+    });
+    await expect(
+      declare.handler(
+        createMockActionContext({
+          input: { tools: { 'chaos-engineering': 'gremlin' } },
+        }),
+      ),
+    ).rejects.toThrow("unknown tool 'gremlin'");
   });
 });

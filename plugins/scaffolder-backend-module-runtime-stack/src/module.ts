@@ -3,6 +3,10 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import {
+  layerModelFromConfig,
+  RemoteLayerModel,
+} from '@internal/backstage-plugin-runtime-stack-node';
 import { resolve } from 'node:path';
 import { createDeclareStackAction } from './actions/declareStack';
 import { createPublishLocalAction } from './actions/publishLocal';
@@ -24,13 +28,23 @@ export const scaffolderModule = createBackendModule({
         config: coreServices.rootConfig,
         discovery: coreServices.discovery,
         auth: coreServices.auth,
+        logger: coreServices.logger,
       },
-      async init({ scaffolderActions, config, discovery, auth }) {
+      async init({ scaffolderActions, config, discovery, auth, logger }) {
         const localPublishDir = config.getOptionalString(
           'runtimeStack.scaffolder.localPublishDir',
         );
+        // The model the runtime-stack backend serves, with what its modules
+        // add; app-config's while that backend does not answer.
+        const remote = new RemoteLayerModel({
+          discovery,
+          auth,
+          logger,
+          fallback: layerModelFromConfig(config),
+        });
+        const layerModel = () => remote.get();
         scaffolderActions.addActions(
-          createDeclareStackAction(),
+          createDeclareStackAction({ layerModel }),
           createValidateChartAction({
             helmPath: config.getOptionalString(
               'runtimeStack.scaffolder.helmPath',
@@ -40,7 +54,7 @@ export const scaffolderModule = createBackendModule({
             // Relative to the backend's working directory, like file locations.
             ...(localPublishDir ? { baseDir: resolve(localPublishDir) } : {}),
           }),
-          createRecordOwnershipAction({ discovery, auth }),
+          createRecordOwnershipAction({ discovery, auth, layerModel }),
         );
       },
     });

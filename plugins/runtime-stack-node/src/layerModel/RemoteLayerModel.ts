@@ -9,7 +9,11 @@ import {
   validateLayerModel,
 } from '@internal/backstage-plugin-runtime-stack-common';
 
-/** Options of {@link RemoteLayerModel}. */
+/**
+ * Options of {@link RemoteLayerModel}.
+ *
+ * @public
+ */
 export interface RemoteLayerModelOptions {
   discovery: DiscoveryService;
   auth: AuthService;
@@ -35,11 +39,13 @@ export interface RemoteLayerModelOptions {
  * @remarks
  *
  * Modules of the runtime-stack plugin add capabilities and tools through its
- * extension point, which the catalog cannot see: only that backend knows the
- * whole model. Asking it over HTTP, through discovery, also works when the
- * two plugins are deployed apart. The catalog processes every entity again
- * and again, so the answer is kept for a while and one request serves every
- * entity processed meanwhile.
+ * extension point, which other plugins (the catalog's processor, the
+ * scaffolder's actions) cannot see: only that backend knows the whole model.
+ * Asking it over HTTP, through discovery, also works when the plugins are
+ * deployed apart. The answer is kept for a while, so one request serves
+ * every entity the catalog processes meanwhile.
+ *
+ * @public
  */
 export class RemoteLayerModel {
   private readonly options: RemoteLayerModelOptions;
@@ -76,7 +82,7 @@ export class RemoteLayerModel {
       const model = await this.fetchModel();
       if (this.failing) {
         logger.info(
-          'The runtime-stack backend answers again; runtime-stack.io annotations are checked against its layer model',
+          'The runtime-stack backend answers again; its layer model is used',
         );
       }
       this.failing = false;
@@ -86,7 +92,7 @@ export class RemoteLayerModel {
       // Logged once per outage: the catalog asks for every entity it processes.
       if (!this.failing) {
         logger.warn(
-          `Cannot read the layer model from the runtime-stack backend, so runtime-stack.io annotations are checked against the default model and app-config only; capabilities and tools added by runtime-stack modules are reported as unknown until it answers. ${stringifyError(
+          `Cannot read the layer model from the runtime-stack backend, so the default model and app-config are used; capabilities and tools added by runtime-stack modules are unknown until it answers. ${stringifyError(
             error,
           )}`,
         );

@@ -1,12 +1,11 @@
 import { InputError } from '@backstage/errors';
 import {
-  defaultLayerModel,
   findUnknownDeclaredTools,
   formatDeclaredTools,
   RUNTIME_STACK_ANNOTATIONS,
-  type LayerModel,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { currentLayerModel, type LayerModelSource } from './layerModelSource';
 
 /**
  * Creates the `runtime-stack:stack:declare` action: checks the platform
@@ -16,9 +15,8 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
  * @public
  */
 export function createDeclareStackAction(
-  options: { layerModel?: LayerModel } = {},
+  options: { layerModel?: LayerModelSource } = {},
 ) {
-  const layerModel = options.layerModel ?? defaultLayerModel;
   return createTemplateAction({
     id: 'runtime-stack:stack:declare',
     description:
@@ -53,7 +51,10 @@ export function createDeclareStackAction(
       const pairs = Object.entries(ctx.input.tools)
         .filter(([, tool]) => tool !== '' && tool !== 'none')
         .map(([capability, tool]) => ({ capability, tool }));
-      const problems = findUnknownDeclaredTools(layerModel, pairs);
+      const problems = findUnknownDeclaredTools(
+        await currentLayerModel(options.layerModel),
+        pairs,
+      );
       if (problems.length > 0) {
         throw new InputError(
           `Invalid platform choices in input 'tools': ${problems.join('; ')}`,

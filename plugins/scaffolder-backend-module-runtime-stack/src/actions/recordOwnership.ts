@@ -10,7 +10,6 @@ import {
   NotFoundError,
 } from '@backstage/errors';
 import {
-  defaultLayerModel,
   ECOSYSTEM_ANNOTATIONS,
   MAX_OWNERSHIP_NOTE_LENGTH,
   parseOwnershipAssignment,
@@ -20,6 +19,7 @@ import {
   type OwnershipScope,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { currentLayerModel, type LayerModelSource } from './layerModelSource';
 
 /** The backend plugin that keeps the layer ownership records. */
 const RUNTIME_STACK_PLUGIN_ID = 'runtime-stack';
@@ -28,8 +28,11 @@ const RUNTIME_STACK_PLUGIN_ID = 'runtime-stack';
 export interface RecordOwnershipActionOptions {
   discovery: DiscoveryService;
   auth: AuthService;
-  /** The layer model entries are checked against. Default: the built-in one. */
-  layerModel?: LayerModel;
+  /**
+   * The layer model entries are checked against, or where to get the
+   * current one on each run. Default: the built-in one.
+   */
+  layerModel?: LayerModelSource;
   /**
    * How long to wait for the entity to reach the catalog: the backend
    * refuses records for an entity it cannot find there, and the catalog
@@ -229,7 +232,6 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 export function createRecordOwnershipAction(
   options: RecordOwnershipActionOptions,
 ) {
-  const layerModel = options.layerModel ?? defaultLayerModel;
   const entityWaitMs = options.entityWaitMs ?? 120_000;
   const retryIntervalMs = options.retryIntervalMs ?? 2_000;
   const { discovery, auth } = options;
@@ -341,7 +343,7 @@ export function createRecordOwnershipAction(
     async handler(ctx) {
       const scope = scopeOf(ctx.input.entityRef);
       const entries = toEntries(
-        layerModel,
+        await currentLayerModel(options.layerModel),
         scope,
         ctx.input.entries as EntryInput[],
       );
