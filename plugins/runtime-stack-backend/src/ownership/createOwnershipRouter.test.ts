@@ -972,6 +972,17 @@ describe.each(databases.eachSupportedId())(
         const bad = await planned({ kind: 'Component', metadata: {} });
         expect(bad.status).toBe(400);
         expect(bad.body.error.message).toMatch(/entity\.metadata\.name/);
+        for (const system of ['system:', 'group:default/payments']) {
+          const badSystem = await planned({
+            kind: 'Component',
+            metadata: { name: 'refunds' },
+            spec: { system },
+          });
+          expect(badSystem.status).toBe(400);
+          expect(badSystem.body.error.message).toMatch(
+            /entity\.spec\.system: must be a System entity ref/,
+          );
+        }
       });
 
       it('shows both owners when the service runs on two clusters that disagree', async () => {

@@ -1,3 +1,4 @@
+import { parseEntityRef } from '@backstage/catalog-model';
 import {
   OWNERSHIP_SCOPE_KINDS,
   normalizeEntityRef,
@@ -19,6 +20,19 @@ export const updateOwnershipBodySchema = ownershipAssignmentSchema.extend({
   version: versionSchema,
 });
 
+/** Whether `spec.system` names a System, as the catalog reads it. */
+function isSystemRef(ref: string): boolean {
+  try {
+    const { kind } = parseEntityRef(ref, {
+      defaultKind: 'system',
+      defaultNamespace: 'default',
+    });
+    return kind.toLocaleLowerCase('en-US') === 'system';
+  } catch {
+    return false;
+  }
+}
+
 /** A Component or System as it is about to be registered. */
 const plannedEntitySchema = z.looseObject({
   apiVersion: z.string().default('backstage.io/v1alpha1'),
@@ -30,7 +44,17 @@ const plannedEntitySchema = z.looseObject({
     namespace: z.string().min(1).max(63).optional(),
     annotations: z.record(z.string(), z.string()).optional(),
   }),
-  spec: z.looseObject({ system: z.string().min(1).optional() }).optional(),
+  spec: z
+    .looseObject({
+      system: z
+        .string()
+        .refine(
+          isSystemRef,
+          'must be a System entity ref such as payments or system:default/payments',
+        )
+        .optional(),
+    })
+    .optional(),
 });
 
 /**
