@@ -370,6 +370,7 @@ export const runtimeStackPlugin = createBackendPlugin({
           store: coverageStore,
           ownership: effectiveOwnership,
           exemptions,
+          auth,
           sourceControlToolOfHost: sourceControlToolOfHost(config),
           registryToolOfHost: registryToolOfHost(
             imageSettings.registries,

@@ -157,7 +157,7 @@ describe('cluster state API', () => {
     }
   });
 
-  it('answers 404 for an entity the catalog does not have, and 401 without credentials', async () => {
+  it('answers 404 for an entity the catalog does not have, 400 for coverage of a kind other than Component, and 401 without credentials', async () => {
     const { backend } = await startPortalBackend(configuredCluster(server));
     try {
       const missing = await request(backend.server)
@@ -165,6 +165,15 @@ describe('cluster state API', () => {
         .set('Authorization', mockCredentials.user.header());
       expect(missing.status).toBe(404);
       expect(missing.body.error.message).toMatch(/component:default\/nope/);
+
+      // Only Components have a coverage of their own, which a read stores.
+      const group = await request(backend.server)
+        .get('/api/runtime-stack/entities/group/default/payments-team/coverage')
+        .set('Authorization', mockCredentials.user.header());
+      expect(group.status).toBe(400);
+      expect(group.body.error.message).toMatch(
+        /^Invalid kind 'group': coverage is evaluated for Components/,
+      );
 
       const anonymous = await request(backend.server)
         .get('/api/runtime-stack/clusters')

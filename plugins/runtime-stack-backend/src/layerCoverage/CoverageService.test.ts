@@ -193,6 +193,8 @@ async function service(
     onRegressions?: RegressionListener;
     /** Also keep team and System history. */
     scorecards?: boolean;
+    /** The backend's own identity, for evaluations on first read. */
+    auth?: boolean;
   } = {},
 ) {
   const objects = new Map([['prod-eu-1', [deployment]]]);
@@ -264,6 +266,7 @@ async function service(
     observability: observability as unknown as ObservabilityService,
     store,
     ownership,
+    ...(options.auth && { auth: mockServices.auth() }),
   });
   const onEvaluated = jest.fn();
   const logger = mockServices.logger.mock();
@@ -283,6 +286,7 @@ async function service(
     ...(options.scorecards ? { scorecards: new ScorecardStore(knex) } : {}),
   });
   return Object.assign(coverage, {
+    catalog,
     store,
     evaluation,
     knex,
@@ -421,6 +425,20 @@ describe('CoverageService', () => {
     );
     expect(evaluate).not.toHaveBeenCalled();
     expect(second.overall).toEqual(first.overall);
+  });
+
+  it('reads an entity evaluated on first view as the backend, since what it stores serves everyone', async () => {
+    const coverage = await service(false, { auth: true });
+    const getEntityByRef = jest.spyOn(coverage.catalog, 'getEntityByRef');
+    await coverage.entityCoverage(entity, mockCredentials.user());
+    expect(getEntityByRef).toHaveBeenCalledWith(
+      'component:default/payments-api',
+      {
+        credentials: expect.objectContaining({
+          principal: expect.objectContaining({ type: 'service' }),
+        }),
+      },
+    );
   });
 
   it.each(databases.eachSupportedId())(

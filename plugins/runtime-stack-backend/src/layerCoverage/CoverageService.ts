@@ -1,4 +1,7 @@
-import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import type {
+  AuthService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
 import {
   parseEntityRef,
   RELATION_OWNED_BY,
@@ -67,6 +70,12 @@ export class CoverageService {
       ownership: EffectiveOwnershipService;
       /** Accepted gaps; without it nothing is exempt. */
       exemptions?: ExemptionStore;
+      /**
+       * The backend's own identity, with which an entity evaluated on its
+       * first read is read, as the scheduled run reads it: the stored
+       * result serves every caller. Without it, the caller's is used.
+       */
+      auth?: AuthService;
       /** The source-control tool of a repository host (the SCM integrations). */
       sourceControlToolOfHost?: (host: string) => string | undefined;
       /** The container-registry tool of an image's registry host. */
@@ -87,8 +96,11 @@ export class CoverageService {
     const entityRef = stringifyEntityRef(entity);
     let coverage = await store.get(entityRef);
     if (!coverage) {
+      const evaluationCredentials = this.options.auth
+        ? await this.options.auth.getOwnServiceCredentials()
+        : credentials;
       const record = await this.evaluate(
-        await fetchEntityWithSystem(catalog, entityRef, credentials),
+        await fetchEntityWithSystem(catalog, entityRef, evaluationCredentials),
       );
       await store.put([record]);
       coverage = record.coverage;

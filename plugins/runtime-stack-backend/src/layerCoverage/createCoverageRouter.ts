@@ -2,6 +2,7 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   clusterStateReadPermission,
@@ -43,6 +44,13 @@ export function createCoverageRouter(options: {
       coverageReadPermission,
       'Reading coverage is not allowed for you',
     );
+    // Only Components are evaluated; anything else would be stored and
+    // counted as a service in the scorecards.
+    if (req.params.kind.toLocaleLowerCase('en-US') !== 'component') {
+      throw new InputError(
+        `Invalid kind '${req.params.kind}': coverage is evaluated for Components; a System's is at /systems/:namespace/:name/coverage`,
+      );
+    }
     const entity = await fetchEntity(catalog, req.params, credentials);
     res.json(await coverage.entityCoverage(entity, credentials));
   });
