@@ -178,7 +178,7 @@ describe.each(databases.eachSupportedId())(
       await expect(store.get(created.id)).resolves.toBeUndefined();
 
       const byScope = await store.history(
-        { scopeRef: 'system:default/payments' },
+        { scopeRefs: ['system:default/payments'] },
         { limit: 2, offset: 0 },
       );
       expect(byScope).toMatchObject({ totalCount: 3 });

@@ -15,6 +15,7 @@ import type {
   PageOf,
   SortKey,
 } from './OwnershipStore';
+import { isUniqueViolation } from '../database/isUniqueViolation';
 
 const OWNERSHIP = 'layer_ownership';
 const HISTORY = 'layer_ownership_history';
@@ -187,11 +188,6 @@ async function paginate<Row extends {}, T>(
   };
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string };
-  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
-
 /** {@link OwnershipStore} on the plugin's knex database (SQLite or PostgreSQL). */
 export class DatabaseOwnershipStore implements OwnershipStore {
   constructor(private readonly knex: Knex) {}
@@ -323,12 +319,12 @@ export class DatabaseOwnershipStore implements OwnershipStore {
   }
 
   async history(
-    filter: { ownershipId?: string; scopeRef?: string },
+    filter: { ownershipId?: string; scopeRefs?: string[] },
     page: Page,
   ): Promise<PageOf<OwnershipChange>> {
     const query = this.knex<HistoryRow>(HISTORY).where(builder => {
       if (filter.ownershipId) builder.where('ownership_id', filter.ownershipId);
-      if (filter.scopeRef) builder.where('scope_ref', filter.scopeRef);
+      if (filter.scopeRefs) builder.whereIn('scope_ref', filter.scopeRefs);
     });
     return paginate(query, historyOrder, page, toChange);
   }

@@ -66,7 +66,7 @@ export interface OwnershipStore {
     actor: string,
   ): Promise<LayerOwnership>;
   history(
-    filter: { ownershipId?: string; scopeRef?: string },
+    filter: { ownershipId?: string; scopeRefs?: string[] },
     page: Page,
   ): Promise<PageOf<OwnershipChange>>;
 }

@@ -813,6 +813,18 @@ describe.each(databases.eachSupportedId())(
         action: 'delete',
         actor: DANA,
       });
+      // The System by its name alone, as records are created with it.
+      const byName = await request(server)
+        .get(`${api}/history?scopeRef=payments`)
+        .set(as(READER));
+      expect(byName.body.totalCount).toBe(5);
+      const listed = await request(server)
+        .get(`${api}/ownership?scopeRef=payments`)
+        .set(as(READER));
+      expect(listed.body.items.map((r: any) => r.scope.ref).sort()).toEqual([
+        'system:default/payments',
+        'system:default/payments',
+      ]);
     });
 
     describe('effective ownership', () => {

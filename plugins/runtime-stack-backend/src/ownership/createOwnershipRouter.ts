@@ -26,6 +26,7 @@ import {
 import express, { type Request } from 'express';
 import Router from 'express-promise-router';
 import { authorizeRequest } from '../auth/authorizeRequest';
+import { scopeRefsFor } from '../catalog/scopeRefsFor';
 import { pageResponse, parseListQuery } from './pageCursor';
 import type { EffectiveOwnershipService } from './EffectiveOwnershipService';
 import {
@@ -368,7 +369,10 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
   router.get('/history', async (req, res) => {
     await authorizeRead(req);
     const { query, page } = parseListQuery(historyQuerySchema, req.query);
-    const result = await store.history({ scopeRef: query.scopeRef }, page);
+    const result = await store.history(
+      query.scopeRef ? { scopeRefs: scopeRefsFor(query.scopeRef) } : {},
+      page,
+    );
     res.json(pageResponse(query, page, result));
   });
 

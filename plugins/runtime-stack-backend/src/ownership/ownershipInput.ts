@@ -9,6 +9,7 @@ import {
   type OwnershipScope,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { z } from 'zod';
+import { scopeRefsFor } from '../catalog/scopeRefsFor';
 import type { OwnershipFilter } from './OwnershipStore';
 
 const MAX_PAGE_SIZE = 500;
@@ -117,8 +118,10 @@ export function toFilter(
   }
   return {
     scopeKind,
-    scopeRefs: query.scopeRef?.map(ref =>
-      scopeKind ? normalizeOwnershipScope(scopeKind, ref, 'scopeRef').ref : ref,
+    scopeRefs: query.scopeRef?.flatMap(ref =>
+      scopeKind
+        ? [normalizeOwnershipScope(scopeKind, ref, 'scopeRef').ref]
+        : scopeRefsFor(ref),
     ),
     layer: query.layer,
     capability: query.capability,

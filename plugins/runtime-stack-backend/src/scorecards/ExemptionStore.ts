@@ -6,6 +6,7 @@ import type {
 } from '@internal/backstage-plugin-runtime-stack-common';
 import type { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
+import { isUniqueViolation } from '../database/isUniqueViolation';
 
 type Row = {
   id: string;
@@ -124,6 +125,25 @@ export class ExemptionStore {
     grantedBy: string,
   ): Promise<Exemption> {
     const now = this.now();
+    try {
+      return await this.createIn(input, grantedBy, now);
+    } catch (error) {
+      // Another grant of the same exemption committed between our read and
+      // our insert.
+      if (isUniqueViolation(error)) {
+        throw new ConflictError(
+          `${input.scope.ref} was just exempted from ${input.capability} by another request; reload to see it`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  private createIn(
+    input: ExemptionInput & { requestedBy: string },
+    grantedBy: string,
+    now: Date,
+  ): Promise<Exemption> {
     return this.knex.transaction(async tx => {
       const existing = await tx<Row>('coverage_exemptions')
         .where({ scope_ref: input.scope.ref, capability: input.capability })

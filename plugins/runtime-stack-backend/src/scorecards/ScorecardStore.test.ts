@@ -535,3 +535,32 @@ describe.each(databases.eachSupportedId())(
     });
   },
 );
+
+describe('ExemptionStore.create', () => {
+  it.each([['23505'], ['SQLITE_CONSTRAINT_UNIQUE']])(
+    'answers a grant that lost the race to an equal one (%s) with a conflict',
+    async code => {
+      const racing = {
+        transaction: async () => {
+          throw Object.assign(new Error('duplicate key value'), { code });
+        },
+      } as unknown as Knex;
+      await expect(
+        new ExemptionStore(racing).create(
+          {
+            scope: { kind: 'component', ref: 'component:default/pay-api' },
+            capability: 'data-protection',
+            reason: 'stateless',
+            expiresAt: '2027-01-01T00:00:00.000Z',
+            requestedBy: 'user:default/priya-nair',
+          },
+          'user:default/guest',
+        ),
+      ).rejects.toMatchObject({
+        name: 'ConflictError',
+        message:
+          'component:default/pay-api was just exempted from data-protection by another request; reload to see it',
+      });
+    },
+  );
+});

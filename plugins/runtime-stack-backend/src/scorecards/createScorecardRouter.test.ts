@@ -340,6 +340,14 @@ describe('scorecard and exemption API', () => {
       expect(listed.body.items.map((e: any) => e.id)).toEqual([
         created.body.id,
       ]);
+      // By the System's name, as it was granted.
+      const byName = await request(backend.server)
+        .get('/api/runtime-stack/exemptions')
+        .query({ scopeRef: 'payments' })
+        .set('Authorization', asUser());
+      expect(byName.body.items.map((e: any) => e.id)).toEqual([
+        created.body.id,
+      ]);
 
       const view = await request(backend.server)
         .get('/api/runtime-stack/scorecards/teams/default/product')

@@ -40,6 +40,7 @@ import {
 import { dayOf, type ScorecardStore } from './ScorecardStore';
 import { servicesCsv } from './servicesCsv';
 import { addDays } from '../time/days';
+import { scopeRefsFor } from '../catalog/scopeRefsFor';
 
 const CSV_MAX_ROWS = 50_000;
 const TEAM_VIEW_SERVICES = 500;
@@ -199,7 +200,9 @@ export function createScorecardRouter(options: {
     const query = parseInput(exemptionQuerySchema, req.query, 'query');
     res.json({
       items: await exemptions.list({
-        ...(query.scopeRef ? { scopeRefs: query.scopeRef } : {}),
+        ...(query.scopeRef
+          ? { scopeRefs: query.scopeRef.flatMap(scopeRefsFor) }
+          : {}),
         ...(query.expiringWithinDays
           ? { expiringBefore: addDays(now(), query.expiringWithinDays) }
           : {}),
