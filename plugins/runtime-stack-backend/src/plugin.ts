@@ -360,6 +360,10 @@ export const runtimeStackPlugin = createBackendPlugin({
           ),
         });
         const exemptions = new ExemptionStore(knex);
+        const notificationSettings = readNotificationSettings(config);
+        const notifier = notificationSettings.enabled
+          ? new RuntimeStackNotifier({ notifications, logger })
+          : undefined;
         const coverage = new CoverageService({
           layerModel,
           settings: coverageSettings,
@@ -371,16 +375,18 @@ export const runtimeStackPlugin = createBackendPlugin({
           ownership: effectiveOwnership,
           exemptions,
           auth,
+          ...(notifier && notificationSettings.coverageRegressions
+            ? {
+                onRegressions: (entityRef: string, regressions) =>
+                  notifier.coverageRegressed(entityRef, regressions),
+              }
+            : {}),
           sourceControlToolOfHost: sourceControlToolOfHost(config),
           registryToolOfHost: registryToolOfHost(
             imageSettings.registries,
             layerModel,
           ),
         });
-        const notificationSettings = readNotificationSettings(config);
-        const notifier = notificationSettings.enabled
-          ? new RuntimeStackNotifier({ notifications, logger })
-          : undefined;
         const evaluation = new CoverageEvaluationService({
           coverage,
           store: coverageStore,
@@ -390,12 +396,6 @@ export const runtimeStackPlugin = createBackendPlugin({
           settings: readCoverageEvaluationSettings(config),
           scorecards,
           onEvaluated: coverageEvaluationCounters(metrics),
-          ...(notifier && notificationSettings.coverageRegressions
-            ? {
-                onRegressions: (entityRef, regressions) =>
-                  notifier.coverageRegressed(entityRef, regressions),
-              }
-            : {}),
         });
         await evaluation.schedule(scheduler);
         if (notifier) {

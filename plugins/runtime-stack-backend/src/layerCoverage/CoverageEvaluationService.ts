@@ -11,12 +11,7 @@ import {
   systemRefOf,
   type EntityWithSystem,
 } from '../catalog/entityWithSystem';
-import type { CapabilityCoverage } from '@internal/backstage-plugin-runtime-stack-common';
 import { mapWithConcurrency } from '../clusters/concurrency';
-import {
-  coverageRegressions,
-  type CoverageRegression,
-} from '../notifications/coverageRegressions';
 import { dayOf, type ScorecardStore } from '../scorecards/ScorecardStore';
 import { teamClosure } from '../scorecards/teamClosure';
 import type { CoverageService } from './CoverageService';
@@ -38,11 +33,6 @@ export interface CoverageEvaluationResult {
   removed: number;
   durationMs: number;
 }
-
-export type RegressionListener = (
-  entityRef: string,
-  regressions: CoverageRegression[],
-) => Promise<unknown>;
 
 // Stored in batches so a long run shows progress and bounds memory.
 const BATCH = 100;
@@ -71,12 +61,6 @@ export class CoverageEvaluationService {
       now?: () => Date;
       /** Called after each run, with what it did. */
       onEvaluated?: (result: CoverageEvaluationResult) => void;
-      /**
-       * Called for each service whose required capabilities got worse since
-       * its last stored evaluation; not when an evidence source failed, since
-       * then a gap may be the source's, not the service's.
-       */
-      onRegressions?: RegressionListener;
     },
   ) {}
 
@@ -176,11 +160,8 @@ export class CoverageEvaluationService {
       );
       const evaluated = records.filter((r): r is CoverageRecord => !!r);
       failed += records.length - evaluated.length;
-      const before = this.options.onRegressions
-        ? await store.requiredStatuses(evaluated.map(r => r.coverage.entityRef))
-        : undefined;
       try {
-        await store.put(evaluated);
+        await coverage.storeEvaluated(evaluated);
       } catch (error) {
         // One batch the database refuses must not cost the others, nor the
         // removals, snapshot and pruning after them.
@@ -193,9 +174,7 @@ export class CoverageEvaluationService {
             isError(error) ? error.message : String(error)
           }`,
         );
-        continue;
       }
-      if (before) await this.reportRegressions(before, evaluated);
     }
 
     const gone = await this.goneFromCatalog(components);
@@ -237,22 +216,6 @@ export class CoverageEvaluationService {
     }
     const current = new Set(components.map(e => stringifyEntityRef(e)));
     return stored.filter(ref => !current.has(ref));
-  }
-
-  private async reportRegressions(
-    before: Map<string, Map<string, CapabilityCoverage['status']>>,
-    records: CoverageRecord[],
-  ) {
-    for (const { coverage } of records) {
-      if (coverage.sourceErrors.length > 0) continue;
-      const regressions = coverageRegressions(
-        before.get(coverage.entityRef),
-        coverage,
-      );
-      if (regressions.length > 0) {
-        await this.options.onRegressions?.(coverage.entityRef, regressions);
-      }
-    }
   }
 
   /**

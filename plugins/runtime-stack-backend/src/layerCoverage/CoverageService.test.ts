@@ -18,11 +18,8 @@ import { migrateToLatest } from '../database/migrations';
 import type { ObservabilityService } from '../observability/ObservabilityService';
 import type { EffectiveOwnershipService } from '../ownership/EffectiveOwnershipService';
 import { readCoverageSettings } from './coverageConfig';
-import {
-  CoverageEvaluationService,
-  type RegressionListener,
-} from './CoverageEvaluationService';
-import { CoverageService } from './CoverageService';
+import { CoverageEvaluationService } from './CoverageEvaluationService';
+import { CoverageService, type RegressionListener } from './CoverageService';
 import { CoverageStore } from './CoverageStore';
 import { ScorecardStore } from '../scorecards/ScorecardStore';
 
@@ -267,6 +264,7 @@ async function service(
     store,
     ownership,
     ...(options.auth && { auth: mockServices.auth() }),
+    ...(options.onRegressions ? { onRegressions: options.onRegressions } : {}),
   });
   const onEvaluated = jest.fn();
   const logger = mockServices.logger.mock();
@@ -282,7 +280,6 @@ async function service(
       retentionDays: 30,
     },
     onEvaluated,
-    ...(options.onRegressions ? { onRegressions: options.onRegressions } : {}),
     ...(options.scorecards ? { scorecards: new ScorecardStore(knex) } : {}),
   });
   return Object.assign(coverage, {
@@ -627,6 +624,29 @@ describe('CoverageService', () => {
     alertRules = true;
     await coverage.evaluation.run();
     observabilityFails = true;
+    await coverage.evaluation.run();
+    expect(onRegressions).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports a regression found by an evaluation on demand (an exemption revoked), and the next run does not repeat it', async () => {
+    let alertRules = true;
+    const onRegressions = jest.fn(async () => {});
+    const coverage = await service(false, {
+      alertRules: () => alertRules,
+      onRegressions,
+    });
+    await coverage.evaluation.run();
+
+    alertRules = false;
+    await coverage.reevaluate(
+      ['component:default/payments-api'],
+      mockCredentials.service(),
+    );
+    expect(onRegressions).toHaveBeenCalledTimes(1);
+    expect(onRegressions).toHaveBeenCalledWith(
+      'component:default/payments-api',
+      [expect.objectContaining({ was: 'covered' })],
+    );
     await coverage.evaluation.run();
     expect(onRegressions).toHaveBeenCalledTimes(1);
   });

@@ -34,6 +34,10 @@ import type { ClusterStateService } from '../clusters/ClusterStateService';
 import type { PlannedService } from '../clusters/plannedService';
 import { declaredStackOf } from '../declaredStack/declaredStackOf';
 import type { ImageService } from '../images/ImageService';
+import {
+  coverageRegressions,
+  type CoverageRegression,
+} from '../notifications/coverageRegressions';
 import type { ObservabilityService } from '../observability/ObservabilityService';
 import type { EffectiveOwnershipService } from '../ownership/EffectiveOwnershipService';
 import type { CoverageSettings } from './coverageConfig';
@@ -49,6 +53,11 @@ import {
   imageEvidence,
   observabilityEvidence,
 } from './coverageEvidence';
+
+export type RegressionListener = (
+  entityRef: string,
+  regressions: CoverageRegression[],
+) => Promise<unknown>;
 
 /**
  * A service's coverage of the layer model under its requirement profile,
@@ -76,6 +85,13 @@ export class CoverageService {
        * result serves every caller. Without it, the caller's is used.
        */
       auth?: AuthService;
+      /**
+       * Called for each service whose required capabilities got worse than
+       * what was stored for it, by a scheduled run or an evaluation on
+       * demand (an exemption revoked); not when an evidence source failed,
+       * since then a gap may be the source's, not the service's.
+       */
+      onRegressions?: RegressionListener;
       /** The source-control tool of a repository host (the SCM integrations). */
       sourceControlToolOfHost?: (host: string) => string | undefined;
       /** The container-registry tool of an image's registry host. */
@@ -158,7 +174,7 @@ export class CoverageService {
     entityRefs: string[],
     credentials: BackstageCredentials,
   ): Promise<void> {
-    const { catalog, store } = this.options;
+    const { catalog } = this.options;
     const records: CoverageRecord[] = [];
     for (const entityRef of entityRefs) {
       records.push(
@@ -167,7 +183,30 @@ export class CoverageService {
         ),
       );
     }
+    await this.storeEvaluated(records);
+  }
+
+  /**
+   * Stores evaluations, and tells the regression listener of each service
+   * whose required capabilities got worse than what was stored before.
+   */
+  async storeEvaluated(records: CoverageRecord[]): Promise<void> {
+    const { store, onRegressions } = this.options;
+    const before = onRegressions
+      ? await store.requiredStatuses(records.map(r => r.coverage.entityRef))
+      : undefined;
     await store.put(records);
+    if (!before || !onRegressions) return;
+    for (const { coverage } of records) {
+      if (coverage.sourceErrors.length > 0) continue;
+      const regressions = coverageRegressions(
+        before.get(coverage.entityRef),
+        coverage,
+      );
+      if (regressions.length > 0) {
+        await onRegressions(coverage.entityRef, regressions);
+      }
+    }
   }
 
   /**
