@@ -4,12 +4,12 @@ import {
 } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import request from 'supertest';
 import { CoverageEvaluationService } from '../layerCoverage/CoverageEvaluationService';
 import { runtimeStackPlugin } from '../plugin';
+import { catalogWithVisibility } from '../__testUtils__/portalBackend';
 import {
   startTestBackendClosingDatabases,
   triggerableScheduler,
@@ -70,6 +70,7 @@ const entities: Entity[] = [
 
 async function startPortal(
   decide: (name: string) => AuthorizeResult = () => AuthorizeResult.ALLOW,
+  hiddenFrom?: { user: string; entityRefs: string[] },
 ) {
   const scheduler = triggerableScheduler();
   const auditEvents: Array<{ eventId: string; meta: any; outcome?: string }> =
@@ -80,7 +81,7 @@ async function startPortal(
     features: [
       runtimeStackPlugin,
       scheduler.factory({ skipTaskRunOnStartup: true }),
-      catalogServiceMock.factory({ entities }),
+      catalogWithVisibility(entities, hiddenFrom),
       mockServices.rootConfig.factory({ data: {} }),
       createServiceFactory({
         service: signalsServiceRef,
@@ -200,6 +201,49 @@ describe('scorecard and exemption API', () => {
         .set('Authorization', asUser());
       expect(bad.status).toBe(400);
       expect(bad.body.error.message).toMatch(/sort/);
+    } finally {
+      await backend.stop();
+    }
+  });
+
+  it('lists no service the catalog hides from the caller, though the counts are the estate’s', async () => {
+    const { backend } = await startPortal(undefined, {
+      user: 'user:default/guest',
+      entityRefs: ['component:default/pay-worker'],
+    });
+    try {
+      const get = (path: string, query: Record<string, string> = {}) =>
+        request(backend.server)
+          .get(`/api/runtime-stack${path}`)
+          .query(query)
+          .set('Authorization', asUser());
+      const services = await get('/scorecards/services', { team: 'payments' });
+      expect(services.body.items.map((i: any) => i.entityRef)).toEqual([
+        'component:default/pay-api',
+      ]);
+      expect(services.body.totalCount).toBe(2);
+
+      const csv = await get('/scorecards/services', { format: 'csv' });
+      expect(csv.text).not.toContain('pay-worker');
+      expect(csv.text).toContain('component:default/pay-api');
+
+      const team = await get('/scorecards/teams/default/payments');
+      expect(team.body.services.map((s: any) => s.entityRef)).toEqual([
+        'component:default/pay-api',
+      ]);
+
+      const search = await get('/search/services');
+      expect(search.body.items.map((i: any) => i.entityRef)).toEqual([
+        'component:default/cart',
+        'component:default/pay-api',
+      ]);
+
+      // Another user sees them all.
+      const other = await request(backend.server)
+        .get('/api/runtime-stack/scorecards/services')
+        .query({ team: 'payments' })
+        .set('Authorization', mockCredentials.user.header('user:default/dana'));
+      expect(other.body.items).toHaveLength(2);
     } finally {
       await backend.stop();
     }

@@ -41,6 +41,7 @@ import { dayOf, type ScorecardStore } from './ScorecardStore';
 import { servicesCsv } from './servicesCsv';
 import { addDays } from '../time/days';
 import { scopeRefsFor } from '../catalog/scopeRefsFor';
+import { visibleEntityRefs } from '../catalog/visibleEntityRefs';
 
 const CSV_MAX_ROWS = 50_000;
 const TEAM_VIEW_SERVICES = 500;
@@ -102,6 +103,11 @@ export function createScorecardRouter(options: {
       team,
       TEAM_VIEW_SERVICES,
     );
+    const visible = await visibleEntityRefs(
+      options.catalog,
+      services.map(s => s.entityRef),
+      credentials,
+    );
     const expiring = await exemptions.list({
       scopeRefs: scorecards.teamScopeRefs(team),
       expiringBefore: addDays(now(), EXPIRING_WITHIN_DAYS),
@@ -110,8 +116,10 @@ export function createScorecardRouter(options: {
       team,
       groups,
       overall,
-      services,
-      expiringExemptions: expiring,
+      services: services.filter(s => visible.has(s.entityRef)),
+      expiringExemptions: expiring.filter(e =>
+        e.scope.kind === 'system' ? true : visible.has(e.scope.ref),
+      ),
     });
   });
 
@@ -129,7 +137,16 @@ export function createScorecardRouter(options: {
   });
 
   router.get('/scorecards/services', async (req, res) => {
-    await canRead(req);
+    const credentials = await canRead(req);
+    // Counts are the estate's; rows the catalog hides from the caller go.
+    const onlyVisible = async <T extends { entityRef: string }>(items: T[]) => {
+      const visible = await visibleEntityRefs(
+        options.catalog,
+        items.map(i => i.entityRef),
+        credentials,
+      );
+      return items.filter(i => visible.has(i.entityRef));
+    };
     const { format, ...query } = parseInput(
       servicesQuerySchema,
       req.query,
@@ -153,11 +170,16 @@ export function createScorecardRouter(options: {
       res
         .type('text/csv')
         .attachment('runtime-stack-services.csv')
-        .send(servicesCsv(items));
+        .send(servicesCsv(await onlyVisible(items)));
       return;
     }
     const page = await scorecards.services(filters);
-    res.json({ ...page, limit: filters.limit, offset: filters.offset });
+    res.json({
+      ...page,
+      items: await onlyVisible(page.items),
+      limit: filters.limit,
+      offset: filters.offset,
+    });
   });
 
   router.get('/search/services', async (req, res) => {
@@ -178,10 +200,13 @@ export function createScorecardRouter(options: {
       { credentials },
     );
     const page: SearchableServicePage = {
-      items: services.map((service, i) => {
+      // The catalog answers null for what it hides from the caller.
+      items: services.flatMap((service, i) => {
+        const entity = entities[i];
+        if (!entity) return [];
         // Field selection leaves out metadata when the entity has no title.
-        const title = entities[i]?.metadata?.title;
-        return title ? { ...service, title } : service;
+        const title = entity.metadata?.title;
+        return [title ? { ...service, title } : service];
       }),
       ...(found.length > limit
         ? { nextAfter: services[services.length - 1].entityRef }
