@@ -417,6 +417,20 @@ describeWithPrometheus('ObservabilityService', () => {
     expect(grafana.requests.length).toBe(searches);
   });
 
+  it('asks each source once for views that come at the same time', async () => {
+    const before = grafana.requests.length;
+    await service().entityObservability(entity);
+    const perView = grafana.requests.length - before;
+    expect(perView).toBeGreaterThan(0);
+
+    const concurrent = service();
+    const start = grafana.requests.length;
+    await Promise.all(
+      Array.from({ length: 4 }, () => concurrent.entityObservability(entity)),
+    );
+    expect(grafana.requests.length - start).toBe(perView);
+  });
+
   it('reports a source that cannot be read, and still answers from the others', async () => {
     const result = await service({
       prometheus: [

@@ -69,6 +69,11 @@ export class ObservabilityService {
     client: PrometheusClient;
   }>;
   private readonly grafana?: GrafanaClient;
+  /** Answers held in this process, until their cache time ends. */
+  private readonly held = new Map<
+    string,
+    { until: number; value: Promise<unknown> }
+  >();
 
   constructor(
     private readonly options: {
@@ -322,12 +327,31 @@ export class ObservabilityService {
     return links;
   }
 
-  private async cached<T>(key: string, load: () => Promise<T>): Promise<T> {
-    const hit = await this.options.cache.get(key);
-    if (hit !== undefined) return hit as T;
-    const value = await load();
-    await this.options.cache.set(key, value as any, {
-      ttl: { seconds: this.options.settings.cacheTtlSeconds },
+  /**
+   * An answer shared by the replicas through the cache service, and held
+   * parsed in this process for the same time: an evaluation run asks for
+   * each Prometheus's rules, alerts and targets once per service, tens of
+   * MiB of JSON that neither a second request nor a second parse should
+   * repeat. Requests made while one is under way wait for it.
+   */
+  private cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const now = Date.now();
+    const held = this.held.get(key);
+    if (held && held.until > now) return held.value as Promise<T>;
+    const ttlSeconds = this.options.settings.cacheTtlSeconds;
+    const value = (async () => {
+      const hit = await this.options.cache.get(key);
+      if (hit !== undefined) return hit as T;
+      const loaded = await load();
+      await this.options.cache.set(key, loaded as any, {
+        ttl: { seconds: ttlSeconds },
+      });
+      return loaded;
+    })();
+    this.held.set(key, { until: now + ttlSeconds * 1000, value });
+    // A failure is not kept: the next request tries again.
+    value.catch(() => {
+      if (this.held.get(key)?.value === value) this.held.delete(key);
     });
     return value;
   }
