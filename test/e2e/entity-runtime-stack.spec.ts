@@ -267,7 +267,8 @@ test.describe('the Runtime stack tab on the example estate', () => {
     // Another user: the demo user sara-lindqvist is in team-checkout, not in
     // team-payments, which now owns this component's Metrics record. In a
     // browser of her own she may not change it: the policy refuses the
-    // record up front, so the button is disabled and says why when hovered.
+    // record up front, so the button is disabled and says why, to the
+    // keyboard as to the mouse.
     const otherBrowser = await browser.newContext({ baseURL });
     try {
       const sara = await otherBrowser.newPage();
@@ -281,11 +282,14 @@ test.describe('the Runtime stack tab on the example estate', () => {
         name: 'Change owner of Metrics',
       });
       await expect(changeMetrics).toBeDisabled();
-      // A disabled button gets no pointer events; its wrapper shows the tooltip.
-      // Rows above may still change height as their checks finish, moving
-      // the button from under the pointer: hover again until the tooltip shows.
+      // aria-disabled, not disabled: it stays in the tab order, and focus
+      // shows why. Rows above may still change height as their checks
+      // finish: focus again until the tooltip shows.
       await expect(async () => {
-        await changeMetrics.locator('xpath=..').hover();
+        await changeMetrics.blur();
+        // A key first, as a Tab would: MUI shows tooltips on keyboard focus.
+        await sara.keyboard.press('Shift');
+        await changeMetrics.focus();
         await expect(sara.getByRole('tooltip')).toHaveText(
           "This owner record belongs to a group you are not a member of, so you can't change it. Ask that group to change it.",
           { timeout: 2_000 },

@@ -16,15 +16,13 @@ export {
   RuntimeStackCoveragePreviewField,
   RuntimeStackPage,
   RuntimeStackScorecardsPage,
+  RuntimeStackSearchResultListItem,
   RuntimeStackTeamsCoverageCard,
   SystemRuntimeStackContent,
 } from './legacy';
 export { runtimeStackApiRef, RuntimeStackClient } from './api';
 export { runtimeStackTranslationRef } from './translation';
-export {
-  RuntimeStackSearchResultListItem,
-  type RuntimeStackSearchResultListItemProps,
-} from './components/RuntimeStackSearchResultListItem';
+export type { RuntimeStackSearchResultListItemProps } from './components/RuntimeStackSearchResultListItem';
 export type { ScorecardTab } from './components/ScorecardsPage';
 export type {
   EntityName,

@@ -11,6 +11,12 @@ import {
 } from '@backstage/core-plugin-api';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
+  MockSearchApi,
+  SearchResult,
+  searchApiRef,
+} from '@backstage/plugin-search-react';
+import LayersIcon from '@material-ui/icons/Layers';
+import {
   MockPermissionApi,
   TestApiProvider,
   mockApis,
@@ -21,6 +27,7 @@ import {
   defaultLayerModel,
   defaultRequirementProfiles,
   type EntityCoverage,
+  type RuntimeStackSearchDocument,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { screen } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
@@ -35,6 +42,7 @@ import {
   RuntimeStackCoveragePreviewField,
   RuntimeStackPage,
   RuntimeStackScorecardsPage,
+  RuntimeStackSearchResultListItem,
   RuntimeStackTeamsCoverageCard,
   runtimeStackLegacyPlugin,
   SystemRuntimeStackContent,
@@ -305,6 +313,58 @@ describe('legacy exports in a legacy app', () => {
     expect(
       await screen.findByRole('heading', { name: 'Runtime stack scorecards' }),
     ).toBeInTheDocument();
+  });
+
+  it('renders search results of type runtime-stack inside SearchResult, leaving the others', async () => {
+    const paymentsApiDocument: RuntimeStackSearchDocument = {
+      title: 'Payments API · runtime stack',
+      text: 'Runs with Linkerd (Service mesh).',
+      location: '/catalog/default/component/payments-api/runtime-stack',
+      entityRef: 'component:default/payments-api',
+      profile: 'tier-1',
+      coverage: 0.5,
+      gapCount: 3,
+      tools: ['Linkerd'],
+    };
+    const searchApi = new MockSearchApi({
+      results: [
+        {
+          type: 'runtime-stack',
+          document: paymentsApiDocument,
+        },
+        {
+          type: 'software-catalog',
+          document: {
+            title: 'ledger',
+            text: 'The ledger service',
+            location: '/catalog/default/component/ledger',
+          },
+        },
+      ],
+    });
+    await renderInTestApp(
+      <TestApiProvider apis={[[searchApiRef, searchApi]]}>
+        <SearchResult query={{ term: 'linkerd' }}>
+          <RuntimeStackSearchResultListItem icon={<LayersIcon />} />
+        </SearchResult>
+      </TestApiProvider>,
+    );
+
+    const link = await screen.findByRole('link', {
+      name: 'Payments API · runtime stack',
+    });
+    expect(link).toHaveAttribute(
+      'href',
+      '/catalog/default/component/payments-api/runtime-stack',
+    );
+    const items = screen.getAllByRole('listitem');
+    expect(items).toHaveLength(2);
+    expect(items[0]).toContainElement(link);
+    expect(items[0]).toHaveTextContent('coverage: 50%');
+    expect(items[0]).toHaveTextContent('3 gaps');
+    // Not its type: SearchResult's default item, without coverage chips.
+    expect(items[1]).toHaveTextContent('ledger');
+    expect(items[1]).not.toHaveTextContent(/coverage/);
   });
 
   it('provides the template form fields for ScaffolderFieldExtensions', () => {

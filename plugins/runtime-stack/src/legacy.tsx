@@ -7,9 +7,11 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { createCardExtension } from '@backstage/plugin-home-react';
+import { createSearchResultListItemExtension } from '@backstage/plugin-search-react';
 import { RuntimeStackClient, runtimeStackApiRef } from './api';
 import { RuntimeStackCoveragePreviewFieldExtension } from './components/CoveragePreviewField/extensions';
 import { RuntimeStackClusterPickerFieldExtension } from './components/ClusterPickerField/extensions';
+import type { RuntimeStackSearchResultListItemProps } from './components/RuntimeStackSearchResultListItem';
 
 import {
   legacyEntityContentRouteRef,
@@ -176,5 +178,26 @@ export const RuntimeStackTeamsCoverageCard = runtimeStackLegacyPlugin.provide(
       import('./components/TeamsCoverageWidget').then(m => ({
         Content: m.LegacyTeamsCoverageWidget,
       })),
+  }),
+);
+
+/**
+ * A search result of type `runtime-stack` for legacy apps, among the
+ * children of `<SearchResult>`, which renders each result with the first
+ * child whose predicate takes it:
+ * `<RuntimeStackSearchResultListItem icon={<LayersIcon />} />`.
+ *
+ * @public
+ */
+export const RuntimeStackSearchResultListItem: (
+  props: RuntimeStackSearchResultListItemProps,
+) => JSX.Element | null = runtimeStackLegacyPlugin.provide(
+  createSearchResultListItemExtension({
+    name: 'RuntimeStackSearchResultListItem',
+    component: () =>
+      import('./components/RuntimeStackSearchResultListItem').then(
+        m => m.RuntimeStackSearchResultListItem,
+      ),
+    predicate: result => result.type === 'runtime-stack',
   }),
 );

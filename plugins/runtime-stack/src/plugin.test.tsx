@@ -2,7 +2,12 @@ import {
   createFrontendModule,
   createTranslationMessages,
 } from '@backstage/frontend-plugin-api';
-import { renderTestApp } from '@backstage/frontend-test-utils';
+import {
+  createExtensionTester,
+  renderTestApp,
+} from '@backstage/frontend-test-utils';
+import { homePageWidgetDataRef } from '@backstage/plugin-home-react/alpha';
+import { SearchFilterResultTypeBlueprint } from '@backstage/plugin-search-react/alpha';
 import { TranslationBlueprint } from '@backstage/plugin-app-react';
 import { defaultLayerModel } from '@internal/backstage-plugin-runtime-stack-common';
 import { screen, waitFor } from '@testing-library/react';
@@ -110,5 +115,33 @@ describe('runtime-stack titles', () => {
         screen.getByRole('heading', { name: 'Runtime Stack' }),
       ).toBeInTheDocument(),
     );
+  });
+});
+
+describe('runtime-stack words the extension points take only as strings', () => {
+  it('are renamed by overriding the params of their extensions, as its README says', () => {
+    const widget = runtimeStackPlugin
+      .getExtension('home-page-widget:runtime-stack/teams-coverage')
+      .override({
+        params: {
+          title: 'Abdeckung deiner Teams',
+          description: 'Abdeckung der Dienste deiner Teams',
+        },
+      });
+    expect(
+      createExtensionTester(widget).get(homePageWidgetDataRef),
+    ).toMatchObject({
+      title: 'Abdeckung deiner Teams',
+      description: 'Abdeckung der Dienste deiner Teams',
+    });
+
+    const resultType = runtimeStackPlugin
+      .getExtension('search-filter-result-type:runtime-stack')
+      .override({ params: { name: 'Laufzeit-Stack' } });
+    expect(
+      createExtensionTester(resultType).get(
+        SearchFilterResultTypeBlueprint.dataRefs.resultType,
+      ),
+    ).toMatchObject({ value: 'runtime-stack', name: 'Laufzeit-Stack' });
   });
 });

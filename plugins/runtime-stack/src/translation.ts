@@ -169,10 +169,15 @@ export const runtimeStackTranslationRef = createTranslationRef({
     },
     /** One piece of evidence, or one failed source, on a line of its own. */
     sourceLine: '{{source}}: {{text}}',
+    /** A view that kept what it loaded before; `what` names it in a sentence. */
+    reloadFailed:
+      'Could not reload {{what}} ({{message}}); showing what was loaded before.',
     coverageHint: coverageHintMessages,
     profileReason: profileReasonMessages,
     coverageCard: {
       title: 'Runtime stack coverage',
+      /** The card's subject inside a sentence: "Could not reload the coverage". */
+      what: 'the coverage',
       viewTab: 'View runtime stack',
       loadError: 'Could not load the coverage',
       overallLabel: 'Overall coverage',

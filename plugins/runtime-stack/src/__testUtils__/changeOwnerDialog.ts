@@ -6,9 +6,12 @@ export async function openChangeOwnerDialog(
   capabilityTitle: string,
 ): Promise<HTMLElement> {
   const name = `Change owner of ${capabilityTitle}`;
-  // Queried afresh: the button is replaced once the permission is known.
+  // Queried afresh: the button is replaced once the permission is known;
+  // until then it is aria-disabled and ignores clicks.
   await waitFor(() =>
-    expect(screen.getByRole('button', { name })).toBeEnabled(),
+    expect(screen.getByRole('button', { name })).not.toHaveAttribute(
+      'aria-disabled',
+    ),
   );
   await userEvent.click(screen.getByRole('button', { name }));
   return screen.findByRole('dialog', { name });

@@ -3,11 +3,12 @@ import userEvent from '@testing-library/user-event';
 
 /** Opens the Grant exemption dialog once the permission allows it. */
 export async function openGrantDialog(): Promise<HTMLElement> {
-  // Queried afresh: the button is replaced once the permission is known.
+  // Queried afresh: the button is replaced once the permission is known;
+  // until then it is aria-disabled and ignores clicks.
   await waitFor(() =>
     expect(
       screen.getByRole('button', { name: 'Grant exemption' }),
-    ).toBeEnabled(),
+    ).not.toHaveAttribute('aria-disabled'),
   );
   await userEvent.click(
     screen.getByRole('button', { name: 'Grant exemption' }),

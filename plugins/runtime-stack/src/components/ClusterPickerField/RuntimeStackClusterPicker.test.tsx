@@ -1,9 +1,19 @@
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import {
+  registerMswTestHooks,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
 import type { ClusterSummary } from '@internal/backstage-plugin-runtime-stack-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { runtimeStackApiRef, type RuntimeStackApi } from '../../api';
 import { RuntimeStackClusterPicker } from './RuntimeStackClusterPicker';
 import { scaffolderFieldProps } from '../../__testUtils__/scaffolderFieldProps';
+import { backendError } from '../../__testUtils__/backendError';
+import {
+  baseUrl,
+  runtimeStackTestApi,
+} from '../../__testUtils__/runtimeStackClient';
+import { http } from 'msw';
+import { setupServer } from 'msw/node';
 
 const pickerProps = (formData?: string, required = false) =>
   scaffolderFieldProps<string>({
@@ -49,6 +59,9 @@ const withClusters = (getClusters: RuntimeStackApi['getClusters']) => ({
 });
 
 describe('RuntimeStackClusterPicker', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
   it('offers the collected clusters with their platform and freshness, and "decide later"', async () => {
     const { props, onChange } = pickerProps();
     await renderInTestApp(
@@ -133,5 +146,26 @@ describe('RuntimeStackClusterPicker', () => {
       target: { value: ' prod-eu-1 ' },
     });
     expect(onChange).toHaveBeenLastCalledWith('prod-eu-1');
+  });
+
+  it("says why the backend refused the list, in the backend's words", async () => {
+    server.use(
+      http.get(`${baseUrl}/clusters`, () =>
+        backendError(
+          'NotAllowedError',
+          'Reading clusters is not allowed for you',
+          403,
+        ),
+      ),
+    );
+    const { props } = pickerProps();
+    await renderInTestApp(<RuntimeStackClusterPicker {...props} />, {
+      apis: [runtimeStackTestApi()],
+    });
+    expect(
+      await screen.findByText(
+        'Could not list the clusters (Reading clusters is not allowed for you): type the name of the one the service will run on',
+      ),
+    ).toBeInTheDocument();
   });
 });

@@ -10,6 +10,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
 import { runtimeStackTranslationRef } from '../../translation';
 import { freshnessLabel } from '../shared/freshnessLabel';
+import { errorMessage } from '../shared/errorMessage';
 
 /**
  * A scaffolder field that picks the cluster a new service will run on from
@@ -40,7 +41,7 @@ export const RuntimeStackClusterPicker = (
         margin="normal"
         fullWidth
         helperText={t('clusterPicker.listFailed', {
-          message: clusters.error.message,
+          message: errorMessage(clusters.error),
         })}
         onChange={event => onChange(event.target.value.trim() || undefined)}
       />

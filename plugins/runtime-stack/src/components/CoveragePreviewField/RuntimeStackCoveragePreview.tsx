@@ -51,6 +51,7 @@ import { usePlannedEvidence, usePlannedOwnership } from './usePlannedEvidence';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
 import { freshnessLabel } from '../shared/freshnessLabel';
+import { errorMessage } from '../shared/errorMessage';
 
 const SHOWN_GAPS = 5;
 
@@ -175,7 +176,7 @@ const ClusterContribution = ({
         severity="warning"
         title={t('coveragePreview.cluster.failedTitle', where)}
         message={t('coveragePreview.cluster.failedMessage', {
-          message: error.message,
+          message: errorMessage(error),
         })}
       />
     );
@@ -403,7 +404,7 @@ const PreviewCoverage = ({
       {ownership.error && (
         <Typography variant="body2" color="textSecondary">
           {t('coveragePreview.ownersFailed', {
-            message: ownership.error.message,
+            message: errorMessage(ownership.error),
           })}
         </Typography>
       )}

@@ -8,6 +8,7 @@ import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
 import { runtimeStackTranslationRef } from '../../translation';
+import { errorMessage } from '../shared/errorMessage';
 
 /**
  * The clusters whose detected platform names the RuntimeClass: detection
@@ -52,7 +53,7 @@ export const SandboxOffer = ({
       <Typography variant="body2" color="textSecondary">
         {t('coveragePreview.sandbox.notChecked', {
           runtimeClass,
-          error: clusters.error.message,
+          error: errorMessage(clusters.error),
         })}
       </Typography>
     ) : null;

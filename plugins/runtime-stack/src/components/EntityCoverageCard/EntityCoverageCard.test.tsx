@@ -12,6 +12,7 @@ import { EntityCoverageCard } from './EntityCoverageCard';
 import { renderEntityContent } from '../../__testUtils__/runtimeStackClient';
 import { entityContentRouteRef } from '../../routes';
 import { testSignals } from '../../__testUtils__/testSignals';
+import { backendError } from '../../__testUtils__/backendError';
 import { translationModule } from '../../__testUtils__/translations';
 import { runtimeStackTranslationRef } from '../../translation';
 
@@ -336,6 +337,42 @@ describe('EntityCoverageCard', () => {
     expect(screen.getByRole('status')).toHaveTextContent(
       'Coverage updated: 100% covered',
     );
+  });
+
+  it('keeps the card when a reload fails, says why, and announces no change', async () => {
+    let failing = false;
+    server.use(
+      http.get(coverageUrl, () =>
+        failing
+          ? backendError('ServiceUnavailableError', 'backend restarting', 503)
+          : HttpResponse.json(coverage),
+      ),
+    );
+    const signals = testSignals();
+    await renderEntityContent(entity, <EntityCoverageCard />, undefined, [
+      signals.apiEntry,
+    ]);
+    expect(await screen.findByLabelText('Overall coverage')).toHaveTextContent(
+      '75%',
+    );
+
+    failing = true;
+    await signals.send(
+      'runtime-stack:coverage:component:default/payments-api',
+      {
+        entityRef: 'component:default/payments-api',
+        evaluatedAt: new Date().toISOString(),
+      },
+    );
+
+    expect(
+      await screen.findByText(
+        'Could not reload the coverage (backend restarting); showing what was loaded before.',
+      ),
+    ).toHaveAttribute('role', 'alert');
+    expect(screen.getByLabelText('Overall coverage')).toHaveTextContent('75%');
+    expect(screen.queryByText(/Could not load the coverage/)).toBeNull();
+    expect(screen.getByRole('status').textContent).toBe('');
   });
 
   it('does not load again for a signal of the evaluation it shows, even one that comes while it loads', async () => {

@@ -10,7 +10,6 @@ import {
   useEntityRefLink,
 } from '@backstage/plugin-catalog-react';
 import { useMemo } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { runtimeStackApiRef } from '../../api';
 import {
@@ -26,6 +25,8 @@ import {
 } from '../shared/routeLinks';
 import { CoverageSummary } from './CoverageSummary';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
+import { ReloadFailedNote } from '../shared/ReloadFailedNote';
+import { useLastGoodAsync } from '../shared/useLastGoodAsync';
 import { runtimeStackTranslationRef } from '../../translation';
 
 /**
@@ -47,29 +48,42 @@ const CoverageCard = ({ tabLink }: { tabLink?: string }) => {
     }),
     [entity],
   );
-  const coverage = useAsyncRetry(
+  const entityRef = stringifyEntityRef(entity);
+  const coverage = useLastGoodAsync(
+    entityRef,
     () => api.getEntityCoverage(name),
     [api, name],
   );
-  const { value, loading, error } = coverage;
+  const { value, loading, error, refreshError } = coverage;
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   const describeChange = useDescribeCoverageChange('entity');
   const announcement = useCoverageChanged(
-    stringifyEntityRef(entity),
+    entityRef,
     coverage,
     v => describeChange(v.overall),
     v => v.evaluatedAt,
   );
 
   const body = () => {
-    // A reload on a signal keeps the card as it was until the answer comes.
-    if (loading && !value) return <Progress />;
+    // A reload on a signal keeps the card as it was until the answer comes,
+    // and after it when it fails.
+    if (loading) return <Progress />;
     if (error) {
       return (
         <ResponseErrorPanel error={error} title={t('coverageCard.loadError')} />
       );
     }
-    return value && <CoverageSummary value={value} />;
+    return (
+      value && (
+        <>
+          <ReloadFailedNote
+            what={t('coverageCard.what')}
+            error={refreshError}
+          />
+          <CoverageSummary value={value} />
+        </>
+      )
+    );
   };
 
   return (

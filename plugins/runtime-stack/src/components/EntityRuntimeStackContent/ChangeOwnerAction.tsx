@@ -3,6 +3,7 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import { ownershipUpdatePermission } from '@internal/backstage-plugin-runtime-stack-common';
 import { useState } from 'react';
 import { GuardedButton } from '../shared/GuardedButton';
+import { errorMessage } from '../shared/errorMessage';
 import { ChangeOwnerDialog } from './ChangeOwnerDialog';
 import {
   editTargetOf,
@@ -63,7 +64,9 @@ const RecordPermissionGate = ({
   if (loading) return children(t('entityContent.changeOwner.checking'));
   if (error) {
     return children(
-      t('entityContent.changeOwner.checkFailed', { message: error.message }),
+      t('entityContent.changeOwner.checkFailed', {
+        message: errorMessage(error),
+      }),
     );
   }
   if (!allowed) return children(refusal);

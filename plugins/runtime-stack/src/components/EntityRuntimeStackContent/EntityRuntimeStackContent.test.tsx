@@ -25,6 +25,8 @@ import { setupServer } from 'msw/node';
 import { EntityRuntimeStackContent } from './EntityRuntimeStackContent';
 import { runtimeStackTestApi } from '../../__testUtils__/runtimeStackClient';
 import { testSignals } from '../../__testUtils__/testSignals';
+import { backendError } from '../../__testUtils__/backendError';
+import { SwitchingEntityProvider } from '../../__testUtils__/switchingEntity';
 import { translationModule } from '../../__testUtils__/translations';
 import { runtimeStackTranslationRef } from '../../translation';
 import {
@@ -524,6 +526,52 @@ describe('EntityRuntimeStackContent', () => {
         'nur teilweise abgedeckt (Deployment payments/api: jeder Container hat sie); ein Werkzeug in runtime-stack.io/tools angeben',
       ),
     ).toBeInTheDocument();
+  });
+
+  it("never shows one service's coverage on the tab of another", async () => {
+    serveTab(() => HttpResponse.json(coverage));
+    const refundsUrl = `${base}/entities/component/default/refunds`;
+    const pending: Array<(response: Response) => void> = [];
+    server.use(
+      http.get(
+        `${refundsUrl}/coverage`,
+        () => new Promise<Response>(resolve => pending.push(resolve)),
+      ),
+    );
+    const refunds: Entity = {
+      ...entity,
+      metadata: { name: 'refunds', namespace: 'default' },
+    };
+    await renderInTestApp(
+      <SwitchingEntityProvider entities={[entity, refunds]}>
+        <EntityRuntimeStackContent />
+      </SwitchingEntityProvider>,
+      {
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+        apis: [runtimeStackTestApi()],
+      },
+    );
+    expect(await screen.findByLabelText('Overall coverage')).toHaveTextContent(
+      '70%',
+    );
+
+    await userEvent.click(screen.getByRole('button', { name: 'Next entity' }));
+    expect(screen.queryByLabelText('Overall coverage')).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Layer 3/ })).toBeNull();
+
+    await waitFor(() => expect(pending).toHaveLength(1));
+    pending[0](
+      backendError(
+        'NotFoundError',
+        "No entity 'component:default/refunds'",
+        404,
+      ),
+    );
+    expect(
+      await screen.findAllByText(/No entity 'component:default\/refunds'/),
+    ).not.toHaveLength(0);
+    expect(screen.queryByLabelText('Overall coverage')).toBeNull();
+    expect(screen.queryByText(/Could not reload/)).toBeNull();
   });
 
   it('reloads the coverage when the backend signals a new evaluation, keeping the layers as the user left them', async () => {

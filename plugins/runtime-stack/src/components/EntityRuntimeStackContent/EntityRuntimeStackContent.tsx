@@ -6,9 +6,8 @@ import {
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { runtimeStackApiRef } from '../../api';
 import {
   useDescribeCoverageChange,
@@ -29,8 +28,7 @@ import { LayerStack } from './LayerStack';
 import { ObservabilityPanel } from './ObservabilityPanel';
 import { Section } from './Section';
 import { CoverageTrendCard } from './CoverageTrendCard';
-import { errorMessage } from '../shared/errorMessage';
-import { ErrorText } from '../shared/ErrorText';
+import { useLastGoodAsync } from '../shared/useLastGoodAsync';
 import { runtimeStackTranslationRef } from '../../translation';
 
 /** The entity's System as `system:namespace/name`, if `spec.system` names one. */
@@ -74,7 +72,8 @@ export const EntityRuntimeStackContent = () => {
   const { toolTitleOf: titleOf, capabilityTitleOf } = titles;
   const clusters = useAsync(() => api.getEntityClusters(name), [api, name]);
   const images = useAsync(() => api.getEntityImages(name), [api, name]);
-  const coverage = useAsyncRetry(
+  const coverage = useLastGoodAsync(
+    entityRef,
     () => api.getEntityCoverage(name),
     [api, name],
   );
@@ -86,19 +85,8 @@ export const EntityRuntimeStackContent = () => {
     evaluatedAtOf,
   );
   // A reload after an owner change keeps the stack on screen, so open layers
-  // and an open dialog survive it, and so does a reload that fails (react-use
-  // drops the value then): only the first load shows progress or an error.
-  const loaded = useRef(coverage.value);
-  if (coverage.value) loaded.current = coverage.value;
-  const refreshError =
-    coverage.error && loaded.current ? coverage.error : undefined;
-  const coverageState = refreshError
-    ? { loading: false, value: loaded.current }
-    : {
-        ...coverage,
-        loading: coverage.loading && loaded.current === undefined,
-      };
-  const refreshing = coverage.loading && loaded.current !== undefined;
+  // and an open dialog survive it, and so does a reload that fails.
+  const { refreshing, refreshError } = coverage;
   const refresh = useMemo(
     () => ({ refreshing, refreshError }),
     [refreshing, refreshError],
@@ -116,7 +104,7 @@ export const EntityRuntimeStackContent = () => {
           title={t('entityContent.coverage.title')}
           what={t('entityContent.coverage.what')}
           subheader={t('entityContent.coverage.subheader')}
-          state={coverageState}
+          state={coverage}
           isEmpty={v => v.capabilities.length === 0}
           empty={t('entityContent.noCapabilities')}
         >
@@ -128,20 +116,14 @@ export const EntityRuntimeStackContent = () => {
           title={t('entityContent.stack.title')}
           what={t('entityContent.stack.what')}
           subheader={t('entityContent.stack.subheader')}
-          state={coverageState}
+          state={coverage}
           refreshing={refreshing}
+          refreshError={refreshError}
           isEmpty={v => v.capabilities.length === 0}
           empty={t('entityContent.noCapabilities')}
         >
           {value => (
             <CoverageRefreshContext.Provider value={refresh}>
-              {refreshError && (
-                <ErrorText role="alert">
-                  {t('entityContent.reloadError', {
-                    message: errorMessage(refreshError),
-                  })}
-                </ErrorText>
-              )}
               <LayerStack
                 value={value}
                 titleOf={titleOf}

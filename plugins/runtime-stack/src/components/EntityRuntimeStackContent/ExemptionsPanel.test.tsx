@@ -390,7 +390,7 @@ describe('ExemptionsPanel', () => {
     const revoke = screen.getByRole('button', {
       name: 'Revoke exemption for Data protection (backup & restore)',
     });
-    await waitFor(() => expect(revoke).toBeEnabled());
+    await waitFor(() => expect(revoke).not.toHaveAttribute('aria-disabled'));
     await userEvent.click(revoke);
     const dialog = await screen.findByRole('dialog', {
       name: 'Revoke the exemption for Data protection (backup & restore)?',
@@ -433,7 +433,7 @@ describe('ExemptionsPanel', () => {
     const revoke = screen.getByRole('button', {
       name: 'Revoke exemption for Data protection (backup & restore)',
     });
-    await waitFor(() => expect(revoke).toBeEnabled());
+    await waitFor(() => expect(revoke).not.toHaveAttribute('aria-disabled'));
     await userEvent.click(revoke);
     await confirmRevoke();
     await waitFor(async () => expect(await rows()).toHaveLength(1));

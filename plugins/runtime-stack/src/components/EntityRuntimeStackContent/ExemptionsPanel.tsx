@@ -34,7 +34,7 @@ import {
 } from './exemptions';
 import { scopeKindOf, useScopeNoun } from '../shared/entityScope';
 import { formatWhen } from './formatWhen';
-import { statusOf } from '../shared/errorMessage';
+import { errorMessage, statusOf } from '../shared/errorMessage';
 import { GuardedButton } from '../shared/GuardedButton';
 import { GrantExemptionDialog } from './GrantExemptionDialog';
 import { Section } from './Section';
@@ -61,7 +61,9 @@ function useDeniedReason(
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   if (loading) return t('exemptions.permission.checking');
   if (error) {
-    return t('exemptions.permission.checkFailed', { message: error.message });
+    return t('exemptions.permission.checkFailed', {
+      message: errorMessage(error),
+    });
   }
   return allowed ? undefined : denied;
 }

@@ -24,7 +24,7 @@ import {
   MAX_REASON_LENGTH,
   type ExemptionForm,
 } from './exemptions';
-import { statusOf } from '../shared/errorMessage';
+import { errorMessage, statusOf } from '../shared/errorMessage';
 import { ErrorText } from '../shared/ErrorText';
 import { scopeKindOf } from '../shared/entityScope';
 import { EntityRefPicker } from '../shared/EntityRefPicker';
@@ -126,7 +126,7 @@ export const GrantExemptionDialog = ({
               errors.capability ??
               (loaded.error
                 ? t('exemptions.grantDialog.capabilitiesError', {
-                    message: loaded.error.message,
+                    message: errorMessage(loaded.error),
                   })
                 : undefined)
             }

@@ -4,6 +4,7 @@ import Typography from '@material-ui/core/Typography';
 import type { ReactNode } from 'react';
 import { errorMessage, statusOf } from '../shared/errorMessage';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
+import { ReloadFailedNote } from '../shared/ReloadFailedNote';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { runtimeStackTranslationRef } from '../../translation';
 
@@ -23,6 +24,8 @@ export function Section<T>(props: {
   state: { loading: boolean; error?: Error; value?: T };
   /** Loading again while the last value stays on screen. */
   refreshing?: boolean;
+  /** Why loading again failed, the last value staying on screen. */
+  refreshError?: Error;
   isEmpty: (value: T) => boolean;
   empty: ReactNode;
   children: (value: T) => ReactNode;
@@ -33,6 +36,7 @@ export function Section<T>(props: {
     subheader,
     state,
     refreshing,
+    refreshError,
     isEmpty,
     empty,
     children,
@@ -73,6 +77,9 @@ export function Section<T>(props: {
         <LinearProgress
           aria-label={t('entityContent.section.reloading', { what })}
         />
+      )}
+      {state.value !== undefined && (
+        <ReloadFailedNote what={what} error={refreshError} />
       )}
       {body}
     </HeadedInfoCard>

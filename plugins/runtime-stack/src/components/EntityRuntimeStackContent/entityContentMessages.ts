@@ -14,8 +14,6 @@ export const entityContentMessages = {
     reloading: 'Reloading {{what}}',
   },
   noCapabilities: 'The layer model has no capabilities.',
-  reloadError:
-    'Could not reload the coverage ({{message}}); showing what was loaded before.',
   coverage: {
     title: 'Layer coverage',
     what: 'layer coverage',

@@ -11,6 +11,7 @@ import { setupServer } from 'msw/node';
 import { GroupRuntimeStackContent } from './GroupRuntimeStackContent';
 import { renderEntityContent } from '../../__testUtils__/runtimeStackClient';
 import { testSignals } from '../../__testUtils__/testSignals';
+import { backendError } from '../../__testUtils__/backendError';
 import { translationModule } from '../../__testUtils__/translations';
 import { runtimeStackTranslationRef } from '../../translation';
 
@@ -135,6 +136,45 @@ describe('GroupRuntimeStackContent', () => {
       await screen.findByText('Team coverage updated: 90% covered'),
     ).toHaveAttribute('role', 'status');
     expect(screen.getByLabelText('Team coverage')).toHaveTextContent('90%');
+  });
+
+  it('keeps the team view when a reload fails, and says why', async () => {
+    let failing = false;
+    server.use(
+      http.get(`${base}/scorecards/teams/default/product-engineering`, () =>
+        failing
+          ? backendError('ServiceUnavailableError', 'backend restarting', 503)
+          : HttpResponse.json(view),
+      ),
+      http.get(`${base}/scorecards/trend`, () => HttpResponse.json(trend)),
+    );
+    const signals = testSignals();
+    await renderEntityContent(group, <GroupRuntimeStackContent />, undefined, [
+      signals.apiEntry,
+    ]);
+    expect(await screen.findByLabelText('Team coverage')).toHaveTextContent(
+      '80%',
+    );
+
+    failing = true;
+    await signals.send(
+      'runtime-stack:coverage:group:default/product-engineering',
+      {
+        entityRef: 'group:default/product-engineering',
+        evaluatedAt: new Date().toISOString(),
+      },
+    );
+
+    expect(
+      await screen.findByText(
+        'Could not reload team coverage (backend restarting); showing what was loaded before.',
+      ),
+    ).toHaveAttribute('role', 'alert');
+    expect(screen.getByLabelText('Team coverage')).toHaveTextContent('80%');
+    expect(
+      screen.getByRole('table', { name: 'Services of the team' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Could not load team coverage/)).toBeNull();
   });
 
   it('says how services come to count for a group that owns none', async () => {

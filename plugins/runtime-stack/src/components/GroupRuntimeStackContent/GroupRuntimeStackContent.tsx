@@ -3,7 +3,6 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import { useMemo } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { runtimeStackApiRef } from '../../api';
 import { Section } from '../EntityRuntimeStackContent/Section';
 import { CoverageTrendCard } from '../EntityRuntimeStackContent/CoverageTrendCard';
@@ -13,6 +12,7 @@ import {
   LiveAnnouncement,
   useCoverageChanged,
 } from '../shared/useCoverageChanged';
+import { useLastGoodAsync } from '../shared/useLastGoodAsync';
 import { runtimeStackTranslationRef } from '../../translation';
 
 /**
@@ -32,9 +32,13 @@ export const GroupRuntimeStackContent = () => {
     }),
     [entity],
   );
-  const view = useAsyncRetry(() => api.getTeamView(team), [api, team]);
+  const teamRef = stringifyEntityRef(team);
+  const view = useLastGoodAsync(teamRef, () => api.getTeamView(team), [
+    api,
+    team,
+  ]);
   const describeChange = useDescribeCoverageChange('team');
-  const announcement = useCoverageChanged(stringifyEntityRef(team), view, v =>
+  const announcement = useCoverageChanged(teamRef, view, v =>
     describeChange(v.overall),
   );
 
@@ -46,8 +50,10 @@ export const GroupRuntimeStackContent = () => {
           title={t('groupContent.coverage.title')}
           what={t('groupContent.coverage.what')}
           subheader={t('groupContent.coverage.subheader')}
-          // A reload on a signal keeps the view until the answer comes.
-          state={{ ...view, loading: view.loading && !view.value }}
+          // A reload on a signal keeps the view until the answer comes, and
+          // after it when it fails.
+          state={view}
+          refreshError={view.refreshError}
           isEmpty={v => v.services.length === 0}
           empty={t('groupContent.coverage.empty')}
         >
@@ -56,7 +62,7 @@ export const GroupRuntimeStackContent = () => {
       </Grid>
       <Grid item xs={12} lg={4}>
         <CoverageTrendCard
-          subject={{ kind: 'team', ref: stringifyEntityRef(team) }}
+          subject={{ kind: 'team', ref: teamRef }}
           subheader={t('groupContent.trend.subheader')}
           ariaLabel={t('groupContent.trend.chartLabel')}
         />

@@ -4,6 +4,8 @@ import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import {
   defaultLayerModel,
+  defaultRequirementProfiles,
+  type RequirementProfileSettings,
   type ServiceScore,
   type ServiceScorePage,
   type TeamScorecard,
@@ -104,7 +106,12 @@ describe('ServicesTable', () => {
   registerMswTestHooks(server);
 
   /** Records the query of every request; CSV requests separately. */
-  const serve = (value: ServiceScorePage = page) => {
+  const serve = (
+    value: ServiceScorePage = page,
+    profiles: RequirementProfileSettings = {
+      profiles: defaultRequirementProfiles,
+    },
+  ) => {
     const requests: Array<Record<string, string>> = [];
     const csvRequests: Array<Record<string, string>> = [];
     server.use(
@@ -120,6 +127,7 @@ describe('ServicesTable', () => {
         return HttpResponse.json(value);
       }),
       http.get(`${baseUrl}/layers`, () => HttpResponse.json(defaultLayerModel)),
+      http.get(`${baseUrl}/profiles`, () => HttpResponse.json(profiles)),
       http.get(`${baseUrl}/scorecards/teams`, () =>
         HttpResponse.json(teamsPage),
       ),
@@ -167,6 +175,36 @@ describe('ServicesTable', () => {
         name: 'Coverage of component:default/docs-site',
       }),
     ).not.toBeInTheDocument();
+  });
+
+  it('names and offers the profiles as the backend configures them, not the built-in ones', async () => {
+    const { requests } = serve(page, {
+      profiles: [
+        ...defaultRequirementProfiles.map(p =>
+          p.id === 'tier-1' ? { ...p, title: 'Business critical' } : p,
+        ),
+        { id: 'regulated', title: 'Regulated (PCI)', required: ['tracing'] },
+      ],
+    });
+    await renderWithClient(<ServicesTable />);
+
+    const table = await screen.findByRole('table', { name: 'Services' });
+    const [, paymentsRow] = within(table).getAllByRole('row');
+    await waitFor(() =>
+      expect(cellTexts(paymentsRow)[4]).toBe('Business critical'),
+    );
+    const filter = screen.getByLabelText('Profile');
+    expect(
+      within(filter).getByRole('option', { name: 'Business critical' }),
+    ).toHaveValue('tier-1');
+    await userEvent.selectOptions(filter, ['Regulated (PCI)']);
+    await waitFor(() =>
+      expect(last(requests)).toEqual({
+        profile: 'regulated',
+        limit: '25',
+        offset: '0',
+      }),
+    );
   });
 
   it('sends filters, sort and page as query parameters', async () => {

@@ -8,10 +8,7 @@ import {
   useApi,
   useTranslationRef,
 } from '@backstage/frontend-plugin-api';
-import {
-  defaultRequirementProfiles,
-  type ServiceScore,
-} from '@internal/backstage-plugin-runtime-stack-common';
+import type { ServiceScore } from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
@@ -49,6 +46,7 @@ import { HeadedInfoCard } from '../shared/HeadedInfoCard';
 import { useCoverageStatusText } from '../shared/coverageStatusText';
 import { runtimeStackTranslationRef } from '../../translation';
 import { usePaginationLabels } from './usePaginationLabels';
+import { useRequirementProfiles } from './useRequirementProfiles';
 import type { scorecardsPageMessages } from './scorecardsPageMessages';
 import { coveragePercentText } from '../shared/percentText';
 import { CoverageBar } from '../shared/CoverageBar';
@@ -65,10 +63,6 @@ const LIFECYCLES = ['production', 'experimental', 'deprecated'];
 const STATUSES = ['missing', 'partial', 'covered', 'exempt'] as const;
 /** The layers offered until the layer model gives their titles. */
 const DEFAULT_LAYERS = [0, 1, 2, 3, 4, 5, 6];
-
-const PROFILE_TITLES = new Map(
-  defaultRequirementProfiles.map(p => [p.id, p.title]),
-);
 
 type Column = {
   /** Also names the column's header among the messages. */
@@ -111,7 +105,13 @@ export function downloadCsv(csv: string, fileName: string = CSV_FILE_NAME) {
   window.setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-const ServiceRow = ({ row }: { row: ServiceScore }) => {
+const ServiceRow = ({
+  row,
+  profileTitleOf,
+}: {
+  row: ServiceScore;
+  profileTitleOf: (id: string) => string;
+}) => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   const age = formatAgeSince(t, row.evaluatedAt);
   return (
@@ -134,7 +134,7 @@ const ServiceRow = ({ row }: { row: ServiceScore }) => {
         )}
       </TableCell>
       <TableCell>{row.lifecycle ?? '—'}</TableCell>
-      <TableCell>{PROFILE_TITLES.get(row.profile) ?? row.profile}</TableCell>
+      <TableCell>{profileTitleOf(row.profile)}</TableCell>
       <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
         <span
           title={
@@ -279,6 +279,7 @@ export const ServicesTable = () => {
   );
   const scores = useAsync(() => api.getServiceScores(query), [api, query]);
   const model = useAsync(() => api.getLayerModel(), [api]);
+  const requirementProfiles = useRequirementProfiles();
   const teamOptions = useTeamOptions(fields.team);
   const systemOptions = useSystemOptions(fields.system);
 
@@ -299,10 +300,10 @@ export const ServicesTable = () => {
     ...rows.map(r => r.lifecycle),
     filters.lifecycle,
   ]);
-  const profiles = optionsOf(
-    defaultRequirementProfiles.map(p => p.id),
-    [...rows.map(r => r.profile), filters.profile],
-  );
+  const profiles = optionsOf(requirementProfiles.ids, [
+    ...rows.map(r => r.profile),
+    filters.profile,
+  ]);
 
   const onSort = (column: Column) => {
     const key = column.sort;
@@ -412,7 +413,7 @@ export const ServicesTable = () => {
           <option value="">{t('scorecardsPage.services.filters.any')}</option>
           {profiles.map(p => (
             <option key={p} value={p}>
-              {PROFILE_TITLES.get(p) ?? p}
+              {requirementProfiles.titleOf(p)}
             </option>
           ))}
         </TextField>
@@ -573,7 +574,11 @@ export const ServicesTable = () => {
           </TableHead>
           <TableBody>
             {rows.map(row => (
-              <ServiceRow key={row.entityRef} row={row} />
+              <ServiceRow
+                key={row.entityRef}
+                row={row}
+                profileTitleOf={requirementProfiles.titleOf}
+              />
             ))}
           </TableBody>
         </ScrollingTable>

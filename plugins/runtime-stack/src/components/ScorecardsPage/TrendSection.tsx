@@ -21,6 +21,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
 import { TrendChart, type TrendChartSeries } from '../shared/TrendChart';
 import { ScrollingTable } from '../shared/ScrollingTable';
+import { errorMessage } from '../shared/errorMessage';
 import { TeamTitle, useTeamTitle } from '../shared/TeamTitle';
 import { shortEntityName } from './entityRefs';
 import { loadScorecardTeams } from './scorecardTeams';
@@ -241,7 +242,7 @@ export const TrendSection = () => {
           helperText={
             teams.error
               ? t('scorecardsPage.trends.teamsLoadError', {
-                  message: teams.error.message,
+                  message: errorMessage(teams.error),
                 })
               : undefined
           }

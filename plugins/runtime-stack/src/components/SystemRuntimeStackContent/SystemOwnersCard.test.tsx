@@ -15,6 +15,7 @@ import {
 } from '../../__testUtils__/runtimeStackClient';
 import { SystemOwnersCard } from './SystemOwnersCard';
 import { openChangeOwnerDialog } from '../../__testUtils__/changeOwnerDialog';
+import { backendError } from '../../__testUtils__/backendError';
 
 const systemRef = 'system:default/payments';
 const ownershipUrl = `${baseUrl}/entities/system/default/payments/ownership`;
@@ -159,6 +160,53 @@ describe('SystemOwnersCard', () => {
       },
     ]);
     await waitFor(() => expect(served.count).toBe(2));
+  });
+
+  it('keeps the owners and the open dialog when their reload fails, and says why', async () => {
+    const served = { count: 0 };
+    server.use(
+      http.get(`${baseUrl}/layers`, () => HttpResponse.json(defaultLayerModel)),
+      http.get(ownershipUrl, () => {
+        served.count += 1;
+        return served.count === 1
+          ? HttpResponse.json(ownership)
+          : backendError('ServiceUnavailableError', 'backend restarting', 503);
+      }),
+      http.put(`${baseUrl}/ownership/:id`, () =>
+        backendError(
+          'ConflictError',
+          "Ownership record 'rec-gitops' was changed by user:default/someone at 2026-12-05T10:05:00.000Z: it is at version 4, not 3. Reload it and apply your change again.",
+          409,
+        ),
+      ),
+    );
+    await render();
+
+    const dialog = await openChangeOwner(/^Layer 4/, 'GitOps');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    const conflict = await within(dialog).findByRole('alert');
+    await userEvent.click(
+      within(conflict).getByRole('button', { name: 'Reload' }),
+    );
+
+    expect(
+      await within(dialog).findByText(
+        /^Could not reload \(.*backend restarting.*\); saving may meet the same conflict\.$/,
+      ),
+    ).toBeInTheDocument();
+    expect(served.count).toBe(2);
+    expect(
+      screen.getByRole('dialog', { name: 'Change owner of GitOps' }),
+    ).toBeVisible();
+    expect(
+      screen.getByText(
+        'Could not reload owners (backend restarting); showing what was loaded before.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('row', { name: 'GitOps', hidden: true }),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Could not load owners/)).toBeNull();
   });
 
   it('sets an owner on the System over one it inherits', async () => {

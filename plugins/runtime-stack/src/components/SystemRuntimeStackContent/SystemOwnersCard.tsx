@@ -11,7 +11,6 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { runtimeStackApiRef, type EntityName } from '../../api';
 import { CapabilityOwners } from '../EntityRuntimeStackContent/CapabilityOwners';
 import { ChangeOwnerAction } from '../EntityRuntimeStackContent/ChangeOwnerAction';
@@ -23,6 +22,7 @@ import { LayerAccordion } from '../shared/LayerAccordion';
 import { capabilityTitlesOf } from '@internal/backstage-plugin-runtime-stack-common';
 import { OwnershipHeader } from '../EntityRuntimeStackContent/OwnershipHeader';
 import { runtimeStackTranslationRef } from '../../translation';
+import { useLastGoodAsync } from '../shared/useLastGoodAsync';
 
 interface OwnedLayer {
   layer: number;
@@ -139,25 +139,25 @@ export const SystemOwnersCard = ({ system }: { system: EntityName }) => {
   const api = useApi(runtimeStackApiRef);
   const systemRef = stringifyEntityRef(system);
   const model = useAsync(() => api.getLayerModel(), [api]);
-  const ownership = useAsyncRetry(
+  // A reload that fails keeps the owners on screen, and an open dialog with them.
+  const ownership = useLastGoodAsync(
+    systemRef,
     () => api.getEntityOwnership(system),
     [api, system],
   );
   const state = {
-    loading: model.loading || (ownership.loading && !ownership.value),
-    error: model.error ?? (ownership.value ? undefined : ownership.error),
+    loading: model.loading || ownership.loading,
+    error: model.error ?? ownership.error,
     value:
       model.value && ownership.value
         ? ownedLayersOf(model.value, ownership.value)
         : undefined,
   };
+  const { refreshing, refreshError } = ownership;
   // A dialog that met a conflict waits for this reload before saving again.
   const refresh = useMemo(
-    () => ({
-      refreshing: ownership.loading,
-      refreshError: ownership.value ? ownership.error : undefined,
-    }),
-    [ownership.loading, ownership.value, ownership.error],
+    () => ({ refreshing, refreshError }),
+    [refreshing, refreshError],
   );
   return (
     <Section
@@ -165,6 +165,8 @@ export const SystemOwnersCard = ({ system }: { system: EntityName }) => {
       what={t('systemContent.owners.what')}
       subheader={t('systemContent.owners.subheader')}
       state={state}
+      refreshing={refreshing}
+      refreshError={refreshError}
       isEmpty={layers => layers.length === 0}
       empty={t('systemContent.owners.empty')}
     >

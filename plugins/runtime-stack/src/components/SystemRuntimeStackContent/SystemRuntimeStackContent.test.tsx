@@ -23,7 +23,10 @@ import {
   baseUrl,
   queryOf,
   renderEntityContent,
+  renderWithClient,
 } from '../../__testUtils__/runtimeStackClient';
+import { backendError } from '../../__testUtils__/backendError';
+import { SwitchingEntityProvider } from '../../__testUtils__/switchingEntity';
 import { testSignals } from '../../__testUtils__/testSignals';
 import { translationModule } from '../../__testUtils__/translations';
 import { runtimeStackTranslationRef } from '../../translation';
@@ -288,6 +291,89 @@ describe('SystemRuntimeStackContent', () => {
     expect(
       await screen.findByText('System coverage updated: 100% covered'),
     ).toHaveAttribute('role', 'status');
+  });
+
+  it('keeps the tab, and an open dialog, when a reload fails, and says why', async () => {
+    let failing = false;
+    server.use(
+      http.get(coverageUrl, () =>
+        failing
+          ? backendError('ServiceUnavailableError', 'backend restarting', 503)
+          : HttpResponse.json(coverage),
+      ),
+      http.get(`${baseUrl}/layers`, () => HttpResponse.json(defaultLayerModel)),
+      http.get(`${baseUrl}/exemptions`, () => HttpResponse.json({ items: [] })),
+    );
+    const signals = testSignals();
+    await renderEntityContent(
+      system,
+      <SystemRuntimeStackContent />,
+      undefined,
+      [signals.apiEntry],
+    );
+    expect(await screen.findByLabelText('System coverage')).toHaveTextContent(
+      '65%',
+    );
+    const dialog = await openGrantDialog();
+
+    failing = true;
+    await signals.send('runtime-stack:coverage:system:default/payments', {
+      entityRef: 'system:default/payments',
+      evaluatedAt: new Date().toISOString(),
+    });
+
+    expect(
+      await screen.findByText(
+        "Could not reload the System's coverage (backend restarting); showing what was loaded before.",
+      ),
+    ).toHaveAttribute('role', 'alert');
+    expect(dialog).toBeVisible();
+    expect(screen.getByLabelText('System coverage')).toHaveTextContent('65%');
+    expect(
+      screen.getByRole('table', { name: 'Component coverage', hidden: true }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText(/Could not load the System's coverage/),
+    ).toBeNull();
+  });
+
+  it("never shows one System's coverage on the tab of another", async () => {
+    const checkout: Entity = {
+      ...system,
+      metadata: { name: 'checkout', namespace: 'default' },
+    };
+    const pending: Array<(response: Response) => void> = [];
+    server.use(
+      http.get(coverageUrl, () => HttpResponse.json(coverage)),
+      http.get(
+        `${baseUrl}/systems/default/checkout/coverage`,
+        () => new Promise<Response>(resolve => pending.push(resolve)),
+      ),
+    );
+    await renderWithClient(
+      <SwitchingEntityProvider entities={[system, checkout]}>
+        <SystemRuntimeStackContent />
+      </SwitchingEntityProvider>,
+    );
+    expect(await screen.findByLabelText('System coverage')).toHaveTextContent(
+      '65%',
+    );
+
+    await userEvent.click(screen.getByRole('button', { name: 'Next entity' }));
+    expect(screen.queryByLabelText('System coverage')).toBeNull();
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+
+    await waitFor(() => expect(pending).toHaveLength(1));
+    pending[0](
+      backendError('NotFoundError', "No entity 'system:default/checkout'", 404),
+    );
+    expect(
+      await screen.findByText(/Could not load the System's coverage/),
+    ).toBeInTheDocument();
+    expect(screen.queryByLabelText('System coverage')).toBeNull();
+    expect(
+      screen.queryByRole('table', { name: 'Component coverage' }),
+    ).toBeNull();
   });
 
   it('lists the exemptions of the System and grants one for all its components, then reloads the coverage', async () => {

@@ -7,7 +7,6 @@ import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import { useMemo } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import {
   useDescribeCoverageChange,
   LiveAnnouncement,
@@ -22,6 +21,8 @@ import { AggregatedCoverageCard } from './AggregatedCoverageCard';
 import { ComponentCoverageTable } from './ComponentCoverageTable';
 import { PendingComponentsCard } from './PendingComponentsCard';
 import { SharedGapsCard } from './SharedGapsCard';
+import { ReloadFailedNote } from '../shared/ReloadFailedNote';
+import { useLastGoodAsync } from '../shared/useLastGoodAsync';
 import { runtimeStackTranslationRef } from '../../translation';
 
 /**
@@ -42,19 +43,22 @@ export const SystemRuntimeStackContent = () => {
     }),
     [entity],
   );
-  const coverage = useAsyncRetry(
+  const systemRef = stringifyEntityRef(name);
+  const coverage = useLastGoodAsync(
+    systemRef,
     () => api.getSystemCoverage(name),
     [api, name],
   );
   const { value, error } = coverage;
-  const systemRef = stringifyEntityRef(name);
   const describeChange = useDescribeCoverageChange('system');
   const announcement = useCoverageChanged(systemRef, coverage, v =>
     describeChange(v.overall),
   );
 
-  // A reload after an exemption keeps the page; only the first load shows progress.
-  if (coverage.loading && !value) return <Progress />;
+  // A reload after an exemption or a signal keeps the page, open dialogs
+  // included, even when it fails: only the first load shows progress or an
+  // error.
+  if (coverage.loading) return <Progress />;
   if (error) {
     return (
       <ResponseErrorPanel error={error} title={t('systemContent.loadError')} />
@@ -78,6 +82,14 @@ export const SystemRuntimeStackContent = () => {
   return (
     <Grid container spacing={2}>
       <LiveAnnouncement text={announcement} />
+      {coverage.refreshError && (
+        <Grid item xs={12}>
+          <ReloadFailedNote
+            what={t('systemContent.what')}
+            error={coverage.refreshError}
+          />
+        </Grid>
+      )}
       {value.components.length > 0 && (
         <>
           <Grid item xs={12} md={6}>

@@ -4,6 +4,8 @@
  */
 export const systemContentMessages = {
   loadError: "Could not load the System's coverage",
+  /** The tab's subject inside a sentence: "Could not reload the System's coverage". */
+  what: "the System's coverage",
   emptyTitle: 'This System has no components',
   emptyDescription:
     'Components join a System through spec.system. Set spec.system: {{specSystem}} in the catalog-info.yaml of each Component that belongs to it.',

@@ -1,17 +1,34 @@
 import Button from '@material-ui/core/Button';
 import Tooltip from '@material-ui/core/Tooltip';
+import { makeStyles } from '@material-ui/core/styles';
 import { useId, type ReactNode } from 'react';
 import { VISUALLY_HIDDEN } from './visuallyHidden';
 
+const useStyles = makeStyles(theme => ({
+  blocked: {
+    color: theme.palette.action.disabled,
+    borderColor: theme.palette.action.disabledBackground,
+    cursor: 'default',
+    '&:hover': {
+      backgroundColor: 'transparent',
+      borderColor: theme.palette.action.disabledBackground,
+    },
+  },
+}));
+
 /**
- * A small button that says why it is disabled: in a tooltip on hover, and
- * as its accessible description, so a screen reader reads the reason with
- * the button. The wrapper stays whether or not it is disabled, so the
- * button is not replaced when a permission check comes back.
+ * A small button that says why it may not be used: in a tooltip on hover
+ * and on keyboard focus, and as its accessible description, so a screen
+ * reader reads the reason with the button. It is marked `aria-disabled`
+ * rather than disabled: a disabled button leaves the tab order, and the
+ * keyboard could never reach the reason. The wrapper stays whether or not
+ * it is blocked, so the button is not replaced when a permission check
+ * comes back.
  */
 export const GuardedButton = ({
   disabledReason,
   children,
+  onClick,
   ...props
 }: {
   disabledReason?: string;
@@ -22,15 +39,20 @@ export const GuardedButton = ({
   color?: 'default' | 'primary' | 'secondary';
 }) => {
   const reasonId = useId();
+  const classes = useStyles();
+  const blocked = Boolean(disabledReason);
   return (
-    // A disabled button gets no pointer events, so the tooltip hangs on the wrapper.
+    // On the wrapper, so the tooltip's own description and id stay off the
+    // button, which is described by the reason below.
     <Tooltip title={disabledReason ?? ''}>
       <span>
         <Button
           size="small"
-          disabled={Boolean(disabledReason)}
-          aria-describedby={disabledReason ? reasonId : undefined}
           {...props}
+          aria-disabled={blocked || undefined}
+          aria-describedby={blocked ? reasonId : undefined}
+          className={blocked ? classes.blocked : undefined}
+          onClick={blocked ? undefined : onClick}
         >
           {children}
         </Button>

@@ -61,7 +61,7 @@ describe('useCoverageChanged', () => {
       () =>
         useCoverageChanged(
           'component:default/payments-api',
-          { value: { ratio: 1 }, loading: false, retry },
+          { value: { ratio: 1 }, loading: false, refreshing: false, retry },
           () => 'changed',
         ),
       { wrapper },

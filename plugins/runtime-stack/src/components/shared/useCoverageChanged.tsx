@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import { runtimeStackTranslationRef } from '../../translation';
 import { VISUALLY_HIDDEN } from './visuallyHidden';
 import { percentText } from './percentText';
+import type { LastGoodAsync } from './useLastGoodAsync';
 
 /**
  * How long a page must have been out of sight before it reloads on coming
@@ -61,7 +62,7 @@ function useReloadOnReturn(reload: () => void) {
  */
 export function useCoverageChanged<T>(
   entityRef: string,
-  coverage: { value?: T; loading: boolean; retry: () => void },
+  coverage: LastGoodAsync<T>,
   describe: (value: T) => string,
   shownEvaluatedAt?: (value: T) => string | undefined,
 ): string {
@@ -73,16 +74,24 @@ export function useCoverageChanged<T>(
   const handled = useRef<CoverageChangedSignal>();
   const reloading = useRef(false);
   const [announcement, setAnnouncement] = useState('');
-  const { value, loading } = coverage;
+  const { value } = coverage;
+  const loading = coverage.loading || coverage.refreshing;
+  const failed = Boolean(coverage.error ?? coverage.refreshError);
   useReloadOnReturn(() => latest.current.retry());
 
   // Before the effect that starts a reload: in the render where a load ends
-  // and a waiting signal starts the next one, this must not announce.
+  // and a waiting signal starts the next one, this must not announce. A
+  // reload that failed changed nothing: the value shown is the one before.
   useEffect(() => {
-    if (!reloading.current || loading || value === undefined) return;
+    if (!reloading.current || loading) return;
+    if (failed) {
+      reloading.current = false;
+      return;
+    }
+    if (value === undefined) return;
     reloading.current = false;
     setAnnouncement(latest.current.describe(value));
-  }, [value, loading]);
+  }, [value, loading, failed]);
 
   useEffect(() => {
     if (!lastSignal || lastSignal === handled.current || loading) return;
