@@ -62,6 +62,19 @@ export function coverageExemptionsOf(
     .sort((a, b) => expiryOf(a) - expiryOf(b));
 }
 
+export interface ExemptionFilter {
+  /** Refs, or a subquery selecting them. */
+  scopeRefs?: string[] | Knex.QueryBuilder;
+  expiringBefore?: Date;
+  /** Only those whose owners have not been told they expire soon. */
+  expiryNotNotified?: boolean;
+}
+
+const EXPIRY_ORDER = [
+  { column: 'expires_at', order: 'asc' as const },
+  { column: 'id', order: 'asc' as const },
+];
+
 /**
  * Exemptions of components and Systems. One per scope and capability; an
  * expired one is kept (the capability counts as missing again) until a new
@@ -73,15 +86,25 @@ export class ExemptionStore {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async list(
-    filter: {
-      /** Refs, or a subquery selecting them. */
-      scopeRefs?: string[] | Knex.QueryBuilder;
-      expiringBefore?: Date;
-      /** Only those whose owners have not been told they expire soon. */
-      expiryNotNotified?: boolean;
-    } = {},
-  ): Promise<Exemption[]> {
+  async list(filter: ExemptionFilter = {}): Promise<Exemption[]> {
+    const rows: Row[] = await this.matching(filter).orderBy(EXPIRY_ORDER);
+    return rows.map(toExemption);
+  }
+
+  /** One page of {@link ExemptionStore.list}, soonest expiry first, with the total. */
+  async page(
+    filter: ExemptionFilter,
+    page: { limit: number; offset: number },
+  ): Promise<{ items: Exemption[]; totalCount: number }> {
+    const [{ total }] = await this.matching(filter).count({ total: '*' });
+    const rows: Row[] = await this.matching(filter)
+      .orderBy(EXPIRY_ORDER)
+      .limit(page.limit)
+      .offset(page.offset);
+    return { items: rows.map(toExemption), totalCount: Number(total) };
+  }
+
+  private matching(filter: ExemptionFilter) {
     const query = this.knex<Row>('coverage_exemptions');
     if (filter.scopeRefs) query.whereIn('scope_ref', filter.scopeRefs);
     if (filter.expiryNotNotified) query.whereNull('expiry_notified_at');
@@ -90,11 +113,7 @@ export class ExemptionStore {
         .where('expires_at', '>', this.now())
         .andWhere('expires_at', '<=', filter.expiringBefore);
     }
-    const rows: Row[] = await query.orderBy([
-      { column: 'expires_at', order: 'asc' },
-      { column: 'id', order: 'asc' },
-    ]);
-    return rows.map(toExemption);
+    return query;
   }
 
   async get(id: string): Promise<Exemption | undefined> {

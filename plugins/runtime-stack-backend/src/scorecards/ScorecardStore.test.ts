@@ -490,6 +490,26 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
+    it('pages exemptions, soonest expiry first, with the total', async () => {
+      await grant('2027-03-01T00:00:00.000Z', 'component:default/a');
+      await grant('2027-01-01T00:00:00.000Z', 'component:default/b');
+      await grant('2027-02-01T00:00:00.000Z', 'component:default/c');
+      const page = await exemptions.page({}, { limit: 2, offset: 1 });
+      expect(page.totalCount).toBe(3);
+      expect(page.items.map(e => e.scope.ref)).toEqual([
+        'component:default/c',
+        'component:default/a',
+      ]);
+      const filtered = await exemptions.page(
+        { scopeRefs: ['component:default/a'] },
+        { limit: 10, offset: 0 },
+      );
+      expect(filtered).toMatchObject({
+        totalCount: 1,
+        items: [{ scope: { ref: 'component:default/a' } }],
+      });
+    });
+
     it('replaces an expired exemption, and an expired one counts as missing again', async () => {
       const first = await grant('2026-12-01T00:00:00.000Z');
       const during = coverageOf(

@@ -384,6 +384,17 @@ describe('scorecard and exemption API', () => {
       expect(listed.body.items.map((e: any) => e.id)).toEqual([
         created.body.id,
       ]);
+      const badPage = await request(backend.server)
+        .get('/api/runtime-stack/exemptions')
+        .query({ limit: 5000 })
+        .set('Authorization', asUser());
+      expect(badPage.status).toBe(400);
+      expect(badPage.body.error.message).toMatch(/limit/);
+      expect(listed.body).toMatchObject({
+        totalCount: 1,
+        limit: 200,
+        offset: 0,
+      });
       // By the System's name, as it was granted.
       const byName = await request(backend.server)
         .get('/api/runtime-stack/exemptions')

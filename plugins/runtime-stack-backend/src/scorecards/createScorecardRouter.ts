@@ -222,17 +222,23 @@ export function createScorecardRouter(options: {
       exemptionReadPermission,
       'Reading exemptions is not allowed for you',
     );
-    const query = parseInput(exemptionQuerySchema, req.query, 'query');
-    res.json({
-      items: await exemptions.list({
+    const { limit, offset, ...query } = parseInput(
+      exemptionQuerySchema,
+      req.query,
+      'query',
+    );
+    const page = await exemptions.page(
+      {
         ...(query.scopeRef
           ? { scopeRefs: query.scopeRef.flatMap(scopeRefsFor) }
           : {}),
         ...(query.expiringWithinDays
           ? { expiringBefore: addDays(now(), query.expiringWithinDays) }
           : {}),
-      }),
-    });
+      },
+      { limit, offset },
+    );
+    res.json({ ...page, limit, offset });
   });
 
   router.post('/exemptions', async (req, res) => {

@@ -52,12 +52,16 @@ export const searchServicesQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(MAX_SCORECARD_PAGE).default(200),
 });
 
+const MAX_EXEMPTION_PAGE = 1000;
+
 export const exemptionQuerySchema = z.strictObject({
   scopeRef: z
     .union([z.string().min(1), z.array(z.string().min(1))])
     .transform(v => (Array.isArray(v) ? v : [v]))
     .optional(),
   expiringWithinDays: z.coerce.number().int().min(1).max(3660).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_EXEMPTION_PAGE).default(200),
+  offset: z.coerce.number().int().min(0).default(0),
 });
 
 export const exemptionBodySchema = z.strictObject({
