@@ -676,6 +676,13 @@ describe.each(databases.eachSupportedId())(
           'You may not change ownership records owned by group:default/security-team',
         ],
       ]);
+      expect(res.body.results.map((r: any) => r.refusal)).toEqual([
+        undefined,
+        undefined,
+        'not-allowed',
+        'not-allowed',
+        'not-allowed',
+      ]);
       expect(res.body.results[0].record).toEqual({
         scope: { kind: 'component', ref: 'component:default/refunds-api' },
         layer: 6,
@@ -691,6 +698,7 @@ describe.each(databases.eachSupportedId())(
         allowed: false,
         reason:
           'Invalid owner: group:default/ghosts does not exist in the catalog',
+        refusal: 'invalid',
       });
 
       // Without the planned entity, a scope the catalog lacks is named.
@@ -700,6 +708,7 @@ describe.each(databases.eachSupportedId())(
       expect(unplanned.body.results[0]).toMatchObject({
         allowed: false,
         reason: "No entity 'component:default/refunds-api' in the catalog",
+        refusal: 'not-found',
       });
 
       // A registered entity is read from the catalog, not from the body:

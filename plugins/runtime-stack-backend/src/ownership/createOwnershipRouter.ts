@@ -67,6 +67,18 @@ function asRecord(assignment: OwnershipAssignment): LayerOwnership {
 }
 
 /**
+ * Why `POST /ownership/check` says no, by the error the create route would
+ * throw: the caller may not (`not-allowed`), the record is wrong
+ * (`invalid`, such as an owner the catalog lacks), or its scope is unknown
+ * (`not-found`). A page offering to change an owner blocks only the first.
+ */
+const REFUSALS: Record<string, 'not-allowed' | 'invalid' | 'not-found'> = {
+  NotAllowedError: 'not-allowed',
+  InputError: 'invalid',
+  NotFoundError: 'not-found',
+};
+
+/**
  * Whether an update moves a record to another scope, target or
  * responsibility: what it then claims is someone else's to hand over.
  */
@@ -293,18 +305,13 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
         );
         results.push({ record: assignment, allowed: true });
       } catch (error) {
-        if (
-          !isError(error) ||
-          !['NotAllowedError', 'InputError', 'NotFoundError'].includes(
-            error.name,
-          )
-        ) {
-          throw error;
-        }
+        const refusal = isError(error) ? REFUSALS[error.name] : undefined;
+        if (!refusal) throw error;
         results.push({
           record: assignment,
           allowed: false,
-          reason: error.message,
+          reason: (error as Error).message,
+          refusal,
         });
       }
     }
