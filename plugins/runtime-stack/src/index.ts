@@ -26,6 +26,7 @@ export type { RuntimeStackSearchResultListItemProps } from './components/Runtime
 export type { ScorecardTab } from './components/ScorecardsPage';
 export type {
   EntityName,
+  OwnershipCheckResult,
   OwnershipHistoryPage,
   PlannedService,
   RuntimeStackApi,

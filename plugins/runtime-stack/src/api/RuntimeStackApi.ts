@@ -10,6 +10,7 @@ import type {
   LayerModel,
   LayerOwnership,
   LayerOwnershipInput,
+  OwnershipAssignment,
   OwnershipChange,
   PlannedServiceEvidence,
   RequirementProfileSettings,
@@ -36,6 +37,26 @@ export interface OwnershipHistoryPage {
   /** All changes of the scope; on pages asked for without a cursor. */
   totalCount?: number;
   nextCursor?: string;
+}
+
+/**
+ * What creating one ownership record would meet, asked without writing it.
+ *
+ * @public
+ */
+export interface OwnershipCheckResult {
+  /** The record as the backend read it: full entity refs, the target's layer. */
+  record: OwnershipAssignment;
+  /** Whether `createOwnership` would accept it now. */
+  allowed: boolean;
+  /** Why it would be refused, in the backend's words. */
+  reason?: string;
+  /**
+   * What kind of refusal: the caller may not (`not-allowed`), the record is
+   * wrong (`invalid`, such as an owner the catalog lacks), or its scope is
+   * unknown (`not-found`).
+   */
+  refusal?: 'not-allowed' | 'invalid' | 'not-found';
 }
 
 /**
@@ -80,6 +101,16 @@ export interface RuntimeStackApi {
   getPlannedOwnership(entity: Entity): Promise<EffectiveOwnership>;
   /** Effective owners of every capability for an entity, with where they come from. */
   getEntityOwnership(entity: EntityName): Promise<EffectiveOwnership>;
+  /**
+   * Whether the caller may create each record, by the same checks as
+   * `createOwnership` (permission, take-over, owner in the catalog), writing
+   * nothing; one result per record, in order. `entity` is the Component or
+   * System the records are about when it is not in the catalog yet.
+   */
+  checkOwnership(
+    records: LayerOwnershipInput[],
+    options?: { entity?: Entity },
+  ): Promise<OwnershipCheckResult[]>;
   /** Creates an ownership record; the caller must be allowed to own it. */
   createOwnership(input: LayerOwnershipInput): Promise<LayerOwnership>;
   /**

@@ -177,6 +177,37 @@ describe('RuntimeStackClient', () => {
     expect(body).toEqual({ entity });
   });
 
+  it('checks records in requests of at most 100, answering one result per record in order', async () => {
+    const bodies: Array<{ records: Array<{ owner: string }> }> = [];
+    server.use(
+      http.post(`${baseUrl}/ownership/check`, async ({ request }) => {
+        const body = (await request.json()) as (typeof bodies)[number];
+        bodies.push(body);
+        return HttpResponse.json({
+          results: body.records.map(record => ({
+            record,
+            allowed: record.owner !== 'group:default/team-150',
+          })),
+        });
+      }),
+    );
+    const records = Array.from({ length: 150 }, (_, i) => ({
+      scope: { kind: 'component' as const, ref: 'component:default/payouts' },
+      capability: 'metrics',
+      owner: `group:default/team-${i + 1}`,
+      responsibility: 'operates' as const,
+    }));
+
+    const results = await client.checkOwnership(records);
+
+    expect(bodies.map(b => b.records.length)).toEqual([100, 50]);
+    expect(bodies[1]).toEqual({ records: records.slice(100) });
+    expect(results.map(r => r.record)).toEqual(records);
+    expect(results.filter(r => !r.allowed).map(r => r.record.owner)).toEqual([
+      'group:default/team-150',
+    ]);
+  });
+
   it('asks for an entity’s clusters by its lower-cased kind, namespace and encoded name', async () => {
     let asked = '';
     server.use(

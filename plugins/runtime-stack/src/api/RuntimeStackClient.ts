@@ -27,10 +27,14 @@ import type {
 } from '@internal/backstage-plugin-runtime-stack-common';
 import type {
   EntityName,
+  OwnershipCheckResult,
   OwnershipHistoryPage,
   PlannedService,
   RuntimeStackApi,
 } from './RuntimeStackApi';
+
+/** The most records `POST /ownership/check` takes at once. */
+const MAX_RECORDS_PER_CHECK = 100;
 
 /**
  * The runtime-stack backend over HTTP, authenticated through the app's fetch.
@@ -129,6 +133,26 @@ export class RuntimeStackClient implements RuntimeStackApi {
 
   getEntityOwnership(entity: EntityName): Promise<EffectiveOwnership> {
     return this.get<EffectiveOwnership>(entityPath(entity, 'ownership'));
+  }
+
+  /** More records than the backend takes at once are asked in turns. */
+  async checkOwnership(
+    records: LayerOwnershipInput[],
+    options: { entity?: Entity } = {},
+  ): Promise<OwnershipCheckResult[]> {
+    const results: OwnershipCheckResult[] = [];
+    for (let i = 0; i < records.length; i += MAX_RECORDS_PER_CHECK) {
+      const answer = await this.send<{ results: OwnershipCheckResult[] }>(
+        'POST',
+        '/ownership/check',
+        {
+          records: records.slice(i, i + MAX_RECORDS_PER_CHECK),
+          ...(options.entity ? { entity: options.entity } : {}),
+        },
+      );
+      results.push(...answer.results);
+    }
+    return results;
   }
 
   createOwnership(input: LayerOwnershipInput): Promise<LayerOwnership> {

@@ -1,6 +1,7 @@
 export { runtimeStackApiRef } from './RuntimeStackApi';
 export type {
   EntityName,
+  OwnershipCheckResult,
   OwnershipHistoryPage,
   PlannedService,
   RuntimeStackApi,

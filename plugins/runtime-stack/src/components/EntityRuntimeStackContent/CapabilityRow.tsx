@@ -10,6 +10,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import { useState } from 'react';
 import { CapabilityOwners } from './CapabilityOwners';
 import { ChangeOwnerAction } from './ChangeOwnerAction';
+import type { TakeOverCheck } from './useTakeOverChecks';
 import { CoverageStatusChip } from './CoverageStatusChip';
 import { EvidenceList } from './EvidenceList';
 import { ErrorText } from '../shared/ErrorText';
@@ -101,11 +102,13 @@ export const CapabilityRow = ({
   capability,
   entityRef,
   titleOf,
+  takeOverCheck,
   onChanged,
 }: {
   capability: CapabilityCoverage;
   entityRef: string;
   titleOf: (toolId: string) => string;
+  takeOverCheck?: TakeOverCheck;
   onChanged: () => void;
 }) => {
   const classes = useStyles();
@@ -151,6 +154,7 @@ export const CapabilityRow = ({
             <ChangeOwnerAction
               capability={capability}
               entityRef={entityRef}
+              takeOverCheck={takeOverCheck}
               onChanged={onChanged}
             />
           </Box>

@@ -12,25 +12,33 @@ import {
   type OwnershipEditTarget,
 } from './ownershipEdits';
 import { scopeKindOf, useScopeNoun } from '../shared/entityScope';
+import type { TakeOverCheck } from './useTakeOverChecks';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   runtimeStackTranslationRef,
   type RuntimeStackT,
 } from '../../translation';
 
+/** What the button says, and whether it is blocked, after a check. */
+interface ButtonGuard {
+  disabledReason?: string;
+  note?: string;
+}
+
 const ChangeOwnerButton = ({
   capabilityTitle,
-  disabledReason,
+  guard = {},
   onClick,
 }: {
   capabilityTitle: string;
-  disabledReason?: string;
+  guard?: ButtonGuard;
   onClick: () => void;
 }) => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   return (
     <GuardedButton
-      disabledReason={disabledReason}
+      disabledReason={guard.disabledReason}
+      note={guard.note}
       onClick={onClick}
       aria-label={t('entityContent.changeOwner.buttonLabel', {
         capability: capabilityTitle,
@@ -42,10 +50,11 @@ const ChangeOwnerButton = ({
 };
 
 /**
- * Only a stored record can be checked up front: the permission is
- * conditional on the record. That is the component's own record, or the
- * inherited one (System, cluster) a new component record would take over;
- * an owner from app-config or an annotation is checked by the backend on save.
+ * A stored record is checked with the permission framework: the permission
+ * is conditional on the record. That is the component's own record, or the
+ * inherited one (System, cluster) a new component record would take over.
+ * An owner without a record (app-config, an annotation) is asked about with
+ * the backend's check instead, once for the whole tab: see `useTakeOverChecks`.
  */
 const RecordPermissionGate = ({
   recordId,
@@ -72,6 +81,30 @@ const RecordPermissionGate = ({
   if (!allowed) return children(refusal);
   return children();
 };
+
+/**
+ * The button after the backend's take-over check. A check that failed
+ * leaves it usable, saying so: saving asks the backend the same.
+ */
+function takeOverGuardOf(t: RuntimeStackT, check?: TakeOverCheck): ButtonGuard {
+  switch (check?.status) {
+    case 'checking':
+      return { disabledReason: t('entityContent.changeOwner.checking') };
+    case 'refused':
+      return {
+        disabledReason:
+          check.reason || t('entityContent.changeOwner.takeOverRefused'),
+      };
+    case 'failed':
+      return {
+        note: t('entityContent.changeOwner.takeOverCheckFailed', {
+          message: errorMessage(check.error),
+        }),
+      };
+    default:
+      return {};
+  }
+}
 
 /** The stored record whose permission decides, and what a refusal says. */
 function permissionGateOf(
@@ -101,11 +134,14 @@ function permissionGateOf(
 export const ChangeOwnerAction = ({
   capability,
   entityRef,
+  takeOverCheck,
   onChanged,
 }: {
   capability: OwnedCapability;
   /** The component or System whose tab it is, as `kind:namespace/name`. */
   entityRef: string;
+  /** The backend's answer for an owner without a stored record to check. */
+  takeOverCheck?: TakeOverCheck;
   onChanged: () => void;
 }) => {
   const [open, setOpen] = useState(false);
@@ -113,10 +149,10 @@ export const ChangeOwnerAction = ({
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   const scopeNoun = useScopeNoun()(entityRef);
   const gate = permissionGateOf(t, target, scopeNoun);
-  const button = (disabledReason?: string) => (
+  const button = (guard?: ButtonGuard) => (
     <ChangeOwnerButton
       capabilityTitle={capability.title}
-      disabledReason={disabledReason}
+      guard={guard}
       onClick={() => setOpen(true)}
     />
   );
@@ -124,10 +160,10 @@ export const ChangeOwnerAction = ({
     <>
       {gate ? (
         <RecordPermissionGate recordId={gate.recordId} refusal={gate.refusal}>
-          {button}
+          {disabledReason => button({ disabledReason })}
         </RecordPermissionGate>
       ) : (
-        button()
+        button(takeOverGuardOf(t, takeOverCheck))
       )}
       {open && (
         <ChangeOwnerDialog

@@ -28,6 +28,7 @@ import { EntityRuntimeStackContent } from './EntityRuntimeStackContent';
 import { LayerStack } from './LayerStack';
 import { runtimeStackTestApi } from '../../__testUtils__/runtimeStackClient';
 import { capturedActions } from '../../__testUtils__/capturedActions';
+import { allowingOwnershipChecks } from '../../__testUtils__/ownershipChecks';
 import { openChangeOwnerDialog } from '../../__testUtils__/changeOwnerDialog';
 import { createTranslationMessages } from '@backstage/frontend-plugin-api';
 import { translationModule } from '../../__testUtils__/translations';
@@ -286,6 +287,10 @@ const groups = [
 describe('LayerStack', () => {
   const server = setupServer();
   registerMswTestHooks(server);
+
+  // Owners without a stored record are checked with the backend up front
+  // (LayerStack.takeOver.test.tsx): here the backend allows them all.
+  beforeEach(() => server.use(allowingOwnershipChecks()));
 
   /** Serves the answers in turn, the last one for good; counts the requests. */
   const serveCoverage = (...answers: EntityCoverage[]) => {

@@ -15,6 +15,7 @@ import { OwnershipHeader } from './OwnershipHeader';
 import { VisuallyHidden } from '@backstage/ui';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { LayerAccordion } from '../shared/LayerAccordion';
+import { useTakeOverChecks, type TakeOverCheck } from './useTakeOverChecks';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { runtimeStackTranslationRef } from '../../translation';
 
@@ -30,11 +31,13 @@ const LayerSection = ({
   layer,
   entityRef,
   titleOf,
+  takeOverCheckOf,
   onChanged,
 }: {
   layer: StackLayer;
   entityRef: string;
   titleOf: (toolId: string) => string;
+  takeOverCheckOf: (capability: string) => TakeOverCheck | undefined;
   onChanged: () => void;
 }) => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
@@ -86,6 +89,7 @@ const LayerSection = ({
                 capability={capability}
                 entityRef={entityRef}
                 titleOf={titleOf}
+                takeOverCheck={takeOverCheckOf(capability.capability)}
                 onChanged={onChanged}
               />
             ))}
@@ -112,6 +116,11 @@ export const LayerStack = ({
   onChanged: () => void;
 }) => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
+  // Asked here, once for every layer, rather than by each row.
+  const takeOverCheckOf = useTakeOverChecks(
+    value.entityRef,
+    value.capabilities,
+  );
   return (
     <>
       <OwnershipHeader
@@ -125,6 +134,7 @@ export const LayerStack = ({
           layer={layer}
           entityRef={value.entityRef}
           titleOf={titleOf}
+          takeOverCheckOf={takeOverCheckOf}
           onChanged={onChanged}
         />
       ))}

@@ -104,6 +104,11 @@ export const entityContentMessages = {
       "This owner record belongs to a group you are not a member of, so you can't change it. Ask that group to change it.",
     notYourInherited:
       '{{owner}} owns this for {{scope}}, and only its members may hand it over to {{target}}.',
+    /** When the backend refuses a take-over without saying why. */
+    takeOverRefused: 'You may not change this owner.',
+    /** The button stays usable: saving runs the same check. */
+    takeOverCheckFailed:
+      'Could not check your permission ({{message}}); saving checks it again.',
     title: 'Change owner of {{capability}}',
     updates: 'Changes the owner record set on {{scope}} (version {{version}}).',
     overrides:

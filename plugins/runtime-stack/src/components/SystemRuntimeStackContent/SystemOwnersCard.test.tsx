@@ -16,6 +16,7 @@ import {
 import { SystemOwnersCard } from './SystemOwnersCard';
 import { openChangeOwnerDialog } from '../../__testUtils__/changeOwnerDialog';
 import { backendError } from '../../__testUtils__/backendError';
+import { allowingOwnershipChecks } from '../../__testUtils__/ownershipChecks';
 
 const systemRef = 'system:default/payments';
 const ownershipUrl = `${baseUrl}/entities/system/default/payments/ownership`;
@@ -70,6 +71,7 @@ describe('SystemOwnersCard', () => {
   const serve = () => {
     const served = { count: 0 };
     server.use(
+      allowingOwnershipChecks(),
       http.get(`${baseUrl}/layers`, () => HttpResponse.json(defaultLayerModel)),
       http.get(ownershipUrl, () => {
         served.count += 1;
@@ -165,6 +167,7 @@ describe('SystemOwnersCard', () => {
   it('keeps the owners and the open dialog when their reload fails, and says why', async () => {
     const served = { count: 0 };
     server.use(
+      allowingOwnershipChecks(),
       http.get(`${baseUrl}/layers`, () => HttpResponse.json(defaultLayerModel)),
       http.get(ownershipUrl, () => {
         served.count += 1;
@@ -240,6 +243,47 @@ describe('SystemOwnersCard', () => {
         owner: 'group:default/security-team',
       }),
     ]);
+  });
+
+  it("blocks taking over an inherited owner without a record with the backend's reason", async () => {
+    serve();
+    const reason =
+      'You may not change ownership records owned by group:default/platform-team';
+    const asked: unknown[] = [];
+    server.use(
+      http.post(`${baseUrl}/ownership/check`, async ({ request }) => {
+        const { records } = (await request.json()) as { records: unknown[] };
+        asked.push(...records);
+        return HttpResponse.json({
+          results: records.map(record => ({ record, allowed: false, reason })),
+        });
+      }),
+    );
+    await render();
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: /^Layer 4/ }),
+    );
+    const policy = screen.getByRole('button', {
+      name: 'Change owner of Policy',
+    });
+    await waitFor(() => expect(policy).toHaveAccessibleDescription(reason));
+    expect(policy).toHaveAttribute('aria-disabled', 'true');
+    expect(asked).toEqual([
+      {
+        scope: { kind: 'system', ref: systemRef },
+        layer: 4,
+        capability: 'policy',
+        owner: 'group:default/platform-team',
+        responsibility: 'operates',
+      },
+    ]);
+    // The System's own record is left to the permission framework.
+    await waitFor(() =>
+      expect(
+        screen.getByRole('button', { name: 'Change owner of GitOps' }),
+      ).not.toHaveAttribute('aria-disabled'),
+    );
   });
 
   it('lists the owner changes made on the System', async () => {

@@ -23,6 +23,10 @@ import { capabilityTitlesOf } from '@internal/backstage-plugin-runtime-stack-com
 import { OwnershipHeader } from '../EntityRuntimeStackContent/OwnershipHeader';
 import { runtimeStackTranslationRef } from '../../translation';
 import { useLastGoodAsync } from '../shared/useLastGoodAsync';
+import {
+  useTakeOverChecks,
+  type TakeOverCheck,
+} from '../EntityRuntimeStackContent/useTakeOverChecks';
 
 interface OwnedLayer {
   layer: number;
@@ -63,10 +67,12 @@ export function ownedLayersOf(
 const OwnedLayerSection = ({
   layer,
   systemRef,
+  takeOverCheckOf,
   onChanged,
 }: {
   layer: OwnedLayer;
   systemRef: string;
+  takeOverCheckOf: (capability: string) => TakeOverCheck | undefined;
   onChanged: () => void;
 }) => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
@@ -118,6 +124,7 @@ const OwnedLayerSection = ({
                 <ChangeOwnerAction
                   capability={capability}
                   entityRef={systemRef}
+                  takeOverCheck={takeOverCheckOf(capability.capability)}
                   onChanged={onChanged}
                 />
               </TableCell>
@@ -145,14 +152,23 @@ export const SystemOwnersCard = ({ system }: { system: EntityName }) => {
     () => api.getEntityOwnership(system),
     [api, system],
   );
-  const state = {
-    loading: model.loading || ownership.loading,
-    error: model.error ?? ownership.error,
-    value:
+  const layers = useMemo(
+    () =>
       model.value && ownership.value
         ? ownedLayersOf(model.value, ownership.value)
         : undefined,
+    [model.value, ownership.value],
+  );
+  const state = {
+    loading: model.loading || ownership.loading,
+    error: model.error ?? ownership.error,
+    value: layers,
   };
+  const capabilities = useMemo(
+    () => (layers ?? []).flatMap(layer => layer.capabilities),
+    [layers],
+  );
+  const takeOverCheckOf = useTakeOverChecks(systemRef, capabilities);
   const { refreshing, refreshError } = ownership;
   // A dialog that met a conflict waits for this reload before saving again.
   const refresh = useMemo(
@@ -167,21 +183,22 @@ export const SystemOwnersCard = ({ system }: { system: EntityName }) => {
       state={state}
       refreshing={refreshing}
       refreshError={refreshError}
-      isEmpty={layers => layers.length === 0}
+      isEmpty={shown => shown.length === 0}
       empty={t('systemContent.owners.empty')}
     >
-      {layers => (
+      {shown => (
         <CoverageRefreshContext.Provider value={refresh}>
           <OwnershipHeader
             note={t('systemContent.owners.note')}
             entityRef={systemRef}
             capabilityTitleOf={capabilityTitlesOf(model.value)}
           />
-          {layers.map(layer => (
+          {shown.map(layer => (
             <OwnedLayerSection
               key={layer.layer}
               layer={layer}
               systemRef={systemRef}
+              takeOverCheckOf={takeOverCheckOf}
               onChanged={ownership.retry}
             />
           ))}

@@ -57,4 +57,22 @@ describe('GuardedButton', () => {
     expect(onClick).toHaveBeenCalledTimes(1);
     expect(screen.queryByRole('tooltip')).toBeNull();
   });
+
+  it('says a note on hover and to screen readers, and still acts on a click', async () => {
+    const onClick = jest.fn();
+    const note = 'Could not check your permission: timeout';
+    await renderInTestApp(
+      <GuardedButton note={note} onClick={onClick}>
+        Change owner
+      </GuardedButton>,
+    );
+    const button = screen.getByRole('button', { name: 'Change owner' });
+    expect(button).not.toHaveAttribute('aria-disabled');
+    expect(button).toHaveAccessibleDescription(note);
+
+    await userEvent.hover(button);
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(note);
+    await userEvent.click(button);
+    expect(onClick).toHaveBeenCalledTimes(1);
+  });
 });

@@ -24,14 +24,19 @@ const useStyles = makeStyles(theme => ({
  * keyboard could never reach the reason. The wrapper stays whether or not
  * it is blocked, so the button is not replaced when a permission check
  * comes back.
+ *
+ * A `note` is said the same way without blocking: for a check that could
+ * not be made, where the action itself still meets the real check.
  */
 export const GuardedButton = ({
   disabledReason,
+  note,
   children,
   onClick,
   ...props
 }: {
   disabledReason?: string;
+  note?: string;
   children: ReactNode;
   onClick: () => void;
   'aria-label'?: string;
@@ -41,24 +46,25 @@ export const GuardedButton = ({
   const reasonId = useId();
   const classes = useStyles();
   const blocked = Boolean(disabledReason);
+  const said = disabledReason || note;
   return (
     // On the wrapper, so the tooltip's own description and id stay off the
     // button, which is described by the reason below.
-    <Tooltip title={disabledReason ?? ''}>
+    <Tooltip title={said ?? ''}>
       <span>
         <Button
           size="small"
           {...props}
           aria-disabled={blocked || undefined}
-          aria-describedby={blocked ? reasonId : undefined}
+          aria-describedby={said ? reasonId : undefined}
           className={blocked ? classes.blocked : undefined}
           onClick={blocked ? undefined : onClick}
         >
           {children}
         </Button>
-        {disabledReason && (
+        {said && (
           <span id={reasonId} style={VISUALLY_HIDDEN}>
-            {disabledReason}
+            {said}
           </span>
         )}
       </span>

@@ -1,0 +1,62 @@
+import { useApi } from '@backstage/frontend-plugin-api';
+import { useMemo } from 'react';
+import { runtimeStackApiRef } from '../../api';
+import { useLastGoodAsync } from '../shared/useLastGoodAsync';
+import type { OwnedCapability } from './ownershipEdits';
+import { takeOverRecordOf } from './takeOverRecord';
+
+/** What the backend said about taking one capability over, so far. */
+export type TakeOverCheck =
+  | { status: 'checking' }
+  | { status: 'allowed' }
+  | { status: 'refused'; reason?: string }
+  | { status: 'failed'; error: Error };
+
+/**
+ * Asks the backend, in one request for all rows of the tab, whether the
+ * user may take over each capability whose owner has no stored record for
+ * the permission framework to decide on (see `takeOverRecordOf`). It asks
+ * again only when those rows or their owners change, not on every reload
+ * of the coverage.
+ *
+ * @returns the check of a capability, or nothing when it needs none
+ */
+export function useTakeOverChecks(
+  entityRef: string,
+  capabilities: OwnedCapability[],
+): (capability: string) => TakeOverCheck | undefined {
+  const api = useApi(runtimeStackApiRef);
+  const toCheck = useMemo(
+    () =>
+      capabilities.flatMap(c => {
+        const record = takeOverRecordOf(c, entityRef);
+        return record ? [{ capability: c.capability, record }] : [];
+      }),
+    [capabilities, entityRef],
+  );
+  // The answers belong to exactly these records: asked about other ones,
+  // rows show "checking" rather than an answer about the previous owner.
+  const key = useMemo(() => JSON.stringify(toCheck), [toCheck]);
+  const checks = useLastGoodAsync(
+    key,
+    async () =>
+      toCheck.length === 0
+        ? []
+        : api.checkOwnership(toCheck.map(c => c.record)),
+    [api],
+  );
+  return capability => {
+    const index = toCheck.findIndex(c => c.capability === capability);
+    if (index < 0) return undefined;
+    if (checks.error) return { status: 'failed', error: checks.error };
+    const result = checks.value?.[index];
+    if (!result) return { status: 'checking' };
+    // Only a refusal of the user blocks the button: a record refused as
+    // invalid (today's owner is gone from the catalog) is for the dialog to
+    // put right with another owner.
+    return result.allowed ||
+      (result.refusal !== undefined && result.refusal !== 'not-allowed')
+      ? { status: 'allowed' }
+      : { status: 'refused', reason: result.reason };
+  };
+}
