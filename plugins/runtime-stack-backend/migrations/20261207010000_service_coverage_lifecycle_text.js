@@ -4,7 +4,8 @@
  * `spec.lifecycle` is free text in the catalog, with no length limit, so its
  * column is too: PostgreSQL refused a Component whose lifecycle was longer
  * than 64 characters, and with it the batch it was stored in. SQLite never
- * enforced the length, so nothing changes there.
+ * enforced the length, so nothing changes there. The store keeps the first
+ * 512 characters, which the column's index can always take.
  *
  * @param {import('knex').Knex} knex
  */

@@ -375,6 +375,7 @@ export const runtimeStackPlugin = createBackendPlugin({
           ownership: effectiveOwnership,
           exemptions,
           auth,
+          logger,
           ...(notifier && notificationSettings.coverageRegressions
             ? {
                 onRegressions: (entityRef: string, regressions) =>

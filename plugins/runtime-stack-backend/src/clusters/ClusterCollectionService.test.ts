@@ -545,9 +545,10 @@ describe.each(databases.eachSupportedId())(
     it('keeps the stored clusters while a locator has never answered, and drops the undeclared ones once all have', async () => {
       const scheduler = mockServices.scheduler();
       let incomplete = true;
+      let declared: ClusterDefinition[] = [];
       const collection = new ClusterCollectionService({
         clusters: new ClusterDirectory([], async () => ({
-          clusters: [],
+          clusters: declared,
           problems: [],
           ...(incomplete && { incomplete }),
         })),
@@ -561,6 +562,17 @@ describe.each(databases.eachSupportedId())(
       await service([known]).run(known, new AbortController().signal);
 
       await collection.refreshClusters(scheduler);
+      expect(await storedNames('prod-us-1', 'Deployment')).not.toEqual([]);
+
+      // A cluster this replica saw leave goes, complete read or not.
+      const leaving = clusterOf('prod-eu-1', euServer);
+      declared = [leaving];
+      await collection.refreshClusters(scheduler);
+      await service([leaving]).run(leaving, new AbortController().signal);
+      expect(await storedNames('prod-eu-1', 'Deployment')).not.toEqual([]);
+      declared = [];
+      await collection.refreshClusters(scheduler);
+      expect(await storedNames('prod-eu-1', 'Deployment')).toEqual([]);
       expect(await storedNames('prod-us-1', 'Deployment')).not.toEqual([]);
 
       incomplete = false;

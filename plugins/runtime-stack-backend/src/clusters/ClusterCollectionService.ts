@@ -103,11 +103,12 @@ export class ClusterCollectionService {
     const after = clusters.names();
     const left = before.filter(name => !after.includes(name));
     for (const name of left) this.running.get(name)?.abort();
-    if (this.refreshed) {
-      await store.forgetClusters(left);
-    } else if (clusters.lastReadComplete) {
+    if (!this.refreshed && clusters.lastReadComplete) {
       await store.forgetClustersExcept(after);
       this.refreshed = true;
+    } else {
+      // What this replica saw leave is gone, complete read or not.
+      await store.forgetClusters(left);
     }
     await this.scheduleCollections(scheduler);
   }

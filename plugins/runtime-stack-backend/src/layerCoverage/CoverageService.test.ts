@@ -241,6 +241,7 @@ async function service(
       };
     }),
   };
+  const serviceLogger = mockServices.logger.mock();
   const knex = await databases.init(options.databaseId ?? 'SQLITE_3');
   await migrateToLatest(knex);
   const store = new CoverageStore(knex);
@@ -265,6 +266,7 @@ async function service(
     ownership,
     ...(options.auth && { auth: mockServices.auth() }),
     ...(options.onRegressions ? { onRegressions: options.onRegressions } : {}),
+    logger: serviceLogger,
   });
   const onEvaluated = jest.fn();
   const logger = mockServices.logger.mock();
@@ -283,6 +285,7 @@ async function service(
     ...(options.scorecards ? { scorecards: new ScorecardStore(knex) } : {}),
   });
   return Object.assign(coverage, {
+    serviceLogger,
     catalog,
     store,
     evaluation,
@@ -649,6 +652,25 @@ describe('CoverageService', () => {
     );
     await coverage.evaluation.run();
     expect(onRegressions).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps a stored evaluation when telling of its regression fails', async () => {
+    let alertRules = true;
+    const onRegressions = jest.fn(async () => {
+      throw new Error('notifications backend down');
+    });
+    const coverage = await service(false, {
+      alertRules: () => alertRules,
+      onRegressions,
+    });
+    await coverage.evaluation.run();
+    alertRules = false;
+    const result = await coverage.evaluation.run();
+    expect(onRegressions).toHaveBeenCalledTimes(1);
+    expect(result).toMatchObject({ failed: 0 });
+    expect(coverage.serviceLogger.warn).toHaveBeenCalledWith(
+      'Could not report the regressions of component:default/payments-api: notifications backend down',
+    );
   });
 
   it('adds up a System’s evaluated components and lists the pending ones', async () => {

@@ -1,6 +1,7 @@
 import type {
   AuthService,
   BackstageCredentials,
+  LoggerService,
 } from '@backstage/backend-plugin-api';
 import {
   parseEntityRef,
@@ -9,6 +10,7 @@ import {
   stringifyEntityRef,
   type Entity,
 } from '@backstage/catalog-model';
+import { isError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   aggregateSystemCoverage,
@@ -92,6 +94,7 @@ export class CoverageService {
        * since then a gap may be the source's, not the service's.
        */
       onRegressions?: RegressionListener;
+      logger?: LoggerService;
       /** The source-control tool of a repository host (the SCM integrations). */
       sourceControlToolOfHost?: (host: string) => string | undefined;
       /** The container-registry tool of an image's registry host. */
@@ -203,8 +206,16 @@ export class CoverageService {
         before.get(coverage.entityRef),
         coverage,
       );
-      if (regressions.length > 0) {
+      if (regressions.length === 0) continue;
+      // What is stored stays stored: a listener failing costs its notice.
+      try {
         await onRegressions(coverage.entityRef, regressions);
+      } catch (error) {
+        this.options.logger?.warn(
+          `Could not report the regressions of ${coverage.entityRef}: ${
+            isError(error) ? error.message : String(error)
+          }`,
+        );
       }
     }
   }

@@ -283,14 +283,20 @@ describe.each(databases.eachSupportedId())(
       expect(Number(orphans?.n)).toBe(0);
     });
 
-    it('keeps a lifecycle of any length, as the catalog allows', async () => {
+    it('keeps a long lifecycle whole, and an absurd one cut to what its index takes', async () => {
       const lifecycle = `experimental-${'x'.repeat(120)}`;
-      await store.put([{ coverage: coverageOf('payments-api'), lifecycle }]);
-      expect(
-        await knex('service_coverage')
-          .where({ entity_ref: 'component:default/payments-api' })
-          .first('lifecycle'),
-      ).toEqual({ lifecycle });
+      const absurd = '€'.repeat(3000);
+      await store.put([
+        { coverage: coverageOf('payments-api'), lifecycle },
+        { coverage: coverageOf('payments-worker'), lifecycle: absurd },
+      ]);
+      const stored = await knex('service_coverage')
+        .orderBy('entity_ref')
+        .select('lifecycle');
+      expect(stored).toEqual([
+        { lifecycle },
+        { lifecycle: absurd.slice(0, 512) },
+      ]);
     });
 
     it('migrates down and up again', async () => {

@@ -55,6 +55,13 @@ const ARRAY_COLUMNS: Record<string, Record<string, string>> = {
   },
 };
 
+/**
+ * Characters of `spec.lifecycle` kept: its column is text, but PostgreSQL's
+ * index on it takes no entry over 2,704 bytes (512 characters are at most
+ * 2,048 bytes in UTF-8).
+ */
+const MAX_LIFECYCLE = 512;
+
 const toSummaryRow = ({
   coverage,
   systemRef,
@@ -73,7 +80,7 @@ const toSummaryRow = ({
   exempt_count: coverage.capabilities.filter(
     c => c.requirement === 'required' && c.status === 'exempt',
   ).length,
-  lifecycle: lifecycle ?? null,
+  lifecycle: lifecycle === undefined ? null : lifecycle.slice(0, MAX_LIFECYCLE),
   evaluated_at: new Date(coverage.evaluatedAt),
   // Owners change between evaluations; they are put on at read time.
   document: JSON.stringify({

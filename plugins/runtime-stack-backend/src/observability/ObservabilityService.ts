@@ -332,13 +332,19 @@ export class ObservabilityService {
    * parsed in this process for the same time: an evaluation run asks for
    * each Prometheus's rules, alerts and targets once per service, tens of
    * MiB of JSON that neither a second request nor a second parse should
-   * repeat. Requests made while one is under way wait for it.
+   * repeat. Requests made while one is under way wait for it. An answer
+   * another replica cached is held from when this one read it, so it is at
+   * most twice the cache time old.
    */
   private cached<T>(key: string, load: () => Promise<T>): Promise<T> {
     const now = Date.now();
     const held = this.held.get(key);
     if (held && held.until > now) return held.value as Promise<T>;
     const ttlSeconds = this.options.settings.cacheTtlSeconds;
+    // One entry per Grafana selector: drop the expired ones as new come.
+    for (const [heldKey, entry] of this.held) {
+      if (entry.until <= now) this.held.delete(heldKey);
+    }
     const value = (async () => {
       const hit = await this.options.cache.get(key);
       if (hit !== undefined) return hit as T;

@@ -209,9 +209,20 @@ describe('scorecard and exemption API', () => {
   it('lists no service the catalog hides from the caller, though the counts are the estate’s', async () => {
     const { backend } = await startPortal(undefined, {
       user: 'user:default/guest',
-      entityRefs: ['component:default/pay-worker'],
+      entityRefs: ['component:default/pay-worker', 'system:default/shop'],
     });
     try {
+      // Expiring soon, on a System the guest may not see.
+      const granted = await request(backend.server)
+        .post('/api/runtime-stack/exemptions')
+        .set('Authorization', mockCredentials.user.header('user:default/dana'))
+        .send({
+          scope: { kind: 'system', ref: 'shop' },
+          capability: 'data-protection',
+          reason: 'stateless',
+          expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+        });
+      expect(granted.status).toBe(201);
       const get = (path: string, query: Record<string, string> = {}) =>
         request(backend.server)
           .get(`/api/runtime-stack${path}`)
@@ -231,6 +242,9 @@ describe('scorecard and exemption API', () => {
       expect(team.body.services.map((s: any) => s.entityRef)).toEqual([
         'component:default/pay-api',
       ]);
+      const checkout = await get('/scorecards/teams/default/checkout');
+      expect(checkout.body.services).toHaveLength(1);
+      expect(checkout.body.expiringExemptions).toEqual([]);
 
       const search = await get('/search/services');
       expect(search.body.items.map((i: any) => i.entityRef)).toEqual([
@@ -239,11 +253,19 @@ describe('scorecard and exemption API', () => {
       ]);
 
       // Another user sees them all.
-      const other = await request(backend.server)
-        .get('/api/runtime-stack/scorecards/services')
-        .query({ team: 'payments' })
-        .set('Authorization', mockCredentials.user.header('user:default/dana'));
+      const asDana = (path: string) =>
+        request(backend.server)
+          .get(`/api/runtime-stack${path}`)
+          .set(
+            'Authorization',
+            mockCredentials.user.header('user:default/dana'),
+          );
+      const other = await asDana('/scorecards/services?team=payments');
       expect(other.body.items).toHaveLength(2);
+      const checkoutForDana = await asDana(
+        '/scorecards/teams/default/checkout',
+      );
+      expect(checkoutForDana.body.expiringExemptions).toHaveLength(1);
     } finally {
       await backend.stop();
     }

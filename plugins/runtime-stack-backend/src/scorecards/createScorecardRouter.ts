@@ -103,23 +103,27 @@ export function createScorecardRouter(options: {
       team,
       TEAM_VIEW_SERVICES,
     );
-    const visible = await visibleEntityRefs(
-      options.catalog,
-      services.map(s => s.entityRef),
-      credentials,
-    );
     const expiring = await exemptions.list({
       scopeRefs: scorecards.teamScopeRefs(team),
       expiringBefore: addDays(now(), EXPIRING_WITHIN_DAYS),
     });
+    // The exemptions reach beyond the services listed, and name Systems.
+    const visible = await visibleEntityRefs(
+      options.catalog,
+      [
+        ...new Set([
+          ...services.map(s => s.entityRef),
+          ...expiring.map(e => e.scope.ref),
+        ]),
+      ],
+      credentials,
+    );
     res.json({
       team,
       groups,
       overall,
       services: services.filter(s => visible.has(s.entityRef)),
-      expiringExemptions: expiring.filter(e =>
-        e.scope.kind === 'system' ? true : visible.has(e.scope.ref),
-      ),
+      expiringExemptions: expiring.filter(e => visible.has(e.scope.ref)),
     });
   });
 
