@@ -18,6 +18,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { useState } from 'react';
 import { ExemptionsPanel } from './ExemptionsPanel';
 import { utcDay } from './exemptions';
 import { runtimeStackTestApi } from '../../__testUtils__/runtimeStackClient';
@@ -203,6 +204,42 @@ describe('ExemptionsPanel', () => {
     ).toHaveAttribute('href', '/catalog/default/system/payments');
     expect(third).toHaveTextContent('expires in 60 days');
     expect(third).toHaveTextContent(/requested by.*payments-team/);
+  });
+
+  it("never lists one entity's exemptions, with their Revoke, under another", async () => {
+    serveExemptions([own]);
+    const refundsRef = 'component:default/refunds';
+    server.use(
+      http.get(`${base}/exemptions`, ({ request }) =>
+        new URL(request.url).searchParams.get('scopeRef') === refundsRef
+          ? new Promise<Response>(() => {})
+          : undefined,
+      ),
+    );
+    const Switching = () => {
+      const [ref, setRef] = useState(entityRef);
+      return (
+        <>
+          <button type="button" onClick={() => setRef(refundsRef)}>
+            Next entity
+          </button>
+          <ExemptionsPanel entityRef={ref} model={defaultLayerModel} />
+        </>
+      );
+    };
+    await renderInTestApp(<Switching />, {
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      apis: [
+        mockApis.permission(),
+        runtimeStackTestApi(),
+        [catalogApiRef, catalogApiMock({ entities: people })],
+      ],
+    });
+    expect(await rows()).toHaveLength(1);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Next entity' }));
+    expect(screen.queryByRole('table', { name: 'Exemptions' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Revoke/ })).toBeNull();
   });
 
   it('asks only for its own scope when the component has no System', async () => {

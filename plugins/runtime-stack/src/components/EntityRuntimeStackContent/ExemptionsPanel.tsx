@@ -25,7 +25,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { useLastGoodAsync } from '../shared/useLastGoodAsync';
 import { runtimeStackApiRef } from '../../api';
 import {
   describeExpiry,
@@ -257,18 +257,20 @@ export const ExemptionsPanel = ({
   onChanged?: () => void;
 }) => {
   const api = useApi(runtimeStackApiRef);
-  const exemptions = useAsyncRetry(async () => {
-    const [own, system] = await Promise.all([
-      api.getExemptions({ scopeRef: entityRef }),
-      systemRef ? api.getExemptions({ scopeRef: systemRef }) : [],
-    ]);
-    return sortExemptions([...own, ...system]);
-  }, [api, entityRef, systemRef]);
-  // A reload keeps the list on screen; only the first load shows progress.
-  const state = {
-    ...exemptions,
-    loading: exemptions.loading && exemptions.value === undefined,
-  };
+  // A reload keeps the list on screen; another entity (a legacy app keeps
+  // the tab mounted) starts from nothing, so no Revoke acts on the last
+  // entity's exemptions.
+  const exemptions = useLastGoodAsync(
+    `${entityRef} ${systemRef ?? ''}`,
+    async () => {
+      const [own, system] = await Promise.all([
+        api.getExemptions({ scopeRef: entityRef }),
+        systemRef ? api.getExemptions({ scopeRef: systemRef }) : [],
+      ]);
+      return sortExemptions([...own, ...system]);
+    },
+    [api, entityRef, systemRef],
+  );
   const loadedModel = useAsync(
     async () => model ?? api.getLayerModel(),
     [api, model],
@@ -300,7 +302,8 @@ export const ExemptionsPanel = ({
       title={t('exemptions.title')}
       what={t('exemptions.what')}
       subheader={t(`exemptions.subheader.${subject}`)}
-      state={state}
+      state={exemptions}
+      refreshError={exemptions.refreshError}
       isEmpty={() => false}
       empty=""
     >
