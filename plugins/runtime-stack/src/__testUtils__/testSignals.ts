@@ -1,6 +1,7 @@
 import type { JsonObject } from '@backstage/types';
 import { signalApiRef, type SignalApi } from '@backstage/plugin-signals-react';
 import { act } from '@testing-library/react';
+import { coverageSignalChannel } from '@internal/backstage-plugin-runtime-stack-common';
 
 /**
  * The app's signal API as the signals plugin would serve it, with the
@@ -21,15 +22,21 @@ export function testSignals() {
       return { unsubscribe: () => listeners.delete(listener) };
     },
   };
+  const send = (channel: string, message: JsonObject) =>
+    act(() => {
+      for (const listener of subscribers.get(channel) ?? []) {
+        listener(message);
+      }
+    });
   return {
     apiEntry: [signalApiRef, api] as const,
     channels: () =>
       [...subscribers].filter(([, l]) => l.size > 0).map(([c]) => c),
-    send: (channel: string, message: JsonObject) =>
-      act(() => {
-        for (const listener of subscribers.get(channel) ?? []) {
-          listener(message);
-        }
-      }),
+    send,
+    /** What the backend sends when the entity's stored coverage changed. */
+    sendEvaluated: (
+      entityRef: string,
+      evaluatedAt = new Date().toISOString(),
+    ) => send(coverageSignalChannel(entityRef), { entityRef, evaluatedAt }),
   };
 }

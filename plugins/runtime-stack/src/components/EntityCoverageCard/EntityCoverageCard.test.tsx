@@ -315,18 +315,9 @@ describe('EntityCoverageCard', () => {
       overall: { required: 10, covered: 10, partial: 0, ratio: 1 },
       gaps: [],
     };
-    await signals.send('runtime-stack:coverage:component:default/other', {
-      entityRef: 'component:default/other',
-      evaluatedAt: new Date().toISOString(),
-    });
+    await signals.sendEvaluated('component:default/other');
     expect(requests).toBe(1);
-    await signals.send(
-      'runtime-stack:coverage:component:default/payments-api',
-      {
-        entityRef: 'component:default/payments-api',
-        evaluatedAt: new Date().toISOString(),
-      },
-    );
+    await signals.sendEvaluated('component:default/payments-api');
     await waitFor(() =>
       expect(screen.getByLabelText('Overall coverage')).toHaveTextContent(
         '100%',
@@ -357,13 +348,7 @@ describe('EntityCoverageCard', () => {
     );
 
     failing = true;
-    await signals.send(
-      'runtime-stack:coverage:component:default/payments-api',
-      {
-        entityRef: 'component:default/payments-api',
-        evaluatedAt: new Date().toISOString(),
-      },
-    );
+    await signals.sendEvaluated('component:default/payments-api');
 
     expect(
       await screen.findByText(

@@ -593,12 +593,9 @@ describe('EntityRuntimeStackContent', () => {
       evaluatedAt: '2026-11-23T11:00:00.000Z',
       overall: { required: 10, covered: 7, partial: 2, ratio: 0.8 },
     };
-    await signals.send(
-      'runtime-stack:coverage:component:default/payments-api',
-      {
-        entityRef: 'component:default/payments-api',
-        evaluatedAt: answer.evaluatedAt,
-      },
+    await signals.sendEvaluated(
+      'component:default/payments-api',
+      answer.evaluatedAt,
     );
     await waitFor(() =>
       expect(screen.getByLabelText('Overall coverage')).toHaveTextContent(

@@ -125,13 +125,7 @@ describe('GroupRuntimeStackContent', () => {
       ...view,
       overall: { required: 10, covered: 9, partial: 0, ratio: 0.9 },
     };
-    await signals.send(
-      'runtime-stack:coverage:group:default/product-engineering',
-      {
-        entityRef: 'group:default/product-engineering',
-        evaluatedAt: new Date().toISOString(),
-      },
-    );
+    await signals.sendEvaluated('group:default/product-engineering');
     expect(
       await screen.findByText('Team coverage updated: 90% covered'),
     ).toHaveAttribute('role', 'status');
@@ -157,13 +151,7 @@ describe('GroupRuntimeStackContent', () => {
     );
 
     failing = true;
-    await signals.send(
-      'runtime-stack:coverage:group:default/product-engineering',
-      {
-        entityRef: 'group:default/product-engineering',
-        evaluatedAt: new Date().toISOString(),
-      },
-    );
+    await signals.sendEvaluated('group:default/product-engineering');
 
     expect(
       await screen.findByText(

@@ -279,10 +279,7 @@ describe('SystemRuntimeStackContent', () => {
       ...coverage,
       overall: { required: 24, covered: 24, partial: 0, ratio: 1 },
     };
-    await signals.send('runtime-stack:coverage:system:default/payments', {
-      entityRef: 'system:default/payments',
-      evaluatedAt: new Date().toISOString(),
-    });
+    await signals.sendEvaluated('system:default/payments');
     await waitFor(() =>
       expect(screen.getByLabelText('System coverage')).toHaveTextContent(
         '100%',
@@ -317,10 +314,7 @@ describe('SystemRuntimeStackContent', () => {
     const dialog = await openGrantDialog();
 
     failing = true;
-    await signals.send('runtime-stack:coverage:system:default/payments', {
-      entityRef: 'system:default/payments',
-      evaluatedAt: new Date().toISOString(),
-    });
+    await signals.sendEvaluated('system:default/payments');
 
     expect(
       await screen.findByText(
