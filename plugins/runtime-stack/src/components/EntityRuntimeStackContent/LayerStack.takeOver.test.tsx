@@ -258,6 +258,59 @@ describe('LayerStack, taking over an owner without a stored record', () => {
     expect(await screen.findByRole('dialog')).toBeInTheDocument();
   });
 
+  it('keeps the answer of a row whose owner did not change while another row is checked again', async () => {
+    let answerSecond = () => {};
+    const bodies = serveChecks([]);
+    // The second check (after GitOps changed owner) waits for the test.
+    const secondAnswered = new Promise<void>(resolve => {
+      answerSecond = resolve;
+    });
+    server.use(
+      http.post(`${baseUrl}/ownership/check`, async ({ request }) => {
+        const body = (await request.clone().json()) as {
+          records: LayerOwnershipInput[];
+        };
+        if (bodies.length === 0) return undefined;
+        bodies.push(body);
+        await secondAnswered;
+        return HttpResponse.json({
+          results: body.records.map(r => ({ record: r, allowed: true })),
+        });
+      }),
+    );
+    const moved: EntityCoverage = {
+      ...coverage,
+      capabilities: coverage.capabilities.map(c =>
+        c.capability === 'gitops'
+          ? { ...c, owners: [owner('platform-team', organisation)] }
+          : c,
+      ),
+    };
+    const Moving = () => {
+      const [value, setValue] = useState(coverage);
+      return (
+        <>
+          <button type="button" onClick={() => setValue(moved)}>
+            Move GitOps
+          </button>
+          <LayerStack value={value} onChanged={jest.fn()} />
+        </>
+      );
+    };
+    await renderWithClient(<Moving />, {}, [mockApis.permission()]);
+    await waitFor(() =>
+      expect(button('Logging')).not.toHaveAttribute('aria-disabled'),
+    );
+
+    await userEvent.click(screen.getByRole('button', { name: 'Move GitOps' }));
+    await waitFor(() => expect(bodies).toHaveLength(2));
+    expect(button('GitOps')).toHaveAttribute('aria-disabled', 'true');
+    expect(button('Logging')).not.toHaveAttribute('aria-disabled');
+    await userEvent.click(button('Logging'));
+    expect(await screen.findByRole('dialog')).toBeInTheDocument();
+    answerSecond();
+  });
+
   it('leaves the button usable when the check fails, and says so', async () => {
     server.use(
       http.post(`${baseUrl}/ownership/check`, () =>

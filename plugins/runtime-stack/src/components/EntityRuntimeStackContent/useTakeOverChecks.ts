@@ -1,6 +1,6 @@
 import { useApi } from '@backstage/frontend-plugin-api';
-import { useMemo } from 'react';
-import { runtimeStackApiRef } from '../../api';
+import { useMemo, useRef } from 'react';
+import { runtimeStackApiRef, type OwnershipCheckResult } from '../../api';
 import { useLastGoodAsync } from '../shared/useLastGoodAsync';
 import type { OwnedCapability } from './ownershipEdits';
 import { takeOverRecordOf } from './takeOverRecord';
@@ -45,11 +45,25 @@ export function useTakeOverChecks(
         : api.checkOwnership(toCheck.map(c => c.record)),
     [api],
   );
+  // Answers by the record asked about, kept across new checks: a row whose
+  // record did not change keeps its answer (and its button) while other
+  // rows' owners are checked again, so a click on it is never lost.
+  const answered = useRef(new Map<string, OwnershipCheckResult>());
+  if (checks.value) {
+    toCheck.forEach((c, i) => {
+      const result = checks.value?.[i];
+      if (result) answered.current.set(JSON.stringify(c.record), result);
+    });
+  }
   return capability => {
     const index = toCheck.findIndex(c => c.capability === capability);
     if (index < 0) return undefined;
-    if (checks.error) return { status: 'failed', error: checks.error };
-    const result = checks.value?.[index];
+    const result =
+      checks.value?.[index] ??
+      answered.current.get(JSON.stringify(toCheck[index].record));
+    if (!result && checks.error) {
+      return { status: 'failed', error: checks.error };
+    }
     if (!result) return { status: 'checking' };
     // Only a refusal of the user blocks the button: a record refused as
     // invalid (today's owner is gone from the catalog) is for the dialog to
