@@ -574,6 +574,45 @@ describe('EntityRuntimeStackContent', () => {
     expect(screen.queryByText(/Could not reload/)).toBeNull();
   });
 
+  it('reads the clusters, images and telemetry again when a new evaluation is signalled, as it follows a collection', async () => {
+    let answer = coverage;
+    serveTab(() => HttpResponse.json(answer));
+    const asked: string[] = [];
+    server.events.on('request:start', ({ request }) => {
+      asked.push(new URL(request.url).pathname.split('/').pop()!);
+    });
+    const signals = testSignals();
+    await render({ signals });
+    expect(await screen.findByLabelText('Overall coverage')).toHaveTextContent(
+      '70%',
+    );
+    await screen.findByRole('table', { name: 'Workloads on prod-eu-1' });
+    const count = (what: string) => asked.filter(a => a === what).length;
+    expect([
+      count('clusters'),
+      count('images'),
+      count('observability'),
+    ]).toEqual([1, 1, 1]);
+
+    answer = { ...coverage, evaluatedAt: '2026-11-23T11:00:00.000Z' };
+    await signals.sendEvaluated(
+      'component:default/payments-api',
+      answer.evaluatedAt,
+    );
+    await waitFor(() =>
+      expect([
+        count('clusters'),
+        count('images'),
+        count('observability'),
+      ]).toEqual([2, 2, 2]),
+    );
+    // The workloads stay on screen while they are read again.
+    expect(
+      screen.getByRole('table', { name: 'Workloads on prod-eu-1' }),
+    ).toBeInTheDocument();
+    server.events.removeAllListeners();
+  });
+
   it('reloads the coverage when the backend signals a new evaluation, keeping the layers as the user left them', async () => {
     let answer = coverage;
     serveTab(() => HttpResponse.json(answer));

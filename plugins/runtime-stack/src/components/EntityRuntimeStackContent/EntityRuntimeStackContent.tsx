@@ -29,6 +29,7 @@ import { ObservabilityPanel } from './ObservabilityPanel';
 import { Section } from './Section';
 import { CoverageTrendCard } from './CoverageTrendCard';
 import { useLastGoodAsync } from '../shared/useLastGoodAsync';
+import { useOnNewEvaluation } from '../shared/useOnNewEvaluation';
 import { runtimeStackTranslationRef } from '../../translation';
 
 /** The entity's System as `system:namespace/name`, if `spec.system` names one. */
@@ -70,8 +71,15 @@ export const EntityRuntimeStackContent = () => {
   const model = useAsync(() => api.getLayerModel(), [api]);
   const titles = useMemo(() => layerModelTitlesOf(model.value), [model.value]);
   const { toolTitleOf: titleOf, capabilityTitleOf } = titles;
-  const clusters = useAsync(() => api.getEntityClusters(name), [api, name]);
-  const images = useAsync(() => api.getEntityImages(name), [api, name]);
+  const clusters = useLastGoodAsync(
+    entityRef,
+    () => api.getEntityClusters(name),
+    [api, name],
+  );
+  const images = useLastGoodAsync(entityRef, () => api.getEntityImages(name), [
+    api,
+    name,
+  ]);
   const coverage = useLastGoodAsync(
     entityRef,
     () => api.getEntityCoverage(name),
@@ -91,10 +99,20 @@ export const EntityRuntimeStackContent = () => {
     () => ({ refreshing, refreshError }),
     [refreshing, refreshError],
   );
-  const observability = useAsync(
+  const observability = useLastGoodAsync(
+    entityRef,
     () => api.getEntityObservability(name),
     [api, name],
   );
+  // Coverage is evaluated again after each collection, which the backend
+  // signals: what the clusters, the registry and the telemetry show has
+  // changed with it (a service opened before its cluster's first collection
+  // gets its workloads then).
+  useOnNewEvaluation(entityRef, coverage.value?.evaluatedAt, () => {
+    clusters.retry();
+    images.retry();
+    observability.retry();
+  });
 
   return (
     <Grid container spacing={2}>
@@ -154,6 +172,7 @@ export const EntityRuntimeStackContent = () => {
           what={t('entityContent.clusters.what')}
           subheader={t('entityContent.clusters.subheader')}
           state={clusters}
+          refreshError={clusters.refreshError}
           isEmpty={v => v.clusters.length === 0 && v.unavailable.length === 0}
           empty={clustersEmptyText(t, clusters.value)}
         >
@@ -166,6 +185,7 @@ export const EntityRuntimeStackContent = () => {
           what={t('entityContent.images.what')}
           subheader={t('entityContent.images.subheader')}
           state={images}
+          refreshError={images.refreshError}
           isEmpty={v => v.images.length === 0}
           empty={t('entityContent.images.empty')}
         >
@@ -178,6 +198,7 @@ export const EntityRuntimeStackContent = () => {
           what={t('entityContent.observability.what')}
           subheader={t('entityContent.observability.subheader')}
           state={observability}
+          refreshError={observability.refreshError}
           isEmpty={() => false}
           empty=""
         >
