@@ -1,4 +1,3 @@
-import { parseEntityRef } from '@backstage/catalog-model';
 import {
   OWNERSHIP_SCOPE_KINDS,
   normalizeEntityRef,
@@ -24,11 +23,8 @@ export const updateOwnershipBodySchema = ownershipAssignmentSchema.extend({
 /** Whether `spec.system` names a System, as the catalog reads it. */
 function isSystemRef(ref: string): boolean {
   try {
-    const { kind } = parseEntityRef(ref, {
-      defaultKind: 'system',
-      defaultNamespace: 'default',
-    });
-    return kind.toLocaleLowerCase('en-US') === 'system';
+    normalizeEntityRef(ref, 'system', 'spec.system');
+    return true;
   } catch {
     return false;
   }
