@@ -30,13 +30,15 @@ export function useTakeOverChecks(
     () =>
       capabilities.flatMap(c => {
         const record = takeOverRecordOf(c, entityRef);
-        return record ? [{ capability: c.capability, record }] : [];
+        return record
+          ? [{ capability: c.capability, record, key: JSON.stringify(record) }]
+          : [];
       }),
     [capabilities, entityRef],
   );
   // The answers belong to exactly these records: asked about other ones,
   // rows show "checking" rather than an answer about the previous owner.
-  const key = useMemo(() => JSON.stringify(toCheck), [toCheck]);
+  const key = useMemo(() => toCheck.map(c => c.key).join('\n'), [toCheck]);
   const checks = useLastGoodAsync(
     key,
     async () =>
@@ -49,18 +51,13 @@ export function useTakeOverChecks(
   // record did not change keeps its answer (and its button) while other
   // rows' owners are checked again, so a click on it is never lost.
   const answered = useRef(new Map<string, OwnershipCheckResult>());
-  if (checks.value) {
-    toCheck.forEach((c, i) => {
-      const result = checks.value?.[i];
-      if (result) answered.current.set(JSON.stringify(c.record), result);
-    });
-  }
+  checks.value?.forEach((result, i) =>
+    answered.current.set(toCheck[i].key, result),
+  );
   return capability => {
-    const index = toCheck.findIndex(c => c.capability === capability);
-    if (index < 0) return undefined;
-    const result =
-      checks.value?.[index] ??
-      answered.current.get(JSON.stringify(toCheck[index].record));
+    const asked = toCheck.find(c => c.capability === capability);
+    if (!asked) return undefined;
+    const result = answered.current.get(asked.key);
     if (!result && checks.error) {
       return { status: 'failed', error: checks.error };
     }
