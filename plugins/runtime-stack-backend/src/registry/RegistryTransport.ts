@@ -42,7 +42,12 @@ const MAX_RETRY_WAIT_MS = 60_000;
 
 const isRetryable = (status: number) => status === 429 || status >= 500;
 
-async function readBody(response: Response, url: URL, method: string) {
+async function readBody(
+  response: Response,
+  url: URL,
+  method: string,
+  includeQueryInErrors: boolean,
+) {
   if (!response.body) return Buffer.alloc(0);
   const chunks: Buffer[] = [];
   let size = 0;
@@ -54,6 +59,7 @@ async function readBody(response: Response, url: URL, method: string) {
         url,
         status: response.status,
         reason: `response larger than ${MAX_BODY_BYTES} bytes`,
+        includeQuery: includeQueryInErrors,
       });
     }
     chunks.push(Buffer.from(chunk));
@@ -199,7 +205,7 @@ export class RegistryTransport {
         body:
           method === 'HEAD'
             ? Buffer.alloc(0)
-            : await readBody(response, url, method),
+            : await readBody(response, url, method, includeQueryInErrors),
         url,
       };
     } catch (error) {

@@ -296,6 +296,23 @@ describe('redirects', () => {
     expect(storage.requests[0].headers.authorization).toBeUndefined();
   });
 
+  it('keeps the signature of a storage URL out of the error when its body is too large', async () => {
+    const storage = await stub((_request, response) => {
+      response.writeHead(200);
+      // Past the 8 MiB a registry body may have.
+      response.end(Buffer.alloc(9 * 1024 * 1024, 'x'));
+    });
+    const registry = await registryRedirectingBlobsTo(
+      path => `${storage.url}/signed${path}?X-Amz-Signature=secret`,
+    );
+    const error = await failure(
+      clientFor(registry).describeImage('team/app', '1.0.0'),
+    );
+    expect(error.message).toMatch(/response larger than 8388608 bytes/);
+    expect(error.message).toContain('/signed/v2/team/app/blobs/sha256:');
+    expect(error.message).not.toContain('secret');
+  });
+
   it('keeps Authorization on a redirect within the registry', async () => {
     const registry = await registryRedirectingBlobsTo(
       path => `/storage${path}`,
