@@ -170,6 +170,7 @@ export interface Config {
        * `${service}`, `${namespace}` and `${cluster}` placeholders.
        */
       links?: Array<{ title: string; url: string; type?: string }>;
+      /** How long Prometheus and Grafana answers are cached, in whole seconds of at least 1. Default 60. */
       cacheTtlSeconds?: number;
     };
     /**

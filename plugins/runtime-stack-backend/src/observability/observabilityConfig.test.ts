@@ -185,4 +185,16 @@ describe('observability configuration', () => {
       ),
     ).toThrow(/prometheus\[0\]\.url 'prom:9090'/);
   });
+
+  it('refuses a cache time below one second, which the cache would keep for ever', () => {
+    const withTtl = (cacheTtlSeconds: number) =>
+      readObservabilitySettings(
+        new ConfigReader({ runtimeStack: { observability: { cacheTtlSeconds } } }),
+      );
+    expect(withTtl(5).cacheTtlSeconds).toBe(5);
+    expect(() => withTtl(0)).toThrow(
+      /Invalid runtimeStack\.observability\.cacheTtlSeconds: must be a whole number of at least 1, not 0/,
+    );
+    expect(() => withTtl(-5)).toThrow(/cacheTtlSeconds/);
+  });
 });

@@ -1,6 +1,7 @@
 import type { Config } from '@backstage/config';
 import { isObject, type JsonObject } from './jsonShapes';
 import { InputError } from '@backstage/errors';
+import { readPositiveInteger } from '../config/readPositiveInteger';
 
 export interface PrometheusSource {
   /** How the source is named in answers, e.g. `prometheus-eu`. */
@@ -159,7 +160,12 @@ export function readObservabilitySettings(
     prometheus,
     grafana,
     links,
-    cacheTtlSeconds: ours?.getOptionalNumber('cacheTtlSeconds') ?? 60,
+    // The cache store keeps an entry with a TTL of 0 for ever.
+    cacheTtlSeconds: readPositiveInteger(
+      config,
+      'runtimeStack.observability.cacheTtlSeconds',
+      60,
+    ),
   };
 }
 
