@@ -265,6 +265,32 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
+    it('searches names with _ and % as themselves, and sorts services without an owner or System last', async () => {
+      await coverage.put([
+        { coverage: coverageOf('my_api', []), ownerRef: 'group:default/zeta' },
+        { coverage: coverageOf('myxapi', []) },
+        { coverage: coverageOf('100%-api', []) },
+      ]);
+      const search = async (text: string) =>
+        (await store.services({ search: text, limit: 50, offset: 0 })).items.map(
+          i => i.entityRef,
+        );
+      expect(await search('my_')).toEqual(['component:default/my_api']);
+      expect(await search('0%-')).toEqual(['component:default/100%-api']);
+
+      for (const order of ['asc', 'desc'] as const) {
+        const owners = (
+          await store.services({ sort: 'owner', order, limit: 50, offset: 0 })
+        ).items.map(i => i.owner ?? null);
+        expect(owners.slice(-2)).toEqual([null, null]);
+        expect(owners[order === 'asc' ? 4 : 0]).toBe('group:default/zeta');
+        const systems = (
+          await store.services({ sort: 'system', order, limit: 50, offset: 0 })
+        ).items.map(i => i.system ?? null);
+        expect(systems.slice(-3)).toEqual([null, null, null]);
+      }
+    });
+
     it('snapshots each day, trends per subject, prunes by retention and forgets deleted services, groups and Systems', async () => {
       await store.snapshot('2026-11-21');
       // pay-worker gains gitops coverage of its proxy the next day.

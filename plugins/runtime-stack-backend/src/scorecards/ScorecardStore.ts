@@ -487,13 +487,15 @@ export class ScorecardStore {
     const filtered = this.filteredServices(query);
     const [{ total }] = await filtered.clone().count({ total: '*' });
     const sort = SORTS[query.sort ?? 'entityRef'];
+    const order = query.order === 'desc' ? 'desc' : 'asc';
     const rows = await filtered
       .clone()
       .select(SERVICE_SCORE_COLUMNS)
-      .orderBy([
-        { column: sort, order: query.order ?? 'asc' },
-        { column: 'sc.entity_ref', order: 'asc' },
-      ])
+      // Services without an owner or System come last in either order,
+      // where the databases disagree by default. Raw: knex writes
+      // `nulls last` for SQLite as `(column is null) desc`, which drops the
+      // column's own order and puts the nulls first.
+      .orderByRaw(`${sort} ${order} nulls last, sc.entity_ref asc`)
       .limit(query.limit)
       .offset(query.offset);
     return { items: rows.map(toServiceScore), totalCount: Number(total) };
@@ -610,9 +612,11 @@ export class ScorecardStore {
     if (query.lifecycle) q.where('sc.lifecycle', query.lifecycle);
     if (query.profile) q.where('sc.profile_id', query.profile);
     if (query.search) {
-      q.whereRaw('lower(sc.entity_ref) like ?', [
-        `%${query.search.toLocaleLowerCase('en-US').replace(/[%_]/g, '')}%`,
-      ]);
+      // Entity names may hold `_`, which LIKE would read as any character.
+      const text = query.search
+        .toLocaleLowerCase('en-US')
+        .replace(/[\\%_]/g, c => `\\${c}`);
+      q.whereRaw(`lower(sc.entity_ref) like ? escape '\\'`, [`%${text}%`]);
     }
     if (query.layer !== undefined || query.status) {
       // Uncorrelated, so the database computes the matching services once
