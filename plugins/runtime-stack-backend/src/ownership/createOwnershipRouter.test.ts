@@ -396,6 +396,17 @@ describe.each(databases.eachSupportedId())(
       expect(res.status).toBe(400);
       expect(res.body.error.message).toMatch(/limit/);
       expect(res.body.error.message).toMatch(/colour/);
+
+      // Blank is no filter of layer 0, and no first page.
+      for (const query of ['layer=', 'offset=%20', 'layer=-1', 'layer=3.5']) {
+        const blank = await request(server)
+          .get(`${api}/ownership?${query}`)
+          .set(as(READER));
+        expect(blank.status).toBe(400);
+        expect(blank.body.error.message).toMatch(
+          new RegExp(`Invalid query: ${query.split('=')[0]}`),
+        );
+      }
     });
 
     it('walks a list page by page with nextCursor, keeping its filter', async () => {

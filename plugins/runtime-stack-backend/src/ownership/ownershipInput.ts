@@ -8,6 +8,7 @@ import {
   type OwnershipScope,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { z } from 'zod';
+import { queryInteger } from '../http/queryInteger';
 import { scopeRefsFor } from '../catalog/scopeRefsFor';
 import type { OwnershipFilter } from './OwnershipStore';
 
@@ -77,19 +78,15 @@ const oneOrMany = z
   .transform(v => (Array.isArray(v) ? v : [v]));
 
 const pageSchema = {
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(MAX_PAGE_SIZE)
+  limit: queryInteger({ min: 1, max: MAX_PAGE_SIZE })
     .default(DEFAULT_PAGE_SIZE),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: queryInteger({ min: 0 }).default(0),
 };
 
 export const listOwnershipQuerySchema = z.strictObject({
   scopeKind: z.enum(OWNERSHIP_SCOPE_KINDS as [string, ...string[]]).optional(),
   scopeRef: oneOrMany.optional(),
-  layer: z.coerce.number().int().min(0).optional(),
+  layer: queryInteger({ min: 0 }).optional(),
   capability: z.string().min(1).optional(),
   owner: oneOrMany.optional(),
   ...pageSchema,
@@ -101,7 +98,7 @@ export const historyQuerySchema = z.strictObject({
 });
 
 export const deleteQuerySchema = z.strictObject({
-  version: z.coerce.number().int().min(1),
+  version: queryInteger({ min: 1 }),
 });
 
 export function toFilter(

@@ -201,6 +201,21 @@ describe('scorecard and exemption API', () => {
         .set('Authorization', asUser());
       expect(bad.status).toBe(400);
       expect(bad.body.error.message).toMatch(/sort/);
+
+      for (const [route, query] of [
+        ['scorecards/teams', { layer: '' }],
+        ['scorecards/services', { offset: '' }],
+        ['scorecards/trend', { days: ' ' }],
+      ] as const) {
+        const blank = await request(backend.server)
+          .get(`/api/runtime-stack/${route}`)
+          .query(query)
+          .set('Authorization', asUser());
+        expect(blank.status).toBe(400);
+        expect(blank.body.error.message).toMatch(
+          new RegExp(`Invalid query: ${Object.keys(query)[0]}`),
+        );
+      }
     } finally {
       await backend.stop();
     }

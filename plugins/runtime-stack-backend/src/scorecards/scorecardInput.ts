@@ -5,6 +5,7 @@ import {
   type LayerModel,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { z } from 'zod';
+import { queryInteger } from '../http/queryInteger';
 import { addDays } from '../time/days';
 
 const MAX_REASON = 500;
@@ -14,9 +15,9 @@ export const MAX_SCORECARD_PAGE = 500;
 const optionalRef = z.string().min(1).max(255).optional();
 
 export const teamScorecardQuerySchema = z.strictObject({
-  layer: z.coerce.number().int().min(0).optional(),
-  limit: z.coerce.number().int().min(1).max(MAX_SCORECARD_PAGE).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  layer: queryInteger({ min: 0 }).optional(),
+  limit: queryInteger({ min: 1, max: MAX_SCORECARD_PAGE }).default(50),
+  offset: queryInteger({ min: 0 }).default(0),
 });
 
 export const trendQuerySchema = z.strictObject({
@@ -24,8 +25,8 @@ export const trendQuerySchema = z.strictObject({
     .enum(['estate', 'team', 'layer', 'service', 'system'])
     .default('estate'),
   ref: optionalRef,
-  layer: z.coerce.number().int().min(0).optional(),
-  days: z.coerce.number().int().min(1).max(3660).default(90),
+  layer: queryInteger({ min: 0 }).optional(),
+  days: queryInteger({ min: 1, max: 3660 }).default(90),
 });
 
 export const servicesQuerySchema = z.strictObject({
@@ -33,7 +34,7 @@ export const servicesQuerySchema = z.strictObject({
   system: optionalRef,
   lifecycle: z.string().min(1).max(64).optional(),
   profile: z.string().min(1).max(64).optional(),
-  layer: z.coerce.number().int().min(0).optional(),
+  layer: queryInteger({ min: 0 }).optional(),
   status: z
     .enum(['covered', 'partial', 'missing', 'exempt', 'not-required'])
     .optional(),
@@ -42,14 +43,14 @@ export const servicesQuerySchema = z.strictObject({
     .enum(['entityRef', 'ratio', 'gapCount', 'owner', 'system', 'evaluatedAt'])
     .optional(),
   order: z.enum(['asc', 'desc']).optional(),
-  limit: z.coerce.number().int().min(1).max(MAX_SCORECARD_PAGE).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  limit: queryInteger({ min: 1, max: MAX_SCORECARD_PAGE }).default(50),
+  offset: queryInteger({ min: 0 }).default(0),
   format: z.enum(['json', 'csv']).default('json'),
 });
 
 export const searchServicesQuerySchema = z.strictObject({
   after: z.string().min(1).max(255).optional(),
-  limit: z.coerce.number().int().min(1).max(MAX_SCORECARD_PAGE).default(200),
+  limit: queryInteger({ min: 1, max: MAX_SCORECARD_PAGE }).default(200),
 });
 
 const MAX_EXEMPTION_PAGE = 1000;
@@ -59,9 +60,9 @@ export const exemptionQuerySchema = z.strictObject({
     .union([z.string().min(1), z.array(z.string().min(1))])
     .transform(v => (Array.isArray(v) ? v : [v]))
     .optional(),
-  expiringWithinDays: z.coerce.number().int().min(1).max(3660).optional(),
-  limit: z.coerce.number().int().min(1).max(MAX_EXEMPTION_PAGE).default(200),
-  offset: z.coerce.number().int().min(0).default(0),
+  expiringWithinDays: queryInteger({ min: 1, max: 3660 }).optional(),
+  limit: queryInteger({ min: 1, max: MAX_EXEMPTION_PAGE }).default(200),
+  offset: queryInteger({ min: 0 }).default(0),
 });
 
 export const exemptionBodySchema = z.strictObject({
