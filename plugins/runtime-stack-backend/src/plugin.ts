@@ -429,6 +429,7 @@ export const runtimeStackPlugin = createBackendPlugin({
             scorecards,
             exemptions,
             coverage,
+            logger,
           }),
         );
         registerRuntimeStackActions({

@@ -1,6 +1,6 @@
 import type { BackendFeature } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
-import type { Entity } from '@backstage/catalog-model';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { FakeKubeApiServer } from '@internal/fake-kube-apiserver';
@@ -81,29 +81,39 @@ export async function startPortalBackend(
 }
 
 /**
- * The in-memory catalog, but answering `getEntitiesByRefs` as a permission
- * policy would: the hidden entities are null for that user.
+ * The in-memory catalog, but answering by ref as a permission policy would:
+ * the hidden entities are null (or undefined) for that user.
  */
 export function catalogWithVisibility(
   entities: Entity[],
   hiddenFrom?: { user: string; entityRefs: string[] },
 ) {
   const catalog = catalogServiceMock({ entities });
+  const hiddenFor = (options: unknown): string[] => {
+    const credentials =
+      options && typeof options === 'object' && 'credentials' in options
+        ? options.credentials
+        : undefined;
+    const { principal } = (credentials ?? {}) as {
+      principal?: { userEntityRef?: string };
+    };
+    return hiddenFrom && principal?.userEntityRef === hiddenFrom.user
+      ? hiddenFrom.entityRefs
+      : [];
+  };
   return catalogServiceMock.mock({
     getEntities: (query, options) => catalog.getEntities(query, options),
-    getEntityByRef: (ref, options) => catalog.getEntityByRef(ref, options),
+    getEntityByRef: async (ref, options) => {
+      const entityRef =
+        typeof ref === 'string' ? ref : stringifyEntityRef(ref);
+      return hiddenFor(options).includes(entityRef)
+        ? undefined
+        : catalog.getEntityByRef(ref, options);
+    },
     queryEntities: (query, options) => catalog.queryEntities(query, options),
     getEntitiesByRefs: async (query, options) => {
       const { items } = await catalog.getEntitiesByRefs(query, options);
-      const credentials =
-        options && 'credentials' in options ? options.credentials : undefined;
-      const { principal } = (credentials ?? {}) as {
-        principal?: { userEntityRef?: string };
-      };
-      const hidden =
-        hiddenFrom && principal?.userEntityRef === hiddenFrom.user
-          ? hiddenFrom.entityRefs
-          : [];
+      const hidden = hiddenFor(options);
       return {
         items: items.map((entity, i) =>
           hidden.includes(query.entityRefs[i]) ? undefined : entity,

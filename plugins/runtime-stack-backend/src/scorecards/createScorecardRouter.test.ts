@@ -195,6 +195,19 @@ describe('scorecard and exemption API', () => {
       expect(noRef.status).toBe(400);
       expect(noRef.body.error.message).toMatch(/ref/);
 
+      for (const [query, message] of [
+        [{ subject: 'estate', ref: 'payments' }, /ref: not read for subject estate/],
+        [{ subject: 'team', ref: 'payments', layer: '3' }, /layer: not read for subject team/],
+        [{ subject: 'layer', layer: '99' }, /layer: no layer 99 in the layer model/],
+      ] as const) {
+        const ignored = await request(backend.server)
+          .get('/api/runtime-stack/scorecards/trend')
+          .query(query)
+          .set('Authorization', asUser());
+        expect(ignored.status).toBe(400);
+        expect(ignored.body.error.message).toMatch(message);
+      }
+
       const bad = await request(backend.server)
         .get('/api/runtime-stack/scorecards/services')
         .query({ sort: 'owner; drop table' })
@@ -267,6 +280,26 @@ describe('scorecard and exemption API', () => {
         'component:default/pay-api',
       ]);
 
+      // Their history and exemption reasons are not the guest's to read.
+      const hiddenTrend = await get('/scorecards/trend', {
+        subject: 'service',
+        ref: 'pay-worker',
+      });
+      expect(hiddenTrend.status).toBe(404);
+      const hiddenSystemTrend = await get('/scorecards/trend', {
+        subject: 'system',
+        ref: 'shop',
+      });
+      expect(hiddenSystemTrend.status).toBe(404);
+      const shownTrend = await get('/scorecards/trend', {
+        subject: 'service',
+        ref: 'pay-api',
+      });
+      expect(shownTrend.status).toBe(200);
+      const hiddenExemptions = await get('/exemptions', { scopeRef: 'shop' });
+      expect(hiddenExemptions.body.items).toEqual([]);
+      expect(JSON.stringify(hiddenExemptions.body)).not.toContain('stateless');
+
       // Another user sees them all.
       const asDana = (path: string) =>
         request(backend.server)
@@ -281,6 +314,8 @@ describe('scorecard and exemption API', () => {
         '/scorecards/teams/default/checkout',
       );
       expect(checkoutForDana.body.expiringExemptions).toHaveLength(1);
+      const exemptionsForDana = await asDana('/exemptions?scopeRef=shop');
+      expect(exemptionsForDana.body.items).toHaveLength(1);
     } finally {
       await backend.stop();
     }

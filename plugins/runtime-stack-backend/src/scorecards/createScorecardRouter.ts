@@ -2,6 +2,7 @@ import type {
   AuditorService,
   AuthService,
   HttpAuthService,
+  LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import {
@@ -22,7 +23,7 @@ import {
   type SearchableServicePage,
   type TrendSubject,
 } from '@internal/backstage-plugin-runtime-stack-common';
-import type { Request } from 'express';
+import express, { type Request } from 'express';
 import Router from 'express-promise-router';
 import { authorizeRequest } from '../auth/authorizeRequest';
 import { fetchEntity } from '../catalog/fetchEntity';
@@ -63,12 +64,16 @@ export function createScorecardRouter(options: {
   scorecards: ScorecardStore;
   exemptions: ExemptionStore;
   coverage: CoverageService;
+  logger: LoggerService;
   now?: () => Date;
 }) {
   const { httpAuth, permissions, auditor, layerModel, scorecards, exemptions } =
     options;
   const now = options.now ?? (() => new Date());
   const router = Router();
+  // Its own body parser: the exemption routes must not depend on another
+  // router mounted before this one.
+  router.use(express.json());
   const canRead = (req: Request) =>
     authorizeRequest(
       req,
@@ -133,9 +138,14 @@ export function createScorecardRouter(options: {
   });
 
   router.get('/scorecards/trend', async (req, res) => {
-    await canRead(req);
+    const credentials = await canRead(req);
     const query = parseInput(trendQuerySchema, req.query, 'query');
-    const subject = trendSubject(query);
+    const subject = trendSubject(query, layerModel);
+    // A service's, System's or team's history is theirs to see only when
+    // the catalog shows them the entity.
+    if ('ref' in subject) {
+      await fetchEntity(options.catalog, parseEntityRef(subject.ref), credentials);
+    }
     const since = dayOf(addDays(now(), -(query.days - 1)));
     res.json(await scorecards.trend(subject, since));
   });
@@ -220,7 +230,7 @@ export function createScorecardRouter(options: {
   });
 
   router.get('/exemptions', async (req, res) => {
-    await authorizeRequest(
+    const credentials = await authorizeRequest(
       req,
       { httpAuth, permissions },
       exemptionReadPermission,
@@ -242,7 +252,20 @@ export function createScorecardRouter(options: {
       },
       { limit, offset },
     );
-    res.json({ ...page, limit, offset });
+    // As in the services table: the count is the estate's, and exemptions
+    // of services and Systems the catalog hides from the caller go, with
+    // their reasons.
+    const visible = await visibleEntityRefs(
+      options.catalog,
+      [...new Set(page.items.map(e => e.scope.ref))],
+      credentials,
+    );
+    res.json({
+      ...page,
+      items: page.items.filter(e => visible.has(e.scope.ref)),
+      limit,
+      offset,
+    });
   });
 
   router.post('/exemptions', async (req, res) => {
@@ -313,8 +336,22 @@ export function createScorecardRouter(options: {
     }
   }
 
-  /** The services an exemption applies to, evaluated again now. */
+  /**
+   * The services an exemption applies to, evaluated again now. The change
+   * is made by then: a failure here leaves the next scheduled evaluation to
+   * show it, and must not tell the caller that the change failed.
+   */
   async function reevaluate(scope: { kind: string; ref: string }) {
+    try {
+      await evaluateScope(scope);
+    } catch (error) {
+      options.logger.warn(
+        `Could not evaluate ${scope.ref} again after its exemptions changed; the next scheduled evaluation will: ${error}`,
+      );
+    }
+  }
+
+  async function evaluateScope(scope: { kind: string; ref: string }) {
     const credentials = await options.auth.getOwnServiceCredentials();
     const refs =
       scope.kind === 'component'
@@ -344,15 +381,29 @@ const TREND_REF_KINDS = {
   system: 'system',
 } as const;
 
-function trendSubject(query: {
-  subject: 'estate' | 'team' | 'layer' | 'service' | 'system';
-  ref?: string;
-  layer?: number;
-}): TrendSubject {
+function trendSubject(
+  query: {
+    subject: 'estate' | 'team' | 'layer' | 'service' | 'system';
+    ref?: string;
+    layer?: number;
+  },
+  layerModel: LayerModel,
+): TrendSubject {
   const { subject } = query;
+  // A parameter the subject does not read would be silently ignored.
+  if (subject !== 'layer') refuseField(query.layer, 'layer', subject);
+  if (subject === 'estate' || subject === 'layer') {
+    refuseField(query.ref, 'ref', subject);
+  }
   if (subject === 'estate') return { kind: 'estate' };
   if (subject === 'layer') {
-    return { kind: 'layer', layer: requireField(query.layer, 'layer') };
+    const layer = requireField(query.layer, 'layer');
+    if (!layerModel.layers.some(l => l.id === layer)) {
+      throw new InputError(
+        `Invalid query: layer: no layer ${layer} in the layer model`,
+      );
+    }
+    return { kind: 'layer', layer };
   }
   return {
     kind: subject,
@@ -362,6 +413,14 @@ function trendSubject(query: {
       'ref',
     ),
   };
+}
+
+function refuseField(value: unknown, field: string, subject: string) {
+  if (value !== undefined) {
+    throw new InputError(
+      `Invalid query: ${field}: not read for subject ${subject}`,
+    );
+  }
 }
 
 function requireField<T>(value: T | undefined, field: string): T {
