@@ -324,6 +324,7 @@ export const runtimeStackPlugin = createBackendPlugin({
             httpAuth,
             permissions,
             auditor,
+            auth,
             catalog,
             store,
             effectiveOwnership,

@@ -13,7 +13,6 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { ClusterSnapshotStore } from '../clusters/ClusterSnapshotStore';
@@ -24,6 +23,7 @@ import {
 } from './ownershipPermissionRules';
 import { ownershipUpdatePermission } from '@internal/backstage-plugin-runtime-stack-common';
 import { kubernetesConfig } from '../__testUtils__/kubernetesConfig';
+import { catalogWithVisibility } from '../__testUtils__/portalBackend';
 
 jest.setTimeout(60_000);
 
@@ -31,6 +31,7 @@ const ADMIN = 'user:default/pat';
 const DANA = 'user:default/dana'; // member of team-payments
 const READER = 'user:default/riley';
 const NOBODY = 'user:default/nobody';
+const OUTSIDER = 'user:default/olly'; // the catalog hides the payments System from them
 
 /**
  * Decisions as a real policy would give them: admins may do anything, Dana
@@ -161,7 +162,10 @@ describe.each(databases.eachSupportedId())(
           runtimeStackPlugin,
           scheduler.factory({ skipTaskRunOnStartup: true }),
           mockServices.database.factory({ knex }),
-          catalogServiceMock.factory({ entities }),
+          catalogWithVisibility(entities, {
+            user: OUTSIDER,
+            entityRefs: ['system:default/payments'],
+          }),
           mockServices.rootConfig.factory({
             data: {
               kubernetes: kubernetesConfig(
@@ -369,6 +373,32 @@ describe.each(databases.eachSupportedId())(
         expect(after.body.totalCount).toBe(before.body.totalCount);
       },
     );
+
+    it('leaves out records and changes of a scope the catalog hides from the caller', async () => {
+      const get = (user: string, path: string) =>
+        request(server).get(`${api}${path}`).set(as(user));
+      const scopesIn = (body: any) =>
+        new Set(body.items.map((r: any) => r.scope.ref));
+
+      expect(scopesIn((await get(READER, '/ownership')).body)).toEqual(
+        new Set(['system:default/payments', 'prod-eu-1']),
+      );
+      expect(scopesIn((await get(OUTSIDER, '/ownership')).body)).toEqual(
+        new Set(['prod-eu-1']),
+      );
+      await get(OUTSIDER, `/ownership/${ingressRecord.id}`).expect(404);
+      await get(READER, `/ownership/${ingressRecord.id}`).expect(200);
+
+      const history = await get(OUTSIDER, `/ownership/${ingressRecord.id}/history`);
+      expect(history.body.items).toEqual([]);
+      const all = await get(OUTSIDER, '/history?limit=500');
+      expect(
+        all.body.items.map((c: any) => (c.after ?? c.before).scope.ref),
+      ).not.toContain('system:default/payments');
+      expect(all.body.items.length).toBeGreaterThan(0);
+      const bySystem = await get(READER, '/history?scopeRef=payments');
+      expect(bySystem.body.items.length).toBeGreaterThan(0);
+    });
 
     it('refuses a body that is not a JSON object with a 400, writing nothing', async () => {
       const count = async () =>

@@ -1,5 +1,6 @@
 import type {
   AuditorService,
+  AuthService,
   BackstageCredentials,
   BackstageUserPrincipal,
   HttpAuthService,
@@ -22,6 +23,7 @@ import {
   toOwnershipAssignment,
   type LayerModel,
   type LayerOwnership,
+  type OwnershipChange,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import express, { type Request } from 'express';
 import Router from 'express-promise-router';
@@ -40,11 +42,13 @@ import {
 } from './ownershipInput';
 import type { OwnershipAssignment, OwnershipStore } from './OwnershipStore';
 import { createRequestMemo, noMemo, type RequestMemo } from './requestMemo';
+import { withVisibleScopes } from './visibleRecords';
 
 export interface OwnershipRouterOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   auditor: AuditorService;
+  auth: AuthService;
   catalog: CatalogService;
   store: OwnershipStore;
   effectiveOwnership: EffectiveOwnershipService;
@@ -238,20 +242,47 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
   const userCredentials = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user'] });
 
+  const bothCredentials = async (caller: BackstageCredentials) => ({
+    caller,
+    service: await options.auth.getOwnServiceCredentials(),
+  });
+  const visibleRecords = async (
+    records: LayerOwnership[],
+    caller: BackstageCredentials,
+  ) =>
+    withVisibleScopes(
+      catalog,
+      records,
+      r => [r.scope],
+      await bothCredentials(caller),
+    );
+  const visibleChanges = async (
+    changes: OwnershipChange[],
+    caller: BackstageCredentials,
+  ) =>
+    withVisibleScopes(
+      catalog,
+      changes,
+      c => [c.before, c.after].flatMap(r => (r ? [r.scope] : [])),
+      await bothCredentials(caller),
+    );
+
   router.get('/ownership', async (req, res) => {
-    await authorizeRead(req);
+    const credentials = await authorizeRead(req);
     const { query, page } = parseListQuery(listOwnershipQuerySchema, req.query);
     const result = await store.list(toFilter(layerModel, query), page);
-    res.json(pageResponse(query, page, result));
+    const items = await visibleRecords(result.items, credentials);
+    res.json(pageResponse(query, page, { ...result, items }));
   });
 
   router.get('/ownership/:id', async (req, res) => {
-    await authorizeRead(req);
+    const credentials = await authorizeRead(req);
     const record = await store.get(req.params.id);
-    if (!record) {
+    const [visible] = record ? await visibleRecords([record], credentials) : [];
+    if (!visible) {
       throw new NotFoundError(`No ownership record '${req.params.id}'`);
     }
-    res.json(record);
+    res.json(visible);
   });
 
   router.post('/ownership', async (req, res) => {
@@ -364,23 +395,25 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
   });
 
   router.get('/ownership/:id/history', async (req, res) => {
-    await authorizeRead(req);
+    const credentials = await authorizeRead(req);
     const { query, page } = parseListQuery(
       historyQuerySchema.omit({ scopeRef: true }),
       req.query,
     );
     const result = await store.history({ ownershipId: req.params.id }, page);
-    res.json(pageResponse(query, page, result));
+    const items = await visibleChanges(result.items, credentials);
+    res.json(pageResponse(query, page, { ...result, items }));
   });
 
   router.get('/history', async (req, res) => {
-    await authorizeRead(req);
+    const credentials = await authorizeRead(req);
     const { query, page } = parseListQuery(historyQuerySchema, req.query);
     const result = await store.history(
       query.scopeRef ? { scopeRefs: scopeRefsFor(query.scopeRef) } : {},
       page,
     );
-    res.json(pageResponse(query, page, result));
+    const items = await visibleChanges(result.items, credentials);
+    res.json(pageResponse(query, page, { ...result, items }));
   });
 
   // Who will own what for a service not created yet: the template's preview.
