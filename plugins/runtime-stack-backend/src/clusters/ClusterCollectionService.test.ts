@@ -339,6 +339,32 @@ describe.each(databases.eachSupportedId())(
       ).resolves.toMatchObject({ objects: expect.any(Number) });
     });
 
+    it('ends a run whose task is cancelled while it lists, starting no request after, and says why', async () => {
+      usServer.setLatency(200);
+      const us = clusterOf('prod-us-1', usServer);
+      const cancel = new AbortController();
+      const running = service([us]).run(us, cancel.signal);
+      await eventually(
+        async () => (usServer.requests.length > 3 ? true : undefined),
+        'the list under way',
+      );
+
+      // What the scheduler does at its timeout or when the backend stops.
+      cancel.abort();
+      const requestsAtCancel = usServer.requests.length;
+      const cancelledAt = Date.now();
+      await expect(running).rejects.toThrow();
+      expect(Date.now() - cancelledAt).toBeLessThan(1_000);
+      // Only requests already on their way, at most one per list in flight.
+      expect(usServer.requests.length - requestsAtCancel).toBeLessThanOrEqual(
+        settings().concurrency,
+      );
+      const [state] = await store.states();
+      expect(state.lastError).toMatch(/cancelled before it finished/);
+      expect(state.lastSuccessAt).toBeUndefined();
+      expect(await storedNames('prod-us-1', 'Deployment')).toEqual([]);
+    });
+
     it('fails a cluster whose token is refused, with the reason', async () => {
       const eu = clusterOf('prod-eu-1', euServer, 'wrong-token');
       await expect(
@@ -439,6 +465,104 @@ describe.each(databases.eachSupportedId())(
       expect(euServer.requests.some(r => /secrets/.test(r.path))).toBe(false);
     });
 
+    it('ends a relist in progress, backoff included, when the run is cancelled', async () => {
+      const eu = clusterOf('prod-eu-1', euServer);
+      const stop = new AbortController();
+      const running = service([eu], { watch: true, watchWindowMs: 60_000 }).run(
+        eu,
+        stop.signal,
+      );
+      await eventually(
+        async () => (euServer.openWatches() > 10 ? true : undefined),
+        'watches',
+      );
+      // The Deployments' relist keeps failing, so it backs off between tries.
+      euServer.failNext(100, 500, '/apis/apps/v1/deployments');
+      euServer.expireWatches();
+      await eventually(
+        async () =>
+          euServer.requests.some(
+            r => r.path === '/apis/apps/v1/deployments' && r.status === 500,
+          )
+            ? true
+            : undefined,
+        'the relist failing',
+      );
+
+      stop.abort();
+      const stoppedAt = Date.now();
+      const result = await running;
+      expect(Date.now() - stoppedAt).toBeLessThan(1_000);
+      // Cancelled is not broken: no error is counted or logged for it.
+      expect(result.watched?.errors).toBe(0);
+    });
+
+    it('keeps the object count current as watches add, delete and relist objects', async () => {
+      const eu = clusterOf('prod-eu-1', euServer);
+      const stop = new AbortController();
+      const running = service([eu], { watch: true, watchWindowMs: 60_000 }).run(
+        eu,
+        stop.signal,
+      );
+      const storedRows = async () => {
+        const [{ n }] = await knex('cluster_objects')
+          .where({ cluster: 'prod-eu-1' })
+          .count({ n: '*' });
+        return Number(n);
+      };
+      const objectCount = async () => (await store.states())[0].objectCount;
+      const countBecomes = (expected: number, what: string) =>
+        eventually(
+          async () =>
+            (await storedRows()) === expected &&
+            (await objectCount()) === expected
+              ? true
+              : undefined,
+          what,
+        );
+      await eventually(
+        async () => (euServer.openWatches() > 10 ? true : undefined),
+        'watches',
+      );
+      const listed = await storedRows();
+      expect(await objectCount()).toBe(listed);
+
+      const added = deployment('counted', 'payments', 'counted:1.0.0');
+      euServer.apply(added);
+      await countBecomes(listed + 1, 'the added Deployment counted');
+      euServer.apply(deployment('counted', 'payments', 'counted:2.0.0'));
+      await eventually(async () => {
+        const [row] = await store.findObjects({
+          clusters: ['prod-eu-1'],
+          kubernetesId: 'counted',
+        });
+        return JSON.stringify(row.object).includes('counted:2.0.0')
+          ? true
+          : undefined;
+      }, 'the modified Deployment');
+      expect(await objectCount()).toBe(listed + 1);
+
+      const removed = (name: string) => ({
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        namespace: 'payments',
+        name,
+      });
+      euServer.remove(removed('counted'));
+      await countBecomes(listed, 'the deleted Deployment uncounted');
+
+      // Deployments that only the relist sees: their watch has ended (410)
+      // and the relist's first answers fail, so they are created meanwhile.
+      euServer.failNext(2, 500, '/apis/apps/v1/deployments');
+      euServer.expireWatches();
+      euServer.apply(deployment('relisted-1', 'payments', 'r:1'));
+      euServer.apply(deployment('relisted-2', 'payments', 'r:1'));
+      await countBecomes(listed + 2, 'the relisted Deployments counted');
+
+      stop.abort();
+      await running;
+    });
+
     it('takes in the clusters the catalog declares, and drops the data of those it no longer does', async () => {
       const scheduler = mockServices.scheduler() as SchedulerService & {
         triggerTask(id: string): Promise<void>;
@@ -530,7 +654,12 @@ describe.each(databases.eachSupportedId())(
 
         declared = [];
         await collection.refreshClusters(scheduler);
+        const requestsAtLeave = usServer.requests.length;
         await run;
+        // Ended, not run to its end: no list or watch started after.
+        expect(usServer.requests.length - requestsAtLeave).toBeLessThanOrEqual(
+          settings().concurrency,
+        );
         expect(await storedNames('prod-us-1', 'Deployment')).toEqual([]);
         expect(await store.states()).toEqual([]);
         if (watch) {

@@ -170,7 +170,7 @@ export class ClusterCollectionService {
       const result = await this.fullLists.run(() => {
         // A run that waited for its turn may have been cancelled meanwhile.
         signal.throwIfAborted();
-        return this.collector.collect(client);
+        return this.collector.collect(client, signal);
       });
       await this.options.onCollected?.(cluster.name);
       if (!settings.watch || settings.watchWindowMs <= 0 || signal.aborted) {

@@ -46,6 +46,10 @@ const isGap = (error: unknown) =>
   error instanceof ClusterRequestError &&
   (error.status === 403 || error.status === 404);
 
+// The scheduler aborts without a reason, so its message would say nothing.
+const CANCELLED =
+  'collection cancelled before it finished (the run timed out, the backend stopped, or the cluster left the catalog)';
+
 /**
  * Lists one cluster into the store. A cluster that fails keeps its last good
  * snapshot and records why; other clusters are not affected.
@@ -53,7 +57,16 @@ const isGap = (error: unknown) =>
 export class ClusterCollector {
   constructor(private readonly options: ClusterCollectorOptions) {}
 
-  async collect(client: KubernetesClusterClient): Promise<CollectionResult> {
+  /**
+   * Lists the cluster and stores it as its new snapshot. When `signal`
+   * aborts (the run's timeout, the backend stopping, the cluster leaving
+   * the catalog), the requests in flight end, the last snapshot stays, and
+   * the promise rejects with the signal's reason.
+   */
+  async collect(
+    client: KubernetesClusterClient,
+    signal: AbortSignal,
+  ): Promise<CollectionResult> {
     const { store, logger, concurrency } = this.options;
     const cluster = client.cluster.name;
     const startedAt = new Date();
@@ -63,7 +76,7 @@ export class ClusterCollector {
 
     const listOrGap = async (resource: ResourceType) => {
       try {
-        const list = await client.listAll(resource, trimObject);
+        const list = await client.listAll(resource, trimObject, signal);
         if (list.resourceVersion) {
           watchFrom.push({ resource, resourceVersion: list.resourceVersion });
         }
@@ -76,7 +89,7 @@ export class ClusterCollector {
     };
 
     try {
-      const serverVersion = await client.serverVersion();
+      const serverVersion = await client.serverVersion(signal);
       const crds = await listOrGap(CRD_RESOURCE);
       const resources = [
         ...this.options.resources,
@@ -98,7 +111,7 @@ export class ClusterCollector {
       );
       return { objects: objects.length, warnings, watchFrom };
     } catch (error) {
-      const message = (error as Error).message;
+      const message = signal.aborted ? CANCELLED : (error as Error).message;
       await store.recordFailure(cluster, message, new Date());
       logger.warn(
         `Collection of cluster ${cluster} failed, keeping its last snapshot: ${message}`,

@@ -4,6 +4,7 @@ import {
   type ToolFinding,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import type { Knex } from 'knex';
+import { isUniqueViolation } from '../database/isUniqueViolation';
 
 // The Kubernetes plugin's annotation names the label its objects carry.
 const KUBERNETES_ID_LABEL = ECOSYSTEM_ANNOTATIONS.kubernetesId;
@@ -40,13 +41,20 @@ interface ObjectQuery {
   kinds?: string[];
 }
 
-function rowOf(cluster: string, object: ClusterObject) {
+/** The columns that name one object of a cluster (a unique index). */
+function identityOf(cluster: string, object: ClusterObject) {
   return {
     cluster,
     api_version: object.apiVersion,
     kind: object.kind,
     namespace: object.metadata.namespace ?? '',
     name: object.metadata.name,
+  };
+}
+
+function rowOf(cluster: string, object: ClusterObject) {
+  return {
+    ...identityOf(cluster, object),
     kubernetes_id: object.metadata.labels?.[KUBERNETES_ID_LABEL] ?? null,
     body: JSON.stringify(object),
   };
@@ -73,6 +81,21 @@ async function insertObjects(
         .map(object => rowOf(cluster, object)),
     );
   }
+}
+
+/**
+ * Keeps `cluster_collections.object_count` equal to the cluster's rows as
+ * watches add and remove objects, without counting them again.
+ */
+async function adjustObjectCount(
+  tx: Knex.Transaction,
+  cluster: string,
+  delta: number,
+): Promise<void> {
+  if (delta === 0) return;
+  await tx('cluster_collections')
+    .where({ cluster })
+    .increment('object_count', delta);
 }
 
 const toClusterObject = (row: ObjectRow) => ({
@@ -146,26 +169,38 @@ export class ClusterSnapshotStore {
     });
   }
 
-  /** A watch saw an object created or changed. */
+  /**
+   * A watch saw an object created or changed. A change, by far the most
+   * common event, is one UPDATE; only a new object touches the count.
+   */
   async upsertObject(cluster: string, object: ClusterObject): Promise<void> {
     const row = rowOf(cluster, object);
-    await this.knex('cluster_objects')
-      .insert(row)
-      .onConflict(['cluster', 'api_version', 'kind', 'namespace', 'name'])
-      .merge(['kubernetes_id', 'body']);
+    const changed = await this.knex('cluster_objects')
+      .where(identityOf(cluster, object))
+      .update({ kubernetes_id: row.kubernetes_id, body: row.body });
+    if (changed > 0) return;
+    try {
+      await this.knex.transaction(async tx => {
+        await tx('cluster_objects').insert(row);
+        await adjustObjectCount(tx, cluster, 1);
+      });
+    } catch (error) {
+      // A relist of its resource stored it meanwhile: this is a change.
+      if (!isUniqueViolation(error)) throw error;
+      await this.knex('cluster_objects')
+        .where(identityOf(cluster, object))
+        .update({ kubernetes_id: row.kubernetes_id, body: row.body });
+    }
   }
 
   /** A watch saw an object deleted. */
   async deleteObject(cluster: string, object: ClusterObject): Promise<void> {
-    await this.knex('cluster_objects')
-      .where({
-        cluster,
-        api_version: object.apiVersion,
-        kind: object.kind,
-        namespace: object.metadata.namespace ?? '',
-        name: object.metadata.name,
-      })
-      .delete();
+    await this.knex.transaction(async tx => {
+      const deleted = await tx('cluster_objects')
+        .where(identityOf(cluster, object))
+        .delete();
+      await adjustObjectCount(tx, cluster, -deleted);
+    });
   }
 
   /** Replaces the objects of one resource after a relist (a watch that got 410 Gone). */
@@ -175,7 +210,7 @@ export class ClusterSnapshotStore {
     objects: ClusterObject[],
   ): Promise<void> {
     await this.knex.transaction(async tx => {
-      await tx('cluster_objects')
+      const deleted = await tx('cluster_objects')
         .where({
           cluster,
           api_version: resource.apiVersion,
@@ -183,6 +218,7 @@ export class ClusterSnapshotStore {
         })
         .delete();
       await insertObjects(tx, cluster, objects);
+      await adjustObjectCount(tx, cluster, objects.length - deleted);
     });
   }
 

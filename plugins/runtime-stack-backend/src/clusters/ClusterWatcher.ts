@@ -3,6 +3,7 @@ import type { ClusterObject } from '@internal/backstage-plugin-runtime-stack-com
 import type { WatchStart } from './ClusterCollector';
 import { apiVersionOf, type ResourceType } from './collectedResources';
 import type { ClusterSnapshotStore } from './ClusterSnapshotStore';
+import { abortableSleep } from '../http/retryDelay';
 import type {
   KubernetesClusterClient,
   WatchEvent,
@@ -13,23 +14,6 @@ const MAX_BACKOFF_MS = 30_000;
 // Servers end a watch after a while anyway; asking for it keeps streams from
 // outliving a proxy's idle timeout.
 const MAX_WATCH_SECONDS = 300;
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise(resolve => {
-    let timer: ReturnType<typeof setTimeout> | undefined = undefined;
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    if (signal.aborted) {
-      resolve();
-      return;
-    }
-    timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done);
-  });
-}
 
 export interface WatchStatistics {
   events: number;
@@ -88,9 +72,11 @@ export class ClusterWatcher {
         );
         backoff = this.backoffMs;
         if (outcome === 'gone' && !signal.aborted) {
-          position.resourceVersion = await this.relist(resource);
+          position.resourceVersion = await this.relist(resource, signal);
         }
       } catch (error) {
+        // A relist cut short by the window closing is how watching ends.
+        if (signal.aborted) break;
         this.statistics.errors++;
         this.logger.warn(
           `Watch of ${
@@ -99,7 +85,7 @@ export class ClusterWatcher {
             (error as Error).message
           }`,
         );
-        await sleep(backoff, signal);
+        await abortableSleep(backoff, signal);
         backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
       }
     }
@@ -127,9 +113,12 @@ export class ClusterWatcher {
     return version;
   }
 
-  private async relist(resource: ResourceType): Promise<string> {
+  private async relist(
+    resource: ResourceType,
+    signal: AbortSignal,
+  ): Promise<string> {
     const cluster = this.client.cluster.name;
-    const list = await this.client.listAll(resource, trimObject);
+    const list = await this.client.listAll(resource, trimObject, signal);
     await this.store.replaceResource(
       cluster,
       { apiVersion: apiVersionOf(resource), kind: resource.kind },

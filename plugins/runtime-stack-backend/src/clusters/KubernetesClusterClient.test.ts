@@ -482,3 +482,99 @@ describe('KubernetesClusterClient over TLS', () => {
     ).rejects.toThrow(/answered 401/);
   });
 });
+
+describe('KubernetesClusterClient waits and cancellation', () => {
+  /** An API server that answers every request 429 with this Retry-After. */
+  async function overloadedServer(retryAfter: string) {
+    let requests = 0;
+    const server = createServer((_, response) => {
+      requests++;
+      response.writeHead(429, {
+        'content-type': 'application/json',
+        'retry-after': retryAfter,
+      });
+      response.end(
+        JSON.stringify({ kind: 'Status', code: 429, message: 'slow down' }),
+      );
+    });
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    return {
+      url: `http://127.0.0.1:${port}`,
+      requests: () => requests,
+      close: () =>
+        new Promise<void>(resolve => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+    };
+  }
+
+  const clientAt = (url: string, requestTimeoutMs = 1_000) =>
+    new KubernetesClusterClient(
+      {
+        name: 'prod-eu-1',
+        url,
+        serviceAccountToken: 't',
+        skipTLSVerify: false,
+      },
+      { requestTimeoutMs, pageSize: 10 },
+    );
+
+  it('stops waiting out a Retry-After as soon as the run is cancelled', async () => {
+    const server = await overloadedServer('6');
+    try {
+      const cancel = new AbortController();
+      const started = Date.now();
+      const listing = clientAt(server.url).listAll(pods, x => x, cancel.signal);
+      setTimeout(() => cancel.abort(new Error('backend stopping')), 200);
+
+      await expect(listing).rejects.toThrow('backend stopping');
+      expect(Date.now() - started).toBeLessThan(2_000);
+      expect(server.requests()).toBe(1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('gives up at once when Retry-After asks for more than a minute', async () => {
+    const server = await overloadedServer('120');
+    try {
+      const started = Date.now();
+      await expect(clientAt(server.url).listAll(pods)).rejects.toMatchObject({
+        status: 429,
+        message: expect.stringContaining('slow down'),
+      });
+      expect(Date.now() - started).toBeLessThan(2_000);
+      expect(server.requests()).toBe(1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('ends a request in flight when the run is cancelled, not at its timeout', async () => {
+    const server = await startFakeKubeApiServer({
+      objects: [pod('cart-0')],
+      latencyMs: 5_000,
+    });
+    try {
+      const cancel = new AbortController();
+      const started = Date.now();
+      const listing = new KubernetesClusterClient(
+        {
+          name: 'prod-eu-1',
+          url: server.url,
+          serviceAccountToken: server.token,
+          skipTLSVerify: false,
+        },
+        { requestTimeoutMs: 10_000, pageSize: 10 },
+      ).listAll(pods, x => x, cancel.signal);
+      setTimeout(() => cancel.abort(new Error('cluster left')), 200);
+
+      await expect(listing).rejects.toThrow('cluster left');
+      expect(Date.now() - started).toBeLessThan(2_000);
+    } finally {
+      await server.close();
+    }
+  });
+});

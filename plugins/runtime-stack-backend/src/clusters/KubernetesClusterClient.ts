@@ -1,18 +1,25 @@
 import { KubeConfig } from '@kubernetes/client-node';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent, type RequestOptions } from 'node:https';
-import { backoffDelay, parseRetryAfter, sleep } from '../http/retryDelay';
 import fetch, { Headers } from 'node-fetch';
 import type { ClusterDefinition } from './clusterConfig';
 import type { ClusterCredentials } from './clusterCredentials';
 import { apiVersionOf, pathOf, type ResourceType } from './collectedResources';
+import {
+  abortableSleep,
+  parseRetryAfter,
+  retryWaitMs,
+} from '../http/retryDelay';
 
 export interface ClusterClientSettings {
   requestTimeoutMs: number;
   pageSize: number;
   /** Attempts per request on 429 and 5xx, with exponential backoff. */
   maxAttempts?: number;
-  /** First backoff step; doubled per attempt unless Retry-After says otherwise. */
+  /**
+   * First backoff step; doubled per attempt unless Retry-After says
+   * otherwise. A Retry-After above a minute is not waited for.
+   */
   backoffMs?: number;
 }
 
@@ -121,7 +128,8 @@ function userOf(cluster: ClusterDefinition): Omit<KubeConfigUser, 'name'> {
  * CA, bearer token); the objects are kept exactly as the API sends them,
  * rather than as the client's typed models. Every request runs under a
  * timeout, lists are paginated with `limit`/`continue`, and 429 and 5xx are
- * retried with backoff.
+ * retried with backoff. A request given an AbortSignal ends when it aborts,
+ * rejecting with the signal's reason, backoff included.
  */
 export class KubernetesClusterClient {
   private readonly kubeConfig: KubeConfig;
@@ -143,8 +151,8 @@ export class KubernetesClusterClient {
     this.backoffMs = settings.backoffMs ?? 500;
   }
 
-  async serverVersion(): Promise<string | undefined> {
-    const info = await this.get('/version', {});
+  async serverVersion(signal?: AbortSignal): Promise<string | undefined> {
+    const info = await this.get('/version', {}, signal);
     return info?.gitVersion;
   }
 
@@ -161,6 +169,7 @@ export class KubernetesClusterClient {
   async listAll<T = any>(
     resource: ResourceType,
     keep: (item: any) => T = item => item,
+    signal?: AbortSignal,
   ): Promise<{ items: T[]; resourceVersion?: string }> {
     const apiVersion = apiVersionOf(resource);
     for (let restart = 0; ; restart++) {
@@ -169,10 +178,14 @@ export class KubernetesClusterClient {
       let resourceVersion: string | undefined;
       try {
         do {
-          const page = await this.get(pathOf(resource), {
-            limit: String(this.settings.pageSize),
-            ...(continueToken ? { continue: continueToken } : {}),
-          });
+          const page = await this.get(
+            pathOf(resource),
+            {
+              limit: String(this.settings.pageSize),
+              ...(continueToken ? { continue: continueToken } : {}),
+            },
+            signal,
+          );
           for (const item of page.items ?? []) {
             // List items leave out kind and apiVersion.
             items.push(keep({ apiVersion, kind: resource.kind, ...item }));
@@ -300,22 +313,26 @@ export class KubernetesClusterClient {
     );
   }
 
-  private async get(path: string, query: Record<string, string>): Promise<any> {
+  private async get(
+    path: string,
+    query: Record<string, string>,
+    signal?: AbortSignal,
+  ): Promise<any> {
     const url = this.urlOf(path, query);
     for (let attempt = 1; ; attempt++) {
+      signal?.throwIfAborted();
       try {
-        return await this.fetchJson(url);
+        return await this.fetchJson(url, signal);
       } catch (error) {
-        const status = (error as ClusterRequestError).status;
+        const { status, retryAfterMs } = error as ClusterRequestError;
         const retryable =
           status === 429 || (status !== undefined && status >= 500);
-        if (!retryable || attempt >= this.maxAttempts) {
-          throw error;
-        }
-        await sleep(
-          (error as ClusterRequestError).retryAfterMs ??
-            backoffDelay(attempt, this.backoffMs),
-        );
+        const wait =
+          retryable && attempt < this.maxAttempts
+            ? retryWaitMs(retryAfterMs, attempt, this.backoffMs)
+            : undefined;
+        if (wait === undefined) throw error;
+        await abortableSleep(wait, signal);
       }
     }
   }
@@ -463,13 +480,14 @@ export class KubernetesClusterClient {
     }
   }
 
-  private async fetchJson(url: URL): Promise<any> {
+  private async fetchJson(url: URL, signal?: AbortSignal): Promise<any> {
     const options = await this.fetchOptions();
+    // Signing in may take a while; a run cancelled meanwhile ends here.
+    signal?.throwIfAborted();
     const controller = new AbortController();
-    const timer = setTimeout(
-      () => controller.abort(),
-      this.settings.requestTimeoutMs,
-    );
+    const abort = () => controller.abort();
+    signal?.addEventListener('abort', abort);
+    const timer = setTimeout(abort, this.settings.requestTimeoutMs);
     const what = `${this.cluster.name}: GET ${url.pathname}`;
     try {
       const response = await fetch(url.toString(), {
@@ -484,6 +502,8 @@ export class KubernetesClusterClient {
       }
       return JSON.parse(await response.text());
     } catch (error) {
+      // The caller's abort is no failure of the cluster: its reason, as is.
+      signal?.throwIfAborted();
       if (error instanceof ClusterRequestError) throw error;
       if ((error as Error).name === 'AbortError') {
         throw new ClusterRequestError(
@@ -495,6 +515,7 @@ export class KubernetesClusterClient {
       );
     } finally {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', abort);
     }
   }
 }

@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { backoffDelay, parseRetryAfter, sleep } from './retryDelay';
+import { parseRetryAfter, retryWaitMs, sleep } from './retryDelay';
 import { ApiRequestError } from './ApiRequestError';
 import { describeNetworkError } from './networkError';
 
@@ -30,8 +30,6 @@ export type QueryValue = string | number | string[] | undefined;
 
 /** Rules and targets of a large Prometheus run to tens of MiB. */
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
-/** A Retry-After longer than this is not worth waiting for in a request. */
-const MAX_RETRY_WAIT_MS = 60_000;
 const SNIPPET_CHARS = 200;
 
 const isRetryable = (status: number) => status === 429 || status >= 500;
@@ -137,10 +135,12 @@ export class JsonTransport {
       ) {
         return response;
       }
-      const wait =
-        parseRetryAfter(response.retryAfter) ??
-        backoffDelay(attempt, this.options.backoffMs);
-      if (wait > MAX_RETRY_WAIT_MS) return response;
+      const wait = retryWaitMs(
+        parseRetryAfter(response.retryAfter),
+        attempt,
+        this.options.backoffMs,
+      );
+      if (wait === undefined) return response;
       await sleep(wait);
     }
   }

@@ -3,7 +3,7 @@ import {
   type RegistryAuth,
 } from './RegistryAuthenticator';
 import { RegistryRequestError } from './RegistryRequestError';
-import { backoffDelay, parseRetryAfter, sleep } from '../http/retryDelay';
+import { parseRetryAfter, retryWaitMs, sleep } from '../http/retryDelay';
 import { describeNetworkError } from '../http/networkError';
 
 export interface RegistryResponse {
@@ -37,8 +37,6 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 5;
 /** Manifests are capped at 4 MiB by most registries; configs are smaller. */
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
-/** A Retry-After longer than this is not worth waiting for in a request. */
-const MAX_RETRY_WAIT_MS = 60_000;
 
 const isRetryable = (status: number) => status === 429 || status >= 500;
 
@@ -134,10 +132,12 @@ export class RegistryTransport {
       ) {
         return response;
       }
-      const wait =
-        parseRetryAfter(response.headers.get('retry-after')) ??
-        backoffDelay(attempt, this.options.backoffMs);
-      if (wait > MAX_RETRY_WAIT_MS) return response;
+      const wait = retryWaitMs(
+        parseRetryAfter(response.headers.get('retry-after')),
+        attempt,
+        this.options.backoffMs,
+      );
+      if (wait === undefined) return response;
       await sleep(wait);
     }
   }
