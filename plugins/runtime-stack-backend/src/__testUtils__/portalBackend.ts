@@ -104,8 +104,7 @@ export function catalogWithVisibility(
   return catalogServiceMock.mock({
     getEntities: (query, options) => catalog.getEntities(query, options),
     getEntityByRef: async (ref, options) => {
-      const entityRef =
-        typeof ref === 'string' ? ref : stringifyEntityRef(ref);
+      const entityRef = typeof ref === 'string' ? ref : stringifyEntityRef(ref);
       return hiddenFor(options).includes(entityRef)
         ? undefined
         : catalog.getEntityByRef(ref, options);

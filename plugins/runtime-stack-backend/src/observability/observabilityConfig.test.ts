@@ -189,7 +189,9 @@ describe('observability configuration', () => {
   it('refuses a cache time below one second, which the cache would keep for ever', () => {
     const withTtl = (cacheTtlSeconds: number) =>
       readObservabilitySettings(
-        new ConfigReader({ runtimeStack: { observability: { cacheTtlSeconds } } }),
+        new ConfigReader({
+          runtimeStack: { observability: { cacheTtlSeconds } },
+        }),
       );
     expect(withTtl(5).cacheTtlSeconds).toBe(5);
     expect(() => withTtl(0)).toThrow(

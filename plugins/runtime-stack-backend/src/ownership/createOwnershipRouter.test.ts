@@ -389,7 +389,10 @@ describe.each(databases.eachSupportedId())(
       await get(OUTSIDER, `/ownership/${ingressRecord.id}`).expect(404);
       await get(READER, `/ownership/${ingressRecord.id}`).expect(200);
 
-      const history = await get(OUTSIDER, `/ownership/${ingressRecord.id}/history`);
+      const history = await get(
+        OUTSIDER,
+        `/ownership/${ingressRecord.id}/history`,
+      );
       expect(history.body.items).toEqual([]);
       const all = await get(OUTSIDER, '/history?limit=500');
       expect(

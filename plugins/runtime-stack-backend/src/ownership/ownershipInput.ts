@@ -78,8 +78,9 @@ const oneOrMany = z
   .transform(v => (Array.isArray(v) ? v : [v]));
 
 const pageSchema = {
-  limit: queryInteger({ min: 1, max: MAX_PAGE_SIZE })
-    .default(DEFAULT_PAGE_SIZE),
+  limit: queryInteger({ min: 1, max: MAX_PAGE_SIZE }).default(
+    DEFAULT_PAGE_SIZE,
+  ),
   offset: queryInteger({ min: 0 }).default(0),
 };
 

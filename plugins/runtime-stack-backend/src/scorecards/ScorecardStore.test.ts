@@ -272,9 +272,9 @@ describe.each(databases.eachSupportedId())(
         { coverage: coverageOf('100%-api', []) },
       ]);
       const search = async (text: string) =>
-        (await store.services({ search: text, limit: 50, offset: 0 })).items.map(
-          i => i.entityRef,
-        );
+        (
+          await store.services({ search: text, limit: 50, offset: 0 })
+        ).items.map(i => i.entityRef);
       expect(await search('my_')).toEqual(['component:default/my_api']);
       expect(await search('0%-')).toEqual(['component:default/100%-api']);
 

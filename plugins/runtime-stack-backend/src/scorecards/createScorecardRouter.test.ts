@@ -196,9 +196,18 @@ describe('scorecard and exemption API', () => {
       expect(noRef.body.error.message).toMatch(/ref/);
 
       for (const [query, message] of [
-        [{ subject: 'estate', ref: 'payments' }, /ref: not read for subject estate/],
-        [{ subject: 'team', ref: 'payments', layer: '3' }, /layer: not read for subject team/],
-        [{ subject: 'layer', layer: '99' }, /layer: no layer 99 in the layer model/],
+        [
+          { subject: 'estate', ref: 'payments' },
+          /ref: not read for subject estate/,
+        ],
+        [
+          { subject: 'team', ref: 'payments', layer: '3' },
+          /layer: not read for subject team/,
+        ],
+        [
+          { subject: 'layer', layer: '99' },
+          /layer: no layer 99 in the layer model/,
+        ],
       ] as const) {
         const ignored = await request(backend.server)
           .get('/api/runtime-stack/scorecards/trend')

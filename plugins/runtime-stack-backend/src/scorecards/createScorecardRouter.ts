@@ -144,7 +144,11 @@ export function createScorecardRouter(options: {
     // A service's, System's or team's history is theirs to see only when
     // the catalog shows them the entity.
     if ('ref' in subject) {
-      await fetchEntity(options.catalog, parseEntityRef(subject.ref), credentials);
+      await fetchEntity(
+        options.catalog,
+        parseEntityRef(subject.ref),
+        credentials,
+      );
     }
     const since = dayOf(addDays(now(), -(query.days - 1)));
     res.json(await scorecards.trend(subject, since));
