@@ -221,7 +221,7 @@ describe('runtime stack actions', () => {
         namespace: 'Payments',
         name: 'payouts',
       }),
-    ).rejects.toThrow(/^'namespace' must be a Kubernetes name/);
+    ).rejects.toThrow(/Invalid input: namespace: must be a Kubernetes name/);
     await expect(
       started.invoke('get-new-service-coverage-on-cluster', {
         cluster: 'prod-eu-1',

@@ -405,7 +405,7 @@ export function registerRuntimeStackActions(deps: Deps) {
           `${permission.name} is not allowed for you`,
         );
       }
-      const plan = parsePlannedService(input);
+      const plan = parsePlannedService(input, 'input');
       await assertClusterVisible(plan.cluster, clusters, catalog, credentials);
       const value = await coverage.plannedServiceEvidence(plan);
       return {

@@ -58,15 +58,21 @@ describe('plannedServiceObjects', () => {
 
 describe('parsePlannedService', () => {
   it.each([
-    [{ namespace: 'payments', name: 'refunds' }, "'cluster' is required"],
-    [{ cluster: 'prod-eu-1', name: 'refunds' }, "'namespace' is required"],
+    [
+      { namespace: 'payments', name: 'refunds' },
+      'Invalid query: cluster: required',
+    ],
+    [
+      { cluster: 'prod-eu-1', name: 'refunds' },
+      'Invalid query: namespace: required',
+    ],
     [
       { cluster: 'prod-eu-1', namespace: 'payments', name: ['a', 'b'] },
-      "'name' must be given once, as a string",
+      'Invalid query: name: must be given once, as a string',
     ],
     [
       { cluster: 'prod-eu-1', namespace: 'Payments', name: 'refunds' },
-      "'namespace' must be a Kubernetes name",
+      'Invalid query: namespace: must be a Kubernetes name',
     ],
     [
       {
@@ -75,10 +81,26 @@ describe('parsePlannedService', () => {
         name: 'refunds',
         runtimeClass: 'g_visor',
       },
-      "'runtimeClass' must be a Kubernetes name",
+      'Invalid query: runtimeClass: must be a Kubernetes name',
     ],
   ])('refuses %j naming the field', (query, message) => {
     expect(() => parsePlannedService(query)).toThrow(message);
+  });
+
+  it('refuses a parameter it does not read, which would be ignored', () => {
+    expect(() =>
+      parsePlannedService({
+        cluster: 'prod-eu-1',
+        namespace: 'payments',
+        name: 'refunds',
+        runtimeclass: 'gvisor',
+      }),
+    ).toThrow(
+      'Invalid query: unknown parameter runtimeclass; expected cluster, namespace, name, runtimeClass',
+    );
+    expect(() =>
+      parsePlannedService({ namespace: 'Payments' }, 'input'),
+    ).toThrow(/^Invalid input: cluster: required/);
   });
 
   it('keeps a cluster name as given, which need not be a DNS label', () => {

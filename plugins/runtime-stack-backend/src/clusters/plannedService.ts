@@ -15,36 +15,61 @@ export interface PlannedService {
   runtimeClass?: string;
 }
 
+const FIELDS: Array<keyof PlannedService> = [
+  'cluster',
+  'namespace',
+  'name',
+  'runtimeClass',
+];
+
 function label(
   query: Record<string, unknown>,
   field: keyof PlannedService,
   required: boolean,
+  source: string,
 ): string | undefined {
+  const refuse = (message: string) =>
+    new InputError(`Invalid ${source}: ${field}: ${message}`);
   const value = query[field];
   if (value === undefined || value === '') {
-    if (required) throw new InputError(`'${field}' is required`);
+    if (required) throw refuse('required');
     return undefined;
   }
   if (typeof value !== 'string') {
-    throw new InputError(`'${field}' must be given once, as a string`);
+    throw refuse('must be given once, as a string');
   }
   if (field !== 'cluster' && !isDnsLabel(value)) {
-    throw new InputError(
-      `'${field}' must be a Kubernetes name (lower-case letters, digits and '-', at most 63): '${value}'`,
+    throw refuse(
+      `must be a Kubernetes name (lower-case letters, digits and '-', at most 63): '${value}'`,
     );
   }
   return value;
 }
 
-/** Reads a planned service from a query string; names the field it refuses. */
+/**
+ * Reads a planned service from a query string (or an action's input, named
+ * by `source`); names the field it refuses, and refuses fields it does not
+ * read, such as a mistyped `runtimeclass`, which would be ignored.
+ */
 export function parsePlannedService(
   query: Record<string, unknown>,
+  source: 'query' | 'input' = 'query',
 ): PlannedService {
-  const runtimeClass = label(query, 'runtimeClass', false);
+  const unknown = Object.keys(query).filter(
+    key => !FIELDS.includes(key as keyof PlannedService),
+  );
+  if (unknown.length > 0) {
+    throw new InputError(
+      `Invalid ${source}: unknown ${
+        unknown.length === 1 ? 'parameter' : 'parameters'
+      } ${unknown.join(', ')}; expected ${FIELDS.join(', ')}`,
+    );
+  }
+  const runtimeClass = label(query, 'runtimeClass', false, source);
   return {
-    cluster: label(query, 'cluster', true)!,
-    namespace: label(query, 'namespace', true)!,
-    name: label(query, 'name', true)!,
+    cluster: label(query, 'cluster', true, source)!,
+    namespace: label(query, 'namespace', true, source)!,
+    name: label(query, 'name', true, source)!,
     ...(runtimeClass ? { runtimeClass } : {}),
   };
 }

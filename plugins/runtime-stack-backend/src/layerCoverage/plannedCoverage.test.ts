@@ -183,7 +183,7 @@ describe('GET /coverage/planned', () => {
       name: 'x',
     });
     expect(missing.status).toBe(400);
-    expect(missing.body.error.message).toBe("'cluster' is required");
+    expect(missing.body.error.message).toBe('Invalid query: cluster: required');
 
     const malformed = await planned(backend, {
       cluster: 'prod-eu-1',
@@ -192,7 +192,7 @@ describe('GET /coverage/planned', () => {
     });
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.message).toMatch(
-      /^'namespace' must be a Kubernetes name/,
+      /^Invalid query: namespace: must be a Kubernetes name/,
     );
 
     const badClass = await planned(backend, {
@@ -202,7 +202,9 @@ describe('GET /coverage/planned', () => {
       runtimeClass: 'g visor',
     });
     expect(badClass.status).toBe(400);
-    expect(badClass.body.error.message).toMatch(/^'runtimeClass'/);
+    expect(badClass.body.error.message).toMatch(
+      /^Invalid query: runtimeClass:/,
+    );
 
     const unknown = await planned(backend, {
       cluster: 'prod-mars-1',
