@@ -434,6 +434,7 @@ describe.each(databases.eachSupportedId())(
 
       // The server forgets its history and ends every watch with 410: the
       // watcher must list again and pick up what changed meanwhile.
+      const loggedBefore = logger.info.mock.calls.length;
       euServer.compactHistory();
       euServer.remove({
         apiVersion: 'apps/v1',
@@ -457,6 +458,19 @@ describe.each(databases.eachSupportedId())(
           ? true
           : undefined;
       }, 'the relisted Deployments');
+      // Open watches may have seen those changes as events before the 410:
+      // the relist itself is over when it says so.
+      await eventually(
+        async () =>
+          logger.info.mock.calls
+            .slice(loggedBefore)
+            .some(([message]) =>
+              /Relisted \d+ deployments on cluster prod-eu-1/.test(message),
+            )
+            ? true
+            : undefined,
+        'the relist of Deployments',
+      );
 
       stop.abort();
       const result = await running;
