@@ -44,7 +44,7 @@ export const scaffolderModule = createBackendModule({
         });
         const layerModel = () => remote.get();
         scaffolderActions.addActions(
-          createDeclareStackAction({ layerModel }),
+          createDeclareStackAction({ layerModel, discovery, auth }),
           createValidateChartAction({
             helmPath: config.getOptionalString(
               'runtimeStack.scaffolder.helmPath',

@@ -29,7 +29,10 @@ export function ensureHelm(): string {
   return helmBinary;
 }
 
-/** Runs helm, returning stdout; a failure throws with helm's own message. */
+/**
+ * Runs helm, returning stdout; a failure throws with helm's own messages
+ * (helm lint reports on stdout, other commands on stderr).
+ */
 export function helm(args: string[], cwd?: string): string {
   try {
     return execFileSync(ensureHelm(), args, {
@@ -40,8 +43,7 @@ export function helm(args: string[], cwd?: string): string {
     });
   } catch (error) {
     const e = error as { stderr?: string; stdout?: string; message: string };
-    throw new Error(
-      `helm ${args.join(' ')} failed: ${e.stderr || e.stdout || e.message}`,
-    );
+    const output = [e.stdout, e.stderr].filter(Boolean).join('\n');
+    throw new Error(`helm ${args.join(' ')} failed: ${output || e.message}`);
   }
 }

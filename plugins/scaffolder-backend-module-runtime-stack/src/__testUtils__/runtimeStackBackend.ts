@@ -20,6 +20,10 @@ import runtimeStackPlugin, {
   layerOwnershipConditions,
 } from '@internal/backstage-plugin-runtime-stack-backend';
 import { ownershipUpdatePermission } from '@internal/backstage-plugin-runtime-stack-common';
+import {
+  triggerableScheduler,
+  type TriggerableScheduler,
+} from '@internal/backend-test-kit';
 
 /** The user entity ref of user credentials; undefined for any other principal. */
 export function userOf(credentials: BackstageCredentials): string | undefined {
@@ -147,13 +151,16 @@ export function layerOwnershipPermissions(
  * The features that run the real runtime-stack plugin in a test backend:
  * the plugin, the write log, the given catalog and permissions, and a
  * scheduler that starts no task, so its cluster, registry and coverage
- * collections stay idle and only its ownership API matters.
+ * collections stay idle until a test triggers one (a cluster's collection
+ * with `scheduler.triggerTask`, see `fakeClusters.ts`).
  */
 export function runtimeStackFeatures(options: {
   writeLog: OwnershipWriteLog;
   /** The catalog service the plugin looks entities up in. */
   catalog: { factory: BackendFeature };
   permissions: PermissionsService;
+  /** Default: a scheduler whose tasks never run. */
+  scheduler?: TriggerableScheduler;
 }): BackendFeature[] {
   return [
     runtimeStackPlugin,
@@ -164,6 +171,8 @@ export function runtimeStackFeatures(options: {
       deps: {},
       factory: () => options.permissions,
     }),
-    mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
+    (options.scheduler ?? triggerableScheduler()).factory({
+      skipTaskRunOnStartup: true,
+    }),
   ];
 }

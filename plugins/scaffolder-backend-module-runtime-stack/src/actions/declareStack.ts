@@ -1,3 +1,7 @@
+import type {
+  AuthService,
+  DiscoveryService,
+} from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import {
   findUnknownDeclaredTools,
@@ -5,17 +9,31 @@ import {
   RUNTIME_STACK_ANNOTATIONS,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { checkChoicesOnCluster } from './clusterPlatform';
 import { currentLayerModel, type LayerModelSource } from './layerModelSource';
+
+/** Options of {@link createDeclareStackAction}. */
+export interface DeclareStackActionOptions {
+  layerModel?: LayerModelSource;
+  /**
+   * Where to ask the Runtime Stack backend what a cluster offers; without
+   * them, choices are not checked against the cluster.
+   */
+  discovery?: DiscoveryService;
+  auth?: AuthService;
+}
 
 /**
  * Creates the `runtime-stack:stack:declare` action: checks the platform
- * choices of a template against the layer model and returns the annotations
- * that declare them in the new service's `catalog-info.yaml`.
+ * choices of a template against the layer model and, when it names the
+ * cluster, against what the Runtime Stack backend detected there (the
+ * service mesh, the RuntimeClass), and returns the annotations that declare
+ * them in the new service's `catalog-info.yaml`.
  *
  * @public
  */
 export function createDeclareStackAction(
-  options: { layerModel?: LayerModelSource } = {},
+  options: DeclareStackActionOptions = {},
 ) {
   return createTemplateAction({
     id: 'runtime-stack:stack:declare',
@@ -36,6 +54,20 @@ export function createDeclareStackAction(
             .regex(/^[a-z0-9-]+$/)
             .optional()
             .describe('Requirement profile of the new service, e.g. tier-2'),
+        cluster: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'The cluster the service will run on; when set, the service mesh of tools and runtimeClass must be ones the Runtime Stack backend detected there',
+            ),
+        runtimeClass: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              "The RuntimeClass the pods will name (e.g. gvisor); empty or 'none' for the nodes' runtime",
+            ),
       },
       output: {
         annotations: z =>
@@ -59,6 +91,24 @@ export function createDeclareStackAction(
         throw new InputError(
           `Invalid platform choices in input 'tools': ${problems.join('; ')}`,
         );
+      }
+
+      // Reads only, so a dry run checks too.
+      const clusterCheck = await checkChoicesOnCluster({
+        discovery: options.discovery,
+        auth: options.auth,
+        credentials: () => ctx.getInitiatorCredentials(),
+        cluster: ctx.input.cluster,
+        choices: {
+          mesh: ctx.input.tools['service-mesh'],
+          runtimeClass: ctx.input.runtimeClass,
+        },
+        signal: ctx.signal,
+      });
+      if (clusterCheck?.checked) {
+        ctx.logger.info(clusterCheck.message);
+      } else if (clusterCheck) {
+        ctx.logger.warn(clusterCheck.message);
       }
 
       const annotations: Record<string, string> = {};

@@ -20,9 +20,7 @@ import {
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { currentLayerModel, type LayerModelSource } from './layerModelSource';
-
-/** The backend plugin that keeps the layer ownership records. */
-const RUNTIME_STACK_PLUGIN_ID = 'runtime-stack';
+import { RUNTIME_STACK_PLUGIN_ID } from './runtimeStackBackend';
 
 /** Options of {@link createRecordOwnershipAction}. */
 export interface RecordOwnershipActionOptions {

@@ -294,6 +294,30 @@ describe('runtime-stack:chart:validate', () => {
     );
   });
 
+  it('fails on a helm lint warning, as the pipelines lint with --strict', async () => {
+    // Renders and validates, but helm lint warns about the API version.
+    const deprecated = `apiVersion: autoscaling/v2beta2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: {{ .Release.Name }}
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: {{ .Release.Name }}
+  minReplicas: 1
+  maxReplicas: 3
+`;
+    mockDir.setContent(chartFiles({ 'chart/templates/hpa.yaml': deprecated }));
+    const ctx = context({ releaseName: 'web' });
+    const failure = createValidateChartAction({ helmPath }).handler(ctx);
+    await expect(failure).rejects.toThrow(InputError);
+    await expect(failure).rejects.toThrow(
+      /^helm lint failed for chart 'chart': templates\/hpa\.yaml: autoscaling\/v2beta2 HorizontalPodAutoscaler is deprecated .* \(a warning, which --strict fails on\)$/,
+    );
+    expect(ctx.output).not.toHaveBeenCalled();
+  });
+
   it('fails readably when helm template fails', async () => {
     // helm lint tolerates `fail`, helm template does not.
     mockDir.setContent(

@@ -125,8 +125,9 @@ function workspaceChild(workspacePath: string, path: string, input: string) {
 }
 
 /**
- * Creates the `runtime-stack:chart:validate` action: lints and renders the
- * Helm chart of the new service in the workspace and validates every rendered
+ * Creates the `runtime-stack:chart:validate` action: lints (strictly, as the
+ * generated pipelines do) and renders the Helm chart of the new service in the
+ * workspace and validates every rendered
  * manifest (built-in kinds against the Kubernetes schemas of
  * `kubernetes-models`, the platform's custom resources structurally), so a
  * template cannot publish a chart that does not install.
@@ -140,7 +141,7 @@ export function createValidateChartAction(
   return createTemplateAction({
     id: 'runtime-stack:chart:validate',
     description:
-      "Runs helm lint and helm template on a chart in the workspace and validates the rendered manifests against the Kubernetes schemas (and the platform's custom resources structurally)",
+      "Runs helm lint --strict and helm template on a chart in the workspace and validates the rendered manifests against the Kubernetes schemas (and the platform's custom resources structurally)",
     supportsDryRun: true,
     schema: {
       input: {
@@ -212,20 +213,27 @@ export function createValidateChartAction(
           signal: ctx.signal,
         });
 
-      const lint = await run(['lint', chartDir, ...valueArgs]);
+      // --strict, as the generated pipelines lint: a warning fails too.
+      const lint = await run(['lint', chartDir, '--strict', ...valueArgs]);
       const lintOutput = `${lint.stdout}\n${lint.stderr}`;
-      for (const line of lintOutput.split('\n')) {
-        if (line.startsWith('[WARNING]')) {
-          ctx.logger.warn(`helm lint: ${line.slice(10)}`);
-        }
+      const warnings = lintOutput
+        .split('\n')
+        .filter(line => line.startsWith('[WARNING]'))
+        .map(line => line.slice(10));
+      for (const warning of warnings) {
+        ctx.logger.warn(`helm lint: ${warning}`);
       }
       if (lint.exitCode !== 0) {
         const errors = helmErrors(lintOutput).filter(
           e => !/chart\(s\) linted/.test(e),
         );
+        const problems =
+          errors.length > 0
+            ? errors
+            : warnings.map(w => `${w} (a warning, which --strict fails on)`);
         throw new InputError(
           `helm lint failed for chart '${chartPath}': ${
-            errors.join('; ') || lintOutput.trim()
+            problems.join('; ') || lintOutput.trim()
           }`,
         );
       }

@@ -64,6 +64,10 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, relative, resolve } from 'node:path';
 import request from 'supertest';
 import { parse as parseYaml, parseAllDocuments } from 'yaml';
+import {
+  startFakeClusters,
+  type FakeClusters,
+} from '../__testUtils__/fakeClusters';
 import { ensureHelm, helm } from '../__testUtils__/helm';
 import {
   layerOwnershipPermissions,
@@ -76,7 +80,11 @@ import {
   type ModelCheckResult,
 } from '../actions/kubernetesModels';
 import { scaffolderModule } from '../module';
-import { startTestBackendClosingDatabases } from '@internal/backend-test-kit';
+import {
+  startTestBackendClosingDatabases,
+  triggerableScheduler,
+} from '@internal/backend-test-kit';
+import { loadFixture } from '@internal/fake-kube-apiserver';
 
 const REPO_ROOT = resolve(__dirname, '../../../..');
 const TEMPLATE_DIR = join(REPO_ROOT, 'examples/templates/runtime-service');
@@ -92,6 +100,8 @@ interface Combination {
   tools: string;
   namespace: string;
   image: string;
+  /** The IngressClass and controller namespace the chart uses, with an Ingress. */
+  ingress?: { className: string; controllerNamespace: string };
   ciFile: string;
   /** Kinds `helm template` renders with the generated values. */
   kinds: string[];
@@ -105,7 +115,7 @@ interface Combination {
 const combinations: Combination[] = [
   {
     title:
-      'Node.js, GitHub Actions, Argo CD, ingress-nginx with TLS, Linkerd, gVisor, autoscaling',
+      'Node.js, GitHub Actions, Argo CD, ingress-nginx with TLS, Istio, gVisor, autoscaling, on prod-eu-1',
     values: {
       name: 'payments-fx-api',
       description: 'Converts payment amounts between currencies.',
@@ -125,7 +135,8 @@ const combinations: Combination[] = [
       serviceMonitor: true,
       dashboards: true,
       alertRules: true,
-      mesh: 'linkerd',
+      // What prod-eu-1 runs and offers: the declare-stack step checks.
+      mesh: 'istio',
       sandbox: 'gvisor',
       autoscalingEnabled: true,
       autoscalingMin: 2,
@@ -135,12 +146,14 @@ const combinations: Combination[] = [
       registryHost: 'registry.example.com',
       imageName: 'payments/payments-fx-api',
       repoUrl: 'github.com?owner=acme&repo=payments-fx-api',
-      publishTo: 'github',
+      publishTo: 'repository',
     },
     tools:
-      'alerting=alertmanager,build-security=trivy,certificate-management=cert-manager,ci-cd=github-actions,container-runtime=gvisor,gitops=argo-cd,metrics=prometheus,package-management=helm,policy=kubernetes-network-policy,service-mesh=linkerd,service-proxy=ingress-nginx,source-control=github,visualization=grafana',
+      'alerting=alertmanager,build-security=trivy,certificate-management=cert-manager,ci-cd=github-actions,container-runtime=gvisor,gitops=argo-cd,metrics=prometheus,package-management=helm,policy=kubernetes-network-policy,service-mesh=istio,service-proxy=ingress-nginx,source-control=github,visualization=grafana',
     namespace: 'payments',
     image: 'registry.example.com/payments/payments-fx-api',
+    // The class ingress-nginx's chart installs, as on the fake clusters.
+    ingress: { className: 'nginx', controllerNamespace: 'ingress-nginx' },
     ciFile: '.github/workflows/ci.yaml',
     kinds: [
       'Application',
@@ -164,7 +177,8 @@ const combinations: Combination[] = [
     ],
   },
   {
-    title: 'Go, GitLab CI, Flux, no ingress, Istio, Kata Containers',
+    title:
+      'Go, GitLab CI in a GitLab repository, Flux, no ingress, Linkerd, Kata Containers',
     values: {
       name: 'cart-price-rules-worker',
       owner: 'group:default/team-checkout',
@@ -177,7 +191,7 @@ const combinations: Combination[] = [
       serviceMonitor: true,
       dashboards: false,
       alertRules: true,
-      mesh: 'istio',
+      mesh: 'linkerd',
       sandbox: 'kata-qemu',
       autoscalingEnabled: true,
       autoscalingMin: 1,
@@ -185,11 +199,11 @@ const combinations: Combination[] = [
       autoscalingCpu: 80,
       ciSystem: 'gitlab-ci',
       registryHost: 'harbor.acme.internal:8443',
-      repoUrl: 'github.com?owner=acme&repo=cart-price-rules-worker',
-      publishTo: 'github',
+      repoUrl: 'gitlab.com?owner=acme&repo=cart-price-rules-worker',
+      publishTo: 'repository',
     },
     tools:
-      'alerting=alertmanager,build-security=trivy,ci-cd=gitlab-ci,container-runtime=kata-containers,gitops=flux,metrics=prometheus,package-management=helm,policy=kubernetes-network-policy,service-mesh=istio,source-control=github',
+      'alerting=alertmanager,build-security=trivy,ci-cd=gitlab-ci,container-runtime=kata-containers,gitops=flux,metrics=prometheus,package-management=helm,policy=kubernetes-network-policy,service-mesh=linkerd,source-control=gitlab',
     namespace: 'cart-price-rules-worker',
     image: 'harbor.acme.internal:8443/cart-price-rules-worker',
     ciFile: '.gitlab-ci.yml',
@@ -236,12 +250,13 @@ const combinations: Combination[] = [
       registryHost: 'registry.example.com',
       imageName: 'catalog/catalog-preview-web',
       repoUrl: 'github.com?owner=acme&repo=catalog-preview-web',
-      publishTo: 'github',
+      publishTo: 'repository',
     },
     tools:
       'build-security=trivy,ci-cd=github-actions,package-management=helm,policy=kubernetes-network-policy,service-proxy=traefik,source-control=github,visualization=grafana',
     namespace: 'catalog-preview-web',
     image: 'registry.example.com/catalog/catalog-preview-web',
+    ingress: { className: 'traefik', controllerNamespace: 'traefik' },
     ciFile: '.github/workflows/ci.yaml',
     kinds: [
       'ConfigMap',
@@ -255,6 +270,22 @@ const combinations: Combination[] = [
     ownership: ['operates 6', 'consumes visualization'],
   },
 ];
+
+/** Where a combination's repository lives: github.com or gitlab.com. */
+function repoHostOf(c: Combination): string {
+  return String(c.values.repoUrl).split('?')[0];
+}
+
+/** The web address of a combination's repository. */
+function repoWebUrl(c: Combination): string {
+  return `https://${repoHostOf(c)}/acme/${c.values.name}`;
+}
+
+/**
+ * The tag the checks render the chart with: CI's, the first 12 characters
+ * of a commit SHA, all digits, so that only --set-string keeps it a string.
+ */
+const IMAGE_TAG = '305123987654';
 
 // ---------------------------------------------------------------------------
 // Files
@@ -415,6 +446,10 @@ function customResourceProblems(object: any): string[] {
       break;
     case 'GitRepository':
       need(/^https:\/\//.test(spec.url ?? ''), 'spec.url is https');
+      need(
+        spec.secretRef === undefined || isNonEmptyString(spec.secretRef.name),
+        'spec.secretRef.name',
+      );
       need(isNonEmptyString(spec.ref?.branch), 'spec.ref.branch');
       need(/^\d+(ms|s|m|h)$/.test(spec.interval ?? ''), 'spec.interval');
       break;
@@ -576,62 +611,90 @@ if (corruptedDeployment === intactDeployment) {
 }
 writeFileSync(brokenDeployment, corruptedDeployment);
 
-/** publish:github without GitHub: the workspace is copied to a directory. */
-const publishGithub = createTemplateAction({
-  id: 'publish:github',
-  description: 'Test stand-in: copies the workspace to a local directory',
-  schema: {
-    input: {
-      repoUrl: z => z.string(),
-      description: z => z.string().optional(),
-      defaultBranch: z => z.string().optional(),
-      repoVisibility: z => z.string().optional(),
+/**
+ * A publish action without its host: the workspace is copied to
+ * `<publishedRoot>/<host>/<owner>/<repo>`, and the outputs are the host's
+ * (GitHub's /blob/<branch>, GitLab's /-/blob/<branch>). The inputs are the
+ * real actions' the template uses.
+ */
+function publishStandIn(options: {
+  id: string;
+  host: string;
+  contentsPath: (branch: string) => string;
+}) {
+  return createTemplateAction({
+    id: options.id,
+    description: `Test stand-in: copies the workspace as ${options.host} would receive it`,
+    schema: {
+      input: {
+        repoUrl: z => z.string(),
+        description: z => z.string().optional(),
+        defaultBranch: z => z.string().optional(),
+        repoVisibility: z => z.enum(['private', 'public', 'internal']),
+        settings: z =>
+          z.object({ description: z.string().optional() }).optional(),
+      },
+      output: {
+        remoteUrl: z => z.string(),
+        repoContentsUrl: z => z.string(),
+      },
     },
-    output: {
-      remoteUrl: z => z.string(),
-      repoContentsUrl: z => z.string(),
+    async handler(ctx) {
+      const url = new URL(`https://${ctx.input.repoUrl}`);
+      const owner = url.searchParams.get('owner');
+      const repo = url.searchParams.get('repo');
+      if (url.host !== options.host || !owner || !repo) {
+        throw new Error(
+          `${options.id} got a repoUrl of another host: ${ctx.input.repoUrl}`,
+        );
+      }
+      cpSync(ctx.workspacePath, join(publishedRoot, url.host, owner, repo), {
+        recursive: true,
+      });
+      const remoteUrl = `https://${url.host}/${owner}/${repo}`;
+      ctx.output('remoteUrl', remoteUrl);
+      ctx.output(
+        'repoContentsUrl',
+        `${remoteUrl}/${options.contentsPath(
+          ctx.input.defaultBranch ?? 'main',
+        )}`,
+      );
     },
-  },
-  async handler(ctx) {
-    const url = new URL(`https://${ctx.input.repoUrl}`);
-    const owner = url.searchParams.get('owner');
-    const repo = url.searchParams.get('repo');
-    if (url.host !== 'github.com' || !owner || !repo) {
-      throw new Error(`Unexpected repoUrl ${ctx.input.repoUrl}`);
-    }
-    cpSync(ctx.workspacePath, join(publishedRoot, owner, repo), {
-      recursive: true,
-    });
-    const branch = ctx.input.defaultBranch ?? 'main';
-    ctx.output('remoteUrl', `https://github.com/${owner}/${repo}`);
-    ctx.output(
-      'repoContentsUrl',
-      `https://github.com/${owner}/${repo}/blob/${branch}`,
-    );
-  },
-});
+  });
+}
 
 const publishModule = createBackendModule({
   pluginId: 'scaffolder',
-  moduleId: 'test-publish-github',
+  moduleId: 'test-publish',
   register({ registerInit }) {
     registerInit({
       deps: { scaffolderActions: scaffolderActionsExtensionPoint },
       async init({ scaffolderActions }) {
-        scaffolderActions.addActions(publishGithub);
+        scaffolderActions.addActions(
+          publishStandIn({
+            id: 'publish:github',
+            host: 'github.com',
+            contentsPath: branch => `blob/${branch}`,
+          }),
+          publishStandIn({
+            id: 'publish:gitlab',
+            host: 'gitlab.com',
+            contentsPath: branch => `-/blob/${branch}`,
+          }),
+        );
       },
     });
   },
 });
 
-/** The published catalog-info.yaml behind a github.com blob URL. */
+/** The published file behind a github.com or gitlab.com blob URL. */
 function publishedFile(url: string): string {
   const match =
-    /^https:\/\/github\.com\/([^/]+)\/([^/]+)\/(?:blob|tree)\/[^/]+\/(.+)$/.exec(
+    /^https:\/\/(github\.com|gitlab\.com)\/([^/]+)\/([^/]+)\/(?:-\/)?(?:blob|tree)\/[^/]+\/(.+)$/.exec(
       url,
     );
   if (!match) throw new Error(`Not a published file URL: ${url}`);
-  return join(publishedRoot, match[1], match[2], match[3]);
+  return join(publishedRoot, match[1], match[2], match[3], match[4]);
 }
 
 /** The template as the catalog holds it, read from a directory. */
@@ -857,6 +920,8 @@ function checkTree(files: Map<string, Buffer>, c: Combination) {
         : ['test', 'chart', 'build', 'trivy', 'push', 'handoff'],
     ),
   );
+  checkPipeline(files, c);
+  checkDeployInstructions(files, c);
   for (const step of [
     'helm lint chart --strict',
     'trivy',
@@ -898,12 +963,17 @@ function checkTree(files: Map<string, Buffer>, c: Combination) {
     containerPort: v.port,
     ingress: {
       enabled: v.ingressEnabled,
-      ...(v.ingressEnabled && {
-        className: v.ingressClass,
+      ...(c.ingress && {
+        className: c.ingress.className,
         host: v.ingressHost,
         tls: { enabled: v.tlsEnabled },
       }),
     },
+    ...(c.ingress && {
+      networkPolicy: {
+        ingressControllerNamespace: c.ingress.controllerNamespace,
+      },
+    }),
     autoscaling: { enabled: v.autoscalingEnabled },
     mesh: { provider: v.mesh },
     runtimeClassName: v.sandbox === 'none' ? '' : v.sandbox,
@@ -913,7 +983,7 @@ function checkTree(files: Map<string, Buffer>, c: Combination) {
     gitops: {
       provider: v.gitops,
       bootstrap: true,
-      repoURL: `https://github.com/acme/${v.name}.git`,
+      repoURL: `${repoWebUrl(c)}.git`,
       destinationNamespace: c.namespace,
     },
   });
@@ -935,13 +1005,138 @@ function checkTree(files: Map<string, Buffer>, c: Combination) {
       `export const DEFAULT_PORT = ${v.port};`,
     );
   } else {
-    expect(text(files, 'go.mod')).toContain(`module github.com/acme/${v.name}`);
+    expect(text(files, 'go.mod')).toContain(
+      `module ${repoHostOf(c)}/acme/${v.name}`,
+    );
     expect(text(files, 'config.go')).toContain(`defaultPort = "${v.port}"`);
+    checkGoToolchain(files, c);
   }
   const dockerfile = text(files, 'Dockerfile');
   expect(dockerfile).toMatch(/^FROM .+ AS build$/m);
   expect(dockerfile).toContain('USER 65532:65532');
   expect(dockerfile).toContain(`EXPOSE ${v.port}`);
+}
+
+/**
+ * The oldest Go release still supported when this was written (December
+ * 2026): Go supports only its two newest releases.
+ */
+const OLDEST_SUPPORTED_GO = [1, 26];
+
+/**
+ * The Go app builds with one supported Go everywhere (go.mod, the Dockerfile,
+ * GitLab CI's test job), and the image build sees every source file
+ * .dockerignore lets through, not only the top-level *.go.
+ */
+function checkGoToolchain(files: Map<string, Buffer>, c: Combination) {
+  const goMod = /^go (\d+)\.(\d+)$/m.exec(text(files, 'go.mod'));
+  expect(goMod).not.toBeNull();
+  const [major, minor] = [Number(goMod![1]), Number(goMod![2])];
+  expect({ go: `${major}.${minor}`, supported: true }).toEqual({
+    go: `${major}.${minor}`,
+    supported:
+      major > OLDEST_SUPPORTED_GO[0] ||
+      (major === OLDEST_SUPPORTED_GO[0] && minor >= OLDEST_SUPPORTED_GO[1]),
+  });
+  const dockerfile = text(files, 'Dockerfile');
+  expect(dockerfile).toContain(`FROM golang:${major}.${minor}-alpine AS build`);
+  if (c.values.ciSystem === 'gitlab-ci') {
+    expect(text(files, c.ciFile)).toContain(
+      `image: golang:${major}.${minor}-alpine`,
+    );
+    expect(text(files, c.ciFile)).not.toMatch(/golang:(?!\d+\.\d+-alpine)/);
+  }
+  expect(dockerfile).toMatch(/^COPY \. \.$/m);
+  expect(dockerfile).not.toContain('*.go');
+  const ignored = text(files, '.dockerignore')
+    .split('\n')
+    .filter(line => line && !line.startsWith('#'));
+  expect(ignored).toEqual(
+    expect.arrayContaining([
+      '.git',
+      '.github',
+      '.gitlab-ci.yml',
+      'chart',
+      'docs',
+      '*.md',
+    ]),
+  );
+}
+
+/**
+ * The pipeline tags the image with the first 12 characters of the commit
+ * SHA (what README.md tells a manual deployment to pass), renders the chart
+ * with such a tag, and its GitOps handoff rebases onto the branch before it
+ * pushes. GitLab's pushes to the project GitOps deploys from, which must be
+ * this one.
+ */
+function checkPipeline(files: Map<string, Buffer>, c: Combination) {
+  const pipeline = text(files, c.ciFile);
+  const github = c.values.ciSystem === 'github-actions';
+  expect(pipeline).toContain(
+    github
+      ? 'tag=${GITHUB_SHA::12}'
+      : 'TAG=$(echo "$CI_COMMIT_SHA" | cut -c1-12)',
+  );
+  expect(pipeline).toMatch(/helm lint chart --strict --set-string image\.tag=/);
+  expect(pipeline).toMatch(/helm template .* --set-string image\.tag=/);
+  const pull = pipeline.indexOf('git pull --rebase');
+  expect(pull).toBeGreaterThan(pipeline.indexOf('git commit'));
+  expect(pull).toBeLessThan(pipeline.indexOf('git push'));
+  if (!github) {
+    const [gitlab] = yamlDocuments(pipeline);
+    expect(gitlab.workflow.rules).toEqual([
+      { if: '$CI_PIPELINE_SOURCE == "merge_request_event"' },
+      { if: '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH' },
+    ]);
+    const handoff = gitlab.handoff.script.join('\n');
+    expect(handoff).toContain(
+      `if [ "$REPO_URL" != "$CI_PROJECT_URL.git" ]; then`,
+    );
+    expect(handoff).toContain(
+      'PUSH_URL="https://oauth2:${GITOPS_PUSH_TOKEN}@${CI_PROJECT_URL#https://}.git"',
+    );
+    expect(handoff).toContain(
+      'git pull --rebase "$PUSH_URL" "$CI_COMMIT_BRANCH"',
+    );
+    expect(handoff).toContain('git push "$PUSH_URL" "HEAD:$CI_COMMIT_BRANCH"');
+    // What the check compares: the project's URL as GitLab sets it.
+    const values = parseYaml(text(files, 'chart/values.yaml'));
+    expect(values.gitops.repoURL).toBe(`${repoWebUrl(c)}.git`);
+  }
+}
+
+/**
+ * README.md's way to the first deployment: with the tag CI pushed for a
+ * manual install, after CI's first tag commit for GitOps, and for Flux with
+ * the Secret gitops.flux.secretRef names created first.
+ */
+function checkDeployInstructions(files: Map<string, Buffer>, c: Combination) {
+  const v = c.values;
+  const readme = text(files, 'README.md');
+  const values = parseYaml(text(files, 'chart/values.yaml'));
+  if (v.gitops === 'none') {
+    expect(readme).toContain(
+      [
+        `helm upgrade --install ${v.name} chart --namespace ${c.namespace} --create-namespace \\`,
+        '  --set-string image.tag=$(git rev-parse HEAD | cut -c1-12)',
+      ].join('\n'),
+    );
+    return;
+  }
+  const bootstrap = `helm template ${v.name} chart -s templates/${
+    v.gitops === 'flux' ? 'flux' : 'argocd-application'
+  }.yaml | kubectl apply -f -`;
+  expect(readme).toContain(`git pull\n${bootstrap}`);
+  if (v.gitops === 'flux') {
+    const secret = `${v.name}-git-credentials`;
+    expect(values.gitops.flux.secretRef).toBe(secret);
+    const create = readme.indexOf(
+      `kubectl create secret generic ${secret} \\\n  --namespace flux-system \\\n  --from-literal=username=`,
+    );
+    expect(create).toBeGreaterThan(-1);
+    expect(create).toBeLessThan(readme.indexOf(bootstrap));
+  }
 }
 
 /** Prometheus names the template derives from the service's name. */
@@ -998,10 +1193,8 @@ async function checkCatalogInfo(
     ...(v.cluster && { 'backstage.io/kubernetes-cluster': v.cluster }),
     'backstage.io/source-template': 'template:default/runtime-service',
     'backstage.io/techdocs-ref': 'dir:.',
-    'github.com/project-slug': `acme/${v.name}`,
-    ...(v.ciSystem === 'gitlab-ci' && {
-      'gitlab.com/project-slug': `acme/${v.name}`,
-    }),
+    // Where the repository, and so its pipeline, lives.
+    [`${repoHostOf(c)}/project-slug`]: `acme/${v.name}`,
     'runtime-stack.io/images': c.image,
     'runtime-stack.io/tools': c.tools,
     'runtime-stack.io/requirement-profile': v.requirementProfile,
@@ -1026,39 +1219,103 @@ async function checkCatalogInfo(
     kubernetesId: v.name,
     kubernetesNamespace: c.namespace,
     ...(v.cluster && { kubernetesCluster: v.cluster }),
-    githubProjectSlug: `acme/${v.name}`,
+    ...(repoHostOf(c) === 'gitlab.com'
+      ? { gitlabProjectSlug: `acme/${v.name}` }
+      : { githubProjectSlug: `acme/${v.name}` }),
+  });
+  expect(entity.metadata.links?.[0]).toMatchObject({
+    url: repoWebUrl(c),
+    title: 'Repository',
   });
   return entity;
 }
 
-/** The IngressClasses a cluster with both controllers would have. */
+/**
+ * The IngressClasses and RuntimeClasses the chart's objects name, as the
+ * repository's fake clusters have them: prod-us-1 runs ingress-nginx (class
+ * nginx, as its chart installs it) and Traefik (class traefik), prod-eu-1
+ * offers the gvisor RuntimeClass. No fixture offers Kata Containers, so its
+ * class is the one Kata's deployment creates.
+ */
 const CLUSTER_CLASSES: ClusterObject[] = [
-  {
-    apiVersion: 'networking.k8s.io/v1',
-    kind: 'IngressClass',
-    metadata: { name: 'ingress-nginx' },
-    spec: { controller: 'k8s.io/ingress-nginx' },
-  },
-  {
-    apiVersion: 'networking.k8s.io/v1',
-    kind: 'IngressClass',
-    metadata: { name: 'traefik' },
-    spec: { controller: 'traefik.io/ingress-controller' },
-  },
-  // The sandboxes a platform team offers; Kubernetes keeps handler top-level.
-  {
-    apiVersion: 'node.k8s.io/v1',
-    kind: 'RuntimeClass',
-    metadata: { name: 'gvisor' },
-    handler: 'runsc',
-  } as ClusterObject,
+  ...new Map(
+    ['prod-us-1', 'prod-eu-1']
+      .flatMap(fixture => loadFixture(fixture) as unknown as ClusterObject[])
+      .filter(o => o.kind === 'IngressClass' || o.kind === 'RuntimeClass')
+      .map(o => [`${o.kind}/${o.metadata.name}`, o] as const),
+  ).values(),
   {
     apiVersion: 'node.k8s.io/v1',
     kind: 'RuntimeClass',
     metadata: { name: 'kata-qemu' },
+    // Kubernetes keeps handler top-level.
     handler: 'kata-qemu',
   } as ClusterObject,
 ];
+
+/**
+ * Who may reach each port of the pods under a NetworkPolicy, by port:
+ * `own namespace`, `namespace <name>`, or `anyone` for a rule without `from`.
+ */
+function peersByPort(policy: any): Record<string, string[]> {
+  const byPort: Record<string, string[]> = {};
+  for (const rule of policy.spec.ingress) {
+    const peers: string[] = rule.from
+      ? rule.from.flatMap((peer: any) => {
+          if (!peer.namespaceSelector) return ['own namespace'];
+          const selector = peer.namespaceSelector;
+          const names: string[] = selector.matchLabels?.[
+            'kubernetes.io/metadata.name'
+          ]
+            ? [selector.matchLabels['kubernetes.io/metadata.name']]
+            : selector.matchExpressions?.find(
+                (e: any) =>
+                  e.key === 'kubernetes.io/metadata.name' &&
+                  e.operator === 'In',
+              )?.values ?? ['any namespace'];
+          return names.map(name => `namespace ${name}`);
+        })
+      : ['anyone'];
+    for (const { port } of rule.ports ?? [{ port: 'every port' }]) {
+      byPort[String(port)] = [...(byPort[String(port)] ?? []), ...peers].sort();
+    }
+  }
+  return byPort;
+}
+
+/**
+ * Who the NetworkPolicy must let in, by port: the app's port and the mesh's
+ * inbound port to the namespace and the ingress controller, /metrics to
+ * Prometheus, the sidecar's admin ports to Prometheus and the mesh only.
+ */
+function expectedPeers(c: Combination): Record<string, string[]> {
+  const v = c.values;
+  const app = [
+    'own namespace',
+    ...(c.ingress ? [`namespace ${c.ingress.controllerNamespace}`] : []),
+  ].sort();
+  const expected: Record<string, string[]> = {
+    http: [
+      ...app,
+      ...(v.serviceMonitor ? ['namespace monitoring'] : []),
+    ].sort(),
+  };
+  if (v.mesh === 'linkerd') {
+    expected['4143'] = app;
+    expected['4191'] = [
+      'namespace linkerd',
+      'namespace linkerd-viz',
+      'namespace monitoring',
+    ];
+  }
+  if (v.mesh === 'istio') {
+    expected['15008'] = app;
+    for (const port of ['15020', '15090']) {
+      expected[port] = ['namespace istio-system', 'namespace monitoring'];
+    }
+  }
+  return expected;
+}
 
 function labelsMatch(
   selector: Record<string, string>,
@@ -1076,14 +1333,21 @@ async function checkChart(dir: string, c: Combination, entity: Entity) {
   const v = c.values;
   const name = String(v.name);
 
+  // Nothing renders before CI has pushed an image, and helm says why.
+  expect(() =>
+    helm(['template', name, 'chart', '--namespace', c.namespace], dir),
+  ).toThrow(
+    /execution error at .*: image\.tag is empty: set it to the tag CI pushed, the first 12 characters of the commit SHA it built \(--set-string image\.tag=\$\(git rev-parse HEAD \| cut -c1-12\)\)/,
+  );
+  const tag = ['--set-string', `image.tag=${IMAGE_TAG}`];
   const lint = helm(
-    ['lint', 'chart', '--strict', '--namespace', c.namespace],
+    ['lint', 'chart', '--strict', '--namespace', c.namespace, ...tag],
     dir,
   );
   expect(lint).toContain('1 chart(s) linted, 0 chart(s) failed');
 
   const rendered = helm(
-    ['template', name, 'chart', '--namespace', c.namespace],
+    ['template', name, 'chart', '--namespace', c.namespace, ...tag],
     dir,
   );
   const objects = yamlDocuments(rendered);
@@ -1099,6 +1363,7 @@ async function checkChart(dir: string, c: Combination, entity: Entity) {
         'chart',
         '--namespace',
         c.namespace,
+        ...tag,
         '--set',
         'gitops.bootstrap=false',
       ],
@@ -1150,7 +1415,7 @@ async function checkChart(dir: string, c: Combination, entity: Entity) {
   );
   const [container] = pod.spec.containers;
   expect(container).toMatchObject({
-    image: `${c.image}:0.1.0`,
+    image: `${c.image}:${IMAGE_TAG}`,
     ports: [{ name: 'http', containerPort: v.port }],
     env: [{ name: 'PORT', value: String(v.port) }],
     livenessProbe: { httpGet: { path: '/healthz', port: 'http' } },
@@ -1182,17 +1447,7 @@ async function checkChart(dir: string, c: Combination, entity: Entity) {
   expect(
     labelsMatch(policy.spec.podSelector.matchLabels, pod.metadata.labels),
   ).toBe(true);
-  const allowedNamespaces = policy.spec.ingress
-    .flatMap((rule: any) => rule.from ?? [])
-    .map(
-      (f: any) =>
-        f.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name'],
-    )
-    .filter(Boolean);
-  expect(allowedNamespaces.includes(v.ingressClass)).toBe(
-    v.ingressEnabled === true,
-  );
-  expect(allowedNamespaces.includes('monitoring')).toBe(v.serviceMonitor);
+  expect(peersByPort(policy)).toEqual(expectedPeers(c));
 
   expect(one('PodDisruptionBudget').spec.selector.matchLabels).toEqual(
     deployment.spec.selector.matchLabels,
@@ -1200,7 +1455,7 @@ async function checkChart(dir: string, c: Combination, entity: Entity) {
 
   if (v.ingressEnabled) {
     const ingress = one('Ingress');
-    expect(ingress.spec.ingressClassName).toBe(v.ingressClass);
+    expect(ingress.spec.ingressClassName).toBe(c.ingress!.className);
     expect(ingress.spec.rules).toEqual([
       {
         host: v.ingressHost,
@@ -1299,7 +1554,7 @@ async function checkChart(dir: string, c: Combination, entity: Entity) {
       metadata: { name, namespace: 'argocd' },
       spec: {
         source: {
-          repoURL: `https://github.com/acme/${name}.git`,
+          repoURL: `${repoWebUrl(c)}.git`,
           path: 'chart',
           targetRevision: 'main',
           helm: {
@@ -1316,7 +1571,9 @@ async function checkChart(dir: string, c: Combination, entity: Entity) {
     expect(source).toMatchObject({
       metadata: { namespace: 'flux-system' },
       spec: {
-        url: `https://github.com/acme/${name}.git`,
+        url: `${repoWebUrl(c)}.git`,
+        // The repository is published private.
+        secretRef: { name: `${name}-git-credentials` },
         ref: { branch: 'main' },
       },
     });
@@ -1523,9 +1780,19 @@ async function probeServer(
       service: c.values.name,
       message: 'Hello',
     });
-    expect(await (await fetch(`${base}/metrics`)).text()).toContain(
+    await fetch(`${base}/metrics`);
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toContain(
       'http_requests_total{method="GET",route="/",code="200"} 1',
     );
+    // The probes above, kubelet's and Prometheus' requests are not the
+    // traffic the error rate and latency alerts are about.
+    expect({
+      server: what,
+      counted: ['/healthz', '/readyz', '/metrics'].filter(route =>
+        metrics.includes(`route="${route}"`),
+      ),
+    }).toEqual({ server: what, counted: [] });
     // SIGTERM: not ready any more while the server drains.
     server.kill('SIGTERM');
     await new Promise(r => setTimeout(r, 300));
@@ -1605,8 +1872,12 @@ function stepStatuses(log: LogEvent[]): string[] {
 
 describe('the runtime-service template', () => {
   let backend: Awaited<ReturnType<typeof startTestBackendClosingDatabases>>;
+  /** What the declare-stack step checks a chosen cluster against. */
+  let clusters: FakeClusters;
 
   beforeAll(async () => {
+    clusters = await startFakeClusters(['prod-eu-1', 'prod-us-1']);
+    const scheduler = triggerableScheduler();
     backend = await startTestBackendClosingDatabases({
       databasePlugins: ['runtime-stack'],
       lingeringDatabasePlugins: ['scaffolder'],
@@ -1614,10 +1885,12 @@ describe('the runtime-service template', () => {
         scaffolderPlugin,
         scaffolderModule,
         publishModule,
-        ...runtimeStackFeatures({ writeLog, catalog, permissions }),
+        ...runtimeStackFeatures({ writeLog, catalog, permissions, scheduler }),
         mockServices.rootConfig.factory({
           data: {
+            kubernetes: clusters.config.kubernetes,
             runtimeStack: {
+              ...clusters.config.runtimeStack,
               scaffolder: {
                 // The helm the example portal gets from scripts/portal.sh.
                 helmPath: ensureHelm(),
@@ -1628,10 +1901,12 @@ describe('the runtime-service template', () => {
         }),
       ],
     });
+    await clusters.collect(scheduler);
   }, 60_000);
 
   afterAll(async () => {
     await backend?.stop();
+    await clusters?.close();
     rmSync(work, { recursive: true, force: true });
   });
 
@@ -1746,7 +2021,12 @@ describe('the runtime-service template', () => {
       .filter(step => String(step.action).startsWith('fetch:'))
       .map(step => steps.indexOf(step.id));
     expect(Math.max(...fetches)).toBeLessThan(validate);
-    for (const publish of ['publish', 'register', 'publish-local']) {
+    for (const publish of [
+      'publish-github',
+      'publish-gitlab',
+      'register',
+      'publish-local',
+    ]) {
       expect(steps.indexOf(publish)).toBeGreaterThan(validate);
     }
   });
@@ -1765,6 +2045,143 @@ describe('the runtime-service template', () => {
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.body)).toContain('ingressHost');
   });
+
+  it('refuses a CI system that cannot run where the repository lives', async () => {
+    for (const [ciSystem, repoUrl, needed] of [
+      ['gitlab-ci', 'github.com?owner=acme&repo=fx-api', 'gitlab'],
+      ['github-actions', 'gitlab.com?owner=acme&repo=fx-api', 'github'],
+    ]) {
+      const res = await dryRunRequest({
+        ...combinations[0].values,
+        name: 'fx-api',
+        ciSystem,
+        repoUrl,
+      });
+      expect({ ciSystem, status: res.status }).toEqual({
+        ciSystem,
+        status: 400,
+      });
+      expect(JSON.stringify(res.body)).toMatch(
+        new RegExp(`repoUrl does not match pattern .*\\^${needed}`),
+      );
+    }
+  });
+
+  it('stops at declare-stack, before anything is created, when the cluster chosen lacks the mesh and the sandbox', async () => {
+    const name = 'fx-quotes-api';
+    const values: Values = {
+      ...combinations[0].values,
+      name,
+      repoUrl: `github.com?owner=acme&repo=${name}`,
+      publishTo: 'local',
+      // prod-eu-1 runs Istio and offers gvisor.
+      mesh: 'linkerd',
+      sandbox: 'kata-qemu',
+    };
+    const task = await runTask('template:default/runtime-service', values);
+    expect(task.status).toBe('failed');
+    expect(task.completion?.error?.message).toMatch(
+      /^The platform choices do not fit cluster 'prod-eu-1' as the Runtime Stack last collected it \([^)]+\):\n- service mesh 'linkerd': cluster 'prod-eu-1' runs istio, so no sidecar would be injected\n- RuntimeClass 'kata-qemu': cluster 'prod-eu-1' offers gvisor, and Kubernetes refuses pods that name a RuntimeClass their cluster lacks\n/,
+    );
+    const statuses = stepStatuses(task.log);
+    expect(statuses).toContain('declare-stack:failed');
+    expect(statuses).not.toContain('fetch-base:processing');
+    expect(statuses).not.toContain('publish-local:processing');
+    expect(existsSync(join(localPublishDir, name))).toBe(false);
+  }, 120_000);
+
+  it('refuses autoscaling whose minimum exceeds its maximum, naming both', async () => {
+    const res = await dryRunRequest({
+      ...combinations[0].values,
+      autoscalingMin: 8,
+      autoscalingMax: 4,
+    });
+    expect(res.status).not.toBe(200);
+    expect(res.body.error?.message).toMatch(
+      /^helm template failed for chart 'chart': execution error at \(payments-fx-api\/templates\/hpa\.yaml:\d+:\d+\): autoscaling\.minReplicas \(8\) is greater than autoscaling\.maxReplicas \(4\): lower the minimum or raise the maximum$/,
+    );
+  }, 120_000);
+
+  it('gives a chart whose values.schema.json refuses typos, root and privileged containers and incomplete choices', async () => {
+    // Flux, autoscaling, no Ingress.
+    const dir = mkdtempSync(join(work, 'schema-'));
+    writeTree(
+      dir,
+      fromDirectoryContents((await dryRun(combinations[1])).directoryContents),
+    );
+    const lint = (...args: string[]) => {
+      try {
+        helm(
+          [
+            'lint',
+            'chart',
+            '--strict',
+            '--set-string',
+            `image.tag=${IMAGE_TAG}`,
+            ...args,
+          ],
+          dir,
+        );
+        return 'passed';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    expect(lint()).toBe('passed');
+    const refusals: Array<[string[], string]> = [
+      [
+        ['--set', 'autoscaling.maxReplica=5'],
+        "at '/autoscaling': additional properties 'maxReplica' not allowed",
+      ],
+      [
+        ['--set', 'podSecurityContext.runAsNonRoot=false'],
+        "at '/podSecurityContext/runAsNonRoot': value must be true",
+      ],
+      [
+        ['--set', 'securityContext.allowPrivilegeEscalation=true'],
+        "at '/securityContext/allowPrivilegeEscalation': value must be false",
+      ],
+      [
+        ['--set', 'resources.limits.memory=lots'],
+        "at '/resources/limits/memory': 'lots' does not match pattern",
+      ],
+      [
+        ['--set-string', 'podDisruptionBudget.maxUnavailable=half'],
+        "at '/podDisruptionBudget/maxUnavailable': 'half' does not match pattern '^[0-9]{1,3}%$'",
+      ],
+      [
+        ['--set', 'autoscaling.maxReplicas=null'],
+        "at '/autoscaling': missing property 'maxReplicas'",
+      ],
+      [
+        [
+          '--set',
+          'ingress.enabled=true',
+          '--set',
+          'ingress.host=cart.example.com',
+          '--set',
+          'ingress.tls.enabled=true',
+          '--set',
+          'ingress.tls.clusterIssuer=null',
+        ],
+        "at '/ingress/tls': missing property 'clusterIssuer'",
+      ],
+      [
+        ['--set', 'gitops.flux.secretRef=null'],
+        "at '/gitops/flux': missing property 'secretRef'",
+      ],
+    ];
+    for (const [args, error] of refusals) {
+      expect({ args, lint: lint(...args) }).toEqual({
+        args,
+        lint: expect.stringContaining(error),
+      });
+    }
+    // A percentage is a valid budget.
+    expect(lint('--set-string', 'podDisruptionBudget.maxUnavailable=50%')).toBe(
+      'passed',
+    );
+  }, 120_000);
 
   describe.each(combinations)('$title', c => {
     let dryRunFiles: Map<string, Buffer> | undefined;
@@ -1796,6 +2213,17 @@ describe('the runtime-service template', () => {
       expect(report.count).toBe(objects.length);
       expect([...report.objects].sort()).toEqual([...rendered].sort());
       expect(stepStatuses(body.log)).toContain('validate-chart:completed');
+      // declare-stack checked the mesh and sandbox against the cluster the
+      // Runtime Stack backend collected, when the form named one.
+      const declared = body.log
+        .filter(e => e.body.stepId === 'declare-stack')
+        .map(e => e.body.message)
+        .join('\n');
+      expect(
+        declared.includes(
+          `Cluster '${c.values.cluster}' offers the service mesh and RuntimeClass chosen, as the Runtime Stack last collected it`,
+        ),
+      ).toBe(Boolean(c.values.cluster));
       // record-ownership checks its entries in a dry run and lists them,
       // without a request to the runtime-stack backend.
       expect(stepStatuses(body.log)).toContain('record-ownership:completed');
@@ -1843,7 +2271,7 @@ describe('the runtime-service template', () => {
       expect(output.links).toEqual([
         {
           title: 'Repository',
-          url: `https://github.com/acme/${c.values.name}`,
+          url: repoWebUrl(c),
         },
         {
           title: 'Open in catalog',
@@ -1864,7 +2292,16 @@ describe('the runtime-service template', () => {
       expect(statuses.indexOf('validate-chart:completed')).toBeGreaterThan(
         statuses.indexOf('fetch-ci:completed'),
       );
-      expect(statuses.indexOf('publish:processing')).toBeGreaterThan(
+      // Published by the publish action of the repository's host only.
+      const publish = `publish-${repoHostOf(c).split('.')[0]}`;
+      expect(statuses).toContain(`${publish}:completed`);
+      expect(
+        statuses.filter(
+          status =>
+            status.startsWith('publish-') && status.endsWith(':completed'),
+        ),
+      ).toEqual([`${publish}:completed`]);
+      expect(statuses.indexOf(`${publish}:processing`)).toBeGreaterThan(
         statuses.indexOf('validate-chart:completed'),
       );
 
@@ -1918,13 +2355,20 @@ describe('the runtime-service template', () => {
       expect(catalog.addLocation).toHaveBeenCalledWith(
         expect.objectContaining({
           type: 'url',
-          target: `https://github.com/acme/${c.values.name}/tree/main/catalog-info.yaml`,
+          target: expect.stringMatching(
+            new RegExp(
+              `^${repoWebUrl(c).replace(
+                /\./g,
+                '\\.',
+              )}/(-/)?(blob|tree)/main/catalog-info\\.yaml$`,
+            ),
+          ),
         }),
         expect.anything(),
       );
 
       const published = readTree(
-        join(publishedRoot, 'acme', String(c.values.name)),
+        join(publishedRoot, repoHostOf(c), 'acme', String(c.values.name)),
       );
       checkTree(published, c);
       await checkCatalogInfo(published, c);

@@ -24,8 +24,14 @@ func (r *statusRecorder) WriteHeader(status int) {
 	r.ResponseWriter.WriteHeader(status)
 }
 
+// unobserved are the routes kubelet and Prometheus poll: counting them would
+// swamp the error rate and latency of real traffic with probes (and count
+// every 503 of /readyz while the pod drains as an error).
+var unobserved = map[string]bool{"/healthz": true, "/readyz": true, "/metrics": true}
+
 // newHandler serves /, /healthz, /readyz and /metrics; anything else is
-// answered 404 and counted as route "other".
+// answered 404 and counted as route "other". Probes and scrapes are not
+// counted.
 func newHandler(ready *atomic.Bool, metrics *requestMetrics) http.Handler {
 	routes := map[string]http.HandlerFunc{
 		"/": func(w http.ResponseWriter, _ *http.Request) {
@@ -61,7 +67,9 @@ func newHandler(ready *atomic.Bool, metrics *requestMetrics) http.Handler {
 		default:
 			handler(recorder, r)
 		}
-		metrics.observe(r.Method, route, recorder.status, time.Since(started).Seconds())
+		if !unobserved[route] {
+			metrics.observe(r.Method, route, recorder.status, time.Since(started).Seconds())
+		}
 	})
 }
 

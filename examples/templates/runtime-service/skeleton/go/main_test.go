@@ -53,3 +53,18 @@ func TestMetricsCountRequests(t *testing.T) {
 		}
 	}
 }
+
+func TestMetricsLeaveOutProbesAndScrapes(t *testing.T) {
+	var ready atomic.Bool
+	handler := newHandler(&ready, newRequestMetrics())
+	for _, path := range []string{"/healthz", "/readyz", "/metrics"} {
+		get(t, handler, path)
+	}
+
+	_, body := get(t, handler, "/metrics")
+	for _, route := range []string{"/healthz", "/readyz", "/metrics"} {
+		if strings.Contains(body, `route="`+route+`"`) {
+			t.Errorf("/metrics counts %s:\n%s", route, body)
+		}
+	}
+}

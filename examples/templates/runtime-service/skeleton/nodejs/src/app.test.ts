@@ -37,4 +37,14 @@ describe('app', () => {
     );
     assert.match(text, /http_request_duration_seconds_bucket\{.*le="\+Inf"\}/);
   });
+
+  it('leaves probes and scrapes out of /metrics', async () => {
+    for (const path of ['/healthz', '/readyz', '/metrics']) {
+      await fetch(`${base}${path}`);
+    }
+    const text = await (await fetch(`${base}/metrics`)).text();
+    for (const route of ['/healthz', '/readyz', '/metrics']) {
+      assert.doesNotMatch(text, new RegExp(`route="${route}"`));
+    }
+  });
 });

@@ -10,6 +10,13 @@ import { RequestMetrics } from './metrics.js';
 /** Routes by path; anything else is answered 404 and counted as `other`. */
 type Handler = (res: ServerResponse) => void;
 
+/**
+ * The routes kubelet and Prometheus poll: counting them would swamp the
+ * error rate and latency of real traffic with probes (and count every 503 of
+ * /readyz while the pod drains as an error).
+ */
+const UNOBSERVED_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
+
 export interface App {
   server: Server;
   /** Readiness: false while starting and once shutdown has begun. */
@@ -64,13 +71,15 @@ export function createApp(): App {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const handler = routes.get(path);
     const route = handler ? path : 'other';
-    res.on('finish', () => {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      metrics.observe(
-        { method: req.method ?? 'GET', route, code: String(res.statusCode) },
-        seconds,
-      );
-    });
+    if (!UNOBSERVED_ROUTES.has(route)) {
+      res.on('finish', () => {
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        metrics.observe(
+          { method: req.method ?? 'GET', route, code: String(res.statusCode) },
+          seconds,
+        );
+      });
+    }
     if (!handler) {
       send(res, 404, 'not found\n');
     } else if (req.method !== 'GET' && req.method !== 'HEAD') {

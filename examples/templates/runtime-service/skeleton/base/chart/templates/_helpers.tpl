@@ -26,8 +26,12 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 backstage.io/kubernetes-id: {{ include "service.kubernetesId" . }}
 {{- end }}
 
+{{/*
+The tag CI pushed. Without one the chart fails rather than fall back to a tag
+no pipeline ever pushed, which would only show as ImagePullBackOff.
+*/}}
 {{- define "service.imageTag" -}}
-{{- .Values.image.tag | default .Chart.AppVersion }}
+{{- required "image.tag is empty: set it to the tag CI pushed, the first 12 characters of the commit SHA it built (--set-string image.tag=$(git rev-parse HEAD | cut -c1-12)); GitOps gets it from CI's commit to chart/values.yaml" .Values.image.tag }}
 {{- end }}
 
 {{- define "service.image" -}}

@@ -1,0 +1,2 @@
+/** The backend plugin the actions ask: layer model, ownership, clusters. */
+export const RUNTIME_STACK_PLUGIN_ID = 'runtime-stack';
