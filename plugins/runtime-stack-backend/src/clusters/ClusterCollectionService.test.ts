@@ -121,6 +121,17 @@ describe.each(databases.eachSupportedId())(
           detectClusterTools(objects, defaultDetectionRules, defaultLayerModel),
       });
 
+    /** prod-eu-1 collected and then watched, until `stop` aborts. */
+    const watchEu = () => {
+      const eu = clusterOf('prod-eu-1', euServer);
+      const stop = new AbortController();
+      const running = service([eu], { watch: true, watchWindowMs: 60_000 }).run(
+        eu,
+        stop.signal,
+      );
+      return { stop, running };
+    };
+
     const storedNames = async (cluster: string, kind: string) =>
       (await store.findObjects({ clusters: [cluster], kinds: [kind] })).map(
         r => `${r.object.metadata.namespace}/${r.object.metadata.name}`,
@@ -387,12 +398,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('keeps the store current with watches, and relists when the watch is too old (410)', async () => {
-      const eu = clusterOf('prod-eu-1', euServer);
-      const stop = new AbortController();
-      const running = service([eu], { watch: true, watchWindowMs: 60_000 }).run(
-        eu,
-        stop.signal,
-      );
+      const { stop, running } = watchEu();
 
       await eventually(
         async () => (euServer.openWatches() > 10 ? true : undefined),
@@ -480,12 +486,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('ends a relist in progress, backoff included, when the run is cancelled', async () => {
-      const eu = clusterOf('prod-eu-1', euServer);
-      const stop = new AbortController();
-      const running = service([eu], { watch: true, watchWindowMs: 60_000 }).run(
-        eu,
-        stop.signal,
-      );
+      const { stop, running } = watchEu();
       await eventually(
         async () => (euServer.openWatches() > 10 ? true : undefined),
         'watches',
@@ -512,12 +513,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('keeps the object count current as watches add, delete and relist objects', async () => {
-      const eu = clusterOf('prod-eu-1', euServer);
-      const stop = new AbortController();
-      const running = service([eu], { watch: true, watchWindowMs: 60_000 }).run(
-        eu,
-        stop.signal,
-      );
+      const { stop, running } = watchEu();
       const storedRows = async () => {
         const [{ n }] = await knex('cluster_objects')
           .where({ cluster: 'prod-eu-1' })
