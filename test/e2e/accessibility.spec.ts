@@ -57,7 +57,11 @@ for (const theme of ['light', 'dark'] as const) {
         await layer4.click();
       }
       // axe passes a grey chip too: the alarm must actually show.
-      await expect(page.getByLabel('Policy status: missing')).toHaveCSS(
+      // The chip says its status in text; it is no keyboard stop.
+      const policyStatus = page
+        .getByRole('row', { name: 'Policy', exact: true })
+        .locator('.MuiChip-root', { hasText: 'Policy status: missing' });
+      await expect(policyStatus).toHaveCSS(
         'background-color',
         'rgb(202, 0, 27)',
       );

@@ -274,7 +274,7 @@ test.describe('the Runtime stack tab on the example estate', () => {
     await expectRefusedUpFront(
       page,
       page.getByRole('button', { name: 'Change owner of Policy' }),
-      'You may not change ownership records owned by group:default/security-team',
+      'Security owns this, and only its members may hand it over to this component.',
     );
     await page.screenshot({
       path: 'test/output/payments-api-owner-refused.png',
@@ -329,7 +329,7 @@ test.describe('the Runtime stack tab on the example estate', () => {
       await expectRefusedUpFront(
         sara,
         sara.getByRole('button', { name: 'Change owner of Logging' }),
-        'You may not change ownership records owned by group:default/platform-team',
+        'Platform Engineering owns this, and only its members may hand it over to this component.',
       );
       await sara.screenshot({
         path: 'test/output/payments-api-take-over-refused.png',

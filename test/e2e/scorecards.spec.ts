@@ -39,11 +39,11 @@ test.describe('scorecards on the example estate', () => {
     });
 
     await heatmap
-      .getByRole('button', { name: /^L4 · .*: show its capabilities$/ })
+      .getByRole('button', { name: /^Layer 4 · .*: show its capabilities$/ })
       .click();
     await expect(
       page.getByRole('table', {
-        name: 'Coverage of layer 4 capabilities by team',
+        name: /^Coverage of the capabilities of Layer 4 · .* by team$/,
       }),
     ).toBeVisible();
 
@@ -63,8 +63,11 @@ test.describe('scorecards on the example estate', () => {
     await page.screenshot({ path: 'test/output/scorecards-trend.png' });
 
     await page.getByRole('tab', { name: 'Services' }).click();
-    // The open tab is in the address: a reload keeps it.
-    await expect(page).toHaveURL(/\/runtime-stack-scorecards\?tab=services$/);
+    // The open tab is in the address, beside the Teams tab's drill-down: a
+    // reload keeps it.
+    await expect(page).toHaveURL(
+      /\/runtime-stack-scorecards\?layer=4&tab=services$/,
+    );
     await page.reload();
     await expect(page.getByRole('tab', { name: 'Services' })).toHaveAttribute(
       'aria-selected',
@@ -100,6 +103,15 @@ test.describe('scorecards on the example estate', () => {
       path: 'test/output/scorecards-services.png',
       fullPage: true,
     });
+    // The table shows titles, and searching finds them: "payments api" is
+    // no part of the ref.
+    await page.locator('#runtime-stack-services-search').fill('Payments API');
+    await expect(
+      services.locator('a[href$="/catalog/default/component/checkout-api"]'),
+    ).toHaveCount(0);
+    await expect(
+      services.locator('a[href$="/catalog/default/component/payments-api"]'),
+    ).toBeVisible();
   });
 
   test('a platform team member grants an exemption, and the gap is exempt at once', async ({
@@ -122,7 +134,14 @@ test.describe('scorecards on the example estate', () => {
       'Stateless API',
     );
     await expect(
-      page.getByLabel('Data protection (backup & restore) status: exempt'),
+      page
+        .getByRole('row', {
+          name: 'Data protection (backup & restore)',
+          exact: true,
+        })
+        .locator('.MuiChip-root', {
+          hasText: 'Data protection (backup & restore) status: exempt',
+        }),
     ).toBeVisible();
     await page.screenshot({
       path: 'test/output/checkout-api-exemption.png',

@@ -145,6 +145,17 @@ describe('legacy exports in a legacy app', () => {
           `${base}/entities/component/default/payments-api/coverage`,
           () => HttpResponse.json(coverage),
         ),
+        // The card reads the clusters' freshness too.
+        http.get(
+          `${base}/entities/component/default/payments-api/clusters`,
+          () =>
+            HttpResponse.json({
+              entityRef: 'component:default/payments-api',
+              selector: { labelSelector: '' },
+              clusters: [],
+              unavailable: [],
+            }),
+        ),
       );
       await render(<EntityCoverageCard />, paymentsApi, mountedRoutes);
       expect(

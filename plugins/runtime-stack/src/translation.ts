@@ -20,6 +20,7 @@ import {
   coverageHintMessages,
   profileReasonMessages,
 } from './components/shared/coverageHintMessages';
+import { coverageCaveatsMessages } from './components/shared/coverageCaveatsMessages';
 
 /**
  * Every word the plugin shows, for an app to translate or rename with a
@@ -167,13 +168,12 @@ export const runtimeStackTranslationRef = createTranslationRef({
       observability: 'observability',
       exemptions: 'exemptions',
     },
-    /** One piece of evidence, or one failed source, on a line of its own. */
-    sourceLine: '{{source}}: {{text}}',
     /** A view that kept what it loaded before; `what` names it in a sentence. */
     reloadFailed:
       'Could not reload {{what}} ({{message}}); showing what was loaded before.',
     coverageHint: coverageHintMessages,
     profileReason: profileReasonMessages,
+    coverageCaveats: coverageCaveatsMessages,
     coverageCard: {
       title: 'Runtime stack coverage',
       /** The card's subject inside a sentence: "Could not reload the coverage". */
@@ -189,9 +189,6 @@ export const runtimeStackTranslationRef = createTranslationRef({
       profile: 'Profile {{profile}}',
       profileEvaluated: 'Profile {{profile}} · evaluated {{age}} ago',
       allCovered: 'Every required capability is covered.',
-      sourceErrorsTitle: 'Evidence not read from {{sources}}',
-      sourceErrorsMessage:
-        'Coverage is computed from the other sources, so it may read lower than it is.',
       layersLabel: 'Coverage by layer',
       layerBarLabel: 'Layer {{layer}} coverage',
       layerNothingRequired: 'Nothing required',

@@ -488,6 +488,7 @@ describe('CoverageService', () => {
       entities: [
         {
           ...entity,
+          metadata: { ...entity.metadata, title: 'Payments API' },
           relations: [{ type: 'partOf', targetRef: 'system:default/payments' }],
         },
         otherComponent,
@@ -524,7 +525,15 @@ describe('CoverageService', () => {
       system_ref: 'system:default/payments',
       owner_ref: 'group:default/payments-team',
       profile_id: 'experimental',
+      title: null,
     });
+    // The title the services table shows is stored, for its search.
+    expect(
+      await coverage
+        .knex('service_coverage')
+        .where({ entity_ref: 'component:default/payments-api' })
+        .first('title'),
+    ).toEqual({ title: 'Payments API' });
   });
 
   it('goes on with the run when the database refuses a batch, and counts it as failed', async () => {

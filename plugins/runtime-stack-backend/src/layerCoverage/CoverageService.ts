@@ -405,6 +405,7 @@ export class CoverageService {
       ...(typeof entity.spec?.lifecycle === 'string'
         ? { lifecycle: entity.spec.lifecycle }
         : {}),
+      ...(entity.metadata.title ? { title: entity.metadata.title } : {}),
     };
   }
 }

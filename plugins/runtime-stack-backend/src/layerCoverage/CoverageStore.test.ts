@@ -299,6 +299,27 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
+    it('keeps the title of an entity that has one, for the services search', async () => {
+      await store.put([
+        { coverage: coverageOf('payments-api'), title: 'Payments API' },
+        { coverage: coverageOf('payments-worker') },
+      ]);
+      const stored = await knex('service_coverage')
+        .orderBy('entity_ref')
+        .select('title');
+      expect(stored).toEqual([{ title: 'Payments API' }, { title: null }]);
+
+      // A renamed entity is renamed on its next evaluation.
+      await store.put([
+        { coverage: coverageOf('payments-api'), title: 'Payments' },
+      ]);
+      expect(
+        await knex('service_coverage')
+          .where({ entity_ref: 'component:default/payments-api' })
+          .first('title'),
+      ).toEqual({ title: 'Payments' });
+    });
+
     it('migrates down and up again', async () => {
       const other = await databases.init(databaseId);
       await migrateToLatest(other);

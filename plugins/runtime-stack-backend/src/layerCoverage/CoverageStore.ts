@@ -13,6 +13,8 @@ export interface CoverageRecord {
   systemRef?: string;
   ownerRef?: string;
   lifecycle?: string;
+  /** The entity's `metadata.title`, which the services search matches too. */
+  title?: string;
 }
 
 type SummaryRow = {
@@ -27,6 +29,7 @@ type SummaryRow = {
   gap_count: number;
   exempt_count: number;
   lifecycle: string | null;
+  title: string | null;
   evaluated_at: Date | string;
   document: string;
 };
@@ -67,6 +70,7 @@ const toSummaryRow = ({
   systemRef,
   ownerRef,
   lifecycle,
+  title,
 }: CoverageRecord): SummaryRow => ({
   entity_ref: coverage.entityRef,
   system_ref: systemRef ?? null,
@@ -81,6 +85,7 @@ const toSummaryRow = ({
     c => c.requirement === 'required' && c.status === 'exempt',
   ).length,
   lifecycle: lifecycle === undefined ? null : lifecycle.slice(0, MAX_LIFECYCLE),
+  title: title ?? null,
   evaluated_at: new Date(coverage.evaluatedAt),
   // Owners change between evaluations; they are put on at read time.
   document: JSON.stringify({

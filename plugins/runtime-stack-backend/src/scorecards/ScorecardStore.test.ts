@@ -291,6 +291,77 @@ describe.each(databases.eachSupportedId())(
       }
     });
 
+    it('searches titles as well as entity refs, without case and with _ and % as themselves', async () => {
+      await coverage.put([
+        {
+          coverage: coverageOf('order-history-api', []),
+          title: 'Order History',
+        },
+        { coverage: coverageOf('orders-db', []), title: 'Orders_DB (100%)' },
+        { coverage: coverageOf('history-export', []) },
+      ]);
+      const search = async (text: string) =>
+        (
+          await store.services({ search: text, limit: 50, offset: 0 })
+        ).items.map(i => i.entityRef);
+      expect(await search('order hist')).toEqual([
+        'component:default/order-history-api',
+      ]);
+      expect(await search('HISTORY')).toEqual([
+        'component:default/history-export',
+        'component:default/order-history-api',
+      ]);
+      expect(await search('s_db (100%')).toEqual([
+        'component:default/orders-db',
+      ]);
+      expect(await search('sxdb')).toEqual([]);
+      // The other filters still narrow a title match.
+      expect(
+        (
+          await store.services({
+            search: 'order history',
+            lifecycle: 'production',
+            limit: 50,
+            offset: 0,
+          })
+        ).totalCount,
+      ).toBe(0);
+    });
+
+    it('lists a service under a status in a layer for its required capabilities only', async () => {
+      const tier1Required = new Set(tier1.required);
+      const fullyCovered = defaultLayerModel.layers.flatMap(layer =>
+        layer.capabilities
+          .filter(c => tier1Required.has(c.id))
+          .map(c => evidence(c.id, c.tools[0].id)),
+      );
+      await coverage.put([
+        { coverage: coverageOf('complete-api', fullyCovered) },
+      ]);
+      const complete = coverageOf('complete-api', fullyCovered);
+      expect(complete.overall.ratio).toBe(1);
+      // Missing, but only recommended: not a gap, nothing to list it for.
+      const recommendedMissing = complete.capabilities.find(
+        c => c.requirement === 'recommended' && c.status === 'missing',
+      )!;
+      expect(recommendedMissing).toBeDefined();
+
+      const listed = async (status: 'missing' | 'covered') =>
+        (
+          await store.services({
+            layer: recommendedMissing.layer,
+            status,
+            search: 'complete',
+            limit: 50,
+            offset: 0,
+          })
+        ).items.map(i => i.entityRef);
+      expect(await listed('missing')).toEqual([]);
+      expect(await listed('covered')).toEqual([
+        'component:default/complete-api',
+      ]);
+    });
+
     it('snapshots each day, trends per subject, prunes by retention and forgets deleted services, groups and Systems', async () => {
       await store.snapshot('2026-11-21');
       // pay-worker gains gitops coverage of its proxy the next day.
@@ -472,6 +543,9 @@ describe.each(databases.eachSupportedId())(
       expect(await knex.schema.hasTable('coverage_history')).toBe(false);
       await migrateToLatest(knex);
       expect(await knex.schema.hasColumn('service_coverage', 'lifecycle')).toBe(
+        true,
+      );
+      expect(await knex.schema.hasColumn('service_coverage', 'title')).toBe(
         true,
       );
     });

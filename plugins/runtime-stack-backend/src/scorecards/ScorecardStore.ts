@@ -613,24 +613,31 @@ export class ScorecardStore {
     if (query.profile) q.where('sc.profile_id', query.profile);
     if (query.search) {
       // Entity names may hold `_`, which LIKE would read as any character.
-      const text = query.search
+      const pattern = `%${query.search
         .toLocaleLowerCase('en-US')
-        .replace(/[\\%_]/g, c => `\\${c}`);
-      q.whereRaw(`lower(sc.entity_ref) like ? escape '\\'`, [`%${text}%`]);
+        .replace(/[\\%_]/g, c => `\\${c}`)}%`;
+      // The table shows a service by its title where it has one, so what
+      // it shows is found as well as its ref.
+      q.whereRaw(
+        `(lower(sc.entity_ref) like ? escape '\\' or lower(sc.title) like ? escape '\\')`,
+        [pattern, pattern],
+      );
     }
     if (query.layer !== undefined || query.status) {
       // Uncorrelated, so the database computes the matching services once
       // instead of probing capability rows per service.
       const matching = knex('capability_coverage').select('entity_ref');
       if (query.layer !== undefined) matching.where('layer', query.layer);
-      if (query.status) {
-        matching.where('status', query.status);
-      } else {
-        // A layer alone asks for the services with a gap in it.
-        matching
-          .where('requirement', 'required')
-          .whereIn('status', GAP_STATUSES);
+      // Required capabilities only, as the coverage and the gaps count
+      // them: a service at 100% with no gap is not listed as missing
+      // something merely recommended. No required capability is
+      // `not-required`, so that status still finds the others.
+      if (query.status !== 'not-required') {
+        matching.where('requirement', 'required');
       }
+      // A layer alone asks for the services with a gap in it.
+      if (query.status) matching.where('status', query.status);
+      else matching.whereIn('status', GAP_STATUSES);
       q.whereIn('sc.entity_ref', matching);
     }
     return q;

@@ -396,8 +396,16 @@ describe('scorecard and exemption API', () => {
       return res.body.capabilities.find((c: any) => c.capability === capability)
         .status;
     };
+    const requiredToday = async () => {
+      const res = await request(backend.server)
+        .get('/api/runtime-stack/scorecards/trend')
+        .query({ subject: 'service', ref: 'pay-api' })
+        .set('Authorization', asUser());
+      return res.body.points[res.body.points.length - 1].required;
+    };
     try {
       expect(await statusOf('data-protection')).toBe('missing');
+      const requiredBefore = await requiredToday();
       signalled.length = 0;
 
       const missingReason = await request(backend.server)
@@ -443,6 +451,8 @@ describe('scorecard and exemption API', () => {
       // Both components of the System were evaluated again, and pages open
       // on them, on the System and on the owning groups are told.
       expect(await statusOf('data-protection')).toBe('exempt');
+      // Today's trend point counts it at once: exempt is not required.
+      expect(await requiredToday()).toBe(requiredBefore - 1);
       expect(signalled.sort()).toEqual([
         'runtime-stack:coverage:component:default/pay-api',
         'runtime-stack:coverage:component:default/pay-worker',
@@ -500,6 +510,7 @@ describe('scorecard and exemption API', () => {
         .set('Authorization', asUser());
       expect(revoked.status).toBe(204);
       expect(await statusOf('data-protection')).toBe('missing');
+      expect(await requiredToday()).toBe(requiredBefore);
     } finally {
       await backend.stop();
     }

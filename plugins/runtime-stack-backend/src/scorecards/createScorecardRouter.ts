@@ -348,6 +348,9 @@ export function createScorecardRouter(options: {
   async function reevaluate(scope: { kind: string; ref: string }) {
     try {
       await evaluateScope(scope);
+      // Today's point of every trend counts the change too, not only the
+      // figures beside it.
+      await scorecards.snapshot(dayOf(now()));
     } catch (error) {
       options.logger.warn(
         `Could not evaluate ${scope.ref} again after its exemptions changed; the next scheduled evaluation will: ${error}`,

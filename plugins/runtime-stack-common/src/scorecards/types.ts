@@ -154,10 +154,14 @@ export interface ServiceScoreQuery {
   system?: string;
   lifecycle?: string;
   profile?: string;
-  /** With `status`: services with a capability of this layer in that status. */
+  /**
+   * With `status`: services with a required capability of this layer in
+   * that status (`not-required`: with a capability it does not require);
+   * alone: services with a required gap in it.
+   */
   layer?: number;
   status?: CapabilityCoverage['status'];
-  /** Substring of the entity ref. */
+  /** Part of the entity ref or title, any case. */
   search?: string;
   sort?:
     | 'entityRef'

@@ -26,6 +26,7 @@ import { testClient } from '../../__testUtils__/runtimeStackClient';
 import { scaffolderFieldProps } from '../../__testUtils__/scaffolderFieldProps';
 import { translationModule } from '../../__testUtils__/translations';
 import { runtimeStackTranslationRef } from '../../translation';
+import { shownStatusOf } from '../../__testUtils__/statusChips';
 
 /** The preview's props, the whole form in formContext. */
 const fieldProps = (formData: Record<string, unknown>) =>
@@ -98,9 +99,7 @@ const full = {
   image: 'registry.example.com/team/web',
 };
 
-const statusOf = (capabilityTitle: string) =>
-  screen.getByLabelText(`${capabilityTitle} status`, { exact: false })
-    .textContent;
+const statusOf = (capabilityTitle: string) => shownStatusOf(capabilityTitle);
 
 const layer = (n: number) =>
   screen.getByRole('region', { name: new RegExp(`^Layer ${n}:`) });

@@ -28,7 +28,7 @@ import Typography from '@material-ui/core/Typography';
 import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
-import { CoverageStatusChip } from '../EntityRuntimeStackContent/CoverageStatusChip';
+import { CoverageStatusChip } from '../shared/CoverageStatusChip';
 import { pickTopGaps } from '../EntityCoverageCard/TopGaps';
 import { toolTitlesOf } from '@internal/backstage-plugin-runtime-stack-common';
 import {

@@ -1,42 +1,29 @@
-import { WarningPanel } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import type { EntityCoverage } from '@internal/backstage-plugin-runtime-stack-common';
+import type {
+  EntityClusters,
+  EntityCoverage,
+} from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { formatAgeSince } from '../shared/formatAgeSince';
 import { LayerCoverageList } from './LayerCoverageList';
 import { TopGaps } from './TopGaps';
 import { runtimeStackTranslationRef } from '../../translation';
-import { coverageSourceName } from '../shared/sourceNames';
+import { CoverageCaveats } from '../shared/CoverageCaveats';
 import { coveragePercentText } from '../shared/percentText';
 
-const SourceErrors = ({
-  errors,
+/**
+ * The card's body: what the coverage may be missing, the overall ratio,
+ * then per layer, then what to fix.
+ */
+export const CoverageSummary = ({
+  value,
+  clusters,
 }: {
-  errors: EntityCoverage['sourceErrors'];
+  value: EntityCoverage;
+  /** The service's clusters, when loaded: their freshness says how current the coverage is. */
+  clusters?: EntityClusters;
 }) => {
-  const { t } = useTranslationRef(runtimeStackTranslationRef);
-  return (
-    <WarningPanel
-      title={t('coverageCard.sourceErrorsTitle', {
-        sources: errors.map(e => coverageSourceName(t, e.source)).join(', '),
-      })}
-      message={t('coverageCard.sourceErrorsMessage')}
-    >
-      {errors.map(e => (
-        <Typography key={e.source} variant="body2">
-          {t('sourceLine', {
-            source: coverageSourceName(t, e.source),
-            text: e.message,
-          })}
-        </Typography>
-      ))}
-    </WarningPanel>
-  );
-};
-
-/** The card's body: the overall ratio, then per layer, then what to fix. */
-export const CoverageSummary = ({ value }: { value: EntityCoverage }) => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   const { overall } = value;
   const age = formatAgeSince(t, value.evaluatedAt);
@@ -47,11 +34,11 @@ export const CoverageSummary = ({ value }: { value: EntityCoverage }) => {
   };
   return (
     <>
-      {value.sourceErrors.length > 0 && (
-        <Box mb={2}>
-          <SourceErrors errors={value.sourceErrors} />
-        </Box>
-      )}
+      <CoverageCaveats
+        sourceErrors={value.sourceErrors}
+        clusters={clusters}
+        where="card"
+      />
       <Typography
         variant="h3"
         component="p"

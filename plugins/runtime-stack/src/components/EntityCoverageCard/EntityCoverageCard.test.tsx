@@ -3,6 +3,8 @@ import { registerMswTestHooks } from '@backstage/frontend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import type {
   CapabilityCoverage,
+  EntityClusterView,
+  EntityClusters,
   EntityCoverage,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { screen, waitFor, within } from '@testing-library/react';
@@ -16,8 +18,32 @@ import { backendError } from '../../__testUtils__/backendError';
 import { translationModule } from '../../__testUtils__/translations';
 import { runtimeStackTranslationRef } from '../../translation';
 
-const coverageUrl =
-  'http://backstage.test/api/runtime-stack/entities/component/default/payments-api/coverage';
+const entityUrl =
+  'http://backstage.test/api/runtime-stack/entities/component/default/payments-api';
+const coverageUrl = `${entityUrl}/coverage`;
+
+/** The service's clusters, `prod-eu-1` collected a minute ago unless told. */
+const clusters = (
+  freshness: Partial<EntityClusterView> = {},
+  unavailable: EntityClusters['unavailable'] = [],
+): EntityClusters => ({
+  entityRef: 'component:default/payments-api',
+  selector: { labelSelector: 'backstage.io/kubernetes-id=payments-api' },
+  clusters: [
+    {
+      cluster: 'prod-eu-1',
+      namespaces: ['payments'],
+      workloads: [],
+      objects: [],
+      tools: [],
+      stale: false,
+      ageSeconds: 60,
+      warnings: [],
+      ...freshness,
+    },
+  ],
+  unavailable,
+});
 
 const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -94,6 +120,11 @@ const coverage: EntityCoverage = {
 describe('EntityCoverageCard', () => {
   const server = setupServer();
   registerMswTestHooks(server);
+  beforeEach(() =>
+    server.use(
+      http.get(`${entityUrl}/clusters`, () => HttpResponse.json(clusters())),
+    ),
+  );
 
   // Where an app's config may put the tab, rather than its default path.
   const render = () =>
@@ -137,9 +168,9 @@ describe('EntityCoverageCard', () => {
       screen.getByRole('list', { name: 'Top coverage gaps' }),
     ).getAllByRole('listitem');
     expect(gaps.map(item => item.textContent)).toEqual([
-      'Layer 4 · Image signingSign with cosignmissing',
-      'Layer 3 · Data protectionAdd a restore testpartial',
-      'Layer 4 · AlertingRoute alerts to on-callpartial',
+      'Layer 4 · Image signingSign with cosignmissingImage signing status: missing',
+      'Layer 3 · Data protectionAdd a restore testpartialData protection status: partial',
+      'Layer 4 · AlertingRoute alerts to on-callpartialAlerting status: partial',
     ]);
     expect(
       screen.getByText('1 more on the runtime stack tab'),
@@ -152,10 +183,13 @@ describe('EntityCoverageCard', () => {
       screen.getByRole('heading', { level: 4, name: 'Top gaps' }),
     ).toBeInTheDocument();
 
-    expect(
-      screen.getByText('Warning: Evidence not read from images'),
-    ).toBeInTheDocument();
-    expect(screen.getByText('images: registry timed out')).toBeInTheDocument();
+    const caveats = screen.getByRole('note');
+    expect(caveats).toHaveTextContent(
+      'The coverage may be out of date or read lower than it is',
+    );
+    expect(caveats).toHaveTextContent(
+      'images could not be read (registry timed out): its evidence is not counted.',
+    );
 
     expect(screen.getByText('View runtime stack').closest('a')).toHaveAttribute(
       'href',
@@ -185,8 +219,8 @@ describe('EntityCoverageCard', () => {
         'coverageStatus.missing': 'fehlt',
         layerTitle: 'Schicht {{layer}}: {{title}}',
         'coverageSource.images': 'Abbilder',
-        'coverageCard.sourceErrorsTitle': 'Nicht gelesen: {{sources}}',
-        sourceLine: '{{source}} – {{text}}',
+        'coverageCaveats.title': 'Vielleicht veraltet',
+        'coverageCaveats.sourceError': '{{source}} nicht gelesen: {{message}}',
         'coverageHint.declare':
           'ein Werkzeug in {{annotation}} angeben ({{capability}}=werkzeug) oder das Plattform-Team fragen',
       },
@@ -215,16 +249,57 @@ describe('EntityCoverageCard', () => {
       'Schicht 4: Image signingein Werkzeug in runtime-stack.io/tools angeben (image-signing=werkzeug) oder das Plattform-Team fragenfehlt',
     );
     expect(screen.getByText('1 weitere im Tab')).toBeInTheDocument();
+    expect(screen.getByText('Vielleicht veraltet')).toBeInTheDocument();
     expect(
-      screen.getByText('Warning: Nicht gelesen: Abbilder'),
-    ).toBeInTheDocument();
-    expect(
-      screen.getByText('Abbilder – registry timed out'),
+      screen.getByText('Abbilder nicht gelesen: registry timed out'),
     ).toBeInTheDocument();
     // What the app leaves alone stays in English.
     expect(
       screen.getByRole('table', { name: 'Coverage by layer' }),
     ).toBeVisible();
+  });
+
+  it('warns when a cluster the coverage reads from fails or was never collected, and says what to do', async () => {
+    server.use(
+      http.get(coverageUrl, () =>
+        HttpResponse.json({ ...coverage, sourceErrors: [] }),
+      ),
+      http.get(`${entityUrl}/clusters`, () =>
+        HttpResponse.json(
+          clusters({ ageSeconds: 7200, lastError: 'connection refused' }, [
+            { cluster: 'staging-eu-1' },
+          ]),
+        ),
+      ),
+    );
+    await render();
+
+    const caveats = await screen.findByRole('note');
+    expect(caveats).toHaveTextContent(
+      'prod-eu-1: the last collection failed (connection refused); the coverage uses what it collected 2 h ago.',
+    );
+    expect(caveats).toHaveTextContent(
+      'staging-eu-1 has not been collected yet: its workloads are not counted.',
+    );
+    expect(caveats).toHaveTextContent(
+      'Ask the platform team to fix what fails (the runtime stack tab says more)',
+    );
+    expect(screen.getByLabelText('Overall coverage')).toHaveTextContent('75%');
+  });
+
+  it('says nothing of the sources while they are current', async () => {
+    server.use(
+      http.get(coverageUrl, () =>
+        HttpResponse.json({ ...coverage, sourceErrors: [] }),
+      ),
+    );
+    await render();
+    expect(await screen.findByLabelText('Overall coverage')).toHaveTextContent(
+      '75%',
+    );
+    // The clusters answer after the coverage: wait for a request to settle.
+    await new Promise(resolve => setTimeout(resolve, 50));
+    expect(screen.queryByRole('note')).toBeNull();
   });
 
   it('offers no link to a tab the app does not have', async () => {

@@ -27,6 +27,7 @@ import { CoverageSummary } from './CoverageSummary';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
 import { ReloadFailedNote } from '../shared/ReloadFailedNote';
 import { useLastGoodAsync } from '../shared/useLastGoodAsync';
+import { useOnNewEvaluation } from '../shared/useOnNewEvaluation';
 import { runtimeStackTranslationRef } from '../../translation';
 
 /**
@@ -63,6 +64,15 @@ const CoverageCard = ({ tabLink }: { tabLink?: string }) => {
     v => describeChange(v.overall),
     v => v.evaluatedAt,
   );
+  // Only to say whether a cluster's collection fails or is stale: a failure
+  // to load them leaves the card as it is.
+  const clusters = useLastGoodAsync(
+    entityRef,
+    () => api.getEntityClusters(name),
+    [api, name],
+  );
+  // A new evaluation follows a collection, which changed their freshness.
+  useOnNewEvaluation(entityRef, value?.evaluatedAt, clusters.retry);
 
   const body = () => {
     // A reload on a signal keeps the card as it was until the answer comes,
@@ -80,7 +90,7 @@ const CoverageCard = ({ tabLink }: { tabLink?: string }) => {
             what={t('coverageCard.what')}
             error={refreshError}
           />
-          <CoverageSummary value={value} />
+          <CoverageSummary value={value} clusters={clusters.value} />
         </>
       )
     );

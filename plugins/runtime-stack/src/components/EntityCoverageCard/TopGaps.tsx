@@ -3,9 +3,8 @@ import type { CapabilityCoverage } from '@internal/backstage-plugin-runtime-stac
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import Typography from '@material-ui/core/Typography';
-import { AlertChip } from '../shared/AlertChip';
+import { CoverageStatusChip } from '../shared/CoverageStatusChip';
 import { WrappingListItemText } from '../shared/WrappingListItemText';
-import { useCoverageStatusText } from '../shared/coverageStatusText';
 import { runtimeStackTranslationRef } from '../../translation';
 import { coverageHintText } from '../shared/coverageHintText';
 
@@ -26,7 +25,6 @@ export function pickTopGaps(
 /** The few gaps worth acting on first, with what would close them. */
 export const TopGaps = ({ gaps }: { gaps: CapabilityCoverage[] }) => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
-  const statusText = useCoverageStatusText();
   const shown = pickTopGaps(gaps, SHOWN);
   return (
     <>
@@ -43,10 +41,10 @@ export const TopGaps = ({ gaps }: { gaps: CapabilityCoverage[] }) => {
               })}
               secondary={coverageHintText(t, gap)}
             />
-            <AlertChip
-              size="small"
-              label={statusText(gap.status).label}
-              alert={gap.status === 'missing'}
+            <CoverageStatusChip
+              status={gap.status}
+              requirement={gap.requirement}
+              capabilityTitle={gap.title}
             />
           </ListItem>
         ))}

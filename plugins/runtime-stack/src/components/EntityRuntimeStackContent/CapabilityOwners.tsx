@@ -2,7 +2,8 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { EffectiveOwner } from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { describeOwnerOrigin } from './ownerOrigin';
+import { describeOwnerOrigin, isEntityOrigin } from './ownerOrigin';
+import { useEntityTitles } from '../shared/useEntityTitles';
 import type { EntityScopeKind } from '../shared/entityScope';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { runtimeStackTranslationRef } from '../../translation';
@@ -17,6 +18,12 @@ export const CapabilityOwners = ({
   ownScope?: EntityScopeKind;
 }) => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
+  const titleOf = useEntityTitles(
+    (owners ?? [])
+      .map(owner => owner.inheritedFrom)
+      .filter(isEntityOrigin)
+      .map(origin => origin.ref),
+  );
   if (owners === undefined) {
     return (
       <Typography variant="body2" color="textSecondary">
@@ -44,7 +51,7 @@ export const CapabilityOwners = ({
           <Typography variant="caption" color="textSecondary" component="div">
             {t('entityContent.owners.origin', {
               responsibility: owner.responsibility,
-              origin: describeOwnerOrigin(t, owner, ownScope),
+              origin: describeOwnerOrigin(t, owner, ownScope, titleOf),
             })}
           </Typography>
         </Box>

@@ -7,23 +7,39 @@ import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { CapabilityOwners } from './CapabilityOwners';
 import { ChangeOwnerAction } from './ChangeOwnerAction';
 import type { TakeOverCheck } from './useTakeOverChecks';
-import { CoverageStatusChip } from './CoverageStatusChip';
+import { CoverageStatusChip } from '../shared/CoverageStatusChip';
 import { EvidenceList } from './EvidenceList';
 import { ErrorText } from '../shared/ErrorText';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { runtimeStackTranslationRef } from '../../translation';
 import { coverageHintText } from '../shared/coverageHintText';
 
-const CapabilityDescription = ({
+type TitleOf = (toolId: string) => string;
+
+/** The capability's title and what the profile asks of it. */
+const CapabilityName = ({ capability }: { capability: CapabilityCoverage }) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  return (
+    <>
+      <Typography variant="body2">{capability.title}</Typography>
+      <Typography variant="caption" color="textSecondary" component="div">
+        {t(`entityContent.stack.requirement.${capability.requirement}`)}
+      </Typography>
+    </>
+  );
+};
+
+/** A conflict, an exemption and what to do next, when there are. */
+const CapabilityNotes = ({
   capability,
   titleOf,
 }: {
   capability: CapabilityCoverage;
-  titleOf: (toolId: string) => string;
+  titleOf: TitleOf;
 }) => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   const toolsOr = (tools: string[]) =>
@@ -32,10 +48,6 @@ const CapabilityDescription = ({
   const hint = coverageHintText(t, capability);
   return (
     <>
-      <Typography variant="body2">{capability.title}</Typography>
-      <Typography variant="caption" color="textSecondary" component="div">
-        {t(`entityContent.stack.requirement.${capability.requirement}`)}
-      </Typography>
       {conflict && (
         // A claim the cluster contradicts is shown, never resolved silently.
         <ErrorText>
@@ -64,13 +76,7 @@ const CapabilityDescription = ({
   );
 };
 
-const ToolNames = ({
-  tools,
-  titleOf,
-}: {
-  tools: string[];
-  titleOf: (toolId: string) => string;
-}) =>
+const ToolNames = ({ tools, titleOf }: { tools: string[]; titleOf: TitleOf }) =>
   tools.length === 0 ? (
     <Typography variant="body2" color="textSecondary">
       —
@@ -83,86 +89,140 @@ const ToolNames = ({
     </Box>
   );
 
+/** Columns of the wide layout; the compact one has a single column. */
 export const CAPABILITY_COLUMNS = 5;
 
 const useStyles = makeStyles(theme => ({
-  // Side by side in a wide window, stacked in a narrow one, where the row
-  // would otherwise be cut off or scroll.
+  // Side by side in the actions column of the wide layout.
   actions: {
     display: 'flex',
     justifyContent: 'flex-end',
     gap: theme.spacing(0.5),
     whiteSpace: 'nowrap',
-    [theme.breakpoints.down('sm')]: { flexWrap: 'wrap' },
+  },
+  // Under the capability in the compact layout, wrapping on a phone.
+  compactActions: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(0.5),
+    marginTop: theme.spacing(1),
+  },
+  // Status, tools and owners in a row that wraps as the cell narrows.
+  facts: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-start',
+    gap: theme.spacing(1, 3),
+    margin: theme.spacing(1, 0),
   },
 }));
 
-/** One capability: what it is, its status, tools, owners, and what can be done. */
+/** One fact of the compact layout, under the name its column has in the wide one. */
+const Fact = ({ label, children }: { label?: string; children: ReactNode }) => (
+  <Box minWidth={0}>
+    {label && (
+      <Typography variant="caption" color="textSecondary" component="div">
+        {label}
+      </Typography>
+    )}
+    {children}
+  </Box>
+);
+
+const top = { verticalAlign: 'top' } as const;
+
+/**
+ * One capability: what it is, its status, tools, owners, and what can be
+ * done. `compact` puts it all in one cell, for a page too narrow for
+ * columns (see `useCompactStack`).
+ */
 export const CapabilityRow = ({
   capability,
   entityRef,
   titleOf,
   takeOverCheck,
   onChanged,
+  compact = false,
 }: {
   capability: CapabilityCoverage;
   entityRef: string;
-  titleOf: (toolId: string) => string;
+  titleOf: TitleOf;
   takeOverCheck?: TakeOverCheck;
   onChanged: () => void;
+  compact?: boolean;
 }) => {
   const classes = useStyles();
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   const [showEvidence, setShowEvidence] = useState(false);
   const evidenceId = `evidence-${capability.capability}`;
+  const status = (
+    <CoverageStatusChip
+      status={capability.status}
+      requirement={capability.requirement}
+      capabilityTitle={capability.title}
+    />
+  );
+  const tools = <ToolNames tools={capability.tools} titleOf={titleOf} />;
+  const owners = <CapabilityOwners owners={capability.owners} />;
+  const actions = (
+    <>
+      <Button
+        size="small"
+        aria-expanded={showEvidence}
+        aria-controls={evidenceId}
+        aria-label={t('entityContent.stack.evidenceButtonLabel', {
+          capability: capability.title,
+          count: capability.evidence.length,
+        })}
+        onClick={() => setShowEvidence(shown => !shown)}
+      >
+        {t('entityContent.stack.evidenceButton', {
+          count: capability.evidence.length,
+        })}
+      </Button>
+      <ChangeOwnerAction
+        capability={capability}
+        entityRef={entityRef}
+        takeOverCheck={takeOverCheck}
+        onChanged={onChanged}
+      />
+    </>
+  );
   return (
     <>
       <TableRow aria-label={capability.title}>
-        <TableCell style={{ verticalAlign: 'top', minWidth: 140 }}>
-          <CapabilityDescription capability={capability} titleOf={titleOf} />
-        </TableCell>
-        <TableCell style={{ verticalAlign: 'top' }}>
-          <CoverageStatusChip
-            status={capability.status}
-            requirement={capability.requirement}
-            capabilityTitle={capability.title}
-          />
-        </TableCell>
-        <TableCell style={{ verticalAlign: 'top' }}>
-          <ToolNames tools={capability.tools} titleOf={titleOf} />
-        </TableCell>
-        {/* Owners carry a group name and where it comes from: keep them readable. */}
-        <TableCell style={{ verticalAlign: 'top', minWidth: 160 }}>
-          <CapabilityOwners owners={capability.owners} />
-        </TableCell>
-        <TableCell style={{ verticalAlign: 'top' }}>
-          <Box className={classes.actions}>
-            <Button
-              size="small"
-              aria-expanded={showEvidence}
-              aria-controls={evidenceId}
-              aria-label={t('entityContent.stack.evidenceButtonLabel', {
-                capability: capability.title,
-                count: capability.evidence.length,
-              })}
-              onClick={() => setShowEvidence(shown => !shown)}
-            >
-              {t('entityContent.stack.evidenceButton', {
-                count: capability.evidence.length,
-              })}
-            </Button>
-            <ChangeOwnerAction
-              capability={capability}
-              entityRef={entityRef}
-              takeOverCheck={takeOverCheck}
-              onChanged={onChanged}
-            />
-          </Box>
-        </TableCell>
+        {compact ? (
+          <TableCell style={top}>
+            <CapabilityName capability={capability} />
+            <Box className={classes.facts}>
+              <Fact>{status}</Fact>
+              <Fact label={t('entityContent.stack.toolsColumn')}>{tools}</Fact>
+              <Fact label={t('entityContent.stack.ownersColumn')}>
+                {owners}
+              </Fact>
+            </Box>
+            <CapabilityNotes capability={capability} titleOf={titleOf} />
+            <Box className={classes.compactActions}>{actions}</Box>
+          </TableCell>
+        ) : (
+          <>
+            <TableCell style={{ ...top, minWidth: 140 }}>
+              <CapabilityName capability={capability} />
+              <CapabilityNotes capability={capability} titleOf={titleOf} />
+            </TableCell>
+            <TableCell style={top}>{status}</TableCell>
+            <TableCell style={top}>{tools}</TableCell>
+            {/* Owners carry a group name and where it comes from: keep them readable. */}
+            <TableCell style={{ ...top, minWidth: 160 }}>{owners}</TableCell>
+            <TableCell style={top}>
+              <Box className={classes.actions}>{actions}</Box>
+            </TableCell>
+          </>
+        )}
       </TableRow>
       <TableRow>
         <TableCell
-          colSpan={CAPABILITY_COLUMNS}
+          colSpan={compact ? 1 : CAPABILITY_COLUMNS}
           style={showEvidence ? undefined : { padding: 0, borderBottom: 0 }}
         >
           {/* The id stays put while the list mounts and unmounts, for aria-controls. */}

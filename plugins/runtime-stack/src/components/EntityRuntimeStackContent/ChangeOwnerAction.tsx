@@ -1,6 +1,8 @@
-import { parseEntityRef } from '@backstage/catalog-model';
 import { usePermission } from '@backstage/plugin-permission-react';
-import { ownershipUpdatePermission } from '@internal/backstage-plugin-runtime-stack-common';
+import {
+  ownershipUpdatePermission,
+  type EffectiveOwner,
+} from '@internal/backstage-plugin-runtime-stack-common';
 import { useState } from 'react';
 import { GuardedButton } from '../shared/GuardedButton';
 import { errorMessage } from '../shared/errorMessage';
@@ -13,6 +15,8 @@ import {
 } from './ownershipEdits';
 import { scopeKindOf, useScopeNoun } from '../shared/entityScope';
 import type { TakeOverCheck } from './useTakeOverChecks';
+import { isEntityOrigin, originScopeText } from './ownerOrigin';
+import { useEntityTitles } from '../shared/useEntityTitles';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   runtimeStackTranslationRef,
@@ -82,18 +86,35 @@ const RecordPermissionGate = ({
   return children();
 };
 
+/** Entity titles by ref, and the words of the tab's own entity. */
+interface Names {
+  titleOf: (entityRef: string) => string;
+  scopeNoun: string;
+}
+
 /**
  * The button after the backend's take-over check. A check that failed
- * leaves it usable, saying so: saving asks the backend the same.
+ * leaves it usable, saying so: saving asks the backend the same. The
+ * backend refuses exactly when the user may not act for today's owner,
+ * which it names by entity ref: the refusal names it as the catalog does.
  */
-function takeOverGuardOf(t: RuntimeStackT, check?: TakeOverCheck): ButtonGuard {
+function takeOverGuardOf(
+  t: RuntimeStackT,
+  names: Names,
+  owner: string | undefined,
+  check?: TakeOverCheck,
+): ButtonGuard {
   switch (check?.status) {
     case 'checking':
       return { disabledReason: t('entityContent.changeOwner.checking') };
     case 'refused':
       return {
-        disabledReason:
-          check.reason || t('entityContent.changeOwner.takeOverRefused'),
+        disabledReason: owner
+          ? t('entityContent.changeOwner.takeOverRefusedBy', {
+              owner: names.titleOf(owner),
+              target: names.scopeNoun,
+            })
+          : check.reason || t('entityContent.changeOwner.takeOverRefused'),
       };
     case 'failed':
       return {
@@ -110,7 +131,7 @@ function takeOverGuardOf(t: RuntimeStackT, check?: TakeOverCheck): ButtonGuard {
 function permissionGateOf(
   t: RuntimeStackT,
   target: OwnershipEditTarget,
-  scopeNoun: string,
+  names: Names,
 ): { recordId: string; refusal: string } | undefined {
   if (target.mode === 'update') {
     return {
@@ -123,12 +144,23 @@ function permissionGateOf(
   return {
     recordId: inherited.recordId,
     refusal: t('entityContent.changeOwner.notYourInherited', {
-      owner: parseEntityRef(inherited.owner).name,
-      scope: inherited.inheritedFrom.ref,
-      target: scopeNoun,
+      owner: names.titleOf(inherited.owner),
+      scope: originScopeText(t, inherited.inheritedFrom, names.titleOf),
+      target: names.scopeNoun,
     }),
   };
 }
+
+/** The entities a refusal may name: the owner, and the entity it is inherited from. */
+const namedRefsOf = (owner?: EffectiveOwner): string[] =>
+  owner
+    ? [
+        owner.owner,
+        ...(isEntityOrigin(owner.inheritedFrom)
+          ? [owner.inheritedFrom.ref]
+          : []),
+      ]
+    : [];
 
 /** "Change owner" for one capability row, with its dialog. */
 export const ChangeOwnerAction = ({
@@ -147,8 +179,11 @@ export const ChangeOwnerAction = ({
   const [open, setOpen] = useState(false);
   const target = editTargetOf(ownerToEdit(capability), scopeKindOf(entityRef));
   const { t } = useTranslationRef(runtimeStackTranslationRef);
-  const scopeNoun = useScopeNoun()(entityRef);
-  const gate = permissionGateOf(t, target, scopeNoun);
+  const names: Names = {
+    titleOf: useEntityTitles(namedRefsOf(target.owner)),
+    scopeNoun: useScopeNoun()(entityRef),
+  };
+  const gate = permissionGateOf(t, target, names);
   const button = (guard?: ButtonGuard) => (
     <ChangeOwnerButton
       capabilityTitle={capability.title}
@@ -163,7 +198,7 @@ export const ChangeOwnerAction = ({
           {disabledReason => button({ disabledReason })}
         </RecordPermissionGate>
       ) : (
-        button(takeOverGuardOf(t, takeOverCheck))
+        button(takeOverGuardOf(t, names, target.owner?.owner, takeOverCheck))
       )}
       {open && (
         <ChangeOwnerDialog

@@ -1,33 +1,39 @@
-import type { EntityCoverage } from '@internal/backstage-plugin-runtime-stack-common';
+import type {
+  EntityClusters,
+  EntityCoverage,
+} from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
-import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { formatAgeSince } from '../shared/formatAgeSince';
 import { ScrollingTable } from '../shared/ScrollingTable';
-import { ErrorText } from '../shared/ErrorText';
-import { AlertChip } from '../shared/AlertChip';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { runtimeStackTranslationRef } from '../../translation';
-import { useCoverageStatusText } from '../shared/coverageStatusText';
 import {
   coverageHintText,
   profileReasonText,
 } from '../shared/coverageHintText';
-import { coverageSourceName, evidenceSourceName } from '../shared/sourceNames';
-import { evidenceDetailText } from '../shared/evidenceDetailText';
-import { percentText } from '../shared/percentText';
+import { coveragePercentText } from '../shared/percentText';
 import { CoverageBar } from '../shared/CoverageBar';
+import { CoverageStatusChip } from '../shared/CoverageStatusChip';
+import { CoverageCaveats } from '../shared/CoverageCaveats';
 
 /**
  * Overall and per-layer coverage under the service's requirement profile,
- * then the gaps with what would close them.
+ * what it may be missing (sources that failed, clusters behind), then the
+ * gaps with what would close them.
  */
-export const CoveragePanel = ({ value }: { value: EntityCoverage }) => {
+export const CoveragePanel = ({
+  value,
+  clusters,
+}: {
+  value: EntityCoverage;
+  /** The service's clusters, when loaded: their freshness says how current the coverage is. */
+  clusters?: EntityClusters;
+}) => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
-  const statusText = useCoverageStatusText();
   const age = formatAgeSince(t, value.evaluatedAt);
   return (
     <>
@@ -36,7 +42,7 @@ export const CoveragePanel = ({ value }: { value: EntityCoverage }) => {
         component="p"
         aria-label={t('entityContent.coverage.overallLabel')}
       >
-        {percentText(t, value.overall.ratio)}
+        {coveragePercentText(t, value.overall)}
       </Typography>
       <Typography variant="body2" color="textSecondary">
         {t(
@@ -53,14 +59,11 @@ export const CoveragePanel = ({ value }: { value: EntityCoverage }) => {
         )}
         {age && t('entityContent.coverage.evaluated', { age })}
       </Typography>
-      {value.sourceErrors.map(e => (
-        <ErrorText key={e.source}>
-          {t('entityContent.coverage.sourceError', {
-            source: coverageSourceName(t, e.source),
-            message: e.message,
-          })}
-        </ErrorText>
-      ))}
+      <CoverageCaveats
+        sourceErrors={value.sourceErrors}
+        clusters={clusters}
+        where="tab"
+      />
       <ScrollingTable
         size="small"
         aria-label={t('entityContent.coverage.layersLabel')}
@@ -86,7 +89,7 @@ export const CoveragePanel = ({ value }: { value: EntityCoverage }) => {
                 {layer.required === 0
                   ? t('entityContent.coverage.layerNothingRequired')
                   : t('entityContent.coverage.layerRatio', {
-                      percent: percentText(t, layer.ratio),
+                      percent: coveragePercentText(t, layer),
                       required: layer.required,
                     })}
               </TableCell>
@@ -107,26 +110,11 @@ export const CoveragePanel = ({ value }: { value: EntityCoverage }) => {
               {value.gaps.map(gap => (
                 <TableRow key={gap.capability}>
                   <TableCell>
-                    <Tooltip
-                      title={
-                        gap.evidence
-                          .map(e =>
-                            t('sourceLine', {
-                              source: evidenceSourceName(t, e.source),
-                              text: evidenceDetailText(t, e),
-                            }),
-                          )
-                          .join('\n') || t('entityContent.coverage.noEvidence')
-                      }
-                    >
-                      <AlertChip
-                        size="small"
-                        alert={gap.status === 'missing'}
-                        color={gap.status === 'covered' ? 'primary' : 'default'}
-                        label={statusText(gap.status).label}
-                        tabIndex={0}
-                      />
-                    </Tooltip>
+                    <CoverageStatusChip
+                      status={gap.status}
+                      requirement={gap.requirement}
+                      capabilityTitle={gap.title}
+                    />
                   </TableCell>
                   <TableCell>
                     {t('layerTitle', {

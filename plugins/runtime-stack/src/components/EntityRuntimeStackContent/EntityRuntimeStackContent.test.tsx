@@ -1,12 +1,15 @@
 import {
+  mockApis,
   registerMswTestHooks,
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import {
+  catalogApiRef,
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import {
   coverageHintParts,
   defaultLayerModel,
@@ -17,8 +20,9 @@ import {
   type EntityImages,
   type EntityObservability,
   type Exemption,
+  type ExemptionInput,
 } from '@internal/backstage-plugin-runtime-stack-common';
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse, type HttpResponseResolver } from 'msw';
 import { setupServer } from 'msw/node';
@@ -28,6 +32,12 @@ import { testSignals } from '../../__testUtils__/testSignals';
 import { backendError } from '../../__testUtils__/backendError';
 import { SwitchingEntityProvider } from '../../__testUtils__/switchingEntity';
 import { translationModule } from '../../__testUtils__/translations';
+import {
+  openGrantDialog,
+  pickCapability,
+} from '../../__testUtils__/grantExemptionDialog';
+import { utcDay } from './exemptions';
+import { statusChipOf } from '../../__testUtils__/statusChips';
 import { runtimeStackTranslationRef } from '../../translation';
 import {
   createTranslationMessages,
@@ -280,6 +290,9 @@ describe('EntityRuntimeStackContent', () => {
         apis: [
           runtimeStackTestApi(),
           ...(options.signals ? [options.signals.apiEntry] : []),
+          // For writes: the permission to make them, people to pick.
+          mockApis.permission(),
+          [catalogApiRef, catalogApiMock()],
         ],
         features: options.features,
       },
@@ -342,6 +355,10 @@ describe('EntityRuntimeStackContent', () => {
     expect(
       within(gaps).getByText('Layer 3 · Data protection'),
     ).toBeInTheDocument();
+    // The status chip of the stack, in its colours, not a grey one of its own.
+    expect(
+      statusChipOf('Data protection', gaps).querySelector('[aria-hidden]'),
+    ).toHaveTextContent('missing');
     expect(
       within(gaps).getByText('prod-eu-1 offers velero'),
     ).toBeInTheDocument();
@@ -588,29 +605,180 @@ describe('EntityRuntimeStackContent', () => {
     );
     await screen.findByRole('table', { name: 'Workloads on prod-eu-1' });
     const count = (what: string) => asked.filter(a => a === what).length;
+    await screen.findByLabelText('Coverage of this service by day');
     expect([
       count('clusters'),
       count('images'),
       count('observability'),
-    ]).toEqual([1, 1, 1]);
+      count('trend'),
+    ]).toEqual([1, 1, 1, 1]);
 
     answer = { ...coverage, evaluatedAt: '2026-11-23T11:00:00.000Z' };
     await signals.sendEvaluated(
       'component:default/payments-api',
       answer.evaluatedAt,
     );
+    // The trend's latest day moves with the coverage, too.
     await waitFor(() =>
       expect([
         count('clusters'),
         count('images'),
         count('observability'),
-      ]).toEqual([2, 2, 2]),
+        count('trend'),
+      ]).toEqual([2, 2, 2, 2]),
     );
     // The workloads stay on screen while they are read again.
     expect(
       screen.getByRole('table', { name: 'Workloads on prod-eu-1' }),
     ).toBeInTheDocument();
     server.events.removeAllListeners();
+  });
+
+  it('after an exemption granted on the tab, reloads the coverage and its trend, not the clusters, images and telemetry', async () => {
+    let answer = coverage;
+    let answerTrend = trend;
+    serveTab(() => HttpResponse.json(answer));
+    server.use(
+      http.get(`${base}/scorecards/trend`, () =>
+        HttpResponse.json(answerTrend),
+      ),
+      http.post(`${base}/exemptions`, async ({ request }) => {
+        const body = (await request.json()) as ExemptionInput;
+        // The backend evaluates the service again before it answers.
+        answer = {
+          ...coverage,
+          evaluatedAt: '2026-11-23T10:30:00.000Z',
+          overall: { required: 10, covered: 7, partial: 1, ratio: 0.75 },
+        };
+        answerTrend = {
+          ...trend,
+          points: [...trend.points.slice(0, 2), trendPoint('2026-11-23', 7.5)],
+        };
+        return HttpResponse.json(
+          {
+            ...body,
+            id: 'ex-new',
+            requestedBy: 'user:default/guest',
+            grantedBy: 'user:default/guest',
+            createdAt: new Date().toISOString(),
+          },
+          { status: 201 },
+        );
+      }),
+    );
+    const asked: string[] = [];
+    server.events.on('request:start', ({ request }) => {
+      if (request.method === 'GET') {
+        asked.push(new URL(request.url).pathname.split('/').pop()!);
+      }
+    });
+    const count = (what: string) => asked.filter(a => a === what).length;
+    const signals = testSignals();
+    await render({ signals });
+    expect(await screen.findByLabelText('Overall coverage')).toHaveTextContent(
+      '70%',
+    );
+    expect(
+      await screen.findByText(/70% on 2026-11-23 · 7 of 10 required covered/),
+    ).toBeInTheDocument();
+    await screen.findByRole('table', { name: 'Workloads on prod-eu-1' });
+
+    const dialog = await openGrantDialog();
+    await pickCapability(
+      dialog,
+      'Layer 3 · Data protection (backup & restore)',
+    );
+    await userEvent.click(within(dialog).getByLabelText(/Reason/));
+    await userEvent.paste('Stateless');
+    fireEvent.change(within(dialog).getByLabelText(/Expires on/), {
+      target: { value: utcDay(new Date(Date.now() + 10 * 86_400_000)) },
+    });
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Grant' }),
+    );
+
+    await waitFor(() =>
+      expect(screen.getByLabelText('Overall coverage')).toHaveTextContent(
+        '75%',
+      ),
+    );
+    // The backend's signal of that evaluation comes too.
+    await signals.sendEvaluated(
+      'component:default/payments-api',
+      answer.evaluatedAt,
+    );
+    expect(await screen.findByText(/75% on 2026-11-23/)).toBeInTheDocument();
+    expect([
+      count('clusters'),
+      count('images'),
+      count('observability'),
+      count('coverage'),
+    ]).toEqual([1, 1, 1, 2]);
+    server.events.removeAllListeners();
+  });
+
+  it('warns on the layer coverage when a cluster it reads from fails, and says what to do', async () => {
+    serveTab(() => HttpResponse.json(coverage));
+    server.use(
+      http.get(`${entityUrl}/clusters`, () =>
+        HttpResponse.json({
+          ...clusters,
+          clusters: clusters.clusters.map(c => ({
+            ...c,
+            lastError: 'Unauthorized',
+          })),
+          unavailable: [],
+        }),
+      ),
+    );
+    await render();
+
+    const note = await screen.findByRole('note');
+    expect(note).toHaveTextContent(
+      'The coverage may be out of date or read lower than it is',
+    );
+    expect(note).toHaveTextContent(
+      'prod-eu-1: the last collection failed (Unauthorized); the coverage uses what it collected 2 min ago.',
+    );
+    expect(note).toHaveTextContent(
+      'Ask the platform team to fix what fails (the sections below say more)',
+    );
+    // In the layer coverage section, beside the figure it qualifies.
+    expect(
+      within(note.closest('.MuiCard-root') as HTMLElement).getByLabelText(
+        'Overall coverage',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows no percentage when nothing is required, and says when the layer coverage could not be reloaded', async () => {
+    let failing = false;
+    serveTab(() =>
+      failing
+        ? backendError('ServiceUnavailableError', 'backend restarting', 503)
+        : HttpResponse.json({
+            ...coverage,
+            overall: { required: 0, covered: 0, partial: 0, ratio: 1 },
+          }),
+    );
+    const signals = testSignals();
+    await render({ signals });
+    // As the Overview card and the scorecards say it, not 100%.
+    expect(await screen.findByLabelText('Overall coverage')).toHaveTextContent(
+      /^—$/,
+    );
+
+    failing = true;
+    await signals.sendEvaluated(
+      'component:default/payments-api',
+      '2026-11-23T11:00:00.000Z',
+    );
+    expect(
+      await screen.findByText(
+        'Could not reload layer coverage (backend restarting); showing what was loaded before.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('Overall coverage')).toHaveTextContent('—');
   });
 
   it('reloads the coverage when the backend signals a new evaluation, keeping the layers as the user left them', async () => {

@@ -29,7 +29,7 @@ import { ObservabilityPanel } from './ObservabilityPanel';
 import { Section } from './Section';
 import { CoverageTrendCard } from './CoverageTrendCard';
 import { useLastGoodAsync } from '../shared/useLastGoodAsync';
-import { useOnNewEvaluation } from '../shared/useOnNewEvaluation';
+import { useReloadAfterCollection } from './useReloadAfterCollection';
 import { runtimeStackTranslationRef } from '../../translation';
 
 /** The entity's System as `system:namespace/name`, if `spec.system` names one. */
@@ -49,6 +49,14 @@ function systemRefOf(entity: Entity): string | undefined {
 }
 
 const evaluatedAtOf = (value: EntityCoverage) => value.evaluatedAt;
+
+/** The capabilities the coverage counts as covered; none before it loads. */
+const coveredCapabilitiesOf = (value?: EntityCoverage): ReadonlySet<string> =>
+  new Set(
+    (value?.capabilities ?? [])
+      .filter(c => c.status === 'covered')
+      .map(c => c.capability),
+  );
 
 /**
  * The service's runtime: what each cluster runs of it, the images against
@@ -107,12 +115,17 @@ export const EntityRuntimeStackContent = () => {
   // Coverage is evaluated again after each collection, which the backend
   // signals: what the clusters, the registry and the telemetry show has
   // changed with it (a service opened before its cluster's first collection
-  // gets its workloads then).
-  useOnNewEvaluation(entityRef, coverage.value?.evaluatedAt, () => {
+  // gets its workloads then). An exemption granted here is evaluated too,
+  // but changes none of them.
+  const afterOwnWrite = useReloadAfterCollection(entityRef, coverage, () => {
     clusters.retry();
     images.retry();
     observability.retry();
   });
+  const coveredCapabilities = useMemo(
+    () => coveredCapabilitiesOf(coverage.value),
+    [coverage.value],
+  );
 
   return (
     <Grid container spacing={2}>
@@ -123,10 +136,12 @@ export const EntityRuntimeStackContent = () => {
           what={t('entityContent.coverage.what')}
           subheader={t('entityContent.coverage.subheader')}
           state={coverage}
+          refreshing={refreshing}
+          refreshError={refreshError}
           isEmpty={v => v.capabilities.length === 0}
           empty={t('entityContent.noCapabilities')}
         >
-          {value => <CoveragePanel value={value} />}
+          {value => <CoveragePanel value={value} clusters={clusters.value} />}
         </Section>
       </Grid>
       <Grid item xs={12}>
@@ -156,6 +171,7 @@ export const EntityRuntimeStackContent = () => {
           subject={{ kind: 'service', ref: entityRef }}
           subheader={t('entityContent.trend.subheader')}
           ariaLabel={t('entityContent.trend.chartLabel')}
+          evaluatedAt={coverage.value?.evaluatedAt}
         />
       </Grid>
       <Grid item xs={12} md={7}>
@@ -163,7 +179,7 @@ export const EntityRuntimeStackContent = () => {
           entityRef={entityRef}
           systemRef={systemRef}
           model={model.value}
-          onChanged={coverage.retry}
+          onChanged={afterOwnWrite}
         />
       </Grid>
       <Grid item xs={12}>
@@ -206,6 +222,7 @@ export const EntityRuntimeStackContent = () => {
             <ObservabilityPanel
               value={value}
               capabilityTitleOf={capabilityTitleOf}
+              covered={coveredCapabilities}
             />
           )}
         </Section>

@@ -433,7 +433,7 @@ describe('ExemptionsPanel', () => {
       name: 'Revoke the exemption for Data protection (backup & restore)?',
     });
     expect(dialog).toHaveTextContent(
-      'Data protection (backup & restore) counts as missing again for component:default/payments-api',
+      'Data protection (backup & restore) counts as missing again for payments-api unless',
     );
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Cancel' }),

@@ -36,6 +36,7 @@ import { scopeKindOf, useScopeNoun } from '../shared/entityScope';
 import { formatWhen } from './formatWhen';
 import { errorMessage, statusOf } from '../shared/errorMessage';
 import { GuardedButton } from '../shared/GuardedButton';
+import { useEntityTitle } from '../shared/useEntityTitles';
 import { GrantExemptionDialog } from './GrantExemptionDialog';
 import { Section } from './Section';
 import { AlertChip } from '../shared/AlertChip';
@@ -89,6 +90,7 @@ const RevokeDialog = ({
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string>();
+  const scopeTitle = useEntityTitle(exemption.scope.ref);
   const revoke = async () => {
     setSaving(true);
     setProblem(undefined);
@@ -121,7 +123,7 @@ const RevokeDialog = ({
         <Typography variant="body2" paragraph>
           {t('exemptions.revokeDialog.body', {
             capability: capabilityTitle,
-            scope: exemption.scope.ref,
+            scope: scopeTitle,
           })}
         </Typography>
         {problem && <ErrorText role="alert">{problem}</ErrorText>}

@@ -28,6 +28,7 @@ import { errorMessage, statusOf } from '../shared/errorMessage';
 import { ErrorText } from '../shared/ErrorText';
 import { scopeKindOf } from '../shared/entityScope';
 import { EntityRefPicker } from '../shared/EntityRefPicker';
+import { useEntityTitle } from '../shared/useEntityTitles';
 import { runtimeStackTranslationRef } from '../../translation';
 
 const TITLE_ID = 'grant-exemption-title';
@@ -76,6 +77,7 @@ export const GrantExemptionDialog = ({
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string>();
   const bounds = useMemo(() => expiryBounds(), []);
+  const entityTitle = useEntityTitle(entityRef);
 
   const errors = submitted ? exemptionFormErrors(t, form) : {};
   const set = (field: keyof ExemptionForm) => (value: string) =>
@@ -112,8 +114,8 @@ export const GrantExemptionDialog = ({
         <DialogContent>
           <Typography variant="body2" color="textSecondary" paragraph>
             {scopeKindOf(entityRef) === 'system'
-              ? t('exemptions.grantDialog.introSystem', { entity: entityRef })
-              : t('exemptions.grantDialog.intro', { entity: entityRef })}
+              ? t('exemptions.grantDialog.introSystem', { entity: entityTitle })
+              : t('exemptions.grantDialog.intro', { entity: entityTitle })}
           </Typography>
           <TextField
             select

@@ -126,7 +126,9 @@ describe('ImagesPanel', () => {
     expect(
       within(proxyRow).getByText(/Registry not configured/),
     ).toBeInTheDocument();
-    expect(within(proxyRow).getByText('none')).toBeInTheDocument();
+    // Without a registry nothing was compared: no drift found is not none.
+    expect(within(proxyRow).getByText('not checked')).toBeInTheDocument();
+    expect(within(proxyRow).queryByText('none')).toBeNull();
   });
 
   it('shows the cluster scanner’s counts once per distinct result, and names the report', async () => {

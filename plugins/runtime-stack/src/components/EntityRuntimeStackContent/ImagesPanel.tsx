@@ -271,14 +271,33 @@ const DRIFT_KEYS = {
   'too-old': 'tooOld',
 } as const satisfies Record<ImageDrift['kind'], string>;
 
+/**
+ * Whether the registry was read for the image, so that no drift means none:
+ * not when its registry is not configured, the reference does not parse, or
+ * the registry failed before giving anything.
+ */
+const driftChecked = (image: ServiceImage) =>
+  image.registryConfigured &&
+  !image.invalid &&
+  !(image.lastError && !image.current && image.newest.length === 0);
+
 const Drift = ({ image }: { image: ServiceImage }) => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   // A kind this frontend does not know yet shows as the backend names it.
   const labelOf = (kind: ImageDrift['kind']) =>
     kind in DRIFT_KEYS ? t(`imagesPanel.drift.${DRIFT_KEYS[kind]}`) : kind;
-  return image.drift.length === 0 ? (
-    <Chip size="small" label={t('imagesPanel.drift.none')} />
-  ) : (
+  if (image.drift.length === 0) {
+    return driftChecked(image) ? (
+      <Chip size="small" label={t('imagesPanel.drift.none')} />
+    ) : (
+      <Chip
+        size="small"
+        variant="outlined"
+        label={t('imagesPanel.drift.notChecked')}
+      />
+    );
+  }
+  return (
     <Box display="flex" flexDirection="column" style={{ gap: 6 }}>
       {image.drift.map(d => (
         <div key={d.kind}>

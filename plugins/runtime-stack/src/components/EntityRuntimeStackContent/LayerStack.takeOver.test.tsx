@@ -13,6 +13,7 @@ import { useState } from 'react';
 import { backendError } from '../../__testUtils__/backendError';
 import {
   baseUrl,
+  presentationTestApi,
   renderWithClient,
 } from '../../__testUtils__/runtimeStackClient';
 import { LayerStack } from './LayerStack';
@@ -112,8 +113,13 @@ const record = (
   responsibility: 'operates',
 });
 
-const refusal =
+/** What the backend says, naming the owner by its ref. */
+const backendRefusal =
   'You may not change ownership records owned by group:default/platform-team';
+
+/** What the button says, naming the owner as the catalog does. */
+const refusal =
+  'Platform Engineering owns this, and only its members may hand it over to this component.';
 
 const button = (title: string) =>
   screen.getByRole('button', { name: `Change owner of ${title}` });
@@ -159,7 +165,7 @@ describe('LayerStack, taking over an owner without a stored record', () => {
               return {
                 record: r,
                 allowed: false,
-                reason: refusal,
+                reason: backendRefusal,
                 refusal: 'not-allowed',
               };
             }
@@ -180,9 +186,14 @@ describe('LayerStack, taking over an owner without a stored record', () => {
   };
 
   const render = () =>
-    renderWithClient(<ReloadableStack />, {}, [mockApis.permission()]);
+    renderWithClient(<ReloadableStack />, {}, [
+      mockApis.permission(),
+      presentationTestApi({
+        'group:default/platform-team': 'Platform Engineering',
+      }),
+    ]);
 
-  it("blocks the button with the backend's reason before any dialog opens", async () => {
+  it('blocks the button before any dialog opens, naming the owner by its title', async () => {
     let answer = () => {};
     serveChecks(
       ['group:default/platform-team'],

@@ -32,6 +32,8 @@ import { allowingOwnershipChecks } from '../../__testUtils__/ownershipChecks';
 import { openChangeOwnerDialog } from '../../__testUtils__/changeOwnerDialog';
 import { createTranslationMessages } from '@backstage/frontend-plugin-api';
 import { translationModule } from '../../__testUtils__/translations';
+import { shownStatusOf } from '../../__testUtils__/statusChips';
+import { inWindowOfWidth } from '../../__testUtils__/windowWidth';
 import { runtimeStackTranslationRef } from '../../translation';
 
 const base = 'http://backstage.test/api/runtime-stack';
@@ -347,9 +349,7 @@ describe('LayerStack', () => {
     expect(layers[6]).toHaveAttribute('aria-expanded', 'false');
 
     const workloadsRow = await rowOf('Workloads');
-    expect(
-      within(workloadsRow).getByLabelText('Workloads status: covered'),
-    ).toBeInTheDocument();
+    expect(shownStatusOf('Workloads', workloadsRow)).toBe('covered');
     expect(within(workloadsRow).getByText('kubernetes')).toBeInTheDocument();
     expect(within(workloadsRow).getByText('required')).toBeInTheDocument();
     expect(
@@ -360,24 +360,20 @@ describe('LayerStack', () => {
     ).toBeInTheDocument();
 
     const meshRow = await rowOf('Service mesh');
-    expect(
-      within(meshRow).getByLabelText('Service mesh status: partial'),
-    ).toBeInTheDocument();
+    expect(shownStatusOf('Service mesh', meshRow)).toBe('partial');
     expect(
       within(meshRow).getByText('Conflict: declared linkerd, observed Istio'),
     ).toBeInTheDocument();
     expect(
       within(meshRow).getByText(
-        /^\w+ · inherited from system:default\/payments, for the whole layer$/,
+        /^\w+ · inherited from payments, for the whole layer$/,
       ),
     ).toBeInTheDocument();
 
     const dataRow = await rowOf('Data protection (backup & restore)');
-    expect(
-      within(dataRow).getByLabelText(
-        'Data protection (backup & restore) status: missing',
-      ),
-    ).toBeInTheDocument();
+    expect(shownStatusOf('Data protection (backup & restore)', dataRow)).toBe(
+      'missing',
+    );
     expect(
       within(dataRow).getByText(
         'prod-eu-1 offers Velero: use it and declare it in runtime-stack.io/tools (data-protection=velero)',
@@ -391,12 +387,74 @@ describe('LayerStack', () => {
 
     await userEvent.click(layers[6]);
     const platformRow = await rowOf('Platform (cloud or on-premises)');
-    expect(
-      within(platformRow).getByLabelText(
-        'Platform (cloud or on-premises) status: not required',
-      ),
-    ).toBeInTheDocument();
+    expect(shownStatusOf('Platform (cloud or on-premises)', platformRow)).toBe(
+      'not required',
+    );
     expect(within(platformRow).getByText('not known')).toBeInTheDocument();
+  });
+
+  describe.each([
+    [1280, 'a laptop'],
+    [390, 'a phone'],
+  ])('in a window %i px wide (%s)', width => {
+    let restore = () => {};
+    beforeEach(() => {
+      restore = inWindowOfWidth(width);
+    });
+    afterEach(() => restore());
+
+    it('puts status, tools, owners and actions in the capability cell, so nothing is cut off', async () => {
+      serveCoverage(coverage);
+      await render();
+
+      const table = await screen.findByRole('table', {
+        name: 'Layer 6 capabilities',
+      });
+      expect(
+        within(table)
+          .getAllByRole('columnheader')
+          .map(h => h.textContent),
+      ).toEqual(['Capability']);
+      const workloadsRow = await rowOf('Workloads');
+      const [cell, ...others] = within(workloadsRow).getAllByRole('cell');
+      expect(others).toEqual([]);
+      expect(shownStatusOf('Workloads', cell)).toBe('covered');
+      expect(within(cell).getByText('kubernetes')).toBeInTheDocument();
+      expect(
+        within(cell).getByRole('link', { name: /payments-team/ }),
+      ).toBeInTheDocument();
+      expect(
+        within(cell).getByRole('button', { name: 'Change owner of Workloads' }),
+      ).toBeInTheDocument();
+      // The evidence opens below, across the one column.
+      await userEvent.click(
+        within(cell).getByRole('button', { name: /^Evidence for Workloads/ }),
+      );
+      expect(
+        await screen.findByRole('table', { name: 'Evidence for Workloads' }),
+      ).toBeInTheDocument();
+    });
+  });
+
+  it('gives status, tools, owners and actions columns of their own in an xl window', async () => {
+    const restore = inWindowOfWidth(1920);
+    try {
+      serveCoverage(coverage);
+      await render();
+      const table = await screen.findByRole('table', {
+        name: 'Layer 6 capabilities',
+      });
+      expect(
+        within(table)
+          .getAllByRole('columnheader')
+          .map(h => h.textContent),
+      ).toEqual(['Capability', 'Status', 'Tools', 'Owners', 'Actions']);
+      expect(
+        within(await rowOf('Workloads')).getAllByRole('cell'),
+      ).toHaveLength(5);
+    } finally {
+      restore();
+    }
   });
 
   it('speaks the words an app installs for the plugin', async () => {
@@ -443,12 +501,10 @@ describe('LayerStack', () => {
     ).toBeInTheDocument();
     expect(
       within(meshRow).getByText(
-        /^\w+ · geerbt von system:default\/payments, für die ganze Schicht$/,
+        /^\w+ · geerbt von payments, für die ganze Schicht$/,
       ),
     ).toBeInTheDocument();
-    expect(
-      within(meshRow).getByLabelText('Service mesh status: teilweise'),
-    ).toBeInTheDocument();
+    expect(shownStatusOf('Service mesh', meshRow)).toBe('teilweise');
     expect(
       within(await rowOf('Data protection (backup & restore)')).getByText(
         'prod-eu-1 bietet Velero: nutzen und in runtime-stack.io/tools angeben (data-protection=velero)',
@@ -818,7 +874,7 @@ describe('LayerStack', () => {
     expect(asked).toContain('rec-cluster-denied');
     await userEvent.hover(button);
     expect(await screen.findByRole('tooltip')).toHaveTextContent(
-      'platform-team owns this for prod-eu-1, and only its members may hand it over to this component.',
+      'platform-team owns this for cluster prod-eu-1, and only its members may hand it over to this component.',
     );
   });
 

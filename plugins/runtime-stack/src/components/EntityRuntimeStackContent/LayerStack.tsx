@@ -16,6 +16,7 @@ import { VisuallyHidden } from '@backstage/ui';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { LayerAccordion } from '../shared/LayerAccordion';
 import { useTakeOverChecks, type TakeOverCheck } from './useTakeOverChecks';
+import { useCompactStack } from './useCompactStack';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { runtimeStackTranslationRef } from '../../translation';
 
@@ -33,12 +34,15 @@ const LayerSection = ({
   titleOf,
   takeOverCheckOf,
   onChanged,
+  compact,
 }: {
   layer: StackLayer;
   entityRef: string;
   titleOf: (toolId: string) => string;
   takeOverCheckOf: (capability: string) => TakeOverCheck | undefined;
   onChanged: () => void;
+  /** Everything of a capability in one cell: see `useCompactStack`. */
+  compact: boolean;
 }) => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   return (
@@ -61,26 +65,34 @@ const LayerSection = ({
           })}
         >
           <TableHead>
-            <TableRow>
-              {/* The same share per column in every layer, so the layers line up. */}
-              <TableCell style={{ width: '28%' }}>
-                {t('entityContent.stack.capabilityColumn')}
-              </TableCell>
-              <TableCell style={{ width: '11%' }}>
-                {t('entityContent.stack.statusColumn')}
-              </TableCell>
-              <TableCell style={{ width: '18%' }}>
-                {t('entityContent.stack.toolsColumn')}
-              </TableCell>
-              <TableCell style={{ width: '23%' }}>
-                {t('entityContent.stack.ownersColumn')}
-              </TableCell>
-              <TableCell style={{ width: '20%' }}>
-                <VisuallyHidden>
-                  {t('entityContent.stack.actionsColumn')}
-                </VisuallyHidden>
-              </TableCell>
-            </TableRow>
+            {compact ? (
+              <TableRow>
+                <TableCell>
+                  {t('entityContent.stack.capabilityColumn')}
+                </TableCell>
+              </TableRow>
+            ) : (
+              <TableRow>
+                {/* The same share per column in every layer, so the layers line up. */}
+                <TableCell style={{ width: '28%' }}>
+                  {t('entityContent.stack.capabilityColumn')}
+                </TableCell>
+                <TableCell style={{ width: '11%' }}>
+                  {t('entityContent.stack.statusColumn')}
+                </TableCell>
+                <TableCell style={{ width: '18%' }}>
+                  {t('entityContent.stack.toolsColumn')}
+                </TableCell>
+                <TableCell style={{ width: '23%' }}>
+                  {t('entityContent.stack.ownersColumn')}
+                </TableCell>
+                <TableCell style={{ width: '20%' }}>
+                  <VisuallyHidden>
+                    {t('entityContent.stack.actionsColumn')}
+                  </VisuallyHidden>
+                </TableCell>
+              </TableRow>
+            )}
           </TableHead>
           <TableBody>
             {layer.capabilities.map(capability => (
@@ -91,6 +103,7 @@ const LayerSection = ({
                 titleOf={titleOf}
                 takeOverCheck={takeOverCheckOf(capability.capability)}
                 onChanged={onChanged}
+                compact={compact}
               />
             ))}
           </TableBody>
@@ -116,6 +129,7 @@ export const LayerStack = ({
   onChanged: () => void;
 }) => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
+  const compact = useCompactStack();
   // Asked here, once for every layer, rather than by each row.
   const takeOverCheckOf = useTakeOverChecks(
     value.entityRef,
@@ -136,6 +150,7 @@ export const LayerStack = ({
           titleOf={titleOf}
           takeOverCheckOf={takeOverCheckOf}
           onChanged={onChanged}
+          compact={compact}
         />
       ))}
     </>

@@ -199,6 +199,50 @@ describe('ObservabilityPanel', () => {
     expect(items[1]).toHaveTextContent(/type traces/);
   });
 
+  it('gives no advice for a capability the coverage already counts as covered', async () => {
+    await renderInTestApp(
+      <ObservabilityPanel
+        value={observed}
+        capabilityTitleOf={capabilityTitlesOf(defaultLayerModel)}
+        covered={new Set(['metrics'])}
+      />,
+    );
+    const hints = screen.getByRole('list', { name: 'Observability hints' });
+    expect(
+      within(hints)
+        .getAllByRole('listitem')
+        .map(i => i.querySelector('span')?.textContent),
+    ).toEqual(['Distributed tracing']);
+  });
+
+  it('says which named rules Prometheus does not have, rather than to name some', async () => {
+    const namingMissingRules: EntityObservability = {
+      ...observed,
+      matchedBy: {
+        labels: {},
+        ruleNames: ['PaymentsApiErrors', 'payments:errors:rate5m'],
+      },
+      rules: [],
+      grafanaAlerts: [],
+      evidence: [
+        { capability: 'alerting', status: 'none', summary: 'no alert rules' },
+      ],
+    };
+    await renderInTestApp(
+      <ObservabilityPanel
+        value={namingMissingRules}
+        capabilityTitleOf={capabilityTitlesOf(defaultLayerModel)}
+      />,
+    );
+    const [alerting] = within(
+      screen.getByRole('list', { name: 'Observability hints' }),
+    ).getAllByRole('listitem');
+    expect(alerting).toHaveTextContent(
+      'Rules PaymentsApiErrors, payments:errors:rate5m are not in Prometheus: correct the names in prometheus.io/rule or have Prometheus load their rule files, or label Grafana-managed rules and set grafana/alert-label-selector.',
+    );
+    expect(alerting).not.toHaveTextContent(/name its Prometheus rules/);
+  });
+
   it('says how the service was matched when no labels are annotated', async () => {
     await renderInTestApp(
       <ObservabilityPanel

@@ -30,6 +30,7 @@ import {
 } from '../../translation';
 import { sourceAdvice } from '../shared/coverageHintText';
 import { observabilitySummary } from '../shared/observabilitySummary';
+import { namedRulesNotFound } from './namedRulesNotFound';
 
 const matchedByText = (
   t: RuntimeStackT,
@@ -79,6 +80,8 @@ const Heading = ({ children }: { children: ReactNode }) => (
   </Typography>
 );
 
+const NONE_COVERED: ReadonlySet<string> = new Set();
+
 /**
  * Evidence per capability, with what to add where there is none, then the
  * alerts, alert rules, scrape targets, dashboards and links behind it.
@@ -86,14 +89,23 @@ const Heading = ({ children }: { children: ReactNode }) => (
 export const ObservabilityPanel = ({
   value,
   capabilityTitleOf = id => id,
+  covered = NONE_COVERED,
 }: {
   value: EntityObservability;
   /** The layer model's title of a capability id. */
   capabilityTitleOf?: (capability: string) => string;
+  /**
+   * Capabilities the coverage counts as covered, by other evidence (a
+   * declared tool, a ServiceMonitor): no advice to add evidence for them.
+   */
+  covered?: ReadonlySet<string>;
 }) => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   const alertRules = value.rules.filter(r => r.type === 'alerting');
-  const missing = value.evidence.filter(e => e.status === 'none');
+  const missing = value.evidence.filter(
+    e => e.status === 'none' && !covered.has(e.capability),
+  );
+  const rulesNotFound = namedRulesNotFound(value);
   // Alerts, rules and targets on the left; where to look and what to add on
   // the right, or across the whole width when there are no signals.
   const signals =
@@ -370,7 +382,7 @@ export const ObservabilityPanel = ({
                     <WrappingListItemText
                       primary={capabilityTitleOf(e.capability)}
                       secondary={asSentence(
-                        sourceAdvice(t, e.capability) ??
+                        sourceAdvice(t, e.capability, rulesNotFound) ??
                           TELEMETRY_HINTS[e.capability],
                       )}
                     />

@@ -25,14 +25,12 @@ export const entityContentMessages = {
     summaryPartly:
       '{{covered, number}} of {{required, number}} required capabilities covered, {{partial, number}} partly · profile {{profile}} ({{reason}})',
     evaluated: ' · evaluated {{age}} ago, after the last collection',
-    sourceError: '{{source}} could not be read: {{message}}',
     layersLabel: 'Coverage by layer',
     layerBarLabel: 'Layer {{layer}} coverage',
     layerNothingRequired: 'nothing required',
     layerRatio: '{{percent}} of {{required, number}}',
     gaps: 'Gaps',
     gapsLabel: 'Coverage gaps',
-    noEvidence: 'no evidence',
     conflict: ' (declared {{declared}}, observed {{observed}})',
   },
   stack: {
@@ -104,6 +102,9 @@ export const entityContentMessages = {
       "This owner record belongs to a group you are not a member of, so you can't change it. Ask that group to change it.",
     notYourInherited:
       '{{owner}} owns this for {{scope}}, and only its members may hand it over to {{target}}.',
+    /** The backend refuses a take-over when the user may not act for today's owner. */
+    takeOverRefusedBy:
+      '{{owner}} owns this, and only its members may hand it over to {{target}}.',
     /** When the backend refuses a take-over without saying why. */
     takeOverRefused: 'You may not change this owner.',
     /** The button stays usable: saving runs the same check. */

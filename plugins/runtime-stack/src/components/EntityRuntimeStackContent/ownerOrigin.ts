@@ -1,6 +1,33 @@
-import type { EffectiveOwner } from '@internal/backstage-plugin-runtime-stack-common';
+import type {
+  EffectiveOwner,
+  OwnershipOrigin,
+} from '@internal/backstage-plugin-runtime-stack-common';
 import type { RuntimeStackT } from '../../translation';
 import type { EntityScopeKind } from '../shared/entityScope';
+
+const sameRef = (ref: string) => ref;
+
+/** Whether an origin's `ref` is an entity's, which the catalog names. */
+export const isEntityOrigin = (origin: OwnershipOrigin) =>
+  origin.kind === 'component' || origin.kind === 'system';
+
+/**
+ * The scope an owner comes from, in words: a cluster or environment by its
+ * name, an entity by `titleOf` its ref (the catalog's title, not the ref).
+ */
+export function originScopeText(
+  t: RuntimeStackT,
+  origin: OwnershipOrigin,
+  titleOf: (entityRef: string) => string = sameRef,
+): string {
+  if (origin.kind === 'cluster') {
+    return t('entityContent.owners.clusterScope', { name: origin.ref });
+  }
+  if (origin.kind === 'environment') {
+    return t('entityContent.owners.environmentScope', { name: origin.ref });
+  }
+  return isEntityOrigin(origin) ? titleOf(origin.ref) : origin.ref;
+}
 
 /**
  * Where an effective owner comes from, in words: people need to know whether
@@ -11,8 +38,10 @@ export function describeOwnerOrigin(
   owner: EffectiveOwner,
   /** The scope of the tab's own entity: its records read as "this …". */
   ownScope: EntityScopeKind = 'component',
+  /** An entity's title by its ref. */
+  titleOf: (entityRef: string) => string = sameRef,
 ): string {
-  const { kind, ref, source } = owner.inheritedFrom;
+  const { kind, source } = owner.inheritedFrom;
   const layerWide = owner.via === 'layer';
   if (kind === 'organization') {
     return layerWide
@@ -30,13 +59,7 @@ export function describeOwnerOrigin(
     }
     return layerWide ? t('entityContent.owners.ownLayer', { scope }) : scope;
   }
-  // Clusters and environments are named, entities carry a full entity ref.
-  let scope = ref;
-  if (kind === 'cluster') {
-    scope = t('entityContent.owners.clusterScope', { name: ref });
-  } else if (kind === 'environment') {
-    scope = t('entityContent.owners.environmentScope', { name: ref });
-  }
+  const scope = originScopeText(t, owner.inheritedFrom, titleOf);
   if (annotation) {
     return layerWide
       ? t('entityContent.owners.inheritedAnnotationLayer', { scope })

@@ -73,6 +73,8 @@ export const imagesPanelMessages = {
   /** Drift kinds as the chip says them; the backend's message says the rest. */
   drift: {
     none: 'none',
+    /** The registry was not read (not configured, or failing): drift is unknown. */
+    notChecked: 'not checked',
     digestMismatch: 'tag moved',
     newerTag: 'newer tag',
     floatingTag: 'floating tag',

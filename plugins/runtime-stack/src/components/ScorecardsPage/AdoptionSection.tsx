@@ -4,10 +4,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
-import type {
-  CapabilityAdoption,
-  LayerModel,
-} from '@internal/backstage-plugin-runtime-stack-common';
+import type { CapabilityAdoption } from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
@@ -16,6 +13,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
 import { toolTitlesOf } from '@internal/backstage-plugin-runtime-stack-common';
 import { heatColor } from './heatColor';
+import { useLayerNameOf } from './layerNames';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
 import { runtimeStackTranslationRef } from '../../translation';
 
@@ -162,17 +160,6 @@ const CapabilityAdoptionRow = ({
   );
 };
 
-/** "Layer 3 · Networking & storage", or "Layer 3" without the model. */
-function useLayerTitleOf(model: LayerModel | undefined) {
-  const { t } = useTranslationRef(runtimeStackTranslationRef);
-  return (layer: number): string => {
-    const title = model?.layers.find(l => l.id === layer)?.title;
-    return title
-      ? t('layerTitle', { layer: String(layer), title })
-      : t('scorecardsPage.layer', { layer: String(layer) });
-  };
-}
-
 /**
  * Which tools cover each capability across the estate and how many of the
  * services requiring it are covered, layer by layer.
@@ -183,7 +170,7 @@ export const AdoptionSection = () => {
   const adoption = useAsync(() => api.getAdoption(), [api]);
   // Only titles come from the model: without it ids are shown instead.
   const model = useAsync(() => api.getLayerModel(), [api]);
-  const layerTitle = useLayerTitleOf(model.value);
+  const layerTitle = useLayerNameOf(model.value);
 
   if (adoption.loading) return <Progress />;
   if (adoption.error) {

@@ -9,6 +9,7 @@ import {
   type ServiceScorePage,
   type TeamScorecard,
 } from '@internal/backstage-plugin-runtime-stack-common';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
@@ -55,6 +56,18 @@ const teams: TeamScorecard = {
   offset: 0,
 };
 
+/** The drill-down into layer 3. */
+const ingressOfTeams: TeamScorecard = {
+  ...teams,
+  columns: [{ id: 'ingress', title: 'Ingress', layer: 3 }],
+  items: teams.items.map(row => ({
+    ...row,
+    cells: row.cells.map(cell => ({ ...cell, column: 'ingress' })),
+  })),
+};
+
+const drilledTable = { name: /^Coverage of the capabilities of Layer 3 · / };
+
 const adoption: EstateAdoption = {
   services: 2,
   capabilities: [
@@ -97,7 +110,13 @@ describe('ScorecardsPage', () => {
 
   beforeEach(() =>
     server.use(
-      http.get(`${baseUrl}/scorecards/teams`, () => HttpResponse.json(teams)),
+      http.get(`${baseUrl}/scorecards/teams`, ({ request }) =>
+        HttpResponse.json(
+          new URL(request.url).searchParams.get('layer') === '3'
+            ? ingressOfTeams
+            : teams,
+        ),
+      ),
       http.get(`${baseUrl}/scorecards/adoption`, () =>
         HttpResponse.json(adoption),
       ),
@@ -177,6 +196,54 @@ describe('ScorecardsPage', () => {
       'true',
     );
     expect(await screen.findByText('Traefik · 2 services')).toBeInTheDocument();
+  });
+
+  it('keeps the layer drilled into and the team chosen when the tab changes', async () => {
+    await renderWithClient(<ScorecardsPage />);
+
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: /^Layer 3 · .*: show its capabilities$/,
+      }),
+    );
+    expect(await screen.findByRole('table', drilledTable)).toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'team-payments' }),
+    );
+    expect(screen.getByTestId('team-view')).toHaveTextContent(
+      'group:default/team-payments',
+    );
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Adoption' }));
+    expect(await screen.findByText('Traefik · 2 services')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('tab', { name: 'Teams' }));
+
+    expect(await screen.findByRole('table', drilledTable)).toBeInTheDocument();
+    expect(screen.getByTestId('team-view')).toHaveTextContent(
+      'group:default/team-payments',
+    );
+  });
+
+  it('opens the layer and the team the address names, leaving focus alone', async () => {
+    await renderInTestApp(<ScorecardsPluginPage />, {
+      apis: [runtimeStackTestApi()],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      mountPath: '/scorecards',
+      initialRouteEntries: [
+        `/scorecards?layer=3&team=${encodeURIComponent(
+          'group:default/team-payments',
+        )}`,
+      ],
+    });
+    expect(await screen.findByRole('table', drilledTable)).toBeInTheDocument();
+    expect(screen.getByTestId('team-view')).toHaveTextContent(
+      'group:default/team-payments',
+    );
+    expect(
+      screen.getByRole('heading', {
+        name: 'Layer 3 · Networking, storage & access by team',
+      }),
+    ).not.toHaveFocus();
   });
 
   it('speaks the words an app installs for the plugin', async () => {

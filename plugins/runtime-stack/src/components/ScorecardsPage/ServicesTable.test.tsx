@@ -228,14 +228,22 @@ describe('ServicesTable', () => {
 
     await userEvent.selectOptions(screen.getByLabelText('Profile'), ['tier-1']);
     // A layer starts with its gaps; the status can then be changed.
-    expect(screen.getByLabelText('Status in layer')).toBeDisabled();
+    const status = screen.getByLabelText('Status of a required capability');
+    expect(status).toBeDisabled();
+    expect(
+      within(screen.getByLabelText('Layer')).getByRole('option', {
+        name: 'Layer 3 · Networking, storage & access',
+      }),
+    ).toHaveValue('3');
     await userEvent.selectOptions(screen.getByLabelText('Layer'), ['3']);
+    // Why a service at 100% is not listed as missing a recommended one.
+    expect(status).toHaveAccessibleDescription(
+      'Recommended capabilities do not count',
+    );
     await waitFor(() =>
       expect(last(requests)).toMatchObject({ layer: '3', status: 'missing' }),
     );
-    await userEvent.selectOptions(screen.getByLabelText('Status in layer'), [
-      'partial',
-    ]);
+    await userEvent.selectOptions(status, ['partial']);
     await screen.findByRole('option', { name: 'Payments team' });
     await userEvent.selectOptions(screen.getByLabelText('Team'), [
       'group:default/team-payments',
@@ -360,7 +368,13 @@ describe('ServicesTable', () => {
     await renderWithClient(<ServicesTable />);
     await screen.findByRole('table', { name: 'Services' });
 
-    await userEvent.type(screen.getByLabelText('Search'), 'pay');
+    const search = screen.getByLabelText('Search');
+    // The table shows titles, and the search finds them.
+    expect(search).toHaveAttribute(
+      'placeholder',
+      'Part of the title or entity ref',
+    );
+    await userEvent.type(search, 'pay');
     // Typed, but not sent yet.
     expect(requests.filter(r => r.search)).toEqual([]);
 
@@ -480,6 +494,10 @@ describe('ServicesTable', () => {
     expect(
       await screen.findByText('No service matches these filters'),
     ).toBeInTheDocument();
+    // The team filter is a list of teams: no ref to type.
+    expect(
+      screen.getByText(/search matches part of a title or an entity ref/),
+    ).not.toHaveTextContent(/group:default/);
     await userEvent.click(
       screen.getAllByRole('button', { name: 'Clear filters' })[0],
     );

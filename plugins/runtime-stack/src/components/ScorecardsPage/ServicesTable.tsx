@@ -45,6 +45,7 @@ import { errorMessage } from '../shared/errorMessage';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
 import { useCoverageStatusText } from '../shared/coverageStatusText';
 import { runtimeStackTranslationRef } from '../../translation';
+import { useLayerNames } from './layerNames';
 import { usePaginationLabels } from './usePaginationLabels';
 import { useRequirementProfiles } from './useRequirementProfiles';
 import type { scorecardsPageMessages } from './scorecardsPageMessages';
@@ -61,8 +62,6 @@ type TextKey = (typeof TEXT_FIELDS)[number];
 
 const LIFECYCLES = ['production', 'experimental', 'deprecated'];
 const STATUSES = ['missing', 'partial', 'covered', 'exempt'] as const;
-/** The layers offered until the layer model gives their titles. */
-const DEFAULT_LAYERS = [0, 1, 2, 3, 4, 5, 6];
 
 type Column = {
   /** Also names the column's header among the messages. */
@@ -278,23 +277,11 @@ export const ServicesTable = () => {
     [filters, sort, page, rowsPerPage],
   );
   const scores = useAsync(() => api.getServiceScores(query), [api, query]);
-  const model = useAsync(() => api.getLayerModel(), [api]);
+  const layerNames = useLayerNames();
   const requirementProfiles = useRequirementProfiles();
   const teamOptions = useTeamOptions(fields.team);
   const systemOptions = useSystemOptions(fields.system);
 
-  const layerOptions = model.value
-    ? model.value.layers.map(l => ({
-        id: l.id,
-        label: t('scorecardsPage.services.filters.layerOption', {
-          layer: String(l.id),
-          title: l.title,
-        }),
-      }))
-    : DEFAULT_LAYERS.map(id => ({
-        id,
-        label: t('scorecardsPage.layer', { layer: String(id) }),
-      }));
   const rows = scores.value?.items ?? [];
   const lifecycles = optionsOf(LIFECYCLES, [
     ...rows.map(r => r.lifecycle),
@@ -439,14 +426,14 @@ export const ServicesTable = () => {
           <option value="">
             {t('scorecardsPage.services.filters.anyLayer')}
           </option>
-          {layerOptions.map(l => (
-            <option key={l.id} value={String(l.id)}>
-              {l.label}
+          {layerNames.layers.map(layer => (
+            <option key={layer} value={String(layer)}>
+              {layerNames.nameOf(layer)}
             </option>
           ))}
         </TextField>
       </Grid>
-      <Grid item xs={6} sm={3} md={2}>
+      <Grid item xs={6} sm={3} md={3}>
         <TextField
           id="runtime-stack-services-status"
           label={t('scorecardsPage.services.filters.status')}
@@ -455,10 +442,12 @@ export const ServicesTable = () => {
           InputLabelProps={{ shrink: true }}
           value={fields.status}
           disabled={fields.layer === ''}
+          // Says why a service at 100% with no gap is not listed as missing
+          // a capability its profile only recommends.
           helperText={
             fields.layer === ''
               ? t('scorecardsPage.services.filters.statusHint')
-              : undefined
+              : t('scorecardsPage.services.filters.statusNote')
           }
           // The hint says why the field is disabled, so it keeps full contrast.
           FormHelperTextProps={{ disabled: false }}

@@ -1,12 +1,14 @@
 import { registerMswTestHooks } from '@backstage/frontend-test-utils';
-import type {
-  TeamCoverageRow,
-  TeamScorecard,
+import {
+  defaultLayerModel,
+  type TeamCoverageRow,
+  type TeamScorecard,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import type { RefObject } from 'react';
 import {
   baseUrl,
   presentationTestApi,
@@ -16,9 +18,15 @@ import {
 import { TeamHeatmap } from './TeamHeatmap';
 
 jest.mock('./TeamViewSection', () => ({
-  TeamViewSection: (props: { team: string; onClose: () => void }) => (
+  TeamViewSection: (props: {
+    team: string;
+    titleRef?: RefObject<HTMLHeadingElement>;
+    onClose: () => void;
+  }) => (
     <div data-testid="team-view">
-      Team view of {props.team}
+      <h3 ref={props.titleRef} tabIndex={-1}>
+        Team view of {props.team}
+      </h3>
       <button onClick={props.onClose}>Close team view</button>
     </div>
   ),
@@ -32,7 +40,7 @@ const counts = (required: number, covered: number, partial = 0) => ({
 });
 
 const layerColumns: TeamScorecard['columns'] = [
-  { id: '3', title: 'Networking & storage', layer: 3 },
+  { id: '3', title: 'Networking, storage & access', layer: 3 },
   { id: '4', title: 'Security, delivery & observability', layer: 4 },
 ];
 
@@ -101,15 +109,26 @@ const secondPage: TeamScorecard = {
 describe('TeamHeatmap', () => {
   const server = setupServer();
   registerMswTestHooks(server);
+  beforeEach(() =>
+    server.use(
+      http.get(`${baseUrl}/layers`, () => HttpResponse.json(defaultLayerModel)),
+    ),
+  );
 
-  /** Answers by `layer` and `offset`, and records every request's query. */
-  const serve = () => {
+  /**
+   * Answers by `layer` and `offset`, and records every request's query;
+   * the answers for layer 3 wait for `layerAnswer` when given.
+   */
+  const serve = (layerAnswer?: Promise<void>) => {
     const requests: Array<Record<string, string>> = [];
     server.use(
-      http.get(`${baseUrl}/scorecards/teams`, ({ request }) => {
+      http.get(`${baseUrl}/scorecards/teams`, async ({ request }) => {
         const query = queryOf(request.url);
         requests.push(query);
-        if (query.layer === '3') return HttpResponse.json(capabilitiesPage);
+        if (query.layer === '3') {
+          await layerAnswer;
+          return HttpResponse.json(capabilitiesPage);
+        }
         if (query.offset === '50') return HttpResponse.json(secondPage);
         return HttpResponse.json(layersPage);
       }),
@@ -170,10 +189,11 @@ describe('TeamHeatmap', () => {
     const headers = within(table)
       .getAllByRole('columnheader')
       .map(h => h.textContent);
+    // Layers by the name every view gives them.
     expect(headers).toEqual([
       'Team',
-      'L3 · Networking & storage',
-      'L4 · Security, delivery & observability',
+      'Layer 3 · Networking, storage & access',
+      'Layer 4 · Security, delivery & observability',
     ]);
 
     const l3 = cell('team-payments, layer 3: 83%, 5 of 6 required, 5 services');
@@ -222,11 +242,11 @@ describe('TeamHeatmap', () => {
 
     await userEvent.click(
       await screen.findByRole('button', {
-        name: 'L3 · Networking & storage: show its capabilities',
+        name: 'Layer 3 · Networking, storage & access: show its capabilities',
       }),
     );
     const table = await screen.findByRole('table', {
-      name: 'Coverage of layer 3 capabilities by team',
+      name: 'Coverage of the capabilities of Layer 3 · Networking, storage & access by team',
     });
     expect(requests[1]).toEqual({ layer: '3', limit: '50', offset: '0' });
     expect(
@@ -235,7 +255,9 @@ describe('TeamHeatmap', () => {
         .map(h => h.textContent),
     ).toEqual(['Team', 'Ingress', 'Data protection']);
     expect(
-      screen.getByText('Layer 3 · Networking & storage by team'),
+      screen.getByRole('heading', {
+        name: 'Layer 3 · Networking, storage & access by team',
+      }),
     ).toBeInTheDocument();
     expect(
       cell('team-payments, Ingress: 100%, 5 of 5 required, 5 services'),
@@ -259,6 +281,71 @@ describe('TeamHeatmap', () => {
     ).not.toBeInTheDocument();
   });
 
+  it('keeps the table on screen while a drill-down loads, then moves focus to the new heading', async () => {
+    let answer = () => {};
+    const requests = serve(
+      new Promise<void>(resolve => {
+        answer = resolve;
+      }),
+    );
+    await renderWithClient(<TeamHeatmap />);
+
+    const drillDown = await screen.findByRole('button', {
+      name: /^Layer 3 · .*: show its capabilities$/,
+    });
+    await userEvent.click(drillDown);
+    await waitFor(() => expect(requests).toHaveLength(2));
+    // Until the capabilities come, the layers stay, and so does focus.
+    expect(
+      screen.getByRole('table', { name: 'Coverage by team and layer' }),
+    ).toHaveAttribute('aria-busy', 'true');
+    expect(
+      screen.getByRole('heading', { name: 'Coverage by team' }),
+    ).toBeInTheDocument();
+    expect(drillDown).toHaveFocus();
+
+    answer();
+    const drilledHeading = await screen.findByRole('heading', {
+      name: 'Layer 3 · Networking, storage & access by team',
+    });
+    expect(
+      screen.getByRole('table', {
+        name: /^Coverage of the capabilities of Layer 3 · /,
+      }),
+    ).toHaveAttribute('aria-busy', 'false');
+    await waitFor(() => expect(drilledHeading).toHaveFocus());
+
+    // The button goes with the drill-down: focus goes to the layers' heading.
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Back to layers' }),
+    );
+    const layersHeading = await screen.findByRole('heading', {
+      name: 'Coverage by team',
+    });
+    await waitFor(() => expect(layersHeading).toHaveFocus());
+  });
+
+  it('keeps the team column in place when the table scrolls sideways', async () => {
+    serve();
+    await renderWithClient(<TeamHeatmap />);
+
+    const table = await screen.findByRole('table', {
+      name: 'Coverage by team and layer',
+    });
+    const teamColumn = [
+      within(table).getByRole('columnheader', { name: 'Team' }),
+      ...within(table).getAllByRole('rowheader'),
+    ];
+    for (const teamCell of teamColumn) {
+      // Opaque, so the cells scrolling under it do not show through.
+      expect(teamCell).toHaveStyle({
+        position: 'sticky',
+        left: '0px',
+        backgroundColor: '#fff',
+      });
+    }
+  });
+
   it('pages through the teams 50 at a time', async () => {
     const requests = serve();
     await renderWithClient(<TeamHeatmap />);
@@ -274,6 +361,45 @@ describe('TeamHeatmap', () => {
     expect(
       screen.queryByRole('button', { name: 'team-payments' }),
     ).not.toBeInTheDocument();
+  });
+
+  describe('choosing a team', () => {
+    const scrolled: Element[] = [];
+    const { scrollIntoView } = Element.prototype;
+    beforeEach(() => {
+      scrolled.length = 0;
+      // jsdom does not scroll.
+      Element.prototype.scrollIntoView = function record(this: Element) {
+        scrolled.push(this);
+      };
+    });
+    afterEach(() => {
+      Element.prototype.scrollIntoView = scrollIntoView;
+    });
+
+    it('scrolls to its view and moves focus there, and back to the team when it closes', async () => {
+      serve();
+      await renderWithClient(<TeamHeatmap />);
+
+      const team = await screen.findByRole('button', { name: 'team-search' });
+      await userEvent.click(team);
+      const heading = screen.getByRole('heading', {
+        name: 'Team view of group:default/team-search',
+      });
+      expect(scrolled).toEqual([heading]);
+      expect(heading).toHaveFocus();
+
+      // Chosen again after moving on: back to its view.
+      team.focus();
+      await userEvent.click(team);
+      expect(heading).toHaveFocus();
+
+      await userEvent.click(
+        screen.getByRole('button', { name: 'Close team view' }),
+      );
+      expect(screen.queryByTestId('team-view')).not.toBeInTheDocument();
+      expect(team).toHaveFocus();
+    });
   });
 
   it('opens the view of the team whose name is clicked, and closes it', async () => {

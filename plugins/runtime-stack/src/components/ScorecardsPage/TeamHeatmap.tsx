@@ -4,309 +4,123 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
-import type {
-  TeamCoverageCell,
-  TeamCoverageRow,
-  TeamScorecard,
-} from '@internal/backstage-plugin-runtime-stack-common';
+import type { TeamScorecard } from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import Link from '@material-ui/core/Link';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
 import TablePagination from '@material-ui/core/TablePagination';
-import TableRow from '@material-ui/core/TableRow';
-import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import ArrowBackIcon from '@material-ui/icons/ArrowBack';
-import OpenInNewIcon from '@material-ui/icons/OpenInNew';
-import { CSSProperties, useEffect, useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { runtimeStackApiRef } from '../../api';
-import { useTeamTitle } from '../shared/TeamTitle';
-import { heatColor, heatTextColor } from './heatColor';
-import { HeatLegend } from './HeatLegend';
-import { RefLink } from '../shared/RefLink';
-import { TeamViewSection } from './TeamViewSection';
-import { ScrollingTable } from '../shared/ScrollingTable';
-import { HeadedInfoCard } from '../shared/HeadedInfoCard';
 import { runtimeStackTranslationRef } from '../../translation';
+import { HeadedInfoCard } from '../shared/HeadedInfoCard';
+import { useLastGoodAsync } from '../shared/useLastGoodAsync';
+import { focusableTitle } from './focusableTitle';
+import { HeatLegend } from './HeatLegend';
+import { HeatmapTable } from './HeatmapTable';
+import { useLayerNames } from './layerNames';
+import { TeamViewSection } from './TeamViewSection';
+import { useFocusWhenShown } from './useFocusWhenShown';
+import { useHeatmapSearchParams } from './useHeatmapSearchParams';
 import { usePaginationLabels } from './usePaginationLabels';
-import { coveragePercentText } from '../shared/percentText';
 
 /** Teams per page of the heatmap. */
 export const TEAMS_PER_PAGE = 50;
 
-type Column = TeamScorecard['columns'][number];
-
-/**
- * "team-payments, layer 3: 83%, 5 of 6 required, 5 services", for screen
- * readers: the column is "layer 3" in the layers view, the capability's
- * title in the drill-down.
- */
-function useCellLabel() {
-  const { t } = useTranslationRef(runtimeStackTranslationRef);
-  return (
-    team: string,
-    column: Column,
-    drilled: boolean,
-    cell: TeamCoverageCell | undefined,
-  ): string => {
-    const name = drilled
-      ? column.title
-      : t('scorecardsPage.heatmap.cellLayer', { layer: String(column.layer) });
-    if (!cell || cell.required === 0) {
-      return t('scorecardsPage.heatmap.cellNothingRequired', {
-        team,
-        column: name,
-      });
-    }
-    const values = {
-      team,
-      column: name,
-      percent: coveragePercentText(t, cell),
-      covered: cell.covered,
-      required: cell.required,
-      count: cell.services,
-    };
-    return cell.partial > 0
-      ? t('scorecardsPage.heatmap.cellPartly', {
-          ...values,
-          partial: cell.partial,
-        })
-      : t('scorecardsPage.heatmap.cell', values);
-  };
+/** A scorecard with the layer it drills into, if any: its columns are that layer's. */
+interface LoadedScorecard {
+  layer?: number;
+  scorecard: TeamScorecard;
 }
 
-const HeatCell = ({
-  team,
-  column,
-  drilled,
-  cell,
-}: {
-  team: string;
-  column: Column;
-  drilled: boolean;
-  cell?: TeamCoverageCell;
-}) => {
-  const { t } = useTranslationRef(runtimeStackTranslationRef);
-  const cellLabel = useCellLabel();
-  const required = cell !== undefined && cell.required > 0;
-  const background = heatColor(required ? cell.ratio : undefined);
-  return (
-    <TableCell
-      align="center"
-      aria-label={cellLabel(team, column, drilled, cell)}
-      data-heat={background}
-      style={{
-        background,
-        color: heatTextColor(background),
-        whiteSpace: 'nowrap',
-        border: '2px solid transparent',
-        backgroundClip: 'padding-box',
-      }}
-    >
-      {required ? (
-        <>
-          <Typography variant="subtitle2" component="div">
-            {coveragePercentText(t, cell)}
-          </Typography>
-          <Typography variant="caption" component="div">
-            {cell.covered}/{cell.required}
-            {cell.partial > 0 &&
-              ` ${t('scorecardsPage.heatmap.cellPartial', {
-                partial: cell.partial,
-              })}`}
-          </Typography>
-          <Typography variant="caption" component="div">
-            {t('scorecardsPage.heatmap.cellServices', {
-              count: cell.services,
-            })}
-          </Typography>
-        </>
-      ) : (
-        '—'
-      )}
-    </TableCell>
-  );
-};
-
-// Narrow columns (a layer nobody is asked for) would otherwise squeeze their
-// titles; the table keeps words whole, and a title's words do not break even
-// where a cell's longer token would.
-const columnTitleStyle: CSSProperties = {
-  display: 'inline-block',
-  minWidth: '5em',
-  overflowWrap: 'normal',
-};
-
-/** A layer's column title, which drills down to its capabilities. */
-const LayerHeader = ({
-  column,
-  onDrillDown,
-}: {
-  column: Column;
-  onDrillDown: () => void;
-}) => {
-  const { t } = useTranslationRef(runtimeStackTranslationRef);
-  const header = t('scorecardsPage.heatmap.layerColumn', {
-    layer: String(column.layer),
-    title: column.title,
-  });
-  return (
-    <Tooltip
-      title={t('scorecardsPage.heatmap.drillDown', { title: column.title })}
-    >
-      <Link
-        component="button"
-        variant="body2"
-        onClick={onDrillDown}
-        // Starts with the visible text, so voice control users can say what
-        // they see.
-        aria-label={t('scorecardsPage.heatmap.drillDownLabel', {
-          column: header,
-        })}
-        style={columnTitleStyle}
-      >
-        {header}
-      </Link>
-    </Tooltip>
-  );
-};
-
-const TeamHeader = ({
-  row,
-  name,
-  parentName,
-  selected,
-  onSelect,
-}: {
-  row: TeamCoverageRow;
-  /** The team as the catalog names it. */
-  name: string;
-  /** Its parent group as the catalog names it, when it has one. */
-  parentName?: string;
-  selected: boolean;
-  onSelect: () => void;
-}) => {
-  const { t } = useTranslationRef(runtimeStackTranslationRef);
-  return (
-    <TableCell
-      component="th"
-      scope="row"
-      // MUI gives a body th the role of a plain cell.
-      role="rowheader"
-      style={{ whiteSpace: 'nowrap' }}
-    >
-      <Box display="flex" alignItems="center" style={{ gap: 4 }}>
-        <Link
-          component="button"
-          variant="body2"
-          onClick={onSelect}
-          aria-pressed={selected}
-          title={t('scorecardsPage.heatmap.showTeam', { team: name })}
-          style={{ fontWeight: selected ? 700 : undefined }}
-        >
-          {name}
-        </Link>
-        <RefLink
-          entityRef={row.team}
-          defaultKind="group"
-          aria-label={t('scorecardsPage.heatmap.openTeam', { team: name })}
-        >
-          <OpenInNewIcon style={{ fontSize: '1em' }} />
-        </RefLink>
-      </Box>
-      <Typography variant="caption" color="textSecondary" component="div">
-        {t('scorecardsPage.heatmap.teamSummary', {
-          percent: coveragePercentText(t, row.overall),
-          count: row.services,
-        })}
-      </Typography>
-      {parentName && (
-        <Typography variant="caption" color="textSecondary" component="div">
-          {t('scorecardsPage.heatmap.parent', { team: parentName })}
-        </Typography>
-      )}
-    </TableCell>
-  );
-};
-
-const TeamRow = ({
-  row,
-  columns,
-  drilled,
-  selected,
-  onSelect,
-}: {
-  row: TeamCoverageRow;
-  columns: Column[];
-  drilled: boolean;
-  selected: boolean;
-  onSelect: () => void;
-}) => {
-  const team = useTeamTitle(row.team);
-  const parent = useTeamTitle(row.parent);
-  return (
-    <TableRow selected={selected}>
-      <TeamHeader
-        row={row}
-        name={team}
-        parentName={parent}
-        selected={selected}
-        onSelect={onSelect}
-      />
-      {columns.map(column => (
-        <HeatCell
-          key={column.id}
-          team={team}
-          column={column}
-          drilled={drilled}
-          cell={row.cells.find(c => c.column === column.id)}
-        />
-      ))}
-    </TableRow>
-  );
-};
+/** What names the view of a layer (or of all layers) for focus to wait for. */
+const viewKey = (layer: number | undefined) =>
+  layer === undefined ? 'layers' : `layer:${layer}`;
 
 /**
  * Teams × layers, each cell coloured by how much of what the team's services
  * require is covered; a layer's header drills down to its capabilities.
- * Choosing a team opens its view below the table.
+ * Choosing a team opens its view below the table. The layer and the team
+ * are in the page's address.
  */
 export const TeamHeatmap = () => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   const paginationLabels = usePaginationLabels();
   const api = useApi(runtimeStackApiRef);
-  const [layer, setLayer] = useState<{ layer: number; title: string }>();
+  const layerNames = useLayerNames();
+  const {
+    layer: requestedLayer,
+    team: selectedTeam,
+    setLayer,
+    setTeam,
+  } = useHeatmapSearchParams();
   const [page, setPage] = useState(0);
-  const [selectedTeam, setSelectedTeam] = useState<string>();
 
-  const { value, loading, error } = useAsync(
-    () =>
-      api.getTeamScorecard({
-        layer: layer?.layer,
+  // The table on screen stays while the next one loads, so the control
+  // that asked for it keeps focus until the new table is there. Each
+  // answer keeps the layer it is of: until the next one arrives, the title
+  // and the columns are those of the table shown.
+  const state = useLastGoodAsync<LoadedScorecard>(
+    'team-scorecard',
+    async () => ({
+      layer: requestedLayer,
+      scorecard: await api.getTeamScorecard({
+        layer: requestedLayer,
         limit: TEAMS_PER_PAGE,
         offset: page * TEAMS_PER_PAGE,
       }),
-    [api, layer, page],
+    }),
+    [api, requestedLayer, page],
   );
+  const error = state.error ?? state.refreshError;
+  const shown = error ? undefined : state.value;
+  // What the card is about: the table shown, or what was asked for while
+  // nothing can be shown.
+  const layer = shown ? shown.layer : requestedLayer;
+  const drilled = layer !== undefined;
+  const settled = !state.loading && !state.refreshing;
+
+  const heading = useFocusWhenShown<HTMLHeadingElement>(
+    settled ? viewKey(layer) : undefined,
+  );
+  const teamView = useFocusWhenShown<HTMLHeadingElement>(selectedTeam, {
+    scroll: true,
+  });
+
+  const showLayer = (next: number | undefined) => {
+    heading.focusWhenShown(viewKey(next));
+    setLayer(next);
+  };
+  // Where focus goes back to when the team view closes: the team's button.
+  const teamInvoker = useRef<HTMLElement | null>(null);
+  const showTeam = (team: string) => {
+    teamInvoker.current =
+      document.activeElement instanceof HTMLElement
+        ? document.activeElement
+        : null;
+    teamView.focusWhenShown(team);
+    setTeam(team);
+  };
+  const closeTeam = () => {
+    const invoker = teamInvoker.current;
+    setTeam(undefined);
+    // Opened from a link, or the table changed since: the card's heading.
+    if (invoker?.isConnected && invoker !== document.body) invoker.focus();
+    else heading.ref.current?.focus();
+  };
 
   // A page past the end (teams went away) falls back to the last one.
-  const lastPage = value
-    ? Math.max(0, Math.ceil(value.totalCount / TEAMS_PER_PAGE) - 1)
+  const scorecard = shown?.scorecard;
+  const lastPage = scorecard
+    ? Math.max(0, Math.ceil(scorecard.totalCount / TEAMS_PER_PAGE) - 1)
     : 0;
   useEffect(() => {
-    if (value && page > lastPage) setPage(lastPage);
-  }, [value, page, lastPage]);
+    if (scorecard && page > lastPage) setPage(lastPage);
+  }, [scorecard, page, lastPage]);
 
-  const drilled = layer !== undefined;
-
-  let body;
-  // No stale table while loading: after a drill-down its columns would be
-  // the previous view's.
-  if (loading) {
+  const layerName = layer === undefined ? '' : layerNames.nameOf(layer);
+  let body: ReactNode;
+  if (state.loading) {
     body = <Progress />;
   } else if (error) {
     body = (
@@ -315,7 +129,7 @@ export const TeamHeatmap = () => {
         title={t('scorecardsPage.heatmap.loadError')}
       />
     );
-  } else if (!value || value.totalCount === 0) {
+  } else if (!scorecard || scorecard.totalCount === 0) {
     body = (
       <EmptyState
         missing="data"
@@ -323,65 +137,33 @@ export const TeamHeatmap = () => {
         description={t('scorecardsPage.heatmap.emptyDescription')}
       />
     );
-  } else if (value.columns.length === 0) {
+  } else if (scorecard.columns.length === 0) {
     body = (
       <Typography variant="body2" color="textSecondary">
         {drilled
-          ? t('scorecardsPage.heatmap.noCapabilities', {
-              layer: String(layer.layer),
-            })
+          ? t('scorecardsPage.heatmap.noCapabilities', { layer: layerName })
           : t('scorecardsPage.heatmap.noLayers')}
       </Typography>
     );
   } else {
     body = (
       <>
-        <ScrollingTable
-          size="small"
-          aria-label={
+        {state.refreshing && <Progress />}
+        <HeatmapTable
+          scorecard={scorecard}
+          drilled={drilled}
+          label={
             drilled
               ? t('scorecardsPage.heatmap.drilledTableLabel', {
-                  layer: String(layer.layer),
+                  layer: layerName,
                 })
               : t('scorecardsPage.heatmap.tableLabel')
           }
-        >
-          <TableHead>
-            <TableRow>
-              <TableCell>{t('scorecardsPage.heatmap.teamColumn')}</TableCell>
-              {value.columns.map(column => (
-                <TableCell
-                  key={column.id}
-                  align="center"
-                  style={{ verticalAlign: 'bottom' }}
-                >
-                  {drilled ? (
-                    <span style={columnTitleStyle}>{column.title}</span>
-                  ) : (
-                    <LayerHeader
-                      column={column}
-                      onDrillDown={() =>
-                        setLayer({ layer: column.layer, title: column.title })
-                      }
-                    />
-                  )}
-                </TableCell>
-              ))}
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {value.items.map(row => (
-              <TeamRow
-                key={row.team}
-                row={row}
-                columns={value.columns}
-                drilled={drilled}
-                selected={row.team === selectedTeam}
-                onSelect={() => setSelectedTeam(row.team)}
-              />
-            ))}
-          </TableBody>
-        </ScrollingTable>
+          selectedTeam={selectedTeam}
+          busy={state.refreshing}
+          onDrillDown={showLayer}
+          onSelectTeam={showTeam}
+        />
         <Box
           display="flex"
           alignItems="center"
@@ -391,7 +173,7 @@ export const TeamHeatmap = () => {
           <HeatLegend />
           <TablePagination
             component="div"
-            count={value.totalCount}
+            count={scorecard.totalCount}
             page={Math.min(page, lastPage)}
             rowsPerPage={TEAMS_PER_PAGE}
             rowsPerPageOptions={[]}
@@ -408,14 +190,10 @@ export const TeamHeatmap = () => {
       <HeadedInfoCard
         title={
           drilled
-            ? t('scorecardsPage.heatmap.drilledTitle', {
-                layer: t('layerTitle', {
-                  layer: String(layer.layer),
-                  title: layer.title,
-                }),
-              })
+            ? t('scorecardsPage.heatmap.drilledTitle', { layer: layerName })
             : t('scorecardsPage.heatmap.title')
         }
+        titleTypographyProps={focusableTitle(heading.ref)}
         subheader={
           drilled
             ? t('scorecardsPage.heatmap.drilledSubheader')
@@ -426,7 +204,7 @@ export const TeamHeatmap = () => {
             <Button
               size="small"
               startIcon={<ArrowBackIcon />}
-              onClick={() => setLayer(undefined)}
+              onClick={() => showLayer(undefined)}
             >
               {t('scorecardsPage.heatmap.back')}
             </Button>
@@ -439,7 +217,8 @@ export const TeamHeatmap = () => {
         <Box mt={2}>
           <TeamViewSection
             team={selectedTeam}
-            onClose={() => setSelectedTeam(undefined)}
+            titleRef={teamView.ref}
+            onClose={closeTeam}
           />
         </Box>
       )}

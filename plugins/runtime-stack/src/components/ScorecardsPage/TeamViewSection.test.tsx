@@ -106,7 +106,7 @@ describe('TeamViewSection', () => {
       within(api).getByText('Layer 4 · alerting partial'),
     ).toBeInTheDocument();
     expect(ledger).toHaveTextContent('70%');
-    expect(ledger).toHaveTextContent('7 of 10 · 1 exempt');
+    expect(ledger).toHaveTextContent('7 of 10 required covered · 1 exempt');
     expect(within(ledger).getByText('none')).toBeInTheDocument();
 
     const exemptions = screen.getByRole('table', {
@@ -127,6 +127,33 @@ describe('TeamViewSection', () => {
     expect(within(row).getByRole('link', { name: 'payments' })).toHaveAttribute(
       'href',
       '/catalog/default/system/payments',
+    );
+  });
+
+  it("gives the partly covered capabilities behind a service's percentage", async () => {
+    const partly = (exemptCount: number) => ({
+      ...score('search-api', 7, 6),
+      entityRef: `component:default/search-api-${exemptCount}`,
+      partial: 1,
+      // Partly covered counts half: 6.5 of 7.
+      ratio: 6.5 / 7,
+      exemptCount,
+      gaps: [],
+    });
+    server.use(
+      http.get(`${base}/scorecards/teams/default/team-payments`, () =>
+        HttpResponse.json({ ...view, services: [partly(0), partly(2)] }),
+      ),
+    );
+    await render();
+
+    const services = await screen.findByRole('table', {
+      name: 'Services of the team',
+    });
+    const [, plain, exempt] = within(services).getAllByRole('row');
+    expect(plain).toHaveTextContent('93%6 of 7 required covered, 1 partly');
+    expect(exempt).toHaveTextContent(
+      '93%6 of 7 required covered, 1 partly · 2 exempt',
     );
   });
 

@@ -10,7 +10,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import CloseIcon from '@material-ui/icons/Close';
-import { Fragment, type ReactNode } from 'react';
+import { Fragment, type ReactNode, type RefObject } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
 import { describeExpiry } from '../EntityRuntimeStackContent/exemptions';
@@ -21,10 +21,38 @@ import { ScrollingTable } from '../shared/ScrollingTable';
 import { AlertChip } from '../shared/AlertChip';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
 import { useCoverageStatusText } from '../shared/coverageStatusText';
-import { runtimeStackTranslationRef } from '../../translation';
+import {
+  runtimeStackTranslationRef,
+  type RuntimeStackT,
+} from '../../translation';
 import { coveragePercentText } from '../shared/percentText';
+import { focusableTitle } from './focusableTitle';
 
 type TitleOf = (id: string) => string;
+
+/**
+ * "6 of 7 required covered, 1 partly · 1 exempt": the counts behind a
+ * service's percentage, which counts a partly covered capability as half.
+ */
+function serviceCountsText(
+  t: RuntimeStackT,
+  service: TeamView['services'][number],
+): string {
+  const counts = {
+    covered: service.covered,
+    required: service.required,
+    partial: service.partial,
+    exempt: service.exemptCount,
+  };
+  if (service.partial > 0) {
+    return service.exemptCount > 0
+      ? t('scorecardsPage.teamView.serviceCountsPartlyExempt', counts)
+      : t('scorecardsPage.teamView.serviceCountsPartly', counts);
+  }
+  return service.exemptCount > 0
+    ? t('scorecardsPage.teamView.serviceCountsExempt', counts)
+    : t('scorecardsPage.teamView.serviceCounts', counts);
+}
 
 const ServicesTable = ({
   view,
@@ -75,16 +103,7 @@ const ServicesTable = ({
             <TableCell>
               {coveragePercentText(t, service)}
               <Typography variant="body2" color="textSecondary">
-                {service.exemptCount > 0
-                  ? t('scorecardsPage.teamView.serviceCountsExempt', {
-                      covered: service.covered,
-                      required: service.required,
-                      exempt: service.exemptCount,
-                    })
-                  : t('scorecardsPage.teamView.serviceCounts', {
-                      covered: service.covered,
-                      required: service.required,
-                    })}
+                {serviceCountsText(t, service)}
               </Typography>
             </TableCell>
             <TableCell>
@@ -236,10 +255,13 @@ export const TeamViewBody = ({ view }: { view: TeamView }) => {
  */
 export const TeamViewSection = ({
   team,
+  titleRef,
   onClose,
 }: {
   /** A Group ref, such as `group:default/team-payments`. */
   team: string;
+  /** The card's heading, for focus to move to when the view opens. */
+  titleRef?: RefObject<HTMLHeadingElement>;
   onClose: () => void;
 }) => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
@@ -275,6 +297,7 @@ export const TeamViewSection = ({
       title={t('scorecardsPage.teamView.title', {
         team: <RefLink entityRef={team} defaultKind="group" />,
       })}
+      {...(titleRef && { titleTypographyProps: focusableTitle(titleRef) })}
       subheader={
         others.length > 0
           ? t('scorecardsPage.teamView.with', {

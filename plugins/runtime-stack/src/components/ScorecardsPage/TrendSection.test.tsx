@@ -2,10 +2,11 @@ import {
   registerMswTestHooks,
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
-import type {
-  CoverageTrend,
-  TeamScorecard,
-  TrendPoint,
+import {
+  defaultLayerModel,
+  type CoverageTrend,
+  type TeamScorecard,
+  type TrendPoint,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -111,10 +112,14 @@ describe('TrendSection', () => {
     return offsets;
   };
 
-  const render = () =>
-    renderInTestApp(<TrendSection />, {
+  const render = () => {
+    server.use(
+      http.get(`${base}/layers`, () => HttpResponse.json(defaultLayerModel)),
+    );
+    return renderInTestApp(<TrendSection />, {
       apis: [runtimeStackTestApi()],
     });
+  };
 
   const pick = async (field: RegExp, option: string) => {
     await userEvent.click(screen.getByRole('button', { name: field }));
@@ -149,10 +154,11 @@ describe('TrendSection', () => {
     ).toEqual(['Estate', '2026-11-22', '60%', '12 / 20', '4']);
 
     await userEvent.click(screen.getByRole('checkbox', { name: 'By layer' }));
+    // Each layer by its title, as every view names it.
     expect(legendOf('Coverage of Estate by day')).toEqual([
       'Estate',
-      'Layer 3',
-      'Layer 4',
+      'Layer 3 · Networking, storage & access',
+      'Layer 4 · Security, delivery & observability',
     ]);
     expect(
       screen
@@ -164,7 +170,11 @@ describe('TrendSection', () => {
         .getAllByRole('row')
         .slice(1)
         .map(r => r.firstChild?.textContent),
-    ).toEqual(['Estate', 'Layer 3', 'Layer 4']);
+    ).toEqual([
+      'Estate',
+      'Layer 3 · Networking, storage & access',
+      'Layer 4 · Security, delivery & observability',
+    ]);
     // Toggling draws from the answer at hand.
     expect(queries).toHaveLength(1);
   });
@@ -194,7 +204,7 @@ describe('TrendSection', () => {
     await userEvent.click(screen.getByRole('checkbox', { name: 'By layer' }));
     expect(legendOf('Coverage of team-payments by day')).toEqual([
       'team-payments',
-      'Layer 3',
+      'Layer 3 · Networking, storage & access',
     ]);
 
     await pick(/Period/, 'Last 30 days');
@@ -218,9 +228,9 @@ describe('TrendSection', () => {
     await render();
     await screen.findByRole('img', { name: 'Coverage of Estate by day' });
 
-    await pick(/Subject/, 'Layer 3');
+    await pick(/Subject/, 'Layer 3 · Networking, storage & access');
     const chart = await screen.findByRole('img', {
-      name: 'Coverage of Layer 3 by day',
+      name: 'Coverage of Layer 3 · Networking, storage & access by day',
     });
     expect(queries[1]).toEqual({ subject: 'layer', layer: '3', days: '90' });
     expect(chart.querySelectorAll('circle')).toHaveLength(1);

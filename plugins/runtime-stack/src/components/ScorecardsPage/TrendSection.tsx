@@ -28,10 +28,10 @@ import { loadScorecardTeams } from './scorecardTeams';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
 import { runtimeStackTranslationRef } from '../../translation';
 import { coveragePercentText } from '../shared/percentText';
+import { useLayerNames } from './layerNames';
 
 /** The periods offered, in days. */
 export const TREND_PERIODS = [30, 90, 180] as const;
-const LAYERS = [0, 1, 2, 3, 4, 5, 6];
 
 /** The picker's value for a subject: `estate`, `team:<ref>` or `layer:<n>`. */
 type SubjectKey = string;
@@ -46,15 +46,10 @@ function subjectOf(key: SubjectKey): TrendSubject {
   return { kind: 'estate' };
 }
 
-/** "Layer 3", as the picker and the chart's lines name a layer. */
-function useLayerName(): (layer: number) => string {
+function useSubjectTitle(
+  layerName: (layer: number) => string,
+): (subject: TrendSubject) => string {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
-  return layer => t('scorecardsPage.layer', { layer: String(layer) });
-}
-
-function useSubjectTitle(): (subject: TrendSubject) => string {
-  const { t } = useTranslationRef(runtimeStackTranslationRef);
-  const layerName = useLayerName();
   return subject => {
     switch (subject.kind) {
       case 'team':
@@ -138,13 +133,15 @@ const TrendBody = ({
   trend,
   title,
   byLayer,
+  layerName,
 }: {
   trend: CoverageTrend;
   title: string;
   byLayer: boolean;
+  /** "Layer 3 · Networking & storage", as the chart's lines name a layer. */
+  layerName: (layer: number) => string;
 }) => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
-  const layerName = useLayerName();
   const series = seriesOf(trend, title, byLayer, layerName);
   // Points come oldest first, so the last is the latest day.
   const latest = series.flatMap(s => {
@@ -172,8 +169,8 @@ const TrendBody = ({
  */
 export const TrendSection = () => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
-  const layerName = useLayerName();
-  const subjectTitle = useSubjectTitle();
+  const layerNames = useLayerNames();
+  const subjectTitle = useSubjectTitle(layerNames.nameOf);
   const api = useApi(runtimeStackApiRef);
   const [subjectKey, setSubjectKey] = useState<SubjectKey>('estate');
   const [days, setDays] = useState<number>(90);
@@ -213,6 +210,7 @@ export const TrendSection = () => {
         trend={trend.value}
         title={title}
         byLayer={layered && byLayer}
+        layerName={layerNames.nameOf}
       />
     );
   }
@@ -263,9 +261,9 @@ export const TrendSection = () => {
             </MenuItem>
           ))}
           <ListSubheader>{t('scorecardsPage.trends.layers')}</ListSubheader>
-          {LAYERS.map(layer => (
+          {layerNames.layers.map(layer => (
             <MenuItem key={layer} value={`layer:${layer}`}>
-              {layerName(layer)}
+              {layerNames.nameOf(layer)}
             </MenuItem>
           ))}
         </TextField>

@@ -37,11 +37,12 @@ export const scorecardsPageMessages = {
     emptyDescription:
       'Teams appear once the services they own have been evaluated. Coverage is evaluated after the first cluster collection; a service counts for the Group in its spec.owner and every Group above it.',
     noLayers: 'The layer model has no layers.',
-    noCapabilities: 'Layer {{layer}} has no capabilities.',
+    /** `layer` is the layer's title. */
+    noCapabilities: '{{layer}} has no capabilities.',
     tableLabel: 'Coverage by team and layer',
-    drilledTableLabel: 'Coverage of layer {{layer}} capabilities by team',
+    /** `layer` is the layer's title: "Layer 3 · Networking & storage". */
+    drilledTableLabel: 'Coverage of the capabilities of {{layer}} by team',
     teamColumn: 'Team',
-    layerColumn: 'L{{layer}} · {{title}}',
     drillDown: 'Show the capabilities of {{title}}',
     /** Starts with the column's visible text, for voice control. */
     drillDownLabel: '{{column}}: show its capabilities',
@@ -144,7 +145,7 @@ export const scorecardsPageMessages = {
     evaluatedAgo: '{{age}} ago',
     filters: {
       search: 'Search',
-      searchPlaceholder: 'Part of the entity ref',
+      searchPlaceholder: 'Part of the title or entity ref',
       team: 'Team',
       teamHint: 'Includes the groups below it',
       teamsLoadError: 'Could not load the teams: {{message}}',
@@ -154,9 +155,10 @@ export const scorecardsPageMessages = {
       profile: 'Profile',
       layer: 'Layer',
       anyLayer: 'Any layer',
-      layerOption: '{{layer}} · {{title}}',
-      status: 'Status in layer',
+      /** Matches the layer's required capabilities only, as Coverage and Gaps count them. */
+      status: 'Status of a required capability',
       statusHint: 'Choose a layer first',
+      statusNote: 'Recommended capabilities do not count',
       any: 'Any',
       anyLoading: 'Any (loading…)',
     },
@@ -166,7 +168,7 @@ export const scorecardsPageMessages = {
     loadError: 'Could not load the services',
     noMatchTitle: 'No service matches these filters',
     noMatchDescription:
-      'Loosen or clear a filter. The team filter takes a Group ref (group:default/team-payments) and includes the groups below it; search matches part of the entity ref.',
+      "Loosen or clear a filter. A team includes the groups below it, a status counts only the layer's required capabilities, and search matches part of a title or an entity ref.",
     emptyTitle: 'No services evaluated yet',
     emptyDescription:
       'Coverage is evaluated after the first cluster collection. Components appear here once the runtime-stack backend has read the clusters they run on.',
@@ -197,9 +199,15 @@ export const scorecardsPageMessages = {
       gaps: 'Gaps',
     },
     inSystem: 'in {{system}}',
-    serviceCounts: '{{covered, number}} of {{required, number}}',
+    /** The counts behind a service's percentage, where partly covered counts half. */
+    serviceCounts:
+      '{{covered, number}} of {{required, number}} required covered',
+    serviceCountsPartly:
+      '{{covered, number}} of {{required, number}} required covered, {{partial, number}} partly',
     serviceCountsExempt:
-      '{{covered, number}} of {{required, number}} · {{exempt, number}} exempt',
+      '{{covered, number}} of {{required, number}} required covered · {{exempt, number}} exempt',
+    serviceCountsPartlyExempt:
+      '{{covered, number}} of {{required, number}} required covered, {{partial, number}} partly · {{exempt, number}} exempt',
     noGaps: 'none',
     /** `capability` is "Layer 3 · Service proxy", `status` its status word. */
     gap: '{{capability}} {{status}}',

@@ -430,7 +430,7 @@ describe('SystemRuntimeStackContent', () => {
 
     const dialog = await openGrantDialog();
     expect(dialog).toHaveTextContent(
-      'for system:default/payments and all its components',
+      'counts as exempt for payments and all its components',
     );
     await pickCapability(
       dialog,
@@ -490,6 +490,48 @@ describe('SystemRuntimeStackContent', () => {
     expect(asked).toEqual([
       { subject: 'system', ref: 'system:default/payments', days: '90' },
     ]);
+  });
+
+  it('reloads the trend when a component of the System is evaluated again', async () => {
+    let answer = coverage;
+    let trendLoads = 0;
+    server.use(
+      http.get(coverageUrl, () => HttpResponse.json(answer)),
+      http.get(`${baseUrl}/scorecards/trend`, () => {
+        trendLoads += 1;
+        return HttpResponse.json({
+          subject: { kind: 'system', ref: 'system:default/payments' },
+          points: [
+            {
+              day: '2026-11-21',
+              services: 4,
+              ...(trendLoads === 1 ? counts(24, 15, 1) : counts(24, 24)),
+            },
+          ],
+          layers: [],
+        });
+      }),
+    );
+    const signals = testSignals();
+    await renderEntityContent(
+      system,
+      <SystemRuntimeStackContent />,
+      undefined,
+      [signals.apiEntry],
+    );
+    expect(await screen.findByText(/^65% on 2026-11-21/)).toBeInTheDocument();
+
+    const [first, ...others] = coverage.components;
+    answer = {
+      ...coverage,
+      components: [
+        { ...first, evaluatedAt: new Date().toISOString() },
+        ...others,
+      ],
+    };
+    await signals.sendEvaluated('system:default/payments');
+    expect(await screen.findByText(/^100% on 2026-11-21/)).toBeInTheDocument();
+    expect(trendLoads).toBe(2);
   });
 
   it('lists only the pending components while none is evaluated', async () => {

@@ -88,6 +88,13 @@ describe('ScrollingTable', () => {
     expect(scroller).not.toHaveAttribute('tabindex');
   });
 
+  it('may shrink below its table in a flex container, so it scrolls rather than cuts the table off', () => {
+    renderTable();
+    const scroller = screen.getByRole('table', { name: 'Workloads' })
+      .parentElement!;
+    expect(getComputedStyle(scroller).minWidth).toBe('0');
+  });
+
   it('stops observing when it goes away', () => {
     const { unmount } = renderTable();
     const [observer] = ManualResizeObserver.instances;

@@ -7,6 +7,9 @@ import { runtimeStackTranslationRef } from '../../translation';
 const useStyles = makeStyles(theme => ({
   scroller: {
     width: '100%',
+    // In a flex container (an accordion's details), a flex item is never
+    // narrower than its content: the table would be cut off, not scrolled.
+    minWidth: 0,
     overflowX: 'auto',
     '&:focus-visible': {
       outline: `2px solid ${theme.palette.primary.main}`,

@@ -25,6 +25,11 @@ export const coverageHintMessages = {
       'make Prometheus scrape it: targets labelled with its kubernetes-id (a service, app or job label), or with the labels of its {{labelsAnnotation}} annotation',
     alerting:
       'add alert rules: name its Prometheus rules in {{ruleAnnotation}}, or label Grafana-managed rules and set {{alertSelectorAnnotation}}',
+    /** Alerting advice when the annotations name rules Prometheus does not have. */
+    alertingNotFound_one:
+      'rule {{names}} is not in Prometheus: correct the name in {{annotations}} or have Prometheus load its rule file, or label Grafana-managed rules and set {{alertSelectorAnnotation}}',
+    alertingNotFound_other:
+      'rules {{names}} are not in Prometheus: correct the names in {{annotations}} or have Prometheus load their rule files, or label Grafana-managed rules and set {{alertSelectorAnnotation}}',
     visualization:
       "add dashboards: set {{selectorAnnotation}} (for example tags @> 'my-service') or {{overviewAnnotation}}",
     logging:

@@ -12,13 +12,23 @@ import {
 import type { RuntimeStackT } from '../../translation';
 import { evidenceDetailText } from './evidenceDetailText';
 
+/** Rule and alert names the annotations give that Prometheus does not have. */
+export interface RulesNotFound {
+  names: string[];
+  /** The annotations that name them. */
+  annotations: string[];
+}
+
 /**
  * What makes a telemetry or delivery capability's evidence visible, in the
  * app's words; undefined for a capability the plugin has no words for.
+ * With `rulesNotFound`, alerting advice says that the rules the service
+ * names are missing, rather than to name some.
  */
 export function sourceAdvice(
   t: RuntimeStackT,
   capability: string,
+  rulesNotFound?: RulesNotFound,
 ): string | undefined {
   switch (capability) {
     case 'metrics':
@@ -26,6 +36,15 @@ export function sourceAdvice(
         labelsAnnotation: ECOSYSTEM_ANNOTATIONS.prometheusLabels,
       });
     case 'alerting':
+      if (rulesNotFound && rulesNotFound.names.length > 0) {
+        return t('coverageHint.source.alertingNotFound', {
+          count: rulesNotFound.names.length,
+          names: rulesNotFound.names.join(', '),
+          annotations: rulesNotFound.annotations.join(', '),
+          alertSelectorAnnotation:
+            ECOSYSTEM_ANNOTATIONS.grafanaAlertLabelSelector,
+        });
+      }
       return t('coverageHint.source.alerting', {
         ruleAnnotation: ECOSYSTEM_ANNOTATIONS.prometheusRule,
         alertSelectorAnnotation:

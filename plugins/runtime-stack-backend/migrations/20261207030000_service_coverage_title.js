@@ -1,0 +1,30 @@
+// @ts-check
+
+/**
+ * The services table shows a service by its catalog title ("Order History")
+ * and searching it should find what it shows, not only the entity ref
+ * (component:default/order-history-api). The title is free text of any
+ * length, so its column is text; it is null until the next evaluation
+ * writes it, and for entities without a title.
+ *
+ * @param {import('knex').Knex} knex
+ */
+exports.up = async function up(knex) {
+  await knex.schema.alterTable('service_coverage', table => {
+    table
+      .text('title')
+      .nullable()
+      .comment(
+        'metadata.title when evaluated, for the services search; null without one',
+      );
+  });
+};
+
+/**
+ * @param {import('knex').Knex} knex
+ */
+exports.down = async function down(knex) {
+  await knex.schema.alterTable('service_coverage', table => {
+    table.dropColumn('title');
+  });
+};

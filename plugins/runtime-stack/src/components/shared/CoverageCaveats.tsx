@@ -1,0 +1,80 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import type {
+  EntityClusters,
+  EntityCoverage,
+} from '@internal/backstage-plugin-runtime-stack-common';
+import Box from '@material-ui/core/Box';
+import Alert from '@material-ui/lab/Alert';
+import AlertTitle from '@material-ui/lab/AlertTitle';
+import {
+  runtimeStackTranslationRef,
+  type RuntimeStackT,
+} from '../../translation';
+import { clustersBehind, type ClusterBehind } from './clustersBehind';
+import { formatAge } from './formatAge';
+import { coverageSourceName } from './sourceNames';
+
+function clusterLine(t: RuntimeStackT, behind: ClusterBehind): string {
+  const { cluster, message = '', ageSeconds } = behind;
+  const age = ageSeconds === undefined ? undefined : formatAge(t, ageSeconds);
+  switch (behind.problem) {
+    case 'failing':
+      return age
+        ? t('coverageCaveats.failing', { cluster, message, age })
+        : t('coverageCaveats.failingNoAge', { cluster, message });
+    case 'stale':
+      return age
+        ? t('coverageCaveats.stale', { cluster, age })
+        : t('coverageCaveats.staleNoAge', { cluster });
+    default:
+      return message
+        ? t('coverageCaveats.unavailable', { cluster, message })
+        : t('coverageCaveats.unavailableNoMessage', { cluster });
+  }
+}
+
+/**
+ * Says when a coverage stands on sources that failed or are out of date:
+ * sources the evaluation could not read, and the service's clusters whose
+ * collection fails, is stale or never ran, with what to do about it.
+ * Nothing while every source is current. `clusters` is optional: a view
+ * that could not load them still shows the failed sources.
+ */
+export const CoverageCaveats = ({
+  sourceErrors,
+  clusters,
+  where,
+}: {
+  sourceErrors: EntityCoverage['sourceErrors'];
+  clusters?: EntityClusters;
+  /** Where the user reads more: below on the tab, or on the tab from the card. */
+  where: 'tab' | 'card';
+}) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  const lines = [
+    ...sourceErrors.map(e =>
+      t('coverageCaveats.sourceError', {
+        source: coverageSourceName(t, e.source),
+        message: e.message,
+      }),
+    ),
+    ...(clusters ? clustersBehind(clusters) : []).map(c => clusterLine(t, c)),
+  ];
+  if (lines.length === 0) return null;
+  return (
+    <Box my={1}>
+      {/* A standing note rather than an alert: it is there when the page opens. */}
+      <Alert severity="warning" role="note">
+        <AlertTitle>{t('coverageCaveats.title')}</AlertTitle>
+        {lines.map(line => (
+          <div key={line}>{line}</div>
+        ))}
+        <div>
+          {where === 'tab'
+            ? t('coverageCaveats.actionOnTab')
+            : t('coverageCaveats.actionOnCard')}
+        </div>
+      </Alert>
+    </Box>
+  );
+};
