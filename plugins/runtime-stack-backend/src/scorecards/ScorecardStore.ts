@@ -41,6 +41,9 @@ const SORTS: Record<NonNullable<ServiceScoreQuery['sort']>, string> = {
   evaluatedAt: 'sc.evaluated_at',
 };
 
+/** The sort columns a service may have no value in. */
+const NULLABLE_SORTS = new Set([SORTS.owner, SORTS.system]);
+
 const GAP_STATUSES = ['missing', 'partial'];
 
 /**
@@ -494,8 +497,14 @@ export class ScorecardStore {
       // Services without an owner or System come last in either order,
       // where the databases disagree by default. Raw: knex writes
       // `nulls last` for SQLite as `(column is null) desc`, which drops the
-      // column's own order and puts the nulls first.
-      .orderByRaw(`${sort} ${order} nulls last, sc.entity_ref asc`)
+      // column's own order and puts the nulls first. Only there: on a
+      // column that is never null it would keep PostgreSQL from reading
+      // the column's index in order.
+      .orderByRaw(
+        `${sort} ${order}${
+          NULLABLE_SORTS.has(sort) ? ' nulls last' : ''
+        }, sc.entity_ref asc`,
+      )
       .limit(query.limit)
       .offset(query.offset);
     return { items: rows.map(toServiceScore), totalCount: Number(total) };
