@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { parseRetryAfter, retryWaitMs, sleep } from './retryDelay';
+import { abortableSleep, parseRetryAfter, retryWaitMs } from './retryDelay';
 import { ApiRequestError } from './ApiRequestError';
 import { describeNetworkError } from './networkError';
 
@@ -141,7 +141,7 @@ export class JsonTransport {
         this.options.backoffMs,
       );
       if (wait === undefined) return response;
-      await sleep(wait);
+      await abortableSleep(wait);
     }
   }
 

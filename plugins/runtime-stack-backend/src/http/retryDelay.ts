@@ -18,9 +18,6 @@ export function backoffDelay(attempt: number, baseMs: number): number {
   return exponential + Math.random() * exponential * 0.25;
 }
 
-export const sleep = (ms: number) =>
-  new Promise(resolve => setTimeout(resolve, ms));
-
 /**
  * A Retry-After longer than this is not worth waiting for within a request
  * or a collection run: giving up reports the overload now.

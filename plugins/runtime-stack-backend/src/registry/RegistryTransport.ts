@@ -3,7 +3,11 @@ import {
   type RegistryAuth,
 } from './RegistryAuthenticator';
 import { RegistryRequestError } from './RegistryRequestError';
-import { parseRetryAfter, retryWaitMs, sleep } from '../http/retryDelay';
+import {
+  abortableSleep,
+  parseRetryAfter,
+  retryWaitMs,
+} from '../http/retryDelay';
 import { describeNetworkError } from '../http/networkError';
 
 export interface RegistryResponse {
@@ -138,7 +142,7 @@ export class RegistryTransport {
         this.options.backoffMs,
       );
       if (wait === undefined) return response;
-      await sleep(wait);
+      await abortableSleep(wait);
     }
   }
 
