@@ -441,6 +441,7 @@ export const runtimeStackPlugin = createBackendPlugin({
           ownership: effectiveOwnership,
           images,
           clusters,
+          auth,
         });
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },

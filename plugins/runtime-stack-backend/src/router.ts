@@ -6,6 +6,7 @@ import type {
 } from '@internal/backstage-plugin-runtime-stack-common';
 import express from 'express';
 import Router from 'express-promise-router';
+import { refuseNulInPath } from './http/refuseNulInPath';
 
 /** Parses the `:layerId` path parameter, naming it in the error. */
 function parseLayerId(raw: string): number {
@@ -33,6 +34,8 @@ export async function createRouter(options: {
 }): Promise<express.Router> {
   const { httpAuth, layerModel, requirementProfiles } = options;
   const router = Router();
+  // Mounted first of the plugin's routers, so this guards every route.
+  router.use(refuseNulInPath);
   router.use(express.json());
 
   router.get('/health', (_req, res) => {

@@ -11,6 +11,7 @@ import {
 import { runtimeStackPlugin } from '../plugin';
 import { clusterResource } from './clusterResource';
 import { kubernetesConfig } from './kubernetesConfig';
+import { permissionsDenying } from './permissionsDenying';
 
 /** payments-api as the Kubernetes plugin finds it: by id, in its namespace. */
 export const paymentsApiOnCluster: Entity = {
@@ -36,6 +37,7 @@ export async function startPortalBackend(
   kubernetes: object,
   {
     permission = AuthorizeResult.ALLOW,
+    deniedPermissions,
     entities = [paymentsApiOnCluster],
     catalogClusterHosts = [],
     hiddenFrom,
@@ -43,6 +45,8 @@ export async function startPortalBackend(
     runtimeStack = {},
   }: {
     permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    /** Permissions the policy denies, allowing the rest; in place of `permission`. */
+    deniedPermissions?: string[];
     entities?: Entity[];
     /** runtimeStack.clusters.catalog.allowedHosts */
     catalogClusterHosts?: string[];
@@ -61,7 +65,9 @@ export async function startPortalBackend(
       ...modules,
       scheduler.factory({ skipTaskRunOnStartup: true }),
       catalogWithVisibility(entities, hiddenFrom),
-      mockServices.permissions.factory({ result: permission }),
+      deniedPermissions
+        ? permissionsDenying(deniedPermissions)
+        : mockServices.permissions.factory({ result: permission }),
       mockServices.rootConfig.factory({
         data: {
           kubernetes,
@@ -85,6 +91,14 @@ export async function startPortalBackend(
  * the hidden entities are null (or undefined) for that user.
  */
 export function catalogWithVisibility(
+  entities: Entity[],
+  hiddenFrom?: { user: string; entityRefs: string[] },
+) {
+  return catalogMockWithVisibility(entities, hiddenFrom).factory;
+}
+
+/** The catalog of `catalogWithVisibility`, to hand a service in a unit test. */
+export function catalogMockWithVisibility(
   entities: Entity[],
   hiddenFrom?: { user: string; entityRefs: string[] },
 ) {
@@ -119,7 +133,7 @@ export function catalogWithVisibility(
         ),
       };
     },
-  }).factory;
+  });
 }
 
 /** A config cluster on the fake, beside a catalog locator that finds none. */

@@ -3,11 +3,14 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { ownershipReadPermission } from '@internal/backstage-plugin-runtime-stack-common';
 import { startTestBackendClosingDatabases } from '@internal/backend-test-kit';
 import request from 'supertest';
 import { runtimeStackPlugin } from '../plugin';
 import { imageForActions } from './runtimeStackActions';
 import { paymentsApi } from '../__testUtils__/paymentsApi';
+import { permissionsDenying } from '../__testUtils__/permissionsDenying';
+import { catalogWithVisibility } from '../__testUtils__/portalBackend';
 
 jest.setTimeout(60_000);
 
@@ -31,7 +34,27 @@ const entities: Entity[] = [
     },
     spec: { type: 'website', owner: 'team-checkout', lifecycle: 'production' },
   },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'refunds-api', namespace: 'default' },
+    spec: {
+      type: 'service',
+      owner: 'team-payments',
+      lifecycle: 'production',
+      system: 'payments',
+    },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'team-payments', namespace: 'default' },
+    spec: { type: 'team', children: [] },
+  },
 ];
+
+const SARA = 'user:default/sara-lindqvist';
+const OLLY = 'user:default/olly';
 
 const config = {
   runtimeStack: {
@@ -52,29 +75,46 @@ async function startWithActions(
   permission:
     | AuthorizeResult.ALLOW
     | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+  {
+    deniedPermissions,
+    hiddenFrom,
+  }: {
+    /** Permissions the policy denies, allowing the rest; in place of `permission`. */
+    deniedPermissions?: string[];
+    /** Entities the catalog's policy hides from one user. */
+    hiddenFrom?: { user: string; entityRefs: string[] };
+  } = {},
 ) {
   const backend = await startTestBackendClosingDatabases({
     databasePlugins: ['runtime-stack'],
     features: [
       runtimeStackPlugin,
-      catalogServiceMock.factory({ entities }),
+      hiddenFrom
+        ? catalogWithVisibility(entities, hiddenFrom)
+        : catalogServiceMock.factory({ entities }),
       mockServices.rootConfig.factory({ data: config }),
-      mockServices.permissions.factory({ result: permission }),
+      deniedPermissions
+        ? permissionsDenying(deniedPermissions)
+        : mockServices.permissions.factory({ result: permission }),
     ],
   });
   const base = '/api/runtime-stack/.backstage/actions/v1/actions';
-  const auth = mockCredentials.user.header('user:default/sara-lindqvist');
+  const as = (user: string) => mockCredentials.user.header(user);
   const list = async () => {
     const res = await request(backend.server)
       .get(base)
-      .set('Authorization', auth);
+      .set('Authorization', as(SARA));
     expect(res.status).toBe(200);
     return res.body as { actions: ActionsServiceAction[] };
   };
-  const invoke = async (name: string, input: Record<string, unknown>) => {
+  const invoke = async (
+    name: string,
+    input: Record<string, unknown>,
+    user = SARA,
+  ) => {
     const res = await request(backend.server)
       .post(`${base}/${encodeURIComponent(`runtime-stack:${name}`)}/invoke`)
-      .set('Authorization', auth)
+      .set('Authorization', as(user))
       .send(input);
     if (res.status !== 200) {
       const error = new Error(res.body?.error?.message ?? res.text);
@@ -82,7 +122,14 @@ async function startWithActions(
     }
     return res.body as { output: any };
   };
-  return { list, invoke, stop: () => backend.stop() };
+  /** Stores an ownership record through the API, as Sara. */
+  const assign = (record: object) =>
+    request(backend.server)
+      .post('/api/runtime-stack/ownership')
+      .set('Authorization', as(SARA))
+      .send(record)
+      .expect(201);
+  return { list, invoke, assign, stop: () => backend.stop() };
 }
 
 describe('runtime stack actions', () => {
@@ -229,6 +276,68 @@ describe('runtime stack actions', () => {
         name: 'payouts',
       }),
     ).rejects.toThrow("No cluster named 'prod-eu-1'");
+  });
+
+  it("tell a service's stack without owners to a caller who may read coverage but not ownership", async () => {
+    const coverageOnly = await startWithActions(AuthorizeResult.ALLOW, {
+      deniedPermissions: [ownershipReadPermission.name],
+    });
+    try {
+      expect(
+        (await coverageOnly.list()).actions
+          .filter(a => a.pluginId === 'runtime-stack')
+          .map(a => a.name),
+      ).not.toContain('get-capability-owners');
+      const { output } = await coverageOnly.invoke(
+        'get-service-runtime-stack',
+        { entityRef: 'payments-api', includeNotRequired: true },
+      );
+      expect(output.capabilities.length).toBeGreaterThan(0);
+      expect(output.capabilities.filter((c: any) => 'owners' in c)).toEqual([]);
+      expect(JSON.stringify(output)).not.toContain('platform-team');
+    } finally {
+      await coverageOnly.stop();
+    }
+  });
+
+  it('tell no owner from a System the catalog hides from the caller', async () => {
+    const hiding = await startWithActions(AuthorizeResult.ALLOW, {
+      hiddenFrom: { user: OLLY, entityRefs: ['system:default/payments'] },
+    });
+    try {
+      await hiding.assign({
+        scope: { kind: 'system', ref: 'payments' },
+        capability: 'metrics',
+        owner: 'team-payments',
+        responsibility: 'operates',
+        note: 'Ask in #payments-secret',
+      });
+      const metricsOwners = async (user: string) => {
+        const owners = await hiding.invoke(
+          'get-capability-owners',
+          { entityRef: 'refunds-api', capability: 'metrics' },
+          user,
+        );
+        const stack = await hiding.invoke(
+          'get-service-runtime-stack',
+          { entityRef: 'refunds-api' },
+          user,
+        );
+        const inStack = stack.output.capabilities.find(
+          (c: any) => c.capability === 'metrics',
+        ).owners;
+        expect(inStack).toEqual(owners.output.capabilities[0].owners);
+        return inStack.map((o: any) => [o.owner, o.inheritedFrom]);
+      };
+      expect(await metricsOwners(SARA)).toEqual([
+        ['group:default/team-payments', 'system system:default/payments'],
+      ]);
+      expect(await metricsOwners(OLLY)).toEqual([
+        ['group:default/platform-team', 'organization organization'],
+      ]);
+    } finally {
+      await hiding.stop();
+    }
   });
 
   it('are neither shown nor run for a caller the permission policy denies', async () => {

@@ -1,4 +1,7 @@
-import type { PermissionsService } from '@backstage/backend-plugin-api';
+import type {
+  AuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import type { z } from 'zod/v3';
 import {
@@ -25,6 +28,7 @@ import { assertClusterVisible } from '../clusters/visibleClusters';
 import type { ImageService } from '../images/ImageService';
 import type { CoverageService } from '../layerCoverage/CoverageService';
 import type { EffectiveOwnershipService } from '../ownership/EffectiveOwnershipService';
+import { mayReadOwnership } from '../ownership/mayReadOwnership';
 
 type Deps = {
   actionsRegistry: ActionsRegistryService;
@@ -34,6 +38,11 @@ type Deps = {
   ownership: EffectiveOwnershipService;
   images: ImageService;
   clusters: Pick<ClusterDirectory, 'list'>;
+  /**
+   * The backend's own identity, to tell a System the catalog hides from the
+   * caller from one it lacks.
+   */
+  auth: AuthService;
 };
 
 /**
@@ -98,7 +107,7 @@ const ownersSchema = (zod: typeof z) =>
     }),
   );
 
-const owners = (list: EffectiveOwner[] = []) =>
+const owners = (list: EffectiveOwner[]) =>
   list.map(o => ({
     owner: o.owner,
     responsibility: o.responsibility,
@@ -121,6 +130,7 @@ export function registerRuntimeStackActions(deps: Deps) {
     ownership,
     images,
     clusters,
+    auth,
   } = deps;
 
   actionsRegistry.register({
@@ -130,9 +140,9 @@ export function registerRuntimeStackActions(deps: Deps) {
       'The runtime stack of a Component in the software catalog: its requirement profile,',
       'its coverage overall and per layer (0 platform to 6 application), and each',
       'required or recommended capability with its status (covered, partial, missing,',
-      'exempt), the tools that cover it, the groups that own it and, for a gap, what',
-      'would cover it. Use it to answer what a service runs on, what it lacks and whom',
-      'to ask.',
+      'exempt), the tools that cover it, the groups that own it (for callers allowed to',
+      'read ownership; otherwise owners are left out) and, for a gap, what would cover',
+      'it. Use it to answer what a service runs on, what it lacks and whom to ask.',
     ].join(' '),
     attributes: READ_ONLY,
     visibilityPermission: coverageReadPermission,
@@ -185,7 +195,11 @@ export function registerRuntimeStackActions(deps: Deps) {
               requirement: z.string(),
               status: z.string(),
               tools: z.array(z.string()),
-              owners: ownersSchema(z),
+              owners: ownersSchema(z)
+                .optional()
+                .describe(
+                  'Left out when you may not read ownership (runtime-stack.ownership.read)',
+                ),
               hint: z.string().optional(),
               conflict: z.string().optional(),
             }),
@@ -211,7 +225,9 @@ export function registerRuntimeStackActions(deps: Deps) {
         );
       }
       const entity = await fetchEntity(catalog, ref, credentials);
-      const value = await coverage.entityCoverage(entity, credentials);
+      const value = await coverage.entityCoverage(entity, credentials, {
+        withOwners: await mayReadOwnership(permissions, credentials),
+      });
       return {
         output: {
           entityRef: value.entityRef,
@@ -232,7 +248,7 @@ export function registerRuntimeStackActions(deps: Deps) {
               requirement: c.requirement,
               status: c.status,
               tools: c.tools,
-              owners: owners(c.owners),
+              ...(c.owners ? { owners: owners(c.owners) } : {}),
               ...(c.hint ? { hint: c.hint } : {}),
               ...(c.conflict
                 ? {
@@ -493,7 +509,10 @@ export function registerRuntimeStackActions(deps: Deps) {
       );
       const effective = await ownership.forEntity(
         stringifyEntityRef(readEntityRef(input.entityRef)),
-        credentials,
+        {
+          caller: credentials,
+          service: await auth.getOwnServiceCredentials(),
+        },
       );
       if (
         input.capability !== undefined &&

@@ -10,7 +10,13 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 export interface EntityWithSystem {
   entity: Entity;
   entityRef: string;
+  /** The System, where the credentials it was read with may see it. */
   system?: Entity;
+  /**
+   * What `spec.system` names, whether `system` could be read or not: the
+   * catalog may lack that System or hide it from the caller, so what is
+   * stored for it is not the caller's to see on this ref alone.
+   */
   systemRef?: string;
 }
 

@@ -1,6 +1,7 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { migrateToLatest } from '../database/migrations';
 import { ClusterSnapshotStore } from './ClusterSnapshotStore';
+import { matchesLabelSelector, parseLabelSelector } from './labelSelector';
 
 jest.setTimeout(60_000);
 
@@ -39,6 +40,68 @@ describe.each(databases.eachSupportedId())(
         kinds: ['Deployment'],
       });
       expect(stored.map(o => o.object.metadata.name)).toEqual(['cart', 'pay']);
+    });
+
+    it('finds by a label selector the objects the selector rule matches, and only those', async () => {
+      const knex = await databases.init(databaseId);
+      await migrateToLatest(knex);
+      const store = new ClusterSnapshotStore(knex);
+      const pod = (name: string, labels?: Record<string, string>) => ({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name, namespace: 'shop', ...(labels ? { labels } : {}) },
+      });
+      const objects = [
+        pod('search-1', {
+          'app.kubernetes.io/name': 'search',
+          tier: 'web',
+          track: '',
+        }),
+        pod('search-2', { 'app.kubernetes.io/name': 'search', tier: 'db' }),
+        pod('cart-1', { 'app.kubernetes.io/name': 'cart', legacy: 'true' }),
+        pod('cart-2', { app: 'cart', 'app.kubernetes.io/name': 'cart' }),
+        pod('bare'),
+      ];
+      await store.replaceSnapshot('prod-eu-1', {
+        objects,
+        collectedAt: new Date(),
+        warnings: [],
+        platformTools: [],
+      });
+
+      const selectors = [
+        'app.kubernetes.io/name=search',
+        'app.kubernetes.io/name==cart,!legacy',
+        'app.kubernetes.io/name=search,tier!=db',
+        'tier!=db',
+        'app.kubernetes.io/name in (search, cart),tier notin (web)',
+        'app.kubernetes.io/name notin (search)',
+        'legacy',
+        '!app.kubernetes.io/name',
+        'track=',
+        'app=search',
+        '!owner',
+      ];
+      const sizes: number[] = [];
+      for (const selector of selectors) {
+        const requirements = parseLabelSelector(selector);
+        const found = await store.findObjects({
+          clusters: ['prod-eu-1'],
+          kinds: ['Pod'],
+          labels: requirements,
+        });
+        const expected = objects
+          .filter(o => matchesLabelSelector(requirements, o.metadata.labels))
+          .map(o => o.metadata.name)
+          .sort();
+        sizes.push(expected.length);
+        expect({
+          selector,
+          found: found.map(o => o.object.metadata.name).sort(),
+        }).toEqual({ selector, found: expected });
+      }
+      // The selectors differ in what they find: none, some, all.
+      expect(new Set(sizes)).toEqual(new Set([0, 1, 2, 3, 4, 5]));
     });
   },
 );

@@ -5,6 +5,8 @@ import {
 } from '@internal/backstage-plugin-runtime-stack-common';
 import type { Knex } from 'knex';
 import { isUniqueViolation } from '../database/isUniqueViolation';
+import type { LabelRequirement } from './labelSelector';
+import { whereLabelsMatch } from './labelsInSql';
 
 // The Kubernetes plugin's annotation names the label its objects carry.
 const KUBERNETES_ID_LABEL = ECOSYSTEM_ANNOTATIONS.kubernetesId;
@@ -39,6 +41,8 @@ interface ObjectQuery {
   kubernetesId?: string;
   namespaces?: string[];
   kinds?: string[];
+  /** A label selector the objects' labels match. */
+  labels?: LabelRequirement[];
 }
 
 /** The columns that name one object of a cluster (a unique index). */
@@ -287,6 +291,7 @@ export class ClusterSnapshotStore {
         }
         if (query.namespaces) q.whereIn('namespace', query.namespaces);
         if (query.kinds) q.whereIn('kind', query.kinds);
+        if (query.labels) whereLabelsMatch(q, this.knex, query.labels);
       });
   }
 }

@@ -360,7 +360,10 @@ export class ClusterStateService {
       clusters,
       namespaces,
       kinds: SELECTABLE_KINDS,
+      labels: requirements,
     });
+    // The database narrows by its JSON functions; the selector's meaning is
+    // this rule's, whatever a label's JSON holds.
     return rows.filter(row =>
       matchesLabelSelector(requirements, row.object.metadata.labels),
     );

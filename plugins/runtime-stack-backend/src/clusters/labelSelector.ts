@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 
-type Requirement =
+/** One requirement of a label selector, such as `tier!=db`. */
+export type LabelRequirement =
   | { op: 'eq' | 'neq'; key: string; value: string }
   | { op: 'in' | 'notin'; key: string; values: string[] }
   | { op: 'exists' | 'notexists'; key: string };
@@ -10,7 +11,7 @@ type Requirement =
  * `backstage.io/kubernetes-label-selector` annotation holds it:
  * `app=x,tier!=db,env in (a,b),!legacy`.
  */
-export function parseLabelSelector(selector: string): Requirement[] {
+export function parseLabelSelector(selector: string): LabelRequirement[] {
   // Split on commas outside parentheses.
   const parts = selector.match(/([^,(]|\([^)]*\))+/g) ?? [];
   return parts
@@ -34,12 +35,13 @@ export function parseLabelSelector(selector: string): Requirement[] {
           op: equality[2] === '!=' ? 'neq' : 'eq',
           key: equality[1],
           value: equality[3],
-        } as Requirement;
+        } as LabelRequirement;
       }
       const absent = /^!\s*([\w./-]+)$/.exec(raw);
-      if (absent) return { op: 'notexists', key: absent[1] } as Requirement;
+      if (absent)
+        return { op: 'notexists', key: absent[1] } as LabelRequirement;
       const present = /^([\w./-]+)$/.exec(raw);
-      if (present) return { op: 'exists', key: present[1] } as Requirement;
+      if (present) return { op: 'exists', key: present[1] } as LabelRequirement;
       throw new InputError(
         `Invalid label selector '${selector}': cannot read '${raw}'`,
       );
@@ -47,7 +49,7 @@ export function parseLabelSelector(selector: string): Requirement[] {
 }
 
 export function matchesLabelSelector(
-  requirements: Requirement[],
+  requirements: LabelRequirement[],
   labels: Record<string, string> = {},
 ): boolean {
   return requirements.every(r => {

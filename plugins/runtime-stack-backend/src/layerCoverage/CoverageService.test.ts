@@ -27,6 +27,9 @@ jest.setTimeout(30_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
+/** A caller who may read ownership, as the router and actions tell. */
+const ownersShown = { withOwners: true };
+
 const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
@@ -190,8 +193,6 @@ async function service(
     onRegressions?: RegressionListener;
     /** Also keep team and System history. */
     scorecards?: boolean;
-    /** The backend's own identity, for evaluations on first read. */
-    auth?: boolean;
   } = {},
 ) {
   const objects = new Map([['prod-eu-1', [deployment]]]);
@@ -249,11 +250,11 @@ async function service(
     entities: options.entities ?? [entity],
   });
   const ownership = {
-    forEntity: async () => {
+    forEntity: jest.fn(async () => {
       if (options.ownershipFails) throw new Error('ownership store is down');
       return platformOwnsGitops;
-    },
-  } as unknown as EffectiveOwnershipService;
+    }),
+  };
   const imageService = { entityImages: jest.fn(async () => images) };
   const coverage = new CoverageService({
     layerModel: defaultLayerModel,
@@ -263,8 +264,8 @@ async function service(
     images: imageService as unknown as ImageService,
     observability: observability as unknown as ObservabilityService,
     store,
-    ownership,
-    ...(options.auth && { auth: mockServices.auth() }),
+    ownership: ownership as unknown as EffectiveOwnershipService,
+    auth: mockServices.auth(),
     ...(options.onRegressions ? { onRegressions: options.onRegressions } : {}),
     logger: serviceLogger,
   });
@@ -296,6 +297,7 @@ async function service(
     contexts,
     imageService,
     observability,
+    ownership,
   });
 }
 
@@ -305,6 +307,7 @@ describe('CoverageService', () => {
     const coverage = await sources.entityCoverage(
       entity,
       mockCredentials.user(),
+      ownersShown,
     );
     // The platform of the service's cluster offers what closes a gap.
     expect(
@@ -395,7 +398,7 @@ describe('CoverageService', () => {
   it('names a failed source and computes coverage from the others', async () => {
     const coverage = await (
       await service(true)
-    ).entityCoverage(entity, mockCredentials.user());
+    ).entityCoverage(entity, mockCredentials.user(), ownersShown);
     expect(coverage.sourceErrors).toEqual([
       { source: 'observability', message: 'prometheus is down' },
     ]);
@@ -413,7 +416,11 @@ describe('CoverageService', () => {
     expect(
       await coverage.store.get('component:default/payments-api'),
     ).toBeUndefined();
-    const first = await coverage.entityCoverage(entity, mockCredentials.user());
+    const first = await coverage.entityCoverage(
+      entity,
+      mockCredentials.user(),
+      ownersShown,
+    );
     const stored = await coverage.store.get('component:default/payments-api');
     expect(stored?.evaluatedAt).toBe(first.evaluatedAt);
 
@@ -422,15 +429,16 @@ describe('CoverageService', () => {
     const second = await coverage.entityCoverage(
       entity,
       mockCredentials.user(),
+      ownersShown,
     );
     expect(evaluate).not.toHaveBeenCalled();
     expect(second.overall).toEqual(first.overall);
   });
 
   it('reads an entity evaluated on first view as the backend, since what it stores serves everyone', async () => {
-    const coverage = await service(false, { auth: true });
+    const coverage = await service(false);
     const getEntityByRef = jest.spyOn(coverage.catalog, 'getEntityByRef');
-    await coverage.entityCoverage(entity, mockCredentials.user());
+    await coverage.entityCoverage(entity, mockCredentials.user(), ownersShown);
     expect(getEntityByRef).toHaveBeenCalledWith(
       'component:default/payments-api',
       {
@@ -450,7 +458,7 @@ describe('CoverageService', () => {
       await coverage.store.remove(['component:default/payments-api']);
       const views = await Promise.all(
         Array.from({ length: 4 }, () =>
-          coverage.entityCoverage(entity, mockCredentials.user()),
+          coverage.entityCoverage(entity, mockCredentials.user(), ownersShown),
         ),
       );
       expect(views.map(v => v.entityRef)).toEqual(
@@ -466,7 +474,7 @@ describe('CoverageService', () => {
   it('puts the current owners on each capability, and names ownership when it fails', async () => {
     const withOwners = await (
       await service(false)
-    ).entityCoverage(entity, mockCredentials.user());
+    ).entityCoverage(entity, mockCredentials.user(), ownersShown);
     expect(
       withOwners.capabilities.find(c => c.capability === 'gitops')?.owners,
     ).toEqual(platformOwnsGitops.capabilities[0].owners);
@@ -476,11 +484,54 @@ describe('CoverageService', () => {
 
     const failing = await (
       await service(false, { ownershipFails: true })
-    ).entityCoverage(entity, mockCredentials.user());
+    ).entityCoverage(entity, mockCredentials.user(), ownersShown);
     expect(failing.sourceErrors).toEqual([
       { source: 'ownership', message: 'ownership store is down' },
     ]);
     expect(failing.overall.ratio).toBe(withOwners.overall.ratio);
+  });
+
+  it('asks for owners with the caller’s credentials and the backend’s, to tell a hidden System from one the catalog lacks', async () => {
+    const coverage = await service(false);
+    const caller = mockCredentials.user('user:default/olly');
+    await coverage.entityCoverage(entity, caller, ownersShown);
+    expect(coverage.ownership.forEntity).toHaveBeenCalledWith(
+      'component:default/payments-api',
+      {
+        caller,
+        service: expect.objectContaining({
+          principal: expect.objectContaining({ type: 'service' }),
+        }),
+      },
+    );
+  });
+
+  it('leaves owners out, as not known, for a caller who may not read ownership, and stores coverage as it would for anyone', async () => {
+    const coverage = await service(false);
+    const withoutOwners = await coverage.entityCoverage(
+      entity,
+      mockCredentials.user(),
+      { withOwners: false },
+    );
+    expect(coverage.ownership.forEntity).not.toHaveBeenCalled();
+    expect(
+      [...withoutOwners.capabilities, ...withoutOwners.gaps].filter(
+        c => c.owners !== undefined,
+      ),
+    ).toEqual([]);
+    expect(withoutOwners.sourceErrors).toEqual([]);
+
+    // The stored evaluation is the one a caller with owners is served.
+    const shown = await coverage.entityCoverage(
+      entity,
+      mockCredentials.user(),
+      ownersShown,
+    );
+    expect(shown.evaluatedAt).toBe(withoutOwners.evaluatedAt);
+    expect(shown.overall).toEqual(withoutOwners.overall);
+    expect(
+      shown.capabilities.find(c => c.capability === 'gitops')?.owners,
+    ).toEqual(platformOwnsGitops.capabilities[0].owners);
   });
 
   it('evaluates every component on a run, and removes entities the catalog no longer has', async () => {

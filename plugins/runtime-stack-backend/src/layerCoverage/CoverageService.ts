@@ -84,9 +84,10 @@ export class CoverageService {
       /**
        * The backend's own identity, with which an entity evaluated on its
        * first read is read, as the scheduled run reads it: the stored
-       * result serves every caller. Without it, the caller's is used.
+       * result serves every caller. It also tells owners' Systems hidden
+       * from the caller from those the catalog lacks.
        */
-      auth?: AuthService;
+      auth: AuthService;
       /**
        * Called for each service whose required capabilities got worse than
        * what was stored for it, by a scheduled run or an evaluation on
@@ -104,30 +105,38 @@ export class CoverageService {
   ) {}
 
   /**
-   * The stored coverage of an entity with its current owners. An entity not
-   * evaluated yet (new in the catalog) is evaluated now and stored.
+   * The stored coverage of an entity, with its current owners when the
+   * caller may read ownership; otherwise each capability's `owners` is left
+   * out, as not known. An entity not evaluated yet (new in the catalog) is
+   * evaluated now and stored.
    */
   async entityCoverage(
     entity: Entity,
     credentials: BackstageCredentials,
+    options: { withOwners: boolean },
   ): Promise<EntityCoverage> {
     const { catalog, store, ownership } = this.options;
     const entityRef = stringifyEntityRef(entity);
+    const serviceCredentials =
+      await this.options.auth.getOwnServiceCredentials();
     let coverage = await store.get(entityRef);
     if (!coverage) {
-      const evaluationCredentials = this.options.auth
-        ? await this.options.auth.getOwnServiceCredentials()
-        : credentials;
       const record = await this.evaluate(
-        await fetchEntityWithSystem(catalog, entityRef, evaluationCredentials),
+        await fetchEntityWithSystem(catalog, entityRef, serviceCredentials),
       );
       await store.put([record]);
       coverage = record.coverage;
     }
+    if (!options.withOwners) {
+      return coverage;
+    }
     try {
       return withOwners(
         coverage,
-        await ownership.forEntity(entityRef, credentials),
+        await ownership.forEntity(entityRef, {
+          caller: credentials,
+          service: serviceCredentials,
+        }),
       );
     } catch (error) {
       return {

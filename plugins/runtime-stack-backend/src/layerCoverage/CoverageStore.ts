@@ -5,7 +5,14 @@ import type {
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { chunksOf } from '../database/chunksOf';
+import { serializeTransaction } from '../database/serializeTransaction';
 import { insertInBatches, isSqlite } from '../database/insertInBatches';
+
+// Coverage writes wait for one another: two evaluations of the same service
+// (a page view and a scheduled run, or two replicas) would otherwise both
+// read its rows as absent and both insert them. The key names these writes
+// among the database's advisory locks ('RSCV').
+const COVERAGE_WRITE_LOCK = 0x52_53_43_56;
 
 /** What the evaluation knows about an entity beyond its coverage. */
 export interface CoverageRecord {
@@ -166,7 +173,7 @@ export class CoverageStore {
       return { record, rows, digest: digestOf(rows) };
     });
     const changed = await this.knex.transaction(async tx => {
-      await serializeWrites(tx);
+      await serializeTransaction(tx, COVERAGE_WRITE_LOCK);
       const before = await this.rowsDigests(
         tx,
         records.map(r => r.coverage.entityRef),
@@ -282,7 +289,7 @@ export class CoverageStore {
   async remove(entityRefs: string[]): Promise<void> {
     if (entityRefs.length === 0) return;
     await this.knex.transaction(async tx => {
-      await serializeWrites(tx);
+      await serializeTransaction(tx, COVERAGE_WRITE_LOCK);
       await this.deleteRefs(tx, entityRefs);
     });
   }
@@ -302,21 +309,6 @@ export class CoverageStore {
       }
     }
   }
-}
-
-// Any constant key works; it names this store's writes among the
-// database's advisory locks.
-const COVERAGE_WRITE_LOCK = 0x52_53_43_56; // 'RSCV'
-
-/**
- * Coverage writes wait for one another. Two evaluations of the same service
- * (a page view and a scheduled run, or two replicas) would otherwise both
- * read its rows as absent and both insert them. SQLite already has one
- * writer at a time; PostgreSQL takes a lock held until the transaction ends.
- */
-async function serializeWrites(tx: Knex.Transaction) {
-  if (isSqlite(tx)) return;
-  await tx.raw('select pg_advisory_xact_lock(?)', [COVERAGE_WRITE_LOCK]);
 }
 
 async function insertRows(

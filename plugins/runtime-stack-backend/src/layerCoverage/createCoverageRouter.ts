@@ -17,11 +17,13 @@ import { fetchEntity } from '../catalog/fetchEntity';
 import type { ClusterDirectory } from '../clusters/ClusterDirectory';
 import { parsePlannedService } from '../clusters/plannedService';
 import { assertClusterVisible } from '../clusters/visibleClusters';
+import { mayReadOwnership } from '../ownership/mayReadOwnership';
 import type { CoverageService } from './CoverageService';
 
 /**
  * `GET /entities/:kind/:namespace/:name/coverage`: the service's coverage of
- * the layer model under its requirement profile, with evidence and gaps.
+ * the layer model under its requirement profile, with evidence and gaps, and
+ * each capability's owners for whoever may read ownership.
  * `GET /systems/:namespace/:name/coverage`: its System's components, added up.
  * `GET /coverage/planned?cluster=&namespace=&name=[&runtimeClass=]`: what a
  * cluster will give a service that does not run there yet (the template
@@ -52,7 +54,11 @@ export function createCoverageRouter(options: {
       );
     }
     const entity = await fetchEntity(catalog, req.params, credentials);
-    res.json(await coverage.entityCoverage(entity, credentials));
+    res.json(
+      await coverage.entityCoverage(entity, credentials, {
+        withOwners: await mayReadOwnership(permissions, credentials),
+      }),
+    );
   });
   router.get('/systems/:namespace/:name/coverage', async (req, res) => {
     const credentials = await authorizeRequest(

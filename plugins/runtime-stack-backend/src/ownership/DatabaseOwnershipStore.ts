@@ -15,6 +15,7 @@ import type {
   PageOf,
   SortKey,
 } from './OwnershipStore';
+import { INTEGER_COLUMN_MAX } from '../database/integerColumn';
 import { isUniqueViolation } from '../database/isUniqueViolation';
 
 const OWNERSHIP = 'layer_ownership';
@@ -115,6 +116,14 @@ interface Keyset<Row> {
   key: z.ZodType<SortKey>;
 }
 
+/**
+ * A cursor's key values as the database can compare them with a column's:
+ * a NUL character or an integer past an `integer` column's range is an
+ * error there (22021, 22003), where a value no row has is only no match.
+ */
+const keyText = z.string().refine(s => !s.includes('\u0000'));
+const keyInteger = z.number().int().min(0).max(INTEGER_COLUMN_MAX);
+
 const ownershipOrder: Keyset<OwnershipRow> = {
   // The unique key's columns, so pages come straight off its index.
   columns: ['scope_kind', 'scope_ref', 'layer', 'target_key', 'responsibility'],
@@ -126,19 +135,14 @@ const ownershipOrder: Keyset<OwnershipRow> = {
     row.target_key,
     row.responsibility,
   ],
-  key: z.tuple([
-    z.string(),
-    z.string(),
-    z.number().int(),
-    z.string(),
-    z.string(),
-  ]),
+  key: z.tuple([keyText, keyText, keyInteger, keyText, keyText]),
 };
 
 const historyOrder: Keyset<HistoryRow> = {
   columns: ['id'],
   direction: 'desc',
   keyOf: row => [Number(row.id)],
+  // A bigint column: any safe integer compares.
   key: z.tuple([z.number().int()]),
 };
 

@@ -2,6 +2,7 @@ import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { ClusterDirectory } from '../clusters/ClusterDirectory';
 import type { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   defaultLayerModel,
@@ -17,6 +18,7 @@ import { DatabaseOwnershipStore } from './DatabaseOwnershipStore';
 import { EffectiveOwnershipService } from './EffectiveOwnershipService';
 import { readOrganizationDefaults } from './organizationDefaults';
 import { createRequestMemo } from './requestMemo';
+import { catalogMockWithVisibility } from '../__testUtils__/portalBackend';
 
 jest.setTimeout(60_000);
 
@@ -97,7 +99,11 @@ const entities: Entity[] = [
   clusterResource('prod-eu-1', 'production'),
   clusterResource('prod-us-1', 'production'),
   clusterResource('staging-eu-1', 'staging'),
+  // Hidden, with the payments System, from OLLY.
+  component('secret-api', {}, 'payments'),
 ];
+
+const OLLY = 'user:default/olly';
 
 const ownersOf = (
   ownership: EffectiveOwnership,
@@ -122,7 +128,41 @@ describe.each(databases.eachSupportedId())(
     let clusterStore: ClusterSnapshotStore;
     let store: DatabaseOwnershipStore;
     let service: EffectiveOwnershipService;
-    const credentials = mockCredentials.service();
+    const credentials = {
+      caller: mockCredentials.service(),
+      service: mockCredentials.service(),
+    };
+    const serviceOn = (catalog: CatalogService) =>
+      new EffectiveOwnershipService({
+        store,
+        catalog,
+        clusterState: new ClusterStateService({
+          clusters: new ClusterDirectory(
+            ['prod-eu-1', 'prod-us-1', 'staging-eu-1'].map(name => ({
+              name,
+              url: 'http://127.0.0.1:9',
+              skipTLSVerify: false,
+            })),
+          ),
+          store: clusterStore,
+          staleAfterMs: 15 * 60_000,
+          detectServiceTools: () => [],
+        }),
+        layerModel: defaultLayerModel,
+        organizationDefaults: readOrganizationDefaults(
+          new ConfigReader({
+            runtimeStack: {
+              ownership: {
+                defaults: [
+                  { owner: 'platform-team', layers: [1] },
+                  { owner: 'platform-team', capabilities: ['metrics'] },
+                ],
+              },
+            },
+          }),
+          defaultLayerModel,
+        ),
+      });
 
     beforeAll(async () => {
       knex = await databases.init(databaseId);
@@ -197,36 +237,7 @@ describe.each(databases.eachSupportedId())(
         'group:default/team-payments',
       );
 
-      service = new EffectiveOwnershipService({
-        store,
-        catalog: catalogServiceMock({ entities }),
-        clusterState: new ClusterStateService({
-          clusters: new ClusterDirectory(
-            ['prod-eu-1', 'prod-us-1', 'staging-eu-1'].map(name => ({
-              name,
-              url: 'http://127.0.0.1:9',
-              skipTLSVerify: false,
-            })),
-          ),
-          store: clusterStore,
-          staleAfterMs: 15 * 60_000,
-          detectServiceTools: () => [],
-        }),
-        layerModel: defaultLayerModel,
-        organizationDefaults: readOrganizationDefaults(
-          new ConfigReader({
-            runtimeStack: {
-              ownership: {
-                defaults: [
-                  { owner: 'platform-team', layers: [1] },
-                  { owner: 'platform-team', capabilities: ['metrics'] },
-                ],
-              },
-            },
-          }),
-          defaultLayerModel,
-        ),
-      });
+      service = serviceOn(catalogServiceMock({ entities }));
     });
 
     afterEach(() => jest.restoreAllMocks());
@@ -366,6 +377,101 @@ describe.each(databases.eachSupportedId())(
       await service.currentOwners(assignment('metrics'), credentials);
       await service.currentOwners(assignment('metrics'), credentials);
       expect(findForScopes).toHaveBeenCalledTimes(3);
+    });
+
+    describe('for a caller the catalog hides scopes from', () => {
+      const olly = mockCredentials.user(OLLY);
+      const riley = mockCredentials.user('user:default/riley');
+      const backend = mockCredentials.service();
+      let hiding: EffectiveOwnershipService;
+      const secretApi = component('secret-api', {}, 'payments');
+      const fromStore = (ownership: EffectiveOwnership) =>
+        ownership.capabilities
+          .flatMap(c => c.owners)
+          .filter(o => o.inheritedFrom.source === 'store')
+          .map(o => [o.owner, o.inheritedFrom.ref, o.note]);
+
+      beforeAll(async () => {
+        hiding = serviceOn(
+          catalogMockWithVisibility(entities, {
+            user: OLLY,
+            entityRefs: [
+              'system:default/payments',
+              'component:default/secret-api',
+            ],
+          }),
+        );
+        for (const [ref, capability] of [
+          ['component:default/secret-api', 'workloads'],
+          ['system:default/being-created', 'tracing'],
+        ]) {
+          await store.create(
+            {
+              scope: {
+                kind: ref.startsWith('system:') ? 'system' : 'component',
+                ref,
+              },
+              ...resolveOwnershipTarget(defaultLayerModel, { capability }),
+              owner: 'group:default/team-a',
+              responsibility: 'operates',
+              note: `Ask about ${capability} in #secret`,
+            },
+            'user:default/pat',
+          );
+        }
+      });
+
+      it('adds no record of a System hidden from the caller to a service it sees', async () => {
+        const ownership = await hiding.forEntity(
+          'component:default/order-history',
+          { caller: olly, service: backend },
+        );
+        expect(ownersOf(ownership, 'logging')).toEqual([]);
+        expect(ownership.scopes.map(s => s.ref)).not.toContain(
+          'system:default/payments',
+        );
+
+        const seen = await hiding.forEntity('component:default/order-history', {
+          caller: riley,
+          service: backend,
+        });
+        expect(ownersOf(seen, 'logging')).toEqual([
+          ['group:default/team-payments', 'system', 'system:default/payments'],
+        ]);
+      });
+
+      it('adds no record of a planned entity, or its System, that the catalog has but hides from the caller', async () => {
+        const ownership = await hiding.forEntity(secretApi, {
+          caller: olly,
+          service: backend,
+        });
+        expect(fromStore(ownership)).toEqual([]);
+        expect(ownership.scopes.map(s => s.ref)).toEqual(['organization']);
+
+        const seen = await hiding.forEntity(secretApi, {
+          caller: riley,
+          service: backend,
+        });
+        expect(fromStore(seen).sort()).toEqual([
+          [
+            'group:default/team-a',
+            'component:default/secret-api',
+            'Ask about workloads in #secret',
+          ],
+          ['group:default/team-payments', 'system:default/payments', undefined],
+        ]);
+      });
+
+      it('counts a System the catalog lacks', async () => {
+        const planned = component('new-api', {}, 'being-created');
+        const withBackend = await hiding.forEntity(planned, {
+          caller: olly,
+          service: backend,
+        });
+        expect(ownersOf(withBackend, 'tracing')).toEqual([
+          ['group:default/team-a', 'system', 'system:default/being-created'],
+        ]);
+      });
     });
   },
 );

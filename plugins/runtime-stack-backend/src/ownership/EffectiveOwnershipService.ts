@@ -19,6 +19,10 @@ import {
   type OwnershipClaim,
 } from './resolveEffectiveOwnership';
 import { noMemo, type RequestMemo } from './requestMemo';
+import {
+  withVisibleScopes,
+  type VisibilityCredentials,
+} from './visibleRecords';
 
 function claimOfRecord(record: LayerOwnership): OwnershipClaim {
   return {
@@ -55,24 +59,27 @@ export class EffectiveOwnershipService {
   /**
    * @param entity - a ref to read from the catalog, or an entity as it is
    *   about to be registered
+   * @param credentials - the caller's, whose view of the catalog decides
+   *   which Systems and components add their records
    */
   async forEntity(
     entity: string | Entity,
-    credentials: BackstageCredentials,
+    credentials: VisibilityCredentials,
   ): Promise<EffectiveOwnership> {
     const { catalog, store, layerModel, organizationDefaults } = this.options;
+    const { caller } = credentials;
     const context =
       typeof entity === 'string'
-        ? await fetchEntityWithSystem(catalog, entity, credentials)
-        : await withSystem(catalog, entity, credentials);
+        ? await fetchEntityWithSystem(catalog, entity, caller)
+        : await withSystem(catalog, entity, caller);
     const { entityRef: ref, systemRef } = context;
 
     const clusters = await this.clustersOf(context.entity);
-    const environments = await this.environmentsOf(clusters, credentials);
+    const environments = await this.environmentsOf(clusters, caller);
 
     const isSystem =
       context.entity.kind.toLocaleLowerCase('en-US') === 'system';
-    const scopes: OwnershipScope[] = [
+    const named: OwnershipScope[] = [
       { kind: isSystem ? 'system' : 'component', ref },
       ...(systemRef ? [{ kind: 'system' as const, ref: systemRef }] : []),
       ...clusters.map(name => ({ kind: 'cluster' as const, ref: name })),
@@ -81,6 +88,15 @@ export class EffectiveOwnershipService {
         ref: name,
       })),
     ];
+    // The System is whatever the entity names, and a planned entity is
+    // whatever the request says: either may be one the catalog hides from
+    // the caller, whose records (owners, notes, links) must not show here.
+    const scopes = await withVisibleScopes(
+      catalog,
+      named,
+      scope => [scope],
+      credentials,
+    );
     const stored = await store.findForScopes(scopes);
     const claims: OwnershipClaim[] = [
       ...stored.map(claimOfRecord),
@@ -107,7 +123,7 @@ export class EffectiveOwnershipService {
    */
   async currentOwners(
     assignment: OwnershipAssignment,
-    credentials: BackstageCredentials,
+    credentials: VisibilityCredentials,
     /** The scope's entity when it is not in the catalog yet. */
     planned?: Entity,
     /** Shares each scope's resolution between the records of one request. */

@@ -31,12 +31,13 @@ const ADMIN = 'user:default/pat';
 const DANA = 'user:default/dana'; // member of team-payments
 const READER = 'user:default/riley';
 const NOBODY = 'user:default/nobody';
-const OUTSIDER = 'user:default/olly'; // the catalog hides the payments System from them
+// Member of team-b; the catalog hides the payments System and secret-api from them.
+const OUTSIDER = 'user:default/olly';
 
 /**
  * Decisions as a real policy would give them: admins may do anything, Dana
- * may change what team-payments owns, Riley may only read, nobody may not
- * even read.
+ * may change what team-payments owns and Olly what team-b owns, Riley may
+ * only read, nobody may not even read.
  */
 class FakePermissions implements PermissionsService {
   private user(options: { credentials: BackstageCredentials }) {
@@ -64,6 +65,14 @@ class FakePermissions implements PermissionsService {
           ownershipUpdatePermission,
           layerOwnershipConditions.isOwnedBy({
             claims: [DANA, 'group:default/team-payments'],
+          }),
+        );
+      }
+      if (user === OUTSIDER) {
+        return createLayerOwnershipConditionalDecision(
+          ownershipUpdatePermission,
+          layerOwnershipConditions.isOwnedBy({
+            claims: [OUTSIDER, 'group:default/team-b'],
           }),
         );
       }
@@ -128,6 +137,17 @@ const entities: Entity[] = [
       system: 'payments',
     },
   },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'secret-api', namespace: 'default' },
+    spec: {
+      type: 'service',
+      lifecycle: 'production',
+      owner: 'team-a',
+      system: 'payments',
+    },
+  },
   cluster('prod-eu-1', 'production'),
   cluster('prod-us-1', 'production'),
 ];
@@ -164,7 +184,10 @@ describe.each(databases.eachSupportedId())(
           mockServices.database.factory({ knex }),
           catalogWithVisibility(entities, {
             user: OUTSIDER,
-            entityRefs: ['system:default/payments'],
+            entityRefs: [
+              'system:default/payments',
+              'component:default/secret-api',
+            ],
           }),
           mockServices.rootConfig.factory({
             data: {
@@ -1143,6 +1166,186 @@ describe.each(databases.eachSupportedId())(
           .get(`${api}/entities/component/default/ghost/ownership`)
           .set(as(READER));
         expect(res.status).toBe(404);
+      });
+
+      describe('of scopes the catalog hides from the caller', () => {
+        // secret-api and its payments System, both hidden from Olly.
+        const secretApi = {
+          kind: 'Component',
+          metadata: { name: 'secret-api' },
+          spec: { system: 'payments' },
+        };
+        let teamBRecord: any;
+
+        beforeAll(async () => {
+          await create(ADMIN, {
+            scope: { kind: 'component', ref: 'secret-api' },
+            layer: 6,
+            owner: 'team-a',
+            responsibility: 'operates',
+            note: 'Ask in #secret',
+            link: 'https://wiki.example.com/secret-api',
+          }).expect(201);
+          await create(ADMIN, {
+            ...ingress,
+            capability: 'ci-cd',
+            owner: 'team-a',
+            note: 'Ask in #secret-ci',
+          }).expect(201);
+          teamBRecord = (
+            await create(ADMIN, {
+              ...ingress,
+              capability: 'platform',
+              owner: 'team-b',
+            }).expect(201)
+          ).body;
+        });
+
+        /** Owners from stored records, as [owner, scope, note, recordId?]. */
+        const storedOwners = (body: any) =>
+          body.capabilities
+            .flatMap((c: any) => c.owners)
+            .filter((o: any) => o.inheritedFrom.source === 'store')
+            .map((o: any) => [
+              o.owner,
+              o.inheritedFrom.ref,
+              o.note,
+              Boolean(o.recordId),
+            ]);
+        const hiddenScopes = [
+          'system:default/payments',
+          'component:default/secret-api',
+        ];
+
+        it('adds nothing of a hidden System to the ownership of a service the caller sees', async () => {
+          const res = await request(server)
+            .get(`${api}/entities/component/default/payments-api/ownership`)
+            .set(as(OUTSIDER));
+          expect(res.status).toBe(200);
+          const refs = storedOwners(res.body).map((o: any[]) => o[1]);
+          expect(refs).toContain('component:default/payments-api');
+          expect(refs).not.toContain('system:default/payments');
+          expect(res.body.scopes.map((s: any) => s.ref)).not.toContain(
+            'system:default/payments',
+          );
+          expect(ownersOf(res.body, 'service-proxy')[0]).toMatchObject({
+            owner: 'group:default/platform-team',
+            inheritedFrom: { kind: 'organization' },
+          });
+          expect(JSON.stringify(res.body)).not.toMatch(
+            /Ask in #platform|#secret-ci/,
+          );
+        });
+
+        it('tells of a planned service nothing stored for a component or System the catalog hides', async () => {
+          const planned = (user: string) =>
+            request(server)
+              .post(`${api}/ownership/planned`)
+              .set(as(user))
+              .send({ entity: secretApi });
+          const seen = await planned(READER);
+          expect(storedOwners(seen.body)).toEqual(
+            expect.arrayContaining([
+              [
+                'group:default/team-a',
+                'component:default/secret-api',
+                'Ask in #secret',
+                true,
+              ],
+              [
+                'group:default/team-a',
+                'system:default/payments',
+                'Ask in #secret-ci',
+                true,
+              ],
+            ]),
+          );
+
+          const hidden = await planned(OUTSIDER);
+          expect(hidden.status).toBe(200);
+          expect(hidden.body.entityRef).toBe('component:default/secret-api');
+          expect(
+            storedOwners(hidden.body).filter((o: any[]) =>
+              hiddenScopes.includes(o[1]),
+            ),
+          ).toEqual([]);
+          expect(
+            hidden.body.scopes.filter((s: any) => hiddenScopes.includes(s.ref)),
+          ).toEqual([]);
+          expect(JSON.stringify(hidden.body)).not.toMatch(
+            /#secret|wiki\.example\.com/,
+          );
+        });
+
+        it('checks records of a hidden scope as if nothing were stored there, naming no owner of it', async () => {
+          const recordsFor = (owner: string) =>
+            [{ layer: 6 }, { capability: 'ci-cd' }].map(target => ({
+              scope: { kind: 'component', ref: 'secret-api' },
+              ...target,
+              owner,
+              responsibility: 'operates',
+            }));
+          const res = await request(server)
+            .post(`${api}/ownership/check`)
+            .set(as(OUTSIDER))
+            .send({ entity: secretApi, records: recordsFor('team-b') });
+          expect(res.status).toBe(200);
+          expect(
+            res.body.results.map((r: any) => [r.allowed, r.reason]),
+          ).toEqual([
+            [true, undefined],
+            [true, undefined],
+          ]);
+
+          // Whoever sees them is told whose they are.
+          const seen = await request(server)
+            .post(`${api}/ownership/check`)
+            .set(as(DANA))
+            .send({ entity: secretApi, records: recordsFor('team-payments') });
+          expect(seen.body.results.map((r: any) => r.reason)).toEqual([
+            expect.stringMatching(/^group:default\/team-a owns layer 6/),
+            expect.stringMatching(/^group:default\/team-a owns ci-cd/),
+          ]);
+        });
+
+        it('answers 404 to a change or deletion of a record whose scope is hidden, changing nothing', async () => {
+          const { id, version } = teamBRecord;
+          const put = await request(server)
+            .put(`${api}/ownership/${id}`)
+            .set(as(OUTSIDER))
+            .send({
+              ...ingress,
+              capability: 'platform',
+              owner: 'team-b',
+              note: 'Olly was here',
+              version,
+            });
+          expect(put.status).toBe(404);
+          expect(put.body.error.message).toBe(`No ownership record '${id}'`);
+          const del = await request(server)
+            .delete(`${api}/ownership/${id}?version=${version}`)
+            .set(as(OUTSIDER));
+          expect(del.status).toBe(404);
+
+          const current = await request(server)
+            .get(`${api}/ownership/${id}`)
+            .set(as(READER));
+          expect(current.status).toBe(200);
+          expect(current.body).toMatchObject({ version });
+          expect(current.body.note).toBeUndefined();
+
+          // Olly may change what team-b owns where the catalog shows it.
+          const visible = await create(ADMIN, {
+            scope: { kind: 'cluster', ref: 'prod-us-1' },
+            capability: 'platform',
+            owner: 'team-b',
+            responsibility: 'operates',
+          }).expect(201);
+          await request(server)
+            .delete(`${api}/ownership/${visible.body.id}?version=1`)
+            .set(as(OUTSIDER))
+            .expect(200);
+        });
       });
     });
   },

@@ -116,6 +116,12 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
       'Reading layer ownership is not allowed for you',
     );
 
+  /** The caller's, and the backend's own to tell hidden entities from absent ones. */
+  const bothCredentials = async (caller: BackstageCredentials) => ({
+    caller,
+    service: await options.auth.getOwnServiceCredentials(),
+  });
+
   async function updateDecision(
     credentials: BackstageCredentials<BackstageUserPrincipal>,
   ) {
@@ -161,7 +167,7 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
   ) {
     const current = await options.effectiveOwnership.currentOwners(
       assignment,
-      credentials,
+      await bothCredentials(credentials),
       planned,
       memo,
     );
@@ -242,10 +248,6 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
   const userCredentials = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user'] });
 
-  const bothCredentials = async (caller: BackstageCredentials) => ({
-    caller,
-    service: await options.auth.getOwnServiceCredentials(),
-  });
   const visibleRecords = async (
     records: LayerOwnership[],
     caller: BackstageCredentials,
@@ -275,14 +277,23 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
     res.json(pageResponse(query, page, { ...result, items }));
   });
 
+  /**
+   * The record, if the caller may see its scope: one about a System or
+   * component the catalog hides from them is as absent to read, change or
+   * delete, so a write cannot tell it exists either.
+   */
+  async function visibleRecord(id: string, caller: BackstageCredentials) {
+    const record = await store.get(id);
+    const [visible] = record ? await visibleRecords([record], caller) : [];
+    if (!visible) {
+      throw new NotFoundError(`No ownership record '${id}'`);
+    }
+    return visible;
+  }
+
   router.get('/ownership/:id', async (req, res) => {
     const credentials = await authorizeRead(req);
-    const record = await store.get(req.params.id);
-    const [visible] = record ? await visibleRecords([record], credentials) : [];
-    if (!visible) {
-      throw new NotFoundError(`No ownership record '${req.params.id}'`);
-    }
-    res.json(visible);
+    res.json(await visibleRecord(req.params.id, credentials));
   });
 
   router.post('/ownership', async (req, res) => {
@@ -317,6 +328,9 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
     );
     const planned = body.entity as Entity | undefined;
     const plannedRef = planned && stringifyEntityRef(planned);
+    // One the catalog hides from the caller counts as not registered, as for
+    // them it is not: read from the body, and with nothing stored for a
+    // hidden scope counting, the answer tells no more than for a new one.
     const registered =
       plannedRef && (await catalog.getEntityByRef(plannedRef, { credentials }));
     const isPlanned = (ref: string) =>
@@ -357,10 +371,7 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
       'body',
     );
     const assignment = toOwnershipAssignment(layerModel, fields);
-    const existing = await store.get(req.params.id);
-    if (!existing) {
-      throw new NotFoundError(`No ownership record '${req.params.id}'`);
-    }
+    const existing = await visibleRecord(req.params.id, credentials);
     const decision = await updateDecision(credentials);
     refuseUnlessAllowed(decision, [existing, asRecord(assignment)]);
     // Editing a record in place (its owner, note or link) needs only the
@@ -383,10 +394,7 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
   router.delete('/ownership/:id', async (req, res) => {
     const credentials = await userCredentials(req);
     const { version } = parseInput(deleteQuerySchema, req.query, 'query');
-    const existing = await store.get(req.params.id);
-    if (!existing) {
-      throw new NotFoundError(`No ownership record '${req.params.id}'`);
-    }
+    const existing = await visibleRecord(req.params.id, credentials);
     await authorizeWrite(credentials, [existing]);
     const deleted = await audited(req, 'delete', { id: existing.id }, () =>
       store.delete(existing.id, version, credentials.principal.userEntityRef),
@@ -421,7 +429,10 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
     const credentials = await authorizeRead(req);
     const { entity } = parseInput(plannedOwnershipBodySchema, req.body, 'body');
     res.json(
-      await options.effectiveOwnership.forEntity(entity as Entity, credentials),
+      await options.effectiveOwnership.forEntity(
+        entity as Entity,
+        await bothCredentials(credentials),
+      ),
     );
   });
 
@@ -433,7 +444,10 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
       name: req.params.name,
     });
     res.json(
-      await options.effectiveOwnership.forEntity(entityRef, credentials),
+      await options.effectiveOwnership.forEntity(
+        entityRef,
+        await bothCredentials(credentials),
+      ),
     );
   });
 

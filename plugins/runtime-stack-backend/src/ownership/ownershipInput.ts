@@ -8,6 +8,7 @@ import {
   type OwnershipScope,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { z } from 'zod';
+import { INTEGER_COLUMN_MAX } from '../database/integerColumn';
 import { queryInteger } from '../http/queryInteger';
 import { scopeRefsFor } from '../catalog/scopeRefsFor';
 import type { OwnershipFilter } from './OwnershipStore';
@@ -15,7 +16,7 @@ import type { OwnershipFilter } from './OwnershipStore';
 const MAX_PAGE_SIZE = 500;
 const DEFAULT_PAGE_SIZE = 50;
 
-const versionSchema = z.number().int().min(1);
+const versionSchema = z.number().int().min(1).max(INTEGER_COLUMN_MAX);
 
 export const updateOwnershipBodySchema = ownershipAssignmentSchema.extend({
   version: versionSchema,

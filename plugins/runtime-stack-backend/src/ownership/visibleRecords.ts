@@ -7,6 +7,16 @@ import { visibleEntityRefs } from '../catalog/visibleEntityRefs';
 const ENTITY_SCOPES = new Set<OwnershipScope['kind']>(['system', 'component']);
 
 /**
+ * Whose view of the catalog decides what a caller is shown: the caller's,
+ * and the backend's own, which tells an entity hidden from the caller from
+ * one the catalog lacks.
+ */
+export interface VisibilityCredentials {
+  caller: BackstageCredentials;
+  service: BackstageCredentials;
+}
+
+/**
  * The items whose scope the caller may see: a record or change about a
  * System or component the catalog hides from them goes, as in the
  * scorecards, so its note, link and owners are not read around the
@@ -17,7 +27,7 @@ export async function withVisibleScopes<T>(
   catalog: CatalogService,
   items: T[],
   scopesOf: (item: T) => OwnershipScope[],
-  credentials: { caller: BackstageCredentials; service: BackstageCredentials },
+  credentials: VisibilityCredentials,
 ): Promise<T[]> {
   const entityScopes = (item: T) =>
     scopesOf(item).filter(scope => ENTITY_SCOPES.has(scope.kind));

@@ -473,6 +473,23 @@ describe.each(databases.eachSupportedId())(
       expect(await pointsOf(paymentsSystem)).toEqual([]);
     });
 
+    it('takes snapshots of one day at once, each after the other', async () => {
+      await store.snapshot('2026-11-22');
+      const rowsOfDay = () =>
+        knex('coverage_history')
+          .where({ day: '2026-11-22' })
+          .orderBy(['subject_kind', 'subject_ref', 'layer'])
+          .select('subject_kind', 'subject_ref', 'layer', 'required');
+      const once = await rowsOfDay();
+
+      // As every exemption grant and revoke, and the scheduled run, take it.
+      const results = await Promise.allSettled(
+        Array.from({ length: 20 }, () => store.snapshot('2026-11-22')),
+      );
+      expect(results.filter(r => r.status === 'rejected')).toEqual([]);
+      expect(await rowsOfDay()).toEqual(once);
+    });
+
     it('lists a team’s services with their gaps and the groups it spans', async () => {
       const view = await store.teamServices('group:default/product', 100);
       expect(view.groups).toEqual([

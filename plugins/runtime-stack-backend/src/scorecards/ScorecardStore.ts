@@ -17,7 +17,11 @@ import {
 import type { Knex } from 'knex';
 import { chunksOf } from '../database/chunksOf';
 import { insertInBatches } from '../database/insertInBatches';
+import { serializeTransaction } from '../database/serializeTransaction';
 import type { ClosureRow } from './teamClosure';
+
+// Names the daily snapshot among the database's advisory locks ('RSSN').
+const SNAPSHOT_LOCK = 0x52_53_53_4e;
 
 type Counts = { required: unknown; covered: unknown; partial: unknown };
 type Cell = Counts & { team: string; col: unknown; services: unknown };
@@ -159,6 +163,9 @@ export class ScorecardStore {
   async snapshot(day: string): Promise<void> {
     const { knex } = this;
     await knex.transaction(async tx => {
+      // Every exemption change takes one, beside the scheduled run: two at
+      // once would both delete the day and both insert it again.
+      await serializeTransaction(tx, SNAPSHOT_LOCK);
       await tx('coverage_history').where({ day }).delete();
       const insert = (select: string, bindings: string[]) =>
         tx.raw(

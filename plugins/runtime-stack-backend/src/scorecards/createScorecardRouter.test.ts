@@ -330,6 +330,96 @@ describe('scorecard and exemption API', () => {
     }
   });
 
+  it('revokes no exemption of a scope the catalog hides from the caller', async () => {
+    const { backend, auditEvents } = await startPortal(undefined, {
+      user: 'user:default/guest',
+      entityRefs: ['system:default/shop'],
+    });
+    const as = (user: string) => mockCredentials.user.header(user);
+    try {
+      const granted = await request(backend.server)
+        .post('/api/runtime-stack/exemptions')
+        .set('Authorization', as('user:default/dana'))
+        .send({
+          scope: { kind: 'system', ref: 'shop' },
+          capability: 'data-protection',
+          reason: 'stateless',
+          expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+        });
+      expect(granted.status).toBe(201);
+      const revoke = (user: string, id: string) =>
+        request(backend.server)
+          .delete(`/api/runtime-stack/exemptions/${id}`)
+          .set('Authorization', as(user));
+
+      // As one that does not exist: the answer tells nothing of the System.
+      const hidden = await revoke('user:default/guest', granted.body.id);
+      const missing = await revoke('user:default/guest', 'no-such-id');
+      expect([hidden.status, missing.status]).toEqual([404, 404]);
+      expect(hidden.body.error.message).toBe(
+        `No exemption '${granted.body.id}'`,
+      );
+      expect(auditEvents).toContainEqual(
+        expect.objectContaining({
+          meta: expect.objectContaining({
+            actionType: 'delete',
+            id: granted.body.id,
+          }),
+          outcome: 'failure',
+        }),
+      );
+
+      const stillThere = await request(backend.server)
+        .get('/api/runtime-stack/exemptions')
+        .set('Authorization', as('user:default/dana'));
+      expect(stillThere.body.items.map((e: any) => e.id)).toEqual([
+        granted.body.id,
+      ]);
+      expect((await revoke('user:default/dana', granted.body.id)).status).toBe(
+        204,
+      );
+    } finally {
+      await backend.stop();
+    }
+  });
+
+  it('leaves exemptions out of a team’s page for those who may not read them', async () => {
+    const { backend } = await startPortal(name =>
+      name === 'runtime-stack.exemption.read'
+        ? AuthorizeResult.DENY
+        : AuthorizeResult.ALLOW,
+    );
+    try {
+      const granted = await request(backend.server)
+        .post('/api/runtime-stack/exemptions')
+        .set('Authorization', asUser())
+        .send({
+          scope: { kind: 'system', ref: 'shop' },
+          capability: 'data-protection',
+          reason: 'stateless',
+          expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+        });
+      expect(granted.status).toBe(201);
+
+      const view = await request(backend.server)
+        .get('/api/runtime-stack/scorecards/teams/default/checkout')
+        .set('Authorization', asUser());
+      expect(view.status).toBe(200);
+      expect(view.body.services.map((s: any) => s.entityRef)).toEqual([
+        'component:default/cart',
+      ]);
+      expect(view.body.expiringExemptions).toEqual([]);
+      expect(JSON.stringify(view.body)).not.toContain('stateless');
+
+      const list = await request(backend.server)
+        .get('/api/runtime-stack/exemptions')
+        .set('Authorization', asUser());
+      expect(list.status).toBe(403);
+    } finally {
+      await backend.stop();
+    }
+  });
+
   it('pages through services for search, with titles, tools and gaps', async () => {
     const { backend } = await startPortal();
     try {

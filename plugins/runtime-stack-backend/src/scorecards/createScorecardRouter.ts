@@ -1,6 +1,7 @@
 import type {
   AuditorService,
   AuthService,
+  BackstageCredentials,
   HttpAuthService,
   LoggerService,
   PermissionsService,
@@ -10,8 +11,9 @@ import {
   RELATION_PART_OF,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   normalizeEntityRef,
   parseInput,
@@ -82,6 +84,14 @@ export function createScorecardRouter(options: {
       'Reading scorecards is not allowed for you',
     );
 
+  const mayReadExemptions = async (credentials: BackstageCredentials) => {
+    const [decision] = await permissions.authorize(
+      [{ permission: exemptionReadPermission }],
+      { credentials },
+    );
+    return decision.result === AuthorizeResult.ALLOW;
+  };
+
   router.get('/scorecards/teams', async (req, res) => {
     await canRead(req);
     const query = parseInput(teamScorecardQuerySchema, req.query, 'query');
@@ -108,10 +118,14 @@ export function createScorecardRouter(options: {
       team,
       TEAM_VIEW_SERVICES,
     );
-    const expiring = await exemptions.list({
-      scopeRefs: scorecards.teamScopeRefs(team),
-      expiringBefore: addDays(now(), EXPIRING_WITHIN_DAYS),
-    });
+    // Exemptions carry reasons and names that only their readers may see;
+    // the rest of the page is the caller's all the same.
+    const expiring = (await mayReadExemptions(credentials))
+      ? await exemptions.list({
+          scopeRefs: scorecards.teamScopeRefs(team),
+          expiringBefore: addDays(now(), EXPIRING_WITHIN_DAYS),
+        })
+      : [];
     // The exemptions reach beyond the services listed, and name Systems.
     const visible = await visibleEntityRefs(
       options.catalog,
@@ -305,18 +319,42 @@ export function createScorecardRouter(options: {
   });
 
   router.delete('/exemptions/:id', async (req, res) => {
-    await authorizeRequest(
+    const credentials = await authorizeRequest(
       req,
       { httpAuth, permissions },
       exemptionDeletePermission,
       'Revoking exemptions is not allowed for you',
     );
-    const deleted = await audited(req, 'delete', { id: req.params.id }, () =>
-      exemptions.delete(req.params.id),
-    );
+    const { id } = req.params;
+    const deleted = await audited(req, 'delete', { id }, async () => {
+      await requireVisibleExemption(id, credentials);
+      return exemptions.delete(id);
+    });
     await reevaluate(deleted.scope);
     res.status(204).end();
   });
+
+  /**
+   * As a grant does, a revocation needs a scope the caller can see. A hidden
+   * one answers as a missing exemption does, so the answer does not tell
+   * that it exists.
+   */
+  async function requireVisibleExemption(
+    id: string,
+    credentials: BackstageCredentials,
+  ) {
+    const existing = await exemptions.get(id);
+    const visible =
+      existing &&
+      (
+        await visibleEntityRefs(
+          options.catalog,
+          [existing.scope.ref],
+          credentials,
+        )
+      ).has(existing.scope.ref);
+    if (!visible) throw new NotFoundError(`No exemption '${id}'`);
+  }
 
   async function audited<T>(
     req: Request,

@@ -1,5 +1,10 @@
 import { defaultLayerModel } from '../layers/defaultLayerModel';
-import { parseOwnershipAssignment } from './ownershipInput';
+import { z } from 'zod';
+import {
+  normalizeEntityRef,
+  parseInput,
+  parseOwnershipAssignment,
+} from './ownershipInput';
 
 const record = {
   scope: { kind: 'component', ref: 'payments-api' },
@@ -65,5 +70,48 @@ describe('parseOwnershipAssignment', () => {
     expect(() =>
       parseOwnershipAssignment(defaultLayerModel, value, at),
     ).toThrow(message);
+  });
+});
+
+describe('parseInput', () => {
+  const schema = z.strictObject({
+    scopeRef: z.union([z.string(), z.array(z.string())]).optional(),
+    annotations: z.record(z.string(), z.string()).optional(),
+  });
+
+  it.each([
+    [{ scopeRef: 'a\u0000b' }, 'Invalid query: scopeRef: '],
+    [{ scopeRef: ['ok', '\u0000'] }, 'Invalid query: scopeRef.1: '],
+    [
+      { annotations: { 'a\u0000b': 'x' } },
+      'Invalid query: annotations.a\\0b: ',
+    ],
+  ])(
+    'refuses a NUL character in any string or key, naming where (%#)',
+    (value, start) => {
+      expect(() => parseInput(schema, value, 'query')).toThrow(
+        `${start}must not contain the NUL character (U+0000)`,
+      );
+    },
+  );
+
+  it('refuses a NUL character in a field the schema would drop', () => {
+    expect(() =>
+      parseInput(z.looseObject({}), { extra: '\u0000' }, 'body'),
+    ).toThrow('Invalid body: extra: must not contain the NUL character');
+  });
+});
+
+describe('normalizeEntityRef', () => {
+  it('refuses a ref that outgrows 255 characters in full form, naming the field', () => {
+    // Within a 255-character schema limit as sent; 263 once normalised.
+    expect(() =>
+      normalizeEntityRef('a'.repeat(250), 'user', 'requestedBy'),
+    ).toThrow(
+      'Invalid requestedBy: as a full entity ref it is 263 characters long, more than 255',
+    );
+    expect(
+      normalizeEntityRef('a'.repeat(242), 'user', 'requestedBy'),
+    ).toHaveLength(255);
   });
 });

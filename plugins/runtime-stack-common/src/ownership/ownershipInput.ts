@@ -2,6 +2,7 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { z } from 'zod';
 import type { LayerModel } from '../layers/types';
+import { nulCharacterPath } from './nulCharacterPath';
 import {
   OWNERSHIP_RESPONSIBILITIES,
   OWNERSHIP_SCOPE_KINDS,
@@ -22,6 +23,9 @@ import {
  * @public
  */
 export const MAX_OWNERSHIP_NOTE_LENGTH = 2000;
+
+// The longest entity ref the backend stores (its columns are varchar(255)).
+const MAX_ENTITY_REF_LENGTH = 255;
 
 // Cluster and environment names follow Kubernetes' DNS label rules.
 const CLUSTER_NAME = /^[a-z0-9]([a-z0-9.-]{0,61}[a-z0-9])?$/;
@@ -74,9 +78,18 @@ export type OwnershipAssignment = Pick<
 const under = (at: string | undefined, field: string) =>
   at ? `${at}.${field}` : field;
 
+/** A path in the caller's input as messages name it, e.g. `records.0.note`. */
+const pathText = (path: ReadonlyArray<PropertyKey>) =>
+  path.map(String).join('.').replaceAll('\u0000', '\\0');
+
+const issueText = (path: ReadonlyArray<PropertyKey>, message: string) =>
+  path.length > 0 ? `${pathText(path)}: ${message}` : message;
+
 /**
  * Parses with a zod schema, turning every issue into one InputError that
  * names the field, e.g. `Invalid body: scope.kind: Invalid option ...`.
+ * A string anywhere in the input holding a NUL character is refused too:
+ * no schema needs to say so for each field.
  *
  * @public
  */
@@ -85,13 +98,19 @@ export function parseInput<S extends z.ZodType>(
   value: unknown,
   what: string,
 ): z.output<S> {
+  const nulAt = nulCharacterPath(value);
+  if (nulAt) {
+    throw new InputError(
+      `Invalid ${what}: ${issueText(
+        nulAt,
+        'must not contain the NUL character (U+0000)',
+      )}`,
+    );
+  }
   const result = schema.safeParse(value);
   if (!result.success) {
     const details = result.error.issues
-      .map(issue => {
-        const path = issue.path.map(String).join('.');
-        return path ? `${path}: ${issue.message}` : issue.message;
-      })
+      .map(issue => issueText(issue.path, issue.message))
       .join('; ');
     throw new InputError(`Invalid ${what}: ${details}`);
   }
@@ -126,7 +145,15 @@ export function normalizeEntityRef(
       `Invalid ${field}: expected a ${expectedKind} entity ref such as ${expectedKind}:default/name, got '${ref}'`,
     );
   }
-  return stringifyEntityRef(parsed);
+  const normalized = stringifyEntityRef(parsed);
+  // Checked in full form, as it is stored: a short ref within a schema's
+  // limit can outgrow it once its kind and namespace are added.
+  if (normalized.length > MAX_ENTITY_REF_LENGTH) {
+    throw new InputError(
+      `Invalid ${field}: as a full entity ref it is ${normalized.length} characters long, more than ${MAX_ENTITY_REF_LENGTH}`,
+    );
+  }
+  return normalized;
 }
 
 /**

@@ -1,0 +1,64 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { ownershipReadPermission } from '@internal/backstage-plugin-runtime-stack-common';
+import request from 'supertest';
+import { kubernetesConfig } from '../__testUtils__/kubernetesConfig';
+import { startPortalBackend } from '../__testUtils__/portalBackend';
+
+jest.setTimeout(60_000);
+
+/** A cluster never collected: coverage is evaluated from the catalog alone. */
+const kubernetes = kubernetesConfig([
+  { name: 'prod-eu-1', url: 'http://127.0.0.1:9', token: 'x' },
+]);
+const runtimeStack = {
+  ownership: {
+    defaults: [{ owner: 'platform-team', capabilities: ['metrics'] }],
+  },
+};
+
+type Backend = Awaited<ReturnType<typeof startPortalBackend>>['backend'];
+
+const get = (backend: Backend, path: string) =>
+  request(backend.server)
+    .get(`/api/runtime-stack/entities/component/default/payments-api${path}`)
+    .set('Authorization', mockCredentials.user.header());
+
+const ownersOf = (body: any) =>
+  [...body.capabilities, ...body.gaps].map((c: any) => c.owners);
+
+describe('GET /entities/:kind/:namespace/:name/coverage owners', () => {
+  it('puts owners on each capability for whoever may read ownership', async () => {
+    const { backend } = await startPortalBackend(kubernetes, { runtimeStack });
+    try {
+      const res = await get(backend, '/coverage');
+      expect(res.status).toBe(200);
+      expect(ownersOf(res.body).every(Array.isArray)).toBe(true);
+      expect(
+        res.body.capabilities.find((c: any) => c.capability === 'metrics')
+          .owners,
+      ).toEqual([
+        expect.objectContaining({ owner: 'group:default/platform-team' }),
+      ]);
+    } finally {
+      await backend.stop();
+    }
+  });
+
+  it('leaves owners out, as not known, for a caller the policy denies reading ownership', async () => {
+    const { backend } = await startPortalBackend(kubernetes, {
+      runtimeStack,
+      deniedPermissions: [ownershipReadPermission.name],
+    });
+    try {
+      await get(backend, '/ownership').expect(403);
+      const res = await get(backend, '/coverage');
+      expect(res.status).toBe(200);
+      expect(res.body.capabilities.length).toBeGreaterThan(0);
+      expect(ownersOf(res.body).filter(o => o !== undefined)).toEqual([]);
+      expect(JSON.stringify(res.body)).not.toContain('platform-team');
+      expect(res.body.sourceErrors).toEqual([]);
+    } finally {
+      await backend.stop();
+    }
+  });
+});

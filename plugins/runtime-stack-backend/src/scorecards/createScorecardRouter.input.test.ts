@@ -1,0 +1,118 @@
+import {
+  mockCredentials,
+  mockErrorHandler,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { defaultLayerModel } from '@internal/backstage-plugin-runtime-stack-common';
+import express from 'express';
+import type { Knex } from 'knex';
+import request from 'supertest';
+import { migrateToLatest } from '../database/migrations';
+import type { CoverageService } from '../layerCoverage/CoverageService';
+import { createScorecardRouter } from './createScorecardRouter';
+import { ExemptionStore } from './ExemptionStore';
+import { ScorecardStore } from './ScorecardStore';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+/**
+ * Input each database takes differently: PostgreSQL refuses a NUL character
+ * in text and an integer past a column's range where SQLite stores or
+ * compares them, so both must be answered before a query, alike.
+ */
+describe.each(databases.eachSupportedId())(
+  'scorecard and exemption input on %s',
+  databaseId => {
+    let knex: Knex;
+    let app: express.Express;
+    const user = mockCredentials.user.header();
+    const grant = (body: object) =>
+      request(app)
+        .post('/exemptions')
+        .set('Authorization', user)
+        .send({
+          scope: { kind: 'component', ref: 'pay-api' },
+          capability: 'data-protection',
+          reason: 'stateless',
+          expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+          ...body,
+        });
+
+    beforeAll(async () => {
+      knex = await databases.init(databaseId);
+      await migrateToLatest(knex);
+      const router = createScorecardRouter({
+        httpAuth: mockServices.httpAuth(),
+        permissions: mockServices.permissions(),
+        auditor: mockServices.auditor.mock({
+          createEvent: async () => ({
+            success: async () => {},
+            fail: async () => {},
+          }),
+        }),
+        auth: mockServices.auth(),
+        catalog: catalogServiceMock({
+          entities: [
+            {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'Component',
+              metadata: { name: 'pay-api', namespace: 'default' },
+              spec: { type: 'service', lifecycle: 'production', owner: 'x' },
+            },
+          ],
+        }),
+        layerModel: defaultLayerModel,
+        scorecards: new ScorecardStore(knex),
+        exemptions: new ExemptionStore(knex),
+        coverage: { reevaluate: async () => {} } as unknown as CoverageService,
+        logger: mockServices.logger.mock(),
+      });
+      app = express().use(router).use(mockErrorHandler());
+    });
+
+    it.each([
+      ['/scorecards/services?search=%00', /^Invalid query: search: .*NUL/],
+      ['/scorecards/services?team=a%00b', /^Invalid query: team: .*NUL/],
+      ['/search/services?after=a%00', /^Invalid query: after: .*NUL/],
+      ['/exemptions?scopeRef=a%00', /^Invalid query: scopeRef: .*NUL/],
+      [
+        '/exemptions?scopeRef=ok&scopeRef=a%00',
+        /^Invalid query: scopeRef\.1: .*NUL/,
+      ],
+      ['/scorecards/services?layer=3000000000', /^Invalid query: layer: /],
+    ])('refuses %s, naming the field', async (path, message) => {
+      const res = await request(app).get(path).set('Authorization', user);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(message);
+    });
+
+    it('refuses a grant with a NUL character, storing nothing', async () => {
+      const res = await grant({ reason: 'a\u0000b' });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(
+        /^Invalid body: reason: must not contain the NUL character/,
+      );
+      expect(await knex('coverage_exemptions')).toEqual([]);
+    });
+
+    it('refuses a requester whose full ref outgrows its column, storing nothing', async () => {
+      // 250 characters as sent, 263 as user:default/…
+      const res = await grant({ requestedBy: 'a'.repeat(250) });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(
+        /^Invalid requestedBy: as a full entity ref it is 263 characters long/,
+      );
+      expect(await knex('coverage_exemptions')).toEqual([]);
+
+      const scope = await grant({
+        scope: { kind: 'component', ref: 'a'.repeat(250) },
+      });
+      expect(scope.status).toBe(400);
+      expect(scope.body.error.message).toMatch(/^Invalid scope\.ref: /);
+    });
+  },
+);
