@@ -36,6 +36,7 @@ import {
   createTemplateAction,
   scaffolderActionsExtensionPoint,
 } from '@backstage/plugin-scaffolder-node';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import {
   type ClusterObject,
   defaultLayerModel,
@@ -79,6 +80,7 @@ import {
   validateWithKubernetesModels,
   type ModelCheckResult,
 } from '../actions/kubernetesModels';
+import { createValidateChartAction } from '../actions/validateChart';
 import { scaffolderModule } from '../module';
 import {
   startTestBackendClosingDatabases,
@@ -143,7 +145,8 @@ const combinations: Combination[] = [
       autoscalingMax: 8,
       autoscalingCpu: 70,
       ciSystem: 'github-actions',
-      registryHost: 'registry.example.com',
+      // Not the form's example.com placeholder, which a repository refuses.
+      registryHost: 'registry.acme.internal',
       imageName: 'payments/payments-fx-api',
       repoUrl: 'github.com?owner=acme&repo=payments-fx-api',
       publishTo: 'repository',
@@ -151,7 +154,7 @@ const combinations: Combination[] = [
     tools:
       'alerting=alertmanager,build-security=trivy,certificate-management=cert-manager,ci-cd=github-actions,container-runtime=gvisor,gitops=argo-cd,metrics=prometheus,package-management=helm,policy=kubernetes-network-policy,service-mesh=istio,service-proxy=ingress-nginx,source-control=github,visualization=grafana',
     namespace: 'payments',
-    image: 'registry.example.com/payments/payments-fx-api',
+    image: 'registry.acme.internal/payments/payments-fx-api',
     // The class ingress-nginx's chart installs, as on the fake clusters.
     ingress: { className: 'nginx', controllerNamespace: 'ingress-nginx' },
     ciFile: '.github/workflows/ci.yaml',
@@ -240,26 +243,27 @@ const combinations: Combination[] = [
       ingressHost: 'preview.catalog.example.com',
       tlsEnabled: false,
       gitops: 'none',
+      // Without a ServiceMonitor, neither alerts nor a dashboard: they query
+      // what it has Prometheus scrape.
       serviceMonitor: false,
-      dashboards: true,
+      dashboards: false,
       alertRules: false,
       mesh: 'none',
       sandbox: 'none',
       autoscalingEnabled: false,
       ciSystem: 'github-actions',
-      registryHost: 'registry.example.com',
+      registryHost: 'cr.acme.internal',
       imageName: 'catalog/catalog-preview-web',
       repoUrl: 'github.com?owner=acme&repo=catalog-preview-web',
       publishTo: 'repository',
     },
     tools:
-      'build-security=trivy,ci-cd=github-actions,package-management=helm,policy=kubernetes-network-policy,service-proxy=traefik,source-control=github,visualization=grafana',
+      'build-security=trivy,ci-cd=github-actions,package-management=helm,policy=kubernetes-network-policy,service-proxy=traefik,source-control=github',
     namespace: 'catalog-preview-web',
-    image: 'registry.example.com/catalog/catalog-preview-web',
+    image: 'cr.acme.internal/catalog/catalog-preview-web',
     ingress: { className: 'traefik', controllerNamespace: 'traefik' },
     ciFile: '.github/workflows/ci.yaml',
     kinds: [
-      'ConfigMap',
       'Deployment',
       'Ingress',
       'NetworkPolicy',
@@ -267,7 +271,7 @@ const combinations: Combination[] = [
       'Service',
       'ServiceAccount',
     ],
-    ownership: ['operates 6', 'consumes visualization'],
+    ownership: ['operates 6'],
   },
 ];
 
@@ -875,6 +879,7 @@ function checkTree(files: Map<string, Buffer>, c: Combination) {
   ];
   const node = [
     'package.json',
+    'package-lock.json',
     'tsconfig.json',
     'src/app.ts',
     'src/app.test.ts',
@@ -997,9 +1002,24 @@ function checkTree(files: Map<string, Buffer>, c: Combination) {
   ).not.toThrow();
 
   if (nodejs) {
-    expect(JSON.parse(text(files, 'package.json'))).toMatchObject({
+    const pkg = JSON.parse(text(files, 'package.json'));
+    expect(pkg).toMatchObject({
       name: v.name,
       type: 'module',
+    });
+    // npm ci installs exactly the lockfile, which matches package.json.
+    const lock = JSON.parse(text(files, 'package-lock.json'));
+    expect(lock).toMatchObject({
+      name: v.name,
+      version: pkg.version,
+      lockfileVersion: 3,
+    });
+    expect(lock.packages['']).toEqual({
+      name: v.name,
+      version: pkg.version,
+      ...(pkg.dependencies && { dependencies: pkg.dependencies }),
+      devDependencies: pkg.devDependencies,
+      engines: pkg.engines,
     });
     expect(text(files, 'src/config.ts')).toContain(
       `export const DEFAULT_PORT = ${v.port};`,
@@ -1015,6 +1035,28 @@ function checkTree(files: Map<string, Buffer>, c: Combination) {
   expect(dockerfile).toMatch(/^FROM .+ AS build$/m);
   expect(dockerfile).toContain('USER 65532:65532');
   expect(dockerfile).toContain(`EXPOSE ${v.port}`);
+  if (nodejs) {
+    // Built on the glibc Debian the distroless runtime image is, so native
+    // modules built in the first stage load in the second; installed from
+    // the lockfile, here and in CI.
+    expect(dockerfile).toMatch(/^FROM node:22-bookworm-slim AS build$/m);
+    expect(dockerfile).toMatch(
+      /^FROM gcr\.io\/distroless\/nodejs22-debian12:nonroot$/m,
+    );
+    expect(dockerfile).toContain('COPY package.json package-lock.json ./');
+    expect(dockerfile).toMatch(/^RUN npm ci$/m);
+    for (const file of ['Dockerfile', c.ciFile]) {
+      expect({
+        file,
+        npmInstall: text(files, file).includes('npm install'),
+      }).toEqual({
+        file,
+        npmInstall: false,
+      });
+    }
+    expect(text(files, c.ciFile)).toContain('npm ci');
+    expect(text(files, c.ciFile)).not.toContain('node:22-alpine');
+  }
 }
 
 /**
@@ -1066,9 +1108,11 @@ function checkGoToolchain(files: Map<string, Buffer>, c: Combination) {
 /**
  * The pipeline tags the image with the first 12 characters of the commit
  * SHA (what README.md tells a manual deployment to pass), renders the chart
- * with such a tag, and its GitOps handoff rebases onto the branch before it
- * pushes. GitLab's pushes to the project GitOps deploys from, which must be
- * this one.
+ * with such a tag, pushes only once the registry's secrets are set, and its
+ * GitOps handoff writes the tag on the tip of the branch, retrying a push
+ * that loses a race (gitopsHandoff.test.ts replays it with git). GitLab's
+ * pushes to the project GitOps deploys from, which must be this one, one
+ * handoff at a time.
  */
 function checkPipeline(files: Map<string, Buffer>, c: Combination) {
   const pipeline = text(files, c.ciFile);
@@ -1080,26 +1124,79 @@ function checkPipeline(files: Map<string, Buffer>, c: Combination) {
   );
   expect(pipeline).toMatch(/helm lint chart --strict --set-string image\.tag=/);
   expect(pipeline).toMatch(/helm template .* --set-string image\.tag=/);
-  const pull = pipeline.indexOf('git pull --rebase');
-  expect(pull).toBeGreaterThan(pipeline.indexOf('git commit'));
-  expect(pull).toBeLessThan(pipeline.indexOf('git push'));
-  if (!github) {
-    const [gitlab] = yamlDocuments(pipeline);
-    expect(gitlab.workflow.rules).toEqual([
+  const [parsed] = yamlDocuments(pipeline);
+  const handoff: string = github
+    ? parsed.jobs.handoff.steps.map((step: any) => step.run ?? '').join('\n')
+    : parsed.handoff.script.join('\n');
+  // On the tip of the branch: fetched and reset to before the tag is
+  // edited, committed, pushed, and all of it again when the push fails.
+  const order = [
+    'for attempt in 1 2 3 4 5; do',
+    github
+      ? 'git fetch --quiet origin main'
+      : 'git fetch --quiet "$PUSH_URL" "$CI_COMMIT_BRANCH"',
+    'git reset --quiet --hard FETCH_HEAD',
+    "yq -i '.image.tag = strenv(TAG)' chart/values.yaml",
+    'git commit --quiet -am "Deploy image $TAG [skip ci]"',
+    github
+      ? 'if git push origin HEAD:main; then'
+      : 'if git push "$PUSH_URL" "HEAD:$CI_COMMIT_BRANCH"; then',
+    'done',
+  ];
+  const positions = order.map(line => handoff.indexOf(line));
+  expect({ positions, sorted: [...positions].sort((a, b) => a - b) }).toEqual({
+    positions,
+    sorted: positions,
+  });
+  expect(positions).not.toContain(-1);
+  expect(handoff).not.toContain('git pull');
+  if (github) {
+    // Secrets cannot be tested in an if: a step tells the others whether
+    // to push, and the handoff runs only after a push.
+    const image = parsed.jobs.image;
+    const credentials = image.steps.find(
+      (step: any) => step.id === 'credentials',
+    );
+    expect(credentials.env).toMatchObject({
+      REGISTRY_USERNAME: '${{ secrets.REGISTRY_USERNAME }}',
+      REGISTRY_PASSWORD: '${{ secrets.REGISTRY_PASSWORD }}',
+    });
+    expect(credentials.run).toContain(
+      'echo "::notice title=Image not pushed::The REGISTRY_USERNAME and REGISTRY_PASSWORD secrets are not set',
+    );
+    for (const name of ['Log in to the registry', 'Push']) {
+      expect(image.steps.find((step: any) => step.name === name).if).toBe(
+        "steps.credentials.outputs.push == 'true'",
+      );
+    }
+    expect(image.outputs.pushed).toBe('${{ steps.credentials.outputs.push }}');
+    expect(parsed.jobs.handoff.if).toBe(
+      "github.event_name == 'push' && needs.image.outputs.pushed == 'true'",
+    );
+  } else {
+    expect(parsed.workflow.rules).toEqual([
       { if: '$CI_PIPELINE_SOURCE == "merge_request_event"' },
       { if: '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH' },
     ]);
-    const handoff = gitlab.handoff.script.join('\n');
+    expect(parsed.handoff.resource_group).toBe('gitops-handoff');
     expect(handoff).toContain(
       `if [ "$REPO_URL" != "$CI_PROJECT_URL.git" ]; then`,
     );
     expect(handoff).toContain(
       'PUSH_URL="https://oauth2:${GITOPS_PUSH_TOKEN}@${CI_PROJECT_URL#https://}.git"',
     );
-    expect(handoff).toContain(
-      'git pull --rebase "$PUSH_URL" "$CI_COMMIT_BRANCH"',
+    // Without the registry's variables nothing is pushed, nor handed off.
+    const noCredentials =
+      'if [ -z "$REGISTRY_USERNAME" ] || [ -z "$REGISTRY_PASSWORD" ]; then';
+    const push = parsed.push.script.join('\n');
+    expect(push.indexOf(noCredentials)).toBeGreaterThan(-1);
+    expect(push.indexOf(noCredentials)).toBeLessThan(
+      push.indexOf('docker login'),
     );
-    expect(handoff).toContain('git push "$PUSH_URL" "HEAD:$CI_COMMIT_BRANCH"');
+    expect(handoff.indexOf(noCredentials)).toBeGreaterThan(-1);
+    expect(handoff.indexOf(noCredentials)).toBeLessThan(
+      handoff.indexOf('git fetch'),
+    );
     // What the check compares: the project's URL as GitLab sets it.
     const values = parseYaml(text(files, 'chart/values.yaml'));
     expect(values.gitops.repoURL).toBe(`${repoWebUrl(c)}.git`);
@@ -1128,6 +1225,24 @@ function checkDeployInstructions(files: Map<string, Buffer>, c: Combination) {
     v.gitops === 'flux' ? 'flux' : 'argocd-application'
   }.yaml | kubectl apply -f -`;
   expect(readme).toContain(`git pull\n${bootstrap}`);
+  if (v.gitops === 'argo-cd') {
+    // The repository is private: Argo CD reads it with a repository Secret.
+    const secret = `${v.name}-repository`;
+    const create = readme.indexOf(
+      `kubectl create secret generic ${secret} \\\n  --namespace argocd \\\n  --from-literal=type=git \\\n  --from-literal=url=${repoWebUrl(
+        c,
+      )}.git \\\n  --from-literal=username=`,
+    );
+    expect(create).toBeGreaterThan(-1);
+    const label = readme.indexOf(
+      `kubectl label secret ${secret} --namespace argocd \\\n  argocd.argoproj.io/secret-type=repository`,
+    );
+    expect(label).toBeGreaterThan(create);
+    expect(label).toBeLessThan(readme.indexOf(bootstrap));
+    expect(text(files, 'docs/index.md')).toContain(
+      `(\`${secret}\`, labelled\n\`argocd.argoproj.io/secret-type: repository\`)`,
+    );
+  }
   if (v.gitops === 'flux') {
     const secret = `${v.name}-git-credentials`;
     expect(values.gitops.flux.secretRef).toBe(secret);
@@ -1497,15 +1612,24 @@ async function checkChart(dir: string, c: Combination, entity: Entity) {
       },
       minReplicas: v.autoscalingMin,
       maxReplicas: v.autoscalingMax,
+      // The app container's CPU, whatever the mesh injects beside it:
+      // Linkerd's proxy has no CPU request, so a pod-wide Resource metric
+      // would never be computed.
       metrics: [
         {
-          resource: {
+          type: 'ContainerResource',
+          containerResource: {
             name: 'cpu',
-            target: { averageUtilization: v.autoscalingCpu },
+            container: container.name,
+            target: {
+              type: 'Utilization',
+              averageUtilization: v.autoscalingCpu,
+            },
           },
         },
       ],
     });
+    expect(container.name).toBe(name);
   }
 
   if (v.serviceMonitor) {
@@ -1638,6 +1762,29 @@ async function checkNodeApp(files: Map<string, Buffer>, c: Combination) {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+  // The lockfile is one `npm ci` accepts for this package.json: offline,
+  // with an empty cache, npm resolves nothing beyond it (a dependency the
+  // lockfile lacked would be looked up, and fail).
+  if (realToolAvailable('npm', 'the package-lock.json check', 'npm')) {
+    const ci = spawnSync(
+      'npm',
+      [
+        'ci',
+        '--dry-run',
+        '--offline',
+        '--ignore-scripts',
+        '--no-audit',
+        '--no-fund',
+        '--cache',
+        join(dir, '.npm-cache'),
+      ],
+      { cwd: dir, encoding: 'utf8', timeout: 60_000 },
+    );
+    expect({
+      npmCi: ci.status,
+      output: ci.status === 0 ? '' : `${ci.stdout}${ci.stderr}`,
+    }).toEqual({ npmCi: 0, output: '' });
+  }
   run([
     join(REPO_ROOT, 'node_modules/typescript/bin/tsc'),
     '-p',
@@ -2102,6 +2249,232 @@ describe('the runtime-service template', () => {
     );
   }, 120_000);
 
+  it('refuses alerting rules and a dashboard without the ServiceMonitor they query', async () => {
+    for (const [choice, other] of [
+      ['alertRules', 'dashboards'],
+      ['dashboards', 'alertRules'],
+    ]) {
+      const res = await dryRunRequest({
+        ...combinations[0].values,
+        serviceMonitor: false,
+        [choice]: true,
+        [other]: false,
+      });
+      expect({ choice, status: res.status }).toEqual({ choice, status: 400 });
+      expect(JSON.stringify(res.body)).toContain(`instance.${choice} `);
+      expect(JSON.stringify(res.body)).not.toContain(`instance.${other} `);
+    }
+  });
+
+  it("refuses a port the mesh's sidecar takes, for that mesh only", async () => {
+    const refused: Array<[string, number]> = [
+      ['istio', 15000],
+      ['istio', 15001],
+      ['istio', 15006],
+      ['istio', 15008],
+      ['istio', 15020],
+      ['istio', 15021],
+      ['istio', 15090],
+      ['linkerd', 4140],
+      ['linkerd', 4143],
+      ['linkerd', 4190],
+      ['linkerd', 4191],
+    ];
+    for (const [mesh, port] of refused) {
+      const res = await dryRunRequest({
+        ...combinations[0].values,
+        // No cluster: declare-stack would check the mesh against it.
+        cluster: '',
+        mesh,
+        port,
+      });
+      expect({ mesh, port, status: res.status }).toEqual({
+        mesh,
+        port,
+        status: 400,
+      });
+      expect(JSON.stringify(res.body)).toContain('instance.mesh ');
+    }
+  });
+
+  it('refuses an example.com registry for a repository, and a ClusterIssuer that is not a name', async () => {
+    for (const registryHost of [
+      'registry.example.com',
+      'example.com',
+      'registry.example.com:5000',
+      'cr.example.org',
+    ]) {
+      const res = await dryRunRequest({
+        ...combinations[0].values,
+        registryHost,
+      });
+      expect({ registryHost, status: res.status }).toEqual({
+        registryHost,
+        status: 400,
+      });
+      expect(JSON.stringify(res.body)).toContain('instance.publishTo ');
+    }
+    for (const certIssuer of ['issuer: prod', 'LetsEncrypt Prod', '-prod']) {
+      const res = await dryRunRequest({
+        ...combinations[0].values,
+        certIssuer,
+      });
+      expect({ certIssuer, status: res.status }).toEqual({
+        certIssuer,
+        status: 400,
+      });
+      // certIssuer is a field of the Ingress branch, which jsonschema
+      // names as a whole.
+      expect(JSON.stringify(res.body)).toContain(
+        'instance.ingressEnabled is not exactly one from',
+      );
+    }
+  });
+
+  it('writes names that look like numbers as strings, into a chart that validates', async () => {
+    const c: Combination = {
+      ...combinations[0],
+      values: {
+        ...combinations[0].values,
+        namespace: '123',
+        ingressClassName: '1.5',
+        ingressControllerNamespace: '456',
+        certIssuer: '1e3',
+        registryHost: '10.0',
+        imageName: '789',
+      },
+      namespace: '123',
+      image: '10.0/789',
+      ingress: { className: '1.5', controllerNamespace: '456' },
+    };
+    const files = fromDirectoryContents((await dryRun(c)).directoryContents);
+    const values = parseYaml(text(files, 'chart/values.yaml'));
+    expect({
+      registry: values.image.registry,
+      repository: values.image.repository,
+      className: values.ingress.className,
+      clusterIssuer: values.ingress.tls.clusterIssuer,
+      ingressControllerNamespace:
+        values.networkPolicy.ingressControllerNamespace,
+      folder: values.dashboards.folder,
+      destinationNamespace: values.gitops.destinationNamespace,
+    }).toEqual({
+      registry: '10.0',
+      repository: '789',
+      className: '1.5',
+      clusterIssuer: '1e3',
+      ingressControllerNamespace: '456',
+      folder: '123',
+      destinationNamespace: '123',
+    });
+    const entity = await checkCatalogInfo(files, c);
+    expect(
+      entity.metadata.annotations!['backstage.io/kubernetes-namespace'],
+    ).toBe('123');
+    const dir = mkdtempSync(join(work, 'numeric-'));
+    writeTree(dir, files);
+    const tag = ['--set-string', `image.tag=${IMAGE_TAG}`];
+    expect(
+      helm(['lint', 'chart', '--strict', '--namespace', '123', ...tag], dir),
+    ).toContain('1 chart(s) linted, 0 chart(s) failed');
+    const objects = yamlDocuments(
+      helm(
+        [
+          'template',
+          String(c.values.name),
+          'chart',
+          '--namespace',
+          '123',
+          ...tag,
+        ],
+        dir,
+      ),
+    );
+    expect(await manifestProblems(objects)).toEqual([]);
+    const ingress = objects.find(o => o.kind === 'Ingress');
+    expect(ingress.spec.ingressClassName).toBe('1.5');
+    expect(ingress.metadata.annotations['cert-manager.io/cluster-issuer']).toBe(
+      '1e3',
+    );
+    const policy = objects.find(o => o.kind === 'NetworkPolicy');
+    expect(peersByPort(policy).http).toContain('namespace 456');
+    expect(
+      objects.find(o => o.kind === 'Application').spec.destination.namespace,
+    ).toBe('123');
+  }, 120_000);
+
+  it('gives a chart that refuses, in helm template and so in validate-chart, alerts or a dashboard without the ServiceMonitor and a port of the mesh', async () => {
+    // Linkerd, alerting rules, no dashboard.
+    const c = combinations[1];
+    const dir = mkdtempSync(join(work, 'refusals-'));
+    writeTree(dir, fromDirectoryContents((await dryRun(c)).directoryContents));
+    const validate = async (set: Record<string, unknown>) => {
+      const ctx = createMockActionContext({
+        input: {
+          chartPath: 'chart',
+          releaseName: String(c.values.name),
+          set: { 'image.tag': 'validate', ...set },
+        } as any,
+        workspacePath: dir,
+      });
+      try {
+        await createValidateChartAction({ helmPath: ensureHelm() }).handler(
+          ctx,
+        );
+        return 'passed';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    const at = (template: string) =>
+      `helm template failed for chart 'chart': execution error at (${c.values.name}/templates/${template}:`;
+    expect(await validate({})).toBe('passed');
+    const refusals: Array<[Record<string, unknown>, string, string]> = [
+      [
+        { 'serviceMonitor.enabled': false },
+        'prometheusrule.yaml',
+        'prometheusRule.enabled needs serviceMonitor.enabled: the rules query the series the ServiceMonitor has Prometheus scrape, so without it the Down alert would fire forever; enable serviceMonitor, or disable prometheusRule',
+      ],
+      [
+        {
+          'serviceMonitor.enabled': false,
+          'prometheusRule.enabled': false,
+          'dashboards.enabled': true,
+        },
+        'dashboard-configmap.yaml',
+        'dashboards.enabled needs serviceMonitor.enabled: the dashboard shows the series the ServiceMonitor has Prometheus scrape, so without it it would stay empty; enable serviceMonitor, or disable dashboards',
+      ],
+      [
+        { containerPort: 4143 },
+        'deployment.yaml',
+        'containerPort 4143 is a port the Linkerd sidecar takes in the pod (4140, 4143, 4190, 4191): pick another containerPort, or another mesh.provider',
+      ],
+      [
+        { 'mesh.provider': 'istio', containerPort: 15090 },
+        'deployment.yaml',
+        'containerPort 15090 is a port the Istio sidecar takes in the pod (15000, 15001, 15004, 15006, 15008, 15009, 15020, 15021, 15053, 15090): pick another containerPort, or another mesh.provider',
+      ],
+    ];
+    for (const [set, template, message] of refusals) {
+      const result = await validate(set);
+      expect({ set, starts: result.startsWith(at(template)) }).toEqual({
+        set,
+        starts: true,
+      });
+      expect({ set, message: result.endsWith(`): ${message}`) }).toEqual({
+        set,
+        message: true,
+      });
+    }
+    // Another mesh's ports are the app's to take.
+    expect(
+      await validate({ 'mesh.provider': 'istio', containerPort: 4143 }),
+    ).toBe('passed');
+    expect(
+      await validate({ 'mesh.provider': 'none', containerPort: 15090 }),
+    ).toBe('passed');
+  }, 120_000);
+
   it('gives a chart whose values.schema.json refuses typos, root and privileged containers and incomplete choices', async () => {
     // Flux, autoscaling, no Ingress.
     const dir = mkdtempSync(join(work, 'schema-'));
@@ -2419,6 +2792,8 @@ describe('the runtime-service template', () => {
       name: 'fx-rates-api',
       repoUrl: 'github.com?owner=acme&repo=fx-rates-api',
       publishTo: 'local',
+      // The form's placeholder, which a service written here may keep.
+      registryHost: 'registry.example.com',
     };
     const target = join(localPublishDir, 'fx-rates-api');
     const c0Ownership = combinations[0].ownership;

@@ -23,7 +23,7 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | 
 {{ include "service.selectorLabels" . }}
 app.kubernetes.io/version: {{ include "service.imageTag" . | trunc 63 | quote }}
 app.kubernetes.io/managed-by: {{ .Release.Service }}
-backstage.io/kubernetes-id: {{ include "service.kubernetesId" . }}
+backstage.io/kubernetes-id: {{ include "service.kubernetesId" . | quote }}
 {{- end }}
 
 {{/*
