@@ -74,10 +74,18 @@ export class ImageCollectionService {
   /** Images in the clusters' workload templates and in catalog annotations. */
   async referencesInUse(): Promise<string[]> {
     const { clusterStore, clusters, catalog, auth } = this.options;
-    const workloads = await clusterStore.findObjects({
-      clusters: clusters.names(),
-      kinds: WORKLOAD_KINDS,
-    });
+    const running = new Set<string>();
+    // A cluster at a time: what is held is the largest cluster's workloads,
+    // not the estate's.
+    for (const cluster of clusters.names()) {
+      const workloads = await clusterStore.findObjects({
+        clusters: [cluster],
+        kinds: WORKLOAD_KINDS,
+      });
+      for (const image of templateImagesOf(workloads.map(w => w.object))) {
+        running.add(image);
+      }
+    }
     // Components and Systems carry the annotation; only it is fetched.
     const { items } = await catalog.getEntities(
       {
@@ -89,11 +97,6 @@ export class ImageCollectionService {
     const declared = items.flatMap(entity =>
       declaredImageReferences(entity, this.options.settings),
     );
-    return [
-      ...new Set([
-        ...templateImagesOf(workloads.map(w => w.object)),
-        ...declared,
-      ]),
-    ];
+    return [...new Set([...running, ...declared])];
   }
 }
