@@ -1,19 +1,9 @@
-import {
-  mockCredentials,
-  mockErrorHandler,
-  mockServices,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { defaultLayerModel } from '@internal/backstage-plugin-runtime-stack-common';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import express from 'express';
 import type { Knex } from 'knex';
 import request from 'supertest';
 import { migrateToLatest } from '../database/migrations';
-import type { CoverageService } from '../layerCoverage/CoverageService';
-import { createScorecardRouter } from './createScorecardRouter';
-import { ExemptionStore } from './ExemptionStore';
-import { ScorecardStore } from './ScorecardStore';
+import { payApiScorecardApp } from '../__testUtils__/payApiScorecardApp';
 
 jest.setTimeout(60_000);
 
@@ -45,33 +35,7 @@ describe.each(databases.eachSupportedId())(
     beforeAll(async () => {
       knex = await databases.init(databaseId);
       await migrateToLatest(knex);
-      const router = createScorecardRouter({
-        httpAuth: mockServices.httpAuth(),
-        permissions: mockServices.permissions(),
-        auditor: mockServices.auditor.mock({
-          createEvent: async () => ({
-            success: async () => {},
-            fail: async () => {},
-          }),
-        }),
-        auth: mockServices.auth(),
-        catalog: catalogServiceMock({
-          entities: [
-            {
-              apiVersion: 'backstage.io/v1alpha1',
-              kind: 'Component',
-              metadata: { name: 'pay-api', namespace: 'default' },
-              spec: { type: 'service', lifecycle: 'production', owner: 'x' },
-            },
-          ],
-        }),
-        layerModel: defaultLayerModel,
-        scorecards: new ScorecardStore(knex),
-        exemptions: new ExemptionStore(knex),
-        coverage: { reevaluate: async () => {} } as unknown as CoverageService,
-        logger: mockServices.logger.mock(),
-      });
-      app = express().use(router).use(mockErrorHandler());
+      app = payApiScorecardApp(knex).app;
     });
 
     it.each([

@@ -1,18 +1,11 @@
 import {
   mockCredentials,
-  mockErrorHandler,
   mockServices,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { defaultLayerModel } from '@internal/backstage-plugin-runtime-stack-common';
-import express from 'express';
 import request from 'supertest';
 import { migrateToLatest } from '../database/migrations';
-import type { CoverageService } from '../layerCoverage/CoverageService';
-import { createScorecardRouter } from './createScorecardRouter';
-import { ExemptionStore } from './ExemptionStore';
-import { ScorecardStore } from './ScorecardStore';
+import { payApiScorecardApp } from '../__testUtils__/payApiScorecardApp';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
@@ -21,37 +14,13 @@ describe('exemption changes whose re-evaluation fails', () => {
     const knex = await databases.init('SQLITE_3');
     await migrateToLatest(knex);
     const logger = mockServices.logger.mock();
-    const exemptions = new ExemptionStore(knex);
     const reevaluate = jest
       .fn()
       .mockRejectedValue(new Error('catalog unavailable'));
-    const router = createScorecardRouter({
-      httpAuth: mockServices.httpAuth(),
-      permissions: mockServices.permissions(),
-      auditor: mockServices.auditor.mock({
-        createEvent: async () => ({
-          success: async () => {},
-          fail: async () => {},
-        }),
-      }),
-      auth: mockServices.auth(),
-      catalog: catalogServiceMock({
-        entities: [
-          {
-            apiVersion: 'backstage.io/v1alpha1',
-            kind: 'Component',
-            metadata: { name: 'pay-api', namespace: 'default' },
-            spec: { type: 'service', lifecycle: 'production', owner: 'x' },
-          },
-        ],
-      }),
-      layerModel: defaultLayerModel,
-      scorecards: new ScorecardStore(knex),
-      exemptions,
-      coverage: { reevaluate } as unknown as CoverageService,
+    const { app, exemptions } = payApiScorecardApp(knex, {
+      reevaluate,
       logger,
     });
-    const app = express().use(router).use(mockErrorHandler());
     const user = mockCredentials.user.header();
 
     const created = await request(app)
