@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import {
+  coverageFigure,
   exampleServiceNames,
   runtimeStackTab,
   signInAsGuest,
@@ -114,9 +115,10 @@ test('time until the Runtime stack tab is usable', async ({
       // first: the coverage is in the browser's HTTP cache by then, so the
       // tab's request is answered with a 304.
       const tabAfterCard = await openOverview(page, name);
-      await expect(page.getByLabel('Overall coverage')).toHaveText(/^\d+%$/, {
-        timeout: 60_000,
-      });
+      await expect(coverageFigure(page, 'Overall coverage')).toHaveText(
+        /^\d+%$/,
+        { timeout: 60_000 },
+      );
       samples.afterCoverageCard.push(
         await durationOf(async () => {
           await tabAfterCard.click();

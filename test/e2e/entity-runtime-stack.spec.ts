@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import {
+  coverageFigure,
   exampleServiceNames,
   grantExemptionThroughApi,
   navigateInApp,
@@ -387,9 +388,10 @@ test.describe('the Runtime stack tab on the example estate', () => {
     page,
   }) => {
     await signInAsGuest(page, '/catalog/default/component/payments-api');
-    await expect(page.getByLabel('Overall coverage')).toHaveText(/^\d+%$/, {
-      timeout: 30_000,
-    });
+    await expect(coverageFigure(page, 'Overall coverage')).toHaveText(
+      /^\d+%$/,
+      { timeout: 30_000 },
+    );
     // Resolved from the tab's route, not a path the card assumes.
     await expect(
       page.getByRole('link', { name: 'View runtime stack' }),
@@ -402,9 +404,7 @@ test.describe('the Runtime stack tab on the example estate', () => {
     });
 
     await navigateInApp(page, '/catalog/default/system/payments/runtime-stack');
-    await expect(
-      page.getByLabel('System coverage', { exact: true }),
-    ).toHaveText(/^\d+%$/, {
+    await expect(coverageFigure(page, 'System coverage')).toHaveText(/^\d+%$/, {
       timeout: 30_000,
     });
     // Entity links show the title once the catalog answers; the href is stable.

@@ -192,10 +192,20 @@ export async function expectAfterReloads(
 export const runtimeStackTab = (name: string) =>
   `/catalog/default/component/${name}/runtime-stack`;
 
+/**
+ * A headline coverage figure by its name (Overall, System or Team coverage,
+ * the preview's two): the value of a description list, whose term only
+ * screen readers see.
+ */
+export const coverageFigure = (scope: Page | Locator, name: string) =>
+  scope.locator(
+    `xpath=.//dt[normalize-space(.)="${name}"]/following-sibling::dd[1]`,
+  );
+
 /** The tab is usable once its coverage and its layers are on screen. */
 export async function waitUntilUsable(page: Page, what = 'the tab') {
   await expect(
-    page.getByLabel('Overall coverage'),
+    coverageFigure(page, 'Overall coverage'),
     `overall coverage on ${what}`,
   ).toHaveText(/^\d+%$/, { timeout: 60_000 });
   await expect(

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import {
   backendUrl,
+  coverageFigure,
   expectAfterReloads,
   guestToken,
   navigateInApp,
@@ -433,7 +434,7 @@ test.describe('runtime-stack page', () => {
     ).toBeVisible({
       timeout: 30_000,
     });
-    await expect(page.getByLabel('Overall coverage')).toHaveText(/^\d+%$/);
+    await expect(coverageFigure(page, 'Overall coverage')).toHaveText(/^\d+%$/);
     await expect(
       page.getByRole('table', { name: 'Coverage by layer' }),
     ).toBeVisible();

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import {
   chooseTemplateCluster,
+  coverageFigure,
   openTemplatePlatformStep,
   signInAsGuest,
   waitForBackend,
@@ -20,7 +21,7 @@ test('the template form previews the coverage of the new service as choices chan
   await signInAsGuest(page);
   await openTemplatePlatformStep(page, 'orders-api');
 
-  const whenRegistered = page.getByLabel('Coverage when registered');
+  const whenRegistered = coverageFigure(page, 'Coverage when registered');
   await expect(whenRegistered).toHaveText(/\d+%/, { timeout: 30_000 });
   const withArgo = await percent(whenRegistered.textContent());
   await page.screenshot({
@@ -58,11 +59,11 @@ test('the preview adds what the chosen cluster gives the new service once it run
   await openTemplatePlatformStep(page, 'refunds-api', {
     namespace: 'payments',
   });
-  const running = page.getByLabel('Coverage once running');
+  const running = coverageFigure(page, 'Coverage once running');
   await expect(running).toHaveText(/\d+%/, { timeout: 30_000 });
   const choicesAlone = await percent(running.textContent());
   const registered = await percent(
-    page.getByLabel('Coverage when registered').textContent(),
+    coverageFigure(page, 'Coverage when registered').textContent(),
   );
 
   await page.getByRole('button', { name: 'Back' }).click();
@@ -82,7 +83,9 @@ test('the preview adds what the chosen cluster gives the new service once it run
   // Who will run it: the organisation's owner of layers 1 to 3.
   await expect(page.getByText(/Cilium · run by platform-team$/)).toBeVisible();
   expect(
-    await percent(page.getByLabel('Coverage when registered').textContent()),
+    await percent(
+      coverageFigure(page, 'Coverage when registered').textContent(),
+    ),
   ).toBe(registered);
   await page.screenshot({
     path: 'test/output/template-coverage-preview-cluster.png',
@@ -107,7 +110,7 @@ test('a new service created from the template shows in the catalog with its decl
   const name = `orders-${Date.now().toString(36)}`;
   await signInAsGuest(page);
   await openTemplatePlatformStep(page, name, { cluster: 'prod-eu-1' });
-  await expect(page.getByLabel('Coverage when registered')).toBeVisible({
+  await expect(coverageFigure(page, 'Coverage when registered')).toBeVisible({
     timeout: 30_000,
   });
   await page.getByLabel('Host name').fill(`${name}.apps.example.com`);

@@ -285,8 +285,16 @@ export interface RuntimeStackSearchDocument {
   system?: string;
   /** Requirement profile id. */
   profile: string;
-  /** Overall coverage ratio, 0 to 1. */
+  /**
+   * Overall coverage ratio, 0 to 1; 1 when nothing is required, so read it
+   * with `required`.
+   */
   coverage: number;
+  /**
+   * How many capabilities the profile requires; absent from documents
+   * indexed before it was added.
+   */
+  required?: number;
   gapCount: number;
   /** Titles of the tools its evidence names. */
   tools: string[];

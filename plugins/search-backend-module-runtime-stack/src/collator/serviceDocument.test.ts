@@ -41,6 +41,7 @@ describe('serviceDocument', () => {
       entityRef: 'component:default/payments-api',
       owner: 'group:default/payments',
       coverage: 0.885,
+      required: 13,
       gapCount: 2,
       authorization: { resourceRef: 'component:default/payments-api' },
     });
@@ -76,5 +77,7 @@ describe('serviceDocument', () => {
       'No capability is required under the tier-1 profile. No tools seen yet.',
     );
     expect(document).not.toHaveProperty('owner');
+    // The ratio of nothing required is 1: the count says it is no coverage.
+    expect(document).toMatchObject({ coverage: 1, required: 0 });
   });
 });

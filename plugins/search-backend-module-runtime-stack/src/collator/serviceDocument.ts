@@ -59,6 +59,7 @@ export function serviceDocument(
     ...(service.system ? { system: service.system } : {}),
     profile: service.profile,
     coverage: service.ratio,
+    required: service.required,
     gapCount: service.gapCount,
     tools: [...new Set(tools.map(t => t.tool))],
     authorization: { resourceRef: service.entityRef },

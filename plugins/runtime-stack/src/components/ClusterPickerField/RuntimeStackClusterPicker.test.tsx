@@ -68,6 +68,7 @@ describe('RuntimeStackClusterPicker', () => {
       <RuntimeStackClusterPicker {...props} />,
       withClusters(async () => [
         summary('prod-eu-1', 12),
+        summary('lab', 1),
         summary('staging-eu-1', 0, { stale: true, lastSuccessAt: undefined }),
       ]),
     );
@@ -83,6 +84,7 @@ describe('RuntimeStackClusterPicker', () => {
     expect(options.map(o => o.textContent)).toEqual([
       'Decide laterthe coverage preview then shows only what the choices bring',
       'prod-eu-112 platform tools · current',
+      'lab1 platform tool · current',
       'staging-eu-10 platform tools · not collected yet',
     ]);
     fireEvent.click(options[1]);
@@ -108,12 +110,28 @@ describe('RuntimeStackClusterPicker', () => {
       <RuntimeStackClusterPicker {...props} />,
       withClusters(async () => [summary('prod-eu-1', 3)]),
     );
-    fireEvent.mouseDown(await loadedSelect());
+    const select = await loadedSelect();
+    // Nothing chosen yet, and no "decide later" to have chosen.
+    expect(select).not.toHaveTextContent('Decide later');
+    expect(select.textContent?.trim().replace(/\u200b/g, '')).toBe('');
+    fireEvent.mouseDown(select);
     expect(
       within(screen.getByRole('listbox'))
         .getAllByRole('option')
         .map(o => o.getAttribute('data-value')),
     ).toEqual(['prod-eu-1']);
+  });
+
+  it('keeps showing the chosen cluster while the list loads', async () => {
+    const { props } = pickerProps('prod-eu-1');
+    await renderInTestApp(
+      <RuntimeStackClusterPicker {...props} />,
+      withClusters(() => new Promise(() => {})),
+    );
+    const select = await screen.findByRole('button', { name: /Cluster/ });
+    expect(select).toHaveAttribute('aria-disabled', 'true');
+    expect(select).toHaveTextContent('prod-eu-1');
+    expect(select).not.toHaveTextContent('Decide later');
   });
 
   it('names a chosen cluster the portal does not know, with those it does', async () => {

@@ -15,8 +15,9 @@ import { errorMessage } from '../shared/errorMessage';
 /**
  * A scaffolder field that picks the cluster a new service will run on from
  * the clusters the runtime-stack backend collects, each with what was
- * detected there and how fresh that is; empty means "decide later". When
- * the list cannot be read, a name can still be typed.
+ * detected there and how fresh that is; empty means "decide later" unless
+ * the template requires a cluster. When the list cannot be read, a name can
+ * still be typed.
  */
 export const RuntimeStackClusterPicker = (
   props: FieldExtensionComponentProps<string>,
@@ -51,12 +52,15 @@ export const RuntimeStackClusterPicker = (
   const known = clusters.value ?? [];
   const unknown =
     value !== '' && !clusters.loading && !known.some(c => c.name === value);
+  // "Decide later" is a choice only where the template lets the cluster
+  // be left out; where it is required, an empty field stays empty.
+  const offersLater = !required;
   return (
     <TextField
       id={id}
       select
       label={label}
-      value={clusters.loading ? '' : value}
+      value={value}
       disabled={clusters.loading}
       required={required}
       error={hasErrors || unknown}
@@ -72,14 +76,14 @@ export const RuntimeStackClusterPicker = (
       }
       onChange={event => onChange(event.target.value || undefined)}
       // "Decide later" shows in the empty field, so the label sits above it.
-      InputLabelProps={{ shrink: true }}
+      InputLabelProps={offersLater ? { shrink: true } : undefined}
       SelectProps={{
         renderValue: selected =>
           selected === '' ? t('clusterPicker.later') : String(selected),
-        displayEmpty: true,
+        displayEmpty: offersLater,
       }}
     >
-      {!required && (
+      {offersLater && (
         <MenuItem value="">
           <ListItemText
             primary={t('clusterPicker.later')}
@@ -87,12 +91,16 @@ export const RuntimeStackClusterPicker = (
           />
         </MenuItem>
       )}
+      {clusters.loading && value !== '' && (
+        // The chosen cluster, shown while the list loads rather than blanked.
+        <MenuItem value={value}>{value}</MenuItem>
+      )}
       {known.map(cluster => (
         <MenuItem key={cluster.name} value={cluster.name}>
           <ListItemText
             primary={cluster.name}
             secondary={t('clusterPicker.option', {
-              tools: String(cluster.platformTools.length),
+              count: cluster.platformTools.length,
               freshness: freshnessLabel(t, cluster),
             })}
           />

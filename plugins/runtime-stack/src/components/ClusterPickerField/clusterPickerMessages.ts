@@ -6,7 +6,8 @@ export const clusterPickerMessages = {
   label: 'Cluster',
   later: 'Decide later',
   laterHint: 'the coverage preview then shows only what the choices bring',
-  option: '{{tools}} platform tools · {{freshness}}',
+  option_one: '{{count}} platform tool · {{freshness}}',
+  option_other: '{{count}} platform tools · {{freshness}}',
   listFailed:
     'Could not list the clusters ({{message}}): type the name of the one the service will run on',
   unknown:

@@ -117,7 +117,7 @@ describe('ClustersCard', () => {
     ).toBeInTheDocument();
     expect(within(rows[1]).getByText(/etcd timeout/)).toBeInTheDocument();
     expect(
-      within(rows[1]).getByText('1 resource(s) not readable'),
+      within(rows[1]).getByText('1 resource not readable'),
     ).toBeInTheDocument();
     expect(within(rows[2]).getByText('not collected yet')).toBeInTheDocument();
     // A cluster from the catalog links to the Resource that declares it.

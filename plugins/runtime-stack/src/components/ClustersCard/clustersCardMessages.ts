@@ -17,7 +17,7 @@ export const clustersCardMessages = {
   platformColumn: 'Platform detected',
   serverVersion: 'Kubernetes {{version}}',
   collected: 'collected {{age}} ago',
-  unreadable_one: '{{count}} resource(s) not readable',
-  unreadable_other: '{{count}} resource(s) not readable',
+  unreadable_one: '{{count}} resource not readable',
+  unreadable_other: '{{count}} resources not readable',
   nothingDetected: 'nothing detected yet',
 } as const;

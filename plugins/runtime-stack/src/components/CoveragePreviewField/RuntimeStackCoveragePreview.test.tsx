@@ -27,6 +27,11 @@ import { scaffolderFieldProps } from '../../__testUtils__/scaffolderFieldProps';
 import { translationModule } from '../../__testUtils__/translations';
 import { runtimeStackTranslationRef } from '../../translation';
 import { shownStatusOf } from '../../__testUtils__/statusChips';
+import {
+  findCoverageFigure,
+  getCoverageFigure,
+  queryCoverageFigure,
+} from '../../__testUtils__/coverageFigure';
 
 /** The preview's props, the whole form in formContext. */
 const fieldProps = (formData: Record<string, unknown>) =>
@@ -135,11 +140,9 @@ describe('RuntimeStackCoveragePreview', () => {
     // tier-2 requires 7: the repository, registry, workloads and health are
     // declared (partial until observed), gitops, logging and metrics missing.
     expect(
-      await screen.findByLabelText('Coverage when registered'),
+      await findCoverageFigure('Coverage when registered'),
     ).toHaveTextContent('29%');
-    expect(screen.getByLabelText('Coverage once running')).toHaveTextContent(
-      '57%',
-    );
+    expect(getCoverageFigure('Coverage once running')).toHaveTextContent('57%');
     expect(
       screen.getByText(/Profile Tier 2 \(production\) \(annotation/),
     ).toBeInTheDocument();
@@ -236,11 +239,9 @@ describe('RuntimeStackCoveragePreview', () => {
 
     // Six of seven declared (partial now), logging still missing.
     expect(
-      await screen.findByLabelText('Coverage when registered'),
+      await findCoverageFigure('Coverage when registered'),
     ).toHaveTextContent('43%');
-    expect(screen.getByLabelText('Coverage once running')).toHaveTextContent(
-      '86%',
-    );
+    expect(getCoverageFigure('Coverage once running')).toHaveTextContent('86%');
     expect(statusOf('GitOps')).toBe('partial');
     expect(statusOf('Metrics')).toBe('partial');
     expect(statusOf('Logging')).toBe('missing');
@@ -270,11 +271,28 @@ describe('RuntimeStackCoveragePreview', () => {
     );
     expect(await screen.findByText(/Profile Experimental/)).toBeInTheDocument();
     // Experimental requires workloads and metrics, both declared.
-    expect(screen.getByLabelText('Coverage once running')).toHaveTextContent(
+    expect(getCoverageFigure('Coverage once running')).toHaveTextContent(
       '100%',
     );
     expect(statusOf('Alerting')).toBe('partial');
     expect(screen.getByText('No gaps')).toBeInTheDocument();
+  });
+
+  it('says "counts" of a single capability waiting for the running service', async () => {
+    const { props } = fieldProps({
+      ...minimal,
+      requirementProfile: 'experimental',
+    });
+    await renderInTestApp(
+      <RuntimeStackCoveragePreview {...props} />,
+      withBackend(),
+    );
+    // Experimental requires workloads, declared, and metrics, not chosen.
+    expect(
+      await screen.findByText(
+        '1 of 2 required capabilities will be covered; 1 counts as partial until the running service shows it',
+      ),
+    ).toBeInTheDocument();
   });
 
   it("uses the platform's layer model from the backend", async () => {
@@ -311,7 +329,7 @@ describe('RuntimeStackCoveragePreview', () => {
       withBackend({ getRequirementProfiles: () => new Promise(() => {}) }),
     );
     expect(await screen.findByTestId('progress')).toBeInTheDocument();
-    expect(screen.queryByLabelText('Coverage once running')).toBeNull();
+    expect(queryCoverageFigure('Coverage once running')).toBeNull();
   });
 
   it('says so when the profiles cannot be loaded, instead of using the defaults', async () => {
@@ -332,7 +350,7 @@ describe('RuntimeStackCoveragePreview', () => {
     expect(
       screen.getAllByText(/503 Service Unavailable/).length,
     ).toBeGreaterThan(0);
-    expect(screen.queryByLabelText('Coverage once running')).toBeNull();
+    expect(queryCoverageFigure('Coverage once running')).toBeNull();
   });
 
   it('says so when the layer model cannot be loaded, instead of using the default', async () => {
@@ -348,7 +366,7 @@ describe('RuntimeStackCoveragePreview', () => {
     expect(
       (await screen.findAllByText(/502 Bad Gateway/)).length,
     ).toBeGreaterThan(0);
-    expect(screen.queryByLabelText('Coverage once running')).toBeNull();
+    expect(queryCoverageFigure('Coverage once running')).toBeNull();
   });
 
   it('says so when the app has no runtime-stack API', async () => {
@@ -357,7 +375,7 @@ describe('RuntimeStackCoveragePreview', () => {
     expect(
       (await screen.findAllByText(/runtime-stack API is not installed/)).length,
     ).toBeGreaterThan(0);
-    expect(screen.queryByLabelText('Coverage once running')).toBeNull();
+    expect(queryCoverageFigure('Coverage once running')).toBeNull();
   });
 
   it('names a profile the backend does not know', async () => {
@@ -373,7 +391,7 @@ describe('RuntimeStackCoveragePreview', () => {
       screen.getByText(/knows 'tier-1', 'tier-2', 'experimental'/),
     ).toBeInTheDocument();
     // Not measured against the default profile instead.
-    expect(screen.queryByLabelText('Coverage once running')).toBeNull();
+    expect(queryCoverageFigure('Coverage once running')).toBeNull();
     expect(screen.queryByText(/^Profile /)).toBeNull();
   });
 
@@ -416,9 +434,7 @@ describe('RuntimeStackCoveragePreview', () => {
           'Could not check which clusters offer the RuntimeClass gvisor: 403 Forbidden',
         ),
       ).toBeInTheDocument();
-      expect(
-        screen.getByLabelText('Coverage once running'),
-      ).toBeInTheDocument();
+      expect(getCoverageFigure('Coverage once running')).toBeInTheDocument();
     });
   });
 
@@ -490,15 +506,29 @@ describe('RuntimeStackCoveragePreview', () => {
       expect(statusOf('Data protection (backup & restore)')).toBe('covered');
       expect(statusOf('Logging')).toBe('partial');
       expect(statusOf('Cloud native networking (CNI)')).toBe('covered');
-      const registered = screen.getByLabelText(
+      const registered = getCoverageFigure(
         'Coverage when registered',
       ).textContent;
-      const running = screen.getByLabelText(
-        'Coverage once running',
-      ).textContent;
+      const running = getCoverageFigure('Coverage once running').textContent;
       expect(registered).toBe('19%');
       // 5 declared + Velero of 13, and the logs link half.
       expect(running).toBe('50%');
+    });
+
+    it('counts as partial for now only what the running service will show, not a source that stays partial', async () => {
+      await renderInTestApp(
+        <RuntimeStackCoveragePreview
+          {...fieldProps({ ...tier1, cluster: 'prod-eu-1' }).props}
+        />,
+        withBackend({ getPlannedServiceEvidence: async () => planned() }),
+      );
+      // The five declarations turn covered once running; the logs link
+      // stays partial, so it is not among them.
+      expect(
+        await screen.findByText(
+          '6 of 13 required capabilities will be covered; 5 count as partial until the running service shows them',
+        ),
+      ).toBeInTheDocument();
     });
 
     it("offers the cluster's tools as the hint for a gap the form cannot close", async () => {
@@ -531,7 +561,7 @@ describe('RuntimeStackCoveragePreview', () => {
         withBackend({ getPlannedServiceEvidence }),
       );
       expect(
-        await screen.findByLabelText('Coverage once running'),
+        await findCoverageFigure('Coverage once running'),
       ).toHaveTextContent('38%');
       expect(statusOf('Data protection (backup & restore)')).toBe('missing');
       expect(
@@ -549,7 +579,7 @@ describe('RuntimeStackCoveragePreview', () => {
         />,
         withBackend({ getPlannedServiceEvidence }),
       );
-      await screen.findByLabelText('Coverage once running');
+      await findCoverageFigure('Coverage once running');
       await new Promise(resolve => setTimeout(resolve, 600));
       expect(getPlannedServiceEvidence).not.toHaveBeenCalled();
       expect(
@@ -600,7 +630,7 @@ describe('RuntimeStackCoveragePreview', () => {
           /No cluster named 'prod-eu-1'\. The preview shows only what the choices bring\./,
         ),
       ).toBeInTheDocument();
-      expect(screen.getByLabelText('Coverage once running')).toHaveTextContent(
+      expect(getCoverageFigure('Coverage once running')).toHaveTextContent(
         '38%',
       );
     });
@@ -735,7 +765,7 @@ describe('RuntimeStackCoveragePreview', () => {
           'Who will run each capability could not be read: runtime-stack.ownership.read is not allowed',
         ),
       ).toBeInTheDocument();
-      expect(screen.getByLabelText('Coverage once running')).toHaveTextContent(
+      expect(getCoverageFigure('Coverage once running')).toHaveTextContent(
         '57%',
       );
     });
@@ -772,11 +802,11 @@ describe('RuntimeStackCoveragePreview', () => {
 
       // The built-in tier-2 gives 43% and 86% for these choices.
       expect(
-        await screen.findByLabelText('Coverage once running'),
+        await findCoverageFigure('Coverage once running'),
       ).toHaveTextContent('100%');
-      expect(
-        screen.getByLabelText('Coverage when registered'),
-      ).toHaveTextContent('50%');
+      expect(getCoverageFigure('Coverage when registered')).toHaveTextContent(
+        '50%',
+      );
       expect(screen.getByText(/Profile Tier 2 \(ours\)/)).toBeInTheDocument();
       expect(
         screen.getByText('3 of 3 required capabilities will be covered', {
@@ -832,7 +862,7 @@ describe('RuntimeStackCoveragePreview', () => {
       expect(
         (await screen.findAllByText(/No such route/)).length,
       ).toBeGreaterThan(0);
-      expect(screen.queryByLabelText('Coverage once running')).toBeNull();
+      expect(queryCoverageFigure('Coverage once running')).toBeNull();
     });
   });
 
@@ -840,9 +870,9 @@ describe('RuntimeStackCoveragePreview', () => {
     const { props } = fieldProps(full);
     const Field = runtimeStackCoveragePreviewFieldOptions.component;
     await renderInTestApp(<Field {...props} />, withBackend());
-    expect(
-      await screen.findByLabelText('Coverage once running'),
-    ).toHaveTextContent('86%');
+    expect(await findCoverageFigure('Coverage once running')).toHaveTextContent(
+      '86%',
+    );
     expect(runtimeStackCoveragePreviewFieldOptions.name).toBe(
       'RuntimeStackCoveragePreview',
     );

@@ -46,6 +46,7 @@ import {
   profileReasonText,
 } from '../shared/coverageHintText';
 import { coveragePercentText } from '../shared/percentText';
+import { CoverageFigure } from '../shared/CoverageFigure';
 import { SandboxOffer } from './SandboxOffer';
 import { usePlannedEvidence, usePlannedOwnership } from './usePlannedEvidence';
 import { parseEntityRef } from '@backstage/catalog-model';
@@ -277,7 +278,7 @@ const LayerSection = ({
 };
 
 /** One ratio, large, with what it assumes under it. */
-const CoverageFigure = ({
+const PreviewFigure = ({
   label,
   value,
   caption,
@@ -287,9 +288,7 @@ const CoverageFigure = ({
   caption: string;
 }) => (
   <Box>
-    <Typography variant="h4" component="p" aria-label={label}>
-      {value}
-    </Typography>
+    <CoverageFigure label={label} value={value} />
     <Typography variant="caption" color="textSecondary">
       {caption}
     </Typography>
@@ -363,16 +362,19 @@ const PreviewCoverage = ({
   const gaps = pickTopGaps(remainingGaps(coverage), SHOWN_GAPS);
   const { overall } = coverage;
   const counts = { covered: once.covered, required: overall.required };
+  // Partial now, covered once a cluster confirms them; a capability partial
+  // for good (a partial-strength source) stays out of this count.
+  const pendingConfirmation = once.covered - overall.covered;
 
   return (
     <>
       <Box display="flex" alignItems="baseline" mt={1} style={{ gap: 24 }}>
-        <CoverageFigure
+        <PreviewFigure
           label={t('coveragePreview.registeredLabel')}
           value={coveragePercentText(t, registered.overall)}
           caption={t('coveragePreview.registered')}
         />
-        <CoverageFigure
+        <PreviewFigure
           label={t('coveragePreview.runningLabel')}
           value={coveragePercentText(t, once)}
           caption={
@@ -387,10 +389,10 @@ const PreviewCoverage = ({
       <Typography variant="body2">
         {overall.required === 0 && t('coverageCard.nothingRequired')}
         {overall.required > 0 &&
-          (overall.partial > 0
+          (pendingConfirmation > 0
             ? t('coveragePreview.willBeCoveredPartly', {
                 ...counts,
-                count: overall.partial,
+                count: pendingConfirmation,
               })
             : t('coveragePreview.willBeCovered', counts))}
       </Typography>

@@ -33,7 +33,7 @@ export const coveragePreviewMessages = {
   willBeCovered:
     '{{covered, number}} of {{required, number}} required capabilities will be covered',
   willBeCoveredPartly_one:
-    '{{covered, number}} of {{required, number}} required capabilities will be covered; {{count}} count as partial until the running service shows them',
+    '{{covered, number}} of {{required, number}} required capabilities will be covered; {{count}} counts as partial until the running service shows it',
   willBeCoveredPartly_other:
     '{{covered, number}} of {{required, number}} required capabilities will be covered; {{count}} count as partial until the running service shows them',
   profile: 'Profile {{profile}} ({{reason}})',

@@ -144,6 +144,28 @@ describe('previewEvidence', () => {
     expect(unknown).toEqual([]);
   });
 
+  it('counts alerting and dashboards only beside the ServiceMonitor, as the chart renders them', () => {
+    const observed = (serviceMonitor: boolean) =>
+      Object.keys(
+        toolsByCapability(
+          previewEvidence({
+            observability: {
+              serviceMonitor,
+              dashboards: true,
+              alertRules: true,
+            },
+          }),
+        ),
+      );
+    expect(observed(true)).toEqual(
+      expect.arrayContaining(['metrics', 'alerting', 'visualization']),
+    );
+    const without = observed(false);
+    expect(without).not.toContain('metrics');
+    expect(without).not.toContain('alerting');
+    expect(without).not.toContain('visualization');
+  });
+
   it('gives only the chart when nothing is chosen, and none means none', () => {
     const none = toolsByCapability(
       previewEvidence({

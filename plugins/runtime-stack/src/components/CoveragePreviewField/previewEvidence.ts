@@ -336,6 +336,8 @@ export function previewEvidence(choices: PreviewChoices): CoverageEvidence[] {
     );
   }
 
+  // The chart renders alerting rules and the dashboard only beside the
+  // ServiceMonitor: without its metrics they would alert and show nothing.
   if (observability?.serviceMonitor) {
     evidence.push(
       declared(
@@ -345,7 +347,7 @@ export function previewEvidence(choices: PreviewChoices): CoverageEvidence[] {
       ),
     );
   }
-  if (observability?.alertRules) {
+  if (observability?.serviceMonitor && observability.alertRules) {
     evidence.push(
       declared(
         'alerting',
@@ -354,7 +356,7 @@ export function previewEvidence(choices: PreviewChoices): CoverageEvidence[] {
       ),
     );
   }
-  if (observability?.dashboards) {
+  if (observability?.serviceMonitor && observability.dashboards) {
     evidence.push(
       declared('visualization', 'grafana', 'a Grafana dashboard ConfigMap'),
     );

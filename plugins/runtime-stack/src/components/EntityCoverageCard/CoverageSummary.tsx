@@ -10,6 +10,7 @@ import { LayerCoverageList } from './LayerCoverageList';
 import { TopGaps } from './TopGaps';
 import { runtimeStackTranslationRef } from '../../translation';
 import { CoverageCaveats } from '../shared/CoverageCaveats';
+import { CoverageFigure } from '../shared/CoverageFigure';
 import { coveragePercentText } from '../shared/percentText';
 
 /**
@@ -39,13 +40,11 @@ export const CoverageSummary = ({
         clusters={clusters}
         where="card"
       />
-      <Typography
+      <CoverageFigure
         variant="h3"
-        component="p"
-        aria-label={t('coverageCard.overallLabel')}
-      >
-        {coveragePercentText(t, overall)}
-      </Typography>
+        label={t('coverageCard.overallLabel')}
+        value={coveragePercentText(t, overall)}
+      />
       <Typography variant="body2">
         {overall.required === 0 && t('coverageCard.nothingRequired')}
         {overall.required > 0 &&

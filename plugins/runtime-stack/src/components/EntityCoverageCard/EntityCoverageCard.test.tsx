@@ -17,6 +17,11 @@ import { testSignals } from '../../__testUtils__/testSignals';
 import { backendError } from '../../__testUtils__/backendError';
 import { translationModule } from '../../__testUtils__/translations';
 import { runtimeStackTranslationRef } from '../../translation';
+import {
+  findCoverageFigure,
+  getCoverageFigure,
+  queryCoverageFigure,
+} from '../../__testUtils__/coverageFigure';
 
 const entityUrl =
   'http://backstage.test/api/runtime-stack/entities/component/default/payments-api';
@@ -136,7 +141,7 @@ describe('EntityCoverageCard', () => {
     server.use(http.get(coverageUrl, () => HttpResponse.json(coverage)));
     await render();
 
-    expect(await screen.findByLabelText('Overall coverage')).toHaveTextContent(
+    expect(await findCoverageFigure('Overall coverage')).toHaveTextContent(
       '75%',
     );
     expect(
@@ -284,7 +289,7 @@ describe('EntityCoverageCard', () => {
     expect(caveats).toHaveTextContent(
       'Ask the platform team to fix what fails (the runtime stack tab says more)',
     );
-    expect(screen.getByLabelText('Overall coverage')).toHaveTextContent('75%');
+    expect(getCoverageFigure('Overall coverage')).toHaveTextContent('75%');
   });
 
   it('says nothing of the sources while they are current', async () => {
@@ -294,7 +299,7 @@ describe('EntityCoverageCard', () => {
       ),
     );
     await render();
-    expect(await screen.findByLabelText('Overall coverage')).toHaveTextContent(
+    expect(await findCoverageFigure('Overall coverage')).toHaveTextContent(
       '75%',
     );
     // The clusters answer after the coverage: wait for a request to settle.
@@ -306,7 +311,7 @@ describe('EntityCoverageCard', () => {
     server.use(http.get(coverageUrl, () => HttpResponse.json(coverage)));
     await renderEntityContent(entity, <EntityCoverageCard />);
 
-    expect(await screen.findByLabelText('Overall coverage')).toHaveTextContent(
+    expect(await findCoverageFigure('Overall coverage')).toHaveTextContent(
       '75%',
     );
     expect(screen.queryByText('View runtime stack')).toBeNull();
@@ -326,9 +331,7 @@ describe('EntityCoverageCard', () => {
     );
     await render();
 
-    expect(await screen.findByLabelText('Overall coverage')).toHaveTextContent(
-      '—',
-    );
+    expect(await findCoverageFigure('Overall coverage')).toHaveTextContent('—');
     expect(
       screen.getByText('The profile requires no capabilities'),
     ).toBeInTheDocument();
@@ -360,7 +363,7 @@ describe('EntityCoverageCard', () => {
     expect(
       screen.getAllByText(/Reading coverage is not allowed for you/).length,
     ).toBeGreaterThan(0);
-    expect(screen.queryByLabelText('Overall coverage')).toBeNull();
+    expect(queryCoverageFigure('Overall coverage')).toBeNull();
     // The way to the details stays, whatever the card could load.
     expect(screen.getByText('View runtime stack')).toBeInTheDocument();
   });
@@ -377,7 +380,7 @@ describe('EntityCoverageCard', () => {
     await renderEntityContent(entity, <EntityCoverageCard />, undefined, [
       signals.apiEntry,
     ]);
-    expect(await screen.findByLabelText('Overall coverage')).toHaveTextContent(
+    expect(await findCoverageFigure('Overall coverage')).toHaveTextContent(
       '75%',
     );
     expect(signals.channels()).toEqual([
@@ -394,9 +397,7 @@ describe('EntityCoverageCard', () => {
     expect(requests).toBe(1);
     await signals.sendEvaluated('component:default/payments-api');
     await waitFor(() =>
-      expect(screen.getByLabelText('Overall coverage')).toHaveTextContent(
-        '100%',
-      ),
+      expect(getCoverageFigure('Overall coverage')).toHaveTextContent('100%'),
     );
     expect(requests).toBe(2);
     // The change came from elsewhere, so screen readers are told.
@@ -418,7 +419,7 @@ describe('EntityCoverageCard', () => {
     await renderEntityContent(entity, <EntityCoverageCard />, undefined, [
       signals.apiEntry,
     ]);
-    expect(await screen.findByLabelText('Overall coverage')).toHaveTextContent(
+    expect(await findCoverageFigure('Overall coverage')).toHaveTextContent(
       '75%',
     );
 
@@ -430,7 +431,7 @@ describe('EntityCoverageCard', () => {
         'Could not reload the coverage (backend restarting); showing what was loaded before.',
       ),
     ).toHaveAttribute('role', 'alert');
-    expect(screen.getByLabelText('Overall coverage')).toHaveTextContent('75%');
+    expect(getCoverageFigure('Overall coverage')).toHaveTextContent('75%');
     expect(screen.queryByText(/Could not load the coverage/)).toBeNull();
     expect(screen.getByRole('status').textContent).toBe('');
   });
@@ -461,7 +462,7 @@ describe('EntityCoverageCard', () => {
     // The first view evaluates the service; its own signal beats the answer.
     await signals.send(channel, sameEvaluation);
     answerFirst();
-    expect(await screen.findByLabelText('Overall coverage')).toHaveTextContent(
+    expect(await findCoverageFigure('Overall coverage')).toHaveTextContent(
       '75%',
     );
     await signals.send(channel, { ...sameEvaluation });

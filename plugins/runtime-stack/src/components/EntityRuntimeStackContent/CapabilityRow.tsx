@@ -17,6 +17,7 @@ import { ErrorText } from '../shared/ErrorText';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { runtimeStackTranslationRef } from '../../translation';
 import { coverageHintText } from '../shared/coverageHintText';
+import { expiryDay } from './exemptions';
 
 type TitleOf = (toolId: string) => string;
 
@@ -62,7 +63,7 @@ const CapabilityNotes = ({
           {exemption.expiresAt
             ? t('entityContent.stack.exemptUntil', {
                 reason: exemption.reason,
-                date: exemption.expiresAt.slice(0, 10),
+                date: expiryDay(exemption.expiresAt),
               })
             : t('entityContent.stack.exempt', { reason: exemption.reason })}
         </Typography>

@@ -19,6 +19,7 @@ import { coveragePercentText } from '../shared/percentText';
 import { CoverageBar } from '../shared/CoverageBar';
 import { CoverageStatusChip } from '../shared/CoverageStatusChip';
 import { CoverageCaveats } from '../shared/CoverageCaveats';
+import { CoverageFigure } from '../shared/CoverageFigure';
 
 /**
  * Overall and per-layer coverage under the service's requirement profile,
@@ -37,13 +38,10 @@ export const CoveragePanel = ({
   const age = formatAgeSince(t, value.evaluatedAt);
   return (
     <>
-      <Typography
-        variant="h4"
-        component="p"
-        aria-label={t('entityContent.coverage.overallLabel')}
-      >
-        {coveragePercentText(t, value.overall)}
-      </Typography>
+      <CoverageFigure
+        label={t('entityContent.coverage.overallLabel')}
+        value={coveragePercentText(t, value.overall)}
+      />
       <Typography variant="body2" color="textSecondary">
         {t(
           value.overall.partial > 0

@@ -43,6 +43,11 @@ import {
   createTranslationMessages,
   type FrontendFeature,
 } from '@backstage/frontend-plugin-api';
+import {
+  findCoverageFigure,
+  getCoverageFigure,
+  queryCoverageFigure,
+} from '../../__testUtils__/coverageFigure';
 
 const base = 'http://backstage.test/api/runtime-stack';
 const entityUrl = `${base}/entities/component/default/payments-api`;
@@ -345,7 +350,7 @@ describe('EntityRuntimeStackContent', () => {
       (await screen.findAllByText(/observability is down/)).length,
     ).toBeGreaterThan(0);
 
-    expect(await screen.findByLabelText('Overall coverage')).toHaveTextContent(
+    expect(await findCoverageFigure('Overall coverage')).toHaveTextContent(
       '70%',
     );
     expect(
@@ -568,12 +573,12 @@ describe('EntityRuntimeStackContent', () => {
         apis: [runtimeStackTestApi()],
       },
     );
-    expect(await screen.findByLabelText('Overall coverage')).toHaveTextContent(
+    expect(await findCoverageFigure('Overall coverage')).toHaveTextContent(
       '70%',
     );
 
     await userEvent.click(screen.getByRole('button', { name: 'Next entity' }));
-    expect(screen.queryByLabelText('Overall coverage')).toBeNull();
+    expect(queryCoverageFigure('Overall coverage')).toBeNull();
     expect(screen.queryByRole('button', { name: /^Layer 3/ })).toBeNull();
 
     await waitFor(() => expect(pending).toHaveLength(1));
@@ -587,7 +592,7 @@ describe('EntityRuntimeStackContent', () => {
     expect(
       await screen.findAllByText(/No entity 'component:default\/refunds'/),
     ).not.toHaveLength(0);
-    expect(screen.queryByLabelText('Overall coverage')).toBeNull();
+    expect(queryCoverageFigure('Overall coverage')).toBeNull();
     expect(screen.queryByText(/Could not reload/)).toBeNull();
   });
 
@@ -600,7 +605,7 @@ describe('EntityRuntimeStackContent', () => {
     });
     const signals = testSignals();
     await render({ signals });
-    expect(await screen.findByLabelText('Overall coverage')).toHaveTextContent(
+    expect(await findCoverageFigure('Overall coverage')).toHaveTextContent(
       '70%',
     );
     await screen.findByRole('table', { name: 'Workloads on prod-eu-1' });
@@ -675,7 +680,7 @@ describe('EntityRuntimeStackContent', () => {
     const count = (what: string) => asked.filter(a => a === what).length;
     const signals = testSignals();
     await render({ signals });
-    expect(await screen.findByLabelText('Overall coverage')).toHaveTextContent(
+    expect(await findCoverageFigure('Overall coverage')).toHaveTextContent(
       '70%',
     );
     expect(
@@ -698,9 +703,7 @@ describe('EntityRuntimeStackContent', () => {
     );
 
     await waitFor(() =>
-      expect(screen.getByLabelText('Overall coverage')).toHaveTextContent(
-        '75%',
-      ),
+      expect(getCoverageFigure('Overall coverage')).toHaveTextContent('75%'),
     );
     // The backend's signal of that evaluation comes too.
     await signals.sendEvaluated(
@@ -745,10 +748,76 @@ describe('EntityRuntimeStackContent', () => {
     );
     // In the layer coverage section, beside the figure it qualifies.
     expect(
-      within(note.closest('.MuiCard-root') as HTMLElement).getByLabelText(
+      getCoverageFigure(
         'Overall coverage',
+        within(note.closest('.MuiCard-root') as HTMLElement),
       ),
     ).toBeInTheDocument();
+  });
+
+  it('holds back the advice to add evidence until the coverage has arrived', async () => {
+    let release = () => {};
+    const coverageSent = new Promise<void>(resolve => {
+      release = resolve;
+    });
+    serveTab(async () => {
+      await coverageSent;
+      return HttpResponse.json(coverage);
+    });
+    server.use(
+      http.get(`${entityUrl}/observability`, () =>
+        HttpResponse.json({
+          entityRef: 'component:default/payments-api',
+          matchedBy: { labels: {} },
+          alerts: [],
+          rules: [],
+          grafanaAlerts: [],
+          targets: [],
+          dashboards: [],
+          links: [],
+          evidence: [
+            { capability: 'tracing', status: 'none', summary: 'no links' },
+          ],
+          errors: [],
+        } satisfies EntityObservability),
+      ),
+    );
+    await render();
+
+    // The observability is shown, its advice not yet: the coverage may
+    // count the capability covered by other evidence.
+    expect(
+      await screen.findByText('Distributed tracing: no links'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('list', { name: 'Observability hints' }),
+    ).toBeNull();
+
+    release();
+    expect(
+      await screen.findByRole('list', { name: 'Observability hints' }),
+    ).toHaveTextContent(/Link its traces/);
+  });
+
+  it('says beside the owners when they could not be read, not as a caveat of the coverage', async () => {
+    serveTab(() =>
+      HttpResponse.json({
+        ...coverage,
+        sourceErrors: [{ source: 'ownership', message: 'database down' }],
+      }),
+    );
+    await render();
+
+    expect(
+      await screen.findByText('Owners could not be loaded: database down'),
+    ).toBeInTheDocument();
+    // The owners count for nothing in the coverage: it is whole without
+    // them, so its caveats (the clusters' here) do not name them.
+    const caveats = screen.getByRole('note');
+    expect(caveats).toHaveTextContent(
+      'The coverage may be out of date or read lower than it is',
+    );
+    expect(caveats).not.toHaveTextContent(/ownership|database down/);
   });
 
   it('shows no percentage when nothing is required, and says when the layer coverage could not be reloaded', async () => {
@@ -764,7 +833,7 @@ describe('EntityRuntimeStackContent', () => {
     const signals = testSignals();
     await render({ signals });
     // As the Overview card and the scorecards say it, not 100%.
-    expect(await screen.findByLabelText('Overall coverage')).toHaveTextContent(
+    expect(await findCoverageFigure('Overall coverage')).toHaveTextContent(
       /^—$/,
     );
 
@@ -778,7 +847,7 @@ describe('EntityRuntimeStackContent', () => {
         'Could not reload layer coverage (backend restarting); showing what was loaded before.',
       ),
     ).toBeInTheDocument();
-    expect(screen.getByLabelText('Overall coverage')).toHaveTextContent('—');
+    expect(getCoverageFigure('Overall coverage')).toHaveTextContent('—');
   });
 
   it('reloads the coverage when the backend signals a new evaluation, keeping the layers as the user left them', async () => {
@@ -786,7 +855,7 @@ describe('EntityRuntimeStackContent', () => {
     serveTab(() => HttpResponse.json(answer));
     const signals = testSignals();
     await render({ signals });
-    expect(await screen.findByLabelText('Overall coverage')).toHaveTextContent(
+    expect(await findCoverageFigure('Overall coverage')).toHaveTextContent(
       '70%',
     );
     // The layer with a gap starts open; the user closes it.
@@ -805,9 +874,7 @@ describe('EntityRuntimeStackContent', () => {
       answer.evaluatedAt,
     );
     await waitFor(() =>
-      expect(screen.getByLabelText('Overall coverage')).toHaveTextContent(
-        '80%',
-      ),
+      expect(getCoverageFigure('Overall coverage')).toHaveTextContent('80%'),
     );
     expect(screen.getByRole('button', { name: /^Layer 3/ })).toHaveAttribute(
       'aria-expanded',

@@ -50,13 +50,21 @@ function systemRefOf(entity: Entity): string | undefined {
 
 const evaluatedAtOf = (value: EntityCoverage) => value.evaluatedAt;
 
-/** The capabilities the coverage counts as covered; none before it loads. */
-const coveredCapabilitiesOf = (value?: EntityCoverage): ReadonlySet<string> =>
-  new Set(
-    (value?.capabilities ?? [])
-      .filter(c => c.status === 'covered')
-      .map(c => c.capability),
-  );
+/**
+ * The capabilities the coverage counts as covered: `'loading'` until it has
+ * loaded or failed, none when it failed.
+ */
+const coveredCapabilitiesOf = (coverage: {
+  loading: boolean;
+  value?: EntityCoverage;
+}): ReadonlySet<string> | 'loading' =>
+  coverage.loading
+    ? 'loading'
+    : new Set(
+        (coverage.value?.capabilities ?? [])
+          .filter(c => c.status === 'covered')
+          .map(c => c.capability),
+      );
 
 /**
  * The service's runtime: what each cluster runs of it, the images against
@@ -123,8 +131,12 @@ export const EntityRuntimeStackContent = () => {
     observability.retry();
   });
   const coveredCapabilities = useMemo(
-    () => coveredCapabilitiesOf(coverage.value),
-    [coverage.value],
+    () =>
+      coveredCapabilitiesOf({
+        loading: coverage.loading,
+        value: coverage.value,
+      }),
+    [coverage.loading, coverage.value],
   );
 
   return (

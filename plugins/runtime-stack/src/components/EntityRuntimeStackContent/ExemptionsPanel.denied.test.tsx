@@ -11,25 +11,13 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { ExemptionsPanel } from './ExemptionsPanel';
 import { runtimeStackTestApi } from '../../__testUtils__/runtimeStackClient';
+import { DENY } from '../../__testUtils__/permissionDecisions';
 
 // usePermission caches its answers per permission for the whole test file
 // (swr), so the denied case lives in a file of its own.
 
 const base = 'http://backstage.test/api/runtime-stack';
 const entityRef = 'component:default/payments-api';
-
-/**
- * The mock permission API's answers. AuthorizeResult itself lives in
- * @backstage/plugin-permission-common, which this plugin does not declare;
- * the values are its string enum's.
- */
-type Decision = ReturnType<
-  Extract<
-    NonNullable<Parameters<typeof mockApis.permission>[0]>['authorize'],
-    (...args: any[]) => unknown
-  >
->;
-const DENY = 'DENY' as Decision;
 
 const own: Exemption = {
   id: 'ex-own',

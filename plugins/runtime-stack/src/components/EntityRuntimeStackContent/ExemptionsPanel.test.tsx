@@ -242,6 +242,71 @@ describe('ExemptionsPanel', () => {
     expect(screen.queryByRole('button', { name: /Revoke/ })).toBeNull();
   });
 
+  it("opens no dialog of one entity again on the next entity's page", async () => {
+    const refundsRef = 'component:default/refunds';
+    serveExemptions([
+      own,
+      exemption({
+        id: 'ex-refunds',
+        scope: { kind: 'component', ref: refundsRef },
+        reason: 'Refunds keep no data',
+      }),
+    ]);
+    const Switching = () => {
+      const [ref, setRef] = useState(entityRef);
+      return (
+        <>
+          <button
+            type="button"
+            onClick={() =>
+              setRef(r => (r === entityRef ? refundsRef : entityRef))
+            }
+          >
+            Next entity
+          </button>
+          <ExemptionsPanel entityRef={ref} model={defaultLayerModel} />
+        </>
+      );
+    };
+    await renderInTestApp(<Switching />, {
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      apis: [
+        mockApis.permission(),
+        runtimeStackTestApi(),
+        [catalogApiRef, catalogApiMock({ entities: people })],
+      ],
+    });
+    // Behind the open dialog, as a link in the page's header would be.
+    const nextEntity = () => fireEvent.click(screen.getByText('Next entity'));
+
+    expect(await rows()).toHaveLength(1);
+    const revoke = screen.getByRole('button', { name: /^Revoke exemption/ });
+    await waitFor(() => expect(revoke).not.toHaveAttribute('aria-disabled'));
+    await userEvent.click(revoke);
+    await screen.findByRole('dialog', { name: /Revoke the exemption/ });
+    nextEntity();
+    expect(await screen.findByText('Refunds keep no data')).toBeInTheDocument();
+    expect(screen.queryByRole('dialog')).toBeNull();
+
+    await openGrantDialog();
+    nextEntity();
+    expect(
+      await screen.findByText('Stateless, nothing to back up'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('shows the day an exemption expires as the UTC day it was granted for', async () => {
+    const day = utcDay(inDays(20));
+    serveExemptions([
+      exemption({ id: 'ex-day', expiresAt: `${day}T00:00:00.000Z` }),
+    ]);
+    await render({ model: defaultLayerModel });
+    const [row] = await rows();
+    // Not the evening before, as local time has it west of Greenwich.
+    expect(within(row).getByText(day)).toBeInTheDocument();
+  });
+
   it('asks only for its own scope when the component has no System', async () => {
     const store = serveExemptions([]);
     await render({ systemRef: undefined });
@@ -446,6 +511,10 @@ describe('ExemptionsPanel', () => {
     await confirmRevoke();
     expect(deleted).toEqual(['ex-own']);
     await waitFor(async () => expect(await rows()).toHaveLength(1));
+    // Its row went with the reload: focus lands on the panel, not the page.
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { name: 'Exemptions' })).toHaveFocus(),
+    );
     expect(onChanged).toHaveBeenCalledTimes(1);
     expect(capturedActions(analytics)).toEqual([
       expect.objectContaining({

@@ -26,14 +26,15 @@ import Typography from '@material-ui/core/Typography';
 import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { useLastGoodAsync } from '../shared/useLastGoodAsync';
+import { useFocusWhenRemoved } from '../shared/useFocusWhenRemoved';
 import { runtimeStackApiRef } from '../../api';
 import {
   describeExpiry,
+  expiryDay,
   explainExemptionError,
   sortExemptions,
 } from './exemptions';
 import { scopeKindOf, useScopeNoun } from '../shared/entityScope';
-import { formatWhen } from './formatWhen';
 import { errorMessage, statusOf } from '../shared/errorMessage';
 import { GuardedButton } from '../shared/GuardedButton';
 import { useEntityTitle } from '../shared/useEntityTitles';
@@ -187,7 +188,7 @@ const ExemptionRow = ({
       <TableCell>{exemption.reason}</TableCell>
       <TableCell>
         <Typography variant="body2">
-          {formatWhen(exemption.expiresAt)}
+          {expiryDay(exemption.expiresAt)}
         </Typography>
         {expiry.expired ? (
           <AlertChip size="small" label={t('exemptions.expired')} />
@@ -234,19 +235,7 @@ const ExemptionRow = ({
   );
 };
 
-/**
- * The accepted gaps of this component and of its System, or of a System for
- * all its components, with granting and revoking for those allowed to. An
- * expired exemption stays listed until revoked, marked as counting as missing
- * again.
- */
-export const ExemptionsPanel = ({
-  entityRef,
-  systemRef,
-  model,
-  capability,
-  onChanged,
-}: {
+interface ExemptionsPanelProps {
   /** The component or System, as `kind:namespace/name`. */
   entityRef: string;
   /** A component's System, as `system:namespace/name`, when it has one. */
@@ -257,11 +246,17 @@ export const ExemptionsPanel = ({
   capability?: string;
   /** Called after a grant or revoke, so coverage can be reloaded. */
   onChanged?: () => void;
-}) => {
+}
+
+const EntityExemptions = ({
+  entityRef,
+  systemRef,
+  model,
+  capability,
+  onChanged,
+}: ExemptionsPanelProps) => {
   const api = useApi(runtimeStackApiRef);
-  // A reload keeps the list on screen; another entity (a legacy app keeps
-  // the tab mounted) starts from nothing, so no Revoke acts on the last
-  // entity's exemptions.
+  // A reload keeps the list on screen, and so does one that fails.
   const exemptions = useLastGoodAsync(
     `${entityRef} ${systemRef ?? ''}`,
     async () => {
@@ -294,9 +289,21 @@ export const ExemptionsPanel = ({
   const subject = systemRef ? 'componentAndSystem' : scopeKindOf(entityRef);
   const [revoking, setRevoking] = useState<Exemption>();
 
+  // The revoked row and its button go once the list reloads: focus moves
+  // to the heading rather than fall to the page's body.
+  const shownIds = useMemo(
+    () => exemptions.value?.map(e => e.id),
+    [exemptions.value],
+  );
+  const heading = useFocusWhenRemoved<HTMLHeadingElement>(shownIds);
+
   const changed = () => {
     exemptions.retry();
     onChanged?.();
+  };
+  const revoked = (exemption: Exemption) => {
+    heading.focusWhenRemoved(exemption.id);
+    changed();
   };
 
   return (
@@ -306,6 +313,7 @@ export const ExemptionsPanel = ({
       subheader={t(`exemptions.subheader.${subject}`)}
       state={exemptions}
       refreshError={exemptions.refreshError}
+      titleRef={heading.ref}
       isEmpty={() => false}
       empty=""
     >
@@ -376,7 +384,7 @@ export const ExemptionsPanel = ({
               exemption={revoking}
               capabilityTitle={titleOf(revoking.capability)}
               onClose={() => setRevoking(undefined)}
-              onRevoked={changed}
+              onRevoked={() => revoked(revoking)}
             />
           )}
         </>
@@ -384,3 +392,19 @@ export const ExemptionsPanel = ({
     </Section>
   );
 };
+
+/**
+ * The accepted gaps of this component and of its System, or of a System for
+ * all its components, with granting and revoking for those allowed to. An
+ * expired exemption stays listed until revoked, marked as counting as missing
+ * again.
+ */
+export const ExemptionsPanel = (props: ExemptionsPanelProps) => (
+  // A panel of its own per entity: a legacy app keeps the tab mounted when
+  // its page moves to another entity, and a dialog opened on one must not
+  // open again on the other's page once its list loads.
+  <EntityExemptions
+    key={`${props.entityRef} ${props.systemRef ?? ''}`}
+    {...props}
+  />
+);

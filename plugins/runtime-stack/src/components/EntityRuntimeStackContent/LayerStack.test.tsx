@@ -27,6 +27,7 @@ import { runtimeStackApiRef } from '../../api';
 import { EntityRuntimeStackContent } from './EntityRuntimeStackContent';
 import { LayerStack } from './LayerStack';
 import { runtimeStackTestApi } from '../../__testUtils__/runtimeStackClient';
+import { ALLOW, DENY } from '../../__testUtils__/permissionDecisions';
 import { capturedActions } from '../../__testUtils__/capturedActions';
 import { allowingOwnershipChecks } from '../../__testUtils__/ownershipChecks';
 import { openChangeOwnerDialog } from '../../__testUtils__/changeOwnerDialog';
@@ -35,6 +36,7 @@ import { translationModule } from '../../__testUtils__/translations';
 import { shownStatusOf } from '../../__testUtils__/statusChips';
 import { inWindowOfWidth } from '../../__testUtils__/windowWidth';
 import { runtimeStackTranslationRef } from '../../translation';
+import { getCoverageFigure } from '../../__testUtils__/coverageFigure';
 
 const base = 'http://backstage.test/api/runtime-stack';
 const coverageUrl = `${base}/entities/component/default/payments-api/coverage`;
@@ -215,20 +217,6 @@ const errorBody = (name: string, message: string, statusCode: number) =>
     },
     { status: statusCode },
   );
-
-/**
- * The mock permission API's answers. AuthorizeResult itself lives in
- * @backstage/plugin-permission-common, which this plugin does not declare;
- * the values are its string enum's.
- */
-type Decision = ReturnType<
-  Extract<
-    NonNullable<Parameters<typeof mockApis.permission>[0]>['authorize'],
-    (...args: any[]) => unknown
-  >
->;
-const ALLOW = 'ALLOW' as Decision;
-const DENY = 'DENY' as Decision;
 
 /** Replaces a field's text; pasted, since typing long refs key by key is slow. */
 const fillIn = async (field: HTMLElement, text: string) => {
@@ -1025,7 +1013,7 @@ describe('LayerStack', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
 
     await waitFor(() => expect(served.count).toBe(2));
-    expect(screen.getByLabelText('Overall coverage')).toHaveTextContent('75%');
+    expect(getCoverageFigure('Overall coverage')).toHaveTextContent('75%');
     expect(await rowOf('Service mesh')).toBeInTheDocument();
   });
 

@@ -14,6 +14,8 @@ import {
 import { OwnershipHeader } from './OwnershipHeader';
 import { VisuallyHidden } from '@backstage/ui';
 import { ScrollingTable } from '../shared/ScrollingTable';
+import { ErrorText } from '../shared/ErrorText';
+import { ownershipReadError } from '../shared/ownershipReadError';
 import { LayerAccordion } from '../shared/LayerAccordion';
 import { useTakeOverChecks, type TakeOverCheck } from './useTakeOverChecks';
 import { useCompactStack } from './useCompactStack';
@@ -135,6 +137,7 @@ export const LayerStack = ({
     value.entityRef,
     value.capabilities,
   );
+  const ownersError = ownershipReadError(value.sourceErrors);
   return (
     <>
       <OwnershipHeader
@@ -142,6 +145,12 @@ export const LayerStack = ({
         entityRef={value.entityRef}
         capabilityTitleOf={capabilityTitlesIn(value)}
       />
+      {ownersError && (
+        // Said once here, where every row's owners then read "not known".
+        <ErrorText gutterBottom>
+          {t('entityContent.owners.loadFailed', { message: ownersError })}
+        </ErrorText>
+      )}
       {stackLayersOf(value).map(layer => (
         <LayerSection
           key={layer.layer}

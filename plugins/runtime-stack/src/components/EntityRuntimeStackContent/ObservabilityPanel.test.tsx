@@ -215,6 +215,23 @@ describe('ObservabilityPanel', () => {
     ).toEqual(['Distributed tracing']);
   });
 
+  it('gives no advice while the coverage it depends on loads', async () => {
+    await renderInTestApp(
+      <ObservabilityPanel
+        value={observed}
+        capabilityTitleOf={capabilityTitlesOf(defaultLayerModel)}
+        covered="loading"
+      />,
+    );
+    expect(
+      screen.getByText('Distributed tracing: no links'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('list', { name: 'Observability hints' }),
+    ).toBeNull();
+    expect(screen.queryByText('What would add evidence')).toBeNull();
+  });
+
   it('says which named rules Prometheus does not have, rather than to name some', async () => {
     const namingMissingRules: EntityObservability = {
       ...observed,

@@ -97,14 +97,19 @@ export const ObservabilityPanel = ({
   /**
    * Capabilities the coverage counts as covered, by other evidence (a
    * declared tool, a ServiceMonitor): no advice to add evidence for them.
+   * `'loading'` while the coverage loads: the advice waits for it, rather
+   * than show and then take back advice for what turns out to be covered.
    */
-  covered?: ReadonlySet<string>;
+  covered?: ReadonlySet<string> | 'loading';
 }) => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   const alertRules = value.rules.filter(r => r.type === 'alerting');
-  const missing = value.evidence.filter(
-    e => e.status === 'none' && !covered.has(e.capability),
-  );
+  const missing =
+    covered === 'loading'
+      ? []
+      : value.evidence.filter(
+          e => e.status === 'none' && !covered.has(e.capability),
+        );
   const rulesNotFound = namedRulesNotFound(value);
   // Alerts, rules and targets on the left; where to look and what to add on
   // the right, or across the whole width when there are no signals.

@@ -1,10 +1,11 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
-import type { ReactNode } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { errorMessage, statusOf } from '../shared/errorMessage';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
 import { ReloadFailedNote } from '../shared/ReloadFailedNote';
+import { focusableTitle } from '../shared/focusableTitle';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { runtimeStackTranslationRef } from '../../translation';
 
@@ -29,6 +30,8 @@ export function Section<T>(props: {
   isEmpty: (value: T) => boolean;
   empty: ReactNode;
   children: (value: T) => ReactNode;
+  /** The title, for script to move focus to when the content changed under the user. */
+  titleRef?: RefObject<HTMLElement>;
 }) {
   const {
     title,
@@ -40,6 +43,7 @@ export function Section<T>(props: {
     isEmpty,
     empty,
     children,
+    titleRef,
   } = props;
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   let body: ReactNode;
@@ -72,7 +76,11 @@ export function Section<T>(props: {
     body = children(state.value);
   }
   return (
-    <HeadedInfoCard title={title} subheader={subheader}>
+    <HeadedInfoCard
+      title={title}
+      subheader={subheader}
+      {...(titleRef && { titleTypographyProps: focusableTitle(titleRef) })}
+    >
       {refreshing && state.value !== undefined && (
         <LinearProgress
           aria-label={t('entityContent.section.reloading', { what })}

@@ -2,20 +2,9 @@ import type { CoverageTrend } from '@internal/backstage-plugin-runtime-stack-com
 import Typography from '@material-ui/core/Typography';
 import { TrendChart } from '../shared/TrendChart';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import {
-  runtimeStackTranslationRef,
-  type RuntimeStackT,
-} from '../../translation';
+import { runtimeStackTranslationRef } from '../../translation';
 import { coveragePercentText } from '../shared/percentText';
-
-/** The change between two ratios in percentage points, signed. */
-function describeChange(t: RuntimeStackT, from: number, to: number): string {
-  const points = Math.round((to - from) * 100);
-  if (points === 0) return t('entityContent.trend.unchanged');
-  return points > 0
-    ? t('entityContent.trend.up', { points })
-    : t('entityContent.trend.down', { points: -points });
-}
+import { describeTrendChange } from './trendChange';
 
 /**
  * A service's (or a team's, or a System's) overall coverage day by day, with
@@ -32,6 +21,8 @@ export const ServiceTrend = ({
   const { points } = value;
   const latest = points[points.length - 1];
   const first = points[0];
+  const change =
+    points.length > 1 ? describeTrendChange(t, first, latest) : undefined;
   return (
     <>
       {latest && (
@@ -48,11 +39,8 @@ export const ServiceTrend = ({
               partial: latest.partial,
             },
           )}
-          {points.length > 1 &&
-            t('entityContent.trend.change', {
-              change: describeChange(t, first.ratio, latest.ratio),
-              day: first.day,
-            })}
+          {change &&
+            t('entityContent.trend.change', { change, day: first.day })}
         </Typography>
       )}
       <TrendChart

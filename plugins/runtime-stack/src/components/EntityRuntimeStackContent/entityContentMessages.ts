@@ -78,6 +78,8 @@ export const entityContentMessages = {
   },
   owners: {
     unknown: 'not known',
+    /** Over the stack, when the backend could not read who owns what. */
+    loadFailed: 'Owners could not be loaded: {{message}}',
     none: 'no owner',
     origin: '{{responsibility}} · {{origin}}',
     organisation: 'organisation default',
@@ -173,8 +175,10 @@ export const entityContentMessages = {
       '{{percent}} on {{day}} · {{covered, number}} of {{required, number}} required covered, {{partial, number}} partly',
     change: ' · {{change}} since {{day}}',
     unchanged: 'unchanged',
-    up: '+{{points, number}} points',
-    down: '−{{points, number}} points',
+    up_one: '+{{count, number}} point',
+    up_other: '+{{count, number}} points',
+    down_one: '−{{count, number}} point',
+    down_other: '−{{count, number}} points',
   },
   clusters: {
     title: 'Clusters and workloads',

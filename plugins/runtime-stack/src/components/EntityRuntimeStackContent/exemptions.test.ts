@@ -3,6 +3,7 @@ import { defaultLayerModel } from '@internal/backstage-plugin-runtime-stack-comm
 import {
   capabilitiesOf,
   describeExpiry,
+  expiryDay,
   exemptionFormErrors,
   exemptionInputOf,
   expiresAtOf,
@@ -45,6 +46,18 @@ describe('describeExpiry', () => {
       expired: true,
       text: 'expired 3 days ago',
     });
+  });
+});
+
+describe('expiryDay', () => {
+  it('names the UTC day an exemption ends at the start of, whatever the offset it is written with', () => {
+    expect(expiryDay('2026-03-10T00:00:00.000Z')).toBe('2026-03-10');
+    // The same moment as New York writes it: still the 10th.
+    expect(expiryDay('2026-03-09T19:00:00-05:00')).toBe('2026-03-10');
+  });
+
+  it('keeps text that is not a date', () => {
+    expect(expiryDay('soon')).toBe('soon');
   });
 });
 

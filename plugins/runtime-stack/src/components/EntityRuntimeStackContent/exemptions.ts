@@ -51,6 +51,17 @@ export function describeExpiry(
 export const utcDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /**
+ * The day an exemption expires, as its grant picked it: the UTC calendar
+ * day, since it ends at 00:00 UTC of that day. In local time that moment is
+ * the evening before west of Greenwich, so every view names the UTC day.
+ * The raw text if it is not a date.
+ */
+export function expiryDay(expiresAt: string): string {
+  const date = new Date(expiresAt);
+  return Number.isNaN(date.getTime()) ? expiresAt : utcDay(date);
+}
+
+/**
  * The days an expiry may be picked from: tomorrow up to a year from today,
  * in UTC since an exemption ends at 00:00 UTC of its day.
  */

@@ -14,6 +14,10 @@ import { testSignals } from '../../__testUtils__/testSignals';
 import { backendError } from '../../__testUtils__/backendError';
 import { translationModule } from '../../__testUtils__/translations';
 import { runtimeStackTranslationRef } from '../../translation';
+import {
+  findCoverageFigure,
+  getCoverageFigure,
+} from '../../__testUtils__/coverageFigure';
 
 const base = 'http://backstage.test/api/runtime-stack';
 
@@ -90,9 +94,7 @@ describe('GroupRuntimeStackContent', () => {
     );
     await render();
 
-    expect(await screen.findByLabelText('Team coverage')).toHaveTextContent(
-      '80%',
-    );
+    expect(await findCoverageFigure('Team coverage')).toHaveTextContent('80%');
     const services = screen.getByRole('table', {
       name: 'Services of the team',
     });
@@ -118,9 +120,7 @@ describe('GroupRuntimeStackContent', () => {
     await renderEntityContent(group, <GroupRuntimeStackContent />, undefined, [
       signals.apiEntry,
     ]);
-    expect(await screen.findByLabelText('Team coverage')).toHaveTextContent(
-      '80%',
-    );
+    expect(await findCoverageFigure('Team coverage')).toHaveTextContent('80%');
     answer = {
       ...view,
       overall: { required: 10, covered: 9, partial: 0, ratio: 0.9 },
@@ -129,7 +129,42 @@ describe('GroupRuntimeStackContent', () => {
     expect(
       await screen.findByText('Team coverage updated: 90% covered'),
     ).toHaveAttribute('role', 'status');
-    expect(screen.getByLabelText('Team coverage')).toHaveTextContent('90%');
+    expect(getCoverageFigure('Team coverage')).toHaveTextContent('90%');
+  });
+
+  it('reloads the trend when a service below the group is evaluated again', async () => {
+    let answer = view;
+    let trendLoads = 0;
+    server.use(
+      http.get(`${base}/scorecards/teams/default/product-engineering`, () =>
+        HttpResponse.json(answer),
+      ),
+      http.get(`${base}/scorecards/trend`, () => {
+        trendLoads += 1;
+        const [first, latest] = trend.points;
+        return HttpResponse.json({
+          ...trend,
+          points: [
+            first,
+            trendLoads === 1 ? latest : { ...latest, covered: 9, ratio: 0.9 },
+          ],
+        });
+      }),
+    );
+    const signals = testSignals();
+    await renderEntityContent(group, <GroupRuntimeStackContent />, undefined, [
+      signals.apiEntry,
+    ]);
+    expect(await screen.findByText(/^80% on 2026-12-04/)).toBeInTheDocument();
+
+    const [service] = view.services;
+    answer = {
+      ...view,
+      services: [{ ...service, evaluatedAt: new Date().toISOString() }],
+    };
+    await signals.sendEvaluated('group:default/product-engineering');
+    expect(await screen.findByText(/^90% on 2026-12-04/)).toBeInTheDocument();
+    expect(trendLoads).toBe(2);
   });
 
   it('keeps the team view when a reload fails, and says why', async () => {
@@ -146,9 +181,7 @@ describe('GroupRuntimeStackContent', () => {
     await renderEntityContent(group, <GroupRuntimeStackContent />, undefined, [
       signals.apiEntry,
     ]);
-    expect(await screen.findByLabelText('Team coverage')).toHaveTextContent(
-      '80%',
-    );
+    expect(await findCoverageFigure('Team coverage')).toHaveTextContent('80%');
 
     failing = true;
     await signals.sendEvaluated('group:default/product-engineering');
@@ -158,7 +191,7 @@ describe('GroupRuntimeStackContent', () => {
         'Could not reload team coverage (backend restarting); showing what was loaded before.',
       ),
     ).toHaveAttribute('role', 'alert');
-    expect(screen.getByLabelText('Team coverage')).toHaveTextContent('80%');
+    expect(getCoverageFigure('Team coverage')).toHaveTextContent('80%');
     expect(
       screen.getByRole('table', { name: 'Services of the team' }),
     ).toBeInTheDocument();

@@ -13,6 +13,7 @@ import {
   useCoverageChanged,
 } from '../shared/useCoverageChanged';
 import { useLastGoodAsync } from '../shared/useLastGoodAsync';
+import { latestEvaluationOf } from '../shared/latestEvaluationOf';
 import { runtimeStackTranslationRef } from '../../translation';
 
 /**
@@ -65,6 +66,7 @@ export const GroupRuntimeStackContent = () => {
           subject={{ kind: 'team', ref: teamRef }}
           subheader={t('groupContent.trend.subheader')}
           ariaLabel={t('groupContent.trend.chartLabel')}
+          evaluatedAt={latestEvaluationOf(view.value?.services ?? [])}
         />
       </Grid>
     </Grid>

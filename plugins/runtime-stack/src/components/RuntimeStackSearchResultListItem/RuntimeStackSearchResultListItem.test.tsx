@@ -13,6 +13,7 @@ const result = {
   owner: 'group:default/payments',
   profile: 'tier-1',
   coverage: 0.996,
+  required: 13,
   gapCount: 1,
   tools: ['Linkerd'],
 };
@@ -31,6 +32,34 @@ describe('RuntimeStackSearchResultListItem', () => {
     expect(screen.getByText('coverage: 99%')).toBeInTheDocument();
     expect(screen.getByText('1 gap')).toBeInTheDocument();
     expect(screen.getByText('owner: payments')).toBeInTheDocument();
+  });
+
+  it('says a service requiring nothing has nothing required, not 100% coverage', async () => {
+    await renderInTestApp(
+      <RuntimeStackSearchResultListItem
+        result={{ ...result, coverage: 1, required: 0, gapCount: 0 }}
+      />,
+    );
+    expect(screen.getByText('nothing required')).toBeInTheDocument();
+    expect(screen.queryByText(/coverage:/)).toBeNull();
+  });
+
+  it('reads a document indexed before it counted the required capabilities', async () => {
+    const { required, ...older } = result;
+    const { unmount } = await renderInTestApp(
+      <RuntimeStackSearchResultListItem result={older} />,
+    );
+    expect(screen.getByText('coverage: 99%')).toBeInTheDocument();
+    unmount();
+
+    // At 1 it may be full coverage or nothing required: no figure rather than a wrong one.
+    await renderInTestApp(
+      <RuntimeStackSearchResultListItem
+        result={{ ...older, coverage: 1, gapCount: 0 }}
+      />,
+    );
+    expect(screen.queryByText(/coverage:/)).toBeNull();
+    expect(screen.getByText('no gaps')).toBeInTheDocument();
   });
 
   it('marks the words the search matched', async () => {

@@ -12,7 +12,10 @@ import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import type { ReactNode } from 'react';
-import { runtimeStackTranslationRef } from '../../translation';
+import {
+  runtimeStackTranslationRef,
+  type RuntimeStackT,
+} from '../../translation';
 import { percentText } from '../shared/percentText';
 
 const useStyles = makeStyles(
@@ -35,6 +38,22 @@ export interface RuntimeStackSearchResultListItemProps {
   rank?: number;
   /** Lines of text shown before it is cut. */
   lineClamp?: number;
+}
+
+/**
+ * The coverage chip's text, or nothing to show. A ratio of 1 is also what
+ * a service requiring nothing gets, so the required count decides; a
+ * document indexed before it carried that count cannot tell the two apart
+ * at 1, and shows no coverage rather than a 100 % that may be false.
+ */
+function coverageChipText(
+  t: RuntimeStackT,
+  { coverage, required }: Partial<RuntimeStackSearchDocument>,
+): string | undefined {
+  if (required === 0) return t('searchResult.nothingRequired');
+  if (coverage === undefined) return undefined;
+  if (required === undefined && coverage >= 1) return undefined;
+  return t('searchResult.coverage', { percent: percentText(t, coverage) });
 }
 
 function Highlighted(props: {
@@ -68,6 +87,7 @@ export function RuntimeStackSearchResultListItem(
   const classes = useStyles();
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   if (!result) return null;
+  const coverage = coverageChipText(t, result);
   return (
     <div className={classes.item}>
       {icon && <ListItemIcon>{icon}</ListItemIcon>}
@@ -105,14 +125,7 @@ export function RuntimeStackSearchResultListItem(
           }
         />
         <Box className={classes.chips}>
-          {result.coverage !== undefined && (
-            <Chip
-              size="small"
-              label={t('searchResult.coverage', {
-                percent: percentText(t, result.coverage),
-              })}
-            />
-          )}
+          {coverage && <Chip size="small" label={coverage} />}
           {result.gapCount !== undefined && (
             <Chip
               size="small"

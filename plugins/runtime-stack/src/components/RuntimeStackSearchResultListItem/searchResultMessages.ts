@@ -4,6 +4,8 @@
  */
 export const searchResultMessages = {
   coverage: 'coverage: {{percent}}',
+  /** The profile requires no capability: there is no coverage to give. */
+  nothingRequired: 'nothing required',
   noGaps: 'no gaps',
   gaps_one: '{{count}} gap',
   gaps_other: '{{count}} gaps',

@@ -15,7 +15,7 @@ import { runtimeStackApiRef } from '../../api';
 import { runtimeStackTranslationRef } from '../../translation';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
 import { useLastGoodAsync } from '../shared/useLastGoodAsync';
-import { focusableTitle } from './focusableTitle';
+import { focusableTitle } from '../shared/focusableTitle';
 import { HeatLegend } from './HeatLegend';
 import { HeatmapTable } from './HeatmapTable';
 import { useLayerNames } from './layerNames';

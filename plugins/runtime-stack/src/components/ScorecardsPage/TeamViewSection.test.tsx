@@ -1,4 +1,5 @@
 import {
+  mockApis,
   registerMswTestHooks,
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
@@ -10,6 +11,10 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { TeamViewSection } from './TeamViewSection';
 import { runtimeStackTestApi } from '../../__testUtils__/runtimeStackClient';
+import {
+  findCoverageFigure,
+  getCoverageFigure,
+} from '../../__testUtils__/coverageFigure';
 
 const base = 'http://backstage.test/api/runtime-stack';
 const DAY = 24 * 60 * 60 * 1000;
@@ -70,7 +75,7 @@ describe('TeamViewSection', () => {
       <TeamViewSection team="group:default/team-payments" onClose={onClose} />,
       {
         mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-        apis: [runtimeStackTestApi()],
+        apis: [runtimeStackTestApi(), mockApis.permission()],
       },
     );
 
@@ -82,9 +87,7 @@ describe('TeamViewSection', () => {
     );
     await render();
 
-    expect(await screen.findByLabelText('Team coverage')).toHaveTextContent(
-      '75%',
-    );
+    expect(await findCoverageFigure('Team coverage')).toHaveTextContent('75%');
     expect(screen.getByText('with team-a, team-b')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'team-payments' })).toHaveAttribute(
       'href',
@@ -180,7 +183,7 @@ describe('TeamViewSection', () => {
     expect(
       screen.getByText("None of the team's exemptions expires within 30 days."),
     ).toBeInTheDocument();
-    expect(screen.getByLabelText('Team coverage')).toHaveTextContent('—');
+    expect(getCoverageFigure('Team coverage')).toHaveTextContent('—');
     expect(screen.queryByText(/^with /)).not.toBeInTheDocument();
 
     await userEvent.click(

@@ -1,7 +1,11 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
-import type { TeamView } from '@internal/backstage-plugin-runtime-stack-common';
+import { usePermission } from '@backstage/plugin-permission-react';
+import {
+  exemptionReadPermission,
+  type TeamView,
+} from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import TableBody from '@material-ui/core/TableBody';
@@ -26,7 +30,8 @@ import {
   type RuntimeStackT,
 } from '../../translation';
 import { coveragePercentText } from '../shared/percentText';
-import { focusableTitle } from './focusableTitle';
+import { CoverageFigure } from '../shared/CoverageFigure';
+import { focusableTitle } from '../shared/focusableTitle';
 
 type TitleOf = (id: string) => string;
 
@@ -148,10 +153,17 @@ const ExpiringExemptions = ({
   capabilityTitleOf: TitleOf;
 }) => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
+  // The backend lists none to whoever may not read exemptions: that is not
+  // "none expire".
+  const { loading, allowed } = usePermission({
+    permission: exemptionReadPermission,
+  });
   if (view.expiringExemptions.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
-        {t('scorecardsPage.exemptions.none')}
+        {loading || allowed
+          ? t('scorecardsPage.exemptions.none')
+          : t('scorecardsPage.exemptions.notAllowed')}
       </Typography>
     );
   }
@@ -219,13 +231,10 @@ export const TeamViewBody = ({ view }: { view: TeamView }) => {
   return (
     <>
       <Box display="flex" alignItems="baseline" style={{ gap: 12 }} mb={2}>
-        <Typography
-          variant="h4"
-          component="p"
-          aria-label={t('scorecardsPage.teamView.coverageLabel')}
-        >
-          {coveragePercentText(t, overall)}
-        </Typography>
+        <CoverageFigure
+          label={t('scorecardsPage.teamView.coverageLabel')}
+          value={coveragePercentText(t, overall)}
+        />
         <Typography variant="body2" color="textSecondary">
           {overall.partial > 0
             ? t('scorecardsPage.teamView.summaryPartly', {

@@ -217,6 +217,8 @@ export const scorecardsPageMessages = {
     heading: 'Exemptions expiring within 30 days',
     tableLabel: 'Exemptions expiring within 30 days',
     none: "None of the team's exemptions expires within 30 days.",
+    notAllowed:
+      'Exemptions are not listed: reading them is not allowed for you.',
     columns: {
       capability: 'Capability',
       scope: 'Scope',

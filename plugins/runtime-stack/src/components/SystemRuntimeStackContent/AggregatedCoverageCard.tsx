@@ -12,6 +12,7 @@ import { HeadedInfoCard } from '../shared/HeadedInfoCard';
 import { runtimeStackTranslationRef } from '../../translation';
 import { coveragePercentText } from '../shared/percentText';
 import { CoverageBar } from '../shared/CoverageBar';
+import { CoverageFigure } from '../shared/CoverageFigure';
 
 /**
  * The System's coverage: every component's required capabilities summed, so
@@ -49,13 +50,11 @@ export const AggregatedCoverageCard = ({
         count: value.components.length,
       })}
     >
-      <Typography
+      <CoverageFigure
         variant="h3"
-        component="p"
-        aria-label={t('systemContent.coverage.title')}
-      >
-        {coveragePercentText(t, overall)}
-      </Typography>
+        label={t('systemContent.coverage.title')}
+        value={coveragePercentText(t, overall)}
+      />
       <Typography variant="body2" color="textSecondary">
         {overall.partial > 0
           ? t('coverageCard.coveredPartly', counts)

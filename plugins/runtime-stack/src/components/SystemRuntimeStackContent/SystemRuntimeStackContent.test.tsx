@@ -30,6 +30,11 @@ import { SwitchingEntityProvider } from '../../__testUtils__/switchingEntity';
 import { testSignals } from '../../__testUtils__/testSignals';
 import { translationModule } from '../../__testUtils__/translations';
 import { runtimeStackTranslationRef } from '../../translation';
+import {
+  findCoverageFigure,
+  getCoverageFigure,
+  queryCoverageFigure,
+} from '../../__testUtils__/coverageFigure';
 
 const counts = (required: number, covered: number, partial = 0) => ({
   required,
@@ -159,7 +164,7 @@ describe('SystemRuntimeStackContent', () => {
     server.use(http.get(coverageUrl, () => HttpResponse.json(coverage)));
     await render();
 
-    expect(await screen.findByLabelText('System coverage')).toHaveTextContent(
+    expect(await findCoverageFigure('System coverage')).toHaveTextContent(
       '65%',
     );
     expect(
@@ -241,9 +246,7 @@ describe('SystemRuntimeStackContent', () => {
     expect(
       await screen.findByRole('heading', { name: 'Abdeckung des Systems' }),
     ).toBeInTheDocument();
-    expect(screen.getByLabelText('Abdeckung des Systems')).toHaveTextContent(
-      '65%',
-    );
+    expect(getCoverageFigure('Abdeckung des Systems')).toHaveTextContent('65%');
     expect(
       screen.getByText('Summe über 4 bewertete Komponenten'),
     ).toBeInTheDocument();
@@ -272,7 +275,7 @@ describe('SystemRuntimeStackContent', () => {
       undefined,
       [signals.apiEntry],
     );
-    expect(await screen.findByLabelText('System coverage')).toHaveTextContent(
+    expect(await findCoverageFigure('System coverage')).toHaveTextContent(
       '65%',
     );
     answer = {
@@ -281,9 +284,7 @@ describe('SystemRuntimeStackContent', () => {
     };
     await signals.sendEvaluated('system:default/payments');
     await waitFor(() =>
-      expect(screen.getByLabelText('System coverage')).toHaveTextContent(
-        '100%',
-      ),
+      expect(getCoverageFigure('System coverage')).toHaveTextContent('100%'),
     );
     expect(
       await screen.findByText('System coverage updated: 100% covered'),
@@ -308,7 +309,7 @@ describe('SystemRuntimeStackContent', () => {
       undefined,
       [signals.apiEntry],
     );
-    expect(await screen.findByLabelText('System coverage')).toHaveTextContent(
+    expect(await findCoverageFigure('System coverage')).toHaveTextContent(
       '65%',
     );
     const dialog = await openGrantDialog();
@@ -322,7 +323,7 @@ describe('SystemRuntimeStackContent', () => {
       ),
     ).toHaveAttribute('role', 'alert');
     expect(dialog).toBeVisible();
-    expect(screen.getByLabelText('System coverage')).toHaveTextContent('65%');
+    expect(getCoverageFigure('System coverage')).toHaveTextContent('65%');
     expect(
       screen.getByRole('table', { name: 'Component coverage', hidden: true }),
     ).toBeInTheDocument();
@@ -349,12 +350,12 @@ describe('SystemRuntimeStackContent', () => {
         <SystemRuntimeStackContent />
       </SwitchingEntityProvider>,
     );
-    expect(await screen.findByLabelText('System coverage')).toHaveTextContent(
+    expect(await findCoverageFigure('System coverage')).toHaveTextContent(
       '65%',
     );
 
     await userEvent.click(screen.getByRole('button', { name: 'Next entity' }));
-    expect(screen.queryByLabelText('System coverage')).toBeNull();
+    expect(queryCoverageFigure('System coverage')).toBeNull();
     expect(screen.getByTestId('progress')).toBeInTheDocument();
 
     await waitFor(() => expect(pending).toHaveLength(1));
@@ -364,7 +365,7 @@ describe('SystemRuntimeStackContent', () => {
     expect(
       await screen.findByText(/Could not load the System's coverage/),
     ).toBeInTheDocument();
-    expect(screen.queryByLabelText('System coverage')).toBeNull();
+    expect(queryCoverageFigure('System coverage')).toBeNull();
     expect(
       screen.queryByRole('table', { name: 'Component coverage' }),
     ).toBeNull();
@@ -458,7 +459,7 @@ describe('SystemRuntimeStackContent', () => {
     expect(await screen.findByText('Stateless System')).toBeInTheDocument();
     await waitFor(() => expect(coverageLoads).toBe(2));
     // The coverage stays on screen while it reloads.
-    expect(screen.getByLabelText('System coverage')).toBeInTheDocument();
+    expect(getCoverageFigure('System coverage')).toBeInTheDocument();
   });
 
   it("shows the System's coverage day by day", async () => {
@@ -549,7 +550,7 @@ describe('SystemRuntimeStackContent', () => {
     await render();
 
     expect(await screen.findByText('fraud-check')).toBeInTheDocument();
-    expect(screen.queryByLabelText('System coverage')).toBeNull();
+    expect(queryCoverageFigure('System coverage')).toBeNull();
     expect(screen.queryByRole('table')).toBeNull();
   });
 

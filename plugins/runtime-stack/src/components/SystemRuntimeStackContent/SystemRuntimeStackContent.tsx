@@ -13,7 +13,6 @@ import {
   useCoverageChanged,
 } from '../shared/useCoverageChanged';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import type { SystemCoverage } from '@internal/backstage-plugin-runtime-stack-common';
 import { runtimeStackApiRef } from '../../api';
 import { ExemptionsPanel } from '../EntityRuntimeStackContent/ExemptionsPanel';
 import { CoverageTrendCard } from '../EntityRuntimeStackContent/CoverageTrendCard';
@@ -24,16 +23,8 @@ import { PendingComponentsCard } from './PendingComponentsCard';
 import { SharedGapsCard } from './SharedGapsCard';
 import { ReloadFailedNote } from '../shared/ReloadFailedNote';
 import { useLastGoodAsync } from '../shared/useLastGoodAsync';
+import { latestEvaluationOf } from '../shared/latestEvaluationOf';
 import { runtimeStackTranslationRef } from '../../translation';
-
-/** When the System's most recently evaluated component was evaluated. */
-const latestEvaluationOf = (value: SystemCoverage): string | undefined =>
-  value.components
-    .map(c => c.evaluatedAt)
-    .reduce<string | undefined>(
-      (latest, at) => (latest === undefined || at > latest ? at : latest),
-      undefined,
-    );
 
 /**
  * The "Runtime stack" tab of a System: its components' coverage added up,
@@ -129,7 +120,7 @@ export const SystemRuntimeStackContent = () => {
           subject={{ kind: 'system', ref: systemRef }}
           subheader={t('systemContent.trend.subheader')}
           ariaLabel={t('systemContent.trend.chartLabel')}
-          evaluatedAt={latestEvaluationOf(value)}
+          evaluatedAt={latestEvaluationOf(value.components)}
         />
       </Grid>
       <Grid item xs={12} md={7}>

@@ -13,6 +13,7 @@ import {
 import { clustersBehind, type ClusterBehind } from './clustersBehind';
 import { formatAge } from './formatAge';
 import { coverageSourceName } from './sourceNames';
+import { evidenceSourceErrors } from './ownershipReadError';
 
 function clusterLine(t: RuntimeStackT, behind: ClusterBehind): string {
   const { cluster, message = '', ageSeconds } = behind;
@@ -35,7 +36,8 @@ function clusterLine(t: RuntimeStackT, behind: ClusterBehind): string {
 
 /**
  * Says when a coverage stands on sources that failed or are out of date:
- * sources the evaluation could not read, and the service's clusters whose
+ * sources of evidence the evaluation could not read (not the owners, which
+ * count for nothing in it), and the service's clusters whose
  * collection fails, is stale or never ran, with what to do about it.
  * Nothing while every source is current. `clusters` is optional: a view
  * that could not load them still shows the failed sources.
@@ -52,7 +54,7 @@ export const CoverageCaveats = ({
 }) => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   const lines = [
-    ...sourceErrors.map(e =>
+    ...evidenceSourceErrors(sourceErrors).map(e =>
       t('coverageCaveats.sourceError', {
         source: coverageSourceName(t, e.source),
         message: e.message,

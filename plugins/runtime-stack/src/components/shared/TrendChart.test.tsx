@@ -11,19 +11,19 @@ describe('scalePoints', () => {
         {
           name: 'Estate',
           points: [
-            { day: '2026-11-01', ratio: 0 },
-            { day: '2026-11-03', ratio: 0.5 },
-            { day: '2026-11-11', ratio: 1 },
+            { day: '2026-11-01', ratio: 0, required: 4 },
+            { day: '2026-11-03', ratio: 0.5, required: 4 },
+            { day: '2026-11-11', ratio: 1, required: 4 },
           ],
         },
       ],
       area,
     );
     expect(s.points).toEqual([
-      { day: '2026-11-01', ratio: 0, x: 40, y: 210 },
+      { day: '2026-11-01', ratio: 0, required: 4, x: 40, y: 210 },
       // 2 of 10 days along: a missing day leaves a gap in time.
-      { day: '2026-11-03', ratio: 0.5, x: 140, y: 110 },
-      { day: '2026-11-11', ratio: 1, x: 540, y: 10 },
+      { day: '2026-11-03', ratio: 0.5, required: 4, x: 140, y: 110 },
+      { day: '2026-11-11', ratio: 1, required: 4, x: 540, y: 10 },
     ]);
   });
 
@@ -33,11 +33,14 @@ describe('scalePoints', () => {
         {
           name: 'Layer 3',
           points: [
-            { day: '2026-11-05', ratio: 0.25 },
-            { day: '2026-11-03', ratio: 0.75 },
+            { day: '2026-11-05', ratio: 0.25, required: 4 },
+            { day: '2026-11-03', ratio: 0.75, required: 4 },
           ],
         },
-        { name: 'Layer 4', points: [{ day: '2026-11-01', ratio: 1 }] },
+        {
+          name: 'Layer 4',
+          points: [{ day: '2026-11-01', ratio: 1, required: 4 }],
+        },
       ],
       area,
     );
@@ -50,12 +53,39 @@ describe('scalePoints', () => {
 
   it('centres a single day and keeps ratios inside the plot', () => {
     const [s] = scalePoints(
-      [{ name: 'Estate', points: [{ day: '2026-11-20', ratio: 1.2 }] }],
+      [
+        {
+          name: 'Estate',
+          points: [{ day: '2026-11-20', ratio: 1.2, required: 4 }],
+        },
+      ],
       area,
     );
     expect(s.points).toEqual([
-      { day: '2026-11-20', ratio: 1.2, x: 290, y: 10 },
+      { day: '2026-11-20', ratio: 1.2, required: 4, x: 290, y: 10 },
     ]);
+  });
+
+  it('gives a day that required nothing no value, rather than 100 %', () => {
+    const [s] = scalePoints(
+      [
+        {
+          name: 'Estate',
+          points: [
+            { day: '2026-11-01', ratio: 0.5, required: 4 },
+            { day: '2026-11-02', ratio: 1, required: 0 },
+          ],
+        },
+      ],
+      area,
+    );
+    expect(s.points[1]).toEqual({
+      day: '2026-11-02',
+      ratio: 1,
+      required: 0,
+      x: 540,
+    });
+    expect(s.points[1]).not.toHaveProperty('y');
   });
 
   it('places days that are not dates by their order', () => {
@@ -64,9 +94,9 @@ describe('scalePoints', () => {
         {
           name: 'x',
           points: [
-            { day: 'a', ratio: 0 },
-            { day: 'b', ratio: 0 },
-            { day: 'c', ratio: 0 },
+            { day: 'a', ratio: 0, required: 4 },
+            { day: 'b', ratio: 0, required: 4 },
+            { day: 'c', ratio: 0, required: 4 },
           ],
         },
       ],
@@ -85,12 +115,15 @@ describe('TrendChart', () => {
           {
             name: 'Estate',
             points: [
-              { day: '2026-11-18', ratio: 0.5 },
-              { day: '2026-11-19', ratio: 0.7 },
-              { day: '2026-11-20', ratio: 0.83 },
+              { day: '2026-11-18', ratio: 0.5, required: 4 },
+              { day: '2026-11-19', ratio: 0.7, required: 4 },
+              { day: '2026-11-20', ratio: 0.83, required: 4 },
             ],
           },
-          { name: 'Layer 3', points: [{ day: '2026-11-20', ratio: 0.25 }] },
+          {
+            name: 'Layer 3',
+            points: [{ day: '2026-11-20', ratio: 0.25, required: 4 }],
+          },
           { name: 'Layer 4', points: [] },
         ]}
       />,
@@ -131,8 +164,8 @@ describe('TrendChart', () => {
 
   it('tells lines apart by dash pattern as well as colour, in the legend too', async () => {
     const day = (ratio: number) => [
-      { day: '2026-11-19', ratio },
-      { day: '2026-11-20', ratio },
+      { day: '2026-11-19', ratio, required: 4 },
+      { day: '2026-11-20', ratio, required: 4 },
     ];
     const { container } = await renderInTestApp(
       <TrendChart
@@ -163,7 +196,10 @@ describe('TrendChart', () => {
         ariaLabel="Service coverage"
         height={120}
         series={[
-          { name: 'Coverage', points: [{ day: '2026-11-20', ratio: 0.83 }] },
+          {
+            name: 'Coverage',
+            points: [{ day: '2026-11-20', ratio: 0.83, required: 4 }],
+          },
         ]}
       />,
     );
@@ -174,6 +210,40 @@ describe('TrendChart', () => {
     expect(chart.querySelector('circle title')).toHaveTextContent(
       '2026-11-20: 83%',
     );
+  });
+
+  it('breaks the line at a day that required nothing, with "—" as its tooltip', async () => {
+    await renderInTestApp(
+      <TrendChart
+        ariaLabel="Service coverage"
+        series={[
+          {
+            name: 'Coverage',
+            points: [
+              { day: '2026-11-17', ratio: 0.5, required: 4 },
+              { day: '2026-11-18', ratio: 0.75, required: 4 },
+              { day: '2026-11-19', ratio: 1, required: 0 },
+              { day: '2026-11-20', ratio: 0.5, required: 4 },
+            ],
+          },
+        ]}
+      />,
+    );
+    const chart = screen.getByRole('img', { name: 'Service coverage' });
+    // A line up to the gap, then a lone dot after it; nothing drawn at 100 %.
+    const lines = chart.querySelectorAll('polyline');
+    expect(lines).toHaveLength(1);
+    expect(lines[0].getAttribute('points')).toBe('44,102 224,57');
+    const dots = Array.from(chart.querySelectorAll('circle'));
+    expect(dots.map(c => c.querySelector('title')?.textContent)).toEqual([
+      '2026-11-17: 50%',
+      '2026-11-18: 75%',
+      '2026-11-20: 50%',
+    ]);
+    expect(dots.some(c => c.getAttribute('cy') === '12')).toBe(false);
+    const gap = within(chart).getByTestId('trend-gap');
+    expect(gap).toHaveAttribute('fill', 'transparent');
+    expect(gap.querySelector('title')).toHaveTextContent('2026-11-19: —');
   });
 
   it('says so when there are no points', async () => {

@@ -4,12 +4,23 @@ import { useTheme } from '@material-ui/core/styles';
 import type { ReactNode } from 'react';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { runtimeStackTranslationRef } from '../../translation';
-import { percentText } from './percentText';
+import { coveragePercentText, percentText } from './percentText';
 
-/** One line of the chart: a ratio (0 to 1) per `YYYY-MM-DD` day. */
+/**
+ * A day's coverage: the ratio (0 to 1) and how many capabilities were
+ * required. With none required the ratio is 1, which is no coverage at all,
+ * so such a day is drawn as a gap rather than at 100 %.
+ */
+export interface TrendChartPoint {
+  day: string;
+  ratio: number;
+  required: number;
+}
+
+/** One line of the chart: a point per `YYYY-MM-DD` day. */
 export interface TrendChartSeries {
   name: string;
-  points: Array<{ day: string; ratio: number }>;
+  points: TrendChartPoint[];
 }
 
 /** Where the plot sits inside the chart's coordinate box. */
@@ -20,12 +31,13 @@ export interface PlotArea {
   height: number;
 }
 
-/** A point of a series placed in the chart's coordinates. */
-export interface ScaledPoint {
-  day: string;
-  ratio: number;
+/**
+ * A point of a series placed in the chart's coordinates; a day that
+ * required nothing has no `y`, as it has no value to draw.
+ */
+export interface ScaledPoint extends TrendChartPoint {
   x: number;
-  y: number;
+  y?: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -78,10 +90,36 @@ export function scalePoints(
       .map(p => ({
         day: p.day,
         ratio: p.ratio,
+        required: p.required,
         x: round(xOf(p.day)),
-        y: round(yOf(p.ratio)),
+        ...(p.required === 0 ? {} : { y: round(yOf(p.ratio)) }),
       })),
   }));
+}
+
+type DrawnPoint = ScaledPoint & { y: number };
+
+const hasValue = (point: ScaledPoint): point is DrawnPoint =>
+  point.y !== undefined;
+
+/**
+ * The stretches of consecutive points with a value: each is a line of its
+ * own, so a day that required nothing breaks the line instead of joining
+ * its neighbours across it.
+ */
+function drawnRuns(points: ScaledPoint[]): DrawnPoint[][] {
+  const runs: DrawnPoint[][] = [];
+  let run: DrawnPoint[] = [];
+  for (const point of points) {
+    if (hasValue(point)) {
+      run.push(point);
+    } else {
+      if (run.length > 0) runs.push(run);
+      run = [];
+    }
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
 }
 
 /** Distinct on light and dark backgrounds, and for the common colour blindnesses. */
@@ -121,10 +159,13 @@ const dashOf = (index: number) => SERIES_DASHES[index % SERIES_DASHES.length];
 const WIDTH = 600;
 const MARGIN = { left: 44, right: 16, top: 12, bottom: 28 };
 const GRID = [0, 0.5, 1];
+/** How wide the hover target of a day without a value is. */
+const GAP_WIDTH = 8;
 
 /**
  * Coverage over time as lines, 0 to 100 %, one per series, drawn as plain
- * SVG. Each point is a dot whose tooltip gives its day and percentage.
+ * SVG. Each point is a dot whose tooltip gives its day and percentage; a
+ * day that required nothing is a gap in its line, with "—" as its tooltip.
  */
 export const TrendChart = ({
   series,
@@ -227,42 +268,65 @@ export const TrendChart = ({
             {lastPoint.day}
           </text>
         )}
-        {scaled.map(s => (
-          <g key={s.name} data-series={s.name}>
-            {s.points.length > 1 && (
-              <polyline
-                points={s.points.map(p => `${p.x},${p.y}`).join(' ')}
-                fill="none"
-                stroke={s.colour}
-                strokeWidth={2}
-                strokeDasharray={s.dash}
-                strokeLinejoin="round"
-              />
-            )}
-            {s.points.map(p => (
-              <circle
-                key={p.day}
-                cx={p.x}
-                cy={p.y}
-                r={s.points.length === 1 ? 4 : 3}
-                fill={s.colour}
-              >
-                <title>
-                  {several
-                    ? t('trendChart.seriesPoint', {
-                        series: s.name,
-                        day: p.day,
-                        percent: percentText(t, p.ratio),
-                      })
-                    : t('trendChart.point', {
-                        day: p.day,
-                        percent: percentText(t, p.ratio),
-                      })}
-                </title>
-              </circle>
-            ))}
-          </g>
-        ))}
+        {scaled.map(s => {
+          const pointText = (p: ScaledPoint) =>
+            several
+              ? t('trendChart.seriesPoint', {
+                  series: s.name,
+                  day: p.day,
+                  percent: coveragePercentText(t, p),
+                })
+              : t('trendChart.point', {
+                  day: p.day,
+                  percent: coveragePercentText(t, p),
+                });
+          return (
+            <g key={s.name} data-series={s.name}>
+              {drawnRuns(s.points).map(run => (
+                <g key={run[0].day}>
+                  {run.length > 1 && (
+                    <polyline
+                      points={run.map(p => `${p.x},${p.y}`).join(' ')}
+                      fill="none"
+                      stroke={s.colour}
+                      strokeWidth={2}
+                      strokeDasharray={s.dash}
+                      strokeLinejoin="round"
+                    />
+                  )}
+                  {run.map(p => (
+                    <circle
+                      key={p.day}
+                      cx={p.x}
+                      cy={p.y}
+                      // A dot without a line is drawn larger to be seen.
+                      r={run.length === 1 ? 4 : 3}
+                      fill={s.colour}
+                    >
+                      <title>{pointText(p)}</title>
+                    </circle>
+                  ))}
+                </g>
+              ))}
+              {s.points
+                .filter(p => !hasValue(p))
+                .map(p => (
+                  // Nothing drawn, but the gap still answers a hover.
+                  <rect
+                    key={p.day}
+                    data-testid="trend-gap"
+                    x={p.x - GAP_WIDTH / 2}
+                    y={area.top}
+                    width={GAP_WIDTH}
+                    height={area.height}
+                    fill="transparent"
+                  >
+                    <title>{pointText(p)}</title>
+                  </rect>
+                ))}
+            </g>
+          );
+        })}
       </svg>
       <Box
         component="ul"
