@@ -1,6 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import type { EntityProviderConnection } from '@backstage/plugin-catalog-node';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreatedServicesProvider } from './CreatedServicesProvider';
@@ -25,6 +25,8 @@ function connected(directory: string) {
   const provider = new CreatedServicesProvider(directory, logger);
   return { provider, connection, applyMutation, logger };
 }
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function writeService(dir: string, name: string, text: string) {
   mkdirSync(join(dir, name));
@@ -71,13 +73,73 @@ describe('CreatedServicesProvider', () => {
     });
   });
 
-  it('emits nothing, replacing what it emitted, when the directory is gone', async () => {
-    const { provider, connection, applyMutation } = connected(
-      join(tmpdir(), 'no-such-dir-for-created-services'),
-    );
+  it('replaces what it emitted with an empty list when the directory is empty, and not when it is gone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'created-'));
+    const { provider, connection, applyMutation } = connected(dir);
     await provider.connect(connection);
     expect(await provider.refresh()).toBe(0);
     expect(applyMutation).toHaveBeenCalledWith({ type: 'full', entities: [] });
+
+    rmSync(dir, { recursive: true });
+    expect(await provider.refresh()).toBeUndefined();
+    expect(applyMutation).toHaveBeenCalledTimes(1);
+  });
+
+  it('takes a file ending in an empty document without a warning', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'created-'));
+    writeService(dir, 'orders-api', `${component('orders-api')}---\n`);
+    const { provider, connection, applyMutation, logger } = connected(dir);
+    await provider.connect(connection);
+
+    expect(await provider.refresh()).toBe(1);
+    expect(applyMutation).toHaveBeenCalledTimes(1);
+    expect(logger.warn).not.toHaveBeenCalled();
+  });
+});
+
+describe('CreatedServicesProvider on several backend replicas', () => {
+  it('applies nothing on a replica where the directory does not exist, so the one that has it is not undone', async () => {
+    // Two replicas, one catalog: the task runs on either. Only the first has
+    // the directory the template wrote into.
+    const dir = mkdtempSync(join(tmpdir(), 'created-'));
+    writeService(dir, 'orders-api', component('orders-api'));
+    const applyMutation = jest.fn(async () => {});
+    const connection = {
+      applyMutation,
+      refresh: jest.fn(),
+    } as unknown as EntityProviderConnection;
+    const withDirectory = new CreatedServicesProvider(
+      dir,
+      mockServices.logger.mock(),
+    );
+    const otherLogger = mockServices.logger.mock();
+    const withoutDirectory = new CreatedServicesProvider(
+      join(tmpdir(), 'no-such-dir-for-created-services'),
+      otherLogger,
+    );
+    await withDirectory.connect(connection);
+    await withoutDirectory.connect(connection);
+
+    expect(await withDirectory.refresh()).toBe(1);
+    expect(await withoutDirectory.refresh()).toBeUndefined();
+    expect(await withoutDirectory.refresh()).toBeUndefined();
+    expect(applyMutation).toHaveBeenCalledTimes(1);
+    expect(applyMutation).toHaveBeenCalledWith({
+      type: 'full',
+      entities: [
+        expect.objectContaining({
+          entity: expect.objectContaining({
+            metadata: expect.objectContaining({ name: 'orders-api' }),
+          }),
+        }),
+      ],
+    });
+    // Said once, not every 10 seconds.
+    expect(otherLogger.info).toHaveBeenCalledTimes(1);
+    expect(otherLogger.info).toHaveBeenCalledWith(
+      expect.stringContaining('does not exist on this host'),
+    );
+    expect(otherLogger.warn).not.toHaveBeenCalled();
   });
 });
 
@@ -118,7 +180,7 @@ describe('CreatedServicesProvider when something cannot be read', () => {
     );
   });
 
-  it('skips documents that are not entities, naming the file, and still emits the others', async () => {
+  it('applies nothing while a document is not valid YAML or not an entity, naming each', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'created-'));
     writeService(dir, 'orders-api', component('orders-api'));
     writeService(
@@ -134,21 +196,100 @@ describe('CreatedServicesProvider when something cannot be read', () => {
     const { provider, connection, applyMutation, logger } = connected(dir);
     await provider.connect(connection);
 
-    expect(await provider.refresh()).toBe(2);
-    const [[mutation]] = applyMutation.mock.calls as unknown as [
-      [{ entities: Array<{ entity: { metadata: { name: string } } }> }],
-    ];
-    expect(mutation.entities.map(e => e.entity.metadata.name).sort()).toEqual([
-      'billing-api',
-      'orders-api',
-    ]);
+    expect(await provider.refresh()).toBeUndefined();
+    expect(applyMutation).not.toHaveBeenCalled();
     const brokenFile = join(dir, 'broken', 'catalog-info.yaml');
     const warnings = logger.warn.mock.calls.map(([message]) => message);
     expect(warnings).toEqual([
-      expect.stringContaining(`${brokenFile}: skipped document 1`),
-      expect.stringContaining(`${brokenFile}: skipped document 2`),
-      expect.stringContaining(`${brokenFile}: skipped document 3`),
+      expect.stringMatching(
+        new RegExp(
+          `^${escape(
+            brokenFile,
+          )}: document 1 is not a catalog entity: .*; keeping the created services in the catalog as they are$`,
+        ),
+      ),
+      expect.stringContaining(
+        `${brokenFile}: document 2 is not a catalog entity`,
+      ),
+      expect.stringContaining(`${brokenFile}: document 3 is not valid YAML`),
     ]);
+  });
+
+  it('keeps a service whose file is caught half-written, and takes the whole file once it is', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'created-'));
+    writeService(dir, 'orders-api', component('orders-api'));
+    const text = component('billing-api');
+    writeService(dir, 'billing-api', text);
+    const { provider, connection, applyMutation } = connected(dir);
+    await provider.connect(connection);
+    expect(await provider.refresh()).toBe(2);
+
+    // Copied again, and read in the middle of the copy.
+    const file = join(dir, 'billing-api', 'catalog-info.yaml');
+    // `metadata:\n  na`: metadata is the string 'na'.
+    writeFileSync(file, text.slice(0, text.indexOf('name:') + 2));
+    expect(await provider.refresh()).toBeUndefined();
+    expect(applyMutation).toHaveBeenCalledTimes(1);
+
+    writeFileSync(file, text);
+    expect(await provider.refresh()).toBe(2);
+    expect(applyMutation).toHaveBeenCalledTimes(2);
+  });
+
+  it('logs the problems when they change, not on every read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'created-'));
+    writeService(dir, 'orders-api', 'kind: [\n');
+    const { provider, connection, logger } = connected(dir);
+    await provider.connect(connection);
+
+    await provider.refresh();
+    await provider.refresh();
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+
+    writeService(dir, 'billing-api', 'kind: Component\n');
+    await provider.refresh();
+    await provider.refresh();
+    expect(logger.warn).toHaveBeenCalledTimes(3);
+
+    rmSync(join(dir, 'orders-api'), { recursive: true });
+    rmSync(join(dir, 'billing-api'), { recursive: true });
+    await provider.refresh();
+    await provider.refresh();
+    expect(logger.warn).toHaveBeenCalledTimes(3);
+    expect(logger.info).toHaveBeenCalledTimes(1);
+    expect(logger.info).toHaveBeenCalledWith(
+      expect.stringContaining('reads without problems again'),
+    );
+
+    // The same mistake made again is logged again.
+    writeService(dir, 'orders-api', 'kind: [\n');
+    await provider.refresh();
+    expect(logger.warn).toHaveBeenCalledTimes(4);
+  });
+
+  it('leaves out an entity of another kind once, and still emits the others', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'created-'));
+    writeService(
+      dir,
+      'orders-api',
+      `${component(
+        'orders-api',
+      )}---\napiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: more\nspec:\n  targets: [/etc]\n`,
+    );
+    const { provider, connection, applyMutation, logger } = connected(dir);
+    await provider.connect(connection);
+
+    expect(await provider.refresh()).toBe(1);
+    expect(await provider.refresh()).toBe(1);
+    expect(applyMutation).toHaveBeenCalledTimes(2);
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    expect(logger.warn).toHaveBeenCalledWith(
+      `${join(
+        dir,
+        'orders-api',
+        'catalog-info.yaml',
+      )}: document 2 is a Location, not a Component, API or Resource; it is left out`,
+    );
   });
 });
 

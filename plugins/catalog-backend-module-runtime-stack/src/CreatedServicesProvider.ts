@@ -27,14 +27,38 @@ const isMissing = (error: unknown) =>
 const describe = (error: unknown) =>
   isError(error) ? error.message : String(error);
 
+/** What one read of the directory found. */
+interface Reading {
+  /**
+   * Everything the directory describes now, or `undefined` when that is not
+   * known for sure this round and the catalog must be left as it is.
+   */
+  entities?: DeferredEntity[];
+  /** Why `entities` is not known: what could not be read or is not valid. */
+  problems: string[];
+  /** Valid documents of a kind the provider does not take. */
+  leftOut: string[];
+  /** Whether the directory does not exist on this host. */
+  missing?: boolean;
+}
+
 /**
  * The services the runtime-service template wrote on the portal's host
  * (`runtimeStack.scaffolder.localPublishDir`): each directory's
  * catalog-info.yaml, read on a schedule. Limited to that directory, so the
  * catalog never has to accept file locations from its API.
+ *
+ * The directory is local to one host, and the schedule runs on whichever
+ * backend replica takes it. So only a directory that exists and can be read
+ * whole replaces what the catalog has: a replica without it, a file that
+ * cannot be read, or a document that is not (yet) a valid entity, for example
+ * one `publish:local` is still copying, leaves the catalog as it was.
  */
 export class CreatedServicesProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
+  /** What was last logged, so the same problems are not logged every round. */
+  private logged = '';
+  private hadProblems = false;
 
   constructor(
     private readonly directory: string,
@@ -51,34 +75,41 @@ export class CreatedServicesProvider implements EntityProvider {
 
   /**
    * Replaces what this provider emitted with what the directory holds now,
-   * and returns how many entities that is. When the directory or one of its
-   * files cannot be read, returns `undefined` and leaves the catalog as it
-   * was: a full mutation of what could be read would delete the rest.
+   * and returns how many entities that is. When the directory does not exist
+   * on this host, or something in it cannot be read or is not a valid entity,
+   * returns `undefined` and leaves the catalog as it was: a full mutation of
+   * what could be read would delete the rest.
    */
   async refresh(): Promise<number | undefined> {
     // The schedule can fire before the catalog connects; the next run reads.
     if (!this.connection) return 0;
-    const entities = await this.readEntities();
-    if (!entities) return undefined;
-    await this.connection.applyMutation({ type: 'full', entities });
-    return entities.length;
+    const reading = await this.read();
+    this.logWhenChanged(reading);
+    if (!reading.entities) return undefined;
+    await this.connection.applyMutation({
+      type: 'full',
+      entities: reading.entities,
+    });
+    return reading.entities.length;
   }
 
-  private async readEntities(): Promise<DeferredEntity[] | undefined> {
+  private async read(): Promise<Reading> {
     let directories: Dirent[];
     try {
       directories = await readdir(this.directory, { withFileTypes: true });
     } catch (error) {
-      // Nothing created yet: the template makes the directory on first use.
-      if (isMissing(error)) return [];
-      this.logger.warn(
-        `Cannot read ${
-          this.directory
-        }, keeping the created services as they are: ${describe(error)}`,
-      );
-      return undefined;
+      // Not created yet on this host (the template makes it on first use), or
+      // this is another replica than the one the template wrote on. Neither
+      // says the services are gone.
+      if (isMissing(error)) return { missing: true, problems: [], leftOut: [] };
+      return {
+        problems: [`Cannot read ${this.directory}: ${describe(error)}`],
+        leftOut: [],
+      };
     }
     const entities: DeferredEntity[] = [];
+    const problems: string[] = [];
+    const leftOut: string[] = [];
     for (const directory of directories.filter(d => d.isDirectory())) {
       const file = join(this.directory, directory.name, 'catalog-info.yaml');
       let text: string;
@@ -87,38 +118,55 @@ export class CreatedServicesProvider implements EntityProvider {
       } catch (error) {
         // A directory the template has not written its file into yet.
         if (isMissing(error)) continue;
-        this.logger.warn(
-          `Cannot read ${file}, keeping the created services as they are: ${describe(
-            error,
-          )}`,
-        );
-        return undefined;
-      }
-      entities.push(...this.entitiesOf(file, text));
-    }
-    return entities;
-  }
-
-  /** The file's acceptable documents; each other one is skipped with a warning. */
-  private entitiesOf(file: string, text: string): DeferredEntity[] {
-    const location = `file:${file}`;
-    const entities: DeferredEntity[] = [];
-    for (const [index, document] of parseAllDocuments(text).entries()) {
-      const skip = (reason: string) =>
-        this.logger.warn(`${file}: skipped document ${index + 1}, ${reason}`);
-      if (document.errors.length > 0) {
-        skip(`it is not valid YAML: ${document.errors[0].message}`);
+        problems.push(`Cannot read ${file}: ${describe(error)}`);
         continue;
       }
+      const read = this.entitiesOf(file, text);
+      entities.push(...read.entities);
+      problems.push(...read.problems);
+      leftOut.push(...read.leftOut);
+    }
+    return problems.length > 0
+      ? { problems, leftOut }
+      : { entities, problems, leftOut };
+  }
+
+  /**
+   * The file's entities, and the documents that are not valid YAML or not a
+   * valid entity: a file being written, or a broken one, must not remove the
+   * entity it described a moment ago. A valid entity of a kind the provider
+   * does not take is left out, and does not hold the others back.
+   */
+  private entitiesOf(
+    file: string,
+    text: string,
+  ): { entities: DeferredEntity[]; problems: string[]; leftOut: string[] } {
+    const location = `file:${file}`;
+    const entities: DeferredEntity[] = [];
+    const problems: string[] = [];
+    const leftOut: string[] = [];
+    for (const [index, document] of parseAllDocuments(text).entries()) {
+      const name = `${file}: document ${index + 1}`;
+      if (document.errors.length > 0) {
+        problems.push(
+          `${name} is not valid YAML: ${document.errors[0].message}`,
+        );
+        continue;
+      }
+      const data: unknown = document.toJS();
+      // An empty document, as after a trailing `---`, describes nothing.
+      if (data === null || data === undefined) continue;
       let entity: Entity;
       try {
-        entity = validateEntity(document.toJS());
+        entity = validateEntity(data);
       } catch (error) {
-        skip(`it is not a catalog entity: ${describe(error)}`);
+        problems.push(`${name} is not a catalog entity: ${describe(error)}`);
         continue;
       }
       if (!KINDS.has(entity.kind.toLocaleLowerCase('en-US'))) {
-        skip(`a ${entity.kind}, which is not a Component, API or Resource`);
+        leftOut.push(
+          `${name} is a ${entity.kind}, not a Component, API or Resource; it is left out`,
+        );
         continue;
       }
       entity.metadata.annotations = {
@@ -128,6 +176,32 @@ export class CreatedServicesProvider implements EntityProvider {
       };
       entities.push({ entity, locationKey: location });
     }
-    return entities;
+    return { entities, problems, leftOut };
+  }
+
+  // The schedule reads every 10 seconds; the same problem logged each time
+  // would drown the log, so the log is written when the reading changes.
+  private logWhenChanged({ problems, leftOut, missing }: Reading): void {
+    const key = JSON.stringify({ problems, leftOut, missing });
+    if (key === this.logged) return;
+    this.logged = key;
+    const hadProblems = this.hadProblems;
+    this.hadProblems = problems.length > 0;
+    if (missing) {
+      this.logger.info(
+        `${this.directory} does not exist on this host; the created services in the catalog are left as they are`,
+      );
+    }
+    for (const problem of problems) {
+      this.logger.warn(
+        `${problem}; keeping the created services in the catalog as they are`,
+      );
+    }
+    leftOut.forEach(message => this.logger.warn(message));
+    if (hadProblems && problems.length === 0 && !missing) {
+      this.logger.info(
+        `${this.directory} reads without problems again; the created services in the catalog are updated`,
+      );
+    }
   }
 }

@@ -63,6 +63,31 @@ describe('RuntimeStackAnnotationProcessor', () => {
     expect(logger.warn).not.toHaveBeenCalled();
   });
 
+  it('takes tools written with spaces around = and says when an id is not lower case', async () => {
+    const { process } = setup();
+    const spaced = component({
+      'runtime-stack.io/tools': 'metrics = prometheus, gitops= argo-cd',
+    });
+    expect(await process(spaced)).toBe(spaced);
+
+    const capitalised = component({
+      'runtime-stack.io/tools': 'metrics = prometheus, GitOps=argo-cd',
+    });
+    expect((await process(capitalised)).status?.items).toEqual([
+      {
+        type: 'backstage.io/catalog-processing',
+        level: 'error',
+        message:
+          "InputError: runtime-stack.io/tools: 'GitOps=argo-cd': tool and capability ids are lower case, as in gitops=argo-cd",
+        error: {
+          name: 'InputError',
+          message:
+            "runtime-stack.io/tools: 'GitOps=argo-cd': tool and capability ids are lower case, as in gitops=argo-cd",
+        },
+      },
+    ]);
+  });
+
   it('adds each problem as a catalog-processing error, keeping the entity', async () => {
     const { process } = setup();
     const entity = component({

@@ -49,6 +49,17 @@ export const catalogModuleRuntimeStack = createBackendModule({
             id: 'runtime-stack:created-services',
             frequency: { seconds: 10 },
             timeout: { seconds: 30 },
+            // One replica at a time, whichever takes the task: the provider's
+            // name is what the catalog files its entities under, so every
+            // replica must use the same one, and a full mutation from each
+            // replica's own directory would undo the others'. A replica
+            // without the directory applies nothing (see the provider), so
+            // only a directory that exists replaces the created services.
+            // Per-replica provider names would not help: the catalog evicts,
+            // at start, the entities of providers the starting replica does
+            // not register (catalog.orphanProviderStrategy), and pod names
+            // change on every restart.
+            scope: 'global',
             fn: async () => {
               await provider.refresh();
             },

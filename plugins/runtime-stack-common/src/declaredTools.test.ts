@@ -21,14 +21,33 @@ describe('declared tools annotation', () => {
     });
   });
 
-  it('tolerates spaces and reports malformed entries without dropping the good ones', () => {
+  it('tolerates spaces around = and , and reports malformed entries without dropping the good ones', () => {
     expect(
-      parseDeclaredTools(' gitops = flux, metrics=prometheus,,oops '),
+      parseDeclaredTools(
+        ' gitops = flux, metrics =prometheus,,oops, tracing=, =jaeger, a=b=c ',
+      ),
     ).toEqual({
-      pairs: [{ capability: 'metrics', tool: 'prometheus' }],
+      pairs: [
+        { capability: 'gitops', tool: 'flux' },
+        { capability: 'metrics', tool: 'prometheus' },
+      ],
       problems: [
-        "'gitops = flux' is not of the form capability=tool",
         "'oops' is not of the form capability=tool",
+        "'tracing=' is not of the form capability=tool",
+        "'=jaeger' is not of the form capability=tool",
+        "'a=b=c' is not of the form capability=tool",
+      ],
+    });
+  });
+
+  it('says that ids are lower case rather than that the entry is malformed', () => {
+    expect(
+      parseDeclaredTools('Metrics = Prometheus,gitops=Argo-CD,logging=loki'),
+    ).toEqual({
+      pairs: [{ capability: 'logging', tool: 'loki' }],
+      problems: [
+        "'Metrics = Prometheus': tool and capability ids are lower case, as in metrics=prometheus",
+        "'gitops=Argo-CD': tool and capability ids are lower case, as in gitops=argo-cd",
       ],
     });
   });

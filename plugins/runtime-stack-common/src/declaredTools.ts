@@ -32,9 +32,14 @@ export function formatDeclaredTools(pairs: DeclaredTool[]): string {
     .join(',');
 }
 
+/** A capability or tool id: lower case letters, digits and dashes. */
+const ID = /^[a-z0-9-]+$/;
+
 /**
- * Reads a `runtime-stack.io/tools` annotation value. Malformed entries are
- * returned as problems rather than thrown, so one typo never hides the rest.
+ * Reads a `runtime-stack.io/tools` annotation value: comma-separated
+ * `capability=tool` pairs, with spaces allowed around each `=` and `,`.
+ * Malformed entries are returned as problems rather than thrown, so one typo
+ * never hides the rest.
  *
  * @public
  */
@@ -48,9 +53,18 @@ export function parseDeclaredTools(value: string): {
     .split(',')
     .map(e => e.trim())
     .filter(Boolean)) {
-    const match = /^([a-z0-9-]+)=([a-z0-9-]+)$/.exec(entry);
-    if (match) {
-      pairs.push({ capability: match[1], tool: match[2] });
+    const at = entry.indexOf('=');
+    const capability = at < 0 ? '' : entry.slice(0, at).trim();
+    const tool = at < 0 ? '' : entry.slice(at + 1).trim();
+    if (ID.test(capability) && ID.test(tool)) {
+      pairs.push({ capability, tool });
+    } else if (
+      ID.test(capability.toLowerCase()) &&
+      ID.test(tool.toLowerCase())
+    ) {
+      problems.push(
+        `'${entry}': tool and capability ids are lower case, as in ${capability.toLowerCase()}=${tool.toLowerCase()}`,
+      );
     } else {
       problems.push(`'${entry}' is not of the form capability=tool`);
     }

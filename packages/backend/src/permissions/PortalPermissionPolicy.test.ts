@@ -3,26 +3,61 @@ import {
   catalogEntityDeletePermission,
   catalogEntityReadPermission,
   catalogEntityRefreshPermission,
+  catalogEntityValidatePermission,
+  catalogLocationAnalyzePermission,
   catalogLocationCreatePermission,
   catalogLocationDeletePermission,
+  catalogPermissions,
 } from '@backstage/plugin-catalog-common/alpha';
 import {
   AuthorizeResult,
   createPermission,
+  type Permission,
 } from '@backstage/plugin-permission-common';
-import { taskCancelPermission } from '@backstage/plugin-scaffolder-common/alpha';
+import {
+  actionExecutePermission,
+  scaffolderPermissions,
+  taskCancelPermission,
+  taskCreatePermission,
+  templateDryRunPermission,
+  templateManagementPermission,
+} from '@backstage/plugin-scaffolder-common/alpha';
 import {
   exemptionCreatePermission,
   exemptionDeletePermission,
   exemptionReadPermission,
   ownershipReadPermission,
   ownershipUpdatePermission,
+  runtimeStackPermissions,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { PortalPermissionPolicy } from './PortalPermissionPolicy';
 
 const kubernetesProxy = createPermission({
   name: 'kubernetes.proxy',
   attributes: {},
+});
+/** The Kubernetes and TechDocs plugins' others, as they declare them. */
+const kubernetesResourcesRead = createPermission({
+  name: 'kubernetes.resources.read',
+  attributes: { action: 'read' },
+});
+const kubernetesClustersRead = createPermission({
+  name: 'kubernetes.clusters.read',
+  attributes: { action: 'read' },
+});
+const techdocsActionsRead = createPermission({
+  name: 'techdocs.actions.read',
+  attributes: { action: 'read' },
+});
+/** A plugin added later whose writes carry no action, as kubernetes.proxy. */
+const someoneElsesTool = createPermission({
+  name: 'other.shell.open',
+  attributes: {},
+});
+const someoneElsesResourceTool = createPermission({
+  name: 'other.workload.restart',
+  attributes: {},
+  resourceType: 'other-workload',
 });
 const someoneElsesWrite = createPermission({
   name: 'other.thing.update',
@@ -171,6 +206,121 @@ describe('PortalPermissionPolicy', () => {
     await expect(
       policy.handle({ permission: ownershipReadPermission }, loner().user),
     ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+  });
+
+  it('decides each permission of the installed plugins for a team member, and refuses one without an action it does not list', async () => {
+    const { ALLOW, DENY, CONDITIONAL } = AuthorizeResult;
+    const expected: Record<string, AuthorizeResult> = {
+      'catalog.entity.read': ALLOW,
+      'catalog.entity.create': ALLOW,
+      'catalog.entity.delete': CONDITIONAL,
+      'catalog.entity.refresh': CONDITIONAL,
+      'catalog.entity.validate': ALLOW,
+      'catalog.location.read': ALLOW,
+      'catalog.location.create': ALLOW,
+      'catalog.location.analyze': ALLOW,
+      'catalog.location.delete': DENY,
+      'catalog.ingestion.read': ALLOW,
+      'catalog.ingestion.manage': DENY,
+      'scaffolder.template.parameter.read': ALLOW,
+      'scaffolder.template.step.read': ALLOW,
+      'scaffolder.action.execute': ALLOW,
+      'scaffolder.task.read': ALLOW,
+      'scaffolder.task.create': ALLOW,
+      'scaffolder.task.cancel': CONDITIONAL,
+      'scaffolder.template.dry-run': ALLOW,
+      'scaffolder.template.management': DENY,
+      'kubernetes.proxy': DENY,
+      'kubernetes.resources.read': ALLOW,
+      'kubernetes.clusters.read': ALLOW,
+      'techdocs.actions.read': ALLOW,
+      'runtime-stack.ownership.read': ALLOW,
+      'runtime-stack.ownership.update': CONDITIONAL,
+      'runtime-stack.clusters.read': ALLOW,
+      'runtime-stack.images.read': ALLOW,
+      'runtime-stack.observability.read': ALLOW,
+      'runtime-stack.coverage.read': ALLOW,
+      'runtime-stack.scorecard.read': ALLOW,
+      'runtime-stack.exemption.read': ALLOW,
+      'runtime-stack.exemption.create': DENY,
+      'runtime-stack.exemption.delete': DENY,
+      'other.shell.open': DENY,
+      'other.workload.restart': DENY,
+    };
+    const permissions: Permission[] = [
+      ...catalogPermissions,
+      ...scaffolderPermissions,
+      kubernetesProxy,
+      kubernetesResourcesRead,
+      kubernetesClustersRead,
+      techdocsActionsRead,
+      ...runtimeStackPermissions,
+      someoneElsesTool,
+      someoneElsesResourceTool,
+    ];
+    const { policy, user } = developer();
+    const decided: Record<string, AuthorizeResult> = {};
+    for (const permission of permissions) {
+      decided[permission.name] = (
+        await policy.handle({ permission }, user)
+      ).result;
+    }
+    // A permission an upgrade adds fails here until it is decided above.
+    expect(decided).toEqual(expected);
+
+    const boss = admin();
+    for (const permission of [someoneElsesTool, someoneElsesResourceTool]) {
+      await expect(
+        boss.policy.handle({ permission }, boss.user),
+      ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+    }
+  });
+
+  it("lets everyone signed in use the portal's tools, even without a team", async () => {
+    const { policy, user } = loner();
+    for (const permission of [
+      catalogEntityValidatePermission,
+      catalogLocationAnalyzePermission,
+      actionExecutePermission,
+      templateDryRunPermission,
+    ]) {
+      await expect(policy.handle({ permission }, user)).resolves.toEqual({
+        result: AuthorizeResult.ALLOW,
+      });
+    }
+    await expect(
+      policy.handle({ permission: someoneElsesTool }, user),
+    ).resolves.toEqual({ result: AuthorizeResult.DENY });
+  });
+
+  it('lets a request without a signed-in user read and nothing else', async () => {
+    const { policy } = developer();
+    for (const permission of [
+      catalogEntityReadPermission,
+      exemptionReadPermission,
+      kubernetesResourcesRead,
+    ]) {
+      await expect(policy.handle({ permission })).resolves.toEqual({
+        result: AuthorizeResult.ALLOW,
+      });
+    }
+    for (const permission of [
+      catalogEntityValidatePermission,
+      catalogLocationAnalyzePermission,
+      actionExecutePermission,
+      templateDryRunPermission,
+      taskCreatePermission,
+      taskCancelPermission,
+      catalogEntityDeletePermission,
+      ownershipUpdatePermission,
+      exemptionCreatePermission,
+      templateManagementPermission,
+      someoneElsesTool,
+    ]) {
+      await expect(policy.handle({ permission })).resolves.toEqual({
+        result: AuthorizeResult.DENY,
+      });
+    }
   });
 
   it('denies updates of other plugins to non-admins', async () => {

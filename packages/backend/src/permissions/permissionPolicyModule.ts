@@ -2,6 +2,8 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import type { Config } from '@backstage/config';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { PortalPermissionPolicy } from './PortalPermissionPolicy';
 
@@ -13,9 +15,42 @@ const DEFAULT_EXEMPTION_GRANTERS = [
 ];
 
 /**
+ * The entity refs under `key` (or `defaults`), each in the full lower-case
+ * form `ownershipEntityRefs` uses: a ref without a kind is a Group's, one
+ * without a namespace is in `default`, so `portal-admins` and
+ * `Group:default/Portal-Admins` both read as `group:default/portal-admins`.
+ * Throws, naming the key and the entry, for one that is no entity ref.
+ */
+export function readEntityRefs(
+  config: Config,
+  key: string,
+  defaults: string[],
+): Set<string> {
+  const entries = config.getOptionalStringArray(key) ?? defaults;
+  return new Set(
+    entries.map((entry, index) => {
+      try {
+        return stringifyEntityRef(
+          parseEntityRef(entry.trim(), {
+            defaultKind: 'group',
+            defaultNamespace: 'default',
+          }),
+        );
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new Error(
+          `${key}[${index}] '${entry}' is not an entity ref (${reason}); write a group or user as [<kind>:][<namespace>/]<name>, for example portal-admins or group:default/portal-admins`,
+        );
+      }
+    }),
+  );
+}
+
+/**
  * Installs {@link PortalPermissionPolicy}; admins come from
  * `permission.admins` and who may grant coverage exemptions from
- * `permission.exemptionGranters` (entity refs of groups or users).
+ * `permission.exemptionGranters` (entity refs of groups or users, see
+ * {@link readEntityRefs}).
  */
 export default createBackendModule({
   pluginId: 'permission',
@@ -28,17 +63,18 @@ export default createBackendModule({
         policy: policyExtensionPoint,
       },
       async init({ config, userInfo, policy }) {
-        const admins =
-          config.getOptionalStringArray('permission.admins') ?? DEFAULT_ADMINS;
-        const granters =
-          config.getOptionalStringArray('permission.exemptionGranters') ??
-          DEFAULT_EXEMPTION_GRANTERS;
+        const admins = readEntityRefs(
+          config,
+          'permission.admins',
+          DEFAULT_ADMINS,
+        );
+        const granters = readEntityRefs(
+          config,
+          'permission.exemptionGranters',
+          DEFAULT_EXEMPTION_GRANTERS,
+        );
         policy.setPolicy(
-          new PortalPermissionPolicy(
-            userInfo,
-            new Set(admins),
-            new Set(granters),
-          ),
+          new PortalPermissionPolicy(userInfo, admins, granters),
         );
       },
     });
