@@ -15,7 +15,9 @@ import {
 import type { ClusterStateService } from '../clusters/ClusterStateService';
 import type { ImageService } from '../images/ImageService';
 import { migrateToLatest } from '../database/migrations';
-import type { ObservabilityService } from '../observability/ObservabilityService';
+import { findFreePort } from '../observability/__testUtils__/prometheusProcess';
+import { readObservabilitySettings } from '../observability/observabilityConfig';
+import { ObservabilityService } from '../observability/ObservabilityService';
 import type { EffectiveOwnershipService } from '../ownership/EffectiveOwnershipService';
 import { readCoverageSettings } from './coverageConfig';
 import { CoverageEvaluationService } from './CoverageEvaluationService';
@@ -193,6 +195,8 @@ async function service(
     onRegressions?: RegressionListener;
     /** Also keep team and System history. */
     scorecards?: boolean;
+    /** In place of the fake, which reads nothing. */
+    observability?: ObservabilityService;
   } = {},
 ) {
   const objects = new Map([['prod-eu-1', [deployment]]]);
@@ -239,6 +243,7 @@ async function service(
             : []),
           { capability: 'logging', status: 'linked', summary: '1 link' },
         ],
+        errors: [] as Array<{ source: string; message: string }>,
       };
     }),
   };
@@ -262,7 +267,9 @@ async function service(
     catalog,
     clusterState,
     images: imageService as unknown as ImageService,
-    observability: observability as unknown as ObservabilityService,
+    observability:
+      options.observability ??
+      (observability as unknown as ObservabilityService),
     store,
     ownership: ownership as unknown as EffectiveOwnershipService,
     auth: mockServices.auth(),
@@ -409,6 +416,40 @@ describe('CoverageService', () => {
     expect(
       coverage.capabilities.find(c => c.capability === 'workloads')!.status,
     ).toBe('covered');
+  });
+
+  it('names each Prometheus the observability service could not read, which it answers with rather than throws', async () => {
+    const closedPort = await findFreePort();
+    const observability = new ObservabilityService({
+      settings: readObservabilitySettings(
+        new ConfigReader({
+          runtimeStack: {
+            observability: {
+              prometheus: [
+                { name: 'prom-eu', url: `http://127.0.0.1:${closedPort}` },
+              ],
+            },
+          },
+        }),
+      ),
+      // The coverage hands it the objects it read.
+      clusterState: {} as ClusterStateService,
+      cache: mockServices.cache.mock(),
+    });
+    const coverage = await (
+      await service(false, { observability })
+    ).entityCoverage(entity, mockCredentials.user(), ownersShown);
+    expect(coverage.sourceErrors).toEqual([
+      {
+        source: 'observability',
+        message: expect.stringMatching(
+          new RegExp(`^prom-eu: .*127\\.0\\.0\\.1:${closedPort}`),
+        ),
+      },
+    ]);
+    expect(
+      coverage.capabilities.find(c => c.capability === 'metrics')!.status,
+    ).toBe('missing');
   });
 
   it('evaluates an unevaluated entity on first read and stores it; later reads are lookups', async () => {
@@ -689,6 +730,66 @@ describe('CoverageService', () => {
     observabilityFails = true;
     await coverage.evaluation.run();
     expect(onRegressions).toHaveBeenCalledTimes(1);
+  });
+
+  it('tells no one of the gaps a Prometheus it cannot read leaves, and stores which one failed', async () => {
+    const onRegressions = jest.fn(async () => {});
+    const coverage = await service(false, { onRegressions });
+    await coverage.evaluation.run();
+
+    // What the observability service answers when its only Prometheus is
+    // down: no targets or rules, and the source named.
+    coverage.observability.entityObservability.mockImplementation(async () => ({
+      evidence: [
+        { capability: 'logging', status: 'linked', summary: '1 link' },
+      ],
+      errors: [
+        {
+          source: 'prom-eu',
+          message: 'connect ECONNREFUSED 10.0.0.7:9090',
+        },
+      ],
+    }));
+    await coverage.evaluation.run();
+    expect(onRegressions).not.toHaveBeenCalled();
+    const stored = await coverage.store.get('component:default/payments-api');
+    expect(stored!.sourceErrors).toEqual([
+      {
+        source: 'observability',
+        message: 'prom-eu: connect ECONNREFUSED 10.0.0.7:9090',
+      },
+    ]);
+  });
+
+  it('tells no one of a registry gap while the registry cannot be read, and stores which repository failed', async () => {
+    const onRegressions = jest.fn(async () => {});
+    const coverage = await service(false, { onRegressions });
+    await coverage.evaluation.run();
+
+    // A new tag rolled out while the registry is unreachable: none of its
+    // tags kept from earlier reads is the one running.
+    const { current: _current, ...unread } = images.images[0];
+    coverage.imageService.entityImages.mockResolvedValue({
+      ...images,
+      images: [
+        {
+          ...unread,
+          reference: 'registry.example.com/payments/payments-api:1.1.0',
+          tag: '1.1.0',
+          lastError: 'connect ECONNREFUSED 10.0.0.8:443',
+        },
+      ],
+    });
+    await coverage.evaluation.run();
+    expect(onRegressions).not.toHaveBeenCalled();
+    const stored = await coverage.store.get('component:default/payments-api');
+    expect(stored!.sourceErrors).toEqual([
+      {
+        source: 'images',
+        message:
+          'registry.example.com/payments/payments-api: connect ECONNREFUSED 10.0.0.8:443',
+      },
+    ]);
   });
 
   it('reports a regression found by an evaluation on demand (an exemption revoked), and the next run does not repeat it', async () => {

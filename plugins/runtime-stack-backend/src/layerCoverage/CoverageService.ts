@@ -48,6 +48,7 @@ import {
   type ExemptionStore,
 } from '../scorecards/ExemptionStore';
 import type { CoverageRecord, CoverageStore } from './CoverageStore';
+import { observabilityErrors, registryErrors } from './answeredSourceErrors';
 import {
   clusterEvidence,
   catalogEvidence,
@@ -325,33 +326,50 @@ export class CoverageService {
         contexts: undefined,
       },
     );
+    // Both answer with what they could read and name the rest rather than
+    // throw; a gap there may be the source's, so it counts as a failed source,
+    // which keeps regression notices from going out.
+    const nothingRead = {
+      evidence: [] as CoverageEvidence[],
+      errors: [] as EntityCoverage['sourceErrors'],
+    };
     const [fromImages, fromObservability] = await Promise.all([
       attempt(
         'images',
-        async () =>
-          imageEvidence(
-            await this.options.images.entityImages(
-              entity,
-              fromClusters.objects,
-              fromClusters.contexts,
+        async () => {
+          const images = await this.options.images.entityImages(
+            entity,
+            fromClusters.objects,
+            fromClusters.contexts,
+          );
+          return {
+            evidence: imageEvidence(
+              images,
+              this.options.sourceControlToolOfHost,
+              this.options.registryToolOfHost,
             ),
-            this.options.sourceControlToolOfHost,
-            this.options.registryToolOfHost,
-          ),
-        [] as CoverageEvidence[],
+            errors: registryErrors(images),
+          };
+        },
+        nothingRead,
       ),
       attempt(
         'observability',
-        async () =>
-          observabilityEvidence(
+        async () => {
+          const observability =
             await this.options.observability.entityObservability(
               entity,
               fromClusters.objects,
-            ),
-          ),
-        [] as CoverageEvidence[],
+            );
+          return {
+            evidence: observabilityEvidence(observability),
+            errors: observabilityErrors(observability),
+          };
+        },
+        nothingRead,
       ),
     ]);
+    sourceErrors.push(...fromImages.errors, ...fromObservability.errors);
 
     const now = (this.options.now ?? (() => new Date()))();
     const scopeRefs = context.systemRef
@@ -398,8 +416,8 @@ export class CoverageService {
           ...declaredEvidence(declared),
           ...catalogEvidence(entity, this.options.sourceControlToolOfHost),
           ...fromClusters.evidence,
-          ...fromImages,
-          ...fromObservability,
+          ...fromImages.evidence,
+          ...fromObservability.evidence,
         ],
         offered: fromClusters.offered,
         exemptions,

@@ -20,9 +20,12 @@ describe.each(databases.eachSupportedId())(
       const store = new ExemptionStore(knex, () => now);
       const sent: NotificationSendOptions[] = [];
       let failing = false;
+      /** Waited for before each send, as for a notifications backend that hangs. */
+      let beforeSend = async () => {};
       const notifier = new RuntimeStackNotifier({
         notifications: {
           send: async options => {
+            await beforeSend();
             if (failing) throw new Error('notifications backend is down');
             sent.push(options);
           },
@@ -59,6 +62,9 @@ describe.each(databases.eachSupportedId())(
         exempt,
         fail: (value: boolean) => {
           failing = value;
+        },
+        waitBeforeSend: (wait: () => Promise<void>) => {
+          beforeSend = wait;
         },
         advance: (days: number) => {
           now = new Date(now.getTime() + days * DAY);
@@ -110,6 +116,58 @@ describe.each(databases.eachSupportedId())(
       fail(false);
       expect(await notices.run()).toEqual({ notified: 1, failed: 0 });
       expect(sent).toHaveLength(1);
+    });
+
+    it('marks each notice as soon as it is sent, so a run cut short by its timeout leaves it marked', async () => {
+      const { store, notices, sent, exempt, waitBeforeSend } = await setUp();
+      await exempt('component:default/payments-api', 'alerting', 3);
+      await exempt('component:default/payments-api', 'metrics', 5);
+
+      // The second send hangs past the task's timeout.
+      let release = () => {};
+      const secondSendStarted = new Promise<void>(started => {
+        waitBeforeSend(async () => {
+          if (sent.length === 0) return;
+          started();
+          await new Promise<void>(resolve => {
+            release = resolve;
+          });
+        });
+      });
+      const cutShort = notices.run();
+      try {
+        await secondSendStarted;
+        expect(sent).toHaveLength(1);
+        expect(
+          (await store.list({ expiryNotNotified: true })).map(
+            e => e.capability,
+          ),
+        ).toEqual(['metrics']);
+      } finally {
+        release();
+        await cutShort;
+      }
+    });
+
+    it('stops sending once the scheduler aborts the run, leaving the rest for the next', async () => {
+      const { store, notices, sent, exempt, waitBeforeSend } = await setUp();
+      await exempt('component:default/payments-api', 'alerting', 3);
+      await exempt('component:default/payments-api', 'metrics', 5);
+      await exempt('component:default/payments-api', 'tracing', 6);
+
+      // The task times out while the first notice is being sent.
+      const timeout = new AbortController();
+      waitBeforeSend(async () => timeout.abort());
+      expect(await notices.run(timeout.signal)).toEqual({
+        notified: 1,
+        failed: 2,
+      });
+      expect(sent).toHaveLength(1);
+      expect(
+        (await store.list({ expiryNotNotified: true }))
+          .map(e => e.capability)
+          .sort(),
+      ).toEqual(['metrics', 'tracing']);
     });
 
     it('tells again about an exemption granted anew after the last one expired', async () => {

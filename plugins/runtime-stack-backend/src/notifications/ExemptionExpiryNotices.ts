@@ -32,13 +32,19 @@ export class ExemptionExpiryNotices {
       id: ExemptionExpiryNotices.TASK_ID,
       scope: 'global',
       ...this.options.settings.schedule,
-      fn: async () => {
-        await this.run();
+      fn: async signal => {
+        await this.run(signal);
       },
     });
   }
 
-  async run(): Promise<{ notified: number; failed: number }> {
+  /**
+   * @param signal - the scheduler's, aborted when the run times out: it
+   *   stops sending, so another replica's next run does not send alongside
+   */
+  async run(
+    signal?: AbortSignal,
+  ): Promise<{ notified: number; failed: number }> {
     const { exemptions, notifier, settings, logger, titleOf } = this.options;
     const now = (this.options.now ?? (() => new Date()))();
     const due = await exemptions.list({
@@ -47,16 +53,19 @@ export class ExemptionExpiryNotices {
     });
     const sent: string[] = [];
     for (const exemption of due) {
+      if (signal?.aborted) break;
       if (
         await notifier.exemptionExpiring(
           exemption,
           titleOf(exemption.capability),
         )
       ) {
+        // Marked at once: a run cut short by its timeout leaves what it sent
+        // marked, so the next run does not send it again.
+        await exemptions.markExpiryNotified([exemption.id]);
         sent.push(exemption.id);
       }
     }
-    await exemptions.markExpiryNotified(sent);
     if (due.length > 0) {
       logger.info(
         `Notified the owners of ${sent.length} of ${due.length} exemption(s) expiring within ${settings.warnDays} days`,

@@ -193,7 +193,7 @@ describe('EntityCoverageCard', () => {
       'The coverage may be out of date or read lower than it is',
     );
     expect(caveats).toHaveTextContent(
-      'images could not be read (registry timed out): its evidence is not counted.',
+      'images could not be read in full (registry timed out): what it could not read is not counted.',
     );
 
     expect(screen.getByText('View runtime stack').closest('a')).toHaveAttribute(

@@ -5,9 +5,9 @@
  */
 export const coverageCaveatsMessages = {
   title: 'The coverage may be out of date or read lower than it is',
-  /** A source the evaluation could not read at all. */
+  /** A source the evaluation could not read, in part or at all. */
   sourceError:
-    '{{source}} could not be read ({{message}}): its evidence is not counted.',
+    '{{source}} could not be read in full ({{message}}): what it could not read is not counted.',
   failing:
     '{{cluster}}: the last collection failed ({{message}}); the coverage uses what it collected {{age}} ago.',
   failingNoAge:
