@@ -345,6 +345,7 @@ export const runtimeStackPlugin = createBackendPlugin({
           settings: readObservabilitySettings(config),
           clusterState,
           cache,
+          logger,
         });
         httpRouter.use(
           createObservabilityRouter({

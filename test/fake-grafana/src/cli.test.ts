@@ -33,7 +33,7 @@ describe('cli', () => {
         child.once('exit', () => reject(new Error(`cli exited: ${output}`)));
       });
       const match =
-        /^fake Grafana listening on (http:\/\/127\.0\.0\.1:\d+) \(token fake-grafana-token, 7 dashboards, 4 alert rules\)$/.exec(
+        /^fake Grafana listening on (http:\/\/127\.0\.0\.1:\d+) \(token fake-grafana-token, 7 dashboards, 4 alert rules, 1 recording rule\)$/.exec(
           line,
         );
       expect(match).not.toBeNull();
@@ -46,7 +46,11 @@ describe('cli', () => {
       const rules = await fetch(`${match![1]}/api/ruler/grafana/api/v1/rules`, {
         headers: { authorization: 'Bearer fake-grafana-token' },
       });
-      expect(Object.keys(await rules.json())).toEqual(['Checkout', 'Platform']);
+      expect(Object.keys(await rules.json())).toEqual([
+        'Checkout',
+        'Checkout/Cart',
+        'Platform',
+      ]);
     } finally {
       child.kill('SIGTERM');
     }

@@ -44,8 +44,15 @@ async function main() {
     dashboards,
     alertRules,
   });
+  const recording = alertRules.filter(rule => rule.record).length;
   process.stdout.write(
-    `fake Grafana listening on ${grafana.url} (token ${grafana.token}, ${dashboards.length} dashboards, ${alertRules.length} alert rules)\n`,
+    `fake Grafana listening on ${grafana.url} (token ${grafana.token}, ${
+      dashboards.length
+    } dashboards, ${alertRules.length - recording} alert rules${
+      recording
+        ? `, ${recording} recording rule${recording === 1 ? '' : 's'}`
+        : ''
+    })\n`,
   );
   const shutdown = async () => {
     await grafana.close();

@@ -26,7 +26,7 @@ describe('startFakeGrafana', () => {
     expect(await get('/api/health', null)).toEqual({
       status: 200,
       type: 'application/json',
-      body: { database: 'ok', version: '10.4.0' },
+      body: { database: 'ok', version: '12.0.0' },
     });
   });
 
@@ -105,20 +105,25 @@ describe('startFakeGrafana', () => {
     });
   });
 
-  it('answers the ruler rules by folder title and group, as Grafana 10 does', async () => {
+  it('answers the ruler rules by folder path and group, as Grafana 12 does', async () => {
     const empty = await get('/api/ruler/grafana/api/v1/rules');
     expect(empty).toEqual({ status: 200, type: 'application/json', body: {} });
 
     grafana.setAlertRules(exampleAlertRules);
     const { body } = await get('/api/ruler/grafana/api/v1/rules');
-    expect(Object.keys(body)).toEqual(['Checkout', 'Platform']);
+    // Sorted, as Go encodes a map; a nested folder by its full path.
+    expect(Object.keys(body)).toEqual([
+      'Checkout',
+      'Checkout/Cart',
+      'Platform',
+    ]);
     expect(body.Checkout.map((g: { name: string }) => g.name)).toEqual([
       'checkout-web',
-      'cart-service',
     ]);
     expect(body.Checkout[0].rules[0]).toEqual({
       expr: '',
       for: '5m',
+      keep_firing_for: '0s',
       labels: {
         service: 'checkout-web',
         team: 'checkout',
@@ -129,16 +134,54 @@ describe('startFakeGrafana', () => {
         id: 1,
         orgId: 1,
         title: 'Checkout Web slow page loads',
+        condition: 'C',
         uid: 'checkout-web-lcp',
         namespace_uid: 'checkout',
         rule_group: 'checkout-web',
         intervalSeconds: 60,
       }),
     });
+    expect(body.Checkout[0].rules[0].grafana_alert).not.toHaveProperty(
+      'record',
+    );
+    // A recording rule: what it records, and no condition.
+    expect(body.Checkout[0].rules[2]).toMatchObject({
+      for: '0s',
+      grafana_alert: {
+        uid: 'checkout-web-lcp-p75',
+        condition: '',
+        no_data_state: '',
+        exec_err_state: '',
+        record: { metric: 'checkout_web:lcp_seconds:p75_5m', from: 'A' },
+      },
+    });
+    expect(body['Checkout/Cart'][0].rules[0].grafana_alert).toMatchObject({
+      uid: 'cart-service-latency',
+      namespace_uid: 'checkout-cart',
+    });
     // A rule without a group is in a group of its own title.
     expect(body.Platform[0].name).toBe('Node disk pressure');
+    expect(body.Platform[0].rules[0].keep_firing_for).toBe('10m');
     expect((await get('/api/ruler/grafana/api/v1/rules', null)).status).toBe(
       401,
+    );
+  });
+
+  it('escapes a slash in a folder title in the path', async () => {
+    grafana.setAlertRules([
+      {
+        uid: 'r',
+        title: 'R',
+        folderTitle: 'Redis',
+        parentFolders: ['KeyDB/Redis'],
+        instances: [{ state: 'Normal' }],
+      },
+    ]);
+    const rules = await get('/api/ruler/grafana/api/v1/rules');
+    expect(Object.keys(rules.body)).toEqual(['KeyDB\\/Redis/Redis']);
+    const alerts = await get('/api/prometheus/grafana/api/v1/alerts');
+    expect(alerts.body.data.alerts[0].labels.grafana_folder).toBe(
+      'KeyDB\\/Redis/Redis',
     );
   });
 
@@ -148,8 +191,8 @@ describe('startFakeGrafana', () => {
     expect(status).toBe(200);
     expect(body.status).toBe('success');
     const alerts = body.data.alerts;
-    // 2 + 1 (default Normal) + 1 + 1
-    expect(alerts).toHaveLength(5);
+    // 2 + 1 (default Normal) + none of the recording rule + 1 + 2
+    expect(alerts).toHaveLength(6);
     expect(alerts[0]).toEqual({
       labels: {
         alertname: 'Checkout Web slow page loads',
@@ -173,6 +216,76 @@ describe('startFakeGrafana', () => {
       labels: { alertname: 'Checkout Web JavaScript errors' },
       state: 'Normal',
     });
+    expect(alerts[3].labels).toMatchObject({
+      alertname: 'Cart Service p99 latency',
+      grafana_folder: 'Checkout/Cart',
+    });
+    expect(alerts[5]).toMatchObject({
+      labels: { alertname: 'Node disk pressure', node: 'node-2' },
+      state: 'Recovering',
+    });
+    expect(alerts[5].activeAt).not.toMatch(/^0001-/);
+  });
+
+  it('labels instances with the rule and folder uids only when asked to include internal labels', async () => {
+    grafana.setAlertRules([
+      {
+        uid: 'r',
+        title: 'R',
+        folderTitle: 'Payments',
+        parentFolders: ['Teams'],
+      },
+    ]);
+    const labelsWith = async (query: string) =>
+      (await get(`/api/prometheus/grafana/api/v1/alerts${query}`)).body.data
+        .alerts[0].labels;
+    for (const query of [
+      '?includeInternalLabels=true',
+      '?includeInternalLabels=1',
+    ]) {
+      expect(await labelsWith(query)).toEqual({
+        alertname: 'R',
+        grafana_folder: 'Teams/Payments',
+        __alert_rule_uid__: 'r',
+        __alert_rule_namespace_uid__: 'teams-payments',
+      });
+    }
+    for (const query of [
+      '',
+      '?includeInternalLabels=false',
+      '?includeInternalLabels=yes',
+    ]) {
+      expect(await labelsWith(query)).toEqual({
+        alertname: 'R',
+        grafana_folder: 'Teams/Payments',
+      });
+    }
+  });
+
+  it('writes a state with its reason as Grafana does: “State (Reason)”', async () => {
+    grafana.setAlertRules([
+      {
+        uid: 'r',
+        title: 'R',
+        folderTitle: 'F',
+        instances: [
+          { state: 'Alerting', reason: 'NoData' },
+          { state: 'Normal', reason: 'Paused' },
+          { state: 'Alerting', reason: 'Error' },
+          // Grafana leaves out a reason that only repeats the state.
+          { state: 'Error', reason: 'Error' },
+          { state: 'Recovering' },
+        ],
+      },
+    ]);
+    const { body } = await get('/api/prometheus/grafana/api/v1/alerts');
+    expect(body.data.alerts.map((a: { state: string }) => a.state)).toEqual([
+      'Alerting (NoData)',
+      'Normal (Paused)',
+      'Alerting (Error)',
+      'Error',
+      'Recovering',
+    ]);
   });
 
   it('refuses alert rules Grafana would not store', async () => {
@@ -190,6 +303,27 @@ describe('startFakeGrafana', () => {
         { uid: 'no/slash', title: 'C', folderTitle: 'F' },
       ]),
     ).toThrow(/Invalid alert rule uid/);
+    expect(() =>
+      grafana.setAlertRules([
+        { uid: 'd', title: 'D', folderTitle: 'F', parentFolders: [''] },
+      ]),
+    ).toThrow("Alert rule 'd' needs a folder");
+    expect(() =>
+      grafana.setAlertRules([
+        { uid: 'e', title: 'E', folderTitle: 'F', record: { metric: 'a-b' } },
+      ]),
+    ).toThrow("Recording rule 'e' needs a valid metric name, not 'a-b'");
+    expect(() =>
+      grafana.setAlertRules([
+        {
+          uid: 'f',
+          title: 'F',
+          folderTitle: 'F',
+          record: { metric: 'a:b' },
+          instances: [{ state: 'Normal' }],
+        },
+      ]),
+    ).toThrow("Recording rule 'f' has no instances");
   });
 
   it('serves what setDashboards gives it', async () => {

@@ -5,7 +5,12 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { alertInstances, checkAlertRules, rulerRules } from './alerting';
+import {
+  alertInstances,
+  checkAlertRules,
+  queryBool,
+  rulerRules,
+} from './alerting';
 import { buildCatalog, type Catalog, type StoredDashboard } from './catalog';
 import { search, searchParams } from './search';
 import type {
@@ -17,8 +22,12 @@ import type {
 } from './types';
 
 export const DEFAULT_TOKEN = 'fake-grafana-token';
-/** The Grafana version the fake answers as; its API is what it imitates. */
-export const GRAFANA_VERSION = '10.4.0';
+/**
+ * The Grafana version the fake answers as: its alerting API is what it
+ * imitates (nested folders, recording rules, the Recovering state); search
+ * and dashboards answer as Grafana 10.4 did.
+ */
+export const GRAFANA_VERSION = '12.0.0';
 
 interface Answer {
   status: number;
@@ -132,7 +141,14 @@ export async function startFakeGrafana(
       return { status: 200, body: rulerRules(alertRules, created) };
     }
     if (url.pathname === '/api/prometheus/grafana/api/v1/alerts') {
-      return { status: 200, body: alertInstances(alertRules, created) };
+      return {
+        status: 200,
+        body: alertInstances(alertRules, created, {
+          includeInternalLabels: queryBool(
+            url.searchParams.get('includeInternalLabels'),
+          ),
+        }),
+      };
     }
     const byUid = /^\/api\/dashboards\/uid\/([^/]+)$/.exec(url.pathname);
     if (byUid) {

@@ -75,6 +75,28 @@ describe('imageDrift', () => {
     ]);
   });
 
+  it('advises no other variant, nor a pre-release to who runs a release', () => {
+    const newerOf = (tag: string, listed: string[]) =>
+      imageDrift({
+        tag,
+        running: [pod(digest('b'))],
+        tags: listed.map(t => ({ tag: t, digest: digest('b') })),
+        maxAgeDays: 90,
+        now,
+      })
+        .filter(d => d.kind === 'newer-tag')
+        .map(d => d.facts?.newest);
+    expect(newerOf('1.27.3-alpine', ['1.27.3-alpine', '1.27.3'])).toEqual([]);
+    expect(newerOf('1.2.3', ['1.2.3', '1.3.0-rc.1'])).toEqual([]);
+    expect(newerOf('16.4-alpine', ['16.4-alpine', '17.2'])).toEqual([]);
+    expect(
+      newerOf('16.4-alpine', ['16.4-alpine', '17.2', '16.6-alpine']),
+    ).toEqual(['16.6-alpine']);
+    expect(newerOf('1.3.0-rc.1', ['1.3.0-rc.1', '1.3.0-rc.2'])).toEqual([
+      '1.3.0-rc.2',
+    ]);
+  });
+
   it('flags latest and untagged images, but not an image pinned by digest', () => {
     expect(
       imageDrift({

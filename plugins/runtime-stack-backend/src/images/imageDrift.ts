@@ -4,7 +4,7 @@ import {
   type ImageDriftFacts,
   type RegistryTag,
 } from '@internal/backstage-plugin-runtime-stack-common';
-import { isReleaseVersionTag, sortTagsNewestFirst } from '../registry/tagOrder';
+import { newerRelease } from '../registry/tagOrder';
 import { MS_PER_DAY } from '../time/days';
 
 export interface DriftInput {
@@ -69,23 +69,17 @@ export function imageDrift(input: DriftInput): ImageDrift[] {
       );
     }
   }
-  if (tag && isReleaseVersionTag(tag) && tags && tags.length > 0) {
-    const newest = sortTagsNewestFirst(tags.map(t => t.tag)).find(
-      isReleaseVersionTag,
+  const listed = (tags ?? []).map(t => t.tag);
+  const newest = tag ? newerRelease(tag, listed) : undefined;
+  if (newest) {
+    const entry = tags?.find(t => t.tag === newest);
+    drift.push(
+      finding('newer-tag', { tag, newest }, [
+        `${newest} → ${entry?.digest ?? 'unknown digest'}${
+          entry?.created ? `, built ${entry.created}` : ''
+        }`,
+      ]),
     );
-    if (newest && newest !== tag) {
-      const ordered = sortTagsNewestFirst([tag, newest]);
-      if (ordered[0] === newest) {
-        const entry = tags.find(t => t.tag === newest);
-        drift.push(
-          finding('newer-tag', { tag, newest }, [
-            `${newest} → ${entry?.digest ?? 'unknown digest'}${
-              entry?.created ? `, built ${entry.created}` : ''
-            }`,
-          ]),
-        );
-      }
-    }
   }
   const created = current?.created ? Date.parse(current.created) : NaN;
   if (Number.isFinite(created)) {

@@ -18,7 +18,7 @@ describe('running images', () => {
     });
     const images = runningImagesOf('prod', [
       pod('a', `docker-pullable://reg.example.com/shop/app@${digest}`),
-      pod('b', digest),
+      pod('b', `reg.example.com/shop/app@${digest}`),
       pod('c', ''),
     ]);
     expect(
@@ -45,7 +45,9 @@ describe('running images', () => {
           containers: [{ name: 'setup', image: 'reg.example.com/shop/app:1' }],
         },
         status: {
-          containerStatuses: [{ name: 'setup', imageID: digest }],
+          containerStatuses: [
+            { name: 'setup', imageID: `reg.example.com/shop/app@${digest}` },
+          ],
           initContainerStatuses: [
             { name: 'setup', imageID: `docker.io/istio/proxyv2@${initDigest}` },
           ],
@@ -55,6 +57,28 @@ describe('running images', () => {
     expect(images.map(i => [i.image, i.digest])).toEqual([
       ['reg.example.com/shop/app:1', digest],
       ['istio/proxyv2:1.23', initDigest],
+    ]);
+  });
+
+  it('takes no digest from a bare image ID, which is the config of an image built or loaded on the node', () => {
+    const pod = (name: string, imageID: string) => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name, namespace: 'shop' },
+      spec: {
+        containers: [{ name: 'app', image: 'reg.example.com/shop/app:1.0.0' }],
+      },
+      status: { containerStatuses: [{ name: 'app', imageID }] },
+    });
+    const images = runningImagesOf('prod', [
+      pod('kind-loaded', digest),
+      pod('dockershim', `docker://${digest}`),
+      pod('pulled', `docker-pullable://reg.example.com/shop/app@${digest}`),
+    ]);
+    expect(images.map(i => [i.pod, i.digest])).toEqual([
+      ['kind-loaded', undefined],
+      ['dockershim', undefined],
+      ['pulled', digest],
     ]);
   });
 

@@ -12,18 +12,23 @@ export interface RunningImage {
   container: string;
   /** The reference in the pod spec, e.g. `registry.example.com/a/b:1.2.0`. */
   image: string;
-  /** `sha256:…` from the container status' imageID, when the pod started. */
+  /** The manifest digest `sha256:…` from the container status' imageID, when the pod started. */
   digest?: string;
 }
 
-const DIGEST = /sha256:[0-9a-f]{64}/;
+/**
+ * A bare `sha256:…` imageID is the image's config ID, not a manifest digest:
+ * runtimes write it for images built or loaded on the node (`kind load`),
+ * and comparing it with a tag's digest would always see drift.
+ */
+const MANIFEST_DIGEST = /@(sha256:[0-9a-f]{64})$/;
 
 /**
  * The images the pods among `objects` run. The digest comes from the
  * container's status (`status.containerStatuses[]`, for init containers
  * `status.initContainerStatuses[]`, whose names may repeat the app
- * containers'), which runtimes write as `docker-pullable://repo@sha256:…`,
- * `repo@sha256:…` or `sha256:…`.
+ * containers'), which runtimes write as `docker-pullable://repo@sha256:…`
+ * or `repo@sha256:…`.
  */
 export function runningImagesOf(
   cluster: string,
@@ -39,7 +44,7 @@ export function runningImagesOf(
           const imageID = statuses.find(
             s => s?.name === container.name,
           )?.imageID;
-          const digest = DIGEST.exec(String(imageID ?? ''))?.[0];
+          const digest = MANIFEST_DIGEST.exec(String(imageID ?? ''))?.[1];
           return {
             cluster,
             namespace: pod.metadata.namespace ?? '',

@@ -31,12 +31,27 @@ describe('tagsToRead', () => {
     ]);
   });
 
-  it('reads the newest release even when major-only tags fill the newest', () => {
+  it('reads the release drift advises even when major-only tags fill the newest', () => {
     const majors = Array.from({ length: 12 }, (_, i) => `v${i + 3}`);
-    const chosen = read([...majors, '2.4.1', '2.4.0']);
+    const chosen = read([...majors, '2.4.1', '2.4.0', '2.3.0'], ['2.3.0']);
     expect(chosen).toContain('v14');
     expect(chosen).toContain('2.4.1');
     expect(chosen).not.toContain('2.4.0');
+  });
+
+  it('reads the newest release of the variant in use, which other variants hide', () => {
+    const versions = Array.from({ length: 12 }, (_, i) => `17.${i}`);
+    const listed = [
+      ...versions,
+      ...versions.map(v => `${v}-bookworm`),
+      '16.4-alpine',
+      '16.5-alpine',
+      '16.6-alpine',
+    ];
+    const chosen = read(listed, ['16.4-alpine']);
+    expect(chosen).toContain('16.4-alpine');
+    expect(chosen).toContain('16.6-alpine');
+    expect(chosen).not.toContain('16.5-alpine');
   });
 
   it('keeps the order the registry listed the tags in', () => {
@@ -66,6 +81,7 @@ describe('tagsToRead', () => {
   it('tells commit and build tags from branch and version tags', () => {
     for (const tag of [
       '4f2a9c1',
+      '4711234',
       'sha-4f2a9c1e',
       'main-4f2a9c1',
       'git.0a1b2c3d4e5f',

@@ -435,6 +435,7 @@ describe('CoverageService', () => {
       // The coverage hands it the objects it read.
       clusterState: {} as ClusterStateService,
       cache: mockServices.cache.mock(),
+      logger: mockServices.logger.mock(),
     });
     const coverage = await (
       await service(false, { observability })

@@ -4,6 +4,7 @@ import {
   type FakeGrafana,
 } from '@internal/fake-grafana';
 import { GrafanaClient } from './GrafanaClient';
+import { grafanaAlertsFor, parseAlertLabelSelector } from './grafanaAlerts';
 import { compileDashboardSelector, selectorTags } from './grafanaSelector';
 import { ApiRequestError } from '../http/ApiRequestError';
 import { json, startStubServer } from '../__testUtils__/stubServer';
@@ -222,6 +223,7 @@ describe('GrafanaClient alerting against the fake Grafana', () => {
         uid: 'pay-latency',
         title: 'Payments API latency',
         folderTitle: 'Payments',
+        folderPath: 'Payments',
         group: 'slo',
         labels: { service: 'payments-api', severity: 'critical' },
         annotations: { summary: 'p99 above 1 s' },
@@ -240,10 +242,56 @@ describe('GrafanaClient alerting against the fake Grafana', () => {
     ]);
   });
 
-  it('reads every instance, with Go’s zero time left out', async () => {
+  it('reads rules of nested folders by their full path, and leaves recording rules out', async () => {
+    grafana.setAlertRules([
+      {
+        uid: 'pay-latency',
+        title: 'Payments API latency',
+        folderTitle: 'Payments',
+        parentFolders: ['Teams'],
+        labels: { service: 'payments-api' },
+      },
+      {
+        uid: 'redis-memory',
+        title: 'Redis memory',
+        folderTitle: 'Redis',
+        parentFolders: ['Teams', 'KeyDB/Redis'],
+      },
+      {
+        uid: 'pay-latency-p99',
+        title: 'Payments API p99',
+        folderTitle: 'Payments',
+        parentFolders: ['Teams'],
+        labels: { service: 'payments-api' },
+        record: { metric: 'payments_api:latency_seconds:p99' },
+      },
+    ]);
+    const rules = await clientFor().alertRules();
+    expect(
+      rules.map(({ uid, folderTitle, folderPath }) => ({
+        uid,
+        folderTitle,
+        folderPath,
+      })),
+    ).toEqual([
+      {
+        uid: 'redis-memory',
+        folderTitle: 'Teams / KeyDB/Redis / Redis',
+        folderPath: 'Teams/KeyDB\\/Redis/Redis',
+      },
+      {
+        uid: 'pay-latency',
+        folderTitle: 'Teams / Payments',
+        folderPath: 'Teams/Payments',
+      },
+    ]);
+  });
+
+  it('reads every instance with its rule’s uid, and Go’s zero time left out', async () => {
     const instances = await clientFor().alertInstances();
     expect(instances).toEqual([
       {
+        ruleUid: 'pay-latency',
         labels: {
           alertname: 'Payments API latency',
           grafana_folder: 'Payments',
@@ -254,11 +302,120 @@ describe('GrafanaClient alerting against the fake Grafana', () => {
         state: 'Alerting',
         activeAt: '2026-12-01T10:00:00Z',
       },
-      expect.objectContaining({ state: 'Normal' }),
-      expect.objectContaining({ state: 'Normal' }),
-      expect.objectContaining({ state: 'Normal' }),
+      expect.objectContaining({ ruleUid: 'pay-latency', state: 'Normal' }),
+      expect.objectContaining({ ruleUid: 'pay-errors', state: 'Normal' }),
+      expect.objectContaining({ ruleUid: 'disk', state: 'Normal' }),
     ]);
     expect(instances[1]).not.toHaveProperty('activeAt');
+    expect(grafana.requests).toEqual([
+      {
+        method: 'GET',
+        path: '/api/prometheus/grafana/api/v1/alerts',
+        query: { includeInternalLabels: 'true' },
+        status: 200,
+      },
+    ]);
+  });
+
+  it('splits Grafana’s “State (Reason)” into the state and its reason', async () => {
+    grafana.setAlertRules([
+      {
+        uid: 'r',
+        title: 'R',
+        folderTitle: 'F',
+        instances: [
+          { state: 'Alerting', reason: 'NoData' },
+          { state: 'Normal', reason: 'Paused' },
+          { state: 'Alerting', reason: 'NoData, KeepLast' },
+          { state: 'Recovering' },
+          { state: 'Error' },
+        ],
+      },
+    ]);
+    const instances = await clientFor().alertInstances();
+    expect(instances.map(({ state, reason }) => ({ state, reason }))).toEqual([
+      { state: 'Alerting', reason: 'NoData' },
+      { state: 'Normal', reason: 'Paused' },
+      { state: 'Alerting', reason: 'NoData, KeepLast' },
+      { state: 'Recovering', reason: undefined },
+      { state: 'Error', reason: undefined },
+    ]);
+    expect(instances[3]).not.toHaveProperty('reason');
+  });
+
+  it('gives each rule its own instances and their worst state', async () => {
+    grafana.setAlertRules([
+      // Grafana 12 lets two rules of a folder share a title.
+      {
+        uid: 'lat-eu',
+        title: 'Payments API latency',
+        folderTitle: 'Payments',
+        parentFolders: ['Teams'],
+        labels: { service: 'payments-api' },
+        instances: [{ state: 'Alerting', reason: 'NoData' }],
+      },
+      {
+        uid: 'lat-us',
+        title: 'Payments API latency',
+        folderTitle: 'Payments',
+        parentFolders: ['Teams'],
+        labels: { service: 'payments-api' },
+        instances: [{ state: 'Recovering' }, { state: 'Normal' }],
+      },
+      {
+        uid: 'errors',
+        title: 'Payments API errors',
+        folderTitle: 'Payments',
+        parentFolders: ['Teams'],
+        labels: { service: 'payments-api' },
+        instances: [{ state: 'Normal', reason: 'Paused' }],
+      },
+      {
+        uid: 'lat-p99',
+        title: 'Payments API p99',
+        folderTitle: 'Payments',
+        parentFolders: ['Teams'],
+        labels: { service: 'payments-api' },
+        record: { metric: 'payments_api:latency_seconds:p99' },
+      },
+    ]);
+    const client = clientFor();
+    const alerts = grafanaAlertsFor(
+      parseAlertLabelSelector('service=payments-api'),
+      await client.alertRules(),
+      await client.alertInstances(),
+    );
+    expect(
+      alerts.map(({ uid, folderTitle, state, instances, firing }) => ({
+        uid,
+        folderTitle,
+        state,
+        instances,
+        firing,
+      })),
+    ).toEqual([
+      {
+        uid: 'lat-eu',
+        folderTitle: 'Teams / Payments',
+        state: 'alerting',
+        instances: 1,
+        firing: 1,
+      },
+      {
+        uid: 'lat-us',
+        folderTitle: 'Teams / Payments',
+        state: 'alerting',
+        instances: 2,
+        firing: 1,
+      },
+      {
+        uid: 'errors',
+        folderTitle: 'Teams / Payments',
+        state: 'normal',
+        instances: 1,
+        firing: 0,
+      },
+    ]);
   });
 
   it('says to check the token when the alerting API answers 401', async () => {

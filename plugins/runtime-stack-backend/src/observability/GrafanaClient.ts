@@ -26,7 +26,18 @@ export interface GrafanaDashboard {
 export interface GrafanaAlertRule {
   uid: string;
   title: string;
+  /**
+   * Its folder's title; in a nested folder, the titles from the top
+   * joined by ` / ` (`Teams / Payments`).
+   */
   folderTitle: string;
+  /**
+   * The folder as the ruler keys it, which is what Grafana puts in an
+   * instance's `grafana_folder` label: the folder title, and since
+   * Grafana 11 (nested folders) its full path, `Teams/Payments`, with a `/`
+   * inside a title escaped as `\/`.
+   */
+  folderPath: string;
   group: string;
   labels: Record<string, string>;
   annotations: Record<string, string>;
@@ -36,11 +47,60 @@ export interface GrafanaAlertRule {
 
 /** One instance of a Grafana-managed alert rule: a label set and its state. */
 export interface GrafanaAlertInstance {
-  /** With `alertname` (the rule's title) and `grafana_folder`. */
+  /**
+   * The uid of its rule, from the internal label `__alert_rule_uid__`
+   * (asked for with `includeInternalLabels`); absent when Grafana leaves
+   * it out.
+   */
+  ruleUid?: string;
+  /**
+   * With `alertname` (the rule's title) and `grafana_folder`, without
+   * Grafana's internal labels (`__alert_rule_uid__`,
+   * `__alert_rule_namespace_uid__`).
+   */
   labels: Record<string, string>;
-  /** `Normal`, `Pending`, `Alerting`, `NoData` or `Error`. */
+  /**
+   * `Normal`, `Pending`, `Alerting`, `Recovering` (Grafana 12: no longer
+   * met, still firing for the rule's `keep_firing_for`), `NoData` or
+   * `Error`: Grafana's state without its reason.
+   */
   state: string;
+  /**
+   * Why it is in that state when that is not what its evaluation said:
+   * Grafana answers `Alerting (NoData)`, `Normal (Paused)`,
+   * `Alerting (Error)`, `Normal (MissingSeries)`…
+   */
+  reason?: string;
   activeAt?: string;
+}
+
+/** The labels Grafana adds to every instance and leaves out unless asked. */
+const RULE_UID_LABEL = '__alert_rule_uid__';
+const INTERNAL_LABELS = new Set([
+  RULE_UID_LABEL,
+  '__alert_rule_namespace_uid__',
+]);
+
+/**
+ * Grafana's instance state, `State` or `State (Reason)` as its
+ * `FormatStateAndReason` writes it, split.
+ */
+export function parseGrafanaState(text: string): {
+  state: string;
+  reason?: string;
+} {
+  const trimmed = text.trim();
+  const match = /^(\S+) \((.+)\)$/.exec(trimmed);
+  return match ? { state: match[1], reason: match[2] } : { state: trimmed };
+}
+
+/**
+ * The titles of a ruler folder key, outermost first: Grafana joins the
+ * titles of nested folders with `/` and escapes a `/` inside a title as
+ * `\/`.
+ */
+export function folderPathTitles(path: string): string[] {
+  return path.split(/(?<!\\)\//).map(title => title.replace(/\\\//g, '/'));
 }
 
 export interface GrafanaDashboardQuery {
@@ -176,9 +236,9 @@ export class GrafanaClient {
 
   /**
    * Every Grafana-managed alert rule, from the ruler API
-   * (`/api/ruler/grafana/api/v1/rules`: folder title → groups → rules), as
-   * the Backstage Grafana plugin reads them. Needs a token that may read
-   * alert rules.
+   * (`/api/ruler/grafana/api/v1/rules`: folder → groups → rules), as the
+   * Backstage Grafana plugin reads them; not its recording rules (Grafana
+   * 11.3+, `grafana_alert.record`). Needs a token that may read alert rules.
    */
   async alertRules(): Promise<GrafanaAlertRule[]> {
     const url = this.transport.url('api/ruler/grafana/api/v1/rules');
@@ -191,19 +251,26 @@ export class GrafanaClient {
         response.status,
       );
     }
-    return Object.entries(body).flatMap(([folderTitle, groups]) =>
+    return Object.entries(body).flatMap(([folderPath, groups]) =>
       asArray(groups)
         .filter(isObject)
         .flatMap(group =>
           asArray(group.rules)
             .filter(isObject)
+            // Data-source-managed rules have no grafana_alert, recording
+            // rules record a metric: neither is an alert rule of Grafana's.
+            .filter(rule => {
+              const alert = asObject(rule.grafana_alert);
+              return asString(alert.uid) !== '' && !isObject(alert.record);
+            })
             .map(rule => {
               const alert = asObject(rule.grafana_alert);
               const uid = asString(alert.uid);
               return {
                 uid,
                 title: asString(alert.title),
-                folderTitle,
+                folderTitle: folderPathTitles(folderPath).join(' / '),
+                folderPath,
                 group: asString(group.name),
                 labels: asStringRecord(rule.labels),
                 annotations: asStringRecord(rule.annotations),
@@ -211,19 +278,21 @@ export class GrafanaClient {
                   `/alerting/grafana/${encodeURIComponent(uid)}/view`,
                 ),
               };
-            })
-            // Data-source-managed rules have no grafana_alert; not ours.
-            .filter(rule => rule.uid !== ''),
+            }),
         ),
     );
   }
 
   /**
    * Every instance of every Grafana-managed rule, Normal ones included
-   * (`/api/prometheus/grafana/api/v1/alerts`, Prometheus' envelope).
+   * (`/api/prometheus/grafana/api/v1/alerts`, Prometheus' envelope), with
+   * the uid of its rule: `includeInternalLabels=true` keeps Grafana's
+   * `__alert_rule_uid__` label in.
    */
   async alertInstances(): Promise<GrafanaAlertInstance[]> {
-    const url = this.transport.url('api/prometheus/grafana/api/v1/alerts');
+    const url = this.transport.url('api/prometheus/grafana/api/v1/alerts', {
+      includeInternalLabels: 'true',
+    });
     const response = await this.transport.get(url);
     this.checkAuthorized(response);
     const data = envelopeData(this.transport, response);
@@ -231,9 +300,17 @@ export class GrafanaClient {
       .filter(isObject)
       .map(alert => {
         const activeAt = optionalTime(alert.activeAt);
+        const all = asStringRecord(alert.labels);
+        const ruleUid = optionalString(all[RULE_UID_LABEL]);
+        const labels = Object.fromEntries(
+          Object.entries(all).filter(([name]) => !INTERNAL_LABELS.has(name)),
+        );
+        const { state, reason } = parseGrafanaState(asString(alert.state));
         return {
-          labels: asStringRecord(alert.labels),
-          state: asString(alert.state),
+          ...(ruleUid ? { ruleUid } : {}),
+          labels,
+          state,
+          ...(reason ? { reason } : {}),
           ...(activeAt ? { activeAt } : {}),
         };
       });

@@ -3,6 +3,7 @@ import { ClusterDirectory } from '../clusters/ClusterDirectory';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import type { Entity } from '@backstage/catalog-model';
+import type { EntityObservability } from '@internal/backstage-plugin-runtime-stack-common';
 import {
   startFakeKubeApiServer,
   type FakeKubeApiServer,
@@ -90,6 +91,8 @@ const annotated = (
 const withAlertSelector = (selector: string): Entity =>
   annotated(entity, { 'grafana/alert-label-selector': selector });
 
+type ServiceOptions = ConstructorParameters<typeof ObservabilityService>[0];
+
 describeWithPrometheus('ObservabilityService', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
   let metrics: StubServer;
@@ -99,7 +102,13 @@ describeWithPrometheus('ObservabilityService', () => {
   let clusterState: ClusterStateService;
   let closedPort: number;
 
-  const service = (extra: object = {}) =>
+  const service = (
+    extra: object = {},
+    {
+      cache = memoryCache(),
+      logger = mockServices.logger.mock(),
+    }: Partial<ServiceOptions> = {},
+  ) =>
     new ObservabilityService({
       settings: readObservabilitySettings(
         new ConfigReader({
@@ -126,7 +135,8 @@ describeWithPrometheus('ObservabilityService', () => {
         }),
       ),
       clusterState,
-      cache: memoryCache(),
+      cache,
+      logger,
     });
 
   beforeAll(async () => {
@@ -539,6 +549,42 @@ describeWithPrometheus('ObservabilityService', () => {
     );
   });
 
+  it('answers from the sources when the cache cannot be written, and says so without its credentials', async () => {
+    const logger = mockServices.logger.mock();
+    const refused = () =>
+      Promise.reject(
+        new Error('Connection to redis://cache:s3cret@10.0.0.9:6379 refused'),
+      );
+    const unwritable: CacheService = {
+      ...memoryCache(),
+      set: refused,
+    };
+    const result = await service(
+      {},
+      { cache: unwritable, logger },
+    ).entityObservability(entity);
+    expect(result.errors).toEqual([]);
+    expect(result.alerts.map(a => a.name)).toEqual(['PaymentsApiErrors']);
+    expect(result.dashboards).toHaveLength(1);
+    expect(logger.warn).toHaveBeenCalledWith(
+      'Could not write the observability cache entry prometheus:prom-eu: Connection to redis://***@10.0.0.9:6379 refused',
+    );
+    expect(JSON.stringify(logger.warn.mock.calls)).not.toContain('s3cret');
+
+    // Nor read: the sources answer all the same.
+    const unreadable = await service(
+      {},
+      { cache: { ...unwritable, get: refused }, logger },
+    ).entityObservability(entity);
+    expect(unreadable.errors).toEqual([]);
+    expect(unreadable.alerts.map(a => a.name)).toEqual(['PaymentsApiErrors']);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /^Could not read the observability cache entry prometheus:prom-eu: /,
+      ),
+    );
+  });
+
   it('skips a Prometheus bound to clusters the service does not run on', async () => {
     const result = await service({
       prometheus: [
@@ -547,5 +593,134 @@ describeWithPrometheus('ObservabilityService', () => {
     }).entityObservability(entity);
     expect(result.alerts).toEqual([]);
     expect(result.errors).toEqual([]);
+  });
+
+  describe('with rules that name no service', () => {
+    let generic: RunningPrometheus;
+    let withoutRuleAlerts: StubServer;
+
+    beforeAll(async () => {
+      // Alerting rules as most setups write them: one expression for every
+      // service, the service named only by the series that fire.
+      const firingFor = (...services: string[]) =>
+        services
+          .map(name => `label_replace(vector(1), "service", "${name}", "", "")`)
+          .join(' or ');
+      generic = await startPrometheus({
+        rules: [
+          {
+            name: 'slo',
+            rules: [
+              {
+                alert: 'HighErrorRate',
+                expr: `(${firingFor('payments-api', 'checkout-web')}) > 0`,
+                labels: { severity: 'page' },
+              },
+              {
+                alert: 'HighLatency',
+                expr: `(${firingFor('checkout-web')}) > 0`,
+                labels: { severity: 'page' },
+              },
+              {
+                alert: 'ErrorBudgetBurn',
+                expr: 'rate(http_errors_total[5m]) > 1',
+                labels: { severity: 'page' },
+              },
+            ],
+          },
+          {
+            // Another team's rule of the same name.
+            name: 'checkout',
+            rules: [
+              {
+                alert: 'HighErrorRate',
+                expr: `(${firingFor('checkout-web')}) > 0`,
+                labels: { severity: 'ticket' },
+              },
+            ],
+          },
+        ],
+      });
+      await waitFor('the generic rules firing', async () => {
+        const alerts = await fetch(`${generic.url}/api/v1/alerts`).then(r =>
+          r.json(),
+        );
+        return alerts.data.alerts.length >= 4 ? true : undefined;
+      });
+      // A Prometheus-compatible server whose rules API leaves alerts out.
+      withoutRuleAlerts = await startStubServer((request, response) => {
+        void (async () => {
+          const upstream = await fetch(`${generic.url}${request.url}`);
+          const body = await upstream.json();
+          if (request.url.startsWith('/api/v1/rules')) {
+            for (const group of body.data.groups) {
+              for (const rule of group.rules) delete rule.alerts;
+            }
+          }
+          response
+            .writeHead(upstream.status, { 'content-type': 'application/json' })
+            .end(JSON.stringify(body));
+        })();
+      });
+    });
+
+    afterAll(async () => {
+      await generic?.stop();
+      await withoutRuleAlerts?.close();
+    });
+
+    const alertingOf = (result: EntityObservability) =>
+      result.evidence.find(e => e.capability === 'alerting');
+
+    it('counts the rules firing for the service as its alerting, by the labels of their alerts', async () => {
+      const result = await service({
+        prometheus: [
+          { name: 'prom-slo', url: generic.url, clusters: ['prod-eu-1'] },
+        ],
+      }).entityObservability(entity);
+      expect(result.errors).toEqual([]);
+      expect(result.alerts.map(a => [a.name, a.labels.service])).toEqual([
+        ['HighErrorRate', 'payments-api'],
+      ]);
+      expect(result.rules).toEqual([
+        expect.objectContaining({
+          source: 'prom-slo',
+          name: 'HighErrorRate',
+          type: 'alerting',
+          state: 'firing',
+          labels: { severity: 'page' },
+        }),
+      ]);
+      expect(alertingOf(result)).toEqual({
+        capability: 'alerting',
+        status: 'evidenced',
+        summary: '1 alert rule, 1 firing',
+        tools: ['alertmanager'],
+        counts: { alertRules: 1, grafanaRules: 0, firing: 1 },
+      });
+    });
+
+    it('counts them by the names of the service’s alerts where the server leaves the alerts of rules out', async () => {
+      const result = await service({
+        prometheus: [
+          {
+            name: 'prom-slo',
+            url: withoutRuleAlerts.url,
+            clusters: ['prod-eu-1'],
+          },
+        ],
+      }).entityObservability(entity);
+      expect(result.errors).toEqual([]);
+      // By name alone, a rule of the same name elsewhere counts too.
+      expect(result.rules.map(r => r.labels.severity).sort()).toEqual([
+        'page',
+        'ticket',
+      ]);
+      expect(result.rules.every(r => r.name === 'HighErrorRate')).toBe(true);
+      expect(alertingOf(result)).toMatchObject({
+        status: 'evidenced',
+        counts: { alertRules: 2, grafanaRules: 0, firing: 1 },
+      });
+    });
   });
 });

@@ -1,4 +1,7 @@
-import type { CacheService } from '@backstage/backend-plugin-api';
+import type {
+  CacheService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
@@ -31,11 +34,31 @@ import {
   type ServiceMatch,
 } from './serviceLabels';
 
+/**
+ * A rule as held: of its alerts only the labels, which tell whose the rule
+ * is; the alerts themselves are in `PrometheusState.alerts` already.
+ */
+type HeldRule = Omit<PrometheusRule, 'alerts'> & {
+  alertLabels?: Array<Record<string, string>>;
+};
+
 interface PrometheusState {
-  rules: PrometheusRule[];
+  rules: HeldRule[];
   alerts: PrometheusAlert[];
   targets: PrometheusTarget[];
 }
+
+const heldRules = (rules: PrometheusRule[]): HeldRule[] =>
+  rules.map(({ alerts, ...rule }) =>
+    alerts ? { ...rule, alertLabels: alerts.map(a => a.labels) } : rule,
+  );
+
+/** A cache error's message, any credentials in a URL of it masked. */
+const cacheErrorMessage = (error: unknown) =>
+  String((error as Error)?.message ?? error).replace(
+    /\/\/[^/\s@]*@/g,
+    '//***@',
+  );
 
 /**
  * The names the annotations give that none of the rules and alerts found
@@ -80,6 +103,8 @@ export class ObservabilityService {
       settings: ObservabilitySettings;
       clusterState: ClusterStateService;
       cache: CacheService;
+      /** Where a failing cache is reported; answers are served without it. */
+      logger: LoggerService;
     },
   ) {
     this.prometheus = options.settings.prometheus.map(source => ({
@@ -163,8 +188,8 @@ export class ObservabilityService {
       try {
         const state = await this.cached(
           `prometheus:${source.name}`,
-          async () => ({
-            rules: await client.rules(),
+          async (): Promise<PrometheusState> => ({
+            rules: heldRules(await client.rules()),
             alerts: await client.alerts(),
             targets: await client.targets(),
           }),
@@ -215,7 +240,9 @@ export class ObservabilityService {
         const grafana = this.grafana;
         // Every rule once per cache period, shared by all services.
         const { rules, instances } = await this.cached(
-          'grafana:alerting',
+          // Versioned: a replica of an older release may still share the
+          // cache, with rules of an older shape.
+          'grafana:alerting:v2',
           async () => ({
             rules: await grafana.alertRules(),
             instances: await grafana.alertInstances(),
@@ -240,8 +267,10 @@ export class ObservabilityService {
       match.alertNames?.includes(name) ||
       match.ruleNames?.includes(name) ||
       labelsMatchService(labels, match);
+    const alertNames = new Set<string>();
     for (const alert of state.alerts) {
       if (!concerns(alert.name, alert.labels)) continue;
+      alertNames.add(alert.name);
       result.alerts.push({
         source,
         name: alert.name,
@@ -251,9 +280,21 @@ export class ObservabilityService {
         ...(alert.activeAt ? { activeAt: alert.activeAt } : {}),
       });
     }
+    // A generic rule (`rate(http_errors_total[5m]) > 1`) names no service:
+    // its alerts do, with the labels of the series that fire. Where the
+    // server leaves a rule's alerts out, an alert of the service by the
+    // rule's name stands in.
+    const alertsConcern = (rule: HeldRule) =>
+      rule.alertLabels
+        ? rule.alertLabels.some(labels => labelsMatchService(labels, match))
+        : alertNames.has(rule.name);
     for (const rule of state.rules) {
       if (
-        !concerns(rule.name, { ...labelsInQuery(rule.query), ...rule.labels })
+        !concerns(rule.name, {
+          ...labelsInQuery(rule.query),
+          ...rule.labels,
+        }) &&
+        !(rule.type === 'alerting' && alertsConcern(rule))
       ) {
         continue;
       }
@@ -345,13 +386,23 @@ export class ObservabilityService {
     for (const [heldKey, entry] of this.held) {
       if (entry.until <= now) this.held.delete(heldKey);
     }
+    // The cache only saves requests: when it fails, the sources answer.
     const value = (async () => {
-      const hit = await this.options.cache.get(key);
+      let hit: unknown;
+      try {
+        hit = await this.options.cache.get(key);
+      } catch (error) {
+        this.cacheFailed('read', key, error);
+      }
       if (hit !== undefined) return hit as T;
       const loaded = await load();
-      await this.options.cache.set(key, loaded as any, {
-        ttl: { seconds: ttlSeconds },
-      });
+      try {
+        await this.options.cache.set(key, loaded as any, {
+          ttl: { seconds: ttlSeconds },
+        });
+      } catch (error) {
+        this.cacheFailed('write', key, error);
+      }
       return loaded;
     })();
     this.held.set(key, { until: now + ttlSeconds * 1000, value });
@@ -360,6 +411,13 @@ export class ObservabilityService {
       if (this.held.get(key)?.value === value) this.held.delete(key);
     });
     return value;
+  }
+
+  private cacheFailed(operation: string, key: string, error: unknown) {
+    const reason = cacheErrorMessage(error);
+    this.options.logger.warn(
+      `Could not ${operation} the observability cache entry ${key}: ${reason}`,
+    );
   }
 }
 

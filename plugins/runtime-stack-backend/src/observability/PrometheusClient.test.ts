@@ -148,14 +148,30 @@ describeWithPrometheus('PrometheusClient against Prometheus', () => {
       annotations: { summary: 'Payments API answers errors' },
       health: 'ok',
       state: 'firing',
+      alerts: [
+        {
+          name: 'PaymentsApiErrors',
+          labels: {
+            alertname: 'PaymentsApiErrors',
+            service: 'payments-api',
+            severity: 'warning',
+          },
+          annotations: { summary: 'Payments API answers errors' },
+          state: 'firing',
+          activeAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+          value: '1e+00',
+        },
+      ],
     });
     expect(rules[1]).toMatchObject({
       state: 'inactive',
       labels: { service: 'payments-api', severity: 'critical' },
       annotations: {},
       health: 'ok',
+      alerts: [],
     });
     expect(rules[2].state).toBe('pending');
+    expect(rules[2].alerts?.map(a => a.state)).toEqual(['pending']);
     expect(rules[3]).toEqual({
       group: 'recordings',
       file: expect.stringMatching(/rules\.yml$/),
@@ -172,6 +188,7 @@ describeWithPrometheus('PrometheusClient against Prometheus', () => {
       lastError: expect.stringMatching(/duplicate series/),
     });
     expect(rules[4]).not.toHaveProperty('state');
+    expect(rules[4]).not.toHaveProperty('alerts');
   });
 
   it('lists pending and firing alerts, named by their alertname', async () => {

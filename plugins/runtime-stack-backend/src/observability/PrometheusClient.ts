@@ -22,6 +22,11 @@ export interface PrometheusRule {
   health: string;
   /** Alerting rules only. */
   state?: 'firing' | 'pending' | 'inactive';
+  /**
+   * Alerting rules only: the rule's pending and firing alerts, whose labels
+   * the series add to the rule's. Undefined where the server leaves them out.
+   */
+  alerts?: PrometheusAlert[];
   lastError?: string;
 }
 
@@ -68,8 +73,24 @@ function ruleState(value: unknown): PrometheusRule['state'] {
     : undefined;
 }
 
+function toAlert(alert: JsonObject): PrometheusAlert | undefined {
+  if (alert.state !== 'firing' && alert.state !== 'pending') return undefined;
+  const labels = asStringRecord(alert.labels);
+  return {
+    name: labels.alertname ?? '',
+    labels,
+    annotations: asStringRecord(alert.annotations),
+    state: alert.state,
+    activeAt: optionalTime(alert.activeAt),
+    value: optionalString(alert.value),
+  };
+}
+
 function toRule(group: JsonObject, rule: JsonObject): PrometheusRule {
   const type = rule.type === 'alerting' ? 'alerting' : 'recording';
+  const alerts = Array.isArray(rule.alerts)
+    ? rule.alerts.filter(isObject).flatMap(alert => toAlert(alert) ?? [])
+    : undefined;
   return {
     group: asString(group.name),
     file: optionalString(group.file),
@@ -81,22 +102,10 @@ function toRule(group: JsonObject, rule: JsonObject): PrometheusRule {
     annotations: asStringRecord(rule.annotations),
     health: asString(rule.health) || 'unknown',
     ...(type === 'alerting' ? { state: ruleState(rule.state) } : {}),
+    ...(type === 'alerting' && alerts ? { alerts } : {}),
     ...(optionalString(rule.lastError)
       ? { lastError: optionalString(rule.lastError) }
       : {}),
-  };
-}
-
-function toAlert(alert: JsonObject): PrometheusAlert | undefined {
-  if (alert.state !== 'firing' && alert.state !== 'pending') return undefined;
-  const labels = asStringRecord(alert.labels);
-  return {
-    name: labels.alertname ?? '',
-    labels,
-    annotations: asStringRecord(alert.annotations),
-    state: alert.state,
-    activeAt: optionalTime(alert.activeAt),
-    value: optionalString(alert.value),
   };
 }
 

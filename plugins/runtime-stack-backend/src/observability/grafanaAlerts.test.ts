@@ -7,10 +7,12 @@ const rule = (
   title: string,
   labels: Record<string, string>,
   folderTitle = 'Payments',
+  folderPath = folderTitle,
 ): GrafanaAlertRule => ({
   uid,
   title,
   folderTitle,
+  folderPath,
   group: 'slo',
   labels,
   annotations: uid === 'lat' ? { summary: 'p99 above 1 s' } : {},
@@ -21,7 +23,9 @@ const instance = (
   alertname: string,
   state: string,
   grafana_folder = 'Payments',
+  ruleUid?: string,
 ): GrafanaAlertInstance => ({
+  ...(ruleUid ? { ruleUid } : {}),
   labels: { alertname, grafana_folder },
   state,
 });
@@ -113,6 +117,73 @@ describe('grafanaAlertsFor', () => {
     expect(stateOf('Pending', 'Error')).toBe('error');
     expect(stateOf('NoData', 'Pending')).toBe('pending');
     expect(stateOf('Normal')).toBe('normal');
+  });
+
+  it('counts Recovering instances as firing, whatever the case', () => {
+    const [alert] = grafanaAlertsFor(
+      parseAlertLabelSelector('service=payments-api'),
+      [rules[1]],
+      [
+        instance('Errors', 'Recovering'),
+        instance('Errors', 'recovering'),
+        instance('Errors', 'NoData'),
+      ],
+    );
+    expect(alert).toMatchObject({ state: 'alerting', instances: 3, firing: 2 });
+  });
+
+  it('ties instances to their rule by its uid: titles repeat within a folder since Grafana 12', () => {
+    const twins = [
+      rule('eu', 'Latency', { service: 'payments-api' }),
+      rule('us', 'Latency', { service: 'payments-api' }),
+    ];
+    const alerts = grafanaAlertsFor(
+      parseAlertLabelSelector('service=payments-api'),
+      twins,
+      [
+        instance('Latency', 'Alerting', 'Payments', 'eu'),
+        instance('Latency', 'Normal', 'Payments', 'us'),
+        instance('Latency', 'Normal', 'Payments', 'us'),
+        // Another rule's instance that happens to carry the same labels.
+        instance('Latency', 'Alerting', 'Payments', 'other'),
+      ],
+    );
+    expect(
+      alerts.map(({ uid, state, instances: n, firing }) => ({
+        uid,
+        state,
+        instances: n,
+        firing,
+      })),
+    ).toEqual([
+      { uid: 'eu', state: 'alerting', instances: 1, firing: 1 },
+      { uid: 'us', state: 'normal', instances: 2, firing: 0 },
+    ]);
+  });
+
+  it('without the uid, ties instances by title and the folder path Grafana labels them with', () => {
+    const nested = rule(
+      'lat',
+      'Latency',
+      { service: 'payments-api' },
+      'Teams / KeyDB/Redis',
+      'Teams/KeyDB\\/Redis',
+    );
+    const stateIn = (grafana_folder: string) =>
+      grafanaAlertsFor(
+        parseAlertLabelSelector('service=payments-api'),
+        [nested],
+        [instance('Latency', 'Alerting', grafana_folder)],
+      )[0];
+    expect(stateIn('Teams/KeyDB\\/Redis')).toMatchObject({
+      folderTitle: 'Teams / KeyDB/Redis',
+      state: 'alerting',
+      firing: 1,
+    });
+    // The same path with its slash unescaped, as some Grafana versions write it.
+    expect(stateIn('Teams/KeyDB/Redis').firing).toBe(1);
+    // A folder of the same title elsewhere is another folder.
+    expect(stateIn('Redis')).toMatchObject({ state: 'unknown', instances: 0 });
   });
 
   it('selects nothing when no rule carries the label', () => {

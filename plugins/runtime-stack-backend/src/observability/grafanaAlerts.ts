@@ -4,7 +4,11 @@ import {
   type ServiceGrafanaAlert,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { commaSeparated } from './annotationLists';
-import type { GrafanaAlertInstance, GrafanaAlertRule } from './GrafanaClient';
+import {
+  folderPathTitles,
+  type GrafanaAlertInstance,
+  type GrafanaAlertRule,
+} from './GrafanaClient';
 
 export interface AlertLabelSelector {
   label: string;
@@ -41,27 +45,55 @@ export function parseAlertLabelSelector(
   return selectors;
 }
 
-/** Worst first: the state a rule shows is the worst of its instances'. */
+/**
+ * Worst first: the state a rule shows is the worst of its instances'.
+ * Grafana's state without its reason (`Alerting (NoData)` is alerting).
+ * `Recovering` (Grafana 12, `keep_firing_for`) still fires: Grafana keeps
+ * sending it to the Alertmanager and counts it as firing in its own
+ * metrics.
+ */
 const STATES: Array<[string, ServiceGrafanaAlert['state']]> = [
-  ['Alerting', 'alerting'],
-  ['Error', 'error'],
-  ['Pending', 'pending'],
-  ['NoData', 'nodata'],
-  ['Normal', 'normal'],
+  ['alerting', 'alerting'],
+  ['recovering', 'alerting'],
+  ['error', 'error'],
+  ['pending', 'pending'],
+  ['nodata', 'nodata'],
+  ['normal', 'normal'],
 ];
+
+const stateOf = (instance: GrafanaAlertInstance) =>
+  instance.state.toLowerCase();
+
+const isFiring = (instance: GrafanaAlertInstance) =>
+  STATES.find(([grafana]) => grafana === stateOf(instance))?.[1] === 'alerting';
 
 function ruleState(instances: GrafanaAlertInstance[]) {
   for (const [grafana, ours] of STATES) {
-    if (instances.some(i => i.state === grafana)) return ours;
+    if (instances.some(i => stateOf(i) === grafana)) return ours;
   }
   return 'unknown' as const;
 }
 
 /**
+ * Whether an instance is the rule's: by the rule uid Grafana labels it
+ * with; from a Grafana that leaves the uid out, by the rule's title
+ * (`alertname`) and folder (`grafana_folder`, which is the folder as the
+ * ruler keys it, maybe written without the escaping of `/`).
+ */
+function belongsTo(instance: GrafanaAlertInstance, rule: GrafanaAlertRule) {
+  if (instance.ruleUid !== undefined) return instance.ruleUid === rule.uid;
+  const folder = instance.labels.grafana_folder;
+  return (
+    instance.labels.alertname === rule.title &&
+    (folder === undefined ||
+      folder === rule.folderPath ||
+      folder === folderPathTitles(rule.folderPath).join('/'))
+  );
+}
+
+/**
  * The rules any selector picks by the rule's own labels, each with the
- * state of its instances. Instances belong to a rule by its title
- * (`alertname`) and folder (`grafana_folder`): Grafana's alerting API
- * leaves out the rule uid.
+ * state of its instances.
  */
 export function grafanaAlertsFor(
   selectors: AlertLabelSelector[],
@@ -72,11 +104,7 @@ export function grafanaAlertsFor(
   for (const rule of rules) {
     const selector = selectors.find(s => rule.labels[s.label] === s.value);
     if (!selector) continue;
-    const own = instances.filter(
-      i =>
-        i.labels.alertname === rule.title &&
-        (i.labels.grafana_folder ?? rule.folderTitle) === rule.folderTitle,
-    );
+    const own = instances.filter(i => belongsTo(i, rule));
     alerts.push({
       uid: rule.uid,
       title: rule.title,
@@ -84,7 +112,7 @@ export function grafanaAlertsFor(
       url: rule.url,
       state: ruleState(own),
       instances: own.length,
-      firing: own.filter(i => i.state === 'Alerting').length,
+      firing: own.filter(isFiring).length,
       labels: rule.labels,
       ...(rule.annotations.summary
         ? { summary: rule.annotations.summary }
