@@ -23,10 +23,12 @@ import { ConfigReader } from '@backstage/config';
 import {
   BUILT_IN_RESOURCES,
   TOOL_CUSTOM_RESOURCES,
+  pathOf,
   resourceName,
 } from './collectedResources';
 import { ClusterDirectory } from './ClusterDirectory';
 import { ClusterSnapshotStore } from './ClusterSnapshotStore';
+import { KubernetesClusterClient } from './KubernetesClusterClient';
 
 jest.setTimeout(60_000);
 
@@ -306,6 +308,44 @@ describe.each(databases.eachSupportedId())(
       expect(states['prod-eu-1'].lastError).toBeUndefined();
     });
 
+    it('stops the other lists of a cluster when one fails, and asks nothing once its run is over', async () => {
+      usServer.setLatency(50);
+      usServer.failNext(10_000, 500, '/api/v1/namespaces');
+      const us = clusterOf('prod-us-1', usServer);
+      const collection = service([us], { concurrency: 2 });
+      // Quick retries, so the failure comes while the other lists are under way.
+      const client = new KubernetesClusterClient(us, {
+        requestTimeoutMs: 2_000,
+        pageSize: 25,
+        backoffMs: 1,
+      });
+      jest.spyOn(collection, 'clientFor').mockReturnValue(client);
+      const listAll = jest.spyOn(client, 'listAll');
+
+      await expect(
+        collection.run(us, new AbortController().signal),
+      ).rejects.toThrow(/namespaces answered 500/);
+      const listsAtFailure = listAll.mock.calls.length;
+      const requestsAtFailure = usServer.requests.length;
+      const asked = new Set(usServer.requests.map(r => r.path));
+      // The lists queued behind the failure never started.
+      expect(
+        BUILT_IN_RESOURCES.filter(r => !asked.has(pathOf(r))).length,
+      ).toBeGreaterThan(5);
+      // Nor does any list go on in the background, holding objects outside
+      // the limit of clusters listed at once, or open a new connection pool
+      // once the run has closed its client.
+      await new Promise(resolve => setTimeout(resolve, 500));
+      expect(listAll.mock.calls.length).toBe(listsAtFailure);
+      // At most the other list's request, sent before the failure and
+      // arriving just after it.
+      expect(usServer.requests.length - requestsAtFailure).toBeLessThanOrEqual(
+        1,
+      );
+      const [state] = await store.states();
+      expect(state.lastError).toMatch(/namespaces answered 500/);
+    });
+
     it('lists at most clusterConcurrency clusters at once; the others wait their turn', async () => {
       euServer.setLatency(20);
       const eu = clusterOf('prod-eu-1', euServer);
@@ -483,6 +523,71 @@ describe.each(databases.eachSupportedId())(
       expect(result.watched?.relists).toBeGreaterThan(0);
       expect(result.watched?.events).toBeGreaterThanOrEqual(2);
       expect(euServer.requests.some(r => /secrets/.test(r.path))).toBe(false);
+    });
+
+    it('relists the watches a control plane ended all at once within the limits of lists per cluster and clusters at once', async () => {
+      const servers = [euServer, usServer];
+      const clusters = [
+        clusterOf('prod-eu-1', euServer),
+        clusterOf('prod-us-1', usServer),
+      ];
+      const collection = service(clusters, {
+        watch: true,
+        watchWindowMs: 60_000,
+        clusterConcurrency: 1,
+        concurrency: 2,
+      });
+      const stop = new AbortController();
+      const runs = clusters.map(cluster =>
+        collection.run(cluster, stop.signal),
+      );
+      await eventually(
+        async () =>
+          servers.every(server => server.openWatches() > 10) ? true : undefined,
+        'watches on both clusters',
+      );
+
+      // Lists slow enough to overlap, if anything lets them.
+      for (const server of servers) server.setLatency(30);
+      const listsInFlight = (server: FakeKubeApiServer) =>
+        server.requests.filter(r => r.status === 0 && !r.query.watch).length;
+      let most = 0;
+      let bothClustersAtOnce = false;
+      const sample = setInterval(() => {
+        const [eu, us] = servers.map(listsInFlight);
+        most = Math.max(most, eu + us);
+        bothClustersAtOnce ||= eu > 0 && us > 0;
+      }, 2);
+      const expired = servers.map(server => server.openWatches());
+      const loggedBefore = logger.info.mock.calls.length;
+      for (const server of servers) server.expireWatches();
+      const relisted = (cluster: string) =>
+        logger.info.mock.calls
+          .slice(loggedBefore)
+          .filter(([message]) =>
+            new RegExp(`^Relisted \\d+ \\S+ on cluster ${cluster}:`).test(
+              message,
+            ),
+          ).length;
+      try {
+        await eventually(
+          async () =>
+            relisted('prod-eu-1') >= expired[0] &&
+            relisted('prod-us-1') >= expired[1]
+              ? true
+              : undefined,
+          'every expired watch relisted',
+        );
+      } finally {
+        clearInterval(sample);
+        stop.abort();
+      }
+      const results = await Promise.all(runs);
+
+      expect(results.map(r => r.watched?.relists)).toEqual(expired);
+      expect(most).toBeGreaterThan(0);
+      expect(most).toBeLessThanOrEqual(2);
+      expect(bothClustersAtOnce).toBe(false);
     });
 
     it('ends a relist in progress, backoff included, when the run is cancelled', async () => {

@@ -7,7 +7,7 @@ import type {
   ToolFinding,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { ClusterCollector, type CollectionResult } from './ClusterCollector';
-import { ConcurrencyLimit } from './concurrency';
+import { ConcurrencyLimit, SharedSlot } from './concurrency';
 import type { ClusterDefinition, CollectionSettings } from './clusterConfig';
 import type { ClusterDirectory } from './ClusterDirectory';
 import type { ClusterSnapshotStore } from './ClusterSnapshotStore';
@@ -32,7 +32,8 @@ export interface ClusterCollectionServiceOptions {
  * replicas share the clusters between them and no cluster is collected by
  * two at once. Each run lists the cluster, then watches it until shortly
  * before the next run. One process lists a bounded number of clusters at
- * once, since each list holds its objects in memory until they are stored.
+ * once, since each list holds its objects in memory until they are stored;
+ * a watching cluster's relists take one of those turns too.
  */
 export class ClusterCollectionService {
   private readonly collector: ClusterCollector;
@@ -167,11 +168,11 @@ export class ClusterCollectionService {
     const { settings, store, logger } = this.options;
     const client = this.clientFor(cluster);
     try {
-      const result = await this.fullLists.run(() => {
-        // A run that waited for its turn may have been cancelled meanwhile.
-        signal.throwIfAborted();
-        return this.collector.collect(client, signal);
-      });
+      // A run cancelled while it waits for its turn leaves the queue.
+      const result = await this.fullLists.run(
+        () => this.collector.collect(client, signal),
+        signal,
+      );
       await this.options.onCollected?.(cluster.name);
       if (!settings.watch || settings.watchWindowMs <= 0 || signal.aborted) {
         return result;
@@ -180,10 +181,16 @@ export class ClusterCollectionService {
         signal,
         AbortSignal.timeout(settings.watchWindowMs),
       ]);
-      const watched = await new ClusterWatcher(client, store, logger).watch(
-        result.watchFrom,
-        window,
-      );
+      // Relists count as this cluster listing, under the same limits as
+      // its full list: a control plane that restarts ends every watch at
+      // once, and unbounded relists would hold every list in memory.
+      const relists = new SharedSlot(this.fullLists, settings.concurrency);
+      const watched = await new ClusterWatcher(
+        client,
+        store,
+        logger,
+        (list, until) => relists.run(list, until),
+      ).watch(result.watchFrom, window);
       return { ...result, watched };
     } finally {
       client.close();

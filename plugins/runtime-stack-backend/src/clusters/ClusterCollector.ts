@@ -13,7 +13,7 @@ import {
   ClusterRequestError,
   type KubernetesClusterClient,
 } from './KubernetesClusterClient';
-import { mapWithConcurrency } from './concurrency';
+import { mapUntilFailure } from './concurrency';
 import { trimObject } from './trimObject';
 
 /** A resource that was listed, and the resourceVersion to watch it from. */
@@ -74,9 +74,9 @@ export class ClusterCollector {
     const warnings: string[] = [];
     const watchFrom: WatchStart[] = [];
 
-    const listOrGap = async (resource: ResourceType) => {
+    const listOrGap = async (resource: ResourceType, until: AbortSignal) => {
       try {
-        const list = await client.listAll(resource, trimObject, signal);
+        const list = await client.listAll(resource, trimObject, until);
         if (list.resourceVersion) {
           watchFrom.push({ resource, resourceVersion: list.resourceVersion });
         }
@@ -90,12 +90,19 @@ export class ClusterCollector {
 
     try {
       const serverVersion = await client.serverVersion(signal);
-      const crds = await listOrGap(CRD_RESOURCE);
+      const crds = await listOrGap(CRD_RESOURCE, signal);
       const resources = [
         ...this.options.resources,
         ...customResourcesFromCrds(crds, this.options.customResources),
       ];
-      const lists = await mapWithConcurrency(resources, concurrency, listOrGap);
+      // A failed list fails the attempt: the others stop rather than list
+      // on, unbounded by the clusters listed at once, for nothing.
+      const lists = await mapUntilFailure(
+        resources,
+        concurrency,
+        listOrGap,
+        signal,
+      );
       const objects: ClusterObject[] = [...crds, ...lists.flat()];
       await store.replaceSnapshot(cluster, {
         objects,

@@ -15,6 +15,15 @@ const MAX_BACKOFF_MS = 30_000;
 // outliving a proxy's idle timeout.
 const MAX_WATCH_SECONDS = 300;
 
+/**
+ * Runs `list` when the collection's limits allow one more list: a relist
+ * holds its objects in memory until they are stored, as a full list does.
+ */
+export type ListTurn = <T>(
+  list: () => Promise<T>,
+  signal: AbortSignal,
+) => Promise<T>;
+
 export interface WatchStatistics {
   events: number;
   relists: number;
@@ -25,7 +34,9 @@ export interface WatchStatistics {
  * Keeps one cluster's stored objects current between two full collections:
  * a watch per listed resource from the list's resourceVersion, each event
  * written to the store as it arrives, a relist when the server answers
- * 410 Gone, and a resume with backoff when a stream breaks.
+ * 410 Gone, and a resume with backoff when a stream breaks. A control
+ * plane that restarts ends every watch at once; the relists then wait for
+ * their turn rather than all list together.
  */
 export class ClusterWatcher {
   private readonly statistics: WatchStatistics = {
@@ -38,6 +49,7 @@ export class ClusterWatcher {
     private readonly client: KubernetesClusterClient,
     private readonly store: ClusterSnapshotStore,
     private readonly logger: LoggerService,
+    private readonly listTurn: ListTurn,
     private readonly backoffMs = 1_000,
   ) {}
 
@@ -118,16 +130,23 @@ export class ClusterWatcher {
     signal: AbortSignal,
   ): Promise<string> {
     const cluster = this.client.cluster.name;
-    const list = await this.client.listAll(resource, trimObject, signal);
-    await this.store.replaceResource(
-      cluster,
-      { apiVersion: apiVersionOf(resource), kind: resource.kind },
-      list.items,
-    );
+    // The turn lasts until the objects are stored and no longer held here.
+    const { count, resourceVersion } = await this.listTurn(async () => {
+      const list = await this.client.listAll(resource, trimObject, signal);
+      await this.store.replaceResource(
+        cluster,
+        { apiVersion: apiVersionOf(resource), kind: resource.kind },
+        list.items,
+      );
+      return {
+        count: list.items.length,
+        resourceVersion: list.resourceVersion,
+      };
+    }, signal);
     this.statistics.relists++;
     this.logger.info(
-      `Relisted ${list.items.length} ${resource.plural} on cluster ${cluster}: its watch was too old (410 Gone)`,
+      `Relisted ${count} ${resource.plural} on cluster ${cluster}: its watch was too old (410 Gone)`,
     );
-    return list.resourceVersion ?? '0';
+    return resourceVersion ?? '0';
   }
 }

@@ -417,7 +417,7 @@ describe('KubernetesClusterClient over TLS', () => {
     expect(list.items).toEqual(['cart-0']);
   });
 
-  it('keeps its connection from request to request, and closes it when done', async () => {
+  it('keeps its connection from request to request, and closes it for good when done', async () => {
     const client = clientWith({
       caData: base64(pki.ca.cert),
       serviceAccountToken: server.token,
@@ -429,10 +429,19 @@ describe('KubernetesClusterClient over TLS', () => {
     // TLS is set up once, not per request.
     expect(server.connectionCount() - before).toBe(1);
 
+    // A request after close opens no new pool, which nothing would close.
     client.close();
-    await client.listAll(pods);
-    expect(server.connectionCount() - before).toBe(2);
-    client.close();
+    await expect(client.listAll(pods)).rejects.toThrow(
+      'tls-prod: no request after the client was closed',
+    );
+    const stop = new AbortController();
+    await expect(
+      client.watch(pods, '1', { signal: stop.signal, timeoutSeconds: 1 }, () =>
+        Promise.resolve(),
+      ),
+    ).rejects.toThrow('no request after the client was closed');
+    expect(server.requests.length - requestsBefore).toBe(3);
+    expect(server.connectionCount() - before).toBe(1);
   });
 
   it('refuses an API server its CA did not sign, unless skipTLSVerify says so', async () => {
@@ -575,6 +584,56 @@ describe('KubernetesClusterClient waits and cancellation', () => {
       expect(Date.now() - started).toBeLessThan(2_000);
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe('KubernetesClusterClient.watch', () => {
+  it('keeps a character whose bytes arrive in two chunks', async () => {
+    const team = 'équipe-日本';
+    const event = Buffer.from(
+      `${JSON.stringify({
+        type: 'ADDED',
+        object: {
+          ...pod('cart-0'),
+          metadata: { name: 'cart-0', labels: { team } },
+        },
+      })}\n`,
+    );
+    // Inside the three bytes of 日.
+    const split = event.indexOf(Buffer.from('日')) + 1;
+    const server = createServer((_, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write(event.subarray(0, split));
+      setTimeout(() => response.end(event.subarray(split)), 50);
+    });
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const client = new KubernetesClusterClient(
+        {
+          name: 'prod-eu-1',
+          url: `http://127.0.0.1:${port}`,
+          serviceAccountToken: 't',
+          skipTLSVerify: false,
+        },
+        { requestTimeoutMs: 2_000, pageSize: 10 },
+      );
+      const labels: unknown[] = [];
+      const outcome = await client.watch(
+        pods,
+        '1',
+        { signal: new AbortController().signal, timeoutSeconds: 5 },
+        async ({ object }) => {
+          labels.push(object.metadata.labels);
+        },
+      );
+      client.close();
+      expect(outcome).toBe('ended');
+      expect(labels).toEqual([{ team }]);
+    } finally {
+      server.closeAllConnections();
+      await new Promise(resolve => server.close(resolve));
     }
   });
 });

@@ -139,6 +139,7 @@ export class KubernetesClusterClient {
   /** Connection pools: the cluster's, and the current client certificate's. */
   private clusterAgent?: HttpAgent;
   private certificateAgent?: { kubeConfig: KubeConfig; agent: HttpAgent };
+  private closed = false;
 
   constructor(
     readonly cluster: ClusterDefinition,
@@ -243,8 +244,11 @@ export class KubernetesClusterClient {
         throw await this.errorFrom(what, response);
       }
       let buffered = '';
+      // Chunks end anywhere, in the middle of a character too: the decoder
+      // holds a character's first bytes until the rest arrives.
+      const decoder = new TextDecoder('utf-8');
       for await (const chunk of response.body as AsyncIterable<Buffer>) {
-        buffered += chunk.toString('utf8');
+        buffered += decoder.decode(chunk, { stream: true });
         for (
           let newline = buffered.indexOf('\n');
           newline >= 0;
@@ -384,6 +388,12 @@ export class KubernetesClusterClient {
   }
 
   private agentFor(kubeConfig: KubeConfig, options: RequestOptions) {
+    // A pool opened now would outlive its run, with nothing left to close it.
+    if (this.closed) {
+      throw new ClusterRequestError(
+        `${this.cluster.name}: no request after the client was closed`,
+      );
+    }
     if (kubeConfig === this.kubeConfig) {
       this.clusterAgent ??= this.newAgent(options);
       return this.clusterAgent;
@@ -410,8 +420,12 @@ export class KubernetesClusterClient {
         });
   }
 
-  /** Closes the pooled connections; requests after this open new ones. */
+  /**
+   * Closes the pooled connections, for good: a request after this fails
+   * at once rather than open a new pool.
+   */
   close(): void {
+    this.closed = true;
     this.clusterAgent?.destroy();
     this.certificateAgent?.agent.destroy();
     this.clusterAgent = undefined;

@@ -249,6 +249,53 @@ describe('GkeClusters', () => {
     expect(second.clusters).toHaveLength(3);
   });
 
+  it('treats a list that leaves out zones GKE could not reach as one that failed', async () => {
+    let missingZones: string[] = [];
+    // The fake serves whole lists; this adds what GKE says in a zonal outage.
+    const gkeClusters = new GkeClusters(locators({ projectId: 'acme-prod' }), {
+      accessToken: async () => 'fake-gke-token',
+      apiUrl: gke.url,
+      requestTimeoutMs: 2_000,
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
+        const body = await response.json();
+        return new Response(JSON.stringify({ ...body, missingZones }), {
+          status: response.status,
+          headers: response.headers,
+        });
+      },
+    });
+    missingZones = ['us-central1-a'];
+    gke.setClusters([cluster('prod-eu'), cluster('lab-eu')]);
+    const first = await gkeClusters.read();
+    expect(first.incomplete).toBe(true);
+    expect(first.problems).toEqual([
+      'Listing the clusters of GKE project acme-prod (every location) failed, keeping the stored data of its clusters until it answers: the answer leaves out the clusters of us-central1-a, which GKE could not reach',
+    ]);
+    missingZones = [];
+    gke.setClusters([
+      cluster('prod-eu'),
+      cluster('lab-eu'),
+      cluster('prod-us', { location: 'us-central1-a' }),
+    ]);
+    expect((await gkeClusters.read()).clusters).toHaveLength(3);
+    // prod-us's zone is out: the short list does not replace the last one.
+    missingZones = ['us-central1-a'];
+    gke.setClusters([cluster('prod-eu'), cluster('lab-eu')]);
+    const outage = await gkeClusters.read();
+    expect(outage).not.toHaveProperty('incomplete');
+    expect(outage.clusters.map(c => c.name)).toEqual([
+      'prod-eu',
+      'lab-eu',
+      'prod-us',
+    ]);
+    expect(outage.problems).toEqual([
+      expect.stringContaining(
+        'failed, keeping the last list: the answer leaves out the clusters of us-central1-a',
+      ),
+    ]);
+  });
+
   it("passes on Google's own reason for a refused token or project", async () => {
     const { problems } = await reader(
       locators({ projectId: 'acme-prod' }, { projectId: 'acme-dev' }),

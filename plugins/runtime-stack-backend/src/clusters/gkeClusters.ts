@@ -151,9 +151,10 @@ export function googleAccessToken(config: Config): GoogleAccessToken {
 
 /**
  * The clusters of the `gke` locators, listed through the GKE API with the
- * backend's Google identity. A locator whose list fails keeps the clusters
- * it last listed, with the failure as a problem: an API outage must not
- * make clusters, and their data, vanish. One that has never answered makes
+ * backend's Google identity. A locator whose list fails, or leaves out
+ * zones GKE could not reach, keeps the clusters it last listed, with the
+ * failure as a problem: an API outage must not make clusters, and their
+ * data, vanish. One that has never answered makes
  * the read incomplete, for the same reason.
  */
 export class GkeClusters {
@@ -219,6 +220,7 @@ export class GkeClusters {
     const response = await transport.get(url);
     const body = response.json as {
       clusters?: GkeCluster[];
+      missingZones?: string[];
       error?: { message?: string };
     };
     if (response.status !== 200) {
@@ -226,6 +228,16 @@ export class GkeClusters {
         url,
         body?.error?.message ?? transport.describe(response),
         response.status,
+      );
+    }
+    // GKE answers 200 without the clusters of zones it could not reach (an
+    // outage of one zone); a list that short would drop those clusters and
+    // their data, so it counts as a list that failed.
+    if (body?.missingZones?.length) {
+      throw new Error(
+        `the answer leaves out the clusters of ${body.missingZones.join(
+          ', ',
+        )}, which GKE could not reach`,
       );
     }
     return (body?.clusters ?? []).filter(cluster =>
