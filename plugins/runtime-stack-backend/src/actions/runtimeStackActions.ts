@@ -20,7 +20,7 @@ import {
   type EffectiveOwner,
   type ServiceImage,
 } from '@internal/backstage-plugin-runtime-stack-common';
-import { authorizeCredentials } from '../auth/authorizeRequest';
+import { authorizeCredentials, isAllowed } from '../auth/authorizeRequest';
 import { fetchEntity } from '../catalog/fetchEntity';
 import type { ClusterDirectory } from '../clusters/ClusterDirectory';
 import { parsePlannedService } from '../clusters/plannedService';
@@ -28,7 +28,6 @@ import { assertClusterVisible } from '../clusters/visibleClusters';
 import type { ImageService } from '../images/ImageService';
 import type { CoverageService } from '../layerCoverage/CoverageService';
 import type { EffectiveOwnershipService } from '../ownership/EffectiveOwnershipService';
-import { mayReadOwnership } from '../ownership/mayReadOwnership';
 
 type Deps = {
   actionsRegistry: ActionsRegistryService;
@@ -226,7 +225,11 @@ export function registerRuntimeStackActions(deps: Deps) {
       }
       const entity = await fetchEntity(catalog, ref, credentials);
       const value = await coverage.entityCoverage(entity, credentials, {
-        withOwners: await mayReadOwnership(permissions, credentials),
+        withOwners: await isAllowed(
+          permissions,
+          ownershipReadPermission,
+          credentials,
+        ),
       });
       return {
         output: {

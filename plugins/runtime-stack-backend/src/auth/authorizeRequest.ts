@@ -11,6 +11,21 @@ import {
 import type { Request } from 'express';
 
 /**
+ * Whether the permission policy allows the caller a basic permission: for
+ * answers that leave out what it guards rather than refuse.
+ */
+export async function isAllowed(
+  permissions: PermissionsService,
+  permission: BasicPermission,
+  credentials: BackstageCredentials,
+): Promise<boolean> {
+  const [decision] = await permissions.authorize([{ permission }], {
+    credentials,
+  });
+  return decision.result === AuthorizeResult.ALLOW;
+}
+
+/**
  * Allows the caller a basic permission, or throws `NotAllowedError` (403)
  * with `refusal`: for routes, actions and anything else that holds the
  * caller's credentials.
@@ -21,10 +36,7 @@ export async function authorizeCredentials(
   credentials: BackstageCredentials,
   refusal: string,
 ): Promise<void> {
-  const [decision] = await permissions.authorize([{ permission }], {
-    credentials,
-  });
-  if (decision.result !== AuthorizeResult.ALLOW) {
+  if (!(await isAllowed(permissions, permission, credentials))) {
     throw new NotAllowedError(refusal);
   }
 }

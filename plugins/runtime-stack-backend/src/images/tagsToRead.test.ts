@@ -1,4 +1,5 @@
-import { isCommitTag, NEWEST_TAGS_SHOWN, tagsToRead } from './tagsToRead';
+import { isCommitTag } from '../registry/tagOrder';
+import { NEWEST_TAGS_SHOWN, tagsToRead } from './tagsToRead';
 
 const read = (listed: string[], inUse: string[] = [], before: string[] = []) =>
   tagsToRead(listed, new Set(inUse), new Set(before)).read;

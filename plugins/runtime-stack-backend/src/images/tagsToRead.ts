@@ -5,8 +5,6 @@ import {
   sortTagsNewestFirst,
 } from '../registry/tagOrder';
 
-export { isCommitTag };
-
 /** How many of a repository's newest tags a service's image shows. */
 export const NEWEST_TAGS_SHOWN = 10;
 

@@ -7,17 +7,18 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   clusterStateReadPermission,
   coverageReadPermission,
+  ownershipReadPermission,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import Router from 'express-promise-router';
 import {
   authorizeCredentials,
   authorizeRequest,
+  isAllowed,
 } from '../auth/authorizeRequest';
 import { fetchEntity } from '../catalog/fetchEntity';
 import type { ClusterDirectory } from '../clusters/ClusterDirectory';
 import { parsePlannedService } from '../clusters/plannedService';
 import { assertClusterVisible } from '../clusters/visibleClusters';
-import { mayReadOwnership } from '../ownership/mayReadOwnership';
 import type { CoverageService } from './CoverageService';
 
 /**
@@ -56,7 +57,11 @@ export function createCoverageRouter(options: {
     const entity = await fetchEntity(catalog, req.params, credentials);
     res.json(
       await coverage.entityCoverage(entity, credentials, {
-        withOwners: await mayReadOwnership(permissions, credentials),
+        withOwners: await isAllowed(
+          permissions,
+          ownershipReadPermission,
+          credentials,
+        ),
       }),
     );
   });

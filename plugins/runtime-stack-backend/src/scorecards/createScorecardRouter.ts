@@ -13,7 +13,6 @@ import {
 } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   normalizeEntityRef,
   parseInput,
@@ -27,7 +26,7 @@ import {
 } from '@internal/backstage-plugin-runtime-stack-common';
 import express, { type Request } from 'express';
 import Router from 'express-promise-router';
-import { authorizeRequest } from '../auth/authorizeRequest';
+import { authorizeRequest, isAllowed } from '../auth/authorizeRequest';
 import { fetchEntity } from '../catalog/fetchEntity';
 import type { CoverageService } from '../layerCoverage/CoverageService';
 import type { ExemptionStore } from './ExemptionStore';
@@ -84,14 +83,6 @@ export function createScorecardRouter(options: {
       'Reading scorecards is not allowed for you',
     );
 
-  const mayReadExemptions = async (credentials: BackstageCredentials) => {
-    const [decision] = await permissions.authorize(
-      [{ permission: exemptionReadPermission }],
-      { credentials },
-    );
-    return decision.result === AuthorizeResult.ALLOW;
-  };
-
   router.get('/scorecards/teams', async (req, res) => {
     await canRead(req);
     const query = parseInput(teamScorecardQuerySchema, req.query, 'query');
@@ -120,7 +111,11 @@ export function createScorecardRouter(options: {
     );
     // Exemptions carry reasons and names that only their readers may see;
     // the rest of the page is the caller's all the same.
-    const expiring = (await mayReadExemptions(credentials))
+    const expiring = (await isAllowed(
+      permissions,
+      exemptionReadPermission,
+      credentials,
+    ))
       ? await exemptions.list({
           scopeRefs: scorecards.teamScopeRefs(team),
           expiringBefore: addDays(now(), EXPIRING_WITHIN_DAYS),
