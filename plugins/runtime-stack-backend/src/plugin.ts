@@ -398,6 +398,7 @@ export const runtimeStackPlugin = createBackendPlugin({
           logger,
           settings: readCoverageEvaluationSettings(config),
           scorecards,
+          exemptions,
           onEvaluated: coverageEvaluationCounters(metrics),
         });
         await evaluation.schedule(scheduler);

@@ -14,6 +14,7 @@ import {
 import { mapWithConcurrency } from '../clusters/concurrency';
 import { dayOf, type ScorecardStore } from '../scorecards/ScorecardStore';
 import { teamClosure } from '../scorecards/teamClosure';
+import type { ExemptionStore } from '../scorecards/ExemptionStore';
 import type { CoverageService } from './CoverageService';
 import type { CoverageRecord, CoverageStore } from './CoverageStore';
 import { addDays } from '../time/days';
@@ -58,11 +59,17 @@ export class CoverageEvaluationService {
       settings: CoverageEvaluationSettings;
       /** Where team rollups and daily snapshots go; none without it. */
       scorecards?: ScorecardStore;
+      /** Whose exemptions of entities the catalog no longer has go. */
+      exemptions?: ExemptionStore;
       now?: () => Date;
       /** Called after each run, with what it did. */
       onEvaluated?: (result: CoverageEvaluationResult) => void;
     },
   ) {}
+
+  private now(): Date {
+    return (this.options.now ?? (() => new Date()))();
+  }
 
   async schedule(scheduler: SchedulerService): Promise<void> {
     this.scheduler = scheduler;
@@ -113,6 +120,7 @@ export class CoverageEvaluationService {
   async run(): Promise<CoverageEvaluationResult> {
     const { catalog, auth, store, coverage, logger, settings } = this.options;
     const started = Date.now();
+    const catalogReadAt = this.now();
     const credentials = await auth.getOwnServiceCredentials();
     const [{ items: components }, { items: systems }, { items: groups }] =
       await Promise.all([
@@ -179,6 +187,7 @@ export class CoverageEvaluationService {
 
     const gone = await this.goneFromCatalog(components);
     await store.remove(gone);
+    await this.removeExemptionsOfGone({ components, systems }, catalogReadAt);
     await this.recordScorecards({ groups, systems, gone });
 
     const result = {
@@ -219,6 +228,40 @@ export class CoverageEvaluationService {
   }
 
   /**
+   * Exemptions of Components and Systems the catalog no longer has: no one
+   * can see or revoke them, and a service registered again under the name
+   * starts without them. As with stored coverage, an answer without any
+   * entity of a kind removes nothing of that kind.
+   */
+  private async removeExemptionsOfGone(
+    current: { components: Entity[]; systems: Entity[] },
+    catalogReadAt: Date,
+  ) {
+    const { exemptions, logger } = this.options;
+    if (!exemptions) return;
+    for (const [kind, entities] of [
+      ['component', current.components],
+      ['system', current.systems],
+    ] as const) {
+      if (entities.length === 0) continue;
+      const removed = await exemptions.removeOutside(
+        kind,
+        new Set(entities.map(entity => stringifyEntityRef(entity))),
+        catalogReadAt,
+      );
+      if (removed.length > 0) {
+        logger.info(
+          `Removed ${
+            removed.length
+          } exemption(s) of ${kind}s no longer in the catalog: ${removed
+            .map(e => `${e.scope.ref} (${e.capability})`)
+            .join(', ')}`,
+        );
+      }
+    }
+  }
+
+  /**
    * Team rollups from the group hierarchy, today's snapshot, retention; the
    * history of services, groups and Systems the catalog no longer has goes.
    */
@@ -230,7 +273,7 @@ export class CoverageEvaluationService {
     const { scorecards, settings } = this.options;
     if (!scorecards) return;
     const { groups, systems, gone } = current;
-    const now = (this.options.now ?? (() => new Date()))();
+    const now = this.now();
     await scorecards.removeServiceHistory(gone);
     // As with Components, an empty answer keeps what is stored.
     const removeOutside = async (kind: 'team' | 'system', kept: Entity[]) => {

@@ -23,6 +23,7 @@ import { readCoverageSettings } from './coverageConfig';
 import { CoverageEvaluationService } from './CoverageEvaluationService';
 import { CoverageService, type RegressionListener } from './CoverageService';
 import { CoverageStore } from './CoverageStore';
+import { ExemptionStore } from '../scorecards/ExemptionStore';
 import { ScorecardStore } from '../scorecards/ScorecardStore';
 
 jest.setTimeout(30_000);
@@ -197,6 +198,10 @@ async function service(
     scorecards?: boolean;
     /** In place of the fake, which reads nothing. */
     observability?: ObservabilityService;
+    /** Exemptions, granted at the time this clock tells. */
+    exemptionsClock?: () => Date;
+    /** When an evaluation run reads the catalog. */
+    evaluatedAt?: Date;
   } = {},
 ) {
   const objects = new Map([['prod-eu-1', [deployment]]]);
@@ -278,6 +283,9 @@ async function service(
   });
   const onEvaluated = jest.fn();
   const logger = mockServices.logger.mock();
+  const exemptions = options.exemptionsClock
+    ? new ExemptionStore(knex, options.exemptionsClock)
+    : undefined;
   const evaluation = new CoverageEvaluationService({
     coverage,
     store,
@@ -291,8 +299,11 @@ async function service(
     },
     onEvaluated,
     ...(options.scorecards ? { scorecards: new ScorecardStore(knex) } : {}),
+    ...(exemptions ? { exemptions } : {}),
+    ...(options.evaluatedAt ? { now: () => options.evaluatedAt! } : {}),
   });
   return Object.assign(coverage, {
+    exemptions,
     serviceLogger,
     catalog,
     store,
@@ -629,6 +640,53 @@ describe('CoverageService', () => {
     ).toEqual({ title: 'Payments API' });
   });
 
+  it('removes the exemptions of Components and Systems the catalog no longer has, none granted since it was read', async () => {
+    let clock = new Date('2026-12-01T10:00:00Z');
+    const evaluatedAt = new Date('2026-12-01T11:00:00Z');
+    const coverage = await service(false, {
+      entities: [entity, system],
+      exemptionsClock: () => clock,
+      evaluatedAt,
+    });
+    const grant = (kind: 'component' | 'system', ref: string, cap: string) =>
+      coverage.exemptions!.create(
+        {
+          scope: { kind, ref },
+          capability: cap,
+          reason: 'accepted',
+          expiresAt: '2027-01-01T00:00:00.000Z',
+          requestedBy: 'user:default/dana',
+        },
+        'user:default/dana',
+      );
+    await grant('component', 'component:default/payments-api', 'gitops');
+    // Stored before refs were taken from the catalog, in another case.
+    await grant('component', 'component:default/Payments-API', 'tracing');
+    await grant('component', 'component:default/gone', 'gitops');
+    await grant('system', 'system:default/payments', 'gitops');
+    await grant('system', 'system:default/gone', 'gitops');
+    // Granted while the run works from its earlier read of the catalog.
+    clock = new Date('2026-12-01T11:00:01Z');
+    await grant('component', 'component:default/registered-since', 'gitops');
+
+    await coverage.evaluation.run();
+
+    expect(
+      (await coverage.exemptions!.list()).map(e => e.scope.ref).sort(),
+    ).toEqual([
+      'component:default/Payments-API',
+      'component:default/payments-api',
+      'component:default/registered-since',
+      'system:default/payments',
+    ]);
+    expect(coverage.logger.info).toHaveBeenCalledWith(
+      'Removed 1 exemption(s) of components no longer in the catalog: component:default/gone (gitops)',
+    );
+    expect(coverage.logger.info).toHaveBeenCalledWith(
+      'Removed 1 exemption(s) of systems no longer in the catalog: system:default/gone (gitops)',
+    );
+  });
+
   it('goes on with the run when the database refuses a batch, and counts it as failed', async () => {
     const coverage = await service(false, {
       entities: [entity, otherComponent],
@@ -653,7 +711,18 @@ describe('CoverageService', () => {
     const coverage = await service(false, {
       entities: [system],
       scorecards: true,
+      exemptionsClock: () => new Date(Date.now() - 60_000),
     });
+    await coverage.exemptions!.create(
+      {
+        scope: { kind: 'component', ref: 'component:default/payments-api' },
+        capability: 'gitops',
+        reason: 'accepted',
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+        requestedBy: 'user:default/dana',
+      },
+      'user:default/dana',
+    );
     // A team's history stays too, though the answer has no Groups either.
     const teamDay = {
       // Yesterday: today's snapshot is rewritten by the run.
@@ -687,6 +756,7 @@ describe('CoverageService', () => {
         .where({ subject_kind: 'team' })
         .select('subject_ref'),
     ).toEqual([{ subject_ref: 'group:default/payments-team' }]);
+    expect(await coverage.exemptions!.list()).toHaveLength(1);
   });
 
   it('reports a required capability that stopped being covered, once, and not while a source fails', async () => {

@@ -6,6 +6,7 @@ import type {
 } from '@internal/backstage-plugin-runtime-stack-common';
 import type { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
+import { chunksOf } from '../database/chunksOf';
 import { isUniqueViolation } from '../database/isUniqueViolation';
 
 type Row = {
@@ -78,7 +79,7 @@ const EXPIRY_ORDER = [
 /**
  * Exemptions of components and Systems. One per scope and capability; an
  * expired one is kept (the capability counts as missing again) until a new
- * one replaces it.
+ * one replaces it, or its scope leaves the catalog.
  */
 export class ExemptionStore {
   constructor(
@@ -200,6 +201,34 @@ export class ExemptionStore {
     if (!existing) throw new NotFoundError(`No exemption '${id}'`);
     await this.knex('coverage_exemptions').where({ id }).delete();
     return existing;
+  }
+
+  /**
+   * Removes the exemptions of `kind` scopes the catalog no longer has: those
+   * outside `current`, compared as the catalog compares refs (whatever the
+   * case). Only those granted before `grantedBefore`, when `current` was
+   * read, so one granted on a service registered since stays. Returns what
+   * went.
+   */
+  async removeOutside(
+    kind: 'component' | 'system',
+    current: ReadonlySet<string>,
+    grantedBefore: Date,
+  ): Promise<Exemption[]> {
+    const lowerCase = (ref: string) => ref.toLocaleLowerCase('en-US');
+    const kept = new Set([...current].map(lowerCase));
+    const rows: Row[] = await this.knex<Row>('coverage_exemptions').where({
+      scope_kind: kind,
+    });
+    const gone = rows.filter(
+      row =>
+        !kept.has(lowerCase(row.scope_ref)) &&
+        new Date(row.created_at) < grantedBefore,
+    );
+    for (const chunk of chunksOf(gone.map(row => row.id))) {
+      await this.knex('coverage_exemptions').whereIn('id', chunk).delete();
+    }
+    return gone.map(toExemption);
   }
 
   async markExpiryNotified(ids: string[]): Promise<void> {

@@ -527,7 +527,8 @@ describe('scorecard and exemption API', () => {
         .post('/api/runtime-stack/exemptions')
         .set('Authorization', asUser())
         .send({
-          scope: { kind: 'system', ref: 'payments' },
+          // The catalog finds entities whatever the case of their refs.
+          scope: { kind: 'system', ref: 'Payments' },
           capability: 'data-protection',
           reason: 'stateless services, nothing to back up',
           expiresAt,

@@ -291,18 +291,24 @@ export function createScorecardRouter(options: {
     // Granted by a person: the grant names who did it.
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     const caller = credentials.principal.userEntityRef;
-    const input = normalizeExemption(
+    const normalized = normalizeExemption(
       parseInput(exemptionBodySchema, req.body, 'body'),
       layerModel,
       caller,
       now(),
     );
-    // The scope must exist and be visible to the caller.
-    await fetchEntity(
+    // The scope must exist and be visible to the caller. Stored by the ref
+    // the catalog gives it, as coverage looks it up: the catalog finds
+    // `Payments-API` for `payments-api`.
+    const scopeEntity = await fetchEntity(
       options.catalog,
-      parseEntityRef(input.scope.ref),
+      parseEntityRef(normalized.scope.ref),
       credentials,
     );
+    const input = {
+      ...normalized,
+      scope: { ...normalized.scope, ref: stringifyEntityRef(scopeEntity) },
+    };
     const created = await audited(
       req,
       'create',
