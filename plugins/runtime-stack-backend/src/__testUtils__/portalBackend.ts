@@ -1,10 +1,6 @@
 import type { BackendFeature } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
-import {
-  parseEntityRef,
-  stringifyEntityRef,
-  type Entity,
-} from '@backstage/catalog-model';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { FakeKubeApiServer } from '@internal/fake-kube-apiserver';
@@ -121,18 +117,11 @@ export function catalogMockWithVisibility(
   };
   return catalogServiceMock.mock({
     getEntities: (query, options) => catalog.getEntities(query, options),
-    // As the catalog does, whatever the case of the ref.
     getEntityByRef: async (ref, options) => {
-      const lowerCase = (r: string) => r.toLocaleLowerCase('en-US');
-      const wanted = lowerCase(
-        stringifyEntityRef(typeof ref === 'string' ? parseEntityRef(ref) : ref),
-      );
-      const entity = entities.find(
-        e => lowerCase(stringifyEntityRef(e)) === wanted,
-      );
-      return entity && !hiddenFor(options).includes(stringifyEntityRef(entity))
-        ? entity
-        : undefined;
+      const entityRef = typeof ref === 'string' ? ref : stringifyEntityRef(ref);
+      return hiddenFor(options).includes(entityRef)
+        ? undefined
+        : catalog.getEntityByRef(ref, options);
     },
     queryEntities: (query, options) => catalog.queryEntities(query, options),
     getEntitiesByRefs: async (query, options) => {

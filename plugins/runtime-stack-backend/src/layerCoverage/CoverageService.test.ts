@@ -660,8 +660,6 @@ describe('CoverageService', () => {
         'user:default/dana',
       );
     await grant('component', 'component:default/payments-api', 'gitops');
-    // Stored before refs were taken from the catalog, in another case.
-    await grant('component', 'component:default/Payments-API', 'tracing');
     await grant('component', 'component:default/gone', 'gitops');
     await grant('system', 'system:default/payments', 'gitops');
     await grant('system', 'system:default/gone', 'gitops');
@@ -674,7 +672,6 @@ describe('CoverageService', () => {
     expect(
       (await coverage.exemptions!.list()).map(e => e.scope.ref).sort(),
     ).toEqual([
-      'component:default/Payments-API',
       'component:default/payments-api',
       'component:default/registered-since',
       'system:default/payments',

@@ -205,25 +205,21 @@ export class ExemptionStore {
 
   /**
    * Removes the exemptions of `kind` scopes the catalog no longer has: those
-   * outside `current`, compared as the catalog compares refs (whatever the
-   * case). Only those granted before `grantedBefore`, when `current` was
-   * read, so one granted on a service registered since stays. Returns what
-   * went.
+   * outside `current`. Only those granted before `grantedBefore`, when
+   * `current` was read, so one granted on a service registered since stays.
+   * Returns what went.
    */
   async removeOutside(
     kind: 'component' | 'system',
     current: ReadonlySet<string>,
     grantedBefore: Date,
   ): Promise<Exemption[]> {
-    const lowerCase = (ref: string) => ref.toLocaleLowerCase('en-US');
-    const kept = new Set([...current].map(lowerCase));
     const rows: Row[] = await this.knex<Row>('coverage_exemptions').where({
       scope_kind: kind,
     });
     const gone = rows.filter(
       row =>
-        !kept.has(lowerCase(row.scope_ref)) &&
-        new Date(row.created_at) < grantedBefore,
+        !current.has(row.scope_ref) && new Date(row.created_at) < grantedBefore,
     );
     for (const chunk of chunksOf(gone.map(row => row.id))) {
       await this.knex('coverage_exemptions').whereIn('id', chunk).delete();

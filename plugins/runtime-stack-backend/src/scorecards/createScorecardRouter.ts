@@ -291,24 +291,18 @@ export function createScorecardRouter(options: {
     // Granted by a person: the grant names who did it.
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     const caller = credentials.principal.userEntityRef;
-    const normalized = normalizeExemption(
+    const input = normalizeExemption(
       parseInput(exemptionBodySchema, req.body, 'body'),
       layerModel,
       caller,
       now(),
     );
-    // The scope must exist and be visible to the caller. Stored by the ref
-    // the catalog gives it, as coverage looks it up: the catalog finds
-    // `Payments-API` for `payments-api`.
-    const scopeEntity = await fetchEntity(
+    // The scope must exist and be visible to the caller.
+    await fetchEntity(
       options.catalog,
-      parseEntityRef(normalized.scope.ref),
+      parseEntityRef(input.scope.ref),
       credentials,
     );
-    const input = {
-      ...normalized,
-      scope: { ...normalized.scope, ref: stringifyEntityRef(scopeEntity) },
-    };
     const created = await audited(
       req,
       'create',
