@@ -1,6 +1,14 @@
 // @ts-check
 
 /**
+ * Outside a transaction: SQLite drops a column by building the table anew,
+ * and only outside one does knex stop foreign keys from deleting, with the
+ * old table, every row that refers to it (capability_coverage and the
+ * others of each service).
+ */
+exports.config = { transaction: false };
+
+/**
  * Scorecards: per-layer and per-tool rows of each evaluated service, the
  * group hierarchy for team rollups, daily history, and exemptions.
  *

@@ -1,6 +1,14 @@
 // @ts-check
 
 /**
+ * Outside a transaction: SQLite drops a column by building the table anew,
+ * and only outside one does knex stop foreign keys from deleting, with the
+ * old table, every row that refers to it (capability_coverage and the
+ * others of each service).
+ */
+exports.config = { transaction: false };
+
+/**
  * Most evaluations change a service's evidence (when a cluster was last
  * seen) but not its per-capability rows; with a digest of the rows last
  * written, an evaluation rewrites only the rows of services whose statuses,

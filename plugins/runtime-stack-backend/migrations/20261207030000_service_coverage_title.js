@@ -1,6 +1,14 @@
 // @ts-check
 
 /**
+ * Outside a transaction: SQLite drops a column by building the table anew,
+ * and only outside one does knex stop foreign keys from deleting, with the
+ * old table, every row that refers to it (capability_coverage and the
+ * others of each service).
+ */
+exports.config = { transaction: false };
+
+/**
  * The services table shows a service by its catalog title ("Order History")
  * and searching it should find what it shows, not only the entity ref
  * (component:default/order-history-api). The title is free text of any

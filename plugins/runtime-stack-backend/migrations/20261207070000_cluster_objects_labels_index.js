@@ -11,6 +11,14 @@
  */
 exports.up = async function up(knex) {
   if (/sqlite/i.test(String(knex.client.config.client))) return;
+  // `jsonb` refuses the escape of a NUL character, which the store now
+  // replaces: objects stored before cannot be indexed. Deleting them is not
+  // enough, as the index reads deleted rows that other transactions may
+  // still see; the table is a cache the next collection fills again.
+  const [{ refused }] = await knex('cluster_objects')
+    .whereRaw('strpos(body, ?) > 0', ['\\u0000'])
+    .count({ refused: '*' });
+  if (Number(refused) > 0) await knex.raw('truncate table cluster_objects');
   await knex.raw(
     `create index cluster_objects_labels_idx on cluster_objects
        using gin (((body::jsonb -> 'metadata') -> 'labels') jsonb_path_ops)`,

@@ -1,5 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { migrateToLatest } from '../database/migrations';
+import { migrateDownThrough, migrateToLatest } from '../database/migrations';
 import { ClusterSnapshotStore } from './ClusterSnapshotStore';
 import { matchesLabelSelector, parseLabelSelector } from './labelSelector';
 
@@ -40,6 +40,46 @@ describe.each(databases.eachSupportedId())(
         kinds: ['Deployment'],
       });
       expect(stored.map(o => o.object.metadata.name)).toEqual(['cart', 'pay']);
+    });
+
+    it('stores an object with a NUL character in a value, which PostgreSQL’s jsonb refuses, as U+FFFD', async () => {
+      const knex = await databases.init(databaseId);
+      await migrateToLatest(knex);
+      const store = new ClusterSnapshotStore(knex);
+      const annotated = (name: string, note: string) => ({
+        ...deployment(name, `${name}:1`),
+        metadata: {
+          name,
+          namespace: 'shop',
+          labels: { app: name },
+          annotations: { note },
+        },
+      });
+      await store.replaceSnapshot('prod-eu-1', {
+        objects: [
+          annotated('cart', 'a\u0000b'),
+          annotated('pay', 'text \\u0000 as typed'),
+        ],
+        collectedAt: new Date(),
+        warnings: [],
+        platformTools: [],
+      });
+      await store.upsertObject('prod-eu-1', annotated('search', '\u0000'));
+
+      const stored = await store.findObjects({
+        clusters: ['prod-eu-1'],
+        labels: parseLabelSelector('app in (cart, pay, search)'),
+      });
+      expect(
+        stored.map(o => [
+          o.object.metadata.name,
+          o.object.metadata.annotations,
+        ]),
+      ).toEqual([
+        ['cart', { note: 'a\uFFFDb' }],
+        ['pay', { note: 'text \\u0000 as typed' }],
+        ['search', { note: '\uFFFD' }],
+      ]);
     });
 
     it('finds by a label selector the objects the selector rule matches, and only those', async () => {
@@ -105,3 +145,40 @@ describe.each(databases.eachSupportedId())(
     });
   },
 );
+
+describe('the labels index migration', () => {
+  it('empties the stored objects when some hold what PostgreSQL’s jsonb refuses, to index their labels', async () => {
+    const knex = await databases.init('POSTGRES_15');
+    await migrateToLatest(knex);
+    await migrateDownThrough(
+      knex,
+      '20261207070000_cluster_objects_labels_index.js',
+    );
+    const row = (name: string, note: string) => ({
+      cluster: 'prod-eu-1',
+      api_version: 'v1',
+      kind: 'Pod',
+      namespace: 'shop',
+      name,
+      body: JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name, namespace: 'shop', annotations: { note } },
+      }),
+    });
+    const indexLabels = async () => {
+      await migrateToLatest(knex);
+      return knex('cluster_objects').pluck('name');
+    };
+    await knex('cluster_objects').insert(row('plain', 'ab'));
+    expect(await indexLabels()).toEqual(['plain']);
+
+    await migrateDownThrough(
+      knex,
+      '20261207070000_cluster_objects_labels_index.js',
+    );
+    // As the store wrote it before it replaced NUL characters.
+    await knex('cluster_objects').insert(row('nul', 'a\u0000b'));
+    expect(await indexLabels()).toEqual([]);
+  });
+});

@@ -60,8 +60,27 @@ function rowOf(cluster: string, object: ClusterObject) {
   return {
     ...identityOf(cluster, object),
     kubernetes_id: object.metadata.labels?.[KUBERNETES_ID_LABEL] ?? null,
-    body: JSON.stringify(object),
+    body: bodyOf(object),
   };
+}
+
+const NUL = /\u0000/g;
+
+/**
+ * The object as JSON that PostgreSQL's `jsonb` takes, as the labels index
+ * casts it: `jsonb` refuses the escape of a NUL character, which anyone who
+ * may annotate a pod can put in a value, and one such object would fail
+ * its cluster's whole snapshot. NULs become U+FFFD, as a decoder shows a
+ * character it cannot read.
+ */
+function bodyOf(object: ClusterObject): string {
+  const json = JSON.stringify(object);
+  // Matches a text `\u0000` too; the replacer then changes nothing.
+  return json.includes('\\u0000')
+    ? JSON.stringify(object, (_key, value) =>
+        typeof value === 'string' ? value.replace(NUL, '\uFFFD') : value,
+      )
+    : json;
 }
 
 // Each row carries a whole object as JSON: small batches bound the memory a

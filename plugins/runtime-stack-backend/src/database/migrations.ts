@@ -81,3 +81,20 @@ export async function migrateToLatest(
 export async function migrateAllDown(knex: Knex): Promise<void> {
   await knex.migrate.rollback({ directory: migrationsDir }, true);
 }
+
+/**
+ * Undoes the plugin's migrations newest first until `name` is undone; for
+ * tests of the `down` steps on a database that holds rows.
+ */
+export async function migrateDownThrough(
+  knex: Knex,
+  name: string,
+): Promise<void> {
+  const applied = async () => {
+    const [completed] = await knex.migrate.list({ directory: migrationsDir });
+    return (completed as Array<{ name: string }>).map(m => m.name);
+  };
+  while ((await applied()).includes(name)) {
+    await knex.migrate.down({ directory: migrationsDir });
+  }
+}

@@ -6,7 +6,11 @@ import {
   type EntityCoverage,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import type { Knex } from 'knex';
-import { migrateAllDown, migrateToLatest } from '../database/migrations';
+import {
+  migrateAllDown,
+  migrateDownThrough,
+  migrateToLatest,
+} from '../database/migrations';
 import { CoverageStore } from './CoverageStore';
 
 jest.setTimeout(60_000);
@@ -318,6 +322,40 @@ describe.each(databases.eachSupportedId())(
           .where({ entity_ref: 'component:default/payments-api' })
           .first('title'),
       ).toEqual({ title: 'Payments' });
+    });
+
+    it('keeps the rows of every evaluated service through the down steps that change its table', async () => {
+      const other = await databases.init(databaseId);
+      await migrateToLatest(other);
+      const otherStore = new CoverageStore(other);
+      await otherStore.put([
+        { coverage: coverageOf('payments-api', 'argo-cd') },
+      ]);
+      const counted = async () =>
+        Object.fromEntries(
+          await Promise.all(
+            ['service_coverage', 'capability_coverage'].map(async table => [
+              table,
+              Number((await other(table).count({ n: '*' }))[0].n),
+            ]),
+          ),
+        );
+      const before = await counted();
+      expect(before.capability_coverage).toBeGreaterThan(0);
+
+      // Each drops a column of service_coverage, which SQLite does by
+      // building the table anew.
+      for (const migration of [
+        '20261207030000_service_coverage_title.js',
+        '20261205210000_coverage_rows_digest.js',
+        '20261123180000_scorecards.js',
+      ]) {
+        await migrateDownThrough(other, migration);
+        expect({ migration, rows: await counted() }).toEqual({
+          migration,
+          rows: before,
+        });
+      }
     });
 
     it('migrates down and up again', async () => {
