@@ -40,11 +40,12 @@ describe('ClusterAuthAdditions', () => {
     );
   });
 
-  it('hands out a copy, so later additions do not change what the plugin took', () => {
+  it('refuses a strategy added once the plugin took them, which would change nothing', () => {
     const additions = new ClusterAuthAdditions();
     additions.addAuthStrategy('vault', strategy('a'));
-    const taken = additions.strategies();
-    additions.addAuthStrategy('other', strategy('b'));
-    expect([...taken.keys()]).toEqual(['vault']);
+    expect([...additions.strategies().keys()]).toEqual(['vault']);
+    expect(() => additions.addAuthStrategy('other', strategy('b'))).toThrow(
+      /^addAuthStrategy was called after the runtime-stack plugin started and read its cluster auth strategies/,
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import type { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
+import { ReadOnce } from './readOnce';
 
 /**
  * Lets a backend module sign the cluster collector in to clusters with an
@@ -41,8 +42,10 @@ export class ClusterAuthAdditions
   implements RuntimeStackClusterAuthExtensionPoint
 {
   private readonly added = new Map<string, AuthenticationStrategy>();
+  private readonly once = new ReadOnce('cluster auth strategies');
 
   addAuthStrategy(key: string, strategy: AuthenticationStrategy): void {
+    this.once.refuseAfterRead('addAuthStrategy');
     if (!/^[A-Za-z][A-Za-z0-9]*$/.test(key)) {
       // The Kubernetes plugin refuses dashes too; one key works in both.
       throw new Error(
@@ -60,8 +63,9 @@ export class ClusterAuthAdditions
     this.added.set(key, strategy);
   }
 
-  /** The strategies added, by key. */
+  /** The strategies added, by key; none can be added after. */
   strategies(): ReadonlyMap<string, AuthenticationStrategy> {
+    this.once.markRead();
     return new Map(this.added);
   }
 }

@@ -49,13 +49,17 @@ describe('DetectionRuleAdditions', () => {
     expect(additions.rules().map(r => r.tool)).toEqual(['envoy', 'kuma']);
   });
 
-  it('hands out copies, so later additions do not leak into an earlier list', () => {
+  it('keeps copies of the rules, and refuses more once the plugin read them', () => {
     const additions = new DetectionRuleAdditions();
-    additions.addDetectionRules([emissaryRule]);
-    const first = additions.rules();
-    additions.addDetectionRules([emissaryRule]);
-    expect(first).toHaveLength(1);
+    const rule = structuredClone(emissaryRule);
+    additions.addDetectionRules([rule]);
+    rule.tool = 'changed-later';
+    expect(additions.rules().map(r => r.tool)).toEqual(['envoy']);
+    expect(() => additions.addDetectionRules([emissaryRule])).toThrow(
+      /^addDetectionRules was called after the runtime-stack plugin started/,
+    );
   });
+
 });
 
 describe('runtimeStackDetectionRulesExtensionPoint', () => {

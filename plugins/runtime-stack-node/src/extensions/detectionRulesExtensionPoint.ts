@@ -1,5 +1,6 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import type { DetectionRule } from '@internal/backstage-plugin-runtime-stack-common';
+import { ReadOnce } from './readOnce';
 
 /**
  * Lets a backend module teach the runtime stack to recognise more tools in
@@ -32,13 +33,17 @@ export class DetectionRuleAdditions
   implements RuntimeStackDetectionRulesExtensionPoint
 {
   private readonly added: DetectionRule[] = [];
+  private readonly once = new ReadOnce('detection rules');
 
   addDetectionRules(rules: DetectionRule[]): void {
-    this.added.push(...rules);
+    this.once.refuseAfterRead('addDetectionRules');
+    // Copies: a module changing its rules later changes nothing here.
+    this.added.push(...structuredClone(rules));
   }
 
-  /** Everything added so far. */
+  /** Everything added; nothing can be added after. */
   rules(): DetectionRule[] {
+    this.once.markRead();
     return [...this.added];
   }
 }

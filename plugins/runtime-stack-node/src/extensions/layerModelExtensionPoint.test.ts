@@ -41,12 +41,30 @@ describe('LayerModelAdditions', () => {
     });
   });
 
-  it('hands out copies, so later additions do not leak into an earlier extension', () => {
+  it('keeps copies of what a module adds, and refuses additions once the plugin read them', () => {
     const additions = new LayerModelAdditions();
-    additions.addTools('metrics', [{ id: 'thanos', title: 'Thanos' }]);
-    const first = additions.toExtension();
-    additions.addTools('metrics', [{ id: 'cortex', title: 'Cortex' }]);
-    expect(first.tools!.metrics).toHaveLength(1);
+    const tools = [{ id: 'thanos', title: 'Thanos' }];
+    additions.addTools('metrics', tools);
+    tools[0].title = 'Changed later';
+    tools.push({ id: 'cortex', title: 'Cortex' });
+    expect(additions.toExtension().tools!.metrics).toEqual([
+      { id: 'thanos', title: 'Thanos' },
+    ]);
+
+    expect(() =>
+      additions.addTools('metrics', [{ id: 'cortex', title: 'Cortex' }]),
+    ).toThrow(
+      "addTools was called after the runtime-stack plugin started and read its layer model additions; call it in the module's init",
+    );
+    expect(() =>
+      additions.addCapability({
+        layer: 5,
+        id: 'late',
+        title: 'Late',
+        description: 'Too late',
+        tools: [],
+      }),
+    ).toThrow(/^addCapability was called after/);
   });
 });
 

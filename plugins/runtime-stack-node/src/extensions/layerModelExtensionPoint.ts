@@ -4,6 +4,7 @@ import type {
   RuntimeCapability,
   RuntimeTool,
 } from '@internal/backstage-plugin-runtime-stack-common';
+import { ReadOnce } from './readOnce';
 
 /**
  * Lets a backend module add capabilities and tools to the runtime stack's
@@ -40,17 +41,25 @@ export class LayerModelAdditions
   private readonly capabilities: Array<RuntimeCapability & { layer: number }> =
     [];
   private readonly tools: Record<string, RuntimeTool[]> = {};
+  private readonly once = new ReadOnce('layer model additions');
 
+  // Copies: a module changing what it added later changes nothing here.
   addCapability(capability: RuntimeCapability & { layer: number }): void {
-    this.capabilities.push(capability);
+    this.once.refuseAfterRead('addCapability');
+    this.capabilities.push(structuredClone(capability));
   }
 
   addTools(capabilityId: string, tools: RuntimeTool[]): void {
-    this.tools[capabilityId] = [...(this.tools[capabilityId] ?? []), ...tools];
+    this.once.refuseAfterRead('addTools');
+    this.tools[capabilityId] = [
+      ...(this.tools[capabilityId] ?? []),
+      ...structuredClone(tools),
+    ];
   }
 
-  /** Everything added so far, as one extension of the layer model. */
+  /** Everything added, as one extension of the layer model; nothing can be added after. */
   toExtension(): LayerModelExtension {
+    this.once.markRead();
     return {
       capabilities: [...this.capabilities],
       tools: Object.fromEntries(

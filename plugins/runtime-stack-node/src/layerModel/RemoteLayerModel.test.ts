@@ -124,6 +124,28 @@ describe('RemoteLayerModel', () => {
     await server.close();
   });
 
+  it('keeps the model it last read while the backend fails, not the fallback', async () => {
+    let status = 200;
+    const server = await layersServer(() =>
+      status === 200
+        ? { status, body: servedModel }
+        : { status, body: { error: { name: 'Error', message: 'restarting' } } },
+    );
+    const clock = { now: 0 };
+    const { model, logger } = setup(server.baseUrl, clock);
+    const served = await model.get();
+    expect(capabilityIds(served)).toContain('chaos-engineering');
+
+    status = 503;
+    clock.now = 60_000;
+    expect(await model.get()).toBe(served);
+    expect(server.requests).toHaveLength(2);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('the model it last served is used'),
+    );
+    await server.close();
+  });
+
   it('does not trust an answer that is not a layer model', async () => {
     const server = await layersServer(() => ({
       status: 200,

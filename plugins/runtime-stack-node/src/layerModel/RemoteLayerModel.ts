@@ -20,7 +20,7 @@ export interface RemoteLayerModelOptions {
   logger: LoggerService;
   /**
    * The model built from the defaults and app-config, used while the
-   * runtime-stack backend cannot be asked.
+   * runtime-stack backend cannot be asked and has never answered.
    */
   fallback: LayerModel;
   /** How long a fetched model is reused. Defaults to 5 minutes. */
@@ -54,6 +54,7 @@ export class RemoteLayerModel {
   private readonly timeoutMs: number;
   private readonly now: () => number;
   private cached?: { model: LayerModel; until: number };
+  private lastServed?: LayerModel;
   private loading?: Promise<LayerModel>;
   private failing = false;
 
@@ -65,7 +66,10 @@ export class RemoteLayerModel {
     this.now = options.now ?? Date.now;
   }
 
-  /** The current model; the fallback while the backend does not answer. Never throws. */
+  /**
+   * The current model; while the backend does not answer, the one it last
+   * served, or the fallback if it never did. Never throws.
+   */
   async get(): Promise<LayerModel> {
     if (this.cached && this.now() < this.cached.until) {
       return this.cached.model;
@@ -86,23 +90,27 @@ export class RemoteLayerModel {
         );
       }
       this.failing = false;
+      this.lastServed = model;
       this.cached = { model, until: this.now() + this.refreshAfterMs };
       return model;
     } catch (error) {
+      // A model served before stays right through a restart of the backend:
+      // the fallback lacks what modules add, and entities naming it would
+      // be flagged until the backend answers again.
+      const model = this.lastServed ?? fallback;
       // Logged once per outage: the catalog asks for every entity it processes.
       if (!this.failing) {
         logger.warn(
-          `Cannot read the layer model from the runtime-stack backend, so the default model and app-config are used; capabilities and tools added by runtime-stack modules are unknown until it answers. ${stringifyError(
-            error,
-          )}`,
+          `Cannot read the layer model from the runtime-stack backend, so ${
+            this.lastServed
+              ? 'the model it last served is used until it answers'
+              : 'the default model and app-config are used; capabilities and tools added by runtime-stack modules are unknown until it answers'
+          }. ${stringifyError(error)}`,
         );
       }
       this.failing = true;
-      this.cached = {
-        model: fallback,
-        until: this.now() + this.retryAfterMs,
-      };
-      return fallback;
+      this.cached = { model, until: this.now() + this.retryAfterMs };
+      return model;
     }
   }
 
