@@ -25,6 +25,34 @@ function lockError() {
   return error;
 }
 
+describe('the tables on PostgreSQL', () => {
+  it('say in a comment what each column holds, and keep the coverage ratio as a double', async () => {
+    const knex = await databases.init('POSTGRES_15');
+    await migrateToLatest(knex);
+    const { rows } = await knex.raw(
+      `select c.table_name, c.column_name, c.data_type,
+              col_description(format('%I.%I', c.table_schema, c.table_name)::regclass, c.ordinal_position) as comment
+         from information_schema.columns c
+        where c.table_schema = current_schema()
+          and c.table_name not like 'knex_%'`,
+    );
+    expect(rows.length).toBeGreaterThan(50);
+    const uncommented = rows
+      .filter((r: { comment: string | null }) => !r.comment)
+      .map(
+        (r: { table_name: string; column_name: string }) =>
+          `${r.table_name}.${r.column_name}`,
+      );
+    expect(uncommented).toEqual([]);
+    expect(
+      rows.find(
+        (r: { table_name: string; column_name: string }) =>
+          r.table_name === 'service_coverage' && r.column_name === 'ratio',
+      ).data_type,
+    ).toBe('double precision');
+  });
+});
+
 describe('migrateToLatest', () => {
   it.each(databases.eachSupportedId())(
     'lets replicas that start together on an empty %s database all come up',
