@@ -29,7 +29,7 @@ import {
   type EntityCoverage,
   type RuntimeStackSearchDocument,
 } from '@internal/backstage-plugin-runtime-stack-common';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -298,13 +298,24 @@ describe('legacy exports in a legacy app', () => {
     ).toHaveAttribute('href', '/scorecards');
   });
 
-  it('mounts the layer model page', async () => {
+  it('mounts the layer model page, a page of its own with the header of a legacy app', async () => {
     server.use(
       http.get(`${base}/layers`, () => HttpResponse.json(defaultLayerModel)),
+      http.get(`${base}/clusters`, () => HttpResponse.json({ items: [] })),
     );
     await renderAt('/runtime-stack', <RuntimeStackPage />);
+    const main = screen.getByRole('main');
     expect(
-      await screen.findByRole('table', { name: 'Capabilities of layer 3' }),
+      await within(main).findByRole('table', {
+        name: 'Capabilities of layer 3',
+      }),
+    ).toBeInTheDocument();
+    // No app layout gives it a title here: the page's own header does.
+    expect(
+      within(main).getByRole('heading', { level: 1, name: 'Runtime Stack' }),
+    ).toBeInTheDocument();
+    expect(
+      within(main).getByRole('heading', { level: 2, name: 'Layer model' }),
     ).toBeInTheDocument();
   });
 

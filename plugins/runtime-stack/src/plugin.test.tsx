@@ -10,7 +10,7 @@ import { homePageWidgetDataRef } from '@backstage/plugin-home-react/alpha';
 import { SearchFilterResultTypeBlueprint } from '@backstage/plugin-search-react/alpha';
 import { TranslationBlueprint } from '@backstage/plugin-app-react';
 import { defaultLayerModel } from '@internal/backstage-plugin-runtime-stack-common';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { runtimeStackApiRef } from './api';
 import { runtimeStackPlugin } from './plugin';
 import { runtimeStackTranslationRef } from './translation';
@@ -23,6 +23,9 @@ const layerModelApi = [
     getClusters: async () => [],
   },
 ] as const;
+
+/** An API method whose answer never comes. */
+const pending = () => new Promise(() => {});
 
 describe('runtime-stack frontend plugin', () => {
   it('provides its extensions under the ids its README names', () => {
@@ -56,6 +59,25 @@ describe('runtime-stack frontend plugin', () => {
     expect(
       await screen.findByText('Layer 0 · Platform & external services'),
     ).toBeInTheDocument();
+  });
+
+  // The page layout links a page's title to the plugin's `root` route when
+  // it has one, which would send every page's title to the layer model.
+  it.each([
+    ['/runtime-stack', 'Runtime Stack'],
+    ['/runtime-stack-scorecards', 'Scorecards'],
+  ])('links the title of %s to the page itself', async (path, title) => {
+    renderTestApp({
+      features: [runtimeStackPlugin],
+      initialRouteEntries: [path],
+      // What the pages show is not the point: their data never arrives.
+      apis: [[runtimeStackApiRef, new Proxy({}, { get: () => pending })]],
+    });
+    const heading = await screen.findByRole('heading', {
+      level: 1,
+      name: title,
+    });
+    expect(within(heading).getByRole('link')).toHaveAttribute('href', path);
   });
 
   it('answers a path below /runtime-stack with the not found page, not the layer model', async () => {

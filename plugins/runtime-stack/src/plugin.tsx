@@ -23,7 +23,7 @@ import { RUNTIME_STACK_TAB_PATH } from './components/shared/routeLinks';
 import { runtimeStackTranslationRef } from './translation';
 import {
   entityContentRouteRef,
-  rootRouteRef,
+  layerModelRouteRef,
   scorecardsRouteRef,
 } from './routes';
 
@@ -44,10 +44,10 @@ export const runtimeStackPage = PageBlueprint.make({
     path: '/runtime-stack',
     title: runtimeStackTranslationRef('layerModelPage.title'),
     icon: <LayersIcon />,
-    routeRef: rootRouteRef,
+    routeRef: layerModelRouteRef,
     loader: () =>
       import('./components/LayerModelPage').then(m => (
-        <OnlyAtRoot page={<m.LayerModelPage />} />
+        <OnlyAtRoot page={<m.LayerModelPluginPage />} />
       )),
   },
 });
@@ -197,8 +197,9 @@ export const runtimeStackPlugin = createFrontendPlugin({
     runtimeStackSearchResultListItem,
     runtimeStackSearchResultType,
   ],
+  // No `root`: the page layout would link every page's title to it.
   routes: {
-    root: rootRouteRef,
+    layerModel: layerModelRouteRef,
     scorecards: scorecardsRouteRef,
     entityContent: entityContentRouteRef,
   },

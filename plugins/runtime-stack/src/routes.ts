@@ -1,6 +1,7 @@
 import { createRouteRef } from '@backstage/frontend-plugin-api';
 
-export const rootRouteRef = createRouteRef();
+/** The layer model page. */
+export const layerModelRouteRef = createRouteRef();
 
 export const scorecardsRouteRef = createRouteRef();
 

@@ -36,13 +36,17 @@ export const runtimeStackTranslationRef = createTranslationRef({
   messages: {
     layerModelPage: {
       title: 'Runtime Stack',
-      header: 'Runtime stack',
+      header: 'Layer model',
       loadError: 'Could not load the layer model',
+      backendMissing:
+        'Could not load the layer model: the backend answered 404 Not Found. Is the runtime-stack backend plugin installed?',
       emptyTitle: 'No layers defined',
       emptyDescription:
-        'The runtime-stack backend returned an empty layer model. Check that the runtime-stack backend plugin is installed and that no module removed its layers.',
+        'The answer held no layers. The runtime-stack backend always serves layers 0 to 6, and its modules only add to them, so something else may be answering at its address, such as a proxy or a mock.',
       filterLabel: 'Filter by capability or tool',
       filterPlaceholder: 'e.g. ingress, Cilium, metrics',
+      matchCount_one: '{{count}} capability matches',
+      matchCount_other: '{{count}} capabilities match',
       showIds: 'Annotation ids',
       idsHint:
         'Declare what a service uses in its catalog-info.yaml: {{example}}, a capability id and a tool id per entry. A tool not listed here is reported on the entity as unknown.',
@@ -56,8 +60,8 @@ export const runtimeStackTranslationRef = createTranslationRef({
       toolsColumn: 'Known tools',
       optional: 'optional',
       providedByCluster: 'provided by the cluster',
-      providedByClusterTitle:
-        'Every workload on a cluster uses the tool the cluster runs for it',
+      providedByClusterNote:
+        '{{term}}: every workload on a cluster uses the tool the cluster runs for it.',
     },
     scorecardsPage: scorecardsPageMessages,
     entityContent: entityContentMessages,

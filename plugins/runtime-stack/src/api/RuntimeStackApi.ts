@@ -149,7 +149,10 @@ export interface RuntimeStackApi {
   getServiceScoresCsv(query?: ServiceScoreQuery): Promise<string>;
   /** One team's services, gaps and exemptions about to expire. */
   getTeamView(team: EntityName): Promise<TeamView>;
-  /** Exemptions, of one scope (entity ref) or expiring within some days. */
+  /**
+   * Every exemption of one scope (entity ref) or expiring within some days,
+   * however many pages the backend answers them in.
+   */
   getExemptions(filter?: {
     scopeRef?: string;
     expiringWithinDays?: number;

@@ -1,6 +1,9 @@
 import { ResponseError } from '@backstage/errors';
 import { mockApis, registerMswTestHooks } from '@backstage/frontend-test-utils';
-import { defaultLayerModel } from '@internal/backstage-plugin-runtime-stack-common';
+import {
+  defaultLayerModel,
+  type Exemption,
+} from '@internal/backstage-plugin-runtime-stack-common';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { RuntimeStackClient } from './RuntimeStackClient';
@@ -227,6 +230,79 @@ describe('RuntimeStackClient', () => {
     expect(asked).toBe(
       '/api/runtime-stack/entities/component/default/a%20b/clusters',
     );
+  });
+
+  /**
+   * `GET /exemptions` as the backend pages it: 200 by default, at most 1000,
+   * leaving out of a page the exemptions the caller may not see while
+   * counting them in `totalCount`.
+   */
+  const serveExemptionPages = (total: number, hidden = new Set<number>()) => {
+    const asked: Array<Record<string, string>> = [];
+    const exemption = (i: number): Exemption => ({
+      id: `e${i}`,
+      scope: { kind: 'component', ref: 'component:default/payments-api' },
+      capability: 'gitops',
+      reason: 'migrating',
+      expiresAt: '2030-01-01T00:00:00Z',
+      requestedBy: 'user:default/guest',
+      grantedBy: 'user:default/guest',
+      createdAt: '2025-01-01T00:00:00Z',
+    });
+    server.use(
+      http.get(`${baseUrl}/exemptions`, ({ request }) => {
+        const query = Object.fromEntries(new URL(request.url).searchParams);
+        asked.push(query);
+        const limit = Number(query.limit ?? 200);
+        const offset = Number(query.offset ?? 0);
+        if (limit > 1000) return new HttpResponse(null, { status: 400 });
+        const indexes = Array.from({ length: total }, (_, i) => i)
+          .slice(offset, offset + limit)
+          .filter(i => !hidden.has(i));
+        return HttpResponse.json({
+          items: indexes.map(exemption),
+          totalCount: total,
+          limit,
+          offset,
+        });
+      }),
+    );
+    return asked;
+  };
+
+  it('reads every page of the exemptions, keeping the filter on each', async () => {
+    const asked = serveExemptionPages(2500);
+    const exemptions = await client.getExemptions({ expiringWithinDays: 30 });
+    expect(exemptions.map(e => e.id)).toEqual(
+      Array.from({ length: 2500 }, (_, i) => `e${i}`),
+    );
+    expect(asked).toEqual(
+      [0, 1000, 2000].map(offset => ({
+        expiringWithinDays: '30',
+        limit: '1000',
+        offset: String(offset),
+      })),
+    );
+  });
+
+  it('reads on past a page that left out exemptions the caller may not see', async () => {
+    const hidden = new Set(Array.from({ length: 1000 }, (_, i) => i));
+    const asked = serveExemptionPages(1001, hidden);
+    const exemptions = await client.getExemptions();
+    expect(exemptions.map(e => e.id)).toEqual(['e1000']);
+    expect(asked).toHaveLength(2);
+  });
+
+  it('asks once of a backend that does not count the exemptions', async () => {
+    let requests = 0;
+    server.use(
+      http.get(`${baseUrl}/exemptions`, () => {
+        requests += 1;
+        return HttpResponse.json({ items: [] });
+      }),
+    );
+    await expect(client.getExemptions()).resolves.toEqual([]);
+    expect(requests).toBe(1);
   });
 
   it('throws a ResponseError carrying the backend error', async () => {

@@ -36,6 +36,9 @@ import type {
 /** The most records `POST /ownership/check` takes at once. */
 const MAX_RECORDS_PER_CHECK = 100;
 
+/** The most exemptions `GET /exemptions` answers at once. */
+const MAX_EXEMPTIONS_PER_PAGE = 1000;
+
 /**
  * The runtime-stack backend over HTTP, authenticated through the app's fetch.
  *
@@ -222,12 +225,24 @@ export class RuntimeStackClient implements RuntimeStackApi {
     );
   }
 
-  getExemptions(
+  /** Every exemption of the filter, read a page at a time. */
+  async getExemptions(
     filter: { scopeRef?: string; expiringWithinDays?: number } = {},
   ): Promise<Exemption[]> {
-    return this.get<{ items: Exemption[] }>(
-      `/exemptions${queryString(filter)}`,
-    ).then(r => r.items);
+    const exemptions: Exemption[] = [];
+    const limit = MAX_EXEMPTIONS_PER_PAGE;
+    // By offset rather than by what came back: a page leaves out the
+    // exemptions of entities the caller may not see, so it can hold fewer
+    // than `limit` with more to come. Without a `totalCount` it is the last.
+    for (let offset = 0; ; offset += limit) {
+      const page = await this.get<{ items: Exemption[]; totalCount?: number }>(
+        `/exemptions${queryString({ ...filter, limit, offset })}`,
+      );
+      exemptions.push(...page.items);
+      if (!(offset + limit < (page.totalCount ?? 0))) {
+        return exemptions;
+      }
+    }
   }
 
   createExemption(input: ExemptionInput): Promise<Exemption> {

@@ -11,7 +11,7 @@ describe('PortalGettingStarted', () => {
       mountedRoutes: {
         '/': catalogPlugin.routes.catalogIndex,
         '/create': scaffolderPlugin.routes.root,
-        '/runtime-stack': runtimeStackPlugin.routes.root,
+        '/runtime-stack': runtimeStackPlugin.routes.layerModel,
         '/runtime-stack-scorecards': runtimeStackPlugin.routes.scorecards,
       },
     });

@@ -23,7 +23,7 @@ const To = ({ path, children }: { path?: string; children: ReactNode }) =>
 export const PortalGettingStarted = () => {
   const catalog = useRouteRef(catalogPlugin.routes.catalogIndex);
   const template = useRouteRef(scaffolderPlugin.routes.selectedTemplate);
-  const layerModel = useRouteRef(runtimeStackPlugin.routes.root);
+  const layerModel = useRouteRef(runtimeStackPlugin.routes.layerModel);
   const scorecards = useRouteRef(runtimeStackPlugin.routes.scorecards);
   return (
     <>

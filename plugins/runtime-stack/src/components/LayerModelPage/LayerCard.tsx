@@ -10,6 +10,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
+import { VISUALLY_HIDDEN } from '../shared/visuallyHidden';
 import { runtimeStackTranslationRef } from '../../translation';
 
 /**
@@ -80,17 +81,19 @@ export const LayerCard = ({
                       size="small"
                       variant="outlined"
                       label={t('layerCard.providedByCluster')}
-                      title={t('layerCard.providedByClusterTitle')}
                     />
                   )}
                 </Box>
               </TableCell>
               <TableCell style={{ verticalAlign: 'top' }}>
                 {capability.tools.map(tool => {
+                  // The id first, as shown; the title for screen readers
+                  // (a <code> may not be named with aria-label).
                   const name = showIds ? (
-                    <code aria-label={`${tool.title}: ${tool.id}`}>
-                      {tool.id}
-                    </code>
+                    <>
+                      <code>{tool.id}</code>{' '}
+                      <span style={VISUALLY_HIDDEN}>({tool.title})</span>
+                    </>
                   ) : (
                     tool.title
                   );
@@ -115,6 +118,18 @@ export const LayerCard = ({
           ))}
         </TableBody>
       </ScrollingTable>
+      {/* Below the table rather than a tooltip on each chip: a tooltip of
+          a chip that takes no focus reaches neither keyboard nor screen
+          reader users. */}
+      {layer.capabilities.some(c => c.providedByCluster) && (
+        <Box mt={1}>
+          <Typography variant="body2" color="textSecondary">
+            {t('layerCard.providedByClusterNote', {
+              term: <em>{t('layerCard.providedByCluster')}</em>,
+            })}
+          </Typography>
+        </Box>
+      )}
     </HeadedInfoCard>
   );
 };

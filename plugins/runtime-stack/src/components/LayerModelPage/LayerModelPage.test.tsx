@@ -11,10 +11,24 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { runtimeStackApiRef, type RuntimeStackApi } from '../../api';
-import { LayerModelPage } from './LayerModelPage';
+import { LayerModelPluginPage } from './LayerModelPage';
+import { backendError } from '../../__testUtils__/backendError';
 import { testClient } from '../../__testUtils__/runtimeStackClient';
 import { translationModule } from '../../__testUtils__/translations';
 import { runtimeStackTranslationRef } from '../../translation';
+
+/** A cluster the backend collected, for the clusters card. */
+const cluster = {
+  name: 'prod-eu-1',
+  ageSeconds: 60,
+  stale: false,
+  warnings: [],
+  objectCount: 1,
+  platformTools: [],
+};
+
+/** An API method whose answer never comes. */
+const pending = () => new Promise<never>(() => {});
 
 function withApi(api: Partial<RuntimeStackApi>) {
   return {
@@ -24,7 +38,7 @@ function withApi(api: Partial<RuntimeStackApi>) {
   };
 }
 
-describe('LayerModelPage', () => {
+describe('LayerModelPluginPage', () => {
   const server = setupServer();
   registerMswTestHooks(server);
 
@@ -38,7 +52,7 @@ describe('LayerModelPage', () => {
       ),
     );
     const client = testClient();
-    await renderInTestApp(<LayerModelPage />, {
+    await renderInTestApp(<LayerModelPluginPage />, {
       apis: [[runtimeStackApiRef, client]],
     });
 
@@ -71,9 +85,109 @@ describe('LayerModelPage', () => {
     ).toBeNull();
   });
 
+  it('heads the model "Layer model", below the page title the layout shows', async () => {
+    await renderInTestApp(
+      <LayerModelPluginPage />,
+      withApi({ getLayerModel: async () => defaultLayerModel }),
+    );
+    expect(
+      await screen.findByRole('heading', { level: 2, name: 'Layer model' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('heading', { name: /runtime stack/i }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('explains "provided by the cluster" in words on the card, not in a tooltip', async () => {
+    await renderInTestApp(
+      <LayerModelPluginPage />,
+      withApi({ getLayerModel: async () => defaultLayerModel }),
+    );
+    const filter = await screen.findByLabelText('Filter by capability or tool');
+    const explanation =
+      /every workload on a cluster uses the tool the cluster runs for it/i;
+    // Once on each card with such a capability.
+    expect(screen.getAllByText(explanation)).toHaveLength(
+      defaultLayerModel.layers.filter(layer =>
+        layer.capabilities.some(c => c.providedByCluster),
+      ).length,
+    );
+    expect(screen.queryByTitle(explanation)).toBeNull();
+
+    // The CNI is provided by the cluster; certificate management is not.
+    fireEvent.change(filter, { target: { value: 'cilium' } });
+    expect(screen.getByText(explanation)).toBeVisible();
+    fireEvent.change(filter, { target: { value: 'cert-manager' } });
+    expect(screen.queryByText(explanation)).toBeNull();
+  });
+
+  it('asks for the clusters without waiting for the layer model', async () => {
+    await renderInTestApp(
+      <LayerModelPluginPage />,
+      withApi({ getLayerModel: pending, getClusters: async () => [cluster] }),
+    );
+    expect(
+      await screen.findByRole('table', { name: 'Collected clusters' }),
+    ).toHaveTextContent('prod-eu-1');
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('keeps the clusters when the layer model fails', async () => {
+    await renderInTestApp(
+      <LayerModelPluginPage />,
+      withApi({
+        getLayerModel: () => Promise.reject(new Error('backend is down')),
+        getClusters: async () => [cluster],
+      }),
+    );
+    expect(
+      await screen.findByText(/Could not load the layer model/),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('table', { name: 'Collected clusters' }),
+    ).toHaveTextContent('prod-eu-1');
+  });
+
+  it('asks whether the backend plugin is installed when its address answers 404', async () => {
+    server.use(
+      http.get('http://backstage.test/api/runtime-stack/layers', () =>
+        backendError('NotFoundError', 'Not Found', 404),
+      ),
+      http.get('http://backstage.test/api/runtime-stack/clusters', () =>
+        backendError('NotFoundError', 'Not Found', 404),
+      ),
+    );
+    await renderInTestApp(<LayerModelPluginPage />, {
+      apis: [[runtimeStackApiRef, testClient()]],
+    });
+    expect(
+      await screen.findByText(
+        /Is the runtime-stack backend plugin installed\?/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('does not blame the installation for another failure', async () => {
+    server.use(
+      http.get('http://backstage.test/api/runtime-stack/layers', () =>
+        backendError('Error', 'database unavailable', 500),
+      ),
+      http.get('http://backstage.test/api/runtime-stack/clusters', () =>
+        HttpResponse.json({ items: [] }),
+      ),
+    );
+    await renderInTestApp(<LayerModelPluginPage />, {
+      apis: [[runtimeStackApiRef, testClient()]],
+    });
+    expect(
+      await screen.findByText(/Could not load the layer model/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/installed/)).not.toBeInTheDocument();
+  });
+
   it('shows a progress bar while loading', async () => {
     await renderInTestApp(
-      <LayerModelPage />,
+      <LayerModelPluginPage />,
       withApi({ getLayerModel: () => new Promise(() => {}) }),
     );
     expect(await screen.findByTestId('progress')).toBeInTheDocument();
@@ -81,7 +195,7 @@ describe('LayerModelPage', () => {
 
   it('shows the backend error', async () => {
     await renderInTestApp(
-      <LayerModelPage />,
+      <LayerModelPluginPage />,
       withApi({
         getLayerModel: () => Promise.reject(new Error('backend is down')),
       }),
@@ -95,15 +209,19 @@ describe('LayerModelPage', () => {
   it('explains an empty model', async () => {
     const empty: LayerModel = { version: '1', layers: [] };
     await renderInTestApp(
-      <LayerModelPage />,
+      <LayerModelPluginPage />,
       withApi({ getLayerModel: async () => empty }),
     );
     expect(await screen.findByText('No layers defined')).toBeInTheDocument();
+    // The backend always serves layers and no module removes any: an empty
+    // model is not for the backend's installation or modules to fix.
+    expect(screen.getByText(/always serves layers 0 to 6/)).toBeInTheDocument();
+    expect(screen.queryByText(/installed|removed/)).not.toBeInTheDocument();
   });
 
   it('filters by tool name and says when nothing matches', async () => {
     await renderInTestApp(
-      <LayerModelPage />,
+      <LayerModelPluginPage />,
       withApi({ getLayerModel: async () => defaultLayerModel }),
     );
     const filter = await screen.findByLabelText('Filter by capability or tool');
@@ -121,9 +239,37 @@ describe('LayerModelPage', () => {
     ).toBeInTheDocument();
   });
 
+  it('filters by any of comma-separated terms, as its placeholder shows, and says how many match', async () => {
+    await renderInTestApp(
+      <LayerModelPluginPage />,
+      withApi({ getLayerModel: async () => defaultLayerModel }),
+    );
+    const filter = await screen.findByLabelText('Filter by capability or tool');
+    expect(filter).toHaveAttribute(
+      'placeholder',
+      'e.g. ingress, Cilium, metrics',
+    );
+    const status = screen.getByRole('status');
+    expect(status).toHaveTextContent(/^$/);
+
+    fireEvent.change(filter, { target: { value: 'Cilium, cert-manager' } });
+    expect(screen.getByText(/^Layer 3 · /)).toBeInTheDocument();
+    expect(screen.getByText(/^Layer 4 · /)).toBeInTheDocument();
+    expect(screen.getAllByText(/^Layer \d · /)).toHaveLength(2);
+    // The same region, so that a screen reader announces each change.
+    expect(screen.getByRole('status')).toBe(status);
+    expect(status).toHaveTextContent('2 capabilities match');
+
+    fireEvent.change(filter, { target: { value: 'cilium' } });
+    expect(status).toHaveTextContent('1 capability matches');
+
+    fireEvent.change(filter, { target: { value: 'no-such-tool-anywhere' } });
+    expect(status).toHaveTextContent('0 capabilities match');
+  });
+
   it('shows the ids annotations use, on demand', async () => {
     await renderInTestApp(
-      <LayerModelPage />,
+      <LayerModelPluginPage />,
       withApi({ getLayerModel: async () => defaultLayerModel }),
     );
     const filter = await screen.findByLabelText('Filter by capability or tool');
@@ -135,9 +281,11 @@ describe('LayerModelPage', () => {
     expect(
       screen.getByText('gitops', { selector: 'code' }),
     ).toBeInTheDocument();
-    expect(screen.getByLabelText('Argo CD: argo-cd')).toHaveTextContent(
-      'argo-cd',
-    );
+    // The id as shown, then the title for screen readers: a <code> may not
+    // carry a name of its own.
+    const argo = screen.getByRole('link', { name: /^argo-cd \(Argo CD\)/ });
+    expect(within(argo).getByText('argo-cd')).toBeVisible();
+    expect(argo.querySelector('code[aria-label]')).toBeNull();
     expect(screen.queryByText('Argo CD')).not.toBeInTheDocument();
     expect(
       screen.getByText(/Declare what a service uses in its catalog-info.yaml/),
@@ -154,7 +302,7 @@ describe('LayerModelPage', () => {
         'layerModelPage.idsHint': 'Par exemple {{example}}.',
       },
     });
-    await renderInTestApp(<LayerModelPage />, {
+    await renderInTestApp(<LayerModelPluginPage />, {
       ...withApi({ getLayerModel: async () => defaultLayerModel }),
       features: [translationModule(french)],
     });

@@ -1,5 +1,5 @@
 import { defaultLayerModel } from '@internal/backstage-plugin-runtime-stack-common';
-import { filterLayerModel } from './filterLayerModel';
+import { capabilityCount, filterLayerModel } from './filterLayerModel';
 
 describe('filterLayerModel', () => {
   it('keeps everything for a blank query', () => {
@@ -19,5 +19,28 @@ describe('filterLayerModel', () => {
       l.capabilities.map(c => c.id),
     );
     expect(ids).toEqual(expect.arrayContaining(['ci-cd', 'gitops']));
+  });
+
+  it('matches any of comma-separated terms, as the placeholder suggests', () => {
+    const ids = filterLayerModel(
+      defaultLayerModel,
+      'cilium, , CERT-MANAGER',
+    ).flatMap(l => l.capabilities.map(c => c.id));
+    expect(ids).toEqual(
+      expect.arrayContaining(['cni-networking', 'certificate-management']),
+    );
+    expect(ids).toHaveLength(2);
+  });
+
+  it('keeps everything for a query of commas alone', () => {
+    expect(filterLayerModel(defaultLayerModel, ' , ,')).toBe(
+      defaultLayerModel.layers,
+    );
+  });
+
+  it('counts the capabilities left', () => {
+    expect(capabilityCount(filterLayerModel(defaultLayerModel, 'cilium'))).toBe(
+      1,
+    );
   });
 });

@@ -3,20 +3,31 @@ import type {
   RuntimeLayer,
 } from '@internal/backstage-plugin-runtime-stack-common';
 
+/** The lower-cased terms of a query, which separates them with commas. */
+const termsOf = (query: string) =>
+  query
+    .split(',')
+    .map(term => term.trim().toLowerCase())
+    .filter(Boolean);
+
 /**
  * The layers whose capabilities match the query by capability or tool name
- * (case-insensitive), keeping only the matching capabilities. An empty query
- * keeps everything.
+ * (case-insensitive), keeping only the matching capabilities. A query of
+ * several comma-separated terms keeps what matches any of them; an empty
+ * query keeps everything.
  */
 export function filterLayerModel(
   model: LayerModel,
   query: string,
 ): RuntimeLayer[] {
-  const needle = query.trim().toLowerCase();
-  if (!needle) {
+  const terms = termsOf(query);
+  if (terms.length === 0) {
     return model.layers;
   }
-  const matches = (text: string) => text.toLowerCase().includes(needle);
+  const matches = (text: string) => {
+    const haystack = text.toLowerCase();
+    return terms.some(term => haystack.includes(term));
+  };
   return model.layers
     .map(layer => ({
       ...layer,
@@ -31,3 +42,7 @@ export function filterLayerModel(
     }))
     .filter(layer => layer.capabilities.length > 0);
 }
+
+/** How many capabilities the layers hold, after filtering. */
+export const capabilityCount = (layers: RuntimeLayer[]) =>
+  layers.reduce((sum, layer) => sum + layer.capabilities.length, 0);

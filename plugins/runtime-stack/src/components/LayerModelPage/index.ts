@@ -1,1 +1,1 @@
-export { LayerModelPage } from './LayerModelPage';
+export { LayerModelPage, LayerModelPluginPage } from './LayerModelPage';
