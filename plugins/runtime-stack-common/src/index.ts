@@ -76,6 +76,7 @@ export {
   RUNTIME_STACK_ANNOTATION_PREFIX,
 } from './annotations';
 export { readDeclaredStack, mergeDeclaredStacks } from './declaredStack';
+export { declaredEvidence } from './declaredEvidence';
 export {
   CLAIM_ONLY_HINTS,
   DELIVERY_HINTS,
@@ -111,6 +112,16 @@ export type {
   WorkloadSummary,
 } from './cluster/clusterViews';
 export { DNS_LABEL_PATTERN, isDnsLabel } from './cluster/kubernetesNames';
+export {
+  describePlatformMismatch,
+  hasClusterBoundChoice,
+  platformMismatches,
+  runtimeClassesOf,
+} from './cluster/platformMismatches';
+export type {
+  ClusterBoundChoices,
+  PlatformMismatch,
+} from './cluster/platformMismatches';
 export {
   defaultDetectionRules,
   validateDetectionRules,

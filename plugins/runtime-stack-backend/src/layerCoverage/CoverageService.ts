@@ -16,6 +16,7 @@ import {
   aggregateSystemCoverage,
   chooseRequirementProfile,
   computeCoverage,
+  declaredEvidence,
   RUNTIME_STACK_ANNOTATIONS,
   type ClusterObject,
   type CoverageEvidence,
@@ -52,7 +53,6 @@ import { observabilityErrors, registryErrors } from './answeredSourceErrors';
 import {
   clusterEvidence,
   catalogEvidence,
-  declaredEvidence,
   imageEvidence,
   observabilityEvidence,
 } from './coverageEvidence';

@@ -2,54 +2,18 @@ import type { Entity } from '@backstage/catalog-model';
 import {
   ECOSYSTEM_ANNOTATIONS,
   describeDetectionEvidence,
-  RUNTIME_STACK_ANNOTATIONS,
   podSpecOf,
   runningSummary,
   sourceControlToolOf,
   withEvidenceDetail,
   type ClusterObject,
   type CoverageEvidence,
-  type DeclaredStack,
   type EntityClusters,
   type EntityImages,
   type EntityObservability,
   type EvidenceDetailParts,
   type ToolFinding,
 } from '@internal/backstage-plugin-runtime-stack-common';
-
-/**
- * What the annotations of the entity and its System claim: the tools of
- * `runtime-stack.io/tools`, and those the annotations of other plugins imply.
- */
-export function declaredEvidence(declared: DeclaredStack): CoverageEvidence[] {
-  return [
-    ...declared.tools.map(
-      (t): CoverageEvidence =>
-        withEvidenceDetail(
-          {
-            source: 'declared',
-            capability: t.capability,
-            tool: t.tool,
-            strength: 'full',
-          },
-          {
-            kind: 'declared',
-            annotation: RUNTIME_STACK_ANNOTATIONS.tools,
-            ofSystem: t.source === 'system',
-          },
-        ),
-    ),
-    ...declared.ecosystemTools.map(
-      (t): CoverageEvidence => ({
-        source: 'declared',
-        capability: t.capability,
-        tool: t.tool,
-        detail: `${t.annotation}: ${t.value}`,
-        strength: 'full',
-      }),
-    ),
-  ];
-}
 
 /** Names the source-control tool of a repository host, when known. */
 type ToolOfHost = (host: string) => string | undefined;

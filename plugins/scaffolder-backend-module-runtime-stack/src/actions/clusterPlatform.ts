@@ -4,33 +4,19 @@ import type {
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import type { ClusterSummary } from '@internal/backstage-plugin-runtime-stack-common';
+import {
+  describePlatformMismatch,
+  hasClusterBoundChoice,
+  platformMismatches,
+  type ClusterBoundChoices,
+  type ClusterSummary,
+} from '@internal/backstage-plugin-runtime-stack-common';
 import { RUNTIME_STACK_PLUGIN_ID } from './runtimeStackBackend';
-
-/**
- * The choices that only work on a cluster that offers them: Kubernetes
- * refuses pods that name a RuntimeClass the cluster lacks, and a sidecar
- * injection annotation without the mesh's injector does nothing.
- */
-export interface ClusterBoundChoices {
-  /** The service mesh tool id (`linkerd`, `istio`); empty or `none` for none. */
-  mesh?: string;
-  /** The RuntimeClass the pods name; empty or `none` for the nodes' runtime. */
-  runtimeClass?: string;
-}
 
 /** A cluster as the Runtime Stack backend last collected it, or why not. */
 export type ClusterPlatformAnswer =
   | { known: true; cluster: ClusterSummary }
   | { known: false; reason: string };
-
-const chosen = (value: string | undefined) =>
-  value && value !== 'none' ? value : undefined;
-
-/** Whether anything of the choices depends on the cluster. */
-export function hasClusterBoundChoice(choices: ClusterBoundChoices): boolean {
-  return Boolean(chosen(choices.mesh) ?? chosen(choices.runtimeClass));
-}
 
 /**
  * What the Runtime Stack backend detected on a cluster (`GET /clusters`,
@@ -101,55 +87,6 @@ export async function readClusterPlatform(options: {
   return { known: true, cluster: found };
 }
 
-/** The service meshes detected on the cluster, by tool id. */
-function meshesOf(cluster: ClusterSummary): string[] {
-  return cluster.platformTools
-    .filter(finding => finding.capability === 'service-mesh')
-    .map(finding => finding.tool);
-}
-
-/**
- * The RuntimeClasses of the cluster: detection keeps a sandbox's class
- * (gVisor's, Kata's) as the evidence of its tool.
- */
-function runtimeClassesOf(cluster: ClusterSummary): string[] {
-  const names = cluster.platformTools.flatMap(finding =>
-    finding.evidence.filter(e => e.kind === 'RuntimeClass').map(e => e.name),
-  );
-  return [...new Set(names)].sort();
-}
-
-/** Each choice the cluster does not offer, as a sentence naming both. */
-export function platformMismatches(
-  cluster: ClusterSummary,
-  choices: ClusterBoundChoices,
-): string[] {
-  const problems: string[] = [];
-  const mesh = chosen(choices.mesh);
-  if (mesh) {
-    const meshes = meshesOf(cluster);
-    if (!meshes.includes(mesh)) {
-      problems.push(
-        `service mesh '${mesh}': cluster '${cluster.name}' runs ${
-          meshes.length > 0 ? meshes.join(', ') : 'no service mesh'
-        }, so no sidecar would be injected`,
-      );
-    }
-  }
-  const runtimeClass = chosen(choices.runtimeClass);
-  if (runtimeClass) {
-    const offered = runtimeClassesOf(cluster);
-    if (!offered.includes(runtimeClass)) {
-      problems.push(
-        `RuntimeClass '${runtimeClass}': cluster '${cluster.name}' offers ${
-          offered.length > 0 ? offered.join(', ') : 'no sandboxed RuntimeClass'
-        }, and Kubernetes refuses pods that name a RuntimeClass their cluster lacks`,
-      );
-    }
-  }
-  return problems;
-}
-
 /**
  * Checks the choices against the cluster they name: throws an InputError
  * naming each one the cluster lacks. Undefined when there is nothing to
@@ -185,7 +122,9 @@ export async function checkChoicesOnCluster(options: {
   const seen = `as the Runtime Stack last collected it (${
     answer.cluster.lastSuccessAt
   }${answer.cluster.stale ? ', since gone stale' : ''})`;
-  const problems = platformMismatches(answer.cluster, choices);
+  const problems = platformMismatches(answer.cluster, choices).map(
+    describePlatformMismatch,
+  );
   if (problems.length > 0) {
     throw new InputError(
       `The platform choices do not fit cluster '${cluster}' ${seen}:\n${problems

@@ -1,11 +1,23 @@
+import { coreApis } from '@backstage/frontend-plugin-api';
 import {
+  createExtensionTester,
+  mockApis,
   registerMswTestHooks,
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
+import type { CustomFieldValidator } from '@backstage/plugin-scaffolder-react';
+import {
+  createFieldValidation,
+  FormFieldBlueprint,
+} from '@backstage/plugin-scaffolder-react/alpha';
 import type { ClusterSummary } from '@internal/backstage-plugin-runtime-stack-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { runtimeStackApiRef, type RuntimeStackApi } from '../../api';
 import { RuntimeStackClusterPicker } from './RuntimeStackClusterPicker';
+import {
+  clusterPickerFieldExtension,
+  runtimeStackClusterPickerFieldOptions,
+} from './extensions';
 import { scaffolderFieldProps } from '../../__testUtils__/scaffolderFieldProps';
 import { backendError } from '../../__testUtils__/backendError';
 import {
@@ -182,8 +194,117 @@ describe('RuntimeStackClusterPicker', () => {
     });
     expect(
       await screen.findByText(
-        'Could not list the clusters (Reading clusters is not allowed for you): type the name of the one the service will run on',
+        'You may not list the clusters (Reading clusters is not allowed for you): that takes the runtime-stack.clusters.read permission. Leave the field empty to decide later, or type the name of the cluster, which cannot be checked.',
       ),
     ).toBeInTheDocument();
+  });
+
+  it('asks for the permission where the template requires a cluster', async () => {
+    server.use(
+      http.get(`${baseUrl}/clusters`, () =>
+        backendError('NotAllowedError', 'Not allowed', 403),
+      ),
+    );
+    const { props } = pickerProps(undefined, true);
+    await renderInTestApp(<RuntimeStackClusterPicker {...props} />, {
+      apis: [runtimeStackTestApi()],
+    });
+    expect(
+      await screen.findByText(/^You may not list the clusters \(Not allowed\)/),
+    ).toHaveTextContent(/Ask the platform team for it, or type the name/);
+  });
+
+  it('turns a typed name red only on the errors of the form', async () => {
+    const failing = withClusters(async () => {
+      throw new Error('503 Service Unavailable');
+    });
+    const { props } = pickerProps('prod-eu-1');
+    const { unmount } = await renderInTestApp(
+      <RuntimeStackClusterPicker {...props} />,
+      failing,
+    );
+    const field = await screen.findByRole('textbox', { name: 'Cluster' });
+    expect(field).not.toHaveAttribute('aria-invalid', 'true');
+    unmount();
+
+    await renderInTestApp(
+      <RuntimeStackClusterPicker
+        {...props}
+        rawErrors={["No cluster named 'prod-eu-1'"]}
+      />,
+      failing,
+    );
+    expect(
+      await screen.findByRole('textbox', { name: 'Cluster' }),
+    ).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  describe('validation', () => {
+    /** The form's errors for `value` through a field's `validation`. */
+    const validateWith = async (
+      validation: CustomFieldValidator<string> | undefined,
+      value: string | undefined,
+      getClusters: RuntimeStackApi['getClusters'],
+    ) => {
+      if (!validation) throw new Error('The field has no validation');
+      const field = createFieldValidation();
+      const apis = new Map<string, unknown>([
+        [runtimeStackApiRef.id, { getClusters }],
+        [coreApis.translation.id, mockApis.translation()],
+      ]);
+      await validation(value as string, field, {
+        apiHolder: { get: (ref: { id: string }) => apis.get(ref.id) } as any,
+        formData: {},
+        schema: {},
+      });
+      return field.__errors ?? [];
+    };
+    const validate = (
+      value: string | undefined,
+      getClusters: RuntimeStackApi['getClusters'],
+    ) =>
+      validateWith(
+        runtimeStackClusterPickerFieldOptions.validation,
+        value,
+        getClusters,
+      );
+    const listed = async () => [summary('prod-eu-1', 3), summary('lab', 1)];
+
+    it('refuses a cluster the portal does not list, naming those it does', async () => {
+      expect(await validate('prod-mars-1', listed)).toEqual([
+        "No cluster named 'prod-mars-1': the portal knows prod-eu-1, lab. Pick one of them, or decide later.",
+      ]);
+      expect(await validate('prod-mars-1', async () => [])).toEqual([
+        "No cluster named 'prod-mars-1': the portal knows no cluster yet. Decide later.",
+      ]);
+    });
+
+    it('accepts a listed cluster and "decide later"', async () => {
+      expect(await validate('lab', listed)).toEqual([]);
+      expect(await validate(undefined, listed)).toEqual([]);
+    });
+
+    it('leaves a typed name unchecked when the list cannot be read', async () => {
+      expect(
+        await validate('prod-eu-1', async () => {
+          throw new Error('403 Forbidden');
+        }),
+      ).toEqual([]);
+    });
+
+    it('validates the same in the new frontend system', async () => {
+      const loader = createExtensionTester(clusterPickerFieldExtension).get(
+        FormFieldBlueprint.dataRefs.formFieldLoader,
+      );
+      // The field's options, as the scaffolder's form fields API reads them.
+      const field = (await loader()) as unknown as {
+        name: string;
+        validation?: CustomFieldValidator<string>;
+      };
+      expect(field.name).toBe('RuntimeStackClusterPicker');
+      expect(
+        await validateWith(field.validation, 'prod-mars-1', listed),
+      ).toHaveLength(1);
+    });
   });
 });

@@ -3,6 +3,7 @@ import {
   useTranslationRef,
 } from '@backstage/frontend-plugin-api';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
+import { clusterStateReadPermission } from '@internal/backstage-plugin-runtime-stack-common';
 import ListItemText from '@material-ui/core/ListItemText';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
@@ -10,14 +11,15 @@ import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
 import { runtimeStackTranslationRef } from '../../translation';
 import { freshnessLabel } from '../shared/freshnessLabel';
-import { errorMessage } from '../shared/errorMessage';
+import { errorMessage, statusOf } from '../shared/errorMessage';
 
 /**
  * A scaffolder field that picks the cluster a new service will run on from
  * the clusters the runtime-stack backend collects, each with what was
  * detected there and how fresh that is; empty means "decide later" unless
  * the template requires a cluster. When the list cannot be read, a name can
- * still be typed.
+ * still be typed, unchecked; the field says why (a refused permission, with
+ * "decide later" as the way out) and turns red only on the form's errors.
  */
 export const RuntimeStackClusterPicker = (
   props: FieldExtensionComponentProps<string>,
@@ -32,18 +34,24 @@ export const RuntimeStackClusterPicker = (
   const hasErrors = (rawErrors?.length ?? 0) > 0;
 
   if (clusters.error) {
+    const message = errorMessage(clusters.error);
+    let why: string = t('clusterPicker.listFailed', { message });
+    if (statusOf(clusters.error) === 403) {
+      const refused = { message, permission: clusterStateReadPermission.name };
+      why = required
+        ? t('clusterPicker.listForbiddenRequired', refused)
+        : t('clusterPicker.listForbidden', refused);
+    }
     return (
       <TextField
         id={id}
         label={label}
         value={value}
         required={required}
-        error
+        error={hasErrors}
         margin="normal"
         fullWidth
-        helperText={t('clusterPicker.listFailed', {
-          message: errorMessage(clusters.error),
-        })}
+        helperText={why}
         onChange={event => onChange(event.target.value.trim() || undefined)}
       />
     );

@@ -10,6 +10,15 @@ export const clusterPickerMessages = {
   option_other: '{{count}} platform tools · {{freshness}}',
   listFailed:
     'Could not list the clusters ({{message}}): type the name of the one the service will run on',
+  listForbidden:
+    'You may not list the clusters ({{message}}): that takes the {{permission}} permission. Leave the field empty to decide later, or type the name of the cluster, which cannot be checked.',
+  listForbiddenRequired:
+    'You may not list the clusters ({{message}}): that takes the {{permission}} permission. Ask the platform team for it, or type the name of the cluster, which cannot be checked.',
   unknown:
     "No cluster named '{{cluster}}': the portal knows {{known}}. The preview cannot show what it gives.",
+  /** Why the form refuses a name, checked against the clusters listed. */
+  notListed:
+    "No cluster named '{{cluster}}': the portal knows {{known}}. Pick one of them, or decide later.",
+  nothingListed:
+    "No cluster named '{{cluster}}': the portal knows no cluster yet. Decide later.",
 } as const;

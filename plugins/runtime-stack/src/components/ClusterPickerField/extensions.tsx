@@ -6,6 +6,7 @@ import {
 } from '@backstage/plugin-scaffolder-react';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { lazy, Suspense } from 'react';
+import { validateClusterName } from './clusterNameValidation';
 import { RUNTIME_STACK_CLUSTER_PICKER_FIELD } from './fieldName';
 
 /**
@@ -30,13 +31,14 @@ const LazyPicker = lazy(() =>
 
 /**
  * The picker's options for the legacy scaffolder, the component loaded on
- * first use.
+ * first use. The form refuses a cluster the portal does not list.
  *
  * @public
  */
 export const runtimeStackClusterPickerFieldOptions: FieldExtensionOptions<string> =
   {
     name: RUNTIME_STACK_CLUSTER_PICKER_FIELD,
+    validation: validateClusterName,
     component: (props: FieldExtensionComponentProps<string>) => (
       <Suspense fallback={<Progress />}>
         <LazyPicker {...props} />

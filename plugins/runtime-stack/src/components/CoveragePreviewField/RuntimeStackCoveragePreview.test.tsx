@@ -13,7 +13,14 @@ import {
   type PlannedServiceEvidence,
   type RequirementProfileSettings,
 } from '@internal/backstage-plugin-runtime-stack-common';
-import { screen, waitFor, within } from '@testing-library/react';
+import {
+  act,
+  fireEvent,
+  screen,
+  waitFor,
+  within,
+} from '@testing-library/react';
+import { useState } from 'react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { runtimeStackApiRef, type RuntimeStackApi } from '../../api';
@@ -110,24 +117,38 @@ const layer = (n: number) =>
   screen.getByRole('region', { name: new RegExp(`^Layer ${n}:`) });
 
 /** A cluster as GET /clusters lists it, with the RuntimeClasses it offers. */
-const offeringSandboxes = (name: string, runtimeClasses: string[]) =>
+const offeringSandboxes = (
+  name: string,
+  runtimeClasses: string[],
+  meshes: string[] = [],
+) =>
   ({
     name,
+    stale: false,
+    lastSuccessAt: new Date().toISOString(),
     objectCount: 10,
-    platformTools: runtimeClasses.map(runtimeClass => ({
-      tool: 'gvisor',
-      capability: 'container-runtime',
-      layer: 1,
-      evidence: [
-        {
-          kind: 'RuntimeClass',
-          apiVersion: 'node.k8s.io/v1',
-          name: runtimeClass,
-          field: 'handler',
-          value: 'runsc',
-        },
-      ],
-    })),
+    platformTools: [
+      ...meshes.map(tool => ({
+        tool,
+        capability: 'service-mesh',
+        layer: 5,
+        evidence: [],
+      })),
+      ...runtimeClasses.map(runtimeClass => ({
+        tool: 'gvisor',
+        capability: 'container-runtime',
+        layer: 1,
+        evidence: [
+          {
+            kind: 'RuntimeClass',
+            apiVersion: 'node.k8s.io/v1',
+            name: runtimeClass,
+            field: 'handler',
+            value: 'runsc',
+          },
+        ],
+      })),
+    ],
   } as any);
 describe('RuntimeStackCoveragePreview', () => {
   it('shows the coverage of minimal choices, GitOps and metrics missing', async () => {
@@ -137,12 +158,15 @@ describe('RuntimeStackCoveragePreview', () => {
       withBackend(),
     );
 
-    // tier-2 requires 7: the repository, registry, workloads and health are
-    // declared (partial until observed), gitops, logging and metrics missing.
+    // tier-2 requires 7. Registered, catalog-info.yaml claims only the
+    // repository (partial until observed). Once running, the chart's
+    // workloads and health count; the placeholder registry and the
+    // repository of a service written on the portal's host stay partial;
+    // gitops, logging and metrics are missing.
     expect(
       await findCoverageFigure('Coverage when registered'),
-    ).toHaveTextContent('29%');
-    expect(getCoverageFigure('Coverage once running')).toHaveTextContent('57%');
+    ).toHaveTextContent('7%');
+    expect(getCoverageFigure('Coverage once running')).toHaveTextContent('43%');
     expect(
       screen.getByText(/Profile Tier 2 \(production\) \(annotation/),
     ).toBeInTheDocument();
@@ -165,6 +189,8 @@ describe('RuntimeStackCoveragePreview', () => {
     expect(
       gaps.getByText('Turn on the Prometheus ServiceMonitor'),
     ).toBeInTheDocument();
+    expect(gaps.getByText('Layer 3 · Container registry')).toBeInTheDocument();
+    expect(gaps.getByText('Set your image registry')).toBeInTheDocument();
 
     // Layers from 6 down to 0.
     const titles = screen
@@ -207,7 +233,7 @@ describe('RuntimeStackCoveragePreview', () => {
 
     // The heading shows at once, the figures once the model has loaded.
     expect(
-      await screen.findByText('4 von 7 werden abgedeckt, 4 vorerst teilweise'),
+      await screen.findByText('2 von 7 werden abgedeckt, 2 vorerst teilweise'),
     ).toBeInTheDocument();
     expect(
       screen.getByRole('heading', { name: 'Vorschau der Abdeckung' }),
@@ -237,11 +263,14 @@ describe('RuntimeStackCoveragePreview', () => {
       withBackend(),
     );
 
-    // Six of seven declared (partial now), logging still missing.
+    // catalog-info.yaml claims the repository, GitOps and metrics (partial
+    // until observed). Once running, the chart's workloads and health and
+    // the GitOps and metrics it renders count; the placeholder registry
+    // and the repository stay partial; logging is missing.
     expect(
       await findCoverageFigure('Coverage when registered'),
-    ).toHaveTextContent('43%');
-    expect(getCoverageFigure('Coverage once running')).toHaveTextContent('86%');
+    ).toHaveTextContent('21%');
+    expect(getCoverageFigure('Coverage once running')).toHaveTextContent('71%');
     expect(statusOf('GitOps')).toBe('partial');
     expect(statusOf('Metrics')).toBe('partial');
     expect(statusOf('Logging')).toBe('missing');
@@ -431,7 +460,7 @@ describe('RuntimeStackCoveragePreview', () => {
       });
       expect(
         await screen.findByText(
-          'Could not check which clusters offer the RuntimeClass gvisor: 403 Forbidden',
+          'Could not check the service mesh and RuntimeClass chosen against the clusters: 403 Forbidden',
         ),
       ).toBeInTheDocument();
       expect(getCoverageFigure('Coverage once running')).toBeInTheDocument();
@@ -499,9 +528,11 @@ describe('RuntimeStackCoveragePreview', () => {
         namespace: 'payments',
         name: 'web',
       });
-      // tier-1 requires 13: source control, registry, workloads, health and
-      // policy are declared (claims: partial until the service runs), data
-      // protection comes from the cluster's Velero.
+      // tier-1 requires 13: registered, catalog-info.yaml claims source
+      // control and policy (partial until the service runs); once running,
+      // workloads, health and policy count, data protection comes from the
+      // cluster's Velero, the logs link, the placeholder registry and the
+      // repository count half.
       expect(screen.getByText('once running on prod-eu-1')).toBeInTheDocument();
       expect(statusOf('Data protection (backup & restore)')).toBe('covered');
       expect(statusOf('Logging')).toBe('partial');
@@ -510,9 +541,8 @@ describe('RuntimeStackCoveragePreview', () => {
         'Coverage when registered',
       ).textContent;
       const running = getCoverageFigure('Coverage once running').textContent;
-      expect(registered).toBe('19%');
-      // 5 declared + Velero of 13, and the logs link half.
-      expect(running).toBe('50%');
+      expect(registered).toBe('8%');
+      expect(running).toBe('42%');
     });
 
     it('counts as partial for now only what the running service will show, not a source that stays partial', async () => {
@@ -522,11 +552,12 @@ describe('RuntimeStackCoveragePreview', () => {
         />,
         withBackend({ getPlannedServiceEvidence: async () => planned() }),
       );
-      // The five declarations turn covered once running; the logs link
-      // stays partial, so it is not among them.
+      // Policy, workloads and health turn covered once running; the logs
+      // link, the placeholder registry and the unconfirmed repository stay
+      // partial, so they are not among them.
       expect(
         await screen.findByText(
-          '6 of 13 required capabilities will be covered; 5 count as partial until the running service shows them',
+          '4 of 13 required capabilities will be covered; 3 count as partial until the running service shows them',
         ),
       ).toBeInTheDocument();
     });
@@ -562,7 +593,7 @@ describe('RuntimeStackCoveragePreview', () => {
       );
       expect(
         await findCoverageFigure('Coverage once running'),
-      ).toHaveTextContent('38%');
+      ).toHaveTextContent('31%');
       expect(statusOf('Data protection (backup & restore)')).toBe('missing');
       expect(
         screen.getByText('once a cluster confirms it'),
@@ -631,7 +662,7 @@ describe('RuntimeStackCoveragePreview', () => {
         ),
       ).toBeInTheDocument();
       expect(getCoverageFigure('Coverage once running')).toHaveTextContent(
-        '38%',
+        '31%',
       );
     });
 
@@ -667,7 +698,10 @@ describe('RuntimeStackCoveragePreview', () => {
         withBackend({
           getPlannedServiceEvidence: async () =>
             planned({ cluster: 'prod-us-1', runtimeClass: 'gvisor' }),
-          getClusters: async () => [offeringSandboxes('prod-eu-1', ['gvisor'])],
+          getClusters: async () => [
+            offeringSandboxes('prod-eu-1', ['gvisor']),
+            offeringSandboxes('prod-us-1', []),
+          ],
         }),
       );
       expect(
@@ -678,6 +712,104 @@ describe('RuntimeStackCoveragePreview', () => {
       expect(
         screen.getByText(/Pick a cluster that offers it \(prod-eu-1\)/),
       ).toBeInTheDocument();
+    });
+
+    it('warns, as the template run would refuse it, when the chosen cluster does not run the service mesh chosen', async () => {
+      await renderInTestApp(
+        <RuntimeStackCoveragePreview
+          {...fieldProps({ ...tier1, cluster: 'prod-eu-1', mesh: 'linkerd' })
+            .props}
+        />,
+        withBackend({
+          getPlannedServiceEvidence: async () => planned(),
+          getClusters: async () => [
+            offeringSandboxes('prod-eu-1', [], ['istio']),
+            offeringSandboxes('prod-us-1', [], ['linkerd']),
+          ],
+        }),
+      );
+      expect(
+        await screen.findByText(
+          /prod-eu-1 does not run the service mesh linkerd$/,
+        ),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByText(
+          /the template stops before creating anything\. prod-eu-1 runs istio: choose that, pick a cluster that runs linkerd/,
+        ),
+      ).toBeInTheDocument();
+    });
+
+    it('says nothing of a mesh the chosen cluster runs, and names a cluster that runs none', async () => {
+      const render = (cluster: string) =>
+        renderInTestApp(
+          <RuntimeStackCoveragePreview
+            {...fieldProps({ ...tier1, cluster, mesh: 'istio' }).props}
+          />,
+          withBackend({
+            getPlannedServiceEvidence: async () => planned({ cluster }),
+            getClusters: async () => [
+              offeringSandboxes('prod-eu-1', [], ['istio']),
+              offeringSandboxes('lab', []),
+            ],
+          }),
+        );
+      const { unmount } = await render('prod-eu-1');
+      await screen.findByText(/^prod-eu-1 gives every service/);
+      expect(screen.queryByText(/does not run the service mesh/)).toBeNull();
+      unmount();
+
+      await render('lab');
+      expect(
+        await screen.findByText(/lab does not run the service mesh istio$/),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByText(/lab runs no service mesh: choose none/),
+      ).toBeInTheDocument();
+    });
+
+    it("never shows the last cluster's answer as the next one's while that is asked", async () => {
+      const getPlannedServiceEvidence = jest.fn(
+        async ({ cluster }: { cluster: string }) =>
+          cluster === 'prod-eu-1'
+            ? planned()
+            : new Promise<PlannedServiceEvidence>(() => {}),
+      );
+      const Switching = () => {
+        const [cluster, setCluster] = useState('prod-eu-1');
+        return (
+          <>
+            <button type="button" onClick={() => setCluster('prod-us-1')}>
+              Switch cluster
+            </button>
+            <RuntimeStackCoveragePreview
+              {...fieldProps({ ...tier1, cluster }).props}
+            />
+          </>
+        );
+      };
+      await renderInTestApp(
+        <Switching />,
+        withBackend({ getPlannedServiceEvidence }),
+      );
+      expect(
+        await screen.findByText(/^prod-eu-1 gives every service/),
+      ).toBeInTheDocument();
+
+      fireEvent.click(screen.getByRole('button', { name: 'Switch cluster' }));
+      // Asked once the choice settles; the answer never comes.
+      await waitFor(() =>
+        expect(getPlannedServiceEvidence).toHaveBeenCalledTimes(2),
+      );
+      await act(() => new Promise(resolve => setTimeout(resolve, 50)));
+      expect(
+        screen.getByText(
+          'Reading what prod-us-1 gives a service in namespace payments…',
+        ),
+      ).toBeInTheDocument();
+      expect(screen.queryByText(/gives every service/)).toBeNull();
+      expect(screen.queryByText(/^once running on/)).toBeNull();
+      expect(statusOf('Data protection (backup & restore)')).toBe('missing');
     });
   });
 
@@ -766,7 +898,7 @@ describe('RuntimeStackCoveragePreview', () => {
         ),
       ).toBeInTheDocument();
       expect(getCoverageFigure('Coverage once running')).toHaveTextContent(
-        '57%',
+        '43%',
       );
     });
   });
@@ -800,12 +932,12 @@ describe('RuntimeStackCoveragePreview', () => {
         apis: [[runtimeStackApiRef, client()]],
       });
 
-      // The built-in tier-2 gives 43% and 86% for these choices.
+      // The built-in tier-2 gives 21% and 71% for these choices.
       expect(
         await findCoverageFigure('Coverage once running'),
       ).toHaveTextContent('100%');
       expect(getCoverageFigure('Coverage when registered')).toHaveTextContent(
-        '50%',
+        '33%',
       );
       expect(screen.getByText(/Profile Tier 2 \(ours\)/)).toBeInTheDocument();
       expect(
@@ -866,12 +998,63 @@ describe('RuntimeStackCoveragePreview', () => {
     });
   });
 
+  it('announces the summary sentence as the choices change, not the whole preview', async () => {
+    await renderInTestApp(
+      <RuntimeStackCoveragePreview {...fieldProps(minimal).props} />,
+      withBackend(),
+    );
+    const sentence = await screen.findByText(
+      /^2 of 7 required capabilities will be covered/,
+    );
+    expect(sentence).toHaveAttribute('aria-live', 'polite');
+    expect(
+      screen.getByRole('region', { name: 'Runtime coverage preview' }),
+    ).not.toHaveAttribute('aria-live');
+  });
+
+  it('counts the repository and the registry once running only when published to a repository with a real registry', async () => {
+    await renderInTestApp(
+      <RuntimeStackCoveragePreview
+        {...fieldProps({
+          ...minimal,
+          registryHost: 'registry.acme.internal',
+          repoUrl: 'github.com?owner=acme&repo=web',
+          publishTo: 'repository',
+        }).props}
+      />,
+      withBackend(),
+    );
+    // Workloads, health, the repository and the registry of 7.
+    expect(await findCoverageFigure('Coverage once running')).toHaveTextContent(
+      '57%',
+    );
+    const gaps = within(
+      screen.getByRole('list', { name: 'Top coverage gaps' }),
+    );
+    expect(gaps.queryByText(/· Source control$/)).toBeNull();
+    expect(gaps.queryByText(/· Container registry$/)).toBeNull();
+  });
+
+  it("says what would confirm the repository of a service written on the portal's host", async () => {
+    await renderInTestApp(
+      <RuntimeStackCoveragePreview {...fieldProps(minimal).props} />,
+      withBackend(),
+    );
+    const gaps = within(
+      await screen.findByRole('list', { name: 'Top coverage gaps' }),
+    );
+    expect(gaps.getByText('Layer 0 · Source control')).toBeInTheDocument();
+    expect(
+      gaps.getByText(/^Choose the repository location under Publish to/),
+    ).toBeInTheDocument();
+  });
+
   it('renders through the legacy field options, loading the component lazily', async () => {
     const { props } = fieldProps(full);
     const Field = runtimeStackCoveragePreviewFieldOptions.component;
     await renderInTestApp(<Field {...props} />, withBackend());
     expect(await findCoverageFigure('Coverage once running')).toHaveTextContent(
-      '86%',
+      '71%',
     );
     expect(runtimeStackCoveragePreviewFieldOptions.name).toBe(
       'RuntimeStackCoveragePreview',

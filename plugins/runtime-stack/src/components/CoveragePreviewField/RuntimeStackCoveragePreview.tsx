@@ -11,6 +11,7 @@ import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-
 import {
   chooseRequirementProfile,
   computeCoverage,
+  hasClusterBoundChoice,
   type CapabilityCoverage,
   type CoverageEvidence,
   type EffectiveOwnership,
@@ -32,13 +33,17 @@ import { CoverageStatusChip } from '../shared/CoverageStatusChip';
 import { pickTopGaps } from '../EntityCoverageCard/TopGaps';
 import { toolTitlesOf } from '@internal/backstage-plugin-runtime-stack-common';
 import {
-  coverageOnceConfirmed,
   previewEvidence,
   previewHint,
   readPreviewChoices,
-  remainingGaps,
   type PreviewChoices,
 } from './previewEvidence';
+import {
+  coverageOnceConfirmed,
+  remainingGaps,
+  unconfirmedClaims,
+} from './onceRunning';
+import { registeredEvidence } from './registeredEvidence';
 import { WrappingListItemText } from '../shared/WrappingListItemText';
 import { runtimeStackTranslationRef } from '../../translation';
 import {
@@ -47,7 +52,7 @@ import {
 } from '../shared/coverageHintText';
 import { coveragePercentText } from '../shared/percentText';
 import { CoverageFigure } from '../shared/CoverageFigure';
-import { SandboxOffer } from './SandboxOffer';
+import { ClusterFit } from './ClusterFit';
 import { usePlannedEvidence, usePlannedOwnership } from './usePlannedEvidence';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
@@ -98,9 +103,12 @@ function usePlatformCoverageRules(): {
 
 type PreviewResult =
   | {
-      /** What the choices alone bring, before anything runs. */
+      /** What its catalog-info.yaml claims, before anything runs. */
       registered: ServiceCoverage;
-      /** With what the chosen cluster gives it, once it runs there. */
+      /**
+       * With what the chart and CI bring, and what the chosen cluster gives
+       * it, once it runs there.
+       */
       coverage: ServiceCoverage;
       unknownProfile?: undefined;
     }
@@ -108,9 +116,11 @@ type PreviewResult =
 
 /**
  * The preview's coverage for the choices, with the same engine, layer
- * model and profiles as the entity page, and with what the chosen cluster
- * gives the service where it has been read; a profile the backend does not
- * know is reported instead of measured against another one.
+ * model and profiles as the entity page: when registered from what the
+ * planned catalog-info.yaml declares, read as the entity page reads it;
+ * once running with what the chart renders, CI pushes and the chosen
+ * cluster gives the service where it has been read. A profile the backend
+ * does not know is reported instead of measured against another one.
  */
 function usePreviewCoverage(
   choices: PreviewChoices,
@@ -148,13 +158,13 @@ function usePreviewCoverage(
         offered,
         now: new Date(),
       });
-    const declared = previewEvidence(chosen);
-    const registered = measure(declared);
+    const claimed = registeredEvidence(chosen, layerModel);
     return {
-      registered,
-      coverage: planned
-        ? measure([...declared, ...planned.evidence], planned.offered)
-        : registered,
+      registered: measure(claimed),
+      coverage: measure(
+        [...claimed, ...previewEvidence(chosen), ...(planned?.evidence ?? [])],
+        planned?.offered,
+      ),
     };
   }, [key, rules, planned]);
 }
@@ -339,7 +349,7 @@ const PreviewCoverage = ({
     rules,
     planned.value,
   );
-  const { sandbox } = choices;
+  const clusterBound = { mesh: choices.mesh, runtimeClass: choices.sandbox };
   const toolTitle = useMemo(
     () => toolTitlesOf(rules.layerModel),
     [rules.layerModel],
@@ -358,8 +368,9 @@ const PreviewCoverage = ({
       />
     );
   }
-  const once = coverageOnceConfirmed(coverage);
-  const gaps = pickTopGaps(remainingGaps(coverage), SHOWN_GAPS);
+  const unconfirmed = unconfirmedClaims(choices);
+  const once = coverageOnceConfirmed(coverage, unconfirmed);
+  const gaps = pickTopGaps(remainingGaps(coverage, unconfirmed), SHOWN_GAPS);
   const { overall } = coverage;
   const counts = { covered: once.covered, required: overall.required };
   // Partial now, covered once a cluster confirms them; a capability partial
@@ -386,7 +397,9 @@ const PreviewCoverage = ({
           }
         />
       </Box>
-      <Typography variant="body2">
+      {/* Only the sentence is announced as the choices change, not the
+          whole preview with it. */}
+      <Typography variant="body2" aria-live="polite">
         {overall.required === 0 && t('coverageCard.nothingRequired')}
         {overall.required > 0 &&
           (pendingConfirmation > 0
@@ -410,8 +423,8 @@ const PreviewCoverage = ({
           })}
         </Typography>
       )}
-      {sandbox && sandbox !== 'none' && (
-        <SandboxOffer runtimeClass={sandbox} cluster={choices.cluster} />
+      {hasClusterBoundChoice(clusterBound) && (
+        <ClusterFit choices={clusterBound} cluster={choices.cluster} />
       )}
 
       {[...coverage.layers]

@@ -56,7 +56,9 @@ export const coveragePreviewMessages = {
    * capabilities the form can close have one.
    */
   formHints: {
-    'container-registry': 'Set the image registry',
+    'container-registry': 'Set your image registry',
+    'source-control':
+      "Choose the repository location under Publish to, on the Repository page: nothing confirms where the code of a service written on the portal's host lives",
     images: 'Set the image registry and name',
     'service-proxy': 'Expose the service through an Ingress',
     'certificate-management':
@@ -69,14 +71,23 @@ export const coveragePreviewMessages = {
     'ci-cd': 'Choose a CI system',
   },
   notCoveredHint: 'Not covered by this template: ask the platform team',
+  /** When the clusters' platforms, to check the choices against, cannot be read. */
+  platformNotChecked:
+    'Could not check the service mesh and RuntimeClass chosen against the clusters: {{error}}',
+  /** Whether the chosen cluster runs the service mesh chosen. */
+  mesh: {
+    notOnClusterTitle: '{{cluster}} does not run the service mesh {{mesh}}',
+    notOnClusterMessage:
+      'No sidecar would be injected, so the template stops before creating anything. {{cluster}} runs {{meshes}}: choose that, pick a cluster that runs {{mesh}}, or ask the platform team to run it on {{cluster}}.',
+    noneOnClusterMessage:
+      'No sidecar would be injected, so the template stops before creating anything. {{cluster}} runs no service mesh: choose none, pick a cluster that runs {{mesh}}, or ask the platform team to run it on {{cluster}}.',
+  },
   /** Where the chosen sandboxed runtime's RuntimeClass is offered. */
   sandbox: {
     offeredOn: 'RuntimeClass {{runtimeClass}} is offered on {{clusters}}',
     nowhereTitle: 'No cluster offers the RuntimeClass {{runtimeClass}}',
     nowhereMessage:
       'Kubernetes refuses pods that name a RuntimeClass their cluster lacks. Ask the platform team to offer {{runtimeClass}}, or choose no sandbox.',
-    notChecked:
-      'Could not check which clusters offer the RuntimeClass {{runtimeClass}}: {{error}}',
     notOnClusterTitle:
       '{{cluster}} does not offer the RuntimeClass {{runtimeClass}}',
     notOnClusterMessage:

@@ -6,16 +6,19 @@ import {
   type CoverageEvidence,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import {
-  coverageOnceConfirmed,
   previewEvidence,
   sandboxToolOf,
   previewHint,
   readPreviewChoices,
   registryHostOf,
-  registryToolOf,
-  remainingGaps,
   type PreviewChoices,
 } from './previewEvidence';
+import {
+  coverageOnceConfirmed,
+  remainingGaps,
+  unconfirmedClaims,
+} from './onceRunning';
+import { registeredEvidence } from './registeredEvidence';
 import { englishT } from '../../__testUtils__/translations';
 
 /** Capability → tools of the evidence, for compact assertions. */
@@ -44,6 +47,7 @@ const everything: PreviewChoices = {
   image: 'quay.io/team/web',
 };
 
+/** The coverage once running, from what is registered and what the chart renders. */
 function coverageOf(choices: PreviewChoices) {
   return computeCoverage({
     layerModel: defaultLayerModel,
@@ -51,7 +55,10 @@ function coverageOf(choices: PreviewChoices) {
       { annotation: choices.requirementProfile },
       defaultRequirementProfiles,
     ),
-    evidence: previewEvidence(choices),
+    evidence: [
+      ...registeredEvidence(choices, defaultLayerModel),
+      ...previewEvidence(choices),
+    ],
     now: new Date('2026-01-01T00:00:00Z'),
   });
 }
@@ -100,7 +107,6 @@ describe('previewEvidence', () => {
       ],
       policy: ['kubernetes-network-policy'],
       'package-management': ['helm'],
-      'source-control': ['github'],
       images: ['oci-image'],
       'container-registry': ['quay'],
       'service-proxy': ['traefik'],
@@ -181,15 +187,13 @@ describe('previewEvidence', () => {
         autoscaling: { enabled: false },
       }),
     );
+    // The repository is no object of the chart: what it declares is registered.
     expect(Object.keys(none).sort()).toEqual([
       'health',
       'package-management',
       'policy',
-      'source-control',
       'workloads',
     ]);
-    // A repository is always created; where is not chosen yet.
-    expect(none['source-control']).toEqual([undefined]);
     expect(none.health).not.toContain('horizontal-pod-autoscaler');
     expect(Object.keys(toolsByCapability(previewEvidence({})))).toEqual(
       Object.keys(none),
@@ -209,12 +213,19 @@ describe('previewEvidence', () => {
     });
   });
 
-  it('needs an enabled Ingress for TLS, and a ClusterIssuer for cert-manager', () => {
+  it("needs an enabled Ingress for TLS, and takes the template's ClusterIssuer when none is given", () => {
     const tlsOnly = previewEvidence({
       ingress: { enabled: true, className: 'ingress-nginx', tls: true },
     }).find(e => e.capability === 'certificate-management');
-    expect(tlsOnly).toMatchObject({ strength: 'partial' });
-    expect(tlsOnly?.tool).toBeUndefined();
+    // The template writes `certIssuer or 'letsencrypt-prod'`.
+    expect(tlsOnly).toEqual({
+      source: 'declared',
+      capability: 'certificate-management',
+      tool: 'cert-manager',
+      detail:
+        'cert-manager issues the TLS certificate (ClusterIssuer letsencrypt-prod)',
+      strength: 'full',
+    });
 
     const noTls = previewEvidence({
       ingress: { enabled: true, className: 'ingress-nginx', tls: false },
@@ -234,26 +245,63 @@ describe('previewEvidence', () => {
     expect(registryHostOf('localhost:5000/web')).toBe('localhost:5000');
     expect(registryHostOf('library/nginx')).toBe('docker.io');
     expect(registryHostOf('nginx')).toBe('docker.io');
-    expect(registryToolOf('docker.io')).toBe('docker-hub');
-    expect(registryToolOf('quay.io')).toBe('quay');
-    expect(registryToolOf('123456789012.dkr.ecr.eu-west-1.amazonaws.com')).toBe(
-      'amazon-ecr',
-    );
-    expect(registryToolOf('europe-west1-docker.pkg.dev')).toBe(
-      'google-container-registry',
-    );
-    expect(registryToolOf('eu.gcr.io')).toBe('google-container-registry');
-    expect(registryToolOf('team.azurecr.io')).toBe('azure-container-registry');
-    expect(registryToolOf('registry.gitlab.com')).toBe(
-      'gitlab-container-registry',
-    );
-    expect(registryToolOf('registry.example.com:5000')).toBeUndefined();
+  });
 
-    const unknown = previewEvidence({ image: 'registry.example.com/web' });
+  const registryOf = (image: string) =>
+    previewEvidence({ image }).find(e => e.capability === 'container-registry');
+
+  it("names the registry's tool as the entity page does", () => {
     expect(
-      unknown.find(e => e.capability === 'container-registry'),
-    ).toMatchObject({
-      detail: 'CI pushes registry.example.com/web to registry.example.com',
+      [
+        'nginx',
+        'quay.io/team/web',
+        'ghcr.io/acme/web',
+        'acme.jfrog.io/docker/web',
+        'public.ecr.aws/acme/web',
+        '123456789012.dkr.ecr.eu-west-1.amazonaws.com/web',
+        '123456789012.dkr.ecr-fips.us-east-1.amazonaws.com/web',
+        'europe-west1-docker.pkg.dev/acme/web',
+        'eu.gcr.io/acme/web',
+        'team.azurecr.io/web',
+        'registry.gitlab.com/acme/web',
+        'registry.acme.internal:5000/web',
+      ].map(image => registryOf(image)?.tool),
+    ).toEqual([
+      'docker-hub',
+      'quay',
+      'github-container-registry',
+      'jfrog-artifactory',
+      'amazon-ecr',
+      'amazon-ecr',
+      'amazon-ecr',
+      'google-container-registry',
+      'google-container-registry',
+      'azure-container-registry',
+      'gitlab-container-registry',
+      undefined,
+    ]);
+    expect(registryOf('registry.acme.internal:5000/web')).toMatchObject({
+      detail:
+        'CI pushes registry.acme.internal:5000/web to registry.acme.internal:5000',
+      strength: 'full',
+    });
+  });
+
+  it('counts an image for a placeholder registry as partial: CI can push it nowhere', () => {
+    for (const image of [
+      'registry.example.com/web',
+      'cr.example.org:5000/team/web',
+      'example.net/web',
+    ]) {
+      expect(registryOf(image)).toMatchObject({
+        strength: 'partial',
+        detail: expect.stringMatching(
+          /is a placeholder: CI can push .* nowhere$/,
+        ),
+      });
+      expect(registryOf(image)?.tool).toBeUndefined();
+    }
+    expect(registryOf('registry.example.company/web')).toMatchObject({
       strength: 'full',
     });
   });
@@ -293,6 +341,7 @@ describe('readPreviewChoices', () => {
         ciSystem: 'gitlab-ci',
         registryHost: 'registry.example.com',
         repoUrl: 'gitlab.example.com?owner=checkout&repo=web',
+        publishTo: 'repository',
         namespace: 'storefront',
         cluster: 'prod-eu-1',
       }),
@@ -319,6 +368,8 @@ describe('readPreviewChoices', () => {
       autoscaling: { enabled: true, min: 2, max: 6, cpu: 75 },
       ci: 'gitlab-ci',
       repositoryHost: 'gitlab.example.com',
+      repositorySlug: 'checkout/web',
+      publishTo: 'repository',
       // imageName defaults to the service's name, as in the template.
       image: 'registry.example.com/web',
     });
@@ -359,20 +410,39 @@ describe('the preview with the coverage engine', () => {
   });
 
   it('leaves only what no choice covers as remaining gaps', () => {
-    const coverage = coverageOf(everything);
+    const published = { ...everything, publishTo: 'repository' };
+    const coverage = coverageOf(published);
     expect(coverage.profile.id).toBe('tier-1');
     // Logging and backups are not part of the template.
+    const unconfirmed = unconfirmedClaims(published);
     expect(
-      remainingGaps(coverage)
+      remainingGaps(coverage, unconfirmed)
         .map(g => g.capability)
         .sort(),
     ).toEqual(['data-protection', 'logging']);
-    expect(coverageOnceConfirmed(coverage)).toEqual({
+    expect(coverageOnceConfirmed(coverage, unconfirmed)).toEqual({
       required: 13,
       covered: 11,
       partial: 0,
       ratio: 11 / 13,
     });
+  });
+
+  it("keeps the repository a claim once running when the service is written on the portal's host", () => {
+    for (const publishTo of [undefined, 'local']) {
+      const choices = { ...everything, publishTo };
+      const coverage = coverageOf(choices);
+      const unconfirmed = unconfirmedClaims(choices);
+      expect(
+        remainingGaps(coverage, unconfirmed)
+          .map(g => g.capability)
+          .sort(),
+      ).toEqual(['data-protection', 'logging', 'source-control']);
+      expect(coverageOnceConfirmed(coverage, unconfirmed)).toMatchObject({
+        covered: 10,
+        partial: 1,
+      });
+    }
   });
 
   it('hints at the form choice that closes a gap', () => {

@@ -1,8 +1,6 @@
 import {
-  coverageRatio,
-  sourceControlToolOf,
+  registryToolOf,
   type CoverageEvidence,
-  type ServiceCoverage,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import type { RuntimeStackT } from '../../translation';
 import { coveragePreviewMessages } from './coveragePreviewMessages';
@@ -35,6 +33,10 @@ export interface PreviewChoices {
   ci?: string;
   /** The host the repository is published to, from the RepoUrlPicker. */
   repositoryHost?: string;
+  /** `owner/repo` of the repository, from the RepoUrlPicker. */
+  repositorySlug?: string;
+  /** `repository`, or `local` for the portal's host (the template's default). */
+  publishTo?: string;
   /** `tier-1`, `tier-2` or `experimental`. */
   requirementProfile?: string;
   /** `registry/name`, without tag. */
@@ -70,6 +72,14 @@ function compact<T extends Json>(object: T): T | undefined {
   return entries.length > 0 ? (Object.fromEntries(entries) as T) : undefined;
 }
 
+/** `owner/repo` from a RepoUrlPicker value (`github.com?owner=acme&repo=web`). */
+function repositorySlugOf(repoUrl: string | undefined): string | undefined {
+  const query = new URLSearchParams(repoUrl?.split('?')[1] ?? '');
+  const owner = str(query.get('owner'));
+  const repo = str(query.get('repo'));
+  return owner && repo ? `${owner}/${repo}` : undefined;
+}
+
 /**
  * Reads the choices from the scaffolder's form data. The nested names
  * (`ingress.enabled`, `observability.serviceMonitor`, `ci`, `image`) are
@@ -86,6 +96,7 @@ export function readPreviewChoices(formData: unknown): PreviewChoices {
   const observability = isRecord(data.observability) ? data.observability : {};
   const autoscaling = isRecord(data.autoscaling) ? data.autoscaling : {};
 
+  const repoUrl = str(data.repoUrl);
   const registryHost = str(data.registryHost);
   const imageName = str(data.imageName) ?? str(data.name);
   const flatImage =
@@ -115,8 +126,9 @@ export function readPreviewChoices(formData: unknown): PreviewChoices {
       cpu: num(autoscaling.cpu) ?? num(data.autoscalingCpu),
     }),
     ci: str(data.ci) ?? str(data.ciSystem),
-    repositoryHost:
-      str(data.repositoryHost) ?? str(str(data.repoUrl)?.split('?')[0]),
+    repositoryHost: str(data.repositoryHost) ?? str(repoUrl?.split('?')[0]),
+    repositorySlug: repositorySlugOf(repoUrl),
+    publishTo: str(data.publishTo),
     requirementProfile: str(data.requirementProfile),
     image: str(data.image) ?? flatImage,
     cluster: str(data.cluster),
@@ -140,21 +152,16 @@ export function registryHostOf(image: string): string {
   return 'docker.io';
 }
 
-/** The layer model's container-registry tool for well-known registry hosts. */
-export function registryToolOf(host: string): string | undefined {
-  const name = host.replace(/:\d+$/, '');
-  if (/^((index|registry-1)\.)?docker\.io$/.test(name)) return 'docker-hub';
-  if (name === 'quay.io') return 'quay';
-  if (/\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/.test(name)) {
-    return 'amazon-ecr';
-  }
-  if (/(^|\.)gcr\.io$/.test(name) || /-docker\.pkg\.dev$/.test(name)) {
-    return 'google-container-registry';
-  }
-  if (/\.azurecr\.io$/.test(name)) return 'azure-container-registry';
-  if (name === 'registry.gitlab.com') return 'gitlab-container-registry';
-  return undefined;
-}
+/**
+ * The template's placeholder registries (`registry.example.com`, any
+ * example.com, .org or .net host), as its Repository page tells them: they
+ * never resolve, so CI can push no image there.
+ */
+const PLACEHOLDER_REGISTRY = /(^|\.)example\.(com|org|net)(:[0-9]+)?$/;
+
+/** Whether CI could push nothing to the registry host. */
+export const isPlaceholderRegistry = (host: string) =>
+  PLACEHOLDER_REGISTRY.test(host);
 
 const declared = (
   capability: string,
@@ -168,6 +175,9 @@ const declared = (
   detail,
   strength,
 });
+
+/** The ClusterIssuer the template names when the form leaves it empty. */
+const DEFAULT_CLUSTER_ISSUER = 'letsencrypt-prod';
 
 const GITOPS_DETAILS: Record<string, string> = {
   'argo-cd': 'an Argo CD Application deploys the chart',
@@ -185,12 +195,16 @@ const chosen = (value: string | undefined) =>
   value !== undefined && value !== 'none' ? value : undefined;
 
 /**
- * What the new service will have, as `declared` evidence in the terms of the
- * layer model (capability and tool ids), from the template's choices and the
- * chart it always renders. Tools are those the template declares and the
- * backend's own evidence uses (metrics=prometheus, alerting=alertmanager,
- * visualization=grafana); probes and limits are partial health evidence as
- * on the entity page, a disruption budget or an autoscaler full.
+ * What the new service will show once it runs, as `declared` evidence in
+ * the terms of the layer model (capability and tool ids): what the chart
+ * renders for the choices, and the image CI pushes. None of it is in
+ * catalog-info.yaml, so it counts for the coverage once running, never for
+ * the coverage when registered. Tools are those the template declares and
+ * the backend's own evidence uses (metrics=prometheus,
+ * alerting=alertmanager, visualization=grafana); probes and limits are
+ * partial health evidence as on the entity page, a disruption budget or an
+ * autoscaler full. An image bound for a placeholder registry is partial:
+ * CI can push it nowhere.
  */
 export function previewEvidence(choices: PreviewChoices): CoverageEvidence[] {
   const evidence: CoverageEvidence[] = [
@@ -229,17 +243,6 @@ export function previewEvidence(choices: PreviewChoices): CoverageEvidence[] {
       'helm',
       'the service is deployed as a Helm chart',
     ),
-    choices.repositoryHost
-      ? declared(
-          'source-control',
-          sourceControlToolOf(`https://${choices.repositoryHost}/`),
-          `the template publishes its repository to ${choices.repositoryHost}`,
-        )
-      : declared(
-          'source-control',
-          undefined,
-          'the template publishes a new repository for it',
-        ),
   ];
 
   const { ingress, observability, autoscaling } = choices;
@@ -263,11 +266,18 @@ export function previewEvidence(choices: PreviewChoices): CoverageEvidence[] {
     const host = registryHostOf(choices.image);
     evidence.push(
       declared('images', 'oci-image', `image ${choices.image}`),
-      declared(
-        'container-registry',
-        registryToolOf(host),
-        `CI pushes ${choices.image} to ${host}`,
-      ),
+      isPlaceholderRegistry(host)
+        ? declared(
+            'container-registry',
+            undefined,
+            `${host} is a placeholder: CI can push ${choices.image} nowhere`,
+            'partial',
+          )
+        : declared(
+            'container-registry',
+            registryToolOf(host),
+            `CI pushes ${choices.image} to ${host}`,
+          ),
     );
   }
 
@@ -284,19 +294,13 @@ export function previewEvidence(choices: PreviewChoices): CoverageEvidence[] {
       ),
     );
     if (ingress.tls) {
+      const issuer = ingress.clusterIssuer ?? DEFAULT_CLUSTER_ISSUER;
       evidence.push(
-        ingress.clusterIssuer
-          ? declared(
-              'certificate-management',
-              'cert-manager',
-              `cert-manager issues the TLS certificate (ClusterIssuer ${ingress.clusterIssuer})`,
-            )
-          : declared(
-              'certificate-management',
-              undefined,
-              'TLS without a ClusterIssuer: the certificate comes from elsewhere',
-              'partial',
-            ),
+        declared(
+          'certificate-management',
+          'cert-manager',
+          `cert-manager issues the TLS certificate (ClusterIssuer ${issuer})`,
+        ),
       );
     }
   }
@@ -390,49 +394,4 @@ export function previewHint(
     return t(`coveragePreview.formHints.${capability}`);
   }
   return engineHint ?? t('coveragePreview.notCoveredHint');
-}
-
-type Capability = ServiceCoverage['capabilities'][number];
-
-/**
- * Whether a capability counts as covered once the running service shows
- * what the form declares. The engine counts a declaration alone as partial
- * (a claim, not an observation); a full-strength declaration becomes
- * covered when a cluster confirms it, a partial one stays partial.
- */
-export function coveredOnceConfirmed(capability: Capability): boolean {
-  return (
-    capability.status === 'covered' ||
-    (capability.status === 'partial' &&
-      capability.evidence.some(e => e.strength === 'full'))
-  );
-}
-
-/**
- * The required coverage once a cluster confirms the declarations, derived
- * from the engine's result (no observations are made up).
- */
-export function coverageOnceConfirmed(coverage: ServiceCoverage): {
-  required: number;
-  covered: number;
-  partial: number;
-  ratio: number;
-} {
-  const required = coverage.capabilities.filter(
-    c => c.requirement === 'required' && c.status !== 'exempt',
-  );
-  const covered = required.filter(coveredOnceConfirmed).length;
-  const partial = required.filter(
-    c => c.status === 'partial' && !coveredOnceConfirmed(c),
-  ).length;
-  const counts = { required: required.length, covered, partial };
-  return { ...counts, ratio: coverageRatio(counts) };
-}
-
-/**
- * The engine's gaps (required, missing or partial) that the choices will
- * not close even once the service runs: these need another choice.
- */
-export function remainingGaps(coverage: ServiceCoverage): Capability[] {
-  return coverage.gaps.filter(gap => !coveredOnceConfirmed(gap));
 }
