@@ -132,9 +132,13 @@ describe('search module runtime-stack', () => {
           tools: expect.arrayContaining(['Linkerd', 'Argo CD']),
         },
       });
-      expect(linkerd.body.results[0].document.text).toMatch(
-        /Runs with .*Linkerd \(Service mesh\)/,
+      // Only declared, not seen on a cluster: named, not said to run.
+      const { document } = linkerd.body.results[0];
+      expect(document.text).toMatch(
+        /Named, not confirmed: .*Linkerd \(Service mesh\)/,
       );
+      expect(document.text).not.toMatch(/Runs with/);
+      expect(document.confirmedTools).toEqual([]);
 
       const flux = await search('flux');
       expect(flux.body.results.map((r: any) => r.document.entityRef)).toEqual([

@@ -555,6 +555,50 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
+    it('pages services for search, each tool with its capability’s status, the tools of a page in one query', async () => {
+      // Declared and not seen on a cluster: named, but only partly covered.
+      await coverage.put([
+        {
+          coverage: coverageOf('pay-ledger', [
+            evidence('gitops', 'argo-cd'),
+            {
+              source: 'declared',
+              capability: 'service-mesh',
+              tool: 'linkerd',
+              detail: 'runtime-stack.io/tools',
+              strength: 'full',
+            },
+          ]),
+          ownerRef: 'group:default/payments',
+        },
+      ]);
+      const queries: string[] = [];
+      const onQuery = (query: { sql: string }) => queries.push(query.sql);
+      knex.on('query', onQuery);
+      const page = await store.searchableServices(undefined, 10);
+      knex.removeListener('query', onQuery);
+
+      expect(page).toHaveLength(5);
+      const ledger = page.find(
+        s => s.entityRef === 'component:default/pay-ledger',
+      )!;
+      expect(ledger.tools).toEqual([
+        { capability: 'gitops', tool: 'argo-cd', status: 'covered' },
+        { capability: 'service-mesh', tool: 'linkerd', status: 'partial' },
+      ]);
+      // The services, their tools, their gaps: not a query per service.
+      expect(queries).toHaveLength(3);
+
+      const after = await store.searchableServices(
+        'component:default/pay-api',
+        10,
+      );
+      expect(after.map(s => s.entityRef)).toEqual([
+        'component:default/pay-ledger',
+        'component:default/pay-worker',
+      ]);
+    });
+
     it('migrates down and up again', async () => {
       await migrateAllDown(knex);
       expect(await knex.schema.hasTable('coverage_history')).toBe(false);

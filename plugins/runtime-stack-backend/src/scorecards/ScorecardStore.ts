@@ -519,7 +519,9 @@ export class ScorecardStore {
 
   /**
    * A page of services in entity-ref order, after `after`: with the tools
-   * their evidence names and their required gaps, what search indexes.
+   * their evidence names (each with its capability's status, so a tool only
+   * declared is not indexed as running) and their required gaps, what search
+   * indexes.
    */
   async searchableServices(
     after: string | undefined,
@@ -537,11 +539,28 @@ export class ScorecardStore {
     const refs: string[] = rows.map(row => row.entity_ref);
     if (refs.length === 0) return [];
     const [tools, gaps] = await Promise.all([
-      this.knex('capability_tool_usage')
-        .whereIn('entity_ref', refs)
-        .orderBy(['entity_ref', 'capability', 'tool'])
-        .select('entity_ref', 'capability', 'tool') as Promise<
-        Array<{ entity_ref: string; capability: string; tool: string }>
+      // Joined in the one query of the page's tools, not looked up a
+      // service at a time.
+      this.knex('capability_tool_usage as tu')
+        .join('capability_coverage as cc', join =>
+          join
+            .on('cc.entity_ref', 'tu.entity_ref')
+            .andOn('cc.capability', 'tu.capability'),
+        )
+        .whereIn('tu.entity_ref', refs)
+        .orderBy(['tu.entity_ref', 'tu.capability', 'tu.tool'])
+        .select(
+          'tu.entity_ref',
+          'tu.capability',
+          'tu.tool',
+          'cc.status',
+        ) as Promise<
+        Array<{
+          entity_ref: string;
+          capability: string;
+          tool: string;
+          status: SearchableService['tools'][number]['status'];
+        }>
       >,
       this.gapsOf(refs),
     ]);
@@ -552,6 +571,7 @@ export class ScorecardStore {
       tools: (toolsOf.get(row.entity_ref) ?? []).map(t => ({
         capability: t.capability,
         tool: t.tool,
+        status: t.status,
       })),
       gaps: (gapsOf.get(row.entity_ref) ?? []).map(toGap),
     }));

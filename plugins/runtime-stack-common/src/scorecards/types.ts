@@ -253,7 +253,16 @@ export interface TeamView {
 export interface SearchableService extends ServiceScore {
   /** The entity's `metadata.title`, when it has one. */
   title?: string;
-  tools: Array<{ capability: string; tool: string }>;
+  /**
+   * Each tool with the status of the capability it is named for: a tool
+   * named only by a declaration, or by evidence that covers part of the
+   * capability, is not yet known to run.
+   */
+  tools: Array<{
+    capability: string;
+    tool: string;
+    status: CapabilityCoverage['status'];
+  }>;
   gaps: ServiceGap[];
 }
 
@@ -296,6 +305,17 @@ export interface RuntimeStackSearchDocument {
    */
   required?: number;
   gapCount: number;
+  /**
+   * Required capabilities exempt, left out of `required`; absent from
+   * documents indexed before it was added.
+   */
+  exemptCount?: number;
   /** Titles of the tools its evidence names. */
   tools: string[];
+  /**
+   * Of `tools`, those named for a covered capability: seen running, not only
+   * declared. Absent from documents indexed before it was added, which
+   * cannot tell the two apart.
+   */
+  confirmedTools?: string[];
 }

@@ -12,6 +12,8 @@ import {
   type SearchableServicePage,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { isRetryableStatus, parseRetryAfter, retryWaitMs } from './retryDelay';
 import {
   serviceDocument,
   type RuntimeStackIndexableDocument,
@@ -30,7 +32,16 @@ export interface RuntimeStackCollatorOptions {
   pageSize?: number;
   /** Per request. Default 30 seconds. */
   requestTimeoutMs?: number;
+  /**
+   * Times a request is retried after a 429, a 5xx, a timeout or a network
+   * error. Default 3.
+   */
+  maxRetries?: number;
+  /** The first retry's wait without a `Retry-After`, doubling. Default 1 second. */
+  retryBaseDelayMs?: number;
   fetch?: typeof fetch;
+  /** Waits between retries; tests pass one that does not. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /**
@@ -43,6 +54,12 @@ export interface RuntimeStackCollatorOptions {
  */
 export class RuntimeStackCollatorFactory implements DocumentCollatorFactory {
   readonly type = 'runtime-stack';
+  // Search takes one visibility permission per document type, so these
+  // documents are governed by catalog.entity.read alone: a searcher who may
+  // read the entity but is denied runtime-stack.coverage.read or
+  // runtime-stack.scorecard.read over REST still finds its coverage, tools
+  // and gaps here. The README tells adopters who restrict those to leave
+  // the module out.
   readonly visibilityPermission = catalogEntityReadPermission;
 
   constructor(private readonly options: RuntimeStackCollatorOptions) {}
@@ -56,6 +73,7 @@ export class RuntimeStackCollatorFactory implements DocumentCollatorFactory {
       validateLayerModel(await this.get('/layers')),
     );
     let after: string | undefined;
+    const cursors = new Set<string>();
     let count = 0;
     do {
       const page = (await this.get('/search/services', {
@@ -66,28 +84,68 @@ export class RuntimeStackCollatorFactory implements DocumentCollatorFactory {
         count++;
         yield serviceDocument(service, titles);
       }
+      // A cursor seen before would page the same services for ever.
+      if (page.nextAfter !== undefined && cursors.has(page.nextAfter)) {
+        throw new Error(
+          `The runtime-stack backend's services page after ${
+            after ?? 'the start'
+          } points back to ${page.nextAfter}; stopped after ${count} services`,
+        );
+      }
       after = page.nextAfter;
-    } while (after);
+      if (after !== undefined) cursors.add(after);
+    } while (after !== undefined);
     this.options.logger.info(`Collated the runtime stack of ${count} services`);
   }
 
+  /**
+   * One request to the runtime-stack backend, retried with backoff after a
+   * 429, a 5xx or a network error: one restart of the backend should not
+   * throw away a whole indexing run.
+   */
   private async get(path: string, query: Record<string, string> = {}) {
-    const { discovery, auth } = this.options;
+    const { discovery, auth, logger, maxRetries = 3 } = this.options;
     const url = new URL(
       `${await discovery.getBaseUrl('runtime-stack')}${path}`,
     );
     for (const [key, value] of Object.entries(query)) {
       url.searchParams.set(key, value);
     }
-    const { token } = await auth.getPluginRequestToken({
-      onBehalfOf: await auth.getOwnServiceCredentials(),
-      targetPluginId: 'runtime-stack',
-    });
-    const response = await (this.options.fetch ?? fetch)(url, {
-      headers: { Authorization: `Bearer ${token}` },
-      signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? 30_000),
-    });
-    if (!response.ok) throw await ResponseError.fromResponse(response);
-    return response.json();
+    for (let attempt = 1; ; attempt++) {
+      const { token } = await auth.getPluginRequestToken({
+        onBehalfOf: await auth.getOwnServiceCredentials(),
+        targetPluginId: 'runtime-stack',
+      });
+      let response: Response | undefined;
+      let failure: unknown;
+      try {
+        response = await (this.options.fetch ?? fetch)(url, {
+          headers: { Authorization: `Bearer ${token}` },
+          signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? 30_000),
+        });
+      } catch (error) {
+        // Refused, reset or timed out: the backend may be restarting.
+        failure = error;
+      }
+      if (response?.ok) return response.json();
+      if (response) {
+        failure = await ResponseError.fromResponse(response);
+        if (!isRetryableStatus(response.status)) throw failure;
+      }
+      // Attempt n failed: retry n follows, if there is one.
+      const wait =
+        attempt > maxRetries
+          ? undefined
+          : retryWaitMs(
+              attempt,
+              this.options.retryBaseDelayMs ?? 1000,
+              parseRetryAfter(response?.headers.get('retry-after')),
+            );
+      if (wait === undefined) throw failure;
+      logger.warn(
+        `Retrying ${url.pathname} in ${Math.round(wait)} ms: ${failure}`,
+      );
+      await (this.options.sleep ?? sleep)(wait);
+    }
   }
 }

@@ -20,9 +20,9 @@ const service: SearchableService = {
   exemptCount: 0,
   evaluatedAt: '2026-12-05T10:00:00.000Z',
   tools: [
-    { capability: 'gitops', tool: 'argo-cd' },
-    { capability: 'service-mesh', tool: 'istio' },
-    { capability: 'service-mesh', tool: 'homegrown-mesh' },
+    { capability: 'gitops', tool: 'argo-cd', status: 'covered' },
+    { capability: 'service-mesh', tool: 'istio', status: 'covered' },
+    { capability: 'service-mesh', tool: 'homegrown-mesh', status: 'covered' },
   ],
   gaps: [
     { capability: 'certificate-management', layer: 4, status: 'missing' },
@@ -52,6 +52,59 @@ describe('serviceDocument', () => {
     );
     // A tool the layer model does not know keeps its id.
     expect(document.tools).toEqual(['Argo CD', 'Istio', 'homegrown-mesh']);
+    expect(document.confirmedTools).toEqual(document.tools);
+  });
+
+  it('says it runs only the tools of covered capabilities, not those merely named', () => {
+    const document = serviceDocument(
+      {
+        ...service,
+        tools: [
+          { capability: 'gitops', tool: 'argo-cd', status: 'covered' },
+          // Declared only, or contradicted by a cluster: a partial cover.
+          { capability: 'service-mesh', tool: 'linkerd', status: 'partial' },
+          { capability: 'data-protection', tool: 'velero', status: 'exempt' },
+        ],
+      },
+      titles,
+    );
+    expect(document.text).toContain('Runs with Argo CD (GitOps).');
+    expect(document.text).toMatch(
+      /Named, not confirmed: Linkerd \(Service mesh\), Velero \(Data protection \(backup & restore\)\)\./,
+    );
+    expect(document.text).not.toMatch(/Runs with [^.]*Linkerd/);
+    expect(document.tools).toEqual(['Argo CD', 'Linkerd', 'Velero']);
+    expect(document.confirmedTools).toEqual(['Argo CD']);
+  });
+
+  it('says when every required capability is exempt, not that none is required', () => {
+    const allExempt = serviceDocument(
+      { ...service, required: 0, ratio: 1, exemptCount: 13, gaps: [] },
+      titles,
+    );
+    expect(allExempt.text).toMatch(
+      /^All 13 required capabilities are exempt under the tier-1 profile\./,
+    );
+    expect(allExempt).toMatchObject({ required: 0, exemptCount: 13 });
+
+    const oneExempt = serviceDocument(
+      { ...service, required: 0, ratio: 1, exemptCount: 1, gaps: [] },
+      titles,
+    );
+    expect(oneExempt.text).toMatch(
+      /^The one required capability is exempt under the tier-1 profile\./,
+    );
+  });
+
+  it('counts the exempt capabilities beside the required ones covered', () => {
+    const document = serviceDocument(
+      { ...service, required: 11, exemptCount: 2 },
+      titles,
+    );
+    expect(document.text).toMatch(
+      /^89% of 11 required capabilities covered under the tier-1 profile \(2 more exempt\)\./,
+    );
+    expect(document.exemptCount).toBe(2);
   });
 
   it('falls back to the entity name, and says when nothing is seen or required', () => {

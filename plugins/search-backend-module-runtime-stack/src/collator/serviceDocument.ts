@@ -17,6 +17,27 @@ export type RuntimeStackIndexableDocument = RuntimeStackSearchDocument &
   IndexableDocument;
 
 /**
+ * What the profile asks of the service. `required` leaves exempt
+ * capabilities out, so a service with every required capability exempt
+ * counts none: that is not a profile requiring nothing.
+ */
+function requirementSentence(service: SearchableService): string {
+  const { required, exemptCount, profile } = service;
+  if (required === 0 && exemptCount === 1) {
+    return `The one required capability is exempt under the ${profile} profile.`;
+  }
+  if (required === 0) {
+    return exemptCount > 0
+      ? `All ${exemptCount} required capabilities are exempt under the ${profile} profile.`
+      : `No capability is required under the ${profile} profile.`;
+  }
+  const exempt = exemptCount > 0 ? ` (${exemptCount} more exempt)` : '';
+  return `${formatPercent(
+    service.ratio,
+  )} of ${required} required capabilities covered under the ${profile} profile${exempt}.`;
+}
+
+/**
  * What a search for a tool, a capability or a gap should find: the tools
  * the service runs with, by capability, and the required capabilities it
  * lacks, in words a search box is typed with.
@@ -29,16 +50,21 @@ export function serviceDocument(
   const tools = service.tools.map(t => ({
     capability: titles.capabilityTitleOf(t.capability),
     tool: titles.toolTitleOf(t.tool),
+    // Only a covered capability shows its tool running: a partial or exempt
+    // one may rest on a declaration alone, one a cluster even contradicts.
+    confirmed: t.status === 'covered',
   }));
+  const named = (list: typeof tools) =>
+    list.map(t => `${t.tool} (${t.capability})`).join(', ');
+  const confirmed = tools.filter(t => t.confirmed);
+  const unconfirmed = tools.filter(t => !t.confirmed);
   const sentences = [
-    service.required === 0
-      ? `No capability is required under the ${service.profile} profile.`
-      : `${formatPercent(service.ratio)} of ${
-          service.required
-        } required capabilities covered under the ${service.profile} profile.`,
-    tools.length > 0
-      ? `Runs with ${tools.map(t => `${t.tool} (${t.capability})`).join(', ')}.`
-      : 'No tools seen yet.',
+    requirementSentence(service),
+    confirmed.length > 0 ? `Runs with ${named(confirmed)}.` : '',
+    unconfirmed.length > 0
+      ? `Named, not confirmed: ${named(unconfirmed)}.`
+      : '',
+    tools.length === 0 ? 'No tools seen yet.' : '',
     service.gaps.length > 0
       ? `Gaps: ${service.gaps
           .map(g => `${titles.capabilityTitleOf(g.capability)} (${g.status})`)
@@ -60,8 +86,10 @@ export function serviceDocument(
     profile: service.profile,
     coverage: service.ratio,
     required: service.required,
+    exemptCount: service.exemptCount,
     gapCount: service.gapCount,
     tools: [...new Set(tools.map(t => t.tool))],
+    confirmedTools: [...new Set(confirmed.map(t => t.tool))],
     authorization: { resourceRef: service.entityRef },
   };
 }

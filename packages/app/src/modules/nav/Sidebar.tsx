@@ -13,6 +13,7 @@ import SearchIcon from '@material-ui/icons/Search';
 import { SidebarSearchModal } from '@backstage/plugin-search';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
 import { NotificationsNavItem } from './NotificationsNavItem';
+import { SearchModalResultList } from './SearchModalResultList';
 
 export const SidebarContent = NavContentBlueprint.make({
   params: {
@@ -29,7 +30,11 @@ export const SidebarContent = NavContentBlueprint.make({
         <Sidebar>
           <SidebarLogo />
           <SidebarGroup label="Search" icon={<SearchIcon />} to="/search">
-            <SidebarSearchModal />
+            <SidebarSearchModal
+              resultItemComponents={({ results }) => (
+                <SearchModalResultList results={results} />
+              )}
+            />
           </SidebarGroup>
           <SidebarDivider />
           <SidebarGroup label="Menu" icon={<MenuIcon />}>

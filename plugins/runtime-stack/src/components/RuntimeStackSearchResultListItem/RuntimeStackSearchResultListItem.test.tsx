@@ -37,11 +37,74 @@ describe('RuntimeStackSearchResultListItem', () => {
   it('says a service requiring nothing has nothing required, not 100% coverage', async () => {
     await renderInTestApp(
       <RuntimeStackSearchResultListItem
-        result={{ ...result, coverage: 1, required: 0, gapCount: 0 }}
+        result={{
+          ...result,
+          coverage: 1,
+          required: 0,
+          exemptCount: 0,
+          gapCount: 0,
+        }}
       />,
     );
     expect(screen.getByText('nothing required')).toBeInTheDocument();
     expect(screen.queryByText(/coverage:/)).toBeNull();
+  });
+
+  it('says every required capability is exempt, not that nothing is required', async () => {
+    await renderInTestApp(
+      <RuntimeStackSearchResultListItem
+        result={{
+          ...result,
+          coverage: 1,
+          required: 0,
+          exemptCount: 13,
+          gapCount: 0,
+        }}
+      />,
+    );
+    expect(screen.getByText('all exempt')).toBeInTheDocument();
+    expect(screen.queryByText('nothing required')).toBeNull();
+    expect(screen.queryByText(/coverage:/)).toBeNull();
+  });
+
+  it('counts the exempt capabilities beside the coverage of the others', async () => {
+    await renderInTestApp(
+      <RuntimeStackSearchResultListItem
+        result={{ ...result, required: 11, exemptCount: 2 }}
+      />,
+    );
+    expect(screen.getByText('coverage: 99%')).toBeInTheDocument();
+    expect(screen.getByText('2 exempt')).toBeInTheDocument();
+  });
+
+  it('tells the tools seen running from those only named', async () => {
+    await renderInTestApp(
+      <RuntimeStackSearchResultListItem
+        result={{
+          ...result,
+          tools: ['Argo CD', 'Linkerd'],
+          confirmedTools: ['Argo CD'],
+        }}
+      />,
+    );
+    expect(screen.getByText('runs Argo CD')).toBeInTheDocument();
+    expect(screen.getByText('Linkerd, not confirmed')).toBeInTheDocument();
+    expect(screen.queryByText('runs Linkerd')).toBeNull();
+  });
+
+  it('reads a document indexed before it counted the exempt capabilities or confirmed tools', async () => {
+    // Nothing required or all exempt: it cannot tell, so it says neither.
+    await renderInTestApp(
+      <RuntimeStackSearchResultListItem
+        result={{ ...result, coverage: 1, required: 0, gapCount: 0 }}
+      />,
+    );
+    expect(screen.queryByText('nothing required')).toBeNull();
+    expect(screen.queryByText('all exempt')).toBeNull();
+    // Its tools may be only declared: no chip calls them running.
+    expect(screen.queryByText('runs Linkerd')).toBeNull();
+    expect(screen.queryByText(/not confirmed/)).toBeNull();
+    expect(screen.getByText('no gaps')).toBeInTheDocument();
   });
 
   it('reads a document indexed before it counted the required capabilities', async () => {

@@ -44,16 +44,49 @@ export interface RuntimeStackSearchResultListItemProps {
  * The coverage chip's text, or nothing to show. A ratio of 1 is also what
  * a service requiring nothing gets, so the required count decides; a
  * document indexed before it carried that count cannot tell the two apart
- * at 1, and shows no coverage rather than a 100 % that may be false.
+ * at 1, and shows no coverage rather than a 100 % that may be false. The
+ * required count leaves exempt capabilities out, so 0 with some exempt is
+ * every requirement exempt, and 0 in a document without the exempt count
+ * may be either.
  */
 function coverageChipText(
   t: RuntimeStackT,
-  { coverage, required }: Partial<RuntimeStackSearchDocument>,
+  { coverage, required, exemptCount }: Partial<RuntimeStackSearchDocument>,
 ): string | undefined {
-  if (required === 0) return t('searchResult.nothingRequired');
+  if (required === 0) {
+    if (exemptCount === undefined) return undefined;
+    return exemptCount > 0
+      ? t('searchResult.allExempt')
+      : t('searchResult.nothingRequired');
+  }
   if (coverage === undefined) return undefined;
   if (required === undefined && coverage >= 1) return undefined;
   return t('searchResult.coverage', { percent: percentText(t, coverage) });
+}
+
+/**
+ * The tool chips: those seen running, then those only named. A document
+ * indexed before it told the two apart gets none rather than calling a
+ * declared tool running.
+ */
+function toolChipTexts(
+  t: RuntimeStackT,
+  { tools, confirmedTools }: Partial<RuntimeStackSearchDocument>,
+): Array<{ label: string; confirmed: boolean }> {
+  if (!tools || !confirmedTools) return [];
+  const confirmed = new Set(confirmedTools);
+  return [
+    ...confirmedTools.map(tool => ({
+      label: t('searchResult.confirmedTool', { tool }),
+      confirmed: true,
+    })),
+    ...tools
+      .filter(tool => !confirmed.has(tool))
+      .map(tool => ({
+        label: t('searchResult.unconfirmedTool', { tool }),
+        confirmed: false,
+      })),
+  ];
 }
 
 function Highlighted(props: {
@@ -88,6 +121,8 @@ export function RuntimeStackSearchResultListItem(
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   if (!result) return null;
   const coverage = coverageChipText(t, result);
+  // Beside a coverage figure; with none required, the coverage chip says it.
+  const exemptBeside = (result.required ?? 0) > 0 ? result.exemptCount ?? 0 : 0;
   return (
     <div className={classes.item}>
       {icon && <ListItemIcon>{icon}</ListItemIcon>}
@@ -126,6 +161,12 @@ export function RuntimeStackSearchResultListItem(
         />
         <Box className={classes.chips}>
           {coverage && <Chip size="small" label={coverage} />}
+          {exemptBeside > 0 && (
+            <Chip
+              size="small"
+              label={t('searchResult.exempt', { count: exemptBeside })}
+            />
+          )}
           {result.gapCount !== undefined && (
             <Chip
               size="small"
@@ -146,6 +187,14 @@ export function RuntimeStackSearchResultListItem(
               })}
             />
           )}
+          {toolChipTexts(t, result).map(({ label, confirmed }) => (
+            <Chip
+              key={label}
+              size="small"
+              variant={confirmed ? 'default' : 'outlined'}
+              label={label}
+            />
+          ))}
         </Box>
       </div>
     </div>
