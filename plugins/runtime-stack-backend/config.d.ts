@@ -48,10 +48,14 @@ export interface Config {
       watch?: boolean;
       /**
        * How long a run watches after its full list. Default: the schedule's
-       * period (or timeout, if shorter) minus 15 seconds.
+       * period (or timeout, if shorter) minus 15 seconds. A `cron` schedule
+       * counts as a period of 5 minutes here: set this with one.
        */
       watchWindow?: HumanDuration | string;
-      /** Data older than this is shown as stale. Default: three periods. */
+      /**
+       * Data older than this is shown as stale. Default: three periods, a
+       * `cron` schedule counting as 5 minutes: set this with one.
+       */
       staleAfter?: HumanDuration | string;
       /** Timeout of every request to a cluster. Default 30 seconds. */
       requestTimeout?: HumanDuration | string;
@@ -145,7 +149,7 @@ export interface Config {
         clusters?: string[];
         /**
          * Extra request headers, e.g. a tenant id or an Authorization header.
-         * @visibility secret
+         * @deepVisibility secret
          */
         headers?: { [name: string]: string };
       }>;
@@ -202,19 +206,6 @@ export interface Config {
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       /** Components evaluated at once. Default 8. */
       concurrency?: number;
-    };
-    scaffolder?: {
-      /**
-       * The helm binary the `runtime-stack:chart:validate` action runs.
-       * Default: RUNTIME_STACK_HELM, else `helm` on the PATH.
-       */
-      helmPath?: string;
-      /**
-       * Where `runtime-stack:publish:local` writes new services, one
-       * directory each, relative to the backend's working directory; unset
-       * disables the action.
-       */
-      localPublishDir?: string;
     };
     scorecards?: {
       /** Days of daily coverage snapshots kept for trends. Default 180. */

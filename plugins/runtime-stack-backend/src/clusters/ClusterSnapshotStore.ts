@@ -64,8 +64,6 @@ function rowOf(cluster: string, object: ClusterObject) {
   };
 }
 
-const NUL = /\u0000/g;
-
 /**
  * The object as JSON that PostgreSQL's `jsonb` takes, as the labels index
  * casts it: `jsonb` refuses the escape of a NUL character, which anyone who
@@ -78,7 +76,9 @@ function bodyOf(object: ClusterObject): string {
   // Matches a text `\u0000` too; the replacer then changes nothing.
   return json.includes('\\u0000')
     ? JSON.stringify(object, (_key, value) =>
-        typeof value === 'string' ? value.replace(NUL, '\uFFFD') : value,
+        typeof value === 'string'
+          ? value.replaceAll('\u0000', '\uFFFD')
+          : value,
       )
     : json;
 }

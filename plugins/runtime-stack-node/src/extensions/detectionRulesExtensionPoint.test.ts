@@ -59,7 +59,6 @@ describe('DetectionRuleAdditions', () => {
       /^addDetectionRules was called after the runtime-stack plugin started/,
     );
   });
-
 });
 
 describe('runtimeStackDetectionRulesExtensionPoint', () => {
