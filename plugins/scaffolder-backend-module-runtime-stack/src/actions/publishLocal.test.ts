@@ -3,7 +3,9 @@ import {
   existsSync,
   mkdtempSync,
   mkdirSync,
+  readdirSync,
   readFileSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -78,6 +80,49 @@ describe('runtime-stack:publish:local', () => {
       'entityRef',
       'component:default/orders-api',
     );
+  });
+
+  it('lets only one of two runs with the same name write, and copies no link', async () => {
+    const { baseDir } = setup();
+    const action = createPublishLocalAction({ baseDir });
+    const run = (owner: string) => {
+      const ws = workspace(catalogInfo.replace('team-payments', owner));
+      symlinkSync('/etc/hostname', join(ws, 'host-file'));
+      return action.handler(
+        createMockActionContext({
+          input: { name: 'orders-api' },
+          workspacePath: ws,
+        }),
+      );
+    };
+    const results = await Promise.allSettled([run('team-a'), run('team-b')]);
+    expect(results.map(r => r.status).sort()).toEqual([
+      'fulfilled',
+      'rejected',
+    ]);
+    const refused = results.find(r => r.status === 'rejected');
+    expect((refused as PromiseRejectedResult).reason.message).toMatch(
+      /orders-api already exists/,
+    );
+    const target = join(baseDir, 'orders-api');
+    const written = readFileSync(join(target, 'catalog-info.yaml'), 'utf8');
+    const winner = results[0].status === 'fulfilled' ? 'team-a' : 'team-b';
+    expect(written).toContain(`owner: ${winner}`);
+    expect(readdirSync(target).sort()).toEqual(['catalog-info.yaml', 'chart']);
+  });
+
+  it('refuses a catalog-info.yaml that is a link', async () => {
+    const { baseDir } = setup();
+    const ws = workspace();
+    symlinkSync('/etc/hostname', join(ws, 'catalog-info.yaml'));
+    await expect(
+      createPublishLocalAction({ baseDir }).handler(
+        createMockActionContext({
+          input: { name: 'orders-api' },
+          workspacePath: ws,
+        }),
+      ),
+    ).rejects.toThrow(/catalog-info.yaml is a symbolic link/);
   });
 
   it('refuses to overwrite a service, to run unconfigured, and a workspace without a Component', async () => {

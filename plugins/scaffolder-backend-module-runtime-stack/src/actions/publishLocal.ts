@@ -2,7 +2,7 @@ import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { DNS_LABEL_PATTERN } from '@internal/backstage-plugin-runtime-stack-common';
-import { cp, mkdir, readFile, stat } from 'node:fs/promises';
+import { cp, lstat, mkdir, readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 
@@ -12,8 +12,24 @@ export interface PublishLocalActionOptions {
   baseDir?: string;
 }
 
+const exists = (path: string) =>
+  lstat(path).then(
+    () => true,
+    () => false,
+  );
+
 /** The Component that the generated catalog-info.yaml describes. */
 async function componentRefOf(catalogInfo: string): Promise<string> {
+  if (
+    await lstat(catalogInfo).then(
+      s => s.isSymbolicLink(),
+      () => false,
+    )
+  ) {
+    throw new InputError(
+      `${catalogInfo} is a symbolic link; publish the file the template generates`,
+    );
+  }
   const text = await readFile(catalogInfo, 'utf8').catch(() => {
     throw new NotFoundError(
       `The workspace has no ${catalogInfo}; generate catalog-info.yaml before publishing`,
@@ -76,16 +92,11 @@ export function createPublishLocalAction(options: PublishLocalActionOptions) {
       const entityRef = await componentRefOf(
         join(ctx.workspacePath, 'catalog-info.yaml'),
       );
-      if (
-        await stat(target).then(
-          () => true,
-          () => false,
-        )
-      ) {
-        throw new InputError(
+      const taken = () =>
+        new InputError(
           `${target} already exists: choose another name, or remove it first`,
         );
-      }
+      if (await exists(target)) throw taken();
       ctx.output('localPath', target);
       ctx.output('entityRef', entityRef);
       if (ctx.isDryRun) {
@@ -93,7 +104,25 @@ export function createPublishLocalAction(options: PublishLocalActionOptions) {
         return;
       }
       await mkdir(baseDir, { recursive: true });
-      await cp(ctx.workspacePath, target, { recursive: true });
+      // Claimed before anything is written: of two runs with one name, the
+      // second finds it taken instead of writing over the first.
+      await mkdir(target).catch(error => {
+        throw (error as NodeJS.ErrnoException).code === 'EEXIST'
+          ? taken()
+          : error;
+      });
+      // Links stay behind: the catalog module reads what is written here, as
+      // the backend, and a link could point it at any file of the host.
+      const notLink = async (source: string) =>
+        !(await lstat(source)).isSymbolicLink();
+      for (const entry of await readdir(ctx.workspacePath)) {
+        await cp(join(ctx.workspacePath, entry), join(target, entry), {
+          recursive: true,
+          errorOnExist: true,
+          force: false,
+          filter: notLink,
+        });
+      }
       ctx.logger.info(
         `Wrote the new service to ${target}; the catalog shows ${entityRef} within seconds`,
       );

@@ -1,5 +1,6 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { InputError } from '@backstage/errors';
+import { chmodSync } from 'node:fs';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { ensureHelm } from '../__testUtils__/helm';
 import { createValidateChartAction } from './validateChart';
@@ -367,6 +368,83 @@ spec:
     ).rejects.toThrow(
       /Input 'valuesFiles' must be a path inside the workspace/,
     );
+  });
+
+  describe('reads only the workspace’s own files', () => {
+    const outside = createMockDirectory();
+
+    beforeEach(() => {
+      outside.setContent({
+        environ: 'GITHUB_TOKEN=ghp_not_for_charts',
+        'values.yaml': 'replicas: 3',
+        'chart/Chart.yaml': CHART_YAML,
+      });
+    });
+
+    it('refuses a chart that holds a symbolic link, which helm would follow out of it, without reading it', async () => {
+      mockDir.setContent({
+        ...chartFiles({
+          'chart/templates/leak.yaml': `apiVersion: v1
+kind: {{ .Files.Get "files/env" | quote }}
+metadata:
+  name: leak
+`,
+        }),
+        'chart/files/env': ({ symlink }) => symlink(outside.resolve('environ')),
+      });
+      const error = await createValidateChartAction({ helmPath })
+        .handler(context({ releaseName: 'web' }))
+        .catch(e => e);
+      expect(error).toBeInstanceOf(InputError);
+      expect(error.message).toBe(
+        "Input 'chartPath': the chart holds a symbolic link, 'chart/files/env'; helm would follow it, so a chart is validated only without links",
+      );
+      expect(error.message).not.toContain('ghp_not_for_charts');
+    });
+
+    it('refuses a chart or values file reached through a linked directory', async () => {
+      mockDir.setContent({
+        ...chartFiles(),
+        linked: ({ symlink }) => symlink(outside.path),
+        'values.yaml': ({ symlink }) => symlink(outside.resolve('values.yaml')),
+      });
+      const action = createValidateChartAction({ helmPath });
+      await expect(
+        action.handler(context({ chartPath: 'linked/chart' })),
+      ).rejects.toThrow(
+        "Input 'chartPath' must be a path inside the workspace, got 'linked/chart'",
+      );
+      for (const file of ['linked/values.yaml', 'values.yaml']) {
+        await expect(
+          action.handler(context({ valuesFiles: [file] })),
+        ).rejects.toThrow(
+          `Input 'valuesFiles' must be a path inside the workspace, got '${file}'`,
+        );
+      }
+    });
+
+    it('runs helm without the backend’s environment', async () => {
+      mockDir.setContent(chartFiles());
+      // A helm that fails its lint with the environment it was given.
+      outside.setContent({
+        'helm.sh':
+          "#!/bin/sh\necho \"Error: $(env | sort | tr '\\n' ' ')\" >&2\nexit 1\n",
+      });
+      chmodSync(outside.resolve('helm.sh'), 0o755);
+      process.env.RUNTIME_STACK_TEST_SECRET = 'backend-only';
+      try {
+        const error = await createValidateChartAction({
+          helmPath: outside.resolve('helm.sh'),
+        })
+          .handler(context())
+          .catch(e => e);
+        expect(error.message).toMatch(/^helm lint failed for chart 'chart'/);
+        expect(error.message).toContain(`HELM_CACHE_HOME=${mockDir.path}`);
+        expect(error.message).not.toContain('RUNTIME_STACK_TEST_SECRET');
+      } finally {
+        delete process.env.RUNTIME_STACK_TEST_SECRET;
+      }
+    });
   });
 
   it('fails when the chart path has no Chart.yaml', async () => {

@@ -6,6 +6,7 @@ import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { DNS_LABEL_PATTERN } from '@internal/backstage-plugin-runtime-stack-common';
+import { refuseLinksInChart } from './chartFilesInWorkspace';
 import {
   formatManifestProblems,
   parseRenderedManifests,
@@ -65,14 +66,35 @@ function helmErrors(output: string): string[] {
   return [...new Set(errors.filter(Boolean))];
 }
 
+/**
+ * What helm runs with: none of the backend's environment, which holds its
+ * tokens and passwords, and its own homes, so no repository, registry login
+ * or plugin of the host's user takes part.
+ */
+function helmEnvironment(home: string): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: home,
+    HELM_CACHE_HOME: join(home, 'cache'),
+    HELM_CONFIG_HOME: join(home, 'config'),
+    HELM_DATA_HOME: join(home, 'data'),
+  };
+}
+
 async function runHelm(
   helm: string,
   args: string[],
-  options: { cwd: string; timeoutMs: number; signal?: AbortSignal },
+  options: {
+    cwd: string;
+    env: NodeJS.ProcessEnv;
+    timeoutMs: number;
+    signal?: AbortSignal;
+  },
 ): Promise<HelmResult> {
   try {
     const { stdout, stderr } = await execFileAsync(helm, args, {
       cwd: options.cwd,
+      env: options.env,
       timeout: options.timeoutMs,
       maxBuffer: 64 * 1024 * 1024,
       signal: options.signal,
@@ -195,20 +217,26 @@ export function createValidateChartAction(
           `Input 'chartPath': no Chart.yaml in '${chartPath}' of the workspace`,
         );
       }
-      const valuesArgs = (ctx.input.valuesFiles ?? []).flatMap(file => {
+      const valuesFiles = (ctx.input.valuesFiles ?? []).map(file => {
         const path = workspaceChild(ctx.workspacePath, file, 'valuesFiles');
         if (!existsSync(path)) {
           throw new InputError(
             `Input 'valuesFiles': '${file}' does not exist in the workspace`,
           );
         }
-        return ['-f', path];
+        return path;
       });
-      const valueArgs = [...valuesArgs, ...setArgs(ctx.input.set)];
+      await refuseLinksInChart(ctx.workspacePath, chartDir);
+      const valueArgs = [
+        ...valuesFiles.flatMap(path => ['-f', path]),
+        ...setArgs(ctx.input.set),
+      ];
       const helm = options.helmPath || process.env.RUNTIME_STACK_HELM || 'helm';
+      const helmHome = await ctx.createTemporaryDirectory();
       const run = (args: string[]) =>
         runHelm(helm, args, {
           cwd: ctx.workspacePath,
+          env: helmEnvironment(helmHome),
           timeoutMs,
           signal: ctx.signal,
         });
