@@ -7,9 +7,25 @@ interface PlannedFailure {
 }
 
 export interface InjectedFailure {
-  status: Status;
+  code: number;
+  body: string;
   headers: Record<string, string>;
 }
+
+/**
+ * kube-apiserver's throttling (max-in-flight, and priority and fairness)
+ * answers with Go's http.Error, plain text, not a Status, and asks for a
+ * wait of at least a second.
+ */
+const THROTTLED: InjectedFailure = {
+  code: 429,
+  body: 'Too many requests, please try again later.\n',
+  headers: {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'X-Content-Type-Options': 'nosniff',
+    'Retry-After': '1',
+  },
+};
 
 /** Failures planned by tests with failNext, consumed in the order they were planned. */
 export class FailureInjector {
@@ -33,21 +49,19 @@ export class FailureInjector {
     if (failure.remaining === 0) {
       this.planned.splice(this.planned.indexOf(failure), 1);
     }
+    if (failure.code === 429) return THROTTLED;
+    const status = injectedStatus(failure.code);
     return {
-      status: injectedStatus(failure.code),
-      // Retry-After 0 keeps clients that honour it from slowing the tests down.
-      headers: failure.code === 429 ? { 'Retry-After': '0' } : {},
+      code: status.code,
+      body: JSON.stringify(status),
+      headers: { 'Content-Type': 'application/json' },
     };
   }
 }
 
-/** The Status kube-apiserver (or its priority-and-fairness filter) sends for these codes. */
+/** The Status kube-apiserver sends for these codes. */
 function injectedStatus(code: number): Status {
   switch (code) {
-    case 429:
-      return makeStatus(429, 'Too many requests, please try again later.', {
-        details: { retryAfterSeconds: 0 },
-      });
     case 500:
       return makeStatus(500, 'Internal error occurred: injected failure');
     case 503:

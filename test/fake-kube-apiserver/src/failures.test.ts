@@ -76,17 +76,17 @@ describe('auth, authorization and injected failures', () => {
     });
   });
 
-  it('throttles with 429 and Retry-After: 0, only on matching paths', async () => {
+  it('throttles as kube-apiserver does, in plain text with Retry-After: 1, only on matching paths', async () => {
     server.failNext(1, 429, '/pods');
     const other = await getJson(server, '/api/v1/namespaces');
     expect(other.status).toBe(200);
     const throttled = await getJson(server, '/api/v1/pods');
     expect(throttled.status).toBe(429);
-    expect(throttled.headers.get('retry-after')).toBe('0');
-    expect(throttled.body).toMatchObject({
-      reason: 'TooManyRequests',
-      code: 429,
-    });
+    expect(throttled.headers.get('retry-after')).toBe('1');
+    expect(throttled.headers.get('content-type')).toBe(
+      'text/plain; charset=utf-8',
+    );
+    expect(throttled.body).toBe('Too many requests, please try again later.\n');
     expect((await getJson(server, '/api/v1/pods')).status).toBe(200);
   });
 
@@ -102,7 +102,7 @@ describe('auth, authorization and injected failures', () => {
     await getJson(server, '/api/v1/pods?limit=10');
     await getJson(server, '/api/v1/namespaces/checkout/secrets');
     await getJson(server, '/api/v1/secrets', 'wrong');
-    expect(server.requests).toEqual([
+    expect(server.requests.map(({ receivedAt, ...r }) => r)).toEqual([
       {
         method: 'GET',
         path: '/api/v1/pods',

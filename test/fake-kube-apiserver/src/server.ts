@@ -124,7 +124,13 @@ export async function startFakeKubeApiServer(
     }
     const injected = failures.take(url.pathname);
     if (injected) {
-      sendStatus(response, record, injected.status, injected.headers);
+      sendJson(
+        response,
+        record,
+        injected.code,
+        injected.body,
+        injected.headers,
+      );
       return;
     }
     if (record.method !== 'GET') {
@@ -176,6 +182,7 @@ export async function startFakeKubeApiServer(
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
       status: 0,
+      receivedAt: Date.now(),
     };
     if (options.recordRequests !== false) {
       requests.push(record);

@@ -73,6 +73,8 @@ export interface RecordedRequest {
   query: Record<string, string>;
   /** 0 while the response has not started. */
   status: number;
+  /** When it arrived, in milliseconds since the epoch. */
+  receivedAt: number;
   /** The CN of the client certificate the request was authenticated by. */
   clientCertificateUser?: string;
 }

@@ -263,11 +263,14 @@ describe.each(databases.eachSupportedId())(
       const eu = clusterOf('prod-eu-1', euServer);
       await service([eu]).run(eu, new AbortController().signal);
 
+      const deployments = euServer.requests.filter(
+        r => r.path === '/apis/apps/v1/deployments',
+      );
+      expect(deployments.map(r => r.status).slice(0, 2)).toEqual([429, 200]);
+      // Asked again no sooner than the Retry-After of the throttled answer.
       expect(
-        euServer.requests.filter(
-          r => r.path === '/apis/apps/v1/deployments' && r.status === 429,
-        ),
-      ).toHaveLength(1);
+        deployments[1].receivedAt - deployments[0].receivedAt,
+      ).toBeGreaterThanOrEqual(1000);
       expect(
         (await storedNames('prod-eu-1', 'Deployment')).length,
       ).toBeGreaterThan(5);
