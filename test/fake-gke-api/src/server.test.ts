@@ -69,6 +69,10 @@ describe('fake GKE API', () => {
     );
     expect(unauthenticated.status).toBe(401);
     expect((await unauthenticated.json()).error.status).toBe('UNAUTHENTICATED');
+    // A project whose last cluster went is still the token's to list.
+    gke.setClusters([]);
+    const emptied = await get('/v1/projects/acme-prod/locations/-/clusters');
+    expect([emptied.status, await emptied.json()]).toEqual([200, {}]);
     const denied = await get('/v1/projects/nope/locations/-/clusters');
     expect(denied.status).toBe(403);
     expect((await denied.json()).error).toMatchObject({

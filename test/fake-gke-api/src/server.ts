@@ -26,6 +26,12 @@ export interface FakeGkeCluster {
 
 export interface FakeGkeApiOptions {
   clusters?: FakeGkeCluster[];
+  /**
+   * The projects the token may list, with clusters or without; default the
+   * projects of `clusters`. Any other is refused, as GKE refuses one that
+   * does not exist or is not the caller's.
+   */
+  projects?: string[];
   /** The access token every request must carry; default `fake-gke-token`. */
   token?: string;
 }
@@ -35,6 +41,7 @@ export interface FakeGkeApi {
   readonly url: string;
   /** Paths requested, in order. */
   readonly requests: string[];
+  /** The clusters now; a project that had some stays one the token may list. */
   setClusters(clusters: FakeGkeCluster[]): void;
   /** The next `count` requests get this HTTP status and Google's error body. */
   failNext(count: number, status: number): void;
@@ -99,13 +106,16 @@ const LIST = /^\/v1\/projects\/([^/]+)\/locations\/([^/]+)\/clusters$/;
  * where `l` is a region, a zone or `-` for all, answering
  * `{clusters: [...]}` (or `{}` when there are none, as protobuf JSON does),
  * with 401 UNAUTHENTICATED for a missing or wrong token and 403
- * PERMISSION_DENIED for a project it does not know.
+ * PERMISSION_DENIED for a project the token may not list.
  */
 export async function startFakeGkeApi(
   options: FakeGkeApiOptions = {},
 ): Promise<FakeGkeApi> {
   const token = options.token ?? DEFAULT_TOKEN;
   let clusters = [...(options.clusters ?? [])];
+  const projects = new Set(
+    options.projects ?? clusters.map(cluster => cluster.project),
+  );
   let failures = { count: 0, status: 500 };
   const requests: string[] = [];
 
@@ -131,7 +141,7 @@ export async function startFakeGkeApi(
       return { status: 404, body: googleError(404, 'Not Found') };
     }
     const [project, location] = match.slice(1).map(decodeURIComponent);
-    if (!clusters.some(c => c.project === project)) {
+    if (!projects.has(project)) {
       return {
         status: 403,
         body: googleError(
@@ -171,6 +181,7 @@ export async function startFakeGkeApi(
     requests,
     setClusters(next) {
       clusters = [...next];
+      for (const cluster of next) projects.add(cluster.project);
     },
     failNext(count, status) {
       failures = { count, status };

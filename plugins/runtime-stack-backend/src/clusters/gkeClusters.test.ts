@@ -234,6 +234,13 @@ describe('GkeClusters', () => {
     });
   });
 
+  it('lists no cluster once the project’s last one is deleted', async () => {
+    const gkeClusters = reader(locators({ projectId: 'acme-prod' }));
+    expect((await gkeClusters.read()).clusters).toHaveLength(3);
+    gke.setClusters([]);
+    expect(await gkeClusters.read()).toEqual({ clusters: [], problems: [] });
+  });
+
   it('calls a read incomplete when a locator fails before it ever answered', async () => {
     const gkeClusters = reader(locators({ projectId: 'acme-prod' }));
     gke.failNext(3, 503);
