@@ -228,3 +228,10 @@ export type {
   TrendPoint,
   TrendSubject,
 } from './scorecards/types';
+export {
+  backoffDelay,
+  isRetryableStatus,
+  MAX_RETRY_WAIT_MS,
+  parseRetryAfter,
+  retryWaitMs,
+} from './http/retryDelay';

@@ -7,13 +7,15 @@ import { ResponseError } from '@backstage/errors';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import type { DocumentCollatorFactory } from '@backstage/plugin-search-common';
 import {
+  isRetryableStatus,
   layerModelTitlesOf,
+  parseRetryAfter,
+  retryWaitMs,
   validateLayerModel,
   type SearchableServicePage,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isRetryableStatus, parseRetryAfter, retryWaitMs } from './retryDelay';
 import {
   serviceDocument,
   type RuntimeStackIndexableDocument,
@@ -137,9 +139,9 @@ export class RuntimeStackCollatorFactory implements DocumentCollatorFactory {
         attempt > maxRetries
           ? undefined
           : retryWaitMs(
+              parseRetryAfter(response?.headers.get('retry-after')),
               attempt,
               this.options.retryBaseDelayMs ?? 1000,
-              parseRetryAfter(response?.headers.get('retry-after')),
             );
       if (wait === undefined) throw failure;
       logger.warn(
