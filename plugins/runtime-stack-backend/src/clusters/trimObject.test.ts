@@ -314,7 +314,23 @@ describe('trimObject of GitOps objects', () => {
       kind: 'ApplicationSet',
       metadata: { name: 'orders', namespace: 'argocd' },
       spec: {
-        generators: [{ list: { elements: [{ cluster: 'prod' }] } }],
+        generators: [
+          {
+            matrix: {
+              generators: [
+                { clusters: { values: { dbPassword: SECRET } } },
+                { list: { elements: [{ cluster: 'prod', token: SECRET }] } },
+                { list: { elementsYaml: `- token: ${SECRET}` } },
+                {
+                  plugin: {
+                    configMapRef: { name: 'orders-plugin' },
+                    input: { parameters: { token: SECRET } },
+                  },
+                },
+              ],
+            },
+          },
+        ],
         template: {
           metadata: { name: '{{cluster}}-orders' },
           spec: { project: 'shop', source: pluginSource(), destination },
@@ -323,7 +339,20 @@ describe('trimObject of GitOps objects', () => {
     });
     expect(JSON.stringify(trimmed)).not.toContain(SECRET);
     expect(trimmed.spec).toEqual({
-      generators: [{ list: { elements: [{ cluster: 'prod' }] } }],
+      // Which generators make the Applications stays; what they hand the
+      // template does not.
+      generators: [
+        {
+          matrix: {
+            generators: [
+              { clusters: {} },
+              { list: {} },
+              { list: {} },
+              { plugin: { configMapRef: { name: 'orders-plugin' } } },
+            ],
+          },
+        },
+      ],
       template: {
         metadata: { name: '{{cluster}}-orders' },
         spec: { project: 'shop', source: keptPluginSource, destination },
@@ -389,6 +418,31 @@ describe('trimObject of GitOps objects', () => {
       history: [{ chartName: 'postgresql', chartVersion: '15.5.0' }],
     });
     expect(JSON.stringify(trimmed)).not.toContain(SECRET);
+  });
+
+  it("keeps a k3s HelmChart's chart and where its values come from, not the values", () => {
+    const trimmed = trimObject({
+      apiVersion: 'helm.cattle.io/v1',
+      kind: 'HelmChart',
+      metadata: { name: 'orders-db', namespace: 'kube-system' },
+      spec: {
+        chart: 'postgresql',
+        repo: 'https://charts.bitnami.com/bitnami',
+        version: '15.5.0',
+        targetNamespace: 'orders',
+        valuesContent: `auth:\n  postgresPassword: ${SECRET}\n`,
+        set: { 'auth.postgresPassword': SECRET },
+        valuesSecrets: [{ name: 'orders-db-values', keys: ['prod.yaml'] }],
+      },
+    });
+    expect(JSON.stringify(trimmed)).not.toContain(SECRET);
+    expect(trimmed.spec).toEqual({
+      chart: 'postgresql',
+      repo: 'https://charts.bitnami.com/bitnami',
+      version: '15.5.0',
+      targetNamespace: 'orders',
+      valuesSecrets: [{ name: 'orders-db-values', keys: ['prod.yaml'] }],
+    });
   });
 
   it("keeps a Flux Kustomization's source and where its variables come from, not the variables or inline patches", () => {

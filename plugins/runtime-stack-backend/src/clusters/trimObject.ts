@@ -1,5 +1,5 @@
 import type { ClusterObject } from '@internal/backstage-plugin-runtime-stack-common';
-import type { JsonObject } from '@backstage/types';
+import type { JsonObject, JsonValue } from '@backstage/types';
 
 // Annotations that repeat the whole object, env values included: kubectl's
 // client-side apply, kapp's and Rancher's (gzipped) copies of what they
@@ -112,6 +112,28 @@ function withArgoSourcesTrimmed(value: unknown): unknown {
   );
 }
 
+/**
+ * The values a generator hands the template (a list's elements, a plugin's
+ * input, the values of any generator), dropped however deep a matrix or
+ * merge nests them: they are written inline, credentials among them.
+ */
+const GENERATOR_VALUE_KEYS = new Set([
+  'elements',
+  'elementsYaml',
+  'input',
+  'values',
+]);
+
+function withoutGeneratorValues(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutGeneratorValues);
+  if (!isObject(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !GENERATOR_VALUE_KEYS.has(key))
+      .map(([key, child]) => [key, withoutGeneratorValues(child)]),
+  );
+}
+
 const isArgoCd = (raw: any) =>
   (raw.kind === 'Application' || raw.kind === 'ApplicationSet') &&
   typeof raw.apiVersion === 'string' &&
@@ -147,9 +169,10 @@ function settingsOf(source: JsonObject, keys: string[]): JsonObject {
  * status, without managed fields, without the annotations that copy the
  * object, and without what secrets are often inlined in: environments
  * anywhere in spec or status, a HelmRelease's values and post-renderers, a
- * Flux Kustomization's inline patches and substitutions, and an Argo CD
- * Application's Helm values and parameters and plugin environments wherever
- * its sources are repeated.
+ * Flux Kustomization's inline patches and substitutions, a k3s HelmChart's
+ * values, an Argo CD Application's Helm values and parameters and plugin
+ * environments wherever its sources are repeated, and the values an
+ * ApplicationSet's generators hand its template.
  */
 export function trimObject(raw: any): ClusterObject {
   const metadata = raw.metadata ?? {};
@@ -205,6 +228,14 @@ export function trimObject(raw: any): ClusterObject {
       const substituteFrom = (postBuild as JsonObject | undefined)
         ?.substituteFrom;
       spec = substituteFrom ? { ...rest, postBuild: { substituteFrom } } : rest;
+    } else if (
+      raw.kind === 'HelmChart' &&
+      raw.apiVersion?.startsWith('helm.cattle.io/')
+    ) {
+      // k3s and RKE2's Helm controller: the chart's values, inline as YAML
+      // or as --set pairs; valuesSecrets only names where they are read from.
+      const { valuesContent, set, ...rest } = spec;
+      spec = rest;
     }
     spec = withoutContainerEnv(spec) as JsonObject;
   }
@@ -214,6 +245,12 @@ export function trimObject(raw: any): ClusterObject {
     ? (withoutContainerEnv(raw.status) as JsonObject)
     : undefined;
   if (isArgoCd(raw)) {
+    if (spec && raw.kind === 'ApplicationSet' && spec.generators) {
+      spec = {
+        ...spec,
+        generators: withoutGeneratorValues(spec.generators) as JsonValue,
+      };
+    }
     spec = spec && (withArgoSourcesTrimmed(spec) as JsonObject);
     status = status && (withArgoSourcesTrimmed(status) as JsonObject);
   }
