@@ -113,6 +113,7 @@ export type {
 } from './cluster/clusterViews';
 export { DNS_LABEL_PATTERN, isDnsLabel } from './cluster/kubernetesNames';
 export {
+  chosenOption,
   describePlatformMismatch,
   hasClusterBoundChoice,
   platformMismatches,

@@ -28,7 +28,13 @@ export interface PlatformMismatch {
   offered: string[];
 }
 
-const chosen = (value: string | undefined) =>
+/**
+ * A template choice that names something: undefined when unset, empty or
+ * `none` (no GitOps, no mesh, the nodes' own runtime).
+ *
+ * @public
+ */
+export const chosenOption = (value: string | undefined): string | undefined =>
   value && value !== 'none' ? value : undefined;
 
 /**
@@ -37,7 +43,9 @@ const chosen = (value: string | undefined) =>
  * @public
  */
 export function hasClusterBoundChoice(choices: ClusterBoundChoices): boolean {
-  return Boolean(chosen(choices.mesh) ?? chosen(choices.runtimeClass));
+  return Boolean(
+    chosenOption(choices.mesh) ?? chosenOption(choices.runtimeClass),
+  );
 }
 
 /** The service meshes detected on the cluster, by tool id. */
@@ -72,7 +80,7 @@ export function platformMismatches(
   choices: ClusterBoundChoices,
 ): PlatformMismatch[] {
   const mismatches: PlatformMismatch[] = [];
-  const mesh = chosen(choices.mesh);
+  const mesh = chosenOption(choices.mesh);
   if (mesh) {
     const meshes = meshesOf(cluster);
     if (!meshes.includes(mesh)) {
@@ -84,7 +92,7 @@ export function platformMismatches(
       });
     }
   }
-  const runtimeClass = chosen(choices.runtimeClass);
+  const runtimeClass = chosenOption(choices.runtimeClass);
   if (runtimeClass) {
     const offered = runtimeClassesOf(cluster);
     if (!offered.includes(runtimeClass)) {

@@ -4,6 +4,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import {
+  chosenOption,
   findUnknownDeclaredTools,
   formatDeclaredTools,
   RUNTIME_STACK_ANNOTATIONS,
@@ -81,7 +82,7 @@ export function createDeclareStackAction(
     async handler(ctx) {
       // A form leaves a skipped choice as an empty string or 'none'.
       const pairs = Object.entries(ctx.input.tools)
-        .filter(([, tool]) => tool !== '' && tool !== 'none')
+        .filter(([, tool]) => chosenOption(tool))
         .map(([capability, tool]) => ({ capability, tool }));
       const problems = findUnknownDeclaredTools(
         await currentLayerModel(options.layerModel),

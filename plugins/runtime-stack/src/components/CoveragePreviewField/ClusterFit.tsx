@@ -4,6 +4,7 @@ import {
   useTranslationRef,
 } from '@backstage/frontend-plugin-api';
 import {
+  chosenOption,
   platformMismatches,
   runtimeClassesOf,
   type ClusterBoundChoices,
@@ -25,9 +26,6 @@ export function clustersOffering(
     .filter(cluster => runtimeClassesOf(cluster).includes(runtimeClass))
     .map(cluster => cluster.name);
 }
-
-const chosen = (value: string | undefined) =>
-  value && value !== 'none' ? value : undefined;
 
 /**
  * The chosen cluster as last collected: only then does the template's
@@ -125,7 +123,7 @@ export const ClusterFit = ({
   }
   if (!clusters.value) return null;
 
-  const runtimeClass = chosen(choices.runtimeClass);
+  const runtimeClass = chosenOption(choices.runtimeClass);
   const offering = runtimeClass
     ? clustersOffering(clusters.value, runtimeClass)
     : [];

@@ -1,4 +1,5 @@
 import {
+  chosenOption,
   registryToolOf,
   type CoverageEvidence,
 } from '@internal/backstage-plugin-runtime-stack-common';
@@ -191,9 +192,6 @@ export function sandboxToolOf(runtimeClass: string): string | undefined {
   return undefined;
 }
 
-const chosen = (value: string | undefined) =>
-  value !== undefined && value !== 'none' ? value : undefined;
-
 /**
  * What the new service will show once it runs, as `declared` evidence in
  * the terms of the layer model (capability and tool ids): what the chart
@@ -305,7 +303,7 @@ export function previewEvidence(choices: PreviewChoices): CoverageEvidence[] {
     }
   }
 
-  const gitops = chosen(choices.gitops);
+  const gitops = chosenOption(choices.gitops);
   if (gitops) {
     evidence.push(
       declared(
@@ -316,7 +314,7 @@ export function previewEvidence(choices: PreviewChoices): CoverageEvidence[] {
     );
   }
 
-  const mesh = chosen(choices.mesh);
+  const mesh = chosenOption(choices.mesh);
   if (mesh) {
     evidence.push(
       declared(
@@ -327,7 +325,7 @@ export function previewEvidence(choices: PreviewChoices): CoverageEvidence[] {
     );
   }
 
-  const sandbox = chosen(choices.sandbox);
+  const sandbox = chosenOption(choices.sandbox);
   if (sandbox) {
     const tool = sandboxToolOf(sandbox);
     evidence.push(
@@ -366,7 +364,7 @@ export function previewEvidence(choices: PreviewChoices): CoverageEvidence[] {
     );
   }
 
-  const ci = chosen(choices.ci);
+  const ci = chosenOption(choices.ci);
   if (ci) {
     evidence.push(
       declared('ci-cd', ci, `a ${ci} pipeline builds and pushes the image`),

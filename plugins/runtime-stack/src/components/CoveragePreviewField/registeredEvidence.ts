@@ -1,5 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
 import {
+  chosenOption,
   declaredEvidence,
   ECOSYSTEM_ANNOTATIONS,
   formatDeclaredTools,
@@ -10,9 +11,6 @@ import {
   type LayerModel,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { sandboxToolOf, type PreviewChoices } from './previewEvidence';
-
-const chosen = (value: string | undefined) =>
-  value !== undefined && value !== 'none' ? value : undefined;
 
 /**
  * The repository's host. The Repository page comes after the platform
@@ -34,16 +32,16 @@ export function templateDeclaredTools(choices: PreviewChoices): DeclaredTool[] {
   const tools: Record<string, string | undefined> = {
     'source-control':
       repositoryHostOf(choices) === 'gitlab.com' ? 'gitlab' : 'github',
-    'ci-cd': chosen(choices.ci),
+    'ci-cd': chosenOption(choices.ci),
     'build-security': 'trivy',
     'package-management': 'helm',
     policy: 'kubernetes-network-policy',
-    gitops: chosen(choices.gitops),
+    gitops: chosenOption(choices.gitops),
     'service-proxy': ingress?.enabled ? ingress.className : undefined,
     'certificate-management':
       ingress?.enabled && ingress.tls ? 'cert-manager' : undefined,
-    'service-mesh': chosen(choices.mesh),
-    'container-runtime': sandboxToolOf(chosen(choices.sandbox) ?? ''),
+    'service-mesh': chosenOption(choices.mesh),
+    'container-runtime': sandboxToolOf(chosenOption(choices.sandbox) ?? ''),
     metrics: observability?.serviceMonitor ? 'prometheus' : undefined,
     alerting: observability?.alertRules ? 'alertmanager' : undefined,
     visualization: observability?.dashboards ? 'grafana' : undefined,

@@ -1,6 +1,7 @@
 import type { Entity } from '@backstage/catalog-model';
 import { useApiHolder } from '@backstage/frontend-plugin-api';
 import {
+  chosenOption,
   ECOSYSTEM_ANNOTATIONS,
   isDnsLabel,
   RUNTIME_STACK_ANNOTATIONS,
@@ -31,8 +32,7 @@ export function plannedServiceOf(
   const { cluster, name } = choices;
   const namespace = choices.namespace ?? name;
   if (!cluster || !isLabel(name) || !isLabel(namespace)) return undefined;
-  const sandbox =
-    choices.sandbox && choices.sandbox !== 'none' ? choices.sandbox : undefined;
+  const sandbox = chosenOption(choices.sandbox);
   return {
     cluster,
     namespace,
