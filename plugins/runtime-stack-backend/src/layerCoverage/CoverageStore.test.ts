@@ -222,6 +222,76 @@ describe.each(databases.eachSupportedId())(
       }
     });
 
+    it('marks each tool row by whether anything observed confirms the tool', async () => {
+      const ref = 'component:default/payments-api';
+      const meshOf = (declared: string, observed: string): EntityCoverage => ({
+        ...coverageOf('payments-api'),
+        ...computeCoverage({
+          layerModel: defaultLayerModel,
+          choice: { profile: defaultRequirementProfiles[0], reason: 'test' },
+          evidence: [
+            {
+              source: 'declared',
+              capability: 'service-mesh',
+              tool: declared,
+              detail: 'runtime-stack.io/tools',
+              strength: 'full',
+            },
+            {
+              source: 'cluster',
+              capability: 'service-mesh',
+              tool: observed,
+              detail: 'Pod payments-api-0',
+              strength: 'full',
+            },
+          ],
+          now: new Date('2026-11-23T10:00:00Z'),
+        }),
+      });
+      const toolRows = async () =>
+        (
+          await knex('capability_tool_usage')
+            .where({ entity_ref: ref })
+            .orderBy('tool')
+            .select('tool', 'confirmed')
+        ).map(row => ({ ...row, confirmed: Boolean(row.confirmed) }));
+
+      await store.put([{ coverage: meshOf('istio', 'linkerd') }]);
+      expect(await toolRows()).toEqual([
+        { tool: 'istio', confirmed: false },
+        { tool: 'linkerd', confirmed: true },
+      ]);
+
+      // Declaring what runs confirms it, and rewrites the rows.
+      await store.put([{ coverage: meshOf('linkerd', 'linkerd') }]);
+      expect(await toolRows()).toEqual([{ tool: 'linkerd', confirmed: true }]);
+    });
+
+    it('marks the tool rows stored before per tool confirmation by their capability status', async () => {
+      const other = await databases.init(databaseId);
+      await migrateToLatest(other);
+      const coverage = coverageOf('payments-api', 'argo-cd');
+      const mesh = coverage.capabilities.find(
+        c => c.capability === 'service-mesh',
+      )!;
+      // As a declaration alone leaves it: partial, the tool unconfirmed.
+      Object.assign(mesh, { status: 'partial', tools: ['istio'] });
+      await new CoverageStore(other).put([{ coverage }]);
+      await migrateDownThrough(other, '20261207130000_tool_usage_confirmed.js');
+
+      await migrateToLatest(other);
+
+      const rows = await other('capability_tool_usage')
+        .orderBy('tool')
+        .select('tool', 'confirmed');
+      expect(
+        rows.map(row => ({ ...row, confirmed: Boolean(row.confirmed) })),
+      ).toEqual([
+        { tool: 'argo-cd', confirmed: true },
+        { tool: 'istio', confirmed: false },
+      ]);
+    });
+
     it('tells, after storing, which entities changed their statuses, tools or counts', async () => {
       const heard: string[][] = [];
       const signalling = new CoverageStore(knex, {

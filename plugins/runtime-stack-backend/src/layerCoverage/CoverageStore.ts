@@ -62,6 +62,7 @@ const ARRAY_COLUMNS: Record<string, Record<string, string>> = {
     entity_ref: 'text',
     capability: 'text',
     tool: 'text',
+    confirmed: 'boolean',
   },
 };
 
@@ -127,6 +128,7 @@ const toToolRows = (coverage: EntityCoverage) =>
       entity_ref: coverage.entityRef,
       capability: c.capability,
       tool,
+      confirmed: !c.unconfirmedTools?.includes(tool),
     })),
   );
 

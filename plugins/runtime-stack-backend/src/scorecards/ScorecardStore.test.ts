@@ -211,8 +211,8 @@ describe.each(databases.eachSupportedId())(
         c => c.capability === 'service-proxy',
       )!;
       expect(proxy.tools).toEqual([
-        { tool: 'ingress-nginx', services: 2 },
-        { tool: 'traefik', services: 1 },
+        { tool: 'ingress-nginx', services: 2, declaredOnly: 0 },
+        { tool: 'traefik', services: 1, declaredOnly: 0 },
       ]);
       const gitops = adoption.capabilities.find(
         c => c.capability === 'gitops',
@@ -556,18 +556,26 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('pages services for search, each tool with its capability’s status, the tools of a page in one query', async () => {
-      // Declared and not seen on a cluster: named, but only partly covered.
+      const declared = (capability: string, tool: string) => ({
+        ...evidence(capability, tool),
+        source: 'declared' as const,
+        detail: 'runtime-stack.io/tools',
+      });
       await coverage.put([
         {
+          // Declared and not seen on a cluster: named, but only partly
+          // covered.
           coverage: coverageOf('pay-ledger', [
             evidence('gitops', 'argo-cd'),
-            {
-              source: 'declared',
-              capability: 'service-mesh',
-              tool: 'linkerd',
-              detail: 'runtime-stack.io/tools',
-              strength: 'full',
-            },
+            declared('service-mesh', 'linkerd'),
+          ]),
+          ownerRef: 'group:default/payments',
+        },
+        {
+          // Covered by the mesh a cluster runs, not by the one declared.
+          coverage: coverageOf('pay-router', [
+            declared('service-mesh', 'linkerd'),
+            evidence('service-mesh', 'istio'),
           ]),
           ownerRef: 'group:default/payments',
         },
@@ -578,13 +586,43 @@ describe.each(databases.eachSupportedId())(
       const page = await store.searchableServices(undefined, 10);
       knex.removeListener('query', onQuery);
 
-      expect(page).toHaveLength(5);
-      const ledger = page.find(
-        s => s.entityRef === 'component:default/pay-ledger',
+      expect(page).toHaveLength(6);
+      const toolsOf = (name: string) =>
+        page.find(s => s.entityRef === `component:default/${name}`)!.tools;
+      expect(toolsOf('pay-ledger')).toEqual([
+        {
+          capability: 'gitops',
+          tool: 'argo-cd',
+          status: 'covered',
+          confirmed: true,
+        },
+        {
+          capability: 'service-mesh',
+          tool: 'linkerd',
+          status: 'partial',
+          confirmed: false,
+        },
+      ]);
+      expect(toolsOf('pay-router')).toEqual([
+        {
+          capability: 'service-mesh',
+          tool: 'istio',
+          status: 'covered',
+          confirmed: true,
+        },
+        {
+          capability: 'service-mesh',
+          tool: 'linkerd',
+          status: 'covered',
+          confirmed: false,
+        },
+      ]);
+      const mesh = (await store.adoption(defaultLayerModel)).capabilities.find(
+        c => c.capability === 'service-mesh',
       )!;
-      expect(ledger.tools).toEqual([
-        { capability: 'gitops', tool: 'argo-cd', status: 'covered' },
-        { capability: 'service-mesh', tool: 'linkerd', status: 'partial' },
+      expect(mesh.tools).toEqual([
+        { tool: 'istio', services: 1, declaredOnly: 0 },
+        { tool: 'linkerd', services: 0, declaredOnly: 2 },
       ]);
       // The services, their tools, their gaps: not a query per service.
       expect(queries).toHaveLength(3);
@@ -595,6 +633,7 @@ describe.each(databases.eachSupportedId())(
       );
       expect(after.map(s => s.entityRef)).toEqual([
         'component:default/pay-ledger',
+        'component:default/pay-router',
         'component:default/pay-worker',
       ]);
     });

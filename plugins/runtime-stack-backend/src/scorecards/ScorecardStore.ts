@@ -355,9 +355,15 @@ export class ScorecardStore {
       capability: string;
       tool: string;
       services: unknown;
+      declared_only: unknown;
     }> = await knex('capability_tool_usage')
       .select('capability', 'tool')
-      .count({ services: '*' })
+      .select(
+        knex.raw(
+          'sum(case when confirmed then 1 else 0 end) as ??, sum(case when confirmed then 0 else 1 end) as ??',
+          ['services', 'declared_only'],
+        ),
+      )
       .groupBy('capability', 'tool');
 
     const capabilities: CapabilityAdoption[] = layerModel.layers.flatMap(
@@ -380,7 +386,11 @@ export class ScorecardStore {
             exempt: n('exempt'),
             tools: toolRows
               .filter(t => t.capability === capability.id)
-              .map(t => ({ tool: t.tool, services: Number(t.services) }))
+              .map(t => ({
+                tool: t.tool,
+                services: Number(t.services),
+                declaredOnly: Number(t.declared_only),
+              }))
               .sort(
                 (a, b) =>
                   b.services - a.services || a.tool.localeCompare(b.tool),
@@ -553,12 +563,15 @@ export class ScorecardStore {
           'tu.entity_ref',
           'tu.capability',
           'tu.tool',
+          'tu.confirmed',
           'cc.status',
         ) as Promise<
         Array<{
           entity_ref: string;
           capability: string;
           tool: string;
+          // SQLite answers 0 or 1.
+          confirmed: boolean | number;
           status: SearchableService['tools'][number]['status'];
         }>
       >,
@@ -572,6 +585,7 @@ export class ScorecardStore {
         capability: t.capability,
         tool: t.tool,
         status: t.status,
+        confirmed: Boolean(t.confirmed),
       })),
       gaps: (gapsOf.get(row.entity_ref) ?? []).map(toGap),
     }));

@@ -447,6 +447,7 @@ describe('scorecard and exemption API', () => {
         capability: 'gitops',
         tool: 'argo-cd',
         status: 'partial',
+        confirmed: false,
       });
       expect(payApi.gaps.length).toBe(payApi.gapCount);
       expect(payApi.gaps.length).toBeGreaterThan(0);

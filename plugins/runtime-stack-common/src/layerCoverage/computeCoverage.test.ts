@@ -204,6 +204,35 @@ describe('computeCoverage', () => {
     expect(statusOf(conflicting, 'beta').conflict).toBeUndefined();
   });
 
+  it('names the declared tools no observation confirms, even where another covers the capability', () => {
+    const coverage = computeCoverage({
+      layerModel: model,
+      choice,
+      now,
+      evidence: [
+        evidence('alpha', 'declared', 'full', 'istio'),
+        evidence('alpha', 'cluster', 'full', 'linkerd'),
+        evidence('beta', 'declared', 'full', 'prometheus'),
+        evidence('beta', 'cluster', 'partial', 'prometheus'),
+        // A declaration alone confirms nothing, however full its claim.
+        evidence('gamma', 'declared', 'full', 'argo-cd'),
+        // An observation naming no tool agrees with any declared one.
+        evidence('delta', 'declared', 'full', 'loki'),
+        evidence('delta', 'observability', 'partial'),
+      ],
+    });
+    expect(statusOf(coverage, 'alpha')).toMatchObject({
+      status: 'covered',
+      unconfirmedTools: ['istio'],
+    });
+    expect(statusOf(coverage, 'beta').unconfirmedTools).toBeUndefined();
+    expect(statusOf(coverage, 'gamma')).toMatchObject({
+      status: 'partial',
+      unconfirmedTools: ['argo-cd'],
+    });
+    expect(statusOf(coverage, 'delta').unconfirmedTools).toBeUndefined();
+  });
+
   describe('with tools that run one another', () => {
     const observability: ProfileChoice = {
       profile: {
@@ -232,6 +261,7 @@ describe('computeCoverage', () => {
       expect(metrics.status).toBe('covered');
       expect(metrics.tools).toEqual(['prometheus', 'prometheus-operator']);
       expect(metrics.conflict).toBeUndefined();
+      expect(metrics.unconfirmedTools).toBeUndefined();
     });
 
     it('reads the relation both ways: a declared operator, scrape annotations seen', () => {

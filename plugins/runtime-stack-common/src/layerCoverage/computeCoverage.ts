@@ -6,6 +6,7 @@ import {
   evidenceStatus,
   evidenceTools,
   toolMatch,
+  unconfirmedTools,
 } from './evidenceStatus';
 import { resolveRequirements } from './profileEntries';
 import type {
@@ -68,6 +69,7 @@ function capabilityCoverage(
   }
 
   const conflict = declaredConflict(evidence, matches);
+  const unconfirmed = unconfirmedTools(evidence, matches);
   const needsHint = asked && (status === 'missing' || status === 'partial');
   return {
     capability: capability.id,
@@ -76,6 +78,7 @@ function capabilityCoverage(
     requirement,
     status,
     tools: evidenceTools(evidence),
+    ...(unconfirmed.length > 0 && { unconfirmedTools: unconfirmed }),
     evidence,
     ...(conflict && { conflict }),
     ...(status === 'exempt' && { exemption }),

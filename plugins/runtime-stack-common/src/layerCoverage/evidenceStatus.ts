@@ -62,6 +62,28 @@ export function evidenceTools(evidence: CoverageEvidence[]): string[] {
 }
 
 /**
+ * Tools named only by declarations that no observation confirms, in the
+ * order first seen. A tool an observation names is running whatever the
+ * capability's status; a declared one counts once an observation agrees,
+ * as it does for the status. A capability can be covered by one tool while
+ * another declared for it is nowhere to be seen.
+ */
+export function unconfirmedTools(
+  evidence: CoverageEvidence[],
+  matches: ToolMatch,
+): string[] {
+  const observations = evidence.filter(e => e.source !== 'declared');
+  return evidenceTools(evidence).filter(
+    tool =>
+      !evidence.some(
+        e =>
+          e.tool === tool &&
+          (e.source !== 'declared' || isConfirmed(e, observations, matches)),
+      ),
+  );
+}
+
+/**
  * Sources whose tools are seen, not inferred: telemetry names a tool only by
  * default (metrics are Prometheus's unless told otherwise), so it cannot
  * contradict a declaration.

@@ -177,6 +177,12 @@ export interface CapabilityCoverage {
   status: 'covered' | 'partial' | 'missing' | 'exempt' | 'not-required';
   /** Distinct tools named by the evidence. */
   tools: string[];
+  /**
+   * Those of `tools` named only by declarations that nothing observed
+   * confirms; absent when there are none, and from coverage stored before
+   * it existed.
+   */
+  unconfirmedTools?: string[];
   evidence: CoverageEvidence[];
   /** Declared tools the cluster does not show; shown, never hidden. */
   conflict?: { declared: string[]; observed: string[] };

@@ -72,8 +72,12 @@ export interface CapabilityAdoption {
   partial: number;
   missing: number;
   exempt: number;
-  /** Tools named by evidence, most used first. */
-  tools: Array<{ tool: string; services: number }>;
+  /**
+   * Tools named by evidence, most used first: `services` on which something
+   * observed confirms the tool, `declaredOnly` on which only a declaration
+   * names it (absent from answers of backends before it).
+   */
+  tools: Array<{ tool: string; services: number; declaredOnly?: number }>;
 }
 
 /**
@@ -254,14 +258,16 @@ export interface SearchableService extends ServiceScore {
   /** The entity's `metadata.title`, when it has one. */
   title?: string;
   /**
-   * Each tool with the status of the capability it is named for: a tool
-   * named only by a declaration, or by evidence that covers part of the
-   * capability, is not yet known to run.
+   * Each tool with the status of the capability it is named for, and
+   * whether anything observed confirms it: a tool named only by a
+   * declaration is not known to run, even where another tool covers the
+   * capability.
    */
   tools: Array<{
     capability: string;
     tool: string;
     status: CapabilityCoverage['status'];
+    confirmed: boolean;
   }>;
   gaps: ServiceGap[];
 }

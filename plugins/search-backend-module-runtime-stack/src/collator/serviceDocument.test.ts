@@ -20,9 +20,24 @@ const service: SearchableService = {
   exemptCount: 0,
   evaluatedAt: '2026-12-05T10:00:00.000Z',
   tools: [
-    { capability: 'gitops', tool: 'argo-cd', status: 'covered' },
-    { capability: 'service-mesh', tool: 'istio', status: 'covered' },
-    { capability: 'service-mesh', tool: 'homegrown-mesh', status: 'covered' },
+    {
+      capability: 'gitops',
+      tool: 'argo-cd',
+      status: 'covered',
+      confirmed: true,
+    },
+    {
+      capability: 'service-mesh',
+      tool: 'istio',
+      status: 'covered',
+      confirmed: true,
+    },
+    {
+      capability: 'service-mesh',
+      tool: 'homegrown-mesh',
+      status: 'covered',
+      confirmed: true,
+    },
   ],
   gaps: [
     { capability: 'certificate-management', layer: 4, status: 'missing' },
@@ -55,26 +70,62 @@ describe('serviceDocument', () => {
     expect(document.confirmedTools).toEqual(document.tools);
   });
 
-  it('says it runs only the tools of covered capabilities, not those merely named', () => {
+  it('says it runs only the tools something observed confirms, not those merely named', () => {
     const document = serviceDocument(
       {
         ...service,
         tools: [
-          { capability: 'gitops', tool: 'argo-cd', status: 'covered' },
-          // Declared only, or contradicted by a cluster: a partial cover.
-          { capability: 'service-mesh', tool: 'linkerd', status: 'partial' },
-          { capability: 'data-protection', tool: 'velero', status: 'exempt' },
+          {
+            capability: 'gitops',
+            tool: 'argo-cd',
+            status: 'covered',
+            confirmed: true,
+          },
+          // Declared, while a cluster shows Istio covering the capability.
+          {
+            capability: 'service-mesh',
+            tool: 'linkerd',
+            status: 'covered',
+            confirmed: false,
+          },
+          {
+            capability: 'service-mesh',
+            tool: 'istio',
+            status: 'covered',
+            confirmed: true,
+          },
+          {
+            capability: 'data-protection',
+            tool: 'velero',
+            status: 'exempt',
+            confirmed: false,
+          },
+          // Seen running, though the capability asks for more.
+          {
+            capability: 'metrics',
+            tool: 'prometheus',
+            status: 'partial',
+            confirmed: true,
+          },
         ],
       },
       titles,
     );
-    expect(document.text).toContain('Runs with Argo CD (GitOps).');
+    expect(document.text).toContain(
+      'Runs with Argo CD (GitOps), Istio (Service mesh), Prometheus (Metrics).',
+    );
     expect(document.text).toMatch(
       /Named, not confirmed: Linkerd \(Service mesh\), Velero \(Data protection \(backup & restore\)\)\./,
     );
     expect(document.text).not.toMatch(/Runs with [^.]*Linkerd/);
-    expect(document.tools).toEqual(['Argo CD', 'Linkerd', 'Velero']);
-    expect(document.confirmedTools).toEqual(['Argo CD']);
+    expect(document.tools).toEqual([
+      'Argo CD',
+      'Linkerd',
+      'Istio',
+      'Velero',
+      'Prometheus',
+    ]);
+    expect(document.confirmedTools).toEqual(['Argo CD', 'Istio', 'Prometheus']);
   });
 
   it('says when every required capability is exempt, not that none is required', () => {

@@ -50,9 +50,9 @@ export function serviceDocument(
   const tools = service.tools.map(t => ({
     capability: titles.capabilityTitleOf(t.capability),
     tool: titles.toolTitleOf(t.tool),
-    // Only a covered capability shows its tool running: a partial or exempt
-    // one may rest on a declaration alone, one a cluster even contradicts.
-    confirmed: t.status === 'covered',
+    // A tool only declared is not known to run, even where another tool
+    // covers its capability.
+    confirmed: t.confirmed,
   }));
   const named = (list: typeof tools) =>
     list.map(t => `${t.tool} (${t.capability})`).join(', ');

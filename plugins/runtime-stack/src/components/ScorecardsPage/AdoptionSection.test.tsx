@@ -26,8 +26,10 @@ const adoption: EstateAdoption = {
       exempt: 2,
       // Not in order: the section sorts most used first.
       tools: [
-        { tool: 'traefik', services: 3 },
-        { tool: 'ingress-nginx', services: 47 },
+        { tool: 'traefik', services: 3, declaredOnly: 0 },
+        { tool: 'ingress-nginx', services: 47, declaredOnly: 2 },
+        { tool: 'contour', services: 0, declaredOnly: 1 },
+        // As a backend before declared-only counts answers.
         { tool: 'some-custom-proxy', services: 3 },
       ],
     },
@@ -102,9 +104,10 @@ describe('AdoptionSection', () => {
         .getAllByRole('listitem')
         .map(t => t.textContent),
     ).toEqual([
-      'NGINX Ingress · 47 services',
+      'NGINX Ingress · 47 services, declared on 2 more, not seen',
       'some-custom-proxy · 3 services',
       'Traefik · 3 services',
+      'Contour · declared on 1 service, not seen',
     ]);
     const segments = ingress.querySelectorAll('[data-segment]');
     expect(

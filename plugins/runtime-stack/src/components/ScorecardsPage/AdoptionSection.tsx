@@ -17,13 +17,43 @@ import { useLayerNameOf } from './layerNames';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
 import { runtimeStackTranslationRef } from '../../translation';
 
-/** Most used first; ties by name so the order does not shuffle. */
+/**
+ * Most used first, seen before only declared; ties by name so the order
+ * does not shuffle.
+ */
 export function toolsByUse(
   tools: CapabilityAdoption['tools'],
 ): CapabilityAdoption['tools'] {
   return [...tools].sort(
-    (a, b) => b.services - a.services || a.tool.localeCompare(b.tool),
+    (a, b) =>
+      b.services - a.services ||
+      (b.declaredOnly ?? 0) - (a.declaredOnly ?? 0) ||
+      a.tool.localeCompare(b.tool),
   );
+}
+
+/** A tool's chip text: where it is seen, and where only declared. */
+function useToolLabel() {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  return (title: string, tool: CapabilityAdoption['tools'][number]) => {
+    const declaredOnly = tool.declaredOnly ?? 0;
+    if (tool.services === 0) {
+      return t('scorecardsPage.adoption.toolDeclaredOnly', {
+        tool: title,
+        count: declaredOnly,
+      });
+    }
+    const seen = t('scorecardsPage.adoption.tool', {
+      tool: title,
+      count: tool.services,
+    });
+    return declaredOnly === 0
+      ? seen
+      : t('scorecardsPage.adoption.toolAlsoDeclared', {
+          seen,
+          count: declaredOnly,
+        });
+  };
 }
 
 /** Capabilities grouped by layer, the application (highest) on top. */
@@ -108,6 +138,7 @@ const CapabilityAdoptionRow = ({
 }) => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   const adoptionSummary = useAdoptionSummary();
+  const toolLabel = useToolLabel();
   const tools = toolsByUse(capability.tools);
   return (
     <Box
@@ -148,10 +179,11 @@ const CapabilityAdoptionRow = ({
               size="small"
               variant="outlined"
               role="listitem"
-              label={t('scorecardsPage.adoption.tool', {
-                tool: toolTitle(tool.tool),
-                count: tool.services,
-              })}
+              label={toolLabel(toolTitle(tool.tool), tool)}
+              // Named by declarations alone: drawn apart, and said so.
+              style={
+                tool.services === 0 ? { borderStyle: 'dashed' } : undefined
+              }
             />
           ))}
         </Box>

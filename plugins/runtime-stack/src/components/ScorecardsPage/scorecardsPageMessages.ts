@@ -91,8 +91,15 @@ export const scorecardsPageMessages = {
       'not required by any service · {{exempt, number}} exempt',
     noTools: 'No tool seen for it yet',
     toolsLabel: 'Tools for {{capability}}',
+    /** Services on which something observed confirms the tool. */
     tool_one: '{{tool}} · {{count}} service',
     tool_other: '{{tool}} · {{count}} services',
+    /** `seen` is the `tool` text; `count` services only declare the tool. */
+    toolAlsoDeclared_one: '{{seen}}, declared on {{count}} more, not seen',
+    toolAlsoDeclared_other: '{{seen}}, declared on {{count}} more, not seen',
+    toolDeclaredOnly_one: '{{tool}} · declared on {{count}} service, not seen',
+    toolDeclaredOnly_other:
+      '{{tool}} · declared on {{count}} services, not seen',
   },
   trends: {
     title: 'Coverage over time',
