@@ -97,6 +97,56 @@ describe('CreatedServicesProvider', () => {
   });
 });
 
+describe('CreatedServicesProvider with files that must not become entities', () => {
+  it('emits an entity two directories name once, from the first by name, and warns about the other', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'created-'));
+    // Written in the other order, so the order of creation does not decide.
+    writeService(dir, 'orders-api-copy', component('orders-api'));
+    writeService(dir, 'orders-api', component('orders-api'));
+    const { provider, connection, applyMutation, logger } = connected(dir);
+    await provider.connect(connection);
+
+    expect(await provider.refresh()).toBe(1);
+    const first = join(dir, 'orders-api', 'catalog-info.yaml');
+    const copy = join(dir, 'orders-api-copy', 'catalog-info.yaml');
+    expect(applyMutation).toHaveBeenCalledWith({
+      type: 'full',
+      entities: [expect.objectContaining({ locationKey: `file:${first}` })],
+    });
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    expect(logger.warn).toHaveBeenCalledWith(
+      `${copy} describes component:default/orders-api, which ${first} describes already; it is left out`,
+    );
+  });
+
+  it('ignores a service publish:local is still building in a dot-directory', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'created-'));
+    writeService(dir, 'orders-api', component('orders-api'));
+    // Cut off mid-value, the file is still a valid Component: lifecycle `exp`.
+    const text = component('billing-api');
+    writeService(
+      dir,
+      '.tmp-billing-api-1f2e3d',
+      text.slice(0, text.indexOf('experimental') + 3),
+    );
+    const { provider, connection, applyMutation, logger } = connected(dir);
+    await provider.connect(connection);
+
+    expect(await provider.refresh()).toBe(1);
+    expect(applyMutation).toHaveBeenCalledWith({
+      type: 'full',
+      entities: [
+        expect.objectContaining({
+          entity: expect.objectContaining({
+            metadata: expect.objectContaining({ name: 'orders-api' }),
+          }),
+        }),
+      ],
+    });
+    expect(logger.warn).not.toHaveBeenCalled();
+  });
+});
+
 describe('CreatedServicesProvider on several backend replicas', () => {
   it('applies nothing on a replica where the directory does not exist, so the one that has it is not undone', async () => {
     // Two replicas, one catalog: the task runs on either. Only the first has

@@ -3,6 +3,7 @@ import {
   ANNOTATION_LOCATION,
   ANNOTATION_ORIGIN_LOCATION,
   entitySchemaValidator,
+  stringifyEntityRef,
   type Entity,
 } from '@backstage/catalog-model';
 import { isError } from '@backstage/errors';
@@ -26,6 +27,18 @@ const isMissing = (error: unknown) =>
 
 const describe = (error: unknown) =>
   isError(error) ? error.message : String(error);
+
+/**
+ * The directories that hold a service, in name order, so which of two files
+ * naming one entity wins does not depend on the file system. Dot-directories
+ * are left out: `publish:local` builds a service in one and renames it into
+ * place when it is complete.
+ */
+const serviceDirectories = (entries: Dirent[]) =>
+  entries
+    .filter(entry => entry.isDirectory() && !entry.name.startsWith('.'))
+    .map(entry => entry.name)
+    .sort();
 
 /** What one read of the directory found. */
 interface Reading {
@@ -52,7 +65,7 @@ interface Reading {
  * backend replica takes it. So only a directory that exists and can be read
  * whole replaces what the catalog has: a replica without it, a file that
  * cannot be read, or a document that is not (yet) a valid entity, for example
- * one `publish:local` is still copying, leaves the catalog as it was.
+ * one being edited by hand, leaves the catalog as it was.
  */
 export class CreatedServicesProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
@@ -110,8 +123,11 @@ export class CreatedServicesProvider implements EntityProvider {
     const entities: DeferredEntity[] = [];
     const problems: string[] = [];
     const leftOut: string[] = [];
-    for (const directory of directories.filter(d => d.isDirectory())) {
-      const file = join(this.directory, directory.name, 'catalog-info.yaml');
+    // One entity under two location keys would make the catalog delete and
+    // add it again on every full mutation, with a new uid each time.
+    const firstFileOf = new Map<string, string>();
+    for (const directory of serviceDirectories(directories)) {
+      const file = join(this.directory, directory, 'catalog-info.yaml');
       let text: string;
       try {
         text = await readFile(file, 'utf8');
@@ -122,7 +138,18 @@ export class CreatedServicesProvider implements EntityProvider {
         continue;
       }
       const read = this.entitiesOf(file, text);
-      entities.push(...read.entities);
+      for (const deferred of read.entities) {
+        const ref = stringifyEntityRef(deferred.entity);
+        const first = firstFileOf.get(ref);
+        if (first) {
+          leftOut.push(
+            `${file} describes ${ref}, which ${first} describes already; it is left out`,
+          );
+          continue;
+        }
+        firstFileOf.set(ref, file);
+        entities.push(deferred);
+      }
       problems.push(...read.problems);
       leftOut.push(...read.leftOut);
     }

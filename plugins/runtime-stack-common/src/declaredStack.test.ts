@@ -155,6 +155,32 @@ describe('readDeclaredStack', () => {
     ]);
   });
 
+  it('reports a mistake written twice once, and keeps different ones', () => {
+    const stack = read({
+      'runtime-stack.io/tools': 'x=y,oops,x=y,oops',
+      'runtime-stack.io/images':
+        'registry.acme.internal/api:1,registry.acme.internal/api:1,registry.acme.internal/api:2',
+    });
+    expect(stack.problems).toEqual([
+      {
+        annotation: 'runtime-stack.io/tools',
+        message: "'oops' is not of the form capability=tool",
+      },
+      {
+        annotation: 'runtime-stack.io/tools',
+        message: "unknown capability 'x'",
+      },
+      {
+        annotation: 'runtime-stack.io/images',
+        message: expect.stringContaining("'registry.acme.internal/api:1'"),
+      },
+      {
+        annotation: 'runtime-stack.io/images',
+        message: expect.stringContaining("'registry.acme.internal/api:2'"),
+      },
+    ]);
+  });
+
   it('refuses a requirement profile that is not kebab-case', () => {
     const stack = read({ 'runtime-stack.io/requirement-profile': 'Tier 1' });
     expect(stack.requirementProfile).toBeUndefined();

@@ -121,8 +121,14 @@ export function readDeclaredStack(
 ): DeclaredStack {
   const annotations = annotationsOf(entity);
   const problems: DeclaredStackProblem[] = [];
-  const report = (annotation: string) => (message: string) =>
-    problems.push({ annotation, message });
+  // One mistake written twice (`x=y,x=y`, the same bad image listed twice)
+  // is one thing to fix, so it is reported once.
+  const report = (annotation: string) => (message: string) => {
+    const known = problems.some(
+      p => p.annotation === annotation && p.message === message,
+    );
+    if (!known) problems.push({ annotation, message });
+  };
 
   for (const key of Object.keys(annotations)) {
     if (

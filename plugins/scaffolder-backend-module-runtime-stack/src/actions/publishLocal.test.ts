@@ -1,4 +1,5 @@
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { execFileSync } from 'node:child_process';
 import {
   existsSync,
   mkdtempSync,
@@ -62,6 +63,33 @@ describe('runtime-stack:publish:local', () => {
       'entityRef',
       'component:default/orders-api',
     );
+    // The directory it was built in is gone.
+    expect(readdirSync(baseDir)).toEqual(['orders-api']);
+  });
+
+  it('leaves nothing behind when the copy fails, so the name can be used again', async () => {
+    const { baseDir } = setup();
+    const action = createPublishLocalAction({ baseDir });
+    const broken = workspace(catalogInfo);
+    // A named pipe cannot be copied: the copy fails after it has started.
+    execFileSync('mkfifo', [join(broken, 'chart', 'pipe')]);
+    await expect(
+      action.handler(
+        createMockActionContext({
+          input: { name: 'orders-api' },
+          workspacePath: broken,
+        }),
+      ),
+    ).rejects.toThrow(/FIFO/);
+    expect(readdirSync(baseDir)).toEqual([]);
+
+    await action.handler(
+      createMockActionContext({
+        input: { name: 'orders-api' },
+        workspacePath: workspace(catalogInfo),
+      }),
+    );
+    expect(readdirSync(baseDir)).toEqual(['orders-api']);
   });
 
   it('writes nothing in a dry run', async () => {
@@ -109,6 +137,8 @@ describe('runtime-stack:publish:local', () => {
     const winner = results[0].status === 'fulfilled' ? 'team-a' : 'team-b';
     expect(written).toContain(`owner: ${winner}`);
     expect(readdirSync(target).sort()).toEqual(['catalog-info.yaml', 'chart']);
+    // The refused run took nothing of the winner's, and left nothing either.
+    expect(readdirSync(baseDir)).toEqual(['orders-api']);
   });
 
   it('refuses a catalog-info.yaml that is a link', async () => {

@@ -2,8 +2,18 @@ import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { DNS_LABEL_PATTERN } from '@internal/backstage-plugin-runtime-stack-common';
-import { cp, lstat, mkdir, readdir, readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import {
+  cp,
+  lstat,
+  mkdir,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  rmdir,
+} from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 
 /** Options of {@link createPublishLocalAction}. */
@@ -46,6 +56,52 @@ async function componentRefOf(catalogInfo: string): Promise<string> {
     namespace: component.metadata.namespace ?? 'default',
     name: component.metadata.name,
   });
+}
+
+/**
+ * Copies the workspace into a new directory, without its links: the catalog
+ * module reads what is written here, as the backend, and a link could point
+ * it at any file of the host.
+ */
+async function copyWithoutLinks(workspace: string, directory: string) {
+  const notLink = async (source: string) =>
+    !(await lstat(source)).isSymbolicLink();
+  for (const entry of await readdir(workspace)) {
+    await cp(join(workspace, entry), join(directory, entry), {
+      recursive: true,
+      errorOnExist: true,
+      force: false,
+      filter: notLink,
+    });
+  }
+}
+
+/**
+ * Fills `target`, which the caller has claimed as an empty directory, with
+ * the workspace all at once. The catalog module reads the base directory on
+ * a schedule, and a catalog-info.yaml it caught half-copied could still be a
+ * valid entity, a phantom one. So the files are copied into a dot-directory
+ * next to the target, which the module skips, and renamed over the empty
+ * claim when complete. On failure nothing is left behind, and the name is
+ * free again.
+ */
+async function publishAtOnce(workspace: string, target: string) {
+  // Not mkdtemp: its 0700 mode would become the published directory's.
+  const staging = join(
+    dirname(target),
+    `.tmp-${basename(target)}-${randomBytes(6).toString('hex')}`,
+  );
+  try {
+    await mkdir(staging);
+    await copyWithoutLinks(workspace, staging);
+    // Replaces the claim only while it is still empty.
+    await rename(staging, target);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    // rmdir, not rm: only the empty claim is removed, never anything in it.
+    await rmdir(target).catch(() => undefined);
+    throw error;
+  }
 }
 
 /**
@@ -111,18 +167,7 @@ export function createPublishLocalAction(options: PublishLocalActionOptions) {
           ? taken()
           : error;
       });
-      // Links stay behind: the catalog module reads what is written here, as
-      // the backend, and a link could point it at any file of the host.
-      const notLink = async (source: string) =>
-        !(await lstat(source)).isSymbolicLink();
-      for (const entry of await readdir(ctx.workspacePath)) {
-        await cp(join(ctx.workspacePath, entry), join(target, entry), {
-          recursive: true,
-          errorOnExist: true,
-          force: false,
-          filter: notLink,
-        });
-      }
+      await publishAtOnce(ctx.workspacePath, target);
       ctx.logger.info(
         `Wrote the new service to ${target}; the catalog shows ${entityRef} within seconds`,
       );
