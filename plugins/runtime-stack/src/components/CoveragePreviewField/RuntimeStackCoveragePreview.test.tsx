@@ -4,6 +4,9 @@ import {
   registerMswTestHooks,
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import {
   defaultLayerModel,
@@ -206,6 +209,75 @@ describe('RuntimeStackCoveragePreview', () => {
       'Layer 0',
     ]);
     expect(onChange).not.toHaveBeenCalled();
+  });
+
+  describe('with a System chosen', () => {
+    const payments: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'System',
+      metadata: {
+        name: 'payments',
+        annotations: {
+          'runtime-stack.io/tools': 'gitops=argo-cd,service-mesh=linkerd',
+          'runtime-stack.io/requirement-profile': 'tier-1',
+        },
+      },
+      spec: { owner: 'group:default/payments' },
+    };
+    const withCatalog = (entities: Entity[]) => ({
+      apis: [
+        ...withBackend().apis,
+        [catalogApiRef, catalogApiMock({ entities })],
+      ] as const,
+    });
+
+    it('counts what the System declares, as the entity page will', async () => {
+      const { props } = fieldProps({
+        ...minimal,
+        system: 'system:default/payments',
+      });
+      await renderInTestApp(
+        <RuntimeStackCoveragePreview {...props} />,
+        withCatalog([payments]),
+      );
+
+      // Declared, not yet seen running: partial, where it was missing.
+      await waitFor(() => expect(statusOf('GitOps')).toBe('partial'));
+      // The form's own profile wins over the System's.
+      expect(
+        screen.getByText(/Profile Tier 2 \(production\) \(annotation/),
+      ).toBeInTheDocument();
+      expect(screen.queryByText(/counts no declaration/)).toBeNull();
+    });
+
+    it('measures against the System’s profile when the form names none', async () => {
+      const { requirementProfile: _, ...unprofiled } = minimal;
+      const { props } = fieldProps({ ...unprofiled, system: 'payments' });
+      await renderInTestApp(
+        <RuntimeStackCoveragePreview {...props} />,
+        withCatalog([payments]),
+      );
+      expect(
+        await screen.findByText(/Profile Tier 1 .*system:default\/payments/),
+      ).toBeInTheDocument();
+    });
+
+    it('says so when the catalog has no such System, and counts the rest', async () => {
+      const { props } = fieldProps({
+        ...minimal,
+        system: 'system:default/nowhere',
+      });
+      await renderInTestApp(
+        <RuntimeStackCoveragePreview {...props} />,
+        withCatalog([payments]),
+      );
+      expect(
+        await screen.findByText(
+          'The catalog has no system:default/nowhere: the preview counts no declaration of a System.',
+        ),
+      ).toBeInTheDocument();
+      expect(statusOf('GitOps')).toBe('missing');
+    });
   });
 
   it('speaks the words an app installs for the plugin', async () => {
@@ -949,7 +1021,7 @@ describe('RuntimeStackCoveragePreview', () => {
       expect(screen.getByText('No gaps')).toBeInTheDocument();
     });
 
-    it('picks the default profile the backend serves when the form names none', async () => {
+    it('picks the profile the backend’s lifecycle rules give when the form names none', async () => {
       const { requirementProfile: _, ...unnamed } = full;
       server.use(
         http.get(`${baseUrl}/layers`, () =>
@@ -958,7 +1030,9 @@ describe('RuntimeStackCoveragePreview', () => {
         http.get(`${baseUrl}/profiles`, () =>
           HttpResponse.json({
             profiles: defaultRequirementProfiles,
-            defaultProfile: 'experimental',
+            // The template registers the service with lifecycle production.
+            byLifecycle: { production: 'experimental' },
+            defaultProfile: 'tier-2',
           }),
         ),
       );
@@ -967,7 +1041,9 @@ describe('RuntimeStackCoveragePreview', () => {
         apis: [[runtimeStackApiRef, client()]],
       });
       expect(
-        await screen.findByText(/Profile Experimental \(default\)/),
+        await screen.findByText(
+          /Profile Experimental \(lifecycle production\)/,
+        ),
       ).toBeInTheDocument();
     });
 

@@ -12,6 +12,7 @@ import {
   chooseRequirementProfile,
   computeCoverage,
   hasClusterBoundChoice,
+  RUNTIME_STACK_ANNOTATIONS,
   type CapabilityCoverage,
   type CoverageEvidence,
   type EffectiveOwnership,
@@ -43,7 +44,8 @@ import {
   remainingGaps,
   unconfirmedClaims,
 } from './onceRunning';
-import { registeredEvidence } from './registeredEvidence';
+import { registeredEntityOf, registeredEvidence } from './registeredEvidence';
+import { useChosenSystem } from './useChosenSystem';
 import { WrappingListItemText } from '../shared/WrappingListItemText';
 import { runtimeStackTranslationRef } from '../../translation';
 import {
@@ -54,7 +56,11 @@ import { coveragePercentText } from '../shared/percentText';
 import { CoverageFigure } from '../shared/CoverageFigure';
 import { ClusterFit } from './ClusterFit';
 import { usePlannedEvidence, usePlannedOwnership } from './usePlannedEvidence';
-import { parseEntityRef } from '@backstage/catalog-model';
+import {
+  parseEntityRef,
+  stringifyEntityRef,
+  type Entity,
+} from '@backstage/catalog-model';
 import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
 import { freshnessLabel } from '../shared/freshnessLabel';
 import { errorMessage } from '../shared/errorMessage';
@@ -126,13 +132,22 @@ function usePreviewCoverage(
   choices: PreviewChoices,
   rules: PlatformCoverageRules,
   planned: PlannedServiceEvidence | undefined,
+  system: Entity | undefined,
 ): PreviewResult {
   // The form data changes on every keystroke; the coverage only when a choice does.
   const key = JSON.stringify(choices);
   return useMemo(() => {
     const chosen = JSON.parse(key) as PreviewChoices;
     const { layerModel, profiles } = rules;
-    const named = chosen.requirementProfile;
+    const entity = registeredEntityOf(chosen);
+    const annotation = chosen.requirementProfile;
+    const systemAnnotation =
+      system?.metadata.annotations?.[
+        RUNTIME_STACK_ANNOTATIONS.requirementProfile
+      ];
+    // The one the entity page would choose first; a later rule naming an
+    // unknown profile is passed over there too.
+    const named = annotation ?? systemAnnotation;
     if (named !== undefined && !profiles.profiles.some(p => p.id === named)) {
       return { unknownProfile: named };
     }
@@ -143,7 +158,12 @@ function usePreviewCoverage(
       computeCoverage({
         layerModel,
         choice: chooseRequirementProfile(
-          { annotation: named },
+          {
+            annotation,
+            systemAnnotation,
+            lifecycle: String(entity.spec?.lifecycle),
+            ...(system ? { system: stringifyEntityRef(system) } : {}),
+          },
           profiles.profiles,
           {
             ...(profiles.byLifecycle
@@ -158,7 +178,7 @@ function usePreviewCoverage(
         offered,
         now: new Date(),
       });
-    const claimed = registeredEvidence(chosen, layerModel);
+    const claimed = registeredEvidence(chosen, layerModel, system);
     return {
       registered: measure(claimed),
       coverage: measure(
@@ -166,8 +186,37 @@ function usePreviewCoverage(
         planned?.offered,
       ),
     };
-  }, [key, rules, planned]);
+  }, [key, rules, planned, system]);
 }
+
+/** Whether the chosen System's declarations are in, when they are not. */
+const SystemContribution = ({
+  system,
+}: {
+  system: ReturnType<typeof useChosenSystem>;
+}) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  const { ref } = system;
+  if (!ref || system.value) return null;
+  let text: string;
+  if (system.loading) {
+    text = t('coveragePreview.system.reading', { system: ref });
+  } else if (system.error) {
+    text = t('coveragePreview.system.failed', {
+      system: ref,
+      message: errorMessage(system.error),
+    });
+  } else if (system.missing) {
+    text = t('coveragePreview.system.missing', { system: ref });
+  } else {
+    return null;
+  }
+  return (
+    <Typography variant="body2" color="textSecondary">
+      {text}
+    </Typography>
+  );
+};
 
 /** The chosen cluster's part in the preview: being read, read, or failed. */
 const ClusterContribution = ({
@@ -344,10 +393,12 @@ const PreviewCoverage = ({
     () => operatorsByCapability(ownership.value),
     [ownership.value],
   );
+  const system = useChosenSystem(choices.system);
   const { registered, coverage, unknownProfile } = usePreviewCoverage(
     choices,
     rules,
     planned.value,
+    system.value,
   );
   const clusterBound = { mesh: choices.mesh, runtimeClass: choices.sandbox };
   const toolTitle = useMemo(
@@ -415,6 +466,7 @@ const PreviewCoverage = ({
           reason: profileReasonText(t, coverage.profile),
         })}
       </Typography>
+      <SystemContribution system={system} />
       <ClusterContribution planned={planned} toolTitle={toolTitle} />
       {ownership.error && (
         <Typography variant="body2" color="textSecondary">

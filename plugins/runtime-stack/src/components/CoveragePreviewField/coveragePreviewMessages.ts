@@ -19,6 +19,14 @@ export const coveragePreviewMessages = {
   running: 'once a cluster confirms it',
   runningOn: 'once running on {{cluster}}',
   /** What the chosen cluster gives the new service, from its last collection. */
+  /** `system` is the System's entity ref. */
+  system: {
+    reading: 'Reading what {{system}} declares for its services…',
+    missing:
+      'The catalog has no {{system}}: the preview counts no declaration of a System.',
+    failed:
+      'Could not read {{system}} ({{message}}): the preview counts no declaration of a System.',
+  },
   cluster: {
     reading:
       'Reading what {{cluster}} gives a service in namespace {{namespace}}…',

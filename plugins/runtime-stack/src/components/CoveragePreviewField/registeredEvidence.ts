@@ -4,6 +4,7 @@ import {
   declaredEvidence,
   ECOSYSTEM_ANNOTATIONS,
   formatDeclaredTools,
+  mergeDeclaredStacks,
   readDeclaredStack,
   RUNTIME_STACK_ANNOTATIONS,
   type CoverageEvidence,
@@ -100,14 +101,19 @@ export function registeredEntityOf(choices: PreviewChoices): Entity {
 
 /**
  * What the service claims once registered, read from its planned
- * catalog-info.yaml with the functions the entity page's coverage uses, so
- * the two agree. Its System's declarations are not read.
+ * catalog-info.yaml and its System's annotations with the functions the
+ * entity page's coverage uses, so the two agree: the System's tools stand
+ * for the capabilities the service declares nothing for.
  */
 export function registeredEvidence(
   choices: PreviewChoices,
   layerModel: LayerModel,
+  system?: Entity,
 ): CoverageEvidence[] {
   return declaredEvidence(
-    readDeclaredStack(registeredEntityOf(choices), layerModel),
+    mergeDeclaredStacks(
+      readDeclaredStack(registeredEntityOf(choices), layerModel),
+      system ? readDeclaredStack(system, layerModel) : undefined,
+    ),
   );
 }
