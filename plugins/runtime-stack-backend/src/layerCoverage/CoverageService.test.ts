@@ -829,6 +829,58 @@ describe('CoverageService', () => {
     ]);
   });
 
+  it('keeps what Prometheus showed last while it cannot be read, so an outage stores no dip', async () => {
+    let observabilityFails = false;
+    const coverage = await service(false, {
+      alertRules: () => {
+        if (observabilityFails) throw new Error('prometheus is down');
+        return true;
+      },
+    });
+    const ref = 'component:default/payments-api';
+    const statuses = async () => {
+      const stored = (await coverage.store.get(ref))!;
+      return {
+        stored,
+        metrics: stored.capabilities.find(c => c.capability === 'metrics')!,
+        alerting: stored.capabilities.find(c => c.capability === 'alerting')!,
+      };
+    };
+    await coverage.evaluation.run();
+    const before = await statuses();
+    expect(before.metrics.status).toBe('covered');
+
+    observabilityFails = true;
+    await coverage.evaluation.run();
+    const during = await statuses();
+    expect(during.stored.sourceErrors).toEqual([
+      { source: 'observability', message: 'prometheus is down' },
+    ]);
+    expect(during.stored.overall).toEqual(before.stored.overall);
+    expect(during.metrics.status).toBe('covered');
+    // Shown with when it was last seen.
+    expect(
+      during.metrics.evidence.find(e => e.source === 'observability'),
+    ).toMatchObject({ seenAt: before.stored.evaluatedAt });
+
+    // Carried again through a longer outage, still dated from the last read.
+    await coverage.evaluation.run();
+    const later = await statuses();
+    expect(later.alerting.status).toBe('covered');
+    expect(
+      later.alerting.evidence.find(e => e.source === 'observability'),
+    ).toMatchObject({ seenAt: before.stored.evaluatedAt });
+
+    // Read again: fresh evidence, nothing carried.
+    observabilityFails = false;
+    await coverage.evaluation.run();
+    const after = await statuses();
+    expect(after.stored.sourceErrors).toEqual([]);
+    expect(
+      after.metrics.evidence.find(e => e.source === 'observability')?.seenAt,
+    ).toBeUndefined();
+  });
+
   it('tells no one of a registry gap while the registry cannot be read, and stores which repository failed', async () => {
     const onRegressions = jest.fn(async () => {});
     const coverage = await service(false, { onRegressions });

@@ -50,6 +50,7 @@ import {
 } from '../scorecards/ExemptionStore';
 import type { CoverageRecord, CoverageStore } from './CoverageStore';
 import { observabilityErrors, registryErrors } from './answeredSourceErrors';
+import { carriedEvidence, givesEvidence } from './carriedEvidence';
 import {
   clusterEvidence,
   catalogEvidence,
@@ -370,6 +371,18 @@ export class CoverageService {
       ),
     ]);
     sourceErrors.push(...fromImages.errors, ...fromObservability.errors);
+    const observed = [
+      ...fromClusters.evidence,
+      ...fromImages.evidence,
+      ...fromObservability.evidence,
+    ];
+    const carried = sourceErrors.some(e => givesEvidence(e.source))
+      ? carriedEvidence(
+          await this.options.store.get(entityRef).catch(() => undefined),
+          sourceErrors,
+          observed,
+        )
+      : [];
 
     const now = (this.options.now ?? (() => new Date()))();
     const scopeRefs = context.systemRef
@@ -415,9 +428,8 @@ export class CoverageService {
         evidence: [
           ...declaredEvidence(declared),
           ...catalogEvidence(entity, this.options.sourceControlToolOfHost),
-          ...fromClusters.evidence,
-          ...fromImages.evidence,
-          ...fromObservability.evidence,
+          ...observed,
+          ...carried,
         ],
         offered: fromClusters.offered,
         exemptions,
