@@ -14,7 +14,8 @@ export interface Config {
       /**
        * When each cluster is listed in full; every cluster is its own task,
        * so several backend replicas share the clusters. Default: every 5
-       * minutes, with a 5 minute timeout.
+       * minutes, with a 5 minute timeout. Its `scope` is ignored: each task
+       * runs on one replica at a time.
        */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       /**
@@ -122,7 +123,7 @@ export interface Config {
          */
         tool?: string;
       }>;
-      /** When the registries are read. Default: every 30 minutes. */
+      /** When the registries are read. Default: every 30 minutes; `scope` is ignored (one replica at a time). */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       /** An image built longer ago than this counts as drift. Default 90. */
       maxAgeDays?: number;
@@ -201,7 +202,8 @@ export interface Config {
       /**
        * When every Component's coverage is evaluated and stored, besides
        * right after each cluster and registry collection. Default: every
-       * 10 minutes, 30-minute timeout, first run 15 s after start.
+       * 10 minutes, 30-minute timeout, first run 15 s after start. Its
+       * `scope` is ignored: one replica evaluates at a time.
        */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       /** Components evaluated at once. Default 8. */
@@ -223,13 +225,14 @@ export interface Config {
       /**
        * When an evaluation finds a required capability worse than at the
        * previous one (covered or exempt to partial or missing, partial to
-       * missing). Not when an evidence source failed. Default true.
+       * missing). Not for a capability read from an evidence source that
+       * failed. Default true.
        */
       coverageRegressions?: boolean;
       exemptionExpiry?: {
         /** Days before an exemption expires that its owners and requester are told, once. Default 14. */
         warnDays?: number;
-        /** When exemptions are checked. Default: every hour, first check a minute after start. */
+        /** When exemptions are checked. Default: every hour, first check a minute after start; `scope` is ignored (one replica at a time). */
         schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       };
     };

@@ -120,8 +120,9 @@ export class ClusterCollectionService {
       if (this.scheduled.has(name)) continue;
       await scheduler.scheduleTask({
         id: ClusterCollectionService.taskId(name),
-        scope: 'global',
         ...settings.schedule,
+        // After the schedule, which config may give a scope of its own.
+        scope: 'global',
         fn: async signal => {
           // As declared now; a cluster removed from the catalog keeps its
           // task, which the scheduler cannot cancel, but is not collected.

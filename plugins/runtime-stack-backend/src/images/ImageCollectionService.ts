@@ -55,8 +55,9 @@ export class ImageCollectionService {
     }
     await scheduler.scheduleTask({
       id: ImageCollectionService.TASK_ID,
-      scope: 'global',
       ...this.options.settings.schedule,
+      // After the schedule, which config may give a scope of its own.
+      scope: 'global',
       fn: async () => {
         await this.run();
       },

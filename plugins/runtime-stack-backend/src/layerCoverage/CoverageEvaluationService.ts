@@ -38,6 +38,9 @@ export interface CoverageEvaluationResult {
 // Stored in batches so a long run shows progress and bounds memory.
 const BATCH = 100;
 
+/** Runs of one task invocation, the first included. */
+const MAX_ROUNDS = 3;
+
 /**
  * Evaluates the coverage of every Component and stores it: on a schedule,
  * and soon after each cluster or registry collection. Rows of entities the
@@ -75,10 +78,12 @@ export class CoverageEvaluationService {
     this.scheduler = scheduler;
     await scheduler.scheduleTask({
       id: CoverageEvaluationService.TASK_ID,
-      scope: 'global',
       ...this.options.settings.schedule,
-      fn: async () => {
-        await this.runUntilSettled();
+      // After the schedule: a `scope: local` in config would make every
+      // replica evaluate, notify and collect.
+      scope: 'global',
+      fn: async (signal: AbortSignal) => {
+        await this.runUntilSettled(signal);
       },
     });
   }
@@ -105,19 +110,37 @@ export class CoverageEvaluationService {
     }
   }
 
-  private async runUntilSettled() {
+  /**
+   * Runs, and again while collections asked for more during the run, up to
+   * `MAX_ROUNDS`: with many clusters a collection ends every minute or so,
+   * and a run that never ended would outlive its timeout, when the scheduler
+   * lets another replica start one beside it. What is asked after the last
+   * round waits for the next trigger or the schedule.
+   */
+  private async runUntilSettled(signal?: AbortSignal) {
     this.running = true;
     try {
+      let rounds = 0;
       do {
         this.requestedWhileRunning = false;
-        await this.run();
-      } while (this.requestedWhileRunning);
+        await this.run(signal);
+        rounds += 1;
+      } while (
+        this.requestedWhileRunning &&
+        rounds < MAX_ROUNDS &&
+        !signal?.aborted
+      );
     } finally {
       this.running = false;
     }
   }
 
-  async run(): Promise<CoverageEvaluationResult> {
+  /**
+   * One evaluation of every Component. `signal` (the task's, aborted at its
+   * timeout or on shutdown) stops it between batches: what is stored stays,
+   * and the removals and snapshot wait for a run that reads everything.
+   */
+  async run(signal?: AbortSignal): Promise<CoverageEvaluationResult> {
     const { catalog, auth, store, coverage, logger, settings } = this.options;
     const started = Date.now();
     const catalogReadAt = this.now();
@@ -161,6 +184,7 @@ export class CoverageEvaluationService {
     };
     let failed = 0;
     for (const batch of chunksOf(components, BATCH)) {
+      signal?.throwIfAborted();
       const records = await mapWithConcurrency(
         batch,
         settings.concurrency,
@@ -185,6 +209,7 @@ export class CoverageEvaluationService {
       }
     }
 
+    signal?.throwIfAborted();
     const gone = await this.goneFromCatalog(components);
     await store.remove(gone);
     await this.removeExemptionsOfGone({ components, systems }, catalogReadAt);

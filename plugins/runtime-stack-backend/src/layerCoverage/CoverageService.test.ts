@@ -800,6 +800,34 @@ describe('CoverageService', () => {
     expect(onRegressions).toHaveBeenCalledTimes(1);
   });
 
+  it('reports a regression no failed source explains while one fails', async () => {
+    let observabilityFails = false;
+    const onRegressions = jest.fn(async () => {});
+    const coverage = await service(false, {
+      alertRules: () => {
+        if (observabilityFails) throw new Error('prometheus is down');
+        return true;
+      },
+      onRegressions,
+    });
+    await coverage.evaluation.run();
+
+    // Prometheus goes down, and the workload goes from the cluster.
+    observabilityFails = true;
+    coverage.objects.set('prod-eu-1', []);
+    await coverage.evaluation.run();
+
+    expect(onRegressions).toHaveBeenCalledTimes(1);
+    const [, regressions] = onRegressions.mock.calls[0] as unknown as [
+      string,
+      Array<{ capability: { capability: string } }>,
+    ];
+    const capabilities = regressions.map(r => r.capability.capability);
+    expect(capabilities).toContain('workloads');
+    expect(capabilities).not.toContain('metrics');
+    expect(capabilities).not.toContain('alerting');
+  });
+
   it('tells no one of the gaps a Prometheus it cannot read leaves, and stores which one failed', async () => {
     const onRegressions = jest.fn(async () => {});
     const coverage = await service(false, { onRegressions });
@@ -827,6 +855,69 @@ describe('CoverageService', () => {
         message: 'prom-eu: connect ECONNREFUSED 10.0.0.7:9090',
       },
     ]);
+  });
+
+  describe('the scheduled evaluation', () => {
+    async function scheduledWith(
+      sources: Awaited<ReturnType<typeof service>>,
+      onEvaluated?: () => void,
+    ) {
+      const evaluation = new CoverageEvaluationService({
+        coverage: sources,
+        store: sources.store,
+        catalog: sources.catalog,
+        auth: mockServices.auth(),
+        logger: sources.logger,
+        settings: {
+          schedule: {
+            frequency: { minutes: 10 },
+            timeout: { minutes: 1 },
+            // As config may give it.
+            scope: 'local',
+          },
+          concurrency: 2,
+          retentionDays: 30,
+        },
+        ...(onEvaluated ? { onEvaluated } : {}),
+      });
+      const tasks: Array<{ scope?: string; fn: Function }> = [];
+      await evaluation.schedule({
+        scheduleTask: async (task: any) => {
+          tasks.push(task);
+        },
+        triggerTask: async () => {},
+      } as any);
+      return { evaluation, task: tasks[0] };
+    }
+
+    it('runs on one replica at a time, whatever scope config gives', async () => {
+      const { task } = await scheduledWith(await service(false));
+      expect(task.scope).toBe('global');
+    });
+
+    it('stops at its task’s signal, storing nothing more', async () => {
+      const sources = await service(false);
+      const { task } = await scheduledWith(sources);
+      const timedOut = new AbortController();
+      timedOut.abort(new Error('task timed out'));
+      await expect(task.fn(timedOut.signal)).rejects.toThrow('task timed out');
+      expect(
+        await sources.store.get('component:default/payments-api'),
+      ).toBeUndefined();
+    });
+
+    it('goes round again for collections during a run, but not for ever', async () => {
+      let evaluation: CoverageEvaluationService | undefined;
+      let runs = 0;
+      // Every run sees a collection end: as with many clusters.
+      const scheduled = await scheduledWith(await service(false), () => {
+        runs += 1;
+        void evaluation!.requestEvaluation();
+      });
+      evaluation = scheduled.evaluation;
+      await scheduled.task.fn(new AbortController().signal);
+      expect(runs).toBe(3);
+    });
   });
 
   it('keeps what Prometheus showed last while it cannot be read, so an outage stores no dip', async () => {

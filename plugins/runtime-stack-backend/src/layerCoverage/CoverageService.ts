@@ -39,6 +39,7 @@ import { declaredStackOf } from '../declaredStack/declaredStackOf';
 import type { ImageService } from '../images/ImageService';
 import {
   coverageRegressions,
+  regressionsDespiteFailures,
   type CoverageRegression,
 } from '../notifications/coverageRegressions';
 import type { ObservabilityService } from '../observability/ObservabilityService';
@@ -209,13 +210,25 @@ export class CoverageService {
     const before = onRegressions
       ? await store.requiredStatuses(records.map(r => r.coverage.entityRef))
       : undefined;
+    // What was seen before, of the few evaluated while a source failed, to
+    // tell the regressions the failure explains from the others.
+    const seenBefore = new Map<string, EntityCoverage | undefined>();
+    if (onRegressions) {
+      for (const { coverage } of records) {
+        if (coverage.sourceErrors.length === 0) continue;
+        seenBefore.set(
+          coverage.entityRef,
+          await store.get(coverage.entityRef).catch(() => undefined),
+        );
+      }
+    }
     await store.put(records);
     if (!before || !onRegressions) return;
     for (const { coverage } of records) {
-      if (coverage.sourceErrors.length > 0) continue;
-      const regressions = coverageRegressions(
-        before.get(coverage.entityRef),
-        coverage,
+      const regressions = regressionsDespiteFailures(
+        coverageRegressions(before.get(coverage.entityRef), coverage),
+        coverage.sourceErrors,
+        seenBefore.get(coverage.entityRef),
       );
       if (regressions.length === 0) continue;
       // What is stored stays stored: a listener failing costs its notice.

@@ -14,6 +14,12 @@ const EVIDENCE_OF: Readonly<Record<string, CoverageEvidence['source']>> = {
 export const givesEvidence = (source: string) =>
   Object.hasOwn(EVIDENCE_OF, source);
 
+/** The evidence a failed source of `sourceErrors` gives, if it gives any. */
+export const evidenceOfSource = (
+  source: string,
+): CoverageEvidence['source'] | undefined =>
+  givesEvidence(source) ? EVIDENCE_OF[source] : undefined;
+
 /**
  * What the last stored evaluation saw from the sources this one could not
  * read, for the capabilities those sources showed nothing for this time.

@@ -30,8 +30,9 @@ export class ExemptionExpiryNotices {
   async schedule(scheduler: SchedulerService): Promise<void> {
     await scheduler.scheduleTask({
       id: ExemptionExpiryNotices.TASK_ID,
-      scope: 'global',
       ...this.options.settings.schedule,
+      // After the schedule, which config may give a scope of its own.
+      scope: 'global',
       fn: async signal => {
         await this.run(signal);
       },
