@@ -907,14 +907,14 @@ describe('CoverageService', () => {
     });
 
     it('goes round again for collections during a run, but not for ever', async () => {
-      let evaluation: CoverageEvaluationService | undefined;
+      const started: { evaluation?: CoverageEvaluationService } = {};
       let runs = 0;
       // Every run sees a collection end: as with many clusters.
       const scheduled = await scheduledWith(await service(false), () => {
         runs += 1;
-        void evaluation!.requestEvaluation();
+        void started.evaluation!.requestEvaluation();
       });
-      evaluation = scheduled.evaluation;
+      started.evaluation = scheduled.evaluation;
       await scheduled.task.fn(new AbortController().signal);
       expect(runs).toBe(3);
     });
