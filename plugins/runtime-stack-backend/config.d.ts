@@ -49,13 +49,15 @@ export interface Config {
       watch?: boolean;
       /**
        * How long a run watches after its full list. Default: the schedule's
-       * period (or timeout, if shorter) minus 15 seconds. A `cron` schedule
-       * counts as a period of 5 minutes here: set this with one.
+       * period (or timeout, if shorter) minus 15 seconds. A `cron` or
+       * manually triggered schedule counts as a period of 5 minutes here:
+       * set this with one.
        */
       watchWindow?: HumanDuration | string;
       /**
        * Data older than this is shown as stale. Default: three periods, a
-       * `cron` schedule counting as 5 minutes: set this with one.
+       * `cron` or manually triggered schedule counting as 5 minutes: set
+       * this with one.
        */
       staleAfter?: HumanDuration | string;
       /** Timeout of every request to a cluster. Default 30 seconds. */
@@ -140,6 +142,10 @@ export interface Config {
       prometheus?: Array<{
         /** How answers name this source; default: the URL's host. */
         name?: string;
+        /**
+         * Its API; may carry Basic credentials (`https://user:pass@host`).
+         * @visibility secret
+         */
         url: string;
         /**
          * Where people open its web UI, for the graph links of the
@@ -160,7 +166,11 @@ export interface Config {
        * and `grafana.domain` for links.
        */
       grafana?: {
-        /** Where the API is called; may be an address only the backend reaches. */
+        /**
+         * Where the API is called; may be an address only the backend
+         * reaches, and may carry Basic credentials.
+         * @visibility secret
+         */
         url: string;
         /** Where people open Grafana, for links; default `url`. */
         publicUrl?: string;

@@ -3,7 +3,7 @@ import { loadConfigSchema } from '@backstage/config-loader';
 jest.setTimeout(120_000);
 
 describe('the config schema', () => {
-  it('keeps secrets out of what is not allowed to see them, down to each Prometheus header', async () => {
+  it('keeps secrets out of what is not allowed to see them, down to each Prometheus header and URL', async () => {
     const schema = await loadConfigSchema({
       dependencies: ['@internal/backstage-plugin-runtime-stack-backend'],
     });
@@ -17,13 +17,14 @@ describe('the config schema', () => {
                 prometheus: [
                   {
                     name: 'main',
-                    url: 'https://prometheus.example.net',
+                    url: 'https://reader:pw@prometheus.example.net',
                     headers: {
                       Authorization: 'Bearer s3cret',
                       'X-Scope-OrgID': 'tenant-a',
                     },
                   },
                 ],
+                grafana: { url: 'https://admin:pw@grafana.internal' },
               },
             },
           },
@@ -33,7 +34,11 @@ describe('the config schema', () => {
     );
     const [prometheus] = (shown.data as any).runtimeStack.observability
       .prometheus;
-    expect(prometheus.url).toBe('https://prometheus.example.net');
+    expect(prometheus.name).toBe('main');
+    expect(prometheus.url).toBeUndefined();
     expect(prometheus.headers ?? {}).toEqual({});
+    expect(
+      (shown.data as any).runtimeStack.observability.grafana?.url,
+    ).toBeUndefined();
   });
 });

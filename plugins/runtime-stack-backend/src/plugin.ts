@@ -9,7 +9,6 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
-import { InputError } from '@backstage/errors';
 import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
 import {
   capabilityTitlesOf,
@@ -197,7 +196,8 @@ export const runtimeStackPlugin = createBackendPlugin({
         ];
         const ruleProblems = validateDetectionRules(detectionRules, layerModel);
         if (ruleProblems.length > 0) {
-          throw new InputError(
+          // Not an InputError: no request is at fault, the backend is.
+          throw new Error(
             `Invalid platform detection rules: ${ruleProblems.join('; ')}`,
           );
         }

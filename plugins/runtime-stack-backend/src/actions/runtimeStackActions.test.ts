@@ -245,6 +245,13 @@ describe('runtime stack actions', () => {
       'entityRef: system:default/payments is not a Component; the runtime stack is per Component',
     );
     await expect(
+      started.invoke('get-service-images', {
+        entityRef: 'resource:default/payments-db',
+      }),
+    ).rejects.toThrow(
+      'entityRef: resource:default/payments-db is not a Component; its images are per Component',
+    );
+    await expect(
       started.invoke('get-service-runtime-stack', {
         entityRef: '',
       }),

@@ -84,6 +84,22 @@ function readEntityRef(ref: string): CompoundEntityRef {
   }
 }
 
+/**
+ * A Component's ref, for the actions that answer per Component; `what`
+ * ends the refusal: "the runtime stack is" (per Component).
+ */
+function readComponentRef(ref: string, what: string): CompoundEntityRef {
+  const parsed = readEntityRef(ref);
+  if (parsed.kind.toLocaleLowerCase('en-US') !== 'component') {
+    throw new InputError(
+      `entityRef: ${stringifyEntityRef(
+        parsed,
+      )} is not a Component; ${what} per Component`,
+    );
+  }
+  return parsed;
+}
+
 /** Every action here only reads. */
 const READ_ONLY = { readOnly: true, idempotent: true, destructive: false };
 
@@ -215,15 +231,11 @@ export function registerRuntimeStackActions(deps: Deps) {
         credentials,
         `${coverageReadPermission.name} is not allowed for you`,
       );
-      const ref = readEntityRef(input.entityRef);
-      if (ref.kind.toLocaleLowerCase('en-US') !== 'component') {
-        throw new InputError(
-          `entityRef: ${stringifyEntityRef(
-            ref,
-          )} is not a Component; the runtime stack is per Component`,
-        );
-      }
-      const entity = await fetchEntity(catalog, ref, credentials);
+      const entity = await fetchEntity(
+        catalog,
+        readComponentRef(input.entityRef, 'the runtime stack is'),
+        credentials,
+      );
       const value = await coverage.entityCoverage(entity, credentials, {
         withOwners: await isAllowed(
           permissions,
@@ -342,7 +354,7 @@ export function registerRuntimeStackActions(deps: Deps) {
       );
       const entity = await fetchEntity(
         catalog,
-        readEntityRef(input.entityRef),
+        readComponentRef(input.entityRef, 'its images are'),
         credentials,
       );
       const value = await images.entityImages(entity);

@@ -245,6 +245,26 @@ describe('readCollectionSettings', () => {
     expect(settings.customResources.has('policies.kyverno.io')).toBe(false);
   });
 
+  it.each([
+    ['cron', { cron: '*/10 * * * *' }],
+    ['manually triggered', { trigger: 'manual' }],
+  ])(
+    'counts a %s schedule as the default period for its windows',
+    (_, frequency) => {
+      const settings = readCollectionSettings(
+        new ConfigReader({
+          runtimeStack: {
+            clusters: {
+              schedule: { frequency, timeout: { minutes: 10 } },
+            },
+          },
+        }),
+      );
+      expect(settings.staleAfterMs).toBe(15 * 60_000);
+      expect(settings.watchWindowMs).toBe(5 * 60_000 - 15_000);
+    },
+  );
+
   it('reads durations, exclusions and extra custom resources', () => {
     const settings = readCollectionSettings(
       new ConfigReader({

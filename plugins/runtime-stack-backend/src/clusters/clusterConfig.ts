@@ -306,8 +306,10 @@ function readResources(ours: Config | undefined, config: Config) {
 /** Our own collection settings, under `runtimeStack.clusters`. */
 export function readCollectionSettings(config: Config): CollectionSettings {
   const ours = config.getOptionalConfig('runtimeStack.clusters');
+  // A cron or manually triggered schedule has no period of its own to
+  // derive the windows from; it counts as the default one.
   const frequencyMs = (schedule: SchedulerServiceTaskScheduleDefinition) =>
-    'cron' in schedule.frequency
+    'cron' in schedule.frequency || 'trigger' in schedule.frequency
       ? durationToMilliseconds(DEFAULT_FREQUENCY)
       : durationToMilliseconds(schedule.frequency as HumanDuration);
   const schedule: SchedulerServiceTaskScheduleDefinition = ours?.has('schedule')
