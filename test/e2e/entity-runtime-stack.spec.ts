@@ -138,7 +138,7 @@ test.describe('the Runtime stack tab on the example estate', () => {
     }
     const workloads = page.getByRole('row', { name: 'Workloads', exact: true });
     await workloads
-      .getByRole('button', { name: /^Evidence for Workloads \(\d+\)$/ })
+      .getByRole('button', { name: /^Evidence \(\d+\) for Workloads$/ })
       .click();
     await expect(
       page.getByRole('table', { name: /evidence/i }).first(),
@@ -166,7 +166,7 @@ test.describe('the Runtime stack tab on the example estate', () => {
     await expect(sandboxed).toContainText('gVisor');
     await expect(sandboxed).toContainText('containerd');
     await sandboxed
-      .getByRole('button', { name: /^Evidence for Container runtime \(\d+\)$/ })
+      .getByRole('button', { name: /^Evidence \(\d+\) for Container runtime$/ })
       .click();
     const evidence = page.getByRole('table', { name: /evidence/i }).first();
     await expect(evidence).toContainText('runtimeClassName');
@@ -263,7 +263,11 @@ test.describe('the Runtime stack tab on the example estate', () => {
     ).toHaveAttribute('href', /\/catalog\/default\/group\/team-payments$/);
     await expect(metrics.getByText(/this component/)).toBeVisible();
 
-    await page.getByRole('button', { name: 'History' }).click();
+    await page
+      .getByRole('button', {
+        name: 'History of owner changes on this component',
+      })
+      .click();
     await expect(
       page.getByRole('table', { name: 'Ownership history' }),
     ).toContainText('Payments (operates)');

@@ -155,12 +155,21 @@ describe('EntityCoverageCard', () => {
     const rowOf = (title: string) =>
       within(layers).getByText(title).closest('tr') as HTMLElement;
     expect(rowOf('Networking & storage')).toHaveTextContent(
-      /^3Networking & storage88%$/,
+      /^3Networking & storage88%/,
     );
     expect(rowOf('Security, delivery & observability')).toHaveTextContent(
       '67%',
     );
     expect(rowOf('Container runtime')).toHaveTextContent('—');
+    // The counts behind each percentage are read out, not only shown on hover.
+    expect(
+      within(rowOf('Networking & storage')).getByText(
+        '3 of 4 covered, 1 partly',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(rowOf('Container runtime')).getByText('Nothing required'),
+    ).toBeInTheDocument();
     expect(within(layers).getAllByRole('progressbar')).toHaveLength(2);
     // Highest layer first, as the stack is drawn.
     expect(
@@ -339,20 +348,34 @@ describe('EntityCoverageCard', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  it('says calmly that the policy refuses the coverage, as the tab does', async () => {
+    server.use(
+      http.get(coverageUrl, () =>
+        backendError(
+          'NotAllowedError',
+          'Reading coverage is not allowed for you',
+          403,
+        ),
+      ),
+    );
+    await render();
+
+    expect(
+      await screen.findByText(
+        'You may not see the coverage (Reading coverage is not allowed for you). Ask your Backstage administrators for the permission if you need it.',
+      ),
+    ).toBeInTheDocument();
+    // Not an error to debug: no error panel.
+    expect(screen.queryByText(/Could not load the coverage/)).toBeNull();
+    expect(queryCoverageFigure('Overall coverage')).toBeNull();
+    // The way to the details stays, whatever the card could load.
+    expect(screen.getByText('View runtime stack')).toBeInTheDocument();
+  });
+
   it('shows why the coverage could not be loaded', async () => {
     server.use(
       http.get(coverageUrl, () =>
-        HttpResponse.json(
-          {
-            error: {
-              name: 'NotAllowedError',
-              message: 'Reading coverage is not allowed for you',
-            },
-            request: { method: 'GET', url: '/x' },
-            response: { statusCode: 403 },
-          },
-          { status: 403 },
-        ),
+        backendError('Error', 'database went away', 500),
       ),
     );
     await render();
@@ -360,13 +383,11 @@ describe('EntityCoverageCard', () => {
     expect(
       await screen.findByText(/Could not load the coverage/),
     ).toBeInTheDocument();
-    expect(
-      screen.getAllByText(/Reading coverage is not allowed for you/).length,
-    ).toBeGreaterThan(0);
+    expect(screen.getAllByText(/database went away/).length).toBeGreaterThan(0);
     expect(queryCoverageFigure('Overall coverage')).toBeNull();
-    // The way to the details stays, whatever the card could load.
     expect(screen.getByText('View runtime stack')).toBeInTheDocument();
   });
+
   it('shows a new evaluation when the backend signals one, for this entity alone', async () => {
     let answer = coverage;
     let requests = 0;

@@ -1,4 +1,4 @@
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import {
   useApi,
   useRouteRef,
@@ -25,6 +25,7 @@ import {
 } from '../shared/routeLinks';
 import { CoverageSummary } from './CoverageSummary';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
+import { LoadError } from '../shared/LoadError';
 import { ReloadFailedNote } from '../shared/ReloadFailedNote';
 import { useLastGoodAsync } from '../shared/useLastGoodAsync';
 import { useOnNewEvaluation } from '../shared/useOnNewEvaluation';
@@ -80,7 +81,11 @@ const CoverageCard = ({ tabLink }: { tabLink?: string }) => {
     if (loading) return <Progress />;
     if (error) {
       return (
-        <ResponseErrorPanel error={error} title={t('coverageCard.loadError')} />
+        <LoadError
+          error={error}
+          what={t('coverageCard.what')}
+          title={t('coverageCard.loadError')}
+        />
       );
     }
     return (

@@ -1,5 +1,6 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { LayerCoverage } from '@internal/backstage-plugin-runtime-stack-common';
+import { VisuallyHidden } from '@backstage/ui';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
@@ -14,6 +15,14 @@ import { CoverageBar } from '../shared/CoverageBar';
  */
 export const LayerCoverageList = ({ layers }: { layers: LayerCoverage[] }) => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
+  const countsOf = (layer: LayerCoverage) =>
+    layer.required === 0
+      ? t('coverageCard.layerNothingRequired')
+      : t('coverageCard.layerCounts', {
+          covered: layer.covered,
+          required: layer.required,
+          partial: layer.partial,
+        });
   return (
     <ScrollingTable size="small" aria-label={t('coverageCard.layersLabel')}>
       <TableBody>
@@ -33,19 +42,10 @@ export const LayerCoverageList = ({ layers }: { layers: LayerCoverage[] }) => {
                   })}
                 />
               </TableCell>
-              <TableCell
-                align="right"
-                title={
-                  layer.required === 0
-                    ? t('coverageCard.layerNothingRequired')
-                    : t('coverageCard.layerCounts', {
-                        covered: layer.covered,
-                        required: layer.required,
-                        partial: layer.partial,
-                      })
-                }
-              >
+              <TableCell align="right" title={countsOf(layer)}>
                 {coveragePercentText(t, layer)}
+                {/* The counts behind the percentage, for those who cannot hover the cell. */}
+                <VisuallyHidden> {countsOf(layer)}</VisuallyHidden>
               </TableCell>
             </TableRow>
           ))}

@@ -4,6 +4,8 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { describeOwnerOrigin, isEntityOrigin } from './ownerOrigin';
 import { useEntityTitles } from '../shared/useEntityTitles';
+import { uniqueKeys } from '../shared/uniqueKeys';
+import { responsibilityText } from './responsibilityText';
 import type { EntityScopeKind } from '../shared/entityScope';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { runtimeStackTranslationRef } from '../../translation';
@@ -38,19 +40,24 @@ export const CapabilityOwners = ({
       </Typography>
     );
   }
+  // The same group may own it from each cluster the service runs on: the
+  // origin's ref tells those apart, its kind does not.
+  const keys = uniqueKeys(
+    owners,
+    o =>
+      `${o.responsibility}/${o.owner}/${o.inheritedFrom.kind}/${o.inheritedFrom.ref}`,
+  );
   return (
     <>
-      {owners.map(owner => (
-        <Box
-          key={`${owner.responsibility}/${owner.owner}/${owner.inheritedFrom.kind}`}
-        >
+      {owners.map((owner, i) => (
+        <Box key={keys[i]}>
           {/* The group alone on its line: a long name wraps as a name. */}
           <Typography variant="body2" component="div">
             <EntityRefLink entityRef={owner.owner} defaultKind="group" />
           </Typography>
           <Typography variant="caption" color="textSecondary" component="div">
             {t('entityContent.owners.origin', {
-              responsibility: owner.responsibility,
+              responsibility: responsibilityText(t, owner.responsibility),
               origin: describeOwnerOrigin(t, owner, ownScope, titleOf),
             })}
           </Typography>

@@ -191,19 +191,30 @@ export const ChangeOwnerAction = ({
       onClick={() => setOpen(true)}
     />
   );
+  let guarded: JSX.Element;
+  if (capability.owners === undefined) {
+    // Not known is not "no owner": saving would override owners nobody saw.
+    guarded = button({
+      disabledReason: t('entityContent.changeOwner.ownersUnread'),
+    });
+  } else if (gate) {
+    guarded = (
+      <RecordPermissionGate recordId={gate.recordId} refusal={gate.refusal}>
+        {disabledReason => button({ disabledReason })}
+      </RecordPermissionGate>
+    );
+  } else {
+    guarded = button(
+      takeOverGuardOf(t, names, target.owner?.owner, takeOverCheck),
+    );
+  }
   return (
     <>
-      {gate ? (
-        <RecordPermissionGate recordId={gate.recordId} refusal={gate.refusal}>
-          {disabledReason => button({ disabledReason })}
-        </RecordPermissionGate>
-      ) : (
-        button(takeOverGuardOf(t, names, target.owner?.owner, takeOverCheck))
-      )}
+      {guarded}
       {open && (
         <ChangeOwnerDialog
           capability={capability}
-          target={target}
+          latestTarget={target}
           entityRef={entityRef}
           onClose={() => setOpen(false)}
           onChanged={onChanged}

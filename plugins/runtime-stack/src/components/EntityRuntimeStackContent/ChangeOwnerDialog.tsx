@@ -19,6 +19,8 @@ import { RefLink } from '../shared/RefLink';
 import { useCoverageRefresh } from './coverageRefresh';
 import { formatWhen } from './formatWhen';
 import { describeOwnerOrigin } from './ownerOrigin';
+import { usePinnedEditTarget } from './usePinnedEditTarget';
+import { responsibilityText } from './responsibilityText';
 import { scopeKindOf, useScopeNoun } from '../shared/entityScope';
 import {
   explainWriteError,
@@ -58,7 +60,7 @@ const TargetExplanation = ({
   } else if (owner) {
     text = t('entityContent.changeOwner.overrides', {
       owner: <RefLink entityRef={owner.owner} defaultKind="group" />,
-      responsibility: owner.responsibility,
+      responsibility: responsibilityText(t, owner.responsibility),
       origin: describeOwnerOrigin(t, owner, scopeKindOf(entityRef)),
       scope,
     });
@@ -133,19 +135,21 @@ const ProblemMessage = ({
 };
 
 /**
- * Sets the owner of one capability for this component (or System). The
- * target is read from props on every save, so after a reload the fresh
- * version is used while the user's input stays.
+ * Sets the owner of one capability for this component (or System). It saves
+ * over the record it showed when it opened, whatever reloads meanwhile (see
+ * `usePinnedEditTarget`); after a conflict, Reload moves it to the current
+ * version while the user's input stays.
  */
 export const ChangeOwnerDialog = ({
   capability,
-  target,
+  latestTarget,
   entityRef,
   onClose,
   onChanged,
 }: {
   capability: OwnedCapability;
-  target: OwnershipEditTarget;
+  /** The target as the coverage on screen has it now. */
+  latestTarget: OwnershipEditTarget;
   entityRef: string;
   onClose: () => void;
   onChanged: () => void;
@@ -153,14 +157,20 @@ export const ChangeOwnerDialog = ({
   const api = useApi(runtimeStackApiRef);
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   const analytics = useAnalytics();
+  const { refreshing, refreshError } = useCoverageRefresh();
+  const { target, adoptNextLoad, awaitingLoad } = usePinnedEditTarget(
+    latestTarget,
+    capability,
+    refreshing,
+  );
   const [form, setForm] = useState<OwnerForm>(() => initialOwnerForm(target));
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<OwnershipWriteProblem>();
   const [reloaded, setReloaded] = useState(false);
-  const { refreshing, refreshError } = useCoverageRefresh();
-  // Until the reload lands, saving would send the version that conflicted.
-  const waitingForReload = reloaded && refreshing;
+  // Until the reload lands, saving would send the version that conflicted;
+  // once it has failed, saving may still be worth a try.
+  const waitingForReload = awaitingLoad && (refreshing || !refreshError);
 
   const errors = submitted ? ownerFormErrors(t, form) : {};
   const set = (field: keyof OwnerForm) => (value: string) =>
@@ -205,12 +215,19 @@ export const ChangeOwnerDialog = ({
   const reload = () => {
     setProblem(undefined);
     setReloaded(true);
+    adoptNextLoad();
     onChanged();
   };
 
   const titleId = `change-owner-${capability.capability}`;
   return (
-    <Dialog open onClose={onClose} aria-labelledby={titleId} fullWidth>
+    // A save in flight is not cancelled by closing: closing would only hide it.
+    <Dialog
+      open
+      onClose={saving ? undefined : onClose}
+      aria-labelledby={titleId}
+      fullWidth
+    >
       <form onSubmit={save} noValidate>
         <DialogTitle id={titleId}>
           {t('entityContent.changeOwner.title', {
@@ -244,7 +261,7 @@ export const ChangeOwnerDialog = ({
           >
             {OWNERSHIP_RESPONSIBILITIES.map(r => (
               <MenuItem key={r} value={r}>
-                {r}
+                {responsibilityText(t, r)}
               </MenuItem>
             ))}
           </TextField>
@@ -275,7 +292,7 @@ export const ChangeOwnerDialog = ({
           {problem && <ProblemMessage problem={problem} onReload={reload} />}
         </DialogContent>
         <DialogActions>
-          <Button onClick={onClose}>
+          <Button onClick={onClose} disabled={saving}>
             {t('entityContent.changeOwner.cancel')}
           </Button>
           <Button

@@ -818,6 +818,14 @@ describe('EntityRuntimeStackContent', () => {
       'The coverage may be out of date or read lower than it is',
     );
     expect(caveats).not.toHaveTextContent(/ownership|database down/);
+    // Owners not known are not "no owner": a new one would override them unseen.
+    const change = screen.getByRole('button', {
+      name: 'Change owner of Data protection',
+    });
+    expect(change).toHaveAttribute('aria-disabled', 'true');
+    expect(change).toHaveAccessibleDescription('Owners could not be read.');
+    await userEvent.click(change);
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 
   it('shows no percentage when nothing is required, and says when the layer coverage could not be reloaded', async () => {

@@ -192,6 +192,7 @@ export const EntityRuntimeStackContent = () => {
           systemRef={systemRef}
           model={model.value}
           onChanged={afterOwnWrite}
+          evaluatedAt={coverage.value?.evaluatedAt}
         />
       </Grid>
       <Grid item xs={12}>

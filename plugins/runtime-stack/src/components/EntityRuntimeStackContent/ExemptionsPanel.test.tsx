@@ -316,6 +316,47 @@ describe('ExemptionsPanel', () => {
     expect(store.requests).toEqual([entityRef]);
   });
 
+  it('reloads the list when the coverage is evaluated again, as after a grant elsewhere', async () => {
+    const store = serveExemptions([own]);
+    const Evaluated = () => {
+      const [evaluatedAt, setEvaluatedAt] = useState('2026-11-23T10:00:00Z');
+      return (
+        <>
+          <button
+            type="button"
+            onClick={() => setEvaluatedAt('2026-11-23T11:00:00Z')}
+          >
+            Evaluate again
+          </button>
+          <ExemptionsPanel
+            entityRef={entityRef}
+            systemRef={systemRef}
+            model={defaultLayerModel}
+            evaluatedAt={evaluatedAt}
+          />
+        </>
+      );
+    };
+    await renderInTestApp(<Evaluated />, {
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      apis: [
+        mockApis.permission(),
+        runtimeStackTestApi(),
+        [catalogApiRef, catalogApiMock({ entities: people })],
+      ],
+    });
+    expect(await rows()).toHaveLength(1);
+    expect(store.requests).toHaveLength(2);
+
+    // Granted on the System's tab, which evaluates this component too.
+    store.items.push(ofSystem);
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Evaluate again' }),
+    );
+    await waitFor(async () => expect(await rows()).toHaveLength(2));
+    expect(store.requests).toHaveLength(4);
+  });
+
   it('grants an exemption for this component, then reloads the list and the coverage', async () => {
     const store = serveExemptions([ofSystem]);
     const posted: unknown[] = [];

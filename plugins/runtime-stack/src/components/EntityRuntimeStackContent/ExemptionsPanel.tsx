@@ -27,6 +27,7 @@ import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { useLastGoodAsync } from '../shared/useLastGoodAsync';
 import { useFocusWhenRemoved } from '../shared/useFocusWhenRemoved';
+import { useOnNewEvaluation } from '../shared/useOnNewEvaluation';
 import { runtimeStackApiRef } from '../../api';
 import {
   describeExpiry,
@@ -246,6 +247,12 @@ interface ExemptionsPanelProps {
   capability?: string;
   /** Called after a grant or revoke, so coverage can be reloaded. */
   onChanged?: () => void;
+  /**
+   * When the coverage the page shows was evaluated: a new evaluation (an
+   * exemption granted or revoked elsewhere, one expired) reloads the list,
+   * keeping it on screen meanwhile.
+   */
+  evaluatedAt?: string;
 }
 
 const EntityExemptions = ({
@@ -254,11 +261,13 @@ const EntityExemptions = ({
   model,
   capability,
   onChanged,
+  evaluatedAt,
 }: ExemptionsPanelProps) => {
   const api = useApi(runtimeStackApiRef);
+  const key = `${entityRef} ${systemRef ?? ''}`;
   // A reload keeps the list on screen, and so does one that fails.
   const exemptions = useLastGoodAsync(
-    `${entityRef} ${systemRef ?? ''}`,
+    key,
     async () => {
       const [own, system] = await Promise.all([
         api.getExemptions({ scopeRef: entityRef }),
@@ -268,6 +277,7 @@ const EntityExemptions = ({
     },
     [api, entityRef, systemRef],
   );
+  useOnNewEvaluation(key, evaluatedAt, exemptions.retry);
   const loadedModel = useAsync(
     async () => model ?? api.getLayerModel(),
     [api, model],

@@ -37,6 +37,7 @@ import { shownStatusOf } from '../../__testUtils__/statusChips';
 import { inWindowOfWidth } from '../../__testUtils__/windowWidth';
 import { runtimeStackTranslationRef } from '../../translation';
 import { getCoverageFigure } from '../../__testUtils__/coverageFigure';
+import { testSignals } from '../../__testUtils__/testSignals';
 
 const base = 'http://backstage.test/api/runtime-stack';
 const coverageUrl = `${base}/entities/component/default/payments-api/coverage`;
@@ -416,7 +417,9 @@ describe('LayerStack', () => {
       ).toBeInTheDocument();
       // The evidence opens below, across the one column.
       await userEvent.click(
-        within(cell).getByRole('button', { name: /^Evidence for Workloads/ }),
+        within(cell).getByRole('button', {
+          name: /^Evidence \(\d+\) for Workloads$/,
+        }),
       );
       expect(
         await screen.findByRole('table', { name: 'Evidence for Workloads' }),
@@ -459,6 +462,11 @@ describe('LayerStack', () => {
           'geerbt von {{scope}}, für die ganze Schicht',
         'entityContent.changeOwner.buttonLabel':
           'Eigentümer von {{capability}} ändern',
+        'entityContent.changeOwner.title':
+          'Eigentümer von {{capability}} ändern',
+        'entityContent.responsibility.operates': 'betreibt',
+        'entityContent.responsibility.supports': 'unterstützt',
+        'entityContent.responsibility.consumes': 'nutzt',
         'coverageStatus.partial': 'teilweise',
         'coverageHint.offers': '{{cluster}} bietet {{tools}}',
         'coverageHint.useOffered':
@@ -499,10 +507,24 @@ describe('LayerStack', () => {
       ),
     ).toBeInTheDocument();
     expect(
-      within(meshRow).getByRole('button', {
-        name: 'Eigentümer von Service mesh ändern',
-      }),
+      within(meshRow).getByText(
+        'betreibt · geerbt von payments, für die ganze Schicht',
+      ),
     ).toBeInTheDocument();
+    const change = within(meshRow).getByRole('button', {
+      name: 'Eigentümer von Service mesh ändern',
+    });
+    await waitFor(() => expect(change).not.toHaveAttribute('aria-disabled'));
+    await userEvent.click(change);
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Eigentümer von Service mesh ändern',
+    });
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: /Responsibility/ }),
+    );
+    expect(
+      (await screen.findAllByRole('option')).map(o => o.textContent),
+    ).toEqual(['betreibt', 'unterstützt', 'nutzt']);
   });
 
   it('shows the evidence of a capability on demand', async () => {
@@ -511,7 +533,7 @@ describe('LayerStack', () => {
 
     const evidenceButton = within(await rowOf('Workloads')).getByRole(
       'button',
-      { name: 'Evidence for Workloads (2)' },
+      { name: 'Evidence (2) for Workloads' },
     );
     expect(evidenceButton).toHaveAttribute('aria-expanded', 'false');
     expect(
@@ -776,6 +798,120 @@ describe('LayerStack', () => {
     expect(versions).toEqual([2, 3]);
   });
 
+  it('saves over the version it opened with when the coverage reloads under it, and meets the conflict', async () => {
+    const changedMeanwhile = withOwnersOf('workloads', [
+      { ...componentRecord, owner: 'group:default/web-team', version: 3 },
+    ]);
+    server.use(...otherViewsMissing());
+    // Registered last, so it wins over the catch-all for the other views.
+    const served = serveCoverage(coverage, changedMeanwhile);
+    const versions: number[] = [];
+    server.use(
+      http.put(`${base}/ownership/:id`, async ({ request }) => {
+        const body = (await request.json()) as { version: number };
+        versions.push(body.version);
+        return body.version === 3
+          ? HttpResponse.json(savedRecord({ version: 4 }))
+          : errorBody(
+              'ConflictError',
+              "Ownership record 'rec-workloads' was changed by user:default/someone at 2026-11-23T10:05:00.000Z: it is at version 3, not 2. Reload it and apply your change again.",
+              409,
+            );
+      }),
+    );
+    const signals = testSignals();
+    await renderInTestApp(
+      <EntityProvider entity={paymentsApi}>
+        <EntityRuntimeStackContent />
+      </EntityProvider>,
+      {
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+        apis: [
+          mockApis.permission(),
+          runtimeStackTestApi(),
+          [catalogApiRef, catalogApiMock({ entities: groups })],
+          signals.apiEntry,
+        ],
+      },
+    );
+
+    const dialog = await openChangeOwnerDialog('Workloads');
+    await fillIn(
+      within(dialog).getByRole('textbox', { name: /Owner group/ }),
+      'group:default/checkout-team',
+    );
+    // Someone else's change is evaluated while the dialog is open.
+    await signals.sendEvaluated(entityRef);
+    await waitFor(() => expect(served.count).toBe(2));
+    // Behind the dialog, the row shows the new owner.
+    const behind = await screen.findByRole('row', {
+      name: 'Workloads',
+      hidden: true,
+    });
+    expect(
+      await within(behind).findByRole('link', {
+        name: /web-team/,
+        hidden: true,
+      }),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByText(
+        'Changes the owner record set on this component (version 2).',
+      ),
+    ).toBeInTheDocument();
+
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      /^Changed by someone at .+ since you opened it\. Reload to see the current owner, then save again\.Reload$/,
+    );
+    expect(versions).toEqual([2]);
+
+    // Only the user's Reload moves it on to the version they have now seen.
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Reload' }),
+    );
+    expect(
+      await within(dialog).findByText(
+        'Changes the owner record set on this component (version 3).',
+      ),
+    ).toBeInTheDocument();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    expect(versions).toEqual([2, 3]);
+  });
+
+  it('keeps the dialog and its Cancel while a save is in flight', async () => {
+    serveCoverage(coverage);
+    let answer = (_: Response) => {};
+    server.use(
+      http.put(
+        `${base}/ownership/:id`,
+        () =>
+          new Promise<Response>(resolve => {
+            answer = resolve;
+          }),
+      ),
+    );
+    await render();
+
+    const dialog = await openChangeOwnerDialog('Workloads');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(
+        within(dialog).getByRole('button', { name: 'Cancel' }),
+      ).toBeDisabled(),
+    );
+    await userEvent.keyboard('{Escape}');
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+
+    answer(HttpResponse.json(savedRecord({ version: 3 })));
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+  });
+
   it('disables changing a record the user may not change, and says why', async () => {
     // usePermission caches answers by record across renders (swr), so the
     // denied record gets an id no other test has asked about.
@@ -968,7 +1104,9 @@ describe('LayerStack', () => {
     await render();
 
     await userEvent.click(
-      await screen.findByRole('button', { name: 'History' }),
+      await screen.findByRole('button', {
+        name: 'History of owner changes on this component',
+      }),
     );
     const table = await screen.findByRole('table', {
       name: 'Ownership history',

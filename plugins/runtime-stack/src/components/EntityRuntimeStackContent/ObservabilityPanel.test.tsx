@@ -195,8 +195,37 @@ describe('ObservabilityPanel', () => {
     expect(
       screen.getByText('Distributed tracing: no links'),
     ).toBeInTheDocument();
-    expect(items[0]).toHaveTextContent(/prometheus\.io\/labels/);
+    // Its one target is down: that needs fixing, not Prometheus finding it.
+    expect(items[0]).toHaveTextContent(
+      'Prometheus scrapes it, but its 1 target is not healthy: fix the target, whose last error the scrape targets show.',
+    );
+    expect(items[0]).not.toHaveTextContent(/prometheus\.io\/labels/);
     expect(items[1]).toHaveTextContent(/type traces/);
+  });
+
+  it('says to make Prometheus scrape a service it has no target of', async () => {
+    await renderInTestApp(
+      <ObservabilityPanel
+        value={{
+          ...observed,
+          targets: [],
+          evidence: [
+            {
+              capability: 'metrics',
+              status: 'none',
+              summary: 'no scrape targets',
+              counts: { targets: 0, healthyTargets: 0 },
+            },
+          ],
+        }}
+        capabilityTitleOf={capabilityTitlesOf(defaultLayerModel)}
+      />,
+    );
+    const [metrics] = within(
+      screen.getByRole('list', { name: 'Observability hints' }),
+    ).getAllByRole('listitem');
+    expect(metrics).toHaveTextContent(/^MetricsMake Prometheus scrape it/);
+    expect(metrics).toHaveTextContent(/prometheus\.io\/labels/);
   });
 
   it('gives no advice for a capability the coverage already counts as covered', async () => {
@@ -340,6 +369,64 @@ describe('ObservabilityPanel', () => {
     ).not.toBeInTheDocument();
   });
 
+  it('lists every alert, rule and dashboard when their names repeat', async () => {
+    const keyWarnings = jest.spyOn(console, 'error');
+    const firing = {
+      source: 'prometheus-eu',
+      name: 'CheckoutWebDown',
+      state: 'firing' as const,
+      annotations: {},
+      activeAt: '2026-11-23T10:00:00.000Z',
+    };
+    const rule = observed.rules[0];
+    try {
+      await renderInTestApp(
+        <ObservabilityPanel
+          value={{
+            ...observed,
+            // One alert per instance, fired at the same moment.
+            alerts: [
+              { ...firing, labels: { instance: '10.0.0.7:9100' } },
+              { ...firing, labels: { instance: '10.0.0.8:9100' } },
+            ],
+            // One rule name in two rule groups.
+            rules: [rule, { ...rule, query: 'vector(1) > 0' }],
+            // The overview dashboard is also found by its tags.
+            dashboards: [
+              {
+                title: 'Overview',
+                url: 'https://grafana.example.com/d/overview',
+                tags: [],
+              },
+            ],
+          }}
+        />,
+      );
+      expect(
+        within(screen.getByRole('list', { name: 'Alerts' })).getAllByRole(
+          'listitem',
+        ),
+      ).toHaveLength(2);
+      expect(
+        within(
+          screen.getByRole('list', { name: 'Prometheus alert rules' }),
+        ).getAllByRole('listitem'),
+      ).toHaveLength(2);
+      expect(
+        within(
+          screen.getByRole('list', { name: 'Dashboards and links' }),
+        ).getAllByRole('link'),
+      ).toHaveLength(3);
+      expect(
+        keyWarnings.mock.calls.filter(([message]) =>
+          String(message).includes('same key'),
+        ),
+      ).toEqual([]);
+    } finally {
+      keyWarnings.mockRestore();
+    }
+  });
+
   it('speaks the words an app installs for the plugin', async () => {
     const german = createTranslationMessages({
       ref: runtimeStackTranslationRef,
@@ -353,8 +440,8 @@ describe('ObservabilityPanel', () => {
         'observabilityPanel.evidenceChip': '{{capability}} – {{summary}}',
         'observabilityPanel.summary.targets_one':
           '{{healthy, number}} von {{count}} Ziel gesund',
-        'coverageHint.source.metrics':
-          'von Prometheus abfragen lassen, etwa über {{labelsAnnotation}}',
+        'observabilityPanel.hints.targetsDown_one':
+          'Prometheus fragt {{count}} Ziel ab, aber es ist nicht gesund',
       },
     });
     await renderInTestApp(<ObservabilityPanel value={observed} />, {
@@ -377,7 +464,7 @@ describe('ObservabilityPanel', () => {
     const hints = screen.getByRole('list', { name: 'Observability hints' });
     expect(
       within(hints).getByText(
-        'Von Prometheus abfragen lassen, etwa über prometheus.io/labels.',
+        'Prometheus fragt 1 Ziel ab, aber es ist nicht gesund.',
       ),
     ).toBeInTheDocument();
   });

@@ -4,7 +4,6 @@ import {
   ANY_SERVICE_LABEL,
   asSentence,
   ECOSYSTEM_ANNOTATIONS,
-  TELEMETRY_HINTS,
   type EntityObservability,
   type ServiceGrafanaAlert,
 } from '@internal/backstage-plugin-runtime-stack-common';
@@ -28,9 +27,10 @@ import {
   runtimeStackTranslationRef,
   type RuntimeStackT,
 } from '../../translation';
-import { sourceAdvice } from '../shared/coverageHintText';
 import { observabilitySummary } from '../shared/observabilitySummary';
 import { namedRulesNotFound } from './namedRulesNotFound';
+import { observabilityAdvice } from './observabilityAdvice';
+import { labelsKey, uniqueKeys } from '../shared/uniqueKeys';
 
 const matchedByText = (
   t: RuntimeStackT,
@@ -133,6 +133,24 @@ export const ObservabilityPanel = ({
       url: d.url,
     })),
   ];
+  // One alert fires once per label set (instance, pod), one rule name may
+  // sit in several rule groups: names alone repeat.
+  const alertKeys = uniqueKeys(
+    value.alerts,
+    a => `${a.source}/${a.name}/${labelsKey(a.labels)}`,
+  );
+  const ruleKeys = uniqueKeys(
+    alertRules,
+    r => `${r.source}/${r.name}/${labelsKey(r.labels)}/${r.query}`,
+  );
+  const grafanaAlertKeys = uniqueKeys(value.grafanaAlerts, a => a.uid);
+  const targetKeys = uniqueKeys(
+    value.targets,
+    target => `${target.source}/${target.scrapePool}/${target.scrapeUrl}`,
+  );
+  // The overview dashboard may also be one of those found.
+  const dashboardKeys = uniqueKeys(dashboards, d => d.url);
+  const linkKeys = uniqueKeys(value.links, l => `${l.title}/${l.url}`);
   return (
     <>
       <Box display="flex" flexWrap="wrap" style={{ gap: 4 }} mb={1}>
@@ -183,10 +201,8 @@ export const ObservabilityPanel = ({
                   aria-label={t('observabilityPanel.alerts.label')}
                   disablePadding
                 >
-                  {value.alerts.map(alert => (
-                    <ListItem
-                      key={`${alert.source}/${alert.name}/${alert.activeAt}`}
-                    >
+                  {value.alerts.map((alert, i) => (
+                    <ListItem key={alertKeys[i]}>
                       <WrappingListItemText
                         primary={`${alert.name} (${alert.state})`}
                         secondary={[
@@ -214,8 +230,8 @@ export const ObservabilityPanel = ({
                   aria-label={t('observabilityPanel.prometheusRules')}
                   disablePadding
                 >
-                  {alertRules.map(rule => (
-                    <ListItem key={`${rule.source}/${rule.name}`}>
+                  {alertRules.map((rule, i) => (
+                    <ListItem key={ruleKeys[i]}>
                       <WrappingListItemText
                         primary={
                           <>
@@ -255,8 +271,8 @@ export const ObservabilityPanel = ({
                   aria-label={t('observabilityPanel.grafanaRules')}
                   disablePadding
                 >
-                  {value.grafanaAlerts.map(alert => (
-                    <ListItem key={alert.uid}>
+                  {value.grafanaAlerts.map((alert, i) => (
+                    <ListItem key={grafanaAlertKeys[i]}>
                       <WrappingListItemText
                         primary={
                           <>
@@ -306,8 +322,8 @@ export const ObservabilityPanel = ({
                     </TableRow>
                   </TableHead>
                   <TableBody>
-                    {value.targets.map(target => (
-                      <TableRow key={`${target.source}/${target.scrapeUrl}`}>
+                    {value.targets.map((target, i) => (
+                      <TableRow key={targetKeys[i]}>
                         <TableCell>
                           <Typography variant="body2">
                             {target.scrapeUrl}
@@ -348,13 +364,13 @@ export const ObservabilityPanel = ({
                 aria-label={t('observabilityPanel.links')}
                 disablePadding
               >
-                {dashboards.map(d => (
-                  <ListItem key={d.url}>
+                {dashboards.map((d, i) => (
+                  <ListItem key={dashboardKeys[i]}>
                     <Link to={d.url}>{d.title}</Link>
                   </ListItem>
                 ))}
-                {value.links.map(l => (
-                  <ListItem key={`${l.title}/${l.url}`}>
+                {value.links.map((l, i) => (
+                  <ListItem key={linkKeys[i]}>
                     <Link to={l.url}>
                       {l.title}
                       {l.cluster ? ` (${l.cluster}/${l.namespace})` : ''}
@@ -387,8 +403,7 @@ export const ObservabilityPanel = ({
                     <WrappingListItemText
                       primary={capabilityTitleOf(e.capability)}
                       secondary={asSentence(
-                        sourceAdvice(t, e.capability, rulesNotFound) ??
-                          TELEMETRY_HINTS[e.capability],
+                        observabilityAdvice(t, e, rulesNotFound) ?? '',
                       )}
                     />
                   </ListItem>

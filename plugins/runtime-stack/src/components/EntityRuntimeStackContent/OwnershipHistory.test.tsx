@@ -90,7 +90,11 @@ describe('OwnershipHistory', () => {
 
   const open = async () => {
     await renderWithClient(<OwnershipHistory entityRef={entityRef} />);
-    await userEvent.click(screen.getByRole('button', { name: 'History' }));
+    const button = screen.getByRole('button', {
+      name: 'History of owner changes on this component',
+    });
+    expect(button).toHaveAttribute('aria-haspopup', 'dialog');
+    await userEvent.click(button);
     return screen.findByRole('dialog', {
       name: 'Owner changes on this component',
     });

@@ -19,6 +19,7 @@ import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { runtimeStackApiRef } from '../../api';
 import { formatWhen } from './formatWhen';
+import { responsibilityText } from './responsibilityText';
 import { RefLink } from '../shared/RefLink';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { useScopeNoun } from '../shared/entityScope';
@@ -32,15 +33,17 @@ const HISTORY_LIMIT = 50;
 
 type TitleOf = (capability: string) => string;
 
-const Owner = ({ record }: { record?: LayerOwnership }) =>
-  record ? (
+const Owner = ({ record }: { record?: LayerOwnership }) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  return record ? (
     <>
       <RefLink entityRef={record.owner} defaultKind="group" /> (
-      {record.responsibility})
+      {responsibilityText(t, record.responsibility)})
     </>
   ) : (
     <>—</>
   );
+};
 
 const subjectText = (
   t: RuntimeStackT,
@@ -214,7 +217,13 @@ export const OwnershipHistory = ({
   const scope = useScopeNoun()(entityRef);
   return (
     <>
-      <Button size="small" variant="outlined" onClick={() => setOpen(true)}>
+      <Button
+        size="small"
+        variant="outlined"
+        aria-label={t('entityContent.history.buttonLabel', { scope })}
+        aria-haspopup="dialog"
+        onClick={() => setOpen(true)}
+      >
         {t('entityContent.history.button')}
       </Button>
       {open && (

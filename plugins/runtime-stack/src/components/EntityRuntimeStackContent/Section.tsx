@@ -1,17 +1,13 @@
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import type { ReactNode, RefObject } from 'react';
-import { errorMessage, statusOf } from '../shared/errorMessage';
+import { LoadError } from '../shared/LoadError';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
 import { ReloadFailedNote } from '../shared/ReloadFailedNote';
 import { focusableTitle } from '../shared/focusableTitle';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { runtimeStackTranslationRef } from '../../translation';
-
-/** The backend's refusal (403), as opposed to a failure. */
-const refusalOf = (error: Error): string | undefined =>
-  statusOf(error) === 403 ? errorMessage(error) : undefined;
 
 /**
  * One source of the service page: its own loading, error and empty states,
@@ -49,20 +45,11 @@ export function Section<T>(props: {
   let body: ReactNode;
   if (state.loading) {
     body = <Progress />;
-  } else if (state.error && refusalOf(state.error) !== undefined) {
-    // Not an error to debug: the permission policy says no.
-    body = (
-      <Typography variant="body2" color="textSecondary">
-        {t('entityContent.section.refused', {
-          what,
-          reason: refusalOf(state.error) ?? '',
-        })}
-      </Typography>
-    );
   } else if (state.error) {
     body = (
-      <ResponseErrorPanel
+      <LoadError
         error={state.error}
+        what={what}
         title={t('entityContent.section.loadError', { what })}
       />
     );

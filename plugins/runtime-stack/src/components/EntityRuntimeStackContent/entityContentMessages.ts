@@ -63,7 +63,8 @@ export const entityContentMessages = {
     exempt: 'Exempt: {{reason}}',
     exemptUntil: 'Exempt: {{reason}} (until {{date}})',
     evidenceButton: 'Evidence ({{count}})',
-    evidenceButtonLabel: 'Evidence for {{capability}} ({{count}})',
+    /** The button's accessible name: its visible text first, as WCAG 2.5.3 asks. */
+    evidenceButtonLabel: 'Evidence ({{count}}) for {{capability}}',
   },
   evidence: {
     none: 'No evidence was found for {{capability}}.',
@@ -75,6 +76,12 @@ export const entityContentMessages = {
     seenColumn: 'Seen',
     partial: '{{source}} (partial)',
     seenAgo: '{{age}} ago',
+  },
+  /** What an owner group does for a capability. */
+  responsibility: {
+    operates: 'operates',
+    supports: 'supports',
+    consumes: 'consumes',
   },
   owners: {
     unknown: 'not known',
@@ -100,6 +107,8 @@ export const entityContentMessages = {
     buttonLabel: 'Change owner of {{capability}}',
     checking: 'Checking whether you may change this owner…',
     checkFailed: 'Could not check your permission: {{message}}',
+    /** When the backend could not read the owners, or may not show them. */
+    ownersUnread: 'Owners could not be read.',
     notYourRecord:
       "This owner record belongs to a group you are not a member of, so you can't change it. Ask that group to change it.",
     notYourInherited:
@@ -143,6 +152,8 @@ export const entityContentMessages = {
   },
   history: {
     button: 'History',
+    /** The button's accessible name, starting with its visible text. */
+    buttonLabel: 'History of owner changes on {{scope}}',
     title: 'Owner changes on {{scope}}',
     close: 'Close',
     loadError: 'Could not load the ownership history',

@@ -148,6 +148,11 @@ export const observabilityPanelMessages = {
   hints: {
     title: 'What would add evidence',
     label: 'Observability hints',
+    /** Metrics whose scrape targets Prometheus has, none of them healthy. */
+    targetsDown_one:
+      'Prometheus scrapes it, but its {{count}} target is not healthy: fix the target, whose last error the scrape targets show',
+    targetsDown_other:
+      'Prometheus scrapes it, but none of its {{count}} targets is healthy: fix the targets, whose last errors the scrape targets show',
   },
 } as const;
 

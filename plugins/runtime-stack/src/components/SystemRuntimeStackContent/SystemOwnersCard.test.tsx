@@ -301,7 +301,9 @@ describe('SystemOwnersCard', () => {
     );
     await render();
     await userEvent.click(
-      await screen.findByRole('button', { name: 'History' }),
+      await screen.findByRole('button', {
+        name: 'History of owner changes on this System',
+      }),
     );
     const dialog = await screen.findByRole('dialog', {
       name: 'Owner changes on this System',

@@ -58,6 +58,55 @@ describe('useLastGoodAsync', () => {
     expect(result.current.refreshError).toBeUndefined();
   });
 
+  it('loads again after a retry asked during a load, and shows that answer', async () => {
+    const loads = manualLoads();
+    const { result } = renderHook(() =>
+      useLastGoodAsync('component:default/a', loads.load('a'), []),
+    );
+    const first = await loads.next();
+    await act(async () => first.resolve('owner: web-team'));
+
+    // A signal's reload runs when the user saves a new owner and asks again.
+    act(() => result.current.retry());
+    const beforeSave = await loads.next();
+    act(() => result.current.retry());
+    const afterSave = await loads.next();
+
+    await act(async () => afterSave.resolve('owner: checkout-team'));
+    expect(result.current).toMatchObject({
+      refreshing: false,
+      value: 'owner: checkout-team',
+    });
+    // The answer sent before the save comes last, and changes nothing.
+    await act(async () => beforeSave.resolve('owner: web-team'));
+    expect(result.current.value).toBe('owner: checkout-team');
+  });
+
+  it('keeps reloading while a retried load answers before the one it replaced', async () => {
+    const loads = manualLoads();
+    const { result } = renderHook(() =>
+      useLastGoodAsync('component:default/a', loads.load('a'), []),
+    );
+    const first = await loads.next();
+    await act(async () => first.resolve('owner: web-team'));
+
+    act(() => result.current.retry());
+    const beforeSave = await loads.next();
+    act(() => result.current.retry());
+    const afterSave = await loads.next();
+
+    await act(async () => beforeSave.resolve('owner: web-team, again'));
+    expect(result.current).toMatchObject({
+      refreshing: true,
+      value: 'owner: web-team',
+    });
+    await act(async () => afterSave.resolve('owner: checkout-team'));
+    expect(result.current).toMatchObject({
+      refreshing: false,
+      value: 'owner: checkout-team',
+    });
+  });
+
   it("never shows one key's value under another, loading or failed", async () => {
     const loads = manualLoads();
     const seen: Array<{ key: string; value?: string }> = [];

@@ -1,5 +1,5 @@
-import { useRef, type DependencyList } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { useCallback, useRef, useState, type DependencyList } from 'react';
+import useAsync from 'react-use/esm/useAsync';
 
 /** A load whose last good value outlives the reloads that follow it. */
 export interface LastGoodAsync<T> {
@@ -13,7 +13,11 @@ export interface LastGoodAsync<T> {
   refreshing: boolean;
   /** Why the last reload failed; `value` is what was loaded before it. */
   refreshError?: Error;
-  /** Loads again; does nothing while a load is running. */
+  /**
+   * Loads again. Asked while a load is running, it starts a new one whose
+   * answer wins: the running one may have been sent before the change that
+   * the caller wants to see.
+   */
   retry: () => void;
 }
 
@@ -36,10 +40,16 @@ export function useLastGoodAsync<T>(
   // The key of the load react-use last started: until the effect starts the
   // new key's load, its state is still the old key's.
   const loadingKey = useRef<string>();
-  const state = useAsyncRetry(() => {
+  // Not react-use's retry, which does nothing while a load runs: a reload
+  // asked for after a save would be dropped, leaving the old owner on
+  // screen. Each attempt is a new load; react-use keeps only the answer of
+  // the latest one started.
+  const [attempt, setAttempt] = useState(0);
+  const state = useAsync(() => {
     loadingKey.current = key;
     return load();
-  }, [key, ...deps]);
+  }, [key, attempt, ...deps]);
+  const retry = useCallback(() => setAttempt(n => n + 1), []);
   const lastGood = useRef<{ key: string; value: T }>();
 
   const current = loadingKey.current === key;
@@ -59,6 +69,6 @@ export function useLastGoodAsync<T>(
     error: shown ? undefined : failed,
     refreshing: shown && current && state.loading,
     refreshError: shown ? failed : undefined,
-    retry: state.retry,
+    retry,
   };
 }
