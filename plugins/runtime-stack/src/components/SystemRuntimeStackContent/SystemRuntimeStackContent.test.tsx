@@ -291,6 +291,50 @@ describe('SystemRuntimeStackContent', () => {
     ).toHaveAttribute('role', 'status');
   });
 
+  it('reloads the exemptions when a new evaluation of a component arrives', async () => {
+    let answer = coverage;
+    let granted: Exemption[] = [];
+    server.use(
+      http.get(coverageUrl, () => HttpResponse.json(answer)),
+      http.get(`${baseUrl}/layers`, () => HttpResponse.json(defaultLayerModel)),
+      http.get(`${baseUrl}/exemptions`, () =>
+        HttpResponse.json({ items: granted }),
+      ),
+    );
+    const signals = testSignals();
+    await renderEntityContent(
+      system,
+      <SystemRuntimeStackContent />,
+      undefined,
+      [signals.apiEntry],
+    );
+    expect(await screen.findByText(/No exemptions/)).toBeInTheDocument();
+
+    // Granted elsewhere (another tab, another user): its evaluation says so.
+    granted = [
+      {
+        id: 'ex-mesh',
+        scope: { kind: 'system', ref: 'system:default/payments' },
+        capability: 'service-mesh',
+        reason: 'No mesh until Q2',
+        expiresAt: new Date(Date.now() + 40 * DAY).toISOString(),
+        requestedBy: 'group:default/payments-team',
+        grantedBy: 'user:default/platform-admin',
+        createdAt: new Date().toISOString(),
+      },
+    ];
+    answer = {
+      ...coverage,
+      components: coverage.components.map(c => ({
+        ...c,
+        evaluatedAt: new Date().toISOString(),
+      })),
+    };
+    await signals.sendEvaluated('system:default/payments');
+    const table = await screen.findByRole('table', { name: 'Exemptions' });
+    expect(table).toHaveTextContent('No mesh until Q2');
+  });
+
   it('keeps the tab, and an open dialog, when a reload fails, and says why', async () => {
     let failing = false;
     server.use(

@@ -124,7 +124,11 @@ export const SystemRuntimeStackContent = () => {
         />
       </Grid>
       <Grid item xs={12} md={7}>
-        <ExemptionsPanel entityRef={systemRef} onChanged={coverage.retry} />
+        <ExemptionsPanel
+          entityRef={systemRef}
+          onChanged={coverage.retry}
+          evaluatedAt={latestEvaluationOf(value.components)}
+        />
       </Grid>
     </Grid>
   );
