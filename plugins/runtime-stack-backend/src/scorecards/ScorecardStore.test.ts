@@ -6,6 +6,7 @@ import {
   defaultRequirementProfiles,
   type CoverageEvidence,
   type EntityCoverage,
+  type TrendPoint,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import type { Knex } from 'knex';
 import { migrateAllDown, migrateToLatest } from '../database/migrations';
@@ -473,6 +474,86 @@ describe.each(databases.eachSupportedId())(
       expect(await pointsOf(paymentsSystem)).toEqual([]);
     });
 
+    it('counts per layer, in the trend as in the heatmap, the services that require something of the layer', async () => {
+      // checkout-web on a profile that requires nothing of most layers tier
+      // 1 requires something of.
+      const experimental = defaultRequirementProfiles.find(
+        p => p.id === 'experimental',
+      )!;
+      const checkoutWeb: EntityCoverage = {
+        ...coverageOf('checkout-web', services['checkout-web'].evidence),
+        ...computeCoverage({
+          layerModel: defaultLayerModel,
+          choice: { profile: experimental, reason: 'test' },
+          evidence: services['checkout-web'].evidence,
+          now: new Date('2026-11-23T10:00:00Z'),
+        }),
+      };
+      await coverage.put([
+        {
+          coverage: checkoutWeb,
+          ownerRef: 'group:default/checkout',
+          systemRef: 'system:default/checkout',
+          lifecycle: 'production',
+        },
+      ]);
+      await store.snapshot('2026-11-22');
+
+      const stored = [
+        ...(['pay-api', 'pay-worker', 'edge-proxy'] as const).map(name =>
+          coverageOf(name, services[name].evidence),
+        ),
+        checkoutWeb,
+      ];
+      const requiring = (layer: number) =>
+        stored.filter(c => c.layers.find(l => l.layer === layer)!.required > 0)
+          .length;
+      const layerIds = defaultLayerModel.layers.map(l => l.id);
+      // The case this is about: a layer some services require nothing of.
+      expect(layerIds.some(l => requiring(l) > 0 && requiring(l) < 4)).toBe(
+        true,
+      );
+
+      const estate = await store.trend({ kind: 'estate' }, '2026-11-01');
+      const latest = (points: TrendPoint[]) => points[points.length - 1];
+      expect(
+        estate.layers.map(l => [l.layer, latest(l.points).services]),
+      ).toEqual(layerIds.map(l => [l, requiring(l)]));
+      for (const layer of layerIds) {
+        const point = latest(
+          (await store.trend({ kind: 'layer', layer }, '2026-11-01')).points,
+        );
+        // Nothing required of a layer is no coverage to read: the chart's gap.
+        expect([point.services, point.required > 0]).toEqual([
+          requiring(layer),
+          requiring(layer) > 0,
+        ]);
+      }
+
+      // A team's layers as its heatmap row has them, cell by cell.
+      const card = await store.teamScorecard(defaultLayerModel, {
+        limit: 50,
+        offset: 0,
+      });
+      const product = card.items.find(i => i.team === 'group:default/product')!;
+      const team = await store.trend(
+        { kind: 'team', ref: 'group:default/product' },
+        '2026-11-01',
+      );
+      for (const { layer, points } of team.layers) {
+        const cell = product.cells.find(c => c.column === String(layer));
+        expect([layer, latest(points)]).toEqual([
+          layer,
+          expect.objectContaining({
+            services: cell?.services ?? 0,
+            required: cell?.required ?? 0,
+            covered: cell?.covered ?? 0,
+            partial: cell?.partial ?? 0,
+          }),
+        ]);
+      }
+    });
+
     it('takes snapshots of one day at once, each after the other', async () => {
       await store.snapshot('2026-11-22');
       const rowsOfDay = () =>
@@ -512,6 +593,9 @@ describe.each(databases.eachSupportedId())(
       const firstOnly = await store.teamServices('group:default/product', 1);
       expect(firstOnly.services).toHaveLength(1);
       expect(firstOnly.overall).toEqual(view.overall);
+      // And says how many it counts, which the list no longer does.
+      expect(firstOnly.totalServices).toBe(view.services.length);
+      expect(view.totalServices).toBe(view.services.length);
     });
 
     it('finds the exemptions of every service of a team and their Systems, listed or not', async () => {

@@ -23,6 +23,9 @@ import type { ClosureRow } from './teamClosure';
 // Names the daily snapshot among the database's advisory locks ('RSSN').
 const SNAPSHOT_LOCK = 0x52_53_53_4e;
 
+/** Of the layer rows summed, the services with something required in the layer. */
+const REQUIRING_SERVICES = 'sum(case when lc.required > 0 then 1 else 0 end)';
+
 type Counts = { required: unknown; covered: unknown; partial: unknown };
 type Cell = Counts & { team: string; col: unknown; services: unknown };
 
@@ -188,8 +191,12 @@ export class ScorecardStore {
          group by tc.team_ref`,
         [day],
       );
+      // Per layer, a service counts where it requires something of the
+      // layer, as in the heatmap's cells; every service has a row for every
+      // layer, so count(*) would count the rest too. A layer nothing is
+      // required of keeps its row, a day the chart shows as a gap.
       await insert(
-        `select ?, 'team', tc.team_ref, lc.layer, sum(lc.required), sum(lc.covered), sum(lc.partial), count(*)
+        `select ?, 'team', tc.team_ref, lc.layer, sum(lc.required), sum(lc.covered), sum(lc.partial), ${REQUIRING_SERVICES}
          from layer_coverage lc
          join service_coverage sc on sc.entity_ref = lc.entity_ref
          join team_closure tc on tc.member_ref = sc.owner_ref
@@ -201,7 +208,7 @@ export class ScorecardStore {
         [day],
       );
       await insert(
-        `select ?, 'estate', '', layer, sum(required), sum(covered), sum(partial), count(*) from layer_coverage group by layer`,
+        `select ?, 'estate', '', lc.layer, sum(lc.required), sum(lc.covered), sum(lc.partial), ${REQUIRING_SERVICES} from layer_coverage lc group by lc.layer`,
         [day],
       );
     });
@@ -608,7 +615,7 @@ export class ScorecardStore {
       .sum({ required: 'sc.required' })
       .sum({ covered: 'sc.covered' })
       .sum({ partial: 'sc.partial' })) as Counts[];
-    const { items } = await this.services({
+    const { items, totalCount } = await this.services({
       team,
       sort: 'ratio',
       order: 'asc',
@@ -625,6 +632,7 @@ export class ScorecardStore {
     return {
       groups: groups.map(g => g.member_ref),
       overall: counts(sums),
+      totalServices: totalCount,
       services: items.map(item => ({
         ...item,
         gaps: (gaps.get(item.entityRef) ?? []).map(toGap),

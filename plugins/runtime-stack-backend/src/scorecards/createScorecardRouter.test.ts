@@ -217,6 +217,28 @@ describe('scorecard and exemption API', () => {
         expect(ignored.body.error.message).toMatch(message);
       }
 
+      // As the teams and the trend do: an unknown layer is not an empty one.
+      for (const [route, query] of [
+        ['scorecards/services', { layer: '99' }],
+        ['scorecards/services', { layer: '99', format: 'csv' }],
+        ['scorecards/teams', { layer: '99' }],
+      ] as const) {
+        const unknownLayer = await request(backend.server)
+          .get(`/api/runtime-stack/${route}`)
+          .query(query)
+          .set('Authorization', asUser());
+        expect(unknownLayer.status).toBe(400);
+        expect(unknownLayer.body.error.message).toBe(
+          'Invalid query: layer: no layer 99 in the layer model',
+        );
+      }
+      const knownLayer = await request(backend.server)
+        .get('/api/runtime-stack/scorecards/services')
+        .query({ layer: '4', status: 'partial' })
+        .set('Authorization', asUser());
+      expect(knownLayer.status).toBe(200);
+      expect(knownLayer.body.totalCount).toBe(3);
+
       const bad = await request(backend.server)
         .get('/api/runtime-stack/scorecards/services')
         .query({ sort: 'owner; drop table' })
@@ -279,6 +301,8 @@ describe('scorecard and exemption API', () => {
       expect(team.body.services.map((s: any) => s.entityRef)).toEqual([
         'component:default/pay-api',
       ]);
+      // The overall counts both services: the total says so, beside the one listed.
+      expect(team.body.totalServices).toBe(2);
       const checkout = await get('/scorecards/teams/default/checkout');
       expect(checkout.body.services).toHaveLength(1);
       expect(checkout.body.expiringExemptions).toEqual([]);

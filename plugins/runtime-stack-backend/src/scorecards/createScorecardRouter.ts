@@ -86,14 +86,7 @@ export function createScorecardRouter(options: {
   router.get('/scorecards/teams', async (req, res) => {
     await canRead(req);
     const query = parseInput(teamScorecardQuerySchema, req.query, 'query');
-    if (
-      query.layer !== undefined &&
-      !layerModel.layers.some(l => l.id === query.layer)
-    ) {
-      throw new InputError(
-        `Invalid query: layer: no layer ${query.layer} in the layer model`,
-      );
-    }
+    refuseUnknownLayer(query.layer, layerModel);
     res.json(await scorecards.teamScorecard(layerModel, query));
   });
 
@@ -105,10 +98,8 @@ export function createScorecardRouter(options: {
       credentials,
     );
     const team = stringifyEntityRef(group);
-    const { groups, overall, services } = await scorecards.teamServices(
-      team,
-      TEAM_VIEW_SERVICES,
-    );
+    const { groups, overall, totalServices, services } =
+      await scorecards.teamServices(team, TEAM_VIEW_SERVICES);
     // Exemptions carry reasons and names that only their readers may see;
     // the rest of the page is the caller's all the same.
     const expiring = (await isAllowed(
@@ -136,6 +127,7 @@ export function createScorecardRouter(options: {
       team,
       groups,
       overall,
+      totalServices,
       services: services.filter(s => visible.has(s.entityRef)),
       expiringExemptions: expiring.filter(e => visible.has(e.scope.ref)),
     });
@@ -179,6 +171,8 @@ export function createScorecardRouter(options: {
       req.query,
       'query',
     );
+    // Else a typo would read as "no service has a gap there".
+    refuseUnknownLayer(query.layer, layerModel);
     const filters = {
       ...query,
       ...(query.team
@@ -438,11 +432,7 @@ function trendSubject(
   if (subject === 'estate') return { kind: 'estate' };
   if (subject === 'layer') {
     const layer = requireField(query.layer, 'layer');
-    if (!layerModel.layers.some(l => l.id === layer)) {
-      throw new InputError(
-        `Invalid query: layer: no layer ${layer} in the layer model`,
-      );
-    }
+    refuseUnknownLayer(layer, layerModel);
     return { kind: 'layer', layer };
   }
   return {
@@ -453,6 +443,15 @@ function trendSubject(
       'ref',
     ),
   };
+}
+
+/** A layer asked for must be one of the model's: no layer is not an empty one. */
+function refuseUnknownLayer(layer: number | undefined, layerModel: LayerModel) {
+  if (layer !== undefined && !layerModel.layers.some(l => l.id === layer)) {
+    throw new InputError(
+      `Invalid query: layer: no layer ${layer} in the layer model`,
+    );
+  }
 }
 
 function refuseField(value: unknown, field: string, subject: string) {

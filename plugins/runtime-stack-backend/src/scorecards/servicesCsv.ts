@@ -15,10 +15,21 @@ const COLUMNS: Array<[string, (s: ServiceScore) => string | number]> = [
   ['evaluated_at', s => s.evaluatedAt],
 ];
 
-/** RFC 4180: quoted when needed; a leading =+-@ is defused for spreadsheets. */
-function cell(value: string | number): string {
+/**
+ * What a spreadsheet may read as the start of a formula: = + - @, and a tab
+ * or carriage return, which some strip before looking for one (OWASP's CSV
+ * injection advice).
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One field, RFC 4180: quoted when it holds a quote, comma or line break.
+ * Text that could start a formula gets a leading `'`, so a spreadsheet shows
+ * it rather than runs it; numbers are the figures themselves.
+ */
+export function csvCell(value: string | number): string {
   let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@]/.test(text)) text = `'${text}`;
+  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -26,7 +37,9 @@ function cell(value: string | number): string {
 export function servicesCsv(rows: ServiceScore[]): string {
   return [
     COLUMNS.map(([name]) => name).join(','),
-    ...rows.map(row => COLUMNS.map(([, value]) => cell(value(row))).join(',')),
+    ...rows.map(row =>
+      COLUMNS.map(([, value]) => csvCell(value(row))).join(','),
+    ),
   ]
     .map(line => `${line}\r\n`)
     .join('');

@@ -243,6 +243,12 @@ export interface TeamView {
   /** The team and every group below it. */
   groups: string[];
   overall: CoverageCounts;
+  /**
+   * How many services `overall` counts: all of the team's, where `services`
+   * lists at most 500, worst covered first, and leaves out those the catalog
+   * hides from the caller. Absent from answers of backends before it.
+   */
+  totalServices?: number;
   services: Array<ServiceScore & { gaps: ServiceGap[] }>;
   /** Exemptions of the team's services or Systems expiring within 30 days. */
   expiringExemptions: Exemption[];

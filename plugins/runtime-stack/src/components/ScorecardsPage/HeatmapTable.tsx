@@ -120,7 +120,10 @@ const HeatCell = ({
             {coveragePercentText(t, cell)}
           </Typography>
           <Typography variant="caption" component="div">
-            {cell.covered}/{cell.required}
+            {t('scorecardsPage.heatmap.cellCounts', {
+              covered: cell.covered,
+              required: cell.required,
+            })}
             {cell.partial > 0 &&
               ` ${t('scorecardsPage.heatmap.cellPartial', {
                 partial: cell.partial,

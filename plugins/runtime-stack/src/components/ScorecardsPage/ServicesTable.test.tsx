@@ -1,6 +1,11 @@
-import { mockApis, registerMswTestHooks } from '@backstage/frontend-test-utils';
+import {
+  mockApis,
+  registerMswTestHooks,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { useAppLocation } from '@backstage/frontend-plugin-api';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import {
   defaultLayerModel,
@@ -19,6 +24,7 @@ import {
   presentationTestApi,
   queryOf,
   renderWithClient,
+  runtimeStackTestApi,
 } from '../../__testUtils__/runtimeStackClient';
 import { capturedActions } from '../../__testUtils__/capturedActions';
 import { ServicesTable } from './ServicesTable';
@@ -95,6 +101,30 @@ const catalogWithSystems = [
 const presentation = presentationTestApi({
   'group:default/team-payments': 'Payments team',
 });
+
+/** The page's address, for a test to read what the table keeps there. */
+const Address = () => (
+  <output aria-label="address">{useAppLocation().search}</output>
+);
+const address = () =>
+  Object.fromEntries(
+    new URLSearchParams(screen.getByLabelText('address').textContent ?? ''),
+  );
+
+/** The table at `/scorecards` with `search`, as a reload or a link opens it. */
+const renderAt = (search: string) =>
+  renderInTestApp(
+    <>
+      <ServicesTable />
+      <Address />
+    </>,
+    {
+      apis: [runtimeStackTestApi(), [catalogApiRef, catalogApiMock()]],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      mountPath: '/scorecards',
+      initialRouteEntries: [`/scorecards${search}`],
+    },
+  );
 
 const cellTexts = (row: HTMLElement) =>
   within(row)
@@ -449,6 +479,26 @@ describe('ServicesTable', () => {
       ]);
     });
 
+    it('exports what the search field says, though typing has not paused', async () => {
+      const { requests, csvRequests } = serve();
+      await renderWithClient(<ServicesTable />);
+      await screen.findByRole('table', { name: 'Services' });
+
+      await userEvent.type(screen.getByLabelText('Search'), 'pay');
+      await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+
+      await waitFor(() => expect(clicked).toHaveLength(1));
+      expect(csvRequests).toEqual([{ search: 'pay', format: 'csv' }]);
+      // And the table shows what was exported.
+      await waitFor(() =>
+        expect(last(requests)).toEqual({
+          search: 'pay',
+          limit: '25',
+          offset: '0',
+        }),
+      );
+    });
+
     it('says when the export failed', async () => {
       serve();
       server.use(
@@ -469,6 +519,155 @@ describe('ServicesTable', () => {
         /Could not export the services:.*too many rows/,
       );
       expect(createObjectURL).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('in the address', () => {
+    it('restores the filters, sort and page a reload or a link names', async () => {
+      const { requests } = serve();
+      await renderAt(
+        '?services.search=pay&services.lifecycle=production&services.layer=3&services.status=partial' +
+          '&services.sort=gapCount&services.order=desc&services.page=2&services.rows=50',
+      );
+
+      await screen.findByRole('table', { name: 'Services' });
+      expect(requests[0]).toEqual({
+        search: 'pay',
+        lifecycle: 'production',
+        layer: '3',
+        status: 'partial',
+        sort: 'gapCount',
+        order: 'desc',
+        limit: '50',
+        offset: '50',
+      });
+      expect(screen.getByLabelText('Search')).toHaveValue('pay');
+      expect(screen.getByLabelText('Lifecycle')).toHaveValue('production');
+      expect(screen.getByLabelText('Layer')).toHaveValue('3');
+      expect(
+        screen.getByLabelText('Status of a required capability'),
+      ).toHaveValue('partial');
+      expect(
+        screen.getByRole('columnheader', { name: /Gaps/ }),
+      ).toHaveAttribute('aria-sort', 'descending');
+    });
+
+    it('keeps what is chosen there, in place', async () => {
+      serve();
+      await renderAt('?tab=services');
+      await screen.findByRole('table', { name: 'Services' });
+
+      await userEvent.selectOptions(screen.getByLabelText('Lifecycle'), [
+        'production',
+      ]);
+      await userEvent.click(screen.getByRole('button', { name: 'Coverage' }));
+      await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+      await userEvent.type(screen.getByLabelText('Search'), 'pay');
+      await waitFor(() => expect(address()['services.search']).toBe('pay'));
+      // The search starts the pages again, as every filter does.
+      expect(address()).toEqual({
+        tab: 'services',
+        'services.lifecycle': 'production',
+        'services.sort': 'ratio',
+        'services.order': 'asc',
+        'services.search': 'pay',
+      });
+
+      await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+      await waitFor(() => expect(address()['services.page']).toBe('2'));
+      await userEvent.click(
+        screen.getAllByRole('button', { name: 'Clear filters' })[0],
+      );
+      await waitFor(() =>
+        expect(address()).toEqual({
+          tab: 'services',
+          'services.sort': 'ratio',
+          'services.order': 'asc',
+        }),
+      );
+    });
+
+    it('shows the default table for what it cannot read', async () => {
+      const { requests } = serve();
+      await renderAt(
+        '?services.layer=99&services.status=bogus&services.sort=drop&services.order=up' +
+          `&services.page=-2&services.rows=7&services.lifecycle=${'x'.repeat(
+            65,
+          )}`,
+      );
+      await screen.findByRole('table', { name: 'Services' });
+      // Layer 99 waits for the layer model to be found unknown.
+      await waitFor(() =>
+        expect(last(requests)).toEqual({ limit: '25', offset: '0' }),
+      );
+      expect(screen.getByLabelText('Layer')).toHaveValue('');
+      expect(screen.getByLabelText('Lifecycle')).toHaveValue('');
+    });
+  });
+
+  describe('paging', () => {
+    /** Answers as the backend does: `visible` of each page's services. */
+    const serveCounted = (totalCount: number, visible = Infinity) => {
+      const requests = serve().requests;
+      server.use(
+        http.get(`${baseUrl}/scorecards/services`, ({ request }) => {
+          const query = queryOf(request.url);
+          requests.push(query);
+          const limit = Number(query.limit);
+          const offset = Number(query.offset);
+          const count = Math.min(
+            visible,
+            Math.max(0, Math.min(limit, totalCount - offset)),
+          );
+          return HttpResponse.json({
+            items: Array.from({ length: count }, (_, i) => ({
+              ...paymentsApi,
+              entityRef: `component:default/service-${offset + i}`,
+            })),
+            totalCount,
+            limit,
+            offset,
+          } satisfies ServiceScorePage);
+        }),
+      );
+      return requests;
+    };
+
+    it('goes back to the last page when the services no longer reach this one', async () => {
+      const requests = serveCounted(26);
+      await renderAt('?services.page=4');
+
+      await waitFor(() => expect(last(requests).offset).toBe('25'));
+      expect(await screen.findByText('26-26 of 26')).toBeInTheDocument();
+      expect(address()).toEqual({ 'services.page': '2' });
+      expect(
+        screen.queryByText('Some services on this page are hidden from you.'),
+      ).not.toBeInTheDocument();
+    });
+
+    it('says when the page lists fewer services than it counts', async () => {
+      serveCounted(30, 20);
+      await renderAt('');
+
+      expect(await screen.findByText('1-25 of 30')).toBeInTheDocument();
+      expect(
+        screen.getByText('Some services on this page are hidden from you.'),
+      ).toBeInTheDocument();
+    });
+
+    it('says nothing of a last page that is merely short', async () => {
+      serveCounted(30);
+      await renderAt('?services.page=2');
+
+      expect(await screen.findByText('26-30 of 30')).toBeInTheDocument();
+      expect(
+        within(screen.getByRole('table', { name: 'Services' })).getAllByRole(
+          'row',
+        ),
+      ).toHaveLength(6);
+      expect(
+        screen.queryByText('Some services on this page are hidden from you.'),
+      ).not.toBeInTheDocument();
     });
   });
 

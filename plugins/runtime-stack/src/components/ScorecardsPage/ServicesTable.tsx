@@ -8,7 +8,10 @@ import {
   useApi,
   useTranslationRef,
 } from '@backstage/frontend-plugin-api';
-import type { ServiceScore } from '@internal/backstage-plugin-runtime-stack-common';
+import type {
+  ServiceScore,
+  ServiceScorePage,
+} from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
@@ -19,8 +22,9 @@ import TablePagination from '@material-ui/core/TablePagination';
 import TableRow from '@material-ui/core/TableRow';
 import TableSortLabel from '@material-ui/core/TableSortLabel';
 import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
 import GetAppIcon from '@material-ui/icons/GetApp';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useDebounce from 'react-use/esm/useDebounce';
 import { runtimeStackApiRef } from '../../api';
@@ -38,6 +42,11 @@ import {
   type ServiceFilters,
   type ServiceSort,
 } from './serviceQuery';
+import {
+  ROWS_PER_PAGE_OPTIONS,
+  STATUSES,
+  useServicesTableSearchParams,
+} from './useServicesTableSearchParams';
 import { makeStyles } from '@material-ui/core/styles';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { ErrorText } from '../shared/ErrorText';
@@ -61,7 +70,6 @@ const TEXT_FIELDS = ['search'] as const;
 type TextKey = (typeof TEXT_FIELDS)[number];
 
 const LIFECYCLES = ['production', 'experimental', 'deprecated'];
-const STATUSES = ['missing', 'partial', 'covered', 'exempt'] as const;
 
 type Column = {
   /** Also names the column's header among the messages. */
@@ -223,7 +231,8 @@ const EntityFilterSelect = ({
 
 /**
  * Every evaluated service with its coverage, filtered, sorted and paged by
- * the backend, and exported as CSV with the same filters.
+ * the backend, and exported as CSV with the same filters. The filters, sort
+ * and page are kept in the page's address.
  */
 export const ServicesTable = () => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
@@ -232,28 +241,33 @@ export const ServicesTable = () => {
   const classes = useStyles();
   const api = useApi(runtimeStackApiRef);
   const analytics = useAnalytics();
-  // What the fields show, and what was sent: text waits for typing to pause.
-  const [fields, setFields] = useState<ServiceFilters>(NO_FILTERS);
-  const [filters, setFilters] = useState<ServiceFilters>(NO_FILTERS);
-  const [sort, setSort] = useState<{
-    sort: ServiceSort;
-    order: 'asc' | 'desc';
-  }>();
-  const [page, setPage] = useState(0);
-  const [rowsPerPage, setRowsPerPage] = useState(25);
+  const layerNames = useLayerNames();
+  // What was sent is in the address; the fields show it, and text being
+  // typed until typing pauses.
+  const [{ filters, sort, page, rowsPerPage }, setTable] =
+    useServicesTableSearchParams(layerNames.modelLayers);
+  const [fields, setFields] = useState<ServiceFilters>(filters);
+  // The address can drop a filter the fields still show (a layer the model
+  // turned out not to have).
+  useEffect(
+    () => setFields(current => ({ ...filters, ...pick(current, TEXT_FIELDS) })),
+    [filters],
+  );
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<Error>();
 
-  const apply = (next: ServiceFilters) => {
-    setFilters(next);
-    setPage(0);
-  };
+  const apply = (next: ServiceFilters) => setTable({ filters: next, page: 0 });
+  /** The filters with the text as typed, sent or not. */
+  const typedFilters = (): ServiceFilters => ({
+    ...filters,
+    ...pick(fields, TEXT_FIELDS),
+  });
+  const typingPending = () =>
+    TEXT_FIELDS.some(key => fields[key] !== filters[key]);
 
   useDebounce(
     () => {
-      if (TEXT_FIELDS.some(key => fields[key] !== filters[key])) {
-        apply({ ...filters, ...pick(fields, TEXT_FIELDS) });
-      }
+      if (typingPending()) apply(typedFilters());
     },
     SEARCH_DEBOUNCE_MS,
     [fields.search],
@@ -277,7 +291,6 @@ export const ServicesTable = () => {
     [filters, sort, page, rowsPerPage],
   );
   const scores = useAsync(() => api.getServiceScores(query), [api, query]);
-  const layerNames = useLayerNames();
   const requirementProfiles = useRequirementProfiles();
   const teamOptions = useTeamOptions(fields.team);
   const systemOptions = useSystemOptions(fields.system);
@@ -292,22 +305,40 @@ export const ServicesTable = () => {
     filters.profile,
   ]);
 
+  // A page past the end (services went away, or a link's page) falls back
+  // to the last one.
+  const totalCount = scores.value?.totalCount;
+  const lastPage =
+    totalCount === undefined
+      ? 0
+      : Math.max(0, Math.ceil(totalCount / rowsPerPage) - 1);
+  useEffect(() => {
+    if (totalCount !== undefined && page > lastPage) {
+      setTable({ page: lastPage });
+    }
+  }, [totalCount, page, lastPage, setTable]);
+
   const onSort = (column: Column) => {
     const key = column.sort;
     if (!key) return;
-    setSort(current =>
-      current && current.sort === key
-        ? { sort: key, order: current.order === 'asc' ? 'desc' : 'asc' }
-        : { sort: key, order: column.firstOrder ?? 'asc' },
-    );
-    setPage(0);
+    setTable({
+      sort:
+        sort && sort.sort === key
+          ? { sort: key, order: sort.order === 'asc' ? 'desc' : 'asc' }
+          : { sort: key, order: column.firstOrder ?? 'asc' },
+      page: 0,
+    });
   };
 
   const exportCsv = async () => {
     setExporting(true);
     setExportError(undefined);
     try {
-      const exported = toServiceScoreQuery(filters, sort);
+      // What the search field says, though typing has not paused yet; the
+      // table follows, so it shows what was exported.
+      const current = typedFilters();
+      if (typingPending()) apply(current);
+      const exported = toServiceScoreQuery(current, sort);
       downloadCsv(await api.getServiceScoresCsv(exported));
       // The filters and sort of the export, as what was exported.
       analytics.captureEvent('export', CSV_FILE_NAME, {
@@ -571,17 +602,21 @@ export const ServicesTable = () => {
             ))}
           </TableBody>
         </ScrollingTable>
+        {!scores.loading && hidesSome(scores.value) && (
+          <Typography variant="body2" color="textSecondary">
+            {t('scorecardsPage.services.hiddenOnPage')}
+          </Typography>
+        )}
         <TablePagination
           component="div"
           count={scores.value.totalCount}
-          page={page}
+          page={Math.min(page, lastPage)}
           rowsPerPage={rowsPerPage}
-          rowsPerPageOptions={[25, 50, 100]}
-          onPageChange={(_, next) => setPage(next)}
-          onRowsPerPageChange={e => {
-            setRowsPerPage(Number(e.target.value));
-            setPage(0);
-          }}
+          rowsPerPageOptions={ROWS_PER_PAGE_OPTIONS}
+          onPageChange={(_, next) => setTable({ page: next })}
+          onRowsPerPageChange={e =>
+            setTable({ rowsPerPage: Number(e.target.value), page: 0 })
+          }
           {...paginationLabels}
         />
       </>
@@ -598,6 +633,15 @@ export const ServicesTable = () => {
     </HeadedInfoCard>
   );
 };
+
+/**
+ * Whether the page holds fewer services than it counts: the catalog hid
+ * some from the caller.
+ */
+function hidesSome(page: ServiceScorePage): boolean {
+  const counted = Math.min(page.limit, page.totalCount - page.offset);
+  return page.items.length < counted;
+}
 
 function pick<T, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
   return Object.fromEntries(keys.map(key => [key, value[key]])) as Pick<T, K>;

@@ -1,4 +1,9 @@
-import { registerMswTestHooks } from '@backstage/frontend-test-utils';
+import { useAppLocation } from '@backstage/frontend-plugin-api';
+import {
+  registerMswTestHooks,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import {
   defaultLayerModel,
   type TeamCoverageRow,
@@ -14,6 +19,7 @@ import {
   presentationTestApi,
   queryOf,
   renderWithClient,
+  runtimeStackTestApi,
 } from '../../__testUtils__/runtimeStackClient';
 import { TeamHeatmap } from './TeamHeatmap';
 
@@ -197,7 +203,8 @@ describe('TeamHeatmap', () => {
     ]);
 
     const l3 = cell('team-payments, layer 3: 83%, 5 of 6 required, 5 services');
-    expect(l3).toHaveTextContent('83%5/65 svcs');
+    // Words, not "svcs", which a screen reader spells out.
+    expect(l3).toHaveTextContent('83%5/65 services');
     // 5/6 is two thirds of the way from amber to green.
     expect(l3).toHaveAttribute('data-heat', '#7a9428');
     expect(l3).toHaveStyle({ background: '#7a9428' });
@@ -205,7 +212,7 @@ describe('TeamHeatmap', () => {
     const l4 = cell(
       'team-payments, layer 4: 50%, 1 of 4 required, 2 partly, 4 services',
     );
-    expect(l4).toHaveTextContent('50%1/4 +2 partly4 svcs');
+    expect(l4).toHaveTextContent('50%1/4 +2 partly4 services');
     expect(l4).toHaveAttribute('data-heat', '#ffa000');
 
     const searchL3 = cell(
@@ -234,6 +241,29 @@ describe('TeamHeatmap', () => {
       screen.getByRole('group', { name: 'Colour scale' }),
     ).toHaveTextContent('0%25%50%75%100%—nothing required');
     expect(screen.getByText('1-50 of 120')).toBeInTheDocument();
+  });
+
+  it('writes counts as the app’s language does', async () => {
+    const large: TeamCoverageRow = {
+      team: 'group:default/platform',
+      services: 2400,
+      overall: counts(30000, 24000),
+      cells: [{ column: '3', services: 1200, ...counts(12000, 9000, 1500) }],
+    };
+    server.use(
+      http.get(`${baseUrl}/scorecards/teams`, () =>
+        HttpResponse.json({ ...layersPage, items: [large], totalCount: 1 }),
+      ),
+    );
+    await renderWithClient(<TeamHeatmap />);
+
+    const l3 = await screen.findByLabelText(
+      'platform, layer 3: 81%, 9,000 of 12,000 required, 1,500 partly, 1,200 services',
+    );
+    expect(l3).toHaveTextContent('81%9,000/12,000 +1,500 partly1,200 services');
+    expect(screen.getByRole('rowheader')).toHaveTextContent(
+      '80% overall · 2,400 services',
+    );
   });
 
   it('drills down to the capabilities of a layer and back', async () => {
@@ -420,6 +450,71 @@ describe('TeamHeatmap', () => {
       screen.getByRole('button', { name: 'Close team view' }),
     );
     expect(screen.queryByTestId('team-view')).not.toBeInTheDocument();
+  });
+
+  describe('the page in the address', () => {
+    const Address = () => (
+      <output aria-label="address">{useAppLocation().search}</output>
+    );
+    const address = () =>
+      Object.fromEntries(
+        new URLSearchParams(screen.getByLabelText('address').textContent ?? ''),
+      );
+    const renderAt = (query: string) =>
+      renderInTestApp(
+        <>
+          <TeamHeatmap />
+          <Address />
+        </>,
+        {
+          apis: [runtimeStackTestApi()],
+          mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+          mountPath: '/scorecards',
+          initialRouteEntries: [`/scorecards${query}`],
+        },
+      );
+
+    it('is kept there, and restored from it', async () => {
+      const requests = serve();
+      await renderAt('?tab=teams');
+      await userEvent.click(
+        await screen.findByRole('button', { name: 'Next page' }),
+      );
+      expect(
+        await screen.findByRole('button', { name: 'ops/team-sre' }),
+      ).toBeInTheDocument();
+      expect(address()).toEqual({ tab: 'teams', 'teams.page': '2' });
+      await userEvent.click(
+        screen.getByRole('button', { name: 'Previous page' }),
+      );
+      await waitFor(() => expect(address()).toEqual({ tab: 'teams' }));
+      expect(requests.map(r => r.offset)).toEqual(['0', '50', '0']);
+    });
+
+    it('opens the page a link names', async () => {
+      const requests = serve();
+      await renderAt('?teams.page=2');
+      expect(
+        await screen.findByRole('button', { name: 'ops/team-sre' }),
+      ).toBeInTheDocument();
+      expect(requests).toEqual([{ limit: '50', offset: '50' }]);
+    });
+
+    it.each([
+      ['no number', 'two', '0'],
+      ['past the last page', '9', '100'],
+    ])('falls back from a page that is %s', async (_, page, offset) => {
+      const requests = serve();
+      await renderAt(`?teams.page=${page}`);
+      await waitFor(() =>
+        expect(requests[requests.length - 1].offset).toBe(offset),
+      );
+      expect(
+        await screen.findByRole('table', {
+          name: 'Coverage by team and layer',
+        }),
+      ).toBeInTheDocument();
+    });
   });
 
   it('explains an empty scorecard', async () => {

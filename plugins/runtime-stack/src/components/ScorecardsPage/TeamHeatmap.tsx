@@ -10,7 +10,7 @@ import Button from '@material-ui/core/Button';
 import TablePagination from '@material-ui/core/TablePagination';
 import Typography from '@material-ui/core/Typography';
 import ArrowBackIcon from '@material-ui/icons/ArrowBack';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { runtimeStackApiRef } from '../../api';
 import { runtimeStackTranslationRef } from '../../translation';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
@@ -40,8 +40,8 @@ const viewKey = (layer: number | undefined) =>
 /**
  * Teams × layers, each cell coloured by how much of what the team's services
  * require is covered; a layer's header drills down to its capabilities.
- * Choosing a team opens its view below the table. The layer and the team
- * are in the page's address.
+ * Choosing a team opens its view below the table. The layer, the team and
+ * the page are in the page's address.
  */
 export const TeamHeatmap = () => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
@@ -51,10 +51,11 @@ export const TeamHeatmap = () => {
   const {
     layer: requestedLayer,
     team: selectedTeam,
+    page,
     setLayer,
     setTeam,
+    setPage,
   } = useHeatmapSearchParams();
-  const [page, setPage] = useState(0);
 
   // The table on screen stays while the next one loads, so the control
   // that asked for it keeps focus until the new table is there. Each
@@ -109,14 +110,15 @@ export const TeamHeatmap = () => {
     else heading.ref.current?.focus();
   };
 
-  // A page past the end (teams went away) falls back to the last one.
+  // A page past the end (teams went away, or a link's page) falls back to
+  // the last one.
   const scorecard = shown?.scorecard;
   const lastPage = scorecard
     ? Math.max(0, Math.ceil(scorecard.totalCount / TEAMS_PER_PAGE) - 1)
     : 0;
   useEffect(() => {
     if (scorecard && page > lastPage) setPage(lastPage);
-  }, [scorecard, page, lastPage]);
+  }, [scorecard, page, lastPage, setPage]);
 
   const layerName = layer === undefined ? '' : layerNames.nameOf(layer);
   let body: ReactNode;

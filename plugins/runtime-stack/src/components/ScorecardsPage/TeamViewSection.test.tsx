@@ -160,6 +160,66 @@ describe('TeamViewSection', () => {
     );
   });
 
+  it('says how many services the coverage counts when the list shows fewer', async () => {
+    server.use(
+      http.get(`${base}/scorecards/teams/default/team-payments`, () =>
+        HttpResponse.json({ ...view, totalServices: 1200 }),
+      ),
+    );
+    await render();
+
+    expect(
+      await screen.findByText(
+        '15 of 20 required capabilities covered · 1,200 services',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Showing 2 of 1,200 services: the least covered, without any hidden from you',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(
+        screen.getByRole('table', { name: 'Services of the team' }),
+      ).getAllByRole('row'),
+    ).toHaveLength(3);
+  });
+
+  it('does not say the team has no services when all it has are hidden', async () => {
+    server.use(
+      http.get(`${base}/scorecards/teams/default/team-payments`, () =>
+        HttpResponse.json({ ...view, totalServices: 1, services: [] }),
+      ),
+    );
+    await render();
+
+    expect(
+      await screen.findByText(
+        'Showing 0 of 1 service: the least covered, without any hidden from you',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/^No services are owned/)).toBeNull();
+    expect(
+      screen.queryByRole('table', { name: 'Services of the team' }),
+    ).toBeNull();
+  });
+
+  it('lists every service without a note when the list is whole', async () => {
+    server.use(
+      http.get(`${base}/scorecards/teams/default/team-payments`, () =>
+        HttpResponse.json({ ...view, totalServices: 2 }),
+      ),
+    );
+    await render();
+
+    expect(
+      await screen.findByText(
+        '15 of 20 required capabilities covered · 2 services',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/^Showing /)).toBeNull();
+  });
+
   it('says when the team has no services, and closes', async () => {
     server.use(
       http.get(`${base}/scorecards/teams/default/team-payments`, () =>

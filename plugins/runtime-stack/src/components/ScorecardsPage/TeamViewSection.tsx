@@ -36,6 +36,14 @@ import { focusableTitle } from '../shared/focusableTitle';
 type TitleOf = (id: string) => string;
 
 /**
+ * The services the team's coverage counts. The list may hold fewer: it is
+ * cut short and leaves out what the catalog hides from the caller. A
+ * backend before `totalServices` counted only the list.
+ */
+const totalServicesOf = (view: TeamView) =>
+  view.totalServices ?? view.services.length;
+
+/**
  * "6 of 7 required covered, 1 partly · 1 exempt": the counts behind a
  * service's percentage, which counts a partly covered capability as half.
  */
@@ -68,80 +76,100 @@ const ServicesTable = ({
 }) => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   const statusText = useCoverageStatusText();
-  if (view.services.length === 0) {
+  const total = totalServicesOf(view);
+  if (total === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
         {t('scorecardsPage.teamView.noServices')}
       </Typography>
     );
   }
+  const shownNote = view.services.length < total && (
+    <Typography variant="body2" color="textSecondary" gutterBottom>
+      {t('scorecardsPage.teamView.shownOf', {
+        shown: view.services.length,
+        count: total,
+      })}
+    </Typography>
+  );
+  if (view.services.length === 0) return <>{shownNote}</>;
   return (
-    <ScrollingTable
-      size="small"
-      aria-label={t('scorecardsPage.teamView.servicesLabel')}
-    >
-      <TableHead>
-        <TableRow>
-          <TableCell>{t('scorecardsPage.teamView.columns.service')}</TableCell>
-          <TableCell>{t('scorecardsPage.teamView.columns.coverage')}</TableCell>
-          <TableCell>{t('scorecardsPage.teamView.columns.gaps')}</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {view.services.map(service => (
-          <TableRow key={service.entityRef}>
+    <>
+      {shownNote}
+      <ScrollingTable
+        size="small"
+        aria-label={t('scorecardsPage.teamView.servicesLabel')}
+      >
+        <TableHead>
+          <TableRow>
             <TableCell>
-              <RefLink entityRef={service.entityRef} defaultKind="component" />
-              {service.system && (
-                <Typography variant="body2" color="textSecondary">
-                  {t('scorecardsPage.teamView.inSystem', {
-                    system: (
-                      <RefLink
-                        entityRef={service.system}
-                        defaultKind="system"
-                      />
-                    ),
-                  })}
-                </Typography>
-              )}
+              {t('scorecardsPage.teamView.columns.service')}
             </TableCell>
             <TableCell>
-              {coveragePercentText(t, service)}
-              <Typography variant="body2" color="textSecondary">
-                {serviceCountsText(t, service)}
-              </Typography>
+              {t('scorecardsPage.teamView.columns.coverage')}
             </TableCell>
-            <TableCell>
-              {service.gaps.length === 0 ? (
-                <Typography variant="body2" color="textSecondary">
-                  {t('scorecardsPage.teamView.noGaps')}
-                </Typography>
-              ) : (
-                <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
-                  {service.gaps.map(gap => (
-                    <AlertChip
-                      key={gap.capability}
-                      size="small"
-                      alert={gap.status === 'missing'}
-                      variant={
-                        gap.status === 'missing' ? 'default' : 'outlined'
-                      }
-                      label={t('scorecardsPage.teamView.gap', {
-                        capability: t('layerTitle', {
-                          layer: String(gap.layer),
-                          title: capabilityTitleOf(gap.capability),
-                        }),
-                        status: statusText(gap.status).label,
-                      })}
-                    />
-                  ))}
-                </Box>
-              )}
-            </TableCell>
+            <TableCell>{t('scorecardsPage.teamView.columns.gaps')}</TableCell>
           </TableRow>
-        ))}
-      </TableBody>
-    </ScrollingTable>
+        </TableHead>
+        <TableBody>
+          {view.services.map(service => (
+            <TableRow key={service.entityRef}>
+              <TableCell>
+                <RefLink
+                  entityRef={service.entityRef}
+                  defaultKind="component"
+                />
+                {service.system && (
+                  <Typography variant="body2" color="textSecondary">
+                    {t('scorecardsPage.teamView.inSystem', {
+                      system: (
+                        <RefLink
+                          entityRef={service.system}
+                          defaultKind="system"
+                        />
+                      ),
+                    })}
+                  </Typography>
+                )}
+              </TableCell>
+              <TableCell>
+                {coveragePercentText(t, service)}
+                <Typography variant="body2" color="textSecondary">
+                  {serviceCountsText(t, service)}
+                </Typography>
+              </TableCell>
+              <TableCell>
+                {service.gaps.length === 0 ? (
+                  <Typography variant="body2" color="textSecondary">
+                    {t('scorecardsPage.teamView.noGaps')}
+                  </Typography>
+                ) : (
+                  <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
+                    {service.gaps.map(gap => (
+                      <AlertChip
+                        key={gap.capability}
+                        size="small"
+                        alert={gap.status === 'missing'}
+                        variant={
+                          gap.status === 'missing' ? 'default' : 'outlined'
+                        }
+                        label={t('scorecardsPage.teamView.gap', {
+                          capability: t('layerTitle', {
+                            layer: String(gap.layer),
+                            title: capabilityTitleOf(gap.capability),
+                          }),
+                          status: statusText(gap.status).label,
+                        })}
+                      />
+                    ))}
+                  </Box>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </ScrollingTable>
+    </>
   );
 };
 
@@ -226,7 +254,7 @@ export const TeamViewBody = ({ view }: { view: TeamView }) => {
   const counts = {
     covered: overall.covered,
     required: overall.required,
-    count: view.services.length,
+    count: totalServicesOf(view),
   };
   return (
     <>

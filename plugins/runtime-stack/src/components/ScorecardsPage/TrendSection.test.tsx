@@ -8,6 +8,7 @@ import {
   type TeamScorecard,
   type TrendPoint,
 } from '@internal/backstage-plugin-runtime-stack-common';
+import { useAppLocation } from '@backstage/frontend-plugin-api';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
@@ -112,13 +113,31 @@ describe('TrendSection', () => {
     return offsets;
   };
 
-  const render = () => {
+  /** The page's address, for a test to read what the section keeps there. */
+  const Address = () => (
+    <output aria-label="address">{useAppLocation().search}</output>
+  );
+  const address = () =>
+    Object.fromEntries(
+      new URLSearchParams(screen.getByLabelText('address').textContent ?? ''),
+    );
+
+  /** The section at an address with `search`, as a reload or a link opens it. */
+  const render = (search = '') => {
     server.use(
       http.get(`${base}/layers`, () => HttpResponse.json(defaultLayerModel)),
     );
-    return renderInTestApp(<TrendSection />, {
-      apis: [runtimeStackTestApi()],
-    });
+    return renderInTestApp(
+      <>
+        <TrendSection />
+        <Address />
+      </>,
+      {
+        apis: [runtimeStackTestApi()],
+        mountPath: '/scorecards',
+        initialRouteEntries: [`/scorecards${search}`],
+      },
+    );
   };
 
   const pick = async (field: RegExp, option: string) => {
@@ -253,6 +272,74 @@ describe('TrendSection', () => {
       await screen.findByRole('img', { name: 'Coverage of Estate by day' }),
     ).toBeInTheDocument();
     expect(queries).toEqual([{ subject: 'estate', days: '90' }]);
+  });
+
+  it('keeps the subject, period and lines per layer in the address', async () => {
+    serveTrends({ estate, team });
+    serveTeams(scorecard(['group:default/team-payments']));
+    await render('?tab=trends');
+    await screen.findByRole('img', { name: 'Coverage of Estate by day' });
+
+    await pick(/Subject/, 'team-payments');
+    await pick(/Period/, 'Last 180 days');
+    await userEvent.click(
+      await screen.findByRole('checkbox', { name: 'By layer' }),
+    );
+    expect(address()).toEqual({
+      tab: 'trends',
+      'trends.subject': 'team:group:default/team-payments',
+      'trends.days': '180',
+      'trends.byLayer': 'true',
+    });
+
+    // Back to the defaults: nothing of the trend is left in the address.
+    await pick(/Subject/, 'Estate');
+    await pick(/Period/, 'Last 90 days');
+    await userEvent.click(screen.getByRole('checkbox', { name: 'By layer' }));
+    expect(address()).toEqual({ tab: 'trends' });
+  });
+
+  it('shows the trend a reload or a link names', async () => {
+    const queries = serveTrends({ team });
+    // The team is past the teams read: still the subject shown.
+    serveTeams(scorecard([]));
+    await render(
+      '?trends.subject=team:team-payments&trends.days=30&trends.byLayer=true',
+    );
+
+    await screen.findByRole('img', {
+      name: 'Coverage of team-payments by day',
+    });
+    expect(queries).toEqual([
+      { subject: 'team', ref: 'group:default/team-payments', days: '30' },
+    ]);
+    expect(legendOf('Coverage of team-payments by day')).toEqual([
+      'team-payments',
+      'Layer 3 · Networking, storage & access',
+    ]);
+    expect(screen.getByRole('button', { name: /Subject/ })).toHaveTextContent(
+      'team-payments',
+    );
+  });
+
+  it('shows the estate over 90 days for an address it cannot read', async () => {
+    const queries = serveTrends({ estate });
+    serveTeams(scorecard([]));
+    await render('?trends.subject=layer:99&trends.days=7&trends.byLayer=maybe');
+
+    // Layer 99 waits for the layer model to be found unknown.
+    await waitFor(() =>
+      expect(queries[queries.length - 1]).toEqual({
+        subject: 'estate',
+        days: '90',
+      }),
+    );
+    expect(
+      await screen.findByRole('img', { name: 'Coverage of Estate by day' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('checkbox', { name: 'By layer' }),
+    ).not.toBeChecked();
   });
 
   it('says when there is no history yet', async () => {

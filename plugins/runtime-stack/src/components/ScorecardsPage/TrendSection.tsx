@@ -16,7 +16,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
 import { TrendChart, type TrendChartSeries } from '../shared/TrendChart';
@@ -29,12 +29,16 @@ import { HeadedInfoCard } from '../shared/HeadedInfoCard';
 import { runtimeStackTranslationRef } from '../../translation';
 import { coveragePercentText } from '../shared/percentText';
 import { useLayerNames } from './layerNames';
+import {
+  TREND_PERIODS,
+  useTrendSearchParams,
+  type SubjectKey,
+} from './useTrendSearchParams';
 
-/** The periods offered, in days. */
-export const TREND_PERIODS = [30, 90, 180] as const;
-
-/** The picker's value for a subject: `estate`, `team:<ref>` or `layer:<n>`. */
-type SubjectKey = string;
+const withChosen = <T,>(choices: T[], chosen: T | undefined): T[] =>
+  chosen === undefined || choices.includes(chosen)
+    ? choices
+    : [...choices, chosen];
 
 function subjectOf(key: SubjectKey): TrendSubject {
   if (key.startsWith('team:')) {
@@ -165,19 +169,29 @@ const TrendBody = ({
 /**
  * Coverage over time of the estate, a team (with the groups below it) or a
  * layer, from the daily snapshots; for the estate and a team optionally one
- * line per layer.
+ * line per layer. What is shown is kept in the page's address.
  */
 export const TrendSection = () => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   const layerNames = useLayerNames();
   const subjectTitle = useSubjectTitle(layerNames.nameOf);
   const api = useApi(runtimeStackApiRef);
-  const [subjectKey, setSubjectKey] = useState<SubjectKey>('estate');
-  const [days, setDays] = useState<number>(90);
-  const [byLayer, setByLayer] = useState(false);
+  const [{ subjectKey, days, byLayer }, setView] = useTrendSearchParams(
+    layerNames.modelLayers,
+  );
 
   const teams = useAsync(() => loadScorecardTeams(api), [api]);
   const subject = useMemo(() => subjectOf(subjectKey), [subjectKey]);
+  // A subject from the address stays a choice though the lists lack it
+  // (still loading, or the team is past the pages read).
+  const teamChoices = withChosen(
+    teams.value ?? [],
+    subject.kind === 'team' ? subject.ref : undefined,
+  );
+  const layerChoices = withChosen(
+    layerNames.layers,
+    subject.kind === 'layer' ? subject.layer : undefined,
+  );
   const trend = useAsync(
     () => api.getTrend(subject, days),
     [api, subject, days],
@@ -234,7 +248,7 @@ export const TrendSection = () => {
           value={subjectKey}
           onChange={e => {
             // MUI v4 selects the group headings too, with no value.
-            if (e.target.value) setSubjectKey(e.target.value);
+            if (e.target.value) setView({ subjectKey: e.target.value });
           }}
           style={{ minWidth: 240 }}
           helperText={
@@ -255,13 +269,13 @@ export const TrendSection = () => {
               {t('scorecardsPage.trends.loadingTeams')}
             </MenuItem>
           )}
-          {(teams.value ?? []).map(team => (
+          {teamChoices.map(team => (
             <MenuItem key={team} value={`team:${team}`}>
               <TeamTitle teamRef={team} />
             </MenuItem>
           ))}
           <ListSubheader>{t('scorecardsPage.trends.layers')}</ListSubheader>
-          {layerNames.layers.map(layer => (
+          {layerChoices.map(layer => (
             <MenuItem key={layer} value={`layer:${layer}`}>
               {layerNames.nameOf(layer)}
             </MenuItem>
@@ -272,7 +286,7 @@ export const TrendSection = () => {
           id="runtime-stack-trend-days"
           label={t('scorecardsPage.trends.period')}
           value={days}
-          onChange={e => setDays(Number(e.target.value))}
+          onChange={e => setView({ days: Number(e.target.value) })}
           style={{ minWidth: 140 }}
         >
           {TREND_PERIODS.map(d => (
@@ -286,7 +300,7 @@ export const TrendSection = () => {
             control={
               <Switch
                 checked={byLayer}
-                onChange={e => setByLayer(e.target.checked)}
+                onChange={e => setView({ byLayer: e.target.checked })}
                 color="primary"
               />
             }

@@ -1,6 +1,6 @@
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { LayerModel } from '@internal/backstage-plugin-runtime-stack-common';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
 import { runtimeStackTranslationRef } from '../../translation';
@@ -31,6 +31,8 @@ export function useLayerNameOf(
 export interface LayerNames {
   /** Layer numbers, in the model's order; the usual seven until it loads. */
   layers: number[];
+  /** The model's layer numbers, the same array until it changes; undefined until it loads. */
+  modelLayers?: number[];
   nameOf: (layer: number) => string;
 }
 
@@ -39,8 +41,9 @@ export function useLayerNames(): LayerNames {
   const api = useApi(runtimeStackApiRef);
   const model = useAsync(() => api.getLayerModel(), [api]);
   const nameOf = useLayerNameOf(model.value);
-  return {
-    layers: model.value?.layers.map(l => l.id) ?? DEFAULT_LAYERS,
-    nameOf,
-  };
+  const modelLayers = useMemo(
+    () => model.value?.layers.map(l => l.id),
+    [model.value],
+  );
+  return { layers: modelLayers ?? DEFAULT_LAYERS, modelLayers, nameOf };
 }

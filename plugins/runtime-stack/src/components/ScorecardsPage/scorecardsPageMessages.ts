@@ -48,23 +48,26 @@ export const scorecardsPageMessages = {
     drillDownLabel: '{{column}}: show its capabilities',
     showTeam: 'Show the services and gaps of {{team}}',
     openTeam: 'Open {{team}} in the catalog',
-    teamSummary_one: '{{percent}} overall · {{count}} service',
-    teamSummary_other: '{{percent}} overall · {{count}} services',
+    teamSummary_one: '{{percent}} overall · {{count, number}} service',
+    teamSummary_other: '{{percent}} overall · {{count, number}} services',
     parent: 'in {{team}}',
     /** How a cell's label names a layer column. */
     cellLayer: 'layer {{layer}}',
     cell_one:
-      '{{team}}, {{column}}: {{percent}}, {{covered, number}} of {{required, number}} required, {{count}} service',
+      '{{team}}, {{column}}: {{percent}}, {{covered, number}} of {{required, number}} required, {{count, number}} service',
     cell_other:
-      '{{team}}, {{column}}: {{percent}}, {{covered, number}} of {{required, number}} required, {{count}} services',
+      '{{team}}, {{column}}: {{percent}}, {{covered, number}} of {{required, number}} required, {{count, number}} services',
     cellPartly_one:
-      '{{team}}, {{column}}: {{percent}}, {{covered, number}} of {{required, number}} required, {{partial, number}} partly, {{count}} service',
+      '{{team}}, {{column}}: {{percent}}, {{covered, number}} of {{required, number}} required, {{partial, number}} partly, {{count, number}} service',
     cellPartly_other:
-      '{{team}}, {{column}}: {{percent}}, {{covered, number}} of {{required, number}} required, {{partial, number}} partly, {{count}} services',
+      '{{team}}, {{column}}: {{percent}}, {{covered, number}} of {{required, number}} required, {{partial, number}} partly, {{count, number}} services',
     cellNothingRequired: '{{team}}, {{column}}: nothing required',
+    /** A cell's covered of required capabilities, under its percentage. */
+    cellCounts: '{{covered, number}}/{{required, number}}',
     cellPartial: '+{{partial, number}} partly',
-    cellServices_one: '{{count}} svc',
-    cellServices_other: '{{count}} svcs',
+    /** Whole words: a screen reader spells an abbreviation out letter by letter. */
+    cellServices_one: '{{count, number}} service',
+    cellServices_other: '{{count, number}} services',
     legendLabel: 'Colour scale',
     legendTitle: 'Coverage',
     legendNote: 'nothing required · partly covered counts half',
@@ -76,11 +79,11 @@ export const scorecardsPageMessages = {
       "Coverage is evaluated after the first cluster collection. Once the runtime-stack backend has read your clusters, each Component's capabilities and the tools that provide them show up here.",
     noCapabilitiesTitle: 'No capability to report',
     noCapabilitiesDescription_one:
-      '{{count}} service evaluated, but the layer model has no capabilities. Check the layer model on the Runtime Stack page.',
+      '{{count, number}} service evaluated, but the layer model has no capabilities. Check the layer model on the Runtime Stack page.',
     noCapabilitiesDescription_other:
-      '{{count}} services evaluated, but the layer model has no capabilities. Check the layer model on the Runtime Stack page.',
-    evaluated_one: '{{count}} service evaluated',
-    evaluated_other: '{{count}} services evaluated',
+      '{{count, number}} services evaluated, but the layer model has no capabilities. Check the layer model on the Runtime Stack page.',
+    evaluated_one: '{{count, number}} service evaluated',
+    evaluated_other: '{{count, number}} services evaluated',
     capabilitiesLabel: 'Capabilities of layer {{layer}}',
     counts:
       '{{covered, number}} covered · {{partial, number}} partial · {{missing, number}} missing of {{required, number}} required',
@@ -92,14 +95,17 @@ export const scorecardsPageMessages = {
     noTools: 'No tool seen for it yet',
     toolsLabel: 'Tools for {{capability}}',
     /** Services on which something observed confirms the tool. */
-    tool_one: '{{tool}} · {{count}} service',
-    tool_other: '{{tool}} · {{count}} services',
+    tool_one: '{{tool}} · {{count, number}} service',
+    tool_other: '{{tool}} · {{count, number}} services',
     /** `seen` is the `tool` text; `count` services only declare the tool. */
-    toolAlsoDeclared_one: '{{seen}}, declared on {{count}} more, not seen',
-    toolAlsoDeclared_other: '{{seen}}, declared on {{count}} more, not seen',
-    toolDeclaredOnly_one: '{{tool}} · declared on {{count}} service, not seen',
+    toolAlsoDeclared_one:
+      '{{seen}}, declared on {{count, number}} more, not seen',
+    toolAlsoDeclared_other:
+      '{{seen}}, declared on {{count, number}} more, not seen',
+    toolDeclaredOnly_one:
+      '{{tool}} · declared on {{count, number}} service, not seen',
     toolDeclaredOnly_other:
-      '{{tool}} · declared on {{count}} services, not seen',
+      '{{tool}} · declared on {{count, number}} services, not seen',
   },
   trends: {
     title: 'Coverage over time',
@@ -112,8 +118,8 @@ export const scorecardsPageMessages = {
     teamsLoadError: 'Could not load the teams: {{message}}',
     layers: 'Layers',
     period: 'Period',
-    lastDays_one: 'Last {{count}} day',
-    lastDays_other: 'Last {{count}} days',
+    lastDays_one: 'Last {{count, number}} day',
+    lastDays_other: 'Last {{count, number}} days',
     byLayer: 'By layer',
     chartLabel: 'Coverage of {{subject}} by day',
     loadError: 'Could not load the trend of {{subject}}',
@@ -169,6 +175,8 @@ export const scorecardsPageMessages = {
       any: 'Any',
       anyLoading: 'Any (loading…)',
     },
+    /** Under a page that lists fewer services than it counts. */
+    hiddenOnPage: 'Some services on this page are hidden from you.',
     clearFilters: 'Clear filters',
     exportCsv: 'Export CSV',
     exportError: 'Could not export the services: {{message}}',
@@ -190,14 +198,22 @@ export const scorecardsPageMessages = {
     loadError: 'Could not load the view of {{team}}',
     coverageLabel: 'Team coverage',
     summary_one:
-      '{{covered, number}} of {{required, number}} required capabilities covered · {{count}} service',
+      '{{covered, number}} of {{required, number}} required capabilities covered · {{count, number}} service',
     summary_other:
-      '{{covered, number}} of {{required, number}} required capabilities covered · {{count}} services',
+      '{{covered, number}} of {{required, number}} required capabilities covered · {{count, number}} services',
     summaryPartly_one:
-      '{{covered, number}} of {{required, number}} required capabilities covered, {{partial, number}} partly · {{count}} service',
+      '{{covered, number}} of {{required, number}} required capabilities covered, {{partial, number}} partly · {{count, number}} service',
     summaryPartly_other:
-      '{{covered, number}} of {{required, number}} required capabilities covered, {{partial, number}} partly · {{count}} services',
+      '{{covered, number}} of {{required, number}} required capabilities covered, {{partial, number}} partly · {{count, number}} services',
     servicesHeading: 'Services',
+    /**
+     * Above a list cut short (the least covered first) or left without the
+     * services the catalog hides from the reader; `count` is all of them.
+     */
+    shownOf_one:
+      'Showing {{shown, number}} of {{count, number}} service: the least covered, without any hidden from you',
+    shownOf_other:
+      'Showing {{shown, number}} of {{count, number}} services: the least covered, without any hidden from you',
     servicesLabel: 'Services of the team',
     noServices: 'No services are owned by this team or the groups below it.',
     columns: {

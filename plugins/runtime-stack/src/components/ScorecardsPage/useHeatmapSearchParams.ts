@@ -1,8 +1,16 @@
-import { useAppSearchParams } from '@backstage/frontend-plugin-api';
 import { useCallback } from 'react';
+import {
+  pageIndexOf,
+  pageParamOf,
+  useSearchParamsUpdate,
+} from './useSearchParamsUpdate';
 
 /** The search parameters of the Teams tab. */
-export const HEATMAP_PARAMS = { layer: 'layer', team: 'team' } as const;
+export const HEATMAP_PARAMS = {
+  layer: 'layer',
+  team: 'team',
+  page: 'teams.page',
+} as const;
 
 /** A layer number from the address, or undefined for anything else. */
 function layerOf(value: string | null): number | undefined {
@@ -11,39 +19,31 @@ function layerOf(value: string | null): number | undefined {
 }
 
 /**
- * The layer drilled into and the team whose view is open, kept in the
- * page's address beside its tab: switching tabs, a reload and a shared
- * link bring the same view back.
+ * The layer drilled into, the team whose view is open and the page of
+ * teams, kept in the page's address beside its tab: switching tabs, a
+ * reload and a shared link bring the same view back.
  */
 export function useHeatmapSearchParams() {
-  const [params, setParams] = useAppSearchParams();
-  const update = useCallback(
-    (name: string, value: string | undefined) =>
-      setParams(
-        previous => {
-          const next = new URLSearchParams(previous);
-          if (value === undefined) next.delete(name);
-          else next.set(name, value);
-          return next;
-        },
-        // As the tabs do: the back button leaves the page, not the view.
-        { replace: true },
-      ),
-    [setParams],
-  );
+  const [params, update] = useSearchParamsUpdate();
   return {
     layer: layerOf(params.get(HEATMAP_PARAMS.layer)),
     team: params.get(HEATMAP_PARAMS.team) || undefined,
+    /** From 0; a page past the last is the caller's to clamp. */
+    page: pageIndexOf(params.get(HEATMAP_PARAMS.page)),
     setLayer: useCallback(
       (layer: number | undefined) =>
-        update(
-          HEATMAP_PARAMS.layer,
-          layer === undefined ? undefined : String(layer),
-        ),
+        update({
+          [HEATMAP_PARAMS.layer]:
+            layer === undefined ? undefined : String(layer),
+        }),
       [update],
     ),
     setTeam: useCallback(
-      (team: string | undefined) => update(HEATMAP_PARAMS.team, team),
+      (team: string | undefined) => update({ [HEATMAP_PARAMS.team]: team }),
+      [update],
+    ),
+    setPage: useCallback(
+      (page: number) => update({ [HEATMAP_PARAMS.page]: pageParamOf(page) }),
       [update],
     ),
   };
