@@ -1026,6 +1026,35 @@ describe('CoverageService', () => {
     expect(onRegressions).toHaveBeenCalledTimes(1);
   });
 
+  it('tells of a regression once when two writers store it at once', async () => {
+    let alertRules = true;
+    const onRegressions = jest.fn(async () => {});
+    const coverage = await service(false, {
+      alertRules: () => alertRules,
+      onRegressions,
+    });
+    await coverage.evaluation.run();
+
+    // A scheduled run and an evaluation on demand (two replicas, say) find
+    // the same regression; both read the old statuses before either writes.
+    alertRules = false;
+    const context = {
+      entity,
+      entityRef: 'component:default/payments-api',
+      systemRef: 'system:default/payments',
+      system,
+    };
+    const [first, second] = await Promise.all([
+      coverage.evaluate(context),
+      coverage.evaluate(context),
+    ]);
+    await Promise.all([
+      coverage.storeEvaluated([first]),
+      coverage.storeEvaluated([second]),
+    ]);
+    expect(onRegressions).toHaveBeenCalledTimes(1);
+  });
+
   it('keeps a stored evaluation when telling of its regression fails', async () => {
     let alertRules = true;
     const onRegressions = jest.fn(async () => {

@@ -222,9 +222,14 @@ export class CoverageService {
         );
       }
     }
-    await store.put(records);
+    const changed = await store.put(records);
     if (!before || !onRegressions) return;
+    // Only the write that changed the rows tells: when two replicas store
+    // the same regression (a run and an exemption revoked elsewhere), both
+    // read the old statuses, but the second write finds its rows written.
+    const rewritten = new Set(changed.map(r => r.coverage.entityRef));
     for (const { coverage } of records) {
+      if (!rewritten.has(coverage.entityRef)) continue;
       const regressions = regressionsDespiteFailures(
         coverageRegressions(before.get(coverage.entityRef), coverage),
         coverage.sourceErrors,
