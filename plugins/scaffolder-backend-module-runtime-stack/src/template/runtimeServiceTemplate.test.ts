@@ -437,9 +437,10 @@ function customResourceProblems(object: any): string[] {
         'spec.source.repoURL, path and targetRevision',
       );
       need(
-        isNonEmptyString(spec.destination?.server) &&
+        isNonEmptyString(spec.destination?.server) !==
+          isNonEmptyString(spec.destination?.name) &&
           isNonEmptyString(spec.destination?.namespace),
-        'spec.destination.server and namespace',
+        'spec.destination.server or name (not both) and namespace',
       );
       need(
         (spec.source?.helm?.parameters ?? []).every(
@@ -990,6 +991,9 @@ function checkTree(files: Map<string, Buffer>, c: Combination) {
       bootstrap: true,
       repoURL: `${repoWebUrl(c)}.git`,
       destinationNamespace: c.namespace,
+      argocd: {
+        destination: { name: v.cluster || 'in-cluster', server: '' },
+      },
     },
   });
   expect(parseYaml(text(files, 'chart/Chart.yaml'))).toMatchObject({
@@ -1170,6 +1174,25 @@ function checkPipeline(files: Map<string, Buffer>, c: Combination) {
       );
     }
     expect(image.outputs.pushed).toBe('${{ steps.credentials.outputs.push }}');
+    // The helm GitLab CI's chart job runs, pinned; Trivy's action by commit,
+    // as its tags were once force-pushed to malicious commits.
+    const [gitlab] = yamlDocuments(
+      skeleton
+        .get(`ci/gitlab-ci/${c.values.language}/.gitlab-ci.yml`)!
+        .toString('utf8'),
+    );
+    const gitlabHelm = /^alpine\/helm:(\d+\.\d+\.\d+)$/.exec(
+      gitlab.chart.image.name,
+    );
+    expect(gitlabHelm).not.toBeNull();
+    expect(
+      parsed.jobs.chart.steps.find((step: any) =>
+        String(step.uses).startsWith('azure/setup-helm@'),
+      ).with,
+    ).toEqual({ version: `v${gitlabHelm![1]}` });
+    expect(
+      image.steps.find((step: any) => step.name === 'Scan with Trivy').uses,
+    ).toMatch(/^aquasecurity\/trivy-action@[0-9a-f]{40}$/);
     expect(parsed.jobs.handoff.if).toBe(
       "github.event_name == 'push' && needs.image.outputs.pushed == 'true'",
     );
@@ -1401,7 +1424,8 @@ function peersByPort(policy: any): Record<string, string[]> {
 /**
  * Who the NetworkPolicy must let in, by port: the app's port and the mesh's
  * inbound port to the namespace and the ingress controller, /metrics to
- * Prometheus, the sidecar's admin ports to Prometheus and the mesh only.
+ * Prometheus, the sidecar's admin ports to Prometheus and the mesh only,
+ * Linkerd's tap port to its viz extension only.
  */
 function expectedPeers(c: Combination): Record<string, string[]> {
   const v = c.values;
@@ -1422,6 +1446,8 @@ function expectedPeers(c: Combination): Record<string, string[]> {
       'namespace linkerd-viz',
       'namespace monitoring',
     ];
+    // linkerd viz tap, to the proxy's tap port.
+    expected['4190'] = ['namespace linkerd-viz'];
   }
   if (v.mesh === 'istio') {
     expected['15008'] = app;
@@ -1431,6 +1457,9 @@ function expectedPeers(c: Combination): Record<string, string[]> {
   }
   return expected;
 }
+
+/** The kinds of the GitOps bootstrap objects, which kubectl applies once. */
+const GITOPS_KINDS = ['Application', 'GitRepository', 'HelmRelease'];
 
 function labelsMatch(
   selector: Record<string, string>,
@@ -1486,14 +1515,27 @@ async function checkChart(dir: string, c: Combination, entity: Entity) {
     ),
   );
   expect([...new Set(deployed.map(o => o.kind))].sort()).toEqual(
-    c.kinds.filter(
-      k => !['Application', 'GitRepository', 'HelmRelease'].includes(k),
-    ),
+    c.kinds.filter(k => !GITOPS_KINDS.includes(k)),
   );
 
   const kubernetesId =
     entity.metadata.annotations!['backstage.io/kubernetes-id'];
-  for (const object of objects) {
+  for (const object of objects.filter(o => GITOPS_KINDS.includes(o.kind))) {
+    // kubectl applies them once; an Application labelled with the release's
+    // app.kubernetes.io/instance would, under Argo CD's label tracking,
+    // count itself as one of its own resources and prune itself.
+    expect({
+      object: `${object.kind} ${object.metadata.name}`,
+      labels: object.metadata.labels,
+    }).toEqual({
+      object: `${object.kind} ${object.metadata.name}`,
+      labels: {
+        'backstage.io/kubernetes-id': kubernetesId,
+        'app.kubernetes.io/part-of': name,
+      },
+    });
+  }
+  for (const object of objects.filter(o => !GITOPS_KINDS.includes(o.kind))) {
     expect({
       object: `${object.kind} ${object.metadata.name}`,
       labels: object.metadata.labels,
@@ -1563,6 +1605,29 @@ async function checkChart(dir: string, c: Combination, entity: Entity) {
     labelsMatch(policy.spec.podSelector.matchLabels, pod.metadata.labels),
   ).toBe(true);
   expect(peersByPort(policy)).toEqual(expectedPeers(c));
+  if (v.mesh === 'linkerd') {
+    // Without a viz namespace, nothing reaches the tap port.
+    const [withoutTap] = yamlDocuments(
+      helm(
+        [
+          'template',
+          name,
+          'chart',
+          '--namespace',
+          c.namespace,
+          ...tag,
+          '--show-only',
+          'templates/networkpolicy.yaml',
+          '--set-string',
+          'networkPolicy.linkerdVizNamespace=',
+        ],
+        dir,
+      ),
+    );
+    const { 4190: tap, ...others } = expectedPeers(c);
+    expect(tap).toEqual(['namespace linkerd-viz']);
+    expect(peersByPort(withoutTap)).toEqual(others);
+  }
 
   expect(one('PodDisruptionBudget').spec.selector.matchLabels).toEqual(
     deployment.spec.selector.matchLabels,
@@ -1653,6 +1718,36 @@ async function checkChart(dir: string, c: Combination, entity: Entity) {
     expect(rules.filter((r: any) => r.alert).map((r: any) => r.alert)).toEqual(
       names.alerts,
     );
+    // Recorded by namespace and job, and each alert reads the series of its
+    // own release: the service released in two namespaces of one Prometheus
+    // stays two (the promtool test below replays it).
+    const selector = `{job="${name}", namespace="${c.namespace}"}`;
+    expect(
+      rules
+        .filter((r: any) => r.record)
+        .map((r: any) => ({
+          record: r.record,
+          aggregations: r.expr.match(/sum(?: by \([^)]*\))?/g),
+        })),
+    ).toEqual([
+      {
+        record: names.rules[0],
+        aggregations: ['sum by (namespace, job)'],
+      },
+      {
+        record: names.rules[1],
+        aggregations: ['sum by (namespace, job)', 'sum by (namespace, job)'],
+      },
+      {
+        record: names.rules[2],
+        aggregations: ['sum by (namespace, job, le)'],
+      },
+    ]);
+    expect(rules.filter((r: any) => r.alert).map((r: any) => r.expr)).toEqual([
+      `${names.rules[1]}${selector} > 0.05`,
+      `${names.rules[2]}${selector} > 0.5`,
+      `max by (namespace, job) (up${selector}) < 1 or absent(up${selector})`,
+    ]);
     expect(
       rules.find((r: any) => r.alert === names.alerts[0]).annotations
         .description,
@@ -1671,6 +1766,23 @@ async function checkChart(dir: string, c: Combination, entity: Entity) {
     // grafana/dashboard-selector is "tags @> '<name>'".
     expect(dashboard.tags).toContain(name);
     expect(dashboard.uid).toBe(name);
+    // The namespace is a variable, the release's own by default.
+    expect(
+      dashboard.templating.list.find((t: any) => t.name === 'namespace'),
+    ).toMatchObject({
+      type: 'query',
+      datasource: { uid: '${datasource}' },
+      query: `label_values(up{job="${name}"}, namespace)`,
+      current: { text: c.namespace, value: c.namespace },
+    });
+    const queries: string[] = dashboard.panels.flatMap((p: any) =>
+      p.targets.map((t: any) => t.expr),
+    );
+    expect(queries.length).toBeGreaterThan(0);
+    for (const query of queries) {
+      expect(query).toContain(`job="${name}", namespace="$namespace"`);
+      expect(query).not.toContain(`namespace="${c.namespace}"`);
+    }
   }
 
   if (v.gitops === 'argo-cd') {
@@ -1686,9 +1798,15 @@ async function checkChart(dir: string, c: Combination, entity: Entity) {
             parameters: [{ name: 'gitops.bootstrap', value: 'false' }],
           },
         },
-        destination: { namespace: c.namespace },
+        // The cluster chosen in the form, by its name in Argo CD; the
+        // one Argo CD runs in without one.
+        destination: {
+          name: v.cluster || 'in-cluster',
+          namespace: c.namespace,
+        },
       },
     });
+    expect(one('Application').spec.destination.server).toBeUndefined();
   }
   if (v.gitops === 'flux') {
     const source = one('GitRepository');
@@ -2331,6 +2449,76 @@ describe('the runtime-service template', () => {
     }
   });
 
+  it('refuses names YAML reads as a boolean or null, and quotes the rest', async () => {
+    const service = (templateEntity().spec!.parameters as any[])[0].properties
+      .name;
+    const pattern = new RegExp(service.pattern, 'u');
+    const keywords = ['y', 'n', 'yes', 'no', 'on', 'off', 'true', 'false'];
+    expect([...keywords, 'null'].filter(name => pattern.test(name))).toEqual(
+      [],
+    );
+    const words = ['yesterday', 'no-op', 'online', 'nullable', 'true-up', 'y2'];
+    expect(words.filter(name => !pattern.test(name))).toEqual([]);
+    for (const name of ['yes', 'on', 'null']) {
+      const res = await dryRunRequest({
+        ...combinations[0].values,
+        name,
+        repoUrl: `github.com?owner=acme&repo=${name}`,
+      });
+      expect({ name, status: res.status }).toEqual({ name, status: 400 });
+      expect(JSON.stringify(res.body)).toContain(
+        'instance.name does not match pattern',
+      );
+    }
+    // A name the pattern lets through whose Prometheus alert prefix is a
+    // YAML 1.1 boolean (o-n gives ON): written quoted, it stays a string.
+    const c: Combination = {
+      ...combinations[0],
+      values: {
+        ...combinations[0].values,
+        name: 'o-n',
+        namespace: '',
+        imageName: '',
+        repoUrl: 'github.com?owner=acme&repo=o-n',
+      },
+      namespace: 'o-n',
+    };
+    const files = fromDirectoryContents((await dryRun(c)).directoryContents);
+    const values = parseYaml(text(files, 'chart/values.yaml'), {
+      version: '1.1',
+    });
+    expect(values.prometheusRule).toMatchObject({
+      recordPrefix: 'o_n',
+      alertPrefix: 'ON',
+    });
+    for (const file of [
+      'chart/Chart.yaml',
+      'catalog-info.yaml',
+      'mkdocs.yml',
+    ]) {
+      expect({
+        file,
+        name: text(files, file).match(/^ {0,2}(?:site_)?name: (.*)$/m)?.[1],
+      }).toEqual({ file, name: '"o-n"' });
+    }
+    const dir = mkdtempSync(join(work, 'yaml-keyword-'));
+    writeTree(dir, files);
+    expect(
+      helm(
+        [
+          'lint',
+          'chart',
+          '--strict',
+          '--namespace',
+          'o-n',
+          '--set-string',
+          `image.tag=${IMAGE_TAG}`,
+        ],
+        dir,
+      ),
+    ).toContain('1 chart(s) linted, 0 chart(s) failed');
+  }, 120_000);
+
   it('writes names that look like numbers as strings, into a chart that validates', async () => {
     const c: Combination = {
       ...combinations[0],
@@ -2475,7 +2663,7 @@ describe('the runtime-service template', () => {
     ).toBe('passed');
   }, 120_000);
 
-  it('gives a chart whose values.schema.json refuses typos, root and privileged containers and incomplete choices', async () => {
+  it('gives a chart whose values.schema.json refuses typos, root, privileged or unhardened containers and incomplete choices', async () => {
     // Flux, autoscaling, no Ingress.
     const dir = mkdtempSync(join(work, 'schema-'));
     writeTree(
@@ -2513,6 +2701,49 @@ describe('the runtime-service template', () => {
       [
         ['--set', 'securityContext.allowPrivilegeEscalation=true'],
         "at '/securityContext/allowPrivilegeEscalation': value must be false",
+      ],
+      [
+        ['--set', 'securityContext.allowPrivilegeEscalation=null'],
+        "at '/securityContext': missing property 'allowPrivilegeEscalation'",
+      ],
+      [
+        ['--set', 'securityContext.readOnlyRootFilesystem=false'],
+        "at '/securityContext/readOnlyRootFilesystem': value must be true",
+      ],
+      [
+        ['--set', 'securityContext.capabilities.drop={NET_RAW}'],
+        "at '/securityContext/capabilities/drop': no items match contains schema",
+      ],
+      [
+        ['--set', 'securityContext.capabilities.drop=null'],
+        "at '/securityContext/capabilities': missing property 'drop'",
+      ],
+      [
+        ['--set', 'securityContext.capabilities.add={SYS_ADMIN}'],
+        "at '/securityContext/capabilities/add/0': value must be 'NET_BIND_SERVICE'",
+      ],
+      [
+        [
+          '--set',
+          'securityContext.capabilities.add={NET_BIND_SERVICE,NET_BIND_SERVICE}',
+        ],
+        "at '/securityContext/capabilities/add': maxItems: got 2, want 1",
+      ],
+      [
+        ['--set', 'podSecurityContext.seccompProfile.type=Unconfined'],
+        "at '/podSecurityContext/seccompProfile/type': value must be one of 'RuntimeDefault', 'Localhost'",
+      ],
+      [
+        ['--set', 'securityContext.seccompProfile.type=Localhost'],
+        "at '/securityContext/seccompProfile': missing property 'localhostProfile'",
+      ],
+      [
+        ['--set', 'podSecurityContext.runAsUser=0'],
+        "at '/podSecurityContext/runAsUser': minimum: got 0, want 1",
+      ],
+      [
+        ['--set', 'securityContext.runAsGroup=0'],
+        "at '/securityContext/runAsGroup': minimum: got 0, want 1",
       ],
       [
         ['--set', 'resources.limits.memory=lots'],
@@ -2554,6 +2785,225 @@ describe('the runtime-service template', () => {
     expect(lint('--set-string', 'podDisruptionBudget.maxUnavailable=50%')).toBe(
       'passed',
     );
+    // What the hardening leaves: binding a low port, a profile of the node's.
+    expect(
+      lint(
+        '--set',
+        'securityContext.capabilities.add={NET_BIND_SERVICE}',
+        '--set',
+        'securityContext.capabilities.drop={ALL,NET_RAW}',
+        '--set',
+        'podSecurityContext.seccompProfile.type=Localhost',
+        '--set',
+        'podSecurityContext.seccompProfile.localhostProfile=profiles/service.json',
+      ),
+    ).toBe('passed');
+  }, 120_000);
+
+  it("gives an Argo CD Application that deploys to Argo CD's own cluster without a cluster chosen, or to the one named by name or server", async () => {
+    const c: Combination = {
+      ...combinations[0],
+      // No cluster: declare-stack would check the mesh against it.
+      values: { ...combinations[0].values, cluster: '' },
+    };
+    const name = String(c.values.name);
+    const dir = mkdtempSync(join(work, 'argocd-destination-'));
+    writeTree(dir, fromDirectoryContents((await dryRun(c)).directoryContents));
+    const destination = (...args: string[]) => {
+      try {
+        const [application] = yamlDocuments(
+          helm(
+            [
+              'template',
+              name,
+              'chart',
+              '--namespace',
+              c.namespace,
+              '--set-string',
+              `image.tag=${IMAGE_TAG}`,
+              '--show-only',
+              'templates/argocd-application.yaml',
+              ...args,
+            ],
+            dir,
+          ),
+        );
+        return application.spec.destination;
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    expect(destination()).toEqual({
+      name: 'in-cluster',
+      namespace: c.namespace,
+    });
+    expect(
+      destination('--set-string', 'gitops.argocd.destination.name=prod-us-1'),
+    ).toEqual({ name: 'prod-us-1', namespace: c.namespace });
+    expect(
+      destination(
+        '--set-string',
+        'gitops.argocd.destination.name=',
+        '--set-string',
+        'gitops.argocd.destination.server=https://10.0.0.1:6443',
+      ),
+    ).toEqual({ server: 'https://10.0.0.1:6443', namespace: c.namespace });
+    expect(
+      destination(
+        '--set-string',
+        'gitops.argocd.destination.server=https://10.0.0.1:6443',
+      ),
+    ).toContain(
+      'gitops.argocd.destination has both name and server, which Argo CD refuses: set one, the other empty',
+    );
+    expect(
+      destination('--set-string', 'gitops.argocd.destination.name='),
+    ).toContain(
+      'gitops.argocd.destination.name or .server is required: the cluster Argo CD deploys to',
+    );
+    expect(
+      destination(
+        '--set-string',
+        'gitops.argocd.destination.name=',
+        '--set-string',
+        'gitops.argocd.destination.server=10.0.0.1:6443',
+      ),
+    ).toContain("at '/gitops/argocd/destination/server'");
+  }, 120_000);
+
+  it('gives recording rules and alerts that keep the service apart in two namespaces of one Prometheus', async () => {
+    if (!promtoolAvailable()) return;
+    const c = combinations[0];
+    const name = String(c.values.name);
+    const dir = mkdtempSync(join(work, 'two-namespaces-'));
+    writeTree(dir, fromDirectoryContents((await dryRun(c)).directoryContents));
+    const names = prometheusNames(name);
+    // The chart released in two namespaces: two PrometheusRules, loaded by
+    // the same Prometheus.
+    const [main, canary] = ['payments', 'payments-canary'];
+    const rulesOf = new Map<string, any[]>();
+    for (const namespace of [main, canary]) {
+      const [rule] = yamlDocuments(
+        helm(
+          [
+            'template',
+            name,
+            'chart',
+            '--namespace',
+            namespace,
+            '--set-string',
+            `image.tag=${IMAGE_TAG}`,
+            '--show-only',
+            'templates/prometheusrule.yaml',
+          ],
+          dir,
+        ),
+      );
+      rulesOf.set(
+        namespace,
+        rule.spec.groups.flatMap((g: any) => g.rules),
+      );
+      writeFileSync(
+        join(dir, `${namespace}.rules.yaml`),
+        JSON.stringify({ groups: rule.spec.groups }),
+      );
+    }
+    const summary = (alert: string) =>
+      rulesOf.get(main)!.find((r: any) => r.alert === alert).annotations
+        .summary;
+    const series = (metric: string, namespace: string, extra = '') =>
+      `${metric}{job="${name}",namespace="${namespace}"${extra}}`;
+    const labels = (namespace: string) => ({
+      severity: 'critical',
+      backstage_io_kubernetes_id: name,
+      job: name,
+      namespace,
+    });
+    // payments answers half its requests with a 500 and is up; the canary
+    // answers all of them, and has its instances down, then none at all.
+    const test = {
+      rule_files: [`${main}.rules.yaml`, `${canary}.rules.yaml`],
+      evaluation_interval: '1m',
+      tests: [
+        {
+          interval: '1m',
+          input_series: [
+            {
+              series: series('http_requests_total', main, ',code="200"'),
+              values: '0+60x30',
+            },
+            {
+              series: series('http_requests_total', main, ',code="500"'),
+              values: '0+60x30',
+            },
+            {
+              series: series('http_requests_total', canary, ',code="200"'),
+              values: '0+120x30',
+            },
+            {
+              series: series('http_requests_total', canary, ',code="500"'),
+              values: '0x30',
+            },
+            { series: series('up', main), values: '1x30' },
+            { series: series('up', canary), values: '0x10 stale' },
+          ],
+          promql_expr_test: [
+            {
+              expr: names.rules[0],
+              eval_time: '20m',
+              exp_samples: [
+                { labels: series(names.rules[0], main), value: 2 },
+                { labels: series(names.rules[0], canary), value: 2 },
+              ],
+            },
+            {
+              expr: names.rules[1],
+              eval_time: '20m',
+              exp_samples: [
+                { labels: series(names.rules[1], main), value: 0.5 },
+                { labels: series(names.rules[1], canary), value: 0 },
+              ],
+            },
+          ],
+          alert_rule_test: [
+            {
+              eval_time: '20m',
+              alertname: names.alerts[0],
+              exp_alerts: [
+                {
+                  exp_labels: labels(main),
+                  exp_annotations: {
+                    summary: summary(names.alerts[0]),
+                    description:
+                      '50% of requests failed over the last 5 minutes.',
+                  },
+                },
+              ],
+            },
+            ...['8m', '20m'].map(eval_time => ({
+              eval_time,
+              alertname: names.alerts[2],
+              exp_alerts: [
+                {
+                  exp_labels: labels(canary),
+                  exp_annotations: { summary: summary(names.alerts[2]) },
+                },
+              ],
+            })),
+          ],
+        },
+      ],
+    };
+    const testFile = join(dir, 'rules.test.yaml');
+    writeFileSync(testFile, JSON.stringify(test));
+    const result = spawnSync('promtool', ['test', 'rules', testFile], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    expect({
+      status: result.status,
+      output: result.status === 0 ? '' : `${result.stdout}${result.stderr}`,
+    }).toEqual({ status: 0, output: '' });
   }, 120_000);
 
   describe.each(combinations)('$title', c => {

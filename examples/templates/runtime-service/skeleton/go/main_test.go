@@ -54,6 +54,29 @@ func TestMetricsCountRequests(t *testing.T) {
 	}
 }
 
+func TestMetricsCountUnusualMethodsAsOther(t *testing.T) {
+	var ready atomic.Bool
+	handler := newHandler(&ready, newRequestMetrics())
+	for _, method := range []string{"BREW", "PROPFIND", "get", http.MethodDelete} {
+		handler.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(method, "/", nil))
+	}
+
+	_, body := get(t, handler, "/metrics")
+	for _, want := range []string{
+		`http_requests_total{method="OTHER",route="/",code="405"} 3`,
+		`http_requests_total{method="DELETE",route="/",code="405"} 1`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("/metrics lacks %q:\n%s", want, body)
+		}
+	}
+	for _, method := range []string{"BREW", "PROPFIND", "get"} {
+		if strings.Contains(body, `method="`+method+`"`) {
+			t.Errorf("/metrics has a series for method %s:\n%s", method, body)
+		}
+	}
+}
+
 func TestMetricsLeaveOutProbesAndScrapes(t *testing.T) {
 	var ready atomic.Bool
 	handler := newHandler(&ready, newRequestMetrics())

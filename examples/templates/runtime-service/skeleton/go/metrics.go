@@ -43,8 +43,25 @@ func labels(pairs ...string) string {
 	return strings.Join(parts, ",")
 }
 
+// knownMethods are the methods counted under their own name.
+var knownMethods = map[string]bool{
+	"GET": true, "HEAD": true, "POST": true, "PUT": true,
+	"PATCH": true, "DELETE": true, "OPTIONS": true,
+}
+
+// methodLabel is the method label of a request: net/http accepts any token
+// as a method, so anything but the usual ones is counted as OTHER, or every
+// client could add series at will.
+func methodLabel(method string) string {
+	if knownMethods[method] {
+		return method
+	}
+	return "OTHER"
+}
+
 // observe counts one request and its duration.
 func (m *requestMetrics) observe(method, route string, code int, seconds float64) {
+	method = methodLabel(method)
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.requests[labels("method", method, "route", route, "code", fmt.Sprint(code))]++

@@ -27,6 +27,21 @@ backstage.io/kubernetes-id: {{ include "service.kubernetesId" . | quote }}
 {{- end }}
 
 {{/*
+Labels of the GitOps objects (the Argo CD Application, Flux's GitRepository
+and HelmRelease): the portal's kubernetes-id and the service they deploy,
+nothing more. Not app.kubernetes.io/instance, which Argo CD's label tracking
+reads as "managed by the Application of that name": the Application would
+count itself among the resources it deploys, find itself missing from the
+rendered chart and prune itself, cascading to the whole service through its
+resources finalizer. Not app.kubernetes.io/managed-by: Helm either, as
+kubectl applies them once, not Helm.
+*/}}
+{{- define "service.gitopsLabels" -}}
+app.kubernetes.io/part-of: {{ include "service.name" . }}
+backstage.io/kubernetes-id: {{ include "service.kubernetesId" . | quote }}
+{{- end }}
+
+{{/*
 The tag CI pushed. Without one the chart fails rather than fall back to a tag
 no pipeline ever pushed, which would only show as ImagePullBackOff.
 */}}
