@@ -58,15 +58,17 @@ export class ImageCollectionService {
       ...this.options.settings.schedule,
       // After the schedule, which config may give a scope of its own.
       scope: 'global',
-      fn: async () => {
-        await this.run();
+      fn: async (signal: AbortSignal) => {
+        await this.run(signal);
       },
     });
   }
 
-  async run() {
+  /** `signal`: the task's, at its timeout or on shutdown. */
+  async run(signal?: AbortSignal) {
     const result = await this.options.collector.collect(
       await this.referencesInUse(),
+      signal,
     );
     await this.options.onCollected?.(result);
     return result;

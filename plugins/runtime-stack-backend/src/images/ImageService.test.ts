@@ -363,6 +363,21 @@ describeWithRegistry('registry images on %s', databaseId => {
     ).toBeUndefined();
   });
 
+  it('starts no repository once its task is aborted, and reports nothing read', async () => {
+    const read = jest.spyOn(registryStore, 'get');
+    const shutdown = new AbortController();
+    shutdown.abort(new Error('backend stopping'));
+    try {
+      await expect(collection.run(shutdown.signal)).rejects.toThrow(
+        'backend stopping',
+      );
+      // Each repository starts with its stored tags: none was started.
+      expect(read).not.toHaveBeenCalled();
+    } finally {
+      read.mockRestore();
+    }
+  });
+
   it('shows what runs against what the registry holds, with the drift', async () => {
     await collection.run();
     const result = await images.entityImages(entity);

@@ -78,13 +78,23 @@ export class RegistryCollector {
     return [...wanted.values()];
   }
 
-  async collect(references: string[]): Promise<RegistryCollectionResult> {
+  /**
+   * Reads the repositories of `references`. An aborted `signal` (the task's
+   * timeout, a shutdown) starts no further repository; those read are kept.
+   */
+  async collect(
+    references: string[],
+    signal?: AbortSignal,
+  ): Promise<RegistryCollectionResult> {
     const repositories = this.repositoriesOf(references);
     const requestsBefore = this.requestCount();
     const results = await mapWithConcurrency(
       repositories,
       this.settings.concurrency,
-      wanted => this.refresh(wanted),
+      wanted => {
+        signal?.throwIfAborted();
+        return this.refresh(wanted);
+      },
     );
     const summary = {
       repositories: repositories.length,
