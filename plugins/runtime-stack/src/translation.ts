@@ -21,6 +21,7 @@ import {
   profileReasonMessages,
 } from './components/shared/coverageHintMessages';
 import { coverageCaveatsMessages } from './components/shared/coverageCaveatsMessages';
+import { teamsWidgetMessages } from './components/TeamsCoverageWidget/teamsWidgetMessages';
 
 /**
  * Every word the plugin shows, for an app to translate or rename with a
@@ -175,6 +176,8 @@ export const runtimeStackTranslationRef = createTranslationRef({
     /** A view that kept what it loaded before; `what` names it in a sentence. */
     reloadFailed:
       'Could not reload {{what}} ({{message}}); showing what was loaded before.',
+    /** The button that loads a view again after its load failed. */
+    retry: 'Retry',
     coverageHint: coverageHintMessages,
     profileReason: profileReasonMessages,
     coverageCaveats: coverageCaveatsMessages,
@@ -211,29 +214,7 @@ export const runtimeStackTranslationRef = createTranslationRef({
       nothingRequired: 'nothing required',
       covered: '{{percent}} covered',
     },
-    teamsWidget: {
-      loadError: 'Could not load your teams: {{message}}',
-      noTeams:
-        'You are in no team of the catalog: teams are the Group entities whose members include you.',
-      allTeamsLink: 'See every team on the scorecards.',
-      teamsLabel: 'Your teams',
-      teamLoadError: "Could not load the team's coverage: {{message}}",
-      noServices:
-        'No evaluated Component is owned by this team or a group below it.',
-      services_one: '{{count}} service',
-      services_other: '{{count}} services',
-      gaps_one: '{{count}} gap',
-      gaps_other: '{{count}} gaps',
-      expiring_one: '{{count}} exemption expiring within 30 days',
-      expiring_other: '{{count}} exemptions expiring within 30 days',
-      coverageLabel: 'Coverage of {{team}}',
-      coverageValue:
-        '{{percent}}, {{covered, number}} of {{required, number}} required capabilities covered',
-      commonGapsLabel: 'Most common gaps of {{team}}',
-      commonGap_one: 'Layer {{layer}} · {{capability}} · {{count}} service',
-      commonGap_other: 'Layer {{layer}} · {{capability}} · {{count}} services',
-      teamView: 'Team view of {{team}}',
-    },
+    teamsWidget: teamsWidgetMessages,
   },
 });
 

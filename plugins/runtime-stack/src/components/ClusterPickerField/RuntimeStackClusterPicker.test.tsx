@@ -159,6 +159,59 @@ describe('RuntimeStackClusterPicker', () => {
     ).toBeInTheDocument();
   });
 
+  it('says where clusters come from when none is listed, and that the choice can wait', async () => {
+    const { props } = pickerProps();
+    await renderInTestApp(
+      <RuntimeStackClusterPicker {...props} />,
+      withClusters(async () => []),
+    );
+    const select = await loadedSelect();
+    expect(select).toHaveTextContent('Decide later');
+    expect(
+      screen.getByText(
+        /^No cluster is listed yet: .*kubernetes\.clusterLocatorMethods/,
+      ),
+    ).toHaveTextContent(/Leave "Decide later" until the platform team adds/);
+  });
+
+  it('says where clusters come from when none is listed and the template requires one', async () => {
+    const { props } = pickerProps(undefined, true);
+    await renderInTestApp(
+      <RuntimeStackClusterPicker {...props} />,
+      withClusters(async () => []),
+    );
+    await loadedSelect();
+    const hint = screen.getByText(
+      /^No cluster is listed yet: .*kubernetes\.clusterLocatorMethods/,
+    );
+    expect(hint).toHaveTextContent(/Ask the platform team to add the one/);
+    expect(hint).not.toHaveTextContent(/Decide later/);
+  });
+
+  it('keeps an option for a chosen cluster the list lacks', async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const { props } = pickerProps('prod-mars-1');
+      await renderInTestApp(
+        <RuntimeStackClusterPicker {...props} />,
+        withClusters(async () => [summary('prod-eu-1', 3)]),
+      );
+      const select = await loadedSelect();
+      expect(select).toHaveTextContent('prod-mars-1');
+      fireEvent.mouseDown(select);
+      expect(
+        within(screen.getByRole('listbox'))
+          .getAllByRole('option')
+          .map(o => o.getAttribute('data-value')),
+      ).toEqual(['', 'prod-mars-1', 'prod-eu-1']);
+      expect(warn).not.toHaveBeenCalledWith(
+        expect.stringMatching(/out-of-range value/),
+      );
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it('lets a name be typed when the clusters cannot be listed', async () => {
     const { props, onChange } = pickerProps();
     await renderInTestApp(

@@ -17,7 +17,8 @@ import { errorMessage, statusOf } from '../shared/errorMessage';
  * A scaffolder field that picks the cluster a new service will run on from
  * the clusters the runtime-stack backend collects, each with what was
  * detected there and how fresh that is; empty means "decide later" unless
- * the template requires a cluster. When the list cannot be read, a name can
+ * the template requires a cluster. With no cluster listed yet, it says where
+ * the list comes from. When the list cannot be read, a name can
  * still be typed, unchecked; the field says why (a refused permission, with
  * "decide later" as the way out) and turns red only on the form's errors.
  */
@@ -58,11 +59,26 @@ export const RuntimeStackClusterPicker = (
   }
 
   const known = clusters.value ?? [];
-  const unknown =
-    value !== '' && !clusters.loading && !known.some(c => c.name === value);
+  const loaded = !clusters.loading;
+  // A select needs an option for its value: the chosen cluster gets one of
+  // its own while the list loads, and when the list lacks it.
+  const valueUnlisted = value !== '' && !known.some(c => c.name === value);
+  const unknown = loaded && valueUnlisted;
   // "Decide later" is a choice only where the template lets the cluster
   // be left out; where it is required, an empty field stays empty.
   const offersLater = !required;
+  let helperText = schema?.description;
+  if (loaded && known.length === 0) {
+    // Otherwise an empty menu, with nothing to say where clusters come from.
+    helperText = offersLater
+      ? t('clusterPicker.noneListed')
+      : t('clusterPicker.noneListedRequired');
+  } else if (unknown) {
+    helperText = t('clusterPicker.unknown', {
+      cluster: value,
+      known: known.map(c => c.name).join(', '),
+    });
+  }
   return (
     <TextField
       id={id}
@@ -74,14 +90,7 @@ export const RuntimeStackClusterPicker = (
       error={hasErrors || unknown}
       margin="normal"
       fullWidth
-      helperText={
-        unknown
-          ? t('clusterPicker.unknown', {
-              cluster: value,
-              known: known.map(c => c.name).join(', '),
-            })
-          : schema?.description
-      }
+      helperText={helperText}
       onChange={event => onChange(event.target.value || undefined)}
       // "Decide later" shows in the empty field, so the label sits above it.
       InputLabelProps={offersLater ? { shrink: true } : undefined}
@@ -99,8 +108,8 @@ export const RuntimeStackClusterPicker = (
           />
         </MenuItem>
       )}
-      {clusters.loading && value !== '' && (
-        // The chosen cluster, shown while the list loads rather than blanked.
+      {valueUnlisted && (
+        // Shown rather than blanked, and without MUI's out-of-range warning.
         <MenuItem value={value}>{value}</MenuItem>
       )}
       {known.map(cluster => (

@@ -14,6 +14,12 @@ export const clusterPickerMessages = {
     'You may not list the clusters ({{message}}): that takes the {{permission}} permission. Leave the field empty to decide later, or type the name of the cluster, which cannot be checked.',
   listForbiddenRequired:
     'You may not list the clusters ({{message}}): that takes the {{permission}} permission. Ask the platform team for it, or type the name of the cluster, which cannot be checked.',
+  /** No cluster collected yet, where the template lets the choice wait. */
+  noneListed:
+    'No cluster is listed yet: the runtime-stack backend lists the clusters it collects, those under kubernetes.clusterLocatorMethods in its app-config.yaml. Leave "Decide later" until the platform team adds the one the service will run on.',
+  /** No cluster collected yet, where the template requires one. */
+  noneListedRequired:
+    'No cluster is listed yet: the runtime-stack backend lists the clusters it collects, those under kubernetes.clusterLocatorMethods in its app-config.yaml. Ask the platform team to add the one the service will run on.',
   unknown:
     "No cluster named '{{cluster}}': the portal knows {{known}}. The preview cannot show what it gives.",
   /** Why the form refuses a name, checked against the clusters listed. */

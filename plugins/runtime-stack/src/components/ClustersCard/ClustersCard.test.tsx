@@ -15,6 +15,7 @@ import { runtimeStackApiRef } from '../../api';
 import { ClustersCard } from './ClustersCard';
 import { testClient } from '../../__testUtils__/runtimeStackClient';
 import { translationModule } from '../../__testUtils__/translations';
+import { backendError } from '../../__testUtils__/backendError';
 import { runtimeStackTranslationRef } from '../../translation';
 
 const clusters: ClusterSummary[] = [
@@ -187,5 +188,50 @@ describe('ClustersCard', () => {
     expect(
       await screen.findByText(/Could not load the clusters/),
     ).toBeInTheDocument();
+  });
+
+  it('says plainly when the permission policy refuses the clusters, rather than show an error', async () => {
+    server.use(
+      http.get('http://backstage.test/api/runtime-stack/clusters', () =>
+        backendError(
+          'NotAllowedError',
+          'Reading clusters is not allowed for you',
+          403,
+        ),
+      ),
+    );
+    await renderInTestApp(<ClustersCard />, {
+      apis: [[runtimeStackApiRef, testClient()]],
+    });
+    expect(
+      await screen.findByText(
+        /^You may not see the clusters \(Reading clusters is not allowed for you\)\. Ask your Backstage administrators/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Could not load the clusters/)).toBeNull();
+    // Asking again would meet the same policy.
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+  });
+
+  it('loads the clusters again on Retry after a failure', async () => {
+    const getClusters = jest
+      .fn<Promise<ClusterSummary[]>, []>()
+      .mockRejectedValueOnce(new Error('backend restarting'))
+      .mockResolvedValue(clusters);
+    await renderInTestApp(<ClustersCard />, {
+      apis: [[runtimeStackApiRef, { getClusters }]],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+    expect(
+      await screen.findByText(/Could not load the clusters/),
+    ).toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+
+    expect(
+      await screen.findByRole('table', { name: 'Collected clusters' }),
+    ).toHaveTextContent('prod-eu-1');
+    expect(screen.queryByText(/Could not load the clusters/)).toBeNull();
+    expect(getClusters).toHaveBeenCalledTimes(2);
   });
 });

@@ -1,4 +1,4 @@
-import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Link, Progress } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { LayerModel } from '@internal/backstage-plugin-runtime-stack-common';
 import TableBody from '@material-ui/core/TableBody';
@@ -7,7 +7,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { useMemo } from 'react';
-import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { runtimeStackApiRef } from '../../api';
 import { formatAge } from '../shared/formatAge';
 import { ToolChips } from '../shared/ToolChips';
@@ -15,6 +15,7 @@ import { layerModelTitlesOf } from '@internal/backstage-plugin-runtime-stack-com
 import { FreshnessChip } from '../shared/FreshnessChip';
 import { ClusterOrigin } from '../shared/ClusterOrigin';
 import { ErrorText } from '../shared/ErrorText';
+import { LoadError } from '../shared/LoadError';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
 import { runtimeStackTranslationRef } from '../../translation';
@@ -30,13 +31,21 @@ export const ClustersCard = ({ layerModel }: { layerModel?: LayerModel }) => {
   const api = useApi(runtimeStackApiRef);
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   const titles = useMemo(() => layerModelTitlesOf(layerModel), [layerModel]);
-  const { value, loading, error } = useAsync(() => api.getClusters(), [api]);
+  const { value, loading, error, retry } = useAsyncRetry(
+    () => api.getClusters(),
+    [api],
+  );
 
   const body = () => {
     if (loading) return <Progress />;
     if (error) {
       return (
-        <ResponseErrorPanel error={error} title={t('clustersCard.loadError')} />
+        <LoadError
+          error={error}
+          what={t('clustersCard.what')}
+          title={t('clustersCard.loadError')}
+          onRetry={retry}
+        />
       );
     }
     if (!value || value.length === 0) {

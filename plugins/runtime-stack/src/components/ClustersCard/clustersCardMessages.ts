@@ -6,6 +6,8 @@ export const clustersCardMessages = {
   title: 'Clusters',
   subheader:
     'Collected on a schedule and kept current with watches; pages read the stored state.',
+  /** The card inside a sentence: "You may not see {what}". */
+  what: 'the clusters',
   loadError: 'Could not load the clusters',
   emptyTitle: 'No clusters configured',
   emptyDescription:

@@ -5,7 +5,7 @@ import type {
   CoverageTrend,
   TeamView,
 } from '@internal/backstage-plugin-runtime-stack-common';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { GroupRuntimeStackContent } from './GroupRuntimeStackContent';
@@ -218,6 +218,64 @@ describe('GroupRuntimeStackContent', () => {
       ),
     ).toBeInTheDocument();
     expect(await screen.findByText(/No history yet/)).toBeInTheDocument();
+  });
+
+  it('does not call a group empty when its services are only hidden from the user', async () => {
+    server.use(
+      http.get(`${base}/scorecards/teams/default/product-engineering`, () =>
+        HttpResponse.json({ ...view, services: [], totalServices: 3 }),
+      ),
+      http.get(`${base}/scorecards/trend`, () => HttpResponse.json(trend)),
+    );
+    await render();
+    expect(
+      await screen.findByText(
+        'Showing 0 of 3 services: the least covered, without any hidden from you',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/No evaluated Component is owned/)).toBeNull();
+  });
+
+  it('shows that it reloads, keeping the team view meanwhile', async () => {
+    let answer: () => Promise<Response> | Response = () =>
+      HttpResponse.json(view);
+    server.use(
+      http.get(`${base}/scorecards/teams/default/product-engineering`, () =>
+        answer(),
+      ),
+      http.get(`${base}/scorecards/trend`, () => HttpResponse.json(trend)),
+    );
+    const signals = testSignals();
+    await renderEntityContent(group, <GroupRuntimeStackContent />, undefined, [
+      signals.apiEntry,
+    ]);
+    expect(await findCoverageFigure('Team coverage')).toHaveTextContent('80%');
+    expect(
+      screen.queryByRole('progressbar', { name: 'Reloading team coverage' }),
+    ).toBeNull();
+
+    let release: () => void = () => {};
+    const released = new Promise<void>(resolve => {
+      release = resolve;
+    });
+    answer = async () => {
+      await released;
+      return HttpResponse.json(view);
+    };
+    await signals.sendEvaluated('group:default/product-engineering');
+
+    expect(
+      await screen.findByRole('progressbar', {
+        name: 'Reloading team coverage',
+      }),
+    ).toBeInTheDocument();
+    expect(getCoverageFigure('Team coverage')).toHaveTextContent('80%');
+    release();
+    await waitFor(() =>
+      expect(
+        screen.queryByRole('progressbar', { name: 'Reloading team coverage' }),
+      ).toBeNull(),
+    );
   });
 
   it('names what failed and keeps the other part', async () => {

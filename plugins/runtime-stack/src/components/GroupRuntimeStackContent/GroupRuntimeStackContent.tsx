@@ -14,6 +14,7 @@ import {
 } from '../shared/useCoverageChanged';
 import { useLastGoodAsync } from '../shared/useLastGoodAsync';
 import { latestEvaluationOf } from '../shared/latestEvaluationOf';
+import { totalServicesOf } from '../shared/totalServicesOf';
 import { runtimeStackTranslationRef } from '../../translation';
 
 /**
@@ -54,8 +55,11 @@ export const GroupRuntimeStackContent = () => {
           // A reload on a signal keeps the view until the answer comes, and
           // after it when it fails.
           state={view}
+          refreshing={view.refreshing}
           refreshError={view.refreshError}
-          isEmpty={v => v.services.length === 0}
+          // The list may be cut short or hide services from the user: only
+          // the count says whether the group owns none.
+          isEmpty={v => totalServicesOf(v) === 0}
           empty={t('groupContent.coverage.empty')}
         >
           {value => <TeamViewBody view={value} />}

@@ -7,7 +7,11 @@ import Switch from '@material-ui/core/Switch';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { useMemo, useState } from 'react';
-import { capabilityCount, filterLayerModel } from './filterLayerModel';
+import {
+  capabilityCount,
+  filterLayerModel,
+  filterTermsOf,
+} from './filterLayerModel';
 import { LayerCard } from './LayerCard';
 import { runtimeStackTranslationRef } from '../../translation';
 
@@ -21,7 +25,8 @@ export const FilteredLayers = ({ model }: { model: LayerModel }) => {
   // For writing annotations: what the catalog-info.yaml names, not titles.
   const [showIds, setShowIds] = useState(false);
   const layers = useMemo(() => filterLayerModel(model, query), [model, query]);
-  const filtering = query.trim() !== '';
+  // As the filter reads the query: ", ," filters nothing, so no count.
+  const filtering = filterTermsOf(query).length > 0;
 
   return (
     <Grid container spacing={2}>

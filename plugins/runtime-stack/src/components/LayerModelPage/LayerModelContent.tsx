@@ -5,10 +5,11 @@ import {
 } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import Grid from '@material-ui/core/Grid';
-import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { runtimeStackApiRef } from '../../api';
 import { ClustersCard } from '../ClustersCard';
 import { statusOf } from '../shared/errorMessage';
+import { RetryButton } from '../shared/RetryButton';
 import { FilteredLayers } from './FilteredLayers';
 import { runtimeStackTranslationRef } from '../../translation';
 
@@ -24,7 +25,8 @@ export const LayerModelContent = () => {
     value: model,
     loading,
     error,
-  } = useAsync(() => api.getLayerModel(), [api]);
+    retry,
+  } = useAsyncRetry(() => api.getLayerModel(), [api]);
 
   const layerModel = () => {
     if (loading) {
@@ -36,7 +38,12 @@ export const LayerModelContent = () => {
         statusOf(error) === 404
           ? t('layerModelPage.backendMissing')
           : t('layerModelPage.loadError');
-      return <ResponseErrorPanel error={error} title={title} />;
+      return (
+        <>
+          <ResponseErrorPanel error={error} title={title} />
+          <RetryButton onClick={retry} />
+        </>
+      );
     }
     if (!model || model.layers.length === 0) {
       return (

@@ -267,6 +267,37 @@ describe('LayerModelPluginPage', () => {
     expect(status).toHaveTextContent('0 capabilities match');
   });
 
+  it('counts no match for a filter of commas and blanks, which filters nothing', async () => {
+    await renderInTestApp(
+      <LayerModelPluginPage />,
+      withApi({ getLayerModel: async () => defaultLayerModel }),
+    );
+    const filter = await screen.findByLabelText('Filter by capability or tool');
+    fireEvent.change(filter, { target: { value: ', ,' } });
+    expect(screen.getByRole('status')).toHaveTextContent(/^$/);
+    expect(screen.getAllByText(/^Layer \d · /)).toHaveLength(
+      defaultLayerModel.layers.length,
+    );
+  });
+
+  it('loads the layer model again on Retry after a failure', async () => {
+    const getLayerModel = jest
+      .fn<Promise<LayerModel>, []>()
+      .mockRejectedValueOnce(new Error('backend is down'))
+      .mockResolvedValue(defaultLayerModel);
+    await renderInTestApp(<LayerModelPluginPage />, withApi({ getLayerModel }));
+    expect(
+      await screen.findByText(/Could not load the layer model/),
+    ).toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+
+    expect(
+      await screen.findByLabelText('Filter by capability or tool'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Could not load the layer model/)).toBeNull();
+  });
+
   it('shows the ids annotations use, on demand', async () => {
     await renderInTestApp(
       <LayerModelPluginPage />,

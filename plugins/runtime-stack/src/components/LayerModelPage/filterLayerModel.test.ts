@@ -1,5 +1,9 @@
 import { defaultLayerModel } from '@internal/backstage-plugin-runtime-stack-common';
-import { capabilityCount, filterLayerModel } from './filterLayerModel';
+import {
+  capabilityCount,
+  filterLayerModel,
+  filterTermsOf,
+} from './filterLayerModel';
 
 describe('filterLayerModel', () => {
   it('keeps everything for a blank query', () => {
@@ -36,6 +40,14 @@ describe('filterLayerModel', () => {
     expect(filterLayerModel(defaultLayerModel, ' , ,')).toBe(
       defaultLayerModel.layers,
     );
+  });
+
+  it('splits a query into lower-cased terms, none for commas and blanks', () => {
+    expect(filterTermsOf(' Cilium, ,cert-MANAGER ')).toEqual([
+      'cilium',
+      'cert-manager',
+    ]);
+    expect(filterTermsOf(', ,')).toEqual([]);
   });
 
   it('counts the capabilities left', () => {

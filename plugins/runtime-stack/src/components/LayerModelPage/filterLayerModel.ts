@@ -3,8 +3,11 @@ import type {
   RuntimeLayer,
 } from '@internal/backstage-plugin-runtime-stack-common';
 
-/** The lower-cased terms of a query, which separates them with commas. */
-const termsOf = (query: string) =>
+/**
+ * The lower-cased terms of a query, which separates them with commas; none
+ * for a query of blanks and commas, which filters nothing.
+ */
+export const filterTermsOf = (query: string): string[] =>
   query
     .split(',')
     .map(term => term.trim().toLowerCase())
@@ -20,7 +23,7 @@ export function filterLayerModel(
   model: LayerModel,
   query: string,
 ): RuntimeLayer[] {
-  const terms = termsOf(query);
+  const terms = filterTermsOf(query);
   if (terms.length === 0) {
     return model.layers;
   }

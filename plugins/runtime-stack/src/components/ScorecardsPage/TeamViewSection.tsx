@@ -32,6 +32,7 @@ import {
 import { coveragePercentText } from '../shared/percentText';
 import { CoverageFigure } from '../shared/CoverageFigure';
 import { focusableTitle } from '../shared/focusableTitle';
+import { totalServicesOf } from '../shared/totalServicesOf';
 
 type TitleOf = (id: string) => string;
 
@@ -40,9 +41,6 @@ type TitleOf = (id: string) => string;
  * cut short and leaves out what the catalog hides from the caller. A
  * backend before `totalServices` counted only the list.
  */
-const totalServicesOf = (view: TeamView) =>
-  view.totalServices ?? view.services.length;
-
 /**
  * "6 of 7 required covered, 1 partly · 1 exempt": the counts behind a
  * service's percentage, which counts a partly covered capability as half.

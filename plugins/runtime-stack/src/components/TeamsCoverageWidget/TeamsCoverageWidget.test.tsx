@@ -13,6 +13,7 @@ import {
 } from '../../__testUtils__/runtimeStackClient';
 import { teamService, teamView } from '../../__testUtils__/teamViews';
 import { scorecardsRouteRef } from '../../routes';
+import { backendError } from '../../__testUtils__/backendError';
 import { TeamsCoverageWidget } from './TeamsCoverageWidget';
 
 // 20 required, 15 covered: 75%.
@@ -132,10 +133,12 @@ describe('TeamsCoverageWidget', () => {
       '/catalog/default/group/team-payments/runtime-stack',
     );
 
-    // The team that failed says why and offers no team view link.
+    // The team the policy refuses says so calmly, and offers no team view
+    // link.
     expect(second).toHaveTextContent(
-      "Could not load the team's coverage: not allowed",
+      "You may not see the team's coverage (not allowed). Ask your Backstage administrators",
     );
+    expect(second).not.toHaveTextContent(/Could not load/);
     expect(
       within(second).queryByRole('link', { name: /Team view/ }),
     ).not.toBeInTheDocument();
@@ -166,5 +169,91 @@ describe('TeamsCoverageWidget', () => {
     // Nothing required reads as no ratio, not as fully covered.
     expect(screen.getByRole('listitem')).toHaveTextContent('—');
     expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+  });
+
+  it('names a team that failed to load, as a failure', async () => {
+    server.use(
+      http.get(`${baseUrl}/scorecards/teams/:namespace/:name`, () =>
+        backendError('Error', 'database unavailable', 500),
+      ),
+    );
+    await render(['group:default/team-payments']);
+    expect(
+      await screen.findByText(
+        "Could not load the team's coverage: database unavailable",
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('counts every service of a team, and says its gaps are among those listed', async () => {
+    server.use(
+      http.get(`${baseUrl}/scorecards/teams/:namespace/:name`, () =>
+        HttpResponse.json({ ...payments, totalServices: 1200 }),
+      ),
+    );
+    await render(['group:default/team-payments']);
+    expect(await screen.findByRole('listitem')).toHaveTextContent(
+      '1,200 services · 5 gaps among the 2 least covered you can see · 1 exemption expiring within 30 days',
+    );
+  });
+
+  it('does not call a team empty when its services are only hidden from the user', async () => {
+    server.use(
+      http.get(`${baseUrl}/scorecards/teams/:namespace/:name`, () =>
+        HttpResponse.json({ ...payments, services: [], totalServices: 3 }),
+      ),
+    );
+    await render(['group:default/team-payments']);
+    const team = await screen.findByRole('listitem');
+    expect(team).toHaveTextContent('3 services');
+    expect(team).not.toHaveTextContent(/No evaluated Component/);
+  });
+
+  it('loads only the first five teams, the same ones each time, and links the rest on the scorecards', async () => {
+    const requested: string[] = [];
+    server.use(
+      http.get(`${baseUrl}/scorecards/teams/:namespace/:name`, ({ params }) => {
+        requested.push(`${params.namespace}/${params.name}`);
+        return HttpResponse.json(payments);
+      }),
+    );
+    await render([
+      'group:default/team-g',
+      'user:default/guest',
+      'group:default/team-c',
+      'group:default/team-a',
+      'group:default/team-f',
+      'group:default/team-e',
+      'group:default/team-b',
+      'group:default/team-d',
+    ]);
+
+    const teams = await screen.findByRole('list', { name: 'Your teams' });
+    expect(
+      within(teams)
+        .getAllByRole('listitem')
+        .map(team => within(team).getAllByRole('link')[0].textContent),
+    ).toEqual(['team-a', 'team-b', 'team-c', 'team-d', 'team-e']);
+    expect(requested.sort()).toEqual([
+      'default/team-a',
+      'default/team-b',
+      'default/team-c',
+      'default/team-d',
+      'default/team-e',
+    ]);
+    expect(
+      screen.getByRole('link', { name: 'and 2 more teams on the scorecards' }),
+    ).toHaveAttribute('href', '/runtime-stack-scorecards');
+  });
+
+  it('offers no link to more teams when it shows them all', async () => {
+    server.use(
+      http.get(`${baseUrl}/scorecards/teams/:namespace/:name`, () =>
+        HttpResponse.json(payments),
+      ),
+    );
+    await render(['group:default/team-payments']);
+    await screen.findByRole('list', { name: 'Your teams' });
+    expect(screen.queryByRole('link', { name: /more team/ })).toBeNull();
   });
 });

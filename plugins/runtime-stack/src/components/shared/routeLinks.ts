@@ -25,3 +25,10 @@ export function useOptionalLegacyRouteRef<Params extends AnyParams>(
  * the tab is, assume it.
  */
 export const RUNTIME_STACK_TAB_PATH = 'runtime-stack';
+
+/**
+ * Where the plugin mounts the scorecards page unless the app moves it, as
+ * the README documents: for a link from a view whose app binds no route to
+ * the scorecards.
+ */
+export const SCORECARDS_DEFAULT_PATH = '/runtime-stack-scorecards';

@@ -1,0 +1,42 @@
+/**
+ * The words of the home page's teams coverage widget, as `teamsWidget.*`
+ * messages of `runtimeStackTranslationRef`.
+ */
+export const teamsWidgetMessages = {
+  loadError: 'Could not load your teams: {{message}}',
+  noTeams:
+    'You are in no team of the catalog: teams are the Group entities whose members include you.',
+  allTeamsLink: 'See every team on the scorecards.',
+  teamsLabel: 'Your teams',
+  /** The widget shows only the first teams; the link leads to the rest. */
+  moreTeams_one: 'and {{count, number}} more team on the scorecards',
+  moreTeams_other: 'and {{count, number}} more teams on the scorecards',
+  teamLoadError: "Could not load the team's coverage: {{message}}",
+  /** A team's coverage inside a sentence: "You may not see {what}". */
+  teamWhat: "the team's coverage",
+  noServices:
+    'No evaluated Component is owned by this team or a group below it.',
+  services_one: '{{count, number}} service',
+  services_other: '{{count, number}} services',
+  gaps_one: '{{count, number}} gap',
+  gaps_other: '{{count, number}} gaps',
+  /**
+   * The gaps when the team's list of services holds fewer than it counts:
+   * cut short, or some hidden from the user.
+   */
+  gapsAmongShown_one:
+    '{{count, number}} gap among the {{shown, number}} least covered you can see',
+  gapsAmongShown_other:
+    '{{count, number}} gaps among the {{shown, number}} least covered you can see',
+  expiring_one: '{{count, number}} exemption expiring within 30 days',
+  expiring_other: '{{count, number}} exemptions expiring within 30 days',
+  /** Between the facts of a team: "2 services · 5 gaps". */
+  factSeparator: ' · ',
+  coverageLabel: 'Coverage of {{team}}',
+  coverageValue:
+    '{{percent}}, {{covered, number}} of {{required, number}} required capabilities covered',
+  commonGapsLabel: 'Most common gaps of {{team}}',
+  commonGap_one: 'Layer {{layer}} · {{capability}} · {{count}} service',
+  commonGap_other: 'Layer {{layer}} · {{capability}} · {{count}} services',
+  teamView: 'Team view of {{team}}',
+} as const;
