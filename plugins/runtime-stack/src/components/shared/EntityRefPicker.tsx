@@ -9,7 +9,9 @@ import Typography from '@material-ui/core/Typography';
 import Autocomplete, {
   createFilterOptions,
 } from '@material-ui/lab/Autocomplete';
+import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
+import useDebounce from 'react-use/esm/useDebounce';
 import { errorMessage } from './errorMessage';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { runtimeStackTranslationRef } from '../../translation';
@@ -24,6 +26,26 @@ interface RefOption {
 const filterOptions = createFilterOptions<RefOption>({
   stringify: option => `${option.title} ${option.ref}`,
 });
+
+/** Options asked of the catalog at a time; typing narrows them. */
+const OFFERED = 50;
+const SETTLE_MS = 250;
+const SEARCHED_FIELDS = [
+  'metadata.name',
+  'metadata.title',
+  'spec.profile.displayName',
+];
+
+/**
+ * What to ask the catalog for the text typed: a ref is searched by its
+ * name, as `group:default/pay` finds `payments-team`.
+ */
+export function searchTermOf(text: string): string {
+  const trimmed = text.trim();
+  return trimmed.slice(
+    Math.max(trimmed.indexOf(':'), trimmed.lastIndexOf('/')) + 1,
+  );
+}
 
 /**
  * An entity ref of the given kinds (a Group, or a User or Group), picked from
@@ -54,12 +76,20 @@ export const EntityRefPicker = ({
   const catalogApi = useApi(catalogApiRef);
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   const kindKey = kinds.join(',');
+  // Asked as the typing settles, not on every keystroke.
+  const [term, setTerm] = useState(() => searchTermOf(value));
+  useDebounce(() => setTerm(searchTermOf(value)), SETTLE_MS, [value]);
   const entities = useAsync(async (): Promise<RefOption[]> => {
     // With one kind a short ref leaves it out, as the catalog's pages do.
     const presentation =
       kinds.length === 1 ? { defaultKind: kinds[0] } : undefined;
-    const { items } = await catalogApi.getEntities({
+    // The catalog searches: an organisation's every user and group is too
+    // many to load whenever a dialog opens.
+    const { items } = await catalogApi.queryEntities({
       filter: { kind: kinds },
+      ...(term ? { fullTextFilter: { term, fields: SEARCHED_FIELDS } } : {}),
+      orderFields: { field: 'metadata.name', order: 'asc' },
+      limit: OFFERED,
       fields: [
         'kind',
         'metadata.namespace',
@@ -76,7 +106,7 @@ export const EntityRefPicker = ({
       .sort((a, b) => a.title.localeCompare(b.title, 'en-US'));
     // The kinds as text: a new array of the same kinds asks nothing new.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [catalogApi, kindKey]);
+  }, [catalogApi, kindKey, term]);
 
   return (
     <Autocomplete<RefOption, false, false, true>
