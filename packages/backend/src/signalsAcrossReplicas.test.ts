@@ -53,6 +53,8 @@ async function startReplica(): Promise<RunningServerProcess> {
       APP_CONFIG_backend_database_client: 'pg',
       APP_CONFIG_backend_database_connection: postgres,
       APP_CONFIG_backend_database_prefix: prefix,
+      // As app-config.production.yaml sets it for replicas.
+      APP_CONFIG_events_useEventBus: 'always',
     },
     readyPath: '/.backstage/health/v1/readiness',
     readyStatuses: [200],
