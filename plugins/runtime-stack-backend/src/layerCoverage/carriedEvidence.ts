@@ -36,21 +36,15 @@ export function carriedEvidence(
 ): CoverageEvidence[] {
   if (!previous) return [];
   const failed = new Set(
-    sourceErrors.flatMap(e =>
-      givesEvidence(e.source) ? [EVIDENCE_OF[e.source]] : [],
-    ),
+    sourceErrors.flatMap(e => evidenceOfSource(e.source) ?? []),
   );
   if (failed.size === 0) return [];
   // A source that answered for a capability this time speaks for it now.
   const answered = new Set(fresh.map(e => `${e.source} ${e.capability}`));
-  return previous.capabilities.flatMap(capability =>
-    capability.evidence
-      .filter(
-        e =>
-          failed.has(e.source) &&
-          e.capability === capability.capability &&
-          !answered.has(`${e.source} ${e.capability}`),
-      )
-      .map(e => (e.seenAt ? e : { ...e, seenAt: previous.evaluatedAt })),
-  );
+  return previous.capabilities
+    .flatMap(capability => capability.evidence)
+    .filter(
+      e => failed.has(e.source) && !answered.has(`${e.source} ${e.capability}`),
+    )
+    .map(e => (e.seenAt ? e : { ...e, seenAt: previous.evaluatedAt }));
 }
