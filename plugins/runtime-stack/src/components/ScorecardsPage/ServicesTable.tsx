@@ -24,7 +24,7 @@ import TableSortLabel from '@material-ui/core/TableSortLabel';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import GetAppIcon from '@material-ui/icons/GetApp';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useDebounce from 'react-use/esm/useDebounce';
 import { runtimeStackApiRef } from '../../api';
@@ -47,6 +47,7 @@ import {
   STATUSES,
   useServicesTableSearchParams,
 } from './useServicesTableSearchParams';
+import { useClampedPage } from './useSearchParamsUpdate';
 import { makeStyles } from '@material-ui/core/styles';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { ErrorText } from '../shared/ErrorText';
@@ -307,16 +308,16 @@ export const ServicesTable = () => {
 
   // A page past the end (services went away, or a link's page) falls back
   // to the last one.
-  const totalCount = scores.value?.totalCount;
-  const lastPage =
-    totalCount === undefined
-      ? 0
-      : Math.max(0, Math.ceil(totalCount / rowsPerPage) - 1);
-  useEffect(() => {
-    if (totalCount !== undefined && page > lastPage) {
-      setTable({ page: lastPage });
-    }
-  }, [totalCount, page, lastPage, setTable]);
+  const setPage = useCallback(
+    (next: number) => setTable({ page: next }),
+    [setTable],
+  );
+  const lastPage = useClampedPage(
+    scores.value?.totalCount,
+    rowsPerPage,
+    page,
+    setPage,
+  );
 
   const onSort = (column: Column) => {
     const key = column.sort;

@@ -10,7 +10,7 @@ import Button from '@material-ui/core/Button';
 import TablePagination from '@material-ui/core/TablePagination';
 import Typography from '@material-ui/core/Typography';
 import ArrowBackIcon from '@material-ui/icons/ArrowBack';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { runtimeStackApiRef } from '../../api';
 import { runtimeStackTranslationRef } from '../../translation';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
@@ -22,6 +22,7 @@ import { useLayerNames } from './layerNames';
 import { TeamViewSection } from './TeamViewSection';
 import { useFocusWhenShown } from './useFocusWhenShown';
 import { useHeatmapSearchParams } from './useHeatmapSearchParams';
+import { useClampedPage } from './useSearchParamsUpdate';
 import { usePaginationLabels } from './usePaginationLabels';
 
 /** Teams per page of the heatmap. */
@@ -113,12 +114,12 @@ export const TeamHeatmap = () => {
   // A page past the end (teams went away, or a link's page) falls back to
   // the last one.
   const scorecard = shown?.scorecard;
-  const lastPage = scorecard
-    ? Math.max(0, Math.ceil(scorecard.totalCount / TEAMS_PER_PAGE) - 1)
-    : 0;
-  useEffect(() => {
-    if (scorecard && page > lastPage) setPage(lastPage);
-  }, [scorecard, page, lastPage, setPage]);
+  const lastPage = useClampedPage(
+    scorecard?.totalCount,
+    TEAMS_PER_PAGE,
+    page,
+    setPage,
+  );
 
   const layerName = layer === undefined ? '' : layerNames.nameOf(layer);
   let body: ReactNode;

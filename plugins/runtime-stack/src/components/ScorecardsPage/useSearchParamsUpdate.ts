@@ -1,5 +1,5 @@
 import { useAppSearchParams } from '@backstage/frontend-plugin-api';
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 
 /** New values of search parameters; undefined removes one. */
 export type SearchParamChanges = Record<string, string | undefined>;
@@ -59,3 +59,23 @@ export function pageIndexOf(value: string | null): number {
 /** A page index as the address shows it; the first page is left out. */
 export const pageParamOf = (page: number) =>
   page > 0 ? String(page + 1) : undefined;
+
+/**
+ * The last page of `totalCount` rows, once known, and a page past it (rows
+ * went away, or a link's page) moved back to it.
+ */
+export function useClampedPage(
+  totalCount: number | undefined,
+  rowsPerPage: number,
+  page: number,
+  setPage: (page: number) => void,
+): number {
+  const lastPage =
+    totalCount === undefined
+      ? 0
+      : Math.max(0, Math.ceil(totalCount / rowsPerPage) - 1);
+  useEffect(() => {
+    if (totalCount !== undefined && page > lastPage) setPage(lastPage);
+  }, [totalCount, page, lastPage, setPage]);
+  return lastPage;
+}
