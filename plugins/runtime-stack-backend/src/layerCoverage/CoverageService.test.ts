@@ -815,8 +815,11 @@ describe('CoverageService', () => {
     // Prometheus goes down, and the workload goes from the cluster.
     observabilityFails = true;
     coverage.objects.set('prod-eu-1', []);
+    const storedReads = jest.spyOn(coverage.store, 'get');
     await coverage.evaluation.run();
 
+    // What was stored is read once, for the carried evidence and the notice.
+    expect(storedReads).toHaveBeenCalledTimes(1);
     expect(onRegressions).toHaveBeenCalledTimes(1);
     const [, regressions] = onRegressions.mock.calls[0] as unknown as [
       string,

@@ -214,11 +214,15 @@ export class CoverageService {
     // tell the regressions the failure explains from the others.
     const seenBefore = new Map<string, EntityCoverage | undefined>();
     if (onRegressions) {
-      for (const { coverage } of records) {
-        if (coverage.sourceErrors.length === 0) continue;
+      for (const { coverage, storedBefore } of records) {
+        if (!coverage.sourceErrors.some(e => givesEvidence(e.source))) {
+          continue;
+        }
         seenBefore.set(
           coverage.entityRef,
-          await store.get(coverage.entityRef).catch(() => undefined),
+          storedBefore === undefined
+            ? await store.get(coverage.entityRef).catch(() => undefined)
+            : storedBefore ?? undefined,
         );
       }
     }
@@ -394,12 +398,16 @@ export class CoverageService {
       ...fromImages.evidence,
       ...fromObservability.evidence,
     ];
-    const carried = sourceErrors.some(e => givesEvidence(e.source))
-      ? carriedEvidence(
-          await this.options.store.get(entityRef).catch(() => undefined),
-          sourceErrors,
-          observed,
-        )
+    // Read once, for the evidence carried here and the regressions that
+    // storing this evaluation tells of.
+    const storedBefore = sourceErrors.some(e => givesEvidence(e.source))
+      ? await this.options.store
+          .get(entityRef)
+          .then(c => c ?? null)
+          .catch(() => undefined)
+      : undefined;
+    const carried = storedBefore
+      ? carriedEvidence(storedBefore, sourceErrors, observed)
       : [];
 
     const now = (this.options.now ?? (() => new Date()))();
@@ -463,6 +471,7 @@ export class CoverageService {
         ? { lifecycle: entity.spec.lifecycle }
         : {}),
       ...(entity.metadata.title ? { title: entity.metadata.title } : {}),
+      ...(storedBefore !== undefined ? { storedBefore } : {}),
     };
   }
 }

@@ -22,6 +22,11 @@ export interface CoverageRecord {
   lifecycle?: string;
   /** The entity's `metadata.title`, which the services search matches too. */
   title?: string;
+  /**
+   * The coverage stored before this evaluation, where the evaluation read it
+   * (a source of evidence failed); null when none was stored. Not stored.
+   */
+  storedBefore?: EntityCoverage | null;
 }
 
 type SummaryRow = {
