@@ -1,26 +1,12 @@
-import {
-  parseEntityRef,
-  stringifyEntityRef,
-  type Entity,
-} from '@backstage/catalog-model';
+import type { Entity } from '@backstage/catalog-model';
 import { useApiHolder } from '@backstage/frontend-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/esm/useAsync';
+import { fullRefOfKind } from '../shared/fullRefOfKind';
 
 /** The System a form names, as a full ref; undefined when it names none or garbage. */
-export function systemRefOf(system: string | undefined): string | undefined {
-  if (!system) return undefined;
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(system, {
-        defaultKind: 'system',
-        defaultNamespace: 'default',
-      }),
-    );
-  } catch {
-    return undefined;
-  }
-}
+export const systemRefOf = (system: string | undefined): string | undefined =>
+  fullRefOfKind(system, 'system');
 
 /**
  * The System the form names, read from the catalog: the entity page

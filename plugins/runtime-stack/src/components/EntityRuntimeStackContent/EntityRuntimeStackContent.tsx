@@ -1,8 +1,4 @@
-import {
-  parseEntityRef,
-  stringifyEntityRef,
-  type Entity,
-} from '@backstage/catalog-model';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
@@ -29,24 +25,19 @@ import { ObservabilityPanel } from './ObservabilityPanel';
 import { Section } from './Section';
 import { CoverageTrendCard } from './CoverageTrendCard';
 import { useLastGoodAsync } from '../shared/useLastGoodAsync';
+import { fullRefOfKind } from '../shared/fullRefOfKind';
 import { useReloadAfterCollection } from './useReloadAfterCollection';
 import { runtimeStackTranslationRef } from '../../translation';
 
 /** The entity's System as `system:namespace/name`, if `spec.system` names one. */
-function systemRefOf(entity: Entity): string | undefined {
-  const system = entity.spec?.system;
-  if (typeof system !== 'string' || !system) return undefined;
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(system, {
-        defaultKind: 'system',
-        defaultNamespace: entity.metadata.namespace ?? 'default',
-      }),
-    );
-  } catch {
-    return undefined;
-  }
-}
+const systemRefOf = (entity: Entity): string | undefined =>
+  typeof entity.spec?.system === 'string'
+    ? fullRefOfKind(
+        entity.spec.system,
+        'system',
+        entity.metadata.namespace ?? 'default',
+      )
+    : undefined;
 
 const evaluatedAtOf = (value: EntityCoverage) => value.evaluatedAt;
 

@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { layerNumberOf } from './layerNumberOf';
 import {
   pageIndexOf,
   pageParamOf,
@@ -12,12 +13,6 @@ export const HEATMAP_PARAMS = {
   page: 'teams.page',
 } as const;
 
-/** A layer number from the address, or undefined for anything else. */
-function layerOf(value: string | null): number | undefined {
-  if (value === null || !/^\d+$/.test(value)) return undefined;
-  return Number(value);
-}
-
 /**
  * The layer drilled into, the team whose view is open and the page of
  * teams, kept in the page's address beside its tab: switching tabs, a
@@ -26,7 +21,7 @@ function layerOf(value: string | null): number | undefined {
 export function useHeatmapSearchParams() {
   const [params, update] = useSearchParamsUpdate();
   return {
-    layer: layerOf(params.get(HEATMAP_PARAMS.layer)),
+    layer: layerNumberOf(params.get(HEATMAP_PARAMS.layer)),
     team: params.get(HEATMAP_PARAMS.team) || undefined,
     /** From 0; a page past the last is the caller's to clamp. */
     page: pageIndexOf(params.get(HEATMAP_PARAMS.page)),

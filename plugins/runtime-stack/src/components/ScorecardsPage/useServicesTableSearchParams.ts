@@ -1,4 +1,5 @@
 import { useCallback, useMemo } from 'react';
+import { layerNumberOf } from './layerNumberOf';
 import {
   NO_FILTERS,
   type ServiceFilters,
@@ -87,9 +88,8 @@ function filtersOf(
   for (const key of Object.keys(FILTER_PARAMS) as Array<keyof ServiceFilters>) {
     filters[key] = textOf(params.get(FILTER_PARAMS[key]), MAX_LENGTHS[key]);
   }
-  const layer = /^\d+$/.test(filters.layer) ? Number(filters.layer) : NaN;
-  const known =
-    !Number.isNaN(layer) && (!knownLayers || knownLayers.includes(layer));
+  const layer = layerNumberOf(filters.layer, knownLayers);
+  const known = layer !== undefined;
   filters.layer = known ? String(layer) : '';
   // As the fields have it: a status only with a layer, which alone asks
   // for its gaps.

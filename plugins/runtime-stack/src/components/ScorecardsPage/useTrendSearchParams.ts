@@ -1,5 +1,6 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { useCallback, useMemo } from 'react';
+import { fullRefOfKind } from '../shared/fullRefOfKind';
+import { layerNumberOf } from './layerNumberOf';
 import {
   paramsWithPrefix,
   useSearchParamsUpdate,
@@ -27,19 +28,6 @@ export interface TrendView {
   byLayer: boolean;
 }
 
-/** A Group's full ref, as the picker's teams are; undefined for anything else. */
-function groupRefOf(ref: string): string | undefined {
-  try {
-    const entity = parseEntityRef(ref, {
-      defaultKind: 'group',
-      defaultNamespace: 'default',
-    });
-    return entity.kind === 'group' ? stringifyEntityRef(entity) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * A subject the picker offers, from the address: a Group's ref, or a layer
  * of the model (any layer while the model loads); the estate for anything
@@ -50,17 +38,13 @@ function subjectKeyOf(
   knownLayers: readonly number[] | undefined,
 ): SubjectKey {
   const team = value?.startsWith('team:')
-    ? groupRefOf(value.slice('team:'.length))
+    ? fullRefOfKind(value.slice('team:'.length), 'group')
     : undefined;
   if (team) return `team:${team}`;
-  const layer = value?.match(/^layer:(\d{1,6})$/)?.[1];
-  if (
-    layer !== undefined &&
-    (!knownLayers || knownLayers.includes(Number(layer)))
-  ) {
-    return `layer:${Number(layer)}`;
-  }
-  return 'estate';
+  const layer = value?.startsWith('layer:')
+    ? layerNumberOf(value.slice('layer:'.length), knownLayers)
+    : undefined;
+  return layer === undefined ? 'estate' : `layer:${layer}`;
 }
 
 /** The trend the address asks for; what it does not say is the default. */
