@@ -15,6 +15,7 @@ import type {
   PageOf,
   SortKey,
 } from './OwnershipStore';
+import { staleVersionError } from './OwnershipStore';
 import { INTEGER_COLUMN_MAX } from '../database/integerColumn';
 import { isUniqueViolation } from '../database/isUniqueViolation';
 
@@ -284,7 +285,7 @@ export class DatabaseOwnershipStore implements OwnershipStore {
             updated_by: actor,
           });
         if (changed !== 1) {
-          throw this.staleVersion(before, expectedVersion);
+          throw staleVersionError(before, expectedVersion);
         }
         const after = toOwnership(
           (await tx<OwnershipRow>(OWNERSHIP).where({ id }).first())!,
@@ -315,7 +316,7 @@ export class DatabaseOwnershipStore implements OwnershipStore {
         .where({ id, version: expectedVersion })
         .delete();
       if (deleted !== 1) {
-        throw this.staleVersion(before, expectedVersion);
+        throw staleVersionError(before, expectedVersion);
       }
       await this.recordChange(tx, 'delete', actor, before, undefined);
       return before;
@@ -345,15 +346,9 @@ export class DatabaseOwnershipStore implements OwnershipStore {
     }
     const current = toOwnership(row);
     if (current.version !== expectedVersion) {
-      throw this.staleVersion(current, expectedVersion);
+      throw staleVersionError(current, expectedVersion);
     }
     return current;
-  }
-
-  private staleVersion(current: LayerOwnership, expectedVersion: number) {
-    return new ConflictError(
-      `Ownership record '${current.id}' was changed by ${current.updatedBy} at ${current.updatedAt}: it is at version ${current.version}, not ${expectedVersion}. Reload it and apply your change again.`,
-    );
   }
 
   private async recordChange(

@@ -1,3 +1,4 @@
+import { ConflictError } from '@backstage/errors';
 import type {
   LayerOwnership,
   OwnershipAssignment,
@@ -69,4 +70,14 @@ export interface OwnershipStore {
     filter: { ownershipId?: string; scopeRefs?: string[] },
     page: Page,
   ): Promise<PageOf<OwnershipChange>>;
+}
+
+/** The 409 of a change made against a version the record has left. */
+export function staleVersionError(
+  current: LayerOwnership,
+  expectedVersion: number,
+): ConflictError {
+  return new ConflictError(
+    `Ownership record '${current.id}' was changed by ${current.updatedBy} at ${current.updatedAt}: it is at version ${current.version}, not ${expectedVersion}. Reload it and apply your change again.`,
+  );
 }

@@ -40,6 +40,8 @@ const OUTSIDER = 'user:default/olly';
  * only read, nobody may not even read.
  */
 class FakePermissions implements PermissionsService {
+  /** Runs once before the next conditional decision: another writer's turn. */
+  static beforeNextDecision: (() => Promise<void>) | undefined;
   private user(options: { credentials: BackstageCredentials }) {
     return (options.credentials as BackstageCredentials<BackstageUserPrincipal>)
       .principal.userEntityRef;
@@ -58,6 +60,9 @@ class FakePermissions implements PermissionsService {
     options: { credentials: BackstageCredentials },
   ) {
     const user = this.user(options);
+    const interleaved = FakePermissions.beforeNextDecision;
+    FakePermissions.beforeNextDecision = undefined;
+    await interleaved?.();
     return queries.map(() => {
       if (user === ADMIN) return { result: AuthorizeResult.ALLOW };
       if (user === DANA) {
@@ -424,6 +429,22 @@ describe.each(databases.eachSupportedId())(
       expect(all.body.items.length).toBeGreaterThan(0);
       const bySystem = await get(READER, '/history?scopeRef=payments');
       expect(bySystem.body.items.length).toBeGreaterThan(0);
+
+      // Nor are they counted, so a filter cannot tell that one matched.
+      for (const path of [
+        '/ownership?scopeRef=payments',
+        '/ownership?scopeKind=system&capability=service-proxy',
+        '/history?scopeRef=payments',
+        `/ownership/${ingressRecord.id}/history`,
+      ]) {
+        expect((await get(OUTSIDER, path)).body).toMatchObject({
+          items: [],
+          totalCount: 0,
+        });
+      }
+      expect(
+        (await get(READER, '/ownership?scopeRef=payments')).body.totalCount,
+      ).toBeGreaterThan(0);
     });
 
     it('refuses a body that is not a JSON object with a 400, writing nothing', async () => {
@@ -600,6 +621,54 @@ describe.each(databases.eachSupportedId())(
         .delete(`${api}/ownership/${own.body.id}?version=1`)
         .set(as(DANA));
       expect(removed.status).toBe(200);
+    });
+
+    it('writes only the version whose permissions it checked, though another writer moves the record meanwhile', async () => {
+      const onCluster = {
+        scope: { kind: 'cluster', ref: 'prod-us-1' },
+        capability: 'tracing',
+        responsibility: 'operates',
+      };
+      const own = await create(DANA, {
+        ...onCluster,
+        owner: 'team-payments',
+      });
+      expect(own.status).toBe(201);
+      const put = (user: string, body: object) =>
+        request(server)
+          .put(`${api}/ownership/${own.body.id}`)
+          .set(as(user))
+          .send({ ...onCluster, ...body });
+      // An admin gives the record to the platform team (version 2) while
+      // Dana's change, sent for that version, is checked against her team's.
+      let adminMoved = false;
+      const adminMoves = async () => {
+        FakePermissions.beforeNextDecision = undefined;
+        adminMoved = true;
+        expect(
+          (await put(ADMIN, { owner: 'platform-team', version: 1 })).status,
+        ).toBe(200);
+      };
+      FakePermissions.beforeNextDecision = adminMoves;
+      const raced = await put(DANA, {
+        owner: 'team-payments',
+        note: 'ours',
+        version: 2,
+      });
+      // Refused at once: version 2 is not the one she could have read.
+      expect(raced.status).toBe(409);
+      if (!adminMoved) await adminMoves();
+      const current = await request(server)
+        .get(`${api}/ownership/${own.body.id}`)
+        .set(as(READER));
+      expect(current.body).toMatchObject({
+        owner: 'group:default/platform-team',
+        version: 2,
+      });
+      await request(server)
+        .delete(`${api}/ownership/${own.body.id}?version=2`)
+        .set(as(ADMIN))
+        .expect(200);
     });
 
     it('lets a team take over only what it owns today, at any scope, and claim what nobody owns', async () => {

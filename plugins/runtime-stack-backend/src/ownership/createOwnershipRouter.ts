@@ -29,6 +29,7 @@ import express, { type Request } from 'express';
 import Router from 'express-promise-router';
 import { authorizeRequest } from '../auth/authorizeRequest';
 import { scopeRefsFor } from '../catalog/scopeRefsFor';
+import { visiblePage } from '../catalog/visiblePage';
 import { pageResponse, parseListQuery } from './pageCursor';
 import type { EffectiveOwnershipService } from './EffectiveOwnershipService';
 import {
@@ -40,7 +41,11 @@ import {
   toFilter,
   updateOwnershipBodySchema,
 } from './ownershipInput';
-import type { OwnershipAssignment, OwnershipStore } from './OwnershipStore';
+import {
+  staleVersionError,
+  type OwnershipAssignment,
+  type OwnershipStore,
+} from './OwnershipStore';
 import { createRequestMemo, noMemo, type RequestMemo } from './requestMemo';
 import { withVisibleScopes } from './visibleRecords';
 
@@ -274,19 +279,29 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
     const { query, page } = parseListQuery(listOwnershipQuerySchema, req.query);
     const result = await store.list(toFilter(layerModel, query), page);
     const items = await visibleRecords(result.items, credentials);
-    res.json(pageResponse(query, page, { ...result, items }));
+    res.json(pageResponse(query, page, visiblePage(result, items)));
   });
 
   /**
    * The record, if the caller may see its scope: one about a System or
    * component the catalog hides from them is as absent to read, change or
-   * delete, so a write cannot tell it exists either.
+   * delete, so a write cannot tell it exists either. For a write, the
+   * version the caller changes: the store checks the version again as it
+   * writes, so the record whose permissions were checked is the one written,
+   * not one another writer changed in between.
    */
-  async function visibleRecord(id: string, caller: BackstageCredentials) {
+  async function visibleRecord(
+    id: string,
+    caller: BackstageCredentials,
+    version?: number,
+  ) {
     const record = await store.get(id);
     const [visible] = record ? await visibleRecords([record], caller) : [];
     if (!visible) {
       throw new NotFoundError(`No ownership record '${id}'`);
+    }
+    if (version !== undefined && visible.version !== version) {
+      throw staleVersionError(visible, version);
     }
     return visible;
   }
@@ -371,7 +386,7 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
       'body',
     );
     const assignment = toOwnershipAssignment(layerModel, fields);
-    const existing = await visibleRecord(req.params.id, credentials);
+    const existing = await visibleRecord(req.params.id, credentials, version);
     const decision = await updateDecision(credentials);
     refuseUnlessAllowed(decision, [existing, asRecord(assignment)]);
     // Editing a record in place (its owner, note or link) needs only the
@@ -394,7 +409,7 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
   router.delete('/ownership/:id', async (req, res) => {
     const credentials = await userCredentials(req);
     const { version } = parseInput(deleteQuerySchema, req.query, 'query');
-    const existing = await visibleRecord(req.params.id, credentials);
+    const existing = await visibleRecord(req.params.id, credentials, version);
     await authorizeWrite(credentials, [existing]);
     const deleted = await audited(req, 'delete', { id: existing.id }, () =>
       store.delete(existing.id, version, credentials.principal.userEntityRef),
@@ -410,7 +425,7 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
     );
     const result = await store.history({ ownershipId: req.params.id }, page);
     const items = await visibleChanges(result.items, credentials);
-    res.json(pageResponse(query, page, { ...result, items }));
+    res.json(pageResponse(query, page, visiblePage(result, items)));
   });
 
   router.get('/history', async (req, res) => {
@@ -421,7 +436,7 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
       page,
     );
     const items = await visibleChanges(result.items, credentials);
-    res.json(pageResponse(query, page, { ...result, items }));
+    res.json(pageResponse(query, page, visiblePage(result, items)));
   });
 
   // Who will own what for a service not created yet: the template's preview.

@@ -42,6 +42,7 @@ import {
 import { dayOf, type ScorecardStore } from './ScorecardStore';
 import { servicesCsv } from './servicesCsv';
 import { addDays } from '../time/days';
+import { visiblePage } from '../catalog/visiblePage';
 import { scopeRefsFor } from '../catalog/scopeRefsFor';
 import { visibleEntityRefs } from '../catalog/visibleEntityRefs';
 
@@ -259,17 +260,18 @@ export function createScorecardRouter(options: {
       },
       { limit, offset },
     );
-    // As in the services table: the count is the estate's, and exemptions
-    // of services and Systems the catalog hides from the caller go, with
-    // their reasons.
+    // Exemptions of services and Systems the catalog hides from the caller
+    // go, with their reasons.
     const visible = await visibleEntityRefs(
       options.catalog,
       [...new Set(page.items.map(e => e.scope.ref))],
       credentials,
     );
     res.json({
-      ...page,
-      items: page.items.filter(e => visible.has(e.scope.ref)),
+      ...visiblePage(
+        page,
+        page.items.filter(e => visible.has(e.scope.ref)),
+      ),
       limit,
       offset,
     });
