@@ -261,6 +261,31 @@ describe('deploy/helm/runtime-stack-portal', () => {
     ).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it("publishes the template's services to a writable volume, shared with a claim", async () => {
+    // The image's localPublishDir is under the read-only root filesystem.
+    const { find, container, pod } = await check({ replicaCount: 1 });
+    const config = parse(find('ConfigMap')!.data['app-config.override.yaml']);
+    expect(config.runtimeStack.scaffolder.localPublishDir).toBe(
+      '/data/created-services',
+    );
+    expect(container.volumeMounts).toContainEqual({
+      name: 'created-services',
+      mountPath: '/data',
+    });
+    expect(pod.volumes).toContainEqual({
+      name: 'created-services',
+      emptyDir: {},
+    });
+
+    const shared = await check({
+      createdServices: { existingClaim: 'portal-created-services' },
+    });
+    expect(shared.pod.volumes).toContainEqual({
+      name: 'created-services',
+      persistentVolumeClaim: { claimName: 'portal-created-services' },
+    });
+  });
+
   it('labels every object and the pods with the catalog entity kubernetes-id', async () => {
     const entity = parse(readFileSync(join(ROOT, 'catalog-info.yaml'), 'utf8'));
     const id = entity.metadata.annotations['backstage.io/kubernetes-id'];

@@ -1,8 +1,10 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import type { JsonObject } from '@backstage/types';
 import {
+  chooseRequirementProfile,
   defaultRequirementProfiles,
   type RequirementProfile,
+  type RequirementProfileSettings,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import request from 'supertest';
 import { runtimeStackPlugin } from './plugin';
@@ -19,6 +21,37 @@ async function start(data: JsonObject) {
 const profile = (body: { profiles: RequirementProfile[] }, id: string) =>
   body.profiles.find(p => p.id === id);
 
+/**
+ * Every lifecycle gets, by the served rules, the profile the coverage engine
+ * picks: chooseRequirementProfile with the configured rules.
+ */
+function expectRulesOfTheEvaluation(
+  served: RequirementProfileSettings,
+  configured: { byLifecycle?: Record<string, string>; defaultProfile?: string },
+) {
+  for (const lifecycle of [
+    'production',
+    'Production',
+    'experimental',
+    'deprecated',
+    'development',
+    undefined,
+  ]) {
+    const byServedRules =
+      (lifecycle && served.byLifecycle?.[lifecycle.toLowerCase()]) ||
+      served.defaultProfile;
+    const evaluated = chooseRequirementProfile(
+      { lifecycle },
+      served.profiles,
+      configured,
+    ).profile.id;
+    expect({ lifecycle, profile: byServedRules }).toEqual({
+      lifecycle,
+      profile: evaluated,
+    });
+  }
+}
+
 describe('GET /profiles', () => {
   describe('with the default profiles', () => {
     let backend: Awaited<ReturnType<typeof start>>;
@@ -32,7 +65,13 @@ describe('GET /profiles', () => {
         .get('/api/runtime-stack/profiles')
         .set('Authorization', mockCredentials.user.header());
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ profiles: defaultRequirementProfiles });
+      // The rules the evaluation applies though none are configured.
+      expect(res.body).toEqual({
+        profiles: defaultRequirementProfiles,
+        byLifecycle: { production: 'tier-1', experimental: 'experimental' },
+        defaultProfile: 'tier-2',
+      });
+      expectRulesOfTheEvaluation(res.body, {});
     });
 
     it('serves them to another backend service', async () => {
@@ -48,6 +87,29 @@ describe('GET /profiles', () => {
         .set('Authorization', mockCredentials.none.header());
       expect(res.status).toBe(401);
     });
+  });
+
+  it('serves a configured default and mapping over the built-in ones', async () => {
+    const configured = {
+      byLifecycle: { Deprecated: 'experimental', experimental: 'tier-2' },
+      defaultProfile: 'tier-1',
+    };
+    const backend = await start({ runtimeStack: { coverage: configured } });
+    try {
+      const res = await request(backend.server)
+        .get('/api/runtime-stack/profiles')
+        .set('Authorization', mockCredentials.user.header());
+      expect(res.status).toBe(200);
+      expect(res.body.byLifecycle).toEqual({
+        production: 'tier-1',
+        experimental: 'tier-2',
+        deprecated: 'experimental',
+      });
+      expect(res.body.defaultProfile).toBe('tier-1');
+      expectRulesOfTheEvaluation(res.body, configured);
+    } finally {
+      await backend.stop();
+    }
   });
 
   it('serves the profiles as app-config resolves them, with the rules', async () => {
@@ -96,9 +158,17 @@ describe('GET /profiles', () => {
         'tier-2',
         'gold',
       ]);
-      // The rules that pick a profile, and nothing else of the settings.
-      expect(res.body.byLifecycle).toEqual({ production: 'gold' });
+      // The rules that pick a profile, configured over the built-in ones,
+      // and nothing else of the settings.
+      expect(res.body.byLifecycle).toEqual({
+        production: 'gold',
+        experimental: 'experimental',
+      });
       expect(res.body.defaultProfile).toBe('tier-2');
+      expectRulesOfTheEvaluation(res.body, {
+        byLifecycle: { production: 'gold' },
+        defaultProfile: 'tier-2',
+      });
       expect(Object.keys(res.body).sort()).toEqual([
         'byLifecycle',
         'defaultProfile',

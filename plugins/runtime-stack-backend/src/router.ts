@@ -1,8 +1,10 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
-import type {
-  LayerModel,
-  RequirementProfileSettings,
+import {
+  BUILT_IN_PROFILE_LIFECYCLES,
+  chooseRequirementProfile,
+  type LayerModel,
+  type RequirementProfileSettings,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -19,6 +21,42 @@ function parseLayerId(raw: string): number {
 }
 
 /**
+ * The profiles with the rules the coverage engine applies when a service
+ * names no profile: the built-in lifecycle mapping and default with
+ * app-config's on top, each as `chooseRequirementProfile` resolves it, so the
+ * rules served are the ones the evaluation uses, configured or not.
+ */
+export function effectiveProfileSettings(
+  settings: RequirementProfileSettings,
+): RequirementProfileSettings {
+  const { profiles, byLifecycle, defaultProfile } = settings;
+  if (profiles.length === 0) return { profiles };
+  const rules = {
+    ...(byLifecycle ? { byLifecycle } : {}),
+    ...(defaultProfile ? { defaultProfile } : {}),
+  };
+  const choose = (lifecycle?: string) =>
+    chooseRequirementProfile({ lifecycle }, profiles, rules);
+  const lifecycles = new Set(
+    [...BUILT_IN_PROFILE_LIFECYCLES, ...Object.keys(byLifecycle ?? {})].map(
+      key => key.trim().toLowerCase(),
+    ),
+  );
+  const mapping: Record<string, string> = {};
+  for (const lifecycle of lifecycles) {
+    const choice = choose(lifecycle);
+    if (choice.reasonParts?.rule === 'lifecycle') {
+      mapping[lifecycle] = choice.profile.id;
+    }
+  }
+  return {
+    profiles,
+    byLifecycle: mapping,
+    defaultProfile: choose().profile.id,
+  };
+}
+
+/**
  * The layer model and the requirement profiles, readable by any signed-in
  * user or backend service.
  */
@@ -28,7 +66,8 @@ export async function createRouter(options: {
   /**
    * The requirement profiles and rules the coverage engine uses, as
    * `readCoverageSettings` resolves them from config; served at
-   * `GET /profiles`.
+   * `GET /profiles` with the built-in rules filled in
+   * ({@link effectiveProfileSettings}).
    */
   requirementProfiles: RequirementProfileSettings;
 }): Promise<express.Router> {
@@ -62,12 +101,7 @@ export async function createRouter(options: {
   });
 
   // Only the fields of the served type, whatever else the settings carry.
-  const { profiles, byLifecycle, defaultProfile } = requirementProfiles;
-  const served: RequirementProfileSettings = {
-    profiles,
-    ...(byLifecycle ? { byLifecycle } : {}),
-    ...(defaultProfile ? { defaultProfile } : {}),
-  };
+  const served = effectiveProfileSettings(requirementProfiles);
   router.get('/profiles', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     res.json(served);

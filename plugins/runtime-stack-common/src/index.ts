@@ -169,6 +169,7 @@ export { asSentence } from './asSentence';
 export {
   defaultRequirementProfiles,
   validateRequirementProfiles,
+  BUILT_IN_PROFILE_LIFECYCLES,
   chooseRequirementProfile,
   describeProfileReason,
   computeCoverage,

@@ -68,11 +68,14 @@ backstage.io/kubernetes-id: {{ .Values.kubernetesId }}
 The override config: the chart's defaults under the appConfig values (so an
 explicit app.baseUrl, e.g. behind another proxy, wins). The shutdown delay
 keeps a stopping replica serving, readiness already failing, until the
-Service has dropped it, so rollouts lose no requests.
+Service has dropped it, so rollouts lose no requests. New services are
+published below the created-services volume, in a directory the first publish
+creates: a pod that has published nothing leaves the catalog's as it is.
 */}}
 {{- define "rsp.appConfig" -}}
 {{- $backend := dict "lifecycle" (dict "serverShutdownDelay" "10s") }}
-{{- $config := dict "backend" $backend }}
+{{- $scaffolder := dict "localPublishDir" "/data/created-services" }}
+{{- $config := dict "backend" $backend "runtimeStack" (dict "scaffolder" $scaffolder) }}
 {{- with include "rsp.publicUrl" . }}
 {{- $_ := set $config "app" (dict "baseUrl" .) }}
 {{- $_ = set $backend "baseUrl" . }}

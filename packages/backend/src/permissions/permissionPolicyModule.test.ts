@@ -96,17 +96,23 @@ describe('permissionPolicyModule', () => {
     await expect(
       decide(policy, 'user:default/dana', exemptionCreatePermission),
     ).resolves.toBe(AuthorizeResult.DENY);
+  });
 
-    // Without config: the example estate's portal-admins, security-team.
-    const defaults = await startPolicy();
+  it('makes nobody an admin or exemption granter when the keys are unset', async () => {
+    // No fallback to the example estate's groups: a deployment that leaves
+    // them out of its config must not hand portal-admins everything.
+    const policy = await startPolicy();
     await expect(
-      decide(defaults, 'user:default/priya', kubernetesProxy),
-    ).resolves.toBe(AuthorizeResult.ALLOW);
+      decide(policy, 'user:default/priya', kubernetesProxy),
+    ).resolves.toBe(AuthorizeResult.DENY);
     await expect(
-      decide(defaults, 'user:default/omar', exemptionCreatePermission),
-    ).resolves.toBe(AuthorizeResult.ALLOW);
+      decide(policy, 'user:default/omar', exemptionCreatePermission),
+    ).resolves.toBe(AuthorizeResult.DENY);
+
+    // An empty list, as a deployment replacing the example's, is nobody too.
+    const empty = await startPolicy({ admins: [], exemptionGranters: [] });
     await expect(
-      decide(defaults, 'user:default/pat', kubernetesProxy),
+      decide(empty, 'user:default/priya', kubernetesProxy),
     ).resolves.toBe(AuthorizeResult.DENY);
   });
 

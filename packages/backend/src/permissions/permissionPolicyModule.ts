@@ -7,26 +7,15 @@ import type { Config } from '@backstage/config';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { PortalPermissionPolicy } from './PortalPermissionPolicy';
 
-/** The example estate's admins unless `permission.admins` says otherwise. */
-const DEFAULT_ADMINS = ['group:default/portal-admins'];
-const DEFAULT_EXEMPTION_GRANTERS = [
-  'group:default/platform-team',
-  'group:default/security-team',
-];
-
 /**
- * The entity refs under `key` (or `defaults`), each in the full lower-case
- * form `ownershipEntityRefs` uses: a ref without a kind is a Group's, one
- * without a namespace is in `default`, so `portal-admins` and
+ * The entity refs under `key` (none when it is unset), each in the full
+ * lower-case form `ownershipEntityRefs` uses: a ref without a kind is a
+ * Group's, one without a namespace is in `default`, so `portal-admins` and
  * `Group:default/Portal-Admins` both read as `group:default/portal-admins`.
  * Throws, naming the key and the entry, for one that is no entity ref.
  */
-export function readEntityRefs(
-  config: Config,
-  key: string,
-  defaults: string[],
-): Set<string> {
-  const entries = config.getOptionalStringArray(key) ?? defaults;
+export function readEntityRefs(config: Config, key: string): Set<string> {
+  const entries = config.getOptionalStringArray(key) ?? [];
   return new Set(
     entries.map((entry, index) => {
       try {
@@ -50,7 +39,8 @@ export function readEntityRefs(
  * Installs {@link PortalPermissionPolicy}; admins come from
  * `permission.admins` and who may grant coverage exemptions from
  * `permission.exemptionGranters` (entity refs of groups or users, see
- * {@link readEntityRefs}).
+ * {@link readEntityRefs}). Unset, a key names nobody: the example estate's
+ * groups are named in app-config.yaml, never assumed.
  */
 export default createBackendModule({
   pluginId: 'permission',
@@ -63,16 +53,8 @@ export default createBackendModule({
         policy: policyExtensionPoint,
       },
       async init({ config, userInfo, policy }) {
-        const admins = readEntityRefs(
-          config,
-          'permission.admins',
-          DEFAULT_ADMINS,
-        );
-        const granters = readEntityRefs(
-          config,
-          'permission.exemptionGranters',
-          DEFAULT_EXEMPTION_GRANTERS,
-        );
+        const admins = readEntityRefs(config, 'permission.admins');
+        const granters = readEntityRefs(config, 'permission.exemptionGranters');
         policy.setPolicy(
           new PortalPermissionPolicy(userInfo, admins, granters),
         );

@@ -15,6 +15,16 @@ const DEFAULT_PROFILE_BY_LIFECYCLE: Record<string, string> = {
   experimental: 'experimental',
 };
 
+/**
+ * The lifecycles {@link chooseRequirementProfile} maps to a profile of its
+ * own accord, before any rules of app-config.
+ *
+ * @public
+ */
+export const BUILT_IN_PROFILE_LIFECYCLES: readonly string[] = Object.keys(
+  DEFAULT_PROFILE_BY_LIFECYCLE,
+);
+
 const DEFAULT_PROFILE_ID = 'tier-2';
 
 const ANNOTATION = RUNTIME_STACK_ANNOTATIONS.requirementProfile;

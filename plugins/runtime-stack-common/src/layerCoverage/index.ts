@@ -16,6 +16,7 @@ export type {
 export { defaultRequirementProfiles } from './defaultRequirementProfiles';
 export { validateRequirementProfiles } from './validateRequirementProfiles';
 export {
+  BUILT_IN_PROFILE_LIFECYCLES,
   chooseRequirementProfile,
   describeProfileReason,
 } from './chooseRequirementProfile';
