@@ -121,6 +121,17 @@ export const runtimeStackTranslationRef = createTranslationRef({
     percent: '{{ratio, number(style: percent; maximumFractionDigits: 0)}}',
     /** "Layer 3 · Networking & storage", wherever a layer is named. */
     layerTitle: 'Layer {{layer}} · {{title}}',
+    /**
+     * The columns of the coverage-by-layer tables, which show no header row:
+     * a screen reader names each cell by its column.
+     */
+    layerCoverageColumns: {
+      number: 'Number',
+      layer: 'Layer',
+      bar: 'Coverage',
+      percent: 'Percent covered',
+      ofRequired: 'Covered of required',
+    },
     coverageStatus: {
       covered: 'covered',
       coveredMeaning: 'Evidence shows the capability in use',

@@ -242,6 +242,8 @@ export function registerRuntimeStackActions(deps: Deps) {
           ownershipReadPermission,
           credentials,
         ),
+        // The output says which capabilities are exempt, not why.
+        withExemptionReasons: false,
       });
       return {
         output: {

@@ -8,6 +8,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   defaultLayerModel,
+  type CapabilityCoverage,
   type ClusterObject,
   type EntityClusters,
   type EntityImages,
@@ -31,7 +32,7 @@ jest.setTimeout(30_000);
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
 /** A caller who may read ownership, as the router and actions tell. */
-const ownersShown = { withOwners: true };
+const ownersShown = { withOwners: true, withExemptionReasons: true };
 
 const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -266,7 +267,11 @@ async function service(
     }),
   };
   const imageService = { entityImages: jest.fn(async () => images) };
+  const exemptions = options.exemptionsClock
+    ? new ExemptionStore(knex, options.exemptionsClock)
+    : undefined;
   const coverage = new CoverageService({
+    ...(exemptions ? { exemptions } : {}),
     layerModel: defaultLayerModel,
     settings: readCoverageSettings(new ConfigReader({}), defaultLayerModel),
     catalog,
@@ -283,9 +288,6 @@ async function service(
   });
   const onEvaluated = jest.fn();
   const logger = mockServices.logger.mock();
-  const exemptions = options.exemptionsClock
-    ? new ExemptionStore(knex, options.exemptionsClock)
-    : undefined;
   const evaluation = new CoverageEvaluationService({
     coverage,
     store,
@@ -564,7 +566,7 @@ describe('CoverageService', () => {
     const withoutOwners = await coverage.entityCoverage(
       entity,
       mockCredentials.user(),
-      { withOwners: false },
+      { withOwners: false, withExemptionReasons: true },
     );
     expect(coverage.ownership.forEntity).not.toHaveBeenCalled();
     expect(
@@ -585,6 +587,45 @@ describe('CoverageService', () => {
     expect(
       shown.capabilities.find(c => c.capability === 'gitops')?.owners,
     ).toEqual(platformOwnsGitops.capabilities[0].owners);
+  });
+
+  it('tells why a capability is exempt only to a caller who may read exemptions', async () => {
+    const coverage = await service(false, {
+      exemptionsClock: () => new Date(),
+    });
+    const user = mockCredentials.user();
+    const gap = (await coverage.entityCoverage(entity, user, ownersShown))
+      .gaps[0].capability;
+    const expiresAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    await coverage.exemptions!.create(
+      {
+        scope: { kind: 'component', ref: 'component:default/payments-api' },
+        capability: gap,
+        reason: 'batch job, takes no traffic',
+        expiresAt,
+        requestedBy: 'user:default/dana',
+      },
+      'user:default/dana',
+    );
+    await coverage.evaluation.run();
+
+    const exempt = (c: { capabilities: CapabilityCoverage[] }) =>
+      c.capabilities.find(x => x.capability === gap);
+    expect(
+      exempt(await coverage.entityCoverage(entity, user, ownersShown)),
+    ).toMatchObject({
+      status: 'exempt',
+      exemption: { reason: 'batch job, takes no traffic', expiresAt },
+    });
+    const withoutReasons = await coverage.entityCoverage(entity, user, {
+      withOwners: true,
+      withExemptionReasons: false,
+    });
+    expect(exempt(withoutReasons)).toMatchObject({
+      status: 'exempt',
+      exemption: { capability: gap, expiresAt },
+    });
+    expect(JSON.stringify(withoutReasons)).not.toContain('batch job');
   });
 
   it('evaluates every component on a run, and removes entities the catalog no longer has', async () => {

@@ -18,6 +18,7 @@ import {
   computeCoverage,
   declaredEvidence,
   RUNTIME_STACK_ANNOTATIONS,
+  type CapabilityCoverage,
   type ClusterObject,
   type CoverageEvidence,
   type CoverageExemption,
@@ -110,10 +111,22 @@ export class CoverageService {
   /**
    * The stored coverage of an entity, with its current owners when the
    * caller may read ownership; otherwise each capability's `owners` is left
-   * out, as not known. An entity not evaluated yet (new in the catalog) is
-   * evaluated now and stored.
+   * out, as not known. Exemptions keep their reasons only for a caller who
+   * may read exemptions. An entity not evaluated yet (new in the catalog)
+   * is evaluated now and stored.
    */
   async entityCoverage(
+    entity: Entity,
+    credentials: BackstageCredentials,
+    options: { withOwners: boolean; withExemptionReasons: boolean },
+  ): Promise<EntityCoverage> {
+    const coverage = await this.ownedCoverage(entity, credentials, options);
+    return options.withExemptionReasons
+      ? coverage
+      : withoutExemptionReasons(coverage);
+  }
+
+  private async ownedCoverage(
     entity: Entity,
     credentials: BackstageCredentials,
     options: { withOwners: boolean },
@@ -474,6 +487,24 @@ export class CoverageService {
       ...(storedBefore !== undefined ? { storedBefore } : {}),
     };
   }
+}
+
+/**
+ * Coverage as shown to someone who may not read exemptions: which
+ * capabilities are exempt and until when, not why, as the exemptions list
+ * would not tell them either.
+ */
+function withoutExemptionReasons(coverage: EntityCoverage): EntityCoverage {
+  const withoutReason = (c: CapabilityCoverage): CapabilityCoverage => {
+    if (!c.exemption) return c;
+    const { reason: _reason, ...exemption } = c.exemption;
+    return { ...c, exemption };
+  };
+  return {
+    ...coverage,
+    capabilities: coverage.capabilities.map(withoutReason),
+    gaps: coverage.gaps.map(withoutReason),
+  };
 }
 
 /** The platform tools of the service's clusters, for hints. */

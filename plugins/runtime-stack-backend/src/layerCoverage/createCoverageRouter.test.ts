@@ -1,5 +1,8 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { ownershipReadPermission } from '@internal/backstage-plugin-runtime-stack-common';
+import {
+  exemptionReadPermission,
+  ownershipReadPermission,
+} from '@internal/backstage-plugin-runtime-stack-common';
 import request from 'supertest';
 import { kubernetesConfig } from '../__testUtils__/kubernetesConfig';
 import { startPortalBackend } from '../__testUtils__/portalBackend';
@@ -57,6 +60,40 @@ describe('GET /entities/:kind/:namespace/:name/coverage owners', () => {
       expect(ownersOf(res.body).filter(o => o !== undefined)).toEqual([]);
       expect(JSON.stringify(res.body)).not.toContain('platform-team');
       expect(res.body.sourceErrors).toEqual([]);
+    } finally {
+      await backend.stop();
+    }
+  });
+});
+
+describe('GET /entities/:kind/:namespace/:name/coverage exemptions', () => {
+  it('says an exempt capability is exempt, and why only to whoever may read exemptions', async () => {
+    const { backend } = await startPortalBackend(kubernetes, {
+      runtimeStack,
+      deniedPermissions: [exemptionReadPermission.name],
+    });
+    try {
+      const gap = (await get(backend, '/coverage')).body.gaps[0].capability;
+      const expiresAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
+      const granted = await request(backend.server)
+        .post('/api/runtime-stack/exemptions')
+        .set('Authorization', mockCredentials.user.header())
+        .send({
+          scope: { kind: 'component', ref: 'payments-api' },
+          capability: gap,
+          reason: 'batch job, takes no traffic',
+          expiresAt,
+        });
+      expect(granted.status).toBe(201);
+
+      const res = await get(backend, '/coverage');
+      expect(
+        res.body.capabilities.find((c: any) => c.capability === gap),
+      ).toMatchObject({
+        status: 'exempt',
+        exemption: { capability: gap, expiresAt },
+      });
+      expect(JSON.stringify(res.body)).not.toContain('batch job');
     } finally {
       await backend.stop();
     }

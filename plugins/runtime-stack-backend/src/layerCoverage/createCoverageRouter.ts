@@ -7,6 +7,7 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   clusterStateReadPermission,
   coverageReadPermission,
+  exemptionReadPermission,
   ownershipReadPermission,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import Router from 'express-promise-router';
@@ -60,6 +61,11 @@ export function createCoverageRouter(options: {
         withOwners: await isAllowed(
           permissions,
           ownershipReadPermission,
+          credentials,
+        ),
+        withExemptionReasons: await isAllowed(
+          permissions,
+          exemptionReadPermission,
           credentials,
         ),
       }),

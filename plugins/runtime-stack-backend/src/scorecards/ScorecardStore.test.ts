@@ -5,6 +5,7 @@ import {
   defaultLayerModel,
   defaultRequirementProfiles,
   type CoverageEvidence,
+  type CoverageExemption,
   type EntityCoverage,
   type TrendPoint,
 } from '@internal/backstage-plugin-runtime-stack-common';
@@ -41,11 +42,7 @@ const evidence = (capability: string, tool: string): CoverageEvidence => ({
 function coverageOf(
   name: string,
   evidenceList: CoverageEvidence[],
-  exemptions: Array<{
-    capability: string;
-    reason: string;
-    expiresAt?: string;
-  }> = [],
+  exemptions: CoverageExemption[] = [],
 ): EntityCoverage {
   return {
     entityRef: `component:default/${name}`,

@@ -106,7 +106,11 @@ export interface CoverageEvidence {
  */
 export interface CoverageExemption {
   capability: string;
-  reason: string;
+  /**
+   * Why the gap is accepted; left out of coverage read by someone who may
+   * not read exemptions (`runtime-stack.exemption.read`).
+   */
+  reason?: string;
   expiresAt?: string;
 }
 

@@ -6,8 +6,8 @@ export async function openChangeOwnerDialog(
   capabilityTitle: string,
 ): Promise<HTMLElement> {
   const name = `Change owner of ${capabilityTitle}`;
-  // Queried afresh: the button is replaced once the permission is known;
-  // until then it is aria-disabled and ignores clicks.
+  // Until the permission is known the button is aria-disabled and ignores
+  // clicks.
   await waitFor(() =>
     expect(screen.getByRole('button', { name })).not.toHaveAttribute(
       'aria-disabled',

@@ -8,6 +8,13 @@ import { fullRefOfKind } from '../shared/fullRefOfKind';
 export const systemRefOf = (system: string | undefined): string | undefined =>
   fullRefOfKind(system, 'system');
 
+/** What the catalog answered for one System: null when it has none such. */
+interface SystemRead {
+  ref: string;
+  entity?: Entity | null;
+  error?: Error;
+}
+
 /**
  * The System the form names, read from the catalog: the entity page
  * completes a service's declarations with its System's, so the preview
@@ -23,16 +30,26 @@ export function useChosenSystem(system: string | undefined): {
 } {
   const catalogApi = useApiHolder().get(catalogApiRef);
   const ref = systemRefOf(system);
-  const read = useAsync(async () => {
+  // Each answer names the System it is of: react-use keeps the last answer
+  // while the next System is read, and the preview would count the previous
+  // System's declarations for the one now chosen.
+  const read = useAsync(async (): Promise<SystemRead | undefined> => {
     if (!catalogApi || !ref) return undefined;
-    return (await catalogApi.getEntityByRef(ref)) ?? null;
+    try {
+      return { ref, entity: (await catalogApi.getEntityByRef(ref)) ?? null };
+    } catch (error) {
+      return { ref, error: error as Error };
+    }
   }, [catalogApi, ref]);
   if (!ref) return { loading: false };
+  if (!catalogApi) return { ref, loading: false };
+  const answer = read.value?.ref === ref ? read.value : undefined;
+  if (!answer) return { ref, loading: true };
   return {
     ref,
-    loading: read.loading,
-    ...(read.error ? { error: read.error } : {}),
-    ...(read.value ? { value: read.value } : {}),
-    ...(read.value === null ? { missing: true } : {}),
+    loading: false,
+    ...(answer.error ? { error: answer.error } : {}),
+    ...(answer.entity ? { value: answer.entity } : {}),
+    ...(answer.entity === null ? { missing: true } : {}),
   };
 }

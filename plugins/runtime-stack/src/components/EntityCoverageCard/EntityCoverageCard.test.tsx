@@ -172,9 +172,16 @@ describe('EntityCoverageCard', () => {
     ).toBeInTheDocument();
     expect(within(layers).getAllByRole('progressbar')).toHaveLength(2);
     // Highest layer first, as the stack is drawn.
+    // Named for a screen reader, though no header row is shown.
+    expect(
+      within(layers)
+        .getAllByRole('columnheader')
+        .map(header => header.textContent),
+    ).toEqual(['Number', 'Layer', 'Coverage', 'Percent covered']);
     expect(
       within(layers)
         .getAllByRole('row')
+        .slice(1)
         .map(row => row.firstElementChild?.textContent),
     ).toEqual(['4', '3', '2']);
 

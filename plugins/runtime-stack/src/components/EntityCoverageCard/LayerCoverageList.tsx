@@ -5,6 +5,7 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
 import { ScrollingTable } from '../shared/ScrollingTable';
+import { HiddenTableHead } from '../shared/HiddenTableHead';
 import { runtimeStackTranslationRef } from '../../translation';
 import { coveragePercentText } from '../shared/percentText';
 import { CoverageBar } from '../shared/CoverageBar';
@@ -25,6 +26,14 @@ export const LayerCoverageList = ({ layers }: { layers: LayerCoverage[] }) => {
         });
   return (
     <ScrollingTable size="small" aria-label={t('coverageCard.layersLabel')}>
+      <HiddenTableHead
+        columns={[
+          t('layerCoverageColumns.number'),
+          t('layerCoverageColumns.layer'),
+          t('layerCoverageColumns.bar'),
+          t('layerCoverageColumns.percent'),
+        ]}
+      />
       <TableBody>
         {[...layers]
           .sort((a, b) => b.layer - a.layer)

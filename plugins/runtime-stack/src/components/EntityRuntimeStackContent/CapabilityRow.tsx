@@ -17,7 +17,7 @@ import { ErrorText } from '../shared/ErrorText';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { runtimeStackTranslationRef } from '../../translation';
 import { coverageHintText } from '../shared/coverageHintText';
-import { expiryDay } from './exemptions';
+import { exemptionText } from './exemptions';
 
 type TitleOf = (toolId: string) => string;
 
@@ -60,12 +60,7 @@ const CapabilityNotes = ({
       )}
       {exemption && (
         <Typography variant="body2" color="textSecondary">
-          {exemption.expiresAt
-            ? t('entityContent.stack.exemptUntil', {
-                reason: exemption.reason,
-                date: expiryDay(exemption.expiresAt),
-              })
-            : t('entityContent.stack.exempt', { reason: exemption.reason })}
+          {exemptionText(t, exemption)}
         </Typography>
       )}
       {hint && (

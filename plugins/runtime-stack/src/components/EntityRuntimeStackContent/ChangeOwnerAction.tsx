@@ -59,32 +59,34 @@ const ChangeOwnerButton = ({
  * inherited one (System, cluster) a new component record would take over.
  * An owner without a record (app-config, an annotation) is asked about with
  * the backend's check instead, once for the whole tab: see `useTakeOverChecks`.
+ *
+ * A hook rather than a component around the button: a first save gives the
+ * row a record, and a wrapper appearing then would replace the button that
+ * focus went back to when the dialog closed, dropping focus to the page.
+ * Without a gate it answers nothing, and asks nothing of the permission API.
  */
-const RecordPermissionGate = ({
-  recordId,
-  refusal,
-  children,
-}: {
+function useRecordPermissionGuard(gate?: {
   recordId: string;
   refusal: string;
-  children: (disabledReason?: string) => JSX.Element;
-}) => {
+}): ButtonGuard | undefined {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   const { loading, allowed, error } = usePermission({
     permission: ownershipUpdatePermission,
-    resourceRef: recordId,
+    resourceRef: gate?.recordId,
   });
-  if (loading) return children(t('entityContent.changeOwner.checking'));
+  if (!gate) return undefined;
+  if (loading) {
+    return { disabledReason: t('entityContent.changeOwner.checking') };
+  }
   if (error) {
-    return children(
-      t('entityContent.changeOwner.checkFailed', {
+    return {
+      disabledReason: t('entityContent.changeOwner.checkFailed', {
         message: errorMessage(error),
       }),
-    );
+    };
   }
-  if (!allowed) return children(refusal);
-  return children();
-};
+  return allowed ? {} : { disabledReason: gate.refusal };
+}
 
 /** Entity titles by ref, and the words of the tab's own entity. */
 interface Names {
@@ -183,34 +185,22 @@ export const ChangeOwnerAction = ({
     titleOf: useEntityTitles(namedRefsOf(target.owner)),
     scopeNoun: useScopeNoun()(entityRef),
   };
-  const gate = permissionGateOf(t, target, names);
-  const button = (guard?: ButtonGuard) => (
-    <ChangeOwnerButton
-      capabilityTitle={capability.title}
-      guard={guard}
-      onClick={() => setOpen(true)}
-    />
+  const recordGuard = useRecordPermissionGuard(
+    permissionGateOf(t, target, names),
   );
-  let guarded: JSX.Element;
-  if (capability.owners === undefined) {
-    // Not known is not "no owner": saving would override owners nobody saw.
-    guarded = button({
-      disabledReason: t('entityContent.changeOwner.ownersUnread'),
-    });
-  } else if (gate) {
-    guarded = (
-      <RecordPermissionGate recordId={gate.recordId} refusal={gate.refusal}>
-        {disabledReason => button({ disabledReason })}
-      </RecordPermissionGate>
-    );
-  } else {
-    guarded = button(
-      takeOverGuardOf(t, names, target.owner?.owner, takeOverCheck),
-    );
-  }
+  // Not known is not "no owner": saving would override owners nobody saw.
+  const guard: ButtonGuard =
+    capability.owners === undefined
+      ? { disabledReason: t('entityContent.changeOwner.ownersUnread') }
+      : recordGuard ??
+        takeOverGuardOf(t, names, target.owner?.owner, takeOverCheck);
   return (
     <>
-      {guarded}
+      <ChangeOwnerButton
+        capabilityTitle={capability.title}
+        guard={guard}
+        onClick={() => setOpen(true)}
+      />
       {open && (
         <ChangeOwnerDialog
           capability={capability}

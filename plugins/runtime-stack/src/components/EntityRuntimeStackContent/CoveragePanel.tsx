@@ -9,6 +9,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { formatAgeSince } from '../shared/formatAgeSince';
 import { ScrollingTable } from '../shared/ScrollingTable';
+import { HiddenTableHead } from '../shared/HiddenTableHead';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { runtimeStackTranslationRef } from '../../translation';
 import {
@@ -66,6 +67,13 @@ export const CoveragePanel = ({
         size="small"
         aria-label={t('entityContent.coverage.layersLabel')}
       >
+        <HiddenTableHead
+          columns={[
+            t('layerCoverageColumns.layer'),
+            t('layerCoverageColumns.bar'),
+            t('layerCoverageColumns.ofRequired'),
+          ]}
+        />
         <TableBody>
           {[...value.layers].reverse().map(layer => (
             <TableRow key={layer.layer}>
@@ -104,6 +112,13 @@ export const CoveragePanel = ({
             size="small"
             aria-label={t('entityContent.coverage.gapsLabel')}
           >
+            <HiddenTableHead
+              columns={[
+                t('entityContent.coverage.gapColumns.status'),
+                t('entityContent.coverage.gapColumns.capability'),
+                t('entityContent.coverage.gapColumns.hint'),
+              ]}
+            />
             <TableBody>
               {value.gaps.map(gap => (
                 <TableRow key={gap.capability}>

@@ -356,7 +356,21 @@ describe('EntityRuntimeStackContent', () => {
     expect(
       screen.getByText(/6 of 10 required capabilities covered, 2 partly/),
     ).toHaveTextContent(/evaluated .+ ago, after the last collection/);
+    // Both tables name their columns for a screen reader, though no header
+    // row is shown.
+    const headersOf = (table: HTMLElement) =>
+      within(table)
+        .getAllByRole('columnheader')
+        .map(header => header.textContent);
+    expect(
+      headersOf(screen.getByRole('table', { name: 'Coverage by layer' })),
+    ).toEqual(['Layer', 'Coverage', 'Covered of required']);
     const gaps = screen.getByRole('table', { name: 'Coverage gaps' });
+    expect(headersOf(gaps)).toEqual([
+      'Status',
+      'Capability',
+      'What would close it',
+    ]);
     expect(
       within(gaps).getByText('Layer 3 · Data protection'),
     ).toBeInTheDocument();
@@ -826,6 +840,49 @@ describe('EntityRuntimeStackContent', () => {
     expect(change).toHaveAccessibleDescription('Owners could not be read.');
     await userEvent.click(change);
     expect(screen.queryByRole('dialog')).toBeNull();
+    // A failure, not a refusal: their history may still load.
+    expect(
+      screen.getByRole('button', {
+        name: 'History of owner changes on this component',
+      }),
+    ).not.toHaveAttribute('aria-disabled');
+  });
+
+  it('blocks History for a user the backend shows no owners, saying why', async () => {
+    // The backend leaves owners out for a caller who may not read them.
+    serveTab(() => HttpResponse.json(coverage));
+    await render();
+
+    const history = await screen.findByRole('button', {
+      name: 'History of owner changes on this component',
+    });
+    expect(history).toHaveAttribute('aria-disabled', 'true');
+    expect(history).toHaveAccessibleDescription(
+      'Reading owners is not allowed for you, so neither is the history of their changes.',
+    );
+    await userEvent.click(history);
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('loads a section again on Retry after its first load failed', async () => {
+    let failing = true;
+    serveTab(() => HttpResponse.json(coverage));
+    server.use(
+      http.get(`${entityUrl}/images`, () =>
+        failing
+          ? backendError('ServiceUnavailableError', 'backend restarting', 503)
+          : HttpResponse.json(images),
+      ),
+    );
+    await render();
+
+    const error = await screen.findByText(/Could not load images/);
+    const card = error.closest('.MuiCard-root') as HTMLElement;
+    failing = false;
+    await userEvent.click(within(card).getByRole('button', { name: 'Retry' }));
+    expect(
+      await screen.findByRole('table', { name: 'Images' }),
+    ).toBeInTheDocument();
   });
 
   it('shows no percentage when nothing is required, and says when the layer coverage could not be reloaded', async () => {

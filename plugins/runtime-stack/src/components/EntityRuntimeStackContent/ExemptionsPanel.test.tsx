@@ -566,6 +566,75 @@ describe('ExemptionsPanel', () => {
     ]);
   });
 
+  it('keeps the grant dialog open while the grant is in flight, so its failure is seen', async () => {
+    serveExemptions([]);
+    let answer = (_: Response) => {};
+    server.use(
+      http.post(
+        `${base}/exemptions`,
+        () =>
+          new Promise<Response>(resolve => {
+            answer = resolve;
+          }),
+      ),
+    );
+    await render({ capability: 'data-protection' });
+
+    const dialog = await openGrantDialog();
+    await grantStateless(dialog);
+    await waitFor(() =>
+      expect(
+        within(dialog).getByRole('button', { name: 'Cancel' }),
+      ).toBeDisabled(),
+    );
+    await userEvent.keyboard('{Escape}');
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+
+    answer(errorBody('Error', 'database went away', 500));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'database went away',
+    );
+    expect(
+      within(dialog).getByRole('button', { name: 'Cancel' }),
+    ).toBeEnabled();
+  });
+
+  it('keeps the revoke dialog open while the revoke is in flight, so its failure is seen', async () => {
+    serveExemptions([own]);
+    let answer = (_: Response) => {};
+    server.use(
+      http.delete(
+        `${base}/exemptions/:id`,
+        () =>
+          new Promise<Response>(resolve => {
+            answer = resolve;
+          }),
+      ),
+    );
+    await render({ model: defaultLayerModel });
+    const revoke = await screen.findByRole('button', {
+      name: 'Revoke exemption for Data protection (backup & restore)',
+    });
+    await waitFor(() => expect(revoke).not.toHaveAttribute('aria-disabled'));
+    await userEvent.click(revoke);
+    const dialog = await screen.findByRole('dialog', {
+      name: /Revoke the exemption/,
+    });
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Revoke' }),
+    );
+    expect(
+      within(dialog).getByRole('button', { name: 'Cancel' }),
+    ).toBeDisabled();
+    await userEvent.keyboard('{Escape}');
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+
+    answer(errorBody('Error', 'database went away', 500));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'database went away',
+    );
+  });
+
   it('takes an exemption someone else revoked first as revoked, and refreshes the list', async () => {
     const store = serveExemptions([own, expired]);
     server.use(

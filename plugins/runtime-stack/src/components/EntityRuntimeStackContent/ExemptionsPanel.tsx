@@ -117,7 +117,13 @@ const RevokeDialog = ({
   };
   const titleId = `revoke-exemption-${exemption.id}`;
   return (
-    <Dialog open onClose={onClose} aria-labelledby={titleId}>
+    // A revoke in flight is not cancelled by closing: closing would only
+    // hide its failure.
+    <Dialog
+      open
+      onClose={saving ? undefined : onClose}
+      aria-labelledby={titleId}
+    >
       <DialogTitle id={titleId}>
         {t('exemptions.revokeDialog.title', { capability: capabilityTitle })}
       </DialogTitle>
@@ -131,7 +137,9 @@ const RevokeDialog = ({
         {problem && <ErrorText role="alert">{problem}</ErrorText>}
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>{t('exemptions.revokeDialog.cancel')}</Button>
+        <Button onClick={onClose} disabled={saving}>
+          {t('exemptions.revokeDialog.cancel')}
+        </Button>
         <Button
           className={classes.destructive}
           onClick={revoke}

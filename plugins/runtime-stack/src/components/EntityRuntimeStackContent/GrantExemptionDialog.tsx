@@ -106,7 +106,14 @@ export const GrantExemptionDialog = ({
 
   const known = capabilities.some(c => c.id === form.capability);
   return (
-    <Dialog open onClose={onClose} aria-labelledby={TITLE_ID} fullWidth>
+    // A save in flight is not cancelled by closing: closing would only hide
+    // its failure.
+    <Dialog
+      open
+      onClose={saving ? undefined : onClose}
+      aria-labelledby={TITLE_ID}
+      fullWidth
+    >
       <form onSubmit={grant} noValidate>
         <DialogTitle id={TITLE_ID}>
           {t('exemptions.grantDialog.title')}
@@ -194,7 +201,7 @@ export const GrantExemptionDialog = ({
           {problem && <ErrorText role="alert">{problem}</ErrorText>}
         </DialogContent>
         <DialogActions>
-          <Button onClick={onClose}>
+          <Button onClick={onClose} disabled={saving}>
             {t('exemptions.grantDialog.cancel')}
           </Button>
           <Button type="submit" color="primary" disabled={saving}>

@@ -666,6 +666,62 @@ describe('LayerStack', () => {
     ]);
   });
 
+  it('keeps focus on Change owner when the first save gives the row a record of its own', async () => {
+    const ownRecord: EffectiveOwner = {
+      owner: 'group:default/storage-team',
+      responsibility: 'operates',
+      inheritedFrom: { kind: 'component', ref: entityRef, source: 'store' },
+      via: 'capability',
+      recordId: 'rec-first-save',
+      version: 1,
+    };
+    const served = serveCoverage(
+      coverage,
+      withOwnersOf('data-protection', [ownRecord]),
+    );
+    server.use(
+      http.post(`${base}/ownership`, () =>
+        HttpResponse.json(savedRecord({ id: 'rec-first-save' }), {
+          status: 201,
+        }),
+      ),
+    );
+    const asked: string[] = [];
+    const permission = mockApis.permission({
+      authorize: request => {
+        if ('resourceRef' in request && request.resourceRef) {
+          asked.push(request.resourceRef);
+        }
+        return ALLOW;
+      },
+    });
+    await render(permission);
+
+    const name = 'Change owner of Data protection (backup & restore)';
+    const dialog = await openChangeOwnerDialog(
+      'Data protection (backup & restore)',
+    );
+    // Behind the open dialog, hidden from role queries.
+    const button = screen.getByRole('button', { name, hidden: true });
+    await fillIn(
+      within(dialog).getByRole('textbox', { name: /Owner group/ }),
+      'group:storage-team',
+    );
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    expect(button).toHaveFocus();
+
+    // The reload makes the row's own record the one saving changes, which
+    // the permission framework is asked about: the button stays the same.
+    await waitFor(() => expect(served.count).toBe(2));
+    await waitFor(() => expect(asked).toContain('rec-first-save'));
+    await waitFor(() => expect(button).not.toHaveAttribute('aria-disabled'));
+    expect(screen.getByRole('button', { name })).toBe(button);
+    expect(button).toHaveFocus();
+  });
+
   it("picks the new owner from the catalog's groups by their names", async () => {
     serveCoverage(coverage);
     await render();

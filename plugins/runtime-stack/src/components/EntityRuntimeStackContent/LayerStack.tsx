@@ -15,7 +15,10 @@ import { OwnershipHeader } from './OwnershipHeader';
 import { VisuallyHidden } from '@backstage/ui';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { ErrorText } from '../shared/ErrorText';
-import { ownershipReadError } from '../shared/ownershipReadError';
+import {
+  ownershipReadable,
+  ownershipReadError,
+} from '../shared/ownershipReadError';
 import { LayerAccordion } from '../shared/LayerAccordion';
 import { useTakeOverChecks, type TakeOverCheck } from './useTakeOverChecks';
 import { useCompactStack } from './useCompactStack';
@@ -143,6 +146,7 @@ export const LayerStack = ({
       <OwnershipHeader
         note={t('entityContent.stack.ownersNote')}
         entityRef={value.entityRef}
+        readable={ownershipReadable(value)}
         capabilityTitleOf={capabilityTitlesIn(value)}
       />
       {ownersError && (

@@ -6,11 +6,14 @@ import { OwnershipHistory } from './OwnershipHistory';
 export const OwnershipHeader = ({
   note,
   entityRef,
+  readable,
   capabilityTitleOf,
 }: {
   note: string;
   /** The component or System whose records the history lists. */
   entityRef: string;
+  /** Whether the user may read owners, and so their history. */
+  readable: boolean;
   capabilityTitleOf: (capability: string) => string;
 }) => (
   <Box display="flex" alignItems="center" justifyContent="space-between" mb={1}>
@@ -19,6 +22,7 @@ export const OwnershipHeader = ({
     </Typography>
     <OwnershipHistory
       entityRef={entityRef}
+      readable={readable}
       capabilityTitleOf={capabilityTitleOf}
     />
   </Box>

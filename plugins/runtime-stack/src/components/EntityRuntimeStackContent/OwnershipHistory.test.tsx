@@ -6,6 +6,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { OwnershipHistory } from './OwnershipHistory';
 import { renderWithClient } from '../../__testUtils__/runtimeStackClient';
+import { backendError } from '../../__testUtils__/backendError';
 
 const base = 'http://backstage.test/api/runtime-stack';
 const entityRef = 'component:default/payments-api';
@@ -89,7 +90,7 @@ describe('OwnershipHistory', () => {
   };
 
   const open = async () => {
-    await renderWithClient(<OwnershipHistory entityRef={entityRef} />);
+    await renderWithClient(<OwnershipHistory entityRef={entityRef} readable />);
     const button = screen.getByRole('button', {
       name: 'History of owner changes on this component',
     });
@@ -162,6 +163,64 @@ describe('OwnershipHistory', () => {
     expect(
       within(dialog).queryByRole('button', { name: 'Show older changes' }),
     ).not.toBeInTheDocument();
+  });
+
+  it('says why History is blocked for a user who may not read owners, and asks nothing', async () => {
+    const requests = serveHistory(3);
+    await renderWithClient(
+      <OwnershipHistory entityRef={entityRef} readable={false} />,
+    );
+    const button = screen.getByRole('button', {
+      name: 'History of owner changes on this component',
+    });
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    expect(button).toHaveAccessibleDescription(
+      'Reading owners is not allowed for you, so neither is the history of their changes.',
+    );
+    await userEvent.click(button);
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(requests).toEqual([]);
+  });
+
+  it("reads the policy's refusal as a sentence, not as an error", async () => {
+    server.use(
+      http.get(`${base}/history`, () =>
+        backendError(
+          'NotAllowedError',
+          'Reading ownership is not allowed for you',
+          403,
+        ),
+      ),
+    );
+    const dialog = await open();
+    expect(
+      await within(dialog).findByText(
+        /You may not see the ownership history \(Reading ownership is not allowed for you\)/,
+      ),
+    ).toBeInTheDocument();
+    expect(within(dialog).queryByText(/Could not load/)).toBeNull();
+    expect(within(dialog).queryByRole('button', { name: 'Retry' })).toBeNull();
+  });
+
+  it('loads again on Retry after the history failed to load', async () => {
+    let failing = true;
+    const all = [change(0)];
+    server.use(
+      http.get(`${base}/history`, () =>
+        failing
+          ? backendError('Error', 'database went away', 500)
+          : HttpResponse.json({ items: all, totalCount: 1, limit: 50 }),
+      ),
+    );
+    const dialog = await open();
+    expect(
+      await within(dialog).findByText(/Could not load the ownership history/),
+    ).toBeInTheDocument();
+    failing = false;
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Retry' }),
+    );
+    expect(await rows(dialog)).toHaveLength(1);
   });
 
   it('says when no owner was ever set', async () => {

@@ -1,4 +1,4 @@
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import type {
   LayerOwnership,
@@ -15,12 +15,14 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { runtimeStackApiRef } from '../../api';
 import { formatWhen } from './formatWhen';
 import { responsibilityText } from './responsibilityText';
 import { RefLink } from '../shared/RefLink';
+import { GuardedButton } from '../shared/GuardedButton';
+import { LoadError } from '../shared/LoadError';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { useScopeNoun } from '../shared/entityScope';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
@@ -135,9 +137,11 @@ const HistoryRows = ({
           ))}
         </TableBody>
       </ScrollingTable>
+      {/* Show older changes below asks again. */}
       {state.error && (
-        <ResponseErrorPanel
+        <LoadError
           error={state.error}
+          what={t('entityContent.history.what')}
           title={t('entityContent.history.olderLoadError')}
         />
       )}
@@ -163,16 +167,18 @@ const HistoryTable = ({
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   const scope = useScopeNoun()(entityRef);
   // Fetched on every opening: it is short, and it changes with every save.
-  const history = useAsync(
+  const history = useAsyncRetry(
     () => api.getOwnershipHistory(entityRef, { limit: HISTORY_LIMIT }),
     [api, entityRef],
   );
   if (history.loading) return <Progress />;
   if (history.error) {
     return (
-      <ResponseErrorPanel
+      <LoadError
         error={history.error}
+        what={t('entityContent.history.what')}
         title={t('entityContent.history.loadError')}
+        onRetry={history.retry}
       />
     );
   }
@@ -206,9 +212,15 @@ const HistoryTable = ({
  */
 export const OwnershipHistory = ({
   entityRef,
+  readable,
   capabilityTitleOf = capability => capability,
 }: {
   entityRef: string;
+  /**
+   * Whether the user may read owners: the history would be refused to one
+   * who may not, so the button says so instead of opening a refusal.
+   */
+  readable: boolean;
   /** Names a capability; its id when not given. */
   capabilityTitleOf?: TitleOf;
 }) => {
@@ -217,15 +229,17 @@ export const OwnershipHistory = ({
   const scope = useScopeNoun()(entityRef);
   return (
     <>
-      <Button
-        size="small"
+      <GuardedButton
         variant="outlined"
+        disabledReason={
+          readable ? undefined : t('entityContent.history.notAllowed')
+        }
         aria-label={t('entityContent.history.buttonLabel', { scope })}
         aria-haspopup="dialog"
         onClick={() => setOpen(true)}
       >
         {t('entityContent.history.button')}
-      </Button>
+      </GuardedButton>
       {open && (
         <Dialog
           open

@@ -18,7 +18,8 @@ export function Section<T>(props: {
   /** The title as a sentence names it: "Could not load {what}". */
   what: string;
   subheader?: string;
-  state: { loading: boolean; error?: Error; value?: T };
+  /** `retry`, when the load has one, is offered after a failed first load. */
+  state: { loading: boolean; error?: Error; value?: T; retry?: () => void };
   /** Loading again while the last value stays on screen. */
   refreshing?: boolean;
   /** Why loading again failed, the last value staying on screen. */
@@ -51,6 +52,7 @@ export function Section<T>(props: {
         error={state.error}
         what={what}
         title={t('entityContent.section.loadError', { what })}
+        onRetry={state.retry}
       />
     );
   } else if (state.value === undefined || isEmpty(state.value)) {

@@ -31,6 +31,12 @@ export const entityContentMessages = {
     layerRatio: '{{percent}} of {{required, number}}',
     gaps: 'Gaps',
     gapsLabel: 'Coverage gaps',
+    /** The gaps table shows no header row: these name its columns to a screen reader. */
+    gapColumns: {
+      status: 'Status',
+      capability: 'Capability',
+      hint: 'What would close it',
+    },
     conflict: ' (declared {{declared}}, observed {{observed}})',
   },
   stack: {
@@ -62,6 +68,9 @@ export const entityContentMessages = {
     conflictNothing: 'nothing',
     exempt: 'Exempt: {{reason}}',
     exemptUntil: 'Exempt: {{reason}} (until {{date}})',
+    /** For a reader who may not read exemptions, so is not told why. */
+    exemptNoReason: 'Exempt',
+    exemptNoReasonUntil: 'Exempt until {{date}}',
     evidenceButton: 'Evidence ({{count}})',
     /** The button's accessible name: its visible text first, as WCAG 2.5.3 asks. */
     evidenceButtonLabel: 'Evidence ({{count}}) for {{capability}}',
@@ -154,6 +163,11 @@ export const entityContentMessages = {
     button: 'History',
     /** The button's accessible name, starting with its visible text. */
     buttonLabel: 'History of owner changes on {{scope}}',
+    /** Why History is blocked: the owners themselves were not shown. */
+    notAllowed:
+      'Reading owners is not allowed for you, so neither is the history of their changes.',
+    /** The history inside a sentence: "You may not see {what}". */
+    what: 'the ownership history',
     title: 'Owner changes on {{scope}}',
     close: 'Close',
     loadError: 'Could not load the ownership history',

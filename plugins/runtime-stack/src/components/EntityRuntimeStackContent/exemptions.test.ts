@@ -1,6 +1,7 @@
 import { ResponseError } from '@backstage/errors';
 import { defaultLayerModel } from '@internal/backstage-plugin-runtime-stack-common';
 import {
+  exemptionText,
   capabilitiesOf,
   describeExpiry,
   expiryDay,
@@ -46,6 +47,31 @@ describe('describeExpiry', () => {
       expired: true,
       text: 'expired 3 days ago',
     });
+  });
+});
+
+describe('exemptionText', () => {
+  it('says why and until when, where the reader was told why', () => {
+    expect(
+      exemptionText(t, {
+        capability: 'backup',
+        reason: 'stateless',
+        expiresAt: '2027-03-01T00:00:00.000Z',
+      }),
+    ).toBe('Exempt: stateless (until 2027-03-01)');
+    expect(
+      exemptionText(t, { capability: 'backup', reason: 'stateless' }),
+    ).toBe('Exempt: stateless');
+  });
+
+  it('says only that and until when to a reader who may not read exemptions', () => {
+    expect(
+      exemptionText(t, {
+        capability: 'backup',
+        expiresAt: '2027-03-01T00:00:00.000Z',
+      }),
+    ).toBe('Exempt until 2027-03-01');
+    expect(exemptionText(t, { capability: 'backup' })).toBe('Exempt');
   });
 });
 

@@ -1,5 +1,6 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import type {
+  CoverageExemption,
   Exemption,
   ExemptionInput,
   LayerModel,
@@ -196,4 +197,24 @@ export function sortExemptions(exemptions: Exemption[]): Exemption[] {
   return [...byId.values()].sort(
     (a, b) => Date.parse(a.expiresAt) - Date.parse(b.expiresAt),
   );
+}
+
+/** The exemption in words; its reason only where the reader was told it. */
+export function exemptionText(
+  t: RuntimeStackT,
+  { reason, expiresAt }: CoverageExemption,
+): string {
+  if (reason === undefined) {
+    return expiresAt
+      ? t('entityContent.stack.exemptNoReasonUntil', {
+          date: expiryDay(expiresAt),
+        })
+      : t('entityContent.stack.exemptNoReason');
+  }
+  return expiresAt
+    ? t('entityContent.stack.exemptUntil', {
+        reason,
+        date: expiryDay(expiresAt),
+      })
+    : t('entityContent.stack.exempt', { reason });
 }

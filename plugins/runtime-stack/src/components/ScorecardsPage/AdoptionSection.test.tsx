@@ -11,6 +11,7 @@ import {
   renderWithClient,
 } from '../../__testUtils__/runtimeStackClient';
 import { AdoptionSection } from './AdoptionSection';
+import { backendError } from '../../__testUtils__/backendError';
 
 const adoption: EstateAdoption = {
   services: 50,
@@ -165,5 +166,25 @@ describe('AdoptionSection', () => {
     expect(
       await screen.findByText(/Could not load tool adoption/),
     ).toBeInTheDocument();
+  });
+
+  it("reads the policy's refusal as a sentence, not as an error", async () => {
+    server.use(
+      http.get(`${baseUrl}/scorecards/adoption`, () =>
+        backendError(
+          'NotAllowedError',
+          'Reading scorecards is not allowed for you',
+          403,
+        ),
+      ),
+      http.get(`${baseUrl}/layers`, () => HttpResponse.json(defaultLayerModel)),
+    );
+    await renderWithClient(<AdoptionSection />);
+    expect(
+      await screen.findByText(
+        /You may not see tool adoption \(Reading scorecards is not allowed for you\)/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Could not load tool adoption/)).toBeNull();
   });
 });

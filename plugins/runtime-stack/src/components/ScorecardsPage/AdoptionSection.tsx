@@ -1,8 +1,4 @@
-import {
-  EmptyState,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { EmptyState, Progress } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { CapabilityAdoption } from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
@@ -10,11 +6,13 @@ import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { runtimeStackApiRef } from '../../api';
 import { toolTitlesOf } from '@internal/backstage-plugin-runtime-stack-common';
 import { heatColor } from './heatColor';
 import { useLayerNameOf } from './layerNames';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
+import { LoadError } from '../shared/LoadError';
 import { runtimeStackTranslationRef } from '../../translation';
 
 /**
@@ -199,7 +197,7 @@ const CapabilityAdoptionRow = ({
 export const AdoptionSection = () => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   const api = useApi(runtimeStackApiRef);
-  const adoption = useAsync(() => api.getAdoption(), [api]);
+  const adoption = useAsyncRetry(() => api.getAdoption(), [api]);
   // Only titles come from the model: without it ids are shown instead.
   const model = useAsync(() => api.getLayerModel(), [api]);
   const layerTitle = useLayerNameOf(model.value);
@@ -207,9 +205,11 @@ export const AdoptionSection = () => {
   if (adoption.loading) return <Progress />;
   if (adoption.error) {
     return (
-      <ResponseErrorPanel
+      <LoadError
         error={adoption.error}
+        what={t('scorecardsPage.adoption.what')}
         title={t('scorecardsPage.adoption.loadError')}
+        onRetry={adoption.retry}
       />
     );
   }

@@ -27,6 +27,7 @@ import {
   runtimeStackTestApi,
 } from '../../__testUtils__/runtimeStackClient';
 import { capturedActions } from '../../__testUtils__/capturedActions';
+import { backendError } from '../../__testUtils__/backendError';
 import { ServicesTable } from './ServicesTable';
 
 const minutesAgo = (m: number) =>
@@ -669,6 +670,81 @@ describe('ServicesTable', () => {
         screen.queryByText('Some services on this page are hidden from you.'),
       ).not.toBeInTheDocument();
     });
+  });
+
+  it('shows progress, not the last empty answer, while the next answer loads', async () => {
+    serve({ items: [], totalCount: 0, limit: 25, offset: 0 });
+    let release = () => {};
+    const held = new Promise<void>(resolve => {
+      release = resolve;
+    });
+    server.use(
+      http.get(`${baseUrl}/scorecards/services`, async ({ request }) => {
+        if (queryOf(request.url).lifecycle !== 'production') return undefined;
+        await held;
+        return HttpResponse.json(page);
+      }),
+    );
+    await renderWithClient(<ServicesTable />);
+    expect(
+      await screen.findByText('No services evaluated yet'),
+    ).toBeInTheDocument();
+
+    await userEvent.selectOptions(screen.getByLabelText('Lifecycle'), [
+      'production',
+    ]);
+    // Nothing is known yet of what the filter matches.
+    await waitFor(() =>
+      expect(screen.queryByText('No services evaluated yet')).toBeNull(),
+    );
+    expect(screen.queryByText('No service matches these filters')).toBeNull();
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+
+    release();
+    expect(
+      await screen.findByRole('table', { name: 'Services' }),
+    ).toBeInTheDocument();
+  });
+
+  it("reads the policy's refusal as a sentence, not as an error", async () => {
+    serve();
+    server.use(
+      http.get(`${baseUrl}/scorecards/services`, () =>
+        backendError(
+          'NotAllowedError',
+          'Reading scorecards is not allowed for you',
+          403,
+        ),
+      ),
+    );
+    await renderWithClient(<ServicesTable />);
+    expect(
+      await screen.findByText(
+        /You may not see the services \(Reading scorecards is not allowed for you\)/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Could not load the services/)).toBeNull();
+  });
+
+  it('loads the services again on Retry after they failed to load', async () => {
+    let failing = true;
+    serve();
+    server.use(
+      http.get(`${baseUrl}/scorecards/services`, () =>
+        failing
+          ? backendError('ServiceUnavailableError', 'backend restarting', 503)
+          : undefined,
+      ),
+    );
+    await renderWithClient(<ServicesTable />);
+    expect(
+      await screen.findByText(/Could not load the services/),
+    ).toBeInTheDocument();
+    failing = false;
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(
+      await screen.findByRole('table', { name: 'Services' }),
+    ).toBeInTheDocument();
   });
 
   it('explains an empty estate, and an empty filter result', async () => {

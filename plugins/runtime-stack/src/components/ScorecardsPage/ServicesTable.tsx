@@ -1,8 +1,4 @@
-import {
-  EmptyState,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { EmptyState, Progress } from '@backstage/core-components';
 import {
   useAnalytics,
   useApi,
@@ -25,7 +21,7 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import useDebounce from 'react-use/esm/useDebounce';
 import { runtimeStackApiRef } from '../../api';
 import { formatAgeSince } from '../shared/formatAgeSince';
@@ -51,6 +47,7 @@ import { useClampedPage } from './useSearchParamsUpdate';
 import { makeStyles } from '@material-ui/core/styles';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { ErrorText } from '../shared/ErrorText';
+import { LoadError } from '../shared/LoadError';
 import { errorMessage } from '../shared/errorMessage';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
 import { useCoverageStatusText } from '../shared/coverageStatusText';
@@ -291,7 +288,7 @@ export const ServicesTable = () => {
       }),
     [filters, sort, page, rowsPerPage],
   );
-  const scores = useAsync(() => api.getServiceScores(query), [api, query]);
+  const scores = useAsyncRetry(() => api.getServiceScores(query), [api, query]);
   const requirementProfiles = useRequirementProfiles();
   const teamOptions = useTeamOptions(fields.team);
   const systemOptions = useSystemOptions(fields.system);
@@ -528,13 +525,17 @@ export const ServicesTable = () => {
   );
 
   let body;
-  if (scores.loading && !scores.value) {
+  // An empty answer is no table to keep on screen: until the next one comes,
+  // its empty state would say that nothing matches what is still asked.
+  if (scores.loading && (!scores.value || scores.value.totalCount === 0)) {
     body = <Progress />;
   } else if (scores.error) {
     body = (
-      <ResponseErrorPanel
+      <LoadError
         error={scores.error}
+        what={t('scorecardsPage.services.what')}
         title={t('scorecardsPage.services.loadError')}
+        onRetry={scores.retry}
       />
     );
   } else if (!scores.value || scores.value.totalCount === 0) {

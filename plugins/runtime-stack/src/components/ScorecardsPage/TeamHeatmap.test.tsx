@@ -21,6 +21,7 @@ import {
   renderWithClient,
   runtimeStackTestApi,
 } from '../../__testUtils__/runtimeStackClient';
+import { backendError } from '../../__testUtils__/backendError';
 import { TeamHeatmap } from './TeamHeatmap';
 
 jest.mock('./TeamViewSection', () => ({
@@ -391,6 +392,56 @@ describe('TeamHeatmap', () => {
     expect(
       screen.queryByRole('button', { name: 'team-payments' }),
     ).not.toBeInTheDocument();
+  });
+
+  it('offers Retry when a page of teams fails to load, and loads that page again', async () => {
+    let failing = true;
+    const requests = serve();
+    server.use(
+      http.get(`${baseUrl}/scorecards/teams`, ({ request }) => {
+        const query = queryOf(request.url);
+        if (query.offset !== '50' || !failing) return undefined;
+        requests.push(query);
+        return HttpResponse.json(
+          { error: { name: 'Error', message: 'database is down' } },
+          { status: 500 },
+        );
+      }),
+    );
+    await renderWithClient(<TeamHeatmap />);
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Next page' }),
+    );
+    expect(
+      await screen.findByText(/Could not load the team scorecard/),
+    ).toBeInTheDocument();
+    failing = false;
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(
+      await screen.findByRole('button', { name: 'ops/team-sre' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('51-100 of 120')).toBeInTheDocument();
+    expect(requests.map(r => r.offset)).toEqual(['0', '50', '50']);
+  });
+
+  it("reads the policy's refusal as a sentence, not as an error", async () => {
+    server.use(
+      http.get(`${baseUrl}/scorecards/teams`, () =>
+        backendError(
+          'NotAllowedError',
+          'Reading scorecards is not allowed for you',
+          403,
+        ),
+      ),
+    );
+    await renderWithClient(<TeamHeatmap />);
+    expect(
+      await screen.findByText(
+        /You may not see the team scorecard \(Reading scorecards is not allowed for you\)/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Could not load/)).toBeNull();
   });
 
   describe('choosing a team', () => {

@@ -1,8 +1,4 @@
-import {
-  EmptyState,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { EmptyState, Progress } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { TeamScorecard } from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
@@ -14,6 +10,7 @@ import { useRef, type ReactNode } from 'react';
 import { runtimeStackApiRef } from '../../api';
 import { runtimeStackTranslationRef } from '../../translation';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
+import { LoadError } from '../shared/LoadError';
 import { useLastGoodAsync } from '../shared/useLastGoodAsync';
 import { focusableTitle } from '../shared/focusableTitle';
 import { HeatLegend } from './HeatLegend';
@@ -126,10 +123,14 @@ export const TeamHeatmap = () => {
   if (state.loading) {
     body = <Progress />;
   } else if (error) {
+    // The page asked for stays in the address: Retry asks for it again,
+    // where the pager that led here is gone with the table.
     body = (
-      <ResponseErrorPanel
+      <LoadError
         error={error}
+        what={t('scorecardsPage.heatmap.what')}
         title={t('scorecardsPage.heatmap.loadError')}
+        onRetry={state.retry}
       />
     );
   } else if (!scorecard || scorecard.totalCount === 0) {

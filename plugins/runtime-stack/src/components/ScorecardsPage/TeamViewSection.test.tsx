@@ -9,7 +9,9 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { useState } from 'react';
 import { TeamViewSection } from './TeamViewSection';
+import { backendError } from '../../__testUtils__/backendError';
 import { runtimeStackTestApi } from '../../__testUtils__/runtimeStackClient';
 import {
   findCoverageFigure,
@@ -250,6 +252,69 @@ describe('TeamViewSection', () => {
       screen.getByRole('button', { name: 'Close the view of team-payments' }),
     );
     expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
+  it("shows none of the previous team's groups while the next team loads", async () => {
+    let release = () => {};
+    const held = new Promise<void>(resolve => {
+      release = resolve;
+    });
+    server.use(
+      http.get(`${base}/scorecards/teams/default/team-payments`, () =>
+        HttpResponse.json(view),
+      ),
+      http.get(`${base}/scorecards/teams/default/team-search`, async () => {
+        await held;
+        return HttpResponse.json({
+          ...view,
+          team: 'group:default/team-search',
+          groups: ['group:default/team-search', 'group:default/team-c'],
+        });
+      }),
+    );
+    const Switching = () => {
+      const [team, setTeam] = useState('group:default/team-payments');
+      return (
+        <>
+          <button onClick={() => setTeam('group:default/team-search')}>
+            Next team
+          </button>
+          <TeamViewSection team={team} onClose={jest.fn()} />
+        </>
+      );
+    };
+    await renderInTestApp(<Switching />, {
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      apis: [runtimeStackTestApi(), mockApis.permission()],
+    });
+    expect(await screen.findByText('with team-a, team-b')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Next team' }));
+    expect(
+      await screen.findByRole('link', { name: 'team-search' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/^with /)).toBeNull();
+
+    release();
+    expect(await screen.findByText('with team-c')).toBeInTheDocument();
+  });
+
+  it('offers Retry when the view failed to load, and loads it again', async () => {
+    let failing = true;
+    server.use(
+      http.get(`${base}/scorecards/teams/default/team-payments`, () =>
+        failing
+          ? backendError('ServiceUnavailableError', 'backend restarting', 503)
+          : HttpResponse.json(view),
+      ),
+    );
+    await render();
+    expect(
+      await screen.findByText(/Could not load the view of team-payments/),
+    ).toBeInTheDocument();
+    failing = false;
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await findCoverageFigure('Team coverage')).toHaveTextContent('75%');
   });
 
   it('shows why the view could not be loaded', async () => {

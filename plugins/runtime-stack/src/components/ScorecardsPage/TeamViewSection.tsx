@@ -1,5 +1,5 @@
 import { parseEntityRef } from '@backstage/catalog-model';
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
@@ -15,7 +15,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import CloseIcon from '@material-ui/icons/Close';
 import { Fragment, type ReactNode, type RefObject } from 'react';
-import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { runtimeStackApiRef } from '../../api';
 import { describeExpiry } from '../EntityRuntimeStackContent/exemptions';
 import { useLayerModelTitles } from '../shared/layerModelTitles';
@@ -24,6 +24,7 @@ import { RefLink } from '../shared/RefLink';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { AlertChip } from '../shared/AlertChip';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
+import { LoadError } from '../shared/LoadError';
 import { useCoverageStatusText } from '../shared/coverageStatusText';
 import {
   runtimeStackTranslationRef,
@@ -301,30 +302,33 @@ export const TeamViewSection = ({
 }) => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   const api = useApi(runtimeStackApiRef);
-  const state = useAsync(async () => {
+  const state = useAsyncRetry(async () => {
     const { namespace, name } = parseEntityRef(team, {
       defaultKind: 'group',
       defaultNamespace: 'default',
     });
     return api.getTeamView({ kind: 'group', namespace, name });
   }, [api, team]);
+  // While the next team loads, react-use still holds the previous team's
+  // view: its groups would head the next team's card.
+  const view = state.loading ? undefined : state.value;
 
   const name = useTeamTitle(team);
-  const others = (state.value?.groups ?? []).filter(
-    g => g !== state.value?.team,
-  );
+  const others = (view?.groups ?? []).filter(g => g !== view?.team);
   let body: ReactNode;
   if (state.loading) {
     body = <Progress />;
   } else if (state.error) {
     body = (
-      <ResponseErrorPanel
+      <LoadError
         error={state.error}
+        what={t('scorecardsPage.teamView.what', { team: name })}
         title={t('scorecardsPage.teamView.loadError', { team: name })}
+        onRetry={state.retry}
       />
     );
-  } else if (state.value) {
-    body = <TeamViewBody view={state.value} />;
+  } else if (view) {
+    body = <TeamViewBody view={view} />;
   }
 
   return (

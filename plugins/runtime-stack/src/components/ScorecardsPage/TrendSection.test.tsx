@@ -363,6 +363,22 @@ describe('TrendSection', () => {
     ).toBeInTheDocument();
   });
 
+  it('loads the trend again on Retry after it failed to load', async () => {
+    const answers: Record<string, CoverageTrend> = {};
+    const queries = serveTrends(answers);
+    serveTeams(scorecard([]));
+    await render();
+    expect(
+      await screen.findByText(/Could not load the trend of Estate/),
+    ).toBeInTheDocument();
+    answers.estate = estate;
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(
+      await screen.findByRole('img', { name: 'Coverage of Estate by day' }),
+    ).toBeInTheDocument();
+    expect(queries).toHaveLength(2);
+  });
+
   it('offers the teams of every page of the scorecard', async () => {
     serveTrends({ estate });
     const offsets = serveTeams(

@@ -1,4 +1,4 @@
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import type {
   CoverageTrend,
@@ -18,6 +18,7 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { useMemo, type ReactNode } from 'react';
 import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { runtimeStackApiRef } from '../../api';
 import { TrendChart, type TrendChartSeries } from '../shared/TrendChart';
 import { ScrollingTable } from '../shared/ScrollingTable';
@@ -26,6 +27,7 @@ import { TeamTitle, useTeamTitle } from '../shared/TeamTitle';
 import { shortEntityName } from './entityRefs';
 import { loadScorecardTeams } from './scorecardTeams';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
+import { LoadError } from '../shared/LoadError';
 import { runtimeStackTranslationRef } from '../../translation';
 import { coveragePercentText } from '../shared/percentText';
 import { useLayerNames } from './layerNames';
@@ -192,7 +194,7 @@ export const TrendSection = () => {
     layerNames.layers,
     subject.kind === 'layer' ? subject.layer : undefined,
   );
-  const trend = useAsync(
+  const trend = useAsyncRetry(
     () => api.getTrend(subject, days),
     [api, subject, days],
   );
@@ -207,9 +209,11 @@ export const TrendSection = () => {
     body = <Progress />;
   } else if (trend.error) {
     body = (
-      <ResponseErrorPanel
+      <LoadError
         error={trend.error}
+        what={t('scorecardsPage.trends.what', { subject: title })}
         title={t('scorecardsPage.trends.loadError', { subject: title })}
+        onRetry={trend.retry}
       />
     );
   } else if (!trend.value || trend.value.points.length === 0) {

@@ -33,6 +33,8 @@ export const scorecardsPageMessages = {
       'Each capability of the layer that the team’s services require.',
     back: 'Back to layers',
     loadError: 'Could not load the team scorecard',
+    /** The scorecard inside a sentence: "You may not see {what}". */
+    what: 'the team scorecard',
     emptyTitle: 'No teams to score yet',
     emptyDescription:
       'Teams appear once the services they own have been evaluated. Coverage is evaluated after the first cluster collection; a service counts for the Group in its spec.owner and every Group above it.',
@@ -74,6 +76,7 @@ export const scorecardsPageMessages = {
   },
   adoption: {
     loadError: 'Could not load tool adoption',
+    what: 'tool adoption',
     emptyTitle: 'No services evaluated yet',
     emptyDescription:
       "Coverage is evaluated after the first cluster collection. Once the runtime-stack backend has read your clusters, each Component's capabilities and the tools that provide them show up here.",
@@ -123,6 +126,7 @@ export const scorecardsPageMessages = {
     byLayer: 'By layer',
     chartLabel: 'Coverage of {{subject}} by day',
     loadError: 'Could not load the trend of {{subject}}',
+    what: 'the trend of {{subject}}',
     latestLabel: 'Latest coverage',
     columns: {
       series: 'Series',
@@ -181,6 +185,7 @@ export const scorecardsPageMessages = {
     exportCsv: 'Export CSV',
     exportError: 'Could not export the services: {{message}}',
     loadError: 'Could not load the services',
+    what: 'the services',
     noMatchTitle: 'No service matches these filters',
     noMatchDescription:
       "Loosen or clear a filter. A team includes the groups below it, a status counts only the layer's required capabilities, and search matches part of a title or an entity ref.",
@@ -196,6 +201,7 @@ export const scorecardsPageMessages = {
     close: 'Close',
     closeLabel: 'Close the view of {{team}}',
     loadError: 'Could not load the view of {{team}}',
+    what: 'the view of {{team}}',
     coverageLabel: 'Team coverage',
     summary_one:
       '{{covered, number}} of {{required, number}} required capabilities covered · {{count, number}} service',

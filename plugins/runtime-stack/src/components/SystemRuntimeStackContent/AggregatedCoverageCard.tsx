@@ -8,6 +8,7 @@ import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { ScrollingTable } from '../shared/ScrollingTable';
+import { HiddenTableHead } from '../shared/HiddenTableHead';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
 import { runtimeStackTranslationRef } from '../../translation';
 import { coveragePercentText } from '../shared/percentText';
@@ -64,6 +65,13 @@ export const AggregatedCoverageCard = ({
         size="small"
         aria-label={t('systemContent.coverage.layersLabel')}
       >
+        <HiddenTableHead
+          columns={[
+            t('layerCoverageColumns.layer'),
+            t('layerCoverageColumns.bar'),
+            t('layerCoverageColumns.percent'),
+          ]}
+        />
         <TableBody>
           {[...value.layers]
             .sort((a, b) => b.layer - a.layer)

@@ -10,7 +10,7 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import { useMemo } from 'react';
-import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { runtimeStackApiRef, type EntityName } from '../../api';
 import { CapabilityOwners } from '../EntityRuntimeStackContent/CapabilityOwners';
 import { ChangeOwnerAction } from '../EntityRuntimeStackContent/ChangeOwnerAction';
@@ -145,7 +145,7 @@ export const SystemOwnersCard = ({ system }: { system: EntityName }) => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   const api = useApi(runtimeStackApiRef);
   const systemRef = stringifyEntityRef(system);
-  const model = useAsync(() => api.getLayerModel(), [api]);
+  const model = useAsyncRetry(() => api.getLayerModel(), [api]);
   // A reload that fails keeps the owners on screen, and an open dialog with them.
   const ownership = useLastGoodAsync(
     systemRef,
@@ -163,6 +163,11 @@ export const SystemOwnersCard = ({ system }: { system: EntityName }) => {
     loading: model.loading || ownership.loading,
     error: model.error ?? ownership.error,
     value: layers,
+    // Asks again for what failed, which may be both.
+    retry: () => {
+      if (model.error) model.retry();
+      if (ownership.error) ownership.retry();
+    },
   };
   const capabilities = useMemo(
     () => (layers ?? []).flatMap(layer => layer.capabilities),
@@ -191,6 +196,8 @@ export const SystemOwnersCard = ({ system }: { system: EntityName }) => {
           <OwnershipHeader
             note={t('systemContent.owners.note')}
             entityRef={systemRef}
+            // The owners are shown, so the user may read them.
+            readable
             capabilityTitleOf={capabilityTitlesOf(model.value)}
           />
           {shown.map(layer => (

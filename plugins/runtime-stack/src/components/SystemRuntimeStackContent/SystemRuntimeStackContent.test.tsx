@@ -173,7 +173,13 @@ describe('SystemRuntimeStackContent', () => {
     const layers = screen.getByRole('table', {
       name: 'System coverage by layer',
     });
-    expect(within(layers).getAllByRole('row').map(cellTexts)).toEqual([
+    // Named for a screen reader, though no header row is shown.
+    expect(
+      within(layers)
+        .getAllByRole('columnheader')
+        .map(header => header.textContent),
+    ).toEqual(['Layer', 'Coverage', 'Percent covered']);
+    expect(within(layers).getAllByRole('row').slice(1).map(cellTexts)).toEqual([
       [
         'Layer 4 · Security, delivery & observability8 + 1 partly of 14 covered',
         '',
@@ -645,5 +651,48 @@ describe('SystemRuntimeStackContent', () => {
     expect(
       screen.getAllByText(/No entity 'system:default\/payments'/).length,
     ).toBeGreaterThan(0);
+  });
+
+  it("reads the policy's refusal as a sentence, not as an error", async () => {
+    server.use(
+      http.get(coverageUrl, () =>
+        backendError(
+          'NotAllowedError',
+          'Reading coverage is not allowed for you',
+          403,
+        ),
+      ),
+    );
+    await render();
+
+    expect(
+      await screen.findByText(
+        /You may not see the System's coverage \(Reading coverage is not allowed for you\)/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText(/Could not load the System's coverage/),
+    ).toBeNull();
+  });
+
+  it('loads the coverage again on Retry after it failed to load', async () => {
+    let failing = true;
+    server.use(
+      http.get(coverageUrl, () =>
+        failing
+          ? backendError('ServiceUnavailableError', 'backend restarting', 503)
+          : HttpResponse.json(coverage),
+      ),
+    );
+    await render();
+
+    expect(
+      await screen.findByText(/Could not load the System's coverage/),
+    ).toBeInTheDocument();
+    failing = false;
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await findCoverageFigure('System coverage')).toHaveTextContent(
+      '65%',
+    );
   });
 });

@@ -1,8 +1,4 @@
-import {
-  EmptyState,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { EmptyState, Progress } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
@@ -22,6 +18,7 @@ import { ComponentCoverageTable } from './ComponentCoverageTable';
 import { PendingComponentsCard } from './PendingComponentsCard';
 import { SharedGapsCard } from './SharedGapsCard';
 import { ReloadFailedNote } from '../shared/ReloadFailedNote';
+import { LoadError } from '../shared/LoadError';
 import { useLastGoodAsync } from '../shared/useLastGoodAsync';
 import { latestEvaluationOf } from '../shared/latestEvaluationOf';
 import { runtimeStackTranslationRef } from '../../translation';
@@ -62,7 +59,12 @@ export const SystemRuntimeStackContent = () => {
   if (coverage.loading) return <Progress />;
   if (error) {
     return (
-      <ResponseErrorPanel error={error} title={t('systemContent.loadError')} />
+      <LoadError
+        error={error}
+        what={t('systemContent.what')}
+        title={t('systemContent.loadError')}
+        onRetry={coverage.retry}
+      />
     );
   }
   if (!value) return null;

@@ -40,6 +40,7 @@ export const GuardedButton = ({
   children: ReactNode;
   onClick: () => void;
   'aria-label'?: string;
+  'aria-haspopup'?: 'dialog';
   variant?: 'text' | 'outlined' | 'contained';
   color?: 'default' | 'primary' | 'secondary';
 }) => {
