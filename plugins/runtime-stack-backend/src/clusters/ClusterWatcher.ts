@@ -82,10 +82,13 @@ export class ClusterWatcher {
           { signal, timeoutSeconds: MAX_WATCH_SECONDS },
           onEvent,
         );
-        backoff = this.backoffMs;
         if (outcome === 'gone' && !signal.aborted) {
           position.resourceVersion = await this.relist(resource, signal);
         }
+        // Only once the watch, and the relist it asked for, worked: a relist
+        // that fails after every 410 waits longer each time, as any failure
+        // does, rather than listing everything again every second.
+        backoff = this.backoffMs;
       } catch (error) {
         // A relist cut short by the window closing is how watching ends.
         if (signal.aborted) break;
