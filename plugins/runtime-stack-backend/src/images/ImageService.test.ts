@@ -378,6 +378,31 @@ describeWithRegistry('registry images on %s', databaseId => {
     }
   });
 
+  it('reads no further tag once its task is aborted mid-repository, and records no failure of the registry', async () => {
+    const shutdown = new AbortController();
+    const storedTags = registryStore.get.bind(registryStore);
+    const read = jest
+      .spyOn(registryStore, 'get')
+      .mockImplementation(async (...args) => {
+        shutdown.abort(new Error('backend stopping'));
+        return storedTags(...args);
+      });
+    const failure = jest.spyOn(registryStore, 'recordFailure');
+    const saved = jest.spyOn(registryStore, 'saveTags');
+    try {
+      await expect(collection.run(shutdown.signal)).rejects.toThrow(
+        'backend stopping',
+      );
+      expect(read).toHaveBeenCalled();
+      expect(failure).not.toHaveBeenCalled();
+      expect(saved).not.toHaveBeenCalled();
+    } finally {
+      read.mockRestore();
+      failure.mockRestore();
+      saved.mockRestore();
+    }
+  });
+
   it('shows what runs against what the registry holds, with the drift', async () => {
     await collection.run();
     const result = await images.entityImages(entity);

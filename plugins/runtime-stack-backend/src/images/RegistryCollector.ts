@@ -93,7 +93,7 @@ export class RegistryCollector {
       this.settings.concurrency,
       wanted => {
         signal?.throwIfAborted();
-        return this.refresh(wanted);
+        return this.refresh(wanted, signal);
       },
     );
     const summary = {
@@ -150,7 +150,15 @@ export class RegistryCollector {
     };
   }
 
-  private async refresh({ registry, repository, inUse }: WantedRepository) {
+  /**
+   * Reads one repository's tags. An aborted `signal` starts no further tag,
+   * and leaves the repository as stored: the run was cut short, the
+   * registry did not fail.
+   */
+  private async refresh(
+    { registry, repository, inUse }: WantedRepository,
+    signal?: AbortSignal,
+  ) {
     const client = this.clientFor(registry);
     const startedAt = new Date();
     try {
@@ -173,6 +181,7 @@ export class RegistryCollector {
       const described = new Map<string, Promise<StoredTag>>();
       let cacheHits = kept.length;
       const read = await mapWithConcurrency(tags, TAGS_IN_FLIGHT, async tag => {
+        signal?.throwIfAborted();
         const digest = await client.resolveDigest(repository, tag);
         if (!digest) return undefined; // deleted between the list and the HEAD
         const known = cached.get(tag);
@@ -209,6 +218,7 @@ export class RegistryCollector {
         failed: false,
       };
     } catch (error) {
+      if (signal?.aborted) throw error;
       const message = (error as Error).message;
       await this.store.recordFailure(
         registry.host,

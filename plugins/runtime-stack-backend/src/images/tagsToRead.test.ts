@@ -1,4 +1,4 @@
-import { isCommitTag } from '../registry/tagOrder';
+import { isArtifactTag, isCommitTag } from '../registry/tagOrder';
 import { NEWEST_TAGS_SHOWN, tagsToRead } from './tagsToRead';
 
 const read = (listed: string[], inUse: string[] = [], before: string[] = []) =>
@@ -77,6 +77,30 @@ describe('tagsToRead', () => {
     expect(
       tagsToRead(listed, new Set(['sha-4f2a9c1']), new Set(before)).kept,
     ).toEqual(['main-88be0d2']);
+  });
+
+  it('reads no signature, attestation or SBOM stored as a tag, unless something runs it', () => {
+    const digest = 'sha256-'.concat('ab12'.repeat(16));
+    const listed = [
+      'main-88be0d2',
+      `${digest}.sig`,
+      `${digest}.att`,
+      `${digest}.sbom`,
+      digest,
+      'latest',
+    ];
+    expect(tagsToRead(listed, new Set(), new Set(listed))).toEqual({
+      read: ['latest'],
+      kept: ['main-88be0d2'],
+    });
+    expect(read(listed, [digest], [])).toEqual([
+      'main-88be0d2',
+      digest,
+      'latest',
+    ]);
+    expect(isArtifactTag(`${digest}.sig`)).toBe(true);
+    expect(isArtifactTag('sha256-ab12')).toBe(false);
+    expect(isArtifactTag('sha-4f2a9c1e')).toBe(false);
   });
 
   it('tells commit and build tags from branch and version tags', () => {

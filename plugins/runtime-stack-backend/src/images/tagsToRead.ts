@@ -1,4 +1,5 @@
 import {
+  isArtifactTag,
   isCommitTag,
   isVersionTag,
   newerRelease,
@@ -17,6 +18,8 @@ export const NEWEST_TAGS_SHOWN = 10;
  * are left out, so a repository with hundreds of releases costs a dozen
  * requests; and a commit tag read before is `kept` as it was, since it does
  * not move, so one with thousands of builds costs one request per new build.
+ * Signatures, attestations and SBOMs stored as tags are not images and are
+ * not read, unless something runs them.
  */
 export function tagsToRead(
   listed: string[],
@@ -34,7 +37,7 @@ export function tagsToRead(
   const kept: string[] = [];
   for (const tag of listed) {
     if (inUse.has(tag) || wanted.has(tag)) read.push(tag);
-    else if (isVersionTag(tag)) continue;
+    else if (isVersionTag(tag) || isArtifactTag(tag)) continue;
     else if (isCommitTag(tag) && readBefore.has(tag)) kept.push(tag);
     else read.push(tag);
   }

@@ -15,6 +15,16 @@ export function isCommitTag(tag: string): boolean {
   return /(^|[-_.])[0-9a-f]{7,40}$/.test(tag);
 }
 
+/**
+ * Named after the digest of the image it belongs to: cosign's signatures,
+ * attestations and SBOMs (`sha256-<hex>.sig`, `.att`, `.sbom`) and the
+ * referrers fallback tag of OCI 1.1 (`sha256-<hex>`). Not an image anyone
+ * runs, and never moved.
+ */
+export function isArtifactTag(tag: string): boolean {
+  return /^sha256-[0-9a-f]{64}(\.[a-z]+)?$/.test(tag);
+}
+
 function parseVersion(tag: string): Version | undefined {
   if (tag === 'latest') return undefined;
   // A short commit hash can be all digits (`4711234`); read as version
