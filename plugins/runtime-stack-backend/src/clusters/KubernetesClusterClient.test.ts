@@ -636,4 +636,40 @@ describe('KubernetesClusterClient.watch', () => {
       await new Promise(resolve => server.close(resolve));
     }
   });
+
+  it('ends a watch whose stream outlives its timeout in silence, as a dropped connection does, so it resumes', async () => {
+    // Headers, then nothing: a proxy dropped the connection without a reset.
+    const server = createServer((_, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('');
+    });
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const client = new KubernetesClusterClient(
+        {
+          name: 'prod-eu-1',
+          url: `http://127.0.0.1:${port}`,
+          serviceAccountToken: 't',
+          skipTLSVerify: false,
+        },
+        { requestTimeoutMs: 300, pageSize: 10 },
+      );
+      const started = Date.now();
+      const outcome = await client.watch(
+        pods,
+        '1',
+        { signal: new AbortController().signal, timeoutSeconds: 1 },
+        async () => {},
+      );
+      client.close();
+      expect(outcome).toBe('ended');
+      // The server's timeout and a request timeout more, not for ever.
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1_200);
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      server.closeAllConnections();
+      await new Promise(resolve => server.close(resolve));
+    }
+  });
 });

@@ -226,9 +226,16 @@ export class KubernetesClusterClient {
     const controller = new AbortController();
     const abort = () => controller.abort();
     options.signal.addEventListener('abort', abort);
-    // Only the wait for the response headers is bounded; the stream itself
-    // lives until timeoutSeconds.
+    // The wait for the response headers is bounded by the request timeout;
+    // the stream by timeoutSeconds, when the server ends it, and a request
+    // timeout more: a connection a proxy dropped without a word sends
+    // nothing more, and its watch then resumes rather than waits in silence.
     const headerTimer = setTimeout(abort, this.settings.requestTimeoutMs);
+    let overdue = false;
+    const streamTimer = setTimeout(() => {
+      overdue = true;
+      abort();
+    }, Math.max(1, Math.round(options.timeoutSeconds)) * 1000 + this.settings.requestTimeoutMs);
     try {
       // Signing in may take a while; a window that closed meanwhile ends here.
       const fetchOptions = await this.fetchOptions();
@@ -270,7 +277,7 @@ export class KubernetesClusterClient {
       }
       return 'ended';
     } catch (error) {
-      if (options.signal.aborted) return 'ended';
+      if (options.signal.aborted || overdue) return 'ended';
       if (error instanceof ClusterRequestError) throw error;
       if ((error as Error).name === 'AbortError') {
         throw new ClusterRequestError(
@@ -282,6 +289,7 @@ export class KubernetesClusterClient {
       );
     } finally {
       clearTimeout(headerTimer);
+      clearTimeout(streamTimer);
       options.signal.removeEventListener('abort', abort);
     }
   }
