@@ -137,6 +137,7 @@ export const CapabilityRow = ({
   entityRef,
   titleOf,
   takeOverCheck,
+  ownersReadable = true,
   onChanged,
   compact = false,
 }: {
@@ -144,6 +145,8 @@ export const CapabilityRow = ({
   entityRef: string;
   titleOf: TitleOf;
   takeOverCheck?: TakeOverCheck;
+  /** False when the caller may not read owners at all (see `ownershipReadable`). */
+  ownersReadable?: boolean;
   onChanged: () => void;
   compact?: boolean;
 }) => {
@@ -180,6 +183,7 @@ export const CapabilityRow = ({
         capability={capability}
         entityRef={entityRef}
         takeOverCheck={takeOverCheck}
+        ownersReadable={ownersReadable}
         onChanged={onChanged}
       />
     </>

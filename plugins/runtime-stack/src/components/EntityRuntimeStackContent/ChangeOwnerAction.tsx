@@ -169,6 +169,7 @@ export const ChangeOwnerAction = ({
   capability,
   entityRef,
   takeOverCheck,
+  ownersReadable = true,
   onChanged,
 }: {
   capability: OwnedCapability;
@@ -176,6 +177,8 @@ export const ChangeOwnerAction = ({
   entityRef: string;
   /** The backend's answer for an owner without a stored record to check. */
   takeOverCheck?: TakeOverCheck;
+  /** False when the caller may not read owners at all, rather than they failed to load. */
+  ownersReadable?: boolean;
   onChanged: () => void;
 }) => {
   const [open, setOpen] = useState(false);
@@ -191,7 +194,11 @@ export const ChangeOwnerAction = ({
   // Not known is not "no owner": saving would override owners nobody saw.
   const guard: ButtonGuard =
     capability.owners === undefined
-      ? { disabledReason: t('entityContent.changeOwner.ownersUnread') }
+      ? {
+          disabledReason: ownersReadable
+            ? t('entityContent.changeOwner.ownersUnread')
+            : t('entityContent.changeOwner.ownersRefused'),
+        }
       : recordGuard ??
         takeOverGuardOf(t, names, target.owner?.owner, takeOverCheck);
   return (

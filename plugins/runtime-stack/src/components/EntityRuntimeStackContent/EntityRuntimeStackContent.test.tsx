@@ -848,7 +848,7 @@ describe('EntityRuntimeStackContent', () => {
     ).not.toHaveAttribute('aria-disabled');
   });
 
-  it('blocks History for a user the backend shows no owners, saying why', async () => {
+  it('blocks History and Change owner for a user the backend shows no owners, saying why', async () => {
     // The backend leaves owners out for a caller who may not read them.
     serveTab(() => HttpResponse.json(coverage));
     await render();
@@ -862,6 +862,12 @@ describe('EntityRuntimeStackContent', () => {
     );
     await userEvent.click(history);
     expect(screen.queryByRole('dialog')).toBeNull();
+    // A refusal, not a failure: the owners are not "could not be read".
+    expect(
+      screen.getByRole('button', { name: 'Change owner of Data protection' }),
+    ).toHaveAccessibleDescription(
+      'Reading owners is not allowed for you, so neither is changing them here.',
+    );
   });
 
   it('loads a section again on Retry after its first load failed', async () => {

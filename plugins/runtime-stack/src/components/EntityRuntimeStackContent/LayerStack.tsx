@@ -38,6 +38,7 @@ const LayerSection = ({
   entityRef,
   titleOf,
   takeOverCheckOf,
+  ownersReadable,
   onChanged,
   compact,
 }: {
@@ -45,6 +46,7 @@ const LayerSection = ({
   entityRef: string;
   titleOf: (toolId: string) => string;
   takeOverCheckOf: (capability: string) => TakeOverCheck | undefined;
+  ownersReadable: boolean;
   onChanged: () => void;
   /** Everything of a capability in one cell: see `useCompactStack`. */
   compact: boolean;
@@ -107,6 +109,7 @@ const LayerSection = ({
                 entityRef={entityRef}
                 titleOf={titleOf}
                 takeOverCheck={takeOverCheckOf(capability.capability)}
+                ownersReadable={ownersReadable}
                 onChanged={onChanged}
                 compact={compact}
               />
@@ -141,12 +144,13 @@ export const LayerStack = ({
     value.capabilities,
   );
   const ownersError = ownershipReadError(value.sourceErrors);
+  const ownersReadable = ownershipReadable(value);
   return (
     <>
       <OwnershipHeader
         note={t('entityContent.stack.ownersNote')}
         entityRef={value.entityRef}
-        readable={ownershipReadable(value)}
+        readable={ownersReadable}
         capabilityTitleOf={capabilityTitlesIn(value)}
       />
       {ownersError && (
@@ -162,6 +166,7 @@ export const LayerStack = ({
           entityRef={value.entityRef}
           titleOf={titleOf}
           takeOverCheckOf={takeOverCheckOf}
+          ownersReadable={ownersReadable}
           onChanged={onChanged}
           compact={compact}
         />

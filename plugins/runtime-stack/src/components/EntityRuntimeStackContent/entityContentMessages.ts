@@ -116,8 +116,11 @@ export const entityContentMessages = {
     buttonLabel: 'Change owner of {{capability}}',
     checking: 'Checking whether you may change this owner…',
     checkFailed: 'Could not check your permission: {{message}}',
-    /** When the backend could not read the owners, or may not show them. */
+    /** When the backend could not read the owners. */
     ownersUnread: 'Owners could not be read.',
+    /** When the permission policy does not let the user read owners. */
+    ownersRefused:
+      'Reading owners is not allowed for you, so neither is changing them here.',
     notYourRecord:
       "This owner record belongs to a group you are not a member of, so you can't change it. Ask that group to change it.",
     notYourInherited:
