@@ -194,6 +194,9 @@ const combinations: Combination[] = [
       serviceMonitor: true,
       dashboards: false,
       alertRules: true,
+      // A kube-prometheus-stack installed elsewhere, under another name.
+      monitoringNamespace: 'observability',
+      prometheusRelease: 'prometheus',
       mesh: 'linkerd',
       sandbox: 'kata-qemu',
       autoscalingEnabled: true,
@@ -278,6 +281,17 @@ const combinations: Combination[] = [
 /** Where a combination's repository lives: github.com or gitlab.com. */
 function repoHostOf(c: Combination): string {
   return String(c.values.repoUrl).split('?')[0];
+}
+
+/**
+ * Where the combination's kube-prometheus-stack runs and its release name:
+ * what the form names, or what its own documentation installs.
+ */
+function prometheusOf(c: Combination): { namespace: string; release: string } {
+  return {
+    namespace: String(c.values.monitoringNamespace || 'monitoring'),
+    release: String(c.values.prometheusRelease || 'kube-prometheus-stack'),
+  };
 }
 
 /** The web address of a combination's repository. */
@@ -975,16 +989,23 @@ function checkTree(files: Map<string, Buffer>, c: Combination) {
         tls: { enabled: v.tlsEnabled },
       }),
     },
-    ...(c.ingress && {
-      networkPolicy: {
+    networkPolicy: {
+      monitoringNamespace: prometheusOf(c).namespace,
+      ...(c.ingress && {
         ingressControllerNamespace: c.ingress.controllerNamespace,
-      },
-    }),
+      }),
+    },
     autoscaling: { enabled: v.autoscalingEnabled },
     mesh: { provider: v.mesh },
     runtimeClassName: v.sandbox === 'none' ? '' : v.sandbox,
-    serviceMonitor: { enabled: v.serviceMonitor },
-    prometheusRule: { enabled: v.alertRules },
+    serviceMonitor: {
+      enabled: v.serviceMonitor,
+      labels: { release: prometheusOf(c).release },
+    },
+    prometheusRule: {
+      enabled: v.alertRules,
+      labels: { release: prometheusOf(c).release },
+    },
     dashboards: { enabled: v.dashboards },
     gitops: {
       provider: v.gitops,
@@ -1235,6 +1256,36 @@ function checkDeployInstructions(files: Map<string, Buffer>, c: Combination) {
   const v = c.values;
   const readme = text(files, 'README.md');
   const values = parseYaml(text(files, 'chart/values.yaml'));
+  // A private registry: a pull Secret in the namespace, named in the values,
+  // before the first deployment.
+  expect(values.imagePullSecrets).toEqual([]);
+  const pullSecret = readme.indexOf(
+    [
+      `kubectl create secret docker-registry ${v.name}-registry \\`,
+      `  --namespace ${c.namespace} \\`,
+      `  --docker-server=${v.registryHost} \\`,
+    ].join('\n'),
+  );
+  expect(pullSecret).toBeGreaterThan(-1);
+  expect(
+    readme.indexOf(`imagePullSecrets:\n  - name: ${v.name}-registry`),
+  ).toBeGreaterThan(pullSecret);
+  expect(pullSecret).toBeLessThan(
+    readme.indexOf(v.gitops === 'none' ? 'helm upgrade --install' : 'git pull'),
+  );
+  // Where Prometheus is expected, and how to point the chart elsewhere.
+  const prometheus = prometheusOf(c);
+  expect(
+    readme.includes(
+      `release \`${prometheus.release}\` in the namespace \`${prometheus.namespace}\``,
+    ),
+  ).toBe(Boolean(v.serviceMonitor));
+  if (v.serviceMonitor) {
+    expect(readme).toContain('`networkPolicy.monitoringNamespace`');
+  }
+  expect(text(files, 'docs/index.md')).toContain(
+    `\`${prometheus.release}\` in the namespace \`${prometheus.namespace}\``,
+  );
   if (v.gitops === 'none') {
     expect(readme).toContain(
       [
@@ -1429,30 +1480,28 @@ function peersByPort(policy: any): Record<string, string[]> {
  */
 function expectedPeers(c: Combination): Record<string, string[]> {
   const v = c.values;
+  const monitoring = `namespace ${prometheusOf(c).namespace}`;
   const app = [
     'own namespace',
     ...(c.ingress ? [`namespace ${c.ingress.controllerNamespace}`] : []),
   ].sort();
   const expected: Record<string, string[]> = {
-    http: [
-      ...app,
-      ...(v.serviceMonitor ? ['namespace monitoring'] : []),
-    ].sort(),
+    http: [...app, ...(v.serviceMonitor ? [monitoring] : [])].sort(),
   };
   if (v.mesh === 'linkerd') {
     expected['4143'] = app;
     expected['4191'] = [
       'namespace linkerd',
       'namespace linkerd-viz',
-      'namespace monitoring',
-    ];
+      monitoring,
+    ].sort();
     // linkerd viz tap, to the proxy's tap port.
     expected['4190'] = ['namespace linkerd-viz'];
   }
   if (v.mesh === 'istio') {
     expected['15008'] = app;
     for (const port of ['15020', '15090']) {
-      expected[port] = ['namespace istio-system', 'namespace monitoring'];
+      expected[port] = ['namespace istio-system', monitoring].sort();
     }
   }
   return expected;
@@ -1558,6 +1607,20 @@ async function checkChart(dir: string, c: Combination, entity: Entity) {
   const pod = deployment.spec.template;
   expect(pod.metadata.labels['backstage.io/kubernetes-id']).toBe(kubernetesId);
   expect(pod.metadata.labels['app.kubernetes.io/name']).toBe(name);
+  // Only labels that change with what runs: not helm.sh/chart, whose
+  // version Flux sets to each Git revision, which would restart the pods.
+  expect(Object.keys(pod.metadata.labels).sort()).toEqual(
+    [
+      'app.kubernetes.io/instance',
+      'app.kubernetes.io/managed-by',
+      'app.kubernetes.io/name',
+      'app.kubernetes.io/version',
+      'backstage.io/kubernetes-id',
+      ...(v.mesh === 'istio' ? ['sidecar.istio.io/inject'] : []),
+    ].sort(),
+  );
+  expect(pod.metadata.labels['app.kubernetes.io/version']).toBe(IMAGE_TAG);
+  expect(deployment.metadata.labels['helm.sh/chart']).toBe(`${name}-0.1.0`);
   expect(
     labelsMatch(deployment.spec.selector.matchLabels, pod.metadata.labels),
   ).toBe(true);
@@ -1702,6 +1765,8 @@ async function checkChart(dir: string, c: Combination, entity: Entity) {
     expect(
       labelsMatch(monitor.spec.selector.matchLabels, service.metadata.labels),
     ).toBe(true);
+    // What kube-prometheus-stack's Prometheus selects ServiceMonitors by.
+    expect(monitor.metadata.labels.release).toBe(prometheusOf(c).release);
     expect(monitor.spec.endpoints).toEqual([
       expect.objectContaining({ port: 'http', path: '/metrics' }),
     ]);
@@ -1709,6 +1774,7 @@ async function checkChart(dir: string, c: Combination, entity: Entity) {
 
   if (v.alertRules) {
     const rule = one('PrometheusRule');
+    expect(rule.metadata.labels.release).toBe(prometheusOf(c).release);
     const rules = rule.spec.groups.flatMap((g: any) => g.rules);
     const names = prometheusNames(name);
     // The names catalog-info.yaml gives the Prometheus plugin exist.
@@ -2642,6 +2708,28 @@ describe('the runtime-service template', () => {
         'deployment.yaml',
         'containerPort 15090 is a port the Istio sidecar takes in the pod (15000, 15001, 15004, 15006, 15008, 15009, 15020, 15021, 15053, 15090): pick another containerPort, or another mesh.provider',
       ],
+      [
+        { 'podDisruptionBudget.minAvailable': 1 },
+        'pdb.yaml',
+        'podDisruptionBudget.minAvailable (1) leaves no pod of autoscaling.minReplicas (1) to evict, so every node drain would wait forever: lower minAvailable below 1, raise autoscaling.minReplicas, or unset minAvailable to use maxUnavailable',
+      ],
+      [
+        {
+          'autoscaling.enabled': false,
+          replicaCount: 3,
+          'podDisruptionBudget.minAvailable': 3,
+        },
+        'pdb.yaml',
+        'podDisruptionBudget.minAvailable (3) leaves no pod of replicaCount (3) to evict, so every node drain would wait forever: lower minAvailable below 3, raise replicaCount, or unset minAvailable to use maxUnavailable',
+      ],
+      [
+        {
+          'autoscaling.minReplicas': 2,
+          'podDisruptionBudget.minAvailable': '60%',
+        },
+        'pdb.yaml',
+        'podDisruptionBudget.minAvailable (60%) leaves no pod of autoscaling.minReplicas (2) to evict, so every node drain would wait forever: lower minAvailable below 2, raise autoscaling.minReplicas, or unset minAvailable to use maxUnavailable',
+      ],
     ];
     for (const [set, template, message] of refusals) {
       const result = await validate(set);
@@ -2660,6 +2748,27 @@ describe('the runtime-service template', () => {
     ).toBe('passed');
     expect(
       await validate({ 'mesh.provider': 'none', containerPort: 15090 }),
+    ).toBe('passed');
+    // A budget that leaves a pod to evict at the replicas' floor.
+    expect(
+      await validate({
+        'autoscaling.minReplicas': 3,
+        'podDisruptionBudget.minAvailable': 2,
+      }),
+    ).toBe('passed');
+    expect(
+      await validate({
+        'autoscaling.minReplicas': 2,
+        'podDisruptionBudget.minAvailable': '50%',
+      }),
+    ).toBe('passed');
+    // Without replicas there is no pod to evict.
+    expect(
+      await validate({
+        'autoscaling.enabled': false,
+        replicaCount: 0,
+        'podDisruptionBudget.minAvailable': 1,
+      }),
     ).toBe('passed');
   }, 120_000);
 
@@ -2751,7 +2860,30 @@ describe('the runtime-service template', () => {
       ],
       [
         ['--set-string', 'podDisruptionBudget.maxUnavailable=half'],
-        "at '/podDisruptionBudget/maxUnavailable': 'half' does not match pattern '^[0-9]{1,3}%$'",
+        "at '/podDisruptionBudget/maxUnavailable': 'half' does not match pattern '^([1-9][0-9]?|100)%$'",
+      ],
+      // A budget that lets no pod be evicted keeps every node drain waiting.
+      [
+        ['--set', 'podDisruptionBudget.maxUnavailable=0'],
+        "at '/podDisruptionBudget/maxUnavailable': minimum: got 0, want 1",
+      ],
+      [
+        ['--set-string', 'podDisruptionBudget.maxUnavailable=0%'],
+        "at '/podDisruptionBudget/maxUnavailable': '0%' does not match pattern",
+      ],
+      [
+        ['--set-string', 'podDisruptionBudget.minAvailable=half'],
+        "at '/podDisruptionBudget/minAvailable': 'half' does not match pattern '^[0-9]{1,3}%$'",
+      ],
+      // Exposed through the Ingress only: the NetworkPolicy would drop a
+      // NodePort's or LoadBalancer's traffic.
+      [
+        ['--set', 'service.type=NodePort'],
+        "at '/service/type': value must be 'ClusterIP'",
+      ],
+      [
+        ['--set', 'service.type=LoadBalancer'],
+        "at '/service/type': value must be 'ClusterIP'",
       ],
       [
         ['--set', 'autoscaling.maxReplicas=null'],
@@ -2785,6 +2917,9 @@ describe('the runtime-service template', () => {
     expect(lint('--set-string', 'podDisruptionBudget.maxUnavailable=50%')).toBe(
       'passed',
     );
+    expect(lint('--set', 'podDisruptionBudget.maxUnavailable=1')).toBe(
+      'passed',
+    );
     // What the hardening leaves: binding a low port, a profile of the node's.
     expect(
       lint(
@@ -2798,6 +2933,100 @@ describe('the runtime-service template', () => {
         'podSecurityContext.seccompProfile.localhostProfile=profiles/service.json',
       ),
     ).toBe('passed');
+  }, 120_000);
+
+  it('gives pods that a new chart revision leaves running, with a valid version label whatever the tag', async () => {
+    // Flux, which versions the chart by Git revision.
+    const c = combinations[1];
+    const name = String(c.values.name);
+    const dir = mkdtempSync(join(work, 'pod-labels-'));
+    writeTree(dir, fromDirectoryContents((await dryRun(c)).directoryContents));
+    const chartYaml = join(dir, 'chart/Chart.yaml');
+    const original = readFileSync(chartYaml, 'utf8');
+    expect(original).toMatch(/^version: 0\.1\.0$/m);
+    const render = (version: string, ...args: string[]) => {
+      writeFileSync(
+        chartYaml,
+        original.replace(/^version: .*$/m, `version: ${version}`),
+      );
+      return yamlDocuments(
+        helm(
+          [
+            'template',
+            name,
+            'chart',
+            '--namespace',
+            c.namespace,
+            '--set-string',
+            `image.tag=${IMAGE_TAG}`,
+            '--set',
+            'gitops.bootstrap=false',
+            ...args,
+          ],
+          dir,
+        ),
+      );
+    };
+    const deploymentOf = (objects: any[]) =>
+      objects.find(o => o.kind === 'Deployment');
+
+    // What Flux's reconcileStrategy: Revision renders for two commits: the
+    // objects' helm.sh/chart changes, the pod template does not, so the
+    // pods are not rolled.
+    const [first, second] = ['0.1.0+3f2a9c1d0e4b', '0.1.0+9b8e7d6c5a41'].map(
+      version => deploymentOf(render(version)),
+    );
+    expect(first.metadata.labels['helm.sh/chart']).toBe(
+      `${name}-0.1.0_3f2a9c1d0e4b`,
+    );
+    expect(second.metadata.labels['helm.sh/chart']).toBe(
+      `${name}-0.1.0_9b8e7d6c5a41`,
+    );
+    expect(
+      first.spec.template.metadata.labels['helm.sh/chart'],
+    ).toBeUndefined();
+    expect(second.spec.template).toEqual(first.spec.template);
+
+    // A tag cut to 63 characters would end in '.', and a tag may begin with
+    // '_': label values begin and end alphanumeric.
+    const labelValue = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+    const versions = (tag: string) => {
+      const objects = render('0.1.0', '--set-string', `image.tag=${tag}`);
+      return {
+        image: deploymentOf(objects).spec.template.spec.containers[0].image,
+        labels: [
+          ...new Set(
+            objects.flatMap(o => [
+              o.metadata.labels['app.kubernetes.io/version'],
+              o.spec?.template?.metadata?.labels?.['app.kubernetes.io/version'],
+            ]),
+          ),
+        ].filter(label => label !== undefined),
+        problems: manifestProblems(objects),
+      };
+    };
+    const long = `v${'1'.repeat(61)}.-rc.1`;
+    for (const [tag, label] of [
+      [long, `v${'1'.repeat(61)}`],
+      ['_build.7', 'build.7'],
+      [IMAGE_TAG, IMAGE_TAG],
+    ]) {
+      const { image, labels, problems } = versions(tag);
+      expect(image).toBe(`${c.image}:${tag}`);
+      expect({ tag, labels }).toEqual({ tag, labels: [label] });
+      expect(labelValue.test(label)).toBe(true);
+      expect(await problems).toEqual([]);
+    }
+
+    // A private registry's pull Secret, as README.md names it.
+    const pod = deploymentOf(
+      render(
+        '0.1.0',
+        '--set-json',
+        `imagePullSecrets=[{"name":"${name}-registry"}]`,
+      ),
+    ).spec.template;
+    expect(pod.spec.imagePullSecrets).toEqual([{ name: `${name}-registry` }]);
   }, 120_000);
 
   it("gives an Argo CD Application that deploys to Argo CD's own cluster without a cluster chosen, or to the one named by name or server", async () => {

@@ -20,10 +20,28 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{/* Labels on every object, including backstage.io/kubernetes-id. */}}
 {{- define "service.labels" -}}
 helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{ include "service.podLabels" . }}
+{{- end }}
+
+{{/*
+Labels of the pod template: only those that change with what runs in the pod.
+Not helm.sh/chart: Flux (reconcileStrategy: Revision) versions the chart
+0.1.0+<Git revision>, so every commit would change the pod template and roll
+the pods. backstage.io/kubernetes-id is how the portal finds the pods.
+*/}}
+{{- define "service.podLabels" -}}
 {{ include "service.selectorLabels" . }}
-app.kubernetes.io/version: {{ include "service.imageTag" . | trunc 63 | quote }}
+app.kubernetes.io/version: {{ include "service.versionLabel" . | quote }}
 app.kubernetes.io/managed-by: {{ .Release.Service }}
 backstage.io/kubernetes-id: {{ include "service.kubernetesId" . | quote }}
+{{- end }}
+
+{{/*
+The image tag as a label value: at most 63 characters that begin and end
+alphanumeric. A tag may start with _ and, cut to 63, end in . or -.
+*/}}
+{{- define "service.versionLabel" -}}
+{{- regexReplaceAll "^[^A-Za-z0-9]+|[^A-Za-z0-9]+$" (include "service.imageTag" . | trunc 63) "" }}
 {{- end }}
 
 {{/*
