@@ -492,6 +492,32 @@ describe('KubernetesClusterClient over TLS', () => {
   });
 });
 
+/** A client of the API server at `url`, with a service account token. */
+const clientAt = (url: string, requestTimeoutMs = 1_000) =>
+  new KubernetesClusterClient(
+    {
+      name: 'prod-eu-1',
+      url,
+      serviceAccountToken: 't',
+      skipTLSVerify: false,
+    },
+    { requestTimeoutMs, pageSize: 10 },
+  );
+
+/** A server on a free local port, answering with `handler`. */
+async function localServer(handler: Parameters<typeof createServer>[1]) {
+  const server = createServer(handler);
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise(resolve => server.close(resolve));
+    },
+  };
+}
+
 describe('KubernetesClusterClient waits and cancellation', () => {
   /** An API server that answers every request 429 with this Retry-After. */
   async function overloadedServer(retryAfter: string) {
@@ -518,17 +544,6 @@ describe('KubernetesClusterClient waits and cancellation', () => {
         }),
     };
   }
-
-  const clientAt = (url: string, requestTimeoutMs = 1_000) =>
-    new KubernetesClusterClient(
-      {
-        name: 'prod-eu-1',
-        url,
-        serviceAccountToken: 't',
-        skipTLSVerify: false,
-      },
-      { requestTimeoutMs, pageSize: 10 },
-    );
 
   it('stops waiting out a Retry-After as soon as the run is cancelled', async () => {
     const server = await overloadedServer('6');
@@ -602,23 +617,13 @@ describe('KubernetesClusterClient.watch', () => {
     );
     // Inside the three bytes of 日.
     const split = event.indexOf(Buffer.from('日')) + 1;
-    const server = createServer((_, response) => {
+    const server = await localServer((_, response) => {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.write(event.subarray(0, split));
       setTimeout(() => response.end(event.subarray(split)), 50);
     });
-    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
     try {
-      const { port } = server.address() as AddressInfo;
-      const client = new KubernetesClusterClient(
-        {
-          name: 'prod-eu-1',
-          url: `http://127.0.0.1:${port}`,
-          serviceAccountToken: 't',
-          skipTLSVerify: false,
-        },
-        { requestTimeoutMs: 2_000, pageSize: 10 },
-      );
+      const client = clientAt(server.url, 2_000);
       const labels: unknown[] = [];
       const outcome = await client.watch(
         pods,
@@ -632,29 +637,18 @@ describe('KubernetesClusterClient.watch', () => {
       expect(outcome).toBe('ended');
       expect(labels).toEqual([{ team }]);
     } finally {
-      server.closeAllConnections();
-      await new Promise(resolve => server.close(resolve));
+      await server.close();
     }
   });
 
   it('ends a watch whose stream outlives its timeout in silence, as a dropped connection does, so it resumes', async () => {
     // Headers, then nothing: a proxy dropped the connection without a reset.
-    const server = createServer((_, response) => {
+    const server = await localServer((_, response) => {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.write('');
     });
-    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
     try {
-      const { port } = server.address() as AddressInfo;
-      const client = new KubernetesClusterClient(
-        {
-          name: 'prod-eu-1',
-          url: `http://127.0.0.1:${port}`,
-          serviceAccountToken: 't',
-          skipTLSVerify: false,
-        },
-        { requestTimeoutMs: 300, pageSize: 10 },
-      );
+      const client = clientAt(server.url, 300);
       const started = Date.now();
       const outcome = await client.watch(
         pods,
@@ -668,8 +662,7 @@ describe('KubernetesClusterClient.watch', () => {
       expect(Date.now() - started).toBeGreaterThanOrEqual(1_200);
       expect(Date.now() - started).toBeLessThan(10_000);
     } finally {
-      server.closeAllConnections();
-      await new Promise(resolve => server.close(resolve));
+      await server.close();
     }
   });
 });
