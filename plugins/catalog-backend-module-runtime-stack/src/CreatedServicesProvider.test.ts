@@ -1,6 +1,12 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import type { EntityProviderConnection } from '@backstage/plugin-catalog-node';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreatedServicesProvider } from './CreatedServicesProvider';
@@ -25,6 +31,13 @@ function connected(directory: string) {
   const provider = new CreatedServicesProvider(directory, logger);
   return { provider, connection, applyMutation, logger };
 }
+
+const entityNamed = (name: string) =>
+  expect.objectContaining({
+    entity: expect.objectContaining({
+      metadata: expect.objectContaining({ name }),
+    }),
+  });
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -211,7 +224,7 @@ describe('CreatedServicesProvider when something cannot be read', () => {
     );
   });
 
-  it('applies nothing when one catalog-info.yaml cannot be read, rather than deleting its service', async () => {
+  it('emits the other services when one catalog-info.yaml cannot be read', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'created-'));
     writeService(dir, 'orders-api', component('orders-api'));
     // A directory where the file should be: reading it fails with EISDIR.
@@ -221,8 +234,12 @@ describe('CreatedServicesProvider when something cannot be read', () => {
     const { provider, connection, applyMutation, logger } = connected(dir);
     await provider.connect(connection);
 
-    expect(await provider.refresh()).toBeUndefined();
-    expect(applyMutation).not.toHaveBeenCalled();
+    // Never read cleanly, the file adds nothing.
+    expect(await provider.refresh()).toBe(1);
+    expect(applyMutation).toHaveBeenCalledWith({
+      type: 'full',
+      entities: [entityNamed('orders-api')],
+    });
     expect(logger.warn).toHaveBeenCalledWith(
       expect.stringContaining(
         `Cannot read ${join(dir, 'billing-api', 'catalog-info.yaml')}`,
@@ -230,7 +247,7 @@ describe('CreatedServicesProvider when something cannot be read', () => {
     );
   });
 
-  it('applies nothing while a document is not valid YAML or not an entity, naming each', async () => {
+  it('names each document that is not valid YAML or not an entity, and takes none of that file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'created-'));
     writeService(dir, 'orders-api', component('orders-api'));
     writeService(
@@ -246,8 +263,11 @@ describe('CreatedServicesProvider when something cannot be read', () => {
     const { provider, connection, applyMutation, logger } = connected(dir);
     await provider.connect(connection);
 
-    expect(await provider.refresh()).toBeUndefined();
-    expect(applyMutation).not.toHaveBeenCalled();
+    expect(await provider.refresh()).toBe(1);
+    expect(applyMutation).toHaveBeenCalledWith({
+      type: 'full',
+      entities: [entityNamed('orders-api')],
+    });
     const brokenFile = join(dir, 'broken', 'catalog-info.yaml');
     const warnings = logger.warn.mock.calls.map(([message]) => message);
     expect(warnings).toEqual([
@@ -255,7 +275,7 @@ describe('CreatedServicesProvider when something cannot be read', () => {
         new RegExp(
           `^${escape(
             brokenFile,
-          )}: document 1 is not a catalog entity: .*; keeping the created services in the catalog as they are$`,
+          )}: document 1 is not a catalog entity: .*; it adds nothing until it reads cleanly$`,
         ),
       ),
       expect.stringContaining(
@@ -278,12 +298,97 @@ describe('CreatedServicesProvider when something cannot be read', () => {
     const file = join(dir, 'billing-api', 'catalog-info.yaml');
     // `metadata:\n  na`: metadata is the string 'na'.
     writeFileSync(file, text.slice(0, text.indexOf('name:') + 2));
-    expect(await provider.refresh()).toBeUndefined();
-    expect(applyMutation).toHaveBeenCalledTimes(1);
-
-    writeFileSync(file, text);
     expect(await provider.refresh()).toBe(2);
-    expect(applyMutation).toHaveBeenCalledTimes(2);
+    expect(applyMutation).toHaveBeenLastCalledWith({
+      type: 'full',
+      entities: [entityNamed('billing-api'), entityNamed('orders-api')],
+    });
+
+    writeFileSync(file, text.replace('experimental', 'production'));
+    expect(await provider.refresh()).toBe(2);
+    expect(applyMutation).toHaveBeenLastCalledWith({
+      type: 'full',
+      entities: [
+        expect.objectContaining({
+          entity: expect.objectContaining({
+            metadata: expect.objectContaining({ name: 'billing-api' }),
+            spec: expect.objectContaining({ lifecycle: 'production' }),
+          }),
+        }),
+        entityNamed('orders-api'),
+      ],
+    });
+  });
+
+  it('adds a new service and removes a deleted one while another file is broken, keeping what that file described', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'created-'));
+    writeService(dir, 'orders-api', component('orders-api'));
+    writeService(dir, 'billing-api', component('billing-api'));
+    const { provider, connection, applyMutation, logger } = connected(dir);
+    await provider.connect(connection);
+    expect(await provider.refresh()).toBe(2);
+
+    writeFileSync(join(dir, 'billing-api', 'catalog-info.yaml'), 'kind: [\n');
+    writeService(dir, 'search-api', component('search-api'));
+    rmSync(join(dir, 'orders-api'), { recursive: true });
+    expect(await provider.refresh()).toBe(2);
+    expect(applyMutation).toHaveBeenLastCalledWith({
+      type: 'full',
+      entities: [entityNamed('billing-api'), entityNamed('search-api')],
+    });
+    expect(await provider.refresh()).toBe(2);
+    // Said once, not on every read.
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /billing-api.catalog-info\.yaml: document 1 is not valid YAML: .*; keeping what it described when it last read cleanly \(1 entities\)$/s,
+      ),
+    );
+  });
+
+  it('forgets a broken file once its directory is gone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'created-'));
+    writeService(dir, 'billing-api', component('billing-api'));
+    const { provider, connection, applyMutation } = connected(dir);
+    await provider.connect(connection);
+    expect(await provider.refresh()).toBe(1);
+
+    const file = join(dir, 'billing-api', 'catalog-info.yaml');
+    writeFileSync(file, 'kind: [\n');
+    expect(await provider.refresh()).toBe(1);
+    rmSync(join(dir, 'billing-api'), { recursive: true });
+    expect(await provider.refresh()).toBe(0);
+    // Made again, broken, it no longer stands for the old service.
+    writeService(dir, 'billing-api', 'kind: [\n');
+    expect(await provider.refresh()).toBe(0);
+    expect(applyMutation).toHaveBeenLastCalledWith({
+      type: 'full',
+      entities: [],
+    });
+  });
+
+  it('does not follow a catalog-info.yaml that is a symbolic link, and warns once', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'outside-'));
+    const secret = join(outside, 'catalog-info.yaml');
+    writeFileSync(secret, component('not-from-here'));
+    const dir = mkdtempSync(join(tmpdir(), 'created-'));
+    writeService(dir, 'orders-api', component('orders-api'));
+    mkdirSync(join(dir, 'linked'));
+    const link = join(dir, 'linked', 'catalog-info.yaml');
+    symlinkSync(secret, link);
+    const { provider, connection, applyMutation, logger } = connected(dir);
+    await provider.connect(connection);
+
+    expect(await provider.refresh()).toBe(1);
+    expect(await provider.refresh()).toBe(1);
+    expect(applyMutation).toHaveBeenLastCalledWith({
+      type: 'full',
+      entities: [entityNamed('orders-api')],
+    });
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    expect(logger.warn).toHaveBeenCalledWith(
+      `${link} is a symbolic link, which is not followed; it is left out`,
+    );
   });
 
   it('logs the problems when they change, not on every read', async () => {

@@ -1,11 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import {
-  ANNOTATION_LOCATION,
-  ANNOTATION_ORIGIN_LOCATION,
-  entitySchemaValidator,
-  stringifyEntityRef,
-  type Entity,
-} from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { isError } from '@backstage/errors';
 import type {
   DeferredEntity,
@@ -13,26 +7,18 @@ import type {
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
 import type { Dirent } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
-
-/** What a generated service may describe; Groups or Locations are not taken. */
-const KINDS = new Set(['component', 'api', 'resource']);
-
-const validateEntity = entitySchemaValidator();
+import { describeError, readCatalogInfoFile } from './readCatalogInfoFile';
 
 const isMissing = (error: unknown) =>
   isError(error) && (error as NodeJS.ErrnoException).code === 'ENOENT';
-
-const describe = (error: unknown) =>
-  isError(error) ? error.message : String(error);
 
 /**
  * The directories that hold a service, in name order, so which of two files
  * naming one entity wins does not depend on the file system. Dot-directories
  * are left out: `publish:local` builds a service in one and renames it into
- * place when it is complete.
+ * place when it is complete. A symbolic link to a directory is not one.
  */
 const serviceDirectories = (entries: Dirent[]) =>
   entries
@@ -40,16 +26,20 @@ const serviceDirectories = (entries: Dirent[]) =>
     .map(entry => entry.name)
     .sort();
 
+/** The entities of each file that read cleanly, by file. */
+type EntitiesByFile = Map<string, DeferredEntity[]>;
+
 /** What one read of the directory found. */
 interface Reading {
   /**
-   * Everything the directory describes now, or `undefined` when that is not
-   * known for sure this round and the catalog must be left as it is.
+   * Everything the directory describes now, and by which file, or
+   * `undefined` when the directory itself cannot be read and the catalog
+   * must be left as it is.
    */
-  entities?: DeferredEntity[];
-  /** Why `entities` is not known: what could not be read or is not valid. */
+  described?: { entities: DeferredEntity[]; byFile: EntitiesByFile };
+  /** What could not be read or is not valid, and what is used instead. */
   problems: string[];
-  /** Valid documents of a kind the provider does not take. */
+  /** Documents or files left out on purpose. */
   leftOut: string[];
   /** Whether the directory does not exist on this host. */
   missing?: boolean;
@@ -62,16 +52,19 @@ interface Reading {
  * catalog never has to accept file locations from its API.
  *
  * The directory is local to one host, and the schedule runs on whichever
- * backend replica takes it. So only a directory that exists and can be read
- * whole replaces what the catalog has: a replica without it, a file that
- * cannot be read, or a document that is not (yet) a valid entity, for example
- * one being edited by hand, leaves the catalog as it was.
+ * backend replica takes it. So a replica without it, or one that cannot list
+ * it, leaves the catalog as it was. A file that cannot be read or is not (yet)
+ * valid, for example one being edited by hand, stands for what it described
+ * when it last read cleanly, so it neither removes its services nor holds
+ * back the changes of the others.
  */
 export class CreatedServicesProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
   /** What was last logged, so the same problems are not logged every round. */
   private logged = '';
   private hadProblems = false;
+  /** What each file described when it last read cleanly. */
+  private lastGood: EntitiesByFile = new Map();
 
   constructor(
     private readonly directory: string,
@@ -88,22 +81,23 @@ export class CreatedServicesProvider implements EntityProvider {
 
   /**
    * Replaces what this provider emitted with what the directory holds now,
-   * and returns how many entities that is. When the directory does not exist
-   * on this host, or something in it cannot be read or is not a valid entity,
-   * returns `undefined` and leaves the catalog as it was: a full mutation of
-   * what could be read would delete the rest.
+   * and returns how many entities that is. A file that cannot be read or is
+   * not valid counts with what it described when it last read cleanly, and
+   * with nothing if it never did. When the directory does not exist on this
+   * host or cannot be listed, returns `undefined` and leaves the catalog as
+   * it was: a full mutation of nothing would delete every service.
    */
   async refresh(): Promise<number | undefined> {
     // The schedule can fire before the catalog connects; the next run reads.
     if (!this.connection) return 0;
     const reading = await this.read();
     this.logWhenChanged(reading);
-    if (!reading.entities) return undefined;
-    await this.connection.applyMutation({
-      type: 'full',
-      entities: reading.entities,
-    });
-    return reading.entities.length;
+    if (!reading.described) return undefined;
+    const { entities, byFile } = reading.described;
+    // A file whose directory is gone is forgotten with it.
+    this.lastGood = byFile;
+    await this.connection.applyMutation({ type: 'full', entities });
+    return entities.length;
   }
 
   private async read(): Promise<Reading> {
@@ -114,13 +108,20 @@ export class CreatedServicesProvider implements EntityProvider {
       // Not created yet on this host (the template makes it on first use), or
       // this is another replica than the one the template wrote on. Neither
       // says the services are gone.
-      if (isMissing(error)) return { missing: true, problems: [], leftOut: [] };
+      if (isMissing(error)) {
+        return { missing: true, problems: [], leftOut: [] };
+      }
       return {
-        problems: [`Cannot read ${this.directory}: ${describe(error)}`],
+        problems: [
+          `Cannot read ${this.directory}: ${describeError(
+            error,
+          )}; keeping the created services in the catalog as they are`,
+        ],
         leftOut: [],
       };
     }
     const entities: DeferredEntity[] = [];
+    const byFile: EntitiesByFile = new Map();
     const problems: string[] = [];
     const leftOut: string[] = [];
     // One entity under two location keys would make the catalog delete and
@@ -128,17 +129,22 @@ export class CreatedServicesProvider implements EntityProvider {
     const firstFileOf = new Map<string, string>();
     for (const directory of serviceDirectories(directories)) {
       const file = join(this.directory, directory, 'catalog-info.yaml');
-      let text: string;
-      try {
-        text = await readFile(file, 'utf8');
-      } catch (error) {
-        // A directory the template has not written its file into yet.
-        if (isMissing(error)) continue;
-        problems.push(`Cannot read ${file}: ${describe(error)}`);
-        continue;
+      const read = await readCatalogInfoFile(file);
+      if (!read) continue;
+      leftOut.push(...read.leftOut);
+      const clean = read.problems.length === 0;
+      const fileEntities = clean ? read.entities : this.lastGood.get(file);
+      if (!clean) {
+        const instead = fileEntities
+          ? `keeping what it described when it last read cleanly (${fileEntities.length} entities)`
+          : 'it adds nothing until it reads cleanly';
+        problems.push(
+          ...read.problems.map(problem => `${problem}; ${instead}`),
+        );
       }
-      const read = this.entitiesOf(file, text);
-      for (const deferred of read.entities) {
+      if (!fileEntities) continue;
+      byFile.set(file, fileEntities);
+      for (const deferred of fileEntities) {
         const ref = stringifyEntityRef(deferred.entity);
         const first = firstFileOf.get(ref);
         if (first) {
@@ -150,60 +156,8 @@ export class CreatedServicesProvider implements EntityProvider {
         firstFileOf.set(ref, file);
         entities.push(deferred);
       }
-      problems.push(...read.problems);
-      leftOut.push(...read.leftOut);
     }
-    return problems.length > 0
-      ? { problems, leftOut }
-      : { entities, problems, leftOut };
-  }
-
-  /**
-   * The file's entities, and the documents that are not valid YAML or not a
-   * valid entity: a file being written, or a broken one, must not remove the
-   * entity it described a moment ago. A valid entity of a kind the provider
-   * does not take is left out, and does not hold the others back.
-   */
-  private entitiesOf(
-    file: string,
-    text: string,
-  ): { entities: DeferredEntity[]; problems: string[]; leftOut: string[] } {
-    const location = `file:${file}`;
-    const entities: DeferredEntity[] = [];
-    const problems: string[] = [];
-    const leftOut: string[] = [];
-    for (const [index, document] of parseAllDocuments(text).entries()) {
-      const name = `${file}: document ${index + 1}`;
-      if (document.errors.length > 0) {
-        problems.push(
-          `${name} is not valid YAML: ${document.errors[0].message}`,
-        );
-        continue;
-      }
-      const data: unknown = document.toJS();
-      // An empty document, as after a trailing `---`, describes nothing.
-      if (data === null || data === undefined) continue;
-      let entity: Entity;
-      try {
-        entity = validateEntity(data);
-      } catch (error) {
-        problems.push(`${name} is not a catalog entity: ${describe(error)}`);
-        continue;
-      }
-      if (!KINDS.has(entity.kind.toLocaleLowerCase('en-US'))) {
-        leftOut.push(
-          `${name} is a ${entity.kind}, not a Component, API or Resource; it is left out`,
-        );
-        continue;
-      }
-      entity.metadata.annotations = {
-        ...entity.metadata.annotations,
-        [ANNOTATION_LOCATION]: location,
-        [ANNOTATION_ORIGIN_LOCATION]: location,
-      };
-      entities.push({ entity, locationKey: location });
-    }
-    return { entities, problems, leftOut };
+    return { described: { entities, byFile }, problems, leftOut };
   }
 
   // The schedule reads every 10 seconds; the same problem logged each time
@@ -219,16 +173,10 @@ export class CreatedServicesProvider implements EntityProvider {
         `${this.directory} does not exist on this host; the created services in the catalog are left as they are`,
       );
     }
-    for (const problem of problems) {
-      this.logger.warn(
-        `${problem}; keeping the created services in the catalog as they are`,
-      );
-    }
+    problems.forEach(problem => this.logger.warn(problem));
     leftOut.forEach(message => this.logger.warn(message));
     if (hadProblems && problems.length === 0 && !missing) {
-      this.logger.info(
-        `${this.directory} reads without problems again; the created services in the catalog are updated`,
-      );
+      this.logger.info(`${this.directory} reads without problems again`);
     }
   }
 }

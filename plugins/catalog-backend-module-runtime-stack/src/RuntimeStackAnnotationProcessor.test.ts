@@ -129,6 +129,25 @@ describe('RuntimeStackAnnotationProcessor', () => {
     expect(JSON.stringify(entity)).toBe(before);
   });
 
+  it('stores and logs a bounded report of a huge annotation value', async () => {
+    const { process, logger } = setup();
+    const huge = Array.from(
+      { length: 50_000 },
+      (_, i) => `metrics=${i}-${'x'.repeat(100)}`,
+    ).join(',');
+    const { status } = await process(
+      component({ 'runtime-stack.io/tools': huge }),
+    );
+
+    expect(status?.items).toHaveLength(21);
+    expect(status?.items?.[20].message).toBe(
+      'InputError: runtime-stack.io/tools: …and 49980 more problems in runtime-stack.io/tools',
+    );
+    // The value is over 5 MB; what the entity and the log keep is not.
+    expect(JSON.stringify(status).length).toBeLessThan(20_000);
+    expect(logger.warn.mock.calls[0][0].length).toBeLessThan(10_000);
+  });
+
   it('keeps status items that were already there', async () => {
     const { process } = setup();
     const earlier = {

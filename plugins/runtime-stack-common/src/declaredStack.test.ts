@@ -353,6 +353,120 @@ describe('readDeclaredStack', () => {
     );
   });
 
+  describe('environment', () => {
+    it.each([['production'], [' staging-eu '], ['eu.prod-1']])(
+      'accepts %p',
+      environment => {
+        expect(read({ 'runtime-stack.io/environment': environment })).toEqual(
+          expect.objectContaining({ problems: [] }),
+        );
+      },
+    );
+
+    it.each([['Production'], ['prod_eu'], ['-prod'], ['prod env']])(
+      'refuses %p, which no ownership record can name',
+      environment => {
+        expect(
+          read({ 'runtime-stack.io/environment': environment }).problems,
+        ).toEqual([
+          {
+            annotation: 'runtime-stack.io/environment',
+            message: `'${environment}' is not an environment name as ownership records take it: lowercase, like a DNS label (a-z, 0-9, '-', '.'), for example production`,
+          },
+        ]);
+      },
+    );
+  });
+
+  describe('with very large values', () => {
+    const entries = (count: number, entry: (i: number) => string) =>
+      Array.from({ length: count }, (_, i) => entry(i)).join(',');
+    const size = (problems: Array<{ message: string }>) =>
+      problems.reduce((total, p) => total + p.message.length, 0);
+
+    it('lists 20 problems of an annotation and counts the rest', () => {
+      const stack = read({
+        'runtime-stack.io/tools': entries(20_000, i => `metrics=tool-${i}`),
+        'runtime-stack.io/images': 'registry.acme.internal/Payments/api',
+      });
+      const tools = stack.problems.filter(
+        p => p.annotation === 'runtime-stack.io/tools',
+      );
+      expect(tools).toHaveLength(21);
+      expect(tools[0].message).toMatch(/^unknown tool 'tool-0' for capability/);
+      expect(tools[20].message).toBe(
+        '…and 19980 more problems in runtime-stack.io/tools',
+      );
+      // Another annotation's problems are still listed.
+      expect(stack.problems.map(p => p.annotation)).toContain(
+        'runtime-stack.io/images',
+      );
+    });
+
+    it('keeps each of many repeated entries once', () => {
+      const stack = read({
+        'runtime-stack.io/tools': entries(20_000, () => 'metrics=prometheus'),
+        'runtime-stack.io/images': entries(
+          20_000,
+          i => `registry.acme.internal/payments/api-${i % 3}`,
+        ),
+        'runtime-stack.io/owners': entries(
+          20_000,
+          i => `metrics=team-${i % 2}`,
+        ),
+      });
+      expect(stack.tools).toEqual([
+        { capability: 'metrics', tool: 'prometheus' },
+      ]);
+      expect(stack.images).toHaveLength(3);
+      expect(stack.ownerOverrides).toEqual([
+        { target: { capability: 'metrics' }, owner: 'group:default/team-0' },
+      ]);
+      expect(stack.problems).toEqual([
+        {
+          annotation: 'runtime-stack.io/owners',
+          message:
+            "'metrics' is given more than once; the first owner, 'group:default/team-0', is used",
+        },
+      ]);
+    });
+
+    it('quotes at most the first 100 characters of a megabytes-long value', () => {
+      const huge = `x${'a'.repeat(5_000_000)}`;
+      const stack = read({
+        'runtime-stack.io/requirement-profile': `X${huge}`,
+        'runtime-stack.io/tools': `metrics=${huge},${huge}`,
+        'runtime-stack.io/images': `registry.acme.internal/${huge}`,
+        'runtime-stack.io/owners': `${huge}=team-a,metrics=${huge}'`,
+        'runtime-stack.io/environment': huge.toUpperCase(),
+      });
+      expect(stack.problems).toHaveLength(7);
+      expect(stack.problems[0].message).toBe(
+        `'X${huge.slice(
+          0,
+          99,
+        )}…' is not a kebab-case profile name (a-z, 0-9, -), for example tier-1`,
+      );
+      expect(size(stack.problems)).toBeLessThan(7 * 1001);
+    });
+
+    it('lists 20 unknown annotations and counts the rest', () => {
+      const annotations = Object.fromEntries(
+        Array.from({ length: 1000 }, (_, i) => [
+          `runtime-stack.io/typo-${i}`,
+          'x',
+        ]),
+      );
+      const { problems } = read(annotations);
+      expect(problems).toHaveLength(21);
+      expect(problems[19].annotation).toBe('runtime-stack.io/typo-19');
+      expect(problems[20]).toEqual({
+        annotation: 'runtime-stack.io/',
+        message: '…and 980 more unknown annotations',
+      });
+    });
+  });
+
   it('reads the example estate deliberate error on payments-ledger', () => {
     const stack = read({
       'runtime-stack.io/tools':

@@ -17,6 +17,11 @@ import {
 } from './declaredTools';
 import type { LayerModel } from './layers/types';
 import { readEcosystemTools, type EcosystemTool } from './ecosystemTools';
+import {
+  DeclaredStackProblems,
+  MAX_PROBLEMS_PER_ANNOTATION,
+} from './declaredStackProblems';
+import { normalizeOwnershipScope } from './ownership/ownershipInput';
 
 /**
  * Where an item of a merged stack comes from: the entity's own annotations or
@@ -120,26 +125,9 @@ export function readDeclaredStack(
   model: LayerModel,
 ): DeclaredStack {
   const annotations = annotationsOf(entity);
-  const problems: DeclaredStackProblem[] = [];
-  // One mistake written twice (`x=y,x=y`, the same bad image listed twice)
-  // is one thing to fix, so it is reported once.
-  const report = (annotation: string) => (message: string) => {
-    const known = problems.some(
-      p => p.annotation === annotation && p.message === message,
-    );
-    if (!known) problems.push({ annotation, message });
-  };
-
-  for (const key of Object.keys(annotations)) {
-    if (
-      key.startsWith(RUNTIME_STACK_ANNOTATION_PREFIX) &&
-      !KNOWN_ANNOTATIONS.has(key)
-    ) {
-      report(key)(
-        `unknown annotation (known: ${[...KNOWN_ANNOTATIONS].join(', ')})`,
-      );
-    }
-  }
+  const problems = new DeclaredStackProblems();
+  const report = (annotation: string) => problems.reportFor(annotation);
+  reportUnknownAnnotations(annotations, problems);
 
   const own = (annotation: string) => {
     const value = annotations[annotation];
@@ -147,7 +135,7 @@ export function readDeclaredStack(
       return undefined;
     }
     if (typeof value !== 'string') {
-      report(annotation)(`must be a string, got ${typeof value}`);
+      problems.report(annotation, `must be a string, got ${typeof value}`);
       return undefined;
     }
     return value.trim() || undefined;
@@ -156,6 +144,10 @@ export function readDeclaredStack(
   const requirementProfile = readRequirementProfile(
     own(RUNTIME_STACK_ANNOTATIONS.requirementProfile),
     report(RUNTIME_STACK_ANNOTATIONS.requirementProfile),
+  );
+  checkEnvironment(
+    own(RUNTIME_STACK_ANNOTATIONS.environment),
+    report(RUNTIME_STACK_ANNOTATIONS.environment),
   );
   return {
     ...(requirementProfile !== undefined && { requirementProfile }),
@@ -176,8 +168,36 @@ export function readDeclaredStack(
     ),
     references: readReferences(annotations),
     ecosystemTools: readEcosystemTools(annotations, model),
-    problems,
+    problems: problems.toList(),
   };
+}
+
+/**
+ * Reports each `runtime-stack.io/` annotation the model does not know, such
+ * as a typo, the first few by name and the rest as a count.
+ */
+function reportUnknownAnnotations(
+  annotations: Record<string, unknown>,
+  problems: DeclaredStackProblems,
+): void {
+  const unknown = Object.keys(annotations).filter(
+    key =>
+      key.startsWith(RUNTIME_STACK_ANNOTATION_PREFIX) &&
+      !KNOWN_ANNOTATIONS.has(key),
+  );
+  const message = `unknown annotation (known: ${[...KNOWN_ANNOTATIONS].join(
+    ', ',
+  )})`;
+  for (const key of unknown.slice(0, MAX_PROBLEMS_PER_ANNOTATION)) {
+    problems.report(key, message);
+  }
+  const more = unknown.length - MAX_PROBLEMS_PER_ANNOTATION;
+  if (more > 0) {
+    problems.report(
+      RUNTIME_STACK_ANNOTATION_PREFIX,
+      `…and ${more} more unknown annotation${more === 1 ? '' : 's'}`,
+    );
+  }
 }
 
 /**
@@ -294,6 +314,26 @@ function readRequirementProfile(
   return value;
 }
 
+/**
+ * Checks the environment of a cluster Resource: ownership records are kept
+ * per environment name, and only a name they accept can ever match one.
+ */
+function checkEnvironment(
+  value: string | undefined,
+  report: (message: string) => void,
+): void {
+  if (value === undefined) {
+    return;
+  }
+  try {
+    normalizeOwnershipScope('environment', value);
+  } catch {
+    report(
+      `'${value}' is not an environment name as ownership records take it: lowercase, like a DNS label (a-z, 0-9, '-', '.'), for example production`,
+    );
+  }
+}
+
 function readTools(
   value: string | undefined,
   model: LayerModel,
@@ -306,13 +346,15 @@ function readTools(
   problems.forEach(report);
 
   const tools: DeclaredTool[] = [];
+  const checked = new Set<string>();
   for (const pair of pairs) {
+    const key = `${pair.capability}=${pair.tool}`;
+    if (checked.has(key)) continue;
+    checked.add(key);
     const unknown = findUnknownDeclaredTools(model, [pair]);
     if (unknown.length > 0) {
       unknown.forEach(report);
-    } else if (
-      !tools.some(t => t.capability === pair.capability && t.tool === pair.tool)
-    ) {
+    } else {
       tools.push(pair);
     }
   }
@@ -326,16 +368,16 @@ function readImages(
   if (value === undefined) {
     return [];
   }
-  const images: string[] = [];
+  const images = new Set<string>();
   for (const reference of splitList(value)) {
     const problem = findImageRepositoryProblem(reference);
     if (problem) {
       report(problem);
-    } else if (!images.includes(reference)) {
-      images.push(reference);
+    } else {
+      images.add(reference);
     }
   }
-  return images;
+  return [...images];
 }
 
 // The OCI distribution grammar for a repository name: an optional registry
@@ -394,7 +436,7 @@ function readOwnerOverrides(
   if (value === undefined) {
     return [];
   }
-  const overrides: DeclaredOwnerOverride[] = [];
+  const overrides = new Map<string, DeclaredOwnerOverride>();
   for (const entry of splitList(value)) {
     const match = /^([^=]+)=(.+)$/.exec(entry);
     if (!match) {
@@ -406,9 +448,7 @@ function readOwnerOverrides(
     if (!target || !owner) {
       continue;
     }
-    const earlier = overrides.find(
-      o => targetKey(o.target) === targetKey(target),
-    );
+    const earlier = overrides.get(targetKey(target));
     if (earlier) {
       report(
         `'${targetKey(target)}' is given more than once; the first owner, '${
@@ -417,9 +457,9 @@ function readOwnerOverrides(
       );
       continue;
     }
-    overrides.push({ target, owner });
+    overrides.set(targetKey(target), { target, owner });
   }
-  return overrides;
+  return [...overrides.values()];
 }
 
 function readOwnerTarget(

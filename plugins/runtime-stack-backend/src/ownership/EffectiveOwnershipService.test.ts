@@ -98,7 +98,8 @@ const entities: Entity[] = [
   }),
   clusterResource('prod-eu-1', 'production'),
   clusterResource('prod-us-1', 'production'),
-  clusterResource('staging-eu-1', 'staging'),
+  // Written with spaces, which the environment's records must still match.
+  clusterResource('staging-eu-1', ' staging '),
   // Hidden, with the payments System, from OLLY.
   component('secret-api', {}, 'payments'),
 ];

@@ -190,7 +190,11 @@ export class EffectiveOwnershipService {
     );
     const environments = items
       .map(
-        e => e?.metadata.annotations?.[RUNTIME_STACK_ANNOTATIONS.environment],
+        // Trimmed as readDeclaredStack reads it, so ' production ' matches.
+        e =>
+          e?.metadata.annotations?.[
+            RUNTIME_STACK_ANNOTATIONS.environment
+          ]?.trim(),
       )
       .filter((e): e is string => Boolean(e));
     return [...new Set(environments)];

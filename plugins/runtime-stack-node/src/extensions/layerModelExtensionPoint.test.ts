@@ -41,6 +41,24 @@ describe('LayerModelAdditions', () => {
     });
   });
 
+  it.each(['constructor', '__proto__', 'toString'])(
+    "keeps tools added to a capability named '%s', so the model reports it as unknown",
+    capabilityId => {
+      const additions = new LayerModelAdditions();
+      const tools = [{ id: 'thanos', title: 'Thanos' }];
+      additions.addTools(capabilityId, tools);
+      additions.addTools(capabilityId, tools);
+
+      const extension = additions.toExtension();
+      expect(Object.entries(extension.tools!)).toEqual([
+        [capabilityId, [...tools, ...tools]],
+      ]);
+      expect(() => extendLayerModel(defaultLayerModel, extension)).toThrow(
+        `Cannot add tools to capability '${capabilityId}': no such capability`,
+      );
+    },
+  );
+
   it('keeps copies of what a module adds, and refuses additions once the plugin read them', () => {
     const additions = new LayerModelAdditions();
     const tools = [{ id: 'thanos', title: 'Thanos' }];

@@ -40,7 +40,9 @@ export class LayerModelAdditions
 {
   private readonly capabilities: Array<RuntimeCapability & { layer: number }> =
     [];
-  private readonly tools: Record<string, RuntimeTool[]> = {};
+  // A Map, not an object: a capability id is the module's text, and ids such
+  // as 'constructor' or '__proto__' would read or set Object.prototype's.
+  private readonly tools = new Map<string, RuntimeTool[]>();
   private readonly once = new ReadOnce('layer model additions');
 
   // Copies: a module changing what it added later changes nothing here.
@@ -51,10 +53,10 @@ export class LayerModelAdditions
 
   addTools(capabilityId: string, tools: RuntimeTool[]): void {
     this.once.refuseAfterRead('addTools');
-    this.tools[capabilityId] = [
-      ...(this.tools[capabilityId] ?? []),
+    this.tools.set(capabilityId, [
+      ...(this.tools.get(capabilityId) ?? []),
       ...structuredClone(tools),
-    ];
+    ]);
   }
 
   /** Everything added, as one extension of the layer model; nothing can be added after. */
@@ -62,8 +64,9 @@ export class LayerModelAdditions
     this.once.markRead();
     return {
       capabilities: [...this.capabilities],
+      // fromEntries defines each key as an own property, '__proto__' too.
       tools: Object.fromEntries(
-        Object.entries(this.tools).map(([id, list]) => [id, [...list]]),
+        [...this.tools].map(([id, list]) => [id, [...list]]),
       ),
     };
   }

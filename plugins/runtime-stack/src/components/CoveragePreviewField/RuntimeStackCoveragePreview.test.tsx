@@ -262,6 +262,32 @@ describe('RuntimeStackCoveragePreview', () => {
       ).toBeInTheDocument();
     });
 
+    it('measures against the System’s profile when the form’s is blank, and reads both trimmed', async () => {
+      const { props } = fieldProps({
+        ...minimal,
+        requirementProfile: ' ',
+        system: 'payments',
+      });
+      const spaced: Entity = {
+        ...payments,
+        metadata: {
+          ...payments.metadata,
+          annotations: {
+            ...payments.metadata.annotations,
+            'runtime-stack.io/requirement-profile': ' tier-1 ',
+          },
+        },
+      };
+      await renderInTestApp(
+        <RuntimeStackCoveragePreview {...props} />,
+        withCatalog([spaced]),
+      );
+      expect(
+        await screen.findByText(/Profile Tier 1 .*system:default\/payments/),
+      ).toBeInTheDocument();
+      expect(screen.queryByText(/Unknown requirement profile/)).toBeNull();
+    });
+
     it('says so when the catalog has no such System, and counts the rest', async () => {
       const { props } = fieldProps({
         ...minimal,

@@ -146,8 +146,9 @@ function usePreviewCoverage(
         RUNTIME_STACK_ANNOTATIONS.requirementProfile
       ];
     // The one the entity page would choose first; a later rule naming an
-    // unknown profile is passed over there too.
-    const named = annotation ?? systemAnnotation;
+    // unknown profile is passed over there too. Trimmed, and a blank one
+    // passed over, as chooseRequirementProfile reads them.
+    const named = annotation?.trim() || systemAnnotation?.trim() || undefined;
     if (named !== undefined && !profiles.profiles.some(p => p.id === named)) {
       return { unknownProfile: named };
     }
