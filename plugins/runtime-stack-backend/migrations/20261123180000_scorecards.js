@@ -8,6 +8,22 @@
  */
 exports.config = { transaction: false };
 
+const isSqlite = (/** @type {import('knex').Knex} */ knex) =>
+  /sqlite/i.test(String(knex.client.config.client));
+
+/**
+ * Runs the steps in a transaction of their own where the database allows:
+ * without knex's, a failure half-way on PostgreSQL would leave some tables
+ * made and the migration unrecorded, and every later attempt would stop at
+ * the first table that already exists. SQLite keeps them outside, for the
+ * reason above.
+ *
+ * @param {import('knex').Knex} knex
+ * @param {(knex: import('knex').Knex) => Promise<void>} steps
+ */
+const inTransaction = (knex, steps) =>
+  isSqlite(knex) ? steps(knex) : knex.transaction(tx => steps(tx));
+
 /**
  * Scorecards: per-layer and per-tool rows of each evaluated service, the
  * group hierarchy for team rollups, daily history, and exemptions.
@@ -15,6 +31,13 @@ exports.config = { transaction: false };
  * @param {import('knex').Knex} knex
  */
 exports.up = async function up(knex) {
+  await inTransaction(knex, upSteps);
+};
+
+/**
+ * @param {import('knex').Knex} knex
+ */
+async function upSteps(knex) {
   await knex.schema.alterTable('service_coverage', table => {
     table
       .string('lifecycle', 64)
@@ -128,12 +151,19 @@ exports.up = async function up(knex) {
     });
     table.index(['expires_at'], 'coverage_exemptions_expires_idx');
   });
-};
+}
 
 /**
  * @param {import('knex').Knex} knex
  */
 exports.down = async function down(knex) {
+  await inTransaction(knex, downSteps);
+};
+
+/**
+ * @param {import('knex').Knex} knex
+ */
+async function downSteps(knex) {
   await knex.schema.dropTable('coverage_exemptions');
   await knex.schema.dropTable('coverage_history');
   await knex.schema.dropTable('team_closure');
@@ -145,4 +175,4 @@ exports.down = async function down(knex) {
     table.dropColumn('lifecycle');
     table.dropColumn('exempt_count');
   });
-};
+}

@@ -390,6 +390,16 @@ const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const MAX_REPOSITORY_LENGTH = 255;
 
 /**
+ * Whether `runtime-stack.io/images` may name this reference: an OCI
+ * repository without a tag or digest. What the catalog reports as a problem
+ * of the annotation is not read as a declared image either.
+ *
+ * @public
+ */
+export const isDeclarableImageRepository = (reference: string): boolean =>
+  findImageRepositoryProblem(reference) === undefined;
+
+/**
  * Why a string is not an OCI repository reference, or undefined if it is.
  * Tags and digests are refused: which ones run is observed, not declared.
  */

@@ -75,7 +75,11 @@ export {
   ECOSYSTEM_ANNOTATIONS,
   RUNTIME_STACK_ANNOTATION_PREFIX,
 } from './annotations';
-export { readDeclaredStack, mergeDeclaredStacks } from './declaredStack';
+export {
+  readDeclaredStack,
+  mergeDeclaredStacks,
+  isDeclarableImageRepository,
+} from './declaredStack';
 export { declaredEvidence } from './declaredEvidence';
 export {
   CLAIM_ONLY_HINTS,

@@ -220,7 +220,7 @@ describeWithRegistry('registry images on %s', databaseId => {
         annotations: {
           'backstage.io/kubernetes-id': 'payments-api',
           // Declared, on a host nobody configured: shown, never fetched.
-          'runtime-stack.io/images': `evil.example.net/payments/payments-api:1.0.0,${registry.host}/payments/payments-api`,
+          'runtime-stack.io/images': `evil.example.net/payments/payments-api,${registry.host}/payments/payments-api`,
         },
       },
       spec: {

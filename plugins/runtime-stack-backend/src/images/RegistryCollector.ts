@@ -2,6 +2,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import { mapWithConcurrency } from '../clusters/concurrency';
 import { parseImageReference } from '../registry/imageReference';
 import { OciRegistryClient } from '../registry/registryClient';
+import { addDays } from '../time/days';
 import {
   registryFor,
   type ImageSettings,
@@ -12,6 +13,13 @@ import { tagsToRead } from './tagsToRead';
 
 /** HEAD requests in flight per repository. */
 const TAGS_IN_FLIGHT = 4;
+
+/**
+ * Days a repository no service uses keeps its stored tags: an image gone
+ * for a while (a rollback, a cluster not answering) comes back to its
+ * cached digests, not to a HEAD request per tag.
+ */
+const UNUSED_KEPT_DAYS = 7;
 
 export interface RegistryCollectionResult {
   repositories: number;
@@ -86,6 +94,7 @@ export class RegistryCollector {
     references: string[],
     signal?: AbortSignal,
   ): Promise<RegistryCollectionResult> {
+    const startedAt = new Date();
     const repositories = this.repositoriesOf(references);
     const requestsBefore = this.requestCount();
     const results = await mapWithConcurrency(
@@ -107,7 +116,37 @@ export class RegistryCollector {
     this.logger.info(
       `Read ${summary.repositories} repositories (${summary.tagsListed} tags listed, ${summary.tags} with their digest, ${summary.cacheHits} of those from the store, ${summary.requests} requests, ${summary.failures} failed)`,
     );
+    await this.removeUnused(repositories, startedAt);
     return summary;
+  }
+
+  /**
+   * After a run that went through every repository in use (an aborted one
+   * throws before), those outside it go once unused for long enough. A
+   * failure costs the pruning only, not the run's result and the coverage
+   * evaluation that follows it.
+   */
+  private async removeUnused(inUse: WantedRepository[], startedAt: Date) {
+    try {
+      const removed = await this.store.removeUnused(
+        inUse.map(w => ({
+          registry: w.registry.host,
+          repository: w.repository,
+        })),
+        addDays(startedAt, -UNUSED_KEPT_DAYS),
+      );
+      if (removed > 0) {
+        this.logger.info(
+          `Removed the stored tags of ${removed} repositories unused for ${UNUSED_KEPT_DAYS} days`,
+        );
+      }
+    } catch (error) {
+      this.logger.warn(
+        `Removing the stored tags of unused repositories failed: ${
+          (error as Error).message
+        }`,
+      );
+    }
   }
 
   private requestCount() {

@@ -1,5 +1,6 @@
 import type { RegistryTag } from '@internal/backstage-plugin-runtime-stack-common';
 import type { Knex } from 'knex';
+import { chunksOf } from '../database/chunksOf';
 
 /** One tag of a repository as last read from its registry. */
 export type StoredTag = RegistryTag;
@@ -88,6 +89,42 @@ export class RegistrySnapshotStore {
       })
       .onConflict(['registry', 'repository'])
       .merge();
+  }
+
+  /**
+   * Drops the repositories not in `inUse` that were last read, or tried,
+   * before `before`: those no service uses any more, or of a registry no
+   * longer configured, which would otherwise keep their tags for ever.
+   * Returns how many went.
+   */
+  async removeUnused(
+    inUse: Array<{ registry: string; repository: string }>,
+    before: Date,
+  ): Promise<number> {
+    const keyOf = (r: { registry: string; repository: string }) =>
+      JSON.stringify([r.registry, r.repository]);
+    const kept = new Set(inUse.map(keyOf));
+    const notTriedSince = (q: Knex.QueryBuilder) =>
+      q.where('attempted_at', '<', before).orWhereNull('attempted_at');
+    // The keys alone, of the few not tried lately: every repository in use
+    // was tried this run, and the tags stay in the database.
+    const stale: Array<{ registry: string; repository: string }> =
+      await this.knex('registry_repositories')
+        .where(notTriedSince)
+        .select('registry', 'repository');
+    const unused = stale.filter(r => !kept.has(keyOf(r)));
+    let removed = 0;
+    for (const chunk of chunksOf(unused)) {
+      removed += await this.knex('registry_repositories')
+        .whereIn(
+          ['registry', 'repository'],
+          chunk.map(r => [r.registry, r.repository]),
+        )
+        // Again: one read since the select keeps its repository.
+        .where(notTriedSince)
+        .delete();
+    }
+    return removed;
   }
 
   async recordFailure(

@@ -16,6 +16,21 @@ describe('declaredImageReferences', () => {
     ).toEqual(['registry.acme.internal/shop/cart', 'ghcr.io/acme/cart-worker']);
   });
 
+  it('skips what the catalog reports as no repository: a tag, a digest, capitals', () => {
+    expect(
+      declaredImageReferences(
+        entity({
+          'runtime-stack.io/images': [
+            'registry.acme.internal/shop/cart:1.0',
+            'registry.acme.internal/shop/Cart',
+            'registry.acme.internal/shop/cart@sha256:'.concat('a'.repeat(64)),
+            'registry.acme.internal/shop/cart-worker',
+          ].join(','),
+        }),
+      ),
+    ).toEqual(['registry.acme.internal/shop/cart-worker']);
+  });
+
   it("takes the Quay plugin's repository slug as a repository on quay.io", () => {
     expect(
       declaredImageReferences(

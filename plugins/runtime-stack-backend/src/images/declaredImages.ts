@@ -2,6 +2,7 @@ import type { Entity } from '@backstage/catalog-model';
 import type { HarborHosts } from './registryConfig';
 import {
   ECOSYSTEM_ANNOTATIONS,
+  isDeclarableImageRepository,
   RUNTIME_STACK_ANNOTATIONS,
 } from '@internal/backstage-plugin-runtime-stack-common';
 
@@ -23,10 +24,12 @@ export function declaredImageReferences(
   options: { harbor?: HarborHosts } = {},
 ): string[] {
   const annotations = entity.metadata.annotations ?? {};
+  // What the catalog reports as a problem of the annotation (a tag, a
+  // digest, capitals) is not declared here either.
   const listed = (annotations[RUNTIME_STACK_ANNOTATIONS.images] ?? '')
     .split(',')
     .map(s => s.trim())
-    .filter(Boolean);
+    .filter(s => s && isDeclarableImageRepository(s));
   const trimSlug = (slug: string) => slug.trim().replace(/^\/+|\/+$/g, '');
   const quaySlug = trimSlug(
     annotations[ECOSYSTEM_ANNOTATIONS.quayRepositorySlug] ?? '',

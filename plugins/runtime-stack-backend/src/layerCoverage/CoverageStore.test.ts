@@ -394,6 +394,34 @@ describe.each(databases.eachSupportedId())(
       ).toEqual({ title: 'Payments' });
     });
 
+    it('fills the search text of services stored before it was kept, titles beyond ASCII too', async () => {
+      const other = await databases.init(databaseId);
+      await migrateToLatest(other);
+      await new CoverageStore(other).put([
+        { coverage: coverageOf('uber-service'), title: 'Über Service' },
+        { coverage: coverageOf('Payments-API'), title: 'Payments API' },
+        { coverage: coverageOf('payments-worker') },
+      ]);
+      const searchTexts = () =>
+        other('service_coverage')
+          .orderBy('entity_ref')
+          .select('entity_ref', 'search_text');
+      const written = await searchTexts();
+      expect(written.map(row => row.search_text)).toEqual([
+        'component:default/payments-api\npayments api',
+        'component:default/payments-worker\n',
+        'component:default/uber-service\nüber service',
+      ]);
+
+      await migrateDownThrough(
+        other,
+        '20261208100000_service_coverage_search_text.js',
+      );
+      await migrateToLatest(other);
+
+      expect(await searchTexts()).toEqual(written);
+    });
+
     it('keeps the rows of every evaluated service through the down steps that change its table', async () => {
       const other = await databases.init(databaseId);
       await migrateToLatest(other);
@@ -416,6 +444,7 @@ describe.each(databases.eachSupportedId())(
       // Each drops a column of service_coverage, which SQLite does by
       // building the table anew.
       for (const migration of [
+        '20261208100000_service_coverage_search_text.js',
         '20261207030000_service_coverage_title.js',
         '20261205210000_coverage_rows_digest.js',
         '20261123180000_scorecards.js',

@@ -12,7 +12,7 @@ import { insertInBatches, isSqlite } from '../database/insertInBatches';
 // (a page view and a scheduled run, or two replicas) would otherwise both
 // read its rows as absent and both insert them. The key names these writes
 // among the database's advisory locks ('RSCV').
-const COVERAGE_WRITE_LOCK = 0x52_53_43_56;
+export const COVERAGE_WRITE_LOCK = 0x52_53_43_56;
 
 /** What the evaluation knows about an entity beyond its coverage. */
 export interface CoverageRecord {
@@ -42,6 +42,7 @@ type SummaryRow = {
   exempt_count: number;
   lifecycle: string | null;
   title: string | null;
+  search_text: string;
   evaluated_at: Date | string;
   document: string;
 };
@@ -78,6 +79,16 @@ const ARRAY_COLUMNS: Record<string, Record<string, string>> = {
  */
 const MAX_LIFECYCLE = 512;
 
+/**
+ * What the services search matches, lowercased here: SQLite's lower() and
+ * LIKE fold ASCII letters only, so 'über' would not find "Über Service".
+ * A newline between ref and title, which no search box holds, so no search
+ * matches across the two. The migration that added the column fills it
+ * alike.
+ */
+const searchTextOf = (entityRef: string, title: string | undefined) =>
+  `${entityRef}\n${title ?? ''}`.toLocaleLowerCase('en-US');
+
 const toSummaryRow = ({
   coverage,
   systemRef,
@@ -99,6 +110,7 @@ const toSummaryRow = ({
   ).length,
   lifecycle: lifecycle === undefined ? null : lifecycle.slice(0, MAX_LIFECYCLE),
   title: title ?? null,
+  search_text: searchTextOf(coverage.entityRef, title),
   evaluated_at: new Date(coverage.evaluatedAt),
   // Owners change between evaluations; they are put on at read time.
   document: JSON.stringify({

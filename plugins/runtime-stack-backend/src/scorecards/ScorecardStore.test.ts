@@ -11,7 +11,11 @@ import {
 } from '@internal/backstage-plugin-runtime-stack-common';
 import type { Knex } from 'knex';
 import { migrateAllDown, migrateToLatest } from '../database/migrations';
-import { CoverageStore } from '../layerCoverage/CoverageStore';
+import { serializeTransaction } from '../database/serializeTransaction';
+import {
+  COVERAGE_WRITE_LOCK,
+  CoverageStore,
+} from '../layerCoverage/CoverageStore';
 import { ExemptionStore } from './ExemptionStore';
 import { ScorecardStore } from './ScorecardStore';
 import { teamClosure } from './teamClosure';
@@ -326,6 +330,27 @@ describe.each(databases.eachSupportedId())(
       ).toBe(0);
     });
 
+    it('searches titles by letters beyond ASCII, in either case', async () => {
+      await coverage.put([
+        { coverage: coverageOf('uber-service', []), title: 'Über Service' },
+        { coverage: coverageOf('ubersicht', []), title: 'ÜBERSICHT' },
+        { coverage: coverageOf('payments-api', []), title: 'Payments API' },
+      ]);
+      const search = async (text: string) =>
+        (
+          await store.services({ search: text, limit: 50, offset: 0 })
+        ).items.map(i => i.entityRef);
+      expect(await search('über')).toEqual([
+        'component:default/uber-service',
+        'component:default/ubersicht',
+      ]);
+      expect(await search('ÜBER S')).toEqual([
+        'component:default/uber-service',
+      ]);
+      // Ref and title are searched each on its own, not as one text.
+      expect(await search('api payments')).toEqual([]);
+    });
+
     it('lists a service under a status in a layer for its required capabilities only', async () => {
       const tier1Required = new Set(tier1.required);
       const fullyCovered = defaultLayerModel.layers.flatMap(layer =>
@@ -551,6 +576,32 @@ describe.each(databases.eachSupportedId())(
       }
     });
 
+    it('forgets, when pruning, the history of services whose coverage went without it', async () => {
+      await store.snapshot('2026-11-22');
+      // A run that failed after removing the coverage, before the history.
+      await coverage.remove(['component:default/pay-worker']);
+      const historyOf = (ref: string) =>
+        knex('coverage_history')
+          .where({ subject_kind: 'service', subject_ref: ref })
+          .select('day');
+
+      await store.prune('2026-11-01');
+
+      expect(await historyOf('component:default/pay-worker')).toEqual([]);
+      expect(await historyOf('component:default/pay-api')).toEqual([
+        { day: '2026-11-22' },
+      ]);
+      // Teams and Systems keep the days it counted in.
+      expect(
+        (
+          await store.trend(
+            { kind: 'system', ref: 'system:default/payments' },
+            '2026-11-01',
+          )
+        ).points.map(p => p.services),
+      ).toEqual([2]);
+    });
+
     it('takes snapshots of one day at once, each after the other', async () => {
       await store.snapshot('2026-11-22');
       const rowsOfDay = () =>
@@ -732,6 +783,74 @@ describe.each(databases.eachSupportedId())(
     });
   },
 );
+
+// Where statements of one transaction can see others commit in between, and
+// where a failed migration can be half applied.
+describe('ScorecardStore on PostgreSQL', () => {
+  it('takes its snapshot between coverage writes, not in the middle of one', async () => {
+    const knex = await databases.init('POSTGRES_15');
+    await migrateToLatest(knex);
+    const coverage = new CoverageStore(knex);
+    const store = new ScorecardStore(knex);
+    await coverage.put([
+      {
+        coverage: coverageOf('pay-api', [evidence('gitops', 'argo-cd')]),
+      },
+    ]);
+
+    // A coverage write under way, as CoverageStore.put makes them.
+    let locked!: () => void;
+    let release!: () => void;
+    const lockTaken = new Promise<void>(resolve => (locked = resolve));
+    const released = new Promise<void>(resolve => (release = resolve));
+    const write = knex.transaction(async tx => {
+      await serializeTransaction(tx, COVERAGE_WRITE_LOCK);
+      await tx('service_coverage').increment('required', 100);
+      await tx('layer_coverage').where({ layer: 0 }).increment('required', 100);
+      locked();
+      await released;
+    });
+    await lockTaken;
+    let taken = false;
+    const snapshot = store.snapshot('2026-11-23').then(() => {
+      taken = true;
+    });
+    await new Promise(resolve => setTimeout(resolve, 300));
+    expect(taken).toBe(false);
+    release();
+    await Promise.all([write, snapshot]);
+
+    const history = await knex('coverage_history')
+      .where({ day: '2026-11-23', subject_kind: 'service' })
+      .first('required');
+    const stored = await knex('service_coverage').first('required');
+    expect(Number(history.required)).toBe(Number(stored.required));
+    const layer0 = await knex('coverage_history')
+      .where({ day: '2026-11-23', subject_kind: 'estate', layer: 0 })
+      .first('required');
+    expect(Number(layer0.required)).toBeGreaterThanOrEqual(100);
+  });
+
+  it('undoes the whole scorecards migration when a step fails, so the next attempt can run it', async () => {
+    const knex = await databases.init('POSTGRES_15');
+    // Its last step creates this table: one already there fails it.
+    await knex.schema.createTable('coverage_exemptions', table => {
+      table.string('id');
+    });
+    // knex logs the failure this test expects.
+    const log = jest.spyOn(console, 'log').mockImplementation(() => {});
+    await expect(migrateToLatest(knex)).rejects.toThrow(/coverage_exemptions/);
+    log.mockRestore();
+    expect(await knex.schema.hasTable('layer_coverage')).toBe(false);
+    expect(await knex.schema.hasColumn('service_coverage', 'lifecycle')).toBe(
+      false,
+    );
+
+    await knex.schema.dropTable('coverage_exemptions');
+    await migrateToLatest(knex);
+    expect(await knex.schema.hasTable('coverage_exemptions')).toBe(true);
+  });
+});
 
 describe.each(databases.eachSupportedId())(
   'ExemptionStore on %s',

@@ -18,6 +18,7 @@ import type { Knex } from 'knex';
 import { chunksOf } from '../database/chunksOf';
 import { insertInBatches } from '../database/insertInBatches';
 import { serializeTransaction } from '../database/serializeTransaction';
+import { COVERAGE_WRITE_LOCK } from '../layerCoverage/CoverageStore';
 import type { ClosureRow } from './teamClosure';
 
 // Names the daily snapshot among the database's advisory locks ('RSSN').
@@ -169,6 +170,17 @@ export class ScorecardStore {
       // Every exemption change takes one, beside the scheduled run: two at
       // once would both delete the day and both insert it again.
       await serializeTransaction(tx, SNAPSHOT_LOCK);
+      // The statements below each read the coverage as committed when they
+      // start: a coverage write committing between two of them would give
+      // the day's services, teams and layers different states. So coverage
+      // writes wait for the snapshot, and it for them. Not repeatable read
+      // instead: PostgreSQL takes its snapshot at the lock above, before
+      // waiting, so a snapshot that waited for another would not see the
+      // rows that one wrote, and its delete would leave them to collide
+      // with its inserts. No deadlock: coverage writes never take the
+      // snapshot's lock, and this is taken second, so waiting for another
+      // snapshot holds up no coverage write.
+      await serializeTransaction(tx, COVERAGE_WRITE_LOCK);
       await tx('coverage_history').where({ day }).delete();
       const insert = (select: string, bindings: string[]) =>
         tx.raw(
@@ -214,11 +226,27 @@ export class ScorecardStore {
     });
   }
 
-  /** Drops snapshots older than `firstKeptDay`; returns how many rows went. */
+  /**
+   * Drops snapshots older than `firstKeptDay`, and the history of services
+   * with no stored coverage: their coverage and their history are removed
+   * in separate steps, and a run that failed between them leaves history
+   * that `removeServiceHistory` is never asked for again. Returns how many
+   * rows went.
+   */
   async prune(firstKeptDay: string): Promise<number> {
-    return this.knex('coverage_history')
+    const { knex } = this;
+    const old = await knex('coverage_history')
       .where('day', '<', firstKeptDay)
       .delete();
+    const orphaned = await knex('coverage_history')
+      .where({ subject_kind: 'service' })
+      .whereNotExists(
+        knex('service_coverage as sc')
+          .whereRaw('sc.entity_ref = coverage_history.subject_ref')
+          .select(knex.raw('1')),
+      )
+      .delete();
+    return old + orphaned;
   }
 
   /** Drops the history of services the catalog no longer has. */
@@ -675,11 +703,10 @@ export class ScorecardStore {
         .toLocaleLowerCase('en-US')
         .replace(/[\\%_]/g, c => `\\${c}`)}%`;
       // The table shows a service by its title where it has one, so what
-      // it shows is found as well as its ref.
-      q.whereRaw(
-        `(lower(sc.entity_ref) like ? escape '\\' or lower(sc.title) like ? escape '\\')`,
-        [pattern, pattern],
-      );
+      // it shows is found as well as its ref: both are in search_text,
+      // lowercased by the store as the pattern is here, not by SQLite's
+      // lower(), which leaves "Ü" as it is.
+      q.whereRaw(`sc.search_text like ? escape '\\'`, [pattern]);
     }
     if (query.layer !== undefined || query.status) {
       // Uncorrelated, so the database computes the matching services once
