@@ -305,6 +305,20 @@ function repoWebUrl(c: Combination): string {
  */
 const IMAGE_TAG = '305123987654';
 
+/** `helm template <release> chart --namespace <namespace> …args` in `dir`, as objects. */
+const renderChart = (
+  dir: string,
+  release: string,
+  namespace: string,
+  ...args: string[]
+) =>
+  yamlDocuments(
+    helm(
+      ['template', release, 'chart', '--namespace', namespace, ...args],
+      dir,
+    ),
+  );
+
 // ---------------------------------------------------------------------------
 // Files
 
@@ -1548,20 +1562,13 @@ async function checkChart(dir: string, c: Combination, entity: Entity) {
   expect([...new Set(objects.map(o => o.kind))].sort()).toEqual(c.kinds);
 
   // What the GitOps controller renders: the same, without its own objects.
-  const deployed = yamlDocuments(
-    helm(
-      [
-        'template',
-        name,
-        'chart',
-        '--namespace',
-        c.namespace,
-        ...tag,
-        '--set',
-        'gitops.bootstrap=false',
-      ],
-      dir,
-    ),
+  const deployed = renderChart(
+    dir,
+    name,
+    c.namespace,
+    ...tag,
+    '--set',
+    'gitops.bootstrap=false',
   );
   expect([...new Set(deployed.map(o => o.kind))].sort()).toEqual(
     c.kinds.filter(k => !GITOPS_KINDS.includes(k)),
@@ -1670,22 +1677,15 @@ async function checkChart(dir: string, c: Combination, entity: Entity) {
   expect(peersByPort(policy)).toEqual(expectedPeers(c));
   if (v.mesh === 'linkerd') {
     // Without a viz namespace, nothing reaches the tap port.
-    const [withoutTap] = yamlDocuments(
-      helm(
-        [
-          'template',
-          name,
-          'chart',
-          '--namespace',
-          c.namespace,
-          ...tag,
-          '--show-only',
-          'templates/networkpolicy.yaml',
-          '--set-string',
-          'networkPolicy.linkerdVizNamespace=',
-        ],
-        dir,
-      ),
+    const [withoutTap] = renderChart(
+      dir,
+      name,
+      c.namespace,
+      ...tag,
+      '--show-only',
+      'templates/networkpolicy.yaml',
+      '--set-string',
+      'networkPolicy.linkerdVizNamespace=',
     );
     const { 4190: tap, ...others } = expectedPeers(c);
     expect(tap).toEqual(['namespace linkerd-viz']);
@@ -2631,19 +2631,7 @@ describe('the runtime-service template', () => {
     expect(
       helm(['lint', 'chart', '--strict', '--namespace', '123', ...tag], dir),
     ).toContain('1 chart(s) linted, 0 chart(s) failed');
-    const objects = yamlDocuments(
-      helm(
-        [
-          'template',
-          String(c.values.name),
-          'chart',
-          '--namespace',
-          '123',
-          ...tag,
-        ],
-        dir,
-      ),
-    );
+    const objects = renderChart(dir, String(c.values.name), '123', ...tag);
     expect(await manifestProblems(objects)).toEqual([]);
     const ingress = objects.find(o => o.kind === 'Ingress');
     expect(ingress.spec.ingressClassName).toBe('1.5');
@@ -2949,22 +2937,15 @@ describe('the runtime-service template', () => {
         chartYaml,
         original.replace(/^version: .*$/m, `version: ${version}`),
       );
-      return yamlDocuments(
-        helm(
-          [
-            'template',
-            name,
-            'chart',
-            '--namespace',
-            c.namespace,
-            '--set-string',
-            `image.tag=${IMAGE_TAG}`,
-            '--set',
-            'gitops.bootstrap=false',
-            ...args,
-          ],
-          dir,
-        ),
+      return renderChart(
+        dir,
+        name,
+        c.namespace,
+        '--set-string',
+        `image.tag=${IMAGE_TAG}`,
+        '--set',
+        'gitops.bootstrap=false',
+        ...args,
       );
     };
     const deploymentOf = (objects: any[]) =>
@@ -3040,22 +3021,15 @@ describe('the runtime-service template', () => {
     writeTree(dir, fromDirectoryContents((await dryRun(c)).directoryContents));
     const destination = (...args: string[]) => {
       try {
-        const [application] = yamlDocuments(
-          helm(
-            [
-              'template',
-              name,
-              'chart',
-              '--namespace',
-              c.namespace,
-              '--set-string',
-              `image.tag=${IMAGE_TAG}`,
-              '--show-only',
-              'templates/argocd-application.yaml',
-              ...args,
-            ],
-            dir,
-          ),
+        const [application] = renderChart(
+          dir,
+          name,
+          c.namespace,
+          '--set-string',
+          `image.tag=${IMAGE_TAG}`,
+          '--show-only',
+          'templates/argocd-application.yaml',
+          ...args,
         );
         return application.spec.destination;
       } catch (error) {
@@ -3112,21 +3086,14 @@ describe('the runtime-service template', () => {
     const [main, canary] = ['payments', 'payments-canary'];
     const rulesOf = new Map<string, any[]>();
     for (const namespace of [main, canary]) {
-      const [rule] = yamlDocuments(
-        helm(
-          [
-            'template',
-            name,
-            'chart',
-            '--namespace',
-            namespace,
-            '--set-string',
-            `image.tag=${IMAGE_TAG}`,
-            '--show-only',
-            'templates/prometheusrule.yaml',
-          ],
-          dir,
-        ),
+      const [rule] = renderChart(
+        dir,
+        name,
+        namespace,
+        '--set-string',
+        `image.tag=${IMAGE_TAG}`,
+        '--show-only',
+        'templates/prometheusrule.yaml',
       );
       rulesOf.set(
         namespace,
