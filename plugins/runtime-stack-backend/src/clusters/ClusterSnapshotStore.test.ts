@@ -143,6 +143,44 @@ describe.each(databases.eachSupportedId())(
       // The selectors differ in what they find: none, some, all.
       expect(new Set(sizes)).toEqual(new Set([0, 1, 2, 3, 4, 5]));
     });
+
+    it('tells label values apart that a search of the stored text alone would not', async () => {
+      const knex = await databases.init(databaseId);
+      await migrateToLatest(knex);
+      const store = new ClusterSnapshotStore(knex);
+      const pod = (name: string, labels: Record<string, string>) => ({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name, namespace: 'shop', labels },
+      });
+      await store.replaceSnapshot('prod-eu-1', {
+        objects: [
+          pod('web_1', { app: 'web_1' }),
+          // `_` is any character to LIKE, which is blind to case too.
+          pod('webx1', { app: 'webx1' }),
+          pod('upper', { app: 'WEB_1' }),
+          // The value, but under another label.
+          pod('other', { tier: 'web_1' }),
+        ],
+        collectedAt: new Date(),
+        warnings: [],
+        platformTools: [],
+      });
+      const namesFor = async (selector: string) =>
+        (
+          await store.findObjects({
+            clusters: ['prod-eu-1'],
+            labels: parseLabelSelector(selector),
+          })
+        )
+          .map(o => o.object.metadata.name)
+          .sort();
+      expect(await namesFor('app=web_1')).toEqual(['web_1']);
+      expect(await namesFor('app in (WEB_1, webx1)')).toEqual([
+        'upper',
+        'webx1',
+      ]);
+    });
   },
 );
 
