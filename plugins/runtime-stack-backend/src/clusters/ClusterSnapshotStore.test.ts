@@ -220,3 +220,44 @@ describe('the labels index migration', () => {
     expect(await indexLabels()).toEqual([]);
   });
 });
+
+describe('the SQLite labels migration', () => {
+  it('fills the labels of the objects stored before it, which label selectors then find, and goes down again', async () => {
+    const knex = await databases.init('SQLITE_3');
+    await migrateToLatest(knex);
+    const migration = '20261208110000_cluster_objects_labels_sqlite.js';
+    await migrateDownThrough(knex, migration);
+    expect(await knex.schema.hasColumn('cluster_objects', 'labels')).toBe(
+      false,
+    );
+    const pod = (name: string, labels?: Record<string, string>) => ({
+      cluster: 'prod-eu-1',
+      api_version: 'v1',
+      kind: 'Pod',
+      namespace: 'shop',
+      name,
+      body: JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name, namespace: 'shop', ...(labels ? { labels } : {}) },
+      }),
+    });
+    await knex('cluster_objects').insert([
+      pod('cart-1', { app: 'cart' }),
+      pod('bare'),
+    ]);
+
+    await migrateToLatest(knex);
+    const found = await new ClusterSnapshotStore(knex).findObjects({
+      clusters: ['prod-eu-1'],
+      labels: parseLabelSelector('app=cart'),
+    });
+    expect(found.map(o => o.object.metadata.name)).toEqual(['cart-1']);
+    expect(
+      await knex('cluster_objects').orderBy('name').pluck('labels'),
+    ).toEqual([null, '{"app":"cart"}']);
+
+    await migrateDownThrough(knex, migration);
+    expect(await knex('cluster_objects').pluck('name')).toHaveLength(2);
+  });
+});

@@ -5,6 +5,7 @@ import {
 } from '@internal/backstage-plugin-runtime-stack-common';
 import type { Knex } from 'knex';
 import { isUniqueViolation } from '../database/isUniqueViolation';
+import { isSqlite } from '../database/insertInBatches';
 import type { LabelRequirement } from './labelSelector';
 import { whereLabelsMatch } from './labelsInSql';
 
@@ -56,11 +57,25 @@ function identityOf(cluster: string, object: ClusterObject) {
   };
 }
 
-function rowOf(cluster: string, object: ClusterObject) {
+/**
+ * An object's row. `withLabels`: on SQLite, its labels apart from the body
+ * too, which label selectors read there (see
+ * migrations/20261208110000_cluster_objects_labels_sqlite.js).
+ */
+function rowOf(cluster: string, object: ClusterObject, withLabels: boolean) {
   return {
     ...identityOf(cluster, object),
-    kubernetes_id: object.metadata.labels?.[KUBERNETES_ID_LABEL] ?? null,
+    ...changedColumnsOf(object, withLabels),
+  };
+}
+
+/** What a change of the object rewrites of its row. */
+function changedColumnsOf(object: ClusterObject, withLabels: boolean) {
+  const { labels } = object.metadata;
+  return {
+    kubernetes_id: labels?.[KUBERNETES_ID_LABEL] ?? null,
     body: bodyOf(object),
+    ...(withLabels ? { labels: labels ? JSON.stringify(labels) : null } : {}),
   };
 }
 
@@ -101,7 +116,7 @@ async function insertObjects(
     await tx('cluster_objects').insert(
       objects
         .slice(start, start + INSERT_BATCH)
-        .map(object => rowOf(cluster, object)),
+        .map(object => rowOf(cluster, object, isSqlite(tx))),
     );
   }
 }
@@ -197,10 +212,12 @@ export class ClusterSnapshotStore {
    * common event, is one UPDATE; only a new object touches the count.
    */
   async upsertObject(cluster: string, object: ClusterObject): Promise<void> {
-    const row = rowOf(cluster, object);
+    const withLabels = isSqlite(this.knex);
+    const row = rowOf(cluster, object, withLabels);
+    const changes = changedColumnsOf(object, withLabels);
     const changed = await this.knex('cluster_objects')
       .where(identityOf(cluster, object))
-      .update({ kubernetes_id: row.kubernetes_id, body: row.body });
+      .update(changes);
     if (changed > 0) return;
     try {
       await this.knex.transaction(async tx => {
@@ -212,7 +229,7 @@ export class ClusterSnapshotStore {
       if (!isUniqueViolation(error)) throw error;
       await this.knex('cluster_objects')
         .where(identityOf(cluster, object))
-        .update({ kubernetes_id: row.kubernetes_id, body: row.body });
+        .update(changes);
     }
   }
 

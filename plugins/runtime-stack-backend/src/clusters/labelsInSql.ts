@@ -14,11 +14,12 @@ const PG_LABELS = "((body::jsonb -> 'metadata') -> 'labels')";
  */
 function labelValue(knex: Knex, key: string) {
   if (isSqlite(knex)) {
-    // A JSON path names a key holding dots and slashes only when quoted;
-    // the selector's grammar allows no quotes in a key.
+    // The labels apart from the body: SQLite reads them for every object of
+    // the clusters. A JSON path names a key holding dots and slashes only
+    // when quoted; the selector's grammar allows no quotes in a key.
     return {
-      sql: 'json_extract(body, ?)',
-      bindings: [`$.metadata.labels."${key}"`],
+      sql: 'json_extract(labels, ?)',
+      bindings: [`$."${key}"`],
     };
   }
   // Typed: `->>` also takes an array index, so an untyped key is ambiguous.
@@ -37,16 +38,6 @@ function whereLabelIn(
   if (values.length === 0) {
     query.whereRaw('1 = 0');
   } else if (isSqlite(knex)) {
-    // SQLite has no index of labels, so every object of the clusters is
-    // looked at. A label's value is in the stored body as its JSON string,
-    // and a LIKE over the text, about twice as fast as parsing each body,
-    // leaves json_extract only the few objects that could match. LIKE's `_`
-    // and its case-blindness only let more through, never fewer.
-    query.where(q => {
-      for (const value of values) {
-        q.orWhere('body', 'like', `%${JSON.stringify(value)}%`);
-      }
-    });
     const { sql, bindings } = labelValue(knex, key);
     query.whereRaw(`${sql} in (${placeholders(values)})`, [
       ...bindings,
