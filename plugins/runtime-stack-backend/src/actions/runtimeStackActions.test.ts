@@ -29,7 +29,7 @@ const entities: Entity[] = [
       name: 'checkout-web',
       namespace: 'default',
       annotations: {
-        'runtime-stack.io/images': 'registry.example.com/checkout/web:latest',
+        'runtime-stack.io/images': 'registry.example.com/checkout/web',
       },
     },
     spec: { type: 'website', owner: 'team-checkout', lifecycle: 'production' },
@@ -225,7 +225,7 @@ describe('runtime stack actions', () => {
       entityRef: 'component:default/checkout-web',
       images: [
         {
-          reference: 'registry.example.com/checkout/web:latest',
+          reference: 'registry.example.com/checkout/web',
           running: { clusters: [], digests: [] },
           declared: true,
           registryConfigured: false,
