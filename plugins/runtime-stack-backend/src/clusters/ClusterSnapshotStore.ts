@@ -112,11 +112,12 @@ async function insertObjects(
   cluster: string,
   objects: ClusterObject[],
 ): Promise<void> {
+  const withLabels = isSqlite(tx);
   for (let start = 0; start < objects.length; start += INSERT_BATCH) {
     await tx('cluster_objects').insert(
       objects
         .slice(start, start + INSERT_BATCH)
-        .map(object => rowOf(cluster, object, isSqlite(tx))),
+        .map(object => rowOf(cluster, object, withLabels)),
     );
   }
 }
@@ -212,9 +213,9 @@ export class ClusterSnapshotStore {
    * common event, is one UPDATE; only a new object touches the count.
    */
   async upsertObject(cluster: string, object: ClusterObject): Promise<void> {
-    const withLabels = isSqlite(this.knex);
-    const row = rowOf(cluster, object, withLabels);
-    const changes = changedColumnsOf(object, withLabels);
+    // The body serialised once, for the update and, if new, the insert.
+    const changes = changedColumnsOf(object, isSqlite(this.knex));
+    const row = { ...identityOf(cluster, object), ...changes };
     const changed = await this.knex('cluster_objects')
       .where(identityOf(cluster, object))
       .update(changes);
