@@ -213,7 +213,7 @@ export class CoverageEvaluationService {
     const gone = await this.goneFromCatalog(components);
     await store.remove(gone);
     await this.removeExemptionsOfGone({ components, systems }, catalogReadAt);
-    await this.recordScorecards({ groups, systems, gone });
+    await this.recordScorecards({ groups, systems });
 
     const result = {
       evaluated: components.length - failed,
@@ -288,18 +288,17 @@ export class CoverageEvaluationService {
 
   /**
    * Team rollups from the group hierarchy, today's snapshot, retention; the
-   * history of services, groups and Systems the catalog no longer has goes.
+   * history of services, groups and Systems the catalog no longer has goes
+   * (that of services with their coverage, by `prune`).
    */
   private async recordScorecards(current: {
     groups: Entity[];
     systems: Entity[];
-    gone: string[];
   }) {
     const { scorecards, settings } = this.options;
     if (!scorecards) return;
-    const { groups, systems, gone } = current;
+    const { groups, systems } = current;
     const now = this.now();
-    await scorecards.removeServiceHistory(gone);
     // As with Components, an empty answer keeps what is stored.
     const removeOutside = async (kind: 'team' | 'system', kept: Entity[]) => {
       if (kept.length === 0) return;

@@ -457,7 +457,7 @@ describe.each(databases.eachSupportedId())(
       ).toEqual(['2026-11-22']);
 
       await coverage.remove(['component:default/pay-worker']);
-      await store.removeServiceHistory(['component:default/pay-worker']);
+      await store.prune('2026-11-22');
       const pointsOf = async (subject: Parameters<typeof store.trend>[0]) =>
         (await store.trend(subject, '2026-01-01')).points;
       expect(

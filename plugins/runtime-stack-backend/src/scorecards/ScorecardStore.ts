@@ -228,10 +228,9 @@ export class ScorecardStore {
 
   /**
    * Drops snapshots older than `firstKeptDay`, and the history of services
-   * with no stored coverage: their coverage and their history are removed
-   * in separate steps, and a run that failed between them leaves history
-   * that `removeServiceHistory` is never asked for again. Returns how many
-   * rows went.
+   * with no stored coverage: those the catalog no longer has, whose
+   * coverage the evaluation removed, in this run or in one that failed
+   * before it got here. Returns how many rows went.
    */
   async prune(firstKeptDay: string): Promise<number> {
     const { knex } = this;
@@ -247,11 +246,6 @@ export class ScorecardStore {
       )
       .delete();
     return old + orphaned;
-  }
-
-  /** Drops the history of services the catalog no longer has. */
-  async removeServiceHistory(entityRefs: string[]): Promise<void> {
-    await this.removeHistory('service', entityRefs);
   }
 
   /**
