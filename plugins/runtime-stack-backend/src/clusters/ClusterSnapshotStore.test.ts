@@ -184,6 +184,23 @@ describe.each(databases.eachSupportedId())(
   },
 );
 
+/**
+ * A pod of prod-eu-1 as a row written straight to the table, as the store of
+ * an earlier migration wrote it: identity and body, nothing derived.
+ */
+const storedPodRow = (name: string, metadata: Record<string, unknown>) => ({
+  cluster: 'prod-eu-1',
+  api_version: 'v1',
+  kind: 'Pod',
+  namespace: 'shop',
+  name,
+  body: JSON.stringify({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: 'shop', ...metadata },
+  }),
+});
+
 describe('the labels index migration', () => {
   it('empties the stored objects when some hold what PostgreSQL’s jsonb refuses, to index their labels', async () => {
     const knex = await databases.init('POSTGRES_15');
@@ -192,18 +209,8 @@ describe('the labels index migration', () => {
       knex,
       '20261207070000_cluster_objects_labels_index.js',
     );
-    const row = (name: string, note: string) => ({
-      cluster: 'prod-eu-1',
-      api_version: 'v1',
-      kind: 'Pod',
-      namespace: 'shop',
-      name,
-      body: JSON.stringify({
-        apiVersion: 'v1',
-        kind: 'Pod',
-        metadata: { name, namespace: 'shop', annotations: { note } },
-      }),
-    });
+    const row = (name: string, note: string) =>
+      storedPodRow(name, { annotations: { note } });
     const indexLabels = async () => {
       await migrateToLatest(knex);
       return knex('cluster_objects').pluck('name');
@@ -230,18 +237,8 @@ describe('the SQLite labels migration', () => {
     expect(await knex.schema.hasColumn('cluster_objects', 'labels')).toBe(
       false,
     );
-    const pod = (name: string, labels?: Record<string, string>) => ({
-      cluster: 'prod-eu-1',
-      api_version: 'v1',
-      kind: 'Pod',
-      namespace: 'shop',
-      name,
-      body: JSON.stringify({
-        apiVersion: 'v1',
-        kind: 'Pod',
-        metadata: { name, namespace: 'shop', ...(labels ? { labels } : {}) },
-      }),
-    });
+    const pod = (name: string, labels?: Record<string, string>) =>
+      storedPodRow(name, labels ? { labels } : {});
     await knex('cluster_objects').insert([
       pod('cart-1', { app: 'cart' }),
       pod('bare'),
