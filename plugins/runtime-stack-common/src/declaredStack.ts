@@ -15,6 +15,7 @@ import {
   findUnknownDeclaredTools,
   parseDeclaredTools,
 } from './declaredTools';
+import { isDigitsText, isKebabCaseText } from './annotationText';
 import type { LayerModel } from './layers/types';
 import { readEcosystemTools, type EcosystemTool } from './ecosystemTools';
 import {
@@ -104,8 +105,6 @@ export interface DeclaredStack {
   ecosystemTools: EcosystemTool[];
   problems: DeclaredStackProblem[];
 }
-
-const KEBAB_CASE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const KNOWN_ANNOTATIONS: ReadonlySet<string> = new Set(
   Object.values(RUNTIME_STACK_ANNOTATIONS),
@@ -305,7 +304,7 @@ function readRequirementProfile(
   if (value === undefined) {
     return undefined;
   }
-  if (!KEBAB_CASE.test(value)) {
+  if (!isKebabCaseText(value)) {
     report(
       `'${value}' is not a kebab-case profile name (a-z, 0-9, -), for example tier-1`,
     );
@@ -408,6 +407,10 @@ function findImageRepositoryProblem(reference: string): string | undefined {
   if (reference.includes('@')) {
     return `'${reference}' pins a digest; give the repository only, ${example}`;
   }
+  // Checked before the grammar, whose expressions need not see more.
+  if (reference.length > MAX_REPOSITORY_LENGTH) {
+    return `'${reference}' is longer than ${MAX_REPOSITORY_LENGTH} characters`;
+  }
   const parts = reference.split('/');
   // As in Docker: the first part is a registry host when it could not be a
   // path component (a dot, a port, capitals) or is localhost.
@@ -431,9 +434,6 @@ function findImageRepositoryProblem(reference: string): string | undefined {
         : `'${reference}' is not an OCI repository reference ([host[:port]/]path/name with lowercase path components)`;
     }
   }
-  if (reference.length > MAX_REPOSITORY_LENGTH) {
-    return `'${reference}' is longer than ${MAX_REPOSITORY_LENGTH} characters`;
-  }
   return undefined;
 }
 
@@ -448,13 +448,13 @@ function readOwnerOverrides(
   }
   const overrides = new Map<string, DeclaredOwnerOverride>();
   for (const entry of splitList(value)) {
-    const match = /^([^=]+)=(.+)$/.exec(entry);
-    if (!match) {
+    const at = entry.indexOf('=');
+    if (at < 1 || at === entry.length - 1) {
       report(`'${entry}' is not of the form target=group`);
       continue;
     }
-    const target = readOwnerTarget(match[1].trim(), model, report);
-    const owner = readGroupRef(match[2].trim(), namespace, report);
+    const target = readOwnerTarget(entry.slice(0, at).trim(), model, report);
+    const owner = readGroupRef(entry.slice(at + 1).trim(), namespace, report);
     if (!target || !owner) {
       continue;
     }
@@ -472,14 +472,19 @@ function readOwnerOverrides(
   return [...overrides.values()];
 }
 
+/** The number N of a `layer-N` target, or undefined for any other text. */
+function layerNumberOfTarget(text: string): number | undefined {
+  const digits = text.startsWith('layer-') ? text.slice('layer-'.length) : '';
+  return isDigitsText(digits) ? Number(digits) : undefined;
+}
+
 function readOwnerTarget(
   text: string,
   model: LayerModel,
   report: (message: string) => void,
 ): OwnerOverrideTarget | undefined {
-  const layerMatch = /^layer-(\d+)$/.exec(text);
-  if (layerMatch) {
-    const layer = Number(layerMatch[1]);
+  const layer = layerNumberOfTarget(text);
+  if (layer !== undefined) {
     if (!model.layers.some(l => l.id === layer)) {
       report(
         `unknown layer '${text}' (layers are ${model.layers

@@ -1,3 +1,4 @@
+import { replaceQuoted } from './annotationText';
 import type { DeclaredStackProblem } from './declaredStack';
 
 /** The most problems reported for one annotation before the rest are counted. */
@@ -24,10 +25,8 @@ const shorten = (text: string, length: number) =>
  * quote whole entries.
  */
 function shortenQuotes(message: string): string {
-  const quotes = message.replace(/'([^']*)'/g, (whole, value: string) =>
-    value.length > MAX_QUOTED_LENGTH
-      ? `'${shorten(value, MAX_QUOTED_LENGTH)}'`
-      : whole,
+  const quotes = replaceQuoted(message, value =>
+    shorten(value, MAX_QUOTED_LENGTH),
   );
   return shorten(quotes, MAX_MESSAGE_LENGTH);
 }

@@ -1,3 +1,4 @@
+import { isIdText } from './annotationText';
 import type { LayerModel } from './layers/types';
 
 /**
@@ -32,9 +33,6 @@ export function formatDeclaredTools(pairs: DeclaredTool[]): string {
     .join(',');
 }
 
-/** A capability or tool id: lower case letters, digits and dashes. */
-const ID = /^[a-z0-9-]+$/;
-
 /**
  * Reads a `runtime-stack.io/tools` annotation value: comma-separated
  * `capability=tool` pairs, with spaces allowed around each `=` and `,`.
@@ -56,11 +54,11 @@ export function parseDeclaredTools(value: string): {
     const at = entry.indexOf('=');
     const capability = at < 0 ? '' : entry.slice(0, at).trim();
     const tool = at < 0 ? '' : entry.slice(at + 1).trim();
-    if (ID.test(capability) && ID.test(tool)) {
+    if (isIdText(capability) && isIdText(tool)) {
       pairs.push({ capability, tool });
     } else if (
-      ID.test(capability.toLowerCase()) &&
-      ID.test(tool.toLowerCase())
+      isIdText(capability.toLowerCase()) &&
+      isIdText(tool.toLowerCase())
     ) {
       problems.push(
         `'${entry}': tool and capability ids are lower case, as in ${capability.toLowerCase()}=${tool.toLowerCase()}`,

@@ -2,6 +2,7 @@ import {
   ECOSYSTEM_ANNOTATIONS,
   RUNTIME_STACK_ANNOTATIONS,
 } from './annotations';
+import { isScpNameText } from './annotationText';
 import type { LayerModel } from './layers/types';
 
 /**
@@ -90,10 +91,21 @@ export function registryToolOf(registryHost: string): string | undefined {
   return undefined;
 }
 
+/** The host of an scp-like `user@host:path`, which is not a URL (no `//`). */
+function scpHostOf(address: string): string | undefined {
+  const at = address.indexOf('@');
+  const colon = at < 0 ? -1 : address.indexOf(':', at);
+  if (colon < 0 || address.startsWith('//', colon + 1)) return undefined;
+  const host = address.slice(at + 1, colon);
+  return isScpNameText(address.slice(0, at)) && isScpNameText(host)
+    ? host
+    : undefined;
+}
+
 /** The lower-case host of a URL or of an scp-like `user@host:path`. */
 function hostOf(address: string): string | undefined {
-  const scp = /^[\w.-]+@([\w.-]+):(?!\/\/)/.exec(address);
-  if (scp) return scp[1].toLowerCase();
+  const scpHost = scpHostOf(address);
+  if (scpHost) return scpHost.toLowerCase();
   try {
     const url = new URL(address);
     return ['http:', 'https:', 'ssh:', 'git:'].includes(url.protocol)
