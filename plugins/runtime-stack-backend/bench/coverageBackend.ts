@@ -60,6 +60,21 @@ export async function startCoverageBackend(knex: any, entities: Entity[]) {
       }
       return body;
     },
+    /** A write under /api/runtime-stack; a status other than `expected` throws. */
+    async send(method: string, path: string, expected: number, body?: unknown) {
+      const res = await fetch(`${base}${path}`, {
+        method,
+        headers: { ...headers, 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      if (res.status !== expected) {
+        throw new Error(
+          `${method} ${path} answered ${res.status}: ${text.slice(0, 200)}`,
+        );
+      }
+      return text ? JSON.parse(text) : undefined;
+    },
     /** One run of the coverage evaluation task, as after a collection. */
     evaluate: () => scheduler.triggerTask(CoverageEvaluationService.TASK_ID),
     /** Notifications the plugin has sent so far. */

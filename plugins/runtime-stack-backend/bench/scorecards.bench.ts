@@ -3,8 +3,10 @@
  * of 5 departments of 11 or 12 teams), evaluated and snapshotted, with 90
  * days of history. Measures the teams × layers scorecard, its capability
  * drill-down, the filtered services table, a team's 90-day trend and the
- * adoption view through the backend over HTTP (p50/p95), and the size of the
- * stored history per service per day, on SQLite and PostgreSQL.
+ * adoption view through the backend over HTTP (p50/p95), granting and
+ * revoking an exemption (each evaluates its scope again and snapshots the
+ * day), and the size of the stored history per service per day, on SQLite
+ * and PostgreSQL.
  *
  *   yarn bench            (from the repository root)
  */
@@ -23,8 +25,10 @@ const SERVICES = 5000;
 const DIVISIONS = 5;
 const DEPARTMENTS_PER_DIVISION = 5;
 const TEAMS = 300;
+const SYSTEMS = 100;
 const DAYS = 90;
 const QUERIES = 100;
+const EXEMPTION_CHANGES = 20;
 
 const TOOLS = [
   'gitops=argo-cd,service-mesh=linkerd,policy=kyverno',
@@ -78,9 +82,20 @@ function estate(): Entity[] {
         type: 'service',
         lifecycle: s % 4 ? 'production' : 'experimental',
         owner: team,
-        system: `system-${s % 100}`,
+        system: `system-${s % SYSTEMS}`,
       },
-      relations: [{ type: 'ownedBy', targetRef: `group:default/${team}` }],
+      relations: [
+        { type: 'ownedBy', targetRef: `group:default/${team}` },
+        { type: 'partOf', targetRef: `system:default/system-${s % SYSTEMS}` },
+      ],
+    });
+  }
+  for (let y = 0; y < SYSTEMS; y++) {
+    entities.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'System',
+      metadata: { name: `system-${y}`, namespace: 'default' },
+      spec: { owner: leafTeams[y % leafTeams.length] },
     });
   }
   return entities;
@@ -89,7 +104,10 @@ function estate(): Entity[] {
 async function measure(db: { name: string; knex: any }): Promise<string[][]> {
   const { knex } = db;
   const entities = estate();
-  const { get, evaluate, stop } = await startCoverageBackend(knex, entities);
+  const { get, send, evaluate, stop } = await startCoverageBackend(
+    knex,
+    entities,
+  );
   try {
     process.stderr.write(`  ${db.name}: evaluating\n`);
     const [evaluationMs] = await timed(() => evaluate());
@@ -130,6 +148,42 @@ async function measure(db: { name: string; knex: any }): Promise<string[][]> {
       }
       const p = percentiles(samples);
       return [label, `${p.n}`, fmt(p.p50), fmt(p.p95), fmt(p.max)];
+    };
+    // Each change answers once its scope is evaluated again and the day's
+    // history is written anew, so the caller sees its effect at once.
+    const exemptionChanges = async (
+      label: string,
+      scope: (q: number) => { kind: string; ref: string },
+    ) => {
+      process.stderr.write(`  ${db.name}: ${label}\n`);
+      const grants: number[] = [];
+      const revocations: number[] = [];
+      for (let q = 0; q < EXEMPTION_CHANGES; q++) {
+        const [grantMs, created] = await timed(() =>
+          send('POST', '/exemptions', 201, {
+            scope: scope(q),
+            capability: 'policy',
+            reason: 'bench',
+            expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+          }),
+        );
+        grants.push(grantMs);
+        revocations.push(
+          (
+            await timed(() => send('DELETE', `/exemptions/${created.id}`, 204))
+          )[0],
+        );
+      }
+      return [grants, revocations].map((samples, i) => {
+        const p = percentiles(samples);
+        return [
+          `${i === 0 ? 'grant' : 'revoke'} an exemption, ${label}`,
+          `${p.n}`,
+          fmt(p.p50),
+          fmt(p.p95),
+          fmt(p.max),
+        ];
+      });
     };
     const card = await get('/scorecards/teams?limit=500');
     if (card.totalCount !== TEAMS) {
@@ -178,6 +232,17 @@ async function measure(db: { name: string; knex: any }): Promise<string[][]> {
           }&days=${DAYS}`,
       ),
       await series('adoption across the estate', () => '/scorecards/adoption'),
+      ...(await exemptionChanges('one service', q => ({
+        kind: 'component',
+        ref: `component:default/svc-${String(q * 7).padStart(4, '0')}`,
+      }))),
+      ...(await exemptionChanges(
+        `a System of ${SERVICES / SYSTEMS} services`,
+        q => ({
+          kind: 'system',
+          ref: `system:default/system-${q}`,
+        }),
+      )),
       [
         'history stored',
         `${rows}`,
