@@ -209,7 +209,13 @@ export class RegistryCollector {
       const cachedByDigest = new Map(
         [...cached.values()].map(t => [t.digest, t]),
       );
-      const listed = await client.listTags(repository);
+      const list = await client.readTagList(repository);
+      const listedByRegistry = new Set(list.tags);
+      // A list cut short may leave out tags in use: they are asked for by
+      // name, and the tags read before that it leaves out are kept.
+      const listed = list.incomplete
+        ? [...new Set([...list.tags, ...inUse])]
+        : list.tags;
       const { read: tags, kept } = tagsToRead(
         listed,
         inUse,
@@ -239,16 +245,26 @@ export class RegistryCollector {
         }
         return { ...(await described.get(digest)!), tag };
       });
-      const stored = [
-        ...read.filter((t): t is StoredTag => t !== undefined),
-        ...kept.map(tag => cached.get(tag)!),
-      ];
+      const found = read.filter((t): t is StoredTag => t !== undefined);
+      const stored = [...found, ...kept.map(tag => cached.get(tag)!)];
+      if (list.incomplete) {
+        const seen = new Set(listed);
+        stored.push(...[...cached.values()].filter(t => !seen.has(t.tag)));
+        this.logger.warn(
+          `Reading ${registry.host}/${repository}: ${list.incomplete}; the tags in use were asked for by name and those read before are kept`,
+        );
+      }
       await this.store.saveTags(
         registry.host,
         repository,
         stored,
         startedAt,
-        listed,
+        // A tag asked for by name is listed only if the registry has it.
+        listed.filter(
+          tag => listedByRegistry.has(tag) || stored.some(t => t.tag === tag),
+        ),
+        list.incomplete &&
+          `Not every tag was listed: ${list.incomplete}. The tags in use were asked for by name.`,
       );
       return {
         tagsListed: listed.length,

@@ -69,13 +69,18 @@ export class RegistrySnapshotStore {
     return rows.map(toRepository);
   }
 
-  /** `tags`: those whose digest was read; `listed`: every tag the registry lists. */
+  /**
+   * `tags`: those whose digest was read; `listed`: every tag the registry
+   * lists; `problem`: why the read is only partly right, kept as the
+   * repository's error although its tags are saved.
+   */
   async saveTags(
     registry: string,
     repository: string,
     tags: StoredTag[],
     at: Date,
     listed: string[] = tags.map(t => t.tag),
+    problem?: string,
   ): Promise<void> {
     await this.knex('registry_repositories')
       .insert({
@@ -83,7 +88,7 @@ export class RegistrySnapshotStore {
         repository,
         checked_at: at,
         attempted_at: at,
-        last_error: null,
+        last_error: problem ?? null,
         tags: JSON.stringify(tags),
         listed_tags: JSON.stringify(listed),
       })

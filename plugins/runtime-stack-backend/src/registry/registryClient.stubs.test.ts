@@ -79,8 +79,42 @@ describe('listTags pagination', () => {
         { link: '</v2/team/app/tags/list>; rel="next"' },
       ),
     );
-    expect(await clientFor(registry).listTags('team/app')).toEqual(['a']);
+    expect(await clientFor(registry).readTagList('team/app')).toEqual({
+      tags: ['a'],
+      incomplete:
+        "the registry's tag list links back to a page already read, after 1 page(s)",
+    });
     expect(registry.requests).toHaveLength(1);
+  });
+
+  it('stops after 1,000 pages and says the list goes on', async () => {
+    const registry = await stub((request, response) => {
+      const page = Number(
+        new URL(request.url, 'http://x').searchParams.get('page') ?? 0,
+      );
+      json(
+        response,
+        200,
+        { tags: [`t${page}`] },
+        { link: `</v2/team/app/tags/list?page=${page + 1}>; rel="next"` },
+      );
+    });
+    const list = await clientFor(registry).readTagList('team/app');
+    expect(list.tags).toHaveLength(1000);
+    expect(list.tags[999]).toBe('t999');
+    expect(list.incomplete).toBe(
+      "the registry's tag list goes on past 1000 pages, which is where reading it stops",
+    );
+    expect(registry.requests).toHaveLength(1000);
+  });
+
+  it('says nothing is missing from a list whose pages end', async () => {
+    const registry = await stub((_request, response) =>
+      json(response, 200, { tags: ['a', 'b'] }),
+    );
+    expect(await clientFor(registry).readTagList('team/app')).toEqual({
+      tags: ['a', 'b'],
+    });
   });
 
   it('refuses a next link to another host', async () => {

@@ -41,6 +41,12 @@ export interface RegistryClientOptions {
   fetch?: typeof fetch;
 }
 
+/** A repository's tags, and why they are not all of them when they are not. */
+export interface TagList {
+  tags: string[];
+  incomplete?: string;
+}
+
 export interface ManifestResult {
   digest: string;
   mediaType: string;
@@ -140,12 +146,36 @@ export class OciRegistryClient {
     repository: string,
     options: { pageSize?: number } = {},
   ): Promise<string[]> {
+    return (await this.readTagList(repository, options)).tags;
+  }
+
+  /**
+   * As `listTags`, and says why the list is not the whole of it when the
+   * pages never end: a next link back to a page already read, or more than
+   * `MAX_TAG_PAGES` pages.
+   */
+  async readTagList(
+    repository: string,
+    options: { pageSize?: number } = {},
+  ): Promise<TagList> {
     this.checkRepository(repository);
     const tags = new Set<string>();
     const visited = new Set<string>();
     let url: URL | undefined = this.url(`/v2/${repository}/tags/list`);
     if (options.pageSize) url.searchParams.set('n', String(options.pageSize));
-    while (url && !visited.has(url.href) && visited.size < MAX_TAG_PAGES) {
+    while (url) {
+      if (visited.has(url.href)) {
+        return {
+          tags: [...tags],
+          incomplete: `the registry's tag list links back to a page already read, after ${visited.size} page(s)`,
+        };
+      }
+      if (visited.size === MAX_TAG_PAGES) {
+        return {
+          tags: [...tags],
+          incomplete: `the registry's tag list goes on past ${MAX_TAG_PAGES} pages, which is where reading it stops`,
+        };
+      }
       visited.add(url.href);
       const response = await this.get(repository, url);
       if (response.status !== 200) throw this.unexpected('GET', response);
@@ -156,7 +186,7 @@ export class OciRegistryClient {
       const next = parseNextLink(response.headers.get('link'));
       url = next ? this.sameRegistry(new URL(next, url), response) : undefined;
     }
-    return [...tags];
+    return { tags: [...tags] };
   }
 
   /** The digest a tag points at, without fetching the manifest; undefined on 404. */

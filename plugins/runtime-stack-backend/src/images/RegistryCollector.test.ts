@@ -1,0 +1,154 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { createHash } from 'node:crypto';
+import { migrateToLatest } from '../database/migrations';
+import {
+  json,
+  startStubServer,
+  type StubServer,
+} from '../__testUtils__/stubServer';
+import { RegistryCollector } from './RegistryCollector';
+import { readImageSettings } from './registryConfig';
+import { RegistrySnapshotStore } from './RegistrySnapshotStore';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+const digestOf = (body: string) =>
+  `sha256:${createHash('sha256').update(body).digest('hex')}`;
+
+/** One image per tag, told apart by its build date. */
+function image(tag: string, created: string) {
+  const config = JSON.stringify({
+    created,
+    os: 'linux',
+    architecture: 'amd64',
+  });
+  const manifest = JSON.stringify({
+    schemaVersion: 2,
+    mediaType: 'application/vnd.oci.image.manifest.v1+json',
+    config: {
+      mediaType: 'application/vnd.oci.image.config.v1+json',
+      digest: digestOf(config),
+      size: config.length,
+    },
+    layers: [],
+  });
+  return { tag, created, config, manifest, digest: digestOf(manifest) };
+}
+
+const IMAGES = [
+  image('1.0.0', '2026-01-01T00:00:00.000Z'),
+  image('2.0.0', '2026-02-01T00:00:00.000Z'),
+  image('main', '2026-03-01T00:00:00.000Z'),
+];
+
+/**
+ * A registry holding IMAGES whose tag list names only 2.0.0, and whose
+ * next link, when `loops`, points back at the list itself.
+ */
+function registryListing(loops: boolean) {
+  return startStubServer((request, response) => {
+    const path = new URL(request.url, 'http://x').pathname;
+    if (path === '/v2/team/app/tags/list') {
+      json(
+        response,
+        200,
+        { name: 'team/app', tags: ['2.0.0'] },
+        loops ? { link: '</v2/team/app/tags/list>; rel="next"' } : {},
+      );
+      return;
+    }
+    const reference = path.split('/').pop()!;
+    const found = IMAGES.find(
+      i =>
+        i.tag === reference ||
+        i.digest === reference ||
+        digestOf(i.config) === reference,
+    );
+    if (!found) {
+      json(response, 404, { errors: [{ code: 'MANIFEST_UNKNOWN' }] });
+    } else if (path.includes('/blobs/')) {
+      response.writeHead(200).end(found.config);
+    } else {
+      response
+        .writeHead(200, {
+          'content-type': 'application/vnd.oci.image.manifest.v1+json',
+          'docker-content-digest': found.digest,
+        })
+        .end(request.method === 'HEAD' ? undefined : found.manifest);
+    }
+  });
+}
+
+describe('RegistryCollector with a tag list that never ends', () => {
+  let registry: StubServer | undefined;
+  afterEach(() => registry?.close());
+
+  async function collectAfterAnEarlierRead(loops: boolean) {
+    registry = await registryListing(loops);
+    const knex = await databases.init('SQLITE_3');
+    await migrateToLatest(knex);
+    const store = new RegistrySnapshotStore(knex);
+    const main = IMAGES[2];
+    // An earlier read found main, which this list does not name.
+    await store.saveTags(
+      registry.host,
+      'team/app',
+      [{ tag: 'main', digest: main.digest, created: main.created }],
+      new Date('2026-11-01T00:00:00Z'),
+    );
+    const settings = readImageSettings(
+      new ConfigReader({
+        runtimeStack: {
+          images: { registries: [{ host: registry.host, insecure: true }] },
+        },
+      }),
+    );
+    const logger = mockServices.logger.mock();
+    const result = await new RegistryCollector(store, settings, logger).collect(
+      [`${registry.host}/team/app:1.0.0`, `${registry.host}/team/app:gone`],
+    );
+    const stored = (await store.get(registry.host, 'team/app'))!;
+    return { result, stored, logger };
+  }
+
+  it('asks for the tags in use by name, keeps those read before, and says the list was cut short', async () => {
+    const { result, stored, logger } = await collectAfterAnEarlierRead(true);
+
+    expect(result.failures).toBe(0);
+    expect(stored.tags.map(t => t.tag).sort()).toEqual([
+      '1.0.0',
+      '2.0.0',
+      'main',
+    ]);
+    expect(stored.tags.find(t => t.tag === '1.0.0')).toMatchObject({
+      digest: IMAGES[0].digest,
+      created: IMAGES[0].created,
+    });
+    // gone was asked for and is not there: not listed as if it were.
+    expect([...stored.listedTags!].sort()).toEqual(['1.0.0', '2.0.0']);
+    expect(stored.lastError).toBe(
+      "Not every tag was listed: the registry's tag list links back to a page already read, after 1 page(s). The tags in use were asked for by name.",
+    );
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('links back to a page already read'),
+    );
+    expect(
+      registry!.requests.filter(r => r.url.includes('/tags/list')),
+    ).toHaveLength(1);
+  });
+
+  it('takes a list that ends as the whole: tags in use it lacks are not asked for, and those it no longer names go', async () => {
+    const { result, stored } = await collectAfterAnEarlierRead(false);
+
+    expect(result.failures).toBe(0);
+    expect(stored.tags.map(t => t.tag)).toEqual(['2.0.0']);
+    expect(stored.listedTags).toEqual(['2.0.0']);
+    expect(stored.lastError).toBeUndefined();
+    expect(
+      registry!.requests.filter(r => r.url.includes('/manifests/1.0.0')),
+    ).toHaveLength(0);
+  });
+});
