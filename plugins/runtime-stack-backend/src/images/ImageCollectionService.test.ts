@@ -4,8 +4,10 @@ import type { ClusterObject } from '@internal/backstage-plugin-runtime-stack-com
 import { ClusterSnapshotStore } from '../clusters/ClusterSnapshotStore';
 import { migrateToLatest } from '../database/migrations';
 import { ImageCollectionService } from './ImageCollectionService';
-import type { RegistryCollector } from './RegistryCollector';
-import type { ImageSettings } from './registryConfig';
+import { ConfigReader } from '@backstage/config';
+import { RegistryCollector } from './RegistryCollector';
+import { readImageSettings, type ImageSettings } from './registryConfig';
+import { RegistrySnapshotStore } from './RegistrySnapshotStore';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
@@ -57,5 +59,37 @@ describe('ImageCollectionService.referencesInUse', () => {
       'registry.example.com/cart:1',
       'registry.example.com/pay:7',
     ]);
+  });
+});
+
+describe('ImageCollectionService.schedule without registries', () => {
+  it('schedules nothing and removes the tags read a week or more ago, while registries were configured', async () => {
+    const knex = await databases.init('SQLITE_3');
+    await migrateToLatest(knex);
+    const registryStore = new RegistrySnapshotStore(knex);
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+    await registryStore.saveTags('old.example.com', 'team/app', [], daysAgo(8));
+    await registryStore.saveTags('new.example.com', 'team/app', [], daysAgo(6));
+    const settings = readImageSettings(new ConfigReader({}));
+    const logger = mockServices.logger.mock();
+    const scheduler = mockServices.scheduler.mock();
+
+    await new ImageCollectionService({
+      collector: new RegistryCollector(registryStore, settings, logger),
+      clusterStore: new ClusterSnapshotStore(knex),
+      clusters: { names: () => [] },
+      catalog: catalogServiceMock({ entities: [] }),
+      auth: mockServices.auth(),
+      settings,
+      logger,
+    }).schedule(scheduler);
+
+    expect(scheduler.scheduleTask).not.toHaveBeenCalled();
+    expect(
+      await registryStore.get('old.example.com', 'team/app'),
+    ).toBeUndefined();
+    expect(
+      await registryStore.get('new.example.com', 'team/app'),
+    ).toBeDefined();
   });
 });

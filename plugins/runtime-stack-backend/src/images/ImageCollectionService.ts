@@ -51,6 +51,9 @@ export class ImageCollectionService {
       this.options.logger.info(
         'No registries under runtimeStack.images.registries: images are shown as the clusters report them',
       );
+      // No run will prune the tags read while registries were configured:
+      // each start does, once they are as old as a run would let them be.
+      await this.options.collector.removeUnused([], new Date());
       return;
     }
     await scheduler.scheduleTask({

@@ -122,11 +122,11 @@ export class RegistryCollector {
 
   /**
    * After a run that went through every repository in use (an aborted one
-   * throws before), those outside it go once unused for long enough. A
-   * failure costs the pruning only, not the run's result and the coverage
-   * evaluation that follows it.
+   * throws before), those outside it go once unused for long enough; with
+   * no registry configured, every one does. A failure costs the pruning
+   * only, not the run's result and the coverage evaluation that follows it.
    */
-  private async removeUnused(inUse: WantedRepository[], startedAt: Date) {
+  async removeUnused(inUse: WantedRepository[], startedAt: Date) {
     try {
       const removed = await this.store.removeUnused(
         inUse.map(w => ({
