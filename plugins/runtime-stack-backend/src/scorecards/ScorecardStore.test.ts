@@ -831,6 +831,49 @@ describe('ScorecardStore on PostgreSQL', () => {
     expect(Number(layer0.required)).toBeGreaterThanOrEqual(100);
   });
 
+  it('replaces the team closure between snapshots, not in the middle of one', async () => {
+    const knex = await databases.init('POSTGRES_15');
+    await migrateToLatest(knex);
+    const store = new ScorecardStore(knex);
+    await store.replaceTeamClosure([
+      { team_ref: 'group:default/a', member_ref: 'group:default/a', depth: 0 },
+    ]);
+
+    // A snapshot under way holds the coverage write lock until it commits.
+    let locked!: () => void;
+    let release!: () => void;
+    const lockTaken = new Promise<void>(resolve => (locked = resolve));
+    const released = new Promise<void>(resolve => (release = resolve));
+    const snapshot = knex.transaction(async tx => {
+      await serializeTransaction(tx, COVERAGE_WRITE_LOCK);
+      locked();
+      await released;
+    });
+    await lockTaken;
+    let replaced = false;
+    const replace = store
+      .replaceTeamClosure([
+        {
+          team_ref: 'group:default/b',
+          member_ref: 'group:default/b',
+          depth: 0,
+        },
+      ])
+      .then(() => {
+        replaced = true;
+      });
+    await new Promise(resolve => setTimeout(resolve, 300));
+    expect(replaced).toBe(false);
+    expect(await knex('team_closure').pluck('team_ref')).toEqual([
+      'group:default/a',
+    ]);
+    release();
+    await Promise.all([snapshot, replace]);
+    expect(await knex('team_closure').pluck('team_ref')).toEqual([
+      'group:default/b',
+    ]);
+  });
+
   it('undoes the whole scorecards migration when a step fails, so the next attempt can run it', async () => {
     const knex = await databases.init('POSTGRES_15');
     // Its last step creates this table: one already there fails it.

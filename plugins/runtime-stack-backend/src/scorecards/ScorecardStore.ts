@@ -155,6 +155,10 @@ export class ScorecardStore {
   /** Replaces the group hierarchy used for team rollups. */
   async replaceTeamClosure(rows: ClosureRow[]): Promise<void> {
     await this.knex.transaction(async tx => {
+      // The snapshot reads the closure twice, for teams overall and per
+      // layer, holding this lock: a new closure between the two would give
+      // the day's team rows two different organisations.
+      await serializeTransaction(tx, COVERAGE_WRITE_LOCK);
       await tx('team_closure').delete();
       await insertInBatches(tx, 'team_closure', rows);
     });
