@@ -1,7 +1,7 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { createHash } from 'node:crypto';
 import { migrateToLatest } from '../database/migrations';
+import { digestOf, ociImage } from '../registry/__testUtils__/ociImage';
 import {
   json,
   startStubServer,
@@ -15,28 +15,12 @@ jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
-const digestOf = (body: string) =>
-  `sha256:${createHash('sha256').update(body).digest('hex')}`;
-
 /** One image per tag, told apart by its build date. */
-function image(tag: string, created: string) {
-  const config = JSON.stringify({
-    created,
-    os: 'linux',
-    architecture: 'amd64',
-  });
-  const manifest = JSON.stringify({
-    schemaVersion: 2,
-    mediaType: 'application/vnd.oci.image.manifest.v1+json',
-    config: {
-      mediaType: 'application/vnd.oci.image.config.v1+json',
-      digest: digestOf(config),
-      size: config.length,
-    },
-    layers: [],
-  });
-  return { tag, created, config, manifest, digest: digestOf(manifest) };
-}
+const image = (tag: string, created: string) => ({
+  tag,
+  created,
+  ...ociImage({ created, os: 'linux', architecture: 'amd64' }),
+});
 
 const IMAGES = [
   image('1.0.0', '2026-01-01T00:00:00.000Z'),

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { OciRegistryClient } from './registryClient';
 import { failure } from './__testUtils__/failure';
+import { ociImage } from './__testUtils__/ociImage';
 import {
   json,
   startStubServer,
@@ -27,9 +27,6 @@ const clientFor = (
     backoffMs: 1,
     ...options,
   });
-
-const digestOf = (body: string) =>
-  `sha256:${createHash('sha256').update(body).digest('hex')}`;
 
 const basic = (username: string, password: string) =>
   `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
@@ -272,21 +269,11 @@ describe('basic challenge', () => {
 });
 
 describe('redirects', () => {
-  const config = JSON.stringify({
+  const { config, manifest, digest } = ociImage({
     created: '2025-01-01T00:00:00Z',
     os: 'linux',
     architecture: 'amd64',
     config: { Labels: { 'org.opencontainers.image.source': 'https://src' } },
-  });
-  const manifest = JSON.stringify({
-    schemaVersion: 2,
-    mediaType: 'application/vnd.oci.image.manifest.v1+json',
-    config: {
-      mediaType: 'application/vnd.oci.image.config.v1+json',
-      digest: digestOf(config),
-      size: config.length,
-    },
-    layers: [],
   });
 
   async function registryRedirectingBlobsTo(
@@ -297,7 +284,7 @@ describe('redirects', () => {
         response
           .writeHead(200, {
             'content-type': 'application/vnd.oci.image.manifest.v1+json',
-            'docker-content-digest': digestOf(manifest),
+            'docker-content-digest': digest,
           })
           .end(manifest);
       } else if (request.url.startsWith('/storage/')) {
