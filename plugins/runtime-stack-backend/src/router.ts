@@ -9,6 +9,7 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { refuseNulInPath } from './http/refuseNulInPath';
+import { jsonBody } from './http/jsonBody';
 
 /** Parses the `:layerId` path parameter, naming it in the error. */
 function parseLayerId(raw: string): number {
@@ -75,7 +76,7 @@ export async function createRouter(options: {
   const router = Router();
   // Mounted first of the plugin's routers, so this guards every route.
   router.use(refuseNulInPath);
-  router.use(express.json());
+  router.use(jsonBody());
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });

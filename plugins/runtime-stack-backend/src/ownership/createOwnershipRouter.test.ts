@@ -458,7 +458,10 @@ describe.each(databases.eachSupportedId())(
         .set('Content-Type', 'application/json')
         .send('{"scope": {"kind": "system",');
       expect(malformed.status).toBe(400);
-      expect(malformed.body.error.message).toMatch(/JSON/);
+      expect(malformed.body.error.name).toBe('InputError');
+      expect(malformed.body.error.message).toMatch(
+        /^Invalid body: expected a JSON object \(.*JSON/,
+      );
       const list = await create(ADMIN, [ingress]);
       expect(list.status).toBe(400);
       expect(list.body.error.name).toBe('InputError');
@@ -483,6 +486,21 @@ describe.each(databases.eachSupportedId())(
         expect(blank.body.error.message).toMatch(
           new RegExp(`Invalid query: ${query.split('=')[0]}`),
         );
+      }
+
+      // A filter nothing can match reads as "nobody owns it": refused.
+      for (const [query, message] of [
+        ['layer=99', /^Invalid layer: 99 is not a layer of the model/],
+        [
+          'layer=1&capability=service-proxy',
+          /^Invalid layer: capability 'service-proxy' belongs to layer 3, not 1/,
+        ],
+      ] as const) {
+        const unknown = await request(server)
+          .get(`${api}/ownership?${query}`)
+          .set(as(READER));
+        expect(unknown.status).toBe(400);
+        expect(unknown.body.error.message).toMatch(message);
       }
     });
 
@@ -1139,6 +1157,36 @@ describe.each(databases.eachSupportedId())(
           expect(badSystem.body.error.message).toMatch(
             /entity\.spec\.system: must be a System entity ref/,
           );
+        }
+        // A name or namespace the catalog would refuse makes a ref no
+        // entity can have: refused, for the check as for the preview.
+        for (const [metadata, field] of [
+          [{ name: 'refunds/api' }, 'name'],
+          [{ name: 'refunds api' }, 'name'],
+          [{ name: 'refunds', namespace: 'a/b' }, 'namespace'],
+        ] as const) {
+          const message = new RegExp(
+            `^Invalid body: entity\\.metadata\\.${field}: must be an? (entity name|namespace)`,
+          );
+          const badName = await planned({ kind: 'Component', metadata });
+          expect(badName.status).toBe(400);
+          expect(badName.body.error.message).toMatch(message);
+          const check = await request(server)
+            .post(`${api}/ownership/check`)
+            .set(as(ADMIN))
+            .send({
+              entity: { kind: 'Component', metadata },
+              records: [
+                {
+                  scope: { kind: 'component', ref: 'payments-api' },
+                  capability: 'gitops',
+                  owner: 'team-payments',
+                  responsibility: 'operates',
+                },
+              ],
+            });
+          expect(check.status).toBe(400);
+          expect(check.body.error.message).toMatch(message);
         }
       });
 

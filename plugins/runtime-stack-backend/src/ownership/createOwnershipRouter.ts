@@ -25,9 +25,10 @@ import {
   type LayerOwnership,
   type OwnershipChange,
 } from '@internal/backstage-plugin-runtime-stack-common';
-import express, { type Request } from 'express';
+import type { Request } from 'express';
 import Router from 'express-promise-router';
 import { authorizeRequest } from '../auth/authorizeRequest';
+import { jsonBody } from '../http/jsonBody';
 import { scopeRefsFor } from '../catalog/scopeRefsFor';
 import { visiblePage } from '../catalog/visiblePage';
 import { pageResponse, parseListQuery } from './pageCursor';
@@ -111,7 +112,7 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
   const { httpAuth, permissions, auditor, catalog, store, layerModel } =
     options;
   const router = Router();
-  router.use(express.json());
+  router.use(jsonBody());
 
   const authorizeRead = (req: Request) =>
     authorizeRequest(

@@ -1,3 +1,4 @@
+import { makeValidator } from '@backstage/catalog-model';
 import {
   OWNERSHIP_SCOPE_KINDS,
   normalizeEntityRef,
@@ -32,15 +33,30 @@ function isSystemRef(ref: string): boolean {
   }
 }
 
+const catalogNames = makeValidator();
+
 /** A Component or System as it is about to be registered. */
 const plannedEntitySchema = z.looseObject({
   apiVersion: z.string().default('backstage.io/v1alpha1'),
   kind: z
     .string()
     .regex(/^(component|system)$/i, 'must be Component or System'),
+  // Named as the catalog will accept it, or its ref would be one no entity
+  // can have (`component:default/a/b`), and the answer about nothing.
   metadata: z.looseObject({
-    name: z.string().min(1).max(253),
-    namespace: z.string().min(1).max(63).optional(),
+    name: z
+      .string()
+      .refine(
+        name => catalogNames.isValidEntityName(name),
+        "must be an entity name: letters and digits, '-', '_' or '.' between them, at most 63 characters",
+      ),
+    namespace: z
+      .string()
+      .refine(
+        namespace => catalogNames.isValidNamespace(namespace),
+        "must be a namespace: lower-case letters and digits, '-' between them, at most 63 characters",
+      )
+      .optional(),
     annotations: z.record(z.string(), z.string()).optional(),
   }),
   spec: z
@@ -108,8 +124,13 @@ export function toFilter(
   query: z.output<typeof listOwnershipQuerySchema>,
 ): OwnershipFilter {
   const scopeKind = query.scopeKind as OwnershipScope['kind'] | undefined;
-  if (query.capability !== undefined) {
-    resolveOwnershipTarget(model, { capability: query.capability });
+  // A layer the model lacks, or one its capability is not in, would read as
+  // "nobody owns anything there".
+  if (query.capability !== undefined || query.layer !== undefined) {
+    resolveOwnershipTarget(model, {
+      layer: query.layer,
+      capability: query.capability,
+    });
   }
   return {
     scopeKind,

@@ -48,6 +48,15 @@ describe.each(databases.eachSupportedId())(
         /^Invalid query: scopeRef\.1: .*NUL/,
       ],
       ['/scorecards/services?layer=3000000000', /^Invalid query: layer: /],
+      // Exemptions are of Components and Systems: another ref matches none.
+      [
+        '/exemptions?scopeRef=group:default/team-a',
+        /^Invalid query: scopeRef: must be a Component or System entity ref/,
+      ],
+      [
+        '/exemptions?scopeRef=pay-api&scopeRef=:',
+        /^Invalid query: scopeRef\.1: must be a Component or System entity ref/,
+      ],
     ])('refuses %s, naming the field', async (path, message) => {
       const res = await request(app).get(path).set('Authorization', user);
       expect(res.status).toBe(400);
@@ -59,6 +68,20 @@ describe.each(databases.eachSupportedId())(
       expect(res.status).toBe(400);
       expect(res.body.error.message).toMatch(
         /^Invalid body: reason: must not contain the NUL character/,
+      );
+      expect(await knex('coverage_exemptions')).toEqual([]);
+    });
+
+    it('refuses a grant that is not JSON, naming the body, storing nothing', async () => {
+      const res = await request(app)
+        .post('/exemptions')
+        .set('Authorization', user)
+        .set('Content-Type', 'application/json')
+        .send('{"scope": {"kind": "component",');
+      expect(res.status).toBe(400);
+      expect(res.body.error.name).toBe('InputError');
+      expect(res.body.error.message).toMatch(
+        /^Invalid body: expected a JSON object/,
       );
       expect(await knex('coverage_exemptions')).toEqual([]);
     });

@@ -24,9 +24,10 @@ import {
   type SearchableServicePage,
   type TrendSubject,
 } from '@internal/backstage-plugin-runtime-stack-common';
-import express, { type Request } from 'express';
+import type { Request } from 'express';
 import Router from 'express-promise-router';
 import { authorizeRequest, isAllowed } from '../auth/authorizeRequest';
+import { jsonBody } from '../http/jsonBody';
 import { fetchEntity } from '../catalog/fetchEntity';
 import type { CoverageService } from '../layerCoverage/CoverageService';
 import type { ExemptionStore } from './ExemptionStore';
@@ -75,7 +76,7 @@ export function createScorecardRouter(options: {
   const router = Router();
   // Its own body parser: the exemption routes must not depend on another
   // router mounted before this one.
-  router.use(express.json());
+  router.use(jsonBody());
   const canRead = (req: Request) =>
     authorizeRequest(
       req,

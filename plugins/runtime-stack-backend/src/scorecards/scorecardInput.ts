@@ -1,3 +1,4 @@
+import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
   normalizeEntityRef,
@@ -55,9 +56,30 @@ export const searchServicesQuerySchema = z.strictObject({
 
 const MAX_EXEMPTION_PAGE = 1000;
 
+/** Exemptions are of Components and Systems: no other ref can match one. */
+function isExemptionScopeRef(ref: string): boolean {
+  try {
+    const { kind } = parseEntityRef(ref, {
+      defaultKind: 'component',
+      defaultNamespace: 'default',
+    });
+    return ['component', 'system'].includes(kind.toLocaleLowerCase('en-US'));
+  } catch {
+    return false;
+  }
+}
+
+const exemptionScopeRef = z
+  .string()
+  .max(255)
+  .refine(
+    isExemptionScopeRef,
+    'must be a Component or System entity ref such as pay-api or system:default/payments',
+  );
+
 export const exemptionQuerySchema = z.strictObject({
   scopeRef: z
-    .union([z.string().min(1), z.array(z.string().min(1))])
+    .union([exemptionScopeRef, z.array(exemptionScopeRef)])
     .transform(v => (Array.isArray(v) ? v : [v]))
     .optional(),
   expiringWithinDays: queryInteger({ min: 1, max: 3660 }).optional(),
