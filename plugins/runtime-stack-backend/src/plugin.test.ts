@@ -114,6 +114,16 @@ describe('runtime-stack backend', () => {
       expect(res.status).toBe(404);
       expect(res.body.error.message).toMatch(/No layer 9/);
     });
+
+    it('names a number too long for a layer as it was asked for', async () => {
+      const res = await request(server)
+        .get('/api/runtime-stack/layers/99999999999999999999999')
+        .set('Authorization', mockCredentials.user.header());
+      expect(res.status).toBe(404);
+      expect(res.body.error.message).toMatch(
+        /^No layer 99999999999999999999999; layers are numbered 0 to 6/,
+      );
+    });
   });
 
   it('serves what modules add through the extension point', async () => {

@@ -93,7 +93,7 @@ export async function createRouter(options: {
     const layer = layerModel.layers.find(l => l.id === layerId);
     if (!layer) {
       throw new NotFoundError(
-        `No layer ${layerId}; layers are numbered 0 to ${
+        `No layer ${req.params.layerId}; layers are numbered 0 to ${
           layerModel.layers.length - 1
         }`,
       );
