@@ -96,6 +96,43 @@ describe('KubernetesClusterClient.listAll', () => {
     expect(listRequests().filter(r => !r.query.continue)).toHaveLength(3);
   });
 
+  it('gives up on a server that hands out a continue token again', async () => {
+    const looping = createServer((request, response) => {
+      const token = new URL(request.url!, 'http://x').searchParams.get(
+        'continue',
+      );
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify({
+          kind: 'PodList',
+          apiVersion: 'v1',
+          // a, then b, then a again.
+          metadata: { continue: token === 'b' ? 'a' : token ? 'b' : 'a' },
+          items: [pod(`cart-${token ?? 'first'}`)],
+        }),
+      );
+    });
+    await new Promise<void>(resolve => looping.listen(0, '127.0.0.1', resolve));
+    const { port } = looping.address() as AddressInfo;
+    try {
+      await expect(
+        new KubernetesClusterClient(
+          {
+            name: 'prod-eu-1',
+            url: `http://127.0.0.1:${port}`,
+            serviceAccountToken: 'token',
+            skipTLSVerify: false,
+          },
+          { requestTimeoutMs: 2_000, pageSize: 1 },
+        ).listAll(pods),
+      ).rejects.toThrow(
+        /prod-eu-1: LIST \/api\/v1\/pods gave a continue token it had given before/,
+      );
+    } finally {
+      looping.close();
+    }
+  });
+
   it('does not start over on a 410 of the first page', async () => {
     server.failNext(1, 410, '/api/v1/pods');
     await expect(client.listAll(pods)).rejects.toMatchObject({ status: 410 });

@@ -177,8 +177,21 @@ export class KubernetesClusterClient {
       const items: T[] = [];
       let continueToken: string | undefined;
       let resourceVersion: string | undefined;
+      const tokens = new Set<string>();
       try {
         do {
+          if (continueToken !== undefined) {
+            // A server that hands out a token again would page for ever,
+            // holding what it sent until the run's timeout.
+            if (tokens.has(continueToken)) {
+              throw new ClusterRequestError(
+                `${this.cluster.name}: LIST ${pathOf(
+                  resource,
+                )} gave a continue token it had given before, so the list would never end`,
+              );
+            }
+            tokens.add(continueToken);
+          }
           const page = await this.get(
             pathOf(resource),
             {
