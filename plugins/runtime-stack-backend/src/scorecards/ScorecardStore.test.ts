@@ -786,6 +786,28 @@ describe.each(databases.eachSupportedId())(
 
 // Where statements of one transaction can see others commit in between, and
 // where a failed migration can be half applied.
+/**
+ * A transaction that takes the coverage write lock, does `work` and holds
+ * the lock until `release` is called; resolves once the lock is taken.
+ */
+async function holdCoverageWriteLock(
+  knex: Knex,
+  work: (tx: Knex.Transaction) => Promise<void> = async () => {},
+) {
+  let locked!: () => void;
+  let release!: () => void;
+  const lockTaken = new Promise<void>(resolve => (locked = resolve));
+  const released = new Promise<void>(resolve => (release = resolve));
+  const done = knex.transaction(async tx => {
+    await serializeTransaction(tx, COVERAGE_WRITE_LOCK);
+    await work(tx);
+    locked();
+    await released;
+  });
+  await lockTaken;
+  return { release, done };
+}
+
 describe('ScorecardStore on PostgreSQL', () => {
   it('takes its snapshot between coverage writes, not in the middle of one', async () => {
     const knex = await databases.init('POSTGRES_15');
@@ -799,18 +821,15 @@ describe('ScorecardStore on PostgreSQL', () => {
     ]);
 
     // A coverage write under way, as CoverageStore.put makes them.
-    let locked!: () => void;
-    let release!: () => void;
-    const lockTaken = new Promise<void>(resolve => (locked = resolve));
-    const released = new Promise<void>(resolve => (release = resolve));
-    const write = knex.transaction(async tx => {
-      await serializeTransaction(tx, COVERAGE_WRITE_LOCK);
-      await tx('service_coverage').increment('required', 100);
-      await tx('layer_coverage').where({ layer: 0 }).increment('required', 100);
-      locked();
-      await released;
-    });
-    await lockTaken;
+    const { release, done: write } = await holdCoverageWriteLock(
+      knex,
+      async tx => {
+        await tx('service_coverage').increment('required', 100);
+        await tx('layer_coverage')
+          .where({ layer: 0 })
+          .increment('required', 100);
+      },
+    );
     let taken = false;
     const snapshot = store.snapshot('2026-11-23').then(() => {
       taken = true;
@@ -840,16 +859,7 @@ describe('ScorecardStore on PostgreSQL', () => {
     ]);
 
     // A snapshot under way holds the coverage write lock until it commits.
-    let locked!: () => void;
-    let release!: () => void;
-    const lockTaken = new Promise<void>(resolve => (locked = resolve));
-    const released = new Promise<void>(resolve => (release = resolve));
-    const snapshot = knex.transaction(async tx => {
-      await serializeTransaction(tx, COVERAGE_WRITE_LOCK);
-      locked();
-      await released;
-    });
-    await lockTaken;
+    const { release, done: snapshot } = await holdCoverageWriteLock(knex);
     let replaced = false;
     const replace = store
       .replaceTeamClosure([
