@@ -1,5 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
-import { registerMswTestHooks } from '@backstage/frontend-test-utils';
+import { registerStrictMswTestHooks } from './__testUtils__/msw';
 import {
   EntityProvider,
   entityRouteRef,
@@ -49,10 +49,16 @@ import {
   GroupRuntimeStackContent,
 } from './legacy';
 import { findCoverageFigure } from './__testUtils__/coverageFigure';
+import {
+  emptyTrendHandler,
+  noExemptionsHandler,
+  noOwnersHandler,
+  nothingCollectedHandlers,
+} from './__testUtils__/panelSources';
 
 const base = 'http://backstage.test/api/runtime-stack';
 const server = setupServer();
-registerMswTestHooks(server);
+registerStrictMswTestHooks(server);
 
 const client = new RuntimeStackClient({
   discoveryApi: { getBaseUrl: async () => base },
@@ -185,6 +191,8 @@ describe('legacy exports in a legacy app', () => {
       ),
       http.get(`${base}/exemptions`, () => HttpResponse.json({ items: [] })),
       http.get(`${base}/layers`, () => HttpResponse.json(defaultLayerModel)),
+      noOwnersHandler(),
+      emptyTrendHandler(),
     );
     await render(<SystemRuntimeStackContent />, {
       apiVersion: 'backstage.io/v1alpha1',
@@ -235,6 +243,9 @@ describe('legacy exports in a legacy app', () => {
     server.use(
       http.get(`${base}/layers`, () => HttpResponse.json(defaultLayerModel)),
       http.get(`${entityUrl}/coverage`, () => HttpResponse.json(coverage)),
+      ...nothingCollectedHandlers(),
+      emptyTrendHandler(),
+      noExemptionsHandler(),
     );
     expect(routes.entityContent).toBeDefined();
     await renderAt(

@@ -1,5 +1,6 @@
 import { ResponseError } from '@backstage/errors';
-import { mockApis, registerMswTestHooks } from '@backstage/frontend-test-utils';
+import { mockApis } from '@backstage/frontend-test-utils';
+import { registerStrictMswTestHooks } from '../__testUtils__/msw';
 import {
   defaultLayerModel,
   type Exemption,
@@ -12,7 +13,7 @@ const baseUrl = 'http://backstage.test/api/runtime-stack';
 
 describe('RuntimeStackClient', () => {
   const server = setupServer();
-  registerMswTestHooks(server);
+  registerStrictMswTestHooks(server);
 
   const newClient = (layerModelTtlMs?: number) =>
     new RuntimeStackClient({

@@ -2,9 +2,9 @@ import { coreApis } from '@backstage/frontend-plugin-api';
 import {
   createExtensionTester,
   mockApis,
-  registerMswTestHooks,
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
+import { registerStrictMswTestHooks } from '../../__testUtils__/msw';
 import type { CustomFieldValidator } from '@backstage/plugin-scaffolder-react';
 import {
   createFieldValidation,
@@ -72,7 +72,7 @@ const withClusters = (getClusters: RuntimeStackApi['getClusters']) => ({
 
 describe('RuntimeStackClusterPicker', () => {
   const server = setupServer();
-  registerMswTestHooks(server);
+  registerStrictMswTestHooks(server);
 
   it('offers the collected clusters with their platform and freshness, and "decide later"', async () => {
     const { props, onChange } = pickerProps();

@@ -1,8 +1,6 @@
 import { createTranslationMessages } from '@backstage/frontend-plugin-api';
-import {
-  registerMswTestHooks,
-  renderInTestApp,
-} from '@backstage/frontend-test-utils';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { registerStrictMswTestHooks } from '../../__testUtils__/msw';
 import {
   defaultLayerModel,
   type ClusterSummary,
@@ -76,8 +74,10 @@ const clusters: ClusterSummary[] = [
 ];
 
 describe('ClustersCard', () => {
+  // renderInTestApp renders at once and is not awaited: awaiting it would let
+  // answers that come at once land outside act(), before the test's findBy.
   const server = setupServer();
-  registerMswTestHooks(server);
+  registerStrictMswTestHooks(server);
 
   it('shows each cluster’s freshness, errors and detected tools through the real client', async () => {
     server.use(
@@ -86,7 +86,7 @@ describe('ClustersCard', () => {
       ),
     );
     const client = testClient();
-    await renderInTestApp(<ClustersCard layerModel={defaultLayerModel} />, {
+    renderInTestApp(<ClustersCard layerModel={defaultLayerModel} />, {
       apis: [[runtimeStackApiRef, client]],
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     });
@@ -145,7 +145,7 @@ describe('ClustersCard', () => {
         'clustersCard.platformColumn': 'Erkannte Plattform',
       },
     });
-    await renderInTestApp(<ClustersCard layerModel={defaultLayerModel} />, {
+    renderInTestApp(<ClustersCard layerModel={defaultLayerModel} />, {
       apis: [[runtimeStackApiRef, { getClusters: async () => clusters }]],
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
       features: [translationModule(german)],
@@ -165,7 +165,7 @@ describe('ClustersCard', () => {
   });
 
   it('explains how to add clusters when none are configured', async () => {
-    await renderInTestApp(<ClustersCard />, {
+    renderInTestApp(<ClustersCard />, {
       apis: [[runtimeStackApiRef, { getClusters: async () => [] }]],
     });
     expect(
@@ -177,7 +177,7 @@ describe('ClustersCard', () => {
   });
 
   it('shows the backend error', async () => {
-    await renderInTestApp(<ClustersCard />, {
+    renderInTestApp(<ClustersCard />, {
       apis: [
         [
           runtimeStackApiRef,
@@ -200,7 +200,7 @@ describe('ClustersCard', () => {
         ),
       ),
     );
-    await renderInTestApp(<ClustersCard />, {
+    renderInTestApp(<ClustersCard />, {
       apis: [[runtimeStackApiRef, testClient()]],
     });
     expect(
@@ -218,7 +218,7 @@ describe('ClustersCard', () => {
       .fn<Promise<ClusterSummary[]>, []>()
       .mockRejectedValueOnce(new Error('backend restarting'))
       .mockResolvedValue(clusters);
-    await renderInTestApp(<ClustersCard />, {
+    renderInTestApp(<ClustersCard />, {
       apis: [[runtimeStackApiRef, { getClusters }]],
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     });

@@ -1,9 +1,9 @@
 import { createTranslationMessages } from '@backstage/frontend-plugin-api';
 import {
   createExtensionTester,
-  registerMswTestHooks,
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
+import { registerStrictMswTestHooks } from '../../__testUtils__/msw';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
@@ -12,6 +12,7 @@ import {
   defaultLayerModel,
   defaultRequirementProfiles,
   type EffectiveOwner,
+  type EffectiveOwnership,
   type LayerModel,
   type PlannedServiceEvidence,
   type RequirementProfileSettings,
@@ -56,6 +57,13 @@ const fieldProps = (formData: Record<string, unknown>) =>
     formContext: formData,
   });
 
+/** Who will own what of the planned service: no record names it yet. */
+const noPlannedOwners: EffectiveOwnership = {
+  entityRef: 'component:default/web',
+  scopes: [],
+  capabilities: [],
+};
+
 /** The backend with the default model and profiles, or what a test gives. */
 function withBackend(api: Partial<RuntimeStackApi> = {}) {
   return {
@@ -68,11 +76,7 @@ function withBackend(api: Partial<RuntimeStackApi> = {}) {
             async (): Promise<RequirementProfileSettings> => ({
               profiles: defaultRequirementProfiles,
             }),
-          getPlannedOwnership: async () => ({
-            entityRef: 'component:default/web',
-            scopes: [],
-            capabilities: [],
-          }),
+          getPlannedOwnership: async () => noPlannedOwners,
           ...api,
         },
       ],
@@ -498,7 +502,9 @@ describe('RuntimeStackCoveragePreview', () => {
 
   it('says so when the app has no runtime-stack API', async () => {
     const { props } = fieldProps(full);
-    await renderInTestApp(<RuntimeStackCoveragePreview {...props} />);
+    // Not awaited: it renders at once, and awaiting would let what renders
+    // next without an API come outside act().
+    renderInTestApp(<RuntimeStackCoveragePreview {...props} />);
     expect(
       (await screen.findAllByText(/runtime-stack API is not installed/)).length,
     ).toBeGreaterThan(0);
@@ -709,7 +715,7 @@ describe('RuntimeStackCoveragePreview', () => {
         withBackend({ getPlannedServiceEvidence }),
       );
       await findCoverageFigure('Coverage once running');
-      await new Promise(resolve => setTimeout(resolve, 600));
+      await act(() => new Promise(resolve => setTimeout(resolve, 600)));
       expect(getPlannedServiceEvidence).not.toHaveBeenCalled();
       expect(
         screen.getByText('once a cluster confirms it'),
@@ -1003,9 +1009,23 @@ describe('RuntimeStackCoveragePreview', () => {
 
   describe('through the real client', () => {
     const server = setupServer();
-    registerMswTestHooks(server);
+    registerStrictMswTestHooks(server);
     const baseUrl = 'http://backstage.test/api/runtime-stack';
     const client = () => testClient();
+    // Besides the model and the profiles each test serves: the clusters the
+    // chosen mesh is checked against, and who will own what.
+    beforeEach(() =>
+      server.use(
+        http.get(`${baseUrl}/clusters`, () =>
+          HttpResponse.json({
+            items: [offeringSandboxes('prod-eu-1', [], ['linkerd'])],
+          }),
+        ),
+        http.post(`${baseUrl}/ownership/planned`, () =>
+          HttpResponse.json(noPlannedOwners),
+        ),
+      ),
+    );
 
     it('measures against the profile as app-config overrides it, not the built-in one', async () => {
       // runtimeStack.coverage.profiles replaces tier-2: three required, all chosen.

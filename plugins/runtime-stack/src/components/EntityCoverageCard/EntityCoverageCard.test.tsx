@@ -1,5 +1,5 @@
 import { createTranslationMessages } from '@backstage/frontend-plugin-api';
-import { registerMswTestHooks } from '@backstage/frontend-test-utils';
+import { registerStrictMswTestHooks } from '../../__testUtils__/msw';
 import type { Entity } from '@backstage/catalog-model';
 import type {
   CapabilityCoverage,
@@ -124,7 +124,7 @@ const coverage: EntityCoverage = {
 
 describe('EntityCoverageCard', () => {
   const server = setupServer();
-  registerMswTestHooks(server);
+  registerStrictMswTestHooks(server);
   beforeEach(() =>
     server.use(
       http.get(`${entityUrl}/clusters`, () => HttpResponse.json(clusters())),

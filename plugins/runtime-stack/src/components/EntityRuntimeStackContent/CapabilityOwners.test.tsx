@@ -24,8 +24,10 @@ describe('CapabilityOwners', () => {
           owners={[fromCluster('prod-eu-1'), fromCluster('prod-us-1')]}
         />,
       );
+      // Awaited so that the owners' titles settle, and the check of keys
+      // below covers that render too.
       expect(
-        screen.getByText('operates · inherited from cluster prod-eu-1'),
+        await screen.findByText('operates · inherited from cluster prod-eu-1'),
       ).toBeInTheDocument();
       expect(
         screen.getByText('operates · inherited from cluster prod-us-1'),

@@ -72,8 +72,11 @@ const workloadCell = (cluster: string) =>
   ).getByText(/^Deployment cart-service/);
 
 describe('ClustersPanel', () => {
+  // Each workload looks its dashboard link up asynchronously. The panel is
+  // rendered without awaiting renderInTestApp (which renders at once) and the
+  // tests find what they read first, so that the lookups settle inside act().
   it('links clusters and workloads to the dashboard as the Kubernetes tab does', async () => {
-    await renderInTestApp(
+    renderInTestApp(
       <ClustersPanel value={clusters} titles={layerModelTitlesOf(undefined)} />,
       { apis: [[kubernetesClusterLinkFormatterApiRef, formatter]] },
     );
@@ -95,7 +98,7 @@ describe('ClustersPanel', () => {
   });
 
   it('links a cluster from the catalog to the Resource that declares it', async () => {
-    await renderInTestApp(
+    renderInTestApp(
       <ClustersPanel
         value={{
           ...clusters,
@@ -110,15 +113,14 @@ describe('ClustersPanel', () => {
         mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
       },
     );
-    expect(screen.getByRole('link', { name: /lab-eks/ })).toHaveAttribute(
-      'href',
-      '/catalog/platform/resource/lab-eks',
-    );
+    expect(
+      await screen.findByRole('link', { name: /lab-eks/ }),
+    ).toHaveAttribute('href', '/catalog/platform/resource/lab-eks');
     expect(screen.getAllByText(/from the catalog/)).toHaveLength(1);
   });
 
   it('leaves workloads as text in an app without the Kubernetes plugin', async () => {
-    await renderInTestApp(
+    renderInTestApp(
       <ClustersPanel value={clusters} titles={layerModelTitlesOf(undefined)} />,
     );
     expect(screen.getByRole('link', { name: /^prod-eu-1/ })).toBeVisible();
@@ -143,7 +145,7 @@ describe('ClustersPanel', () => {
         },
       ],
     });
-    await renderInTestApp(
+    renderInTestApp(
       <ClustersPanel
         value={{
           ...clusters,
@@ -166,7 +168,7 @@ describe('ClustersPanel', () => {
         heading.parentElement!.querySelectorAll('.MuiChip-label'),
         chip => chip.textContent,
       );
-    const [euUses, usUses] = screen.getAllByRole('heading', {
+    const [euUses, usUses] = await screen.findAllByRole('heading', {
       name: 'Uses here',
     });
     expect(chipsUnder(euUses)).toEqual(['Istio']);
@@ -180,7 +182,7 @@ describe('ClustersPanel', () => {
   });
 
   it('labels a cluster whose last collection failed as failing, beside its last good data', async () => {
-    await renderInTestApp(
+    renderInTestApp(
       <ClustersPanel
         value={{
           ...clusters,
@@ -197,7 +199,7 @@ describe('ClustersPanel', () => {
       { apis: [[kubernetesClusterLinkFormatterApiRef, formatter]] },
     );
     expect(
-      screen.getByText('failing, showing last good data'),
+      await screen.findByText('failing, showing last good data'),
     ).toBeInTheDocument();
     expect(
       screen.getByText(
@@ -217,7 +219,7 @@ describe('ClustersPanel', () => {
           '{{running, number}} von {{total, number}} laufen',
       },
     });
-    await renderInTestApp(
+    renderInTestApp(
       <ClustersPanel
         value={{ ...clusters, clusters: [view('prod-eu-1')] }}
         titles={layerModelTitlesOf(undefined)}
@@ -225,7 +227,7 @@ describe('ClustersPanel', () => {
       { features: [translationModule(german)] },
     );
 
-    const table = screen.getByRole('table', {
+    const table = await screen.findByRole('table', {
       name: 'Workloads auf prod-eu-1',
     });
     expect(

@@ -1,8 +1,5 @@
-import {
-  mockApis,
-  registerMswTestHooks,
-  renderInTestApp,
-} from '@backstage/frontend-test-utils';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { registerStrictMswTestHooks } from '../../__testUtils__/msw';
 import type { Entity } from '@backstage/catalog-model';
 import {
   catalogApiRef,
@@ -30,6 +27,7 @@ import { EntityRuntimeStackContent } from './EntityRuntimeStackContent';
 import { runtimeStackTestApi } from '../../__testUtils__/runtimeStackClient';
 import { testSignals } from '../../__testUtils__/testSignals';
 import { backendError } from '../../__testUtils__/backendError';
+import { nothingCollectedHandlers } from '../../__testUtils__/panelSources';
 import { SwitchingEntityProvider } from '../../__testUtils__/switchingEntity';
 import { translationModule } from '../../__testUtils__/translations';
 import {
@@ -262,7 +260,7 @@ const coverage: EntityCoverage = {
 
 describe('EntityRuntimeStackContent', () => {
   const server = setupServer();
-  registerMswTestHooks(server);
+  registerStrictMswTestHooks(server);
 
   /**
    * The tab's sources as the examples serve them, observability failing,
@@ -565,6 +563,9 @@ describe('EntityRuntimeStackContent', () => {
   });
 
   it("never shows one service's coverage on the tab of another", async () => {
+    // Refunds' other panels: nothing collected (payments-api's, served
+    // after, take precedence).
+    server.use(...nothingCollectedHandlers());
     serveTab(() => HttpResponse.json(coverage));
     const refundsUrl = `${base}/entities/component/default/refunds`;
     const pending: Array<(response: Response) => void> = [];

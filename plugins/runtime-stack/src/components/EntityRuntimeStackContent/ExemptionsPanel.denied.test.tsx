@@ -1,8 +1,6 @@
-import {
-  mockApis,
-  registerMswTestHooks,
-  renderInTestApp,
-} from '@backstage/frontend-test-utils';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { registerStrictMswTestHooks } from '../../__testUtils__/msw';
+import { layerModelHandler } from '../../__testUtils__/panelSources';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import type { Exemption } from '@internal/backstage-plugin-runtime-stack-common';
 import { screen, waitFor } from '@testing-library/react';
@@ -32,10 +30,11 @@ const own: Exemption = {
 
 describe('ExemptionsPanel without permission', () => {
   const server = setupServer();
-  registerMswTestHooks(server);
+  registerStrictMswTestHooks(server);
 
   it('disables granting and revoking, and says why', async () => {
     server.use(
+      layerModelHandler(),
       http.get(`${base}/exemptions`, () => HttpResponse.json({ items: [own] })),
     );
     await renderInTestApp(<ExemptionsPanel entityRef={entityRef} />, {
@@ -49,8 +48,9 @@ describe('ExemptionsPanel without permission', () => {
     const grant = await screen.findByRole('button', {
       name: 'Grant exemption',
     });
-    const revoke = screen.getByRole('button', {
-      name: 'Revoke exemption for data-protection',
+    // Named by the capability's title once the layer model has loaded.
+    const revoke = await screen.findByRole('button', {
+      name: 'Revoke exemption for Data protection (backup & restore)',
     });
     await waitFor(() => expect(grant).toHaveAttribute('aria-disabled', 'true'));
     await waitFor(() =>

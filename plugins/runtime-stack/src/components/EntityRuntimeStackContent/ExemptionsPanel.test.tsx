@@ -2,11 +2,8 @@ import {
   createTranslationMessages,
   type FrontendFeature,
 } from '@backstage/frontend-plugin-api';
-import {
-  mockApis,
-  registerMswTestHooks,
-  renderInTestApp,
-} from '@backstage/frontend-test-utils';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { registerStrictMswTestHooks } from '../../__testUtils__/msw';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
@@ -104,7 +101,7 @@ const errorBody = (name: string, message: string, statusCode: number) =>
 
 describe('ExemptionsPanel', () => {
   const server = setupServer();
-  registerMswTestHooks(server);
+  registerStrictMswTestHooks(server);
 
   /** Serves the exemptions of each scope from a list the test can change. */
   const serveExemptions = (initial: Exemption[]) => {
@@ -122,6 +119,8 @@ describe('ExemptionsPanel', () => {
     return store;
   };
 
+  // renderInTestApp renders at once and is not awaited: awaiting it would let
+  // answers that come at once land outside act(), before the test's findBy.
   const render = (
     props: Partial<Parameters<typeof ExemptionsPanel>[0]> = {},
     permission = mockApis.permission(),
@@ -176,7 +175,7 @@ describe('ExemptionsPanel', () => {
 
   it('lists the exemptions of the component and of its System, soonest expiry first, marking expired ones', async () => {
     const store = serveExemptions([own, ofSystem, expired]);
-    await render({ model: defaultLayerModel });
+    render({ model: defaultLayerModel });
 
     const [first, second, third] = await rows();
     expect(store.requests.sort()).toEqual([entityRef, systemRef]);
@@ -227,7 +226,7 @@ describe('ExemptionsPanel', () => {
         </>
       );
     };
-    await renderInTestApp(<Switching />, {
+    renderInTestApp(<Switching />, {
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
       apis: [
         mockApis.permission(),
@@ -268,7 +267,7 @@ describe('ExemptionsPanel', () => {
         </>
       );
     };
-    await renderInTestApp(<Switching />, {
+    renderInTestApp(<Switching />, {
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
       apis: [
         mockApis.permission(),
@@ -301,7 +300,7 @@ describe('ExemptionsPanel', () => {
     serveExemptions([
       exemption({ id: 'ex-day', expiresAt: `${day}T00:00:00.000Z` }),
     ]);
-    await render({ model: defaultLayerModel });
+    render({ model: defaultLayerModel });
     const [row] = await rows();
     // Not the evening before, as local time has it west of Greenwich.
     expect(within(row).getByText(day)).toBeInTheDocument();
@@ -309,7 +308,7 @@ describe('ExemptionsPanel', () => {
 
   it('asks only for its own scope when the component has no System', async () => {
     const store = serveExemptions([]);
-    await render({ systemRef: undefined });
+    render({ systemRef: undefined });
     expect(
       await screen.findByText('No exemptions for this component.'),
     ).toBeInTheDocument();
@@ -337,7 +336,7 @@ describe('ExemptionsPanel', () => {
         </>
       );
     };
-    await renderInTestApp(<Evaluated />, {
+    renderInTestApp(<Evaluated />, {
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
       apis: [
         mockApis.permission(),
@@ -376,7 +375,7 @@ describe('ExemptionsPanel', () => {
     );
     const onChanged = jest.fn();
     const analytics = mockApis.analytics();
-    await render({ onChanged }, undefined, analytics);
+    render({ onChanged }, undefined, analytics);
     await rows();
 
     const dialog = await openGrantDialog();
@@ -442,7 +441,7 @@ describe('ExemptionsPanel', () => {
         return HttpResponse.json({}, { status: 201 });
       }),
     );
-    await render({ capability: 'service-mesh' });
+    render({ capability: 'service-mesh' });
 
     const dialog = await openGrantDialog();
     expect(
@@ -480,7 +479,7 @@ describe('ExemptionsPanel', () => {
       ),
     );
     const onChanged = jest.fn();
-    await render({ capability: 'data-protection', onChanged });
+    render({ capability: 'data-protection', onChanged });
 
     const dialog = await openGrantDialog();
     const reason = within(dialog).getByLabelText(/Reason/);
@@ -506,7 +505,7 @@ describe('ExemptionsPanel', () => {
         errorBody('NotAllowedError', 'Unauthorized', 403),
       ),
     );
-    await render({ capability: 'data-protection' });
+    render({ capability: 'data-protection' });
 
     const dialog = await openGrantDialog();
     await grantStateless(dialog);
@@ -527,7 +526,7 @@ describe('ExemptionsPanel', () => {
     );
     const onChanged = jest.fn();
     const analytics = mockApis.analytics();
-    await render({ model: defaultLayerModel, onChanged }, undefined, analytics);
+    render({ model: defaultLayerModel, onChanged }, undefined, analytics);
     expect(await rows()).toHaveLength(2);
 
     const revoke = screen.getByRole('button', {
@@ -578,7 +577,7 @@ describe('ExemptionsPanel', () => {
           }),
       ),
     );
-    await render({ capability: 'data-protection' });
+    render({ capability: 'data-protection' });
 
     const dialog = await openGrantDialog();
     await grantStateless(dialog);
@@ -611,7 +610,7 @@ describe('ExemptionsPanel', () => {
           }),
       ),
     );
-    await render({ model: defaultLayerModel });
+    render({ model: defaultLayerModel });
     const revoke = await screen.findByRole('button', {
       name: 'Revoke exemption for Data protection (backup & restore)',
     });
@@ -644,7 +643,7 @@ describe('ExemptionsPanel', () => {
         return errorBody('NotFoundError', `No exemption '${params.id}'`, 404);
       }),
     );
-    await render({ model: defaultLayerModel });
+    render({ model: defaultLayerModel });
     expect(await rows()).toHaveLength(2);
     const revoke = screen.getByRole('button', {
       name: 'Revoke exemption for Data protection (backup & restore)',
@@ -668,7 +667,7 @@ describe('ExemptionsPanel', () => {
         );
       }),
     );
-    await render({ capability: 'data-protection', model: defaultLayerModel });
+    render({ capability: 'data-protection', model: defaultLayerModel });
     const dialog = await openGrantDialog();
     await grantStateless(dialog);
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(
@@ -697,7 +696,7 @@ describe('ExemptionsPanel', () => {
         'exemptions.formErrors.noReason': 'Begründung fehlt',
       },
     });
-    await render({ model: defaultLayerModel }, undefined, undefined, [
+    render({ model: defaultLayerModel }, undefined, undefined, [
       translationModule(german),
     ]);
 

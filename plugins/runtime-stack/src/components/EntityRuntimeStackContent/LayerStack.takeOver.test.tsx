@@ -1,4 +1,5 @@
-import { mockApis, registerMswTestHooks } from '@backstage/frontend-test-utils';
+import { mockApis } from '@backstage/frontend-test-utils';
+import { registerStrictMswTestHooks } from '../../__testUtils__/msw';
 import type {
   CapabilityCoverage,
   EffectiveOwner,
@@ -142,7 +143,7 @@ const ReloadableStack = () => {
 
 describe('LayerStack, taking over an owner without a stored record', () => {
   const server = setupServer();
-  registerMswTestHooks(server);
+  registerStrictMswTestHooks(server);
 
   /**
    * Answers each check by the owners the test refuses, and those the
@@ -185,6 +186,8 @@ describe('LayerStack, taking over an owner without a stored record', () => {
     return bodies;
   };
 
+  // renderInTestApp renders at once and is not awaited: awaiting it would let
+  // answers that come at once land outside act(), before the test's findBy.
   const render = () =>
     renderWithClient(<ReloadableStack />, {}, [
       mockApis.permission(),
@@ -201,7 +204,7 @@ describe('LayerStack, taking over an owner without a stored record', () => {
         answer = resolve;
       }),
     );
-    await render();
+    render();
 
     const logging = await screen.findByRole('button', {
       name: 'Change owner of Logging',
@@ -230,7 +233,7 @@ describe('LayerStack, taking over an owner without a stored record', () => {
 
   it('asks once for all rows without a stored record, and not again for an equal reload', async () => {
     const bodies = serveChecks([]);
-    await render();
+    render();
 
     await waitFor(() =>
       expect(button('Logging')).not.toHaveAttribute('aria-disabled'),
@@ -260,7 +263,7 @@ describe('LayerStack, taking over an owner without a stored record', () => {
 
   it('leaves the button usable when today’s owner is gone from the catalog, for the dialog to name another', async () => {
     serveChecks([], Promise.resolve(), ['group:default/platform-team']);
-    await render();
+    render();
     await waitFor(() =>
       expect(button('GitOps')).not.toHaveAttribute('aria-disabled'),
     );
@@ -308,7 +311,7 @@ describe('LayerStack, taking over an owner without a stored record', () => {
         </>
       );
     };
-    await renderWithClient(<Moving />, {}, [mockApis.permission()]);
+    renderWithClient(<Moving />, {}, [mockApis.permission()]);
     await waitFor(() =>
       expect(button('Logging')).not.toHaveAttribute('aria-disabled'),
     );
@@ -320,6 +323,15 @@ describe('LayerStack, taking over an owner without a stored record', () => {
     await userEvent.click(button('Logging'));
     expect(await screen.findByRole('dialog')).toBeInTheDocument();
     answerSecond();
+    // The second answer allows GitOps' new owner too, behind the dialog.
+    await waitFor(() =>
+      expect(
+        screen.getByRole('button', {
+          name: 'Change owner of GitOps',
+          hidden: true,
+        }),
+      ).not.toHaveAttribute('aria-disabled'),
+    );
   });
 
   it('leaves the button usable when the check fails, and says so', async () => {
@@ -328,7 +340,7 @@ describe('LayerStack, taking over an owner without a stored record', () => {
         backendError('Error', 'permission backend unreachable', 503),
       ),
     );
-    await render();
+    render();
 
     const logging = await screen.findByRole('button', {
       name: 'Change owner of Logging',

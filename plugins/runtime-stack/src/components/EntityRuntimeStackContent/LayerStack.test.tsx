@@ -1,9 +1,6 @@
 import { useApi } from '@backstage/frontend-plugin-api';
-import {
-  mockApis,
-  registerMswTestHooks,
-  renderInTestApp,
-} from '@backstage/frontend-test-utils';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { registerStrictMswTestHooks } from '../../__testUtils__/msw';
 import type { Entity } from '@backstage/catalog-model';
 import {
   catalogApiRef,
@@ -277,7 +274,7 @@ const groups = [
 
 describe('LayerStack', () => {
   const server = setupServer();
-  registerMswTestHooks(server);
+  registerStrictMswTestHooks(server);
 
   // Owners without a stored record are checked with the backend up front
   // (LayerStack.takeOver.test.tsx): here the backend allows them all.

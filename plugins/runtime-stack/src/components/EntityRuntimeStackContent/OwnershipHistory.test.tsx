@@ -1,4 +1,4 @@
-import { registerMswTestHooks } from '@backstage/frontend-test-utils';
+import { registerStrictMswTestHooks } from '../../__testUtils__/msw';
 import type { OwnershipChange } from '@internal/backstage-plugin-runtime-stack-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -36,7 +36,7 @@ const change = (n: number): OwnershipChange => ({
 
 describe('OwnershipHistory', () => {
   const server = setupServer();
-  registerMswTestHooks(server);
+  registerStrictMswTestHooks(server);
 
   /**
    * The backend's paging: offset pages count, cursor pages carry on from

@@ -1,5 +1,6 @@
 import { createTranslationMessages } from '@backstage/frontend-plugin-api';
-import { registerMswTestHooks } from '@backstage/frontend-test-utils';
+import { registerStrictMswTestHooks } from '../../__testUtils__/msw';
+import { layerModelHandler } from '../../__testUtils__/panelSources';
 import type { Entity } from '@backstage/catalog-model';
 import type {
   CoverageTrend,
@@ -77,7 +78,9 @@ const trend: CoverageTrend = {
 
 describe('GroupRuntimeStackContent', () => {
   const server = setupServer();
-  registerMswTestHooks(server);
+  registerStrictMswTestHooks(server);
+  // The layer model names the capabilities of the gaps.
+  beforeEach(() => server.use(layerModelHandler()));
 
   const render = () => renderEntityContent(group, <GroupRuntimeStackContent />);
 

@@ -1,8 +1,6 @@
 import { createTranslationMessages } from '@backstage/frontend-plugin-api';
-import {
-  registerMswTestHooks,
-  renderInTestApp,
-} from '@backstage/frontend-test-utils';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { registerStrictMswTestHooks } from '../../__testUtils__/msw';
 import {
   defaultLayerModel,
   type LayerModel,
@@ -30,6 +28,8 @@ const cluster = {
 /** An API method whose answer never comes. */
 const pending = () => new Promise<never>(() => {});
 
+// renderInTestApp renders at once and is not awaited: awaiting it would let
+// answers that come at once land outside act(), before the test's findBy.
 function withApi(api: Partial<RuntimeStackApi>) {
   return {
     apis: [
@@ -40,7 +40,7 @@ function withApi(api: Partial<RuntimeStackApi>) {
 
 describe('LayerModelPluginPage', () => {
   const server = setupServer();
-  registerMswTestHooks(server);
+  registerStrictMswTestHooks(server);
 
   it('renders every layer from the backend through the real client, application on top', async () => {
     server.use(
@@ -52,7 +52,7 @@ describe('LayerModelPluginPage', () => {
       ),
     );
     const client = testClient();
-    await renderInTestApp(<LayerModelPluginPage />, {
+    renderInTestApp(<LayerModelPluginPage />, {
       apis: [[runtimeStackApiRef, client]],
     });
 
@@ -86,7 +86,7 @@ describe('LayerModelPluginPage', () => {
   });
 
   it('heads the model "Layer model", below the page title the layout shows', async () => {
-    await renderInTestApp(
+    renderInTestApp(
       <LayerModelPluginPage />,
       withApi({ getLayerModel: async () => defaultLayerModel }),
     );
@@ -99,7 +99,7 @@ describe('LayerModelPluginPage', () => {
   });
 
   it('explains "provided by the cluster" in words on the card, not in a tooltip', async () => {
-    await renderInTestApp(
+    renderInTestApp(
       <LayerModelPluginPage />,
       withApi({ getLayerModel: async () => defaultLayerModel }),
     );
@@ -122,7 +122,7 @@ describe('LayerModelPluginPage', () => {
   });
 
   it('asks for the clusters without waiting for the layer model', async () => {
-    await renderInTestApp(
+    renderInTestApp(
       <LayerModelPluginPage />,
       withApi({ getLayerModel: pending, getClusters: async () => [cluster] }),
     );
@@ -133,7 +133,7 @@ describe('LayerModelPluginPage', () => {
   });
 
   it('keeps the clusters when the layer model fails', async () => {
-    await renderInTestApp(
+    renderInTestApp(
       <LayerModelPluginPage />,
       withApi({
         getLayerModel: () => Promise.reject(new Error('backend is down')),
@@ -157,7 +157,7 @@ describe('LayerModelPluginPage', () => {
         backendError('NotFoundError', 'Not Found', 404),
       ),
     );
-    await renderInTestApp(<LayerModelPluginPage />, {
+    renderInTestApp(<LayerModelPluginPage />, {
       apis: [[runtimeStackApiRef, testClient()]],
     });
     expect(
@@ -176,7 +176,7 @@ describe('LayerModelPluginPage', () => {
         HttpResponse.json({ items: [] }),
       ),
     );
-    await renderInTestApp(<LayerModelPluginPage />, {
+    renderInTestApp(<LayerModelPluginPage />, {
       apis: [[runtimeStackApiRef, testClient()]],
     });
     expect(
@@ -186,7 +186,7 @@ describe('LayerModelPluginPage', () => {
   });
 
   it('shows a progress bar while loading', async () => {
-    await renderInTestApp(
+    renderInTestApp(
       <LayerModelPluginPage />,
       withApi({ getLayerModel: () => new Promise(() => {}) }),
     );
@@ -194,7 +194,7 @@ describe('LayerModelPluginPage', () => {
   });
 
   it('shows the backend error', async () => {
-    await renderInTestApp(
+    renderInTestApp(
       <LayerModelPluginPage />,
       withApi({
         getLayerModel: () => Promise.reject(new Error('backend is down')),
@@ -208,7 +208,7 @@ describe('LayerModelPluginPage', () => {
 
   it('explains an empty model', async () => {
     const empty: LayerModel = { version: '1', layers: [] };
-    await renderInTestApp(
+    renderInTestApp(
       <LayerModelPluginPage />,
       withApi({ getLayerModel: async () => empty }),
     );
@@ -220,7 +220,7 @@ describe('LayerModelPluginPage', () => {
   });
 
   it('filters by tool name and says when nothing matches', async () => {
-    await renderInTestApp(
+    renderInTestApp(
       <LayerModelPluginPage />,
       withApi({ getLayerModel: async () => defaultLayerModel }),
     );
@@ -240,7 +240,7 @@ describe('LayerModelPluginPage', () => {
   });
 
   it('filters by any of comma-separated terms, as its placeholder shows, and says how many match', async () => {
-    await renderInTestApp(
+    renderInTestApp(
       <LayerModelPluginPage />,
       withApi({ getLayerModel: async () => defaultLayerModel }),
     );
@@ -268,7 +268,7 @@ describe('LayerModelPluginPage', () => {
   });
 
   it('counts no match for a filter of commas and blanks, which filters nothing', async () => {
-    await renderInTestApp(
+    renderInTestApp(
       <LayerModelPluginPage />,
       withApi({ getLayerModel: async () => defaultLayerModel }),
     );
@@ -285,7 +285,7 @@ describe('LayerModelPluginPage', () => {
       .fn<Promise<LayerModel>, []>()
       .mockRejectedValueOnce(new Error('backend is down'))
       .mockResolvedValue(defaultLayerModel);
-    await renderInTestApp(<LayerModelPluginPage />, withApi({ getLayerModel }));
+    renderInTestApp(<LayerModelPluginPage />, withApi({ getLayerModel }));
     expect(
       await screen.findByText(/Could not load the layer model/),
     ).toBeInTheDocument();
@@ -299,7 +299,7 @@ describe('LayerModelPluginPage', () => {
   });
 
   it('shows the ids annotations use, on demand', async () => {
-    await renderInTestApp(
+    renderInTestApp(
       <LayerModelPluginPage />,
       withApi({ getLayerModel: async () => defaultLayerModel }),
     );
@@ -333,7 +333,7 @@ describe('LayerModelPluginPage', () => {
         'layerModelPage.idsHint': 'Par exemple {{example}}.',
       },
     });
-    await renderInTestApp(<LayerModelPluginPage />, {
+    renderInTestApp(<LayerModelPluginPage />, {
       ...withApi({ getLayerModel: async () => defaultLayerModel }),
       features: [translationModule(french)],
     });

@@ -1,4 +1,4 @@
-import { registerMswTestHooks } from '@backstage/frontend-test-utils';
+import { registerStrictMswTestHooks } from '../../__testUtils__/msw';
 import {
   defaultLayerModel,
   type EstateAdoption,
@@ -61,7 +61,7 @@ const adoption: EstateAdoption = {
 
 describe('AdoptionSection', () => {
   const server = setupServer();
-  registerMswTestHooks(server);
+  registerStrictMswTestHooks(server);
 
   const serve = (value: EstateAdoption) =>
     server.use(

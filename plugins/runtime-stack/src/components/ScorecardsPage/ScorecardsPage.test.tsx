@@ -1,8 +1,7 @@
 import { createTranslationMessages } from '@backstage/frontend-plugin-api';
-import {
-  registerMswTestHooks,
-  renderInTestApp,
-} from '@backstage/frontend-test-utils';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { registerStrictMswTestHooks } from '../../__testUtils__/msw';
+import { requirementProfilesHandler } from '../../__testUtils__/panelSources';
 import {
   defaultLayerModel,
   type EstateAdoption,
@@ -106,7 +105,7 @@ const services: ServiceScorePage = {
 
 describe('ScorecardsPage', () => {
   const server = setupServer();
-  registerMswTestHooks(server);
+  registerStrictMswTestHooks(server);
 
   beforeEach(() =>
     server.use(
@@ -124,6 +123,8 @@ describe('ScorecardsPage', () => {
         HttpResponse.json(services),
       ),
       http.get(`${baseUrl}/layers`, () => HttpResponse.json(defaultLayerModel)),
+      // The services table's profile filter.
+      requirementProfilesHandler(),
     ),
   );
 

@@ -1,8 +1,5 @@
-import {
-  mockApis,
-  registerMswTestHooks,
-  renderInTestApp,
-} from '@backstage/frontend-test-utils';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { registerStrictMswTestHooks } from '../../__testUtils__/msw';
 import type { Entity } from '@backstage/catalog-model';
 import { useAppLocation } from '@backstage/frontend-plugin-api';
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
@@ -134,7 +131,7 @@ const cellTexts = (row: HTMLElement) =>
 
 describe('ServicesTable', () => {
   const server = setupServer();
-  registerMswTestHooks(server);
+  registerStrictMswTestHooks(server);
 
   /** Records the query of every request; CSV requests separately. */
   const serve = (

@@ -1,8 +1,6 @@
 import { useAppLocation } from '@backstage/frontend-plugin-api';
-import {
-  registerMswTestHooks,
-  renderInTestApp,
-} from '@backstage/frontend-test-utils';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { registerStrictMswTestHooks } from '../../__testUtils__/msw';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import {
   defaultLayerModel,
@@ -115,7 +113,7 @@ const secondPage: TeamScorecard = {
 
 describe('TeamHeatmap', () => {
   const server = setupServer();
-  registerMswTestHooks(server);
+  registerStrictMswTestHooks(server);
   beforeEach(() =>
     server.use(
       http.get(`${baseUrl}/layers`, () => HttpResponse.json(defaultLayerModel)),

@@ -1,8 +1,6 @@
-import {
-  mockApis,
-  registerMswTestHooks,
-  renderInTestApp,
-} from '@backstage/frontend-test-utils';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { registerStrictMswTestHooks } from '../../__testUtils__/msw';
+import { layerModelHandler } from '../../__testUtils__/panelSources';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import type { TeamView } from '@internal/backstage-plugin-runtime-stack-common';
 import { screen } from '@testing-library/react';
@@ -27,10 +25,11 @@ const view: TeamView = {
 
 describe('TeamViewSection for whoever may not read exemptions', () => {
   const server = setupServer();
-  registerMswTestHooks(server);
+  registerStrictMswTestHooks(server);
 
   it('says exemptions are not listed, rather than that none expire', async () => {
     server.use(
+      layerModelHandler(),
       http.get(`${base}/scorecards/teams/default/team-payments`, () =>
         HttpResponse.json(view),
       ),

@@ -1,8 +1,6 @@
-import {
-  mockApis,
-  registerMswTestHooks,
-  renderInTestApp,
-} from '@backstage/frontend-test-utils';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { registerStrictMswTestHooks } from '../../__testUtils__/msw';
+import { layerModelHandler } from '../../__testUtils__/panelSources';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import type { TeamView } from '@internal/backstage-plugin-runtime-stack-common';
 import { screen, within } from '@testing-library/react';
@@ -70,7 +68,9 @@ const view: TeamView = {
 
 describe('TeamViewSection', () => {
   const server = setupServer();
-  registerMswTestHooks(server);
+  registerStrictMswTestHooks(server);
+  // The layer model names the capabilities of the gaps.
+  beforeEach(() => server.use(layerModelHandler()));
 
   const render = (onClose = jest.fn()) =>
     renderInTestApp(
@@ -104,11 +104,12 @@ describe('TeamViewSection', () => {
       within(api).getByRole('link', { name: 'payments-api' }),
     ).toHaveAttribute('href', '/catalog/default/component/payments-api');
     expect(api).toHaveTextContent('80%');
+    // Named by the layer model, which may answer after the team view.
     expect(
-      within(api).getByText('Layer 3 · service-proxy missing'),
+      await within(api).findByText('Layer 3 · Service proxy / ingress missing'),
     ).toBeInTheDocument();
     expect(
-      within(api).getByText('Layer 4 · alerting partial'),
+      within(api).getByText('Layer 4 · Alerting partial'),
     ).toBeInTheDocument();
     expect(ledger).toHaveTextContent('70%');
     expect(ledger).toHaveTextContent('7 of 10 required covered · 1 exempt');
@@ -123,7 +124,7 @@ describe('TeamViewSection', () => {
         .getAllByRole('cell')
         .map(c => c.textContent),
     ).toEqual([
-      'service-mesh',
+      'Service mesh',
       'payments',
       'expires in 12 days',
       'Mesh rollout in Q1',

@@ -1,7 +1,5 @@
-import {
-  registerMswTestHooks,
-  renderInTestApp,
-} from '@backstage/frontend-test-utils';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { registerStrictMswTestHooks } from '../../__testUtils__/msw';
 import {
   defaultLayerModel,
   type CoverageTrend,
@@ -72,7 +70,7 @@ const scorecard = (
 
 describe('TrendSection', () => {
   const server = setupServer();
-  registerMswTestHooks(server);
+  registerStrictMswTestHooks(server);
 
   /** Answers trends by subject; records each query. */
   const serveTrends = (answers: Record<string, CoverageTrend>) => {

@@ -1,4 +1,5 @@
-import { mockApis, registerMswTestHooks } from '@backstage/frontend-test-utils';
+import { mockApis } from '@backstage/frontend-test-utils';
+import { registerStrictMswTestHooks } from '../../__testUtils__/msw';
 import {
   defaultLayerModel,
   type EffectiveOwner,
@@ -66,7 +67,7 @@ const saved = (input: Partial<LayerOwnership>): LayerOwnership => ({
 
 describe('SystemOwnersCard', () => {
   const server = setupServer();
-  registerMswTestHooks(server);
+  registerStrictMswTestHooks(server);
 
   const serve = () => {
     const served = { count: 0 };
@@ -81,6 +82,8 @@ describe('SystemOwnersCard', () => {
     return served;
   };
 
+  // renderInTestApp renders at once and is not awaited: awaiting it would let
+  // answers that come at once land outside act(), before the test's findBy.
   const render = () =>
     renderWithClient(
       <SystemOwnersCard
@@ -98,7 +101,7 @@ describe('SystemOwnersCard', () => {
 
   it("shows each layer's capabilities with their owners, the System's own as this System", async () => {
     serve();
-    await render();
+    render();
 
     const layers = await screen.findAllByRole('button', { name: /^Layer \d/ });
     expect(layers.map(l => l.textContent?.slice(0, 7))).toEqual([
@@ -136,7 +139,7 @@ describe('SystemOwnersCard', () => {
         return HttpResponse.json(saved({ id: 'rec-gitops', version: 4 }));
       }),
     );
-    await render();
+    render();
 
     const dialog = await openChangeOwner(/^Layer 4/, 'GitOps');
     expect(dialog).toHaveTextContent(
@@ -183,7 +186,7 @@ describe('SystemOwnersCard', () => {
         ),
       ),
     );
-    await render();
+    render();
 
     const dialog = await openChangeOwner(/^Layer 4/, 'GitOps');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
@@ -223,7 +226,7 @@ describe('SystemOwnersCard', () => {
         });
       }),
     );
-    await render();
+    render();
 
     const dialog = await openChangeOwner(/^Layer 4/, 'Policy');
     expect(dialog).toHaveTextContent(
@@ -259,7 +262,7 @@ describe('SystemOwnersCard', () => {
         });
       }),
     );
-    await render();
+    render();
 
     await userEvent.click(
       await screen.findByRole('button', { name: /^Layer 4/ }),
@@ -299,7 +302,7 @@ describe('SystemOwnersCard', () => {
         return HttpResponse.json({ items: [], totalCount: 0 });
       }),
     );
-    await render();
+    render();
     await userEvent.click(
       await screen.findByRole('button', {
         name: 'History of owner changes on this System',
@@ -330,7 +333,7 @@ describe('SystemOwnersCard', () => {
         ),
       ),
     );
-    await render();
+    render();
     expect(
       await screen.findByText(/Could not load owners/),
     ).toBeInTheDocument();

@@ -1,5 +1,5 @@
 import { createTranslationMessages } from '@backstage/frontend-plugin-api';
-import { registerMswTestHooks } from '@backstage/frontend-test-utils';
+import { registerStrictMswTestHooks } from '../../__testUtils__/msw';
 import type { Entity } from '@backstage/catalog-model';
 import {
   defaultLayerModel,
@@ -26,6 +26,12 @@ import {
   renderWithClient,
 } from '../../__testUtils__/runtimeStackClient';
 import { backendError } from '../../__testUtils__/backendError';
+import {
+  emptyTrendHandler,
+  layerModelHandler,
+  noExemptionsHandler,
+  noOwnersHandler,
+} from '../../__testUtils__/panelSources';
 import { SwitchingEntityProvider } from '../../__testUtils__/switchingEntity';
 import { testSignals } from '../../__testUtils__/testSignals';
 import { translationModule } from '../../__testUtils__/translations';
@@ -155,7 +161,16 @@ const cellTexts = (row: HTMLElement) =>
 
 describe('SystemRuntimeStackContent', () => {
   const server = setupServer();
-  registerMswTestHooks(server);
+  registerStrictMswTestHooks(server);
+  // The owners, trend and exemptions cards, for tests about other cards.
+  beforeEach(() =>
+    server.use(
+      layerModelHandler(),
+      noOwnersHandler(),
+      emptyTrendHandler(),
+      noExemptionsHandler(),
+    ),
+  );
 
   const render = () =>
     renderEntityContent(system, <SystemRuntimeStackContent />);

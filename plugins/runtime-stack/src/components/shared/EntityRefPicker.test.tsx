@@ -2,7 +2,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
-import { screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { EntityRefPicker, searchTermOf } from './EntityRefPicker';
 
@@ -75,11 +75,9 @@ describe('EntityRefPicker', () => {
       apis: [[catalogApiRef, catalogApiMock({ entities: groups })]],
     });
     const field = screen.getByRole('textbox', { name: 'Owner group' });
-    field.focus();
+    act(() => field.focus());
     // Opened with the arrow key, as a keyboard user would.
-    field.dispatchEvent(
-      new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }),
-    );
+    fireEvent.keyDown(field, { key: 'ArrowDown' });
     await waitFor(() =>
       expect(options()).toEqual(['Site Reliabilitygroup:default/zz-sre']),
     );
