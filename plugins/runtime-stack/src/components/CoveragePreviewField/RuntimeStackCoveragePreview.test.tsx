@@ -179,7 +179,14 @@ describe('RuntimeStackCoveragePreview', () => {
     ).toBeInTheDocument();
     expect(statusOf('GitOps')).toBe('missing');
     expect(statusOf('Metrics')).toBe('missing');
-    expect(statusOf('Workloads')).toBe('partial');
+    // Declared by the chart, shown by the running service: covered then,
+    // as the layer's figure counts it; the placeholder registry stays
+    // partial.
+    expect(statusOf('Workloads')).toBe('once running');
+    expect(statusOf('Container registry')).toBe('partial');
+    expect(
+      within(layer(6)).getByRole('heading', { level: 4 }),
+    ).toHaveTextContent('Layer 6 · Application · 100%');
     // Not asked for and not chosen: listed in one line, without a chip.
     expect(screen.queryByLabelText(/^Service mesh status/)).toBeNull();
     expect(
@@ -245,8 +252,9 @@ describe('RuntimeStackCoveragePreview', () => {
         withCatalog([payments]),
       );
 
-      // Declared, not yet seen running: partial, where it was missing.
-      await waitFor(() => expect(statusOf('GitOps')).toBe('partial'));
+      // Declared, not yet seen running: covered once running, where it was
+      // missing.
+      await waitFor(() => expect(statusOf('GitOps')).toBe('once running'));
       // The form's own profile wins over the System's.
       expect(
         screen.getByText(/Profile Tier 2 \(production\) \(annotation/),
@@ -373,11 +381,11 @@ describe('RuntimeStackCoveragePreview', () => {
       await findCoverageFigure('Coverage when registered'),
     ).toHaveTextContent('21%');
     expect(getCoverageFigure('Coverage once running')).toHaveTextContent('71%');
-    expect(statusOf('GitOps')).toBe('partial');
-    expect(statusOf('Metrics')).toBe('partial');
+    expect(statusOf('GitOps')).toBe('once running');
+    expect(statusOf('Metrics')).toBe('once running');
     expect(statusOf('Logging')).toBe('missing');
     // Optional under tier-2, but the choice brings it.
-    expect(statusOf('Service mesh')).toBe('partial');
+    expect(statusOf('Service mesh')).toBe('once running');
     expect(within(layer(5)).getByText(/Linkerd/)).toBeInTheDocument();
     expect(
       within(layer(4)).getByText(/required · Argo CD/),
@@ -405,7 +413,7 @@ describe('RuntimeStackCoveragePreview', () => {
     expect(getCoverageFigure('Coverage once running')).toHaveTextContent(
       '100%',
     );
-    expect(statusOf('Alerting')).toBe('partial');
+    expect(statusOf('Alerting')).toBe('once running');
     expect(screen.getByText('No gaps')).toBeInTheDocument();
   });
 
@@ -548,7 +556,7 @@ describe('RuntimeStackCoveragePreview', () => {
           'RuntimeClass gvisor is offered on prod-eu-1, staging-eu-1',
         ),
       ).toBeInTheDocument();
-      expect(statusOf('Container runtime')).toMatch(/partial/i);
+      expect(statusOf('Container runtime')).toBe('once running');
     });
 
     it('warns when no cluster offers it, since Kubernetes would refuse the pods', async () => {

@@ -23,14 +23,18 @@ import {
   type ServiceCoverage,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import Paper from '@material-ui/core/Paper';
+import { makeStyles } from '@material-ui/core/styles';
+import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
 import { CoverageStatusChip } from '../shared/CoverageStatusChip';
+import { VISUALLY_HIDDEN } from '../shared/visuallyHidden';
 import { pickTopGaps } from '../EntityCoverageCard/TopGaps';
 import { toolTitlesOf } from '@internal/backstage-plugin-runtime-stack-common';
 import {
@@ -41,6 +45,7 @@ import {
 } from './previewEvidence';
 import {
   coverageOnceConfirmed,
+  pendingConfirmation,
   remainingGaps,
   unconfirmedClaims,
 } from './onceRunning';
@@ -266,19 +271,61 @@ const ClusterContribution = ({
   );
 };
 
+const usePreviewStyles = makeStyles(theme => ({
+  onceRunning: {
+    color: theme.palette.text.primary,
+    borderColor: theme.palette.success.main,
+  },
+}));
+
+/**
+ * A capability the choices declare and a cluster is yet to confirm: covered
+ * once running, in the colour of covered, outlined for not yet.
+ */
+const OnceRunningChip = ({ capabilityTitle }: { capabilityTitle: string }) => {
+  const classes = usePreviewStyles();
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  const label = t('coveragePreview.onceRunning');
+  return (
+    <Tooltip title={t('coveragePreview.onceRunningMeaning')}>
+      <Chip
+        size="small"
+        variant="outlined"
+        className={classes.onceRunning}
+        label={
+          <>
+            <span aria-hidden="true">{label}</span>
+            <span style={VISUALLY_HIDDEN}>
+              {t('coverageStatus.chipLabel', {
+                capability: capabilityTitle,
+                status: label,
+              })}
+            </span>
+          </>
+        }
+      />
+    </Tooltip>
+  );
+};
+
 const LayerSection = ({
   layer,
   capabilities,
+  unconfirmed,
   toolTitle,
   operatorsOf,
 }: {
   layer: ServiceCoverage['layers'][number];
   capabilities: CapabilityCoverage[];
+  /** Capabilities whose declarations nothing will confirm. */
+  unconfirmed: ReadonlySet<string>;
   toolTitle: (id: string) => string;
   /** The groups that will run a capability, by name. */
   operatorsOf: (capability: string) => string[];
 }) => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
+  // As the second headline figure counts: once the service runs.
+  const once = coverageOnceConfirmed({ capabilities }, unconfirmed);
   // What the profile asks for or the choices bring; the rest in one line.
   const shown = capabilities.filter(
     c =>
@@ -298,7 +345,7 @@ const LayerSection = ({
     >
       <Typography variant="subtitle2" component="h4">
         {t('layerTitle', { layer: String(layer.layer), title: layer.title })}
-        {layer.required > 0 && ` · ${coveragePercentText(t, layer)}`}
+        {once.required > 0 && ` · ${coveragePercentText(t, once)}`}
       </Typography>
       {shown.length > 0 && (
         <List dense disablePadding>
@@ -317,11 +364,15 @@ const LayerSection = ({
                   .filter(Boolean)
                   .join(' · ')}
               />
-              <CoverageStatusChip
-                status={c.status}
-                requirement={c.requirement}
-                capabilityTitle={c.title}
-              />
+              {pendingConfirmation(c, unconfirmed) ? (
+                <OnceRunningChip capabilityTitle={c.title} />
+              ) : (
+                <CoverageStatusChip
+                  status={c.status}
+                  requirement={c.requirement}
+                  capabilityTitle={c.title}
+                />
+              )}
             </ListItem>
           ))}
         </List>
@@ -427,7 +478,7 @@ const PreviewCoverage = ({
   const counts = { covered: once.covered, required: overall.required };
   // Partial now, covered once a cluster confirms them; a capability partial
   // for good (a partial-strength source) stays out of this count.
-  const pendingConfirmation = once.covered - overall.covered;
+  const pending = once.covered - overall.covered;
 
   return (
     <>
@@ -454,10 +505,10 @@ const PreviewCoverage = ({
       <Typography variant="body2" aria-live="polite">
         {overall.required === 0 && t('coverageCard.nothingRequired')}
         {overall.required > 0 &&
-          (pendingConfirmation > 0
+          (pending > 0
             ? t('coveragePreview.willBeCoveredPartly', {
                 ...counts,
-                count: pendingConfirmation,
+                count: pending,
               })
             : t('coveragePreview.willBeCovered', counts))}
       </Typography>
@@ -480,12 +531,16 @@ const PreviewCoverage = ({
         <ClusterFit choices={clusterBound} cluster={choices.cluster} />
       )}
 
+      <Typography variant="caption" color="textSecondary" component="p">
+        {t('coveragePreview.layersOnceRunning')}
+      </Typography>
       {[...coverage.layers]
         .sort((a, b) => b.layer - a.layer)
         .map(layer => (
           <LayerSection
             key={layer.layer}
             layer={layer}
+            unconfirmed={unconfirmed}
             capabilities={coverage.capabilities.filter(
               c => c.layer === layer.layer,
             )}

@@ -44,6 +44,13 @@ export const coveragePreviewMessages = {
     '{{covered, number}} of {{required, number}} required capabilities will be covered; {{count}} counts as partial until the running service shows it',
   willBeCoveredPartly_other:
     '{{covered, number}} of {{required, number}} required capabilities will be covered; {{count}} count as partial until the running service shows them',
+  /** The chip of a capability the choices declare and a cluster is yet to confirm. */
+  onceRunning: 'once running',
+  onceRunningMeaning:
+    'Declared by these choices: partial when registered, covered once the running service shows it',
+  /** The basis of the layers' figures, which the second headline figure shares. */
+  layersOnceRunning:
+    'By layer, as once running: the figures count what the running service will show.',
   profile: 'Profile {{profile}} ({{reason}})',
   layerLabel: 'Layer {{layer}}: {{title}}',
   /** What the profile asks of a capability, beside its tools. */

@@ -40,11 +40,23 @@ export function coveredOnceConfirmed(
 }
 
 /**
+ * Whether a capability is partial only until the running service shows
+ * what the form declares: the preview shows it as covered once running.
+ */
+export const pendingConfirmation = (
+  capability: Capability,
+  unconfirmed?: ReadonlySet<string>,
+): boolean =>
+  capability.status === 'partial' &&
+  coveredOnceConfirmed(capability, unconfirmed);
+
+/**
  * The required coverage once a cluster confirms the declarations, derived
- * from the engine's result (no observations are made up).
+ * from the engine's result (no observations are made up): of the whole
+ * service, or of the `capabilities` given (one layer's).
  */
 export function coverageOnceConfirmed(
-  coverage: ServiceCoverage,
+  coverage: Pick<ServiceCoverage, 'capabilities'>,
   unconfirmed?: ReadonlySet<string>,
 ): {
   required: number;
