@@ -330,4 +330,44 @@ describe('RuntimeStackClient', () => {
     expect(error.statusCode).toBe(401);
     expect(error.body.error.message).toBe('Missing credentials');
   });
+
+  it('gives up on a backend that does not answer, naming the call', async () => {
+    let answer!: () => void;
+    server.use(
+      http.get(
+        `${baseUrl}/clusters`,
+        () =>
+          new Promise<Response>(resolve => {
+            answer = () => resolve(HttpResponse.json({ items: [] }));
+          }),
+      ),
+    );
+    const impatient = new RuntimeStackClient({
+      discoveryApi: mockApis.discovery({ baseUrl: 'http://backstage.test' }),
+      fetchApi: { fetch: (input, init) => fetch(input, init) },
+      requestTimeoutMs: 200,
+    });
+    await expect(impatient.getClusters()).rejects.toThrow(
+      'The runtime-stack backend did not answer GET /clusters within 200 ms',
+    );
+    answer();
+  });
+
+  it('waits as long as the timeout allows', async () => {
+    server.use(
+      http.get(
+        `${baseUrl}/clusters`,
+        () =>
+          new Promise<Response>(resolve =>
+            setTimeout(() => resolve(HttpResponse.json({ items: [] })), 100),
+          ),
+      ),
+    );
+    const patient = new RuntimeStackClient({
+      discoveryApi: mockApis.discovery({ baseUrl: 'http://backstage.test' }),
+      fetchApi: { fetch: (input, init) => fetch(input, init) },
+      requestTimeoutMs: 5_000,
+    });
+    await expect(patient.getClusters()).resolves.toEqual([]);
+  });
 });

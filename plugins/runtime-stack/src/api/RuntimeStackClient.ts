@@ -48,6 +48,7 @@ export class RuntimeStackClient implements RuntimeStackApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
   private readonly layerModelTtlMs: number;
+  private readonly requestTimeoutMs: number;
   private layerModel?: { promise: Promise<LayerModel>; until: number };
 
   constructor(options: {
@@ -58,10 +59,17 @@ export class RuntimeStackClient implements RuntimeStackApi {
      * by default: it changes only with the backend's config.
      */
     layerModelTtlMs?: number;
+    /**
+     * How long a call may wait for its answer, 60 seconds by default: a
+     * backend that never answers shows as an error to retry, not a spinner
+     * that never stops.
+     */
+    requestTimeoutMs?: number;
   }) {
     this.discoveryApi = options.discoveryApi;
     this.fetchApi = options.fetchApi;
     this.layerModelTtlMs = options.layerModelTtlMs ?? 5 * 60_000;
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 60_000;
   }
 
   /**
@@ -273,20 +281,34 @@ export class RuntimeStackClient implements RuntimeStackApi {
     body?: unknown,
   ): Promise<Response> {
     const baseUrl = await this.discoveryApi.getBaseUrl('runtime-stack');
-    const response = await this.fetchApi.fetch(
-      `${baseUrl}${path}`,
-      body === undefined
-        ? { method }
-        : {
-            method,
-            headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify(body),
-          },
-    );
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), this.requestTimeoutMs);
+    try {
+      const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
+        method,
+        signal: timeout.signal,
+        ...(body !== undefined && {
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        }),
+      });
+      if (!response.ok) {
+        throw await ResponseError.fromResponse(response);
+      }
+      return response;
+    } catch (error) {
+      if (!timeout.signal.aborted) throw error;
+      const ms = this.requestTimeoutMs;
+      throw new Error(
+        `The runtime-stack backend did not answer ${method} ${
+          path.split('?')[0]
+        } within ${
+          ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} seconds`
+        }`,
+      );
+    } finally {
+      clearTimeout(timer);
     }
-    return response;
   }
 }
 
