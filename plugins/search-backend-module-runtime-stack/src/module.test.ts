@@ -43,6 +43,12 @@ const entities = [
     'Payments API',
   ),
   component('payments-ledger', 'gitops=flux'),
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'payments', namespace: 'default', title: 'Payments' },
+    spec: { type: 'team', children: [] },
+  },
 ];
 
 const catalogRead = 'catalog.entity.read';
@@ -138,6 +144,12 @@ describe('search module runtime-stack', () => {
         /Named, not confirmed: .*Linkerd \(Service mesh\)/,
       );
       expect(document.text).not.toMatch(/Runs with/);
+      // In the words of the portal's pages; the fields keep the ids.
+      expect(document.text).toMatch(
+        /^\d+% of \d+ required capabilities covered under the Tier 1 \(production-critical\) profile\./,
+      );
+      expect(document.text).toMatch(/ Owned by Payments\.$/);
+      expect(document.profile).toBe('tier-1');
       expect(document.confirmedTools).toEqual([]);
 
       const flux = await search('flux');

@@ -4,6 +4,7 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   type SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { searchIndexRegistryExtensionPoint } from '@backstage/plugin-search-backend-node/alpha';
 import { RuntimeStackCollatorFactory } from './collator/RuntimeStackCollatorFactory';
 
@@ -35,6 +36,7 @@ export const searchModuleRuntimeStack = createBackendModule({
         auth: coreServices.auth,
         discovery: coreServices.discovery,
         scheduler: coreServices.scheduler,
+        catalog: catalogServiceRef,
         indexRegistry: searchIndexRegistryExtensionPoint,
       },
       async init({
@@ -43,6 +45,7 @@ export const searchModuleRuntimeStack = createBackendModule({
         auth,
         discovery,
         scheduler,
+        catalog,
         indexRegistry,
       }) {
         const schedule = config.has(SCHEDULE_KEY)
@@ -56,6 +59,7 @@ export const searchModuleRuntimeStack = createBackendModule({
             discovery,
             auth,
             logger,
+            catalog,
           }),
         });
       },

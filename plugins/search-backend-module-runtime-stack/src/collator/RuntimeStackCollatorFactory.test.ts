@@ -1,6 +1,9 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   defaultLayerModel,
+  defaultRequirementProfiles,
   type SearchableService,
   type SearchableServicePage,
 } from '@internal/backstage-plugin-runtime-stack-common';
@@ -12,6 +15,7 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { RuntimeStackCollatorFactory } from './RuntimeStackCollatorFactory';
+import type { RuntimeStackIndexableDocument } from './serviceDocument';
 
 const service = (name: string): SearchableService => ({
   entityRef: `component:default/${name}`,
@@ -48,15 +52,23 @@ const dropped: Handler = req => req.socket.destroy();
 
 /**
  * A runtime-stack backend on a real port answering `/layers` with the
- * default model and each services request with the next handler queued for
- * it; it records every services request's `after`.
+ * default model, `/profiles` with the default profiles (or `profiles`) and
+ * each services request with the next handler queued for it; it records
+ * every services request's `after`.
  */
-async function startBackend(pages: Handler[]) {
+async function startBackend(
+  pages: Handler[],
+  profiles: Handler = json({ profiles: defaultRequirementProfiles }),
+) {
   const requested: Array<string | null> = [];
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url!, 'http://localhost');
     if (url.pathname === '/api/runtime-stack/layers') {
       json(defaultLayerModel)(req, res);
+      return;
+    }
+    if (url.pathname === '/api/runtime-stack/profiles') {
+      profiles(req, res);
       return;
     }
     requested.push(url.searchParams.get('after'));
@@ -83,31 +95,47 @@ describe('RuntimeStackCollatorFactory', () => {
 
   async function collate(
     pages: Handler[],
-    options: { requestTimeoutMs?: number } = {},
+    options: {
+      requestTimeoutMs?: number;
+      maxRetries?: number;
+      catalog?: ReturnType<typeof catalogServiceMock>;
+      profiles?: Handler;
+    } = {},
   ) {
-    backend = await startBackend(pages);
+    const { profiles, ...factoryOptions } = options;
+    backend = await startBackend(pages, profiles);
     const { baseUrl } = backend;
     const waits: number[] = [];
+    const logger = mockServices.logger.mock();
     const factory = new RuntimeStackCollatorFactory({
       discovery: {
         getBaseUrl: async () => baseUrl,
         getExternalBaseUrl: async () => baseUrl,
       },
       auth: mockServices.auth(),
-      logger: mockServices.logger.mock(),
+      logger,
       retryBaseDelayMs: 100,
       sleep: async ms => {
         waits.push(ms);
       },
-      ...options,
+      ...factoryOptions,
     });
     const refs: string[] = [];
+    const documents: RuntimeStackIndexableDocument[] = [];
     const run = (async () => {
       for await (const document of await factory.getCollator()) {
         refs.push(document.entityRef);
+        documents.push(document);
       }
     })();
-    return { run, refs, waits, requested: backend.requested };
+    return {
+      run,
+      refs,
+      documents,
+      waits,
+      logger,
+      requested: backend.requested,
+    };
   }
 
   const page = (names: string[], nextAfter?: string): Handler =>
@@ -206,5 +234,104 @@ describe('RuntimeStackCollatorFactory', () => {
       'component:default/c',
     ]);
     expect(requested).toHaveLength(2);
+  });
+
+  describe('names in the text', () => {
+    const group = (
+      name: string,
+      title?: string,
+      displayName?: string,
+    ): Entity => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name, namespace: 'default', ...(title ? { title } : {}) },
+      spec: {
+        type: 'team',
+        children: [],
+        ...(displayName ? { profile: { displayName } } : {}),
+      },
+    });
+    const owned = (name: string, owner: string, profile = 'tier-1') =>
+      ({
+        ...service(name),
+        owner,
+        profile,
+      } satisfies SearchableService);
+    const ownedPage = (
+      items: SearchableService[],
+      nextAfter?: string,
+    ): Handler => json({ items, ...(nextAfter ? { nextAfter } : {}) });
+
+    it("uses the profile's title and the Group's display name, with one catalog request per run", async () => {
+      const catalog = catalogServiceMock({
+        entities: [
+          group('team-payments', 'Payments team', 'Payments'),
+          group('team-checkout', 'Checkout'),
+          group('team-catalog'),
+        ],
+      });
+      const getEntities = jest.spyOn(catalog, 'getEntities');
+      const { run, documents } = await collate(
+        [
+          ownedPage(
+            [owned('a', 'group:default/team-payments')],
+            'component:default/a',
+          ),
+          ownedPage([
+            owned('b', 'group:default/Team-Checkout', 'tier-2'),
+            // Neither known: the profile keeps its id, the owner its name.
+            owned('c', 'group:default/team-catalog', 'pci'),
+            owned('d', 'user:default/jane'),
+          ]),
+        ],
+        { catalog },
+      );
+      await run;
+      const texts = documents.map(d => d.text);
+      expect(texts[0]).toMatch(
+        / under the Tier 1 \(production-critical\) profile\. .* Owned by Payments\.$/,
+      );
+      expect(texts[1]).toMatch(
+        / under the Tier 2 \(production\) profile\. .* Owned by Checkout\.$/,
+      );
+      expect(texts[2]).toMatch(
+        / under the pci profile\. .* Owned by team-catalog\.$/,
+      );
+      expect(texts[3]).toMatch(/ Owned by jane\.$/);
+      // The fields keep the ids that filters match.
+      expect(documents.map(d => [d.profile, d.owner])).toEqual([
+        ['tier-1', 'group:default/team-payments'],
+        ['tier-2', 'group:default/Team-Checkout'],
+        ['pci', 'group:default/team-catalog'],
+        ['tier-1', 'user:default/jane'],
+      ]);
+      // Two pages of services, one request for the Groups.
+      expect(getEntities).toHaveBeenCalledTimes(1);
+      expect(getEntities.mock.calls[0][0]).toMatchObject({
+        filter: { kind: 'Group' },
+      });
+    });
+
+    it('names by id when the profiles or the Groups cannot be read, and still indexes', async () => {
+      const catalog = catalogServiceMock();
+      jest
+        .spyOn(catalog, 'getEntities')
+        .mockRejectedValue(new Error('catalog down'));
+      const { run, documents, logger } = await collate(
+        [ownedPage([owned('a', 'group:default/team-payments')])],
+        { catalog, profiles: failing(404) },
+      );
+      await run;
+      expect(documents).toHaveLength(1);
+      expect(documents[0].text).toMatch(
+        / under the tier-1 profile\. .* Owned by team-payments\.$/,
+      );
+      expect(logger.warn).toHaveBeenCalledWith(
+        expect.stringMatching(/profiles by id/),
+      );
+      expect(logger.warn).toHaveBeenCalledWith(
+        expect.stringMatching(/catalog down/),
+      );
+    });
   });
 });

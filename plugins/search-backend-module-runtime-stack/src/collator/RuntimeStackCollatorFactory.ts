@@ -3,7 +3,13 @@ import type {
   DiscoveryService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
+import {
+  parseEntityRef,
+  stringifyEntityRef,
+  type Entity,
+} from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import type { DocumentCollatorFactory } from '@backstage/plugin-search-common';
 import {
@@ -12,6 +18,7 @@ import {
   parseRetryAfter,
   retryWaitMs,
   validateLayerModel,
+  type RequirementProfileSettings,
   type SearchableServicePage,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { Readable } from 'node:stream';
@@ -19,7 +26,30 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import {
   serviceDocument,
   type RuntimeStackIndexableDocument,
+  type ServiceDocumentNames,
 } from './serviceDocument';
+
+/** A ref as a key: entity refs compare without regard to case. */
+function refKey(ref: string): string | undefined {
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(ref, {
+        defaultKind: 'group',
+        defaultNamespace: 'default',
+      }),
+    ).toLocaleLowerCase('en-US');
+  } catch {
+    return undefined;
+  }
+}
+
+/** A Group's name as its pages show it: display name, else title. */
+function displayNameOf(entity: Entity): string | undefined {
+  const profile = entity.spec?.profile as { displayName?: unknown } | undefined;
+  return [profile?.displayName, entity.metadata.title].find(
+    (name): name is string => typeof name === 'string' && name.trim() !== '',
+  );
+}
 
 /**
  * How the collator reaches the runtime-stack backend.
@@ -30,6 +60,12 @@ export interface RuntimeStackCollatorOptions {
   discovery: DiscoveryService;
   auth: AuthService;
   logger: LoggerService;
+  /**
+   * Where the document text finds its owners' display names: every Group,
+   * asked for once per run. Without it, or when that request fails, an
+   * owner is named by its ref's name.
+   */
+  catalog?: CatalogService;
   /** Services asked for per request. Default 200. */
   pageSize?: number;
   /** Per request. Default 30 seconds. */
@@ -74,6 +110,10 @@ export class RuntimeStackCollatorFactory implements DocumentCollatorFactory {
     const titles = layerModelTitlesOf(
       validateLayerModel(await this.get('/layers')),
     );
+    const names: ServiceDocumentNames = {
+      profileTitleOf: await this.profileTitles(),
+      ownerTitleOf: await this.ownerTitles(),
+    };
     let after: string | undefined;
     const cursors = new Set<string>();
     let count = 0;
@@ -84,7 +124,7 @@ export class RuntimeStackCollatorFactory implements DocumentCollatorFactory {
       })) as SearchableServicePage;
       for (const service of page.items) {
         count++;
-        yield serviceDocument(service, titles);
+        yield serviceDocument(service, titles, names);
       }
       // A cursor seen before would page the same services for ever.
       if (page.nextAfter !== undefined && cursors.has(page.nextAfter)) {
@@ -98,6 +138,81 @@ export class RuntimeStackCollatorFactory implements DocumentCollatorFactory {
       if (after !== undefined) cursors.add(after);
     } while (after !== undefined);
     this.options.logger.info(`Collated the runtime stack of ${count} services`);
+  }
+
+  /**
+   * The requirement profiles' titles by id, from `GET /profiles`. Only
+   * words of the text depend on them: if the request fails, the run goes
+   * on naming profiles by id.
+   */
+  private async profileTitles(): Promise<(id: string) => string | undefined> {
+    const titles = new Map<string, string>();
+    try {
+      const settings = (await this.get(
+        '/profiles',
+      )) as Partial<RequirementProfileSettings> | null;
+      const profiles = Array.isArray(settings?.profiles)
+        ? settings.profiles
+        : [];
+      for (const profile of profiles) {
+        if (
+          typeof profile?.id === 'string' &&
+          typeof profile.title === 'string' &&
+          profile.title.trim() !== ''
+        ) {
+          titles.set(profile.id, profile.title);
+        }
+      }
+    } catch (error) {
+      this.options.logger.warn(
+        `Naming requirement profiles by id, their titles not read: ${error}`,
+      );
+    }
+    return id => titles.get(id);
+  }
+
+  /**
+   * The Groups' display names by ref, in one catalog request for the whole
+   * run (not one per service). If it fails, owners are named by their refs'
+   * names.
+   */
+  private async ownerTitles(): Promise<(ref: string) => string | undefined> {
+    const { catalog, auth, logger } = this.options;
+    const titles = new Map<string, string>();
+    if (catalog) {
+      try {
+        const { items } = await catalog.getEntities(
+          {
+            filter: { kind: 'Group' },
+            fields: [
+              'kind',
+              'metadata.namespace',
+              'metadata.name',
+              'metadata.title',
+              'spec.profile.displayName',
+            ],
+          },
+          { credentials: await auth.getOwnServiceCredentials() },
+        );
+        for (const group of items) {
+          const title = displayNameOf(group);
+          const key = refKey(
+            `group:${group.metadata.namespace ?? 'default'}/${
+              group.metadata.name
+            }`,
+          );
+          if (title && key) titles.set(key, title);
+        }
+      } catch (error) {
+        logger.warn(
+          `Naming owners by their refs, the catalog's Groups not read: ${error}`,
+        );
+      }
+    }
+    return ref => {
+      const key = refKey(ref);
+      return key ? titles.get(key) : undefined;
+    };
   }
 
   /**

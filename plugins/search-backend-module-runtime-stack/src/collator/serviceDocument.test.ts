@@ -63,11 +63,55 @@ describe('serviceDocument', () => {
     expect(document.text).toBe(
       '89% of 13 required capabilities covered under the tier-1 profile. ' +
         'Runs with Argo CD (GitOps), Istio (Service mesh), homegrown-mesh (Service mesh). ' +
-        'Gaps: Certificate management (missing), Alerting (partial).',
+        'Gaps: Certificate management (missing), Alerting (partial). ' +
+        // Without the names the pages show, the ids (the owner's name).
+        'Owned by payments.',
     );
     // A tool the layer model does not know keeps its id.
     expect(document.tools).toEqual(['Argo CD', 'Istio', 'homegrown-mesh']);
     expect(document.confirmedTools).toEqual(document.tools);
+  });
+
+  it('names the profile and the owner as the pages do, falling back to the ids', () => {
+    const names = {
+      profileTitleOf: (id: string) =>
+        id === 'tier-1' ? 'Tier 1 (production-critical)' : undefined,
+      ownerTitleOf: (ref: string) =>
+        ref === 'group:default/team-payments' ? 'Payments' : undefined,
+    };
+    const document = serviceDocument(
+      { ...service, owner: 'group:default/team-payments' },
+      titles,
+      names,
+    );
+    expect(document.text).toMatch(
+      /^89% of 13 required capabilities covered under the Tier 1 \(production-critical\) profile\. /,
+    );
+    expect(document.text).toMatch(/ Owned by Payments\.$/);
+    expect(document.text).not.toContain('tier-1');
+    expect(document.text).not.toContain('team-payments');
+    // Filters match the ids, which the fields keep.
+    expect(document).toMatchObject({
+      profile: 'tier-1',
+      owner: 'group:default/team-payments',
+    });
+
+    // A profile or an owner the names do not know keeps its id.
+    const unknown = serviceDocument(
+      {
+        ...service,
+        profile: 'pci',
+        owner: 'group:default/team-checkout',
+      },
+      titles,
+      names,
+    );
+    expect(unknown.text).toMatch(/ under the pci profile\. /);
+    expect(unknown.text).toMatch(/ Owned by team-checkout\.$/);
+    expect(unknown).toMatchObject({
+      profile: 'pci',
+      owner: 'group:default/team-checkout',
+    });
   });
 
   it('says it runs only the tools something observed confirms, not those merely named', () => {

@@ -17,12 +17,26 @@ export type RuntimeStackIndexableDocument = RuntimeStackSearchDocument &
   IndexableDocument;
 
 /**
+ * How the portal's pages name what a service refers to by id: its
+ * requirement profile by the profile's title, its owner by the Group's
+ * display name. Each falls back to the id (the owner to its ref's name)
+ * where it is not given or does not know the id.
+ */
+export interface ServiceDocumentNames {
+  profileTitleOf?: (profileId: string) => string | undefined;
+  ownerTitleOf?: (ownerRef: string) => string | undefined;
+}
+
+/**
  * What the profile asks of the service. `required` leaves exempt
  * capabilities out, so a service with every required capability exempt
  * counts none: that is not a profile requiring nothing.
  */
-function requirementSentence(service: SearchableService): string {
-  const { required, exemptCount, profile } = service;
+function requirementSentence(
+  service: SearchableService,
+  profile: string,
+): string {
+  const { required, exemptCount } = service;
   if (required === 0 && exemptCount === 1) {
     return `The one required capability is exempt under the ${profile} profile.`;
   }
@@ -37,6 +51,15 @@ function requirementSentence(service: SearchableService): string {
   )} of ${required} required capabilities covered under the ${profile} profile${exempt}.`;
 }
 
+/** The name in an owner's entity ref; the ref itself if it does not parse. */
+function ownerName(ownerRef: string): string {
+  try {
+    return parseEntityRef(ownerRef, { defaultKind: 'group' }).name;
+  } catch {
+    return ownerRef;
+  }
+}
+
 /**
  * What a search for a tool, a capability or a gap should find: the tools
  * the service runs with, by capability, and the required capabilities it
@@ -45,8 +68,14 @@ function requirementSentence(service: SearchableService): string {
 export function serviceDocument(
   service: SearchableService,
   titles: LayerModelTitles,
+  names: ServiceDocumentNames = {},
 ): RuntimeStackIndexableDocument {
   const { kind, namespace, name } = parseEntityRef(service.entityRef);
+  // Words for people; the document's fields keep the ids filters match.
+  const profile = names.profileTitleOf?.(service.profile) ?? service.profile;
+  const owner = service.owner
+    ? names.ownerTitleOf?.(service.owner) ?? ownerName(service.owner)
+    : undefined;
   const tools = service.tools.map(t => ({
     capability: titles.capabilityTitleOf(t.capability),
     tool: titles.toolTitleOf(t.tool),
@@ -59,7 +88,7 @@ export function serviceDocument(
   const confirmed = tools.filter(t => t.confirmed);
   const unconfirmed = tools.filter(t => !t.confirmed);
   const sentences = [
-    requirementSentence(service),
+    requirementSentence(service, profile),
     confirmed.length > 0 ? `Runs with ${named(confirmed)}.` : '',
     unconfirmed.length > 0
       ? `Named, not confirmed: ${named(unconfirmed)}.`
@@ -70,6 +99,7 @@ export function serviceDocument(
           .map(g => `${titles.capabilityTitleOf(g.capability)} (${g.status})`)
           .join(', ')}.`
       : '',
+    owner ? `Owned by ${owner}.` : '',
   ];
   return {
     title: `${service.title ?? name} · runtime stack`,
