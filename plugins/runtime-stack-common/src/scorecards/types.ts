@@ -303,6 +303,11 @@ export interface RuntimeStackSearchDocument {
   location: string;
   entityRef: string;
   owner?: string;
+  /**
+   * The owner Group's display name or title, when it has one; absent from
+   * documents indexed before it was added.
+   */
+  ownerTitle?: string;
   system?: string;
   /** Requirement profile id. */
   profile: string;

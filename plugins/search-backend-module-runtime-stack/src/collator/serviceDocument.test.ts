@@ -94,6 +94,7 @@ describe('serviceDocument', () => {
     expect(document).toMatchObject({
       profile: 'tier-1',
       owner: 'group:default/team-payments',
+      ownerTitle: 'Payments',
     });
 
     // A profile or an owner the names do not know keeps its id.
@@ -112,6 +113,7 @@ describe('serviceDocument', () => {
       profile: 'pci',
       owner: 'group:default/team-checkout',
     });
+    expect(unknown.ownerTitle).toBeUndefined();
   });
 
   it('says it runs only the tools something observed confirms, not those merely named', () => {

@@ -73,8 +73,11 @@ export function serviceDocument(
   const { kind, namespace, name } = parseEntityRef(service.entityRef);
   // Words for people; the document's fields keep the ids filters match.
   const profile = names.profileTitleOf?.(service.profile) ?? service.profile;
+  const ownerTitle = service.owner
+    ? names.ownerTitleOf?.(service.owner)
+    : undefined;
   const owner = service.owner
-    ? names.ownerTitleOf?.(service.owner) ?? ownerName(service.owner)
+    ? ownerTitle ?? ownerName(service.owner)
     : undefined;
   const tools = service.tools.map(t => ({
     capability: titles.capabilityTitleOf(t.capability),
@@ -112,6 +115,7 @@ export function serviceDocument(
     )}/${encodeURIComponent(name)}/runtime-stack`,
     entityRef: service.entityRef,
     ...(service.owner ? { owner: service.owner } : {}),
+    ...(ownerTitle ? { ownerTitle } : {}),
     ...(service.system ? { system: service.system } : {}),
     profile: service.profile,
     coverage: service.ratio,

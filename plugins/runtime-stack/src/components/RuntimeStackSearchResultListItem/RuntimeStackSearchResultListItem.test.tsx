@@ -34,6 +34,15 @@ describe('RuntimeStackSearchResultListItem', () => {
     expect(screen.getByText('owner: payments')).toBeInTheDocument();
   });
 
+  it("names the owner by the Group's title where the document has it", async () => {
+    await renderInTestApp(
+      <RuntimeStackSearchResultListItem
+        result={{ ...result, ownerTitle: 'Payments team' }}
+      />,
+    );
+    expect(screen.getByText('owner: Payments team')).toBeInTheDocument();
+  });
+
   it('says a service requiring nothing has nothing required, not 100% coverage', async () => {
     await renderInTestApp(
       <RuntimeStackSearchResultListItem

@@ -181,9 +181,11 @@ export function RuntimeStackSearchResultListItem(
             <Chip
               size="small"
               label={t('searchResult.owner', {
-                owner: humanizeEntityRef(parseEntityRef(result.owner), {
-                  defaultKind: 'group',
-                }),
+                owner:
+                  result.ownerTitle ??
+                  humanizeEntityRef(parseEntityRef(result.owner), {
+                    defaultKind: 'group',
+                  }),
               })}
             />
           )}
