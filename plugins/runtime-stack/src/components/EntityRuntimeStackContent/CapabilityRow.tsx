@@ -6,7 +6,9 @@ import Collapse from '@material-ui/core/Collapse';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import Tooltip from '@material-ui/core/Tooltip';
 import { makeStyles } from '@material-ui/core/styles';
+import WarningIcon from '@material-ui/icons/Warning';
 import { useState, type ReactNode } from 'react';
 import { CapabilityOwners } from './CapabilityOwners';
 import { ChangeOwnerAction } from './ChangeOwnerAction';
@@ -18,6 +20,7 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { runtimeStackTranslationRef } from '../../translation';
 import { coverageHintText } from '../shared/coverageHintText';
 import { exemptionText } from './exemptions';
+import { VISUALLY_HIDDEN } from '../shared/visuallyHidden';
 
 type TitleOf = (toolId: string) => string;
 
@@ -84,6 +87,45 @@ const ToolNames = ({ tools, titleOf }: { tools: string[]; titleOf: TitleOf }) =>
       ))}
     </Box>
   );
+
+const useConflictStyles = makeStyles(theme => ({
+  conflict: {
+    backgroundColor: theme.palette.warning.main,
+    color: theme.palette.getContrastText(theme.palette.warning.main),
+  },
+  icon: { color: 'inherit' },
+}));
+
+/**
+ * Beside the status chip of a capability whose declaration a cluster
+ * contradicts: the status stays the engine's, but the row does not look
+ * fine at a glance. The note below says what was declared and observed.
+ */
+const ConflictChip = ({ capabilityTitle }: { capabilityTitle: string }) => {
+  const classes = useConflictStyles();
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  return (
+    <Tooltip title={t('entityContent.stack.conflictChipMeaning')}>
+      <Chip
+        size="small"
+        className={classes.conflict}
+        icon={<WarningIcon className={classes.icon} aria-hidden="true" />}
+        label={
+          <>
+            <span aria-hidden="true">
+              {t('entityContent.stack.conflictChip')}
+            </span>
+            <span style={VISUALLY_HIDDEN}>
+              {t('entityContent.stack.conflictChipLabel', {
+                capability: capabilityTitle,
+              })}
+            </span>
+          </>
+        }
+      />
+    </Tooltip>
+  );
+};
 
 /** Columns of the wide layout; the compact one has a single column. */
 export const CAPABILITY_COLUMNS = 5;
@@ -155,11 +197,16 @@ export const CapabilityRow = ({
   const [showEvidence, setShowEvidence] = useState(false);
   const evidenceId = `evidence-${capability.capability}`;
   const status = (
-    <CoverageStatusChip
-      status={capability.status}
-      requirement={capability.requirement}
-      capabilityTitle={capability.title}
-    />
+    <Box display="flex" flexWrap="wrap" alignItems="center" style={{ gap: 4 }}>
+      <CoverageStatusChip
+        status={capability.status}
+        requirement={capability.requirement}
+        capabilityTitle={capability.title}
+      />
+      {capability.conflict && (
+        <ConflictChip capabilityTitle={capability.title} />
+      )}
+    </Box>
   );
   const tools = <ToolNames tools={capability.tools} titleOf={titleOf} />;
   const owners = <CapabilityOwners owners={capability.owners} />;

@@ -282,10 +282,11 @@ describe('EntityRuntimeStackContent', () => {
     options: {
       signals?: ReturnType<typeof testSignals>;
       features?: FrontendFeature[];
+      entity?: Entity;
     } = {},
   ) =>
     renderInTestApp(
-      <EntityProvider entity={entity}>
+      <EntityProvider entity={options.entity ?? entity}>
         <EntityRuntimeStackContent />
       </EntityProvider>,
       {
@@ -733,6 +734,117 @@ describe('EntityRuntimeStackContent', () => {
       count('coverage'),
     ]).toEqual([1, 1, 1, 2]);
     server.events.removeAllListeners();
+  });
+
+  it("says at the top which of the entity's runtime-stack annotations are ignored, and why", async () => {
+    serveTab(() => HttpResponse.json(coverage));
+    await render({
+      entity: {
+        ...entity,
+        metadata: {
+          ...entity.metadata,
+          annotations: {
+            'runtime-stack.io/tools': 'service-mesh=linkerd2x',
+          },
+        },
+      },
+    });
+
+    const list = await screen.findByRole('list', {
+      name: 'Annotation problems',
+    });
+    const items = within(list).getAllByRole('listitem');
+    expect(items).toHaveLength(1);
+    expect(items[0]).toHaveTextContent(
+      /^runtime-stack\.io\/tools: unknown tool 'linkerd2x' for capability 'service-mesh'/,
+    );
+    // Once, as a warning that stands on the page.
+    expect(
+      screen.getAllByText('Some runtime-stack annotations are ignored'),
+    ).toHaveLength(1);
+    expect(list.closest('[role=note]')).toHaveClass('MuiAlert-standardWarning');
+    // Above the coverage.
+    expect(
+      list.compareDocumentPosition(
+        screen.getByRole('heading', { name: 'Layer coverage' }),
+      ) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+  });
+
+  it('says nothing about annotations that have no problems', async () => {
+    serveTab(() => HttpResponse.json(coverage));
+    await render({
+      entity: {
+        ...entity,
+        metadata: {
+          ...entity.metadata,
+          annotations: { 'runtime-stack.io/tools': 'service-mesh=linkerd' },
+        },
+      },
+    });
+    await findCoverageFigure('Overall coverage');
+    await screen.findByRole('table', { name: 'Workloads on prod-eu-1' });
+    expect(
+      screen.queryByText('Some runtime-stack annotations are ignored'),
+    ).not.toBeInTheDocument();
+  });
+
+  it('offers only the gaps of the service for an exemption, not covered or not-required capabilities', async () => {
+    const covered = {
+      capability: 'container-images',
+      title: 'Container images',
+      layer: 6,
+      requirement: 'required' as const,
+      status: 'covered' as const,
+      tools: [],
+      evidence: [],
+    };
+    serveTab(() =>
+      HttpResponse.json({
+        ...coverage,
+        capabilities: [...coverage.capabilities, covered],
+      }),
+    );
+    await render();
+    await findCoverageFigure('Overall coverage');
+
+    const dialog = await openGrantDialog();
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: /Capability/ }),
+    );
+    const options = within(await screen.findByRole('listbox')).getAllByRole(
+      'option',
+    );
+    expect(options.map(o => o.textContent)).toEqual([
+      'Layer 3 · Data protection (backup & restore)',
+    ]);
+  });
+
+  it('says there is no gap to exempt on a service without gaps, rather than offering a list', async () => {
+    serveTab(() =>
+      HttpResponse.json({
+        ...coverage,
+        capabilities: [
+          { ...coverage.capabilities[0], status: 'covered', hint: undefined },
+        ],
+        overall: { required: 10, covered: 10, partial: 0, ratio: 1 },
+        gaps: [],
+      }),
+    );
+    await render();
+    await findCoverageFigure('Overall coverage');
+
+    const grant = screen.getByRole('button', { name: 'Grant exemption' });
+    await waitFor(() =>
+      expect(grant).toHaveAccessibleDescription(
+        'No gap to exempt: every required capability of this component is covered or exempt.',
+      ),
+    );
+    expect(grant).toHaveAttribute('aria-disabled', 'true');
+    await userEvent.click(grant);
+    expect(
+      screen.queryByRole('dialog', { name: 'Grant exemption' }),
+    ).not.toBeInTheDocument();
   });
 
   it('warns on the layer coverage when a cluster it reads from fails, and says what to do', async () => {

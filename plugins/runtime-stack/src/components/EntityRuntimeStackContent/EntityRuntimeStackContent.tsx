@@ -14,11 +14,13 @@ import {
   layerModelTitlesOf,
   type EntityCoverage,
 } from '@internal/backstage-plugin-runtime-stack-common';
+import { AnnotationProblems } from './AnnotationProblems';
 import { ClustersPanel } from './ClustersPanel';
 import { CoverageRefreshContext } from './coverageRefresh';
 import { clustersEmptyText } from './clustersEmptyText';
 import { CoveragePanel } from './CoveragePanel';
 import { ExemptionsPanel } from './ExemptionsPanel';
+import { exemptionGapsOf } from './exemptions';
 import { ImagesPanel } from './ImagesPanel';
 import { LayerStack } from './LayerStack';
 import { ObservabilityPanel } from './ObservabilityPanel';
@@ -130,10 +132,18 @@ export const EntityRuntimeStackContent = () => {
     [coverage.loading, coverage.value],
   );
 
+  // Exemptions are for this service's gaps: once the coverage says which
+  // they are, only those are offered. Every capability when it failed.
+  const gaps = useMemo(() => {
+    if (coverage.value) return exemptionGapsOf(coverage.value);
+    return coverage.loading ? ('loading' as const) : undefined;
+  }, [coverage.loading, coverage.value]);
+
   return (
     <Grid container spacing={2}>
       <LiveAnnouncement text={announcement} />
       <Grid item xs={12}>
+        <AnnotationProblems entity={entity} model={model.value} />
         <Section
           title={t('entityContent.coverage.title')}
           what={t('entityContent.coverage.what')}
@@ -182,6 +192,7 @@ export const EntityRuntimeStackContent = () => {
           entityRef={entityRef}
           systemRef={systemRef}
           model={model.value}
+          gaps={gaps}
           onChanged={afterOwnWrite}
           evaluatedAt={coverage.value?.evaluatedAt}
         />

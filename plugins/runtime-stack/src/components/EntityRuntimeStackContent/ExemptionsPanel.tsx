@@ -251,6 +251,12 @@ interface ExemptionsPanelProps {
   systemRef?: string;
   /** The layer model for capability titles; loaded on demand when absent. */
   model?: LayerModel;
+  /**
+   * A service's gaps (see `exemptionGapsOf`), the only capabilities the
+   * grant dialog offers; `'loading'` until its coverage has loaded. Every
+   * capability of the model when absent, as for a System.
+   */
+  gaps?: readonly string[] | 'loading';
   /** The capability the grant dialog starts with. */
   capability?: string;
   /** Called after a grant or revoke, so coverage can be reloaded. */
@@ -267,6 +273,7 @@ const EntityExemptions = ({
   entityRef,
   systemRef,
   model,
+  gaps,
   capability,
   onChanged,
   evaluatedAt,
@@ -302,6 +309,10 @@ const EntityExemptions = ({
     t('exemptions.permission.revokeDenied'),
   );
   const [granting, setGranting] = useState(false);
+  // Exemptions are for accepted gaps: with none, there is nothing to grant.
+  let noGapReason: string | undefined;
+  if (gaps === 'loading') noGapReason = t('exemptions.gapsLoading');
+  else if (gaps?.length === 0) noGapReason = t('exemptions.noGaps');
   // Whose gaps the panel lists: a component's own and its System's, or a
   // System's for all its components.
   const subject = systemRef ? 'componentAndSystem' : scopeKindOf(entityRef);
@@ -351,7 +362,7 @@ const EntityExemptions = ({
             <GuardedButton
               variant="outlined"
               color="primary"
-              disabledReason={grantDeniedReason}
+              disabledReason={grantDeniedReason ?? noGapReason}
               onClick={() => setGranting(true)}
             >
               {t('exemptions.grant')}
@@ -391,6 +402,7 @@ const EntityExemptions = ({
             <GrantExemptionDialog
               entityRef={entityRef}
               model={loadedModel}
+              gaps={gaps === 'loading' ? undefined : gaps}
               capability={capability}
               onClose={() => setGranting(false)}
               onGranted={changed}

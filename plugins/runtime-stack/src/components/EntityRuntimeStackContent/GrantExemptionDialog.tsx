@@ -41,6 +41,7 @@ const TITLE_ID = 'grant-exemption-title';
 export const GrantExemptionDialog = ({
   entityRef,
   model,
+  gaps,
   capability,
   onClose,
   onGranted,
@@ -49,6 +50,12 @@ export const GrantExemptionDialog = ({
   entityRef: string;
   /** The layer model, when the page has it already; else it is loaded. */
   model?: LayerModel;
+  /**
+   * The capabilities that are gaps of the service, the only ones offered:
+   * exemptions are for accepted gaps. Every capability of the model when
+   * absent (a System's, whose gaps are its components').
+   */
+  gaps?: readonly string[];
   /** The capability to start with. */
   capability?: string;
   onClose: () => void;
@@ -64,8 +71,9 @@ export const GrantExemptionDialog = ({
     [api, model],
   );
   const capabilities = useMemo(
-    () => capabilitiesOf(loaded.value),
-    [loaded.value],
+    () =>
+      capabilitiesOf(loaded.value).filter(c => !gaps || gaps.includes(c.id)),
+    [loaded.value, gaps],
   );
   const [form, setForm] = useState<ExemptionForm>({
     capability: capability ?? '',

@@ -379,6 +379,40 @@ describe('LayerStack', () => {
     expect(within(platformRow).getByText('not known')).toBeInTheDocument();
   });
 
+  it('marks a capability whose declaration a cluster contradicts with a warning chip beside its status, even when covered', async () => {
+    const covered = {
+      ...serviceMesh,
+      requirement: 'required' as const,
+      status: 'covered' as const,
+    };
+    serveCoverage({
+      ...coverage,
+      capabilities: coverage.capabilities.map(c =>
+        c.capability === 'service-mesh' ? covered : c,
+      ),
+    });
+    await render();
+
+    const meshRow = await rowOf('Service mesh');
+    // The engine's status stays as it is.
+    expect(shownStatusOf('Service mesh', meshRow)).toBe('covered');
+    const conflict = within(meshRow)
+      .getByText('Service mesh: declaration contradicted by a cluster')
+      .closest('.MuiChip-root') as HTMLElement;
+    expect(conflict).toHaveTextContent(/^conflict/);
+    expect(conflict.querySelector('svg')).toBeInTheDocument();
+    expect(
+      within(meshRow).getByText('Conflict: declared linkerd, observed Istio'),
+    ).toBeInTheDocument();
+
+    // A row without a conflict has none.
+    const workloadsRow = await rowOf('Workloads');
+    expect(shownStatusOf('Workloads', workloadsRow)).toBe('covered');
+    expect(
+      within(workloadsRow).queryByText(/contradicted by a cluster/),
+    ).not.toBeInTheDocument();
+  });
+
   describe.each([
     [1280, 'a laptop'],
     [390, 'a phone'],

@@ -14,6 +14,13 @@ export const entityContentMessages = {
     reloading: 'Reloading {{what}}',
   },
   noCapabilities: 'The layer model has no capabilities.',
+  /** What is wrong with the entity's `runtime-stack.io/` annotations. */
+  annotationProblems: {
+    title: 'Some runtime-stack annotations are ignored',
+    listLabel: 'Annotation problems',
+    action:
+      'Each of these counts for nothing in the coverage: correct it in catalog-info.yaml.',
+  },
   coverage: {
     title: 'Layer coverage',
     what: 'layer coverage',
@@ -66,6 +73,11 @@ export const entityContentMessages = {
     },
     conflict: 'Conflict: declared {{declared}}, observed {{observed}}',
     conflictNothing: 'nothing',
+    /** Beside the status chip of a capability whose declaration a cluster contradicts. */
+    conflictChip: 'conflict',
+    conflictChipLabel: '{{capability}}: declaration contradicted by a cluster',
+    conflictChipMeaning:
+      'A cluster shows other tools than the annotation declares: correct the annotation or the cluster',
     exempt: 'Exempt: {{reason}}',
     exemptUntil: 'Exempt: {{reason}} (until {{date}})',
     /** For a reader who may not read exemptions, so is not told why. */

@@ -4,6 +4,7 @@ import type {
   Exemption,
   ExemptionInput,
   LayerModel,
+  ServiceCoverage,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import { errorMessage, statusOf } from '../shared/errorMessage';
 import { scopeKindOf } from '../shared/entityScope';
@@ -173,6 +174,21 @@ export function explainExemptionError(
     default:
       return t(`exemptions.writeErrors.${action}Failed`, { message });
   }
+}
+
+/**
+ * The capabilities an exemption may be granted for on a service: its gaps,
+ * required and missing or partial. Covered, not required and already
+ * exempt capabilities have no gap to accept.
+ */
+export function exemptionGapsOf(coverage: ServiceCoverage): string[] {
+  return coverage.gaps
+    .filter(
+      c =>
+        c.requirement === 'required' &&
+        (c.status === 'missing' || c.status === 'partial'),
+    )
+    .map(c => c.capability);
 }
 
 /** Capabilities of the model from the application (6) down, for pickers and titles. */

@@ -176,6 +176,10 @@ export const exemptionsMessages = {
   count_one: '{{count}} exemption',
   count_other: '{{count}} exemptions',
   grant: 'Grant exemption',
+  /** Why Grant exemption is blocked on a service's tab. */
+  gapsLoading: 'Checking the gaps of this component…',
+  noGaps:
+    'No gap to exempt: every required capability of this component is covered or exempt.',
   columns: {
     capability: 'Capability',
     scope: 'Scope',

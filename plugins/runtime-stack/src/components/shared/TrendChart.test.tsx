@@ -1,6 +1,35 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { screen, within } from '@testing-library/react';
-import { scalePoints, TrendChart } from './TrendChart';
+import { act, screen, within } from '@testing-library/react';
+import { chartWidthFor, scalePoints, TrendChart } from './TrendChart';
+
+/** A ResizeObserver that the test triggers, as the browser would on a resize. */
+class ManualResizeObserver {
+  static instances: ManualResizeObserver[] = [];
+  observed: Element[] = [];
+  constructor(private readonly callback: ResizeObserverCallback) {
+    ManualResizeObserver.instances.push(this);
+  }
+  observe(element: Element) {
+    this.observed.push(element);
+  }
+  disconnect() {
+    this.observed = [];
+  }
+  unobserve() {}
+  /** Reports the observed element `width` px wide. */
+  resize(width: number) {
+    this.callback(
+      this.observed.map(
+        target =>
+          ({
+            target,
+            contentRect: { width },
+          } as unknown as ResizeObserverEntry),
+      ),
+      this as unknown as ResizeObserver,
+    );
+  }
+}
 
 const area = { left: 40, top: 10, width: 500, height: 200 };
 
@@ -244,6 +273,82 @@ describe('TrendChart', () => {
     const gap = within(chart).getByTestId('trend-gap');
     expect(gap).toHaveAttribute('fill', 'transparent');
     expect(gap.querySelector('title')).toHaveTextContent('2026-11-19: —');
+  });
+
+  describe('in a container of its own width', () => {
+    const original = globalThis.ResizeObserver;
+    beforeEach(() => {
+      ManualResizeObserver.instances = [];
+      globalThis.ResizeObserver =
+        ManualResizeObserver as unknown as typeof ResizeObserver;
+    });
+    afterEach(() => {
+      globalThis.ResizeObserver = original;
+      jest.restoreAllMocks();
+    });
+
+    const series = [
+      {
+        name: 'Coverage',
+        points: [
+          { day: '2026-11-18', ratio: 0.5, required: 4 },
+          { day: '2026-11-20', ratio: 1, required: 4 },
+        ],
+      },
+    ];
+    const fontSizes = (chart: HTMLElement) =>
+      Array.from(chart.querySelectorAll('text')).map(text =>
+        text.getAttribute('font-size'),
+      );
+
+    it('draws one unit per pixel of its container, so labels keep their size in a narrow card as on a wide page', async () => {
+      // Measured before the first paint: never drawn at another scale first.
+      jest
+        .spyOn(HTMLElement.prototype, 'clientWidth', 'get')
+        .mockReturnValue(320);
+      await renderInTestApp(
+        <TrendChart ariaLabel="Service coverage" series={series} />,
+      );
+      const chart = screen.getByRole('img', { name: 'Service coverage' });
+      expect(chart).toHaveAttribute('viewBox', '0 0 320 220');
+      // The plot spans the width between the margins (44 left, 16 right).
+      expect(chart.querySelector('polyline')).toHaveAttribute(
+        'points',
+        '44,102 304,12',
+      );
+      expect(fontSizes(chart)).toEqual(['12', '12', '12', '12', '12']);
+
+      // The card widens with the window.
+      const [observer] = ManualResizeObserver.instances;
+      act(() => observer.resize(900));
+      expect(chart).toHaveAttribute('viewBox', '0 0 900 220');
+      expect(chart.querySelector('polyline')).toHaveAttribute(
+        'points',
+        '44,102 884,12',
+      );
+      expect(fontSizes(chart)).toEqual(['12', '12', '12', '12', '12']);
+    });
+
+    it('scales down only below its narrowest box, and stops observing when it goes away', async () => {
+      const { unmount } = await renderInTestApp(
+        <TrendChart ariaLabel="Service coverage" series={series} />,
+      );
+      const chart = screen.getByRole('img', { name: 'Service coverage' });
+      // jsdom lays nothing out: a width it cannot measure keeps the default.
+      expect(chart).toHaveAttribute('viewBox', '0 0 600 220');
+      const [observer] = ManualResizeObserver.instances;
+      act(() => observer.resize(150));
+      expect(chart).toHaveAttribute('viewBox', '0 0 200 220');
+      unmount();
+      expect(observer.observed).toEqual([]);
+    });
+  });
+
+  it('sizes its coordinate box by the width measured, 600 when there is none', () => {
+    expect(chartWidthFor(undefined)).toBe(600);
+    expect(chartWidthFor(340)).toBe(340);
+    expect(chartWidthFor(1200)).toBe(1200);
+    expect(chartWidthFor(120)).toBe(200);
   });
 
   it('says so when there are no points', async () => {

@@ -1,7 +1,13 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
-import type { ReactNode } from 'react';
+import {
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { runtimeStackTranslationRef } from '../../translation';
 import { coveragePercentText, percentText } from './percentText';
@@ -155,16 +161,63 @@ export const SERIES_DASHES = [
 
 const dashOf = (index: number) => SERIES_DASHES[index % SERIES_DASHES.length];
 
-/** The coordinate box; the SVG scales to its container's width. */
-const WIDTH = 600;
+/**
+ * The coordinate box's width where the container's cannot be measured (no
+ * layout, as in jsdom, or no ResizeObserver): the SVG then scales to fit.
+ */
+export const FALLBACK_WIDTH = 600;
+/**
+ * The narrowest coordinate box: a narrower container scales the chart down
+ * rather than squeeze the plot between the axis labels.
+ */
+export const MIN_WIDTH = 200;
+/** Axis labels in px, as a caption, whatever the container's width. */
+const FONT_SIZE = 12;
 const MARGIN = { left: 44, right: 16, top: 12, bottom: 28 };
 const GRID = [0, 0.5, 1];
 /** How wide the hover target of a day without a value is. */
 const GAP_WIDTH = 8;
 
 /**
+ * The element's content width in px, kept current as it resizes; undefined
+ * until measured, and where it cannot be (no layout or no ResizeObserver).
+ */
+function useContentWidth(ref: RefObject<HTMLElement>): number | undefined {
+  const [width, setWidth] = useState<number>();
+  // Measured before the first paint, so the chart is not drawn once at the
+  // fallback scale and then again at its own.
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return undefined;
+    const update = (measured: number) =>
+      setWidth(measured > 0 ? Math.round(measured) : undefined);
+    update(element.clientWidth);
+    if (typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(entries => {
+      const entry = entries[entries.length - 1];
+      if (entry) update(entry.contentRect.width);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+}
+
+/**
+ * The width of the chart's coordinate box for a container `measured` px
+ * wide: the container's own, so one unit is one pixel and the labels keep
+ * their size in a narrow card as on a wide page.
+ */
+export function chartWidthFor(measured: number | undefined): number {
+  return measured === undefined
+    ? FALLBACK_WIDTH
+    : Math.max(MIN_WIDTH, measured);
+}
+
+/**
  * Coverage over time as lines, 0 to 100 %, one per series, drawn as plain
- * SVG. Each point is a dot whose tooltip gives its day and percentage; a
+ * SVG. The coordinate box follows the container's width, so text stays
+ * the same size in a narrow card as on a wide page. Each point is a dot whose tooltip gives its day and percentage; a
  * day that required nothing is a gap in its line, with "—" as its tooltip.
  */
 export const TrendChart = ({
@@ -180,6 +233,8 @@ export const TrendChart = ({
 }) => {
   const theme = useTheme();
   const { t } = useTranslationRef(runtimeStackTranslationRef);
+  const container = useRef<HTMLDivElement>(null);
+  const width = chartWidthFor(useContentWidth(container));
   // Colours follow a series' place in `series`, so toggling others keeps them.
   const shown = series
     .map((s, index) => ({
@@ -190,16 +245,20 @@ export const TrendChart = ({
     .filter(s => s.points.length > 0);
   if (shown.length === 0) {
     return (
-      <Typography variant="body2" color="textSecondary">
-        {emptyMessage ?? t('trendChart.noPoints')}
-      </Typography>
+      // The same element as the chart's below, so it stays measured when
+      // the first points come.
+      <div ref={container}>
+        <Typography variant="body2" color="textSecondary">
+          {emptyMessage ?? t('trendChart.noPoints')}
+        </Typography>
+      </div>
     );
   }
 
   const area: PlotArea = {
     left: MARGIN.left,
     top: MARGIN.top,
-    width: WIDTH - MARGIN.left - MARGIN.right,
+    width: width - MARGIN.left - MARGIN.right,
     height: Math.max(40, height - MARGIN.top - MARGIN.bottom),
   };
   const scaled = scalePoints(shown, area).map((s, index) => ({
@@ -215,11 +274,11 @@ export const TrendChart = ({
   const gridColour = theme.palette.divider;
 
   return (
-    <Box>
+    <div ref={container}>
       <svg
         role="img"
         aria-label={ariaLabel}
-        viewBox={`0 0 ${WIDTH} ${height}`}
+        viewBox={`0 0 ${width} ${height}`}
         width="100%"
         style={{ display: 'block', maxWidth: '100%', height: 'auto' }}
       >
@@ -240,7 +299,7 @@ export const TrendChart = ({
                 y={y}
                 textAnchor="end"
                 dominantBaseline="middle"
-                fontSize={11}
+                fontSize={FONT_SIZE}
                 fill={textColour}
               >
                 {percentText(t, ratio)}
@@ -252,7 +311,7 @@ export const TrendChart = ({
           x={firstPoint.x}
           y={height - 8}
           textAnchor={firstPoint.x === lastPoint.x ? 'middle' : 'start'}
-          fontSize={11}
+          fontSize={FONT_SIZE}
           fill={textColour}
         >
           {firstPoint.day}
@@ -262,7 +321,7 @@ export const TrendChart = ({
             x={lastPoint.x}
             y={height - 8}
             textAnchor="end"
-            fontSize={11}
+            fontSize={FONT_SIZE}
             fill={textColour}
           >
             {lastPoint.day}
@@ -364,6 +423,6 @@ export const TrendChart = ({
           </Box>
         ))}
       </Box>
-    </Box>
+    </div>
   );
 };
