@@ -252,9 +252,9 @@ interface ExemptionsPanelProps {
   /** The layer model for capability titles; loaded on demand when absent. */
   model?: LayerModel;
   /**
-   * A service's gaps (see `exemptionGapsOf`), the only capabilities the
-   * grant dialog offers; `'loading'` until its coverage has loaded. Every
-   * capability of the model when absent, as for a System.
+   * A service's gaps (see `exemptionGapsOf`), or those of a System's
+   * components, the only capabilities the grant dialog offers; `'loading'`
+   * until the coverage has loaded. Every capability of the model when absent.
    */
   gaps?: readonly string[] | 'loading';
   /** The capability the grant dialog starts with. */
@@ -311,8 +311,9 @@ const EntityExemptions = ({
   const [granting, setGranting] = useState(false);
   // Exemptions are for accepted gaps: with none, there is nothing to grant.
   let noGapReason: string | undefined;
-  if (gaps === 'loading') noGapReason = t('exemptions.gapsLoading');
-  else if (gaps?.length === 0) noGapReason = t('exemptions.noGaps');
+  const gapsOf = scopeKindOf(entityRef);
+  if (gaps === 'loading') noGapReason = t(`exemptions.gapsLoading.${gapsOf}`);
+  else if (gaps?.length === 0) noGapReason = t(`exemptions.noGaps.${gapsOf}`);
   // Whose gaps the panel lists: a component's own and its System's, or a
   // System's for all its components.
   const subject = systemRef ? 'componentAndSystem' : scopeKindOf(entityRef);

@@ -176,10 +176,17 @@ export const exemptionsMessages = {
   count_one: '{{count}} exemption',
   count_other: '{{count}} exemptions',
   grant: 'Grant exemption',
-  /** Why Grant exemption is blocked on a service's tab. */
-  gapsLoading: 'Checking the gaps of this component…',
-  noGaps:
-    'No gap to exempt: every required capability of this component is covered or exempt.',
+  /** Why Grant exemption is blocked, on a component's tab or a System's. */
+  gapsLoading: {
+    component: 'Checking the gaps of this component…',
+    system: 'Checking the gaps of its components…',
+  },
+  noGaps: {
+    component:
+      'No gap to exempt: every required capability of this component is covered or exempt.',
+    system:
+      'No gap to exempt: every required capability of its components is covered or exempt.',
+  },
   columns: {
     capability: 'Capability',
     scope: 'Scope',

@@ -527,6 +527,42 @@ describe('SystemRuntimeStackContent', () => {
     expect(getCoverageFigure('System coverage')).toBeInTheDocument();
   });
 
+  it("offers for an exemption only the gaps of the System's components, and says when they have none", async () => {
+    server.use(
+      http.get(coverageUrl, () => HttpResponse.json(coverage)),
+      http.get(`${baseUrl}/layers`, () => HttpResponse.json(defaultLayerModel)),
+      http.get(`${baseUrl}/exemptions`, () => HttpResponse.json({ items: [] })),
+    );
+    const { unmount } = await render();
+    const dialog = await openGrantDialog();
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: /Capability/ }),
+    );
+    const options = within(await screen.findByRole('listbox')).getAllByRole(
+      'option',
+    );
+    // image-signing, the other gap, is no capability of the model.
+    expect(options.map(o => o.textContent)).toEqual([
+      'Layer 3 · Data protection (backup & restore)',
+    ]);
+    unmount();
+
+    server.use(
+      http.get(coverageUrl, () =>
+        HttpResponse.json({ ...coverage, topGaps: [] }),
+      ),
+    );
+    await render();
+    await findCoverageFigure('System coverage');
+    const grant = screen.getByRole('button', { name: 'Grant exemption' });
+    await waitFor(() =>
+      expect(grant).toHaveAccessibleDescription(
+        'No gap to exempt: every required capability of its components is covered or exempt.',
+      ),
+    );
+    expect(grant).toHaveAttribute('aria-disabled', 'true');
+  });
+
   it("shows the System's coverage day by day", async () => {
     const asked: Array<Record<string, string>> = [];
     server.use(

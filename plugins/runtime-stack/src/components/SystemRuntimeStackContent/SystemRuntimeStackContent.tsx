@@ -128,6 +128,7 @@ export const SystemRuntimeStackContent = () => {
       <Grid item xs={12} md={7}>
         <ExemptionsPanel
           entityRef={systemRef}
+          gaps={value.topGaps.map(gap => gap.capability)}
           onChanged={coverage.retry}
           evaluatedAt={latestEvaluationOf(value.components)}
         />
