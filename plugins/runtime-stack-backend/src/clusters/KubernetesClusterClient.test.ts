@@ -97,6 +97,7 @@ describe('KubernetesClusterClient.listAll', () => {
   });
 
   it('gives up on a server that hands out a continue token again', async () => {
+    const NEXT_TOKEN: Record<string, string> = { '': 'a', a: 'b', b: 'a' };
     const looping = createServer((request, response) => {
       const token = new URL(request.url!, 'http://x').searchParams.get(
         'continue',
@@ -107,7 +108,7 @@ describe('KubernetesClusterClient.listAll', () => {
           kind: 'PodList',
           apiVersion: 'v1',
           // a, then b, then a again.
-          metadata: { continue: token === 'b' ? 'a' : token ? 'b' : 'a' },
+          metadata: { continue: NEXT_TOKEN[token ?? ''] },
           items: [pod(`cart-${token ?? 'first'}`)],
         }),
       );
