@@ -26,3 +26,23 @@ export async function pickCapability(dialog: HTMLElement, option: string) {
     within(await screen.findByRole('listbox')).getByText(option),
   );
 }
+
+/** The options the open dialog offers for its capability. */
+export async function capabilityOptions(
+  dialog: HTMLElement,
+): Promise<string[]> {
+  await userEvent.click(
+    within(dialog).getByRole('button', { name: /Capability/ }),
+  );
+  return within(await screen.findByRole('listbox'))
+    .getAllByRole('option')
+    .map(o => o.textContent ?? '');
+}
+
+/** Waits for Grant exemption to say why it is blocked, and checks it is. */
+export async function expectGrantBlocked(reason: string) {
+  const grant = screen.getByRole('button', { name: 'Grant exemption' });
+  await waitFor(() => expect(grant).toHaveAccessibleDescription(reason));
+  expect(grant).toHaveAttribute('aria-disabled', 'true');
+  return grant;
+}

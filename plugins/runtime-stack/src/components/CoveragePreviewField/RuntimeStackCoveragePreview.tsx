@@ -33,8 +33,10 @@ import Typography from '@material-ui/core/Typography';
 import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { runtimeStackApiRef } from '../../api';
-import { CoverageStatusChip } from '../shared/CoverageStatusChip';
-import { VISUALLY_HIDDEN } from '../shared/visuallyHidden';
+import {
+  CoverageStatusChip,
+  StatusChipLabel,
+} from '../shared/CoverageStatusChip';
 import { pickTopGaps } from '../EntityCoverageCard/TopGaps';
 import { toolTitlesOf } from '@internal/backstage-plugin-runtime-stack-common';
 import {
@@ -293,15 +295,7 @@ const OnceRunningChip = ({ capabilityTitle }: { capabilityTitle: string }) => {
         variant="outlined"
         className={classes.onceRunning}
         label={
-          <>
-            <span aria-hidden="true">{label}</span>
-            <span style={VISUALLY_HIDDEN}>
-              {t('coverageStatus.chipLabel', {
-                capability: capabilityTitle,
-                status: label,
-              })}
-            </span>
-          </>
+          <StatusChipLabel label={label} capabilityTitle={capabilityTitle} />
         }
       />
     </Tooltip>

@@ -31,6 +31,8 @@ import { nothingCollectedHandlers } from '../../__testUtils__/panelSources';
 import { SwitchingEntityProvider } from '../../__testUtils__/switchingEntity';
 import { translationModule } from '../../__testUtils__/translations';
 import {
+  capabilityOptions,
+  expectGrantBlocked,
   openGrantDialog,
   pickCapability,
 } from '../../__testUtils__/grantExemptionDialog';
@@ -736,19 +738,18 @@ describe('EntityRuntimeStackContent', () => {
     server.events.removeAllListeners();
   });
 
+  /** The tab's entity, declaring these tools and no other annotation. */
+  const declaringTools = (tools: string) => ({
+    ...entity,
+    metadata: {
+      ...entity.metadata,
+      annotations: { 'runtime-stack.io/tools': tools },
+    },
+  });
+
   it("says at the top which of the entity's runtime-stack annotations are ignored, and why", async () => {
     serveTab(() => HttpResponse.json(coverage));
-    await render({
-      entity: {
-        ...entity,
-        metadata: {
-          ...entity.metadata,
-          annotations: {
-            'runtime-stack.io/tools': 'service-mesh=linkerd2x',
-          },
-        },
-      },
-    });
+    await render({ entity: declaringTools('service-mesh=linkerd2x') });
 
     const list = await screen.findByRole('list', {
       name: 'Annotation problems',
@@ -773,15 +774,7 @@ describe('EntityRuntimeStackContent', () => {
 
   it('says nothing about annotations that have no problems', async () => {
     serveTab(() => HttpResponse.json(coverage));
-    await render({
-      entity: {
-        ...entity,
-        metadata: {
-          ...entity.metadata,
-          annotations: { 'runtime-stack.io/tools': 'service-mesh=linkerd' },
-        },
-      },
-    });
+    await render({ entity: declaringTools('service-mesh=linkerd') });
     await findCoverageFigure('Overall coverage');
     await screen.findByRole('table', { name: 'Workloads on prod-eu-1' });
     expect(
@@ -809,13 +802,7 @@ describe('EntityRuntimeStackContent', () => {
     await findCoverageFigure('Overall coverage');
 
     const dialog = await openGrantDialog();
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: /Capability/ }),
-    );
-    const options = within(await screen.findByRole('listbox')).getAllByRole(
-      'option',
-    );
-    expect(options.map(o => o.textContent)).toEqual([
+    expect(await capabilityOptions(dialog)).toEqual([
       'Layer 3 · Data protection (backup & restore)',
     ]);
   });
@@ -834,13 +821,9 @@ describe('EntityRuntimeStackContent', () => {
     await render();
     await findCoverageFigure('Overall coverage');
 
-    const grant = screen.getByRole('button', { name: 'Grant exemption' });
-    await waitFor(() =>
-      expect(grant).toHaveAccessibleDescription(
-        'No gap to exempt: every required capability of this component is covered or exempt.',
-      ),
+    const grant = await expectGrantBlocked(
+      'No gap to exempt: every required capability of this component is covered or exempt.',
     );
-    expect(grant).toHaveAttribute('aria-disabled', 'true');
     await userEvent.click(grant);
     expect(
       screen.queryByRole('dialog', { name: 'Grant exemption' }),

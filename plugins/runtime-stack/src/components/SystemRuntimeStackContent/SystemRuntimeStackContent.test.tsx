@@ -16,6 +16,8 @@ import { setupServer } from 'msw/node';
 import { SystemRuntimeStackContent } from './SystemRuntimeStackContent';
 import { utcDay } from '../EntityRuntimeStackContent/exemptions';
 import {
+  capabilityOptions,
+  expectGrantBlocked,
   openGrantDialog,
   pickCapability,
 } from '../../__testUtils__/grantExemptionDialog';
@@ -535,14 +537,8 @@ describe('SystemRuntimeStackContent', () => {
     );
     const { unmount } = await render();
     const dialog = await openGrantDialog();
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: /Capability/ }),
-    );
-    const options = within(await screen.findByRole('listbox')).getAllByRole(
-      'option',
-    );
     // image-signing, the other gap, is no capability of the model.
-    expect(options.map(o => o.textContent)).toEqual([
+    expect(await capabilityOptions(dialog)).toEqual([
       'Layer 3 · Data protection (backup & restore)',
     ]);
     unmount();
@@ -554,13 +550,9 @@ describe('SystemRuntimeStackContent', () => {
     );
     await render();
     await findCoverageFigure('System coverage');
-    const grant = screen.getByRole('button', { name: 'Grant exemption' });
-    await waitFor(() =>
-      expect(grant).toHaveAccessibleDescription(
-        'No gap to exempt: every required capability of its components is covered or exempt.',
-      ),
+    await expectGrantBlocked(
+      'No gap to exempt: every required capability of its components is covered or exempt.',
     );
-    expect(grant).toHaveAttribute('aria-disabled', 'true');
   });
 
   it("shows the System's coverage day by day", async () => {

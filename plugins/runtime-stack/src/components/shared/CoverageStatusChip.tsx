@@ -32,6 +32,30 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /**
+ * A status chip's text: shown as `label`, read as "Metrics status: label".
+ */
+export const StatusChipLabel = ({
+  label,
+  capabilityTitle,
+}: {
+  label: string;
+  capabilityTitle: string;
+}) => {
+  const { t } = useTranslationRef(runtimeStackTranslationRef);
+  return (
+    <>
+      <span aria-hidden="true">{label}</span>
+      <span style={VISUALLY_HIDDEN}>
+        {t('coverageStatus.chipLabel', {
+          capability: capabilityTitle,
+          status: label,
+        })}
+      </span>
+    </>
+  );
+};
+
+/**
  * A capability's status, in the same colours wherever a status is shown.
  * Colour only repeats what the text says. It opens nothing, so it takes no
  * keyboard stop: a screen reader reads it as "Metrics status: missing",
@@ -49,7 +73,6 @@ export const CoverageStatusChip = ({
   capabilityTitle: string;
 }) => {
   const classes = useStyles();
-  const { t } = useTranslationRef(runtimeStackTranslationRef);
   const { label, meaning } = useCoverageStatusText()(status, requirement);
   const recommendedGap = status === 'missing' && requirement === 'recommended';
   return (
@@ -65,15 +88,7 @@ export const CoverageStatusChip = ({
             : 'default'
         }
         label={
-          <>
-            <span aria-hidden="true">{label}</span>
-            <span style={VISUALLY_HIDDEN}>
-              {t('coverageStatus.chipLabel', {
-                capability: capabilityTitle,
-                status: label,
-              })}
-            </span>
-          </>
+          <StatusChipLabel label={label} capabilityTitle={capabilityTitle} />
         }
       />
     </Tooltip>

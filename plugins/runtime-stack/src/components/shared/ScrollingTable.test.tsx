@@ -4,25 +4,10 @@ import TableRow from '@material-ui/core/TableRow';
 import { mockApis, TestApiProvider } from '@backstage/frontend-test-utils';
 import { act, render, screen } from '@testing-library/react';
 import { ScrollingTable } from './ScrollingTable';
-
-/** A ResizeObserver that the test triggers, as the browser would on a resize. */
-class ManualResizeObserver {
-  static instances: ManualResizeObserver[] = [];
-  observed: Element[] = [];
-  constructor(private readonly callback: () => void) {
-    ManualResizeObserver.instances.push(this);
-  }
-  observe(element: Element) {
-    this.observed.push(element);
-  }
-  disconnect() {
-    this.observed = [];
-  }
-  unobserve() {}
-  fire() {
-    this.callback();
-  }
-}
+import {
+  ManualResizeObserver,
+  useManualResizeObserver,
+} from '../../__testUtils__/manualResizeObserver';
 
 /** jsdom lays nothing out: give the scroller the widths a browser would. */
 function setWidths(element: Element, scrollWidth: number, clientWidth: number) {
@@ -50,15 +35,7 @@ const renderTable = () =>
   );
 
 describe('ScrollingTable', () => {
-  const original = globalThis.ResizeObserver;
-  beforeEach(() => {
-    ManualResizeObserver.instances = [];
-    globalThis.ResizeObserver =
-      ManualResizeObserver as unknown as typeof ResizeObserver;
-  });
-  afterEach(() => {
-    globalThis.ResizeObserver = original;
-  });
+  useManualResizeObserver();
 
   it('is a plain table while its columns fit', () => {
     renderTable();
@@ -75,7 +52,7 @@ describe('ScrollingTable', () => {
     expect(observer.observed).toEqual([scroller, table]);
 
     setWidths(scroller, 900, 600);
-    act(() => observer.fire());
+    act(() => observer.resize(0));
     const region = screen.getByRole('region', {
       name: 'Workloads, scrolls sideways',
     });
@@ -83,7 +60,7 @@ describe('ScrollingTable', () => {
     expect(region).toHaveAttribute('tabindex', '0');
 
     setWidths(scroller, 600, 600);
-    act(() => observer.fire());
+    act(() => observer.resize(0));
     expect(screen.queryByRole('region')).not.toBeInTheDocument();
     expect(scroller).not.toHaveAttribute('tabindex');
   });

@@ -1,35 +1,10 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { act, screen, within } from '@testing-library/react';
 import { chartWidthFor, scalePoints, TrendChart } from './TrendChart';
-
-/** A ResizeObserver that the test triggers, as the browser would on a resize. */
-class ManualResizeObserver {
-  static instances: ManualResizeObserver[] = [];
-  observed: Element[] = [];
-  constructor(private readonly callback: ResizeObserverCallback) {
-    ManualResizeObserver.instances.push(this);
-  }
-  observe(element: Element) {
-    this.observed.push(element);
-  }
-  disconnect() {
-    this.observed = [];
-  }
-  unobserve() {}
-  /** Reports the observed element `width` px wide. */
-  resize(width: number) {
-    this.callback(
-      this.observed.map(
-        target =>
-          ({
-            target,
-            contentRect: { width },
-          } as unknown as ResizeObserverEntry),
-      ),
-      this as unknown as ResizeObserver,
-    );
-  }
-}
+import {
+  ManualResizeObserver,
+  useManualResizeObserver,
+} from '../../__testUtils__/manualResizeObserver';
 
 const area = { left: 40, top: 10, width: 500, height: 200 };
 
@@ -276,16 +251,8 @@ describe('TrendChart', () => {
   });
 
   describe('in a container of its own width', () => {
-    const original = globalThis.ResizeObserver;
-    beforeEach(() => {
-      ManualResizeObserver.instances = [];
-      globalThis.ResizeObserver =
-        ManualResizeObserver as unknown as typeof ResizeObserver;
-    });
-    afterEach(() => {
-      globalThis.ResizeObserver = original;
-      jest.restoreAllMocks();
-    });
+    useManualResizeObserver();
+    afterEach(() => jest.restoreAllMocks());
 
     const series = [
       {
