@@ -326,9 +326,9 @@ describe('LayerStack', () => {
       'Layer 0',
     ]);
     expect(layers[0]).toHaveTextContent(
-      'Layer 6 · Application1 of 2 required, 1 partly',
+      'Layer 6 · Application1 of 2 required covered, 1 partly',
     );
-    expect(layers[3]).toHaveTextContent('3 of 4 required');
+    expect(layers[3]).toHaveTextContent('3 of 4 required covered');
     expect(layers[6]).toHaveTextContent('nothing required');
     // Layers with something to fix start open, the others closed.
     expect(layers[0]).toHaveAttribute('aria-expanded', 'true');

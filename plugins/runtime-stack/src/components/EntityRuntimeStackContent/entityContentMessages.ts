@@ -62,9 +62,10 @@ export const entityContentMessages = {
     actionsColumn: 'Actions',
     layerCoverageUnknown: 'coverage unknown',
     layerNothingRequired: 'nothing required',
-    layerCoverage: '{{covered, number}} of {{required, number}} required',
+    layerCoverage:
+      '{{covered, number}} of {{required, number}} required covered',
     layerCoveragePartly:
-      '{{covered, number}} of {{required, number}} required, {{partial, number}} partly',
+      '{{covered, number}} of {{required, number}} required covered, {{partial, number}} partly',
     requirement: {
       required: 'required',
       recommended: 'recommended',
