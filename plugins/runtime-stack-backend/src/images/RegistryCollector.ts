@@ -254,15 +254,14 @@ export class RegistryCollector {
           `Reading ${registry.host}/${repository}: ${list.incomplete}; the tags in use were asked for by name and those read before are kept`,
         );
       }
+      const storedTags = new Set(stored.map(t => t.tag));
       await this.store.saveTags(
         registry.host,
         repository,
         stored,
         startedAt,
         // A tag asked for by name is listed only if the registry has it.
-        listed.filter(
-          tag => listedByRegistry.has(tag) || stored.some(t => t.tag === tag),
-        ),
+        listed.filter(tag => listedByRegistry.has(tag) || storedTags.has(tag)),
         list.incomplete &&
           `Not every tag was listed: ${list.incomplete}. The tags in use were asked for by name.`,
       );

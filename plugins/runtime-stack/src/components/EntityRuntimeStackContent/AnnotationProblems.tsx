@@ -5,9 +5,8 @@ import {
   type LayerModel,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
-import Alert from '@material-ui/lab/Alert';
-import AlertTitle from '@material-ui/lab/AlertTitle';
 import { useMemo } from 'react';
+import { StandingWarning } from '../shared/StandingWarning';
 import { runtimeStackTranslationRef } from '../../translation';
 
 /**
@@ -31,24 +30,22 @@ export const AnnotationProblems = ({
   );
   if (problems.length === 0) return null;
   return (
-    <Box mb={1}>
-      {/* A standing note rather than an alert: it is there when the page opens. */}
-      <Alert severity="warning" role="note">
-        <AlertTitle>{t('entityContent.annotationProblems.title')}</AlertTitle>
-        <Box
-          component="ul"
-          aria-label={t('entityContent.annotationProblems.listLabel')}
-          m={0}
-          pl={2}
-        >
-          {problems.map(problem => (
-            <li key={`${problem.annotation} ${problem.message}`}>
-              <code>{problem.annotation}</code>: {problem.message}
-            </li>
-          ))}
-        </Box>
-        <div>{t('entityContent.annotationProblems.action')}</div>
-      </Alert>
-    </Box>
+    <StandingWarning
+      title={t('entityContent.annotationProblems.title')}
+      action={t('entityContent.annotationProblems.action')}
+    >
+      <Box
+        component="ul"
+        aria-label={t('entityContent.annotationProblems.listLabel')}
+        m={0}
+        pl={2}
+      >
+        {problems.map(problem => (
+          <li key={`${problem.annotation} ${problem.message}`}>
+            <code>{problem.annotation}</code>: {problem.message}
+          </li>
+        ))}
+      </Box>
+    </StandingWarning>
   );
 };

@@ -177,18 +177,12 @@ export function explainExemptionError(
 }
 
 /**
- * The capabilities an exemption may be granted for on a service: its gaps,
- * required and missing or partial. Covered, not required and already
- * exempt capabilities have no gap to accept.
+ * The capabilities an exemption may be granted for on a service: the
+ * engine's gaps (required, missing or partial). Covered, not required and
+ * already exempt capabilities have no gap to accept.
  */
 export function exemptionGapsOf(coverage: ServiceCoverage): string[] {
-  return coverage.gaps
-    .filter(
-      c =>
-        c.requirement === 'required' &&
-        (c.status === 'missing' || c.status === 'partial'),
-    )
-    .map(c => c.capability);
+  return coverage.gaps.map(c => c.capability);
 }
 
 /** Capabilities of the model from the application (6) down, for pickers and titles. */

@@ -3,15 +3,13 @@ import type {
   EntityClusters,
   EntityCoverage,
 } from '@internal/backstage-plugin-runtime-stack-common';
-import Box from '@material-ui/core/Box';
-import Alert from '@material-ui/lab/Alert';
-import AlertTitle from '@material-ui/lab/AlertTitle';
 import {
   runtimeStackTranslationRef,
   type RuntimeStackT,
 } from '../../translation';
 import { clustersBehind, type ClusterBehind } from './clustersBehind';
 import { formatAge } from './formatAge';
+import { StandingWarning } from './StandingWarning';
 import { coverageSourceName } from './sourceNames';
 import { evidenceSourceErrors } from './ownershipReadError';
 
@@ -64,19 +62,18 @@ export const CoverageCaveats = ({
   ];
   if (lines.length === 0) return null;
   return (
-    <Box my={1}>
-      {/* A standing note rather than an alert: it is there when the page opens. */}
-      <Alert severity="warning" role="note">
-        <AlertTitle>{t('coverageCaveats.title')}</AlertTitle>
-        {lines.map(line => (
-          <div key={line}>{line}</div>
-        ))}
-        <div>
-          {where === 'tab'
-            ? t('coverageCaveats.actionOnTab')
-            : t('coverageCaveats.actionOnCard')}
-        </div>
-      </Alert>
-    </Box>
+    <StandingWarning
+      my={1}
+      title={t('coverageCaveats.title')}
+      action={
+        where === 'tab'
+          ? t('coverageCaveats.actionOnTab')
+          : t('coverageCaveats.actionOnCard')
+      }
+    >
+      {lines.map(line => (
+        <div key={line}>{line}</div>
+      ))}
+    </StandingWarning>
   );
 };
