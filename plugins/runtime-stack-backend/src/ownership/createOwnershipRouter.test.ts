@@ -611,12 +611,19 @@ describe.each(databases.eachSupportedId())(
         capability: 'alerting',
       });
       expect(foreign.status).toBe(403);
+      // Creating names the owner asked for, not a record that does not exist.
+      expect(foreign.body.error.message).toBe(
+        'You may not make group:default/platform-team an owner: only its members may',
+      );
 
       const takeOver = await request(server)
         .put(`${api}/ownership/${ingressRecord.id}`)
         .set(as(DANA))
         .send({ ...ingress, owner: 'team-payments', version: 2 });
       expect(takeOver.status).toBe(403);
+      expect(takeOver.body.error.message).toBe(
+        'You may not change ownership records owned by group:default/platform-team',
+      );
 
       const giveAway = await request(server)
         .put(`${api}/ownership/${own.body.id}`)
@@ -628,6 +635,9 @@ describe.each(databases.eachSupportedId())(
           version: 1,
         });
       expect(giveAway.status).toBe(403);
+      expect(giveAway.body.error.message).toBe(
+        'You may not make group:default/platform-team an owner: only its members may',
+      );
 
       const readerWrite = await create(READER, {
         ...ingress,
@@ -827,7 +837,7 @@ describe.each(databases.eachSupportedId())(
         ],
         [
           false,
-          'You may not change ownership records owned by group:default/security-team',
+          'You may not make group:default/security-team an owner: only its members may',
         ],
       ]);
       expect(res.body.results.map((r: any) => r.refusal)).toEqual([

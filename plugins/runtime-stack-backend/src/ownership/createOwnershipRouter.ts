@@ -138,24 +138,25 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
     return decision;
   }
 
-  /** Every record touched must pass the update decision, before and after the change. */
+  /**
+   * Every record touched must pass the update decision: the stored one as it
+   * is, and the record as the change leaves it. The refusal says which, since
+   * "changing a record owned by X" reads wrong to someone creating one for X.
+   */
   function refuseUnlessAllowed(
     decision: PolicyDecision,
-    records: LayerOwnership[],
+    change: { before?: LayerOwnership; after?: LayerOwnership },
   ) {
-    const refused = records.find(r => !options.isAllowed(decision, r));
-    if (refused) {
+    if (change.before && !options.isAllowed(decision, change.before)) {
       throw new NotAllowedError(
-        `You may not change ownership records owned by ${refused.owner}`,
+        `You may not change ownership records owned by ${change.before.owner}`,
       );
     }
-  }
-
-  async function authorizeWrite(
-    credentials: BackstageCredentials<BackstageUserPrincipal>,
-    records: LayerOwnership[],
-  ) {
-    refuseUnlessAllowed(await updateDecision(credentials), records);
+    if (change.after && !options.isAllowed(decision, change.after)) {
+      throw new NotAllowedError(
+        `You may not make ${change.after.owner} an owner: only its members may`,
+      );
+    }
   }
 
   /**
@@ -215,7 +216,7 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
     planned?: Entity,
     memo?: RequestMemo,
   ) {
-    refuseUnlessAllowed(decision, [asRecord(assignment)]);
+    refuseUnlessAllowed(decision, { after: asRecord(assignment) });
     await refuseTakeOverUnlessAllowed(
       decision,
       credentials,
@@ -389,7 +390,10 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
     const assignment = toOwnershipAssignment(layerModel, fields);
     const existing = await visibleRecord(req.params.id, credentials, version);
     const decision = await updateDecision(credentials);
-    refuseUnlessAllowed(decision, [existing, asRecord(assignment)]);
+    refuseUnlessAllowed(decision, {
+      before: existing,
+      after: asRecord(assignment),
+    });
     // Editing a record in place (its owner, note or link) needs only the
     // record; moving it claims a target, as creating one does.
     if (movesClaim(existing, assignment)) {
@@ -411,7 +415,9 @@ export function createOwnershipRouter(options: OwnershipRouterOptions) {
     const credentials = await userCredentials(req);
     const { version } = parseInput(deleteQuerySchema, req.query, 'query');
     const existing = await visibleRecord(req.params.id, credentials, version);
-    await authorizeWrite(credentials, [existing]);
+    refuseUnlessAllowed(await updateDecision(credentials), {
+      before: existing,
+    });
     const deleted = await audited(req, 'delete', { id: existing.id }, () =>
       store.delete(existing.id, version, credentials.principal.userEntityRef),
     );

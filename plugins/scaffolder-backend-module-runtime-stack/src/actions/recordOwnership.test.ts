@@ -371,7 +371,7 @@ describe('runtime-stack:ownership:record', () => {
         name: 'NotAllowedError',
         message: [
           `The Runtime Stack backend would refuse 2 of 3 ownership record(s) for ${SERVICE}, so nothing was created:`,
-          `- ${PLATFORM} operates capability 'metrics' for ${SERVICE}: You may not change ownership records owned by ${PLATFORM}`,
+          `- ${PLATFORM} operates capability 'metrics' for ${SERVICE}: You may not make ${PLATFORM} an owner: only its members may`,
           `- ${GHOSTS} operates layer 5 for ${SERVICE}: Invalid owner: ${GHOSTS} does not exist in the catalog`,
           'Pick an owner group you are a member of, or ask a member of the group named to run the template.',
         ].join('\n'),
@@ -459,7 +459,7 @@ describe('runtime-stack:ownership:record', () => {
     const failure = action.handler(ctx);
     await expect(failure).rejects.toMatchObject({
       name: 'NotAllowedError',
-      message: `The Runtime Stack backend refused entries[1] (${PLATFORM} operates capability 'metrics' for ${SERVICE}): You may not change ownership records owned by ${PLATFORM}`,
+      message: `The Runtime Stack backend refused entries[1] (${PLATFORM} operates capability 'metrics' for ${SERVICE}): You may not make ${PLATFORM} an owner: only its members may`,
     });
     expect(requests.map(r => r.status)).toEqual([201, 403]);
     expect((await storedRecords()).map(r => [r.layer, r.owner])).toEqual([

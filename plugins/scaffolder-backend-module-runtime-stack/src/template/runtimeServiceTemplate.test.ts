@@ -3490,7 +3490,7 @@ describe('the runtime-service template', () => {
       );
       expect(task.status).toBe('failed');
       expect(task.completion?.error?.message).toContain(
-        '- group:default/security-team operates layer 6 for component:default/fx-rates-api: You may not change ownership records owned by group:default/security-team',
+        '- group:default/security-team operates layer 6 for component:default/fx-rates-api: You may not make group:default/security-team an owner: only its members may',
       );
       const statuses = stepStatuses(task.log);
       expect(statuses).toContain('check-ownership:failed');

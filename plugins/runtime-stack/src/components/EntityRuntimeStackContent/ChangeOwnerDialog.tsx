@@ -25,14 +25,17 @@ import { scopeKindOf, useScopeNoun } from '../shared/entityScope';
 import {
   explainWriteError,
   initialOwnerForm,
+  isGroupRef,
   ownerFormErrors,
   ownershipInputOf,
+  toFullGroupRef,
   type OwnerForm,
   type OwnershipEditTarget,
   type OwnedCapability,
   type OwnershipWriteProblem,
 } from './ownershipEdits';
 import { errorMessage } from '../shared/errorMessage';
+import { useSettledAnswer } from '../shared/useSettledAnswer';
 import { ErrorText } from '../shared/ErrorText';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
@@ -135,6 +138,45 @@ const ProblemMessage = ({
 };
 
 /**
+ * Why the backend would refuse the owner picked for a new record, asked as
+ * soon as the pick settles, so nobody fills in a note only for Save to say
+ * no. Only a new record is asked about: the check is the one creating runs,
+ * and an edit in place was already cleared by its button. Nor is the owner
+ * the dialog opened with: an error before the user has done anything reads
+ * as the dialog's fault. An answer not had (still asking, or the check
+ * failed) blocks nothing: saving asks again.
+ */
+function useNewOwnerRefusal(
+  form: OwnerForm,
+  target: OwnershipEditTarget,
+  entityRef: string,
+  capability: OwnedCapability,
+): string | undefined {
+  const picked =
+    isGroupRef(form.owner) &&
+    (!target.owner ||
+      toFullGroupRef(form.owner) !== toFullGroupRef(target.owner.owner));
+  const input =
+    target.mode === 'create' && picked
+      ? ownershipInputOf({
+          // Only who and how decide; a note or link would only ask again.
+          form: { ...form, note: '', link: '' },
+          target,
+          entityRef,
+          capability,
+        })
+      : undefined;
+  const answer = useSettledAnswer(input, async (api, record) => {
+    const [result] = await api.checkOwnership([record]);
+    return result;
+  });
+  const result = answer.value;
+  return result && !result.allowed && result.refusal !== 'not-found'
+    ? result.reason
+    : undefined;
+}
+
+/**
  * Sets the owner of one capability for this component (or System). It saves
  * over the record it showed when it opened, whatever reloads meanwhile (see
  * `usePinnedEditTarget`); after a conflict, Reload moves it to the current
@@ -173,6 +215,7 @@ export const ChangeOwnerDialog = ({
   const waitingForReload = awaitingLoad && (refreshing || !refreshError);
 
   const errors = submitted ? ownerFormErrors(t, form) : {};
+  const ownerRefusal = useNewOwnerRefusal(form, target, entityRef, capability);
   const set = (field: keyof OwnerForm) => (value: string) =>
     setForm(previous => ({ ...previous, [field]: value }));
 
@@ -243,9 +286,11 @@ export const ChangeOwnerDialog = ({
             required
             value={form.owner}
             onChange={set('owner')}
-            error={Boolean(errors.owner)}
+            error={Boolean(errors.owner ?? ownerRefusal)}
             helperText={
-              errors.owner ?? t('entityContent.changeOwner.ownerHelp')
+              errors.owner ??
+              ownerRefusal ??
+              t('entityContent.changeOwner.ownerHelp')
             }
           />
           <TextField
@@ -298,7 +343,7 @@ export const ChangeOwnerDialog = ({
           <Button
             type="submit"
             color="primary"
-            disabled={saving || waitingForReload}
+            disabled={saving || waitingForReload || Boolean(ownerRefusal)}
           >
             {t('entityContent.changeOwner.save')}
           </Button>

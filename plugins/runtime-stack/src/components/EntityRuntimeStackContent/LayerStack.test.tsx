@@ -1106,9 +1106,74 @@ describe('LayerStack', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
 
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(
-      'You may not set this owner: You may only assign a group you are a member of',
+      'Not saved: You may only assign a group you are a member of',
     );
     expect(screen.getByRole('dialog')).toBeInTheDocument();
+  });
+
+  it('says as soon as an owner is picked that the backend would refuse it, and blocks Save', async () => {
+    serveCoverage(coverage);
+    const REFUSAL =
+      'You may not make group:default/security-team an owner: only its members may';
+    const asked: Array<{ owner: string; capability: string }> = [];
+    const posted: unknown[] = [];
+    server.use(
+      http.post(`${base}/ownership/check`, async ({ request }) => {
+        const { records } = (await request.json()) as {
+          records: Array<{ owner: string; capability: string }>;
+        };
+        asked.push(...records);
+        return HttpResponse.json({
+          results: records.map(record =>
+            record.owner !== 'group:default/payments-team'
+              ? {
+                  record,
+                  allowed: false,
+                  reason: REFUSAL,
+                  refusal: 'not-allowed',
+                }
+              : { record, allowed: true },
+          ),
+        });
+      }),
+      http.post(`${base}/ownership`, async ({ request }) => {
+        posted.push(await request.json());
+        return HttpResponse.json(savedRecord({}), { status: 201 });
+      }),
+    );
+    await render();
+
+    const dialog = await openChangeOwnerDialog('Service mesh');
+    const ownerField = within(dialog).getByRole('textbox', {
+      name: /Owner group/,
+    });
+    const save = within(dialog).getByRole('button', { name: 'Save' });
+    // Longer than the pick takes to settle: the owner the dialog opened with
+    // (platform-team, not the user's either) is left to Save to refuse.
+    await new Promise(resolve => setTimeout(resolve, 600));
+    expect(save).toBeEnabled();
+    await fillIn(ownerField, 'group:security-team');
+
+    expect(await within(dialog).findByText(REFUSAL)).toBeInTheDocument();
+    expect(save).toBeDisabled();
+    // The owner the dialog opened with was never asked about: only picks
+    // are. (The tab asks about other rows' owners for their buttons.)
+    expect(asked.filter(r => r.capability === 'service-mesh')).toEqual([
+      expect.objectContaining({
+        owner: 'group:default/security-team',
+        capability: 'service-mesh',
+      }),
+    ]);
+
+    await fillIn(ownerField, 'group:default/payments-team');
+    await waitFor(() => expect(save).toBeEnabled());
+    expect(within(dialog).queryByText(REFUSAL)).not.toBeInTheDocument();
+    await userEvent.click(save);
+    await waitFor(() =>
+      expect(posted).toEqual([
+        expect.objectContaining({ owner: 'group:default/payments-team' }),
+      ]),
+    );
   });
 
   it('accepts only group refs as owners', async () => {

@@ -164,7 +164,8 @@ export const entityContentMessages = {
       'Could not reload ({{message}}); saving may meet the same conflict.',
     reloaded:
       'Reloaded. Saving now applies your change over the current owner.',
-    denied: 'You may not set this owner: {{message}}',
+    /** The backend's refusal says who may. */
+    denied: 'Not saved: {{message}}',
     saveFailed: 'Could not save: {{message}}',
     changedBy:
       'Changed by {{actor}} since you opened it. Reload to see the current owner, then save again.',
