@@ -210,7 +210,8 @@ export const runtimeStackTranslationRef = createTranslationRef({
       layersLabel: 'Coverage by layer',
       layerBarLabel: 'Layer {{layer}} coverage',
       layerNothingRequired: 'Nothing required',
-      layerCounts:
+      layerCounts: '{{covered, number}} of {{required, number}} covered',
+      layerCountsPartly:
         '{{covered, number}} of {{required, number}} covered, {{partial, number}} partly',
       topGaps: 'Top gaps',
       topGapsLabel: 'Top coverage gaps',

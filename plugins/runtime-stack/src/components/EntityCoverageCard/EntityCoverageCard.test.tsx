@@ -104,6 +104,14 @@ const coverage: EntityCoverage = {
       partial: 2,
       ratio: 4 / 6,
     },
+    {
+      layer: 5,
+      title: 'Platform services',
+      required: 2,
+      covered: 2,
+      partial: 0,
+      ratio: 1,
+    },
   ],
   overall: { required: 10, covered: 6, partial: 3, ratio: 0.75 },
   // In layer order, as the backend sends them; the one missing gap comes last.
@@ -167,10 +175,14 @@ describe('EntityCoverageCard', () => {
         '3 of 4 covered, 1 partly',
       ),
     ).toBeInTheDocument();
+    // "0 partly" would be noise.
+    expect(
+      within(rowOf('Platform services')).getByText('2 of 2 covered'),
+    ).toBeInTheDocument();
     expect(
       within(rowOf('Container runtime')).getByText('Nothing required'),
     ).toBeInTheDocument();
-    expect(within(layers).getAllByRole('progressbar')).toHaveLength(2);
+    expect(within(layers).getAllByRole('progressbar')).toHaveLength(3);
     // Highest layer first, as the stack is drawn.
     // Named for a screen reader, though no header row is shown.
     expect(
@@ -183,7 +195,7 @@ describe('EntityCoverageCard', () => {
         .getAllByRole('row')
         .slice(1)
         .map(row => row.firstElementChild?.textContent),
-    ).toEqual(['4', '3', '2']);
+    ).toEqual(['5', '4', '3', '2']);
 
     const gaps = within(
       screen.getByRole('list', { name: 'Top coverage gaps' }),

@@ -7,7 +7,7 @@ import TableRow from '@material-ui/core/TableRow';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { HiddenTableHead } from '../shared/HiddenTableHead';
 import { runtimeStackTranslationRef } from '../../translation';
-import { coveragePercentText } from '../shared/percentText';
+import { coveragePercentText, layerCountsText } from '../shared/percentText';
 import { CoverageBar } from '../shared/CoverageBar';
 
 /**
@@ -19,11 +19,7 @@ export const LayerCoverageList = ({ layers }: { layers: LayerCoverage[] }) => {
   const countsOf = (layer: LayerCoverage) =>
     layer.required === 0
       ? t('coverageCard.layerNothingRequired')
-      : t('coverageCard.layerCounts', {
-          covered: layer.covered,
-          required: layer.required,
-          partial: layer.partial,
-        });
+      : layerCountsText(t, layer);
   return (
     <ScrollingTable size="small" aria-label={t('coverageCard.layersLabel')}>
       <HiddenTableHead

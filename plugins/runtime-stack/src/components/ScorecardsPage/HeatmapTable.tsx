@@ -47,7 +47,7 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /**
- * "team-payments, layer 3: 83%, 5 of 6 required, 5 services", for screen
+ * "team-payments, layer 3: 83%, 5 of 6 required covered, 5 services", for screen
  * readers: the column is "layer 3" in the layers view, where the column
  * header gives its title and every cell repeats the label, and the
  * capability's title in the drill-down.

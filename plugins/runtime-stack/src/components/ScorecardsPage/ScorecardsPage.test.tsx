@@ -146,7 +146,7 @@ describe('ScorecardsPage', () => {
     );
     expect(
       await screen.findByLabelText(
-        'team-payments, layer 3: 75%, 3 of 4 required, 2 services',
+        'team-payments, layer 3: 75%, 3 of 4 required covered, 2 services',
       ),
     ).toBeInTheDocument();
 

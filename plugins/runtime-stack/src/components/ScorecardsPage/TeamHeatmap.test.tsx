@@ -170,7 +170,7 @@ describe('TeamHeatmap', () => {
     );
     expect(
       screen.getByLabelText(
-        'Payments, layer 3: 83%, 5 of 6 required, 5 services',
+        'Payments, layer 3: 83%, 5 of 6 required covered, 5 services',
       ),
     ).toBeInTheDocument();
     // A team the catalog has no display name for keeps its short ref.
@@ -201,7 +201,9 @@ describe('TeamHeatmap', () => {
       'Layer 4 · Security, delivery & observability',
     ]);
 
-    const l3 = cell('team-payments, layer 3: 83%, 5 of 6 required, 5 services');
+    const l3 = cell(
+      'team-payments, layer 3: 83%, 5 of 6 required covered, 5 services',
+    );
     // Words, not "svcs", which a screen reader spells out.
     expect(l3).toHaveTextContent('83%5/65 services');
     // 5/6 is two thirds of the way from amber to green.
@@ -209,13 +211,13 @@ describe('TeamHeatmap', () => {
     expect(l3).toHaveStyle({ background: '#7a9428' });
 
     const l4 = cell(
-      'team-payments, layer 4: 50%, 1 of 4 required, 2 partly, 4 services',
+      'team-payments, layer 4: 50%, 1 of 4 required covered, 2 partly, 4 services',
     );
     expect(l4).toHaveTextContent('50%1/4 +2 partly4 services');
     expect(l4).toHaveAttribute('data-heat', '#ffa000');
 
     const searchL3 = cell(
-      'team-search, layer 3: 0%, 0 of 2 required, 1 service',
+      'team-search, layer 3: 0%, 0 of 2 required covered, 1 service',
     );
     expect(searchL3).toHaveAttribute('data-heat', '#d32f2f');
 
@@ -257,7 +259,7 @@ describe('TeamHeatmap', () => {
     await renderWithClient(<TeamHeatmap />);
 
     const l3 = await screen.findByLabelText(
-      'platform, layer 3: 81%, 9,000 of 12,000 required, 1,500 partly, 1,200 services',
+      'platform, layer 3: 81%, 9,000 of 12,000 required covered, 1,500 partly, 1,200 services',
     );
     expect(l3).toHaveTextContent('81%9,000/12,000 +1,500 partly1,200 services');
     expect(screen.getByRole('rowheader')).toHaveTextContent(
@@ -289,10 +291,12 @@ describe('TeamHeatmap', () => {
       }),
     ).toBeInTheDocument();
     expect(
-      cell('team-payments, Ingress: 100%, 5 of 5 required, 5 services'),
+      cell('team-payments, Ingress: 100%, 5 of 5 required covered, 5 services'),
     ).toHaveAttribute('data-heat', '#388e3c');
     expect(
-      cell('team-payments, Data protection: 0%, 0 of 1 required, 1 service'),
+      cell(
+        'team-payments, Data protection: 0%, 0 of 1 required covered, 1 service',
+      ),
     ).toHaveAttribute('data-heat', '#d32f2f');
     expect(cell('team-search, Ingress: nothing required')).toHaveTextContent(
       '—',

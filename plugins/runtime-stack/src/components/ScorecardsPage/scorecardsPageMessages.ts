@@ -56,13 +56,13 @@ export const scorecardsPageMessages = {
     /** How a cell's label names a layer column. */
     cellLayer: 'layer {{layer}}',
     cell_one:
-      '{{team}}, {{column}}: {{percent}}, {{covered, number}} of {{required, number}} required, {{count, number}} service',
+      '{{team}}, {{column}}: {{percent}}, {{covered, number}} of {{required, number}} required covered, {{count, number}} service',
     cell_other:
-      '{{team}}, {{column}}: {{percent}}, {{covered, number}} of {{required, number}} required, {{count, number}} services',
+      '{{team}}, {{column}}: {{percent}}, {{covered, number}} of {{required, number}} required covered, {{count, number}} services',
     cellPartly_one:
-      '{{team}}, {{column}}: {{percent}}, {{covered, number}} of {{required, number}} required, {{partial, number}} partly, {{count, number}} service',
+      '{{team}}, {{column}}: {{percent}}, {{covered, number}} of {{required, number}} required covered, {{partial, number}} partly, {{count, number}} service',
     cellPartly_other:
-      '{{team}}, {{column}}: {{percent}}, {{covered, number}} of {{required, number}} required, {{partial, number}} partly, {{count, number}} services',
+      '{{team}}, {{column}}: {{percent}}, {{covered, number}} of {{required, number}} required covered, {{partial, number}} partly, {{count, number}} services',
     cellNothingRequired: '{{team}}, {{column}}: nothing required',
     /** A cell's covered of required capabilities, under its percentage. */
     cellCounts: '{{covered, number}}/{{required, number}}',

@@ -11,7 +11,7 @@ import { ScrollingTable } from '../shared/ScrollingTable';
 import { HiddenTableHead } from '../shared/HiddenTableHead';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
 import { runtimeStackTranslationRef } from '../../translation';
-import { coveragePercentText } from '../shared/percentText';
+import { coveragePercentText, layerCountsText } from '../shared/percentText';
 import { CoverageBar } from '../shared/CoverageBar';
 import { CoverageFigure } from '../shared/CoverageFigure';
 
@@ -31,19 +31,10 @@ export const AggregatedCoverageCard = ({
     required: overall.required,
     partial: overall.partial,
   };
-  const layerCounts = (layer: LayerCoverage) => {
-    if (layer.required === 0) {
-      return t('systemContent.coverage.layerNothingRequired');
-    }
-    const values = {
-      covered: layer.covered,
-      required: layer.required,
-      partial: layer.partial,
-    };
-    return layer.partial > 0
-      ? t('systemContent.coverage.layerCountsPartly', values)
-      : t('systemContent.coverage.layerCounts', values);
-  };
+  const layerCounts = (layer: LayerCoverage) =>
+    layer.required === 0
+      ? t('systemContent.coverage.layerNothingRequired')
+      : layerCountsText(t, layer);
   return (
     <HeadedInfoCard
       title={t('systemContent.coverage.title')}

@@ -13,7 +13,7 @@ import { formatAgeSince } from '../shared/formatAgeSince';
 import { ScrollingTable } from '../shared/ScrollingTable';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
 import { runtimeStackTranslationRef } from '../../translation';
-import { coveragePercentText } from '../shared/percentText';
+import { coveragePercentText, layerCountsText } from '../shared/percentText';
 import { CoverageBar } from '../shared/CoverageBar';
 
 /**
@@ -36,11 +36,7 @@ const LayerCell = ({ layer }: { layer?: LayerCoverage }) => {
   if (!layer || layer.required === 0) {
     return <TableCell align="center">—</TableCell>;
   }
-  const counts = t('coverageCard.layerCounts', {
-    covered: layer.covered,
-    required: layer.required,
-    partial: layer.partial,
-  });
+  const counts = layerCountsText(t, layer);
   return (
     <TableCell align="center" style={{ whiteSpace: 'nowrap' }}>
       <Tooltip title={counts}>

@@ -198,7 +198,7 @@ describe('SystemRuntimeStackContent', () => {
     ).toEqual(['Layer', 'Coverage', 'Percent covered']);
     expect(within(layers).getAllByRole('row').slice(1).map(cellTexts)).toEqual([
       [
-        'Layer 4 · Security, delivery & observability8 + 1 partly of 14 covered',
+        'Layer 4 · Security, delivery & observability8 of 14 covered, 1 partly',
         '',
         '61%',
       ],

@@ -16,9 +16,6 @@ export const systemContentMessages = {
     subheader_other: 'Summed over {{count}} evaluated components',
     layersLabel: 'System coverage by layer',
     layerNothingRequired: 'nothing required',
-    layerCounts: '{{covered, number}} of {{required, number}} covered',
-    layerCountsPartly:
-      '{{covered, number}} + {{partial, number}} partly of {{required, number}} covered',
   },
   gaps: {
     title: 'Gaps across components',

@@ -19,3 +19,18 @@ export function coveragePercentText(
 ): string {
   return coverage.required === 0 ? '—' : percentText(t, coverage.ratio);
 }
+
+/** "3 of 4 covered", and how many partly when some are: "0 partly" is noise. */
+export function layerCountsText(
+  t: RuntimeStackT,
+  layer: { required: number; covered: number; partial: number },
+): string {
+  const counts = {
+    covered: layer.covered,
+    required: layer.required,
+    partial: layer.partial,
+  };
+  return layer.partial > 0
+    ? t('coverageCard.layerCountsPartly', counts)
+    : t('coverageCard.layerCounts', counts);
+}
