@@ -11,7 +11,7 @@ import { TopGaps } from './TopGaps';
 import { runtimeStackTranslationRef } from '../../translation';
 import { CoverageCaveats } from '../shared/CoverageCaveats';
 import { CoverageFigure } from '../shared/CoverageFigure';
-import { coveragePercentText } from '../shared/percentText';
+import { coveragePercentText, overallCountsText } from '../shared/percentText';
 
 /**
  * The card's body: what the coverage may be missing, the overall ratio,
@@ -28,11 +28,6 @@ export const CoverageSummary = ({
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   const { overall } = value;
   const age = formatAgeSince(t, value.evaluatedAt);
-  const counts = {
-    covered: overall.covered,
-    required: overall.required,
-    partial: overall.partial,
-  };
   return (
     <>
       <CoverageCaveats
@@ -47,10 +42,7 @@ export const CoverageSummary = ({
       />
       <Typography variant="body2">
         {overall.required === 0 && t('coverageCard.nothingRequired')}
-        {overall.required > 0 &&
-          (overall.partial > 0
-            ? t('coverageCard.coveredPartly', counts)
-            : t('coverageCard.covered', counts))}
+        {overall.required > 0 && overallCountsText(t, overall)}
       </Typography>
       <Typography variant="body2" color="textSecondary">
         {age

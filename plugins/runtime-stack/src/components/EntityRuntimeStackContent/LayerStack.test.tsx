@@ -281,6 +281,18 @@ describe('LayerStack', () => {
   beforeEach(() => server.use(allowingOwnershipChecks()));
 
   /** Serves the answers in turn, the last one for good; counts the requests. */
+  /** Accepts every `POST /ownership`, keeping the bodies sent. */
+  const acceptOwnershipPosts = () => {
+    const posted: unknown[] = [];
+    server.use(
+      http.post(`${base}/ownership`, async ({ request }) => {
+        posted.push(await request.json());
+        return HttpResponse.json(savedRecord({}), { status: 201 });
+      }),
+    );
+    return posted;
+  };
+
   const serveCoverage = (...answers: EntityCoverage[]) => {
     const served = { count: 0 };
     server.use(
@@ -615,13 +627,7 @@ describe('LayerStack', () => {
       coverage,
       withOwnersOf('data-protection', [organisationDefault, newOwner]),
     );
-    const posted: unknown[] = [];
-    server.use(
-      http.post(`${base}/ownership`, async ({ request }) => {
-        posted.push(await request.json());
-        return HttpResponse.json(savedRecord({}), { status: 201 });
-      }),
-    );
+    const posted = acceptOwnershipPosts();
     const analytics = mockApis.analytics();
     await render(undefined, undefined, analytics);
 
@@ -1116,7 +1122,7 @@ describe('LayerStack', () => {
     const REFUSAL =
       'You may not make group:default/security-team an owner: only its members may';
     const asked: Array<{ owner: string; capability: string }> = [];
-    const posted: unknown[] = [];
+    const posted = acceptOwnershipPosts();
     server.use(
       http.post(`${base}/ownership/check`, async ({ request }) => {
         const { records } = (await request.json()) as {
@@ -1135,10 +1141,6 @@ describe('LayerStack', () => {
               : { record, allowed: true },
           ),
         });
-      }),
-      http.post(`${base}/ownership`, async ({ request }) => {
-        posted.push(await request.json());
-        return HttpResponse.json(savedRecord({}), { status: 201 });
       }),
     );
     await render();
@@ -1178,13 +1180,7 @@ describe('LayerStack', () => {
 
   it('accepts only group refs as owners', async () => {
     serveCoverage(coverage);
-    const posted: unknown[] = [];
-    server.use(
-      http.post(`${base}/ownership`, async ({ request }) => {
-        posted.push(await request.json());
-        return HttpResponse.json(savedRecord({}), { status: 201 });
-      }),
-    );
+    const posted = acceptOwnershipPosts();
     await render();
 
     const dialog = await openChangeOwnerDialog('Service mesh');

@@ -4,6 +4,7 @@ import type {
   LayerCoverage,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import type { RuntimeStackT } from '../../translation';
+import { coverageCounts } from '../shared/percentText';
 
 /** One layer of the stack as the page shows it. */
 export interface StackLayer {
@@ -45,14 +46,9 @@ export function describeLayerCoverage(
   if (coverage.required === 0) {
     return t('entityContent.stack.layerNothingRequired');
   }
-  const counts = {
-    covered: coverage.covered,
-    required: coverage.required,
-    partial: coverage.partial,
-  };
   return coverage.partial > 0
-    ? t('entityContent.stack.layerCoveragePartly', counts)
-    : t('entityContent.stack.layerCoverage', counts);
+    ? t('entityContent.stack.layerCoveragePartly', coverageCounts(coverage))
+    : t('entityContent.stack.layerCoverage', coverageCounts(coverage));
 }
 
 /** Layers worth opening first: something to fix or a claim that disagrees with the cluster. */

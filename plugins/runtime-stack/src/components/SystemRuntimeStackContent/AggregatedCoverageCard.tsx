@@ -11,7 +11,11 @@ import { ScrollingTable } from '../shared/ScrollingTable';
 import { HiddenTableHead } from '../shared/HiddenTableHead';
 import { HeadedInfoCard } from '../shared/HeadedInfoCard';
 import { runtimeStackTranslationRef } from '../../translation';
-import { coveragePercentText, layerCountsText } from '../shared/percentText';
+import {
+  coveragePercentText,
+  layerCountsText,
+  overallCountsText,
+} from '../shared/percentText';
 import { CoverageBar } from '../shared/CoverageBar';
 import { CoverageFigure } from '../shared/CoverageFigure';
 
@@ -26,11 +30,6 @@ export const AggregatedCoverageCard = ({
 }) => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   const { overall } = value;
-  const counts = {
-    covered: overall.covered,
-    required: overall.required,
-    partial: overall.partial,
-  };
   const layerCounts = (layer: LayerCoverage) =>
     layer.required === 0
       ? t('systemContent.coverage.layerNothingRequired')
@@ -48,9 +47,7 @@ export const AggregatedCoverageCard = ({
         value={coveragePercentText(t, overall)}
       />
       <Typography variant="body2" color="textSecondary">
-        {overall.partial > 0
-          ? t('coverageCard.coveredPartly', counts)
-          : t('coverageCard.covered', counts)}
+        {overallCountsText(t, overall)}
       </Typography>
       <ScrollingTable
         size="small"

@@ -20,17 +20,33 @@ export function coveragePercentText(
   return coverage.required === 0 ? '—' : percentText(t, coverage.ratio);
 }
 
+/** The counts a coverage sentence names, from a layer's or an overall coverage. */
+export const coverageCounts = (coverage: {
+  required: number;
+  covered: number;
+  partial: number;
+}) => ({
+  covered: coverage.covered,
+  required: coverage.required,
+  partial: coverage.partial,
+});
+
 /** "3 of 4 covered", and how many partly when some are: "0 partly" is noise. */
 export function layerCountsText(
   t: RuntimeStackT,
   layer: { required: number; covered: number; partial: number },
 ): string {
-  const counts = {
-    covered: layer.covered,
-    required: layer.required,
-    partial: layer.partial,
-  };
   return layer.partial > 0
-    ? t('coverageCard.layerCountsPartly', counts)
-    : t('coverageCard.layerCounts', counts);
+    ? t('coverageCard.layerCountsPartly', coverageCounts(layer))
+    : t('coverageCard.layerCounts', coverageCounts(layer));
+}
+
+/** "6 of 10 required capabilities covered", with the partly covered ones when there are some. */
+export function overallCountsText(
+  t: RuntimeStackT,
+  overall: { required: number; covered: number; partial: number },
+): string {
+  return overall.partial > 0
+    ? t('coverageCard.coveredPartly', coverageCounts(overall))
+    : t('coverageCard.covered', coverageCounts(overall));
 }
