@@ -50,4 +50,13 @@ describe('servicesCsv', () => {
         "component:default/pay-api,group:default/payments,,'=cmd,tier-1,66.7,3,2,0,1,0,2026-11-23T10:00:00.000Z\r\n",
     );
   });
+
+  it('leaves the coverage empty when nothing is required, as the table shows —', () => {
+    const nothingRequired = { ...row, required: 0, covered: 0, gapCount: 0 };
+    expect(
+      servicesCsv([{ ...nothingRequired, ratio: 1 }]).split('\r\n')[1],
+    ).toBe(
+      'component:default/pay-api,group:default/payments,,,tier-1,,0,0,0,0,0,2026-11-23T10:00:00.000Z',
+    );
+  });
 });

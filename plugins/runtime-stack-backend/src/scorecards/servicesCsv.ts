@@ -6,7 +6,12 @@ const COLUMNS: Array<[string, (s: ServiceScore) => string | number]> = [
   ['system', s => s.system ?? ''],
   ['lifecycle', s => s.lifecycle ?? ''],
   ['profile', s => s.profile],
-  ['coverage_percent', s => Math.round(s.ratio * 1000) / 10],
+  // Empty, not 100, when nothing is required: a spreadsheet averaging the
+  // column would count such a service as fully covered.
+  [
+    'coverage_percent',
+    s => (s.required === 0 ? '' : Math.round(s.ratio * 1000) / 10),
+  ],
   ['required', s => s.required],
   ['covered', s => s.covered],
   ['partial', s => s.partial],

@@ -56,6 +56,29 @@ const adoption: EstateAdoption = {
       exempt: 0,
       tools: [{ tool: 'prometheus', services: 1 }],
     },
+    {
+      // Exempt services count among those requiring it: all three are.
+      capability: 'tracing',
+      title: 'Tracing',
+      layer: 4,
+      required: 0,
+      covered: 0,
+      partial: 0,
+      missing: 0,
+      exempt: 3,
+      tools: [],
+    },
+    {
+      capability: 'alerting',
+      title: 'Alerting',
+      layer: 4,
+      required: 0,
+      covered: 0,
+      partial: 0,
+      missing: 0,
+      exempt: 0,
+      tools: [],
+    },
   ],
 };
 
@@ -131,6 +154,16 @@ describe('AdoptionSection', () => {
     expect(dataProtection).toHaveTextContent('No tool seen for it yet');
 
     expect(within(layer4).getByText('Prometheus · 1 service')).toBeVisible();
+    expect(
+      within(
+        within(layer4).getByRole('listitem', { name: 'Tracing' }),
+      ).getByTestId('adoption-counts'),
+    ).toHaveTextContent('required by 3 services, all exempt');
+    expect(
+      within(
+        within(layer4).getByRole('listitem', { name: 'Alerting' }),
+      ).getByTestId('adoption-counts'),
+    ).toHaveTextContent('not required by any service');
     expect(
       screen.getByText(
         `Layer 4 · ${defaultLayerModel.layers.find(l => l.id === 4)!.title}`,

@@ -112,7 +112,7 @@ function useAdoptionSummary(): (capability: CapabilityAdoption) => string {
     const { exempt } = capability;
     if (capability.required === 0) {
       return exempt > 0
-        ? t('scorecardsPage.adoption.notRequiredExempt', { exempt })
+        ? t('scorecardsPage.adoption.notRequiredExempt', { count: exempt })
         : t('scorecardsPage.adoption.notRequired');
     }
     const counts = {

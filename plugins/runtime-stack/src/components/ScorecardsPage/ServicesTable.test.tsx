@@ -179,12 +179,23 @@ describe('ServicesTable', () => {
         'payments',
         'production',
         'Tier 1 (production-critical)',
-        '75%',
+        // The counts behind the percentage are read out, not only hovered.
+        '75% 7 of 10 required covered, 1 partly',
         '3',
         '1',
         '5 min ago',
       ],
-      ['docs-site', '—', '—', '—', 'static-site', '—', '0', '0', '2 h ago'],
+      [
+        'docs-site',
+        '—',
+        '—',
+        '—',
+        'static-site',
+        '— Nothing required',
+        '0',
+        '0',
+        '2 h ago',
+      ],
     ]);
     expect(
       within(rows[0]).getByText('payments-api').closest('a'),
@@ -197,6 +208,14 @@ describe('ServicesTable', () => {
         name: 'Coverage of component:default/payments-api',
       }),
     ).toHaveAttribute('aria-valuenow', '75');
+    expect(
+      screen.getByRole('progressbar', {
+        name: 'Coverage of component:default/payments-api',
+      }),
+    ).toHaveAttribute(
+      'aria-valuetext',
+      '75%, 7 of 10 required covered, 1 partly',
+    );
     // Nothing required: no bar that would claim full coverage.
     expect(
       screen.queryByRole('progressbar', {

@@ -1,4 +1,5 @@
 import { EmptyState, Progress } from '@backstage/core-components';
+import { VisuallyHidden } from '@backstage/ui';
 import {
   useAnalytics,
   useApi,
@@ -56,7 +57,7 @@ import { useLayerNames } from './layerNames';
 import { usePaginationLabels } from './usePaginationLabels';
 import { useRequirementProfiles } from './useRequirementProfiles';
 import type { scorecardsPageMessages } from './scorecardsPageMessages';
-import { coveragePercentText } from '../shared/percentText';
+import { coverageCounts, coveragePercentText } from '../shared/percentText';
 import { CoverageBar } from '../shared/CoverageBar';
 
 /** How long typing pauses before a text filter is sent. */
@@ -119,6 +120,13 @@ const ServiceRow = ({
 }) => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   const age = formatAgeSince(t, row.evaluatedAt);
+  let counts: string = t('scorecardsPage.services.nothingRequired');
+  if (row.required > 0) {
+    counts =
+      row.partial > 0
+        ? t('scorecardsPage.services.coverageCountsPartly', coverageCounts(row))
+        : t('scorecardsPage.services.coverageCounts', coverageCounts(row));
+  }
   return (
     <TableRow>
       <TableCell>
@@ -141,24 +149,17 @@ const ServiceRow = ({
       <TableCell>{row.lifecycle ?? '—'}</TableCell>
       <TableCell>{profileTitleOf(row.profile)}</TableCell>
       <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
-        <span
-          title={
-            row.required === 0
-              ? t('scorecardsPage.services.nothingRequired')
-              : t('scorecardsPage.services.coverageCounts', {
-                  covered: row.covered,
-                  required: row.required,
-                  partial: row.partial,
-                })
-          }
-        >
+        <span title={counts}>
           {coveragePercentText(t, row)}
+          {/* The counts behind the percentage, for those who cannot hover it. */}
+          <VisuallyHidden> {counts}</VisuallyHidden>
         </span>
         <CoverageBar
           coverage={row}
           label={t('scorecardsPage.services.coverageLabel', {
             service: row.entityRef,
           })}
+          valueText={`${coveragePercentText(t, row)}, ${counts}`}
           style={{ width: 64, marginLeft: 'auto' }}
         />
       </TableCell>

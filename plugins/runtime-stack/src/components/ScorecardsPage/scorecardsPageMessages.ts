@@ -93,8 +93,11 @@ export const scorecardsPageMessages = {
     countsExempt:
       '{{covered, number}} covered · {{partial, number}} partial · {{missing, number}} missing of {{required, number}} required · {{exempt, number}} exempt',
     notRequired: 'not required by any service',
-    notRequiredExempt:
-      'not required by any service · {{exempt, number}} exempt',
+    /** Exempt services count among those that require it: all of them are. */
+    notRequiredExempt_one:
+      'required by {{count, number}} service, which is exempt',
+    notRequiredExempt_other:
+      'required by {{count, number}} services, all exempt',
     noTools: 'No tool seen for it yet',
     toolsLabel: 'Tools for {{capability}}',
     /** Services on which something observed confirms the tool. */
@@ -157,7 +160,9 @@ export const scorecardsPageMessages = {
     },
     nothingRequired: 'Nothing required',
     coverageCounts:
-      '{{covered, number}} of {{required, number}} covered, {{partial, number}} partly',
+      '{{covered, number}} of {{required, number}} required covered',
+    coverageCountsPartly:
+      '{{covered, number}} of {{required, number}} required covered, {{partial, number}} partly',
     coverageLabel: 'Coverage of {{service}}',
     evaluatedAgo: '{{age}} ago',
     filters: {

@@ -4,7 +4,7 @@ import Typography from '@material-ui/core/Typography';
 import { runtimeStackTranslationRef } from '../../translation';
 import { AlertChip } from '../shared/AlertChip';
 import { CoverageBar } from '../shared/CoverageBar';
-import { coveragePercentText } from '../shared/percentText';
+import { coveragePercentText, overallCountsText } from '../shared/percentText';
 import { totalServicesOf } from '../shared/totalServicesOf';
 import { commonGaps } from './teamGaps';
 import { useTeamsWidgetStyles } from './teamsWidgetStyles';
@@ -53,8 +53,7 @@ export const TeamSummary = ({
         label={t('teamsWidget.coverageLabel', { team })}
         valueText={t('teamsWidget.coverageValue', {
           percent: coveragePercentText(t, view.overall),
-          covered: view.overall.covered,
-          required: view.overall.required,
+          counts: overallCountsText(t, view.overall),
         })}
       />
       <Typography variant="body2" color="textSecondary" gutterBottom>

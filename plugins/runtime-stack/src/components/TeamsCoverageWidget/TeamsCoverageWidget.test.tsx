@@ -14,7 +14,7 @@ import { scorecardsRouteRef } from '../../routes';
 import { backendError } from '../../__testUtils__/backendError';
 import { TeamsCoverageWidget } from './TeamsCoverageWidget';
 
-// 20 required, 15 covered: 75%.
+// 20 required, 15 covered (one gap partly): 75%.
 const payments = teamView(
   [
     teamService('payments-api', [
@@ -108,7 +108,7 @@ describe('TeamsCoverageWidget', () => {
       }),
     ).toHaveAttribute(
       'aria-valuetext',
-      '75%, 15 of 20 required capabilities covered',
+      '75%, 15 of 20 required capabilities covered, 1 partly',
     );
     expect(first).toHaveTextContent(
       '2 services · 5 gaps · 1 exemption expiring within 30 days',

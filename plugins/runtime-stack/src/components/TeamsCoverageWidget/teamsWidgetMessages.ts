@@ -33,8 +33,8 @@ export const teamsWidgetMessages = {
   /** Between the facts of a team: "2 services · 5 gaps". */
   factSeparator: ' · ',
   coverageLabel: 'Coverage of {{team}}',
-  coverageValue:
-    '{{percent}}, {{covered, number}} of {{required, number}} required capabilities covered',
+  /** `counts`: "5 of 10 required capabilities covered, 4 partly". */
+  coverageValue: '{{percent}}, {{counts}}',
   commonGapsLabel: 'Most common gaps of {{team}}',
   commonGap_one: 'Layer {{layer}} · {{capability}} · {{count}} service',
   commonGap_other: 'Layer {{layer}} · {{capability}} · {{count}} services',
