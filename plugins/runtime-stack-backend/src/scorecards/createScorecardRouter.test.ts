@@ -303,8 +303,11 @@ describe('scorecard and exemption API', () => {
       ]);
       // The overall counts both services: the total says so, beside the one listed.
       expect(team.body.totalServices).toBe(2);
+      // And why the list is short: one hidden, not a list cut at its limit.
+      expect(team.body.hiddenServices).toBe(1);
       const checkout = await get('/scorecards/teams/default/checkout');
       expect(checkout.body.services).toHaveLength(1);
+      expect(checkout.body.hiddenServices).toBe(0);
       expect(checkout.body.expiringExemptions).toEqual([]);
 
       const search = await get('/search/services');

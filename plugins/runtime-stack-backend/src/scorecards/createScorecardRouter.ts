@@ -125,12 +125,14 @@ export function createScorecardRouter(options: {
       ],
       credentials,
     );
+    const listed = services.filter(s => visible.has(s.entityRef));
     res.json({
       team,
       groups,
       overall,
       totalServices,
-      services: services.filter(s => visible.has(s.entityRef)),
+      hiddenServices: services.length - listed.length,
+      services: listed,
       expiringExemptions: expiring.filter(e => visible.has(e.scope.ref)),
     });
   });

@@ -249,6 +249,13 @@ export interface TeamView {
    * hides from the caller. Absent from answers of backends before it.
    */
   totalServices?: number;
+  /**
+   * How many of the services the list would hold the catalog hides from the
+   * caller, left out of `services`; the list is cut at 500 when
+   * `services.length + hiddenServices` is below `totalServices`. Absent from
+   * answers of backends before it.
+   */
+  hiddenServices?: number;
   services: Array<ServiceScore & { gaps: ServiceGap[] }>;
   /** Exemptions of the team's services or Systems expiring within 30 days. */
   expiringExemptions: Exemption[];

@@ -226,14 +226,19 @@ describe('GroupRuntimeStackContent', () => {
   it('does not call a group empty when its services are only hidden from the user', async () => {
     server.use(
       http.get(`${base}/scorecards/teams/default/product-engineering`, () =>
-        HttpResponse.json({ ...view, services: [], totalServices: 3 }),
+        HttpResponse.json({
+          ...view,
+          services: [],
+          totalServices: 3,
+          hiddenServices: 3,
+        }),
       ),
       http.get(`${base}/scorecards/trend`, () => HttpResponse.json(trend)),
     );
     await render();
     expect(
       await screen.findByText(
-        'Showing 0 of 3 services: the least covered, without any hidden from you',
+        "All 3 of the team's services are hidden from you; the coverage above counts them",
       ),
     ).toBeInTheDocument();
     expect(screen.queryByText(/No evaluated Component is owned/)).toBeNull();

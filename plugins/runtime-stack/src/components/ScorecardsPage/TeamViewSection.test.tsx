@@ -166,7 +166,7 @@ describe('TeamViewSection', () => {
   it('says how many services the coverage counts when the list shows fewer', async () => {
     server.use(
       http.get(`${base}/scorecards/teams/default/team-payments`, () =>
-        HttpResponse.json({ ...view, totalServices: 1200 }),
+        HttpResponse.json({ ...view, totalServices: 1200, hiddenServices: 0 }),
       ),
     );
     await render();
@@ -177,10 +177,35 @@ describe('TeamViewSection', () => {
       ),
     ).toBeInTheDocument();
     expect(
-      screen.getByText(
-        'Showing 2 of 1,200 services: the least covered, without any hidden from you',
-      ),
+      screen.getByText('Showing the 2 least covered of 1,200 services'),
     ).toBeInTheDocument();
+    expect(
+      within(
+        screen.getByRole('table', { name: 'Services of the team' }),
+      ).getAllByRole('row'),
+    ).toHaveLength(3);
+  });
+
+  it.each([
+    [
+      'the list is cut and some of it hidden',
+      { totalServices: 1200, hiddenServices: 3 },
+      'Showing the 2 least covered of 1,200 services, less 3 hidden from you',
+    ],
+    [
+      'some of a whole list are hidden',
+      { totalServices: 3, hiddenServices: 1 },
+      '1 of the 3 services is hidden from you; the coverage above counts it',
+    ],
+  ])('says so when %s', async (_, counts, note) => {
+    server.use(
+      http.get(`${base}/scorecards/teams/default/team-payments`, () =>
+        HttpResponse.json({ ...view, ...counts }),
+      ),
+    );
+    await render();
+
+    expect(await screen.findByText(note)).toBeInTheDocument();
     expect(
       within(
         screen.getByRole('table', { name: 'Services of the team' }),
@@ -191,17 +216,22 @@ describe('TeamViewSection', () => {
   it('does not say the team has no services when all it has are hidden', async () => {
     server.use(
       http.get(`${base}/scorecards/teams/default/team-payments`, () =>
-        HttpResponse.json({ ...view, totalServices: 1, services: [] }),
+        HttpResponse.json({
+          ...view,
+          totalServices: 2,
+          hiddenServices: 2,
+          services: [],
+        }),
       ),
     );
     await render();
 
     expect(
       await screen.findByText(
-        'Showing 0 of 1 service: the least covered, without any hidden from you',
+        "All 2 of the team's services are hidden from you; the coverage above counts them",
       ),
     ).toBeInTheDocument();
-    expect(screen.queryByText(/^No services are owned/)).toBeNull();
+    expect(screen.queryByText(/^No evaluated Component/)).toBeNull();
     expect(
       screen.queryByRole('table', { name: 'Services of the team' }),
     ).toBeNull();
@@ -240,7 +270,7 @@ describe('TeamViewSection', () => {
 
     expect(
       await screen.findByText(
-        'No services are owned by this team or the groups below it.',
+        'No evaluated Component is owned by this team or a group below it. Components count for the group named in their spec.owner.',
       ),
     ).toBeInTheDocument();
     expect(

@@ -33,7 +33,11 @@ import {
 import { coveragePercentText } from '../shared/percentText';
 import { CoverageFigure } from '../shared/CoverageFigure';
 import { focusableTitle } from '../shared/focusableTitle';
-import { totalServicesOf } from '../shared/totalServicesOf';
+import {
+  teamListingOf,
+  totalServicesOf,
+  type TeamListing,
+} from '../shared/totalServicesOf';
 
 type TitleOf = (id: string) => string;
 
@@ -66,6 +70,30 @@ function serviceCountsText(
     : t('scorecardsPage.teamView.serviceCounts', counts);
 }
 
+/**
+ * What the list leaves out, when it leaves anything out: the services past
+ * its least covered, those the catalog hides from the reader, or both.
+ */
+function listingNoteOf(
+  t: RuntimeStackT,
+  listing: TeamListing,
+): string | undefined {
+  const { shown, total, hidden: count } = listing;
+  if (listing.cut) {
+    return count > 0
+      ? t('scorecardsPage.teamView.shownLeastCoveredHidden', {
+          shown,
+          total,
+          count,
+        })
+      : t('scorecardsPage.teamView.shownLeastCovered', { shown, total });
+  }
+  if (count === 0) return undefined;
+  return shown === 0
+    ? t('scorecardsPage.teamView.allHidden', { count: total })
+    : t('scorecardsPage.teamView.hiddenFromYou', { count, total });
+}
+
 const ServicesTable = ({
   view,
   capabilityTitleOf,
@@ -75,20 +103,18 @@ const ServicesTable = ({
 }) => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   const statusText = useCoverageStatusText();
-  const total = totalServicesOf(view);
-  if (total === 0) {
+  const listing = teamListingOf(view);
+  if (listing.total === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
         {t('scorecardsPage.teamView.noServices')}
       </Typography>
     );
   }
-  const shownNote = view.services.length < total && (
+  const listingNote = listingNoteOf(t, listing);
+  const shownNote = listingNote && (
     <Typography variant="body2" color="textSecondary" gutterBottom>
-      {t('scorecardsPage.teamView.shownOf', {
-        shown: view.services.length,
-        count: total,
-      })}
+      {listingNote}
     </Typography>
   );
   if (view.services.length === 0) return <>{shownNote}</>;

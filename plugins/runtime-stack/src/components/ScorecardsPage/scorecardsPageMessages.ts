@@ -217,16 +217,26 @@ export const scorecardsPageMessages = {
     summaryPartly_other:
       '{{covered, number}} of {{required, number}} required capabilities covered, {{partial, number}} partly · {{count, number}} services',
     servicesHeading: 'Services',
-    /**
-     * Above a list cut short (the least covered first) or left without the
-     * services the catalog hides from the reader; `count` is all of them.
-     */
-    shownOf_one:
-      'Showing {{shown, number}} of {{count, number}} service: the least covered, without any hidden from you',
-    shownOf_other:
-      'Showing {{shown, number}} of {{count, number}} services: the least covered, without any hidden from you',
+    /** Above a list that stops at the team's least covered services. */
+    shownLeastCovered:
+      'Showing the {{shown, number}} least covered of {{total, number}} services',
+    /** Above a list without the services the catalog hides from the reader. */
+    hiddenFromYou_one:
+      '{{count, number}} of the {{total, number}} services is hidden from you; the coverage above counts it',
+    hiddenFromYou_other:
+      '{{count, number}} of the {{total, number}} services are hidden from you; the coverage above counts them',
+    allHidden_one:
+      "The team's service is hidden from you; the coverage above counts it",
+    allHidden_other:
+      "All {{count, number}} of the team's services are hidden from you; the coverage above counts them",
+    /** Both: the list is cut, and some of it hidden. */
+    shownLeastCoveredHidden_one:
+      'Showing the {{shown, number}} least covered of {{total, number}} services, less {{count, number}} hidden from you',
+    shownLeastCoveredHidden_other:
+      'Showing the {{shown, number}} least covered of {{total, number}} services, less {{count, number}} hidden from you',
     servicesLabel: 'Services of the team',
-    noServices: 'No services are owned by this team or the groups below it.',
+    noServices:
+      'No evaluated Component is owned by this team or a group below it. Components count for the group named in their spec.owner.',
     columns: {
       service: 'Service',
       coverage: 'Coverage',

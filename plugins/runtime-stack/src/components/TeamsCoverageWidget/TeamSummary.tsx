@@ -1,13 +1,36 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { TeamView } from '@internal/backstage-plugin-runtime-stack-common';
 import Typography from '@material-ui/core/Typography';
-import { runtimeStackTranslationRef } from '../../translation';
+import {
+  runtimeStackTranslationRef,
+  type RuntimeStackT,
+} from '../../translation';
 import { AlertChip } from '../shared/AlertChip';
 import { CoverageBar } from '../shared/CoverageBar';
 import { coveragePercentText, overallCountsText } from '../shared/percentText';
-import { totalServicesOf } from '../shared/totalServicesOf';
+import { teamListingOf, type TeamListing } from '../shared/totalServicesOf';
 import { commonGaps } from './teamGaps';
 import { useTeamsWidgetStyles } from './teamsWidgetStyles';
+
+/**
+ * The gaps come from the services listed, which may be fewer than the team
+ * counts: say which ones rather than pass them off as the team's.
+ */
+function gapsFact(
+  t: RuntimeStackT,
+  listing: TeamListing,
+  count: number,
+): string {
+  const { shown } = listing;
+  if (shown === 0) return t('teamsWidget.allHidden');
+  if (listing.cut) {
+    return t('teamsWidget.gapsAmongLeastCovered', { count, shown });
+  }
+  if (listing.hidden > 0) {
+    return t('teamsWidget.gapsAmongVisible', { count, shown });
+  }
+  return t('teamsWidget.gaps', { count });
+}
 
 /** A team's coverage bar, its counts and its most common gaps. */
 export const TeamSummary = ({
@@ -21,7 +44,8 @@ export const TeamSummary = ({
 }) => {
   const classes = useTeamsWidgetStyles();
   const { t } = useTranslationRef(runtimeStackTranslationRef);
-  const total = totalServicesOf(view);
+  const listing = teamListingOf(view);
+  const { total } = listing;
   if (total === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
@@ -29,16 +53,11 @@ export const TeamSummary = ({
       </Typography>
     );
   }
-  const shown = view.services.length;
   const gaps = commonGaps(view, 3);
   const gapCount = view.services.reduce((n, s) => n + s.gaps.length, 0);
-  // The gaps come from the services listed, which may be fewer than the
-  // team counts: say so rather than pass them off as the team's.
   const facts: string[] = [
     t('teamsWidget.services', { count: total }),
-    shown < total
-      ? t('teamsWidget.gapsAmongShown', { count: gapCount, shown })
-      : t('teamsWidget.gaps', { count: gapCount }),
+    gapsFact(t, listing, gapCount),
   ];
   if (view.expiringExemptions.length > 0) {
     facts.push(

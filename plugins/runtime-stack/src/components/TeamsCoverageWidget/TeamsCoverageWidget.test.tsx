@@ -167,7 +167,7 @@ describe('TeamsCoverageWidget', () => {
     await render(['group:default/team-payments']);
     expect(
       await screen.findByText(
-        'No evaluated Component is owned by this team or a group below it.',
+        'No evaluated Component is owned by this team or a group below it. Components count for the group named in their spec.owner.',
       ),
     ).toBeInTheDocument();
     // Nothing required reads as no ratio, not as fully covered.
@@ -189,27 +189,46 @@ describe('TeamsCoverageWidget', () => {
     ).toBeInTheDocument();
   });
 
-  it('counts every service of a team, and says its gaps are among those listed', async () => {
-    server.use(
-      http.get(`${baseUrl}/scorecards/teams/:namespace/:name`, () =>
-        HttpResponse.json({ ...payments, totalServices: 1200 }),
-      ),
-    );
-    await render(['group:default/team-payments']);
-    expect(await screen.findByRole('listitem')).toHaveTextContent(
-      '1,200 services · 5 gaps among the 2 least covered you can see · 1 exemption expiring within 30 days',
-    );
-  });
+  it.each([
+    [
+      'cut short',
+      { totalServices: 1200, hiddenServices: 0 },
+      '1,200 services · 5 gaps among the 2 least covered · 1 exemption expiring within 30 days',
+    ],
+    [
+      'without those hidden from the user',
+      { totalServices: 5, hiddenServices: 3 },
+      '5 services · 5 gaps among the 2 you can see · 1 exemption expiring within 30 days',
+    ],
+  ])(
+    'counts every service of a team, and says its gaps are among those listed, %s',
+    async (_, counts, text) => {
+      server.use(
+        http.get(`${baseUrl}/scorecards/teams/:namespace/:name`, () =>
+          HttpResponse.json({ ...payments, ...counts }),
+        ),
+      );
+      await render(['group:default/team-payments']);
+      expect(await screen.findByRole('listitem')).toHaveTextContent(text);
+    },
+  );
 
   it('does not call a team empty when its services are only hidden from the user', async () => {
     server.use(
       http.get(`${baseUrl}/scorecards/teams/:namespace/:name`, () =>
-        HttpResponse.json({ ...payments, services: [], totalServices: 3 }),
+        HttpResponse.json({
+          ...payments,
+          services: [],
+          totalServices: 3,
+          hiddenServices: 3,
+        }),
       ),
     );
     await render(['group:default/team-payments']);
     const team = await screen.findByRole('listitem');
-    expect(team).toHaveTextContent('3 services');
+    expect(team).toHaveTextContent(
+      '3 services · gaps not shown: the services are hidden from you',
+    );
     expect(team).not.toHaveTextContent(/No evaluated Component/);
   });
 

@@ -15,19 +15,23 @@ export const teamsWidgetMessages = {
   /** A team's coverage inside a sentence: "You may not see {what}". */
   teamWhat: "the team's coverage",
   noServices:
-    'No evaluated Component is owned by this team or a group below it.',
+    'No evaluated Component is owned by this team or a group below it. Components count for the group named in their spec.owner.',
   services_one: '{{count, number}} service',
   services_other: '{{count, number}} services',
   gaps_one: '{{count, number}} gap',
   gaps_other: '{{count, number}} gaps',
-  /**
-   * The gaps when the team's list of services holds fewer than it counts:
-   * cut short, or some hidden from the user.
-   */
-  gapsAmongShown_one:
-    '{{count, number}} gap among the {{shown, number}} least covered you can see',
-  gapsAmongShown_other:
-    '{{count, number}} gaps among the {{shown, number}} least covered you can see',
+  /** The gaps when the team's list stops at its least covered services. */
+  gapsAmongLeastCovered_one:
+    '{{count, number}} gap among the {{shown, number}} least covered',
+  gapsAmongLeastCovered_other:
+    '{{count, number}} gaps among the {{shown, number}} least covered',
+  /** The gaps when the catalog hides some of the team's services from the user. */
+  gapsAmongVisible_one:
+    '{{count, number}} gap among the {{shown, number}} you can see',
+  gapsAmongVisible_other:
+    '{{count, number}} gaps among the {{shown, number}} you can see',
+  /** When the catalog hides every service the list would hold. */
+  allHidden: 'gaps not shown: the services are hidden from you',
   expiring_one: '{{count, number}} exemption expiring within 30 days',
   expiring_other: '{{count, number}} exemptions expiring within 30 days',
   /** Between the facts of a team: "2 services · 5 gaps". */
