@@ -9,6 +9,7 @@ import { setupServer } from 'msw/node';
 import { TeamViewSection } from './TeamViewSection';
 import { runtimeStackTestApi } from '../../__testUtils__/runtimeStackClient';
 import { DENY } from '../../__testUtils__/permissionDecisions';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 
 // usePermission caches its answers per permission for the whole test file
 // (swr), so the denied case lives in a file of its own.
@@ -27,13 +28,20 @@ describe('TeamViewSection for whoever may not read exemptions', () => {
   const server = setupServer();
   registerStrictMswTestHooks(server);
 
-  it('says exemptions are not listed, rather than that none expire', async () => {
+  it('says exemptions are not listed, rather than that none expire, once the permission is known', async () => {
     server.use(
       layerModelHandler(),
       http.get(`${base}/scorecards/teams/default/team-payments`, () =>
         HttpResponse.json(view),
       ),
     );
+    // The permission answers when the test says so.
+    let answer: (decision: { result: typeof DENY }) => void = () => {};
+    const decided = new Promise<{ result: typeof DENY }>(resolve => {
+      answer = resolve;
+    });
+    const permissions = mockApis.permission();
+    jest.spyOn(permissions, 'authorize').mockReturnValue(decided);
     await renderInTestApp(
       <TeamViewSection
         team="group:default/team-payments"
@@ -41,10 +49,18 @@ describe('TeamViewSection for whoever may not read exemptions', () => {
       />,
       {
         mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-        apis: [runtimeStackTestApi(), mockApis.permission({ authorize: DENY })],
+        apis: [runtimeStackTestApi(), [permissionApiRef, permissions]],
       },
     );
 
+    expect(
+      await screen.findByRole('heading', { name: /exemptions/i }),
+    ).toBeInTheDocument();
+    // Neither sentence while the permission is unknown: either may be wrong.
+    expect(screen.queryByText(/^None of the team's exemptions/)).toBeNull();
+    expect(screen.queryByText(/^Exemptions are not listed/)).toBeNull();
+
+    answer({ result: DENY });
     expect(
       await screen.findByText(
         'Exemptions are not listed: reading them is not allowed for you.',

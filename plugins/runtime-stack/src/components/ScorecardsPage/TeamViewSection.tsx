@@ -212,9 +212,11 @@ const ExpiringExemptions = ({
     permission: exemptionReadPermission,
   });
   if (view.expiringExemptions.length === 0) {
+    // Until the permission is known, either sentence could be wrong.
+    if (loading) return null;
     return (
       <Typography variant="body2" color="textSecondary">
-        {loading || allowed
+        {allowed
           ? t('scorecardsPage.exemptions.none')
           : t('scorecardsPage.exemptions.notAllowed')}
       </Typography>
