@@ -157,6 +157,10 @@ describe('RuntimeStackClusterPicker', () => {
         "No cluster named 'prod-mars-1': the portal knows prod-eu-1, lab. The preview cannot show what it gives.",
       ),
     ).toBeInTheDocument();
+    // Told to whoever lands on the select, not only shown beneath it.
+    expect(await loadedSelect()).toHaveAccessibleDescription(
+      "No cluster named 'prod-mars-1': the portal knows prod-eu-1, lab. The preview cannot show what it gives.",
+    );
   });
 
   it('says where clusters come from when none is listed, and that the choice can wait', async () => {
@@ -212,23 +216,32 @@ describe('RuntimeStackClusterPicker', () => {
     }
   });
 
-  it('lets a name be typed when the clusters cannot be listed', async () => {
+  it('lets a name be typed when the clusters cannot be listed, and lists them on a retry', async () => {
     const { props, onChange } = pickerProps();
+    let fail = true;
     await renderInTestApp(
       <RuntimeStackClusterPicker {...props} />,
       withClusters(async () => {
-        throw new Error('403 Forbidden');
+        if (fail) throw new Error('502 Bad Gateway');
+        return [summary('prod-eu-1', 3)];
       }),
     );
     expect(
       await screen.findByText(
-        'Could not list the clusters (403 Forbidden): type the name of the one the service will run on',
+        /^Could not list the clusters \(502 Bad Gateway\): type the name of the one the service will run on, or try again\./,
       ),
     ).toBeInTheDocument();
     fireEvent.change(screen.getByRole('textbox', { name: 'Cluster' }), {
       target: { value: ' prod-eu-1 ' },
     });
     expect(onChange).toHaveBeenLastCalledWith('prod-eu-1');
+
+    fail = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    fireEvent.mouseDown(await loadedSelect());
+    expect(
+      await screen.findByRole('option', { name: /prod-eu-1/ }),
+    ).toBeInTheDocument();
   });
 
   it("says why the backend refused the list, in the backend's words", async () => {
@@ -250,6 +263,8 @@ describe('RuntimeStackClusterPicker', () => {
         'You may not list the clusters (Reading clusters is not allowed for you): that takes the runtime-stack.clusters.read permission. Leave the field empty to decide later, or type the name of the cluster, which cannot be checked.',
       ),
     ).toBeInTheDocument();
+    // Asking again would meet the same refusal.
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
   });
 
   it('asks for the permission where the template requires a cluster', async () => {
@@ -325,10 +340,10 @@ describe('RuntimeStackClusterPicker', () => {
 
     it('refuses a cluster the portal does not list, naming those it does', async () => {
       expect(await validate('prod-mars-1', listed)).toEqual([
-        "No cluster named 'prod-mars-1': the portal knows prod-eu-1, lab. Pick one of them, or decide later.",
+        "No cluster named 'prod-mars-1': the portal knows prod-eu-1, lab. Pick one of them.",
       ]);
       expect(await validate('prod-mars-1', async () => [])).toEqual([
-        "No cluster named 'prod-mars-1': the portal knows no cluster yet. Decide later.",
+        "No cluster named 'prod-mars-1': the portal knows no cluster yet. Ask the platform team to add the one the service will run on.",
       ]);
     });
 

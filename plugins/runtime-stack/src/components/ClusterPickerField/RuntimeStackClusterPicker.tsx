@@ -4,10 +4,11 @@ import {
 } from '@backstage/frontend-plugin-api';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import { clusterStateReadPermission } from '@internal/backstage-plugin-runtime-stack-common';
+import Link from '@material-ui/core/Link';
 import ListItemText from '@material-ui/core/ListItemText';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
-import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { runtimeStackApiRef } from '../../api';
 import { runtimeStackTranslationRef } from '../../translation';
 import { freshnessLabel } from '../shared/freshnessLabel';
@@ -28,7 +29,10 @@ export const RuntimeStackClusterPicker = (
   const { formData, onChange, schema, required, rawErrors, idSchema } = props;
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   const api = useApiHolder().get(runtimeStackApiRef);
-  const clusters = useAsync(async () => (api ? api.getClusters() : []), [api]);
+  const clusters = useAsyncRetry(
+    async () => (api ? api.getClusters() : []),
+    [api],
+  );
   const id = idSchema?.$id ?? 'cluster';
   const label = schema?.title ?? t('clusterPicker.label');
   const value = formData ?? '';
@@ -37,7 +41,8 @@ export const RuntimeStackClusterPicker = (
   if (clusters.error) {
     const message = errorMessage(clusters.error);
     let why: string = t('clusterPicker.listFailed', { message });
-    if (statusOf(clusters.error) === 403) {
+    const refusedOutright = statusOf(clusters.error) === 403;
+    if (refusedOutright) {
       const refused = { message, permission: clusterStateReadPermission.name };
       why = required
         ? t('clusterPicker.listForbiddenRequired', refused)
@@ -52,7 +57,25 @@ export const RuntimeStackClusterPicker = (
         error={hasErrors}
         margin="normal"
         fullWidth
-        helperText={why}
+        helperText={
+          <>
+            {why}
+            {/* A blip in the backend need not leave the name unchecked for the rest of the form. */}
+            {!refusedOutright && (
+              <>
+                {' '}
+                <Link
+                  component="button"
+                  type="button"
+                  variant="body2"
+                  onClick={clusters.retry}
+                >
+                  {t('clusterPicker.retry')}
+                </Link>
+              </>
+            )}
+          </>
+        }
         onChange={event => onChange(event.target.value.trim() || undefined)}
       />
     );
@@ -95,6 +118,11 @@ export const RuntimeStackClusterPicker = (
       // "Decide later" shows in the empty field, so the label sits above it.
       InputLabelProps={offersLater ? { shrink: true } : undefined}
       SelectProps={{
+        // MUI describes its hidden input, not the button a screen reader
+        // lands on, by the helper text.
+        SelectDisplayProps: helperText
+          ? { 'aria-describedby': `${id}-helper-text` }
+          : undefined,
         renderValue: selected =>
           selected === '' ? t('clusterPicker.later') : String(selected),
         displayEmpty: offersLater,
