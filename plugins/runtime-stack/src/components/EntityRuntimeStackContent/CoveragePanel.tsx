@@ -91,7 +91,12 @@ export const CoveragePanel = ({
                   })}
                 />
               </TableCell>
-              <TableCell>
+              {/* "100% of 7" on one line: on a phone the bar gives way instead. */}
+              <TableCell
+                style={
+                  layer.required === 0 ? undefined : { whiteSpace: 'nowrap' }
+                }
+              >
                 {layer.required === 0
                   ? t('entityContent.coverage.layerNothingRequired')
                   : t('entityContent.coverage.layerRatio', {

@@ -160,7 +160,7 @@ const ServiceRow = ({
             service: row.entityRef,
           })}
           valueText={`${coveragePercentText(t, row)}, ${counts}`}
-          style={{ width: 64, marginLeft: 'auto' }}
+          style={{ width: 64, marginLeft: 'auto', marginTop: 2 }}
         />
       </TableCell>
       <TableCell align="right">{row.gapCount}</TableCell>
