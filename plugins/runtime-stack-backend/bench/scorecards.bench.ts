@@ -42,7 +42,12 @@ const groupEntity = (name: string, parent?: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Group',
   metadata: { name, namespace: 'default' },
-  spec: { type: 'team', children: [] },
+  // Shown, and sorted by, under a name of its own.
+  spec: {
+    type: 'team',
+    children: [],
+    profile: { displayName: `Team ${name.split('').reverse().join('')}` },
+  },
   relations: parent
     ? [{ type: 'childOf', targetRef: `group:default/${parent}` }]
     : [],
@@ -216,6 +221,17 @@ async function measure(db: { name: string; knex: any }): Promise<string[][]> {
           `/scorecards/services?team=division-${
             q % DIVISIONS
           }&layer=4&status=missing&sort=ratio&order=asc&limit=50`,
+      ),
+      await series(
+        'services table: all, default sort (by shown name), page of 50',
+        q => `/scorecards/services?limit=50&offset=${(q * 50) % SERVICES}`,
+      ),
+      await series(
+        'services table: all, by owner’s shown name, desc, page of 50',
+        q =>
+          `/scorecards/services?sort=owner&order=desc&limit=50&offset=${
+            (q * 50) % SERVICES
+          }`,
       ),
       await series(
         'services table: search + lifecycle, page of 50',

@@ -14,6 +14,7 @@ import {
 import { mapWithConcurrency } from '../clusters/concurrency';
 import { dayOf, type ScorecardStore } from '../scorecards/ScorecardStore';
 import { teamClosure } from '../scorecards/teamClosure';
+import { teamSortNames } from '../scorecards/sortText';
 import type { ExemptionStore } from '../scorecards/ExemptionStore';
 import type { CoverageService } from './CoverageService';
 import type { CoverageRecord, CoverageStore } from './CoverageStore';
@@ -156,6 +157,9 @@ export class CoverageEvaluationService {
               'kind',
               'metadata.name',
               'metadata.namespace',
+              // The name the services table shows an owner by, and sorts by.
+              'metadata.title',
+              'spec.profile.displayName',
               'relations',
             ],
           },
@@ -309,7 +313,10 @@ export class CoverageEvaluationService {
     };
     await removeOutside('team', groups);
     await removeOutside('system', systems);
-    await scorecards.replaceTeamClosure(teamClosure(groups));
+    await scorecards.replaceTeamClosure(
+      teamClosure(groups),
+      teamSortNames(groups),
+    );
     await scorecards.snapshot(dayOf(now));
     await scorecards.prune(dayOf(addDays(now, -settings.retentionDays)));
   }

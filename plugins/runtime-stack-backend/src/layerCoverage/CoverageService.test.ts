@@ -725,6 +725,57 @@ describe('CoverageService', () => {
     );
   });
 
+  it.each(databases.eachSupportedId())(
+    'sorts the services table by the names the catalog shows, again after a Group is renamed, on %s',
+    async databaseId => {
+      const component = (name: string, owner: string, title?: string) => ({
+        ...entity,
+        metadata: { name, namespace: 'default', ...(title ? { title } : {}) },
+        spec: { ...entity.spec, owner },
+      });
+      const team = (name: string, displayName: string): Entity => ({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Group',
+        metadata: { name, namespace: 'default' },
+        spec: { type: 'team', children: [], profile: { displayName } },
+      });
+      const renamed = team('team-a', 'Zulu Team');
+      const coverage = await service(false, {
+        databaseId: databaseId as 'SQLITE_3' | 'POSTGRES_15',
+        scorecards: true,
+        entities: [
+          component('a-service', 'team-z', 'Zeta'),
+          component('z-service', 'team-a', 'Alpha'),
+          team('team-z', 'Alpha Team'),
+          renamed,
+        ],
+      });
+      const scorecards = new ScorecardStore(coverage.knex);
+      const sorted = async (sort: 'entityRef' | 'owner') =>
+        (await scorecards.services({ sort, limit: 50, offset: 0 })).items.map(
+          i => i.entityRef,
+        );
+
+      await coverage.evaluation.run();
+      expect(await sorted('entityRef')).toEqual([
+        'component:default/z-service',
+        'component:default/a-service',
+      ]);
+      expect(await sorted('owner')).toEqual([
+        'component:default/a-service',
+        'component:default/z-service',
+      ]);
+
+      (renamed.spec!.profile as { displayName: string }).displayName =
+        'Able Team';
+      await coverage.evaluation.run();
+      expect(await sorted('owner')).toEqual([
+        'component:default/z-service',
+        'component:default/a-service',
+      ]);
+    },
+  );
+
   it('goes on with the run when the database refuses a batch, and counts it as failed', async () => {
     const coverage = await service(false, {
       entities: [entity, otherComponent],

@@ -422,6 +422,84 @@ describe.each(databases.eachSupportedId())(
       expect(await searchTexts()).toEqual(written);
     });
 
+    it('stores what the services table sorts a service and its owner by, and fills it for services stored before', async () => {
+      const other = await databases.init(databaseId);
+      await migrateToLatest(other);
+      await other('team_sort_names').insert({
+        team_ref: 'group:default/payments',
+        sort_name: 'billing',
+      });
+      await new CoverageStore(other).put([
+        { coverage: coverageOf('uber-service'), title: 'Über Service' },
+        {
+          coverage: coverageOf('Payments-API'),
+          ownerRef: 'group:default/Team-A',
+        },
+        { coverage: coverageOf('spaced'), title: '  Spaced Out ' },
+        { coverage: coverageOf('blank'), title: ' ' },
+        { coverage: coverageOf('long'), title: `${'Ä'.repeat(300)}` },
+        {
+          coverage: coverageOf('payments-worker'),
+          ownerRef: 'group:default/payments',
+        },
+      ]);
+      const sortTexts = () =>
+        other('service_coverage')
+          .orderBy('entity_ref')
+          .select('entity_ref', 'name_sort', 'owner_sort');
+      const written = await sortTexts();
+      expect(written).toEqual([
+        {
+          entity_ref: 'component:default/Payments-API',
+          name_sort: 'payments-api',
+          owner_sort: 'team-a',
+        },
+        {
+          entity_ref: 'component:default/blank',
+          name_sort: 'blank',
+          owner_sort: null,
+        },
+        {
+          entity_ref: 'component:default/long',
+          name_sort: 'a'.repeat(255),
+          owner_sort: null,
+        },
+        {
+          entity_ref: 'component:default/payments-worker',
+          name_sort: 'payments-worker',
+          // The Group's shown name, as the last closure stored it.
+          owner_sort: 'billing',
+        },
+        {
+          entity_ref: 'component:default/spaced',
+          name_sort: 'spaced out',
+          owner_sort: null,
+        },
+        {
+          entity_ref: 'component:default/uber-service',
+          name_sort: 'uber service',
+          owner_sort: null,
+        },
+      ]);
+
+      await migrateDownThrough(
+        other,
+        '20261209100000_service_coverage_sort_names.js',
+      );
+      expect(await other.schema.hasTable('team_sort_names')).toBe(false);
+      await migrateToLatest(other);
+
+      // Until the next evaluation reads the Groups, an owner sorts by its
+      // name.
+      expect(await sortTexts()).toEqual(
+        written.map(row =>
+          row.owner_sort === 'billing'
+            ? { ...row, owner_sort: 'payments' }
+            : row,
+        ),
+      );
+    });
+
     it('keeps the rows of every evaluated service through the down steps that change its table', async () => {
       const other = await databases.init(databaseId);
       await migrateToLatest(other);
@@ -444,6 +522,7 @@ describe.each(databases.eachSupportedId())(
       // Each drops a column of service_coverage, which SQLite does by
       // building the table anew.
       for (const migration of [
+        '20261209100000_service_coverage_sort_names.js',
         '20261208100000_service_coverage_search_text.js',
         '20261207030000_service_coverage_title.js',
         '20261205210000_coverage_rows_digest.js',

@@ -7,6 +7,7 @@ import type { Knex } from 'knex';
 import { chunksOf } from '../database/chunksOf';
 import { serializeTransaction } from '../database/serializeTransaction';
 import { insertInBatches, isSqlite } from '../database/insertInBatches';
+import { ownerSortTextOf, serviceSortTextOf } from '../scorecards/sortText';
 
 // Coverage writes wait for one another: two evaluations of the same service
 // (a page view and a scheduled run, or two replicas) would otherwise both
@@ -43,6 +44,8 @@ type SummaryRow = {
   lifecycle: string | null;
   title: string | null;
   search_text: string;
+  name_sort: string;
+  owner_sort: string | null;
   evaluated_at: Date | string;
   document: string;
 };
@@ -89,13 +92,14 @@ const MAX_LIFECYCLE = 512;
 const searchTextOf = (entityRef: string, title: string | undefined) =>
   `${entityRef}\n${title ?? ''}`.toLocaleLowerCase('en-US');
 
-const toSummaryRow = ({
-  coverage,
-  systemRef,
-  ownerRef,
-  lifecycle,
-  title,
-}: CoverageRecord): SummaryRow => ({
+/**
+ * The record's summary row; `groupSortTexts` are the sort texts of the
+ * Groups among the owners, from the last evaluation's read of the catalog.
+ */
+const toSummaryRow = (
+  { coverage, systemRef, ownerRef, lifecycle, title }: CoverageRecord,
+  groupSortTexts: ReadonlyMap<string, string>,
+): SummaryRow => ({
   entity_ref: coverage.entityRef,
   system_ref: systemRef ?? null,
   owner_ref: ownerRef ?? null,
@@ -111,6 +115,9 @@ const toSummaryRow = ({
   lifecycle: lifecycle === undefined ? null : lifecycle.slice(0, MAX_LIFECYCLE),
   title: title ?? null,
   search_text: searchTextOf(coverage.entityRef, title),
+  // What the services table sorts by: what it shows.
+  name_sort: serviceSortTextOf(coverage.entityRef, title),
+  owner_sort: ownerSortTextOf(ownerRef, groupSortTexts),
   evaluated_at: new Date(coverage.evaluatedAt),
   // Owners change between evaluations; they are put on at read time.
   document: JSON.stringify({
@@ -205,11 +212,16 @@ export class CoverageStore {
         rewritten.map(w => w.record.coverage.entityRef),
         { keepSummaries: true },
       );
+      // Read under the lock, which the closure's replacement takes too.
+      const groupSortTexts = await this.groupSortTexts(
+        tx,
+        records.flatMap(r => (r.ownerRef ? [r.ownerRef] : [])),
+      );
       await insertInBatches(
         tx,
         'service_coverage',
         written.map(w => ({
-          ...toSummaryRow(w.record),
+          ...toSummaryRow(w.record, groupSortTexts),
           rows_digest: w.digest,
         })),
         { mergeOn: ['entity_ref'] },
@@ -233,6 +245,26 @@ export class CoverageStore {
     });
     if (changed.length > 0) await this.options.onChanged?.(changed);
     return changed;
+  }
+
+  /**
+   * The sort texts of the Groups among these owners, as the last
+   * evaluation stored them with the team closure.
+   */
+  private async groupSortTexts(
+    tx: Knex.Transaction,
+    ownerRefs: string[],
+  ): Promise<Map<string, string>> {
+    const result = new Map<string, string>();
+    for (const chunk of chunksOf([...new Set(ownerRefs)])) {
+      const rows: Array<{ team_ref: string; sort_name: string }> = await tx(
+        'team_sort_names',
+      )
+        .whereIn('team_ref', chunk)
+        .select('team_ref', 'sort_name');
+      for (const row of rows) result.set(row.team_ref, row.sort_name);
+    }
+    return result;
   }
 
   private async rowsDigests(

@@ -18,6 +18,7 @@ import {
 } from '../layerCoverage/CoverageStore';
 import { ExemptionStore } from './ExemptionStore';
 import { ScorecardStore } from './ScorecardStore';
+import { teamSortNames } from './sortText';
 import { teamClosure } from './teamClosure';
 
 jest.setTimeout(60_000);
@@ -112,14 +113,16 @@ describe.each(databases.eachSupportedId())(
           lifecycle: s.lifecycle,
         })),
       );
+      const groups = [
+        group('engineering'),
+        group('product', 'engineering'),
+        group('payments', 'product'),
+        group('checkout', 'product'),
+        group('platform', 'engineering'),
+      ];
       await store.replaceTeamClosure(
-        teamClosure([
-          group('engineering'),
-          group('product', 'engineering'),
-          group('payments', 'product'),
-          group('checkout', 'product'),
-          group('platform', 'engineering'),
-        ]),
+        teamClosure(groups),
+        teamSortNames(groups),
       );
     }
 
@@ -291,6 +294,164 @@ describe.each(databases.eachSupportedId())(
         ).items.map(i => i.system ?? null);
         expect(systems.slice(-3)).toEqual([null, null, null]);
       }
+    });
+
+    it('sorts services by what the table shows of them: the title, else the name, without case or accents', async () => {
+      await coverage.put([
+        { coverage: coverageOf('a-service', []), title: 'Zeta' },
+        { coverage: coverageOf('z-service', []), title: 'Alpha' },
+        { coverage: coverageOf('uber-service', []), title: 'Über' },
+        { coverage: coverageOf('vault-sync', []) },
+        { coverage: coverageOf('Quota-Keeper', []) },
+        { coverage: coverageOf('twin-b', []), title: 'Twin' },
+        { coverage: coverageOf('twin-a', []), title: 'twin' },
+      ]);
+      const sorted = async (order?: 'asc' | 'desc') =>
+        (
+          await store.services({
+            ...(order ? { sort: 'entityRef', order } : {}),
+            limit: 50,
+            offset: 0,
+          })
+        ).items.map(i => i.entityRef.slice('component:default/'.length));
+      const asc = [
+        'z-service', // Alpha
+        'checkout-web',
+        'edge-proxy',
+        'pay-api',
+        'pay-worker',
+        'Quota-Keeper',
+        'twin-a', // twin
+        'twin-b', // Twin
+        'uber-service', // Über, with the u's
+        'vault-sync',
+        'a-service', // Zeta
+      ];
+      // The default sort, as the table first shows it.
+      expect(await sorted()).toEqual(asc);
+      expect(await sorted('asc')).toEqual(asc);
+      // The same name shown twice stays in entity-ref order.
+      expect(await sorted('desc')).toEqual([
+        'a-service',
+        'vault-sync',
+        'uber-service',
+        'twin-a',
+        'twin-b',
+        'Quota-Keeper',
+        'pay-worker',
+        'pay-api',
+        'edge-proxy',
+        'checkout-web',
+        'z-service',
+      ]);
+      // Paged in the same order.
+      expect(
+        (
+          await store.services({ sort: 'entityRef', limit: 3, offset: 8 })
+        ).items.map(i => i.entityRef),
+      ).toEqual([
+        'component:default/uber-service',
+        'component:default/vault-sync',
+        'component:default/a-service',
+      ]);
+    });
+
+    it('sorts services by the name their owner’s Group shows, as the last closure written says, the unowned last', async () => {
+      const shown = (
+        name: string,
+        names: { displayName?: string; title?: string },
+      ): Entity => {
+        const g = group(name);
+        return {
+          ...g,
+          metadata: {
+            ...g.metadata,
+            ...(names.title ? { title: names.title } : {}),
+          },
+          spec: {
+            ...g.spec,
+            ...(names.displayName
+              ? { profile: { displayName: names.displayName } }
+              : {}),
+          },
+        };
+      };
+      const writeClosure = async (groups: Entity[]) =>
+        store.replaceTeamClosure(teamClosure(groups), teamSortNames(groups));
+      await coverage.put([
+        { coverage: coverageOf('lonely', []) },
+        {
+          coverage: coverageOf('user-owned', []),
+          ownerRef: 'user:default/abe',
+        },
+      ]);
+      await writeClosure([
+        // The profile's display name comes before the title.
+        shown('checkout', { displayName: 'Webshop', title: 'Checkout' }),
+        shown('payments', { title: 'Billing' }),
+        shown('platform', { displayName: 'Über Platform' }),
+      ]);
+      const sorted = async (order: 'asc' | 'desc') =>
+        (
+          await store.services({ sort: 'owner', order, limit: 50, offset: 0 })
+        ).items.map(i => i.entityRef.slice('component:default/'.length));
+
+      // abe (a User, by its name), Billing, Über Platform, Webshop.
+      expect(await sorted('asc')).toEqual([
+        'user-owned',
+        'pay-api',
+        'pay-worker',
+        'edge-proxy',
+        'checkout-web',
+        'lonely',
+      ]);
+      expect(await sorted('desc')).toEqual([
+        'checkout-web',
+        'edge-proxy',
+        'pay-api',
+        'pay-worker',
+        'user-owned',
+        'lonely',
+      ]);
+
+      // A display name changed in the catalog: the next closure re-sorts.
+      await writeClosure([
+        shown('checkout', { displayName: 'Acme Checkout' }),
+        shown('payments', { title: 'Billing' }),
+        shown('platform', { displayName: 'Über Platform' }),
+      ]);
+      expect(await sorted('asc')).toEqual([
+        'user-owned',
+        'checkout-web',
+        'pay-api',
+        'pay-worker',
+        'edge-proxy',
+        'lonely',
+      ]);
+      // A service stored after it sorts by its owner's new name too.
+      await coverage.put([
+        {
+          coverage: coverageOf('checkout-api', []),
+          ownerRef: 'group:default/checkout',
+        },
+      ]);
+      expect((await sorted('asc')).slice(0, 3)).toEqual([
+        'user-owned',
+        'checkout-api',
+        'checkout-web',
+      ]);
+      expect((await sorted('desc')).slice(-1)).toEqual(['lonely']);
+      // A Group the catalog no longer has sorts by its name again.
+      await writeClosure([shown('payments', { title: 'Billing' })]);
+      expect(await sorted('asc')).toEqual([
+        'user-owned',
+        'pay-api',
+        'pay-worker',
+        'checkout-api',
+        'checkout-web',
+        'edge-proxy',
+        'lonely',
+      ]);
     });
 
     it('searches titles as well as entity refs, without case and with _ and % as themselves', async () => {
@@ -854,21 +1015,31 @@ describe('ScorecardStore on PostgreSQL', () => {
     const knex = await databases.init('POSTGRES_15');
     await migrateToLatest(knex);
     const store = new ScorecardStore(knex);
-    await store.replaceTeamClosure([
-      { team_ref: 'group:default/a', member_ref: 'group:default/a', depth: 0 },
-    ]);
+    await store.replaceTeamClosure(
+      [
+        {
+          team_ref: 'group:default/a',
+          member_ref: 'group:default/a',
+          depth: 0,
+        },
+      ],
+      [],
+    );
 
     // A snapshot under way holds the coverage write lock until it commits.
     const { release, done: snapshot } = await holdCoverageWriteLock(knex);
     let replaced = false;
     const replace = store
-      .replaceTeamClosure([
-        {
-          team_ref: 'group:default/b',
-          member_ref: 'group:default/b',
-          depth: 0,
-        },
-      ])
+      .replaceTeamClosure(
+        [
+          {
+            team_ref: 'group:default/b',
+            member_ref: 'group:default/b',
+            depth: 0,
+          },
+        ],
+        [],
+      )
       .then(() => {
         replaced = true;
       });

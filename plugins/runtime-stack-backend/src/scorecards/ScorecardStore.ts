@@ -19,6 +19,7 @@ import { chunksOf } from '../database/chunksOf';
 import { insertInBatches } from '../database/insertInBatches';
 import { serializeTransaction } from '../database/serializeTransaction';
 import { COVERAGE_WRITE_LOCK } from '../layerCoverage/CoverageStore';
+import { ownerSortTextOf, type TeamSortName } from './sortText';
 import type { ClosureRow } from './teamClosure';
 
 // Names the daily snapshot among the database's advisory locks ('RSSN').
@@ -40,11 +41,16 @@ const counts = (row: Counts): CoverageCounts => {
   return { ...c, ratio: coverageRatio(c) };
 };
 
+/**
+ * The column each sort of the services table orders by. A service and its
+ * owner sort by what the table shows of them, a title or a Group's display
+ * name, not by their refs; the keys stay those the frontend sends.
+ */
 const SORTS: Record<NonNullable<ServiceScoreQuery['sort']>, string> = {
-  entityRef: 'sc.entity_ref',
+  entityRef: 'sc.name_sort',
   ratio: 'sc.ratio',
   gapCount: 'sc.gap_count',
-  owner: 'sc.owner_ref',
+  owner: 'sc.owner_sort',
   system: 'sc.system_ref',
   evaluatedAt: 'sc.evaluated_at',
 };
@@ -152,15 +158,49 @@ export class ScorecardStore {
     return [...teams];
   }
 
-  /** Replaces the group hierarchy used for team rollups. */
-  async replaceTeamClosure(rows: ClosureRow[]): Promise<void> {
+  /**
+   * Replaces the group hierarchy used for team rollups, and the texts the
+   * Groups sort by as owners in the services table, and brings the owner
+   * sort of every stored service up to date: a Group whose display name
+   * changed moves in the table with this evaluation.
+   */
+  async replaceTeamClosure(
+    rows: ClosureRow[],
+    sortNames: TeamSortName[],
+  ): Promise<void> {
     await this.knex.transaction(async tx => {
       // The snapshot reads the closure twice, for teams overall and per
       // layer, holding this lock: a new closure between the two would give
-      // the day's team rows two different organisations.
+      // the day's team rows two different organisations. Coverage writes
+      // take it too, so none stores an owner's sort text from before.
       await serializeTransaction(tx, COVERAGE_WRITE_LOCK);
       await tx('team_closure').delete();
       await insertInBatches(tx, 'team_closure', rows);
+      const sortTexts = new Map(sortNames.map(n => [n.team_ref, n.sort_name]));
+      await tx('team_sort_names').delete();
+      await insertInBatches(
+        tx,
+        'team_sort_names',
+        [...sortTexts].map(([team_ref, sort_name]) => ({
+          team_ref,
+          sort_name,
+        })),
+      );
+      // Per owner, a few hundred in a large estate, and only those whose
+      // text changed: most evaluations update none.
+      const owners: Array<{ owner_ref: string; owner_sort: string | null }> =
+        await tx('service_coverage')
+          .whereNotNull('owner_ref')
+          .distinct('owner_ref', 'owner_sort');
+      const updated = new Set<string>();
+      for (const { owner_ref, owner_sort } of owners) {
+        const text = ownerSortTextOf(owner_ref, sortTexts);
+        if (text === owner_sort || updated.has(owner_ref)) continue;
+        updated.add(owner_ref);
+        await tx('service_coverage')
+          .where({ owner_ref })
+          .update({ owner_sort: text });
+      }
     });
   }
 

@@ -153,9 +153,10 @@ describe('scorecard and exemption API', () => {
         .get('/api/runtime-stack/scorecards/services')
         .query({ team: 'payments', sort: 'entityRef', order: 'desc' })
         .set('Authorization', asUser());
+      // By the names shown: "Payments API" after "pay-worker".
       expect(services.body.items.map((i: any) => i.entityRef)).toEqual([
-        'component:default/pay-worker',
         'component:default/pay-api',
+        'component:default/pay-worker',
       ]);
 
       const csv = await request(backend.server)
