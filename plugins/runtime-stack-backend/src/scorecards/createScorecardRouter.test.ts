@@ -316,6 +316,25 @@ describe('scorecard and exemption API', () => {
         'component:default/cart',
         'component:default/pay-api',
       ]);
+      // Page by page, the hidden service is skipped rather than left as a
+      // gap: no page is short of it, and no cursor names it.
+      const pages: string[][] = [];
+      const cursors: string[] = [];
+      let after: string | undefined;
+      do {
+        const next = await get('/search/services', {
+          limit: '1',
+          ...(after ? { after } : {}),
+        });
+        pages.push(next.body.items.map((i: any) => i.entityRef));
+        after = next.body.nextAfter;
+        if (after) cursors.push(after);
+      } while (after);
+      expect(pages).toEqual([
+        ['component:default/cart'],
+        ['component:default/pay-api'],
+      ]);
+      expect(cursors).toEqual(['component:default/cart']);
 
       // Their history and exemption reasons are not the guest's to read.
       const hiddenTrend = await get('/scorecards/trend', {

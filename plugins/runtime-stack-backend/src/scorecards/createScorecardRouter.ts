@@ -21,6 +21,7 @@ import {
   exemptionReadPermission,
   scorecardReadPermission,
   type LayerModel,
+  type SearchableService,
   type SearchableServicePage,
   type TrendSubject,
 } from '@internal/backstage-plugin-runtime-stack-common';
@@ -214,27 +215,40 @@ export function createScorecardRouter(options: {
       req.query,
       'query',
     );
-    // One more than asked: the last page says it is the last.
-    const found = await scorecards.searchableServices(after, limit + 1);
-    const services = found.slice(0, limit);
-    const { items: entities } = await options.catalog.getEntitiesByRefs(
-      {
-        entityRefs: services.map(s => s.entityRef),
-        fields: ['metadata.title'],
-      },
-      { credentials },
-    );
-    const page: SearchableServicePage = {
-      // The catalog answers null for what it hides from the caller.
-      items: services.flatMap((service, i) => {
+    // Services the catalog hides from the caller are skipped here, not
+    // left as gaps: a page ending on one would hand its ref out as the
+    // cursor, and short pages would count them. So it reads on until it
+    // has one more visible service than asked (the page is not the last)
+    // or none are left; the cursor is the last service the caller sees.
+    const visible: SearchableService[] = [];
+    let cursor = after;
+    let exhausted = false;
+    while (visible.length <= limit && !exhausted) {
+      const batch = await scorecards.searchableServices(cursor, limit + 1);
+      exhausted = batch.length <= limit;
+      if (batch.length === 0) break;
+      cursor = batch[batch.length - 1].entityRef;
+      const { items: entities } = await options.catalog.getEntitiesByRefs(
+        {
+          entityRefs: batch.map(s => s.entityRef),
+          fields: ['metadata.title'],
+        },
+        { credentials },
+      );
+      batch.forEach((service, i) => {
+        // The catalog answers null for what it hides from the caller.
         const entity = entities[i];
-        if (!entity) return [];
+        if (!entity) return;
         // Field selection leaves out metadata when the entity has no title.
         const title = entity.metadata?.title;
-        return [title ? { ...service, title } : service];
-      }),
-      ...(found.length > limit
-        ? { nextAfter: services[services.length - 1].entityRef }
+        visible.push(title ? { ...service, title } : service);
+      });
+    }
+    const items = visible.slice(0, limit);
+    const page: SearchableServicePage = {
+      items,
+      ...(visible.length > limit
+        ? { nextAfter: items[items.length - 1].entityRef }
         : {}),
     };
     res.json(page);
