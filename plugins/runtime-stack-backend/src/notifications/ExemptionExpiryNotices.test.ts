@@ -100,6 +100,27 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
+    it('does not announce an exemption revoked while the run sends the others', async () => {
+      const { store, notices, sent, exempt, waitBeforeSend } = await setUp();
+      await exempt('component:default/payments-api', 'alerting', 3);
+      const second = await exempt(
+        'component:default/payments-api',
+        'metrics',
+        4,
+      );
+      let revoked = false;
+      waitBeforeSend(async () => {
+        if (!revoked) {
+          revoked = true;
+          await store.delete(second.id);
+        }
+      });
+      expect(await notices.run()).toEqual({ notified: 1, failed: 0 });
+      expect(sent.map(s => s.payload.title)).toEqual([
+        'payments-api: exemption from Alerting expires in 3 days',
+      ]);
+    });
+
     it('says nothing of an exemption that has already expired', async () => {
       const { notices, sent, exempt, advance } = await setUp();
       await exempt('component:default/payments-api', 'alerting', 1);

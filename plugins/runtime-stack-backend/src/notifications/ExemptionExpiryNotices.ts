@@ -53,8 +53,15 @@ export class ExemptionExpiryNotices {
       expiryNotNotified: true,
     });
     const sent: string[] = [];
+    let revoked = 0;
     for (const exemption of due) {
       if (signal?.aborted) break;
+      // Sending takes a while a notice: one revoked since the list was
+      // read is not announced as about to expire.
+      if (!(await exemptions.get(exemption.id))) {
+        revoked += 1;
+        continue;
+      }
       if (
         await notifier.exemptionExpiring(
           exemption,
@@ -72,6 +79,9 @@ export class ExemptionExpiryNotices {
         `Notified the owners of ${sent.length} of ${due.length} exemption(s) expiring within ${settings.warnDays} days`,
       );
     }
-    return { notified: sent.length, failed: due.length - sent.length };
+    return {
+      notified: sent.length,
+      failed: due.length - revoked - sent.length,
+    };
   }
 }

@@ -183,11 +183,14 @@ describe('RuntimeStackNotifier', () => {
         title:
           'payments-api: exemption from Distributed tracing expires in 5 days',
         description:
-          'Tracing rolls out in Q1. Granted by user:default/priya-nair. After 2026-12-09 Distributed tracing counts as missing again; cover it or ask for a new exemption.',
+          'Granted by user:default/priya-nair. From 2026-12-09 09:00 UTC Distributed tracing counts as missing again; cover it or ask for a new exemption.',
         link: '/catalog/default/component/payments-api/runtime-stack',
       });
     }
     expect(await inbox(omar)).toEqual([]);
+    // The reason is for those the policy lets read exemptions, on the tab.
+    const [toSara] = await inbox(sara);
+    expect(JSON.stringify(toSara.payload)).not.toContain('Tracing rolls out');
   });
 
   it('logs and reports a send that failed, and throws nothing', async () => {

@@ -27,6 +27,14 @@ const capabilitiesText = (regressions: CoverageRegression[]) =>
  * Sending never fails the caller: a notifications backend that is down or
  * not installed is logged.
  */
+/**
+ * When an exemption stops counting, in UTC to the minute: "2026-12-09 00:00
+ * UTC". A day alone read as "after that day", though the exemption picked
+ * for a day ends as that day starts.
+ */
+const expiryMoment = (expiresAt: string) =>
+  `${new Date(expiresAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
 export class RuntimeStackNotifier {
   constructor(
     private readonly options: {
@@ -90,12 +98,13 @@ export class RuntimeStackNotifier {
         title: `${nameOf(
           exemption.scope.ref,
         )}: exemption from ${capabilityTitle} expires ${when}`,
+        // Not the reason: a policy may keep reasons from some of the team
+        // (runtime-stack.exemption.read), and a notice reaches all of it;
+        // the tab it links shows the reason to those who may read it.
         description: [
-          asSentence(exemption.reason),
           `Granted by ${exemption.grantedBy}.`,
-          `After ${exemption.expiresAt.slice(
-            0,
-            10,
+          `From ${expiryMoment(
+            exemption.expiresAt,
           )} ${capabilityTitle} counts as missing again; cover it or ask for a new exemption.`,
         ].join(' '),
         link: runtimeStackTabPath(exemption.scope.ref),
