@@ -283,6 +283,22 @@ describe('runtime stack actions', () => {
         name: 'payouts',
       }),
     ).rejects.toThrow("No cluster named 'prod-eu-1'");
+    // A misspelt field is refused by name, as the REST API refuses it,
+    // rather than dropped and answered as if it were not there.
+    await expect(
+      started.invoke('get-new-service-coverage-on-cluster', {
+        cluster: 'prod-eu-1',
+        namespace: 'payments',
+        name: 'payouts',
+        runtimeclass: 'gvisor',
+      }),
+    ).rejects.toThrow(/runtimeclass/);
+    await expect(
+      started.invoke('get-service-runtime-stack', {
+        entityRef: 'payments-api',
+        includeNotrequired: true,
+      }),
+    ).rejects.toThrow(/includeNotrequired/);
   });
 
   it("tell a service's stack without owners to a caller who may read coverage but not ownership", async () => {

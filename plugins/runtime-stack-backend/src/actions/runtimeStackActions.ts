@@ -169,15 +169,19 @@ export function registerRuntimeStackActions(deps: Deps) {
     ],
     schema: {
       input: z =>
-        z.object({
-          entityRef: componentRefSchema(z),
-          includeNotRequired: z
-            .boolean()
-            .optional()
-            .describe(
-              'Also list capabilities its profile does not ask for (default false)',
-            ),
-        }),
+        z
+          .object({
+            entityRef: componentRefSchema(z),
+            includeNotRequired: z
+              .boolean()
+              .optional()
+              .describe(
+                'Also list capabilities its profile does not ask for (default false)',
+              ),
+          })
+          // An unknown field is refused, not dropped: a misspelt
+          // runtimeclass would otherwise answer as if none were given.
+          .strict(),
       output: z =>
         z.object({
           entityRef: z.string(),
@@ -306,9 +310,13 @@ export function registerRuntimeStackActions(deps: Deps) {
     ],
     schema: {
       input: z =>
-        z.object({
-          entityRef: componentRefSchema(z),
-        }),
+        z
+          .object({
+            entityRef: componentRefSchema(z),
+          })
+          // An unknown field is refused, not dropped: a misspelt
+          // runtimeclass would otherwise answer as if none were given.
+          .strict(),
       output: z =>
         z.object({
           entityRef: z.string(),
@@ -391,21 +399,25 @@ export function registerRuntimeStackActions(deps: Deps) {
     ],
     schema: {
       input: z =>
-        z.object({
-          cluster: z.string().describe('A cluster the portal collects'),
-          namespace: z
-            .string()
-            .describe('The Kubernetes namespace the service will run in'),
-          name: z
-            .string()
-            .describe(
-              'Its name, the backstage.io/kubernetes-id its objects will carry',
-            ),
-          runtimeClass: z
-            .string()
-            .optional()
-            .describe('The RuntimeClass its pods will name, e.g. gvisor'),
-        }),
+        z
+          .object({
+            cluster: z.string().describe('A cluster the portal collects'),
+            namespace: z
+              .string()
+              .describe('The Kubernetes namespace the service will run in'),
+            name: z
+              .string()
+              .describe(
+                'Its name, the backstage.io/kubernetes-id its objects will carry',
+              ),
+            runtimeClass: z
+              .string()
+              .optional()
+              .describe('The RuntimeClass its pods will name, e.g. gvisor'),
+          })
+          // An unknown field is refused, not dropped: a misspelt
+          // runtimeclass would otherwise answer as if none were given.
+          .strict(),
       output: z =>
         z.object({
           cluster: z.string(),
@@ -487,24 +499,28 @@ export function registerRuntimeStackActions(deps: Deps) {
     ],
     schema: {
       input: z =>
-        z.object({
-          entityRef: z
-            .string()
-            .describe(
-              'A Component or System, e.g. component:default/payments-api',
-            ),
-          capability: z
-            .string()
-            .optional()
-            .describe('A capability id of the layer model, e.g. metrics'),
-          layer: z
-            .number()
-            .int()
-            .min(0)
-            .max(6)
-            .optional()
-            .describe('A layer, 0 (platform) to 6 (application)'),
-        }),
+        z
+          .object({
+            entityRef: z
+              .string()
+              .describe(
+                'A Component or System, e.g. component:default/payments-api',
+              ),
+            capability: z
+              .string()
+              .optional()
+              .describe('A capability id of the layer model, e.g. metrics'),
+            layer: z
+              .number()
+              .int()
+              .min(0)
+              .max(6)
+              .optional()
+              .describe('A layer, 0 (platform) to 6 (application)'),
+          })
+          // An unknown field is refused, not dropped: a misspelt
+          // runtimeclass would otherwise answer as if none were given.
+          .strict(),
       output: z =>
         z.object({
           entityRef: z.string(),
