@@ -57,6 +57,33 @@ describe('imageDrift', () => {
     expect(two.message).toMatch(/, but 2 pods run another digest$/);
   });
 
+  it('counts pods, not containers: an init container of the same image is the same pod', () => {
+    const inPod = (name: string, d: string) => ({
+      cluster: 'prod-eu-1',
+      namespace: 'payments',
+      pod: name,
+      digest: d,
+    });
+    const [mismatch] = imageDrift({
+      tag: '1.15.0',
+      // The app and its migration init container, in each of two pods.
+      running: [
+        inPod('api-1', digest('9')),
+        inPod('api-1', digest('9')),
+        inPod('api-2', digest('9')),
+        inPod('api-2', digest('9')),
+      ],
+      tags,
+      maxAgeDays: 90,
+      now,
+    });
+    expect(mismatch.facts?.pods).toBe(2);
+    expect(mismatch.evidence).toEqual([
+      `prod-eu-1: pod payments/api-1 runs ${digest('9')}`,
+      `prod-eu-1: pod payments/api-2 runs ${digest('9')}`,
+    ]);
+  });
+
   it('reports a newer version with its digest and build date', () => {
     const drift = imageDrift({
       tag: '1.14.2',

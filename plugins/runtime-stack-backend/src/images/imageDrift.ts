@@ -12,12 +12,35 @@ export interface DriftInput {
   tag?: string;
   /** Pinned by digest in the reference. */
   pinnedDigest?: string;
-  running: Array<{ cluster: string; pod: string; digest?: string }>;
+  /** One entry per container running it: a pod's init container too. */
+  running: Array<{
+    cluster: string;
+    namespace?: string;
+    pod: string;
+    digest?: string;
+  }>;
   /** The repository's tags as last read; undefined when not fetched. */
   tags?: RegistryTag[];
   maxAgeDays: number;
   now: Date;
 }
+
+type Running = DriftInput['running'][number];
+
+/** `payments/api-7d9f` on its cluster: a pod once, however many of its containers run the image. */
+const podOf = (r: Running) =>
+  `${r.cluster}: pod ${r.namespace ? `${r.namespace}/` : ''}${r.pod}`;
+
+/** The entries of distinct pods, the first container of each. */
+const distinctPods = (running: Running[]): Running[] => {
+  const seen = new Set<string>();
+  return running.filter(r => {
+    const pod = podOf(r);
+    if (seen.has(pod)) return false;
+    seen.add(pod);
+    return true;
+  });
+};
 
 const finding = (
   kind: ImageDrift['kind'],
@@ -48,23 +71,23 @@ export function imageDrift(input: DriftInput): ImageDrift[] {
       finding(
         'floating-tag',
         tag ? { tag } : {},
-        input.running.slice(0, 3).map(r => `${r.cluster}: pod ${r.pod}`),
+        distinctPods(input.running).slice(0, 3).map(podOf),
       ),
     );
   }
   const current = tag ? tags?.find(t => t.tag === tag) : undefined;
   if (current) {
-    const stale = input.running.filter(
-      r => r.digest && r.digest !== current.digest,
+    // Pods, not containers: an init container of the same image is the
+    // same pod running another digest, counted once as the table counts it.
+    const stale = distinctPods(
+      input.running.filter(r => r.digest && r.digest !== current.digest),
     );
     if (stale.length > 0) {
       drift.push(
         finding(
           'digest-mismatch',
           { tag, tagDigest: current.digest, pods: stale.length },
-          stale
-            .slice(0, 5)
-            .map(r => `${r.cluster}: pod ${r.pod} runs ${r.digest}`),
+          stale.slice(0, 5).map(r => `${podOf(r)} runs ${r.digest}`),
         ),
       );
     }

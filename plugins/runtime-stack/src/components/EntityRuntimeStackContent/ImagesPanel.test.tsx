@@ -199,6 +199,26 @@ describe('ImagesPanel', () => {
     ).toBeInTheDocument();
   });
 
+  it('says a configured registry was not read yet, rather than that it lacks the tag or that nothing drifted', async () => {
+    await renderWithFirstImage({
+      checkedAt: undefined,
+      current: undefined,
+      newest: [],
+      drift: [],
+    });
+    expect(
+      screen.getByText(
+        'Not read from the registry yet: the next registry collection reads it.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText(/is not in the registry/),
+    ).not.toBeInTheDocument();
+    const [, row] = screen.getAllByRole('row');
+    expect(within(row).getByText('not checked')).toBeInTheDocument();
+    expect(within(row).queryByText('none')).not.toBeInTheDocument();
+  });
+
   it('speaks the words an app installs for the plugin', async () => {
     const german = createTranslationMessages({
       ref: runtimeStackTranslationRef,

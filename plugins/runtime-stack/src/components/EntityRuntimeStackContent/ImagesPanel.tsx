@@ -202,6 +202,14 @@ const Running = ({ image }: { image: ServiceImage }) => {
   );
 };
 
+/**
+ * A repository the registry collection has not read yet, neither with
+ * success nor failure: a new registry or a newly deployed image. Nothing
+ * it lacks is known, so no tag is "not in the registry".
+ */
+const notReadYet = (image: ServiceImage) =>
+  image.registryConfigured && !image.checkedAt && !image.lastError;
+
 const Registry = ({ image }: { image: ServiceImage }) => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
   if (!image.registryConfigured) {
@@ -212,6 +220,9 @@ const Registry = ({ image }: { image: ServiceImage }) => {
         })}
       </Caption>
     );
+  }
+  if (notReadYet(image)) {
+    return <Caption>{t('imagesPanel.registry.notReadYet')}</Caption>;
   }
   const { current } = image;
   const newest = image.newest[0];
@@ -273,12 +284,13 @@ const DRIFT_KEYS = {
 
 /**
  * Whether the registry was read for the image, so that no drift means none:
- * not when its registry is not configured, the reference does not parse, or
- * the registry failed before giving anything.
+ * not when its registry is not configured, the reference does not parse, it
+ * was not read yet, or the registry failed before giving anything.
  */
 const driftChecked = (image: ServiceImage) =>
   image.registryConfigured &&
   !image.invalid &&
+  !notReadYet(image) &&
   !(image.lastError && !image.current && image.newest.length === 0);
 
 const Drift = ({ image }: { image: ServiceImage }) => {

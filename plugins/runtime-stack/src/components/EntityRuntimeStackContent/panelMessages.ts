@@ -51,6 +51,9 @@ export const imagesPanelMessages = {
     tagNotRead:
       'tag {{tag}} is in the registry, not read: only tags in a workload template or annotation, and the newest versions, are',
     tagMissing: 'tag {{tag}} is not in the registry',
+    /** A configured registry the collection has not read the repository from yet. */
+    notReadYet:
+      'Not read from the registry yet: the next registry collection reads it.',
     newest: 'newest: {{tag}}',
     tagCount_one: 'of {{count}} tag',
     tagCount_other: 'of {{count}} tags',
