@@ -209,6 +209,33 @@ describe('ClustersPanel', () => {
     expect(screen.getAllByText('current')).toHaveLength(1);
   });
 
+  it('says what the collector could not read on a cluster, since its objects may be missing', async () => {
+    renderInTestApp(
+      <ClustersPanel
+        value={{
+          ...clusters,
+          clusters: [
+            view('prod-eu-1', {
+              lastSuccessAt: '2026-12-04T10:00:00Z',
+              warnings: ['pods: 403 Forbidden'],
+            }),
+            view('prod-us-1', { lastSuccessAt: '2026-12-04T10:00:00Z' }),
+          ],
+        }}
+        titles={layerModelTitlesOf(undefined)}
+      />,
+      { apis: [[kubernetesClusterLinkFormatterApiRef, formatter]] },
+    );
+    expect(
+      await screen.findByText(
+        'Not everything on this cluster could be read, so pods or objects may be missing here: pods: 403 Forbidden',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText(/^Not everything on this cluster/)).toHaveLength(
+      1,
+    );
+  });
+
   it('speaks the words an app installs for the plugin', async () => {
     const german = createTranslationMessages({
       ref: runtimeStackTranslationRef,

@@ -85,6 +85,15 @@ export const ClustersPanel = ({
               {t('clustersPanel.lastGoodData', { message: cluster.lastError })}
             </ErrorText>
           )}
+          {cluster.warnings.length > 0 && (
+            // "0 running of 0" beside "current" reads as no pods, where the
+            // pods were only not readable.
+            <ErrorText>
+              {t('clustersPanel.unreadable', {
+                warnings: cluster.warnings.join('; '),
+              })}
+            </ErrorText>
+          )}
           <ScrollingTable
             size="small"
             aria-label={t('clustersPanel.workloadsLabel', {

@@ -9,6 +9,9 @@ export const clustersPanelMessages = {
   unavailableBecause: '{{cluster}} could not be checked: {{message}}',
   collected: ' · collected {{age}} ago',
   lastGoodData: 'Showing the last good data: {{message}}',
+  /** Resources the collector was refused or not served: what they hold is missing here. */
+  unreadable:
+    'Not everything on this cluster could be read, so pods or objects may be missing here: {{warnings}}',
   workloadsLabel: 'Workloads on {{cluster}}',
   columns: {
     workload: 'Workload',
