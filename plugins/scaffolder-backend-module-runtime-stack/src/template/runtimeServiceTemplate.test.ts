@@ -1695,6 +1695,26 @@ async function checkChart(dir: string, c: Combination, entity: Entity) {
   expect(one('PodDisruptionBudget').spec.selector.matchLabels).toEqual(
     deployment.spec.selector.matchLabels,
   );
+  // Pods that are not ready do not hold up a drain.
+  expect(one('PodDisruptionBudget').spec.unhealthyPodEvictionPolicy).toBe(
+    'AlwaysAllow',
+  );
+  // Replicas spread over nodes and zones, softly, by the Deployment's own pods.
+  expect(
+    deployment.spec.template.spec.topologySpreadConstraints.map(
+      (spread: any) => [
+        spread.topologyKey,
+        spread.whenUnsatisfiable,
+        spread.labelSelector,
+      ],
+    ),
+  ).toEqual(
+    ['kubernetes.io/hostname', 'topology.kubernetes.io/zone'].map(key => [
+      key,
+      'ScheduleAnyway',
+      { matchLabels: deployment.spec.selector.matchLabels },
+    ]),
+  );
 
   if (v.ingressEnabled) {
     const ingress = one('Ingress');
