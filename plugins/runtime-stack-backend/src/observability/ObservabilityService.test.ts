@@ -145,7 +145,6 @@ describeWithPrometheus('ObservabilityService', () => {
         .writeHead(200, { 'content-type': 'text/plain; version=0.0.4' })
         .end('up_requests_total 1\n');
     });
-    closedPort = await findFreePort();
     prometheus = await startPrometheus({
       scrapeTargets: [
         {
@@ -274,6 +273,9 @@ describeWithPrometheus('ObservabilityService', () => {
         ? true
         : undefined;
     });
+    // Only once every server here listens: asked before, the free port
+    // could be the very one Prometheus then took, and "gone" would answer.
+    closedPort = await findFreePort();
   });
 
   afterAll(async () => {
@@ -484,6 +486,7 @@ describeWithPrometheus('ObservabilityService', () => {
       }),
     );
     expect(found.matchedBy).not.toHaveProperty('namesNotFound');
+    expect(found.prometheusRead).toBe(1);
     // No Prometheus read: nothing is known to be missing.
     const unread = await service({
       prometheus: [
@@ -492,6 +495,8 @@ describeWithPrometheus('ObservabilityService', () => {
     }).entityObservability(named);
     expect(unread.errors).toHaveLength(1);
     expect(unread.matchedBy).not.toHaveProperty('namesNotFound');
+    // Said so, for the frontend's own advice about named rules.
+    expect(unread.prometheusRead).toBe(0);
   });
 
   it('links each query of prometheus.io/rule to its graph in Prometheus, without the API’s credentials', async () => {

@@ -201,6 +201,7 @@ export class ObservabilityService {
       }
     }
 
+    result.prometheusRead = prometheusRead;
     const namesNotFound = prometheusRead > 0 ? namesNotFoundIn(result) : [];
     if (namesNotFound.length > 0)
       result.matchedBy.namesNotFound = namesNotFound;

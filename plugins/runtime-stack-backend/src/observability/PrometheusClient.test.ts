@@ -47,6 +47,7 @@ describeWithPrometheus('PrometheusClient against Prometheus', () => {
     // Nothing listens there: the target is down.
     closedPort = await findFreePort();
     prometheus = await startPrometheus({
+      avoidPorts: [closedPort],
       scrapeTargets: [
         {
           job: 'payments-api',

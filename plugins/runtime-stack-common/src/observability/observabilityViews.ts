@@ -208,4 +208,10 @@ export interface EntityObservability {
   evidence: ObservabilityEvidence[];
   /** Sources that could not be read; the others still answer. */
   errors: Array<{ source: string; message: string }>;
+  /**
+   * How many Prometheus servers were read for the service: none when none
+   * is bound to its clusters or every one failed, so no rule missing from
+   * them says anything. Absent from answers of backends before it.
+   */
+  prometheusRead?: number;
 }

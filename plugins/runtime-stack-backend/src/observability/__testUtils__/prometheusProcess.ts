@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   findBinary,
+  findFreePort,
   requireBinary,
   startServerProcess,
 } from '@internal/server-process-testkit';
@@ -44,6 +45,11 @@ export interface StartPrometheusOptions {
   intervalSeconds?: number;
   /** Milliseconds to wait for `/-/ready`. Default 20000. */
   startTimeoutMs?: number;
+  /**
+   * Ports it must not listen on: those a test keeps closed as targets that
+   * are down. A free port picked for it could otherwise be one of them.
+   */
+  avoidPorts?: number[];
 }
 
 export interface RunningPrometheus {
@@ -121,9 +127,15 @@ export async function startPrometheus(
       })),
     }),
   );
+  let listenPort: number | undefined;
+  if (options.avoidPorts?.length) {
+    do listenPort = await findFreePort();
+    while (options.avoidPorts.includes(listenPort));
+  }
   const server = await startServerProcess({
     binary,
     name: 'prometheus',
+    ...(listenPort !== undefined ? { port: listenPort } : {}),
     directory,
     args: (port, attempt) => [
       `--config.file=${configPath}`,

@@ -289,6 +289,34 @@ describe('ObservabilityPanel', () => {
     expect(alerting).not.toHaveTextContent(/name its Prometheus rules/);
   });
 
+  it('does not call named rules missing when no Prometheus was read', async () => {
+    await renderInTestApp(
+      <ObservabilityPanel
+        value={{
+          ...observed,
+          matchedBy: { labels: {}, ruleNames: ['PaymentsApiErrors'] },
+          rules: [],
+          alerts: [],
+          grafanaAlerts: [],
+          prometheusRead: 0,
+          errors: [{ source: 'prometheus', message: 'connect ECONNREFUSED' }],
+          evidence: [
+            {
+              capability: 'alerting',
+              status: 'none',
+              summary: 'no alert rules',
+            },
+          ],
+        }}
+        capabilityTitleOf={capabilityTitlesOf(defaultLayerModel)}
+      />,
+    );
+    const [alerting] = within(
+      screen.getByRole('list', { name: 'Observability hints' }),
+    ).getAllByRole('listitem');
+    expect(alerting).not.toHaveTextContent(/not in Prometheus/);
+  });
+
   it('says how the service was matched when no labels are annotated', async () => {
     await renderInTestApp(
       <ObservabilityPanel

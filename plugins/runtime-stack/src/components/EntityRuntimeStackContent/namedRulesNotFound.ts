@@ -10,10 +10,12 @@ import type { RulesNotFound } from '../shared/coverageHintText';
  * them; undefined when every name was found or none is given. Unlike the
  * backend's `namesNotFound` it keeps names without a colon, which may be a
  * metric's: beside "no alert rules", a name that is no rule is worth saying.
+ * Nothing when no Prometheus was read: its rules are unknown, not missing.
  */
 export function namedRulesNotFound(
   value: EntityObservability,
 ): RulesNotFound | undefined {
+  if (value.prometheusRead === 0) return undefined;
   const found = new Set([
     ...value.rules.map(r => r.name),
     ...value.alerts.map(a => a.name),
