@@ -39,9 +39,14 @@ export function observabilityEvidence(
   const prometheusRules = data.rules.filter(r => r.type === 'alerting').length;
   const grafanaRules = data.grafanaAlerts.length;
   const alertRules = prometheusRules + grafanaRules;
+  // Rules firing, beside the rules counted: one rule firing for four pods
+  // is one, not four ("1 alert rule, 4 firing" read as four rules).
   const firing =
-    data.alerts.filter(a => a.state === 'firing').length +
-    data.grafanaAlerts.filter(a => a.state === 'alerting').length;
+    new Set(
+      data.alerts
+        .filter(a => a.state === 'firing')
+        .map(a => `${a.source}\n${a.name}`),
+    ).size + data.grafanaAlerts.filter(a => a.state === 'alerting').length;
   const alertingTools = [
     ...(prometheusRules > 0 ? ['alertmanager'] : []),
     ...(grafanaRules > 0 ? ['grafana-alerting'] : []),
