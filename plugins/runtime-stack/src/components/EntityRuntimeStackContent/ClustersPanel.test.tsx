@@ -181,16 +181,14 @@ describe('ClustersPanel', () => {
     expect(chipsUnder(provided[0])).toEqual(['Cilium', 'containerd']);
   });
 
-  it('labels a cluster whose last collection failed as failing, beside its last good data', async () => {
+  /** prod-eu-1 with `eu` as its last collection left it, beside a current prod-us-1. */
+  const renderWithEuCollected = (eu: Partial<EntityClusterView>) =>
     renderInTestApp(
       <ClustersPanel
         value={{
           ...clusters,
           clusters: [
-            view('prod-eu-1', {
-              lastSuccessAt: '2026-12-04T10:00:00Z',
-              lastError: 'prod-eu-1: GET /api/v1/pods answered 401',
-            }),
+            view('prod-eu-1', { lastSuccessAt: '2026-12-04T10:00:00Z', ...eu }),
             view('prod-us-1', { lastSuccessAt: '2026-12-04T10:00:00Z' }),
           ],
         }}
@@ -198,6 +196,11 @@ describe('ClustersPanel', () => {
       />,
       { apis: [[kubernetesClusterLinkFormatterApiRef, formatter]] },
     );
+
+  it('labels a cluster whose last collection failed as failing, beside its last good data', async () => {
+    renderWithEuCollected({
+      lastError: 'prod-eu-1: GET /api/v1/pods answered 401',
+    });
     expect(
       await screen.findByText('failing, showing last good data'),
     ).toBeInTheDocument();
@@ -210,22 +213,7 @@ describe('ClustersPanel', () => {
   });
 
   it('says what the collector could not read on a cluster, since its objects may be missing', async () => {
-    renderInTestApp(
-      <ClustersPanel
-        value={{
-          ...clusters,
-          clusters: [
-            view('prod-eu-1', {
-              lastSuccessAt: '2026-12-04T10:00:00Z',
-              warnings: ['pods: 403 Forbidden'],
-            }),
-            view('prod-us-1', { lastSuccessAt: '2026-12-04T10:00:00Z' }),
-          ],
-        }}
-        titles={layerModelTitlesOf(undefined)}
-      />,
-      { apis: [[kubernetesClusterLinkFormatterApiRef, formatter]] },
-    );
+    renderWithEuCollected({ warnings: ['pods: 403 Forbidden'] });
     expect(
       await screen.findByText(
         'Not everything on this cluster could be read, so pods or objects may be missing here: pods: 403 Forbidden',
