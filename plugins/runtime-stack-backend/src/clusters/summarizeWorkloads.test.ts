@@ -85,23 +85,56 @@ describe('summarizeWorkloads', () => {
         [4],
         false,
       ),
+      owned('Job', 'nightly-122', { kind: 'CronJob', name: 'nightly' }),
+      pod(
+        'nightly-122-x',
+        { kind: 'Job', name: 'nightly-122' },
+        'Succeeded',
+        [0],
+        false,
+      ),
+      // A DaemonSet asks for a pod per node, in its status.
+      owned('DaemonSet', 'agent', undefined, {
+        spec: {
+          template: { spec: { containers: [{ image: 'reg/agent:1' }] } },
+        },
+        status: { desiredNumberScheduled: 4, numberReady: 3 },
+      }),
       // A pod of something that is not this service's.
       pod('stray', { kind: 'ReplicaSet', name: 'other-rs' }, 'Running', [9]),
     ];
     expect(summarizeWorkloads(objects)).toEqual([
       {
+        // Its pods run to completion: no "0 ready", and the done ones counted.
         kind: 'CronJob',
         namespace: 'shop',
         name: 'nightly',
-        readyReplicas: 0,
         images: ['reg/batch:3'],
         pods: {
-          total: 1,
+          total: 2,
           running: 0,
           pending: 0,
           failed: 1,
+          succeeded: 1,
           ready: 0,
           restarts: 4,
+        },
+      },
+      {
+        kind: 'DaemonSet',
+        namespace: 'shop',
+        name: 'agent',
+        desiredReplicas: 4,
+        readyReplicas: 3,
+        images: ['reg/agent:1'],
+        pods: {
+          total: 0,
+          running: 0,
+          pending: 0,
+          failed: 0,
+          succeeded: 0,
+          ready: 0,
+          restarts: 0,
         },
       },
       {
@@ -116,6 +149,7 @@ describe('summarizeWorkloads', () => {
           running: 2,
           pending: 1,
           failed: 0,
+          succeeded: 0,
           ready: 2,
           restarts: 3,
         },

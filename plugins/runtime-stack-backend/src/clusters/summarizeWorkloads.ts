@@ -14,6 +14,24 @@ function imagesOf(object: ClusterObject): string[] {
 }
 
 /**
+ * How many replicas a workload asks for: a Deployment's or StatefulSet's
+ * `spec.replicas`, the nodes a DaemonSet should run on; none for a Job.
+ */
+function desiredReplicasOf(object: ClusterObject): number | undefined {
+  const spec: any = object.spec ?? {};
+  const status: any = object.status ?? {};
+  if (object.kind === 'Deployment' || object.kind === 'StatefulSet') {
+    return typeof spec.replicas === 'number' ? spec.replicas : undefined;
+  }
+  if (object.kind === 'DaemonSet') {
+    return typeof status.desiredNumberScheduled === 'number'
+      ? status.desiredNumberScheduled
+      : undefined;
+  }
+  return undefined;
+}
+
+/**
  * The workloads among a service's objects, each with its pods found through
  * owner references (Pod → ReplicaSet → Deployment, Pod → Job → CronJob).
  */
@@ -44,25 +62,31 @@ export function summarizeWorkloads(
   for (const object of objects) {
     if (!WORKLOAD_KINDS.has(object.kind)) continue;
     if (object.kind === 'Job' && workloadOf(object)) continue;
-    const spec: any = object.spec ?? {};
     const status: any = object.status ?? {};
+    const desired = desiredReplicasOf(object);
+    // A Job's pods run to completion: "0 ready" would read as broken.
+    const runsToCompletion = object.kind === 'Job' || object.kind === 'CronJob';
     summaries.set(
       key(object.kind, object.metadata.namespace, object.metadata.name),
       {
         kind: object.kind,
         namespace: object.metadata.namespace ?? '',
         name: object.metadata.name,
-        ...(typeof spec.replicas === 'number' &&
-        (object.kind === 'Deployment' || object.kind === 'StatefulSet')
-          ? { desiredReplicas: spec.replicas }
-          : {}),
-        readyReplicas: Number(status.readyReplicas ?? status.numberReady ?? 0),
+        ...(desired !== undefined ? { desiredReplicas: desired } : {}),
+        ...(runsToCompletion
+          ? {}
+          : {
+              readyReplicas: Number(
+                status.readyReplicas ?? status.numberReady ?? 0,
+              ),
+            }),
         images: imagesOf(object),
         pods: {
           total: 0,
           running: 0,
           pending: 0,
           failed: 0,
+          succeeded: 0,
           ready: 0,
           restarts: 0,
         },
@@ -80,6 +104,9 @@ export function summarizeWorkloads(
     if (status.phase === 'Running') summary.pods.running++;
     if (status.phase === 'Pending') summary.pods.pending++;
     if (status.phase === 'Failed') summary.pods.failed++;
+    if (status.phase === 'Succeeded') {
+      summary.pods.succeeded = (summary.pods.succeeded ?? 0) + 1;
+    }
     if (containers.length > 0 && containers.every(c => c.ready)) {
       summary.pods.ready++;
     }

@@ -62,15 +62,24 @@ export interface WorkloadSummary {
   kind: string;
   namespace: string;
   name: string;
-  /** Replicas asked for; absent for DaemonSets, Jobs and CronJobs. */
+  /**
+   * Replicas asked for; for a DaemonSet, the nodes it should run on. Absent
+   * for Jobs and CronJobs.
+   */
   desiredReplicas?: number;
-  readyReplicas: number;
+  /**
+   * Replicas ready; absent for Jobs and CronJobs, whose pods run to
+   * completion rather than stay ready.
+   */
+  readyReplicas?: number;
   images: string[];
   pods: {
     total: number;
     running: number;
     pending: number;
     failed: number;
+    /** Run to completion (a Job's); absent from answers of backends before it. */
+    succeeded?: number;
     ready: number;
     restarts: number;
   };

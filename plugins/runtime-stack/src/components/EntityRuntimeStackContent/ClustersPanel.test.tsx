@@ -224,6 +224,39 @@ describe('ClustersPanel', () => {
     );
   });
 
+  it('shows a CronJob without a ready count, with the pods that ran to completion', async () => {
+    renderWithEuCollected({
+      workloads: [
+        {
+          kind: 'CronJob',
+          namespace: 'checkout',
+          name: 'nightly-export',
+          images: ['registry.example.com/checkout/export:1.0.0'],
+          pods: {
+            total: 3,
+            running: 1,
+            pending: 0,
+            failed: 1,
+            succeeded: 1,
+            ready: 1,
+            restarts: 0,
+          },
+        },
+      ],
+    });
+    const table = await screen.findByRole('table', {
+      name: 'Workloads on prod-eu-1',
+    });
+    const [, row] = within(table).getAllByRole('row');
+    const cells = within(row)
+      .getAllByRole('cell')
+      .map(c => c.textContent);
+    expect(cells.slice(1, 3)).toEqual([
+      '—',
+      '1 running of 3, 1 succeeded, 1 failed',
+    ]);
+  });
+
   it('speaks the words an app installs for the plugin', async () => {
     const german = createTranslationMessages({
       ref: runtimeStackTranslationRef,

@@ -3,6 +3,7 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type {
   EntityClusters,
   ToolFinding,
+  WorkloadSummary,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
 import TableBody from '@material-ui/core/TableBody';
@@ -18,7 +19,10 @@ import { FreshnessChip } from '../shared/FreshnessChip';
 import { ClusterOrigin } from '../shared/ClusterOrigin';
 import { ErrorText } from '../shared/ErrorText';
 import { ScrollingTable } from '../shared/ScrollingTable';
-import { runtimeStackTranslationRef } from '../../translation';
+import {
+  runtimeStackTranslationRef,
+  type RuntimeStackT,
+} from '../../translation';
 
 /** Tools under a heading, or nothing when there are none. */
 const ToolsSection = ({
@@ -40,6 +44,24 @@ const ToolsSection = ({
   ) : null;
 
 /** Per cluster: how fresh the data is, the workloads and the tools in use. */
+/** "3 running of 5", with the pods that ran to completion and those that failed. */
+function podsText(t: RuntimeStackT, pods: WorkloadSummary['pods']): string {
+  const counts = {
+    running: pods.running,
+    total: pods.total,
+    succeeded: pods.succeeded ?? 0,
+    failed: pods.failed,
+  };
+  if (counts.succeeded > 0) {
+    return pods.failed > 0
+      ? t('clustersPanel.podsSucceededFailed', counts)
+      : t('clustersPanel.podsSucceeded', counts);
+  }
+  return pods.failed > 0
+    ? t('clustersPanel.podsFailed', counts)
+    : t('clustersPanel.pods', counts);
+}
+
 export const ClustersPanel = ({
   value,
   titles,
@@ -118,22 +140,13 @@ export const ClustersPanel = ({
                     </WorkloadDashboardLink>
                   </TableCell>
                   <TableCell>
-                    {w.readyReplicas}
+                    {w.readyReplicas === undefined
+                      ? t('clustersPanel.readyNotApplicable')
+                      : w.readyReplicas}
                     {w.desiredReplicas !== undefined &&
                       ` / ${w.desiredReplicas}`}
                   </TableCell>
-                  <TableCell>
-                    {w.pods.failed > 0
-                      ? t('clustersPanel.podsFailed', {
-                          running: w.pods.running,
-                          total: w.pods.total,
-                          failed: w.pods.failed,
-                        })
-                      : t('clustersPanel.pods', {
-                          running: w.pods.running,
-                          total: w.pods.total,
-                        })}
-                  </TableCell>
+                  <TableCell>{podsText(t, w.pods)}</TableCell>
                   <TableCell>{w.pods.restarts}</TableCell>
                   <TableCell>{w.images.join(', ')}</TableCell>
                 </TableRow>

@@ -23,6 +23,13 @@ export const clustersPanelMessages = {
   pods: '{{running, number}} running of {{total, number}}',
   podsFailed:
     '{{running, number}} running of {{total, number}}, {{failed, number}} failed',
+  /** A Job's pods that ran to completion. */
+  podsSucceeded:
+    '{{running, number}} running of {{total, number}}, {{succeeded, number}} succeeded',
+  podsSucceededFailed:
+    '{{running, number}} running of {{total, number}}, {{succeeded, number}} succeeded, {{failed, number}} failed',
+  /** The Ready column of a Job or CronJob, whose pods are not meant to stay ready. */
+  readyNotApplicable: '—',
   usesHere: 'Uses here',
   providedHere: 'Provided by the cluster',
 } as const;
