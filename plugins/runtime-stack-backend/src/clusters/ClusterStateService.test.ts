@@ -357,5 +357,38 @@ describe.each(databases.eachSupportedId())(
       expect(result.clusters[0].ageSeconds).toBeGreaterThanOrEqual(16 * 60 - 1);
       now = new Date();
     });
+
+    // Last: it leaves prod-us-1 failing for whatever would run after it.
+    it('names a failing cluster as not checked when its last good data lacks the service', async () => {
+      const newService = component('payouts', {
+        'backstage.io/kubernetes-id': 'payouts',
+      });
+      const before = await state.entityClusters(newService);
+      expect(before.unavailable.map(u => u.cluster)).toEqual(['staging-eu-1']);
+
+      await store.recordFailure(
+        'prod-us-1',
+        'prod-us-1: GET /api/v1/pods answered 401',
+        new Date(),
+      );
+      const after = await state.entityClusters(newService);
+      expect(after.clusters).toEqual([]);
+      // Deployed since its last good data, perhaps: not known to be absent.
+      expect(after.unavailable).toEqual([
+        {
+          cluster: 'prod-us-1',
+          lastError: 'prod-us-1: GET /api/v1/pods answered 401',
+        },
+        expect.objectContaining({ cluster: 'staging-eu-1' }),
+      ]);
+      // Where the service has objects, the cluster shows with them as before.
+      const checkout = await state.entityClusters(
+        component('checkout-web', {}),
+      );
+      expect(checkout.clusters.map(c => c.cluster)).toEqual(['prod-us-1']);
+      expect(checkout.unavailable.map(u => u.cluster)).toEqual([
+        'staging-eu-1',
+      ]);
+    });
   },
 );

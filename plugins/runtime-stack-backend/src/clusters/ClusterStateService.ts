@@ -200,7 +200,9 @@ export class ClusterStateService {
       const state = states.get(cluster.name);
       const objects = found.get(cluster.name) ?? [];
       if (objects.length === 0) {
-        if (!state?.lastSuccessAt) {
+        // Never collected, or failing now: its last good data may predate
+        // the service, so "not there" is not known.
+        if (!state?.lastSuccessAt || state.lastError) {
           unavailable.push({
             cluster: cluster.name,
             ...(state?.lastError ? { lastError: state.lastError } : {}),

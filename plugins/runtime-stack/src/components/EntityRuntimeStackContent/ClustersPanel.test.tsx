@@ -257,6 +257,33 @@ describe('ClustersPanel', () => {
     ]);
   });
 
+  it('says what to change beside the clusters it could not check, when no other shows the service', async () => {
+    renderInTestApp(
+      <ClustersPanel
+        value={{
+          ...clusters,
+          clusters: [],
+          unavailable: [
+            {
+              cluster: 'prod-eu-1',
+              lastError: 'GET /api/v1/pods answered 401',
+            },
+          ],
+        }}
+        titles={layerModelTitlesOf(undefined)}
+      />,
+      { apis: [[kubernetesClusterLinkFormatterApiRef, formatter]] },
+    );
+    expect(
+      await screen.findByText(
+        'prod-eu-1 could not be checked: GET /api/v1/pods answered 401',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/backstage\.io\/kubernetes-id=cart-service/),
+    ).toBeInTheDocument();
+  });
+
   it('speaks the words an app installs for the plugin', async () => {
     const german = createTranslationMessages({
       ref: runtimeStackTranslationRef,

@@ -15,6 +15,7 @@ import { formatAge } from '../shared/formatAge';
 import type { LayerModelTitles } from '@internal/backstage-plugin-runtime-stack-common';
 import { ToolChips } from '../shared/ToolChips';
 import { WorkloadDashboardLink } from './WorkloadDashboardLink';
+import { clustersEmptyText } from './clustersEmptyText';
 import { FreshnessChip } from '../shared/FreshnessChip';
 import { ClusterOrigin } from '../shared/ClusterOrigin';
 import { ErrorText } from '../shared/ErrorText';
@@ -43,7 +44,6 @@ const ToolsSection = ({
     </Box>
   ) : null;
 
-/** Per cluster: how fresh the data is, the workloads and the tools in use. */
 /** "3 running of 5", with the pods that ran to completion and those that failed. */
 function podsText(t: RuntimeStackT, pods: WorkloadSummary['pods']): string {
   const counts = {
@@ -62,6 +62,7 @@ function podsText(t: RuntimeStackT, pods: WorkloadSummary['pods']): string {
     : t('clustersPanel.pods', counts);
 }
 
+/** Per cluster: how fresh the data is, the workloads and the tools in use. */
 export const ClustersPanel = ({
   value,
   titles,
@@ -82,6 +83,13 @@ export const ClustersPanel = ({
             : t('clustersPanel.unavailable', { cluster: u.cluster })}
         </ErrorText>
       ))}
+      {value.clusters.length === 0 && (
+        // Beside the clusters that could not be checked, what to change if
+        // the service is not on the others either.
+        <Typography variant="body2" color="textSecondary">
+          {clustersEmptyText(t, value)}
+        </Typography>
+      )}
       {value.clusters.map(cluster => (
         <Box key={cluster.cluster} mb={3}>
           <Box display="flex" alignItems="center" style={{ gap: 8 }}>

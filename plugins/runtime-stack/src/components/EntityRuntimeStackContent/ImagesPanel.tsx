@@ -208,7 +208,11 @@ const Running = ({ image }: { image: ServiceImage }) => {
  * it lacks is known, so no tag is "not in the registry".
  */
 const notReadYet = (image: ServiceImage) =>
-  image.registryConfigured && !image.checkedAt && !image.lastError;
+  image.registryConfigured &&
+  !image.checkedAt &&
+  !image.lastError &&
+  !image.current &&
+  image.newest.length === 0;
 
 const Registry = ({ image }: { image: ServiceImage }) => {
   const { t } = useTranslationRef(runtimeStackTranslationRef);
