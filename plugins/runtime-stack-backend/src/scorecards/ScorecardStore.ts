@@ -176,16 +176,10 @@ export class ScorecardStore {
       await serializeTransaction(tx, COVERAGE_WRITE_LOCK);
       await tx('team_closure').delete();
       await insertInBatches(tx, 'team_closure', rows);
-      const sortTexts = new Map(sortNames.map(n => [n.team_ref, n.sort_name]));
       await tx('team_sort_names').delete();
-      await insertInBatches(
-        tx,
-        'team_sort_names',
-        [...sortTexts].map(([team_ref, sort_name]) => ({
-          team_ref,
-          sort_name,
-        })),
-      );
+      // One row per Group already: `teamSortNames` keys them by ref.
+      await insertInBatches(tx, 'team_sort_names', sortNames);
+      const sortTexts = new Map(sortNames.map(n => [n.team_ref, n.sort_name]));
       // Per owner, a few hundred in a large estate, and only those whose
       // text changed: most evaluations update none.
       const owners: Array<{ owner_ref: string; owner_sort: string | null }> =
