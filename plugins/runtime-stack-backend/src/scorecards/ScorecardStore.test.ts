@@ -48,6 +48,7 @@ function coverageOf(
   name: string,
   evidenceList: CoverageEvidence[],
   exemptions: CoverageExemption[] = [],
+  profile = tier1,
 ): EntityCoverage {
   return {
     entityRef: `component:default/${name}`,
@@ -55,7 +56,7 @@ function coverageOf(
     sourceErrors: [],
     ...computeCoverage({
       layerModel: defaultLayerModel,
-      choice: { profile: tier1, reason: 'test' },
+      choice: { profile, reason: 'test' },
       evidence: evidenceList,
       exemptions,
       now: new Date('2026-11-23T10:00:00Z'),
@@ -293,6 +294,31 @@ describe.each(databases.eachSupportedId())(
           await store.services({ sort: 'system', order, limit: 50, offset: 0 })
         ).items.map(i => i.system ?? null);
         expect(systems.slice(-3)).toEqual([null, null, null]);
+      }
+    });
+
+    it('sorts services that require nothing last by coverage, in either order', async () => {
+      const nothingRequired = { id: 'none', title: 'None', required: [] };
+      await coverage.put([
+        {
+          coverage: coverageOf('sandbox', [], [], nothingRequired),
+          ownerRef: 'group:default/payments',
+        },
+      ]);
+      for (const order of ['asc', 'desc'] as const) {
+        const { items } = await store.services({
+          sort: 'ratio',
+          order,
+          limit: 50,
+          offset: 0,
+        });
+        expect(items.map(i => i.entityRef).slice(-1)).toEqual([
+          'component:default/sandbox',
+        ]);
+        const rated = items.slice(0, -1).map(i => i.ratio);
+        expect(rated).toEqual(
+          [...rated].sort((a, b) => (order === 'asc' ? a - b : b - a)),
+        );
       }
     });
 
@@ -1149,7 +1175,7 @@ describe.each(databases.eachSupportedId())(
       now = new Date('2026-12-02T00:00:00Z');
       const after = computeCoverage({
         layerModel: defaultLayerModel,
-        choice: { profile: tier1, reason: 'test' },
+        choice: { profile, reason: 'test' },
         evidence: [],
         exemptions: await exemptions.forCoverage(['component:default/pay-api']),
         now,

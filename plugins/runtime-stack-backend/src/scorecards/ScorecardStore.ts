@@ -48,7 +48,9 @@ const counts = (row: Counts): CoverageCounts => {
  */
 const SORTS: Record<NonNullable<ServiceScoreQuery['sort']>, string> = {
   entityRef: 'sc.name_sort',
-  ratio: 'sc.ratio',
+  // A service that requires nothing has no coverage to rank (its stored
+  // ratio is 1): it comes last in either order, not among the complete ones.
+  ratio: 'case when sc.required > 0 then sc.ratio end',
   gapCount: 'sc.gap_count',
   owner: 'sc.owner_sort',
   system: 'sc.system_ref',
@@ -56,7 +58,7 @@ const SORTS: Record<NonNullable<ServiceScoreQuery['sort']>, string> = {
 };
 
 /** The sort columns a service may have no value in. */
-const NULLABLE_SORTS = new Set([SORTS.owner, SORTS.system]);
+const NULLABLE_SORTS = new Set([SORTS.owner, SORTS.system, SORTS.ratio]);
 
 const GAP_STATUSES = ['missing', 'partial'];
 
@@ -578,7 +580,7 @@ export class ScorecardStore {
     const rows = await filtered
       .clone()
       .select(SERVICE_SCORE_COLUMNS)
-      // Services without an owner or System come last in either order,
+      // Services without an owner, System or ratio come last in either order,
       // where the databases disagree by default. Raw: knex writes
       // `nulls last` for SQLite as `(column is null) desc`, which drops the
       // column's own order and puts the nulls first. Only there: on a

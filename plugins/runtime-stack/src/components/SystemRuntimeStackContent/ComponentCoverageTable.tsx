@@ -16,15 +16,20 @@ import { runtimeStackTranslationRef } from '../../translation';
 import { coveragePercentText, layerCountsText } from '../shared/percentText';
 import { CoverageBar } from '../shared/CoverageBar';
 
+const requiresNothing = (c: ComponentCoverageSummary) =>
+  c.overall.required === 0 ? 1 : 0;
+
 /**
  * Lowest ratio first, then most gaps, so the components that need work
- * lead; components that require nothing (ratio 1) end the list.
+ * lead; components that require nothing (ratio 1, but nothing to cover)
+ * end the list, after the complete ones.
  */
 export function worstFirst(
   components: ComponentCoverageSummary[],
 ): ComponentCoverageSummary[] {
   return [...components].sort(
     (a, b) =>
+      requiresNothing(a) - requiresNothing(b) ||
       a.overall.ratio - b.overall.ratio ||
       b.gapCount - a.gapCount ||
       a.entityRef.localeCompare(b.entityRef),

@@ -117,6 +117,7 @@ const coverage: SystemCoverage = {
     component('docs-site', 'Minimal', [layer(3, 0, 0), layer(4, 0, 0)], 0, 5),
     component('refunds', 'Tier 2', [layer(3, 2, 1), layer(4, 2, 1)], 2, 5),
     component('ledger', 'Tier 1', [layer(3, 4, 2), layer(4, 6, 3)], 5, 120),
+    component('statements', 'Tier 2', [layer(3, 2, 2), layer(4, 2, 2)], 0, 5),
   ],
   pending: ['component:default/fraud-check'],
   layers: [
@@ -209,11 +210,12 @@ describe('SystemRuntimeStackContent', () => {
     const table = screen.getByRole('table', { name: 'Component coverage' });
     const [, ...rows] = within(table).getAllByRole('row');
     // Ledger and refunds tie at 50%; ledger has more gaps. Docs-site
-    // requires nothing and ends the list.
+    // requires nothing and ends the list, after the complete statements.
     expect(rows.map(cellTexts)).toEqual([
       ['ledger', 'Tier 1', '50%', '5', '—', '50%', '50%', '2 h ago'],
       ['refunds', 'Tier 2', '50%', '2', '—', '50%', '50%', '5 min ago'],
       ['payments-api', 'Tier 1', '85%', '2', '—', '100%', '75%', '5 min ago'],
+      ['statements', 'Tier 2', '100%', '0', '—', '100%', '100%', '5 min ago'],
       ['docs-site', 'Minimal', '—', '0', '—', '—', '—', '5 min ago'],
     ]);
     expect(within(rows[0]).getByText('ledger').closest('a')).toHaveAttribute(
@@ -271,7 +273,7 @@ describe('SystemRuntimeStackContent', () => {
     ).toBeInTheDocument();
     expect(getCoverageFigure('Abdeckung des Systems')).toHaveTextContent('65%');
     expect(
-      screen.getByText('Summe über 4 bewertete Komponenten'),
+      screen.getByText('Summe über 5 bewertete Komponenten'),
     ).toBeInTheDocument();
     expect(screen.getByText('fehlt bei 2, partial on 1')).toBeInTheDocument();
     expect(
