@@ -1175,7 +1175,7 @@ describe.each(databases.eachSupportedId())(
       now = new Date('2026-12-02T00:00:00Z');
       const after = computeCoverage({
         layerModel: defaultLayerModel,
-        choice: { profile, reason: 'test' },
+        choice: { profile: tier1, reason: 'test' },
         evidence: [],
         exemptions: await exemptions.forCoverage(['component:default/pay-api']),
         now,
