@@ -176,6 +176,7 @@ export const runtimeStackTranslationRef = createTranslationRef({
       providedByClusterIn:
         'every workload on {{cluster}} runs with it ({{object}})',
       detected: 'detected',
+      withheld: 'not shown: reading it needs {{permission}}',
     },
     /** What coverage reads its evidence from, when one could not be read. */
     coverageSource: {

@@ -20,13 +20,14 @@ import {
   type EffectiveOwner,
   type ServiceImage,
 } from '@internal/backstage-plugin-runtime-stack-common';
-import { authorizeCredentials, isAllowed } from '../auth/authorizeRequest';
+import { authorizeCredentials } from '../auth/authorizeRequest';
 import { fetchEntity } from '../catalog/fetchEntity';
 import type { ClusterDirectory } from '../clusters/ClusterDirectory';
 import { parsePlannedService } from '../clusters/plannedService';
 import { assertClusterVisible } from '../clusters/visibleClusters';
 import type { ImageService } from '../images/ImageService';
 import type { CoverageService } from '../layerCoverage/CoverageService';
+import { coverageReadOptionsFor } from '../layerCoverage/coverageReadOptions';
 import type { EffectiveOwnershipService } from '../ownership/EffectiveOwnershipService';
 
 type Deps = {
@@ -241,11 +242,7 @@ export function registerRuntimeStackActions(deps: Deps) {
         credentials,
       );
       const value = await coverage.entityCoverage(entity, credentials, {
-        withOwners: await isAllowed(
-          permissions,
-          ownershipReadPermission,
-          credentials,
-        ),
+        ...(await coverageReadOptionsFor(permissions, credentials)),
         // The output says which capabilities are exempt, not why.
         withExemptionReasons: false,
       });

@@ -32,7 +32,11 @@ jest.setTimeout(30_000);
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
 /** A caller who may read ownership, as the router and actions tell. */
-const ownersShown = { withOwners: true, withExemptionReasons: true };
+const ownersShown = {
+  withOwners: true,
+  withExemptionReasons: true,
+  withheld: new Set<never>(),
+};
 
 const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -566,7 +570,7 @@ describe('CoverageService', () => {
     const withoutOwners = await coverage.entityCoverage(
       entity,
       mockCredentials.user(),
-      { withOwners: false, withExemptionReasons: true },
+      { ...ownersShown, withOwners: false },
     );
     expect(coverage.ownership.forEntity).not.toHaveBeenCalled();
     expect(
@@ -618,7 +622,7 @@ describe('CoverageService', () => {
       exemption: { reason: 'batch job, takes no traffic', expiresAt },
     });
     const withoutReasons = await coverage.entityCoverage(entity, user, {
-      withOwners: true,
+      ...ownersShown,
       withExemptionReasons: false,
     });
     expect(exempt(withoutReasons)).toMatchObject({
@@ -679,6 +683,35 @@ describe('CoverageService', () => {
         .where({ entity_ref: 'component:default/payments-api' })
         .first('title'),
     ).toEqual({ title: 'Payments API' });
+  });
+
+  it('names the System whose annotation chose the profile, and the one that names an unknown profile', async () => {
+    const annotated = (profile: string): Entity => ({
+      ...system,
+      metadata: {
+        ...system.metadata,
+        annotations: { 'runtime-stack.io/requirement-profile': profile },
+      },
+    });
+    for (const [profile, expected] of [
+      [
+        'tier-1',
+        { rule: 'system-annotation', system: 'system:default/payments' },
+      ],
+      ['gold', { rule: 'lifecycle', lifecycle: 'experimental' }],
+    ] as const) {
+      const coverage = await service(false, {
+        entities: [otherComponent, annotated(profile)],
+      });
+      await coverage.evaluation.run();
+      const stored = await coverage.store.get(
+        'component:default/payments-worker',
+      );
+      expect(stored?.profile.reasonParts).toMatchObject(expected);
+      expect(stored?.profile.reason).toContain(
+        'System system:default/payments',
+      );
+    }
   });
 
   it('removes the exemptions of Components and Systems the catalog no longer has, none granted since it was read', async () => {

@@ -53,6 +53,8 @@ import {
 import type { CoverageRecord, CoverageStore } from './CoverageStore';
 import { observabilityErrors, registryErrors } from './answeredSourceErrors';
 import { carriedEvidence, givesEvidence } from './carriedEvidence';
+import type { CoverageReadOptions } from './coverageReadOptions';
+import { withReadableEvidence } from './readableEvidence';
 import {
   clusterEvidence,
   catalogEvidence,
@@ -112,15 +114,19 @@ export class CoverageService {
    * The stored coverage of an entity, with its current owners when the
    * caller may read ownership; otherwise each capability's `owners` is left
    * out, as not known. Exemptions keep their reasons only for a caller who
-   * may read exemptions. An entity not evaluated yet (new in the catalog)
+   * may read exemptions, and what a source saw only for a caller who may
+   * read that source. An entity not evaluated yet (new in the catalog)
    * is evaluated now and stored.
    */
   async entityCoverage(
     entity: Entity,
     credentials: BackstageCredentials,
-    options: { withOwners: boolean; withExemptionReasons: boolean },
+    options: CoverageReadOptions,
   ): Promise<EntityCoverage> {
-    const coverage = await this.ownedCoverage(entity, credentials, options);
+    const coverage = withReadableEvidence(
+      await this.ownedCoverage(entity, credentials, options),
+      options.withheld,
+    );
     return options.withExemptionReasons
       ? coverage
       : withoutExemptionReasons(coverage);
@@ -449,6 +455,8 @@ export class CoverageService {
           typeof entity.spec?.lifecycle === 'string'
             ? entity.spec.lifecycle
             : undefined,
+        // So the reason says which System, as the template's preview does.
+        ...(context.systemRef ? { system: context.systemRef } : {}),
       },
       settings.profiles,
       {

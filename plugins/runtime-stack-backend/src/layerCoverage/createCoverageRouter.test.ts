@@ -1,11 +1,21 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import {
+  clusterStateReadPermission,
   exemptionReadPermission,
+  imagesReadPermission,
+  observabilityReadPermission,
   ownershipReadPermission,
 } from '@internal/backstage-plugin-runtime-stack-common';
+import {
+  loadFixture,
+  startFakeKubeApiServer,
+} from '@internal/fake-kube-apiserver';
 import request from 'supertest';
 import { kubernetesConfig } from '../__testUtils__/kubernetesConfig';
-import { startPortalBackend } from '../__testUtils__/portalBackend';
+import {
+  configuredCluster,
+  startPortalBackend,
+} from '../__testUtils__/portalBackend';
 
 jest.setTimeout(60_000);
 
@@ -97,5 +107,76 @@ describe('GET /entities/:kind/:namespace/:name/coverage exemptions', () => {
     } finally {
       await backend.stop();
     }
+  });
+});
+
+describe('GET /entities/:kind/:namespace/:name/coverage evidence', () => {
+  const observedSources = ['cluster', 'registry', 'observability'];
+  const evidenceOf = (body: any): any[] =>
+    body.capabilities.flatMap((c: any) => c.evidence);
+
+  async function coverageOnCollectedCluster(deniedPermissions: string[]) {
+    const server = await startFakeKubeApiServer({
+      objects: loadFixture('prod-eu-1'),
+    });
+    const { backend, scheduler } = await startPortalBackend(
+      configuredCluster(server),
+      { deniedPermissions },
+    );
+    try {
+      await scheduler.triggerTask('runtime-stack:collect-cluster:prod-eu-1');
+      const clusters = await get(backend, '/clusters');
+      const res = await get(backend, '/coverage');
+      expect(res.status).toBe(200);
+      return { clustersStatus: clusters.status, body: res.body };
+    } finally {
+      await backend.stop();
+      await server.close();
+    }
+  }
+
+  it('keeps the figures but not what the sources saw from a caller who may not read them, as their own endpoints would refuse', async () => {
+    const full = await coverageOnCollectedCluster([]);
+    const observed = evidenceOf(full.body).filter(e =>
+      observedSources.includes(e.source),
+    );
+    // The fixture's cluster shows the service's workloads and platform.
+    expect(observed.some(e => e.cluster === 'prod-eu-1')).toBe(true);
+    expect(JSON.stringify(full.body)).toContain('prod-eu-1');
+
+    const denied = [
+      clusterStateReadPermission.name,
+      imagesReadPermission.name,
+      observabilityReadPermission.name,
+    ];
+    const limited = await coverageOnCollectedCluster(denied);
+    expect(limited.clustersStatus).toBe(403);
+    expect(limited.body.overall).toEqual(full.body.overall);
+    expect(
+      limited.body.capabilities.map((c: any) => [
+        c.capability,
+        c.status,
+        c.tools,
+      ]),
+    ).toEqual(
+      full.body.capabilities.map((c: any) => [c.capability, c.status, c.tools]),
+    );
+    const withheld = evidenceOf(limited.body).filter(e =>
+      observedSources.includes(e.source),
+    );
+    expect(withheld).toHaveLength(observed.length);
+    for (const e of withheld) {
+      expect(e.cluster).toBeUndefined();
+      expect(e.seenAt).toBeUndefined();
+      expect(e.detailParts).toEqual({
+        kind: 'withheld',
+        permission: expect.stringMatching(/^runtime-stack\.[a-z]+\.read$/),
+      });
+    }
+    // No cluster name anywhere: not in evidence, hints nor their offers.
+    expect(JSON.stringify(limited.body)).not.toContain('prod-eu-1');
+    expect(
+      limited.body.capabilities.filter((c: any) => c.hintParts?.offers),
+    ).toEqual([]);
   });
 });

@@ -7,20 +7,18 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   clusterStateReadPermission,
   coverageReadPermission,
-  exemptionReadPermission,
-  ownershipReadPermission,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import Router from 'express-promise-router';
 import {
   authorizeCredentials,
   authorizeRequest,
-  isAllowed,
 } from '../auth/authorizeRequest';
 import { fetchEntity } from '../catalog/fetchEntity';
 import type { ClusterDirectory } from '../clusters/ClusterDirectory';
 import { parsePlannedService } from '../clusters/plannedService';
 import { assertClusterVisible } from '../clusters/visibleClusters';
 import type { CoverageService } from './CoverageService';
+import { coverageReadOptionsFor } from './coverageReadOptions';
 
 /**
  * `GET /entities/:kind/:namespace/:name/coverage`: the service's coverage of
@@ -57,18 +55,11 @@ export function createCoverageRouter(options: {
     }
     const entity = await fetchEntity(catalog, req.params, credentials);
     res.json(
-      await coverage.entityCoverage(entity, credentials, {
-        withOwners: await isAllowed(
-          permissions,
-          ownershipReadPermission,
-          credentials,
-        ),
-        withExemptionReasons: await isAllowed(
-          permissions,
-          exemptionReadPermission,
-          credentials,
-        ),
-      }),
+      await coverage.entityCoverage(
+        entity,
+        credentials,
+        await coverageReadOptionsFor(permissions, credentials),
+      ),
     );
   });
   router.get('/systems/:namespace/:name/coverage', async (req, res) => {

@@ -19,7 +19,9 @@ import {
  * - `telemetry`: the figures behind an observability capability;
  * - `provided-by-cluster`: every workload on `cluster` runs with the tool,
  *   which the cluster shows in `object` (a field of one of its objects);
- * - `detected`: a tool detected with nothing more to show.
+ * - `detected`: a tool detected with nothing more to show;
+ * - `withheld`: what shows it is not for this reader, who lacks
+ *   `permission` (the source's read permission).
  *
  * @public
  */
@@ -42,7 +44,8 @@ export type EvidenceDetailParts =
       counts: ObservabilityCounts;
     }
   | { kind: 'provided-by-cluster'; cluster: string; object?: string }
-  | { kind: 'detected' };
+  | { kind: 'detected' }
+  | { kind: 'withheld'; permission: string };
 
 /**
  * Evidence detail parts in English: the `detail` of the API, the MCP actions
@@ -78,6 +81,8 @@ export function describeEvidenceDetail(parts: EvidenceDetailParts): string {
       return `every workload on ${parts.cluster} runs with it${
         parts.object ? ` (${parts.object})` : ''
       }`;
+    case 'withheld':
+      return `not shown: reading it needs ${parts.permission}`;
     default:
       return 'detected';
   }

@@ -34,6 +34,7 @@ describe('evidenceDetailText', () => {
         'Node ip-10-0-1-12: status.nodeInfo.containerRuntimeVersion = containerd://1.7.22',
     },
     { kind: 'detected' },
+    { kind: 'withheld', permission: 'runtime-stack.clusters.read' },
   ])('words %j in English as the backend does', detailParts => {
     // No English `detail` to fall back on: the words come from the parts.
     expect(evidenceDetailText(englishT, { detail: '', detailParts })).toBe(

@@ -52,6 +52,8 @@ function wordDetail(t: RuntimeStackT, parts: EvidenceDetailParts): string {
             object: parts.object,
           })
         : t('evidenceDetail.providedByCluster', { cluster: parts.cluster });
+    case 'withheld':
+      return t('evidenceDetail.withheld', { permission: parts.permission });
     default:
       return t('evidenceDetail.detected');
   }
