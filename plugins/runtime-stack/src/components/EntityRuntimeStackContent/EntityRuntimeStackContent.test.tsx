@@ -19,11 +19,18 @@ import {
   type Exemption,
   type ExemptionInput,
 } from '@internal/backstage-plugin-runtime-stack-common';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import {
+  act,
+  fireEvent,
+  screen,
+  waitFor,
+  within,
+} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse, type HttpResponseResolver } from 'msw';
 import { setupServer } from 'msw/node';
 import { EntityRuntimeStackContent } from './EntityRuntimeStackContent';
+import { PANEL_REFRESH_MS } from '../shared/useRefreshWhileShown';
 import { runtimeStackTestApi } from '../../__testUtils__/runtimeStackClient';
 import { testSignals } from '../../__testUtils__/testSignals';
 import { backendError } from '../../__testUtils__/backendError';
@@ -655,6 +662,50 @@ describe('EntityRuntimeStackContent', () => {
       screen.getByRole('table', { name: 'Workloads on prod-eu-1' }),
     ).toBeInTheDocument();
     server.events.removeAllListeners();
+  });
+
+  it('reads what the clusters run again while the tab is in sight, between evaluations', async () => {
+    jest.useFakeTimers({ advanceTimers: true });
+    try {
+      serveTab(() => HttpResponse.json(coverage));
+      let restarts = 2;
+      server.use(
+        http.get(`${entityUrl}/clusters`, () => {
+          const [cluster] = clusters.clusters;
+          const [workload] = cluster.workloads;
+          return HttpResponse.json({
+            ...clusters,
+            clusters: [
+              {
+                ...cluster,
+                workloads: [
+                  { ...workload, pods: { ...workload.pods, restarts } },
+                ],
+              },
+            ],
+          });
+        }),
+      );
+      await render();
+      const restartsShown = async () => {
+        const table = await screen.findByRole('table', {
+          name: 'Workloads on prod-eu-1',
+        });
+        const [, row] = within(table).getAllByRole('row');
+        return within(row)
+          .getAllByRole('cell')
+          .map(c => c.textContent);
+      };
+      expect(await restartsShown()).toContain('2');
+
+      restarts = 7;
+      act(() => {
+        jest.advanceTimersByTime(PANEL_REFRESH_MS);
+      });
+      await waitFor(async () => expect(await restartsShown()).toContain('7'));
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('after an exemption granted on the tab, reloads the coverage and its trend, not the clusters, images and telemetry', async () => {

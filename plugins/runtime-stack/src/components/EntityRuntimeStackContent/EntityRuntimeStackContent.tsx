@@ -29,6 +29,10 @@ import { CoverageTrendCard } from './CoverageTrendCard';
 import { useLastGoodAsync } from '../shared/useLastGoodAsync';
 import { fullRefOfKind } from '../shared/fullRefOfKind';
 import { useReloadAfterCollection } from './useReloadAfterCollection';
+import {
+  PANEL_REFRESH_MS,
+  useRefreshWhileShown,
+} from '../shared/useRefreshWhileShown';
 import { runtimeStackTranslationRef } from '../../translation';
 
 /** The entity's System as `system:namespace/name`, if `spec.system` names one. */
@@ -123,6 +127,23 @@ export const EntityRuntimeStackContent = () => {
     images.retry();
     observability.retry();
   });
+  // Between those evaluations the clusters are watched, so what runs (pods,
+  // restarts, replicas) changes without one: read again while in sight.
+  useRefreshWhileShown(
+    clusters.retry,
+    PANEL_REFRESH_MS,
+    clusters.value !== undefined,
+  );
+  useRefreshWhileShown(
+    images.retry,
+    PANEL_REFRESH_MS,
+    images.value !== undefined,
+  );
+  useRefreshWhileShown(
+    observability.retry,
+    PANEL_REFRESH_MS,
+    observability.value !== undefined,
+  );
   const coveredCapabilities = useMemo(
     () =>
       coveredCapabilitiesOf({
