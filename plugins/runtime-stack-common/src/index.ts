@@ -197,6 +197,7 @@ export type {
   CoverageExemption,
   CoverageHintParts,
   EvidenceDetailParts,
+  HealthCheckTool,
   LayerCoverage,
   OfferedTool,
   ProfileChoice,

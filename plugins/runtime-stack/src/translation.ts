@@ -165,6 +165,16 @@ export const runtimeStackTranslationRef = createTranslationRef({
       declaredOfSystem: 'declared in {{annotation}} of its System',
       catalogLocation: 'the catalog reads this entity from {{address}}',
       everyContainer: '{{object}}: every container has it',
+      containersLack_one:
+        '{{object}}: container {{containers}} has no {{check}}',
+      containersLack_other:
+        '{{object}}: containers {{containers}} have no {{check}}',
+      /** The probe or limit a workload's containers lack. */
+      healthCheck: {
+        'liveness-probe': 'liveness probe',
+        'readiness-probe': 'readiness probe',
+        'resource-limits': 'resource limits',
+      },
       imageRuns_one: '{{image}} runs in {{count}} pod',
       imageRuns_other: '{{image}} runs in {{count}} pods',
       builtFrom: '{{image}} was built from {{address}} ({{label}})',

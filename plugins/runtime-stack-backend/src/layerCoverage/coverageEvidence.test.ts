@@ -1,7 +1,11 @@
 import type { Entity } from '@backstage/catalog-model';
-import type {
-  EntityClusters,
-  EntityImages,
+import {
+  computeCoverage,
+  defaultLayerModel,
+  defaultRequirementProfiles,
+  type ClusterObject,
+  type EntityClusters,
+  type EntityImages,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import {
   catalogEvidence,
@@ -297,5 +301,238 @@ describe('clusterEvidence', () => {
       detail:
         'Pod payments/payments-api-1: metadata.annotations[sidecar.istio.io/status] = {}',
     });
+  });
+});
+
+describe('clusterEvidence for health', () => {
+  const view = (cluster: string) => ({
+    cluster,
+    stale: false,
+    warnings: [],
+    namespaces: ['payments'],
+    workloads: [],
+    objects: [],
+    tools: [],
+  });
+  const onClusters = (
+    byCluster: Record<string, ClusterObject[]>,
+  ): [Pick<EntityClusters, 'clusters'>, Map<string, ClusterObject[]>] => [
+    { clusters: Object.keys(byCluster).map(view) },
+    new Map(Object.entries(byCluster)),
+  ];
+
+  const probed = { httpGet: { path: '/healthz', port: 'http' } };
+  const limited = {
+    requests: { cpu: '100m' },
+    limits: { cpu: '500m', memory: '256Mi' },
+  };
+  const healthy = (name: string) => ({
+    name,
+    livenessProbe: probed,
+    readinessProbe: probed,
+    resources: limited,
+  });
+  const bare = (name: string) => ({ name });
+  const workload = (
+    kind: string,
+    name: string,
+    ...containers: object[]
+  ): ClusterObject => {
+    const template = { spec: { containers } };
+    return {
+      apiVersion: kind.endsWith('Job') ? 'batch/v1' : 'apps/v1',
+      kind,
+      metadata: { name, namespace: 'payments' },
+      spec:
+        kind === 'CronJob'
+          ? { jobTemplate: { spec: { template } } }
+          : ({ template } as any),
+    };
+  };
+  const other = (kind: string, name: string): ClusterObject => ({
+    apiVersion: 'v1',
+    kind,
+    metadata: { name, namespace: 'payments' },
+    spec: {},
+  });
+
+  const healthOf = (byCluster: Record<string, ClusterObject[]>) =>
+    clusterEvidence(...onClusters(byCluster)).filter(
+      e => e.capability === 'health',
+    );
+  const rows = (byCluster: Record<string, ClusterObject[]>) =>
+    healthOf(byCluster).map(e => [e.tool, e.strength, e.detail]);
+
+  /** Health's status for a tier-2 service, where health is required. */
+  const statusOf = (byCluster: Record<string, ClusterObject[]>) => {
+    const profile = defaultRequirementProfiles.find(p => p.id === 'tier-2')!;
+    const coverage = computeCoverage({
+      layerModel: defaultLayerModel,
+      choice: { profile, reason: 'test' },
+      evidence: clusterEvidence(...onClusters(byCluster)),
+      now: new Date('2026-12-06T12:00:00Z'),
+    });
+    return coverage.capabilities.find(c => c.capability === 'health')!.status;
+  };
+
+  it('covers a service whose workloads all have probes and limits, with no disruption budget or autoscaler', () => {
+    const api = workload('Deployment', 'api', healthy('api'), healthy('proxy'));
+    expect(statusOf({ 'prod-eu-1': [api] })).toBe('covered');
+    expect(rows({ 'prod-eu-1': [api] })).toEqual([
+      [
+        'liveness-probe',
+        'full',
+        'Deployment payments/api: every container has it',
+      ],
+      [
+        'readiness-probe',
+        'full',
+        'Deployment payments/api: every container has it',
+      ],
+      [
+        'resource-limits',
+        'full',
+        'Deployment payments/api: every container has it',
+      ],
+    ]);
+  });
+
+  it('counts a disruption budget or an autoscaler only partly, with or without probes and limits', () => {
+    const budgetOnly = {
+      'prod-eu-1': [
+        workload('Deployment', 'api', bare('api')),
+        other('PodDisruptionBudget', 'api'),
+        other('HorizontalPodAutoscaler', 'api'),
+      ],
+    };
+    expect(statusOf(budgetOnly)).toBe('partial');
+    expect(rows(budgetOnly)).toEqual([
+      ['pod-disruption-budget', 'partial', 'PodDisruptionBudget payments/api'],
+      [
+        'horizontal-pod-autoscaler',
+        'partial',
+        'HorizontalPodAutoscaler payments/api',
+      ],
+    ]);
+
+    const both = {
+      'prod-eu-1': [
+        workload('Deployment', 'api', healthy('api')),
+        other('PodDisruptionBudget', 'api'),
+      ],
+    };
+    expect(statusOf(both)).toBe('covered');
+    expect(
+      healthOf(both).find(e => e.tool === 'pod-disruption-budget')?.strength,
+    ).toBe('partial');
+  });
+
+  it('covers health only partly while one workload on any cluster lacks a probe or limits, and says which lacks what', () => {
+    const estate = {
+      'prod-eu-1': [workload('Deployment', 'api', healthy('api'))],
+      'prod-us-1': [
+        workload('Deployment', 'api', healthy('api')),
+        workload(
+          'StatefulSet',
+          'ledger',
+          { ...healthy('ledger'), readinessProbe: undefined },
+          { ...bare('backup'), livenessProbe: probed },
+        ),
+      ],
+    };
+    expect(statusOf(estate)).toBe('partial');
+    const ledger = healthOf(estate).filter(e =>
+      e.detail.startsWith('StatefulSet'),
+    );
+    expect(ledger.map(e => [e.tool, e.strength, e.detail])).toEqual([
+      [
+        'liveness-probe',
+        'partial',
+        'StatefulSet payments/ledger: every container has it',
+      ],
+      [
+        'readiness-probe',
+        'partial',
+        'StatefulSet payments/ledger: containers ledger, backup have no readiness probe',
+      ],
+      [
+        'resource-limits',
+        'partial',
+        'StatefulSet payments/ledger: container backup has no resource limits',
+      ],
+    ]);
+    expect(ledger.every(e => e.cluster === 'prod-us-1')).toBe(true);
+    // What the others show counts only partly too.
+    expect(healthOf(estate).every(e => e.strength === 'partial')).toBe(true);
+  });
+
+  it("leaves a mesh's injected proxies to the mesh: their missing probes are not the service's", () => {
+    const meshed = {
+      'prod-eu-1': [
+        workload('Deployment', 'api', healthy('api'), {
+          name: 'istio-proxy',
+          readinessProbe: probed,
+          resources: limited,
+        }),
+      ],
+      'prod-us-1': [
+        workload('Deployment', 'api', bare('linkerd-proxy'), healthy('api')),
+      ],
+    };
+    expect(statusOf(meshed)).toBe('covered');
+    expect(healthOf(meshed).every(e => e.strength === 'full')).toBe(true);
+    // A container of the service's own by another name is asked all the same.
+    const own = {
+      'prod-eu-1': [
+        workload('Deployment', 'api', healthy('api'), bare('istio-proxy-2')),
+      ],
+    };
+    expect(statusOf(own)).toBe('partial');
+    expect(healthOf(own)[0]?.detailParts).toEqual({
+      kind: 'containers-lack',
+      object: 'Deployment payments/api',
+      containers: ['istio-proxy-2'],
+      check: 'liveness-probe',
+    });
+  });
+
+  it('names no tool that no workload shows, even to say it is lacking', () => {
+    const unlimited = {
+      'prod-eu-1': [
+        workload('Deployment', 'api', { ...healthy('api'), resources: {} }),
+        workload('Deployment', 'worker', {
+          ...healthy('worker'),
+          resources: { requests: { cpu: '1' }, limits: {} },
+        }),
+      ],
+    };
+    expect(statusOf(unlimited)).toBe('partial');
+    expect(healthOf(unlimited).map(e => e.tool)).not.toContain(
+      'resource-limits',
+    );
+  });
+
+  it('asks only limits of the workloads that run to completion', () => {
+    const withJobs = (cleanup: object) => ({
+      'prod-eu-1': [
+        workload('Deployment', 'api', healthy('api')),
+        workload('CronJob', 'cleanup', cleanup),
+        workload('Job', 'migrate', { ...bare('migrate'), resources: limited }),
+      ],
+    });
+    expect(statusOf(withJobs({ ...bare('cleanup'), resources: limited }))).toBe(
+      'covered',
+    );
+    expect(statusOf(withJobs(bare('cleanup')))).toBe('partial');
+    expect(
+      healthOf(withJobs(bare('cleanup')))
+        .filter(e => e.detail.startsWith('CronJob'))
+        .map(e => [e.tool, e.detail]),
+    ).toEqual([
+      [
+        'resource-limits',
+        'CronJob payments/cleanup: container cleanup has no resource limits',
+      ],
+    ]);
   });
 });

@@ -12,6 +12,7 @@ import {
   type EntityImages,
   type EntityObservability,
   type EvidenceDetailParts,
+  type HealthCheckTool,
   type ToolFinding,
 } from '@internal/backstage-plugin-runtime-stack-common';
 
@@ -87,15 +88,152 @@ const WORKLOAD_TOOLS: Record<string, string> = {
   CronJob: 'cronjob',
 };
 
-/** Probes and limits of a workload's containers, as health evidence. */
-function healthOfTemplate(object: ClusterObject): string[] {
-  const containers = (podSpecOf(object)?.containers ?? []) as any[];
-  if (containers.length === 0) return [];
-  const all = (test: (c: any) => boolean) => containers.every(test);
+/** A probe or limit that keeps a workload healthy, as the layer model names it. */
+interface HealthCheck {
+  tool: HealthCheckTool;
+  /** Asked only of workloads that keep running. */
+  probe: boolean;
+  has: (container: any) => boolean;
+}
+
+const HEALTH_CHECKS: HealthCheck[] = [
+  {
+    tool: 'liveness-probe',
+    probe: true,
+    has: c => Boolean(c.livenessProbe),
+  },
+  {
+    tool: 'readiness-probe',
+    probe: true,
+    has: c => Boolean(c.readinessProbe),
+  },
+  {
+    // Requests too, as the capability asks: Kubernetes sets a pod's
+    // requests to its limits where none are given. An empty map limits
+    // nothing.
+    tool: 'resource-limits',
+    probe: false,
+    has: c => Object.keys(c.resources?.limits ?? {}).length > 0,
+  },
+];
+
+/**
+ * Workloads that run to completion: no traffic waits on their readiness and
+ * no rollout replaces them, so only their limits are asked for.
+ */
+const RUN_TO_COMPLETION = new Set(['Job', 'CronJob']);
+
+/**
+ * Proxies a service mesh (or Dapr) injects beside the service's own
+ * containers, by the names their injectors give them: the mesh owns their
+ * health (Istio's has no liveness probe), so they are not the service's to
+ * answer for.
+ */
+const MESH_SIDECARS = new Set([
+  'istio-proxy',
+  'linkerd-proxy',
+  'consul-dataplane',
+  'daprd',
+]);
+
+/** What a workload's containers show of each health check. */
+interface WorkloadHealth {
+  /** Tools every container has. */
+  present: string[];
+  /**
+   * Checks the workload is asked for, with the containers that lack them;
+   * `used` when another of its containers has it.
+   */
+  lacking: Array<{ check: HealthCheck; containers: string[]; used: boolean }>;
+}
+
+/** Undefined for a workload without containers: there is nothing to judge. */
+function healthOfWorkload(object: ClusterObject): WorkloadHealth | undefined {
+  const containers = ((podSpecOf(object)?.containers ?? []) as any[]).filter(
+    c => !MESH_SIDECARS.has(c?.name),
+  );
+  if (containers.length === 0) return undefined;
+  const asked = RUN_TO_COMPLETION.has(object.kind)
+    ? HEALTH_CHECKS.filter(check => !check.probe)
+    : HEALTH_CHECKS;
+  const without = (check: HealthCheck) =>
+    containers.filter(c => !check.has(c)).map(c => String(c.name));
+  return {
+    present: HEALTH_CHECKS.filter(check => without(check).length === 0).map(
+      check => check.tool,
+    ),
+    lacking: asked
+      .map(check => {
+        const names = without(check);
+        return {
+          check,
+          containers: names,
+          used: names.length < containers.length,
+        };
+      })
+      .filter(({ containers: names }) => names.length > 0),
+  };
+}
+
+/**
+ * Health is one question for the whole service: only probes and limits on
+ * every workload it runs, on every cluster, answer it fully. Each piece on
+ * its own (one workload's probes, an autoscaler, a disruption budget) is
+ * partial. `tools`: those some container of some workload has.
+ */
+function serviceHealth(
+  clusters: Pick<EntityClusters, 'clusters'>,
+  objects: Map<string, ClusterObject[]>,
+): { healthy: boolean; tools: Set<string> } {
+  const judged = clusters.clusters.flatMap(view =>
+    (objects.get(view.cluster) ?? []).flatMap(object => {
+      const health = WORKLOAD_TOOLS[object.kind] && healthOfWorkload(object);
+      return health ? [health] : [];
+    }),
+  );
+  return {
+    healthy: judged.length > 0 && judged.every(h => h.lacking.length === 0),
+    tools: new Set(
+      judged.flatMap(h => [
+        ...h.present,
+        ...h.lacking.filter(l => l.used).map(l => l.check.tool),
+      ]),
+    ),
+  };
+}
+
+/**
+ * The health evidence of one workload: each probe or limit every container
+ * has, and each one asked for that some container lacks. A lack is told
+ * only under a tool some container shows: a tool named on evidence counts
+ * among the service's tools and confirms a declaration of it.
+ */
+function workloadHealthEvidence(
+  health: WorkloadHealth,
+  found: (tool: string) => Omit<CoverageEvidence, 'detail'>,
+  where: string,
+  shownTools: ReadonlySet<string>,
+): CoverageEvidence[] {
   return [
-    ...(all(c => c.livenessProbe) ? ['liveness-probe'] : []),
-    ...(all(c => c.readinessProbe) ? ['readiness-probe'] : []),
-    ...(all(c => c.resources?.limits) ? ['resource-limits'] : []),
+    ...health.present.map(tool =>
+      withEvidenceDetail(found(tool), {
+        kind: 'every-container',
+        object: where,
+      }),
+    ),
+    ...health.lacking
+      .filter(lack => shownTools.has(lack.check.tool))
+      .map(lack =>
+        withEvidenceDetail(
+          { ...found(lack.check.tool), strength: 'partial' as const },
+          {
+            kind: 'containers-lack',
+            object: where,
+            containers: lack.containers,
+            check: lack.check.tool,
+          },
+        ),
+      ),
   ];
 }
 
@@ -111,6 +249,7 @@ export function clusterEvidence(
   now: Date = new Date(),
 ): CoverageEvidence[] {
   const evidence: CoverageEvidence[] = [];
+  const { healthy, tools: healthTools } = serviceHealth(clusters, objects);
   for (const view of clusters.clusters) {
     const found = (finding: ToolFinding): Omit<CoverageEvidence, 'detail'> => ({
       source: 'cluster',
@@ -151,17 +290,20 @@ export function clusterEvidence(
           detail: where,
           strength: 'full',
         });
-        for (const tool of healthOfTemplate(object)) {
+        const health = healthOfWorkload(object);
+        if (health) {
           evidence.push(
-            withEvidenceDetail(
-              {
+            ...workloadHealthEvidence(
+              health,
+              tool => ({
                 source: 'cluster',
                 capability: 'health',
                 tool,
                 cluster: view.cluster,
-                strength: 'partial',
-              },
-              { kind: 'every-container', object: where },
+                strength: healthy ? 'full' : 'partial',
+              }),
+              where,
+              healthTools,
             ),
           );
         }
@@ -179,7 +321,8 @@ export function clusterEvidence(
               : 'pod-disruption-budget',
           cluster: view.cluster,
           detail: where,
-          strength: 'full',
+          // It helps a service with probes and limits; it stands in for none.
+          strength: 'partial',
         });
       }
     }

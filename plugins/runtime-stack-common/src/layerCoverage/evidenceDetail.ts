@@ -5,12 +5,31 @@ import {
 } from '../observability/observabilityViews';
 
 /**
+ * The probes and limits the health of a workload's containers is judged by,
+ * as the layer model names them.
+ *
+ * @public
+ */
+export type HealthCheckTool =
+  | 'liveness-probe'
+  | 'readiness-probe'
+  | 'resource-limits';
+
+const HEALTH_CHECK_WORDS: Readonly<Record<HealthCheckTool, string>> = {
+  'liveness-probe': 'liveness probe',
+  'readiness-probe': 'readiness probe',
+  'resource-limits': 'resource limits',
+};
+
+/**
  * What a piece of evidence shows, as parts a UI can put in its own words:
  *
  * - `declared`: a tool declared in `annotation`, on the entity or its System;
  * - `catalog-location`: the catalog reads the entity from `address`;
  * - `every-container`: every container of `object` (a workload) has the
  *   probe or limit;
+ * - `containers-lack`: these `containers` of `object` (a workload) lack
+ *   `check`, a probe or limit;
  * - `image-runs`: `image` runs in `pods` pods;
  * - `image-built-from`: `image` was built from `address` (at `revision`), as
  *   its `label` says;
@@ -29,6 +48,12 @@ export type EvidenceDetailParts =
   | { kind: 'declared'; annotation: string; ofSystem: boolean }
   | { kind: 'catalog-location'; address: string }
   | { kind: 'every-container'; object: string }
+  | {
+      kind: 'containers-lack';
+      object: string;
+      containers: string[];
+      check: HealthCheckTool;
+    }
   | { kind: 'image-runs'; image: string; pods: number }
   | {
       kind: 'image-built-from';
@@ -63,6 +88,12 @@ export function describeEvidenceDetail(parts: EvidenceDetailParts): string {
       return `the catalog reads this entity from ${parts.address}`;
     case 'every-container':
       return `${parts.object}: every container has it`;
+    case 'containers-lack':
+      return `${parts.object}: ${
+        parts.containers.length === 1
+          ? `container ${parts.containers[0]} has`
+          : `containers ${parts.containers.join(', ')} have`
+      } no ${HEALTH_CHECK_WORDS[parts.check]}`;
     case 'image-runs':
       return `${parts.image} runs in ${parts.pods} ${
         parts.pods === 1 ? 'pod' : 'pods'

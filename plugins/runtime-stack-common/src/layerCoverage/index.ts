@@ -27,7 +27,7 @@ export {
   partialEvidence,
   withEvidenceDetail,
 } from './evidenceDetail';
-export type { EvidenceDetailParts } from './evidenceDetail';
+export type { EvidenceDetailParts, HealthCheckTool } from './evidenceDetail';
 export { aggregateSystemCoverage } from './aggregateCoverage';
 export { withOwners } from './withOwners';
 export { coverageRatio } from './coverageRatios';

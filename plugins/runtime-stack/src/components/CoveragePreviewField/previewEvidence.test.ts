@@ -200,16 +200,16 @@ describe('previewEvidence', () => {
     );
   });
 
-  it('counts probes and limits as partial health, a budget or autoscaler as full', () => {
+  it('counts the probes and limits of the one container as full health, a budget or autoscaler as partial', () => {
     const health = previewEvidence(everything).filter(
       e => e.capability === 'health',
     );
     expect(Object.fromEntries(health.map(e => [e.tool, e.strength]))).toEqual({
-      'liveness-probe': 'partial',
-      'readiness-probe': 'partial',
-      'resource-limits': 'partial',
-      'pod-disruption-budget': 'full',
-      'horizontal-pod-autoscaler': 'full',
+      'liveness-probe': 'full',
+      'readiness-probe': 'full',
+      'resource-limits': 'full',
+      'pod-disruption-budget': 'partial',
+      'horizontal-pod-autoscaler': 'partial',
     });
   });
 

@@ -199,9 +199,9 @@ export function sandboxToolOf(runtimeClass: string): string | undefined {
  * catalog-info.yaml, so it counts for the coverage once running, never for
  * the coverage when registered. Tools are those the template declares and
  * the backend's own evidence uses (metrics=prometheus,
- * alerting=alertmanager, visualization=grafana); probes and limits are
- * partial health evidence as on the entity page, a disruption budget or an
- * autoscaler full. An image bound for a placeholder registry is partial:
+ * alerting=alertmanager, visualization=grafana); the chart's probes and
+ * limits on its one container cover health as on the entity page, where a
+ * disruption budget or an autoscaler only helps. An image bound for a placeholder registry is partial:
  * CI can push it nowhere.
  */
 export function previewEvidence(choices: PreviewChoices): CoverageEvidence[] {
@@ -212,24 +212,22 @@ export function previewEvidence(choices: PreviewChoices): CoverageEvidence[] {
       'health',
       'liveness-probe',
       "the chart's Deployment has a liveness probe",
-      'partial',
     ),
     declared(
       'health',
       'readiness-probe',
       "the chart's Deployment has a readiness probe",
-      'partial',
     ),
     declared(
       'health',
       'resource-limits',
       "the chart's Deployment sets resource requests and limits",
-      'partial',
     ),
     declared(
       'health',
       'pod-disruption-budget',
       "the chart's PodDisruptionBudget",
+      'partial',
     ),
     declared(
       'policy',
@@ -256,6 +254,7 @@ export function previewEvidence(choices: PreviewChoices): CoverageEvidence[] {
         'health',
         'horizontal-pod-autoscaler',
         `the chart's HorizontalPodAutoscaler${range}`,
+        'partial',
       ),
     );
   }

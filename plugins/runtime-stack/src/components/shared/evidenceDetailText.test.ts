@@ -15,6 +15,18 @@ describe('evidenceDetailText', () => {
     { kind: 'declared', annotation: 'runtime-stack.io/tools', ofSystem: true },
     { kind: 'catalog-location', address },
     { kind: 'every-container', object: 'Deployment payments/api' },
+    {
+      kind: 'containers-lack',
+      object: 'Deployment payments/api',
+      containers: ['api'],
+      check: 'liveness-probe',
+    },
+    {
+      kind: 'containers-lack',
+      object: 'StatefulSet payments/ledger',
+      containers: ['ledger', 'backup'],
+      check: 'resource-limits',
+    },
     { kind: 'image-runs', image, pods: 1 },
     { kind: 'image-runs', image, pods: 4 },
     { kind: 'image-built-from', image, address, label },

@@ -18,6 +18,13 @@ function wordDetail(t: RuntimeStackT, parts: EvidenceDetailParts): string {
       return t('evidenceDetail.catalogLocation', { address: parts.address });
     case 'every-container':
       return t('evidenceDetail.everyContainer', { object: parts.object });
+    case 'containers-lack':
+      return t('evidenceDetail.containersLack', {
+        object: parts.object,
+        containers: parts.containers.join(', '),
+        count: parts.containers.length,
+        check: t(`evidenceDetail.healthCheck.${parts.check}`),
+      });
     case 'image-runs':
       return t('evidenceDetail.imageRuns', {
         image: parts.image,
