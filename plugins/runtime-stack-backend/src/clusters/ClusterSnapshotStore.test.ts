@@ -144,6 +144,45 @@ describe.each(databases.eachSupportedId())(
       expect(new Set(sizes)).toEqual(new Set([0, 1, 2, 3, 4, 5]));
     });
 
+    it('narrows a selector comparing integers to the objects with the label, which the rule then compares', async () => {
+      const knex = await databases.init(databaseId);
+      await migrateToLatest(knex);
+      const store = new ClusterSnapshotStore(knex);
+      const pod = (name: string, labels: Record<string, string>) => ({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name, namespace: 'shop', labels },
+      });
+      await store.replaceSnapshot('prod-eu-1', {
+        objects: [
+          pod('three', { replicas: '3' }),
+          pod('one', { replicas: '1' }),
+          pod('many', { replicas: 'many' }),
+          pod('none', { app: 'x' }),
+        ],
+        collectedAt: new Date(),
+        warnings: [],
+        platformTools: [],
+      });
+      const requirements = parseLabelSelector('replicas>2');
+      const found = await store.findObjects({
+        clusters: ['prod-eu-1'],
+        labels: requirements,
+      });
+      expect(found.map(o => o.object.metadata.name).sort()).toEqual([
+        'many',
+        'one',
+        'three',
+      ]);
+      expect(
+        found
+          .filter(o =>
+            matchesLabelSelector(requirements, o.object.metadata.labels),
+          )
+          .map(o => o.object.metadata.name),
+      ).toEqual(['three']);
+    });
+
     it('tells label values apart that a search of the stored text alone would not', async () => {
       const knex = await databases.init(databaseId);
       await migrateToLatest(knex);

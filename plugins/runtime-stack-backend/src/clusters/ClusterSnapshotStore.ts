@@ -42,7 +42,10 @@ interface ObjectQuery {
   kubernetesId?: string;
   namespaces?: string[];
   kinds?: string[];
-  /** A label selector the objects' labels match. */
+  /**
+   * A label selector the objects' labels match; for `>` and `<`, those
+   * with the label, whose value matchesLabelSelector compares.
+   */
   labels?: LabelRequirement[];
 }
 

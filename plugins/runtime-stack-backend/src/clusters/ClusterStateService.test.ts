@@ -339,6 +339,137 @@ describe.each(databases.eachSupportedId())(
       ).toBe(true);
     });
 
+    it('reads a label selector as Kubernetes does, without whitespace around in', async () => {
+      const result = await state.entityClusters(
+        component('search-indexer', {
+          'backstage.io/kubernetes-label-selector':
+            'app.kubernetes.io/name in(search-indexer,search-api),!legacy',
+          'backstage.io/kubernetes-namespace': 'catalog',
+        }),
+      );
+      expect(result.selector).not.toHaveProperty('problem');
+      expect(result.clusters.map(c => c.cluster)).toEqual(['prod-eu-1']);
+      expect(result.clusters[0].workloads.map(w => w.name)).toContain(
+        'search-indexer',
+      );
+    });
+
+    it('matches nothing by a label selector it cannot read, and says why instead of failing', async () => {
+      const unreadable = component('search-indexer', {
+        'backstage.io/kubernetes-label-selector':
+          'app.kubernetes.io/name=search-indexer,what is this',
+      });
+      const result = await state.entityClusters(unreadable);
+      expect(result.clusters).toEqual([]);
+      expect(result.selector).toEqual({
+        labelSelector: 'app.kubernetes.io/name=search-indexer,what is this',
+        problem: expect.stringMatching(
+          /^The backstage\.io\/kubernetes-label-selector annotation cannot be read, so it matches no objects: Invalid label selector '.*': found 'is' after 'what'/,
+        ),
+      });
+      // Never-collected clusters are still named, as for any service.
+      expect(result.unavailable.map(u => u.cluster)).toEqual(['staging-eu-1']);
+      expect(await state.entityClusterNames(unreadable)).toEqual([]);
+      expect((await state.entityObjects(unreadable)).size).toBe(0);
+
+      // One made of a kubernetes-id the API server would refuse names that.
+      const badId = await state.entityClusters(
+        component('cart-service', {
+          'backstage.io/kubernetes-id': 'cart service',
+        }),
+      );
+      expect(badId.clusters).toEqual([]);
+      expect(badId.selector.problem).toMatch(
+        /^The backstage\.io\/kubernetes-id annotation cannot be read/,
+      );
+    });
+
+    it('counts only the Kubernetes tab’s kinds as a service’s objects by kubernetes-id, as by label selector', async () => {
+      const cart = component('cart-service', {
+        'backstage.io/kubernetes-id': 'cart-service',
+      });
+      const byId = await state.entityClusters(cart);
+      const [eu, us] = byId.clusters;
+      // Its Argo CD Application and Flux Kustomization carry its label, in
+      // the GitOps tools' namespaces: they deploy it, they are not it.
+      expect(eu.namespaces).toEqual(['checkout']);
+      expect(us.namespaces).toEqual(['checkout']);
+      for (const view of [eu, us]) {
+        expect(view.objects.map(o => o.kind)).not.toContain('Application');
+        expect(view.objects.map(o => o.kind)).not.toContain('Kustomization');
+      }
+      // Still read as context, which tells what deploys it.
+      expect(eu.tools.map(t => t.tool)).toContain('argo-cd');
+
+      const bySelector = await state.entityClusters(
+        component('cart-service', {
+          'backstage.io/kubernetes-label-selector':
+            'backstage.io/kubernetes-id in (cart-service)',
+        }),
+      );
+      expect(bySelector.clusters.map(c => c.objects)).toEqual(
+        byId.clusters.map(c => c.objects),
+      );
+    });
+
+    it('does not take a cluster holding only platform objects labelled for a service as one it runs on', async () => {
+      const labelled = (
+        apiVersion: string,
+        kind: string,
+        name: string,
+        namespace?: string,
+      ) => ({
+        apiVersion,
+        kind,
+        metadata: {
+          name,
+          ...(namespace ? { namespace } : {}),
+          labels: { 'backstage.io/kubernetes-id': 'cart-service' },
+        },
+      });
+      // A management cluster: it deploys cart-service elsewhere.
+      await store.replaceSnapshot('mgmt-eu-1', {
+        objects: [
+          labelled('argoproj.io/v1alpha1', 'Application', 'cart', 'argocd'),
+          labelled('helm.toolkit.fluxcd.io/v2', 'HelmRelease', 'cart', 'flux'),
+          labelled('v1', 'Namespace', 'checkout'),
+          labelled(
+            'apiextensions.k8s.io/v1',
+            'CustomResourceDefinition',
+            'carts.example.com',
+          ),
+        ],
+        collectedAt: new Date(),
+        warnings: [],
+        platformTools: [],
+      });
+      const withManagement = new ClusterStateService({
+        clusters: new ClusterDirectory([
+          ...clusters,
+          { ...clusters[0], name: 'mgmt-eu-1' },
+        ]),
+        store,
+        staleAfterMs: 15 * 60_000,
+        now: () => now,
+        detectServiceTools: () => [],
+      });
+      const cart = component('cart-service', {
+        'backstage.io/kubernetes-id': 'cart-service',
+      });
+      expect(await withManagement.entityClusterNames(cart)).toEqual([
+        'prod-eu-1',
+        'prod-us-1',
+      ]);
+      const view = await withManagement.entityClusters(cart);
+      expect(view.clusters.map(c => c.cluster)).toEqual([
+        'prod-eu-1',
+        'prod-us-1',
+      ]);
+      expect((await withManagement.entityObjects(cart)).has('mgmt-eu-1')).toBe(
+        false,
+      );
+    });
+
     it('falls back to the entity name as kubernetes-id, and finds nothing for an unknown service', async () => {
       const byName = await state.entityClusters(component('checkout-web', {}));
       expect(byName.clusters.map(c => c.cluster)).toEqual(['prod-us-1']);

@@ -53,7 +53,14 @@ const CLUSTER_CONTEXT_KINDS = [
   'HelmRelease',
   'Gateway',
 ];
-/** What a label selector can select: the Kubernetes tab's object types. */
+/**
+ * What an entity's selector can select, by label selector or kubernetes-id:
+ * the Kubernetes tab's object types. A platform object that carries the
+ * service's label too (its Namespace, an Argo CD Application or Flux
+ * HelmRelease on a management cluster, a CRD) is not the service's: it
+ * says what the service uses, read as context (see `contextOf`), and must
+ * not make a cluster one the service runs on.
+ */
 const SELECTABLE_KINDS = [
   'Pod',
   'Service',
@@ -163,6 +170,7 @@ export class ClusterStateService {
             clusters,
             kubernetesId: selector.kubernetesId,
             namespaces: selector.namespace ? [selector.namespace] : undefined,
+            kinds: SELECTABLE_KINDS,
           })
         : (await this.objectsOf(selector, clusters)).keys(),
     );
@@ -227,6 +235,7 @@ export class ClusterStateService {
         entityRef: stringifyEntityRef(entity),
         selector: {
           labelSelector: selector.labelSelector,
+          ...(selector.problem ? { problem: selector.problem } : {}),
           ...(selector.namespace ? { namespace: selector.namespace } : {}),
           ...(selector.cluster ? { cluster: selector.cluster } : {}),
           ...(selector.dependsOnClusters
@@ -330,12 +339,12 @@ export class ClusterStateService {
     };
   }
 
-  /** The entity's objects per cluster. */
+  /** The entity's objects per cluster: none for a selector that cannot be read. */
   private async objectsOf(
     selector: EntitySelector,
     clusters: string[],
   ): Promise<Map<string, ClusterObject[]>> {
-    if (clusters.length === 0) return new Map();
+    if (clusters.length === 0 || selector.problem) return new Map();
     const namespaces = selector.namespace ? [selector.namespace] : undefined;
     const rows =
       selector.kubernetesId !== undefined
@@ -343,6 +352,7 @@ export class ClusterStateService {
             clusters,
             kubernetesId: selector.kubernetesId,
             namespaces,
+            kinds: SELECTABLE_KINDS,
           })
         : await this.matchingSelector(selector, clusters, namespaces);
     const byCluster = new Map<string, ClusterObject[]>();

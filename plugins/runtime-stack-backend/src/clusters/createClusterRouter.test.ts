@@ -1,4 +1,5 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
@@ -152,6 +153,77 @@ describe('cluster state API', () => {
       );
       // Page views are answered from the store, never from the cluster.
       expect(server.requests.length).toBe(requestsAfterCollection);
+    } finally {
+      await backend.stop();
+    }
+  });
+
+  it('answers for a service whose label selector it cannot read as for one found nowhere, and says why', async () => {
+    const unreadable: Entity = {
+      ...paymentsApi,
+      metadata: {
+        name: 'search-indexer',
+        namespace: 'default',
+        annotations: {
+          'backstage.io/kubernetes-label-selector':
+            'app.kubernetes.io/name=search-indexer,what is this',
+        },
+      },
+    };
+    const owner: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name: 'payments-team', namespace: 'default' },
+      spec: { type: 'team', children: [] },
+    };
+    const { backend, scheduler } = await startPortalBackend(
+      configuredCluster(server),
+      { entities: [paymentsApi, unreadable, owner] },
+    );
+    try {
+      await scheduler.triggerTask('runtime-stack:collect-cluster:prod-eu-1');
+      const as = mockCredentials.user.header();
+      const api = '/api/runtime-stack';
+      const entityPath = `${api}/entities/component/default/search-indexer`;
+
+      const clusters = await request(backend.server)
+        .get(`${entityPath}/clusters`)
+        .set('Authorization', as);
+      expect(clusters.status).toBe(200);
+      expect(clusters.body.clusters).toEqual([]);
+      expect(clusters.body.selector.problem).toMatch(
+        /backstage\.io\/kubernetes-label-selector annotation cannot be read.*found 'is'/,
+      );
+
+      for (const view of ['images', 'observability', 'ownership', 'coverage']) {
+        const res = await request(backend.server)
+          .get(`${entityPath}/${view}`)
+          .set('Authorization', as);
+        expect({ view, status: res.status }).toEqual({ view, status: 200 });
+      }
+
+      // Ownership of it is written and checked as for any service.
+      const record = {
+        scope: { kind: 'component', ref: 'component:default/search-indexer' },
+        layer: 6,
+        owner: 'group:default/payments-team',
+        responsibility: 'operates',
+      };
+      const check = await request(backend.server)
+        .post(`${api}/ownership/check`)
+        .set('Authorization', as)
+        .send({ records: [record] });
+      expect(check.status).toBe(200);
+      const created = await request(backend.server)
+        .post(`${api}/ownership`)
+        .set('Authorization', as)
+        .send(record);
+      expect(created.status).toBe(201);
+      const updated = await request(backend.server)
+        .put(`${api}/ownership/${created.body.id}`)
+        .set('Authorization', as)
+        .send({ ...record, layer: 5, version: created.body.version });
+      expect(updated.status).toBe(200);
     } finally {
       await backend.stop();
     }

@@ -49,6 +49,25 @@ describe('entitySelectorOf', () => {
     ).toBe('cart');
   });
 
+  it('says why a selector cannot be read, naming the annotation it comes from', () => {
+    expect(
+      entitySelectorOf(
+        entity({ 'backstage.io/kubernetes-label-selector': 'app=cart,' }),
+      ).problem,
+    ).toBe(
+      "The backstage.io/kubernetes-label-selector annotation cannot be read, so it matches no objects: Invalid label selector 'app=cart,': found the end, expected a label key",
+    );
+    expect(
+      entitySelectorOf(entity({ 'backstage.io/kubernetes-id': 'cart service' }))
+        .problem,
+    ).toMatch(/^The backstage\.io\/kubernetes-id annotation cannot be read/);
+    expect(
+      entitySelectorOf(
+        entity({ 'backstage.io/kubernetes-label-selector': 'tier in(web)' }),
+      ),
+    ).not.toHaveProperty('problem');
+  });
+
   it('lists the cluster Resources in its namespace it depends on, for the catalogRelation locator', () => {
     const withRelations: Entity = {
       ...entity({}),

@@ -3,8 +3,9 @@ import {
   RELATION_DEPENDS_ON,
   type Entity,
 } from '@backstage/catalog-model';
-
+import { isError } from '@backstage/errors';
 import { ECOSYSTEM_ANNOTATIONS } from '@internal/backstage-plugin-runtime-stack-common';
+import { parseLabelSelector } from './labelSelector';
 
 const {
   kubernetesId,
@@ -17,6 +18,12 @@ export interface EntitySelector {
   labelSelector: string;
   /** Set when the selector is exactly `backstage.io/kubernetes-id=<id>`, which the store indexes. */
   kubernetesId?: string;
+  /**
+   * Why the selector cannot be read, naming the annotation it comes from.
+   * It then matches no objects: the Kubernetes API refuses it too, and a
+   * guess at what it meant could give the service another's workloads.
+   */
+  problem?: string;
   namespace?: string;
   cluster?: string;
   /**
@@ -49,6 +56,17 @@ function dependedOnResources(entity: Entity): string[] {
   });
 }
 
+/** Why the selector, from `annotation`, cannot be read; undefined if it can. */
+function problemOf(labelSelector: string, annotation: string) {
+  try {
+    parseLabelSelector(labelSelector);
+    return undefined;
+  } catch (error) {
+    if (!isError(error) || error.name !== 'InputError') throw error;
+    return `The ${annotation} annotation cannot be read, so it matches no objects: ${error.message}`;
+  }
+}
+
 /**
  * How the Kubernetes plugin finds an entity's objects: the label selector
  * annotation, else `backstage.io/kubernetes-id=<id or entity name>`,
@@ -66,9 +84,16 @@ export function entitySelectorOf(
   const byId = /^backstage\.io\/kubernetes-id\s*==?\s*([\w.-]+)$/.exec(
     labelSelector,
   );
+  const problem = byId
+    ? undefined
+    : problemOf(
+        labelSelector,
+        explicit ? kubernetesLabelSelector : kubernetesId,
+      );
   return {
     labelSelector,
     ...(byId ? { kubernetesId: byId[1] } : {}),
+    ...(problem ? { problem } : {}),
     ...(annotations[kubernetesNamespace]
       ? { namespace: annotations[kubernetesNamespace] }
       : {}),

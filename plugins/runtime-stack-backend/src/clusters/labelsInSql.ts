@@ -73,7 +73,8 @@ function whereLabelNotIn(
 /**
  * Narrows a query of `cluster_objects` to the objects a label selector
  * matches, so that only those are sent and parsed, not every object of the
- * service's clusters.
+ * service's clusters. Exact but for `>` and `<`, which it narrows to the
+ * objects with the label.
  */
 export function whereLabelsMatch(
   query: Knex.QueryBuilder,
@@ -96,9 +97,15 @@ export function whereLabelsMatch(
         whereLabelNotIn(query, knex, key, requirement.values);
         break;
       case 'exists':
-      case 'notexists': {
+      case 'notexists':
+      case 'gt':
+      case 'lt': {
+        // `>` and `<` narrowed to the objects with the label: whether its
+        // value is an integer beyond the bound, matchesLabelSelector tells,
+        // reading it as Kubernetes does; SQL would need a guard per database
+        // against values that are no integer, for an operator few use.
         const { sql, bindings } = labelValue(knex, key);
-        const test = requirement.op === 'exists' ? 'is not null' : 'is null';
+        const test = requirement.op === 'notexists' ? 'is null' : 'is not null';
         query.whereRaw(`${sql} ${test}`, bindings);
         break;
       }

@@ -131,6 +131,11 @@ export interface EntityClusters {
   /** How objects were matched, the way the Kubernetes plugin matches them. */
   selector: {
     labelSelector: string;
+    /**
+     * Why the label selector cannot be read, naming its annotation: it then
+     * matches no objects until the annotation is fixed.
+     */
+    problem?: string;
     namespace?: string;
     cluster?: string;
     /**
