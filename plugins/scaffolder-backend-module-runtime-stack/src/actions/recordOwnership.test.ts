@@ -309,7 +309,10 @@ describe('runtime-stack:ownership:record', () => {
       expect.objectContaining({
         capability: 'gitops',
         responsibility: 'consumes',
-        reason: `An ownership record for consumes of capability 'gitops' for component '${SERVICE}' already exists; update that one instead`,
+        // The backend's own 409 message, whose wording it owns.
+        reason: expect.stringMatching(
+          /^An ownership record for consumes of capability 'gitops' for component 'component:default\/payments-fx-api' already exists\b.*; update that one instead$/,
+        ),
       }),
     ]);
     expect(out.summary).toContain(
@@ -435,16 +438,37 @@ describe('runtime-stack:ownership:record', () => {
       },
     );
 
-    it('sends nothing in a dry run', async () => {
-      const ctx = context(
+    // It writes nothing, so the template editor's dry run asks too, and
+    // refuses what the run would.
+    it('asks the backend in a dry run too, and fails there on an owner the user may not record for', async () => {
+      inCatalog.delete(SERVICE);
+      const allowed = context(
         { entityRef: SERVICE, check: true, entries: templateEntries },
         { isDryRun: true },
       );
-      await action.handler(ctx);
-      expect(requests).toEqual([]);
-      expect(outputs(ctx).summary).toContain(
-        `- ${PAYMENTS} operates layer 6 for ${SERVICE}: would be checked`,
+      await action.handler(allowed);
+      expect(requests).toEqual([checkPost(200)]);
+      expect(outputs(allowed).summary).toContain(
+        `- ${PAYMENTS} operates layer 6 for ${SERVICE}: allowed`,
       );
+
+      const refused = context(
+        {
+          entityRef: SERVICE,
+          check: true,
+          // Dana is not in platform-team.
+          entries: [{ layer: 6, owner: PLATFORM, responsibility: 'operates' }],
+        },
+        { isDryRun: true },
+      );
+      await expect(action.handler(refused)).rejects.toMatchObject({
+        name: 'NotAllowedError',
+        message: expect.stringContaining(
+          `- ${PLATFORM} operates layer 6 for ${SERVICE}: You may not make ${PLATFORM} an owner: only its members may`,
+        ),
+      });
+      expect(requests).toEqual([checkPost(200), checkPost(200)]);
+      expect(await storedRecords()).toEqual([]);
     });
   });
 

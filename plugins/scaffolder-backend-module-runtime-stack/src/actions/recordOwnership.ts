@@ -222,8 +222,8 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
  * a refusal (403) or bad input (400) fails the step with the backend's
  * message. With `check`, it only asks the backend whether it would accept
  * every entry (`POST /api/runtime-stack/ownership/check`), for a template to
- * run before it creates anything. A dry run checks the entries and outputs
- * what it would record, without any request.
+ * run before it creates anything, in dry runs too. Otherwise a dry run
+ * checks the entries and outputs what it would record, without any request.
  *
  * @public
  */
@@ -253,7 +253,7 @@ export function createRecordOwnershipAction(
             .boolean()
             .optional()
             .describe(
-              'Only check, writing nothing, that the backend would accept every entry from the user who runs the template; a template runs this first, so a refusal stops it before anything is created',
+              'Only check, writing nothing, that the backend would accept every entry from the user who runs the template; a template runs this first, so a refusal stops it before anything is created; asked in dry runs too',
             ),
         system: z =>
           z
@@ -347,18 +347,18 @@ export function createRecordOwnershipAction(
       );
       ctx.output('records', entries as any);
 
-      if (ctx.isDryRun) {
-        const would = ctx.input.check
-          ? 'would be checked'
-          : 'would be recorded';
+      // A check writes nothing, so a dry run asks it too: the template
+      // editor then refuses an owner the user may not record for, as the
+      // run would. Only the writes wait for a real run.
+      if (ctx.isDryRun && !ctx.input.check) {
         for (const entry of entries) {
-          ctx.logger.info(`Dry run: ${describe(entry)} ${would}`);
+          ctx.logger.info(`Dry run: ${describe(entry)} would be recorded`);
         }
         ctx.output('created', []);
         ctx.output('skipped', []);
         ctx.output(
           'summary',
-          entries.map(e => `- ${describe(e)}: ${would}`).join('\n'),
+          entries.map(e => `- ${describe(e)}: would be recorded`).join('\n'),
         );
         return;
       }

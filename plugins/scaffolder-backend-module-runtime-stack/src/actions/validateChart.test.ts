@@ -1,5 +1,6 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { InputError } from '@backstage/errors';
+import { execFileSync } from 'node:child_process';
 import { chmodSync } from 'node:fs';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { ensureHelm } from '../__testUtils__/helm';
@@ -156,6 +157,7 @@ describe('runtime-stack:chart:validate', () => {
     mockDir.setContent(chartFiles());
     const action = createValidateChartAction({ helmPath });
     const ctx = context({ releaseName: 'web' });
+    const info = jest.spyOn(ctx.logger, 'info');
     await action.handler(ctx);
     expect(ctx.output).toHaveBeenCalledWith(
       'kinds',
@@ -169,6 +171,18 @@ describe('runtime-stack:chart:validate', () => {
       ]),
     );
     expect(ctx.output).toHaveBeenCalledWith('manifestCount', 6);
+    // The helm that validated, as it names itself, for comparing with the
+    // helm the generated pipelines pin.
+    const version = execFileSync(helmPath, ['version', '--short'], {
+      encoding: 'utf8',
+    })
+      .trim()
+      .replace(/\+.*$/, '');
+    expect(version).toMatch(/^v\d+\.\d+\.\d+$/);
+    expect(ctx.output).toHaveBeenCalledWith('helmVersion', version);
+    expect(info).toHaveBeenCalledWith(
+      expect.stringContaining(`6 valid manifest(s) with helm ${version}:`),
+    );
   });
 
   it('uses the default chart path and release name', async () => {
@@ -485,6 +499,70 @@ metadata:
       if (previous === undefined) delete process.env.RUNTIME_STACK_HELM;
       else process.env.RUNTIME_STACK_HELM = previous;
     }
+  });
+
+  describe('names why helm ended without an exit code', () => {
+    const bin = createMockDirectory();
+
+    /** A helm that runs `script` for lint, and the real one otherwise. */
+    function fakeHelm(script: string): string {
+      bin.setContent({
+        helm: `#!/bin/sh\nif [ "$1" = lint ]; then\n${script}\nfi\nexec '${helmPath}' "$@"\n`,
+      });
+      chmodSync(bin.resolve('helm'), 0o755);
+      return bin.resolve('helm');
+    }
+
+    it('a time limit it ran out of', async () => {
+      mockDir.setContent(chartFiles());
+      const action = createValidateChartAction({
+        helmPath: fakeHelm('exec sleep 30'),
+        timeoutMs: 500,
+      });
+      await expect(action.handler(context())).rejects.toThrow(
+        /^helm lint did not finish within 0\.5 s \(SIGTERM\)$/,
+      );
+    });
+
+    it('a signal from elsewhere, which is no time limit', async () => {
+      mockDir.setContent(chartFiles());
+      const action = createValidateChartAction({
+        helmPath: fakeHelm('kill -KILL $$'),
+      });
+      const error = await action.handler(context()).catch(e => e);
+      expect(error.message).toBe(
+        "helm lint was ended by SIGKILL from outside the backend before it finished (the host's out-of-memory killer, for one)",
+      );
+    });
+
+    it('more output than it may write', async () => {
+      mockDir.setContent(chartFiles());
+      const action = createValidateChartAction({
+        helmPath: fakeHelm('head -c 67108865 /dev/zero; exit 0'),
+      });
+      const error = await action.handler(context()).catch(e => e);
+      expect(error.message).toBe(
+        'helm lint wrote more than 64 MiB of output and was stopped: the chart renders more than can be validated',
+      );
+    });
+  });
+
+  it('validates with a helm that cannot name its version, saying so', async () => {
+    mockDir.setContent(chartFiles());
+    const bin = createMockDirectory();
+    bin.setContent({
+      helm: `#!/bin/sh\n[ "$1" = version ] && exit 1\nexec '${helmPath}' "$@"\n`,
+    });
+    chmodSync(bin.resolve('helm'), 0o755);
+    const ctx = context({ releaseName: 'web' });
+    await createValidateChartAction({ helmPath: bin.resolve('helm') }).handler(
+      ctx,
+    );
+    expect(ctx.output).toHaveBeenCalledWith('manifestCount', 6);
+    expect(ctx.output).toHaveBeenCalledWith(
+      'helmVersion',
+      'of unknown version',
+    );
   });
 
   it('names a missing helm binary', async () => {

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { promisify } from 'node:util';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
+import { ForwardedError, InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { DNS_LABEL_PATTERN } from '@internal/backstage-plugin-runtime-stack-common';
 import { refuseLinksInChart } from './chartFilesInWorkspace';
@@ -36,6 +36,58 @@ interface HelmResult {
   exitCode: number;
   stdout: string;
   stderr: string;
+}
+
+/** What helm may write before it is stopped: far more than any chart renders. */
+const MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
+
+/** An execFile failure without an exit code, as Node describes it. */
+type ExecFailure = NodeJS.ErrnoException & {
+  code?: string | number | null;
+  killed?: boolean;
+  signal?: NodeJS.Signals | null;
+};
+
+/**
+ * Why helm ended without an exit code. Node kills the child itself on the
+ * time limit, on too much output (which it names) and on cancellation (also
+ * named), so only a kill of its own, unnamed, is the time limit; a signal
+ * from elsewhere (the host's out-of-memory killer, say) is not.
+ */
+function helmFailure(
+  helm: string,
+  command: string,
+  e: ExecFailure,
+  timeoutMs: number,
+): Error {
+  if (e.code === 'ENOENT' || e.code === 'EACCES') {
+    return new Error(
+      `Cannot run helm '${helm}' (${e.code}): install helm on the PATH, or set its path in runtimeStack.scaffolder.helmPath or the RUNTIME_STACK_HELM environment variable`,
+    );
+  }
+  if (e.code === 'ABORT_ERR') {
+    return new Error(`helm ${command} was cancelled`);
+  }
+  if (e.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
+    return new Error(
+      `helm ${command} wrote more than ${
+        MAX_OUTPUT_BYTES / 1024 / 1024
+      } MiB of output and was stopped: the chart renders more than can be validated`,
+    );
+  }
+  if (e.killed && e.signal) {
+    return new Error(
+      `helm ${command} did not finish within ${timeoutMs / 1000} s (${
+        e.signal
+      })`,
+    );
+  }
+  if (e.signal) {
+    return new Error(
+      `helm ${command} was ended by ${e.signal} from outside the backend before it finished (the host's out-of-memory killer, for one)`,
+    );
+  }
+  return new ForwardedError(`Could not run helm '${helm}' ${command}`, e);
 }
 
 /** `--set-json` keeps each override's type (`"3"` stays a string, `3` a number). */
@@ -96,34 +148,16 @@ async function runHelm(
       cwd: options.cwd,
       env: options.env,
       timeout: options.timeoutMs,
-      maxBuffer: 64 * 1024 * 1024,
+      maxBuffer: MAX_OUTPUT_BYTES,
       signal: options.signal,
       encoding: 'utf8',
       windowsHide: true,
     });
     return { exitCode: 0, stdout, stderr };
   } catch (error) {
-    const e = error as NodeJS.ErrnoException & {
-      code?: string | number;
-      killed?: boolean;
-      signal?: string;
-      stdout?: string;
-      stderr?: string;
-    };
-    if (e.code === 'ENOENT' || e.code === 'EACCES') {
-      throw new Error(
-        `Cannot run helm '${helm}' (${e.code}): install helm on the PATH, or set its path in runtimeStack.scaffolder.helmPath or the RUNTIME_STACK_HELM environment variable`,
-      );
-    }
-    if (e.code === 'ABORT_ERR') {
-      throw new Error(`helm ${args[0]} was cancelled`);
-    }
-    if (e.killed || typeof e.code !== 'number') {
-      throw new Error(
-        `helm ${args[0]} did not finish within ${options.timeoutMs / 1000} s${
-          e.signal ? ` (${e.signal})` : ''
-        }`,
-      );
+    const e = error as ExecFailure & { stdout?: string; stderr?: string };
+    if (typeof e.code !== 'number') {
+      throw helmFailure(helm, args[0], e, options.timeoutMs);
     }
     return {
       exitCode: e.code,
@@ -131,6 +165,21 @@ async function runHelm(
       stderr: e.stderr ?? '',
     };
   }
+}
+
+/**
+ * The helm's version (`v4.1.4`), which decides what lint and template
+ * accept. Asked once the chart passed, from the binary that passed it; the
+ * answer only informs, so a helm that cannot tell does not fail the step.
+ */
+async function versionOf(
+  run: (args: string[]) => Promise<HelmResult>,
+): Promise<string> {
+  const version = await run(['version', '--template', '{{.Version}}']).catch(
+    () => undefined,
+  );
+  const text = version?.exitCode === 0 ? version.stdout.trim() : '';
+  return text || 'of unknown version';
 }
 
 function workspaceChild(workspacePath: string, path: string, input: string) {
@@ -203,6 +252,12 @@ export function createValidateChartAction(
             .describe('The rendered objects as Kind/name, in render order'),
         manifestCount: z =>
           z.number().describe('How many objects the chart renders'),
+        helmVersion: z =>
+          z
+            .string()
+            .describe(
+              'The version of the helm that validated the chart, e.g. v4.1.4, for comparing with the helm the pipelines lint with',
+            ),
       },
     },
     async handler(ctx) {
@@ -292,13 +347,17 @@ export function createValidateChartAction(
       }
 
       const kinds = manifests.map(m => `${m.kind}/${m.name}`);
+      const helmVersion = await versionOf(run);
       ctx.logger.info(
-        `Chart '${chartPath}' renders ${manifests.length} valid manifest(s)${
+        `Chart '${chartPath}' renders ${
+          manifests.length
+        } valid manifest(s) with helm ${helmVersion}${
           ctx.isDryRun ? ' (dry run)' : ''
         }: ${kinds.join(', ') || 'none'}`,
       );
       ctx.output('kinds', kinds);
       ctx.output('manifestCount', manifests.length);
+      ctx.output('helmVersion', helmVersion);
     },
   });
 }

@@ -8,6 +8,14 @@
  * handoff's script as the job would. Only `yq` is a stand-in (Debian's yq is
  * another program): it reads a path and does the one assignment the script
  * does, with the same quoting of a numeric-looking tag.
+ *
+ * main is protected, as publish:github and GitLab leave it: the host's
+ * https URL with a token reaches the bare repository as that token's
+ * account (git's ext transport, URL rewriting), and a pre-receive hook
+ * declines, with the host's own message, every push but those of the
+ * accounts allowed to bypass the protection and the developer's, which
+ * stand for merged pull requests. The checkout's own remote leads nowhere,
+ * as neither GITHUB_TOKEN nor GitLab's job token may push.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -96,8 +104,32 @@ gitops:
 /** The template's commit: the repository as published. */
 const CREATED = 'Create the service';
 
+/** The tokens of the CI jobs, and the host accounts they push as. */
+const TOKENS = {
+  'github-actions': {
+    // GITOPS_PUSH_TOKEN, of the account the template lets bypass pull requests.
+    gitops: { token: 'ghp-gitops-bot', account: 'gitops-bot' },
+    // The workflow's GITHUB_TOKEN.
+    workflow: { token: 'ghs-workflow', account: 'github-actions[bot]' },
+  },
+  'gitlab-ci': {
+    // GITOPS_PUSH_TOKEN, a project access token with the Maintainer role.
+    gitops: { token: 'glpat-handoff', account: 'project-bot' },
+  },
+} as const;
+
+/** What GitHub and GitLab answer a push to a protected branch with. */
+const PROTECTED_BRANCH_REFUSAL: Record<Ci, string> = {
+  'github-actions': [
+    'error: GH006: Protected branch update failed for refs/heads/main.',
+    'error: At least 1 approving review is required by reviewers with write access.',
+  ].join('\n'),
+  'gitlab-ci':
+    'GitLab: You are not allowed to push code to protected branches on this project.',
+};
+
 /** A GitHub or GitLab project: the bare repository and who works on it. */
-function project(name: string) {
+function project(name: string, ci: Ci) {
   const root = join(work, name);
   const bin = join(root, 'bin');
   mkdirSync(bin, { recursive: true });
@@ -105,6 +137,16 @@ function project(name: string) {
   chmodSync(join(bin, 'yq'), 0o755);
   const origin = join(root, 'origin.git');
   const originUrl = `file://${origin}`;
+  /** The project's https URL with a token, as the job builds it. */
+  const tokenUrl = (token: string) =>
+    ci === 'github-actions'
+      ? `https://x-access-token:${token}@github.com/acme/svc.git`
+      : `https://oauth2:${token}@gitlab.com/acme/svc.git`;
+  /** The remote the runner's checkout leaves, which may not push. */
+  const checkoutRemote =
+    ci === 'github-actions'
+      ? 'https://github.com/acme/svc.git'
+      : 'https://gitlab-ci-token:job-token@gitlab.com/acme/svc.git';
   const gitConfig = join(root, 'gitconfig');
   writeFileSync(
     gitConfig,
@@ -114,9 +156,16 @@ function project(name: string) {
       '[user]',
       '  name = Developer',
       '  email = developer@example.com',
-      // GitLab's job pushes to the project's https URL with its token.
-      `[url "${originUrl}"]`,
-      '  insteadOf = https://oauth2:glpat-handoff@gitlab.com/acme/svc.git',
+      '[protocol "ext"]',
+      '  allow = always',
+      // Each token reaches the repository as its account: the host's
+      // protection (the pre-receive hook) judges the push by PUSHER.
+      ...Object.values(TOKENS[ci]).flatMap(({ token, account }) => [
+        `[url "ext::env PUSHER=${account} %S ${origin}"]`,
+        `  insteadOf = ${tokenUrl(token)}`,
+      ]),
+      `[url "file://${join(root, 'no-such-remote.git')}"]`,
+      `  insteadOf = ${checkoutRemote}`,
     ].join('\n'),
   );
   const env: NodeJS.ProcessEnv = {
@@ -135,6 +184,23 @@ function project(name: string) {
     return result.stdout.trim();
   };
   git(root, 'init', '--quiet', '--bare', origin);
+  // main's protection: only the accounts in may-push bypass it.
+  const mayPush = join(root, 'may-push');
+  const allowToPush = (...accounts: string[]) =>
+    writeFileSync(mayPush, accounts.map(a => `${a}\n`).join(''));
+  allowToPush(TOKENS[ci].gitops.account);
+  writeFileSync(
+    join(origin, 'hooks/pre-receive'),
+    [
+      '#!/bin/sh',
+      // The developer's pushes stand for merged pull requests.
+      '[ -z "$PUSHER" ] && exit 0',
+      `grep -qxF "$PUSHER" '${mayPush}' && exit 0`,
+      `cat <<'EOF'\n${PROTECTED_BRANCH_REFUSAL[ci]}\nEOF`,
+      'exit 1',
+    ].join('\n'),
+  );
+  chmodSync(join(origin, 'hooks/pre-receive'), 0o755);
   const dev = join(root, 'dev');
   git(root, 'clone', '--quiet', originUrl, dev);
   mkdirSync(join(dev, 'chart'));
@@ -157,16 +223,16 @@ function project(name: string) {
    * A job's checkout of the commit its run built, shallow: on branch main
    * as actions/checkout leaves a push's, detached as the GitLab runner.
    */
-  const checkout = (ci: Ci, sha: string, job: string) => {
+  const checkout = (sha: string, job: string) => {
     const dir = join(root, job);
     git(root, 'init', '--quiet', dir);
-    git(dir, 'remote', 'add', 'origin', originUrl);
+    git(dir, 'remote', 'add', 'origin', checkoutRemote);
     git(
       dir,
       'fetch',
       '--quiet',
       '--depth=1',
-      'origin',
+      originUrl,
       `+${sha}:refs/remotes/origin/main`,
     );
     if (ci === 'github-actions') {
@@ -178,11 +244,18 @@ function project(name: string) {
   };
 
   /** Runs the handoff in a checkout, as the runner would. */
-  const handoff = (ci: Ci, dir: string, sha: string, vars = {}) => {
+  const handoff = (dir: string, sha: string, vars = {}) => {
     const tag = sha.slice(0, 12);
     const ciEnv =
       ci === 'github-actions'
-        ? { TAG: tag, GITHUB_SHA: sha }
+        ? {
+            TAG: tag,
+            GITHUB_SHA: sha,
+            GITHUB_SERVER_URL: 'https://github.com',
+            GITHUB_REPOSITORY: 'acme/svc',
+            GITOPS_PUSH_TOKEN: TOKENS[ci].gitops.token,
+            GITHUB_TOKEN: TOKENS[ci].workflow.token,
+          }
         : {
             TAG: tag,
             CI_COMMIT_SHA: sha,
@@ -192,7 +265,7 @@ function project(name: string) {
             GITOPS_PROVIDER: 'argo-cd',
             REGISTRY_USERNAME: 'ci',
             REGISTRY_PASSWORD: 'secret',
-            GITOPS_PUSH_TOKEN: 'glpat-handoff',
+            GITOPS_PUSH_TOKEN: TOKENS[ci].gitops.token,
           };
     // GitHub's bash -e -o pipefail; the GitLab runner stops at the first
     // failing line of the alpine image's sh.
@@ -226,7 +299,7 @@ function project(name: string) {
     };
   };
 
-  return { root, env, git, dev, push, checkout, handoff, main };
+  return { root, env, git, dev, push, checkout, handoff, main, allowToPush };
 }
 
 describe("the runtime-service template's GitOps handoff", () => {
@@ -238,20 +311,20 @@ describe("the runtime-service template's GitOps handoff", () => {
 
   describe.each(['github-actions', 'gitlab-ci'] as const)('%s', ci => {
     it('commits both tags when two commits reach main close together, the later one last', () => {
-      const p = project(`${ci}-close-together`);
+      const p = project(`${ci}-close-together`, ci);
       const a = p.push('Change A');
       const b = p.push('Change B');
       // Both runs checked out their commit before either handed off.
-      const runA = p.checkout(ci, a, 'run-a');
-      const runB = p.checkout(ci, b, 'run-b');
+      const runA = p.checkout(a, 'run-a');
+      const runB = p.checkout(b, 'run-b');
 
-      const first = p.handoff(ci, runA, a);
+      const first = p.handoff(runA, a);
       expect(first).toMatchObject({ status: 0 });
       expect(p.main().tag).toBe(a.slice(0, 12));
 
       // Run B's checkout is behind run A's tag commit, which changed the
       // very line run B changes.
-      const second = p.handoff(ci, runB, b);
+      const second = p.handoff(runB, b);
       expect(second).toMatchObject({ status: 0 });
       const main = p.main();
       expect(main.log).toEqual([
@@ -269,14 +342,14 @@ describe("the runtime-service template's GitOps handoff", () => {
     });
 
     it('keeps the image of a later commit that was handed off first', () => {
-      const p = project(`${ci}-out-of-order`);
+      const p = project(`${ci}-out-of-order`, ci);
       const c = p.push('Change C');
       const d = p.push('Change D');
-      const runC = p.checkout(ci, c, 'run-c');
-      const runD = p.checkout(ci, d, 'run-d');
+      const runC = p.checkout(c, 'run-c');
+      const runD = p.checkout(d, 'run-d');
 
-      expect(p.handoff(ci, runD, d)).toMatchObject({ status: 0 });
-      const late = p.handoff(ci, runC, c);
+      expect(p.handoff(runD, d)).toMatchObject({ status: 0 });
+      const late = p.handoff(runC, c);
       expect(late.status).toBe(0);
       expect(late.output).toContain(
         `image.tag is ${d.slice(
@@ -291,16 +364,16 @@ describe("the runtime-service template's GitOps handoff", () => {
         CREATED,
       ]);
       // Run again, the handoff finds its tag there and commits nothing.
-      const again = p.handoff(ci, p.checkout(ci, d, 'run-d-again'), d);
+      const again = p.handoff(p.checkout(d, 'run-d-again'), d);
       expect(again).toMatchObject({ status: 0 });
       expect(again.output).toContain(`image.tag is ${d.slice(0, 12)} already`);
       expect(p.main().log).toHaveLength(4);
     });
 
     it('hands off again on the new tip when main moves on during its push', () => {
-      const p = project(`${ci}-race`);
+      const p = project(`${ci}-race`, ci);
       const e = p.push('Change E');
-      const runE = p.checkout(ci, e, 'run-e');
+      const runE = p.checkout(e, 'run-e');
       // Between the handoff's fetch and its push, a merge lands: the first
       // push is refused as no fast-forward.
       const marker = join(p.root, 'merged');
@@ -321,7 +394,7 @@ describe("the runtime-service template's GitOps handoff", () => {
       );
       chmodSync(join(runE, '.git/hooks/pre-push'), 0o755);
 
-      const result = p.handoff(ci, runE, e);
+      const result = p.handoff(runE, e);
       expect(result).toMatchObject({ status: 0 });
       expect(result.output).toContain(
         'moved on while handing off (attempt 1 of 5): again on its new tip',
@@ -335,13 +408,70 @@ describe("the runtime-service template's GitOps handoff", () => {
       ]);
       expect(main.tag).toBe(e.slice(0, 12));
     });
+
+    it("stops at once, saying main is protected, when GITOPS_PUSH_TOKEN's account may not bypass the protection", () => {
+      const p = project(`${ci}-protected`, ci);
+      const a = p.push('Change A');
+      p.allowToPush();
+      const result = p.handoff(p.checkout(a, 'run-a'), a);
+      expect(result.status).toBe(1);
+      // The host's refusal, then what to change, and no retry: every
+      // attempt would be refused alike.
+      expect(result.output).toContain(
+        PROTECTED_BRANCH_REFUSAL[ci].split('\n')[0],
+      );
+      expect(result.output).toContain(
+        ci === 'github-actions'
+          ? "main's branch protection refused the image tag commit pushed with GITOPS_PUSH_TOKEN (GH006): the token's account may not bypass its required pull requests, so GitOps never sees image"
+          : 'main is a protected branch that GITOPS_PUSH_TOKEN may not push to, so GitOps never sees image',
+      );
+      expect(result.output).not.toContain('attempt');
+      expect(result.output).not.toContain('moved on');
+      expect(p.main().log).toEqual(['Change A', CREATED]);
+    });
+  });
+
+  describe('github-actions without the GITOPS_PUSH_TOKEN secret', () => {
+    const withoutSecret = { GITOPS_PUSH_TOKEN: '' };
+
+    it("names the missing secret when main's protection refuses the workflow's GITHUB_TOKEN", () => {
+      const p = project('github-no-secret-protected', 'github-actions');
+      const a = p.push('Change A');
+      const result = p.handoff(p.checkout(a, 'run-a'), a, withoutSecret);
+      expect(result.status).toBe(1);
+      expect(result.output).toContain(
+        '::warning title=No GITOPS_PUSH_TOKEN::The GITOPS_PUSH_TOKEN secret is not set',
+      );
+      expect(result.output).toContain('error: GH006: Protected branch update');
+      expect(result.output).toContain(
+        "::error title=main is protected::main's branch protection refused the image tag commit pushed with the workflow's GITHUB_TOKEN (GH006), which may not bypass its required pull requests",
+      );
+      expect(result.output).toContain('Add the GITOPS_PUSH_TOKEN secret');
+      expect(result.output).not.toContain('attempt');
+      expect(p.main().log).toEqual(['Change A', CREATED]);
+    });
+
+    it("pushes with the workflow's GITHUB_TOKEN to a main without protection", () => {
+      // GitHub Free protects no private repository: anyone with write
+      // access pushes.
+      const p = project('github-no-secret-unprotected', 'github-actions');
+      p.allowToPush(TOKENS['github-actions'].workflow.account);
+      const a = p.push('Change A');
+      const result = p.handoff(p.checkout(a, 'run-a'), a, withoutSecret);
+      expect(result.status).toBe(0);
+      expect(result.output).toContain('::warning title=No GITOPS_PUSH_TOKEN::');
+      expect(p.main()).toMatchObject({
+        log: [`Deploy image ${a.slice(0, 12)} [skip ci]`, 'Change A', CREATED],
+        tag: a.slice(0, 12),
+      });
+    });
   });
 
   it('leaves main alone, saying why, without the registry variables on GitLab', () => {
-    const p = project('gitlab-no-registry');
+    const p = project('gitlab-no-registry', 'gitlab-ci');
     const a = p.push('Change A');
-    const run = p.checkout('gitlab-ci', a, 'run-a');
-    const result = p.handoff('gitlab-ci', run, a, {
+    const run = p.checkout(a, 'run-a');
+    const result = p.handoff(run, a, {
       REGISTRY_USERNAME: '',
       REGISTRY_PASSWORD: '',
     });
@@ -352,7 +482,7 @@ describe("the runtime-service template's GitOps handoff", () => {
     });
     expect(p.main().log).toEqual(['Change A', CREATED]);
 
-    const noToken = p.handoff('gitlab-ci', run, a, { GITOPS_PUSH_TOKEN: '' });
+    const noToken = p.handoff(run, a, { GITOPS_PUSH_TOKEN: '' });
     expect(noToken.status).toBe(1);
     expect(noToken.output).toContain(
       'The GITOPS_PUSH_TOKEN CI/CD variable is not set',

@@ -15,7 +15,9 @@
  * record-ownership, posts the new service's layer ownership to the real
  * runtime-stack backend plugin, running in the same test backend, as the
  * user who runs the template, once the catalog shows the service; the
- * records are read back from that backend. In a dry run it posts nothing.
+ * records are read back from that backend. In a dry run it posts nothing,
+ * while the first step, check-ownership, which writes nothing, asks the
+ * backend in dry runs too.
  */
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
@@ -150,6 +152,8 @@ const combinations: Combination[] = [
       imageName: 'payments/payments-fx-api',
       repoUrl: 'github.com?owner=acme&repo=payments-fx-api',
       publishTo: 'repository',
+      // The machine account whose token commits image tags to main.
+      gitopsPushUser: 'acme-gitops-bot',
     },
     tools:
       'alerting=alertmanager,build-security=trivy,certificate-management=cert-manager,ci-cd=github-actions,container-runtime=gvisor,gitops=argo-cd,metrics=prometheus,package-management=helm,policy=kubernetes-network-policy,service-mesh=istio,service-proxy=ingress-nginx,source-control=github,visualization=grafana',
@@ -254,11 +258,14 @@ const combinations: Combination[] = [
       mesh: 'none',
       sandbox: 'none',
       autoscalingEnabled: false,
+      replicas: 3,
       ciSystem: 'github-actions',
       registryHost: 'cr.acme.internal',
       imageName: 'catalog/catalog-preview-web',
       repoUrl: 'github.com?owner=acme&repo=catalog-preview-web',
       publishTo: 'repository',
+      // Without GitOps nothing pushes to main: no bypass.
+      gitopsPushUser: 'acme-gitops-bot',
     },
     tools:
       'build-security=trivy,ci-cd=github-actions,package-management=helm,policy=kubernetes-network-policy,service-proxy=traefik,source-control=github',
@@ -304,6 +311,15 @@ function repoWebUrl(c: Combination): string {
  * of a commit SHA, all digits, so that only --set-string keeps it a string.
  */
 const IMAGE_TAG = '305123987654';
+
+/**
+ * The version of the helm scripts/ensure-helm.sh provisions, which the
+ * validate-chart step runs here, in the example portal and (the same
+ * version) in the backend image: `v4.1.4`.
+ */
+function provisionedHelmVersion(): string {
+  return helm(['version', '--template', '{{.Version}}']).trim();
+}
 
 /** `helm template <release> chart --namespace <namespace> …args` in `dir`, as objects. */
 const renderChart = (
@@ -644,11 +660,14 @@ if (corruptedDeployment === intactDeployment) {
 }
 writeFileSync(brokenDeployment, corruptedDeployment);
 
+/** The inputs each publish stand-in got, by `<host>/<owner>/<repo>`. */
+const publishInputs = new Map<string, Record<string, unknown>>();
+
 /**
  * A publish action without its host: the workspace is copied to
  * `<publishedRoot>/<host>/<owner>/<repo>`, and the outputs are the host's
  * (GitHub's /blob/<branch>, GitLab's /-/blob/<branch>). The inputs are the
- * real actions' the template uses.
+ * real actions' the template uses, with their types.
  */
 function publishStandIn(options: {
   id: string;
@@ -666,6 +685,15 @@ function publishStandIn(options: {
         repoVisibility: z => z.enum(['private', 'public', 'internal']),
         settings: z =>
           z.object({ description: z.string().optional() }).optional(),
+        protectDefaultBranch: z => z.boolean().optional(),
+        bypassPullRequestAllowances: z =>
+          z
+            .object({
+              apps: z.array(z.string()).optional(),
+              users: z.array(z.string()).optional(),
+              teams: z.array(z.string()).optional(),
+            })
+            .optional(),
       },
       output: {
         remoteUrl: z => z.string(),
@@ -681,6 +709,7 @@ function publishStandIn(options: {
           `${options.id} got a repoUrl of another host: ${ctx.input.repoUrl}`,
         );
       }
+      publishInputs.set(`${url.host}/${owner}/${repo}`, ctx.input);
       cpSync(ctx.workspacePath, join(publishedRoot, url.host, owner, repo), {
         recursive: true,
       });
@@ -1009,7 +1038,20 @@ function checkTree(files: Map<string, Buffer>, c: Combination) {
         ingressControllerNamespace: c.ingress.controllerNamespace,
       }),
     },
-    autoscaling: { enabled: v.autoscalingEnabled },
+    // One floor either way: the replicas without autoscaling are its
+    // minimum if it is turned on, its minimum the replicas if turned off.
+    replicaCount: v.autoscalingEnabled ? v.autoscalingMin : v.replicas,
+    autoscaling: v.autoscalingEnabled
+      ? {
+          enabled: true,
+          minReplicas: v.autoscalingMin,
+          maxReplicas: v.autoscalingMax,
+        }
+      : {
+          enabled: false,
+          minReplicas: v.replicas,
+          maxReplicas: Math.max(Number(v.replicas), 6),
+        },
     mesh: { provider: v.mesh },
     runtimeClassName: v.sandbox === 'none' ? '' : v.sandbox,
     serviceMonitor: {
@@ -1172,14 +1214,14 @@ function checkPipeline(files: Map<string, Buffer>, c: Combination) {
   const order = [
     'for attempt in 1 2 3 4 5; do',
     github
-      ? 'git fetch --quiet origin main'
+      ? 'git fetch --quiet "$PUSH_URL" main'
       : 'git fetch --quiet "$PUSH_URL" "$CI_COMMIT_BRANCH"',
     'git reset --quiet --hard FETCH_HEAD',
     "yq -i '.image.tag = strenv(TAG)' chart/values.yaml",
     'git commit --quiet -am "Deploy image $TAG [skip ci]"',
     github
-      ? 'if git push origin HEAD:main; then'
-      : 'if git push "$PUSH_URL" "HEAD:$CI_COMMIT_BRANCH"; then',
+      ? 'if pushed="$(git push "$PUSH_URL" HEAD:main 2>&1)"; then'
+      : 'if pushed="$(git push "$PUSH_URL" "HEAD:$CI_COMMIT_BRANCH" 2>&1)"; then',
     'done',
   ];
   const positions = order.map(line => handoff.indexOf(line));
@@ -1189,6 +1231,17 @@ function checkPipeline(files: Map<string, Buffer>, c: Combination) {
   });
   expect(positions).not.toContain(-1);
   expect(handoff).not.toContain('git pull');
+  // Both lint with the helm the portal validated the chart with.
+  const pinnedHelm = github
+    ? parsed.jobs.chart.steps.find((step: any) =>
+        String(step.uses).startsWith('azure/setup-helm@'),
+      ).with
+    : parsed.chart.image.name;
+  expect(pinnedHelm).toEqual(
+    github
+      ? { version: provisionedHelmVersion() }
+      : `alpine/helm:${provisionedHelmVersion().slice(1)}`,
+  );
   if (github) {
     // Secrets cannot be tested in an if: a step tells the others whether
     // to push, and the handoff runs only after a push.
@@ -1209,27 +1262,27 @@ function checkPipeline(files: Map<string, Buffer>, c: Combination) {
       );
     }
     expect(image.outputs.pushed).toBe('${{ steps.credentials.outputs.push }}');
-    // The helm GitLab CI's chart job runs, pinned; Trivy's action by commit,
-    // as its tags were once force-pushed to malicious commits.
-    const [gitlab] = yamlDocuments(
-      skeleton
-        .get(`ci/gitlab-ci/${c.values.language}/.gitlab-ci.yml`)!
-        .toString('utf8'),
-    );
-    const gitlabHelm = /^alpine\/helm:(\d+\.\d+\.\d+)$/.exec(
-      gitlab.chart.image.name,
-    );
-    expect(gitlabHelm).not.toBeNull();
-    expect(
-      parsed.jobs.chart.steps.find((step: any) =>
-        String(step.uses).startsWith('azure/setup-helm@'),
-      ).with,
-    ).toEqual({ version: `v${gitlabHelm![1]}` });
+    // Trivy's action by commit, as its tags were once force-pushed to
+    // malicious commits.
     expect(
       image.steps.find((step: any) => step.name === 'Scan with Trivy').uses,
     ).toMatch(/^aquasecurity\/trivy-action@[0-9a-f]{40}$/);
     expect(parsed.jobs.handoff.if).toBe(
       "github.event_name == 'push' && needs.image.outputs.pushed == 'true'",
+    );
+    // main is protected: the handoff pushes with GITOPS_PUSH_TOKEN, not the
+    // checkout's persisted GITHUB_TOKEN, which git would send instead.
+    const [checkout, commit] = parsed.jobs.handoff.steps;
+    expect(checkout).toEqual({
+      uses: 'actions/checkout@v4',
+      with: { 'persist-credentials': false },
+    });
+    expect(commit.env).toMatchObject({
+      GITOPS_PUSH_TOKEN: '${{ secrets.GITOPS_PUSH_TOKEN }}',
+      GITHUB_TOKEN: '${{ github.token }}',
+    });
+    expect(handoff).toContain(
+      'PUSH_URL="https://x-access-token:${PUSH_TOKEN}@${GITHUB_SERVER_URL#https://}/${GITHUB_REPOSITORY}.git"',
     );
   } else {
     expect(parsed.workflow.rules).toEqual([
@@ -1300,6 +1353,36 @@ function checkDeployInstructions(files: Map<string, Buffer>, c: Combination) {
   expect(text(files, 'docs/index.md')).toContain(
     `\`${prometheus.release}\` in the namespace \`${prometheus.namespace}\``,
   );
+  // Switching autoscaling on a running release moves the pod count: the
+  // README says how far, and, under Argo CD, how to keep the pods.
+  expect(readme).toContain(
+    v.autoscalingEnabled
+      ? `\`replicaCount\` (${v.autoscalingMin}, the minimum) is what\nruns if you turn autoscaling off.`
+      : `\`replicaCount\` (${v.replicas}) pods run; no HorizontalPodAutoscaler.`,
+  );
+  expect(readme).toContain(
+    '- Off to on: the Deployment no longer sets `replicas`',
+  );
+  expect(
+    readme.includes(
+      `\`kubectl apply edit-last-applied deployment/${v.name} -n ${c.namespace}\``,
+    ),
+  ).toBe(v.gitops === 'argo-cd');
+  // A GitHub handoff to the protected main needs GITOPS_PUSH_TOKEN, of the
+  // account the template let bypass pull requests.
+  const pushToken = readme.indexOf(
+    'so the handoff pushes with the repository secret\n`GITOPS_PUSH_TOKEN`',
+  );
+  if (v.ciSystem === 'github-actions' && v.gitops !== 'none') {
+    expect(pushToken).toBeGreaterThan(-1);
+    expect(readme.slice(pushToken)).toMatch(
+      v.gitopsPushUser
+        ? new RegExp(`: \`${v.gitopsPushUser}\`, which\nthe template allowed`)
+        : /Allow specified actors to bypass required pull requests/,
+    );
+  } else {
+    expect(pushToken).toBe(-1);
+  }
   if (v.gitops === 'none') {
     expect(readme).toContain(
       [
@@ -1394,6 +1477,9 @@ async function checkCatalogInfo(
     'backstage.io/kubernetes-id': v.name,
     'backstage.io/kubernetes-namespace': c.namespace,
     ...(v.cluster && { 'backstage.io/kubernetes-cluster': v.cluster }),
+    // The Application, out of the Kubernetes lookup's namespace: found by
+    // name.
+    ...(v.gitops === 'argo-cd' && { 'argocd/app-name': v.name }),
     'backstage.io/source-template': 'template:default/runtime-service',
     'backstage.io/techdocs-ref': 'dir:.',
     // Where the repository, and so its pipeline, lives.
@@ -1418,6 +1504,12 @@ async function checkCatalogInfo(
   expect(declared.tools.map(t => `${t.capability}=${t.tool}`).join(',')).toBe(
     c.tools,
   );
+  // The Argo CD plugin's annotation tells the GitOps tool declared.
+  expect(
+    declared.ecosystemTools
+      .filter(t => t.capability === 'gitops')
+      .map(t => `${t.tool} (${t.annotation})`),
+  ).toEqual(v.gitops === 'argo-cd' ? ['argo-cd (argocd/app-name)'] : []);
   expect(declared.references).toMatchObject({
     kubernetesId: v.name,
     kubernetesNamespace: c.namespace,
@@ -1631,7 +1723,9 @@ async function checkChart(dir: string, c: Combination, entity: Entity) {
   expect(
     labelsMatch(deployment.spec.selector.matchLabels, pod.metadata.labels),
   ).toBe(true);
-  expect(deployment.spec.replicas).toBe(v.autoscalingEnabled ? undefined : 2);
+  expect(deployment.spec.replicas).toBe(
+    v.autoscalingEnabled ? undefined : v.replicas,
+  );
   expect(pod.spec.securityContext).toMatchObject({
     runAsNonRoot: true,
     runAsUser: 65532,
@@ -2196,14 +2290,15 @@ function validateChartReport(log: LogEvent[]) {
     .map(e => e.body.message ?? '');
   for (const message of messages) {
     const match =
-      /Chart 'chart' renders (\d+) valid manifest\(s\)( \(dry run\))?: (.*)$/m.exec(
+      /Chart 'chart' renders (\d+) valid manifest\(s\) with helm (\S+)( \(dry run\))?: (.*)$/m.exec(
         message,
       );
     if (match) {
       return {
         count: Number(match[1]),
-        dryRun: Boolean(match[2]),
-        objects: match[3].trim().split(', '),
+        helmVersion: match[2],
+        dryRun: Boolean(match[3]),
+        objects: match[4].trim().split(', '),
       };
     }
   }
@@ -2534,6 +2629,53 @@ describe('the runtime-service template', () => {
       );
     }
   });
+
+  it('refuses a description GitHub would not take, fewer than 1 replica and a GitOps push account that is no GitHub login', async () => {
+    const refused: Array<[Values, string]> = [
+      // GitHub's limit for a repository's description.
+      [{ description: 'x'.repeat(351) }, 'instance.description '],
+      [
+        { autoscalingEnabled: false, replicas: 0 },
+        'instance.autoscalingEnabled is not exactly one from',
+      ],
+      [
+        { gitopsPushUser: 'acme gitops bot' },
+        'instance.publishTo is not exactly one from',
+      ],
+      [
+        { gitopsPushUser: '-bot' },
+        'instance.publishTo is not exactly one from',
+      ],
+    ];
+    for (const [change, error] of refused) {
+      const res = await dryRunRequest({ ...combinations[0].values, ...change });
+      expect({ change, status: res.status }).toEqual({ change, status: 400 });
+      expect(JSON.stringify(res.body)).toContain(error);
+    }
+    // The limits themselves pass.
+    const res = await dryRunRequest({
+      ...combinations[0].values,
+      description: 'x'.repeat(350),
+      autoscalingEnabled: false,
+      replicas: 1,
+    });
+    expect(res.status).toBe(200);
+  }, 120_000);
+
+  it('stops the dry run at check-ownership when the user may not record for the owner chosen', async () => {
+    // The template editor's dry run asks the backend as the run does.
+    const { result: res, writes } = await ownershipWritesDuring(() =>
+      dryRunRequest({
+        ...combinations[0].values,
+        owner: 'group:default/security-team',
+      }),
+    );
+    expect(res.status).not.toBe(200);
+    expect(res.body.error?.message).toContain(
+      '- group:default/security-team operates layer 6 for component:default/payments-fx-api: You may not make group:default/security-team an owner: only its members may',
+    );
+    expect(writes).toEqual([CHECK_BY_TEMPLATE_USER]);
+  }, 120_000);
 
   it('refuses names YAML reads as a boolean or null, and quotes the rest', async () => {
     const service = (templateEntity().spec!.parameters as any[])[0].properties
@@ -3248,6 +3390,11 @@ describe('the runtime-service template', () => {
       // chart: it reports exactly the objects helm renders here.
       const report = validateChartReport(body.log);
       expect(report.dryRun).toBe(true);
+      // With the helm the pipelines pin, named in the output.
+      expect(report.helmVersion).toBe(provisionedHelmVersion());
+      expect(body.output.text[1].content).toContain(
+        `passed with helm\n${report.helmVersion}; the chart renders`,
+      );
       const rendered = objects.map(o => `${o.kind}/${o.metadata.name}`);
       expect(report.count).toBe(objects.length);
       expect([...report.objects].sort()).toEqual([...rendered].sort());
@@ -3263,10 +3410,12 @@ describe('the runtime-service template', () => {
           `Cluster '${c.values.cluster}' offers the service mesh and RuntimeClass chosen, as the Runtime Stack last collected it`,
         ),
       ).toBe(Boolean(c.values.cluster));
-      // record-ownership checks its entries in a dry run and lists them,
-      // without a request to the runtime-stack backend.
+      // check-ownership asks the backend in a dry run too (it writes
+      // nothing); record-ownership checks its entries and lists them,
+      // without a request.
+      expect(stepStatuses(body.log)).toContain('check-ownership:completed');
       expect(stepStatuses(body.log)).toContain('record-ownership:completed');
-      expect(writes).toEqual([]);
+      expect(writes).toEqual([CHECK_BY_TEMPLATE_USER]);
       expect(await storedOwnership(String(c.values.name))).toEqual([]);
       expect(body.output.text[2]).toEqual({
         title: 'Layer ownership',
@@ -3342,6 +3491,30 @@ describe('the runtime-service template', () => {
       ).toEqual([`${publish}:completed`]);
       expect(statuses.indexOf(`${publish}:processing`)).toBeGreaterThan(
         statuses.indexOf('validate-chart:completed'),
+      );
+      // A GitHub repository's main is protected, and only the account the
+      // form named may bypass its pull requests: the pipeline's GitOps
+      // handoff pushes with its token. Without GitOps, nobody may. GitLab
+      // protects the default branch itself.
+      const publishInput = publishInputs.get(
+        `${repoHostOf(c)}/acme/${c.values.name}`,
+      );
+      expect({
+        protectDefaultBranch: publishInput?.protectDefaultBranch,
+        bypassPullRequestAllowances: publishInput?.bypassPullRequestAllowances,
+      }).toEqual(
+        repoHostOf(c) === 'github.com'
+          ? {
+              protectDefaultBranch: true,
+              bypassPullRequestAllowances: {
+                users:
+                  c.values.gitops === 'none' ? [] : [c.values.gitopsPushUser],
+              },
+            }
+          : {
+              protectDefaultBranch: undefined,
+              bypassPullRequestAllowances: undefined,
+            },
       );
 
       // record-ownership ran after the registration, as the user who ran

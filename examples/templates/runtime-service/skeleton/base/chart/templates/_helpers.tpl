@@ -46,8 +46,15 @@ alphanumeric. A tag may start with _ and, cut to 63, end in . or -.
 
 {{/*
 Labels of the GitOps objects (the Argo CD Application, Flux's GitRepository
-and HelmRelease): the portal's kubernetes-id and the service they deploy,
-nothing more. Not app.kubernetes.io/instance, which Argo CD's label tracking
+and HelmRelease): the service's kubernetes-id and the service they deploy,
+nothing more. They tie the objects to the service for
+kubectl get -A -l backstage.io/kubernetes-id=<id>, but the portal's
+Kubernetes lookup never finds them by it: catalog-info.yaml's
+backstage.io/kubernetes-namespace keeps that lookup in the service's
+namespace, and these live in the controller's. An Argo CD plugin finds the
+Application by catalog-info.yaml's argocd/app-name instead.
+
+Not app.kubernetes.io/instance, which Argo CD's label tracking
 reads as "managed by the Application of that name": the Application would
 count itself among the resources it deploys, find itself missing from the
 rendered chart and prune itself, cascading to the whole service through its
