@@ -12,6 +12,18 @@ const empty = (selector: EntityClusters['selector']): EntityClusters => ({
 });
 
 describe('clustersEmptyText', () => {
+  it('says first that the selector cannot be read, and where to fix it', () => {
+    const problem =
+      "The backstage.io/kubernetes-label-selector annotation cannot be read, so it matches no objects: Invalid label selector 'app=cart,': empty requirement";
+    expect(
+      clustersEmptyText(
+        empty({ labelSelector: 'app=cart,', problem, cluster: 'prod-eu-1' }),
+      ),
+    ).toBe(
+      `${problem}. Correct the annotation in the catalog-info.yaml of this service; until then no cluster shows it.`,
+    );
+  });
+
   it('names the label selector that matched nothing', () => {
     expect(
       clustersEmptyText(

@@ -6,6 +6,12 @@ export function clustersEmptyText(
   t: RuntimeStackT,
   value?: EntityClusters,
 ): string {
+  // Nothing can match until the annotation is fixed: say that first.
+  if (value?.selector.problem) {
+    return t('entityContent.clusters.selectorProblem', {
+      problem: value.selector.problem.replace(/\.$/, ''),
+    });
+  }
   if (value?.selector.dependsOnClusters?.length === 0) {
     return t('entityContent.clusters.noDependedClusters');
   }

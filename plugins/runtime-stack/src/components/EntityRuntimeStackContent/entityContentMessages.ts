@@ -234,6 +234,8 @@ export const entityContentMessages = {
     noObjectsOnCluster:
       'No objects match {{selector}} on {{cluster}}, the cluster its backstage.io/kubernetes-cluster annotation names. A new service shows here once it is deployed there; if it runs on another cluster, change the annotation.',
     thisService: 'this service',
+    selectorProblem:
+      '{{problem}}. Correct the annotation in the catalog-info.yaml of this service; until then no cluster shows it.',
   },
   images: {
     title: 'Images',
