@@ -43,6 +43,11 @@ interface ObjectQuery {
   namespaces?: string[];
   kinds?: string[];
   /**
+   * API groups whose objects of every kind match, for groups that make a
+   * kind per object type (Gatekeeper's constraints).
+   */
+  apiGroups?: string[];
+  /**
    * A label selector the objects' labels match; for `>` and `<`, those
    * with the label, whose value matchesLabelSelector compares.
    */
@@ -331,6 +336,14 @@ export class ClusterSnapshotStore {
         }
         if (query.namespaces) q.whereIn('namespace', query.namespaces);
         if (query.kinds) q.whereIn('kind', query.kinds);
+        if (query.apiGroups) {
+          const groups = query.apiGroups;
+          q.andWhere(inGroup =>
+            groups.forEach(group =>
+              inGroup.orWhere('api_version', 'like', `${group}/%`),
+            ),
+          );
+        }
         if (query.labels) whereLabelsMatch(q, this.knex, query.labels);
       });
   }

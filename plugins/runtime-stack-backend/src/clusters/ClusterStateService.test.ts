@@ -180,6 +180,22 @@ describe.each(databases.eachSupportedId())(
       ).toBe(true);
     });
 
+    it("finds the Gatekeeper constraints that reach a service's namespace, whatever kind their template made", async () => {
+      const result = await state.entityClusters(
+        component('checkout-api', {
+          'backstage.io/kubernetes-id': 'checkout-api',
+        }),
+      );
+      const us = result.clusters.find(c => c.cluster === 'prod-us-1')!;
+      const gatekeeper = us.tools.find(t => t.tool === 'opa-gatekeeper');
+      expect(gatekeeper?.evidence).toEqual([
+        expect.objectContaining({
+          kind: 'K8sRequiredLabels',
+          name: 'deployments-must-have-team',
+        }),
+      ]);
+    });
+
     it('shows a service on every cluster it runs on when no cluster is annotated, and names the clusters it could not check', async () => {
       const result = await state.entityClusters(
         component('cart-service', {

@@ -54,6 +54,11 @@ const CLUSTER_CONTEXT_KINDS = [
   'Gateway',
 ];
 /**
+ * Groups whose every kind tells what a service uses wherever it lives:
+ * each Gatekeeper constraint template makes a kind of its own.
+ */
+const CLUSTER_CONTEXT_GROUPS = ['constraints.gatekeeper.sh'];
+/**
  * What an entity's selector can select, by label selector or kubernetes-id:
  * the Kubernetes tab's object types. A platform object that carries the
  * service's label too (its Namespace, an Argo CD Application or Flux
@@ -386,15 +391,19 @@ export class ClusterStateService {
     namespaces: string[],
   ): Promise<ClusterObject[]> {
     const { store } = this.options;
-    const [namespaced, clusterWide] = await Promise.all([
+    const [namespaced, clusterWide, grouped] = await Promise.all([
       store.findObjects({
         clusters: [cluster],
         namespaces,
         kinds: NAMESPACED_CONTEXT_KINDS,
       }),
       store.findObjects({ clusters: [cluster], kinds: CLUSTER_CONTEXT_KINDS }),
+      store.findObjects({
+        clusters: [cluster],
+        apiGroups: CLUSTER_CONTEXT_GROUPS,
+      }),
     ]);
-    return [...namespaced, ...clusterWide]
+    return [...namespaced, ...clusterWide, ...grouped]
       .map(row => row.object)
       .filter(
         o => o.kind !== 'Namespace' || namespaces.includes(o.metadata.name),
