@@ -150,7 +150,8 @@ describeWithPrometheus('ObservabilityService', () => {
         {
           job: 'payments-api',
           targets: [metrics.host],
-          labels: { namespace: 'payments' },
+          // A value with '=' in it, as label selectors copied into labels have.
+          labels: { namespace: 'payments', selector: 'app=payments-api' },
         },
         {
           job: 'checkout-web',
@@ -419,6 +420,49 @@ describeWithPrometheus('ObservabilityService', () => {
     expect(result.grafanaAlerts).toEqual([]);
     expect(result.dashboards).toHaveLength(1);
     expect(result.alerts.map(a => a.name)).toEqual(['PaymentsApiErrors']);
+  });
+
+  it('reports a malformed prometheus.io/labels annotation and still answers the rest', async () => {
+    const result = await service().entityObservability(
+      annotated(entity, {
+        'prometheus.io/labels': 'team',
+        'prometheus.io/alert': 'PaymentsApiErrors',
+        'grafana/alert-label-selector': 'service=payments-api',
+      }),
+    );
+    expect(result.errors).toEqual([
+      {
+        source: 'prometheus',
+        message:
+          "Invalid prometheus.io/labels annotation 'team': 'team' is not key=value",
+      },
+    ]);
+    // Nothing by labels, not even by the usual ones the annotation overrides.
+    expect(result.matchedBy.labels).toEqual({});
+    expect(result.targets).toEqual([]);
+    // What does not depend on the labels is all there.
+    expect(result.alerts.map(a => a.name)).toEqual(['PaymentsApiErrors']);
+    expect(result.grafanaAlerts.map(a => a.uid)).toEqual(['pay-latency']);
+    expect(result.dashboards).toHaveLength(1);
+    expect(result.links.map(l => l.title)).toEqual(['Logs', 'Status page']);
+    expect(result.prometheusRead).toBe(1);
+    expect(result.evidence).toContainEqual(
+      expect.objectContaining({ capability: 'alerting', status: 'evidenced' }),
+    );
+  });
+
+  it('matches by prometheus.io/labels whose values hold an =', async () => {
+    const result = await service().entityObservability(
+      annotated(entity, {
+        'prometheus.io/labels': 'job=payments-api, selector = app=payments-api',
+      }),
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.matchedBy.labels).toEqual({
+      job: 'payments-api',
+      selector: 'app=payments-api',
+    });
+    expect(result.targets.map(t => t.scrapePool)).toEqual(['payments-api']);
   });
 
   it('reuses answers within the cache time: page views do not multiply requests', async () => {

@@ -148,9 +148,11 @@ export class ObservabilityService {
     const result: EntityObservability = {
       entityRef: stringifyEntityRef(entity),
       matchedBy: {
-        labels: Object.keys(match.labels).length
-          ? match.labels
-          : { [ANY_SERVICE_LABEL]: match.serviceId },
+        // Unreadable labels match nothing, the usual ones neither.
+        labels:
+          Object.keys(match.labels).length || match.invalidLabels
+            ? match.labels
+            : { [ANY_SERVICE_LABEL]: match.serviceId },
         ...(match.alertNames ? { alertNames: match.alertNames } : {}),
         ...(match.ruleNames ? { ruleNames: match.ruleNames } : {}),
         ...(alertSelector
@@ -173,6 +175,11 @@ export class ObservabilityService {
       ({ source }) =>
         !source.clusters || source.clusters.some(c => clusters.includes(c)),
     );
+    // As a bad Grafana selector: said where it costs something, and only
+    // the matching by labels is lost; named alerts and rules still count.
+    if (match.invalidLabels && prometheus.length > 0) {
+      errors.push({ source: 'prometheus', message: match.invalidLabels });
+    }
     for (const { source, client } of prometheus) {
       // What the Prometheus plugin graphs from the annotation, opened in
       // Prometheus itself; named by source only where there are several.

@@ -1,5 +1,10 @@
 import type { Entity } from '@backstage/catalog-model';
-import { labelsMatchService, serviceMatchOf } from './serviceLabels';
+import { InputError } from '@backstage/errors';
+import {
+  labelsMatchService,
+  serviceLabelsOf,
+  serviceMatchOf,
+} from './serviceLabels';
 
 const entity = (annotations: Record<string, string> = {}): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -83,11 +88,50 @@ describe('serviceMatchOf and labelsMatchService', () => {
     expect(labelsMatchService({ service: 'payments-api' }, match)).toBe(true);
   });
 
-  it('names a malformed prometheus.io/labels annotation', () => {
+  it('splits each label at its first =, as a value may hold one', () => {
+    expect(
+      serviceMatchOf(
+        entity({
+          'prometheus.io/labels': 'team = payments, selector=app=pay,_x9=a b',
+        }),
+        [],
+      ),
+    ).toMatchObject({
+      labels: { team: 'payments', selector: 'app=pay', _x9: 'a b' },
+    });
+    expect(serviceLabelsOf(undefined)).toEqual({});
+  });
+
+  it('names every pair of prometheus.io/labels that is no label', () => {
     expect(() =>
-      serviceMatchOf(entity({ 'prometheus.io/labels': 'team' }), []),
+      serviceLabelsOf('team=payments, tier, 9lives=x, app-name=y, env='),
     ).toThrow(
-      /prometheus.io\/labels annotation 'team': 'team' is not key=value/,
+      new InputError(
+        "Invalid prometheus.io/labels annotation 'team=payments, tier, 9lives=x, app-name=y, env=': 'tier' is not key=value; '9lives=x': '9lives' is not a Prometheus label name; 'app-name=y': 'app-name' is not a Prometheus label name; 'env=' has no value",
+      ),
     );
+    expect(() => serviceLabelsOf('=payments')).toThrow(
+      "'=payments': '' is not a Prometheus label name",
+    );
+  });
+
+  it('matches nothing by labels when prometheus.io/labels is malformed, and still by name', () => {
+    const match = serviceMatchOf(
+      entity({
+        'prometheus.io/labels': 'team',
+        'prometheus.io/alert': 'PaymentsApiErrors',
+      }),
+      [],
+    );
+    expect(match).toMatchObject({
+      labels: {},
+      invalidLabels:
+        "Invalid prometheus.io/labels annotation 'team': 'team' is not key=value",
+      alertNames: ['PaymentsApiErrors'],
+    });
+    // Not even by the service id in the usual labels: the annotation says
+    // those are not how the service is told.
+    expect(labelsMatchService({ service: 'payments-api' }, match)).toBe(false);
+    expect(labelsMatchService({ team: 'team' }, match)).toBe(false);
   });
 });

@@ -16,9 +16,62 @@ const SERVICE_LABELS = [
 /** A metric or rule name, as opposed to a PromQL expression. */
 const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 
+/**
+ * A label name as Prometheus' classic grammar has it. Prometheus 3 can
+ * quote any UTF-8 name, but a name outside this grammar in the annotation
+ * is far likelier a typo than such a label.
+ */
+const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
+/** Why a `key=value` pair of `prometheus.io/labels` is no label, or undefined when it is one. */
+function labelPairProblem(pair: string): string | undefined {
+  const at = pair.indexOf('=');
+  if (at < 0) return `'${pair}' is not key=value`;
+  const name = pair.slice(0, at).trim();
+  if (!LABEL_NAME.test(name)) {
+    return `'${pair}': '${name}' is not a Prometheus label name`;
+  }
+  // Prometheus reads an empty value as the label being absent: matching
+  // that would take in every series without it, other services' too.
+  if (!pair.slice(at + 1).trim()) return `'${pair}' has no value`;
+  return undefined;
+}
+
+/**
+ * The labels of a `prometheus.io/labels` annotation: `key=value` pairs,
+ * comma-separated, split at the first `=` since a value may hold one.
+ * Throws an InputError naming the annotation and every pair that is no
+ * label: matching by the others alone would take in more than asked for.
+ */
+export function serviceLabelsOf(
+  raw: string | undefined,
+): Record<string, string> {
+  const pairs = commaSeparated(raw);
+  const problems = pairs.flatMap(pair => labelPairProblem(pair) ?? []);
+  if (problems.length > 0) {
+    throw new InputError(
+      `Invalid ${
+        ECOSYSTEM_ANNOTATIONS.prometheusLabels
+      } annotation '${raw}': ${problems.join('; ')}`,
+    );
+  }
+  return Object.fromEntries(
+    pairs.map(pair => {
+      const at = pair.indexOf('=');
+      return [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
+    }),
+  );
+}
+
 export interface ServiceMatch {
   /** Labels that must all be equal, from `prometheus.io/labels`. */
   labels: Record<string, string>;
+  /**
+   * Why `prometheus.io/labels` could not be read. Nothing is then matched
+   * by labels, not even by the service id: the annotation says the usual
+   * labels are not the service's, and what it meant is not known.
+   */
+  invalidLabels?: string;
   /** Alert names taken as the service's whatever their labels, from `prometheus.io/alert`. */
   alertNames?: string[];
   /** Rule names (or recorded series) taken as the service's, from `prometheus.io/rule`; its PromQL expressions are left out. */
@@ -45,16 +98,16 @@ export function serviceMatchOf(
   clusters: string[] = [],
 ): ServiceMatch {
   const annotations = entity.metadata.annotations ?? {};
-  const labels: Record<string, string> = {};
-  const raw = annotations[ECOSYSTEM_ANNOTATIONS.prometheusLabels];
-  for (const pair of commaSeparated(raw)) {
-    const [key, value, ...rest] = pair.split('=');
-    if (!key || value === undefined || rest.length > 0) {
-      throw new InputError(
-        `Invalid ${ECOSYSTEM_ANNOTATIONS.prometheusLabels} annotation '${raw}': '${pair}' is not key=value`,
-      );
-    }
-    labels[key.trim()] = value.trim();
+  let labels: Record<string, string> = {};
+  let invalidLabels: string | undefined;
+  try {
+    labels = serviceLabelsOf(
+      annotations[ECOSYSTEM_ANNOTATIONS.prometheusLabels],
+    );
+  } catch (error) {
+    // Told to the caller, which names it beside what the rest still finds.
+    if (!(error instanceof InputError)) throw error;
+    invalidLabels = error.message;
   }
   const alert = annotations[ECOSYSTEM_ANNOTATIONS.prometheusAlert]?.trim();
   // The Prometheus plugin writes `query|groupingLabel`, the query a metric,
@@ -67,6 +120,7 @@ export function serviceMatchOf(
   const ruleNames = queries.filter(name => METRIC_NAME.test(name));
   return {
     labels,
+    ...(invalidLabels ? { invalidLabels } : {}),
     ...(alert && alert !== 'all' ? { alertNames: commaSeparated(alert) } : {}),
     ...(ruleNames.length ? { ruleNames } : {}),
     queries,
@@ -91,6 +145,7 @@ export function labelsMatchService(
   ) {
     return false;
   }
+  if (match.invalidLabels) return false;
   if (Object.keys(match.labels).length > 0) {
     return Object.entries(match.labels).every(([k, v]) => labels[k] === v);
   }
