@@ -15,6 +15,7 @@ import {
 import { sortTagsNewestFirst } from '../registry/tagOrder';
 import { declaredImageReferences } from './declaredImages';
 import { imageDrift } from './imageDrift';
+import { tagOfDigest, untaggedEntry } from './pinnedDigests';
 import { registryFor, type ImageSettings } from './registryConfig';
 import type { RegistrySnapshotStore } from './RegistrySnapshotStore';
 import { runningImagesOf, type RunningImage } from './runningImages';
@@ -115,6 +116,9 @@ export class ImageService {
           r =>
             r.registry === image.registry && r.repository === image.repository,
         );
+        const pinned = image.digest
+          ? repository?.pinned?.find(p => p.digest === image.digest)
+          : undefined;
         // Without the registry, what the cluster shows still tells of
         // floating tags; a reference that cannot be read tells nothing.
         const drift = image.invalid
@@ -122,6 +126,7 @@ export class ImageService {
           : imageDrift({
               tag: image.tag,
               pinnedDigest: image.digest,
+              ...(pinned ? { pinned } : {}),
               running: image.running,
               tags: repository?.tags,
               maxAgeDays: this.options.settings.maxAgeDays,
@@ -129,7 +134,14 @@ export class ImageService {
             });
         if (!repository) return { ...image, drift };
         const byTag = new Map(repository.tags.map(t => [t.tag, t]));
-        const current = image.tag ? byTag.get(image.tag) : undefined;
+        // A digest-only reference shows the tag that points to its digest,
+        // else the digest's own details under no tag.
+        let current = image.tag ? byTag.get(image.tag) : undefined;
+        if (!image.tag && image.digest) {
+          current =
+            tagOfDigest(repository.tags, image.digest) ??
+            (pinned && !pinned.notFound ? untaggedEntry(pinned) : undefined);
+        }
         const listed = repository.listedTags;
         return {
           ...image,

@@ -136,3 +136,146 @@ describe('RegistryCollector with a tag list that never ends', () => {
     ).toHaveLength(0);
   });
 });
+
+describe('RegistryCollector with images pinned by digest', () => {
+  let registry: StubServer | undefined;
+  afterEach(() => registry?.close());
+
+  /** Twelve releases, 1.0.0 to 1.11.0: the two oldest are not read as such. */
+  const RELEASES = Array.from({ length: 12 }, (_, minor) =>
+    image(
+      `1.${minor}.0`,
+      `2026-01-${String(minor + 1).padStart(2, '0')}T00:00:00.000Z`,
+    ),
+  );
+  /** No tag's: its version label names 1.1.0, which is another image. */
+  const ORPHAN = {
+    created: '2025-12-01T00:00:00.000Z',
+    ...ociImage({
+      created: '2025-12-01T00:00:00.000Z',
+      os: 'linux',
+      architecture: 'amd64',
+      config: { Labels: { 'org.opencontainers.image.version': '1.1.0' } },
+    }),
+  };
+  const GONE = `sha256:${'0'.repeat(64)}`;
+
+  function pinnedRegistry() {
+    return startStubServer((request, response) => {
+      const path = new URL(request.url, 'http://x').pathname;
+      if (path === '/v2/team/app/tags/list') {
+        json(response, 200, {
+          name: 'team/app',
+          tags: RELEASES.map(r => r.tag),
+        });
+        return;
+      }
+      const reference = path.split('/').pop()!;
+      const found = [...RELEASES, ORPHAN].find(
+        i =>
+          ('tag' in i && i.tag === reference) ||
+          i.digest === reference ||
+          digestOf(i.config) === reference,
+      );
+      if (!found) {
+        json(response, 404, { errors: [{ code: 'MANIFEST_UNKNOWN' }] });
+      } else if (path.includes('/blobs/')) {
+        response.writeHead(200).end(found.config);
+      } else {
+        response
+          .writeHead(200, {
+            'content-type': 'application/vnd.oci.image.manifest.v1+json',
+            'docker-content-digest': found.digest,
+          })
+          .end(request.method === 'HEAD' ? undefined : found.manifest);
+      }
+    });
+  }
+
+  it('describes each pinned digest, finds the older release one is, and reads each once', async () => {
+    registry = await pinnedRegistry();
+    const knex = await databases.init('SQLITE_3');
+    await migrateToLatest(knex);
+    const store = new RegistrySnapshotStore(knex);
+    const settings = readImageSettings(
+      new ConfigReader({
+        runtimeStack: {
+          images: { registries: [{ host: registry.host, insecure: true }] },
+        },
+      }),
+    );
+    const collector = new RegistryCollector(
+      store,
+      settings,
+      mockServices.logger.mock(),
+    );
+    const [oldest] = RELEASES;
+    const references = [
+      `${registry.host}/team/app@${oldest.digest}`,
+      `${registry.host}/team/app@${ORPHAN.digest}`,
+      `${registry.host}/team/app@${GONE}`,
+      // On a host not configured: never asked.
+      `elsewhere.example.com/team/app@${ORPHAN.digest}`,
+    ];
+    expect(collector.repositoriesOf(references)).toEqual([
+      expect.objectContaining({
+        repository: 'team/app',
+        pinned: new Set([oldest.digest, ORPHAN.digest, GONE]),
+      }),
+    ]);
+
+    const first = await collector.collect(references);
+    expect(first).toMatchObject({ failures: 0, pinnedDigests: 3 });
+    const stored = (await store.get(registry.host, 'team/app'))!;
+    expect(stored.pinned).toEqual([
+      {
+        digest: oldest.digest,
+        created: oldest.created,
+        searched: true,
+      },
+      {
+        digest: ORPHAN.digest,
+        created: ORPHAN.created,
+        version: '1.1.0',
+        searched: true,
+      },
+      { digest: GONE, notFound: true },
+    ]);
+    // The newest ten; 1.1.0, which the orphan's label names; and 1.0.0,
+    // found pointing to the digest pinned.
+    expect(stored.tags.map(t => t.tag).sort()).toEqual(
+      RELEASES.map(r => r.tag).sort(),
+    );
+    expect(stored.tags.find(t => t.tag === '1.0.0')).toEqual({
+      tag: '1.0.0',
+      digest: oldest.digest,
+      created: oldest.created,
+    });
+    for (const digest of [oldest.digest, ORPHAN.digest]) {
+      expect(
+        registry.requests.filter(
+          r => r.method === 'GET' && r.url.endsWith(`/manifests/${digest}`),
+        ),
+      ).toHaveLength(1);
+    }
+
+    // Again: the digests read are kept; the tag 1.0.0 is checked again, and
+    // the orphan, searched for once, is not searched for again.
+    const before = registry.requests.length;
+    const second = await collector.collect(references);
+    const since = registry.requests.slice(before);
+    expect(second).toMatchObject({ failures: 0, pinnedDigests: 3 });
+    expect(
+      since.filter(r => r.method === 'GET' && r.url.includes('/manifests/')),
+    ).toEqual([
+      expect.objectContaining({ url: `/v2/team/app/manifests/${GONE}` }),
+    ]);
+    expect(
+      since.filter(r => r.method === 'HEAD').map(r => r.url.split('/').pop()),
+    ).toEqual(expect.arrayContaining(['1.0.0', '1.1.0']));
+    expect(since.filter(r => r.method === 'HEAD')).toHaveLength(12);
+    expect((await store.get(registry.host, 'team/app'))!.pinned).toEqual(
+      stored.pinned,
+    );
+  });
+});

@@ -2,13 +2,20 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import { mapWithConcurrency } from '../clusters/concurrency';
 import { parseImageReference } from '../registry/imageReference';
 import { OciRegistryClient } from '../registry/registryClient';
+import { isArtifactTag } from '../registry/tagOrder';
 import { addDays } from '../time/days';
 import {
   registryFor,
   type ImageSettings,
   type RegistryDefinition,
 } from './registryConfig';
-import type { RegistrySnapshotStore, StoredTag } from './RegistrySnapshotStore';
+import { detailsOf } from './pinnedDigests';
+import { pinnedLeads, readPinned, searchPinned } from './pinnedDigestReads';
+import type {
+  RegistrySnapshotStore,
+  StoredDigest,
+  StoredTag,
+} from './RegistrySnapshotStore';
 import { tagsToRead } from './tagsToRead';
 
 /** HEAD requests in flight per repository. */
@@ -32,6 +39,8 @@ export interface RegistryCollectionResult {
   tags: number;
   /** Of those, tags whose details came from the store: digest unchanged, or a commit tag kept. */
   cacheHits: number;
+  /** Digests references pin, stored with what they hold (or that the registry lacks them). */
+  pinnedDigests: number;
   requests: number;
   failures: number;
 }
@@ -41,13 +50,16 @@ interface WantedRepository {
   repository: string;
   /** The tags the references name. */
   inUse: Set<string>;
+  /** The digests the references pin (`app@sha256:…`, `app:1.2@sha256:…`). */
+  pinned: Set<string>;
 }
 
 /**
  * Reads the repositories of configured registries that services use: their
- * tags, the digest of each tag worth reading (see `tagsToRead`), and the
- * details of digests not seen before. A digest already in the store is not
- * fetched again, so a second run costs one HEAD per tag read.
+ * tags, the digest of each tag worth reading (see `tagsToRead`), the
+ * digests references pin with the tags that point to them, and the details
+ * of digests not seen before. A digest already in the store is not fetched
+ * again, so a second run costs one HEAD per tag read.
  */
 export class RegistryCollector {
   private readonly clients = new Map<string, OciRegistryClient>();
@@ -79,8 +91,10 @@ export class RegistryCollector {
         registry,
         repository: parsed.repository,
         inUse: new Set<string>(),
+        pinned: new Set<string>(),
       };
       if (parsed.tag) entry.inUse.add(parsed.tag);
+      if (parsed.digest) entry.pinned.add(parsed.digest);
       wanted.set(key, entry);
     }
     return [...wanted.values()];
@@ -110,11 +124,12 @@ export class RegistryCollector {
       tagsListed: results.reduce((n, r) => n + r.tagsListed, 0),
       tags: results.reduce((n, r) => n + r.tags, 0),
       cacheHits: results.reduce((n, r) => n + r.cacheHits, 0),
+      pinnedDigests: results.reduce((n, r) => n + r.pinnedDigests, 0),
       requests: this.requestCount() - requestsBefore,
       failures: results.filter(r => r.failed).length,
     };
     this.logger.info(
-      `Read ${summary.repositories} repositories (${summary.tagsListed} tags listed, ${summary.tags} with their digest, ${summary.cacheHits} of those from the store, ${summary.requests} requests, ${summary.failures} failed)`,
+      `Read ${summary.repositories} repositories (${summary.tagsListed} tags listed, ${summary.tags} with their digest, ${summary.cacheHits} of those from the store, ${summary.pinnedDigests} pinned digests, ${summary.requests} requests, ${summary.failures} failed)`,
     );
     await this.removeUnused(repositories, startedAt);
     return summary;
@@ -190,40 +205,66 @@ export class RegistryCollector {
   }
 
   /**
-   * Reads one repository's tags. An aborted `signal` starts no further tag,
-   * and leaves the repository as stored: the run was cut short, the
-   * registry did not fail.
+   * Reads one repository's tags and pinned digests. An aborted `signal`
+   * starts no further tag, and leaves the repository as stored: the run
+   * was cut short, the registry did not fail.
    */
   private async refresh(
-    { registry, repository, inUse }: WantedRepository,
+    { registry, repository, inUse, pinned }: WantedRepository,
     signal?: AbortSignal,
   ) {
     const client = this.clientFor(registry);
     const startedAt = new Date();
     try {
-      const cached = new Map(
-        ((await this.store.get(registry.host, repository))?.tags ?? []).map(
-          t => [t.tag, t],
-        ),
-      );
+      const before = await this.store.get(registry.host, repository);
+      const cached = new Map((before?.tags ?? []).map(t => [t.tag, t]));
       const cachedByDigest = new Map(
         [...cached.values()].map(t => [t.digest, t]),
       );
       const list = await client.readTagList(repository);
       const listedByRegistry = new Set(list.tags);
+      // Tags often share a digest (latest and the newest version), and a
+      // pinned digest is often a tag's: each is described once per run.
+      const described = new Map<string, Promise<StoredTag>>();
+      const describeOnce = (digest: string) => {
+        if (!described.has(digest)) {
+          described.set(digest, this.describe(client, repository, digest));
+        }
+        return described.get(digest)!;
+      };
+      const knownPinned = new Map<string, StoredDigest>(
+        [...cachedByDigest.values()].map(t => [t.digest, detailsOf(t)]),
+      );
+      for (const p of before?.pinned ?? []) {
+        // One the registry lacked may have been pushed since: asked again.
+        if (!p.notFound) knownPinned.set(p.digest, p);
+      }
+      const reading = {
+        client,
+        repository,
+        inFlight: TAGS_IN_FLIGHT,
+        signal,
+      };
+      const pinnedRead = await readPinned(
+        reading,
+        pinned,
+        knownPinned,
+        describeOnce,
+      );
+      const wanted = new Set([
+        ...inUse,
+        ...pinnedLeads(pinnedRead, cached.values(), listedByRegistry),
+      ]);
       // A list cut short may leave out tags in use: they are asked for by
       // name, and the tags read before that it leaves out are kept.
       const listed = list.incomplete
-        ? [...new Set([...list.tags, ...inUse])]
+        ? [...new Set([...list.tags, ...wanted])]
         : list.tags;
       const { read: tags, kept } = tagsToRead(
         listed,
-        inUse,
+        wanted,
         new Set(cached.keys()),
       );
-      // Tags often share a digest (latest and the newest version): each
-      // digest is described once per run.
-      const described = new Map<string, Promise<StoredTag>>();
       let cacheHits = kept.length;
       const read = await mapWithConcurrency(tags, TAGS_IN_FLIGHT, async tag => {
         signal?.throwIfAborted();
@@ -240,10 +281,7 @@ export class RegistryCollector {
           cacheHits++;
           return { ...sameImage, tag };
         }
-        if (!described.has(digest)) {
-          described.set(digest, this.describe(client, repository, digest));
-        }
-        return { ...(await described.get(digest)!), tag };
+        return { ...(await describeOnce(digest)), tag };
       });
       const found = read.filter((t): t is StoredTag => t !== undefined);
       const stored = [...found, ...kept.map(tag => cached.get(tag)!)];
@@ -254,6 +292,25 @@ export class RegistryCollector {
           `Reading ${registry.host}/${repository}: ${list.incomplete}; the tags in use were asked for by name and those read before are kept`,
         );
       }
+      // A pinned digest no tag read points to may be an older release's:
+      // searched for among the rest, once.
+      const unmatched = pinnedRead.filter(
+        p =>
+          !p.notFound &&
+          !p.searched &&
+          !stored.some(t => t.digest === p.digest),
+      );
+      if (unmatched.length > 0) {
+        const alreadyRead = new Set(stored.map(t => t.tag));
+        stored.push(
+          ...(await searchPinned(
+            reading,
+            unmatched,
+            list.tags.filter(t => !alreadyRead.has(t) && !isArtifactTag(t)),
+          )),
+        );
+      }
+      const searched = new Set(unmatched.map(p => p.digest));
       const storedTags = new Set(stored.map(t => t.tag));
       await this.store.saveTags(
         registry.host,
@@ -264,11 +321,15 @@ export class RegistryCollector {
         listed.filter(tag => listedByRegistry.has(tag) || storedTags.has(tag)),
         list.incomplete &&
           `Not every tag was listed: ${list.incomplete}. The tags in use were asked for by name.`,
+        pinnedRead.map(p =>
+          searched.has(p.digest) ? { ...p, searched: true } : p,
+        ),
       );
       return {
         tagsListed: listed.length,
         tags: stored.length,
         cacheHits,
+        pinnedDigests: pinnedRead.length,
         failed: false,
       };
     } catch (error) {
@@ -283,7 +344,13 @@ export class RegistryCollector {
       this.logger.warn(
         `Reading ${registry.host}/${repository} failed, keeping its last tags: ${message}`,
       );
-      return { tagsListed: 0, tags: 0, cacheHits: 0, failed: true };
+      return {
+        tagsListed: 0,
+        tags: 0,
+        cacheHits: 0,
+        pinnedDigests: 0,
+        failed: true,
+      };
     }
   }
 }

@@ -64,6 +64,32 @@ describe.each(databases.eachSupportedId())(
       expect((await store.get(registry, 'payments/api'))?.tags).toEqual([tag]);
     });
 
+    it('keeps the pinned digests beside the tags, through a failed read too', async () => {
+      const pinned = [
+        { digest: 'sha256:bb', created: '2026-01-01T00:00:00Z' },
+        { digest: 'sha256:cc', notFound: true },
+      ];
+      await store.saveTags(
+        registry,
+        'payments/api',
+        [tag],
+        now,
+        ['1.0.0'],
+        undefined,
+        pinned,
+      );
+      await store.recordFailure(registry, 'payments/api', 'timeout', now);
+      expect(await store.get(registry, 'payments/api')).toMatchObject({
+        tags: [tag],
+        pinned,
+        lastError: 'timeout',
+      });
+      // Stored before they were kept: none said.
+      expect(
+        (await store.get(registry, 'payments/gone'))?.pinned,
+      ).toBeUndefined();
+    });
+
     it('removes, after a collection, the repositories it no longer reads', async () => {
       const settings = readImageSettings(
         new ConfigReader({

@@ -5,6 +5,20 @@ import { chunksOf } from '../database/chunksOf';
 /** One tag of a repository as last read from its registry. */
 export type StoredTag = RegistryTag;
 
+/**
+ * A digest an image reference in use pins, as read by that digest: no tag
+ * need point to it any more. Its content never changes, so it is read once.
+ */
+export interface StoredDigest extends Omit<RegistryTag, 'tag'> {
+  /** The registry holds no manifest by that digest: deleted, or never pushed there. */
+  notFound?: boolean;
+  /**
+   * Every tag listed was checked for it once, when none read pointed to
+   * it: it is not checked for again while it stays pinned.
+   */
+  searched?: boolean;
+}
+
 export interface StoredRepository {
   registry: string;
   repository: string;
@@ -15,6 +29,8 @@ export interface StoredRepository {
   tags: StoredTag[];
   /** Every tag the registry lists; absent when stored before it was kept. */
   listedTags?: string[];
+  /** The digests references in use pin; absent when stored before they were kept. */
+  pinned?: StoredDigest[];
 }
 
 type Row = {
@@ -25,6 +41,7 @@ type Row = {
   last_error: string | null;
   tags: string;
   listed_tags: string | null;
+  pinned_digests: string | null;
 };
 
 const iso = (value: Date | string | null) =>
@@ -38,6 +55,7 @@ const toRepository = (row: Row): StoredRepository => ({
   ...(row.last_error ? { lastError: row.last_error } : {}),
   tags: JSON.parse(row.tags),
   ...(row.listed_tags ? { listedTags: JSON.parse(row.listed_tags) } : {}),
+  ...(row.pinned_digests ? { pinned: JSON.parse(row.pinned_digests) } : {}),
 });
 
 /**
@@ -72,7 +90,8 @@ export class RegistrySnapshotStore {
   /**
    * `tags`: those whose digest was read; `listed`: every tag the registry
    * lists; `problem`: why the read is only partly right, kept as the
-   * repository's error although its tags are saved.
+   * repository's error although its tags are saved; `pinned`: the digests
+   * references in use pin, as read by digest.
    */
   async saveTags(
     registry: string,
@@ -81,6 +100,7 @@ export class RegistrySnapshotStore {
     at: Date,
     listed: string[] = tags.map(t => t.tag),
     problem?: string,
+    pinned: StoredDigest[] = [],
   ): Promise<void> {
     await this.knex('registry_repositories')
       .insert({
@@ -91,6 +111,7 @@ export class RegistrySnapshotStore {
         last_error: problem ?? null,
         tags: JSON.stringify(tags),
         listed_tags: JSON.stringify(listed),
+        pinned_digests: JSON.stringify(pinned),
       })
       .onConflict(['registry', 'repository'])
       .merge();

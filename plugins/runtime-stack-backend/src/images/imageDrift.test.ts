@@ -186,6 +186,141 @@ describe('imageDrift', () => {
     ).toBe('Built 1 day ago, more than the 0 days allowed');
   });
 
+  describe('of an image pinned by digest alone', () => {
+    const pinnedPod = { ...pod(), namespace: 'payments' };
+
+    it('judges it by the tag that points to its digest, and ages it by its own build', () => {
+      const drift = imageDrift({
+        pinnedDigest: digest('b'),
+        pinned: { digest: digest('b'), created: '2026-08-01T00:00:00Z' },
+        running: [pinnedPod],
+        tags,
+        maxAgeDays: 90,
+        now,
+      });
+      expect(drift).toEqual([
+        expect.objectContaining({
+          kind: 'newer-tag',
+          facts: { tag: '1.14.2', newest: '1.15.0' },
+        }),
+        expect.objectContaining({
+          kind: 'too-old',
+          evidence: [`${digest('b')} created 2026-08-01T00:00:00Z`],
+          facts: { tag: '1.14.2', ageDays: 114, maxAgeDays: 90 },
+        }),
+      ]);
+    });
+
+    it('prefers the most specific version among the tags that point to it', () => {
+      const drift = imageDrift({
+        pinnedDigest: digest('d'),
+        pinned: { digest: digest('d') },
+        running: [pinnedPod],
+        tags: [
+          ...tags,
+          { tag: 'latest', digest: digest('d') },
+          { tag: '1', digest: digest('d') },
+          { tag: '1.13.9', digest: digest('d') },
+          { tag: '1.13', digest: digest('d') },
+        ],
+        maxAgeDays: 90,
+        now,
+      });
+      expect(drift.map(d => d.facts)).toEqual([
+        { tag: '1.13.9', newest: '1.15.0' },
+      ]);
+    });
+
+    it('says so when no tag points to it, naming the tag its version label names', () => {
+      const [moved, newer] = imageDrift({
+        pinnedDigest: digest('9'),
+        pinned: { digest: digest('9'), version: 'v1.14.2' },
+        running: [pinnedPod, { ...pinnedPod, pod: 'api-2' }],
+        tags,
+        maxAgeDays: 90,
+        now,
+      });
+      expect(moved).toEqual({
+        kind: 'digest-mismatch',
+        message:
+          'Tag 1.14.2 now points to sha256:bbbbbbbbbbbb…, but 2 pods run another digest',
+        evidence: [
+          `No tag points to ${digest('9')}`,
+          `Its version label names 1.14.2, which points to ${digest('b')}`,
+          'prod-eu-1: pod payments/api-1',
+          'prod-eu-1: pod payments/api-2',
+        ],
+        facts: { tag: '1.14.2', tagDigest: digest('b'), pods: 2 },
+      });
+      // The release it was is what a newer one is judged against.
+      expect(newer.facts).toEqual({ tag: '1.14.2', newest: '1.15.0' });
+    });
+
+    it('says so when no tag points to it and nothing names one, or the registry lacks it', () => {
+      expect(
+        imageDrift({
+          pinnedDigest: digest('9'),
+          pinned: { digest: digest('9'), created: '2026-11-20T00:00:00Z' },
+          running: [pinnedPod],
+          tags,
+          maxAgeDays: 90,
+          now,
+        }),
+      ).toEqual([
+        {
+          kind: 'digest-mismatch',
+          message: 'No tag in the registry points to the pinned digest',
+          evidence: [
+            `No tag points to ${digest('9')}`,
+            'prod-eu-1: pod payments/api-1',
+          ],
+          facts: { pods: 1 },
+        },
+      ]);
+      expect(
+        imageDrift({
+          pinnedDigest: digest('9'),
+          pinned: { digest: digest('9'), notFound: true },
+          running: [pinnedPod],
+          tags,
+          maxAgeDays: 90,
+          now,
+        })[0].evidence[0],
+      ).toBe(
+        `${digest(
+          '9',
+        )} is not in the registry: a pod that starts cannot pull it`,
+      );
+      // A digest the last read did not look at: nothing claimed.
+      expect(
+        imageDrift({
+          pinnedDigest: digest('9'),
+          running: [pinnedPod],
+          tags,
+          maxAgeDays: 90,
+          now,
+        }),
+      ).toEqual([]);
+    });
+  });
+
+  it('ages an image pinned by tag and digest by the digest it runs, and counts its pods as running it', () => {
+    const drift = imageDrift({
+      tag: '1.15.0',
+      pinnedDigest: digest('a'),
+      pinned: { digest: digest('a'), created: '2026-08-01T00:00:00Z' },
+      // No digest reported yet: the pinned one is what it runs.
+      running: [pod()],
+      tags,
+      maxAgeDays: 90,
+      now,
+    });
+    expect(drift.map(d => [d.kind, d.evidence])).toEqual([
+      ['digest-mismatch', [`prod-eu-1: pod api-1 runs ${digest('a')}`]],
+      ['too-old', [`${digest('a')} created 2026-08-01T00:00:00Z`]],
+    ]);
+  });
+
   it('says nothing about the registry when it was not read', () => {
     expect(
       imageDrift({

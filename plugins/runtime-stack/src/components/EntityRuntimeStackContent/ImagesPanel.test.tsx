@@ -176,6 +176,41 @@ describe('ImagesPanel', () => {
     expect(screen.queryByText(/^newest:/)).not.toBeInTheDocument();
   });
 
+  it('shows what a pinned digest no tag points to holds, under no tag', async () => {
+    await renderWithFirstImage({
+      reference: `registry.example.com/payments/payments-api@${digest('f')}`,
+      tag: undefined,
+      digest: digest('f'),
+      current: {
+        tag: '',
+        digest: digest('f'),
+        created: '2026-10-01T09:00:00Z',
+        revision: 'fedcba9876543210',
+      },
+      drift: [
+        {
+          kind: 'digest-mismatch',
+          message: 'No tag in the registry points to the pinned digest',
+          evidence: [`No tag points to ${digest('f')}`],
+          facts: { pods: 3 },
+        },
+      ],
+    });
+    const [, row] = screen.getAllByRole('row');
+    expect(within(row).getByTitle(digest('f'))).toHaveTextContent(
+      /^sha256:ffffffffffff$/,
+    );
+    expect(within(row).queryByText(/→/)).not.toBeInTheDocument();
+    expect(within(row).getByText(/^built 2026-10-01/)).toBeInTheDocument();
+    expect(within(row).getByText('fedcba987654')).toBeInTheDocument();
+    expect(within(row).getByText('tag moved')).toBeInTheDocument();
+    expect(
+      within(row).getByText(
+        'No tag in the registry points to the pinned digest',
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('tells a tag the registry lists but was not read from one it does not have', async () => {
     const render = (extra: Partial<ServiceImage>) =>
       renderWithFirstImage({ current: undefined, ...extra });

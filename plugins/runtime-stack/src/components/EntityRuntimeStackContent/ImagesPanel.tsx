@@ -236,7 +236,8 @@ const Registry = ({ image }: { image: ServiceImage }) => {
       {current && (
         <>
           <Typography variant="body2">
-            {current.tag} →{' '}
+            {/* A pinned digest no tag points to: the drift says so. */}
+            {current.tag && `${current.tag} → `}
             <span style={mono} title={current.digest}>
               {shortDigest(current.digest)}
             </span>

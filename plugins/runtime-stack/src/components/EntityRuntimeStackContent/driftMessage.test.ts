@@ -24,6 +24,17 @@ describe('driftMessage', () => {
     ).toBe(describeImageDrift(kind, facts));
   });
 
+  it("keeps the backend's message for a pinned digest no tag points to, whose facts name no tag", () => {
+    expect(
+      driftMessage(englishT, {
+        kind: 'digest-mismatch',
+        message: 'No tag in the registry points to the pinned digest',
+        evidence: [],
+        facts: { pods: 2 },
+      }),
+    ).toBe('No tag in the registry points to the pinned digest');
+  });
+
   it("keeps the backend's message for an image stored without facts, or a kind it does not know", () => {
     expect(
       driftMessage(englishT, {

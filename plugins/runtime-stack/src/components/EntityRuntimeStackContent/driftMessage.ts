@@ -6,8 +6,9 @@ import type { RuntimeStackT } from '../../translation';
 
 /**
  * A drift finding in the app's words, from its facts; the backend's English
- * `message` for images stored before facts existed, or a kind this frontend
- * does not know.
+ * `message` for images stored before facts existed, a kind this frontend
+ * does not know, or a tag moved that names no tag: a pinned digest no tag
+ * points to, which the facts cannot word.
  */
 export function driftMessage(t: RuntimeStackT, drift: ImageDrift): string {
   const { facts } = drift;
@@ -18,6 +19,7 @@ export function driftMessage(t: RuntimeStackT, drift: ImageDrift): string {
         ? t('imagesPanel.driftMessage.floatingTag', { tag: facts.tag })
         : t('imagesPanel.driftMessage.untagged');
     case 'digest-mismatch':
+      if (!facts.tag) return drift.message;
       return t('imagesPanel.driftMessage.digestMismatch', {
         tag: facts.tag ?? '',
         digest: shortDigest(facts.tagDigest ?? ''),
