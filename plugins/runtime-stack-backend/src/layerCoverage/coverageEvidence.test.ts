@@ -105,6 +105,31 @@ describe('imageEvidence', () => {
     ],
   });
 
+  it('names an image pinned by digest alone by the tag found to point at it, else by its digest', () => {
+    const digest = `sha256:${'c'.repeat(64)}`;
+    const pinned = (tag: string): EntityImages => {
+      const [image] = images().images;
+      return {
+        ...images(),
+        images: [
+          {
+            ...image,
+            reference: `registry.acme.internal/payments/api@${digest}`,
+            tag: undefined,
+            digest,
+            current: { tag, digest },
+          },
+        ],
+      };
+    };
+    expect(imageEvidence(pinned('1.3.0'))[0].detail).toBe(
+      `registry.acme.internal/payments/api:1.3.0 → ${digest}`,
+    );
+    expect(imageEvidence(pinned(''))[0].detail).toBe(
+      `registry.acme.internal/payments/api@${digest}`,
+    );
+  });
+
   it("takes the image's source label as where the code lives", () => {
     const [, sourceControl] = imageEvidence(
       images('https://git.acme.internal/payments/api'),

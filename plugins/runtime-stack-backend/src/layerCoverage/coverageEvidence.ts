@@ -375,12 +375,17 @@ export function imageEvidence(
       );
     }
     if (image.current) {
-      const name = `${image.registry}/${image.repository}:${image.tag}`;
+      // A reference pinned by digest alone is named by the tag found to
+      // point at it, else by the digest.
+      const tag = image.tag || image.current.tag;
+      const name = `${image.registry}/${image.repository}${
+        tag ? `:${tag}` : `@${image.current.digest}`
+      }`;
       evidence.push({
         source: 'registry',
         capability: 'container-registry',
         ...(registryTool && { tool: registryTool }),
-        detail: `${name} → ${image.current.digest}`,
+        detail: tag ? `${name} → ${image.current.digest}` : name,
         strength: 'full',
       });
       if (image.current.source) {
