@@ -1,7 +1,11 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import type { Knex } from 'knex';
-import { migrateAllDown, migrateToLatest } from '../database/migrations';
+import {
+  migrateAllDown,
+  migrateDownThrough,
+  migrateToLatest,
+} from '../database/migrations';
 import { DatabaseOwnershipStore } from './DatabaseOwnershipStore';
 import type { OwnershipAssignment } from './OwnershipStore';
 
@@ -183,6 +187,147 @@ describe.each(databases.eachSupportedId())(
       );
       expect(byScope).toMatchObject({ totalCount: 3 });
       expect(byScope.items).toHaveLength(2);
+    });
+
+    it('keeps a record moved to another scope in the history of the scope it left', async () => {
+      const payments = 'component:default/payments-api';
+      const refunds = 'component:default/refunds-api';
+      const onScope = (ref: string): OwnershipAssignment => ({
+        ...ingressForPayments,
+        scope: { kind: 'component', ref },
+      });
+      const created = await store.create(onScope(payments), 'user:default/pat');
+      await store.update(created.id, 1, onScope(refunds), 'user:default/dana');
+      await store.delete(created.id, 2, 'user:default/pat');
+      const historyOf = async (ref: string) =>
+        (
+          await store.history({ scopeRefs: [ref] }, { limit: 10, offset: 0 })
+        ).items.map(c => [c.action, c.before?.scope.ref, c.after?.scope.ref]);
+
+      // The scope it left shows it leave: its history does not end at a
+      // create while it has no record.
+      expect(await historyOf(payments)).toEqual([
+        ['update', payments, refunds],
+        ['create', undefined, payments],
+      ]);
+      expect(await historyOf(refunds)).toEqual([
+        ['delete', refunds, undefined],
+        ['update', payments, refunds],
+      ]);
+
+      // Walked by key, both ways of belonging to the scope keep their order.
+      const first = await store.history(
+        { scopeRefs: [payments] },
+        { limit: 1, offset: 0 },
+      );
+      expect(first.totalCount).toBe(2);
+      const second = await store.history(
+        { scopeRefs: [payments] },
+        { limit: 1, after: first.next! },
+      );
+      expect([...first.items, ...second.items].map(c => c.action)).toEqual([
+        'update',
+        'create',
+      ]);
+      expect(second.next).toBeUndefined();
+
+      // Narrowed to one record, other records of the scope stay out.
+      await store.create(onScope(payments), 'user:default/pat');
+      await expect(
+        store.history(
+          { ownershipId: created.id, scopeRefs: [payments] },
+          { limit: 10, offset: 0 },
+        ),
+      ).resolves.toMatchObject({ totalCount: 2 });
+    });
+
+    // Refs are written in lower case now; records stored before may not be.
+    describe('scope refs differing only in case', () => {
+      const lower = 'component:default/payments-api';
+      const upper = 'component:default/Payments-API';
+      const onScope = (
+        ref: string,
+        extra: Partial<OwnershipAssignment> = {},
+      ): OwnershipAssignment => ({
+        ...ingressForPayments,
+        scope: { kind: 'component', ref },
+        ...extra,
+      });
+
+      it('are the same scope to look records and changes up by, as in the catalog', async () => {
+        const created = await store.create(onScope(lower), 'user:default/pat');
+        const found = await store.findForScopes([
+          { kind: 'component', ref: upper },
+        ]);
+        // Found, with the ref as it was given.
+        expect(found.map(r => [r.id, r.scope.ref])).toEqual([
+          [created.id, lower],
+        ]);
+        await expect(
+          store.findForScopes([{ kind: 'system', ref: upper }]),
+        ).resolves.toEqual([]);
+        await expect(
+          store.list({ scopeRefs: [upper] }, { limit: 10, offset: 0 }),
+        ).resolves.toMatchObject({ totalCount: 1 });
+        await expect(
+          store.history({ scopeRefs: [upper] }, { limit: 10, offset: 0 }),
+        ).resolves.toMatchObject({ totalCount: 1 });
+      });
+
+      it('make no second record of the same target and responsibility', async () => {
+        const created = await store.create(onScope(lower), 'user:default/pat');
+        await expect(
+          store.create(onScope(upper), 'user:default/dana'),
+        ).rejects.toThrow(
+          new ConflictError(
+            `An ownership record for operates of capability 'service-proxy' for component 'component:default/Payments-API' already exists as '${lower}'; update that one instead`,
+          ),
+        );
+        const consumes = await store.create(
+          onScope(upper, { responsibility: 'consumes' }),
+          'user:default/dana',
+        );
+        await expect(
+          store.update(
+            consumes.id,
+            1,
+            onScope(upper, { responsibility: 'operates' }),
+            'user:default/dana',
+          ),
+        ).rejects.toThrow(ConflictError);
+        // Its own record may change the case of its ref.
+        await expect(
+          store.update(created.id, 1, onScope(upper), 'user:default/pat'),
+        ).resolves.toMatchObject({ version: 2, scope: { ref: upper } });
+      });
+
+      it('stored before they were refused both count, and each can still be edited', async () => {
+        const created = await store.create(onScope(lower), 'user:default/pat');
+        const { id: _id, ...row } = await knex('layer_ownership')
+          .where({ id: created.id })
+          .first();
+        await knex('layer_ownership').insert({
+          ...row,
+          id: '0b7e9f52-5d0e-4c33-8a4e-6f1d2c3b4a59',
+          scope_ref: upper,
+          owner_ref: 'group:default/team-payments',
+        });
+        const found = await store.findForScopes([
+          { kind: 'component', ref: upper },
+        ]);
+        expect(found.map(r => r.owner).sort()).toEqual([
+          'group:default/platform-team',
+          'group:default/team-payments',
+        ]);
+        await expect(
+          store.update(
+            created.id,
+            1,
+            onScope(lower, { note: 'One of two' }),
+            'user:default/pat',
+          ),
+        ).resolves.toMatchObject({ version: 2, note: 'One of two' });
+      });
     });
 
     it('filters and pages the list', async () => {
@@ -378,6 +523,120 @@ describe.each(databases.eachSupportedId())(
         'cluster:prod-eu-1',
         'system:system:default/payments',
       ]);
+    });
+  },
+);
+
+describe.each(databases.eachSupportedId())(
+  'the history before-scope migration on %s',
+  databaseId => {
+    const migration = '20261210120000_layer_ownership_history_before_scope.js';
+
+    it('files the changes stored before it under the scope each record left, and goes down keeping them', async () => {
+      const knex = await databases.init(databaseId);
+      await migrateToLatest(knex);
+      await migrateDownThrough(knex, migration);
+      expect(
+        await knex.schema.hasColumn(
+          'layer_ownership_history',
+          'before_scope_ref',
+        ),
+      ).toBe(false);
+
+      // As the store wrote a create, then a move, before the migration.
+      const record = (ref: string, version: number) => ({
+        id: 'b5c1ad9e-3f0c-4f57-9a55-0d3c2a4b8e01',
+        scope: { kind: 'component', ref },
+        layer: 3,
+        capability: 'service-proxy',
+        owner: 'group:default/platform-team',
+        responsibility: 'operates',
+        note: 'Ask in #platform',
+        version,
+      });
+      const change = (
+        action: string,
+        before?: object,
+        after?: { scope: { kind: string; ref: string } },
+      ) => ({
+        ownership_id: 'b5c1ad9e-3f0c-4f57-9a55-0d3c2a4b8e01',
+        scope_kind: 'component',
+        scope_ref: (after ?? (before as typeof after))!.scope.ref,
+        action,
+        actor: 'user:default/pat',
+        at: new Date(),
+        before: before ? JSON.stringify(before) : null,
+        after: after ? JSON.stringify(after) : null,
+      });
+      const payments = 'component:default/payments-api';
+      const refunds = 'component:default/refunds-api';
+      await knex('layer_ownership_history').insert(
+        change('create', undefined, record(payments, 1)),
+      );
+      await knex('layer_ownership_history').insert(
+        change('update', record(payments, 1), record(refunds, 2)),
+      );
+
+      await migrateToLatest(knex);
+      const store = new DatabaseOwnershipStore(knex);
+      const history = await store.history(
+        { scopeRefs: [payments] },
+        { limit: 10, offset: 0 },
+      );
+      expect(history.items.map(c => c.action)).toEqual(['update', 'create']);
+      expect(
+        await knex('layer_ownership_history')
+          .orderBy('id')
+          .pluck('before_scope_ref'),
+      ).toEqual([null, payments]);
+
+      await migrateDownThrough(knex, migration);
+      expect(
+        await knex('layer_ownership_history').orderBy('id').pluck('action'),
+      ).toEqual(['create', 'update']);
+    });
+  },
+);
+
+describe.each(databases.eachSupportedId())(
+  'the scope ref case migration on %s',
+  databaseId => {
+    it('goes up and down over records that differ only in case', async () => {
+      const knex = await databases.init(databaseId);
+      await migrateToLatest(knex);
+      const migration = '20261210130000_layer_ownership_scope_ref_case.js';
+      await migrateDownThrough(knex, migration);
+      const now = new Date();
+      const row = (id: string, ref: string) => ({
+        id,
+        scope_kind: 'component',
+        scope_ref: ref,
+        layer: 3,
+        capability: null,
+        target_key: '*',
+        owner_ref: 'group:default/platform-team',
+        responsibility: 'operates',
+        version: 1,
+        created_at: now,
+        created_by: 'user:default/pat',
+        updated_at: now,
+        updated_by: 'user:default/pat',
+      });
+      await knex('layer_ownership').insert([
+        row('7f0c3d1e-1a2b-4c5d-8e9f-0a1b2c3d4e5f', 'component:default/a-b'),
+        row('8a1d4e2f-2b3c-4d6e-9fa0-1b2c3d4e5f60', 'component:default/A-B'),
+      ]);
+
+      await migrateToLatest(knex);
+      const found = await new DatabaseOwnershipStore(knex).findForScopes([
+        { kind: 'component', ref: 'component:default/a-B' },
+      ]);
+      expect(found).toHaveLength(2);
+
+      await migrateDownThrough(knex, migration);
+      expect(
+        Number((await knex('layer_ownership').count({ n: '*' }))[0].n),
+      ).toBe(2);
     });
   },
 );

@@ -18,10 +18,37 @@ import type {
 import { staleVersionError } from './OwnershipStore';
 import { INTEGER_COLUMN_MAX } from '../database/integerColumn';
 import { isUniqueViolation } from '../database/isUniqueViolation';
+import { serializeTransaction } from '../database/serializeTransaction';
 
 const OWNERSHIP = 'layer_ownership';
 const HISTORY = 'layer_ownership_history';
 const WHOLE_LAYER = '*';
+/** Advisory lock of the writes that look for a record differing in case. */
+const OWNERSHIP_WRITE_LOCK = 0x52_53_4f_57;
+
+/**
+ * Scope refs as the catalog compares entity refs: regardless of case. New
+ * refs are written in lower case, but a record stored before may keep
+ * `component:default/Payments-API`, which is the entity `payments-api`'s.
+ * Cluster and environment names are lower case already. Matched by `lower()`
+ * on both sides, which the scope ref indexes are built on.
+ */
+function whereScopeRefIn(
+  builder: Knex.QueryBuilder,
+  column: 'scope_ref' | 'before_scope_ref',
+  refs: string[],
+) {
+  if (refs.length === 0) {
+    return builder.whereRaw('1 = 0');
+  }
+  return builder.whereRaw(
+    `lower(??) in (${refs.map(() => 'lower(?)').join(', ')})`,
+    [column, ...refs],
+  );
+}
+
+const scopeKey = (scope: OwnershipScope) =>
+  `${scope.kind}\u0000${scope.ref.toLocaleLowerCase('en-US')}`;
 
 type OwnershipRow = {
   id: string;
@@ -49,6 +76,7 @@ type HistoryRow = {
   at: Date | string | number;
   before: string | null;
   after: string | null;
+  before_scope_ref: string | null;
 };
 
 // PostgreSQL returns Date objects, SQLite the epoch milliseconds it was given.
@@ -203,7 +231,9 @@ export class DatabaseOwnershipStore implements OwnershipStore {
   ): Promise<PageOf<LayerOwnership>> {
     const query = this.knex<OwnershipRow>(OWNERSHIP).where(builder => {
       if (filter.scopeKind) builder.where('scope_kind', filter.scopeKind);
-      if (filter.scopeRefs) builder.whereIn('scope_ref', filter.scopeRefs);
+      if (filter.scopeRefs) {
+        whereScopeRefIn(builder, 'scope_ref', filter.scopeRefs);
+      }
       if (filter.layer !== undefined) builder.where('layer', filter.layer);
       if (filter.capability) builder.where('capability', filter.capability);
       if (filter.owners) builder.whereIn('owner_ref', filter.owners);
@@ -220,16 +250,15 @@ export class DatabaseOwnershipStore implements OwnershipStore {
     if (scopes.length === 0) {
       return [];
     }
-    const rows = await this.knex<OwnershipRow>(OWNERSHIP)
-      .whereIn(
-        'scope_ref',
-        scopes.map(s => s.ref),
-      )
-      .orderBy(['layer', 'target_key', 'responsibility']);
-    const wanted = new Set(scopes.map(s => `${s.kind}\u0000${s.ref}`));
+    const rows: OwnershipRow[] = await whereScopeRefIn(
+      this.knex<OwnershipRow>(OWNERSHIP),
+      'scope_ref',
+      scopes.map(s => s.ref),
+    ).orderBy(['layer', 'target_key', 'responsibility']);
+    const wanted = new Set(scopes.map(scopeKey));
     return rows
-      .filter(row => wanted.has(`${row.scope_kind}\u0000${row.scope_ref}`))
-      .map(toOwnership);
+      .map(toOwnership)
+      .filter(record => wanted.has(scopeKey(record.scope)));
   }
 
   async create(
@@ -248,6 +277,8 @@ export class DatabaseOwnershipStore implements OwnershipStore {
     };
     try {
       return await this.knex.transaction(async tx => {
+        await serializeTransaction(tx, OWNERSHIP_WRITE_LOCK);
+        await this.refuseCaseVariant(tx, assignment);
         await tx(OWNERSHIP).insert(row);
         const created = toOwnership(
           (await tx<OwnershipRow>(OWNERSHIP).where({ id: row.id }).first())!,
@@ -275,7 +306,9 @@ export class DatabaseOwnershipStore implements OwnershipStore {
   ): Promise<LayerOwnership> {
     try {
       return await this.knex.transaction(async tx => {
+        await serializeTransaction(tx, OWNERSHIP_WRITE_LOCK);
         const before = await this.currentVersion(tx, id, expectedVersion);
+        await this.refuseCaseVariant(tx, assignment, before);
         const changed = await tx(OWNERSHIP)
           .where({ id, version: expectedVersion })
           .update({
@@ -327,11 +360,68 @@ export class DatabaseOwnershipStore implements OwnershipStore {
     filter: { ownershipId?: string; scopeRefs?: string[] },
     page: Page,
   ): Promise<PageOf<OwnershipChange>> {
+    const { ownershipId, scopeRefs } = filter;
     const query = this.knex<HistoryRow>(HISTORY).where(builder => {
-      if (filter.ownershipId) builder.where('ownership_id', filter.ownershipId);
-      if (filter.scopeRefs) builder.whereIn('scope_ref', filter.scopeRefs);
+      if (ownershipId) builder.where('ownership_id', ownershipId);
+      // A change that moved a record belongs to the scope it left as much
+      // as to the one it went to.
+      if (scopeRefs) {
+        builder.where(scope =>
+          whereScopeRefIn(scope, 'scope_ref', scopeRefs).orWhere(before =>
+            whereScopeRefIn(before, 'before_scope_ref', scopeRefs),
+          ),
+        );
+      }
     });
     return paginate(query, historyOrder, page, toChange);
+  }
+
+  /**
+   * Refuses a record whose scope ref differs only in case from one stored
+   * for the same target and responsibility: the unique key compares refs
+   * as they are, the catalog regardless of case. An update that keeps its
+   * record's claim is not checked, so records stored so before the check
+   * can still be edited until one of them is deleted.
+   */
+  private async refuseCaseVariant(
+    tx: Knex.Transaction,
+    assignment: OwnershipAssignment,
+    existing?: LayerOwnership,
+  ) {
+    const columns = assignmentColumns(assignment);
+    if (
+      existing &&
+      scopeKey(existing.scope) === scopeKey(assignment.scope) &&
+      existing.layer === assignment.layer &&
+      (existing.capability ?? WHOLE_LAYER) === columns.target_key &&
+      existing.responsibility === assignment.responsibility
+    ) {
+      return;
+    }
+    const query = tx<OwnershipRow>(OWNERSHIP).where({
+      scope_kind: columns.scope_kind,
+      layer: columns.layer,
+      target_key: columns.target_key,
+      responsibility: columns.responsibility,
+    });
+    if (existing) query.whereNot('id', existing.id);
+    const variant: OwnershipRow | undefined = await whereScopeRefIn(
+      query,
+      'scope_ref',
+      [assignment.scope.ref],
+    ).first();
+    if (variant) {
+      // Named only when spelled otherwise: an exact twin is the usual case.
+      const as =
+        variant.scope_ref === assignment.scope.ref
+          ? ''
+          : ` as '${variant.scope_ref}'`;
+      throw new ConflictError(
+        `An ownership record for ${describeAssignment(
+          assignment,
+        )} already exists${as}; update that one instead`,
+      );
+    }
   }
 
   /** The record as it is now, if `expectedVersion` is still its version. */
@@ -351,6 +441,11 @@ export class DatabaseOwnershipStore implements OwnershipStore {
     return current;
   }
 
+  /**
+   * Filed under the record's scope after the change (before it, for a
+   * delete) and the scope it had before: an update that moves the record
+   * shows in the history of both.
+   */
   private async recordChange(
     tx: Knex.Transaction,
     action: OwnershipChange['action'],
@@ -368,6 +463,7 @@ export class DatabaseOwnershipStore implements OwnershipStore {
       at: new Date(),
       before: before ? JSON.stringify(before) : null,
       after: after ? JSON.stringify(after) : null,
+      before_scope_ref: before?.scope.ref ?? null,
     });
   }
 }

@@ -96,6 +96,13 @@ const entities: Entity[] = [
   component('legacy-batch', {
     'backstage.io/kubernetes-cluster': 'prod-eu-1, prod-us-1',
   }),
+  // Named in mixed case, as its record was stored before entity refs were
+  // written in lower case.
+  component('Ledger-API', {}),
+  // On clusters of two environments.
+  component('checkout', {
+    'backstage.io/kubernetes-cluster': 'prod-eu-1, staging-eu-1',
+  }),
   clusterResource('prod-eu-1', 'production'),
   clusterResource('prod-us-1', 'production'),
   // Written with spaces, which the environment's records must still match.
@@ -237,6 +244,32 @@ describe.each(databases.eachSupportedId())(
         'logging',
         'group:default/team-payments',
       );
+      // Only one cluster of payments-api and checkout has its own owner.
+      await assign(
+        { kind: 'cluster', ref: 'prod-eu-1' },
+        'scheduling',
+        'group:default/eu-ops',
+      );
+      await assign(
+        { kind: 'cluster', ref: 'prod-eu-1' },
+        'service-discovery',
+        'group:default/eu-ops',
+      );
+      await assign(
+        { kind: 'environment', ref: 'staging' },
+        'service-discovery',
+        'group:default/staging-ops',
+      );
+      await assign(
+        { kind: 'component', ref: 'component:default/Ledger-API' },
+        'tracing',
+        'group:default/team-ledger',
+      );
+      await assign(
+        { kind: 'component', ref: 'component:default/checkout' },
+        'metrics',
+        'group:default/team-checkout',
+      );
 
       service = serviceOn(catalogServiceMock({ entities }));
     });
@@ -260,6 +293,102 @@ describe.each(databases.eachSupportedId())(
       // The clusters' environment applies too.
       expect(ownersOf(ownership, 'alerting')).toEqual([
         ['group:default/sre', 'environment', 'production'],
+      ]);
+    });
+
+    it('resolves each cluster on its own, so a cluster without a record of its own keeps what it inherits', async () => {
+      const withClusters = (
+        ownership: EffectiveOwnership,
+        capability: string,
+      ) =>
+        ownership.capabilities
+          .find(c => c.capability === capability)!
+          .owners.map(o => [
+            o.owner,
+            `${o.inheritedFrom.kind}:${o.inheritedFrom.ref}`,
+            o.clusters,
+          ])
+          .sort();
+
+      const paymentsApi = await service.forEntity(
+        'component:default/payments-api',
+        credentials,
+      );
+      // prod-us-1 has no record: it inherits the organisation's default.
+      expect(withClusters(paymentsApi, 'scheduling')).toEqual([
+        ['group:default/eu-ops', 'cluster:prod-eu-1', ['prod-eu-1']],
+        [
+          'group:default/platform-team',
+          'organization:organization',
+          ['prod-us-1'],
+        ],
+      ]);
+      // Where every cluster agrees, no cluster is named.
+      expect(withClusters(paymentsApi, 'alerting')).toEqual([
+        ['group:default/sre', 'environment:production', undefined],
+      ]);
+
+      const checkout = await service.forEntity(
+        'component:default/checkout',
+        credentials,
+      );
+      expect(clusterScopes(checkout)).toEqual([
+        'cluster:prod-eu-1',
+        'cluster:staging-eu-1',
+        'environment:production',
+        'environment:staging',
+      ]);
+      // staging-eu-1 inherits from its own environment, not prod-eu-1's.
+      expect(withClusters(checkout, 'service-discovery')).toEqual([
+        ['group:default/eu-ops', 'cluster:prod-eu-1', ['prod-eu-1']],
+        ['group:default/staging-ops', 'environment:staging', ['staging-eu-1']],
+      ]);
+      // production's alerting owner is not staging-eu-1's.
+      expect(withClusters(checkout, 'alerting')).toEqual([
+        ['group:default/sre', 'environment:production', ['prod-eu-1']],
+      ]);
+      // The component's own record holds on every cluster.
+      expect(withClusters(checkout, 'metrics')).toEqual([
+        [
+          'group:default/team-checkout',
+          'component:component:default/checkout',
+          undefined,
+        ],
+      ]);
+    });
+
+    it("counts every cluster's owner as a current owner of the component", async () => {
+      const owners = await service.currentOwners(
+        {
+          scope: {
+            kind: 'component',
+            ref: 'component:default/payments-api',
+          },
+          layer: 1,
+          capability: 'scheduling',
+          owner: 'group:default/eu-ops',
+          responsibility: 'operates',
+        },
+        credentials,
+      );
+      expect(owners.sort()).toEqual([
+        'group:default/eu-ops',
+        'group:default/platform-team',
+      ]);
+    });
+
+    it("counts a record of the service whose ref differs from the catalog's only in case", async () => {
+      const ownership = await service.forEntity(
+        'component:default/Ledger-API',
+        credentials,
+      );
+      expect(ownership.entityRef).toBe('component:default/ledger-api');
+      expect(ownersOf(ownership, 'tracing')).toEqual([
+        [
+          'group:default/team-ledger',
+          'component',
+          'component:default/Ledger-API',
+        ],
       ]);
     });
 

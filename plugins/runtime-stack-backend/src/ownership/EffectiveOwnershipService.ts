@@ -16,6 +16,7 @@ import { ownerOverrideClaims } from '../declaredStack/declaredStackOf';
 import type { OwnershipAssignment, OwnershipStore } from './OwnershipStore';
 import {
   resolveEffectiveOwnership,
+  type ClusterPlacement,
   type OwnershipClaim,
 } from './resolveEffectiveOwnership';
 import { noMemo, type RequestMemo } from './requestMemo';
@@ -42,7 +43,8 @@ function claimOfRecord(record: LayerOwnership): OwnershipClaim {
  * Effective ownership of one service or System: gathers the claims of every
  * scope it belongs to (itself, its System, its clusters and their
  * environments, the organisation), stored or declared by annotation, and lets
- * the most specific win.
+ * the most specific win: on each cluster apart, unless the service or its
+ * System decides.
  */
 export class EffectiveOwnershipService {
   constructor(
@@ -74,8 +76,14 @@ export class EffectiveOwnershipService {
         : await withSystem(catalog, entity, caller);
     const { entityRef: ref, systemRef } = context;
 
-    const clusters = await this.clustersOf(context.entity);
-    const environments = await this.environmentsOf(clusters, caller);
+    const placements = await this.placementsOf(
+      await this.clustersOf(context.entity),
+      caller,
+    );
+    const clusters = placements.map(p => p.cluster);
+    const environments = [
+      ...new Set(placements.flatMap(p => p.environment ?? [])),
+    ];
 
     const isSystem =
       context.entity.kind.toLocaleLowerCase('en-US') === 'system';
@@ -111,7 +119,7 @@ export class EffectiveOwnershipService {
     return {
       entityRef: ref,
       scopes: consulted,
-      capabilities: resolveEffectiveOwnership(layerModel, claims),
+      capabilities: resolveEffectiveOwnership(layerModel, claims, placements),
     };
   }
 
@@ -176,11 +184,14 @@ export class EffectiveOwnershipService {
     return [...new Set([...observed, ...declared])];
   }
 
-  /** Environments of the clusters, from their cluster Resources in the catalog. */
-  private async environmentsOf(
+  /**
+   * Each cluster with its environment, from its cluster Resource in the
+   * catalog: a cluster inherits from its own environment only.
+   */
+  private async placementsOf(
     clusters: string[],
     credentials: BackstageCredentials,
-  ): Promise<string[]> {
+  ): Promise<ClusterPlacement[]> {
     if (clusters.length === 0) {
       return [];
     }
@@ -188,15 +199,14 @@ export class EffectiveOwnershipService {
       { entityRefs: clusters.map(name => `resource:default/${name}`) },
       { credentials },
     );
-    const environments = items
-      .map(
-        // Trimmed as readDeclaredStack reads it, so ' production ' matches.
-        e =>
-          e?.metadata.annotations?.[
-            RUNTIME_STACK_ANNOTATIONS.environment
-          ]?.trim(),
-      )
-      .filter((e): e is string => Boolean(e));
-    return [...new Set(environments)];
+    // The items answer the refs one for one, in their order.
+    return clusters.map((cluster, i) => {
+      // Trimmed as readDeclaredStack reads it, so ' production ' matches.
+      const environment =
+        items[i]?.metadata.annotations?.[
+          RUNTIME_STACK_ANNOTATIONS.environment
+        ]?.trim();
+      return environment ? { cluster, environment } : { cluster };
+    });
   }
 }

@@ -28,6 +28,13 @@ export interface EffectiveOwner {
   version?: number;
   note?: string;
   link?: string;
+  /**
+   * The clusters, by name, this owner holds on when that is only some of
+   * those the service runs on: below its System, each cluster inherits from
+   * its own record, its environment or the organisation, and they may
+   * differ. Absent when the owner holds wherever the service runs.
+   */
+  clusters?: string[];
 }
 
 /**
@@ -36,7 +43,10 @@ export interface EffectiveOwner {
 export interface EffectiveCapabilityOwnership {
   layer: number;
   capability: string;
-  /** One entry per responsibility, several when scopes of equal rank disagree. */
+  /**
+   * One entry per responsibility, several when scopes of equal rank disagree
+   * or the service's clusters have different owners.
+   */
   owners: EffectiveOwner[];
 }
 

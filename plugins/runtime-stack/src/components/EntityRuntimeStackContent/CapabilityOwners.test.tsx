@@ -42,6 +42,35 @@ describe('CapabilityOwners', () => {
     }
   });
 
+  it('names the clusters an inherited owner holds on beside a cluster of its own', async () => {
+    await renderWithClient(
+      <CapabilityOwners
+        owners={[
+          { ...fromCluster('prod-eu-1'), clusters: ['prod-eu-1'] },
+          {
+            owner: 'group:default/us-ops',
+            responsibility: 'operates',
+            inheritedFrom: {
+              kind: 'organization',
+              ref: 'organization',
+              source: 'config',
+            },
+            via: 'layer',
+            clusters: ['prod-us-1'],
+          },
+        ]}
+      />,
+    );
+    expect(
+      await screen.findByText(
+        'operates · organisation default, for the whole layer',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('cluster prod-us-1')).toBeInTheDocument();
+    // prod-eu-1's own owner already says which cluster.
+    expect(screen.queryByText('cluster prod-eu-1')).not.toBeInTheDocument();
+  });
+
   it("says what each group does in the app's words, and an unknown responsibility as sent", async () => {
     const german = createTranslationMessages({
       ref: runtimeStackTranslationRef,

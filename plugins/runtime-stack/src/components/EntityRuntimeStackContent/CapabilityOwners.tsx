@@ -2,7 +2,11 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { EffectiveOwner } from '@internal/backstage-plugin-runtime-stack-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { describeOwnerOrigin, isEntityOrigin } from './ownerOrigin';
+import {
+  describeOwnerOrigin,
+  isEntityOrigin,
+  ownerClustersText,
+} from './ownerOrigin';
 import { useEntityTitles } from '../shared/useEntityTitles';
 import { uniqueKeys } from '../shared/uniqueKeys';
 import { responsibilityText } from './responsibilityText';
@@ -49,20 +53,33 @@ export const CapabilityOwners = ({
   );
   return (
     <>
-      {owners.map((owner, i) => (
-        <Box key={keys[i]}>
-          {/* The group alone on its line: a long name wraps as a name. */}
-          <Typography variant="body2" component="div">
-            <EntityRefLink entityRef={owner.owner} defaultKind="group" />
-          </Typography>
-          <Typography variant="caption" color="textSecondary" component="div">
-            {t('entityContent.owners.origin', {
-              responsibility: responsibilityText(t, owner.responsibility),
-              origin: describeOwnerOrigin(t, owner, ownScope, titleOf),
-            })}
-          </Typography>
-        </Box>
-      ))}
+      {owners.map((owner, i) => {
+        const clusters = ownerClustersText(t, owner);
+        return (
+          <Box key={keys[i]}>
+            {/* The group alone on its line: a long name wraps as a name. */}
+            <Typography variant="body2" component="div">
+              <EntityRefLink entityRef={owner.owner} defaultKind="group" />
+            </Typography>
+            <Typography variant="caption" color="textSecondary" component="div">
+              {t('entityContent.owners.origin', {
+                responsibility: responsibilityText(t, owner.responsibility),
+                origin: describeOwnerOrigin(t, owner, ownScope, titleOf),
+              })}
+            </Typography>
+            {/* Only on these of the service's clusters: others have their own. */}
+            {clusters && (
+              <Typography
+                variant="caption"
+                color="textSecondary"
+                component="div"
+              >
+                {clusters}
+              </Typography>
+            )}
+          </Box>
+        );
+      })}
     </>
   );
 };

@@ -1,6 +1,6 @@
 import type { EffectiveOwner } from '@internal/backstage-plugin-runtime-stack-common';
 import { englishT as t } from '../../__testUtils__/translations';
-import { describeOwnerOrigin } from './ownerOrigin';
+import { describeOwnerOrigin, ownerClustersText } from './ownerOrigin';
 
 const from = (
   inheritedFrom: EffectiveOwner['inheritedFrom'],
@@ -71,5 +71,41 @@ describe('describeOwnerOrigin', () => {
     expect(describeOwnerOrigin(t, own, 'system')).toBe(
       'this System, for the whole layer',
     );
+  });
+});
+
+describe('ownerClustersText', () => {
+  it('names the clusters an inherited owner holds on, when not all of them', () => {
+    expect(
+      ownerClustersText(t, {
+        ...from({
+          kind: 'organization',
+          ref: 'organization',
+          source: 'config',
+        }),
+        clusters: ['prod-us-1', 'prod-us-2'],
+      }),
+    ).toBe('cluster prod-us-1, cluster prod-us-2');
+    expect(
+      ownerClustersText(t, {
+        ...from({ kind: 'environment', ref: 'production', source: 'store' }),
+        clusters: ['prod-us-1'],
+      }),
+    ).toBe('cluster prod-us-1');
+  });
+
+  it('says nothing of an owner of every cluster, or of a cluster its origin names', () => {
+    expect(
+      ownerClustersText(
+        t,
+        from({ kind: 'environment', ref: 'production', source: 'store' }),
+      ),
+    ).toBeUndefined();
+    expect(
+      ownerClustersText(t, {
+        ...from({ kind: 'cluster', ref: 'prod-eu-1', source: 'store' }),
+        clusters: ['prod-eu-1'],
+      }),
+    ).toBeUndefined();
   });
 });

@@ -69,3 +69,26 @@ export function describeOwnerOrigin(
     ? t('entityContent.owners.inheritedLayer', { scope })
     : t('entityContent.owners.inherited', { scope });
 }
+
+/**
+ * The clusters an owner holds on, in words, when it holds on some of the
+ * service's clusters only: an organisation or environment owner beside a
+ * cluster's own reads as the whole service's otherwise. Nothing when its
+ * origin is that one cluster, whose name it already says.
+ */
+export function ownerClustersText(
+  t: RuntimeStackT,
+  owner: EffectiveOwner,
+): string | undefined {
+  const clusters = owner.clusters ?? [];
+  const { kind, ref } = owner.inheritedFrom;
+  if (
+    clusters.length === 0 ||
+    (kind === 'cluster' && clusters.length === 1 && clusters[0] === ref)
+  ) {
+    return undefined;
+  }
+  return clusters
+    .map(name => t('entityContent.owners.clusterScope', { name }))
+    .join(', ');
+}
