@@ -63,6 +63,26 @@ describe('RuntimeStackAnnotationProcessor', () => {
     expect(logger.warn).not.toHaveBeenCalled();
   });
 
+  it('reports a Kubernetes label selector that cannot be read, on an entity with none of our annotations', async () => {
+    const { process } = setup();
+    const valid = component({
+      'backstage.io/kubernetes-label-selector': 'app in(ledger,ledger-worker)',
+    });
+    expect(await process(valid)).toBe(valid);
+
+    const processed = await process(
+      component({ 'backstage.io/kubernetes-label-selector': 'app=ledger,' }),
+    );
+    expect(processed.status?.items).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        message: expect.stringMatching(
+          /^InputError: backstage\.io\/kubernetes-label-selector: Invalid label selector 'app=ledger,'/,
+        ),
+      }),
+    ]);
+  });
+
   it('takes tools written with spaces around = and says when an id is not lower case', async () => {
     const { process } = setup();
     const spaced = component({

@@ -15,6 +15,7 @@ import type {
 } from '@backstage/plugin-catalog-node';
 import {
   DeclaredStackProblem,
+  ECOSYSTEM_ANNOTATIONS,
   LayerModel,
   RUNTIME_STACK_ANNOTATION_PREFIX,
   readDeclaredStack,
@@ -36,7 +37,8 @@ const LOGGED_PROBLEMS_KEY = 'logged-problems';
 
 /**
  * Validates the `runtime-stack.io/` annotations of every entity that has any
- * against the layer model, and reports each problem on the entity itself.
+ * against the layer model, and its `backstage.io/kubernetes-label-selector`,
+ * and reports each problem on the entity itself.
  *
  * @remarks
  *
@@ -114,7 +116,7 @@ export class RuntimeStackAnnotationProcessor implements CatalogProcessor {
     _emit: unknown,
     cache: CatalogProcessorCache,
   ): Promise<Entity> {
-    const problems = hasRuntimeStackAnnotations(entity)
+    const problems = hasCheckedAnnotations(entity)
       ? readDeclaredStack(entity, await this.layerModel()).problems
       : [];
     // Called for every entity, so that one whose annotations were all removed
@@ -158,9 +160,15 @@ export class RuntimeStackAnnotationProcessor implements CatalogProcessor {
   }
 }
 
-function hasRuntimeStackAnnotations(entity: Entity): boolean {
-  return Object.keys(entity.metadata.annotations ?? {}).some(key =>
-    key.startsWith(RUNTIME_STACK_ANNOTATION_PREFIX),
+/**
+ * Ours, and the Kubernetes plugin's label selector, which finds the service
+ * nowhere when it cannot be read.
+ */
+function hasCheckedAnnotations(entity: Entity): boolean {
+  return Object.keys(entity.metadata.annotations ?? {}).some(
+    key =>
+      key.startsWith(RUNTIME_STACK_ANNOTATION_PREFIX) ||
+      key === ECOSYSTEM_ANNOTATIONS.kubernetesLabelSelector,
   );
 }
 

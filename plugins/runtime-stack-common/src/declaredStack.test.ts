@@ -378,6 +378,27 @@ describe('readDeclaredStack', () => {
     );
   });
 
+  describe('the Kubernetes label selector', () => {
+    const selector = 'backstage.io/kubernetes-label-selector';
+
+    it.each([
+      ['app=payments-api,tier in(api,web)'],
+      ['!legacy, env notin (dev)'],
+    ])('accepts %p, as Kubernetes does', value => {
+      expect(read({ [selector]: value }).problems).toEqual([]);
+    });
+
+    it('reports one Kubernetes would refuse, which then matches no objects', () => {
+      const [problem] = read({ [selector]: 'app=payments-api,' }).problems;
+      expect(problem).toEqual({
+        annotation: selector,
+        message: expect.stringMatching(
+          /^Invalid label selector 'app=payments-api,'.*; no cluster object matches it until it is corrected$/,
+        ),
+      });
+    });
+  });
+
   describe('with very large values', () => {
     const entries = (count: number, entry: (i: number) => string) =>
       Array.from({ length: count }, (_, i) => entry(i)).join(',');

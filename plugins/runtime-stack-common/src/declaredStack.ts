@@ -23,6 +23,7 @@ import {
   MAX_PROBLEMS_PER_ANNOTATION,
 } from './declaredStackProblems';
 import { normalizeOwnershipScope } from './ownership/ownershipInput';
+import { parseLabelSelector } from './cluster/labelSelector';
 
 /**
  * Where an item of a merged stack comes from: the entity's own annotations or
@@ -147,6 +148,10 @@ export function readDeclaredStack(
   checkEnvironment(
     own(RUNTIME_STACK_ANNOTATIONS.environment),
     report(RUNTIME_STACK_ANNOTATIONS.environment),
+  );
+  checkLabelSelector(
+    own(ECOSYSTEM_ANNOTATIONS.kubernetesLabelSelector),
+    report(ECOSYSTEM_ANNOTATIONS.kubernetesLabelSelector),
   );
   return {
     ...(requirementProfile !== undefined && { requirementProfile }),
@@ -329,6 +334,27 @@ function checkEnvironment(
   } catch {
     report(
       `'${value}' is not an environment name as ownership records take it: lowercase, like a DNS label (a-z, 0-9, '-', '.'), for example production`,
+    );
+  }
+}
+
+/**
+ * The Kubernetes plugin's selector is not ours, but one that cannot be read
+ * finds the service nowhere, here or in the Kubernetes tab: said at
+ * ingestion, where the catalog shows it, not only on the page.
+ */
+function checkLabelSelector(
+  value: string | undefined,
+  report: (message: string) => void,
+): void {
+  if (value === undefined) return;
+  try {
+    parseLabelSelector(value);
+  } catch (error) {
+    report(
+      `${
+        (error as Error).message
+      }; no cluster object matches it until it is corrected`,
     );
   }
 }

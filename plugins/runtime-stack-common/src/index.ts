@@ -117,6 +117,11 @@ export type {
 } from './cluster/clusterViews';
 export { DNS_LABEL_PATTERN, isDnsLabel } from './cluster/kubernetesNames';
 export {
+  matchesLabelSelector,
+  parseLabelSelector,
+  type LabelRequirement,
+} from './cluster/labelSelector';
+export {
   chosenOption,
   describePlatformMismatch,
   hasClusterBoundChoice,

@@ -1,7 +1,10 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { migrateDownThrough, migrateToLatest } from '../database/migrations';
 import { ClusterSnapshotStore } from './ClusterSnapshotStore';
-import { matchesLabelSelector, parseLabelSelector } from './labelSelector';
+import {
+  matchesLabelSelector,
+  parseLabelSelector,
+} from '@internal/backstage-plugin-runtime-stack-common';
 
 jest.setTimeout(60_000);
 

@@ -6,7 +6,7 @@ import {
 import type { Knex } from 'knex';
 import { isUniqueViolation } from '../database/isUniqueViolation';
 import { isSqlite } from '../database/insertInBatches';
-import type { LabelRequirement } from './labelSelector';
+import type { LabelRequirement } from '@internal/backstage-plugin-runtime-stack-common';
 import { whereLabelsMatch } from './labelsInSql';
 
 // The Kubernetes plugin's annotation names the label its objects carry.

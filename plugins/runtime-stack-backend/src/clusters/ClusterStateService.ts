@@ -21,7 +21,10 @@ import {
   type EntitySelector,
   type ServiceLocatorMethod,
 } from './entitySelector';
-import { matchesLabelSelector, parseLabelSelector } from './labelSelector';
+import {
+  matchesLabelSelector,
+  parseLabelSelector,
+} from '@internal/backstage-plugin-runtime-stack-common';
 import { summarizeWorkloads } from './summarizeWorkloads';
 import { plannedServiceObjects, type PlannedService } from './plannedService';
 

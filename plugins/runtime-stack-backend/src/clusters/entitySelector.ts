@@ -5,7 +5,7 @@ import {
 } from '@backstage/catalog-model';
 import { isError } from '@backstage/errors';
 import { ECOSYSTEM_ANNOTATIONS } from '@internal/backstage-plugin-runtime-stack-common';
-import { parseLabelSelector } from './labelSelector';
+import { parseLabelSelector } from '@internal/backstage-plugin-runtime-stack-common';
 
 const {
   kubernetesId,

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { isSqlite } from '../database/insertInBatches';
-import type { LabelRequirement } from './labelSelector';
+import type { LabelRequirement } from '@internal/backstage-plugin-runtime-stack-common';
 
 // The expression PostgreSQL's index of labels is on
 // (migrations/20261207070000_cluster_objects_labels_index.js); a query

@@ -1,6 +1,10 @@
 import { InputError } from '@backstage/errors';
 
-/** One requirement of a label selector, such as `tier!=db`. */
+/**
+ * One requirement of a label selector, such as `tier!=db`.
+ *
+ * @public
+ */
 export type LabelRequirement =
   | { op: 'eq' | 'neq'; key: string; value: string }
   | { op: 'in' | 'notin'; key: string; values: string[] }
@@ -205,6 +209,8 @@ class Parser {
  * `backstage.io/kubernetes-label-selector` annotation holds it:
  * `app=x,tier!=db,env in (a,b),!legacy`. Throws an InputError naming what
  * it cannot read.
+ *
+ * @public
  */
 export function parseLabelSelector(selector: string): LabelRequirement[] {
   return new Parser(selector).parse();
@@ -244,6 +250,11 @@ function matchesRequirement(
   }
 }
 
+/**
+ * Whether labels satisfy every requirement of a parsed selector.
+ *
+ * @public
+ */
 export function matchesLabelSelector(
   requirements: LabelRequirement[],
   labels: Record<string, string> = {},

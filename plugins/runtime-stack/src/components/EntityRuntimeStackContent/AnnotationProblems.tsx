@@ -10,7 +10,8 @@ import { StandingWarning } from '../shared/StandingWarning';
 import { runtimeStackTranslationRef } from '../../translation';
 
 /**
- * What is wrong with the entity's `runtime-stack.io/` annotations, read
+ * What is wrong with the entity's `runtime-stack.io/` annotations (and the
+ * Kubernetes label selector), read
  * against the layer model as the catalog reads them (an unknown tool, an
  * entry that does not parse): each is ignored, so it covers nothing, and
  * the tab says so rather than leave it to the catalog's error panel on

@@ -16,7 +16,7 @@ export const entityContentMessages = {
   noCapabilities: 'The layer model has no capabilities.',
   /** What is wrong with the entity's `runtime-stack.io/` annotations. */
   annotationProblems: {
-    title: 'Some runtime-stack annotations are ignored',
+    title: 'Some annotations the runtime stack reads are ignored',
     listLabel: 'Annotation problems',
     action:
       'Each of these counts for nothing in the coverage: correct it in catalog-info.yaml.',
