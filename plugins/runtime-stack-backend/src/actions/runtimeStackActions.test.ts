@@ -3,11 +3,14 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { ownershipReadPermission } from '@internal/backstage-plugin-runtime-stack-common';
+import {
+  ownershipReadPermission,
+  type EffectiveOwner,
+} from '@internal/backstage-plugin-runtime-stack-common';
 import { startTestBackendClosingDatabases } from '@internal/backend-test-kit';
 import request from 'supertest';
 import { runtimeStackPlugin } from '../plugin';
-import { imageForActions } from './runtimeStackActions';
+import { imageForActions, owners } from './runtimeStackActions';
 import { paymentsApi } from '../__testUtils__/paymentsApi';
 import { permissionsDenying } from '../__testUtils__/permissionsDenying';
 import { catalogWithVisibility } from '../__testUtils__/portalBackend';
@@ -131,6 +134,38 @@ async function startWithActions(
       .expect(201);
   return { list, invoke, assign, stop: () => backend.stop() };
 }
+
+describe('owners as the actions tell them', () => {
+  it('names the clusters an owner applies to when not all of them', () => {
+    expect(
+      owners([
+        {
+          owner: 'group:default/eu-ops',
+          responsibility: 'operates',
+          inheritedFrom: { kind: 'cluster', ref: 'prod-eu-1' },
+          clusters: ['prod-eu-1'],
+        },
+        {
+          owner: 'group:default/platform-team',
+          responsibility: 'operates',
+          inheritedFrom: { kind: 'organization', ref: 'organization' },
+        },
+      ] as EffectiveOwner[]),
+    ).toEqual([
+      {
+        owner: 'group:default/eu-ops',
+        responsibility: 'operates',
+        inheritedFrom: 'cluster prod-eu-1',
+        clusters: ['prod-eu-1'],
+      },
+      {
+        owner: 'group:default/platform-team',
+        responsibility: 'operates',
+        inheritedFrom: 'organization organization',
+      },
+    ]);
+  });
+});
 
 describe('runtime stack actions', () => {
   let started: Awaited<ReturnType<typeof startWithActions>>;

@@ -120,16 +120,24 @@ const ownersSchema = (zod: typeof z) =>
       inheritedFrom: zod.string(),
       note: zod.string().optional(),
       link: zod.string().optional(),
+      clusters: zod
+        .array(zod.string())
+        .optional()
+        .describe(
+          'The clusters this owner applies to, when not all of the service’s',
+        ),
     }),
   );
 
-const owners = (list: EffectiveOwner[]) =>
+/** Owners as the actions tell them: origins in words, clusters where partial. */
+export const owners = (list: EffectiveOwner[]) =>
   list.map(o => ({
     owner: o.owner,
     responsibility: o.responsibility,
     inheritedFrom: `${o.inheritedFrom.kind} ${o.inheritedFrom.ref}`,
     ...(o.note ? { note: o.note } : {}),
     ...(o.link ? { link: o.link } : {}),
+    ...(o.clusters ? { clusters: o.clusters } : {}),
   }));
 
 /**
