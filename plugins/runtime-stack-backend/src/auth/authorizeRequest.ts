@@ -26,6 +26,25 @@ export async function isAllowed(
 }
 
 /**
+ * Which of several basic permissions the caller has, asked in one request
+ * to the permission backend rather than one each.
+ */
+export async function allowedOf<K extends string>(
+  permissions: PermissionsService,
+  asked: Readonly<Record<K, BasicPermission>>,
+  credentials: BackstageCredentials,
+): Promise<Record<K, boolean>> {
+  const keys = Object.keys(asked) as K[];
+  const decisions = await permissions.authorize(
+    keys.map(key => ({ permission: asked[key] })),
+    { credentials },
+  );
+  return Object.fromEntries(
+    keys.map((key, i) => [key, decisions[i].result === AuthorizeResult.ALLOW]),
+  ) as Record<K, boolean>;
+}
+
+/**
  * Allows the caller a basic permission, or throws `NotAllowedError` (403)
  * with `refusal`: for routes, actions and anything else that holds the
  * caller's credentials.

@@ -207,14 +207,24 @@ async function service(
     exemptionsClock?: () => Date;
     /** When an evaluation run reads the catalog. */
     evaluatedAt?: Date;
+    /** Why the entity's label selector cannot be read, if it cannot. */
+    selectorProblem?: () => string | undefined;
   } = {},
 ) {
   const objects = new Map([['prod-eu-1', [deployment]]]);
   const contexts = new Map([['prod-eu-1', []]]);
   const clusterState = {
     entityClustersWithObjects: async () => ({
-      clusters,
-      objects,
+      clusters: {
+        ...clusters,
+        selector: {
+          ...clusters.selector,
+          ...(options.selectorProblem?.()
+            ? { problem: options.selectorProblem() }
+            : {}),
+        },
+      },
+      objects: options.selectorProblem?.() ? new Map() : objects,
       contexts,
       platformTools: new Map([
         [
@@ -433,6 +443,39 @@ describe('CoverageService', () => {
     expect(
       coverage.capabilities.find(c => c.capability === 'workloads')!.status,
     ).toBe('covered');
+  });
+
+  it('names a label selector that cannot be read as a failed cluster source, keeping what the clusters showed last and telling no one of regressions', async () => {
+    let problem: string | undefined;
+    const onRegressions = jest.fn();
+    const sources = await service(false, {
+      selectorProblem: () => problem,
+      onRegressions,
+    });
+    await sources.evaluation.run();
+    const before = await sources.store.get('component:default/payments-api');
+    const workloadsBefore = before!.capabilities.find(
+      c => c.capability === 'workloads',
+    )!;
+    expect(workloadsBefore.status).toBe('covered');
+
+    problem =
+      "The backstage.io/kubernetes-label-selector annotation cannot be read, so it matches no objects: Invalid label selector 'app=x,'";
+    await sources.evaluation.run();
+    const after = await sources.store.get('component:default/payments-api');
+    expect(after!.sourceErrors).toContainEqual({
+      source: 'clusters',
+      message: problem,
+    });
+    expect(
+      after!.capabilities.find(c => c.capability === 'workloads'),
+    ).toMatchObject({
+      status: 'covered',
+      evidence: workloadsBefore.evidence.map(e =>
+        expect.objectContaining({ detail: e.detail }),
+      ),
+    });
+    expect(onRegressions).not.toHaveBeenCalled();
   });
 
   it('names each Prometheus the observability service could not read, which it answers with rather than throws', async () => {

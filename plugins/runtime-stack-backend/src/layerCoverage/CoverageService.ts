@@ -10,7 +10,7 @@ import {
   stringifyEntityRef,
   type Entity,
 } from '@backstage/catalog-model';
-import { isError } from '@backstage/errors';
+import { InputError, isError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   aggregateSystemCoverage,
@@ -346,6 +346,13 @@ export class CoverageService {
       'clusters',
       async () => {
         const view = await clusterState.entityClustersWithObjects(entity);
+        // A selector that cannot be read finds nothing: that is the
+        // source's failure, not the service losing what the clusters showed,
+        // so it is named, what they showed last is kept, and no one is told
+        // of regressions.
+        if (view.clusters.selector.problem) {
+          throw new InputError(view.clusters.selector.problem);
+        }
         return {
           evidence: clusterEvidence(
             view.clusters,

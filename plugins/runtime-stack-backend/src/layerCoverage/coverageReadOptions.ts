@@ -6,8 +6,12 @@ import {
   exemptionReadPermission,
   ownershipReadPermission,
 } from '@internal/backstage-plugin-runtime-stack-common';
-import { isAllowed } from '../auth/authorizeRequest';
-import { withheldSourcesFor, type WithheldSources } from './readableEvidence';
+import { allowedOf } from '../auth/authorizeRequest';
+import {
+  OBSERVED_SOURCES,
+  SOURCE_READ_PERMISSIONS,
+  type WithheldSources,
+} from './readableEvidence';
 
 /** What of a service's coverage a caller may read beyond the figures. */
 export interface CoverageReadOptions {
@@ -16,15 +20,26 @@ export interface CoverageReadOptions {
   withheld: WithheldSources;
 }
 
-/** What of a service's coverage the caller may read, as their permissions say. */
+/**
+ * What of a service's coverage the caller may read, as their permissions
+ * say, asked in one request.
+ */
 export async function coverageReadOptionsFor(
   permissions: PermissionsService,
   credentials: BackstageCredentials,
 ): Promise<CoverageReadOptions> {
-  const [withOwners, withExemptionReasons, withheld] = await Promise.all([
-    isAllowed(permissions, ownershipReadPermission, credentials),
-    isAllowed(permissions, exemptionReadPermission, credentials),
-    withheldSourcesFor(permissions, credentials),
-  ]);
-  return { withOwners, withExemptionReasons, withheld };
+  const allowed = await allowedOf(
+    permissions,
+    {
+      owners: ownershipReadPermission,
+      exemptionReasons: exemptionReadPermission,
+      ...SOURCE_READ_PERMISSIONS,
+    },
+    credentials,
+  );
+  return {
+    withOwners: allowed.owners,
+    withExemptionReasons: allowed.exemptionReasons,
+    withheld: new Set(OBSERVED_SOURCES.filter(source => !allowed[source])),
+  };
 }

@@ -1,7 +1,3 @@
-import type {
-  BackstageCredentials,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
 import {
   clusterStateReadPermission,
   describeCoverageHint,
@@ -15,7 +11,6 @@ import {
   type EntityCoverage,
 } from '@internal/backstage-plugin-runtime-stack-common';
 import type { BasicPermission } from '@backstage/plugin-permission-common';
-import { isAllowed } from '../auth/authorizeRequest';
 import { evidenceOfSource } from './carriedEvidence';
 
 type ObservedSource = Exclude<
@@ -27,31 +22,23 @@ type ObservedSource = Exclude<
  * The permission that guards what each observing source saw, on its own
  * endpoint (the clusters, images and observability panels).
  */
-const READ_PERMISSION: Readonly<Record<ObservedSource, BasicPermission>> = {
+export const SOURCE_READ_PERMISSIONS: Readonly<
+  Record<ObservedSource, BasicPermission>
+> = {
   cluster: clusterStateReadPermission,
   registry: imagesReadPermission,
   observability: observabilityReadPermission,
 };
 
-/** The observing sources whose details the caller may not read. */
-export type WithheldSources = ReadonlySet<ObservedSource>;
+export const OBSERVED_SOURCES = Object.keys(
+  SOURCE_READ_PERMISSIONS,
+) as ObservedSource[];
 
 /**
  * The observing sources whose details the caller may not read. Declared
  * and catalog evidence is the entity's own, which the caller sees already.
  */
-export async function withheldSourcesFor(
-  permissions: PermissionsService,
-  credentials: BackstageCredentials,
-): Promise<WithheldSources> {
-  const sources = Object.keys(READ_PERMISSION) as ObservedSource[];
-  const allowed = await Promise.all(
-    sources.map(source =>
-      isAllowed(permissions, READ_PERMISSION[source], credentials),
-    ),
-  );
-  return new Set(sources.filter((_, i) => !allowed[i]));
-}
+export type WithheldSources = ReadonlySet<ObservedSource>;
 
 const isWithheld = (
   withheld: WithheldSources,
@@ -64,7 +51,7 @@ function withheldEvidence(e: CoverageEvidence): CoverageEvidence {
     { source, capability, ...(tool ? { tool } : {}), strength },
     {
       kind: 'withheld',
-      permission: READ_PERMISSION[source as ObservedSource].name,
+      permission: SOURCE_READ_PERMISSIONS[source as ObservedSource].name,
     },
   );
 }
@@ -145,7 +132,7 @@ export function withReadableEvidence(
       return source && isWithheld(withheld, source)
         ? {
             source: error.source,
-            message: `could not be read (details need ${READ_PERMISSION[source].name})`,
+            message: `could not be read (details need ${SOURCE_READ_PERMISSIONS[source].name})`,
           }
         : error;
     }),
