@@ -139,6 +139,25 @@ describe('OwnershipHistory', () => {
     ]);
   });
 
+  it('says where an update moved its record, which the owners alone would not tell', async () => {
+    const moved = change(0);
+    const kept = { ...change(1), before: change(1).after };
+    moved.before = {
+      ...moved.after!,
+      scope: { kind: 'component', ref: 'component:default/payments-legacy' },
+    };
+    server.use(
+      http.get(`${base}/history`, () =>
+        HttpResponse.json({ items: [moved, kept], totalCount: 2, limit: 50 }),
+      ),
+    );
+    const [first, second] = await rows(await open());
+    expect(first).toHaveTextContent(
+      `updatemoved from component component:default/payments-legacy to component ${entityRef}`,
+    );
+    expect(second).not.toHaveTextContent('moved');
+  });
+
   it('keeps what it shows when older changes fail to load, and says so', async () => {
     serveHistory(70, { failCursor: '50' });
     const dialog = await open();

@@ -47,6 +47,24 @@ const Owner = ({ record }: { record?: LayerOwnership }) => {
   );
 };
 
+/**
+ * Where an update moved its record, if it did: the history of either scope
+ * shows the change, which the owners alone would not explain.
+ */
+const movedText = (t: RuntimeStackT, change: OwnershipChange) => {
+  const { before, after } = change;
+  if (!before || !after) return undefined;
+  const place = (record: LayerOwnership) =>
+    `${record.scope.kind} ${record.scope.ref}`;
+  if (place(before).toLowerCase() === place(after).toLowerCase()) {
+    return undefined;
+  }
+  return t('entityContent.history.moved', {
+    from: place(before),
+    to: place(after),
+  });
+};
+
 const subjectText = (
   t: RuntimeStackT,
   change: OwnershipChange,
@@ -127,6 +145,11 @@ const HistoryRows = ({
               </TableCell>
               <TableCell>
                 {t(`entityContent.history.${change.action}`)}
+                {movedText(t, change) && (
+                  <Typography variant="caption" display="block">
+                    {movedText(t, change)}
+                  </Typography>
+                )}
               </TableCell>
               <TableCell>{subjectText(t, change, capabilityTitleOf)}</TableCell>
               <TableCell>

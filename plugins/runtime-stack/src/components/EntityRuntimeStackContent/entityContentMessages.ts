@@ -195,6 +195,8 @@ export const entityContentMessages = {
     create: 'create',
     update: 'update',
     delete: 'delete',
+    /** Under "update", when the update moved the record to another scope. */
+    moved: 'moved from {{from}} to {{to}}',
     whenColumn: 'When',
     whoColumn: 'Who',
     actionColumn: 'Action',
