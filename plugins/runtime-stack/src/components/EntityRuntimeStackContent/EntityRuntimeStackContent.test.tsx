@@ -812,7 +812,9 @@ describe('EntityRuntimeStackContent', () => {
     );
     // Once, as a warning that stands on the page.
     expect(
-      screen.getAllByText('Some annotations the runtime stack reads are ignored'),
+      screen.getAllByText(
+        'Some annotations the runtime stack reads are ignored',
+      ),
     ).toHaveLength(1);
     expect(list.closest('[role=note]')).toHaveClass('MuiAlert-standardWarning');
     // Above the coverage.
@@ -829,7 +831,9 @@ describe('EntityRuntimeStackContent', () => {
     await findCoverageFigure('Overall coverage');
     await screen.findByRole('table', { name: 'Workloads on prod-eu-1' });
     expect(
-      screen.queryByText('Some annotations the runtime stack reads are ignored'),
+      screen.queryByText(
+        'Some annotations the runtime stack reads are ignored',
+      ),
     ).not.toBeInTheDocument();
   });
 
