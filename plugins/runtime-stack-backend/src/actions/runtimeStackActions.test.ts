@@ -371,7 +371,7 @@ describe('runtime stack actions', () => {
         note: 'Ask in #payments-secret',
       });
       const metricsOwners = async (user: string) => {
-        const owners = await hiding.invoke(
+        const answered = await hiding.invoke(
           'get-capability-owners',
           { entityRef: 'refunds-api', capability: 'metrics' },
           user,
@@ -384,7 +384,7 @@ describe('runtime stack actions', () => {
         const inStack = stack.output.capabilities.find(
           (c: any) => c.capability === 'metrics',
         ).owners;
-        expect(inStack).toEqual(owners.output.capabilities[0].owners);
+        expect(inStack).toEqual(answered.output.capabilities[0].owners);
         return inStack.map((o: any) => [o.owner, o.inheritedFrom]);
       };
       expect(await metricsOwners(SARA)).toEqual([

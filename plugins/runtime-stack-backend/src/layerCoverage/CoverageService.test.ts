@@ -446,10 +446,10 @@ describe('CoverageService', () => {
   });
 
   it('names a label selector that cannot be read as a failed cluster source, keeping what the clusters showed last and telling no one of regressions', async () => {
-    let problem: string | undefined;
+    const selector: { problem?: string } = {};
     const onRegressions = jest.fn();
     const sources = await service(false, {
-      selectorProblem: () => problem,
+      selectorProblem: () => selector.problem,
       onRegressions,
     });
     await sources.evaluation.run();
@@ -459,8 +459,9 @@ describe('CoverageService', () => {
     )!;
     expect(workloadsBefore.status).toBe('covered');
 
-    problem =
+    const problem =
       "The backstage.io/kubernetes-label-selector annotation cannot be read, so it matches no objects: Invalid label selector 'app=x,'";
+    selector.problem = problem;
     await sources.evaluation.run();
     const after = await sources.store.get('component:default/payments-api');
     expect(after!.sourceErrors).toContainEqual({
