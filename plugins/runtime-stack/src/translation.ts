@@ -182,6 +182,8 @@ export const runtimeStackTranslationRef = createTranslationRef({
         '{{image}} was built from {{address}} at {{revision}} ({{label}})',
       notReadYet: '{{repository}}: not read yet',
       notConfigured: '{{repository}}: not a configured registry',
+      digestNotInRegistry:
+        '{{repository}}: the pinned digest {{digest}} is not in the registry',
       providedByCluster: 'every workload on {{cluster}} runs with it',
       providedByClusterIn:
         'every workload on {{cluster}} runs with it ({{object}})',

@@ -78,6 +78,7 @@ describeWithRegistry('images pinned by digest, against a real registry', () => {
   let collection: ImageCollectionService;
   let oldest: string;
   let orphan: string;
+  const missing = `sha256:${'0'.repeat(64)}`;
   const entity: Entity = {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
@@ -132,6 +133,8 @@ describeWithRegistry('images pinned by digest, against a real registry', () => {
         { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'payments' } },
         ...running('worker', image(oldest), oldest),
         ...running('nightly-worker', image(orphan), orphan),
+        // Pinned to a digest the registry never held (deleted, or a typo).
+        ...running('ghost-worker', image(missing), missing),
       ],
     });
     const knex = await databases.init('SQLITE_3');
@@ -196,7 +199,7 @@ describeWithRegistry('images pinned by digest, against a real registry', () => {
   it('shows the tag a pinned digest is, with its build, source and revision, and judges it by that tag', async () => {
     expect(await collection.run()).toMatchObject({
       failures: 0,
-      pinnedDigests: 2,
+      pinnedDigests: 3,
     });
     const shown = (await images.entityImages(entity)).images.find(
       i => i.digest === oldest,
@@ -243,5 +246,20 @@ describeWithRegistry('images pinned by digest, against a real registry', () => {
         facts: { pods: 1 },
       },
     ]);
+  });
+
+  it('says the registry lacks a pinned digest it answered 404 for, rather than that it is still to read', async () => {
+    await collection.run();
+    const shown = (await images.entityImages(entity)).images.find(
+      i => i.digest === missing,
+    )!;
+    expect(shown).not.toHaveProperty('current');
+    expect(shown.digestNotInRegistry).toBe(true);
+    // The others are in the registry.
+    expect(
+      (await images.entityImages(entity)).images.filter(
+        i => i.digestNotInRegistry,
+      ),
+    ).toHaveLength(1);
   });
 });

@@ -148,6 +148,9 @@ export class ImageService {
           ...(repository.checkedAt ? { checkedAt: repository.checkedAt } : {}),
           ...(repository.lastError ? { lastError: repository.lastError } : {}),
           ...(current ? { current } : {}),
+          ...(!current && pinned?.notFound
+            ? { digestNotInRegistry: true }
+            : {}),
           ...(!current && image.tag && listed?.includes(image.tag)
             ? { tagNotRead: true }
             : {}),

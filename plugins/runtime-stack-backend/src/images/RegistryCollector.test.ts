@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { migrateToLatest } from '../database/migrations';
@@ -7,6 +8,7 @@ import {
   startStubServer,
   type StubServer,
 } from '../__testUtils__/stubServer';
+import { SEARCH_HEADS_PER_RUN } from './pinnedDigestReads';
 import { RegistryCollector } from './RegistryCollector';
 import { readImageSettings } from './registryConfig';
 import { RegistrySnapshotStore } from './RegistrySnapshotStore';
@@ -277,5 +279,243 @@ describe('RegistryCollector with images pinned by digest', () => {
     expect((await store.get(registry.host, 'team/app'))!.pinned).toEqual(
       stored.pinned,
     );
+  });
+});
+
+describe('RegistryCollector searching the tags for a pinned digest', () => {
+  let registry: StubServer | undefined;
+  afterEach(() => registry?.close());
+
+  /** Releases 1.0.0 up: the ten newest are read, the rest searched. */
+  const releases = (count: number) =>
+    Array.from({ length: count }, (_, minor) =>
+      image(
+        `1.${minor}.0`,
+        new Date(Date.UTC(2026, 0, 1 + minor)).toISOString(),
+      ),
+    );
+  /** No tag's, so every release not read is searched for it. */
+  const ORPHAN = {
+    created: '2025-12-01T00:00:00.000Z',
+    ...ociImage({
+      created: '2025-12-01T00:00:00.000Z',
+      os: 'linux',
+      architecture: 'amd64',
+    }),
+  };
+
+  /**
+   * A registry holding `tags` and the orphan; `answer` may answer a tag's
+   * manifest request otherwise, and `onHead` hears every HEAD.
+   */
+  async function searchedRegistry(
+    tags: ReturnType<typeof releases>,
+    answer: (tag: string, response: ServerResponse) => boolean = () => false,
+    onHead: (tag: string) => void = () => {},
+  ) {
+    registry = await startStubServer((request, response) => {
+      const path = new URL(request.url, 'http://x').pathname;
+      if (path === '/v2/team/app/tags/list') {
+        json(response, 200, { name: 'team/app', tags: tags.map(r => r.tag) });
+        return;
+      }
+      const reference = path.split('/').pop()!;
+      if (request.method === 'HEAD') onHead(reference);
+      if (answer(reference, response)) return;
+      const found = [...tags, ORPHAN].find(
+        i =>
+          ('tag' in i && i.tag === reference) ||
+          i.digest === reference ||
+          digestOf(i.config) === reference,
+      );
+      if (!found) {
+        json(response, 404, { errors: [{ code: 'MANIFEST_UNKNOWN' }] });
+      } else if (path.includes('/blobs/')) {
+        response.writeHead(200).end(found.config);
+      } else {
+        response
+          .writeHead(200, {
+            'content-type': 'application/vnd.oci.image.manifest.v1+json',
+            'docker-content-digest': found.digest,
+          })
+          .end(request.method === 'HEAD' ? undefined : found.manifest);
+      }
+    });
+    const knex = await databases.init('SQLITE_3');
+    await migrateToLatest(knex);
+    const store = new RegistrySnapshotStore(knex);
+    const settings = readImageSettings(
+      new ConfigReader({
+        runtimeStack: {
+          images: { registries: [{ host: registry.host, insecure: true }] },
+        },
+      }),
+    );
+    const logger = mockServices.logger.mock();
+    const collector = new RegistryCollector(store, settings, logger);
+    const newest = tags[tags.length - 1].tag;
+    const references = [
+      `${registry.host}/team/app:${newest}`,
+      `${registry.host}/team/app@${ORPHAN.digest}`,
+    ];
+    /** The tags the next `collect` sends a HEAD for that it does not read. */
+    const collectSearching = async (signal?: AbortSignal) => {
+      const before = registry!.requests.length;
+      const result = await collector.collect(references, signal);
+      const stored = (await store.get(registry!.host, 'team/app'))!;
+      const read = new Set(stored.tags.map(t => t.tag));
+      const searched = registry!.requests
+        .slice(before)
+        .filter(r => r.method === 'HEAD')
+        .map(r => r.url.split('/').pop()!)
+        .filter(tag => !read.has(tag));
+      return { result, stored, searched };
+    };
+    return { store, logger, collectSearching, references, collector };
+  }
+
+  const newestTen = (tags: ReturnType<typeof releases>) =>
+    tags
+      .slice(-10)
+      .map(r => r.tag)
+      .sort();
+
+  it('keeps the tags in use when a tag it searches fails, and asks only that one again', async () => {
+    const tags = releases(40);
+    let failing = true;
+    const { logger, collectSearching } = await searchedRegistry(
+      tags,
+      (tag, response) => {
+        if (!failing || tag !== '1.3.0') return false;
+        json(response, 500, { errors: [{ code: 'UNKNOWN' }] });
+        return true;
+      },
+    );
+
+    const first = await collectSearching();
+    expect(first.result.failures).toBe(0);
+    expect(first.stored.lastError).toBeUndefined();
+    expect(first.stored.tags.map(t => t.tag).sort()).toEqual(newestTen(tags));
+    // Every other tag checked once; the one failing, with the client's retries.
+    const others = tags.slice(0, 30).map(r => r.tag);
+    expect(first.searched.filter(t => t !== '1.3.0').sort()).toEqual(
+      others.filter(t => t !== '1.3.0').sort(),
+    );
+    expect(first.stored.pinned).toEqual([
+      {
+        digest: ORPHAN.digest,
+        created: ORPHAN.created,
+        checkedTags: expect.arrayContaining(others.filter(t => t !== '1.3.0')),
+      },
+    ]);
+    expect(first.stored.pinned![0].checkedTags).toHaveLength(29);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(/pinned digests.*manifests\/1\.3\.0 answered 500/),
+    );
+
+    failing = false;
+    const second = await collectSearching();
+    expect(second.result.failures).toBe(0);
+    expect(second.searched).toEqual(['1.3.0']);
+    expect(second.stored.pinned).toEqual([
+      { digest: ORPHAN.digest, created: ORPHAN.created, searched: true },
+    ]);
+
+    const third = await collectSearching();
+    expect(third.searched).toEqual([]);
+  });
+
+  it(`checks at most ${SEARCH_HEADS_PER_RUN} tags a run, and goes on where it stopped`, async () => {
+    const tags = releases(SEARCH_HEADS_PER_RUN + 30);
+    const { logger, collectSearching } = await searchedRegistry(tags);
+    const unread = tags.slice(0, -10).map(r => r.tag);
+
+    const first = await collectSearching();
+    expect(first.result.failures).toBe(0);
+    expect(first.searched).toHaveLength(SEARCH_HEADS_PER_RUN);
+    expect(first.stored.pinned![0].searched).toBeUndefined();
+    expect(logger.info).toHaveBeenCalledWith(
+      expect.stringContaining('20 tags are left for the next run'),
+    );
+    expect(logger.warn).not.toHaveBeenCalled();
+
+    const second = await collectSearching();
+    expect([...first.searched, ...second.searched].sort()).toEqual(
+      unread.sort(),
+    );
+    expect(second.stored.pinned).toEqual([
+      { digest: ORPHAN.digest, created: ORPHAN.created, searched: true },
+    ]);
+    expect((await collectSearching()).searched).toEqual([]);
+  });
+
+  it('stops at a 429 it is not to wait out, and goes on next run', async () => {
+    const tags = releases(40);
+    let limited = true;
+    const { logger, collectSearching } = await searchedRegistry(
+      tags,
+      (tag, response) => {
+        if (!limited || tag !== '1.0.0') return false;
+        json(
+          response,
+          429,
+          { errors: [{ code: 'TOOMANYREQUESTS' }] },
+          {
+            'retry-after': '3600',
+          },
+        );
+        return true;
+      },
+    );
+
+    const first = await collectSearching();
+    expect(first.result.failures).toBe(0);
+    expect(first.stored.tags.map(t => t.tag).sort()).toEqual(newestTen(tags));
+    // The 429, and at most the HEADs in flight with it: none started after.
+    expect(first.searched).toContain('1.0.0');
+    expect(first.searched.length).toBeLessThanOrEqual(4);
+    expect(first.stored.pinned![0].searched).toBeUndefined();
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('the registry asks for fewer requests'),
+    );
+
+    limited = false;
+    const second = await collectSearching();
+    const answered = first.searched.filter(t => t !== '1.0.0');
+    expect(second.searched).toContain('1.0.0');
+    expect(second.searched.filter(t => answered.includes(t))).toEqual([]);
+    expect([...answered, ...second.searched].sort()).toEqual(
+      tags
+        .slice(0, 30)
+        .map(r => r.tag)
+        .sort(),
+    );
+    expect(second.stored.pinned![0].searched).toBe(true);
+  });
+
+  it('saves the tags read and the search so far when the run is stopped during it', async () => {
+    const tags = releases(40);
+    const stop = new AbortController();
+    const { store, collectSearching } = await searchedRegistry(
+      tags,
+      undefined,
+      tag => {
+        if (tag === '1.5.0') stop.abort(new Error('the task timed out'));
+      },
+    );
+
+    await expect(collectSearching(stop.signal)).rejects.toThrow(
+      'the task timed out',
+    );
+    const stored = (await store.get(registry!.host, 'team/app'))!;
+    expect(stored.lastError).toBeUndefined();
+    expect(stored.tags.map(t => t.tag).sort()).toEqual(newestTen(tags));
+    expect(stored.pinned![0].searched).toBeUndefined();
+    expect(stored.pinned![0].checkedTags).toContain('1.0.0');
+    expect(stored.pinned![0].checkedTags!.length).toBeLessThan(30);
+
+    const next = await collectSearching();
+    expect(next.searched).not.toContain('1.0.0');
+    expect(next.stored.pinned![0].searched).toBe(true);
   });
 });

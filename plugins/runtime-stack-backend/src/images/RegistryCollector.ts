@@ -207,7 +207,8 @@ export class RegistryCollector {
   /**
    * Reads one repository's tags and pinned digests. An aborted `signal`
    * starts no further tag, and leaves the repository as stored: the run
-   * was cut short, the registry did not fail.
+   * was cut short, the registry did not fail. Once its tags are read, the
+   * search for pinned digests is saved as far as it got, aborted or not.
    */
   private async refresh(
     { registry, repository, inUse, pinned }: WantedRepository,
@@ -293,24 +294,38 @@ export class RegistryCollector {
         );
       }
       // A pinned digest no tag read points to may be an older release's:
-      // searched for among the rest, once.
+      // searched for among the rest, once, over as many runs as it takes.
+      // A failure there is the search's: the tags read are saved anyway.
       const unmatched = pinnedRead.filter(
         p =>
           !p.notFound &&
           !p.searched &&
           !stored.some(t => t.digest === p.digest),
       );
+      const progress = new Map<string, StoredDigest>();
       if (unmatched.length > 0) {
         const alreadyRead = new Set(stored.map(t => t.tag));
-        stored.push(
-          ...(await searchPinned(
-            reading,
-            unmatched,
-            list.tags.filter(t => !alreadyRead.has(t) && !isArtifactTag(t)),
-          )),
+        const search = await searchPinned(
+          reading,
+          unmatched,
+          list.tags.filter(t => !alreadyRead.has(t) && !isArtifactTag(t)),
         );
+        stored.push(...search.found);
+        for (const p of search.pinned) progress.set(p.digest, p);
+        const where = `${registry.host}/${repository}`;
+        const left = `${search.left} ${
+          search.left === 1 ? 'tag is' : 'tags are'
+        } left for the next run`;
+        if (search.problem && !signal?.aborted) {
+          this.logger.warn(
+            `Searching ${where} for pinned digests no tag read points to did not finish, its tags are kept: ${search.problem}; ${left}`,
+          );
+        } else if (search.left > 0) {
+          this.logger.info(
+            `Searched ${search.checked} tags of ${where} for pinned digests no tag read points to; ${left}`,
+          );
+        }
       }
-      const searched = new Set(unmatched.map(p => p.digest));
       const storedTags = new Set(stored.map(t => t.tag));
       await this.store.saveTags(
         registry.host,
@@ -321,10 +336,15 @@ export class RegistryCollector {
         listed.filter(tag => listedByRegistry.has(tag) || storedTags.has(tag)),
         list.incomplete &&
           `Not every tag was listed: ${list.incomplete}. The tags in use were asked for by name.`,
-        pinnedRead.map(p =>
-          searched.has(p.digest) ? { ...p, searched: true } : p,
-        ),
+        pinnedRead.map(p => {
+          if (progress.has(p.digest)) return progress.get(p.digest)!;
+          // Found by a tag read: what its search had checked is of no use.
+          const { checkedTags: _checkedTags, ...rest } = p;
+          return rest;
+        }),
       );
+      // Cut short while searching: saved as far as it got, and still cut short.
+      signal?.throwIfAborted();
       return {
         tagsListed: listed.length,
         tags: stored.length,

@@ -17,6 +17,11 @@ export interface StoredDigest extends Omit<RegistryTag, 'tag'> {
    * it: it is not checked for again while it stays pinned.
    */
   searched?: boolean;
+  /**
+   * While that search is not done (it spans runs, and a tag that failed is
+   * asked again): the tags checked for it so far, not checked again.
+   */
+  checkedTags?: string[];
 }
 
 export interface StoredRepository {

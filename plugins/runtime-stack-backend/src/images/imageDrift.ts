@@ -61,6 +61,10 @@ const finding = (
 const NO_TAG_POINTS_TO_PIN =
   'No tag in the registry points to the pinned digest';
 
+/** The drift evidence of a pinned digest the registry answered 404 for. */
+const notInRegistry = (digest: string) =>
+  `${digest} is not in the registry: a pod that starts cannot pull it`;
+
 /**
  * A digest-only reference no tag read points to: what runs is no release
  * any more, or was deleted from the registry. Where its version label
@@ -75,7 +79,7 @@ function pinNoTagPointsTo(
   const versionTag = versionTagOf(input.tags, pinned);
   const evidence = [
     pinned.notFound
-      ? `${pinnedDigest} is not in the registry: a pod that starts cannot pull it`
+      ? notInRegistry(pinnedDigest)
       : `No tag points to ${pinnedDigest}`,
     ...(versionTag
       ? [

@@ -52,6 +52,7 @@ export function detailsOf({
 export function untaggedEntry({
   notFound: _notFound,
   searched: _searched,
+  checkedTags: _checkedTags,
   ...details
 }: StoredDigest): RegistryTag {
   return { tag: '', ...details };

@@ -130,6 +130,64 @@ describe('imageEvidence', () => {
     );
   });
 
+  it('says a digest the registry answered it lacks is not in the registry, not that it is still to read', () => {
+    const digest = `sha256:${'d'.repeat(64)}`;
+    const running = [
+      {
+        cluster: 'prod-eu-1',
+        namespace: 'payments',
+        pod: 'api-1',
+        container: 'api',
+      },
+    ];
+    /** Pinned by digest alone, as the image service tells the registry's answer. */
+    const pinnedTo = (pinned?: { notFound: true }) => {
+      const [image] = images().images;
+      return imageEvidence(
+        {
+          ...images(),
+          images: [
+            {
+              ...image,
+              reference: `registry.acme.internal/payments/api@${digest}`,
+              tag: undefined,
+              digest,
+              running,
+              checkedAt: '2026-06-01T00:00:00.000Z',
+              current: undefined,
+              ...(pinned?.notFound ? { digestNotInRegistry: true } : {}),
+              drift: [],
+            },
+          ],
+        },
+        undefined,
+        () => 'harbor',
+      ).filter(e => e.capability === 'container-registry');
+    };
+
+    expect(pinnedTo({ notFound: true })).toEqual([
+      {
+        source: 'registry',
+        capability: 'container-registry',
+        tool: 'harbor',
+        strength: 'partial',
+        detail: `registry.acme.internal/payments/api: the pinned digest ${digest} is not in the registry`,
+        detailParts: {
+          kind: 'digest-not-in-registry',
+          repository: 'registry.acme.internal/payments/api',
+          digest,
+        },
+      },
+    ]);
+    // Not read by digest yet (a reference new since the last read): still to read.
+    expect(pinnedTo()).toEqual([
+      expect.objectContaining({
+        strength: 'partial',
+        detail: 'registry.acme.internal/payments/api: not read yet',
+      }),
+    ]);
+  });
+
   it("takes the image's source label as where the code lives", () => {
     const [, sourceControl] = imageEvidence(
       images('https://git.acme.internal/payments/api'),

@@ -415,11 +415,19 @@ export function imageEvidence(
             ...(registryTool && { tool: registryTool }),
             strength: 'partial',
           },
-          {
-            kind: 'registry-not-read',
-            repository: `${image.registry}/${image.repository}`,
-            configured: image.registryConfigured,
-          },
+          // The registry answered, and lacks the digest pinned: said so,
+          // not as a registry still to read.
+          image.digestNotInRegistry && image.digest
+            ? {
+                kind: 'digest-not-in-registry',
+                repository: `${image.registry}/${image.repository}`,
+                digest: image.digest,
+              }
+            : {
+                kind: 'registry-not-read',
+                repository: `${image.registry}/${image.repository}`,
+                configured: image.registryConfigured,
+              },
         ),
       );
     }

@@ -112,6 +112,11 @@ export interface ServiceImage {
   /** The tag's current entry in the registry. */
   current?: RegistryTag;
   /**
+   * The registry answered that it lacks the digest the reference pins (no
+   * tag named): a pod that starts cannot pull it.
+   */
+  digestNotInRegistry?: boolean;
+  /**
    * The tag is in the registry, but its digest was not read: only tags in
    * a workload template or annotation and the newest versions are.
    */

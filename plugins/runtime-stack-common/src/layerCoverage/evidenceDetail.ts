@@ -35,6 +35,8 @@ const HEALTH_CHECK_WORDS: Readonly<Record<HealthCheckTool, string>> = {
  *   its `label` says;
  * - `registry-not-read`: the registry has not answered for `repository` yet,
  *   or (`configured: false`) is no registry the portal may read;
+ * - `digest-not-in-registry`: the registry answered for `repository` that it
+ *   holds no image by `digest`, which a reference pins;
  * - `telemetry`: the figures behind an observability capability;
  * - `provided-by-cluster`: every workload on `cluster` runs with the tool,
  *   which the cluster shows in `object` (a field of one of its objects);
@@ -63,6 +65,7 @@ export type EvidenceDetailParts =
       label: string;
     }
   | { kind: 'registry-not-read'; repository: string; configured: boolean }
+  | { kind: 'digest-not-in-registry'; repository: string; digest: string }
   | {
       kind: 'telemetry';
       capability: ObservabilityEvidence['capability'];
@@ -106,6 +109,8 @@ export function describeEvidenceDetail(parts: EvidenceDetailParts): string {
       return `${parts.repository}: ${
         parts.configured ? 'not read yet' : 'not a configured registry'
       }`;
+    case 'digest-not-in-registry':
+      return `${parts.repository}: the pinned digest ${parts.digest} is not in the registry`;
     case 'telemetry':
       return describeObservabilityCounts(parts.capability, parts.counts);
     case 'provided-by-cluster':

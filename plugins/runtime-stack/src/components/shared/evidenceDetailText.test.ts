@@ -34,6 +34,11 @@ describe('evidenceDetailText', () => {
     { kind: 'registry-not-read', repository: 'ghcr.io/acme', configured: true },
     { kind: 'registry-not-read', repository: 'quay.io/x', configured: false },
     {
+      kind: 'digest-not-in-registry',
+      repository: 'ghcr.io/acme/api',
+      digest: `sha256:${'0'.repeat(64)}`,
+    },
+    {
       kind: 'telemetry',
       capability: 'alerting',
       counts: { alertRules: 2, firing: 1 },

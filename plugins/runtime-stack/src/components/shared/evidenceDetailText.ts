@@ -50,6 +50,11 @@ function wordDetail(t: RuntimeStackT, parts: EvidenceDetailParts): string {
           : 'evidenceDetail.notConfigured',
         { repository: parts.repository },
       );
+    case 'digest-not-in-registry':
+      return t('evidenceDetail.digestNotInRegistry', {
+        repository: parts.repository,
+        digest: parts.digest,
+      });
     case 'telemetry':
       return observabilityCountsText(t, parts.capability, parts.counts);
     case 'provided-by-cluster':
