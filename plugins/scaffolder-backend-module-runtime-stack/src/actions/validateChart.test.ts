@@ -4,7 +4,10 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync } from 'node:fs';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { ensureHelm } from '../__testUtils__/helm';
-import { createValidateChartAction } from './validateChart';
+import {
+  createValidateChartAction,
+  PIPELINE_HELM_VERSION,
+} from './validateChart';
 
 const CHART_YAML = `apiVersion: v2
 name: web
@@ -158,6 +161,7 @@ describe('runtime-stack:chart:validate', () => {
     const action = createValidateChartAction({ helmPath });
     const ctx = context({ releaseName: 'web' });
     const info = jest.spyOn(ctx.logger, 'info');
+    const warn = jest.spyOn(ctx.logger, 'warn');
     await action.handler(ctx);
     expect(ctx.output).toHaveBeenCalledWith(
       'kinds',
@@ -183,6 +187,11 @@ describe('runtime-stack:chart:validate', () => {
     expect(info).toHaveBeenCalledWith(
       expect.stringContaining(`6 valid manifest(s) with helm ${version}:`),
     );
+    // The helm of scripts/ensure-helm.sh is the pipelines' major version:
+    // nothing to warn about.
+    expect(version.split('.')[0]).toBe(PIPELINE_HELM_VERSION.split('.')[0]);
+    expect(ctx.output).toHaveBeenCalledWith('helmVersionWarning', '');
+    expect(warn).not.toHaveBeenCalled();
   });
 
   it('uses the default chart path and release name', async () => {
@@ -547,22 +556,60 @@ metadata:
     });
   });
 
-  it('validates with a helm that cannot name its version, saying so', async () => {
-    mockDir.setContent(chartFiles());
+  /** The real helm, answering `helm version` with `version` (or failing). */
+  function helmNamed(version: string | undefined) {
     const bin = createMockDirectory();
     bin.setContent({
-      helm: `#!/bin/sh\n[ "$1" = version ] && exit 1\nexec '${helmPath}' "$@"\n`,
+      helm: `#!/bin/sh\n[ "$1" = version ] && ${
+        version ? `echo ${version} && exit 0` : 'exit 1'
+      }\nexec '${helmPath}' "$@"\n`,
     });
     chmodSync(bin.resolve('helm'), 0o755);
+    return bin.resolve('helm');
+  }
+
+  it('validates with a helm that cannot name its version, saying so and warning', async () => {
+    mockDir.setContent(chartFiles());
     const ctx = context({ releaseName: 'web' });
-    await createValidateChartAction({ helmPath: bin.resolve('helm') }).handler(
-      ctx,
-    );
+    const warn = jest.spyOn(ctx.logger, 'warn');
+    await createValidateChartAction({
+      helmPath: helmNamed(undefined),
+    }).handler(ctx);
     expect(ctx.output).toHaveBeenCalledWith('manifestCount', 6);
     expect(ctx.output).toHaveBeenCalledWith(
       'helmVersion',
       'of unknown version',
     );
+    const warning = `The helm that validated the chart could not tell its version: it may not be helm 4, the major version the generated pipelines lint it with (${PIPELINE_HELM_VERSION}), so their chart job may refuse a chart that passed here. Give the backend helm ${PIPELINE_HELM_VERSION} (runtimeStack.scaffolder.helmPath, RUNTIME_STACK_HELM or the PATH).`;
+    expect(ctx.output).toHaveBeenCalledWith('helmVersionWarning', warning);
+    expect(warn).toHaveBeenCalledWith(warning);
+  });
+
+  it('warns, without failing, when the helm is not the major version the pipelines pin', async () => {
+    mockDir.setContent(chartFiles());
+    const ctx = context({ releaseName: 'web' });
+    const warn = jest.spyOn(ctx.logger, 'warn');
+    await createValidateChartAction({
+      helmPath: helmNamed('v3.17.3'),
+    }).handler(ctx);
+    expect(ctx.output).toHaveBeenCalledWith('manifestCount', 6);
+    expect(ctx.output).toHaveBeenCalledWith('helmVersion', 'v3.17.3');
+    const warning = `The chart was validated with helm v3.17.3, not helm 4, the major version the generated pipelines lint it with (${PIPELINE_HELM_VERSION}), so their chart job may refuse a chart that passed here. Give the backend helm ${PIPELINE_HELM_VERSION} (runtimeStack.scaffolder.helmPath, RUNTIME_STACK_HELM or the PATH).`;
+    expect(ctx.output).toHaveBeenCalledWith('helmVersionWarning', warning);
+    expect(warn).toHaveBeenCalledWith(warning);
+  });
+
+  it('does not warn about another minor or patch release of the major version the pipelines pin', async () => {
+    mockDir.setContent(chartFiles());
+    const ctx = context({ releaseName: 'web' });
+    const warn = jest.spyOn(ctx.logger, 'warn');
+    const sameMajor = `${PIPELINE_HELM_VERSION.split('.')[0]}.99.0`;
+    await createValidateChartAction({ helmPath: helmNamed(sameMajor) }).handler(
+      ctx,
+    );
+    expect(ctx.output).toHaveBeenCalledWith('helmVersion', sameMajor);
+    expect(ctx.output).toHaveBeenCalledWith('helmVersionWarning', '');
+    expect(warn).not.toHaveBeenCalled();
   });
 
   it('names a missing helm binary', async () => {

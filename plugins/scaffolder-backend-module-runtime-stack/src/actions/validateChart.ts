@@ -38,6 +38,39 @@ interface HelmResult {
   stderr: string;
 }
 
+/**
+ * The helm the runtime-service template's generated pipelines lint the chart
+ * with: their chart job pins it (GitHub Actions' azure/setup-helm `version`,
+ * GitLab CI's `alpine/helm` image tag), and the backend image installs it.
+ * The template's tests hold both pipelines, the backend image and
+ * scripts/ensure-helm.sh's helm to this one value; the action warns when it
+ * validated with a helm of another major version, whose lint and rendering
+ * may accept or refuse what the pipelines' does not.
+ */
+export const PIPELINE_HELM_VERSION = 'v4.1.4';
+
+/** The major version of a helm version (`v4.1.4`, `3.17.0`), if it is one. */
+function majorOf(version: string): number | undefined {
+  const match = /^v?(\d+)\.\d+/.exec(version);
+  return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * Why the helm that validated may not answer for the pipelines' lint: it is
+ * of another major version than {@link PIPELINE_HELM_VERSION}, or could not
+ * tell its version. Empty when the major versions agree.
+ */
+function helmVersionWarning(helmVersion: string): string {
+  const pinned = majorOf(PIPELINE_HELM_VERSION);
+  const used = majorOf(helmVersion);
+  if (used === pinned) return '';
+  const which =
+    used === undefined
+      ? 'The helm that validated the chart could not tell its version: it may not be'
+      : `The chart was validated with helm ${helmVersion}, not`;
+  return `${which} helm ${pinned}, the major version the generated pipelines lint it with (${PIPELINE_HELM_VERSION}), so their chart job may refuse a chart that passed here. Give the backend helm ${PIPELINE_HELM_VERSION} (runtimeStack.scaffolder.helmPath, RUNTIME_STACK_HELM or the PATH).`;
+}
+
 /** What helm may write before it is stopped: far more than any chart renders. */
 const MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
 
@@ -170,7 +203,8 @@ async function runHelm(
 /**
  * The helm's version (`v4.1.4`), which decides what lint and template
  * accept. Asked once the chart passed, from the binary that passed it; the
- * answer only informs, so a helm that cannot tell does not fail the step.
+ * answer informs (with a warning when it is not the pipelines' major
+ * version) and never fails the step, even from a helm that cannot tell.
  */
 async function versionOf(
   run: (args: string[]) => Promise<HelmResult>,
@@ -257,6 +291,12 @@ export function createValidateChartAction(
             .string()
             .describe(
               'The version of the helm that validated the chart, e.g. v4.1.4, for comparing with the helm the pipelines lint with',
+            ),
+        helmVersionWarning: z =>
+          z
+            .string()
+            .describe(
+              `Empty when the helm that validated the chart has the major version of the helm the generated pipelines pin (${PIPELINE_HELM_VERSION}); otherwise why their lint may not agree with this validation, also logged as a warning`,
             ),
       },
     },
@@ -358,6 +398,10 @@ export function createValidateChartAction(
       ctx.output('kinds', kinds);
       ctx.output('manifestCount', manifests.length);
       ctx.output('helmVersion', helmVersion);
+      // Warn, not fail: the chart is valid for the helm that checked it.
+      const warning = helmVersionWarning(helmVersion);
+      if (warning) ctx.logger.warn(warning);
+      ctx.output('helmVersionWarning', warning);
     },
   });
 }

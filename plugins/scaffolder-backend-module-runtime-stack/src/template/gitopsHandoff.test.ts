@@ -128,6 +128,83 @@ const PROTECTED_BRANCH_REFUSAL: Record<Ci, string> = {
     'GitLab: You are not allowed to push code to protected branches on this project.',
 };
 
+/**
+ * What refuses a push of an account the branch protection lets through:
+ * a GitHub ruleset (whose bypass list takes no single account), a GitLab
+ * push rule. The host's messages, and its reason in git's
+ * `! [remote rejected] <ref> (<reason>)`.
+ */
+const RULE_REFUSAL: Record<Ci, { message: string; reason: string }> = {
+  'github-actions': {
+    message: [
+      'error: GH013: Repository rule violations found for refs/heads/main.',
+      'Review all repository rules at https://github.com/acme/svc/rules?ref=refs%2Fheads%2Fmain',
+      '',
+      '- Changes must be made through a pull request.',
+    ].join('\n'),
+    reason: 'push declined due to repository rule violations',
+  },
+  'gitlab-ci': {
+    message:
+      "GitLab: Commit message does not follow the pattern '^[A-Z]+-[0-9]+: '",
+    reason: 'pre-receive hook declined',
+  },
+};
+
+/**
+ * A proc-receive hook (git's protocol for a server that decides on each ref
+ * itself, as GitHub's rulesets do): it writes `message` to the pusher and
+ * refuses every ref with `reason`. `once`: the next push is received as
+ * usual again.
+ */
+function procReceiveHook(options: {
+  message: string;
+  reason: string;
+  once: boolean;
+}): string {
+  return `#!${process.execPath}
+const { readSync, writeSync } = require('node:fs');
+const { execFileSync } = require('node:child_process');
+let buffered = Buffer.alloc(0);
+function read(n) {
+  while (buffered.length < n) {
+    const chunk = Buffer.alloc(65536);
+    const got = readSync(0, chunk, 0, chunk.length, null);
+    if (got === 0) throw new Error('proc-receive: input ended early');
+    buffered = Buffer.concat([buffered, chunk.subarray(0, got)]);
+  }
+  const bytes = buffered.subarray(0, n);
+  buffered = buffered.subarray(n);
+  return bytes;
+}
+function section() {
+  const lines = [];
+  for (;;) {
+    const length = parseInt(read(4).toString(), 16);
+    if (length === 0) return lines;
+    lines.push(read(length - 4).toString().replace(/\\n$/, ''));
+  }
+}
+function pkt(line) {
+  const bytes = Buffer.from(line + '\\n');
+  return (bytes.length + 4).toString(16).padStart(4, '0') + line + '\\n';
+}
+section();
+writeSync(1, pkt('version=1') + '0000');
+const refs = section().map(command => command.split(' ')[2]);
+process.stderr.write(${JSON.stringify(`${options.message}
+`)});
+${
+  options.once
+    ? "execFileSync('git', ['config', '--unset', 'receive.procReceiveRefs']);"
+    : ''
+}
+writeSync(1, refs.map(ref => pkt('ng ' + ref + ' ' + ${JSON.stringify(
+    options.reason,
+  )})).join('') + '0000');
+`;
+}
+
 /** A GitHub or GitLab project: the bare repository and who works on it. */
 function project(name: string, ci: Ci) {
   const root = join(work, name);
@@ -299,7 +376,36 @@ function project(name: string, ci: Ci) {
     };
   };
 
-  return { root, env, git, dev, push, checkout, handoff, main, allowToPush };
+  /**
+   * From now on, main's pushes go through a proc-receive hook that refuses
+   * them (the next one only, with `once`) with the host's message and
+   * reason, whoever pushes.
+   */
+  const refuseWith = (refusal: {
+    message: string;
+    reason: string;
+    once?: boolean;
+  }) => {
+    writeFileSync(
+      join(origin, 'hooks/proc-receive'),
+      procReceiveHook({ once: false, ...refusal }),
+    );
+    chmodSync(join(origin, 'hooks/proc-receive'), 0o755);
+    git(origin, 'config', 'receive.procReceiveRefs', 'refs/heads/main');
+  };
+
+  return {
+    root,
+    env,
+    git,
+    dev,
+    push,
+    checkout,
+    handoff,
+    main,
+    allowToPush,
+    refuseWith,
+  };
 }
 
 describe("the runtime-service template's GitOps handoff", () => {
@@ -422,12 +528,60 @@ describe("the runtime-service template's GitOps handoff", () => {
       );
       expect(result.output).toContain(
         ci === 'github-actions'
-          ? "main's branch protection refused the image tag commit pushed with GITOPS_PUSH_TOKEN (GH006): the token's account may not bypass its required pull requests, so GitOps never sees image"
+          ? "::error title=main is protected::main refused the image tag commit pushed with GITOPS_PUSH_TOKEN (the refusal is above: GH006 is its branch protection, GH013 a ruleset): the token's account may not bypass what protects main, so GitOps never sees image"
           : 'main is a protected branch that GITOPS_PUSH_TOKEN may not push to, so GitOps never sees image',
       );
       expect(result.output).not.toContain('attempt');
       expect(result.output).not.toContain('moved on');
       expect(p.main().log).toEqual(['Change A', CREATED]);
+    });
+
+    it(`stops at once, naming GITOPS_PUSH_TOKEN, when ${
+      ci === 'github-actions' ? 'a ruleset' : 'a push rule'
+    } refuses what the branch protection lets through`, () => {
+      const p = project(`${ci}-ruleset`, ci);
+      const a = p.push('Change A');
+      p.refuseWith(RULE_REFUSAL[ci]);
+      const result = p.handoff(p.checkout(a, 'run-a'), a);
+      expect(result.status).toBe(1);
+      // The host's refusal as git shows it, then what to change, and no
+      // retry: every attempt would be refused alike.
+      expect(result.output).toContain(RULE_REFUSAL[ci].message.split('\n')[0]);
+      expect(result.output).toContain(
+        `! [remote rejected] HEAD -> main (${RULE_REFUSAL[ci].reason})`,
+      );
+      expect(result.output).toContain(
+        ci === 'github-actions'
+          ? "::error title=main is protected::main refused the image tag commit pushed with GITOPS_PUSH_TOKEN (the refusal is above: GH006 is its branch protection, GH013 a ruleset): the token's account may not bypass what protects main, so GitOps never sees image"
+          : 'GitLab refused the image tag commit that GITOPS_PUSH_TOKEN pushed to main (its reason is above: a push rule, for one), so GitOps never sees image',
+      );
+      expect(result.output).not.toContain('attempt');
+      expect(p.main().log).toEqual(['Change A', CREATED]);
+    });
+
+    it('tries again when the host rejects a push for a reason the next attempt may not meet', () => {
+      const p = project(`${ci}-server-error`, ci);
+      const a = p.push('Change A');
+      // `! [remote rejected] HEAD -> main (Internal Server Error)`, once:
+      // no protection's refusal.
+      p.refuseWith({
+        message: 'error: the push could not be completed',
+        reason: 'Internal Server Error',
+        once: true,
+      });
+      const result = p.handoff(p.checkout(a, 'run-a'), a);
+      expect(result.output).toContain(
+        '! [remote rejected] HEAD -> main (Internal Server Error)',
+      );
+      expect(result.output).toContain(
+        'The push failed (attempt 1 of 5): again on the tip of main',
+      );
+      expect(result.output).not.toContain('protected');
+      expect(result.status).toBe(0);
+      expect(p.main()).toMatchObject({
+        log: [`Deploy image ${a.slice(0, 12)} [skip ci]`, 'Change A', CREATED],
+        tag: a.slice(0, 12),
+      });
     });
   });
 
@@ -444,7 +598,7 @@ describe("the runtime-service template's GitOps handoff", () => {
       );
       expect(result.output).toContain('error: GH006: Protected branch update');
       expect(result.output).toContain(
-        "::error title=main is protected::main's branch protection refused the image tag commit pushed with the workflow's GITHUB_TOKEN (GH006), which may not bypass its required pull requests",
+        "::error title=main is protected::main refused the image tag commit pushed with the workflow's GITHUB_TOKEN (the refusal is above: GH006 is its branch protection, GH013 a ruleset), which may not bypass its required pull requests",
       );
       expect(result.output).toContain('Add the GITOPS_PUSH_TOKEN secret');
       expect(result.output).not.toContain('attempt');

@@ -82,7 +82,10 @@ import {
   validateWithKubernetesModels,
   type ModelCheckResult,
 } from '../actions/kubernetesModels';
-import { createValidateChartAction } from '../actions/validateChart';
+import {
+  createValidateChartAction,
+  PIPELINE_HELM_VERSION,
+} from '../actions/validateChart';
 import { scaffolderModule } from '../module';
 import {
   startTestBackendClosingDatabases,
@@ -663,6 +666,33 @@ writeFileSync(brokenDeployment, corruptedDeployment);
 /** The inputs each publish stand-in got, by `<host>/<owner>/<repo>`. */
 const publishInputs = new Map<string, Record<string, unknown>>();
 
+/** The inputs github:branch-protection:create got, by `<host>/<owner>/<repo>`. */
+const protectionInputs = new Map<string, Record<string, unknown>>();
+
+/**
+ * Who may write to each repository the GitHub stand-in created, by
+ * `<host>/<owner>/<repo>`: the collaborators publish:github was given
+ * `push` (or more) for, as GitHub grants it to members of the organisation.
+ */
+const writers = new Map<string, Set<string>>();
+
+/**
+ * Accounts outside the acme organisation: GitHub only invites them as
+ * collaborators, so they have no access to the repository until they accept.
+ */
+const OUTSIDE_ACCOUNTS = new Set(['outside-gitops-bot']);
+
+/** The `<host>/<owner>/<repo>` of a repoUrl for the given host, or a failure. */
+function repoKey(id: string, host: string, repoUrl: string): string {
+  const url = new URL(`https://${repoUrl}`);
+  const owner = url.searchParams.get('owner');
+  const repo = url.searchParams.get('repo');
+  if (url.host !== host || !owner || !repo) {
+    throw new Error(`${id} got a repoUrl of another host: ${repoUrl}`);
+  }
+  return `${url.host}/${owner}/${repo}`;
+}
+
 /**
  * A publish action without its host: the workspace is copied to
  * `<publishedRoot>/<host>/<owner>/<repo>`, and the outputs are the host's
@@ -686,13 +716,14 @@ function publishStandIn(options: {
         settings: z =>
           z.object({ description: z.string().optional() }).optional(),
         protectDefaultBranch: z => z.boolean().optional(),
-        bypassPullRequestAllowances: z =>
+        collaborators: z =>
           z
-            .object({
-              apps: z.array(z.string()).optional(),
-              users: z.array(z.string()).optional(),
-              teams: z.array(z.string()).optional(),
-            })
+            .array(
+              z.union([
+                z.object({ access: z.string(), user: z.string() }),
+                z.object({ access: z.string(), team: z.string() }),
+              ]),
+            )
             .optional(),
       },
       output: {
@@ -701,19 +732,24 @@ function publishStandIn(options: {
       },
     },
     async handler(ctx) {
-      const url = new URL(`https://${ctx.input.repoUrl}`);
-      const owner = url.searchParams.get('owner');
-      const repo = url.searchParams.get('repo');
-      if (url.host !== options.host || !owner || !repo) {
-        throw new Error(
-          `${options.id} got a repoUrl of another host: ${ctx.input.repoUrl}`,
-        );
-      }
-      publishInputs.set(`${url.host}/${owner}/${repo}`, ctx.input);
-      cpSync(ctx.workspacePath, join(publishedRoot, url.host, owner, repo), {
+      const key = repoKey(options.id, options.host, ctx.input.repoUrl);
+      publishInputs.set(key, ctx.input);
+      writers.set(
+        key,
+        new Set(
+          (ctx.input.collaborators ?? []).flatMap(collaborator =>
+            'user' in collaborator &&
+            ['push', 'maintain', 'admin'].includes(collaborator.access) &&
+            !OUTSIDE_ACCOUNTS.has(collaborator.user)
+              ? [collaborator.user]
+              : [],
+          ),
+        ),
+      );
+      cpSync(ctx.workspacePath, join(publishedRoot, key), {
         recursive: true,
       });
-      const remoteUrl = `https://${url.host}/${owner}/${repo}`;
+      const remoteUrl = `https://${key}`;
       ctx.output('remoteUrl', remoteUrl);
       ctx.output(
         'repoContentsUrl',
@@ -724,6 +760,53 @@ function publishStandIn(options: {
     },
   });
 }
+
+/**
+ * github:branch-protection:create without GitHub: the inputs the template
+ * uses, with the real action's types. Like GitHub, as the real action lets
+ * it fail the step, it refuses to let an account without write access to
+ * the repository bypass its pull requests.
+ */
+const branchProtectionStandIn = createTemplateAction({
+  id: 'github:branch-protection:create',
+  description: 'Test stand-in: protects a branch of a published repository',
+  schema: {
+    input: {
+      repoUrl: z => z.string(),
+      branch: z => z.string().optional(),
+      enforceAdmins: z => z.boolean().optional(),
+      requiredApprovingReviewCount: z => z.number().optional(),
+      bypassPullRequestAllowances: z =>
+        z
+          .object({
+            apps: z.array(z.string()).optional(),
+            users: z.array(z.string()).optional(),
+            teams: z.array(z.string()).optional(),
+          })
+          .optional(),
+    },
+  },
+  async handler(ctx) {
+    const key = repoKey(
+      'github:branch-protection:create',
+      'github.com',
+      ctx.input.repoUrl,
+    );
+    const mayWrite = writers.get(key);
+    if (!mayWrite) throw new Error(`Stand-in for GitHub: no repository ${key}`);
+    const refused = (ctx.input.bypassPullRequestAllowances?.users ?? []).filter(
+      user => !mayWrite.has(user),
+    );
+    if (refused.length > 0) {
+      throw new Error(
+        `Stand-in for GitHub: refused to let ${refused.join(
+          ', ',
+        )} bypass pull requests on ${key}: no write access`,
+      );
+    }
+    protectionInputs.set(key, ctx.input);
+  },
+});
 
 const publishModule = createBackendModule({
   pluginId: 'scaffolder',
@@ -743,6 +826,7 @@ const publishModule = createBackendModule({
             host: 'gitlab.com',
             contentsPath: branch => `-/blob/${branch}`,
           }),
+          branchProtectionStandIn,
         );
       },
     });
@@ -1231,17 +1315,8 @@ function checkPipeline(files: Map<string, Buffer>, c: Combination) {
   });
   expect(positions).not.toContain(-1);
   expect(handoff).not.toContain('git pull');
-  // Both lint with the helm the portal validated the chart with.
-  const pinnedHelm = github
-    ? parsed.jobs.chart.steps.find((step: any) =>
-        String(step.uses).startsWith('azure/setup-helm@'),
-      ).with
-    : parsed.chart.image.name;
-  expect(pinnedHelm).toEqual(
-    github
-      ? { version: provisionedHelmVersion() }
-      : `alpine/helm:${provisionedHelmVersion().slice(1)}`,
-  );
+  // Both lint with the helm version validate-chart holds its helm to.
+  expect(pinnedHelmVersion(pipeline, github)).toBe(PIPELINE_HELM_VERSION);
   if (github) {
     // Secrets cannot be tested in an if: a step tells the others whether
     // to push, and the handoff runs only after a push.
@@ -1315,6 +1390,24 @@ function checkPipeline(files: Map<string, Buffer>, c: Combination) {
 }
 
 /**
+ * The helm version a pipeline's chart job pins, as `v4.1.4`: GitHub
+ * Actions' azure/setup-helm `version`, GitLab CI's alpine/helm image tag.
+ */
+function pinnedHelmVersion(pipeline: string, github: boolean): string {
+  const [parsed] = yamlDocuments(pipeline);
+  if (github) {
+    const setup = parsed.jobs.chart.steps.filter((step: any) =>
+      String(step.uses).startsWith('azure/setup-helm@'),
+    );
+    expect(setup).toHaveLength(1);
+    return setup[0].with.version;
+  }
+  const image = /^alpine\/helm:(.+)$/.exec(parsed.chart.image.name);
+  expect(image).not.toBeNull();
+  return `v${image![1]}`;
+}
+
+/**
  * README.md's way to the first deployment: with the tag CI pushed for a
  * manual install, after CI's first tag commit for GitOps, and for Flux with
  * the Secret gitops.flux.secretRef names created first.
@@ -1369,7 +1462,7 @@ function checkDeployInstructions(files: Map<string, Buffer>, c: Combination) {
     ),
   ).toBe(v.gitops === 'argo-cd');
   // A GitHub handoff to the protected main needs GITOPS_PUSH_TOKEN, of the
-  // account the template let bypass pull requests.
+  // account the template let bypass pull requests and gave write access.
   const pushToken = readme.indexOf(
     'so the handoff pushes with the repository secret\n`GITOPS_PUSH_TOKEN`',
   );
@@ -1377,8 +1470,14 @@ function checkDeployInstructions(files: Map<string, Buffer>, c: Combination) {
     expect(pushToken).toBeGreaterThan(-1);
     expect(readme.slice(pushToken)).toMatch(
       v.gitopsPushUser
-        ? new RegExp(`: \`${v.gitopsPushUser}\`, which\nthe template allowed`)
-        : /Allow specified actors to bypass required pull requests/,
+        ? new RegExp(
+            `: \`${v.gitopsPushUser}\`, which\nthe template allowed and gave write access`,
+          )
+        : /Allow specified actors to bypass required pull\s+requests/,
+    );
+    // A ruleset's bypass list takes no single account.
+    expect(readme.slice(pushToken)).toContain(
+      'A ruleset on `main` (Settings, Rules) takes no single account on its\nbypass list',
     );
   } else {
     expect(pushToken).toBe(-1);
@@ -2469,12 +2568,49 @@ describe('the runtime-service template', () => {
     expect(Math.max(...fetches)).toBeLessThan(validate);
     for (const publish of [
       'publish-github',
+      'protect-main',
       'publish-gitlab',
       'register',
       'publish-local',
     ]) {
       expect(steps.indexOf(publish)).toBeGreaterThan(validate);
     }
+  });
+
+  it('pins every pipeline to the helm version validate-chart holds its helm to, which the backend image and scripts/ensure-helm.sh provide', () => {
+    const pipelines = [...skeleton.keys()]
+      .filter(path =>
+        /^ci\/[^/]+\/[^/]+\/(\.github\/workflows\/ci\.yaml|\.gitlab-ci\.yml)$/.test(
+          path,
+        ),
+      )
+      .sort();
+    expect(pipelines).toEqual([
+      'ci/github-actions/go/.github/workflows/ci.yaml',
+      'ci/github-actions/nodejs/.github/workflows/ci.yaml',
+      'ci/gitlab-ci/go/.gitlab-ci.yml',
+      'ci/gitlab-ci/nodejs/.gitlab-ci.yml',
+    ]);
+    for (const path of pipelines) {
+      const pipeline = text(skeleton, path);
+      expect({
+        path,
+        pinned: pinnedHelmVersion(pipeline, path.includes('github-actions')),
+        says: pipeline.includes(
+          "Pinned to the helm version the portal's chart validation uses",
+        ),
+      }).toEqual({ path, pinned: PIPELINE_HELM_VERSION, says: true });
+    }
+    // What validate-chart runs with: the backend image's helm, and the one
+    // scripts/ensure-helm.sh gives the example portal and these tests.
+    const dockerfile = readFileSync(
+      join(REPO_ROOT, 'packages/backend/Dockerfile'),
+      'utf8',
+    );
+    expect(/^ARG HELM_VERSION=(\S+)$/m.exec(dockerfile)?.[1]).toBe(
+      PIPELINE_HELM_VERSION,
+    );
+    expect(provisionedHelmVersion()).toBe(PIPELINE_HELM_VERSION);
   });
 
   it('refuses an Ingress without a host in a dry run', async () => {
@@ -3390,11 +3526,13 @@ describe('the runtime-service template', () => {
       // chart: it reports exactly the objects helm renders here.
       const report = validateChartReport(body.log);
       expect(report.dryRun).toBe(true);
-      // With the helm the pipelines pin, named in the output.
+      // With the helm the pipelines pin, named in the output, so without
+      // a warning.
       expect(report.helmVersion).toBe(provisionedHelmVersion());
       expect(body.output.text[1].content).toContain(
         `passed with helm\n${report.helmVersion}; the chart renders`,
       );
+      expect(body.output.text[1].content).not.toContain('Warning');
       const rendered = objects.map(o => `${o.kind}/${o.metadata.name}`);
       expect(report.count).toBe(objects.length);
       expect([...report.objects].sort()).toEqual([...rendered].sort());
@@ -3494,28 +3632,61 @@ describe('the runtime-service template', () => {
       );
       // A GitHub repository's main is protected, and only the account the
       // form named may bypass its pull requests: the pipeline's GitOps
-      // handoff pushes with its token. Without GitOps, nobody may. GitLab
-      // protects the default branch itself.
-      const publishInput = publishInputs.get(
-        `${repoHostOf(c)}/acme/${c.values.name}`,
-      );
+      // handoff pushes with its token, so publish-github gives it write
+      // access. Without GitOps, nobody. GitLab protects the default branch
+      // itself.
+      const key = `${repoHostOf(c)}/acme/${c.values.name}`;
+      const publishInput = publishInputs.get(key);
+      const pushAccounts =
+        c.values.gitops === 'none' ? [] : [c.values.gitopsPushUser];
+      const github = repoHostOf(c) === 'github.com';
+      // Not by publish:github, which would only log a protection GitHub
+      // refuses, and leave main unprotected in a run that succeeds, but by
+      // protect-main, whose failure fails the run.
       expect({
         protectDefaultBranch: publishInput?.protectDefaultBranch,
-        bypassPullRequestAllowances: publishInput?.bypassPullRequestAllowances,
+        collaborators: publishInput?.collaborators,
+        protection: protectionInputs.get(key),
       }).toEqual(
-        repoHostOf(c) === 'github.com'
+        github
           ? {
-              protectDefaultBranch: true,
-              bypassPullRequestAllowances: {
-                users:
-                  c.values.gitops === 'none' ? [] : [c.values.gitopsPushUser],
+              protectDefaultBranch: false,
+              collaborators: pushAccounts.map(user => ({
+                user,
+                access: 'push',
+              })),
+              protection: {
+                repoUrl: c.values.repoUrl,
+                branch: 'main',
+                enforceAdmins: true,
+                requiredApprovingReviewCount: 1,
+                bypassPullRequestAllowances: { users: pushAccounts },
               },
             }
           : {
               protectDefaultBranch: undefined,
-              bypassPullRequestAllowances: undefined,
+              collaborators: undefined,
+              protection: undefined,
             },
       );
+      // protect-main once the repository exists and before the catalog
+      // registers it; skipped for GitLab.
+      const sequence = (
+        github
+          ? [
+              'publish-github:completed',
+              'protect-main:processing',
+              'protect-main:completed',
+            ]
+          : ['protect-main:skipped', 'publish-gitlab:completed']
+      ).concat('register:processing');
+      const at = sequence.map(status => statuses.indexOf(status));
+      expect({ sequence, at }).toEqual({
+        sequence,
+        at: [...at].sort((x, y) => x - y),
+      });
+      expect(at).not.toContain(-1);
+      expect(statuses.includes('protect-main:completed')).toBe(github);
 
       // record-ownership ran after the registration, as the user who ran
       // the template, and recorded what the form chose for the owner.
@@ -3623,6 +3794,43 @@ describe('the runtime-service template', () => {
       }, 180_000);
     }
   });
+
+  it("fails at protect-main, before registering anything, when GitHub will not let the GitOps push account bypass main's protection", async () => {
+    // An account outside the organisation is only invited by publish-github,
+    // so it has no write access when protect-main names it.
+    const values: Values = {
+      ...combinations[0].values,
+      name: 'fx-quotes-api',
+      repoUrl: 'github.com?owner=acme&repo=fx-quotes-api',
+      gitopsPushUser: 'outside-gitops-bot',
+    };
+    const { result: task, writes } = await ownershipWritesDuring(() =>
+      runTask('template:default/runtime-service', values),
+    );
+    expect(task.status).toBe('failed');
+    expect(task.completion?.error?.message).toBe(
+      'Stand-in for GitHub: refused to let outside-gitops-bot bypass pull requests on github.com/acme/fx-quotes-api: no write access',
+    );
+    expect(publishInputs.get('github.com/acme/fx-quotes-api')).toMatchObject({
+      protectDefaultBranch: false,
+      collaborators: [{ user: 'outside-gitops-bot', access: 'push' }],
+    });
+    const statuses = stepStatuses(task.log);
+    expect(statuses).toContain('publish-github:completed');
+    expect(statuses).toContain('protect-main:failed');
+    expect(protectionInputs.has('github.com/acme/fx-quotes-api')).toBe(false);
+    // Neither registered nor recorded: the run stopped at protect-main.
+    expect(statuses).not.toContain('register:processing');
+    expect(statuses).not.toContain('record-ownership:processing');
+    expect(catalog.addLocation).not.toHaveBeenCalledWith(
+      expect.objectContaining({
+        target: expect.stringContaining('/acme/fx-quotes-api/'),
+      }),
+      expect.anything(),
+    );
+    expect(writes).toEqual([CHECK_BY_TEMPLATE_USER]);
+    expect(await storedOwnership('fx-quotes-api')).toEqual([]);
+  }, 120_000);
 
   describe('a chart that does not install', () => {
     // The example portal's default: written on the host by publish-local.
