@@ -28,11 +28,14 @@ interface Step {
   input?: Record<string, unknown>;
 }
 
-/** The template's publish steps and the inputs each passes. */
+/**
+ * The template's steps of the GitHub and GitLab modules (publishing, and
+ * protecting the new repository's main) and the inputs each passes.
+ */
 function publishSteps(): Step[] {
   const template = parse(readFileSync(TEMPLATE, 'utf8'));
   return (template.spec.steps as Step[]).filter(step =>
-    step.action.startsWith('publish:'),
+    /^(publish|github|gitlab):/.test(step.action),
   );
 }
 
@@ -60,6 +63,7 @@ describe("the scaffolder's publish actions", () => {
 
       const steps = publishSteps();
       expect(steps.map(step => step.action).sort()).toEqual([
+        'github:branch-protection:create',
         'publish:github',
         'publish:gitlab',
       ]);
