@@ -397,6 +397,30 @@ describe('ObservabilityPanel', () => {
     ).not.toBeInTheDocument();
   });
 
+  it('says nothing of how the service was matched when nothing could match it, only why', async () => {
+    await renderInTestApp(
+      <ObservabilityPanel
+        value={{
+          ...observed,
+          matchedBy: { labels: {} },
+          errors: [
+            {
+              source: 'prometheus',
+              message:
+                "Invalid prometheus.io/labels annotation 'team': 'team' has no =",
+            },
+          ],
+        }}
+      />,
+    );
+    expect(
+      screen.getByText(
+        "prometheus could not be read: Invalid prometheus.io/labels annotation 'team': 'team' has no =",
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/^Matched by/)).not.toBeInTheDocument();
+  });
+
   it('lists every alert, rule and dashboard when their names repeat', async () => {
     const keyWarnings = jest.spyOn(console, 'error');
     const firing = {

@@ -167,11 +167,14 @@ export const ObservabilityPanel = ({
           />
         ))}
       </Box>
-      <Typography variant="caption" color="textSecondary" component="p">
-        {t('observabilityPanel.matchedBy.intro', {
-          what: matchedByText(t, value.matchedBy),
-        })}
-      </Typography>
+      {/* Nothing to match by (labels that cannot be read, named below): no line. */}
+      {matchedByText(t, value.matchedBy) && (
+        <Typography variant="caption" color="textSecondary" component="p">
+          {t('observabilityPanel.matchedBy.intro', {
+            what: matchedByText(t, value.matchedBy),
+          })}
+        </Typography>
+      )}
       {value.matchedBy.namesNotFound && (
         <Typography variant="caption" component="p">
           {t('observabilityPanel.namesNotFound', {
