@@ -156,22 +156,29 @@ function healthOfWorkload(object: ClusterObject): WorkloadHealth | undefined {
   const asked = RUN_TO_COMPLETION.has(object.kind)
     ? HEALTH_CHECKS.filter(check => !check.probe)
     : HEALTH_CHECKS;
-  const without = (check: HealthCheck) =>
-    containers.filter(c => !check.has(c)).map(c => String(c.name));
+  // Each check once: which containers lack it.
+  const lackedBy = new Map(
+    HEALTH_CHECKS.map(check => [
+      check,
+      containers.filter(c => !check.has(c)).map(c => String(c.name)),
+    ]),
+  );
   return {
-    present: HEALTH_CHECKS.filter(check => without(check).length === 0).map(
-      check => check.tool,
-    ),
-    lacking: asked
-      .map(check => {
-        const names = without(check);
-        return {
-          check,
-          containers: names,
-          used: names.length < containers.length,
-        };
-      })
-      .filter(({ containers: names }) => names.length > 0),
+    present: HEALTH_CHECKS.filter(
+      check => lackedBy.get(check)!.length === 0,
+    ).map(check => check.tool),
+    lacking: asked.flatMap(check => {
+      const names = lackedBy.get(check)!;
+      return names.length === 0
+        ? []
+        : [
+            {
+              check,
+              containers: names,
+              used: names.length < containers.length,
+            },
+          ];
+    }),
   };
 }
 

@@ -111,6 +111,7 @@ export const ObservabilityPanel = ({
           e => e.status === 'none' && !covered.has(e.capability),
         );
   const rulesNotFound = namedRulesNotFound(value);
+  const matchedBy = matchedByText(t, value.matchedBy);
   // Alerts, rules and targets on the left; where to look and what to add on
   // the right, or across the whole width when there are no signals.
   const signals =
@@ -168,11 +169,9 @@ export const ObservabilityPanel = ({
         ))}
       </Box>
       {/* Nothing to match by (labels that cannot be read, named below): no line. */}
-      {matchedByText(t, value.matchedBy) && (
+      {matchedBy && (
         <Typography variant="caption" color="textSecondary" component="p">
-          {t('observabilityPanel.matchedBy.intro', {
-            what: matchedByText(t, value.matchedBy),
-          })}
+          {t('observabilityPanel.matchedBy.intro', { what: matchedBy })}
         </Typography>
       )}
       {value.matchedBy.namesNotFound && (

@@ -65,6 +65,13 @@ const movedText = (t: RuntimeStackT, change: OwnershipChange) => {
   });
 };
 
+const MovedNote = ({ text }: { text?: string }) =>
+  text ? (
+    <Typography variant="caption" display="block">
+      {text}
+    </Typography>
+  ) : null;
+
 const subjectText = (
   t: RuntimeStackT,
   change: OwnershipChange,
@@ -145,11 +152,7 @@ const HistoryRows = ({
               </TableCell>
               <TableCell>
                 {t(`entityContent.history.${change.action}`)}
-                {movedText(t, change) && (
-                  <Typography variant="caption" display="block">
-                    {movedText(t, change)}
-                  </Typography>
-                )}
+                <MovedNote text={movedText(t, change)} />
               </TableCell>
               <TableCell>{subjectText(t, change, capabilityTitleOf)}</TableCell>
               <TableCell>
